@@ -1,0 +1,109 @@
+"""Reading one table cell's text as a value: blanks, placeholders, signed words, thousands separators,
+units, and sentences where a number belongs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+# Full-width digits and signs as pasted from Word/PDF.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
+PLACEHOLDERS = {"/", "／", "-", "—", "－", "–", "无", "\\", "——"}
+_NUMBER = re.compile(
+    r"^(?P<sign>增加|减少|增|减|[+-])?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>万元|亿元|元|件|项|个|条|次)?$"
+)
+
+
+@dataclass
+class CellValue:
+    value: int | float | None
+    raw: str
+    flags: list[str] = field(default_factory=list)
+    unit: str | None = None  # a unit written in the cell itself
+
+    @property
+    def is_text(self) -> bool:
+        return "text" in self.flags
+
+
+def normalise(text: str) -> str:
+    """Cell text without stray spaces and with half-width digits."""
+    return re.sub(r"\s+", "", text.translate(_FULLWIDTH))
+
+
+def is_number_like(text: str) -> bool:
+    """A cell that holds a value (or a blank/placeholder standing for one)."""
+    t = normalise(text)
+    return t == "" or t in PLACEHOLDERS or bool(_NUMBER.match(t))
+
+
+def is_numbering(text: str) -> bool:
+    """'1.' or '(六)' alone: the numbering of a label split into its own cell, never a value."""
+    t = normalise(text)
+    return bool(re.fullmatch(r"[（(]?[一二三四五六七八九十\d]+[)）.、．]", t))
+
+
+def parse_cell(text: str) -> CellValue:
+    raw = text.strip()
+    t = normalise(text)
+    if t == "":
+        return CellValue(0, raw, ["blank"])
+    if t in PLACEHOLDERS:
+        return CellValue(0, raw, ["placeholder"])
+    m = _NUMBER.match(t)
+    if not m:
+        return CellValue(None, raw, ["text"])
+    flags: list[str] = []
+    num = m.group("num")
+    if "," in num:
+        flags.append("thousands")
+        num = num.replace(",", "")
+    dec = Decimal(num)
+    sign = m.group("sign")
+    if sign:
+        flags.append("signed")
+        if sign in ("减", "减少", "-"):
+            dec = -dec
+    value: int | float = int(dec) if dec == dec.to_integral_value() and "." not in num else float(dec)
+    return CellValue(value, raw, flags, m.group("unit"))
+
+
+# ---------------------------------------------------------------- amounts in 万元
+YUAN_RULE = "未注明单位：不小于100000、或带两位小数且不小于10000的金额按元计，换算为万元"
+WAN_RULE = "未注明单位：按模板单位万元计"
+
+
+def to_wan_yuan(cell: CellValue, header_unit: str | None) -> tuple[int | float | None, list[str], str | None]:
+    """An amount cell in 万元, with the flags and the rule used. The unit written in the cell wins, then the
+    unit in the column header; a bare figure is judged by its look (25804447.99 is evidently 元)."""
+    if cell.value is None:
+        return None, [], None
+    unit = cell.unit or header_unit
+    if cell.value == 0:
+        return cell.value, [], None
+    dec = Decimal(str(cell.value))
+    if unit == "万元":
+        return cell.value, [], None
+    if unit == "元":
+        return _num(dec / 10000), ["unit_converted"], None
+    if unit == "亿元":
+        return _num(dec * 10000), ["unit_converted"], None
+    two_decimals = re.search(r"\.\d{2}$", normalise(cell.raw)) is not None
+    if abs(dec) >= 100000 or (two_decimals and abs(dec) >= 10000):
+        return _num(dec / 10000), ["unit_assumed", "unit_converted"], YUAN_RULE
+    return cell.value, ["unit_assumed"], WAN_RULE
+
+
+def _num(dec: Decimal) -> int | float:
+    dec = dec.normalize()
+    return int(dec) if dec == dec.to_integral_value() else float(dec)
+
+
+def header_unit(text: str) -> str | None:
+    """The unit a column header states: 采购总金额（单位：万元，保留4位小数）."""
+    for unit in ("万元", "亿元", "元"):
+        if unit in text:
+            return unit
+    return None

@@ -1,0 +1,146 @@
+"""Consistency findings: the template's four rules (勾稽关系), numbers in the prose that contradict the
+tables, and carry-over between consecutive years of the same agency.
+
+A rule is applied only where every number it needs is in the report: a lost row makes the rule
+NOT_ASSESSABLE, never a PASS or FAIL computed from invented zeros."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from index.model import ExtractedReport, Fact, Finding, Line, ReportMeta
+from index.template import APPLY_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, RULES, fact_specs, result_rows, tables
+
+Number = int | float
+
+
+def _value(facts: dict[str, Fact], key: str) -> Number | None:
+    f = facts.get(key)
+    return f.value if f else None
+
+
+def _fmt(v: Number | None) -> str:
+    if v is None:
+        return "缺"
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _finding(meta: ReportMeta, rule: int, scope: str, scope_label: str, left: dict[str, Number | None],
+             right: dict[str, Number | None], line: int | None) -> Finding:
+    numbers = {**left, **right}
+    missing = [k for k, v in numbers.items() if v is None]
+    lsum = sum(v for v in left.values() if v is not None)
+    rsum = sum(v for v in right.values() if v is not None)
+    terms = " + ".join(f"{k}{_fmt(v)}" for k, v in left.items())
+    rterms = " + ".join(f"{k}{_fmt(v)}" for k, v in right.items())
+    if missing:
+        status = "NOT_ASSESSABLE"
+        detail = f"{scope_label}：缺少 {'、'.join(missing)}，无法核对"
+    else:
+        status = "PASS" if abs(lsum - rsum) < 1e-9 else "FAIL"
+        sign = "=" if status == "PASS" else "≠"
+        detail = f"{scope_label}：{terms} = {_fmt(lsum)} {sign} {rterms} = {_fmt(rsum)}"
+    return Finding(doc=meta.doc, agency=meta.agency, year=meta.year, kind="rule", rule=rule, scope=scope,
+                   status=status, detail=f"规则{rule}（{RULES[rule - 1].name}）{detail}", numbers=numbers,
+                   line=line)
+
+
+def rule_findings(meta: ReportMeta, facts: dict[str, Fact]) -> list[Finding]:
+    specs = fact_specs()
+    apply_rows = [r.key for r in tables(meta.format)[1].rows]
+    out: list[Finding] = []
+
+    def label(key: str) -> str:
+        return specs[key].item
+
+    def line_of(*keys: str) -> int | None:
+        return next((facts[k].line for k in keys if k in facts), None)
+
+    for col in APPLY_COLUMNS:
+        k = lambda row: f"apply.{row}.{col.key}"  # noqa: E731
+        left = {label(k("new")): _value(facts, k("new")), label(k("carried_in")): _value(facts, k("carried_in"))}
+        right = {label(k("total")): _value(facts, k("total")),
+                 label(k("carried_out")): _value(facts, k("carried_out"))}
+        out.append(_finding(meta, 1, col.key, f"{col.label}列", left, right, line_of(k("total"), k("new"))))
+    for col in APPLY_COLUMNS:
+        left = {"总计": _value(facts, f"apply.total.{col.key}")}
+        right = {label(f"apply.{r}.{col.key}"): _value(facts, f"apply.{r}.{col.key}")
+                 for r in result_rows(meta.format)}
+        out.append(_finding(meta, 2, col.key, f"{col.label}列", left, right, line_of(f"apply.total.{col.key}")))
+    for row in apply_rows:
+        keys = [f"apply.{row}.{c.key}" for c in APPLY_COLUMNS]
+        left = {"总计": _value(facts, keys[-1])}
+        right = {c.label: _value(facts, key) for c, key in zip(APPLY_COLUMNS[:-1], keys[:-1])}
+        out.append(_finding(meta, 3, row, f"「{label(keys[0])}」行", left, right, line_of(*keys)))
+    for group, group_label in REVIEW_GROUPS:
+        keys = [f"{group}.{c.key}" for c in REVIEW_COLUMNS]
+        left = {"总计": _value(facts, keys[-1])}
+        right = {c.label: _value(facts, key) for c, key in zip(REVIEW_COLUMNS[:-1], keys[:-1])}
+        out.append(_finding(meta, 4, group, group_label, left, right, line_of(*keys)))
+    return out
+
+
+# ---------------------------------------------------------------- prose against tables
+# Phrases in the prose that state a table's figure, with the fact they state (总计 column).
+PROSE_CLAIMS: tuple[tuple[str, str], ...] = (
+    (r"(?:收到|受理|接收)(?:了)?(?:依申请公开政府信息事项|政府信息公开申请|依申请公开(?:申请|件)?|信息公开申请)\D{0,6}?(\d+)\s*[件条个]",
+     "apply.new.total"),
+    (r"共收到\s*(\d+)\s*件依申请公开", "apply.new.total"),
+    (r"予以公开\s*(\d+)\s*件", "apply.granted.total"),
+    (r"部分公开\s*(\d+)\s*件", "apply.partial.total"),
+    (r"重复申请\s*(\d+)\s*件", "apply.rejected.duplicate.total"),
+    (r"结转下年度(?:继续办理)?\s*(\d+)\s*件", "apply.carried_out.total"),
+)
+
+
+def prose_findings(meta: ReportMeta, facts: dict[str, Fact], lines: Iterable[Line]) -> list[Finding]:
+    """Numbers the prose states that the tables contradict (济南: 予以公开 3件, table 4)."""
+    out: list[Finding] = []
+    for line in lines:
+        if "\t" in line.text or line.cells:
+            continue
+        for pattern, key in PROSE_CLAIMS:
+            for m in re.finditer(pattern, line.text):
+                fact = facts.get(key)
+                if fact is None or fact.value is None:
+                    continue
+                stated = int(m.group(1))
+                if stated == fact.value:
+                    continue
+                label = fact_specs()[key].label
+                quote = line.text[max(0, m.start() - 10): m.end() + 4].strip()
+                out.append(Finding(
+                    doc=meta.doc, agency=meta.agency, year=meta.year, kind="prose", scope=key, status="FAIL",
+                    detail=f"正文第{line.number}行写「{m.group(0).strip()}」，表格{label}为{_fmt(fact.value)}"
+                           f"（第{fact.line}行）：「…{quote}…」",
+                    numbers={"prose": stated, "table": fact.value}, line=line.number))
+    return out
+
+
+# ---------------------------------------------------------------- consecutive years
+def cross_year_findings(reports: list[ExtractedReport]) -> list[Finding]:
+    """结转下年度继续办理 of year Y against 上年结转 of year Y+1, for each agency the corpus holds twice."""
+    by_agency: dict[str, dict[int, ExtractedReport]] = {}
+    for r in reports:
+        if r.meta.agency and r.meta.year:
+            by_agency.setdefault(r.meta.agency, {})[r.meta.year] = r
+    out: list[Finding] = []
+    for agency, years in sorted(by_agency.items()):
+        for year in sorted(years):
+            nxt = years.get(year + 1)
+            if nxt is None:
+                continue
+            out_v = years[year].value("apply.carried_out.total")
+            in_v = nxt.value("apply.carried_in.total")
+            numbers = {f"{year}年结转下年度": out_v, f"{year + 1}年上年结转": in_v}
+            if out_v is None or in_v is None:
+                status, detail = "NOT_ASSESSABLE", "缺少其中一年的数字，无法核对"
+            else:
+                status = "PASS" if out_v == in_v else "FAIL"
+                detail = f"{year}年结转下年度{_fmt(out_v)} {'=' if status == 'PASS' else '≠'} {year + 1}年上年结转{_fmt(in_v)}"
+            out.append(Finding(doc=nxt.meta.doc, agency=agency, year=year + 1, kind="cross_year",
+                               scope=f"{year}-{year + 1}", status=status,
+                               detail=f"跨年度结转（{years[year].meta.doc} → {nxt.meta.doc}）：{detail}",
+                               numbers=numbers))
+    return out

@@ -1,0 +1,55 @@
+"""Reading many report files: walking folders, extracting each file, and the findings that need more than
+one report (the same agency in consecutive years). Bad files are reported, never fatal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.checks import cross_year_findings
+from index.errors import ReportError
+from index.extract import extract_path
+from index.model import ExtractedReport, Finding
+
+
+def report_files(paths: Iterable[Path]) -> Iterator[Path | ReportError]:
+    """The files named, and every file under the folders named (hidden files and folders skipped), sorted.
+    A path that does not exist comes back as an error."""
+    from index.readers import SUPPORTED_SUFFIXES
+
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                rel = f.relative_to(path)
+                if f.is_file() and not any(p.startswith(".") for p in rel.parts) \
+                        and f.suffix.lower() in SUPPORTED_SUFFIXES:
+                    yield f
+        elif path.is_file():
+            yield path
+        else:
+            yield ReportError(str(path), "no such file or folder")
+
+
+@dataclass
+class CorpusResult:
+    reports: list[ExtractedReport] = field(default_factory=list)
+    errors: list[ReportError] = field(default_factory=list)
+    cross_year: list[Finding] = field(default_factory=list)
+
+
+def extract_many(paths: Iterable[Path]) -> CorpusResult:
+    result = CorpusResult()
+    for item in report_files(paths):
+        if isinstance(item, ReportError):
+            result.errors.append(item)
+            continue
+        try:
+            result.reports.append(extract_path(item))
+        except ReportError as err:
+            result.errors.append(err)
+        except Exception as err:  # noqa: BLE001 - one odd file must not stop a corpus; say which and why
+            result.errors.append(ReportError(str(item), f"could not be extracted ({type(err).__name__}: {err})"))
+    result.cross_year = cross_year_findings(result.reports)
+    return result

@@ -1,0 +1,88 @@
+"""From a file to its facts, findings and warnings: reader → report model → template aligner → checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.align import Aligner, ReportContext
+from index.checks import prose_findings, rule_findings
+from index.errors import ReportError
+from index.model import Document, ExtractedReport, ReportMeta, Warning_
+from index.parts import detect_format, find_metadata, find_parts
+from index.segment import rows_of
+from index.template import tables
+
+_TABLE_PARTS = ("二", "三", "四")
+
+
+def extract_document(doc: Document) -> ExtractedReport:
+    lines = doc.lines
+    parts = find_parts(lines)
+    meta_found = find_metadata(lines, parts)
+    fmt, basis = detect_format(lines, meta_found.year)
+    # The report ends at its closing date: chart data pasted after it (济南) is no part of the template.
+    end = meta_found.date_index + 1 if meta_found.date_index is not None else len(lines)
+    if parts and meta_found.date_index is not None:
+        parts[-1].end = min(parts[-1].end, lines[meta_found.date_index].number)
+    meta = ReportMeta(doc=doc.doc, path=doc.path, agency=meta_found.agency, year=meta_found.year, format=fmt,
+                      format_basis=basis, date=meta_found.date, file_format=doc.file_format,
+                      encoding=doc.encoding, sha256=doc.sha256, parts=parts)
+    warnings: list[Warning_] = []
+    if end < len(lines) and any(ln.text.strip() for ln in lines[end:]):
+        warnings.append(Warning_(doc=doc.doc, line=lines[end].number,
+                                 message=f"第{lines[end].number}行起在报告落款日期之后的内容（图表数据？）不计入事实"))
+
+    index_of = {ln.number: i for i, ln in enumerate(lines)}
+    heading_at = {index_of[p.start]: p.numeral for p in parts}
+    start, stop = _table_region(parts, index_of, end)
+    ctx = ReportContext(doc=doc.doc, agency=meta.agency, year=meta.year, format=fmt)
+    rows, layout = rows_of(lines, start, stop, set(heading_at))
+    aligner = Aligner(tables(fmt), ctx, layout)
+    for row in rows:
+        numeral = heading_at.get(row.line_index)
+        if numeral is not None:
+            aligner.enter_part(numeral)
+        else:
+            aligner.feed(row)
+    aligner.finish()
+    facts = aligner.facts
+    warnings += aligner.warnings
+
+    if not facts and not any(p.numeral in _TABLE_PARTS for p in parts):
+        raise ReportError(doc.path, "not a government information disclosure annual report "
+                                    "(no template parts or tables found)")
+    warnings += _missing_tables(doc.doc, facts, fmt)
+    findings = rule_findings(meta, facts) + prose_findings(meta, facts, lines[:end])
+    return ExtractedReport(meta=meta, facts=list(facts.values()), findings=findings, warnings=warnings)
+
+
+def _table_region(parts, index_of: dict[int, int], end: int) -> tuple[int, int]:
+    """Lines from the first table part (二, 三 or 四) to part 五; the whole report when headings are lost."""
+    table_parts = [p for p in parts if p.numeral in _TABLE_PARTS]
+    after = [p for p in parts if p.numeral in ("五", "六")]
+    start = index_of[table_parts[0].start] if table_parts else 0
+    stop = index_of[after[0].start] if after else end
+    return start, min(stop, end)
+
+
+def _missing_tables(doc: str, facts: dict, fmt: str) -> list[Warning_]:
+    out = []
+    for table in tables(fmt):
+        given = [r for r in table.rows if any(k.startswith(_prefix(table.key, r.key)) for k in facts)]
+        if not given:
+            out.append(Warning_(doc=doc, message=f"未找到{table.part}部分的表格数据"))
+        elif len(given) < len(table.rows) and table.key != "review":
+            lost = [r.label for r in table.rows if r not in given]
+            out.append(Warning_(doc=doc, message=f"{table.part}部分表格缺少{len(lost)}行：{'、'.join(lost)}"))
+    return out
+
+
+def _prefix(table: str, row: str) -> str:
+    return f"apply.{row}." if table == "apply" else f"{row}."
+
+
+def extract_path(path: Path) -> ExtractedReport:
+    """Read and extract one report file. Raises ReportError (one-line message) for bad input."""
+    from index.readers import read_document
+
+    return extract_document(read_document(Path(path)))

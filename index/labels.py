@@ -1,0 +1,102 @@
+"""Recognising template labels in cell text, whatever the typos, spaces, numbering and line breaks.
+
+Labels are matched against the template (index.template), never against a list of spellings seen so far:
+`本机关不张我相关政府信息` is 本机关不掌握相关政府信息 by similarity, `2. 其他法律行政` is the start of
+其他法律行政法规禁止公开."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+from typing import Literal
+
+from index.template import Row, Table
+
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．,，]|[（(][一二三四五六七八九十\d]+[)）][、.．]?|\d+[.、．,，)）]|第[一二三四五六七八九十]+[、.．])"
+)
+_NOISE = str.maketrans("", "", " \t\u3000“”\"'‘’《》:：")
+MIN_SCORE = 0.72
+MAX_LABEL_CHARS = 60  # a longer cell is prose, not a label
+
+
+def normalise_label(text: str) -> str:
+    """Label text without spaces, quotes and leading numbering: '（一） 予以公开' → '予以公开'."""
+    t = text.translate(_NOISE).replace("（", "(").replace("）", ")")
+    prev = None
+    while prev != t:
+        prev = t
+        t = _NUMBERING.sub("", t)
+    return t
+
+
+def strip_note(label: str) -> str:
+    """Drop a trailing parenthesised note: '部分公开(区分处理的，只计这一情形，不计其他情形)' → '部分公开'."""
+    return re.sub(r"\([^()]*\)$", "", label) or label
+
+
+def similarity(token: str, label: str) -> float:
+    """How well a cell's text names a label: edit similarity, with credit for a label cut short by a
+    line break (the token is the label's beginning)."""
+    if not token or not label:
+        return 0.0
+    if token == label:
+        return 1.0
+    score = SequenceMatcher(None, token, label).ratio()
+    if len(token) >= 4 and label.startswith(token):
+        score = max(score, 0.75 + 0.25 * len(token) / len(label))
+    return score
+
+
+Kind = Literal["row", "group", "header"]
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    kind: Kind
+    table: str
+    row: Row | None
+    score: float
+    text: str  # the label as the template prints it
+
+
+@cache
+def _candidates(table: Table) -> tuple[tuple[str, Kind, Row | None, str], ...]:
+    out: list[tuple[str, Kind, Row | None, str]] = []
+    for row in table.rows:
+        for name in (row.label, *row.aliases):
+            out.append((strip_note(normalise_label(name)), "row", row, row.label))
+    for g in table.groups:
+        out.append((normalise_label(g), "group", None, g))
+    for h in table.headers:
+        out.append((strip_note(normalise_label(h)), "header", None, h))
+    return tuple(out)
+
+
+def match_label(text: str, table: Table, rows_from: int = 0) -> LabelMatch | None:
+    """The best label of `table` that `text` names, or None. Rows before index `rows_from` are not
+    candidates: rows come in template order, so a label never names a row already passed."""
+    if len(text) > MAX_LABEL_CHARS or text.rstrip().endswith("。"):
+        return None
+    token = strip_note(normalise_label(text))
+    if not token:
+        return None
+    allowed = {id(r) for r in table.rows[rows_from:]}
+    best: LabelMatch | None = None
+    for name, kind, row, printed in _candidates(table):
+        if kind == "row" and id(row) not in allowed:
+            continue
+        score = similarity(token, name)
+        if best is None or score > best.score or (score == best.score and kind == "row" and best.kind != "row"):
+            best = LabelMatch(kind, table.key, row, score, printed)
+    if best is None or best.score < MIN_SCORE:
+        return None
+    return best
+
+
+def is_fragment_of(text: str, label: str) -> bool:
+    """A piece of a label broken across cells or lines (鹤岗: '2. 其他法律行政' … '法规禁止公开')."""
+    token = normalise_label(text)
+    return len(token) >= 2 and (token in normalise_label(label) or token.startswith("(") or token.startswith("（"))

@@ -1,0 +1,165 @@
+"""The report model every reader produces and every later layer consumes, and the facts and findings
+extraction produces from it. Pydantic models: they are the boundary between layers and serialise to JSON."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Source(BaseModel):
+    """Where a value or passage stands, so that a person can find it: a line (1-based) and a character
+    column (1-based) of the document's text, and for structured tables also the table cell."""
+
+    line: int
+    column: int | None = None
+    table: int | None = None  # 1-based index of the <table> or markdown table in the file
+    row: int | None = None  # 1-based row in that table's expanded grid
+    cell: int | None = None  # 1-based column in that grid
+
+    def describe(self) -> str:
+        where = f"第{self.line}行"
+        if self.column:
+            where += f"第{self.column}列"
+        if self.table:
+            where += f"（表{self.table} 第{self.row}行第{self.cell}格）"
+        return where
+
+
+class Cell(BaseModel):
+    text: str
+    source: Source
+    # True for the grid slots a rowspan/colspan cell covers beyond its first: the text is repeated so the
+    # grid reads right, but the aligner counts the cell once.
+    continuation: bool = False
+
+
+class Line(BaseModel):
+    """One line of the document. Structured readers (HTML, markdown tables) give the cells of a table row;
+    for plain text the cells are found by splitting at tabs."""
+
+    number: int
+    text: str
+    cells: list[Cell] | None = None
+
+
+class Document(BaseModel):
+    """What a reader makes of a file: its lines, in reading order, whatever the file format."""
+
+    path: str
+    doc: str  # the file name, as users cite it
+    file_format: Literal["text", "markdown", "html"]
+    encoding: str
+    sha256: str
+    lines: list[Line]
+
+
+class PartSpan(BaseModel):
+    numeral: str  # 一 … 六
+    title: str  # as printed in the report
+    start: int  # line number of the heading
+    end: int  # last line number of the part (inclusive)
+
+
+class ReportMeta(BaseModel):
+    doc: str
+    path: str
+    agency: str | None
+    year: int | None
+    format: Literal["2019", "2021"]
+    format_basis: str  # how the format was decided: table headers, or the statistics year
+    date: str | None  # the report's date, ISO yyyy-mm-dd
+    file_format: str
+    encoding: str
+    sha256: str
+    parts: list[PartSpan]
+
+
+Flag = Literal[
+    "blank",  # an empty cell read as 0
+    "placeholder",  # '/', '-', '—', '无' read as 0
+    "signed",  # 增13 / 减1043 / +30 / -1
+    "thousands",  # thousands separators removed
+    "unit_converted",  # stated in 元 or 亿元, stored in 万元
+    "unit_assumed",  # no unit stated: the unit rule kept in the fact decided it
+    "text",  # a sentence where a number belongs: no value
+    "uncertain_placement",  # more or fewer cells than the row has: placed by the template's arithmetic
+    "ambiguous",  # cells could not be placed or split with certainty: no value
+    "split_run",  # digits that had lost their separators, split by the template's arithmetic
+]
+
+
+class Fact(BaseModel):
+    doc: str
+    agency: str | None
+    year: int | None
+    format: str
+    key: str
+    label: str
+    value: float | int | None
+    unit: str
+    raw: str
+    line: int
+    column: int | None = None
+    source: Source
+    flags: list[Flag] = Field(default_factory=list)
+    note: str | None = None  # the rule used (units) or the candidates left (ambiguous)
+
+
+Status = Literal["PASS", "FAIL", "NOT_ASSESSABLE"]
+
+
+class Finding(BaseModel):
+    """One consistency result, or one problem found beyond the form's own rules."""
+
+    doc: str
+    agency: str | None
+    year: int | None
+    kind: Literal["rule", "prose", "cross_year"]
+    rule: int | None = None  # 1-4 for the template's rules
+    scope: str  # the column or row the rule was applied to, e.g. "总计列" or "予以公开行"
+    status: Status
+    detail: str  # the numbers that decided it, in words
+    numbers: dict[str, float | int | None] = Field(default_factory=dict)
+    line: int | None = None
+
+
+class Warning_(BaseModel):
+    """Something the extractor noticed and a user should know (a table cut off, cells it could not place)."""
+
+    doc: str
+    message: str
+    line: int | None = None
+
+
+class ExtractedReport(BaseModel):
+    meta: ReportMeta
+    facts: list[Fact]
+    findings: list[Finding]
+    warnings: list[Warning_]
+
+    def fact(self, key: str) -> Fact | None:
+        for f in self.facts:
+            if f.key == key:
+                return f
+        return None
+
+    def value(self, key: str) -> float | int | None:
+        f = self.fact(key)
+        return f.value if f else None
+
+
+class Passage(BaseModel):
+    """A piece of a report to retrieve and cite: a span of prose, or one table row written as a sentence."""
+
+    id: str  # stable: "<sha256[:12]>:<kind>:<line_start>[:<n>]"
+    doc: str
+    agency: str | None
+    year: int | None
+    part: str | None  # 一 … 六, None before the first part
+    kind: Literal["prose", "row"]
+    text: str  # what is shown and cited
+    line_start: int
+    line_end: int
+    fact_keys: list[str] = Field(default_factory=list)  # for table rows: the facts the row holds

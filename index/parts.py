@@ -1,0 +1,134 @@
+"""The six parts of a report (一 总体情况 … 六 其他需要报告的事项) and the report's own metadata: agency,
+statistics year, template format and date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.model import Line, PartSpan
+from index.template import FORMAT_MARKERS, PART_NUMERALS, PARTS
+
+_HEADING = re.compile(r"^[#\s]*([一二三四五六])\s*[、.．,，]\s*(.{2,40}?)\s*$")
+_DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_AGENCY_SUFFIX = re.compile(r"(局|委员会|委|办公室|办|厅|院|署|政府|中心|站|所|队|处|会|部)$")
+_TITLE = re.compile(r"(工作)?(年度)?报告|年报")
+
+
+def _heading(line: Line) -> tuple[str, str] | None:
+    text = line.text.strip()
+    if "\t" in text:
+        # A table row such as '四、结转下年度继续办理\t0\t0…' is no heading, even if its label looks like one.
+        if any(c.strip() for c in text.split("\t")[1:]):
+            return None
+        text = text.replace("\t", "")
+    m = _HEADING.match(text)
+    if not m:
+        return None
+    numeral, title = m.group(1), m.group(2)
+    part = PARTS[PART_NUMERALS.index(numeral)]
+    if any(k in title for k in part.keywords):
+        return numeral, title
+    return None
+
+
+def find_parts(lines: list[Line]) -> list[PartSpan]:
+    """Part headings in order; a part lost from the file is simply missing (张店 has no heading 三)."""
+    found: list[tuple[int, str, str]] = []  # (index into lines, numeral, title)
+    last = -1
+    for i, line in enumerate(lines):
+        h = _heading(line)
+        if h and PART_NUMERALS.index(h[0]) > last:
+            found.append((i, h[0], h[1]))
+            last = PART_NUMERALS.index(h[0])
+    spans = []
+    for j, (i, numeral, title) in enumerate(found):
+        end = found[j + 1][0] - 1 if j + 1 < len(found) else len(lines) - 1
+        spans.append(PartSpan(numeral=numeral, title=f"{numeral}、{title}", start=lines[i].number,
+                              end=lines[end].number))
+    return spans
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", "", text.strip().lstrip("#"))
+
+
+@dataclass
+class Metadata:
+    agency: str | None
+    year: int | None
+    date: str | None
+    date_index: int | None  # index of the date line that closes the report
+
+
+def find_metadata(lines: list[Line], parts: list[PartSpan]) -> Metadata:
+    first_part = next((i for i, ln in enumerate(lines) if parts and ln.number == parts[0].start), len(lines))
+    head = [(_clean(ln.text), i) for i, ln in enumerate(lines[:first_part]) if _clean(ln.text)]
+    agency, year = _from_title(head)
+    date, date_index = _closing_date(lines)
+    if agency is None:
+        agency = _from_signature(lines, date_index)
+    if year is None:
+        year = _year_from_text(lines)
+    if year is None and date:
+        year = int(date[:4]) - 1
+    return Metadata(agency, year, date, date_index)
+
+
+def _from_title(head: list[tuple[str, int]]) -> tuple[str | None, int | None]:
+    for k, (text, _) in enumerate(head):
+        if not _TITLE.search(text):
+            continue
+        year_m = re.search(r"(20\d{2})年度?", text)
+        year = int(year_m.group(1)) if year_m else None
+        before = text[: year_m.start()] if year_m else _TITLE.split(text)[0]
+        before = re.sub(r"^关于", "", before)
+        if before and _AGENCY_SUFFIX.search(before):
+            return before, year
+        for prev, _ in reversed(head[:k]):  # the agency on the line above the title (沙河, 济南)
+            if _AGENCY_SUFFIX.search(prev) and len(prev) <= 40:
+                return prev, year
+        return None, year
+    return None, None
+
+
+def _closing_date(lines: list[Line]) -> tuple[str | None, int | None]:
+    """The date that closes the report: the last short line that is only a date."""
+    for i in range(len(lines) - 1, -1, -1):
+        text = _clean(lines[i].text)
+        m = _DATE.fullmatch(text)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            return f"{y:04d}-{mo:02d}-{d:02d}", i
+    return None, None
+
+
+def _from_signature(lines: list[Line], date_index: int | None) -> str | None:
+    if date_index is None:
+        return None
+    for i in range(date_index - 1, max(-1, date_index - 4), -1):
+        text = _clean(lines[i].text)
+        if text and _AGENCY_SUFFIX.search(text) and len(text) <= 40:
+            return text
+    return None
+
+
+def _year_from_text(lines: list[Line]) -> int | None:
+    for line in lines:
+        m = re.search(r"统计期限自\s*(20\d{2})\s*年", line.text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def detect_format(lines: list[Line], year: int | None) -> tuple[str, str]:
+    """The template version from the table headers; the statistics year only when the headers are lost."""
+    text = "".join(re.sub(r"\s+", "", ln.text) for ln in lines)
+    hits = {fmt: sum(text.count(m) for m in markers) for fmt, markers in FORMAT_MARKERS.items()}
+    if hits["2021"] > hits["2019"]:
+        return "2021", "表头（2021版）"
+    if hits["2019"] > hits["2021"]:
+        return "2019", "表头（2019版）"
+    if year is not None and year >= 2021:
+        return "2021", f"统计年度{year}"
+    return "2019", f"统计年度{year}" if year else "默认（无表头、无年度）"

@@ -1,0 +1,84 @@
+"""Cutting the table parts of a document into rows of cells, whatever the layout.
+
+Two text layouts exist besides structured tables: one row per line with tab-separated cells (伊川, 鹤岗,
+张店), and one cell per line with a blank line between rows (沙河, 济南), where a line without a tab
+continues the cell above it ('\t本年新' + '公开数量'). The aligner then reads rows by their labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from index.model import Cell, Line, Source
+
+Layout = Literal["cell_per_line", "tab_rows", "grid"]
+_MAX_CONTINUATION = 30  # a longer line without a tab is prose, not the rest of a cell
+
+
+@dataclass
+class TableRow:
+    cells: list[Cell]
+    line_index: int  # index into Document.lines of the row's first line
+
+
+def split_cells(line: Line) -> list[Cell]:
+    """A line's cells: the reader's for structured tables, else the text cut at tabs."""
+    if line.cells is not None:
+        return [c for c in line.cells if not c.continuation]
+    cells, col = [], 1
+    for piece in line.text.split("\t"):
+        lead = len(piece) - len(piece.lstrip())
+        cells.append(Cell(text=piece.strip(), source=Source(line=line.number, column=col + lead)))
+        col += len(piece) + 1
+    return cells
+
+
+def detect_layout(lines: list[Line]) -> Layout:
+    single = multi = grid = 0
+    for line in lines:
+        if line.cells is not None:
+            grid += 1
+            continue
+        if "\t" not in line.text:
+            continue
+        filled = sum(1 for p in line.text.split("\t") if p.strip())
+        if filled <= 1:
+            single += 1
+        else:
+            multi += 1
+    if grid > single + multi:
+        return "grid"
+    return "cell_per_line" if single > multi else "tab_rows"
+
+
+def rows_of(lines: list[Line], start: int, end: int, headings: set[int]) -> tuple[list[TableRow], Layout]:
+    """Rows of cells for lines[start:end]; lines at the indices in `headings` are part headings and
+    always rows of their own."""
+    region = lines[start:end]
+    layout = detect_layout(region)
+    rows: list[TableRow] = []
+    if layout != "cell_per_line":
+        for i, line in enumerate(region, start):
+            if line.text.strip() or line.cells:
+                rows.append(TableRow(split_cells(line), i))
+        return rows, layout
+    block: TableRow | None = None
+    for i, line in enumerate(region, start):
+        text = line.text
+        if not text.strip() and "\t" not in text:
+            block = None  # a blank line ends the row
+            continue
+        if "\t" not in text and line.cells is None:
+            stripped = text.strip()
+            if block is not None and block.cells and len(stripped) <= _MAX_CONTINUATION and i not in headings:
+                last = block.cells[-1]  # the cell above went on over a line break
+                block.cells[-1] = Cell(text=last.text + stripped, source=last.source)
+                continue
+            rows.append(TableRow([Cell(text=stripped, source=Source(line=line.number, column=1))], i))
+            block = None
+            continue
+        if block is None:
+            block = TableRow([], i)
+            rows.append(block)
+        block.cells.extend(split_cells(line)[1:] if text.startswith("\t") else split_cells(line))
+    return rows, layout
