@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import product
+from math import prod
 
 from index.cells import CellValue, header_unit, is_number_like, is_numbering, normalise, parse_cell, to_wan_yuan
 from index.labels import LabelMatch, is_fragment_of, match_label
@@ -64,6 +66,7 @@ class Aligner:
         self.amount_unit: str | None = None
         self.facts: dict[str, Fact] = {}
         self.warnings: list[Warning_] = []
+        self.run_candidates: dict[str, list[list[int]]] = {}  # 三 rows split from runs with several fits
 
     # ------------------------------------------------------------ walking the rows
     def enter_part(self, numeral: str) -> None:
@@ -83,6 +86,7 @@ class Aligner:
     def finish(self) -> None:
         self._close()
         self._flush_review()
+        self._resolve_runs()
 
     def _cell(self, cell: Cell) -> None:
         text = cell.text
@@ -157,6 +161,8 @@ class Aligner:
         rule: Arithmetic | None = applicant_sum if table.key == "apply" else None
         if open_.run is not None:
             slots = self._split(open_.run, width, rule, open_.label)
+            if table.key == "apply" and any("ambiguous" in s.flags for s in slots):
+                self.run_candidates[row.key] = split_run(open_.run, width, rule) or []
         else:
             cells = _trim(open_.cells, width, self.layout)
             if not cells:
@@ -225,6 +231,35 @@ class Aligner:
             out.append(SlotFact(v if ok else None, digits, flags, label.source, note=note))
         return out
 
+    def _resolve_runs(self) -> None:
+        """Rows of 三 whose digit runs split several ways: keep the combinations under which every column
+        balances (rules 1 and 2), and take the slots all of them agree on."""
+        rows = {k: c for k, c in self.run_candidates.items() if c}
+        if not rows or prod(len(c) for c in rows.values()) > 20_000:
+            return
+        apply = self.tables[1]
+        cols = [c.key for c in apply.rows[0].columns]
+        results = [r.key for r in apply.rows if r.key not in ("new", "carried_in", "total", "carried_out")]
+        fixed = {k: f.value for k, f in self.facts.items() if k.startswith("apply.") and f.value is not None}
+        keys = list(rows)
+        fitting = []
+        for combo in product(*(rows[k] for k in keys)):
+            values = dict(fixed)
+            for key, vec in zip(keys, combo):
+                values.update({f"apply.{key}.{c}": v for c, v in zip(cols, vec)})
+            if all(_balances(values, col, results) for col in cols):
+                fitting.append(combo)
+        if not fitting:
+            return
+        for n, key in enumerate(keys):
+            for j, col in enumerate(cols):
+                seen = {combo[n][j] for combo in fitting}
+                fact = self.facts.get(f"apply.{key}.{col}")
+                if fact is not None and len(seen) == 1:
+                    fact.value = seen.pop()
+                    fact.flags = [f for f in fact.flags if f != "ambiguous"]
+                    fact.note = "数字串拆分：按各列勾稽关系（规则1、2）唯一确定"
+
     def _add(self, key: str, slot: SlotFact) -> None:
         spec = fact_specs()[key]
         if key in self.facts:
@@ -262,6 +297,19 @@ def _trim(cells: list[Cell], width: int, layout: Layout) -> list[Cell]:
     if not core and len(cells) >= width:
         return cells[:width]
     return core
+
+
+def _balances(values: dict[str, int | float], col: str, results: list[str]) -> bool:
+    """Rules 1 and 2 for one column, where all their numbers are known (unknown ones do not refute)."""
+    def v(row: str) -> int | float | None:
+        return values.get(f"apply.{row}.{col}")
+
+    r1 = [v("new"), v("carried_in"), v("total"), v("carried_out")]
+    if None not in r1 and r1[0] + r1[1] != r1[2] + r1[3]:
+        return False
+    r2 = [v(r) for r in results]
+    total = v("total")
+    return total is None or None in r2 or sum(r2) == total  # type: ignore[arg-type]
 
 
 def _unique_header(label: str, table_index: int, tables: tuple[Table, Table, Table]) -> bool:

@@ -32,8 +32,7 @@ def _finding(meta: ReportMeta, rule: int, scope: str, scope_label: str, left: di
     missing = [k for k, v in numbers.items() if v is None]
     lsum = sum(v for v in left.values() if v is not None)
     rsum = sum(v for v in right.values() if v is not None)
-    terms = " + ".join(f"{k}{_fmt(v)}" for k, v in left.items())
-    rterms = " + ".join(f"{k}{_fmt(v)}" for k, v in right.items())
+    terms, rterms = _terms(left), _terms(right)
     if missing:
         status = "NOT_ASSESSABLE"
         detail = f"{scope_label}：缺少 {'、'.join(missing)}，无法核对"
@@ -44,6 +43,15 @@ def _finding(meta: ReportMeta, rule: int, scope: str, scope_label: str, left: di
     return Finding(doc=meta.doc, agency=meta.agency, year=meta.year, kind="rule", rule=rule, scope=scope,
                    status=status, detail=f"规则{rule}（{RULES[rule - 1].name}）{detail}", numbers=numbers,
                    line=line)
+
+
+def _terms(side: dict[str, Number | None]) -> str:
+    """'予以公开4 + 其他处理2 + 其余18项为0': long sums name only their non-zero terms."""
+    if len(side) <= 4:
+        return " + ".join(f"{k}{_fmt(v)}" for k, v in side.items())
+    shown = [f"{k}{_fmt(v)}" for k, v in side.items() if v != 0]
+    zeros = len(side) - len(shown)
+    return " + ".join(shown + ([f"其余{zeros}项为0"] if zeros else [])) or "各项均为0"
 
 
 def rule_findings(meta: ReportMeta, facts: dict[str, Fact]) -> list[Finding]:
@@ -106,16 +114,21 @@ def prose_findings(meta: ReportMeta, facts: dict[str, Fact], lines: Iterable[Lin
                 if fact is None or fact.value is None:
                     continue
                 stated = int(m.group(1))
+                said = _squash(m.group(0))
                 if stated == fact.value:
                     continue
                 label = fact_specs()[key].label
-                quote = line.text[max(0, m.start() - 10): m.end() + 4].strip()
+                quote = _squash(line.text[max(0, m.start() - 10): m.end() + 4])
                 out.append(Finding(
                     doc=meta.doc, agency=meta.agency, year=meta.year, kind="prose", scope=key, status="FAIL",
-                    detail=f"正文第{line.number}行写「{m.group(0).strip()}」，表格{label}为{_fmt(fact.value)}"
+                    detail=f"正文第{line.number}行写「{said}」，表格{label}为{_fmt(fact.value)}"
                            f"（第{fact.line}行）：「…{quote}…」",
                     numbers={"prose": stated, "table": fact.value}, line=line.number))
     return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()  # no-break spaces from web pages read as plain spaces
 
 
 # ---------------------------------------------------------------- consecutive years

@@ -1,0 +1,560 @@
+"""Keyword search over passages: Okapi BM25 on jieba search-mode tokens, with an inverted index held in
+numpy postings arrays (CSR layout) so a query touches only the postings of its own terms.
+
+Why these choices:
+- jieba `cut_for_search` emits both a long word and its sub-words (济南市 → 济南, 南市, 济南市), so a
+  question that names a word at a different granularity than the report still meets it.
+- The agency name is indexed with every passage: reports say 我局 where questions name the agency.
+- A few government abbreviations (城管 = 城市管理, 人社 = 人力资源和社会保障 …) are added as tokens on both
+  sides, because questions use the short form and report titles the long one.
+- Question words and particles (多少, 哪些, 的 …) are stopwords: they say what kind of answer is wanted,
+  not where it is.
+- Boilerplate that every report repeats gets a low IDF by itself; terms found in more than half of the
+  *reports* (not passages) are additionally damped, so a rare answering passage is not outranked by
+  the template's own sentences.
+- Per-posting BM25 impacts are precomputed at build time (float32), so a query is a few numpy
+  gathers and adds; saved as .npy files that load memory-mapped.
+
+`Filters` and `MetaColumns` (columnar passage metadata for filtering) live here and are shared with
+dense.py, so both paths filter identically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from index.errors import ReportError
+from index.model import Passage
+
+FORMAT_VERSION = 1
+
+# --- tokenisation -------------------------------------------------------------------------------
+
+# Words that say what kind of answer is wanted, or glue a sentence together: no signal for *where*.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    多少 多少次 多少个 多少条 多少件 几 几个 几次 哪些 哪个 哪里 哪 哪儿 哪家 什么 啥 是否 是不是 有没有 有无
+    怎么 怎么样 怎样 如何 为何 为什么 情况 请问 请 告诉 一下 吗 呢 吧 啊 呀 么 嘛
+    的 地 得 了 着 过 和 与 及 以及 或 或者 并 并且 而 而且 也 都 就 还 又 即 之 其 其中 该 此 这 那 这些 那些
+    这个 那个 在 对 对于 把 被 将 等 等等 从 向 于 以 为 是 有 个 我 我们 你 您 他 她 它 他们 哪年
+    上 下 中 内 各 每 则 所 由 给 让 能 可 可以 会 要 应 已 已经 没有 无 不
+    """.split()
+)
+
+# (long form, short form): questions use the short form, report titles the long one.
+ALIASES: tuple[tuple[str, str], ...] = (
+    ("城市管理", "城管"),
+    ("市场监督管理", "市场监管"),
+    ("人力资源和社会保障", "人社"),
+    ("人力资源社会保障", "人社"),
+    ("发展和改革", "发改"),
+    ("发展改革", "发改"),
+    ("住房和城乡建设", "住建"),
+    ("住房城乡建设", "住建"),
+    ("综合行政执法", "综合执法"),
+    ("卫生健康", "卫健"),
+    ("生态环境", "环保"),
+    ("交通运输", "交通"),
+    ("自然资源和规划", "自然资源"),
+    ("政务服务和数据管理", "数据局"),
+)
+
+# The six parts of the national template. Indexed with each passage (if enabled) so that a question
+# like 存在哪些问题 meets the passages of 五、存在的主要问题及改进情况 even when they never say 问题.
+PART_TITLES: dict[str, str] = {
+    "一": "总体情况",
+    "二": "主动公开政府信息情况",
+    "三": "收到和处理政府信息公开申请情况",
+    "四": "政府信息公开行政复议、行政诉讼情况",
+    "五": "存在的主要问题及改进情况",
+    "六": "其他需要报告的事项",
+}
+PART_CODES: dict[str | None, int] = {None: 0, **{p: i + 1 for i, p in enumerate(PART_TITLES)}}
+KIND_CODES: dict[str, int] = {"prose": 0, "row": 1}
+
+_WORDISH = re.compile(r"[0-9a-z\u3400-\u9fff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_YEAR = re.compile(r"(19|20)\d\d")
+_BIGRAM_PREFIX = "\u0001"  # bigram terms share the vocabulary; the prefix keeps them apart from words
+
+_jieba: Any = None
+
+
+def _seg() -> Any:
+    """jieba, imported and initialised on first use (its dictionary load costs ~1 s)."""
+    global _jieba
+    if _jieba is None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        _jieba = jieba
+    return _jieba
+
+
+def normalize(text: str) -> str:
+    """Full-width to half-width (NFKC) and lower case, so １２ and 12, ＡＢ and ab are one token."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def words(text: str) -> list[str]:
+    """jieba search-mode tokens with stopwords, whitespace and punctuation removed. Numbers are kept."""
+    return [t for t in _seg().cut_for_search(normalize(text)) if _keep(t)]
+
+
+def _keep(t: str) -> bool:
+    return t not in STOPWORDS and bool(_WORDISH.search(t)) and not t.isspace()
+
+
+def word_groups(text: str) -> list[list[str]]:
+    """The search-mode tokens grouped by the precise-mode word they come from: 济南市 → [济南, 南市, 济南市].
+    (This is what jieba's cut_for_search does inside, kept apart so a query can weigh a group as one
+    concept: summed, one place name would count three times and outweigh the words that matter.)"""
+    seg = _seg()
+    freq = seg.dt.FREQ
+    groups: list[list[str]] = []
+    for w in seg.cut(normalize(text)):
+        g = []
+        if len(w) > 2:
+            g += [w[i : i + 2] for i in range(len(w) - 1) if freq.get(w[i : i + 2])]
+        if len(w) > 3:
+            g += [w[i : i + 3] for i in range(len(w) - 2) if freq.get(w[i : i + 3])]
+        g = [t for t in dict.fromkeys(g + [w]) if _keep(t)]
+        if g:
+            groups.append(g)
+    return groups
+
+
+def bigrams(text: str) -> list[str]:
+    """Overlapping character bigrams of each CJK run: a net under jieba's segmentation choices."""
+    out: list[str] = []
+    for run in _CJK_RUN.findall(normalize(text)):
+        out.extend(_BIGRAM_PREFIX + run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def alias_tokens(text: str) -> list[str]:
+    return [short for long, short in ALIASES if long in text or short in text]
+
+
+def normalize_agency(name: str) -> str:
+    """For agency filters: 济南市城管局 and 济南市城市管理局 compare equal."""
+    s = normalize(name).replace(" ", "")
+    for long, short in ALIASES:
+        s = s.replace(long, short)
+    return s
+
+
+class TokenizerConfig(BaseModel):
+    bigrams: bool = False  # off by default: see bench/eval notes, no gain on the seed questions, 2x postings
+    bigram_weight: float = 0.5
+
+
+def body_tokens(text: str, agency: str | None, cfg: TokenizerConfig) -> list[str]:
+    """The passage text's terms. The agency's own name is cut out of the text: it is indexed once per
+    passage in the agency field, and counted again here it would make a bare signature line
+    (鹤岗市城市管理综合执法局) outrank every real paragraph of that report."""
+    t = normalize(text)
+    if agency:
+        t = t.replace(normalize(agency), " ")
+    toks = words(t) + alias_tokens(t)
+    if cfg.bigrams:
+        toks += bigrams(t)
+    return toks
+
+
+def field_terms(value: str) -> set[str]:
+    """Terms of a short field (agency name, part title)."""
+    return set(words(value)) | set(alias_tokens(normalize(value)))
+
+
+def _tokenize_batch(args: tuple[list[tuple[str, str | None]], dict[str, Any]]) -> list[str]:
+    """Worker entry point: token lists joined by a space (cheaper to pickle than lists of str)."""
+    items, cfg_dict = args
+    cfg = TokenizerConfig(**cfg_dict)
+    return [" ".join(body_tokens(t, a, cfg)) for t, a in items]
+
+
+# --- metadata columns and filters ---------------------------------------------------------------
+
+
+class Filters(BaseModel):
+    """Restrict a search. agency matches exactly or as a substring, after normalising abbreviations."""
+
+    agency: str | None = None
+    agency_match: Literal["exact", "substring"] = "substring"
+    year: int | list[int] | None = None
+    part: str | list[str] | None = None  # 一 … 六
+    kind: Literal["prose", "row"] | None = None
+    doc: str | None = None
+
+
+FilterArg = Filters | dict[str, Any] | None
+
+
+def as_filters(f: FilterArg) -> Filters | None:
+    if f is None or isinstance(f, Filters):
+        return f
+    return Filters(**f)
+
+
+class MetaColumns:
+    """Passage metadata as small integer arrays, so a filter is a vectorised mask over all passages."""
+
+    def __init__(self, agencies: list[str], docs: list[str], cols: dict[str, np.ndarray]):
+        self.agencies = agencies  # table; agency_id indexes it, -1 = unknown
+        self.docs = docs
+        self.agency_id = cols["agency_id"]
+        self.doc_id = cols["doc_id"]
+        self.year = cols["year"]  # -1 = unknown
+        self.part = cols["part"]  # PART_CODES
+        self.kind = cols["kind"]  # KIND_CODES
+        self._agency_norm = [normalize_agency(a) for a in agencies]
+
+    @classmethod
+    def from_passages(cls, passages: Sequence[Passage]) -> MetaColumns:
+        agencies: dict[str, int] = {}
+        docs: dict[str, int] = {}
+        n = len(passages)
+        cols = {
+            "agency_id": np.empty(n, np.int32),
+            "doc_id": np.empty(n, np.int32),
+            "year": np.empty(n, np.int16),
+            "part": np.empty(n, np.int8),
+            "kind": np.empty(n, np.int8),
+        }
+        for i, p in enumerate(passages):
+            cols["agency_id"][i] = agencies.setdefault(p.agency, len(agencies)) if p.agency else -1
+            cols["doc_id"][i] = docs.setdefault(p.doc, len(docs))
+            cols["year"][i] = p.year if p.year is not None else -1
+            cols["part"][i] = PART_CODES.get(p.part, 0)
+            cols["kind"][i] = KIND_CODES[p.kind]
+        return cls(list(agencies), list(docs), cols)
+
+    def __len__(self) -> int:
+        return len(self.doc_id)
+
+    def mask(self, filters: FilterArg) -> np.ndarray | None:
+        """Boolean mask of the passages the filters allow, or None when nothing is filtered."""
+        f = as_filters(filters)
+        if f is None:
+            return None
+        m = np.ones(len(self), bool)
+        if f.agency is not None:
+            want = normalize_agency(f.agency)
+            ok = [
+                (a == want) if f.agency_match == "exact" else (want in a) for a in self._agency_norm
+            ] + [False]  # slot for -1 (unknown agency)
+            m &= np.asarray(ok, bool)[self.agency_id]
+        if f.doc is not None:
+            ok = [d == f.doc for d in self.docs] + [False]
+            m &= np.asarray(ok, bool)[self.doc_id]
+        if f.year is not None:
+            m &= np.isin(self.year, np.atleast_1d(f.year))
+        if f.part is not None:
+            parts = [f.part] if isinstance(f.part, str) else f.part
+            m &= np.isin(self.part, [PART_CODES.get(p, -1) for p in parts])
+        if f.kind is not None:
+            m &= self.kind == KIND_CODES[f.kind]
+        return m
+
+    def save(self, d: Path) -> None:
+        (d / "meta_tables.json").write_text(
+            json.dumps({"agencies": self.agencies, "docs": self.docs}, ensure_ascii=False), "utf-8"
+        )
+        for name in ("agency_id", "doc_id", "year", "part", "kind"):
+            np.save(d / f"meta_{name}.npy", getattr(self, name))
+
+    @classmethod
+    def load(cls, d: Path) -> MetaColumns:
+        tables = json.loads((d / "meta_tables.json").read_text("utf-8"))
+        cols = {n: np.load(d / f"meta_{n}.npy") for n in ("agency_id", "doc_id", "year", "part", "kind")}
+        return cls(tables["agencies"], tables["docs"], cols)
+
+
+def fingerprint(passages: Iterable[Passage]) -> str:
+    """Identifies the passage list an index was built over, so a caller can tell a stale index."""
+    h = hashlib.sha256()
+    for p in passages:
+        h.update(p.id.encode())
+        h.update(b"\n")
+    return h.hexdigest()[:16]
+
+
+def top_k(scores: np.ndarray, cand: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The k best candidates by score, ties broken by passage index so results are reproducible."""
+    if len(cand) == 0 or k <= 0:
+        return []
+    s = scores[cand]
+    if len(cand) > k:
+        # keep everything tied with the k-th score, then sort exactly
+        kth = np.partition(s, len(s) - k)[len(s) - k]
+        keep = s >= kth
+        cand, s = cand[keep], s[keep]
+    order = np.lexsort((cand, -s))[:k]
+    return [(int(cand[i]), float(s[i])) for i in order]
+
+
+# --- the index ----------------------------------------------------------------------------------
+
+
+class BM25Params(BaseModel):
+    k1: float = 1.5
+    b: float = 0.75
+    common_doc_frac: float = 0.5  # a term in more than this share of reports is boilerplate …
+    common_damping: float = 0.3  # … and its IDF is multiplied by this
+    common_min_docs: int = 10  # with fewer reports, "more than half" says nothing
+    # Fields scored once per passage with no length normalisation (BM25F-like, tf fixed at 1):
+    # 济南 / 沙河 in the question → every passage of that agency's reports. Strong on purpose: a question
+    # that names an agency is answered from that agency's report, not by a closer wording elsewhere.
+    agency_weight: float = 2.0
+    part_weight: float = 0.5  # 存在 / 问题 → a weak prior for part 五's passages
+
+
+class KeywordIndex:
+    def __init__(
+        self, params: BM25Params | None = None, tokenizer: TokenizerConfig | None = None, workers: int = 1
+    ):
+        self.params = params or BM25Params()
+        self.tok = tokenizer or TokenizerConfig()
+        self.workers = workers  # processes for tokenising at build time (jieba is pure Python)
+        self.vocab: dict[str, int] = {}
+        self.n = 0
+        self.fingerprint = ""
+        self.build_seconds = 0.0
+
+    # build ---------------------------------------------------------------------------------------
+
+    def _tokenize_all(self, passages: Sequence[Passage]) -> list[str]:
+        items = [(p.text, p.agency) for p in passages]
+        cfg = self.tok.model_dump()
+        if self.workers <= 1 or len(items) < 2000:
+            _seg()
+            return _tokenize_batch((items, cfg))
+        import multiprocessing as mp
+
+        _seg()  # initialise before forking so each worker inherits the loaded dictionary
+        step = 2000
+        chunks = [(items[i : i + step], cfg) for i in range(0, len(items), step)]
+        with mp.get_context("fork").Pool(self.workers) as pool:
+            out: list[str] = []
+            for part in pool.imap(_tokenize_batch, chunks):
+                out.extend(part)
+        return out
+
+    def build(self, passages: Sequence[Passage]) -> KeywordIndex:
+        t0 = time.perf_counter()
+        joined = self._tokenize_all(passages)
+        vocab: dict[str, int] = {}
+        term_ids: list[int] = []
+        tfs: list[int] = []
+        n = len(passages)
+        lens = np.zeros(n, np.float32)
+        counts = np.zeros(n, np.int64)
+        for i, s in enumerate(joined):
+            toks = s.split()
+            lens[i] = len(toks)
+            c = Counter(toks)
+            counts[i] = len(c)
+            for t, f in c.items():
+                tid = vocab.get(t)
+                if tid is None:
+                    tid = vocab[t] = len(vocab)
+                term_ids.append(tid)
+                tfs.append(f)
+        pids = np.repeat(np.arange(n, dtype=np.int32), counts)
+        tids = np.asarray(term_ids, np.int32)
+        tf = np.asarray(tfs, np.float32)
+        del term_ids, tfs, joined
+
+        order = np.argsort(tids, kind="stable")  # postings grouped by term, passages ascending within
+        tids, pids, tf = tids[order], pids[order], tf[order]
+        df = np.bincount(tids, minlength=len(vocab))
+        self.indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
+        self.postings = pids
+
+        k1, b = self.params.k1, self.params.b
+        avgdl = float(lens.mean()) if n else 1.0
+        norm = k1 * (1 - b + b * lens / max(avgdl, 1e-9))
+        self.impacts = (tf * (k1 + 1) / (tf + norm[pids])).astype(np.float32)
+        self.idf = _idf(n, df)
+
+        # number of distinct reports each term occurs in, for the boilerplate damping
+        self.meta = MetaColumns.from_passages(passages)
+        n_docs = max(len(self.meta.docs), 1)
+        uniq = np.unique(tids.astype(np.int64) * n_docs + self.meta.doc_id[pids])
+        self.report_df = np.bincount(uniq // n_docs, minlength=len(vocab)).astype(np.int32)
+
+        self.fields = self._build_fields()
+        self.vocab = vocab
+        self.n = n
+        self.fingerprint = fingerprint(passages)
+        self._prepare()
+        self.build_seconds = time.perf_counter() - t0
+        return self
+
+    def _build_fields(self) -> dict[str, dict[str, list[int]]]:
+        """term → agency ids, and term → part codes: the short fields, kept as tiny inverted lists."""
+        agency: dict[str, list[int]] = {}
+        for aid, name in enumerate(self.meta.agencies):
+            for t in field_terms(name):
+                agency.setdefault(t, []).append(aid)
+        part: dict[str, list[int]] = {}
+        for numeral, title in PART_TITLES.items():
+            for t in field_terms(title):
+                part.setdefault(t, []).append(PART_CODES[numeral])
+        return {"agency": agency, "part": part}
+
+    def _prepare(self) -> None:
+        """Query-time tables derived from what is stored (cheap; done after build and load)."""
+        p = self.params
+        n_docs = len(self.meta.docs)
+        w = np.asarray(self.idf, np.float32).copy()
+        if n_docs >= p.common_min_docs:
+            w[np.asarray(self.report_df) > p.common_doc_frac * n_docs] *= p.common_damping
+        self._w = w
+        # Agency terms: IDF over reports (a name is rare when few reports carry it, however long they
+        # are). Part-title terms: IDF over passages (how much of the corpus the part covers).
+        m = self.meta
+        reports_per_agency = np.zeros(len(m.agencies), np.int64)
+        known = m.agency_id >= 0
+        first = np.unique(np.stack([m.doc_id[known], m.agency_id[known]], 1), axis=0)
+        np.add.at(reports_per_agency, first[:, 1], 1)
+        passages_per_part = np.bincount(m.part, minlength=len(PART_CODES))
+        self._field_idf = {
+            "agency": {
+                t: float(_idf(len(m.docs), reports_per_agency[ids].sum())) for t, ids in self.fields["agency"].items()
+            },
+            "part": {t: float(_idf(self.n, passages_per_part[ids].sum())) for t, ids in self.fields["part"].items()},
+        }
+
+    # search --------------------------------------------------------------------------------------
+
+    def term_weights(self) -> np.ndarray:
+        """Body-term IDF with boilerplate terms damped."""
+        self._prepare()
+        return self._w
+
+    def query_terms(self, query: str) -> list[tuple[str, float]]:
+        """The query's terms with their weights. A precise-mode word's search-mode tokens share a weight
+        of 1 (济南市 → 济南, 南市, 济南市 at 1/3 each): a passage holding the word gets about one term's
+        worth, one holding only a part of it gets part. Year-like numbers are dropped (a year is a
+        filter, and every report repeats its own year); single digits too (tables are full of 0 and 1);
+        other numbers are kept, since a question that quotes one (公开了808条) is about it."""
+        terms: dict[str, float] = {}
+        for group in word_groups(query):
+            group = [t for t in group if not (t.isdigit() and (len(t) == 1 or _YEAR.fullmatch(t)))]
+            for t in group:
+                terms[t] = max(terms.get(t, 0.0), 1.0 / len(group))
+        for t in alias_tokens(normalize(query)):
+            terms.setdefault(t, 1.0)
+        if self.tok.bigrams:
+            # bigrams only inside the kept words, so 存在哪些问题 gives no 在哪 / 些问
+            for w in list(terms):
+                for bg in bigrams(w):
+                    terms.setdefault(bg, self.tok.bigram_weight * terms[w])
+        return list(terms.items())
+
+    def scores(self, query: str) -> np.ndarray | None:
+        """BM25 score of every passage (body + agency field + part field), or None if no term is known."""
+        scores = np.zeros(self.n, np.float32)
+        agency_bonus = np.zeros(len(self.meta.agencies) + 1, np.float32)  # last slot: agency unknown (-1)
+        part_bonus = np.zeros(len(PART_CODES), np.float32)
+        hit = False
+        for term, qw in self.query_terms(query):
+            tid = self.vocab.get(term)
+            if tid is not None:
+                s, e = self.indptr[tid], self.indptr[tid + 1]
+                # postings within a term are distinct passages, so fancy-index += is a correct scatter-add
+                scores[self.postings[s:e]] += (qw * self._w[tid]) * self.impacts[s:e]
+                hit = True
+            if term in self.fields["agency"]:
+                agency_bonus[self.fields["agency"][term]] += qw * self.params.agency_weight * self._field_idf["agency"][term]
+                hit = True
+            if term in self.fields["part"]:
+                part_bonus[self.fields["part"][term]] += qw * self.params.part_weight * self._field_idf["part"][term]
+        if not hit:
+            return None
+        if agency_bonus.any():
+            scores += agency_bonus[self.meta.agency_id]
+        if part_bonus.any():
+            # the part prior only ranks passages that matched something else: alone it would return a
+            # whole part of every report
+            touched = scores > 0
+            scores[touched] += part_bonus[self.meta.part[touched]]
+        return scores
+
+    def search(self, query: str, k: int = 10, filters: FilterArg = None) -> list[tuple[int, float]]:
+        scores = self.scores(query)
+        if scores is None:
+            return []
+        mask = self.meta.mask(filters)
+        if mask is not None:
+            scores[~mask] = 0
+        return top_k(scores, np.flatnonzero(scores > 0), k)
+
+    # persistence ---------------------------------------------------------------------------------
+
+    def save(self, directory: str | Path) -> None:
+        d = Path(directory)
+        d.mkdir(parents=True, exist_ok=True)
+        info = {
+            "format": FORMAT_VERSION,
+            "kind": "keyword-bm25",
+            "n": self.n,
+            "fingerprint": self.fingerprint,
+            "params": self.params.model_dump(),
+            "tokenizer": self.tok.model_dump(),
+            "vocab_size": len(self.vocab),
+            "fields": self.fields,
+        }
+        # vocabulary as one newline-joined text (terms never hold whitespace): splits far faster than JSON
+        terms = sorted(self.vocab, key=self.vocab.__getitem__)
+        (d / "vocab.txt").write_text("\n".join(terms), "utf-8")
+        for name in ("indptr", "postings", "impacts", "idf", "report_df"):
+            np.save(d / f"{name}.npy", getattr(self, name))
+        self.meta.save(d)
+        (d / "keyword.json").write_text(json.dumps(info, ensure_ascii=False), "utf-8")
+
+    @classmethod
+    def load(cls, directory: str | Path, mmap: bool = True) -> KeywordIndex:
+        """mmap=True maps the postings instead of reading them: opening is near-instant and the OS pages
+        in only the postings that queries touch."""
+        d = Path(directory)
+        try:
+            info = json.loads((d / "keyword.json").read_text("utf-8"))
+        except FileNotFoundError:
+            raise ReportError(str(d), "no keyword index here (keyword.json missing): build the index first") from None
+        if info.get("format") != FORMAT_VERSION:
+            raise ReportError(str(d), f"keyword index format {info.get('format')} is not {FORMAT_VERSION}: rebuild it")
+        self = cls(BM25Params(**info["params"]), TokenizerConfig(**info["tokenizer"]))
+        text = (d / "vocab.txt").read_text("utf-8")
+        terms = text.split("\n") if text else []
+        self.vocab = dict(zip(terms, range(len(terms))))
+        for name in ("indptr", "postings", "impacts", "idf", "report_df"):
+            setattr(self, name, np.load(d / f"{name}.npy", mmap_mode="r" if mmap else None))
+        self.meta = MetaColumns.load(d)
+        self.fields = info["fields"]
+        self.n = info["n"]
+        self.fingerprint = info["fingerprint"]
+        if len(self.vocab) != info["vocab_size"] or len(self.meta) != self.n:
+            raise ReportError(str(d), "keyword index files do not agree with each other: rebuild it")
+        self._prepare()
+        return self
+
+
+def _idf(n: int, df: Any) -> Any:
+    """Okapi IDF in the always-positive form (Lucene's): a term in most passages weighs little, never < 0."""
+    return np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)

@@ -1,0 +1,193 @@
+"""Bytes to text, or a one-line reason why the bytes are not a text we can read.
+
+Order matters: a byte-order mark is certain; UTF-16 without a mark shows itself by NUL bytes in every other
+position; strict UTF-8 almost never succeeds by accident, so it is tried before GB18030, which decodes a
+lot of non-Chinese bytes without error and is only accepted when the result looks like Chinese text."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from index.errors import ReportError
+
+EMPTY = "empty file"
+BINARY = "binary file, not text"
+UNREADABLE = "unreadable encoding (not UTF-8, UTF-16 or GB18030)"
+
+_BOMS: list[tuple[bytes, str, str]] = [  # mark, name reported, codec for the bytes after the mark
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+]
+
+# Magic numbers of formats that are certainly not text. Document containers get a name so that the
+# dispatcher can say "unsupported file format (PDF)"; the others are just binary.
+_DOCUMENT_MAGIC: list[tuple[bytes, str]] = [
+    (b"%PDF-", "PDF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "DOC/XLS/WPS (OLE2)"),
+    (b"{\\rtf", "RTF"),
+]
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_OTHER_MAGIC: list[tuple[bytes, str]] = [
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"BM", "BMP image"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x7fELF", "executable"),
+    (b"MZ", "executable"),
+]
+
+# C0 controls other than tab, LF, VT, FF, CR, plus DEL: no UTF-8 or GB18030 multi-byte sequence contains
+# these bytes, so their share in the raw bytes tells binary from text in an unknown encoding.
+_CONTROL_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
+_MAX_CONTROL_SHARE = 0.01  # stray NULs from a PDF paste are tolerated; random bytes have ~11 %
+
+
+def document_kind(data: bytes) -> str | None:
+    """The name of a binary document container (PDF, DOCX, ...) the bytes start with, else None."""
+    for magic, name in _DOCUMENT_MAGIC:
+        if data.startswith(magic):
+            return name
+    if data.startswith(_ZIP_MAGIC):
+        head = data[:4096]  # the first local file names tell OOXML, OFD and plain ZIP apart
+        if b"word/" in head:
+            return "DOCX"
+        if b"xl/" in head:
+            return "XLSX"
+        if b"ppt/" in head:
+            return "PPTX"
+        if b"OFD.xml" in head:
+            return "OFD"
+        if b"mimetypeapplication/vnd.oasis" in head:
+            return "ODF"
+        return "ZIP"
+    return None
+
+
+def binary_kind(data: bytes) -> str | None:
+    """The name of any known binary format the bytes start with (documents, images, archives), else None."""
+    kind = document_kind(data)
+    if kind:
+        return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP image"
+    for magic, name in _OTHER_MAGIC:
+        if data.startswith(magic):
+            return name
+    return None
+
+
+def decode(data: bytes, path: Path | str) -> tuple[str, str]:
+    """Decode a text file's bytes. Returns (text without BOM, encoding name); raises ReportError."""
+    if not data:
+        raise ReportError(str(path), EMPTY)
+    for bom, name, codec in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data[len(bom) :], codec)
+            if text is None:
+                raise ReportError(str(path), UNREADABLE)
+            return _checked(text, name, path)
+    kind = binary_kind(data)
+    if kind:
+        raise ReportError(str(path), f"{BINARY} ({kind})")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _checked(utf16[0], utf16[1], path)
+    if _control_share(data) > _MAX_CONTROL_SHARE:
+        raise ReportError(str(path), BINARY)
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return _checked(text, "utf-8", path)
+    text = _strict(data, "gb18030")
+    if text is not None and looks_chinese(text):
+        return _checked(text, "gb18030", path)
+    raise ReportError(str(path), UNREADABLE)
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _checked(text: str, encoding: str, path: Path | str) -> tuple[str, str]:
+    """Reject what decoded but is not text: nothing left, or control characters everywhere."""
+    if not text.replace("\ufeff", "").strip(" \t\r\n\x00\u3000"):
+        raise ReportError(str(path), EMPTY)
+    controls = sum(1 for ch in text if ord(ch) in _CONTROL_BYTES)
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise ReportError(str(path), BINARY)
+    return text, encoding
+
+
+def _control_share(data: bytes) -> float:
+    return sum(1 for b in data if b in _CONTROL_BYTES) / len(data)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a mark: ASCII characters (digits, tabs, line ends) leave a NUL in the high byte,
+    so NULs cluster in odd positions (LE) or even positions (BE). Chinese characters of the form U+xx00
+    put a few NULs on the other side, hence a ratio and not a strict rule."""
+    if len(data) < 2 or b"\x00" not in data:
+        return None
+    sample = data[: 1 << 16]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    units = len(sample) // 2
+    if odd >= 4 * max(even, 1) and odd >= 0.02 * units:
+        encoding = "utf-16-le"
+    elif even >= 4 * max(odd, 1) and even >= 0.02 * units:
+        encoding = "utf-16-be"
+    else:
+        return None
+    if len(data) % 2:
+        return None
+    text = _strict(data, encoding)
+    if text is None or not looks_textual(text):
+        return None
+    return text, encoding
+
+
+def looks_textual(text: str) -> bool:
+    """Few control characters and no private-use or unassigned-looking code points."""
+    odd = sum(1 for ch in text if ord(ch) in _CONTROL_BYTES or 0xE000 <= ord(ch) <= 0xF8FF)
+    return odd <= _MAX_CONTROL_SHARE * len(text)
+
+
+# Characters a Chinese report is made of besides ASCII: punctuation and symbols of GB2312.
+_PUNCTUATION = set("·×÷°±§¨―‖…‰′″※℃№←↑→↓∶■□▲△◆◇○◎●★☆、。〃々〈〉《》「」『』【】〔〕〖〗" "‘’“”—–")
+
+
+def looks_chinese(text: str) -> bool:
+    """Whether a GB18030 decoding is plausible. Judged on the non-ASCII characters only, since a Latin-1
+    text is mostly ASCII: in real GBK text nearly all of them are common (GB2312) characters, CJK
+    punctuation or full-width forms; Latin-1 or random high bytes decode to rare GBK-extension characters,
+    private-use code points and four-byte GB18030 sequences."""
+    wide = [ch for ch in text if ord(ch) > 0x7F and not ch.isspace()]
+    if not wide:
+        return True  # pure ASCII never reaches here (it is UTF-8), but it would be fine
+    good = sum(1 for ch in wide if _common_chinese(ch))
+    return good >= 0.9 * len(wide)
+
+
+def _common_chinese(ch: str) -> bool:
+    code = ord(ch)
+    if 0x3000 <= code <= 0x303F or 0xFF01 <= code <= 0xFF5E or ch in _PUNCTUATION:
+        return True
+    if 0x2460 <= code <= 0x249B or 0x2160 <= code <= 0x216B or 0x3220 <= code <= 0x3229:
+        return True  # ① ⑴ ⒈ Ⅰ ㈠: enumerators reports use
+    if 0x4E00 <= code <= 0x9FFF:
+        try:
+            ch.encode("gb2312")
+            return True
+        except UnicodeEncodeError:
+            return False
+    return False

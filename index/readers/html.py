@@ -1,0 +1,359 @@
+"""HTML web pages: visible text in reading order, and each data table row as one Line of grid cells.
+
+Parsed with lxml's HTML parser: it repairs the unclosed <td>, <tr> and <p> tags of hand-made and CMS pages
+the way browsers do (Python's html.parser nests them instead) and still gives each element its source line.
+
+Line numbers: a Line's number is the source line of its text (of its <tr> for a table row), raised where
+needed to stay strictly increasing, because later layers cut parts by line ranges. Pretty-printed pages
+thus keep their source lines; minified pages (everything on one line) get their reading order, 1, 2, 3 ...
+A cell's Source.line is its Line's number."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+import lxml.etree
+import lxml.html
+
+from index.errors import ReportError
+from index.model import Cell, Document, Line, Source
+from index.readers.encoding import decode
+
+_SKIPPED = frozenset(
+    {"head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select"}
+)
+_BLOCKS = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p "
+    "pre section summary table tbody td tfoot th thead tr ul".split()
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_MAX_COLSPAN = 1000  # the HTML standard's limit; guards against colspan="99999999"
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Sniffer for files without an HTML suffix (NULs removed so that UTF-16 pages are seen too)."""
+    head = data[:8192].replace(b"\x00", b"").lower()
+    return any(mark in head for mark in (b"<html", b"<table", b"<!doctype html", b"<body"))
+
+
+def read_html(path: Path, data: bytes) -> Document:
+    text, encoding = decode_html(data, path)
+    root = _parse(text, path)
+    entries = _Flow().run(root)
+    if not entries:
+        raise ReportError(str(path), "no visible text in the HTML page")
+    return Document(
+        path=str(path),
+        doc=path.name,
+        file_format="html",
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        lines=_number(entries),
+    )
+
+
+# --- decoding -------------------------------------------------------------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# Declared charsets we trust. gb2312-labelled pages routinely hold GBK characters, so the whole family
+# is read as GB18030, its superset. Other labels (a Western charset on a Chinese page is a server
+# default, not a fact) fall back to detection.
+_TRUSTED = {
+    "utf-8": "utf-8", "utf8": "utf-8",
+    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "cp936": "gb18030",
+    "x-gbk": "gb18030", "euc-cn": "gb18030", "x-euc-cn": "gb18030", "hz-gb-2312": "hz",
+    "big5": "big5hkscs", "big5-hkscs": "big5hkscs",
+}
+
+
+def decode_html(data: bytes, path: Path | str) -> tuple[str, str]:
+    """A byte-order mark wins, then a trusted <meta charset> that decodes without error, then detection."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:3] == b"\xef\xbb\xbf":
+        return decode(data, path)
+    match = _META_CHARSET.search(data[:8192])
+    codec = _TRUSTED.get(match.group(1).decode("ascii").lower()) if match else None
+    if codec:
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong: detect instead
+    return decode(data, path)
+
+
+def _parse(text: str, path: Path | str) -> lxml.html.HtmlElement:
+    # Line ends normalised first so that source lines count as an editor counts them; the text goes to
+    # lxml as UTF-8 bytes because lxml refuses str input with an XML encoding declaration.
+    text = text.replace("\ufeff", "").replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+    try:
+        return lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):  # "Document is empty"
+        raise ReportError(str(path), "no visible text in the HTML page") from None
+
+
+# --- walking the tree -----------------------------------------------------------------------------------
+
+
+def _tag(el: object) -> str:
+    tag = getattr(el, "tag", None)
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _visible(el: lxml.html.HtmlElement) -> bool:
+    return (
+        _tag(el) not in _SKIPPED
+        and el.get("hidden") is None
+        and not _HIDDEN_STYLE.search(el.get("style") or "")
+    )
+
+
+Event = tuple[str, object, int]  # ("start"|"end"|"atom", element, line) or ("text", str, line)
+
+
+def _events(root: lxml.html.HtmlElement, atomic: Callable[[lxml.html.HtmlElement], bool]) -> Iterator[Event]:
+    """Document-order events without recursion (pages nest deeper than Python's stack). Text events carry
+    the line their first visible character stands on; atomic elements are reported, not entered."""
+    stack: list[tuple[str, object]] = [("el", root)]
+    cursor = 1
+    while stack:
+        kind, item = stack.pop()
+        if kind == "text":
+            text = str(item)
+            yield "text", text, cursor + text[: len(text) - len(text.lstrip())].count("\n")
+            cursor += text.count("\n")
+            continue
+        if kind == "end":
+            yield "end", item, cursor
+            continue
+        el = item
+        if el is not root and el.tail:
+            stack.append(("text", el.tail))
+        if not _tag(el):
+            continue  # a comment or processing instruction the parser kept
+        cursor = el.sourceline or cursor
+        if not _visible(el):
+            cursor += sum(t.count("\n") for t in el.itertext())
+            continue
+        if atomic(el):
+            yield "atom", el, cursor
+            continue
+        yield "start", el, cursor
+        stack.append(("end", el))
+        stack.extend(("el", child) for child in reversed(el))
+        if el.text:
+            stack.append(("text", el.text))
+
+
+@dataclass
+class _Entry:
+    """A Line before numbering: source line, text, and for table rows the grid cells."""
+
+    line: int
+    text: str
+    cells: list[tuple[str, bool, int, int, int]] | None = None  # text, continuation, table, row, cell
+
+
+@dataclass
+class _Flow:
+    entries: list[_Entry] = field(default_factory=list)
+    tables: int = 0
+    _buf: list[str] = field(default_factory=list)
+    _buf_line: int | None = None
+    _pre: int = 0
+
+    def run(self, root: lxml.html.HtmlElement) -> list[_Entry]:
+        for kind, item, line in _events(root, _is_data_table):
+            if kind == "text":
+                self._text(str(item), line)
+            elif kind == "atom":
+                self._flush()
+                self._table(item)
+            elif _tag(item) == "br":
+                self._flush()
+            elif _tag(item) == "pre":
+                self._flush()
+                self._pre += 1 if kind == "start" else -1
+            elif _tag(item) in _BLOCKS:
+                self._flush()
+        self._flush()
+        return self.entries
+
+    def _text(self, text: str, line: int) -> None:
+        if self._pre > 0 and "\n" in text:  # preformatted: source line breaks are line breaks
+            for k, piece in enumerate(text.split("\n")):
+                if k:
+                    self._flush()
+                self._text(piece, line + k)
+            return
+        if self._buf_line is None and normalise(text):
+            self._buf_line = line
+        self._buf.append(text)
+
+    def _flush(self) -> None:
+        text = normalise("".join(self._buf))
+        if text and self._buf_line is not None:
+            self.entries.append(_Entry(self._buf_line, text))
+        self._buf, self._buf_line = [], None
+
+    def _table(self, table: lxml.html.HtmlElement) -> None:
+        self.tables += 1
+        for caption in table.findall("caption"):
+            text = cell_text(caption)
+            if text:
+                self.entries.append(_Entry(caption.sourceline or 0, text))
+        rows = own_rows(table)
+        texts: dict[int, str] = {}  # id(td) → its text, computed once for all the slots it covers
+        for r, (tr, slots) in enumerate(zip(rows, expand_grid(rows)), start=1):
+            if not slots:
+                continue
+            cells = []
+            for c, slot in enumerate(slots, start=1):
+                if slot is None:  # a hole no cell covers: kept so the slots right of it keep their column
+                    cells.append(("", False, self.tables, r, c))
+                    continue
+                td, first = slot
+                if id(td) not in texts:
+                    texts[id(td)] = cell_text(td)
+                cells.append((texts[id(td)], not first, self.tables, r, c))
+            line_text = "\t".join(text for text, continuation, *_ in cells if not continuation)
+            self.entries.append(_Entry(tr.sourceline or 0, line_text, cells))
+
+
+def _number(entries: list[_Entry]) -> list[Line]:
+    lines: list[Line] = []
+    previous = 0
+    for entry in entries:
+        number = max(entry.line, previous + 1)
+        previous = number
+        cells = None
+        if entry.cells is not None:
+            cells = [
+                Cell(text=text, continuation=cont, source=Source(line=number, table=t, row=r, cell=c))
+                for text, cont, t, r, c in entry.cells
+            ]
+        lines.append(Line(number=number, text=entry.text, cells=cells))
+    return lines
+
+
+# --- tables ---------------------------------------------------------------------------------------------
+
+
+def own_rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The <tr>s of this table (directly or in thead/tbody/tfoot), not those of tables nested in it."""
+    rows = []
+    for tr in table.iter("tr"):
+        parent = tr.getparent()
+        while parent is not None and _tag(parent) != "table":
+            parent = parent.getparent()
+        if parent is table and _visible(tr):
+            rows.append(tr)
+    return rows
+
+
+def _own_cells(tr: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return [td for td in tr if _tag(td) in ("td", "th") and _visible(td)]
+
+
+def _is_data_table(el: lxml.html.HtmlElement) -> bool:
+    """A <table> is read as a table unless it is page layout: a cell holding another table (pages framed
+    in tables, the report inside one cell), or a single column of cells."""
+    if _tag(el) != "table":
+        return False
+    rows = own_rows(el)
+    if not rows:
+        return False
+    for tr in rows:
+        for td in _own_cells(tr):
+            if any(True for _ in td.iter("table")):
+                return False
+    return max((len(slots) for slots in expand_grid(rows)), default=0) > 1
+
+
+Slot = tuple[lxml.html.HtmlElement, bool] | None  # (cell, is its first slot), or a hole
+
+
+def expand_grid(rows: list[lxml.html.HtmlElement]) -> list[list[Slot]]:
+    """The table's grid: each cell placed at the first free column of its row and copied into every slot
+    its rowspan/colspan covers. Rowspans are clipped at the last row, as browsers do."""
+    taken: dict[tuple[int, int], tuple[lxml.html.HtmlElement, bool]] = {}
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in _own_cells(tr):
+            while (r, c) in taken:
+                c += 1
+            rowspan = _span(td.get("rowspan"), len(rows) - r, zero_means=len(rows) - r)
+            colspan = _span(td.get("colspan"), _MAX_COLSPAN, zero_means=1)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken.setdefault((r + dr, c + dc), (td, dr == 0 and dc == 0))
+            c += colspan
+    widths: dict[int, int] = {}
+    for r, c in taken:
+        widths[r] = max(widths.get(r, 0), c + 1)
+    return [[taken.get((r, c)) for c in range(widths.get(r, 0))] for r in range(len(rows))]
+
+
+def _span(value: str | None, limit: int, zero_means: int) -> int:
+    """rowspan/colspan as browsers read them: leading digits, 1 when missing or unreadable."""
+    match = re.match(r"\s*(\d+)", value or "")
+    if not match:
+        return 1
+    n = int(match.group(1))
+    return max(1, min(zero_means if n == 0 else n, limit))
+
+
+def cell_text(cell: lxml.html.HtmlElement) -> str:
+    """A cell's visible text, whitespace-normalised. Pieces separated by <br> or blocks (<p> in Word's
+    cells) are joined without a space: table labels are broken across lines ("本年新<br>公开数量"),
+    except between two ASCII letters or digits, so that "1<br>2" does not become 12."""
+    pieces: list[str] = []
+    current: list[str] = []
+    for kind, item, _ in _events(cell, lambda el: False):
+        if kind == "text":
+            current.append(str(item))
+        elif _tag(item) == "br" or _tag(item) in _BLOCKS:
+            pieces.append(normalise("".join(current)))
+            current = []
+    pieces.append(normalise("".join(current)))
+    out = ""
+    for piece in filter(None, pieces):
+        if out and out[-1].isascii() and out[-1].isalnum() and piece[0].isascii() and piece[0].isalnum():
+            out += " "
+        out += piece
+    return out
+
+
+# --- whitespace -----------------------------------------------------------------------------------------
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACE_RUN = re.compile("[\\s\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
+
+
+def _wide(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x2E80 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFE30 <= code <= 0xFE4F
+        or 0xFF00 <= code <= 0xFFEF
+        or code >= 0x20000
+    )
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace as a browser shows it: a run becomes one space, except that a source line
+    break between two Chinese characters disappears (editors wrap Chinese lines anywhere)."""
+    text = _ZERO_WIDTH.sub("", text)
+
+    def replace(match: re.Match[str]) -> str:
+        start, end = match.span()
+        if "\n" in match.group() and 0 < start and end < len(text) and _wide(text[start - 1]) and _wide(text[end]):
+            return ""
+        return " "
+
+    return _SPACE_RUN.sub(replace, text).strip()

@@ -1,0 +1,115 @@
+"""Plain text and markdown: one Line per line of the file, text kept exactly (tabs separate table cells
+and leading tabs mark one-cell-per-line layouts: the extractor needs both). Only markdown pipe tables get
+cells, since their pipes are markup; plain lines are split at tabs by the extractor itself."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from index.model import Cell, Document, Line, Source
+from index.readers.encoding import decode
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+
+# |---|:---:|  or  --- | ---  (GFM delimiter row; at least one dash per cell)
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def read_text(path: Path, data: bytes) -> Document:
+    text, encoding = decode(data, path)
+    lines = split_lines(text)
+    file_format = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    return Document(
+        path=str(path),
+        doc=path.name,
+        file_format=file_format,
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        lines=_with_pipe_tables(lines),
+    )
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as an editor numbers them: \\r\\n and lone \\r end a line, a final line end adds no line.
+    BOMs (also mid-file, from concatenated files) and NULs (from PDF copies) are dropped."""
+    text = text.replace("\ufeff", "").replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _with_pipe_tables(raw: list[str]) -> list[Line]:
+    """Lines numbered from 1; rows of pipe tables get cells, delimiter rows are left out (no content)."""
+    out: list[Line] = []
+    tables = 0
+    i = 0
+    while i < len(raw):
+        end = _table_end(raw, i)
+        if end is None:
+            out.append(Line(number=i + 1, text=raw[i]))
+            i += 1
+            continue
+        tables += 1
+        row = 0
+        for j in range(i, end):
+            if _is_delimiter(raw[j]):
+                continue
+            row += 1
+            out.append(Line(number=j + 1, text=raw[j], cells=_pipe_cells(raw[j], j + 1, tables, row)))
+        i = end
+    return out
+
+
+def _table_end(raw: list[str], i: int) -> int | None:
+    """End (exclusive) of the pipe table starting at line i, or None. A table is a header line with '|'
+    followed by a GFM delimiter row and the '|' lines after it, or a run of lines that start and end with
+    '|' (converters do not always write the delimiter row)."""
+    if "|" in raw[i] and not _is_delimiter(raw[i]) and i + 1 < len(raw) and _is_delimiter(raw[i + 1]):
+        end = i + 2
+        while end < len(raw) and "|" in raw[end] and raw[end].strip():
+            end += 1
+        return end
+    if _pipe_bounded(raw[i]):
+        end = i + 1
+        while end < len(raw) and _pipe_bounded(raw[end]):
+            end += 1
+        return end
+    return None
+
+
+def _is_delimiter(line: str) -> bool:
+    return "|" in line and "-" in line and _DELIMITER.match(line) is not None
+
+
+def _pipe_bounded(line: str) -> bool:
+    s = line.strip()
+    return len(s) >= 2 and s.startswith("|") and s.endswith("|")
+
+
+def _pipe_cells(line: str, number: int, table: int, row: int) -> list[Cell]:
+    """Split at unescaped pipes; the outer pipes are optional. Column = 1-based column of the cell's text
+    in the line (of the position after the pipe for an empty cell)."""
+    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    starts = [-1] + bounds  # each cell begins after a pipe (or at the line start)
+    ends = bounds + [len(line)]
+    spans = list(zip(starts, ends))
+    if line.lstrip().startswith("|"):
+        spans = spans[1:]  # nothing before the leading pipe
+    if line.rstrip().endswith("|") and not line.rstrip().endswith("\\|"):
+        spans = spans[:-1]  # nothing after the trailing pipe
+    cells: list[Cell] = []
+    for k, (left, right) in enumerate(spans, start=1):
+        raw = line[left + 1 : right]
+        stripped = raw.strip()
+        offset = left + 1 + (len(raw) - len(raw.lstrip()) if stripped else 0)
+        cells.append(
+            Cell(
+                text=stripped.replace("\\|", "|"),
+                source=Source(line=number, column=offset + 1, table=table, row=row, cell=k),
+            )
+        )
+    return cells
