@@ -7,6 +7,7 @@ lot of non-Chinese bytes without error and is only accepted when the result look
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from index.errors import ReportError
@@ -46,7 +47,9 @@ _OTHER_MAGIC: list[tuple[bytes, str]] = [
 
 # C0 controls other than tab, LF, VT, FF, CR, plus DEL: no UTF-8 or GB18030 multi-byte sequence contains
 # these bytes, so their share in the raw bytes tells binary from text in an unknown encoding.
-_CONTROL_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _MAX_CONTROL_SHARE = 0.01  # stray NULs from a PDF paste are tolerated; random bytes have ~11 %
 
 
@@ -122,14 +125,13 @@ def _checked(text: str, encoding: str, path: Path | str) -> tuple[str, str]:
     """Reject what decoded but is not text: nothing left, or control characters everywhere."""
     if not text.replace("\ufeff", "").strip(" \t\r\n\x00\u3000"):
         raise ReportError(str(path), EMPTY)
-    controls = sum(1 for ch in text if ord(ch) in _CONTROL_BYTES)
-    if controls > _MAX_CONTROL_SHARE * len(text):
+    if not looks_textual(text):
         raise ReportError(str(path), BINARY)
     return text, encoding
 
 
 def _control_share(data: bytes) -> float:
-    return sum(1 for b in data if b in _CONTROL_BYTES) / len(data)
+    return (len(data) - len(data.translate(None, _CONTROL_BYTES))) / len(data)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -151,15 +153,14 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     if len(data) % 2:
         return None
     text = _strict(data, encoding)
-    if text is None or not looks_textual(text):
-        return None
+    if text is None or not looks_textual(text) or len(_PRIVATE_USE.findall(text)) > 0.05 * len(text):
+        return None  # bytes that merely decode as UTF-16 land in private use and controls
     return text, encoding
 
 
 def looks_textual(text: str) -> bool:
-    """Few control characters and no private-use or unassigned-looking code points."""
-    odd = sum(1 for ch in text if ord(ch) in _CONTROL_BYTES or 0xE000 <= ord(ch) <= 0xF8FF)
-    return odd <= _MAX_CONTROL_SHARE * len(text)
+    """Few control characters: text may hold a stray NUL or form feed, binary data holds many."""
+    return len(_CONTROL_CHARS.findall(text)) <= _MAX_CONTROL_SHARE * len(text)
 
 
 # Characters a Chinese report is made of besides ASCII: punctuation and symbols of GB2312.

@@ -21,7 +21,7 @@ import lxml.html
 
 from index.errors import ReportError
 from index.model import Cell, Document, Line, Source
-from index.readers.encoding import decode
+from index.readers.encoding import decode, looks_chinese
 
 _SKIPPED = frozenset(
     {"head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select"}
@@ -79,9 +79,12 @@ def decode_html(data: bytes, path: Path | str) -> tuple[str, str]:
     codec = _TRUSTED.get(match.group(1).decode("ascii").lower()) if match else None
     if codec:
         try:
-            return data.decode(codec), codec
+            text = data.decode(codec)
         except UnicodeDecodeError:
-            pass  # the declaration is wrong: detect instead
+            text = None  # the declaration is wrong: detect instead
+        # GB18030 decodes much that is not GBK: a page migrated to UTF-8 that kept its gb2312 meta.
+        if text is not None and (codec != "gb18030" or looks_chinese(text)):
+            return text, codec
     return decode(data, path)
 
 
@@ -185,10 +188,11 @@ class _Flow:
 
     def _text(self, text: str, line: int) -> None:
         if self._pre > 0 and "\n" in text:  # preformatted: source line breaks are line breaks
+            first = line - text[: len(text) - len(text.lstrip())].count("\n")  # line of the text's start
             for k, piece in enumerate(text.split("\n")):
                 if k:
                     self._flush()
-                self._text(piece, line + k)
+                self._text(piece, first + k)
             return
         if self._buf_line is None and normalise(text):
             self._buf_line = line
@@ -259,9 +263,13 @@ def _own_cells(tr: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return [td for td in tr if _tag(td) in ("td", "th") and _visible(td)]
 
 
+_PAGE_BLOCKS = ("p", "div", "li")
+_MAX_CELL_BLOCKS = 4  # Word puts each line of a broken label in its own <p>; a page column holds many
+
+
 def _is_data_table(el: lxml.html.HtmlElement) -> bool:
-    """A <table> is read as a table unless it is page layout: a cell holding another table (pages framed
-    in tables, the report inside one cell), or a single column of cells."""
+    """A <table> is read as a table unless it is page layout: a cell holding another table, a heading or
+    many paragraphs (pages framed in tables, the report inside one cell), or a single column of cells."""
     if _tag(el) != "table":
         return False
     rows = own_rows(el)
@@ -269,7 +277,9 @@ def _is_data_table(el: lxml.html.HtmlElement) -> bool:
         return False
     for tr in rows:
         for td in _own_cells(tr):
-            if any(True for _ in td.iter("table")):
+            if any(True for _ in td.iter("table", "h1", "h2", "h3", "h4", "h5", "h6")):
+                return False
+            if sum(1 for _ in td.iter(*_PAGE_BLOCKS)) > _MAX_CELL_BLOCKS:
                 return False
     return max((len(slots) for slots in expand_grid(rows)), default=0) > 1
 
