@@ -12,6 +12,8 @@ from pathlib import Path
 
 from qa import output
 
+DEFAULT_INDEX = Path(".index")
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="qa", description="政府信息公开工作年度报告：事实抽取、核对、检索与问答")
@@ -28,9 +30,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--all", action="store_true", help="也列出通过（PASS）的核对")
     p.set_defaults(run=_check)
 
+    p = sub.add_parser("build", help="从报告文件夹建立（或增量更新）索引")
+    p.add_argument("corpus", type=Path, help="报告文件夹")
+    p.add_argument("--index", type=Path, default=DEFAULT_INDEX, help=f"索引文件夹（默认 {DEFAULT_INDEX}）")
+    p.add_argument("--model", help="向量模型：本地文件夹或已在本地缓存中的模型名（默认随包模型；也可设 QA_MODEL）")
+    emb = p.add_mutually_exclusive_group()
+    emb.add_argument("--embed", dest="embed", action="store_true", default=None, help="一定计算向量")
+    emb.add_argument("--no-embed", dest="embed", action="store_false", help="不计算向量")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出建库摘要")
+    p.set_defaults(run=_build)
+
+    p = sub.add_parser("search", help="检索段落（关键词 + 向量融合）")
+    p.add_argument("query")
+    p.add_argument("--index", type=Path, default=DEFAULT_INDEX)
+    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--agency", help="只在这个单位的报告中检索（可写简称）")
+    p.add_argument("--year", type=int)
+    p.add_argument("--part", choices=["一", "二", "三", "四", "五", "六"])
+    p.add_argument("--mode", choices=["hybrid", "keyword", "dense"], default="hybrid")
+    p.add_argument("--model", help="向量模型（须与建库时相同）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_search)
+
     args = parser.parse_args(argv)
+    from index.errors import ReportError
+
     try:
         return args.run(args)
+    except ReportError as err:
+        print(f"qa: {err}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `qa facts … | head`
         return 0
     except KeyboardInterrupt:
@@ -66,6 +95,40 @@ def _check(args: argparse.Namespace) -> int:
         else:
             output.check_text(report, cross, sys.stdout, show_pass=args.all)
     return 1 if result.errors else 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from index.build import build_index, summary_json
+
+    summary = build_index(args.corpus, args.index, model=args.model, embed=args.embed,
+                          progress=output.progress_bar(sys.stderr))
+    if args.json:
+        print(summary_json(summary))
+    else:
+        print("\n".join(summary.lines()))
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from qa.retrieve import Retriever, result_json
+
+    agency = args.agency
+    retriever = Retriever(args.index, model=args.model)
+    if agency:
+        found = retriever.resolve_agency(agency)
+        if found is None:
+            print(f"qa: 索引中没有这个单位的报告：{agency}", file=sys.stderr)
+            return 2
+        if found.ambiguous:
+            print(f"qa: 「{agency}」可指：{'、'.join(found.agencies)}，请写全称", file=sys.stderr)
+            return 2
+        agency = found.agencies[0]
+    result = retriever.search(args.query, k=args.k, agency=agency, year=args.year, part=args.part, mode=args.mode)
+    if args.json:
+        print(result_json(result))
+    else:
+        output.search_text(result, sys.stdout)
+    return 0
 
 
 if __name__ == "__main__":

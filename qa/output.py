@@ -93,3 +93,31 @@ def check_text(report: ExtractedReport, cross: list[Finding], out: TextIO, show_
         word = {"PASS": "通过", "FAIL": "不一致", "NOT_ASSESSABLE": "无法核对"}[f.status]
         out.write(f"  {word:<5} {f.detail}\n")
     out.write("\n")
+
+
+def progress_bar(stream: TextIO):
+    """A one-line progress bar when the stream is a terminal; silence otherwise (logs, pipes, CI)."""
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int, name: str) -> None:
+        filled = int(30 * done / max(total, 1))
+        stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {name[:40]:<40}")
+        if done == total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+def search_text(result, out: TextIO) -> None:
+    if result.agency_note:
+        out.write(f"（{result.agency_note}）\n")
+    if not result.hits:
+        out.write("没有找到相关段落。\n")
+    for h in result.hits:
+        p = h.passage
+        where = f"{p.doc} · {p.agency or '?'} · {p.year or '?'}年 · {p.part or '—'} · 第{p.line_start}–{p.line_end}行"
+        out.write(f"{h.rank}. [{h.score:.4f} {'+'.join(h.via)}] {where}\n")
+        text = p.text.replace("\n", " ")
+        out.write(f"   {text[:300]}{'…' if len(text) > 300 else ''}\n")

@@ -1,0 +1,141 @@
+"""Cutting a report into passages to retrieve and cite: prose at paragraph and sentence boundaries, and
+every table row as one sentence with its labels and values.
+
+Prose passages keep to one part (一…六) and aim at 100–400 characters: a short heading line joins the
+paragraph after it, a long paragraph is cut at sentence ends."""
+
+from __future__ import annotations
+
+import re
+
+from index.model import Document, ExtractedReport, Line, Passage
+from index.template import fact_specs, tables
+
+MIN_CHARS = 100
+MAX_CHARS = 400
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+
+
+def _numbers_text(value: int | float | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(int(value))
+
+
+def _is_table_line(line: Line, in_table_part: bool) -> bool:
+    """Table rows are passages of their own (as sentences); their raw cells are not prose."""
+    if line.cells is not None or "\t" in line.text:
+        return True
+    text = line.text.strip()
+    # In one-cell-per-line layouts a broken label or a lone number sits on a line of its own.
+    return in_table_part and (len(text) <= 30 and not text.endswith("。"))
+
+
+def _part_at(report: ExtractedReport) -> dict[int, str]:
+    where: dict[int, str] = {}
+    for p in report.meta.parts:
+        for n in range(p.start, p.end + 1):
+            where[n] = p.numeral
+    return where
+
+
+def prose_passages(doc: Document, report: ExtractedReport) -> list[Passage]:
+    part_of = _part_at(report)
+    last_line = report.meta.parts[-1].end if report.meta.parts else doc.lines[-1].number if doc.lines else 0
+    out: list[Passage] = []
+    pending: list[tuple[int, str]] = []  # (line number, text) gathered for the next passage
+    pending_part: str | None = None
+
+    def flush() -> None:
+        nonlocal pending
+        if pending:
+            out.extend(_cut(report, pending_part, pending, out))
+        pending = []
+
+    for line in doc.lines:
+        if line.number > last_line:
+            break
+        part = part_of.get(line.number)
+        text = re.sub(r"\s+", " ", line.text.replace("#", " ")).strip()
+        if not text or _is_table_line(line, part in ("二", "三", "四")):
+            if part in ("二", "三", "四"):
+                flush()
+            continue
+        if part != pending_part:
+            flush()
+            pending_part = part
+        pending.append((line.number, text))
+        if sum(len(t) for _, t in pending) >= MIN_CHARS:
+            flush()
+    flush()
+    return out
+
+
+def _cut(report: ExtractedReport, part: str | None, lines: list[tuple[int, str]],
+         before: list[Passage]) -> list[Passage]:
+    """Passages of at most MAX_CHARS cut at sentence ends, each with the lines it spans. A short tail
+    (a paragraph broken by a page break) joins the passage before it."""
+    sentences = [(n, s) for n, text in lines for s in _SENTENCE_END.split(text) if s]
+    pieces: list[list[tuple[int, str]]] = [[]]
+    for n, sentence in sentences:
+        if pieces[-1] and sum(len(s) for _, s in pieces[-1]) + len(sentence) > MAX_CHARS:
+            pieces.append([])
+        pieces[-1].append((n, sentence))
+    meta = report.meta
+    out: list[Passage] = []
+    for piece in pieces:
+        text = _join(piece)
+        prev = out[-1] if out else before[-1] if before else None
+        if len(text) < MIN_CHARS / 2 and prev is not None and prev.part == part and prev.kind == "prose" \
+                and len(prev.text) + len(text) <= MAX_CHARS:
+            prev.text = prev.text + "\n" + text
+            prev.line_end = piece[-1][0]
+            continue
+        out.append(Passage(id=f"{meta.sha256[:12]}:prose:{piece[0][0]}:{len(out)}", doc=meta.doc,
+                           agency=meta.agency, year=meta.year, part=part, kind="prose", text=text,
+                           line_start=piece[0][0], line_end=piece[-1][0]))
+    return out
+
+
+def _join(piece: list[tuple[int, str]]) -> str:
+    """Sentences of one line run on; a new line starts a new line (headings stay apart from their text)."""
+    text, last = "", None
+    for n, sentence in piece:
+        text += ("\n" if last is not None and n != last else "") + sentence
+        last = n
+    return text
+
+
+def row_passages(report: ExtractedReport) -> list[Passage]:
+    """'伊川县城市管理局2020年 行政处罚：上一年项目数量64，本年增/减0，处理决定数量313'."""
+    meta = report.meta
+    facts = {f.key: f for f in report.facts}
+    who = f"{meta.agency or meta.doc}{meta.year or ''}年"
+    specs = fact_specs()
+    out: list[Passage] = []
+    for table in tables(meta.format):
+        for row in table.rows:
+            keys = [row.fact_key(c, table.key) for c in row.columns]
+            present = [(c, facts[k]) for c, k in zip(row.columns, keys) if k in facts]
+            if not present:
+                continue
+            texts = [f.raw for _, f in present if f.value is None and "text" in f.flags]
+            if texts:
+                values = f"（表中为文字）{texts[0]}"
+            else:
+                values = "，".join(f"{c.label}{_numbers_text(f.value)}{'万元' if c.unit == '万元' else ''}"
+                                  for c, f in present)
+            item = specs[keys[0]].item
+            heading = {"active": "主动公开", "apply": "政府信息公开申请", "review": "行政复议、行政诉讼"}[table.key]
+            lines = [f.line for _, f in present]
+            out.append(Passage(
+                id=f"{meta.sha256[:12]}:row:{min(lines)}:{table.key}.{row.key}", doc=meta.doc, agency=meta.agency,
+                year=meta.year, part=table.part, kind="row", text=f"{who} {heading} · {item}：{values}",
+                line_start=min(lines), line_end=max(lines), fact_keys=[k for k in keys if k in facts]))
+    return out
+
+
+def passages_of(doc: Document, report: ExtractedReport) -> list[Passage]:
+    return prose_passages(doc, report) + row_passages(report)

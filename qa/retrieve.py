@@ -1,0 +1,120 @@
+"""Retrieval over a built index: keyword search fused with dense search (weighted by what the model
+earned in evaluation), filtered by agency, year and part. The agency a query names becomes a filter.
+
+Open once per process and reuse: opening maps the keyword postings and connects to the facts database;
+the embedding model loads only if the index has vectors and the model's weight is above 0."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel
+
+from index.build import current_generation, read_manifest
+from index.errors import ReportError
+from index.keyword import Filters, KeywordIndex
+from index.model import Passage
+from qa.agencies import AgencyIndex, AgencyMatch
+
+FETCH = 50  # candidates taken from each path before fusion
+
+
+class Hit(BaseModel):
+    passage: Passage
+    score: float
+    rank: int
+    via: list[str]  # which paths found it: keyword, dense
+
+
+class SearchResult(BaseModel):
+    query: str
+    hits: list[Hit]
+    filters: dict
+    agency_note: str | None = None  # how the agency in the query was read
+    mode: str
+
+
+class Retriever:
+    def __init__(self, index: Path, model: str | None = None):
+        import duckdb
+
+        from index.models import model_weight
+
+        self.index = Path(index)
+        self.generation = current_generation(self.index)
+        self.manifest = read_manifest(self.index)
+        self.keyword = KeywordIndex.load(self.generation / "keyword")
+        self.db = duckdb.connect(str(self.generation / "facts.duckdb"), read_only=True)
+        self.agencies = AgencyIndex([a for (a,) in self.db.execute(
+            "select distinct agency from reports where agency is not null order by agency").fetchall()])
+        self.years = {y for (y,) in self.db.execute("select distinct year from reports").fetchall() if y}
+        self._model = model
+        self.dense_weight = model_weight(str(self.manifest.model.get("name"))) if self.manifest.model else 0.0
+        self._dense = None
+        self._dense_ids: np.ndarray | None = None
+
+    # ------------------------------------------------------------ dense, loaded on first need
+    def has_dense(self) -> bool:
+        return (self.generation / "dense" / "dense.json").is_file()
+
+    def _dense_index(self):
+        if self._dense is None:
+            from index.dense import DenseIndex, Embedder
+
+            self._dense = DenseIndex.load(self.generation / "dense", Embedder(self._model))
+            self._dense_ids = np.load(self.generation / "dense" / "global_ids.npy")
+        return self._dense
+
+    # ------------------------------------------------------------ search
+    def resolve_agency(self, query: str) -> AgencyMatch | None:
+        return self.agencies.find(query)
+
+    def search(self, query: str, k: int = 5, agency: str | None = None, year: int | None = None,
+               part: str | None = None, kind: str | None = None, mode: str = "hybrid") -> SearchResult:
+        from index.fusion import fuse
+
+        note = None
+        if agency is None:
+            found = self.resolve_agency(query)
+            if found and not found.ambiguous:
+                agency = found.agencies[0]
+                note = f"问题中的「{found.mention}」按 {agency} 过滤"
+            elif found:
+                note = f"「{found.mention}」可指 {'、'.join(found.agencies)}，未按单位过滤"
+        filters = Filters(agency=agency, year=year, part=part, kind=kind)
+        rankings: dict[str, list[tuple[int, float]]] = {}
+        weights = {"keyword": 1.0, "dense": self.dense_weight}
+        if mode in ("keyword", "hybrid"):
+            rankings["keyword"] = self.keyword.search(query, FETCH, filters)
+        if mode == "dense" or (mode == "hybrid" and self.dense_weight > 0 and self.has_dense()):
+            if not self.has_dense():
+                raise ReportError(str(self.index), "this index has no vectors: build it with `qa build --embed`")
+            dense = self._dense_index()
+            rankings["dense"] = [(int(self._dense_ids[i]), s) for i, s in dense.search(query, FETCH, filters)]
+            if mode == "dense":
+                weights = {"dense": 1.0}
+        fused = fuse(rankings, weights)[:k]
+        passages = self.passages([i for i, _ in fused])
+        hits = [Hit(passage=passages[i], score=s, rank=r,
+                    via=[name for name, ranking in rankings.items() if any(j == i for j, _ in ranking)])
+                for r, (i, s) in enumerate(fused, 1)]
+        return SearchResult(query=query, hits=hits, filters=filters.model_dump(exclude_none=True), agency_note=note,
+                            mode=mode)
+
+    def passages(self, indices: list[int]) -> dict[int, Passage]:
+        if not indices:
+            return {}
+        rows = self.db.execute(
+            "select pidx, id, doc, agency, year, part, kind, text, line_start, line_end, fact_keys "
+            "from passages where pidx in (select unnest(?))", [indices]).fetchall()
+        return {r[0]: Passage(id=r[1], doc=r[2], agency=r[3], year=r[4], part=r[5], kind=r[6], text=r[7],
+                              line_start=r[8], line_end=r[9], fact_keys=list(r[10] or [])) for r in rows}
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def result_json(result: SearchResult) -> str:
+    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
