@@ -1,0 +1,194 @@
+"""Extraction benchmark: throughput on one core and exactness against the generator's truth.
+
+    python bench/bench_extract.py [--n 1000] [--dir DIR] [--seed 1] [--regen]
+
+Generates (or reuses) a corpus of generated reports in every layout, extracts each with
+index.extract.extract_path in this single process, and compares every value with truth.jsonl.
+Prints a table per layout and writes bench/out/extract.json.
+"""
+
+from __future__ import annotations
+
+import os
+
+# One core: keep numeric libraries from starting thread pools (set before anything imports them).
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS",
+             "VECLIB_MAXIMUM_THREADS", "TOKENIZERS_PARALLELISM"):
+    os.environ[_var] = "false" if _var == "TOKENIZERS_PARALLELISM" else "1"
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections import defaultdict  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.generate import LAYOUTS, read_truth, write_corpus  # noqa: E402
+from index.template import keys_for  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+MAX_LISTED = 20  # mismatches and errors listed in the output
+
+
+def pin_one_core() -> int | None:
+    """Run on a single CPU where the OS allows it; returns the CPU or None."""
+    try:
+        cpu = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+        return cpu
+    except (AttributeError, OSError):
+        return None
+
+
+def ensure_corpus(directory: Path, n: int, seed: int, regen: bool) -> list[dict]:
+    """Reuse the corpus in `directory` if its truth has at least n reports, else generate it."""
+    truth_path = directory / "truth.jsonl"
+    if not regen and truth_path.exists():
+        truth = read_truth(directory)
+        if len(truth) >= n:
+            return truth[:n]
+    print(f"generating {n} reports in {directory} (seed {seed}) ...", flush=True)
+    write_corpus(directory, n, seed)
+    return read_truth(directory)
+
+
+def compare(report, truth: dict) -> tuple[list[str], list[str]]:
+    """(keys whose value differs from the truth, other differences) for one ExtractedReport."""
+    expected = truth["values"]
+    wrong = [k for k in keys_for(truth["format"]) if report.value(k) is None or report.value(k) != expected[k]]
+    other = []
+    if report.meta.format != truth["format"]:
+        other.append(f"format {report.meta.format} != {truth['format']}")
+    extra = sorted({f.key for f in report.facts} - set(expected))
+    if extra:
+        other.append(f"keys not in format {truth['format']}: {', '.join(extra[:5])}")
+    blank, want_blank = {f.key for f in report.facts if "blank" in f.flags}, set(truth["blank_zero_keys"])
+    if blank != want_blank:
+        other.append(f"blank flags: {sorted(blank - want_blank)[:3]} extra, {sorted(want_blank - blank)[:3]} missing")
+    return wrong, other
+
+
+def findings_agree(report, truth: dict) -> tuple[bool, bool]:
+    """(the failed rules are the truth's broken_rules, a prose finding fails exactly when the prose was
+    made to disagree with the tables)."""
+    failed = {f.rule for f in report.findings if f.kind == "rule" and f.status == "FAIL"}
+    prose_failed = any(f.kind == "prose" and f.status == "FAIL" for f in report.findings)
+    prose_defect = any(d["kind"] == "prose" for d in truth["defects"])
+    return failed == set(truth["broken_rules"]), prose_failed == prose_defect
+
+
+def describe(report, truth: dict, wrong: list[str], other: list[str]) -> list[str]:
+    return [f"{k}: got {report.value(k)!r}, want {truth['values'][k]!r}" for k in wrong[:8]] + other
+
+
+@dataclass
+class Tally:
+    n: int = 0
+    exact: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    wrong_values: int = 0
+    values: int = 0
+    rules_agree: int = 0
+    prose_agree: int = 0
+
+    def add(self, seconds: float, n_values: int, wrong: list[str] | None, other: list[str],
+            agree: tuple[bool, bool] = (False, False)) -> None:
+        """wrong None: the extraction raised."""
+        self.n += 1
+        self.rules_agree += agree[0]
+        self.prose_agree += agree[1]
+        self.seconds += seconds
+        self.values += n_values
+        self.errors += wrong is None
+        self.wrong_values += n_values if wrong is None else len(wrong)
+        self.exact += wrong == [] and not other
+
+    def summary(self) -> dict:
+        return {"reports": self.n, "exact": self.exact, "exact_share": self.exact / self.n if self.n else 0.0,
+                "errors": self.errors, "seconds": round(self.seconds, 4),
+                "reports_per_second": round(self.n / self.seconds, 2) if self.seconds else None,
+                "value_accuracy": 1 - self.wrong_values / self.values if self.values else 0.0,
+                "rule_findings_agree": self.rules_agree / self.n if self.n else 0.0,
+                "prose_findings_agree": self.prose_agree / self.n if self.n else 0.0}
+
+
+def run(directory: Path, truth: list[dict]) -> dict:
+    from index.extract import extract_path
+
+    total, by_layout, by_format, by_portion = Tally(), defaultdict(Tally), defaultdict(Tally), defaultdict(Tally)
+    listed: list[dict] = []
+    disagree: list[dict] = []  # reports whose failed findings differ from the truth's defects
+    try:  # warm-up, untimed: imports and caches the first call builds
+        extract_path(directory / truth[0]["file"])
+    except Exception:  # noqa: BLE001 - the timed loop records it
+        pass
+    for rec in truth:
+        path = directory / rec["file"]
+        start = time.perf_counter()
+        try:
+            report = extract_path(path)
+            error = None
+        except Exception as exc:  # noqa: BLE001 - a benchmark records failures and goes on
+            report, error = None, f"{type(exc).__name__}: {exc}"
+        seconds = time.perf_counter() - start
+        wrong, other = compare(report, rec) if report is not None else (None, [])
+        agree = findings_agree(report, rec) if report is not None else (False, False)
+        for tally in (total, by_layout[rec["layout"]], by_format[rec["format"]],
+                      by_portion["inconsistent" if rec["inconsistent"] else "consistent"]):
+            tally.add(seconds, len(rec["values"]), wrong, other, agree)
+        if report is not None and not all(agree) and len(disagree) < MAX_LISTED:
+            disagree.append({"file": rec["file"], "broken_rules": rec["broken_rules"], "defects": rec["defects"],
+                             "failed": [f"{f.kind} {f.rule or ''} {f.scope}: {f.detail}" for f in report.findings
+                                        if f.status == "FAIL"]})
+        if (error or wrong or other) and len(listed) < MAX_LISTED:
+            listed.append({"file": rec["file"], "layout": rec["layout"], "format": rec["format"],
+                           "encoding": rec["encoding"], "error": error,
+                           "diffs": describe(report, rec, wrong, other) if report is not None else []})
+    return {"dir": str(directory), "total": total.summary(),
+            "layouts": {lay: by_layout[lay].summary() for lay in LAYOUTS if lay in by_layout},
+            "formats": {f: t.summary() for f, t in sorted(by_format.items())},
+            "portions": {p: t.summary() for p, t in sorted(by_portion.items())}, "first_mismatches": listed,
+            "findings_disagree": disagree}
+
+
+def print_table(result: dict) -> None:
+    head = f"{'':<22}{'reports':>8}{'rep/s':>10}{'exact':>8}{'values':>9}{'rules':>8}{'prose':>8}{'errors':>8}"
+    print(head + "\n" + "-" * len(head))
+    rows = list(result["layouts"].items()) + [(f"format {k}", v) for k, v in result["formats"].items()] \
+        + list(result["portions"].items())
+    for name, s in rows + [("TOTAL", result["total"])]:
+        rps = f"{s['reports_per_second']:.1f}" if s["reports_per_second"] else "-"
+        print(f"{name:<22}{s['reports']:>8}{rps:>10}{s['exact_share']:>8.1%}{s['value_accuracy']:>9.1%}"
+              f"{s['rule_findings_agree']:>8.1%}{s['prose_findings_agree']:>8.1%}{s['errors']:>8}")
+    print("exact: every value and blank flag right; values: share of values right; rules/prose: the report's"
+          " failed findings match the truth's defects")
+    for m in result["first_mismatches"][:10]:
+        print(f"\n{m['file']} ({m['layout']}, {m['format']}, {m['encoding']})")
+        print("  " + (m["error"] or "\n  ".join(m["diffs"])))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=1000, help="reports to extract (at least this many generated)")
+    ap.add_argument("--dir", type=Path, default=OUT / "corpus", help="corpus directory (with truth.jsonl)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--regen", action="store_true", help="regenerate even if the corpus exists")
+    args = ap.parse_args(argv)
+    cpu = pin_one_core()
+    truth = ensure_corpus(args.dir, args.n, args.seed, args.regen)
+    result = run(args.dir, truth) | {"cpu": cpu, "python": sys.version.split()[0]}
+    print_table(result)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "extract.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"\nwrote {OUT / 'extract.json'}")
+    return 1 if result["total"]["errors"] == result["total"]["reports"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
