@@ -266,7 +266,7 @@ class Aligner:
             self.warnings.append(Warning_(doc=self.ctx.doc, line=slot.source.line,
                                           message=f"第{slot.source.line}行：{spec.label}出现两次，保留第一次"))
             return
-        self.facts[key] = Fact(
+        self.facts[key] = Fact.model_construct(  # hot path; every field is ours and typed
             doc=self.ctx.doc, agency=self.ctx.agency, year=self.ctx.year, format=self.ctx.format, key=key,
             label=spec.label, value=slot.value, unit=spec.unit, raw=slot.raw, line=slot.source.line,
             column=slot.source.column, source=slot.source, flags=_unique(slot.flags), note=slot.note,

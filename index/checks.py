@@ -95,10 +95,16 @@ PROSE_CLAIMS: tuple[tuple[str, str], ...] = (
     (r"(?:收到|受理|接收)(?:了)?(?:依申请公开政府信息事项|政府信息公开申请|依申请公开(?:申请|件)?|信息公开申请)\D{0,6}?(\d+)\s*[件条个]",
      "apply.new.total"),
     (r"共收到\s*(\d+)\s*件依申请公开", "apply.new.total"),
+    (r"未(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开|信息公开)申请()", "apply.new.total"),
+    (r"上年结转(?:政府信息公开申请)?\s*(\d+)\s*件", "apply.carried_in.total"),
+    (r"已办结\s*(\d+)\s*件", "apply.total.total"),
     (r"予以公开\s*(\d+)\s*件", "apply.granted.total"),
     (r"部分公开\s*(\d+)\s*件", "apply.partial.total"),
     (r"重复申请\s*(\d+)\s*件", "apply.rejected.duplicate.total"),
     (r"结转下年度(?:继续办理)?\s*(\d+)\s*件", "apply.carried_out.total"),
+    (r"行政处罚决定\s*(\d+)\s*件", "penalty.decisions"),
+    (r"行政许可处理决定\s*(\d+)\s*件", "license.decisions"),
+    (r"(?:政府信息公开)?行政复议\s*(\d+)\s*件", "review.total"),
 )
 
 
@@ -113,7 +119,7 @@ def prose_findings(meta: ReportMeta, facts: dict[str, Fact], lines: Iterable[Lin
                 fact = facts.get(key)
                 if fact is None or fact.value is None:
                     continue
-                stated = int(m.group(1))
+                stated = int(m.group(1) or 0)  # '未收到…申请' states 0
                 said = _squash(m.group(0))
                 if stated == fact.value:
                     continue

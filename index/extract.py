@@ -67,8 +67,9 @@ def _table_region(parts, index_of: dict[int, int], end: int) -> tuple[int, int]:
 
 def _missing_tables(doc: str, facts: dict, fmt: str) -> list[Warning_]:
     out = []
+    rows_given = {k.rsplit(".", 1)[0] for k in facts}
     for table in tables(fmt):
-        given = [r for r in table.rows if any(k.startswith(_prefix(table.key, r.key)) for k in facts)]
+        given = [r for r in table.rows if _prefix(table.key, r.key)[:-1] in rows_given]
         if not given:
             out.append(Warning_(doc=doc, message=f"未找到{table.part}部分的表格数据"))
         elif len(given) < len(table.rows) and table.key != "review":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from index.template import Row, Table
@@ -83,6 +83,12 @@ def match_label(text: str, table: Table, rows_from: int = 0) -> LabelMatch | Non
     token = strip_note(normalise_label(text))
     if not token:
         return None
+    return _best_match(token, table, rows_from)
+
+
+@lru_cache(maxsize=100_000)
+def _best_match(token: str, table: Table, rows_from: int) -> LabelMatch | None:
+    """Cached: the same few hundred label spellings recur in every report of a corpus."""
     allowed = {id(r) for r in table.rows[rows_from:]}
     best: LabelMatch | None = None
     for name, kind, row, printed in _candidates(table):

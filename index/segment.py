@@ -28,7 +28,9 @@ def split_cells(line: Line) -> list[Cell]:
     cells, col = [], 1
     for piece in line.text.split("\t"):
         lead = len(piece) - len(piece.lstrip())
-        cells.append(Cell(text=piece.strip(), source=Source(line=line.number, column=col + lead)))
+        # model_construct: built from our own ints and strings, validation would only cost time (hot path)
+        cells.append(Cell.model_construct(text=piece.strip(),
+                                          source=Source.model_construct(line=line.number, column=col + lead)))
         col += len(piece) + 1
     return cells
 

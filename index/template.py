@@ -26,7 +26,7 @@ class Column:
     unit: str = COUNT
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: rows and tables are singletons, and hash fast as cache keys
 class Row:
     key: str  # row part of the fact key, e.g. "penalty" or "denied.state_secret"
     label: str  # the label the template prints (without its numbering)
@@ -42,7 +42,7 @@ class Row:
         return f"{self.key}.{column.key}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Table:
     key: str  # "active" (二), "apply" (三), "review" (四)
     part: str  # the part of the report the table belongs to
