@@ -14,9 +14,9 @@ from math import prod
 
 from index.cells import CellValue, header_unit, is_number_like, is_numbering, normalise, parse_cell, to_wan_yuan
 from index.labels import LabelMatch, is_fragment_of, match_label
-from index.model import Cell, Fact, Source, Warning_
+from index.model import Fact, Source, Warning_
 from index.placement import Arithmetic, applicant_sum, consensus, placements, review_sums, split_run
-from index.segment import Layout, TableRow
+from index.segment import Layout, SegCell, TableRow
 from index.template import WAN_YUAN, Row, Table, fact_specs
 
 _GLUED = re.compile(r"^(?P<label>.*?\D)(?P<digits>\d{3,})$")
@@ -26,8 +26,8 @@ _GLUED = re.compile(r"^(?P<label>.*?\D)(?P<digits>\d{3,})$")
 class OpenRow:
     table: Table
     row: Row
-    label: Cell
-    cells: list[Cell] = field(default_factory=list)
+    label: SegCell
+    cells: list[SegCell] = field(default_factory=list)
     run: str | None = None  # digits glued to the label: '…申请数量150320020'
     amount_unit: str | None = None
 
@@ -37,7 +37,7 @@ class SlotFact:
     value: int | float | None
     raw: str
     flags: list[str]
-    source: Source
+    cell: SegCell  # where the value stands (the label's cell for split runs)
     note: str | None = None
     unit: str | None = None
 
@@ -61,7 +61,7 @@ class Aligner:
         self.next_row = [0, 0, 0]  # rows come in template order: the next one each table may give
         self.rows_started = [False, False, False]
         self.open: OpenRow | None = None
-        self.review_cells: list[Cell] = []
+        self.review_cells: list[SegCell] = []
         self.review_seen = False
         self.amount_unit: str | None = None
         self.facts: dict[str, Fact] = {}
@@ -88,7 +88,7 @@ class Aligner:
         self._flush_review()
         self._resolve_runs()
 
-    def _cell(self, cell: Cell) -> None:
+    def _cell(self, cell: SegCell) -> None:
         text = cell.text
         if is_numbering(text):
             return
@@ -188,47 +188,47 @@ class Aligner:
             self._add(key, slot)
         self.review_seen = False
 
-    def _fit(self, cells: list[Cell], width: int, rule: Arithmetic | None, label: Cell) -> list[SlotFact]:
+    def _fit(self, cells: list[SegCell], width: int, rule: Arithmetic | None, label: SegCell) -> list[SlotFact]:
         parsed = [parse_cell(c.text) for c in cells]
         if any(p.is_text for p in parsed) and (len(cells) != width or all(
                 p.is_text or "blank" in p.flags for p in parsed)):
             # A sentence stands for the whole row (its blank neighbours are the rest of one merged cell).
             sentence = next(p.raw for p in parsed if p.is_text)
-            return [SlotFact(None, sentence, ["text"], cells[0].source) for _ in range(width)]
+            return [SlotFact(None, sentence, ["text"], cells[0]) for _ in range(width)]
         if len(cells) == width:
-            return [SlotFact(p.value, p.raw, list(p.flags), c.source, unit=p.unit) for p, c in zip(parsed, cells)]
+            return [SlotFact(p.value, p.raw, list(p.flags), c, unit=p.unit) for p, c in zip(parsed, cells)]
         filled = [(p, c) for p, c in zip(parsed, cells) if "blank" not in p.flags]
         if len(filled) == width:  # extra empty columns between the values (伊川's spacer cells)
-            return [SlotFact(p.value, p.raw, list(p.flags), c.source, unit=p.unit) for p, c in filled]
+            return [SlotFact(p.value, p.raw, list(p.flags), c, unit=p.unit) for p, c in filled]
         values = [p.value for p in parsed]
         cands = placements(values, width, rule) if all(v is not None for v in values) else []
         agreed = consensus(cands, width)
         raw = " | ".join(c.text for c in cells)
         where = f"{len(cells)}格对应{width}列"
-        self.warnings.append(Warning_(doc=self.ctx.doc, line=label.source.line,
-                                      message=f"第{label.source.line}行「{label.text}」：{where}，按模板算术放置"
+        self.warnings.append(Warning_(doc=self.ctx.doc, line=label.line,
+                                      message=f"第{label.line}行「{label.text}」：{where}，按模板算术放置"
                                       f"（{agreed.candidates}种可能）"))
         out = []
         for v, ok in zip(agreed.values, agreed.agreed):
             if ok:
-                out.append(SlotFact(v, raw, ["uncertain_placement"], cells[0].source, note=where))
+                out.append(SlotFact(v, raw, ["uncertain_placement"], cells[0], note=where))
             else:
-                out.append(SlotFact(None, raw, ["ambiguous"], cells[0].source,
+                out.append(SlotFact(None, raw, ["ambiguous"], cells[0],
                                     note=f"{where}，无法确定：{agreed.alternatives or '无符合算术的放置'}"))
         return out
 
-    def _split(self, digits: str, width: int, rule: Arithmetic | None, label: Cell) -> list[SlotFact]:
+    def _split(self, digits: str, width: int, rule: Arithmetic | None, label: SegCell) -> list[SlotFact]:
         cands = split_run(digits, width, rule)
         agreed = consensus(cands, width)
         if agreed.candidates != 1:
-            self.warnings.append(Warning_(doc=self.ctx.doc, line=label.source.line,
-                                          message=f"第{label.source.line}行数字串{digits}丢失分隔："
+            self.warnings.append(Warning_(doc=self.ctx.doc, line=label.line,
+                                          message=f"第{label.line}行数字串{digits}丢失分隔："
                                           f"{agreed.candidates}种拆分符合模板算术"))
         out = []
         for v, ok in zip(agreed.values, agreed.agreed):
             flags = ["split_run"] + ([] if ok and agreed.candidates else ["ambiguous"])
             note = None if agreed.candidates == 1 else f"候选拆分：{agreed.alternatives}"
-            out.append(SlotFact(v if ok else None, digits, flags, label.source, note=note))
+            out.append(SlotFact(v if ok else None, digits, flags, label, note=note))
         return out
 
     def _resolve_runs(self) -> None:
@@ -263,24 +263,24 @@ class Aligner:
     def _add(self, key: str, slot: SlotFact) -> None:
         spec = fact_specs()[key]
         if key in self.facts:
-            self.warnings.append(Warning_(doc=self.ctx.doc, line=slot.source.line,
-                                          message=f"第{slot.source.line}行：{spec.label}出现两次，保留第一次"))
+            self.warnings.append(Warning_(doc=self.ctx.doc, line=slot.cell.line,
+                                          message=f"第{slot.cell.line}行：{spec.label}出现两次，保留第一次"))
             return
-        self.facts[key] = Fact.model_construct(  # hot path; every field is ours and typed
+        self.facts[key] = Fact(
             doc=self.ctx.doc, agency=self.ctx.agency, year=self.ctx.year, format=self.ctx.format, key=key,
-            label=spec.label, value=slot.value, unit=spec.unit, raw=slot.raw, line=slot.source.line,
-            column=slot.source.column, source=slot.source, flags=_unique(slot.flags), note=slot.note,
+            label=spec.label, value=slot.value, unit=spec.unit, raw=slot.raw, line=slot.cell.line,
+            column=slot.cell.column, source=slot.cell.source, flags=_unique(slot.flags), note=slot.note,
         )
 
 
-def _trim(cells: list[Cell], width: int, layout: Layout) -> list[Cell]:
+def _trim(cells: list[SegCell], width: int, layout: Layout) -> list[SegCell]:
     """The cells of a row that are values. Where cells sit in a grid or on lines of their own, every cell
     after the label is one (济南's rows end in genuinely blank cells) and only a surplus of empty cells
     at the ends is dropped. In tab-separated rows, empty cells at the ends cannot be told from separators
     and label-column fillers, so they are dropped; an all-empty row is a row of blanks."""
     cells = list(cells)
 
-    def is_empty(c: Cell) -> bool:
+    def is_empty(c: SegCell) -> bool:
         return not c.text.strip()
 
     if layout != "tab_rows":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 # Full-width digits and signs as pasted from Word/PDF.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
@@ -28,21 +29,28 @@ class CellValue:
         return "text" in self.flags
 
 
+_NUMBERING_ONLY = re.compile(r"[（(]?[一二三四五六七八九十\d]+[)）.、．]")
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)  # cell texts repeat endlessly across a corpus ('0', '', labels)
 def normalise(text: str) -> str:
     """Cell text without stray spaces and with half-width digits."""
-    return re.sub(r"\s+", "", text.translate(_FULLWIDTH))
+    return _SPACE.sub("", text.translate(_FULLWIDTH))
 
 
+@lru_cache(maxsize=65536)
 def is_number_like(text: str) -> bool:
     """A cell that holds a value (or a blank/placeholder standing for one)."""
     t = normalise(text)
     return t == "" or t in PLACEHOLDERS or bool(_NUMBER.match(t))
 
 
+@lru_cache(maxsize=65536)
 def is_numbering(text: str) -> bool:
     """'1.' or '(六)' alone: the numbering of a label split into its own cell, never a value."""
     t = normalise(text)
-    return bool(re.fullmatch(r"[（(]?[一二三四五六七八九十\d]+[)）.、．]", t))
+    return bool(_NUMBERING_ONLY.fullmatch(t))
 
 
 def parse_cell(text: str) -> CellValue:

@@ -108,14 +108,17 @@ PROSE_CLAIMS: tuple[tuple[str, str], ...] = (
 )
 
 
+_CLAIMS = [(re.compile(p), key) for p, key in PROSE_CLAIMS]
+
+
 def prose_findings(meta: ReportMeta, facts: dict[str, Fact], lines: Iterable[Line]) -> list[Finding]:
     """Numbers the prose states that the tables contradict (济南: 予以公开 3件, table 4)."""
     out: list[Finding] = []
     for line in lines:
-        if "\t" in line.text or line.cells:
+        if "\t" in line.text or line.cells or not ("件" in line.text or "未" in line.text):
             continue
-        for pattern, key in PROSE_CLAIMS:
-            for m in re.finditer(pattern, line.text):
+        for pattern, key in _CLAIMS:
+            for m in pattern.finditer(line.text):
                 fact = facts.get(key)
                 if fact is None or fact.value is None:
                     continue

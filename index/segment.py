@@ -15,24 +15,44 @@ Layout = Literal["cell_per_line", "tab_rows", "grid"]
 _MAX_CONTINUATION = 30  # a longer line without a tab is prose, not the rest of a cell
 
 
+@dataclass(slots=True)
+class SegCell:
+    """A cell as the aligner reads it: plain and cheap (a report has thousands), with its place in the
+    file; turned into a pydantic Source only for the cells that become facts."""
+
+    text: str
+    line: int
+    column: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+    @property
+    def source(self) -> Source:
+        return Source(line=self.line, column=self.column, table=self.table, row=self.row, cell=self.cell)
+
+
 @dataclass
 class TableRow:
-    cells: list[Cell]
+    cells: list[SegCell]
     line_index: int  # index into Document.lines of the row's first line
 
 
-def split_cells(line: Line) -> list[Cell]:
+def split_cells(line: Line) -> list[SegCell]:
     """A line's cells: the reader's for structured tables, else the text cut at tabs."""
     if line.cells is not None:
-        return [c for c in line.cells if not c.continuation]
+        return [_from_cell(c) for c in line.cells if not c.continuation]
     cells, col = [], 1
     for piece in line.text.split("\t"):
         lead = len(piece) - len(piece.lstrip())
-        # model_construct: built from our own ints and strings, validation would only cost time (hot path)
-        cells.append(Cell.model_construct(text=piece.strip(),
-                                          source=Source.model_construct(line=line.number, column=col + lead)))
+        cells.append(SegCell(piece.strip(), line.number, col + lead))
         col += len(piece) + 1
     return cells
+
+
+def _from_cell(c: Cell) -> SegCell:
+    s = c.source
+    return SegCell(c.text, s.line, s.column, s.table, s.row, s.cell)
 
 
 def detect_layout(lines: list[Line]) -> Layout:
@@ -74,9 +94,9 @@ def rows_of(lines: list[Line], start: int, end: int, headings: set[int]) -> tupl
             stripped = text.strip()
             if block is not None and block.cells and len(stripped) <= _MAX_CONTINUATION and i not in headings:
                 last = block.cells[-1]  # the cell above went on over a line break
-                block.cells[-1] = Cell(text=last.text + stripped, source=last.source)
+                last.text += stripped
                 continue
-            rows.append(TableRow([Cell(text=stripped, source=Source(line=line.number, column=1))], i))
+            rows.append(TableRow([SegCell(stripped, line.number, 1)], i))
             block = None
             continue
         if block is None:

@@ -49,7 +49,7 @@ def _with_pipe_tables(raw: list[str]) -> list[Line]:
     while i < len(raw):
         end = _table_end(raw, i)
         if end is None:
-            out.append(Line.model_construct(number=i + 1, text=raw[i], cells=None))  # hot: no validation needed
+            out.append(Line(number=i + 1, text=raw[i]))
             i += 1
             continue
         tables += 1
