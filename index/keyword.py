@@ -373,9 +373,11 @@ class KeywordIndex:
                 out.extend(part)
         return out
 
-    def build(self, passages: Sequence[Passage]) -> KeywordIndex:
+    def build(self, passages: Sequence[Passage], joined: Sequence[str] | None = None) -> KeywordIndex:
+        """`joined`: each passage's tokens, space-joined, when the caller cached them (index.build does, per
+        file, so that a rebuild does not run jieba over the whole corpus again)."""
         t0 = time.perf_counter()
-        joined = self._tokenize_all(passages)
+        joined = list(joined) if joined is not None else self._tokenize_all(passages)
         vocab: dict[str, int] = {}
         term_ids = array("i")  # 4 bytes a posting; a list of ints would take ~36
         tfs = array("i")

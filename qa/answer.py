@@ -1,0 +1,69 @@
+"""The one answer model every question ends in, whatever path produced it; the CLI and the UI only render
+it. Serialisable to JSON. Every number in `text` and `table` comes with a citation to its source cell."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Reading(BaseModel):
+    """How the question was read, shown to the user in one line, with the defaults it took."""
+
+    operation: str  # value / max / min / top / bottom / rank / sum / avg / count / filter / compare / change /
+    #                 findings / corpus / prose / mixed / unknown
+    measure: str | None = None  # canonical fact key, e.g. "penalty.decisions"
+    measure_label: str | None = None  # "行政处罚 · 处理决定数量"
+    agencies: list[str] = Field(default_factory=list)
+    years: list[int] = Field(default_factory=list)
+    filters: list[str] = Field(default_factory=list)  # in words: "处理决定数量 > 100"
+    n: int | None = None  # for top/bottom N
+    defaults: list[str] = Field(default_factory=list)  # "未指明列，按处理决定数量" …
+    summary: str  # the one line shown: "按「行政处罚 · 处理决定数量」对全部单位排序，取最大值"
+
+
+class Alternative(BaseModel):
+    """A one-click other reading of the same question (the UI shows it as a button)."""
+
+    label: str  # "按上一年项目数量排序"
+    question: str  # the question to ask instead
+
+
+class AnswerTable(BaseModel):
+    columns: list[str]
+    rows: list[list[str | int | float | None]]
+    # which column holds numbers with what unit, for right alignment and exports
+    units: dict[str, str] = Field(default_factory=dict)
+
+
+class Citation(BaseModel):
+    doc: str
+    agency: str | None
+    year: int | None
+    part: str | None
+    line_start: int
+    line_end: int
+    quote: str  # the source text, containing the cited value
+    value: str | None = None  # the cited value as it stands in the quote (for highlighting)
+    key: str | None = None  # the fact key, when the citation is a fact's cell
+    kind: Literal["fact", "passage", "finding"] = "fact"
+
+
+class ChartHint(BaseModel):
+    kind: Literal["bar"] = "bar"
+    x: str  # column of the table for the categories (agency)
+    y: str  # column with the values
+    title: str
+
+
+class Answer(BaseModel):
+    question: str
+    text: str  # one or two Chinese sentences stating the result
+    reading: Reading
+    table: AnswerTable | None = None
+    citations: list[Citation] = Field(default_factory=list)
+    chart: ChartHint | None = None
+    alternatives: list[Alternative] = Field(default_factory=list)
+    status: Literal["answered", "not_found", "ambiguous", "absent", "out_of_scope", "invalid"] = "answered"
+    from_text: bool = False  # the answer was read from prose, not from a table's cell
