@@ -26,20 +26,27 @@ def _fmt(v: Number | None) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
-def _finding(meta: ReportMeta, rule: int, scope: str, scope_label: str, left: dict[str, Number | None],
-             right: dict[str, Number | None], line: int | None) -> Finding:
-    numbers = {**left, **right}
+def _finding(meta: ReportMeta, facts: dict[str, Fact], rule: int, scope: str, scope_label: str,
+             left: dict[str, str], right: dict[str, str]) -> Finding:
+    """One rule applied: `left` and `right` map the terms' labels to their fact keys."""
+    lvals = {name: _value(facts, key) for name, key in left.items()}
+    rvals = {name: _value(facts, key) for name, key in right.items()}
+    numbers = {**lvals, **rvals}
     missing = [k for k, v in numbers.items() if v is None]
-    lsum = sum(v for v in left.values() if v is not None)
-    rsum = sum(v for v in right.values() if v is not None)
-    terms, rterms = _terms(left), _terms(right)
+    lsum = sum(v for v in lvals.values() if v is not None)
+    rsum = sum(v for v in rvals.values() if v is not None)
     if missing:
         status = "NOT_ASSESSABLE"
         detail = f"{scope_label}：缺少 {'、'.join(missing)}，无法核对"
     else:
         status = "PASS" if abs(lsum - rsum) < 1e-9 else "FAIL"
         sign = "=" if status == "PASS" else "≠"
-        detail = f"{scope_label}：{terms} = {_fmt(lsum)} {sign} {rterms} = {_fmt(rsum)}"
+        detail = f"{scope_label}：{_terms(lvals)} = {_fmt(lsum)} {sign} {_terms(rvals)} = {_fmt(rsum)}"
+        blanks = [name for name, key in {**left, **right}.items() if key in facts and "blank" in facts[key].flags]
+        if status == "FAIL" and blanks:
+            detail += f"（其中空格按0计：{'、'.join(blanks[:4])}{'等' if len(blanks) > 4 else ''}）"
+    keys = [*left.values(), *right.values()]
+    line = next((facts[k].line for k in keys if k in facts), None)
     return Finding(doc=meta.doc, agency=meta.agency, year=meta.year, kind="rule", rule=rule, scope=scope,
                    status=status, detail=f"规则{rule}（{RULES[rule - 1].name}）{detail}", numbers=numbers,
                    line=line)
@@ -56,36 +63,27 @@ def _terms(side: dict[str, Number | None]) -> str:
 
 def rule_findings(meta: ReportMeta, facts: dict[str, Fact]) -> list[Finding]:
     specs = fact_specs()
-    apply_rows = [r.key for r in tables(meta.format)[1].rows]
     out: list[Finding] = []
 
-    def label(key: str) -> str:
-        return specs[key].item
-
-    def line_of(*keys: str) -> int | None:
-        return next((facts[k].line for k in keys if k in facts), None)
+    def terms(keys: list[str]) -> dict[str, str]:
+        return {specs[k].item: k for k in keys}
 
     for col in APPLY_COLUMNS:
-        k = lambda row: f"apply.{row}.{col.key}"  # noqa: E731
-        left = {label(k("new")): _value(facts, k("new")), label(k("carried_in")): _value(facts, k("carried_in"))}
-        right = {label(k("total")): _value(facts, k("total")),
-                 label(k("carried_out")): _value(facts, k("carried_out"))}
-        out.append(_finding(meta, 1, col.key, f"{col.label}列", left, right, line_of(k("total"), k("new"))))
+        k = f"apply.{{}}.{col.key}".format
+        out.append(_finding(meta, facts, 1, col.key, f"{col.label}列", terms([k("new"), k("carried_in")]),
+                            terms([k("total"), k("carried_out")])))
     for col in APPLY_COLUMNS:
-        left = {"总计": _value(facts, f"apply.total.{col.key}")}
-        right = {label(f"apply.{r}.{col.key}"): _value(facts, f"apply.{r}.{col.key}")
-                 for r in result_rows(meta.format)}
-        out.append(_finding(meta, 2, col.key, f"{col.label}列", left, right, line_of(f"apply.total.{col.key}")))
-    for row in apply_rows:
-        keys = [f"apply.{row}.{c.key}" for c in APPLY_COLUMNS]
-        left = {"总计": _value(facts, keys[-1])}
-        right = {c.label: _value(facts, key) for c, key in zip(APPLY_COLUMNS[:-1], keys[:-1])}
-        out.append(_finding(meta, 3, row, f"「{label(keys[0])}」行", left, right, line_of(*keys)))
+        k = f"apply.{{}}.{col.key}".format
+        out.append(_finding(meta, facts, 2, col.key, f"{col.label}列", {"总计": k("total")},
+                            terms([k(r) for r in result_rows(meta.format)])))
+    for row in tables(meta.format)[1].rows:
+        keys = [f"apply.{row.key}.{c.key}" for c in APPLY_COLUMNS]
+        out.append(_finding(meta, facts, 3, row.key, f"「{specs[keys[0]].item}」行", {"总计": keys[-1]},
+                            {c.label: key for c, key in zip(APPLY_COLUMNS[:-1], keys[:-1])}))
     for group, group_label in REVIEW_GROUPS:
         keys = [f"{group}.{c.key}" for c in REVIEW_COLUMNS]
-        left = {"总计": _value(facts, keys[-1])}
-        right = {c.label: _value(facts, key) for c, key in zip(REVIEW_COLUMNS[:-1], keys[:-1])}
-        out.append(_finding(meta, 4, group, group_label, left, right, line_of(*keys)))
+        out.append(_finding(meta, facts, 4, group, group_label, {"总计": keys[-1]},
+                            {c.label: key for c, key in zip(REVIEW_COLUMNS[:-1], keys[:-1])}))
     return out
 
 
