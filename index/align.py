@@ -167,7 +167,7 @@ class Aligner:
             cells = _trim(open_.cells, width, self.layout)
             if not cells:
                 return  # a label with no cells at all (a caption): the row is not given
-            slots = self._fit(cells, width, rule, open_.label)
+            slots = self._fit(cells, width, rule, open_.label.line, f"「{open_.label.text}」")
         for col, slot in zip(row.columns, slots):
             if col.unit == WAN_YUAN and slot.value is not None and "uncertain_placement" not in slot.flags:
                 cv = CellValue(slot.value, slot.raw, [], slot.unit)
@@ -182,13 +182,14 @@ class Aligner:
         if not cells:
             return
         table = self.tables[2]
-        slots = self._fit(cells, 15, review_sums, cells[0])
+        slots = self._fit(cells, 15, review_sums, cells[0].line, "行政复议、行政诉讼表")
         keys = [r.fact_key(c, "review") for r in table.rows for c in r.columns]
         for key, slot in zip(keys, slots):
             self._add(key, slot)
         self.review_seen = False
 
-    def _fit(self, cells: list[SegCell], width: int, rule: Arithmetic | None, label: SegCell) -> list[SlotFact]:
+    def _fit(self, cells: list[SegCell], width: int, rule: Arithmetic | None, line: int,
+             name: str) -> list[SlotFact]:
         parsed = [parse_cell(c.text) for c in cells]
         if any(p.is_text for p in parsed) and (len(cells) != width or all(
                 p.is_text or "blank" in p.flags for p in parsed)):
@@ -205,8 +206,8 @@ class Aligner:
         agreed = consensus(cands, width)
         raw = " | ".join(c.text for c in cells)
         where = f"{len(cells)}格对应{width}列"
-        self.warnings.append(Warning_(doc=self.ctx.doc, line=label.line,
-                                      message=f"第{label.line}行「{label.text}」：{where}，按模板算术放置"
+        self.warnings.append(Warning_(doc=self.ctx.doc, line=line,
+                                      message=f"第{line}行{name}：{where}，按模板算术放置"
                                       f"（{agreed.candidates}种可能）"))
         out = []
         for v, ok in zip(agreed.values, agreed.agreed):

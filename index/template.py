@@ -35,11 +35,7 @@ class Row:
     aliases: tuple[str, ...] = ()
 
     def fact_key(self, column: Column, table: str) -> str:
-        if table == "apply":
-            return f"apply.{self.key}.{column.key}"
-        if table == "review":
-            return f"{self.key}.{column.key}"
-        return f"{self.key}.{column.key}"
+        return f"apply.{self.key}.{column.key}" if table == "apply" else f"{self.key}.{column.key}"
 
 
 @dataclass(frozen=True, eq=False)
