@@ -3,6 +3,7 @@
 # pyproject.toml changed. torch is installed first, pinned, so that nothing pulls a CUDA build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/setup_system.sh  # Debian packages: a CJK font for the page, Chromium for the browser test
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv

@@ -1,0 +1,266 @@
+"""The Streamlit app driven by streamlit.testing.v1.AppTest over the seeds, with the real engine: a ranking
+question (text, table, chart, downloads, sources), a follow-up, an alternative reading, bad questions,
+uploads of good and bad files, and the facts and findings pages."""
+
+from __future__ import annotations
+
+import io
+import math
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+APP = str(ROOT / "ui" / "app.py")
+RANKING = "哪个单位的行政处罚决定数量最多？"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def release_shared_resources():
+    """The app's engines and database connections live in st.cache_resource: close them after this module."""
+    yield
+    import streamlit as st
+
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def app(seed_index, monkeypatch):
+    monkeypatch.setenv("QA_INDEX", str(seed_index.index))
+    monkeypatch.setenv("QA_CORPUS", str(seed_index.corpus))
+    at = AppTest.from_file(APP, default_timeout=180)
+    return at.run()
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """The bytes behind every download button the app draws: file name → data."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    seen: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        if filename and isinstance(path_or_data, bytes):
+            seen[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return seen
+
+
+def plain(text: str) -> str:
+    """Markdown as shown: the escapes the app adds to user and report text removed."""
+    return text.replace("\\", "")
+
+
+def cells(rows) -> list[list]:
+    """Table values compared across CSV, XLSX and the page: missing and empty text as None, 313.0 as 313."""
+    def one(v):
+        if v is None or v is pd.NA or v == "" or (isinstance(v, float) and math.isnan(v)):
+            return None
+        v = v.item() if hasattr(v, "item") else v
+        return int(v) if isinstance(v, float) and v.is_integer() else v
+    return [[one(v) for v in row] for row in rows]
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info]
+    return plain("\n".join(parts))
+
+
+def chat_texts(at: AppTest) -> list[str]:
+    """The text of each chat message: what was asked, and each answer's text, reading line and sources."""
+    return [plain(" ".join([m.value for m in msg.markdown] + [i.value for i in msg.info] +
+                           [c.value for c in msg.caption])) for msg in at.chat_message]
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_empty_chat_offers_examples_and_the_corpus_at_a_glance(app):
+    assert not app.exception
+    assert [t.value for t in app.title] == ["政府信息公开年报问答"]
+    examples = [b for b in app.button if b.key and b.key.startswith("example-")]
+    assert len(examples) >= 3
+    metrics = {m.label: m.value for m in app.sidebar.get("metric")}
+    assert metrics["报告"] == "5" and metrics["机关"] == "5" and metrics["事实"] != "0"
+    assert int(metrics["核对不一致"]) > 0
+    assert "2020" in texts(app) and "2019版 5 份" in texts(app)
+    # an example is a question the engine answers
+    examples[0].click().run()
+    assert not app.exception
+    assert len(app.chat_message) == 2
+
+
+def test_first_start_builds_the_index_once_and_later_starts_reuse_it(tmp_path, monkeypatch):
+    from index.build import current_generation
+
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    monkeypatch.setenv("QA_INDEX", str(tmp_path / "index"))
+    monkeypatch.setenv("QA_CORPUS", str(tmp_path / "corpus"))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert not at.exception
+    built = current_generation(tmp_path / "index")
+    assert {m.label: m.value for m in at.sidebar.get("metric")}["报告"] == "5"
+    again = AppTest.from_file(APP, default_timeout=180).run()  # a new session: no rebuild
+    ask(again, RANKING)
+    assert current_generation(tmp_path / "index") == built
+    assert "伊川县城市管理局" in chat_texts(again)[1]
+
+
+def test_an_empty_corpus_says_what_to_do(tmp_path, monkeypatch):
+    (tmp_path / "corpus").mkdir()
+    monkeypatch.setenv("QA_INDEX", str(tmp_path / "index"))
+    monkeypatch.setenv("QA_CORPUS", str(tmp_path / "corpus"))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert not at.exception
+    assert "上传" in at.warning[0].value
+    assert at.get("file_uploader")
+
+
+def test_ranking_question_shows_text_table_chart_downloads_and_sources(app, downloads):
+    ask(app, RANKING)
+    user, answer = chat_texts(app)
+    assert plain(RANKING) in user
+    assert "伊川县城市管理局" in answer and "313" in answer
+    frame = app.dataframe[0].value
+    assert "伊川县城市管理局" in frame.astype(str).to_string()
+    assert 313 in pd.to_numeric(frame.stack(), errors="coerce").tolist()
+    assert len(app.get("vega_lite_chart")) == 1
+    labels = [b.label for b in app.get("download_button")]
+    assert labels == ["CSV", "XLSX"]
+    assert any("第" in e.label and "行" in e.label for e in app.expander)  # sources name their line
+    assert any("<mark>313</mark>" in m.value for m in app.markdown)  # the cited value highlighted
+    # the bytes behind the buttons read back to the table on the page
+    csv = next(v for k, v in downloads.items() if k.endswith(".csv"))
+    xlsx = next(v for k, v in downloads.items() if k.endswith(".xlsx"))
+    assert csv.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig")
+    assert list(back.columns) == list(frame.columns)
+    assert cells(back.values.tolist()) == cells(frame.values.tolist())
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == list(frame.columns)
+    assert cells(rows[1:]) == cells(frame.values.tolist())
+
+
+def test_follow_up_question_uses_the_conversation(app):
+    ask(app, RANKING)
+    ask(app, "济南呢？")
+    answers = chat_texts(app)[1::2]
+    assert len(answers) == 2
+    # the follow-up names only the agency: the measure comes from the first question
+    assert "济南市城市管理局" in answers[1] and "135" in answers[1] and "行政处罚" in answers[1]
+
+
+def test_alternative_reading_is_one_click(app):
+    ask(app, RANKING)
+    alternatives = [b for b in app.button if b.key and "-alt-" in b.key]
+    if not alternatives:
+        pytest.skip("the engine offered no alternative reading for this question")
+    alternatives[0].click().run()
+    assert not app.exception
+    assert len(app.chat_message) == 4
+    assert plain(chat_texts(app)[2]) == plain(alternatives[0].help.removeprefix("改问："))
+
+
+@pytest.mark.parametrize("question", [
+    "   ",
+    "行政处罚" * 400,
+    "Which agency had the most penalties?",
+    "<script>alert(1)</script> *** [x](javascript:x) $$ \x00\u202e😀",
+    "？？？",
+])
+def test_bad_questions_get_a_polite_answer(app, question):
+    ask(app, question)
+    assert len(app.chat_message) == 2
+    answer = chat_texts(app)[1]
+    assert answer.strip()
+    assert "Traceback" not in answer and "Error" not in answer
+    assert not any("<script>" in m.value for m in app.markdown)
+
+
+def test_long_questions_are_capped(app):
+    from ui.ask import MAX_QUESTION, ask_safely
+
+    ask(app, "济南市城管局" + "的" * 1000 + "行政处罚决定数量")
+    assert len(app.chat_message) == 2
+    assert len(plain(app.chat_message[0].markdown[0].value)) <= MAX_QUESTION  # the chat input stops there
+    # text that reaches the engine another way is cut too, and the answer says so
+    seen = []
+
+    class Engine:
+        def ask(self, question, context):
+            seen.append(question)
+            return ask_safely(None, "")[0].model_copy(update={"text": "好", "status": "answered"}), context
+
+    answer, _ = ask_safely(Engine(), "行政处罚" * 500)
+    assert len(seen[0]) == MAX_QUESTION and "只读取了前" in answer.text
+
+
+def test_upload_of_a_good_and_a_bad_file(seed_index, tmp_path, monkeypatch):
+    mine = seed_index.copy(tmp_path)
+    monkeypatch.setenv("QA_INDEX", str(mine.index))
+    monkeypatch.setenv("QA_CORPUS", str(mine.corpus))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert not at.exception
+    at.get("file_uploader")[0].set_value([
+        ("鹤岗 2021.txt", (FIXTURES / "hegang_2021.txt").read_bytes(), "text/plain"),
+        ("../坏文件.txt", bytes(range(256)) * 16, "text/plain"),
+    ]).run()
+    assert not at.exception
+    ok = [plain(s.value) for s in at.sidebar.get("success")]
+    bad = [plain(e.value) for e in at.sidebar.get("error")]
+    assert len(ok) == 1 and "鹤岗 2021.txt" in ok[0] and "2021" in ok[0]
+    assert len(bad) == 1 and "坏文件.txt" in bad[0] and "../" not in bad[0]
+    metrics = {m.label: m.value for m in at.sidebar.get("metric")}
+    assert metrics["报告"] == "6"
+    assert not (mine.corpus.parent / "坏文件.txt").exists()
+    assert [p.name for p in (mine.corpus / "uploads").iterdir() if not p.name.startswith(".")] != []
+    assert all("鹤岗" not in p.name for p in mine.corpus.rglob("*"))
+    # the new report answers questions at once
+    ask(at, "鹤岗市城管局2021年行政处罚决定数量是多少？")
+    answer = chat_texts(at)[1]
+    assert "鹤岗市城市管理综合执法局2021年" in answer and "10件" in answer
+
+
+def test_facts_page_lists_every_fact_and_exports_it(app, seed_index, downloads):
+    import duckdb
+
+    from index.build import current_generation
+
+    con = duckdb.connect(str(current_generation(seed_index.index) / "facts.duckdb"), read_only=True)
+    total = con.execute("select count(*) from facts").fetchone()[0]
+    con.close()
+    app.switch_page("pages/facts.py").run()
+    assert not app.exception
+    frame = app.dataframe[0].value
+    assert len(frame) == total
+    assert {"机关", "年度", "事项", "栏目", "数值", "计量单位", "原文", "位置"} <= set(frame.columns)
+    csv = downloads["事实_全部.csv"]
+    back = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig")
+    assert len(back) == total and list(back.columns) == list(frame.columns)
+    assert [b.label for b in app.get("download_button")][0].startswith("CSV")
+    agency = app.multiselect[0]
+    agency.set_value(["济南市城市管理局"]).run()
+    shown = app.dataframe[0].value
+    assert 0 < len(shown) < total and set(shown["机关"]) == {"济南市城市管理局"}
+
+
+def test_findings_page_lists_failures_with_their_numbers(app):
+    app.switch_page("pages/findings.py").run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert len(table) > 0 and set(table["结果"]) == {"不一致"}
+    assert any("济南市城市管理局" in e.label for e in app.expander)
+    numbers = app.dataframe[1].value
+    assert {"项目", "数值"} == set(numbers.columns)

@@ -1,0 +1,97 @@
+"""The bytes of the CSV and XLSX downloads read back to the answer table: Chinese intact (BOM for Excel),
+numbers as numbers with their units in the headers, formulas never run."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from qa.answer import AnswerTable
+from ui import exports
+
+TABLE = AnswerTable(
+    columns=["排名", "单位", "年度", "处理决定数量", "采购总金额"],
+    rows=[[1, "伊川县城市管理局", 2020, 313.0, 2580.444799],
+          [2, "济南市城市管理局", 2020, 1113, None],
+          [3, "=HYPERLINK(\"http://x\")", 2020, 12, 0.5],
+          [4, "@某机关", 2020, None, 7249.4746]],
+    units={"处理决定数量": "件", "采购总金额": "万元"},
+)
+
+
+def read_xlsx(data: bytes, sheet: str | None = None) -> tuple[list[str], list[list], openpyxl.Workbook]:
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    ws = wb[sheet] if sheet else wb.worksheets[0]
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    return rows[0], rows[1:], wb
+
+
+def test_units_go_into_headers_and_numbers_are_typed():
+    frame = exports.table_frame(TABLE)
+    assert list(frame.columns) == ["排名", "单位", "年度", "处理决定数量（件）", "采购总金额（万元）"]
+    assert str(frame["处理决定数量（件）"].dtype) == "Int64"  # 313.0 and 1113: whole numbers
+    assert str(frame["采购总金额（万元）"].dtype) == "Float64"
+    assert frame["处理决定数量（件）"].tolist()[:2] == [313, 1113]
+    assert exports.with_unit("金额（万元）", "万元") == "金额（万元）"
+
+
+def test_csv_has_a_bom_and_reads_back_to_the_table():
+    frame = exports.table_frame(TABLE)
+    data = exports.csv_bytes(frame)
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "伊川县城市管理局".encode("utf-8") in data
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert list(back.columns) == list(frame.columns)
+    assert back["单位"].tolist()[:2] == ["伊川县城市管理局", "济南市城市管理局"]
+    assert back["处理决定数量（件）"].tolist()[:3] == [313, 1113, 12] and pd.isna(back["处理决定数量（件）"][3])
+    assert back["采购总金额（万元）"].tolist()[0] == pytest.approx(2580.444799)
+    assert pd.isna(back["采购总金额（万元）"][1])
+    # text a spreadsheet would run as a formula is kept as text
+    assert back["单位"][2] == "'=HYPERLINK(\"http://x\")" and back["单位"][3] == "'@某机关"
+
+
+def test_csv_keeps_signed_numbers_in_text_columns():
+    frame = pd.DataFrame({"原文": ["-1", "+30", "-", "增13"]})
+    back = pd.read_csv(io.BytesIO(exports.csv_bytes(frame)), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert back["原文"].tolist() == ["-1", "+30", "-", "增13"]
+
+
+def test_xlsx_reads_back_to_the_table():
+    frame = exports.table_frame(TABLE)
+    header, rows, wb = read_xlsx(exports.xlsx_bytes(frame, sheet="答案", notes={"问题": "哪个单位的行政处罚最多？"}))
+    assert header == list(frame.columns)
+    assert rows[0] == [1, "伊川县城市管理局", 2020, 313, pytest.approx(2580.444799)]
+    assert rows[1][3] == 1113 and rows[1][4] is None
+    assert rows[3][3] is None
+    assert wb.sheetnames == ["答案", "说明"]
+    assert wb["说明"]["B1"].value == "哪个单位的行政处罚最多？"
+
+
+def test_xlsx_never_writes_a_formula_and_formats_numbers():
+    frame = exports.table_frame(TABLE)
+    wb = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(frame)))
+    ws = wb.worksheets[0]
+    cell = ws["B4"]
+    assert cell.value == "=HYPERLINK(\"http://x\")" and cell.data_type == "s"
+    assert ws["D3"].number_format == "#,##0"
+    assert ws["E2"].number_format == "#,##0.000000"
+    assert ws["A1"].font.bold and ws.freeze_panes == "A2"
+
+
+def test_empty_and_odd_tables():
+    empty = AnswerTable(columns=["单位", "数量"], rows=[], units={"数量": "件"})
+    frame = exports.table_frame(empty)
+    assert list(pd.read_csv(io.BytesIO(exports.csv_bytes(frame)), encoding="utf-8-sig").columns) == ["单位", "数量（件）"]
+    assert read_xlsx(exports.xlsx_bytes(frame))[0] == ["单位", "数量（件）"]
+    short = AnswerTable(columns=["a", "b"], rows=[["x"]])  # a ragged row is padded, never an error
+    assert exports.table_frame(short).shape == (1, 2)
+    assert exports._sheet_title("a/b:c*d?[e]" * 5) == ("abcde" * 5)[:31]
+
+
+def test_file_stem_is_safe():
+    assert exports.file_stem("哪个单位的行政处罚最多？") == "哪个单位的行政处罚最多"
+    assert exports.file_stem("../../etc/passwd") == "etc_passwd"
+    assert exports.file_stem("？？？") == "answer"

@@ -1,0 +1,87 @@
+"""Pieces of the answer rendering that need no browser: the cited value found in its quote, text shown as
+text, the table's number formats, and the questions' clean-up."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from qa.answer import AnswerTable
+from ui import render
+from ui.ask import MAX_QUESTION, ask_safely, clean
+from ui.examples import candidates, short_name
+
+
+def test_a_value_found_once_is_marked():
+    quote = "行政处罚 64 0 313"
+    assert render.cited_spans(quote, "313") == [(10, 13)]
+    assert render.highlight(quote, [(10, 13)]) == "行政处罚 64 0 <mark>313</mark>"
+
+
+def test_numbers_inside_longer_numbers_are_not_the_value():
+    assert render.cited_spans("共1313件，其中13件", "13") == [(9, 11)]
+    assert render.cited_spans("增13", "13") == [(1, 3)]
+    assert render.cited_spans("313件", "313") == [(0, 3)] and render.cited_spans("计313", "313") == [(1, 4)]
+    assert render.cited_spans("1,313 与 2.13", "13") == []
+
+
+def test_the_cells_own_column_picks_one_of_many_equal_values():
+    line = "三、本年度办理结果\t(一) 予以公开\t\t0\t0\t0\t0\t0\t0\t0"
+    col = line.rindex("0") + 1  # the total column: the last cell
+    quote = "（一）予以公开 " + " ".join(line.split())  # the quote ends with the line, whitespace collapsed
+    spans = render.cited_spans(quote, "0", line, col)
+    assert spans == [(len(quote) - 1, len(quote))]
+    first = line.index("\t0") + 2
+    assert render.cited_spans(quote, "0", line, first) == [(quote.index(" 0") + 1, quote.index(" 0") + 2)]
+    # without the cell's place every occurrence is marked, never a guess
+    assert len(render.cited_spans(quote, "0")) == 7
+
+
+def test_html_is_escaped_in_quotes_and_markdown_in_text():
+    assert render.highlight("<b>1</b>", [(3, 4)]) == "&lt;b&gt;<mark>1</mark>&lt;/b&gt;"
+    shown = render.escape_md("**粗** [链接](javascript:x) :red[x] $x$")
+    assert "**" not in shown.replace("\\*", "") and "\\[" in shown and "\\$" in shown
+
+
+def test_table_numbers_are_right_aligned_with_thousands_and_units():
+    table = AnswerTable(columns=["单位", "数量", "金额"], rows=[["甲", 1113, 2580.444799], ["乙", None, 1.5]],
+                        units={"数量": "件", "金额": "万元"})
+    frame, config = render.table_view(table)
+    assert list(frame.columns) == ["单位", "数量（件）", "金额（万元）"]
+    count, amount = config["数量（件）"], config["金额（万元）"]
+    assert count["type_config"]["format"] == "%,d" and count["alignment"] == "right"
+    assert amount["type_config"]["format"] == "%,.6f"
+    assert pd.isna(frame["数量（件）"][1])
+
+
+def test_questions_are_cleaned_and_capped():
+    assert clean("  行政\x00处罚\u202e\n\t最多？ ") == "行政 处罚 最多？"
+    assert clean(None) == ""
+
+    class Boom:
+        def ask(self, question, context):
+            raise RuntimeError("engine bug")
+
+    answer, conversation = ask_safely(Boom(), "行政处罚最多？", "ctx")
+    assert answer.status == "invalid" and "抱歉" in answer.text and conversation == "ctx"
+    empty, _ = ask_safely(Boom(), " \n ")
+    assert empty.status == "invalid" and "请输入" in empty.text
+    odd, _ = ask_safely(Boom(), "？？？！！")
+    assert odd.status == "invalid"
+    assert MAX_QUESTION >= 100
+
+
+def test_examples_come_from_the_corpus():
+    facts = pd.DataFrame([
+        {"agency": a, "year": 2020, "key": "penalty.decisions", "item": "行政处罚", "column_label": "处理决定数量",
+         "value": v} for a, v in (("济南市城市管理局", 135), ("伊川县城市管理局", 313))] + [
+        {"agency": "济南市城市管理局", "year": 2020, "key": "apply.new.total", "item": "本年新收政府信息公开申请数量",
+         "column_label": "总计", "value": 20},
+        {"agency": "伊川县城市管理局", "year": 2020, "key": "apply.new.total", "item": "本年新收政府信息公开申请数量",
+         "column_label": "总计", "value": 3}])
+    findings = pd.DataFrame({"status": ["FAIL", "PASS"]})
+    questions = candidates(facts, findings)
+    assert questions[0] == "哪个单位的行政处罚决定数量最多？"
+    assert any("济南市城管局" in q or "伊川县城管局" in q for q in questions)
+    assert "哪些报告的数字前后不一致？" in questions
+    assert short_name("鹤岗市城市管理综合执法局") == "鹤岗市城管局"
+    assert candidates(facts.iloc[0:0], findings.iloc[0:0]) == ["这些报告总体情况如何？"]

@@ -1,0 +1,107 @@
+"""Uploads as the app stores them: names we make (never the user's), a size limit, duplicates stored once,
+bad files out with their reason, good ones indexed incrementally, and the index never lost."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.build import build_index, current_generation, read_manifest
+from ui import uploads
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture
+def small(tmp_path) -> tuple[Path, Path]:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    shutil.copy(ROOT / "corpus" / "000_bd0b500898aa4917.txt", corpus)
+    build_index(corpus, index)
+    return corpus, index
+
+
+def test_display_names_are_sanitised():
+    assert uploads.display_name("../../etc/passwd") == "passwd"
+    assert uploads.display_name("C:\\Users\\x\\年报.txt") == "年报.txt"
+    assert uploads.display_name("a\x00b\u202ec.txt") == "abc.txt"
+    assert uploads.display_name("   ") == "未命名文件"
+    long = uploads.display_name("长" * 200 + ".html")
+    assert len(long) <= 81 and long.endswith(".html")
+
+
+def test_only_known_suffixes():
+    assert uploads.suffix_of("报告.TXT") == ".txt"
+    assert uploads.suffix_of("a.html") == ".html"
+    assert uploads.suffix_of("a.pdf") is None and uploads.suffix_of("noext") is None
+    assert uploads.suffix_of("x.txt/../../y") is None
+
+
+def test_good_and_bad_files(small):
+    corpus, index = small
+    before = current_generation(index).name
+    good = (FIXTURES / "yichuan.html").read_bytes()
+    files = [("../../evil/伊川 年报.html", good),
+             ("binary.txt", bytes(range(256)) * 8),
+             ("notes.txt", "会议纪要\n今天讨论了食堂菜单。\n".encode()),
+             ("empty.txt", b""),
+             ("scan.pdf", b"%PDF-1.4 ..."),
+             ("huge.txt", b"x" * (uploads.MAX_BYTES + 1))]
+    seen = []
+    results, summary = uploads.add_uploads(files, corpus, index, progress=lambda d, t, n: seen.append((d, t)))
+    assert [r.status for r in results] == ["added", "rejected", "rejected", "rejected", "rejected", "rejected"]
+    assert results[0].name == "伊川 年报.html" and results[0].agency == "伊川县城市管理局" and results[0].facts > 100
+    assert results[0].reason == ""  # no other report of 伊川 2020 in this index
+    assert results[1].reason and results[2].reason  # the reader's and the extractor's own words
+    assert "空" in results[3].reason and "不支持" in results[4].reason and "20 MB" in results[5].reason
+    assert seen and seen[-1][0] == seen[-1][1]
+    # stored under a name we made; nothing of the user's name is a path; bad files are not kept
+    stored = sorted(p.relative_to(corpus).as_posix() for p in corpus.rglob("*") if p.is_file())
+    assert stored == sorted(["000_bd0b500898aa4917.txt", results[0].stored, "uploads/.names.json"])
+    assert results[0].stored.startswith("uploads/") and "伊川" not in results[0].stored
+    assert not (corpus.parent / "evil").exists()
+    assert uploads.load_names(corpus) == {Path(results[0].stored).name: "伊川 年报.html"}
+    # indexed incrementally: the old report reused, the new one read
+    assert summary.reused == 1 and summary.read == 1
+    assert current_generation(index).name != before
+    assert {f.agency for f in read_manifest(index).files} == {"沙河市城市管理综合行政执法局", "伊川县城市管理局"}
+
+
+def test_same_content_twice_is_stored_once(small):
+    corpus, index = small
+    seed = (ROOT / "corpus" / "000_bd0b500898aa4917.txt").read_bytes()
+    report = (FIXTURES / "hegang_2021.txt").read_bytes()
+    results, summary = uploads.add_uploads([("copy.txt", seed), ("a.txt", report), ("b.txt", report)], corpus, index)
+    assert [r.status for r in results] == ["duplicate", "added", "duplicate"]
+    assert "000_bd0b500898aa4917.txt" in results[0].reason
+    assert len(read_manifest(index).files) == 2
+    again, summary = uploads.add_uploads([("again.txt", report)], corpus, index)
+    assert again[0].status == "duplicate" and summary is None
+    assert "a.txt" in again[0].reason  # named by the name it was uploaded under
+
+
+def test_a_failed_build_leaves_index_and_corpus_as_they_were(small, monkeypatch):
+    corpus, index = small
+    before = current_generation(index)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(uploads, "build_index", broken)
+    with pytest.raises(RuntimeError):
+        uploads.add_uploads([("a.html", (FIXTURES / "yichuan.html").read_bytes())], corpus, index)
+    assert current_generation(index) == before and before.is_dir()
+    assert sorted(p.name for p in corpus.glob("*.*")) == ["000_bd0b500898aa4917.txt"]
+    assert not list((corpus / "uploads").glob("*.html"))
+
+
+def test_a_second_report_for_the_same_agency_and_year_is_added_with_a_warning(small):
+    corpus, index = small
+    shutil.copy(ROOT / "corpus" / "002_f3bbfa1004ed2dd6.txt", corpus)  # 伊川 2020 as text
+    build_index(corpus, index)
+    results, _ = uploads.add_uploads([("伊川.html", (FIXTURES / "yichuan.html").read_bytes())], corpus, index)
+    assert results[0].status == "added"
+    assert "伊川县城市管理局2020年" in results[0].reason and "002_f3bbfa1004ed2dd6.txt" in results[0].reason

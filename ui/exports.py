@@ -1,0 +1,167 @@
+"""Answer tables and fact tables as downloadable files: CSV in UTF-8 with a BOM (so that Excel opens the
+Chinese right) and XLSX. Pure functions from data to bytes; the app only puts them under buttons.
+
+Numbers stay numbers (integers where every value is whole), units go into the column headers
+("处理决定数量（件）"), and text that a spreadsheet would run as a formula ("=…", "@…") is kept as text."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Mapping
+
+import pandas as pd
+
+from qa.answer import AnswerTable
+
+XLSX_MAX_ROWS = 1_048_576  # Excel's limit, the header row included
+_FORMULA_START = ("=", "@", "+", "-", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?[\d,]*\.?\d*%?$")
+
+
+def with_unit(column: str, unit: str | None) -> str:
+    """The header a column is exported (and shown) under: its name with its unit, once."""
+    if not unit or column.endswith(f"（{unit}）") or column.endswith(f"({unit})"):
+        return column
+    return f"{column}（{unit}）"
+
+
+def numeric(values: pd.Series) -> pd.Series:
+    """A column of numbers as numbers: Int64 when every value is whole, else float; None stays missing."""
+    nums = pd.to_numeric(values, errors="coerce").astype("Float64")
+    present = nums.dropna()
+    if len(present) and ((present % 1) == 0).all() and (present.abs() < 2**53).all():
+        return nums.astype("Int64")
+    return nums
+
+
+def _is_number(v: object) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def table_frame(table: AnswerTable, units_in_headers: bool = True) -> pd.DataFrame:
+    """The answer table as a DataFrame: columns with a unit, and columns holding only numbers (名次, 年份),
+    typed as numbers; any other column as text (a rank column with "—" in it stays text, whole)."""
+    width = len(table.columns)
+    frame = pd.DataFrame([list(r)[:width] + [None] * (width - len(r)) for r in table.rows],
+                         columns=table.columns, dtype=object)
+    for col in table.columns:
+        values = [v for v in frame[col] if v is not None and v != ""]
+        if col in table.units or (values and all(_is_number(v) for v in values)):
+            frame[col] = numeric(frame[col])
+        else:
+            frame[col] = frame[col].map(lambda v: None if v is None else str(v)).astype(object)
+    if units_in_headers:
+        frame = frame.rename(columns={c: with_unit(c, u) for c, u in table.units.items()})
+    return frame
+
+
+def _csv_cell(value: object) -> object:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe; numbers and plain signed
+    numbers such as "-1" stay as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 with BOM, comma-separated, CRLF line ends, no index column."""
+    safe = frame.copy()
+    for col in safe.columns:
+        if safe[col].dtype == object:
+            safe[col] = safe[col].map(_csv_cell)
+    buf = io.StringIO()
+    safe.to_csv(buf, index=False, lineterminator="\r\n")
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def decimals(series: pd.Series) -> int:
+    """How many decimals the values of a float column need (at most 6)."""
+    if not pd.api.types.is_float_dtype(series):
+        return 0
+    needed = 0
+    for v in series.dropna():
+        text = f"{float(v):.6f}".rstrip("0")
+        needed = max(needed, len(text.split(".")[1]) if "." in text else 0)
+    return needed
+
+
+def number_format(series: pd.Series) -> str | None:
+    """The Excel number format of a column: thousands separators, and the decimals its values need."""
+    if pd.api.types.is_integer_dtype(series):
+        return "#,##0"
+    if pd.api.types.is_float_dtype(series):
+        d = decimals(series)
+        return "#,##0" + ("." + "0" * d if d else "")
+    return None
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet: str = "表", notes: Mapping[str, str] | None = None) -> bytes:
+    """An XLSX workbook with the frame on one sheet: bold frozen header, numbers with thousands separators,
+    columns wide enough for their Chinese text. `notes` (label → text) go to a second sheet 说明."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(_sheet_title(sheet))
+    formats = {col: number_format(frame[col]) for col in frame.columns}
+    for i, col in enumerate(frame.columns):  # wide enough for the header and the first rows (Chinese: 2)
+        sample = [str(col)] + [str(v) for v in frame[col].head(200).tolist()]
+        ws.column_dimensions[_letter(i)].width = min(60, max(8, max(_width(t) for t in sample) + 2))
+    ws.freeze_panes = "A2"
+    header = [_xlsx_cell(ws, str(col), None) for col in frame.columns]
+    for cell in header:
+        cell.font = Font(bold=True)
+    ws.append(header)
+    columns = list(frame.columns)
+    for row in frame.itertuples(index=False, name=None):
+        ws.append([_xlsx_cell(ws, value, formats[col]) for col, value in zip(columns, row)])
+    if notes:
+        info = wb.create_sheet("说明")
+        for label, text in notes.items():
+            info.append([_xlsx_cell(info, label, None), _xlsx_cell(info, text, None)])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _xlsx_cell(ws, value: object, fmt: str | None):
+    from openpyxl.cell import WriteOnlyCell
+
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, (list, tuple, set)):
+        value = "、".join(map(str, value))
+    if isinstance(value, str):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.data_type = "s"  # never a formula, whatever it starts with
+        return cell
+    cell = WriteOnlyCell(ws, value=value)
+    if fmt and isinstance(value, (int, float)):
+        cell.number_format = fmt
+    return cell
+
+
+def _letter(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i + 1)
+
+
+def _sheet_title(name: str) -> str:
+    cleaned = re.sub(r"[\[\]:*?/\\]", "", name).strip() or "表"
+    return cleaned[:31]
+
+
+def file_stem(text: str, fallback: str = "answer") -> str:
+    """A download file name made from a question: its Chinese and latin letters and digits, short."""
+    stem = "".join(ch if ch.isalnum() else "_" for ch in text)
+    stem = re.sub(r"_+", "_", stem).strip("_")[:40]
+    return stem or fallback

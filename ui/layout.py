@@ -1,0 +1,110 @@
+"""What every page shares: the index made ready, and the sidebar with the corpus at a glance and uploads.
+
+Each page calls page() first. (The main script, ui/app.py, only sets up the navigation: AppTest reruns
+only the page's script, so anything the pages need has to come from the page itself.)"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from index.errors import ReportError
+from index.readers import SUPPORTED_SUFFIXES
+from ui import render, state
+from ui.uploads import MAX_MB, add_uploads
+
+log = logging.getLogger("ui.layout")
+FILE_FORMATS = {"text": "文本", "markdown": "Markdown", "html": "网页"}
+
+
+def corpus_glance(p: state.Paths, gen: str) -> None:
+    t = state.tables(p, gen)
+    r = t.reports
+    agencies = sorted(a for a in r["agency"].dropna().unique())
+    years = sorted(int(y) for y in r["year"].dropna().unique())
+    fails = int((t.findings["status"] == "FAIL").sum())
+    unassessable = int((t.findings["status"] == "NOT_ASSESSABLE").sum())
+    st.markdown("#### 语料一览")
+    c1, c2 = st.columns(2)
+    c1.metric("报告", f"{len(r):,}")
+    c2.metric("机关", f"{len(agencies):,}")
+    c1.metric("事实", f"{len(t.facts):,}")
+    c2.metric("核对不一致", f"{fails:,}", help=f"另有 {unassessable} 项因缺少数字无法核对；详见「核对」页")
+    years_text = "、".join(map(str, years)) if len(years) <= 6 else f"{years[0]}–{years[-1]}（{len(years)} 个年度）"
+    templates = "、".join(f"{k}版 {v} 份" for k, v in r["format"].value_counts().sort_index().items())
+    files = "、".join(f"{FILE_FORMATS.get(k, k)} {v} 份" for k, v in r["file_format"].value_counts().items())
+    st.caption(f"年度：{years_text or '—'}  \n模板：{templates or '—'}  \n格式：{files or '—'}")
+    with st.expander(f"机关（{len(agencies)}）"):
+        counts = r.groupby("agency")["year"].apply(lambda ys: "、".join(str(int(y)) for y in sorted(ys.dropna())))
+        st.caption("  \n".join(f"{render.escape_md(a)}（{counts.get(a, '')}）" for a in agencies) or "—")
+    skipped = {k: v for k, v in t.skipped.items() if (p.corpus / k).exists()}
+    if skipped:
+        with st.expander(f"未能读取的文件（{len(skipped)}）"):
+            for name, why in skipped.items():
+                st.caption(f"{render.escape_md(name)}：{render.escape_md(why)}")
+
+
+def uploader(p: state.Paths) -> None:
+    st.markdown("#### 上传报告")
+    n = st.session_state.setdefault("uploader_n", 0)
+    files = st.file_uploader(
+        f"可一次选多个文件（{' '.join(sorted(SUPPORTED_SUFFIXES))}，每个不超过 {MAX_MB} MB）",
+        type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES), accept_multiple_files=True,
+        key=f"uploader-{n}", max_upload_size=MAX_MB)
+    if files:
+        bar = st.progress(0.0, text="正在加入索引…")
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.progress(done / max(total, 1), text=f"正在读取报告 {done}/{total}")
+
+        try:
+            results, _ = add_uploads([(f.name, f.getvalue()) for f in files], p.corpus, p.index, progress)
+        except ReportError as err:
+            results = None
+            st.session_state["upload_error"] = f"未能更新索引：{err.problem}。原有索引保持不变。"
+        except Exception:  # noqa: BLE001 - the index stays whole (generations); say so, keep the trace in the log
+            log.exception("upload failed")
+            results = None
+            st.session_state["upload_error"] = "未能更新索引（内部错误，已记录）。原有索引保持不变。"
+        bar.empty()
+        st.session_state["upload_results"] = results
+        st.session_state["uploader_n"] = n + 1  # a fresh, empty uploader
+        st.rerun()
+    error = st.session_state.get("upload_error")
+    if error:
+        st.error(error)
+        st.session_state.pop("upload_error")
+    for r in st.session_state.get("upload_results") or []:
+        name, reason = render.escape_md(r.name), render.escape_md(r.reason)
+        if r.status == "added":
+            who = " ".join(x for x in (r.agency, f"{r.year}年" if r.year else None) if x) or "机关名称未识别"
+            st.success(f"已加入：{name}（{render.escape_md(who)}，{r.facts} 个事实）", icon=":material/check_circle:")
+            if r.reason:
+                st.warning(reason, icon=":material/warning:")
+        elif r.status == "duplicate":
+            st.info(f"未重复加入：{name}：{reason}", icon=":material/content_copy:")
+        else:
+            st.error(f"未加入：{name}：{reason}", icon=":material/error:")
+
+
+def page() -> tuple[state.Paths, str]:
+    """The paths and the index generation to show, with the sidebar drawn. Without an index (an empty or
+    missing corpus folder) the page says so and stops; the sidebar still takes uploads, which build one."""
+    p = state.paths()
+    try:
+        gen: str | None = state.ensure_index(p)
+        problem = None
+    except ReportError as err:
+        gen, problem = None, err
+    with st.sidebar:
+        if gen:
+            corpus_glance(p, gen)
+            st.caption(f"索引 {gen} · {state.tables(p, gen).built_at[:16].replace('T', ' ')}")
+        uploader(p)
+    if gen is None:
+        st.title("政府信息公开年报问答")
+        st.warning(f"还没有可用的索引：{problem.problem}（{problem.path}）。\n\n"
+                   "请在左侧上传年报文件，或把报告放进语料文件夹后重新启动。")
+        st.stop()
+    return p, gen

@@ -1,0 +1,67 @@
+"""问答: the chat. History and the engine's conversation live in the session; the engine is shared."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import layout, render, state
+from ui.ask import MAX_QUESTION, ask_safely
+
+p, gen = layout.page()
+uploaded = state.names(p)
+
+
+messages: list[dict] = st.session_state.setdefault("messages", [])
+
+
+def locate(doc: str, key: str):
+    return state.cell_source(p, gen, doc, key)
+
+
+def queue(question: str) -> None:
+    st.session_state["pending"] = question
+
+
+def clear() -> None:
+    st.session_state["messages"] = []
+    st.session_state.pop("conversation", None)
+    st.session_state.pop("pending", None)
+
+
+st.markdown(render.CSS, unsafe_allow_html=True)
+prompt = st.chat_input("问一个关于这些年报的问题，例如：哪个单位的行政处罚决定数量最多？", max_chars=MAX_QUESTION)
+if prompt is not None:
+    queue(prompt)
+pending = st.session_state.pop("pending", None)
+
+if not messages and pending is None:
+    st.title("政府信息公开年报问答")
+    st.caption("用中文提问：某单位某年的数字、排名与比较、前后年变化、勾稽核对结果、报告正文中的说法。"
+               "每个数字都注明出处。")
+    examples = state.examples(p, gen)
+    if examples:
+        st.markdown("**试试这些问题**")
+        with st.container(horizontal=True, gap="small"):
+            for i, q in enumerate(examples):
+                st.button(q, key=f"example-{i}", on_click=queue, args=(q,))
+
+for i, m in enumerate(messages):
+    with st.chat_message(m["role"]):
+        if m["role"] == "user":
+            st.markdown(render.escape_md(m["text"]))
+        else:
+            render.answer(m["answer"], key=f"a{i}", names=uploaded, ask=queue, locate=locate)
+
+if pending is not None:
+    with st.chat_message("user"):
+        st.markdown(render.escape_md(pending) or "（空问题）")
+    with st.chat_message("assistant"):
+        with st.spinner("正在查找…"):
+            answer, conversation = ask_safely(state.engine(p, gen), pending, st.session_state.get("conversation"))
+        st.session_state["conversation"] = conversation
+        messages.append({"role": "user", "text": pending})
+        messages.append({"role": "assistant", "answer": answer})
+        render.answer(answer, key=f"a{len(messages) - 1}", names=uploaded, ask=queue, locate=locate)
+
+if messages:
+    st.button("清空对话", key="clear-chat", on_click=clear, type="tertiary", icon=":material/delete:")

@@ -1,0 +1,89 @@
+"""核对: the consistency results (勾稽关系) of every report, with the numbers behind each."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from ui import exports, layout, render, state
+
+KINDS = {"rule": "表内勾稽", "prose": "正文与表格", "cross_year": "跨年度"}
+STATUS = {"FAIL": "不一致", "NOT_ASSESSABLE": "无法核对", "PASS": "通过"}
+
+p, gen = layout.page()
+t = state.tables(p, gen)
+uploaded = state.names(p)
+findings = t.findings
+
+st.title("核对")
+st.caption("年报表格自身的勾稽关系（规则1 申请收支平衡、规则2 办理结果合计、规则3 申请人合计、规则4 复议诉讼合计），"
+           "正文与表格的数字是否一致，以及同一机关前后年度的衔接。不一致的报告并不被排除：这些正是值得关注的地方。")
+
+counts = findings["status"].value_counts()
+m1, m2, m3 = st.columns(3)
+m1.metric("不一致", f"{int(counts.get('FAIL', 0)):,}")
+m2.metric("无法核对", f"{int(counts.get('NOT_ASSESSABLE', 0)):,}", help="缺少参与核对的数字")
+m3.metric("通过", f"{int(counts.get('PASS', 0)):,}")
+
+c1, c2 = st.columns([2, 3])
+chosen = c1.segmented_control("结果", list(STATUS), default=["FAIL"], selection_mode="multi",
+                              format_func=STATUS.get, key="findings-status")
+agencies = c2.multiselect("机关", sorted(findings["agency"].dropna().unique()), placeholder="全部机关")
+mask = findings["status"].isin(chosen or list(STATUS))
+if agencies:
+    mask &= findings["agency"].isin(agencies)
+shown = findings[mask]
+
+
+def numbers_text(raw: str) -> str:
+    try:
+        numbers = json.loads(raw or "{}")
+    except ValueError:
+        return ""
+    return "；".join(f"{k}={'—' if v is None else f'{v:,}'}" for k, v in numbers.items())
+
+
+view = pd.DataFrame({
+    "机关": shown["agency"],
+    "年度": shown["year"].astype("Int64"),
+    "结果": shown["status"].map(STATUS),
+    "类型": shown["kind"].map(KINDS),
+    "规则": shown["rule"].astype("Int64"),
+    "说明": shown["detail"],
+    "行": shown["line"].astype("Int64"),
+    "数字": shown["numbers"].map(numbers_text),
+    "文件": shown["doc"].map(lambda d: uploaded.get(d, d)),
+})
+st.markdown(f"**{len(view):,}** 项")
+st.dataframe(view.drop(columns=["数字"]), hide_index=True, key="findings-table", placeholder="",
+             height=min(560, 38 + 35 * max(len(view), 1)),
+             column_config={"年度": st.column_config.NumberColumn(format="%d", width="small"),
+                            "规则": st.column_config.NumberColumn(format="%d", width="small"),
+                            "行": st.column_config.NumberColumn(format="%d", width="small"),
+                            "说明": st.column_config.TextColumn(width="large")})
+row = st.container(horizontal=True, gap="small")
+row.download_button("CSV", data=exports.csv_bytes(view), file_name="核对结果.csv", mime="text/csv",
+                    key="findings-csv", on_click="ignore", icon=":material/download:")
+row.download_button("XLSX", data=lambda: exports.xlsx_bytes(view, sheet="核对结果"), file_name="核对结果.xlsx",
+                    key="findings-xlsx", on_click="ignore", icon=":material/download:",
+                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+fails = shown[shown["status"] == "FAIL"]
+if len(fails):
+    st.markdown("#### 不一致项的数字")
+    for i, f in fails.head(100).iterrows():
+        year = f"{int(f['year'])}年" if pd.notna(f["year"]) else ""
+        where = f" · 第{int(f['line'])}行" if pd.notna(f["line"]) else ""
+        who = f["agency"] if isinstance(f["agency"], str) else "（机关名称未识别）"
+        with st.expander(f"{who} {year} · {KINDS.get(f['kind'], f['kind'])}{where}"):
+            st.markdown(render.escape_md(f["detail"]))
+            numbers = json.loads(f["numbers"] or "{}")
+            if numbers:
+                frame = pd.DataFrame({"项目": list(numbers), "数值": pd.array(list(numbers.values()), dtype="Float64")})
+                st.dataframe(frame, hide_index=True, key=f"finding-{i}",
+                             column_config={"数值": st.column_config.NumberColumn(format="localized",
+                                                                                alignment="right")})
+    if len(fails) > 100:
+        st.caption(f"只展开了前 100 项；全部 {len(fails):,} 项见上表与导出文件。")

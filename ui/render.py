@@ -1,0 +1,220 @@
+"""Drawing one Answer (qa/answer.py) in the chat: the text, how the question was read with one-click
+alternatives, the answer table (numbers right-aligned, thousands separators, units in the headers), CSV
+and XLSX downloads, a bar chart for rankings and comparisons, and the sources with the cited value
+highlighted. Rendering only: every decision about the answer was made by the engine."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from index.template import PARTS
+from qa.answer import Answer, AnswerTable, Citation
+from ui import exports
+
+PART_TITLES = {p.numeral: p.title for p in PARTS}
+STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/help:",
+                "absent": ":material/block:", "out_of_scope": ":material/info:", "invalid": ":material/edit_note:"}
+SOURCES_SHOWN = 8  # more are behind a toggle
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
+
+CSS = """
+<style>
+.qa-quote {font-size: 0.92rem; line-height: 1.7; white-space: pre-wrap; word-break: break-all;
+           background: rgba(127,127,127,0.06); border-left: 3px solid rgba(127,127,127,0.35);
+           padding: 0.5rem 0.8rem; border-radius: 0.25rem; margin-bottom: 0.3rem;}
+.qa-quote mark {background: #ffe066; color: inherit; padding: 0 0.15rem; border-radius: 0.15rem;
+                font-weight: 600;}
+</style>
+"""
+
+
+def escape_md(text: str) -> str:
+    """Text shown as it is, not read as markdown (questions and report text can hold * _ # …)."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+# ---------------------------------------------------------------- the table
+def table_view(table: AnswerTable) -> tuple[pd.DataFrame, dict]:
+    """The answer table as shown: units in the headers, numeric columns right-aligned with thousands
+    separators and the decimals their values need."""
+    frame = exports.table_frame(table)
+    measured = {exports.with_unit(c, u) for c, u in table.units.items()}
+    config = {}
+    for col in frame.columns:
+        series = frame[col]
+        if col in measured:
+            d = exports.decimals(series)
+            config[col] = st.column_config.NumberColumn(col, format=f"%,.{d}f" if d else "%,d",
+                                                        alignment="right")
+        elif pd.api.types.is_numeric_dtype(series):  # 名次, 年份: numbers without a unit or separators
+            whole = exports.decimals(series) == 0
+            config[col] = st.column_config.NumberColumn(col, format="%d" if whole else None, alignment="right")
+        else:
+            config[col] = st.column_config.TextColumn(col)
+    return frame, config
+
+
+def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
+    import altair as alt
+
+    hint, table = answer.chart, answer.table
+    if hint is None or table is None or hint.x not in table.columns or hint.y not in table.columns:
+        return
+    y_col = exports.with_unit(hint.y, table.units.get(hint.y))
+    if y_col not in frame.columns:
+        return
+    data = frame[[hint.x, y_col]].dropna()
+    data = data.rename(columns={hint.x: "category", y_col: "value"})
+    data["value"] = data["value"].astype(float)
+    data["category"] = data["category"].astype(str)
+    if len(data) < 2:
+        return
+    data = data.drop_duplicates("category")
+    d = exports.decimals(data["value"])
+    fmt = f",.{d}f" if d else ",d"
+    base = alt.Chart(data).encode(
+        y=alt.Y("category:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X("value:Q", title=y_col, axis=alt.Axis(format=fmt)),
+        tooltip=[alt.Tooltip("category:N", title=hint.x), alt.Tooltip("value:Q", title=y_col, format=fmt)])
+    bars = base.mark_bar(cornerRadiusEnd=3)
+    labels = base.mark_text(align="left", dx=4).encode(text=alt.Text("value:Q", format=fmt))
+    chart = (bars + labels).properties(title=hint.title)
+    # the height goes to Streamlit, not into the spec: a spec height collapses the bands in Streamlit 1.67
+    st.altair_chart(chart, key=f"{key}-chart", width="stretch", height=90 + 30 * len(data))
+
+
+def _downloads(answer: Answer, frame: pd.DataFrame, key: str) -> None:
+    stem = exports.file_stem(answer.question)
+    notes = {"问题": answer.question, "理解为": answer.reading.summary, "回答": answer.text}
+    row = st.container(horizontal=True, gap="small")
+    row.download_button("CSV", data=exports.csv_bytes(frame), file_name=f"{stem}.csv", mime="text/csv",
+                        key=f"{key}-csv", on_click="ignore", icon=":material/download:",
+                        help="UTF-8（带 BOM），Excel 可直接打开中文")
+    row.download_button("XLSX", data=exports.xlsx_bytes(frame, sheet="答案", notes=notes), file_name=f"{stem}.xlsx",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        key=f"{key}-xlsx", on_click="ignore", icon=":material/download:")
+
+
+# ---------------------------------------------------------------- sources
+def _number_spans(text: str, value: str) -> list[tuple[int, int]]:
+    """Where `value` stands in `text` as a whole token: a number not inside a longer one (1313, 1,313, 2.13)."""
+    if not value:
+        return []
+    pattern = re.escape(value)
+    if value[0].isdigit():
+        pattern = r"(?<![\d.,])" + pattern
+    if value[-1].isdigit():
+        pattern += r"(?!\d|[.,]\d)"
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+def cited_spans(quote: str, value: str | None, line: str | None = None,
+                col: int | None = None) -> list[tuple[int, int]]:
+    """Where the cited value stands in the quote. A value found once is that one; found several times
+    (a row of zeros), the fact's own line and column pick the occurrence: the quote ends with that line,
+    whitespace collapsed, which keeps the order of the numbers in it. Without them: every occurrence."""
+    spans = _number_spans(quote, value or "")
+    if len(spans) <= 1 or not line or col is None:
+        return spans
+    own = _number_spans(line, value or "")
+    k = next((i for i, (start, _) in enumerate(own) if start == col - 1), None)
+    segment = re.sub(r"\s+", " ", line.strip())
+    base = quote.rfind(segment) if segment else -1
+    if k is None or base < 0:
+        return spans
+    mine = [s for s in spans if base <= s[0] < base + len(segment)]
+    return [mine[k]] if len(mine) == len(own) else spans
+
+
+def highlight(quote: str, spans: list[tuple[int, int]]) -> str:
+    """The quote as HTML with the spans marked."""
+    out, pos = [], 0
+    for start, end in spans:
+        out.append(html.escape(quote[pos:start]))
+        out.append(f"<mark>{html.escape(quote[start:end])}</mark>")
+        pos = end
+    out.append(html.escape(quote[pos:]))
+    return "".join(out)
+
+
+def citation_title(c: Citation, n: int) -> str:
+    who = c.agency or "（机关名称未识别）"
+    year = f" {c.year}年" if c.year else ""
+    part = f" · {c.part}、{PART_TITLES.get(c.part, '')}" if c.part else ""
+    lines = f"第{c.line_start}行" if c.line_start == c.line_end else f"第{c.line_start}–{c.line_end}行"
+    value = f" · {c.value}" if c.value and c.kind == "fact" else ""
+    return f"[{n}] {who}{year}{part} · {lines}{value}"
+
+
+Locate = Callable[[str, str], object]  # (doc, fact key) → state.CellSource | None
+
+
+def _sources(answer: Answer, names: dict[str, str], locate: Locate | None, key: str) -> None:
+    if not answer.citations:
+        return
+    st.markdown(f"**来源**（{len(answer.citations)}）")
+    shown = answer.citations
+    if len(shown) > SOURCES_SHOWN and not st.toggle(f"显示全部 {len(shown)} 个来源", key=f"{key}-all-sources"):
+        shown = shown[:SOURCES_SHOWN]
+    for n, c in enumerate(shown, 1):
+        cell = locate(c.doc, c.key) if (locate and c.key and c.kind == "fact") else None
+        spans = cited_spans(c.quote, c.value, getattr(cell, "text", None), getattr(cell, "col", None))
+        with st.expander(citation_title(c, n)):
+            st.markdown(f'<div class="qa-quote">{highlight(c.quote, spans)}</div>', unsafe_allow_html=True)
+            doc = names.get(c.doc, c.doc)
+            part = f"第{c.part}部分「{PART_TITLES.get(c.part, '')}」" if c.part else "报告开头"
+            lines = f"第 {c.line_start} 行" if c.line_start == c.line_end else \
+                f"第 {c.line_start}–{c.line_end} 行"
+            kind = {"fact": "表格单元格", "passage": "正文段落", "finding": "核对结果"}.get(c.kind, c.kind)
+            where = getattr(cell, "where", "")
+            caption = f"报告 {escape_md(doc)} · {part} · {lines} · {kind}" + (f" {escape_md(where)}" if where else "")
+            if c.key:
+                caption += f" · `{c.key}`"
+            st.caption(caption)
+            if c.note:
+                st.caption(f":material/info: {escape_md(c.note)}")
+
+
+# ---------------------------------------------------------------- the whole answer
+def reading_line(answer: Answer) -> str:
+    r = answer.reading
+    line = f"理解为：{r.summary}"
+    if r.defaults:
+        line += "（默认：" + "；".join(r.defaults) + "）"
+    return line
+
+
+def answer(answer: Answer, key: str, names: dict[str, str], ask: Callable[[str], None],
+           locate: Locate | None = None) -> None:
+    """Draw one answer inside the current chat message. `ask` is called (as a button callback) with the
+    question of an alternative reading; `locate` finds a fact's cell for exact highlighting."""
+    icon = STATUS_ICONS.get(answer.status)
+    text = escape_md(answer.text)
+    if icon:
+        st.info(text, icon=icon)
+    else:
+        st.markdown(text)
+    if answer.from_text:
+        st.caption("此答案取自报告正文（文字表述），不是表格中的数字。")
+    if answer.reading.summary and answer.status not in ("invalid",):
+        st.caption(escape_md(reading_line(answer)))
+    if answer.alternatives:
+        with st.container(horizontal=True, gap="small"):
+            for i, alt in enumerate(answer.alternatives):
+                st.button(alt.label, key=f"{key}-alt-{i}", on_click=ask, args=(alt.question,),
+                          help=f"改问：{alt.question}", type="secondary", icon=":material/alt_route:")
+    if answer.table is not None and answer.table.rows:
+        frame, config = table_view(answer.table)
+        st.dataframe(frame, column_config=config, hide_index=True, key=f"{key}-table", placeholder="—",
+                     height="auto" if len(frame) <= 12 else 420)
+        _downloads(answer, frame, key)
+        _bar_chart(answer, frame, key)
+    if answer.derived:
+        st.caption("计算：" + "；".join(escape_md(d.how if d.value in d.how else f"{d.how} {d.value}")
+                                      for d in answer.derived))
+    _sources(answer, names, locate, key)

@@ -1,0 +1,165 @@
+"""What the app shares across sessions and loads once per server process: the index (built over the
+corpus on first start if there is none), the question-answering engine and the corpus tables, each per
+index generation, so that an upload's new generation is picked up by every session at its next rerun.
+
+Paths come from the environment: QA_INDEX (default `.index`) and QA_CORPUS (default `corpus`), relative
+to the working directory; when unset, the project's own folders."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from index.build import CURRENT, MANIFEST, Manifest, build_index, is_index
+from index.errors import ReportError
+from ui.uploads import BUILD_LOCK, load_names
+
+ROOT = Path(__file__).resolve().parents[1]
+INDEX_ENV, CORPUS_ENV, MODEL_ENV = "QA_INDEX", "QA_CORPUS", "QA_MODEL"
+
+
+@dataclass(frozen=True)
+class Paths:
+    corpus: Path
+    index: Path
+
+
+def paths() -> Paths:
+    corpus = os.environ.get(CORPUS_ENV)
+    index = os.environ.get(INDEX_ENV)
+    return Paths(corpus=Path(corpus).resolve() if corpus else ROOT / "corpus",
+                 index=Path(index).resolve() if index else ROOT / ".index")
+
+
+def generation(index: Path) -> str | None:
+    """The name of the generation in use (one small file read per rerun), None when there is no index."""
+    try:
+        return (index / CURRENT).read_text("utf-8").strip() or None
+    except OSError:
+        return None
+
+
+def ensure_index(p: Paths) -> str:
+    """The current generation, building the index over the corpus first if there is none (once per
+    process: a second session waits for the first one's build)."""
+    gen = generation(p.index)
+    if gen:
+        return gen
+    with st.spinner(f"第一次启动：正在为 {p.corpus.name}/ 中的报告建立索引…"), BUILD_LOCK:
+        if not is_index(p.index):
+            build_index(p.corpus, p.index)
+    gen = generation(p.index)
+    if not gen:
+        raise ReportError(str(p.index), "the index could not be built")
+    return gen
+
+
+def _close(resource) -> None:
+    try:
+        resource.close()
+    except Exception:  # noqa: BLE001 - closing an old generation's handle must never disturb a page
+        pass
+
+
+# Old generations' engines and connections are closed when a newer one has pushed them out of the cache.
+@st.cache_resource(show_spinner="正在加载问答引擎…", max_entries=2, on_release=_close)
+def _engine(index: str, gen: str, model: str | None):
+    from qa.engine import QA
+
+    return QA(Path(index), model=model)
+
+
+def engine(p: Paths, gen: str):
+    """The question-answering engine of this index generation, shared by all sessions."""
+    return _engine(str(p.index), gen, os.environ.get(MODEL_ENV) or None)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2, on_release=_close)
+def _db(index: str, gen: str):
+    """The facts database of a generation, read only; use a cursor per call (sessions are threads)."""
+    import duckdb
+
+    return duckdb.connect(str(Path(index) / gen / "facts.duckdb"), read_only=True)
+
+
+@dataclass(frozen=True)
+class Tables:
+    reports: pd.DataFrame
+    facts: pd.DataFrame
+    findings: pd.DataFrame
+    warnings: pd.DataFrame
+    skipped: dict[str, str]
+    built_at: str
+    generation: str
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _tables(index: str, gen: str) -> Tables:
+    cur = _db(index, gen).cursor()
+    try:
+        frames = {name: cur.execute(f"select * from {name}").df()  # our table names, never user text
+                  for name in ("reports", "facts", "findings", "warnings")}
+    finally:
+        cur.close()
+    manifest = Manifest.model_validate_json((Path(index) / gen / MANIFEST).read_text("utf-8"))
+    return Tables(**frames, skipped=dict(manifest.skipped), built_at=manifest.built_at, generation=gen)
+
+
+def tables(p: Paths, gen: str) -> Tables:
+    """The reports, facts, findings and warnings of this generation as DataFrames (shared: read only)."""
+    return _tables(str(p.index), gen)
+
+
+def names(p: Paths) -> dict[str, str]:
+    """Report doc → the name it was uploaded under (only for uploaded reports)."""
+    return load_names(p.corpus)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _examples(index: str, gen: str, model: str | None) -> list[str]:
+    from ui.ask import ask_safely
+    from ui.examples import candidates
+
+    t = _tables(index, gen)
+    qa = _engine(index, gen, model)
+    keep = []
+    for question in candidates(t.facts, t.findings):
+        answer, _ = ask_safely(qa, question, None)
+        if answer.status == "answered":
+            keep.append(question)
+    return keep[:5]
+
+
+def examples(p: Paths, gen: str) -> list[str]:
+    """Example questions the engine answers over this generation's corpus (asked once per generation)."""
+    return _examples(str(p.index), gen, os.environ.get(MODEL_ENV) or None)
+
+
+@dataclass(frozen=True)
+class CellSource:
+    line: int
+    col: int | None  # 1-based character column in the line (text files), None for table cells of HTML
+    where: str  # "第55行（表2 第6行第10格）"
+    text: str  # the line as it stands in the report
+
+
+@st.cache_data(show_spinner=False, max_entries=10_000)
+def _cell_source(index: str, gen: str, doc: str, key: str) -> CellSource | None:
+    cur = _db(index, gen).cursor()
+    try:
+        row = cur.execute("select f.line, f.col, f.source, l.text from facts f left join lines l "
+                          "on l.doc = f.doc and l.line = f.line where f.doc = ? and f.key = ? limit 1",
+                          [doc, key]).fetchone()
+    finally:
+        cur.close()
+    return CellSource(int(row[0]), None if row[1] is None else int(row[1]), row[2] or "", row[3] or "") \
+        if row else None
+
+
+def cell_source(p: Paths, gen: str, doc: str, key: str) -> CellSource | None:
+    """Where a fact's cell stands: its line, column and the line's text (for exact highlighting)."""
+    return _cell_source(str(p.index), gen, doc, key)

@@ -1,0 +1,167 @@
+"""Reports uploaded in the browser: checked, saved into the corpus folder under names we make, and added
+to the index incrementally.
+
+A user's file name is never a path. A file is stored as `uploads/<sha256 prefix><suffix>` under the corpus
+folder, the suffix taken only from the formats the readers know; the original name is kept, sanitised, as
+display metadata in `uploads/.names.json` (hidden: the corpus walk skips it). Identical content is stored
+once. A file the index build cannot read is removed again and its reason reported; the others go in, and
+the build's generations keep the previous index whole whatever happens."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import threading
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.build import BuildSummary, build_index, is_index, read_manifest
+from index.errors import ReportError
+from index.readers import SUPPORTED_SUFFIXES
+
+MAX_MB = 20
+MAX_BYTES = MAX_MB * 1024 * 1024
+UPLOADS = "uploads"
+NAMES = ".names.json"
+
+# One build at a time in this process (two sessions uploading at once take turns).
+BUILD_LOCK = threading.Lock()
+
+
+@dataclass
+class UploadResult:
+    name: str  # the sanitised original name, for display only
+    status: str  # "added" / "rejected" / "duplicate"
+    reason: str = ""  # why it was not added; for an added file, a warning
+    stored: str | None = None  # path relative to the corpus folder
+    agency: str | None = None
+    year: int | None = None
+    facts: int = 0
+
+
+def display_name(original: str) -> str:
+    """The user's file name made safe to show: no folders, no control or format characters, short."""
+    name = original.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in unicodedata.normalize("NFC", name)
+                   if unicodedata.category(ch)[0] != "C")
+    name = re.sub(r"\s+", " ", name).strip().lstrip(".") or "未命名文件"
+    if len(name) > 80:
+        stem, dot, suffix = name.rpartition(".")
+        name = (stem[:70] + "…" + dot + suffix) if dot and len(suffix) <= 8 else name[:80] + "…"
+    return name
+
+
+def suffix_of(original: str) -> str | None:
+    """The file's format by its name, if the readers know it (lower case, with its dot)."""
+    m = re.search(r"(\.[A-Za-z0-9]{1,10})$", original.strip())
+    suffix = m.group(1).lower() if m else ""
+    return suffix if suffix in SUPPORTED_SUFFIXES else None
+
+
+def stored_name(data: bytes, suffix: str) -> str:
+    return f"{UPLOADS}/{hashlib.sha256(data).hexdigest()[:20]}{suffix}"
+
+
+def load_names(corpus: Path) -> dict[str, str]:
+    """Stored file name (the report's doc) → the name it was uploaded under."""
+    path = Path(corpus) / UPLOADS / NAMES
+    try:
+        names = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {}
+
+
+def _save_names(corpus: Path, names: dict[str, str]) -> None:
+    folder = Path(corpus) / UPLOADS
+    tmp = folder / f".{NAMES}.{os.getpid()}.{threading.get_ident()}.tmp"
+    tmp.write_text(json.dumps(names, ensure_ascii=False, indent=1), "utf-8")
+    os.replace(tmp, folder / NAMES)
+
+
+def _known_hashes(index: Path) -> dict[str, str]:
+    if not is_index(index):
+        return {}
+    try:
+        return {f.sha256: f.path for f in read_manifest(index).files}
+    except (ReportError, ValueError, OSError):
+        return {}
+
+
+def add_uploads(files: Sequence[tuple[str, bytes]], corpus: Path, index: Path,
+                progress: Callable[[int, int, str], None] | None = None,
+                ) -> tuple[list[UploadResult], BuildSummary | None]:
+    """Check, store and index uploaded files (original name, bytes). Returns one result per file, in order,
+    and the build summary (None when nothing new was stored)."""
+    corpus, index = Path(corpus), Path(index)
+    results: list[UploadResult] = []
+    new: dict[str, int] = {}  # stored path → position in results
+    with BUILD_LOCK:
+        known = _known_hashes(index)
+        names = load_names(corpus)
+        names_before = dict(names)
+        for original, data in files:
+            shown = display_name(original)
+            suffix = suffix_of(original)
+            if len(data) > MAX_BYTES:
+                results.append(UploadResult(shown, "rejected", f"文件过大（{len(data) / 1024 / 1024:.1f} MB），"
+                                                                f"上限 {MAX_MB} MB"))
+                continue
+            if not data:
+                results.append(UploadResult(shown, "rejected", "文件是空的"))
+                continue
+            if suffix is None:
+                results.append(UploadResult(shown, "rejected", "不支持的文件格式：请上传 "
+                                            + " ".join(sorted(SUPPORTED_SUFFIXES)) + " 文件"))
+                continue
+            sha = hashlib.sha256(data).hexdigest()
+            rel = stored_name(data, suffix)
+            if sha in known or rel in new:
+                same = known.get(sha, rel)
+                results.append(UploadResult(shown, "duplicate", stored=same,
+                                            reason=f"内容相同的报告已在库中（{names.get(_doc(same), _doc(same))}）"))
+                continue
+            target = corpus / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+            names[target.name] = shown
+            new[rel] = len(results)
+            results.append(UploadResult(shown, "added", stored=rel))
+        if not new:
+            return results, None
+        _save_names(corpus, names)
+        try:
+            summary = build_index(corpus, index, progress=progress)
+        except BaseException:
+            for rel in new:  # the index is unchanged: take the files out again so that corpus and index agree
+                (corpus / rel).unlink(missing_ok=True)
+            _save_names(corpus, names_before)
+            raise
+        entries = {f.path: f for f in summary.manifest.files}
+        for rel, i in new.items():
+            if rel in summary.manifest.skipped:
+                results[i].status = "rejected"
+                results[i].reason = summary.manifest.skipped[rel]
+                results[i].stored = None
+                (corpus / rel).unlink(missing_ok=True)  # not in the index: do not keep it in the corpus
+                names.pop(Path(rel).name, None)
+            elif rel in entries:
+                e = entries[rel]
+                results[i].agency, results[i].year, results[i].facts = e.agency, e.year, e.facts
+                same = [f.path for f in summary.manifest.files
+                        if f.path != rel and e.agency and (f.agency, f.year) == (e.agency, e.year)]
+                if same:  # two reports for one agency and year: answers would count it twice
+                    results[i].reason = (f"索引中已有{e.agency}{e.year or ''}年的另一份报告"
+                                         f"（{names.get(_doc(same[0]), _doc(same[0]))}），请确认不是同一份")
+        _save_names(corpus, names)
+        return results, summary
+
+
+def _doc(rel: str) -> str:
+    return rel.rsplit("/", 1)[-1]
