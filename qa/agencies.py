@@ -20,6 +20,7 @@ SHORT_FORMS: tuple[tuple[str, str], ...] = (
     ("人力资源和社会保障局", "人社局"),
     ("生态环境局", "环保局"),
 )
+MAX_ALIAS = 40  # longer than any agency name
 _PLACE = re.compile(r"^(.{2,}?(?:自治州|自治县|地区|省|市|县|区|旗|盟|州))")
 
 
@@ -62,25 +63,98 @@ class AgencyMatch:
 class AgencyIndex:
     agencies: list[str]
     _aliases: dict[str, set[str]] = field(default_factory=dict)
+    _by_alias: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._aliases = {a: aliases(a) for a in self.agencies}
 
     def find(self, question: str) -> AgencyMatch | None:
         """The agency (or candidates) named in the question, or None."""
-        q = _squash(question)
+        sq = _squash(question)
+        q = sq
         for long, s in SHORT_FORMS:
             q = q.replace(long, s)
-        best_len, best = 0, {}
-        for agency, names in self._aliases.items():
-            hit = max((n for n in names if n in q or n in _squash(question)), key=len, default=None)
-            if hit is None:
-                continue
-            if len(hit) > best_len:
-                best_len, best = len(hit), {agency: hit}
-            elif len(hit) == best_len:
-                best[agency] = hit
-        if not best:
+        if not self._by_alias:
+            for agency, names in self._aliases.items():
+                for n in names:
+                    self._by_alias.setdefault(n, []).append(agency)
+        # every agency's longest alias found in the question (substring lookups: fast with many agencies)
+        longest: dict[str, str] = {}
+        for text in (q, sq):
+            for i in range(len(text)):
+                for j in range(i + 2, min(len(text), i + MAX_ALIAS) + 1):
+                    for agency in self._by_alias.get(text[i:j], ()):
+                        if len(text[i:j]) > len(longest.get(agency, "")):
+                            longest[agency] = text[i:j]
+        if not longest:
             return None
+        best_len = max(len(h) for h in longest.values())
+        best = {a: h for a, h in longest.items() if len(h) == best_len}
         names = sorted(best)
-        return AgencyMatch(names, next(iter(best.values())), ambiguous=len(names) > 1)
+        return AgencyMatch(names, best[names[0]], ambiguous=len(names) > 1)
+
+
+# ---------------------------------------------------------------- every agency a question names, with spans
+def kinds(agency: str) -> set[str]:
+    """The kind part of an agency's name and its short forms (城市管理局, 城管局, 城管), no place."""
+    name = _squash(agency)
+    m = _PLACE.match(name)
+    rest = name[len(m.group(1)):] if m else name
+    out = {rest}
+    for long, s in SHORT_FORMS:
+        if long in rest:
+            out |= {rest.replace(long, s), s, s.rstrip("局")}
+    return {k for k in out if len(k) >= 2}
+
+
+@dataclass
+class AgencySpan:
+    start: int
+    end: int
+    mention: str
+    agencies: list[str]  # one: found; several: the mention fits each (ambiguous, or a kind of agency)
+
+
+class AgencyFinder:
+    """Finds every agency a question names (济南和伊川哪个多), with where it stands, so the rest of the
+    question can be read without the name (行政审批服务局 must not read as 行政许可). Kind words with no
+    place (城管局, 执法局) are found apart: they narrow a ranking to that kind of agency, or are ambiguous."""
+
+    MAX_ALIAS = 24
+
+    def __init__(self, agencies: list[str]):
+        self.agencies = list(agencies)
+        self.alias_map: dict[str, set[str]] = {}
+        self.kind_map: dict[str, set[str]] = {}
+        for a in self.agencies:
+            for alias in aliases(a):
+                self.alias_map.setdefault(alias, set()).add(a)
+            for k in kinds(a):
+                self.kind_map.setdefault(k, set()).add(a)
+        for k in list(self.kind_map):  # a kind word is no name: 城管局 alone names no agency
+            self.alias_map.pop(k, None)
+
+    @staticmethod
+    def _longest(text: str, table: dict[str, set[str]], limit: int) -> list[AgencySpan]:
+        found = []
+        n = len(text)
+        for i in range(n):
+            for j in range(min(n, i + limit), i + 1, -1):
+                hit = table.get(text[i:j])
+                if hit:
+                    found.append(AgencySpan(i, j, text[i:j], sorted(hit)))
+                    break
+        found.sort(key=lambda s: (-(s.end - s.start), s.start))
+        taken: list[AgencySpan] = []
+        for s in found:
+            if all(s.end <= t.start or s.start >= t.end for t in taken):
+                taken.append(s)
+        return sorted(taken, key=lambda s: s.start)
+
+    def spans(self, text: str) -> list[AgencySpan]:
+        """Agencies named by name, place or short form, leftmost-longest."""
+        return self._longest(text, self.alias_map, self.MAX_ALIAS)
+
+    def kind_spans(self, text: str) -> list[AgencySpan]:
+        """Kind words (城管局, 执法局) standing without a place."""
+        return self._longest(text, self.kind_map, 12)

@@ -48,6 +48,9 @@ class Citation(BaseModel):
     value: str | None = None  # the cited value as it stands in the quote (for highlighting)
     key: str | None = None  # the fact key, when the citation is a fact's cell
     kind: Literal["fact", "passage", "finding"] = "fact"
+    flags: list[str] = Field(default_factory=list)  # how the cell was read: blank, signed, unit_converted …
+    number: float | None = None  # the value as read from the cell (None: text where a number belongs)
+    note: str | None = None  # what a reader should know about the cell (空白单元格，按0计 …)
 
 
 class ChartHint(BaseModel):
@@ -55,6 +58,14 @@ class ChartHint(BaseModel):
     x: str  # column of the table for the categories (agency)
     y: str  # column with the values
     title: str
+
+
+class Derived(BaseModel):
+    """A number the answer computed from cited cells (a sum, an average, a difference, a count, a unit
+    conversion): the value as the answer states it and how it was computed from the cited values."""
+
+    value: str
+    how: str  # "313 + 135 + 12 + 10 = 470"
 
 
 class Answer(BaseModel):
@@ -67,3 +78,4 @@ class Answer(BaseModel):
     alternatives: list[Alternative] = Field(default_factory=list)
     status: Literal["answered", "not_found", "ambiguous", "absent", "out_of_scope", "invalid"] = "answered"
     from_text: bool = False  # the answer was read from prose, not from a table's cell
+    derived: list[Derived] = Field(default_factory=list)  # numbers computed from the cited cells

@@ -52,6 +52,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=_search)
 
+    p = sub.add_parser("ask", help="用中文提问，得到带出处的确切回答（不给问题则逐行读标准输入，可追问）")
+    p.add_argument("question", nargs="?", help="问题，例如：哪个单位行政处罚最多")
+    p.add_argument("--index", type=Path, default=DEFAULT_INDEX)
+    p.add_argument("--model", help="向量模型（须与建库时相同）")
+    p.add_argument("--json", action="store_true", help="输出 Answer 的 JSON")
+    p.set_defaults(run=_ask)
+
     args = parser.parse_args(argv)
     from index.errors import ReportError
 
@@ -128,6 +135,28 @@ def _search(args: argparse.Namespace) -> int:
         print(result_json(result))
     else:
         output.search_text(result, sys.stdout)
+    return 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from qa.engine import QA
+
+    qa = QA(args.index, model=args.model)
+    questions = [args.question] if args.question is not None else (line.strip() for line in sys.stdin)
+    conversation = None
+    for q in questions:
+        if args.question is None and not q:
+            continue
+        answer, conversation = qa.ask(q, conversation)
+        if args.json:
+            print(answer.model_dump_json())
+        else:
+            if args.question is None:
+                print(f"问：{q}")
+            output.ask_text(answer, sys.stdout)
+            if args.question is None:
+                print()
+    qa.close()
     return 0
 
 

@@ -121,3 +121,71 @@ def search_text(result, out: TextIO) -> None:
         out.write(f"{h.rank}. [{h.score:.4f} {'+'.join(h.via)}] {where}\n")
         text = p.text.replace("\n", " ")
         out.write(f"   {text[:300]}{'…' if len(text) > 300 else ''}\n")
+
+
+# ---------------------------------------------------------------- answers (`qa ask`)
+STATUS_WORDS = {"answered": "", "not_found": "【未找到】", "ambiguous": "【需要澄清】", "absent": "【报告中没有这个数字】",
+                "out_of_scope": "【超出报告范围】", "invalid": "【无法读取的问题】"}
+MAX_TABLE_ROWS = 30
+
+
+def _cell(v, column: str = "") -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and column not in ("年份", "名次"):
+        return format_value(v)
+    return str(v)
+
+
+def table_text(columns: list[str], rows: list[list], numeric: set[str]) -> list[str]:
+    """Columns aligned by display width (CJK counts two); numbers right-aligned."""
+    cells = [[_cell(v, columns[i] if i < len(columns) else "") for i, v in enumerate(row)] for row in rows]
+    widths = [max([_width(c)] + [_width(r[i]) for r in cells if i < len(r)]) for i, c in enumerate(columns)]
+
+    def line(values: list[str]) -> str:
+        out = []
+        for i, v in enumerate(values):
+            pad = " " * max(0, widths[i] - _width(v))
+            out.append(pad + v if columns[i] in numeric else v + pad)
+        return "  ".join(out).rstrip()
+
+    return [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
+
+
+def ask_text(answer, out: TextIO) -> None:
+    """An answer for a terminal: the text, then the table, then the sources."""
+    out.write(STATUS_WORDS.get(answer.status, "") + answer.text + "\n")
+    r = answer.reading
+    out.write(f"\n理解为：{r.summary}" + (f"（{'；'.join(r.defaults)}）" if r.defaults else "") + "\n")
+    if answer.table and answer.table.rows:
+        t = answer.table
+        numeric = set(t.units) | {c for c in t.columns if c in ("名次", "年份", "数值")}
+        out.write("\n")
+        for ln in table_text(t.columns, t.rows[:MAX_TABLE_ROWS], numeric):
+            out.write("  " + ln + "\n")
+        if len(t.rows) > MAX_TABLE_ROWS:
+            out.write(f"  …（共{len(t.rows)}行，--json 可看全部）\n")
+    sums = [d for d in answer.derived if any(op in d.how for op in ("=", "÷"))]  # counts stay in --json
+    if sums:
+        out.write("\n计算：\n")
+        for d in sums[:10]:
+            out.write(f"  {d.how}\n")
+    if answer.citations:
+        out.write("\n来源：\n")
+        groups: dict[tuple, list] = {}  # cells of one table row are listed once, with the row's longest quote
+        for c in answer.citations:
+            groups.setdefault((c.doc, c.line_start, c.kind), []).append(c)
+        for i, ((doc, a, _), cs) in enumerate(list(groups.items())[:12], 1):
+            c = max(cs, key=lambda x: (x.line_end, len(x.quote)))
+            b, quote = c.line_end, c.quote
+            where = "—" if a == 0 else f"第{a}行" if a == b else f"第{a}–{b}行"
+            kind = {"fact": "表格", "passage": "正文", "finding": "核对"}[c.kind]
+            quote = quote.replace("\n", " ")
+            quote = quote[:120] + ("…" if len(quote) > 120 else "")
+            notes = "；".join(dict.fromkeys(x.note for x in cs if x.note))
+            extra = f" [{notes}]" if notes else ""
+            out.write(f"  [{i}] {doc} · {c.agency or '?'} · {where} · {kind}：{quote}{extra}\n")
+        if len(groups) > 12:
+            out.write(f"  …（共{len(groups)}处来源，--json 可看全部）\n")
+    if answer.alternatives:
+        out.write("\n也可以问：" + " ｜ ".join(a.question for a in answer.alternatives[:5]) + "\n")

@@ -76,23 +76,29 @@ class Retriever:
         from index.fusion import fuse
 
         note = None
+        found = self.resolve_agency(query)
         if agency is None:
-            found = self.resolve_agency(query)
             if found and not found.ambiguous:
                 agency = found.agencies[0]
                 note = f"问题中的「{found.mention}」按 {agency} 过滤"
             elif found:
                 note = f"「{found.mention}」可指 {'、'.join(found.agencies)}，未按单位过滤"
+        # Once the agency the question names is a filter, its name says nothing more about which passage
+        # answers: searched for, it would favour whatever passage repeats 济南 / 城管局 (a title, a web
+        # address) over the one about the question's topic.
+        text = query
+        if found and not found.ambiguous and found.agencies[0] == agency:
+            text = without_mention(query, found.mention)
         filters = Filters(agency=agency, year=year, part=part, kind=kind)
         rankings: dict[str, list[tuple[int, float]]] = {}
         weights = {"keyword": 1.0, "dense": self.dense_weight}
         if mode in ("keyword", "hybrid"):
-            rankings["keyword"] = self.keyword.search(query, FETCH, filters)
+            rankings["keyword"] = self.keyword.search(text, FETCH, filters)
         if mode == "dense" or (mode == "hybrid" and self.dense_weight > 0 and self.has_dense()):
             if not self.has_dense():
                 raise ReportError(str(self.index), "this index has no vectors: build it with `qa build --embed`")
             dense = self._dense_index()
-            rankings["dense"] = [(int(self._dense_ids[i]), s) for i, s in dense.search(query, FETCH, filters)]
+            rankings["dense"] = [(int(self._dense_ids[i]), s) for i, s in dense.search(text, FETCH, filters)]
             if mode == "dense":
                 weights = {"dense": 1.0}
         fused = fuse(rankings, weights)[:k]
@@ -114,6 +120,23 @@ class Retriever:
 
     def close(self) -> None:
         self.db.close()
+
+
+def without_mention(query: str, mention: str) -> str:
+    """The query with the agency mention cut out (济南市城管局行政处罚 → 行政处罚), matched across stray
+    spaces and in the short form AgencyIndex.find matched it in; the query itself when nothing else is left."""
+    import re
+
+    from qa.agencies import SHORT_FORMS
+
+    pattern = r"\s*".join(map(re.escape, mention))
+    out, n = re.subn(pattern, " ", query, count=1)
+    if not n:
+        short = query
+        for long, s in SHORT_FORMS:
+            short = short.replace(long, s)
+        out, n = re.subn(pattern, " ", short, count=1)
+    return out if n and re.search(r"[0-9A-Za-z\u3400-\u9fff]", out) else query
 
 
 def result_json(result: SearchResult) -> str:

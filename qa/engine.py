@@ -1,0 +1,273 @@
+"""The question-answering engine: a question in Chinese in, an exact, cited Answer out, with no language
+model. Open once per process (QA(index)), then ask(question, conversation) → (Answer, Conversation).
+
+Fact questions are answered from the facts of every report (qa.facts, qa.ops), never from the few
+passages retrieval returns; prose questions from retrieval (qa.prose); mixed ones use both. No user text is
+ever put into SQL: the only SQL is qa.facts', with `?` parameters.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from pathlib import Path
+
+from qa.answer import Alternative, Answer, Citation, Derived, Reading
+from qa.cite import Citer
+from qa.context import Conversation, resolve
+from qa.facts import FactStore
+from qa.lexicon import Measure, items, measure
+from qa.ops import (Ctx, answer_aggregate, answer_change, answer_compare, answer_corpus, answer_findings,
+                    answer_value, column_phrase, reading)
+from qa.prose import Prose, coverage_ok, part_title, passage_citation, sentence_citations, sentence_text
+from qa.retrieve import Retriever
+from qa.understand import MAX_CHARS, Plan, Reader
+
+log = logging.getLogger("qa.engine")
+EXAMPLES = ["哪个单位行政处罚最多", "济南市城管局收到多少政府信息公开申请", "鹤岗城管存在哪些主要问题",
+            "哪些单位的数据有勾稽问题"]
+
+
+class QA:
+    def __init__(self, index: Path, model: str | None = None):
+        self.retriever = Retriever(Path(index), model=model)
+        self.store = FactStore(self.retriever.db)
+        self.reader = Reader(self.store.agency_names, self.store.has_key, self.store.years)
+        self.ctx = Ctx(self.store, Citer(self.store), Prose(self.retriever, self.store.lines))
+        self._lock = threading.Lock()  # one DuckDB connection: one question at a time
+        self.retriever.keyword.query_terms("预热")  # jieba loads its dictionary now, not on the first question
+
+    def close(self) -> None:
+        self.retriever.close()
+
+    # ------------------------------------------------------------ the one entry point
+    def ask(self, question: str, context: Conversation | None = None) -> tuple[Answer, Conversation]:
+        conversation = context or Conversation()
+        with self._lock:
+            try:
+                plan = resolve(self.reader.read(question or ""), conversation, self.reader)
+                answer = self._answer(plan)
+            except Exception as err:  # noqa: BLE001 - a question must never crash the chat; say what happened
+                log.exception("question failed: %r", question)
+                plan = Plan(question=(question or "")[:200], operation="invalid")
+                answer = Answer(question=plan.question, status="invalid",
+                                text=f"抱歉，这个问题没能处理（{type(err).__name__}）。请换一种问法。",
+                                reading=Reading(operation="invalid", summary="处理出错"))
+        if plan.notes:
+            answer.text = "（" + "；".join(plan.notes) + "）" + answer.text
+            if len((question or "").strip()) > MAX_CHARS:
+                answer.derived.append(Derived(value=str(MAX_CHARS), how="问题长度上限（字）"))
+        answer.citations = _dedupe(answer.citations)
+        return answer, conversation.add(question or "", plan, _focus(answer, plan))
+
+    # ------------------------------------------------------------ dispatch
+    def _answer(self, plan: Plan) -> Answer:
+        op = plan.operation
+        if op == "invalid":
+            return Answer(question=plan.question, status="invalid",
+                          text="请用中文提一个关于政府信息公开工作年度报告的问题，例如：" + "；".join(EXAMPLES) + "。",
+                          reading=Reading(operation="invalid", summary="无法读取的问题"),
+                          alternatives=[Alternative(label=q, question=q) for q in EXAMPLES])
+        if plan.unknown_agency and not plan.agencies:
+            return self._unknown_agency(plan)
+        if plan.candidates and not plan.agencies and op not in ("corpus", "findings"):
+            return self._ambiguous(plan)
+        if plan.beyond:
+            return self._beyond(plan)
+        if op == "corpus":
+            return answer_corpus(self.ctx, plan)
+        if op == "findings":
+            return answer_findings(self.ctx, plan)
+        if op in ("prose", "out_of_scope"):
+            return self._prose(plan)
+        if plan.item is None:
+            return self._column_only(plan)
+        m = plan.measure()
+        if m is None:
+            return self._prose(plan)
+        if op == "mixed":
+            return self._mixed(plan, m)
+        if op in ("value", "sum") and plan.agencies and not (op == "sum" and plan.all_years):
+            return answer_value(self.ctx, plan, m)
+        if op == "compare":
+            return answer_compare(self.ctx, plan, m)
+        if op == "change":
+            if plan.agencies:
+                return answer_change(self.ctx, plan, m)
+            plan = _by_change(plan)  # 各单位行政处罚增减: rank by the template's 本年增/减 column
+            return answer_aggregate(self.ctx, plan, plan.measure())
+        if op == "value":  # no agency: every agency
+            plan.operation = "rank"
+        if plan.change and not plan.agencies and op in ("max", "min", "rank", "top", "bottom"):
+            plan = _by_change(plan)
+            m = plan.measure()
+        if plan.agencies and op in ("sum", "avg"):
+            plan.kind_agencies = plan.agencies
+        return answer_aggregate(self.ctx, plan, m)
+
+    # ------------------------------------------------------------ names
+    def _ambiguous(self, plan: Plan) -> Answer:
+        mention = plan.ambiguous_mention or ""
+        cands = plan.candidates
+        alts = [Alternative(label=a, question=plan.text.replace(mention, a, 1) if mention and mention in plan.text
+                            else f"{a}{plan.text}") for a in cands[:8]]
+        text = f"「{mention}」可指{len(cands)}个单位：{'、'.join(cands[:8])}{'等' if len(cands) > 8 else ''}。请指明是哪一个。"
+        return Answer(question=plan.question, text=text, status="ambiguous", alternatives=alts,
+                      derived=[Derived(value=str(len(cands)), how=f"「{mention}」可指的单位数")],
+                      reading=Reading(operation=plan.operation, agencies=cands, defaults=plan.defaults,
+                                      measure=plan.measure().id if plan.measure() else None,
+                                      summary=f"「{mention}」对应多个单位，未作猜测"))
+
+    def _unknown_agency(self, plan: Plan) -> Answer:
+        names = self.store.agency_names
+        text = (f"索引中没有「{plan.unknown_agency}」的报告。现有{len(names)}个单位：" + "、".join(names[:10]) +
+                ("等。" if len(names) > 10 else "。"))
+        alts = [Alternative(label=a, question=plan.text.replace(plan.unknown_agency, a, 1)) for a in names[:5]] \
+            if plan.unknown_agency in plan.text else []
+        return Answer(question=plan.question, text=text, status="not_found", alternatives=alts,
+                      derived=[Derived(value=str(len(names)), how="索引中的单位数")],
+                      reading=Reading(operation=plan.operation, summary=f"单位「{plan.unknown_agency}」不在索引中"))
+
+    def _beyond(self, plan: Plan) -> Answer:
+        """全国政府信息公开申请总数: these reports are a few agencies' own, never a national total."""
+        m = plan.measure()
+        n = len(self.store.agency_names)
+        alt = plan.text.replace(plan.beyond, "各单位", 1)
+        return Answer(question=plan.question, status="out_of_scope",
+                      text=f"这些报告只是{n}个单位各自的年度报告，没有「{plan.beyond}」的数字，无法回答。"
+                           f"可以改问这{n}个单位的情况。",
+                      derived=[Derived(value=str(n), how="索引中的单位数")],
+                      alternatives=[Alternative(label="这些单位合计", question=alt)],
+                      reading=Reading(operation=plan.operation, measure=m.id if m else None,
+                                      measure_label=m.label if m else None, summary=f"问的是{plan.beyond}范围，超出这些报告"))
+
+    def _column_only(self, plan: Plan) -> Answer:
+        """处理决定数量最多: a column several items have. Offer each item; no guess."""
+        alts = []
+        for target in plan.column_words:
+            table, col = target.split(":")
+            for item in items().values():
+                if item.table == table and col in item.columns and not item.is_group and (m := measure(item.id, col)):
+                    if any(self.store.has_key(k) for k in m.all_keys):
+                        alts.append(Alternative(label=m.label, question=f"哪个单位{item.words[0]}{column_phrase(m)}最多"))
+        if not alts:
+            return self._prose(plan)
+        return Answer(question=plan.question, status="ambiguous", alternatives=alts[:6],
+                      text="这一栏在好几个项目下都有，请指明是哪一项：" + "、".join(a.label for a in alts[:6]) + "。",
+                      reading=Reading(operation=plan.operation, summary="只说了列，没说项目", defaults=plan.defaults))
+
+    # ------------------------------------------------------------ text
+    def _prose(self, plan: Plan, agency: str | None = None, lead: str = "") -> Answer:
+        agency = agency or (plan.agencies[0] if plan.agencies else None)
+        year = plan.years[0] if len(plan.years) == 1 else None
+        if agency and year is None and not plan.all_years:  # like facts: the agency's latest report
+            years = sorted({r.year for r in self.store.reports if r.agency == agency and r.year})
+            if len(years) > 1:
+                year = years[-1]
+                plan.defaults = [*plan.defaults, f"该单位有多年报告，取最新的{year}年"]
+        many = agency is None
+        query = plan.prose_text or plan.text
+        result = self.ctx.prose.find(query, agency=agency, year=year, part=plan.part, k=3 if many else 2,
+                                     distinct_agencies=many)
+        if plan.part and not result.sentences:  # the part hint found nothing: the whole report
+            result = self.ctx.prose.find(query, agency=agency, year=year, k=3 if many else 2,
+                                         distinct_agencies=many)
+        summary = (f"在{agency}的报告中检索" if agency else "在全部报告中检索") + \
+                  (f"（{part_title(plan.part)}）" if plan.part else "")
+        r = Reading(operation="prose" if not lead else "mixed", agencies=[agency] if agency else [],
+                    years=plan.years, defaults=plan.defaults, summary=summary)
+        # a named report's part (鹤岗城管下一步改进措施 → 五) is in scope even when its words differ
+        in_part = bool(agency and plan.part and result.sentences and result.sentences[0].passage.part == plan.part)
+        if not coverage_ok(result) and not in_part:
+            missing = "、".join(result.missing[:4]) or query
+            closest = [passage_citation(s) for s in result.sentences[:3]]
+            text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{agency}的报告）" if agency else "")
+                           + "，无法回答；下面是最接近的段落，仅供参考。")
+            return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
+                          from_text=True)
+        best = result.sentences[:1] if agency else result.sentences
+        parts = []
+        for s in best:
+            p = s.passage
+            parts.append(f"{p.agency or p.doc}{p.year or ''}年报告（{part_title(p.part)}，第{s.line}行）写道："
+                         f"「{sentence_text(s)}」")
+        text = lead + "；".join(parts)
+        text += "" if text.endswith(("。」", "！」", "？」")) else "。"
+        if agency and len(result.sentences) > 1:
+            text += "（另见下列相关段落。）"
+        return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
+                      citations=[c for s in result.sentences for c in sentence_citations(s)])
+
+    def _mixed(self, plan: Plan, m: Measure) -> Answer:
+        """行政处罚最多的单位存在哪些问题: the agency from the facts, then the text from its report."""
+        agg = plan.model_copy(deep=True)
+        agg.operation = "min" if plan.order == "asc" else "max"
+        ranked = answer_aggregate(self.ctx, agg, m)
+        if ranked.status != "answered" or not ranked.table:
+            return ranked
+        top = [row for row in ranked.table.rows if row[0] == 1]
+        agency = top[0][1] if top else None
+        if agency is None:
+            return ranked
+        lead = ranked.text.split("其次是")[0].rstrip("。") + "。"
+        if len(top) > 1:
+            lead += f"以下取并列中的{agency}。"
+        prose_plan = plan.model_copy(deep=True)
+        prose_plan.agencies = [agency]
+        prose_plan.text = prose_plan.prose_text = _prose_words(plan)
+        answer = self._prose(prose_plan, agency=agency, lead=lead)
+        answer.citations = ranked.citations + answer.citations  # the ranking's cells too: the table shows them
+        answer.derived = ranked.derived
+        answer.reading = reading(plan, m, f"先按「{m.label}」取{'最少' if plan.order == 'asc' else '最多'}的单位，"
+                                          f"再在其报告中检索", operation="mixed", agencies=[agency])
+        answer.table = ranked.table
+        answer.chart = ranked.chart
+        return answer
+
+
+
+def _by_change(plan: Plan) -> Plan:
+    """哪个单位行政处罚增加最多: rank by the template's 本年增/减 column where the item has one."""
+    p = plan.model_copy(deep=True)
+    if measure(p.item, "change") and p.column != "change":
+        p.column, p.column_explicit = "change", True
+        p.defaults = [d for d in p.defaults if not d.startswith("未指明")] + ["按表中「本年增/减」列（事项数量的增减）"]
+    if p.operation == "change":
+        p.operation = "rank"
+    return p
+
+
+def _focus(answer: Answer, plan: Plan) -> list[str]:
+    """The agencies a follow-up's 它 / 该单位 refers to: the answer's winner, or the agencies named."""
+    if plan.agencies:
+        return list(plan.agencies)
+    t = answer.table
+    if t and t.columns and t.columns[0] == "名次":
+        return [row[1] for row in t.rows if row[0] == 1][:1]
+    return []
+
+
+def _prose_words(plan: Plan) -> str:
+    """The text part of a mixed question: 行政处罚最多的单位存在哪些问题 → 存在哪些问题."""
+    from qa.understand import RE_MAX, RE_MIN, RE_TOPN
+
+    text = plan.text
+    for w in (plan.item_word, plan.column_word):
+        if w:
+            text = text.replace(w, " ")
+    for rx in (RE_TOPN, RE_MAX, RE_MIN):
+        text = rx.sub(" ", text)
+    text = re.sub(r"的?(?:单位|机关|部门)|哪个|哪家|是谁", " ", text)
+    return text.strip() or plan.text
+
+
+def _dedupe(citations: list[Citation]) -> list[Citation]:
+    seen, out = set(), []
+    for c in citations:
+        k = (c.doc, c.line_start, c.line_end, c.key, c.kind, c.quote if c.kind != "fact" else "")
+        if k not in seen:
+            seen.add(k)
+            out.append(c)
+    return out
+

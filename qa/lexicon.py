@@ -1,0 +1,305 @@
+"""Measures: what a question can ask for, built from the template (index.template) plus the words people use.
+
+A measure is an item (a row of the template, or a group of rows such as 不予公开) and a column; its value
+in one report is one fact, or the sum of a few facts (a group), always traceable to the cells.
+
+Everything a question reader needs to know about words lives here as data: a new synonym is one line in
+ITEM_WORDS or COLUMN_WORDS, a new default column one line in DEFAULT_COLUMNS.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from index.template import FORMATS, fact_specs, tables
+
+# ---------------------------------------------------------------- the words people use, per item
+# Item ids: the template's row keys for 二 and 四 ("penalty", "review", "suit.direct"), "apply.<row>" for 三,
+# and the groups below. The template's own labels and aliases are added automatically.
+ITEM_WORDS: dict[str, tuple[str, ...]] = {
+    "penalty": ("行政处罚", "处罚", "罚款", "处罚决定"),
+    "license": ("行政许可", "许可", "审批", "许可决定"),
+    "coercion": ("行政强制", "强制措施", "强制"),
+    "other_service": ("其他对外管理服务事项", "对外管理服务", "管理服务事项"),
+    "fee": ("行政事业性收费", "事业性收费", "收费"),
+    "procurement": ("政府集中采购", "集中采购", "政府采购", "采购"),
+    "regulation": ("规章",),
+    "normative": ("规范性文件", "行政规范性文件"),
+    "apply.new": ("本年新收", "新收申请", "新收", "收到申请", "收到的申请", "收到政府信息公开申请", "依申请公开",
+                  "依申请", "信息公开申请", "政府信息公开申请", "公开申请", "申请数量", "申请量", "申请件",
+                  "申请数", "申请"),
+    "apply.carried_in": ("上年结转", "上年度结转", "去年结转"),
+    "apply.granted": ("予以公开", "同意公开", "全部公开"),
+    "apply.partial": ("部分公开",),
+    "apply.denied": ("不予公开", "不公开"),
+    "apply.denied.state_secret": ("国家秘密",),
+    "apply.denied.law": ("法律行政法规禁止公开", "法规禁止公开"),
+    "apply.denied.safety": ("三安全一稳定",),
+    "apply.denied.third_party": ("第三方合法权益", "保护第三方"),
+    "apply.denied.internal": ("内部事务信息", "内部事务"),
+    "apply.denied.process": ("过程性信息",),
+    "apply.denied.enforcement": ("行政执法案卷", "执法案卷"),
+    "apply.denied.query": ("行政查询事项", "查询事项"),
+    "apply.unable": ("无法提供",),
+    "apply.unable.not_held": ("本机关不掌握", "不掌握"),
+    "apply.unable.no_record": ("没有现成信息", "另行制作"),
+    "apply.unable.unclear": ("仍不明确", "内容不明确"),
+    "apply.rejected": ("不予处理",),
+    "apply.rejected.petition": ("信访举报投诉", "信访"),
+    "apply.rejected.duplicate": ("重复申请",),
+    "apply.rejected.publication": ("公开出版物",),
+    "apply.rejected.repetitive": ("大量反复申请", "大量反复"),
+    "apply.rejected.confirm": ("确认或重新出具", "重新出具"),
+    "apply.other": ("其他处理",),
+    "apply.total": ("办理结果总计", "办理结果", "办结总数", "办结"),
+    "apply.carried_out": ("结转下年度继续办理", "结转下年度", "结转下年", "结转到下年", "继续办理", "结转"),
+    "review": ("行政复议", "复议"),
+    "suit": ("行政诉讼", "诉讼", "起诉", "被诉"),
+    "suit.direct": ("未经复议直接起诉", "直接起诉", "未经复议"),
+    "suit.after_review": ("复议后起诉",),
+}
+
+# Groups of rows whose sum users ask for. "apply.other" is one row in format 2019 and a group of three in
+# format 2021: a report's value is the sum of the member rows its format has.
+GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "apply.denied": ("不予公开（各项合计）", tuple(f"denied.{k}" for k in (
+        "state_secret", "law", "safety", "third_party", "internal", "process", "enforcement", "query"))),
+    "apply.unable": ("无法提供（各项合计）", ("unable.not_held", "unable.no_record", "unable.unclear")),
+    "apply.rejected": ("不予处理（各项合计）", tuple(f"rejected.{k}" for k in (
+        "petition", "duplicate", "publication", "repetitive", "confirm"))),
+    "apply.other": ("其他处理", ("other", "other.no_correction", "other.no_fee", "other.misc")),
+    "suit": ("行政诉讼（直接起诉与复议后起诉合计）", ("suit.direct", "suit.after_review")),
+}
+
+# Template labels too generic to name an item in a question (其他 is a row of 2021's 其他处理, 总计 a column).
+GENERIC_LABELS = frozenset({"其他", "总计"})
+
+# Column words, per table ("active" 二, "apply" 三, "review" 四). Values: column keys; "legal_person" is the
+# group 法人或其他组织 (the five organisation columns).
+COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "active": {
+        "prev": ("上一年项目数量", "上一年项目数", "上年项目数量", "上年项目数", "上一年项目", "上年项目",
+                 "项目数量", "项目数", "事项数量", "事项数"),
+        "change": ("本年增/减", "本年增减", "增/减", "增减"),
+        "decisions": ("本年处理决定数量", "处理决定数量", "处理决定数", "处理决定", "决定数量", "决定数", "决定"),
+        "made": ("本年新制作数量", "新制作数量", "新制作", "制作数量", "制作"),
+        "published": ("本年新公开数量", "新公开数量", "新公开"),
+        "total": ("对外公开总数量", "对外公开总数", "公开总数量", "公开总数", "对外公开"),
+        "issued": ("本年制发件数", "制发件数", "制发", "新发布", "发布"),
+        "repealed": ("本年废止件数", "废止件数", "废止"),
+        "in_force": ("现行有效件数", "现行有效", "有效件数", "有效"),
+        # no 采购/收费 in these words: the item word before them must stay readable (采购 + 金额)
+        "items": ("项目数量", "项目数", "项目"),
+        "amount": ("总金额", "金额", "多少钱", "花了多少", "费用"),
+    },
+    "apply": {
+        "natural": ("自然人", "个人", "公民"),
+        "business": ("商业企业", "企业"),
+        "research": ("科研机构",),
+        "nonprofit": ("社会公益组织", "公益组织"),
+        "legal": ("法律服务机构", "律师事务所", "律师"),
+        "other_org": ("其他组织", "其他申请人", "其他类申请人"),
+        "legal_person": ("法人或其他组织", "法人和其他组织", "法人"),
+        "total": ("总计", "合计列", "总计列"),
+    },
+    "review": {
+        "upheld": ("结果维持", "维持"),
+        "corrected": ("结果纠正", "纠正", "纠错"),
+        "other": ("其他结果",),
+        "pending": ("尚未审结", "未审结", "未结"),
+        "total": ("总计", "总数"),
+    },
+}
+COLUMN_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "legal_person": ("法人或其他组织", ("business", "research", "nonprofit", "legal", "other_org")),
+}
+
+# The column taken when a question names an item but not its column, first one the index holds. Newer
+# template columns first: with reports of both templates, the latest years are mostly 2021-format.
+DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "regulation": ("issued", "made"),
+    "normative": ("issued", "made"),
+    "license": ("decisions",),
+    "other_service": ("decisions",),
+    "penalty": ("decisions",),
+    "coercion": ("decisions",),
+    "fee": ("amount", "prev"),
+    "procurement": ("amount", "items"),
+    "review": ("total",),
+    "suit": ("total",),
+    "suit.direct": ("total",),
+    "suit.after_review": ("total",),
+}  # every apply.* item: ("total",)
+
+# Item labels where the template's own is too terse for an answer.
+ITEM_LABELS = {"apply.total": "办理结果总计"}
+
+# Column labels where the template's own is too terse for an answer.
+COLUMN_LABELS = {"legal_person": "法人或其他组织"}
+
+
+# ---------------------------------------------------------------- the measures, from the template
+@dataclass(frozen=True)
+class Item:
+    id: str
+    label: str
+    table: str  # active / apply / review
+    part: str  # 二 三 四
+    columns: tuple[str, ...]  # column keys in template order (union of both formats)
+    column_labels: dict[str, str]
+    members: tuple[str, ...] = ()  # for groups: the member items' ids
+    words: tuple[str, ...] = ()
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.members)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One item and one column. `id` is the canonical key when the measure is one fact ("penalty.decisions")."""
+
+    id: str
+    item: str
+    column: str
+    label: str  # "行政处罚 · 处理决定数量"
+    unit: str
+    part: str
+    keys_by_format: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def is_sum(self) -> bool:
+        return any(len(k) > 1 for k in self.keys_by_format.values())
+
+    def keys(self, fmt: str) -> tuple[str, ...]:
+        """The facts whose sum is this measure in a report of the given format (empty: not in that template)."""
+        return self.keys_by_format.get(fmt, ())
+
+    @property
+    def all_keys(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(k for ks in self.keys_by_format.values() for k in ks))
+
+
+def _item_id(table: str, row_key: str) -> str:
+    return f"apply.{row_key}" if table == "apply" else row_key
+
+
+def _fact_key(item_id: str, column: str) -> str:
+    return f"{item_id}.{column}"
+
+
+@cache
+def items() -> dict[str, Item]:
+    """Every item: the template's rows of both formats, then the groups."""
+    specs = fact_specs()
+    out: dict[str, Item] = {}
+    for fmt in FORMATS:
+        for table in tables(fmt):
+            for row in table.rows:
+                iid = _item_id(table.key, row.key)
+                cols = {c.key: c.label for c in row.columns}
+                old = out.get(iid)
+                if old:  # both formats: the 2019 labels stay (处理决定数量, 规范性文件), new columns are added
+                    cols = {**old.column_labels, **{k: v for k, v in cols.items() if k not in old.column_labels}}
+                label = old.label if old else ITEM_LABELS.get(iid) or specs[_fact_key(iid, row.columns[0].key)].item
+                words = tuple(dict.fromkeys(w for w in (row.label, *row.aliases, *ITEM_WORDS.get(iid, ()))
+                                            if w not in GENERIC_LABELS))
+                out[iid] = Item(iid, label, table.key, table.part, tuple(cols), cols, words=words)
+    for gid, (label, members) in GROUPS.items():
+        member_ids = tuple(f"apply.{m}" if gid.startswith("apply") else m for m in members)
+        first = out[member_ids[0]]
+        out[gid] = Item(gid, label, first.table, first.part, first.columns, first.column_labels,
+                        members=member_ids, words=ITEM_WORDS.get(gid, ()))
+    return out
+
+
+def _format_keys(item: Item, column: str) -> dict[str, tuple[str, ...]]:
+    """For each format, the fact keys whose sum is (item, column) in a report of that format."""
+    specs = fact_specs()
+    cols = COLUMN_GROUPS[column][1] if column in COLUMN_GROUPS else (column,)
+    rows = item.members or (item.id,)
+    out: dict[str, tuple[str, ...]] = {}
+    for fmt in FORMATS:
+        keys = tuple(_fact_key(r, c) for r in rows for c in cols
+                     if _fact_key(r, c) in specs and fmt in specs[_fact_key(r, c)].formats)
+        if keys:
+            out[fmt] = keys
+    return out
+
+
+def measure(item_id: str, column: str) -> Measure | None:
+    """The measure (item, column), or None when the item has no such column."""
+    item = items().get(item_id)
+    if item is None or (column not in item.columns and column not in COLUMN_GROUPS):
+        return None
+    if column in COLUMN_GROUPS and item.table != "apply":
+        return None
+    by_fmt = _format_keys(item, column)
+    if not by_fmt:
+        return None
+    specs = fact_specs()
+    first = next(iter(by_fmt.values()))[0]
+    col_label = COLUMN_LABELS.get(column) or item.column_labels.get(column, column)
+    mid = first if not item.is_group and column not in COLUMN_GROUPS else f"{item_id}.{column}"
+    return Measure(mid, item_id, column, f"{item.label} · {col_label}", specs[first].unit, item.part, by_fmt)
+
+
+def default_columns(item_id: str) -> tuple[str, ...]:
+    item = items()[item_id]
+    return DEFAULT_COLUMNS.get(item_id) or (("total",) if item.table in ("apply", "review") else item.columns[:1])
+
+
+def measure_by_id(mid: str) -> Measure | None:
+    """Inverse of Measure.id: "penalty.decisions", "apply.denied.total", "suit.total" …"""
+    item_id, _, column = mid.rpartition(".")
+    return measure(item_id, column) if item_id in items() else None
+
+
+# ---------------------------------------------------------------- finding words in a question
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # "item" or "column"
+    target: str  # item id, or "table:column"
+    start: int
+    end: int
+    word: str
+
+
+@cache
+def _vocabulary() -> tuple[re.Pattern[str], dict[str, list[tuple[str, str]]]]:
+    """One alternation of every word, longest first (so 复议后起诉 wins over 复议), and word → targets."""
+    targets: dict[str, list[tuple[str, str]]] = {}
+    for item in items().values():
+        for w in item.words:
+            targets.setdefault(_norm(w), []).append(("item", item.id))
+    for table, cols in COLUMN_WORDS.items():
+        for col, words in cols.items():
+            for w in words:
+                targets.setdefault(_norm(w), []).append(("column", f"{table}:{col}"))
+    words = sorted(targets, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)), targets
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def mentions(text: str) -> list[Mention]:
+    """Item and column words in the text, leftmost-longest, non-overlapping."""
+    pattern, targets = _vocabulary()
+    out = []
+    for m in pattern.finditer(text):
+        for kind, target in targets[m.group()]:
+            out.append(Mention(kind, target, m.start(), m.end(), m.group()))
+    return out
+
+
+def column_label(table: str, column: str) -> str:
+    if column in COLUMN_LABELS:
+        return COLUMN_LABELS[column]
+    for item in items().values():
+        if item.table == table and column in item.column_labels:
+            return item.column_labels[column]
+    return column

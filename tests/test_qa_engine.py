@@ -1,0 +1,222 @@
+"""The engine over the seed index: exact fact lookups, citations that quote the source cell, follow-ups,
+safety (user text never reaches SQL), bad input, the numbers checker, and `qa ask` as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from qa.answer import Answer, Citation, Derived, Reading
+from qa.context import Conversation
+from qa.facts import MISSING, NO_NUMBER, OK
+from qa.lexicon import measure_by_id
+from qa.trace import untraceable
+
+ROOT = Path(__file__).resolve().parents[1]
+SH, ZD, YC, HG, JN = "沙河市城市管理综合行政执法局", "张店区综合行政执法局", "伊川县城市管理局", "鹤岗市城市管理综合执法局", \
+    "济南市城市管理局"
+
+
+@pytest.fixture(scope="module")
+def qa(seed_index):
+    from qa.engine import QA
+
+    engine = QA(seed_index.index)
+    yield engine
+    engine.close()
+
+
+# ---------------------------------------------------------------- facts
+def test_fact_store_values_and_status(qa) -> None:
+    s = qa.store
+    rids = s.scope()
+    assert len(rids) == 5
+    mv = s.measure_values(measure_by_id("penalty.decisions"), rids)
+    by = {s.reports[int(r)].agency: (v, st) for r, v, st in zip(mv.rids, mv.value, mv.status)}
+    assert by[YC] == (313, OK) and by[JN] == (135, OK) and by[SH] == (12, OK) and by[HG] == (10, OK)
+    assert np.isnan(by[ZD][0]) and by[ZD][1] == MISSING  # the table lost the row: absent, never 0
+    lic = s.measure_values(measure_by_id("license.decisions"), rids)
+    jn = [st for r, st in zip(lic.rids, lic.status) if s.reports[int(r)].agency == JN]
+    assert jn == [NO_NUMBER]  # 许可事项已于2019年7月全部划转市审批局实施
+
+
+def test_group_measure_sums_its_cells(qa) -> None:
+    s = qa.store
+    m = measure_by_id("apply.denied.total")
+    rid = next(r.rid for r in s.reports if r.agency == JN)
+    assert s.measure_values(m, np.array([rid])).value[0] == 1  # 属于行政查询事项 1, the other 7 rows 0
+    assert len(s.cells(m, rid)) == 8
+
+
+def test_citation_quotes_the_source_cell(qa) -> None:
+    answer, _ = qa.ask("济南市城管局行政处罚是多少")
+    c = answer.citations[0]
+    assert (c.doc, c.key, c.value, c.line_end) == ("004_d68123bc43084456.txt", "penalty.decisions", "135", 77)
+    assert c.quote.startswith("行政处罚") and "135" in c.quote  # one cell per line: runs back to the label
+    signed = next(x for x in answer.citations if x.key == "penalty.change")
+    assert signed.value == "增13" and "signed" in signed.flags
+    # the quote is the lines table's text
+    row = qa.store.con.execute("select text from lines where doc = ? and line = ?", [c.doc, c.line_end]).fetchone()
+    assert c.value in row[0]
+
+
+def test_blank_cell_and_unit_conversion_are_said(qa) -> None:
+    answer, _ = qa.ask("鹤岗城管政府采购总金额")
+    assert "25804447.99" in answer.text and "换算" in answer.text
+    assert any("25804447.99" in d.how for d in answer.derived)
+    assert not untraceable(answer)
+
+
+def test_ties_and_all_zero(qa) -> None:
+    answer, _ = qa.ask("行政复议最多的单位")
+    assert "均为0" in answer.text and {r[0] for r in answer.table.rows} == {1}
+    answer, _ = qa.ask("申请数量最少的单位")
+    assert "并列" in answer.text and "最少" in answer.text
+
+
+def test_absent_lists_as_not_provided(qa) -> None:
+    answer, _ = qa.ask("各单位行政处罚排名")
+    row = next(r for r in answer.table.rows if r[1] == ZD)
+    assert row[0] == "—" and row[3] is None and "未提供" in row[4]
+    assert "张店区综合行政执法局" in answer.text and "不计为零" in answer.text
+
+
+def test_alternatives_offer_other_columns(qa) -> None:
+    answer, _ = qa.ask("哪个单位行政处罚最多")
+    labels = [a.label for a in answer.alternatives]
+    assert "按「上一年项目数量」" in labels
+    alt = next(a for a in answer.alternatives if a.label == "按「上一年项目数量」")
+    other, _ = qa.ask(alt.question)  # one click: the other reading
+    assert other.reading.measure == "penalty.prev" and "181" in other.text
+
+
+def test_chart_hint_for_rankings(qa) -> None:
+    answer, _ = qa.ask("行政处罚前三名")
+    assert answer.chart and answer.chart.y in answer.table.columns and answer.chart.x in answer.table.columns
+
+
+# ---------------------------------------------------------------- conversation
+def test_follow_ups(qa) -> None:
+    a, conv = qa.ask("哪个单位行政处罚最多")
+    b, conv = qa.ask("那行政许可呢？", conv)
+    assert b.reading.measure == "license.decisions" and "798" in b.text
+    c, conv = qa.ask("前三名呢", conv)
+    assert c.reading.operation == "top" and c.reading.measure == "license.decisions"
+    d, conv = qa.ask("济南呢", conv)
+    assert d.reading.operation == "value" and d.reading.agencies == [JN] and d.status == "absent"
+    assert len(conv.turns) == 4
+
+
+def test_pronoun_follows_the_answer(qa) -> None:
+    _, conv = qa.ask("哪个单位行政许可最多")
+    b, _ = qa.ask("它存在哪些问题", conv)
+    assert b.reading.agencies == [HG] and "公众参与程度不高" in b.text
+
+
+def test_a_new_question_is_not_a_follow_up(qa) -> None:
+    _, conv = qa.ask("哪个单位行政处罚最多")
+    b, _ = qa.ask("济南市城管局圆桌对话开展了多少次", conv)
+    assert b.reading.operation == "prose" and "186" in b.text
+
+
+def test_conversation_is_not_mutated(qa) -> None:
+    _, conv = qa.ask("哪个单位行政处罚最多")
+    before = conv.model_dump()
+    qa.ask("那行政许可呢", conv)
+    assert conv.model_dump() == before
+    assert Conversation.model_validate_json(conv.model_dump_json()) == conv
+
+
+# ---------------------------------------------------------------- safety and bad input
+@pytest.mark.parametrize("q", [
+    "'; drop table facts; --", "济南'); delete from facts where ('1'='1", "行政处罚最多 union select * from lines --",
+    "济南市城管局\"; drop table reports; --行政处罚", "?", "%", "\\x00", "；；；", "a" * 5000, "行政处罚" * 300,
+])
+def test_sql_like_or_odd_text_is_harmless(qa, q: str) -> None:
+    facts = qa.store.con.execute("select count(*) from facts").fetchone()[0]
+    answer, _ = qa.ask(q)
+    assert isinstance(answer, Answer) and answer.text
+    assert answer.status in ("answered", "invalid", "out_of_scope", "ambiguous", "absent", "not_found")
+    assert qa.store.con.execute("select count(*) from facts").fetchone()[0] == facts
+    assert qa.store.con.execute("select count(*) from reports").fetchone()[0] == 5
+
+
+def test_sql_text_inside_a_real_question(qa) -> None:
+    answer, _ = qa.ask("哪个单位行政处罚最多'; drop table facts; --")
+    assert answer.status == "answered" and "313" in answer.text
+
+
+def test_none_and_empty(qa) -> None:
+    for q in (None, "", "   "):
+        answer, _ = qa.ask(q)
+        assert answer.status == "invalid" and answer.alternatives
+
+
+def test_sql_is_parameterised() -> None:
+    """No f-string or concatenation reaches execute() with anything but our own constants."""
+    import re
+
+    for path in (ROOT / "qa").glob("*.py"):
+        text = path.read_text("utf-8")
+        for m in re.finditer(r"\.execute\((f?)\"", text):
+            if m.group(1):
+                # the one f-string SQL (facts.py) formats only FLAG_BITS constants; values are ? parameters
+                assert path.name == "facts.py" and "FLAG_BITS" in text, path
+
+
+# ---------------------------------------------------------------- the numbers checker
+def _answer(text: str, citations: list[Citation], derived: list[Derived] | None = None) -> Answer:
+    return Answer(question="q", text=text, reading=Reading(operation="value", summary="s"), citations=citations,
+                  derived=derived or [])
+
+
+def test_checker_flags_a_number_without_source() -> None:
+    c = Citation(doc="d", agency="a", year=2020, part="二", line_start=1, line_end=1, quote="行政处罚 64 0 313",
+                 value="313")
+    assert untraceable(_answer("伊川县313件。", [c])) == []
+    assert untraceable(_answer("伊川县1,313件。", [c])) == ["1313"]
+    assert untraceable(_answer("伊川县31件。", [c])) == ["31"]  # 31 is inside 313, not a number of the quote
+    assert untraceable(_answer("合计377件。", [c], [Derived(value="377", how="313 + 64 = 377")])) == []
+    assert untraceable(_answer("2020年伊川县313件，见第41行。", [c])) == []
+    blank = Citation(doc="d", agency="a", year=2020, part="三", line_start=1, line_end=2, quote="（七）总计",
+                     number=0, flags=["blank"])
+    assert untraceable(_answer("总计为0件。", [blank])) == []
+
+
+# ---------------------------------------------------------------- qa ask
+def _qa(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "qa.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_qa_ask_plain(seed_index) -> None:
+    run = _qa("ask", "哪个单位行政处罚最多", "--index", str(seed_index.index))
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert out.index("伊川县城市管理局最多：313件") < out.index("名次") < out.index("来源：")
+    assert "002_f3bbfa1004ed2dd6.txt" in out and "第41行" in out
+
+
+def test_qa_ask_json(seed_index) -> None:
+    run = _qa("ask", "济南和伊川哪个行政处罚多", "--index", str(seed_index.index), "--json")
+    assert run.returncode == 0, run.stderr
+    answer = Answer.model_validate_json(run.stdout)
+    assert answer.reading.operation == "compare" and "178" in answer.text and answer.citations
+
+
+def test_qa_ask_conversation_on_stdin(seed_index) -> None:
+    run = subprocess.run([sys.executable, "-m", "qa.cli", "ask", "--index", str(seed_index.index), "--json"],
+                         cwd=ROOT, input="哪个单位行政处罚最多\n那行政许可呢\n", capture_output=True, text=True,
+                         timeout=120)
+    answers = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [a["reading"]["measure"] for a in answers] == ["penalty.decisions", "license.decisions"]
+
+
+def test_qa_ask_without_index(tmp_path) -> None:
+    run = _qa("ask", "哪个单位行政处罚最多", "--index", str(tmp_path / "none"))
+    assert run.returncode == 2 and "qa:" in run.stderr

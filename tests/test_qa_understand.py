@@ -1,0 +1,171 @@
+"""Reading questions: many phrasings of each operation, measures and their default columns, agencies from
+partial names, years, Chinese numerals, comparisons — no index needed (the seed agencies as a list)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.cnnum import cn_to_int, parse_number
+from qa.understand import Reader
+
+SH, ZD, YC, HG, JN = "沙河市城市管理综合行政执法局", "张店区综合行政执法局", "伊川县城市管理局", "鹤岗市城市管理综合执法局", \
+    "济南市城市管理局"
+TWENTY_TWENTY_ONE_KEYS = ("fee.amount", "normative.issued", "regulation.issued", "normative.repealed",
+                          "normative.in_force", "regulation.repealed", "regulation.in_force")
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    # the seeds are all 2019-template reports: the 2021 template's keys are absent
+    return Reader([SH, ZD, YC, HG, JN], lambda k: k not in TWENTY_TWENTY_ONE_KEYS, [2020])
+
+
+@pytest.mark.parametrize("q,op,measure", [
+    ("哪个单位行政处罚最多", "max", "penalty.decisions"),
+    ("行政处罚最多的是哪个单位？", "max", "penalty.decisions"),
+    ("谁的罚款最多", "max", "penalty.decisions"),
+    ("处罚数量最高的单位", "max", "penalty.decisions"),
+    ("哪个单位行政处罚最少", "min", "penalty.decisions"),
+    ("审批最少的是谁", "min", "license.decisions"),
+    ("行政处罚前三名", "top", "penalty.decisions"),
+    ("排名前5的行政许可", "top", "license.decisions"),
+    ("行政处罚后两名", "bottom", "penalty.decisions"),
+    ("倒数三名的采购金额", "bottom", "procurement.amount"),
+    ("各单位行政处罚排名", "rank", "penalty.decisions"),
+    ("按行政许可从高到低排序", "rank", "license.decisions"),
+    ("各单位行政处罚合计多少", "sum", "penalty.decisions"),
+    ("行政许可总共多少", "sum", "license.decisions"),
+    ("行政处罚平均多少", "avg", "penalty.decisions"),
+    ("行政处罚超过100件的单位有几个", "count", "penalty.decisions"),
+    ("行政处罚大于100的单位", "filter", "penalty.decisions"),
+    ("哪些单位没有收到申请", "filter", "apply.new.total"),
+    ("济南市城管局行政处罚是多少", "value", "penalty.decisions"),
+    ("济南和伊川哪个行政处罚多", "compare", "penalty.decisions"),
+    ("济南行政处罚比上年增加了多少", "change", "penalty.decisions"),
+    ("哪些单位的数据有勾稽问题", "findings", None),
+    ("济南的数据有问题吗", "findings", None),
+    ("有哪些单位", "corpus", None),
+    ("一共几份报告", "corpus", None),
+    ("鹤岗城管存在哪些主要问题", "prose", None),
+    ("济南市城管局圆桌对话开展了多少次", "prose", None),
+    ("行政处罚最多的单位存在哪些问题", "mixed", "penalty.decisions"),
+])
+def test_operations(reader: Reader, q: str, op: str, measure: str | None) -> None:
+    plan = reader.read(q)
+    assert plan.operation == op, q
+    m = plan.measure()
+    assert (m.id if m else None) == measure, q
+
+
+@pytest.mark.parametrize("q,measure", [
+    ("哪个单位收费最多", "fee.prev"),  # the 2019 template has no 收费金额: the index's own column
+    ("采购最多的单位", "procurement.amount"),
+    ("政府采购项目数量排名", "procurement.items"),
+    ("自然人申请最多的单位", "apply.new.natural"),
+    ("法人或其他组织申请最多的单位", "apply.new.legal_person"),
+    ("不予公开最多的单位", "apply.denied.total"),
+    ("不予公开的申请最多的单位", "apply.denied.total"),  # 申请 is the noun here, not 新收
+    ("无法提供最多的单位", "apply.unable.total"),
+    ("重复申请最多的单位", "apply.rejected.duplicate.total"),
+    ("复议后起诉最多的单位", "suit.after_review.total"),
+    ("行政诉讼最多的单位", "suit.total"),
+    ("行政复议尚未审结最多的单位", "review.pending"),
+    ("上年结转最多的单位", "apply.carried_in.total"),
+    ("结转下年度最多的单位", "apply.carried_out.total"),
+    ("行政处罚上一年项目数量最多的单位", "penalty.prev"),
+    ("行政许可本年增减最多的单位", "license.change"),
+    ("规范性文件本年新公开数量最多", "normative.published"),
+])
+def test_measures_and_columns(reader: Reader, q: str, measure: str) -> None:
+    assert reader.read(q).measure().id == measure, q
+
+
+def test_default_column_is_said(reader: Reader) -> None:
+    plan = reader.read("哪个单位行政处罚最多")
+    assert not plan.column_explicit and any("处理决定数量" in d for d in plan.defaults)
+    assert reader.read("哪个单位行政处罚处理决定数量最多").column_explicit
+    plan = reader.read("哪个单位申请最多")
+    assert any("本年新收" in d for d in plan.defaults) and any("总计" in d for d in plan.defaults)
+
+
+@pytest.mark.parametrize("q,agencies", [
+    ("济南行政处罚多少", [JN]), ("济南城管行政处罚多少", [JN]), ("伊川县行政处罚", [YC]),
+    ("鹤岗市城管局行政许可", [HG]), ("张店区综合行政执法局行政许可", [ZD]), ("沙河市城管局采购金额", [SH]),
+    ("济南和伊川哪个多", [JN, YC]), ("比较鹤岗与张店的行政许可", [HG, ZD]),
+])
+def test_agencies_from_partial_names(reader: Reader, q: str, agencies: list[str]) -> None:
+    assert reader.read(q).agencies == agencies
+
+
+def test_kind_words_are_no_agency(reader: Reader) -> None:
+    plan = reader.read("城管局行政处罚多少")
+    assert plan.agencies == [] and set(plan.candidates) == {SH, YC, HG, JN}
+    plan = reader.read("哪个城管局行政处罚最多")
+    assert plan.operation == "max" and plan.kind == "城管局" and ZD not in plan.kind_agencies
+
+
+def test_unknown_agency(reader: Reader) -> None:
+    assert reader.read("北京市城管局行政处罚多少").unknown_agency == "北京市城管局"
+    assert reader.read("上海城管局存在哪些问题").unknown_agency == "上海城管局"
+    for q in ("哪个区县行政处罚最多", "城市管理局存在哪些问题", "全市行政处罚合计"):
+        assert reader.read(q).unknown_agency is None, q
+
+
+def test_agency_name_does_not_read_as_a_measure() -> None:
+    r = Reader(["成都市行政审批局", "成都市城市管理局"], lambda k: True, [2020])
+    plan = r.read("成都市行政审批局存在哪些问题")
+    assert plan.agencies == ["成都市行政审批局"] and plan.item is None and plan.operation == "prose"
+
+
+@pytest.mark.parametrize("q,op,value", [
+    ("行政处罚超过100件的单位", ">", 100), ("行政处罚大于一百的单位", ">", 100), ("行政处罚不少于12件的单位", ">=", 12),
+    ("行政处罚少于50的单位", "<", 50), ("行政处罚100件以上的单位", ">=", 100), ("行政处罚10件以下的单位", "<=", 10),
+    ("行政强制为0的单位", "==", 0), ("哪些单位没有行政强制", "==", 0), ("行政处罚不超过两百的单位", "<=", 200),
+])
+def test_comparisons(reader: Reader, q: str, op: str, value: float) -> None:
+    c = reader.read(q).comparison
+    assert c is not None and (c.op, c.value) == (op, value), q
+
+
+def test_absent_filter(reader: Reader) -> None:
+    plan = reader.read("哪些单位没有提供行政处罚数据")
+    assert plan.absent_only and plan.operation == "filter" and plan.comparison is None
+
+
+@pytest.mark.parametrize("q,n", [("行政处罚前三", 3), ("前五名的行政许可", 5), ("行政处罚排名前10", 10),
+                                 ("行政处罚最多的两个单位", 2), ("行政处罚前十名", 10), ("top 3 行政处罚", 3)])
+def test_top_n_numerals(reader: Reader, q: str, n: int) -> None:
+    plan = reader.read(q)
+    assert plan.operation == "top" and plan.n == n, q
+
+
+def test_chinese_numbers() -> None:
+    assert [cn_to_int(x) for x in ("三", "十", "十五", "二十", "一百二十", "两", "三万", "一二")] == \
+        [3, 10, 15, 20, 120, 2, 30000, 12]
+    assert parse_number("1,113") == 1113 and parse_number("3.5万") == 35000 and parse_number("一百") == 100
+
+
+def test_years(reader: Reader) -> None:
+    assert reader.read("2021年哪个单位行政处罚最多").years == [2021]
+    assert reader.read("鹤岗城管2020年和2021年行政处罚").years == [2020, 2021]
+    assert reader.read("鹤岗城管2019至2021年行政处罚").years == [2019, 2020, 2021]
+    plan = reader.read("鹤岗城管历年行政处罚")
+    assert plan.all_years and plan.years == []
+    # a year is no threshold
+    assert reader.read("2020年行政处罚超过100的单位").comparison.value == 100
+
+
+def test_part_hints(reader: Reader) -> None:
+    assert reader.read("鹤岗城管存在哪些问题").part == "五"
+    assert reader.read("济南市城管局下一步如何改进").part == "五"
+    assert reader.read("济南市城管局圆桌对话开展了多少次").part is None
+
+
+@pytest.mark.parametrize("q", ["", "   ", "what is the penalty", "'; drop table facts; --", "12345", "???", "🙂🙂"])
+def test_bad_input_is_invalid(reader: Reader, q: str) -> None:
+    assert reader.read(q).operation == "invalid"
+
+
+def test_long_question_is_capped(reader: Reader) -> None:
+    plan = reader.read("哪个单位行政处罚最多" + "啊" * 500)
+    assert len(plan.question) == 200 and plan.notes and plan.operation == "max"
