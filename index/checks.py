@@ -87,6 +87,21 @@ def rule_findings(meta: ReportMeta, facts: dict[str, Fact]) -> list[Finding]:
     return out
 
 
+def scope_label(kind: str, rule: int | None, scope: str) -> str:
+    """A finding's scope in words: 'natural' → 自然人列, 'denied.law' → 「…」行, 'suit.direct' → 行政诉讼 …"""
+    specs = fact_specs()
+    if kind == "prose":
+        return specs[scope].label if scope in specs else scope
+    if rule in (1, 2):
+        return next((f"{c.label}列" for c in APPLY_COLUMNS if c.key == scope), scope)
+    if rule == 3:
+        key = f"apply.{scope}.total"
+        return f"{specs[key].item}行" if key in specs else scope
+    if rule == 4:
+        return dict(REVIEW_GROUPS).get(scope, scope)
+    return scope  # cross-year: "2020-2021"
+
+
 # ---------------------------------------------------------------- prose against tables
 # Phrases in the prose that state a table's figure, with the fact they state (总计 column).
 PROSE_CLAIMS: tuple[tuple[str, str], ...] = (

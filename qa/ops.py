@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.checks import scope_label
 from qa.answer import Alternative, Answer, AnswerTable, ChartHint, Citation, Derived, Reading
 from qa.cite import FLAG_NOTES, Citer, plain_number
 from qa.facts import MISSING, NO_NUMBER, NOT_IN_TEMPLATE, OK, FactStore, Report
@@ -801,7 +802,7 @@ def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
                           kind="finding") for f in shown]
     table = AnswerTable(columns=["单位", "年份", "核对", "范围", "结果", "说明"], rows=[
         [f.agency, f.year, f"规则{f.rule}（{RULE_NAMES.get(f.rule, '')}）" if f.rule else
-         ("正文与表格" if f.kind == "prose" else "跨年度"), f.scope,
+         ("正文与表格" if f.kind == "prose" else "跨年度"), scope_label(f.kind, f.rule, f.scope),
          {"FAIL": "不一致", "NOT_ASSESSABLE": "无法核对"}[f.status], f.detail] for f in shown]) if shown else None
     return Answer(question=plan.question, text=text, status="answered",
                   reading=reading(plan, None, f"{who}的勾稽关系核对结果", operation="findings"),
