@@ -5,11 +5,14 @@ Folder layout:
     INDEX/CURRENT            the name of the generation in use, replaced atomically (os.replace)
     INDEX/gen-000007/        manifest.json, facts.duckdb, keyword/, dense/
     INDEX/cache/             per file: its extraction, passages and keyword tokens (and vectors per model),
-                             keyed by path and content hash, written once
+                             keyed by path, content hash and CACHE_VERSION, written once
 
 A build writes a new generation next to the current one and only then points CURRENT at it, so a build
-that fails or is killed leaves the previous index whole. Work per file is cached, so a rebuild reads and
-embeds only new or changed files, and its result equals a full build."""
+that fails or is killed leaves the previous index whole. A rebuild works on changed files only: a file
+whose key is the one the previous generation recorded is taken from that generation as it stands (its
+rows copied inside DuckDB, its keyword postings renumbered in numpy, its vectors from the cache), a new
+or changed file is extracted (or read from the cache) and staged. The result equals a full build.
+New files are extracted in worker processes when there are many (one per core)."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -28,7 +32,10 @@ from index.corpus import report_files
 from index.errors import ReportError
 from index.model import ExtractedReport, Passage
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: typed facts tables, keyword term frequencies kept for updates
+# Bump when what a file contributes changes for the same bytes (extraction, passage cutting, keyword
+# tokens): cached work of older code is then redone instead of being reused as if it were current.
+CACHE_VERSION = 2
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 Progress = Callable[[int, int, str], None]  # (done, total, file name)
@@ -51,6 +58,7 @@ class FileEntry(BaseModel):
     year: int | None
     facts: int
     passages: int
+    key: str | None = None  # cache key (path, content, CACHE_VERSION): unchanged → reused by the next build
 
 
 class Manifest(BaseModel):
@@ -132,6 +140,10 @@ def _switch(folder: Path, generation: str) -> None:
     for old in folder.glob("gen-*"):
         if old.name != generation:
             shutil.rmtree(old, ignore_errors=True)
+    _remove_stale(folder)
+
+
+def _remove_stale(folder: Path) -> None:
     for stale in folder.glob(".gen-*.tmp"):  # left by a build that was killed (one build at a time)
         shutil.rmtree(stale, ignore_errors=True)
 
@@ -139,7 +151,7 @@ def _switch(folder: Path, generation: str) -> None:
 # ---------------------------------------------------------------- per-file work, cached
 def _cache_key(rel: str, data: bytes) -> tuple[str, str]:
     sha = hashlib.sha256(data).hexdigest()
-    return sha, f"{hashlib.sha256(rel.encode()).hexdigest()[:12]}-{sha[:24]}"
+    return sha, f"{hashlib.sha256(rel.encode()).hexdigest()[:12]}-{sha[:24]}-c{CACHE_VERSION}"
 
 
 def _process(path: Path, cache: Path, key: str) -> tuple[CachedFile, bool]:
@@ -166,12 +178,145 @@ def _process(path: Path, cache: Path, key: str) -> tuple[CachedFile, bool]:
     return entry, True
 
 
+@dataclass
+class _FileWork:
+    """What the build needs of one new or changed file: plain data, so a worker process can make it."""
+
+    rows: dict | None = None  # index.store.Rows
+    tokens: list[str] | None = None
+    entry: FileEntry | None = None
+    fresh: bool = False
+    error: str | None = None
+
+
+def _file_work(job: tuple[Path, str, Path, str]) -> _FileWork:
+    from index.store import file_rows
+
+    path, rel, cache, key = job
+    try:
+        entry, fresh = _process(path, cache, key)
+    except ReportError as err:
+        return _FileWork(error=err.problem)
+    except OSError as err:
+        return _FileWork(error=f"cannot be read ({err.strerror or err})")
+    except Exception as err:  # noqa: BLE001 - one odd file must not stop the build; say which and why
+        return _FileWork(error=f"could not be extracted ({type(err).__name__}: {err})")
+    m = entry.report.meta
+    return _FileWork(rows=file_rows(entry.report, entry.passages, entry.lines), tokens=entry.tokens, fresh=fresh,
+                     entry=FileEntry(path=rel, sha256=m.sha256, doc=m.doc, agency=m.agency, year=m.year,
+                                     facts=len(entry.report.facts), passages=len(entry.passages), key=key))
+
+
+POOL_MIN_FILES = 40  # fewer new files than this are not worth starting worker processes for
+
+
+def _worker_init(parent: int) -> None:
+    """A worker leaves when the build that started it is gone (killed builds must not leave workers)."""
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+class _Jobs:
+    """Each job's work, in job order; in `workers` forked processes when there are enough jobs. Started
+    before the build opens DuckDB (whose threads a fork must not copy), and only from a process with no
+    other Python threads (the app's builds run in order, in-process)."""
+
+    def __init__(self, jobs: list[tuple[Path, str, Path, str]], workers: int):
+        import threading
+
+        self.pool = None
+        if workers > 1 and len(jobs) >= POOL_MIN_FILES and threading.active_count() == 1:
+            import multiprocessing as mp
+
+            from index.keyword import _seg
+
+            _seg()  # load jieba's dictionary once, before forking
+            self.pool = mp.get_context("fork").Pool(workers, initializer=_worker_init, initargs=(os.getpid(),))
+            self._it = self.pool.imap(_file_work, jobs, chunksize=2)
+        else:
+            self._it = map(_file_work, jobs)
+
+    def __next__(self) -> _FileWork:
+        return next(self._it)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
+def default_workers() -> int:
+    env = os.environ.get("QA_BUILD_WORKERS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+# ---------------------------------------------------------------- the previous generation, reused
+@dataclass
+class _Previous:
+    generation: Path
+    manifest: Manifest
+    files: dict[str, tuple[FileEntry, int]]  # relative path → (entry, offset of its first passage)
+
+
+def _previous(index: Path, names: list[str]) -> _Previous | None:
+    """The current generation, if a rebuild can take unchanged files from it: same index format, same
+    tokenizer, keyword term frequencies kept, and file names unique (rows are matched by file name)."""
+    from index.keyword import TokenizerConfig
+
+    if not is_index(index) or len(set(names)) != len(names):
+        return None
+    try:
+        gen = current_generation(index)
+        manifest = read_manifest(index)
+        kw = json.loads((gen / "keyword" / "keyword.json").read_text("utf-8"))
+    except (ReportError, OSError, ValueError):
+        return None
+    docs = [f.doc for f in manifest.files]
+    if (manifest.format != INDEX_FORMAT or kw.get("tokenizer") != TokenizerConfig().model_dump()
+            or not (gen / "keyword" / "tf.npy").is_file() or not (gen / "facts.duckdb").is_file()
+            or any(f.key is None for f in manifest.files) or len(set(docs)) != len(docs)
+            or sum(f.passages for f in manifest.files) != manifest.counts.get("passages")):
+        return None
+    files, at = {}, 0
+    for f in manifest.files:
+        files[f.path] = (f, at)
+        at += f.passages
+    return _Previous(gen, manifest, files)
+
+
+def _unchanged(prev: _Previous, plan: list, skipped: dict[str, str], corpus: Path, policy) -> bool:
+    """The corpus is the one the current generation was built from, file for file, and so is the
+    embedding decision: a new generation would be the same."""
+    return (not skipped and not prev.manifest.skipped and len(plan) == len(prev.manifest.files)
+            and all(old is not None for *_, old in plan) and prev.manifest.corpus == str(corpus.resolve())
+            and prev.manifest.model == policy.info
+            and (prev.generation / "dense" / "dense.json").is_file() == bool(policy.embed))
+
+
 # ---------------------------------------------------------------- the build
 def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool | None = None,
-                progress: Progress | None = None) -> BuildSummary:
+                progress: Progress | None = None, workers: int | None = None) -> BuildSummary:
     """Build or update INDEX from every report under CORPUS. Raises ReportError for a missing or empty
-    corpus folder or an index folder that is not an index; bad report files are skipped with a reason."""
+    corpus folder or an index folder that is not an index; bad report files are skipped with a reason.
+    workers: processes extracting new files (default: one per core, or $QA_BUILD_WORKERS)."""
+    import numpy as np
+
+    from index.keyword import KeywordIndex, TermCounts, fingerprint_ids
     from index.models import dense_policy
+    from index.store import FACTS_DB, FactsWriter, FileSlot
 
     t0 = time.perf_counter()
     corpus, index = Path(corpus), Path(index)
@@ -181,114 +326,175 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     files = [f for f in report_files([corpus]) if isinstance(f, Path)]
     if not files:
         raise ReportError(str(corpus), "no report files in this folder (.txt .md .html …)")
+    policy = dense_policy(model, embed)  # resolves the model (no loading): a missing one fails before any work
     index.mkdir(parents=True, exist_ok=True)
     cache = index / "cache"
     cache.mkdir(exist_ok=True)
+    prev = _previous(index, [f.name for f in files])
 
-    entries: list[tuple[str, str, CachedFile]] = []  # (relative path, key, contribution)
+    # which files come from the previous generation as they are, which must be (re)read
     skipped: dict[str, str] = {}
-    read = reused = 0
-    for n, path in enumerate(files, 1):
+    plan: list[tuple[str, str, Path, tuple[FileEntry, int] | None]] = []  # (rel, key, path, previous)
+    for path in files:
         rel = path.relative_to(corpus).as_posix()
-        if progress:
-            progress(n, len(files), rel)
         try:
-            data = path.read_bytes()
-            sha, key = _cache_key(rel, data)
-            entry, fresh = _process(path, cache, key)
-        except ReportError as err:
-            skipped[rel] = err.problem
-            continue
+            _, key = _cache_key(rel, path.read_bytes())
         except OSError as err:
             skipped[rel] = f"cannot be read ({err.strerror or err})"
             continue
-        except Exception as err:  # noqa: BLE001 - one odd file must not stop the build; say which and why
-            skipped[rel] = f"could not be extracted ({type(err).__name__}: {err})"
-            continue
-        read += fresh
-        reused += not fresh
-        entries.append((rel, key, entry))
-    t_extract = time.perf_counter() - t0
+        old = prev.files.get(rel) if prev else None
+        plan.append((rel, key, path, old if old and old[0].key == key else None))
 
-    reports = [e.report for _, _, e in entries]
-    passages = [p for _, _, e in entries for p in e.passages]
-    tokens = [t for _, _, e in entries for t in e.tokens]
-    cross = cross_year_findings(reports)
+    if prev is not None and _unchanged(prev, plan, skipped, corpus, policy):
+        # nothing to do: the current generation is this build's result (and stays the one in use)
+        _remove_stale(index)
+        manifest = prev.manifest.model_copy(update={"timings": {
+            "read+extract": time.perf_counter() - t0, "index write": 0.0, "embed": 0.0,
+            "total": time.perf_counter() - t0}})
+        return BuildSummary(index=str(index), manifest=manifest, reused=len(plan), read=0)
 
     generation = _next_generation(index)
     work = index / f".{generation}.{os.getpid()}.tmp"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
+    writer = results = None
     try:
+        jobs = [(path, rel, cache, key) for rel, key, path, old in plan if old is None]
+        results = _Jobs(jobs, workers or default_workers())
+        writer = FactsWriter(work / FACTS_DB, prev.generation / FACTS_DB if prev else None)
+        counts = TermCounts()
+        slots: list[FileSlot] = []
+        entries: list[FileEntry] = []
+        keys: list[str] = []
+        new_files: list[int] = []  # slot numbers whose passages are in `counts`, in order
+        read = reused = 0
+        for n, (rel, key, path, old) in enumerate(plan, 1):
+            if progress:
+                progress(n, len(plan), rel)
+            if old is not None:
+                entry, offset = old
+                reused += 1
+            else:
+                done = next(results)
+                if done.error is not None:
+                    skipped[rel] = done.error
+                    continue
+                entry, offset = done.entry, None
+                read += done.fresh
+                reused += not done.fresh
+                writer.add(len(slots), done.rows)
+                counts.add(done.tokens)
+                new_files.append(len(slots))
+            slots.append(FileSlot(len(slots), entry.doc, str(path), entry.passages, offset))
+            entries.append(entry)
+            keys.append(key)
+        results.close()  # stops the worker processes, if any
+        t_extract = time.perf_counter() - t0
+
         t1 = time.perf_counter()
-        from index.store import FACTS_DB, write_facts_db
-
-        write_facts_db(work / FACTS_DB, reports, cross, passages, {e.report.meta.doc: e.lines for _, _, e in entries})
-        from index.keyword import KeywordIndex
-
-        KeywordIndex().build(passages, joined=tokens).save(work / "keyword")
+        writer.finish(slots, cross_year_findings)
+        meta, ids = writer.passage_meta()
+        fp = fingerprint_ids(ids)
+        starts = np.cumsum([0] + [s.passages for s in slots])
+        new_pids = (np.concatenate([np.arange(starts[i], starts[i + 1]) for i in new_files]) if new_files
+                    else np.zeros(0, np.int64))
+        keyword = KeywordIndex()
+        if prev is not None:
+            pid_map = np.full(prev.manifest.counts["passages"], -1, np.int64)
+            for s in slots:
+                if s.prev_offset is not None:
+                    pid_map[s.prev_offset:s.prev_offset + s.passages] = np.arange(starts[s.fileno],
+                                                                                  starts[s.fileno] + s.passages)
+            keyword.updated(KeywordIndex.load(prev.generation / "keyword"), pid_map, counts, new_pids, meta, fp)
+        else:
+            keyword.build_from_counts(counts, meta, fp)
+        keyword.save(work / "keyword")
         t_write = time.perf_counter() - t1
+
         t2 = time.perf_counter()
-        policy = dense_policy(model, embed)
         embedded, model_info = policy.reason, policy.info
         if policy.embed:
-            embedded = _build_dense(work / "dense", policy, entries, cache) + "；" + policy.reason
+            embedded = _build_dense(work / "dense", policy, slots, keys, starts, cache, writer) + "；" + policy.reason
         t_embed = time.perf_counter() - t2
         manifest = Manifest(
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
-            versions=_versions(), model=model_info, embedded=embedded,
-            files=[FileEntry(path=rel, sha256=e.report.meta.sha256, doc=e.report.meta.doc,
-                             agency=e.report.meta.agency, year=e.report.meta.year, facts=len(e.report.facts),
-                             passages=len(e.passages)) for rel, _, e in entries],
-            skipped=skipped,
-            counts={"reports": len(reports), "facts": sum(len(r.facts) for r in reports), "passages": len(passages),
-                    "fail": sum(f.status == "FAIL" for r in reports for f in r.findings) +
-                    sum(f.status == "FAIL" for f in cross),
-                    "not_assessable": sum(f.status == "NOT_ASSESSABLE" for r in reports for f in r.findings)},
+            versions=_versions(), model=model_info, embedded=embedded, files=entries, skipped=skipped,
+            counts=writer.counts(),
             timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
                      "total": time.perf_counter() - t0},
         )
+        writer.close()
+        writer = None
         (work / MANIFEST).write_text(manifest.model_dump_json(indent=1), "utf-8")
         os.replace(work, index / generation)
     except BaseException:
+        if results is not None:
+            results.close()
+        if writer is not None:
+            writer.close()
         shutil.rmtree(work, ignore_errors=True)
         raise
     _switch(index, generation)
-    _prune_cache(cache, {key for _, key, _ in entries})
+    _prune_cache(cache, set(keys))
     return BuildSummary(index=str(index), manifest=manifest, reused=reused, read=read)
 
 
-def _build_dense(folder: Path, policy, entries: list[tuple[str, str, CachedFile]], cache: Path) -> str:
+EMBED_BATCH = 1024  # texts per encode call: files are small; sorting by length over many texts pads less (256: +15%)
+
+
+def _build_dense(folder: Path, policy, slots, keys: list[str], starts, cache: Path, writer) -> str:
     """Embed prose passages (table rows are numbers: keyword and facts serve them), reusing each file's
-    cached vectors for this model."""
+    cached vectors for this model; texts to embed are read from the new facts database and encoded in
+    batches across files."""
     import numpy as np
 
     from index.dense import DenseIndex, Embedder
+    from index.model import Passage
 
     embedder = Embedder(policy.model)
     tag = hashlib.sha256(embedder.model_id.encode()).hexdigest()[:12]
-    global_ids, vectors, prose = [], [], []
-    offset = 0
+    cols = writer.passage_columns(prose_only=True)
+    pidx = np.asarray(cols["pidx"], np.int64)
+    bounds = np.searchsorted(pidx, starts)  # prose passages of slot i: pidx[bounds[i]:bounds[i + 1]]
+    vectors: list[np.ndarray | None] = [None] * len(slots)
+    pending: list[tuple[int, list[str]]] = []
     fresh = 0
-    for _, key, entry in entries:
-        ids = [i for i, p in enumerate(entry.passages) if p.kind == "prose"]
-        path = cache / f"{key}.{tag}.npy"
-        if path.is_file():
-            vecs = np.load(path)
-        else:
-            vecs = embedder.encode([entry.passages[i].text for i in ids]) if ids else \
-                np.zeros((0, embedder.dim), np.float32)
+
+    def flush() -> None:
+        texts = [t for _, ts in pending for t in ts]
+        vecs = embedder.encode(texts, batch_size=64) if texts else np.zeros((0, embedder.dim), np.float32)
+        at = 0
+        for i, ts in pending:
+            v = vecs[at:at + len(ts)]
+            at += len(ts)
+            path = cache / f"{keys[i]}.{tag}.npy"
             tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npy")
-            np.save(tmp, vecs)
+            np.save(tmp, v)
             os.replace(tmp, path)
-            fresh += len(ids)
-        global_ids += [offset + i for i in ids]
-        vectors.append(vecs)
-        prose += [entry.passages[i] for i in ids]
-        offset += len(entry.passages)
+            vectors[i] = v
+        pending.clear()
+
+    for s in slots:
+        i = s.fileno
+        want = int(bounds[i + 1] - bounds[i])
+        path = cache / f"{keys[i]}.{tag}.npy"
+        if path.is_file():
+            v = np.load(path)
+            if v.shape[0] == want:
+                vectors[i] = v
+                continue
+        texts = writer.texts(int(starts[i]), int(starts[i + 1]))
+        pending.append((i, texts))
+        fresh += len(texts)
+        if sum(len(t) for _, t in pending) >= EMBED_BATCH:
+            flush()
+    flush()
+    prose = [Passage.model_construct(id=pid, doc=d, agency=a, year=y, part=pt, kind=k)
+             for pid, d, a, y, pt, k in zip(cols["id"], cols["doc"], cols["agency"], cols["year"], cols["part"],
+                                            cols["kind"])]
     dense = DenseIndex(embedder).build_from_vectors(prose, np.vstack(vectors) if vectors else None)
     dense.save(folder)
-    np.save(folder / "global_ids.npy", np.asarray(global_ids, np.int64))
+    np.save(folder / "global_ids.npy", pidx)
     return f"{len(prose)} 个正文段落已向量化（本次新算 {fresh} 个），模型 {embedder.name}"
 
 

@@ -139,8 +139,14 @@ def one_thread(torch: bool = False, faiss: bool = False) -> Iterator[None]:
             r()
 
 
+# Models loaded in this process, by identity: a build and the searches after it (the app, a benchmark)
+# share one copy instead of loading the weights again for every Embedder.
+_LOADED: dict[tuple, Any] = {}
+
+
 class Embedder:
-    """Encodes texts to float32 unit vectors. The model loads on the first encode (or .dim)."""
+    """Encodes texts to float32 unit vectors. The model loads on the first encode (or .dim), once per
+    process and model."""
 
     def __init__(self, model: str | Path | None = None, device: str = "cpu", max_seq_length: int | None = None):
         self._spec = model
@@ -167,6 +173,10 @@ class Embedder:
         if self._model is None:
             ref = self.ref
             os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no "Loading weights" bar on stderr
+            key = (ref.model_id, ref.path, self.device, self.max_seq_length)
+            self._model = _LOADED.get(key)
+            if self._model is not None:
+                return self._model
             try:
                 from sentence_transformers import SentenceTransformer
 
@@ -175,6 +185,7 @@ class Embedder:
                 raise ModelError(ref.name, f"could not be loaded from {ref.path}: {type(e).__name__}: {e}") from None
             if self.max_seq_length:
                 self._model.max_seq_length = self.max_seq_length
+            _LOADED[key] = self._model
         return self._model
 
     @property

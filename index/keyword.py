@@ -15,14 +15,20 @@ of the change that added this module):
 - A few government abbreviations (城管 = 城市管理, 人社 = 人力资源和社会保障 …) are added as tokens on both
   sides: questions use the short form, report titles the long one.
 - Question words and particles (多少, 哪些, 的 …) are stopwords: they say what kind of answer is wanted,
-  not where it is. Years and single digits in a question are dropped; other numbers are kept.
+  not where it is. Years and single digits in a question are dropped; other numbers are kept. The unit
+  right after a question word (多少件 → 件, 几人次 → 人次) is kept at weight 0.3: jieba split 多少件 into
+  多少 + 件, and 件 at full weight pulled any passage that counts something in 件 above the one about
+  the question's topic (tests/test_retrieval_eval.py, 78 questions: R@1 0.96 with the unit dropped,
+  0.97 at weight 1, 1.00 at 0.3 or 0.5).
 - Boilerplate that every report repeats gets a low IDF by itself; with 10 reports or more, terms found
   in more than half of the reports are damped further so the template's own sentences do not crowd out
   a rare answering passage.
 - Character bigrams are available (TokenizerConfig.bigrams) but off: 0.75 with them, and twice the
   postings.
 - Per-posting BM25 impacts are precomputed at build time (float32), so a query is a few numpy gathers
-  and adds; saved as .npy files that load memory-mapped.
+  and adds; saved as .npy files that load memory-mapped. Term frequencies and passage lengths are saved
+  too, so that a rebuild updates the index (`updated`: drop the changed files' postings, renumber the
+  rest, add the new ones, recompute impacts and IDF) instead of re-reading every passage's tokens.
 
 `Filters` and `MetaColumns` (columnar passage metadata for filtering) live here and are shared with
 dense.py, so both paths filter identically.
@@ -95,6 +101,11 @@ KIND_CODES: dict[str, int] = {"prose": 0, "row": 1}
 _WORDISH = re.compile(r"[0-9a-z\u3400-\u9fff]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _YEAR = re.compile(r"(19|20)\d\d")
+# 几件 / 多少条 / 多少人次: the measure word after a question word names the unit of the answer. jieba
+# keeps some of these whole (几件, dropped with the question word) and splits others (多少 + 件, where 件
+# alone would weigh as much as a content word and pull up any passage that counts anything in 件).
+# Read them out before segmenting and weigh the unit at BM25Params.unit_weight.
+_QUESTION_UNIT = re.compile(r"(?:几|多少)(人次|件|条|次|个|项|名|篇|期|家|份|场|起|位|人|天|批|处|万元|元)")
 _BIGRAM_PREFIX = "\u0001"  # bigram terms share the vocabulary; the prefix keeps them apart from words
 
 _jieba: Any = None
@@ -326,6 +337,54 @@ def top_k(scores: np.ndarray, cand: np.ndarray, k: int) -> list[tuple[int, float
     return [(int(cand[i]), float(s[i])) for i in order]
 
 
+def fingerprint_ids(ids: Iterable[str]) -> str:
+    """fingerprint() from the passage ids alone."""
+    ids = list(ids)
+    return hashlib.sha256(("\n".join(ids) + "\n").encode() if ids else b"").hexdigest()[:16]
+
+
+class TermCounts:
+    """Term frequencies of passages as they come (index.build adds them file by file): 8 bytes a
+    posting in typed arrays, not Python objects."""
+
+    def __init__(self) -> None:
+        self._vocab: dict[str, int] = {}
+        self._term_ids = array("i")
+        self._tfs = array("i")
+        self._counts = array("q")  # distinct terms per passage
+        self._lens = array("i")  # tokens per passage
+
+    def add(self, joined: Iterable[str]) -> None:
+        vocab, term_ids, tfs = self._vocab, self._term_ids, self._tfs
+        for s in joined:
+            toks = s.split()
+            self._lens.append(len(toks))
+            c = Counter(toks)
+            self._counts.append(len(c))
+            for t, f in c.items():
+                tid = vocab.get(t)
+                if tid is None:
+                    tid = vocab[t] = len(vocab)
+                term_ids.append(tid)
+                tfs.append(f)
+
+    def __len__(self) -> int:
+        return len(self._lens)
+
+    def terms(self) -> list[str]:
+        return list(self._vocab)  # insertion order = term id
+
+    def postings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(term ids, passage numbers 0..len-1, term frequencies)."""
+        n = len(self._lens)
+        pids = np.repeat(np.arange(n, dtype=np.int64), np.frombuffer(self._counts, np.int64) if n else [])
+        return (np.frombuffer(self._term_ids, np.int32).copy() if len(self._term_ids) else np.zeros(0, np.int32),
+                pids, np.frombuffer(self._tfs, np.int32).copy() if len(self._tfs) else np.zeros(0, np.int32))
+
+    def lengths(self) -> np.ndarray:
+        return np.frombuffer(self._lens, np.int32).copy() if len(self._lens) else np.zeros(0, np.int32)
+
+
 # --- the index ----------------------------------------------------------------------------------
 
 
@@ -340,6 +399,7 @@ class BM25Params(BaseModel):
     # that names an agency is answered from that agency's report, not by a closer wording elsewhere.
     agency_weight: float = 2.0
     part_weight: float = 0.5  # 存在 / 问题 → a weak prior for part 五's passages
+    unit_weight: float = 0.3  # the unit a question asks in (多少件 → 件): a hint, not a topic
 
 
 class KeywordIndex:
@@ -353,6 +413,8 @@ class KeywordIndex:
         self.n = 0
         self.fingerprint = ""
         self.build_seconds = 0.0
+        self.tf: np.ndarray | None = None  # term frequency of each posting, and tokens per passage: what
+        self.lens: np.ndarray | None = None  # updated() needs to rebuild without the passages' text
 
     # build ---------------------------------------------------------------------------------------
 
@@ -377,65 +439,123 @@ class KeywordIndex:
         """`joined`: each passage's tokens, space-joined, when the caller cached them (index.build does, per
         file, so that a rebuild does not run jieba over the whole corpus again)."""
         t0 = time.perf_counter()
-        joined = list(joined) if joined is not None else self._tokenize_all(passages)
-        vocab: dict[str, int] = {}
-        term_ids = array("i")  # 4 bytes a posting; a list of ints would take ~36
-        tfs = array("i")
-        n = len(passages)
-        lens = np.zeros(n, np.float32)
-        counts = np.zeros(n, np.int64)
-        for i, s in enumerate(joined):
-            toks = s.split()
-            lens[i] = len(toks)
-            c = Counter(toks)
-            counts[i] = len(c)
-            for t, f in c.items():
-                tid = vocab.get(t)
-                if tid is None:
-                    tid = vocab[t] = len(vocab)
-                term_ids.append(tid)
-                tfs.append(f)
-        pids = np.repeat(np.arange(n, dtype=np.int32), counts)
-        tids = np.frombuffer(term_ids, np.int32)
-        tf = np.frombuffer(tfs, np.int32).astype(np.float32)
-        del term_ids, tfs, joined
-
-        order = np.argsort(tids, kind="stable")  # postings grouped by term, passages ascending within
-        tids, pids, tf = tids[order], pids[order], tf[order]
-        df = np.bincount(tids, minlength=len(vocab))
-        self.indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
-        self.postings = pids
-
-        k1, b = self.params.k1, self.params.b
-        avgdl = float(lens.mean()) if n else 1.0
-        norm = k1 * (1 - b + b * lens / max(avgdl, 1e-9))
-        self.impacts = (tf * (k1 + 1) / (tf + norm[pids])).astype(np.float32)
-        self.idf = _idf(n, df)
-
-        # number of distinct reports each term occurs in, for the boilerplate damping
-        self.meta = MetaColumns.from_passages(passages)
-        n_docs = max(len(self.meta.docs), 1)
-        uniq = np.unique(tids.astype(np.int64) * n_docs + self.meta.doc_id[pids])
-        self.report_df = np.bincount(uniq // n_docs, minlength=len(vocab)).astype(np.int32)
-
-        self.fields = self._build_fields()
-        self.vocab = vocab
-        self.n = n
-        self.fingerprint = fingerprint(passages)
-        self._prepare()
+        counts = TermCounts()
+        counts.add(joined if joined is not None else self._tokenize_all(passages))
+        tids, pids, tf = counts.postings()
+        self._assemble(tids, pids, tf, counts.lengths(), counts.terms(), MetaColumns.from_passages(passages),
+                       fingerprint(passages))
         self.build_seconds = time.perf_counter() - t0
         return self
 
-    def _build_fields(self) -> dict[str, dict[str, list[int]]]:
-        """term → agency ids, and term → part codes: the short fields, kept as tiny inverted lists."""
+    def build_from_counts(self, counts: TermCounts, meta: MetaColumns, fp: str) -> KeywordIndex:
+        """An index over passages whose term counts the caller gathered (index.build, file by file)."""
+        t0 = time.perf_counter()
+        tids, pids, tf = counts.postings()
+        self._assemble(tids, pids, tf, counts.lengths(), counts.terms(), meta, fp)
+        self.build_seconds = time.perf_counter() - t0
+        return self
+
+    def updated(self, old: KeywordIndex, pid_map: np.ndarray, counts: TermCounts, new_pids: np.ndarray,
+                meta: MetaColumns, fp: str) -> KeywordIndex:
+        """This index built from `old` without re-reading its passages: old passage i becomes passage
+        pid_map[i] (-1: gone, its file changed or left the corpus), and the passages of `counts` are added
+        as new_pids. Equal to building from all passages' tokens (same postings, term frequencies and
+        lengths; impacts and IDF are recomputed over the whole corpus). `old` must have been saved with
+        its term frequencies (old.can_update())."""
+        t0 = time.perf_counter()
+        if not old.can_update():
+            raise ValueError("the old keyword index has no term frequencies: build from all passages")
+        old_tids = np.repeat(np.arange(len(old.vocab), dtype=np.int32), np.diff(np.asarray(old.indptr)))
+        moved = np.asarray(pid_map, np.int64)[np.asarray(old.postings)]
+        keep = moved >= 0
+        old_terms = sorted(old.vocab, key=old.vocab.__getitem__)
+        terms = old_terms + [t for t in counts.terms() if t not in old.vocab]
+        index_of = {t: i for i, t in enumerate(terms)}
+        to_combined = np.asarray([index_of[t] for t in counts.terms()], np.int32)
+        new_tids, new_local, new_tf = counts.postings()
+        tids = np.concatenate([old_tids[keep], to_combined[new_tids]]) if len(new_tids) else old_tids[keep]
+        pids = np.concatenate([moved[keep], np.asarray(new_pids, np.int64)[new_local]])
+        tf = np.concatenate([np.asarray(old.tf)[keep], new_tf])
+        lens = np.zeros(len(meta), np.int32)
+        old_at = np.flatnonzero(np.asarray(pid_map) >= 0)
+        lens[np.asarray(pid_map)[old_at]] = np.asarray(old.lens)[old_at]
+        lens[np.asarray(new_pids, np.int64)] = counts.lengths()
+        self._assemble(tids.astype(np.int32), pids.astype(np.int32), tf, lens, terms, meta, fp, known=old)
+        self.build_seconds = time.perf_counter() - t0
+        return self
+
+    def can_update(self) -> bool:
+        return getattr(self, "tf", None) is not None and getattr(self, "lens", None) is not None
+
+    def _assemble(self, tids: np.ndarray, pids: np.ndarray, tf: np.ndarray, lens: np.ndarray, terms: list[str],
+                  meta: MetaColumns, fp: str, known: KeywordIndex | None = None) -> None:
+        """Postings (term id, passage, term frequency) in any order → the CSR arrays, BM25 impacts, IDF
+        and fields. Term ids are renumbered in the terms' sorted order, terms without postings dropped, so
+        the same passages give the same files however they were gathered."""
+        n = len(meta)
+        used = np.flatnonzero(np.bincount(tids, minlength=len(terms))) if len(tids) else np.zeros(0, np.int64)
+        used_terms = [terms[i] for i in used]
+        by_text = sorted(range(len(used)), key=used_terms.__getitem__)
+        renumber = np.full(len(terms) + 1, -1, np.int32)
+        renumber[used[by_text]] = np.arange(len(used), dtype=np.int32)
+        tids = renumber[tids]
+        vocab_terms = [used_terms[i] for i in by_text]
+        order = np.lexsort((pids, tids))  # postings grouped by term, passages ascending within
+        tids, pids, tf = tids[order], pids[order].astype(np.int32), np.asarray(tf)[order]
+        df = np.bincount(tids, minlength=len(vocab_terms))
+        self.indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
+        self.postings = pids
+        self.tf = np.minimum(tf, np.iinfo(np.uint16).max).astype(np.uint16)  # kept for updates
+        self.lens = np.asarray(lens, np.int32)
+
+        k1, b = self.params.k1, self.params.b
+        flens = self.lens.astype(np.float32)
+        avgdl = float(flens.mean()) if n else 1.0
+        norm = k1 * (1 - b + b * flens / max(avgdl, 1e-9))
+        tff = tf.astype(np.float32)
+        self.impacts = (tff * (k1 + 1) / (tff + norm[pids])).astype(np.float32)
+        self.idf = _idf(n, df)
+
+        # number of distinct reports each term occurs in, for the boilerplate damping
+        self.meta = meta
+        doc_of = meta.doc_id[pids]
+        if len(doc_of) and bool(np.all(np.diff(meta.doc_id) >= 0)):
+            # a report's passages are contiguous, so within a term its postings' reports ascend: count changes
+            first = np.ones(len(tids), bool)
+            first[1:] = (tids[1:] != tids[:-1]) | (doc_of[1:] != doc_of[:-1])
+            self.report_df = np.bincount(tids[first], minlength=len(vocab_terms)).astype(np.int32)
+        else:
+            n_docs = max(len(meta.docs), 1)
+            uniq = np.unique(tids.astype(np.int64) * n_docs + doc_of)
+            self.report_df = np.bincount(uniq // n_docs, minlength=len(vocab_terms)).astype(np.int32)
+
+        self.fields = self._build_fields(known)
+        self.vocab = dict(zip(vocab_terms, range(len(vocab_terms))))
+        self.n = n
+        self.fingerprint = fp
+        self._prepare()
+
+    def _build_fields(self, known: KeywordIndex | None = None) -> dict[str, dict[str, list[int]]]:
+        """term → agency ids, and term → part codes: the short fields, kept as tiny inverted lists.
+        known: an index built with the same tokenizer, whose agencies' terms are reused (segmenting a name
+        needs jieba, whose dictionary takes a second or more to load)."""
+        terms_of: dict[str, list[str]] = {}
+        if known is not None:
+            for t, ids in known.fields["agency"].items():
+                for aid in ids:
+                    terms_of.setdefault(known.meta.agencies[aid], []).append(t)
         agency: dict[str, list[int]] = {}
         for aid, name in enumerate(self.meta.agencies):
-            for t in field_terms(name):
+            terms = sorted(terms_of[name]) if name in terms_of else sorted(field_terms(name))
+            for t in terms:
                 agency.setdefault(t, []).append(aid)
-        part: dict[str, list[int]] = {}
-        for numeral, title in PART_TITLES.items():
-            for t in field_terms(title):
-                part.setdefault(t, []).append(PART_CODES[numeral])
+        if known is not None:
+            part = {t: list(ids) for t, ids in known.fields["part"].items()}
+        else:
+            part = {}
+            for numeral, title in PART_TITLES.items():
+                for t in field_terms(title):
+                    part.setdefault(t, []).append(PART_CODES[numeral])
         return {"agency": agency, "part": part}
 
     def _prepare(self) -> None:
@@ -475,12 +595,16 @@ class KeywordIndex:
         filter, and every report repeats its own year); single digits too (tables are full of 0 and 1);
         other numbers are kept, since a question that quotes one (公开了808条) is about it."""
         terms: dict[str, float] = {}
+        units = _QUESTION_UNIT.findall(normalize(query))
+        query = _QUESTION_UNIT.sub(" ", normalize(query))
         for group in word_groups(query):
             group = [t for t in group if not (t.isdigit() and (len(t) == 1 or _YEAR.fullmatch(t)))]
             for t in group:
                 terms[t] = max(terms.get(t, 0.0), 1.0 / len(group))
         for t in alias_tokens(normalize(query)):
             terms.setdefault(t, 0.5)  # 城管 from 城管局: the same concept again, at half weight
+        for t in units:
+            terms.setdefault(t, self.params.unit_weight)
         if self.tok.bigrams:
             # bigrams only inside the kept words, so 存在哪些问题 gives no 在哪 / 些问
             for w in list(terms):
@@ -546,8 +670,11 @@ class KeywordIndex:
         (d / "vocab.txt").write_text("\n".join(terms), "utf-8")
         for name in ("indptr", "postings", "impacts", "idf", "report_df"):
             np.save(d / f"{name}.npy", getattr(self, name))
+        if self.can_update():  # what a later build needs to update this index instead of rebuilding it
+            np.save(d / "tf.npy", self.tf)
+            np.save(d / "lens.npy", self.lens)
         self.meta.save(d)
-        (d / "keyword.json").write_text(json.dumps(info, ensure_ascii=False), "utf-8")
+        (d / "keyword.json").write_text(json.dumps(info, ensure_ascii=False, sort_keys=True), "utf-8")
 
     @classmethod
     def load(cls, directory: str | Path, mmap: bool = True) -> KeywordIndex:
@@ -566,6 +693,9 @@ class KeywordIndex:
         self.vocab = dict(zip(terms, range(len(terms))))
         for name in ("indptr", "postings", "impacts", "idf", "report_df"):
             setattr(self, name, np.load(d / f"{name}.npy", mmap_mode="r" if mmap else None))
+        for name in ("tf", "lens"):  # absent in indexes saved before updates existed
+            f = d / f"{name}.npy"
+            setattr(self, name, np.load(f, mmap_mode="r" if mmap else None) if f.is_file() else None)
         self.meta = MetaColumns.load(d)
         self.fields = info["fields"]
         self.n = info["n"]

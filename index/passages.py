@@ -123,7 +123,9 @@ def row_passages(report: ExtractedReport) -> list[Passage]:
                 continue
             texts = [f.raw for _, f in present if f.value is None and "text" in f.flags]
             if texts:
-                values = f"（表中为文字）{texts[0]}"
+                # name the columns the sentence stands in for, so that a question asking for one of them
+                # (行政许可处理决定数量) still meets this row
+                values = f"{'、'.join(c.label for c, _ in present)}（表中为文字）{texts[0]}"
             else:
                 values = "，".join(f"{c.label}{_numbers_text(f.value)}{'万元' if c.unit == '万元' else ''}"
                                   for c, f in present)

@@ -2,87 +2,312 @@
 warnings, passages and source lines, for exact lookups and for power users' SQL.
 
     duckdb .index/current/facts.duckdb "select agency, value from facts where key = 'penalty.decisions'"
-"""
+
+Written by FactsWriter: each file's rows are staged as it is read (plain column lists, so the work can
+run in other processes), and `finish` assembles the tables in corpus order — from the staged rows, plus,
+on a rebuild, the unchanged files' rows copied from the previous generation's database inside DuckDB
+(no Python objects for them). Column types are fixed here, not guessed from the data."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from types import SimpleNamespace
 
 from index.model import Document, ExtractedReport, Finding, Passage
-from index.template import fact_specs
 
 FACTS_DB = "facts.duckdb"
 
-_SCHEMA = {
-    "reports": ["doc", "path", "sha256", "agency", "year", "format", "format_basis", "date", "file_format",
-                "encoding", "facts", "warnings", "parts"],
-    "facts": ["doc", "agency", "year", "format", "key", "label", "item", "column_label", "part", "value",
-              "unit", "raw", "line", "col", "flags", "note", "source"],
-    "findings": ["doc", "agency", "year", "kind", "rule", "scope", "status", "detail", "numbers", "line"],
-    "warnings": ["doc", "agency", "year", "message", "line"],
-    "passages": ["pidx", "id", "doc", "agency", "year", "part", "kind", "text", "line_start", "line_end", "fact_keys"],
-    "lines": ["doc", "line", "text"],
+_V, _I, _D = "VARCHAR", "BIGINT", "DOUBLE"
+SCHEMA: dict[str, list[tuple[str, str]]] = {
+    "reports": [("doc", _V), ("path", _V), ("sha256", _V), ("agency", _V), ("year", _I), ("format", _V),
+                ("format_basis", _V), ("date", _V), ("file_format", _V), ("encoding", _V), ("facts", _I),
+                ("warnings", _I), ("parts", _V)],
+    "facts": [("doc", _V), ("agency", _V), ("year", _I), ("format", _V), ("key", _V), ("label", _V), ("item", _V),
+              ("column_label", _V), ("part", _V), ("value", _D), ("unit", _V), ("raw", _V), ("line", _I),
+              ("col", _I), ("flags", "VARCHAR[]"), ("note", _V), ("source", _V)],
+    "findings": [("doc", _V), ("agency", _V), ("year", _I), ("kind", _V), ("rule", _I), ("scope", _V),
+                 ("status", _V), ("detail", _V), ("numbers", _V), ("line", _I)],
+    "warnings": [("doc", _V), ("agency", _V), ("year", _I), ("message", _V), ("line", _I)],
+    "passages": [("pidx", _I), ("id", _V), ("doc", _V), ("agency", _V), ("year", _I), ("part", _V), ("kind", _V),
+                 ("text", _V), ("line_start", _I), ("line_end", _I), ("fact_keys", "VARCHAR[]")],
+    "lines": [("doc", _V), ("line", _I), ("text", _V)],
 }
+FLUSH_ROWS = 50_000  # staged rows kept in memory before they go to DuckDB
+SMALL_INSERT = 5_000  # fewer rows than this go in as query parameters, more through pandas
+# DuckDB's own default is 80% of the machine's memory; a build sorts and copies within this and spills to
+# disk beyond it ($QA_DB_MEMORY overrides).
+DB_MEMORY = "1GB"
+
+Rows = dict[str, dict[str, list]]  # table → column → values
 
 
-def _frames(reports: Sequence[ExtractedReport], cross_year: Sequence[Finding], passages: Sequence[Passage],
-            lines: dict[str, list[tuple[int, str]]]) -> dict[str, pd.DataFrame]:
+def _empty() -> Rows:
+    return {t: {c: [] for c, _ in cols} for t, cols in SCHEMA.items()}
+
+
+def file_rows(report: ExtractedReport, passages: Sequence[Passage], lines: Sequence[tuple[int, str]]) -> Rows:
+    """One report's rows of every table, as column lists. passages.pidx holds the passage's place in its
+    own file; FactsWriter.finish makes it the place in the corpus."""
+    from index.template import fact_specs
+
     specs = fact_specs()
-    rows: dict[str, list[dict]] = {name: [] for name in _SCHEMA}
-    for r in reports:
-        m = r.meta
-        rows["reports"].append({
-            "doc": m.doc, "path": m.path, "sha256": m.sha256, "agency": m.agency, "year": m.year,
-            "format": m.format, "format_basis": m.format_basis, "date": m.date, "file_format": m.file_format,
-            "encoding": m.encoding, "facts": len(r.facts), "warnings": len(r.warnings),
-            "parts": json.dumps([p.model_dump() for p in m.parts], ensure_ascii=False)})
-        for f in r.facts:
-            spec = specs[f.key]
-            rows["facts"].append({
-                "doc": f.doc, "agency": f.agency, "year": f.year, "format": f.format, "key": f.key,
-                "label": f.label, "item": spec.item, "column_label": spec.column, "part": spec.part,
-                "value": None if f.value is None else float(f.value), "unit": f.unit, "raw": f.raw,
-                "line": f.line, "col": f.column, "flags": list(f.flags), "note": f.note,
-                "source": f.source.describe()})
-        for w in r.warnings:
-            rows["warnings"].append({"doc": w.doc, "agency": m.agency, "year": m.year, "message": w.message,
-                                     "line": w.line})
-        for x in r.findings:
-            rows["findings"].append(_finding_row(x))
-    for x in cross_year:
-        rows["findings"].append(_finding_row(x))
-    for i, p in enumerate(passages):  # pidx: the passage's place in the keyword and dense indexes
-        rows["passages"].append({"pidx": i, **p.model_dump()})
-    for doc, doc_lines in lines.items():
-        rows["lines"].extend({"doc": doc, "line": n, "text": t} for n, t in doc_lines)
-    return {name: pd.DataFrame(rows[name], columns=cols) for name, cols in _SCHEMA.items()}
+    out = _empty()
+    m = report.meta
+    _append(out["reports"], doc=m.doc, path=m.path, sha256=m.sha256, agency=m.agency, year=m.year, format=m.format,
+            format_basis=m.format_basis, date=m.date, file_format=m.file_format, encoding=m.encoding,
+            facts=len(report.facts), warnings=len(report.warnings),
+            parts=json.dumps([p.model_dump() for p in m.parts], ensure_ascii=False))
+    facts = out["facts"]
+    for f in report.facts:
+        spec = specs[f.key]
+        _append(facts, doc=f.doc, agency=f.agency, year=f.year, format=f.format, key=f.key, label=f.label,
+                item=spec.item, column_label=spec.column, part=spec.part,
+                value=None if f.value is None else float(f.value), unit=f.unit, raw=f.raw, line=f.line,
+                col=f.column, flags=list(f.flags), note=f.note, source=f.source.describe())
+    for w in report.warnings:
+        _append(out["warnings"], doc=w.doc, agency=m.agency, year=m.year, message=w.message, line=w.line)
+    for x in report.findings:
+        _append(out["findings"], **finding_row(x))
+    for i, p in enumerate(passages):
+        _append(out["passages"], pidx=i, **p.model_dump())
+    lt = out["lines"]
+    lt["doc"].extend([m.doc] * len(lines))
+    lt["line"].extend(n for n, _ in lines)
+    lt["text"].extend(t for _, t in lines)
+    return out
 
 
-def _finding_row(x: Finding) -> dict:
+def _append(table: dict[str, list], **row) -> None:
+    for c, v in row.items():
+        table[c].append(v)
+
+
+def finding_row(x: Finding) -> dict:
     return {"doc": x.doc, "agency": x.agency, "year": x.year, "kind": x.kind, "rule": x.rule, "scope": x.scope,
             "status": x.status, "detail": x.detail, "numbers": json.dumps(x.numbers, ensure_ascii=False),
             "line": x.line}
 
 
-def write_facts_db(path: Path, reports: Sequence[ExtractedReport], cross_year: Sequence[Finding],
-                   passages: Sequence[Passage], lines: dict[str, list[tuple[int, str]]]) -> None:
-    import duckdb
+@dataclass
+class _Summary:
+    """A report as far as the cross-year check reads it."""
 
-    frames = _frames(reports, cross_year, passages, lines)
-    con = duckdb.connect(str(path))
-    try:
-        for name, frame in frames.items():
-            con.register("frame", frame)
-            con.execute(f"create table {name} as select * from frame")  # names are ours, never user text
-            con.unregister("frame")
+    meta: SimpleNamespace
+    values: dict[str, float | int | None]
+
+    def value(self, key: str) -> float | int | None:
+        return self.values.get(key)
+
+
+@dataclass
+class FileSlot:
+    """One file of the corpus in the new generation, in corpus order."""
+
+    fileno: int
+    doc: str
+    path: str  # as the reports table shows it
+    passages: int
+    prev_offset: int | None  # where its passages start in the previous generation, if taken from there
+
+
+class FactsWriter:
+    """Stage rows per file, then `finish` the tables in corpus order (see the module docstring)."""
+
+    def __init__(self, path: Path, prev: Path | None = None):
+        import duckdb
+
+        self.con = duckdb.connect(str(path), config={"memory_limit": os.environ.get("QA_DB_MEMORY", DB_MEMORY)})
+        self.prev = prev is not None
+        if prev is not None:
+            self.con.execute(f"attach '{_sql_str(str(prev))}' as prev (read_only)")
+        for t, cols in SCHEMA.items():
+            self.con.execute(f"create temp table stage_{t} (_file BIGINT, "
+                             + ", ".join(f'"{c}" {ty}' for c, ty in cols) + ")")
+        self._rows = _empty()
+        self._files: dict[str, list[int]] = {t: [] for t in SCHEMA}
+        self._pending = 0
+
+    def add(self, fileno: int, rows: Rows) -> None:
+        for t, cols in rows.items():
+            n = len(next(iter(cols.values())))
+            self._files[t].extend([fileno] * n)
+            self._pending += n
+            for c, values in cols.items():
+                self._rows[t][c].extend(values)
+        if self._pending >= FLUSH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        for t, cols in self._rows.items():
+            if self._files[t]:
+                self._insert(f"stage_{t}", {"_file": self._files[t], **cols}, [("_file", _I)] + SCHEMA[t])
+        self._rows = _empty()
+        self._files = {t: [] for t in SCHEMA}
+        self._pending = 0
+
+    def _insert(self, table: str, cols: dict[str, list], types: list[tuple[str, str]]) -> None:
+        """Column lists into a table: as query parameters when few (no pandas import: a one-file rebuild
+        is mostly start-up), through a DataFrame when many (far faster per row)."""
+        n = len(next(iter(cols.values())))
+        if n < SMALL_INSERT:
+            self.con.execute(f"insert into {table} select " + ", ".join(f"unnest(?::{ty}[])" for _, ty in types),
+                             [cols[c] for c, _ in types])
+            return
+        import pandas as pd
+
+        self.con.register("frame", pd.DataFrame({c: cols[c] for c, _ in types}))
+        self.con.execute(f"insert into {table} select * from frame")
+        self.con.unregister("frame")
+
+    def finish(self, slots: Sequence[FileSlot], cross_year: Callable[[list], list[Finding]]) -> None:
+        """Write the final tables: rows of files taken from the previous generation and staged rows, in
+        corpus order; passages numbered across the corpus; cross-year findings recomputed."""
+        self.flush()
+        con = self.con
+        offsets, at = [], 0
+        for s in slots:
+            offsets.append(at)
+            at += s.passages
+        order_types = [("fileno", _I), ("doc", _V), ("path", _V), ("new_off", _I), ("prev_off", _I)]
+        con.execute("create temp table file_order (" + ", ".join(f"{c} {ty}" for c, ty in order_types) + ")")
+        if slots:
+            self._insert("file_order", {"fileno": [s.fileno for s in slots], "doc": [s.doc for s in slots],
+                                        "path": [s.path for s in slots], "new_off": offsets,
+                                        "prev_off": [s.prev_offset for s in slots]}, order_types)
+        findings = cross_year(self._reports_for_cross_year())
+        for t, cols in SCHEMA.items():
+            names = [c for c, _ in cols]
+            staged = ", ".join(f's."{c}"' for c in names)
+            if t == "passages":
+                staged = staged.replace('s."pidx"', "o.new_off + s.pidx as pidx")
+            if t == "reports":  # where the file is now (a cached extraction may name an old place)
+                staged = staged.replace('s."path"', "o.path as path")
+            parts = [f"select {staged}, s._file as _f, s.rowid as _r from stage_{t} s "
+                     f"join file_order o on o.fileno = s._file"]
+            if self.prev:
+                kept = ", ".join(f'p."{c}"' for c in names)
+                if t == "passages":
+                    kept = kept.replace('p."pidx"', "o.new_off + (p.pidx - o.prev_off) as pidx")
+                if t == "reports":
+                    kept = kept.replace('p."path"', "o.path as path")
+                where = " and p.kind <> 'cross_year'" if t == "findings" else ""
+                parts.append(f"select {kept}, o.fileno as _f, p.rowid as _r from prev.{t} p "
+                             f"join file_order o on o.doc = p.doc where o.prev_off is not null{where}")
+            con.execute(f"create table {t} as select * exclude (_f, _r) from ("
+                        + " union all ".join(parts) + ") order by _f, _r")
+        if findings:
+            rows = _empty()["findings"]
+            for x in findings:
+                _append(rows, **finding_row(x))
+            self._insert("findings", rows, SCHEMA["findings"])
         con.execute("create index facts_key on facts (key)")
         con.execute("create index passages_pidx on passages (pidx)")
+
+    def _reports_for_cross_year(self) -> list[_Summary]:
+        """The reports in corpus order, each with the two facts the cross-year check reads (from the staged
+        rows and the previous generation's, by file: two files may share a name)."""
+        keys = "('apply.carried_out.total', 'apply.carried_in.total')"
+        prev_r = prev_v = ""
+        if self.prev:
+            prev_r = ("union all select o.fileno, p.doc, p.agency, p.year from prev.reports p "
+                      "join file_order o on o.doc = p.doc where o.prev_off is not null")
+            prev_v = ("union all select o.fileno, p.key, p.value from prev.facts p join file_order o on o.doc = p.doc "
+                      f"where o.prev_off is not null and p.key in {keys}")
+        rows = self.con.execute(
+            f"with r as (select _file as f, doc, agency, year from stage_reports {prev_r}), "
+            f"v as (select _file as f, key, value from stage_facts where key in {keys} {prev_v}) "
+            "select r.f, r.doc, r.agency, r.year, v.key, v.value from r left join v on v.f = r.f "
+            "order by r.f").fetchall()
+        out: dict[int, _Summary] = {}
+        for f, doc, agency, year, key, value in rows:
+            r = out.get(f)
+            if r is None:
+                r = out[f] = _Summary(SimpleNamespace(doc=doc, agency=agency, year=year), {})
+            if key is not None:
+                if isinstance(value, float) and value.is_integer():
+                    value = int(value)  # counts are ints in the report model; the column holds doubles
+                r.values.setdefault(key, value)
+        return list(out.values())  # what cross_year_findings reads of a report: .meta and .value(key)
+
+    def passage_columns(self, prose_only: bool = False) -> dict[str, list]:
+        """Columns of the passages table in pidx order."""
+        where = "where kind = 'prose' " if prose_only else ""
+        cur = self.con.execute(f"select pidx, id, doc, agency, year, part, kind from passages {where}order by pidx")
+        names = [d[0] for d in cur.description]
+        cols = {n: [] for n in names}
+        for row in cur.fetchall():
+            for n, v in zip(names, row):
+                cols[n].append(v)
+        return cols
+
+    def passage_meta(self, prose_only: bool = False):
+        """(MetaColumns, passage ids) of the passages in pidx order, computed inside DuckDB: the same as
+        MetaColumns.from_passages over them (agency and report ids in order of first appearance)."""
+        import numpy as np
+
+        from index.keyword import KIND_CODES, PART_CODES, MetaColumns
+
+        where = "where kind = 'prose'" if prose_only else ""
+        part = "case part " + " ".join(f"when '{k}' then {v}" for k, v in PART_CODES.items() if k) + " else 0 end"
+        kind = "case kind " + " ".join(f"when '{k}' then {v}" for k, v in KIND_CODES.items()) + " end"
+        con = self.con
+        con.execute(f"create or replace temp table meta_p as select pidx, id, doc, agency, year, part, kind "
+                    f"from passages {where}")
+        con.execute("create or replace temp table meta_a as select agency, row_number() over (order by min(pidx)) - 1 "
+                    "as aid from meta_p where agency is not null and agency <> '' group by agency")
+        con.execute("create or replace temp table meta_d as select doc, row_number() over (order by min(pidx)) - 1 "
+                    "as did from meta_p group by doc")
+        cols = con.execute(
+            f"select p.id, coalesce(a.aid, -1) as agency_id, d.did as doc_id, coalesce(p.year, -1) as year, "
+            f"{part} as part, {kind} as kind from meta_p p left join meta_a a on a.agency = p.agency "
+            "join meta_d d on d.doc = p.doc order by p.pidx").fetchnumpy()
+        agencies = [a for (a,) in con.execute("select agency from meta_a order by aid").fetchall()]
+        docs = [d for (d,) in con.execute("select doc from meta_d order by did").fetchall()]
+        dtypes = {"agency_id": np.int32, "doc_id": np.int32, "year": np.int16, "part": np.int8, "kind": np.int8}
+        meta = MetaColumns(agencies, docs, {c: np.asarray(cols[c], dt) for c, dt in dtypes.items()})
+        return meta, list(cols["id"])
+
+    def texts(self, start: int, stop: int, prose_only: bool = True) -> list[str]:
+        where = " and kind = 'prose'" if prose_only else ""
+        return [t for (t,) in self.con.execute(
+            f"select text from passages where pidx >= ? and pidx < ?{where} order by pidx", [start, stop]).fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        one = lambda sql: int(self.con.execute(sql).fetchone()[0])  # noqa: E731
+        return {"reports": one("select count(*) from reports"), "facts": one("select count(*) from facts"),
+                "passages": one("select count(*) from passages"),
+                "fail": one("select count(*) from findings where status = 'FAIL'"),
+                "not_assessable": one("select count(*) from findings where status = 'NOT_ASSESSABLE' "
+                                      "and kind <> 'cross_year'")}
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def _sql_str(s: str) -> str:
+    return s.replace("'", "''")
+
+
+def write_facts_db(path: Path, reports: Sequence[ExtractedReport], cross_year: Sequence[Finding],
+                   passages: Sequence[Passage], lines: dict[str, list[tuple[int, str]]]) -> None:
+    """The whole database in one go from objects in memory (the build streams through FactsWriter)."""
+    by_doc: dict[str, list[Passage]] = {}
+    for p in passages:
+        by_doc.setdefault(p.doc, []).append(p)
+    w = FactsWriter(path)
+    try:
+        slots = []
+        for i, r in enumerate(reports):
+            ps = by_doc.get(r.meta.doc, [])
+            w.add(i, file_rows(r, ps, lines.get(r.meta.doc, [])))
+            slots.append(FileSlot(i, r.meta.doc, r.meta.path, len(ps), None))
+        w.finish(slots, lambda _reports: list(cross_year))
     finally:
-        con.close()
+        w.close()
 
 
 def document_lines(doc: Document) -> list[tuple[int, str]]:
