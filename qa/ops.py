@@ -105,10 +105,12 @@ def column_alternatives(plan: Plan, m: Measure, op: str, agency: str = "",
 
 def reading(plan: Plan, m: Measure | None, summary: str, filters: list[str] | None = None,
             operation: str | None = None, agencies: list[str] | None = None) -> Reading:
-    return Reading(operation=operation or plan.operation, measure=m.id if m else None,
+    op = operation or plan.operation
+    # Findings and corpus answers use no measure: defaults about a measure's column would only confuse.
+    defaults = [] if op in ("findings", "corpus") else list(dict.fromkeys(plan.defaults))
+    return Reading(operation=op, measure=m.id if m else None,
                    measure_label=m.label if m else None, agencies=agencies if agencies is not None else plan.agencies,
-                   years=plan.years, filters=filters or [], n=plan.n, defaults=list(dict.fromkeys(plan.defaults)),
-                   summary=summary)
+                   years=plan.years, filters=filters or [], n=plan.n, defaults=defaults, summary=summary)
 
 
 def defaults_phrase(plan: Plan) -> str:
