@@ -7,7 +7,7 @@ several agencies equally well, the answer is the candidates, never a guess."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Long forms in agency names and the short forms people use (left to right: applied in this order).
 SHORT_FORMS: tuple[tuple[str, str], ...] = (
@@ -59,39 +59,25 @@ class AgencyMatch:
     ambiguous: bool = False
 
 
-@dataclass
 class AgencyIndex:
-    agencies: list[str]
-    _aliases: dict[str, set[str]] = field(default_factory=dict)
-    _by_alias: dict[str, list[str]] = field(default_factory=dict)
+    """The one agency a search query names (for `qa search`'s filter), on top of AgencyFinder: the longest
+    mention wins, in the query as written or with its long forms shortened (城市管理 → 城管)."""
 
-    def __post_init__(self) -> None:
-        self._aliases = {a: aliases(a) for a in self.agencies}
+    def __init__(self, agencies: list[str]):
+        self.agencies = list(agencies)
+        self.finder = AgencyFinder(self.agencies)
 
     def find(self, question: str) -> AgencyMatch | None:
         """The agency (or candidates) named in the question, or None."""
-        sq = _squash(question)
-        q = sq
+        raw = _squash(question)
+        short = raw
         for long, s in SHORT_FORMS:
-            q = q.replace(long, s)
-        if not self._by_alias:
-            for agency, names in self._aliases.items():
-                for n in names:
-                    self._by_alias.setdefault(n, []).append(agency)
-        # every agency's longest alias found in the question (substring lookups: fast with many agencies)
-        longest: dict[str, str] = {}
-        for text in (q, sq):
-            for i in range(len(text)):
-                for j in range(i + 2, min(len(text), i + MAX_ALIAS) + 1):
-                    for agency in self._by_alias.get(text[i:j], ()):
-                        if len(text[i:j]) > len(longest.get(agency, "")):
-                            longest[agency] = text[i:j]
-        if not longest:
+            short = short.replace(long, s)
+        spans = self.finder.spans(raw) + self.finder.spans(short)
+        if not spans:
             return None
-        best_len = max(len(h) for h in longest.values())
-        best = {a: h for a, h in longest.items() if len(h) == best_len}
-        names = sorted(best)
-        return AgencyMatch(names, best[names[0]], ambiguous=len(names) > 1)
+        best = max(spans, key=lambda sp: len(sp.mention))
+        return AgencyMatch(best.agencies, best.mention, ambiguous=len(best.agencies) > 1)
 
 
 # ---------------------------------------------------------------- every agency a question names, with spans
@@ -120,7 +106,6 @@ class AgencyFinder:
     question can be read without the name (行政审批服务局 must not read as 行政许可). Kind words with no
     place (城管局, 执法局) are found apart: they narrow a ranking to that kind of agency, or are ambiguous."""
 
-    MAX_ALIAS = 24
 
     def __init__(self, agencies: list[str]):
         self.agencies = list(agencies)
@@ -153,7 +138,7 @@ class AgencyFinder:
 
     def spans(self, text: str) -> list[AgencySpan]:
         """Agencies named by name, place or short form, leftmost-longest."""
-        return self._longest(text, self.alias_map, self.MAX_ALIAS)
+        return self._longest(text, self.alias_map, MAX_ALIAS)
 
     def kind_spans(self, text: str) -> list[AgencySpan]:
         """Kind words (城管局, 执法局) standing without a place."""
