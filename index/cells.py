@@ -46,6 +46,11 @@ def is_number_like(text: str) -> bool:
     return t == "" or t in PLACEHOLDERS or bool(_NUMBER.match(t))
 
 
+def plain_number(v: int | float) -> str:
+    """A value as plain text, exact to the 6 decimals amounts carry: 313, 2580.444799 (never 2580.44)."""
+    return str(int(v)) if float(v).is_integer() else f"{v:.6f}".rstrip("0").rstrip(".")
+
+
 @lru_cache(maxsize=65536)
 def is_numbering(text: str) -> bool:
     """'1.' or '(六)' alone: the numbering of a label split into its own cell, never a value."""

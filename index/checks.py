@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from index.cells import plain_number
 from index.model import ExtractedReport, Fact, Finding, Line, ReportMeta
 from index.template import APPLY_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, RULES, fact_specs, result_rows, tables
 
@@ -21,9 +22,7 @@ def _value(facts: dict[str, Fact], key: str) -> Number | None:
 
 
 def _fmt(v: Number | None) -> str:
-    if v is None:
-        return "缺"
-    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+    return "缺" if v is None else plain_number(v)
 
 
 def _finding(meta: ReportMeta, facts: dict[str, Fact], rule: int, scope: str, scope_label: str,

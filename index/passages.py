@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from index.cells import plain_number
 from index.model import Document, ExtractedReport, Line, Passage
 from index.template import fact_specs, tables
 
@@ -17,11 +18,7 @@ _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 
 
 def _numbers_text(value: int | float | None) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:.6f}".rstrip("0").rstrip(".")
-    return str(int(value))
+    return "—" if value is None else plain_number(value)
 
 
 def _is_table_line(line: Line, in_table_part: bool) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from index.cells import plain_number
 from qa.answer import Citation
 from qa.facts import Cell, FactStore
 
@@ -33,10 +34,6 @@ FLAG_NOTES = {
 
 def _is_label(text: str) -> bool:
     return bool(_LABEL.search(text)) and not _VALUE_ONLY.fullmatch(text)
-
-
-def plain_number(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else f"{v:.6f}".rstrip("0").rstrip(".")
 
 
 class Citer:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.cells import plain_number
 from index.checks import scope_label
 from qa.answer import Alternative, Answer, AnswerTable, ChartHint, Citation, Derived, Reading
-from qa.cite import FLAG_NOTES, Citer, plain_number
+from qa.cite import FLAG_NOTES, Citer
 from qa.facts import MISSING, NO_NUMBER, NOT_IN_TEMPLATE, OK, FactStore, Report
 from qa.lexicon import Measure, items, measure
 from qa.output import format_value
