@@ -47,6 +47,7 @@ def extract_document(doc: Document) -> ExtractedReport:
     aligner.finish()
     facts = aligner.facts
     warnings += aligner.warnings
+    _flag_low_confidence(lines, facts)
 
     if not facts and not any(p.numeral in _TABLE_PARTS for p in parts):
         raise ReportError(doc.path, "not a government information disclosure annual report "
@@ -54,6 +55,22 @@ def extract_document(doc: Document) -> ExtractedReport:
     warnings += _missing_tables(doc.doc, facts, fmt)
     findings = rule_findings(meta, facts) + prose_findings(meta, facts, lines[:end])
     return ExtractedReport(meta=meta, facts=list(facts.values()), findings=findings, warnings=warnings)
+
+
+def _flag_low_confidence(lines: list, facts: dict) -> None:
+    """Facts read from an OCR'd cell whose score is under the OCR's threshold: flagged, score in note."""
+    from index.readers.ocr import LOW_CONFIDENCE
+
+    scores = {(c.source.line, c.source.cell): c.confidence for ln in lines if ln.cells
+              for c in ln.cells if c.confidence is not None}
+    if not scores:
+        return
+    for fact in facts.values():
+        score = scores.get((fact.source.line, fact.source.cell))
+        if score is not None and score < LOW_CONFIDENCE and "low_confidence" not in fact.flags:
+            fact.flags.append("low_confidence")
+            note = f"OCR置信度{score:.2f}"
+            fact.note = f"{fact.note}；{note}" if fact.note else note
 
 
 def _table_region(parts, index_of: dict[int, int], end: int) -> tuple[int, int]:
