@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from statistics import median
 
 _WIDE_SPACE = re.compile(r"\s*\n\s*|(?<=[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef])[ \t\u3000\u00a0]+"
                          r"|[ \t\u3000\u00a0]+(?=[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef])")
@@ -78,7 +79,25 @@ def rows_of_boxes(boxes: list[Box]) -> list[list[Box]]:
                 row.append(box)
                 continue
         rows.append([box])
-    return [sorted(row, key=lambda b: b.x0) for row in rows]
+    # Second pass: a box between two rows (a label centred in a merged cell, a taller box) joins the row
+    # whose typical middle is nearest, not the one the greedy pass happened to be building.
+    if not rows:
+        return rows
+    height = median(b.height for row in rows for b in row)
+    merged: list[list[Box]] = []
+    for row in rows:  # two greedy rows whose middles nearly agree are one line
+        if merged and abs(median(b.middle for b in row) - median(b.middle for b in merged[-1])) < 0.4 * height:
+            merged[-1].extend(row)
+        else:
+            merged.append(row)
+    rows = merged
+    middles = [median(b.middle for b in row) for row in rows]
+    settled: list[list[Box]] = [[] for _ in rows]
+    for k, row in enumerate(rows):
+        for box in row:
+            best = min(range(len(rows)), key=lambda n: abs(middles[n] - box.middle))
+            settled[best if abs(middles[best] - box.middle) < abs(middles[k] - box.middle) else k].append(box)
+    return [sorted(row, key=lambda b: b.x0) for row in settled if row]
 
 
 def cells_of_row(row: list[Box], gap: float) -> list[list[Box]]:

@@ -24,7 +24,11 @@ DPI = 150  # render resolution: PP-OCR reads 10.5-pt table digits reliably from 
 # digit lower than a word even when it is right ('0' at 0.54-0.7 on the 洪泽 scan), hence not higher.
 LOW_CONFIDENCE = 0.5
 _COLUMN_GAP = 1.5  # box heights: wider gaps separate cells of a text row
+_LABEL_GAP = 0.8  # box heights: label cells of a table row stand closer (a group label beside a row label)
 _SPLIT_NUMBERS = re.compile(r"^[\d.,，]+(?:\s+[\d.,，]+)+$")
+UNREADABLE = "?"  # a box OCR found but could not read: in a value column it gives no value, never 0
+_DIGITISH = re.compile(r"^[\doOlI|。.,，\s]+$")
+_LOOKALIKES = str.maketrans({"o": "0", "O": "0", "l": "1", "I": "1", "|": "1"})
 
 
 @lru_cache(maxsize=1)
@@ -35,8 +39,9 @@ def engine() -> Any:
     except ImportError as exc:  # pragma: no cover - a dependency of the project
         raise RuntimeError("OCR needs the package rapidocr-onnxruntime (pip install rapidocr-onnxruntime)") from exc
     # Every box kept (text_score 0: the default drops boxes under 0.5, i.e. values, silently; they are
-    # flagged instead); no angle classifier (scanned reports are upright; it costs 5 % of the time).
-    return RapidOCR(text_score=0.0, use_cls=False)
+    # flagged instead); a lower detection threshold (0.3, default 0.5), else a lone thin '1' in a table
+    # cell is not found at 150 dpi; no angle classifier (scanned reports are upright; 5 % of the time).
+    return RapidOCR(text_score=0.0, det_box_thresh=0.3, use_cls=False)
 
 
 def ocr_boxes(image: Any) -> list[Box]:
@@ -49,8 +54,17 @@ def ocr_boxes(image: Any) -> list[Box]:
     for points, text, score in result or []:
         xs = [p[0] for p in points]
         ys = [p[1] for p in points]
-        boxes.extend(_split_numbers(Box(str(text), min(xs), min(ys), max(xs), max(ys), float(score))))
+        box = Box(_digits(str(text)).strip() or UNREADABLE, min(xs), min(ys), max(xs), max(ys), float(score))
+        boxes.extend(_split_numbers(box))
     return boxes
+
+
+def _digits(text: str) -> str:
+    """Letters PP-OCR reads for digits in a box of numbers ('o 0' → '0 0', '0。' → '0', a lone 'o' → '0'):
+    only where the box holds a digit and nothing but digits and their look-alikes."""
+    if not _DIGITISH.match(text) or not (any(ch.isdigit() for ch in text) or text.strip() in ("o", "O")):
+        return text
+    return text.translate(_LOOKALIKES).rstrip("。.，, ")
 
 
 def _split_numbers(box: Box) -> list[Box]:
@@ -78,7 +92,15 @@ def blocks_from_boxes(boxes: list[Box], page: int, height: float) -> list:
     blocks: list = []
     rows = rows_of_boxes([b for b in boxes if b.text.strip()])
     i = 0
+    rows = [row for row in ([b for b in r if b.text != UNREADABLE] if not _has_value(r) else r for r in rows) if row]
     while i < len(rows):
+        if not _has_value(rows[i]) and blocks and isinstance(blocks[-1], TableBlock) \
+                and _wraps_label(rows[i], blocks[-1]):
+            last = blocks[-1].grid[-1]
+            k = max(c for c, slot in enumerate(last) if slot.text and not _is_value_text(slot.text))
+            last[k].text += join_boxes(rows[i])
+            i += 1
+            continue
         if not _has_value(rows[i]):
             row = rows[i]
             size = median(b.height for b in row)
@@ -97,7 +119,7 @@ def blocks_from_boxes(boxes: list[Box], page: int, height: float) -> list:
         for r, row in enumerate(run):
             labels, values = _split_row(row, anchors)
             size = median(b.height for b in row)
-            label_cells = [join_boxes(c) for c in cells_of_row(labels, _COLUMN_GAP * size)] if labels else [""]
+            label_cells = [join_boxes(c) for c in cells_of_row(labels, _LABEL_GAP * size)] if labels else [""]
             slots = [Slot(t, (r, c), page) for c, t in enumerate(label_cells)]
             for k in range(len(anchors)):
                 cell = values.get(k, [])
@@ -106,9 +128,29 @@ def blocks_from_boxes(boxes: list[Box], page: int, height: float) -> list:
             grid.append(slots)
         top = min(b.top for b in run[0])
         bottom = max(b.bottom for b in run[-1])
-        blocks.append(TableBlock(page, top, bottom, [], grid))
+        block = TableBlock(page, top, bottom, [], grid)
+        block.label_boxes = [_split_row(row, anchors)[0] for row in run]  # type: ignore[attr-defined]
+        blocks.append(block)
         i = j
     return blocks
+
+
+def _wraps_label(row: list[Box], table) -> bool:
+    """A line of text under a table row that goes on with the row's last label (a label wrapped in its
+    cell): it starts where that label starts and stays left of the values. A group label beside the
+    rows (（三）不予公开, centred in its merged cell) starts elsewhere and is a line of its own."""
+    labels = getattr(table, "label_boxes", None)
+    if not labels or not labels[-1]:
+        return False
+    label = labels[-1][-1]
+    height = label.height
+    return (abs(row[0].x0 - label.x0) <= height and row[0].top - label.bottom <= height
+            and all(b.x1 <= label.x1 + height for b in row))
+
+
+def _is_value_text(text: str) -> bool:
+    t = normalise(text)
+    return bool(t) and is_number_like(t) and any(ch.isdigit() for ch in t)
 
 
 def _is_value(box: Box) -> bool:
@@ -122,7 +164,7 @@ def _has_value(row: list[Box]) -> bool:
 
 def _value_columns(run: list[list[Box]]) -> list[float]:
     """Centres of the value columns: the numbers' centres clustered left to right."""
-    centres = sorted((b.x0 + b.x1) / 2 for row in run for b in row[1:] if _is_value(b))
+    centres = sorted((b.x0 + b.x1) / 2 for row in run for b in row[1:] if _is_value(b) or b.text == UNREADABLE)
     heights = [b.height for row in run for b in row]
     gap = 1.2 * (median(heights) if heights else 10.0)
     clusters: list[list[float]] = []
@@ -143,7 +185,8 @@ def _split_row(row: list[Box], anchors: list[float]) -> tuple[list[Box], dict[in
     for box in row:
         centre = (box.x0 + box.x1) / 2
         if centre < first - spacing / 2:
-            labels.append(box)
+            if box.text != UNREADABLE:
+                labels.append(box)
             continue
         k = min(range(len(anchors)), key=lambda n: abs(anchors[n] - centre))
         values.setdefault(k, []).append(box)

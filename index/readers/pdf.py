@@ -81,7 +81,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
         pdf.close()
     lines = _lines(_join_tables(blocks))
     if not any(line.text for line in lines):
-        raise ReportError(str(path), "no text in the PDF (neither a text layer nor text OCR could read)")
+        raise ReportError(str(path), "no text in the PDF: no text layer, and OCR read nothing")
     scanned = not any(has_text)
     return Document(path=str(path), doc=path.name, file_format="pdf_ocr" if scanned else "pdf",
                     encoding="ocr" if scanned else "pdf",
