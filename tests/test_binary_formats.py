@@ -20,7 +20,7 @@ from index.corpus import extract_many
 from index.errors import ReportError
 from index.extract import extract_document
 from index.readers import SUPPORTED_SUFFIXES, read_document
-from tests.binary_fixtures import docx_to_doc, docx_to_pdf, html_to_docx, scan_pages, soffice
+from bench.binary_copies import docx_to_doc, docx_to_pdf, html_to_docx, scan_pages, soffice
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 HONGZE = SHARED / "real" / "reports" / "22_hongze_2023.pdf"

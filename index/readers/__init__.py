@@ -27,7 +27,7 @@ Reader = Callable[[Path, bytes], Document]
 Sniffer = Callable[[bytes], bool]
 
 READERS: dict[str, Reader] = {}  # lower-case suffix with its dot → reader
-SNIFFERS: list[tuple[Sniffer, Reader]] = []  # tried in order on the file's bytes
+SNIFFERS: list[tuple[Sniffer, Reader]] = []  # tried in order on the file's bytes, the latest registered first
 SUPPORTED_SUFFIXES: set[str] = set()  # what a folder walk picks up; kept in step by register()
 
 
@@ -37,7 +37,7 @@ def register(reader: Reader, suffixes: Iterable[str], sniff: Sniffer | None = No
         READERS[suffix] = reader
         SUPPORTED_SUFFIXES.add(suffix)
     if sniff is not None:
-        SNIFFERS.append((sniff, reader))
+        SNIFFERS.insert(0, (sniff, reader))  # a later registration overrides an earlier one
 
 
 register(read_text, [".txt", ".text", ".md", ".markdown"])
@@ -110,7 +110,9 @@ def _choose(path: Path, data: bytes) -> Reader:
                 return reader
         expected = _CONTAINER_SUFFIXES.get(path.suffix.lower())
         if expected:
-            what = "a ZIP archive that is no Word document" if kind == "ZIP" else f"the file is a {kind}"
+            what = {"ZIP": "a ZIP archive that is no Word document",
+                    "DOC/XLS/WPS (OLE2)": "an Office file (OLE2) without a Word document in it"
+                    }.get(kind or "", f"the file is a {kind}")
             raise ReportError(str(path), f"not a {expected}: {what}")
         if container:
             raise ReportError(str(path), f"unsupported file format ({container})")

@@ -21,7 +21,8 @@ import hashlib
 import io
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -33,7 +34,8 @@ from index.readers.layout import Box, cells_of_row, is_page_furniture, join_boxe
 from index.readers.progress import report_page
 
 MAX_PAGES_DEFAULT = 300  # an annual report has 3-40 pages; more is a compilation or a wrong file
-MIN_TEXT_CHARS = 20  # a page with fewer characters in its text layer is a scan (or blank)
+MIN_TEXT_CHARS = 20  # a page with fewer characters in its text layer and
+MIN_IMAGE_SHARE = 0.3  # images over this share of its area is a scan: OCR reads it
 _EDGE_MARGIN = 0.1  # share of the page height at top and bottom where page numbers stand
 _COLUMN_GAP = 2.0  # a gap wider than this many character heights separates two cells of a line
 
@@ -67,22 +69,23 @@ def read_pdf(path: Path, data: bytes) -> Document:
             raise ReportError(str(path), f"PDF of {pages} pages, more than the limit of {max_pages()} "
                                          "for one report (set QA_MAX_PAGES to raise it)")
         has_text = [_text_chars(pdf[i]) >= MIN_TEXT_CHARS for i in range(pages)]
+        scanned = [not has_text[i] and _image_share(pdf[i]) >= MIN_IMAGE_SHARE for i in range(pages)]
         blocks: list[Block] = []
-        plumber = _open_plumber(path, data) if any(has_text) else None
+        plumber = _open_plumber(path, data) if not all(scanned) else None
         for i in range(pages):
-            if has_text[i]:
-                blocks += _text_page(plumber.pages[i], i + 1)
-            else:
+            if scanned[i]:
                 from index.readers.ocr import ocr_page
 
                 blocks += ocr_page(pdf[i], i + 1)
+            elif plumber is not None:  # a page with little text (the end of a table) is still text
+                blocks += _text_page(plumber.pages[i], i + 1)
             report_page(i + 1, pages)
     finally:
         pdf.close()
     lines = _lines(_join_tables(blocks))
     if not any(line.text for line in lines):
-        raise ReportError(str(path), "no text in the PDF: no text layer, and OCR read nothing")
-    scanned = not any(has_text)
+        raise ReportError(str(path), "no text in the PDF (no text layer, and no page image OCR could read)")
+    scanned = any(scanned)
     return Document(path=str(path), doc=path.name, file_format="pdf_ocr" if scanned else "pdf",
                     encoding="ocr" if scanned else "pdf",
                     sha256=hashlib.sha256(data).hexdigest(), lines=lines)
@@ -94,6 +97,18 @@ def _text_chars(page: Any) -> int:
         return len("".join(textpage.get_text_range().split()))
     finally:
         textpage.close()
+
+
+def _image_share(page: Any) -> float:
+    """The share of the page's area that its images cover (a scan is one image the size of the page)."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    area = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        area += max(0.0, right - left) * max(0.0, top - bottom)
+    return area / (width * height) if width and height else 0.0
 
 
 def _open_plumber(path: Path, data: bytes) -> Any:
@@ -307,16 +322,14 @@ def _append(a: TableBlock, b: TableBlock) -> None:
     for c, (above, below) in enumerate(zip(last, first)):
         spans = above.origin[0] < last_r or _spans_down(rows, below.origin)
         label = not above.text or not is_number_like(above.text)
-        fragment = not below.text or not (is_number_like(below.text) or _LIST_MARK.match(below.text))
+        fragment = not below.text or not (is_number_like(below.text) or _starts_row(below.text))
         if spans and label and fragment and below.starts_at(k, c):
             _extend_cell(a, above.origin, below.text)
             cut = below.origin
             for slot in [s for row in rows for s in row if s.origin == cut]:
                 slot.origin = (-1, -1)  # marks "belongs to the cell above"
-    if not _has_number(last) or not _has_number(first):
-        merged = _merge_rows(last, first, k)
-        if merged:
-            rows = rows[1:]
+    if (not _has_number(last) or not _has_number(first)) and _merge_rows(last, first, k):
+        rows = rows[1:]
     # Renumber the rest below a's rows; slots that belong to a's cells point there.
     remap: dict[tuple[int, int], tuple[int, int]] = {}
     for r, row in enumerate(rows):
@@ -331,24 +344,40 @@ def _append(a: TableBlock, b: TableBlock) -> None:
 
 
 def _merge_rows(last: list[Slot], first: list[Slot], k: int) -> bool:
-    """A row cut by the page break: its label above, its numbers below, or the end of its label below."""
-    if any(s.text and _LIST_MARK.match(s.text) for s in first if s.origin != (-1, -1)):
-        return False
-    if _has_number(last) and _has_number(first):
-        return False
-    for c, (above, below) in enumerate(zip(last, first)):
+    """A row cut by the page break: its label above and its numbers below, or its numbers above and the
+    end of its label below. Only where every text below goes on with a text above in its column and every
+    number below fills an empty cell above; a header row, a caption or a new row is never merged."""
+    joined = False
+    for above, below in zip(last, first):
         if below.origin == (-1, -1) or not below.text:
             continue
-        if above.text and is_number_like(above.text) and is_number_like(below.text):
+        if is_number_like(below.text):
+            if above.text:
+                return False
+        elif not above.text or is_number_like(above.text) or _starts_row(below.text):
             return False
-    for c, (above, below) in enumerate(zip(last, first)):
-        if below.origin == (-1, -1) or not below.text:
-            continue
-        if above.text and not is_number_like(above.text):
-            above.text = tidy(above.text + below.text)
         else:
-            above.text = below.text
+            joined = True
+    if not joined and not any(s.text and is_number_like(s.text) for s in first):
+        return False
+    for above, below in zip(last, first):
+        if below.origin != (-1, -1) and below.text:
+            above.text = tidy(above.text + below.text) if above.text else below.text
     return True
+
+
+def _starts_row(text: str) -> bool:
+    """Text that begins a row or a caption of its own: numbered, or a template label by itself."""
+    return bool(_LIST_MARK.match(text)) or _is_template_label(text)
+
+
+@lru_cache(maxsize=4096)
+def _is_template_label(text: str) -> bool:
+    from index.labels import match_label
+    from index.template import tables
+
+    return any((m := match_label(text, t)) is not None and m.score >= 0.9
+               for fmt in ("2019", "2021") for t in tables(fmt))
 
 
 def _spans_down(rows: list[list[Slot]], origin: tuple[int, int]) -> bool:

@@ -1,4 +1,5 @@
-"""Word and PDF copies of generated reports, made by the tests themselves: a DOCX with real merged cells
+"""Word and PDF copies of generated reports, for the tests (which make their fixtures with it) and
+bench/bench_formats.py: a DOCX with real merged cells
 (python-docx, from the generator's HTML with its rowspan/colspan), a PDF of that DOCX (LibreOffice, with
 the 三 table pushed down so that it breaks over two pages), and a scan of a PDF page (pypdfium2 renders
 it, Pillow wraps the image in a PDF without a text layer)."""
@@ -78,12 +79,17 @@ def soffice() -> str | None:
 
 
 def docx_to_pdf(docx_path: Path, out_dir: Path) -> Path:
+    return docx_to_pdfs([docx_path], out_dir)[0]
+
+
+def docx_to_pdfs(docx_paths: list[Path], out_dir: Path) -> list[Path]:
+    """PDFs of DOCX files, printed by LibreOffice in one run (its start-up is most of the time)."""
     exe = soffice()
     assert exe, "LibreOffice is needed"
     subprocess.run([exe, f"-env:UserInstallation=file://{out_dir}/lo-profile", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
-                   capture_output=True, timeout=180, check=True)
-    return out_dir / (docx_path.stem + ".pdf")
+                    "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_paths)],
+                   capture_output=True, timeout=180 + 30 * len(docx_paths), check=True)
+    return [out_dir / (p.stem + ".pdf") for p in docx_paths]
 
 
 def docx_to_doc(docx_path: Path, out_dir: Path) -> Path:
