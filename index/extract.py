@@ -30,8 +30,8 @@ def extract_document(doc: Document, corrected: tuple[str | None, int | None] | N
         parts[-1].end = min(parts[-1].end, lines[meta_found.date_index].number)
     meta = ReportMeta(doc=doc.doc, path=doc.path, agency=meta_found.agency, year=meta_found.year,
                       agency_short=meta_found.agency_short, agency_source=meta_found.agency_source,
-                      year_source=meta_found.year_source, format=fmt, format_basis=basis, date=meta_found.date, file_format=doc.file_format,
-                      encoding=doc.encoding, sha256=doc.sha256, parts=parts)
+                      year_source=meta_found.year_source, format=fmt, format_basis=basis, date=meta_found.date,
+                      file_format=doc.file_format, encoding=doc.encoding, sha256=doc.sha256, parts=parts)
     warnings = [Warning_(doc=doc.doc, message=problem) for problem in meta_found.problems()]
     if end < len(lines) and any(ln.text.strip() for ln in lines[end:]):
         warnings.append(Warning_(doc=doc.doc, line=lines[end].number,
@@ -87,8 +87,8 @@ def _prefix(table: str, row: str) -> str:
     return f"apply.{row}." if table == "apply" else f"{row}."
 
 
-def extract_path(path: Path) -> ExtractedReport:
+def extract_path(path: Path, corrected: tuple[str | None, int | None] | None = None) -> ExtractedReport:
     """Read and extract one report file. Raises ReportError (one-line message) for bad input."""
     from index.readers import read_document
 
-    return extract_document(read_document(Path(path)))
+    return extract_document(read_document(Path(path)), corrected)

@@ -19,6 +19,8 @@ Each agency is also reduced to a short name (short_name) that questions and tabl
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,6 +139,45 @@ def override(meta: Metadata, agency: str | None, year: int | None) -> Metadata:
     if year:
         meta.year, meta.year_source = year, OVERRIDE
     return meta
+
+
+# --- a user's corrections: reports.csv --------------------------------------------------------------------
+
+CORRECTIONS_FILE = "reports.csv"  # in the corpus folder: columns file, agency, year (a header row first)
+Correction = tuple[str | None, int | None]  # (agency, year); None keeps what was read
+
+
+def read_corrections(folder: Path) -> dict[str, Correction]:
+    """The corrections of FOLDER/reports.csv by file (the path relative to the folder, as written; a bare
+    file name also matches that file anywhere below the folder). Missing or unreadable: no corrections."""
+    path = Path(folder) / CORRECTIONS_FILE
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    for codec in ("utf-8-sig", "gb18030"):  # Excel saves CSV in the system code page
+        try:
+            text = data.decode(codec)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return {}
+    out: dict[str, Correction] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
+        name = row.get("file", "").replace("\\", "/").strip("/")
+        year = row.get("year", "")
+        if not name:
+            continue
+        out[name] = (row.get("agency") or None, _year(year) if year.isdigit() else None)
+    return out
+
+
+def correction_for(corrections: dict[str, Correction], relative: str) -> Correction | None:
+    """The correction for a file given by its path relative to the corpus folder, if reports.csv has one."""
+    found = corrections.get(relative) or corrections.get(Path(relative).name)
+    return found if found and (found[0] or found[1]) else None
 
 
 # --- evidence ---------------------------------------------------------------------------------------------

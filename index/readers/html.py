@@ -42,6 +42,16 @@ def looks_like_html(data: bytes) -> bool:
     return any(mark in head for mark in (b"<html", b"<table", b"<!doctype html", b"<body"))
 
 
+def holds_html(data: bytes) -> bool:
+    """A text file (.txt) that is really a saved web page, judged by content: it starts with markup (after a
+    byte-order mark, NULs of UTF-16 and whitespace) and has a document or table tag near the start."""
+    head = data[:8192].replace(b"\x00", b"")
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        head = head.removeprefix(bom)
+    head = head.lstrip().lower()
+    return head.startswith(b"<") and any(mark in head for mark in (b"<html", b"<!doctype html", b"<body", b"<table"))
+
+
 def read_html(path: Path, data: bytes) -> Document:
     text, encoding = decode_html(data, path)
     root = _parse(text, path)
