@@ -40,7 +40,7 @@ _DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # The words an agency name ends with: an office (局, 委员会 …) or a place that reports as itself (区, 县 …).
 _AGENCY_SUFFIX = re.compile(
     r"(局|委员会|委|办公室|办|厅|院|署|政府|中心|站|所|队|处|会|部|公司|集团|馆|校|"
-    r"实验区|开发区|新区|示范区|合作区|园区|区|县|市|旗|盟|州|省|镇|乡|街道)$"
+    r"区|县|市|旗|盟|州|省|镇|乡|街道)$"
 )
 # A title: a year, then within a few characters a report word (年度报告, 工作情况的报告, 年报).
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年\s*度?(?=[^。；;！!？?]{0,24}?(报告|年报))")
@@ -294,9 +294,11 @@ def _from_file_name(name: str | None) -> Evidence:
         return Evidence("file_name")
     stem = Path(name).stem
     ev = _from_title_lines([stem.replace("_", " ")], "file_name")
-    if ev.year is None:
-        years = re.findall(r"(?<!\d)(20\d{2})(?!\d)", stem)
-        ev.year = _year(years[0]) if len(set(years)) == 1 else None
+    years = list(re.finditer(r"(?<!\d)(20\d{2})(?!\d)", stem))
+    if ev.year is None and len({m.group(1) for m in years}) == 1:
+        ev.year = _year(years[0].group(1))
+    if ev.agency is None and years:  # 伊川县城市管理局2020.txt: the name before the year
+        ev.agency = _agency_before(stem, to_simplified(stem), years[0].start())
     return ev
 
 
@@ -312,8 +314,8 @@ def _key(agency: str) -> str:
 # --- short names ------------------------------------------------------------------------------------------
 
 # Development zones report under the zone's name; people call them by the place (平潭综合实验区 → 平潭).
-_ZONES = ("综合实验区", "经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "实验区",
-          "示范区", "合作区", "新区")
+# 新区 (浦东新区, 滨海新区) is a district's own name and stays.
+_ZONES = ("综合实验区", "经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "实验区")
 # One level of place name: 省, 自治区, 市, 自治州, 州, 地区, 盟, 县, 自治县, 区, 旗.
 _PLACE_UNIT = re.compile(r"(.{2,7}?(?:自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗))")
 _GOVERNMENT = ("人民政府", "政府")
@@ -333,26 +335,24 @@ _SHORT_FORMS: tuple[tuple[str, str], ...] = (
 
 
 def short_name(agency: str) -> str:
-    """What a user calls the agency: a government by its place (淮安市洪泽区人民政府 → 洪泽区), a zone by its
-    place (平潭综合实验区 → 平潭), an office by its lowest place and the office's short form
-    (鹤岗市城市管理综合执法局 → 鹤岗市城管局, 淮安市洪泽区财政局 → 洪泽区财政局). Written as the agency is."""
-    name = _clean(agency)
-    simple = to_simplified(name)
-    written = name if len(name) == len(simple) else simple
+    """What a user calls the agency, in simplified characters (questions are matched in simplified): a
+    government by its place (淮安市洪泽区人民政府 → 洪泽区), a zone by its place (平潭综合实验区 → 平潭), an office
+    by its lowest place and the office's short form (鹤岗市城市管理综合执法局 → 鹤岗市城管局,
+    淮安市洪泽区财政局 → 洪泽区财政局)."""
+    name = to_simplified(_clean(agency))
     for zone in _ZONES:
-        i = simple.find(zone)
+        i = name.find(zone)
         if i >= 2:
-            rest = simple[i + len(zone):]
+            rest = name[i + len(zone):]
             if not rest or rest.startswith(("管委会", "管理委员会")) or rest in _GOVERNMENT:
-                return _drop_higher_places(written[:i], simple[:i])
-    places, rest = _places(simple)
+                places, left = _places(name[:i])
+                return left if places and left else name[:i]
+    places, rest = _places(name)
     if not places:
-        return _shorten(written)
-    place_len = sum(len(p) for p in places)
-    lowest = written[place_len - len(places[-1]):place_len]
+        return _shorten(name)
     if not rest or rest in _GOVERNMENT:
-        return lowest
-    return lowest + _shorten(written[place_len:])
+        return places[-1]
+    return places[-1] + _shorten(rest)
 
 
 def _places(simple: str) -> tuple[list[str], str]:
@@ -367,17 +367,8 @@ def _places(simple: str) -> tuple[list[str], str]:
     return places, simple[pos:]
 
 
-def _drop_higher_places(written: str, simple: str) -> str:
-    places, rest = _places(simple)
-    if places and rest:
-        return written[sum(len(p) for p in places):]
-    return written
-
-
 def _shorten(name: str) -> str:
-    simple = to_simplified(name)
     for long, short in _SHORT_FORMS:
-        if long in simple:
-            i = simple.find(long)
-            return name[:i] + short + name[i + len(long):] if len(name) == len(simple) else simple.replace(long, short)
+        if long in name:
+            return name.replace(long, short, 1)
     return name

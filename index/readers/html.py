@@ -289,6 +289,7 @@ _HEADING_START = re.compile(r"[一二三四五六]\s*[、.．,，]")
 _MAX_HEADING = 60  # characters: a heading is short, a paragraph that starts with 一、 is not one
 _MIN_PARTS = 2  # distinct part headings needed before a block is taken as the report
 _MIN_LINKS, _MAX_LINK_SHARE = 3, 0.5
+_MAX_CAPTION = 12  # characters: the heading of a link list (相关文章, 友情链接)
 _TITLE_LOOKBACK, _TITLE_MAX = 15, 80
 _REPORT_WORD = re.compile(r"报告|年报|報告|年報")
 
@@ -349,35 +350,44 @@ def _lowest_common_ancestor(elements: list[tuple[str, lxml.html.HtmlElement]]) -
 
 def _prune_chrome(root: lxml.html.HtmlElement, headings: list[tuple[str, lxml.html.HtmlElement]]) -> None:
     """Mark navigation as invisible: landmark elements and link-dense blocks, unless they hold a part heading
-    or a number cell (a report framed in a <form> or a table of links to figures stays)."""
+    or a number cell (a report framed in a <form> or a table of links to figures stays). Judged bottom-up:
+    a block is link-dense by what is left of it after its link lists went (a page with menus and a short
+    report is not one big menu), or when all it has left besides them is a caption (相关文章)."""
     elements = [el for el in root.iter() if _tag(el)]  # kept alive: id() is stable while they are
     keep = {id(el) for _, h in headings for el in (h, *h.iterancestors())}
-    # Per element, children before parents: visible characters, characters inside links, links, number cells.
-    text = {id(el): 0 for el in elements}
-    linked = dict(text)
-    links = dict(text)
-    numbers = dict(text)
+    # Per element, children before parents: [visible characters, characters inside links, links], of the
+    # whole element and of what is not pruned; and the number cells it holds.
+    whole = {id(el): [0, 0, 0] for el in elements}
+    left = {id(el): [0, 0, 0] for el in elements}
+    numbers = {id(el): 0 for el in elements}
     for el in reversed(elements):
         i = id(el)
         if _tag(el) in _SKIPPED:
             continue
-        text[i] += len((el.text or "").strip())
+        own = len((el.text or "").strip())
+        w, lf = whole[i], left[i]
+        w[0] += own
+        lf[0] += own
         for child in el:
             c = id(child)
-            if c in text and _tag(child) not in _SKIPPED:
-                text[i] += text[c]
-                linked[i] += linked[c]
-                links[i] += links[c]
-                numbers[i] += numbers[c]
-            text[i] += len((child.tail or "").strip())
+            tail = len((child.tail or "").strip())
+            w[0] += tail
+            lf[0] += tail
+            if c not in whole or _tag(child) in _SKIPPED:
+                continue
+            w[:] = [a + b for a, b in zip(w, whole[c])]
+            if child.get(_PRUNED) is None:
+                lf[:] = [a + b for a, b in zip(lf, left[c])]
+            numbers[i] += numbers[c]
         if _tag(el) == "a":
-            linked[i], links[i] = text[i], links[i] + 1
+            w[1], w[2], lf[1], lf[2] = w[0], w[2] + 1, lf[0], lf[2] + 1
         if _tag(el) in ("td", "th") and re.fullmatch(r"[\d.,，]+\s*(元|万元|件|项|条)?", _text_of(el)):
             numbers[i] += 1
-        if i in keep or numbers[i]:
+        if i in keep or numbers[i] or _tag(el) in ("html", "body"):
             continue
         role = (el.get("role") or "").lower()
-        dense = links[i] >= _MIN_LINKS and linked[i] >= _MAX_LINK_SHARE * text[i]
+        dense = (lf[2] >= _MIN_LINKS and lf[1] >= _MAX_LINK_SHARE * lf[0]) or (
+            w[2] >= _MIN_LINKS and w[1] >= _MAX_LINK_SHARE * w[0] and lf[0] - lf[1] <= _MAX_CAPTION)
         if _tag(el) in _CHROME_TAGS or role in _CHROME_ROLES or dense:
             el.set(_PRUNED, "1")
 
