@@ -43,7 +43,8 @@ _AGENCY_SUFFIX = re.compile(
     r"区|县|市|旗|盟|州|省|镇|乡|街道)$"
 )
 # A title: a year, then within a few characters a report word (年度报告, 工作情况的报告, 年报).
-_TITLE_YEAR = re.compile(r"(20\d{2})\s*年\s*度?(?=[^。；;！!？?]{0,24}?(报告|年报))")
+_TITLE_YEAR = re.compile(r"(20\d{2})\s*年\s*度?(?=[^。；;！!？?]{0,40}?(报告|年报))")
+_PROSE = re.compile(r"[《》，,。；;！!？?]")  # before a title's year: a sentence, not a title
 _TITLE_WORD = re.compile(r"政府信息公开|政务公开|信息公开")
 _REPORT_WORD = re.compile(r"报告|年报")
 # Words of menus, breadcrumbs and page furniture: an agency candidate holding one is navigation text.
@@ -54,7 +55,7 @@ _NAV_WORDS = re.compile(
 _HEADER_FIELD = re.compile(r"^\s*标\s*题\s*[:：]\s*(.+?)\s*$")
 _PERIOD = re.compile(r"统计期限自\s*(20\d{2})\s*年")
 _PUNCT_SPLIT = re.compile(r"[\s:：，,。;；、|/\\>»→()（）《》【】\[\]“”\"'_—–-]+")
-_LEADING_WORDS = re.compile(r"^(关于|印发|公布|发布)")
+_LEADING_WORDS = re.compile(r"^(关于|印发|公布|发布)|关于$")
 _MAX_AGENCY = 40
 _HEAD_LINES = 40  # title evidence is looked for among the first lines before part 一
 _HEAD_CHARS = 400  # … and in their first characters (text dumps hold the whole report on one line)
@@ -199,21 +200,30 @@ def _head(lines: list[Line], parts: list[PartSpan]) -> list[str]:
 
 
 def _from_title_lines(head: list[str], source: Source) -> Evidence:
-    """The first title in the head: its year, and the agency before the year or on the line above."""
+    """The first title in the head: its year, and the agency before the year (甲市财政局2020年…), after it
+    (2020年甲市财政局政府信息公开…) or on a line of its own above (沙河, 济南). A sentence that mentions a
+    report (「根据《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》」) is no title."""
     for k, text in enumerate(head):
         simple = to_simplified(text)
-        m = _TITLE_YEAR.search(simple)
-        if not m or not _TITLE_WORD.search(simple[m.end():m.end() + 30]) and "年报" not in simple[m.end():]:
-            continue
-        year = _year(m.group(1))
-        agency = _agency_before(text, simple, m.start())
-        if agency is None:
-            for prev in reversed(head[max(0, k - 3):k]):  # the agency on a line of its own above (沙河, 济南)
-                agency = _agency_candidate(prev)
-                if agency:
-                    break
-        return Evidence(source, agency=agency, year=year)
+        for m in _TITLE_YEAR.finditer(simple):
+            words = _TITLE_WORD.search(simple, m.end(), m.end() + 40)
+            if (not words and "年报" not in simple[m.end():m.end() + 12]) or _PROSE.search(simple[:m.start()]):
+                continue
+            agency = _agency_before(text, simple, m.start())
+            if agency is None and words:
+                agency = _agency_candidate(_written(text, simple, m.end(), words.start()))
+            if agency is None:
+                for prev in reversed(head[max(0, k - 3):k]):
+                    agency = _agency_candidate(prev)
+                    if agency:
+                        break
+            return Evidence(source, agency=agency, year=_year(m.group(1)))
     return Evidence(source)
+
+
+def _written(text: str, simple: str, start: int, end: int) -> str:
+    """simple[start:end] as written in text (traditional characters kept) when the two align."""
+    return text[start:end] if len(text) == len(simple) else simple[start:end]
 
 
 def _agency_before(text: str, simple: str, end: int) -> str | None:
@@ -224,12 +234,12 @@ def _agency_before(text: str, simple: str, end: int) -> str | None:
         return None
     last = chunks[-1]
     start = before.rfind(last)
-    return _agency_candidate(text[start:start + len(last)] if len(text) == len(simple) else last)
+    return _agency_candidate(_written(text, simple, start, start + len(last)))
 
 
 def _agency_candidate(text: str) -> str | None:
     """An agency name, or None when the text is not one (navigation words, too long, no agency ending)."""
-    name = _LEADING_WORDS.sub("", _clean(text))
+    name = _LEADING_WORDS.sub("", _clean(text)).strip("：:　")
     simple = to_simplified(name)
     if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple):
         return None
