@@ -176,6 +176,17 @@ def test_seed_in_site_chrome_gives_the_seeds_facts_and_agency(seed: str, heading
         assert not any(word in t for t in texts), word
 
 
+def test_page_holding_the_report_twice_is_read_once(tmp_path: Path) -> None:
+    """A 全真版 and a 文字版 of the report on one page: the first full copy is the report."""
+    seed = TABULAR_SEEDS[0]
+    page = site_page(seed)
+    article = page[page.index('<div class="content">'):page.index("</div></div>")]
+    path = tmp_path / "page.html"
+    path.write_text(page.replace("</div></div>", f"</div>{article}</div></div>", 1), "utf-8")
+    assert _facts(extract_path(path)) == _facts(extract_path(ROOT / "corpus" / seed))
+    assert sum(line.text == "一、总体情况" for line in read_document(path).lines) == 1
+
+
 def test_page_without_part_headings_loses_its_navigation(tmp_path: Path) -> None:
     """No part headings to find the report by: the page is read less its navigation blocks."""
     path = tmp_path / "page.html"

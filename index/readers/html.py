@@ -295,7 +295,7 @@ _REPORT_WORD = re.compile(r"报告|年报|報告|年報")
 
 
 def _content_entries(root: lxml.html.HtmlElement) -> list[_Entry]:
-    headings = _part_headings(root)
+    headings = _first_report(_part_headings(root))
     _prune_chrome(root, headings)
     block = _lowest_common_ancestor(headings) if len({n for n, _ in headings}) >= _MIN_PARTS else None
     if block is None or block is root:
@@ -328,6 +328,22 @@ def _part_headings(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.Htm
         if m and any(k in m.group(2) for k in PARTS[PART_NUMERALS.index(m.group(1))].keywords):
             found.append((m.group(1), heading))
     return found
+
+
+def _first_report(headings: list[tuple[str, lxml.html.HtmlElement]]) -> list[tuple[str, lxml.html.HtmlElement]]:
+    """The headings of one copy of the report: a page that holds it twice (a 全真版 and a 文字版 tab, a
+    printable copy) restarts the numbering; the run with the most parts is kept, the first on a tie."""
+    runs: list[list[tuple[str, lxml.html.HtmlElement]]] = []
+    for numeral, el in headings:
+        if runs and el is runs[-1][-1][1]:
+            continue  # the same heading reached from two of its pieces
+        if not runs or _ORDER[numeral] <= _ORDER[runs[-1][-1][0]]:
+            runs.append([])
+        runs[-1].append((numeral, el))
+    return max(runs, key=lambda run: len({n for n, _ in run}), default=[])
+
+
+_ORDER = {n: k for k, n in enumerate("一二三四五六")}
 
 
 def _text_of(el: lxml.html.HtmlElement) -> str:
