@@ -60,6 +60,7 @@ _PERIOD = re.compile(r"统计期限自\s*(20\d{2})\s*年")
 _PUNCT_SPLIT = re.compile(r"[\s:：，,。;；、|/\\>»→()（）《》【】\[\]“”\"'_—–-]+")
 _LEADING_WORDS = re.compile(r"^(关于|印发|公布|发布)|关于$")
 _MAX_AGENCY = 40
+_SHORT_LINE = 30  # characters: a line this short may be the first half of a broken title
 _HEAD_LINES = 40  # title evidence is looked for among the first lines before part 一
 _HEAD_CHARS = 400  # … and in their first characters (text dumps hold the whole report on one line)
 
@@ -208,6 +209,9 @@ def _from_title_lines(head: list[str], source: Source) -> Evidence:
     (2020年甲市财政局政府信息公开…) or on a line of its own above (沙河, 济南). A sentence that mentions a
     report (「根据《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》」) is no title."""
     for k, text in enumerate(head):
+        if len(text) <= _SHORT_LINE and k + 1 < len(head) and not _TITLE_YEAR.search(to_simplified(text)) \
+                and not _TITLE_YEAR.search(to_simplified(head[k + 1])):
+            text += head[k + 1]  # a title broken over two lines (「平潭综合实验区2019年」「政府信息公开工作年度报告」)
         simple = to_simplified(text)
         for m in _TITLE_YEAR.finditer(simple):
             words = _TITLE_WORD.search(simple, m.end(), m.end() + 40)

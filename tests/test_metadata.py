@@ -108,6 +108,26 @@ def test_each_weaker_source_decides_when_the_stronger_ones_are_absent(drop, sour
     assert (meta.agency, meta.year, meta.agency_source) == (agency, year, source)
 
 
+@pytest.mark.parametrize("lines, agency", [
+    (["平潭综合实验区2019年", "政府信息公开工作年度报告"], "平潭综合实验区"),  # broken after the year
+    (["政府信息公开年报", "平潭综合实验区2024年度政府信息公开工作年度报告"], "平潭综合实验区"),  # a column name above
+    (["济南市城市管理局", "关于2020年度政府信息公开工作情况的报告"], "济南市城市管理局"),
+    (["2023年度淮安市洪泽区政府信息公开工作年度报告"], "淮安市洪泽区"),
+    (["淮安市洪泽区人民政府关于2023年度政府信息公开工作年度报告的报告"], "淮安市洪泽区人民政府"),
+])
+def test_title_shapes(lines: list[str], agency: str) -> None:
+    doc = _doc(lines + ["一、总体情况", "正文。"])
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert (meta.agency, meta.agency_source) == (agency, "title_line")
+
+
+def test_a_sentence_mentioning_a_report_is_no_title() -> None:
+    doc = _doc(["根据《福建省人民政府办公厅关于编制公布2021年政府信息公开工作年度报告有关事项的通知》编制本报告。",
+                "一、总体情况"], name="report.txt")
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert meta.agency is None and meta.year is None
+
+
 def test_statistics_year_is_the_titles_not_the_publication_date() -> None:
     doc = _doc(["发布时间: 2025-03-10 15:35", "标题: 平潭综合实验区2024年度政府信息公开工作年度报告", "一、总体情况",
                 "2025年3月10日"])
