@@ -130,7 +130,7 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
     assert [e.source for e in evidence] == list(EVIDENCE_ORDER)
     agency_ev = next((e for e in evidence if e.agency), None)
     year_ev = next((e for e in evidence if e.year), None)
-    agency = agency_ev.agency if agency_ev else None
+    agency = _qualified(agency_ev.agency, lines) if agency_ev else None
     return Metadata(
         agency=agency, year=year_ev.year if year_ev else None, date=date, date_index=date_index,
         agency_source=agency_ev.source if agency_ev else None, year_source=year_ev.source if year_ev else None,
@@ -227,6 +227,51 @@ def _from_title_lines(head: list[str], source: Source) -> Evidence:
                         break
             return Evidence(source, agency=agency, year=_year(m.group(1)))
     return Evidence(source)
+
+
+_CITY_UNITS = ("自治州", "地区", "市", "州", "盟")
+_OPENING_CHARS = 3000  # the report's opening, where it names itself in full (「本报告由淮安市洪泽区人民政府办公室…」)
+
+
+def _qualified(agency: str, lines: list[Line]) -> str:
+    """A district or county agency named in its title without its city (洪泽区人民政府) takes the city from
+    the report's own opening when the report writes it there in full (淮安市洪泽区人民政府办公室): names of
+    districts and counties repeat across the country, a city's do not."""
+    simple = to_simplified(_clean(agency))
+    places, _ = _places(simple)
+    if not places or places[0][-1] not in "区县旗" or len(simple) != len(_clean(agency)):
+        return agency
+    text = "".join(to_simplified(_clean(line.text)) for line in lines)
+    at = text.find(simple, 0, _OPENING_CHARS)
+    while at >= 0:
+        city = _city_before(text, at)
+        if city:
+            return city + _clean(agency)
+        at = text.find(simple, at + 1, _OPENING_CHARS)
+    return agency
+
+
+def _city_before(text: str, end: int) -> str | None:
+    """The city name that ends at text[end] (淮安市), or None. Its length is what the document agrees on:
+    two characters before the unit, longer only while the longer form is as frequent (石家庄市, not
+    由淮安市)."""
+    for unit in _CITY_UNITS:
+        if not text.endswith(unit, 0, end):
+            continue
+        stem_end = end - len(unit)
+        best = None
+        for size in range(2, 6):
+            if stem_end - size < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in text[stem_end - size:stem_end]):
+                break
+            name = text[stem_end - size:end]
+            if best is not None and text.count(name) < text.count(best):
+                break
+            best = name
+            if text.count(name) < 2:
+                break  # one mention does not tell a longer name from the word before it
+        if best and not _NAV_WORDS.search(best):
+            return best
+    return None
 
 
 def _written(text: str, simple: str, start: int, end: int) -> str:

@@ -121,6 +121,18 @@ def test_title_shapes(lines: list[str], agency: str) -> None:
     assert (meta.agency, meta.agency_source) == (agency, "title_line")
 
 
+def test_district_agency_takes_its_city_from_the_reports_opening() -> None:
+    """洪泽 2023's title says 洪泽区人民政府; its opening names 淮安市洪泽区人民政府办公室 (twice, wrapped)."""
+    opening = ["洪泽区人民政府2023年政府信息公开工作年度报告", "本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制。",
+               "如对本报告有疑问，请与淮安市洪", "泽区人民政府办公室联系。", "一、总体情况", "正文。"]
+    meta = find_metadata(_doc(opening).lines, [])
+    assert (meta.agency, meta.agency_short) == ("淮安市洪泽区人民政府", "洪泽区")
+    alone = find_metadata(_doc([opening[0], "一、总体情况"]).lines, [])
+    assert alone.agency == "洪泽区人民政府"  # nothing to qualify it with: kept as titled
+    city = find_metadata(_doc(["鹤岗市城市管理综合执法局2020年政府信息公开工作年度报告", "黑龙江省鹤岗市城市管理综合执法局"]).lines, [])
+    assert city.agency == "鹤岗市城市管理综合执法局"  # a city's agency is not qualified by its province
+
+
 def test_a_sentence_mentioning_a_report_is_no_title() -> None:
     doc = _doc(["根据《福建省人民政府办公厅关于编制公布2021年政府信息公开工作年度报告有关事项的通知》编制本报告。",
                 "一、总体情况"], name="report.txt")
