@@ -195,9 +195,10 @@ def _clean(text: str) -> str:
 
 def _head(lines: list[Line], parts: list[PartSpan]) -> list[str]:
     """The first lines before part 一 (or the first lines when parts were not found), cut short."""
-    first_part = next((i for i, ln in enumerate(lines) if parts and ln.number == parts[0].start), len(lines))
+    # Up to part 一's heading, by line number (a re-lined text dump gives several lines the same number).
+    first_part = next((i for i, ln in enumerate(lines) if parts and ln.number > parts[0].start), len(lines))
     head = []
-    for ln in lines[: min(first_part + 1, _HEAD_LINES)]:
+    for ln in lines[: min(first_part, _HEAD_LINES)]:
         text = ln.text.strip().lstrip("#").strip()[:_HEAD_CHARS]
         if text:
             head.append(text)
