@@ -18,7 +18,7 @@ from index.errors import ReportError
 from index.model import Document
 from index.readers.encoding import EMPTY, binary_kind, document_kind
 from index.readers.docx import looks_like_doc, looks_like_docx, read_doc, read_docx
-from index.readers.html import looks_like_html, read_html
+from index.readers.html import holds_html, looks_like_html, read_html
 from index.readers.pdf import looks_like_pdf, read_pdf
 from index.readers.progress import PageProgress, page_progress
 from index.readers.text import read_text
@@ -122,6 +122,8 @@ def _choose(path: Path, data: bytes) -> Reader:
             _safe_sniff(sniff, data) for sniff, r in SNIFFERS if r is reader):
         raise ReportError(str(path), f"not a {_CONTAINER_SUFFIXES[path.suffix.lower()]}: the file holds text "
                                      "or unknown bytes")
+    if reader is read_text and holds_html(data):
+        return read_html  # a saved web page named .txt: read by its content
     if reader is not None:
         return reader
     for sniff, reader in SNIFFERS:
