@@ -39,19 +39,23 @@ def looks_like_doc(data: bytes) -> bool:
 
 
 def read_docx(path: Path, data: bytes) -> Document:
-    return _document(path, data, _docx_lines(path, data), "docx")
+    return _document(path, data, data, "docx")
 
 
 def read_doc(path: Path, data: bytes) -> Document:
-    converted = convert_doc(path, data)
-    return _document(path, data, _docx_lines(path, converted), "doc")
+    return _document(path, data, convert_doc(path, data), "doc")
 
 
-def _document(path: Path, data: bytes, lines: list[Line], file_format: str) -> Document:
+def _document(path: Path, data: bytes, docx_data: bytes, file_format: str) -> Document:
+    from index.readers.pdf import report_title
+
+    document = _open(path, docx_data)
+    lines = _docx_lines(document)
     if not any(line.text.strip() for line in lines):
         raise ReportError(str(path), "no text in the Word document")
     return Document(path=str(path), doc=path.name, file_format=file_format, encoding=file_format,
-                    sha256=hashlib.sha256(data).hexdigest(), lines=lines)
+                    sha256=hashlib.sha256(data).hexdigest(), lines=lines,
+                    title=report_title(document.core_properties.title))
 
 
 # --- DOC → DOCX -----------------------------------------------------------------------------------------
@@ -105,8 +109,7 @@ def _open(path: Path, data: bytes) -> Any:
         raise ReportError(str(path), f"damaged Word document ({type(exc).__name__})") from None
 
 
-def _docx_lines(path: Path, data: bytes) -> list[Line]:
-    document = _open(path, data)
+def _docx_lines(document: Any) -> list[Line]:
     lines: list[Line] = []
     tables = 0
     for kind, element in _body_items(document.element.body):

@@ -68,6 +68,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
         if pages > max_pages():
             raise ReportError(str(path), f"PDF of {pages} pages, more than the limit of {max_pages()} "
                                          "for one report (set QA_MAX_PAGES to raise it)")
+        title = report_title(pdf.get_metadata_dict().get("Title"))
         has_text = [_text_chars(pdf[i]) >= MIN_TEXT_CHARS for i in range(pages)]
         scanned = [not has_text[i] and _image_share(pdf[i]) >= MIN_IMAGE_SHARE for i in range(pages)]
         blocks: list[Block] = []
@@ -88,7 +89,14 @@ def read_pdf(path: Path, data: bytes) -> Document:
     scanned = any(scanned)
     return Document(path=str(path), doc=path.name, file_format="pdf_ocr" if scanned else "pdf",
                     encoding="ocr" if scanned else "pdf",
-                    sha256=hashlib.sha256(data).hexdigest(), lines=lines)
+                    sha256=hashlib.sha256(data).hexdigest(), lines=lines, title=title)
+
+
+def report_title(value: object) -> str | None:
+    """A document property 'Title' as metadata evidence, where it reads like a report's title (it is
+    as often 'Microsoft Word - 新建文档.doc' or empty)."""
+    text = " ".join(str(value or "").split())
+    return text if re.search(r"报告|年报", text) and len(text) <= 120 else None
 
 
 def _text_chars(page: Any) -> int:
