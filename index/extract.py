@@ -10,6 +10,7 @@ from index.errors import ReportError
 from index.model import Document, ExtractedReport, ReportMeta, Warning_
 from index.metadata import find_metadata, override
 from index.parts import detect_format, find_parts
+from index.readers.progress import PageProgress
 from index.segment import rows_of
 from index.template import tables
 
@@ -104,8 +105,10 @@ def _prefix(table: str, row: str) -> str:
     return f"apply.{row}." if table == "apply" else f"{row}."
 
 
-def extract_path(path: Path, corrected: tuple[str | None, int | None] | None = None) -> ExtractedReport:
-    """Read and extract one report file. Raises ReportError (one-line message) for bad input."""
+def extract_path(path: Path, corrected: tuple[str | None, int | None] | None = None,
+                 progress: PageProgress | None = None) -> ExtractedReport:
+    """Read and extract one report file. Raises ReportError (one-line message) for bad input. `progress`
+    is told (pages done, pages in all) after each page of a PDF (a scan takes seconds a page)."""
     from index.readers import read_document
 
-    return extract_document(read_document(Path(path)), corrected)
+    return extract_document(read_document(Path(path), progress=progress), corrected)

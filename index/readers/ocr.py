@@ -91,13 +91,14 @@ def blocks_from_boxes(boxes: list[Box], page: int, height: float) -> list:
 
     blocks: list = []
     rows = rows_of_boxes([b for b in boxes if b.text.strip()])
+    # An unreadable box is kept only among values, where it holds its column's place.
+    rows = [row for row in (r if _has_value(r) else [b for b in r if b.text != UNREADABLE] for r in rows) if row]
     i = 0
-    rows = [row for row in ([b for b in r if b.text != UNREADABLE] if not _has_value(r) else r for r in rows) if row]
     while i < len(rows):
         if not _has_value(rows[i]) and blocks and isinstance(blocks[-1], TableBlock) \
                 and _wraps_label(rows[i], blocks[-1]):
             last = blocks[-1].grid[-1]
-            k = max(c for c, slot in enumerate(last) if slot.text and not _is_value_text(slot.text))
+            k = max((c for c, slot in enumerate(last) if slot.text and not _is_value_text(slot.text)), default=0)
             last[k].text += join_boxes(rows[i])
             i += 1
             continue
@@ -128,9 +129,7 @@ def blocks_from_boxes(boxes: list[Box], page: int, height: float) -> list:
             grid.append(slots)
         top = min(b.top for b in run[0])
         bottom = max(b.bottom for b in run[-1])
-        block = TableBlock(page, top, bottom, [], grid)
-        block.label_boxes = [_split_row(row, anchors)[0] for row in run]  # type: ignore[attr-defined]
-        blocks.append(block)
+        blocks.append(TableBlock(page, top, bottom, [], grid, label_boxes=[_split_row(r, anchors)[0] for r in run]))
         i = j
     return blocks
 
@@ -139,7 +138,7 @@ def _wraps_label(row: list[Box], table) -> bool:
     """A line of text under a table row that goes on with the row's last label (a label wrapped in its
     cell): it starts where that label starts and stays left of the values. A group label beside the
     rows (（三）不予公开, centred in its merged cell) starts elsewhere and is a line of its own."""
-    labels = getattr(table, "label_boxes", None)
+    labels = table.label_boxes
     if not labels or not labels[-1]:
         return False
     label = labels[-1][-1]

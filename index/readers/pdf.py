@@ -151,6 +151,7 @@ class TableBlock:
     bottom: float
     columns: list[float]  # x of the column boundaries, to tell a continued table from another one
     grid: list[list[Slot]]
+    label_boxes: list | None = None  # OCR: each row's label boxes, to join a label wrapped onto a line below
 
     @property
     def width(self) -> int:
@@ -163,6 +164,7 @@ class TextBlock:
     top: float
     text: str  # cells separated by tabs where the line has column gaps
     furniture: bool = False  # a page number: dropped, and no obstacle to joining tables
+    size: float = 0.0  # font size (PDF text layer), to find the title
 
 
 Block = TableBlock | TextBlock
@@ -211,8 +213,7 @@ def _text_page(page: Any, number: int) -> list[Block]:
         text = "\t".join(join_boxes(cell) for cell in cells_of_row(row, _COLUMN_GAP * size))
         top = min(b.top for b in row)
         at_edge = top < _EDGE_MARGIN * height or top > (1 - _EDGE_MARGIN) * height
-        blocks.append(TextBlock(number, top, text, furniture=at_edge and is_page_furniture(text)))
-        blocks[-1].size = size  # type: ignore[attr-defined]  # used once, for the title
+        blocks.append(TextBlock(number, top, text, furniture=at_edge and is_page_furniture(text), size=size))
     blocks.sort(key=lambda b: b.top)
     return blocks
 
@@ -434,13 +435,13 @@ def _lines(blocks: list[Block]) -> list[Line]:
 
 def _title_first(blocks: list[Block]) -> list[Block]:
     """The first page's leading lines in a larger type than the body are the title: one line."""
-    sizes = [getattr(b, "size", 0) for b in blocks if isinstance(b, TextBlock) and b.page == 1]
+    sizes = [b.size for b in blocks if isinstance(b, TextBlock) and b.page == 1 and b.size]
     if not sizes:
         return blocks
     body = median(sizes)
     k = 0
     while k < len(blocks) and isinstance(blocks[k], TextBlock) and blocks[k].page == 1 \
-            and getattr(blocks[k], "size", 0) > 1.15 * body:
+            and blocks[k].size > 1.15 * body:
         k += 1
     if k < 2:
         return blocks
