@@ -17,14 +17,18 @@ from index.readers.html import _BLOCKS, cell_text, expand_grid, normalise, own_r
 _FILLER = ("本部分为测试用填充段落，用于把下一张表格推到页面中部，使其跨页。" * 3)
 
 
-def html_to_docx(html: str, out: Path, *, push_table: str | None = None, filler_lines: int = 0) -> Path:
+def html_to_docx(html: str, out: Path, *, push_table: str | None = None, filler_lines: int = 0,
+                 running_header: str | None = None) -> Path:
     """A DOCX with the page's headings and paragraphs as paragraphs and its tables as Word tables, merged
     cells merged. `push_table`: the heading (e.g. '三、') before which a page break and `filler_lines`
-    paragraphs go, so that the table after it starts low on a page."""
+    paragraphs go, so that the table after it starts low on a page. `running_header`: a page header
+    printed on every page (it stands between the parts of a table cut by a page break)."""
     import docx
     from docx.enum.text import WD_BREAK
 
     document = docx.Document()
+    if running_header:
+        document.sections[0].header.paragraphs[0].text = running_header
     root = lxml.html.document_fromstring(html)
     body = root.find("body")
     for el in body.iter():

@@ -40,7 +40,8 @@ def made(tmp_path_factory) -> dict[str, Path]:
     text, _ = render(report, "tab_rows")
     (out / "report.txt").write_text(str(text), encoding="utf-8")
     files = {"text": out / "report.txt",
-             "docx": html_to_docx(str(html), out / "report.docx", push_table="三、", filler_lines=8)}
+             "docx": html_to_docx(str(html), out / "report.docx", push_table="三、", filler_lines=8,
+                                  running_header="政府信息公开工作年度报告（测试页眉）")}
     if soffice():
         files["pdf"] = docx_to_pdf(files["docx"], out)
     return files
@@ -107,6 +108,7 @@ def test_pdf_with_the_apply_table_over_pages_gives_the_facts_of_its_clean_text(m
     report = extract_document(doc)
     pages = {f.source.page for f in report.facts if f.key.startswith("apply.")}
     assert len(pages) >= 2, "the fixture's 三 table must break over a page"
+    assert not any("测试页眉" in line.text for line in doc.lines), "the running header is page furniture"
     assert {f.key: f.value for f in report.facts} == clean
     fact = report.fact("apply.total.total")
     assert fact.source.describe().startswith(f"第{fact.source.page}页")

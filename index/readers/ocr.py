@@ -108,7 +108,7 @@ def blocks_from_boxes(boxes: list[Box], page: int, height: float) -> list:
             text = "\t".join(join_boxes(c) for c in cells_of_row(row, _COLUMN_GAP * size))
             top = min(b.top for b in row)
             edge = top < 0.08 * height or top > 0.92 * height
-            blocks.append(TextBlock(page, top, text, furniture=edge and is_page_furniture(text)))
+            blocks.append(TextBlock(page, top, text, furniture=edge and is_page_furniture(text), at_edge=edge))
             i += 1
             continue
         j = i

@@ -165,6 +165,7 @@ class TextBlock:
     text: str  # cells separated by tabs where the line has column gaps
     furniture: bool = False  # a page number: dropped, and no obstacle to joining tables
     size: float = 0.0  # font size (PDF text layer), to find the title
+    at_edge: bool = False  # in the top or bottom margin: a running header there is furniture too
 
 
 Block = TableBlock | TextBlock
@@ -213,7 +214,8 @@ def _text_page(page: Any, number: int) -> list[Block]:
         text = "\t".join(join_boxes(cell) for cell in cells_of_row(row, _COLUMN_GAP * size))
         top = min(b.top for b in row)
         at_edge = top < _EDGE_MARGIN * height or top > (1 - _EDGE_MARGIN) * height
-        blocks.append(TextBlock(number, top, text, furniture=at_edge and is_page_furniture(text), size=size))
+        blocks.append(TextBlock(number, top, text, furniture=at_edge and is_page_furniture(text), size=size,
+                                at_edge=at_edge))
     blocks.sort(key=lambda b: b.top)
     return blocks
 
@@ -271,9 +273,16 @@ _LIST_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]
 
 
 def _join_tables(blocks: list[Block]) -> list[Block]:
+    """Page furniture dropped (page numbers, and running headers or footers: the same text in the margin
+    of several pages), and each table that goes on over a page break joined to its first part."""
+    pages_of: dict[str, set[int]] = {}
+    for block in blocks:
+        if isinstance(block, TextBlock) and block.at_edge:
+            pages_of.setdefault(block.text, set()).add(block.page)
+    running = {text for text, pages in pages_of.items() if len(pages) >= 2}
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, TextBlock) and block.furniture:
+        if isinstance(block, TextBlock) and (block.furniture or block.text in running):
             continue
         prev = out[-1] if out else None
         if isinstance(block, TableBlock) and isinstance(prev, TableBlock) and _continues(prev, block):
@@ -337,7 +346,7 @@ def _append(a: TableBlock, b: TableBlock) -> None:
             cut = below.origin
             for slot in [s for row in rows for s in row if s.origin == cut]:
                 slot.origin = (-1, -1)  # marks "belongs to the cell above"
-    if (not _has_number(last) or not _has_number(first)) and _merge_rows(last, first, k):
+    if (not _has_number(last) or not _has_number(first)) and _merge_rows(last, first):
         rows = rows[1:]
     # Renumber the rest below a's rows; slots that belong to a's cells point there.
     remap: dict[tuple[int, int], tuple[int, int]] = {}
@@ -352,7 +361,7 @@ def _append(a: TableBlock, b: TableBlock) -> None:
     a.grid.extend(rows)
 
 
-def _merge_rows(last: list[Slot], first: list[Slot], k: int) -> bool:
+def _merge_rows(last: list[Slot], first: list[Slot]) -> bool:
     """A row cut by the page break: its label above and its numbers below, or its numbers above and the
     end of its label below. Only where every text below goes on with a text above in its column and every
     number below fills an empty cell above; a header row, a caption or a new row is never merged."""
