@@ -110,6 +110,36 @@ def test_word_exported_page_cells() -> None:
     assert "行政复议" in cells or any(c.replace(" ", "").startswith("行政复议") for c in cells)
 
 
+_WORD_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312"><title>甲县财政局2020年政府信息公开工作年度报告</title>
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]--></head>
+<body lang=ZH-CN><div class=WordSection1>
+<p class=MsoNormal align=center><b><span>甲县财政局<span lang=EN-US>2020</span>年政府信息公开工作年度报告<o:p></o:p></span></b></p>
+<p class=MsoNormal><![if !supportLists]><span lang=EN-US>一</span><![endif]><span>、总体情况<o:p></o:p></span></p>
+<p>正文。</p>
+<p class=MsoNormal><span>二、主动公开政府信息情况</span></p>
+<table class=MsoNormalTable border=1>
+<tr><td rowspan=2><p><span>行</span></p><p><span>政</span></p><p><span>许</span></p><p><span>可</span></p></td>
+<td><p><span lang=EN-US>1</span><span lang=EN-US>5</span></p></td><td><p><span>75394432.52</span><span>元</span></p></td></tr>
+<tr><td><p><span>本年　处理</span></p></td><td></td></tr>
+</table>
+<p><span>六、其他需要报告的事项</span></p><p>无。</p>
+</div></body></html>"""
+
+
+def test_word_exported_gbk_page(tmp_path: Path) -> None:
+    """Word's HTML, saved in GBK (declared in http-equiv): conditional comments, a value split over <span>s,
+    a vertical label one character per <p>, U+3000 inside a label, the unit inside an amount cell."""
+    path = tmp_path / "word.htm"
+    path.write_bytes(_WORD_PAGE.encode("gb18030"))
+    doc = read_document(path)
+    assert (doc.encoding, doc.title) == ("gb18030", "甲县财政局2020年政府信息公开工作年度报告")
+    assert [line.text for line in doc.lines if line.cells is None] == [
+        "甲县财政局2020年政府信息公开工作年度报告", "一、总体情况", "正文。", "二、主动公开政府信息情况", "六、其他需要报告的事项", "无。"]
+    rows = [[c.text for c in line.cells] for line in doc.lines if line.cells]
+    assert rows == [["行政许可", "15", "75394432.52元"], ["行政许可", "本年 处理", ""]]
+
+
 # --- a seed wrapped in a site ------------------------------------------------------------------------------
 
 _TOP = """<div class="top"><a href="/">国务院</a><a href="/">省政府</a><a href="/">繁体版</a><a href="/">登录</a></div>

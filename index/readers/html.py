@@ -285,7 +285,7 @@ _PRUNED = "data-qa-pruned"
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar"})
 _PART_HEADING = re.compile(r"^[#\s]*([一二三四五六])\s*[、.．,，]\s*(.{2,40}?)\s*$")
-_HEADING_START = re.compile(r"[一二三四五六]\s*[、.．,，]")
+_HEADING_START = re.compile(r"^[\s\u3000\xa0#]*[一二三四五六]")  # Word may put 一 and 、总体情况 in two spans
 _MAX_HEADING = 60  # characters: a heading is short, a paragraph that starts with 一、 is not one
 _MIN_PARTS = 2  # distinct part headings needed before a block is taken as the report
 _MIN_LINKS, _MAX_LINK_SHARE = 3, 0.5
@@ -318,7 +318,7 @@ def _part_headings(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.Htm
 
     found = []
     for el in root.iter():
-        if not _tag(el) or _tag(el) in _SKIPPED or not el.text or not _HEADING_START.search(el.text):
+        if not _tag(el) or _tag(el) in _SKIPPED or not el.text or not _HEADING_START.match(el.text):
             continue
         heading = el
         while (parent := heading.getparent()) is not None and len(_text_of(parent)) <= _MAX_HEADING \
