@@ -318,7 +318,8 @@ def _part_headings(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.Htm
 
     found = []
     for el in root.iter():
-        if not _tag(el) or _tag(el) in _SKIPPED or not el.text or not _HEADING_START.match(el.text):
+        text = el.text
+        if not text or not _HEADING_START.match(text) or not isinstance(el.tag, str) or _tag(el) in _SKIPPED:
             continue
         heading = el
         while (parent := heading.getparent()) is not None and len(_text_of(parent)) <= _MAX_HEADING \
@@ -369,43 +370,56 @@ def _prune_chrome(root: lxml.html.HtmlElement, headings: list[tuple[str, lxml.ht
     or a number cell (a report framed in a <form> or a table of links to figures stays). Judged bottom-up:
     a block is link-dense by what is left of it after its link lists went (a page with menus and a short
     report is not one big menu), or when all it has left besides them is a caption (相关文章)."""
-    elements = [el for el in root.iter() if _tag(el)]  # kept alive: id() is stable while they are
-    keep = {id(el) for _, h in headings for el in (h, *h.iterancestors())}
-    # Per element, children before parents: [visible characters, characters inside links, links], of the
-    # whole element and of what is not pruned; and the number cells it holds.
-    whole = {id(el): [0, 0, 0] for el in elements}
-    left = {id(el): [0, 0, 0] for el in elements}
-    numbers = {id(el): 0 for el in elements}
-    for el in reversed(elements):
-        i = id(el)
-        if _tag(el) in _SKIPPED:
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]  # kept alive: id() stays unique
+    at = {id(el): k for k, el in enumerate(elements)}
+    keep = {at[id(el)] for _, h in headings for el in (h, *h.iterancestors()) if id(el) in at}
+    n = len(elements)
+    tags = [el.tag.lower() for el in elements]
+    parent = [at.get(id(el.getparent()), -1) for el in elements]
+    # Per element: visible characters, characters inside links and links, of the whole element (w_) and of
+    # what is not pruned (l_); and the number cells it holds. Children come after parents in document
+    # order, so one pass from the end sees every element after all of its children.
+    w_text, w_linked, w_links = [0] * n, [0] * n, [0] * n
+    l_text, l_linked, l_links = [0] * n, [0] * n, [0] * n
+    numbers = [0] * n
+    for k in range(n - 1, -1, -1):
+        el, tag = elements[k], tags[k]
+        if tag in _SKIPPED:
             continue
         own = len((el.text or "").strip())
-        w, lf = whole[i], left[i]
-        w[0] += own
-        lf[0] += own
-        for child in el:
-            c = id(child)
-            tail = len((child.tail or "").strip())
-            w[0] += tail
-            lf[0] += tail
-            if c not in whole or _tag(child) in _SKIPPED:
-                continue
-            w[:] = [a + b for a, b in zip(w, whole[c])]
-            if child.get(_PRUNED) is None:
-                lf[:] = [a + b for a, b in zip(lf, left[c])]
-            numbers[i] += numbers[c]
-        if _tag(el) == "a":
-            w[1], w[2], lf[1], lf[2] = w[0], w[2] + 1, lf[0], lf[2] + 1
-        if _tag(el) in ("td", "th") and re.fullmatch(r"[\d.,，]+\s*(元|万元|件|项|条)?", _text_of(el)):
-            numbers[i] += 1
-        if i in keep or numbers[i] or _tag(el) in ("html", "body"):
+        w_text[k] += own
+        l_text[k] += own
+        if tag == "a":
+            w_linked[k], l_linked[k] = w_text[k], l_text[k]
+            w_links[k] += 1
+            l_links[k] += 1
+        elif tag in ("td", "th") and _NUMBER_CELL.fullmatch(_text_of(el)):
+            numbers[k] += 1
+        pruned = False
+        if k not in keep and not numbers[k] and tag not in ("html", "body"):
+            role = (el.get("role") or "").lower()
+            dense = (l_links[k] >= _MIN_LINKS and l_linked[k] >= _MAX_LINK_SHARE * l_text[k]) or (
+                w_links[k] >= _MIN_LINKS and w_linked[k] >= _MAX_LINK_SHARE * w_text[k]
+                and l_text[k] - l_linked[k] <= _MAX_CAPTION)
+            if tag in _CHROME_TAGS or role in _CHROME_ROLES or dense:
+                el.set(_PRUNED, "1")
+                pruned = True
+        p = parent[k]
+        if p < 0:
             continue
-        role = (el.get("role") or "").lower()
-        dense = (lf[2] >= _MIN_LINKS and lf[1] >= _MAX_LINK_SHARE * lf[0]) or (
-            w[2] >= _MIN_LINKS and w[1] >= _MAX_LINK_SHARE * w[0] and lf[0] - lf[1] <= _MAX_CAPTION)
-        if _tag(el) in _CHROME_TAGS or role in _CHROME_ROLES or dense:
-            el.set(_PRUNED, "1")
+        tail = len((el.tail or "").strip())
+        w_text[p] += w_text[k] + tail
+        w_linked[p] += w_linked[k]
+        w_links[p] += w_links[k]
+        numbers[p] += numbers[k]
+        l_text[p] += tail
+        if not pruned:
+            l_text[p] += l_text[k]
+            l_linked[p] += l_linked[k]
+            l_links[p] += l_links[k]
+
+
+_NUMBER_CELL = re.compile(r"[\d.,，]+\s*(元|万元|件|项|条)?")
 
 
 # --- tables ---------------------------------------------------------------------------------------------
