@@ -153,37 +153,61 @@ CORRECTIONS_FILE = "reports.csv"  # in the corpus folder: columns file, agency, 
 Correction = tuple[str | None, int | None]  # (agency, year); None keeps what was read
 
 
-def read_corrections(folder: Path) -> dict[str, Correction]:
-    """The corrections of FOLDER/reports.csv by file (the path relative to the folder, as written; a bare
-    file name also matches that file anywhere below the folder). Missing or unreadable: no corrections."""
+@dataclass
+class Corrections:
+    """A corpus folder's reports.csv: (agency, year) by file, and what in it could not be used."""
+
+    by_file: dict[str, Correction] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # one line each, for the user
+
+    def get(self, relative: str) -> Correction | None:
+        """The correction for a file by its path relative to the corpus folder (a bare file name in
+        reports.csv matches that file anywhere below the folder)."""
+        found = self.by_file.get(relative) or self.by_file.get(Path(relative).name)
+        return found if found and (found[0] or found[1]) else None
+
+
+def read_corrections(folder: Path) -> Corrections:
+    """FOLDER/reports.csv (UTF-8 or Excel's GB18030; a header row naming file, agency, year). No file: no
+    corrections; an unreadable file or row: named in problems, the rest used."""
     path = Path(folder) / CORRECTIONS_FILE
+    out = Corrections()
     try:
         data = path.read_bytes()
-    except OSError:
-        return {}
-    for codec in ("utf-8-sig", "gb18030"):  # Excel saves CSV in the system code page
-        try:
-            text = data.decode(codec)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        return {}
-    out: dict[str, Correction] = {}
-    for row in csv.DictReader(io.StringIO(text)):
+    except FileNotFoundError:
+        return out
+    except OSError as err:
+        out.problems.append(f"{CORRECTIONS_FILE}: cannot be read ({err.strerror or err})")
+        return out
+    text = next((t for t in (_decoded(data, c) for c in ("utf-8-sig", "gb18030")) if t is not None), None)
+    if text is None or "\x00" in text:
+        out.problems.append(f"{CORRECTIONS_FILE}: not a CSV text file (UTF-8 or GB18030)")
+        return out
+    try:
+        rows = list(csv.DictReader(io.StringIO(text)))
+    except csv.Error as err:
+        out.problems.append(f"{CORRECTIONS_FILE}: not readable as CSV ({err})")
+        return out
+    if rows and "file" not in {(k or "").strip().lower() for k in rows[0]}:
+        out.problems.append(f"{CORRECTIONS_FILE}: the first row must name the columns file, agency, year")
+        return out
+    for n, row in enumerate(rows, start=2):
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
         name = row.get("file", "").replace("\\", "/").strip("/")
-        year = row.get("year", "")
-        if not name:
-            continue
-        out[name] = (row.get("agency") or None, _year(year) if year.isdigit() else None)
+        written = row.get("year", "")
+        year = _year(m.group(1)) if (m := re.fullmatch(r"(\d{4})\s*年?度?", written)) else None
+        if written and year is None:
+            out.problems.append(f"{CORRECTIONS_FILE} line {n}: year 「{written}」 is not a year; that row's year ignored")
+        if name:
+            out.by_file[name] = (row.get("agency") or None, year)
     return out
 
 
-def correction_for(corrections: dict[str, Correction], relative: str) -> Correction | None:
-    """The correction for a file given by its path relative to the corpus folder, if reports.csv has one."""
-    found = corrections.get(relative) or corrections.get(Path(relative).name)
-    return found if found and (found[0] or found[1]) else None
+def _decoded(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
 
 
 # --- evidence ---------------------------------------------------------------------------------------------
