@@ -52,7 +52,7 @@ _NAV_WORDS = re.compile(
     r"首页|当前位置|您的位置|信息公开|政务公开|年报|栏目|导航|网站|登录|注册|搜索|链接|来源|发布|时间|点击|"
     r"浏览|打印|关闭|下载|附件|标题|>|»|→|\||/|\\"
 )
-_HEADER_FIELD = re.compile(r"^\s*(?:文章标题|信息名称|标\s*题|题\s*目|名\s*称)\s*[:：]\s*(.+?)\s*$")
+_HEADER_FIELD = re.compile(r"^\s*(?:文章标题|信息名称|标\s*题|题\s*目|名\s*称|title)\s*[:：]\s*(.+?)\s*$", re.I)
 # Other fields of a header block (archive paths, links, publishers): never the report's title line.
 _HEADER_OTHER = re.compile(r"^\s*(本地目录|原文链接|原文地址|链接|网址|url|栏目|发布机构|发文机关|来源|文号|索引号|"
                            r"发布时间|发布日期|成文日期|时间|日期|分类|主题分类)\s*[:：]", re.I)
