@@ -13,9 +13,11 @@ Evidence, strongest first (EVIDENCE_ORDER is the one statement of that order):
 
 Navigation text is never evidence: a candidate agency that holds a menu word (首页, 当前位置, 信息公开, 年报 …)
 is refused and the next source is asked. Matching is done on simplified characters (index.hanzi), the
-agency is kept as written. The statistics year is the title's, never the publication date.
+agency is kept as written. The statistics year is the title's, never the publication date. A district's
+agency titled without its city takes the city where the report's opening writes it (_qualified).
 
-Each agency is also reduced to a short name (short_name) that questions and tables can use."""
+Each agency is also reduced to a short name (short_name) that questions and tables can use, and a user's
+reports.csv in the corpus folder (file, agency, year) overrides what was read (read_corrections)."""
 
 from __future__ import annotations
 
@@ -46,7 +48,6 @@ _AGENCY_SUFFIX = re.compile(
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年\s*度?(?=[^。；;！!？?]{0,40}?(报告|年报))")
 _PROSE = re.compile(r"[《》，,。；;！!？?]")  # before a title's year: a sentence, not a title
 _TITLE_WORD = re.compile(r"政府信息公开|政务公开|信息公开")
-_REPORT_WORD = re.compile(r"报告|年报")
 # Words of menus, breadcrumbs and page furniture: an agency candidate holding one is navigation text.
 _NAV_WORDS = re.compile(
     r"首页|当前位置|您的位置|信息公开|政务公开|年报|栏目|导航|网站|登录|注册|搜索|链接|来源|发布|时间|点击|"
