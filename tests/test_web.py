@@ -206,6 +206,21 @@ def test_seed_in_site_chrome_gives_the_seeds_facts_and_agency(seed: str, heading
         assert not any(word in t for t in texts), word
 
 
+def test_semantic_page_keeps_its_articles_header(tmp_path: Path) -> None:
+    """<header>/<nav>/<footer> of the site go; the <header> of the <article> (its title) stays."""
+    seed = TABULAR_SEEDS[1]
+    page = site_page(seed)
+    page = page.replace('<div class="article"><h1>', '<header><nav><a href="/">首页</a></nav></header><main><article>'
+                        '<header><h1>').replace('</h1><div class="info">', '</h1></header><div class="info">')
+    page = page.replace(_BOTTOM, f"</article></main><footer>{_BOTTOM}</footer>")
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    report = extract_path(path)
+    assert (report.meta.agency, report.meta.agency_source) == ("伊川县城市管理局", "title_line")
+    assert _facts(report) == _facts(extract_path(ROOT / "corpus" / seed))
+    assert not any("首页" in line.text or "友情链接" in line.text for line in read_document(path).lines)
+
+
 def test_page_holding_the_report_twice_is_read_once(tmp_path: Path) -> None:
     """A 全真版 and a 文字版 of the report on one page: the first full copy is the report."""
     seed = TABULAR_SEEDS[0]

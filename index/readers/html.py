@@ -401,7 +401,8 @@ def _prune_chrome(root: lxml.html.HtmlElement, headings: list[tuple[str, lxml.ht
             dense = (l_links[k] >= _MIN_LINKS and l_linked[k] >= _MAX_LINK_SHARE * l_text[k]) or (
                 w_links[k] >= _MIN_LINKS and w_linked[k] >= _MAX_LINK_SHARE * w_text[k]
                 and l_text[k] - l_linked[k] <= _MAX_CAPTION)
-            if tag in _CHROME_TAGS or role in _CHROME_ROLES or dense:
+            landmark = tag in _CHROME_TAGS and not (tag in _OWN_PARTS and _in_article(el))
+            if landmark or role in _CHROME_ROLES or dense:
                 el.set(_PRUNED, "1")
                 pruned = True
         p = parent[k]
@@ -417,6 +418,13 @@ def _prune_chrome(root: lxml.html.HtmlElement, headings: list[tuple[str, lxml.ht
             l_text[p] += l_text[k]
             l_linked[p] += l_linked[k]
             l_links[p] += l_links[k]
+
+
+_OWN_PARTS = frozenset({"header", "footer"})  # inside an <article> or <main>: the article's own, kept
+
+
+def _in_article(el: lxml.html.HtmlElement) -> bool:
+    return any(_tag(a) in ("article", "main") for a in el.iterancestors())
 
 
 _NUMBER_CELL = re.compile(r"[\d.,，]+\s*(元|万元|件|项|条)?")
