@@ -221,6 +221,20 @@ def test_semantic_page_keeps_its_articles_header(tmp_path: Path) -> None:
     assert not any("首页" in line.text or "友情链接" in line.text for line in read_document(path).lines)
 
 
+def test_page_without_numbered_headings_is_found_by_its_tables(tmp_path: Path) -> None:
+    """Headings written without their numerals (总体情况 …): the template's tables mark the report."""
+    seed = TABULAR_SEEDS[1]
+    page = site_page(seed)
+    for numeral in "一二三四五六":
+        page = page.replace(f"<p>{numeral}、", "<p>")
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    texts = [line.text for line in read_document(path).lines]
+    assert "主动公开政府信息情况" in texts and "总体情况" in texts
+    for word in _CHROME_WORDS:
+        assert not any(word in t for t in texts), word
+
+
 def test_page_holding_the_report_twice_is_read_once(tmp_path: Path) -> None:
     """A 全真版 and a 文字版 of the report on one page: the first full copy is the report."""
     seed = TABULAR_SEEDS[0]

@@ -296,6 +296,8 @@ _REPORT_WORD = re.compile(r"报告|年报|報告|年報")
 
 def _content_entries(root: lxml.html.HtmlElement) -> list[_Entry]:
     headings = _first_report(_part_headings(root))
+    if len({n for n, _ in headings}) < _MIN_PARTS:
+        headings += _template_tables(root)  # headings lost or unnumbered: the template's tables tell
     _prune_chrome(root, headings)
     block = _lowest_common_ancestor(headings) if len({n for n, _ in headings}) >= _MIN_PARTS else None
     if block is None or block is root:
@@ -328,6 +330,24 @@ def _part_headings(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.Htm
         m = _PART_HEADING.match(to_simplified(_text_of(heading)))
         if m and any(k in m.group(2) for k in PARTS[PART_NUMERALS.index(m.group(1))].keywords):
             found.append((m.group(1), heading))
+    return found
+
+
+def _template_tables(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.HtmlElement]]:
+    """(part numeral, table) of each table that carries the template's column headers for its part."""
+    from index.hanzi import to_simplified
+    from index.template import FORMATS, tables
+
+    headers = {(t.part, h) for fmt in FORMATS for t in tables(fmt) for h in t.headers if len(h) >= 4}
+    found = []
+    for table in root.iter("table"):
+        text = to_simplified(re.sub(r"\s+", "", "".join(table.itertext())))
+        hits: dict[str, int] = {}
+        for part, header in headers:
+            if header in text:
+                hits[part] = hits.get(part, 0) + 1
+        if hits and max(hits.values()) >= 2:
+            found.append((max(hits, key=hits.__getitem__), table))
     return found
 
 
