@@ -281,6 +281,19 @@ def test_real_page_as_gbk_gives_the_same_report(tmp_path: Path) -> None:
     assert (report.meta.agency, report.meta.year) == (_extract_real(name).meta.agency, 2021)
 
 
+@needs_real
+def test_damaged_bytes_in_a_declared_charset_page_are_replaced_not_fatal(tmp_path: Path) -> None:
+    """A cut download or flipped bytes: the page is read in its declared charset with U+FFFD for them."""
+    data = bytearray((REAL / "reports" / "16_pingtan_2024.html").read_bytes())
+    for at in range(1000, len(data), len(data) // 40):
+        data[at] = 0xFF
+    path = tmp_path / "damaged.html"
+    path.write_bytes(bytes(data[: len(data) - 7]))  # cut inside the footer, maybe inside a character
+    report = extract_path(path)
+    assert (report.meta.encoding, report.meta.agency, report.meta.year) == ("utf-8", "平潭综合实验区", 2024)
+    assert len(report.facts) > 100
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "gb18030"])
 def test_txt_holding_html_is_read_as_html(encoding: str, tmp_path: Path) -> None:
     seed = TABULAR_SEEDS[2]

@@ -94,6 +94,9 @@ _TRUSTED = {
 }
 
 
+_MAX_DAMAGED_SHARE = 0.01  # replacement characters per character that still count as damage, not a wrong label
+
+
 def decode_html(data: bytes, path: Path | str) -> tuple[str, str]:
     """A byte-order mark wins, then a trusted <meta charset> that decodes without error, then detection."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:3] == b"\xef\xbb\xbf":
@@ -104,7 +107,11 @@ def decode_html(data: bytes, path: Path | str) -> tuple[str, str]:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
-            text = None  # the declaration is wrong: detect instead
+            # A few damaged bytes (a cut download, a flipped bit) in a page of the declared charset: read it
+            # as a browser does, with U+FFFD for them. Many: the declaration is wrong, detect instead.
+            text = data.decode(codec, errors="replace")
+            if text.count("\ufffd") > _MAX_DAMAGED_SHARE * len(text):
+                text = None
         # GB18030 decodes much that is not GBK: a page migrated to UTF-8 that kept its gb2312 meta.
         if text is not None and (codec != "gb18030" or looks_chinese(text)):
             return text, codec
