@@ -235,6 +235,19 @@ def test_page_without_numbered_headings_is_found_by_its_tables(tmp_path: Path) -
         assert not any(word in t for t in texts), word
 
 
+def test_links_to_other_reports_before_the_article_are_not_its_title(tmp_path: Path) -> None:
+    """Two related-report links (too few to be a link-dense block) right before the article: never its
+    title line; the page's <title> decides."""
+    seed = TABULAR_SEEDS[0]
+    page = site_page(seed, heading=False).replace(
+        '<div class="article">', '<div class="article"><p><a href="/9">乙市人民政府2017年度政府信息公开工作年度报告</a></p>'
+        '<p><a href="/8">丙县人民政府2016年度政府信息公开工作年度报告</a></p>')
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    meta = extract_path(path).meta
+    assert (meta.agency, meta.year, meta.agency_source) == ("张店区综合行政执法局", 2020, "html_title")
+
+
 def test_page_holding_the_report_twice_is_read_once(tmp_path: Path) -> None:
     """A 全真版 and a 文字版 of the report on one page: the first full copy is the report."""
     seed = TABULAR_SEEDS[0]

@@ -310,7 +310,14 @@ def _content_entries(root: lxml.html.HtmlElement) -> list[_Entry]:
     if block is None or block is root:
         return _Flow().run(root)
     block.set(_CONTENT, "1")
+    # The page's heading of the report: the nearest title before the block that is not a link (a link
+    # names another page: related reports, 上一篇, a breadcrumb).
+    links = [a for a in root.iter("a") if a.get(_PRUNED) is None]
+    for a in links:
+        a.set(_PRUNED, "1")
     before = _Flow(stop_at_content=True).run(root)
+    for a in links:
+        del a.attrib[_PRUNED]
     title = next((e for e in reversed(before[-_TITLE_LOOKBACK:])
                   if e.cells is None and len(e.text) <= _TITLE_MAX and _REPORT_WORD.search(e.text)), None)
     return ([title] if title else []) + _Flow().run(block)
