@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.hanzi import to_simplified
+from index.hanzi import to_simplified as _to_simplified
 from index.model import Line, PartSpan
 
 Source = str  # one of EVIDENCE_ORDER, or "reports_csv" when a user's reports.csv decided it
@@ -64,6 +64,15 @@ _MAX_AGENCY = 40
 _SHORT_LINE = 30  # characters: a line this short may be the first half of a broken title
 _HEAD_LINES = 40  # title evidence is looked for among the first lines before part 一
 _HEAD_CHARS = 400  # … and in their first characters (text dumps hold the whole report on one line)
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def to_simplified(text: str) -> str:
+    """Text as metadata is matched: simplified characters, full-width digits as ASCII (２０２３年). One
+    character for one, so that a match can be cut from the text as written."""
+    return _to_simplified(text).translate(_FULL_WIDTH_DIGITS)
 
 
 @dataclass
@@ -322,7 +331,7 @@ def _agency_candidate(text: str) -> str | None:
     simple = to_simplified(name)
     if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple):
         return None
-    if re.search(r"\d", simple) or not _AGENCY_SUFFIX.search(simple):
+    if re.search(r"[0-9]", simple) or not _AGENCY_SUFFIX.search(simple):
         return None
     return name
 

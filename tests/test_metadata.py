@@ -113,6 +113,7 @@ def test_each_weaker_source_decides_when_the_stronger_ones_are_absent(drop, sour
     (["政府信息公开年报", "平潭综合实验区2024年度政府信息公开工作年度报告"], "平潭综合实验区"),  # a column name above
     (["济南市城市管理局", "关于2020年度政府信息公开工作情况的报告"], "济南市城市管理局"),
     (["2023年度淮安市洪泽区政府信息公开工作年度报告"], "淮安市洪泽区"),
+    (["甲县财政局２０２３年度政府信息公开工作年度报告"], "甲县财政局"),  # full-width digits
     (["淮安市洪泽区人民政府关于2023年度政府信息公开工作年度报告的报告"], "淮安市洪泽区人民政府"),
 ])
 def test_title_shapes(lines: list[str], agency: str) -> None:
