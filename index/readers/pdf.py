@@ -1,11 +1,11 @@
 """PDF reports: the text layer read with pdfplumber (ruled tables as grids of cells), pages without a text
 layer read by OCR (index.readers.ocr), pypdfium2 to open, count and render pages.
 
-Why these libraries (measured on ../shared/real/reports/22_hongze_2023.pdf, bench/bench_formats.py):
-pdfplumber finds every ruled table of the report with every cell right ('1.属于国家秘密', '7730.28');
-PyMuPDF's find_tables took 19 s for the 5 pages and broke cells ('1属于国家秘密\\n.', '773028\\n.'), and is
-AGPL; pypdfium2 reads the characters 8x faster than pdfplumber but finds no tables. So pypdfium2 opens
-the file (passwords, page count, which pages have text) and renders scans, and pdfplumber reads the text.
+Why these libraries (bench/bench_formats.py on ../shared/real/reports/22_hongze_2023.pdf, 5 pages, this
+2-core machine under load): pdfplumber finds every ruled table with every cell right ('1.属于国家秘密',
+'7730.28') in 1.6 s; PyMuPDF's find_tables took 12-19 s and broke cells ('1属于国家秘密\\n.', '773028\\n.'),
+and is AGPL; pypdfium2 reads the characters in 0.01 s but finds no tables. So pypdfium2 opens the file
+(passwords, page count, which pages are scans) and renders scans for OCR, and pdfplumber reads text pages.
 
 What comes out is the one report model: text lines in reading order, and every table row as a Line of
 grid cells (merged cells repeated and marked as continuations, as the HTML reader does), each cell's
@@ -73,23 +73,27 @@ def read_pdf(path: Path, data: bytes) -> Document:
         scanned = [not has_text[i] and _image_share(pdf[i]) >= MIN_IMAGE_SHARE for i in range(pages)]
         blocks: list[Block] = []
         plumber = _open_plumber(path, data) if not all(scanned) else None
-        for i in range(pages):
-            if scanned[i]:
-                from index.readers.ocr import ocr_page
+        try:
+            for i in range(pages):
+                if scanned[i]:
+                    from index.readers.ocr import ocr_page
 
-                blocks += ocr_page(pdf[i], i + 1)
-            elif plumber is not None:  # a page with little text (the end of a table) is still text
-                blocks += _text_page(plumber.pages[i], i + 1)
-            report_page(i + 1, pages)
+                    blocks += ocr_page(pdf[i], i + 1)
+                elif plumber is not None:  # a page with little text (the end of a table) is still text
+                    blocks += _text_page(plumber.pages[i], i + 1)
+                report_page(i + 1, pages)
+        finally:
+            if plumber is not None:
+                plumber.close()
     finally:
         pdf.close()
     lines = _lines(_join_tables(blocks))
     if not any(line.text for line in lines):
         raise ReportError(str(path), "no text in the PDF (no text layer, and no page image OCR could read)")
-    scanned = any(scanned)
-    return Document(path=str(path), doc=path.name, file_format="pdf_ocr" if scanned else "pdf",
-                    encoding="ocr" if scanned else "pdf",
-                    sha256=hashlib.sha256(data).hexdigest(), lines=lines, title=title)
+    ocr = any(scanned)  # some page was read by OCR: its values may carry low_confidence
+    return Document(path=str(path), doc=path.name, file_format="pdf_ocr" if ocr else "pdf",
+                    encoding="ocr" if ocr else "pdf", sha256=hashlib.sha256(data).hexdigest(), lines=lines,
+                    title=title)
 
 
 def report_title(value: object) -> str | None:
