@@ -20,10 +20,19 @@ from index.model import ExtractedReport, Finding
 # ---------------------------------------------------------------- limits
 # A report is tens of kilobytes (a long PDF export a few megabytes) and its lines are short. A 200 MB text
 # took 7 minutes and 8.2 GB; a 6 MB markdown row of 3M cells 5.1 GB: such files are refused before
-# reading, with the limit in the reason. Both are configurable.
+# reading, with the limit in the reason. All are configurable. Real text dumps put a whole report on one
+# line (17 KB, no separators), so the line limit is generous; what costs memory is cells (a Cell per pipe
+# or tab), hence a limit on separators per line (a template row has fewer than 30 cells).
 MAX_FILE_MB_ENV, MAX_LINE_KB_ENV = "QA_MAX_FILE_MB", "QA_MAX_LINE_KB"
+MAX_CELLS_ENV, MAX_FILE_CELLS_ENV = "QA_MAX_CELLS_PER_LINE", "QA_MAX_CELLS"
 MAX_FILE_MB = 20.0
-MAX_LINE_KB = 100.0
+MAX_LINE_KB = 1024.0
+MAX_CELLS_PER_LINE = 2000
+MAX_FILE_CELLS = 200_000  # a report has about a thousand
+# Lines: a report has hundreds (one cell per line: a few thousand). Each line that is no template row costs
+# the label matcher about 2-7 ms, so 560,000 short lines (19 MB) ran for over ten minutes.
+MAX_LINES_ENV = "QA_MAX_LINES"
+MAX_LINES = 10_000
 _LINE_END = re.compile(rb"[\r\n]")
 
 
@@ -50,22 +59,45 @@ def check_size(path: Path, size: int) -> None:
                                      f"{limit / 1024 / 1024:g} MB, set {MAX_FILE_MB_ENV} to change it)")
 
 
+def max_cells_per_line() -> int:
+    return int(_limit(MAX_CELLS_ENV, MAX_CELLS_PER_LINE))
+
+
 def check_lines(path: Path, data: bytes) -> None:
-    """Refuse a text file with a line longer than the limit (HTML and binary documents have no lines)."""
+    """Refuse a text file with a line longer than the limit, or with more cell separators (| or tab) in
+    one line or in the file than the limits, or with more lines than the limit (HTML and binary documents
+    have no lines to check)."""
     from index.readers.encoding import binary_kind
     from index.readers.html import looks_like_html
 
-    limit = max_line_bytes()
-    if len(data) <= limit or binary_kind(data) or path.suffix.lower() in (".html", ".htm") \
-            or looks_like_html(data[:4096]):
+    limit, cells = max_line_bytes(), max_cells_per_line()
+    if binary_kind(data) or path.suffix.lower() in (".html", ".htm") or looks_like_html(data[:4096]):
         return
-    longest = at = 0
-    for m in _LINE_END.finditer(data):  # no list of lines: the file may be all one line
-        longest, at = max(longest, m.start() - at), m.end()
-    longest = max(longest, len(data) - at)
-    if longest > limit:
-        raise ReportError(str(path), f"a line of {longest / 1024:.0f} KB (the limit is {limit / 1024:g} KB, "
-                                     f"set {MAX_LINE_KB_ENV} to change it): not a report's layout")
+    lines, most_lines = data.count(b"\n") or data.count(b"\r"), int(_limit(MAX_LINES_ENV, MAX_LINES))
+    if lines > most_lines:
+        raise ReportError(str(path), f"{lines} lines (the limit is {most_lines}, set {MAX_LINES_ENV} to change "
+                                     "it): too long for a report")
+    separators = data.count(b"|") + data.count(b"\t")
+    long_possible = len(data) > limit
+    cells_possible = separators > cells
+    if not (long_possible or cells_possible):
+        return
+    most = int(_limit(MAX_FILE_CELLS_ENV, MAX_FILE_CELLS))
+    if separators > most:
+        raise ReportError(str(path), f"{separators} cell separators (| or tab; the limit is {most}, set "
+                                     f"{MAX_FILE_CELLS_ENV} to change it): not a report's tables")
+    at, number = 0, 1
+    for end in [*(m.start() for m in _LINE_END.finditer(data)), len(data)]:  # the file may be all one line
+        if long_possible and end - at > limit:
+            raise ReportError(str(path), f"line {number} is {(end - at) / 1024:.0f} KB long (the limit is "
+                                         f"{limit / 1024:g} KB, set {MAX_LINE_KB_ENV} to change it): "
+                                         "not a report's layout")
+        if cells_possible:
+            n = data.count(b"|", at, end) + data.count(b"\t", at, end)
+            if n > cells:
+                raise ReportError(str(path), f"line {number} has {n} cell separators (the limit is {cells}, "
+                                             f"set {MAX_CELLS_ENV} to change it): not a report's table")
+        at, number = end + 1, number + 1
 
 
 def read_report_bytes(path: Path) -> bytes:
