@@ -323,12 +323,12 @@ def test_files_over_the_limits_are_refused_before_reading(tmp_path):
     shutil.copy(SEEDS[0], tmp_path / "seed.txt")
     small = qa("facts", tmp_path, env={"QA_MAX_FILE_MB": "0.005"})
     assert small.returncode == 1 and "file too large" in text(small)[1] and "QA_MAX_FILE_MB" in text(small)[1]
-    row = "| " + " | ".join(["1"] * 200_000) + " |\n"  # 800 KB, 200,000 cells: 5 GB for 3M cells
+    row = "| " + " | ".join(["1"] * 150_000) + " |\n"  # 600 KB, 150,000 cells: 5 GB for 3M cells
     (tmp_path / "row.md").write_text(row, encoding="utf-8")
     run = qa("facts", tmp_path, "--json")
     out, err = text(run)
     assert run.returncode == 1
-    assert "row.md: line 1 has 200001 cell separators" in err and "QA_MAX_CELLS_PER_LINE" in err
+    assert "row.md: line 1 has 150001 cell separators" in err and "QA_MAX_CELLS_PER_LINE" in err
     (tmp_path / "row.md").write_text("长" * 400_000 + "\n", encoding="utf-8")  # 1.2 MB in one line
     long = qa("facts", tmp_path / "row.md")
     assert long.returncode == 1 and "row.md: line 1 is 1172 KB long" in text(long)[1]
