@@ -106,6 +106,9 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _checked(utf16[0], utf16[1], path)
+    if _NUL_RUN.search(data):  # robust: a zeroed block (a damaged disk or download) is a damaged line
+        text, encoding = decode(_NUL_RUN.sub(_NUL_MARK, data), path)
+        return text.replace(chr(_NUL_MARK[0]), "\ufffd"), encoding.removesuffix(REPAIRED) + REPAIRED
     if _control_share(data) > _MAX_CONTROL_SHARE:
         raise ReportError(str(path), BINARY)
     text = _strict(data, "utf-8")
@@ -126,7 +129,11 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
 # (index.extract names the damaged lines in the report's warnings). Latin-1 or random bytes need far more.
 REPAIRED = "+repaired"
 _MAX_REPAIRS = 16  # bad sequences always accepted in a file ...
-_MAX_REPAIR_SHARE = 0.01  # ... and beyond that up to this share of its characters
+_MAX_REPAIR_SHARE = 0.02  # ... and beyond that up to this share of its characters ...
+_CJK_PER_REPAIR = 5  # ... or when the file holds this many Chinese characters per bad sequence
+_CJK = re.compile("[\u4e00-\u9fff]")
+_NUL_RUN = re.compile(rb"\x00{8,}")  # NULs in a row, not UTF-16 (decided before): a zeroed block
+_NUL_MARK = b"\x1a"  # one ASCII control byte stands for the run while decoding, then becomes U+FFFD
 
 
 def _repair(data: bytes, encoding: str) -> tuple[str, int, str] | None:
@@ -137,7 +144,8 @@ def _repair(data: bytes, encoding: str) -> tuple[str, int, str] | None:
     except LookupError:
         return None
     bad = text.count("\ufffd") - _strict_count(data, encoding)
-    if bad <= 0 or bad > max(_MAX_REPAIRS, _MAX_REPAIR_SHARE * len(text)):
+    if bad <= 0 or (bad > max(_MAX_REPAIRS, _MAX_REPAIR_SHARE * len(text))
+                    and len(_CJK.findall(text)) < _CJK_PER_REPAIR * bad):
         return None
     if encoding == "gb18030" and not looks_chinese(text.replace("\ufffd", "")):
         return None
