@@ -506,13 +506,19 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
         raise ReportError(str(corpus), "no report files in this folder (.txt .md .html …)" + (
             f"; {len(named)} could not be read, the first: {named[0]}" if named else ""))
     policy = dense_policy(model, embed)  # resolves the model (no loading): a missing one fails before any work
+    walk_errors = {_relative(e.path, corpus): e.problem for e in walked if isinstance(e, ReportError)}
     try:
         index.mkdir(parents=True, exist_ok=True)
-        with build_lock(index):
-            if not (index / MARKER).is_file():
-                _write_atomic(index / MARKER, f"gov-disclosure-qa index folder (format {INDEX_FORMAT})\n".encode())
-            walk_errors = {_relative(e.path, corpus): e.problem for e in walked if isinstance(e, ReportError)}
-            return _build_locked(corpus, index, policy, files, walk_errors, progress, workers, t0)
+        lock = build_lock(index)
+        lock.__enter__()
+    except OSError as err:
+        if _disk_full(err) is None:
+            raise
+        raise ReportError(str(index), f"disk full ({_disk_full(err)}): nothing was built") from None
+    try:  # under the lock, so that the clean-up after a full disk touches no other build's files
+        if not (index / MARKER).is_file():
+            _write_atomic(index / MARKER, f"gov-disclosure-qa index folder (format {INDEX_FORMAT})\n".encode())
+        return _build_locked(corpus, index, policy, files, walk_errors, progress, workers, t0)
     except ReportError:
         raise
     except BaseException as err:
@@ -522,6 +528,8 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
         _clean_after_disk_full(index)
         raise ReportError(str(index), f"disk full ({full}): the build stopped; the previous index is kept "
                                       f"and this build's partial files were removed") from None
+    finally:
+        lock.__exit__(None, None, None)
 
 
 def _relative(path: str, corpus: Path) -> str:
