@@ -90,18 +90,22 @@ def damaged(tmp_path_factory) -> Path:
     return folder
 
 
+# The peak RSS of a process is measured by a small parent of its own: a child forked from the test session
+# (hundreds of MB after the model tests) would count the session's pages as its own peak.
+_MEASURE = ("import os, subprocess, sys; p = subprocess.Popen(sys.argv[2:]); _, status, usage = os.wait4(p.pid, 0); "
+            "open(sys.argv[1], 'w').write(f'{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}')")
+
+
 def run_measured(args: list[str], out: Path) -> tuple[int, str, str, float, float]:
-    """(exit status, stdout, stderr, peak RSS in MB, seconds) of `qa ARGS` run as a process of its own."""
+    """(exit status, stdout, stderr, peak RSS in MB with its worker processes, seconds) of `qa ARGS`."""
     started = time.monotonic()
     with open(out / "stdout", "wb") as so, open(out / "stderr", "wb") as se:
-        proc = subprocess.Popen([sys.executable, "-m", "qa.cli", *args], cwd=ROOT, stdout=so, stderr=se)
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak, not the test session's
-        finally:
-            proc.returncode = 0  # reaped above: Popen must not wait for it again
+        subprocess.run([sys.executable, "-c", _MEASURE, str(out / "usage"), sys.executable, "-m", "qa.cli", *args],
+                       cwd=ROOT, stdout=so, stderr=se, timeout=600, check=True)
     seconds = time.monotonic() - started
-    return (os.waitstatus_to_exitcode(status), (out / "stdout").read_text("utf-8", "replace"),
-            (out / "stderr").read_text("utf-8", "replace"), usage.ru_maxrss / 1024, seconds)
+    status, maxrss = map(int, (out / "usage").read_text().split())
+    return (status, (out / "stdout").read_text("utf-8", "replace"), (out / "stderr").read_text("utf-8", "replace"),
+            maxrss / 1024, seconds)
 
 
 def test_facts_over_damaged_files(damaged, tmp_path):
