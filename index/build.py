@@ -325,24 +325,30 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+FILE_TIMEOUT_ENV = "QA_FILE_TIMEOUT"  # seconds a worker may spend on one file before it is stopped
+FILE_TIMEOUT = 300.0  # a report takes well under a second; the worst accepted file about a minute
+
+
 class _Jobs:
     """Each job's work, in job order; in `workers` forked processes when there are enough jobs. Started
     before the build opens DuckDB (whose threads a fork must not copy), and only from a process with no
     other Python threads (the app's builds run in order, in-process).
 
     A worker takes one job at a time, so the build always knows which file each worker is reading: a worker
-    that dies (the OOM killer, a crash in a parser) costs only that file, which is skipped with the reason,
-    and a new worker takes its place. (Pool.imap waited forever for a dead worker's result.)"""
+    that dies (the OOM killer, a crash in a parser) or outlasts $QA_FILE_TIMEOUT costs only that file, which
+    is skipped with the reason, and a new worker takes its place. (Pool.imap waited forever for a dead
+    worker's result.)"""
 
     def __init__(self, jobs: list[tuple[Path, str, Path, str]], workers: int):
         import threading
 
         self.jobs = jobs
         self.done: dict[int, _FileWork] = {}
-        self.busy: dict = {}  # connection to a worker → [process, index of the job it is reading or None]
-        self.next_job = 0
+        self.busy: dict = {}  # connection to a worker → [process, job index or None, when it was given]
+        self.queue = list(range(len(jobs)))[::-1]  # jobs not given to a worker yet, next one last
         self.next_out = 0
         self.ctx = None
+        self.timeout = _seconds(FILE_TIMEOUT_ENV, FILE_TIMEOUT)
         if workers > 1 and len(jobs) >= POOL_MIN_FILES and threading.active_count() == 1:
             import multiprocessing as mp
 
@@ -358,16 +364,18 @@ class _Jobs:
         proc = self.ctx.Process(target=_worker_main, args=(there, os.getpid()), daemon=True)
         proc.start()
         there.close()
-        self.busy[here] = [proc, None]
+        self.busy[here] = [proc, None, 0.0]
         self._feed(here)
 
     def _feed(self, conn) -> None:
-        if self.next_job < len(self.jobs):
-            self.busy[conn][1] = self.next_job
-            conn.send(self.jobs[self.next_job])
-            self.next_job += 1
-        else:
-            self.busy[conn][1] = None
+        job = self.queue.pop() if self.queue else None
+        self.busy[conn][1:] = [job, time.monotonic()]
+        if job is not None:
+            try:
+                conn.send(self.jobs[job])
+            except OSError:  # the worker died after its last file: the job goes to another one
+                self.queue.append(job)
+                self._bury(conn, None)
 
     def __next__(self) -> _FileWork:
         i = self.next_out
@@ -383,32 +391,54 @@ class _Jobs:
     def _wait(self) -> None:
         from multiprocessing.connection import wait
 
+        now = time.monotonic()
+        left = [given + self.timeout - now for _, job, given in self.busy.values() if job is not None]
         by_sentinel = {v[0].sentinel: c for c, v in self.busy.items()}
-        ready = wait([*self.busy, *by_sentinel])
+        ready = wait([*self.busy, *by_sentinel], timeout=max(0.0, min(left)) if left else None)
         for conn in [r if r in self.busy else by_sentinel.get(r) for r in ready]:
-            if conn is None or conn not in self.busy:
-                continue
-            proc, job = self.busy[conn]
+            if conn not in self.busy:
+                continue  # its connection and its sentinel were both ready: handled already
+            job = self.busy[conn][1]
             try:
                 if not conn.poll():  # only the sentinel: the worker is gone without a word
                     raise EOFError
-                self.done[job] = conn.recv()
-                self._feed(conn)
+                result = conn.recv()
             except (EOFError, OSError):
-                proc.join(1.0)
-                del self.busy[conn]
-                conn.close()
-                if job is not None:
-                    self.done[job] = _FileWork(error=_death(proc.exitcode))
-                if self.next_job < len(self.jobs):
-                    self._spawn()
+                self._bury(conn, job)
+                continue
+            self.done[job] = result
+            self._feed(conn)
+        now = time.monotonic()
+        for conn, (proc, job, given) in list(self.busy.items()):
+            if job is not None and now - given > self.timeout:
+                proc.kill()
+                self._bury(conn, job, f"took longer than {self.timeout:g} s (set {FILE_TIMEOUT_ENV} to allow more); "
+                                      "the file is skipped")
+
+    def _bury(self, conn, job: int | None, reason: str | None = None) -> None:
+        """A worker that is gone: its file (if it had one) is skipped with the reason, another takes its place."""
+        proc = self.busy.pop(conn)[0]
+        proc.join(5.0)
+        conn.close()
+        if job is not None:
+            self.done[job] = _FileWork(error=reason or _death(proc.exitcode))
+        if self.queue:
+            self._spawn()
 
     def close(self) -> None:
-        for conn, (proc, _) in list(self.busy.items()):
+        for conn, (proc, *_) in list(self.busy.items()):
             proc.kill()
             proc.join()
             conn.close()
         self.busy.clear()
+
+
+def _seconds(env: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(env, "").strip() or default)
+    except ValueError:
+        return default
+    return value if value > 0 else default
 
 
 def _death(exitcode: int | None) -> str:

@@ -78,7 +78,8 @@ def test_list_columns_are_typed_not_inferred_thirty_copies_and_a_seed(tmp_path):
 
 
 # ---------------------------------------------------------------- 3. a dead worker
-def test_a_killed_worker_costs_only_its_file(tmp_path):
+@pytest.mark.parametrize("fate", ["killed", "stuck"])
+def test_a_killed_or_stuck_worker_costs_only_its_file(tmp_path, fate):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(8):  # 40 files: the build extracts them in worker processes
@@ -86,21 +87,27 @@ def test_a_killed_worker_costs_only_its_file(tmp_path):
             shutil.copy(seed, corpus / f"{i}_{seed.name}")
     victim = f"3_{SEEDS[2].name}"
     pidfile = tmp_path / "worker.pid"
+    env = {"QA_BUILD_WORKERS": "2", "QA_TEST_STALL": f"{victim}:{pidfile}"}
+    if fate == "stuck":
+        env["QA_FILE_TIMEOUT"] = "3"
     proc = subprocess.Popen([sys.executable, "-m", "qa.cli", "build", str(corpus), "--index", str(tmp_path / "index")],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "QA_BUILD_WORKERS": "2", "QA_TEST_STALL": f"{victim}:{pidfile}"})
+                            env={**os.environ, **env})
     try:
         _wait_for(pidfile, proc)
         worker = int(pidfile.read_text())
         assert worker != proc.pid
-        os.kill(worker, signal.SIGKILL)  # as the OOM killer does
+        if fate == "killed":
+            os.kill(worker, signal.SIGKILL)  # as the OOM killer does
         out, err = proc.communicate(timeout=120)  # Pool.imap waited here forever
     finally:
         proc.kill()
         proc.wait()
     assert proc.returncode == 1, err
     assert "Traceback" not in err
-    assert f"跳过 {victim}：the worker process reading it was killed (SIGKILL" in out
+    reason = {"killed": "the worker process reading it was killed (SIGKILL: out of memory?)",
+              "stuck": "took longer than 3 s (set QA_FILE_TIMEOUT to allow more)"}[fate]
+    assert f"跳过 {victim}：{reason}" in out
     manifest = read_manifest(tmp_path / "index")
     assert len(manifest.files) == 39 and list(manifest.skipped) == [victim]
 
