@@ -38,12 +38,13 @@ from pydantic import BaseModel, Field
 from index.checks import cross_year_findings
 from index.corpus import read_report_bytes, readable_names, report_files
 from index.errors import ReportError, printable
+from index.metadata import Correction, correction_for, read_corrections
 from index.model import ExtractedReport, Passage
 
-INDEX_FORMAT = 2  # 2: typed facts tables, keyword term frequencies kept for updates
+INDEX_FORMAT = 3  # 2: typed facts tables, keyword term frequencies kept for updates; 3: reports.agency_short
 # Bump when what a file contributes changes for the same bytes (extraction, passage cutting, keyword
 # tokens): cached work of older code is then redone instead of being reused as if it were current.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 MARKER = ".qa-index"  # written before anything else: an index folder, even one whose first build died
@@ -92,11 +93,13 @@ class BuildSummary(BaseModel):
     manifest: Manifest
     reused: int
     read: int
+    corrected: int = 0  # reports whose agency or year the corpus folder's reports.csv decided
 
     def lines(self) -> list[str]:
         m = self.manifest
         out = [f"索引：{self.index}（{m.generation}）",
-               f"报告：{len(m.files)} 份（新读取 {self.read}，沿用缓存 {self.reused}），跳过 {len(m.skipped)} 份",
+               f"报告：{len(m.files)} 份（新读取 {self.read}，沿用缓存 {self.reused}），跳过 {len(m.skipped)} 份"
+               + (f"，机关/年度按 reports.csv 更正 {self.corrected} 份" if self.corrected else ""),
                f"事实 {m.counts['facts']} 个，段落 {m.counts['passages']} 个，"
                f"核对不一致 {m.counts['fail']} 项，无法核对 {m.counts['not_assessable']} 项",
                f"向量：{m.embedded}"]
@@ -242,7 +245,7 @@ def _cache_key(rel: str, data: bytes) -> tuple[str, str]:
     return sha, f"{hashlib.sha256(os.fsencode(rel)).hexdigest()[:12]}-{sha[:24]}-c{CACHE_VERSION}"
 
 
-def _process(path: Path, cache: Path, key: str) -> tuple[CachedFile, bool]:
+def _process(path: Path, cache: Path, key: str, fix: Correction | None = None) -> tuple[CachedFile, bool]:
     """The file's cached contribution, or a fresh one (returned with True). Raises ReportError."""
     from index.extract import extract_document
     from index.keyword import TokenizerConfig, body_tokens
@@ -258,7 +261,7 @@ def _process(path: Path, cache: Path, key: str) -> tuple[CachedFile, bool]:
             pass  # a cache file from another version: redo it
     read_report_bytes(path)  # the limits, again: the file may have changed since the build hashed it
     doc = readable_names(read_document(path))
-    report = extract_document(doc)
+    report = extract_document(doc, fix)
     passages = passages_of(doc, report)
     cfg = TokenizerConfig()
     tokens = [" ".join(body_tokens(p.text, p.agency, cfg)) for p in passages]
@@ -282,16 +285,16 @@ class _FileWork:
 STALL_ENV = "QA_TEST_STALL"  # tests only: "NAME:PIDFILE" makes the worker reading NAME write its pid and sleep
 
 
-def _file_work(job: tuple[Path, str, Path, str]) -> _FileWork:
+def _file_work(job: tuple[Path, str, Path, str, Correction | None]) -> _FileWork:
     from index.store import file_rows
 
-    path, rel, cache, key = job
+    path, rel, cache, key, fix = job
     stall = os.environ.get(STALL_ENV, "")
     if stall and stall.split(":", 1)[0] == path.name:
         Path(stall.split(":", 1)[1]).write_text(str(os.getpid()))
         time.sleep(600)
     try:
-        entry, fresh = _process(path, cache, key)
+        entry, fresh = _process(path, cache, key, fix)
     except ReportError as err:
         return _FileWork(error=err.problem)
     except MemoryError:
@@ -339,7 +342,7 @@ class _Jobs:
     is skipped with the reason, and a new worker takes its place. (Pool.imap waited forever for a dead
     worker's result.)"""
 
-    def __init__(self, jobs: list[tuple[Path, str, Path, str]], workers: int):
+    def __init__(self, jobs: list[tuple[Path, str, Path, str, Correction | None]], workers: int):
         import threading
 
         self.jobs = jobs
@@ -590,14 +593,19 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
     cache = index / "cache"
     cache.mkdir(exist_ok=True)
     prev = _previous(index, [f.name for f in files])
+    corrections = read_corrections(corpus)  # the user's reports.csv: agency and year by file
+    fixes: dict[str, Correction] = {}
 
     # which files come from the previous generation as they are, which must be (re)read
     skipped: dict[str, str] = dict(walk_errors)
     plan: list[tuple[str, str, Path, tuple[FileEntry, int] | None]] = []  # (rel, key, path, previous)
     for path in files:
         rel = printable(path.relative_to(corpus).as_posix())
+        fix = correction_for(corrections, rel)
+        if fix:
+            fixes[rel] = fix
         try:
-            _, key = _cache_key(rel, read_report_bytes(path))
+            _, key = _cache_key(rel if fix is None else f"{rel}\x00{fix}", read_report_bytes(path))
         except ReportError as err:
             skipped[rel] = err.problem
             continue
@@ -610,7 +618,8 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
         manifest = prev.manifest.model_copy(update={"timings": {
             "read+extract": time.perf_counter() - t0, "index write": 0.0, "embed": 0.0,
             "total": time.perf_counter() - t0}})
-        return BuildSummary(index=str(index), manifest=manifest, reused=len(plan), read=0)
+        return BuildSummary(index=str(index), manifest=manifest, reused=len(plan), read=0,
+                            corrected=sum(1 for f in manifest.files if f.path in fixes))
 
     generation = _next_generation(index)
     work = index / f".{generation}.{os.getpid()}.tmp"
@@ -618,7 +627,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
     work.mkdir()
     writer = results = None
     try:
-        jobs = [(path, rel, cache, key) for rel, key, path, old in plan if old is None]
+        jobs = [(path, rel, cache, key, fixes.get(rel)) for rel, key, path, old in plan if old is None]
         results = _Jobs(jobs, workers or default_workers())
         writer = FactsWriter(work / FACTS_DB, prev.generation / FACTS_DB if prev else None)
         counts = TermCounts()
@@ -697,7 +706,8 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
         raise
     _switch(index, generation)
     _prune_cache(cache, set(keys))
-    return BuildSummary(index=str(index), manifest=manifest, reused=reused, read=read)
+    return BuildSummary(index=str(index), manifest=manifest, reused=reused, read=read,
+                        corrected=sum(1 for f in entries if f.path in fixes))
 
 
 EMBED_BATCH = 1024  # texts per encode call: files are small; sorting by length over many texts pads less (256: +15%)

@@ -15,6 +15,7 @@ from pathlib import Path
 from index.checks import cross_year_findings
 from index.errors import ReportError, printable
 from index.extract import extract_document
+from index.metadata import Correction, correction_for, read_corrections
 from index.model import ExtractedReport, Finding
 
 # ---------------------------------------------------------------- limits
@@ -203,6 +204,15 @@ def _walk(folder: Path, above: set[tuple[int, int]], seen: set[tuple[int, int]],
 
 
 # ---------------------------------------------------------------- extraction of many files
+def _with_corrections(paths: Iterable[Path]) -> Iterator[tuple[Path | ReportError, Correction | None]]:
+    """Each report file with its correction from the reports.csv of the folder it was found under."""
+    for path in paths:
+        corrections = read_corrections(Path(path)) if Path(path).is_dir() else {}
+        for item in report_files([path]):
+            rel = item.relative_to(path).as_posix() if corrections and isinstance(item, Path) else ""
+            yield item, correction_for(corrections, rel) if rel else None
+
+
 @dataclass
 class CorpusResult:
     reports: list[ExtractedReport] = field(default_factory=list)
@@ -210,12 +220,12 @@ class CorpusResult:
     cross_year: list[Finding] = field(default_factory=list)
 
 
-def extract_file(path: Path) -> ExtractedReport:
+def extract_file(path: Path, fix: Correction | None = None) -> ExtractedReport:
     """Read (within the limits) and extract one report file. Raises ReportError."""
     from index.readers import read_document
 
     read_report_bytes(path)
-    return extract_document(readable_names(read_document(Path(path))))
+    return extract_document(readable_names(read_document(Path(path))), fix)
 
 
 def readable_names(doc):
@@ -228,12 +238,12 @@ def readable_names(doc):
 
 def extract_many(paths: Iterable[Path]) -> CorpusResult:
     result = CorpusResult()
-    for item in report_files(paths):
+    for item, fix in _with_corrections(paths):
         if isinstance(item, ReportError):
             result.errors.append(item)
             continue
         try:
-            result.reports.append(extract_file(item))
+            result.reports.append(extract_file(item, fix))
         except ReportError as err:
             result.errors.append(err)
         except MemoryError:
