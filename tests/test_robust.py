@@ -142,6 +142,21 @@ def test_a_first_build_killed_halfway_is_recovered_by_the_next(tmp_path, corpus)
     assert not [p for p in index.iterdir() if p.name.startswith(".gen-")]
 
 
+def test_the_apps_first_start_recovers_a_first_build_killed_halfway(tmp_path, corpus):
+    from ui.state import Paths, ensure_index
+
+    index = tmp_path / "index"
+    proc = _stalled_build(corpus, index, SEEDS[3].name, tmp_path / "pid")
+    try:
+        _wait_for(tmp_path / "pid", proc)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert not (index / "CURRENT").exists()
+    assert ensure_index(Paths(corpus=corpus, index=index)) == "gen-000001"
+    assert read_manifest(index).counts["reports"] == 5
+
+
 def test_a_half_made_folder_from_before_markers_is_recovered_but_a_stranger_folder_is_not(tmp_path, corpus):
     index = tmp_path / "index"
     (index / "cache").mkdir(parents=True)
