@@ -131,7 +131,8 @@ def _search(args: argparse.Namespace) -> int:
             print(f"qa: 「{agency}」可指：{'、'.join(found.agencies)}，请写全称", file=sys.stderr)
             return 2
         agency = found.agencies[0]
-    result = retriever.search(_text(args.query), k=args.k, agency=agency, year=args.year, part=args.part, mode=args.mode)
+    result = retriever.search(_text(args.query), k=args.k, agency=agency, year=args.year, part=args.part,
+                              mode=args.mode)
     if args.json:
         print(result_json(result))
     else:
