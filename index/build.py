@@ -36,7 +36,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from index.checks import cross_year_findings
-from index.corpus import read_report_bytes, readable_names, report_files
+from index.corpus import check_lines, read_report_bytes, readable_names, report_files
 from index.errors import ReportError, printable
 from index.metadata import Correction, correction_for, read_corrections
 from index.model import ExtractedReport, Passage
@@ -604,12 +604,15 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
         fix = correction_for(corrections, rel)
         if fix:
             fixes[rel] = fix
+        old = prev.files.get(rel) if prev else None
         try:
-            _, key = _cache_key(rel if fix is None else f"{rel}\x00{fix}", read_report_bytes(path))
+            data = read_report_bytes(path, lines=False)
+            _, key = _cache_key(rel if fix is None else f"{rel}\x00{fix}", data)
+            if not (old and old[0].key == key):  # the line limits for new and changed files (a worker
+                check_lines(path, data)  # checks them again, in case the file changes meanwhile)
         except ReportError as err:
             skipped[rel] = err.problem
             continue
-        old = prev.files.get(rel) if prev else None
         plan.append((rel, key, path, old if old and old[0].key == key else None))
 
     if prev is not None and _unchanged(prev, plan, skipped, corpus, policy):

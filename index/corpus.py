@@ -101,9 +101,10 @@ def check_lines(path: Path, data: bytes) -> None:
         at, number = end + 1, number + 1
 
 
-def read_report_bytes(path: Path) -> bytes:
+def read_report_bytes(path: Path, lines: bool = True) -> bytes:
     """The bytes of a report file, after the checks that must come before reading: a regular file (a FIFO
-    or a device would block or never end), within the size and line limits. Raises ReportError."""
+    or a device would block or never end), within the size limit and (`lines`) the line limits. Raises
+    ReportError."""
     path = Path(path)
     try:
         st = path.stat()
@@ -115,11 +116,14 @@ def read_report_bytes(path: Path) -> bytes:
     check_size(path, st.st_size)
     try:
         with open(path, "rb") as fh:
-            data = fh.read(max_file_bytes() + 1)  # the file may have grown since stat
+            data = fh.read(st.st_size + 1)  # (asking for the limit would allocate it for every file)
+            if len(data) > st.st_size:  # the file grew since stat: read on, up to the limit
+                data += fh.read(max_file_bytes() + 1 - len(data))
     except OSError as err:
         raise ReportError(str(path), f"cannot be read ({err.strerror or err})") from None
     check_size(path, len(data))
-    check_lines(path, data)
+    if lines:
+        check_lines(path, data)
     return data
 
 
