@@ -38,7 +38,7 @@ from pydantic import BaseModel, Field
 from index.checks import cross_year_findings
 from index.corpus import check_lines, read_report_bytes, readable_names, report_files
 from index.errors import ReportError, printable
-from index.metadata import Correction, correction_for, read_corrections
+from index.metadata import CORRECTIONS_FILE, Correction, read_corrections
 from index.model import ExtractedReport, Passage
 
 INDEX_FORMAT = 3  # 2: typed facts tables, keyword term frequencies kept for updates; 3: reports.agency_short
@@ -598,10 +598,12 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
 
     # which files come from the previous generation as they are, which must be (re)read
     skipped: dict[str, str] = dict(walk_errors)
+    if corrections.problems:
+        skipped[CORRECTIONS_FILE] = "；".join(corrections.problems)
     plan: list[tuple[str, str, Path, tuple[FileEntry, int] | None]] = []  # (rel, key, path, previous)
     for path in files:
         rel = printable(path.relative_to(corpus).as_posix())
-        fix = correction_for(corrections, rel)
+        fix = corrections.get(path.relative_to(corpus).as_posix())
         if fix:
             fixes[rel] = fix
         old = prev.files.get(rel) if prev else None
