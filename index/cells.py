@@ -51,6 +51,16 @@ def plain_number(v: int | float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:.6f}".rstrip("0").rstrip(".")
 
 
+_VALUE_RUN = re.compile(r"[+\-]?\d[\d,.+\-]*(?:万元|亿元|元)?")
+
+
+@lru_cache(maxsize=65536)
+def is_value_run(text: str) -> bool:
+    """Values run together or with stray spaces ('640020470', '230 000023', '35-15'): digits and the signs,
+    points and unit values carry, nothing else."""
+    return bool(_VALUE_RUN.fullmatch(normalise(text)))
+
+
 @lru_cache(maxsize=65536)
 def is_numbering(text: str) -> bool:
     """'1.' or '(六)' alone: the numbering of a label split into its own cell, never a value."""

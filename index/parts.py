@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.hanzi import to_simplified
 from index.model import Line, PartSpan
 from index.template import FORMAT_MARKERS, PART_NUMERALS, PARTS
 
@@ -16,7 +17,7 @@ _TITLE = re.compile(r"(工作)?(年度)?报告|年报")
 
 
 def _heading(line: Line) -> tuple[str, str] | None:
-    text = line.text.strip()
+    text = to_simplified(line.text.strip())  # 繁體 headings name their parts too
     if "\t" in text:
         # A table row such as '四、结转下年度继续办理\t0\t0…' is no heading, even if its label looks like one.
         if any(c.strip() for c in text.split("\t")[1:]):
@@ -34,6 +35,12 @@ def _heading(line: Line) -> tuple[str, str] | None:
 
 def find_parts(lines: list[Line]) -> list[PartSpan]:
     """Part headings in order; a part lost from the file is simply missing (张店 has no heading 三)."""
+    return [span for _, span in find_part_indices(lines)]
+
+
+def find_part_indices(lines: list[Line]) -> list[tuple[int, PartSpan]]:
+    """The parts with the index into `lines` of each heading (a re-lined dump gives many lines one line
+    number, so the number alone does not find the heading)."""
     found: list[tuple[int, str, str]] = []  # (index into lines, numeral, title)
     last = -1
     for i, line in enumerate(lines):
@@ -44,8 +51,8 @@ def find_parts(lines: list[Line]) -> list[PartSpan]:
     spans = []
     for j, (i, numeral, title) in enumerate(found):
         end = found[j + 1][0] - 1 if j + 1 < len(found) else len(lines) - 1
-        spans.append(PartSpan(numeral=numeral, title=f"{numeral}、{title}", start=lines[i].number,
-                              end=lines[end].number))
+        spans.append((i, PartSpan(numeral=numeral, title=f"{numeral}、{title}", start=lines[i].number,
+                                  end=lines[end].number)))
     return spans
 
 
@@ -123,7 +130,7 @@ def _year_from_text(lines: list[Line]) -> int | None:
 
 def detect_format(lines: list[Line], year: int | None) -> tuple[str, str]:
     """The template version from the table headers; the statistics year only when the headers are lost."""
-    text = "".join(re.sub(r"\s+", "", ln.text) for ln in lines)
+    text = to_simplified("".join(re.sub(r"\s+", "", ln.text) for ln in lines))
     hits = {fmt: sum(text.count(m) for m in markers) for fmt, markers in FORMAT_MARKERS.items()}
     if hits["2021"] > hits["2019"]:
         return "2021", "表头（2021版）"
