@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from index.cells import (CellValue, header_unit, is_number_like, is_numbering, is_value_run, normalise, parse_cell,
                          to_wan_yuan)
+from index.hanzi import to_simplified
 from index.labels import LabelMatch, is_fragment_of, match_label
 from index.model import Candidates, Fact, Source, Warning_
 from index.placement import Arithmetic, Check, consensus, placements, resolve, split_values
@@ -71,6 +72,7 @@ class Aligner:
         # accepted where they stand.
         self.other_apply = APPLY_2019 if ctx.format == "2021" else APPLY_2021
         self.split_warnings: dict[tuple[str, ...], Warning_] = {}
+        self.entered: set[int] = set()  # tables whose part heading has been read
 
     # ------------------------------------------------------------ walking the rows
     def enter_part(self, numeral: str) -> None:
@@ -78,13 +80,15 @@ class Aligner:
         index = {"二": 0, "三": 1, "四": 2}.get(numeral)
         if index is not None:
             self.current = index
+            self.entered.add(index)
             self._flush_review()
 
     def feed(self, row: TableRow) -> None:
         for cell in row.cells:
             self._cell(cell)
-        # A row that has its cells ends here; a label alone waits for its cells on the next line.
-        if self.open and (self.open.cells or self.open.run):
+        # A row that has its cells ends here; a label alone waits for its cells on the next line. With one
+        # cell per line (a PDF's text layer) the row ends only at the next label.
+        if self.open and (self.open.cells or self.open.run) and self.layout != "line_cells":
             self._close()
 
     def finish(self, claims: list[tuple[Check, str]] | None = None) -> None:
@@ -113,6 +117,7 @@ class Aligner:
                 self.review_cells.append(cell)
             return
         label_text, run = text, None
+        simple = to_simplified(text)  # captions and units in 繁體 read as the template's
         glued = _GLUED.match(normalise(text))
         if glued and not is_number_like(glued.group("label")):
             label_text, run = glued.group("label"), glued.group("digits")
@@ -123,7 +128,12 @@ class Aligner:
             self.open = OpenRow(self.other_apply, other, cell, run=run)  # a row only if cells follow
             return
         if match is None:
-            if self.open and not is_fragment_of(text, self.open.row.label) and not self.open.run:
+            if self.open and self.layout == "line_cells" and len(self.open.cells) >= len(self.open.row.columns):
+                self._close()  # the row has its cells: text after them is no cell of it ('三','、','本' …)
+                return
+            row = self.open.row if self.open else None
+            if self.open and row and not any(is_fragment_of(text, name) for name in (row.label, *row.aliases)) \
+                    and not self.open.run:
                 self.open.cells.append(cell)  # a sentence where the numbers belong
             return
         table_index, m = match
@@ -143,9 +153,9 @@ class Aligner:
         if table_index == 2:
             self.review_seen = True
             self.review_cells = []
-        if table_index == 0 and header_unit(text) and ("金额" in text):
-            self.amount_unit = header_unit(text)
-        elif table_index == 0 and "金额" in text:
+        if table_index == 0 and header_unit(simple) and ("金额" in simple):
+            self.amount_unit = header_unit(simple)
+        elif table_index == 0 and "金额" in simple:
             self.amount_unit = None
 
     def _other_form_row(self, text: str, match: tuple[int, LabelMatch] | None) -> Row | None:
@@ -166,7 +176,7 @@ class Aligner:
         of its row labels, or on a header no other table has ('行政复议'), never on a shared word ('总计')."""
         here = match_label(text, self.tables[self.current], self.next_row[self.current])
         if here is not None and self.current == 1 and here.kind == "row" and not self.rows_started[1] \
-                and normalise(text) in ("总计", "其他"):
+                and to_simplified(normalise(text)) in ("总计", "其他"):
             here = LabelMatch("header", "apply", None, here.score, here.text)  # 三's column headers
         if self.current == 2 and here is not None and here.kind == "row":
             here = LabelMatch("header", "review", None, here.score, here.text)  # 四's group names
@@ -179,6 +189,8 @@ class Aligner:
             m = match_label(text, self.tables[i], self.next_row[i])
             if m is None or (m.kind != "row" or i == 2) and not _unique_header(m.text, i, self.tables):
                 continue
+            if m.kind != "row" and i < self.current and (self.rows_started[self.current] or self.current in self.entered):
+                continue  # a caption of a table already passed is a broken header of this one ('其他' 结果)
             if best is None or m.score > best[1].score + 0.05:
                 best = (i, m)
         return best

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from index.hanzi import to_simplified
+
 # Full-width digits and signs as pasted from Word/PDF.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 PLACEHOLDERS = {"/", "／", "-", "—", "－", "–", "无", "\\", "——"}
@@ -35,8 +37,8 @@ _SPACE = re.compile(r"\s+")
 
 @lru_cache(maxsize=65536)  # cell texts repeat endlessly across a corpus ('0', '', labels)
 def normalise(text: str) -> str:
-    """Cell text without stray spaces and with half-width digits."""
-    return _SPACE.sub("", text.translate(_FULLWIDTH))
+    """Cell text without stray spaces, with half-width digits, in simplified characters ('減1043', '萬元')."""
+    return _SPACE.sub("", to_simplified(text.translate(_FULLWIDTH)))
 
 
 @lru_cache(maxsize=65536)
@@ -51,7 +53,7 @@ def plain_number(v: int | float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:.6f}".rstrip("0").rstrip(".")
 
 
-_VALUE_RUN = re.compile(r"[+\-]?\d[\d,.+\-]*(?:万元|亿元|元)?")
+_VALUE_RUN = re.compile(r"(?:增加|减少|[增减+\-])?\d(?:[\d,.+\-]|增加|减少|增|减)*(?:万元|亿元|元)?")
 
 
 @lru_cache(maxsize=65536)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from index.cells import plain_number
+from index.hanzi import to_simplified
 from index.model import ExtractedReport, Fact, Finding, Line, ReportMeta
 from index.template import (APPLY_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, RULES, balance, fact_specs, keys_for,
                             rule_checks)
@@ -163,10 +164,13 @@ def prose_claims(lines: Iterable[Line], fmt: str) -> list[ProseClaim]:
     denied = tuple(k for k in keys_for(fmt) if k.startswith("apply.denied.") and k.endswith(".total"))
     out: list[ProseClaim] = []
     for line in lines:
-        if "\t" in line.text or line.cells or not ("件" in line.text or "未" in line.text):
+        if "\t" in line.text or line.cells or not any(c in line.text for c in "件未"):
             continue
+        text = to_simplified(line.text)  # 繁體 prose states its numbers too
+        if len(text) != len(line.text):
+            text = line.text
         for pattern, readings in _CLAIMS:
-            for m in pattern.finditer(line.text):
+            for m in pattern.finditer(text):
                 expanded = tuple(tuple(k for key in r for k in (denied if key == _DENIED_SUM else (key,)))
                                  for r in readings)
                 if not all(k in keys for r in expanded for k in r):

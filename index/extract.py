@@ -73,6 +73,8 @@ def _table_region(parts: list[tuple[int, PartSpan]], end: int) -> tuple[int, int
 def _missing_tables(doc: str, facts: dict, fmt: str) -> list[Warning_]:
     out = []
     rows_given = {k.rsplit(".", 1)[0] for k in facts}
+    if "apply.other" in rows_given or any(k.startswith("apply.other.") for k in rows_given):
+        rows_given |= {"apply.other", *(f"apply.other.{k}" for k in ("no_correction", "no_fee", "misc"))}
     for table in tables(fmt):
         given = [r for r in table.rows if _prefix(table.key, r.key)[:-1] in rows_given]
         if not given:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from index.hanzi import to_simplified
 from index.model import Line, PartSpan
@@ -17,20 +18,26 @@ _TITLE = re.compile(r"(工作)?(年度)?报告|年报")
 
 
 def _heading(line: Line) -> tuple[str, str] | None:
-    text = to_simplified(line.text.strip())  # 繁體 headings name their parts too
-    if "\t" in text:
+    written = line.text.strip()
+    if "\t" in written:
         # A table row such as '四、结转下年度继续办理\t0\t0…' is no heading, even if its label looks like one.
-        if any(c.strip() for c in text.split("\t")[1:]):
+        if any(c.strip() for c in written.split("\t")[1:]):
             return None
-        text = text.replace("\t", "")
+        written = written.replace("\t", "")
+    text = to_simplified(written)  # 繁體 headings name their parts too; the title is kept as written
     m = _HEADING.match(text)
     if not m:
         return None
     numeral, title = m.group(1), m.group(2)
     part = PARTS[PART_NUMERALS.index(numeral)]
-    if any(k in title for k in part.keywords):
-        return numeral, title
+    if any(k in title for k in part.keywords) or _close_to(title, part.title):
+        return numeral, written[m.start(2):m.end(2)] if len(written) == len(text) else title
     return None
+
+
+def _close_to(title: str, template_title: str) -> bool:
+    """A heading with a typo still names its part (「政府信息公开行政法复议情况」)."""
+    return SequenceMatcher(None, title, template_title).ratio() >= 0.75
 
 
 def find_parts(lines: list[Line]) -> list[PartSpan]:

@@ -120,14 +120,23 @@ def split_values(run: str, width: int, rule: Arithmetic | None) -> list[list[Num
     exactly `width` numbers that fit; otherwise they are stray and only the digits count. A sign always
     opens a number, a decimal point binds its digits to the number before it. None: too many ways."""
     run = _UNIT.sub("", run.strip()).replace(",", "")
+    run = re.sub(r"(增加|增)", " +", re.sub(r"(减少|减)", " -", run))  # signed words open a number
     tokens = run.split()
-    if len(tokens) == width and all(_TOKEN.match(t) for t in tokens):
+    if len(tokens) >= width and all(_TOKEN.match(t) for t in tokens):
         values = [_number(t) for t in tokens]
+        if len(tokens) > width:  # spacer columns (伊川's 13 cells where 7 belong): place as cells
+            return placements(values, width, rule)
         if rule is None or rule(values):
             return [values]
     text = "".join(tokens)
+    missing_one: list[list[Number]] = []
+    if len(tokens) == width - 1 and all(_TOKEN.match(t) for t in tokens):  # a blank cell lost with its spaces
+        missing_one = placements([_number(t) for t in tokens], width, rule) or []
     if re.fullmatch(r"\d+", text):
-        return split_run(text, width, rule)
+        glued = split_run(text, width, rule)
+        if glued is None:
+            return missing_one or None
+        return missing_one + [c for c in glued if c not in missing_one]
     # Signs and decimal points: cut the run at each sign; each piece splits on its own, and only the
     # last number of a piece may carry the decimals.
     pieces = re.findall(r"[+\-]?[\d.]+", text)

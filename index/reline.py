@@ -28,10 +28,12 @@ _TABLE_PARTS = ("二", "三", "四")
 _PART_MARK = re.compile(r"([一二三四五六])\s*[、.．]")
 # A run of values: digits with the spaces, signs, decimal points and thousands commas a page leaves in
 # it, and the unit an amount may carry ('75394432.52元').
-_VALUES = re.compile(r"[+\-]?\d(?:[\d\s,.+\-]*\d)?(?:\s*(?:万元|亿元|元))?")
+_SIGN = r"(?:增加|减少|[增减+\-])"
+_VALUES = re.compile(rf"{_SIGN}?\d(?:(?:[\d\s,.]|{_SIGN})*\d)?(?:\s*(?:万元|亿元|元))?")
 # The numbering that opens a label: （一） 一、 or, after a run of values, a digit and a point ('…0000016.属于').
 _NUMBERING = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.]")
-_DIGIT_NUMBERING = re.compile(r"\d[.．、](?!\d)")
+_DIGIT_NUMBERING = re.compile(r"\d\s*[.．、](?!\d)")
+_PROSE_AFTER = "年月日号%％条个"  # '2020年': a number in a sentence, not a cell
 
 
 @dataclass
@@ -165,13 +167,23 @@ def _caption_at(simple: str, at: int) -> int:
             break
     if not best:
         return at
-    if any(squeezed.startswith(lab) and len(lab) > len(best) for lab in _row_labels()):
-        return at
+    if any(_common_prefix(squeezed, lab) > len(best) for lab in _row_labels()):
+        return at  # a row label goes on further than the caption: '其他法律行政…' is a row, not '其他'
+
     end = offsets[len(best) - 1] + 1
     note = re.match(r"\s*[（(][^（()）]{0,30}[)）]", simple[end:])
     if note and not _NUMBERING.match(note.group(0).strip()):
         end += note.end()
     return end
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _squeeze(simple: str, at: int, n: int) -> tuple[str, list[int]]:
@@ -205,9 +217,12 @@ def _table_pieces(text: str, simple: str, start: int, stop: int) -> list[Piece]:
         if ch.isspace():
             i += 1
             continue
-        values = _VALUES.match(simple, i, stop) if (ch.isdigit() or ch in "+-") else None
-        if values and _DIGIT_NUMBERING.match(simple, i) and _label_follows(simple, i + 2):
+        values = _VALUES.match(simple, i, stop) if (ch.isdigit() or ch in "+-增减") else None
+        numbering = _DIGIT_NUMBERING.match(simple, i)
+        if values and numbering and _label_follows(simple, _skip_space(simple, numbering.end())):
             values = None  # '2.其他法律…': the numbering of a label, not a value
+        if values and values.end() < len(simple) and simple[values.end()] in _PROSE_AFTER:
+            values = None
         if values:
             end = _values_end(simple, i, values.end())
             if end > i:
@@ -217,7 +232,8 @@ def _table_pieces(text: str, simple: str, start: int, stop: int) -> list[Piece]:
                     pieces.append(Piece("values", i, text[i:end]))
                 i = end
                 continue
-        if label_at is None or _NUMBERING.match(simple, i) or _DIGIT_NUMBERING.match(simple, i):
+        if label_at is None or _NUMBERING.match(simple, i) or _DIGIT_NUMBERING.match(simple, i) \
+                or not _inside_note(simple, label_at, i):
             cap_end = _caption_at(simple, i) if not _NUMBERING.match(simple, i) else i
             if cap_end > i:
                 close_label(i)
@@ -254,12 +270,19 @@ def _values_end(simple: str, start: int, end: int) -> int:
     trailing spaces and separators belong to no value."""
     while end > start and (simple[end - 1].isspace() or simple[end - 1] in ",.+-"):
         end -= 1
-    if end < len(simple) and simple[end] in ".．、" and end - start >= 2 and _label_follows(simple, end + 1) \
-            and simple[end - 1].isdigit():
-        end -= 1  # the last digit numbers the next label
+    after = _skip_space(simple, end)
+    if after < len(simple) and simple[after] in ".．、" and end - start >= 2 and simple[end - 1].isdigit() \
+            and _label_follows(simple, _skip_space(simple, after + 1)):
+        end -= 1  # the last digit numbers the next label ('…0000016.属于', '0 0 1 . 属于')
         while end > start and simple[end - 1].isspace():
             end -= 1
     return end
+
+
+def _skip_space(simple: str, at: int) -> int:
+    while at < len(simple) and simple[at].isspace():
+        at += 1
+    return at
 
 
 def _label_follows(simple: str, at: int) -> bool:

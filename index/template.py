@@ -377,6 +377,15 @@ def broken_rules(values: Callable[[str], Number | None], fmt: str,
     return [(c.rule.id, c.scope) for c in rule_checks(fmt, given) if c.holds(values) is False]
 
 
+def fill_totals(values: dict[str, Number], fmt: str) -> dict[str, Number]:
+    """Set each 总计 that a per-row rule defines (rules 3 and 4) from its terms, where the terms are given:
+    the generator builds consistent reports with the same rules the checks judge them by."""
+    for check in rule_checks(fmt, values.keys()):
+        if check.rule.per == "row" and len(check.left) == 1 and all(k in values for k in check.right):
+            values[check.left[0]] = sum(values[k] for k in check.right)
+    return values
+
+
 @cache
 def vector_rule(keys: tuple[str, ...], fmt: str) -> Callable[[Sequence[Number]], bool] | None:
     """The rules among the slots of one vector of facts (a row of 三: rule 3; the fifteen cells of 四: rule
