@@ -28,6 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from index.checks import cross_year_findings
+from index.neighbours import fill_build_from_neighbours
 from index.corpus import report_files
 from index.errors import ReportError
 from index.model import ExtractedReport, Passage
@@ -35,7 +36,7 @@ from index.model import ExtractedReport, Passage
 INDEX_FORMAT = 2  # 2: typed facts tables, keyword term frequencies kept for updates
 # Bump when what a file contributes changes for the same bytes (extraction, passage cutting, keyword
 # tokens): cached work of older code is then redone instead of being reused as if it were current.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 Progress = Callable[[int, int, str], None]  # (done, total, file name)
@@ -393,6 +394,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
 
         t1 = time.perf_counter()
         writer.finish(slots, cross_year_findings)
+        fill_build_from_neighbours(writer.con, cache, entries)  # dumps: splits the neighbouring year decides
         meta, ids = writer.passage_meta()
         fp = fingerprint_ids(ids)
         starts = np.cumsum([0] + [s.passages for s in slots])

@@ -9,7 +9,9 @@ this step reads the reports' facts, candidates and claims and changes nothing el
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import SimpleNamespace
 
 from index.checks import ClaimCheck, rule_findings
 from index.model import ExtractedReport
@@ -41,9 +43,10 @@ def fill_from_neighbours(reports: Sequence[ExtractedReport]) -> int:
     return filled
 
 
-def _carry(other: ExtractedReport, other_row: str, report: ExtractedReport,
+def _carry(other, other_row: str, report: ExtractedReport,
            row: str) -> list[tuple[ClaimCheck, str]]:
-    """This report's `row` equals the neighbour's `other_row`, per column, where the neighbour states it."""
+    """This report's `row` equals the neighbour's `other_row`, per column, where the neighbour states it
+    (`other`: a report, or what an index holds of one: .meta.doc, .meta.year, .value(key))."""
     out = []
     for col in APPLY_COLUMNS:
         value = other.value(f"apply.{other_row}.{col.key}")
@@ -78,3 +81,67 @@ def _decide(report: ExtractedReport, neighbour: list[tuple[ClaimCheck, str]]) ->
         report.findings = [f for f in report.findings if f.kind != "rule"] + rule_findings(report.meta, facts)
     return n
 
+
+
+# ---------------------------------------------------------------- the same step over a built index
+def fill_index_from_neighbours(con, cached_report: Callable[[str], ExtractedReport | None]) -> int:
+    """The neighbour step over a facts database (index.store): the reports that have ambiguous facts, or
+    facts an earlier build filled from a neighbour, are taken again from their per-file extraction
+    (`cached_report(doc)`), decided with the neighbouring years the index holds now, and their facts and
+    rule findings rewritten. The number of values filled."""
+    from index.store import finding_row
+
+    docs = [d for (d,) in con.execute(
+        "select distinct doc from facts where list_contains(flags, 'ambiguous') or note like ?",
+        [NOTE.split("{")[0] + "%"]).fetchall()]
+    if not docs:
+        return 0
+    summaries = {(a, y): SimpleNamespace(meta=SimpleNamespace(doc=d, year=y), values={})
+                 for d, a, y in con.execute("select doc, agency, year from reports where agency is not null "
+                                            "and year is not null").fetchall()}
+    for d, a, y, key, value in con.execute(
+            "select r.doc, r.agency, r.year, f.key, f.value from facts f join reports r on r.doc = f.doc "
+            "where f.key like 'apply.carried_%' and f.value is not null").fetchall():
+        if (a, y) in summaries:
+            summaries[(a, y)].values[key] = int(value) if float(value).is_integer() else value
+    for s in summaries.values():
+        s.value = s.values.get
+    filled = 0
+    where = {d: (a, y) for d, a, y in con.execute("select doc, agency, year from reports").fetchall()}
+    for doc in docs:
+        report = cached_report(doc)
+        agency, year = where.get(doc, (None, None))  # as the index holds them (a reports.csv may correct them)
+        if report is None or not agency or not year:
+            continue
+        claims = []
+        if (agency, year - 1) in summaries:
+            claims += _carry(summaries[(agency, year - 1)], "carried_out", report, "carried_in")
+        if (agency, year + 1) in summaries:
+            claims += _carry(summaries[(agency, year + 1)], "carried_in", report, "carried_out")
+        n = _decide(report, claims) if claims else 0
+        filled += n
+        for f in report.facts:  # the per-file values, with what the neighbours decide now
+            con.execute("update facts set value = ?, flags = ?, note = ? where doc = ? and key = ?",
+                        [f.value, list(f.flags), f.note, doc, f.key])
+        con.execute("delete from findings where doc = ? and kind = 'rule'", [doc])
+        for x in (x for x in report.findings if x.kind == "rule"):
+            row = finding_row(x)
+            con.execute(f"insert into findings ({', '.join(row)}) values ({', '.join('?' * len(row))})",
+                        list(row.values()))
+    return filled
+
+
+def fill_build_from_neighbours(con, cache: Path, entries: Sequence) -> int:
+    """The build's hook: `entries` name each file's doc and its cached extraction (index.build)."""
+    from index.build import CachedFile
+
+    key_of = {e.doc: e.key for e in entries}
+
+    def cached_report(doc: str) -> ExtractedReport | None:
+        path = cache / f"{key_of.get(doc)}.json"
+        try:
+            return CachedFile.model_validate_json(path.read_bytes()).report
+        except (OSError, ValueError):
+            return None
+
+    return fill_index_from_neighbours(con, cached_report)
