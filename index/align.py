@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from index.cells import (CellValue, header_unit, is_number_like, is_numbering, is_value_run, normalise, parse_cell,
                          to_wan_yuan)
@@ -117,7 +118,6 @@ class Aligner:
                 self.review_cells.append(cell)
             return
         label_text, run = text, None
-        simple = to_simplified(text)  # captions and units in 繁體 read as the template's
         glued = _GLUED.match(normalise(text))
         if glued and not is_number_like(glued.group("label")):
             label_text, run = glued.group("label"), glued.group("digits")
@@ -153,6 +153,7 @@ class Aligner:
         if table_index == 2:
             self.review_seen = True
             self.review_cells = []
+        simple = to_simplified(text)  # captions and units in 繁體 read as the template's
         if table_index == 0 and header_unit(simple) and ("金额" in simple):
             self.amount_unit = header_unit(simple)
         elif table_index == 0 and "金额" in simple:
@@ -202,7 +203,7 @@ class Aligner:
             return
         row, table = open_.row, open_.table
         width = len(row.columns)
-        keys = tuple(row.fact_key(col, table.key) for col in row.columns)
+        keys = _row_keys(row, table.key)
         rule = vector_rule(keys, self.ctx.format)
         if open_.run is not None:
             slots = self._split(open_.run, width, rule, open_.label, keys)
@@ -319,6 +320,11 @@ class Aligner:
             label=spec.label, value=slot.value, unit=spec.unit, raw=slot.raw, line=slot.cell.line,
             column=slot.cell.column, source=slot.cell.source, flags=_unique(slot.flags), note=slot.note,
         )
+
+
+@cache
+def _row_keys(row: Row, table: str) -> tuple[str, ...]:
+    return tuple(row.fact_key(col, table) for col in row.columns)
 
 
 def _trim(cells: list[SegCell], width: int, layout: Layout) -> list[SegCell]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from index.cells import plain_number
 from index.hanzi import to_simplified
@@ -102,34 +103,34 @@ def scope_label(kind: str, rule: int | None, scope: str) -> str:
 # ---------------------------------------------------------------- prose against tables
 _DENIED_SUM = "*denied"  # the 不予公开 rows added up
 _SUITS = ("suit.direct.total", "suit.after_review.total")
-# Phrases in the prose that state a table's figure, with what they state: one or more readings, each a sum
-# of fact keys. Applications are counted in 件, never in 条 (「依申请公开信息数142条」 counts documents).
-PROSE_CLAIMS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
-    (r"(?:收到|受理|接收)(?:了)?(?:依申请公开政府信息事项|政府信息公开申请|依申请公开(?!信息)(?:申请|件)?|信息公开申请)"
+# Phrases in the prose that state a table's figure: a word every match contains (a substring test skips most
+# patterns on most lines), the pattern, and what it states: one or more readings, each a sum of fact keys. Applications are counted in 件, never in 条 (「依申请公开信息数142条」 counts documents).
+PROSE_CLAIMS: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = (
+    ("申请", r"(?:收到|受理|接收)(?:了)?(?:依申请公开政府信息事项|政府信息公开申请|依申请公开(?!信息)(?:申请|件)?|信息公开申请)"
      r"[^\d。；]{0,6}?(\d+)\s*[件个]", (("apply.new.total",), ("apply.new.total", "apply.carried_in.total"))),
-    (r"共?收到\s*(\d+)\s*件(?:政府信息公开|依申请公开)?申请",
+    ("收到", r"共?收到\s*(\d+)\s*件(?:政府信息公开|依申请公开)?申请",
      (("apply.new.total",), ("apply.new.total", "apply.carried_in.total"))),
-    (r"未(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开|信息公开)申请()", (("apply.new.total",),)),
-    (r"上年结转(?:政府信息公开申请)?\s*(\d+)\s*件", (("apply.carried_in.total",),)),
-    (r"办结(?:依申请公开|政府信息公开申请)?\s*(\d+)\s*件", (("apply.total.total",),)),
-    (r"(?<![及和与、])予以公开\s*(\d+)\s*件", (("apply.granted.total",),)),
-    (r"(?<![及和与、])部分公开\s*(\d+)\s*件", (("apply.partial.total",),)),
-    (r"(?:予以公开|全部公开)[及和与、]部分公开\s*(\d+)\s*件", (("apply.granted.total", "apply.partial.total"),)),
-    (r"(?<![予以及和与、])不予公开\s*(\d+)\s*件", ((_DENIED_SUM,),)),
-    (r"重复申请\s*(\d+)\s*件", (("apply.rejected.duplicate.total",),)),
-    (r"结转下年度(?:继续办理)?\s*(\d+)\s*件", (("apply.carried_out.total",),)),
-    (r"(\d+)\s*件结转(?:至)?下(?:一)?年度", (("apply.carried_out.total",),)),
-    (r"结转至20\d{2}年(?:继续办理)?\s*(\d+)\s*件", (("apply.carried_out.total",),)),
-    (r"行政处罚决定\s*(\d+)\s*件", (("penalty.decisions",),)),
-    (r"行政许可处理决定\s*(\d+)\s*件", (("license.decisions",),)),
-    (r"现行有效(?:的)?(?:行政)?规范性文件\s*(\d+)\s*件", (("normative.in_force",),)),
-    (r"(?:本年度?|今年)?制发(?:的)?(?:行政)?规范性文件\s*(\d+)\s*件", (("normative.issued",),)),
-    (r"(?:政府信息公开)?行政复议(?:案件)?\s*(\d+)\s*件", (("review.total",),)),
-    (r"(?:政府信息公开)?行政诉讼(?:案件)?\s*(\d+)\s*件", (_SUITS,)),
+    ("未", r"未(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开|信息公开)申请()", (("apply.new.total",),)),
+    ("上年结转", r"上年结转(?:政府信息公开申请)?\s*(\d+)\s*件", (("apply.carried_in.total",),)),
+    ("办结", r"办结(?:依申请公开|政府信息公开申请)?\s*(\d+)\s*件", (("apply.total.total",),)),
+    ("予以公开", r"(?<![及和与、])予以公开\s*(\d+)\s*件", (("apply.granted.total",),)),
+    ("部分公开", r"(?<![及和与、])部分公开\s*(\d+)\s*件", (("apply.partial.total",),)),
+    ("部分公开", r"(?:予以公开|全部公开)[及和与、]部分公开\s*(\d+)\s*件", (("apply.granted.total", "apply.partial.total"),)),
+    ("不予公开", r"(?<![予以及和与、])不予公开\s*(\d+)\s*件", ((_DENIED_SUM,),)),
+    ("重复申请", r"重复申请\s*(\d+)\s*件", (("apply.rejected.duplicate.total",),)),
+    ("结转", r"结转下年度(?:继续办理)?\s*(\d+)\s*件", (("apply.carried_out.total",),)),
+    ("结转", r"(\d+)\s*件结转(?:至)?下(?:一)?年度", (("apply.carried_out.total",),)),
+    ("结转至", r"结转至20\d{2}年(?:继续办理)?\s*(\d+)\s*件", (("apply.carried_out.total",),)),
+    ("行政处罚决定", r"行政处罚决定\s*(\d+)\s*件", (("penalty.decisions",),)),
+    ("行政许可处理决定", r"行政许可处理决定\s*(\d+)\s*件", (("license.decisions",),)),
+    ("现行有效", r"现行有效(?:的)?(?:行政)?规范性文件\s*(\d+)\s*件", (("normative.in_force",),)),
+    ("制发", r"(?:本年度?|今年)?制发(?:的)?(?:行政)?规范性文件\s*(\d+)\s*件", (("normative.issued",),)),
+    ("行政复议", r"(?:政府信息公开)?行政复议(?:案件)?\s*(\d+)\s*件", (("review.total",),)),
+    ("行政诉讼", r"(?:政府信息公开)?行政诉讼(?:案件)?\s*(\d+)\s*件", (_SUITS,)),
 )
 
 
-_CLAIMS = [(re.compile(p), readings) for p, readings in PROSE_CLAIMS]
+_CLAIMS = [(re.compile(p), readings, need) for need, p, readings in PROSE_CLAIMS]
 
 
 @dataclass(frozen=True)
@@ -158,18 +159,33 @@ class ProseClaim:
     line: int
 
 
+_MAY_CLAIM = re.compile(r"\d\s*件|未(?:收到|受理)")  # every claim states a count in 件 (or none received)
+_CLAIM_WORDS = re.compile("收到|受理|接收|结转|办结|公开|重复申请|处罚决定|许可处理决定|规范性文件|复议|诉讼")
+_TRADITIONAL = re.compile("[請開處復議訟結轉發範規許罰辦與現製]")
+
+
+@cache
+def _claim_keys(fmt: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The keys a claim may name in a report of `fmt` (either form's: reports mix them), and 不予公开's rows."""
+    keys = frozenset(keys_for(fmt)) | frozenset(keys_for("2019" if fmt == "2021" else "2021"))
+    return keys, tuple(k for k in keys_for(fmt) if k.startswith("apply.denied.") and k.endswith(".total"))
+
+
 def prose_claims(lines: Iterable[Line], fmt: str) -> list[ProseClaim]:
     """Every number the prose states for a table's figure, read with the report's own keys."""
-    keys = set(keys_for(fmt)) | set(keys_for("2019" if fmt == "2021" else "2021"))
-    denied = tuple(k for k in keys_for(fmt) if k.startswith("apply.denied.") and k.endswith(".total"))
+    keys, denied = _claim_keys(fmt)
     out: list[ProseClaim] = []
     for line in lines:
-        if "\t" in line.text or line.cells or not any(c in line.text for c in "件未"):
+        if "\t" in line.text or line.cells or not _MAY_CLAIM.search(line.text) \
+                or not (_CLAIM_WORDS.search(line.text) or _TRADITIONAL.search(line.text)):
             continue
-        text = to_simplified(line.text)  # 繁體 prose states its numbers too
-        if len(text) != len(line.text):
-            text = line.text
-        for pattern, readings in _CLAIMS:
+        text = line.text
+        if _TRADITIONAL.search(text):  # 繁體 prose states its numbers too (converted only where it may be)
+            simple = to_simplified(text)
+            text = simple if len(simple) == len(text) else text
+        for pattern, readings, need in _CLAIMS:
+            if need not in text:
+                continue
             for m in pattern.finditer(text):
                 expanded = tuple(tuple(k for key in r for k in (denied if key == _DENIED_SUM else (key,)))
                                  for r in readings)

@@ -23,6 +23,7 @@ MIN_SCORE = 0.72
 MAX_LABEL_CHARS = 60  # a longer cell is prose, not a label
 
 
+@lru_cache(maxsize=65536)  # label texts recur in every report of a corpus
 def normalise_label(text: str) -> str:
     """Label text without spaces, quotes and leading numbering: '（一） 予以公开' → '予以公开'."""
     t = to_simplified(text).translate(_NOISE).replace("（", "(").replace("）", ")")  # 繁體 labels too

@@ -24,6 +24,8 @@ def _heading(line: Line) -> tuple[str, str] | None:
         if any(c.strip() for c in written.split("\t")[1:]):
             return None
         written = written.replace("\t", "")
+    if not _HEADING.match(written):  # numerals and separators are the same in 繁體: a cheap test first
+        return None
     text = to_simplified(written)  # 繁體 headings name their parts too; the title is kept as written
     m = _HEADING.match(text)
     if not m:
@@ -137,8 +139,11 @@ def _year_from_text(lines: list[Line]) -> int | None:
 
 def detect_format(lines: list[Line], year: int | None) -> tuple[str, str]:
     """The template version from the table headers; the statistics year only when the headers are lost."""
-    text = to_simplified("".join(re.sub(r"\s+", "", ln.text) for ln in lines))
+    text = "".join(re.sub(r"\s+", "", ln.text) for ln in lines)
     hits = {fmt: sum(text.count(m) for m in markers) for fmt, markers in FORMAT_MARKERS.items()}
+    if not any(hits.values()):  # 繁體 headers: converted only when the simplified markers are not there
+        text = to_simplified(text)
+        hits = {fmt: sum(text.count(m) for m in markers) for fmt, markers in FORMAT_MARKERS.items()}
     if hits["2021"] > hits["2019"]:
         return "2021", "表头（2021版）"
     if hits["2019"] > hits["2021"]:
