@@ -24,36 +24,35 @@ NOTE = "拆分：按勾稽关系与相邻年度报告（{source}）唯一确定"
 def fill_from_neighbours(reports: Sequence[ExtractedReport]) -> int:
     """Fill, in place, the values the neighbouring years decide; the number of values filled. The rule
     findings of a changed report are judged again with its new values."""
-    by_agency: dict[tuple[str, int], ExtractedReport] = {}
+    by_year: dict[tuple[str, int], list[ExtractedReport]] = {}
     for r in reports:
         if r.meta.agency and r.meta.year:
-            by_agency[(r.meta.agency, r.meta.year)] = r
+            by_year.setdefault((r.meta.agency, r.meta.year), []).append(r)
     filled = 0
-    for (agency, year), report in by_agency.items():
-        if not report.candidates:
+    for report in reports:
+        agency, year = report.meta.agency, report.meta.year
+        if not report.candidates or not agency or not year:
             continue
-        claims = []
-        prev, nxt = by_agency.get((agency, year - 1)), by_agency.get((agency, year + 1))
-        if prev is not None:
-            claims += _carry(prev, "carried_out", report, "carried_in")
-        if nxt is not None:
-            claims += _carry(nxt, "carried_in", report, "carried_out")
+        claims = _carry(by_year.get((agency, year - 1), []), "carried_out", "carried_in") + \
+            _carry(by_year.get((agency, year + 1), []), "carried_in", "carried_out")
         if claims:
             filled += _decide(report, claims)
     return filled
 
 
-def _carry(other, other_row: str, report: ExtractedReport,
-           row: str) -> list[tuple[ClaimCheck, str]]:
-    """This report's `row` equals the neighbour's `other_row`, per column, where the neighbour states it
-    (`other`: a report, or what an index holds of one: .meta.doc, .meta.year, .value(key))."""
+def _carry(others: Sequence, other_row: str, row: str) -> list[tuple[ClaimCheck, str]]:
+    """This report's `row` equals the neighbours' `other_row`, per column, where they state it and agree
+    (the same year may be in the corpus twice: a page and its dump). `others`: reports, or what an index
+    holds of them (.meta.doc, .meta.year, .value(key))."""
     out = []
+    what = "结转下年度继续办理" if other_row == "carried_out" else "上年结转"
     for col in APPLY_COLUMNS:
-        value = other.value(f"apply.{other_row}.{col.key}")
-        if value is not None:
-            out.append((ClaimCheck(((f"apply.{row}.{col.key}",),), value),
-                        f"{other.meta.doc}：{other.meta.year}年"
-                        f"{'结转下年度继续办理' if other_row == 'carried_out' else '上年结转'}"))
+        stated = {o.meta.doc: o.value(f"apply.{other_row}.{col.key}") for o in others}
+        known = {v for v in stated.values() if v is not None}
+        if len(known) == 1:
+            docs = "、".join(d for d, v in stated.items() if v is not None)
+            out.append((ClaimCheck(((f"apply.{row}.{col.key}",),), known.pop()),
+                        f"{docs}：{others[0].meta.year}年{what}"))
     return out
 
 
@@ -96,16 +95,17 @@ def fill_index_from_neighbours(con, cached_report: Callable[[str], ExtractedRepo
         [NOTE.split("{")[0] + "%"]).fetchall()]
     if not docs:
         return 0
-    summaries = {(a, y): SimpleNamespace(meta=SimpleNamespace(doc=d, year=y), values={})
-                 for d, a, y in con.execute("select doc, agency, year from reports where agency is not null "
-                                            "and year is not null").fetchall()}
-    for d, a, y, key, value in con.execute(
-            "select r.doc, r.agency, r.year, f.key, f.value from facts f join reports r on r.doc = f.doc "
-            "where f.key like 'apply.carried_%' and f.value is not null").fetchall():
-        if (a, y) in summaries:
-            summaries[(a, y)].values[key] = int(value) if float(value).is_integer() else value
-    for s in summaries.values():
-        s.value = s.values.get
+    summaries: dict[str, SimpleNamespace] = {}
+    by_year: dict[tuple[str, int], list[SimpleNamespace]] = {}
+    for d, a, y in con.execute("select doc, agency, year from reports where agency is not null "
+                               "and year is not null").fetchall():
+        values: dict[str, float | int] = {}
+        summaries[d] = SimpleNamespace(meta=SimpleNamespace(doc=d, year=y), value=values.get, values=values)
+        by_year.setdefault((a, y), []).append(summaries[d])
+    for d, key, value in con.execute("select doc, key, value from facts where key like 'apply.carried_%' "
+                                     "and value is not null").fetchall():
+        if d in summaries:
+            summaries[d].values[key] = int(value) if float(value).is_integer() else value
     filled = 0
     where = {d: (a, y) for d, a, y in con.execute("select doc, agency, year from reports").fetchall()}
     for doc in docs:
@@ -113,11 +113,8 @@ def fill_index_from_neighbours(con, cached_report: Callable[[str], ExtractedRepo
         agency, year = where.get(doc, (None, None))  # as the index holds them (a reports.csv may correct them)
         if report is None or not agency or not year:
             continue
-        claims = []
-        if (agency, year - 1) in summaries:
-            claims += _carry(summaries[(agency, year - 1)], "carried_out", report, "carried_in")
-        if (agency, year + 1) in summaries:
-            claims += _carry(summaries[(agency, year + 1)], "carried_in", report, "carried_out")
+        claims = _carry(by_year.get((agency, year - 1), []), "carried_out", "carried_in") + \
+            _carry(by_year.get((agency, year + 1), []), "carried_in", "carried_out")
         n = _decide(report, claims) if claims else 0
         filled += n
         for f in report.facts:  # the per-file values, with what the neighbours decide now

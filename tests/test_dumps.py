@@ -450,3 +450,14 @@ def test_build_fills_from_the_neighbouring_year_and_forgets_it_when_gone(tmp_pat
     before.unlink()
     build_index(corpus, index)
     assert carried_in() == (None, True)
+
+
+def test_neighbouring_year_twice_in_the_corpus(tmp_path):
+    """A year held twice (a page and its dump) decides where both say the same; the report is still decided
+    however the corpus is ordered."""
+    before, after = _neighbour_pair(tmp_path)
+    twin = tmp_path / "2022_copy.txt"
+    twin.write_text(before.read_text(encoding="utf-8"), encoding="utf-8")
+    report = next(r for r in extract_many([after, twin, before]).reports if r.meta.year == 2023)
+    f = {x.key: x.value for x in report.facts}
+    assert [f[f"apply.carried_in.{c.key}"] for c in APPLY_COLUMNS] == [10, 1, 0, 0, 0, 0, 11]
