@@ -15,7 +15,7 @@ from index.cells import (CellValue, header_unit, is_number_like, is_numbering, i
                          to_wan_yuan)
 from index.hanzi import to_simplified
 from index.labels import LabelMatch, is_fragment_of, match_label
-from index.model import Candidates, Fact, Source, Warning_
+from index.model import Candidates, Fact, Warning_
 from index.placement import Arithmetic, Check, consensus, placements, resolve, split_values
 from index.segment import Layout, SegCell, TableRow
 from index.template import APPLY_2019, APPLY_2021, WAN_YUAN, Row, Table, fact_specs, rule_checks, vector_rule

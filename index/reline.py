@@ -147,6 +147,11 @@ def _captions() -> tuple[str, ...]:
 
 
 @cache
+def _caption_starts() -> frozenset[str]:
+    return frozenset(c[0] for c in _captions())
+
+
+@cache
 def _row_labels() -> tuple[str, ...]:
     labels: set[str] = set()
     for fmt in FORMATS:
@@ -159,6 +164,8 @@ def _row_labels() -> tuple[str, ...]:
 def _caption_at(simple: str, at: int) -> int:
     """The end of a header caption starting at `at` (with a parenthesised note after it, such as
     '（单位：万元）'), or `at` when none starts there or a longer row label does ('其他' in 其他处理)."""
+    if simple[at] not in _caption_starts():
+        return at
     squeezed, offsets = _squeeze(simple, at, 60)
     best = ""
     for cap in _captions():
