@@ -461,3 +461,16 @@ def test_neighbouring_year_twice_in_the_corpus(tmp_path):
     report = next(r for r in extract_many([after, twin, before]).reports if r.meta.year == 2023)
     f = {x.key: x.value for x in report.facts}
     assert [f[f"apply.carried_in.{c.key}"] for c in APPLY_COLUMNS] == [10, 1, 0, 0, 0, 0, 11]
+
+
+@needs_real
+def test_dump_passages_keep_their_parts_and_leave_the_tables_to_rows():
+    from index.passages import passages_of
+    from index.readers import read_document
+
+    doc = read_document(REAL / "06_pingtan_2023.txt")
+    passages = passages_of(doc, extract_path(REAL / "06_pingtan_2023.txt"))
+    prose = [p for p in passages if p.kind == "prose"]
+    assert {p.part for p in prose if "存在的问题主要有" in p.text} == {"五"}
+    assert not any("801000081" in p.text for p in prose)  # the table's runs are rows, not prose
+    assert any(p.kind == "row" and p.part == "三" and "自然人80" in p.text for p in passages)
