@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
-from index.checks import ClaimCheck, rule_findings
+from index.checks import ClaimCheck, cross_year_findings, rule_findings
 from index.model import ExtractedReport
 from index.placement import resolve
 from index.template import APPLY_COLUMNS, rule_checks
@@ -88,8 +88,6 @@ def fill_index_from_neighbours(con, cached_report: Callable[[str], ExtractedRepo
     facts an earlier build filled from a neighbour, are taken again from their per-file extraction
     (`cached_report(doc)`), decided with the neighbouring years the index holds now, and their facts and
     rule findings rewritten. The number of values filled."""
-    from index.store import finding_row
-
     docs = [d for (d,) in con.execute(
         "select distinct doc from facts where list_contains(flags, 'ambiguous') or note like ?",
         [NOTE.split("{")[0] + "%"]).fetchall()]
@@ -100,7 +98,8 @@ def fill_index_from_neighbours(con, cached_report: Callable[[str], ExtractedRepo
     for d, a, y in con.execute("select doc, agency, year from reports where agency is not null "
                                "and year is not null").fetchall():
         values: dict[str, float | int] = {}
-        summaries[d] = SimpleNamespace(meta=SimpleNamespace(doc=d, year=y), value=values.get, values=values)
+        summaries[d] = SimpleNamespace(meta=SimpleNamespace(doc=d, agency=a, year=y), value=values.get,
+                                       values=values)
         by_year.setdefault((a, y), []).append(summaries[d])
     for d, key, value in con.execute("select doc, key, value from facts where key like 'apply.carried_%' "
                                      "and value is not null").fetchall():
@@ -120,12 +119,29 @@ def fill_index_from_neighbours(con, cached_report: Callable[[str], ExtractedRepo
         for f in report.facts:  # the per-file values, with what the neighbours decide now
             con.execute("update facts set value = ?, flags = ?, note = ? where doc = ? and key = ?",
                         [f.value, list(f.flags), f.note, doc, f.key])
-        con.execute("delete from findings where doc = ? and kind = 'rule'", [doc])
-        for x in (x for x in report.findings if x.kind == "rule"):
-            row = finding_row(x)
-            con.execute(f"insert into findings ({', '.join(row)}) values ({', '.join('?' * len(row))})",
-                        list(row.values()))
+            if doc in summaries and f.key.startswith("apply.carried_") and f.value is not None:
+                summaries[doc].values[f.key] = f.value
+        _replace_findings(con, doc, "rule", [x.model_copy(update={"agency": agency, "year": year})
+                                             for x in report.findings if x.kind == "rule"])
+    if filled:  # carry-over between the years, judged again with the values filled
+        cross = cross_year_findings(list(summaries.values()))
+        con.execute("delete from findings where kind = 'cross_year'")
+        _insert_findings(con, cross)
     return filled
+
+
+def _replace_findings(con, doc: str, kind: str, findings: list) -> None:
+    con.execute("delete from findings where doc = ? and kind = ?", [doc, kind])
+    _insert_findings(con, findings)
+
+
+def _insert_findings(con, findings: list) -> None:
+    from index.store import finding_row
+
+    for x in findings:
+        row = finding_row(x)
+        con.execute(f"insert into findings ({', '.join(row)}) values ({', '.join('?' * len(row))})",
+                    list(row.values()))
 
 
 def fill_build_from_neighbours(con, cache: Path, entries: Sequence) -> int:

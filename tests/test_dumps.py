@@ -447,6 +447,11 @@ def test_build_fills_from_the_neighbouring_year_and_forgets_it_when_gone(tmp_pat
 
     build_index(corpus, index)
     assert carried_in() == (10, False)
+    con = duckdb.connect(str(current_generation(index) / "facts.duckdb"), read_only=True)
+    try:
+        assert con.execute("select status from findings where kind = 'cross_year'").fetchall() == [("PASS",)]
+    finally:
+        con.close()
     before.unlink()
     build_index(corpus, index)
     assert carried_in() == (None, True)
