@@ -38,6 +38,7 @@ from pydantic import BaseModel, Field
 from index.checks import cross_year_findings
 from index.corpus import check_lines, read_report_bytes, readable_names, report_files
 from index.errors import ReportError, printable
+from index.neighbours import fill_build_from_neighbours
 from index.metadata import CORRECTIONS_FILE, Correction, read_corrections
 from index.model import ExtractedReport, Passage
 
@@ -668,6 +669,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
 
         t1 = time.perf_counter()
         writer.finish(slots, cross_year_findings)
+        fill_build_from_neighbours(writer.con, cache, entries)  # dumps: splits the neighbouring year decides
         meta, ids = writer.passage_meta()
         fp = fingerprint_ids(ids)
         starts = np.cumsum([0] + [s.passages for s in slots])

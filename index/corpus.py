@@ -17,6 +17,7 @@ from index.errors import ReportError, printable
 from index.extract import extract_document
 from index.metadata import CORRECTIONS_FILE, Correction, read_corrections
 from index.model import ExtractedReport, Finding
+from index.neighbours import fill_from_neighbours
 
 # ---------------------------------------------------------------- limits
 # A report is tens of kilobytes (a long PDF export a few megabytes) and its lines are short. A 200 MB text
@@ -258,5 +259,6 @@ def extract_many(paths: Iterable[Path]) -> CorpusResult:
             result.errors.append(ReportError(str(item), "out of memory while extracting"))
         except Exception as err:  # noqa: BLE001 - one odd file must not stop a corpus; say which and why
             result.errors.append(ReportError(str(item), f"could not be extracted ({type(err).__name__}: {err})"))
+    fill_from_neighbours(result.reports)  # values one year's dump leaves ambiguous that the next decides
     result.cross_year = cross_year_findings(result.reports)
     return result
