@@ -104,7 +104,7 @@ def page() -> tuple[state.Paths, str]:
         uploader(p)
     if gen is None:
         st.title("政府信息公开年报问答")
-        st.warning(f"还没有可用的索引：{problem.problem}（{problem.path}）。\n\n"
+        st.warning(f"还没有可用的索引：{render.escape_md(problem.problem)}（{render.escape_md(str(problem.path))}）。\n\n"
                    "请在左侧上传年报文件，或把报告放进语料文件夹后重新启动。")
         st.stop()
     return p, gen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pandas as pd
 import streamlit as st
@@ -11,6 +12,9 @@ from ui import exports, layout, render, state
 
 KINDS = {"rule": "表内勾稽", "prose": "正文与表格", "cross_year": "跨年度"}
 STATUS = {"FAIL": "不一致", "NOT_ASSESSABLE": "无法核对", "PASS": "通过"}
+DETAIL_PX = 620  # the 说明 column: wide, and its rows as tall as the longest text needs (never cut)
+DETAIL_UNITS_PER_LINE = 80  # display units (a Chinese character is 2) per line at 14 px in DETAIL_PX
+LINE_PX = 21
 
 p, gen = layout.page()
 t = state.tables(p, gen)
@@ -37,6 +41,14 @@ if agencies:
 shown = findings[mask]
 
 
+def wrapped_row_height(details: list) -> int:
+    """Rows tall enough for the longest 说明 to wrap whole in its column. The data grid wraps text only in
+    rows taller than 4rem (64 px), so a table with long details gets at least that."""
+    widest = max((exports.text_width(d) for d in details if isinstance(d, str)), default=0)
+    lines = max(1, math.ceil(widest / DETAIL_UNITS_PER_LINE))
+    return 35 if lines == 1 else max(66, 8 + LINE_PX * lines)
+
+
 def numbers_text(raw: str) -> str:
     try:
         numbers = json.loads(raw or "{}")
@@ -57,12 +69,13 @@ view = pd.DataFrame({
     "文件": shown["doc"].map(lambda d: uploaded.get(d, d)),
 })
 st.markdown(f"**{len(view):,}** 项")
+row_px = wrapped_row_height(view["说明"].tolist())
 st.dataframe(view.drop(columns=["数字"]), hide_index=True, key="findings-table", placeholder="",
-             height=min(560, 38 + 35 * max(len(view), 1)),
+             height=min(640, 38 + row_px * max(len(view), 1)), row_height=row_px,
              column_config={"年度": st.column_config.NumberColumn(format="%d", width="small"),
                             "规则": st.column_config.NumberColumn(format="%d", width="small"),
                             "行": st.column_config.NumberColumn(format="%d", width="small"),
-                            "说明": st.column_config.TextColumn(width="large")})
+                            "说明": st.column_config.TextColumn(width=DETAIL_PX)})
 row = st.container(horizontal=True, gap="small")
 row.download_button("CSV", data=exports.csv_bytes(view), file_name="核对结果.csv", mime="text/csv",
                     key="findings-csv", on_click="ignore", icon=":material/download:")
@@ -76,7 +89,7 @@ if len(fails):
     for i, f in fails.head(100).iterrows():
         year = f"{int(f['year'])}年" if pd.notna(f["year"]) else ""
         where = f" · 第{int(f['line'])}行" if pd.notna(f["line"]) else ""
-        who = f["agency"] if isinstance(f["agency"], str) else "（机关名称未识别）"
+        who = render.escape_md(f["agency"]) if isinstance(f["agency"], str) else "（机关名称未识别）"
         with st.expander(f"{who} {year} · {KINDS.get(f['kind'], f['kind'])}{where}"):
             st.markdown(render.escape_md(f["detail"]))
             numbers = json.loads(f["numbers"] or "{}")
