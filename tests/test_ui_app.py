@@ -364,3 +364,26 @@ def test_a_300_agency_ranking_is_exported_whole(ranking_300, monkeypatch, downlo
     assert len(at.dataframe[0].value) == len(table.rows)
     # and the table is the whole ranking: every one of the 300 agencies
     assert csv["单位"].nunique() == 300
+
+
+def test_an_english_question_says_why_once(app):
+    ask(app, "Which agency had the most penalties?")
+    answer = chat_texts(app)[1]
+    assert "没有汉字" in answer and answer.count("请用中文") == 1 and "（请用中文提问（" not in answer
+
+
+def test_findings_details_wrap_whole(app):
+    """The 说明 column is wide and its rows tall enough for the longest detail: the data grid wraps text in
+    rows taller than 64 px, and a detail needs one line per 80 display units at the column's width."""
+    import json
+    import math
+
+    from ui.exports import text_width
+
+    app.switch_page("pages/findings.py").run()
+    grid = app.dataframe[0]
+    details = grid.value["说明"].tolist()
+    longest = max(text_width(d) for d in details)
+    assert longest > 80  # the seeds' details do not fit one line
+    assert grid.proto.row_height > 64 and grid.proto.row_height >= 8 + 21 * math.ceil(longest / 80)
+    assert json.loads(grid.proto.columns)["说明"]["width"] >= 600

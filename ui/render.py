@@ -22,6 +22,11 @@ STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/he
 SOURCES_SHOWN = 8  # more are behind a toggle
 TABLE_ROWS_SHOWN = 12  # a longer answer table scrolls inside a fixed height
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
+# What GitHub-flavoured markdown turns into a link even when escaped (it finds them in the text after the
+# escapes are read): "http://…", "www.…", "name@host". A word joiner (U+2060, invisible) after the scheme,
+# the "www" or the "@" keeps them text.
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www|xmpp)(?=[:.])|(@)")
+WORD_JOINER = "\u2060"
 
 CSS = """
 <style>
@@ -39,7 +44,8 @@ def escape_md(text: str) -> str:
     names, file names, questions, quotes) goes through here wherever Streamlit renders markdown: labels of
     buttons and expanders, captions, help texts. Escaping `:` and `.` also stops bare URLs, `www.` names and
     e-mail addresses from becoming links, and `:red[…]`/`:material/…:` directives from running."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+    unlinked = _AUTOLINK.sub(lambda m: m.group(0) + WORD_JOINER, text)
+    return _MD_SPECIAL.sub(r"\\\1", unlinked).replace("\n", "  \n")
 
 
 Locate = Callable[[str, str], object]  # (doc, fact key) → state.CellSource | None
