@@ -21,6 +21,7 @@ STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/he
                 "absent": ":material/block:", "out_of_scope": ":material/info:", "invalid": ":material/edit_note:"}
 SOURCES_SHOWN = 8  # more are behind a toggle
 TABLE_ROWS_SHOWN = 12  # a longer answer table scrolls inside a fixed height
+CHART_BARS = 30  # a longer ranking's chart shows its first bars
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
 # What GitHub-flavoured markdown turns into a link even when escaped (it finds them in the text after the
 # escapes are read): "http://…", "www.…", "name@host". A word joiner (U+2060, invisible) after the scheme,
@@ -88,6 +89,10 @@ def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
     if len(data) < 2:
         return
     data = data.drop_duplicates("category")
+    title = hint.title
+    if len(data) > CHART_BARS:  # the table and the downloads hold every row; the chart shows the head
+        data = data.head(CHART_BARS)
+        title = f"{hint.title}（前 {CHART_BARS} 个）"
     d = exports.decimals(data["value"])
     fmt = f",.{d}f" if d else ",d"
     base = alt.Chart(data).encode(
@@ -96,7 +101,7 @@ def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
         tooltip=[alt.Tooltip("category:N", title=hint.x), alt.Tooltip("value:Q", title=y_col, format=fmt)])
     bars = base.mark_bar(cornerRadiusEnd=3)
     labels = base.mark_text(align="left", dx=4).encode(text=alt.Text("value:Q", format=fmt))
-    chart = (bars + labels).properties(title=hint.title)
+    chart = (bars + labels).properties(title=title)
     # the height goes to Streamlit, not into the spec: a spec height collapses the bands in Streamlit 1.67
     st.altair_chart(chart, key=f"{key}-chart", width="stretch", height=90 + 30 * len(data))
 
