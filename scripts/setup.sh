@@ -6,7 +6,7 @@
 #
 #   bash scripts/setup.sh                        the default install: what `qa` and the app need (~800 MB)
 #   QA_EXTRAS=test bash scripts/setup.sh         + the test tools (scripts/test.sh asks for them)
-#   QA_EXTRAS=minilm bash scripts/setup.sh       + torch and sentence-transformers for the MiniLM model (~1.4 GB)
+#   QA_EXTRAS=minilm bash scripts/setup.sh       + torch and sentence-transformers for the MiniLM model (~1.3 GB)
 #   QA_SYSTEM="font chromium" …                  Debian packages to install as root (default: font)
 set -euo pipefail
 cd "$(dirname "$0")/.."

