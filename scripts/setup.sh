@@ -4,7 +4,7 @@
 # and the log's path are shown. Safe to run again: it installs only when pyproject.toml or the extras
 # asked for changed.
 #
-#   bash scripts/setup.sh                        the default install: what `qa` and the app need (~800 MB)
+#   bash scripts/setup.sh                        the default install: what `qa` and the app need (~830 MB)
 #   QA_EXTRAS=test bash scripts/setup.sh         + the test tools (scripts/test.sh asks for them)
 #   QA_EXTRAS=minilm bash scripts/setup.sh       + torch and sentence-transformers for the MiniLM model (~1.3 GB)
 #   QA_SYSTEM="font chromium" …                  Debian packages to install as root (default: font)
