@@ -340,7 +340,7 @@ def ranking_300(tmp_path_factory):
     for i, agency in enumerate(pool[:300]):
         content, suffix = render(make_report(rng, agency=agency, year=2020), LAYOUTS[i % len(LAYOUTS)])
         (corpus / f"{i:03d}{suffix}").write_bytes(encode(content, "utf-8"))
-    build_index(corpus, base / "index")
+    build_index(corpus, base / "index", embed=False)  # a ranking needs facts, not vectors
     return corpus, base / "index"
 
 
