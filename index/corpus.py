@@ -10,6 +10,7 @@ from pathlib import Path
 from index.checks import cross_year_findings
 from index.errors import ReportError
 from index.extract import extract_path
+from index.metadata import CORRECTIONS_FILE, Correction, read_corrections
 from index.model import ExtractedReport, Finding
 
 
@@ -32,6 +33,19 @@ def report_files(paths: Iterable[Path]) -> Iterator[Path | ReportError]:
             yield ReportError(str(path), "no such file or folder")
 
 
+def _with_corrections(paths: Iterable[Path]) -> Iterator[tuple[Path | ReportError, Correction | None]]:
+    """Each report file with its correction from the reports.csv of the folder it was found under."""
+    for path in paths:
+        if not Path(path).is_dir():
+            yield from ((item, None) for item in report_files([path]))
+            continue
+        corrections = read_corrections(Path(path))
+        for problem in corrections.problems:
+            yield ReportError(str(Path(path) / CORRECTIONS_FILE), problem.split(": ", 1)[-1]), None
+        for item in report_files([path]):
+            yield item, corrections.get(item.relative_to(path).as_posix()) if isinstance(item, Path) else None
+
+
 @dataclass
 class CorpusResult:
     reports: list[ExtractedReport] = field(default_factory=list)
@@ -41,12 +55,12 @@ class CorpusResult:
 
 def extract_many(paths: Iterable[Path]) -> CorpusResult:
     result = CorpusResult()
-    for item in report_files(paths):
+    for item, fix in _with_corrections(paths):
         if isinstance(item, ReportError):
             result.errors.append(item)
             continue
         try:
-            result.reports.append(extract_path(item))
+            result.reports.append(extract_path(item, fix))
         except ReportError as err:
             result.errors.append(err)
         except Exception as err:  # noqa: BLE001 - one odd file must not stop a corpus; say which and why

@@ -24,7 +24,8 @@ from index.model import Cell, Document, Line, Source
 from index.readers.encoding import decode, looks_chinese
 
 _SKIPPED = frozenset(
-    {"head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select"}
+    {"head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
+     "button", "textarea"}
 )
 _BLOCKS = frozenset(
     "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset "
@@ -41,10 +42,22 @@ def looks_like_html(data: bytes) -> bool:
     return any(mark in head for mark in (b"<html", b"<table", b"<!doctype html", b"<body"))
 
 
+def holds_html(data: bytes) -> bool:
+    """A text file (.txt) that is really a saved web page, judged by content: it starts with markup (after a
+    byte-order mark, NULs of UTF-16 and whitespace) and has a document or table tag near the start."""
+    head = data[:8192].replace(b"\x00", b"")
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        head = head.removeprefix(bom)
+    head = head.lstrip().lower()
+    return head.startswith(b"<") and any(mark in head for mark in (b"<html", b"<!doctype html", b"<body", b"<table"))
+
+
 def read_html(path: Path, data: bytes) -> Document:
     text, encoding = decode_html(data, path)
     root = _parse(text, path)
-    entries = _Flow().run(root)
+    check_table_sizes(root, path)
+    title = page_title(root)
+    entries = _content_entries(root)
     if not entries:
         raise ReportError(str(path), "no visible text in the HTML page")
     return Document(
@@ -54,7 +67,17 @@ def read_html(path: Path, data: bytes) -> Document:
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         lines=_number(entries),
+        title=title,
     )
+
+
+def page_title(root: lxml.html.HtmlElement) -> str | None:
+    """The page's <title>, whitespace-normalised: evidence for the report's agency and year."""
+    for el in root.iter("title"):
+        text = normalise("".join(el.itertext()))
+        if text:
+            return text
+    return None
 
 
 # --- decoding -------------------------------------------------------------------------------------------
@@ -71,6 +94,9 @@ _TRUSTED = {
 }
 
 
+_MAX_DAMAGED_SHARE = 0.01  # replacement characters per character that still count as damage, not a wrong label
+
+
 def decode_html(data: bytes, path: Path | str) -> tuple[str, str]:
     """A byte-order mark wins, then a trusted <meta charset> that decodes without error, then detection."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:3] == b"\xef\xbb\xbf":
@@ -81,7 +107,11 @@ def decode_html(data: bytes, path: Path | str) -> tuple[str, str]:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
-            text = None  # the declaration is wrong: detect instead
+            # A few damaged bytes (a cut download, a flipped bit) in a page of the declared charset: read it
+            # as a browser does, with U+FFFD for them. Many: the declaration is wrong, detect instead.
+            text = data.decode(codec, errors="replace")
+            if text.count("\ufffd") > _MAX_DAMAGED_SHARE * len(text):
+                text = None
         # GB18030 decodes much that is not GBK: a page migrated to UTF-8 that kept its gb2312 meta.
         if text is not None and (codec != "gb18030" or looks_chinese(text)):
             return text, codec
@@ -111,6 +141,7 @@ def _visible(el: lxml.html.HtmlElement) -> bool:
     return (
         _tag(el) not in _SKIPPED
         and el.get("hidden") is None
+        and el.get(_PRUNED) is None
         and not _HIDDEN_STYLE.search(el.get("style") or "")
     )
 
@@ -165,14 +196,18 @@ class _Entry:
 class _Flow:
     entries: list[_Entry] = field(default_factory=list)
     tables: int = 0
+    stop_at_content: bool = False  # read only what comes before the element marked as the report's content
     _buf: list[str] = field(default_factory=list)
     _buf_line: int | None = None
     _pre: int = 0
 
     def run(self, root: lxml.html.HtmlElement) -> list[_Entry]:
-        for kind, item, line in _events(root, _is_data_table):
+        atomic = _is_content_or_data_table if self.stop_at_content else _is_data_table
+        for kind, item, line in _events(root, atomic):
             if kind == "text":
                 self._text(str(item), line)
+            elif kind == "atom" and item.get(_CONTENT) is not None and item is not root:
+                break
             elif kind == "atom":
                 self._flush()
                 self._table(item)
@@ -244,6 +279,191 @@ def _number(entries: list[_Entry]) -> list[Line]:
     return lines
 
 
+# --- the report's own content ------------------------------------------------------------------------------
+# A saved web page holds the site around the report: menus, breadcrumb, search box, footer. The report is the
+# smallest element that holds its part headings (一、总体情况 … 六、其他需要报告的事项, as the template names
+# them); the page's heading for it (the nearest report title before that element) is kept as its first
+# line. Without part headings, the page is read whole less its navigation: <nav>/<header>/<footer>/<form>
+# and ARIA landmarks, and link-dense blocks (mostly link text: menus, link lists). Decided by the template's
+# evidence and link density, never by a site's class names.
+
+_CONTENT = "data-qa-content"  # marks set on the parsed tree (ours, never saved)
+_PRUNED = "data-qa-pruned"
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar"})
+_PART_HEADING = re.compile(r"^[#\s]*([一二三四五六])\s*[、.．,，]\s*(.{2,40}?)\s*$")
+_HEADING_START = re.compile(r"^[\s\u3000\xa0#]*[一二三四五六]")  # Word may put 一 and 、总体情况 in two spans
+_MAX_HEADING = 60  # characters: a heading is short, a paragraph that starts with 一、 is not one
+_MIN_PARTS = 2  # distinct part headings needed before a block is taken as the report
+_MIN_LINKS, _MAX_LINK_SHARE = 3, 0.5
+_MAX_CAPTION = 12  # characters: the heading of a link list (相关文章, 友情链接)
+_TITLE_LOOKBACK, _TITLE_MAX = 15, 80
+_REPORT_WORD = re.compile(r"报告|年报|報告|年報")
+
+
+def _content_entries(root: lxml.html.HtmlElement) -> list[_Entry]:
+    headings = _first_report(_part_headings(root))
+    if len({n for n, _ in headings}) < _MIN_PARTS:
+        headings += _template_tables(root)  # headings lost or unnumbered: the template's tables tell
+    _prune_chrome(root, headings)
+    block = _lowest_common_ancestor(headings) if len({n for n, _ in headings}) >= _MIN_PARTS else None
+    if block is None or block is root:
+        return _Flow().run(root)
+    block.set(_CONTENT, "1")
+    # The page's heading of the report: the nearest title before the block that is not a link (a link
+    # names another page: related reports, 上一篇, a breadcrumb).
+    links = [a for a in root.iter("a") if a.get(_PRUNED) is None]
+    for a in links:
+        a.set(_PRUNED, "1")
+    before = _Flow(stop_at_content=True).run(root)
+    for a in links:
+        del a.attrib[_PRUNED]
+    title = next((e for e in reversed(before[-_TITLE_LOOKBACK:])
+                  if e.cells is None and len(e.text) <= _TITLE_MAX and _REPORT_WORD.search(e.text)), None)
+    return ([title] if title else []) + _Flow().run(block)
+
+
+def _is_content_or_data_table(el: lxml.html.HtmlElement) -> bool:
+    return el.get(_CONTENT) is not None or _is_data_table(el)
+
+
+def _part_headings(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.HtmlElement]]:
+    """(numeral, element) of each part heading: the largest element whose whole text is the heading."""
+    from index.hanzi import to_simplified
+    from index.template import PART_NUMERALS, PARTS
+
+    found = []
+    for el in root.iter():
+        text = el.text
+        if not text or not _HEADING_START.match(text) or not isinstance(el.tag, str) or _tag(el) in _SKIPPED:
+            continue
+        heading = el
+        while (parent := heading.getparent()) is not None and len(_text_of(parent)) <= _MAX_HEADING \
+                and _tag(parent) not in ("td", "th", "tr", "table", "body"):
+            heading = parent
+        m = _PART_HEADING.match(to_simplified(_text_of(heading)))
+        if m and any(k in m.group(2) for k in PARTS[PART_NUMERALS.index(m.group(1))].keywords):
+            found.append((m.group(1), heading))
+    return found
+
+
+def _template_tables(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.HtmlElement]]:
+    """(part numeral, table) of each table that carries the template's column headers for its part."""
+    from index.hanzi import to_simplified
+    from index.template import FORMATS, tables
+
+    headers = {(t.part, h) for fmt in FORMATS for t in tables(fmt) for h in t.headers if len(h) >= 4}
+    found = []
+    for table in root.iter("table"):
+        text = to_simplified(re.sub(r"\s+", "", "".join(table.itertext())))
+        hits: dict[str, int] = {}
+        for part, header in headers:
+            if header in text:
+                hits[part] = hits.get(part, 0) + 1
+        if hits and max(hits.values()) >= 2:
+            found.append((max(hits, key=hits.__getitem__), table))
+    return found
+
+
+def _first_report(headings: list[tuple[str, lxml.html.HtmlElement]]) -> list[tuple[str, lxml.html.HtmlElement]]:
+    """The headings of one copy of the report: a page that holds it twice (a 全真版 and a 文字版 tab, a
+    printable copy) restarts the numbering; the run with the most parts is kept, the first on a tie."""
+    runs: list[list[tuple[str, lxml.html.HtmlElement]]] = []
+    for numeral, el in headings:
+        if runs and el is runs[-1][-1][1]:
+            continue  # the same heading reached from two of its pieces
+        if not runs or _ORDER[numeral] <= _ORDER[runs[-1][-1][0]]:
+            runs.append([])
+        runs[-1].append((numeral, el))
+    return max(runs, key=lambda run: len({n for n, _ in run}), default=[])
+
+
+_ORDER = {n: k for k, n in enumerate("一二三四五六")}
+
+
+def _text_of(el: lxml.html.HtmlElement) -> str:
+    return normalise("".join(el.itertext()))
+
+
+def _lowest_common_ancestor(elements: list[tuple[str, lxml.html.HtmlElement]]) -> lxml.html.HtmlElement | None:
+    common: list[lxml.html.HtmlElement] | None = None
+    for _, el in elements:
+        chain = [el, *el.iterancestors()][::-1]
+        if common is None:
+            common = chain
+            continue
+        k = 0
+        while k < min(len(common), len(chain)) and common[k] is chain[k]:
+            k += 1
+        common = common[:k]
+    return common[-1] if common else None
+
+
+def _prune_chrome(root: lxml.html.HtmlElement, headings: list[tuple[str, lxml.html.HtmlElement]]) -> None:
+    """Mark navigation as invisible: landmark elements and link-dense blocks, unless they hold a part heading
+    or a number cell (a report framed in a <form> or a table of links to figures stays). Judged bottom-up:
+    a block is link-dense by what is left of it after its link lists went (a page with menus and a short
+    report is not one big menu), or when all it has left besides them is a caption (相关文章)."""
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]  # kept alive: id() stays unique
+    at = {id(el): k for k, el in enumerate(elements)}
+    keep = {at[id(el)] for _, h in headings for el in (h, *h.iterancestors()) if id(el) in at}
+    n = len(elements)
+    tags = [el.tag.lower() for el in elements]
+    parent = [at.get(id(el.getparent()), -1) for el in elements]
+    # Per element: visible characters, characters inside links and links, of the whole element (w_) and of
+    # what is not pruned (l_); and the number cells it holds. Children come after parents in document
+    # order, so one pass from the end sees every element after all of its children.
+    w_text, w_linked, w_links = [0] * n, [0] * n, [0] * n
+    l_text, l_linked, l_links = [0] * n, [0] * n, [0] * n
+    numbers = [0] * n
+    for k in range(n - 1, -1, -1):
+        el, tag = elements[k], tags[k]
+        if tag in _SKIPPED:
+            continue
+        own = len((el.text or "").strip())
+        w_text[k] += own
+        l_text[k] += own
+        if tag == "a":
+            w_linked[k], l_linked[k] = w_text[k], l_text[k]
+            w_links[k] += 1
+            l_links[k] += 1
+        elif tag in ("td", "th") and _NUMBER_CELL.fullmatch(_text_of(el)):
+            numbers[k] += 1
+        pruned = False
+        if k not in keep and not numbers[k] and tag not in ("html", "body"):
+            role = (el.get("role") or "").lower()
+            dense = (l_links[k] >= _MIN_LINKS and l_linked[k] >= _MAX_LINK_SHARE * l_text[k]) or (
+                w_links[k] >= _MIN_LINKS and w_linked[k] >= _MAX_LINK_SHARE * w_text[k]
+                and l_text[k] - l_linked[k] <= _MAX_CAPTION)
+            landmark = tag in _CHROME_TAGS and not (tag in _OWN_PARTS and _in_article(el))
+            if landmark or role in _CHROME_ROLES or dense:
+                el.set(_PRUNED, "1")
+                pruned = True
+        p = parent[k]
+        if p < 0:
+            continue
+        tail = len((el.tail or "").strip())
+        w_text[p] += w_text[k] + tail
+        w_linked[p] += w_linked[k]
+        w_links[p] += w_links[k]
+        numbers[p] += numbers[k]
+        l_text[p] += tail
+        if not pruned:
+            l_text[p] += l_text[k]
+            l_linked[p] += l_linked[k]
+            l_links[p] += l_links[k]
+
+
+_OWN_PARTS = frozenset({"header", "footer"})  # inside an <article> or <main>: the article's own, kept
+
+
+def _in_article(el: lxml.html.HtmlElement) -> bool:
+    return any(_tag(a) in ("article", "main") for a in el.iterancestors())
+
+
+_NUMBER_CELL = re.compile(r"[\d.,，]+\s*(元|万元|件|项|条)?")
+
+
 # --- tables ---------------------------------------------------------------------------------------------
 
 
@@ -286,10 +506,46 @@ def _is_data_table(el: lxml.html.HtmlElement) -> bool:
 
 Slot = tuple[lxml.html.HtmlElement, bool] | None  # (cell, is its first slot), or a hole
 
+# A report's tables have a few hundred cells. rowspan/colspan can ask for far more than a table holds
+# (colspan=1000 rowspan=1000 in every row of a 4.6 KB page asks for ~500·N² slots): spans are bounded by the
+# table's real size (rowspans by the rows left, colspans by the widest row as written), and a table or page
+# that still needs more grid cells than these limits is refused before any grid is built.
+MAX_TABLE_CELLS = 100_000
+MAX_PAGE_CELLS = 1_000_000
+
+
+def _bounds(rows: list[lxml.html.HtmlElement]) -> tuple[int, int]:
+    """(width limit, grid cells needed at most): the widest row's colspans plus its cell count (cells pushed
+    right by rowspans from above), and the sum of every cell's bounded rowspan × colspan."""
+    spans = []
+    width = 0
+    for r, tr in enumerate(rows):
+        row = [(_span(td.get("rowspan"), len(rows) - r, zero_means=len(rows) - r),
+                _span(td.get("colspan"), _MAX_COLSPAN, zero_means=1)) for td in _own_cells(tr)]
+        width = max(width, sum(c for _, c in row) + len(row))
+        spans.extend(row)
+    return width, sum(rs * min(cs, width) for rs, cs in spans)
+
+
+def check_table_sizes(root: lxml.html.HtmlElement, path: Path | str) -> None:
+    """Refuse a page whose tables would expand beyond MAX_TABLE_CELLS / MAX_PAGE_CELLS grid cells."""
+    total = 0
+    for k, table in enumerate(root.iter("table"), start=1):
+        _, cells = _bounds(own_rows(table))
+        total += cells
+        if cells > MAX_TABLE_CELLS:
+            raise ReportError(str(path), f"HTML table {k} is too large to read: rowspan/colspan ask for "
+                                         f"{cells:,} grid cells (limit {MAX_TABLE_CELLS:,})")
+        if total > MAX_PAGE_CELLS:
+            raise ReportError(str(path), f"HTML tables too large to read: rowspan/colspan ask for more than "
+                                         f"{MAX_PAGE_CELLS:,} grid cells in all")
+
 
 def expand_grid(rows: list[lxml.html.HtmlElement]) -> list[list[Slot]]:
     """The table's grid: each cell placed at the first free column of its row and copied into every slot
-    its rowspan/colspan covers. Rowspans are clipped at the last row, as browsers do."""
+    its rowspan/colspan covers. Rowspans are clipped at the last row, as browsers do; colspans at the
+    table's width (_bounds), so that the work is bounded by what check_table_sizes allowed."""
+    width, _ = _bounds(rows)
     taken: dict[tuple[int, int], tuple[lxml.html.HtmlElement, bool]] = {}
     for r, tr in enumerate(rows):
         c = 0
@@ -297,7 +553,7 @@ def expand_grid(rows: list[lxml.html.HtmlElement]) -> list[list[Slot]]:
             while (r, c) in taken:
                 c += 1
             rowspan = _span(td.get("rowspan"), len(rows) - r, zero_means=len(rows) - r)
-            colspan = _span(td.get("colspan"), _MAX_COLSPAN, zero_means=1)
+            colspan = min(_span(td.get("colspan"), _MAX_COLSPAN, zero_means=1), width)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     taken.setdefault((r + dr, c + dc), (td, dr == 0 and dc == 0))
