@@ -161,23 +161,24 @@ TRAP = free_port()  # nothing listens here: a request to it is a markdown link o
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
-    """The seeds with markdown in their agency names (an image, a link, a bare URL), indexed and served."""
+    """The seeds with markdown in their agency names (an image, a link, a bare URL), indexed and served.
+    The names come from a reports.csv (a user's corrections, taken as written), so the test does not hang on
+    what a title line may hold."""
+    import csv
+
     from index.build import build_index
 
     base = tmp_path_factory.mktemp("hostile")
     corpus = base / "corpus"
     shutil.copytree(ROOT / "corpus", corpus)
-    # short enough to stay agency names (the line above the title is one when it has at most 40 characters)
-    names = {"004_d68123bc43084456.txt": ("济南市城市管理局\n", f"![](http://127.0.0.1:{TRAP})济南市城市管理局\n"),
-             "003_4e4bafc32cf8cb39.txt": ("# 鹤岗市城市管理综合执法局 2020 年",
-                                          f"[a](http://127.0.0.1:{TRAP})鹤岗市城市管理综合执法局\n\n# 2020 年"),
-             "002_f3bbfa1004ed2dd6.txt": ("伊川县城市管理局2020年", f"http://127.0.0.1:{TRAP}/bare伊川县城市管理局2020年")}
-    for name, (old, new) in names.items():
-        path = corpus / name
-        text = path.read_text("utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), "utf-8")
-    build_index(corpus, base / "index")
+    names = {"004_d68123bc43084456.txt": f"![](http://127.0.0.1:{TRAP})济南市城市管理局",
+             "003_4e4bafc32cf8cb39.txt": f"[a](http://127.0.0.1:{TRAP})鹤岗市城市管理综合执法局",
+             "002_f3bbfa1004ed2dd6.txt": f"http://127.0.0.1:{TRAP}/bare伊川县城市管理局"}
+    with (corpus / "reports.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["file", "agency", "year"])
+        w.writerows([name, agency, 2020] for name, agency in names.items())
+    build_index(corpus, base / "index", embed=False)
     import duckdb
 
     from index.build import current_generation
@@ -185,8 +186,7 @@ def hostile_server(tmp_path_factory):
     con = duckdb.connect(str(current_generation(base / "index") / "facts.duckdb"), read_only=True)
     agencies = [a for (a,) in con.execute("select agency from reports").fetchall()]
     con.close()
-    if sum(1 for a in agencies if a and str(TRAP) in a) < 3:
-        pytest.skip("agency names no longer keep markdown: nothing to inject")
+    assert sum(1 for a in agencies if a and str(TRAP) in a) == 3, agencies  # the names as reports.csv gives them
     with serve(corpus, base / "index", base / "streamlit.log") as url:
         yield url
 
