@@ -10,7 +10,6 @@ Every failure reaches the caller as ReportError with a one-line message, never a
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -50,18 +49,6 @@ register(read_doc, [".doc"], sniff=looks_like_doc)
 # it is ("not a PDF: the file is a PNG image"), not decoded as text.
 _CONTAINER_SUFFIXES = {".pdf": "PDF", ".docx": "Word (DOCX) document", ".doc": "Word (DOC) document"}
 
-MAX_FILE_MB_DEFAULT = 100  # a report is a few MB; a scan of 40 pages some tens
-
-
-def max_file_bytes() -> int:
-    """The size limit for one report file: QA_MAX_FILE_MB megabytes, else MAX_FILE_MB_DEFAULT."""
-    try:
-        mb = float(os.environ.get("QA_MAX_FILE_MB", MAX_FILE_MB_DEFAULT))
-    except ValueError:
-        mb = MAX_FILE_MB_DEFAULT
-    return int(mb * 1024 * 1024)
-
-
 def read_document(path: Path, progress: PageProgress | None = None) -> Document:
     """Read one report file into a Document. Raises ReportError for anything that is not a readable
     report file: missing, empty, too large, binary, an unsupported format, an undecodable encoding, an
@@ -83,10 +70,9 @@ def _read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise ReportError(str(path), "is a folder, not a file")
-        size = path.stat().st_size
-        if size > max_file_bytes():
-            raise ReportError(str(path), f"file of {size / 1048576:.0f} MB, over the limit of "
-                                         f"{max_file_bytes() / 1048576:.0f} MB (set QA_MAX_FILE_MB to raise it)")
+        from index.corpus import check_size  # the one size limit (QA_MAX_FILE_MB), also for a file read alone
+
+        check_size(path, path.stat().st_size)
         data = path.read_bytes()
     except FileNotFoundError:
         raise ReportError(str(path), "file not found") from None
@@ -143,5 +129,4 @@ def _one_line(value: object) -> str:
     return " ".join(str(value).split())[:200]
 
 
-__all__ = ["READERS", "SNIFFERS", "SUPPORTED_SUFFIXES", "PageProgress", "Reader", "max_file_bytes",
-           "read_document", "register"]
+__all__ = ["READERS", "SNIFFERS", "SUPPORTED_SUFFIXES", "PageProgress", "Reader", "read_document", "register"]
