@@ -30,6 +30,7 @@ from pydantic import BaseModel, Field
 from index.checks import cross_year_findings
 from index.corpus import report_files
 from index.errors import ReportError
+from index.embedding import with_eta
 from index.model import ExtractedReport, Passage
 
 INDEX_FORMAT = 2  # 2: typed facts tables, keyword term frequencies kept for updates
@@ -186,13 +187,15 @@ class _FileWork:
     tokens: list[str] | None = None
     entry: FileEntry | None = None
     fresh: bool = False
+    embedded: int = 0  # passages embedded with the file (vectors now in the vector cache)
     error: str | None = None
 
 
-def _file_work(job: tuple[Path, str, Path, str]) -> _FileWork:
+def _file_work(job: tuple) -> _FileWork:
+    from index.embedding import embed_file
     from index.store import file_rows
 
-    path, rel, cache, key = job
+    path, rel, cache, key, embed = job
     try:
         entry, fresh = _process(path, cache, key)
     except ReportError as err:
@@ -201,8 +204,10 @@ def _file_work(job: tuple[Path, str, Path, str]) -> _FileWork:
         return _FileWork(error=f"cannot be read ({err.strerror or err})")
     except Exception as err:  # noqa: BLE001 - one odd file must not stop the build; say which and why
         return _FileWork(error=f"could not be extracted ({type(err).__name__}: {err})")
+    embedded = embed_file(embed, key, [p.text for p in entry.passages]) if embed is not None else 0
     m = entry.report.meta
     return _FileWork(rows=file_rows(entry.report, entry.passages, entry.lines), tokens=entry.tokens, fresh=fresh,
+                     embedded=embedded,
                      entry=FileEntry(path=rel, sha256=m.sha256, doc=m.doc, agency=m.agency, year=m.year,
                                      facts=len(entry.report.facts), passages=len(entry.passages), key=key))
 
@@ -359,7 +364,11 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     work.mkdir()
     writer = results = None
     try:
-        jobs = [(path, rel, cache, key) for rel, key, path, old in plan if old is None]
+        # new files are embedded where they are extracted (in the worker processes of a large build)
+        embed = _embed_job(policy, cache)
+        jobs = [(path, rel, cache, key, embed) for rel, key, path, old in plan if old is None]
+        if progress and embed is not None:
+            progress = with_eta(progress)  # the slow stage: the bar says how long is left
         results = _Jobs(jobs, workers or default_workers())
         writer = FactsWriter(work / FACTS_DB, prev.generation / FACTS_DB if prev else None)
         counts = TermCounts()
@@ -367,7 +376,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
         entries: list[FileEntry] = []
         keys: list[str] = []
         new_files: list[int] = []  # slot numbers whose passages are in `counts`, in order
-        read = reused = 0
+        read = reused = n_embedded = 0
         for n, (rel, key, path, old) in enumerate(plan, 1):
             if progress:
                 progress(n, len(plan), rel)
@@ -381,6 +390,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
                     continue
                 entry, offset = done.entry, None
                 read += done.fresh
+                n_embedded += done.embedded
                 reused += not done.fresh
                 writer.add(len(slots), done.rows)
                 counts.add(done.tokens)
@@ -415,7 +425,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
         embedded, model_info = policy.reason, policy.info
         if policy.embed:
             embedded = _build_dense(work / "dense", policy, slots, keys, starts, cache, writer, progress,
-                                    workers or default_workers()) + "；" + policy.reason
+                                    n_embedded) + "；" + policy.reason
         t_embed = time.perf_counter() - t2
         manifest = Manifest(
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
@@ -442,7 +452,6 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
 
 EMBED_BATCH = 1024  # texts gathered across files before they are encoded (and their vectors cached)
 EMBED_CHUNK = 32  # texts per encode call: the unit of progress and of work for the embedding processes
-EMBED_POOL_MIN = 256  # fewer new texts than this are not worth starting embedding processes for
 EMBED_TEXT = "e1"  # bump when what is embedded for a passage changes: cached vectors are then redone
 VECTOR_CACHE_ENV = "QA_VECTOR_CACHE"  # another folder for the per-file vectors (shared by several indexes)
 
@@ -458,11 +467,25 @@ def vector_cache(cache: Path) -> Path:
     return folder
 
 
+def _vector_tag(model_id: str) -> str:
+    """Names a file's cached vectors: the model (name and weights hash) and what is embedded."""
+    return hashlib.sha256(f"{model_id}/{EMBED_TEXT}".encode()).hexdigest()[:12]
+
+
+def _embed_job(policy, cache: Path):
+    """What a file's worker needs to embed its passages, or None when this build does not embed."""
+    from index.embedding import EmbedJob
+
+    if not policy.embed:
+        return None
+    return EmbedJob(model=policy.model, tag=_vector_tag(str(policy.info["id"])), folder=str(vector_cache(cache)))
+
+
 def _build_dense(folder: Path, policy, slots, keys: list[str], starts, cache: Path, writer,
-                 progress: Progress | None = None, workers: int = 1) -> str:
+                 progress: Progress | None = None, embedded: int = 0) -> str:
     """Embed every passage, prose and table rows alike (with prose alone, fusion pushed row answers down),
-    reusing each file's cached vectors for this model; texts to embed are read from the new facts
-    database and encoded in batches across files, in worker processes when there are many."""
+    taking each file's vectors from the vector cache (new files were embedded where they were extracted);
+    a file still without vectors is embedded here, its texts read from the new facts database."""
     import numpy as np
 
     from index.dense import DenseIndex, Embedder
@@ -470,7 +493,7 @@ def _build_dense(folder: Path, policy, slots, keys: list[str], starts, cache: Pa
     from index.model import Passage
 
     embedder = Embedder(policy.model)
-    tag = hashlib.sha256(f"{embedder.model_id}/{EMBED_TEXT}".encode()).hexdigest()[:12]
+    tag = _vector_tag(embedder.model_id)
     vcache = vector_cache(cache)
     cols = writer.passage_columns()
     vectors: list[np.ndarray | None] = [None] * len(slots)
@@ -489,35 +512,31 @@ def _build_dense(folder: Path, policy, slots, keys: list[str], starts, cache: Pa
         todo.append((i, writer.texts(int(starts[i]), int(starts[i + 1]), prose_only=False)))
     fresh = sum(len(t) for _, t in todo)
     meter = EmbedProgress(fresh, progress)
-    encoder = Encoder(embedder, workers if fresh >= EMBED_POOL_MIN else 1)
-    try:
-        at = 0
-        while at < len(todo):  # a batch of whole files, so each file's vectors are cached as soon as they exist
-            batch, n = [], 0
-            while at < len(todo) and (not batch or n + len(todo[at][1]) <= EMBED_BATCH):
-                batch.append(todo[at])
-                n += len(todo[at][1])
-                at += 1
-            vecs = encoder.encode([t for _, ts in batch for t in ts], EMBED_CHUNK, meter)
-            k = 0
-            for i, ts in batch:
-                v = vecs[k:k + len(ts)]
-                k += len(ts)
-                path = vcache / f"{keys[i]}.{tag}.npy"
-                tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npy")
-                np.save(tmp, v)
-                os.replace(tmp, path)
-                vectors[i] = v
-    finally:
-        encoder.close()
+    encoder = Encoder(embedder)
+    at = 0
+    while at < len(todo):  # a batch of whole files, so each file's vectors are cached as soon as they exist
+        batch, n = [], 0
+        while at < len(todo) and (not batch or n + len(todo[at][1]) <= EMBED_BATCH):
+            batch.append(todo[at])
+            n += len(todo[at][1])
+            at += 1
+        vecs = encoder.encode([t for _, ts in batch for t in ts], EMBED_CHUNK, meter)
+        k = 0
+        for i, ts in batch:
+            v = vecs[k:k + len(ts)]
+            k += len(ts)
+            path = vcache / f"{keys[i]}.{tag}.npy"
+            tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npy")
+            np.save(tmp, v)
+            os.replace(tmp, path)
+            vectors[i] = v
     passages = [Passage.model_construct(id=pid, doc=d, agency=a, year=y, part=pt, kind=k)
                 for pid, d, a, y, pt, k in zip(cols["id"], cols["doc"], cols["agency"], cols["year"], cols["part"],
                                                cols["kind"])]
     dense = DenseIndex(embedder).build_from_vectors(passages, np.vstack(vectors) if vectors else None)
     dense.save(folder)
     np.save(folder / "global_ids.npy", np.asarray(cols["pidx"], np.int64))
-    rate = f"，{meter.rate():.1f} 段/秒" if fresh else ""
-    return f"{len(passages)} 个段落（正文与表格行）已向量化（本次新算 {fresh} 个{rate}），模型 {embedder.name}"
+    return f"{len(passages)} 个段落（正文与表格行）已向量化（本次新算 {fresh + embedded} 个），模型 {embedder.name}"
 
 
 def _prune_cache(cache: Path, keep: set[str]) -> None:

@@ -1,15 +1,19 @@
 """Embedding many passages: the slow stage of a build (~100 ms of CPU a passage with e5 on one core).
 
-Encoder encodes in chunks, in this process or in worker processes (one model per process, one thread
-each: on 2 cores two single-threaded processes beat one process with two OpenMP threads, which spin on a
-busy machine), and reports each chunk to an EmbedProgress, which turns it into the build's progress bar
-with an estimated time left."""
+A new file is embedded where it is extracted (embed_file): in the build's worker processes when there are
+many new files (one model per process, one thread each: two single-threaded processes do not spin-wait
+on each other as two OpenMP threads of one process do on a busy machine), else in the build's process.
+The vectors go to the vector cache, one file per report, so a rebuild embeds only new or changed files.
+with_eta adds the estimated time left to the build's progress bar; Encoder embeds what is still missing
+in chunks, each reported to an EmbedProgress."""
 
 from __future__ import annotations
 
 import os
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -52,59 +56,74 @@ class EmbedProgress:
             self.progress(self.done, self.total, self.label())
 
 
-# ---------------------------------------------------------------- worker processes
-_WORKER_EMBEDDER = None
+def with_eta(progress: Progress, clock: Callable[[], float] = time.perf_counter) -> Progress:
+    """The build's per-file progress, its label followed by the estimated time left (from the rate so
+    far): while embedding, a file takes seconds."""
+    started = clock()
+
+    def show(done: int, total: int, name: str) -> None:
+        elapsed = clock() - started
+        left = elapsed / done * (total - done) if done > 1 and elapsed > 1 else None
+        progress(done, total, name + (f" · 约剩{_eta_words(left)}" if left is not None and done < total else ""))
+
+    return show
 
 
-def _worker_init(model: str | None, parent: int) -> None:
-    """Load the model once per worker, on one thread; leave when the build that started it is gone."""
-    import threading
+# ---------------------------------------------------------------- one file's vectors
+@dataclass(frozen=True)
+class EmbedJob:
+    """What a file's worker needs to embed its passages: plain data, so a forked worker can take it."""
 
-    global _WORKER_EMBEDDER
-    from index.dense import Embedder
-
-    _WORKER_EMBEDDER = Embedder(model, threads=1)
-    _WORKER_EMBEDDER.dim  # load now, not on the first chunk
-
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()
+    model: str | None
+    tag: str  # names the vectors: model id and what is embedded (index.build._vector_tag)
+    folder: str  # the vector cache
 
 
-def _worker_encode(texts: list[str]) -> np.ndarray:
-    return _WORKER_EMBEDDER.encode(texts, batch_size=len(texts) or 1)
+def vector_path(job: EmbedJob, key: str) -> Path:
+    return Path(job.folder) / f"{key}.{job.tag}.npy"
+
+
+_WORKER_EMBEDDERS: dict = {}
+
+
+def embed_file(job: EmbedJob, key: str, texts: list[str]) -> int:
+    """Embed one file's passages into the vector cache unless they are there; the number embedded. A
+    failure leaves the file without vectors (the build embeds it again, in the main process, and says
+    why if it fails there too). In a forked worker the model loads on its first file, on one thread."""
+    path = vector_path(job, key)
+    if path.is_file():
+        return 0
+    from index.dense import _LOADED, Embedder
+
+    me = (os.getpid(), job.model)
+    if me not in _WORKER_EMBEDDERS:
+        worker = os.getpid() != _MAIN_PID
+        if worker and _LOADED:
+            return 0  # a model the parent had loaded: its OpenMP threads do not survive a fork; the parent embeds
+        _WORKER_EMBEDDERS[me] = Embedder(job.model, threads=1 if worker else None)
+    try:
+        v = _WORKER_EMBEDDERS[me].encode(texts, batch_size=32)
+    except Exception:  # noqa: BLE001 - see the docstring
+        return 0
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npy")
+    np.save(tmp, v)
+    os.replace(tmp, path)
+    return len(texts)
+
+
+_MAIN_PID = os.getpid()
 
 
 class Encoder:
-    """Passages → vectors, in order, in `workers` processes (spawned: the parent may already run OpenMP
-    or DuckDB threads that a fork would copy half-way) or in this process when workers is 1."""
+    """Passages → vectors, in order, in chunks that each report to an EmbedProgress."""
 
-    def __init__(self, embedder, workers: int = 1):
+    def __init__(self, embedder):
         self.embedder = embedder
-        self.pool = None
-        if workers > 1:
-            import multiprocessing as mp
-
-            spec = str(embedder._spec) if embedder._spec is not None else os.environ.get("QA_MODEL") or None
-            self.pool = mp.get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(spec, os.getpid()))
 
     def encode(self, texts: list[str], chunk: int, meter: EmbedProgress | None = None) -> np.ndarray:
-        chunks = [texts[i:i + chunk] for i in range(0, len(texts), chunk)]
         parts = []
-        results = self.pool.imap(_worker_encode, chunks) if self.pool is not None else \
-            (self.embedder.encode(c, batch_size=chunk) for c in chunks)
-        for c, v in zip(chunks, results):
-            parts.append(v)
+        for i in range(0, len(texts), chunk):
+            parts.append(self.embedder.encode(texts[i:i + chunk], batch_size=chunk))
             if meter is not None:
-                meter.add(len(c))
+                meter.add(len(parts[-1]))
         return np.vstack(parts) if parts else np.zeros((0, self.embedder.dim), np.float32)
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-            self.pool = None
