@@ -19,10 +19,15 @@ from qa.answer import Citation
 from qa.retrieve import Retriever
 
 GENERIC = frozenset({"报告", "年报", "年度", "单位", "情况", "工作", "政府", "信息", "政务", "本年", "全年", "开展",
-                     "一下", "介绍", "说说", "主要", "有关", "相关", "方面", "具体", "什么样", "怎么样", "如何"})
+                     "一下", "介绍", "说说", "主要", "有关", "相关", "方面", "具体", "什么样", "怎么样", "如何",
+                     # how a question asks, not what about (下一年准备采取哪些改进措施, 工作上还有哪些不足)
+                     "还有", "准备", "一年", "下一年", "承认", "采取", "哪些", "一共", "总共"})
 _SENT = re.compile(r"(?<=[。！？!?])|\n")  # not at ；: a list of problems stays one sentence
 _HEADING = re.compile(r"^[#\s]*[一二三四五六七八九十]+、")
 MAX_SENTENCE = 150
+MAX_LIST = 400  # a list the question asks for (一是…二是…三是…) runs on over sentences up to this length
+_LIST_GOES_ON = re.compile(r"^(?:其?[二三四五六七八九十]是|（[二三四五六七八九十]）|\([二三四五六七八九十]\)|[2-9][、.．]|"
+                           r"第[二三四五六七八九十]|此外|另外|同时)")
 COVERAGE = 0.5  # share of the question's content weight the best passage must hold
 FETCH_PASSAGES = 8  # passages whose sentences are reranked for one report
 
@@ -51,6 +56,7 @@ class Sentence:
     next_line: int | None = None  # a lead-in's continuation on the line after the passage
     next_text: str = ""
     figure: str | None = None  # the number the question asks for, with its unit, as the sentence states it
+    half: str | None = None  # in part 五: "problems" or "measures"
 
 
 _HEADING_ONLY = re.compile(r"^[#\s]*[一二三四五六七八九十]+、[^。]{0,38}$")
@@ -68,6 +74,7 @@ class Asked:
     counter: str | None = None  # 多少条 → 条
     rate: bool = False  # 满意率多少 → a percentage
     half: str | None = None  # part 五: "problems" or "measures"
+    listing: bool = False  # 哪些 …: a list, which may run over several sentences
 
     @classmethod
     def of(cls, query: str) -> Asked:
@@ -76,7 +83,8 @@ class Asked:
         rate = number and bool(_ASK_RATE.search(query))
         measures, problems = _ASKS_MEASURES.search(query), _ASKS_PROBLEMS.search(query)
         half = None if measures and problems else "measures" if measures else "problems" if problems else None
-        return cls(number=number, counter=m.group(1) if m else None, rate=rate, half=half)
+        listing = bool(re.search(r"哪些|哪几|有何|什么措施|什么问题", query))
+        return cls(number=number, counter=m.group(1) if m else None, rate=rate, half=half, listing=listing)
 
     def _numbers(self, text: str) -> list[re.Match]:
         return list(re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*(%|％|[\u4e00-\u9fff]{1,2})?", _YEAR.sub("", text)))
@@ -175,6 +183,8 @@ class Prose:
         if terms and sentences and total:
             covs = [sum(w for t, w in terms if t in normalize(s.passage.text)) / total for s in sentences]
             coverage = max(covs)
+            if asked.half and sentences[0].half == asked.half:
+                coverage = 1.0  # the half of part 五 the question asks for answers it, whatever its words
             missing = [t for t, _ in terms if not any(t in normalize(s.passage.text) for s in sentences)]
         elif terms:
             coverage, missing = 0.0, [t for t, _ in terms]
@@ -258,19 +268,45 @@ class Prose:
         if best_i < 0:
             return None
         text = parts[best_i]
+        half = halves[best_i] if halves is not None and best_i < len(halves) else None
+        same_half = lambda j: halves is None or not asked.half or j >= len(halves) or halves[j] == asked.half  # noqa: E731
         j = best_i + 1
-        while len(text) < 40 and j < len(parts):  # a lead-in (…存在一些不足和问题。): the next sentence says what
-            if halves is not None and j < len(halves) and asked.half and halves[j] != asked.half:
-                break
+        while len(text) < 40 and j < len(parts) and same_half(j):  # a lead-in (…存在一些不足和问题。): what follows
             text += parts[j]
             j += 1
-        if len(text) > MAX_SENTENCE:
-            text = _window(text, terms, asked)
+        limit = MAX_SENTENCE
+        if asked.half or asked.listing:  # 一是…二是…。三是…: a list runs on over its sentences
+            text, j = _list_through(text, parts, j, same_half)
+            limit = MAX_LIST
+        if len(text) > limit:
+            text = _window(text, terms, asked, limit)
         # retrieval order breaks ties and nudges: the sentence decides, the passage's rank only leans
-        return Sentence(p, text, best - 0.01 * top * rank, p.line_start, figure=asked.figure(text))
+        return Sentence(p, text, best - 0.01 * top * rank, p.line_start, figure=asked.figure(text), half=half)
 
 
-def _window(text: str, terms: list[tuple[str, float]], asked: Asked | None = None) -> str:
+def _list_through(text: str, parts: list[str], j: int, same_half) -> tuple[str, int]:
+    """A list that goes on after `text`: through its last item (一是…二是…。详述。三是…) in the same half
+    of part 五. Within MAX_LIST the sentences are quoted whole; a longer list is quoted by each item's
+    first clause, joined by …, so every item is named."""
+    last = None
+    k = j
+    while k < len(parts) and same_half(k) and not _HEADING_ONLY.match(parts[k]):
+        if _LIST_GOES_ON.match(parts[k]):
+            last = k
+        elif k > j + 2 and last is None:
+            break  # two sentences and no next item: the list is over
+        k += 1
+    if last is None:
+        return text, j
+    whole = text + "".join(parts[j:last + 1])
+    if len(whole) <= MAX_LIST:
+        return whole, last + 1
+    heads = [re.split(r"(?<=[，,；;。])", x)[0] for x in parts[j:last + 1] if _LIST_GOES_ON.match(x)]
+    return text + "…" + "…".join(heads), last + 1
+
+
+def _window(text: str, terms: list[tuple[str, float]], asked: Asked | None = None,
+            limit: int = MAX_SENTENCE) -> str:
     """The clauses of a long sentence around the one that holds most of the question's words (and the
     number asked, when the question asks for one)."""
     clauses = [c for c in re.split(r"(?<=[，,；;：:])", text) if c]
@@ -281,13 +317,13 @@ def _window(text: str, terms: list[tuple[str, float]], asked: Asked | None = Non
     lo, hi = best, best + 1
     while True:
         grown = False
-        if lo > 0 and len("".join(clauses[lo - 1:hi])) <= MAX_SENTENCE:
+        if lo > 0 and len("".join(clauses[lo - 1:hi])) <= limit:
             lo, grown = lo - 1, True
-        if hi < len(clauses) and len("".join(clauses[lo:hi + 1])) <= MAX_SENTENCE:
+        if hi < len(clauses) and len("".join(clauses[lo:hi + 1])) <= limit:
             hi, grown = hi + 1, True
         if not grown:
             break
-    return "".join(clauses[lo:hi])[:MAX_SENTENCE].rstrip("，,；;：:")
+    return "".join(clauses[lo:hi])[:limit].rstrip("，,；;：:")
 
 
 def part_title(part: str | None) -> str:
