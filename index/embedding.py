@@ -57,14 +57,15 @@ class EmbedProgress:
 
 
 def with_eta(progress: Progress, clock: Callable[[], float] = time.perf_counter) -> Progress:
-    """The build's per-file progress, its label followed by the estimated time left (from the rate so
-    far): while embedding, a file takes seconds."""
+    """The build's per-file progress, its label led by the estimated time left (from the rate so far):
+    while embedding, a file takes seconds."""
     started = clock()
 
     def show(done: int, total: int, name: str) -> None:
         elapsed = clock() - started
         left = elapsed / done * (total - done) if done > 1 and elapsed > 1 else None
-        progress(done, total, name + (f" · 约剩{_eta_words(left)}" if left is not None and done < total else ""))
+        # the time left first: a progress bar may cut a long file name
+        progress(done, total, (f"约剩{_eta_words(left)} · " if left is not None and done < total else "") + name)
 
     return show
 

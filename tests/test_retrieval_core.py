@@ -281,3 +281,23 @@ def test_default_path_never_imports_torch() -> None:
         "assert 'sentence_transformers' not in sys.modules and 'torch' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=CORPUS.parent)
+
+
+def test_progress_gives_the_time_left() -> None:
+    """The build's progress bar while embedding: the time left from the rate so far, first in the label."""
+    from index.embedding import EmbedProgress, with_eta
+
+    now = [0.0]
+    seen: list[tuple[int, int, str]] = []
+    show = with_eta(lambda d, t, name: seen.append((d, t, name)), clock=lambda: now[0])
+    for done in range(1, 5):
+        now[0] = 10.0 * done  # 10 s a file
+        show(done, 10, f"f{done}.txt")
+    assert seen[0] == (1, 10, "f1.txt")  # no estimate from one file
+    assert seen[3] == (4, 10, "约剩1分00秒 · f4.txt")  # 6 files left at 10 s each
+    show(10, 10, "f10.txt")
+    assert seen[-1][2] == "f10.txt"
+    meter = EmbedProgress(100, lambda d, t, name: seen.append((d, t, name)), clock=lambda: now[0])
+    now[0] += 5.0
+    meter.add(50)
+    assert seen[-1] == (50, 100, "向量化，约剩5秒") and meter.rate() == 10.0
