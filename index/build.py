@@ -191,6 +191,7 @@ class _FileWork:
     entry: FileEntry | None = None
     fresh: bool = False
     embedded: int = 0  # passages embedded with the file (vectors now in the vector cache)
+    embed_s: float = 0.0  # seconds that took
     error: str | None = None
 
 
@@ -208,10 +209,12 @@ def _file_work(job: tuple) -> _FileWork:
         return _FileWork(error=f"cannot be read ({err.strerror or err})")
     except Exception as err:  # noqa: BLE001 - one odd file must not stop the build; say which and why
         return _FileWork(error=f"could not be extracted ({type(err).__name__}: {err})")
+    t = time.perf_counter()
     embedded = embed_file(embed, key, [p.text for p in entry.passages]) if embed is not None else 0
+    embed_s = time.perf_counter() - t
     m = entry.report.meta
     return _FileWork(rows=file_rows(entry.report, entry.passages, entry.lines), tokens=entry.tokens, fresh=fresh,
-                     embedded=embedded,
+                     embedded=embedded, embed_s=embed_s,
                      entry=FileEntry(path=rel, sha256=m.sha256, doc=m.doc, agency=m.agency, year=m.year,
                                      facts=len(entry.report.facts), passages=len(entry.passages), key=key))
 
@@ -237,7 +240,7 @@ class _Jobs:
     before the build opens DuckDB (whose threads a fork must not copy), and only from a process with no
     other Python threads (the app's builds run in order, in-process)."""
 
-    def __init__(self, jobs: list[tuple[Path, str, Path, str, Correction | None]], workers: int):
+    def __init__(self, jobs: list[tuple], workers: int):
         import threading
 
         self.pool = None
@@ -387,6 +390,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
         keys: list[str] = []
         new_files: list[int] = []  # slot numbers whose passages are in `counts`, in order
         read = reused = n_embedded = 0
+        file_embed_s = 0.0
         for n, (rel, key, path, old) in enumerate(plan, 1):
             if progress:
                 progress(n, len(plan), rel)
@@ -401,6 +405,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
                 entry, offset = done.entry, None
                 read += done.fresh
                 n_embedded += done.embedded
+                file_embed_s += done.embed_s
                 reused += not done.fresh
                 writer.add(len(slots), done.rows)
                 counts.add(done.tokens)
@@ -442,6 +447,8 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
             versions=_versions(), model=model_info, embedded=embedded, files=entries, skipped=skipped,
             counts=writer.counts(),
             timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
+                     # new files are embedded with their extraction: that time is inside read+extract
+                     "embed with extraction (summed over workers)": file_embed_s,
                      "total": time.perf_counter() - t0},
         )
         writer.close()
