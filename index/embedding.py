@@ -85,6 +85,7 @@ def vector_path(job: EmbedJob, key: str) -> Path:
 
 
 _WORKER_EMBEDDERS: dict = {}
+WORKER_MAX_PASSAGES = 400  # ~40 s on one idle core; the build's per-file time limit in a worker is 300 s
 
 
 def embed_file(job: EmbedJob, key: str, texts: list[str]) -> int:
@@ -96,9 +97,11 @@ def embed_file(job: EmbedJob, key: str, texts: list[str]) -> int:
         return 0
     from index.dense import _LOADED, Embedder
 
+    worker = os.getpid() != _MAIN_PID
+    if worker and len(texts) > WORKER_MAX_PASSAGES:
+        return 0  # a worker has a time limit per file (index.build FILE_TIMEOUT): a long report is embedded after
     me = (os.getpid(), job.model)
     if me not in _WORKER_EMBEDDERS:
-        worker = os.getpid() != _MAIN_PID
         if worker and _LOADED:
             return 0  # a model the parent had loaded: its OpenMP threads do not survive a fork; the parent embeds
         _WORKER_EMBEDDERS[me] = Embedder(job.model, threads=1 if worker else None)
