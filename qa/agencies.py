@@ -29,8 +29,10 @@ def _squash(text: str) -> str:
 
 
 def aliases(agency: str) -> set[str]:
+    from index.metadata import short_name
+
     name = _squash(agency)
-    out = {name}
+    out = {name, short_name(agency)}  # what users call it: 淮安市洪泽区人民政府 → 洪泽区
     short = name
     for long, s in SHORT_FORMS:
         short = short.replace(long, s)

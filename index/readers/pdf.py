@@ -170,6 +170,7 @@ class TextBlock:
     furniture: bool = False  # a page number: dropped, and no obstacle to joining tables
     size: float = 0.0  # font size (PDF text layer), to find the title
     at_edge: bool = False  # in the top or bottom margin: a running header there is furniture too
+    x1: float = 0.0  # right end of the line: a line that runs to the margin wraps into the next
 
 
 Block = TableBlock | TextBlock
@@ -219,9 +220,28 @@ def _text_page(page: Any, number: int) -> list[Block]:
         top = min(b.top for b in row)
         at_edge = top < _EDGE_MARGIN * height or top > (1 - _EDGE_MARGIN) * height
         blocks.append(TextBlock(number, top, text, furniture=at_edge and is_page_furniture(text), size=size,
-                                at_edge=at_edge))
+                                at_edge=at_edge, x1=max(b.x1 for b in row)))
     blocks.sort(key=lambda b: b.top)
-    return blocks
+    return _paragraphs(blocks, max((w["x1"] for w in words), default=0.0))
+
+
+_STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+
+
+def _paragraphs(blocks: list[Block], right: float) -> list[Block]:
+    """Lines of prose wrapped by the page joined into their paragraph: a line that runs to the right
+    margin goes on in the next line, unless that one starts a heading or an item ('二、', '（三）')."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (isinstance(block, TextBlock) and isinstance(prev, TextBlock) and prev.x1 >= right - 1.5 * prev.size
+                and not block.at_edge and not prev.at_edge and "\t" not in block.text and "\t" not in prev.text
+                and prev.size and block.top - prev.top < 2.5 * prev.size and not _STARTS_ITEM.match(block.text)):
+            prev.text = tidy(prev.text + block.text)
+            prev.x1, prev.top = block.x1, block.top
+            continue
+        out.append(block)
+    return out
 
 
 def _closing_lines(page: Any) -> list[float]:
