@@ -52,7 +52,7 @@ def qa(tmp_path_factory):
     corpus.mkdir()
     for f in files:
         shutil.copy(f, corpus / f.name)
-    summary = build_index(corpus, base / "index")
+    summary = build_index(corpus, base / "index", embed=True)  # as a user's default build: with vectors
     engine = QA(base / "index")
     engine.indexed = {f.path for f in summary.manifest.files}  # what this build could read
     engine.skipped = dict(summary.manifest.skipped)
