@@ -45,16 +45,24 @@ def model_weight(name: str) -> float:
     return MEASURED_WEIGHTS.get(name, UNMEASURED_WEIGHT)
 
 
+EMBED_ENV = "QA_EMBED"  # the default when neither --embed nor --no-embed is given: 0 = keyword only, 1 = embed
+
+
 def dense_policy(model: str | None, embed: bool | None) -> DensePolicy:
     """Resolve the model (no loading) and decide whether this build embeds with it."""
     from index.dense import resolve_model
+
+    if embed is None and os.environ.get(EMBED_ENV, "").strip() in ("0", "no", "false"):
+        embed = False
+    elif embed is None and os.environ.get(EMBED_ENV, "").strip() in ("1", "yes", "true"):
+        embed = True
 
     spec = model or os.environ.get(MODEL_ENV) or None
     ref = resolve_model(spec)
     weight = model_weight(ref.name)
     info = {"name": ref.name, "id": ref.model_id, "weight": weight}
     if embed is False:
-        return DensePolicy(spec, False, 0.0, "未向量化：按要求跳过（--no-embed）", info | {"weight": 0.0})
+        return DensePolicy(spec, False, 0.0, f"未向量化：按要求跳过（--no-embed 或 {EMBED_ENV}=0）", info | {"weight": 0.0})
     if embed is None and weight == 0:
         return DensePolicy(spec, False, 0.0, f"未向量化：模型 {ref.name} 在评测中不提升检索（权重0），"
                                             "只用关键词检索；需要时用 --embed", info)

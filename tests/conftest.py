@@ -12,10 +12,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def pytest_configure(config) -> None:
-    """Every index the tests build over the same files (the seeds, copied to many folders) shares one
-    vector cache: the embedding model runs once per file and model, not once per test (~100 ms a passage)."""
+    """Builds in tests are keyword-only unless a test asks for vectors (embed=True, `qa build --embed`):
+    embedding costs ~100 ms a passage, and the tests of files, builds and the app are not about it. Every
+    index the tests embed over the same files (the seeds, copied to many folders) shares one vector
+    cache: the model runs once per file, not once per test."""
     import os
 
+    os.environ.setdefault("QA_EMBED", "0")
     os.environ.setdefault("QA_VECTOR_CACHE", str(ROOT / ".pytest_cache" / "qa-vectors"))
 
 

@@ -158,12 +158,12 @@ def test_search_on_a_folder_that_is_no_index(tmp_path):
 
 
 def test_dense_index_refuses_another_model(tmp_path, corpus):
-    """The default build embeds with the default model and records its name and weights hash; searching
+    """A build embeds with the default model and records its name and weights hash; searching
     it with another model is refused in one plain line, before that model is loaded."""
     from index.dense import DEFAULT_MODEL_NAME, resolve_model
 
     index = tmp_path / "index"
-    summary = build_index(corpus, index)
+    summary = build_index(corpus, index, embed=True)  # the tests' builds are keyword-only unless asked
     assert "已向量化" in summary.manifest.embedded
     assert summary.manifest.model["name"] == DEFAULT_MODEL_NAME
     assert summary.manifest.model["id"] == resolve_model(None).model_id  # name@sha256 of the weights file

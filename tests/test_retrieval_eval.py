@@ -74,7 +74,7 @@ def metrics(ranks: list[int | None]) -> dict:
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("eval") / "index"
-    summary = build_index(CORPUS, folder)  # the default: the default model, every passage embedded
+    summary = build_index(CORPUS, folder, embed=True)  # the default model, every passage embedded
     assert "已向量化" in summary.manifest.embedded, summary.manifest.embedded
     return folder
 
