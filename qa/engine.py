@@ -18,8 +18,10 @@ from qa.cite import Citer
 from qa.context import Conversation, resolve
 from qa.facts import FactStore
 from qa.lexicon import Measure, items, measure
+from qa.op_share import answer_share
 from qa.ops import (Ctx, answer_aggregate, answer_change, answer_compare, answer_corpus, answer_findings,
-                    answer_value, column_phrase, reading)
+                    answer_value, column_phrase, compose, reading)
+from qa.output import format_value
 from qa.prose import Prose, coverage_ok, part_title, passage_citation, sentence_citations, sentence_text
 from qa.retrieve import Retriever
 from qa.understand import MAX_CHARS, Plan, Reader
@@ -86,6 +88,12 @@ class QA:
         m = plan.measure()
         if m is None:
             return self._prose(plan)
+        if plan.money:
+            return self._no_money(plan, m)
+        if op == "share":
+            return answer_share(self.ctx, plan)
+        if op == "nth":
+            return self._nth(plan, m)
         if op == "mixed":
             return self._mixed(plan, m)
         if op in ("value", "sum") and plan.agencies and not (op == "sum" and plan.all_years):
@@ -102,9 +110,37 @@ class QA:
         if plan.change and not plan.agencies and op in ("max", "min", "rank", "top", "bottom"):
             plan = _by_change(plan)
             m = plan.measure()
-        if plan.agencies and op in ("sum", "avg"):
-            plan.kind_agencies = plan.agencies
+        if plan.agencies and op in ("sum", "avg", "max", "min", "top", "bottom", "rank", "filter", "count"):
+            plan.kind_agencies = plan.agencies  # the named agencies are the scope (平潭哪一年…最多)
         return answer_aggregate(self.ctx, plan, m)
+
+    def _no_money(self, plan: Plan, m: Measure) -> Answer:
+        """罚了多少钱: the template counts 行政处罚 but never prices it. Say so; never give the count as money."""
+        item = items()[m.item]
+        cols = "、".join(item.column_labels[c] for c in item.columns)
+        text = (f"报告的表格中没有「{item.label}」的金额：模板对这一项只统计{cols}（{m.unit}），未提供罚没或其他金额，"
+                f"无法回答金额。")
+        return Answer(question=plan.question, status="absent", text=text,
+                      alternatives=[Alternative(label=f"看「{m.label}」",
+                                                question=compose("value", m, plan.agencies[0] if plan.agencies
+                                                                 else "", years=plan.years))],
+                      reading=reading(plan, m, f"「{item.label}」的金额：模板中没有这一栏"))
+
+    def _nth(self, plan: Plan, m: Measure) -> Answer:
+        """排第二的是哪份报告: the ranking, and the row at that place named first."""
+        ranked_plan = plan.model_copy(deep=True)
+        ranked_plan.operation = "rank"
+        ranked = answer_aggregate(self.ctx, ranked_plan, m)
+        n = plan.nth or 2
+        rows = [r for r in (ranked.table.rows if ranked.table else []) if r[0] == n]
+        if not rows:
+            ranked.text = f"没有排第{n}的（提供数据的不足{n}个，或前面有并列）。" + ranked.text
+            return ranked
+        who = "、".join(f"{r[1]}（{r[2]}年）" if r[2] else str(r[1]) for r in rows)
+        value = rows[0][3]
+        ranked.text = f"排第{n}的是{who}：{format_value(value)}{m.unit}。" + ranked.text
+        ranked.reading.summary = f"按「{m.label}」排序，取第{n}名"
+        return ranked
 
     # ------------------------------------------------------------ names
     def _ambiguous(self, plan: Plan) -> Answer:

@@ -16,6 +16,7 @@ import numpy as np
 
 from index.cells import plain_number
 from index.checks import scope_label
+from qa import arith
 from qa.answer import Alternative, Answer, AnswerTable, ChartHint, Citation, Derived, Reading
 from qa.cite import FLAG_NOTES, Citer
 from qa.facts import MISSING, NO_NUMBER, NOT_IN_TEMPLATE, OK, FactStore, Report
@@ -387,7 +388,7 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                       reading=reading(plan, m, summary), table=table_of(table_rows, m, ranked=True),
                       citations=citations, chart=chart, derived=derived, alternatives=alternatives)
 
-    if op in ("sum", "avg") and plan.all_years and len(ok):
+    if op in ("sum", "avg") and plan.all_years and len(ok) and re.search(r"按年|各年|每年.{0,4}(?:分别|各)", plan.text):
         return _by_year(ctx, plan, m, ok, lacking, lead, derived)
     if op in ("sum", "avg"):
         if not len(ok):
@@ -648,8 +649,13 @@ def _absent(ctx: Ctx, plan: Plan, m: Measure, r: Row) -> Answer:
 # ---------------------------------------------------------------- two or more agencies
 def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     rows = []
-    for a in plan.agencies:
-        rows += scoped_rows(ctx, plan, m, [a])
+    paired = len(plan.years) == len(plan.agencies) and len(plan.years) > 1  # 平潭2021年和洪泽2023年
+    for i, a in enumerate(plan.agencies):
+        if paired:
+            p = plan.model_copy(update={"years": [plan.years[i]], "all_years": False})
+            rows += scoped_rows(ctx, p, m, [a])
+        else:
+            rows += scoped_rows(ctx, plan, m, [a])
     if not rows:
         return no_reports(ctx, plan, m)
     unit = m.unit
@@ -667,11 +673,18 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             d = a.value - b.value
             derived.append(Derived(value=format_value(d), how=f"{plain_number(a.value)} − {plain_number(b.value)}"
                                                               f" = {plain_number(d)}"))
-            text += f"；{a.report.name}多{num(d, unit)}。"
+            text += f"；{a.report.name}多{num(d, unit)}（{derived[-1].how}）。"
     elif len(ok) > 2:
         text += f"；{ok[0].report.name}最多。" if ok[0].value != ok[1].value else "；最多的有并列。"
     else:
         text += "。" if ok else ""
+    if len(ok) == 2 and (plan.times or "倍" in plan.text):  # 洪泽是平潭的几倍: first named ÷ second named
+        first, second = sorted(ok, key=lambda r: plan.agencies.index(r.report.agency)
+                               if r.report.agency in plan.agencies else 0)
+        t = arith.times(first.value, second.value)
+        if t:
+            derived.append(t[1])
+            text = text.rstrip("。") + f"；{first.report.name}是{second.report.name}的{t[1].value}倍（{t[1].how}）。"
     citations, d2 = cite_rows(ctx, m, ok)
     for r in lacking:
         absent = _absent(ctx, plan, m, r)
@@ -691,7 +704,14 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     all_rids = s.scope([agency], latest=False)
     reports = sorted((s.reports[int(r)] for r in all_rids), key=lambda r: (r.year or 0, r.doc))
     if plan.years and len(plan.years) >= 2:
-        pick = [r for r in reports if r.year in plan.years[-2:]]
+        ends = (plan.years[0], plan.years[-1])  # 从2019年到2025年: the first and the last year named
+        pick = [r for r in reports if r.year in ends]
+        lost = [y for y in ends if not any(r.year == y for r in pick)]
+        if lost:
+            have = "、".join(f"{r.year}年" for r in reports)
+            return Answer(question=plan.question, status="not_found",
+                          text=f"索引中没有{agency}{'、'.join(f'{y}年' for y in lost)}的报告（该单位有：{have}），"
+                               f"无法比较。", reading=reading(plan, m, f"{agency}「{m.label}」{ends[0]}年与{ends[1]}年比较"))
     elif plan.years:
         pick = [r for r in reports if r.year in (plan.years[0] - 1, plan.years[0])]
     else:
@@ -702,13 +722,25 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         rows = [Row(rep, None if np.isnan(v) else float(v), int(st), int(f))
                 for rep, v, st, f in zip((a, b), mv.value, mv.status, mv.flags)]
         if all(r.status == OK for r in rows):
-            d = rows[1].value - rows[0].value
+            old, new = rows[0].value, rows[1].value
+            d, dd = arith.difference(new, old)
             word = "增加" if d > 0 else "减少" if d < 0 else "持平"
-            derived = [Derived(value=format_value(abs(d)), how=f"{plain_number(rows[1].value)} − "
-                                                               f"{plain_number(rows[0].value)} = {plain_number(d)}")]
-            text = (f"{agency}「{m.label}」{a.year}年{num(rows[0].value, m.unit)}，{b.year}年"
-                    f"{num(rows[1].value, m.unit)}，" + (f"{word}{num(abs(d), m.unit)}。" if d else "持平。"))
-            text += defaults_phrase(plan)
+            derived = [dd, Derived(value=format_value(abs(d)), how=f"|{plain_number(d)}|")]
+            text = (f"{agency}「{m.label}」{a.year}年{num(old, m.unit)}，{b.year}年{num(new, m.unit)}，"
+                    + (f"{word}{num(abs(d), m.unit)}（{dd.how}）" if d else "持平"))
+            g = arith.growth(new, old)
+            if g and d:
+                derived.append(g[1])
+                text += f"，{'增长' if d > 0 else '下降'}{arith.pct_text(abs(g[0]))}（{g[1].how}）"
+            t = arith.times(new, old)
+            if t and (plan.times or "倍" in plan.text):
+                derived.append(t[1])
+                text += f"；{b.year}年是{a.year}年的{t[1].value}倍（{t[1].how}）"
+                up = arith.times(d, old)
+                if up and d > 0:
+                    derived.append(up[1])
+                    text += f"，增长了{up[1].value}倍"
+            text += "。" + defaults_phrase(plan)
             citations, d2 = cite_rows(ctx, m, rows)
             return Answer(question=plan.question, text=text, reading=reading(
                 plan, m, f"{agency}「{m.label}」{a.year}年与{b.year}年比较", operation="change"),
