@@ -61,7 +61,8 @@ class QA:
             if len((question or "").strip()) > MAX_CHARS:
                 answer.derived.append(Derived(value=str(MAX_CHARS), how="问题长度上限（字）"))
         answer.citations = _dedupe(answer.citations)
-        return answer, conversation.add(question or "", plan, _focus(answer, plan))
+        agencies, years = _focus(answer, plan)
+        return answer, conversation.add(question or "", plan, agencies, years)
 
     # ------------------------------------------------------------ dispatch
     def _answer(self, plan: Plan) -> Answer:
@@ -274,14 +275,19 @@ def _by_change(plan: Plan) -> Plan:
     return p
 
 
-def _focus(answer: Answer, plan: Plan) -> list[str]:
-    """The agencies a follow-up's 它 / 该单位 refers to: the answer's winner, or the agencies named."""
-    if plan.agencies:
-        return list(plan.agencies)
+def _focus(answer: Answer, plan: Plan) -> tuple[list[str], list[int]]:
+    """What a follow-up's 它 / 它们 / 第一名 refers to: the answer's winner (its agency and year), the reports
+    a corpus answer listed, or the agencies and years named."""
     t = answer.table
-    if t and t.columns and t.columns[0] == "名次":
-        return [row[1] for row in t.rows if row[0] == 1][:1]
-    return []
+    if t and t.columns and t.columns[0] == "名次" and plan.operation not in ("compare",) and not (
+            plan.agencies and not plan.all_years):
+        top = [row for row in t.rows if row[0] == 1][:1]
+        return [r[1] for r in top], [r[2] for r in top if isinstance(r[2], int)]
+    if plan.agencies:
+        return list(plan.agencies), list(plan.years)
+    if t and plan.operation == "corpus" and t.columns[:2] == ["单位", "年份"] and len(t.rows) <= 20:
+        return list(dict.fromkeys(r[0] for r in t.rows)), sorted({r[1] for r in t.rows if isinstance(r[1], int)})
+    return [], list(plan.years)
 
 
 def _prose_words(plan: Plan) -> str:

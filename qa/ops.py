@@ -316,8 +316,9 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         derived.append(Derived(value=str(len(lacking)), how="未提供数据的单位数"))
     kind = f"{plan.kind}中" if plan.kind else ""
     lead = f"按「{label}」{defaults_phrase(plan)}"
-    scope_n = f"{year_text}{kind}{len(rows)}" + ("份报告" if plan.all_years else "个单位")
-    lack_text = f"另有{len(lacking)}个单位未提供该数据（{names(lacking)}），不计为零。" if lacking else ""
+    per = "份报告" if plan.all_years else "个单位"  # every report, or each agency's latest: said in the text
+    scope_n = f"{year_text}{kind}{len(rows)}{per}"
+    lack_text = f"另有{len(lacking)}{per}未提供该数据（{names(lacking, years=multi_year)}），不计为零。" if lacking else ""
     alternatives = column_alternatives(plan, m, op if op in ("max", "min", "top", "bottom", "rank", "sum", "avg")
                                        else "rank", formats=rows.formats())
     chart = None
@@ -332,7 +333,7 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             winners = ok.where(ok.values == best)
             shown = ok[:max(10, min(len(winners), 20))]  # many tied winners: the text counts them, 20 shown
             if best == 0 and (ok.values == 0).all():
-                text = f"{lead}，{scope_n}中提供数据的{len(ok)}个单位均为0，没有哪个单位{word}。"
+                text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}均为0，没有哪个单位{word}。"
             elif len(winners) > 1:
                 text = f"{lead}，{scope_n}中{names(winners, years=multi_year)}并列{word}，均为{num(best, unit)}。"
                 if len(winners) > NAMES_IN_TEXT:
@@ -344,9 +345,9 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 if len(ok) > 1 and ok[1].value != best:
                     second = ok.where(ok.values == ok[1].value)
                     if len(second) == 1:
-                        text += f"其次是{ok[1].report.name}，{num(ok[1].value, unit)}。"
+                        text += f"其次是{ok[1].report.name}{f'（{ok[1].report.year}年）' if multi_year else ''}，{num(ok[1].value, unit)}。"
                     else:
-                        text += f"其次是{names(second)}，均为{num(ok[1].value, unit)}。"
+                        text += f"其次是{names(second, years=multi_year)}，均为{num(ok[1].value, unit)}。"
                         derived.append(Derived(value=str(len(second)), how="并列第二的单位数"))
             summary = f"按「{label}」比较{scope_n}，取{word}"
             alternatives.insert(0, Alternative(label="看完整排名", question=compose("rank", m, years=plan.years)))
@@ -359,20 +360,21 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             shown = cut
             head = "前" if op == "top" and not asc or op == "top" else "后"
             direction = "从少到多" if asc else "从多到少"
-            listed = "；".join(f"{r.report.name} {num(r.value, unit)}" for r in cut[:10])
+            listed = "；".join(f"{r.report.name}{f'（{r.report.year}年）' if multi_year else ''} {num(r.value, unit)}"
+                              for r in cut[:10])
             text = f"{lead}，{scope_n}{direction}的{head}{n}名：{listed}。"
             if len(cut) > n:
                 text += f"第{n}名有并列，共列出{len(cut)}个。"
                 derived.append(Derived(value=str(len(cut)), how="含并列在内列出的单位数"))
             if len(ok) < n:
-                text += f"只有{len(ok)}个单位提供了数据。"
+                text += f"只有{len(ok)}{per}提供了数据。"
             if all(r.value == 0 for r in cut):
                 text += "这些单位均为0。"
             summary = f"按「{label}」{direction}取{head}{n}名"
         else:
             shown = ok[:ROW_CAP]
             direction = "从少到多" if asc else "从多到少"
-            text = f"{lead}，{scope_n}{direction}：{names(ok, True, unit)}。"
+            text = f"{lead}，{scope_n}{direction}：{names(ok, True, unit, years=multi_year)}。"
             if len(ok) > ROW_CAP:
                 text += f"表中列出前{ROW_CAP}个。"
                 derived.append(Derived(value=str(ROW_CAP), how="表中列出的行数"))
@@ -397,13 +399,13 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         terms = " + ".join(plain_number(r.value) for r in ok[:30]) + (f" + …（共{len(ok)}项）" if len(ok) > 30 else "")
         derived.append(Derived(value=format_value(total), how=f"{terms} = {plain_number(total)}"))
         if op == "sum":
-            text = f"{lead}，{scope_n}中提供数据的{len(ok)}个单位合计{num(total, unit)}。"
+            text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}合计{num(total, unit)}。"
             summary = f"「{label}」在{scope_n}中求和"
         else:
             avg = total / len(ok)
             avg_s = format_value(round(avg, 2))
             derived.append(Derived(value=avg_s, how=f"{plain_number(total)} ÷ {len(ok)} = {avg_s}"))
-            text = f"{lead}，{scope_n}中提供数据的{len(ok)}个单位平均{avg_s}{unit}（合计{num(total, unit)}）。"
+            text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}平均{avg_s}{unit}（合计{num(total, unit)}）。"
             summary = f"「{label}」在{scope_n}中求平均"
         text += lack_text
         table_rows = ok[:ROW_CAP] + lacking[:20]
@@ -429,10 +431,16 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         filters.append(f"{label}：有数据")
     derived.append(Derived(value=str(len(matched)), how=f"「{label}」{cond}的单位数"))
     if plan.absent_only:
-        text = (f"{scope_n}中有{len(matched)}个单位未提供「{label}」：{names(matched)}。" if len(matched) else
+        text = (f"{scope_n}中有{len(matched)}{per}未提供「{label}」：{names(matched, years=multi_year)}。" if len(matched) else
                 f"{scope_n}都提供了「{label}」。")
+        for r in matched[:NAMES_IN_TEXT]:  # a sentence where the number belongs: quote it
+            if r.status == NO_NUMBER:
+                cites = ctx.citer.cells(ctx.store.cells(m, r.report.rid))
+                raw = next((c.value or c.quote for c in cites if "text" in c.flags), None)
+                if raw:
+                    text += f"{r.report.name}的这一栏填的是文字：「{raw}」。"
     elif len(matched):
-        text = f"{lead}，{cond}的单位有{len(matched)}个：{names(matched, True, unit)}。"
+        text = f"{lead}，{cond}的{per[1:]}有{len(matched)}{per[0]}：{names(matched, True, unit, years=multi_year)}。"
     else:
         text = f"{lead}，{scope_n}中没有{cond}的单位。"
     if not plan.absent_only and plan.comparison and plan.comparison.op == "==" and plan.comparison.value == 0 \
@@ -707,7 +715,12 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         ends = (plan.years[0], plan.years[-1])  # 从2019年到2025年: the first and the last year named
         pick = [r for r in reports if r.year in ends]
         lost = [y for y in ends if not any(r.year == y for r in pick)]
-        if lost:
+        later = next((r for r in pick if r.year == ends[1]), None)
+        template_change = measure(m.item, "change")
+        if lost == [ends[0]] and ends[1] - ends[0] == 1 and later and template_change and \
+                template_change.keys(later.format):
+            pick = [later]  # 2019 vs 2020 with only the 2020 report: its own 上一年 and 增/减 columns
+        elif lost:
             have = "、".join(f"{r.year}年" for r in reports)
             return Answer(question=plan.question, status="not_found",
                           text=f"索引中没有{agency}{'、'.join(f'{y}年' for y in lost)}的报告（该单位有：{have}），"
@@ -763,12 +776,19 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             pcs = s.cells(prev, rep.rid) if prev else []
             pc = ctx.citer.cells(pcs)
             shown = cites[0].value or num(cs[0].value)
-            text = (f"索引中{agency}只有{rep.year}年一份报告，按表中「本年增/减」列：{items()[m.item].label}"
+            text = (f"索引中{agency}没有上一年的报告，按其{rep.year}年报告表中「本年增/减」列：{items()[m.item].label}"
                     f"本年增/减为{shown}{change.unit}")
+            derived: list[Derived] = []
             if pcs and pcs[0].value is not None:
                 text += f"（上一年项目数量{num(pcs[0].value, prev.unit)}）"
+                g = arith.growth(pcs[0].value + cs[0].value, pcs[0].value)
+                if g:
+                    now, dn = arith.total([pcs[0].value, cs[0].value], "本年项目数量")
+                    derived += [dn, g[1]]
+                    text += (f"，本年项目数量{num(now, prev.unit)}（{dn.how.split('：', 1)[1]}），"
+                             f"{'增长' if g[0] >= 0 else '下降'}{arith.pct_text(abs(g[0]))}（{g[1].how}）")
             text += "。注意：这一列是事项（项目）数量的增减，不是处理决定数量的变化。"
-            return Answer(question=plan.question, text=text, citations=cites + pc,
+            return Answer(question=plan.question, text=text, citations=cites + pc, derived=derived,
                           reading=reading(plan, change, f"{agency}「{change.label}」（报告只有一年，读表中增减列）",
                                           operation="change"),
                           table=AnswerTable(columns=["单位", "年份", "项目", "数值"], rows=[
@@ -845,9 +865,30 @@ def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
 
 
 # ---------------------------------------------------------------- the corpus itself
+def _corpus_subset(plan: Plan, reports: list[Report], scope: str, total: int) -> Answer:
+    listed = "、".join(f"{r.name}（{r.year}年）" for r in reports[:20]) + ("等" if len(reports) > 20 else "")
+    text = (f"索引{total}份报告中，{scope}的报告有{len(reports)}份：{listed}。" if reports else
+            f"索引{total}份报告中没有{scope}的报告。")
+    return Answer(question=plan.question, text=text, status="answered" if reports else "not_found",
+                  reading=reading(plan, None, f"索引中{scope}的报告", operation="corpus"),
+                  table=AnswerTable(columns=["单位", "年份", "文件", "模板"],
+                                    rows=[[r.name, r.year, r.doc, r.format] for r in reports]),
+                  derived=[Derived(value=str(len(reports)), how=f"{scope}的报告份数"),
+                           Derived(value=str(total), how="索引中的报告份数")])
+
+
 def answer_corpus(ctx: Ctx, plan: Plan) -> Answer:
     s = ctx.store
     reports = sorted(s.reports, key=lambda r: (r.name, r.year or 0))
+    scope = []  # 2023年的报告 / 用2021版模板的报告: the reports the question picks
+    if plan.years:
+        reports = [r for r in reports if r.year in plan.years]
+        scope.append("、".join(f"{y}年" for y in plan.years))
+    if plan.template:
+        reports = [r for r in reports if r.format == plan.template]
+        scope.append(f"使用{plan.template}版模板")
+    if scope and plan.corpus_what in ("count", "agencies", None):
+        return _corpus_subset(plan, reports, "".join(scope), len(s.reports))
     agencies = sorted({r.name for r in reports})
     years = s.years
     derived = [Derived(value=str(len(reports)), how="报告份数"), Derived(value=str(len(agencies)), how="单位数")]

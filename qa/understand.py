@@ -68,6 +68,7 @@ class Plan(BaseModel):
     order: Literal["desc", "asc"] = "desc"
     change: bool = False
     corpus_what: Literal["agencies", "count", "years", "overview"] | None = None
+    template: str | None = None  # 用2021年新版格式的报告: reports of this template
     prose: bool = False  # asks for text (存在哪些问题, 如何开展)
     part: str | None = None  # the report part the prose question points at
     prose_text: str = ""  # the question without agency names, for retrieval
@@ -111,7 +112,7 @@ RE_ASC = _rx("从低到高", "从少到多", "从小到大", "升序", "由低�
 RE_SUM = _rx("总共", "合计", "一共", "总和", "加起来", "共计", "累计", "总量", "汇总", "加总", "总计(?:是|为|有)?多少",
              "总数")
 RE_AVG = _rx("平均", "均值", "人均")
-RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所)(?:单位|机关|部门|局)?|单位数|多少单位")
+RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所|份)(?:单位|机关|部门|局|报告)?|单位数|多少单位|报告数")
 RE_COMPARE = _rx("比较", "对比", "相比", "哪个多", "哪个少", "哪个高", "哪个低", "哪家多", "谁多", "谁少", "谁高",
                  "比一比", "哪年的?.{0,8}多", "谁.{0,2}得多", "谁的.{0,6}(?:多|大)", "几倍", "多少倍",
                  "差多少", "相差", "差距", "多多少", "少多少", "差了多少", "比.{0,12}(?:多|少|高|低)")
@@ -124,7 +125,10 @@ RE_FINDINGS = _rx("勾稽", "不一致", "不平衡", "对不上", "不相符", 
                   "自相矛盾", "前后不一")
 RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:单位|机关|部门)|单位(?:列表|清单|名单)|"
                                 r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告")
-RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|报告(?:数量|数目|总数)|报告(?:列表|清单|目录)")
+RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|报告(?:数量|数目|总数)|报告(?:列表|清单|目录)|"
+                             r"报告有?(?:哪几份|哪些)|哪几份报告|哪些报告|有几份|有多少份")
+RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:格式|模板|版式|样式)|(?:新版|新)(?:格式|模板)|"
+                       r"(?:旧版|老版|旧)(?:格式|模板)")
 RE_CORPUS_OVERVIEW = re.compile(r"总体情况|整体情况|概况|概览|总览|总体上|总的来看|大致情况")
 RE_CORPUS_YEARS = re.compile(r"(?:哪些|哪几|几个|什么)年份?|年份|哪几年|哪一年的|覆盖.{0,6}年")
 RE_PROSE = _rx("存在(?:哪些|什么|的)?(?:主要)?(?:问题|不足)", "哪些问题", "什么问题", "主要问题", "问题", "不足",
@@ -148,7 +152,8 @@ RE_NTH = re.compile(rf"(?:排|排名|排在)?第({NUMBER})(?:名|位|多|高|大
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
 RE_BEYOND = _rx("全国", "全省", "全中国", "国家层面", "全社会", "各省", "所有省")
 RE_PRONOUN = _rx("它", "该单位", "这个单位", "这家单位", "该局", "这个局", "这家", "其报告", "他们", "该机关")
-RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看)")
+RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
+                         r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共)")
 RE_ABSENT = _rx("没有提供", "未提供", "没提供", "没有数据", "无数据", "没数据", "缺少", "缺失", "没有填", "未填",
                 "没填", "没有填报", "未填报", "没有报", "漏报", "空缺", "没有.{0,8}的?数字", "没有.{0,8}的?数据")
 RE_NEGATION = re.compile(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何)?$")
@@ -263,7 +268,11 @@ class Reader:
                 plan.candidates = sorted(set(plan.candidates) | set(s.agencies))
                 plan.ambiguous_mention = s.mention
         masked = _mask(text, spans)
+        words = [(m.start, m.end) for m in mentions(masked) if m.kind == "item"]
+        inside = lambda a, b: any(a < e and b > s0 for s0, e in words)  # noqa: E731
         for s in self.finder.kind_spans(masked):
+            if inside(s.start, s.end):
+                continue
             prefix = self._name_prefix(masked, s.start)
             if prefix:  # 北京城管局: a place we do not hold
                 plan.unknown_agency = prefix + s.mention
@@ -275,6 +284,8 @@ class Reader:
             masked = _mask(text, spans)
             for m in RE_PLACE.finditer(masked):
                 place = m.group(1)
+                if inside(*m.span()):
+                    continue
                 # trim leading question words: 哪个区 is no place
                 while place and place[0] in NAME_STOP:
                     place = place[1:]
@@ -375,7 +386,7 @@ class Reader:
                 break
         n_top, n_bottom = RE_TOPN.search(rest), RE_BOTTOMN.search(rest)
         is_max, is_min = bool(RE_MAX.search(rest)), bool(RE_MIN.search(rest))
-        if RE_FINDINGS.search(rest) and not (has_measure and plan.comparison):
+        if RE_FINDINGS.search(rest) and not (has_measure and plan.comparison and plan.comparison.op != "=="):
             plan.operation = "findings"
             return
         plan.times, plan.percent = bool(RE_TIMES.search(rest)), bool(RE_PERCENT.search(rest))
@@ -408,6 +419,13 @@ class Reader:
                 plan.bare_op = "rank"
             if plan.column_words and (is_max or is_min or n_top or n_bottom or RE_RANK.search(rest) or plan.comparison):
                 plan.operation = "rank"  # a column without its item: the engine offers the items
+                return
+            fmt = RE_FORMAT.search(plan.text)
+            if fmt:  # 用2021年新版格式的有几份: the year names the template, not the reports' year
+                plan.template = fmt.group(1) if fmt.group(1) in ("2019", "2021") else \
+                    ("2021" if "新" in fmt.group(0) else "2019")
+                plan.years = [y for y in plan.years if str(y) != fmt.group(1)]
+                plan.corpus_what, plan.operation = "count", "corpus"
                 return
             if not plan.agencies and not plan.candidates:
                 if RE_CORPUS_OVERVIEW.search(rest):
