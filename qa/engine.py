@@ -74,6 +74,8 @@ class QA:
                           alternatives=[Alternative(label=q, question=q) for q in EXAMPLES])
         if plan.unknown_agency and not plan.agencies:
             return self._unknown_agency(plan)
+        if plan.unresolved and op not in ("corpus",):
+            return self._unresolved(plan)
         if plan.candidates and not plan.agencies and op not in ("corpus", "findings"):
             return self._ambiguous(plan)
         if plan.beyond:
@@ -155,6 +157,19 @@ class QA:
                       reading=Reading(operation=plan.operation, agencies=cands, defaults=plan.defaults,
                                       measure=plan.measure().id if plan.measure() else None,
                                       summary=f"「{mention}」对应多个单位，未作猜测"))
+
+    def _unresolved(self, plan: Plan) -> Answer:
+        """A name beside a found one that matches no agency: said with the nearest candidates, never dropped."""
+        words = plan.unresolved
+        near = {w: self.reader.finder.nearest(w, 3) for w in words}
+        parts = [f"「{w}」" + (f"（最接近的：{'、'.join(near[w])}）" if near[w] else "") for w in words]
+        text = (f"问题中的{'、'.join(parts)}在索引中找不到对应的单位（已识别：{'、'.join(plan.agencies)}）。"
+                f"为免答非所问，没有只按已识别的单位回答；请换用索引中的单位名称。")
+        alts = [Alternative(label=c, question=plan.question.replace(w, c, 1))
+                for w in words for c in near[w][:3] if w in plan.question]
+        return Answer(question=plan.question, text=text, status="not_found", alternatives=alts,
+                      reading=Reading(operation=plan.operation, agencies=plan.agencies, years=plan.years,
+                                      summary=f"单位「{'、'.join(words)}」不在索引中"))
 
     def _unknown_agency(self, plan: Plan) -> Answer:
         names = self.store.agency_names

@@ -312,6 +312,18 @@ class FactStore:
                 self._remember(doc, a, b, got)
         return out
 
+    def lines_bulk(self, spans: list[tuple[str, int, int]]) -> dict[tuple[str, int], str]:
+        """The same as lines() for many spans at once (a whole ranking's table): one range join, where one
+        read per span would cost ~0.6 ms each."""
+        if not spans:
+            return {}
+        docs, lo, hi = zip(*spans)
+        rows = self.con.execute(
+            "select l.doc, l.line, l.text from lines l join (select unnest(?) as doc, unnest(?) as lo, "
+            "unnest(?) as hi) q on l.doc = q.doc and l.line between q.lo and q.hi",
+            [list(docs), list(lo), list(hi)]).fetchall()
+        return {(d, int(ln)): t for d, ln, t in rows}
+
     def clear_cache(self) -> None:
         self._line_cache.clear()
 

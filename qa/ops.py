@@ -25,7 +25,7 @@ from qa.output import format_value
 from qa.prose import Prose, part_title, passage_citation
 from qa.understand import Plan
 
-ROW_CAP = 20  # rows of a ranking table (the rest is counted in the text): each row's cell is read and quoted
+ROW_CAP = 20  # ties listed at a top-N boundary; every table keeps all its rows (the UI pages them, exports all)
 NAMES_IN_TEXT = 5  # names a sentence lists before "等"
 STATUS_WORDS = {MISSING: "未提供（报告中没有这一项）", NO_NUMBER: "未提供（表中为文字，没有数字）",
                 NOT_IN_TEMPLATE: "未提供（该年模板没有这一栏）"}
@@ -331,7 +331,7 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if op in ("max", "min"):
             best = ok[0].value
             winners = ok.where(ok.values == best)
-            shown = ok[:max(10, min(len(winners), 20))]  # many tied winners: the text counts them, 20 shown
+            shown = ok[:]  # the whole ranking: the text names the winners, the table holds every row
             if best == 0 and (ok.values == 0).all():
                 text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}均为0，没有哪个单位{word}。"
             elif len(winners) > 1:
@@ -372,17 +372,14 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 text += "这些单位均为0。"
             summary = f"按「{label}」{direction}取{head}{n}名"
         else:
-            shown = ok[:ROW_CAP]
+            shown = ok[:]
             direction = "从少到多" if asc else "从多到少"
             text = f"{lead}，{scope_n}{direction}：{names(ok, True, unit, years=multi_year)}。"
-            if len(ok) > ROW_CAP:
-                text += f"表中列出前{ROW_CAP}个。"
-                derived.append(Derived(value=str(ROW_CAP), how="表中列出的行数"))
             if (ok.values == 0).all():
                 text += "提供数据的单位均为0。"
             summary = f"按「{label}」对{scope_n}排序（{direction}）"
         text += lack_text
-        table_rows = shown + (lacking[:20] if op != "top" and op != "bottom" else [])
+        table_rows = shown + (lacking[:] if op != "top" and op != "bottom" else [])
         citations, d = cite_rows(ctx, m, table_rows)
         derived += d
         chart = ChartHint(x="单位", y=value_column(m), title=label)
@@ -408,7 +405,7 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}平均{avg_s}{unit}（合计{num(total, unit)}）。"
             summary = f"「{label}」在{scope_n}中求平均"
         text += lack_text
-        table_rows = ok[:ROW_CAP] + lacking[:20]
+        table_rows = ok[:] + lacking[:]
         citations, d = cite_rows(ctx, m, table_rows)
         derived += d
         return Answer(question=plan.question, text=text, reading=reading(plan, m, summary),
@@ -449,7 +446,7 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if not plan.absent_only:
         text += lack_text
     summary = f"「{label}」{cond}的单位" + ("（计数）" if op == "count" else "")
-    table_rows = matched[:ROW_CAP]
+    table_rows = matched[:]
     citations, d = cite_rows(ctx, m, table_rows)
     derived += d
     return Answer(question=plan.question, text=text, reading=reading(plan, m, summary, filters),
@@ -478,11 +475,7 @@ def _by_year(ctx: Ctx, plan: Plan, m: Measure, ok: Rows, lacking: Rows, lead: st
     text = f"{lead}，按年份：" + "；".join(parts) + "。"
     if len(lacking):
         text += f"另有{len(lacking)}份报告未提供该数据，未计入。"
-    shown = ok[:ROW_CAP]
-    citations, d = cite_rows(ctx, m, shown)
-    if len(ok) > ROW_CAP:
-        text += f"（出处列出前{ROW_CAP}份报告的单元格。）"
-        derived.append(Derived(value=str(ROW_CAP), how="列出出处的报告数"))
+    citations, d = cite_rows(ctx, m, ok[:])
     word = "合计" if plan.operation == "sum" else "平均值"
     return Answer(question=plan.question, text=text, reading=reading(plan, m, f"「{m.label}」按年份{word}"),
                   table=AnswerTable(columns=["年份", "报告数", f"{word}（{m.unit}）"], rows=table_rows,
@@ -493,10 +486,10 @@ def _by_year(ctx: Ctx, plan: Plan, m: Measure, ok: Rows, lacking: Rows, lead: st
 
 def _nothing(ctx: Ctx, plan: Plan, m: Measure, rows, lead: str) -> Answer:
     text = f"{lead}，范围内{len(rows)}个单位都没有提供这项数据（{names(rows)}），无法比较。"
-    citations, derived = cite_rows(ctx, m, rows[:20])
+    citations, derived = cite_rows(ctx, m, rows[:])
     derived.append(Derived(value=str(len(rows)), how="范围内的单位数"))
     return Answer(question=plan.question, text=text, status="absent", reading=reading(plan, m, f"「{m.label}」"),
-                  table=table_of(rows[:ROW_CAP], m, ranked=False), citations=citations, derived=derived,
+                  table=table_of(rows[:], m, ranked=False), citations=citations, derived=derived,
                   alternatives=column_alternatives(plan, m, plan.operation))
 
 
@@ -851,7 +844,7 @@ def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
         passed = s.passed_findings(sorted(docs))
         derived.append(Derived(value=str(passed), how="通过的核对项数"))
         text += f"通过{passed}项核对。"
-    shown = (fails + unassessable)[:ROW_CAP]
+    shown = fails + unassessable
     citations = [Citation(doc=f.doc, agency=f.agency, year=f.year, part="三" if f.rule in (1, 2, 3) else
                           "四" if f.rule == 4 else None, line_start=f.line or 0, line_end=f.line or 0, quote=f.detail,
                           kind="finding") for f in shown]
@@ -910,6 +903,6 @@ def answer_corpus(ctx: Ctx, plan: Plan) -> Answer:
         text = f"索引中有{len(agencies)}个单位的{len(reports)}份报告：{'、'.join(agencies[:20])}" + \
                (f"等" if len(agencies) > 20 else "") + "。"
     table = AnswerTable(columns=["单位", "年份", "文件", "模板"],
-                        rows=[[r.name, r.year, r.doc, r.format] for r in reports[:200]])
+                        rows=[[r.name, r.year, r.doc, r.format] for r in reports])
     return Answer(question=plan.question, text=text, reading=reading(plan, None, "索引中的报告", operation="corpus"),
                   table=table, derived=derived)

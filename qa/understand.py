@@ -88,6 +88,7 @@ class Plan(BaseModel):
     percent: bool = False  # 百分之几
     nth: int | None = None  # 排第二
     item_at: list[tuple[str, int]] = Field(default_factory=list)  # each item named and where (for 占 …)
+    unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
 
     def measure(self, item: str | None = None) -> Measure | None:
         item = item or self.item
@@ -178,6 +179,9 @@ NOT_PLACES = {"城市", "都市", "超市", "城区", "市区", "地区", "社�
               "省市", "市县", "全市", "全县", "全区", "本市", "本县", "本区", "各区", "各县", "各市", "我市", "我县",
               "我区", "该市", "该县", "该区", "城市区", "校区", "片区", "街区", "新区", "开发区", "自治区", "行政区",
               "政区", "山区", "灾区", "湾区", "营商区", "市州", "全州", "本州"}
+RE_JOINED_BEFORE = re.compile(r"(?:^|[＿\d，,。？?、\s])([\u4e00-\u9fff]{2,6}?)(?:和|与|跟|及|、|同)＿")
+RE_JOINED_AFTER = re.compile(r"＿(?:和|与|跟|及|、|同|还是)([\u4e00-\u9fff]{2,8})")
+RE_QUESTION_WORD = re.compile(r"哪|谁|什么|多少|几|怎|如何|是否|有没有|其他|所有|全部|各|每|两|三|这|那|它")
 NAME_STOP = set("哪个各每全本该这那其某的和与及或是有在比跟同对给从问请看查个")
 
 
@@ -294,8 +298,31 @@ class Reader:
                     plan.unknown_agency = place
                     spans.append(m.span())
                     break
+        if plan.agencies:
+            self._unresolved(plan, _mask(text, spans))
         if RE_PRONOUN.search(_mask(text, spans)):
             plan.pronoun = True
+
+    @staticmethod
+    def _unresolved(plan: Plan, masked: str) -> None:
+        """平潭和洪泽谁多, with 洪泽 not in the index: the word joined to a found name is a name too; said,
+        never dropped. Words of the template, question words and years are no names."""
+        found = []
+        for m in RE_JOINED_BEFORE.finditer(masked):  # the words right before 和: from the right, to a stop
+            word = m.group(1)
+            i = len(word)
+            while i > 0 and word[i - 1] not in NAME_STOP and word[i - 1] not in "年月日":
+                i -= 1
+            found.append(word[i:])
+        for m in RE_JOINED_AFTER.finditer(masked):  # the words right after 和: from the left, to a stop
+            word = m.group(1)
+            cut = next((i for i, ch in enumerate(word) if ch in NAME_STOP or ch in "年月日"), len(word))
+            found.append(word[:cut])
+        for word in found:
+            hits = [mm.start for mm in mentions(word)]
+            word = word[:min([len(word), *hits])]
+            if len(word) >= 2 and not RE_QUESTION_WORD.search(word) and word not in plan.unresolved:
+                plan.unresolved.append(word)
 
     @staticmethod
     def _name_prefix(text: str, start: int) -> str:
