@@ -39,6 +39,12 @@ def _sound(ch: str) -> str:
     return lazy_pinyin(ch)[0]
 
 
+@lru_cache(maxsize=65536)
+def _place_len(alias: str) -> int:
+    chain, _ = _places(alias)
+    return len("".join(chain)) if chain else min(len(alias), 2)
+
+
 def latin(name: str) -> str:
     """平潭 → pingtan: how the name is written in Latin letters (lower case, no spaces)."""
     from pypinyin import lazy_pinyin
@@ -220,7 +226,8 @@ class AgencyFinder:
                 hits: dict[str, set[str]] = {}
                 for j in range(length):
                     for alias, pos in self._masked.get(window[:j] + "?" + window[j + 1:], ()):
-                        if length >= 4 or _sound(window[pos]) == _sound(alias[pos]):
+                        # a place must be written right or by its sound (伊州 is another place than 伊川)
+                        if _sound(window[pos]) == _sound(alias[pos]) or length >= 4 and pos >= _place_len(alias):
                             hits.setdefault(alias, set()).update(self.alias_map[alias])
                 if hits:
                     owners = sorted(set().union(*hits.values()))

@@ -106,7 +106,8 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         elif plan.operation in AGGREGATES and not plan.op_explicit:
             plan.operation = "value"
         return plan
-    marked = is_followup(plan.text) or _short(plan)
+    # only elliptical questions inherit: a follow-up word, or a short one that names no measure of its own
+    marked = is_followup(plan.text) or (_short(plan) and not (plan.item and plan.op_explicit))
     if not marked or prev.operation in ("invalid", "corpus"):
         return plan
     new = prev.model_copy(deep=True)

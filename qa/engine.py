@@ -27,6 +27,8 @@ from qa.retrieve import Retriever
 from qa.understand import MAX_CHARS, Plan, Reader
 
 log = logging.getLogger("qa.engine")
+FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
+                            "他们", "一个", "没有", "可以", "还是", "或者", "而且", "以及", "然后", "就是", "还有"})
 EXAMPLES = ["哪个单位行政处罚最多", "济南市城管局收到多少政府信息公开申请", "鹤岗城管存在哪些主要问题",
             "哪些单位的数据有勾稽问题"]
 
@@ -99,7 +101,7 @@ class QA:
             return self._nth(plan, m)
         if op == "mixed":
             return self._mixed(plan, m)
-        if op in ("value", "sum") and plan.agencies and not (op == "sum" and plan.all_years):
+        if op == "value" and plan.agencies or op == "sum" and len(plan.agencies) == 1 and not plan.all_years:
             return answer_value(self.ctx, plan, m)
         if op == "compare":
             return answer_compare(self.ctx, plan, m)
@@ -163,8 +165,9 @@ class QA:
         words = plan.unresolved
         near = {w: self.reader.finder.nearest(w, 3) for w in words}
         parts = [f"「{w}」" + (f"（最接近的：{'、'.join(near[w])}）" if near[w] else "") for w in words]
-        text = (f"问题中的{'、'.join(parts)}在索引中找不到对应的单位（已识别：{'、'.join(plan.agencies)}）。"
-                f"为免答非所问，没有只按已识别的单位回答；请换用索引中的单位名称。")
+        found = f"（已识别：{'、'.join(plan.agencies)}）" if plan.agencies else ""
+        text = (f"问题中的{'、'.join(parts)}在索引中找不到对应的单位{found}。"
+                f"为免答非所问，没有忽略它作答；请换用索引中的单位名称。")
         alts = [Alternative(label=c, question=plan.question.replace(w, c, 1))
                 for w in words for c in near[w][:3] if w in plan.question]
         return Answer(question=plan.question, text=text, status="not_found", alternatives=alts,
@@ -220,6 +223,8 @@ class QA:
                 plan.defaults = [*plan.defaults, f"该单位有多年报告，取最新的{year}年"]
         many = agency is None
         query = plan.prose_text or plan.text
+        if not agency and not plan.part and not self._has_content(query):
+            return self._nothing_asked(plan)
         result = self.ctx.prose.find(query, agency=agency, year=year, part=plan.part, k=3 if many else 2,
                                      distinct_agencies=many)
         if plan.part and not result.sentences:  # the part hint found nothing: the whole report
@@ -250,6 +255,17 @@ class QA:
             text += "（另见下列相关段落。）"
         return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                       citations=[c for s in result.sentences for c in sentence_citations(s)])
+
+    def _has_content(self, query: str) -> bool:
+        """A question with at least one word of two characters or more (not only 但, 使, 得 …): random strings
+        and lone function words get "not found", never an unrelated passage."""
+        return any(len(t) >= 2 and t not in FUNCTION_WORDS for t, _ in self.retriever.keyword.query_terms(query))
+
+    def _nothing_asked(self, plan: Plan) -> Answer:
+        return Answer(question=plan.question, status="not_found",
+                      text="没有找到与这个问题相关的内容：问题中没有能在报告里检索的词。可以这样问：" + "；".join(EXAMPLES) + "。",
+                      alternatives=[Alternative(label=q, question=q) for q in EXAMPLES],
+                      reading=Reading(operation="prose", summary="问题中没有可检索的词"))
 
     def _mixed(self, plan: Plan, m: Measure) -> Answer:
         """行政处罚最多的单位存在哪些问题: the agency from the facts, then the text from its report."""

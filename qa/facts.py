@@ -336,6 +336,11 @@ class FactStore:
     def warnings(self, doc: str) -> list[str]:
         return [m for (m,) in self.con.execute("select message from warnings where doc = ?", [doc]).fetchall()]
 
+    def part_rows(self, doc: str, part: str) -> list[tuple[str, int]]:
+        """(fact key, line) of a report's facts in one part, in line order (where its table starts and ends)."""
+        return [(k, int(ln)) for k, ln in self.con.execute(
+            "select key, line from facts where doc = ? and part = ? and line > 0 order by line", [doc, part]).fetchall()]
+
     def findings_of(self, docs: set[str]) -> list[StoredFinding]:
         return [f for f in self.problem_findings if f.doc in docs]
 

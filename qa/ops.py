@@ -566,12 +566,20 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 absent = _absent(ctx, plan, mm, r)
                 sentences.append(absent.text.rstrip("。"))
                 citations += absent.citations
+                derived += absent.derived
                 from_text = from_text or absent.from_text
-                table_rows.append([r.report.name, r.report.year, mm.label, None, STATUS_WORDS[r.status]])
+                said = prose_value(ctx, mm, r.report) if absent.from_text else (None, None)
+                if said[1] is not None:  # one source of truth: the text's number, marked so in both
+                    table_rows.append([r.report.name, r.report.year, mm.label, cell_value(said[1]),
+                                       f"从正文读出（第{said[0].line}行），表格中没有这一行"])
+                else:
+                    table_rows.append([r.report.name, r.report.year, mm.label, None, STATUS_WORDS[r.status]])
                 if len(measures) == 1 and len(rows) == 1:
                     status = "absent"
     text = "；".join(sentences) + "。" + (defaults_phrase(plan) if status == "answered" else "")
-    alts = column_alternatives(plan, m, "value", agency, {s.reports[int(r)].format for r in rids})
+    # other columns of the same row, only where the row was read (a lost row has no other columns either)
+    alts = column_alternatives(plan, m, "value", agency, {s.reports[int(r)].format for r in rids}) \
+        if any(r.status != MISSING for _, rows in rows_by for r in rows) else []
     if multi and len(measures) == 1 and all(r.status == OK for _, rows in rows_by for r in rows):
         text = f"{agency}「{m.label}」：" + "，".join(
             f"{r.report.year}年{num(r.value, m.unit)}" for r in rows_by[0][1]) + "。" + defaults_phrase(plan)
@@ -602,6 +610,41 @@ def _states_number(sentence: str, words: tuple[str, ...]) -> bool:
     return any(w in sentence for w in words) and bool(_NUMBER_NOT_YEAR.search(re.sub(r"\d+月\d+日", "", sentence)))
 
 
+def _break_citation(ctx: Ctx, rep: Report, m: Measure, why: str) -> Citation:
+    """Where a table breaks off (no line 0): the first row read when the missing row comes before the rows
+    read in the template's order (lost at the top, at a page break), else the last row read."""
+    rows = ctx.store.part_rows(rep.doc, m.part)
+    if not rows:
+        return Citation(doc=rep.doc, agency=rep.agency, year=rep.year, part=m.part, line_start=1, line_end=1,
+                        quote=why, kind="finding", note=f"抽取警告：第{m.part}部分的表格一行也没有读到")
+    order = {iid: i for i, iid in enumerate(items())}
+    first_read = min((order.get(k.rsplit(".", 1)[0], len(order)) for k, _ in rows), default=0)
+    before = order.get(m.item, 0) < first_read
+    line = rows[0][1] if before else rows[-1][1]
+    quote = ctx.store.lines([(rep.doc, line, line)]).get((rep.doc, line), "")
+    where = f"表格从第{line}行才开始，缺少的行在它之前" if before else f"表格读到第{line}行为止，缺少的行在它之后"
+    return Citation(doc=rep.doc, agency=rep.agency, year=rep.year, part=m.part, line_start=line, line_end=line,
+                    quote=quote or why, kind="finding", note=f"抽取警告：{why}。{where}，报告中没有")
+
+
+_PROSE_NUMBER = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(?:件|项|个|条|次|万元|元)")
+
+
+def prose_value(ctx: Ctx, m: Measure, rep: Report):
+    """A number the report's text states for a measure its table lacks: the sentence and the first number
+    with a unit after the item's word (None when the sentence gives no such number)."""
+    item = items()[m.item]
+    found = ctx.prose.find(" ".join(item.words), agency=rep.agency, year=rep.year, k=5)
+    best = max((s for s in found.sentences if _states_number(s.text, item.words)),
+               key=lambda s: max(len(w) for w in item.words if w in s.text), default=None)
+    if best is None:
+        return None, None
+    at = max((best.text.find(w) for w in item.words if w in best.text), default=0)
+    hits = list(_PROSE_NUMBER.finditer(best.text))
+    hit = min(hits, key=lambda h: abs(h.start() - at), default=None)  # the number nearest the item's word
+    return best, float(hit.group(1).replace(",", "")) if hit else None
+
+
 def _absent(ctx: Ctx, plan: Plan, m: Measure, r: Row) -> Answer:
     """The agency's report has no number for the measure: say why, and offer the prose that states it."""
     rep = r.report
@@ -625,26 +668,26 @@ def _absent(ctx: Ctx, plan: Plan, m: Measure, r: Row) -> Answer:
         return Answer(question=plan.question, text=text, status="absent",
                       reading=reading(plan, m, f"{rep.name}的「{m.label}」"))
     item = items()[m.item]
+    derived: list[Derived] = []
     why = next((w for w in ctx.store.warnings(rep.doc) if item.label.split(" · ")[-1] in w or
                 any(word in w for word in item.words[:2])), None)
-    if why:  # the extraction's own warning says which rows the table lost
-        citations.append(Citation(doc=rep.doc, agency=rep.agency, year=rep.year, part=m.part, line_start=0,
-                                  line_end=0, quote=why, kind="finding", note="抽取警告"))
+    if why:  # the extraction's own warning says which rows the table lost; cite where the table breaks off
+        citations.append(_break_citation(ctx, rep, m, why))
+        derived += [Derived(value=n, how="抽取警告中的数字（缺少的行数）") for n in re.findall(r"缺少(\d+)行", why)]
         why = why[:40] + "…" if len(why) > 40 else why
-    text = f"{rep.name}{when}报告的表格中没有「{m.label}」" + (f"（抽取时发现：{why}）" if why else "") + "。"
-    found = ctx.prose.find(" ".join(item.words), agency=rep.agency, year=rep.year, k=5)
-    best = max((s for s in found.sentences if _states_number(s.text, item.words)),
-               key=lambda s: max(len(w) for w in item.words if w in s.text), default=None)
+    text = f"{rep.name}{when}报告的表格中缺少「{m.label}」这一行" + (f"（抽取时发现：{why}）" if why else "") + "。"
+    best, value = prose_value(ctx, m, rep)
     from_text = False
     if best:
-        text += (f"报告正文（{part_title(best.passage.part)}，第{best.line}行）写道：「{best.text}」"
-                 f"——这是从正文读出的，不是表格中的数字。")
+        stated = f"，即{num(value, m.unit)}" if value is not None else ""
+        text += (f"报告正文（{part_title(best.passage.part)}，第{best.line}行）写道：「{best.text}」{stated}"
+                 f"——从正文读出，不是表格中的数字。")
         citations.append(passage_citation(best))
         from_text = True
     else:
         text += "报告正文中也没有找到这个数字。"
     return Answer(question=plan.question, text=text, status="absent", citations=citations, from_text=from_text,
-                  reading=reading(plan, m, f"{rep.name}的「{m.label}」"))
+                  derived=derived, reading=reading(plan, m, f"{rep.name}的「{m.label}」"))
 
 
 # ---------------------------------------------------------------- two or more agencies
@@ -691,6 +734,7 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         absent = _absent(ctx, plan, m, r)
         text += absent.text
         citations += absent.citations
+        derived += absent.derived
     return Answer(question=plan.question, text=text, status="answered" if ok else "absent",
                   reading=reading(plan, m, f"比较{'、'.join(plan.agencies)}的「{m.label}」"),
                   table=table_of(ok + lacking, m, ranked=True), citations=citations, derived=derived + d2,

@@ -79,7 +79,8 @@ def untraceable(answer: Answer) -> list[str]:
                 cell = v if isinstance(v, str) else (str(int(v)) if float(v).is_integer() else repr(float(v)))
                 for n, a, b in numbers_in(cell):
                     if isinstance(v, str) and (cell[b:b + 1] in ("年", "版") and n in years | {"2019", "2021"}
-                                               or cell[max(0, a - 2):a].endswith(("规则", "则"))):
+                                               or cell[max(0, a - 2):a].endswith(("规则", "则"))
+                                               or cell[max(0, a - 1):a] == "第" and cell[b:b + 1] == "行"):
                         continue
                     if n not in sources:
                         missing.append(n)

@@ -182,6 +182,8 @@ NOT_PLACES = {"城市", "都市", "超市", "城区", "市区", "地区", "社�
 RE_JOINED_BEFORE = re.compile(r"(?:^|[＿\d，,。？?、\s])([\u4e00-\u9fff]{2,6}?)(?:和|与|跟|及|、|同)＿")
 RE_JOINED_AFTER = re.compile(r"＿(?:和|与|跟|及|、|同|还是)([\u4e00-\u9fff]{2,8})")
 RE_QUESTION_WORD = re.compile(r"哪|谁|什么|多少|几|怎|如何|是否|有没有|其他|所有|全部|各|每|两|三|这|那|它")
+RE_OP_WORD = re.compile(r"最|前|后|排|合计|平均|总|所有|全部|历|今|去|明|本|上|下|近")
+PLACE_SUFFIX_CHARS = set("省市县区州旗盟城管局政府人民综合行政执法")
 NAME_STOP = set("哪个各每全本该这那其某的和与及或是有在比跟同对给从问请看查个")
 
 
@@ -300,6 +302,8 @@ class Reader:
                     break
         if plan.agencies:
             self._unresolved(plan, _mask(text, spans))
+        elif not plan.unknown_agency and not plan.candidates:
+            self._leading_name(plan, _mask(text, spans))
         if RE_PRONOUN.search(_mask(text, spans)):
             plan.pronoun = True
 
@@ -323,6 +327,21 @@ class Reader:
             word = word[:min([len(word), *hits])]
             if len(word) >= 2 and not RE_QUESTION_WORD.search(word) and word not in plan.unresolved:
                 plan.unresolved.append(word)
+
+    def _leading_name(self, plan: Plan, masked: str) -> None:
+        """伊州2020年行政处罚: a short word opening the question, right before a year or a name, that is no
+        word of the template or of a question and shares a character of a place with an agency we hold — a
+        name we cannot resolve. Said with candidates, never dropped."""
+        m = re.match(r"([\u4e00-\u9fff]{2,4})(?=＿|\d)", masked)
+        if not m:
+            return
+        word = m.group(1)
+        if RE_QUESTION_WORD.search(word) or any(ch in NAME_STOP for ch in word) or mentions(word) or \
+                RE_OP_WORD.search(word):
+            return
+        near = [a for a in self.finder.nearest(word, 5) if set(word) & (set(a) - PLACE_SUFFIX_CHARS)]
+        if near:
+            plan.unresolved.append(word)
 
     @staticmethod
     def _name_prefix(text: str, start: int) -> str:
