@@ -37,6 +37,8 @@ def _short(plan: Plan) -> bool:
     return len(plan.text) <= 10
 
 
+# words by which a question sets its own scope (哪个单位行政处罚最多): it starts fresh, even when short
+RE_OWN_SCOPE = re.compile(r"哪个|哪家|哪些|哪几|各单位|各个|所有|全部|每个|每家|谁|单位")
 RE_BOTH = re.compile(r"(?:这|那)?(?:两|二|几)(?:个|年|家|份|项)?.{0,3}(?:加起来|合计|一共|总共|相加|之和)")
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那")
 
@@ -107,7 +109,7 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             plan.operation = "value"
         return plan
     # only elliptical questions inherit: a follow-up word, or a short one that names no measure of its own
-    marked = is_followup(plan.text) or (_short(plan) and not (plan.item and plan.op_explicit))
+    marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text))
     if not marked or prev.operation in ("invalid", "corpus"):
         return plan
     new = prev.model_copy(deep=True)

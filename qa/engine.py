@@ -18,13 +18,15 @@ from qa.cite import Citer
 from qa.context import Conversation, resolve
 from qa.facts import FactStore
 from qa.lexicon import Measure, items, measure
-from qa.op_share import answer_share
+from qa.op_breakdown import answer_breakdown
+from qa import arith
+from qa.op_share import answer_share, text_share
 from qa.ops import (Ctx, answer_aggregate, answer_change, answer_compare, answer_corpus, answer_findings,
                     answer_value, column_phrase, compose, reading)
 from qa.output import format_value
 from qa.prose import Prose, coverage_ok, part_title, passage_citation, sentence_citations, sentence_text
 from qa.retrieve import Retriever
-from qa.understand import MAX_CHARS, Plan, Reader
+from qa.understand import MAX_CHARS, RE_SHARE, Plan, Reader
 
 log = logging.getLogger("qa.engine")
 FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
@@ -97,6 +99,8 @@ class QA:
             return self._no_money(plan, m)
         if op == "share":
             return answer_share(self.ctx, plan)
+        if op == "breakdown":
+            return answer_breakdown(self.ctx, plan, m)
         if op == "nth":
             return self._nth(plan, m)
         if op == "mixed":
@@ -234,10 +238,14 @@ class QA:
                   (f"（{part_title(plan.part)}）" if plan.part else "")
         r = Reading(operation="prose" if not lead else "mixed", agencies=[agency] if agency else [],
                     years=plan.years, defaults=plan.defaults, summary=summary)
+        if agency and RE_SHARE.search(plan.text):  # 媒体公开的占多少: two numbers the text states
+            shared = self._text_share(plan, agency, year, query, r)
+            if shared:
+                return shared
         # a named report's part (鹤岗城管下一步改进措施 → 五) is in scope even when its words differ
         in_part = bool(agency and plan.part and result.sentences and result.sentences[0].passage.part == plan.part)
         if not coverage_ok(result) and not in_part:
-            missing = "、".join(result.missing[:4]) or query
+            missing = "、".join([t for t in result.missing if not re.search(r"\d", t)][:4]) or "这个问题"
             closest = [passage_citation(s) for s in result.sentences[:3]]
             text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{agency}的报告）" if agency else "")
                            + "，无法回答；下面是最接近的段落，仅供参考。")
@@ -255,6 +263,27 @@ class QA:
             text += "（另见下列相关段落。）"
         return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                       citations=[c for s in result.sentences for c in sentence_citations(s)])
+
+    def _text_share(self, plan: Plan, agency: str, year: int | None, query: str, r: Reading) -> Answer | None:
+        """A share of two numbers one sentence of the report states (共公开465条，其中媒体公开270条)."""
+        terms = [t for t, _ in self.retriever.keyword.query_terms(query)]
+        asked = [float(n) for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*年)", plan.text)]
+        found = self.ctx.prose.find(query, agency=agency, year=year, k=6)
+        for s in found.sentences:
+            got = text_share(s.text, terms, asked)
+            if not got:
+                continue
+            part, whole = got
+            share = arith.share(part, whole)
+            if share is None:
+                continue
+            p = s.passage
+            text = (f"{p.agency or p.doc}{p.year or ''}年报告（{part_title(p.part)}，第{s.line}行）写道：「{s.text}」。"
+                    f"按正文：{share[1].how}（从正文读出的数字计算，不是表格中的数字）。")
+            r.operation, r.summary = "share", r.summary + "，用正文中的两个数字算比例"
+            return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
+                          derived=[share[1]], citations=sentence_citations(s))
+        return None
 
     def _has_content(self, query: str) -> bool:
         """A question with at least one word of two characters or more (not only 但, 使, 得 …): random strings
@@ -310,7 +339,7 @@ def _focus(answer: Answer, plan: Plan) -> tuple[list[str], list[int]]:
     """What a follow-up's 它 / 它们 / 第一名 refers to: the answer's winner (its agency and year), the reports
     a corpus answer listed, or the agencies and years named."""
     t = answer.table
-    if t and t.columns and t.columns[0] == "名次" and plan.operation not in ("compare",) and not (
+    if t and t.columns[:2] == ["名次", "单位"] and plan.operation not in ("compare",) and not (
             plan.agencies and not plan.all_years):
         top = [row for row in t.rows if row[0] == 1][:1]
         return [r[1] for r in top], [r[2] for r in top if isinstance(r[2], int)]

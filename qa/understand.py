@@ -22,7 +22,8 @@ from qa.lexicon import COLUMN_GROUPS, RE_MONEY, Measure, default_columns, items,
 MAX_CHARS = 200
 
 Operation = Literal["value", "max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter", "compare",
-                    "change", "findings", "corpus", "prose", "mixed", "invalid", "out_of_scope"]
+                    "change", "findings", "corpus", "prose", "mixed", "invalid", "out_of_scope", "share", "nth",
+                    "breakdown"]
 AGGREGATES = {"max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter"}
 
 
@@ -150,6 +151,8 @@ RE_SHARE = re.compile(r"占比|比例|比重|占[^，。？?]{0,14}?(?:多少|�
 RE_TIMES = re.compile(r"几倍|多少倍|倍数")
 RE_PERCENT = re.compile(r"百分之|%|增幅|降幅|幅度|增长率|下降率|增速|百分比")
 RE_NTH = re.compile(rf"(?:排|排名|排在)?第({NUMBER})(?:名|位|多|高|大)?")
+RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具体情形|哪个原因|什么原因|哪种原因|哪类申请人|什么理由|"
+                           r"哪一?个理由|哪种结果|什么结果")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
 RE_BEYOND = _rx("全国", "全省", "全中国", "国家层面", "全社会", "各省", "所有省")
 RE_PRONOUN = _rx("它", "该单位", "这个单位", "这家单位", "该局", "这个局", "这家", "其报告", "他们", "该机关")
@@ -438,6 +441,10 @@ class Reader:
         plan.times, plan.percent = bool(RE_TIMES.search(rest)), bool(RE_PERCENT.search(rest))
         if has_measure and RE_SHARE.search(rest):
             self._share(plan, rest)
+            return
+        if has_measure and RE_WHICH_PART.search(rest) and (is_max or is_min or RE_ORDER.search(rest)):
+            plan.operation = "breakdown"  # 办理结果中哪一种情形最多: the item's own parts, in one report
+            plan.order = "asc" if is_min and not is_max else "desc"
             return
         nth = RE_NTH.search(rest)
         if has_measure and nth and not n_top and not n_bottom:
