@@ -155,8 +155,7 @@ class QA:
     def _ambiguous(self, plan: Plan) -> Answer:
         mention = plan.ambiguous_mention or ""
         cands = plan.candidates
-        alts = [Alternative(label=a, question=plan.text.replace(mention, a, 1) if mention and mention in plan.text
-                            else f"{a}{plan.text}") for a in cands[:8]]
+        alts = [Alternative(label=a, question=self._suggest(plan, a)) for a in cands[:8]]
         text = f"「{mention}」可指{len(cands)}个单位：{'、'.join(cands[:8])}{'等' if len(cands) > 8 else ''}。请指明是哪一个。"
         return Answer(question=plan.question, text=text, status="ambiguous", alternatives=alts,
                       derived=[Derived(value=str(len(cands)), how=f"「{mention}」可指的单位数")],
@@ -167,23 +166,35 @@ class QA:
     def _unresolved(self, plan: Plan) -> Answer:
         """A name beside a found one that matches no agency: said with the nearest candidates, never dropped."""
         words = plan.unresolved
+        others = [a for a in self.store.agency_names if a not in plan.agencies]
         near = {w: self.reader.finder.nearest(w, 3) for w in words}
         parts = [f"「{w}」" + (f"（最接近的：{'、'.join(near[w])}）" if near[w] else "") for w in words]
+        near = {w: c or others[:3] for w, c in near.items()}  # suggestions: the nearest, or other agencies
         found = f"（已识别：{'、'.join(plan.agencies)}）" if plan.agencies else ""
         text = (f"问题中的{'、'.join(parts)}在索引中找不到对应的单位{found}。"
                 f"为免答非所问，没有忽略它作答；请换用索引中的单位名称。")
-        alts = [Alternative(label=c, question=plan.question.replace(w, c, 1))
-                for w in words for c in near[w][:3] if w in plan.question]
+        alts = [Alternative(label=c, question=self._suggest(plan, c)) for w in words for c in near[w][:3]]
         return Answer(question=plan.question, text=text, status="not_found", alternatives=alts,
                       reading=Reading(operation=plan.operation, agencies=plan.agencies, years=plan.years,
                                       summary=f"单位「{'、'.join(words)}」不在索引中"))
+
+    def _suggest(self, plan: Plan, agency: str) -> str:
+        """The question again with another agency, composed from the reading (never by replacing words in the
+        question's text): a question the engine answers."""
+        m = plan.measure()
+        years = [y for y in plan.years[:1] if any(r.agency == agency and r.year == y for r in self.store.reports)]
+        if m is not None:
+            return compose("value", m, agency, years=years)
+        rest = re.sub("＿+", "", plan.prose_text or "").strip() or "存在哪些问题"
+        when = "" if re.search(r"(?:19|20)\d\d", rest) else "".join(f"{y}年" for y in years)
+        return f"{agency}{when}{rest}"
 
     def _unknown_agency(self, plan: Plan) -> Answer:
         names = self.store.agency_names
         text = (f"索引中没有「{plan.unknown_agency}」的报告。现有{len(names)}个单位：" + "、".join(names[:10]) +
                 ("等。" if len(names) > 10 else "。"))
-        alts = [Alternative(label=a, question=plan.text.replace(plan.unknown_agency, a, 1)) for a in names[:5]] \
-            if plan.unknown_agency in plan.text else []
+        near = self.reader.finder.nearest(plan.unknown_agency, 5) or names[:5]
+        alts = [Alternative(label=a, question=self._suggest(plan, a)) for a in near]
         return Answer(question=plan.question, text=text, status="not_found", alternatives=alts,
                       derived=[Derived(value=str(len(names)), how="索引中的单位数")],
                       reading=Reading(operation=plan.operation, summary=f"单位「{plan.unknown_agency}」不在索引中"))

@@ -149,3 +149,13 @@ def test_random_strings_get_not_found(qa, seed):
     q = "".join(rng.choice("的一是在不了有和人这中为上个我以要他时来用们到作地于出就分对成会可") for _ in range(rng.randint(2, 6)))
     a = ask(qa, q)
     assert a.status != "answered", (q, a.text)
+
+
+@pytest.mark.parametrize("q", ["北京市人民政府办公厅2019年行政处罚多少件", "城管局行政许可是多少", "潭州城管行政处罚",
+                               "伊川和福清行政处罚相差多少", "上海市城管局存在哪些问题"])
+def test_every_suggestion_is_answered(qa, q):
+    a = ask(qa, q)
+    assert a.status in ("not_found", "ambiguous") and a.alternatives, a.text
+    for alt in a.alternatives:
+        got = ask(qa, alt.question)
+        assert got.status in ("answered", "absent"), (alt.question, got.status, got.text)
