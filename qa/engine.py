@@ -29,6 +29,10 @@ from qa.retrieve import Retriever
 from qa.understand import MAX_CHARS, RE_SHARE, Plan, Reader
 
 log = logging.getLogger("qa.engine")
+RE_QUANTITY = re.compile(r"多少|几")
+RE_LISTING = re.compile(r"哪些|什么|哪几|有何")
+LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
+_NUMBER = re.compile(r"\d")
 FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
                             "他们", "一个", "没有", "可以", "还是", "或者", "而且", "以及", "然后", "就是", "还有"})
 EXAMPLES = ["哪个单位行政处罚最多", "济南市城管局收到多少政府信息公开申请", "鹤岗城管存在哪些主要问题",
@@ -143,11 +147,11 @@ class QA:
         n = plan.nth or 2
         rows = [r for r in (ranked.table.rows if ranked.table else []) if r[0] == n]
         if not rows:
-            ranked.text = f"没有排第{n}的（提供数据的不足{n}个，或前面有并列）。" + ranked.text
+            ranked.text = f"没有排第{n}名的（提供数据的不足{n}个，或前面有并列）。" + ranked.text
             return ranked
         who = "、".join(f"{r[1]}（{r[2]}年）" if r[2] else str(r[1]) for r in rows)
         value = rows[0][3]
-        ranked.text = f"排第{n}的是{who}：{format_value(value)}{m.unit}。" + ranked.text
+        ranked.text = f"排第{n}名的是{who}：{format_value(value)}{m.unit}。" + ranked.text
         ranked.reading.summary = f"按「{m.label}」排序，取第{n}名"
         return ranked
 
@@ -229,6 +233,9 @@ class QA:
 
     # ------------------------------------------------------------ text
     def _prose(self, plan: Plan, agency: str | None = None, lead: str = "") -> Answer:
+        clauses = [c for c in re.split(r"[？?；;]", plan.prose_text or "") if len(c.strip(" ，,。")) >= 4]
+        if len(clauses) >= 2 and not lead:  # 推出了几期？对多少项文件做了解读？ each part answered
+            return self._prose_clauses(plan, agency, clauses)
         agency = agency or (plan.agencies[0] if plan.agencies else None)
         year = plan.years[0] if len(plan.years) == 1 else None
         if agency and year is None and not plan.all_years:  # like facts: the agency's latest report
@@ -240,10 +247,10 @@ class QA:
         query = plan.prose_text or plan.text
         if not agency and not plan.part and not self._has_content(query):
             return self._nothing_asked(plan)
-        result = self.ctx.prose.find(query, agency=agency, year=year, part=plan.part, k=3 if many else 2,
+        result = self.ctx.prose.find(query, agency=agency, year=year, part=plan.part, k=3 if many else self._k(plan),
                                      distinct_agencies=many)
         if plan.part and not result.sentences:  # the part hint found nothing: the whole report
-            result = self.ctx.prose.find(query, agency=agency, year=year, k=3 if many else 2,
+            result = self.ctx.prose.find(query, agency=agency, year=year, k=3 if many else self._k(plan),
                                          distinct_agencies=many)
         summary = (f"在{agency}的报告中检索" if agency else "在全部报告中检索") + \
                   (f"（{part_title(plan.part)}）" if plan.part else "")
@@ -262,7 +269,10 @@ class QA:
                            + "，无法回答；下面是最接近的段落，仅供参考。")
             return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
                           from_text=True)
-        best = result.sentences[:1] if agency else result.sentences
+        sentences = list(result.sentences)
+        if RE_QUANTITY.search(plan.text):  # 多少 / 几: a sentence that states a number first
+            sentences.sort(key=lambda s: not _NUMBER.search(re.sub(r"(?:19|20)\d\d\s*年", "", s.text)))
+        best = sentences[:LIST_SENTENCES if RE_LISTING.search(plan.text) else 1] if agency else sentences
         parts = []
         for s in best:
             p = s.passage
@@ -275,13 +285,33 @@ class QA:
         return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                       citations=[c for s in result.sentences for c in sentence_citations(s)])
 
+    @staticmethod
+    def _k(plan: Plan) -> int:
+        """Sentences to retrieve from one report: more for lists and numbers, which the best one may lack."""
+        return LIST_SENTENCES + 1 if RE_LISTING.search(plan.text) or RE_QUANTITY.search(plan.text) else 2
+
+    def _prose_clauses(self, plan: Plan, agency: str | None, clauses: list[str]) -> Answer:
+        """A question of several parts (…几期？…多少项？): one retrieval per part, one answer."""
+        answers = []
+        for c in clauses:
+            sub = plan.model_copy(deep=True)
+            sub.prose_text, sub.text = c.strip(" ，,。"), c.strip(" ，,。")
+            answers.append(self._prose(sub, agency))
+        first = answers[0]
+        first.text = "".join(a.text for a in answers)
+        first.citations = [c for a in answers for c in a.citations]
+        first.derived = [d for a in answers for d in a.derived]
+        first.status = "answered" if any(a.status == "answered" for a in answers) else first.status
+        first.question = plan.question
+        return first
+
     def _text_share(self, plan: Plan, agency: str, year: int | None, query: str, r: Reading) -> Answer | None:
         """A share of two numbers one sentence of the report states (共公开465条，其中媒体公开270条)."""
         terms = [t for t, _ in self.retriever.keyword.query_terms(query)]
         asked = [float(n) for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*年)", plan.text)]
         found = self.ctx.prose.find(query, agency=agency, year=year, k=6)
         for s in found.sentences:
-            got = text_share(s.text, terms, asked)
+            got = text_share(s.text, terms, asked, s.passage.text)
             if not got:
                 continue
             part, whole = got

@@ -129,15 +129,21 @@ _TEXT_NUMBER = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(?:条|件|个|项|
 _WHOLE_CUE = re.compile(r"(?:共|总|合计|累计|全年|总计)")
 
 
-def text_share(sentence: str, terms: list[str], asked: list[float]) -> tuple[float, float] | None:
+def _numbers(text: str) -> set[float]:
+    return {float(m.group(1).replace(",", "")) for m in _TEXT_NUMBER.finditer(text)}
+
+
+def text_share(sentence: str, terms: list[str], asked: list[float], context: str = "") -> tuple[float, float] | None:
     """(part, whole) from one sentence of prose: the whole is the number the question gives, or the number
     right after 共/总/合计; the part is the number nearest after a word of the question that the sentence
     uses after the whole (媒体公开 270 条 in 「共公开465条，其中…媒体公开270条」)."""
     numbers = [(m.start(), float(m.group(1).replace(",", ""))) for m in _TEXT_NUMBER.finditer(sentence)]
     numbers = [(p, v) for p, v in numbers if not re.match(r"(?:19|20)\d\d\s*年", sentence[p:p + 6])]
-    if len(numbers) < 2:
+    if len(numbers) < 2 and not asked:
         return None
     whole = next(((p, v) for p, v in numbers if v in asked), None)
+    if whole is None and asked and context and any(v in _numbers(context) for v in asked):
+        whole = (-1, next(v for v in asked if v in _numbers(context)))  # stated before the sentence
     if whole is None:
         whole = next(((p, v) for p, v in numbers if _WHOLE_CUE.search(sentence[max(0, p - 12):p])), None)
     if whole is None:
@@ -145,7 +151,7 @@ def text_share(sentence: str, terms: list[str], asked: list[float]) -> tuple[flo
     best = None
     for t in sorted(set(terms), key=len, reverse=True):
         at = sentence.find(t, whole[0] + 1)
-        if len(t) < 2 or at < 0 or t in sentence[:whole[0]]:
+        if len(t) < 2 or at < 0 or whole[0] >= 0 and t in sentence[:whole[0]]:
             continue
         after = [(p, v) for p, v in numbers if p > at and p - at <= 40 and (p, v) != whole]
         if after and (best is None or after[0][0] - at < best[0]):

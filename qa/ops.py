@@ -494,12 +494,14 @@ def _nothing(ctx: Ctx, plan: Plan, m: Measure, rows, lead: str) -> Answer:
 
 
 # ---------------------------------------------------------------- one agency
-def _row_context(ctx: Ctx, m: Measure, rid: int) -> tuple[str, list[Citation]]:
+def _row_context(ctx: Ctx, m: Measure, rid: int,
+                 conversions: list[Derived] | None = None) -> tuple[str, list[Citation]]:
     """The other columns of an active-table row (上一年项目数量, 本年增/减), stated beside the asked one."""
     item = items()[m.item]
     if item.table != "active" or item.is_group:
         return "", []
     bits, cites = [], []
+    conversions = conversions if conversions is not None else []
     for col in item.columns:
         other = measure(m.item, col)
         if col == m.column or other is None:
@@ -508,6 +510,9 @@ def _row_context(ctx: Ctx, m: Measure, rid: int) -> tuple[str, list[Citation]]:
         if len(cs) == 1 and cs[0].value is not None:
             c = ctx.citer.cells(cs)[0]
             shown = c.value if "signed" in c.flags and c.value else format_value(cs[0].value)
+            if "unit_converted" in c.flags and c.number is not None:
+                conversions.append(Derived(value=format_value(c.number),
+                                           how=f"{c.value or c.quote} 元 ÷ 10000 = {plain_number(c.number)} 万元"))
             bits.append(f"{other.label.split(' · ', 1)[1]}{shown}{other.unit}")
             cites.append(c)
     return ("同一行：" + "，".join(bits)) if bits else "", cites
@@ -554,8 +559,8 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                         derived.append(Derived(value=format_value(c.number),
                                                how=f"{c.value or c.quote} 元 ÷ 10000 = {plain_number(c.number)} 万元"))
                         sentence += f"，原文为{c.value}，未注明单位，按元换算为万元"
-                ctx_text, ctx_cites = _row_context(ctx, mm, r.report.rid) if len(measures) == 1 and not multi \
-                    else ("", [])
+                ctx_text, ctx_cites = _row_context(ctx, mm, r.report.rid, derived) \
+                    if len(measures) == 1 and not multi else ("", [])
                 citations += cites + ctx_cites
                 if ctx_text:
                     sentence += f"；{ctx_text}"
