@@ -154,6 +154,7 @@ def text_share(sentence: str, terms: list[str], asked: list[float], context: str
         if len(t) < 2 or at < 0 or whole[0] >= 0 and t in sentence[:whole[0]]:
             continue
         after = [(p, v) for p, v in numbers if p > at and p - at <= 40 and (p, v) != whole]
-        if after and (best is None or after[0][0] - at < best[0]):
+        if after:  # the longest word of the question that the sentence uses decides (国土资源 over 信息)
             best = (after[0][0] - at, after[0][1])
+            break
     return (best[1], whole[1]) if best else None

@@ -114,7 +114,7 @@ def test_unresolved_name_is_said(qa):
 
 def test_nth_place(qa):
     a = ask(qa, "行政处罚排第二的是哪个单位")
-    assert a.text.startswith(f"排第2的是{JN}")
+    assert a.text.startswith(f"排第2名的是{JN}")
 
 
 def test_elliptical_follow_ups(qa):
