@@ -18,11 +18,10 @@ from qa.cite import Citer
 from qa.context import Conversation, resolve
 from qa.facts import FactStore
 from qa.lexicon import Measure, items, measure
-from qa.op_breakdown import answer_breakdown
 from qa import arith
-from qa.op_share import answer_share, text_share
-from qa.ops import (Ctx, answer_aggregate, answer_change, answer_compare, answer_corpus, answer_findings,
-                    answer_value, column_phrase, compose, reading)
+from qa.op_share import text_share
+from qa.operations import OPERATIONS, settle
+from qa.ops import Ctx, answer_aggregate, column_phrase, compose, reading
 from qa.output import format_value
 from qa.prose import Prose, coverage_ok, part_title, passage_citation, sentence_citations, sentence_text
 from qa.retrieve import Retriever
@@ -88,12 +87,10 @@ class QA:
             return self._ambiguous(plan)
         if plan.beyond:
             return self._beyond(plan)
-        if op == "corpus":
-            return answer_corpus(self.ctx, plan)
-        if op == "findings":
-            return answer_findings(self.ctx, plan)
-        if op in ("prose", "out_of_scope"):
-            return self._prose(plan)
+        plan = settle(plan)
+        operation = OPERATIONS.get(plan.operation) or OPERATIONS["prose"]
+        if not operation.needs_measure:
+            return operation.run(self, plan, None)
         if plan.item is None:
             return self._column_only(plan)
         m = plan.measure()
@@ -101,31 +98,7 @@ class QA:
             return self._prose(plan)
         if plan.money:
             return self._no_money(plan, m)
-        if op == "share":
-            return answer_share(self.ctx, plan)
-        if op == "breakdown":
-            return answer_breakdown(self.ctx, plan, m)
-        if op == "nth":
-            return self._nth(plan, m)
-        if op == "mixed":
-            return self._mixed(plan, m)
-        if op == "value" and plan.agencies or op == "sum" and len(plan.agencies) == 1 and not plan.all_years:
-            return answer_value(self.ctx, plan, m)
-        if op == "compare":
-            return answer_compare(self.ctx, plan, m)
-        if op == "change":
-            if plan.agencies:
-                return answer_change(self.ctx, plan, m)
-            plan = _by_change(plan)  # 各单位行政处罚增减: rank by the template's 本年增/减 column
-            return answer_aggregate(self.ctx, plan, plan.measure())
-        if op == "value":  # no agency: every agency
-            plan.operation = "rank"
-        if plan.change and not plan.agencies and op in ("max", "min", "rank", "top", "bottom"):
-            plan = _by_change(plan)
-            m = plan.measure()
-        if plan.agencies and op in ("sum", "avg", "max", "min", "top", "bottom", "rank", "filter", "count"):
-            plan.kind_agencies = plan.agencies  # the named agencies are the scope (平潭哪一年…最多)
-        return answer_aggregate(self.ctx, plan, m)
+        return operation.run(self, plan, m)
 
     def _no_money(self, plan: Plan, m: Measure) -> Answer:
         """罚了多少钱: the template counts 行政处罚 but never prices it. Say so; never give the count as money."""
@@ -363,17 +336,6 @@ class QA:
         answer.chart = ranked.chart
         return answer
 
-
-
-def _by_change(plan: Plan) -> Plan:
-    """哪个单位行政处罚增加最多: rank by the template's 本年增/减 column where the item has one."""
-    p = plan.model_copy(deep=True)
-    if measure(p.item, "change") and p.column != "change":
-        p.column, p.column_explicit = "change", True
-        p.defaults = [d for d in p.defaults if not d.startswith("未指明")] + ["按表中「本年增/减」列（事项数量的增减）"]
-    if p.operation == "change":
-        p.operation = "rank"
-    return p
 
 
 def _focus(answer: Answer, plan: Plan) -> tuple[list[str], list[int]]:
