@@ -13,7 +13,7 @@ import re
 import threading
 from pathlib import Path
 
-from qa.answer import Alternative, Answer, Citation, Derived, Reading
+from qa.answer import Alternative, Answer, AnswerTable, Citation, Derived, Reading
 from qa.cite import Citer
 from qa.context import Conversation, resolve
 from qa.facts import FactStore
@@ -98,7 +98,35 @@ class QA:
             return self._prose(plan)
         if plan.money:
             return self._no_money(plan, m)
+        if plan.extra_items and plan.operation in ("change", "compare"):
+            return self._each_measure(plan, operation)  # 行政复议和行政诉讼各是多少
         return operation.run(self, plan, m)
+
+    def _each_measure(self, plan: Plan, operation) -> Answer:
+        """One operation over several measures named together: one answer per measure, joined."""
+        answers = []
+        for item in [plan.item, *plan.extra_items]:
+            sub = plan.model_copy(deep=True)
+            sub.item, sub.extra_items = item, []
+            if not (plan.column_explicit and measure(item, plan.column or "")):
+                self.reader.default_column(sub)
+            m = sub.measure()
+            if m is not None:
+                answers.append(operation.run(self, sub, m))
+        first = answers[0]
+        if len(answers) > 1:
+            first.text = "".join(a.text for a in answers)
+            first.citations = [c for a in answers for c in a.citations]
+            first.derived = [d for a in answers for d in a.derived]
+            if all(a.table for a in answers):  # one table: each row says its measure, values in one column
+                cols = ["项目", *[c if i != 2 + int(answers[0].table.columns[0] == "名次") else "数值"
+                                  for i, c in enumerate(answers[0].table.columns)]]
+                rows = [[a.reading.measure_label or "", *r] for a in answers for r in a.table.rows]
+                first.table = AnswerTable(columns=cols, rows=rows)
+                first.chart = None
+            first.status = "answered" if any(a.status == "answered" for a in answers) else first.status
+            first.reading.summary = "；".join(a.reading.summary for a in answers)
+        return first
 
     def _no_money(self, plan: Plan, m: Measure) -> Answer:
         """罚了多少钱: the template counts 行政处罚 but never prices it. Say so; never give the count as money."""

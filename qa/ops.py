@@ -27,6 +27,7 @@ from qa.understand import Plan
 
 ROW_CAP = 20  # ties listed at a top-N boundary; every table keeps all its rows (the UI pages them, exports all)
 NAMES_IN_TEXT = 5  # names a sentence lists before "等"
+RANK_IN_TEXT = 10  # a ranking's sentence lists more (the table holds them all)
 STATUS_WORDS = {MISSING: "未提供（报告中没有这一项）", NO_NUMBER: "未提供（表中为文字，没有数字）",
                 NOT_IN_TEMPLATE: "未提供（该年模板没有这一栏）"}
 COLUMN_PHRASES = {"items": "项目数量", "amount": "金额"}  # for composed questions: 采购 + 金额
@@ -58,14 +59,16 @@ def cell_value(v: float | None) -> int | float | None:
     return int(v) if float(v).is_integer() else round(float(v), 6)
 
 
-def names(rows: list[Row], with_values: bool = False, unit: str = "", years: bool = False) -> str:
+def names(rows: list[Row], with_values: bool = False, unit: str = "", years: bool = False,
+          limit: int = 0) -> str:
     parts = []
-    for r in rows[:NAMES_IN_TEXT]:
+    limit = limit or NAMES_IN_TEXT
+    for r in rows[:limit]:
         s = r.report.name + (f"（{r.report.year}年）" if years and r.report.year else "")
         if with_values:
             s += f" {num(r.value, unit)}"
         parts.append(s)
-    more = f"等{len(rows)}个" if len(rows) > NAMES_IN_TEXT else ""
+    more = f"等{len(rows)}个" if len(rows) > limit else ""
     return "、".join(parts) + more
 
 
@@ -373,8 +376,8 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             summary = f"按「{label}」{direction}取{head}{n}名"
         else:
             shown = ok[:]
-            direction = "从少到多" if asc else "从多到少"
-            text = f"{lead}，{scope_n}{direction}：{names(ok, True, unit, years=multi_year)}。"
+            direction = "从少到多" if asc else "从多到少"  # the list first, then how many: 7 reports is no value
+            text = f"{lead}，{direction}：{names(ok, True, unit, years=multi_year, limit=RANK_IN_TEXT)}（{scope_n}）。"
             if (ok.values == 0).all():
                 text += "提供数据的单位均为0。"
             summary = f"按「{label}」对{scope_n}排序（{direction}）"

@@ -45,6 +45,8 @@ def untraceable(answer: Answer) -> list[str]:
             sources |= _numbers(c.value)
         if c.kind == "fact" and c.number == 0 and ({"blank", "placeholder"} & set(c.flags)):
             sources.add("0")
+        if c.kind == "fact" and c.number is not None and ({"split_run", "uncertain_placement"} & set(c.flags)):
+            sources |= _numbers(repr(float(c.number)))  # digits split, or cells placed, by the template's sums
     for d in answer.derived:
         sources |= _numbers(d.value)
     years = {str(c.year) for c in answer.citations if c.year} | {str(y) for y in answer.reading.years}
