@@ -21,7 +21,8 @@ from qa.lexicon import Measure, items, measure
 from qa import arith
 from qa.op_share import text_share
 from qa.operations import OPERATIONS, settle
-from qa.ops import Ctx, answer_aggregate, column_phrase, compose, reading
+from qa.op_check import asked_numbers, measure_values, stated_total
+from qa.ops import Ctx, answer_aggregate, answer_findings, column_phrase, compose, reading
 from qa.output import format_value
 from qa.prose import Prose, coverage_ok, part_title, passage_citation, sentence_citations, sentence_text
 from qa.retrieve import Retriever
@@ -127,6 +128,19 @@ class QA:
             first.status = "answered" if any(a.status == "answered" for a in answers) else first.status
             first.reading.summary = "；".join(a.reading.summary for a in answers)
         return first
+
+    def _findings(self, plan: Plan) -> Answer:
+        """The stored findings of the reports in scope, after the checks the question's own numbers ask for."""
+        answer = answer_findings(self.ctx, plan)
+        agency = plan.agencies[0] if len(plan.agencies) == 1 else None
+        year = plan.years[0] if len(plan.years) == 1 else None
+        checks = [c for c in (stated_total(self.ctx, plan, agency, year) if agency and asked_numbers(plan) else None,
+                              measure_values(self.ctx, plan) if plan.item else None) if c]
+        if checks:
+            answer.text = "".join(c.text for c in checks) + "全部核对结果：" + answer.text
+            answer.citations = [x for c in checks for x in c.citations] + answer.citations
+            answer.derived = [x for c in checks for x in c.derived] + answer.derived
+        return answer
 
     def _no_money(self, plan: Plan, m: Measure) -> Answer:
         """罚了多少钱: the template counts 行政处罚 but never prices it. Say so; never give the count as money."""

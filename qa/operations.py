@@ -17,7 +17,7 @@ from qa.answer import Answer
 from qa.lexicon import Measure, measure
 from qa.op_breakdown import answer_breakdown
 from qa.op_share import answer_share
-from qa.ops import answer_aggregate, answer_change, answer_compare, answer_corpus, answer_findings, answer_value
+from qa.ops import answer_aggregate, answer_change, answer_compare, answer_corpus, answer_value
 from qa.understand import Plan
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ OPERATIONS: dict[str, Operation] = {op.key: op for op in [
     Operation("share", "占比 比例 比重 公开率 纠正率 占…的百分之几", True, lambda e, p, m: answer_share(e.ctx, p)),
     Operation("breakdown", "哪一种情形 哪类理由 哪类申请人 最多", True, lambda e, p, m: answer_breakdown(e.ctx, p, m)),
     Operation("mixed", "处罚最多的单位存在哪些问题", True, lambda e, p, m: e._mixed(p, m)),
-    Operation("findings", "对得上吗 一致吗 矛盾 勾稽", False, lambda e, p, m: answer_findings(e.ctx, p)),
+    Operation("findings", "对得上吗 一致吗 矛盾 勾稽", False, lambda e, p, m: e._findings(p)),
     Operation("corpus", "有哪些单位 几份报告 2023年的报告 用2021版模板的", False,
               lambda e, p, m: answer_corpus(e.ctx, p)),
     Operation("prose", "存在哪些问题 改进措施 正文里的数字", False, lambda e, p, m: e._prose(p)),
