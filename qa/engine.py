@@ -21,7 +21,7 @@ from qa.lexicon import Measure, items, measure
 from qa import arith
 from qa.op_share import text_share
 from qa.operations import OPERATIONS, settle
-from qa.op_check import asked_numbers, measure_values, stated_total
+from qa.op_check import asked_numbers, measure_values, stated_percentages, stated_total
 from qa.ops import Ctx, answer_aggregate, answer_findings, column_phrase, compose, reading
 from qa.output import format_value
 from qa.prose import Prose, coverage_ok, part_title, passage_citation, sentence_citations, sentence_text
@@ -29,6 +29,7 @@ from qa.retrieve import Retriever
 from qa.understand import MAX_CHARS, RE_SHARE, Plan, Reader
 
 log = logging.getLogger("qa.engine")
+RE_PERCENT_WORDS = re.compile(r"百分比|百分之|%|占比|比例")
 RE_QUANTITY = re.compile(r"多少|几")
 RE_LISTING = re.compile(r"哪些|什么|哪几|有何")
 LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
@@ -134,8 +135,10 @@ class QA:
         answer = answer_findings(self.ctx, plan)
         agency = plan.agencies[0] if len(plan.agencies) == 1 else None
         year = plan.years[0] if len(plan.years) == 1 else None
+        percent = agency and RE_PERCENT_WORDS.search(plan.text)
         checks = [c for c in (stated_total(self.ctx, plan, agency, year) if agency and asked_numbers(plan) else None,
-                              measure_values(self.ctx, plan) if plan.item else None) if c]
+                              stated_percentages(self.ctx, plan, agency, year) if percent else None,
+                              measure_values(self.ctx, plan) if plan.item and not percent else None) if c]
         if checks:
             answer.text = "".join(c.text for c in checks) + "全部核对结果：" + answer.text
             answer.citations = [x for c in checks for x in c.citations] + answer.citations

@@ -96,3 +96,53 @@ def measure_values(ctx: Ctx, plan: Plan) -> Check | None:
             bits.append("与问题中的数字相同")
         out.text += "，".join(bits) + "。"
     return out
+
+
+_PART_PCT = re.compile(r"(\d[\d,]*)\s*(?:件|条|项|个|人次)?[，,、]?\s*占(?:比)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+_WHOLE = re.compile(r"(\d[\d,]*)\s*(?:件|条|项|个)")
+
+
+def stated_percentages(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> Check | None:
+    """办结81件，其中予以公开及部分公开42件，占51.85%；…: each stated percentage recomputed from the sentence's
+    own numbers (part ÷ the whole stated first), and the whole compared with the table's 办理结果总计 / 新收."""
+    found = ctx.prose.find(f"占 % 百分比 {plan.prose_text or plan.text}", agency=agency, year=year, k=8)
+    for s in found.sentences:
+        text = s.passage.text
+        claims = list(_PART_PCT.finditer(text))
+        if len(claims) < 2:
+            continue
+        head = text[:claims[0].start()]
+        whole_m = _WHOLE.search(re.sub(r"(?:19|20)\d\d\s*年", "", head))
+        if not whole_m:
+            continue
+        whole = float(whole_m.group(1).replace(",", ""))
+        lines, derived, ok = [], [], True
+        for c in claims:
+            part, stated = float(c.group(1).replace(",", "")), float(c.group(2))
+            got = arith.share(part, whole)
+            if got is None:
+                continue
+            derived.append(got[1])
+            same = abs(round(got[0], 2) - stated) < 0.01 + (0.05 if len(c.group(2).split(".")[-1]) == 1 else 0)
+            ok &= same
+            lines.append(f"{got[1].how}（正文写{c.group(2)}%，{'一致' if same else '不一致'}）")
+        if not lines:
+            continue
+        table = []
+        for item in ("apply.total", "apply.new"):
+            m = measure(item, "total")
+            r = next((x for x in scoped_rows(ctx, plan, m, [agency]) if x.status == OK), None) if m else None
+            if r is not None and r.value == whole:
+                c2, d2 = cite_rows(ctx, m, [r])
+                table.append((m.label, c2, d2))
+                break
+        verdict = "正文给的百分比都一致" if ok else "正文给的百分比有不一致的"
+        text_out = f"正文（第{s.line}行）以{plain_number(whole)}为总数：" + "；".join(lines) + f"。{verdict}。"
+        out = Check(text=text_out, citations=[passage_citation(s)], derived=derived)
+        if table:
+            label, c2, d2 = table[0]
+            out.text += f"总数{plain_number(whole)}与表格「{label}」相同。"
+            out.citations += c2
+            out.derived += d2
+        return out
+    return None
