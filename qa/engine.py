@@ -32,6 +32,7 @@ log = logging.getLogger("qa.engine")
 RE_PERCENT_WORDS = re.compile(r"百分比|百分之|%|占比|比例")
 RE_QUANTITY = re.compile(r"多少|几")
 RE_LISTING = re.compile(r"哪些|什么|哪几|有何")
+LIST_CHARS = 320  # how far a list question's quote runs on in the passage
 LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
 _NUMBER = re.compile(r"\d")
 FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
@@ -292,10 +293,16 @@ class QA:
             sentences.sort(key=lambda s: not _NUMBER.search(re.sub(r"(?:19|20)\d\d\s*年", "", s.text)))
         best = sentences[:LIST_SENTENCES if RE_LISTING.search(plan.text) else 1] if agency else sentences
         parts = []
+        listing = bool(agency and RE_LISTING.search(plan.text))
+        quoted: list[str] = []
         for s in best:
             p = s.passage
+            said = _continued(s) if listing else sentence_text(s)
+            if any(said in q for q in quoted):
+                continue  # already inside the run quoted before
+            quoted.append(said)
             parts.append(f"{p.agency or p.doc}{p.year or ''}年报告（{part_title(p.part)}，第{s.line}行）写道："
-                         f"「{sentence_text(s)}」")
+                         f"「{said}」")
         text = lead + "；".join(parts)
         text += "" if text.endswith(("。」", "！」", "？」")) else "。"
         if agency and len(result.sentences) > 1:
@@ -381,6 +388,19 @@ class QA:
         answer.chart = ranked.chart
         return answer
 
+
+
+def _continued(s) -> str:
+    """A sentence and what follows it in its passage, to a sentence end within LIST_CHARS: lists in reports run
+    over several sentences (一是…；二是…；三是…)."""
+    text = s.passage.text
+    at = text.find(s.text[:20]) if s.text else -1
+    if at < 0:
+        return sentence_text(s)
+    run = text[at:at + LIST_CHARS]
+    end = max(run.rfind("。"), run.rfind("；"))
+    run = run[:end + 1] if end > len(s.text) // 2 else run
+    return re.sub(r"\s+", " ", run).strip() if len(run) > len(sentence_text(s)) else sentence_text(s)
 
 
 def _focus(answer: Answer, plan: Plan) -> tuple[list[str], list[int]]:
