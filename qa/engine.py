@@ -251,7 +251,7 @@ class QA:
                       reading=Reading(operation=plan.operation, summary="只说了列，没说项目", defaults=plan.defaults))
 
     # ------------------------------------------------------------ text
-    def _prose(self, plan: Plan, agency: str | None = None, lead: str = "") -> Answer:
+    def _prose(self, plan: Plan, agency: str | None = None, lead: str = "", continued: bool = False) -> Answer:
         clauses = [c for c in re.split(r"[？?；;]", plan.prose_text or "") if len(c.strip(" ，,。")) >= 4]
         if len(clauses) >= 2 and not lead:  # 推出了几期？对多少项文件做了解读？ each part answered
             return self._prose_clauses(plan, agency, clauses)
@@ -293,7 +293,7 @@ class QA:
             sentences.sort(key=lambda s: not _NUMBER.search(re.sub(r"(?:19|20)\d\d\s*年", "", s.text)))
         best = sentences[:LIST_SENTENCES if RE_LISTING.search(plan.text) else 1] if agency else sentences
         parts = []
-        listing = bool(agency and RE_LISTING.search(plan.text))
+        listing = bool(agency and (continued or RE_LISTING.search(plan.text)))
         quoted: list[str] = []
         for s in best:
             p = s.passage
@@ -318,10 +318,11 @@ class QA:
     def _prose_clauses(self, plan: Plan, agency: str | None, clauses: list[str]) -> Answer:
         """A question of several parts (…几期？…多少项？): one retrieval per part, one answer."""
         answers = []
+        named = "".join(re.findall(r"[“\"《「][^”\"》」]{2,20}[”\"》」]", plan.prose_text or ""))  # the topic, quoted
         for c in clauses:
             sub = plan.model_copy(deep=True)
-            sub.prose_text, sub.text = c.strip(" ，,。"), c.strip(" ，,。")
-            answers.append(self._prose(sub, agency))
+            sub.prose_text = sub.text = (c if named and named in c else named + c).strip(" ，,。")
+            answers.append(self._prose(sub, agency, continued=True))
         first = answers[0]
         first.text = "".join(a.text for a in answers)
         first.citations = [c for a in answers for c in a.citations]
