@@ -320,9 +320,16 @@ class QA:
         answers = []
         named = "".join(re.findall(r"[“\"《「][^”\"》」]{2,20}[”\"》」]", plan.prose_text or ""))  # the topic, quoted
         for c in clauses:
-            sub = plan.model_copy(deep=True)
-            sub.prose_text = sub.text = (c if named and named in c else named + c).strip(" ，,。")
-            answers.append(self._prose(sub, agency, continued=True))
+            tries = []
+            for words in dict.fromkeys([c.strip(" ，,。"), (named + c).strip(" ，,。") if named else ""]):
+                if not words:
+                    continue
+                sub = plan.model_copy(deep=True)
+                sub.prose_text = sub.text = words
+                tries.append(self._prose(sub, agency, continued=True))
+            # the reading whose quote gives a number right after the part's own words (满意率达96.65%)
+            terms = [t for t, _ in self.retriever.keyword.query_terms(c) if len(t) >= 2]
+            answers.append(next((a for a in tries if _number_after(a.text, terms)), tries[0]))
         first = answers[0]
         first.text = "".join(a.text for a in answers)
         first.citations = [c for a in answers for c in a.citations]
@@ -389,6 +396,10 @@ class QA:
         answer.chart = ranked.chart
         return answer
 
+
+
+def _number_after(text: str, terms: list[str]) -> bool:
+    return any(re.search(re.escape(t) + r"[^。；，,]{0,12}?\d", text) for t in terms)
 
 
 def _continued(s) -> str:
