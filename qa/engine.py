@@ -29,6 +29,7 @@ from qa.retrieve import Retriever
 from qa.understand import MAX_CHARS, RE_SHARE, Plan, Reader
 
 log = logging.getLogger("qa.engine")
+RE_TOTAL_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和")
 RE_PERCENT_WORDS = re.compile(r"百分比|百分之|%|占比|比例")
 RE_QUANTITY = re.compile(r"多少|几")
 RE_LISTING = re.compile(r"哪些|什么|哪几|有何")
@@ -251,7 +252,33 @@ class QA:
                       reading=Reading(operation=plan.operation, summary="只说了列，没说项目", defaults=plan.defaults))
 
     # ------------------------------------------------------------ text
+    def _text_total(self, plan: Plan) -> Answer | None:
+        """平潭和洪泽主动公开的条数加起来: each named agency's number from its text, summed with the arithmetic."""
+        query = plan.prose_text or plan.text
+        terms = sorted((t for t, _ in self.retriever.keyword.query_terms(query) if len(t) >= 2), key=len, reverse=True)
+        values, citations, said = [], [], []
+        for agency in plan.agencies:
+            sub = plan.model_copy(deep=True)
+            sub.agencies = [agency]
+            one = self._prose(sub, agency, continued=True)
+            hit = next((m for t in terms for m in [re.search(re.escape(t) + r"[^。；]{0,12}?(\d[\d,]*(?:\.\d+)?)",
+                                                             one.text)] if m), None)
+            if one.status != "answered" or not hit:
+                return None
+            values.append(float(hit.group(1).replace(",", "")))
+            citations += one.citations
+            said.append(f"{agency} {hit.group(1)}")
+        total, how = arith.total(values)
+        text = f"从各单位报告正文读出：{'；'.join(said)}；合计{how.how}（正文中的数字，不是表格数字）。"
+        return Answer(question=plan.question, text=text, status="answered", from_text=True, citations=citations,
+                      derived=[how], reading=Reading(operation="sum", agencies=plan.agencies, years=plan.years,
+                                                     summary="各单位正文中的数字相加"))
+
     def _prose(self, plan: Plan, agency: str | None = None, lead: str = "", continued: bool = False) -> Answer:
+        if len(plan.agencies) >= 2 and not agency and not lead and RE_TOTAL_WORDS.search(plan.text):
+            summed = self._text_total(plan)
+            if summed:
+                return summed
         clauses = [c for c in re.split(r"[？?；;]", plan.prose_text or "") if len(c.strip(" ，,。")) >= 4]
         if len(clauses) >= 2 and not lead:  # 推出了几期？对多少项文件做了解读？ each part answered
             return self._prose_clauses(plan, agency, clauses)
