@@ -29,6 +29,7 @@ from qa.retrieve import Retriever
 from qa.understand import MAX_CHARS, RE_SHARE, Plan, Reader
 
 log = logging.getLogger("qa.engine")
+RE_COUNT_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和|有多少|是多少|多少|条数|件数|数量|个数")
 RE_TOTAL_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和")
 RE_PERCENT_WORDS = re.compile(r"百分比|百分之|%|占比|比例")
 RE_QUANTITY = re.compile(r"多少|几")
@@ -260,6 +261,7 @@ class QA:
         for agency in plan.agencies:
             sub = plan.model_copy(deep=True)
             sub.agencies = [agency]
+            sub.prose_text = RE_COUNT_WORDS.sub("", query) or query  # the thing counted, not the counting
             one = self._prose(sub, agency, continued=True)
             hit = next((m for t in terms for m in [re.search(re.escape(t) + r"[^。；]{0,12}?(\d[\d,]*(?:\.\d+)?)",
                                                              one.text)] if m), None)
