@@ -256,7 +256,8 @@ class QA:
     def _text_total(self, plan: Plan) -> Answer | None:
         """平潭和洪泽主动公开的条数加起来: each named agency's number from its text, summed with the arithmetic."""
         query = plan.prose_text or plan.text
-        terms = sorted((t for t, _ in self.retriever.keyword.query_terms(query) if len(t) >= 2), key=len, reverse=True)
+        terms = sorted((t for t, _ in self.retriever.keyword.query_terms(query) if len(t) >= 2 and not re.search(r"\d", t)),
+                       key=len, reverse=True)
         values, citations, said = [], [], []
         for agency in plan.agencies:
             sub = plan.model_copy(deep=True)
