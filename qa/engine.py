@@ -259,18 +259,25 @@ class QA:
         terms = sorted((t for t, _ in self.retriever.keyword.query_terms(query) if len(t) >= 2 and not re.search(r"\d", t)),
                        key=len, reverse=True)
         values, citations, said = [], [], []
+        wanted = RE_COUNT_WORDS.sub("", query) or query  # the thing counted, not the counting
+        year = plan.years[0] if len(plan.years) == 1 else None
         for agency in plan.agencies:
-            sub = plan.model_copy(deep=True)
-            sub.agencies = [agency]
-            sub.prose_text = RE_COUNT_WORDS.sub("", query) or query  # the thing counted, not the counting
-            one = self._prose(sub, agency, continued=True)
-            hit = next((m for t in terms for m in [re.search(re.escape(t) + r"[^。；]{0,12}?(\d[\d,]*(?:\.\d+)?)",
-                                                             one.text)] if m), None)
-            if one.status != "answered" or not hit:
+            found = self.ctx.prose.find(wanted, agency=agency, year=year, k=8)
+            best = None
+            for sent in found.sentences:  # the sentence with most of the question's words and a number after one
+                text = _continued(sent)
+                hit = next((m for t in terms for m in [re.search(re.escape(t) + r"[^。；]{0,12}?(\d[\d,]*(?:\.\d+)?)",
+                                                                 text)] if m), None)
+                score = sum(t in text for t in terms)
+                if hit and (best is None or score > best[0]):
+                    best = (score, sent, hit)
+            if best is None:
                 return None
+            _, sent, hit = best
             values.append(float(hit.group(1).replace(",", "")))
-            citations += one.citations
-            said.append(f"{agency} {hit.group(1)}")
+            citations += sentence_citations(sent)
+            p = sent.passage
+            said.append(f"{agency}{p.year or ''}年报告第{sent.line}行「{_continued(sent)[:80]}」：{hit.group(1)}")
         total, how = arith.total(values)
         text = f"从各单位报告正文读出：{'；'.join(said)}；合计{how.how}（正文中的数字，不是表格数字）。"
         return Answer(question=plan.question, text=text, status="answered", from_text=True, citations=citations,
