@@ -277,7 +277,8 @@ class QA:
             values.append(float(hit.group(1).replace(",", "")))
             citations += sentence_citations(sent)
             p = sent.passage
-            said.append(f"{agency}{p.year or ''}年报告第{sent.line}行「{_continued(sent)[:80]}」：{hit.group(1)}")
+            around = hit.string[hit.start():hit.end() + 1]  # the question's word through the number and its unit
+            said.append(f"{agency}{p.year or ''}年报告第{sent.line}行「…{around}…」：{hit.group(1)}")
         total, how = arith.total(values)
         text = f"从各单位报告正文读出：{'；'.join(said)}；合计{how.how}（正文中的数字，不是表格数字）。"
         return Answer(question=plan.question, text=text, status="answered", from_text=True, citations=citations,
