@@ -59,6 +59,15 @@ def untraceable(answer: Answer) -> list[str]:
 
     missing: list[str] = []
     text = answer.text
+    exact = {float(x) for x in sources if re.fullmatch(r"\d+\.\d{3,}", x)}
+
+    def rounded_source(n: str) -> bool:
+        """7539.44 in the text for a cited 7539.443252: a rounding of a cited value, said as such."""
+        if "." not in n:
+            return False
+        places = len(n.split(".")[1])
+        return any(round(x, places) == float(n) for x in exact) if 1 <= places <= 2 else False
+
     for n, a, b in numbers_in(text):
         after, before = text[b:b + 2], text[max(0, a - 2):a]
         if (n in years or re.fullmatch(r"(?:199|20\d)\d", n)) and after.startswith(("年", "版")):
@@ -71,7 +80,7 @@ def untraceable(answer: Answer) -> list[str]:
             continue
         if n in asked:
             continue
-        if n not in sources:
+        if n not in sources and not rounded_source(n):
             missing.append(n)
     if answer.table:
         for row in answer.table.rows:

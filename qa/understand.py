@@ -216,8 +216,14 @@ class Reader:
             plan.operation = "invalid"
             plan.notes.append("问题是空的")
             return plan
-        if len(asked) > MAX_CHARS:
-            plan.notes.append(f"问题超过{MAX_CHARS}字，只读了前{MAX_CHARS}字")
+        if len(asked) > MAX_CHARS:  # a pasted paragraph: read the question in it, and say what was cut
+            found = question_in(asked)
+            if found:
+                asked = found
+                plan.question = found
+                plan.notes.append(f"问题较长，只读了其中的问句：「{found}」")
+            else:
+                plan.notes.append(f"问题超过{MAX_CHARS}字，只读了前{MAX_CHARS}字")
         text = normalize(asked[:MAX_CHARS])
         plan.text = text
         if not RE_CJK.search(asked[:MAX_CHARS]):  # English words are read only inside a Chinese question
@@ -627,6 +633,16 @@ class Reader:
                 re.search(r"哪些|哪个|几个|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
 
+
+
+RE_ASKS = re.compile(r"[？?]$|吗$|呢$|多少|几|哪|什么|是否|有没有|怎么|如何|为什么")
+
+
+def question_in(text: str) -> str | None:
+    """The last sentence of a long text that asks something (ends with ？, or has 多少/哪/吗 …), if short enough."""
+    sentences = [x.strip() for x in re.findall(r"[^。！!？?\n]+[。！!？?]?", text) if x.strip()]
+    asking = [x for x in sentences if RE_ASKS.search(x.rstrip("。！!")) and len(x) <= MAX_CHARS]
+    return asking[-1] if asking else None
 
 
 def _in_unit(plan: Plan, num: str, unit: str | None) -> float | None:

@@ -159,3 +159,9 @@ def test_every_suggestion_is_answered(qa, q):
     for alt in a.alternatives:
         got = ask(qa, alt.question)
         assert got.status in ("answered", "absent"), (alt.question, got.status, got.text)
+
+
+def test_a_pasted_paragraph_reads_its_question(qa):
+    para = "据报道，" + "各地政府信息公开工作持续推进，公开内容不断丰富。" * 12 + "请问伊川城管行政处罚多少件？"
+    a = ask(qa, para)
+    assert a.status == "answered" and "313" in a.text and "只读了其中的问句" in a.text
