@@ -30,12 +30,13 @@ from pydantic import BaseModel, Field
 from index.checks import cross_year_findings
 from index.corpus import report_files
 from index.errors import ReportError
+from index.metadata import Correction, correction_for, read_corrections
 from index.model import ExtractedReport, Passage
 
-INDEX_FORMAT = 2  # 2: typed facts tables, keyword term frequencies kept for updates
+INDEX_FORMAT = 3  # 2: typed facts tables, keyword term frequencies kept for updates; 3: reports.agency_short
 # Bump when what a file contributes changes for the same bytes (extraction, passage cutting, keyword
 # tokens): cached work of older code is then redone instead of being reused as if it were current.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 Progress = Callable[[int, int, str], None]  # (done, total, file name)
@@ -80,11 +81,13 @@ class BuildSummary(BaseModel):
     manifest: Manifest
     reused: int
     read: int
+    corrected: int = 0  # reports whose agency or year the corpus folder's reports.csv decided
 
     def lines(self) -> list[str]:
         m = self.manifest
         out = [f"索引：{self.index}（{m.generation}）",
-               f"报告：{len(m.files)} 份（新读取 {self.read}，沿用缓存 {self.reused}），跳过 {len(m.skipped)} 份",
+               f"报告：{len(m.files)} 份（新读取 {self.read}，沿用缓存 {self.reused}），跳过 {len(m.skipped)} 份"
+               + (f"，机关/年度按 reports.csv 更正 {self.corrected} 份" if self.corrected else ""),
                f"事实 {m.counts['facts']} 个，段落 {m.counts['passages']} 个，"
                f"核对不一致 {m.counts['fail']} 项，无法核对 {m.counts['not_assessable']} 项",
                f"向量：{m.embedded}"]
@@ -154,7 +157,7 @@ def _cache_key(rel: str, data: bytes) -> tuple[str, str]:
     return sha, f"{hashlib.sha256(rel.encode()).hexdigest()[:12]}-{sha[:24]}-c{CACHE_VERSION}"
 
 
-def _process(path: Path, cache: Path, key: str) -> tuple[CachedFile, bool]:
+def _process(path: Path, cache: Path, key: str, fix: Correction | None = None) -> tuple[CachedFile, bool]:
     """The file's cached contribution, or a fresh one (returned with True). Raises ReportError."""
     from index.extract import extract_document
     from index.keyword import TokenizerConfig, body_tokens
@@ -169,7 +172,7 @@ def _process(path: Path, cache: Path, key: str) -> tuple[CachedFile, bool]:
         except ValueError:
             pass  # a cache file from another version: redo it
     doc = read_document(path)
-    report = extract_document(doc)
+    report = extract_document(doc, fix)
     passages = passages_of(doc, report)
     cfg = TokenizerConfig()
     tokens = [" ".join(body_tokens(p.text, p.agency, cfg)) for p in passages]
@@ -189,12 +192,12 @@ class _FileWork:
     error: str | None = None
 
 
-def _file_work(job: tuple[Path, str, Path, str]) -> _FileWork:
+def _file_work(job: tuple[Path, str, Path, str, Correction | None]) -> _FileWork:
     from index.store import file_rows
 
-    path, rel, cache, key = job
+    path, rel, cache, key, fix = job
     try:
-        entry, fresh = _process(path, cache, key)
+        entry, fresh = _process(path, cache, key, fix)
     except ReportError as err:
         return _FileWork(error=err.problem)
     except OSError as err:
@@ -228,7 +231,7 @@ class _Jobs:
     before the build opens DuckDB (whose threads a fork must not copy), and only from a process with no
     other Python threads (the app's builds run in order, in-process)."""
 
-    def __init__(self, jobs: list[tuple[Path, str, Path, str]], workers: int):
+    def __init__(self, jobs: list[tuple[Path, str, Path, str, Correction | None]], workers: int):
         import threading
 
         self.pool = None
@@ -331,14 +334,19 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     cache = index / "cache"
     cache.mkdir(exist_ok=True)
     prev = _previous(index, [f.name for f in files])
+    corrections = read_corrections(corpus)  # the user's reports.csv: agency and year by file
+    fixes: dict[str, Correction] = {}
 
     # which files come from the previous generation as they are, which must be (re)read
     skipped: dict[str, str] = {}
     plan: list[tuple[str, str, Path, tuple[FileEntry, int] | None]] = []  # (rel, key, path, previous)
     for path in files:
         rel = path.relative_to(corpus).as_posix()
+        fix = correction_for(corrections, rel)
+        if fix:
+            fixes[rel] = fix
         try:
-            _, key = _cache_key(rel, path.read_bytes())
+            _, key = _cache_key(rel if fix is None else f"{rel}\x00{fix}", path.read_bytes())
         except OSError as err:
             skipped[rel] = f"cannot be read ({err.strerror or err})"
             continue
@@ -351,7 +359,8 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
         manifest = prev.manifest.model_copy(update={"timings": {
             "read+extract": time.perf_counter() - t0, "index write": 0.0, "embed": 0.0,
             "total": time.perf_counter() - t0}})
-        return BuildSummary(index=str(index), manifest=manifest, reused=len(plan), read=0)
+        return BuildSummary(index=str(index), manifest=manifest, reused=len(plan), read=0,
+                            corrected=sum(1 for f in manifest.files if f.path in fixes))
 
     generation = _next_generation(index)
     work = index / f".{generation}.{os.getpid()}.tmp"
@@ -359,7 +368,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     work.mkdir()
     writer = results = None
     try:
-        jobs = [(path, rel, cache, key) for rel, key, path, old in plan if old is None]
+        jobs = [(path, rel, cache, key, fixes.get(rel)) for rel, key, path, old in plan if old is None]
         results = _Jobs(jobs, workers or default_workers())
         writer = FactsWriter(work / FACTS_DB, prev.generation / FACTS_DB if prev else None)
         counts = TermCounts()
@@ -436,7 +445,8 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
         raise
     _switch(index, generation)
     _prune_cache(cache, set(keys))
-    return BuildSummary(index=str(index), manifest=manifest, reused=reused, read=read)
+    return BuildSummary(index=str(index), manifest=manifest, reused=reused, read=read,
+                        corrected=sum(1 for f in entries if f.path in fixes))
 
 
 EMBED_BATCH = 1024  # texts per encode call: files are small; sorting by length over many texts pads less (256: +15%)

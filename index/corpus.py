@@ -10,6 +10,7 @@ from pathlib import Path
 from index.checks import cross_year_findings
 from index.errors import ReportError
 from index.extract import extract_path
+from index.metadata import Correction, correction_for, read_corrections
 from index.model import ExtractedReport, Finding
 
 
@@ -32,6 +33,15 @@ def report_files(paths: Iterable[Path]) -> Iterator[Path | ReportError]:
             yield ReportError(str(path), "no such file or folder")
 
 
+def _with_corrections(paths: Iterable[Path]) -> Iterator[tuple[Path | ReportError, Correction | None]]:
+    """Each report file with its correction from the reports.csv of the folder it was found under."""
+    for path in paths:
+        corrections = read_corrections(Path(path)) if Path(path).is_dir() else {}
+        for item in report_files([path]):
+            rel = item.relative_to(path).as_posix() if corrections and isinstance(item, Path) else ""
+            yield item, correction_for(corrections, rel) if rel else None
+
+
 @dataclass
 class CorpusResult:
     reports: list[ExtractedReport] = field(default_factory=list)
@@ -41,12 +51,12 @@ class CorpusResult:
 
 def extract_many(paths: Iterable[Path]) -> CorpusResult:
     result = CorpusResult()
-    for item in report_files(paths):
+    for item, fix in _with_corrections(paths):
         if isinstance(item, ReportError):
             result.errors.append(item)
             continue
         try:
-            result.reports.append(extract_path(item))
+            result.reports.append(extract_path(item, fix))
         except ReportError as err:
             result.errors.append(err)
         except Exception as err:  # noqa: BLE001 - one odd file must not stop a corpus; say which and why

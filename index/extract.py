@@ -8,26 +8,31 @@ from index.align import Aligner, ReportContext
 from index.checks import prose_findings, rule_findings
 from index.errors import ReportError
 from index.model import Document, ExtractedReport, ReportMeta, Warning_
-from index.parts import detect_format, find_metadata, find_parts
+from index.metadata import find_metadata, override
+from index.parts import detect_format, find_parts
 from index.segment import rows_of
 from index.template import tables
 
 _TABLE_PARTS = ("二", "三", "四")
 
 
-def extract_document(doc: Document) -> ExtractedReport:
+def extract_document(doc: Document, corrected: tuple[str | None, int | None] | None = None) -> ExtractedReport:
+    """corrected: the user's (agency, year) for this file from reports.csv, which wins over what was read."""
     lines = doc.lines
     parts = find_parts(lines)
-    meta_found = find_metadata(lines, parts)
+    meta_found = find_metadata(lines, parts, html_title=doc.title, file_name=doc.doc)
+    if corrected:
+        meta_found = override(meta_found, *corrected)
     fmt, basis = detect_format(lines, meta_found.year)
     # The report ends at its closing date: chart data pasted after it (济南) is no part of the template.
     end = meta_found.date_index + 1 if meta_found.date_index is not None else len(lines)
     if parts and meta_found.date_index is not None:
         parts[-1].end = min(parts[-1].end, lines[meta_found.date_index].number)
-    meta = ReportMeta(doc=doc.doc, path=doc.path, agency=meta_found.agency, year=meta_found.year, format=fmt,
-                      format_basis=basis, date=meta_found.date, file_format=doc.file_format,
-                      encoding=doc.encoding, sha256=doc.sha256, parts=parts)
-    warnings: list[Warning_] = []
+    meta = ReportMeta(doc=doc.doc, path=doc.path, agency=meta_found.agency, year=meta_found.year,
+                      agency_short=meta_found.agency_short, agency_source=meta_found.agency_source,
+                      year_source=meta_found.year_source, format=fmt, format_basis=basis, date=meta_found.date,
+                      file_format=doc.file_format, encoding=doc.encoding, sha256=doc.sha256, parts=parts)
+    warnings = [Warning_(doc=doc.doc, message=problem) for problem in meta_found.problems()]
     if end < len(lines) and any(ln.text.strip() for ln in lines[end:]):
         warnings.append(Warning_(doc=doc.doc, line=lines[end].number,
                                  message=f"第{lines[end].number}行起在报告落款日期之后的内容（图表数据？）不计入事实"))
@@ -82,8 +87,8 @@ def _prefix(table: str, row: str) -> str:
     return f"apply.{row}." if table == "apply" else f"{row}."
 
 
-def extract_path(path: Path) -> ExtractedReport:
+def extract_path(path: Path, corrected: tuple[str | None, int | None] | None = None) -> ExtractedReport:
     """Read and extract one report file. Raises ReportError (one-line message) for bad input."""
     from index.readers import read_document
 
-    return extract_document(read_document(Path(path)))
+    return extract_document(read_document(Path(path)), corrected)

@@ -53,6 +53,8 @@ class Document(BaseModel):
     encoding: str
     sha256: str
     lines: list[Line]
+    # Evidence for the metadata that is not a line of the report: the web page's <title>.
+    title: str | None = None
 
 
 class PartSpan(BaseModel):
@@ -65,8 +67,13 @@ class PartSpan(BaseModel):
 class ReportMeta(BaseModel):
     doc: str
     path: str
-    agency: str | None
-    year: int | None
+    agency: str | None  # as written in the report (traditional characters kept)
+    year: int | None  # the statistics year
+    # Decided in index/metadata.py: the short name users call the agency by, and where agency and year came
+    # from (title_line, header_title, html_title, period, signature, file_name, or reports_csv).
+    agency_short: str | None = None
+    agency_source: str | None = None
+    year_source: str | None = None
     format: Literal["2019", "2021"]
     format_basis: str  # how the format was decided: table headers, or the statistics year
     date: str | None  # the report's date, ISO yyyy-mm-dd

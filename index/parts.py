@@ -1,18 +1,14 @@
-"""The six parts of a report (一 总体情况 … 六 其他需要报告的事项) and the report's own metadata: agency,
-statistics year, template format and date."""
+"""The six parts of a report (一 总体情况 … 六 其他需要报告的事项) and the template format. The report's own
+metadata (agency, statistics year, date) is decided in index/metadata.py."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from index.model import Line, PartSpan
 from index.template import FORMAT_MARKERS, PART_NUMERALS, PARTS
 
 _HEADING = re.compile(r"^[#\s]*([一二三四五六])\s*[、.．,，]\s*(.{2,40}?)\s*$")
-_DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_AGENCY_SUFFIX = re.compile(r"(局|委员会|委|办公室|办|厅|院|署|政府|中心|站|所|队|处|会|部)$")
-_TITLE = re.compile(r"(工作)?(年度)?报告|年报")
 
 
 def _heading(line: Line) -> tuple[str, str] | None:
@@ -47,78 +43,6 @@ def find_parts(lines: list[Line]) -> list[PartSpan]:
         spans.append(PartSpan(numeral=numeral, title=f"{numeral}、{title}", start=lines[i].number,
                               end=lines[end].number))
     return spans
-
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", text.strip().lstrip("#"))
-
-
-@dataclass
-class Metadata:
-    agency: str | None
-    year: int | None
-    date: str | None
-    date_index: int | None  # index of the date line that closes the report
-
-
-def find_metadata(lines: list[Line], parts: list[PartSpan]) -> Metadata:
-    first_part = next((i for i, ln in enumerate(lines) if parts and ln.number == parts[0].start), len(lines))
-    head = [(_clean(ln.text), i) for i, ln in enumerate(lines[:first_part]) if _clean(ln.text)]
-    agency, year = _from_title(head)
-    date, date_index = _closing_date(lines)
-    if agency is None:
-        agency = _from_signature(lines, date_index)
-    if year is None:
-        year = _year_from_text(lines)
-    if year is None and date:
-        year = int(date[:4]) - 1
-    return Metadata(agency, year, date, date_index)
-
-
-def _from_title(head: list[tuple[str, int]]) -> tuple[str | None, int | None]:
-    for k, (text, _) in enumerate(head):
-        if not _TITLE.search(text):
-            continue
-        year_m = re.search(r"(20\d{2})年度?", text)
-        year = int(year_m.group(1)) if year_m else None
-        before = text[: year_m.start()] if year_m else _TITLE.split(text)[0]
-        before = re.sub(r"^关于", "", before)
-        if before and _AGENCY_SUFFIX.search(before):
-            return before, year
-        for prev, _ in reversed(head[:k]):  # the agency on the line above the title (沙河, 济南)
-            if _AGENCY_SUFFIX.search(prev) and len(prev) <= 40:
-                return prev, year
-        return None, year
-    return None, None
-
-
-def _closing_date(lines: list[Line]) -> tuple[str | None, int | None]:
-    """The date that closes the report: the last short line that is only a date."""
-    for i in range(len(lines) - 1, -1, -1):
-        text = _clean(lines[i].text)
-        m = _DATE.fullmatch(text)
-        if m:
-            y, mo, d = (int(g) for g in m.groups())
-            return f"{y:04d}-{mo:02d}-{d:02d}", i
-    return None, None
-
-
-def _from_signature(lines: list[Line], date_index: int | None) -> str | None:
-    if date_index is None:
-        return None
-    for i in range(date_index - 1, max(-1, date_index - 4), -1):
-        text = _clean(lines[i].text)
-        if text and _AGENCY_SUFFIX.search(text) and len(text) <= 40:
-            return text
-    return None
-
-
-def _year_from_text(lines: list[Line]) -> int | None:
-    for line in lines:
-        m = re.search(r"统计期限自\s*(20\d{2})\s*年", line.text)
-        if m:
-            return int(m.group(1))
-    return None
 
 
 def detect_format(lines: list[Line], year: int | None) -> tuple[str, str]:

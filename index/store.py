@@ -23,7 +23,8 @@ FACTS_DB = "facts.duckdb"
 
 _V, _I, _D = "VARCHAR", "BIGINT", "DOUBLE"
 SCHEMA: dict[str, list[tuple[str, str]]] = {
-    "reports": [("doc", _V), ("path", _V), ("sha256", _V), ("agency", _V), ("year", _I), ("format", _V),
+    "reports": [("doc", _V), ("path", _V), ("sha256", _V), ("agency", _V), ("agency_short", _V), ("year", _I),
+                ("format", _V),
                 ("format_basis", _V), ("date", _V), ("file_format", _V), ("encoding", _V), ("facts", _I),
                 ("warnings", _I), ("parts", _V)],
     "facts": [("doc", _V), ("agency", _V), ("year", _I), ("format", _V), ("key", _V), ("label", _V), ("item", _V),
@@ -57,7 +58,8 @@ def file_rows(report: ExtractedReport, passages: Sequence[Passage], lines: Seque
     specs = fact_specs()
     out = _empty()
     m = report.meta
-    _append(out["reports"], doc=m.doc, path=m.path, sha256=m.sha256, agency=m.agency, year=m.year, format=m.format,
+    _append(out["reports"], doc=m.doc, path=m.path, sha256=m.sha256, agency=m.agency, agency_short=m.agency_short,
+            year=m.year, format=m.format,
             format_basis=m.format_basis, date=m.date, file_format=m.file_format, encoding=m.encoding,
             facts=len(report.facts), warnings=len(report.warnings),
             parts=json.dumps([p.model_dump() for p in m.parts], ensure_ascii=False))

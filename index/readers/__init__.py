@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from index.errors import ReportError
 from index.model import Document
 from index.readers.encoding import EMPTY, binary_kind, document_kind
-from index.readers.html import looks_like_html, read_html
+from index.readers.html import holds_html, looks_like_html, read_html
 from index.readers.text import read_text
 
 Reader = Callable[[Path, bytes], Document]
@@ -82,6 +82,8 @@ def _choose(path: Path, data: bytes) -> Reader:
             raise ReportError(str(path), f"unsupported file format ({container})")
         return read_text  # images and archives: the decoder names them as binary
     reader = READERS.get(path.suffix.lower())
+    if reader is read_text and holds_html(data):
+        return read_html  # a saved web page named .txt: read by its content
     if reader is not None:
         return reader
     for sniff, reader in SNIFFERS:

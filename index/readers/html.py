@@ -24,7 +24,8 @@ from index.model import Cell, Document, Line, Source
 from index.readers.encoding import decode, looks_chinese
 
 _SKIPPED = frozenset(
-    {"head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select"}
+    {"head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
+     "button", "textarea"}
 )
 _BLOCKS = frozenset(
     "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset "
@@ -41,10 +42,22 @@ def looks_like_html(data: bytes) -> bool:
     return any(mark in head for mark in (b"<html", b"<table", b"<!doctype html", b"<body"))
 
 
+def holds_html(data: bytes) -> bool:
+    """A text file (.txt) that is really a saved web page, judged by content: it starts with markup (after a
+    byte-order mark, NULs of UTF-16 and whitespace) and has a document or table tag near the start."""
+    head = data[:8192].replace(b"\x00", b"")
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        head = head.removeprefix(bom)
+    head = head.lstrip().lower()
+    return head.startswith(b"<") and any(mark in head for mark in (b"<html", b"<!doctype html", b"<body", b"<table"))
+
+
 def read_html(path: Path, data: bytes) -> Document:
     text, encoding = decode_html(data, path)
     root = _parse(text, path)
-    entries = _Flow().run(root)
+    check_table_sizes(root, path)
+    title = page_title(root)
+    entries = _content_entries(root)
     if not entries:
         raise ReportError(str(path), "no visible text in the HTML page")
     return Document(
@@ -54,7 +67,17 @@ def read_html(path: Path, data: bytes) -> Document:
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         lines=_number(entries),
+        title=title,
     )
+
+
+def page_title(root: lxml.html.HtmlElement) -> str | None:
+    """The page's <title>, whitespace-normalised: evidence for the report's agency and year."""
+    for el in root.iter("title"):
+        text = normalise("".join(el.itertext()))
+        if text:
+            return text
+    return None
 
 
 # --- decoding -------------------------------------------------------------------------------------------
@@ -111,6 +134,7 @@ def _visible(el: lxml.html.HtmlElement) -> bool:
     return (
         _tag(el) not in _SKIPPED
         and el.get("hidden") is None
+        and el.get(_PRUNED) is None
         and not _HIDDEN_STYLE.search(el.get("style") or "")
     )
 
@@ -165,14 +189,18 @@ class _Entry:
 class _Flow:
     entries: list[_Entry] = field(default_factory=list)
     tables: int = 0
+    stop_at_content: bool = False  # read only what comes before the element marked as the report's content
     _buf: list[str] = field(default_factory=list)
     _buf_line: int | None = None
     _pre: int = 0
 
     def run(self, root: lxml.html.HtmlElement) -> list[_Entry]:
-        for kind, item, line in _events(root, _is_data_table):
+        atomic = _is_content_or_data_table if self.stop_at_content else _is_data_table
+        for kind, item, line in _events(root, atomic):
             if kind == "text":
                 self._text(str(item), line)
+            elif kind == "atom" and item.get(_CONTENT) is not None and item is not root:
+                break
             elif kind == "atom":
                 self._flush()
                 self._table(item)
@@ -244,6 +272,142 @@ def _number(entries: list[_Entry]) -> list[Line]:
     return lines
 
 
+# --- the report's own content ------------------------------------------------------------------------------
+# A saved web page holds the site around the report: menus, breadcrumb, search box, footer. The report is the
+# smallest element that holds its part headings (一、总体情况 … 六、其他需要报告的事项, as the template names
+# them); the page's heading for it (the nearest report title before that element) is kept as its first
+# line. Without part headings, the page is read whole less its navigation: <nav>/<header>/<footer>/<form>
+# and ARIA landmarks, and link-dense blocks (mostly link text: menus, link lists). Decided by the template's
+# evidence and link density, never by a site's class names.
+
+_CONTENT = "data-qa-content"  # marks set on the parsed tree (ours, never saved)
+_PRUNED = "data-qa-pruned"
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar"})
+_PART_HEADING = re.compile(r"^[#\s]*([一二三四五六])\s*[、.．,，]\s*(.{2,40}?)\s*$")
+_HEADING_START = re.compile(r"[一二三四五六]\s*[、.．,，]")
+_MAX_HEADING = 60  # characters: a heading is short, a paragraph that starts with 一、 is not one
+_MIN_PARTS = 2  # distinct part headings needed before a block is taken as the report
+_MIN_LINKS, _MAX_LINK_SHARE = 3, 0.5
+_MAX_CAPTION = 12  # characters: the heading of a link list (相关文章, 友情链接)
+_TITLE_LOOKBACK, _TITLE_MAX = 15, 80
+_REPORT_WORD = re.compile(r"报告|年报|報告|年報")
+
+
+def _content_entries(root: lxml.html.HtmlElement) -> list[_Entry]:
+    headings = _first_report(_part_headings(root))
+    _prune_chrome(root, headings)
+    block = _lowest_common_ancestor(headings) if len({n for n, _ in headings}) >= _MIN_PARTS else None
+    if block is None or block is root:
+        return _Flow().run(root)
+    block.set(_CONTENT, "1")
+    before = _Flow(stop_at_content=True).run(root)
+    title = next((e for e in reversed(before[-_TITLE_LOOKBACK:])
+                  if e.cells is None and len(e.text) <= _TITLE_MAX and _REPORT_WORD.search(e.text)), None)
+    return ([title] if title else []) + _Flow().run(block)
+
+
+def _is_content_or_data_table(el: lxml.html.HtmlElement) -> bool:
+    return el.get(_CONTENT) is not None or _is_data_table(el)
+
+
+def _part_headings(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.HtmlElement]]:
+    """(numeral, element) of each part heading: the largest element whose whole text is the heading."""
+    from index.hanzi import to_simplified
+    from index.template import PART_NUMERALS, PARTS
+
+    found = []
+    for el in root.iter():
+        if not _tag(el) or _tag(el) in _SKIPPED or not el.text or not _HEADING_START.search(el.text):
+            continue
+        heading = el
+        while (parent := heading.getparent()) is not None and len(_text_of(parent)) <= _MAX_HEADING \
+                and _tag(parent) not in ("td", "th", "tr", "table", "body"):
+            heading = parent
+        m = _PART_HEADING.match(to_simplified(_text_of(heading)))
+        if m and any(k in m.group(2) for k in PARTS[PART_NUMERALS.index(m.group(1))].keywords):
+            found.append((m.group(1), heading))
+    return found
+
+
+def _first_report(headings: list[tuple[str, lxml.html.HtmlElement]]) -> list[tuple[str, lxml.html.HtmlElement]]:
+    """The headings of one copy of the report: a page that holds it twice (a 全真版 and a 文字版 tab, a
+    printable copy) restarts the numbering; the run with the most parts is kept, the first on a tie."""
+    runs: list[list[tuple[str, lxml.html.HtmlElement]]] = []
+    for numeral, el in headings:
+        if runs and el is runs[-1][-1][1]:
+            continue  # the same heading reached from two of its pieces
+        if not runs or _ORDER[numeral] <= _ORDER[runs[-1][-1][0]]:
+            runs.append([])
+        runs[-1].append((numeral, el))
+    return max(runs, key=lambda run: len({n for n, _ in run}), default=[])
+
+
+_ORDER = {n: k for k, n in enumerate("一二三四五六")}
+
+
+def _text_of(el: lxml.html.HtmlElement) -> str:
+    return normalise("".join(el.itertext()))
+
+
+def _lowest_common_ancestor(elements: list[tuple[str, lxml.html.HtmlElement]]) -> lxml.html.HtmlElement | None:
+    common: list[lxml.html.HtmlElement] | None = None
+    for _, el in elements:
+        chain = [el, *el.iterancestors()][::-1]
+        if common is None:
+            common = chain
+            continue
+        k = 0
+        while k < min(len(common), len(chain)) and common[k] is chain[k]:
+            k += 1
+        common = common[:k]
+    return common[-1] if common else None
+
+
+def _prune_chrome(root: lxml.html.HtmlElement, headings: list[tuple[str, lxml.html.HtmlElement]]) -> None:
+    """Mark navigation as invisible: landmark elements and link-dense blocks, unless they hold a part heading
+    or a number cell (a report framed in a <form> or a table of links to figures stays). Judged bottom-up:
+    a block is link-dense by what is left of it after its link lists went (a page with menus and a short
+    report is not one big menu), or when all it has left besides them is a caption (相关文章)."""
+    elements = [el for el in root.iter() if _tag(el)]  # kept alive: id() is stable while they are
+    keep = {id(el) for _, h in headings for el in (h, *h.iterancestors())}
+    # Per element, children before parents: [visible characters, characters inside links, links], of the
+    # whole element and of what is not pruned; and the number cells it holds.
+    whole = {id(el): [0, 0, 0] for el in elements}
+    left = {id(el): [0, 0, 0] for el in elements}
+    numbers = {id(el): 0 for el in elements}
+    for el in reversed(elements):
+        i = id(el)
+        if _tag(el) in _SKIPPED:
+            continue
+        own = len((el.text or "").strip())
+        w, lf = whole[i], left[i]
+        w[0] += own
+        lf[0] += own
+        for child in el:
+            c = id(child)
+            tail = len((child.tail or "").strip())
+            w[0] += tail
+            lf[0] += tail
+            if c not in whole or _tag(child) in _SKIPPED:
+                continue
+            w[:] = [a + b for a, b in zip(w, whole[c])]
+            if child.get(_PRUNED) is None:
+                lf[:] = [a + b for a, b in zip(lf, left[c])]
+            numbers[i] += numbers[c]
+        if _tag(el) == "a":
+            w[1], w[2], lf[1], lf[2] = w[0], w[2] + 1, lf[0], lf[2] + 1
+        if _tag(el) in ("td", "th") and re.fullmatch(r"[\d.,，]+\s*(元|万元|件|项|条)?", _text_of(el)):
+            numbers[i] += 1
+        if i in keep or numbers[i] or _tag(el) in ("html", "body"):
+            continue
+        role = (el.get("role") or "").lower()
+        dense = (lf[2] >= _MIN_LINKS and lf[1] >= _MAX_LINK_SHARE * lf[0]) or (
+            w[2] >= _MIN_LINKS and w[1] >= _MAX_LINK_SHARE * w[0] and lf[0] - lf[1] <= _MAX_CAPTION)
+        if _tag(el) in _CHROME_TAGS or role in _CHROME_ROLES or dense:
+            el.set(_PRUNED, "1")
+
+
 # --- tables ---------------------------------------------------------------------------------------------
 
 
@@ -286,10 +450,46 @@ def _is_data_table(el: lxml.html.HtmlElement) -> bool:
 
 Slot = tuple[lxml.html.HtmlElement, bool] | None  # (cell, is its first slot), or a hole
 
+# A report's tables have a few hundred cells. rowspan/colspan can ask for far more than a table holds
+# (colspan=1000 rowspan=1000 in every row of a 4.6 KB page asks for ~500·N² slots): spans are bounded by the
+# table's real size (rowspans by the rows left, colspans by the widest row as written), and a table or page
+# that still needs more grid cells than these limits is refused before any grid is built.
+MAX_TABLE_CELLS = 100_000
+MAX_PAGE_CELLS = 1_000_000
+
+
+def _bounds(rows: list[lxml.html.HtmlElement]) -> tuple[int, int]:
+    """(width limit, grid cells needed at most): the widest row's colspans plus its cell count (cells pushed
+    right by rowspans from above), and the sum of every cell's bounded rowspan × colspan."""
+    spans = []
+    width = 0
+    for r, tr in enumerate(rows):
+        row = [(_span(td.get("rowspan"), len(rows) - r, zero_means=len(rows) - r),
+                _span(td.get("colspan"), _MAX_COLSPAN, zero_means=1)) for td in _own_cells(tr)]
+        width = max(width, sum(c for _, c in row) + len(row))
+        spans.extend(row)
+    return width, sum(rs * min(cs, width) for rs, cs in spans)
+
+
+def check_table_sizes(root: lxml.html.HtmlElement, path: Path | str) -> None:
+    """Refuse a page whose tables would expand beyond MAX_TABLE_CELLS / MAX_PAGE_CELLS grid cells."""
+    total = 0
+    for k, table in enumerate(root.iter("table"), start=1):
+        _, cells = _bounds(own_rows(table))
+        total += cells
+        if cells > MAX_TABLE_CELLS:
+            raise ReportError(str(path), f"HTML table {k} is too large to read: rowspan/colspan ask for "
+                                         f"{cells:,} grid cells (limit {MAX_TABLE_CELLS:,})")
+        if total > MAX_PAGE_CELLS:
+            raise ReportError(str(path), f"HTML tables too large to read: rowspan/colspan ask for more than "
+                                         f"{MAX_PAGE_CELLS:,} grid cells in all")
+
 
 def expand_grid(rows: list[lxml.html.HtmlElement]) -> list[list[Slot]]:
     """The table's grid: each cell placed at the first free column of its row and copied into every slot
-    its rowspan/colspan covers. Rowspans are clipped at the last row, as browsers do."""
+    its rowspan/colspan covers. Rowspans are clipped at the last row, as browsers do; colspans at the
+    table's width (_bounds), so that the work is bounded by what check_table_sizes allowed."""
+    width, _ = _bounds(rows)
     taken: dict[tuple[int, int], tuple[lxml.html.HtmlElement, bool]] = {}
     for r, tr in enumerate(rows):
         c = 0
@@ -297,7 +497,7 @@ def expand_grid(rows: list[lxml.html.HtmlElement]) -> list[list[Slot]]:
             while (r, c) in taken:
                 c += 1
             rowspan = _span(td.get("rowspan"), len(rows) - r, zero_means=len(rows) - r)
-            colspan = _span(td.get("colspan"), _MAX_COLSPAN, zero_means=1)
+            colspan = min(_span(td.get("colspan"), _MAX_COLSPAN, zero_means=1), width)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     taken.setdefault((r + dr, c + dc), (td, dr == 0 and dc == 0))

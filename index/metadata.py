@@ -1,0 +1,438 @@
+"""A report's own metadata — agency, statistics year, closing date — decided in one place, from the evidence
+the readers supply, with the source each value came from.
+
+Evidence, strongest first (EVIDENCE_ORDER is the one statement of that order):
+
+1. ``title_line``   the report's title line near its top (「平潭综合实验区2024年度政府信息公开工作年度报告」, or the
+                    agency on the line above 「2020年政府信息公开工作年度报告」)
+2. ``header_title`` a header block's 标题 line (text dumps of web pages start with 「标题: …」)
+3. ``html_title``   the web page's <title> (Document.title), cut at the site name (「…年度报告_政府信息公开年报_…」)
+4. ``period``       the statistics period stated in the text (「统计期限自2020年1月1日起…」): year only
+5. ``signature``    the signature above the closing date, and the closing date itself (year = date's year − 1)
+6. ``file_name``    the file name (weak: a user's or archive's naming)
+
+Navigation text is never evidence: a candidate agency that holds a menu word (首页, 当前位置, 信息公开, 年报 …)
+is refused and the next source is asked. Matching is done on simplified characters (index.hanzi), the
+agency is kept as written. The statistics year is the title's, never the publication date.
+
+Each agency is also reduced to a short name (short_name) that questions and tables can use."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.hanzi import to_simplified
+from index.model import Line, PartSpan
+
+Source = str  # one of EVIDENCE_ORDER, or "reports_csv" when a user's reports.csv decided it
+
+EVIDENCE_ORDER: tuple[Source, ...] = ("title_line", "header_title", "html_title", "period", "signature", "file_name")
+WEAK_SOURCES = frozenset({"file_name"})  # `qa check` warns when a value rests on these alone
+OVERRIDE = "reports_csv"
+
+MIN_YEAR, MAX_YEAR = 2000, 2099
+
+_DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# The words an agency name ends with: an office (局, 委员会 …) or a place that reports as itself (区, 县 …).
+_AGENCY_SUFFIX = re.compile(
+    r"(局|委员会|委|办公室|办|厅|院|署|政府|中心|站|所|队|处|会|部|公司|集团|馆|校|"
+    r"区|县|市|旗|盟|州|省|镇|乡|街道)$"
+)
+# A title: a year, then within a few characters a report word (年度报告, 工作情况的报告, 年报).
+_TITLE_YEAR = re.compile(r"(20\d{2})\s*年\s*度?(?=[^。；;！!？?]{0,40}?(报告|年报))")
+_PROSE = re.compile(r"[《》，,。；;！!？?]")  # before a title's year: a sentence, not a title
+_TITLE_WORD = re.compile(r"政府信息公开|政务公开|信息公开")
+_REPORT_WORD = re.compile(r"报告|年报")
+# Words of menus, breadcrumbs and page furniture: an agency candidate holding one is navigation text.
+_NAV_WORDS = re.compile(
+    r"首页|当前位置|您的位置|信息公开|政务公开|年报|栏目|导航|网站|登录|注册|搜索|链接|来源|发布|时间|点击|"
+    r"浏览|打印|关闭|下载|附件|标题|>|»|→|\||/|\\"
+)
+_HEADER_FIELD = re.compile(r"^\s*(?:文章标题|信息名称|标\s*题|题\s*目|名\s*称)\s*[:：]\s*(.+?)\s*$")
+# Other fields of a header block (archive paths, links, publishers): never the report's title line.
+_HEADER_OTHER = re.compile(r"^\s*(本地目录|原文链接|原文地址|链接|网址|url|栏目|发布机构|发文机关|来源|文号|索引号|"
+                           r"发布时间|发布日期|成文日期|时间|日期|分类|主题分类)\s*[:：]", re.I)
+_PERIOD = re.compile(r"统计期限自\s*(20\d{2})\s*年")
+_PUNCT_SPLIT = re.compile(r"[\s:：，,。;；、|/\\>»→()（）《》【】\[\]“”\"'_—–-]+")
+_LEADING_WORDS = re.compile(r"^(关于|印发|公布|发布)|关于$")
+_MAX_AGENCY = 40
+_SHORT_LINE = 30  # characters: a line this short may be the first half of a broken title
+_HEAD_LINES = 40  # title evidence is looked for among the first lines before part 一
+_HEAD_CHARS = 400  # … and in their first characters (text dumps hold the whole report on one line)
+
+
+@dataclass
+class Evidence:
+    source: Source
+    agency: str | None = None
+    year: int | None = None
+
+
+@dataclass
+class Metadata:
+    agency: str | None
+    year: int | None
+    date: str | None  # the closing date, ISO yyyy-mm-dd
+    date_index: int | None  # index into lines of the date line that closes the report
+    agency_source: Source | None = None
+    year_source: Source | None = None
+    agency_short: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        """Why a user should look at this report's agency or year: weak evidence, or sources that disagree."""
+        out = []
+        if self.agency is None:
+            out.append("未能确定报告的机关名称")
+        elif self.agency_source in WEAK_SOURCES:
+            out.append(f"机关名称「{self.agency}」仅来自文件名")
+        if self.year is None:
+            out.append("未能确定报告的统计年度")
+        elif self.year_source in WEAK_SOURCES:
+            out.append(f"统计年度{self.year}仅来自文件名")
+        if self.agency_source == OVERRIDE or self.year_source == OVERRIDE:
+            return out  # the user said so
+        agencies = {_key(e.agency): e for e in self.evidence if e.agency and e.source != "signature"}
+        if len({short_name(a) for a in agencies}) > 1:
+            named = "；".join(f"{_SOURCE_NAMES[e.source]}「{e.agency}」" for e in agencies.values())
+            out.append(f"机关名称的来源不一致：{named}")
+        years = {e.year: e for e in self.evidence if e.year and e.source in _YEAR_STATED}
+        if len(years) > 1:
+            named = "；".join(f"{_SOURCE_NAMES[e.source]}{y}" for y, e in years.items())
+            out.append(f"统计年度的来源不一致：{named}")
+        return out
+
+
+_SOURCE_NAMES = {"title_line": "标题行", "header_title": "标题字段", "html_title": "网页标题", "period": "统计期限",
+                 "signature": "落款", "file_name": "文件名", OVERRIDE: "reports.csv"}
+_YEAR_STATED = frozenset({"title_line", "header_title", "html_title", "period"})  # not derived from a date
+
+
+def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str | None = None,
+                  file_name: str | None = None) -> Metadata:
+    """Agency, statistics year and closing date from the strongest evidence, in EVIDENCE_ORDER."""
+    date, date_index = _closing_date(lines)
+    head = _head(lines, parts)
+    evidence = [
+        _from_title_lines([t for t in head if not _HEADER_FIELD.match(t) and not _HEADER_OTHER.match(t)],
+                          "title_line"),
+        _header_title(head),
+        _from_html_title(html_title),
+        Evidence("period", year=_period_year(lines)),
+        Evidence("signature", agency=_from_signature(lines, date_index),
+                 year=int(date[:4]) - 1 if date else None),
+        _from_file_name(file_name),
+    ]
+    assert [e.source for e in evidence] == list(EVIDENCE_ORDER)
+    agency_ev = next((e for e in evidence if e.agency), None)
+    year_ev = next((e for e in evidence if e.year), None)
+    agency = _qualified(agency_ev.agency, lines) if agency_ev else None
+    return Metadata(
+        agency=agency, year=year_ev.year if year_ev else None, date=date, date_index=date_index,
+        agency_source=agency_ev.source if agency_ev else None, year_source=year_ev.source if year_ev else None,
+        agency_short=short_name(agency) if agency else None, evidence=[e for e in evidence if e.agency or e.year],
+    )
+
+
+def override(meta: Metadata, agency: str | None, year: int | None) -> Metadata:
+    """A user's correction (reports.csv) wins over what was read; an empty field keeps what was read."""
+    if agency:
+        meta.agency, meta.agency_source, meta.agency_short = agency, OVERRIDE, short_name(agency)
+    if year:
+        meta.year, meta.year_source = year, OVERRIDE
+    return meta
+
+
+# --- a user's corrections: reports.csv --------------------------------------------------------------------
+
+CORRECTIONS_FILE = "reports.csv"  # in the corpus folder: columns file, agency, year (a header row first)
+Correction = tuple[str | None, int | None]  # (agency, year); None keeps what was read
+
+
+def read_corrections(folder: Path) -> dict[str, Correction]:
+    """The corrections of FOLDER/reports.csv by file (the path relative to the folder, as written; a bare
+    file name also matches that file anywhere below the folder). Missing or unreadable: no corrections."""
+    path = Path(folder) / CORRECTIONS_FILE
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    for codec in ("utf-8-sig", "gb18030"):  # Excel saves CSV in the system code page
+        try:
+            text = data.decode(codec)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return {}
+    out: dict[str, Correction] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
+        name = row.get("file", "").replace("\\", "/").strip("/")
+        year = row.get("year", "")
+        if not name:
+            continue
+        out[name] = (row.get("agency") or None, _year(year) if year.isdigit() else None)
+    return out
+
+
+def correction_for(corrections: dict[str, Correction], relative: str) -> Correction | None:
+    """The correction for a file given by its path relative to the corpus folder, if reports.csv has one."""
+    found = corrections.get(relative) or corrections.get(Path(relative).name)
+    return found if found and (found[0] or found[1]) else None
+
+
+# --- evidence ---------------------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", "", text.strip().lstrip("#"))
+
+
+def _head(lines: list[Line], parts: list[PartSpan]) -> list[str]:
+    """The first lines before part 一 (or the first lines when parts were not found), cut short."""
+    # Up to part 一's heading, by line number (a re-lined text dump gives several lines the same number).
+    first_part = next((i for i, ln in enumerate(lines) if parts and ln.number > parts[0].start), len(lines))
+    head = []
+    for ln in lines[: min(first_part, _HEAD_LINES)]:
+        text = ln.text.strip().lstrip("#").strip()[:_HEAD_CHARS]
+        if text:
+            head.append(text)
+    return head
+
+
+def _from_title_lines(head: list[str], source: Source) -> Evidence:
+    """The first title in the head: its year, and the agency before the year (甲市财政局2020年…), after it
+    (2020年甲市财政局政府信息公开…) or on a line of its own above (沙河, 济南). A sentence that mentions a
+    report (「根据《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》」) is no title."""
+    for k, text in enumerate(head):
+        if len(text) <= _SHORT_LINE and k + 1 < len(head) and not _TITLE_YEAR.search(to_simplified(text)) \
+                and not _TITLE_YEAR.search(to_simplified(head[k + 1])):
+            text += head[k + 1]  # a title broken over two lines (「平潭综合实验区2019年」「政府信息公开工作年度报告」)
+        simple = to_simplified(text)
+        for m in _TITLE_YEAR.finditer(simple):
+            words = _TITLE_WORD.search(simple, m.end(), m.end() + 40)
+            if (not words and "年报" not in simple[m.end():m.end() + 12]) or _PROSE.search(simple[:m.start()]):
+                continue
+            agency = _agency_before(text, simple, m.start())
+            if agency is None and words:
+                agency = _agency_candidate(_written(text, simple, m.end(), words.start()))
+            if agency is None:
+                for prev in reversed(head[max(0, k - 3):k]):
+                    agency = _agency_candidate(prev)
+                    if agency:
+                        break
+            return Evidence(source, agency=agency, year=_year(m.group(1)))
+    return Evidence(source)
+
+
+_CITY_UNITS = ("自治州", "地区", "市", "州", "盟")
+_OPENING_CHARS = 3000  # the report's opening, where it names itself in full (「本报告由淮安市洪泽区人民政府办公室…」)
+
+
+def _qualified(agency: str, lines: list[Line]) -> str:
+    """A district or county agency named in its title without its city (洪泽区人民政府) takes the city from
+    the report's own opening when the report writes it there in full (淮安市洪泽区人民政府办公室): names of
+    districts and counties repeat across the country, a city's do not."""
+    simple = to_simplified(_clean(agency))
+    places, _ = _places(simple)
+    if not places or places[0][-1] not in "区县旗" or len(simple) != len(_clean(agency)):
+        return agency
+    text = "".join(to_simplified(_clean(line.text)) for line in lines)
+    at = text.find(simple, 0, _OPENING_CHARS)
+    while at >= 0:
+        city = _city_before(text, at)
+        if city:
+            return city + _clean(agency)
+        at = text.find(simple, at + 1, _OPENING_CHARS)
+    return agency
+
+
+def _city_before(text: str, end: int) -> str | None:
+    """The city name that ends at text[end] (淮安市), or None. Its length is what the document agrees on:
+    two characters before the unit, longer only while the longer form is as frequent (石家庄市, not
+    由淮安市)."""
+    for unit in _CITY_UNITS:
+        if not text.endswith(unit, 0, end):
+            continue
+        stem_end = end - len(unit)
+        best = None
+        for size in range(2, 6):
+            if stem_end - size < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in text[stem_end - size:stem_end]):
+                break
+            name = text[stem_end - size:end]
+            if best is not None and text.count(name) < text.count(best):
+                break
+            best = name
+            if text.count(name) < 2:
+                break  # one mention does not tell a longer name from the word before it
+        if best and not _NAV_WORDS.search(best):
+            return best
+    return None
+
+
+def _written(text: str, simple: str, start: int, end: int) -> str:
+    """simple[start:end] as written in text (traditional characters kept) when the two align."""
+    return text[start:end] if len(text) == len(simple) else simple[start:end]
+
+
+def _agency_before(text: str, simple: str, end: int) -> str | None:
+    """The agency name right before a title's year: the last chunk between separators, as written."""
+    before = simple[:end]
+    chunks = [c for c in _PUNCT_SPLIT.split(before) if c]
+    if not chunks:
+        return None
+    last = chunks[-1]
+    start = before.rfind(last)
+    return _agency_candidate(_written(text, simple, start, start + len(last)))
+
+
+def _agency_candidate(text: str) -> str | None:
+    """An agency name, or None when the text is not one (navigation words, too long, no agency ending)."""
+    name = _LEADING_WORDS.sub("", _clean(text)).strip("：:　")
+    simple = to_simplified(name)
+    if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple):
+        return None
+    if re.search(r"\d", simple) or not _AGENCY_SUFFIX.search(simple):
+        return None
+    return name
+
+
+def _header_title(head: list[str]) -> Evidence:
+    titles = [m.group(1) for t in head if (m := _HEADER_FIELD.match(t))]
+    ev = _from_title_lines(titles, "header_title")
+    return ev
+
+
+def _from_html_title(title: str | None) -> Evidence:
+    """<title> is 「report title_column_site」 or 「site - report title」: each piece is tried as a title."""
+    if not title:
+        return Evidence("html_title")
+    pieces = [p for p in re.split(r"\s*(?:_|\||-{1,2}|—+|–)\s*", title) if p.strip()]
+    ev = _from_title_lines(pieces, "html_title")
+    return Evidence("html_title", agency=ev.agency, year=ev.year)
+
+
+def _period_year(lines: list[Line]) -> int | None:
+    for line in lines:
+        m = _PERIOD.search(to_simplified(line.text))
+        if m:
+            return _year(m.group(1))
+    return None
+
+
+def _closing_date(lines: list[Line]) -> tuple[str | None, int | None]:
+    """The date that closes the report: the last line that is only a date (or a signature and a date)."""
+    for i in range(len(lines) - 1, -1, -1):
+        text = _clean(lines[i].text)
+        m = _DATE.fullmatch(text) or (_DATE.search(text) if len(text) <= 60 and text.endswith("日") else None)
+        if m and (m.start() == 0 or _agency_candidate(text[:m.start()])):
+            y, mo, d = (int(g) for g in m.groups())
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}", i
+    return None, None
+
+
+def _from_signature(lines: list[Line], date_index: int | None) -> str | None:
+    """The agency signed above the closing date (or before the date on the same line)."""
+    if date_index is None:
+        return None
+    same_line = _clean(lines[date_index].text)
+    m = _DATE.search(same_line)
+    if m and m.start() > 0:
+        return _agency_candidate(same_line[:m.start()])
+    for i in range(date_index - 1, max(-1, date_index - 4), -1):
+        text = _clean(lines[i].text)
+        if text:
+            return _agency_candidate(text)
+    return None
+
+
+def _from_file_name(name: str | None) -> Evidence:
+    """A file named like its title (平潭综合实验区2024年度政府信息公开工作年度报告.html), or a year in the name."""
+    if not name:
+        return Evidence("file_name")
+    stem = Path(name).stem
+    ev = _from_title_lines([stem.replace("_", " ")], "file_name")
+    years = list(re.finditer(r"(?<!\d)(20\d{2})(?!\d)", stem))
+    if ev.year is None and len({m.group(1) for m in years}) == 1:
+        ev.year = _year(years[0].group(1))
+    if ev.agency is None and years:  # 伊川县城市管理局2020.txt: the name before the year
+        ev.agency = _agency_before(stem, to_simplified(stem), years[0].start())
+    return ev
+
+
+def _year(text: str) -> int | None:
+    year = int(text)
+    return year if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def _key(agency: str) -> str:
+    return to_simplified(_clean(agency))
+
+
+# --- short names ------------------------------------------------------------------------------------------
+
+# Development zones report under the zone's name; people call them by the place (平潭综合实验区 → 平潭).
+# 新区 (浦东新区, 滨海新区) is a district's own name and stays.
+_ZONES = ("综合实验区", "经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "实验区")
+# One level of place name: 省, 自治区, 市, 自治州, 州, 地区, 盟, 县, 自治县, 区, 旗.
+_PLACE_UNIT = re.compile(r"(.{2,7}?(?:自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗))")
+_GOVERNMENT = ("人民政府", "政府")
+# Long forms of offices and the short forms people use (left to right: applied in this order).
+_SHORT_FORMS: tuple[tuple[str, str], ...] = (
+    ("城市管理综合行政执法局", "城管局"),
+    ("城市管理综合执法局", "城管局"),
+    ("城市管理行政执法局", "城管局"),
+    ("城市管理局", "城管局"),
+    ("综合行政执法局", "执法局"),
+    ("市场监督管理局", "市场监管局"),
+    ("人力资源和社会保障局", "人社局"),
+    ("人民政府办公室", "政府办"),
+    ("人民政府办公厅", "政府办公厅"),
+    ("管理委员会", "管委会"),
+)
+
+
+def short_name(agency: str) -> str:
+    """What a user calls the agency, in simplified characters (questions are matched in simplified): a
+    government by its place (淮安市洪泽区人民政府 → 洪泽区), a zone by its place (平潭综合实验区 → 平潭), an office
+    by its lowest place and the office's short form (鹤岗市城市管理综合执法局 → 鹤岗市城管局,
+    淮安市洪泽区财政局 → 洪泽区财政局)."""
+    name = to_simplified(_clean(agency))
+    for zone in _ZONES:
+        i = name.find(zone)
+        if i >= 2:
+            rest = name[i + len(zone):]
+            if not rest or rest.startswith(("管委会", "管理委员会")) or rest in _GOVERNMENT:
+                places, left = _places(name[:i])
+                return left if places and left else name[:i]
+    places, rest = _places(name)
+    if not places:
+        return _shorten(name)
+    if not rest or rest in _GOVERNMENT:
+        return places[-1]
+    return places[-1] + _shorten(rest)
+
+
+def _places(simple: str) -> tuple[list[str], str]:
+    """The leading place units of a name (淮安市, 洪泽区) and what follows them."""
+    places, pos = [], 0
+    while True:
+        m = _PLACE_UNIT.match(simple, pos)
+        if not m or any(w in m.group(1) for w in ("政府", "管理", "委员", "办公")):
+            break
+        places.append(m.group(1))
+        pos = m.end()
+    return places, simple[pos:]
+
+
+def _shorten(name: str) -> str:
+    for long, short in _SHORT_FORMS:
+        if long in name:
+            return name.replace(long, short, 1)
+    return name
