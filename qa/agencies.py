@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from index.metadata import short_name
+
 # Long forms in agency names and the short forms people use (left to right: applied in this order).
 SHORT_FORMS: tuple[tuple[str, str], ...] = (
     ("城市管理综合行政执法局", "城管局"),
@@ -166,7 +168,7 @@ class AgencyFinder:
         self.alias_map: dict[str, set[str]] = {}
         self.kind_map: dict[str, set[str]] = {}
         for a in self.agencies:
-            for alias in aliases(a):
+            for alias in aliases(a) | {short_name(a)}:  # the reader's short name (index.metadata) too
                 self.alias_map.setdefault(alias, set()).add(a)
             for k in kinds(a):
                 self.kind_map.setdefault(k, set()).add(a)
