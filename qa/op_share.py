@@ -9,7 +9,7 @@ import re
 from qa import arith
 from qa.answer import Answer, AnswerTable, Derived
 from qa.facts import OK
-from qa.lexicon import Measure, default_columns, items, measure
+from qa.lexicon import Measure, default_columns, measure
 from qa.ops import STATUS_WORDS, Ctx, Row, cite_rows, no_reports, num, reading, scoped_rows
 from qa.understand import Plan
 
