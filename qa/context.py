@@ -109,7 +109,8 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             plan.operation = "value"
         return plan
     # only elliptical questions inherit: a follow-up word, or a short one that names no measure of its own
-    marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text))
+    complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus")))
+    marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete)
     if not marked or prev.operation in ("invalid", "corpus"):
         return plan
     new = prev.model_copy(deep=True)

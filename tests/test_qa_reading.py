@@ -165,3 +165,8 @@ def test_a_pasted_paragraph_reads_its_question(qa):
     para = "据报道，" + "各地政府信息公开工作持续推进，公开内容不断丰富。" * 12 + "请问伊川城管行政处罚多少件？"
     a = ask(qa, para)
     assert a.status == "answered" and "313" in a.text and "只读了其中的问句" in a.text
+
+
+def test_a_question_of_its_own_kind_does_not_inherit(qa):
+    a = ask(qa, "鹤岗城管的数据有勾稽问题吗", "鹤岗城管存在哪些问题")
+    assert a[1].reading.operation == "prose" and "核对" not in a[1].text
