@@ -27,6 +27,7 @@ from qa.understand import Plan
 
 ROW_CAP = 20  # ties listed at a top-N boundary; every table keeps all its rows (the UI pages them, exports all)
 NAMES_IN_TEXT = 5  # names a sentence lists before "等"
+SUM_TERMS_IN_TEXT = 12  # a sum of this many terms or fewer writes them out in the sentence
 RANK_IN_TEXT = 10  # a ranking's sentence lists more (the table holds them all)
 STATUS_WORDS = {MISSING: "未提供（报告中没有这一项）", NO_NUMBER: "未提供（表中为文字，没有数字）",
                 NOT_IN_TEMPLATE: "未提供（该年模板没有这一栏）"}
@@ -401,17 +402,21 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if op in ("sum", "avg"):
         if not len(ok):
             return _nothing(ctx, plan, m, rows, lead)
-        total = float(ok.values.sum())
+        total = arith.rounded(float(ok.values.sum()))
         terms = " + ".join(plain_number(r.value) for r in ok[:30]) + (f" + …（共{len(ok)}项）" if len(ok) > 30 else "")
         derived.append(Derived(value=format_value(total), how=f"{terms} = {plain_number(total)}"))
+        shown_sum = f"{terms} = {plain_number(total)}" if len(ok) <= SUM_TERMS_IN_TEXT else ""  # its arithmetic
         if op == "sum":
-            text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}合计{num(total, unit)}。"
+            text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}合计{num(total, unit)}" + \
+                (f"（{shown_sum}）" if shown_sum else "") + "。"
             summary = f"「{label}」在{scope_n}中求和"
         else:
             avg = total / len(ok)
             avg_s = format_value(round(avg, 2))
             derived.append(Derived(value=avg_s, how=f"{plain_number(total)} ÷ {len(ok)} = {avg_s}"))
-            text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}平均{avg_s}{unit}（合计{num(total, unit)}）。"
+            text = (f"{lead}，{scope_n}中提供数据的{len(ok)}{per}平均{avg_s}{unit}（"
+                    + (f"{shown_sum}，" if shown_sum else f"合计{num(total, unit)}，")
+                    + f"{plain_number(total)} ÷ {len(ok)} = {plain_number(round(avg, 2))}）。")
             summary = f"「{label}」在{scope_n}中求平均"
         text += lack_text
         table_rows = ok[:] + lacking[:]
