@@ -403,6 +403,16 @@ class Reader:
                         spans.append((m.start, m.end))
         else:
             plan.column_words = list(dict.fromkeys(m.target for m in cols))
+            tables = {t.split(":")[0] for t in plan.column_words}
+            implied = IMPLIED_ITEM.get(next(iter(tables))) if len(tables) == 1 else None
+            if implied:  # 纠正率 / 自然人有多少: a column of one table only, read on that table's main row
+                plan.item, plan.item_word = implied, None
+                m = next(m for m in cols if m.target.split(":")[0] in tables)
+                col = m.target.split(":")[1]
+                if measure(implied, col) is not None:
+                    chosen, plan.column_word = col, m.word
+                    spans.append((m.start, m.end))
+                plan.defaults.append(f"「{m.word}」按「{items()[implied].label}」")
         if chosen:
             plan.column, plan.column_explicit = chosen, True
         elif plan.item:
@@ -643,6 +653,10 @@ def question_in(text: str) -> str | None:
     sentences = [x.strip() for x in re.findall(r"[^。！!？?\n]+[。！!？?]?", text) if x.strip()]
     asking = [x for x in sentences if RE_ASKS.search(x.rstrip("。！!")) and len(x) <= MAX_CHARS]
     return asking[-1] if asking else None
+
+
+# a column word with no item, of one table only: the row it is read on (纠正率 → 行政复议, 自然人 → 新收申请)
+IMPLIED_ITEM = {"review": "review", "apply": "apply.new"}
 
 
 def _in_unit(plan: Plan, num: str, unit: str | None) -> float | None:
