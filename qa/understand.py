@@ -306,8 +306,11 @@ class Reader:
                     place = place[1:]
                 if len(place) >= 3 and place not in NOT_PLACES and place[-3:] not in NOT_PLACES and \
                         place[-2:] not in NOT_PLACES:
+                    end = m.end()
+                    while (more := RE_PLACE.match(masked, end)) and not inside(*more.span()):
+                        place, end = place + more.group(1), more.end()  # 上海市浦东新区: the whole chain
                     plan.unknown_agency = place
-                    spans.append(m.span())
+                    spans.append((m.start(), end))
                     break
         if plan.agencies:
             self._unresolved(plan, _mask(text, spans))
