@@ -447,9 +447,14 @@ def _continued(s) -> str:
     at = text.find(s.text[:20]) if s.text else -1
     if at < 0:
         return sentence_text(s)
-    run = text[at:at + LIST_CHARS]
-    end = max(run.rfind("。"), run.rfind("；"))
-    run = run[:end + 1] if end > len(s.text) // 2 else run
+    body = re.sub(r"^[一二三四五六七八九十]+、[^\n]{0,30}\n", "", text)  # without the part's heading line
+    if len(body) <= LIST_CHARS:
+        run = body  # a short passage: all of it (the list may come before the sentence that matched)
+    else:
+        run = text[at:at + LIST_CHARS]
+        end = max(run.rfind("。"), run.rfind("；"))
+        run = run[:end + 1] if end > len(s.text) // 2 else run
+    run = re.sub(r"(?<=[\u4e00-\u9fff，、；])\s+(?=[\u4e00-\u9fff])", "", run)  # lines broken inside a sentence
     return re.sub(r"\s+", " ", run).strip() if len(run) > len(sentence_text(s)) else sentence_text(s)
 
 
