@@ -40,7 +40,7 @@ def _short(plan: Plan) -> bool:
 # words by which a question sets its own scope (哪个单位行政处罚最多): it starts fresh, even when short
 RE_OWN_SCOPE = re.compile(r"哪个|哪家|哪些|哪几|各单位|各个|所有|全部|每个|每家|谁|单位")
 RE_BOTH = re.compile(r"(?:这|那)?(?:两|二|几)(?:个|年|家|份|项)?.{0,3}(?:加起来|合计|一共|总共|相加|之和)")
-RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那")
+RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
 
 def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
@@ -112,6 +112,12 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus")))
     marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete)
     if not marked or prev.operation in ("invalid", "corpus"):
+        return plan
+    if prev.operation in ("prose", "mixed") and plan.operation in ("prose", "out_of_scope") and not plan.agencies \
+            and not plan.item:  # 政府门户网站呢 / 那改进措施呢 after a text answer: the same report
+        plan.agencies = list(prev.agencies or last.focus)
+        plan.years = plan.years or list(prev.years)
+        plan.followup = True
         return plan
     new = prev.model_copy(deep=True)
     new.question, new.text, new.followup = plan.question, plan.text, True

@@ -122,7 +122,7 @@ RE_CHANGE = _rx("比上年", "较上年", "比去年", "较去年", "比上一�
                 "增减", "增/减", "增长", "增加", "减少", "下降", "上升", "变化", "变动", "环比", "增幅", "降幅",
                 "多了", "少了")
 RE_FINDINGS = _rx("勾稽", "不一致", "不平衡", "对不上", "不相符", "不符", "矛盾", "数据有问题", "数据问题",
-                  "对得上", "一致吗", "是否一致", "一致不一致", "相符吗", "能对上",
+                  "对得上", "一致吗", "是否一致", "一致不一致", "相符吗", "能对上", "(?:表格|数据|数字|表).{0,4}(?:什么|哪些)问题",
                   "有问题的数据", "数据.{0,4}错", "核对", "校验", "算错", "出错", "错误", "平衡关系", "是否平衡",
                   "自相矛盾", "前后不一")
 RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:单位|机关|部门)|单位(?:列表|清单|名单)|"
@@ -422,6 +422,8 @@ class Reader:
             self.default_column(plan)
         if plan.item and RE_MONEY.search(text) and measure(plan.item, "amount") is None:
             plan.money = True
+        elif plan.item_word == "罚款":  # the template counts penalty decisions; it never states fines
+            plan.defaults.append("「罚款」按行政处罚的处理决定数量（件）理解，报告没有罚款金额")
         if plan.item and any(m.word in generic_new for m in item_hits if m.target == "apply.new") and \
                 plan.item == "apply.new":
             plan.defaults.append("「申请」按本年新收政府信息公开申请数量")

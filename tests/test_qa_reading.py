@@ -170,3 +170,18 @@ def test_a_pasted_paragraph_reads_its_question(qa):
 def test_a_question_of_its_own_kind_does_not_inherit(qa):
     a = ask(qa, "鹤岗城管的数据有勾稽问题吗", "鹤岗城管存在哪些问题")
     assert a[1].reading.operation == "prose" and "核对" not in a[1].text
+
+
+def test_follow_ups_of_a_text_answer_keep_the_report(qa):
+    a = ask(qa, "鹤岗城管存在哪些问题", "那改进措施呢")
+    assert a[1].reading.agencies == [HG]
+
+
+def test_that_year_is_the_winners_year(qa):
+    a = ask(qa, "哪个单位行政处罚最多", "那年的行政许可呢")
+    assert a[1].reading.agencies == [YC] and a[1].reading.operation == "value"
+
+
+def test_fines_are_said_to_be_counts(qa):
+    a = ask(qa, "谁的罚款最多")
+    assert "罚款" in " ".join(a.reading.defaults) and "313" in a.text
