@@ -185,7 +185,7 @@ NOT_PLACES = {"城市", "都市", "超市", "城区", "市区", "地区", "社�
 RE_JOINED_BEFORE = re.compile(r"(?:^|[＿\d，,。？?、\s])([\u4e00-\u9fff]{2,6}?)(?:和|与|跟|及|、|同)＿")
 RE_JOINED_AFTER = re.compile(r"＿(?:和|与|跟|及|、|同|还是)([\u4e00-\u9fff]{2,8})")
 RE_QUESTION_WORD = re.compile(r"哪|谁|什么|多少|几|怎|如何|是否|有没有|其他|所有|全部|各|每|两|三|这|那|它")
-RE_OP_WORD = re.compile(r"最|前|后|排|合计|平均|总|所有|全部|历|今|去|明|本|上|下|近")
+RE_OP_WORD = re.compile(r"最|前|后|排|合计|平均|总|所有|全部|历年|今年|去年|明年|本年|上年|上一|下一|近")
 PLACE_SUFFIX_CHARS = set("省市县区州旗盟城管局政府人民综合行政执法")
 NAME_STOP = set("哪个各每全本该这那其某的和与及或是有在比跟同对给从问请看查个")
 
@@ -345,14 +345,15 @@ class Reader:
         word of the template or of a question and shares a character of a place with an agency we hold — a
         name we cannot resolve. Said with candidates, never dropped."""
         m = re.match(r"([\u4e00-\u9fff]{2,4})(?=＿|\d)", masked)
-        if not m:
+        report = re.match(r"([\u4e00-\u9fff]{2,6}?)(?=那份|这份|的报告|的年报|报告|年报)", masked)  # 上海那份报告
+        if not m and not report:
             return
-        word = m.group(1)
+        word = (m or report).group(1)
         if RE_QUESTION_WORD.search(word) or any(ch in NAME_STOP for ch in word) or mentions(word) or \
-                RE_OP_WORD.search(word):
+                RE_OP_WORD.search(word) or word in ("所有", "全部", "这些", "各个"):
             return
         near = [a for a in self.finder.nearest(word, 5) if set(word) & (set(a) - PLACE_SUFFIX_CHARS)]
-        if near:
+        if near or report:
             plan.unresolved.append(word)
 
     @staticmethod
