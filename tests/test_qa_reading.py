@@ -185,3 +185,18 @@ def test_that_year_is_the_winners_year(qa):
 def test_fines_are_said_to_be_counts(qa):
     a = ask(qa, "谁的罚款最多")
     assert "罚款" in " ".join(a.reading.defaults) and "313" in a.text
+
+
+def test_breakdown_within_one_report(qa):
+    a = ask(qa, "济南依申请的办理结果中哪一种情形最多")
+    assert a.reading.operation == "breakdown" and "本机关不掌握" in a.text and "14" in a.text
+
+
+def test_share_of_two_numbers_the_text_states(qa):
+    a = ask(qa, "张店执法局主动公开的信息里，通过微信公众号公开的占多少")
+    assert a.from_text and "53 ÷ 465 = 11.40%" in a.text
+
+
+def test_a_sum_states_its_terms(qa):
+    a = ask(qa, "沙河和济南的行政处罚一共多少件")
+    assert "12 + 135 = 147" in a.text.replace("135 + 12", "12 + 135")
