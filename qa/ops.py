@@ -51,13 +51,9 @@ class Row:
 
 # ---------------------------------------------------------------- small helpers
 def num(v: float | None, unit: str = "") -> str:
-    """A value in an answer's sentence: amounts rounded to two decimals (7,539.44万元, not 7,539.443252); the
-    table and the citation keep the exact value, and qa.trace accepts the rounding of a cited value."""
-    if v is None:
-        return "—"
-    if isinstance(v, float) and not float(v).is_integer():
-        return f"{round(v, 2):,.2f}".rstrip("0").rstrip(".") + unit
-    return f"{format_value(v)}{unit}"
+    """A value in an answer's sentence, as the report states it in its unit (7,249.4746万元; no padding zeros).
+    Computed values are rounded where they are computed (qa.arith)."""
+    return "—" if v is None else f"{format_value(v)}{unit}"
 
 
 def cell_value(v: float | None) -> int | float | None:
