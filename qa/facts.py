@@ -238,6 +238,14 @@ class FactStore:
                                 int(c.line[rid]), int(c.rowid[rid])))
         return out
 
+    def source_of(self, measure: Measure, rid: int) -> list[str | int | None] | None:
+        """[file, line, key] of the measure's first cell in one report (a row's source in an answer table)."""
+        for key in measure.keys(self.reports[rid].format):
+            c = self._column(key)
+            if c.present[rid]:
+                return [self.reports[rid].doc, int(c.line[rid]), key]
+        return None
+
     # ------------------------------------------------------------ scope: which reports a question is about
     def scope(self, agencies: list[str] | None = None, years: list[int] | None = None,
               latest: bool = True) -> np.ndarray:

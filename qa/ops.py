@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -18,7 +19,7 @@ from index.cells import plain_number
 from index.checks import scope_label
 from qa import arith
 from qa.answer import Alternative, Answer, AnswerTable, ChartHint, Citation, Derived, Reading
-from qa.cite import FLAG_NOTES, Citer
+from qa.cite import FLAG_NOTES, FULL, Citer
 from qa.facts import MISSING, NO_NUMBER, NOT_IN_TEMPLATE, OK, FactStore, Report
 from qa.lexicon import Measure, items, measure
 from qa.output import format_value
@@ -141,7 +142,7 @@ def cmp_ok(v: np.ndarray, op: str, x: float) -> np.ndarray:
 def cite_rows(ctx: Ctx, m: Measure, rows: list[Row]) -> tuple[list[Citation], list[Derived]]:
     """A citation per cell behind each row's value; for a sum of cells, the sum as a derived number."""
     cells, derived = [], []
-    for r in rows:
+    for r in rows[:FULL]:  # the rows past these keep their source in the table (AnswerTable.sources)
         if r.status not in (OK, NO_NUMBER):
             continue
         cs = ctx.store.cells(m, r.report.rid)
@@ -158,6 +159,7 @@ def cite_rows(ctx: Ctx, m: Measure, rows: list[Row]) -> tuple[list[Citation], li
     return citations, derived
 
 
+@lru_cache(maxsize=1024)
 def flag_words(flags: int) -> str:
     from qa.facts import FLAG_BITS
 
@@ -261,7 +263,9 @@ def no_reports(ctx: Ctx, plan: Plan, m: Measure | None, who: str = "") -> Answer
                                 for y in ctx.store.years[-3:]] if years else [])
 
 
-def table_of(rows: list[Row], m: Measure, ranked: bool, show_years: bool = True) -> AnswerTable:
+def table_of(rows: list[Row], m: Measure, ranked: bool, show_years: bool = True,
+             store: FactStore | None = None) -> AnswerTable:
+    """Every row, each with its source cell (file, line, key) when a store is given."""
     vc = value_column(m)
     cols = (["名次"] if ranked else []) + ["单位", "年份", vc, "说明"]
     out, rank, prev = [], 0, None
@@ -275,7 +279,8 @@ def table_of(rows: list[Row], m: Measure, ranked: bool, show_years: bool = True)
         else:
             cells = ["—"] if ranked else []
             out.append(cells + [r.report.name, r.report.year, None, STATUS_WORDS[r.status]])
-    return AnswerTable(columns=cols, rows=out, units={vc: m.unit})
+    sources = [store.source_of(m, r.report.rid) for r in rows] if store is not None else []
+    return AnswerTable.model_construct(columns=cols, rows=out, units={vc: m.unit}, sources=sources)
 
 
 # ---------------------------------------------------------------- rankings, filters, sums
@@ -390,7 +395,7 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         derived += d
         chart = ChartHint(x="单位", y=value_column(m), title=label)
         return Answer(question=plan.question, text=text, status="answered",
-                      reading=reading(plan, m, summary), table=table_of(table_rows, m, ranked=True),
+                      reading=reading(plan, m, summary), table=table_of(table_rows, m, ranked=True, store=ctx.store),
                       citations=citations, chart=chart, derived=derived, alternatives=alternatives)
 
     if op in ("sum", "avg") and plan.all_years and len(ok) and re.search(r"按年|各年|每年.{0,4}(?:分别|各)", plan.text):
@@ -419,7 +424,7 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         citations, d = cite_rows(ctx, m, table_rows)
         derived += d
         return Answer(question=plan.question, text=text, reading=reading(plan, m, summary),
-                      table=table_of(table_rows, m, ranked=False), citations=citations, derived=derived,
+                      table=table_of(table_rows, m, ranked=False, store=ctx.store), citations=citations, derived=derived,
                       alternatives=alternatives)
 
     # count / filter
@@ -460,7 +465,7 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     citations, d = cite_rows(ctx, m, table_rows)
     derived += d
     return Answer(question=plan.question, text=text, reading=reading(plan, m, summary, filters),
-                  table=table_of(table_rows, m, ranked=False) if table_rows else None, citations=citations,
+                  table=table_of(table_rows, m, ranked=False, store=ctx.store) if table_rows else None, citations=citations,
                   derived=derived, alternatives=alternatives)
 
 
@@ -499,7 +504,7 @@ def _nothing(ctx: Ctx, plan: Plan, m: Measure, rows, lead: str) -> Answer:
     citations, derived = cite_rows(ctx, m, rows[:])
     derived.append(Derived(value=str(len(rows)), how="范围内的单位数"))
     return Answer(question=plan.question, text=text, status="absent", reading=reading(plan, m, f"「{m.label}」"),
-                  table=table_of(rows[:], m, ranked=False), citations=citations, derived=derived,
+                  table=table_of(rows[:], m, ranked=False, store=ctx.store), citations=citations, derived=derived,
                   alternatives=column_alternatives(plan, m, plan.operation))
 
 

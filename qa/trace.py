@@ -83,7 +83,10 @@ def untraceable(answer: Answer) -> list[str]:
         if n not in sources and not rounded_source(n):
             missing.append(n)
     if answer.table:
-        for row in answer.table.rows:
+        row_sources = answer.table.sources or []
+        for i, row in enumerate(answer.table.rows):
+            if i < len(row_sources) and row_sources[i] and row_sources[i][0] and row_sources[i][1]:
+                continue  # the row names its own source cell (file, line, key): the value is that cell's
             for col, v in zip(answer.table.columns, row):
                 if col in _SKIP_COLUMNS or v is None or isinstance(v, bool):
                     continue

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from qa.cite import FULL
 from qa.trace import untraceable
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +43,11 @@ def test_a_ranking_keeps_every_row(big_qa, question):
     else:
         assert len(rows) == expected > 20
     assert not untraceable(answer)
+    # every row with a value names its source cell; the first rows are cited with their quoted lines
+    sources = answer.table.sources
+    assert len(sources) == len(rows)
+    for r, src in zip(rows, sources):
+        if any(isinstance(v, (int, float)) and col not in ("名次", "年份") for col, v in zip(answer.table.columns, r)):
+            assert src and src[0] and src[1] > 0, r
     cited = {(c.doc, c.key) for c in answer.citations if c.kind == "fact"}
-    with_value = [r for r in rows if any(isinstance(v, (int, float)) and col not in ("名次", "年份")
-                                         for col, v in zip(answer.table.columns, r))]
-    assert len(cited) >= len(with_value)  # one cited cell per row stated
+    assert {(s[0], s[2]) for s in sources[:FULL] if s} <= cited
