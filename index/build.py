@@ -30,7 +30,7 @@ from pydantic import BaseModel, Field
 from index.checks import cross_year_findings
 from index.corpus import report_files
 from index.errors import ReportError
-from index.metadata import Correction, correction_for, read_corrections
+from index.metadata import CORRECTIONS_FILE, Correction, read_corrections
 from index.model import ExtractedReport, Passage
 
 INDEX_FORMAT = 3  # 2: typed facts tables, keyword term frequencies kept for updates; 3: reports.agency_short
@@ -338,11 +338,11 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     fixes: dict[str, Correction] = {}
 
     # which files come from the previous generation as they are, which must be (re)read
-    skipped: dict[str, str] = {}
+    skipped: dict[str, str] = {CORRECTIONS_FILE: "；".join(corrections.problems)} if corrections.problems else {}
     plan: list[tuple[str, str, Path, tuple[FileEntry, int] | None]] = []  # (rel, key, path, previous)
     for path in files:
         rel = path.relative_to(corpus).as_posix()
-        fix = correction_for(corrections, rel)
+        fix = corrections.get(rel)
         if fix:
             fixes[rel] = fix
         try:

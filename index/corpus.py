@@ -10,7 +10,7 @@ from pathlib import Path
 from index.checks import cross_year_findings
 from index.errors import ReportError
 from index.extract import extract_path
-from index.metadata import Correction, correction_for, read_corrections
+from index.metadata import CORRECTIONS_FILE, Correction, read_corrections
 from index.model import ExtractedReport, Finding
 
 
@@ -36,10 +36,14 @@ def report_files(paths: Iterable[Path]) -> Iterator[Path | ReportError]:
 def _with_corrections(paths: Iterable[Path]) -> Iterator[tuple[Path | ReportError, Correction | None]]:
     """Each report file with its correction from the reports.csv of the folder it was found under."""
     for path in paths:
-        corrections = read_corrections(Path(path)) if Path(path).is_dir() else {}
+        if not Path(path).is_dir():
+            yield from ((item, None) for item in report_files([path]))
+            continue
+        corrections = read_corrections(Path(path))
+        for problem in corrections.problems:
+            yield ReportError(str(Path(path) / CORRECTIONS_FILE), problem.split(": ", 1)[-1]), None
         for item in report_files([path]):
-            rel = item.relative_to(path).as_posix() if corrections and isinstance(item, Path) else ""
-            yield item, correction_for(corrections, rel) if rel else None
+            yield item, corrections.get(item.relative_to(path).as_posix()) if isinstance(item, Path) else None
 
 
 @dataclass

@@ -13,9 +13,11 @@ Evidence, strongest first (EVIDENCE_ORDER is the one statement of that order):
 
 Navigation text is never evidence: a candidate agency that holds a menu word (首页, 当前位置, 信息公开, 年报 …)
 is refused and the next source is asked. Matching is done on simplified characters (index.hanzi), the
-agency is kept as written. The statistics year is the title's, never the publication date.
+agency is kept as written. The statistics year is the title's, never the publication date. A district's
+agency titled without its city takes the city where the report's opening writes it (_qualified).
 
-Each agency is also reduced to a short name (short_name) that questions and tables can use."""
+Each agency is also reduced to a short name (short_name) that questions and tables can use, and a user's
+reports.csv in the corpus folder (file, agency, year) overrides what was read (read_corrections)."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.hanzi import to_simplified
+from index.hanzi import to_simplified as _to_simplified
 from index.model import Line, PartSpan
 
 Source = str  # one of EVIDENCE_ORDER, or "reports_csv" when a user's reports.csv decided it
@@ -46,13 +48,12 @@ _AGENCY_SUFFIX = re.compile(
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年\s*度?(?=[^。；;！!？?]{0,40}?(报告|年报))")
 _PROSE = re.compile(r"[《》，,。；;！!？?]")  # before a title's year: a sentence, not a title
 _TITLE_WORD = re.compile(r"政府信息公开|政务公开|信息公开")
-_REPORT_WORD = re.compile(r"报告|年报")
 # Words of menus, breadcrumbs and page furniture: an agency candidate holding one is navigation text.
 _NAV_WORDS = re.compile(
     r"首页|当前位置|您的位置|信息公开|政务公开|年报|栏目|导航|网站|登录|注册|搜索|链接|来源|发布|时间|点击|"
     r"浏览|打印|关闭|下载|附件|标题|>|»|→|\||/|\\"
 )
-_HEADER_FIELD = re.compile(r"^\s*(?:文章标题|信息名称|标\s*题|题\s*目|名\s*称)\s*[:：]\s*(.+?)\s*$")
+_HEADER_FIELD = re.compile(r"^\s*(?:文章标题|信息名称|标\s*题|题\s*目|名\s*称|title)\s*[:：]\s*(.+?)\s*$", re.I)
 # Other fields of a header block (archive paths, links, publishers): never the report's title line.
 _HEADER_OTHER = re.compile(r"^\s*(本地目录|原文链接|原文地址|链接|网址|url|栏目|发布机构|发文机关|来源|文号|索引号|"
                            r"发布时间|发布日期|成文日期|时间|日期|分类|主题分类)\s*[:：]", re.I)
@@ -63,6 +64,15 @@ _MAX_AGENCY = 40
 _SHORT_LINE = 30  # characters: a line this short may be the first half of a broken title
 _HEAD_LINES = 40  # title evidence is looked for among the first lines before part 一
 _HEAD_CHARS = 400  # … and in their first characters (text dumps hold the whole report on one line)
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def to_simplified(text: str) -> str:
+    """Text as metadata is matched: simplified characters, full-width digits as ASCII (２０２３年). One
+    character for one, so that a match can be cut from the text as written."""
+    return _to_simplified(text).translate(_FULL_WIDTH_DIGITS)
 
 
 @dataclass
@@ -153,37 +163,61 @@ CORRECTIONS_FILE = "reports.csv"  # in the corpus folder: columns file, agency, 
 Correction = tuple[str | None, int | None]  # (agency, year); None keeps what was read
 
 
-def read_corrections(folder: Path) -> dict[str, Correction]:
-    """The corrections of FOLDER/reports.csv by file (the path relative to the folder, as written; a bare
-    file name also matches that file anywhere below the folder). Missing or unreadable: no corrections."""
+@dataclass
+class Corrections:
+    """A corpus folder's reports.csv: (agency, year) by file, and what in it could not be used."""
+
+    by_file: dict[str, Correction] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # one line each, for the user
+
+    def get(self, relative: str) -> Correction | None:
+        """The correction for a file by its path relative to the corpus folder (a bare file name in
+        reports.csv matches that file anywhere below the folder)."""
+        found = self.by_file.get(relative) or self.by_file.get(Path(relative).name)
+        return found if found and (found[0] or found[1]) else None
+
+
+def read_corrections(folder: Path) -> Corrections:
+    """FOLDER/reports.csv (UTF-8 or Excel's GB18030; a header row naming file, agency, year). No file: no
+    corrections; an unreadable file or row: named in problems, the rest used."""
     path = Path(folder) / CORRECTIONS_FILE
+    out = Corrections()
     try:
         data = path.read_bytes()
-    except OSError:
-        return {}
-    for codec in ("utf-8-sig", "gb18030"):  # Excel saves CSV in the system code page
-        try:
-            text = data.decode(codec)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        return {}
-    out: dict[str, Correction] = {}
-    for row in csv.DictReader(io.StringIO(text)):
+    except FileNotFoundError:
+        return out
+    except OSError as err:
+        out.problems.append(f"{CORRECTIONS_FILE}: cannot be read ({err.strerror or err})")
+        return out
+    text = next((t for t in (_decoded(data, c) for c in ("utf-8-sig", "gb18030")) if t is not None), None)
+    if text is None or "\x00" in text:
+        out.problems.append(f"{CORRECTIONS_FILE}: not a CSV text file (UTF-8 or GB18030)")
+        return out
+    try:
+        rows = list(csv.DictReader(io.StringIO(text)))
+    except csv.Error as err:
+        out.problems.append(f"{CORRECTIONS_FILE}: not readable as CSV ({err})")
+        return out
+    if rows and "file" not in {(k or "").strip().lower() for k in rows[0]}:
+        out.problems.append(f"{CORRECTIONS_FILE}: the first row must name the columns file, agency, year")
+        return out
+    for n, row in enumerate(rows, start=2):
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
         name = row.get("file", "").replace("\\", "/").strip("/")
-        year = row.get("year", "")
-        if not name:
-            continue
-        out[name] = (row.get("agency") or None, _year(year) if year.isdigit() else None)
+        written = row.get("year", "")
+        year = _year(m.group(1)) if (m := re.fullmatch(r"(\d{4})\s*年?度?", written)) else None
+        if written and year is None:
+            out.problems.append(f"{CORRECTIONS_FILE} line {n}: year 「{written}」 is not a year; that row's year ignored")
+        if name:
+            out.by_file[name] = (row.get("agency") or None, year)
     return out
 
 
-def correction_for(corrections: dict[str, Correction], relative: str) -> Correction | None:
-    """The correction for a file given by its path relative to the corpus folder, if reports.csv has one."""
-    found = corrections.get(relative) or corrections.get(Path(relative).name)
-    return found if found and (found[0] or found[1]) else None
+def _decoded(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
 
 
 # --- evidence ---------------------------------------------------------------------------------------------
@@ -297,7 +331,7 @@ def _agency_candidate(text: str) -> str | None:
     simple = to_simplified(name)
     if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple):
         return None
-    if re.search(r"\d", simple) or not _AGENCY_SUFFIX.search(simple):
+    if re.search(r"[0-9]", simple) or not _AGENCY_SUFFIX.search(simple):
         return None
     return name
 

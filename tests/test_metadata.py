@@ -113,6 +113,7 @@ def test_each_weaker_source_decides_when_the_stronger_ones_are_absent(drop, sour
     (["政府信息公开年报", "平潭综合实验区2024年度政府信息公开工作年度报告"], "平潭综合实验区"),  # a column name above
     (["济南市城市管理局", "关于2020年度政府信息公开工作情况的报告"], "济南市城市管理局"),
     (["2023年度淮安市洪泽区政府信息公开工作年度报告"], "淮安市洪泽区"),
+    (["甲县财政局２０２３年度政府信息公开工作年度报告"], "甲县财政局"),  # full-width digits
     (["淮安市洪泽区人民政府关于2023年度政府信息公开工作年度报告的报告"], "淮安市洪泽区人民政府"),
 ])
 def test_title_shapes(lines: list[str], agency: str) -> None:
@@ -211,7 +212,7 @@ def test_reports_csv_overrides_what_was_read(tmp_path: Path) -> None:
     (corpus / "c.txt").write_bytes((ROOT / "corpus" / "003_4e4bafc32cf8cb39.txt").read_bytes())
     (corpus / "reports.csv").write_text("file,agency,year\na.txt,淄博市张店区综合行政执法局,2020\n"
                                         "sub/b.txt,,2019\nmissing.txt,某局,2020\n", "utf-8-sig")
-    assert read_corrections(corpus)["sub/b.txt"] == (None, 2019)
+    assert read_corrections(corpus).by_file["sub/b.txt"] == (None, 2019)
 
     from index.corpus import extract_many
 
@@ -237,6 +238,26 @@ def test_reports_csv_overrides_what_was_read(tmp_path: Path) -> None:
     summary = build_index(corpus, tmp_path / "index", workers=1)
     years = {f.doc: f.year for f in summary.manifest.files}
     assert years == {"a.txt": 2020, "b.txt": 2020, "c.txt": 2021} and summary.corrected == 1
+
+
+def test_bad_reports_csv_is_named_and_the_rest_used(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes((ROOT / "corpus" / "001_67ecb69380710fc9.txt").read_bytes())
+    (corpus / "b.txt").write_bytes((ROOT / "corpus" / "002_f3bbfa1004ed2dd6.txt").read_bytes())
+    (corpus / "reports.csv").write_text("file,agency,year\na.txt,甲局,二〇二〇\nb.txt,,2019年\n", "utf-8")
+    corrections = read_corrections(corpus)
+    assert corrections.by_file == {"a.txt": ("甲局", None), "b.txt": (None, 2019)}
+    assert corrections.problems == ["reports.csv line 2: year 「二〇二〇」 is not a year; that row's year ignored"]
+    out = subprocess.run([sys.executable, "-m", "qa.cli", "facts", str(corpus), "--json"], capture_output=True,
+                         text=True, cwd=ROOT)
+    assert "reports.csv" in out.stderr and "二〇二〇" in out.stderr and "Traceback" not in out.stderr
+    metas = {json.loads(line)["doc"]: (json.loads(line)["agency"], json.loads(line)["year"])
+             for line in out.stdout.splitlines() if line.startswith("{")}
+    assert metas == {"a.txt": ("甲局", 2020), "b.txt": ("伊川县城市管理局", 2019)}
+    for junk in (b"\x00\x01\x02binary", "file;agency\nx".encode()):
+        (corpus / "reports.csv").write_bytes(junk)
+        assert read_corrections(corpus).problems and not read_corrections(corpus).by_file
 
 
 def test_correction_applies_to_one_document() -> None:

@@ -110,6 +110,36 @@ def test_word_exported_page_cells() -> None:
     assert "行政复议" in cells or any(c.replace(" ", "").startswith("行政复议") for c in cells)
 
 
+_WORD_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312"><title>甲县财政局2020年政府信息公开工作年度报告</title>
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]--></head>
+<body lang=ZH-CN><div class=WordSection1>
+<p class=MsoNormal align=center><b><span>甲县财政局<span lang=EN-US>2020</span>年政府信息公开工作年度报告<o:p></o:p></span></b></p>
+<p class=MsoNormal><![if !supportLists]><span lang=EN-US>一</span><![endif]><span>、总体情况<o:p></o:p></span></p>
+<p>正文。</p>
+<p class=MsoNormal><span>二、主动公开政府信息情况</span></p>
+<table class=MsoNormalTable border=1>
+<tr><td rowspan=2><p><span>行</span></p><p><span>政</span></p><p><span>许</span></p><p><span>可</span></p></td>
+<td><p><span lang=EN-US>1</span><span lang=EN-US>5</span></p></td><td><p><span>75394432.52</span><span>元</span></p></td></tr>
+<tr><td><p><span>本年　处理</span></p></td><td></td></tr>
+</table>
+<p><span>六、其他需要报告的事项</span></p><p>无。</p>
+</div></body></html>"""
+
+
+def test_word_exported_gbk_page(tmp_path: Path) -> None:
+    """Word's HTML, saved in GBK (declared in http-equiv): conditional comments, a value split over <span>s,
+    a vertical label one character per <p>, U+3000 inside a label, the unit inside an amount cell."""
+    path = tmp_path / "word.htm"
+    path.write_bytes(_WORD_PAGE.encode("gb18030"))
+    doc = read_document(path)
+    assert (doc.encoding, doc.title) == ("gb18030", "甲县财政局2020年政府信息公开工作年度报告")
+    assert [line.text for line in doc.lines if line.cells is None] == [
+        "甲县财政局2020年政府信息公开工作年度报告", "一、总体情况", "正文。", "二、主动公开政府信息情况", "六、其他需要报告的事项", "无。"]
+    rows = [[c.text for c in line.cells] for line in doc.lines if line.cells]
+    assert rows == [["行政许可", "15", "75394432.52元"], ["行政许可", "本年 处理", ""]]
+
+
 # --- a seed wrapped in a site ------------------------------------------------------------------------------
 
 _TOP = """<div class="top"><a href="/">国务院</a><a href="/">省政府</a><a href="/">繁体版</a><a href="/">登录</a></div>
@@ -176,6 +206,48 @@ def test_seed_in_site_chrome_gives_the_seeds_facts_and_agency(seed: str, heading
         assert not any(word in t for t in texts), word
 
 
+def test_semantic_page_keeps_its_articles_header(tmp_path: Path) -> None:
+    """<header>/<nav>/<footer> of the site go; the <header> of the <article> (its title) stays."""
+    seed = TABULAR_SEEDS[1]
+    page = site_page(seed)
+    page = page.replace('<div class="article"><h1>', '<header><nav><a href="/">首页</a></nav></header><main><article>'
+                        '<header><h1>').replace('</h1><div class="info">', '</h1></header><div class="info">')
+    page = page.replace(_BOTTOM, f"</article></main><footer>{_BOTTOM}</footer>")
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    report = extract_path(path)
+    assert (report.meta.agency, report.meta.agency_source) == ("伊川县城市管理局", "title_line")
+    assert _facts(report) == _facts(extract_path(ROOT / "corpus" / seed))
+    assert not any("首页" in line.text or "友情链接" in line.text for line in read_document(path).lines)
+
+
+def test_page_without_numbered_headings_is_found_by_its_tables(tmp_path: Path) -> None:
+    """Headings written without their numerals (总体情况 …): the template's tables mark the report."""
+    seed = TABULAR_SEEDS[1]
+    page = site_page(seed)
+    for numeral in "一二三四五六":
+        page = page.replace(f"<p>{numeral}、", "<p>")
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    texts = [line.text for line in read_document(path).lines]
+    assert "主动公开政府信息情况" in texts and "总体情况" in texts
+    for word in _CHROME_WORDS:
+        assert not any(word in t for t in texts), word
+
+
+def test_links_to_other_reports_before_the_article_are_not_its_title(tmp_path: Path) -> None:
+    """Two related-report links (too few to be a link-dense block) right before the article: never its
+    title line; the page's <title> decides."""
+    seed = TABULAR_SEEDS[0]
+    page = site_page(seed, heading=False).replace(
+        '<div class="article">', '<div class="article"><p><a href="/9">乙市人民政府2017年度政府信息公开工作年度报告</a></p>'
+        '<p><a href="/8">丙县人民政府2016年度政府信息公开工作年度报告</a></p>')
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    meta = extract_path(path).meta
+    assert (meta.agency, meta.year, meta.agency_source) == ("张店区综合行政执法局", 2020, "html_title")
+
+
 def test_page_holding_the_report_twice_is_read_once(tmp_path: Path) -> None:
     """A 全真版 and a 文字版 of the report on one page: the first full copy is the report."""
     seed = TABULAR_SEEDS[0]
@@ -220,6 +292,19 @@ def test_real_page_as_gbk_gives_the_same_report(tmp_path: Path) -> None:
     assert report.meta.encoding == "gb18030"
     assert _facts(report) == _facts(_extract_real(name))
     assert (report.meta.agency, report.meta.year) == (_extract_real(name).meta.agency, 2021)
+
+
+@needs_real
+def test_damaged_bytes_in_a_declared_charset_page_are_replaced_not_fatal(tmp_path: Path) -> None:
+    """A cut download or flipped bytes: the page is read in its declared charset with U+FFFD for them."""
+    data = bytearray((REAL / "reports" / "16_pingtan_2024.html").read_bytes())
+    for at in range(1000, len(data), len(data) // 40):
+        data[at] = 0xFF
+    path = tmp_path / "damaged.html"
+    path.write_bytes(bytes(data[: len(data) - 7]))  # cut inside the footer, maybe inside a character
+    report = extract_path(path)
+    assert (report.meta.encoding, report.meta.agency, report.meta.year) == ("utf-8", "平潭综合实验区", 2024)
+    assert len(report.facts) > 100
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "gb18030"])

@@ -94,6 +94,9 @@ _TRUSTED = {
 }
 
 
+_MAX_DAMAGED_SHARE = 0.01  # replacement characters per character that still count as damage, not a wrong label
+
+
 def decode_html(data: bytes, path: Path | str) -> tuple[str, str]:
     """A byte-order mark wins, then a trusted <meta charset> that decodes without error, then detection."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:3] == b"\xef\xbb\xbf":
@@ -104,7 +107,11 @@ def decode_html(data: bytes, path: Path | str) -> tuple[str, str]:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
-            text = None  # the declaration is wrong: detect instead
+            # A few damaged bytes (a cut download, a flipped bit) in a page of the declared charset: read it
+            # as a browser does, with U+FFFD for them. Many: the declaration is wrong, detect instead.
+            text = data.decode(codec, errors="replace")
+            if text.count("\ufffd") > _MAX_DAMAGED_SHARE * len(text):
+                text = None
         # GB18030 decodes much that is not GBK: a page migrated to UTF-8 that kept its gb2312 meta.
         if text is not None and (codec != "gb18030" or looks_chinese(text)):
             return text, codec
@@ -285,7 +292,7 @@ _PRUNED = "data-qa-pruned"
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar"})
 _PART_HEADING = re.compile(r"^[#\s]*([一二三四五六])\s*[、.．,，]\s*(.{2,40}?)\s*$")
-_HEADING_START = re.compile(r"[一二三四五六]\s*[、.．,，]")
+_HEADING_START = re.compile(r"^[\s\u3000\xa0#]*[一二三四五六]")  # Word may put 一 and 、总体情况 in two spans
 _MAX_HEADING = 60  # characters: a heading is short, a paragraph that starts with 一、 is not one
 _MIN_PARTS = 2  # distinct part headings needed before a block is taken as the report
 _MIN_LINKS, _MAX_LINK_SHARE = 3, 0.5
@@ -296,12 +303,21 @@ _REPORT_WORD = re.compile(r"报告|年报|報告|年報")
 
 def _content_entries(root: lxml.html.HtmlElement) -> list[_Entry]:
     headings = _first_report(_part_headings(root))
+    if len({n for n, _ in headings}) < _MIN_PARTS:
+        headings += _template_tables(root)  # headings lost or unnumbered: the template's tables tell
     _prune_chrome(root, headings)
     block = _lowest_common_ancestor(headings) if len({n for n, _ in headings}) >= _MIN_PARTS else None
     if block is None or block is root:
         return _Flow().run(root)
     block.set(_CONTENT, "1")
+    # The page's heading of the report: the nearest title before the block that is not a link (a link
+    # names another page: related reports, 上一篇, a breadcrumb).
+    links = [a for a in root.iter("a") if a.get(_PRUNED) is None]
+    for a in links:
+        a.set(_PRUNED, "1")
     before = _Flow(stop_at_content=True).run(root)
+    for a in links:
+        del a.attrib[_PRUNED]
     title = next((e for e in reversed(before[-_TITLE_LOOKBACK:])
                   if e.cells is None and len(e.text) <= _TITLE_MAX and _REPORT_WORD.search(e.text)), None)
     return ([title] if title else []) + _Flow().run(block)
@@ -318,7 +334,8 @@ def _part_headings(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.Htm
 
     found = []
     for el in root.iter():
-        if not _tag(el) or _tag(el) in _SKIPPED or not el.text or not _HEADING_START.search(el.text):
+        text = el.text
+        if not text or not _HEADING_START.match(text) or not isinstance(el.tag, str) or _tag(el) in _SKIPPED:
             continue
         heading = el
         while (parent := heading.getparent()) is not None and len(_text_of(parent)) <= _MAX_HEADING \
@@ -327,6 +344,24 @@ def _part_headings(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.Htm
         m = _PART_HEADING.match(to_simplified(_text_of(heading)))
         if m and any(k in m.group(2) for k in PARTS[PART_NUMERALS.index(m.group(1))].keywords):
             found.append((m.group(1), heading))
+    return found
+
+
+def _template_tables(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.HtmlElement]]:
+    """(part numeral, table) of each table that carries the template's column headers for its part."""
+    from index.hanzi import to_simplified
+    from index.template import FORMATS, tables
+
+    headers = {(t.part, h) for fmt in FORMATS for t in tables(fmt) for h in t.headers if len(h) >= 4}
+    found = []
+    for table in root.iter("table"):
+        text = to_simplified(re.sub(r"\s+", "", "".join(table.itertext())))
+        hits: dict[str, int] = {}
+        for part, header in headers:
+            if header in text:
+                hits[part] = hits.get(part, 0) + 1
+        if hits and max(hits.values()) >= 2:
+            found.append((max(hits, key=hits.__getitem__), table))
     return found
 
 
@@ -369,43 +404,64 @@ def _prune_chrome(root: lxml.html.HtmlElement, headings: list[tuple[str, lxml.ht
     or a number cell (a report framed in a <form> or a table of links to figures stays). Judged bottom-up:
     a block is link-dense by what is left of it after its link lists went (a page with menus and a short
     report is not one big menu), or when all it has left besides them is a caption (相关文章)."""
-    elements = [el for el in root.iter() if _tag(el)]  # kept alive: id() is stable while they are
-    keep = {id(el) for _, h in headings for el in (h, *h.iterancestors())}
-    # Per element, children before parents: [visible characters, characters inside links, links], of the
-    # whole element and of what is not pruned; and the number cells it holds.
-    whole = {id(el): [0, 0, 0] for el in elements}
-    left = {id(el): [0, 0, 0] for el in elements}
-    numbers = {id(el): 0 for el in elements}
-    for el in reversed(elements):
-        i = id(el)
-        if _tag(el) in _SKIPPED:
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]  # kept alive: id() stays unique
+    at = {id(el): k for k, el in enumerate(elements)}
+    keep = {at[id(el)] for _, h in headings for el in (h, *h.iterancestors()) if id(el) in at}
+    n = len(elements)
+    tags = [el.tag.lower() for el in elements]
+    parent = [at.get(id(el.getparent()), -1) for el in elements]
+    # Per element: visible characters, characters inside links and links, of the whole element (w_) and of
+    # what is not pruned (l_); and the number cells it holds. Children come after parents in document
+    # order, so one pass from the end sees every element after all of its children.
+    w_text, w_linked, w_links = [0] * n, [0] * n, [0] * n
+    l_text, l_linked, l_links = [0] * n, [0] * n, [0] * n
+    numbers = [0] * n
+    for k in range(n - 1, -1, -1):
+        el, tag = elements[k], tags[k]
+        if tag in _SKIPPED:
             continue
         own = len((el.text or "").strip())
-        w, lf = whole[i], left[i]
-        w[0] += own
-        lf[0] += own
-        for child in el:
-            c = id(child)
-            tail = len((child.tail or "").strip())
-            w[0] += tail
-            lf[0] += tail
-            if c not in whole or _tag(child) in _SKIPPED:
-                continue
-            w[:] = [a + b for a, b in zip(w, whole[c])]
-            if child.get(_PRUNED) is None:
-                lf[:] = [a + b for a, b in zip(lf, left[c])]
-            numbers[i] += numbers[c]
-        if _tag(el) == "a":
-            w[1], w[2], lf[1], lf[2] = w[0], w[2] + 1, lf[0], lf[2] + 1
-        if _tag(el) in ("td", "th") and re.fullmatch(r"[\d.,，]+\s*(元|万元|件|项|条)?", _text_of(el)):
-            numbers[i] += 1
-        if i in keep or numbers[i] or _tag(el) in ("html", "body"):
+        w_text[k] += own
+        l_text[k] += own
+        if tag == "a":
+            w_linked[k], l_linked[k] = w_text[k], l_text[k]
+            w_links[k] += 1
+            l_links[k] += 1
+        elif tag in ("td", "th") and _NUMBER_CELL.fullmatch(_text_of(el)):
+            numbers[k] += 1
+        pruned = False
+        if k not in keep and not numbers[k] and tag not in ("html", "body"):
+            role = (el.get("role") or "").lower()
+            dense = (l_links[k] >= _MIN_LINKS and l_linked[k] >= _MAX_LINK_SHARE * l_text[k]) or (
+                w_links[k] >= _MIN_LINKS and w_linked[k] >= _MAX_LINK_SHARE * w_text[k]
+                and l_text[k] - l_linked[k] <= _MAX_CAPTION)
+            landmark = tag in _CHROME_TAGS and not (tag in _OWN_PARTS and _in_article(el))
+            if landmark or role in _CHROME_ROLES or dense:
+                el.set(_PRUNED, "1")
+                pruned = True
+        p = parent[k]
+        if p < 0:
             continue
-        role = (el.get("role") or "").lower()
-        dense = (lf[2] >= _MIN_LINKS and lf[1] >= _MAX_LINK_SHARE * lf[0]) or (
-            w[2] >= _MIN_LINKS and w[1] >= _MAX_LINK_SHARE * w[0] and lf[0] - lf[1] <= _MAX_CAPTION)
-        if _tag(el) in _CHROME_TAGS or role in _CHROME_ROLES or dense:
-            el.set(_PRUNED, "1")
+        tail = len((el.tail or "").strip())
+        w_text[p] += w_text[k] + tail
+        w_linked[p] += w_linked[k]
+        w_links[p] += w_links[k]
+        numbers[p] += numbers[k]
+        l_text[p] += tail
+        if not pruned:
+            l_text[p] += l_text[k]
+            l_linked[p] += l_linked[k]
+            l_links[p] += l_links[k]
+
+
+_OWN_PARTS = frozenset({"header", "footer"})  # inside an <article> or <main>: the article's own, kept
+
+
+def _in_article(el: lxml.html.HtmlElement) -> bool:
+    return any(_tag(a) in ("article", "main") for a in el.iterancestors())
+
+
+_NUMBER_CELL = re.compile(r"[\d.,，]+\s*(元|万元|件|项|条)?")
 
 
 # --- tables ---------------------------------------------------------------------------------------------
