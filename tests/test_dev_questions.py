@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from index.metadata import short_name
 from qa.answer import Answer
 from qa.trace import untraceable
 
@@ -204,7 +205,7 @@ def reader_side(item: dict, dev: DevCorpus) -> list[str]:
         if stem in why or name in why or (item["kind"] in ("filter", "top", "order", "sum", "avg", "count",
                                                            "consistency", "compare")):
             out.append(f"{name} ({problem})")
-        elif agency[:2] in why:
+        elif short_name(agency)[:2] in why or agency[:2] in why:
             out.append(f"{name} ({problem})")
     return out
 
