@@ -228,7 +228,7 @@ class Reader:
         plan.text = text
         if not RE_CJK.search(asked[:MAX_CHARS]):  # English words are read only inside a Chinese question
             plan.operation = "invalid"
-            plan.notes.append("请用中文提问（问题中没有汉字）")
+            plan.notes.append("问题中没有汉字")  # the answer itself asks for Chinese: say only why
             return plan
 
         spans: list[tuple[int, int]] = []
