@@ -15,7 +15,8 @@ from qa.answer import Citation
 from qa.facts import Cell, FactStore
 
 BACK = 8  # lines looked back for a row's label in one-cell-per-line layouts
-FULL = 60  # rows of a table whose citations quote their source lines; the rest carry their source in the table
+FULL = 500  # rows of a table whose citations quote their source lines (exports quote them); the rest carry
+#            their source cell in AnswerTable.sources (file, line, key), quoted when opened
 BULK = 60  # more cells than this (a whole ranking's table): their lines read in one query
 _LABEL = re.compile(r"[\u4e00-\u9fff]{2,}")
 _VALUE_ONLY = re.compile(r"\s*[增减+\-－]?\s*[\d,，.]*\s*(?:万元|元|件|项|个)?\s*")
