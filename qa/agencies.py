@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from index.metadata import short_name
 
 # Long forms in agency names and the short forms people use (left to right: applied in this order).
 SHORT_FORMS: tuple[tuple[str, str], ...] = (
@@ -19,8 +22,36 @@ SHORT_FORMS: tuple[tuple[str, str], ...] = (
     ("市场监督管理局", "市场监管局"),
     ("人力资源和社会保障局", "人社局"),
     ("生态环境局", "环保局"),
+    ("人民政府办公室", "政府办"),
+    ("人民政府", "政府"),
 )
+# Zones named like places whose short name is the place before the zone word: 平潭综合实验区 → 平潭.
+ZONE_WORDS = ("综合实验区", "经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "新区",
+              "实验区", "试验区")
 MAX_ALIAS = 40  # longer than any agency name
+MAX_FUZZY = 8  # names longer than this are not matched with a wrong character
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=65536)
+def _sound(ch: str) -> str:
+    """A character's reading without tone (谭 and 潭 both 'tan')."""
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0]
+
+
+@lru_cache(maxsize=65536)
+def _place_len(alias: str) -> int:
+    chain, _ = _places(alias)
+    return len("".join(chain)) if chain else min(len(alias), 2)
+
+
+def latin(name: str) -> str:
+    """平潭 → pingtan: how the name is written in Latin letters (lower case, no spaces)."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(name))
 _PLACE = re.compile(r"^(.{2,}?(?:自治州|自治县|地区|省|市|县|区|旗|盟|州))")
 
 
@@ -28,22 +59,42 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def aliases(agency: str) -> set[str]:
-    from index.metadata import short_name
+def _places(name: str) -> tuple[list[str], str]:
+    """The chain of places a name starts with (淮安市, 洪泽区) and the rest (人民政府)."""
+    chain, rest = [], name
+    while (m := _PLACE.match(rest)) and len(chain) < 3:
+        chain.append(m.group(1))
+        rest = rest[len(m.group(1)):]
+    return chain, rest
 
+
+def _place_names(place: str) -> set[str]:
+    """洪泽区 → {洪泽区, 洪泽}; 平潭综合实验区 → {平潭综合实验区, 平潭综合实验, 平潭}."""
+    out = {place}
+    if len(place) > 2 and place[-1] in "市县区":
+        out.add(place[:-1])
+    for zone in ZONE_WORDS:
+        if place.endswith(zone) and len(place) - len(zone) >= 2:
+            out.add(place[:-len(zone)])
+            break
+    return out
+
+
+def aliases(agency: str) -> set[str]:
+    """Names a question may use for the agency. A place that holds a smaller one (淮安市 in
+    淮安市洪泽区人民政府) names no alias alone: 淮安市政府 is another body."""
     name = _squash(agency)
-    out = {name, short_name(agency)}  # what users call it: 淮安市洪泽区人民政府 → 洪泽区
+    out = {name}
     short = name
     for long, s in SHORT_FORMS:
         short = short.replace(long, s)
     out.add(short)
-    m = _PLACE.match(name)
-    if m:
-        place = m.group(1)
-        rest = name[len(place):]
-        places = {place}
-        if len(place) > 2 and place[-1] in "市县区":
-            places.add(place[:-1])
+    chain, rest = _places(name)
+    if chain:
+        place = chain[-1]
+        if len(chain) > 1:
+            out |= {"".join(chain), "".join(chain) + rest}
+        places = _place_names(place)
         kinds = {rest}
         for long, s in SHORT_FORMS:
             if long in rest:
@@ -85,14 +136,16 @@ class AgencyIndex:
 # ---------------------------------------------------------------- every agency a question names, with spans
 def kinds(agency: str) -> set[str]:
     """The kind part of an agency's name and its short forms (城市管理局, 城管局, 城管), no place."""
-    name = _squash(agency)
-    m = _PLACE.match(name)
-    rest = name[len(m.group(1)):] if m else name
+    _, rest = _places(_squash(agency))
     out = {rest}
     for long, s in SHORT_FORMS:
         if long in rest:
             out |= {rest.replace(long, s), s, s.rstrip("局")}
-    return {k for k in out if len(k) >= 2}
+    return {k for k in out if len(k) >= 2 and k not in NOT_KINDS}
+
+
+# Kind words too common in questions to narrow anything: 政府 is in 政府信息公开 and 政府集中采购.
+NOT_KINDS = frozenset({"政府"})
 
 
 @dataclass
@@ -101,6 +154,7 @@ class AgencySpan:
     end: int
     mention: str
     agencies: list[str]  # one: found; several: the mention fits each (ambiguous, or a kind of agency)
+    meant: str | None = None  # a name read with one character wrong: the alias it was read as
 
 
 class AgencyFinder:
@@ -114,12 +168,31 @@ class AgencyFinder:
         self.alias_map: dict[str, set[str]] = {}
         self.kind_map: dict[str, set[str]] = {}
         for a in self.agencies:
-            for alias in aliases(a):
+            for alias in aliases(a) | {short_name(a)}:  # the reader's short name (index.metadata) too
                 self.alias_map.setdefault(alias, set()).add(a)
             for k in kinds(a):
                 self.kind_map.setdefault(k, set()).add(a)
         for k in list(self.kind_map):  # a kind word is no name: 城管局 alone names no agency
             self.alias_map.pop(k, None)
+        # Latin-letter names (Pingtan, Hongze): the pinyin of each place name
+        places = self._place_aliases()
+        for alias, owners in list(self.alias_map.items()):
+            if alias in places:
+                self.alias_map.setdefault(latin(alias), set()).update(owners)
+        # one character wrong (平谭, 张点, 洪择): each alias with one position masked
+        self._masked: dict[str, list[tuple[str, int]]] = {}
+        for alias in self.alias_map:
+            if _CJK_ONLY.fullmatch(alias) and len(alias) <= MAX_FUZZY:
+                for j in range(len(alias)):
+                    self._masked.setdefault(alias[:j] + "?" + alias[j + 1:], []).append((alias, j))
+
+    def _place_aliases(self) -> set[str]:
+        out = set()
+        for a in self.agencies:
+            chain, _ = _places(_squash(a))
+            if chain:
+                out |= {p for p in _place_names(chain[-1]) if p[-1] not in "市县区"}
+        return out
 
     @staticmethod
     def _longest(text: str, table: dict[str, set[str]], limit: int) -> list[AgencySpan]:
@@ -141,6 +214,39 @@ class AgencyFinder:
     def spans(self, text: str) -> list[AgencySpan]:
         """Agencies named by name, place or short form, leftmost-longest."""
         return self._longest(text, self.alias_map, MAX_ALIAS)
+
+    def fuzzy_spans(self, text: str) -> list[AgencySpan]:
+        """Names with one character wrong: a homophone (平谭 → 平潭, 张点 → 张店, 鹤港 → 鹤岗), or any one
+        character of a name of four or more. `mention` is the question's words, `meant` the alias read."""
+        found: list[AgencySpan] = []
+        n = len(text)
+        for i in range(n):
+            for length in range(min(MAX_FUZZY, n - i), 1, -1):
+                window = text[i:i + length]
+                if not _CJK_ONLY.fullmatch(window) or window in self.alias_map:
+                    continue
+                hits: dict[str, set[str]] = {}
+                for j in range(length):
+                    for alias, pos in self._masked.get(window[:j] + "?" + window[j + 1:], ()):
+                        # a place must be written right or by its sound (伊州 is another place than 伊川)
+                        if _sound(window[pos]) == _sound(alias[pos]) or length >= 4 and pos >= _place_len(alias):
+                            hits.setdefault(alias, set()).update(self.alias_map[alias])
+                if hits:
+                    owners = sorted(set().union(*hits.values()))
+                    found.append(AgencySpan(i, i + length, window, owners, meant=sorted(hits)[0]))
+                    break
+        found.sort(key=lambda s: (-(s.end - s.start), s.start))
+        taken: list[AgencySpan] = []
+        for s in found:
+            if all(s.end <= t.start or s.start >= t.end for t in taken):
+                taken.append(s)
+        return sorted(taken, key=lambda s: s.start)
+
+    def nearest(self, name: str, k: int = 5) -> list[str]:
+        """The agencies whose names share most characters with a name the index does not hold."""
+        chars = set(name)
+        scored = sorted(self.agencies, key=lambda a: (-len(chars & set(a)), a))
+        return [a for a in scored[:k] if chars & set(a)]
 
     def kind_spans(self, text: str) -> list[AgencySpan]:
         """Kind words (城管局, 执法局) standing without a place."""

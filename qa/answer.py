@@ -35,6 +35,9 @@ class AnswerTable(BaseModel):
     rows: list[list[str | int | float | None]]
     # which column holds numbers with what unit, for right alignment and exports
     units: dict[str, str] = Field(default_factory=dict)
+    # per row, where its value stands: [file, line, fact key] (None: a row without one cell, e.g. a sum). Every
+    # row of a long ranking keeps its source here; Answer.citations quote the source lines of the first rows.
+    sources: list[list[str | int | None] | None] = Field(default_factory=list)
 
 
 class Citation(BaseModel):

@@ -15,6 +15,9 @@ from qa.answer import Citation
 from qa.facts import Cell, FactStore
 
 BACK = 8  # lines looked back for a row's label in one-cell-per-line layouts
+FULL = 500  # rows of a table whose citations quote their source lines (exports quote them); the rest carry
+#            their source cell in AnswerTable.sources (file, line, key), quoted when opened
+BULK = 60  # more cells than this (a whole ranking's table): their lines read in one query
 _LABEL = re.compile(r"[\u4e00-\u9fff]{2,}")
 _VALUE_ONLY = re.compile(r"\s*[增减+\-－]?\s*[\d,，.]*\s*(?:万元|元|件|项|个)?\s*")
 
@@ -46,7 +49,8 @@ class Citer:
             return []
         reports = self.store.reports
         details = self.store.details([c.rowid for c in cells])
-        lines = self.store.lines([(reports[c.rid].doc, max(1, c.line - BACK), c.line) for c in cells])
+        spans = [(reports[c.rid].doc, max(1, c.line - BACK), c.line) for c in cells]
+        lines = self.store.lines(spans) if len(cells) <= BULK else self.store.lines_bulk(spans)
         out = []
         for c in cells:
             r = reports[c.rid]

@@ -3,6 +3,8 @@ question's reading with the part that changed. The UI keeps one Conversation per
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, Field
 
 from qa.lexicon import COLUMN_GROUPS, items, measure
@@ -15,6 +17,7 @@ class Turn(BaseModel):
     question: str
     plan: Plan
     focus: list[str] = Field(default_factory=list)  # the agencies the answer was about (for 它 / 该单位)
+    focus_years: list[int] = Field(default_factory=list)  # and the years (它的行政许可呢: the winner's year)
 
 
 class Conversation(BaseModel):
@@ -24,13 +27,62 @@ class Conversation(BaseModel):
     def last(self) -> Turn | None:
         return self.turns[-1] if self.turns else None
 
-    def add(self, question: str, plan: Plan, focus: list[str]) -> Conversation:
+    def add(self, question: str, plan: Plan, focus: list[str], focus_years: list[int] | None = None) -> Conversation:
         """A new conversation with this turn appended (the old one is left as it was)."""
-        return Conversation(turns=[*self.turns[-(MAX_TURNS - 1):], Turn(question=question, plan=plan, focus=focus)])
+        turn = Turn(question=question, plan=plan, focus=focus, focus_years=focus_years or [])
+        return Conversation(turns=[*self.turns[-(MAX_TURNS - 1):], turn])
 
 
 def _short(plan: Plan) -> bool:
     return len(plan.text) <= 10
+
+
+# words by which a question sets its own scope (哪个单位行政处罚最多): it starts fresh, even when short
+RE_OWN_SCOPE = re.compile(r"哪个|哪家|哪些|哪几|各单位|各个|所有|全部|每个|每家|谁|单位")
+RE_BOTH = re.compile(r"(?:这|那)?(?:两|二|几)(?:个|年|家|份|项)?.{0,3}(?:加起来|合计|一共|总共|相加|之和)")
+RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
+
+
+def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
+    """Follow-ups that need more than the last plan: 两个加起来 (the last turns' reports summed), 增长了百分之几
+    (the change between the last turns' years), 占不予公开的比例 (the last measure as the numerator),
+    第一名那年的行政复议呢 (the winner's agency and year)."""
+    last = turns[-1]
+    prev = last.plan
+    if prev.item is None or plan.agencies:
+        return None
+    if RE_BOTH.search(plan.text) and not plan.item:
+        new = prev.model_copy(deep=True)
+        new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+        years = sorted({y for t in turns[-3:] if t.plan.item == prev.item for y in (t.plan.years or t.focus_years)})
+        agencies = list(dict.fromkeys(a for t in turns[-3:] if t.plan.item == prev.item for a in
+                                      (t.plan.agencies or t.focus)))
+        new.years, new.agencies, new.kind_agencies = years, agencies, []
+        new.operation, new.op_explicit, new.all_years = "sum", True, True
+        new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")] + ["合计前几问的报告"]
+        return new
+    if (plan.change or plan.percent) and not plan.item and plan.operation != "share":
+        years = sorted({y for t in turns[-3:] if t.plan.item == prev.item for y in t.plan.years})
+        if len(years) >= 2:
+            new = prev.model_copy(deep=True)
+            new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+            new.years, new.operation, new.percent, new.times = [years[0], years[-1]], "change", True, plan.times
+            return new
+    if plan.operation == "share" and plan.share_of and (not plan.share_items or plan.share_items == plan.share_of):
+        new = plan.model_copy(deep=True)
+        new.item, new.share_items = prev.item, [prev.item]
+        new.column, new.column_explicit = prev.column, prev.column_explicit
+        new.agencies, new.years, new.followup = list(prev.agencies), list(prev.years), True
+        new.defaults = [f"分子按上一问的「{items()[prev.item].label}」"]
+        return new
+    if RE_FIRST.search(plan.text) and plan.item and last.focus:
+        new = plan.model_copy(deep=True)
+        new.agencies, new.years, new.all_years, new.followup = list(last.focus[:1]), list(last.focus_years[:1]), \
+            False, True
+        if new.operation in AGGREGATES:
+            new.operation = "value"
+        return new
+    return None
 
 
 def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Plan:
@@ -39,8 +91,16 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     if last is None or plan.operation in ("invalid",):
         return plan
     prev = last.plan
+    special = _elliptical(plan, conversation.turns)
+    if special is not None:
+        return special
     if plan.pronoun and not plan.agencies and last.focus:
         plan.agencies = list(last.focus)
+        if not plan.years and last.focus_years:
+            plan.years = list(last.focus_years)
+            plan.all_years = len(plan.years) > 1
+        if len(plan.agencies) >= 2 and plan.operation in ("value", "rank"):
+            plan.operation = "compare"
         plan.agency_mentions = [plan.agency_mentions[0] if plan.agency_mentions else "它"]
         plan.candidates = []
         if plan.operation in ("prose", "out_of_scope") and not plan.item:
@@ -48,8 +108,16 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         elif plan.operation in AGGREGATES and not plan.op_explicit:
             plan.operation = "value"
         return plan
-    marked = is_followup(plan.text) or _short(plan)
+    # only elliptical questions inherit: a follow-up word, or a short one that names no measure of its own
+    complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus")))
+    marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete)
     if not marked or prev.operation in ("invalid", "corpus"):
+        return plan
+    if prev.operation in ("prose", "mixed") and plan.operation in ("prose", "out_of_scope") and not plan.agencies \
+            and not plan.item:  # 政府门户网站呢 / 那改进措施呢 after a text answer: the same report
+        plan.agencies = list(prev.agencies or last.focus)
+        plan.years = plan.years or list(prev.years)
+        plan.followup = True
         return plan
     new = prev.model_copy(deep=True)
     new.question, new.text, new.followup = plan.question, plan.text, True
@@ -110,6 +178,11 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     # the operation
     op = plan.operation if plan.op_explicit and plan.operation in AGGREGATES | {"compare", "change"} else \
         plan.bare_op if prev.item else None
+    if op in ("sum", "avg") and prev.operation in ("value", "compare", "change") and prev.agencies and \
+            not plan.agencies and not plan.all_years:
+        op = None  # 复议后起诉的一共几件: a total of the same report, not a sum over agencies
+        if plan.item and not plan.column_explicit:
+            new.column, new.column_explicit = plan.column, False
     if op:
         if op in ("top", "bottom"):
             new.n = plan.n

@@ -16,24 +16,35 @@ from functools import cache
 from index.template import FORMATS, fact_specs, tables
 
 # ---------------------------------------------------------------- the words people use, per item
+# Colloquial and abbreviated words (the user lexicon): how people say an item in speech, not in the form.
+COLLOQUIAL: dict[str, tuple[str, ...]] = {
+    "penalty": ("罚了", "罚得", "罚的", "罚过", "处罚了"),
+    "license": ("批了", "批的", "批过", "审批了"),
+    "procurement": ("集采",),
+    "apply.denied": ("不给公开", "拒绝公开", "没给公开", "不让公开"),
+    "apply.granted": ("给公开了", "同意给公开"),
+    "suit": ("告上法院", "被告", "打官司", "官司"),
+    "review": ("复议案件",),
+}
+
 # Item ids: the template's row keys for 二 and 四 ("penalty", "review", "suit.direct"), "apply.<row>" for 三,
 # and the groups below. The template's own labels and aliases are added automatically.
 ITEM_WORDS: dict[str, tuple[str, ...]] = {
-    "penalty": ("行政处罚", "处罚", "罚款", "处罚决定"),
-    "license": ("行政许可", "许可", "审批", "许可决定"),
+    "penalty": ("行政处罚", "处罚", "罚款", "处罚决定", *COLLOQUIAL["penalty"]),
+    "license": ("行政许可", "许可", "审批", "许可决定", *COLLOQUIAL["license"]),
     "coercion": ("行政强制", "强制措施", "强制"),
     "other_service": ("其他对外管理服务事项", "对外管理服务", "管理服务事项"),
     "fee": ("行政事业性收费", "事业性收费", "收费"),
-    "procurement": ("政府集中采购", "集中采购", "政府采购", "采购"),
+    "procurement": ("政府集中采购", "集中采购", "政府采购", "采购", *COLLOQUIAL["procurement"]),
     "regulation": ("规章",),
     "normative": ("规范性文件", "行政规范性文件"),
     "apply.new": ("本年新收", "新收申请", "新收", "收到申请", "收到的申请", "收到政府信息公开申请", "依申请公开",
                   "依申请", "信息公开申请", "政府信息公开申请", "公开申请", "申请数量", "申请量", "申请件",
                   "申请数", "申请"),
     "apply.carried_in": ("上年结转", "上年度结转", "去年结转"),
-    "apply.granted": ("予以公开", "同意公开", "全部公开"),
+    "apply.granted": ("予以公开", "同意公开", "全部公开", *COLLOQUIAL["apply.granted"]),
     "apply.partial": ("部分公开",),
-    "apply.denied": ("不予公开", "不公开"),
+    "apply.denied": ("不予公开", "不公开", *COLLOQUIAL["apply.denied"]),
     "apply.denied.state_secret": ("国家秘密",),
     "apply.denied.law": ("法律行政法规禁止公开", "法规禁止公开"),
     "apply.denied.safety": ("三安全一稳定",),
@@ -53,11 +64,14 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "apply.rejected.repetitive": ("大量反复申请", "大量反复"),
     "apply.rejected.confirm": ("确认或重新出具", "重新出具"),
     "apply.other": ("其他处理",),
+    "apply.other.no_correction": ("逾期不补正", "不补正"),
+    "apply.other.no_fee": ("逾期未按收费", "未按收费通知", "不缴费"),
     "apply.total": ("办理结果总计", "办理结果", "办结总数", "办结"),
     "apply.carried_out": ("结转下年度继续办理", "结转下年度", "结转下年", "结转到下年", "继续办理", "结转"),
-    "review": ("行政复议", "复议"),
-    "suit": ("行政诉讼", "诉讼", "起诉", "被诉"),
-    "suit.direct": ("未经复议直接起诉", "直接起诉", "未经复议"),
+    "review": ("行政复议", "复议", *COLLOQUIAL["review"]),
+    "suit": ("行政诉讼", "诉讼", "起诉", "被诉", *COLLOQUIAL["suit"]),
+    "suit.direct": ("未经复议直接起诉", "直接起诉", "未经复议", "没经过复议直接起诉", "没经复议直接起诉", "不经复议直接起诉",
+                    "没经过复议", "没经复议", "不经复议"),
     "suit.after_review": ("复议后起诉",),
 }
 
@@ -76,12 +90,17 @@ GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
 # Template labels too generic to name an item in a question (其他 is a row of 2021's 其他处理, 总计 a column).
 GENERIC_LABELS = frozenset({"其他", "总计"})
 
+# Words that ask for money: on an item the template counts but never prices (行政处罚 罚了多少钱), the
+# answer says the report has no such amount instead of giving the count.
+MONEY_WORDS = ("多少万元", "多少元", "罚款金额", "罚没金额", "罚没款")
+RE_MONEY = re.compile("多少钱|花了多少|金额|费用|" + "|".join(MONEY_WORDS) + "|万元")
+
 # Column words, per table ("active" 二, "apply" 三, "review" 四). Values: column keys; "legal_person" is the
 # group 法人或其他组织 (the five organisation columns).
 COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "active": {
         "prev": ("上一年项目数量", "上一年项目数", "上年项目数量", "上年项目数", "上一年项目", "上年项目",
-                 "项目数量", "项目数", "事项数量", "事项数"),
+                 "项目数量", "项目数", "事项数量", "事项数", "上一年的", "上一年", "上年"),
         "change": ("本年增/减", "本年增减", "增/减", "增减"),
         "decisions": ("本年处理决定数量", "处理决定数量", "处理决定数", "处理决定", "决定数量", "决定数", "决定"),
         "made": ("本年新制作数量", "新制作数量", "新制作", "制作数量", "制作"),
@@ -92,7 +111,7 @@ COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "in_force": ("现行有效件数", "现行有效", "有效件数", "有效"),
         # no 采购/收费 in these words: the item word before them must stay readable (采购 + 金额)
         "items": ("项目数量", "项目数", "项目"),
-        "amount": ("总金额", "金额", "多少钱", "花了多少", "费用"),
+        "amount": ("总金额", "金额", "多少钱", "花了多少", "费用", *MONEY_WORDS),
     },
     "apply": {
         "natural": ("自然人", "个人", "公民"),
@@ -108,10 +127,18 @@ COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "upheld": ("结果维持", "维持"),
         "corrected": ("结果纠正", "纠正", "纠错"),
         "other": ("其他结果",),
-        "pending": ("尚未审结", "未审结", "未结"),
+        "pending": ("尚未审结", "未审结", "未结", "还没审结", "没审结", "没有审结", "还没结", "在审"),
         "total": ("总计", "总数"),
     },
 }
+
+# One column named differently by the two templates (2019: 本年新制作数量, 2021: 本年制发件数): a measure on
+# either reads the other in reports of the other format.
+EQUIVALENT_COLUMNS: dict[tuple[str, str], dict[str, str]] = {
+    ("normative", "issued"): {"2019": "made"}, ("regulation", "issued"): {"2019": "made"},
+    ("normative", "made"): {"2021": "issued"}, ("regulation", "made"): {"2021": "issued"},
+}
+
 COLUMN_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "legal_person": ("法人或其他组织", ("business", "research", "nonprofit", "legal", "other_org")),
 }
@@ -224,6 +251,9 @@ def _format_keys(item: Item, column: str) -> dict[str, tuple[str, ...]]:
     for fmt in FORMATS:
         keys = tuple(_fact_key(r, c) for r in rows for c in cols
                      if _fact_key(r, c) in specs and fmt in specs[_fact_key(r, c)].formats)
+        other = EQUIVALENT_COLUMNS.get((item.id, column), {}).get(fmt)
+        if not keys and other and _fact_key(item.id, other) in specs:
+            keys = (_fact_key(item.id, other),)
         if keys:
             out[fmt] = keys
     return out

@@ -11,21 +11,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from index.cells import plain_number
 from index.checks import scope_label
+from qa import arith
 from qa.answer import Alternative, Answer, AnswerTable, ChartHint, Citation, Derived, Reading
-from qa.cite import FLAG_NOTES, Citer
+from qa.cite import FLAG_NOTES, FULL, Citer
 from qa.facts import MISSING, NO_NUMBER, NOT_IN_TEMPLATE, OK, FactStore, Report
 from qa.lexicon import Measure, items, measure
 from qa.output import format_value
 from qa.prose import Prose, part_title, passage_citation
 from qa.understand import Plan
 
-ROW_CAP = 20  # rows of a ranking table (the rest is counted in the text): each row's cell is read and quoted
+ROW_CAP = 20  # ties listed at a top-N boundary; every table keeps all its rows (the UI pages them, exports all)
 NAMES_IN_TEXT = 5  # names a sentence lists before "等"
+SUM_TERMS_IN_TEXT = 12  # a sum of this many terms or fewer writes them out in the sentence
+RANK_IN_TEXT = 10  # a ranking's sentence lists more (the table holds them all)
 STATUS_WORDS = {MISSING: "未提供（报告中没有这一项）", NO_NUMBER: "未提供（表中为文字，没有数字）",
                 NOT_IN_TEMPLATE: "未提供（该年模板没有这一栏）"}
 COLUMN_PHRASES = {"items": "项目数量", "amount": "金额"}  # for composed questions: 采购 + 金额
@@ -48,6 +52,8 @@ class Row:
 
 # ---------------------------------------------------------------- small helpers
 def num(v: float | None, unit: str = "") -> str:
+    """A value in an answer's sentence, as the report states it in its unit (7,249.4746万元; no padding zeros).
+    Computed values are rounded where they are computed (qa.arith)."""
     return "—" if v is None else f"{format_value(v)}{unit}"
 
 
@@ -57,14 +63,16 @@ def cell_value(v: float | None) -> int | float | None:
     return int(v) if float(v).is_integer() else round(float(v), 6)
 
 
-def names(rows: list[Row], with_values: bool = False, unit: str = "", years: bool = False) -> str:
+def names(rows: list[Row], with_values: bool = False, unit: str = "", years: bool = False,
+          limit: int = 0) -> str:
     parts = []
-    for r in rows[:NAMES_IN_TEXT]:
+    limit = limit or NAMES_IN_TEXT
+    for r in rows[:limit]:
         s = r.report.name + (f"（{r.report.year}年）" if years and r.report.year else "")
         if with_values:
             s += f" {num(r.value, unit)}"
         parts.append(s)
-    more = f"等{len(rows)}个" if len(rows) > NAMES_IN_TEXT else ""
+    more = f"等{len(rows)}个" if len(rows) > limit else ""
     return "、".join(parts) + more
 
 
@@ -134,7 +142,7 @@ def cmp_ok(v: np.ndarray, op: str, x: float) -> np.ndarray:
 def cite_rows(ctx: Ctx, m: Measure, rows: list[Row]) -> tuple[list[Citation], list[Derived]]:
     """A citation per cell behind each row's value; for a sum of cells, the sum as a derived number."""
     cells, derived = [], []
-    for r in rows:
+    for r in rows[:FULL]:  # the rows past these keep their source in the table (AnswerTable.sources)
         if r.status not in (OK, NO_NUMBER):
             continue
         cs = ctx.store.cells(m, r.report.rid)
@@ -151,6 +159,7 @@ def cite_rows(ctx: Ctx, m: Measure, rows: list[Row]) -> tuple[list[Citation], li
     return citations, derived
 
 
+@lru_cache(maxsize=1024)
 def flag_words(flags: int) -> str:
     from qa.facts import FLAG_BITS
 
@@ -254,7 +263,9 @@ def no_reports(ctx: Ctx, plan: Plan, m: Measure | None, who: str = "") -> Answer
                                 for y in ctx.store.years[-3:]] if years else [])
 
 
-def table_of(rows: list[Row], m: Measure, ranked: bool, show_years: bool = True) -> AnswerTable:
+def table_of(rows: list[Row], m: Measure, ranked: bool, show_years: bool = True,
+             store: FactStore | None = None) -> AnswerTable:
+    """Every row, each with its source cell (file, line, key) when a store is given."""
     vc = value_column(m)
     cols = (["名次"] if ranked else []) + ["单位", "年份", vc, "说明"]
     out, rank, prev = [], 0, None
@@ -268,7 +279,8 @@ def table_of(rows: list[Row], m: Measure, ranked: bool, show_years: bool = True)
         else:
             cells = ["—"] if ranked else []
             out.append(cells + [r.report.name, r.report.year, None, STATUS_WORDS[r.status]])
-    return AnswerTable(columns=cols, rows=out, units={vc: m.unit})
+    sources = [store.source_of(m, r.report.rid) for r in rows] if store is not None else []
+    return AnswerTable.model_construct(columns=cols, rows=out, units={vc: m.unit}, sources=sources)
 
 
 # ---------------------------------------------------------------- rankings, filters, sums
@@ -315,8 +327,9 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         derived.append(Derived(value=str(len(lacking)), how="未提供数据的单位数"))
     kind = f"{plan.kind}中" if plan.kind else ""
     lead = f"按「{label}」{defaults_phrase(plan)}"
-    scope_n = f"{year_text}{kind}{len(rows)}" + ("份报告" if plan.all_years else "个单位")
-    lack_text = f"另有{len(lacking)}个单位未提供该数据（{names(lacking)}），不计为零。" if lacking else ""
+    per = "份报告" if plan.all_years else "个单位"  # every report, or each agency's latest: said in the text
+    scope_n = f"{year_text}{kind}{len(rows)}{per}"
+    lack_text = f"另有{len(lacking)}{per}未提供该数据（{names(lacking, years=multi_year)}），不计为零。" if lacking else ""
     alternatives = column_alternatives(plan, m, op if op in ("max", "min", "top", "bottom", "rank", "sum", "avg")
                                        else "rank", formats=rows.formats())
     chart = None
@@ -329,9 +342,9 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if op in ("max", "min"):
             best = ok[0].value
             winners = ok.where(ok.values == best)
-            shown = ok[:max(10, min(len(winners), 20))]  # many tied winners: the text counts them, 20 shown
+            shown = ok[:]  # the whole ranking: the text names the winners, the table holds every row
             if best == 0 and (ok.values == 0).all():
-                text = f"{lead}，{scope_n}中提供数据的{len(ok)}个单位均为0，没有哪个单位{word}。"
+                text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}均为0，没有哪个单位{word}。"
             elif len(winners) > 1:
                 text = f"{lead}，{scope_n}中{names(winners, years=multi_year)}并列{word}，均为{num(best, unit)}。"
                 if len(winners) > NAMES_IN_TEXT:
@@ -343,9 +356,9 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 if len(ok) > 1 and ok[1].value != best:
                     second = ok.where(ok.values == ok[1].value)
                     if len(second) == 1:
-                        text += f"其次是{ok[1].report.name}，{num(ok[1].value, unit)}。"
+                        text += f"其次是{ok[1].report.name}{f'（{ok[1].report.year}年）' if multi_year else ''}，{num(ok[1].value, unit)}。"
                     else:
-                        text += f"其次是{names(second)}，均为{num(ok[1].value, unit)}。"
+                        text += f"其次是{names(second, years=multi_year)}，均为{num(ok[1].value, unit)}。"
                         derived.append(Derived(value=str(len(second)), how="并列第二的单位数"))
             summary = f"按「{label}」比较{scope_n}，取{word}"
             alternatives.insert(0, Alternative(label="看完整排名", question=compose("rank", m, years=plan.years)))
@@ -358,58 +371,60 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             shown = cut
             head = "前" if op == "top" and not asc or op == "top" else "后"
             direction = "从少到多" if asc else "从多到少"
-            listed = "；".join(f"{r.report.name} {num(r.value, unit)}" for r in cut[:10])
+            listed = "；".join(f"{r.report.name}{f'（{r.report.year}年）' if multi_year else ''} {num(r.value, unit)}"
+                              for r in cut[:10])
             text = f"{lead}，{scope_n}{direction}的{head}{n}名：{listed}。"
             if len(cut) > n:
                 text += f"第{n}名有并列，共列出{len(cut)}个。"
                 derived.append(Derived(value=str(len(cut)), how="含并列在内列出的单位数"))
             if len(ok) < n:
-                text += f"只有{len(ok)}个单位提供了数据。"
+                text += f"只有{len(ok)}{per}提供了数据。"
             if all(r.value == 0 for r in cut):
                 text += "这些单位均为0。"
             summary = f"按「{label}」{direction}取{head}{n}名"
         else:
-            shown = ok[:ROW_CAP]
-            direction = "从少到多" if asc else "从多到少"
-            text = f"{lead}，{scope_n}{direction}：{names(ok, True, unit)}。"
-            if len(ok) > ROW_CAP:
-                text += f"表中列出前{ROW_CAP}个。"
-                derived.append(Derived(value=str(ROW_CAP), how="表中列出的行数"))
+            shown = ok[:]
+            direction = "从少到多" if asc else "从多到少"  # the list first, then how many: 7 reports is no value
+            text = f"{lead}，{direction}：{names(ok, True, unit, years=multi_year, limit=RANK_IN_TEXT)}（{scope_n}）。"
             if (ok.values == 0).all():
                 text += "提供数据的单位均为0。"
             summary = f"按「{label}」对{scope_n}排序（{direction}）"
         text += lack_text
-        table_rows = shown + (lacking[:20] if op != "top" and op != "bottom" else [])
+        table_rows = shown + (lacking[:] if op != "top" and op != "bottom" else [])
         citations, d = cite_rows(ctx, m, table_rows)
         derived += d
         chart = ChartHint(x="单位", y=value_column(m), title=label)
         return Answer(question=plan.question, text=text, status="answered",
-                      reading=reading(plan, m, summary), table=table_of(table_rows, m, ranked=True),
+                      reading=reading(plan, m, summary), table=table_of(table_rows, m, ranked=True, store=ctx.store),
                       citations=citations, chart=chart, derived=derived, alternatives=alternatives)
 
-    if op in ("sum", "avg") and plan.all_years and len(ok):
+    if op in ("sum", "avg") and plan.all_years and len(ok) and re.search(r"按年|各年|每年.{0,4}(?:分别|各)", plan.text):
         return _by_year(ctx, plan, m, ok, lacking, lead, derived)
     if op in ("sum", "avg"):
         if not len(ok):
             return _nothing(ctx, plan, m, rows, lead)
-        total = float(ok.values.sum())
+        total = arith.rounded(float(ok.values.sum()))
         terms = " + ".join(plain_number(r.value) for r in ok[:30]) + (f" + …（共{len(ok)}项）" if len(ok) > 30 else "")
         derived.append(Derived(value=format_value(total), how=f"{terms} = {plain_number(total)}"))
+        shown_sum = f"{terms} = {plain_number(total)}" if len(ok) <= SUM_TERMS_IN_TEXT else ""  # its arithmetic
         if op == "sum":
-            text = f"{lead}，{scope_n}中提供数据的{len(ok)}个单位合计{num(total, unit)}。"
+            text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}合计{num(total, unit)}" + \
+                (f"（{shown_sum}）" if shown_sum else "") + "。"
             summary = f"「{label}」在{scope_n}中求和"
         else:
             avg = total / len(ok)
             avg_s = format_value(round(avg, 2))
             derived.append(Derived(value=avg_s, how=f"{plain_number(total)} ÷ {len(ok)} = {avg_s}"))
-            text = f"{lead}，{scope_n}中提供数据的{len(ok)}个单位平均{avg_s}{unit}（合计{num(total, unit)}）。"
+            text = (f"{lead}，{scope_n}中提供数据的{len(ok)}{per}平均{avg_s}{unit}（"
+                    + (f"{shown_sum}，" if shown_sum else f"合计{num(total, unit)}，")
+                    + f"{plain_number(total)} ÷ {len(ok)} = {plain_number(round(avg, 2))}）。")
             summary = f"「{label}」在{scope_n}中求平均"
         text += lack_text
-        table_rows = ok[:ROW_CAP] + lacking[:20]
+        table_rows = ok[:] + lacking[:]
         citations, d = cite_rows(ctx, m, table_rows)
         derived += d
         return Answer(question=plan.question, text=text, reading=reading(plan, m, summary),
-                      table=table_of(table_rows, m, ranked=False), citations=citations, derived=derived,
+                      table=table_of(table_rows, m, ranked=False, store=ctx.store), citations=citations, derived=derived,
                       alternatives=alternatives)
 
     # count / filter
@@ -428,10 +443,16 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         filters.append(f"{label}：有数据")
     derived.append(Derived(value=str(len(matched)), how=f"「{label}」{cond}的单位数"))
     if plan.absent_only:
-        text = (f"{scope_n}中有{len(matched)}个单位未提供「{label}」：{names(matched)}。" if len(matched) else
+        text = (f"{scope_n}中有{len(matched)}{per}未提供「{label}」：{names(matched, years=multi_year)}。" if len(matched) else
                 f"{scope_n}都提供了「{label}」。")
+        for r in matched[:NAMES_IN_TEXT]:  # a sentence where the number belongs: quote it
+            if r.status == NO_NUMBER:
+                cites = ctx.citer.cells(ctx.store.cells(m, r.report.rid))
+                raw = next((c.value or c.quote for c in cites if "text" in c.flags), None)
+                if raw:
+                    text += f"{r.report.name}的这一栏填的是文字：「{raw}」。"
     elif len(matched):
-        text = f"{lead}，{cond}的单位有{len(matched)}个：{names(matched, True, unit)}。"
+        text = f"{lead}，{cond}的{per[1:]}有{len(matched)}{per[0]}：{names(matched, True, unit, years=multi_year)}。"
     else:
         text = f"{lead}，{scope_n}中没有{cond}的单位。"
     if not plan.absent_only and plan.comparison and plan.comparison.op == "==" and plan.comparison.value == 0 \
@@ -440,11 +461,11 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if not plan.absent_only:
         text += lack_text
     summary = f"「{label}」{cond}的单位" + ("（计数）" if op == "count" else "")
-    table_rows = matched[:ROW_CAP]
+    table_rows = matched[:]
     citations, d = cite_rows(ctx, m, table_rows)
     derived += d
     return Answer(question=plan.question, text=text, reading=reading(plan, m, summary, filters),
-                  table=table_of(table_rows, m, ranked=False) if table_rows else None, citations=citations,
+                  table=table_of(table_rows, m, ranked=False, store=ctx.store) if table_rows else None, citations=citations,
                   derived=derived, alternatives=alternatives)
 
 
@@ -469,11 +490,7 @@ def _by_year(ctx: Ctx, plan: Plan, m: Measure, ok: Rows, lacking: Rows, lead: st
     text = f"{lead}，按年份：" + "；".join(parts) + "。"
     if len(lacking):
         text += f"另有{len(lacking)}份报告未提供该数据，未计入。"
-    shown = ok[:ROW_CAP]
-    citations, d = cite_rows(ctx, m, shown)
-    if len(ok) > ROW_CAP:
-        text += f"（出处列出前{ROW_CAP}份报告的单元格。）"
-        derived.append(Derived(value=str(ROW_CAP), how="列出出处的报告数"))
+    citations, d = cite_rows(ctx, m, ok[:])
     word = "合计" if plan.operation == "sum" else "平均值"
     return Answer(question=plan.question, text=text, reading=reading(plan, m, f"「{m.label}」按年份{word}"),
                   table=AnswerTable(columns=["年份", "报告数", f"{word}（{m.unit}）"], rows=table_rows,
@@ -484,20 +501,22 @@ def _by_year(ctx: Ctx, plan: Plan, m: Measure, ok: Rows, lacking: Rows, lead: st
 
 def _nothing(ctx: Ctx, plan: Plan, m: Measure, rows, lead: str) -> Answer:
     text = f"{lead}，范围内{len(rows)}个单位都没有提供这项数据（{names(rows)}），无法比较。"
-    citations, derived = cite_rows(ctx, m, rows[:20])
+    citations, derived = cite_rows(ctx, m, rows[:])
     derived.append(Derived(value=str(len(rows)), how="范围内的单位数"))
     return Answer(question=plan.question, text=text, status="absent", reading=reading(plan, m, f"「{m.label}」"),
-                  table=table_of(rows[:ROW_CAP], m, ranked=False), citations=citations, derived=derived,
+                  table=table_of(rows[:], m, ranked=False, store=ctx.store), citations=citations, derived=derived,
                   alternatives=column_alternatives(plan, m, plan.operation))
 
 
 # ---------------------------------------------------------------- one agency
-def _row_context(ctx: Ctx, m: Measure, rid: int) -> tuple[str, list[Citation]]:
+def _row_context(ctx: Ctx, m: Measure, rid: int,
+                 conversions: list[Derived] | None = None) -> tuple[str, list[Citation]]:
     """The other columns of an active-table row (上一年项目数量, 本年增/减), stated beside the asked one."""
     item = items()[m.item]
     if item.table != "active" or item.is_group:
         return "", []
     bits, cites = [], []
+    conversions = conversions if conversions is not None else []
     for col in item.columns:
         other = measure(m.item, col)
         if col == m.column or other is None:
@@ -506,6 +525,9 @@ def _row_context(ctx: Ctx, m: Measure, rid: int) -> tuple[str, list[Citation]]:
         if len(cs) == 1 and cs[0].value is not None:
             c = ctx.citer.cells(cs)[0]
             shown = c.value if "signed" in c.flags and c.value else format_value(cs[0].value)
+            if "unit_converted" in c.flags and c.number is not None:
+                conversions.append(Derived(value=format_value(c.number),
+                                           how=f"{c.value or c.quote} 元 ÷ 10000 = {plain_number(c.number)} 万元"))
             bits.append(f"{other.label.split(' · ', 1)[1]}{shown}{other.unit}")
             cites.append(c)
     return ("同一行：" + "，".join(bits)) if bits else "", cites
@@ -552,8 +574,8 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                         derived.append(Derived(value=format_value(c.number),
                                                how=f"{c.value or c.quote} 元 ÷ 10000 = {plain_number(c.number)} 万元"))
                         sentence += f"，原文为{c.value}，未注明单位，按元换算为万元"
-                ctx_text, ctx_cites = _row_context(ctx, mm, r.report.rid) if len(measures) == 1 and not multi \
-                    else ("", [])
+                ctx_text, ctx_cites = _row_context(ctx, mm, r.report.rid, derived) \
+                    if len(measures) == 1 and not multi else ("", [])
                 citations += cites + ctx_cites
                 if ctx_text:
                     sentence += f"；{ctx_text}"
@@ -564,12 +586,20 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 absent = _absent(ctx, plan, mm, r)
                 sentences.append(absent.text.rstrip("。"))
                 citations += absent.citations
+                derived += absent.derived
                 from_text = from_text or absent.from_text
-                table_rows.append([r.report.name, r.report.year, mm.label, None, STATUS_WORDS[r.status]])
+                said = prose_value(ctx, mm, r.report) if absent.from_text else (None, None)
+                if said[1] is not None:  # one source of truth: the text's number, marked so in both
+                    table_rows.append([r.report.name, r.report.year, mm.label, cell_value(said[1]),
+                                       f"从正文读出（第{said[0].line}行），表格中没有这一行"])
+                else:
+                    table_rows.append([r.report.name, r.report.year, mm.label, None, STATUS_WORDS[r.status]])
                 if len(measures) == 1 and len(rows) == 1:
                     status = "absent"
     text = "；".join(sentences) + "。" + (defaults_phrase(plan) if status == "answered" else "")
-    alts = column_alternatives(plan, m, "value", agency, {s.reports[int(r)].format for r in rids})
+    # other columns of the same row, only where the row was read (a lost row has no other columns either)
+    alts = column_alternatives(plan, m, "value", agency, {s.reports[int(r)].format for r in rids}) \
+        if any(r.status != MISSING for _, rows in rows_by for r in rows) else []
     if multi and len(measures) == 1 and all(r.status == OK for _, rows in rows_by for r in rows):
         text = f"{agency}「{m.label}」：" + "，".join(
             f"{r.report.year}年{num(r.value, m.unit)}" for r in rows_by[0][1]) + "。" + defaults_phrase(plan)
@@ -600,6 +630,41 @@ def _states_number(sentence: str, words: tuple[str, ...]) -> bool:
     return any(w in sentence for w in words) and bool(_NUMBER_NOT_YEAR.search(re.sub(r"\d+月\d+日", "", sentence)))
 
 
+def _break_citation(ctx: Ctx, rep: Report, m: Measure, why: str) -> Citation:
+    """Where a table breaks off (no line 0): the first row read when the missing row comes before the rows
+    read in the template's order (lost at the top, at a page break), else the last row read."""
+    rows = ctx.store.part_rows(rep.doc, m.part)
+    if not rows:
+        return Citation(doc=rep.doc, agency=rep.agency, year=rep.year, part=m.part, line_start=1, line_end=1,
+                        quote=why, kind="finding", note=f"抽取警告：第{m.part}部分的表格一行也没有读到")
+    order = {iid: i for i, iid in enumerate(items())}
+    first_read = min((order.get(k.rsplit(".", 1)[0], len(order)) for k, _ in rows), default=0)
+    before = order.get(m.item, 0) < first_read
+    line = rows[0][1] if before else rows[-1][1]
+    quote = ctx.store.lines([(rep.doc, line, line)]).get((rep.doc, line), "")
+    where = f"表格从第{line}行才开始，缺少的行在它之前" if before else f"表格读到第{line}行为止，缺少的行在它之后"
+    return Citation(doc=rep.doc, agency=rep.agency, year=rep.year, part=m.part, line_start=line, line_end=line,
+                    quote=quote or why, kind="finding", note=f"抽取警告：{why}。{where}，报告中没有")
+
+
+_PROSE_NUMBER = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(?:件|项|个|条|次|万元|元)")
+
+
+def prose_value(ctx: Ctx, m: Measure, rep: Report):
+    """A number the report's text states for a measure its table lacks: the sentence and the first number
+    with a unit after the item's word (None when the sentence gives no such number)."""
+    item = items()[m.item]
+    found = ctx.prose.find(" ".join(item.words), agency=rep.agency, year=rep.year, k=5)
+    best = max((s for s in found.sentences if _states_number(s.text, item.words)),
+               key=lambda s: max(len(w) for w in item.words if w in s.text), default=None)
+    if best is None:
+        return None, None
+    at = max((best.text.find(w) for w in item.words if w in best.text), default=0)
+    hits = list(_PROSE_NUMBER.finditer(best.text))
+    hit = min(hits, key=lambda h: abs(h.start() - at), default=None)  # the number nearest the item's word
+    return best, float(hit.group(1).replace(",", "")) if hit else None
+
+
 def _absent(ctx: Ctx, plan: Plan, m: Measure, r: Row) -> Answer:
     """The agency's report has no number for the measure: say why, and offer the prose that states it."""
     rep = r.report
@@ -623,33 +688,38 @@ def _absent(ctx: Ctx, plan: Plan, m: Measure, r: Row) -> Answer:
         return Answer(question=plan.question, text=text, status="absent",
                       reading=reading(plan, m, f"{rep.name}的「{m.label}」"))
     item = items()[m.item]
+    derived: list[Derived] = []
     why = next((w for w in ctx.store.warnings(rep.doc) if item.label.split(" · ")[-1] in w or
                 any(word in w for word in item.words[:2])), None)
-    if why:  # the extraction's own warning says which rows the table lost
-        citations.append(Citation(doc=rep.doc, agency=rep.agency, year=rep.year, part=m.part, line_start=0,
-                                  line_end=0, quote=why, kind="finding", note="抽取警告"))
+    if why:  # the extraction's own warning says which rows the table lost; cite where the table breaks off
+        citations.append(_break_citation(ctx, rep, m, why))
+        derived += [Derived(value=n, how="抽取警告中的数字（缺少的行数）") for n in re.findall(r"缺少(\d+)行", why)]
         why = why[:40] + "…" if len(why) > 40 else why
-    text = f"{rep.name}{when}报告的表格中没有「{m.label}」" + (f"（抽取时发现：{why}）" if why else "") + "。"
-    found = ctx.prose.find(" ".join(item.words), agency=rep.agency, year=rep.year, k=5)
-    best = max((s for s in found.sentences if _states_number(s.text, item.words)),
-               key=lambda s: max(len(w) for w in item.words if w in s.text), default=None)
+    text = f"{rep.name}{when}报告的表格中缺少「{m.label}」这一行" + (f"（抽取时发现：{why}）" if why else "") + "。"
+    best, value = prose_value(ctx, m, rep)
     from_text = False
     if best:
-        text += (f"报告正文（{part_title(best.passage.part)}，第{best.line}行）写道：「{best.text}」"
-                 f"——这是从正文读出的，不是表格中的数字。")
+        stated = f"，即{num(value, m.unit)}" if value is not None else ""
+        text += (f"报告正文（{part_title(best.passage.part)}，第{best.line}行）写道：「{best.text}」{stated}"
+                 f"——从正文读出，不是表格中的数字。")
         citations.append(passage_citation(best))
         from_text = True
     else:
         text += "报告正文中也没有找到这个数字。"
     return Answer(question=plan.question, text=text, status="absent", citations=citations, from_text=from_text,
-                  reading=reading(plan, m, f"{rep.name}的「{m.label}」"))
+                  derived=derived, reading=reading(plan, m, f"{rep.name}的「{m.label}」"))
 
 
 # ---------------------------------------------------------------- two or more agencies
 def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     rows = []
-    for a in plan.agencies:
-        rows += scoped_rows(ctx, plan, m, [a])
+    paired = len(plan.years) == len(plan.agencies) and len(plan.years) > 1  # 平潭2021年和洪泽2023年
+    for i, a in enumerate(plan.agencies):
+        if paired:
+            p = plan.model_copy(update={"years": [plan.years[i]], "all_years": False})
+            rows += scoped_rows(ctx, p, m, [a])
+        else:
+            rows += scoped_rows(ctx, plan, m, [a])
     if not rows:
         return no_reports(ctx, plan, m)
     unit = m.unit
@@ -667,16 +737,24 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             d = a.value - b.value
             derived.append(Derived(value=format_value(d), how=f"{plain_number(a.value)} − {plain_number(b.value)}"
                                                               f" = {plain_number(d)}"))
-            text += f"；{a.report.name}多{num(d, unit)}。"
+            text += f"；{a.report.name}多{num(d, unit)}（{derived[-1].how}）。"
     elif len(ok) > 2:
         text += f"；{ok[0].report.name}最多。" if ok[0].value != ok[1].value else "；最多的有并列。"
     else:
         text += "。" if ok else ""
+    if len(ok) == 2 and (plan.times or "倍" in plan.text):  # 洪泽是平潭的几倍: first named ÷ second named
+        first, second = sorted(ok, key=lambda r: plan.agencies.index(r.report.agency)
+                               if r.report.agency in plan.agencies else 0)
+        t = arith.times(first.value, second.value)
+        if t:
+            derived.append(t[1])
+            text = text.rstrip("。") + f"；{first.report.name}是{second.report.name}的{t[1].value}倍（{t[1].how}）。"
     citations, d2 = cite_rows(ctx, m, ok)
     for r in lacking:
         absent = _absent(ctx, plan, m, r)
         text += absent.text
         citations += absent.citations
+        derived += absent.derived
     return Answer(question=plan.question, text=text, status="answered" if ok else "absent",
                   reading=reading(plan, m, f"比较{'、'.join(plan.agencies)}的「{m.label}」"),
                   table=table_of(ok + lacking, m, ranked=True), citations=citations, derived=derived + d2,
@@ -691,7 +769,19 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     all_rids = s.scope([agency], latest=False)
     reports = sorted((s.reports[int(r)] for r in all_rids), key=lambda r: (r.year or 0, r.doc))
     if plan.years and len(plan.years) >= 2:
-        pick = [r for r in reports if r.year in plan.years[-2:]]
+        ends = (plan.years[0], plan.years[-1])  # 从2019年到2025年: the first and the last year named
+        pick = [r for r in reports if r.year in ends]
+        lost = [y for y in ends if not any(r.year == y for r in pick)]
+        later = next((r for r in pick if r.year == ends[1]), None)
+        template_change = measure(m.item, "change")
+        if lost == [ends[0]] and ends[1] - ends[0] == 1 and later and template_change and \
+                template_change.keys(later.format):
+            pick = [later]  # 2019 vs 2020 with only the 2020 report: its own 上一年 and 增/减 columns
+        elif lost:
+            have = "、".join(f"{r.year}年" for r in reports)
+            return Answer(question=plan.question, status="not_found",
+                          text=f"索引中没有{agency}{'、'.join(f'{y}年' for y in lost)}的报告（该单位有：{have}），"
+                               f"无法比较。", reading=reading(plan, m, f"{agency}「{m.label}」{ends[0]}年与{ends[1]}年比较"))
     elif plan.years:
         pick = [r for r in reports if r.year in (plan.years[0] - 1, plan.years[0])]
     else:
@@ -702,13 +792,25 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         rows = [Row(rep, None if np.isnan(v) else float(v), int(st), int(f))
                 for rep, v, st, f in zip((a, b), mv.value, mv.status, mv.flags)]
         if all(r.status == OK for r in rows):
-            d = rows[1].value - rows[0].value
+            old, new = rows[0].value, rows[1].value
+            d, dd = arith.difference(new, old)
             word = "增加" if d > 0 else "减少" if d < 0 else "持平"
-            derived = [Derived(value=format_value(abs(d)), how=f"{plain_number(rows[1].value)} − "
-                                                               f"{plain_number(rows[0].value)} = {plain_number(d)}")]
-            text = (f"{agency}「{m.label}」{a.year}年{num(rows[0].value, m.unit)}，{b.year}年"
-                    f"{num(rows[1].value, m.unit)}，" + (f"{word}{num(abs(d), m.unit)}。" if d else "持平。"))
-            text += defaults_phrase(plan)
+            derived = [dd, Derived(value=format_value(abs(d)), how=f"|{plain_number(d)}|")]
+            text = (f"{agency}「{m.label}」{a.year}年{num(old, m.unit)}，{b.year}年{num(new, m.unit)}，"
+                    + (f"{word}{num(abs(d), m.unit)}（{dd.how}）" if d else "持平"))
+            g = arith.growth(new, old)
+            if g and d:
+                derived.append(g[1])
+                text += f"，{'增长' if d > 0 else '下降'}{arith.pct_text(abs(g[0]))}（{g[1].how}）"
+            t = arith.times(new, old)
+            if t and (plan.times or "倍" in plan.text):
+                derived.append(t[1])
+                text += f"；{b.year}年是{a.year}年的{t[1].value}倍（{t[1].how}）"
+                up = arith.times(d, old)
+                if up and d > 0:
+                    derived.append(up[1])
+                    text += f"，增长了{up[1].value}倍"
+            text += "。" + defaults_phrase(plan)
             citations, d2 = cite_rows(ctx, m, rows)
             return Answer(question=plan.question, text=text, reading=reading(
                 plan, m, f"{agency}「{m.label}」{a.year}年与{b.year}年比较", operation="change"),
@@ -731,12 +833,19 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             pcs = s.cells(prev, rep.rid) if prev else []
             pc = ctx.citer.cells(pcs)
             shown = cites[0].value or num(cs[0].value)
-            text = (f"索引中{agency}只有{rep.year}年一份报告，按表中「本年增/减」列：{items()[m.item].label}"
+            text = (f"索引中{agency}没有上一年的报告，按其{rep.year}年报告表中「本年增/减」列：{items()[m.item].label}"
                     f"本年增/减为{shown}{change.unit}")
+            derived: list[Derived] = []
             if pcs and pcs[0].value is not None:
                 text += f"（上一年项目数量{num(pcs[0].value, prev.unit)}）"
+                g = arith.growth(pcs[0].value + cs[0].value, pcs[0].value)
+                if g:
+                    now, dn = arith.total([pcs[0].value, cs[0].value], "本年项目数量")
+                    derived += [dn, g[1]]
+                    text += (f"，本年项目数量{num(now, prev.unit)}（{dn.how.split('：', 1)[1]}），"
+                             f"{'增长' if g[0] >= 0 else '下降'}{arith.pct_text(abs(g[0]))}（{g[1].how}）")
             text += "。注意：这一列是事项（项目）数量的增减，不是处理决定数量的变化。"
-            return Answer(question=plan.question, text=text, citations=cites + pc,
+            return Answer(question=plan.question, text=text, citations=cites + pc, derived=derived,
                           reading=reading(plan, change, f"{agency}「{change.label}」（报告只有一年，读表中增减列）",
                                           operation="change"),
                           table=AnswerTable(columns=["单位", "年份", "项目", "数值"], rows=[
@@ -799,7 +908,7 @@ def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
         passed = s.passed_findings(sorted(docs))
         derived.append(Derived(value=str(passed), how="通过的核对项数"))
         text += f"通过{passed}项核对。"
-    shown = (fails + unassessable)[:ROW_CAP]
+    shown = fails + unassessable
     citations = [Citation(doc=f.doc, agency=f.agency, year=f.year, part="三" if f.rule in (1, 2, 3) else
                           "四" if f.rule == 4 else None, line_start=f.line or 0, line_end=f.line or 0, quote=f.detail,
                           kind="finding") for f in shown]
@@ -813,9 +922,30 @@ def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
 
 
 # ---------------------------------------------------------------- the corpus itself
+def _corpus_subset(plan: Plan, reports: list[Report], scope: str, total: int) -> Answer:
+    listed = "、".join(f"{r.name}（{r.year}年）" for r in reports[:20]) + ("等" if len(reports) > 20 else "")
+    text = (f"索引{total}份报告中，{scope}的报告有{len(reports)}份：{listed}。" if reports else
+            f"索引{total}份报告中没有{scope}的报告。")
+    return Answer(question=plan.question, text=text, status="answered" if reports else "not_found",
+                  reading=reading(plan, None, f"索引中{scope}的报告", operation="corpus"),
+                  table=AnswerTable(columns=["单位", "年份", "文件", "模板"],
+                                    rows=[[r.name, r.year, r.doc, r.format] for r in reports]),
+                  derived=[Derived(value=str(len(reports)), how=f"{scope}的报告份数"),
+                           Derived(value=str(total), how="索引中的报告份数")])
+
+
 def answer_corpus(ctx: Ctx, plan: Plan) -> Answer:
     s = ctx.store
     reports = sorted(s.reports, key=lambda r: (r.name, r.year or 0))
+    scope = []  # 2023年的报告 / 用2021版模板的报告: the reports the question picks
+    if plan.years:
+        reports = [r for r in reports if r.year in plan.years]
+        scope.append("、".join(f"{y}年" for y in plan.years))
+    if plan.template:
+        reports = [r for r in reports if r.format == plan.template]
+        scope.append(f"使用{plan.template}版模板")
+    if scope and plan.corpus_what in ("count", "agencies", None):
+        return _corpus_subset(plan, reports, "".join(scope), len(s.reports))
     agencies = sorted({r.name for r in reports})
     years = s.years
     derived = [Derived(value=str(len(reports)), how="报告份数"), Derived(value=str(len(agencies)), how="单位数")]
@@ -837,6 +967,6 @@ def answer_corpus(ctx: Ctx, plan: Plan) -> Answer:
         text = f"索引中有{len(agencies)}个单位的{len(reports)}份报告：{'、'.join(agencies[:20])}" + \
                (f"等" if len(agencies) > 20 else "") + "。"
     table = AnswerTable(columns=["单位", "年份", "文件", "模板"],
-                        rows=[[r.name, r.year, r.doc, r.format] for r in reports[:200]])
+                        rows=[[r.name, r.year, r.doc, r.format] for r in reports])
     return Answer(question=plan.question, text=text, reading=reading(plan, None, "索引中的报告", operation="corpus"),
                   table=table, derived=derived)

@@ -45,6 +45,8 @@ def untraceable(answer: Answer) -> list[str]:
             sources |= _numbers(c.value)
         if c.kind == "fact" and c.number == 0 and ({"blank", "placeholder"} & set(c.flags)):
             sources.add("0")
+        if c.kind == "fact" and c.number is not None and ({"split_run", "uncertain_placement"} & set(c.flags)):
+            sources |= _numbers(repr(float(c.number)))  # digits split, or cells placed, by the template's sums
     for d in answer.derived:
         sources |= _numbers(d.value)
     years = {str(c.year) for c in answer.citations if c.year} | {str(y) for y in answer.reading.years}
@@ -57,6 +59,15 @@ def untraceable(answer: Answer) -> list[str]:
 
     missing: list[str] = []
     text = answer.text
+    exact = {float(x) for x in sources if re.fullmatch(r"\d+\.\d{3,}", x)}
+
+    def rounded_source(n: str) -> bool:
+        """7539.44 in the text for a cited 7539.443252: a rounding of a cited value, said as such."""
+        if "." not in n:
+            return False
+        places = len(n.split(".")[1])
+        return any(round(x, places) == float(n) for x in exact) if 1 <= places <= 2 else False
+
     for n, a, b in numbers_in(text):
         after, before = text[b:b + 2], text[max(0, a - 2):a]
         if (n in years or re.fullmatch(r"(?:199|20\d)\d", n)) and after.startswith(("年", "版")):
@@ -69,17 +80,21 @@ def untraceable(answer: Answer) -> list[str]:
             continue
         if n in asked:
             continue
-        if n not in sources:
+        if n not in sources and not rounded_source(n):
             missing.append(n)
     if answer.table:
-        for row in answer.table.rows:
+        row_sources = answer.table.sources or []
+        for i, row in enumerate(answer.table.rows):
+            if i < len(row_sources) and row_sources[i] and row_sources[i][0] and row_sources[i][1]:
+                continue  # the row names its own source cell (file, line, key): the value is that cell's
             for col, v in zip(answer.table.columns, row):
                 if col in _SKIP_COLUMNS or v is None or isinstance(v, bool):
                     continue
                 cell = v if isinstance(v, str) else (str(int(v)) if float(v).is_integer() else repr(float(v)))
                 for n, a, b in numbers_in(cell):
                     if isinstance(v, str) and (cell[b:b + 1] in ("年", "版") and n in years | {"2019", "2021"}
-                                               or cell[max(0, a - 2):a].endswith(("规则", "则"))):
+                                               or cell[max(0, a - 2):a].endswith(("规则", "则"))
+                                               or cell[max(0, a - 1):a] == "第" and cell[b:b + 1] == "行"):
                         continue
                     if n not in sources:
                         missing.append(n)

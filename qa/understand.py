@@ -9,7 +9,6 @@ measure words (so 行政审批服务局 never reads as 行政许可); what is le
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from typing import Literal
 
@@ -17,12 +16,14 @@ from pydantic import BaseModel, Field
 
 from qa.agencies import AgencyFinder
 from qa.cnnum import NUMBER, parse_number
-from qa.lexicon import COLUMN_GROUPS, Measure, default_columns, items, measure, mentions
+from qa.normalize import normalize
+from qa.lexicon import COLUMN_GROUPS, RE_MONEY, Measure, default_columns, items, measure, mentions
 
 MAX_CHARS = 200
 
 Operation = Literal["value", "max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter", "compare",
-                    "change", "findings", "corpus", "prose", "mixed", "invalid", "out_of_scope"]
+                    "change", "findings", "corpus", "prose", "mixed", "invalid", "out_of_scope", "share", "nth",
+                    "breakdown"]
 AGGREGATES = {"max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter"}
 
 
@@ -68,6 +69,7 @@ class Plan(BaseModel):
     order: Literal["desc", "asc"] = "desc"
     change: bool = False
     corpus_what: Literal["agencies", "count", "years", "overview"] | None = None
+    template: str | None = None  # 用2021年新版格式的报告: reports of this template
     prose: bool = False  # asks for text (存在哪些问题, 如何开展)
     part: str | None = None  # the report part the prose question points at
     prose_text: str = ""  # the question without agency names, for retrieval
@@ -78,6 +80,16 @@ class Plan(BaseModel):
     bare_op: str | None = None  # operation words in a question with no measure (前五名呢, 最少的呢)
     defaults: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    latest: bool = False  # 每个单位只取最新的一份: said in the question
+    money: bool = False  # asks for an amount of money the item's row does not have (行政处罚罚了多少钱)
+    share_of: list[str] = Field(default_factory=list)  # a share: the denominator's items (empty: the item's total)
+    share_items: list[str] = Field(default_factory=list)  # a share: the numerator's items (empty: the item)
+    container: str | None = None  # 依申请…里 / 新收的申请中: the item the question puts the others in
+    times: bool = False  # 几倍
+    percent: bool = False  # 百分之几
+    nth: int | None = None  # 排第二
+    item_at: list[tuple[str, int]] = Field(default_factory=list)  # each item named and where (for 占 …)
+    unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
 
     def measure(self, item: str | None = None) -> Measure | None:
         item = item or self.item
@@ -96,22 +108,29 @@ RE_MIN = _rx("最少", "最低", "最小", "倒数第一", "垫底", "末位", "
 RE_RANK = _rx("排名", "排序", "排行", "名次", "从高到低", "从低到高", "从多到少", "从少到多", "从大到小", "从小到大",
               "依次", "各单位", "各个单位", "每个单位", "每家", "所有单位", "全部单位", "分别", "一览", "列出", "列表",
               "各局", "各部门", "各机关", "哪些单位", "都是多少", "各是多少", "各多少")
+RE_ORDER = _rx("排序", "排个序", "排一下", "排一排", "排名", "从多到少", "从少到多", "从高到低", "从低到高", "从大到小",
+              "从小到大")
 RE_ASC = _rx("从低到高", "从少到多", "从小到大", "升序", "由低到高", "由少到多")
 RE_SUM = _rx("总共", "合计", "一共", "总和", "加起来", "共计", "累计", "总量", "汇总", "加总", "总计(?:是|为|有)?多少",
              "总数")
 RE_AVG = _rx("平均", "均值", "人均")
-RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所)(?:单位|机关|部门|局)?|单位数|多少单位")
+RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所|份)(?:单位|机关|部门|局|报告)?|单位数|多少单位|报告数")
 RE_COMPARE = _rx("比较", "对比", "相比", "哪个多", "哪个少", "哪个高", "哪个低", "哪家多", "谁多", "谁少", "谁高",
+                 "比一比", "哪年的?.{0,8}多", "谁.{0,2}得多", "谁的.{0,6}(?:多|大)", "几倍", "多少倍",
                  "差多少", "相差", "差距", "多多少", "少多少", "差了多少", "比.{0,12}(?:多|少|高|低)")
 RE_CHANGE = _rx("比上年", "较上年", "比去年", "较去年", "比上一年", "较上一年", "同比", "上年相比", "与上年", "和上年",
                 "增减", "增/减", "增长", "增加", "减少", "下降", "上升", "变化", "变动", "环比", "增幅", "降幅",
                 "多了", "少了")
 RE_FINDINGS = _rx("勾稽", "不一致", "不平衡", "对不上", "不相符", "不符", "矛盾", "数据有问题", "数据问题",
+                  "对得上", "一致吗", "是否一致", "一致不一致", "相符吗", "能对上", "(?:表格|数据|数字|表).{0,4}(?:什么|哪些)问题",
                   "有问题的数据", "数据.{0,4}错", "核对", "校验", "算错", "出错", "错误", "平衡关系", "是否平衡",
                   "自相矛盾", "前后不一")
 RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:单位|机关|部门)|单位(?:列表|清单|名单)|"
                                 r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告")
-RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|报告(?:数量|数目|总数)|报告(?:列表|清单|目录)")
+RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|报告(?:数量|数目|总数)|报告(?:列表|清单|目录)|"
+                             r"报告有?(?:哪几份|哪些)|哪几份报告|哪些报告|有几份|有多少份")
+RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:格式|模板|版式|样式)|(?:新版|新)(?:格式|模板)|"
+                       r"(?:旧版|老版|旧)(?:格式|模板)")
 RE_CORPUS_OVERVIEW = re.compile(r"总体情况|整体情况|概况|概览|总览|总体上|总的来看|大致情况")
 RE_CORPUS_YEARS = re.compile(r"(?:哪些|哪几|几个|什么)年份?|年份|哪几年|哪一年的|覆盖.{0,6}年")
 RE_PROSE = _rx("存在(?:哪些|什么|的)?(?:主要)?(?:问题|不足)", "哪些问题", "什么问题", "主要问题", "问题", "不足",
@@ -122,13 +141,25 @@ PART_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_rx("其他需要报告", "其他事项", "其他需报告"), "六"),
     (_rx("总体情况", "整体情况", "概况", "基本情况"), "一"),
 )
+# Scope: these words mean every report (each year of each agency), not each agency's latest one
 RE_ALL_YEARS = _rx("历年", "各年", "每年", "按年", "逐年", "每一年", "各年度", "历年来", "分年度", "按年度", "所有年份",
-                   "各个年份", "哪一年", "哪年")
+                   "各个年份", "哪一年", "哪年", "哪几年", "哪些年", "这几年", "几年来", "所有报告", "全部报告",
+                   "哪份", "哪几份", "哪些报告", "几份", "每份", "各份", "份报告", "合起来", "那几份")
+RE_LATEST = _rx("最新的一份", "最新一份", "只取最新", "最新的报告", "最新报告", "最新一年", "最近一份", "最近的一份")
+RE_SHARE = re.compile(r"占比|比例|比重|占[^，。？?]{0,14}?(?:多少|百分之|几成|几分之)|(?:公开|纠正|维持|办结|败诉|胜诉|"
+                      r"答复|按时|结案|＿)率")
+RE_TIMES = re.compile(r"几倍|多少倍|倍数")
+RE_PERCENT = re.compile(r"百分之|%|增幅|降幅|幅度|增长率|下降率|增速|百分比")
+RE_NTH = re.compile(rf"(?:排|排名|排在)?第({NUMBER})(?:名|位|多|高|大)?")
+RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具体情形|哪个原因|什么原因|哪种原因|哪类申请人|什么理由|"
+                           r"哪一?个理由|哪种结果|什么结果")
+RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
 RE_BEYOND = _rx("全国", "全省", "全中国", "国家层面", "全社会", "各省", "所有省")
 RE_PRONOUN = _rx("它", "该单位", "这个单位", "这家单位", "该局", "这个局", "这家", "其报告", "他们", "该机关")
-RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看)")
+RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
+                         r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共)")
 RE_ABSENT = _rx("没有提供", "未提供", "没提供", "没有数据", "无数据", "没数据", "缺少", "缺失", "没有填", "未填",
-                "没填", "没有填报", "未填报", "没有报", "漏报", "空缺")
+                "没填", "没有填报", "未填报", "没有报", "漏报", "空缺", "没有.{0,8}的?数字", "没有.{0,8}的?数据")
 RE_NEGATION = re.compile(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何)?$")
 RE_ZERO = _rx("为0", "为零", "是0", "是零", "等于0", "等于零", "零件", "0件", "为空")
 
@@ -139,9 +170,10 @@ _CMP_WORDS = [
     ("小于", "<"), ("少于", "<"), ("低于", "<"), ("不到", "<"), ("不足", "<"),
     ("等于", "=="), ("是", "=="), ("为", "=="), ("有", "=="),
 ]
-_UNIT = r"(?:件|项|个|万元|元|次|条|家)?"
+_UNIT = r"(亿元|亿|万元|元|件|项|个|次|条|家|份)?"
 RE_CMP = re.compile("(" + "|".join(w for w, _ in _CMP_WORDS) + rf")\s*({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)?")
 RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)")
+_YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
 RE_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?")
 RE_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?\s*(?:至|到|-|—|~|－)\s*((?:19|20)\d\d)\s*(?:年度|年)?")
 RE_CJK = re.compile(r"[\u3400-\u9fff]")
@@ -150,12 +182,14 @@ NOT_PLACES = {"城市", "都市", "超市", "城区", "市区", "地区", "社�
               "省市", "市县", "全市", "全县", "全区", "本市", "本县", "本区", "各区", "各县", "各市", "我市", "我县",
               "我区", "该市", "该县", "该区", "城市区", "校区", "片区", "街区", "新区", "开发区", "自治区", "行政区",
               "政区", "山区", "灾区", "湾区", "营商区", "市州", "全州", "本州"}
+RE_JOINED_BEFORE = re.compile(r"(?:^|[＿\d，,。？?、\s])([\u4e00-\u9fff]{2,6}?)(?:和|与|跟|及|、|同)＿")
+RE_JOINED_AFTER = re.compile(r"＿(?:和|与|跟|及|、|同|还是)([\u4e00-\u9fff]{2,8})")
+RE_QUESTION_WORD = re.compile(r"哪|谁|什么|多少|几|怎|如何|是否|有没有|其他|所有|全部|各|每|两|三|这|那|它")
+RE_OP_WORD = re.compile(r"最|前|后|排|合计|平均|总|所有|全部|历年|今年|去年|明年|本年|上年|上一|下一|近")
+PLACE_SUFFIX_CHARS = set("省市县区州旗盟城管局政府人民综合行政执法")
 NAME_STOP = set("哪个各每全本该这那其某的和与及或是有在比跟同对给从问请看查个")
 
 
-def normalize(question: str) -> str:
-    """NFKC (full-width digits and letters), no spaces, lower-case Latin."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", question)).lower()
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -182,11 +216,17 @@ class Reader:
             plan.operation = "invalid"
             plan.notes.append("问题是空的")
             return plan
-        if len(asked) > MAX_CHARS:
-            plan.notes.append(f"问题超过{MAX_CHARS}字，只读了前{MAX_CHARS}字")
+        if len(asked) > MAX_CHARS:  # a pasted paragraph: read the question in it, and say what was cut
+            found = question_in(asked)
+            if found:
+                asked = found
+                plan.question = found
+                plan.notes.append(f"问题较长，只读了其中的问句：「{found}」")
+            else:
+                plan.notes.append(f"问题超过{MAX_CHARS}字，只读了前{MAX_CHARS}字")
         text = normalize(asked[:MAX_CHARS])
         plan.text = text
-        if not RE_CJK.search(text):
+        if not RE_CJK.search(asked[:MAX_CHARS]):  # English words are read only inside a Chinese question
             plan.operation = "invalid"
             plan.notes.append("问题中没有汉字")  # the answer itself asks for Chinese: say only why
             return plan
@@ -215,8 +255,10 @@ class Reader:
             plan.years.append(int(m.group(1)))
             spans.append(m.span())
         plan.years = sorted(set(plan.years))
-        if RE_ALL_YEARS.search(text):
+        if RE_ALL_YEARS.search(text) or len(plan.years) >= 2:
             plan.all_years = True
+        if RE_LATEST.search(text):
+            plan.all_years, plan.latest = False, True
 
     def _agencies(self, plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
         masked = _mask(text, spans)
@@ -230,7 +272,22 @@ class Reader:
                 plan.candidates = sorted(set(plan.candidates) | set(s.agencies))
                 plan.ambiguous_mention = s.mention
         masked = _mask(text, spans)
+        for s in self.finder.fuzzy_spans(masked):  # one character wrong: said, never silent
+            spans.append((s.start, s.end))
+            if len(s.agencies) == 1:
+                if s.agencies[0] not in plan.agencies:
+                    plan.agencies.append(s.agencies[0])
+                    plan.agency_mentions.append(s.mention)
+                plan.defaults.append(f"「{s.mention}」按「{s.meant}」（{s.agencies[0]}）理解")
+            else:
+                plan.candidates = sorted(set(plan.candidates) | set(s.agencies))
+                plan.ambiguous_mention = s.mention
+        masked = _mask(text, spans)
+        words = [(m.start, m.end) for m in mentions(masked) if m.kind == "item"]
+        inside = lambda a, b: any(a < e and b > s0 for s0, e in words)  # noqa: E731
         for s in self.finder.kind_spans(masked):
+            if inside(s.start, s.end):
+                continue
             prefix = self._name_prefix(masked, s.start)
             if prefix:  # 北京城管局: a place we do not hold
                 plan.unknown_agency = prefix + s.mention
@@ -242,16 +299,62 @@ class Reader:
             masked = _mask(text, spans)
             for m in RE_PLACE.finditer(masked):
                 place = m.group(1)
+                if inside(*m.span()):
+                    continue
                 # trim leading question words: 哪个区 is no place
                 while place and place[0] in NAME_STOP:
                     place = place[1:]
                 if len(place) >= 3 and place not in NOT_PLACES and place[-3:] not in NOT_PLACES and \
                         place[-2:] not in NOT_PLACES:
+                    end = m.end()
+                    while (more := RE_PLACE.match(masked, end)) and not inside(*more.span()):
+                        place, end = place + more.group(1), more.end()  # 上海市浦东新区: the whole chain
                     plan.unknown_agency = place
-                    spans.append(m.span())
+                    spans.append((m.start(), end))
                     break
+        if plan.agencies:
+            self._unresolved(plan, _mask(text, spans))
+        elif not plan.unknown_agency and not plan.candidates:
+            self._leading_name(plan, _mask(text, spans))
         if RE_PRONOUN.search(_mask(text, spans)):
             plan.pronoun = True
+
+    @staticmethod
+    def _unresolved(plan: Plan, masked: str) -> None:
+        """平潭和洪泽谁多, with 洪泽 not in the index: the word joined to a found name is a name too; said,
+        never dropped. Words of the template, question words and years are no names."""
+        found = []
+        for m in RE_JOINED_BEFORE.finditer(masked):  # the words right before 和: from the right, to a stop
+            word = m.group(1)
+            i = len(word)
+            while i > 0 and word[i - 1] not in NAME_STOP and word[i - 1] not in "年月日":
+                i -= 1
+            found.append(word[i:])
+        for m in RE_JOINED_AFTER.finditer(masked):  # the words right after 和: from the left, to a stop
+            word = m.group(1)
+            cut = next((i for i, ch in enumerate(word) if ch in NAME_STOP or ch in "年月日"), len(word))
+            found.append(word[:cut])
+        for word in found:
+            hits = [mm.start for mm in mentions(word)]
+            word = word[:min([len(word), *hits])]
+            if len(word) >= 2 and not RE_QUESTION_WORD.search(word) and word not in plan.unresolved:
+                plan.unresolved.append(word)
+
+    def _leading_name(self, plan: Plan, masked: str) -> None:
+        """伊州2020年行政处罚: a short word opening the question, right before a year or a name, that is no
+        word of the template or of a question and shares a character of a place with an agency we hold — a
+        name we cannot resolve. Said with candidates, never dropped."""
+        m = re.match(r"([\u4e00-\u9fff]{2,4})(?=＿|\d)", masked)
+        report = re.match(r"([\u4e00-\u9fff]{2,6}?)(?=那份|这份|的报告|的年报|报告|年报)", masked)  # 上海那份报告
+        if not m and not report:
+            return
+        word = (m or report).group(1)
+        if RE_QUESTION_WORD.search(word) or any(ch in NAME_STOP for ch in word) or mentions(word) or \
+                RE_OP_WORD.search(word) or word in ("所有", "全部", "这些", "各个"):
+            return
+        near = [a for a in self.finder.nearest(word, 5) if set(word) & (set(a) - PLACE_SUFFIX_CHARS)]
+        if near or report:
+            plan.unresolved.append(word)
 
     @staticmethod
     def _name_prefix(text: str, start: int) -> str:
@@ -268,11 +371,23 @@ class Reader:
         item_ids = list(dict.fromkeys(m.target for m in item_hits))
         # "申请" is also the noun of every row of 三: 不予公开的申请 asks for 不予公开, not for 新收
         generic_new = {"申请", "申请数", "申请数量", "申请量", "申请件"}
+        container_words = generic_new | {"依申请", "依申请公开", "信息公开申请", "政府信息公开申请", "公开申请",
+                                         "收到的申请", "收到申请", "新收", "本年新收", "新收申请"}
         if "apply.new" in item_ids and len(item_ids) > 1 and all(
-                m.word in generic_new for m in item_hits if m.target == "apply.new"):
+                m.word in container_words for m in item_hits if m.target == "apply.new"):
             item_ids.remove("apply.new")
+            if not all(m.word in generic_new for m in item_hits if m.target == "apply.new"):
+                plan.container = "apply.new"
+        # a row and its group both named (无法提供 · 本机关不掌握): the row
+        all_items = items()
+        item_ids = [i for i in item_ids if not (all_items[i].is_group and any(
+            j in all_items[i].members for j in item_ids))] or item_ids
+        # 行政诉讼 and 复议后起诉 named together: the narrower row
+        item_ids = [i for i in item_ids if not any(j != i and j.startswith(i + ".") for j in item_ids)] or item_ids
         used_items = [m for m in item_hits if m.target in item_ids]
         spans += [(m.start, m.end) for m in used_items]
+        plan.item_at = [(m.target, m.start) for m in used_items] + \
+            [("apply.new", m.start) for m in item_hits if m.target == "apply.new" and plan.container]
         if item_ids:
             plan.item = item_ids[0]
             plan.item_word = next(m.word for m in used_items if m.target == plan.item)
@@ -283,6 +398,8 @@ class Reader:
             item = items()[plan.item]
             for m in cols:
                 table, col = m.target.split(":")
+                if m.word.startswith("上") and m.start and text[m.start - 1] in "比较与和同跟":
+                    continue  # 比上一年: a change, not the 上一年项目数量 column
                 if table == item.table and (col in item.columns or col in COLUMN_GROUPS):
                     if measure(plan.item, col) is not None:
                         if chosen is None:
@@ -290,10 +407,24 @@ class Reader:
                         spans.append((m.start, m.end))
         else:
             plan.column_words = list(dict.fromkeys(m.target for m in cols))
+            tables = {t.split(":")[0] for t in plan.column_words}
+            implied = IMPLIED_ITEM.get(next(iter(tables))) if len(tables) == 1 else None
+            if implied:  # 纠正率 / 自然人有多少: a column of one table only, read on that table's main row
+                plan.item, plan.item_word = implied, None
+                m = next(m for m in cols if m.target.split(":")[0] in tables)
+                col = m.target.split(":")[1]
+                if measure(implied, col) is not None:
+                    chosen, plan.column_word = col, m.word
+                    spans.append((m.start, m.end))
+                plan.defaults.append(f"「{m.word}」按「{items()[implied].label}」")
         if chosen:
             plan.column, plan.column_explicit = chosen, True
         elif plan.item:
             self.default_column(plan)
+        if plan.item and RE_MONEY.search(text) and measure(plan.item, "amount") is None:
+            plan.money = True
+        elif plan.item_word == "罚款":  # the template counts penalty decisions; it never states fines
+            plan.defaults.append("「罚款」按行政处罚的处理决定数量（件）理解，报告没有罚款金额")
         if plan.item and any(m.word in generic_new for m in item_hits if m.target == "apply.new") and \
                 plan.item == "apply.new":
             plan.defaults.append("「申请」按本年新收政府信息公开申请数量")
@@ -326,8 +457,26 @@ class Reader:
                 break
         n_top, n_bottom = RE_TOPN.search(rest), RE_BOTTOMN.search(rest)
         is_max, is_min = bool(RE_MAX.search(rest)), bool(RE_MIN.search(rest))
-        if RE_FINDINGS.search(rest) and not (has_measure and plan.comparison):
+        if RE_FINDINGS.search(rest) and not (has_measure and plan.comparison and plan.comparison.op != "=="):
             plan.operation = "findings"
+            return
+        plan.times, plan.percent = bool(RE_TIMES.search(rest)), bool(RE_PERCENT.search(rest))
+        if has_measure and RE_SHARE.search(rest):
+            self._share(plan, rest)
+            return
+        if has_measure and RE_WHICH_PART.search(rest) and (is_max or is_min or RE_ORDER.search(rest)):
+            plan.operation = "breakdown"  # 办理结果中哪一种情形最多: the item's own parts, in one report
+            plan.order = "asc" if is_min and not is_max else "desc"
+            return
+        nth = RE_NTH.search(rest)
+        if has_measure and nth and not n_top and not n_bottom:
+            n = parse_number(nth.group(1))
+            if n and n >= 2:
+                plan.operation, plan.nth, plan.n = "nth", int(n), int(n)
+                return
+        if has_measure and (RE_SUM.search(rest) or RE_AVG.search(rest)) and len(plan.agencies) >= 2 \
+                and not RE_COMPARE.search(rest):
+            plan.operation = "avg" if RE_AVG.search(rest) else "sum"  # 沙河、伊川、鹤岗三家合计: a named set
             return
         if not has_measure:
             if n_top or n_bottom:
@@ -345,6 +494,13 @@ class Reader:
                 plan.bare_op = "rank"
             if plan.column_words and (is_max or is_min or n_top or n_bottom or RE_RANK.search(rest) or plan.comparison):
                 plan.operation = "rank"  # a column without its item: the engine offers the items
+                return
+            fmt = RE_FORMAT.search(plan.text)
+            if fmt:  # 用2021年新版格式的有几份: the year names the template, not the reports' year
+                plan.template = fmt.group(1) if fmt.group(1) in ("2019", "2021") else \
+                    ("2021" if "新" in fmt.group(0) else "2019")
+                plan.years = [y for y in plan.years if str(y) != fmt.group(1)]
+                plan.corpus_what, plan.operation = "count", "corpus"
                 return
             if not plan.agencies and not plan.candidates:
                 if RE_CORPUS_OVERVIEW.search(rest):
@@ -369,10 +525,23 @@ class Reader:
         if len(plan.agencies) >= 2:
             plan.operation = "compare"
             return
-        if len(plan.years) >= 2 and plan.agencies and not plan.all_years:
-            plan.operation = "change"
+        ordered = bool(is_max or is_min or n_top or n_bottom or RE_ORDER.search(rest))
+        if plan.agencies and plan.all_years and ordered:  # 平潭哪一年…最多 / 平潭每年…从多到少排序
+            if n_top or n_bottom:
+                m = n_bottom if n_bottom and (not n_top or n_bottom.start() < n_top.start()) else n_top
+                n = parse_number(m.group(1))
+                plan.n = int(n) if n else None
+                plan.operation = "bottom" if m is n_bottom else "top"
+            elif is_max or is_min:
+                plan.operation = "max" if is_max and not (is_min and rest.find("最少") < rest.find("最多")) else "min"
+            else:
+                plan.operation = "rank"
             return
-        if plan.change and (plan.agencies or plan.pronoun) and not plan.comparison:
+        aggregate = ordered or RE_AVG.search(rest) or RE_SUM.search(rest) or plan.comparison
+        if len(plan.years) == 2 and (plan.agencies or plan.pronoun) and not aggregate:
+            plan.operation = "change"  # 平潭2019年和2020年 / 2024年是2019年的几倍
+            return
+        if plan.change and (plan.agencies or plan.pronoun) and not plan.comparison and not ordered:
             plan.operation = "change"
             return
         if plan.comparison or plan.absent_only:
@@ -423,27 +592,54 @@ class Reader:
         plan.operation, plan.op_explicit = "rank", False
         plan.defaults.append("未指明单位或比较方式，列出全部单位")
 
+    def _share(self, plan: Plan, rest: str) -> None:
+        """占比 / 比例 / 公开率: numerator items (before 占, joined by 加/和), denominator items (after 占, or
+        the container the question puts them in, or the other item named); none: the item's total column."""
+        plan.operation = "share"
+        at = rest.find("占")
+        named = sorted(plan.item_at, key=lambda x: x[1])
+        after = [i for i, pos in named if at >= 0 and pos > at]
+        before = [i for i, pos in named if at < 0 or pos < at]
+        if after:
+            plan.share_of = list(dict.fromkeys(after))
+        elif plan.container and plan.container not in before[:1]:
+            plan.share_of = [plan.container]
+        elif len(set(before)) >= 2 and not re.search(r"加|与|和|及", rest[:at] if at >= 0 else rest):
+            plan.share_of = [i for i in dict.fromkeys(before) if i != plan.item][-1:]
+        numer = [i for i in dict.fromkeys(before) if i not in plan.share_of and i != plan.container]
+        if numer:
+            plan.item = numer[0]
+            plan.share_items = numer
+            plan.extra_items = []
+        if not plan.share_of and not (plan.column_explicit and plan.column not in ("total", None)):
+            item = items()[plan.item]
+            if item.table == "apply" and plan.item not in ("apply.new", "apply.total", "apply.carried_in"):
+                plan.share_of = ["apply.total"]  # a result row's share: of all results (办理结果总计)
+
     def _comparison(self, plan: Plan, rest: str) -> None:
         if RE_ABSENT.search(rest):
             plan.absent_only = True
             return
+        if RE_NONZERO.search(rest):
+            plan.comparison = Comparison(op="!=", value=0, text=RE_NONZERO.search(rest).group(0))
+            return
         m = RE_CMP.search(rest)
         if m and not re.match(r"前|后", rest[max(0, m.start() - 1):m.start()]):
-            word, num, tail = m.group(1), m.group(2), m.group(3)
+            word, num, unit, tail = m.group(1), m.group(2), m.group(3), m.group(4)
             op = dict(_CMP_WORDS)[word]
             if tail and op == "==":  # 有100件以上 / 为10件以下
                 op = ">=" if "上" in tail else "<="
             elif tail and op in (">", "<"):
                 op = ">=" if "上" in tail else "<="
-            value = parse_number(num)
+            value = _in_unit(plan, num, unit)
             if value is not None and (op != "==" or word in ("等于", "为", "是") or tail):
                 plan.comparison = Comparison(op=op, value=value, text=m.group(0))
                 return
         m = RE_CMP_TAIL.search(rest)
         if m:
-            value = parse_number(m.group(1))
+            value = _in_unit(plan, m.group(1), m.group(2))
             if value is not None:
-                plan.comparison = Comparison(op=">=" if "上" in m.group(2) else "<=", value=value, text=m.group(0))
+                plan.comparison = Comparison(op=">=" if "上" in m.group(3) else "<=", value=value, text=m.group(0))
                 return
         if RE_ZERO.search(rest):
             plan.comparison = Comparison(op="==", value=0, text=RE_ZERO.search(rest).group(0))
@@ -453,6 +649,33 @@ class Reader:
                 re.search(r"哪些|哪个|几个|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
 
+
+
+RE_ASKS = re.compile(r"[？?]$|吗$|呢$|多少|几|哪|什么|是否|有没有|怎么|如何|为什么")
+
+
+def question_in(text: str) -> str | None:
+    """The last sentence of a long text that asks something (ends with ？, or has 多少/哪/吗 …), if short enough."""
+    sentences = [x.strip() for x in re.findall(r"[^。！!？?\n]+[。！!？?]?", text) if x.strip()]
+    asking = [x for x in sentences if RE_ASKS.search(x.rstrip("。！!")) and len(x) <= MAX_CHARS]
+    return asking[-1] if asking else None
+
+
+# a column word with no item, of one table only: the row it is read on (纠正率 → 行政复议, 自然人 → 新收申请)
+IMPLIED_ITEM = {"review": "review", "apply": "apply.new"}
+
+
+def _in_unit(plan: Plan, num: str, unit: str | None) -> float | None:
+    """A threshold in the measure's unit: 1亿元 and 10000万元 are 10000 for an amount in 万元."""
+    value = parse_number(num)
+    if value is None:
+        return None
+    m = plan.measure()
+    if m is not None and m.unit == "万元":
+        if unit in _YUAN:
+            return value * _YUAN[unit] / 1e4
+        return value / 1e4 if num.endswith("万") else value  # 超过1000: already 万元
+    return value * 1e8 if unit and unit.startswith("亿") else value
 
 
 def is_followup(text: str) -> bool:

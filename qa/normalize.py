@@ -1,0 +1,69 @@
+"""Normalising a question, in one place, before anything reads it: NFKC (full-width digits, letters and
+punctuation), traditional → simplified (index.hanzi), English words for the template's items, years in
+Chinese numerals or two digits (二〇二三年, 21年 → 2023年, 2021年), lower-case Latin, no spaces.
+
+Agency names in Latin letters (Pingtan, Hongze) are not translated here: they depend on the index, and
+qa.agencies gives every agency its pinyin aliases.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from index.hanzi import to_simplified
+
+# English words people mix into a question, as the template's words. Longest first; whole words only.
+ENGLISH: dict[str, str] = {
+    "administrative penalty": "行政处罚", "administrative penalties": "行政处罚", "penalties": "行政处罚",
+    "penalty": "行政处罚", "fines": "罚款", "fine": "罚款",
+    "administrative license": "行政许可", "licenses": "行政许可", "license": "行政许可", "licences": "行政许可",
+    "licence": "行政许可", "permits": "行政许可", "permit": "行政许可", "licensing": "行政许可",
+    "coercion": "行政强制", "enforcement": "行政强制", "compulsory measures": "行政强制",
+    "administrative review": "行政复议", "reviews": "行政复议", "review": "行政复议",
+    "reconsideration": "行政复议", "litigation": "行政诉讼", "lawsuits": "行政诉讼", "lawsuit": "行政诉讼",
+    "suits": "行政诉讼", "fees": "行政事业性收费", "fee": "行政事业性收费", "procurement": "政府集中采购",
+    "regulations": "规章", "normative documents": "规范性文件",
+    "applications": "申请", "application": "申请", "requests": "申请", "request": "申请",
+    "decisions": "处理决定", "decision": "处理决定", "cases": "件", "case": "件",
+    "upheld": "维持", "corrected": "纠正", "pending": "尚未审结",
+    "how many": "多少", "how much": "多少", "total": "合计", "average": "平均", "top": "前",
+}
+_ENGLISH = re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in sorted(ENGLISH, key=len, reverse=True))
+                      + r")(?![a-z])")
+_CN_DIGIT = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
+             "七": "7", "八": "8", "九": "9"}
+_CN_YEAR = re.compile("([〇零○一二三四五六七八九]{4})(?=年)")
+_SHORT_YEAR = re.compile(r"(?<![\d.近这过])(\d\d)(?=\s*年(?!度?[内中底初末]?\d)|\s*(?:到|至|-|—|~)\s*\d\d\s*年)")
+_SHORT_YEAR_PAIR = re.compile(r"(?<![\d.])(\d\d)\s*(到|至|-|—|~)\s*(\d\d)(?=\s*年)")
+
+
+def _full_year(two: str) -> str:
+    n = int(two)
+    return str(2000 + n) if n < 50 else str(1900 + n)
+
+
+def years(text: str) -> str:
+    """二〇二三年 → 2023年; 21年 → 2021年; 21到25年 → 2021到2025年. A count of years (10年) stays."""
+    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text)
+    text = _SHORT_YEAR_PAIR.sub(lambda m: f"{_full_year(m.group(1))}{m.group(2)}{_full_year(m.group(3))}", text)
+
+    def short(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        return _full_year(m.group(1)) if 10 <= n <= 49 or n >= 90 else m.group(1)
+
+    return _SHORT_YEAR.sub(short, text)
+
+
+def english(text: str) -> str:
+    """English words of the template's items as their Chinese words (lower-case text)."""
+    return _ENGLISH.sub(lambda m: ENGLISH[m.group(1)], text)
+
+
+def normalize(question: str) -> str:
+    """The one normal form every reader works on."""
+    text = unicodedata.normalize("NFKC", question)
+    text = to_simplified(text).lower()
+    text = english(text)
+    text = re.sub(r"\s+", "", text)
+    return years(text)

@@ -1,0 +1,79 @@
+"""Breakdown: which part of one item is largest in a report (办理结果中哪一种情形最多, 不予公开里哪类理由最多,
+哪类申请人最多, 行政复议哪种结果最多). The parts are the template's own: the result rows of 三, a group's
+member rows, the applicant columns of a row, the result columns of 四. Each part's value is a cited cell."""
+
+from __future__ import annotations
+
+from qa.answer import Answer, AnswerTable, ChartHint
+from qa.facts import OK
+from qa.lexicon import Measure, items, measure
+from qa.ops import Ctx, cell_value, cite_rows, no_reports, num, reading, scoped_rows
+from qa.understand import Plan
+
+# the leaf result rows of 三 (其他处理 is one row in the 2019 template and three in 2021)
+RESULT_ROWS = ("apply.granted", "apply.partial", *items()["apply.denied"].members, *items()["apply.unable"].members,
+               *items()["apply.rejected"].members, "apply.other.no_correction", "apply.other.no_fee",
+               "apply.other.misc", "apply.other")
+APPLICANT_COLUMNS = ("natural", "business", "research", "nonprofit", "legal", "other_org")
+REVIEW_COLUMNS = ("upheld", "corrected", "other", "pending")
+
+
+def parts(plan: Plan) -> list[Measure]:
+    """The measures an item breaks down into."""
+    item = items()[plan.item]
+    column = plan.column or "total"
+    if plan.item == "apply.total":
+        return [m for i in RESULT_ROWS if (m := measure(i, column))]
+    if item.is_group:
+        return [m for i in item.members if (m := measure(i, column))]
+    if item.table == "apply":
+        return [m for c in APPLICANT_COLUMNS if (m := measure(plan.item, c))]
+    if item.table == "review":
+        return [m for c in REVIEW_COLUMNS if (m := measure(plan.item, c))]
+    return []
+
+
+def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
+    ms = parts(plan)
+    if not ms:
+        return Answer(question=plan.question, status="not_found", text=f"「{m.label}」没有可以细分的小项。",
+                      reading=reading(plan, m, f"「{m.label}」的细分"))
+    first = scoped_rows(ctx, plan, ms[0], plan.agencies or None)
+    if not first:
+        return no_reports(ctx, plan, m, who="、".join(plan.agencies))
+    rep = first[-1].report  # one report: the one named, or the agency's latest
+    rows = []
+    for mm in ms:
+        r = next((x for x in scoped_rows(ctx, plan, mm, [rep.agency] if rep.agency else None)
+                  if x.report.rid == rep.rid), None)
+        if r is None or r.status != OK:
+            continue
+        if mm.item == "apply.other" and measure("apply.other.misc", mm.column) and \
+                measure("apply.other.misc", mm.column).keys(rep.format):
+            continue  # 2021: 其他处理 is its three rows, listed one by one
+        rows.append((mm, r))
+    if not rows:
+        return Answer(question=plan.question, status="absent", reading=reading(plan, m, f"「{m.label}」的细分"),
+                      text=f"{rep.name}{rep.year or ''}年报告没有「{m.label}」各小项的数字。")
+    asc = plan.operation == "min" or plan.order == "asc"
+    rows.sort(key=lambda x: (x[1].value if asc else -x[1].value))
+    best = rows[0][1].value
+    winners = [mm for mm, r in rows if r.value == best]
+    word = "最少" if asc else "最多"
+    label = lambda mm: mm.label.replace(" · 总计", "")  # noqa: E731
+    text = (f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项中，{word}的是"
+            + "、".join(f"「{label(w)}」" for w in winners) + f"：{num(best, m.unit)}"
+            + ("（并列）" if len(winners) > 1 else "") + "。")
+    if best == 0 and all(r.value == 0 for _, r in rows):
+        text = f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项都是0，没有哪一项{word}。"
+    citations, derived = [], []
+    for mm, r in rows:
+        c, d = cite_rows(ctx, mm, [r])
+        citations += c
+        derived += d
+    table = AnswerTable(columns=["名次", "小项", "单位", "年份", f"数值（{m.unit}）"], units={f"数值（{m.unit}）": m.unit},
+                        rows=[[i + 1, label(mm), rep.name, rep.year, cell_value(r.value)] for i, (mm, r) in enumerate(rows)])
+    return Answer(question=plan.question, text=text, table=table, citations=citations, derived=derived,
+                  reading=reading(plan, m, f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」各小项比较，取{word}",
+                                  operation="breakdown", agencies=[rep.agency] if rep.agency else []),
+                  chart=ChartHint(x="小项", y=f"数值（{m.unit}）", title=items()[plan.item].label))

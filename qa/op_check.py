@@ -1,0 +1,148 @@
+"""Consistency questions that bring their own numbers (正文说收到75件，表格里只有74件，矛盾吗; 共公布2599条，
+括号里各类加起来对得上吗): checked here against the report, beside the stored findings (qa.ops.answer_findings).
+
+- a total the text states and the parts it lists right after it, in brackets: summed and compared;
+- a measure the question names: its cells, and for 新收 also 上年结转 and their sum (the template's own rule:
+  what an agency handles in a year is what it received plus what it carried over), compared with the numbers
+  the question gives.
+Each sum states its arithmetic; each number is a cited cell or a quoted sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.cells import plain_number
+from qa import arith
+from qa.answer import Citation, Derived
+from qa.facts import OK
+from qa.lexicon import measure
+from qa.ops import Ctx, cite_rows, num, scoped_rows
+from qa.prose import passage_citation
+from qa.understand import Plan
+
+_NUMBER = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)(?![\d.])")
+_BRACKETS = re.compile(r"[（(]([^（）()]{4,400})[）)]")
+
+
+@dataclass
+class Check:
+    text: str = ""
+    citations: list[Citation] = field(default_factory=list)
+    derived: list[Derived] = field(default_factory=list)
+
+
+def asked_numbers(plan: Plan) -> list[float]:
+    """The numbers the question states (not its years)."""
+    text = re.sub(r"(?:19|20)\d\d\s*年", "", plan.text)
+    return [float(n.replace(",", "")) for n in _NUMBER.findall(text)]
+
+
+def stated_total(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> Check | None:
+    """共公布政府信息2599条（其中…25条，…68条，…）: the bracketed parts summed against the total."""
+    for n in asked_numbers(plan):
+        found = ctx.prose.find(f"{plain_number(n)} {plan.prose_text or plan.text}", agency=agency, year=year, k=6)
+        for s in found.sentences:
+            text = s.passage.text
+            for m in _NUMBER.finditer(text):
+                if float(m.group(1).replace(",", "")) != n:
+                    continue
+                inside = _BRACKETS.search(text, m.end())
+                if not inside or inside.start() - m.end() > 6:
+                    continue
+                parts = [float(x.replace(",", "")) for x in _NUMBER.findall(inside.group(1))]
+                if len(parts) < 2:
+                    continue
+                total, how = arith.total(parts)
+                verdict = "一致" if total == n else f"不一致，相差{plain_number(abs(n - total))}"
+                derived = [how]
+                if total != n:
+                    derived.append(Derived(value=plain_number(abs(n - total)),
+                                           how=f"{plain_number(n)} − {plain_number(total)}"))
+                return Check(text=f"正文写的总数是{plain_number(n)}，括号里所列各项相加：{how.how}，与{plain_number(n)}"
+                                  f"{verdict}。", citations=[passage_citation(s)], derived=derived)
+    return None
+
+
+def measure_values(ctx: Ctx, plan: Plan) -> Check | None:
+    """The measure the question names, in the reports in scope; for 新收 also 上年结转 and their sum."""
+    m = plan.measure()
+    if m is None or not plan.agencies:
+        return None
+    rows = [r for r in scoped_rows(ctx, plan, m, plan.agencies) if r.status == OK]
+    if not rows:
+        return None
+    out = Check()
+    asked = asked_numbers(plan)
+    for r in rows:
+        when = f"{r.report.name}{r.report.year or ''}年"
+        bits = [f"{when}表格中「{m.label}」为{num(r.value, m.unit)}"]
+        c, d = cite_rows(ctx, m, [r])
+        out.citations += c
+        out.derived += d
+        carried = measure("apply.carried_in", m.column) if m.item == "apply.new" else None
+        if carried is not None:
+            cr = next((x for x in scoped_rows(ctx, plan, carried, [r.report.agency]) if x.report.rid == r.report.rid
+                       and x.status == OK), None)
+            if cr is not None:
+                total, how = arith.total([r.value, cr.value])
+                c2, d2 = cite_rows(ctx, carried, [cr])
+                out.citations += c2
+                out.derived += [*d2, how]
+                bits.append(f"上年结转{num(cr.value, m.unit)}，新收加结转共{num(total, m.unit)}（{how.how}）")
+                if total in asked and r.value not in asked or total in asked and r.value != total:
+                    bits.append(f"正文的{plain_number(total)}是新收与上年结转之和，与表格相符，并不矛盾")
+        if asked and r.value in asked and carried is None:
+            bits.append("与问题中的数字相同")
+        out.text += "，".join(bits) + "。"
+    return out
+
+
+_PART_PCT = re.compile(r"(\d[\d,]*)\s*(?:件|条|项|个|人次)?[，,、]?\s*占(?:比)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+_WHOLE = re.compile(r"(\d[\d,]*)\s*(?:件|条|项|个)")
+
+
+def stated_percentages(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> Check | None:
+    """办结81件，其中予以公开及部分公开42件，占51.85%；…: each stated percentage recomputed from the sentence's
+    own numbers (part ÷ the whole stated first), and the whole compared with the table's 办理结果总计 / 新收."""
+    found = ctx.prose.find(f"占 % 百分比 {plan.prose_text or plan.text}", agency=agency, year=year, k=8)
+    for s in found.sentences:
+        text = s.passage.text
+        claims = list(_PART_PCT.finditer(text))
+        if len(claims) < 2:
+            continue
+        head = text[:claims[0].start()]
+        whole_m = _WHOLE.search(re.sub(r"(?:19|20)\d\d\s*年", "", head))
+        if not whole_m:
+            continue
+        whole = float(whole_m.group(1).replace(",", ""))
+        lines, derived, ok = [], [], True
+        for c in claims:
+            part, stated = float(c.group(1).replace(",", "")), float(c.group(2))
+            got = arith.share(part, whole)
+            if got is None:
+                continue
+            derived.append(got[1])
+            same = abs(round(got[0], 2) - stated) < 0.01 + (0.05 if len(c.group(2).split(".")[-1]) == 1 else 0)
+            ok &= same
+            lines.append(f"{got[1].how}（正文写{c.group(2)}%，{'一致' if same else '不一致'}）")
+        if not lines:
+            continue
+        table = []
+        for item in ("apply.total", "apply.new"):
+            m = measure(item, "total")
+            r = next((x for x in scoped_rows(ctx, plan, m, [agency]) if x.status == OK), None) if m else None
+            if r is not None and r.value == whole:
+                c2, d2 = cite_rows(ctx, m, [r])
+                table.append((m.label, c2, d2))
+                break
+        verdict = "正文给的百分比都一致" if ok else "正文给的百分比有不一致的"
+        text_out = f"正文（第{s.line}行）以{plain_number(whole)}为总数：" + "；".join(lines) + f"。{verdict}。"
+        out = Check(text=text_out, citations=[passage_citation(s)], derived=derived)
+        if table:
+            label, c2, d2 = table[0]
+            out.text += f"总数{plain_number(whole)}与表格「{label}」相同。"
+            out.citations += c2
+            out.derived += d2
+        return out
+    return None

@@ -1,0 +1,160 @@
+"""Share / rate: a numerator measure (or the sum of several, 予以公开加部分公开) over a denominator measure
+(another item, 占新收; or the item's own total column, 结果维持占复议后起诉总计), per report in scope, or
+pooled over the reports when the question says so (合起来的纠正率). Each ratio states its arithmetic."""
+
+from __future__ import annotations
+
+import re
+
+from qa import arith
+from qa.answer import Answer, AnswerTable, Derived
+from qa.facts import OK
+from qa.lexicon import Measure, default_columns, measure
+from qa.ops import STATUS_WORDS, Ctx, Row, cite_rows, no_reports, num, reading, scoped_rows
+from qa.understand import Plan
+
+RE_POOLED = re.compile(r"合起来|合计|总体|整体|加起来|累计|总的")
+
+
+def _measures(item_ids: list[str], column: str | None) -> list[Measure]:
+    out = []
+    for i in item_ids:
+        m = measure(i, column) if column else None
+        if m is None:
+            m = next((mm for c in default_columns(i) if (mm := measure(i, c))), None)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def plan_measures(plan: Plan) -> tuple[list[Measure], list[Measure]]:
+    """(numerator measures, denominator measures) of a share question."""
+    numer = _measures(plan.share_items or [plan.item], plan.column)
+    if plan.share_of:
+        denom = _measures(plan.share_of, plan.column if plan.column in ("total",) or not plan.column_explicit
+                          else "total")
+        if plan.column_explicit and plan.column not in ("total", None):  # 自然人 of 新收 over 自然人 of 办理结果
+            denom = _measures(plan.share_of, plan.column) or denom
+    else:
+        denom = _measures([plan.item], "total")
+    return numer, denom
+
+
+def _label(ms: list[Measure]) -> str:
+    return " + ".join(f"「{m.label}」" for m in ms)
+
+
+def answer_share(ctx: Ctx, plan: Plan) -> Answer:
+    numer, denom = plan_measures(plan)
+    if not numer or not denom or numer == denom:
+        return Answer(question=plan.question, status="not_found", text="没能读出这个比例的分子和分母，请写明"
+                      "「A占B的比例」。", reading=reading(plan, numer[0] if numer else None, "比例：分子或分母不明"))
+    agencies = plan.agencies or None
+    rows_n = [scoped_rows(ctx, plan, m, agencies) for m in numer]
+    rows_d = [scoped_rows(ctx, plan, m, agencies) for m in denom]
+    if not rows_n[0]:
+        return no_reports(ctx, plan, numer[0], who="、".join(plan.agencies))
+    derived: list[Derived] = []
+    citations = []
+    table_rows = []
+    per_report: list[tuple[Row, float, float]] = []
+    lacking: list[str] = []
+    for i, r in enumerate(rows_n[0]):
+        cells = [rs[i] for rs in rows_n] + [rs[i] for rs in rows_d]
+        bad = next((c for c in cells if c.status != OK), None)
+        name = f"{r.report.name}{r.report.year or ''}年"
+        if bad:
+            lacking.append(f"{name}{STATUS_WORDS[bad.status]}")
+            table_rows.append([r.report.name, r.report.year, None, None, None, STATUS_WORDS[bad.status]])
+            continue
+        n_val = arith.rounded(sum(rs[i].value for rs in rows_n))
+        d_val = arith.rounded(sum(rs[i].value for rs in rows_d))
+        if len(numer) > 1:
+            derived.append(arith.total([rs[i].value for rs in rows_n], f"{name}分子")[1])
+        if len(denom) > 1:
+            derived.append(arith.total([rs[i].value for rs in rows_d], f"{name}分母")[1])
+        per_report.append((r, n_val, d_val))
+    for ms, rs in ((numer, rows_n), (denom, rows_d)):
+        for m, rows in zip(ms, rs):
+            c, d = cite_rows(ctx, m, [x for x in rows if x.status == OK][:200])
+            citations += c
+            derived += d
+    unit = numer[0].unit
+    what = f"{_label(numer)}占{_label(denom)}的比例"
+    parts = []
+    pooled = len(per_report) > 1 and bool(RE_POOLED.search(plan.text))
+    if pooled:
+        n_tot, dn = arith.total([x[1] for x in per_report], "分子合计")
+        d_tot, dd = arith.total([x[2] for x in per_report], "分母合计")
+        derived += [dn, dd]
+        got = arith.share(n_tot, d_tot)
+        scope = "、".join(f"{r.report.year}年" for r, _, _ in per_report)
+        if got:
+            p, dp = got
+            derived.append(dp)
+            parts.append(f"{per_report[0][0].report.name}{scope}合计：{num(n_tot, unit)} ÷ {num(d_tot, unit)} = "
+                         f"{arith.pct_text(p)}")
+        else:
+            parts.append(f"{scope}分母合计为0，比例无从计算")
+    for r, n_val, d_val in per_report:
+        got = arith.share(n_val, d_val)
+        if got:
+            p, dp = got
+            derived.append(dp)
+            if not pooled:
+                parts.append(f"{r.report.name}{r.report.year or ''}年 {num(n_val, unit)} ÷ {num(d_val, unit)} = "
+                             f"{arith.pct_text(p)}")
+            table_rows.append([r.report.name, r.report.year, arith.rounded(n_val), arith.rounded(d_val),
+                               round(p, 2), ""])
+        else:
+            if not pooled:
+                parts.append(f"{r.report.name}{r.report.year or ''}年分母为0，比例无从计算")
+            table_rows.append([r.report.name, r.report.year, arith.rounded(n_val), arith.rounded(d_val), None,
+                               "分母为0"])
+    text = f"{what}：" + "；".join(parts[:12]) + ("；……" if len(parts) > 12 else "") + "。"
+    if lacking:
+        text += "未计入：" + "、".join(lacking[:5]) + ("等" if len(lacking) > 5 else "") + "。"
+    if plan.defaults:
+        text += "（" + "；".join(dict.fromkeys(d for d in plan.defaults if not d.startswith("未指明单位"))) + "）"
+    summary = f"比例：{_label(numer)} ÷ {_label(denom)}" + ("（各报告合计后相除）" if pooled else "")
+    return Answer(question=plan.question, text=text, status="answered" if per_report else "absent",
+                  reading=reading(plan, numer[0], summary, operation="share"),
+                  table=AnswerTable(columns=["单位", "年份", "分子", "分母", "比例（%）", "说明"], rows=table_rows,
+                                    units={"分子": unit, "分母": denom[0].unit, "比例（%）": "%"}),
+                  citations=citations, derived=derived)
+
+
+# ---------------------------------------------------------------- a share of two numbers the text states
+_TEXT_NUMBER = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(?:条|件|个|项|人次|次|篇|期|家|份)?")
+_WHOLE_CUE = re.compile(r"(?:共|总|合计|累计|全年|总计)")
+
+
+def _numbers(text: str) -> set[float]:
+    return {float(m.group(1).replace(",", "")) for m in _TEXT_NUMBER.finditer(text)}
+
+
+def text_share(sentence: str, terms: list[str], asked: list[float], context: str = "") -> tuple[float, float] | None:
+    """(part, whole) from one sentence of prose: the whole is the number the question gives, or the number
+    right after 共/总/合计; the part is the number nearest after a word of the question that the sentence
+    uses after the whole (媒体公开 270 条 in 「共公开465条，其中…媒体公开270条」)."""
+    numbers = [(m.start(), float(m.group(1).replace(",", ""))) for m in _TEXT_NUMBER.finditer(sentence)]
+    numbers = [(p, v) for p, v in numbers if not re.match(r"(?:19|20)\d\d\s*年", sentence[p:p + 6])]
+    if len(numbers) < 2 and not asked:
+        return None
+    whole = next(((p, v) for p, v in numbers if v in asked), None)
+    if whole is None and asked and context and any(v in _numbers(context) for v in asked):
+        whole = (-1, next(v for v in asked if v in _numbers(context)))  # stated before the sentence
+    if whole is None:
+        whole = next(((p, v) for p, v in numbers if _WHOLE_CUE.search(sentence[max(0, p - 12):p])), None)
+    if whole is None:
+        return None
+    best = None
+    for t in sorted(set(terms), key=len, reverse=True):
+        at = sentence.find(t, whole[0] + 1)
+        if len(t) < 2 or at < 0 or whole[0] >= 0 and t in sentence[:whole[0]]:
+            continue
+        after = [(p, v) for p, v in numbers if p > at and p - at <= 40 and (p, v) != whole]
+        if after:  # the longest word of the question that the sentence uses decides (国土资源 over 信息)
+            best = (after[0][0] - at, after[0][1])
+            break
+    return (best[1], whole[1]) if best else None

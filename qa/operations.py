@@ -1,0 +1,107 @@
+"""The table of operations: what a question can ask for, how the reader recognises it, and what runs it.
+Adding an operation is one row here and one module (or function) that turns a settled Plan into an Answer.
+
+Settling happens before any operation runs (`settle`): the defaults a plan takes (a value without an agency
+is a ranking of all; a change without an agency ranks the template's 本年增/减 column; named agencies bound
+an aggregate) and the scope it covers, which is stated in the reading line (all reports, each agency's
+latest report, or the reports of the years named).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from qa.answer import Answer
+from qa.lexicon import Measure, measure
+from qa.op_breakdown import answer_breakdown
+from qa.op_share import answer_share
+from qa.ops import answer_aggregate, answer_change, answer_compare, answer_corpus, answer_value
+from qa.understand import Plan
+
+if TYPE_CHECKING:
+    from qa.engine import QA
+
+Runner = Callable[["QA", Plan, "Measure | None"], Answer]
+
+
+@dataclass(frozen=True)
+class Operation:
+    key: str
+    trigger: str  # the words the reader (qa.understand) takes for it
+    needs_measure: bool
+    run: Runner
+
+
+def _aggregate(engine: QA, plan: Plan, m: Measure | None) -> Answer:
+    return answer_aggregate(engine.ctx, plan, plan.measure() or m)
+
+
+OPERATIONS: dict[str, Operation] = {op.key: op for op in [
+    Operation("value", "a measure of named agencies (批了几件许可, 2023年平潭罚了多少)", True,
+              lambda e, p, m: answer_value(e.ctx, p, m)),
+    Operation("max", "最多 最高 第一名", True, _aggregate),
+    Operation("min", "最少 最低 垫底", True, _aggregate),
+    Operation("top", "前三 top 3 最多的两家", True, _aggregate),
+    Operation("bottom", "倒数前三 最少的两家", True, _aggregate),
+    Operation("rank", "排名 排序 从多到少 各单位", True, _aggregate),
+    Operation("nth", "排第二 第三名", True, lambda e, p, m: e._nth(p, m)),
+    Operation("filter", "超过 不到 不为0 没有…的数字", True, _aggregate),
+    Operation("count", "有几个单位 有几份报告（with a condition）", True, _aggregate),
+    Operation("sum", "合计 一共 加起来（named set, 历年, 所有报告）", True, _aggregate),
+    Operation("avg", "平均 均值", True, _aggregate),
+    Operation("compare", "两家或几家：谁多 多多少 几倍 比一比", True, lambda e, p, m: answer_compare(e.ctx, p, m)),
+    Operation("change", "两年之间：增长了多少 增长百分之几 是…的几倍 缩水", True,
+              lambda e, p, m: answer_change(e.ctx, p, m)),
+    Operation("share", "占比 比例 比重 公开率 纠正率 占…的百分之几", True, lambda e, p, m: answer_share(e.ctx, p)),
+    Operation("breakdown", "哪一种情形 哪类理由 哪类申请人 最多", True, lambda e, p, m: answer_breakdown(e.ctx, p, m)),
+    Operation("mixed", "处罚最多的单位存在哪些问题", True, lambda e, p, m: e._mixed(p, m)),
+    Operation("findings", "对得上吗 一致吗 矛盾 勾稽", False, lambda e, p, m: e._findings(p)),
+    Operation("corpus", "有哪些单位 几份报告 2023年的报告 用2021版模板的", False,
+              lambda e, p, m: answer_corpus(e.ctx, p)),
+    Operation("prose", "存在哪些问题 改进措施 正文里的数字", False, lambda e, p, m: e._prose(p)),
+    Operation("out_of_scope", "nothing the tables hold", False, lambda e, p, m: e._prose(p)),
+]}
+AGGREGATE_KEYS = frozenset({"max", "min", "top", "bottom", "rank", "filter", "count", "sum", "avg"})
+
+
+def by_change(plan: Plan) -> Plan:
+    """哪个单位行政处罚增加最多: rank by the template's 本年增/减 column where the item has one."""
+    p = plan.model_copy(deep=True)
+    if measure(p.item, "change") and p.column != "change":
+        p.column, p.column_explicit = "change", True
+        p.defaults = [d for d in p.defaults if not d.startswith("未指明")] + ["按表中「本年增/减」列（事项数量的增减）"]
+    if p.operation == "change":
+        p.operation = "rank"
+    return p
+
+
+def settle(plan: Plan) -> Plan:
+    """The plan as it will run: every default taken now, and the scope said in the reading line."""
+    p = plan
+    op = p.operation
+    if op == "sum" and len(p.agencies) == 1 and not p.all_years:
+        p.operation = op = "value"  # the total of one report is its value
+    if op == "change" and not p.agencies and p.item:
+        p = by_change(p)  # 各单位行政处罚增减
+    elif op == "value" and not p.agencies and p.item:
+        p.operation = "rank"  # a measure and no agency: every agency's value, ranked
+    if p.change and not p.agencies and p.operation in ("max", "min", "rank", "top", "bottom") and p.item:
+        p = by_change(p)
+    if p.agencies and p.operation in AGGREGATE_KEYS:
+        p.kind_agencies = list(p.agencies)  # the named agencies are the scope (平潭哪一年…最多)
+    scope = scope_words(p)
+    if scope and p.item and p.operation in AGGREGATE_KEYS | {"share"}:
+        p.defaults = [d for d in p.defaults if not d.startswith("范围")] + [scope]
+    return p
+
+
+def scope_words(p: Plan) -> str:
+    """All reports, or each agency's latest (said by qa.ops when some agency has several), or the years."""
+    years = "、".join(f"{y}年" for y in p.years)
+    if p.all_years:
+        return f"范围：{years + '的' if years else '所有'}报告，每份都算（不只取各单位最新一份）"
+    if p.latest:
+        return "范围：每个单位只取最新的一份报告"
+    return ""
