@@ -311,14 +311,18 @@ def _unchanged(prev: _Previous, plan: list, skipped: dict[str, str], corpus: Pat
 
 # ---------------------------------------------------------------- the build
 def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool | None = None,
-                progress: Progress | None = None, workers: int | None = None) -> BuildSummary:
+                progress: Progress | None = None, workers: int | None = None,
+                ray: str | None = None) -> BuildSummary:
     """Build or update INDEX from every report under CORPUS. Raises ReportError for a missing or empty
     corpus folder or an index folder that is not an index; bad report files are skipped with a reason.
-    workers: processes extracting new files (default: one per core, or $QA_BUILD_WORKERS)."""
+    workers: processes extracting new files (default: one per core, or $QA_BUILD_WORKERS).
+    ray: do the new files' work as a Ray Data job on the cluster at this address ("" for $RAY_ADDRESS or a
+    local Ray); see index/cluster.py."""
     import numpy as np
 
     from index.keyword import KeywordIndex, TermCounts, fingerprint_ids
     from index.models import dense_policy
+    from index.parquet import write_parquet
     from index.store import FACTS_DB, FactsWriter, FileSlot
 
     t0 = time.perf_counter()
@@ -369,7 +373,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     writer = results = None
     try:
         jobs = [(path, rel, cache, key, fixes.get(rel)) for rel, key, path, old in plan if old is None]
-        results = _Jobs(jobs, workers or default_workers())
+        results = _Jobs(jobs, workers or default_workers()) if ray is None else _ray_jobs(jobs, ray, work, policy)
         writer = FactsWriter(work / FACTS_DB, prev.generation / FACTS_DB if prev else None)
         counts = TermCounts()
         slots: list[FileSlot] = []
@@ -397,11 +401,13 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
             slots.append(FileSlot(len(slots), entry.doc, str(path), entry.passages, offset))
             entries.append(entry)
             keys.append(key)
+        _store_ray_vectors(results, jobs, cache, policy)
         results.close()  # stops the worker processes, if any
         t_extract = time.perf_counter() - t0
 
         t1 = time.perf_counter()
         writer.finish(slots, cross_year_findings)
+        write_parquet(writer.con, work)  # the facts for DuckDB/pandas/Spark users, beside facts.duckdb
         meta, ids = writer.passage_meta()
         fp = fingerprint_ids(ids)
         starts = np.cumsum([0] + [s.passages for s in slots])
@@ -447,6 +453,26 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     _prune_cache(cache, set(keys))
     return BuildSummary(index=str(index), manifest=manifest, reused=reused, read=read,
                         corrected=sum(1 for f in entries if f.path in fixes))
+
+
+def _ray_jobs(jobs: list, address: str, work: Path, policy):
+    try:
+        from index.cluster import RayJobs  # imports Ray: only for `--ray`
+    except ImportError as err:
+        raise ReportError("--ray", f"Ray is not installed ({err.name}): pip install '.[cluster]'") from None
+    return RayJobs(jobs, address or None, work, policy.model, policy.embed)
+
+
+def _store_ray_vectors(results, jobs: list, cache: Path, policy) -> None:
+    """Vectors the Ray job's actors computed go where _build_dense finds each file's vectors."""
+    import numpy as np
+
+    tag = hashlib.sha256(str(policy.info["id"]).encode()).hexdigest()[:12]
+    for job, vecs in getattr(results, "vectors", {}).items():
+        path = cache / f"{jobs[job][3]}.{tag}.npy"
+        tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npy")
+        np.save(tmp, vecs)
+        os.replace(tmp, path)
 
 
 EMBED_BATCH = 1024  # texts per encode call: files are small; sorting by length over many texts pads less (256: +15%)
