@@ -1,0 +1,173 @@
+"""The build's per-file work as a Ray Data job, for corpora one machine cannot read in reasonable time:
+
+    plan (driver) → read + extract + passages + keyword tokens (tasks) → embed (actor pool, optional)
+                  → Parquet shards (one row per file, declared schema) → the build's own generation writer
+
+Each worker runs the single-process build's own per-file function (`index.build._file_work`), so a file
+gives the same rows either way; the shards are then read back in corpus order (DuckDB sorts them, spilling
+to disk if need be) and handed to the same code that writes a generation (FactsWriter, keyword index,
+dense index, manifest, atomic switch). The result is the single-process build's, fact for fact.
+
+Ray is imported here only, and this module only with `qa build --ray`. On a cluster, every node needs the
+project installed (`pip install .[cluster]`) and the corpus and index folders at the same path (a shared
+filesystem): workers read the files and the extraction cache, and write the shards, there."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow  # noqa: F401 - with ray below: a missing [cluster] extra fails on import, before any work
+import ray  # noqa: F401
+
+from index.store import SCHEMA
+
+SHARDS = "shards"  # inside the build's temporary generation folder; removed once the generation is written
+EXTRACT_BATCH = 4  # files per extraction task: small, so that two workers share a handful of files
+EMBED_BATCH = 256  # prose passages per embedding call on an actor
+
+
+def shard_schema():
+    """One row per file: its plan number, the outcome, and its rows of every facts table as a struct of
+    column lists, typed as the facts database's columns (index.store.SCHEMA)."""
+    import pyarrow as pa
+
+    types = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "VARCHAR[]": pa.list_(pa.string())}
+    tables = [pa.field(t, pa.struct([pa.field(c, pa.list_(types[ty])) for c, ty in cols])) for t, cols in SCHEMA.items()]
+    return pa.schema([pa.field("job", pa.int64(), nullable=False), pa.field("error", pa.string()),
+                      pa.field("fresh", pa.bool_()), pa.field("entry", pa.string()),  # FileEntry as JSON
+                      pa.field("tokens", pa.list_(pa.string())),
+                      pa.field("dim", pa.int32()), pa.field("vectors", pa.binary()),  # float32, prose passages
+                      *tables])
+
+
+def _extract_batch(batch) -> object:
+    """Ray task: the single-process build's per-file work for each planned file of the batch."""
+    import pyarrow as pa
+
+    from index.build import _file_work
+
+    rows = []
+    for item in batch.to_pylist():
+        fix = tuple(json.loads(item["fix"])) if item["fix"] else None
+        done = _file_work((Path(item["path"]), item["rel"], Path(item["cache"]), item["key"], fix))
+        rows.append({"job": item["job"], "error": done.error, "fresh": done.fresh,
+                     "entry": done.entry.model_dump_json() if done.entry else None, "tokens": done.tokens,
+                     "dim": None, "vectors": None, **(done.rows or {t: None for t in SCHEMA})})
+    return pa.Table.from_pylist(rows, schema=shard_schema())
+
+
+class _Embed:
+    """Ray actor: loads the embedding model once and embeds each file's prose passages, in the order the
+    dense index takes them (passages in file order, kind 'prose')."""
+
+    def __init__(self, model: str | None):
+        from index.dense import Embedder
+
+        self.embedder = Embedder(model)
+
+    def __call__(self, table):
+        import numpy as np
+        import pyarrow as pa
+
+        passages = table.column("passages").to_pylist()
+        texts, owners = [], []
+        for i, p in enumerate(passages):
+            if p is not None:
+                for text, kind in zip(p["text"], p["kind"]):
+                    if kind == "prose":
+                        texts.append(text)
+                        owners.append(i)
+        vecs = (self.embedder.encode(texts, batch_size=64) if texts
+                else np.zeros((0, self.embedder.dim), np.float32))
+        owners = np.asarray(owners, np.int64)
+        blobs = [vecs[owners == i].astype(np.float32).tobytes() if p is not None else None
+                 for i, p in enumerate(passages)]
+        dims = [self.embedder.dim if p is not None else None for p in passages]
+        table = table.set_column(table.schema.get_field_index("dim"), "dim", pa.array(dims, pa.int32()))
+        return table.set_column(table.schema.get_field_index("vectors"), "vectors", pa.array(blobs, pa.binary()))
+
+
+class RayJobs:
+    """The build's jobs done by a Ray Data job, then yielded in job order as the build's _FileWork (and,
+    when embedding, each file's prose vectors in `vectors`, by job number)."""
+
+    def __init__(self, jobs: list, address: str | None, work: Path, embed_model: str | None = None,
+                 embed: bool = False):
+        self.shards = work / SHARDS
+        self.vectors: dict[int, object] = {}
+        self._con = None
+        self._it: Iterator = iter(())
+        if jobs:
+            run_job(jobs, address, self.shards, embed_model if embed else None, embed)
+            self._it = self._read()
+
+    def _read(self) -> Iterator:
+        """The shards' rows in job order, a record batch at a time."""
+        import duckdb
+        import numpy as np
+
+        from index.build import FileEntry, _FileWork
+
+        self._con = duckdb.connect()
+        reader = self._con.sql(f"select * from read_parquet('{_sql_str(str(self.shards))}/*.parquet') "
+                               "order by job").to_arrow_reader(1024)
+        for batch in reader:
+            for row in batch.to_pylist():
+                if row["error"] is not None:
+                    yield _FileWork(error=row["error"])
+                    continue
+                if row["vectors"] is not None:
+                    self.vectors[row["job"]] = np.frombuffer(row["vectors"], np.float32).reshape(-1, row["dim"])
+                yield _FileWork(rows={t: row[t] for t in SCHEMA}, tokens=row["tokens"], fresh=row["fresh"],
+                                entry=FileEntry.model_validate_json(row["entry"]))
+
+    def __next__(self):
+        return next(self._it)
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        shutil.rmtree(self.shards, ignore_errors=True)
+
+
+def run_job(jobs: list, address: str | None, shards: Path, embed_model: str | None, embed: bool) -> None:
+    """Run the Ray Data job over the planned files, writing Parquet shards to SHARDS. Connects to the
+    cluster at ADDRESS (or $RAY_ADDRESS, or starts a local one); a Ray already initialised in this process
+    (the tests') is used as it is."""
+    import ray
+
+    started = not ray.is_initialized()
+    if started:
+        ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    try:
+        ctx = ray.data.DataContext.get_current()
+        ctx.enable_progress_bars = False
+        items = [{"job": i, "path": str(path), "rel": rel, "cache": str(cache), "key": key,
+                  "fix": json.dumps(list(fix), ensure_ascii=False) if fix else ""}
+                 for i, (path, rel, cache, key, fix) in enumerate(jobs)]
+        blocks = max(1, min(len(items), len(items) // EXTRACT_BATCH))
+        ds = ray.data.from_items(items, override_num_blocks=blocks)
+        ds = ds.map_batches(_extract_batch, batch_size=EXTRACT_BATCH, batch_format="pyarrow")
+        if embed:
+            ds = ds.map_batches(_Embed, fn_constructor_args=(embed_model,), batch_size=EMBED_BATCH // 8,
+                                batch_format="pyarrow", concurrency=_embed_actors())
+        shards.mkdir(parents=True, exist_ok=True)
+        ds.write_parquet(str(shards))
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def _embed_actors() -> int:
+    """One embedding actor per two CPUs of the cluster (a model uses several threads), at least one."""
+    import ray
+
+    return max(1, int(ray.cluster_resources().get("CPU", 1)) // 2)
+
+
+def _sql_str(s: str) -> str:
+    return s.replace("'", "''")
