@@ -26,7 +26,7 @@ from index.store import SCHEMA
 
 SHARDS = "shards"  # inside the build's temporary generation folder; removed once the generation is written
 EXTRACT_BATCH = 4  # files per extraction task: small, so that two workers share a handful of files
-EMBED_BATCH = 256  # prose passages per embedding call on an actor
+EMBED_FILES = 32  # files per embedding call on an actor (some 20 prose passages each)
 
 
 def shard_schema():
@@ -151,10 +151,13 @@ def run_job(jobs: list, address: str | None, shards: Path, embed_model: str | No
                  for i, (path, rel, cache, key, fix) in enumerate(jobs)]
         blocks = max(1, min(len(items), len(items) // EXTRACT_BATCH))
         ds = ray.data.from_items(items, override_num_blocks=blocks)
-        ds = ds.map_batches(_extract_batch, batch_size=EXTRACT_BATCH, batch_format="pyarrow")
+        # Extraction spreads over the nodes; the embedding actors are placed as Ray likes. The differing
+        # scheduling also keeps Ray from fusing extraction into the actors (it would run on them only).
+        ds = ds.map_batches(_extract_batch, batch_size=EXTRACT_BATCH, batch_format="pyarrow",
+                            scheduling_strategy="SPREAD")
         if embed:
-            ds = ds.map_batches(_Embed, fn_constructor_args=(embed_model,), batch_size=EMBED_BATCH // 8,
-                                batch_format="pyarrow", concurrency=_embed_actors())
+            ds = ds.map_batches(_Embed, fn_constructor_args=(embed_model,), batch_size=EMBED_FILES,
+                                batch_format="pyarrow", concurrency=_embed_actors(), scheduling_strategy="DEFAULT")
         shards.mkdir(parents=True, exist_ok=True)
         ds.write_parquet(str(shards))
     finally:
