@@ -30,7 +30,9 @@ from index.template import (  # noqa: E402
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
     WAN_YUAN,
+    broken_rules,
     fact_specs,
+    fill_totals,
     keys_for,
     result_rows,
     tables,
@@ -149,9 +151,7 @@ def _apply_values(rng: random.Random, fmt: str, scale: float,
         v[f"apply.new.{c}"], v[f"apply.carried_in.{c}"] = new[c], cin[c]
         v |= {f"apply.{r}.{c}": n for r, n in counts.items()}
         v[f"apply.total.{c}"], v[f"apply.carried_out.{c}"] = avail - cout, cout
-    for row in (r.key for r in tables(fmt)[1].rows):
-        v[f"apply.{row}.total"] = sum(v[f"apply.{row}.{c}"] for c in APPLICANTS)
-    return v
+    return fill_totals(v, fmt)
 
 
 def _review_values(rng: random.Random) -> dict[str, Value]:
@@ -160,8 +160,7 @@ def _review_values(rng: random.Random) -> dict[str, Value]:
         busy = rng.random() < 0.25
         parts = {p: (_count(rng, 0.5, 1.5, 0.7) if busy else 0) for p in REVIEW_PARTS}
         v |= {f"{group}.{p}": n for p, n in parts.items()}
-        v[f"{group}.total"] = sum(parts.values())
-    return v
+    return fill_totals(v, "2021")
 
 
 def random_values(rng: random.Random, fmt: str, *, scale: float = 1.0,
@@ -174,22 +173,9 @@ def random_values(rng: random.Random, fmt: str, *, scale: float = 1.0,
 
 
 def check_rules(values: dict[str, Value], fmt: str) -> list[tuple[int, str]]:
-    """The (rule id, scope) of every broken consistency rule; [] for a consistent report."""
-    broken: list[tuple[int, str]] = []
-    rows = [r.key for r in tables(fmt)[1].rows]
-    for c in APPLY_COLS:
-        a = lambda r: values[f"apply.{r}.{c}"]  # noqa: E731
-        if a("new") + a("carried_in") != a("total") + a("carried_out"):
-            broken.append((1, c))
-        if sum(a(r) for r in result_rows(fmt)) != a("total"):
-            broken.append((2, c))
-    for r in rows:
-        if sum(values[f"apply.{r}.{c}"] for c in APPLICANTS) != values[f"apply.{r}.total"]:
-            broken.append((3, r))
-    for group, _ in REVIEW_GROUPS:
-        if sum(values[f"{group}.{p}"] for p in REVIEW_PARTS) != values[f"{group}.total"]:
-            broken.append((4, group))
-    return broken
+    """The (rule id, scope) of every broken consistency rule; [] for a consistent report. The template's
+    rules and their one evaluator (index.template) judge, as they do for the extractor's findings."""
+    return broken_rules(values.get, fmt, values.keys())
 
 
 # ====================================================================== agencies

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import product
-from math import prod
+from functools import cache
 
-from index.cells import CellValue, header_unit, is_number_like, is_numbering, normalise, parse_cell, to_wan_yuan
+from index.cells import (CellValue, header_unit, is_number_like, is_numbering, is_value_run, normalise, parse_cell,
+                         to_wan_yuan)
+from index.hanzi import to_simplified
 from index.labels import LabelMatch, is_fragment_of, match_label
-from index.model import Fact, Source, Warning_
-from index.placement import Arithmetic, applicant_sum, consensus, placements, review_sums, split_run
+from index.model import Candidates, Fact, Warning_
+from index.placement import Arithmetic, Check, consensus, placements, resolve, split_values
 from index.segment import Layout, SegCell, TableRow
-from index.template import WAN_YUAN, Row, Table, fact_specs
+from index.template import APPLY_2019, APPLY_2021, WAN_YUAN, Row, Table, fact_specs, rule_checks, vector_rule
 
 _GLUED = re.compile(r"^(?P<label>.*?\D)(?P<digits>\d{3,})$")
 
@@ -66,7 +67,13 @@ class Aligner:
         self.amount_unit: str | None = None
         self.facts: dict[str, Fact] = {}
         self.warnings: list[Warning_] = []
-        self.run_candidates: dict[str, list[list[int]]] = {}  # 三 rows split from runs with several fits
+        # Rows whose cells split or place several ways: their keys and every vector that fits the row's sums.
+        self.ambiguous: dict[tuple[str, ...], list[list[int | float]]] = {}
+        # The other form's 三 (洪泽: the 2021 form with the older single （六）其他处理 row): its rows are
+        # accepted where they stand.
+        self.other_apply = APPLY_2019 if ctx.format == "2021" else APPLY_2021
+        self.split_warnings: dict[tuple[str, ...], Warning_] = {}
+        self.entered: set[int] = set()  # tables whose part heading has been read
 
     # ------------------------------------------------------------ walking the rows
     def enter_part(self, numeral: str) -> None:
@@ -74,19 +81,31 @@ class Aligner:
         index = {"二": 0, "三": 1, "四": 2}.get(numeral)
         if index is not None:
             self.current = index
+            self.entered.add(index)
             self._flush_review()
 
     def feed(self, row: TableRow) -> None:
         for cell in row.cells:
             self._cell(cell)
-        # A row that has its cells ends here; a label alone waits for its cells on the next line.
-        if self.open and (self.open.cells or self.open.run):
+        # A row that has its cells ends here; a label alone waits for its cells on the next line. With one
+        # cell per line (a PDF's text layer) the row ends only at the next label.
+        if self.open and (self.open.cells or self.open.run) and self.layout != "line_cells":
             self._close()
 
-    def finish(self) -> None:
+    def finish(self, claims: list[tuple[Check, str]] | None = None) -> None:
+        """End of the tables: the last row, then the ambiguous rows decided together by the template's
+        rules and by what the report states elsewhere (`claims`, with their sources)."""
         self._close()
         self._flush_review()
-        self._resolve_runs()
+        self._resolve(claims or [])
+        for keys, warning in self.split_warnings.items():
+            if any(k in self.facts and self.facts[k].value is None for k in keys):
+                self.warnings.append(warning)
+
+    def candidates(self) -> list[Candidates]:
+        """What is still ambiguous, for the corpus-level step (the neighbouring year's report)."""
+        return [Candidates(keys=list(keys), vectors=vecs) for keys, vecs in self.ambiguous.items()
+                if any(self.facts.get(k) is not None and self.facts[k].value is None for k in keys)]
 
     def _cell(self, cell: SegCell) -> None:
         text = cell.text
@@ -103,8 +122,18 @@ class Aligner:
         if glued and not is_number_like(glued.group("label")):
             label_text, run = glued.group("label"), glued.group("digits")
         match = self._match(label_text)
+        other = self._other_form_row(label_text, match)
+        if other is not None:
+            self._close()
+            self.open = OpenRow(self.other_apply, other, cell, run=run)  # a row only if cells follow
+            return
         if match is None:
-            if self.open and not is_fragment_of(text, self.open.row.label) and not self.open.run:
+            if self.open and self.layout == "line_cells" and len(self.open.cells) >= len(self.open.row.columns):
+                self._close()  # the row has its cells: text after them is no cell of it ('三','、','本' …)
+                return
+            row = self.open.row if self.open else None
+            if self.open and row and not any(is_fragment_of(text, name) for name in (row.label, *row.aliases)) \
+                    and not self.open.run:
                 self.open.cells.append(cell)  # a sentence where the numbers belong
             return
         table_index, m = match
@@ -124,17 +153,31 @@ class Aligner:
         if table_index == 2:
             self.review_seen = True
             self.review_cells = []
-        if table_index == 0 and header_unit(text) and ("金额" in text):
-            self.amount_unit = header_unit(text)
-        elif table_index == 0 and "金额" in text:
+        simple = to_simplified(text)  # captions and units in 繁體 read as the template's
+        if table_index == 0 and header_unit(simple) and ("金额" in simple):
+            self.amount_unit = header_unit(simple)
+        elif table_index == 0 and "金额" in simple:
             self.amount_unit = None
+
+    def _other_form_row(self, text: str, match: tuple[int, LabelMatch] | None) -> Row | None:
+        """A row of the other form's 三 where this form has none, or only a group label ('（六）其他处理'
+        with its own values in the 2019 form)."""
+        if not self.rows_started[1] or self.current != 1:
+            return None
+        if match is not None and not (match[0] == 1 and match[1].kind == "group"):
+            return None
+        m = match_label(text, self.other_apply)
+        own = {r.key for r in self.tables[1].rows}
+        if m is None or m.kind != "row" or m.score < 0.9 or m.row is None or m.row.key in own:
+            return None
+        return m.row
 
     def _match(self, text: str) -> tuple[int, LabelMatch] | None:
         """The label a cell names. The current table is asked first; another table takes over only on one
         of its row labels, or on a header no other table has ('行政复议'), never on a shared word ('总计')."""
         here = match_label(text, self.tables[self.current], self.next_row[self.current])
         if here is not None and self.current == 1 and here.kind == "row" and not self.rows_started[1] \
-                and normalise(text) in ("总计", "其他"):
+                and to_simplified(normalise(text)) in ("总计", "其他"):
             here = LabelMatch("header", "apply", None, here.score, here.text)  # 三's column headers
         if self.current == 2 and here is not None and here.kind == "row":
             here = LabelMatch("header", "review", None, here.score, here.text)  # 四's group names
@@ -147,6 +190,8 @@ class Aligner:
             m = match_label(text, self.tables[i], self.next_row[i])
             if m is None or (m.kind != "row" or i == 2) and not _unique_header(m.text, i, self.tables):
                 continue
+            if m.kind != "row" and i < self.current and (self.rows_started[self.current] or self.current in self.entered):
+                continue  # a caption of a table already passed is a broken header of this one ('其他' 结果)
             if best is None or m.score > best[1].score + 0.05:
                 best = (i, m)
         return best
@@ -158,16 +203,18 @@ class Aligner:
             return
         row, table = open_.row, open_.table
         width = len(row.columns)
-        rule: Arithmetic | None = applicant_sum if table.key == "apply" else None
+        keys = _row_keys(row, table.key)
+        rule = vector_rule(keys, self.ctx.format)
         if open_.run is not None:
-            slots = self._split(open_.run, width, rule, open_.label)
-            if table.key == "apply" and any("ambiguous" in s.flags for s in slots):
-                self.run_candidates[row.key] = split_run(open_.run, width, rule) or []
+            slots = self._split(open_.run, width, rule, open_.label, keys)
         else:
             cells = _trim(open_.cells, width, self.layout)
             if not cells:
                 return  # a label with no cells at all (a caption): the row is not given
-            slots = self._fit(cells, width, rule, open_.label.line, f"「{open_.label.text}」")
+            if len(cells) == 1 and width > 1 and is_value_run(cells[0].text):
+                slots = self._split(cells[0].text, width, rule, cells[0], keys)  # '640020470', '35-15'
+            else:
+                slots = self._fit(cells, width, rule, open_.label.line, f"「{open_.label.text}」", keys)
         for col, slot in zip(row.columns, slots):
             if col.unit == WAN_YUAN and slot.value is not None and "uncertain_placement" not in slot.flags:
                 cv = CellValue(slot.value, slot.raw, [], slot.unit)
@@ -182,14 +229,18 @@ class Aligner:
         if not cells:
             return
         table = self.tables[2]
-        slots = self._fit(cells, 15, review_sums, cells[0].line, "行政复议、行政诉讼表")
-        keys = [r.fact_key(c, "review") for r in table.rows for c in r.columns]
+        keys = tuple(r.fact_key(c, "review") for r in table.rows for c in r.columns)
+        rule = vector_rule(keys, self.ctx.format)
+        if len(cells) == 1 and is_value_run(cells[0].text):  # '10203120001200000': 四 as one run
+            slots = self._split(cells[0].text, 15, rule, cells[0], keys)
+        else:
+            slots = self._fit(cells, 15, rule, cells[0].line, "行政复议、行政诉讼表", keys)
         for key, slot in zip(keys, slots):
             self._add(key, slot)
         self.review_seen = False
 
     def _fit(self, cells: list[SegCell], width: int, rule: Arithmetic | None, line: int,
-             name: str) -> list[SlotFact]:
+             name: str, keys: tuple[str, ...]) -> list[SlotFact]:
         parsed = [parse_cell(c.text) for c in cells]
         if any(p.is_text for p in parsed) and (len(cells) != width or all(
                 p.is_text or "blank" in p.flags for p in parsed)):
@@ -204,6 +255,8 @@ class Aligner:
         values = [p.value for p in parsed]
         cands = placements(values, width, rule) if all(v is not None for v in values) else []
         agreed = consensus(cands, width)
+        if cands and agreed.candidates > 1:
+            self.ambiguous[keys] = cands
         raw = " | ".join(c.text for c in cells)
         where = f"{len(cells)}格对应{width}列"
         self.warnings.append(Warning_(doc=self.ctx.doc, line=line,
@@ -218,13 +271,16 @@ class Aligner:
                                     note=f"{where}，无法确定：{agreed.alternatives or '无符合算术的放置'}"))
         return out
 
-    def _split(self, digits: str, width: int, rule: Arithmetic | None, label: SegCell) -> list[SlotFact]:
-        cands = split_run(digits, width, rule)
+    def _split(self, digits: str, width: int, rule: Arithmetic | None, label: SegCell,
+               keys: tuple[str, ...]) -> list[SlotFact]:
+        cands = split_values(digits, width, rule)
         agreed = consensus(cands, width)
-        if agreed.candidates != 1:
-            self.warnings.append(Warning_(doc=self.ctx.doc, line=label.line,
-                                          message=f"第{label.line}行数字串{digits}丢失分隔："
-                                          f"{agreed.candidates}种拆分符合模板算术"))
+        if cands and agreed.candidates > 1:
+            self.ambiguous[keys] = cands
+        if agreed.candidates != 1:  # said at the end, for the rows the report's other numbers leave open
+            self.split_warnings[keys] = Warning_(doc=self.ctx.doc, line=label.line,
+                                                 message=f"第{label.line}行数字串{digits}丢失分隔："
+                                                 f"{agreed.candidates}种拆分符合模板算术")
         out = []
         for v, ok in zip(agreed.values, agreed.agreed):
             flags = ["split_run"] + ([] if ok and agreed.candidates else ["ambiguous"])
@@ -232,34 +288,26 @@ class Aligner:
             out.append(SlotFact(v if ok else None, digits, flags, label, note=note))
         return out
 
-    def _resolve_runs(self) -> None:
-        """Rows of 三 whose digit runs split several ways: keep the combinations under which every column
-        balances (rules 1 and 2), and take the slots all of them agree on."""
-        rows = {k: c for k, c in self.run_candidates.items() if c}
-        if not rows or prod(len(c) for c in rows.values()) > 20_000:
+    def _resolve(self, claims: list[tuple[Check, str]]) -> None:
+        """Ambiguous rows decided together: the four rules across rows and columns (index.placement.resolve),
+        then the numbers the prose states."""
+        groups = {keys: vecs for keys, vecs in self.ambiguous.items()
+                  if any(k in self.facts and self.facts[k].value is None for k in keys)}
+        if not groups:
             return
-        apply = self.tables[1]
-        cols = [c.key for c in apply.rows[0].columns]
-        results = [r.key for r in apply.rows if r.key not in ("new", "carried_in", "total", "carried_out")]
-        fixed = {k: f.value for k, f in self.facts.items() if k.startswith("apply.") and f.value is not None}
-        keys = list(rows)
-        fitting = []
-        for combo in product(*(rows[k] for k in keys)):
-            values = dict(fixed)
-            for key, vec in zip(keys, combo):
-                values.update({f"apply.{key}.{c}": v for c, v in zip(cols, vec)})
-            if all(_balances(values, col, results) for col in cols):
-                fitting.append(combo)
-        if not fitting:
-            return
-        for n, key in enumerate(keys):
-            for j, col in enumerate(cols):
-                seen = {combo[n][j] for combo in fitting}
-                fact = self.facts.get(f"apply.{key}.{col}")
-                if fact is not None and len(seen) == 1:
-                    fact.value = seen.pop()
-                    fact.flags = [f for f in fact.flags if f != "ambiguous"]
-                    fact.note = "数字串拆分：按各列勾稽关系（规则1、2）唯一确定"
+        fixed = {k: f.value for k, f in self.facts.items() if f.value is not None}
+        decided = resolve(groups, fixed, rule_checks(self.ctx.format, self.facts.keys()), claims)
+        for key, d in decided.items():
+            fact = self.facts.get(key)
+            if fact is None or fact.value is not None:
+                continue
+            fact.value = d.value
+            fact.flags = [f for f in fact.flags if f != "ambiguous"]
+            fact.note = ("拆分/放置：按勾稽关系（各行各列合计）唯一确定" if d.basis == "rules"
+                         else f"拆分/放置：按勾稽关系与{d.basis}唯一确定")
+        for keys in list(self.ambiguous):
+            if all(k not in self.facts or self.facts[k].value is not None for k in keys):
+                del self.ambiguous[keys]
 
     def _add(self, key: str, slot: SlotFact) -> None:
         spec = fact_specs()[key]
@@ -272,6 +320,11 @@ class Aligner:
             label=spec.label, value=slot.value, unit=spec.unit, raw=slot.raw, line=slot.cell.line,
             column=slot.cell.column, source=slot.cell.source, flags=_unique(slot.flags), note=slot.note,
         )
+
+
+@cache
+def _row_keys(row: Row, table: str) -> tuple[str, ...]:
+    return tuple(row.fact_key(col, table) for col in row.columns)
 
 
 def _trim(cells: list[SegCell], width: int, layout: Layout) -> list[SegCell]:
@@ -298,19 +351,6 @@ def _trim(cells: list[SegCell], width: int, layout: Layout) -> list[SegCell]:
     if not core and len(cells) >= width:
         return cells[:width]
     return core
-
-
-def _balances(values: dict[str, int | float], col: str, results: list[str]) -> bool:
-    """Rules 1 and 2 for one column, where all their numbers are known (unknown ones do not refute)."""
-    def v(row: str) -> int | float | None:
-        return values.get(f"apply.{row}.{col}")
-
-    r1 = [v("new"), v("carried_in"), v("total"), v("carried_out")]
-    if None not in r1 and r1[0] + r1[1] != r1[2] + r1[3]:
-        return False
-    r2 = [v(r) for r in results]
-    total = v("total")
-    return total is None or None in r2 or sum(r2) == total  # type: ignore[arg-type]
 
 
 def _unique_header(label: str, table_index: int, tables: tuple[Table, Table, Table]) -> bool:

@@ -28,6 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from index.checks import cross_year_findings
+from index.neighbours import fill_build_from_neighbours
 from index.corpus import report_files
 from index.errors import ReportError
 from index.metadata import CORRECTIONS_FILE, Correction, read_corrections
@@ -407,6 +408,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
 
         t1 = time.perf_counter()
         writer.finish(slots, cross_year_findings)
+        fill_build_from_neighbours(writer.con, cache, entries)  # dumps: splits the neighbouring year decides
         write_parquet(writer.con, work)  # the facts for DuckDB/pandas/Spark users, beside facts.duckdb
         meta, ids = writer.passage_meta()
         fp = fingerprint_ids(ids)

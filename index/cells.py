@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from index.hanzi import to_simplified
+
 # Full-width digits and signs as pasted from Word/PDF.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 PLACEHOLDERS = {"/", "／", "-", "—", "－", "–", "无", "\\", "——"}
@@ -35,8 +37,8 @@ _SPACE = re.compile(r"\s+")
 
 @lru_cache(maxsize=65536)  # cell texts repeat endlessly across a corpus ('0', '', labels)
 def normalise(text: str) -> str:
-    """Cell text without stray spaces and with half-width digits."""
-    return _SPACE.sub("", text.translate(_FULLWIDTH))
+    """Cell text without stray spaces, with half-width digits, in simplified characters ('減1043', '萬元')."""
+    return _SPACE.sub("", to_simplified(text.translate(_FULLWIDTH)))
 
 
 @lru_cache(maxsize=65536)
@@ -49,6 +51,16 @@ def is_number_like(text: str) -> bool:
 def plain_number(v: int | float) -> str:
     """A value as plain text, exact to the 6 decimals amounts carry: 313, 2580.444799 (never 2580.44)."""
     return str(int(v)) if float(v).is_integer() else f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+_VALUE_RUN = re.compile(r"(?:增加|减少|[增减+\-])?\d(?:[\d,.+\-]|增加|减少|增|减)*(?:万元|亿元|元)?")
+
+
+@lru_cache(maxsize=65536)
+def is_value_run(text: str) -> bool:
+    """Values run together or with stray spaces ('640020470', '230 000023', '35-15'): digits and the signs,
+    points and unit values carry, nothing else."""
+    return bool(_VALUE_RUN.fullmatch(normalise(text)))
 
 
 @lru_cache(maxsize=65536)

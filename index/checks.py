@@ -7,11 +7,15 @@ NOT_ASSESSABLE, never a PASS or FAIL computed from invented zeros."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
 
 from index.cells import plain_number
+from index.hanzi import to_simplified
 from index.model import ExtractedReport, Fact, Finding, Line, ReportMeta
-from index.template import APPLY_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, RULES, fact_specs, result_rows, tables
+from index.template import (APPLY_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, RULES, balance, fact_specs, keys_for,
+                            rule_checks)
 
 Number = int | float
 
@@ -61,28 +65,23 @@ def _terms(side: dict[str, Number | None]) -> str:
 
 
 def rule_findings(meta: ReportMeta, facts: dict[str, Fact]) -> list[Finding]:
+    """Every instance of the template's rules (index.template.rule_checks), judged by its one evaluator."""
     specs = fact_specs()
+    columns = {c.key: c.label for c in (*APPLY_COLUMNS, *REVIEW_COLUMNS)}
     out: list[Finding] = []
-
-    def terms(keys: list[str]) -> dict[str, str]:
-        return {specs[k].item: k for k in keys}
-
-    for col in APPLY_COLUMNS:
-        k = f"apply.{{}}.{col.key}".format
-        out.append(_finding(meta, facts, 1, col.key, f"{col.label}列", terms([k("new"), k("carried_in")]),
-                            terms([k("total"), k("carried_out")])))
-    for col in APPLY_COLUMNS:
-        k = f"apply.{{}}.{col.key}".format
-        out.append(_finding(meta, facts, 2, col.key, f"{col.label}列", {"总计": k("total")},
-                            terms([k(r) for r in result_rows(meta.format)])))
-    for row in tables(meta.format)[1].rows:
-        keys = [f"apply.{row.key}.{c.key}" for c in APPLY_COLUMNS]
-        out.append(_finding(meta, facts, 3, row.key, f"「{specs[keys[0]].item}」行", {"总计": keys[-1]},
-                            {c.label: key for c, key in zip(APPLY_COLUMNS[:-1], keys[:-1])}))
-    for group, group_label in REVIEW_GROUPS:
-        keys = [f"{group}.{c.key}" for c in REVIEW_COLUMNS]
-        out.append(_finding(meta, facts, 4, group, group_label, {"总计": keys[-1]},
-                            {c.label: key for c, key in zip(REVIEW_COLUMNS[:-1], keys[:-1])}))
+    for check in rule_checks(meta.format, facts.keys()):
+        if check.rule.per == "column":
+            def name(k: str) -> str:
+                return specs[k].item
+            where = f"{columns[check.scope]}列"
+        else:
+            def name(k: str) -> str:
+                return columns[k.rsplit(".", 1)[1]]
+            first = check.left[0] if check.left else check.right[0]
+            where = (dict(REVIEW_GROUPS)[check.scope] if check.rule.table == "review"
+                     else f"「{specs[first].item}」行")
+        out.append(_finding(meta, facts, check.rule.id, check.scope, where,
+                            {name(k): k for k in check.left}, {name(k): k for k in check.right}))
     return out
 
 
@@ -102,49 +101,124 @@ def scope_label(kind: str, rule: int | None, scope: str) -> str:
 
 
 # ---------------------------------------------------------------- prose against tables
-# Phrases in the prose that state a table's figure, with the fact they state (总计 column).
-PROSE_CLAIMS: tuple[tuple[str, str], ...] = (
-    (r"(?:收到|受理|接收)(?:了)?(?:依申请公开政府信息事项|政府信息公开申请|依申请公开(?:申请|件)?|信息公开申请)\D{0,6}?(\d+)\s*[件条个]",
-     "apply.new.total"),
-    (r"共收到\s*(\d+)\s*件依申请公开", "apply.new.total"),
-    (r"未(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开|信息公开)申请()", "apply.new.total"),
-    (r"上年结转(?:政府信息公开申请)?\s*(\d+)\s*件", "apply.carried_in.total"),
-    (r"已办结\s*(\d+)\s*件", "apply.total.total"),
-    (r"予以公开\s*(\d+)\s*件", "apply.granted.total"),
-    (r"部分公开\s*(\d+)\s*件", "apply.partial.total"),
-    (r"重复申请\s*(\d+)\s*件", "apply.rejected.duplicate.total"),
-    (r"结转下年度(?:继续办理)?\s*(\d+)\s*件", "apply.carried_out.total"),
-    (r"行政处罚决定\s*(\d+)\s*件", "penalty.decisions"),
-    (r"行政许可处理决定\s*(\d+)\s*件", "license.decisions"),
-    (r"(?:政府信息公开)?行政复议\s*(\d+)\s*件", "review.total"),
+_DENIED_SUM = "*denied"  # the 不予公开 rows added up
+_SUITS = ("suit.direct.total", "suit.after_review.total")
+# Phrases in the prose that state a table's figure: a word every match contains (a substring test skips most
+# patterns on most lines), the pattern, and what it states: one or more readings, each a sum of fact keys. Applications are counted in 件, never in 条 (「依申请公开信息数142条」 counts documents).
+PROSE_CLAIMS: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = (
+    ("申请", r"(?:收到|受理|接收)(?:了)?(?:依申请公开政府信息事项|政府信息公开申请|依申请公开(?!信息)(?:申请|件)?|信息公开申请)"
+     r"[^\d。；]{0,6}?(\d+)\s*[件个]", (("apply.new.total",), ("apply.new.total", "apply.carried_in.total"))),
+    ("收到", r"共?收到\s*(\d+)\s*件(?:政府信息公开|依申请公开)?申请",
+     (("apply.new.total",), ("apply.new.total", "apply.carried_in.total"))),
+    ("未", r"未(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开|信息公开)申请()", (("apply.new.total",),)),
+    ("上年结转", r"上年结转(?:政府信息公开申请)?\s*(\d+)\s*件", (("apply.carried_in.total",),)),
+    ("办结", r"办结(?:依申请公开|政府信息公开申请)?\s*(\d+)\s*件", (("apply.total.total",),)),
+    ("予以公开", r"(?<![及和与、])予以公开\s*(\d+)\s*件", (("apply.granted.total",),)),
+    ("部分公开", r"(?<![及和与、])部分公开\s*(\d+)\s*件", (("apply.partial.total",),)),
+    ("部分公开", r"(?:予以公开|全部公开)[及和与、]部分公开\s*(\d+)\s*件", (("apply.granted.total", "apply.partial.total"),)),
+    ("不予公开", r"(?<![予以及和与、])不予公开\s*(\d+)\s*件", ((_DENIED_SUM,),)),
+    ("重复申请", r"重复申请\s*(\d+)\s*件", (("apply.rejected.duplicate.total",),)),
+    ("结转", r"结转下年度(?:继续办理)?\s*(\d+)\s*件", (("apply.carried_out.total",),)),
+    ("结转", r"(\d+)\s*件结转(?:至)?下(?:一)?年度", (("apply.carried_out.total",),)),
+    ("结转至", r"结转至20\d{2}年(?:继续办理)?\s*(\d+)\s*件", (("apply.carried_out.total",),)),
+    ("行政处罚决定", r"行政处罚决定\s*(\d+)\s*件", (("penalty.decisions",),)),
+    ("行政许可处理决定", r"行政许可处理决定\s*(\d+)\s*件", (("license.decisions",),)),
+    ("现行有效", r"现行有效(?:的)?(?:行政)?规范性文件\s*(\d+)\s*件", (("normative.in_force",),)),
+    ("制发", r"(?:本年度?|今年)?制发(?:的)?(?:行政)?规范性文件\s*(\d+)\s*件", (("normative.issued",),)),
+    ("行政复议", r"(?:政府信息公开)?行政复议(?:案件)?\s*(\d+)\s*件", (("review.total",),)),
+    ("行政诉讼", r"(?:政府信息公开)?行政诉讼(?:案件)?\s*(\d+)\s*件", (_SUITS,)),
 )
 
 
-_CLAIMS = [(re.compile(p), key) for p, key in PROSE_CLAIMS]
+_CLAIMS = [(re.compile(p), readings, need) for need, p, readings in PROSE_CLAIMS]
 
 
-def prose_findings(meta: ReportMeta, facts: dict[str, Fact], lines: Iterable[Line]) -> list[Finding]:
+@dataclass(frozen=True)
+class ClaimCheck:
+    """A stated number as a check: some reading of it (a sum of facts) equals it."""
+
+    readings: tuple[tuple[str, ...], ...]
+    value: Number
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(k for r in self.readings for k in r)
+
+    def holds(self, value: Callable[[str], Number | None]) -> bool | None:
+        results = [balance([value(k) for k in r], [self.value]) for r in self.readings]
+        if any(r is True for r in results):
+            return True
+        return None if any(r is None for r in results) else False
+
+
+@dataclass(frozen=True)
+class ProseClaim:
+    check: ClaimCheck
+    said: str  # the words that state it
+    quote: str  # with some context
+    line: int
+
+
+_MAY_CLAIM = re.compile(r"\d\s*件|未(?:收到|受理)")  # every claim states a count in 件 (or none received)
+_CLAIM_WORDS = re.compile("收到|受理|接收|结转|办结|公开|重复申请|处罚决定|许可处理决定|规范性文件|复议|诉讼")
+_TRADITIONAL = re.compile("[請開處復議訟結轉發範規許罰辦與現製]")
+
+
+@cache
+def _claim_keys(fmt: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The keys a claim may name in a report of `fmt` (either form's: reports mix them), and 不予公开's rows."""
+    keys = frozenset(keys_for(fmt)) | frozenset(keys_for("2019" if fmt == "2021" else "2021"))
+    return keys, tuple(k for k in keys_for(fmt) if k.startswith("apply.denied.") and k.endswith(".total"))
+
+
+def prose_claims(lines: Iterable[Line], fmt: str) -> list[ProseClaim]:
+    """Every number the prose states for a table's figure, read with the report's own keys."""
+    keys, denied = _claim_keys(fmt)
+    out: list[ProseClaim] = []
+    for line in lines:
+        if "\t" in line.text or line.cells or not _MAY_CLAIM.search(line.text) \
+                or not (_CLAIM_WORDS.search(line.text) or _TRADITIONAL.search(line.text)):
+            continue
+        text = line.text
+        if _TRADITIONAL.search(text):  # 繁體 prose states its numbers too (converted only where it may be)
+            simple = to_simplified(text)
+            text = simple if len(simple) == len(text) else text
+        for pattern, readings, need in _CLAIMS:
+            if need not in text:
+                continue
+            for m in pattern.finditer(text):
+                expanded = tuple(tuple(k for key in r for k in (denied if key == _DENIED_SUM else (key,)))
+                                 for r in readings)
+                if not all(k in keys for r in expanded for k in r):
+                    continue
+                out.append(ProseClaim(ClaimCheck(expanded, int(m.group(1) or 0)), _squash(m.group(0)),
+                                      _squash(line.text[max(0, m.start() - 10): m.end() + 4]), line.number))
+    return out
+
+
+def prose_findings(meta: ReportMeta, facts: dict[str, Fact], lines: Iterable[Line],
+                   claims: list[ProseClaim] | None = None) -> list[Finding]:
     """Numbers the prose states that the tables contradict (济南: 予以公开 3件, table 4)."""
     out: list[Finding] = []
-    for line in lines:
-        if "\t" in line.text or line.cells or not ("件" in line.text or "未" in line.text):
-            continue
-        for pattern, key in _CLAIMS:
-            for m in pattern.finditer(line.text):
-                fact = facts.get(key)
-                if fact is None or fact.value is None:
-                    continue
-                stated = int(m.group(1) or 0)  # '未收到…申请' states 0
-                said = _squash(m.group(0))
-                if stated == fact.value:
-                    continue
-                label = fact_specs()[key].label
-                quote = _squash(line.text[max(0, m.start() - 10): m.end() + 4])
-                out.append(Finding(
-                    doc=meta.doc, agency=meta.agency, year=meta.year, kind="prose", scope=key, status="FAIL",
-                    detail=f"正文第{line.number}行写「{said}」，表格{label}为{_fmt(fact.value)}"
-                           f"（第{fact.line}行）：「…{quote}…」",
-                    numbers={"prose": stated, "table": fact.value}, line=line.number))
+    specs = fact_specs()
+
+    def value(k: str) -> Number | None:
+        f = facts.get(k)
+        return f.value if f else None
+
+    for claim in prose_claims(lines, meta.format) if claims is None else claims:
+        if claim.check.holds(value) is not False:
+            continue  # agrees with some reading, or a number it needs is not in the tables
+        reading = claim.check.readings[0]
+        table_value = sum(value(k) for k in reading)  # type: ignore[misc]
+        first = facts[reading[0]]
+        label = specs[reading[0]].label if len(reading) == 1 else "＋".join(specs[k].item for k in reading[:3]) + (
+            "等" if len(reading) > 3 else "")
+        out.append(Finding(
+            doc=meta.doc, agency=meta.agency, year=meta.year, kind="prose", scope=reading[0], status="FAIL",
+            detail=f"正文第{claim.line}行写「{claim.said}」，表格{label}为{_fmt(table_value)}"
+                   f"（第{first.line}行）：「…{claim.quote}…」",
+            numbers={"prose": claim.check.value, "table": table_value}, line=claim.line))
     return out
 
 

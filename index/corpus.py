@@ -12,6 +12,7 @@ from index.errors import ReportError
 from index.extract import extract_path
 from index.metadata import CORRECTIONS_FILE, Correction, read_corrections
 from index.model import ExtractedReport, Finding
+from index.neighbours import fill_from_neighbours
 
 
 def report_files(paths: Iterable[Path]) -> Iterator[Path | ReportError]:
@@ -65,5 +66,6 @@ def extract_many(paths: Iterable[Path]) -> CorpusResult:
             result.errors.append(err)
         except Exception as err:  # noqa: BLE001 - one odd file must not stop a corpus; say which and why
             result.errors.append(ReportError(str(item), f"could not be extracted ({type(err).__name__}: {err})"))
+    fill_from_neighbours(result.reports)  # values one year's dump leaves ambiguous that the next decides
     result.cross_year = cross_year_findings(result.reports)
     return result

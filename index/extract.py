@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.align import Aligner, ReportContext
-from index.checks import prose_findings, rule_findings
+from index.checks import prose_claims, prose_findings, rule_findings
 from index.errors import ReportError
-from index.model import Document, ExtractedReport, ReportMeta, Warning_
 from index.metadata import find_metadata, override
-from index.parts import detect_format, find_parts
+from index.model import Claim, Document, ExtractedReport, PartSpan, ReportMeta, Warning_
+from index.parts import detect_format, find_part_indices
+from index.reline import reline
 from index.segment import rows_of
 from index.template import tables
 
@@ -18,8 +19,9 @@ _TABLE_PARTS = ("二", "三", "四")
 
 def extract_document(doc: Document, corrected: tuple[str | None, int | None] | None = None) -> ExtractedReport:
     """corrected: the user's (agency, year) for this file from reports.csv, which wins over what was read."""
-    lines = doc.lines
-    parts = find_parts(lines)
+    lines = reline(doc.lines)  # a text dump's report on a few very long lines: cut at parts and rows
+    indexed_parts = find_part_indices(lines)
+    parts = [span for _, span in indexed_parts]
     meta_found = find_metadata(lines, parts, html_title=doc.title, file_name=doc.doc)
     if corrected:
         meta_found = override(meta_found, *corrected)
@@ -37,9 +39,8 @@ def extract_document(doc: Document, corrected: tuple[str | None, int | None] | N
         warnings.append(Warning_(doc=doc.doc, line=lines[end].number,
                                  message=f"第{lines[end].number}行起在报告落款日期之后的内容（图表数据？）不计入事实"))
 
-    index_of = {ln.number: i for i, ln in enumerate(lines)}
-    heading_at = {index_of[p.start]: p.numeral for p in parts}
-    start, stop = _table_region(parts, index_of, end)
+    heading_at = {i: p.numeral for i, p in indexed_parts}
+    start, stop = _table_region(indexed_parts, end)
     ctx = ReportContext(doc=doc.doc, agency=meta.agency, year=meta.year, format=fmt)
     rows, layout = rows_of(lines, start, stop, set(heading_at))
     aligner = Aligner(tables(fmt), ctx, layout)
@@ -49,7 +50,8 @@ def extract_document(doc: Document, corrected: tuple[str | None, int | None] | N
             aligner.enter_part(numeral)
         else:
             aligner.feed(row)
-    aligner.finish()
+    claims = prose_claims(lines[:end], fmt)
+    aligner.finish([(c.check, f"正文第{c.line}行「{c.said}」") for c in claims])
     facts = aligner.facts
     warnings += aligner.warnings
 
@@ -57,22 +59,27 @@ def extract_document(doc: Document, corrected: tuple[str | None, int | None] | N
         raise ReportError(doc.path, "not a government information disclosure annual report "
                                     "(no template parts or tables found)")
     warnings += _missing_tables(doc.doc, facts, fmt)
-    findings = rule_findings(meta, facts) + prose_findings(meta, facts, lines[:end])
-    return ExtractedReport(meta=meta, facts=list(facts.values()), findings=findings, warnings=warnings)
+    findings = rule_findings(meta, facts) + prose_findings(meta, facts, lines[:end], claims)
+    return ExtractedReport(meta=meta, facts=list(facts.values()), findings=findings, warnings=warnings,
+                           candidates=aligner.candidates(),
+                           claims=[Claim(readings=[list(r) for r in c.check.readings], value=c.check.value,
+                                         source=f"正文第{c.line}行「{c.said}」") for c in claims])
 
 
-def _table_region(parts, index_of: dict[int, int], end: int) -> tuple[int, int]:
+def _table_region(parts: list[tuple[int, PartSpan]], end: int) -> tuple[int, int]:
     """Lines from the first table part (二, 三 or 四) to part 五; the whole report when headings are lost."""
-    table_parts = [p for p in parts if p.numeral in _TABLE_PARTS]
-    after = [p for p in parts if p.numeral in ("五", "六")]
-    start = index_of[table_parts[0].start] if table_parts else 0
-    stop = index_of[after[0].start] if after else end
+    table_parts = [i for i, p in parts if p.numeral in _TABLE_PARTS]
+    after = [i for i, p in parts if p.numeral in ("五", "六")]
+    start = table_parts[0] if table_parts else 0
+    stop = after[0] if after else end
     return start, min(stop, end)
 
 
 def _missing_tables(doc: str, facts: dict, fmt: str) -> list[Warning_]:
     out = []
     rows_given = {k.rsplit(".", 1)[0] for k in facts}
+    if "apply.other" in rows_given or any(k.startswith("apply.other.") for k in rows_given):
+        rows_given |= {"apply.other", *(f"apply.other.{k}" for k in ("no_correction", "no_fee", "misc"))}
     for table in tables(fmt):
         given = [r for r in table.rows if _prefix(table.key, r.key)[:-1] in rows_given]
         if not given:

@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from typing import Literal
 
+from index.hanzi import to_simplified
 from index.template import Row, Table
 
 _NUMBERING = re.compile(
@@ -22,9 +23,10 @@ MIN_SCORE = 0.72
 MAX_LABEL_CHARS = 60  # a longer cell is prose, not a label
 
 
+@lru_cache(maxsize=65536)  # label texts recur in every report of a corpus
 def normalise_label(text: str) -> str:
     """Label text without spaces, quotes and leading numbering: '（一） 予以公开' → '予以公开'."""
-    t = text.translate(_NOISE).replace("（", "(").replace("）", ")")
+    t = to_simplified(text).translate(_NOISE).replace("（", "(").replace("）", ")")  # 繁體 labels too
     prev = None
     while prev != t:
         prev = t
@@ -34,7 +36,7 @@ def normalise_label(text: str) -> str:
 
 def strip_note(label: str) -> str:
     """Drop a trailing parenthesised note: '部分公开(区分处理的，只计这一情形，不计其他情形)' → '部分公开'."""
-    return re.sub(r"\([^()]*\)$", "", label) or label
+    return re.sub(r"\([^()]*\)?$", "", label) or label  # also a note cut off by a line break: '部分公开(区分…不'
 
 
 def similarity(token: str, label: str) -> float:

@@ -140,11 +140,31 @@ class Warning_(BaseModel):
     line: int | None = None
 
 
+class Candidates(BaseModel):
+    """Cells of one row (or of 四's fifteen) that split or place several ways: the fact keys and every
+    vector of values that fits the template's arithmetic. Kept so that a corpus-level step (the
+    neighbouring year's report) can still decide them."""
+
+    keys: list[str]
+    vectors: list[list[float | int]]
+
+
+class Claim(BaseModel):
+    """A number the report states outside its tables ('本年度全区共收到70件申请'): the facts it states, as
+    one or more readings (收到 may count 新收 alone or 新收 + 上年结转), each a sum of fact keys."""
+
+    readings: list[list[str]]
+    value: float | int
+    source: str  # where, in words: 正文第10行「…」
+
+
 class ExtractedReport(BaseModel):
     meta: ReportMeta
     facts: list[Fact]
     findings: list[Finding]
     warnings: list[Warning_]
+    candidates: list[Candidates] = Field(default_factory=list)  # rows left ambiguous, for the neighbour step
+    claims: list[Claim] = Field(default_factory=list)
 
     def fact(self, key: str) -> Fact | None:
         for f in self.facts:

@@ -4,7 +4,9 @@ metadata (agency, statistics year, date) is decided in index/metadata.py."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
+from index.hanzi import to_simplified
 from index.model import Line, PartSpan
 from index.template import FORMAT_MARKERS, PART_NUMERALS, PARTS
 
@@ -12,24 +14,38 @@ _HEADING = re.compile(r"^[#\s]*([一二三四五六])\s*[、.．,，]\s*(.{2,40}
 
 
 def _heading(line: Line) -> tuple[str, str] | None:
-    text = line.text.strip()
-    if "\t" in text:
+    written = line.text.strip()
+    if "\t" in written:
         # A table row such as '四、结转下年度继续办理\t0\t0…' is no heading, even if its label looks like one.
-        if any(c.strip() for c in text.split("\t")[1:]):
+        if any(c.strip() for c in written.split("\t")[1:]):
             return None
-        text = text.replace("\t", "")
+        written = written.replace("\t", "")
+    if not _HEADING.match(written):  # numerals and separators are the same in 繁體: a cheap test first
+        return None
+    text = to_simplified(written)  # 繁體 headings name their parts too; the title is kept as written
     m = _HEADING.match(text)
     if not m:
         return None
     numeral, title = m.group(1), m.group(2)
     part = PARTS[PART_NUMERALS.index(numeral)]
-    if any(k in title for k in part.keywords):
-        return numeral, title
+    if any(k in title for k in part.keywords) or _close_to(title, part.title):
+        return numeral, written[m.start(2):m.end(2)] if len(written) == len(text) else title
     return None
+
+
+def _close_to(title: str, template_title: str) -> bool:
+    """A heading with a typo still names its part (「政府信息公开行政法复议情况」)."""
+    return SequenceMatcher(None, title, template_title).ratio() >= 0.75
 
 
 def find_parts(lines: list[Line]) -> list[PartSpan]:
     """Part headings in order; a part lost from the file is simply missing (张店 has no heading 三)."""
+    return [span for _, span in find_part_indices(lines)]
+
+
+def find_part_indices(lines: list[Line]) -> list[tuple[int, PartSpan]]:
+    """The parts with the index into `lines` of each heading (a re-lined dump gives many lines one line
+    number, so the number alone does not find the heading)."""
     found: list[tuple[int, str, str]] = []  # (index into lines, numeral, title)
     last = -1
     for i, line in enumerate(lines):
@@ -40,8 +56,8 @@ def find_parts(lines: list[Line]) -> list[PartSpan]:
     spans = []
     for j, (i, numeral, title) in enumerate(found):
         end = found[j + 1][0] - 1 if j + 1 < len(found) else len(lines) - 1
-        spans.append(PartSpan(numeral=numeral, title=f"{numeral}、{title}", start=lines[i].number,
-                              end=lines[end].number))
+        spans.append((i, PartSpan(numeral=numeral, title=f"{numeral}、{title}", start=lines[i].number,
+                                  end=lines[end].number)))
     return spans
 
 
@@ -49,6 +65,9 @@ def detect_format(lines: list[Line], year: int | None) -> tuple[str, str]:
     """The template version from the table headers; the statistics year only when the headers are lost."""
     text = "".join(re.sub(r"\s+", "", ln.text) for ln in lines)
     hits = {fmt: sum(text.count(m) for m in markers) for fmt, markers in FORMAT_MARKERS.items()}
+    if not any(hits.values()):  # 繁體 headers: converted only when the simplified markers are not there
+        text = to_simplified(text)
+        hits = {fmt: sum(text.count(m) for m in markers) for fmt, markers in FORMAT_MARKERS.items()}
     if hits["2021"] > hits["2019"]:
         return "2021", "表头（2021版）"
     if hits["2019"] > hits["2021"]:

@@ -10,6 +10,8 @@ import re
 
 from index.cells import plain_number
 from index.model import Document, ExtractedReport, Line, Passage
+from index.parts import find_part_indices
+from index.reline import reline
 from index.template import fact_specs, tables
 
 MIN_CHARS = 100
@@ -38,8 +40,20 @@ def _part_at(report: ExtractedReport) -> dict[int, str]:
     return where
 
 
+def _part_by_index(lines: list[Line]) -> list[str | None]:
+    """The part of each line by its place: a re-lined dump has every part on one line number."""
+    out: list[str | None] = [None] * len(lines)
+    found = find_part_indices(lines)
+    for k, (i, span) in enumerate(found):
+        stop = found[k + 1][0] if k + 1 < len(found) else len(lines)
+        out[i:stop] = [span.numeral] * (stop - i)
+    return out
+
+
 def prose_passages(doc: Document, report: ExtractedReport) -> list[Passage]:
-    part_of = _part_at(report)
+    lines = reline(doc.lines)  # the pieces extraction read: a dump's parts and table rows apart
+    part_of = _part_at(report) if lines is doc.lines else None
+    parts_here = _part_by_index(lines) if part_of is None else []
     last_line = report.meta.parts[-1].end if report.meta.parts else doc.lines[-1].number if doc.lines else 0
     out: list[Passage] = []
     pending: list[tuple[int, str]] = []  # (line number, text) gathered for the next passage
@@ -51,10 +65,10 @@ def prose_passages(doc: Document, report: ExtractedReport) -> list[Passage]:
             out.extend(_cut(report, pending_part, pending, out))
         pending = []
 
-    for line in doc.lines:
+    for i, line in enumerate(lines):
         if line.number > last_line:
             break
-        part = part_of.get(line.number)
+        part = part_of.get(line.number) if part_of is not None else parts_here[i]
         text = re.sub(r"\s+", " ", line.text.replace("#", " ")).strip()
         if not text or _is_table_line(line, part in ("二", "三", "四")):
             if part in ("二", "三", "四"):

@@ -6,12 +6,16 @@ continues the cell above it ('\t本年新' + '公开数量'). The aligner then r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from index.model import Cell, Line, Source
 
-Layout = Literal["cell_per_line", "tab_rows", "grid"]
+Layout = Literal["cell_per_line", "tab_rows", "grid", "line_cells"]
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+_BARE_NUMBER = re.compile(r"^\s*[+\-]?\d[\d,.]*\s*$")
+_MIN_BARE = 10  # lines that are only a number, for a text layer with one cell per line and no tabs
 _MAX_CONTINUATION = 30  # a longer line without a tab is prose, not the rest of a cell
 
 
@@ -70,6 +74,8 @@ def detect_layout(lines: list[Line]) -> Layout:
             multi += 1
     if grid > single + multi:
         return "grid"
+    if not (single or multi or grid) and sum(1 for ln in lines if _BARE_NUMBER.match(ln.text)) >= _MIN_BARE:
+        return "line_cells"  # a PDF's text layer: every cell on a line of its own, no tabs, no blank lines
     return "cell_per_line" if single > multi else "tab_rows"
 
 
@@ -81,6 +87,8 @@ def rows_of(lines: list[Line], start: int, end: int, headings: set[int]) -> tupl
     rows: list[TableRow] = []
     if layout != "cell_per_line":
         for i, line in enumerate(region, start):
+            if layout == "line_cells" and _PAGE_NUMBER.match(line.text):
+                continue  # '- 3 -' between a row's cells
             if line.text.strip() or line.cells:
                 rows.append(TableRow(split_cells(line), i))
         return rows, layout

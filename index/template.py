@@ -8,8 +8,12 @@ Keys follow ../shared/spec/report-format.md and are a contract: never rename one
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
+
+Number = int | float
 
 FORMATS = ("2019", "2021")
 
@@ -258,21 +262,144 @@ def keys_for(fmt: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- consistency rules (勾稽关系)
+# The form's own arithmetic, as data. Every place that needs it — the findings (index.checks), placing cells
+# (index.placement), splitting digit runs and balancing a report's columns (index.align), the corpus
+# generator (bench.generate) — asks `rule_checks` for the instances and `RuleCheck.holds` to judge them.
+RESULTS = "*results"  # rule 2's right side: every result row of the report's 三 (予以公开 … 其他处理)
+
+
 @dataclass(frozen=True)
 class Rule:
     id: int
     name: str
     description: str
+    part: str
+    table: str  # "apply" (三) or "review" (四)
+    per: Literal["column", "row"]  # "column": holds in every column, the sides name rows; "row": in every row
+    left: tuple[str, ...]  # row keys (per column) or column keys (per row)
+    right: tuple[str, ...]
 
 
 RULES = (
-    Rule(1, "申请收支平衡", "三 每一列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理"),
-    Rule(2, "办理结果合计", "三 每一列：（七）总计 = 各项办理结果之和（予以公开 … 其他处理）"),
-    Rule(3, "申请人合计", "三 每一行：总计列 = 六类申请人之和"),
-    Rule(4, "复议诉讼合计", "四：行政复议、直接起诉、复议后起诉的总计 = 其四项结果之和"),
+    Rule(1, "申请收支平衡", "三 每一列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理",
+         "三", "apply", "column", ("new", "carried_in"), ("total", "carried_out")),
+    Rule(2, "办理结果合计", "三 每一列：（七）总计 = 各项办理结果之和（予以公开 … 其他处理）",
+         "三", "apply", "column", ("total",), (RESULTS,)),
+    Rule(3, "申请人合计", "三 每一行：总计列 = 六类申请人之和",
+         "三", "apply", "row", ("total",), tuple(c.key for c in APPLICANT_COLUMNS)),
+    Rule(4, "复议诉讼合计", "四：行政复议、直接起诉、复议后起诉的总计 = 其四项结果之和",
+         "四", "review", "row", ("total",), tuple(c.key for c in REVIEW_COLUMNS[:-1])),
 )
 
+_RESULT_EXCLUDED = ("new", "carried_in", "total", "carried_out")
+_OTHER_2019 = ("other",)
+_OTHER_2021_KEYS = tuple(f"other.{k}" for k, _ in _OTHER_2021)
 
-def result_rows(fmt: str) -> list[str]:
-    """Row keys of 三 whose sum is （七）总计 (rule 2)."""
-    return [r.key for r in tables(fmt)[1].rows if r.key not in ("new", "carried_in", "total", "carried_out")]
+
+def result_rows(fmt: str, given: Collection[str] | None = None) -> list[str]:
+    """Row keys of 三 whose sum is （七）总计 (rule 2). With `given` (the fact keys a report has), a report that
+    mixes the forms (the 2021 form with the older single （六）其他处理 row, 洪泽) sums the rows it has."""
+    rows = [r.key for r in tables(fmt)[1].rows if r.key not in _RESULT_EXCLUDED]
+    if given is None:
+        return rows
+    own, alt = (_OTHER_2019, _OTHER_2021_KEYS) if fmt == "2019" else (_OTHER_2021_KEYS, _OTHER_2019)
+
+    def has(row_keys: tuple[str, ...]) -> bool:
+        return any(f"apply.{r}.{c.key}" in given for r in row_keys for c in APPLY_COLUMNS)
+
+    if not has(own) and has(alt):
+        at = rows.index(own[0])
+        rows = rows[:at] + list(alt) + rows[at + len(own):]
+    return rows
+
+
+@dataclass(frozen=True)
+class RuleCheck:
+    """One instance of a rule: its scope (the column or row it holds in) and the fact keys on each side."""
+
+    rule: Rule
+    scope: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+
+    def holds(self, value: Callable[[str], Number | None]) -> bool | None:
+        """True or False where every number is known; None when one is missing (never judged on a guess)."""
+        return balance([value(k) for k in self.left], [value(k) for k in self.right])
+
+
+def balance(left: Sequence[Number | None], right: Sequence[Number | None]) -> bool | None:
+    """The one evaluator: both sides' sums agree (None: a number is missing)."""
+    if any(v is None for v in left) or any(v is None for v in right):
+        return None
+    return abs(sum(left) - sum(right)) < 1e-9  # type: ignore[arg-type]
+
+
+@cache
+def _rule_checks(fmt: str, results: tuple[str, ...]) -> tuple[RuleCheck, ...]:
+    out: list[RuleCheck] = []
+    by_key = {t.key: t for t in tables(fmt)}
+    for rule in RULES:
+        table = by_key[rule.table]
+        if rule.per == "column":
+            for col in table.rows[0].columns:
+                def keys(rows: tuple[str, ...], col: Column = col) -> tuple[str, ...]:
+                    expanded = [r for name in rows for r in (results if name == RESULTS else (name,))]
+                    return tuple(f"{table.key}.{r}.{col.key}" if table.key == "apply" else f"{r}.{col.key}"
+                                 for r in expanded)
+                out.append(RuleCheck(rule, col.key, keys(rule.left), keys(rule.right)))
+        else:
+            rows = table.rows
+            if table.key == "apply":  # the 其他处理 rows the report has, of either form (洪泽 mixes them)
+                alt = tables("2019" if fmt == "2021" else "2021")[1].rows
+                others = _OTHER_2019 + _OTHER_2021_KEYS
+                rows = tuple(r for r in rows if r.key not in others or r.key in results)
+                extra = tuple(r for r in alt if r.key in others and r.key in results)
+                at = next(i for i, r in enumerate(rows) if r.key == "total")
+                rows = rows[:at] + extra + rows[at:]
+            for row in rows:
+                out.append(RuleCheck(rule, row.key, tuple(row.fact_key(_col(row, c), table.key) for c in rule.left),
+                                     tuple(row.fact_key(_col(row, c), table.key) for c in rule.right)))
+    return tuple(out)
+
+
+def _col(row: Row, key: str) -> Column:
+    return next(c for c in row.columns if c.key == key)
+
+
+def rule_checks(fmt: str, given: Collection[str] | None = None) -> tuple[RuleCheck, ...]:
+    """Every instance of the four rules for a report of `fmt` (with `given`, for the 三 rows it has)."""
+    return _rule_checks(fmt, tuple(result_rows(fmt, given)))
+
+
+def broken_rules(values: Callable[[str], Number | None], fmt: str,
+                 given: Collection[str] | None = None) -> list[tuple[int, str]]:
+    """(rule id, scope) of every instance that fails where all its numbers are known."""
+    return [(c.rule.id, c.scope) for c in rule_checks(fmt, given) if c.holds(values) is False]
+
+
+def fill_totals(values: dict[str, Number], fmt: str) -> dict[str, Number]:
+    """Set each 总计 that a per-row rule defines (rules 3 and 4) from its terms, where the terms are given:
+    the generator builds consistent reports with the same rules the checks judge them by."""
+    for check in rule_checks(fmt, values.keys()):
+        if check.rule.per == "row" and len(check.left) == 1 and all(k in values for k in check.right):
+            values[check.left[0]] = sum(values[k] for k in check.right)
+    return values
+
+
+@cache
+def vector_rule(keys: tuple[str, ...], fmt: str) -> Callable[[Sequence[Number]], bool] | None:
+    """The rules among the slots of one vector of facts (a row of 三: rule 3; the fifteen cells of 四: rule
+    4), compiled to positions for placing cells and splitting runs, which try thousands of vectors."""
+    at = {k: i for i, k in enumerate(keys)}
+    checks: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for c in _rule_checks(fmt, tuple(dict.fromkeys((*result_rows(fmt), *_OTHER_2019, *_OTHER_2021_KEYS)))):
+        if all(k in at for k in c.left + c.right):
+            checks.append((tuple(at[k] for k in c.left), tuple(at[k] for k in c.right)))
+    if not checks:
+        return None
+
+    def holds(values: Sequence[Number]) -> bool:
+        return all(balance([values[i] for i in left], [values[i] for i in right]) for left, right in checks)
+
+    holds.checks = checks  # type: ignore[attr-defined]  # placement solves a missing slot from them
+    return holds
