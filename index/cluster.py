@@ -26,6 +26,7 @@ from index.store import SCHEMA
 
 SHARDS = "shards"  # inside the build's temporary generation folder; removed once the generation is written
 EXTRACT_BATCH = 4  # files per extraction task: small, so that two workers share a handful of files
+EXTRACT_MEMORY = 400 * 2**20  # bytes an extraction task may use (a large HTML report with its DOM)
 EMBED_FILES = 32  # files per embedding call on an actor (some 20 prose passages each)
 
 
@@ -151,13 +152,14 @@ def run_job(jobs: list, address: str | None, shards: Path, embed_model: str | No
                  for i, (path, rel, cache, key, fix) in enumerate(jobs)]
         blocks = max(1, min(len(items), len(items) // EXTRACT_BATCH))
         ds = ray.data.from_items(items, override_num_blocks=blocks)
-        # Extraction spreads over the nodes; the embedding actors are placed as Ray likes. The differing
-        # scheduling also keeps Ray from fusing extraction into the actors (it would run on them only).
+        # An extraction task's memory is declared: Ray places no more tasks on a node than its memory
+        # holds, and the differing resources keep it from fusing extraction into the embedding actors
+        # (extraction would then run on those few actors only).
         ds = ds.map_batches(_extract_batch, batch_size=EXTRACT_BATCH, batch_format="pyarrow",
-                            scheduling_strategy="SPREAD")
+                            memory=EXTRACT_MEMORY)
         if embed:
             ds = ds.map_batches(_Embed, fn_constructor_args=(embed_model,), batch_size=EMBED_FILES,
-                                batch_format="pyarrow", concurrency=_embed_actors(), scheduling_strategy="DEFAULT")
+                                batch_format="pyarrow", concurrency=_embed_actors())
         shards.mkdir(parents=True, exist_ok=True)
         ds.write_parquet(str(shards))
     finally:
