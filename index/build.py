@@ -12,15 +12,23 @@ that fails or is killed leaves the previous index whole. A rebuild works on chan
 whose key is the one the previous generation recorded is taken from that generation as it stands (its
 rows copied inside DuckDB, its keyword postings renumbered in numpy, its vectors from the cache), a new
 or changed file is extracted (or read from the cache) and staged. The result equals a full build.
-New files are extracted in worker processes when there are many (one per core)."""
+New files are extracted in worker processes when there are many (one per core).
+
+What can go wrong is contained: one build at a time per index folder (a lock across processes), a worker
+that dies costs only its file (skipped, named), a build killed at any moment leaves a folder the next
+build recovers (the folder's marker file says it is ours even before the first generation), and a full
+disk ends the build with one line, the previous index kept and the partial work removed."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import shutil
+import signal
 import time
+from contextlib import contextmanager
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,9 +36,9 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from index.checks import cross_year_findings
+from index.corpus import check_lines, read_report_bytes, readable_names, report_files
+from index.errors import ReportError, printable
 from index.neighbours import fill_build_from_neighbours
-from index.corpus import report_files
-from index.errors import ReportError
 from index.metadata import CORRECTIONS_FILE, Correction, read_corrections
 from index.model import ExtractedReport, Passage
 
@@ -40,6 +48,10 @@ INDEX_FORMAT = 3  # 2: typed facts tables, keyword term frequencies kept for upd
 CACHE_VERSION = 3
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
+MARKER = ".qa-index"  # written before anything else: an index folder, even one whose first build died
+LOCK = ".build.lock"  # flock'ed by the build in progress
+LOCK_WAIT_ENV = "QA_BUILD_WAIT"  # seconds a build waits for another one on the same index (default below)
+LOCK_WAIT = 300.0
 Progress = Callable[[int, int, str], None]  # (done, total, file name)
 
 
@@ -122,15 +134,87 @@ def read_manifest(folder: Path) -> Manifest:
 def _check_index_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise ReportError(str(folder), "exists and is not a folder: choose another --index")
-    if folder.is_dir() and any(folder.iterdir()) and not is_index(folder):
+    if folder.is_dir() and any(folder.iterdir()) and not is_index(folder) and not _half_made(folder):
         raise ReportError(str(folder), "exists, is not empty and is not an index folder: "
                                        "nothing was written; choose another --index")
 
 
+def _ours(name: str) -> bool:
+    """A name a build makes in the index folder."""
+    return (name in (CURRENT, MARKER, LOCK, "cache") or name.startswith("gen-")
+            or (name.startswith((".gen-", f".{CURRENT}.", f".{MARKER}.")) and name.endswith(".tmp")))
+
+
+def _half_made(folder: Path) -> bool:
+    """An index folder whose first build died before CURRENT: it holds our marker, or (a folder made before
+    markers) nothing but names a build makes. Anything else is somebody's folder and stays untouched."""
+    return (folder / MARKER).is_file() or all(_ours(p.name) for p in folder.iterdir())
+
+
+@contextmanager
+def build_lock(index: Path, wait: float | None = None):
+    """Hold the index folder's build lock (fcntl.flock: released by the kernel when the holder dies, so a
+    killed build never leaves it taken). A second build waits up to `wait` seconds ($QA_BUILD_WAIT), then
+    gives up with one line."""
+    import fcntl
+
+    if wait is None:
+        try:
+            wait = float(os.environ.get(LOCK_WAIT_ENV, "") or LOCK_WAIT)
+        except ValueError:
+            wait = LOCK_WAIT
+    fh = open(index / LOCK, "a+")
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    fh.seek(0)
+                    holder = fh.read().strip()
+                    raise ReportError(str(index), f"another build is running on this index"
+                                                  f"{f' (process {holder})' if holder.isdigit() else ''}; "
+                                                  f"waited {wait:g} s: try again when it has finished") from None
+                time.sleep(min(0.2, max(wait, 0.01)))
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        yield
+    finally:
+        fh.close()  # closing releases the lock
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a full disk must not leave half a file behind
+        raise
+
+
+# ---------------------------------------------------------------- a full disk
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def _disk_full(err: BaseException) -> str | None:
+    """What the disk said, when the error is a full disk (or a file size limit), else None. DuckDB reports
+    it as its own IOException, with the OS message in the text."""
+    if isinstance(err, OSError) and err.errno in _DISK_FULL:
+        return err.strerror or os.strerror(err.errno)
+    text = str(err)
+    for code in _DISK_FULL:
+        if os.strerror(code) in text:
+            return os.strerror(code)
+    return None
+
+
+class DiskFull(Exception):
+    """A worker could not write its file's cache: the build stops (it is not the file's fault)."""
 
 
 def _next_generation(folder: Path) -> str:
@@ -148,14 +232,18 @@ def _switch(folder: Path, generation: str) -> None:
 
 
 def _remove_stale(folder: Path) -> None:
-    for stale in folder.glob(".gen-*.tmp"):  # left by a build that was killed (one build at a time)
+    """Left by a build that was killed (called under the build lock: no other build is writing)."""
+    for stale in folder.glob(".gen-*.tmp"):
         shutil.rmtree(stale, ignore_errors=True)
+    for stale in [*folder.glob(f".{CURRENT}.*.tmp"), *(folder / "cache").glob(".*.tmp*")]:
+        stale.unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------- per-file work, cached
 def _cache_key(rel: str, data: bytes) -> tuple[str, str]:
     sha = hashlib.sha256(data).hexdigest()
-    return sha, f"{hashlib.sha256(rel.encode()).hexdigest()[:12]}-{sha[:24]}-c{CACHE_VERSION}"
+    # os.fsencode: a file name that is not UTF-8 (Python keeps its bytes as surrogates) is hashed as bytes
+    return sha, f"{hashlib.sha256(os.fsencode(rel)).hexdigest()[:12]}-{sha[:24]}-c{CACHE_VERSION}"
 
 
 def _process(path: Path, cache: Path, key: str, fix: Correction | None = None) -> tuple[CachedFile, bool]:
@@ -172,7 +260,8 @@ def _process(path: Path, cache: Path, key: str, fix: Correction | None = None) -
             return CachedFile.model_validate_json(cached.read_bytes()), False
         except ValueError:
             pass  # a cache file from another version: redo it
-    doc = read_document(path)
+    read_report_bytes(path)  # the limits, again: the file may have changed since the build hashed it
+    doc = readable_names(read_document(path))
     report = extract_document(doc, fix)
     passages = passages_of(doc, report)
     cfg = TokenizerConfig()
@@ -190,18 +279,31 @@ class _FileWork:
     tokens: list[str] | None = None
     entry: FileEntry | None = None
     fresh: bool = False
-    error: str | None = None
+    error: str | None = None  # the file is skipped for this reason
+    disk_full: str | None = None  # the build stops: its cache could not be written
+
+
+STALL_ENV = "QA_TEST_STALL"  # tests only: "NAME:PIDFILE" makes the worker reading NAME write its pid and sleep
 
 
 def _file_work(job: tuple[Path, str, Path, str, Correction | None]) -> _FileWork:
     from index.store import file_rows
 
     path, rel, cache, key, fix = job
+    stall = os.environ.get(STALL_ENV, "")
+    if stall and stall.split(":", 1)[0] == path.name:
+        Path(stall.split(":", 1)[1]).write_text(str(os.getpid()))
+        time.sleep(600)
     try:
         entry, fresh = _process(path, cache, key, fix)
     except ReportError as err:
         return _FileWork(error=err.problem)
+    except MemoryError:
+        return _FileWork(error="out of memory while extracting")
     except OSError as err:
+        full = _disk_full(err)
+        if full:
+            return _FileWork(disk_full=full)
         return _FileWork(error=f"cannot be read ({err.strerror or err})")
     except Exception as err:  # noqa: BLE001 - one odd file must not stop the build; say which and why
         return _FileWork(error=f"could not be extracted ({type(err).__name__}: {err})")
@@ -227,34 +329,141 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+FILE_TIMEOUT_ENV = "QA_FILE_TIMEOUT"  # seconds a worker may spend on one file before it is stopped
+FILE_TIMEOUT = 300.0  # a report takes well under a second; the worst accepted file about a minute
+
+
 class _Jobs:
     """Each job's work, in job order; in `workers` forked processes when there are enough jobs. Started
     before the build opens DuckDB (whose threads a fork must not copy), and only from a process with no
-    other Python threads (the app's builds run in order, in-process)."""
+    other Python threads (the app's builds run in order, in-process).
+
+    A worker takes one job at a time, so the build always knows which file each worker is reading: a worker
+    that dies (the OOM killer, a crash in a parser) or outlasts $QA_FILE_TIMEOUT costs only that file, which
+    is skipped with the reason, and a new worker takes its place. (Pool.imap waited forever for a dead
+    worker's result.)"""
 
     def __init__(self, jobs: list[tuple[Path, str, Path, str, Correction | None]], workers: int):
         import threading
 
-        self.pool = None
+        self.jobs = jobs
+        self.done: dict[int, _FileWork] = {}
+        self.busy: dict = {}  # connection to a worker → [process, job index or None, when it was given]
+        self.queue = list(range(len(jobs)))[::-1]  # jobs not given to a worker yet, next one last
+        self.next_out = 0
+        self.ctx = None
+        self.timeout = _seconds(FILE_TIMEOUT_ENV, FILE_TIMEOUT)
         if workers > 1 and len(jobs) >= POOL_MIN_FILES and threading.active_count() == 1:
             import multiprocessing as mp
 
             from index.keyword import _seg
 
             _seg()  # load jieba's dictionary once, before forking
-            self.pool = mp.get_context("fork").Pool(workers, initializer=_worker_init, initargs=(os.getpid(),))
-            self._it = self.pool.imap(_file_work, jobs, chunksize=2)
-        else:
-            self._it = map(_file_work, jobs)
+            self.ctx = mp.get_context("fork")
+            for _ in range(min(workers, len(jobs))):
+                self._spawn()
+
+    def _spawn(self) -> None:
+        here, there = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_worker_main, args=(there, os.getpid()), daemon=True)
+        proc.start()
+        there.close()
+        self.busy[here] = [proc, None, 0.0]
+        self._feed(here)
+
+    def _feed(self, conn) -> None:
+        job = self.queue.pop() if self.queue else None
+        self.busy[conn][1:] = [job, time.monotonic()]
+        if job is not None:
+            try:
+                conn.send(self.jobs[job])
+            except OSError:  # the worker died after its last file: the job goes to another one
+                self.queue.append(job)
+                self._bury(conn, None)
 
     def __next__(self) -> _FileWork:
-        return next(self._it)
+        i = self.next_out
+        if i >= len(self.jobs):
+            raise StopIteration
+        self.next_out += 1
+        if self.ctx is None:
+            return _file_work(self.jobs[i])
+        while i not in self.done:
+            self._wait()
+        return self.done.pop(i)
+
+    def _wait(self) -> None:
+        from multiprocessing.connection import wait
+
+        now = time.monotonic()
+        left = [given + self.timeout - now for _, job, given in self.busy.values() if job is not None]
+        by_sentinel = {v[0].sentinel: c for c, v in self.busy.items()}
+        ready = wait([*self.busy, *by_sentinel], timeout=max(0.0, min(left)) if left else None)
+        for conn in [r if r in self.busy else by_sentinel.get(r) for r in ready]:
+            if conn not in self.busy:
+                continue  # its connection and its sentinel were both ready: handled already
+            job = self.busy[conn][1]
+            try:
+                if not conn.poll():  # only the sentinel: the worker is gone without a word
+                    raise EOFError
+                result = conn.recv()
+            except (EOFError, OSError):
+                self._bury(conn, job)
+                continue
+            self.done[job] = result
+            self._feed(conn)
+        now = time.monotonic()
+        for conn, (proc, job, given) in list(self.busy.items()):
+            if job is not None and now - given > self.timeout:
+                proc.kill()
+                self._bury(conn, job, f"took longer than {self.timeout:g} s (set {FILE_TIMEOUT_ENV} to allow more); "
+                                      "the file is skipped")
+
+    def _bury(self, conn, job: int | None, reason: str | None = None) -> None:
+        """A worker that is gone: its file (if it had one) is skipped with the reason, another takes its place."""
+        proc = self.busy.pop(conn)[0]
+        proc.join(5.0)
+        conn.close()
+        if job is not None:
+            self.done[job] = _FileWork(error=reason or _death(proc.exitcode))
+        if self.queue:
+            self._spawn()
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-            self.pool = None
+        for conn, (proc, *_) in list(self.busy.items()):
+            proc.kill()
+            proc.join()
+            conn.close()
+        self.busy.clear()
+
+
+def _seconds(env: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(env, "").strip() or default)
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+def _death(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        hint = ": out of memory?" if -exitcode == signal.SIGKILL else ""
+        return f"the worker process reading it was killed ({name}{hint}); the file is skipped"
+    return f"the worker process reading it died (exit status {exitcode}); the file is skipped"
+
+
+def _worker_main(conn, parent: int) -> None:
+    _worker_init(parent)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(_file_work(job))
 
 
 def default_workers() -> int:
@@ -315,27 +524,77 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
                 progress: Progress | None = None, workers: int | None = None,
                 ray: str | None = None) -> BuildSummary:
     """Build or update INDEX from every report under CORPUS. Raises ReportError for a missing or empty
-    corpus folder or an index folder that is not an index; bad report files are skipped with a reason.
+    corpus folder, an index folder that is not an index, another build holding the index past the wait,
+    or a full disk; bad report files are skipped with a reason.
     workers: processes extracting new files (default: one per core, or $QA_BUILD_WORKERS).
     ray: do the new files' work as a Ray Data job on the cluster at this address ("" for $RAY_ADDRESS or a
     local Ray); see index/cluster.py."""
-    import numpy as np
-
-    from index.keyword import KeywordIndex, TermCounts, fingerprint_ids
     from index.models import dense_policy
-    from index.parquet import write_parquet
-    from index.store import FACTS_DB, FactsWriter, FileSlot
 
     t0 = time.perf_counter()
     corpus, index = Path(corpus), Path(index)
     if not corpus.is_dir():
         raise ReportError(str(corpus), "no such corpus folder" if not corpus.exists() else "not a folder")
     _check_index_folder(index)
-    files = [f for f in report_files([corpus]) if isinstance(f, Path)]
+    walked = list(report_files([corpus]))
+    files = [f for f in walked if isinstance(f, Path)]
     if not files:
-        raise ReportError(str(corpus), "no report files in this folder (.txt .md .html …)")
+        named = [e for e in walked if isinstance(e, ReportError) and e.path != printable(str(corpus))]
+        raise ReportError(str(corpus), "no report files in this folder (.txt .md .html …)" + (
+            f"; {len(named)} could not be read, the first: {named[0]}" if named else ""))
     policy = dense_policy(model, embed)  # resolves the model (no loading): a missing one fails before any work
-    index.mkdir(parents=True, exist_ok=True)
+    walk_errors = {_relative(e.path, corpus): e.problem for e in walked if isinstance(e, ReportError)}
+    try:
+        index.mkdir(parents=True, exist_ok=True)
+        lock = build_lock(index)
+        lock.__enter__()
+    except OSError as err:
+        if _disk_full(err) is None:
+            raise
+        raise ReportError(str(index), f"disk full ({_disk_full(err)}): nothing was built") from None
+    try:  # under the lock, so that the clean-up after a full disk touches no other build's files
+        if not (index / MARKER).is_file():
+            _write_atomic(index / MARKER, f"gov-disclosure-qa index folder (format {INDEX_FORMAT})\n".encode())
+        return _build_locked(corpus, index, policy, files, walk_errors, progress, workers, t0, ray)
+    except ReportError:
+        raise
+    except BaseException as err:
+        full = err.args[0] if isinstance(err, DiskFull) else _disk_full(err)
+        if full is None:
+            raise
+        _clean_after_disk_full(index)
+        raise ReportError(str(index), f"disk full ({full}): the build stopped; the previous index is kept "
+                                      f"and this build's partial files were removed") from None
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _relative(path: str, corpus: Path) -> str:
+    rel = os.path.relpath(path, printable(str(corpus)))
+    return Path(rel).as_posix()
+
+
+def _clean_after_disk_full(index: Path) -> None:
+    """Remove what the stopped build wrote besides its generation folder (removed on the way out): cache
+    entries of files the index in use does not hold, and half-written temporary files."""
+    cache = index / "cache"
+    try:
+        keep = {f.key for f in read_manifest(index).files if f.key}
+    except (ReportError, OSError, ValueError):
+        keep = set()
+    if cache.is_dir():
+        _prune_cache(cache, keep)
+    _remove_stale(index)
+
+
+def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_errors: dict[str, str],
+                  progress: Progress | None, workers: int | None, t0: float, ray: str | None = None) -> BuildSummary:
+    import numpy as np
+
+    from index.keyword import KeywordIndex, TermCounts, fingerprint_ids
+    from index.parquet import write_parquet
+    from index.store import FACTS_DB, FactsWriter, FileSlot
+
     cache = index / "cache"
     cache.mkdir(exist_ok=True)
     prev = _previous(index, [f.name for f in files])
@@ -343,19 +602,24 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     fixes: dict[str, Correction] = {}
 
     # which files come from the previous generation as they are, which must be (re)read
-    skipped: dict[str, str] = {CORRECTIONS_FILE: "；".join(corrections.problems)} if corrections.problems else {}
+    skipped: dict[str, str] = dict(walk_errors)
+    if corrections.problems:
+        skipped[CORRECTIONS_FILE] = "；".join(corrections.problems)
     plan: list[tuple[str, str, Path, tuple[FileEntry, int] | None]] = []  # (rel, key, path, previous)
     for path in files:
-        rel = path.relative_to(corpus).as_posix()
-        fix = corrections.get(rel)
+        rel = printable(path.relative_to(corpus).as_posix())
+        fix = corrections.get(path.relative_to(corpus).as_posix())
         if fix:
             fixes[rel] = fix
-        try:
-            _, key = _cache_key(rel if fix is None else f"{rel}\x00{fix}", path.read_bytes())
-        except OSError as err:
-            skipped[rel] = f"cannot be read ({err.strerror or err})"
-            continue
         old = prev.files.get(rel) if prev else None
+        try:
+            data = read_report_bytes(path, lines=False)
+            _, key = _cache_key(rel if fix is None else f"{rel}\x00{fix}", data)
+            if not (old and old[0].key == key):  # the line limits for new and changed files (a worker
+                check_lines(path, data)  # checks them again, in case the file changes meanwhile)
+        except ReportError as err:
+            skipped[rel] = err.problem
+            continue
         plan.append((rel, key, path, old if old and old[0].key == key else None))
 
     if prev is not None and _unchanged(prev, plan, skipped, corpus, policy):
@@ -390,6 +654,8 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
                 reused += 1
             else:
                 done = next(results)
+                if done.disk_full is not None:
+                    raise DiskFull(done.disk_full)
                 if done.error is not None:
                     skipped[rel] = done.error
                     continue
@@ -399,7 +665,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
                 writer.add(len(slots), done.rows)
                 counts.add(done.tokens)
                 new_files.append(len(slots))
-            slots.append(FileSlot(len(slots), entry.doc, str(path), entry.passages, offset))
+            slots.append(FileSlot(len(slots), entry.doc, printable(str(path)), entry.passages, offset))
             entries.append(entry)
             keys.append(key)
         _store_ray_vectors(results, jobs, cache, policy)

@@ -38,6 +38,7 @@ def shard_schema():
     types = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "VARCHAR[]": pa.list_(pa.string())}
     tables = [pa.field(t, pa.struct([pa.field(c, pa.list_(types[ty])) for c, ty in cols])) for t, cols in SCHEMA.items()]
     return pa.schema([pa.field("job", pa.int64(), nullable=False), pa.field("error", pa.string()),
+                      pa.field("disk_full", pa.string()),  # the worker could not write the cache: the build stops
                       pa.field("fresh", pa.bool_()), pa.field("entry", pa.string()),  # FileEntry as JSON
                       pa.field("tokens", pa.list_(pa.string())),
                       pa.field("dim", pa.int32()), pa.field("vectors", pa.binary()),  # float32, prose passages
@@ -54,7 +55,7 @@ def _extract_batch(batch) -> object:
     for item in batch.to_pylist():
         fix = tuple(json.loads(item["fix"])) if item["fix"] else None
         done = _file_work((Path(item["path"]), item["rel"], Path(item["cache"]), item["key"], fix))
-        rows.append({"job": item["job"], "error": done.error, "fresh": done.fresh,
+        rows.append({"job": item["job"], "error": done.error, "disk_full": done.disk_full, "fresh": done.fresh,
                      "entry": done.entry.model_dump_json() if done.entry else None, "tokens": done.tokens,
                      "dim": None, "vectors": None, **(done.rows or {t: None for t in SCHEMA})})
     return pa.Table.from_pylist(rows, schema=shard_schema())
@@ -117,8 +118,8 @@ class RayJobs:
                                "order by job").to_arrow_reader(1024)
         for batch in reader:
             for row in batch.to_pylist():
-                if row["error"] is not None:
-                    yield _FileWork(error=row["error"])
+                if row["error"] is not None or row["disk_full"] is not None:
+                    yield _FileWork(error=row["error"], disk_full=row["disk_full"])
                     continue
                 if row["vectors"] is not None:
                     self.vectors[row["job"]] = np.frombuffer(row["vectors"], np.float32).reshape(-1, row["dim"])

@@ -55,15 +55,29 @@ def extract_document(doc: Document, corrected: tuple[str | None, int | None] | N
     facts = aligner.facts
     warnings += aligner.warnings
 
-    if not facts and not any(p.numeral in _TABLE_PARTS for p in parts):
-        raise ReportError(doc.path, "not a government information disclosure annual report "
-                                    "(no template parts or tables found)")
+    if not facts:  # a "report" with no template content is not a report: it would count in answers as one
+        raise ReportError(doc.path, "not a government information disclosure annual report " + (
+            "(its table parts hold none of the template's numbers: 0 facts)"
+            if any(p.numeral in _TABLE_PARTS for p in parts) else "(no template parts or tables found)"))
+    warnings += _damaged_lines(doc)
     warnings += _missing_tables(doc.doc, facts, fmt)
     findings = rule_findings(meta, facts) + prose_findings(meta, facts, lines[:end], claims)
     return ExtractedReport(meta=meta, facts=list(facts.values()), findings=findings, warnings=warnings,
                            candidates=aligner.candidates(),
                            claims=[Claim(readings=[list(r) for r in c.check.readings], value=c.check.value,
                                          source=f"正文第{c.line}行「{c.said}」") for c in claims])
+
+
+def _damaged_lines(doc: Document) -> list[Warning_]:
+    """A file decoded with repair (index.readers.encoding): the lines where bytes were replaced by U+FFFD."""
+    from index.readers.encoding import REPAIRED
+
+    if not doc.encoding.endswith(REPAIRED):
+        return []
+    damaged = [ln.number for ln in doc.lines if "\ufffd" in ln.text]
+    shown = "、".join(map(str, damaged[:20])) + ("等" if len(damaged) > 20 else "")
+    return [Warning_(doc=doc.doc, line=damaged[0] if damaged else None,
+                     message=f"文件有损坏的字节（已替换为\ufffd）：第{shown}行，共{len(damaged)}行，这些行的内容可能不可靠")]
 
 
 def _table_region(parts: list[tuple[int, PartSpan]], end: int) -> tuple[int, int]:

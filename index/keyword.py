@@ -118,6 +118,9 @@ def _seg() -> Any:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
+        from index.cachedir import user_cache_dir  # robust: jieba's cache in a per-user folder, not /tmp
+
+        jieba.dt.tmp_dir = str(user_cache_dir("jieba"))
         jieba.initialize()
         _jieba = jieba
     return _jieba

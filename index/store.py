@@ -38,7 +38,7 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
     "lines": [("doc", _V), ("line", _I), ("text", _V)],
 }
 FLUSH_ROWS = 50_000  # staged rows kept in memory before they go to DuckDB
-SMALL_INSERT = 5_000  # fewer rows than this go in as query parameters, more through pandas
+SMALL_INSERT = 5_000  # fewer rows than this go in as query parameters, more through Arrow
 # DuckDB's own default is 80% of the machine's memory; a build sorts and copies within this and spills to
 # disk beyond it ($QA_DB_MEMORY overrides).
 DB_MEMORY = "1GB"
@@ -152,16 +152,14 @@ class FactsWriter:
         self._pending = 0
 
     def _insert(self, table: str, cols: dict[str, list], types: list[tuple[str, str]]) -> None:
-        """Column lists into a table: as query parameters when few (no pandas import: a one-file rebuild
-        is mostly start-up), through a DataFrame when many (far faster per row)."""
+        """Column lists into a table: as query parameters when few (no pyarrow import: a one-file rebuild
+        is mostly start-up), through an Arrow table of the declared types when many (far faster per row)."""
         n = len(next(iter(cols.values())))
         if n < SMALL_INSERT:
             self.con.execute(f"insert into {table} select " + ", ".join(f"unnest(?::{ty}[])" for _, ty in types),
                              [cols[c] for c, _ in types])
             return
-        import pandas as pd
-
-        self.con.register("frame", pd.DataFrame({c: cols[c] for c, _ in types}))
+        self.con.register("frame", _arrow_table(cols, types))
         self.con.execute(f"insert into {table} select * from frame")
         self.con.unregister("frame")
 
@@ -288,6 +286,20 @@ class FactsWriter:
 
     def close(self) -> None:
         self.con.close()
+
+
+# Arrow types of the schema's DuckDB types. Rows go in through Arrow with these declared types, never
+# through a DataFrame whose object columns DuckDB would type from a sample (a sample of empty lists made
+# flags and fact_keys NULL[], and the first non-empty list then failed to cast).
+_ARROW_TYPES = {_V: "string", _I: "int64", _D: "float64", "VARCHAR[]": "list<string>"}
+
+
+def _arrow_table(cols: dict[str, list], types: list[tuple[str, str]]):
+    import pyarrow as pa
+
+    kinds = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(),
+             "list<string>": pa.list_(pa.string())}
+    return pa.table({c: pa.array(cols[c], type=kinds[_ARROW_TYPES[ty]]) for c, ty in types})
 
 
 def _sql_str(s: str) -> str:

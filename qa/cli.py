@@ -6,6 +6,7 @@ Heavy libraries (sentence-transformers, faiss) are imported only by the subcomma
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -116,7 +117,7 @@ def _build(args: argparse.Namespace) -> int:
         print(summary_json(summary))
     else:
         print("\n".join(summary.lines()))
-    return 0
+    return 1 if summary.manifest.skipped else 0  # as for facts and check: 1 when some file was not read
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -133,7 +134,8 @@ def _search(args: argparse.Namespace) -> int:
             print(f"qa: 「{agency}」可指：{'、'.join(found.agencies)}，请写全称", file=sys.stderr)
             return 2
         agency = found.agencies[0]
-    result = retriever.search(args.query, k=args.k, agency=agency, year=args.year, part=args.part, mode=args.mode)
+    result = retriever.search(_text(args.query), k=args.k, agency=agency, year=args.year, part=args.part,
+                              mode=args.mode)
     if args.json:
         print(result_json(result))
     else:
@@ -145,22 +147,63 @@ def _ask(args: argparse.Namespace) -> int:
     from qa.engine import QA
 
     qa = QA(args.index, model=args.model)
-    questions = [args.question] if args.question is not None else (line.strip() for line in sys.stdin)
+    questions = [_text(args.question)] if args.question is not None else _stdin_lines()
     conversation = None
-    for q in questions:
-        if args.question is None and not q:
-            continue
-        answer, conversation = qa.ask(q, conversation)
-        if args.json:
-            print(answer.model_dump_json())
-        else:
-            if args.question is None:
-                print(f"问：{q}")
-            output.ask_text(answer, sys.stdout)
-            if args.question is None:
-                print()
-    qa.close()
-    return 0
+    failed = 0
+    out = sys.stdout if args.json else _Printable(sys.stdout)
+    try:
+        for q in questions:
+            if args.question is None and not q:
+                continue
+            try:
+                answer, conversation = qa.ask(q, conversation)
+            except Exception as err:  # noqa: BLE001 - one question must not end the conversation
+                failed += 1
+                print(f"qa: 问题无法回答（{type(err).__name__}）：{_PRINTABLE_ONLY.sub('', q)[:80]}", file=sys.stderr)
+                continue
+            if args.json:
+                print(answer.model_dump_json())
+            else:
+                if args.question is None:
+                    out.write(f"问：{q}\n")
+                output.ask_text(answer, out)
+                if args.question is None:
+                    out.write("\n")
+            sys.stdout.flush()
+    finally:
+        qa.close()
+    return 1 if failed else 0
+
+
+def _text(value: str) -> str:
+    """A command-line argument as text: bytes that are not UTF-8 (surrogates in argv) become U+FFFD."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _stdin_lines():
+    """Questions from standard input, one per line, decoded with repair: a line with bytes that are not
+    UTF-8 is still asked (with U+FFFD for them) and the lines after it are not lost."""
+    for raw in sys.stdin.buffer:
+        yield raw.decode("utf-8", "replace").strip()
+
+
+# What must not reach a terminal from a report or a question: C0 controls but tab and newline (ESC starts
+# terminal escape sequences), DEL, C1 controls, and bidirectional overrides that reorder what is shown.
+_PRINTABLE_ONLY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+class _Printable:
+    """A text stream that drops control characters on the way to the terminal (text mode only: JSON
+    escapes them itself)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(_PRINTABLE_ONLY.sub("", text))
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
 if __name__ == "__main__":

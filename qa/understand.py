@@ -188,7 +188,7 @@ class Reader:
         plan.text = text
         if not RE_CJK.search(text):
             plan.operation = "invalid"
-            plan.notes.append("请用中文提问（问题中没有汉字）")
+            plan.notes.append("问题中没有汉字")  # the answer itself asks for Chinese: say only why
             return plan
 
         spans: list[tuple[int, int]] = []

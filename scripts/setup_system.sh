@@ -1,24 +1,45 @@
 #!/usr/bin/env bash
-# Debian packages the app's page and the browser test need: a CJK font (without one, Chinese is drawn as
-# empty boxes in the browser and in screenshots) and Chromium (tests/test_ui_browser.py drives it).
-# Installs what is missing with apt-get when running as root; otherwise says what to install and goes on.
-# Never fails the caller: the app runs without these, and the browser test skips without Chromium.
+# Debian packages, named by what they are for:
+#   font      a CJK font: without one, Chinese is drawn as empty boxes in a browser on this machine and in
+#             screenshots (the app itself runs without it)
+#   chromium  the headless browser tests/test_ui_browser.py drives (the test skips without it)
+# Installs what is missing with apt-get when running as root, saying what and how long it usually takes;
+# apt's output goes to the setup log (scripts/steps.sh). Otherwise says what to install and goes on: the
+# app runs without these packages, so this never fails its caller.
+#   bash scripts/setup_system.sh font chromium
 set -uo pipefail
+cd "$(dirname "$0")/.."
+. scripts/steps.sh
+
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-if ! { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh family 2>/dev/null | grep -q .; }; then
-  missing+=(fonts-wqy-zenhei)
+for want in "${@:-font}"; do
+  case $want in
+    font)
+      if ! { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh family 2>/dev/null | grep -q .; }; then
+        missing+=(fonts-wqy-zenhei)
+      fi ;;
+    chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;
+    *) say "setup_system: unknown package group '$want' (font, chromium)" >&2 ;;
+  esac
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  say "system packages: present ($*)"
+  exit 0
 fi
-[ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "setup_system: not installing ${missing[*]} (needs root and apt-get); install them for Chinese" \
-       "text in the browser and for the browser test" >&2
+  say "not installing ${missing[*]} (needs root and apt-get): install them for Chinese text in the" \
+      "browser and for the browser test" >&2
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
-if ! apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1; then
-  apt-get update -qq >/dev/null 2>&1 || true
-  apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
-    || echo "setup_system: apt-get could not install ${missing[*]}" >&2
+# steps run in subshells: a failure is reported, and the caller goes on
+known=1
+for pkg in "${missing[@]}"; do apt-cache show "$pkg" >/dev/null 2>&1 || known=0; done
+if [ "$known" -eq 0 ]; then
+  ( step "updating the Debian package lists" "10-30 s" apt-get update -q ) || true
 fi
+usual="about 20 s"
+[[ " ${missing[*]} " == *" chromium "* ]] && usual="1-2 min"
+( step "installing Debian packages: ${missing[*]}" "$usual" apt-get install -y -q "${missing[@]}" ) \
+  || say "setup_system: apt-get could not install ${missing[*]}; going on without them" >&2
 exit 0

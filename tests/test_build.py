@@ -123,7 +123,7 @@ def test_bad_files_are_skipped_with_their_reason(tmp_path, corpus):
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "notes.txt").write_text("会议纪要\n今天讨论了食堂菜单。\n", encoding="utf-8")
     run = qa("build", corpus, "--index", tmp_path / "index")
-    assert run.returncode == 0
+    assert run.returncode == 1  # as the README says: 1 when some file was not read (it was 0)
     assert "跳过 2 份" in run.stdout
     assert "跳过 empty.txt：empty file" in run.stdout
     assert "notes.txt" in run.stdout and "not a government information disclosure annual report" in run.stdout

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,8 @@ import openpyxl
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from ui.evidence import SOURCE_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -140,17 +143,68 @@ def test_ranking_question_shows_text_table_chart_downloads_and_sources(app, down
     assert labels == ["CSV", "XLSX"]
     assert any("第" in e.label and "行" in e.label for e in app.expander)  # sources name their line
     assert any("<mark>313</mark>" in m.value for m in app.markdown)  # the cited value highlighted
-    # the bytes behind the buttons read back to the table on the page
+    # the bytes behind the buttons read back to the table on the page, each row with its sources
     csv = next(v for k, v in downloads.items() if k.endswith(".csv"))
     xlsx = next(v for k, v in downloads.items() if k.endswith(".xlsx"))
     assert csv.startswith(b"\xef\xbb\xbf")
     back = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig")
-    assert list(back.columns) == list(frame.columns)
-    assert cells(back.values.tolist()) == cells(frame.values.tolist())
+    width = len(frame.columns)
+    assert list(back.columns) == list(frame.columns) + SOURCE_COLUMNS
+    assert cells(back.iloc[:, :width].values.tolist()) == cells(frame.values.tolist())
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
-    assert list(rows[0]) == list(frame.columns)
-    assert cells(rows[1:]) == cells(frame.values.tolist())
+    assert list(rows[0]) == list(frame.columns) + SOURCE_COLUMNS
+    assert cells([r[:width] for r in rows[1:]]) == cells(frame.values.tolist())
+
+
+def test_exports_carry_every_rows_source_and_the_reading(app, downloads):
+    ask(app, RANKING)
+    answer = app.session_state["messages"][-1]["answer"]
+    value_col = next(c for c in answer.table.columns if c in answer.table.units)
+    csv = next(v for k, v in downloads.items() if k.endswith(".csv"))
+    back = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig", dtype={"来源位置": str})
+    wb = openpyxl.load_workbook(io.BytesIO(next(v for k, v in downloads.items() if k.endswith(".xlsx"))))
+    assert wb.sheetnames == ["答案", "说明", "来源"]
+    sheet = [list(r) for r in wb["答案"].iter_rows(values_only=True)]
+    header, xrows = sheet[0], sheet[1:]
+    assert len(back) == len(xrows) == len(answer.table.rows)
+    by_agency = {c.agency: c for c in answer.citations}
+    for i, row in enumerate(answer.table.rows):
+        record = dict(zip(answer.table.columns, row))
+        agency, value = record["单位"], record[value_col]
+        exported = dict(zip(header, xrows[i]))
+        if value is None:  # a value the report does not give: no source, and the row says why
+            assert pd.isna(back["来源文件"][i]) and "未提供" in back["说明"][i]
+            assert exported["名次"] is None
+            continue
+        cite = by_agency[agency]
+        # file, part, line and the quoted text, in the CSV and the XLSX alike
+        assert back["来源文件"][i] == exported["来源文件"] == cite.doc
+        assert back["来源部分"][i] == exported["来源部分"] and back["来源部分"][i].startswith(f"{cite.part}、")
+        line = int(re.match(r"第(\d+)", back["来源位置"][i]).group(1))  # the cell's line, or the quote's first
+        assert cite.line_start <= line <= cite.line_end and back["来源位置"][i] == exported["来源位置"]
+        assert str(value) in back["来源原文"][i].split() and back["来源原文"][i] == exported["来源原文"]
+        assert isinstance(exported["名次"], int)  # 名次 is a number
+    # 说明 keeps the question, the reading and the derivations; 来源 lists every citation
+    notes = {}
+    for label, text in wb["说明"].iter_rows(values_only=True):
+        notes.setdefault(label, []).append(text)
+    assert notes["问题"] == [RANKING] and notes["理解为"] == [answer.reading.summary]
+    assert len(notes["计算"]) == len(answer.derived) > 0
+    listed = list(wb["来源"].iter_rows(values_only=True))
+    assert len(listed) - 1 == len(answer.citations) and "来源原文" in listed[0]
+
+
+def test_findings_answer_exports_each_finding_with_its_line(app, downloads):
+    ask(app, "哪些报告的数字前后不一致？")
+    answer = app.session_state["messages"][-1]["answer"]
+    back = pd.read_csv(io.BytesIO(next(v for k, v in downloads.items() if k.endswith(".csv"))),
+                       encoding="utf-8-sig")
+    assert len(back) == len(answer.table.rows) > 0
+    sourced = back[back["来源原文"].notna()]
+    assert len(sourced) == len(back)  # every finding row traced to its line
+    assert all(q == d for q, d in zip(sourced["来源原文"], sourced["说明"]))
+    assert all(str(w).startswith("第") for w in sourced["来源位置"])
 
 
 def test_follow_up_question_uses_the_conversation(app):
@@ -264,3 +318,78 @@ def test_findings_page_lists_failures_with_their_numbers(app):
     assert any("济南市城市管理局" in e.label for e in app.expander)
     numbers = app.dataframe[1].value
     assert {"项目", "数值"} == set(numbers.columns)
+
+
+@pytest.fixture(scope="module")
+def ranking_300(tmp_path_factory):
+    """300 agencies, one 2020 report each, drawn by bench/generate.py and indexed."""
+    import random
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import LAYOUTS, agency_pool, encode, make_report, render
+
+    from index.build import build_index
+
+    base = tmp_path_factory.mktemp("ranking-300")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    rng = random.Random(300)
+    pool = agency_pool()
+    rng.shuffle(pool)
+    for i, agency in enumerate(pool[:300]):
+        content, suffix = render(make_report(rng, agency=agency, year=2020), LAYOUTS[i % len(LAYOUTS)])
+        (corpus / f"{i:03d}{suffix}").write_bytes(encode(content, "utf-8"))
+    build_index(corpus, base / "index", embed=False)  # a ranking needs facts, not vectors
+    return corpus, base / "index"
+
+
+@pytest.mark.slow
+def test_a_300_agency_ranking_is_exported_whole(ranking_300, monkeypatch, downloads):
+    corpus, index = ranking_300
+    monkeypatch.setenv("QA_INDEX", str(index))
+    monkeypatch.setenv("QA_CORPUS", str(corpus))
+    at = ask(AppTest.from_file(APP, default_timeout=180).run(), RANKING)
+    answer = at.session_state["messages"][-1]["answer"]
+    table = answer.table
+    csv = pd.read_csv(io.BytesIO(next(v for k, v in downloads.items() if k.endswith(".csv"))),
+                      encoding="utf-8-sig")
+    sheet = openpyxl.load_workbook(io.BytesIO(next(v for k, v in downloads.items() if k.endswith(".xlsx"))))["答案"]
+    # the download holds every row of the answer's table, each with its source
+    assert len(csv) == sheet.max_row - 1 == len(table.rows)
+    assert csv["单位"].tolist() == [dict(zip(table.columns, r))["单位"] for r in table.rows]
+    valued = csv[csv.iloc[:, 3].notna()]
+    assert valued["来源原文"].notna().all() and valued["来源文件"].notna().all()
+    # the page shows the whole table too, scrolling inside a fixed height
+    assert len(at.dataframe[0].value) == len(table.rows)
+    # and the table is the whole ranking: every one of the 300 agencies
+    if len(table.rows) < 300:  # TODO(lead): drop this line once the questions branch (uncapped tables) is in
+        pytest.xfail(f"the engine's table stops at {len(table.rows)} rows: qa/ops.py keeps every row on the "
+                     "questions branch (issue 12); the export already holds every row it is given")
+    assert csv["单位"].nunique() == 300
+
+
+def test_an_english_question_says_why_once(app):
+    ask(app, "Which agency had the most penalties?")
+    answer = chat_texts(app)[1]
+    assert "没有汉字" in answer and answer.count("请用中文") == 1 and "（请用中文提问（" not in answer
+
+
+def test_findings_details_wrap_whole(app, downloads):
+    """The data grid wraps only at spaces and only in rows taller than 64 px: the page breaks each 说明 into
+    lines that fit its column, rows as tall as the most lines, and columns that fit the page's main area
+    (~820 px in a 1400 px window), so no detail is cut; the export keeps each detail as it is."""
+    import json
+
+    from ui.exports import text_width
+
+    app.switch_page("pages/findings.py").run()
+    grid = app.dataframe[0]
+    shown = grid.value["说明"].tolist()
+    exported = pd.read_csv(io.BytesIO(downloads["核对结果.csv"]), encoding="utf-8-sig")["说明"].tolist()
+    assert [d.replace("\n", "").replace(" ", "") for d in shown] == [d.replace(" ", "") for d in exported]
+    assert max(d.count("\n") for d in shown) >= 2  # the seeds' details need several lines
+    widths = {name: c["width"] for name, c in json.loads(grid.proto.columns).items() if "width" in c}
+    assert all(text_width(line) * 7 + 16 <= widths["说明"] for d in shown for line in d.split("\n"))
+    assert grid.proto.row_height > 64 and grid.proto.row_height >= 21 * max(d.count("\n") + 1 for d in shown)
+    assert sum(widths.values()) <= 820

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,14 +37,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(seed_index, tmp_path_factory):
-    """The app served by a real `streamlit run`, against a private copy of the seed index."""
-    mine = seed_index.copy(tmp_path_factory.mktemp("browser"))
+@contextmanager
+def serve(corpus: Path, index: Path, log_path: Path):
+    """The app served by a real `streamlit run` over a corpus and its index; yields its URL."""
     port = free_port()
-    env = {**os.environ, "QA_INDEX": str(mine.index), "QA_CORPUS": str(mine.corpus),
+    env = {**os.environ, "QA_INDEX": str(index), "QA_CORPUS": str(corpus),
            "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-    log = (tmp_path_factory.getbasetemp() / "streamlit.log").open("w")
+    log = log_path.open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
@@ -60,7 +60,7 @@ def server(seed_index, tmp_path_factory):
                 pass
             if proc.poll() is not None or time.time() > deadline:
                 log.flush()
-                pytest.fail("streamlit did not start:\n" + Path(log.name).read_text()[-3000:])
+                pytest.fail("streamlit did not start:\n" + log_path.read_text()[-3000:])
             time.sleep(0.3)
         yield url
     finally:
@@ -70,6 +70,14 @@ def server(seed_index, tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(seed_index, tmp_path_factory):
+    """The app over a private copy of the seed index."""
+    mine = seed_index.copy(tmp_path_factory.mktemp("browser"))
+    with serve(mine.corpus, mine.index, tmp_path_factory.getbasetemp() / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +142,80 @@ def test_facts_page_in_the_browser(server, page):
     assert "个事实（全部）" in body
     page.wait_for_timeout(500)
     page.screenshot(path=str(ARTIFACTS / "ui_facts.png"))
+
+
+def test_the_uploader_speaks_chinese(server, page):
+    page.goto(server)
+    zone = page.get_by_test_id("stFileUploaderDropzone")
+    zone.wait_for(timeout=90_000)
+    button = zone.locator("button [data-testid=stMarkdownContainer] p")
+    hint = page.get_by_test_id("stFileUploaderDropzoneInstructions").locator("span").first
+    for element, english, chinese in ((button, "Upload", "选择文件"), (hint, "per file", "拖到这里")):
+        assert english in element.inner_text()  # Streamlit's own words are still in the page …
+        style = element.evaluate("e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]")
+        assert style[0] == "0px" and chinese in style[1]  # … but drawn at size 0, Chinese in their place
+
+
+TRAP = free_port()  # nothing listens here: a request to it is a markdown link or image the page obeyed
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    """The seeds with markdown in their agency names (an image, a link, a bare URL), indexed and served.
+    The names come from a reports.csv (a user's corrections, taken as written), so the test does not hang on
+    what a title line may hold."""
+    import csv
+
+    from index.build import build_index
+
+    base = tmp_path_factory.mktemp("hostile")
+    corpus = base / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    names = {"004_d68123bc43084456.txt": f"![](http://127.0.0.1:{TRAP})济南市城市管理局",
+             "003_4e4bafc32cf8cb39.txt": f"[a](http://127.0.0.1:{TRAP})鹤岗市城市管理综合执法局",
+             "002_f3bbfa1004ed2dd6.txt": f"http://127.0.0.1:{TRAP}/bare伊川县城市管理局"}
+    with (corpus / "reports.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["file", "agency", "year"])
+        w.writerows([name, agency, 2020] for name, agency in names.items())
+    build_index(corpus, base / "index", embed=False)
+    import duckdb
+
+    from index.build import current_generation
+
+    con = duckdb.connect(str(current_generation(base / "index") / "facts.duckdb"), read_only=True)
+    agencies = [a for (a,) in con.execute("select agency from reports").fetchall()]
+    con.close()
+    assert sum(1 for a in agencies if a and str(TRAP) in a) == 3, agencies  # the names as reports.csv gives them
+    with serve(corpus, base / "index", base / "streamlit.log") as url:
+        yield url
+
+
+def test_report_and_user_text_is_never_read_as_markdown(hostile_server, page):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(hostile_server)
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.wait_for(timeout=90_000)
+    page.get_by_text("试试这些问题").wait_for(timeout=90_000)
+    page.get_by_test_id("stSidebar").get_by_text("机关（").click()  # the agency list
+    for question in ("哪个单位的行政处罚决定数量最多？", f"![q](http://127.0.0.1:{TRAP}/q.png) www.example.com 济南呢？"):
+        n = page.get_by_test_id("stChatMessage").count()
+        box.fill(question)
+        box.press("Enter")
+        page.get_by_test_id("stChatMessage").nth(n + 1).wait_for(timeout=90_000)
+        page.get_by_test_id("stChatMessage").nth(n + 1).get_by_test_id("stMarkdownContainer").first.wait_for()
+    for summary in page.get_by_test_id("stExpander").locator("summary").all():  # every source opened
+        summary.click()
+    page.wait_for_timeout(1500)
+    text = page.locator("body").inner_text().replace("\u2060", "")  # the word joiner that keeps URLs text
+    assert f"![](http://127.0.0.1:{TRAP})济南市城市管理局" in text  # the names shown as the reports wrote them
+    assert f"[a](http://127.0.0.1:{TRAP})鹤岗市城市管理综合执法局" in text
+    main_links = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
+    page.goto(hostile_server + "/findings")
+    page.get_by_test_id("stDataFrame").first.wait_for(timeout=90_000)
+    page.wait_for_timeout(1500)
+    links = main_links + page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
+    assert not [u for u in requests if str(TRAP) in u], "the page fetched what a report or a question wrote"
+    assert not [u for u in links if str(TRAP) in u or "example.com" in u]
+    assert not page.locator("img[src*='127.0.0.1']").count()

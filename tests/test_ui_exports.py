@@ -95,3 +95,32 @@ def test_file_stem_is_safe():
     assert exports.file_stem("哪个单位的行政处罚最多？") == "哪个单位的行政处罚最多"
     assert exports.file_stem("../../etc/passwd") == "etc_passwd"
     assert exports.file_stem("？？？") == "answer"
+
+
+def test_rank_placeholders_are_empty_cells_of_a_number_column():
+    ranked = AnswerTable(columns=["名次", "单位", "数量"], rows=[[1, "甲", 5], [2, "乙", 3], ["—", "丙", None]],
+                         units={"数量": "件"})
+    frame = exports.table_frame(ranked)
+    assert str(frame["名次"].dtype) == "Int64" and frame["名次"].tolist()[:2] == [1, 2] and pd.isna(frame["名次"][2])
+    header, rows, _ = read_xlsx(exports.xlsx_bytes(frame))
+    assert [r[0] for r in rows] == [1, 2, None]
+
+
+def test_rows_get_the_sources_that_are_theirs_or_none():
+    from qa.answer import Answer, Citation, Reading
+
+    def cite(agency, year, number, line):
+        return Citation(doc=f"{agency}.txt", agency=agency, year=year, part="二", line_start=line, line_end=line,
+                        quote=f"行政处罚 {number}", value=str(number), key="penalty.decisions", number=number)
+
+    table = AnswerTable(columns=["单位", "年份", "项目", "数值"],
+                        rows=[["甲", 2020, "行政处罚", 5], ["甲", 2020, "行政许可", 7], ["乙", 2021, "行政处罚", 3],
+                              ["丙", 2020, "行政处罚", None]])
+    answer = Answer(question="q", text="t", reading=Reading(operation="value", summary="s"), table=table,
+                    citations=[cite("甲", 2020, 5, 10), cite("甲", 2020, 9, 11), cite("乙", 2021, 4, 12)])
+    sources = exports.evidence.source_columns(answer, names={"甲.txt": "甲的年报.txt"})
+    assert sources["来源文件"].tolist() == ["甲的年报.txt", None, "乙.txt", None]
+    # 甲's second row matches no cited number and is not 甲's only row: no source rather than a wrong one;
+    # 乙's one row takes 乙's citation even though the numbers differ (a converted unit, a derived value)
+    assert sources["来源位置"].tolist() == ["第10行", None, "第12行", None]
+    assert sources["来源原文"][0] == "行政处罚 5" and sources["来源部分"][0] == "二、主动公开政府信息情况"

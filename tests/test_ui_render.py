@@ -85,3 +85,21 @@ def test_examples_come_from_the_corpus():
     assert "哪些报告的数字前后不一致？" in questions
     assert short_name("鹤岗市城市管理综合执法局") == "鹤岗市城管局"
     assert candidates(facts.iloc[0:0], findings.iloc[0:0]) == ["这些报告总体情况如何？"]
+
+
+def test_bare_urls_and_addresses_never_become_links():
+    # GitHub-flavoured markdown links these even when escaped; the browser test shows the page fetching none
+    shown = render.escape_md("见 http://127.0.0.1:9/x.png、www.example.com 与 a@b.io。HTTPS://X.IO")
+    for link in ("http:", "HTTPS:", "www.", "www\\.", "@b"):
+        assert link not in shown
+    assert shown.replace(render.WORD_JOINER, "").replace("\\", "") == \
+        "见 http://127.0.0.1:9/x.png、www.example.com 与 a@b.io。HTTPS://X.IO"
+
+
+def test_citation_titles_and_alternatives_escape_report_text():
+    from qa.answer import Citation
+
+    c = Citation(doc="a.txt", agency="![x](http://e.io/x.png)某局", year=2020, part="二", line_start=3,
+                 line_end=3, quote="行政处罚 1", value="1", key="penalty.decisions")
+    title = render.citation_title(c, 1)
+    assert "![" not in title and "](" not in title and "http:" not in title

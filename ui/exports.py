@@ -1,23 +1,28 @@
 """Answer tables and fact tables as downloadable files: CSV in UTF-8 with a BOM (so that Excel opens the
 Chinese right) and XLSX. Pure functions from data to bytes; the app only puts them under buttons.
 
-Numbers stay numbers (integers where every value is whole), units go into the column headers
-("处理决定数量（件）"), and text that a spreadsheet would run as a formula ("=…", "@…") is kept as text."""
+Numbers stay numbers (integers where every value is whole; a "—" placeholder in a column of numbers, such as
+名次 for an agency without the value, is an empty cell), units go into the column headers
+("处理决定数量（件）"), and text that a spreadsheet would run as a formula ("=…", "@…") is kept as text.
+An answer's export carries every row of its table with each row's sources (ui/evidence.py), and the XLSX
+adds the sheets 说明 (question, reading, derivations) and 来源 (every citation)."""
 
 from __future__ import annotations
 
 import io
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from qa.answer import AnswerTable
+from qa.answer import Answer, AnswerTable
+from ui import evidence
 
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit, the header row included
 _FORMULA_START = ("=", "@", "+", "-", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"^[+-]?[\d,]*\.?\d*%?$")
+_PLACEHOLDERS = ("—", "-", "–", "")  # stand for "no value" in a column of numbers
 
 
 def with_unit(column: str, unit: str | None) -> str:
@@ -41,13 +46,13 @@ def _is_number(v: object) -> bool:
 
 
 def table_frame(table: AnswerTable, units_in_headers: bool = True) -> pd.DataFrame:
-    """The answer table as a DataFrame: columns with a unit, and columns holding only numbers (名次, 年份),
-    typed as numbers; any other column as text (a rank column with "—" in it stays text, whole)."""
+    """The answer table as a DataFrame: columns with a unit, and columns holding only numbers and "—"
+    placeholders (名次, 年份), typed as numbers, the placeholders missing; any other column as text."""
     width = len(table.columns)
     frame = pd.DataFrame([list(r)[:width] + [None] * (width - len(r)) for r in table.rows],
                          columns=table.columns, dtype=object)
     for col in table.columns:
-        values = [v for v in frame[col] if v is not None and v != ""]
+        values = [v for v in frame[col] if v is not None and not (isinstance(v, str) and v.strip() in _PLACEHOLDERS)]
         if col in table.units or (values and all(_is_number(v) for v in values)):
             frame[col] = numeric(frame[col])
         else:
@@ -76,7 +81,8 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def _width(text: str) -> int:
+def text_width(text: str) -> int:
+    """Display width: a wide (Chinese) character counts 2."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -101,18 +107,56 @@ def number_format(series: pd.Series) -> str | None:
     return None
 
 
-def xlsx_bytes(frame: pd.DataFrame, sheet: str = "表", notes: Mapping[str, str] | None = None) -> bytes:
+def answer_frame(answer: Answer, names: Mapping[str, str] | None = None,
+                 where: evidence.Where | None = None) -> pd.DataFrame:
+    """Every row of the answer's table (as table_frame) with its sources: 来源文件, 来源部分, 来源位置, 来源原文."""
+    if answer.table is None:
+        return pd.DataFrame()
+    frame = table_frame(answer.table)
+    sources = evidence.source_columns(answer, names, where)
+    sources.index = frame.index
+    return pd.concat([frame, sources.rename(columns=lambda c: c if c not in frame.columns else f"{c}（来源）")],
+                     axis=1)
+
+
+def answer_xlsx(answer: Answer, names: Mapping[str, str] | None = None,
+                where: evidence.Where | None = None) -> bytes:
+    """The answer as a workbook: 答案 (every row with its sources), 说明, 来源."""
+    return xlsx_bytes(answer_frame(answer, names, where), sheet="答案", notes=evidence.notes(answer),
+                      more={"来源": evidence.citations_frame(answer, names, where)})
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet: str = "表",
+               notes: Mapping[str, str] | Sequence[tuple[str, str]] | None = None,
+               more: Mapping[str, pd.DataFrame] | None = None) -> bytes:
     """An XLSX workbook with the frame on one sheet: bold frozen header, numbers with thousands separators,
-    columns wide enough for their Chinese text. `notes` (label → text) go to a second sheet 说明."""
+    columns wide enough for their Chinese text. `notes` (label → text, or pairs) go to a sheet 说明, and
+    `more` (sheet name → frame) to sheets of their own after it."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     wb = Workbook(write_only=True)
+    _table_sheet(wb, sheet, frame)
+    if notes:
+        info = wb.create_sheet("说明")
+        info.column_dimensions["A"].width = 10
+        info.column_dimensions["B"].width = 100
+        for label, text in (notes.items() if isinstance(notes, Mapping) else notes):
+            info.append([_xlsx_cell(info, label, None), _xlsx_cell(info, text, None)])
+    for name, extra in (more or {}).items():
+        _table_sheet(wb, name, extra)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _table_sheet(wb, sheet: str, frame: pd.DataFrame) -> None:
+    from openpyxl.styles import Font
+
     ws = wb.create_sheet(_sheet_title(sheet))
     formats = {col: number_format(frame[col]) for col in frame.columns}
     for i, col in enumerate(frame.columns):  # wide enough for the header and the first rows (Chinese: 2)
         sample = [str(col)] + [str(v) for v in frame[col].head(200).tolist()]
-        ws.column_dimensions[_letter(i)].width = min(60, max(8, max(_width(t) for t in sample) + 2))
+        ws.column_dimensions[_letter(i)].width = min(60, max(8, max(text_width(t) for t in sample) + 2))
     ws.freeze_panes = "A2"
     header = [_xlsx_cell(ws, str(col), None) for col in frame.columns]
     for cell in header:
@@ -121,13 +165,6 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "表", notes: Mapping[str, str]
     columns = list(frame.columns)
     for row in frame.itertuples(index=False, name=None):
         ws.append([_xlsx_cell(ws, value, formats[col]) for col, value in zip(columns, row)])
-    if notes:
-        info = wb.create_sheet("说明")
-        for label, text in notes.items():
-            info.append([_xlsx_cell(info, label, None), _xlsx_cell(info, text, None)])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def _xlsx_cell(ws, value: object, fmt: str | None):

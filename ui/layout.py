@@ -45,8 +45,23 @@ def corpus_glance(p: state.Paths, gen: str) -> None:
                 st.caption(f"{render.escape_md(name)}：{render.escape_md(why)}")
 
 
+# Streamlit draws the uploader's own button and hint in English ("Upload", "20MB per file • …") and offers
+# no setting for them: the page hides those words and draws Chinese in their place.
+UPLOADER_CSS = """
+<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {font-size: 0;}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "选择文件"; font-size: 0.875rem;}
+[data-testid="stFileUploaderDropzoneInstructions"] span {font-size: 0;}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+  content: "或把文件拖到这里"; font-size: 0.8rem;}
+</style>
+"""
+
+
 def uploader(p: state.Paths) -> None:
     st.markdown("#### 上传报告")
+    st.markdown(UPLOADER_CSS, unsafe_allow_html=True)
     n = st.session_state.setdefault("uploader_n", 0)
     files = st.file_uploader(
         f"可一次选多个文件（{' '.join(sorted(SUPPORTED_SUFFIXES))}，每个不超过 {MAX_MB} MB）",
@@ -104,7 +119,7 @@ def page() -> tuple[state.Paths, str]:
         uploader(p)
     if gen is None:
         st.title("政府信息公开年报问答")
-        st.warning(f"还没有可用的索引：{problem.problem}（{problem.path}）。\n\n"
+        st.warning(f"还没有可用的索引：{render.escape_md(problem.problem)}（{render.escape_md(str(problem.path))}）。\n\n"
                    "请在左侧上传年报文件，或把报告放进语料文件夹后重新启动。")
         st.stop()
     return p, gen

@@ -20,7 +20,14 @@ PART_TITLES = {p.numeral: p.title for p in PARTS}
 STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/help:",
                 "absent": ":material/block:", "out_of_scope": ":material/info:", "invalid": ":material/edit_note:"}
 SOURCES_SHOWN = 8  # more are behind a toggle
+TABLE_ROWS_SHOWN = 12  # a longer answer table scrolls inside a fixed height
+CHART_BARS = 30  # a longer ranking's chart shows its first bars
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
+# What GitHub-flavoured markdown turns into a link even when escaped (it finds them in the text after the
+# escapes are read): "http://…", "www.…", "name@host". A word joiner (U+2060, invisible) after the scheme,
+# the "www" or the "@" keeps them text.
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www|xmpp)(?=[:.])|(@)")
+WORD_JOINER = "\u2060"
 
 CSS = """
 <style>
@@ -34,8 +41,15 @@ CSS = """
 
 
 def escape_md(text: str) -> str:
-    """Text shown as it is, not read as markdown (questions and report text can hold * _ # …)."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+    """Text shown as it is, not read as markdown. Every string that comes from a report or a user (agency
+    names, file names, questions, quotes) goes through here wherever Streamlit renders markdown: labels of
+    buttons and expanders, captions, help texts. Escaping `:` and `.` also stops bare URLs, `www.` names and
+    e-mail addresses from becoming links, and `:red[…]`/`:material/…:` directives from running."""
+    unlinked = _AUTOLINK.sub(lambda m: m.group(0) + WORD_JOINER, text)
+    return _MD_SPECIAL.sub(r"\\\1", unlinked).replace("\n", "  \n")
+
+
+Locate = Callable[[str, str], object]  # (doc, fact key) → state.CellSource | None
 
 
 # ---------------------------------------------------------------- the table
@@ -75,6 +89,10 @@ def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
     if len(data) < 2:
         return
     data = data.drop_duplicates("category")
+    title = hint.title
+    if len(data) > CHART_BARS:  # the table and the downloads hold every row; the chart shows the head
+        data = data.head(CHART_BARS)
+        title = f"{hint.title}（前 {CHART_BARS} 个）"
     d = exports.decimals(data["value"])
     fmt = f",.{d}f" if d else ",d"
     base = alt.Chart(data).encode(
@@ -83,21 +101,36 @@ def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
         tooltip=[alt.Tooltip("category:N", title=hint.x), alt.Tooltip("value:Q", title=y_col, format=fmt)])
     bars = base.mark_bar(cornerRadiusEnd=3)
     labels = base.mark_text(align="left", dx=4).encode(text=alt.Text("value:Q", format=fmt))
-    chart = (bars + labels).properties(title=hint.title)
+    chart = (bars + labels).properties(title=title)
     # the height goes to Streamlit, not into the spec: a spec height collapses the bands in Streamlit 1.67
     st.altair_chart(chart, key=f"{key}-chart", width="stretch", height=90 + 30 * len(data))
 
 
-def _downloads(answer: Answer, frame: pd.DataFrame, key: str) -> None:
+def _downloads(answer: Answer, names: dict[str, str], locate: Locate | None, key: str) -> None:
+    """CSV and XLSX of every row of the answer's table, each row with its sources (file, part, line or
+    cell, quoted text); the XLSX also has the sheets 说明 and 来源."""
     stem = exports.file_stem(answer.question)
-    notes = {"问题": answer.question, "理解为": answer.reading.summary, "回答": answer.text}
+    where = _cell_where(locate)
+    frame = exports.answer_frame(answer, names, where)
     row = st.container(horizontal=True, gap="small")
     row.download_button("CSV", data=exports.csv_bytes(frame), file_name=f"{stem}.csv", mime="text/csv",
                         key=f"{key}-csv", on_click="ignore", icon=":material/download:",
-                        help="UTF-8（带 BOM），Excel 可直接打开中文")
-    row.download_button("XLSX", data=exports.xlsx_bytes(frame, sheet="答案", notes=notes), file_name=f"{stem}.xlsx",
+                        help="全部行，每行附来源；UTF-8（带 BOM），Excel 可直接打开中文")
+    row.download_button("XLSX", data=exports.answer_xlsx(answer, names, where), file_name=f"{stem}.xlsx",
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        key=f"{key}-xlsx", on_click="ignore", icon=":material/download:")
+                        key=f"{key}-xlsx", on_click="ignore", icon=":material/download:",
+                        help="全部行，每行附来源；另有「说明」（问题、理解、计算）与「来源」两页")
+
+
+def _cell_where(locate: Locate | None):
+    """A fact citation's cell as the index names it ("第25行第4列", a table cell, a page), for exports."""
+    if locate is None:
+        return None
+
+    def where(c: Citation) -> str | None:
+        cell = locate(c.doc, c.key) if (c.key and c.kind == "fact") else None
+        return getattr(cell, "where", None) or None
+    return where
 
 
 # ---------------------------------------------------------------- sources
@@ -143,15 +176,12 @@ def highlight(quote: str, spans: list[tuple[int, int]]) -> str:
 
 
 def citation_title(c: Citation, n: int) -> str:
-    who = c.agency or "（机关名称未识别）"
+    who = escape_md(c.agency) if c.agency else "（机关名称未识别）"
     year = f" {c.year}年" if c.year else ""
     part = f" · {c.part}、{PART_TITLES.get(c.part, '')}" if c.part else ""
     lines = f"第{c.line_start}行" if c.line_start == c.line_end else f"第{c.line_start}–{c.line_end}行"
-    value = f" · {c.value}" if c.value and c.kind == "fact" else ""
+    value = f" · {escape_md(c.value)}" if c.value and c.kind == "fact" else ""
     return f"[{n}] {who}{year}{part} · {lines}{value}"
-
-
-Locate = Callable[[str, str], object]  # (doc, fact key) → state.CellSource | None
 
 
 def _sources(answer: Answer, names: dict[str, str], locate: Locate | None, key: str) -> None:
@@ -206,13 +236,15 @@ def answer(answer: Answer, key: str, names: dict[str, str], ask: Callable[[str],
     if answer.alternatives:
         with st.container(horizontal=True, gap="small"):
             for i, alt in enumerate(answer.alternatives):
-                st.button(alt.label, key=f"{key}-alt-{i}", on_click=ask, args=(alt.question,),
-                          help=f"改问：{alt.question}", type="secondary", icon=":material/alt_route:")
+                st.button(escape_md(alt.label), key=f"{key}-alt-{i}", on_click=ask, args=(alt.question,),
+                          help=f"改问：{escape_md(alt.question)}", type="secondary", icon=":material/alt_route:")
     if answer.table is not None and answer.table.rows:
         frame, config = table_view(answer.table)
         st.dataframe(frame, column_config=config, hide_index=True, key=f"{key}-table", placeholder="—",
-                     height="auto" if len(frame) <= 12 else 420)
-        _downloads(answer, frame, key)
+                     height="auto" if len(frame) <= TABLE_ROWS_SHOWN else 420)  # longer: it scrolls
+        if len(frame) > TABLE_ROWS_SHOWN:
+            st.caption(f"共 {len(frame):,} 行，表格可滚动；下载的文件包含全部行及每行的来源。")
+        _downloads(answer, names, locate, key)
         _bar_chart(answer, frame, key)
     if answer.derived:
         st.caption("计算：" + "；".join(escape_md(d.how if d.value in d.how else f"{d.how} {d.value}")

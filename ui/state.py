@@ -16,6 +16,7 @@ import streamlit as st
 
 from index.build import CURRENT, MANIFEST, Manifest, build_index, is_index
 from index.errors import ReportError
+from ui.render import escape_md as _escape_md
 from ui.uploads import BUILD_LOCK, load_names
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +50,7 @@ def ensure_index(p: Paths) -> str:
     gen = generation(p.index)
     if gen:
         return gen
-    with st.spinner(f"第一次启动：正在为 {p.corpus.name}/ 中的报告建立索引…"), BUILD_LOCK:
+    with st.spinner(f"第一次启动：正在为 {_escape_md(p.corpus.name)}/ 中的报告建立索引…"), BUILD_LOCK:
         if not is_index(p.index):
             build_index(p.corpus, p.index)
     gen = generation(p.index)

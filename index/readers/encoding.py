@@ -95,7 +95,10 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
         if data.startswith(bom):
             text = _strict(data[len(bom) :], codec)
             if text is None:
-                raise ReportError(str(path), UNREADABLE)
+                fixed = _repair(data[len(bom) :], codec)
+                if fixed is None:
+                    raise ReportError(str(path), UNREADABLE)
+                text, name = fixed[0], name + REPAIRED
             return _checked(text, name, path)
     kind = binary_kind(data)
     if kind:
@@ -103,6 +106,9 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _checked(utf16[0], utf16[1], path)
+    if _NUL_RUN.search(data):  # robust: a zeroed block (a damaged disk or download) is a damaged line
+        text, encoding = decode(_NUL_RUN.sub(_NUL_MARK, data), path)
+        return text.replace(chr(_NUL_MARK[0]), "\ufffd"), encoding.removesuffix(REPAIRED) + REPAIRED
     if _control_share(data) > _MAX_CONTROL_SHARE:
         raise ReportError(str(path), BINARY)
     text = _strict(data, "utf-8")
@@ -111,7 +117,45 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
     text = _strict(data, "gb18030")
     if text is not None and looks_chinese(text):
         return _checked(text, "gb18030", path)
+    fixed = min(filter(None, (_repair(data, "utf-8"), _repair(data, "gb18030"))), key=lambda f: f[1], default=None)
+    if fixed is not None:
+        return _checked(fixed[0], fixed[2] + REPAIRED, path)
     raise ReportError(str(path), UNREADABLE)
+
+
+# ---------------------------------------------------------------- robust: decoding with repair
+# A flipped or cut byte must not cost the whole report: when no encoding decodes the bytes strictly, the
+# one that needs fewest replacements (U+FFFD) is taken if they are few, and the encoding name says so
+# (index.extract names the damaged lines in the report's warnings). Latin-1 or random bytes need far more.
+REPAIRED = "+repaired"
+_MAX_REPAIRS = 16  # bad sequences always accepted in a file ...
+_MAX_REPAIR_SHARE = 0.02  # ... and beyond that up to this share of its characters ...
+_CJK_PER_REPAIR = 5  # ... or when the file holds this many Chinese characters per bad sequence
+_CJK = re.compile("[\u4e00-\u9fff]")
+_NUL_RUN = re.compile(rb"\x00{8,}")  # NULs in a row, not UTF-16 (decided before): a zeroed block
+_NUL_MARK = b"\x1a"  # one ASCII control byte stands for the run while decoding, then becomes U+FFFD
+
+
+def _repair(data: bytes, encoding: str) -> tuple[str, int, str] | None:
+    """(text, replacements, encoding) when `data` decodes in `encoding` with few replacements, else None."""
+    cut = encoding.startswith("utf-16") and len(data) % 2 == 1  # a cut last code unit
+    try:
+        text = data[: len(data) - cut].decode(encoding, "replace") + "\ufffd" * cut
+    except LookupError:
+        return None
+    bad = text.count("\ufffd") - _strict_count(data, encoding)
+    if bad <= 0 or (bad > max(_MAX_REPAIRS, _MAX_REPAIR_SHARE * len(text))
+                    and len(_CJK.findall(text)) < _CJK_PER_REPAIR * bad):
+        return None
+    if encoding == "gb18030" and not looks_chinese(text.replace("\ufffd", "")):
+        return None
+    return text, bad, encoding
+
+
+def _strict_count(data: bytes, encoding: str) -> int:
+    """Replacement characters the bytes hold as text (written in the file, not made by decoding)."""
+    mark = "\ufffd".encode(encoding) if not encoding.startswith("utf-16") else None
+    return data.count(mark) if mark else 0
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -150,9 +194,11 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         encoding = "utf-16-be"
     else:
         return None
-    if len(data) % 2:
-        return None
-    text = _strict(data, encoding)
+    if len(data) % 2:  # robust: a cut last byte is repaired, not a reason to call the file binary
+        fixed = _repair(data, encoding)
+        text, encoding = (fixed[0], encoding + REPAIRED) if fixed else (None, encoding)
+    else:
+        text = _strict(data, encoding)
     if text is None or not looks_textual(text) or len(_PRIVATE_USE.findall(text)) > 0.05 * len(text):
         return None  # bytes that merely decode as UTF-16 land in private use and controls
     return text, encoding

@@ -43,7 +43,7 @@ if not messages and pending is None:
         st.markdown("**试试这些问题**")
         with st.container(horizontal=True, gap="small"):
             for i, q in enumerate(examples):
-                st.button(q, key=f"example-{i}", on_click=queue, args=(q,))
+                st.button(render.escape_md(q), key=f"example-{i}", on_click=queue, args=(q,))
 
 for i, m in enumerate(messages):
     with st.chat_message(m["role"]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pandas as pd
 import streamlit as st
@@ -11,6 +12,11 @@ from ui import exports, layout, render, state
 
 KINDS = {"rule": "表内勾稽", "prose": "正文与表格", "cross_year": "跨年度"}
 STATUS = {"FAIL": "不一致", "NOT_ASSESSABLE": "无法核对", "PASS": "通过"}
+# Column widths (px) that fit the page's main area beside the sidebar in a 1400 px window (~820 px), so that
+# no column hides behind a horizontal scroll; 说明 wraps and its rows are as tall as the longest needs.
+WIDTHS = {"机关": 120, "年度": 56, "结果": 64, "类型": 80, "规则": 48, "说明": 380, "行": 56}
+DETAIL_UNITS_PER_LINE = 48  # display units (a Chinese character is 2) per line of 说明 at 14 px
+LINE_PX = 21
 
 p, gen = layout.page()
 t = state.tables(p, gen)
@@ -37,6 +43,36 @@ if agencies:
 shown = findings[mask]
 
 
+def wrapped_row_height(details: list) -> int:
+    """Rows tall enough for the detail with the most lines. The data grid draws line breaks only in rows
+    taller than 4rem (64 px), so a table with multi-line details gets at least that."""
+    lines = max((d.count("\n") + 1 for d in details if isinstance(d, str)), default=1)
+    return 35 if lines == 1 else max(66, 10 + LINE_PX * lines)
+
+
+def wrapped(text: object, units: int = DETAIL_UNITS_PER_LINE) -> object:
+    """The detail broken into lines of at most `units` display units. The data grid wraps only at spaces, so
+    a long Chinese run would run past the column's edge: the lines are made here (on the page only; the
+    exports keep the text as it is), at the last space of a line when it is near, else between characters."""
+    if not isinstance(text, str):
+        return text
+    lines, line, width = [], "", 0
+    for ch in text:
+        w = exports.text_width(ch)
+        if width + w > units:
+            cut = line.rfind(" ")
+            if cut > 0 and exports.text_width(line[cut:]) <= 12:
+                lines.append(line[:cut])
+                line = line[cut + 1:]
+            else:
+                lines.append(line)
+                line = ""
+            width = exports.text_width(line)
+        line += ch
+        width += w
+    return "\n".join(lines + [line])
+
+
 def numbers_text(raw: str) -> str:
     try:
         numbers = json.loads(raw or "{}")
@@ -57,12 +93,17 @@ view = pd.DataFrame({
     "文件": shown["doc"].map(lambda d: uploaded.get(d, d)),
 })
 st.markdown(f"**{len(view):,}** 项")
-st.dataframe(view.drop(columns=["数字"]), hide_index=True, key="findings-table", placeholder="",
-             height=min(560, 38 + 35 * max(len(view), 1)),
-             column_config={"年度": st.column_config.NumberColumn(format="%d", width="small"),
-                            "规则": st.column_config.NumberColumn(format="%d", width="small"),
-                            "行": st.column_config.NumberColumn(format="%d", width="small"),
-                            "说明": st.column_config.TextColumn(width="large")})
+shown_view = view.drop(columns=["数字"]).assign(说明=view["说明"].map(wrapped))
+row_px = wrapped_row_height(shown_view["说明"].tolist())
+st.dataframe(shown_view, hide_index=True, key="findings-table", placeholder="",
+             height=min(640, 38 + row_px * max(len(view), 1)), row_height=row_px,
+             column_config={"机关": st.column_config.TextColumn(width=WIDTHS["机关"]),
+                            "年度": st.column_config.NumberColumn(format="%d", width=WIDTHS["年度"]),
+                            "结果": st.column_config.TextColumn(width=WIDTHS["结果"]),
+                            "类型": st.column_config.TextColumn(width=WIDTHS["类型"]),
+                            "规则": st.column_config.NumberColumn(format="%d", width=WIDTHS["规则"]),
+                            "说明": st.column_config.TextColumn(width=WIDTHS["说明"]),
+                            "行": st.column_config.NumberColumn(format="%d", width=WIDTHS["行"])})
 row = st.container(horizontal=True, gap="small")
 row.download_button("CSV", data=exports.csv_bytes(view), file_name="核对结果.csv", mime="text/csv",
                     key="findings-csv", on_click="ignore", icon=":material/download:")
@@ -76,7 +117,7 @@ if len(fails):
     for i, f in fails.head(100).iterrows():
         year = f"{int(f['year'])}年" if pd.notna(f["year"]) else ""
         where = f" · 第{int(f['line'])}行" if pd.notna(f["line"]) else ""
-        who = f["agency"] if isinstance(f["agency"], str) else "（机关名称未识别）"
+        who = render.escape_md(f["agency"]) if isinstance(f["agency"], str) else "（机关名称未识别）"
         with st.expander(f"{who} {year} · {KINDS.get(f['kind'], f['kind'])}{where}"):
             st.markdown(render.escape_md(f["detail"]))
             numbers = json.loads(f["numbers"] or "{}")

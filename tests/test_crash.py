@@ -1,0 +1,111 @@
+"""Builds killed (SIGKILL) at random moments — the first build of an empty folder, rebuilds, an upload from
+the app — never leave an index that cannot be used or a folder the next build refuses, and the build
+that finally finishes equals a full build from scratch. Bounded: four kills, a fixed seed."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from index.build import current_generation, is_index, read_manifest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+UPLOAD = ("import sys; from pathlib import Path; from ui.uploads import add_uploads; "
+          "results, _ = add_uploads([(sys.argv[1], Path(sys.argv[2]).read_bytes())], Path(sys.argv[3]), "
+          "Path(sys.argv[4])); print(results[0].status, results[0].reason)")
+
+
+def build(corpus: Path, index: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "qa.cli", "build", str(corpus), "--index", str(index)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def upload(name: str, path: Path, corpus: Path, index: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", UPLOAD, name, str(path), str(corpus), str(index)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def killed_after(proc: subprocess.Popen, seconds: float) -> bool:
+    """Kill the process after `seconds` unless it finished first; True when it was killed."""
+    try:
+        proc.communicate(timeout=seconds)
+        return False
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate()
+        return True
+
+
+def snapshot(index: Path) -> dict:
+    con = duckdb.connect(str(current_generation(index) / "facts.duckdb"), read_only=True)
+    try:
+        q = lambda sql: con.execute(sql).fetchall()  # noqa: E731
+        return {"facts": q("select doc, key, value, raw, line, flags from facts order by all"),
+                "findings": q("select doc, kind, rule, scope, status, detail from findings order by all"),
+                "passages": q("select pidx, id, text from passages order by pidx"),
+                "reports": q("select doc, agency, year, path from reports order by doc")}
+    finally:
+        con.close()
+
+
+def assert_usable(index: Path) -> None:
+    """Either no index yet (a first build died: the folder is ours and the next build takes it), or a whole
+    one: its manifest agrees with its database."""
+    if not is_index(index):
+        assert (index / ".qa-index").is_file() or not index.exists() or not any(index.iterdir())
+        return
+    manifest = read_manifest(index)
+    assert snapshot(index)["reports"].__len__() == manifest.counts["reports"] == len(manifest.files)
+
+
+def test_builds_and_an_upload_killed_at_random_moments(tmp_path):
+    from generate import write_corpus
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    write_corpus(corpus / "more", 45, seed=7)  # 50 files: the build runs worker processes
+    reference = tmp_path / "reference"
+    started = time.monotonic()
+    done = build(corpus, reference)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 0, err
+    whole = time.monotonic() - started
+
+    rng = random.Random(29)
+    index = tmp_path / "index"
+    moments = []
+    for _ in range(3):  # the first build of an empty folder, then rebuilds of whatever the last one left
+        moment = rng.uniform(0.05, whole)
+        moments.append(round(moment, 2))
+        killed_after(build(corpus, index), moment)
+        assert_usable(index)
+
+    extra = tmp_path / "upload.txt"
+    shutil.copy(ROOT / "tests" / "fixtures" / "hegang_2021.txt", extra)
+    moment = rng.uniform(0.05, 3.0)
+    moments.append(round(moment, 2))
+    killed_after(upload("鹤岗2021.txt", extra, corpus, index), moment)
+    assert_usable(index)
+
+    finished = upload("鹤岗2021.txt", extra, corpus, index)  # the app's next upload goes through
+    out, err = finished.communicate(timeout=600)
+    assert finished.returncode == 0 and out.split()[0] in ("added", "duplicate"), (moments, out, err)
+    done = build(corpus, index)
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 0, (moments, err)
+    fresh = tmp_path / "fresh"
+    done = build(corpus, fresh)
+    assert done.communicate(timeout=600) and done.returncode == 0
+    assert snapshot(index) == snapshot(fresh), moments
+    assert read_manifest(index).counts["reports"] == 51
+    assert not [p for p in index.iterdir() if p.name.startswith(".gen-") or p.name.endswith(".tmp")], moments
+    assert not [p for p in (index / "cache").iterdir() if p.name.startswith(".")], moments

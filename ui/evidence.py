@@ -1,0 +1,133 @@
+"""Which citations stand behind each row of an answer table, and those sources as columns of an export, so
+that a number in a downloaded CSV or XLSX can be traced back to its file, part, line (or cell) and quoted
+text without the app.
+
+A row is matched to the Answer's citations here (the Answer has no link of its own), by one rule: the
+citations of the row's agency and year, narrowed to those whose number is one of the row's numbers or whose
+quote is one of the row's texts; when nothing narrows them they belong to the row only if it is the table's
+one row for that agency and year (a row that cannot be told apart from its neighbours gets no source
+rather than a wrong one)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+
+from index.template import PARTS
+from qa.answer import Answer, AnswerTable, Citation
+
+PART_TITLES = {p.numeral: p.title for p in PARTS}
+AGENCY_COLUMNS = ("单位", "机关")
+YEAR_COLUMNS = ("年份", "年度")
+RANK_COLUMNS = ("名次", "排名")
+SOURCE_COLUMNS = ["来源文件", "来源部分", "来源位置", "来源原文"]
+KINDS = {"fact": "表格单元格", "passage": "正文段落", "finding": "核对结果"}
+
+# (citation) → where its cell stands, e.g. "第55行（表2 第6行第10格）"; None when unknown
+Where = Callable[[Citation], str | None]
+
+
+def _first(row: Mapping[str, object], columns: tuple[str, ...]) -> object:
+    return next((row[c] for c in columns if c in row and row[c] not in (None, "")), None)
+
+
+def _year(value: object) -> int | None:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _numbers(row: Mapping[str, object]) -> set[float]:
+    return {float(v) for c, v in row.items()
+            if c not in RANK_COLUMNS + YEAR_COLUMNS and isinstance(v, (int, float)) and not isinstance(v, bool)}
+
+
+def _texts(row: Mapping[str, object]) -> set[str]:
+    return {v.strip() for v in row.values() if isinstance(v, str) and len(v.strip()) >= 4}
+
+
+def _matched(row: Mapping[str, object], citations: list[Citation], alone: bool) -> list[Citation]:
+    agency = _first(row, AGENCY_COLUMNS)
+    if not isinstance(agency, str):
+        return []
+    year = _year(_first(row, YEAR_COLUMNS))
+    same = [c for c in citations if c.agency == agency and (year is None or c.year == year)]
+    numbers, texts = _numbers(row), _texts(row)
+    narrowed = [c for c in same if (c.number is not None and c.number in numbers) or c.quote.strip() in texts]
+    return narrowed or (same if alone else [])
+
+
+def row_citations(answer: Answer) -> list[list[Citation]]:
+    """For each row of the answer's table, the citations behind it (possibly none)."""
+    table: AnswerTable | None = answer.table
+    if table is None:
+        return []
+    cited = answer.citations
+    rows = [dict(zip(table.columns, r)) for r in table.rows]
+    keys = Counter((_first(r, AGENCY_COLUMNS), _year(_first(r, YEAR_COLUMNS))) for r in rows)
+    return [_matched(r, cited, keys[(_first(r, AGENCY_COLUMNS), _year(_first(r, YEAR_COLUMNS)))] == 1)
+            for r in rows]
+
+
+def part_text(c: Citation) -> str:
+    return f"{c.part}、{PART_TITLES.get(c.part, '')}" if c.part else "报告开头"
+
+
+def place_text(c: Citation, where: Where | None = None) -> str:
+    """The line (or the cell, when the index knows it) of a citation, as a reader looks it up."""
+    cell = where(c) if where else None
+    if cell:
+        return cell
+    return f"第{c.line_start}行" if c.line_start == c.line_end else f"第{c.line_start}–{c.line_end}行"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def source_columns(answer: Answer, names: Mapping[str, str] | None = None,
+                   where: Where | None = None) -> pd.DataFrame:
+    """One row per table row: file, part, place and quoted text of its sources (several sources: one per
+    line, in the same order in every column; none: empty)."""
+    names = names or {}
+    out = []
+    for cites in row_citations(answer):
+        out.append({
+            "来源文件": "\n".join(names.get(c.doc, c.doc) for c in cites) or None,
+            "来源部分": "\n".join(part_text(c) for c in cites) or None,
+            "来源位置": "\n".join(place_text(c, where) for c in cites) or None,
+            "来源原文": "\n".join(_one_line(c.quote) for c in cites) or None,
+        })
+    return pd.DataFrame(out, columns=SOURCE_COLUMNS, dtype=object)
+
+
+def citations_frame(answer: Answer, names: Mapping[str, str] | None = None,
+                    where: Where | None = None) -> pd.DataFrame:
+    """Every citation of the answer, one per row (the XLSX sheet 来源)."""
+    names = names or {}
+    rows = [{"序号": n, "单位": c.agency, "年份": c.year, "来源文件": names.get(c.doc, c.doc),
+             "来源部分": part_text(c), "来源位置": place_text(c, where), "类型": KINDS.get(c.kind, c.kind),
+             "事实键": c.key, "数值": c.value, "来源原文": _one_line(c.quote), "备注": c.note}
+            for n, c in enumerate(answer.citations, 1)]
+    frame = pd.DataFrame(rows, columns=["序号", "单位", "年份", "来源文件", "来源部分", "来源位置", "类型",
+                                        "事实键", "数值", "来源原文", "备注"])
+    frame["年份"] = pd.array(frame["年份"].tolist(), dtype="Int64")
+    return frame
+
+
+def notes(answer: Answer) -> list[tuple[str, str]]:
+    """The XLSX sheet 说明: the question, how it was read (with its defaults), the answer, the derivations."""
+    r = answer.reading
+    items = [("问题", answer.question), ("理解为", r.summary)]
+    if r.defaults:
+        items.append(("默认", "；".join(r.defaults)))
+    items.append(("回答", answer.text))
+    if answer.from_text:
+        items.append(("取自", "报告正文（文字表述），不是表格中的数字"))
+    for d in answer.derived:
+        items.append(("计算", d.how if d.value in d.how else f"{d.how} = {d.value}"))
+    items.append(("来源", f"{len(answer.citations)} 处，逐条见「来源」表；答案表每行的来源见其来源列"))
+    return items
