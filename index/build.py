@@ -731,13 +731,17 @@ def _ray_jobs(jobs: list, address: str, work: Path, policy):
     return RayJobs(jobs, address or None, work, policy.model, policy.embed)
 
 
+def vector_cache_path(cache: Path, key: str, model_id: str) -> Path:
+    """Where a file's prose vectors for one model are cached (by the file's cache key)."""
+    return cache / f"{key}.{hashlib.sha256(model_id.encode()).hexdigest()[:12]}.npy"
+
+
 def _store_ray_vectors(results, jobs: list, cache: Path, policy) -> None:
     """Vectors the Ray job's actors computed go where _build_dense finds each file's vectors."""
     import numpy as np
 
-    tag = hashlib.sha256(str(policy.info["id"]).encode()).hexdigest()[:12]
     for job, vecs in getattr(results, "vectors", {}).items():
-        path = cache / f"{jobs[job][3]}.{tag}.npy"
+        path = vector_cache_path(cache, jobs[job][3], str(policy.info["id"]))
         tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npy")
         np.save(tmp, vecs)
         os.replace(tmp, path)
@@ -756,7 +760,6 @@ def _build_dense(folder: Path, policy, slots, keys: list[str], starts, cache: Pa
     from index.model import Passage
 
     embedder = Embedder(policy.model)
-    tag = hashlib.sha256(embedder.model_id.encode()).hexdigest()[:12]
     cols = writer.passage_columns(prose_only=True)
     pidx = np.asarray(cols["pidx"], np.int64)
     bounds = np.searchsorted(pidx, starts)  # prose passages of slot i: pidx[bounds[i]:bounds[i + 1]]
@@ -771,7 +774,7 @@ def _build_dense(folder: Path, policy, slots, keys: list[str], starts, cache: Pa
         for i, ts in pending:
             v = vecs[at:at + len(ts)]
             at += len(ts)
-            path = cache / f"{keys[i]}.{tag}.npy"
+            path = vector_cache_path(cache, keys[i], embedder.model_id)
             tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npy")
             np.save(tmp, v)
             os.replace(tmp, path)
@@ -781,7 +784,7 @@ def _build_dense(folder: Path, policy, slots, keys: list[str], starts, cache: Pa
     for s in slots:
         i = s.fileno
         want = int(bounds[i + 1] - bounds[i])
-        path = cache / f"{keys[i]}.{tag}.npy"
+        path = vector_cache_path(cache, keys[i], embedder.model_id)
         if path.is_file():
             v = np.load(path)
             if v.shape[0] == want:

@@ -139,6 +139,7 @@ def test_embedding_on_the_actor_pool_gives_the_same_vectors(tmp_path, local_ray)
     single = build_index(corpus, tmp_path / "single", embed=True, workers=1)
     cluster = build_index(corpus, tmp_path / "ray", embed=True, ray="")
     assert single.manifest.counts == cluster.manifest.counts
+    assert "本次新算 0 个" in cluster.manifest.embedded  # the driver embedded nothing: the actors' vectors were used
     da, db = current_generation(Path(single.index)) / "dense", current_generation(Path(cluster.index)) / "dense"
     assert sorted(f.name for f in da.iterdir()) == sorted(f.name for f in db.iterdir())
     import faiss
