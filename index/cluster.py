@@ -107,24 +107,33 @@ class RayJobs:
             self._it = self._read()
 
     def _read(self) -> Iterator:
-        """The shards' rows in job order, a record batch at a time."""
+        """The shards' rows in job order. Each shard holds a run of consecutive jobs (a block of the plan):
+        shards are read one at a time in order of their first job, so the driver holds one shard, not the
+        corpus; should runs overlap, DuckDB sorts them all (spilling to disk past its memory limit)."""
         import duckdb
         import numpy as np
 
         from index.build import FileEntry, _FileWork
+        from index.store import DB_MEMORY
 
-        self._con = duckdb.connect()
-        reader = self._con.sql(f"select * from read_parquet('{_sql_str(str(self.shards))}/*.parquet') "
-                               "order by job").to_arrow_reader(1024)
-        for batch in reader:
-            for row in batch.to_pylist():
-                if row["error"] is not None or row["disk_full"] is not None:
-                    yield _FileWork(error=row["error"], disk_full=row["disk_full"])
-                    continue
-                if row["vectors"] is not None:
-                    self.vectors[row["job"]] = np.frombuffer(row["vectors"], np.float32).reshape(-1, row["dim"])
-                yield _FileWork(rows={t: row[t] for t in SCHEMA}, tokens=row["tokens"], fresh=row["fresh"],
-                                entry=FileEntry.model_validate_json(row["entry"]))
+        self._con = con = duckdb.connect(config={"memory_limit": DB_MEMORY})
+        glob = f"{_sql_str(str(self.shards))}/*.parquet"
+        runs = con.sql(f"select filename, min(job), max(job) from read_parquet('{glob}', filename = true) "
+                       "group by filename order by 2").fetchall()
+        if any(a[2] >= b[1] for a, b in zip(runs, runs[1:])):
+            queries = [f"select * from read_parquet('{glob}') order by job"]
+        else:
+            queries = [f"select * from read_parquet('{_sql_str(f)}') order by job" for f, *_ in runs]
+        for sql in queries:
+            for batch in con.sql(sql).to_arrow_reader(256):
+                for row in batch.to_pylist():
+                    if row["error"] is not None or row["disk_full"] is not None:
+                        yield _FileWork(error=row["error"], disk_full=row["disk_full"])
+                        continue
+                    if row["vectors"] is not None:
+                        self.vectors[row["job"]] = np.frombuffer(row["vectors"], np.float32).reshape(-1, row["dim"])
+                    yield _FileWork(rows={t: row[t] for t in SCHEMA}, tokens=row["tokens"], fresh=row["fresh"],
+                                    entry=FileEntry.model_validate_json(row["entry"]))
 
     def __next__(self):
         return next(self._it)
@@ -142,9 +151,15 @@ def run_job(jobs: list, address: str | None, shards: Path, embed_model: str | No
     (the tests') is used as it is."""
     import ray
 
+    from index.errors import ReportError
+
     started = not ray.is_initialized()
     if started:
-        ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+        try:
+            ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+        except (ConnectionError, RuntimeError, ValueError) as err:
+            raise ReportError("--ray", f"cannot start or reach Ray at {address or 'RAY_ADDRESS/local'}: "
+                                       f"{str(err).splitlines()[0] if str(err) else type(err).__name__}") from None
     try:
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False
