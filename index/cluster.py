@@ -4,8 +4,8 @@
                   → Parquet shards (one row per file, declared schema) → the build's own generation writer
 
 Each worker runs the single-process build's own per-file function (`index.build._file_work`), so a file
-gives the same rows either way; the shards are then read back in corpus order (DuckDB sorts them, spilling
-to disk if need be) and handed to the same code that writes a generation (FactsWriter, keyword index,
+gives the same rows either way; the shards are then read back in corpus order, one shard at a time, and
+handed to the same code that writes a generation (FactsWriter, keyword index,
 dense index, manifest, atomic switch). The result is the single-process build's, fact for fact.
 
 Ray is imported here only, and this module only with `qa build --ray`. On a cluster, every node needs the
