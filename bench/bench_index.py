@@ -242,13 +242,13 @@ def stage_embed(corpus: str, work: str, n: int) -> dict:
     second = build_index(sample, index, embed=True)  # files unchanged: only the dense part runs
     build_embed_s = second.manifest.timings["embed"]
     con = duckdb.connect(str(current_generation(index) / "facts.duckdb"), read_only=True)
-    texts = [t for (t,) in con.execute("select text from passages where kind = 'prose' order by pidx").fetchall()]
+    texts = [t for (t,) in con.execute("select text from passages order by pidx").fetchall()]  # prose and rows
     con.close()
-    model = e._load()
+    model = e._load()  # the model's own encode, no build around it
     t = time.perf_counter()
-    model.encode(texts, batch_size=64, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
+    model.encode(texts, False, None)
     raw_s = time.perf_counter() - t
-    return {"reports": len(files), "prose_passages": len(texts),
+    return {"reports": len(files), "passages": len(texts),
             "avg_chars": round(sum(map(len, texts)) / max(len(texts), 1)), "model": e.name,
             "model_load_s": round(load_s, 2), "keyword_build_s": round(first.manifest.timings["total"], 2),
             "build_embed_s": round(build_embed_s, 2), "encode_s": round(raw_s, 2),

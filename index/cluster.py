@@ -27,7 +27,7 @@ from index.store import SCHEMA
 SHARDS = "shards"  # inside the build's temporary generation folder; removed once the generation is written
 EXTRACT_BATCH = 4  # files per extraction task: small, so that two workers share a handful of files
 EXTRACT_MEMORY = 400 * 2**20  # bytes an extraction task may use (a large HTML report with its DOM)
-EMBED_FILES = 32  # files per embedding call on an actor (some 20 prose passages each)
+EMBED_FILES = 16  # files per batch on an embedding actor (some 40 passages each)
 
 
 def shard_schema():
@@ -41,7 +41,7 @@ def shard_schema():
                       pa.field("disk_full", pa.string()),  # the worker could not write the cache: the build stops
                       pa.field("fresh", pa.bool_()), pa.field("entry", pa.string()),  # FileEntry as JSON
                       pa.field("tokens", pa.list_(pa.string())),
-                      pa.field("dim", pa.int32()), pa.field("vectors", pa.binary()),  # float32, prose passages
+                      pa.field("embedded", pa.int64()), pa.field("embed_s", pa.float64()),  # by the actor pool
                       *tables])
 
 
@@ -54,56 +54,49 @@ def _extract_batch(batch) -> object:
     rows = []
     for item in batch.to_pylist():
         fix = tuple(json.loads(item["fix"])) if item["fix"] else None
-        done = _file_work((Path(item["path"]), item["rel"], Path(item["cache"]), item["key"], fix))
+        # embedding is the actor pool's (embed=None): a task would load the model for every few files
+        done = _file_work((Path(item["path"]), item["rel"], Path(item["cache"]), item["key"], fix, None))
         rows.append({"job": item["job"], "error": done.error, "disk_full": done.disk_full, "fresh": done.fresh,
                      "entry": done.entry.model_dump_json() if done.entry else None, "tokens": done.tokens,
-                     "dim": None, "vectors": None, **(done.rows or {t: None for t in SCHEMA})})
+                     "embedded": 0, "embed_s": 0.0, **(done.rows or {t: None for t in SCHEMA})})
     return pa.Table.from_pylist(rows, schema=shard_schema())
 
 
 class _Embed:
-    """Ray actor: loads the embedding model once and embeds each file's prose passages, in the order the
-    dense index takes them (passages in file order, kind 'prose')."""
+    """Ray actor: loads the embedding model once and embeds each file's passages into the vector cache,
+    through the single-process build's own per-file function (index.embedding.embed_file), so that the
+    build finds them there as it finds a worker's."""
 
-    def __init__(self, model: str | None):
-        from index.dense import Embedder
-
-        self.embedder = Embedder(model)
+    def __init__(self, job):
+        self.job = job  # index.embedding.EmbedJob
 
     def __call__(self, table):
-        import numpy as np
+        import time
+
         import pyarrow as pa
 
-        passages = table.column("passages").to_pylist()
-        texts, owners = [], []
-        for i, p in enumerate(passages):
-            if p is not None:
-                for text, kind in zip(p["text"], p["kind"]):
-                    if kind == "prose":
-                        texts.append(text)
-                        owners.append(i)
-        vecs = (self.embedder.encode(texts, batch_size=64) if texts
-                else np.zeros((0, self.embedder.dim), np.float32))
-        owners = np.asarray(owners, np.int64)
-        blobs = [vecs[owners == i].astype(np.float32).tobytes() if p is not None else None
-                 for i, p in enumerate(passages)]
-        dims = [self.embedder.dim if p is not None else None for p in passages]
-        table = table.set_column(table.schema.get_field_index("dim"), "dim", pa.array(dims, pa.int32()))
-        return table.set_column(table.schema.get_field_index("vectors"), "vectors", pa.array(blobs, pa.binary()))
+        from index.embedding import embed_file
+
+        counts, secs = [], []
+        for entry, passages in zip(table.column("entry").to_pylist(), table.column("passages").to_pylist()):
+            t = time.perf_counter()
+            n = embed_file(self.job, json.loads(entry)["key"], passages["text"]) if entry and passages else 0
+            counts.append(n)
+            secs.append(time.perf_counter() - t)
+        table = table.set_column(table.schema.get_field_index("embedded"), "embedded", pa.array(counts, pa.int64()))
+        return table.set_column(table.schema.get_field_index("embed_s"), "embed_s", pa.array(secs, pa.float64()))
 
 
 class RayJobs:
-    """The build's jobs done by a Ray Data job, then yielded in job order as the build's _FileWork (and,
-    when embedding, each file's prose vectors in `vectors`, by job number)."""
+    """The build's jobs (index.build: path, rel, cache, key, correction, EmbedJob or None) done by a Ray
+    Data job, then yielded in job order as the build's _FileWork."""
 
-    def __init__(self, jobs: list, address: str | None, work: Path, embed_model: str | None = None,
-                 embed: bool = False):
+    def __init__(self, jobs: list, address: str | None, work: Path):
         self.shards = work / SHARDS
-        self.vectors: dict[int, object] = {}
         self._con = None
         self._it: Iterator = iter(())
         if jobs:
-            run_job(jobs, address, self.shards, embed_model if embed else None, embed)
+            run_job(jobs, address, self.shards)
             self._it = self._read()
 
     def _read(self) -> Iterator:
@@ -111,7 +104,6 @@ class RayJobs:
         shards are read one at a time in order of their first job, so the driver holds one shard, not the
         corpus; should runs overlap, DuckDB sorts them all (spilling to disk past its memory limit)."""
         import duckdb
-        import numpy as np
 
         from index.build import FileEntry, _FileWork
         from index.store import DB_MEMORY
@@ -130,9 +122,8 @@ class RayJobs:
                     if row["error"] is not None or row["disk_full"] is not None:
                         yield _FileWork(error=row["error"], disk_full=row["disk_full"])
                         continue
-                    if row["vectors"] is not None:
-                        self.vectors[row["job"]] = np.frombuffer(row["vectors"], np.float32).reshape(-1, row["dim"])
                     yield _FileWork(rows={t: row[t] for t in SCHEMA}, tokens=row["tokens"], fresh=row["fresh"],
+                                    embedded=row["embedded"], embed_s=row["embed_s"],
                                     entry=FileEntry.model_validate_json(row["entry"]))
 
     def __next__(self):
@@ -145,7 +136,7 @@ class RayJobs:
         shutil.rmtree(self.shards, ignore_errors=True)
 
 
-def run_job(jobs: list, address: str | None, shards: Path, embed_model: str | None, embed: bool) -> None:
+def run_job(jobs: list, address: str | None, shards: Path) -> None:
     """Run the Ray Data job over the planned files, writing Parquet shards to SHARDS. Connects to the
     cluster at ADDRESS (or $RAY_ADDRESS, or starts a local one); a Ray already initialised in this process
     (the tests') is used as it is."""
@@ -165,7 +156,8 @@ def run_job(jobs: list, address: str | None, shards: Path, embed_model: str | No
         ctx.enable_progress_bars = False
         items = [{"job": i, "path": str(path), "rel": rel, "cache": str(cache), "key": key,
                   "fix": json.dumps(list(fix), ensure_ascii=False) if fix else ""}
-                 for i, (path, rel, cache, key, fix) in enumerate(jobs)]
+                 for i, (path, rel, cache, key, fix, _) in enumerate(jobs)]
+        embed = jobs[0][5]  # the same EmbedJob (or None) for every file
         blocks = max(1, min(len(items), len(items) // EXTRACT_BATCH))
         ds = ray.data.from_items(items, override_num_blocks=blocks)
         # An extraction task's memory is declared: Ray places no more tasks on a node than its memory
@@ -174,7 +166,7 @@ def run_job(jobs: list, address: str | None, shards: Path, embed_model: str | No
         ds = ds.map_batches(_extract_batch, batch_size=EXTRACT_BATCH, batch_format="pyarrow",
                             memory=EXTRACT_MEMORY)
         if embed:
-            ds = ds.map_batches(_Embed, fn_constructor_args=(embed_model,), batch_size=EMBED_FILES,
+            ds = ds.map_batches(_Embed, fn_constructor_args=(embed,), batch_size=EMBED_FILES,
                                 batch_format="pyarrow", concurrency=_embed_actors())
         shards.mkdir(parents=True, exist_ok=True)
         ds.write_parquet(str(shards))

@@ -10,6 +10,7 @@ from index.errors import ReportError
 from index.metadata import find_metadata, override
 from index.model import Claim, Document, ExtractedReport, PartSpan, ReportMeta, Warning_
 from index.parts import detect_format, find_part_indices
+from index.readers.progress import PageProgress
 from index.reline import reline
 from index.segment import rows_of
 from index.template import tables
@@ -54,6 +55,7 @@ def extract_document(doc: Document, corrected: tuple[str | None, int | None] | N
     aligner.finish([(c.check, f"正文第{c.line}行「{c.said}」") for c in claims])
     facts = aligner.facts
     warnings += aligner.warnings
+    _flag_low_confidence(lines, facts)
 
     if not facts:  # a "report" with no template content is not a report: it would count in answers as one
         raise ReportError(doc.path, "not a government information disclosure annual report " + (
@@ -66,6 +68,22 @@ def extract_document(doc: Document, corrected: tuple[str | None, int | None] | N
                            candidates=aligner.candidates(),
                            claims=[Claim(readings=[list(r) for r in c.check.readings], value=c.check.value,
                                          source=f"正文第{c.line}行「{c.said}」") for c in claims])
+
+
+def _flag_low_confidence(lines: list, facts: dict) -> None:
+    """Facts read from an OCR'd cell whose score is under the OCR's threshold: flagged, score in note."""
+    from index.readers.ocr import LOW_CONFIDENCE
+
+    scores = {(c.source.line, c.source.cell): c.confidence for ln in lines if ln.cells
+              for c in ln.cells if c.confidence is not None}
+    if not scores:
+        return
+    for fact in facts.values():
+        score = scores.get((fact.source.line, fact.source.cell))
+        if score is not None and score < LOW_CONFIDENCE and "low_confidence" not in fact.flags:
+            fact.flags.append("low_confidence")
+            note = f"OCR置信度{score:.2f}"
+            fact.note = f"{fact.note}；{note}" if fact.note else note
 
 
 def _damaged_lines(doc: Document) -> list[Warning_]:
@@ -108,8 +126,10 @@ def _prefix(table: str, row: str) -> str:
     return f"apply.{row}." if table == "apply" else f"{row}."
 
 
-def extract_path(path: Path, corrected: tuple[str | None, int | None] | None = None) -> ExtractedReport:
-    """Read and extract one report file. Raises ReportError (one-line message) for bad input."""
+def extract_path(path: Path, corrected: tuple[str | None, int | None] | None = None,
+                 progress: PageProgress | None = None) -> ExtractedReport:
+    """Read and extract one report file. Raises ReportError (one-line message) for bad input. `progress`
+    is told (pages done, pages in all) after each page of a PDF (a scan takes seconds a page)."""
     from index.readers import read_document
 
-    return extract_document(read_document(Path(path)), corrected)
+    return extract_document(read_document(Path(path), progress=progress), corrected)

@@ -17,9 +17,11 @@ class Source(BaseModel):
     table: int | None = None  # 1-based index of the <table> or markdown table in the file
     row: int | None = None  # 1-based row in that table's expanded grid
     cell: int | None = None  # 1-based column in that grid
+    page: int | None = None  # 1-based page of a PDF (or of a document converted to one)
 
     def describe(self) -> str:
-        where = f"第{self.line}行"
+        where = f"第{self.page}页 " if self.page else ""
+        where += f"第{self.line}行"
         if self.column:
             where += f"第{self.column}列"
         if self.table:
@@ -33,6 +35,7 @@ class Cell(BaseModel):
     # True for the grid slots a rowspan/colspan cell covers beyond its first: the text is repeated so the
     # grid reads right, but the aligner counts the cell once.
     continuation: bool = False
+    confidence: float | None = None  # OCR score of the cell's text (0-1); None where the text was not OCR'd
 
 
 class Line(BaseModel):
@@ -42,6 +45,7 @@ class Line(BaseModel):
     number: int
     text: str
     cells: list[Cell] | None = None
+    page: int | None = None  # the page it stands on, for paged formats (PDF)
 
 
 class Document(BaseModel):
@@ -49,7 +53,7 @@ class Document(BaseModel):
 
     path: str
     doc: str  # the file name, as users cite it
-    file_format: Literal["text", "markdown", "html"]
+    file_format: Literal["text", "markdown", "html", "pdf", "pdf_ocr", "docx", "doc"]
     encoding: str
     sha256: str
     lines: list[Line]
@@ -94,6 +98,7 @@ Flag = Literal[
     "uncertain_placement",  # more or fewer cells than the row has: placed by the template's arithmetic
     "ambiguous",  # cells could not be placed or split with certainty: no value
     "split_run",  # digits that had lost their separators, split by the template's arithmetic
+    "low_confidence",  # read by OCR with a low score: the score is in note
 ]
 
 

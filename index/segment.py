@@ -30,10 +30,12 @@ class SegCell:
     table: int | None = None
     row: int | None = None
     cell: int | None = None
+    page: int | None = None
 
     @property
     def source(self) -> Source:
-        return Source(line=self.line, column=self.column, table=self.table, row=self.row, cell=self.cell)
+        return Source(line=self.line, column=self.column, table=self.table, row=self.row, cell=self.cell,
+                      page=self.page)
 
 
 @dataclass
@@ -49,14 +51,14 @@ def split_cells(line: Line) -> list[SegCell]:
     cells, col = [], 1
     for piece in line.text.split("\t"):
         lead = len(piece) - len(piece.lstrip())
-        cells.append(SegCell(piece.strip(), line.number, col + lead))
+        cells.append(SegCell(piece.strip(), line.number, col + lead, page=line.page))
         col += len(piece) + 1
     return cells
 
 
 def _from_cell(c: Cell) -> SegCell:
     s = c.source
-    return SegCell(c.text, s.line, s.column, s.table, s.row, s.cell)
+    return SegCell(c.text, s.line, s.column, s.table, s.row, s.cell, s.page)
 
 
 def detect_layout(lines: list[Line]) -> Layout:
@@ -104,7 +106,7 @@ def rows_of(lines: list[Line], start: int, end: int, headings: set[int]) -> tupl
                 last = block.cells[-1]  # the cell above went on over a line break
                 last.text += stripped
                 continue
-            rows.append(TableRow([SegCell(stripped, line.number, 1)], i))
+            rows.append(TableRow([SegCell(stripped, line.number, 1, page=line.page)], i))
             block = None
             continue
         if block is None:

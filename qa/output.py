@@ -64,7 +64,8 @@ def facts_text(report: ExtractedReport, out: TextIO) -> None:
         extra = f"  [{flags}]" if flags else ""
         if f.value is None and f.raw:
             extra += f"  「{f.raw[:40]}」"
-        out.write(f"  {_pad(f.label, width)}{value:>14} {f.unit:<3} 第{f.line}行{extra}\n")
+        page = f"第{f.source.page}页 " if f.source.page else ""  # PDF: the page a reader can turn to
+        out.write(f"  {_pad(f.label, width)}{value:>14} {f.unit:<3} {page}第{f.line}行{extra}\n")
     out.write(f"  共{len(report.facts)}个事实\n\n")
 
 

@@ -1,5 +1,8 @@
 """Answers read from the reports' text: retrieval filtered to the agency, year and part a question names,
-then the sentence of the best passage that holds most of the question's words.
+then the sentence that answers, not one near it: every sentence of the retrieved passages is scored by
+the question's words (weighed by rarity), by the number and measure asked (多少条 wants a count in 条,
+满意率多少 a percentage), and in part 五 by which half it is in (问题 vs 改进措施/下一步); the best
+sentences come first, one per passage.
 
 A question is out of the reports' scope when its content words (not the agency's name, not question
 words) are mostly missing from the best passage, weighed by how rare each word is: an honest "not in
@@ -16,11 +19,32 @@ from qa.answer import Citation
 from qa.retrieve import Retriever
 
 GENERIC = frozenset({"报告", "年报", "年度", "单位", "情况", "工作", "政府", "信息", "政务", "本年", "全年", "开展",
-                     "一下", "介绍", "说说", "主要", "有关", "相关", "方面", "具体", "什么样", "怎么样", "如何"})
+                     "一下", "介绍", "说说", "主要", "有关", "相关", "方面", "具体", "什么样", "怎么样", "如何",
+                     # how a question asks, not what about (下一年准备采取哪些改进措施, 工作上还有哪些不足)
+                     "还有", "准备", "一年", "下一年", "承认", "采取", "哪些", "一共", "总共"})
 _SENT = re.compile(r"(?<=[。！？!?])|\n")  # not at ；: a list of problems stays one sentence
 _HEADING = re.compile(r"^[#\s]*[一二三四五六七八九十]+、")
 MAX_SENTENCE = 150
+MAX_LIST = 400  # a list the question asks for (一是…二是…三是…) runs on over sentences up to this length
+_LIST_GOES_ON = re.compile(r"^(?:其?[二三四五六七八九十]是|（[二三四五六七八九十]）|\([二三四五六七八九十]\)|[2-9][、.．]|"
+                           r"第[二三四五六七八九十]|此外|另外|同时)")
 COVERAGE = 0.5  # share of the question's content weight the best passage must hold
+FETCH_PASSAGES = 8  # passages whose sentences are reranked for one report
+
+# What a number is counted in: 多少条 → 条. Longest first (人次 before 次). A rate or share wants a percentage.
+COUNTERS = ("人次", "万元", "余人", "条", "件", "项", "期", "次", "篇", "个", "人", "家", "场", "份", "批", "名", "部",
+            "户", "天", "元", "起", "封", "场次", "个工作日")
+_ASK_COUNTER = re.compile(r"(?:多少|几)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
+_ASK_RATE = re.compile(r"(?:率|比例|比重|占比|百分之|百分比)")
+_ASK_NUMBER = re.compile(r"多少|几[个条件项期次篇人家场份批名部户天封]|数量|次数|人次|比例|百分|率是|率多")
+_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+
+# Part 五 has two halves: the problems, then the measures. A question asks for one of them.
+_ASKS_MEASURES = re.compile(r"改进|措施|下一步|下步|下一年|今后|打算|计划|怎么改|如何改|整改|努力方向|准备")
+_ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|不够|欠缺|缺点|承认|困难")
+# the sentence where a report turns from its problems to its measures
+_MEASURES_START = re.compile(r"下一步|下步|下一年|今后|改进措施|改进方向|整改措施|努力方向|工作打算|工作措施|工作计划|"
+                             r"将从以下|将着力|将进一步|将继续|(?:19|20)\d\d年[^。]{0,8}(?:将|计划)|针对上述|针对以上|针对这些")
 
 
 @dataclass
@@ -31,6 +55,66 @@ class Sentence:
     line: int  # the line the sentence starts on
     next_line: int | None = None  # a lead-in's continuation on the line after the passage
     next_text: str = ""
+    figure: str | None = None  # the number the question asks for, with its unit, as the sentence states it
+    half: str | None = None  # in part 五: "problems" or "measures"
+
+
+_HEADING_ONLY = re.compile(r"^[#\s]*[一二三四五六七八九十]+、[^。]{0,38}$")
+
+
+def _sentences(text: str) -> list[str]:
+    return [x.strip() for x in _SENT.split(text) if x and x.strip()]
+
+
+@dataclass
+class Asked:
+    """What kind of answer a question wants, read off its words."""
+
+    number: bool = False  # 多少, 几 …: a sentence that states a number
+    counter: str | None = None  # 多少条 → 条
+    rate: bool = False  # 满意率多少 → a percentage
+    half: str | None = None  # part 五: "problems" or "measures"
+    listing: bool = False  # 哪些 …: a list, which may run over several sentences
+
+    @classmethod
+    def of(cls, query: str) -> Asked:
+        m = _ASK_COUNTER.search(query)
+        number = bool(_ASK_NUMBER.search(query))
+        rate = number and bool(_ASK_RATE.search(query))
+        measures, problems = _ASKS_MEASURES.search(query), _ASKS_PROBLEMS.search(query)
+        half = None if measures and problems else "measures" if measures else "problems" if problems else None
+        listing = bool(re.search(r"哪些|哪几|有何|什么措施|什么问题", query))
+        return cls(number=number, counter=m.group(1) if m else None, rate=rate, half=half, listing=listing)
+
+    def _numbers(self, text: str) -> list[re.Match]:
+        return list(re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*(%|％|[\u4e00-\u9fff]{1,2})?", _YEAR.sub("", text)))
+
+    def number_bonus(self, text: str) -> float:
+        """How well the text states the number asked: the counter asked (808 条) counts most, any other
+        number (not a year) a little."""
+        if not self.number:
+            return 0.0
+        best = 0.0
+        for m in self._numbers(text):
+            unit = m.group(2) or ""
+            if self.rate and unit in ("%", "％"):
+                return 1.0
+            if self.counter and unit.startswith(self.counter):
+                return 1.0
+            best = max(best, 0.3)
+        return best
+
+    def figure(self, text: str) -> str | None:
+        """The number asked with its unit (808 条, 96.65%), when the text states it."""
+        if not self.number:
+            return None
+        fallback = None
+        for m in self._numbers(text):
+            unit = m.group(2) or ""
+            if (self.rate and unit in ("%", "％")) or (self.counter and unit.startswith(self.counter)):
+                return m.group(1) + (self.counter if self.counter and unit.startswith(self.counter) else unit)
+            fallback = fallback or m.group(1)
+        return fallback if not self.counter and not self.rate else None
 
 
 @dataclass
@@ -50,6 +134,7 @@ class Prose:
         self._agency_terms = set(kw.fields.get("agency", {})) if hasattr(kw, "fields") else set()
         self._weights = kw.term_weights()  # computed once: term_weights() recomputes its tables on each call
         self._top = float(self._weights.max()) if len(self._weights) else 1.0
+        self._five: dict[tuple, dict[str, list[str]]] = {}  # (doc, year) → passage id → half of each sentence
 
     def content_terms(self, query: str) -> list[tuple[str, float]]:
         """The question's words that say what it is about, with a weight (IDF; unknown words weigh most)."""
@@ -65,37 +150,80 @@ class Prose:
 
     def find(self, query: str, agency: str | None = None, year: int | None = None, part: str | None = None,
              k: int = 3, distinct_agencies: bool = False) -> ProseResult:
+        """The k sentences that best answer `query`, best first, one per passage (one per agency with
+        distinct_agencies), from the reports the filters name."""
         terms = self.content_terms(query)
-        res = self.retriever.search(query, k=max(k * 4, 8) if distinct_agencies else k, agency=agency, year=year,
-                                    part=part, kind="prose")
-        want_number = bool(re.search(r"多少|几|数量|次数|人次|比例|百分", query))
+        asked = Asked.of(query)
+        fetch = max(k * 4, FETCH_PASSAGES) if distinct_agencies else max(k * 2, FETCH_PASSAGES)
+        res = self.retriever.search(query, k=fetch, agency=agency, year=year, part=part, kind="prose")
+        hits = [(h.passage, h.score) for h in res.hits]
+        if agency and asked.half and (part in (None, "五")):
+            hits += [(q, 0.0) for q in self._part_passages(hits, "五") if q.id not in {p.id for p, _ in hits}]
+        scored: list[Sentence] = []
+        for rank, (p, score) in enumerate(hits):
+            s = self._best_sentence(p, terms, asked, rank, self._halves(p) if asked.half else None)
+            if s:
+                scored.append(s)
+        scored.sort(key=lambda s: -s.score)
         sentences: list[Sentence] = []
         seen: set[str] = set()
-        for hit in res.hits:
-            p = hit.passage
+        for s in scored:
+            p = s.passage
             if distinct_agencies and (p.agency or p.doc) in seen:
                 continue
             seen.add(p.agency or p.doc)
-            s = self._best_sentence(p, terms, want_number, hit.score)
-            if s:
-                s.line = self._line_of(p, s.text)
-                self._continue(s)
-                sentences.append(s)
+            s.line = self._line_of(p, s.text)
+            self._continue(s)
+            sentences.append(s)
             if len(sentences) >= k:
                 break
         total = sum(w for _, w in terms)
         coverage = 1.0
         missing: list[str] = []
         if terms and sentences and total:
-            # the passage holding most of the question's words first (ties: retrieval order)
             covs = [sum(w for t, w in terms if t in normalize(s.passage.text)) / total for s in sentences]
-            order = sorted(range(len(sentences)), key=lambda i: -covs[i])
-            sentences = [sentences[i] for i in order]
-            coverage = covs[order[0]]
+            coverage = max(covs)
+            if asked.half and sentences[0].half == asked.half:
+                coverage = 1.0  # the half of part 五 the question asks for answers it, whatever its words
             missing = [t for t, _ in terms if not any(t in normalize(s.passage.text) for s in sentences)]
         elif terms:
             coverage, missing = 0.0, [t for t, _ in terms]
         return ProseResult(sentences, coverage, [t for t, _ in terms], missing)
+
+    # ------------------------------------------------------------ part 五: problems, then measures
+    def _part_passages(self, hits: list[tuple[Passage, float]], part: str) -> list[Passage]:
+        """Every prose passage of the part in the reports the hits come from (part 五 is a few passages:
+        the half a question asks for may share none of its words)."""
+        docs = list(dict.fromkeys(p.doc for p, _ in hits))[:1]
+        if not docs:
+            return []
+        rows = self.retriever.db.execute(
+            "select pidx from passages where doc = ? and part = ? and kind = 'prose' order by pidx",
+            [docs[0], part]).fetchall()
+        found = self.retriever.passages([r[0] for r in rows])
+        return [found[r[0]] for r in rows if r[0] in found]
+
+    def _halves(self, p: Passage) -> list[str] | None:
+        """For a passage of part 五: "problems" or "measures" for each of its sentences (as _sentences cuts
+        them), read in the order of the whole part: the measures start at the first sentence that turns to
+        them (下一步, 今后, 改进措施 …) and run to the end."""
+        if p.part != "五":
+            return None
+        key = (p.doc, p.year)
+        if key not in self._five:
+            rows = self.retriever.db.execute(
+                "select id, text from passages where doc = ? and part = '五' and kind = 'prose' order by pidx",
+                [p.doc]).fetchall()
+            halves, half = {}, "problems"
+            for pid, text in rows:
+                marks = []
+                for sent in _sentences(text):
+                    if half == "problems" and _MEASURES_START.search(sent) and not _HEADING_ONLY.match(sent):
+                        half = "measures"
+                    marks.append(half)
+                halves[pid] = marks
+            self._five[key] = halves
+        return self._five[key].get(p.id)
 
     def _continue(self, s: Sentence) -> None:
         """A lead-in that ends its passage (…着重从以下三方面做好政务公开工作：): the next line says what."""
@@ -120,45 +248,82 @@ class Prose:
         return p.line_start
 
     @staticmethod
-    def _best_sentence(p: Passage, terms: list[tuple[str, float]], want_number: bool, base: float) -> Sentence | None:
-        parts = [s.strip() for s in _SENT.split(p.text) if s and s.strip()]
+    def _best_sentence(p: Passage, terms: list[tuple[str, float]], asked: Asked, rank: int,
+                       halves: list[str] | None = None) -> Sentence | None:
+        parts = _sentences(p.text)
         if not parts:
             return None
-        best_i, best = 0, -1.0
-        for i, s in enumerate(parts):
-            if _HEADING.match(s) and len(s) < 40:
+        top = max((w for _, w in terms), default=1.0)
+        best_i, best = -1, float("-inf")
+        for i, sent in enumerate(parts):
+            if _HEADING_ONLY.match(sent):
                 continue  # a part's title: 五、存在的主要问题及改进情况 says nothing
-            norm = normalize(s)
+            norm = normalize(sent)
             score = sum(w for t, w in terms if t in norm)
-            if want_number and re.search(r"\d", s):
-                score += 0.5 * (max((w for _, w in terms), default=1.0))
+            score += top * asked.number_bonus(sent)
+            if halves is not None and i < len(halves) and asked.half:
+                score += top * (1.0 if halves[i] == asked.half else -2.0)
             if score > best:
                 best_i, best = i, score
+        if best_i < 0:
+            return None
         text = parts[best_i]
+        half = halves[best_i] if halves is not None and best_i < len(halves) else None
+        same_half = lambda j: halves is None or not asked.half or j >= len(halves) or halves[j] == asked.half  # noqa: E731
         j = best_i + 1
-        while len(text) < 40 and j < len(parts):  # a lead-in (…存在一些不足和问题。): the next sentence says what
+        while len(text) < 40 and j < len(parts) and same_half(j):  # a lead-in (…存在一些不足和问题。): what follows
             text += parts[j]
             j += 1
-        if len(text) > MAX_SENTENCE:
-            text = _window(text, terms)
-        return Sentence(p, text, base + best, p.line_start)
+        limit = MAX_SENTENCE
+        if asked.half or asked.listing:  # 一是…二是…。三是…: a list runs on over its sentences
+            text, j = _list_through(text, parts, j, same_half)
+            limit = MAX_LIST
+        if len(text) > limit:
+            text = _window(text, terms, asked, limit)
+        # retrieval order breaks ties and nudges: the sentence decides, the passage's rank only leans
+        return Sentence(p, text, best - 0.01 * top * rank, p.line_start, figure=asked.figure(text), half=half)
 
 
-def _window(text: str, terms: list[tuple[str, float]]) -> str:
-    """The clauses of a long sentence around the one that holds most of the question's words."""
+def _list_through(text: str, parts: list[str], j: int, same_half) -> tuple[str, int]:
+    """A list that goes on after `text`: through its last item (一是…二是…。详述。三是…) in the same half
+    of part 五. Within MAX_LIST the sentences are quoted whole; a longer list is quoted by each item's
+    first clause, joined by …, so every item is named."""
+    last = None
+    k = j
+    while k < len(parts) and same_half(k) and not _HEADING_ONLY.match(parts[k]):
+        if _LIST_GOES_ON.match(parts[k]):
+            last = k
+        elif k > j + 2 and last is None:
+            break  # two sentences and no next item: the list is over
+        k += 1
+    if last is None:
+        return text, j
+    whole = text + "".join(parts[j:last + 1])
+    if len(whole) <= MAX_LIST:
+        return whole, last + 1
+    heads = [re.split(r"(?<=[，,；;。])", x)[0] for x in parts[j:last + 1] if _LIST_GOES_ON.match(x)]
+    return text + "…" + "…".join(heads), last + 1
+
+
+def _window(text: str, terms: list[tuple[str, float]], asked: Asked | None = None,
+            limit: int = MAX_SENTENCE) -> str:
+    """The clauses of a long sentence around the one that holds most of the question's words (and the
+    number asked, when the question asks for one)."""
     clauses = [c for c in re.split(r"(?<=[，,；;：:])", text) if c]
-    scores = [sum(w for t, w in terms if t in normalize(c)) for c in clauses]
+    top = max((w for _, w in terms), default=1.0)
+    scores = [sum(w for t, w in terms if t in normalize(c)) + (top * asked.number_bonus(c) if asked else 0.0)
+              for c in clauses]
     best = max(range(len(clauses)), key=lambda i: (scores[i], -i))
     lo, hi = best, best + 1
     while True:
         grown = False
-        if lo > 0 and len("".join(clauses[lo - 1:hi])) <= MAX_SENTENCE:
+        if lo > 0 and len("".join(clauses[lo - 1:hi])) <= limit:
             lo, grown = lo - 1, True
-        if hi < len(clauses) and len("".join(clauses[lo:hi + 1])) <= MAX_SENTENCE:
+        if hi < len(clauses) and len("".join(clauses[lo:hi + 1])) <= limit:
             hi, grown = hi + 1, True
         if not grown:
             break
-    return "".join(clauses[lo:hi])[:MAX_SENTENCE].rstrip("，,；;：:")
+    return "".join(clauses[lo:hi])[:limit].rstrip("，,；;：:")
 
 
 def part_title(part: str | None) -> str:

@@ -7,14 +7,14 @@
 #   bash scripts/setup.sh                        the default install: what `qa` and the app need (~830 MB)
 #   QA_EXTRAS=test bash scripts/setup.sh         + the test tools (scripts/test.sh asks for them)
 #   QA_EXTRAS=minilm bash scripts/setup.sh       + torch and sentence-transformers for the MiniLM model (~1.3 GB)
-#   QA_SYSTEM="font chromium" …                  Debian packages to install as root (default: font)
+#   QA_SYSTEM="font chromium libreoffice" …      Debian packages to install as root (default: font libreoffice)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/steps.sh
 
 extras=$(echo "${QA_EXTRAS:-}" | tr ', ' '\n\n' | grep -v '^$' | sort -u | paste -sd, - || true)
 
-bash scripts/setup_system.sh ${QA_SYSTEM:-font}
+bash scripts/setup_system.sh ${QA_SYSTEM:-font libreoffice}
 
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then

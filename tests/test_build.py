@@ -158,28 +158,29 @@ def test_search_on_a_folder_that_is_no_index(tmp_path):
 
 
 def test_dense_index_refuses_another_model(tmp_path, corpus):
-    """The real default model embeds; a copy of it with another configuration is another model."""
-    from index.dense import resolve_model
+    """The default build embeds with the default model and records its name and weights hash; searching
+    it with another model is refused in one plain line, before that model is loaded."""
+    from index.dense import DEFAULT_MODEL_NAME, resolve_model
 
     index = tmp_path / "index"
-    summary = build_index(corpus, index, embed=True)
+    summary = build_index(corpus, index)
     assert "已向量化" in summary.manifest.embedded
+    assert summary.manifest.model["name"] == DEFAULT_MODEL_NAME
+    assert summary.manifest.model["id"] == resolve_model(None).model_id  # name@sha256 of the weights file
     ok = json.loads(qa("search", "圆桌对话", "--index", index, "--mode", "dense", "--json").stdout)
     assert ok["hits"]
-    other = tmp_path / "other-model"
-    shutil.copytree(resolve_model(None).path, other)
-    config = json.loads((other / "config.json").read_text())
-    config["note"] = "a different model"
-    (other / "config.json").write_text(json.dumps(config))
-    run = qa("search", "圆桌对话", "--index", index, "--mode", "dense", "--model", other)
+    run = qa("search", "圆桌对话", "--index", index, "--mode", "dense", "--model", "use-multilingual-v3")
     assert run.returncode == 2
-    assert "built with model" in run.stderr and "Traceback" not in run.stderr
+    assert "built with model" in run.stderr and DEFAULT_MODEL_NAME in run.stderr
+    assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 
 def test_building_without_vectors_says_why(tmp_path, corpus):
-    summary = build_index(corpus, tmp_path / "index")
-    assert "未向量化" in summary.manifest.embedded and "权重0" in summary.manifest.embedded
+    summary = build_index(corpus, tmp_path / "index", embed=False)
+    assert "未向量化" in summary.manifest.embedded and "--no-embed" in summary.manifest.embedded
     assert not (current_generation(tmp_path / "index") / "dense").exists()
+    run = qa("search", "圆桌对话", "--index", tmp_path / "index", "--mode", "dense")
+    assert run.returncode == 2 and "no vectors" in run.stderr
 
 
 def test_report_error_names_the_corpus(tmp_path):

@@ -71,13 +71,13 @@ def test_rebuild_after_edits_equals_a_full_build(tmp_path: Path, generated: Path
     corpus = tmp_path / "corpus"
     shutil.copytree(generated, corpus)
     index = tmp_path / "index"
-    first = build_index(corpus, index, workers=1)
+    first = build_index(corpus, index, embed=False, workers=1)
     assert first.read == 60
     _edit(corpus)
-    again = build_index(corpus, index, workers=1)
+    again = build_index(corpus, index, embed=False, workers=1)
     assert (again.read, again.reused) == (2, 59 - 1)  # the changed and the added file; 58 unchanged
     fresh = tmp_path / "fresh"
-    full = build_index(corpus, fresh, workers=2)  # 60 files: worker processes
+    full = build_index(corpus, fresh, embed=False, workers=2)  # 60 files: worker processes
     assert full.read == 60
     assert_same_index(index, fresh)
     assert read_manifest(index).counts == read_manifest(fresh).counts
@@ -86,10 +86,10 @@ def test_rebuild_after_edits_equals_a_full_build(tmp_path: Path, generated: Path
 
 def test_nothing_changed_reads_nothing(tmp_path: Path, generated: Path) -> None:
     index = tmp_path / "index"
-    build_index(generated, index, workers=1)
+    build_index(generated, index, embed=False, workers=1)
     before = rows(index), keyword_files(index)
     generation = current_generation(index)
-    again = build_index(generated, index, workers=1)
+    again = build_index(generated, index, embed=False, workers=1)
     assert (again.read, again.reused) == (0, 60)
     assert current_generation(index) == generation  # nothing to do: the index in use stays
     assert (rows(index), keyword_files(index)) == before
@@ -99,10 +99,10 @@ def test_an_index_without_term_frequencies_is_rebuilt_from_the_cache(tmp_path: P
     """An index saved before updates existed (no tf.npy): the rebuild cannot update it and reads every
     file's cached work instead; the result is the same."""
     index = tmp_path / "index"
-    build_index(generated, index, workers=1)
+    build_index(generated, index, embed=False, workers=1)
     before = rows(index), keyword_files(index)
     (current_generation(index) / "keyword" / "tf.npy").unlink()
-    again = build_index(generated, index, workers=1)
+    again = build_index(generated, index, embed=False, workers=1)
     assert (again.read, again.reused) == (0, 60)
     assert (rows(index), keyword_files(index)) == before
 
@@ -128,17 +128,21 @@ def test_duplicate_file_names_in_subfolders(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
-def test_vectors_of_unchanged_files_come_from_the_cache(tmp_path: Path) -> None:
+def test_vectors_of_unchanged_files_come_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QA_VECTOR_CACHE", str(tmp_path / "vectors"))  # not the session's: count what is computed
     corpus = tmp_path / "corpus"
-    shutil.copytree(ROOT / "corpus", corpus)
+    corpus.mkdir()
+    for name in ("003_4e4bafc32cf8cb39.txt", "004_d68123bc43084456.txt"):
+        shutil.copy(ROOT / "corpus" / name, corpus / name)
     index = tmp_path / "index"
     first = build_index(corpus, index, embed=True)
-    assert "本次新算 64 个" in first.manifest.embedded
+    total = first.manifest.counts["passages"]
+    assert f"本次新算 {total} 个" in first.manifest.embedded  # prose and table rows
     jinan = corpus / "004_d68123bc43084456.txt"
     jinan.write_text(jinan.read_text("utf-8").replace("圆桌对话", "圆桌会谈", 1), encoding="utf-8")
     again = build_index(corpus, index, embed=True)
-    computed = int(again.manifest.embedded.split("本次新算 ")[1].split(" ")[0])
-    assert 0 < computed < 64  # only Jinan's prose passages
+    computed = int(again.manifest.embedded.split("本次新算 ")[1].split(" ")[0].rstrip("个，"))
+    assert 0 < computed < total  # only Jinan's passages
     fresh = tmp_path / "fresh"
     build_index(corpus, fresh, embed=True)
     import faiss

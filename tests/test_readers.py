@@ -118,12 +118,14 @@ def test_stray_nul_and_bom_are_dropped(tmp_path: Path) -> None:
         ("latin1.txt", ("Ça été très réussi à côté du château. Größe über Straße. " * 30).encode("latin-1"),
          "unreadable encoding (not UTF-8, UTF-16 or GB18030)"),
         ("high.txt", bytes(range(0xA0, 0x100)) * 20, "unreadable encoding (not UTF-8, UTF-16 or GB18030)"),
-        ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "unsupported file format (PDF)"),
-        ("report.txt", b"%PDF-1.4\n" + bytes(200), "unsupported file format (PDF)"),  # a PDF by any name
+        ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "damaged PDF"),
+        ("report.txt", b"%PDF-1.4\n" + bytes(200), "damaged PDF"),  # a PDF by any name
         ("report.docx", b"PK\x03\x04" + bytes(26) + b"[Content_Types].xmlword/document.xml",
-         "unsupported file format (DOCX)"),
+         "damaged Word document"),
         ("bundle.zip", b"PK\x03\x04" + bytes(26) + b"report.txt", "unsupported file format (ZIP)"),
-        ("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200), "unsupported file format (DOC/XLS/WPS (OLE2))"),
+        ("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200),
+         "not a Word (DOC) document: an Office file (OLE2) without a Word document in it"),
+        ("sheet.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200), "unsupported file format (DOC/XLS/WPS (OLE2))"),
     ],
 )
 def test_bad_files_are_one_line_report_errors(tmp_path: Path, name: str, data: bytes, message: str) -> None:

@@ -36,7 +36,8 @@ def test_display_names_are_sanitised():
 def test_only_known_suffixes():
     assert uploads.suffix_of("报告.TXT") == ".txt"
     assert uploads.suffix_of("a.html") == ".html"
-    assert uploads.suffix_of("a.pdf") is None and uploads.suffix_of("noext") is None
+    assert uploads.suffix_of("a.pdf") == ".pdf" and uploads.suffix_of("a.docx") == ".docx"
+    assert uploads.suffix_of("a.xlsx") is None and uploads.suffix_of("noext") is None
     assert uploads.suffix_of("x.txt/../../y") is None
 
 
@@ -56,7 +57,7 @@ def test_good_and_bad_files(small):
     assert results[0].name == "伊川 年报.html" and results[0].agency == "伊川县城市管理局" and results[0].facts > 100
     assert results[0].reason == ""  # no other report of 伊川 2020 in this index
     assert results[1].reason and results[2].reason  # the reader's and the extractor's own words
-    assert "空" in results[3].reason and "不支持" in results[4].reason and "20 MB" in results[5].reason
+    assert "空" in results[3].reason and "damaged PDF" in results[4].reason and "20 MB" in results[5].reason
     assert seen and seen[-1][0] == seen[-1][1]
     # stored under a name we made; nothing of the user's name is a path; bad files are not kept
     stored = sorted(p.relative_to(corpus).as_posix() for p in corpus.rglob("*") if p.is_file())

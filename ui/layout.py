@@ -15,7 +15,8 @@ from ui import render, state
 from ui.uploads import MAX_MB, add_uploads
 
 log = logging.getLogger("ui.layout")
-FILE_FORMATS = {"text": "文本", "markdown": "Markdown", "html": "网页"}
+FILE_FORMATS = {"text": "文本", "markdown": "Markdown", "html": "网页", "pdf": "PDF", "pdf_ocr": "PDF（扫描件）",
+                "docx": "Word", "doc": "Word（DOC）"}
 
 
 def corpus_glance(p: state.Paths, gen: str) -> None:

@@ -2,7 +2,7 @@
 
 Readers are registered by suffix, and may also register a sniffer that recognises their format from the
 bytes (for files with an unknown or missing suffix, and for binary containers whatever their suffix: a
-PDF named .txt is still a PDF). A later PDF or DOCX reader plugs in with one call:
+PDF named .txt is still a PDF). Each format plugs in with one call:
 
     register(read_pdf, [".pdf"], sniff=lambda data: data.startswith(b"%PDF-"))
 
@@ -16,14 +16,17 @@ from typing import Callable, Iterable
 from index.errors import ReportError
 from index.model import Document
 from index.readers.encoding import EMPTY, binary_kind, document_kind
+from index.readers.docx import looks_like_doc, looks_like_docx, read_doc, read_docx
 from index.readers.html import holds_html, looks_like_html, read_html
+from index.readers.pdf import looks_like_pdf, read_pdf
+from index.readers.progress import PageProgress, page_progress
 from index.readers.text import read_text
 
 Reader = Callable[[Path, bytes], Document]
 Sniffer = Callable[[bytes], bool]
 
 READERS: dict[str, Reader] = {}  # lower-case suffix with its dot → reader
-SNIFFERS: list[tuple[Sniffer, Reader]] = []  # tried in order on the file's bytes
+SNIFFERS: list[tuple[Sniffer, Reader]] = []  # tried in order on the file's bytes, the latest registered first
 SUPPORTED_SUFFIXES: set[str] = set()  # what a folder walk picks up; kept in step by register()
 
 
@@ -33,21 +36,30 @@ def register(reader: Reader, suffixes: Iterable[str], sniff: Sniffer | None = No
         READERS[suffix] = reader
         SUPPORTED_SUFFIXES.add(suffix)
     if sniff is not None:
-        SNIFFERS.append((sniff, reader))
+        SNIFFERS.insert(0, (sniff, reader))  # a later registration overrides an earlier one
 
 
 register(read_text, [".txt", ".text", ".md", ".markdown"])
 register(read_html, [".html", ".htm"], sniff=looks_like_html)
+register(read_pdf, [".pdf"], sniff=looks_like_pdf)
+register(read_docx, [".docx"], sniff=looks_like_docx)
+register(read_doc, [".doc"], sniff=looks_like_doc)
 
+# Formats whose files are containers: a file with one of these suffixes and other bytes is named for what
+# it is ("not a PDF: the file is a PNG image"), not decoded as text.
+_CONTAINER_SUFFIXES = {".pdf": "PDF", ".docx": "Word (DOCX) document", ".doc": "Word (DOC) document"}
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, progress: PageProgress | None = None) -> Document:
     """Read one report file into a Document. Raises ReportError for anything that is not a readable
-    report file: missing, empty, binary, an unsupported format, an undecodable encoding."""
+    report file: missing, empty, too large, binary, an unsupported format, an undecodable encoding, an
+    encrypted or damaged PDF or Word file. `progress` is told (pages done, pages in all) after each page
+    of a paged format (a scanned PDF takes seconds a page)."""
     path = Path(path)
     data = _read_bytes(path)
     reader = _choose(path, data)
     try:
-        return reader(path, data)
+        with page_progress(progress):
+            return reader(path, data)
     except ReportError:
         raise
     except Exception as exc:  # a reader bug or a parser's surprise must not reach the user as a traceback
@@ -58,6 +70,9 @@ def _read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise ReportError(str(path), "is a folder, not a file")
+        from index.corpus import check_size  # the one size limit (QA_MAX_FILE_MB), also for a file read alone
+
+        check_size(path, path.stat().st_size)
         data = path.read_bytes()
     except FileNotFoundError:
         raise ReportError(str(path), "file not found") from None
@@ -74,14 +89,25 @@ def _choose(path: Path, data: bytes) -> Reader:
     """Binary containers go by content only; text files by suffix, else by content, else as plain text
     (the decoder then rejects binaries and unknown encodings with its own message)."""
     container = document_kind(data)
-    if container or binary_kind(data):
+    kind = binary_kind(data)
+    if container or kind:
         for sniff, reader in SNIFFERS:
             if _safe_sniff(sniff, data):
                 return reader
+        expected = _CONTAINER_SUFFIXES.get(path.suffix.lower())
+        if expected:
+            what = {"ZIP": "a ZIP archive that is no Word document",
+                    "DOC/XLS/WPS (OLE2)": "an Office file (OLE2) without a Word document in it"
+                    }.get(kind or "", f"the file is a {kind}")
+            raise ReportError(str(path), f"not a {expected}: {what}")
         if container:
             raise ReportError(str(path), f"unsupported file format ({container})")
         return read_text  # images and archives: the decoder names them as binary
     reader = READERS.get(path.suffix.lower())
+    if path.suffix.lower() in _CONTAINER_SUFFIXES and not any(
+            _safe_sniff(sniff, data) for sniff, r in SNIFFERS if r is reader):
+        raise ReportError(str(path), f"not a {_CONTAINER_SUFFIXES[path.suffix.lower()]}: the file holds text "
+                                     "or unknown bytes")
     if reader is read_text and holds_html(data):
         return read_html  # a saved web page named .txt: read by its content
     if reader is not None:
@@ -103,4 +129,4 @@ def _one_line(value: object) -> str:
     return " ".join(str(value).split())[:200]
 
 
-__all__ = ["READERS", "SNIFFERS", "SUPPORTED_SUFFIXES", "Reader", "read_document", "register"]
+__all__ = ["READERS", "SNIFFERS", "SUPPORTED_SUFFIXES", "PageProgress", "Reader", "read_document", "register"]

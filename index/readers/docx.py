@@ -1,0 +1,204 @@
+"""Word reports: DOCX read with python-docx, paragraphs and tables in body order; DOC converted to DOCX by
+LibreOffice in headless mode first.
+
+Tables become grids as the HTML reader makes them: a cell merged across columns (gridSpan) or down rows
+(vMerge) is repeated into every slot it covers, the slots after its first marked as continuations, so that
+the aligner reads the rows as the "grid" layout. Each cell's Source names its table, row and column."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any, Iterator
+
+from index.errors import ReportError
+from index.model import Cell, Document, Line, Source
+from index.readers.layout import tidy
+
+DOC_TIMEOUT_S = 180  # LibreOffice on a large .doc; it hangs on some broken files
+INSTALL_HINT = ("DOC files need LibreOffice to be converted: install it with "
+                "`apt-get install libreoffice-writer-nogui` (scripts/setup_system.sh does, as root)")
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def looks_like_docx(data: bytes) -> bool:
+    """A ZIP whose first entries are Word's (a damaged one too: the reader then names the damage)."""
+    return data.startswith(b"PK\x03\x04") and b"word/" in data[:8192]
+
+
+def looks_like_doc(data: bytes) -> bool:
+    """An OLE2 compound file holding a WordDocument stream (the name is stored in UTF-16)."""
+    return data.startswith(_OLE2) and "WordDocument".encode("utf-16-le") in data
+
+
+def read_docx(path: Path, data: bytes) -> Document:
+    return _document(path, data, data, "docx")
+
+
+def read_doc(path: Path, data: bytes) -> Document:
+    return _document(path, data, convert_doc(path, data), "doc")
+
+
+def _document(path: Path, data: bytes, docx_data: bytes, file_format: str) -> Document:
+    from index.readers.pdf import report_title
+
+    document = _open(path, docx_data)
+    lines = _docx_lines(document)
+    if not any(line.text.strip() for line in lines):
+        raise ReportError(str(path), "no text in the Word document")
+    return Document(path=str(path), doc=path.name, file_format=file_format, encoding=file_format,
+                    sha256=hashlib.sha256(data).hexdigest(), lines=lines,
+                    title=report_title(document.core_properties.title))
+
+
+# --- DOC → DOCX -----------------------------------------------------------------------------------------
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_doc(path: Path, data: bytes) -> bytes:
+    """The .doc converted to DOCX bytes by LibreOffice (its own profile folder, so that a LibreOffice the
+    user has open does not block it)."""
+    exe = soffice()
+    if exe is None:
+        raise ReportError(str(path), INSTALL_HINT)
+    with tempfile.TemporaryDirectory(prefix="qa-doc-") as tmp:
+        src = Path(tmp) / "report.doc"
+        src.write_bytes(data)
+        out = Path(tmp) / "out"
+        cmd = [exe, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--norestore",
+               "--convert-to", "docx", "--outdir", str(out), str(src)]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=DOC_TIMEOUT_S, check=False,
+                           env={**os.environ, "HOME": tmp})
+        except subprocess.TimeoutExpired:
+            raise ReportError(str(path), f"LibreOffice did not convert the DOC within {DOC_TIMEOUT_S} s") from None
+        result = out / "report.docx"
+        if not result.is_file():
+            raise ReportError(str(path), "LibreOffice could not convert the DOC (damaged or not a Word file)")
+        return result.read_bytes()
+
+
+# --- DOCX -----------------------------------------------------------------------------------------------
+
+
+def _open(path: Path, data: bytes) -> Any:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        raise ReportError(str(path), "damaged Word document (the ZIP container is broken)") from None
+    if "word/document.xml" not in names:
+        raise ReportError(str(path), "not a Word document: a ZIP archive without word/document.xml")
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ReportError(str(path), f"damaged Word document ({type(exc).__name__})") from None
+    except Exception as exc:  # lxml's XMLSyntaxError and friends
+        raise ReportError(str(path), f"damaged Word document ({type(exc).__name__})") from None
+
+
+def _docx_lines(document: Any) -> list[Line]:
+    lines: list[Line] = []
+    tables = 0
+    for kind, element in _body_items(document.element.body):
+        if kind == "p":
+            for piece in _paragraph_text(element).split("\n"):
+                text = _tabbed(piece) if "\t" in piece else tidy(piece)
+                if text:
+                    lines.append(Line(number=len(lines) + 1, text=text))
+            continue
+        tables += 1
+        for r, row in enumerate(_grid(element), start=1):
+            if not any(text for text, _ in row):
+                continue
+            number = len(lines) + 1
+            cells = [Cell(text=text, continuation=not first, source=Source(line=number, table=tables, row=r, cell=c))
+                     for c, (text, first) in enumerate(row, start=1)]
+            lines.append(Line(number=number, text="\t".join(c.text for c in cells if not c.continuation),
+                              cells=cells))
+    return lines
+
+
+def _tabbed(text: str) -> str:
+    """A paragraph laid out with tabs (a table typed as text): tabs kept as cell separators."""
+    return "\t".join(tidy(p) for p in text.split("\t")).strip("\t")
+
+
+def _body_items(body: Any) -> Iterator[tuple[str, Any]]:
+    """Paragraphs and tables in document order, also those inside content controls (w:sdt)."""
+    for child in body.iterchildren():
+        tag = child.tag
+        if tag == f"{_W}p":
+            yield "p", child
+        elif tag == f"{_W}tbl":
+            yield "tbl", child
+        elif tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _body_items(content)
+
+
+def _paragraph_text(p: Any) -> str:
+    """The visible text of a w:p: runs' text, tabs and breaks; deleted revisions and field codes left out."""
+    out: list[str] = []
+    for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}delText", f"{_W}instrText"):
+        tag = el.tag
+        if tag == f"{_W}t":
+            out.append(el.text or "")
+        elif tag == f"{_W}tab":
+            out.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            out.append("\n")
+    return "".join(out)
+
+
+def _cell_text(tc: Any) -> str:
+    """A cell's paragraphs joined as the HTML reader joins them: no break inside Chinese text."""
+    pieces = [_paragraph_text(p) for p in tc.iter(f"{_W}p")]
+    return tidy("\n".join(p for p in pieces if p.strip()).replace("\t", " "))
+
+
+def _grid(tbl: Any) -> list[list[tuple[str, bool]]]:
+    """The table's grid of (text, is the cell's first slot), merged cells repeated."""
+    grid: list[list[tuple[str, bool]]] = []
+    origin_text: dict[tuple[int, int], str] = {}  # slot → text of the cell covering it
+    for r, tr in enumerate(tbl.findall(f"{_W}tr")):
+        row: list[tuple[str, bool]] = []
+        before = _int_val(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
+        row += [("", True)] * before
+        for tc in tr.findall(f"{_W}tc"):
+            tcpr = tc.find(f"{_W}tcPr")
+            span = max(1, _int_val(tcpr.find(f"{_W}gridSpan") if tcpr is not None else None, 1))
+            vmerge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
+            c = len(row)
+            if vmerge is not None and vmerge.get(f"{_W}val", "continue") == "continue" and (r - 1, c) in origin_text:
+                text = origin_text[(r - 1, c)]
+                row += [(text, False)] * span
+            else:
+                text = _cell_text(tc)
+                row += [(text, True)] + [(text, False)] * (span - 1)
+            for k in range(span):
+                origin_text[(r, c + k)] = text
+        grid.append(row)
+    return grid
+
+
+def _int_val(el: Any, default: int) -> int:
+    if el is None:
+        return default
+    try:
+        return int(el.get(f"{_W}val"))
+    except (TypeError, ValueError):
+        return default
