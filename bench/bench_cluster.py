@@ -163,16 +163,16 @@ def stage_costs(corpus: str) -> dict:
             n += 1
             for k, v in zip(t, (b - a, c - b, d - c, e - d)):
                 t[k] += v
-            prose += [x.text for x in ps if x.kind == "prose"]
+            prose += [x.text for x in ps]  # the build embeds every passage (prose and table rows)
         if n:
             out[kind] = {"files": n, **{k: round(v / n * 1000, 2) for k, v in t.items()},
                          "total_ms": round(sum(t.values()) / n * 1000, 2)}
-    return {"per_report_ms": out, "prose_per_report": round(len(prose) / max(1, sum(v["files"] for v in out.values())), 1),
+    return {"per_report_ms": out, "passages_per_report": round(len(prose) / max(1, sum(v["files"] for v in out.values())), 1),
             "prose_sample": prose[:EMBED_SAMPLE]}
 
 
 def stage_embed(model: str, texts_json: str) -> dict:
-    """Seconds per prose passage of the build's embedder (model loaded first, not counted)."""
+    """Seconds per passage of the build's embedder (model loaded first, not counted)."""
     from index.dense import Embedder
 
     texts = json.loads(Path(texts_json).read_text("utf-8"))
@@ -207,7 +207,7 @@ def projection(costs: dict, embeds: list[dict], builds: list[dict]) -> dict:
                        "cores_per_machine": CORES_PER_MACHINE},
            "driver_write_ms_per_report": round(write_ms, 2), "hours": {}}
     for emb in [None, *embeds]:
-        embed_ms = 0.0 if emb is None else emb["ms_per_passage"] * costs["prose_per_report"]
+        embed_ms = 0.0 if emb is None else emb["ms_per_passage"] * costs["passages_per_report"]
         for mix_name, mix in MIXES.items():
             cpu_ms = sum(share * (kind_ms[k] or 0) for k, share in mix.items()) + embed_ms
             label = f"{mix_name}, {'no embedding' if emb is None else 'embedding ' + emb['model']}"
