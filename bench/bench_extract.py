@@ -18,6 +18,7 @@ for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUME
 
 import argparse  # noqa: E402
 import json  # noqa: E402
+import re  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from collections import defaultdict  # noqa: E402
@@ -157,6 +158,53 @@ def run(directory: Path, truth: list[dict]) -> dict:
             "findings_disagree": disagree}
 
 
+NUMBER = re.compile(r"[0-9０-９][0-9０-９,，.]*")
+
+
+def raw_pass(directory: Path, truth: list[dict]) -> dict:
+    """The floor the extractor is measured against, over the same files in the same run, per layout:
+    raw = read the bytes, decode them (the encoding the generator used) and find every digit run;
+    reader = the project's reader (encoding detection, HTML parsing, lines); extract = the whole
+    extract_path (reader + parts + segmentation + alignment + checks). ratio = extract / raw."""
+    from index.extract import extract_path
+    from index.readers import read_document
+
+    secs: dict[str, dict[str, float]] = defaultdict(lambda: {"raw": 0.0, "reader": 0.0, "extract": 0.0, "n": 0})
+    for rec in truth:
+        path = directory / rec["file"]
+        s = secs[rec["layout"]]
+        t0 = time.perf_counter()
+        NUMBER.findall(path.read_bytes().decode(rec["encoding"], "replace"))
+        t1 = time.perf_counter()
+        try:
+            read_document(path)
+            t2 = time.perf_counter()
+            extract_path(path)
+        except Exception:  # noqa: BLE001 - failures are counted by run(); here only the time
+            t2 = time.perf_counter()
+        t3 = time.perf_counter()
+        s["raw"] += t1 - t0
+        s["reader"] += t2 - t1
+        s["extract"] += t3 - t2
+        s["n"] += 1
+    tot = {k: sum(s[k] for s in secs.values()) for k in ("raw", "reader", "extract", "n")}
+    out = {}
+    for name, s in [*sorted(secs.items()), ("TOTAL", tot)]:
+        out[name] = {"reports": int(s["n"]), **{f"{k}_per_s": round(s["n"] / s[k], 1) if s[k] else None
+                                                 for k in ("raw", "reader", "extract")},
+                     "extract_over_raw": round(s["extract"] / s["raw"], 1) if s["raw"] else None,
+                     "reader_share_of_extract": round(s["reader"] / s["extract"], 2) if s["extract"] else None}
+    return out
+
+
+def print_raw(raw: dict) -> None:
+    print(f"\n{'':<22}{'raw/s':>10}{'reader/s':>10}{'extract/s':>10}{'extract/raw':>12}{'reader share':>13}")
+    for name, r in raw.items():
+        print(f"{name:<22}{r['raw_per_s']:>10}{r['reader_per_s']:>10}{r['extract_per_s']:>10}"
+              f"{r['extract_over_raw']:>11}x{r['reader_share_of_extract']:>13.0%}")
+    print("raw: read + decode + find every digit run; reader: read_document; extract: extract_path (all of it)")
+
+
 def print_table(result: dict) -> None:
     head = f"{'':<22}{'reports':>8}{'rep/s':>10}{'exact':>8}{'values':>9}{'rules':>8}{'prose':>8}{'errors':>8}"
     print(head + "\n" + "-" * len(head))
@@ -183,7 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     cpu = pin_one_core()
     truth = ensure_corpus(args.dir, args.n, args.seed, args.regen)
     result = run(args.dir, truth) | {"cpu": cpu, "python": sys.version.split()[0]}
+    result["raw_pass"] = raw_pass(args.dir, truth)
     print_table(result)
+    print_raw(result["raw_pass"])
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "extract.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"\nwrote {OUT / 'extract.json'}")

@@ -530,11 +530,14 @@ def _unchanged(prev: _Previous, plan: list, skipped: dict[str, str], corpus: Pat
 
 # ---------------------------------------------------------------- the build
 def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool | None = None,
-                progress: Progress | None = None, workers: int | None = None) -> BuildSummary:
+                progress: Progress | None = None, workers: int | None = None,
+                ray: str | None = None) -> BuildSummary:
     """Build or update INDEX from every report under CORPUS. Raises ReportError for a missing or empty
     corpus folder, an index folder that is not an index, another build holding the index past the wait,
     or a full disk; bad report files are skipped with a reason.
-    workers: processes extracting new files (default: one per core, or $QA_BUILD_WORKERS)."""
+    workers: processes extracting new files (default: one per core, or $QA_BUILD_WORKERS).
+    ray: do the new files' work as a Ray Data job on the cluster at this address ("" for $RAY_ADDRESS or a
+    local Ray); see index/cluster.py."""
     from index.models import dense_policy
 
     t0 = time.perf_counter()
@@ -561,7 +564,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     try:  # under the lock, so that the clean-up after a full disk touches no other build's files
         if not (index / MARKER).is_file():
             _write_atomic(index / MARKER, f"gov-disclosure-qa index folder (format {INDEX_FORMAT})\n".encode())
-        return _build_locked(corpus, index, policy, files, walk_errors, progress, workers, t0)
+        return _build_locked(corpus, index, policy, files, walk_errors, progress, workers, t0, ray)
     except ReportError:
         raise
     except BaseException as err:
@@ -594,10 +597,11 @@ def _clean_after_disk_full(index: Path) -> None:
 
 
 def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_errors: dict[str, str],
-                  progress: Progress | None, workers: int | None, t0: float) -> BuildSummary:
+                  progress: Progress | None, workers: int | None, t0: float, ray: str | None = None) -> BuildSummary:
     import numpy as np
 
     from index.keyword import KeywordIndex, TermCounts, fingerprint_ids
+    from index.parquet import write_parquet
     from index.store import FACTS_DB, FactsWriter, FileSlot
 
     cache = index / "cache"
@@ -647,7 +651,8 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
         jobs = [(path, rel, cache, key, fixes.get(rel), embed) for rel, key, path, old in plan if old is None]
         if progress and embed is not None:
             progress = with_eta(progress)  # the slow stage: the bar says how long is left
-        results = _Jobs(jobs, workers or default_workers())
+        results = (_Jobs(jobs, workers or default_workers()) if ray is None
+                   else _ray_jobs(jobs, ray, work, policy))  # Ray embeds on its own actor pool
         writer = FactsWriter(work / FACTS_DB, prev.generation / FACTS_DB if prev else None)
         counts = TermCounts()
         slots: list[FileSlot] = []
@@ -686,6 +691,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
         t1 = time.perf_counter()
         writer.finish(slots, cross_year_findings)
         fill_build_from_neighbours(writer.con, cache, entries)  # dumps: splits the neighbouring year decides
+        write_parquet(writer.con, work)  # the facts for DuckDB/pandas/Spark users, beside facts.duckdb
         meta, ids = writer.passage_meta()
         fp = fingerprint_ids(ids)
         starts = np.cumsum([0] + [s.passages for s in slots])
@@ -734,6 +740,14 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
     _prune_cache(cache, set(keys))
     return BuildSummary(index=str(index), manifest=manifest, reused=reused, read=read,
                         corrected=sum(1 for f in entries if f.path in fixes))
+
+
+def _ray_jobs(jobs: list, address: str, work: Path, policy):
+    try:
+        from index.cluster import RayJobs  # imports Ray: only for `--ray`
+    except ImportError as err:
+        raise ReportError("--ray", f"Ray is not installed ({err.name}): pip install '.[cluster]'") from None
+    return RayJobs(jobs, address or None, work)
 
 
 EMBED_BATCH = 1024  # texts gathered across files before they are encoded (and their vectors cached)

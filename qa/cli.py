@@ -39,6 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     emb.add_argument("--embed", dest="embed", action="store_true", default=None, help="一定计算向量")
     emb.add_argument("--no-embed", dest="embed", action="store_false", help="不计算向量")
     p.add_argument("--json", action="store_true", help="以 JSON 输出建库摘要")
+    p.add_argument("--ray", nargs="?", const="", default=None, metavar="ADDRESS",
+                   help="用 Ray 集群读取、抽取、切段、向量化（ADDRESS 如 ray://head:10001 或 auto；"
+                        "省略则用 $RAY_ADDRESS 或本机新起的 Ray）；需 pip install .[cluster]")
     p.set_defaults(run=_build)
 
     p = sub.add_parser("search", help="检索段落（关键词 + 向量融合）")
@@ -109,7 +112,7 @@ def _build(args: argparse.Namespace) -> int:
     from index.build import build_index, summary_json
 
     summary = build_index(args.corpus, args.index, model=args.model, embed=args.embed,
-                          progress=output.progress_bar(sys.stderr))
+                          progress=output.progress_bar(sys.stderr), ray=args.ray)
     if args.json:
         print(summary_json(summary))
     else:

@@ -1,0 +1,39 @@
+"""The facts as Parquet files beside each generation's DuckDB file, so that the corpus can be taken into
+DuckDB, pandas, Spark or a spreadsheet without the app:
+
+    INDEX/gen-000007/reports.parquet  facts.parquet  findings.parquet  passages.parquet
+
+Column names and types are those of index.store.SCHEMA (the facts database's own), cast explicitly, so
+a file's schema never depends on the data in it (an all-NULL column is still VARCHAR, not INT32)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.store import SCHEMA
+
+PARQUET_TABLES = ("reports", "facts", "findings", "passages")  # `lines` is the source text: not exported
+ROW_GROUP_ROWS = 122_880  # DuckDB's default; readers skip row groups by their min/max (key, doc, year)
+
+
+def parquet_path(generation: Path, table: str) -> Path:
+    return generation / f"{table}.parquet"
+
+
+def write_parquet(con, generation: Path) -> dict[str, Path]:
+    """Copy each exported table of the open facts database `con` to GENERATION/<table>.parquet (zstd), in
+    the table's own row order. Written to a temp name and renamed: a killed build leaves no half file."""
+    out = {}
+    for table in PARQUET_TABLES:
+        cols = ", ".join(f'cast("{c}" as {ty}) as "{c}"' for c, ty in SCHEMA[table])
+        path = parquet_path(generation, table)
+        tmp = path.with_name(f".{path.name}.tmp")
+        con.execute(f"copy (select {cols} from {table}) to '{_sql_str(str(tmp))}' "
+                    f"(format parquet, compression zstd, row_group_size {ROW_GROUP_ROWS})")
+        tmp.replace(path)
+        out[table] = path
+    return out
+
+
+def _sql_str(s: str) -> str:
+    return s.replace("'", "''")
