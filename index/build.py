@@ -27,6 +27,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 import time
 from contextlib import contextmanager
 from collections.abc import Callable
@@ -36,7 +37,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from index.checks import cross_year_findings
-from index.corpus import check_lines, read_report_bytes, readable_names, report_files
+from index.corpus import check_lines, check_size, read_report_bytes, readable_names, report_files
 from index.embedding import with_eta
 from index.errors import ReportError, printable
 from index.neighbours import fill_build_from_neighbours
@@ -74,6 +75,19 @@ class FileEntry(BaseModel):
     facts: int
     passages: int
     key: str | None = None  # cache key (path, content, CACHE_VERSION): unchanged → reused by the next build
+    part: str = ""  # where its rows are: "" the base, else the segment folder (index/grow.py)
+    pidx: int | None = None  # the number of its first passage in the generation
+    size: int | None = None  # the file's size and mtime when its key was made: a file whose stat is the
+    mtime_ns: int | None = None  # same is not read again to be hashed (as git's index does)
+
+
+class Tombstone(BaseModel):
+    """A report of an older part that a later segment replaced, or whose file left the corpus."""
+
+    part: str
+    doc: str
+    pidx: int
+    passages: int
 
 
 class Manifest(BaseModel):
@@ -88,6 +102,9 @@ class Manifest(BaseModel):
     skipped: dict[str, str]  # file → reason
     counts: dict[str, int]
     timings: dict[str, float]
+    parts: list[str] = Field(default_factory=list)  # segment folders, oldest first (index/grow.py)
+    dead: list[Tombstone] = Field(default_factory=list)
+    pidx_end: int | None = None  # passages numbered so far, tombstoned ones included
 
 
 class BuildSummary(BaseModel):
@@ -105,6 +122,9 @@ class BuildSummary(BaseModel):
                f"事实 {m.counts['facts']} 个，段落 {m.counts['passages']} 个，"
                f"核对不一致 {m.counts['fail']} 项，无法核对 {m.counts['not_assessable']} 项",
                f"向量：{m.embedded}"]
+        if m.parts:
+            out.append(f"增量分段：{len(m.parts)} 个（{'、'.join(m.parts)}），已替换或删除的报告 {len(m.dead)} 份；"
+                       "qa build --compact 合并")
         out += [f"  跳过 {name}：{why}" for name, why in m.skipped.items()]
         t = m.timings
         out.append("用时：" + "，".join(f"{k} {v:.2f}s" for k, v in t.items()))
@@ -243,8 +263,12 @@ def _remove_stale(folder: Path) -> None:
 # ---------------------------------------------------------------- per-file work, cached
 def _cache_key(rel: str, data: bytes) -> tuple[str, str]:
     sha = hashlib.sha256(data).hexdigest()
+    return sha, _key_of(rel, sha)
+
+
+def _key_of(rel: str, sha: str) -> str:
     # os.fsencode: a file name that is not UTF-8 (Python keeps its bytes as surrogates) is hashed as bytes
-    return sha, f"{hashlib.sha256(os.fsencode(rel)).hexdigest()[:12]}-{sha[:24]}-c{CACHE_VERSION}"
+    return f"{hashlib.sha256(os.fsencode(rel)).hexdigest()[:12]}-{sha[:24]}-c{CACHE_VERSION}"
 
 
 def _process(path: Path, cache: Path, key: str, fix: Correction | None = None) -> tuple[CachedFile, bool]:
@@ -514,15 +538,15 @@ def _previous(index: Path, names: list[str]) -> _Previous | None:
         return None
     files, at = {}, 0
     for f in manifest.files:
-        files[f.path] = (f, at)
+        files[f.path] = (f, at if f.pidx is None else f.pidx)
         at += f.passages
     return _Previous(gen, manifest, files)
 
 
-def _unchanged(prev: _Previous, plan: list, skipped: dict[str, str], corpus: Path, policy) -> bool:
+def _unchanged(prev: _Previous, plan: list, skipped: dict[str, str], corpus: Path, policy, compact: bool) -> bool:
     """The corpus is the one the current generation was built from, file for file, and so is the
-    embedding decision: a new generation would be the same."""
-    return (not skipped and not prev.manifest.skipped and len(plan) == len(prev.manifest.files)
+    embedding decision: a new generation would be the same (and, with `compact`, has no segments)."""
+    return (not (compact and (prev.manifest.parts or prev.manifest.dead)) and not skipped and not prev.manifest.skipped and len(plan) == len(prev.manifest.files)
             and all(old is not None for *_, old in plan) and prev.manifest.corpus == str(corpus.resolve())
             and prev.manifest.model == policy.info
             and (prev.generation / "dense" / "dense.json").is_file() == bool(policy.embed))
@@ -531,13 +555,16 @@ def _unchanged(prev: _Previous, plan: list, skipped: dict[str, str], corpus: Pat
 # ---------------------------------------------------------------- the build
 def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool | None = None,
                 progress: Progress | None = None, workers: int | None = None,
-                ray: str | None = None) -> BuildSummary:
+                ray: str | None = None, compact: bool = False) -> BuildSummary:
     """Build or update INDEX from every report under CORPUS. Raises ReportError for a missing or empty
     corpus folder, an index folder that is not an index, another build holding the index past the wait,
     or a full disk; bad report files are skipped with a reason.
     workers: processes extracting new files (default: one per core, or $QA_BUILD_WORKERS).
     ray: do the new files' work as a Ray Data job on the cluster at this address ("" for $RAY_ADDRESS or a
-    local Ray); see index/cluster.py."""
+    local Ray); see index/cluster.py.
+    A few new, changed or removed files are added as a segment with tombstones (index/grow.py) unless
+    `compact`: then, as when there are many changes or too many segments, a full generation is written
+    (unchanged files' rows and postings taken from the previous one), which merges the segments."""
     from index.models import dense_policy
 
     t0 = time.perf_counter()
@@ -564,7 +591,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     try:  # under the lock, so that the clean-up after a full disk touches no other build's files
         if not (index / MARKER).is_file():
             _write_atomic(index / MARKER, f"gov-disclosure-qa index folder (format {INDEX_FORMAT})\n".encode())
-        return _build_locked(corpus, index, policy, files, walk_errors, progress, workers, t0, ray)
+        return _build_locked(corpus, index, policy, files, walk_errors, progress, workers, t0, ray, compact)
     except ReportError:
         raise
     except BaseException as err:
@@ -597,7 +624,8 @@ def _clean_after_disk_full(index: Path) -> None:
 
 
 def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_errors: dict[str, str],
-                  progress: Progress | None, workers: int | None, t0: float, ray: str | None = None) -> BuildSummary:
+                  progress: Progress | None, workers: int | None, t0: float, ray: str | None = None,
+                  compact: bool = False) -> BuildSummary:
     import numpy as np
 
     from index.keyword import KeywordIndex, TermCounts, fingerprint_ids
@@ -615,23 +643,22 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
     if corrections.problems:
         skipped[CORRECTIONS_FILE] = "；".join(corrections.problems)
     plan: list[tuple[str, str, Path, tuple[FileEntry, int] | None]] = []  # (rel, key, path, previous)
+    stats: dict[str, tuple[int, int]] = {}  # rel → (size, mtime_ns) its key was made from
     for path in files:
         rel = printable(path.relative_to(corpus).as_posix())
         fix = corrections.get(path.relative_to(corpus).as_posix())
         if fix:
             fixes[rel] = fix
         old = prev.files.get(rel) if prev else None
+        name = rel if fix is None else f"{rel}\x00{fix}"
         try:
-            data = read_report_bytes(path, lines=False)
-            _, key = _cache_key(rel if fix is None else f"{rel}\x00{fix}", data)
-            if not (old and old[0].key == key):  # the line limits for new and changed files (a worker
-                check_lines(path, data)  # checks them again, in case the file changes meanwhile)
+            key, stats[rel] = _key_by_stat(path, name, old[0] if old else None)
         except ReportError as err:
             skipped[rel] = err.problem
             continue
         plan.append((rel, key, path, old if old and old[0].key == key else None))
 
-    if prev is not None and _unchanged(prev, plan, skipped, corpus, policy):
+    if prev is not None and _unchanged(prev, plan, skipped, corpus, policy, compact):
         # nothing to do: the current generation is this build's result (and stays the one in use)
         _remove_stale(index)
         manifest = prev.manifest.model_copy(update={"timings": {
@@ -639,6 +666,13 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
             "total": time.perf_counter() - t0}})
         return BuildSummary(index=str(index), manifest=manifest, reused=len(plan), read=0,
                             corrected=sum(1 for f in manifest.files if f.path in fixes))
+
+    if prev is not None and not compact and ray is None:
+        from index.grow import add_segment
+
+        grown = add_segment(corpus, index, policy, plan, skipped, prev, fixes, stats, progress, workers, t0)
+        if grown is not None:
+            return grown
 
     generation = _next_generation(index)
     work = index / f".{generation}.{os.getpid()}.tmp"
@@ -653,7 +687,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
             progress = with_eta(progress)  # the slow stage: the bar says how long is left
         results = (_Jobs(jobs, workers or default_workers()) if ray is None
                    else _ray_jobs(jobs, ray, work, policy))  # Ray embeds on its own actor pool
-        writer = FactsWriter(work / FACTS_DB, prev.generation / FACTS_DB if prev else None)
+        writer = FactsWriter(work / FACTS_DB, prev_generation(prev))
         counts = TermCounts()
         slots: list[FileSlot] = []
         entries: list[FileEntry] = []
@@ -699,12 +733,13 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
                     else np.zeros(0, np.int64))
         keyword = KeywordIndex()
         if prev is not None:
-            pid_map = np.full(prev.manifest.counts["passages"], -1, np.int64)
+            old_gen = prev_generation(prev)
+            pid_map = np.full(old_gen.pidx_end(), -1, np.int64)
             for s in slots:
                 if s.prev_offset is not None:
                     pid_map[s.prev_offset:s.prev_offset + s.passages] = np.arange(starts[s.fileno],
                                                                                   starts[s.fileno] + s.passages)
-            keyword.updated(KeywordIndex.load(prev.generation / "keyword"), pid_map, counts, new_pids, meta, fp)
+            keyword.updated(old_gen.keyword_for_update(), pid_map, counts, new_pids, meta, fp)
         else:
             keyword.build_from_counts(counts, meta, fp)
         keyword.save(work / "keyword")
@@ -716,10 +751,12 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
             embedded = _build_dense(work / "dense", policy, slots, keys, starts, cache, writer, progress,
                                     n_embedded) + "；" + policy.reason
         t_embed = time.perf_counter() - t2
+        entries = [e.model_copy(update={"part": "", "pidx": int(starts[i]), "size": stats[e.path][0],
+                                        "mtime_ns": stats[e.path][1]}) for i, e in enumerate(entries)]
         manifest = Manifest(
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
             versions=_versions(), model=model_info, embedded=embedded, files=entries, skipped=skipped,
-            counts=writer.counts(),
+            counts=writer.counts(), pidx_end=int(starts[-1]),
             timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
                      # new files are embedded with their extraction: that time is inside read+extract
                      "embed with extraction (summed over workers)": file_embed_s,
@@ -740,6 +777,34 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
     _prune_cache(cache, set(keys))
     return BuildSummary(index=str(index), manifest=manifest, reused=reused, read=read,
                         corrected=sum(1 for f in entries if f.path in fixes))
+
+
+def prev_generation(prev: _Previous | None):
+    from index.generation import Generation
+
+    return None if prev is None else Generation(prev.generation, prev.manifest)
+
+
+def _key_by_stat(path: Path, name: str, old: FileEntry | None) -> tuple[str, tuple[int, int]]:
+    """The file's cache key and the (size, mtime_ns) it was made from. A file whose size and mtime are
+    those the previous generation recorded keeps its key unread (an add to a large corpus must not read
+    and hash every file again); any other is read, hashed and checked against the line limits (a worker
+    checks them again, in case the file changes meanwhile). Raises ReportError."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None
+    if (st is not None and old is not None and old.key and stat.S_ISREG(st.st_mode)
+            and (st.st_size, st.st_mtime_ns) == (old.size, old.mtime_ns)):
+        check_size(path, st.st_size)
+        key = _key_of(name, old.sha256)
+        if key == old.key:
+            return key, (st.st_size, st.st_mtime_ns)
+    data = read_report_bytes(path, lines=False)
+    key = _cache_key(name, data)[1]
+    if not (old and old.key == key):
+        check_lines(path, data)
+    return key, (st.st_size, st.st_mtime_ns) if st is not None else (len(data), 0)
 
 
 def _ray_jobs(jobs: list, address: str, work: Path, policy):

@@ -406,12 +406,16 @@ class DenseIndex:
         self.fingerprint = fingerprint(passages)
         return self
 
-    def search_vector(self, q: np.ndarray, k: int = 10, filters: FilterArg = None) -> list[tuple[int, float]]:
+    def search_vector(self, q: np.ndarray, k: int = 10, filters: FilterArg = None,
+                      allow: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """allow: the vectors that may be returned (a segmented generation masks its tombstones)."""
         import faiss
 
         q = np.ascontiguousarray(q, dtype=np.float32).reshape(1, -1)
         n = self.index.ntotal
         mask = self.meta.mask(filters) if self.meta is not None else None
+        if allow is not None:
+            mask = allow if mask is None else mask & allow
         params = None
         if mask is not None:
             if not mask.any():

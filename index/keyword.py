@@ -326,8 +326,9 @@ def fingerprint(passages: Iterable[Passage]) -> str:
     return h.hexdigest()[:16]
 
 
-def top_k(scores: np.ndarray, cand: np.ndarray, k: int) -> list[tuple[int, float]]:
-    """The k best candidates by score, ties broken by passage index so results are reproducible."""
+def top_k(scores: np.ndarray, cand: np.ndarray, k: int, rank: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """The k best candidates by score, ties broken by passage index so results are reproducible (or by
+    `rank`, a passage's place in corpus order, where numbers are not in that order: index/generation.py)."""
     if len(cand) == 0 or k <= 0:
         return []
     s = scores[cand]
@@ -336,7 +337,7 @@ def top_k(scores: np.ndarray, cand: np.ndarray, k: int) -> list[tuple[int, float
         kth = np.partition(s, len(s) - k)[len(s) - k]
         keep = s >= kth
         cand, s = cand[keep], s[keep]
-    order = np.lexsort((cand, -s))[:k]
+    order = np.lexsort((cand if rank is None else rank[cand], -s))[:k]
     return [(int(cand[i]), float(s[i])) for i in order]
 
 
@@ -450,11 +451,13 @@ class KeywordIndex:
         self.build_seconds = time.perf_counter() - t0
         return self
 
-    def build_from_counts(self, counts: TermCounts, meta: MetaColumns, fp: str) -> KeywordIndex:
-        """An index over passages whose term counts the caller gathered (index.build, file by file)."""
+    def build_from_counts(self, counts: TermCounts, meta: MetaColumns, fp: str,
+                          known: KeywordIndex | None = None) -> KeywordIndex:
+        """An index over passages whose term counts the caller gathered (index.build, file by file);
+        `known`: an index whose agencies' field terms are reused (see _build_fields)."""
         t0 = time.perf_counter()
         tids, pids, tf = counts.postings()
-        self._assemble(tids, pids, tf, counts.lengths(), counts.terms(), meta, fp)
+        self._assemble(tids, pids, tf, counts.lengths(), counts.terms(), meta, fp, known=known)
         self.build_seconds = time.perf_counter() - t0
         return self
 

@@ -116,9 +116,13 @@ def fill_index_from_neighbours(con, cached_report: Callable[[str], ExtractedRepo
             _carry(by_year.get((agency, year + 1), []), "carried_in", "carried_out")
         n = _decide(report, claims) if claims else 0
         filled += n
-        for f in report.facts:  # the per-file values, with what the neighbours decide now
-            con.execute("update facts set value = ?, flags = ?, note = ? where doc = ? and key = ?",
-                        [f.value, list(f.flags), f.note, doc, f.key])
+        last = {f.key: f for f in report.facts}  # the per-file values, with what the neighbours decide now
+        con.execute("update facts set value = u.value, flags = u.flags, note = u.note from (select "
+                    "unnest(?::VARCHAR[]) as key, unnest(?::DOUBLE[]) as value, unnest(?::VARCHAR[][]) as flags, "
+                    "unnest(?::VARCHAR[]) as note) u where facts.doc = ? and facts.key = u.key",
+                    [list(last), [None if f.value is None else float(f.value) for f in last.values()],
+                     [list(f.flags) for f in last.values()], [f.note for f in last.values()], doc])
+        for f in report.facts:  # one statement per report: one per fact took ~15 s for 18 reports
             if doc in summaries and f.key.startswith("apply.carried_") and f.value is not None:
                 summaries[doc].values[f.key] = f.value
         _replace_findings(con, doc, "rule", [x.model_copy(update={"agency": agency, "year": year})
@@ -136,12 +140,14 @@ def _replace_findings(con, doc: str, kind: str, findings: list) -> None:
 
 
 def _insert_findings(con, findings: list) -> None:
-    from index.store import finding_row
+    from index.store import SCHEMA, finding_row
 
-    for x in findings:
-        row = finding_row(x)
-        con.execute(f"insert into findings ({', '.join(row)}) values ({', '.join('?' * len(row))})",
-                    list(row.values()))
+    if not findings:
+        return
+    rows = [finding_row(x) for x in findings]
+    cols = SCHEMA["findings"]  # one statement: one per row took ~0.5 s a report
+    con.execute(f"insert into findings ({', '.join(c for c, _ in cols)}) select "
+                + ", ".join(f"unnest(?::{ty}[])" for _, ty in cols), [[r[c] for r in rows] for c, _ in cols])
 
 
 def fill_build_from_neighbours(con, cache: Path, entries: Sequence) -> int:

@@ -119,13 +119,18 @@ class FileSlot:
 class FactsWriter:
     """Stage rows per file, then `finish` the tables in corpus order (see the module docstring)."""
 
-    def __init__(self, path: Path, prev: Path | None = None):
+    def __init__(self, path: Path, prev=None):
+        """prev: the previous generation (index.generation.Generation), whose rows `finish` takes for the
+        files it names; read as `prev.<table>` (views over its parts when it has segments)."""
         import duckdb
 
         self.con = duckdb.connect(str(path), config={"memory_limit": os.environ.get("QA_DB_MEMORY", DB_MEMORY)})
         self.prev = prev is not None
         if prev is not None:
-            self.con.execute(f"attach '{_sql_str(str(prev))}' as prev (read_only)")
+            if prev.segmented:
+                prev.attach(self.con, "prev")
+            else:
+                self.con.execute(f"attach '{_sql_str(str(prev.path / FACTS_DB))}' as prev (read_only)")
         for t, cols in SCHEMA.items():
             self.con.execute(f"create temp table stage_{t} (_file BIGINT, "
                              + ", ".join(f'"{c}" {ty}' for c, ty in cols) + ")")
@@ -163,12 +168,13 @@ class FactsWriter:
         self.con.execute(f"insert into {table} select * from frame")
         self.con.unregister("frame")
 
-    def finish(self, slots: Sequence[FileSlot], cross_year: Callable[[list], list[Finding]]) -> None:
+    def finish(self, slots: Sequence[FileSlot], cross_year: Callable[[list], list[Finding]], pidx_start: int = 0) -> None:
         """Write the final tables: rows of files taken from the previous generation and staged rows, in
-        corpus order; passages numbered across the corpus; cross-year findings recomputed."""
+        corpus order; passages numbered across the corpus (from `pidx_start`: a segment's passages come
+        after those of the parts before it); cross-year findings recomputed."""
         self.flush()
         con = self.con
-        offsets, at = [], 0
+        offsets, at = [], pidx_start
         for s in slots:
             offsets.append(at)
             at += s.passages

@@ -42,6 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--ray", nargs="?", const="", default=None, metavar="ADDRESS",
                    help="用 Ray 集群读取、抽取、切段、向量化（ADDRESS 如 ray://head:10001 或 auto；"
                         "省略则用 $RAY_ADDRESS 或本机新起的 Ray）；需 pip install .[cluster]")
+    p.add_argument("--compact", action="store_true",
+                   help="把增量加入的分段与墓碑合并成一个新的完整索引（分段多于 8 个时也会自动合并）")
     p.set_defaults(run=_build)
 
     p = sub.add_parser("search", help="检索段落（关键词 + 向量融合）")
@@ -112,7 +114,7 @@ def _build(args: argparse.Namespace) -> int:
     from index.build import build_index, summary_json
 
     summary = build_index(args.corpus, args.index, model=args.model, embed=args.embed,
-                          progress=output.progress_bar(sys.stderr), ray=args.ray)
+                          progress=output.progress_bar(sys.stderr), ray=args.ray, compact=args.compact)
     if args.json:
         print(summary_json(summary))
     else:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import numpy as np
 from pydantic import BaseModel
 
-from index.build import current_generation, read_manifest
 from index.errors import ReportError
+from index.generation import Generation
 from index.keyword import Filters, KeywordIndex
 from index.model import Passage
 from qa.agencies import AgencyIndex, AgencyMatch
@@ -38,33 +37,31 @@ class SearchResult(BaseModel):
 
 class Retriever:
     def __init__(self, index: Path, model: str | None = None):
-        import duckdb
-
         from index.models import model_weight
 
         self.index = Path(index)
-        self.generation = current_generation(self.index)
-        self.manifest = read_manifest(self.index)
-        self.keyword = KeywordIndex.load(self.generation / "keyword")
-        self.db = duckdb.connect(str(self.generation / "facts.duckdb"), read_only=True)
+        self.gen = Generation.current(self.index)  # the one owner of the index folder's files
+        self.generation = self.gen.path
+        self.manifest = self.gen.manifest
+        self.keyword: KeywordIndex = self.gen.keyword()
+        self.db = self.gen.connect()
         self.agencies = AgencyIndex([a for (a,) in self.db.execute(
             "select distinct agency from reports where agency is not null order by agency").fetchall()])
         self.years = {y for (y,) in self.db.execute("select distinct year from reports").fetchall() if y}
         self._model = model
         self.dense_weight = model_weight(str(self.manifest.model.get("name"))) if self.manifest.model else 0.0
         self._dense = None
-        self._dense_ids: np.ndarray | None = None
 
     # ------------------------------------------------------------ dense, loaded on first need
     def has_dense(self) -> bool:
-        return (self.generation / "dense" / "dense.json").is_file()
+        return self.gen.has_dense()
 
     def _dense_index(self):
+        """Searches every part of the generation; hits are passage numbers (pidx)."""
         if self._dense is None:
-            from index.dense import DenseIndex, Embedder
+            from index.dense import Embedder
 
-            self._dense = DenseIndex.load(self.generation / "dense", Embedder(self._model))
-            self._dense_ids = np.load(self.generation / "dense" / "global_ids.npy")
+            self._dense = self.gen.dense(Embedder(self._model))
         return self._dense
 
     # ------------------------------------------------------------ search
@@ -98,7 +95,7 @@ class Retriever:
             if not self.has_dense():
                 raise ReportError(str(self.index), "this index has no vectors: build it with `qa build --embed`")
             dense = self._dense_index()
-            rankings["dense"] = [(int(self._dense_ids[i]), s) for i, s in dense.search(text, FETCH, filters)]
+            rankings["dense"] = dense.search(text, FETCH, filters)
             if mode == "dense":
                 weights = {"dense": 1.0}
         fused = fuse(rankings, weights)[:k]

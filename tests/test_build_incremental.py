@@ -1,5 +1,6 @@
-"""A rebuild takes unchanged files from the previous generation (rows copied inside DuckDB, keyword
-postings renumbered) and stages only new or changed ones. Its result must be the full build's, to the
+"""A full rebuild (`compact`: a few changes otherwise grow the index by a segment, tests/test_build_grow.py)
+takes unchanged files from the previous generation (rows copied inside DuckDB, keyword postings
+renumbered) and stages only new or changed ones. Its result must be the full build's, to the
 byte for the keyword arrays and row for row (in order) for every table of the facts database."""
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def test_rebuild_after_edits_equals_a_full_build(tmp_path: Path, generated: Path
     first = build_index(corpus, index, embed=False, workers=1)
     assert first.read == 60
     _edit(corpus)
-    again = build_index(corpus, index, embed=False, workers=1)
+    again = build_index(corpus, index, embed=False, workers=1, compact=True)
     assert (again.read, again.reused) == (2, 59 - 1)  # the changed and the added file; 58 unchanged
     fresh = tmp_path / "fresh"
     full = build_index(corpus, fresh, embed=False, workers=2)  # 60 files: worker processes
@@ -140,7 +141,7 @@ def test_vectors_of_unchanged_files_come_from_the_cache(tmp_path: Path, monkeypa
     assert f"本次新算 {total} 个" in first.manifest.embedded  # prose and table rows
     jinan = corpus / "004_d68123bc43084456.txt"
     jinan.write_text(jinan.read_text("utf-8").replace("圆桌对话", "圆桌会谈", 1), encoding="utf-8")
-    again = build_index(corpus, index, embed=True)
+    again = build_index(corpus, index, embed=True, compact=True)
     computed = int(again.manifest.embedded.split("本次新算 ")[1].split(" ")[0].rstrip("个，"))
     assert 0 < computed < total  # only Jinan's passages
     fresh = tmp_path / "fresh"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from index.build import CURRENT, MANIFEST, Manifest, build_index, is_index
+from index.build import build_index, is_index
 from index.errors import ReportError
 from ui.render import escape_md as _escape_md
 from ui.uploads import BUILD_LOCK, load_names
@@ -38,10 +38,9 @@ def paths() -> Paths:
 
 def generation(index: Path) -> str | None:
     """The name of the generation in use (one small file read per rerun), None when there is no index."""
-    try:
-        return (index / CURRENT).read_text("utf-8").strip() or None
-    except OSError:
-        return None
+    from index.generation import Generation
+
+    return Generation.current_name(index)
 
 
 def ensure_index(p: Paths) -> str:
@@ -79,12 +78,18 @@ def engine(p: Paths, gen: str):
     return _engine(str(p.index), gen, os.environ.get(MODEL_ENV) or None)
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _generation(index: str, gen: str):
+    """The generation named `gen` (index.generation: the one owner of the index folder's files)."""
+    from index.generation import Generation
+
+    return Generation.named(Path(index), gen)
+
+
 @st.cache_resource(show_spinner=False, max_entries=2, on_release=_close)
 def _db(index: str, gen: str):
     """The facts database of a generation, read only; use a cursor per call (sessions are threads)."""
-    import duckdb
-
-    return duckdb.connect(str(Path(index) / gen / "facts.duckdb"), read_only=True)
+    return _generation(index, gen).connect()
 
 
 @dataclass(frozen=True)
@@ -102,12 +107,19 @@ class Tables:
 def _tables(index: str, gen: str) -> Tables:
     cur = _db(index, gen).cursor()
     try:
-        frames = {name: cur.execute(f"select * from {name}").df()  # our table names, never user text
+        frames = {name: cur.execute(f"select {_columns(name)} from {name}").df()  # our names, never user text
                   for name in ("reports", "facts", "findings", "warnings")}
     finally:
         cur.close()
-    manifest = Manifest.model_validate_json((Path(index) / gen / MANIFEST).read_text("utf-8"))
+    manifest = _generation(index, gen).manifest
     return Tables(**frames, skipped=dict(manifest.skipped), built_at=manifest.built_at, generation=gen)
+
+
+def _columns(table: str) -> str:
+    """The table's own columns (a grown generation's views add rowid)."""
+    from index.store import SCHEMA
+
+    return ", ".join(f'"{c}"' for c, _ in SCHEMA[table])
 
 
 def tables(p: Paths, gen: str) -> Tables:

@@ -1,0 +1,372 @@
+"""The one owner of an index generation: every reader (qa, the CLI, the app) opens the facts database, the
+keyword index, the vectors and the manifest through `Generation`, never by path.
+
+A generation is a base (what a full build wrote: facts.duckdb, keyword/, dense/, Parquet) and, when the
+index grew in place (index/grow.py), segments `seg-NNNNNN/` with the same files for the reports added or
+replaced since, plus tombstones: (part, doc) of the reports a later segment replaced or a deletion removed.
+Readers see base + segments − tombstones:
+
+- facts: an in-memory DuckDB connection that ATTACHes each part's facts.duckdb read only and defines the
+  tables (reports, facts, findings, warnings, passages, lines) as views over the parts' live rows, with a
+  `rowid` column (the part's rowid plus an offset: unique, and contiguous per report as in one file);
+  cross-year findings come from the newest part only (each segment stores the whole set anew). A
+  generation without segments is its facts.duckdb opened read only, as before.
+- keyword: `KeywordParts` scores over all parts with the statistics of the live passages (passage and
+  report frequencies, average length, the agency and part fields), so a query ranks exactly as the index
+  a full build would have made; ties go by corpus order, as there.
+- vectors: each part's exact (flat) index searched with the tombstones masked out, merged by score.
+
+Passage numbers (pidx) are global: a segment's passages are numbered after every passage of the parts
+before it, so a number names one passage in the generation; only their order differs from a full build's,
+which is why ties are broken by corpus order (the manifest's file order) and not by number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from index.build import CURRENT, MANIFEST, FileEntry, Manifest, current_generation
+from index.errors import ReportError
+from index.keyword import PART_CODES, KeywordIndex, MetaColumns, _idf, top_k
+from index.store import FACTS_DB, SCHEMA
+
+TABLES = tuple(SCHEMA)
+
+
+def _sql_str(s: str) -> str:
+    return s.replace("'", "''")
+
+
+class Generation:
+    """One generation of an index folder, opened for reading (or, during a build, the one being made)."""
+
+    def __init__(self, path: Path, manifest: Manifest):
+        self.path = Path(path)
+        self.manifest = manifest
+        self.name = self.path.name
+
+    @classmethod
+    def current(cls, index: Path) -> Generation:
+        """The generation in use. Raises ReportError for a folder that is no index."""
+        gen = current_generation(Path(index))
+        return cls(gen, Manifest.model_validate_json((gen / MANIFEST).read_text("utf-8")))
+
+    @classmethod
+    def named(cls, index: Path, name: str) -> Generation:
+        """A generation by its folder name (the app caches by the name CURRENT gave)."""
+        gen = Path(index) / name
+        try:
+            return cls(gen, Manifest.model_validate_json((gen / MANIFEST).read_text("utf-8")))
+        except (OSError, ValueError):
+            raise ReportError(str(index), f"index generation {name} is gone or incomplete: reload") from None
+
+    @staticmethod
+    def current_name(index: Path) -> str | None:
+        """The name of the generation in use (one small file read), None when there is no index."""
+        try:
+            return (Path(index) / CURRENT).read_text("utf-8").strip() or None
+        except OSError:
+            return None
+
+    # ------------------------------------------------------------ parts and tombstones
+    @property
+    def segmented(self) -> bool:
+        return bool(self.manifest.parts or self.manifest.dead)
+
+    def parts(self) -> list[tuple[str, Path]]:
+        """(part name, folder) oldest first: "" is the base, then the segments."""
+        return [("", self.path)] + [(p, self.path / p) for p in self.manifest.parts]
+
+    def pidx_end(self) -> int:
+        m = self.manifest
+        return m.pidx_end if m.pidx_end is not None else m.counts.get("passages", 0)
+
+    def file_starts(self) -> list[int]:
+        """Each file's first passage number, in manifest (corpus) order."""
+        out, at = [], 0
+        for f in self.manifest.files:
+            out.append(f.pidx if f.pidx is not None else at)
+            at += f.passages
+        return out
+
+    def live(self) -> np.ndarray:
+        """Boolean over passage numbers: False for the passages of tombstoned reports."""
+        live = np.ones(self.pidx_end(), bool)
+        for t in self.manifest.dead:
+            live[t.pidx:t.pidx + t.passages] = False
+        return live
+
+    def corpus_order(self) -> np.ndarray:
+        """The live passage numbers in corpus order (file by file as the manifest lists them)."""
+        starts = self.file_starts()
+        spans = [np.arange(s, s + f.passages, dtype=np.int64) for s, f in zip(starts, self.manifest.files)
+                 if f.passages]
+        return np.concatenate(spans) if spans else np.zeros(0, np.int64)
+
+    # ------------------------------------------------------------ facts
+    def connect(self):
+        """A read-only DuckDB connection whose tables are this generation's (use a cursor per thread)."""
+        import duckdb
+
+        if not self.segmented:
+            return duckdb.connect(str(self.path / FACTS_DB), read_only=True)
+        con = duckdb.connect()
+        self.attach(con)
+        return con
+
+    def attach(self, con, catalog: str | None = None) -> None:
+        """Define the tables as views over the live rows of the parts in `con`: temporary views, or views
+        in a new in-memory catalog (index.store.FactsWriter reads a previous generation as `prev`)."""
+        dead: dict[str, list[str]] = {}
+        for t in self.manifest.dead:
+            dead.setdefault(t.part, []).append(t.doc)
+        parts = self.parts()
+        for i, (_, folder) in enumerate(parts):
+            con.execute(f"attach '{_sql_str(str(folder / FACTS_DB))}' as _gp{i} (read_only)")
+        if catalog:
+            con.execute(f"attach ':memory:' as {catalog}")
+        create = f"create view {catalog}.main." if catalog else "create temp view "
+        for t, cols in SCHEMA.items():
+            names = ", ".join(f'"{c}"' for c, _ in cols)
+            selects, off = [], 0
+            for i, (name, _) in enumerate(parts):
+                where = []
+                if dead.get(name):
+                    where.append("doc not in (" + ", ".join(f"'{_sql_str(d)}'" for d in dead[name]) + ")")
+                if t == "findings" and i < len(parts) - 1:
+                    where.append("kind <> 'cross_year'")  # the newest part holds the whole set
+                selects.append(f"select rowid + {off} as rowid, {names} from _gp{i}.{t}"
+                               + (" where " + " and ".join(where) if where else ""))
+                (top,) = con.execute(f"select coalesce(max(rowid) + 1, 0) from _gp{i}.{t}").fetchone()
+                off += int(top)
+            con.execute(f"{create}{t} as " + " union all ".join(selects))
+
+    # ------------------------------------------------------------ keyword and vectors
+    def keyword(self) -> KeywordIndex:
+        """The keyword index: the base's own when there are no segments, else all parts scored as one."""
+        base = KeywordIndex.load(self.path / "keyword")
+        if not self.segmented:
+            return base
+        return KeywordParts([base] + [KeywordIndex.load(f / "keyword") for _, f in self.parts()[1:]],
+                            self.live(), self.corpus_order())
+
+    def keyword_for_update(self) -> KeywordIndex:
+        """What KeywordIndex.updated reads of the previous index (vocabulary, postings by term, term
+        frequencies, lengths by passage number, agency field terms): one index over every part."""
+        kw = self.keyword()
+        return kw.merged() if isinstance(kw, KeywordParts) else kw
+
+    def has_dense(self) -> bool:
+        return all((f / "dense" / "dense.json").is_file() for _, f in self.parts())
+
+    def dense(self, embedder) -> DenseParts:
+        from index.dense import DenseIndex
+
+        parts = [(DenseIndex.load(f / "dense", embedder), np.load(f / "dense" / "global_ids.npy"))
+                 for _, f in self.parts()]
+        live = self.live()
+        rank = np.full(len(live), len(live), np.int64)
+        order = self.corpus_order()
+        rank[order] = np.arange(len(order))
+        return DenseParts(embedder, parts, live, rank)
+
+    def files(self) -> list[FileEntry]:
+        return self.manifest.files
+
+
+class DenseParts:
+    """Exact (flat) vector search over every part, tombstoned passages masked out; hits in global numbers."""
+
+    def __init__(self, embedder, parts: list, live: np.ndarray, rank: np.ndarray):
+        self.embedder = embedder
+        self.parts = parts  # (DenseIndex, global passage number of each vector)
+        self.live = live
+        self.rank = rank
+
+    def search(self, query: str, k: int = 10, filters=None) -> list[tuple[int, float]]:
+        q = self.embedder.encode_queries([query])[0]
+        hits: list[tuple[int, float]] = []
+        for index, gids in self.parts:
+            allow = self.live[gids] if len(self.parts) > 1 or not self.live.all() else None
+            hits += [(int(gids[i]), s) for i, s in index.search_vector(q, k, filters, allow)]
+        hits.sort(key=lambda h: (-h[1], self.rank[h[0]]))
+        return hits[:k]
+
+
+class KeywordParts(KeywordIndex):
+    """BM25 over the base and segments of a generation, minus tombstones, equal to one index over the live
+    passages: each query term's postings are gathered from every part, their impacts recomputed from the
+    stored term frequencies and lengths with the live passages' average length, and weighted with the
+    live passage and report frequencies (see KeywordIndex._assemble and _prepare, which this mirrors)."""
+
+    def __init__(self, parts: list[KeywordIndex], live: np.ndarray, order: np.ndarray):
+        super().__init__(parts[0].params, parts[0].tok)
+        self.parts = parts
+        self.offsets = np.cumsum([0] + [p.n for p in parts])[:-1]
+        n_all = int(sum(p.n for p in parts))
+        if n_all != len(live):
+            raise ValueError(f"keyword parts hold {n_all} passages, the manifest {len(live)}")
+        self.live = live
+        self.n = n_all  # scores() spans every number; dead ones score 0
+        self.rank = np.full(n_all, n_all, np.int64)  # corpus order, for ties
+        self.rank[order] = np.arange(len(order))
+        self._combine_vocab()
+        self._combine_meta()
+        lens = np.concatenate([np.asarray(p.lens, np.int32) for p in parts])
+        self.lens = lens
+        k1, b = self.params.k1, self.params.b
+        live_flens = lens[order].astype(np.float32)  # in corpus order: the same mean as a full build's
+        avgdl = float(live_flens.mean()) if len(order) else 1.0
+        flens = lens.astype(np.float32)
+        self._norm = k1 * (1 - b + b * flens / max(avgdl, 1e-9))
+        self._frequencies()
+        self.vocab = {t: i for t, i in self._all_terms.items() if self._df[i] > 0}
+        self.fingerprint = "+".join(p.fingerprint for p in parts)
+        self._prepare()
+
+    def _combine_vocab(self) -> None:
+        base = self.parts[0]
+        terms = dict(base.vocab)
+        self._maps = [np.arange(len(base.vocab), dtype=np.int64)]
+        for p in self.parts[1:]:
+            local = sorted(p.vocab, key=p.vocab.__getitem__)
+            self._maps.append(np.asarray([terms.setdefault(t, len(terms)) for t in local], np.int64))
+        self._all_terms = terms
+
+    def _combine_meta(self) -> None:
+        agencies: dict[str, int] = {}
+        docs: dict[str, int] = {}
+        cols = {c: [] for c in ("agency_id", "doc_id", "year", "part", "kind")}
+        self._agency_maps = []
+        for p in self.parts:
+            m = p.meta
+            amap = np.asarray([agencies.setdefault(a, len(agencies)) for a in m.agencies] + [-1], np.int32)
+            dmap = np.asarray([docs.setdefault(d, len(docs)) for d in m.docs] + [-1], np.int32)
+            self._agency_maps.append(amap)
+            cols["agency_id"].append(amap[m.agency_id])  # -1 indexes the trailing -1
+            cols["doc_id"].append(dmap[m.doc_id])
+            for c in ("year", "part", "kind"):
+                cols[c].append(np.asarray(getattr(m, c)))
+        self.meta = MetaColumns(list(agencies), list(docs), {c: np.concatenate(v) for c, v in cols.items()})
+
+    def _frequencies(self) -> None:
+        """Live passage and report frequency of every term; the fields of the live agencies."""
+        V = len(self._all_terms)
+        df, rdf = np.zeros(V, np.int64), np.zeros(V, np.int64)
+        for p, off, tmap in zip(self.parts, self.offsets, self._maps):
+            counts = np.diff(np.asarray(p.indptr)).astype(np.int64)
+            reports = np.asarray(p.report_df, np.int64).copy()
+            local_live = self.live[off:off + p.n]
+            if not local_live.all():
+                postings = np.asarray(p.postings)
+                at = np.flatnonzero(~local_live[postings])  # postings of tombstoned passages
+                tid = np.searchsorted(np.asarray(p.indptr), at, side="right") - 1
+                counts -= np.bincount(tid, minlength=len(counts))
+                n_docs = max(len(p.meta.docs), 1)
+                pairs = np.unique(tid.astype(np.int64) * n_docs + p.meta.doc_id[postings[at]])
+                reports -= np.bincount(pairs // n_docs, minlength=len(counts))
+            df[tmap] += counts
+            rdf[tmap] += reports
+        self._df, self.report_df = df, rdf
+        live_docs = np.zeros(len(self.meta.docs), bool)
+        live_docs[self.meta.doc_id[self.live]] = True
+        self._n_docs = int(live_docs.sum())
+        self._n_live = int(self.live.sum())
+        # a report's passages share its agency: reports per agency = live reports by their agency
+        doc_agency = np.full(len(self.meta.docs), -1, np.int64)
+        doc_agency[self.meta.doc_id] = self.meta.agency_id
+        keep = live_docs & (doc_agency >= 0)
+        self._reports_per_agency = np.bincount(doc_agency[keep], minlength=len(self.meta.agencies))
+        agency: dict[str, set[int]] = {}
+        for p, amap in zip(self.parts, self._agency_maps):
+            for t, ids in p.fields["agency"].items():
+                agency.setdefault(t, set()).update(int(amap[i]) for i in ids)
+        self.fields = {"agency": {t: sorted(i for i in ids if self._reports_per_agency[i] > 0)
+                                  for t, ids in sorted(agency.items())},
+                       "part": self.parts[0].fields["part"]}
+        self.fields["agency"] = {t: ids for t, ids in self.fields["agency"].items() if ids}
+        self.idf = _idf(self._n_live, df)
+
+    def _prepare(self) -> None:
+        p = self.params
+        w = np.asarray(self.idf, np.float32).copy()
+        if self._n_docs >= p.common_min_docs:
+            w[np.asarray(self.report_df) > p.common_doc_frac * self._n_docs] *= p.common_damping
+        self._w = w
+        passages_per_part = np.bincount(self.meta.part[self.live], minlength=len(PART_CODES))
+        self._field_idf = {
+            "agency": {t: float(_idf(self._n_docs, self._reports_per_agency[ids].sum()))
+                       for t, ids in self.fields["agency"].items()},
+            "part": {t: float(_idf(self._n_live, passages_per_part[ids].sum())) for t, ids in self.fields["part"].items()},
+        }
+
+    def term_weights(self) -> np.ndarray:
+        return self._w
+
+    def scores(self, query: str) -> np.ndarray | None:
+        k1 = self.params.k1
+        scores = np.zeros(self.n, np.float32)
+        agency_bonus = np.zeros(len(self.meta.agencies) + 1, np.float32)
+        part_bonus = np.zeros(len(PART_CODES), np.float32)
+        hit = False
+        for term, qw in self.query_terms(query):
+            cid = self.vocab.get(term)
+            if cid is not None:
+                weight = qw * self._w[cid]
+                for p, off in zip(self.parts, self.offsets):
+                    tid = p.vocab.get(term)
+                    if tid is None:
+                        continue
+                    s, e = p.indptr[tid], p.indptr[tid + 1]
+                    pids = np.asarray(p.postings[s:e], np.int64) + off
+                    tff = np.asarray(p.tf[s:e]).astype(np.float32)
+                    impacts = (tff * (k1 + 1) / (tff + self._norm[pids])).astype(np.float32)
+                    scores[pids] += weight * impacts
+                hit = True
+            if term in self.fields["agency"]:
+                agency_bonus[self.fields["agency"][term]] += qw * self.params.agency_weight * self._field_idf["agency"][term]
+                hit = True
+            if term in self.fields["part"]:
+                part_bonus[self.fields["part"][term]] += qw * self.params.part_weight * self._field_idf["part"][term]
+        if not hit:
+            return None
+        if agency_bonus.any():
+            scores += agency_bonus[self.meta.agency_id]
+        if part_bonus.any():
+            touched = scores > 0
+            scores[touched] += part_bonus[self.meta.part[touched]]
+        scores[~self.live] = 0
+        return scores
+
+    def search(self, query: str, k: int = 10, filters=None) -> list[tuple[int, float]]:
+        scores = self.scores(query)
+        if scores is None:
+            return []
+        mask = self.meta.mask(filters)
+        if mask is not None:
+            scores[~mask] = 0
+        return top_k(scores, np.flatnonzero(scores > 0), k, self.rank)
+
+    def merged(self) -> KeywordIndex:
+        """The parts as one index in the global passage numbers, tombstoned passages included (a full
+        build maps them to nothing): enough for KeywordIndex.updated, which recomputes the rest."""
+        tids, pids, tf = [], [], []
+        for p, off, tmap in zip(self.parts, self.offsets, self._maps):
+            indptr = np.asarray(p.indptr)
+            tids.append(tmap[np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))])
+            pids.append(np.asarray(p.postings, np.int64) + off)
+            tf.append(np.asarray(p.tf))
+        tids_a = np.concatenate(tids)
+        order = np.argsort(tids_a, kind="stable")
+        out = KeywordIndex(self.params, self.tok)
+        out.vocab = dict(self._all_terms)
+        out.indptr = np.concatenate([[0], np.cumsum(np.bincount(tids_a, minlength=len(out.vocab)))]).astype(np.int64)
+        out.postings = np.concatenate(pids)[order]
+        out.tf = np.concatenate(tf)[order]
+        out.lens = self.lens
+        out.fields, out.meta, out.n = self.fields, self.meta, self.n
+        return out
+
+    def save(self, directory) -> None:  # noqa: ARG002 - a view over parts; index/grow.py merges them
+        raise TypeError("a generation's keyword parts are merged by a full build (qa build --compact)")

@@ -1,0 +1,273 @@
+"""The index grows in place: a build that finds a few new, changed or removed files writes a segment for
+them and tombstones for the reports they replace or remove, instead of a whole new generation.
+
+A full generation at 10,000 reports copies ~2M fact rows into a new DuckDB file and re-sorts millions of
+keyword postings: ~12.7 s for one added file. A segment holds only the added files' rows (its own
+facts.duckdb), keyword postings, vectors and Parquet files, and costs about what reading those files does.
+
+Layout: the new generation folder holds hard links to every file of the previous one (its base and its
+segments: nothing is copied, nothing already written is ever modified), the new `seg-NNNNNN/` folder and a
+new manifest listing the parts and the tombstones. It is made under a temporary name and switched to like
+any generation (os.replace of the folder, then of CURRENT), so a build killed at any moment leaves the
+last good index. Readers see base + segments − tombstones through index/generation.py.
+
+Why one DuckDB file per segment, ATTACHed by readers, and not rows appended to one file: DuckDB lets one
+process write a database file only when no other process has it open (an app serving questions holds it
+read only), and one process cannot hold the same file read only and read-write; appending in place would
+also change the file the current generation's readers use. A segment file is written by the build alone
+and only read after. ATTACHing a part costs ~10-30 ms; a view over the parts keeps `rowid` pushdown.
+
+When not: more than SEGMENT_MAX_FILES changed, added or removed files, an index with
+MAX_SEGMENTS segments already ($QA_MAX_SEGMENTS), a change of model or embedding, `--ray`, or a change
+that touches the neighbouring-year step (a report with values a neighbouring year decides, see
+index/neighbours.py, next to a changed one): then the full build runs, which also merges the segments
+into a new base (as `qa build --compact` does)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import time
+from pathlib import Path
+
+from index.build import (MANIFEST, BuildSummary, DiskFull, FileEntry, Manifest, Tombstone, _embed_job, _Jobs,
+                         _next_generation, _prune_cache, _switch, _versions, default_workers)
+from index.errors import printable
+
+SEGMENT_MAX_FILES = 32
+MAX_SEGMENTS = 8  # the add that would make a ninth segment merges everything instead
+MAX_SEGMENTS_ENV = "QA_MAX_SEGMENTS"
+CRASH_ENV = "QA_TEST_CRASH"  # tests only: the build kills itself (SIGKILL) at the named point of a segment add
+NEIGHBOUR_NOTE = "拆分：按勾稽关系与相邻年度报告"  # index.neighbours.NOTE up to its first field
+
+
+def crash_point(name: str) -> None:
+    if os.environ.get(CRASH_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def max_segments() -> int:
+    value = os.environ.get(MAX_SEGMENTS_ENV, "").strip()
+    return int(value) if value.isdigit() else MAX_SEGMENTS
+
+
+def add_segment(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str], prev, fixes: dict,
+                stats: dict[str, tuple[int, int]], progress, workers: int | None, t0: float) -> BuildSummary | None:
+    """Add the plan's new and changed files as a segment of a new generation; None when a full build must
+    run instead (see the module docstring). Called under the build lock."""
+    from index.generation import Generation
+
+    gen = Generation(prev.generation, prev.manifest)
+    m = prev.manifest
+    changed = [(rel, key, path) for rel, key, path, old in plan if old is None]
+    in_plan = {rel for rel, *_ in plan}
+    changed_rels = {rel for rel, *_ in changed}
+    gone = [f for f in m.files if f.path not in in_plan or f.path in changed_rels]
+    n_changes = len(changed) + sum(1 for f in gone if f.path not in changed_rels)
+    if (not n_changes or n_changes > SEGMENT_MAX_FILES
+            or len(m.parts) >= max_segments() or m.corpus != str(corpus.resolve()) or m.model != policy.info
+            or gen.has_dense() != bool(policy.embed)):
+        return None
+    cache = index / "cache"
+    embed = _embed_job(policy, cache)
+    jobs = [(path, rel, cache, key, fixes.get(rel), embed) for rel, key, path in changed]
+    results = _Jobs(jobs, workers or default_workers())
+    works = []
+    try:
+        for n, (rel, key, path) in enumerate(changed, 1):
+            if progress:
+                progress(n, len(changed), rel)
+            done = next(results)
+            if done.disk_full is not None:
+                raise DiskFull(done.disk_full)
+            if done.error is not None:
+                skipped[rel] = done.error
+                continue
+            works.append((rel, key, path, done))
+    finally:
+        results.close()
+    t_extract = time.perf_counter() - t0
+    if not _neighbours_untouched(gen, gone, [w for *_, w in works]):
+        return None
+    return _write(corpus, index, policy, plan, skipped, prev, gen, gone, works, fixes, stats, t0, t_extract)
+
+
+def _neighbours_untouched(gen, gone: list[FileEntry], works: list) -> bool:
+    """No report whose values a neighbouring year decides (or could decide) is next to a changed one:
+    the neighbouring-year step (index.neighbours) then gives every other report what it gave before."""
+    touched = {(f.agency, f.year) for f in gone} | {(w.entry.agency, w.entry.year) for w in works}
+    touched = {(a, y) for a, y in touched if a and y}
+    if not touched:
+        return True
+    con = gen.connect()
+    try:
+        sensitive = set(con.execute(
+            "select distinct r.agency, r.year from facts f join reports r using (doc) "
+            "where list_contains(f.flags, 'ambiguous') or f.note like ?", [NEIGHBOUR_NOTE + "%"]).fetchall())
+        present = set(con.execute("select distinct agency, year from reports").fetchall())
+    finally:
+        con.close()
+    for w in works:
+        facts = w.rows["facts"]
+        present.add((w.entry.agency, w.entry.year))
+        if any("ambiguous" in fl for fl in facts["flags"]) or any((n or "").startswith(NEIGHBOUR_NOTE)
+                                                                   for n in facts["note"]):
+            sensitive.add((w.entry.agency, w.entry.year))
+    for a, y in touched:
+        if (a, y - 1) in sensitive or (a, y + 1) in sensitive:
+            return False
+        if (a, y) in sensitive and ((a, y - 1) in present or (a, y + 1) in present):
+            return False
+    return True
+
+
+def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str], prev, gen, gone: list[FileEntry],
+           works: list, fixes: dict, stats: dict, t0: float, t_extract: float) -> BuildSummary:
+    from index.build import _build_dense
+    from index.generation import Generation
+    from index.keyword import KeywordIndex, TermCounts, fingerprint_ids
+    from index.parquet import write_parquet
+    from index.store import FACTS_DB, FactsWriter, FileSlot
+
+    t1 = time.perf_counter()
+    generation = _next_generation(index)
+    seg = "seg-" + generation.split("-", 1)[1]
+    work = index / f".{generation}.{os.getpid()}.tmp"
+    shutil.rmtree(work, ignore_errors=True)
+    writer = None
+    try:
+        _link_tree(prev.generation, work)
+        crash_point("linked")
+        (work / seg).mkdir()
+        start = gen.pidx_end()
+        writer = FactsWriter(work / seg / FACTS_DB)
+        counts = TermCounts()
+        slots, keys, new_entries = [], [], {}
+        at = start
+        for i, (rel, key, path, w) in enumerate(works):
+            writer.add(i, w.rows)
+            counts.add(w.tokens)
+            slots.append(FileSlot(i, w.entry.doc, printable(str(path)), w.entry.passages, None))
+            keys.append(key)
+            new_entries[rel] = w.entry.model_copy(update={"part": seg, "pidx": at, "size": stats[rel][0],
+                                                          "mtime_ns": stats[rel][1]})
+            at += w.entry.passages
+        writer.finish(slots, lambda _reports: [], pidx_start=start)  # cross-year: over every part, below
+        crash_point("facts")
+        meta, ids = writer.passage_meta()
+        KeywordIndex().build_from_counts(counts, meta, fingerprint_ids(ids),
+                                         known=KeywordIndex.load(prev.generation / "keyword")
+                                         ).save(work / seg / "keyword")
+        t_write = time.perf_counter() - t1
+        t2 = time.perf_counter()
+        embedded = policy.reason
+        if policy.embed:
+            import numpy as np
+
+            starts = np.cumsum([start] + [s.passages for s in slots])
+            embedded = _build_dense(work / seg / "dense", policy, slots, keys, starts, index / "cache", writer) \
+                + "；" + policy.reason
+        t_embed = time.perf_counter() - t2
+        writer.close()
+        writer = None
+
+        files, dead = [], list(prev.manifest.dead)
+        for rel, key, path, old in plan:
+            if old is not None:
+                entry, offset = old
+                files.append(entry.model_copy(update={"pidx": offset, "size": stats[rel][0],
+                                                      "mtime_ns": stats[rel][1]}))
+            elif rel in new_entries:
+                files.append(new_entries[rel])
+        dead += [Tombstone(part=f.part, doc=f.doc, pidx=prev.files[f.path][1], passages=f.passages) for f in gone]
+        manifest = Manifest(
+            built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
+            versions=_versions(), model=policy.info, embedded=embedded, files=files, skipped=skipped,
+            counts={}, timings={}, parts=[*prev.manifest.parts, seg], dead=dead, pidx_end=at)
+        t3 = time.perf_counter()
+        manifest.counts = _cross_year_and_counts(Generation(work, manifest), work / seg / FACTS_DB)
+        crash_point("written")
+        t_write += time.perf_counter() - t3
+        manifest.timings = {"read+extract": t_extract, "index write": t_write, "embed": t_embed,
+                            "total": time.perf_counter() - t0}
+        (work / MANIFEST).write_text(manifest.model_dump_json(indent=1), "utf-8")
+        os.replace(work, index / generation)
+    except BaseException:
+        if writer is not None:
+            writer.close()
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    crash_point("moved")
+    _switch(index, generation)
+    _prune_cache(index / "cache", {f.key for f in manifest.files if f.key})
+    return BuildSummary(index=str(index), manifest=manifest, reused=len(plan) - len(works),
+                        read=sum(1 for *_, w in works if w.fresh),
+                        corrected=sum(1 for f in manifest.files if f.path in fixes))
+
+
+def _cross_year_and_counts(gen, segment_db: Path) -> dict[str, int]:
+    """The cross-year findings of the whole generation, computed over every part's live reports as a full
+    build does, stored in the new segment (the newest part holds the whole set); and the counts."""
+    import duckdb
+
+    from index.checks import cross_year_findings
+    from index.parquet import write_parquet
+    from index.store import _Summary, _append, _empty, finding_row
+
+    con = gen.connect()
+    try:
+        keys = ("apply.carried_out.total", "apply.carried_in.total")
+        reports = {d: (a, y) for d, a, y in con.execute("select doc, agency, year from reports").fetchall()}
+        values: dict[str, dict] = {}
+        for d, k, v in con.execute("select doc, key, value from facts where key in (?, ?)", list(keys)).fetchall():
+            if isinstance(v, float) and v.is_integer():
+                v = int(v)
+            values.setdefault(d, {}).setdefault(k, v)
+        one = lambda sql: int(con.execute(sql).fetchone()[0])  # noqa: E731
+        counts = {"reports": one("select count(*) from reports"), "facts": one("select count(*) from facts"),
+                  "passages": one("select count(*) from passages"),
+                  "fail": one("select count(*) from findings where status = 'FAIL'"),
+                  "not_assessable": one("select count(*) from findings where status = 'NOT_ASSESSABLE'")}
+    finally:
+        con.close()
+    from types import SimpleNamespace
+
+    summaries = [_Summary(SimpleNamespace(doc=f.doc, agency=reports[f.doc][0], year=reports[f.doc][1]),
+                          values.get(f.doc, {})) for f in gen.manifest.files if f.doc in reports]
+    cross = cross_year_findings(summaries)
+    counts["fail"] += sum(1 for x in cross if x.status == "FAIL")
+    rows = _empty()["findings"]
+    for x in cross:
+        _append(rows, **finding_row(x))
+    seg = duckdb.connect(str(segment_db))
+    try:
+        if cross:
+            seg.execute("insert into findings select " + ", ".join(f"unnest(?::{ty}[])" for _, ty in _findings_types()),
+                        [rows[c] for c, _ in _findings_types()])
+        write_parquet(seg, segment_db.parent)
+    finally:
+        seg.close()
+    return counts
+
+
+def _findings_types():
+    from index.store import SCHEMA
+
+    return SCHEMA["findings"]
+
+
+def _link_tree(src: Path, dst: Path) -> None:
+    """dst: a folder of hard links to every file under src but its manifest (a copy where links fail)."""
+    dst.mkdir()
+    for entry in os.scandir(src):
+        if entry.name == MANIFEST:
+            continue
+        target = dst / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            _link_tree(Path(entry.path), target)
+            continue
+        try:
+            os.link(entry.path, target)
+        except OSError:
+            shutil.copy2(entry.path, target)

@@ -1,0 +1,156 @@
+"""The index grows in place (index/grow.py): a few new, changed or removed files become a segment with
+tombstones, read as base + segments − tombstones (index/generation.py). Built file by file, then edited
+and pruned, the index must hold exactly the rows of a build from scratch and answer the same; `--compact`
+merges the segments into a base equal to the scratch build."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.build import build_index
+from index.generation import Generation
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / "shared" / "real" / "reports"
+if not REAL.is_dir():
+    REAL = Path("/work/shared/real/reports")
+TABLES = ("reports", "facts", "findings", "warnings", "lines")
+QUESTIONS = ("哪个单位行政处罚最多", "平潭2021年收到多少政府信息公开申请", "鹤岗城管存在哪些问题",
+             "各单位行政复议数量", "济南市城管局2022年主动公开了多少条信息", "政务公开培训情况")
+
+
+def logical_rows(index: Path) -> dict[str, list]:
+    """Every table's rows as a sorted list (the order of rows and passage numbers may differ between a
+    grown index and a full build; the rows may not); passages by their id, text and place."""
+    gen = Generation.current(index)
+    con = gen.connect()
+    try:
+        out = {t: sorted(map(repr, con.execute(f"select {_columns(t)} from {t}").fetchall())) for t in TABLES}
+        out["passages"] = sorted(map(repr, con.execute(
+            "select id, doc, agency, year, part, kind, text, line_start, line_end, fact_keys from passages"
+        ).fetchall()))
+        return out
+    finally:
+        con.close()
+
+
+def _columns(table: str) -> str:
+    from index.store import SCHEMA
+
+    return ", ".join(f'"{c}"' for c, _ in SCHEMA[table])
+
+
+def answers(index: Path) -> list[dict]:
+    from qa.engine import QA
+
+    qa = QA(index)
+    try:
+        out = []
+        for q in QUESTIONS:
+            answer, _ = qa.ask(q)
+            out.append(json.loads(answer.model_dump_json()))
+        return out
+    finally:
+        qa.close() if hasattr(qa, "close") else None
+
+
+def assert_same(a: Path, b: Path) -> None:
+    ra, rb = logical_rows(a), logical_rows(b)
+    for t in ra:
+        assert ra[t] == rb[t], f"table {t} differs"
+    ma, mb = Generation.current(a).manifest, Generation.current(b).manifest
+    assert ma.counts == mb.counts
+    assert [(f.path, f.doc, f.sha256, f.facts, f.passages) for f in ma.files] == \
+        [(f.path, f.doc, f.sha256, f.facts, f.passages) for f in mb.files]
+    ka, kb = Generation.current(a).keyword(), Generation.current(b).keyword()
+    ca, cb = Generation.current(a).connect(), Generation.current(b).connect()
+    try:
+        for q in ("存在的主要问题", "行政处罚 处理决定数量", "政务公开培训", "依申请公开", "平潭 行政复议"):
+            ha, hb = ka.search(q, 20), kb.search(q, 20)
+            assert [s for _, s in ha] == [s for _, s in hb], q  # the same scores, to the bit
+            ida = [ca.execute("select id from passages where pidx = ?", [p]).fetchone()[0] for p, _ in ha]
+            idb = [cb.execute("select id from passages where pidx = ?", [p]).fetchone()[0] for p, _ in hb]
+            assert ida == idb, q
+    finally:
+        ca.close()
+        cb.close()
+    assert answers(a) == answers(b)
+
+
+@pytest.fixture(scope="module")
+def files() -> list[Path]:
+    return sorted(ROOT.glob("corpus/*.txt")) + sorted(p for p in REAL.iterdir() if p.suffix != ".pdf")
+
+
+def test_grown_file_by_file_equals_a_full_build(tmp_path: Path, files: list[Path], monkeypatch) -> None:
+    monkeypatch.setenv("QA_MAX_SEGMENTS", "64")  # every add a segment (where the neighbour step allows)
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    shutil.copy(files[0], corpus / files[0].name)
+    build_index(corpus, index, embed=False, workers=1)
+    grown = 0
+    for f in files[1:]:
+        shutil.copy(f, corpus / f.name)
+        s = build_index(corpus, index, embed=False, workers=1)
+        grown += bool(s.manifest.parts)
+        assert s.manifest.counts["reports"] == len(list(corpus.iterdir()))
+    # the seeds and the first Pingtan year are segments; the other Pingtan years have values a neighbouring
+    # year decides (index/neighbours.py): those adds run the full build, which merges the segments
+    assert grown >= 5
+    # a changed report (a number and a sentence) and a removed one
+    edit = corpus / files[2].name
+    edit.write_text(edit.read_text("utf-8").replace("。", "。本年度另有一条补充说明。", 1), encoding="utf-8")
+    (corpus / files[1].name).unlink()
+    s = build_index(corpus, index, embed=False, workers=1)
+    assert s.manifest.parts and any(t.doc == files[1].name for t in s.manifest.dead)
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh, embed=False, workers=1)
+    assert_same(index, fresh)
+
+    merged = build_index(corpus, index, embed=False, workers=1, compact=True)
+    assert not merged.manifest.parts and not merged.manifest.dead
+    assert_same(index, fresh)
+
+
+def test_too_many_segments_are_merged(tmp_path: Path, files: list[Path], monkeypatch) -> None:
+    monkeypatch.setenv("QA_MAX_SEGMENTS", "2")
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    for f in files[:3]:
+        shutil.copy(f, corpus / f.name)
+    build_index(corpus, index, embed=False, workers=1)
+    parts = []
+    for f in files[3:6]:  # the seeds 003, 004 and the first real report: no neighbouring years
+        shutil.copy(f, corpus / f.name)
+        parts.append(len(build_index(corpus, index, embed=False, workers=1).manifest.parts))
+    assert parts == [1, 2, 0]  # the third add would make a third segment: everything is merged instead
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh, embed=False, workers=1)
+    assert logical_rows(index) == logical_rows(fresh)
+
+
+@pytest.mark.model
+def test_a_grown_index_with_vectors_searches_like_a_full_build(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("QA_VECTOR_CACHE", str(tmp_path / "vectors"))
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    seeds = sorted(ROOT.glob("corpus/*.txt"))
+    for f in seeds[:-1]:
+        shutil.copy(f, corpus / f.name)
+    build_index(corpus, index, embed=True)
+    shutil.copy(seeds[-1], corpus / seeds[-1].name)
+    assert build_index(corpus, index, embed=True).manifest.parts
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh, embed=True)
+    from qa.retrieve import Retriever
+
+    ra, rb = Retriever(index), Retriever(fresh)
+    for q in ("依申请公开的办理情况", "政府信息公开工作存在的不足", "行政处罚决定"):
+        a, b = ra.search(q, k=8, mode="dense"), rb.search(q, k=8, mode="dense")
+        assert [h.passage.id for h in a.hits] == [h.passage.id for h in b.hits], q
+        a, b = ra.search(q, k=8), rb.search(q, k=8)
+        assert [h.passage.id for h in a.hits] == [h.passage.id for h in b.hits], q
