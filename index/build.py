@@ -37,7 +37,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from index.checks import cross_year_findings
-from index.corpus import check_lines, check_size, read_report_bytes, readable_names, report_files
+from index.corpus import check_lines, check_size, positive_env, read_report_bytes, readable_names, report_files
 from index.embedding import with_eta
 from index.errors import ReportError, printable
 from index.neighbours import fill_build_from_neighbours
@@ -385,7 +385,7 @@ class _Jobs:
         self.queue = list(range(len(jobs)))[::-1]  # jobs not given to a worker yet, next one last
         self.next_out = 0
         self.ctx = None
-        self.timeout = _seconds(FILE_TIMEOUT_ENV, FILE_TIMEOUT)
+        self.timeout = positive_env(FILE_TIMEOUT_ENV, FILE_TIMEOUT)
         if workers > 1 and len(jobs) >= POOL_MIN_FILES and threading.active_count() == 1:
             import multiprocessing as mp
 
@@ -468,14 +468,6 @@ class _Jobs:
             proc.join()
             conn.close()
         self.busy.clear()
-
-
-def _seconds(env: str, default: float) -> float:
-    try:
-        value = float(os.environ.get(env, "").strip() or default)
-    except ValueError:
-        return default
-    return value if value > 0 else default
 
 
 def _death(exitcode: int | None) -> str:

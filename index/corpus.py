@@ -38,7 +38,8 @@ MAX_LINES = 10_000
 _LINE_END = re.compile(rb"[\r\n]")
 
 
-def _limit(env: str, default: float) -> float:
+def positive_env(env: str, default: float) -> float:
+    """A positive number from the environment, or the default (unset, not a number, or not above 0)."""
     try:
         value = float(os.environ.get(env, "").strip() or default)
     except ValueError:
@@ -47,11 +48,11 @@ def _limit(env: str, default: float) -> float:
 
 
 def max_file_bytes() -> int:
-    return int(_limit(MAX_FILE_MB_ENV, MAX_FILE_MB) * 1024 * 1024)
+    return int(positive_env(MAX_FILE_MB_ENV, MAX_FILE_MB) * 1024 * 1024)
 
 
 def max_line_bytes() -> int:
-    return int(_limit(MAX_LINE_KB_ENV, MAX_LINE_KB) * 1024)
+    return int(positive_env(MAX_LINE_KB_ENV, MAX_LINE_KB) * 1024)
 
 
 def check_size(path: Path, size: int) -> None:
@@ -62,7 +63,7 @@ def check_size(path: Path, size: int) -> None:
 
 
 def max_cells_per_line() -> int:
-    return int(_limit(MAX_CELLS_ENV, MAX_CELLS_PER_LINE))
+    return int(positive_env(MAX_CELLS_ENV, MAX_CELLS_PER_LINE))
 
 
 def check_lines(path: Path, data: bytes) -> None:
@@ -75,7 +76,7 @@ def check_lines(path: Path, data: bytes) -> None:
     limit, cells = max_line_bytes(), max_cells_per_line()
     if binary_kind(data) or path.suffix.lower() in (".html", ".htm") or looks_like_html(data[:4096]):
         return
-    lines, most_lines = data.count(b"\n") or data.count(b"\r"), int(_limit(MAX_LINES_ENV, MAX_LINES))
+    lines, most_lines = data.count(b"\n") or data.count(b"\r"), int(positive_env(MAX_LINES_ENV, MAX_LINES))
     if lines > most_lines:
         raise ReportError(str(path), f"{lines} lines (the limit is {most_lines}, set {MAX_LINES_ENV} to change "
                                      "it): too long for a report")
@@ -84,7 +85,7 @@ def check_lines(path: Path, data: bytes) -> None:
     cells_possible = separators > cells
     if not (long_possible or cells_possible):
         return
-    most = int(_limit(MAX_FILE_CELLS_ENV, MAX_FILE_CELLS))
+    most = int(positive_env(MAX_FILE_CELLS_ENV, MAX_FILE_CELLS))
     if separators > most:
         raise ReportError(str(path), f"{separators} cell separators (| or tab; the limit is {most}, set "
                                      f"{MAX_FILE_CELLS_ENV} to change it): not a report's tables")

@@ -30,6 +30,7 @@ import shutil
 import signal
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 from index.build import (MANIFEST, BuildSummary, DiskFull, FileEntry, Manifest, Tombstone, _embed_job, _Jobs,
                          _next_generation, _prune_cache, _switch, _versions, default_workers)
@@ -48,8 +49,9 @@ def crash_point(name: str) -> None:
 
 
 def max_segments() -> int:
-    value = os.environ.get(MAX_SEGMENTS_ENV, "").strip()
-    return int(value) if value.isdigit() else MAX_SEGMENTS
+    from index.corpus import positive_env
+
+    return int(positive_env(MAX_SEGMENTS_ENV, MAX_SEGMENTS))
 
 
 def add_segment(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str], prev, fixes: dict,
@@ -88,26 +90,30 @@ def add_segment(corpus: Path, index: Path, policy, plan: list, skipped: dict[str
     finally:
         results.close()
     t_extract = time.perf_counter() - t0
-    if not _neighbours_untouched(gen, gone, [w for *_, w in works]):
-        return None
-    return _write(corpus, index, policy, plan, skipped, prev, gen, gone, works, fixes, stats, t0, t_extract)
+    t1 = time.perf_counter()
+    con = gen.connect()
+    try:
+        if not _neighbours_untouched(con, gone, [w for *_, w in works]):
+            return None
+        live = _Live.read(con, gen, gone)
+    finally:
+        con.close()
+    return _write(corpus, index, policy, plan, skipped, prev, gen, gone, works, live, fixes, stats, t0, t_extract,
+                  time.perf_counter() - t1)
 
 
-def _neighbours_untouched(gen, gone: list[FileEntry], works: list) -> bool:
+def _neighbours_untouched(con, gone: list[FileEntry], works: list) -> bool:
     """No report whose values a neighbouring year decides (or could decide) is next to a changed one:
-    the neighbouring-year step (index.neighbours) then gives every other report what it gave before."""
+    the neighbouring-year step (index.neighbours) then gives every other report what it gave before.
+    con: the previous generation's tables."""
     touched = {(f.agency, f.year) for f in gone} | {(w.entry.agency, w.entry.year) for w in works}
     touched = {(a, y) for a, y in touched if a and y}
     if not touched:
         return True
-    con = gen.connect()
-    try:
-        sensitive = set(con.execute(
-            "select distinct r.agency, r.year from facts f join reports r using (doc) "
-            "where list_contains(f.flags, 'ambiguous') or f.note like ?", [NEIGHBOUR_NOTE + "%"]).fetchall())
-        present = set(con.execute("select distinct agency, year from reports").fetchall())
-    finally:
-        con.close()
+    sensitive = set(con.execute(
+        "select distinct r.agency, r.year from facts f join reports r using (doc) "
+        "where list_contains(f.flags, 'ambiguous') or f.note like ?", [NEIGHBOUR_NOTE + "%"]).fetchall())
+    present = set(con.execute("select distinct agency, year from reports").fetchall())
     for w in works:
         facts = w.rows["facts"]
         present.add((w.entry.agency, w.entry.year))
@@ -122,57 +128,106 @@ def _neighbours_untouched(gen, gone: list[FileEntry], works: list) -> bool:
     return True
 
 
+CARRIED = ("apply.carried_out.total", "apply.carried_in.total")  # what the cross-year check reads
+
+
+class _Live:
+    """What the new generation's cross-year findings and counts need of the reports that stay: their
+    agency, year and carried totals, and the findings counts of the reports that go."""
+
+    def __init__(self, reports: dict, values: dict, counts: dict[str, int]):
+        self.reports, self.values, self.counts = reports, values, counts
+
+    @classmethod
+    def read(cls, con, gen, gone: list[FileEntry]) -> _Live:
+        dead = {f.doc for f in gone}
+        reports = {d: (a, y) for d, a, y in con.execute("select doc, agency, year from reports").fetchall()
+                   if d not in dead}
+        values: dict[str, dict] = {}
+        for d, k, v in con.execute("select doc, key, value from facts where key in (?, ?)", list(CARRIED)).fetchall():
+            if d not in dead:
+                values.setdefault(d, {}).setdefault(k, int(v) if isinstance(v, float) and v.is_integer() else v)
+        counts = dict(gen.manifest.counts)
+        for key, status, kind in (("fail", "FAIL", "cross_year"), ("fail", "FAIL", None),
+                                  ("not_assessable", "NOT_ASSESSABLE", None)):
+            if kind:  # the previous cross-year set: replaced by the new one
+                sql, args = "select count(*) from findings where status = ? and kind = ?", [status, kind]
+            elif not dead:
+                continue
+            else:
+                sql = ("select count(*) from findings where status = ? and kind <> 'cross_year' "
+                       "and doc in (select unnest(?))")
+                args = [status, sorted(dead)]
+            counts[key] -= int(con.execute(sql, args).fetchone()[0])
+        for f in gone:
+            counts["reports"] -= 1
+            counts["facts"] -= f.facts
+            counts["passages"] -= f.passages
+        return cls(reports, values, counts)
+
+    def add(self, rows: dict) -> None:
+        """A new file's report, carried totals and counts."""
+        r = rows["reports"]
+        for d, a, y in zip(r["doc"], r["agency"], r["year"]):
+            self.reports[d] = (a, y)
+        f = rows["facts"]
+        for d, k, v in zip(f["doc"], f["key"], f["value"]):
+            if k in CARRIED:
+                self.values.setdefault(d, {}).setdefault(k, int(v) if isinstance(v, float) and v.is_integer() else v)
+        c = self.counts
+        c["reports"] += len(r["doc"])
+        c["facts"] += len(f["doc"])
+        c["passages"] += len(rows["passages"]["pidx"])
+        x = rows["findings"]
+        c["fail"] += sum(1 for s in x["status"] if s == "FAIL")
+        c["not_assessable"] += sum(1 for s, k in zip(x["status"], x["kind"])
+                                   if s == "NOT_ASSESSABLE" and k != "cross_year")
+
+    def cross_year(self, files: list[FileEntry]) -> list:
+        """The cross-year findings over every live report, in corpus order, as a full build computes them."""
+        from index.checks import cross_year_findings
+        from index.store import _Summary
+
+        found = cross_year_findings([_Summary(SimpleNamespace(doc=f.doc, agency=self.reports[f.doc][0],
+                                                              year=self.reports[f.doc][1]), self.values.get(f.doc, {}))
+                                     for f in files if f.doc in self.reports])
+        self.counts["fail"] += sum(1 for x in found if x.status == "FAIL")
+        return found
+
+
 def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str], prev, gen, gone: list[FileEntry],
-           works: list, fixes: dict, stats: dict, t0: float, t_extract: float) -> BuildSummary:
+           works: list, live: _Live, fixes: dict, stats: dict, t0: float, t_extract: float,
+           t_read: float) -> BuildSummary:
     from index.build import _build_dense
-    from index.generation import Generation
-    from index.keyword import KeywordIndex, TermCounts, fingerprint_ids
-    from index.parquet import write_parquet
-    from index.store import FACTS_DB, FactsWriter, FileSlot
+    from index.keyword import KeywordIndex, MetaColumns, TermCounts, fingerprint_ids
+    from index.parquet import write_parquet, write_tombstones
+    from index.store import FileSlot, write_segment_db
 
     t1 = time.perf_counter()
     generation = _next_generation(index)
     seg = "seg-" + generation.split("-", 1)[1]
     work = index / f".{generation}.{os.getpid()}.tmp"
     shutil.rmtree(work, ignore_errors=True)
-    writer = None
+    db = None
     try:
         _link_tree(prev.generation, work)
         crash_point("linked")
         (work / seg).mkdir()
-        start = gen.pidx_end()
-        writer = FactsWriter(work / seg / FACTS_DB)
+        start = at = gen.pidx_end()
         counts = TermCounts()
-        slots, keys, new_entries = [], [], {}
-        at = start
+        slots, keys, new_entries, passages = [], [], {}, []
         for i, (rel, key, path, w) in enumerate(works):
-            writer.add(i, w.rows)
             counts.add(w.tokens)
             slots.append(FileSlot(i, w.entry.doc, printable(str(path)), w.entry.passages, None))
             keys.append(key)
             new_entries[rel] = w.entry.model_copy(update={"part": seg, "pidx": at, "size": stats[rel][0],
                                                           "mtime_ns": stats[rel][1]})
             at += w.entry.passages
-        writer.finish(slots, lambda _reports: [], pidx_start=start)  # cross-year: over every part, below
-        crash_point("facts")
-        meta, ids = writer.passage_meta()
-        KeywordIndex().build_from_counts(counts, meta, fingerprint_ids(ids),
-                                         known=KeywordIndex.load(prev.generation / "keyword")
-                                         ).save(work / seg / "keyword")
-        t_write = time.perf_counter() - t1
-        t2 = time.perf_counter()
-        embedded = policy.reason
-        if policy.embed:
-            import numpy as np
-
-            starts = np.cumsum([start] + [s.passages for s in slots])
-            embedded = _build_dense(work / seg / "dense", policy, slots, keys, starts, index / "cache", writer) \
-                + "；" + policy.reason
-        t_embed = time.perf_counter() - t2
-        writer.close()
-        writer = None
-
-        files, dead = [], list(prev.manifest.dead)
+            live.add(w.rows)
+            p = w.rows["passages"]
+            passages += [SimpleNamespace(id=p["id"][j], doc=p["doc"][j], agency=p["agency"][j], year=p["year"][j],
+                                         part=p["part"][j], kind=p["kind"][j]) for j in range(len(p["id"]))]
+        files = []
         for rel, key, path, old in plan:
             if old is not None:
                 entry, offset = old
@@ -180,22 +235,42 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
                                                       "mtime_ns": stats[rel][1]}))
             elif rel in new_entries:
                 files.append(new_entries[rel])
-        dead += [Tombstone(part=f.part, doc=f.doc, pidx=prev.files[f.path][1], passages=f.passages) for f in gone]
+        cross = live.cross_year(files)
+        db = write_segment_db(work / seg / "facts.duckdb", [(s.path, w.rows) for s, (*_, w) in zip(slots, works)],
+                              start, cross)
+        crash_point("facts")
+        write_parquet(db.con, work / seg)
+        KeywordIndex().build_from_counts(counts, MetaColumns.from_passages(passages),
+                                         fingerprint_ids(p.id for p in passages),
+                                         known=KeywordIndex.load(prev.generation / "keyword")
+                                         ).save(work / seg / "keyword")
+        t_write = time.perf_counter() - t1 + t_read
+        t2 = time.perf_counter()
+        embedded = policy.reason
+        if policy.embed:
+            import numpy as np
+
+            starts = np.cumsum([start] + [s.passages for s in slots])
+            embedded = _build_dense(work / seg / "dense", policy, slots, keys, starts, index / "cache", db) \
+                + "；" + policy.reason
+        t_embed = time.perf_counter() - t2
+        dead = prev.manifest.dead + [Tombstone(part=f.part, doc=f.doc, pidx=prev.files[f.path][1], passages=f.passages)
+                                     for f in gone]
+        write_tombstones(db.con, work, [(t.part or generation, t.doc) for t in dead])
+        db.con.close()
+        db = None
         manifest = Manifest(
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
             versions=_versions(), model=policy.info, embedded=embedded, files=files, skipped=skipped,
-            counts={}, timings={}, parts=[*prev.manifest.parts, seg], dead=dead, pidx_end=at)
-        t3 = time.perf_counter()
-        manifest.counts = _cross_year_and_counts(Generation(work, manifest), work / seg / FACTS_DB)
+            counts=live.counts, parts=[*prev.manifest.parts, seg], dead=dead, pidx_end=at,
+            timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
+                     "total": time.perf_counter() - t0})
         crash_point("written")
-        t_write += time.perf_counter() - t3
-        manifest.timings = {"read+extract": t_extract, "index write": t_write, "embed": t_embed,
-                            "total": time.perf_counter() - t0}
         (work / MANIFEST).write_text(manifest.model_dump_json(indent=1), "utf-8")
         os.replace(work, index / generation)
     except BaseException:
-        if writer is not None:
-            writer.close()
+        if db is not None:
+            db.con.close()
         shutil.rmtree(work, ignore_errors=True)
         raise
     crash_point("moved")
@@ -204,57 +279,6 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
     return BuildSummary(index=str(index), manifest=manifest, reused=len(plan) - len(works),
                         read=sum(1 for *_, w in works if w.fresh),
                         corrected=sum(1 for f in manifest.files if f.path in fixes))
-
-
-def _cross_year_and_counts(gen, segment_db: Path) -> dict[str, int]:
-    """The cross-year findings of the whole generation, computed over every part's live reports as a full
-    build does, stored in the new segment (the newest part holds the whole set); and the counts."""
-    import duckdb
-
-    from index.checks import cross_year_findings
-    from index.parquet import write_parquet
-    from index.store import _Summary, _append, _empty, finding_row
-
-    con = gen.connect()
-    try:
-        keys = ("apply.carried_out.total", "apply.carried_in.total")
-        reports = {d: (a, y) for d, a, y in con.execute("select doc, agency, year from reports").fetchall()}
-        values: dict[str, dict] = {}
-        for d, k, v in con.execute("select doc, key, value from facts where key in (?, ?)", list(keys)).fetchall():
-            if isinstance(v, float) and v.is_integer():
-                v = int(v)
-            values.setdefault(d, {}).setdefault(k, v)
-        one = lambda sql: int(con.execute(sql).fetchone()[0])  # noqa: E731
-        counts = {"reports": one("select count(*) from reports"), "facts": one("select count(*) from facts"),
-                  "passages": one("select count(*) from passages"),
-                  "fail": one("select count(*) from findings where status = 'FAIL'"),
-                  "not_assessable": one("select count(*) from findings where status = 'NOT_ASSESSABLE'")}
-    finally:
-        con.close()
-    from types import SimpleNamespace
-
-    summaries = [_Summary(SimpleNamespace(doc=f.doc, agency=reports[f.doc][0], year=reports[f.doc][1]),
-                          values.get(f.doc, {})) for f in gen.manifest.files if f.doc in reports]
-    cross = cross_year_findings(summaries)
-    counts["fail"] += sum(1 for x in cross if x.status == "FAIL")
-    rows = _empty()["findings"]
-    for x in cross:
-        _append(rows, **finding_row(x))
-    seg = duckdb.connect(str(segment_db))
-    try:
-        if cross:
-            seg.execute("insert into findings select " + ", ".join(f"unnest(?::{ty}[])" for _, ty in _findings_types()),
-                        [rows[c] for c, _ in _findings_types()])
-        write_parquet(seg, segment_db.parent)
-    finally:
-        seg.close()
-    return counts
-
-
-def _findings_types():
-    from index.store import SCHEMA
-
-    return SCHEMA["findings"]
 
 
 def _link_tree(src: Path, dst: Path) -> None:

@@ -3,6 +3,11 @@ DuckDB, pandas, Spark or a spreadsheet without the app:
 
     INDEX/gen-000007/reports.parquet  facts.parquet  findings.parquet  passages.parquet
 
+An index that grew in place (index/grow.py) has the same four files in each segment folder
+(gen-000009/seg-000008/, …) and `tombstones.parquet`: (dir, doc) of the reports whose rows in the files of
+that folder (the generation's own for the base) are replaced or deleted; cross-year findings are those of
+the newest part (the last segment). README.md shows the query.
+
 Column names and types are those of index.store.SCHEMA (the facts database's own), cast explicitly, so
 a file's schema never depends on the data in it (an all-NULL column is still VARCHAR, not INT32)."""
 
@@ -33,6 +38,17 @@ def write_parquet(con, generation: Path) -> dict[str, Path]:
         tmp.replace(path)
         out[table] = path
     return out
+
+
+def write_tombstones(con, generation: Path, dead: list[tuple[str, str]]) -> Path:
+    """GENERATION/tombstones.parquet: (dir, doc) of every tombstoned report (replaced atomically: the file
+    a new generation links from the previous one must not be written in place)."""
+    path = generation / "tombstones.parquet"
+    tmp = path.with_name(f".{path.name}.tmp")
+    con.execute(f"copy (select unnest(?::VARCHAR[]) as dir, unnest(?::VARCHAR[]) as doc) to '{_sql_str(str(tmp))}' "
+                "(format parquet)", [[d for d, _ in dead], [doc for _, doc in dead]])
+    tmp.replace(path)
+    return path
 
 
 def _sql_str(s: str) -> str:

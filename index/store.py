@@ -116,7 +116,73 @@ class FileSlot:
     prev_offset: int | None  # where its passages start in the previous generation, if taken from there
 
 
-class FactsWriter:
+def insert_columns(con, table: str, cols: dict[str, list], types: list[tuple[str, str]]) -> None:
+    """Column lists into a table: as query parameters when few (no pyarrow import: a one-file rebuild
+    is mostly start-up), through an Arrow table of the declared types when many (far faster per row)."""
+    n = len(next(iter(cols.values())))
+    if n < SMALL_INSERT:
+        con.execute(f"insert into {table} select " + ", ".join(f"unnest(?::{ty}[])" for _, ty in types),
+                    [cols[c] for c, _ in types])
+        return
+    con.register("frame", _arrow_table(cols, types))
+    con.execute(f"insert into {table} select * from frame")
+    con.unregister("frame")
+
+
+class TablesReader:
+    """Reads of the passages table a build makes after writing it (index.build embeds from them)."""
+
+    def __init__(self, con):
+        self.con = con
+
+    def passage_columns(self, prose_only: bool = False) -> dict[str, list]:
+        """Columns of the passages table in pidx order."""
+        where = "where kind = 'prose' " if prose_only else ""
+        cur = self.con.execute(f"select pidx, id, doc, agency, year, part, kind from passages {where}order by pidx")
+        names = [d[0] for d in cur.description]
+        cols = {n: [] for n in names}
+        for row in cur.fetchall():
+            for n, v in zip(names, row):
+                cols[n].append(v)
+        return cols
+
+    def texts(self, start: int, stop: int, prose_only: bool = True) -> list[str]:
+        where = " and kind = 'prose'" if prose_only else ""
+        return [t for (t,) in self.con.execute(
+            f"select text from passages where pidx >= ? and pidx < ?{where} order by pidx", [start, stop]).fetchall()]
+
+
+def write_segment_db(path: Path, files: Sequence[tuple[str, Rows]], pidx_start: int,
+                     findings: Sequence[Finding]) -> TablesReader:
+    """A segment's facts database (index/grow.py): the tables of a few files written as they are, in file
+    order, without FactsWriter's staging (each statement costs ~10 ms on a busy machine, and an add must
+    stay well under a second); passages numbered from `pidx_start`; `findings` (the generation's
+    cross-year set) appended. files: (path as the reports table shows it, the file's rows). Returns the
+    open database (close its .con)."""
+    import duckdb
+
+    con = duckdb.connect(str(path), config={"memory_limit": os.environ.get("QA_DB_MEMORY", DB_MEMORY)})
+    out = _empty()
+    at = pidx_start
+    for shown, rows in files:
+        for t, cols in rows.items():
+            for c, values in cols.items():
+                if t == "passages" and c == "pidx":
+                    values = [at + i for i in values]
+                elif t == "reports" and c == "path":
+                    values = [shown] * len(values)  # where the file is now (a cached extraction may name an old place)
+                out[t][c].extend(values)
+        at += len(rows["passages"]["pidx"])
+    for x in findings:
+        _append(out["findings"], **finding_row(x))
+    for t, cols in SCHEMA.items():
+        con.execute(f"create table {t} (" + ", ".join(f'"{c}" {ty}' for c, ty in cols) + ")")
+        if out[t][cols[0][0]]:
+            insert_columns(con, t, out[t], cols)
+    return TablesReader(con)
+
+
+class FactsWriter(TablesReader):
     """Stage rows per file, then `finish` the tables in corpus order (see the module docstring)."""
 
     def __init__(self, path: Path, prev=None):
@@ -157,16 +223,7 @@ class FactsWriter:
         self._pending = 0
 
     def _insert(self, table: str, cols: dict[str, list], types: list[tuple[str, str]]) -> None:
-        """Column lists into a table: as query parameters when few (no pyarrow import: a one-file rebuild
-        is mostly start-up), through an Arrow table of the declared types when many (far faster per row)."""
-        n = len(next(iter(cols.values())))
-        if n < SMALL_INSERT:
-            self.con.execute(f"insert into {table} select " + ", ".join(f"unnest(?::{ty}[])" for _, ty in types),
-                             [cols[c] for c, _ in types])
-            return
-        self.con.register("frame", _arrow_table(cols, types))
-        self.con.execute(f"insert into {table} select * from frame")
-        self.con.unregister("frame")
+        insert_columns(self.con, table, cols, types)
 
     def finish(self, slots: Sequence[FileSlot], cross_year: Callable[[list], list[Finding]], pidx_start: int = 0) -> None:
         """Write the final tables: rows of files taken from the previous generation and staged rows, in
@@ -239,17 +296,6 @@ class FactsWriter:
                 r.values.setdefault(key, value)
         return list(out.values())  # what cross_year_findings reads of a report: .meta and .value(key)
 
-    def passage_columns(self, prose_only: bool = False) -> dict[str, list]:
-        """Columns of the passages table in pidx order."""
-        where = "where kind = 'prose' " if prose_only else ""
-        cur = self.con.execute(f"select pidx, id, doc, agency, year, part, kind from passages {where}order by pidx")
-        names = [d[0] for d in cur.description]
-        cols = {n: [] for n in names}
-        for row in cur.fetchall():
-            for n, v in zip(names, row):
-                cols[n].append(v)
-        return cols
-
     def passage_meta(self, prose_only: bool = False):
         """(MetaColumns, passage ids) of the passages in pidx order, computed inside DuckDB: the same as
         MetaColumns.from_passages over them (agency and report ids in order of first appearance)."""
@@ -276,11 +322,6 @@ class FactsWriter:
         dtypes = {"agency_id": np.int32, "doc_id": np.int32, "year": np.int16, "part": np.int8, "kind": np.int8}
         meta = MetaColumns(agencies, docs, {c: np.asarray(cols[c], dt) for c, dt in dtypes.items()})
         return meta, list(cols["id"])
-
-    def texts(self, start: int, stop: int, prose_only: bool = True) -> list[str]:
-        where = " and kind = 'prose'" if prose_only else ""
-        return [t for (t,) in self.con.execute(
-            f"select text from passages where pidx >= ? and pidx < ?{where} order by pidx", [start, stop]).fetchall()]
 
     def counts(self) -> dict[str, int]:
         one = lambda sql: int(self.con.execute(sql).fetchone()[0])  # noqa: E731

@@ -1,0 +1,156 @@
+"""An index that grows in place (index/grow.py): one-file add, replace and delete on a large index, the first
+answer after the add, and the merge (`qa build --compact`), against the full (incremental) build of the
+same one-file add, in the same process.
+
+    python bench/bench_grow.py                         # 10,000 generated reports
+    python bench/bench_grow.py --n 1000                # quicker
+    python bench/bench_grow.py --corpus-from DIR       # copy a generated corpus instead of generating one
+
+The corpus is bench/out/grow/corpus_N (generated with bench/generate.py as bench_index.py does, or copied),
+the index bench/out/grow/index_N (built once, keyword + facts: vectors for 10^4 reports take hours on
+this machine, so QA_EMBED=0). Measured in one process that has the app's modules loaded (jieba too), as
+the app's upload box runs a build; and `qa build` as a cold process. Prints JSON, writes
+bench/out/grow.json."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+WORK = ROOT / "bench" / "out" / "grow"
+NEW_FILE = ROOT / "tests" / "fixtures" / "hegang_2021.txt"  # a real layout, an agency the generator lacks
+QUESTIONS = ("哪个单位行政处罚最多", "鹤岗市城市管理综合执法局2021年行政处罚决定多少件", "鹤岗城管存在哪些问题",
+             "政务公开工作存在哪些不足")
+
+
+def corpus_of(n: int, source: Path | None) -> Path:
+    corpus = WORK / f"corpus_{n}"
+    if corpus.is_dir():
+        return corpus
+    WORK.mkdir(parents=True, exist_ok=True)
+    if source is not None:
+        shutil.copytree(source, corpus)
+        return corpus
+    import bench.bench_index as bi
+
+    bi.WORK = WORK
+    return bi.ensure_corpus(n)
+
+
+def timed(fn, *args, **kw) -> tuple[float, object]:
+    t = time.perf_counter()
+    out = fn(*args, **kw)
+    return time.perf_counter() - t, out
+
+
+def first_answer(index: Path) -> dict:
+    """Open the engine over the generation in use (as the app does after a switch) and answer."""
+    from qa.engine import QA
+
+    t = time.perf_counter()
+    qa = QA(index)
+    opened = time.perf_counter() - t
+    answer, _ = qa.ask(QUESTIONS[0])
+    first = time.perf_counter() - t
+    lat = []
+    for q in QUESTIONS[1:] * 3:
+        s = time.perf_counter()
+        qa.ask(q)
+        lat.append(time.perf_counter() - s)
+    qa.close()
+    return {"open_s": round(opened, 3), "open_and_first_answer_s": round(first, 3), "status": answer.status,
+            "next_answers_median_s": round(statistics.median(lat), 3)}
+
+
+def step(label: str, corpus: Path, index: Path, **kw) -> dict:
+    from index.build import build_index
+
+    s, summary = timed(build_index, corpus, index, embed=False, workers=2, **kw)
+    m = summary.manifest
+    out = {"wall_s": round(s, 3), "segments": len(m.parts), "tombstones": len(m.dead), "read": summary.read,
+           "timings": {k: round(v, 3) for k, v in m.timings.items()}}
+    print(f"{label}: {out}", flush=True)
+    return out
+
+
+def cold_build(corpus: Path, index: Path) -> dict:
+    t = time.perf_counter()
+    r = subprocess.run([sys.executable, "-m", "qa.cli", "build", str(corpus), "--index", str(index), "--json"],
+                       cwd=ROOT, capture_output=True, text=True, env={**os.environ, "QA_EMBED": "0"})
+    wall = time.perf_counter() - t
+    s = json.loads(r.stdout) if r.returncode in (0, 1) and r.stdout.strip() else {}
+    return {"wall_s": round(wall, 2), "rc": r.returncode,
+            "segments": len(s.get("manifest", {}).get("parts", [])),
+            "in_build_index_s": round(s.get("manifest", {}).get("timings", {}).get("total", float("nan")), 3)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--corpus-from", type=Path)
+    args = ap.parse_args(argv)
+    os.environ["QA_EMBED"] = "0"
+    corpus = corpus_of(args.n, args.corpus_from)
+    index = WORK / f"index_{args.n}"
+    res: dict = {"reports": args.n, "cores": len(os.sched_getaffinity(0)), "load_avg_1m_start": os.getloadavg()[0]}
+    (corpus / NEW_FILE.name).unlink(missing_ok=True)
+    from index.build import build_index
+
+    if not (index / "CURRENT").is_file():
+        s, _ = timed(build_index, corpus, index, embed=False)
+        res["full_build_s"] = round(s, 1)
+        print(f"full build: {s:.0f} s", flush=True)
+    step("compact (start from one base)", corpus, index, compact=True)
+    from index.keyword import _seg
+
+    _seg()  # the app has jieba loaded before its first upload
+    first_answer(index)  # imports and caches warm, as in a running app
+
+    shutil.copy(NEW_FILE, corpus / NEW_FILE.name)
+    res["add_one_file"] = step("add one file (segment)", corpus, index)
+    res["first_answer_after_add"] = first_answer(index)
+    print("first answer after the add:", res["first_answer_after_add"], flush=True)
+
+    target = sorted(p for p in corpus.glob("*.txt") if p.name != NEW_FILE.name)[len(list(corpus.glob("*.txt"))) // 2]
+    original = target.read_bytes()
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_bytes(original.decode("utf-8", "replace").replace("。", "。本年度另有一条补充说明。", 1).encode("utf-8"))
+    os.replace(tmp, target)  # a new inode: a corpus copied with hard links stays intact
+    res["replace_one_file"] = step("replace one file (segment + tombstone)", corpus, index)
+    target.unlink()
+    res["delete_one_file"] = step("delete one file (tombstone)", corpus, index)
+    res["first_answer_with_3_segments"] = first_answer(index)
+    res["cold_qa_build_no_change"] = cold_build(corpus, index)
+    tmp.write_bytes(original)
+    os.replace(tmp, target)
+    res["cold_qa_build_add_back"] = cold_build(corpus, index)
+    print("cold `qa build` adding a file back:", res["cold_qa_build_add_back"], flush=True)
+    res["compact"] = step("compact (merge segments)", corpus, index, compact=True)
+    res["first_answer_after_compact"] = first_answer(index)
+
+    (corpus / NEW_FILE.name).unlink()
+    res["full_build_one_file_delete"] = step("full build after deleting one file (the old path)", corpus, index,
+                                             compact=True)
+    shutil.copy(NEW_FILE, corpus / NEW_FILE.name)
+    res["full_build_one_file_add"] = step("full build after adding one file (the old path)", corpus, index,
+                                          compact=True)
+    (corpus / NEW_FILE.name).unlink()
+    res["load_avg_1m_end"] = os.getloadavg()[0]
+    (WORK.parent / "grow.json").write_text(json.dumps(res, ensure_ascii=False, indent=1), "utf-8")
+    print(json.dumps(res, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
