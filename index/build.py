@@ -40,7 +40,7 @@ from index.checks import cross_year_findings
 from index.corpus import check_lines, check_size, positive_env, read_report_bytes, readable_names, report_files
 from index.embedding import with_eta
 from index.errors import ReportError, printable
-from index.neighbours import fill_build_from_neighbours
+from index.neighbours import fill_build_from_neighbours, neighbour_docs
 from index.metadata import CORRECTIONS_FILE, Correction, read_corrections
 from index.model import ExtractedReport, Passage
 
@@ -79,6 +79,9 @@ class FileEntry(BaseModel):
     pidx: int | None = None  # the number of its first passage in the generation
     size: int | None = None  # the file's size and mtime when its key was made: a file whose stat is the
     mtime_ns: int | None = None  # same is not read again to be hashed (as git's index does)
+    # values a neighbouring year decides or could decide (ambiguous, or filled by index.neighbours): a
+    # change next to it in agency and year is no segment (index/grow.py); None: not recorded
+    neighbours: bool | None = None
 
 
 class Tombstone(BaseModel):
@@ -717,6 +720,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
         t1 = time.perf_counter()
         writer.finish(slots, cross_year_findings)
         fill_build_from_neighbours(writer.con, cache, entries)  # dumps: splits the neighbouring year decides
+        decided = neighbour_docs(writer.con)
         write_parquet(writer.con, work)  # the facts for DuckDB/pandas/Spark users, beside facts.duckdb
         meta, ids = writer.passage_meta()
         fp = fingerprint_ids(ids)
@@ -744,7 +748,8 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
                                     n_embedded) + "；" + policy.reason
         t_embed = time.perf_counter() - t2
         entries = [e.model_copy(update={"part": "", "pidx": int(starts[i]), "size": stats[e.path][0],
-                                        "mtime_ns": stats[e.path][1]}) for i, e in enumerate(entries)]
+                                        "mtime_ns": stats[e.path][1], "neighbours": e.doc in decided})
+                   for i, e in enumerate(entries)]
         manifest = Manifest(
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
             versions=_versions(), model=model_info, embedded=embedded, files=entries, skipped=skipped,

@@ -40,7 +40,6 @@ SEGMENT_MAX_FILES = 32
 MAX_SEGMENTS = 8  # the add that would make a ninth segment merges everything instead
 MAX_SEGMENTS_ENV = "QA_MAX_SEGMENTS"
 CRASH_ENV = "QA_TEST_CRASH"  # tests only: the build kills itself (SIGKILL) at the named point of a segment add
-NEIGHBOUR_NOTE = "拆分：按勾稽关系与相邻年度报告"  # index.neighbours.NOTE up to its first field
 
 
 def crash_point(name: str) -> None:
@@ -93,7 +92,7 @@ def add_segment(corpus: Path, index: Path, policy, plan: list, skipped: dict[str
     t1 = time.perf_counter()
     con = gen.connect()
     try:
-        if not _neighbours_untouched(con, gone, [w for *_, w in works]):
+        if not _neighbours_untouched(con, m.files, gone, [w for *_, w in works]):
             return None
         live = _Live.read(con, gen, gone)
     finally:
@@ -102,23 +101,26 @@ def add_segment(corpus: Path, index: Path, policy, plan: list, skipped: dict[str
                   time.perf_counter() - t1)
 
 
-def _neighbours_untouched(con, gone: list[FileEntry], works: list) -> bool:
+def _neighbours_untouched(con, files: list[FileEntry], gone: list[FileEntry], works: list) -> bool:
     """No report whose values a neighbouring year decides (or could decide) is next to a changed one:
     the neighbouring-year step (index.neighbours) then gives every other report what it gave before.
-    con: the previous generation's tables."""
+    files: the previous generation's (FileEntry.neighbours says it of each; an older manifest that does
+    not is asked through con, its tables)."""
+    from index.neighbours import neighbour_docs, neighbour_sensitive
+
     touched = {(f.agency, f.year) for f in gone} | {(w.entry.agency, w.entry.year) for w in works}
     touched = {(a, y) for a, y in touched if a and y}
     if not touched:
         return True
-    sensitive = set(con.execute(
-        "select distinct r.agency, r.year from facts f join reports r using (doc) "
-        "where list_contains(f.flags, 'ambiguous') or f.note like ?", [NEIGHBOUR_NOTE + "%"]).fetchall())
-    present = set(con.execute("select distinct agency, year from reports").fetchall())
+    present = {(f.agency, f.year) for f in files}
+    if all(f.neighbours is not None for f in files):
+        sensitive = {(f.agency, f.year) for f in files if f.neighbours}
+    else:
+        docs = neighbour_docs(con)
+        sensitive = {(f.agency, f.year) for f in files if f.doc in docs}
     for w in works:
-        facts = w.rows["facts"]
         present.add((w.entry.agency, w.entry.year))
-        if any("ambiguous" in fl for fl in facts["flags"]) or any((n or "").startswith(NEIGHBOUR_NOTE)
-                                                                   for n in facts["note"]):
+        if neighbour_sensitive(w.rows["facts"]):
             sensitive.add((w.entry.agency, w.entry.year))
     for a, y in touched:
         if (a, y - 1) in sensitive or (a, y + 1) in sensitive:
@@ -200,6 +202,7 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
            t_read: float) -> BuildSummary:
     from index.build import _build_dense
     from index.keyword import KeywordIndex, MetaColumns, TermCounts, fingerprint_ids
+    from index.neighbours import neighbour_sensitive
     from index.parquet import write_parquet, write_tombstones
     from index.store import FileSlot, write_segment_db
 
@@ -221,7 +224,8 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
             slots.append(FileSlot(i, w.entry.doc, printable(str(path)), w.entry.passages, None))
             keys.append(key)
             new_entries[rel] = w.entry.model_copy(update={"part": seg, "pidx": at, "size": stats[rel][0],
-                                                          "mtime_ns": stats[rel][1]})
+                                                          "mtime_ns": stats[rel][1],
+                                                          "neighbours": neighbour_sensitive(w.rows["facts"])})
             at += w.entry.passages
             live.add(w.rows)
             p = w.rows["passages"]

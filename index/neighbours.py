@@ -88,9 +88,7 @@ def fill_index_from_neighbours(con, cached_report: Callable[[str], ExtractedRepo
     facts an earlier build filled from a neighbour, are taken again from their per-file extraction
     (`cached_report(doc)`), decided with the neighbouring years the index holds now, and their facts and
     rule findings rewritten. The number of values filled."""
-    docs = [d for (d,) in con.execute(
-        "select distinct doc from facts where list_contains(flags, 'ambiguous') or note like ?",
-        [NOTE.split("{")[0] + "%"]).fetchall()]
+    docs = sorted(neighbour_docs(con))
     if not docs:
         return 0
     summaries: dict[str, SimpleNamespace] = {}
@@ -148,6 +146,18 @@ def _insert_findings(con, findings: list) -> None:
     cols = SCHEMA["findings"]  # one statement: one per row took ~0.5 s a report
     con.execute(f"insert into findings ({', '.join(c for c, _ in cols)}) select "
                 + ", ".join(f"unnest(?::{ty}[])" for _, ty in cols), [[r[c] for r in rows] for c, _ in cols])
+
+
+def neighbour_docs(con) -> set[str]:
+    """The reports of a facts database with values a neighbouring year decides or could decide."""
+    return {d for (d,) in con.execute("select distinct doc from facts where list_contains(flags, 'ambiguous') "
+                                      "or note like ?", [NOTE.split("{")[0] + "%"]).fetchall()}
+
+
+def neighbour_sensitive(facts: dict[str, list]) -> bool:
+    """The same for one file's fact rows (index.store.file_rows)."""
+    prefix = NOTE.split("{")[0]
+    return any("ambiguous" in f for f in facts["flags"]) or any((n or "").startswith(prefix) for n in facts["note"])
 
 
 def fill_build_from_neighbours(con, cache: Path, entries: Sequence) -> int:
