@@ -639,9 +639,12 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
         skipped[CORRECTIONS_FILE] = "；".join(corrections.problems)
     plan: list[tuple[str, str, Path, tuple[FileEntry, int] | None]] = []  # (rel, key, path, previous)
     stats: dict[str, tuple[int, int]] = {}  # rel → (size, mtime_ns) its key was made from
-    for path in files:
-        rel = printable(path.relative_to(corpus).as_posix())
-        fix = corrections.get(path.relative_to(corpus).as_posix())
+    prefix = str(corpus).rstrip(os.sep) + os.sep
+    for path in files:  # (per file: an add to 10,000 reports runs this 10,000 times)
+        text = str(path)
+        raw = text[len(prefix):] if text.startswith(prefix) else path.relative_to(corpus).as_posix()
+        rel = printable(raw)
+        fix = corrections.get(raw) if corrections.by_file else None
         if fix:
             fixes[rel] = fix
         old = prev.files.get(rel) if prev else None

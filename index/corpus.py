@@ -167,8 +167,8 @@ def report_files(paths: Iterable[Path]) -> Iterator[Path | ReportError]:
         if not stat.S_ISDIR(st.st_mode):
             yield path  # a file named explicitly is read whatever its suffix (read_report_bytes checks it)
             continue
-        found = sorted(_walk(path, {(st.st_dev, st.st_ino)}, set(), frozenset(SUPPORTED_SUFFIXES)),
-                       key=lambda item: Path(item.path) if isinstance(item, ReportError) else item)
+        found = sorted(_walk(path, {(st.st_dev, st.st_ino)}, set(), frozenset(SUPPORTED_SUFFIXES)),  # Path order,
+                       key=lambda item: (Path(item.path) if isinstance(item, ReportError) else item).parts)  # faster
         if not any(isinstance(item, Path) for item in found):
             found.append(ReportError(str(path), "no report files in this folder ("
                                      + " ".join(sorted(SUPPORTED_SUFFIXES)) + ")"))

@@ -145,10 +145,9 @@ class Generation:
     # ------------------------------------------------------------ keyword and vectors
     def keyword(self) -> KeywordIndex:
         """The keyword index: the base's own when there are no segments, else all parts scored as one."""
-        base = KeywordIndex.load(self.path / "keyword")
         if not self.segmented:
-            return base
-        return KeywordParts([base] + [KeywordIndex.load(f / "keyword") for _, f in self.parts()[1:]],
+            return KeywordIndex.load(self.path / "keyword")
+        return KeywordParts([KeywordIndex.load(f / "keyword", prepare=False) for _, f in self.parts()],
                             self.live(), self.corpus_order())
 
     def keyword_for_update(self) -> KeywordIndex:

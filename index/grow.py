@@ -94,7 +94,7 @@ def add_segment(corpus: Path, index: Path, policy, plan: list, skipped: dict[str
     try:
         if not _neighbours_untouched(con, m.files, gone, [w for *_, w in works]):
             return None
-        live = _Live.read(con, gen, gone)
+        live = _Live.read(con, gen, gone, [w for *_, w in works])
     finally:
         con.close()
     return _write(corpus, index, policy, plan, skipped, prev, gen, gone, works, live, fixes, stats, t0, t_extract,
@@ -134,45 +134,46 @@ CARRIED = ("apply.carried_out.total", "apply.carried_in.total")  # what the cros
 
 
 class _Live:
-    """What the new generation's cross-year findings and counts need of the reports that stay: their
-    agency, year and carried totals, and the findings counts of the reports that go."""
+    """What the new generation's cross-year findings and counts need. Cross-year findings pair one
+    agency's consecutive years (index.checks.cross_year_findings), so only the agencies of the changed
+    reports are checked again: the previous set's findings of the other agencies are kept as they are."""
 
-    def __init__(self, reports: dict, values: dict, counts: dict[str, int]):
-        self.reports, self.values, self.counts = reports, values, counts
+    def __init__(self, agencies: set[str], kept: dict[str, list], values: dict, counts: dict[str, int]):
+        self.agencies, self.kept, self.values, self.counts = agencies, kept, values, counts
 
     @classmethod
-    def read(cls, con, gen, gone: list[FileEntry]) -> _Live:
+    def read(cls, con, gen, gone: list[FileEntry], works: list) -> _Live:
+        from index.store import SCHEMA
+
         dead = {f.doc for f in gone}
-        reports = {d: (a, y) for d, a, y in con.execute("select doc, agency, year from reports").fetchall()
-                   if d not in dead}
+        agencies = {f.agency for f in gone if f.agency} | {w.entry.agency for w in works if w.entry.agency}
+        docs = [f.doc for f in gen.manifest.files if f.agency in agencies and f.doc not in dead]
         values: dict[str, dict] = {}
-        for d, k, v in con.execute("select doc, key, value from facts where key in (?, ?)", list(CARRIED)).fetchall():
-            if d not in dead:
-                values.setdefault(d, {}).setdefault(k, int(v) if isinstance(v, float) and v.is_integer() else v)
+        for d, k, v in con.execute("select doc, key, value from facts where key in (?, ?) and doc in "
+                                   "(select unnest(?))", [*CARRIED, docs]).fetchall():
+            values.setdefault(d, {}).setdefault(k, int(v) if isinstance(v, float) and v.is_integer() else v)
+        names = [c for c, _ in SCHEMA["findings"]]
+        rows = con.execute(f"select {', '.join(names)} from findings where kind = 'cross_year' and "
+                           "(agency is null or agency not in (select unnest(?)))", [sorted(agencies)]).fetchall()
+        kept = {c: [r[i] for r in rows] for i, c in enumerate(names)}
         counts = dict(gen.manifest.counts)
-        for key, status, kind in (("fail", "FAIL", "cross_year"), ("fail", "FAIL", None),
-                                  ("not_assessable", "NOT_ASSESSABLE", None)):
-            if kind:  # the previous cross-year set: replaced by the new one
-                sql, args = "select count(*) from findings where status = ? and kind = ?", [status, kind]
-            elif not dead:
-                continue
-            else:
-                sql = ("select count(*) from findings where status = ? and kind <> 'cross_year' "
-                       "and doc in (select unnest(?))")
-                args = [status, sorted(dead)]
-            counts[key] -= int(con.execute(sql, args).fetchone()[0])
+        (prev_fail,) = con.execute("select count(*) from findings where status = 'FAIL' and kind = 'cross_year'"
+                                   ).fetchone()
+        counts["fail"] += kept["status"].count("FAIL") - int(prev_fail)
+        if dead:
+            for key, status in (("fail", "FAIL"), ("not_assessable", "NOT_ASSESSABLE")):
+                (n,) = con.execute("select count(*) from findings where status = ? and kind <> 'cross_year' "
+                                   "and doc in (select unnest(?))", [status, sorted(dead)]).fetchone()
+                counts[key] -= int(n)
         for f in gone:
             counts["reports"] -= 1
             counts["facts"] -= f.facts
             counts["passages"] -= f.passages
-        return cls(reports, values, counts)
+        return cls(agencies, kept, values, counts)
 
     def add(self, rows: dict) -> None:
-        """A new file's report, carried totals and counts."""
-        r = rows["reports"]
-        for d, a, y in zip(r["doc"], r["agency"], r["year"]):
-            self.reports[d] = (a, y)
-        f = rows["facts"]
+        """A new file's carried totals and counts."""
+        r, f = rows["reports"], rows["facts"]
         for d, k, v in zip(f["doc"], f["key"], f["value"]):
             if k in CARRIED:
                 self.values.setdefault(d, {}).setdefault(k, int(v) if isinstance(v, float) and v.is_integer() else v)
@@ -185,16 +186,19 @@ class _Live:
         c["not_assessable"] += sum(1 for s, k in zip(x["status"], x["kind"])
                                    if s == "NOT_ASSESSABLE" and k != "cross_year")
 
-    def cross_year(self, files: list[FileEntry]) -> list:
-        """The cross-year findings over every live report, in corpus order, as a full build computes them."""
+    def cross_year(self, files: list[FileEntry]) -> dict[str, list]:
+        """The generation's cross-year findings as findings columns: the kept ones, and those of the
+        changed agencies computed over their live reports in corpus order, as a full build does."""
         from index.checks import cross_year_findings
-        from index.store import _Summary
+        from index.store import _Summary, _append, finding_row
 
-        found = cross_year_findings([_Summary(SimpleNamespace(doc=f.doc, agency=self.reports[f.doc][0],
-                                                              year=self.reports[f.doc][1]), self.values.get(f.doc, {}))
-                                     for f in files if f.doc in self.reports])
+        found = cross_year_findings([_Summary(SimpleNamespace(doc=f.doc, agency=f.agency, year=f.year),
+                                              self.values.get(f.doc, {})) for f in files if f.agency in self.agencies])
         self.counts["fail"] += sum(1 for x in found if x.status == "FAIL")
-        return found
+        out = {c: list(v) for c, v in self.kept.items()}
+        for x in found:
+            _append(out, **finding_row(x))
+        return out
 
 
 def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str], prev, gen, gone: list[FileEntry],
@@ -235,8 +239,9 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
         for rel, key, path, old in plan:
             if old is not None:
                 entry, offset = old
-                files.append(entry.model_copy(update={"pidx": offset, "size": stats[rel][0],
-                                                      "mtime_ns": stats[rel][1]}))
+                if (entry.pidx, entry.size, entry.mtime_ns) != (offset, *stats[rel]):  # (copies cost at 10^4)
+                    entry = entry.model_copy(update={"pidx": offset, "size": stats[rel][0], "mtime_ns": stats[rel][1]})
+                files.append(entry)
             elif rel in new_entries:
                 files.append(new_entries[rel])
         cross = live.cross_year(files)
@@ -246,7 +251,7 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
         write_parquet(db.con, work / seg)
         KeywordIndex().build_from_counts(counts, MetaColumns.from_passages(passages),
                                          fingerprint_ids(p.id for p in passages),
-                                         known=KeywordIndex.load(prev.generation / "keyword")
+                                         known=KeywordIndex.load(prev.generation / "keyword", prepare=False)
                                          ).save(work / seg / "keyword")
         t_write = time.perf_counter() - t1 + t_read
         t2 = time.perf_counter()

@@ -683,9 +683,10 @@ class KeywordIndex:
         (d / "keyword.json").write_text(json.dumps(info, ensure_ascii=False, sort_keys=True), "utf-8")
 
     @classmethod
-    def load(cls, directory: str | Path, mmap: bool = True) -> KeywordIndex:
+    def load(cls, directory: str | Path, mmap: bool = True, prepare: bool = True) -> KeywordIndex:
         """mmap=True maps the postings instead of reading them: opening is near-instant and the OS pages
-        in only the postings that queries touch."""
+        in only the postings that queries touch. prepare=False skips the query-time tables (a part of a
+        segmented generation, index/generation.py, is scored with the whole generation's)."""
         d = Path(directory)
         try:
             info = json.loads((d / "keyword.json").read_text("utf-8"))
@@ -708,7 +709,8 @@ class KeywordIndex:
         self.fingerprint = info["fingerprint"]
         if len(self.vocab) != info["vocab_size"] or len(self.meta) != self.n:
             raise ReportError(str(d), "keyword index files do not agree with each other: rebuild it")
-        self._prepare()
+        if prepare:
+            self._prepare()
         return self
 
 

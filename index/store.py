@@ -116,11 +116,11 @@ class FileSlot:
     prev_offset: int | None  # where its passages start in the previous generation, if taken from there
 
 
-def insert_columns(con, table: str, cols: dict[str, list], types: list[tuple[str, str]]) -> None:
+def insert_columns(con, table: str, cols: dict[str, list], types: list[tuple[str, str]], arrow: bool = True) -> None:
     """Column lists into a table: as query parameters when few (no pyarrow import: a one-file rebuild
     is mostly start-up), through an Arrow table of the declared types when many (far faster per row)."""
     n = len(next(iter(cols.values())))
-    if n < SMALL_INSERT:
+    if n < SMALL_INSERT or not arrow:
         con.execute(f"insert into {table} select " + ", ".join(f"unnest(?::{ty}[])" for _, ty in types),
                     [cols[c] for c, _ in types])
         return
@@ -153,11 +153,11 @@ class TablesReader:
 
 
 def write_segment_db(path: Path, files: Sequence[tuple[str, Rows]], pidx_start: int,
-                     findings: Sequence[Finding]) -> TablesReader:
+                     findings: dict[str, list]) -> TablesReader:
     """A segment's facts database (index/grow.py): the tables of a few files written as they are, in file
     order, without FactsWriter's staging (each statement costs ~10 ms on a busy machine, and an add must
-    stay well under a second); passages numbered from `pidx_start`; `findings` (the generation's
-    cross-year set) appended. files: (path as the reports table shows it, the file's rows). Returns the
+    stay well under a second); passages numbered from `pidx_start`; `findings` (columns: the
+    generation's cross-year set) appended. files: (path as the reports table shows it, the file's rows). Returns the
     open database (close its .con)."""
     import duckdb
 
@@ -173,12 +173,12 @@ def write_segment_db(path: Path, files: Sequence[tuple[str, Rows]], pidx_start: 
                     values = [shown] * len(values)  # where the file is now (a cached extraction may name an old place)
                 out[t][c].extend(values)
         at += len(rows["passages"]["pidx"])
-    for x in findings:
-        _append(out["findings"], **finding_row(x))
+    for c, values in findings.items():
+        out["findings"][c].extend(values)
     for t, cols in SCHEMA.items():
         con.execute(f"create table {t} (" + ", ".join(f'"{c}" {ty}' for c, ty in cols) + ")")
         if out[t][cols[0][0]]:
-            insert_columns(con, t, out[t], cols)
+            insert_columns(con, t, out[t], cols, arrow=False)  # no pyarrow import for a few files
     return TablesReader(con)
 
 
