@@ -3,7 +3,8 @@ model earns it) the dense index — incrementally and atomically.
 
 Folder layout:
     INDEX/CURRENT            the name of the generation in use, replaced atomically (os.replace)
-    INDEX/gen-000007/        manifest.json, facts.duckdb, keyword/, dense/
+    INDEX/gen-000007/        manifest.json, facts.duckdb, keyword/, dense/ (+ seg-NNNNNN/ when the index
+                             grew in place: index/grow.py; readers open it through index/generation.py)
     INDEX/cache/             per file: its extraction, passages and keyword tokens (and vectors per model),
                              keyed by path, content hash and CACHE_VERSION, written once
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from index.build import (MANIFEST, BuildSummary, DiskFull, FileEntry, Manifest, Tombstone, _embed_job, _Jobs,
-                         _next_generation, _prune_cache, _switch, _versions, default_workers)
+                         _next_generation, _switch, _versions, default_workers)
 from index.errors import printable
 
 SEGMENT_MAX_FILES = 32
@@ -284,10 +284,19 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
         raise
     crash_point("moved")
     _switch(index, generation)
-    _prune_cache(index / "cache", {f.key for f in manifest.files if f.key})
-    return BuildSummary(index=str(index), manifest=manifest, reused=len(plan) - len(works),
+    _drop_cached(index / "cache", {f.key for f in gone if f.key} - {f.key for f in manifest.files})
+    return BuildSummary(index=str(index), manifest=manifest,
+                        reused=sum(1 for *_, old in plan if old is not None) + sum(1 for *_, w in works if not w.fresh),
                         read=sum(1 for *_, w in works if w.fresh),
                         corrected=sum(1 for f in manifest.files if f.path in fixes))
+
+
+def _drop_cached(cache: Path, keys: set[str]) -> None:
+    """The cached work of the files that left (index.build._prune_cache lists the whole cache folder:
+    10^4 names on every add)."""
+    for key in keys:
+        for f in cache.glob(f"{key}.*"):
+            f.unlink(missing_ok=True)
 
 
 def _link_tree(src: Path, dst: Path) -> None:
