@@ -8,7 +8,7 @@ Readers see base + segments − tombstones:
 
 - facts: an in-memory DuckDB connection that ATTACHes each part's facts.duckdb read only and defines the
   tables (reports, facts, findings, warnings, passages, lines) as views over the parts' live rows, with a
-  `rowid` column (the part's rowid plus an offset: unique, and contiguous per report as in one file);
+  `rowid` column (the part's rowid plus part << 40: unique, and contiguous per report as in one file);
   cross-year findings come from the newest part only (each segment stores the whole set anew). A
   generation without segments is its facts.duckdb opened read only, as before.
 - keyword: `KeywordParts` scores over all parts with the statistics of the live passages (passage and
@@ -26,12 +26,12 @@ from pathlib import Path
 
 import numpy as np
 
-from index.build import CURRENT, MANIFEST, FileEntry, Manifest, current_generation
+from index.build import CURRENT, MANIFEST, Manifest, current_generation
 from index.errors import ReportError
 from index.keyword import PART_CODES, KeywordIndex, MetaColumns, _idf, top_k
 from index.store import FACTS_DB, SCHEMA
 
-TABLES = tuple(SCHEMA)
+PART_ROWID_BITS = 40  # a part's rows are numbered from part << 40 in the views: unique, no count needed
 
 
 def _sql_str(s: str) -> str:
@@ -129,8 +129,9 @@ class Generation:
         create = f"create view {catalog}.main." if catalog else "create temp view "
         for t, cols in SCHEMA.items():
             names = ", ".join(f'"{c}"' for c, _ in cols)
-            selects, off = [], 0
+            selects = []
             for i, (name, _) in enumerate(parts):
+                off = i << PART_ROWID_BITS
                 where = []
                 if dead.get(name):
                     where.append("doc not in (" + ", ".join(f"'{_sql_str(d)}'" for d in dead[name]) + ")")
@@ -138,8 +139,6 @@ class Generation:
                     where.append("kind <> 'cross_year'")  # the newest part holds the whole set
                 selects.append(f"select rowid + {off} as rowid, {names} from _gp{i}.{t}"
                                + (" where " + " and ".join(where) if where else ""))
-                (top,) = con.execute(f"select coalesce(max(rowid) + 1, 0) from _gp{i}.{t}").fetchone()
-                off += int(top)
             con.execute(f"{create}{t} as " + " union all ".join(selects))
 
     # ------------------------------------------------------------ keyword and vectors
@@ -169,9 +168,6 @@ class Generation:
         order = self.corpus_order()
         rank[order] = np.arange(len(order))
         return DenseParts(embedder, parts, live, rank)
-
-    def files(self) -> list[FileEntry]:
-        return self.manifest.files
 
 
 class DenseParts:
