@@ -637,14 +637,29 @@ def cell_text(cell: Element) -> str:
     except between two ASCII letters or digits, so that "1<br>2" does not become 12."""
     if not len(cell):  # most cells: text only, no <br> or blocks inside
         return normalise(cell.text or "") if _visible(cell) else ""
+    # The walk of _events without its line numbers: a cell's text needs only the order of texts and breaks.
     pieces: list[str] = []
     current: list[str] = []
-    for kind, item, _ in _events(cell, lambda el: False):
-        if kind == "text":
-            current.append(str(item))
-        elif _tag(item) == "br" or _tag(item) in _BLOCKS:
+    stack: list[str | tuple[Element, bool]] = [(cell, False)]  # texts, and (element, its end reached)
+    while stack:
+        item = stack.pop()
+        if type(item) is str:
+            current.append(item)
+            continue
+        el, end = item
+        if not end and el is not cell and el.tail:
+            stack.append(el.tail)
+        tag = _tag(el)
+        if not tag or not end and not _visible(el):
+            continue
+        if tag == "br" or tag in _BLOCKS:
             pieces.append(normalise("".join(current)))
             current = []
+        if not end:
+            stack.append((el, True))
+            stack.extend((child, False) for child in reversed(el))
+            if el.text:
+                stack.append(el.text)
     pieces.append(normalise("".join(current)))
     out = ""
     for piece in filter(None, pieces):
