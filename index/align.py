@@ -217,7 +217,7 @@ class Aligner:
                 slots = self._fit(cells, width, rule, open_.label.line, f"「{open_.label.text}」", keys)
         for col, slot in zip(row.columns, slots):
             if col.unit == WAN_YUAN and slot.value is not None and "uncertain_placement" not in slot.flags:
-                cv = CellValue(slot.value, slot.raw, [], slot.unit)
+                cv = CellValue(slot.value, slot.raw, (), slot.unit)
                 value, unit_flags, rule_note = to_wan_yuan(cv, open_.amount_unit)
                 slot.value = value
                 slot.flags = [f for f in slot.flags if f not in unit_flags] + unit_flags
