@@ -239,7 +239,7 @@ class _Flow:
                     self._flush()
                 self._text(piece, first + k)
             return
-        if self._buf_line is None and normalise(text):
+        if self._buf_line is None and _shows(text):
             self._buf_line = line
         self._buf.append(text)
 
@@ -395,6 +395,11 @@ def _text_of(el: Element) -> str:
 
 
 _INVISIBLE = re.compile("[\\s\u00a0\u3000\u2002-\u200a\u202f\u205f\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+
+
+def _shows(text: str) -> bool:
+    """normalise(text) != "", without normalising: some character is neither whitespace nor zero-width."""
+    return bool(text) and _INVISIBLE.fullmatch(text) is None
 
 
 def _longer_than(el: Element, limit: int) -> bool:
