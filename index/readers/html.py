@@ -571,14 +571,18 @@ def _bounds(cells: list[list[Element]]) -> tuple[int, int]:
     """(width limit, grid cells needed at most) for a table's cells by row: the widest row's colspans plus
     its cell count (cells pushed right by rowspans from above), and the sum of every cell's bounded
     rowspan × colspan."""
-    spans = []
-    width = 0
-    for r, tds in enumerate(cells):
-        row = [(_span(td.get("rowspan"), len(cells) - r, zero_means=len(cells) - r),
-                _span(td.get("colspan"), _MAX_COLSPAN, zero_means=1)) for td in tds]
-        width = max(width, sum(c for _, c in row) + len(row))
-        spans.extend(row)
-    return width, sum(rs * min(cs, width) for rs, cs in spans)
+    return _bounds_of(_spans(cells))
+
+
+def _spans(cells: list[list[Element]]) -> list[list[tuple[int, int]]]:
+    """(rowspan bounded by the rows left, colspan bounded by _MAX_COLSPAN) of each cell, by row."""
+    return [[(_span(td.get("rowspan"), len(cells) - r, zero_means=len(cells) - r),
+              _span(td.get("colspan"), _MAX_COLSPAN, zero_means=1)) for td in tds] for r, tds in enumerate(cells)]
+
+
+def _bounds_of(spans: list[list[tuple[int, int]]]) -> tuple[int, int]:
+    width = max((sum(c for _, c in row) + len(row) for row in spans), default=0)
+    return width, sum(rs * min(cs, width) for row in spans for rs, cs in row)
 
 
 def check_table_sizes(root: Element, path: Path | str) -> None:
@@ -617,15 +621,15 @@ def expand_grid(rows: list[Element]) -> list[list[Slot]]:
 
 
 def _grid(cells: list[list[Element]]) -> list[list[Slot]]:
-    width, _ = _bounds(cells)
+    spans = _spans(cells)
+    width, _ = _bounds_of(spans)
     taken: dict[tuple[int, int], tuple[Element, bool]] = {}
-    for r, tds in enumerate(cells):
+    for r, (tds, row_spans) in enumerate(zip(cells, spans)):
         c = 0
-        for td in tds:
+        for td, (rowspan, colspan) in zip(tds, row_spans):
             while (r, c) in taken:
                 c += 1
-            rowspan = _span(td.get("rowspan"), len(cells) - r, zero_means=len(cells) - r)
-            colspan = min(_span(td.get("colspan"), _MAX_COLSPAN, zero_means=1), width)
+            colspan = min(colspan, width)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     taken.setdefault((r + dr, c + dc), (td, dr == 0 and dc == 0))
