@@ -143,12 +143,10 @@ def _tag(el: object) -> str:
 
 
 def _visible(el: Element) -> bool:
-    return (
-        _tag(el) not in _SKIPPED
-        and el.get("hidden") is None
-        and el.get(_PRUNED) is None
-        and not _HIDDEN_STYLE.search(el.get("style") or "")
-    )
+    if _tag(el) in _SKIPPED or el.get("hidden") is not None or el.get(_PRUNED) is not None:
+        return False
+    style = el.get("style")
+    return style is None or not _HIDDEN_STYLE.search(style)
 
 
 Event = tuple[str, object, int]  # ("start"|"end"|"atom", element, line) or ("text", str, line)
@@ -221,13 +219,10 @@ class _Flow:
             elif kind == "atom":
                 self._flush()
                 self._table(item)
-            elif _tag(item) == "br":
+            elif (tag := _tag(item)) == "br" or tag in _BLOCKS:  # <pre> is a block
                 self._flush()
-            elif _tag(item) == "pre":
-                self._flush()
-                self._pre += 1 if kind == "start" else -1
-            elif _tag(item) in _BLOCKS:
-                self._flush()
+                if tag == "pre":
+                    self._pre += 1 if kind == "start" else -1
         self._flush()
         return self.entries
 
