@@ -217,7 +217,7 @@ class Aligner:
                 slots = self._fit(cells, width, rule, open_.label.line, f"「{open_.label.text}」", keys)
         for col, slot in zip(row.columns, slots):
             if col.unit == WAN_YUAN and slot.value is not None and "uncertain_placement" not in slot.flags:
-                cv = CellValue(slot.value, slot.raw, [], slot.unit)
+                cv = CellValue(slot.value, slot.raw, (), slot.unit)
                 value, unit_flags, rule_note = to_wan_yuan(cv, open_.amount_unit)
                 slot.value = value
                 slot.flags = [f for f in slot.flags if f not in unit_flags] + unit_flags
@@ -315,11 +315,12 @@ class Aligner:
             self.warnings.append(Warning_(doc=self.ctx.doc, line=slot.cell.line,
                                           message=f"第{slot.cell.line}行：{spec.label}出现两次，保留第一次"))
             return
-        self.facts[key] = Fact(
-            doc=self.ctx.doc, agency=self.ctx.agency, year=self.ctx.year, format=self.ctx.format, key=key,
-            label=spec.label, value=slot.value, unit=spec.unit, raw=slot.raw, line=slot.cell.line,
-            column=slot.cell.column, source=slot.cell.source, flags=_unique(slot.flags), note=slot.note,
-        )
+        # Validated from a dict, source and all: one call into pydantic per fact (a report has ~200).
+        self.facts[key] = Fact.model_validate({
+            "doc": self.ctx.doc, "agency": self.ctx.agency, "year": self.ctx.year, "format": self.ctx.format,
+            "key": key, "label": spec.label, "value": slot.value, "unit": spec.unit, "raw": slot.raw,
+            "line": slot.cell.line, "column": slot.cell.column, "source": slot.cell.source_fields(),
+            "flags": _unique(slot.flags), "note": slot.note})
 
 
 @cache

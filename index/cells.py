@@ -4,7 +4,7 @@ units, and sentences where a number belongs."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
@@ -19,11 +19,11 @@ _NUMBER = re.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class CellValue:
     value: int | float | None
     raw: str
-    flags: list[str] = field(default_factory=list)
+    flags: tuple[str, ...] = ()
     unit: str | None = None  # a unit written in the cell itself
 
     @property
@@ -70,16 +70,17 @@ def is_numbering(text: str) -> bool:
     return bool(_NUMBERING_ONLY.fullmatch(t))
 
 
+@lru_cache(maxsize=65536)  # frozen results: the same cell texts recur in every report
 def parse_cell(text: str) -> CellValue:
     raw = text.strip()
     t = normalise(text)
     if t == "":
-        return CellValue(0, raw, ["blank"])
+        return CellValue(0, raw, ("blank",))
     if t in PLACEHOLDERS:
-        return CellValue(0, raw, ["placeholder"])
+        return CellValue(0, raw, ("placeholder",))
     m = _NUMBER.match(t)
     if not m:
-        return CellValue(None, raw, ["text"])
+        return CellValue(None, raw, ("text",))
     flags: list[str] = []
     num = m.group("num")
     if "," in num:
@@ -92,7 +93,7 @@ def parse_cell(text: str) -> CellValue:
         if sign in ("减", "减少", "-"):
             dec = -dec
     value: int | float = int(dec) if dec == dec.to_integral_value() and "." not in num else float(dec)
-    return CellValue(value, raw, flags, m.group("unit"))
+    return CellValue(value, raw, tuple(flags), m.group("unit"))
 
 
 # ---------------------------------------------------------------- amounts in 万元

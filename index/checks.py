@@ -45,8 +45,9 @@ def _finding(meta: ReportMeta, facts: dict[str, Fact], rule: int, scope: str, sc
         status = "PASS" if abs(lsum - rsum) < 1e-9 else "FAIL"
         sign = "=" if status == "PASS" else "≠"
         detail = f"{scope_label}：{_terms(lvals)} = {_fmt(lsum)} {sign} {_terms(rvals)} = {_fmt(rsum)}"
-        blanks = [name for name, key in {**left, **right}.items() if key in facts and "blank" in facts[key].flags]
-        if status == "FAIL" and blanks:
+        blanks = [name for name, key in {**left, **right}.items() if key in facts and "blank" in facts[key].flags
+                  ] if status == "FAIL" else []
+        if blanks:
             detail += f"（其中空格按0计：{'、'.join(blanks[:4])}{'等' if len(blanks) > 4 else ''}）"
     keys = [*left.values(), *right.values()]
     line = next((facts[k].line for k in keys if k in facts), None)
@@ -67,7 +68,7 @@ def _terms(side: dict[str, Number | None]) -> str:
 def rule_findings(meta: ReportMeta, facts: dict[str, Fact]) -> list[Finding]:
     """Every instance of the template's rules (index.template.rule_checks), judged by its one evaluator."""
     specs = fact_specs()
-    columns = {c.key: c.label for c in (*APPLY_COLUMNS, *REVIEW_COLUMNS)}
+    columns = _column_labels()
     out: list[Finding] = []
     for check in rule_checks(meta.format, facts.keys()):
         if check.rule.per == "column":
@@ -78,11 +79,19 @@ def rule_findings(meta: ReportMeta, facts: dict[str, Fact]) -> list[Finding]:
             def name(k: str) -> str:
                 return columns[k.rsplit(".", 1)[1]]
             first = check.left[0] if check.left else check.right[0]
-            where = (dict(REVIEW_GROUPS)[check.scope] if check.rule.table == "review"
+            where = (_REVIEW_GROUP_LABELS[check.scope] if check.rule.table == "review"
                      else f"「{specs[first].item}」行")
         out.append(_finding(meta, facts, check.rule.id, check.scope, where,
                             {name(k): k for k in check.left}, {name(k): k for k in check.right}))
     return out
+
+
+@cache
+def _column_labels() -> dict[str, str]:
+    return {c.key: c.label for c in (*APPLY_COLUMNS, *REVIEW_COLUMNS)}
+
+
+_REVIEW_GROUP_LABELS = dict(REVIEW_GROUPS)
 
 
 def scope_label(kind: str, rule: int | None, scope: str) -> str:

@@ -7,6 +7,7 @@ Labels are matched against the template (index.template), never against a list o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -34,9 +35,12 @@ def normalise_label(text: str) -> str:
     return t
 
 
+_NOTE = re.compile(r"\([^()]*\)?$")
+
+
 def strip_note(label: str) -> str:
     """Drop a trailing parenthesised note: '部分公开(区分处理的，只计这一情形，不计其他情形)' → '部分公开'."""
-    return re.sub(r"\([^()]*\)?$", "", label) or label  # also a note cut off by a line break: '部分公开(区分…不'
+    return _NOTE.sub("", label) or label  # also a note cut off by a line break: '部分公开(区分…不'
 
 
 def similarity(token: str, label: str) -> float:
@@ -48,8 +52,25 @@ def similarity(token: str, label: str) -> float:
         return 1.0
     score = SequenceMatcher(None, token, label).ratio()
     if len(token) >= 4 and label.startswith(token):
-        score = max(score, 0.75 + 0.25 * len(token) / len(label))
+        score = max(score, _prefix_credit(token, label))
     return score
+
+
+def _prefix_credit(token: str, label: str) -> float:
+    return 0.75 + 0.25 * len(token) / len(label)
+
+
+def _similarity_bound(token: str, counts: Counter[str], label: str, label_counts: Counter[str]) -> float:
+    """An upper bound of similarity(token, label) that costs no alignment: SequenceMatcher's ratio is at
+    most 2·(characters in common, with multiplicity) / (both lengths), and the prefix credit is exact."""
+    if not token or not label:
+        return 0.0
+    total = len(token) + len(label)
+    common = sum((counts & label_counts).values()) if 2 * min(len(token), len(label)) >= MIN_SCORE * total else 0
+    bound = 2.0 * common / total
+    if len(token) >= 4 and label.startswith(token):
+        bound = max(bound, _prefix_credit(token, label))
+    return bound
 
 
 Kind = Literal["row", "group", "header"]
@@ -65,7 +86,7 @@ class LabelMatch:
 
 
 @cache
-def _candidates(table: Table) -> tuple[tuple[str, Kind, Row | None, str], ...]:
+def _candidates(table: Table) -> tuple[tuple[str, Kind, Row | None, str, Counter[str]], ...]:
     out: list[tuple[str, Kind, Row | None, str]] = []
     for row in table.rows:
         for name in (row.label, *row.aliases):
@@ -74,7 +95,7 @@ def _candidates(table: Table) -> tuple[tuple[str, Kind, Row | None, str], ...]:
         out.append((normalise_label(g), "group", None, g))
     for h in table.headers:
         out.append((strip_note(normalise_label(h)), "header", None, h))
-    return tuple(out)
+    return tuple((name, kind, row, printed, Counter(name)) for name, kind, row, printed in out)
 
 
 def match_label(text: str, table: Table, rows_from: int = 0) -> LabelMatch | None:
@@ -90,18 +111,32 @@ def match_label(text: str, table: Table, rows_from: int = 0) -> LabelMatch | Non
 
 @lru_cache(maxsize=100_000)
 def _best_match(token: str, table: Table, rows_from: int) -> LabelMatch | None:
-    """Cached: the same few hundred label spellings recur in every report of a corpus."""
+    """The first candidate of the highest score, a row winning a tie with a header or group. Cached: the
+    same few hundred label spellings recur in every report of a corpus."""
     allowed = {id(r) for r in table.rows[rows_from:]}
     best: LabelMatch | None = None
-    for name, kind, row, printed in _candidates(table):
+    for score, kind, row, printed in _scored(token, table):
         if kind == "row" and id(row) not in allowed:
             continue
-        score = similarity(token, name)
         if best is None or score > best.score or (score == best.score and kind == "row" and best.kind != "row"):
             best = LabelMatch(kind, table.key, row, score, printed)
-    if best is None or best.score < MIN_SCORE:
-        return None
     return best
+
+
+@lru_cache(maxsize=100_000)
+def _scored(token: str, table: Table) -> tuple[tuple[float, Kind, Row | None, str], ...]:
+    """The candidates `token` names with at least MIN_SCORE, in template order, whatever rows are still
+    allowed (so that one alignment serves every position in the table). Candidates whose bound is under
+    MIN_SCORE are never aligned: the matching itself (difflib) is the expensive part."""
+    counts = Counter(token)
+    out = []
+    for name, kind, row, printed, name_counts in _candidates(table):
+        if _similarity_bound(token, counts, name, name_counts) < MIN_SCORE:
+            continue
+        score = similarity(token, name)
+        if score >= MIN_SCORE:
+            out.append((score, kind, row, printed))
+    return tuple(out)
 
 
 def is_fragment_of(text: str, label: str) -> bool:

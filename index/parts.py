@@ -10,6 +10,7 @@ from index.hanzi import to_simplified
 from index.model import Line, PartSpan
 from index.template import FORMAT_MARKERS, PART_NUMERALS, PARTS
 
+_SPACE = re.compile(r"\s+")
 _HEADING = re.compile(r"^[#\s]*([一二三四五六])\s*[、.．,，]\s*(.{2,40}?)\s*$")
 
 
@@ -63,7 +64,7 @@ def find_part_indices(lines: list[Line]) -> list[tuple[int, PartSpan]]:
 
 def detect_format(lines: list[Line], year: int | None) -> tuple[str, str]:
     """The template version from the table headers; the statistics year only when the headers are lost."""
-    text = "".join(re.sub(r"\s+", "", ln.text) for ln in lines)
+    text = _SPACE.sub("", "\n".join(ln.text for ln in lines))  # one pass: the line ends go with the spaces
     hits = {fmt: sum(text.count(m) for m in markers) for fmt, markers in FORMAT_MARKERS.items()}
     if not any(hits.values()):  # 繁體 headers: converted only when the simplified markers are not there
         text = to_simplified(text)

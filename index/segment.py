@@ -34,8 +34,12 @@ class SegCell:
 
     @property
     def source(self) -> Source:
-        return Source(line=self.line, column=self.column, table=self.table, row=self.row, cell=self.cell,
-                      page=self.page)
+        return Source.model_validate(self.source_fields())
+
+    def source_fields(self) -> dict[str, int | None]:
+        """The Source's fields, for a model validated with its source in one call (index.align)."""
+        return {"line": self.line, "column": self.column, "table": self.table, "row": self.row, "cell": self.cell,
+                "page": self.page}
 
 
 @dataclass

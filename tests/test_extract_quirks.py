@@ -102,7 +102,7 @@ def test_unit_rules():
 ])
 def test_cell_values(raw, value, flags):
     cell = parse_cell(raw)
-    assert (cell.value, cell.flags) == (value, flags)
+    assert (cell.value, list(cell.flags)) == (value, flags)
 
 
 def test_empty_cells_text_for_numbers_and_labels_broken_across_lines():

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from index.errors import ReportError
@@ -218,13 +220,17 @@ def looks_chinese(text: str) -> bool:
     text is mostly ASCII: in real GBK text nearly all of them are common (GB2312) characters, CJK
     punctuation or full-width forms; Latin-1 or random high bytes decode to rare GBK-extension characters,
     private-use code points and four-byte GB18030 sequences."""
-    wide = [ch for ch in text if ord(ch) > 0x7F and not ch.isspace()]
+    wide = good = 0
+    for ch, n in Counter(text).items():  # each distinct character judged once: a report has a few thousand
+        if ord(ch) > 0x7F and not ch.isspace():
+            wide += n
+            good += n if _common_chinese(ch) else 0
     if not wide:
         return True  # pure ASCII never reaches here (it is UTF-8), but it would be fine
-    good = sum(1 for ch in wide if _common_chinese(ch))
-    return good >= 0.9 * len(wide)
+    return good >= 0.9 * wide
 
 
+@lru_cache(maxsize=1 << 16)
 def _common_chinese(ch: str) -> bool:
     code = ord(ch)
     if 0x3000 <= code <= 0x303F or 0xFF01 <= code <= 0xFF5E or ch in _PUNCTUATION:

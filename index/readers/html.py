@@ -1,6 +1,7 @@
 """HTML web pages: visible text in reading order, and each data table row as one Line of grid cells.
 
-Parsed with lxml's HTML parser: it repairs the unclosed <td>, <tr> and <p> tags of hand-made and CMS pages
+Parsed with lxml's HTML parser (libxml2's, with plain etree elements: lxml.html's element classes cost a
+Python lookup for every element touched and add nothing used here): it repairs the unclosed <td>, <tr> and <p> tags of hand-made and CMS pages
 the way browsers do (Python's html.parser nests them instead) and still gives each element its source line.
 
 Line numbers: a Line's number is the source line of its text (of its <tr> for a table row), raised where
@@ -17,11 +18,12 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import lxml.etree
-import lxml.html
 
 from index.errors import ReportError
-from index.model import Cell, Document, Line, Source
+from index.model import Document, Line
 from index.readers.encoding import decode, looks_chinese
+
+Element = lxml.etree._Element  # lxml.html's HtmlElement is one too (bench/binary_copies.py passes those)
 
 _SKIPPED = frozenset(
     {"head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
@@ -71,7 +73,7 @@ def read_html(path: Path, data: bytes) -> Document:
     )
 
 
-def page_title(root: lxml.html.HtmlElement) -> str | None:
+def page_title(root: Element) -> str | None:
     """The page's <title>, whitespace-normalised: evidence for the report's agency and year."""
     for el in root.iter("title"):
         text = normalise("".join(el.itertext()))
@@ -118,15 +120,18 @@ def decode_html(data: bytes, path: Path | str) -> tuple[str, str]:
     return decode(data, path)
 
 
-def _parse(text: str, path: Path | str) -> lxml.html.HtmlElement:
+def _parse(text: str, path: Path | str) -> Element:
     # Line ends normalised first so that source lines count as an editor counts them; the text goes to
     # lxml as UTF-8 bytes because lxml refuses str input with an XML encoding declaration.
     text = text.replace("\ufeff", "").replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+    parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     try:
-        return lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
-    except (lxml.etree.ParserError, ValueError):  # "Document is empty"
-        raise ReportError(str(path), "no visible text in the HTML page") from None
+        root = lxml.etree.fromstring(text.encode("utf-8"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        root = None
+    if root is None:  # "Document is empty"
+        raise ReportError(str(path), "no visible text in the HTML page")
+    return root
 
 
 # --- walking the tree -----------------------------------------------------------------------------------
@@ -134,22 +139,20 @@ def _parse(text: str, path: Path | str) -> lxml.html.HtmlElement:
 
 def _tag(el: object) -> str:
     tag = getattr(el, "tag", None)
-    return tag.lower() if isinstance(tag, str) else ""
+    return tag.lower() if type(tag) is str else ""
 
 
-def _visible(el: lxml.html.HtmlElement) -> bool:
-    return (
-        _tag(el) not in _SKIPPED
-        and el.get("hidden") is None
-        and el.get(_PRUNED) is None
-        and not _HIDDEN_STYLE.search(el.get("style") or "")
-    )
+def _visible(el: Element) -> bool:
+    if _tag(el) in _SKIPPED or el.get("hidden") is not None or el.get(_PRUNED) is not None:
+        return False
+    style = el.get("style")
+    return style is None or not _HIDDEN_STYLE.search(style)
 
 
 Event = tuple[str, object, int]  # ("start"|"end"|"atom", element, line) or ("text", str, line)
 
 
-def _events(root: lxml.html.HtmlElement, atomic: Callable[[lxml.html.HtmlElement], bool]) -> Iterator[Event]:
+def _events(root: Element, atomic: Callable[[Element], bool]) -> Iterator[Event]:
     """Document-order events without recursion (pages nest deeper than Python's stack). Text events carry
     the line their first visible character stands on; atomic elements are reported, not entered."""
     stack: list[tuple[str, object]] = [("el", root)]
@@ -197,12 +200,17 @@ class _Flow:
     entries: list[_Entry] = field(default_factory=list)
     tables: int = 0
     stop_at_content: bool = False  # read only what comes before the element marked as the report's content
+    grids: _Grids = field(default_factory=lambda: _Grids())
     _buf: list[str] = field(default_factory=list)
     _buf_line: int | None = None
     _pre: int = 0
 
-    def run(self, root: lxml.html.HtmlElement) -> list[_Entry]:
-        atomic = _is_content_or_data_table if self.stop_at_content else _is_data_table
+    def run(self, root: Element) -> list[_Entry]:
+        def atomic(el: Element) -> bool:
+            if self.stop_at_content and el.get(_CONTENT) is not None:
+                return True
+            return _tag(el) == "table" and self.grids.is_data(el)
+
         for kind, item, line in _events(root, atomic):
             if kind == "text":
                 self._text(str(item), line)
@@ -211,13 +219,10 @@ class _Flow:
             elif kind == "atom":
                 self._flush()
                 self._table(item)
-            elif _tag(item) == "br":
+            elif (tag := _tag(item)) == "br" or tag in _BLOCKS:  # <pre> is a block
                 self._flush()
-            elif _tag(item) == "pre":
-                self._flush()
-                self._pre += 1 if kind == "start" else -1
-            elif _tag(item) in _BLOCKS:
-                self._flush()
+                if tag == "pre":
+                    self._pre += 1 if kind == "start" else -1
         self._flush()
         return self.entries
 
@@ -229,7 +234,7 @@ class _Flow:
                     self._flush()
                 self._text(piece, first + k)
             return
-        if self._buf_line is None and normalise(text):
+        if self._buf_line is None and _shows(text):
             self._buf_line = line
         self._buf.append(text)
 
@@ -239,15 +244,15 @@ class _Flow:
             self.entries.append(_Entry(self._buf_line, text))
         self._buf, self._buf_line = [], None
 
-    def _table(self, table: lxml.html.HtmlElement) -> None:
+    def _table(self, table: Element) -> None:
         self.tables += 1
         for caption in table.findall("caption"):
             text = cell_text(caption)
             if text:
                 self.entries.append(_Entry(caption.sourceline or 0, text))
-        rows = own_rows(table)
+        rows, grid = self.grids.read(table)
         texts: dict[int, str] = {}  # id(td) → its text, computed once for all the slots it covers
-        for r, (tr, slots) in enumerate(zip(rows, expand_grid(rows)), start=1):
+        for r, (tr, slots) in enumerate(zip(rows, grid), start=1):
             if not slots:
                 continue
             cells = []
@@ -269,13 +274,13 @@ def _number(entries: list[_Entry]) -> list[Line]:
     for entry in entries:
         number = max(entry.line, previous + 1)
         previous = number
-        cells = None
-        if entry.cells is not None:
-            cells = [
-                Cell(text=text, continuation=cont, source=Source(line=number, table=t, row=r, cell=c))
-                for text, cont, t, r, c in entry.cells
-            ]
-        lines.append(Line(number=number, text=entry.text, cells=cells))
+        if entry.cells is None:
+            lines.append(Line(number=number, text=entry.text))
+            continue
+        # A row validated from one dict, cells and sources included: one call into pydantic, not two a cell.
+        lines.append(Line.model_validate({"number": number, "text": entry.text, "cells": [
+            {"text": text, "continuation": cont, "source": {"line": number, "table": t, "row": r, "cell": c}}
+            for text, cont, t, r, c in entry.cells]}))
     return lines
 
 
@@ -301,33 +306,30 @@ _TITLE_LOOKBACK, _TITLE_MAX = 15, 80
 _REPORT_WORD = re.compile(r"报告|年报|報告|年報")
 
 
-def _content_entries(root: lxml.html.HtmlElement) -> list[_Entry]:
+def _content_entries(root: Element) -> list[_Entry]:
     headings = _first_report(_part_headings(root))
     if len({n for n, _ in headings}) < _MIN_PARTS:
         headings += _template_tables(root)  # headings lost or unnumbered: the template's tables tell
     _prune_chrome(root, headings)
     block = _lowest_common_ancestor(headings) if len({n for n, _ in headings}) >= _MIN_PARTS else None
+    grids = _Grids()  # after pruning, which hides rows; shared by both walks
     if block is None or block is root:
-        return _Flow().run(root)
+        return _Flow(grids=grids).run(root)
     block.set(_CONTENT, "1")
     # The page's heading of the report: the nearest title before the block that is not a link (a link
     # names another page: related reports, 上一篇, a breadcrumb).
     links = [a for a in root.iter("a") if a.get(_PRUNED) is None]
     for a in links:
         a.set(_PRUNED, "1")
-    before = _Flow(stop_at_content=True).run(root)
+    before = _Flow(stop_at_content=True, grids=grids).run(root)
     for a in links:
         del a.attrib[_PRUNED]
     title = next((e for e in reversed(before[-_TITLE_LOOKBACK:])
                   if e.cells is None and len(e.text) <= _TITLE_MAX and _REPORT_WORD.search(e.text)), None)
-    return ([title] if title else []) + _Flow().run(block)
+    return ([title] if title else []) + _Flow(grids=grids).run(block)
 
 
-def _is_content_or_data_table(el: lxml.html.HtmlElement) -> bool:
-    return el.get(_CONTENT) is not None or _is_data_table(el)
-
-
-def _part_headings(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.HtmlElement]]:
+def _part_headings(root: Element) -> list[tuple[str, Element]]:
     """(numeral, element) of each part heading: the largest element whose whole text is the heading."""
     from index.hanzi import to_simplified
     from index.template import PART_NUMERALS, PARTS
@@ -338,8 +340,8 @@ def _part_headings(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.Htm
         if not text or not _HEADING_START.match(text) or not isinstance(el.tag, str) or _tag(el) in _SKIPPED:
             continue
         heading = el
-        while (parent := heading.getparent()) is not None and len(_text_of(parent)) <= _MAX_HEADING \
-                and _tag(parent) not in ("td", "th", "tr", "table", "body"):
+        while (parent := heading.getparent()) is not None and _tag(parent) not in ("td", "th", "tr", "table", "body") \
+                and not _longer_than(parent, _MAX_HEADING):
             heading = parent
         m = _PART_HEADING.match(to_simplified(_text_of(heading)))
         if m and any(k in m.group(2) for k in PARTS[PART_NUMERALS.index(m.group(1))].keywords):
@@ -347,7 +349,7 @@ def _part_headings(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.Htm
     return found
 
 
-def _template_tables(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.HtmlElement]]:
+def _template_tables(root: Element) -> list[tuple[str, Element]]:
     """(part numeral, table) of each table that carries the template's column headers for its part."""
     from index.hanzi import to_simplified
     from index.template import FORMATS, tables
@@ -365,10 +367,10 @@ def _template_tables(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.H
     return found
 
 
-def _first_report(headings: list[tuple[str, lxml.html.HtmlElement]]) -> list[tuple[str, lxml.html.HtmlElement]]:
+def _first_report(headings: list[tuple[str, Element]]) -> list[tuple[str, Element]]:
     """The headings of one copy of the report: a page that holds it twice (a 全真版 and a 文字版 tab, a
     printable copy) restarts the numbering; the run with the most parts is kept, the first on a tie."""
-    runs: list[list[tuple[str, lxml.html.HtmlElement]]] = []
+    runs: list[list[tuple[str, Element]]] = []
     for numeral, el in headings:
         if runs and el is runs[-1][-1][1]:
             continue  # the same heading reached from two of its pieces
@@ -381,12 +383,32 @@ def _first_report(headings: list[tuple[str, lxml.html.HtmlElement]]) -> list[tup
 _ORDER = {n: k for k, n in enumerate("一二三四五六")}
 
 
-def _text_of(el: lxml.html.HtmlElement) -> str:
+def _text_of(el: Element) -> str:
+    if not len(el):
+        return normalise(el.text or "")
     return normalise("".join(el.itertext()))
 
 
-def _lowest_common_ancestor(elements: list[tuple[str, lxml.html.HtmlElement]]) -> lxml.html.HtmlElement | None:
-    common: list[lxml.html.HtmlElement] | None = None
+_INVISIBLE = re.compile("[\\s\u00a0\u3000\u2002-\u200a\u202f\u205f\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+
+
+def _shows(text: str) -> bool:
+    """normalise(text) != "", without normalising: some character is neither whitespace nor zero-width."""
+    return bool(text) and _INVISIBLE.fullmatch(text) is None
+
+
+def _longer_than(el: Element, limit: int) -> bool:
+    """len(_text_of(el)) > limit, without joining a whole report's text: every visible character counts."""
+    seen = 0
+    for piece in el.itertext():
+        seen += len(piece) - sum(len(run) for run in _INVISIBLE.findall(piece))
+        if seen > limit:
+            return True
+    return len(_text_of(el)) > limit
+
+
+def _lowest_common_ancestor(elements: list[tuple[str, Element]]) -> Element | None:
+    common: list[Element] | None = None
     for _, el in elements:
         chain = [el, *el.iterancestors()][::-1]
         if common is None:
@@ -399,7 +421,7 @@ def _lowest_common_ancestor(elements: list[tuple[str, lxml.html.HtmlElement]]) -
     return common[-1] if common else None
 
 
-def _prune_chrome(root: lxml.html.HtmlElement, headings: list[tuple[str, lxml.html.HtmlElement]]) -> None:
+def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
     """Mark navigation as invisible: landmark elements and link-dense blocks, unless they hold a part heading
     or a number cell (a report framed in a <form> or a table of links to figures stays). Judged bottom-up:
     a block is link-dense by what is left of it after its link lists went (a page with menus and a short
@@ -457,7 +479,7 @@ def _prune_chrome(root: lxml.html.HtmlElement, headings: list[tuple[str, lxml.ht
 _OWN_PARTS = frozenset({"header", "footer"})  # inside an <article> or <main>: the article's own, kept
 
 
-def _in_article(el: lxml.html.HtmlElement) -> bool:
+def _in_article(el: Element) -> bool:
     return any(_tag(a) in ("article", "main") for a in el.iterancestors())
 
 
@@ -467,7 +489,7 @@ _NUMBER_CELL = re.compile(r"[\d.,，]+\s*(元|万元|件|项|条)?")
 # --- tables ---------------------------------------------------------------------------------------------
 
 
-def own_rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+def own_rows(table: Element) -> list[Element]:
     """The <tr>s of this table (directly or in thead/tbody/tfoot), not those of tables nested in it."""
     rows = []
     for tr in table.iter("tr"):
@@ -479,32 +501,58 @@ def own_rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return rows
 
 
-def _own_cells(tr: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+def _own_cells(tr: Element) -> list[Element]:
     return [td for td in tr if _tag(td) in ("td", "th") and _visible(td)]
+
+
+def _row_cells(rows: list[Element]) -> list[list[Element]]:
+    return [_own_cells(tr) for tr in rows]
+
+
+class _Grids:
+    """Each table's rows and grid, worked out once for a page: the walks ask of every table whether it is
+    data, then read it, and the page is walked twice (the report's title, then the report). Made after
+    pruning, which can hide rows; links hidden for the title walk hide no rows or cells."""
+
+    def __init__(self) -> None:
+        self._tables: dict[int, tuple[Element, list[Element], list[list[Slot]], bool]] = {}
+
+    def _get(self, table: Element) -> tuple[Element, list[Element], list[list[Slot]], bool]:
+        got = self._tables.get(id(table))
+        if got is None:  # the element is kept in the value: its id stays its own
+            rows = own_rows(table)
+            cells = _row_cells(rows)
+            grid = _grid(cells)
+            got = self._tables[id(table)] = (table, rows, grid, bool(rows) and _data_cells(cells, grid))
+        return got
+
+    def is_data(self, table: Element) -> bool:
+        return self._get(table)[3]
+
+    def read(self, table: Element) -> tuple[list[Element], list[list[Slot]]]:
+        _, rows, grid, _ = self._get(table)
+        return rows, grid
 
 
 _PAGE_BLOCKS = ("p", "div", "li")
 _MAX_CELL_BLOCKS = 4  # Word puts each line of a broken label in its own <p>; a page column holds many
 
 
-def _is_data_table(el: lxml.html.HtmlElement) -> bool:
+def _data_cells(cells: list[list[Element]], grid: list[list[Slot]]) -> bool:
     """A <table> is read as a table unless it is page layout: a cell holding another table, a heading or
     many paragraphs (pages framed in tables, the report inside one cell), or a single column of cells."""
-    if _tag(el) != "table":
-        return False
-    rows = own_rows(el)
-    if not rows:
-        return False
-    for tr in rows:
-        for td in _own_cells(tr):
+    for row in cells:
+        for td in row:
+            if not len(td):
+                continue  # text only: no table, heading or paragraph in it
             if any(True for _ in td.iter("table", "h1", "h2", "h3", "h4", "h5", "h6")):
                 return False
             if sum(1 for _ in td.iter(*_PAGE_BLOCKS)) > _MAX_CELL_BLOCKS:
                 return False
-    return max((len(slots) for slots in expand_grid(rows)), default=0) > 1
+    return max((len(slots) for slots in grid), default=0) > 1
 
 
-Slot = tuple[lxml.html.HtmlElement, bool] | None  # (cell, is its first slot), or a hole
+Slot = tuple[Element, bool] | None  # (cell, is its first slot), or a hole
 
 # A report's tables have a few hundred cells. rowspan/colspan can ask for far more than a table holds
 # (colspan=1000 rowspan=1000 in every row of a 4.6 KB page asks for ~500·N² slots): spans are bounded by the
@@ -514,24 +562,31 @@ MAX_TABLE_CELLS = 100_000
 MAX_PAGE_CELLS = 1_000_000
 
 
-def _bounds(rows: list[lxml.html.HtmlElement]) -> tuple[int, int]:
-    """(width limit, grid cells needed at most): the widest row's colspans plus its cell count (cells pushed
-    right by rowspans from above), and the sum of every cell's bounded rowspan × colspan."""
-    spans = []
-    width = 0
-    for r, tr in enumerate(rows):
-        row = [(_span(td.get("rowspan"), len(rows) - r, zero_means=len(rows) - r),
-                _span(td.get("colspan"), _MAX_COLSPAN, zero_means=1)) for td in _own_cells(tr)]
-        width = max(width, sum(c for _, c in row) + len(row))
-        spans.extend(row)
-    return width, sum(rs * min(cs, width) for rs, cs in spans)
+def _bounds(cells: list[list[Element]]) -> tuple[int, int]:
+    """(width limit, grid cells needed at most) for a table's cells by row: the widest row's colspans plus
+    its cell count (cells pushed right by rowspans from above), and the sum of every cell's bounded
+    rowspan × colspan."""
+    return _bounds_of(_spans(cells))
 
 
-def check_table_sizes(root: lxml.html.HtmlElement, path: Path | str) -> None:
+def _spans(cells: list[list[Element]]) -> list[list[tuple[int, int]]]:
+    """(rowspan bounded by the rows left, colspan bounded by _MAX_COLSPAN) of each cell, by row."""
+    return [[(_span(td.get("rowspan"), len(cells) - r, zero_means=len(cells) - r),
+              _span(td.get("colspan"), _MAX_COLSPAN, zero_means=1)) for td in tds] for r, tds in enumerate(cells)]
+
+
+def _bounds_of(spans: list[list[tuple[int, int]]]) -> tuple[int, int]:
+    width = max((sum(c for _, c in row) + len(row) for row in spans), default=0)
+    return width, sum(rs * min(cs, width) for row in spans for rs, cs in row)
+
+
+def check_table_sizes(root: Element, path: Path | str) -> None:
     """Refuse a page whose tables would expand beyond MAX_TABLE_CELLS / MAX_PAGE_CELLS grid cells."""
+    if _page_cells_at_most(root) <= min(MAX_TABLE_CELLS, MAX_PAGE_CELLS):
+        return  # no table, nor the page, can be over: the table-by-table count is not needed
     total = 0
     for k, table in enumerate(root.iter("table"), start=1):
-        _, cells = _bounds(own_rows(table))
+        _, cells = _bounds(_row_cells(own_rows(table)))
         total += cells
         if cells > MAX_TABLE_CELLS:
             raise ReportError(str(path), f"HTML table {k} is too large to read: rowspan/colspan ask for "
@@ -541,19 +596,35 @@ def check_table_sizes(root: lxml.html.HtmlElement, path: Path | str) -> None:
                                          f"{MAX_PAGE_CELLS:,} grid cells in all")
 
 
-def expand_grid(rows: list[lxml.html.HtmlElement]) -> list[list[Slot]]:
+def _page_cells_at_most(root: Element) -> int:
+    """A bound of the grid cells of all the page's tables together, without finding their rows: every cell
+    of the page (hidden and nested ones too) at its rowspan, bounded by the page's rows, times its colspan."""
+    rows = sum(1 for _ in root.iter("tr"))
+    total = 0
+    for td in root.iter("td", "th"):
+        rowspan, colspan = td.get("rowspan"), td.get("colspan")
+        total += (1 if rowspan is None else _span(rowspan, rows, zero_means=rows)) * (
+            1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1))
+    return total
+
+
+def expand_grid(rows: list[Element]) -> list[list[Slot]]:
     """The table's grid: each cell placed at the first free column of its row and copied into every slot
     its rowspan/colspan covers. Rowspans are clipped at the last row, as browsers do; colspans at the
     table's width (_bounds), so that the work is bounded by what check_table_sizes allowed."""
-    width, _ = _bounds(rows)
-    taken: dict[tuple[int, int], tuple[lxml.html.HtmlElement, bool]] = {}
-    for r, tr in enumerate(rows):
+    return _grid(_row_cells(rows))
+
+
+def _grid(cells: list[list[Element]]) -> list[list[Slot]]:
+    spans = _spans(cells)
+    width, _ = _bounds_of(spans)
+    taken: dict[tuple[int, int], tuple[Element, bool]] = {}
+    for r, (tds, row_spans) in enumerate(zip(cells, spans)):
         c = 0
-        for td in _own_cells(tr):
+        for td, (rowspan, colspan) in zip(tds, row_spans):
             while (r, c) in taken:
                 c += 1
-            rowspan = _span(td.get("rowspan"), len(rows) - r, zero_means=len(rows) - r)
-            colspan = min(_span(td.get("colspan"), _MAX_COLSPAN, zero_means=1), width)
+            colspan = min(colspan, width)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     taken.setdefault((r + dr, c + dc), (td, dr == 0 and dc == 0))
@@ -561,30 +632,52 @@ def expand_grid(rows: list[lxml.html.HtmlElement]) -> list[list[Slot]]:
     widths: dict[int, int] = {}
     for r, c in taken:
         widths[r] = max(widths.get(r, 0), c + 1)
-    return [[taken.get((r, c)) for c in range(widths.get(r, 0))] for r in range(len(rows))]
+    return [[taken.get((r, c)) for c in range(widths.get(r, 0))] for r in range(len(cells))]
+
+
+_SPAN = re.compile(r"\s*(\d+)")
 
 
 def _span(value: str | None, limit: int, zero_means: int) -> int:
     """rowspan/colspan as browsers read them: leading digits, 1 when missing or unreadable."""
-    match = re.match(r"\s*(\d+)", value or "")
+    if value is None:
+        return 1
+    match = _SPAN.match(value)
     if not match:
         return 1
     n = int(match.group(1))
     return max(1, min(zero_means if n == 0 else n, limit))
 
 
-def cell_text(cell: lxml.html.HtmlElement) -> str:
+def cell_text(cell: Element) -> str:
     """A cell's visible text, whitespace-normalised. Pieces separated by <br> or blocks (<p> in Word's
     cells) are joined without a space: table labels are broken across lines ("本年新<br>公开数量"),
     except between two ASCII letters or digits, so that "1<br>2" does not become 12."""
+    if not len(cell):  # most cells: text only, no <br> or blocks inside
+        return normalise(cell.text or "") if _visible(cell) else ""
+    # The walk of _events without its line numbers: a cell's text needs only the order of texts and breaks.
     pieces: list[str] = []
     current: list[str] = []
-    for kind, item, _ in _events(cell, lambda el: False):
-        if kind == "text":
-            current.append(str(item))
-        elif _tag(item) == "br" or _tag(item) in _BLOCKS:
+    stack: list[str | tuple[Element, bool]] = [(cell, False)]  # texts, and (element, its end reached)
+    while stack:
+        item = stack.pop()
+        if type(item) is str:
+            current.append(item)
+            continue
+        el, end = item
+        if not end and el is not cell and el.tail:
+            stack.append(el.tail)
+        tag = _tag(el)
+        if not tag or not end and not _visible(el):
+            continue
+        if tag == "br" or tag in _BLOCKS:
             pieces.append(normalise("".join(current)))
             current = []
+        if not end:
+            stack.append((el, True))
+            stack.extend((child, False) for child in reversed(el))
+            if el.text:
+                stack.append(el.text)
     pieces.append(normalise("".join(current)))
     out = ""
     for piece in filter(None, pieces):
@@ -615,6 +708,8 @@ def normalise(text: str) -> str:
     """Collapse whitespace as a browser shows it: a run becomes one space, except that a source line
     break between two Chinese characters disappears (editors wrap Chinese lines anywhere)."""
     text = _ZERO_WIDTH.sub("", text)
+    if "\n" not in text:  # the common case: no line break to judge, every run is one space
+        return _SPACE_RUN.sub(" ", text).strip()
 
     def replace(match: re.Match[str]) -> str:
         start, end = match.span()

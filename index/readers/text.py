@@ -8,12 +8,13 @@ import hashlib
 import re
 from pathlib import Path
 
-from index.model import Cell, Document, Line, Source
+from index.model import Document, Line
 from index.readers.encoding import decode
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 _DELIMITER_CELL = re.compile(r":?-+:?")
+_PIPE = re.compile(r"(?<!\\)\|")  # an unescaped pipe
 
 
 def read_text(path: Path, data: bytes) -> Document:
@@ -43,6 +44,8 @@ def split_lines(text: str) -> list[str]:
 
 def _with_pipe_tables(raw: list[str]) -> list[Line]:
     """Lines numbered from 1; rows of pipe tables get cells, delimiter rows are left out (no content)."""
+    if not any("|" in line for line in raw):  # no pipe, no table: the common plain text file
+        return [Line(number=i, text=line) for i, line in enumerate(raw, start=1)]
     out: list[Line] = []
     tables = 0
     i = 0
@@ -58,7 +61,9 @@ def _with_pipe_tables(raw: list[str]) -> list[Line]:
             if _is_delimiter(raw[j]):
                 continue
             row += 1
-            out.append(Line(number=j + 1, text=raw[j], cells=_pipe_cells(raw[j], j + 1, tables, row)))
+            # Validated from one dict, cells and sources included: one call into pydantic, not two a cell.
+            out.append(Line.model_validate({"number": j + 1, "text": raw[j],
+                                            "cells": _pipe_cells(raw[j], j + 1, tables, row)}))
         i = end
     return out
 
@@ -94,10 +99,10 @@ def _pipe_bounded(line: str) -> bool:
     return len(s) >= 2 and s.startswith("|") and s.endswith("|")
 
 
-def _pipe_cells(line: str, number: int, table: int, row: int) -> list[Cell]:
+def _pipe_cells(line: str, number: int, table: int, row: int) -> list[dict]:
     """Split at unescaped pipes; the outer pipes are optional. Column = 1-based column of the cell's text
     in the line (of the position after the pipe for an empty cell)."""
-    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    bounds = [m.start() for m in _PIPE.finditer(line)]
     starts = [-1] + bounds  # each cell begins after a pipe (or at the line start)
     ends = bounds + [len(line)]
     spans = list(zip(starts, ends))
@@ -105,15 +110,11 @@ def _pipe_cells(line: str, number: int, table: int, row: int) -> list[Cell]:
         spans = spans[1:]  # nothing before the leading pipe
     if line.rstrip().endswith("|") and not line.rstrip().endswith("\\|"):
         spans = spans[:-1]  # nothing after the trailing pipe
-    cells: list[Cell] = []
+    cells: list[dict] = []  # Cell fields, validated with their Line
     for k, (left, right) in enumerate(spans, start=1):
         raw = line[left + 1 : right]
         stripped = raw.strip()
         offset = left + 1 + (len(raw) - len(raw.lstrip()) if stripped else 0)
-        cells.append(
-            Cell(
-                text=stripped.replace("\\|", "|"),
-                source=Source(line=number, column=offset + 1, table=table, row=row, cell=k),
-            )
-        )
+        cells.append({"text": stripped.replace("\\|", "|"),
+                      "source": {"line": number, "column": offset + 1, "table": table, "row": row, "cell": k}})
     return cells
