@@ -165,14 +165,16 @@ def cited_spans(quote: str, value: str | None, line: str | None = None,
 
 
 def highlight(quote: str, spans: list[tuple[int, int]]) -> str:
-    """The quote as HTML with the spans marked."""
+    """The quote as HTML with the spans marked, on one source line: the markdown around it ends an HTML block
+    at a blank line and would read what follows as markdown (an image, a link), so line ends are written as
+    character references, which the quote's pre-wrap style still shows as line breaks."""
     out, pos = [], 0
     for start, end in spans:
         out.append(html.escape(quote[pos:start]))
         out.append(f"<mark>{html.escape(quote[start:end])}</mark>")
         pos = end
     out.append(html.escape(quote[pos:]))
-    return "".join(out)
+    return "".join(out).replace("\r", "").replace("\n", "&#10;")
 
 
 def citation_title(c: Citation, n: int) -> str:
