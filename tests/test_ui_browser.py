@@ -226,3 +226,15 @@ def test_report_and_user_text_is_never_read_as_markdown(hostile_server, page):
     assert not [u for u in requests if str(TRAP) in u], "the page fetched what a report or a question wrote"
     assert not [u for u in links if str(TRAP) in u or "example.com" in u]
     assert not page.locator("img[src*='127.0.0.1']").count()
+
+
+def test_an_upload_is_built_by_the_real_server(server, page, tmp_path):
+    """The upload's build runs in a process the server starts afresh (ui/uploads.py build_isolated): under
+    `streamlit run` too, and the report goes into the index."""
+    report = tmp_path / "鹤岗 2021 年报.txt"
+    report.write_bytes((ROOT / "tests" / "fixtures" / "hegang_2021.txt").read_bytes())
+    page.goto(server)
+    page.get_by_test_id("stFileUploaderDropzone").wait_for(timeout=90_000)
+    page.get_by_test_id("stSidebar").locator("input[type=file]").set_input_files(str(report))
+    page.get_by_text("已加入：鹤岗 2021 年报.txt").wait_for(timeout=180_000)
+    assert "鹤岗市城市管理综合执法局" in page.get_by_test_id("stSidebar").inner_text()

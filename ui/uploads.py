@@ -5,7 +5,10 @@ A user's file name is never a path. A file is stored as `uploads/<sha256 prefix>
 folder, the suffix taken only from the formats the readers know; the original name is kept, sanitised, as
 display metadata in `uploads/.names.json` (hidden: the corpus walk skips it). Identical content is stored
 once. A file the index build cannot read is removed again and its reason reported; the others go in, and
-the build's generations keep the previous index whole whatever happens."""
+the build's generations keep the previous index whole whatever happens.
+
+The build runs in a process of its own with a memory limit ($QA_UPLOAD_MEMORY_MB): a file that would take
+gigabytes to read stops that process, not the server every user shares, and the upload says why."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import signal
 import threading
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -25,6 +29,8 @@ from index.readers import SUPPORTED_SUFFIXES
 
 MAX_MB = 20
 MAX_BYTES = MAX_MB * 1024 * 1024
+MEMORY_ENV = "QA_UPLOAD_MEMORY_MB"
+MEMORY_MB = 4096  # address space of an upload's build; the seeds and a PDF with embedding need under 3 GB
 UPLOADS = "uploads"
 NAMES = ".names.json"
 
@@ -137,7 +143,7 @@ def add_uploads(files: Sequence[tuple[str, bytes]], corpus: Path, index: Path,
             return results, None
         _save_names(corpus, names)
         try:
-            summary = build_index(corpus, index, progress=progress)
+            summary = build_isolated(corpus, index, progress)
         except BaseException:
             for rel in new:  # the index is unchanged: take the files out again so that corpus and index agree
                 (corpus / rel).unlink(missing_ok=True)
@@ -165,3 +171,73 @@ def add_uploads(files: Sequence[tuple[str, bytes]], corpus: Path, index: Path,
 
 def _doc(rel: str) -> str:
     return rel.rsplit("/", 1)[-1]
+
+
+# ---------------------------------------------------------------- the build, in a process of its own
+def memory_limit_mb() -> int:
+    value = os.environ.get(MEMORY_ENV, "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else MEMORY_MB
+
+
+def build_isolated(corpus: Path, index: Path, progress: Callable[[int, int, str], None] | None = None,
+                   ) -> BuildSummary:
+    """build_index in a new process limited to memory_limit_mb() of address space, its progress passed on.
+    A process started afresh (spawn), not forked: the server has threads. Raises ReportError when the
+    build fails or its process dies (the previous generation stays the index)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    here, there = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_build_child, args=(there, str(corpus), str(index), memory_limit_mb()), daemon=True)
+    proc.start()
+    there.close()
+    outcome = None
+    try:
+        while outcome is None:
+            try:
+                message = here.recv()
+            except EOFError:
+                break
+            if message[0] == "progress":
+                if progress is not None:
+                    progress(*message[1:])
+            else:
+                outcome = message
+    finally:
+        if outcome is None:
+            proc.kill()  # the caller was interrupted, or the child is gone: it must not build on
+        proc.join()
+        here.close()
+    if outcome is None:
+        code = proc.exitcode
+        how = signal.Signals(-code).name if code is not None and code < 0 else f"exit status {code}"
+        raise ReportError(str(index), f"the index build stopped ({how}); it may have needed more than "
+                                      f"{memory_limit_mb()} MB (set {MEMORY_ENV} to allow more)")
+    if outcome[0] == "error":
+        raise ReportError(*outcome[1:])
+    return outcome[1]
+
+
+def _build_child(conn, corpus: str, index: str, limit_mb: int) -> None:
+    import ctypes
+    import resource
+
+    try:  # die with the server: a killed server must not leave a build running
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+    limit = limit_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        summary = build_index(Path(corpus), Path(index), progress=lambda *a: conn.send(("progress", *a)))
+    except ReportError as err:
+        conn.send(("error", err.path, err.problem))
+    except Exception as err:  # noqa: BLE001 - said to the user in one line; the index stays whole
+        if isinstance(err, MemoryError) or "OutOfMemory" in type(err).__name__:  # Python's or DuckDB's
+            conn.send(("error", index, f"out of memory: the build needed more than {limit_mb} MB "
+                                       f"(set {MEMORY_ENV} to allow more)"))
+        else:
+            first = str(err).strip().splitlines()[0] if str(err).strip() else ""
+            conn.send(("error", index, f"the index build failed ({type(err).__name__}: {first})"))
+    else:
+        conn.send(("done", summary))
