@@ -219,10 +219,17 @@ def test_report_and_user_text_is_never_read_as_markdown(hostile_server, page):
     assert f"{TITLE_MARKDOWN}济南市城市管理局{TITLE_TAIL}" in text.replace("\n", " ")  # the title line, quoted
     assert f"[a](http://127.0.0.1:{TRAP})鹤岗市城市管理综合执法局" in text
     main_links = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
-    page.goto(hostile_server + "/findings")
-    page.get_by_test_id("stDataFrame").first.wait_for(timeout=90_000)
-    page.wait_for_timeout(1500)
-    links = main_links + page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
+    links = main_links
+    for where in ("/findings", "/facts"):  # their tables, and the agency filter's options opened
+        page.goto(hostile_server + where)
+        page.get_by_test_id("stDataFrame").first.wait_for(timeout=90_000)
+        page.get_by_test_id("stMultiSelect").first.click()
+        options = page.get_by_role("option")
+        options.first.wait_for(timeout=30_000)
+        assert any(str(TRAP) in o for o in options.all_inner_texts())  # the names shown, not obeyed
+        page.wait_for_timeout(1000)
+        links = links + page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
+        page.keyboard.press("Escape")
     assert not [u for u in requests if str(TRAP) in u], "the page fetched what a report or a question wrote"
     assert not [u for u in links if str(TRAP) in u or "example.com" in u]
     assert not page.locator("img[src*='127.0.0.1']").count()
