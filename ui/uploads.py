@@ -174,6 +174,9 @@ def _doc(rel: str) -> str:
 
 
 # ---------------------------------------------------------------- the build, in a process of its own
+ROOT = Path(__file__).resolve().parents[1]
+
+
 def memory_limit_mb() -> int:
     value = os.environ.get(MEMORY_ENV, "").strip()
     return int(value) if value.isdigit() and int(value) > 0 else MEMORY_MB
@@ -181,44 +184,44 @@ def memory_limit_mb() -> int:
 
 def build_isolated(corpus: Path, index: Path, progress: Callable[[int, int, str], None] | None = None,
                    ) -> BuildSummary:
-    """build_index in a new process limited to memory_limit_mb() of address space, its progress passed on.
-    A process started afresh (spawn), not forked: the server has threads. Raises ReportError when the
-    build fails or its process dies (the previous generation stays the index)."""
-    import multiprocessing as mp
+    """build_index in a new Python process (`python -m ui.uploads`) limited to memory_limit_mb() of address
+    space, its progress passed on. A plain new interpreter, not multiprocessing: under Streamlit the main
+    module is the page script, which a spawned child would run again. Raises ReportError when the build
+    fails or its process dies (the previous generation stays the index)."""
+    import subprocess
+    import sys
 
-    ctx = mp.get_context("spawn")
-    here, there = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_build_child, args=(there, str(corpus), str(index), memory_limit_mb()), daemon=True)
-    proc.start()
-    there.close()
+    read_end, write_end = os.pipe()  # the child's messages, one JSON object a line (stdout is the libraries')
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.Popen([sys.executable, "-m", "ui.uploads", str(corpus), str(index), str(memory_limit_mb()),
+                             str(os.getpid()), str(write_end)], pass_fds=(write_end,), env=env,
+                            stdin=subprocess.DEVNULL)
+    os.close(write_end)
     outcome = None
     try:
-        while outcome is None:
-            try:
-                message = here.recv()
-            except EOFError:
-                break
-            if message[0] == "progress":
-                if progress is not None:
-                    progress(*message[1:])
-            else:
-                outcome = message
+        with os.fdopen(read_end, "r", encoding="utf-8") as messages:
+            for line in messages:
+                message = json.loads(line)
+                if "progress" in message:
+                    if progress is not None:
+                        progress(*message["progress"])
+                else:
+                    outcome = message
     finally:
-        if outcome is None:
-            proc.kill()  # the caller was interrupted, or the child is gone: it must not build on
-        proc.join()
-        here.close()
+        if outcome is None and proc.poll() is None:
+            proc.kill()  # the caller was interrupted: the build must not go on alone
+        proc.wait()
     if outcome is None:
-        code = proc.exitcode
-        how = signal.Signals(-code).name if code is not None and code < 0 else f"exit status {code}"
+        code = proc.returncode
+        how = signal.Signals(-code).name if code < 0 else f"exit status {code}"
         raise ReportError(str(index), f"the index build stopped ({how}); it may have needed more than "
                                       f"{memory_limit_mb()} MB (set {MEMORY_ENV} to allow more)")
-    if outcome[0] == "error":
-        raise ReportError(*outcome[1:])
-    return outcome[1]
+    if "error" in outcome:
+        raise ReportError(*outcome["error"])
+    return BuildSummary.model_validate_json(outcome["done"])
 
 
-def _build_child(conn, corpus: str, index: str, limit_mb: int) -> None:
+def _build_child(corpus: str, index: str, limit_mb: int, parent: int, fd: int) -> None:
     import ctypes
     import resource
 
@@ -226,18 +229,31 @@ def _build_child(conn, corpus: str, index: str, limit_mb: int) -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except OSError:
         pass
+    if os.getppid() != parent:  # the server died before that was set
+        return
     limit = limit_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    try:
-        summary = build_index(Path(corpus), Path(index), progress=lambda *a: conn.send(("progress", *a)))
-    except ReportError as err:
-        conn.send(("error", err.path, err.problem))
-    except Exception as err:  # noqa: BLE001 - said to the user in one line; the index stays whole
-        if isinstance(err, MemoryError) or "OutOfMemory" in type(err).__name__:  # Python's or DuckDB's
-            conn.send(("error", index, f"out of memory: the build needed more than {limit_mb} MB "
-                                       f"(set {MEMORY_ENV} to allow more)"))
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        def say(**message) -> None:
+            out.write(json.dumps(message, ensure_ascii=False) + "\n")
+            out.flush()
+
+        try:
+            summary = build_index(Path(corpus), Path(index), progress=lambda *a: say(progress=a))
+        except ReportError as err:
+            say(error=[err.path, err.problem])
+        except Exception as err:  # noqa: BLE001 - said to the user in one line; the index stays whole
+            if isinstance(err, MemoryError) or "OutOfMemory" in type(err).__name__:  # Python's or DuckDB's
+                say(error=[index, f"out of memory: the build needed more than {limit_mb} MB "
+                                  f"(set {MEMORY_ENV} to allow more)"])
+            else:
+                first = str(err).strip().splitlines()[0] if str(err).strip() else ""
+                say(error=[index, f"the index build failed ({type(err).__name__}: {first})"])
         else:
-            first = str(err).strip().splitlines()[0] if str(err).strip() else ""
-            conn.send(("error", index, f"the index build failed ({type(err).__name__}: {first})"))
-    else:
-        conn.send(("done", summary))
+            say(done=summary.model_dump_json())
+
+
+if __name__ == "__main__":  # build_isolated's child: CORPUS INDEX LIMIT_MB PARENT_PID FD
+    import sys
+
+    _build_child(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
