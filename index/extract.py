@@ -93,8 +93,10 @@ def _damaged_lines(doc: Document) -> list[Warning_]:
     if not doc.encoding.endswith(REPAIRED):
         return []
     damaged = [ln.number for ln in doc.lines if "\ufffd" in ln.text]
+    if not damaged:  # a web page damaged only in its markup
+        return [Warning_(doc=doc.doc, message="文件有损坏的字节（已替换为\ufffd），都在网页标记中，不在正文里")]
     shown = "、".join(map(str, damaged[:20])) + ("等" if len(damaged) > 20 else "")
-    return [Warning_(doc=doc.doc, line=damaged[0] if damaged else None,
+    return [Warning_(doc=doc.doc, line=damaged[0],
                      message=f"文件有损坏的字节（已替换为\ufffd）：第{shown}行，共{len(damaged)}行，这些行的内容可能不可靠")]
 
 

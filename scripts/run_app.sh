@@ -12,7 +12,7 @@ export QA_INDEX="${QA_INDEX:-.index}" QA_CORPUS="${QA_CORPUS:-corpus}"
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 HOST="${HOST:-127.0.0.1}" PORT="${PORT:-8501}"
 if [ ! -f "$QA_INDEX/CURRENT" ]; then
-  echo "[run] building the index over $QA_CORPUS/ into $QA_INDEX/ (the 5 sample reports: under a minute)"
+  echo "[run] building the index over $QA_CORPUS/ into $QA_INDEX/ (the 5 sample reports: about a minute, most of it embedding; longer on a busy machine)"
   # a corpus folder without reports is no reason not to start: the app then asks for uploads
   # exit 1: built, some files skipped (listed above); 2: no index built
   .venv/bin/qa build "$QA_CORPUS" --index "$QA_INDEX" || { [ -f "$QA_INDEX/CURRENT" ] \

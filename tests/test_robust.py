@@ -279,6 +279,28 @@ def test_a_bad_byte_costs_its_line_not_the_report(tmp_path):
         assert warning["line"] == line and f"第{line}行" in warning["message"]
 
 
+def test_a_bad_byte_in_a_web_page_of_declared_charset_is_named_like_in_a_text_file(tmp_path):
+    """A page with <meta charset="utf-8"> is read in that charset with its damaged bytes replaced, and the
+    damaged line gets the same warning as in a text file; damage only in the markup is said too."""
+    page = (ROOT / "tests" / "fixtures" / "yichuan.html").read_bytes()
+    lines = page.split(b"\n")
+    line = 17  # a prose paragraph: 2020年我局共主动公开政务信息152余条 …
+    at = sum(len(ln) + 1 for ln in lines[:line - 1]) + lines[line - 1].index("我局".encode())
+    prose, markup = bytearray(page), bytearray(page)
+    prose[at + 1] = 0x41  # the continuation byte of a three-byte character
+    markup[page.index("统计代码".encode()) + 1] = 0x41  # inside the page's <script>: no visible text is damaged
+    (tmp_path / "prose.html").write_bytes(bytes(prose))
+    (tmp_path / "markup.html").write_bytes(bytes(markup))
+    run = qa("check", tmp_path, "--json")
+    out, err = text(run)
+    assert run.returncode == 0 and not err, err
+    reports = {r["doc"]: r for r in map(json.loads, out.splitlines())}
+    warning = next(w for w in reports["prose.html"]["warnings"] if "损坏的字节" in w["message"])
+    assert warning["line"] == line and f"第{line}行" in warning["message"]
+    assert any("损坏的字节" in w["message"] and "网页标记" in w["message"] for w in reports["markup.html"]["warnings"])
+    assert reports["prose.html"]["agency"] == reports["markup.html"]["agency"] == "伊川县城市管理局"
+
+
 # ---------------------------------------------------------------- 9. every file read or named
 def test_every_file_under_a_folder_is_read_or_named(tmp_path, corpus):
     (corpus / "sub").mkdir()

@@ -98,3 +98,16 @@ def test_a_setup_step_says_what_it_does_and_shows_a_failure(tmp_path):
     # the failing command's own output is shown, with the path of the whole log; a passing one's is not
     assert "pip says: no such package" in run.stderr and str(log) in run.stderr
     assert "pip says" not in run.stdout and "pip says: no such package" in log.read_text()
+
+
+def test_the_readme_points_only_at_what_a_clone_holds():
+    """A user's clone has no ../shared: every file the README links or names in backquotes is in the project."""
+    import re
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "../shared" not in readme
+    links = re.findall(r"\]\(([^)#\s]+)\)", readme)
+    named = re.findall(r"`((?:docs|index|qa|ui|scripts|bench|tests)/[\w./-]+\.(?:md|py|sh))`", readme)
+    assert "docs/report-format.md" in links
+    missing = [p for p in links + named if "://" not in p and not (ROOT / p).exists()]
+    assert not missing, missing

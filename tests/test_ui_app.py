@@ -363,10 +363,7 @@ def test_a_300_agency_ranking_is_exported_whole(ranking_300, monkeypatch, downlo
     # the page shows the whole table too, scrolling inside a fixed height
     assert len(at.dataframe[0].value) == len(table.rows)
     # and the table is the whole ranking: every one of the 300 agencies
-    if len(table.rows) < 300:  # TODO(lead): drop this line once the questions branch (uncapped tables) is in
-        pytest.xfail(f"the engine's table stops at {len(table.rows)} rows: qa/ops.py keeps every row on the "
-                     "questions branch (issue 12); the export already holds every row it is given")
-    assert csv["单位"].nunique() == 300
+    assert len(table.rows) == 300 and csv["单位"].nunique() == 300
 
 
 def test_an_english_question_says_why_once(app):

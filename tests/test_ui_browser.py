@@ -157,13 +157,16 @@ def test_the_uploader_speaks_chinese(server, page):
 
 
 TRAP = free_port()  # nothing listens here: a request to it is a markdown link or image the page obeyed
+TITLE_MARKDOWN = f"![x](http://127.0.0.1:{TRAP}/x.png)"  # put before a report's title line
+TITLE_TAIL = f" http://127.0.0.1:{TRAP}/title www.example.com"  # and after it
 
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
     """The seeds with markdown in their agency names (an image, a link, a bare URL), indexed and served.
     The names come from a reports.csv (a user's corrections, taken as written), so the test does not hang on
-    what a title line may hold."""
+    what the extractor makes of a title line; and one report's own title line holds an image, a bare URL and
+    a www. name, which its quoted passages and the answers that cite them show."""
     import csv
 
     from index.build import build_index
@@ -171,9 +174,11 @@ def hostile_server(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile")
     corpus = base / "corpus"
     shutil.copytree(ROOT / "corpus", corpus)
-    names = {"004_d68123bc43084456.txt": f"![](http://127.0.0.1:{TRAP})济南市城市管理局",
+    names = {"000_bd0b500898aa4917.txt": f"![](http://127.0.0.1:{TRAP})沙河市城市管理综合行政执法局",
              "003_4e4bafc32cf8cb39.txt": f"[a](http://127.0.0.1:{TRAP})鹤岗市城市管理综合执法局",
              "002_f3bbfa1004ed2dd6.txt": f"http://127.0.0.1:{TRAP}/bare伊川县城市管理局"}
+    titled = corpus / "004_d68123bc43084456.txt"  # 济南: its first line is its agency's name
+    titled.write_text(TITLE_MARKDOWN + titled.read_text("utf-8").replace("\n", TITLE_TAIL + "\n", 1), "utf-8")
     with (corpus / "reports.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["file", "agency", "year"])
@@ -199,7 +204,8 @@ def test_report_and_user_text_is_never_read_as_markdown(hostile_server, page):
     box.wait_for(timeout=90_000)
     page.get_by_text("试试这些问题").wait_for(timeout=90_000)
     page.get_by_test_id("stSidebar").get_by_text("机关（").click()  # the agency list
-    for question in ("哪个单位的行政处罚决定数量最多？", f"![q](http://127.0.0.1:{TRAP}/q.png) www.example.com 济南呢？"):
+    for question in ("哪个单位的行政处罚决定数量最多？", f"![q](http://127.0.0.1:{TRAP}/q.png) www.example.com 济南呢？",
+                     "济南市城市管理局关于2020年度政府信息公开工作情况的报告说了什么"):  # quotes the title line
         n = page.get_by_test_id("stChatMessage").count()
         box.fill(question)
         box.press("Enter")
@@ -209,13 +215,33 @@ def test_report_and_user_text_is_never_read_as_markdown(hostile_server, page):
         summary.click()
     page.wait_for_timeout(1500)
     text = page.locator("body").inner_text().replace("\u2060", "")  # the word joiner that keeps URLs text
-    assert f"![](http://127.0.0.1:{TRAP})济南市城市管理局" in text  # the names shown as the reports wrote them
+    assert f"![](http://127.0.0.1:{TRAP})沙河市城市管理综合行政执法局" in text  # the names as the reports give them
+    assert f"{TITLE_MARKDOWN}济南市城市管理局{TITLE_TAIL}" in text.replace("\n", " ")  # the title line, quoted
     assert f"[a](http://127.0.0.1:{TRAP})鹤岗市城市管理综合执法局" in text
     main_links = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
-    page.goto(hostile_server + "/findings")
-    page.get_by_test_id("stDataFrame").first.wait_for(timeout=90_000)
-    page.wait_for_timeout(1500)
-    links = main_links + page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
+    links = main_links
+    for where in ("/findings", "/facts"):  # their tables, and the agency filter's options opened
+        page.goto(hostile_server + where)
+        page.get_by_test_id("stDataFrame").first.wait_for(timeout=90_000)
+        page.get_by_test_id("stMultiSelect").first.click()
+        options = page.get_by_role("option")
+        options.first.wait_for(timeout=30_000)
+        assert any(str(TRAP) in o for o in options.all_inner_texts())  # the names shown, not obeyed
+        page.wait_for_timeout(1000)
+        links = links + page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
+        page.keyboard.press("Escape")
     assert not [u for u in requests if str(TRAP) in u], "the page fetched what a report or a question wrote"
     assert not [u for u in links if str(TRAP) in u or "example.com" in u]
     assert not page.locator("img[src*='127.0.0.1']").count()
+
+
+def test_an_upload_is_built_by_the_real_server(server, page, tmp_path):
+    """The upload's build runs in a process the server starts afresh (ui/uploads.py build_isolated): under
+    `streamlit run` too, and the report goes into the index."""
+    report = tmp_path / "鹤岗 2021 年报.txt"
+    report.write_bytes((ROOT / "tests" / "fixtures" / "hegang_2021.txt").read_bytes())
+    page.goto(server)
+    page.get_by_test_id("stFileUploaderDropzone").wait_for(timeout=90_000)
+    page.get_by_test_id("stSidebar").locator("input[type=file]").set_input_files(str(report))
+    page.get_by_text("已加入：鹤岗 2021 年报.txt").wait_for(timeout=180_000)
+    assert "鹤岗市城市管理综合执法局" in page.get_by_test_id("stSidebar").inner_text()

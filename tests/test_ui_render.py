@@ -38,6 +38,9 @@ def test_the_cells_own_column_picks_one_of_many_equal_values():
 
 def test_html_is_escaped_in_quotes_and_markdown_in_text():
     assert render.highlight("<b>1</b>", [(3, 4)]) == "&lt;b&gt;<mark>1</mark>&lt;/b&gt;"
+    # a blank line would end the quote's HTML block and let markdown read the rest: line ends are references
+    quote = render.highlight("标题\n\n![x](http://127.0.0.1:9/x.png)\r\n1", [(36, 37)])
+    assert "\n" not in quote and quote == "标题&#10;&#10;![x](http://127.0.0.1:9/x.png)&#10;<mark>1</mark>"
     shown = render.escape_md("**粗** [链接](javascript:x) :red[x] $x$")
     assert "**" not in shown.replace("\\*", "") and "\\[" in shown and "\\$" in shown
 

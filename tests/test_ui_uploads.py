@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from index.build import build_index, current_generation, read_manifest
+from index.errors import ReportError
 from ui import uploads
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,16 +85,19 @@ def test_same_content_twice_is_stored_once(small):
     assert "a.txt" in again[0].reason  # named by the name it was uploaded under
 
 
-def test_a_failed_build_leaves_index_and_corpus_as_they_were(small, monkeypatch):
+def test_a_build_over_its_memory_limit_stops_its_own_process_and_leaves_index_and_corpus_as_they_were(
+        small, monkeypatch):
+    """The upload's build runs in a process of its own with a memory limit: over it, that process stops (not
+    this one, which stands for the server), the upload says why, and index and corpus stay as they were."""
+    import resource
+
     corpus, index = small
     before = current_generation(index)
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr(uploads, "build_index", broken)
-    with pytest.raises(RuntimeError):
+    monkeypatch.setenv(uploads.MEMORY_ENV, "150")  # a build of one report takes about 400 MB of address space
+    with pytest.raises(ReportError) as err:
         uploads.add_uploads([("a.html", (FIXTURES / "yichuan.html").read_bytes())], corpus, index)
+    assert uploads.MEMORY_ENV in err.value.problem and "150 MB" in err.value.problem
+    assert resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY  # this process is not limited
     assert current_generation(index) == before and before.is_dir()
     assert sorted(p.name for p in corpus.glob("*.*")) == ["000_bd0b500898aa4917.txt"]
     assert not list((corpus / "uploads").glob("*.html"))

@@ -303,7 +303,7 @@ def test_damaged_bytes_in_a_declared_charset_page_are_replaced_not_fatal(tmp_pat
     path = tmp_path / "damaged.html"
     path.write_bytes(bytes(data[: len(data) - 7]))  # cut inside the footer, maybe inside a character
     report = extract_path(path)
-    assert (report.meta.encoding, report.meta.agency, report.meta.year) == ("utf-8", "平潭综合实验区", 2024)
+    assert (report.meta.encoding, report.meta.agency, report.meta.year) == ("utf-8+repaired", "平潭综合实验区", 2024)
     assert len(report.facts) > 100
 
 

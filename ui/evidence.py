@@ -79,8 +79,11 @@ def part_text(c: Citation) -> str:
 def place_text(c: Citation, where: Where | None = None) -> str:
     """The line (or the cell, when the index knows it) of a citation, as a reader looks it up."""
     cell = where(c) if where else None
-    if cell:
-        return cell
+    return cell or lines_text(c)
+
+
+def lines_text(c: Citation) -> str:
+    """The citation's line or lines: 第3行, 第3–5行."""
     return f"第{c.line_start}行" if c.line_start == c.line_end else f"第{c.line_start}–{c.line_end}行"
 
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 from index.template import PARTS
 from qa.answer import Answer, AnswerTable, Citation
-from ui import exports
+from ui import evidence, exports
 
 PART_TITLES = {p.numeral: p.title for p in PARTS}
 STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/help:",
@@ -165,21 +165,23 @@ def cited_spans(quote: str, value: str | None, line: str | None = None,
 
 
 def highlight(quote: str, spans: list[tuple[int, int]]) -> str:
-    """The quote as HTML with the spans marked."""
+    """The quote as HTML with the spans marked, on one source line: the markdown around it ends an HTML block
+    at a blank line and would read what follows as markdown (an image, a link), so line ends are written as
+    character references, which the quote's pre-wrap style still shows as line breaks."""
     out, pos = [], 0
     for start, end in spans:
         out.append(html.escape(quote[pos:start]))
         out.append(f"<mark>{html.escape(quote[start:end])}</mark>")
         pos = end
     out.append(html.escape(quote[pos:]))
-    return "".join(out)
+    return "".join(out).replace("\r", "").replace("\n", "&#10;")
 
 
 def citation_title(c: Citation, n: int) -> str:
     who = escape_md(c.agency) if c.agency else "（机关名称未识别）"
     year = f" {c.year}年" if c.year else ""
     part = f" · {c.part}、{PART_TITLES.get(c.part, '')}" if c.part else ""
-    lines = f"第{c.line_start}行" if c.line_start == c.line_end else f"第{c.line_start}–{c.line_end}行"
+    lines = evidence.lines_text(c)
     value = f" · {escape_md(c.value)}" if c.value and c.kind == "fact" else ""
     return f"[{n}] {who}{year}{part} · {lines}{value}"
 
@@ -198,8 +200,7 @@ def _sources(answer: Answer, names: dict[str, str], locate: Locate | None, key: 
             st.markdown(f'<div class="qa-quote">{highlight(c.quote, spans)}</div>', unsafe_allow_html=True)
             doc = names.get(c.doc, c.doc)
             part = f"第{c.part}部分「{PART_TITLES.get(c.part, '')}」" if c.part else "报告开头"
-            lines = f"第 {c.line_start} 行" if c.line_start == c.line_end else \
-                f"第 {c.line_start}–{c.line_end} 行"
+            lines = evidence.lines_text(c)
             kind = {"fact": "表格单元格", "passage": "正文段落", "finding": "核对结果"}.get(c.kind, c.kind)
             where = getattr(cell, "where", "")
             caption = f"报告 {escape_md(doc)} · {part} · {lines} · {kind}" + (f" {escape_md(where)}" if where else "")

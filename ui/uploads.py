@@ -5,7 +5,10 @@ A user's file name is never a path. A file is stored as `uploads/<sha256 prefix>
 folder, the suffix taken only from the formats the readers know; the original name is kept, sanitised, as
 display metadata in `uploads/.names.json` (hidden: the corpus walk skips it). Identical content is stored
 once. A file the index build cannot read is removed again and its reason reported; the others go in, and
-the build's generations keep the previous index whole whatever happens."""
+the build's generations keep the previous index whole whatever happens.
+
+The build runs in a process of its own with a memory limit ($QA_UPLOAD_MEMORY_MB): a file that would take
+gigabytes to read stops that process, not the server every user shares, and the upload says why."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import signal
 import threading
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -25,6 +29,8 @@ from index.readers import SUPPORTED_SUFFIXES
 
 MAX_MB = 20
 MAX_BYTES = MAX_MB * 1024 * 1024
+MEMORY_ENV = "QA_UPLOAD_MEMORY_MB"
+MEMORY_MB = 4096  # address space of an upload's build; the seeds and a PDF with embedding need under 3 GB
 UPLOADS = "uploads"
 NAMES = ".names.json"
 
@@ -137,7 +143,7 @@ def add_uploads(files: Sequence[tuple[str, bytes]], corpus: Path, index: Path,
             return results, None
         _save_names(corpus, names)
         try:
-            summary = build_index(corpus, index, progress=progress)
+            summary = build_isolated(corpus, index, progress)
         except BaseException:
             for rel in new:  # the index is unchanged: take the files out again so that corpus and index agree
                 (corpus / rel).unlink(missing_ok=True)
@@ -165,3 +171,89 @@ def add_uploads(files: Sequence[tuple[str, bytes]], corpus: Path, index: Path,
 
 def _doc(rel: str) -> str:
     return rel.rsplit("/", 1)[-1]
+
+
+# ---------------------------------------------------------------- the build, in a process of its own
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def memory_limit_mb() -> int:
+    value = os.environ.get(MEMORY_ENV, "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else MEMORY_MB
+
+
+def build_isolated(corpus: Path, index: Path, progress: Callable[[int, int, str], None] | None = None,
+                   ) -> BuildSummary:
+    """build_index in a new Python process (`python -m ui.uploads`) limited to memory_limit_mb() of address
+    space, its progress passed on. A plain new interpreter, not multiprocessing: under Streamlit the main
+    module is the page script, which a spawned child would run again. Raises ReportError when the build
+    fails or its process dies (the previous generation stays the index)."""
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()  # the child's messages, one JSON object a line (stdout is the libraries')
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.Popen([sys.executable, "-m", "ui.uploads", str(corpus), str(index), str(memory_limit_mb()),
+                             str(os.getpid()), str(write_end)], pass_fds=(write_end,), env=env,
+                            stdin=subprocess.DEVNULL)
+    os.close(write_end)
+    outcome = None
+    try:
+        with os.fdopen(read_end, "r", encoding="utf-8") as messages:
+            for line in messages:
+                message = json.loads(line)
+                if "progress" in message:
+                    if progress is not None:
+                        progress(*message["progress"])
+                else:
+                    outcome = message
+    finally:
+        if outcome is None and proc.poll() is None:
+            proc.kill()  # the caller was interrupted: the build must not go on alone
+        proc.wait()
+    if outcome is None:
+        code = proc.returncode
+        how = signal.Signals(-code).name if code < 0 else f"exit status {code}"
+        raise ReportError(str(index), f"the index build stopped ({how}); it may have needed more than "
+                                      f"{memory_limit_mb()} MB (set {MEMORY_ENV} to allow more)")
+    if "error" in outcome:
+        raise ReportError(*outcome["error"])
+    return BuildSummary.model_validate_json(outcome["done"])
+
+
+def _build_child(corpus: str, index: str, limit_mb: int, parent: int, fd: int) -> None:
+    import ctypes
+    import resource
+
+    try:  # die with the server: a killed server must not leave a build running
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+    if os.getppid() != parent:  # the server died before that was set
+        return
+    limit = limit_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        def say(**message) -> None:
+            out.write(json.dumps(message, ensure_ascii=False) + "\n")
+            out.flush()
+
+        try:
+            summary = build_index(Path(corpus), Path(index), progress=lambda *a: say(progress=a))
+        except ReportError as err:
+            say(error=[err.path, err.problem])
+        except Exception as err:  # noqa: BLE001 - said to the user in one line; the index stays whole
+            if isinstance(err, MemoryError) or "OutOfMemory" in type(err).__name__:  # Python's or DuckDB's
+                say(error=[index, f"out of memory: the build needed more than {limit_mb} MB "
+                                  f"(set {MEMORY_ENV} to allow more)"])
+            else:
+                first = str(err).strip().splitlines()[0] if str(err).strip() else ""
+                say(error=[index, f"the index build failed ({type(err).__name__}: {first})"])
+        else:
+            say(done=summary.model_dump_json())
+
+
+if __name__ == "__main__":  # build_isolated's child: CORPUS INDEX LIMIT_MB PARENT_PID FD
+    import sys
+
+    _build_child(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))

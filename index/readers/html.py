@@ -21,7 +21,7 @@ import lxml.etree
 
 from index.errors import ReportError
 from index.model import Document, Line
-from index.readers.encoding import decode, looks_chinese
+from index.readers.encoding import REPAIRED, decode, looks_chinese
 
 Element = lxml.etree._Element  # lxml.html's HtmlElement is one too (bench/binary_copies.py passes those)
 
@@ -106,17 +106,19 @@ def decode_html(data: bytes, path: Path | str) -> tuple[str, str]:
     match = _META_CHARSET.search(data[:8192])
     codec = _TRUSTED.get(match.group(1).decode("ascii").lower()) if match else None
     if codec:
+        name = codec
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             # A few damaged bytes (a cut download, a flipped bit) in a page of the declared charset: read it
-            # as a browser does, with U+FFFD for them. Many: the declaration is wrong, detect instead.
-            text = data.decode(codec, errors="replace")
+            # as a browser does, with U+FFFD for them (named repaired: the damaged lines get a warning).
+            # Many: the declaration is wrong, detect instead.
+            text, name = data.decode(codec, errors="replace"), codec + REPAIRED
             if text.count("\ufffd") > _MAX_DAMAGED_SHARE * len(text):
                 text = None
         # GB18030 decodes much that is not GBK: a page migrated to UTF-8 that kept its gb2312 meta.
         if text is not None and (codec != "gb18030" or looks_chinese(text)):
-            return text, codec
+            return text, name
     return decode(data, path)
 
 
