@@ -443,7 +443,7 @@ def _number_after(text: str, terms: list[str]) -> bool:
 def _continued(s) -> str:
     """A sentence and what follows it in its passage, to a sentence end within LIST_CHARS: lists in reports run
     over several sentences (一是…；二是…；三是…)."""
-    text = s.passage.text
+    text = s.scope or s.passage.text  # in part 五 the half asked for: the problems do not run on into the measures
     at = text.find(s.text[:20]) if s.text else -1
     if at < 0:
         return sentence_text(s)
