@@ -34,9 +34,10 @@ FETCH_PASSAGES = 8  # passages whose sentences are reranked for one report
 # What a number is counted in: 多少条 → 条. Longest first (人次 before 次). A rate or share wants a percentage.
 COUNTERS = ("人次", "万元", "余人", "条", "件", "项", "期", "次", "篇", "个", "人", "家", "场", "份", "批", "名", "部",
             "户", "天", "元", "起", "封", "场次", "个工作日")
-_ASK_COUNTER = re.compile(r"(?:多少|几)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
+# 哪几个方面 asks which, not how many
+_ASK_COUNTER = re.compile(r"(?:多少|(?<!哪)几)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 _ASK_RATE = re.compile(r"(?:率|比例|比重|占比|百分之|百分比)")
-_ASK_NUMBER = re.compile(r"多少|几[个条件项期次篇人家场份批名部户天封]|数量|次数|人次|比例|百分|率是|率多")
+_ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封]|数量|次数|人次|比例|百分|率是|率多")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 
 # Part 五 has two halves: the problems, then the measures. A question asks for one of them.
