@@ -297,10 +297,27 @@ class Prose:
             limit = MAX_LIST
         if len(text) > limit:
             text = _window(text, terms, asked, limit)
+        if asked.half == "problems" == half:
+            text = _before_turn(text)
         scope = _half_of(p.text, parts, halves, asked.half) if halves is not None and asked.half else p.text
         # retrieval order breaks ties and nudges: the sentence decides, the passage's rank only leans
         return Sentence(p, text, best - 0.01 * top * rank, p.line_start, figure=asked.figure(text), half=half,
                         scope=scope)
+
+
+def _turn_at(text: str) -> int | None:
+    """Where a text that names the problems turns to the measures (…等方面问题，从以下几个方面加以改进：):
+    the clause break before the turn, or None."""
+    turn = _MEASURES_START.search(text, _TURN_LEAD)
+    if not turn or not _NAMES_PROBLEMS.search(text[:turn.start()]):
+        return None
+    cut = max(text.rfind(c, 0, turn.start()) for c in "，,；;。")
+    return cut if cut > _TURN_LEAD else None
+
+
+def _before_turn(text: str) -> str:
+    cut = _turn_at(text)
+    return text if cut is None else text[:cut]
 
 
 def _half_of(text: str, parts: list[str], halves: list[str], half: str) -> str:
@@ -315,7 +332,8 @@ def _half_of(text: str, parts: list[str], halves: list[str], half: str) -> str:
         at = i + len(sent)
         if h == half:
             start = i if start is None else start
-            end = at
+            cut = _turn_at(sent) if half == "problems" else None
+            end = at if cut is None else i + cut  # up to the clause break before the turn
     return text[start:end] if start is not None else ""
 
 
