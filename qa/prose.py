@@ -48,7 +48,7 @@ _ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|不够|欠缺|�
 _MEASURES_START = re.compile(r"下一步|下步|下一年|今后|改进措施|改进方向|整改措施|努力方向|工作打算|工作措施|工作计划|"
                              r"将从以下|将着力|将进一步|将继续|将采取|将重点|(?:19|20)\d\d年[^。]{0,8}(?:将|计划)|"
                              r"针对上述|针对以上|针对这些|针对存在|针对问题|针对不足|加以改进|进行改进|做好改进|予以改进|"
-                             r"以下措施|如下措施|以下几个方面|如下几个方面")
+                             r"以下措施|如下措施")  # not 以下几个方面 alone: 存在的问题主要有以下几个方面
 # what a sentence that names problems says (有待提高, 不够规范, 形式单一 …)
 _NAMES_PROBLEMS = re.compile(r"有待|不够|不足|欠缺|薄弱|单一|不高|不强|不到位|不及时|不规范|不均衡|仍需|还需|需进一步|"
                              r"仍待|待提高|待加强|较少|偏低|滞后|差距|短板|问题")
@@ -225,18 +225,7 @@ class Prose:
             rows = self.retriever.db.execute(
                 "select id, text from passages where doc = ? and part = '五' and kind = 'prose' order by pidx",
                 [p.doc]).fetchall()
-            halves, half = {}, "problems"
-            for pid, text in rows:
-                marks = []
-                for sent in _sentences(text):
-                    marks.append(half)
-                    if half == "problems" and not _HEADING_ONLY.match(sent):
-                        turn = _MEASURES_START.search(sent)
-                        if turn and (turn.start() <= _TURN_LEAD or not _NAMES_PROBLEMS.search(sent[:turn.start()])):
-                            marks[-1] = half = "measures"
-                        elif turn:  # …等方面问题，从以下几个方面加以改进：names the problems, then turns
-                            half = "measures"
-                halves[pid] = marks
+            halves = dict(zip([pid for pid, _ in rows], mark_halves([text for _, text in rows])))
             self._five[key] = halves
         return self._five[key].get(p.id)
 
@@ -303,6 +292,26 @@ class Prose:
         # retrieval order breaks ties and nudges: the sentence decides, the passage's rank only leans
         return Sentence(p, text, best - 0.01 * top * rank, p.line_start, figure=asked.figure(text), half=half,
                         scope=scope)
+
+
+def mark_halves(texts: list[str]) -> list[list[str]]:
+    """"problems" or "measures" for each sentence (as _sentences cuts them) of part 五's passages, in order:
+    the measures start at the first sentence that turns to them (a heading such as （二）改进措施, 下一步,
+    今后, 2024年将 …) and run to the end; a sentence that names the problems and then turns (…等方面问题，
+    从以下几个方面加以改进：) stays with the problems, and what follows it is the measures."""
+    out, half = [], "problems"
+    for text in texts:
+        marks = []
+        for sent in _sentences(text):
+            marks.append(half)
+            if half == "problems" and not _HEADING_ONLY.match(sent):
+                turn = _MEASURES_START.search(sent)
+                if turn and (turn.start() <= _TURN_LEAD or not _NAMES_PROBLEMS.search(sent[:turn.start()])):
+                    marks[-1] = half = "measures"
+                elif turn:
+                    half = "measures"
+        out.append(marks)
+    return out
 
 
 def _turn_at(text: str) -> int | None:

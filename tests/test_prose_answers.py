@@ -130,6 +130,41 @@ def test_problems_are_not_the_measures(qa) -> None:
     assert "下步工作措施" not in a.text.split("（另见")[0], a.text
 
 
+def _part_five(path: Path) -> list[str]:
+    from index.extract import extract_document
+    from index.passages import prose_passages
+    from index.readers import read_document
+
+    doc = read_document(path)
+    return [p.text for p in prose_passages(doc, extract_document(doc)) if p.part == "五"]
+
+
+# How reports mark the two halves of part 五, one report of each way (the first words of the first
+# sentence of the measures): a heading line, 「（二）改进措施」 after 「（一）存在的主要问题」, 「2024年，我区将」,
+# one paragraph holding both (「针对存在问题，下一步」), a sentence that names the problems and then turns
+# (「…等方面问题，从以下几个方面加以改进：」: its list is the measures), 「在今后的工作中」 after 一是/二是 problems.
+HALVES = [
+    ("seeds/002_f3bbfa1004ed2dd6.txt", "下步工作措施"),
+    ("real/reports/12_pingtan_2020.html", "（二）改进措施"),
+    ("real/reports/15_pingtan_2023.html", "2024年，我区将采取以下措施"),
+    ("real/reports/22_hongze_2023.pdf", "针对存在问题，下一步"),
+    ("seeds/003_4e4bafc32cf8cb39.txt", "（一）加强政府信息公开机构建设"),
+    ("seeds/001_67ecb69380710fc9.txt", "在今后的工作中"),
+]
+
+
+@pytest.mark.parametrize("path,first", HALVES, ids=[h[0].split("/")[-1] for h in HALVES])
+def test_part_five_halves_as_reports_mark_them(path: str, first: str) -> None:
+    from qa.prose import _sentences, mark_halves
+
+    texts = _part_five(SHARED / path)
+    sentences = [x for t in texts for x in _sentences(t)]
+    marks = [m for ms in mark_halves(texts) for m in ms]
+    turn = marks.index("measures")
+    assert sentences[turn].startswith(first), (sentences[turn], first)
+    assert set(marks[turn:]) == {"measures"} and set(marks[:turn]) == {"problems"}
+
+
 def test_a_named_agency_stays_in_its_report(qa) -> None:
     for question in ("济南城管存在哪些问题", "张店区综合行政执法局下一步有什么改进措施"):
         a = ask(qa, question)[0]
