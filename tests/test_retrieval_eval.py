@@ -217,6 +217,8 @@ DEV = ROOT.parent / "shared" / "questions" / "dev.json"
 # alone 0.88 / 0.649. Below the seeds' 0.90: within one report (agency and year filtered) keyword search
 # ranks the table rows that repeat 申请/公开 above the sentence a paraphrase means. A floor against regressions.
 TARGET_HELDOUT_R5 = 0.8
+# Searching prose passages only, as the prose answers do: keyword 0.91 / 0.751, fused 1.00 / 0.839.
+TARGET_HELDOUT_PROSE_R5 = 0.95
 
 
 def _heldout() -> list[dict]:
@@ -243,8 +245,11 @@ def heldout_evaluation(tmp_path_factory: pytest.TempPathFactory) -> dict:
     r = Retriever(base / "index")
     queries = _heldout()
     try:
-        ranks = {label: {q["id"]: first_relevant(r.search(q["query"], k=K, mode=mode).hits, q) for q in queries}
-                 for label, mode in (("keyword", "keyword"), ("configured", "hybrid"))}
+        # as the prose answers search (qa/prose.py: kind="prose", table rows answered from the facts) too
+        runs = {"keyword": ("keyword", None), "configured": ("hybrid", None),
+                "keyword, prose": ("keyword", "prose"), "configured, prose": ("hybrid", "prose")}
+        ranks = {label: {q["id"]: first_relevant(r.search(q["query"], k=K, mode=mode, kind=kind).hits, q)
+                         for q in queries} for label, (mode, kind) in runs.items()}
         out = {"model": str(r.manifest.model.get("name")), "weight": r.dense_weight, "ranks": ranks,
                "table": {label: metrics(list(x.values())) for label, x in ranks.items()},
                "queries": {q["id"]: q["query"] for q in queries}}
@@ -254,7 +259,7 @@ def heldout_evaluation(tmp_path_factory: pytest.TempPathFactory) -> dict:
           f"weight {out['weight']:g}")
     for label, row in out["table"].items():
         misses = [f"{qid} {out['queries'][qid]} → {k}" for qid, k in ranks[label].items() if not k or k > 5]
-        print(f"{label:<12} R@1 {row['recall@1']:.2f}  R@5 {row['recall@5']:.2f}  MRR {row['mrr']:.3f}; "
+        print(f"{label:<18} R@1 {row['recall@1']:.2f}  R@5 {row['recall@5']:.2f}  MRR {row['mrr']:.3f}; "
               f"not in the top 5: {'; '.join(misses) or 'none'}")
     ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
     ARTIFACT.with_name("retrieval_heldout.json").write_text(json.dumps(out, ensure_ascii=False, indent=1), "utf-8")
@@ -280,3 +285,5 @@ def test_heldout_paraphrase_recall(heldout_evaluation: dict) -> None:
     why = f"keyword {kw}, hybrid {hy}; got worse: {'; '.join(worse) or 'none'}"
     assert hy["recall@5"] >= kw["recall@5"] and hy["mrr"] >= kw["mrr"], why
     assert hy["recall@5"] >= TARGET_HELDOUT_R5, why
+    kw, hy = heldout_evaluation["table"]["keyword, prose"], heldout_evaluation["table"]["configured, prose"]
+    assert hy["recall@5"] >= max(kw["recall@5"], TARGET_HELDOUT_PROSE_R5) and hy["mrr"] >= kw["mrr"], (kw, hy)
