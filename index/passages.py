@@ -88,6 +88,8 @@ def prose_passages(doc: Document, report: ExtractedReport) -> list[Passage]:
         text = re.sub(r"\s+", " ", line.text.replace("#", " ")).strip()
         if pending and part == pending_part and (is_page_furniture(text) or text in furniture):
             continue  # a page number or the running title between two halves of a paragraph
+        if part is not None and _signature(text, report.meta.agency):
+            continue  # the agency's name and the date it signed (not the title above part 一)
         if not text or _is_table_line(line, part in ("二", "三", "四")):
             if part in ("二", "三", "四"):
                 flush()
@@ -119,6 +121,14 @@ def _goes_on(before: str, text: str, heading: bool) -> bool:
 def _broken(line: str, heading: bool) -> bool:
     """A line that stops mid-sentence: the next text line may go on with it."""
     return not heading and len(line) >= MIN_BROKEN and bool(_BROKEN_AFTER.search(line)) and not line.endswith("报告")
+
+
+_DATE_LINE = re.compile(r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def _signature(text: str, agency: str | None) -> bool:
+    """A line of the signature at a report's end: the date alone, or the agency's name alone."""
+    return bool(_DATE_LINE.match(text)) or bool(agency) and re.sub(r"\s+", "", text) == agency
 
 
 def _repeated_titles(lines: list[Line]) -> set[str]:

@@ -344,3 +344,14 @@ def test_headings_and_finished_sentences_stay_apart() -> None:
     assert "征集。\n（二）" in text or any(p.text.startswith("（二）") for p in passages)
     five = next(p for p in passages if p.part == "五")
     assert five.text.startswith("五、存在的主要问题及改进情况\n")
+
+
+def test_the_signature_is_not_text() -> None:
+    """The agency's name and the date under the last part are left out of passages; the title above part
+    一, which names the agency too, stays."""
+    for name, agency in AGENCIES.items():
+        passages = _prose_of(CORPUS / name)
+        assert not any(re.search(r"\n\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日$", p.text) for p in passages), name
+        assert not any(p.text.rstrip().endswith("\n" + agency) for p in passages if p.part), name
+    title = _prose_of(CORPUS / "000_bd0b500898aa4917.txt")[0]
+    assert title.part is None and title.text.startswith("沙河市城市管理综合行政执法局")
