@@ -236,7 +236,9 @@ def stage_build(n: int, project: list[int]) -> dict:
                 r.search(q, k=10)
                 ms.append((time.perf_counter() - t) * 1000)
         p50, p95 = pct(ms)
+        agency = r.db.execute("select agency from reports where agency is not null order by doc limit 1").fetchone()
         r.close()
+        prose_p50, prose_p95, prose_n = prose_questions(base / "with", agency[0] if agency else "")
         per_report_embed = (with_s - without_s) / n
         per_report_plain = without_s / n
         out = {
@@ -248,6 +250,8 @@ def stage_build(n: int, project: list[int]) -> dict:
             "throughput_ratio": round(raw_s / build_embed_s, 3) if build_embed_s else None,
             "model_ms_per_passage": round(raw_s / len(texts) * 1000, 1),
             "q_p50_ms": round(p50, 1), "q_p95_ms": round(p95, 1),
+            "prose_questions": prose_n, "prose_ask_p50_ms": round(prose_p50, 1),
+            "prose_ask_p95_ms": round(prose_p95, 1),
             "maxrss_mb": round(maxrss_mb(), 0),
         }
         for m in project:
@@ -255,6 +259,29 @@ def stage_build(n: int, project: list[int]) -> dict:
         return out
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+PROSE_QUESTIONS = ["存在哪些问题", "下一步有什么改进措施", "政务公开培训了多少人次", "政府网站建设做了什么",
+                   "哪些方面做得不够", "政务新媒体怎么管理"]
+
+
+def prose_questions(index: Path, agency: str, rounds: int = 3) -> tuple[float, float, int]:
+    """QA.ask on prose questions (the whole answer: retrieval, sentence choice, citations), asked of the
+    corpus and of one named agency; p50 and p95 in ms after one warm-up question."""
+    from qa.engine import QA
+
+    qa = QA(index)
+    questions = PROSE_QUESTIONS + [agency + q for q in PROSE_QUESTIONS if agency]
+    qa.ask("预热")
+    ms = []
+    for _ in range(rounds):
+        for q in questions:
+            t = time.perf_counter()
+            qa.ask(q)
+            ms.append((time.perf_counter() - t) * 1000)
+    qa.close()
+    p50, p95 = pct(ms)
+    return p50, p95, len(questions)
 
 
 def stage_faiss(n: int, dim: int = 384) -> dict:

@@ -48,7 +48,7 @@ from index.model import ExtractedReport, Passage
 INDEX_FORMAT = 3  # 2: typed facts tables, keyword term frequencies kept for updates; 3: reports.agency_short
 # Bump when what a file contributes changes for the same bytes (extraction, passage cutting, keyword
 # tokens): cached work of older code is then redone instead of being reused as if it were current.
-CACHE_VERSION = 3
+CACHE_VERSION = 5  # 4: a sentence broken by a page break is one sentence; 5: signature lines left out of passages
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 MARKER = ".qa-index"  # written before anything else: an index folder, even one whose first build died

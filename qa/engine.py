@@ -32,7 +32,7 @@ log = logging.getLogger("qa.engine")
 RE_COUNT_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和|有多少|是多少|多少|条数|件数|数量|个数")
 RE_TOTAL_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和")
 RE_PERCENT_WORDS = re.compile(r"百分比|百分之|%|占比|比例")
-RE_QUANTITY = re.compile(r"多少|几")
+RE_QUANTITY = re.compile(r"多少|(?<!哪)几")  # 哪几个方面 asks which, not how many
 RE_LISTING = re.compile(r"哪些|什么|哪几|有何")
 LIST_CHARS = 320  # how far a list question's quote runs on in the passage
 LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
@@ -443,7 +443,7 @@ def _number_after(text: str, terms: list[str]) -> bool:
 def _continued(s) -> str:
     """A sentence and what follows it in its passage, to a sentence end within LIST_CHARS: lists in reports run
     over several sentences (一是…；二是…；三是…)."""
-    text = s.passage.text
+    text = s.scope or s.passage.text  # in part 五 the half asked for: the problems do not run on into the measures
     at = text.find(s.text[:20]) if s.text else -1
     if at < 0:
         return sentence_text(s)

@@ -34,18 +34,25 @@ FETCH_PASSAGES = 8  # passages whose sentences are reranked for one report
 # What a number is counted in: 多少条 → 条. Longest first (人次 before 次). A rate or share wants a percentage.
 COUNTERS = ("人次", "万元", "余人", "条", "件", "项", "期", "次", "篇", "个", "人", "家", "场", "份", "批", "名", "部",
             "户", "天", "元", "起", "封", "场次", "个工作日")
-_ASK_COUNTER = re.compile(r"(?:多少|几)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
+# 哪几个方面 asks which, not how many
+_ASK_COUNTER = re.compile(r"(?:多少|(?<!哪)几)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 _ASK_RATE = re.compile(r"(?:率|比例|比重|占比|百分之|百分比)")
-_ASK_NUMBER = re.compile(r"多少|几[个条件项期次篇人家场份批名部户天封]|数量|次数|人次|比例|百分|率是|率多")
+_ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封]|数量|次数|人次|比例|百分|率是|率多")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 
 # Part 五 has two halves: the problems, then the measures. A question asks for one of them.
 _ASKS_MEASURES = re.compile(r"改进|措施|下一步|下步|下一年|今后|打算|计划|怎么改|如何改|整改|努力方向|准备")
 _ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|不够|欠缺|缺点|承认|困难")
-# the sentence where a report turns from its problems to its measures
+# the sentence where a report turns from its problems to its measures: a heading (（二）改进措施), 下一步 /
+# 今后 / 2024年将 …, or a lead-in to the list of measures (从以下几个方面加以改进：)
 _MEASURES_START = re.compile(r"下一步|下步|下一年|今后|改进措施|改进方向|整改措施|努力方向|工作打算|工作措施|工作计划|"
-                             r"将从以下|将着力|将进一步|将继续|(?:19|20)\d\d年[^。]{0,8}(?:将|计划)|针对上述|针对以上|针对这些")
-
+                             r"将从以下|将着力|将进一步|将继续|将采取|将重点|(?:19|20)\d\d年[^。]{0,8}(?:将|计划)|"
+                             r"针对上述|针对以上|针对这些|针对存在|针对问题|针对不足|加以改进|进行改进|做好改进|予以改进|"
+                             r"以下措施|如下措施")  # not 以下几个方面 alone: 存在的问题主要有以下几个方面
+# what a sentence that names problems says (有待提高, 不够规范, 形式单一 …)
+_NAMES_PROBLEMS = re.compile(r"有待|不够|不足|欠缺|薄弱|单一|不高|不强|不到位|不及时|不规范|不均衡|仍需|还需|需进一步|"
+                             r"仍待|待提高|待加强|较少|偏低|滞后|差距|短板|问题")
+_TURN_LEAD = 12  # a turn within this many characters of a sentence's start makes the sentence a measure
 
 @dataclass
 class Sentence:
@@ -57,6 +64,7 @@ class Sentence:
     next_text: str = ""
     figure: str | None = None  # the number the question asks for, with its unit, as the sentence states it
     half: str | None = None  # in part 五: "problems" or "measures"
+    scope: str = ""  # the passage's text a list may run over: in part 五 only the half asked for
 
 
 _HEADING_ONLY = re.compile(r"^[#\s]*[一二三四五六七八九十]+、[^。]{0,38}$")
@@ -164,6 +172,9 @@ class Prose:
             s = self._best_sentence(p, terms, asked, rank, self._halves(p) if asked.half else None)
             if s:
                 scored.append(s)
+        if asked.half and any(s.half == asked.half for s in scored):
+            # part 五's other half answers another question: 问题 are not 改进措施
+            scored = [s for s in scored if s.half in (None, asked.half)]
         scored.sort(key=lambda s: -s.score)
         sentences: list[Sentence] = []
         seen: set[str] = set()
@@ -214,14 +225,7 @@ class Prose:
             rows = self.retriever.db.execute(
                 "select id, text from passages where doc = ? and part = '五' and kind = 'prose' order by pidx",
                 [p.doc]).fetchall()
-            halves, half = {}, "problems"
-            for pid, text in rows:
-                marks = []
-                for sent in _sentences(text):
-                    if half == "problems" and _MEASURES_START.search(sent) and not _HEADING_ONLY.match(sent):
-                        half = "measures"
-                    marks.append(half)
-                halves[pid] = marks
+            halves = dict(zip([pid for pid, _ in rows], mark_halves([text for _, text in rows])))
             self._five[key] = halves
         return self._five[key].get(p.id)
 
@@ -263,6 +267,8 @@ class Prose:
             score += top * asked.number_bonus(sent)
             if halves is not None and i < len(halves) and asked.half:
                 score += top * (1.0 if halves[i] == asked.half else -2.0)
+                if asked.half == "problems" == halves[i] and _NAMES_PROBLEMS.search(sent):
+                    score += 0.5 * top  # the sentence that names them, not the one that says there are some
             if score > best:
                 best_i, best = i, score
         if best_i < 0:
@@ -280,8 +286,64 @@ class Prose:
             limit = MAX_LIST
         if len(text) > limit:
             text = _window(text, terms, asked, limit)
+        if asked.half == "problems" == half:
+            text = _before_turn(text)
+        scope = _half_of(p.text, parts, halves, asked.half) if halves is not None and asked.half else p.text
         # retrieval order breaks ties and nudges: the sentence decides, the passage's rank only leans
-        return Sentence(p, text, best - 0.01 * top * rank, p.line_start, figure=asked.figure(text), half=half)
+        return Sentence(p, text, best - 0.01 * top * rank, p.line_start, figure=asked.figure(text), half=half,
+                        scope=scope)
+
+
+def mark_halves(texts: list[str]) -> list[list[str]]:
+    """"problems" or "measures" for each sentence (as _sentences cuts them) of part 五's passages, in order:
+    the measures start at the first sentence that turns to them (a heading such as （二）改进措施, 下一步,
+    今后, 2024年将 …) and run to the end; a sentence that names the problems and then turns (…等方面问题，
+    从以下几个方面加以改进：) stays with the problems, and what follows it is the measures."""
+    out, half = [], "problems"
+    for text in texts:
+        marks = []
+        for sent in _sentences(text):
+            marks.append(half)
+            if half == "problems" and not _HEADING_ONLY.match(sent):
+                turn = _MEASURES_START.search(sent)
+                if turn and (turn.start() <= _TURN_LEAD or not _NAMES_PROBLEMS.search(sent[:turn.start()])):
+                    marks[-1] = half = "measures"
+                elif turn:
+                    half = "measures"
+        out.append(marks)
+    return out
+
+
+def _turn_at(text: str) -> int | None:
+    """Where a text that names the problems turns to the measures (…等方面问题，从以下几个方面加以改进：):
+    the clause break before the turn, or None."""
+    turn = _MEASURES_START.search(text, _TURN_LEAD)
+    if not turn or not _NAMES_PROBLEMS.search(text[:turn.start()]):
+        return None
+    cut = max(text.rfind(c, 0, turn.start()) for c in "，,；;。")
+    return cut if cut > _TURN_LEAD else None
+
+
+def _before_turn(text: str) -> str:
+    cut = _turn_at(text)
+    return text if cut is None else text[:cut]
+
+
+def _half_of(text: str, parts: list[str], halves: list[str], half: str) -> str:
+    """The stretch of a passage's text whose sentences are in the half of part 五 asked for (the halves
+    follow one another, so it is one stretch); the part's title stays with the problems."""
+    start = end = None
+    at = 0
+    for sent, h in zip(parts, halves):
+        i = text.find(sent, at)
+        if i < 0:
+            continue
+        at = i + len(sent)
+        if h == half:
+            start = i if start is None else start
+            cut = _turn_at(sent) if half == "problems" else None
+            end = at if cut is None else i + cut  # up to the clause break before the turn
+    return text[start:end] if start is not None else ""
 
 
 def _list_through(text: str, parts: list[str], j: int, same_half) -> tuple[str, int]:

@@ -7,6 +7,7 @@ the embedding model loads only if the index has vectors and the model's weight i
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -48,6 +49,7 @@ class Retriever:
         self.agencies = AgencyIndex([a for (a,) in self.db.execute(
             "select distinct agency from reports where agency is not null order by agency").fetchall()])
         self.years = {y for (y,) in self.db.execute("select distinct year from reports").fetchall() if y}
+        self._agency_years = set(self.db.execute("select distinct agency, year from reports").fetchall())
         self._model = model
         self.dense_weight = model_weight(str(self.manifest.model.get("name"))) if self.manifest.model else 0.0
         self._dense = None
@@ -80,6 +82,8 @@ class Retriever:
                 note = f"问题中的「{found.mention}」按 {agency} 过滤"
             elif found:
                 note = f"「{found.mention}」可指 {'、'.join(found.agencies)}，未按单位过滤"
+        if year is None:
+            year = self.year_named(query, agency)
         # Once the agency the question names is a filter, its name says nothing more about which passage
         # answers: searched for, it would favour whatever passage repeats 济南 / 城管局 (a title, a web
         # address) over the one about the question's topic.
@@ -105,6 +109,16 @@ class Retriever:
                 for r, (i, s) in enumerate(fused, 1)]
         return SearchResult(query=query, hits=hits, filters=filters.model_dump(exclude_none=True), agency_note=note,
                             mode=mode)
+
+    def year_named(self, query: str, agency: str | None) -> int | None:
+        """The one report year a query names (平潭2021年…), when the index has that year's report (of the
+        agency, when one is named): a filter like the agency, since each year's report says much the same."""
+        named = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", query)}
+        if len(named) != 1:
+            return None
+        year = named.pop()
+        has = (agency, year) in self._agency_years if agency else year in self.years
+        return year if has else None
 
     def passages(self, indices: list[int]) -> dict[int, Passage]:
         if not indices:

@@ -212,10 +212,7 @@ def reader_side(item: dict, dev: DevCorpus) -> list[str]:
 
 # ---------------------------------------------------------------- the cases
 # Known failures, each with its cause; they stay visible as xfail (an unexpected pass shows as XPASS).
-KNOWN = {
-    "dv090": "the 鹤岗 seed splits the sentence with 「32篇」 over a page-break blank line (lines 17/19); "
-             "sentence joining across such breaks is not built yet",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", [pytest.param(x, marks=pytest.mark.xfail(reason=KNOWN[x["id"]], strict=False))

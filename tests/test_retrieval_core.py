@@ -301,3 +301,57 @@ def test_progress_gives_the_time_left() -> None:
     now[0] += 5.0
     meter.add(50)
     assert seen[-1] == (50, 100, "向量化，约剩5秒") and meter.rate() == 10.0
+
+
+# ------------------------------------------------------------------ index.passages: page breaks
+def _prose_of(path: Path) -> list[Passage]:
+    from index.extract import extract_document
+    from index.passages import prose_passages
+    from index.readers import read_document
+
+    doc = read_document(path)
+    return prose_passages(doc, extract_document(doc))
+
+
+def _with_page_furniture(tmp_path: Path) -> Path:
+    """Seed 003 as a paged dump: a page number and the running title between the two halves of the
+    sentence its page break cut (line 17 「…发表新闻报道和通知」, line 19 「通告等 32 篇…」), and the
+    title at the top of two more pages."""
+    lines = (CORPUS / "003_4e4bafc32cf8cb39.txt").read_text("utf-8").splitlines()
+    title = "鹤岗市城市管理综合执法局2020年政府信息公开工作年度报告"
+    out = lines[:17] + ["", "- 2 -", "", title, ""] + lines[18:80] + [title, ""] + lines[80:] + ["", title]
+    path = tmp_path / "003_paged.txt"
+    path.write_text("\n".join(out), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("make", [lambda tmp: CORPUS / "003_4e4bafc32cf8cb39.txt", _with_page_furniture],
+                         ids=["blank-line", "page-number-and-title"])
+def test_a_sentence_broken_by_a_page_break_is_one_sentence(make, tmp_path: Path) -> None:
+    passages = _prose_of(make(tmp_path))
+    held = [p for p in passages if "32 篇" in p.text]
+    assert len(held) == 1 and "发表新闻报道和通知通告等 32 篇" in held[0].text, [p.text for p in held]
+    assert held[0].line_start == 17 and held[0].line_end >= 19
+    assert not any("- 2 -" in p.text or "年度报告\n" in p.text.split("\n", 1)[-1] for p in passages)
+
+
+def test_headings_and_finished_sentences_stay_apart() -> None:
+    """A heading (short, or marked #), a line that ends its sentence, and an item that starts (（二）, 一是)
+    are not joined to the line after them."""
+    passages = _prose_of(CORPUS / "003_4e4bafc32cf8cb39.txt")
+    text = "\n".join(p.text for p in passages)
+    assert "年度报告\n按照" in text  # the title stays a line of its own
+    assert "征集。\n（二）" in text or any(p.text.startswith("（二）") for p in passages)
+    five = next(p for p in passages if p.part == "五")
+    assert five.text.startswith("五、存在的主要问题及改进情况\n")
+
+
+def test_the_signature_is_not_text() -> None:
+    """The agency's name and the date under the last part are left out of passages; the title above part
+    一, which names the agency too, stays."""
+    for name, agency in AGENCIES.items():
+        passages = _prose_of(CORPUS / name)
+        assert not any(re.search(r"\n\s*(?:19|20)\d\d年\d{1,2}月\d{1,2}日$", p.text) for p in passages), name
+        assert not any(p.text.rstrip().endswith("\n" + agency) for p in passages if p.part), name
+    title = _prose_of(CORPUS / "000_bd0b500898aa4917.txt")[0]
+    assert title.part is None and title.text.startswith("沙河市城市管理综合行政执法局")

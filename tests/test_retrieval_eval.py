@@ -12,6 +12,10 @@ What the dense model must earn its fusion weight (index/models.py) with, at that
 search alone: no lexical query leaves the top 5 (one test per query, so a regression names it);
 paraphrase R@5 and MRR rise; overall MRR does not fall; paraphrase R@5 ≥ 0.85 with lexical R@5 1.00.
 A sweep of other weights is printed beside the figures, since it is what justifies the weight.
+
+- held out: tests/paraphrase_heldout.json, 32 queries in other words written after the weight was set,
+  over the seeds and the real reports of ../shared/questions/dev.json's corpus (13 reports), labelled by
+  report and a quoted phrase; measured with the same code, on an index of that corpus.
 `pytest -s tests/test_retrieval_eval.py` shows the table; it is also written to
 tests/artifacts/retrieval_eval.json."""
 
@@ -51,7 +55,9 @@ def _squash(text: str) -> str:
 
 
 def relevant(passage, q: dict, strict: bool = False) -> bool:
-    covers = any(passage.doc == r["doc"] and passage.line_start <= r["line"] <= passage.line_end
+    """From the labelled report, and covering its labelled line or holding its quoted phrase."""
+    covers = any(passage.doc == r["doc"] and (passage.line_start <= r["line"] <= passage.line_end if "line" in r
+                                              else _squash(r["phrase"]) in _squash(passage.text))
                  for r in q["relevant"])
     if not strict or not covers or "evidence" not in q:
         return covers
@@ -202,3 +208,82 @@ def test_no_other_weight_is_clearly_better(evaluation: dict) -> None:
         if label.startswith("hybrid") and row["lexical"]["recall@5"] == 1.0:
             assert row["all"]["mrr"] <= configured["all"]["mrr"] + 0.02, \
                 f"{label} MRR {row['all']['mrr']:.3f} > configured {configured['all']['mrr']:.3f}"
+
+
+# ------------------------------------------------------------------ held out: seeds and real reports
+HELDOUT = Path(__file__).with_name("paraphrase_heldout.json")
+DEV = ROOT.parent / "shared" / "questions" / "dev.json"
+# Measured when the set was written (weight 0.75): keyword R@5 0.75 / MRR 0.654, fused 0.81 / 0.699, dense
+# alone 0.88 / 0.649. Below the seeds' 0.90: within one report (agency and year filtered) keyword search
+# ranks the table rows that repeat 申请/公开 above the sentence a paraphrase means. A floor against regressions.
+TARGET_HELDOUT_R5 = 0.8
+# Searching prose passages only, as the prose answers do: keyword 0.91 / 0.751, fused 1.00 / 0.839.
+TARGET_HELDOUT_PROSE_R5 = 0.95
+
+
+def _heldout() -> list[dict]:
+    return [q | {"group": "heldout"} for q in json.loads(HELDOUT.read_text("utf-8"))["queries"]]
+
+
+def _dev_corpus() -> list[Path]:
+    corpus = next(q for q in json.loads(DEV.read_text("utf-8")) if q.get("id") == "corpus")
+    return [(ROOT / entry.split()[0]).resolve() for entry in corpus["corpus"]]
+
+
+@pytest.fixture(scope="module")
+def heldout_evaluation(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The held-out queries against keyword search alone and the configured fusion, over the dev corpus."""
+    import shutil
+
+    from qa.retrieve import Retriever
+
+    base = tmp_path_factory.mktemp("heldout")
+    for f in _dev_corpus():
+        (base / "corpus").mkdir(exist_ok=True)
+        shutil.copy(f, base / "corpus" / f.name)
+    build_index(base / "corpus", base / "index", embed=True)
+    r = Retriever(base / "index")
+    queries = _heldout()
+    try:
+        # as the prose answers search (qa/prose.py: kind="prose", table rows answered from the facts) too
+        runs = {"keyword": ("keyword", None), "configured": ("hybrid", None),
+                "keyword, prose": ("keyword", "prose"), "configured, prose": ("hybrid", "prose")}
+        ranks = {label: {q["id"]: first_relevant(r.search(q["query"], k=K, mode=mode, kind=kind).hits, q)
+                         for q in queries} for label, (mode, kind) in runs.items()}
+        out = {"model": str(r.manifest.model.get("name")), "weight": r.dense_weight, "ranks": ranks,
+               "table": {label: metrics(list(x.values())) for label, x in ranks.items()},
+               "queries": {q["id"]: q["query"] for q in queries}}
+    finally:
+        r.close()
+    print(f"\nheld-out paraphrase queries over the dev corpus ({len(queries)}), model {out['model']}, "
+          f"weight {out['weight']:g}")
+    for label, row in out["table"].items():
+        misses = [f"{qid} {out['queries'][qid]} → {k}" for qid, k in ranks[label].items() if not k or k > 5]
+        print(f"{label:<18} R@1 {row['recall@1']:.2f}  R@5 {row['recall@5']:.2f}  MRR {row['mrr']:.3f}; "
+              f"not in the top 5: {'; '.join(misses) or 'none'}")
+    ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
+    ARTIFACT.with_name("retrieval_heldout.json").write_text(json.dumps(out, ensure_ascii=False, indent=1), "utf-8")
+    return out
+
+
+def test_the_heldout_labels_are_reachable() -> None:
+    """Each label names a file of the dev corpus; its phrase is hand-quoted, so the words are the report's."""
+    names = {f.name for f in _dev_corpus()}
+    queries = _heldout()
+    assert len(queries) >= 30 and len({q["id"] for q in queries}) == len(queries)
+    known = {q["query"] for q in ALL_QUERIES}
+    for q in queries:
+        assert q["query"] not in known, q["id"]
+        assert all(r["doc"] in names and r["phrase"] for r in q["relevant"]), q["id"]
+
+
+def test_heldout_paraphrase_recall(heldout_evaluation: dict) -> None:
+    kw, hy = heldout_evaluation["table"]["keyword"], heldout_evaluation["table"]["configured"]
+    ranks = heldout_evaluation["ranks"]
+    worse = [f"{qid} {heldout_evaluation['queries'][qid]}: {ranks['keyword'][qid]} → {ranks['configured'][qid]}"
+             for qid in ranks["keyword"] if (ranks["configured"][qid] or K + 1) > (ranks["keyword"][qid] or K + 1)]
+    why = f"keyword {kw}, hybrid {hy}; got worse: {'; '.join(worse) or 'none'}"
+    assert hy["recall@5"] >= kw["recall@5"] and hy["mrr"] >= kw["mrr"], why
+    assert hy["recall@5"] >= TARGET_HELDOUT_R5, why
+    kw, hy = heldout_evaluation["table"]["keyword, prose"], heldout_evaluation["table"]["configured, prose"]
+    assert hy["recall@5"] >= max(kw["recall@5"], TARGET_HELDOUT_PROSE_R5) and hy["mrr"] >= kw["mrr"], (kw, hy)
