@@ -61,6 +61,8 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         new.operation, new.op_explicit, new.all_years = "sum", True, True
         new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")] + ["合计前几问的报告"]
         return new
+    if plan.bare_op == "share" and not plan.item:
+        return _share_of_last(plan, turns)
     if (plan.change or plan.percent) and not plan.item and plan.operation != "share":
         years = sorted({y for t in turns[-3:] if t.plan.item == prev.item for y in t.plan.years})
         if len(years) >= 2:
@@ -83,6 +85,22 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
             new.operation = "value"
         return new
     return None
+
+
+def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
+    """占比多少 after 其中维持的几件: the last measure over the one asked before it (行政复议 · 总计), or over
+    its own total (the engine's default for a share) when the conversation named no other."""
+    prev = turns[-1].plan
+    new = prev.model_copy(deep=True)
+    new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+    new.operation, new.share_items, new.share_of = "share", [prev.item], []
+    before = next((t.plan for t in reversed(turns[:-1]) if t.plan.item), None)
+    if before is not None and before.item != prev.item and set(before.agencies) == set(prev.agencies):
+        new.share_of = [before.item]
+        new.defaults = [f"分母按上一问的「{items()[before.item].label}」"]
+    elif items()[prev.item].table == "apply" and prev.item not in ("apply.new", "apply.total", "apply.carried_in"):
+        new.share_of = ["apply.total"]
+    return new
 
 
 def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Plan:

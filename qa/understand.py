@@ -17,7 +17,8 @@ from pydantic import BaseModel, Field
 from qa.agencies import AgencyFinder
 from qa.cnnum import NUMBER, parse_number
 from qa.normalize import normalize
-from qa.lexicon import COLUMN_GROUPS, RE_MONEY, Measure, default_columns, items, measure, mentions
+from qa.lexicon import (COLUMN_GROUPS, COMPARISON_WORDS, OPERATION_WORDS, RE_MONEY, Measure, default_columns, items,
+                        measure, mentions)
 
 MAX_CHARS = 200
 
@@ -101,30 +102,24 @@ def _rx(*words: str) -> re.Pattern[str]:
     return re.compile("|".join(words))
 
 
+def _words(operation: str) -> re.Pattern[str]:
+    """The trigger words of one row of qa.lexicon.OPERATION_WORDS, as one pattern."""
+    return _rx(*OPERATION_WORDS[operation])
+
+
 RE_TOPN = re.compile(rf"(?:排名前|排前|前|top|最多的|最高的|最大的)({NUMBER})(?:名|个|位|家|强|单位)?", re.I)
 RE_BOTTOMN = re.compile(rf"(?:倒数前|倒数|后|最少的|最低的|最小的|末)({NUMBER})(?:名|个|位|家|单位)?")
-RE_MAX = _rx("最多", "最高", "最大", "第一名", "排第一", "排名第一", "居首", "之最", "最靠前", "最前")
-RE_MIN = _rx("最少", "最低", "最小", "倒数第一", "垫底", "末位", "最靠后")
-RE_RANK = _rx("排名", "排序", "排行", "名次", "从高到低", "从低到高", "从多到少", "从少到多", "从大到小", "从小到大",
-              "依次", "各单位", "各个单位", "每个单位", "每家", "所有单位", "全部单位", "分别", "一览", "列出", "列表",
-              "各局", "各部门", "各机关", "哪些单位", "都是多少", "各是多少", "各多少")
-RE_ORDER = _rx("排序", "排个序", "排一下", "排一排", "排名", "从多到少", "从少到多", "从高到低", "从低到高", "从大到小",
-              "从小到大")
-RE_ASC = _rx("从低到高", "从少到多", "从小到大", "升序", "由低到高", "由少到多")
-RE_SUM = _rx("总共", "合计", "一共", "总和", "加起来", "共计", "累计", "总量", "汇总", "加总", "总计(?:是|为|有)?多少",
-             "总数")
-RE_AVG = _rx("平均", "均值", "人均")
+RE_MAX = _words("max")
+RE_MIN = _words("min")
+RE_RANK = _words("rank")
+RE_ORDER = _words("order")
+RE_ASC = _words("ascending")
+RE_SUM = _words("sum")
+RE_AVG = _words("avg")
 RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所|份)(?:单位|机关|部门|局|报告)?|单位数|多少单位|报告数")
-RE_COMPARE = _rx("比较", "对比", "相比", "哪个多", "哪个少", "哪个高", "哪个低", "哪家多", "谁多", "谁少", "谁高",
-                 "比一比", "哪年的?.{0,8}多", "谁.{0,2}得多", "谁的.{0,6}(?:多|大)", "几倍", "多少倍",
-                 "差多少", "相差", "差距", "多多少", "少多少", "差了多少", "比.{0,12}(?:多|少|高|低)")
-RE_CHANGE = _rx("比上年", "较上年", "比去年", "较去年", "比上一年", "较上一年", "同比", "上年相比", "与上年", "和上年",
-                "增减", "增/减", "增长", "增加", "减少", "下降", "上升", "变化", "变动", "环比", "增幅", "降幅",
-                "多了", "少了")
-RE_FINDINGS = _rx("勾稽", "不一致", "不平衡", "对不上", "不相符", "不符", "矛盾", "数据有问题", "数据问题",
-                  "对得上", "一致吗", "是否一致", "一致不一致", "相符吗", "能对上", "(?:表格|数据|数字|表).{0,4}(?:什么|哪些)问题",
-                  "有问题的数据", "数据.{0,4}错", "核对", "校验", "算错", "出错", "错误", "平衡关系", "是否平衡",
-                  "自相矛盾", "前后不一")
+RE_COMPARE = _words("compare")
+RE_CHANGE = _words("change")
+RE_FINDINGS = _words("findings")
 RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:单位|机关|部门)|单位(?:列表|清单|名单)|"
                                 r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告")
 RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|报告(?:数量|数目|总数)|报告(?:列表|清单|目录)|"
@@ -133,45 +128,35 @@ RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:
                        r"(?:旧版|老版|旧)(?:格式|模板)")
 RE_CORPUS_OVERVIEW = re.compile(r"总体情况|整体情况|概况|概览|总览|总体上|总的来看|大致情况")
 RE_CORPUS_YEARS = re.compile(r"(?:哪些|哪几|几个|什么)年份?|年份|哪几年|哪一年的|覆盖.{0,6}年")
-RE_PROSE = _rx("存在(?:哪些|什么|的)?(?:主要)?(?:问题|不足)", "哪些问题", "什么问题", "主要问题", "问题", "不足",
-               "改进", "措施", "下一步", "做法", "经验", "如何", "怎么", "怎样", "哪些工作", "举措", "亮点",
-               "情况如何", "做了什么", "做了哪些", "原因", "为什么", "怎么回事", "内容", "哪些方面", "工作情况")
+RE_PROSE = _words("prose")
 PART_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_rx("问题", "不足", "改进", "下一步", "整改", "薄弱", "短板", "差距"), "五"),
     (_rx("其他需要报告", "其他事项", "其他需报告"), "六"),
     (_rx("总体情况", "整体情况", "概况", "基本情况"), "一"),
 )
-# Scope: these words mean every report (each year of each agency), not each agency's latest one
-RE_ALL_YEARS = _rx("历年", "各年", "每年", "按年", "逐年", "每一年", "各年度", "历年来", "分年度", "按年度", "所有年份",
-                   "各个年份", "哪一年", "哪年", "哪几年", "哪些年", "这几年", "几年来", "所有报告", "全部报告",
-                   "哪份", "哪几份", "哪些报告", "几份", "每份", "各份", "份报告", "合起来", "那几份")
-RE_LATEST = _rx("最新的一份", "最新一份", "只取最新", "最新的报告", "最新报告", "最新一年", "最近一份", "最近的一份")
-RE_SHARE = re.compile(r"占比|比例|比重|占[^，。？?]{0,14}?(?:多少|百分之|几成|几分之)|(?:公开|纠正|维持|办结|败诉|胜诉|"
-                      r"答复|按时|结案|＿)率")
-RE_TIMES = re.compile(r"几倍|多少倍|倍数")
-RE_PERCENT = re.compile(r"百分之|%|增幅|降幅|幅度|增长率|下降率|增速|百分比")
+RE_ALL_YEARS = _words("all_years")
+RE_LATEST = _words("latest")
+RE_SHARE = _words("share")
+RE_TIMES = _words("times")
+RE_PERCENT = _words("percent")
+RE_CONTAINER = re.compile(r"(?:的)?(?:申请|案件|信息|数据)?(?:里面|里|当中|之中|中)(?!心|央|标)")
 RE_NTH = re.compile(rf"(?:排|排名|排在)?第({NUMBER})(?:名|位|多|高|大)?")
 RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具体情形|哪个原因|什么原因|哪种原因|哪类申请人|什么理由|"
                            r"哪一?个理由|哪种结果|什么结果")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
-RE_BEYOND = _rx("全国", "全省", "全中国", "国家层面", "全社会", "各省", "所有省")
-RE_PRONOUN = _rx("它", "该单位", "这个单位", "这家单位", "该局", "这个局", "这家", "其报告", "他们", "该机关")
+RE_BEYOND = _words("beyond")
+RE_PRONOUN = _words("pronoun")
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共)")
-RE_ABSENT = _rx("没有提供", "未提供", "没提供", "没有数据", "无数据", "没数据", "缺少", "缺失", "没有填", "未填",
-                "没填", "没有填报", "未填报", "没有报", "漏报", "空缺", "没有.{0,8}的?数字", "没有.{0,8}的?数据")
+RE_ABSENT = _words("absent")
 RE_NEGATION = re.compile(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何)?$")
-RE_ZERO = _rx("为0", "为零", "是0", "是零", "等于0", "等于零", "零件", "0件", "为空")
+RE_ZERO = _words("zero")
 
-_CMP_WORDS = [
-    ("大于等于", ">="), ("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("达到", ">="),
-    ("小于等于", "<="), ("不超过", "<="), ("不多于", "<="), ("不大于", "<="), ("至多", "<="), ("最多只有", "<="),
-    ("大于", ">"), ("超过", ">"), ("多于", ">"), ("高于", ">"), ("多过", ">"), ("超出", ">"), ("过", ">"),
-    ("小于", "<"), ("少于", "<"), ("低于", "<"), ("不到", "<"), ("不足", "<"),
-    ("等于", "=="), ("是", "=="), ("为", "=="), ("有", "=="),
-]
+_CMP_WORDS = list(COMPARISON_WORDS)
 _UNIT = r"(亿元|亿|万元|元|件|项|个|次|条|家|份)?"
-RE_CMP = re.compile("(" + "|".join(w for w, _ in _CMP_WORDS) + rf")\s*({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)?")
+# 至少有70件 / 超过了50件: a verb between the comparison word and the number
+RE_CMP = re.compile("(" + "|".join(w for w, _ in _CMP_WORDS) + rf")(?:了|有|是|为|达|达到)?\s*({NUMBER}){_UNIT}"
+                    r"\s*(以上|及以上|或以上|以下|及以下|或以下)?")
 RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)")
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
 RE_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?")
@@ -187,7 +172,7 @@ RE_JOINED_AFTER = re.compile(r"＿(?:和|与|跟|及|、|同|还是)([\u4e00-\u9
 RE_QUESTION_WORD = re.compile(r"哪|谁|什么|多少|几|怎|如何|是否|有没有|其他|所有|全部|各|每|两|三|这|那|它")
 RE_OP_WORD = re.compile(r"最|前|后|排|合计|平均|总|所有|全部|历年|今年|去年|明年|本年|上年|上一|下一|近")
 PLACE_SUFFIX_CHARS = set("省市县区州旗盟城管局政府人民综合行政执法")
-NAME_STOP = set("哪个各每全本该这那其某的和与及或是有在比跟同对给从问请看查个")
+NAME_STOP = set("哪个各每全本该这那其某的和与及或是有在比跟同对给从问请看查个几把将")
 
 
 
@@ -378,6 +363,15 @@ class Reader:
             item_ids.remove("apply.new")
             if not all(m.word in generic_new for m in item_hits if m.target == "apply.new"):
                 plan.container = "apply.new"
+        # 行政诉讼里直接起诉的 / 不予公开里属于内部事务的: an item followed by 里/中 and then by another item is
+        # the set the other one is in (a share's denominator), not a second measure
+        if plan.container is None:
+            for m in item_hits:
+                if m.target in item_ids and RE_CONTAINER.match(text, m.end) and \
+                        any(h.start >= m.end and h.target not in (m.target, "apply.new") for h in item_hits):
+                    plan.container = m.target
+                    item_ids.remove(m.target)
+                    break
         # a row and its group both named (无法提供 · 本机关不掌握): the row
         all_items = items()
         item_ids = [i for i in item_ids if not (all_items[i].is_group and any(
@@ -387,7 +381,7 @@ class Reader:
         used_items = [m for m in item_hits if m.target in item_ids]
         spans += [(m.start, m.end) for m in used_items]
         plan.item_at = [(m.target, m.start) for m in used_items] + \
-            [("apply.new", m.start) for m in item_hits if m.target == "apply.new" and plan.container]
+            [(m.target, m.start) for m in item_hits if m.target == plan.container]
         if item_ids:
             plan.item = item_ids[0]
             plan.item_word = next(m.word for m in used_items if m.target == plan.item)
@@ -479,11 +473,10 @@ class Reader:
             plan.operation = "avg" if RE_AVG.search(rest) else "sum"  # 沙河、伊川、鹤岗三家合计: a named set
             return
         if not has_measure:
-            if n_top or n_bottom:
-                m = n_bottom if n_bottom and (not n_top or n_bottom.start() < n_top.start()) else n_top
-                n = parse_number(m.group(1))
-                plan.n = int(n) if n else None
-                plan.bare_op = "bottom" if m is n_bottom else "top"
+            if RE_SHARE.search(rest):
+                plan.bare_op = "share"  # 占比多少: of the measure the conversation is about
+            elif n_top or n_bottom:
+                plan.bare_op = _top_or_bottom(plan, n_top, n_bottom)
             elif is_max or is_min:
                 plan.bare_op = "max" if is_max else "min"
             elif RE_AVG.search(rest):
@@ -500,6 +493,9 @@ class Reader:
                 plan.template = fmt.group(1) if fmt.group(1) in ("2019", "2021") else \
                     ("2021" if "新" in fmt.group(0) else "2019")
                 plan.years = [y for y in plan.years if str(y) != fmt.group(1)]
+                plan.corpus_what, plan.operation = "count", "corpus"
+                return
+            if plan.agencies and RE_CORPUS_COUNT.search(rest) and not prose_cue:  # 平潭有几份报告
                 plan.corpus_what, plan.operation = "count", "corpus"
                 return
             if not plan.agencies and not plan.candidates:
@@ -528,10 +524,7 @@ class Reader:
         ordered = bool(is_max or is_min or n_top or n_bottom or RE_ORDER.search(rest))
         if plan.agencies and plan.all_years and ordered:  # 平潭哪一年…最多 / 平潭每年…从多到少排序
             if n_top or n_bottom:
-                m = n_bottom if n_bottom and (not n_top or n_bottom.start() < n_top.start()) else n_top
-                n = parse_number(m.group(1))
-                plan.n = int(n) if n else None
-                plan.operation = "bottom" if m is n_bottom else "top"
+                plan.operation = _top_or_bottom(plan, n_top, n_bottom)
             elif is_max or is_min:
                 plan.operation = "max" if is_max and not (is_min and rest.find("最少") < rest.find("最多")) else "min"
             else:
@@ -548,10 +541,7 @@ class Reader:
             plan.operation = "count" if RE_COUNT.search(rest) else "filter"
             return
         if n_top or n_bottom:
-            m = n_bottom if n_bottom and (not n_top or n_bottom.start() < n_top.start()) else n_top
-            n = parse_number(m.group(1))
-            plan.n = int(n) if n else None
-            plan.operation = "bottom" if m is n_bottom else "top"
+            plan.operation = _top_or_bottom(plan, n_top, n_bottom)
             return
         if plan.change and not plan.agencies:
             # 哪个单位增加最多: rank by the change
@@ -602,7 +592,8 @@ class Reader:
         before = [i for i, pos in named if at < 0 or pos < at]
         if after:
             plan.share_of = list(dict.fromkeys(after))
-        elif plan.container and plan.container not in before[:1]:
+        elif plan.container and (plan.container not in before[:1] or
+                                 plan.container != "apply.new" and len(set(before)) >= 2):
             plan.share_of = [plan.container]
         elif len(set(before)) >= 2 and not re.search(r"加|与|和|及", rest[:at] if at >= 0 else rest):
             plan.share_of = [i for i in dict.fromkeys(before) if i != plan.item][-1:]
@@ -649,6 +640,14 @@ class Reader:
                 re.search(r"哪些|哪个|几个|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
 
+
+
+def _top_or_bottom(plan: Plan, n_top: re.Match[str] | None, n_bottom: re.Match[str] | None) -> str:
+    """前三 / 倒数前五: whichever comes first in the question; sets plan.n and says "top" or "bottom"."""
+    m = n_bottom if n_bottom and (not n_top or n_bottom.start() < n_top.start()) else n_top
+    n = parse_number(m.group(1))
+    plan.n = int(n) if n else None
+    return "bottom" if m is n_bottom else "top"
 
 
 RE_ASKS = re.compile(r"[？?]$|吗$|呢$|多少|几|哪|什么|是否|有没有|怎么|如何|为什么")
