@@ -17,20 +17,28 @@ from pathlib import Path
 
 import pytest
 
-from qa.trace import untraceable
-from test_dev_questions import DEV, DevCorpus, question_corpus, reader_side, result, summary
+from test_dev_questions import DEV, DevCorpus, cases, check_question, check_traceable, question_corpus, summary
 
 HELDOUT = Path(__file__).with_name("heldout_questions.json")
 ITEMS: list[dict] = json.loads(HELDOUT.read_text("utf-8"))
 CORPUS: dict = next(x for x in ITEMS if x.get("kind") == "corpus")
 QUESTIONS = [x for x in ITEMS if x.get("kind") != "corpus"]
 # The held-out set is a measure, not a gate on every item: the summary asserts this floor.
-TARGET = 0.80
+TARGET = 0.90
 
 pytestmark = pytest.mark.skipif(not DEV.exists(), reason=f"{DEV.parent} not found (../shared is not beside the repo)")
 
 # Known failures, each with its cause; they stay visible as xfail (an unexpected pass shows as XPASS).
-KNOWN: dict[str, str] = {}
+# All are on the answering side (qa/ops.py, qa/prose.py), being restructured in parallel.
+KNOWN: dict[str, str] = {
+    "ho040": "the answer states its scope (范围：2021年、2022年…的报告) before the ranking, so a ranking of years "
+             "that the question bounds names the years first in year order (strict order check)",
+    "ho046": "A只有B的几成 is read as a comparison with a ratio, but the comparison states ratios only as 倍 "
+             "(0.32倍), never as a percentage or 成",
+    "ho051": "two measures of one report compared (行政许可和行政强制哪个多): no operation compares measures",
+    "ho089": "两个加起来 after two measures of one report: the sum runs over reports, not over measures",
+    "ho100": "the quoted measures stop at a PDF line break inside the sentence (工作\n人员跟班学习制度), like dv090",
+}
 
 
 @pytest.fixture(scope="module")
@@ -56,22 +64,14 @@ def test_heldout_set_is_well_formed():
         assert x["expect"] and x["why"] and ("q" in x) != ("turns" in x), x["id"]
 
 
-@pytest.mark.parametrize("item", [pytest.param(x, marks=pytest.mark.xfail(reason=KNOWN[x["id"]], strict=False))
-                                  if x["id"] in KNOWN else x for x in QUESTIONS],
-                         ids=[x["id"] for x in QUESTIONS])
+@pytest.mark.parametrize("item", cases(QUESTIONS, KNOWN))
 def test_heldout_question(item, heldout_qa, heldout_corpus):
-    answers, problems = result(heldout_qa, item)
-    where = reader_side(item, heldout_corpus)
-    shown = "\n".join(f"  turn {i + 1}: {a.text[:300]}" for i, a in enumerate(answers))
-    assert not problems, (f"{item['id']} ({item['kind']}): {'; '.join(problems)}"
-                          + (f"\n  reader-side: {', '.join(where)}" if where else "") + f"\n{shown}")
+    check_question(heldout_qa, item, heldout_corpus)
 
 
-@pytest.mark.parametrize("item", QUESTIONS, ids=[x["id"] for x in QUESTIONS])
+@pytest.mark.parametrize("item", cases(QUESTIONS, {}))
 def test_heldout_answer_numbers_are_traceable(item, heldout_qa):
-    answers, _ = result(heldout_qa, item)
-    for a in answers:
-        assert not untraceable(a), (a.question, untraceable(a), a.text[:200])
+    check_traceable(heldout_qa, item)
 
 
 def test_heldout_summary(heldout_qa, heldout_corpus, capsys):
