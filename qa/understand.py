@@ -140,7 +140,7 @@ RE_SHARE = _words("share")
 RE_TIMES = _words("times")
 RE_PERCENT = _words("percent")
 RE_CONTAINER = re.compile(r"(?:的)?(?:申请|案件|信息|数据)?(?:里面|里|当中|之中|中)(?!心|央|标)")
-RE_NTH = re.compile(rf"(?:排|排名|排在)?第({NUMBER})(?:名|位|多|高|大)?")
+RE_NTH = re.compile(rf"(?:排|排名|排在)?(倒数)?第({NUMBER})(?:名|位|多|高|大|少|低|小)?")  # 倒数第二: from the bottom
 RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具体情形|哪个原因|什么原因|哪种原因|哪类申请人|什么理由|"
                            r"哪一?个理由|哪种结果|什么结果")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
@@ -464,9 +464,10 @@ class Reader:
             return
         nth = RE_NTH.search(rest)
         if has_measure and nth and not n_top and not n_bottom:
-            n = parse_number(nth.group(1))
+            n = parse_number(nth.group(2))
             if n and n >= 2:
                 plan.operation, plan.nth, plan.n = "nth", int(n), int(n)
+                plan.order = "asc" if nth.group(1) else plan.order
                 return
         if has_measure and (RE_SUM.search(rest) or RE_AVG.search(rest)) and len(plan.agencies) >= 2 \
                 and not RE_COMPARE.search(rest):
@@ -560,7 +561,7 @@ class Reader:
         if RE_SUM.search(rest) and not plan.agencies:
             plan.operation = "sum"
             return
-        if RE_COUNT.search(rest) and not plan.agencies:
+        if RE_COUNT.search(rest) and not plan.agencies and not RE_ORDER.search(rest):  # 把几家…排列: a ranking
             plan.operation = "count"
             return
         if plan.agencies or plan.candidates or plan.pronoun or plan.unknown_agency:

@@ -169,3 +169,56 @@ def test_bad_input_is_invalid(reader: Reader, q: str) -> None:
 def test_long_question_is_capped(reader: Reader) -> None:
     plan = reader.read("哪个单位行政处罚最多" + "啊" * 500)
     assert len(plan.question) == 200 and plan.notes and plan.operation == "max"
+
+
+# ---------------------------------------------------------------- wordings the held-out set found
+@pytest.mark.parametrize("q,share_item,share_of", [
+    ("伊川行政诉讼里直接起诉的占多大比例", "suit.direct", ["suit"]),  # the container is the denominator
+    ("伊川不予公开里属于内部事务信息的占几成", "apply.denied.internal", ["apply.denied"]),
+    ("伊川予以公开的占办理结果总数的比率", "apply.granted", ["apply.total"]),
+    ("伊川不掌握相关信息的申请占办理总数的百分比", "apply.unable.not_held", ["apply.total"]),
+    ("伊川的申请中有百分之几无法提供", "apply.unable", ["apply.total"]),
+])
+def test_share_wordings(reader: Reader, q: str, share_item: str, share_of: list[str]) -> None:
+    plan = reader.read(q)
+    assert plan.operation == "share" and plan.item == share_item and plan.share_of == share_of, plan
+
+
+@pytest.mark.parametrize("q", ["伊川各项办理结果加起来等于总计吗", "伊川行政复议那一栏，维持、纠正和总计之间有没有问题",
+                               "伊川表三的总计列，办理结果之和等于总计吗"])
+def test_consistency_wordings(reader: Reader, q: str) -> None:
+    assert reader.read(q).operation == "findings"
+
+
+def test_at_least_with_a_verb_and_zero_inside_a_number(reader: Reader) -> None:
+    plan = reader.read("新收申请至少有70件的报告是哪些")
+    assert plan.operation == "filter" and plan.comparison.op == ">=" and plan.comparison.value == 70
+    assert plan.all_years  # 报告是哪些: every report, not each agency's latest
+
+
+@pytest.mark.parametrize("q,n,order", [("行政处罚倒数第二的单位是哪个", 2, "asc"), ("行政强制排第二的报告是哪一份", 2, "desc")])
+def test_nth_from_either_end(reader: Reader, q: str, n: int, order: str) -> None:
+    plan = reader.read(q)
+    assert (plan.operation, plan.nth, plan.order) == ("nth", n, order)
+
+
+def test_a_kind_after_a_question_word_is_no_unknown_name(reader: Reader) -> None:
+    plan = reader.read("把几家城管的行政处罚上一年项目数量从高到低排列")
+    assert plan.unknown_agency is None and plan.kind and plan.operation == "rank"
+
+
+def test_reports_of_one_agency_are_counted(reader: Reader) -> None:
+    plan = reader.read("语料里一共有几份伊川的报告")
+    assert (plan.operation, plan.corpus_what, plan.agencies) == ("corpus", "count", [YC])
+
+
+def test_share_as_a_follow_up() -> None:
+    from qa.context import Conversation, resolve
+
+    r = Reader(["平潭综合实验区"], lambda k: True, [2025])
+    conv = Conversation()
+    for q in ("平潭2025年行政复议一共多少件", "其中维持的几件"):
+        plan = resolve(r.read(q), conv, r)
+        conv = conv.add(q, plan, plan.agencies, plan.years)
+    plan = resolve(r.read("占比多少"), conv, r)
+    assert (plan.operation, plan.item, plan.column, plan.share_of) == ("share", "review", "upheld", [])
