@@ -55,6 +55,16 @@ def years(text: str) -> str:
     return _SHORT_YEAR.sub(short, text)
 
 
+# 过千 / 上万 / 破亿: a round threshold said in one word, as a number a filter reads (超过1000)
+_ROUND = {"千": "1000", "万": "1万", "亿": "1亿"}
+_OVER_ROUND = re.compile(r"(?:过|上|破|超)([千万亿])(?![\u4e00-\u9fff]*?[千万亿])")
+
+
+def round_thresholds(text: str) -> str:
+    """过千件 → 超过1000件, 过亿元 → 超过1亿元."""
+    return _OVER_ROUND.sub(lambda m: "超过" + _ROUND[m.group(1)], text)
+
+
 def english(text: str) -> str:
     """English words of the template's items as their Chinese words (lower-case text)."""
     return _ENGLISH.sub(lambda m: ENGLISH[m.group(1)], text)
@@ -66,4 +76,4 @@ def normalize(question: str) -> str:
     text = to_simplified(text).lower()
     text = english(text)
     text = re.sub(r"\s+", "", text)
-    return years(text)
+    return round_thresholds(years(text))

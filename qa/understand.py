@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from qa.agencies import AgencyFinder
 from qa.cnnum import NUMBER, parse_number
 from qa.normalize import normalize
-from qa.lexicon import (COLUMN_GROUPS, COMPARISON_WORDS, OPERATION_WORDS, RE_MONEY, Measure, default_columns, items,
+from qa.lexicon import (COLUMN_GROUPS, COMPARISON_WORDS, OPERATION_WORDS, PART_WORDS, RE_MONEY, Measure, default_columns, items,
                         measure, mentions)
 
 MAX_CHARS = 200
@@ -129,11 +129,8 @@ RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:
 RE_CORPUS_OVERVIEW = re.compile(r"总体情况|整体情况|概况|概览|总览|总体上|总的来看|大致情况")
 RE_CORPUS_YEARS = re.compile(r"(?:哪些|哪几|几个|什么)年份?|年份|哪几年|哪一年的|覆盖.{0,6}年")
 RE_PROSE = _words("prose")
-PART_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_rx("问题", "不足", "改进", "下一步", "整改", "薄弱", "短板", "差距"), "五"),
-    (_rx("其他需要报告", "其他事项", "其他需报告"), "六"),
-    (_rx("总体情况", "整体情况", "概况", "基本情况"), "一"),
-)
+PART_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple((_rx(*words), part) for part, words in PART_WORDS.items())
+RE_BREAKDOWN = _words("breakdown")
 RE_ALL_YEARS = _words("all_years")
 RE_LATEST = _words("latest")
 RE_SHARE = _words("share")
@@ -458,7 +455,8 @@ class Reader:
         if has_measure and RE_SHARE.search(rest):
             self._share(plan, rest)
             return
-        if has_measure and RE_WHICH_PART.search(rest) and (is_max or is_min or RE_ORDER.search(rest)):
+        if has_measure and (RE_WHICH_PART.search(rest) and (is_max or is_min or RE_ORDER.search(rest)) or
+                            RE_BREAKDOWN.search(rest) and len(plan.agencies) == 1):
             plan.operation = "breakdown"  # 办理结果中哪一种情形最多: the item's own parts, in one report
             plan.order = "asc" if is_min and not is_max else "desc"
             return

@@ -222,3 +222,20 @@ def test_share_as_a_follow_up() -> None:
         conv = conv.add(q, plan, plan.agencies, plan.years)
     plan = resolve(r.read("占比多少"), conv, r)
     assert (plan.operation, plan.item, plan.column, plan.share_of) == ("share", "review", "upheld", [])
+
+
+@pytest.mark.parametrize("q,op,value", [
+    ("行政处罚处理决定不满100件的单位", "<", 100),
+    ("哪些单位一件行政复议都没有", "==", 0),
+    ("行政许可过千件的是哪几份报告", ">", 1000),
+    ("收费金额过亿的报告", ">", 10000),  # 万元
+])
+def test_colloquial_thresholds(reader: Reader, q: str, op: str, value: float) -> None:
+    plan = reader.read(q)
+    assert plan.comparison is not None and (plan.comparison.op, plan.comparison.value) == (op, value), plan
+
+
+def test_parts_and_breakdown_words(reader: Reader) -> None:
+    assert reader.read("伊川报告里哪些方面做得不够").part == "五"
+    assert reader.read("伊川城管今后的工作打算").part == "五"
+    assert reader.read("伊川2020年的依申请办理结果分布").operation == "breakdown"
