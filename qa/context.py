@@ -8,7 +8,7 @@ import re
 from pydantic import BaseModel, Field
 
 from qa.lexicon import COLUMN_GROUPS, items, measure
-from qa.understand import AGGREGATES, Plan, Reader, is_followup
+from qa.understand import AGGREGATES, RE_COMPARE, Plan, Reader, is_followup
 
 MAX_TURNS = 20
 
@@ -39,7 +39,7 @@ def _short(plan: Plan) -> bool:
 
 # words by which a question sets its own scope (哪个单位行政处罚最多): it starts fresh, even when short
 RE_OWN_SCOPE = re.compile(r"哪个|哪家|哪些|哪几|各单位|各个|所有|全部|每个|每家|谁|单位")
-RE_BOTH = re.compile(r"(?:这|那)?(?:两|二|几)(?:个|年|家|份|项)?.{0,3}(?:加起来|合计|一共|总共|相加|之和)")
+RE_BOTH = re.compile(r"(?:这|那)?(?:[两二三四五六七八九十]|几)(?:个|年|家|份|项)?.{0,3}(?:加起来|合计|一共|总共|相加|之和)")
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
 
@@ -63,12 +63,27 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         return new
     if plan.bare_op == "share" and not plan.item:
         return _share_of_last(plan, turns)
+    same = [t for t in turns[-3:] if t.plan.item == prev.item]  # the last turns about the same measure
     if (plan.change or plan.percent) and not plan.item and plan.operation != "share":
-        years = sorted({y for t in turns[-3:] if t.plan.item == prev.item for y in t.plan.years})
-        if len(years) >= 2:
+        years = sorted({y for t in same for y in t.plan.years})
+        if years and (prev.agencies or last.focus):  # 比上一年增长多少: one year against the report before
             new = prev.model_copy(deep=True)
             new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
-            new.years, new.operation, new.percent, new.times = [years[0], years[-1]], "change", True, plan.times
+            new.years = [years[0], years[-1]] if len(years) >= 2 else years[-1:]
+            new.operation, new.percent, new.times = "change", len(years) >= 2 or plan.percent, plan.times
+            new.agencies = list(prev.agencies or last.focus[:1])
+            return new
+    if RE_COMPARE.search(plan.text) and not plan.item and not plan.change and not plan.years:  # 谁多 / 差多少 after two values
+        agencies = list(dict.fromkeys(a for t in same for a in (t.plan.agencies or t.focus)))
+        years = sorted({y for t in same for y in t.plan.years})
+        if len(agencies) >= 2 or len(years) >= 2:
+            new = prev.model_copy(deep=True)
+            new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+            new.times, new.percent = plan.times, plan.percent
+            if len(agencies) >= 2:
+                new.agencies, new.operation = agencies, "compare"
+            else:
+                new.years, new.operation = [years[0], years[-1]], "change"
             return new
     if plan.operation == "share" and plan.share_of and (not plan.share_items or plan.share_items == plan.share_of):
         new = plan.model_copy(deep=True)
@@ -194,7 +209,7 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         new.all_years = True
         changed = True
     # the operation
-    op = plan.operation if plan.op_explicit and plan.operation in AGGREGATES | {"compare", "change"} else \
+    op = plan.operation if plan.op_explicit and plan.operation in AGGREGATES | {"compare", "change", "share"} else \
         plan.bare_op if prev.item else None
     if op in ("sum", "avg") and prev.operation in ("value", "compare", "change") and prev.agencies and \
             not plan.agencies and not plan.all_years:
@@ -204,6 +219,8 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     if op:
         if op in ("top", "bottom"):
             new.n = plan.n
+        if op == "share":  # 纠正率是多少 after 其中纠正的: the same report's rate
+            new.share_of, new.share_items = list(plan.share_of), list(plan.share_items)
         new.operation = op
         new.order = plan.order
         if plan.comparison or plan.absent_only:

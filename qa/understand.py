@@ -383,14 +383,14 @@ class Reader:
             plan.item = item_ids[0]
             plan.item_word = next(m.word for m in used_items if m.target == plan.item)
             plan.extra_items = item_ids[1:]
-        cols = [m for m in found if m.kind == "column"]
+        # 比上一年: a change, not the 上一年项目数量 column
+        cols = [m for m in found if m.kind == "column" and not (
+            m.word.startswith("上") and m.start and text[m.start - 1] in "比较与和同跟")]
         chosen: str | None = None
         if plan.item:
             item = items()[plan.item]
             for m in cols:
                 table, col = m.target.split(":")
-                if m.word.startswith("上") and m.start and text[m.start - 1] in "比较与和同跟":
-                    continue  # 比上一年: a change, not the 上一年项目数量 column
                 if table == item.table and (col in item.columns or col in COLUMN_GROUPS):
                     if measure(plan.item, col) is not None:
                         if chosen is None:

@@ -212,16 +212,32 @@ def test_reports_of_one_agency_are_counted(reader: Reader) -> None:
     assert (plan.operation, plan.corpus_what, plan.agencies) == ("corpus", "count", [YC])
 
 
-def test_share_as_a_follow_up() -> None:
+def _after(*questions: str):
+    """The plan of the last question, read after the others in one conversation."""
     from qa.context import Conversation, resolve
 
-    r = Reader(["平潭综合实验区"], lambda k: True, [2025])
+    r = Reader(["平潭综合实验区", "淮安市洪泽区人民政府"], lambda k: True, [2023, 2024, 2025])
     conv = Conversation()
-    for q in ("平潭2025年行政复议一共多少件", "其中维持的几件"):
+    for q in questions:
         plan = resolve(r.read(q), conv, r)
         conv = conv.add(q, plan, plan.agencies, plan.years)
-    plan = resolve(r.read("占比多少"), conv, r)
+    return plan
+
+
+def test_share_as_a_follow_up() -> None:
+    plan = _after("平潭2025年行政复议一共多少件", "其中维持的几件", "占比多少")
     assert (plan.operation, plan.item, plan.column, plan.share_of) == ("share", "review", "upheld", [])
+    plan = _after("平潭2024年的行政复议", "其中纠正的有几件", "纠正率是多少")
+    assert (plan.operation, plan.agencies, plan.years) == ("share", ["平潭综合实验区"], [2024])
+
+
+def test_elliptical_follow_ups() -> None:
+    plan = _after("平潭2023年行政处罚多少件", "2024年呢", "那2025年的呢", "三年加起来")
+    assert (plan.operation, plan.years) == ("sum", [2023, 2024, 2025])
+    plan = _after("洪泽2023年行政许可多少", "平潭呢", "谁多")
+    assert plan.operation == "compare" and len(plan.agencies) == 2
+    plan = _after("平潭2024年行政处罚", "比上一年增长多少")
+    assert (plan.operation, plan.item, plan.years) == ("change", "penalty", [2024])
 
 
 @pytest.mark.parametrize("q,op,value", [
