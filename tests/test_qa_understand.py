@@ -255,3 +255,9 @@ def test_parts_and_breakdown_words(reader: Reader) -> None:
     assert reader.read("伊川报告里哪些方面做得不够").part == "五"
     assert reader.read("伊川城管今后的工作打算").part == "五"
     assert reader.read("伊川2020年的依申请办理结果分布").operation == "breakdown"
+
+
+@pytest.mark.parametrize("q,place", [("厦门2023年行政处罚多少", "厦门"), ("2023年厦门的行政处罚", "厦门"),
+                                     ("哪些报告提到了台湾地区标准题录数据库", None), ("统计2020年行政处罚", None)])
+def test_a_place_we_do_not_hold_is_said(reader: Reader, q: str, place: str | None) -> None:
+    assert reader.read(q).unknown_agency == place
