@@ -117,7 +117,7 @@ COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "natural": ("自然人", "个人", "公民"),
         "business": ("商业企业", "企业"),
         "research": ("科研机构",),
-        "nonprofit": ("社会公益组织", "公益组织"),
+        "nonprofit": ("社会公益组织", "公益组织", "社会组织"),
         "legal": ("法律服务机构", "律师事务所", "律师"),
         "other_org": ("其他组织", "其他申请人", "其他类申请人"),
         "legal_person": ("法人或其他组织", "法人和其他组织", "法人"),
@@ -228,6 +228,11 @@ PART_WORDS: dict[str, tuple[str, ...]] = {
            "做得不好", "今后", "打算", "计划"),
     "六": ("其他需要报告", "其他事项", "其他需报告", "信息处理费"),
     "一": ("总体情况", "整体情况", "概况", "基本情况"),
+}
+
+# The denominator of a share the question leaves unsaid, per item (a result row of 三 without one: 办理结果总计).
+SHARE_DENOMINATORS: dict[str, tuple[str, ...]] = {
+    "apply.total": ("apply.new", "apply.carried_in"),  # 办结率: all results over all applications to handle
 }
 
 # Comparison words of a filter (超过100件, 至少70件, 不到1000万元) and the operator each means.

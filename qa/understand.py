@@ -17,8 +17,8 @@ from pydantic import BaseModel, Field
 from qa.agencies import AgencyFinder
 from qa.cnnum import NUMBER, parse_number
 from qa.normalize import normalize
-from qa.lexicon import (COLUMN_GROUPS, COMPARISON_WORDS, OPERATION_WORDS, PART_WORDS, RE_MONEY, Measure, default_columns, items,
-                        measure, mentions)
+from qa.lexicon import (COLUMN_GROUPS, COMPARISON_WORDS, OPERATION_WORDS, PART_WORDS, RE_MONEY, SHARE_DENOMINATORS,
+                        Measure, default_columns, items, measure, mentions)
 
 MAX_CHARS = 200
 
@@ -158,6 +158,7 @@ RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以�
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
 RE_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?")
 RE_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?\s*(?:至|到|-|—|~|－)\s*((?:19|20)\d\d)\s*(?:年度|年)?")
+RE_YEAR_TARGET = re.compile(r"(?:结转|转)(?:到|至|入)((?:19|20)\d\d\s*(?:年度|年)?)")
 RE_CJK = re.compile(r"[\u3400-\u9fff]")
 RE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:省|市|县|区|州|旗|盟))")
 NOT_PLACES = {"城市", "都市", "超市", "城区", "市区", "地区", "社区", "小区", "园区", "辖区", "景区", "县区", "区县",
@@ -233,6 +234,8 @@ class Reader:
             a, b = sorted((int(m.group(1)), int(m.group(2))))
             plan.years += list(range(a, b + 1))
             spans.append(m.span())
+        for m in RE_YEAR_TARGET.finditer(_mask(text, spans)):  # 结转到2026年: a date in a report, no report's year
+            spans.append(m.span(1))
         masked = _mask(text, spans)
         for m in RE_YEAR.finditer(masked):
             plan.years.append(int(m.group(1)))
@@ -608,7 +611,9 @@ class Reader:
             plan.extra_items = []
         if not plan.share_of and not (plan.column_explicit and plan.column not in ("total", None)):
             item = items()[plan.item]
-            if item.table == "apply" and plan.item not in ("apply.new", "apply.total", "apply.carried_in"):
+            if plan.item in SHARE_DENOMINATORS:  # 办结率: 办理结果 ÷ (新收 + 上年结转)
+                plan.share_of = list(SHARE_DENOMINATORS[plan.item])
+            elif item.table == "apply" and plan.item not in ("apply.new", "apply.carried_in"):
                 plan.share_of = ["apply.total"]  # a result row's share: of all results (办理结果总计)
 
     def _comparison(self, plan: Plan, rest: str) -> None:

@@ -261,3 +261,13 @@ def test_parts_and_breakdown_words(reader: Reader) -> None:
                                      ("哪些报告提到了台湾地区标准题录数据库", None), ("统计2020年行政处罚", None)])
 def test_a_place_we_do_not_hold_is_said(reader: Reader, q: str, place: str | None) -> None:
     assert reader.read(q).unknown_agency == place
+
+
+def test_year_of_a_date_inside_a_report_is_no_report_year(reader: Reader) -> None:
+    plan = reader.read("伊川2020年有多少申请结转到2021年")
+    assert plan.years == [2020] and plan.item == "apply.carried_out"
+
+
+def test_unsaid_denominator_of_a_rate(reader: Reader) -> None:
+    plan = reader.read("伊川2020年的申请办结率")
+    assert (plan.operation, plan.item, plan.share_of) == ("share", "apply.total", ["apply.new", "apply.carried_in"])
