@@ -151,8 +151,9 @@ RE_ZERO = _words("zero")
 
 _CMP_WORDS = list(COMPARISON_WORDS)
 _UNIT = r"(亿元|亿|万元|元|件|项|个|次|条|家|份)?"
-# 至少有70件 / 超过了50件: a verb between the comparison word and the number
-RE_CMP = re.compile("(" + "|".join(w for w, _ in _CMP_WORDS) + rf")(?:了|有|是|为|达|达到)?\s*({NUMBER}){_UNIT}"
+# 至少有70件 / 超过了50件: a verb between an inequality word and the number (not after 为: 为了写一个表格)
+RE_CMP = re.compile("(?:(" + "|".join(w for w, op in _CMP_WORDS if op != "==") + ")(?:了|有|是|为|达|达到)?|("
+                    + "|".join(w for w, op in _CMP_WORDS if op == "==") + rf"))\s*({NUMBER}){_UNIT}"
                     r"\s*(以上|及以上|或以上|以下|及以下|或以下)?")
 RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)")
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
@@ -200,7 +201,7 @@ class Reader:
             plan.operation = "invalid"
             plan.notes.append("问题是空的")
             return plan
-        if len(asked) > MAX_CHARS:  # a pasted paragraph: read the question in it, and say what was cut
+        if len(asked) > MAX_CHARS or self._paragraph(asked):  # pasted: read the question in it, say what was cut
             found = question_in(asked)
             if found:
                 asked = found
@@ -227,6 +228,14 @@ class Reader:
         if m and plan.item:
             plan.beyond = m.group()
         return plan
+
+    def _paragraph(self, asked: str) -> bool:
+        """A short pasted paragraph (三句以上) whose question sentence names an agency itself: the other sentences
+        (我是研究生…, 福建、江苏…) would only add names and numbers that are not asked about."""
+        if len(_sentences(asked)) < 3:
+            return False
+        found = question_in(asked)
+        return bool(found and self.finder.spans(normalize(found)))
 
     # ------------------------------------------------------------ parts of the reading
     def _years(self, plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
@@ -625,7 +634,7 @@ class Reader:
             return
         m = RE_CMP.search(rest)
         if m and not re.match(r"前|后", rest[max(0, m.start() - 1):m.start()]):
-            word, num, unit, tail = m.group(1), m.group(2), m.group(3), m.group(4)
+            word, num, unit, tail = m.group(1) or m.group(2), m.group(3), m.group(4), m.group(5)
             op = dict(_CMP_WORDS)[word]
             if tail and op == "==":  # 有100件以上 / 为10件以下
                 op = ">=" if "上" in tail else "<="
@@ -679,11 +688,16 @@ def _top_or_bottom(plan: Plan, n_top: re.Match[str] | None, n_bottom: re.Match[s
 RE_ASKS = re.compile(r"[？?]$|吗$|呢$|多少|几|哪|什么|是否|有没有|怎么|如何|为什么")
 
 
+def _sentences(text: str) -> list[str]:
+    return [x.strip() for x in re.findall(r"[^。！!？?\n]+[。！!？?]?", text) if x.strip()]
+
+
 def question_in(text: str) -> str | None:
-    """The last sentence of a long text that asks something (ends with ？, or has 多少/哪/吗 …), if short enough."""
-    sentences = [x.strip() for x in re.findall(r"[^。！!？?\n]+[。！!？?]?", text) if x.strip()]
-    asking = [x for x in sentences if RE_ASKS.search(x.rstrip("。！!")) and len(x) <= MAX_CHARS]
-    return asking[-1] if asking else None
+    """The sentence of a long text that asks something (ends with ？, or has 多少/哪/吗 …), if short enough: the
+    last one that names an item of the template, else the last one."""
+    asking = [x for x in _sentences(text) if RE_ASKS.search(x.rstrip("。！!")) and len(x) <= MAX_CHARS]
+    about = [x for x in asking if any(m.kind == "item" for m in mentions(normalize(x)))]
+    return (about or asking)[-1] if asking else None
 
 
 # a column word with no item, of one table only: the row it is read on (纠正率 → 行政复议, 自然人 → 新收申请)

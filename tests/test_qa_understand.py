@@ -271,3 +271,11 @@ def test_year_of_a_date_inside_a_report_is_no_report_year(reader: Reader) -> Non
 def test_unsaid_denominator_of_a_rate(reader: Reader) -> None:
     plan = reader.read("伊川2020年的申请办结率")
     assert (plan.operation, plan.item, plan.share_of) == ("share", "apply.total", ["apply.new", "apply.carried_in"])
+
+
+def test_a_short_pasted_paragraph_is_read_at_its_question(reader: Reader) -> None:
+    text = ("我是研究生，收集了福建、江苏、山东等地的年报。有的地方几乎没有申请，有的地方每年上百件。"
+            "为了写论文里的一个表格，请问伊川2020年一共收到了多少件政府信息公开申请？非常感谢！")
+    plan = reader.read(text)
+    assert plan.agencies == [YC] and plan.item == "apply.new" and plan.comparison is None
+    assert any("只读了其中的问句" in n for n in plan.notes)  # what was cut is said
