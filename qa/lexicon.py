@@ -408,6 +408,42 @@ def mentions(text: str) -> list[Mention]:
     return out
 
 
+@cache
+def _by_sound() -> dict[tuple[str, ...], str]:
+    """Every vocabulary word of three characters or more, by the toneless reading of its characters."""
+    from qa.agencies import _sound
+
+    _, targets = _vocabulary()
+    out: dict[tuple[str, ...], str] = {}
+    for w in sorted(targets, key=len, reverse=True):
+        if 3 <= len(w) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
+            out.setdefault(tuple(_sound(ch) for ch in w), w)
+    return out
+
+
+def sound_alike(text: str) -> list[tuple[int, str, str]]:
+    """Words of the template written with one character of the same sound (行政处发 → 行政处罚, 不予工开 →
+    不予公开): (start, as written, meant). Only where the exact words do not already cover the place."""
+    from qa.agencies import _sound
+
+    table = _by_sound()
+    taken = [(m.start, m.end) for m in mentions(text)]
+    out: list[tuple[int, str, str]] = []
+    i = 0
+    while i < len(text):
+        for n in range(min(8, len(text) - i), 2, -1):
+            window = text[i:i + n]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", window) or any(a < i + n and i < b for a, b in taken):
+                continue
+            meant = table.get(tuple(_sound(ch) for ch in window))
+            if meant and sum(a != b for a, b in zip(window, meant)) == 1:
+                out.append((i, window, meant))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
 def column_label(table: str, column: str) -> str:
     if column in COLUMN_LABELS:
         return COLUMN_LABELS[column]

@@ -18,7 +18,7 @@ from qa.agencies import AgencyFinder
 from qa.cnnum import NUMBER, parse_number
 from qa.normalize import normalize
 from qa.lexicon import (COLUMN_GROUPS, COMPARISON_WORDS, OPERATION_WORDS, PART_WORDS, RE_MONEY, SHARE_DENOMINATORS,
-                        Measure, default_columns, items, measure, mentions)
+                        Measure, default_columns, items, measure, mentions, sound_alike)
 
 MAX_CHARS = 200
 
@@ -365,6 +365,9 @@ class Reader:
         return prefix if len(prefix) >= 2 else ""
 
     def _measure(self, plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
+        for start, written, meant in sound_alike(text):  # 行政处发: one character of the same sound, said
+            text = text[:start] + meant + text[start + len(written):]
+            plan.defaults.append(f"「{written}」按「{meant}」理解")
         found = mentions(text)
         item_hits = [m for m in found if m.kind == "item"]
         item_ids = list(dict.fromkeys(m.target for m in item_hits))

@@ -279,3 +279,10 @@ def test_a_short_pasted_paragraph_is_read_at_its_question(reader: Reader) -> Non
     plan = reader.read(text)
     assert plan.agencies == [YC] and plan.item == "apply.new" and plan.comparison is None
     assert any("只读了其中的问句" in n for n in plan.notes)  # what was cut is said
+
+
+@pytest.mark.parametrize("q,item", [("伊川2020年行政处发多少", "penalty"), ("伊川行政许克多少", "license"),
+                                    ("伊川2020年不予工开的申请", "apply.denied")])
+def test_a_template_word_with_one_character_of_the_same_sound(reader: Reader, q: str, item: str) -> None:
+    plan = reader.read(q)
+    assert plan.item == item and any("理解" in d for d in plan.defaults)  # said, never silent
