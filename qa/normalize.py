@@ -33,7 +33,10 @@ _ENGLISH = re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in sorted(ENG
                       + r")(?![a-z])")
 _CN_DIGIT = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
              "七": "7", "八": "8", "九": "9"}
-_CN_YEAR = re.compile("([〇零○一二三四五六七八九]{4})(?=年)")
+_CN_DIGITS = "[〇零○一二三四五六七八九]"
+# 二〇二三年, and the first year of a range (二〇二〇至二〇二二年); 一九年 / 二三年 (two digits: 19, 20–29)
+_CN_YEAR = re.compile(rf"({_CN_DIGITS}{{4}}|(?<!{_CN_DIGITS})[一二]{_CN_DIGITS})"
+                      rf"(?=年|\s*(?:至|到|-|—|~)\s*(?:{_CN_DIGITS}{{2}}|{_CN_DIGITS}{{4}}|\d{{2}}|\d{{4}})年)")
 _SHORT_YEAR = re.compile(r"(?<![\d.近这过])(\d\d)(?=\s*年(?!度?[内中底初末]?\d)|\s*(?:到|至|-|—|~)\s*\d\d\s*年)")
 _SHORT_YEAR_PAIR = re.compile(r"(?<![\d.])(\d\d)\s*(到|至|-|—|~)\s*(\d\d)(?=\s*年)")
 
