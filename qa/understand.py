@@ -153,7 +153,7 @@ _CMP_WORDS = list(COMPARISON_WORDS)
 _UNIT = r"(亿元|亿|万元|元|件|项|个|次|条|家|份)?"
 # 至少有70件 / 超过了50件: a verb between an inequality word and the number (not after 为: 为了写一个表格)
 RE_CMP = re.compile("(?:(" + "|".join(w for w, op in _CMP_WORDS if op != "==") + ")(?:了|有|是|为|达|达到)?|("
-                    + "|".join(w for w, op in _CMP_WORDS if op == "==") + rf"))\s*({NUMBER}){_UNIT}"
+                    + "|".join(w for w, op in _CMP_WORDS if op == "==") + rf"))\s*({NUMBER})(?![类种零〇一二两三四五六七八九十百千万\d.,]){_UNIT}"  # 为四类: a kind, no count
                     r"\s*(以上|及以上|或以上|以下|及以下|或以下)?")
 RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)")
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
