@@ -73,7 +73,8 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
             new.operation, new.percent, new.times = "change", len(years) >= 2 or plan.percent, plan.times
             new.agencies = list(prev.agencies or last.focus[:1])
             return new
-    if RE_COMPARE.search(plan.text) and not plan.item and not plan.change and not plan.years:  # 谁多 / 差多少 after two values
+    # 谁多 / 差多少 after two values: a comparison of the turns' agencies (or years)
+    if RE_COMPARE.search(plan.text) and not plan.item and not plan.change and not plan.years:
         agencies = list(dict.fromkeys(a for t in same for a in (t.plan.agencies or t.focus)))
         years = sorted({y for t in same for y in t.plan.years})
         if len(agencies) >= 2 or len(years) >= 2:

@@ -107,19 +107,18 @@ def _words(operation: str) -> re.Pattern[str]:
     return _rx(*OPERATION_WORDS[operation])
 
 
+# one pattern per row of the table of operation words (qa.lexicon.OPERATION_WORDS)
+(
+    RE_MAX, RE_MIN, RE_RANK, RE_ORDER, RE_ASC, RE_SUM, RE_AVG, RE_COMPARE, RE_CHANGE, RE_FINDINGS, RE_PROSE,
+    RE_BREAKDOWN, RE_ALL_YEARS, RE_LATEST, RE_SHARE, RE_TIMES, RE_PERCENT, RE_BEYOND, RE_PRONOUN, RE_ABSENT,
+    RE_ZERO
+) = (_words(k) for k in (
+    "max", "min", "rank", "order", "ascending", "sum", "avg", "compare", "change", "findings", "prose",
+    "breakdown", "all_years", "latest", "share", "times", "percent", "beyond", "pronoun", "absent", "zero"
+))
 RE_TOPN = re.compile(rf"(?:排名前|排前|前|top|最多的|最高的|最大的)({NUMBER})(?:名|个|位|家|强|单位)?", re.I)
 RE_BOTTOMN = re.compile(rf"(?:倒数前|倒数|后|最少的|最低的|最小的|末)({NUMBER})(?:名|个|位|家|单位)?")
-RE_MAX = _words("max")
-RE_MIN = _words("min")
-RE_RANK = _words("rank")
-RE_ORDER = _words("order")
-RE_ASC = _words("ascending")
-RE_SUM = _words("sum")
-RE_AVG = _words("avg")
 RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所|份)(?:单位|机关|部门|局|报告)?|单位数|多少单位|报告数")
-RE_COMPARE = _words("compare")
-RE_CHANGE = _words("change")
-RE_FINDINGS = _words("findings")
 RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:单位|机关|部门)|单位(?:列表|清单|名单)|"
                                 r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告")
 RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|报告(?:数量|数目|总数)|报告(?:列表|清单|目录)|"
@@ -128,33 +127,23 @@ RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:
                        r"(?:旧版|老版|旧)(?:格式|模板)")
 RE_CORPUS_OVERVIEW = re.compile(r"总体情况|整体情况|概况|概览|总览|总体上|总的来看|大致情况")
 RE_CORPUS_YEARS = re.compile(r"(?:哪些|哪几|几个|什么)年份?|年份|哪几年|哪一年的|覆盖.{0,6}年")
-RE_PROSE = _words("prose")
 PART_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple((_rx(*words), part) for part, words in PART_WORDS.items())
-RE_BREAKDOWN = _words("breakdown")
-RE_ALL_YEARS = _words("all_years")
-RE_LATEST = _words("latest")
-RE_SHARE = _words("share")
-RE_TIMES = _words("times")
-RE_PERCENT = _words("percent")
 RE_CONTAINER = re.compile(r"(?:的)?(?:申请|案件|信息|数据)?(?:里面|里|当中|之中|中)(?!心|央|标)")
 RE_NTH = re.compile(rf"(?:排|排名|排在)?(倒数)?第({NUMBER})(?:名|位|多|高|大|少|低|小)?")  # 倒数第二: from the bottom
 RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具体情形|哪个原因|什么原因|哪种原因|哪类申请人|什么理由|"
                            r"哪一?个理由|哪种结果|什么结果")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
-RE_BEYOND = _words("beyond")
-RE_PRONOUN = _words("pronoun")
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共)")
-RE_ABSENT = _words("absent")
 RE_NEGATION = re.compile(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何)?$")
-RE_ZERO = _words("zero")
 
 _CMP_WORDS = list(COMPARISON_WORDS)
 _UNIT = r"(亿元|亿|万元|元|件|项|个|次|条|家|份)?"
 # 至少有70件 / 超过了50件: a verb between an inequality word and the number (not after 为: 为了写一个表格)
+# 为四类过程性信息: a number before 类/种 is a kind, no count
 RE_CMP = re.compile("(?:(" + "|".join(w for w, op in _CMP_WORDS if op != "==") + ")(?:了|有|是|为|达|达到)?|("
-                    + "|".join(w for w, op in _CMP_WORDS if op == "==") + rf"))\s*({NUMBER})(?![类种零〇一二两三四五六七八九十百千万\d.,]){_UNIT}"  # 为四类: a kind, no count
-                    r"\s*(以上|及以上|或以上|以下|及以下|或以下)?")
+                    + "|".join(w for w, op in _CMP_WORDS if op == "==") + rf"))\s*({NUMBER})"
+                    rf"(?![类种零〇一二两三四五六七八九十百千万\d.,]){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)?")
 RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)")
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
 RE_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?")
