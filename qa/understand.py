@@ -128,7 +128,7 @@ RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:
 RE_CORPUS_OVERVIEW = re.compile(r"总体情况|整体情况|概况|概览|总览|总体上|总的来看|大致情况")
 RE_CORPUS_YEARS = re.compile(r"(?:哪些|哪几|几个|什么)年份?|年份|哪几年|哪一年的|覆盖.{0,6}年")
 PART_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple((_rx(*words), part) for part, words in PART_WORDS.items())
-RE_CONTAINER = re.compile(r"(?:的)?(?:申请|案件|信息|数据)?(?:里面|里|当中|之中|中)(?!心|央|标)")
+RE_CONTAINER = re.compile(r"(?:的)?(?:\d+件)?(?:申请|案件|信息|数据)?(?:里面|里|当中|之中|中)(?!心|央|标)")
 RE_NTH = re.compile(rf"(?:排|排名|排在)?(倒数)?第({NUMBER})(?:名|位|多|高|大|少|低|小)?")  # 倒数第二: from the bottom
 RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具体情形|哪个原因|什么原因|哪种原因|哪类申请人|什么理由|"
                            r"哪一?个理由|哪种结果|什么结果")
@@ -461,13 +461,14 @@ class Reader:
             plan.operation = "findings"
             return
         plan.times, plan.percent = bool(RE_TIMES.search(rest)), bool(RE_PERCENT.search(rest))
-        if has_measure and RE_SHARE.search(rest):
-            self._share(plan, rest)
-            return
+        # 办理结果中哪一种情形最多 / 占比最大的是哪类: the item's own parts, in one report
         if has_measure and (RE_WHICH_PART.search(rest) and (is_max or is_min or RE_ORDER.search(rest)) or
                             RE_BREAKDOWN.search(rest) and len(plan.agencies) == 1):
-            plan.operation = "breakdown"  # 办理结果中哪一种情形最多: the item's own parts, in one report
+            plan.operation = "breakdown"
             plan.order = "asc" if is_min and not is_max else "desc"
+            return
+        if has_measure and RE_SHARE.search(rest):
+            self._share(plan, rest)
             return
         nth = RE_NTH.search(rest)
         if has_measure and nth and not n_top and not n_bottom:
