@@ -40,6 +40,8 @@ def _short(plan: Plan) -> bool:
 # words by which a question sets its own scope (哪个单位行政处罚最多): it starts fresh, even when short
 RE_OWN_SCOPE = re.compile(r"哪个|哪家|哪些|哪几|各单位|各个|所有|全部|每个|每家|谁|单位")
 RE_BOTH = re.compile(r"(?:这|那)?(?:[两二三四五六七八九十]|几)(?:个|年|家|份|项)?.{0,3}(?:加起来|合计|一共|总共|相加|之和)")
+RE_FILLER = re.compile(r"[那呢的吗么了？?。，,！!\s＿\d]|年度?|还有|那么")  # what an elliptical question adds
+RE_WHICH_YEAR = re.compile(r"哪一?年|哪几年|哪些年|哪个年份|年份")  # 哪年最多: over the years of the same agency
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
 
@@ -64,8 +66,10 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
     if plan.bare_op == "share" and not plan.item:
         return _share_of_last(plan, turns)
     same = [t for t in turns[-3:] if t.plan.item == prev.item]  # the last turns about the same measure
-    if (plan.change or plan.percent) and not plan.item and plan.operation != "share":
-        years = sorted({y for t in same for y in t.plan.years})
+    if (plan.change or plan.percent or plan.times) and not plan.item and plan.operation != "share":
+        # 是2021年的几倍: the year named against the last one asked; 增长了百分之几: the turns' years
+        years = sorted({plan.years[0], prev.years[-1]}) if len(plan.years) == 1 and prev.years else \
+            sorted({y for t in same for y in t.plan.years})
         if years and (prev.agencies or last.focus):  # 比上一年增长多少: one year against the report before
             new = prev.model_copy(deep=True)
             new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
@@ -152,6 +156,9 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         plan.agencies = list(prev.agencies or last.focus)
         plan.years = plan.years or list(prev.years)
         plan.followup = True
+        if len(RE_FILLER.sub("", plan.prose_text)) < 2:  # 2023年的呢: the same words, another year
+            plan.prose_text, plan.part, plan.prose = prev.prose_text, prev.part, True
+            plan.operation = "prose"
         return plan
     new = prev.model_copy(deep=True)
     new.question, new.text, new.followup = plan.question, plan.text, True
@@ -226,7 +233,11 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         new.order = plan.order
         if plan.comparison or plan.absent_only:
             new.comparison, new.absent_only = plan.comparison, plan.absent_only
-        if op in ("max", "min", "top", "bottom", "rank", "sum", "avg") and not plan.agencies:
+        if op == "nth":
+            new.nth, new.n, new.order = plan.nth, plan.n, plan.order
+        if RE_WHICH_YEAR.search(plan.text) and (new.agencies or last.focus):
+            new.agencies, new.all_years, new.years = list(new.agencies or last.focus[:1]), True, []
+        elif op in ("max", "min", "top", "bottom", "rank", "sum", "avg", "nth") and not plan.agencies:
             new.agencies, new.agency_mentions = [], []
         changed = True
     if not changed:

@@ -482,8 +482,12 @@ class Reader:
             plan.operation = "avg" if RE_AVG.search(rest) else "sum"  # 沙河、伊川、鹤岗三家合计: a named set
             return
         if not has_measure:
+            nth = RE_NTH.search(rest)
             if RE_SHARE.search(rest):
                 plan.bare_op = "share"  # 占比多少: of the measure the conversation is about
+            elif nth and (parse_number(nth.group(2)) or 0) >= 2 and not n_top and not n_bottom:  # 第二名呢
+                plan.bare_op, plan.nth = "nth", int(parse_number(nth.group(2)))
+                plan.n, plan.order = plan.nth, "asc" if nth.group(1) else plan.order
             elif n_top or n_bottom:
                 plan.bare_op = _top_or_bottom(plan, n_top, n_bottom)
             elif is_max or is_min:

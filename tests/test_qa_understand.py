@@ -286,3 +286,16 @@ def test_a_short_pasted_paragraph_is_read_at_its_question(reader: Reader) -> Non
 def test_a_template_word_with_one_character_of_the_same_sound(reader: Reader, q: str, item: str) -> None:
     plan = reader.read(q)
     assert plan.item == item and any("理解" in d for d in plan.defaults)  # said, never silent
+
+
+def test_more_elliptical_follow_ups() -> None:
+    plan = _after("平潭2023年行政许可多少", "2024年的呢", "增长了百分之几", "是2023年的几倍")
+    assert (plan.operation, plan.years, plan.times) == ("change", [2023, 2024], True)
+    plan = _after("所有报告里哪份的行政处罚最多", "第二名呢")
+    assert (plan.operation, plan.nth, plan.item) == ("nth", 2, "penalty")
+    plan = _after("所有报告里哪份的行政处罚最多", "倒数第二呢")
+    assert (plan.operation, plan.nth, plan.order) == ("nth", 2, "asc")
+    plan = _after("平潭历年行政强制", "哪年最多")
+    assert (plan.operation, plan.agencies, plan.all_years) == ("max", ["平潭综合实验区"], True)
+    plan = _after("平潭2023年存在哪些不足", "那改进措施呢", "2024年的呢")
+    assert (plan.operation, plan.years, plan.part) == ("prose", [2024], "五")
