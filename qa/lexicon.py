@@ -18,7 +18,7 @@ from index.template import FORMATS, fact_specs, tables
 # ---------------------------------------------------------------- the words people use, per item
 # Colloquial and abbreviated words (the user lexicon): how people say an item in speech, not in the form.
 COLLOQUIAL: dict[str, tuple[str, ...]] = {
-    "penalty": ("罚了", "罚得", "罚的", "罚过", "处罚了"),
+    "penalty": ("罚了", "罚得", "罚的", "罚过", "处罚了", "罚没", "开罚单", "罚单"),
     "license": ("批了", "批的", "批过", "审批了"),
     "procurement": ("集采",),
     "apply.denied": ("不给公开", "拒绝公开", "没给公开", "不让公开"),
