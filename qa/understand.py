@@ -651,9 +651,14 @@ class Reader:
             plan.comparison = Comparison(op="==", value=0, text=RE_ZERO.search(rest).group(0))
             return
         # 没有收到申请的单位 / 没有行政处罚的: a negation right before the measure word
-        if plan.item and re.search(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何|过)?＿", rest) and \
-                re.search(r"哪些|哪个|几个|多少个|单位|有没有", rest):
+        if plan.item and re.search(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何|过)?(?:被|被提起|过)?＿",
+                                   rest) and re.search(r"哪些|哪个|几个|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
+            return
+        # 有行政复议的报告有哪些 / 哪几年有结转的申请: having the measure at all, i.e. not 0
+        if plan.item and re.search(r"(?<![没未无])(?:有|存在|发生)过?＿+[^＿，,。？?]{0,3}的", rest) and \
+                re.search(r"哪|几|多少个|多少份", rest):
+            plan.comparison = Comparison(op="!=", value=0, text="有")
 
 
 

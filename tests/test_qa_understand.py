@@ -299,3 +299,10 @@ def test_more_elliptical_follow_ups() -> None:
     assert (plan.operation, plan.agencies, plan.all_years) == ("max", ["平潭综合实验区"], True)
     plan = _after("平潭2023年存在哪些不足", "那改进措施呢", "2024年的呢")
     assert (plan.operation, plan.years, plan.part) == ("prose", [2024], "五")
+
+
+@pytest.mark.parametrize("q,op", [("没有被行政复议过的单位有哪些", "=="), ("有行政复议的报告有哪些", "!="),
+                                  ("有商业企业申请的报告有几份", "!="), ("哪些单位没有不予公开的申请", "==")])
+def test_having_or_not_having_a_measure(reader: Reader, q: str, op: str) -> None:
+    plan = reader.read(q)
+    assert plan.comparison is not None and (plan.comparison.op, plan.comparison.value) == (op, 0), plan
