@@ -117,7 +117,7 @@ def _words(operation: str) -> re.Pattern[str]:
     "breakdown", "all_years", "latest", "share", "times", "percent", "beyond", "pronoun", "absent", "zero"
 ))
 RE_TOPN = re.compile(rf"(?:排名前|排前|前|top|最多的|最高的|最大的)({NUMBER})(?:名|个|位|家|强|单位)?", re.I)
-RE_BOTTOMN = re.compile(rf"(?:倒数前|倒数|后|最少的|最低的|最小的|末)({NUMBER})(?:名|个|位|家|单位)?")
+RE_BOTTOMN = re.compile(rf"(?:倒数前|倒数|后|最少的|最低的|最小的|末)({NUMBER})(?:名|个|位|家|单位|年|份)?")
 RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所|份)(?:单位|机关|部门|局|报告)?|单位数|多少单位|报告数")
 RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:单位|机关|部门)|单位(?:列表|清单|名单)|"
                                 r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告")
