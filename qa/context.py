@@ -45,6 +45,13 @@ RE_WHICH_YEAR = re.compile(r"哪一?年|哪几年|哪些年|哪个年份|年份"
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
 
+def _continued(prev: Plan, plan: Plan) -> Plan:
+    """A copy of the previous plan that answers this question (its words and notes)."""
+    new = prev.model_copy(deep=True)
+    new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+    return new
+
+
 def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
     """Follow-ups that need more than the last plan: 两个加起来 (the last turns' reports summed), 增长了百分之几
     (the change between the last turns' years), 占不予公开的比例 (the last measure as the numerator),
@@ -54,8 +61,7 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
     if prev.item is None or plan.agencies:
         return None
     if RE_BOTH.search(plan.text) and not plan.item:
-        new = prev.model_copy(deep=True)
-        new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+        new = _continued(prev, plan)
         years = sorted({y for t in turns[-3:] if t.plan.item == prev.item for y in (t.plan.years or t.focus_years)})
         agencies = list(dict.fromkeys(a for t in turns[-3:] if t.plan.item == prev.item for a in
                                       (t.plan.agencies or t.focus)))
@@ -71,8 +77,7 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         years = sorted({plan.years[0], prev.years[-1]}) if len(plan.years) == 1 and prev.years else \
             sorted({y for t in same for y in t.plan.years})
         if years and (prev.agencies or last.focus):  # 比上一年增长多少: one year against the report before
-            new = prev.model_copy(deep=True)
-            new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+            new = _continued(prev, plan)
             new.years = [years[0], years[-1]] if len(years) >= 2 else years[-1:]
             new.operation, new.percent, new.times = "change", len(years) >= 2 or plan.percent, plan.times
             new.agencies = list(prev.agencies or last.focus[:1])
@@ -82,8 +87,7 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         agencies = list(dict.fromkeys(a for t in same for a in (t.plan.agencies or t.focus)))
         years = sorted({y for t in same for y in t.plan.years})
         if len(agencies) >= 2 or len(years) >= 2:
-            new = prev.model_copy(deep=True)
-            new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+            new = _continued(prev, plan)
             new.times, new.percent = plan.times, plan.percent
             if len(agencies) >= 2:
                 new.agencies, new.operation = agencies, "compare"
@@ -111,8 +115,7 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     """占比多少 after 其中维持的几件: the last measure over the one asked before it (行政复议 · 总计), or over
     its own total (the engine's default for a share) when the conversation named no other."""
     prev = turns[-1].plan
-    new = prev.model_copy(deep=True)
-    new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+    new = _continued(prev, plan)
     new.operation, new.share_items, new.share_of = "share", [prev.item], []
     before = next((t.plan for t in reversed(turns[:-1]) if t.plan.item), None)
     if before is not None and before.item != prev.item and set(before.agencies) == set(prev.agencies):
@@ -160,9 +163,7 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             plan.prose_text, plan.part, plan.prose = prev.prose_text, prev.part, True
             plan.operation = "prose"
         return plan
-    new = prev.model_copy(deep=True)
-    new.question, new.text, new.followup = plan.question, plan.text, True
-    new.notes = list(plan.notes)
+    new = _continued(prev, plan)
     changed = False
     # the measure
     if plan.item and plan.item != prev.item and not (plan.op_explicit and plan.operation not in ("value",)
