@@ -124,7 +124,7 @@ COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "total": ("总计", "合计列", "总计列"),
     },
     "review": {
-        "upheld": ("结果维持", "维持"),
+        "upheld": ("结果维持", "维持", "胜诉", "驳回"),  # 胜诉 / 驳回: the agency's act stands
         "corrected": ("结果纠正", "纠正", "纠错", "败诉", "被撤销"),  # 败诉: a suit's 结果纠正
         "other": ("其他结果",),
         "pending": ("尚未审结", "未审结", "未结", "还没审结", "没审结", "没有审结", "还没结", "在审"),
