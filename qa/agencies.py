@@ -157,6 +157,16 @@ class AgencySpan:
     meant: str | None = None  # a name read with one character wrong: the alias it was read as
 
 
+def _leftmost_longest(found: list[AgencySpan]) -> list[AgencySpan]:
+    """The longest spans first, each kept unless it overlaps one kept already; in the order of the text."""
+    found = sorted(found, key=lambda s: (-(s.end - s.start), s.start))
+    taken: list[AgencySpan] = []
+    for s in found:
+        if all(s.end <= t.start or s.start >= t.end for t in taken):
+            taken.append(s)
+    return sorted(taken, key=lambda s: s.start)
+
+
 class AgencyFinder:
     """Finds every agency a question names (济南和伊川哪个多), with where it stands, so the rest of the
     question can be read without the name (行政审批服务局 must not read as 行政许可). Kind words with no
@@ -204,12 +214,7 @@ class AgencyFinder:
                 if hit:
                     found.append(AgencySpan(i, j, text[i:j], sorted(hit)))
                     break
-        found.sort(key=lambda s: (-(s.end - s.start), s.start))
-        taken: list[AgencySpan] = []
-        for s in found:
-            if all(s.end <= t.start or s.start >= t.end for t in taken):
-                taken.append(s)
-        return sorted(taken, key=lambda s: s.start)
+        return _leftmost_longest(found)
 
     def spans(self, text: str) -> list[AgencySpan]:
         """Agencies named by name, place or short form, leftmost-longest."""
@@ -235,12 +240,7 @@ class AgencyFinder:
                     owners = sorted(set().union(*hits.values()))
                     found.append(AgencySpan(i, i + length, window, owners, meant=sorted(hits)[0]))
                     break
-        found.sort(key=lambda s: (-(s.end - s.start), s.start))
-        taken: list[AgencySpan] = []
-        for s in found:
-            if all(s.end <= t.start or s.start >= t.end for t in taken):
-                taken.append(s)
-        return sorted(taken, key=lambda s: s.start)
+        return _leftmost_longest(found)
 
     def nearest(self, name: str, k: int = 5) -> list[str]:
         """The agencies whose names share most characters with a name the index does not hold."""

@@ -8,7 +8,7 @@ import re
 from pydantic import BaseModel, Field
 
 from qa.lexicon import COLUMN_GROUPS, items, measure
-from qa.understand import AGGREGATES, Plan, Reader, is_followup
+from qa.understand import AGGREGATES, RE_COMPARE, Plan, Reader, is_followup
 
 MAX_TURNS = 20
 
@@ -39,8 +39,17 @@ def _short(plan: Plan) -> bool:
 
 # words by which a question sets its own scope (哪个单位行政处罚最多): it starts fresh, even when short
 RE_OWN_SCOPE = re.compile(r"哪个|哪家|哪些|哪几|各单位|各个|所有|全部|每个|每家|谁|单位")
-RE_BOTH = re.compile(r"(?:这|那)?(?:两|二|几)(?:个|年|家|份|项)?.{0,3}(?:加起来|合计|一共|总共|相加|之和)")
+RE_BOTH = re.compile(r"(?:这|那)?(?:[两二三四五六七八九十]|几)(?:个|年|家|份|项)?.{0,3}(?:加起来|合计|一共|总共|相加|之和)")
+RE_FILLER = re.compile(r"[那呢的吗么了？?。，,！!\s＿\d]|年度?|还有|那么")  # what an elliptical question adds
+RE_WHICH_YEAR = re.compile(r"哪一?年|哪几年|哪些年|哪个年份|年份")  # 哪年最多: over the years of the same agency
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
+
+
+def _continued(prev: Plan, plan: Plan) -> Plan:
+    """A copy of the previous plan that answers this question (its words and notes)."""
+    new = prev.model_copy(deep=True)
+    new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+    return new
 
 
 def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
@@ -52,8 +61,7 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
     if prev.item is None or plan.agencies:
         return None
     if RE_BOTH.search(plan.text) and not plan.item:
-        new = prev.model_copy(deep=True)
-        new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+        new = _continued(prev, plan)
         years = sorted({y for t in turns[-3:] if t.plan.item == prev.item for y in (t.plan.years or t.focus_years)})
         agencies = list(dict.fromkeys(a for t in turns[-3:] if t.plan.item == prev.item for a in
                                       (t.plan.agencies or t.focus)))
@@ -61,12 +69,30 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         new.operation, new.op_explicit, new.all_years = "sum", True, True
         new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")] + ["合计前几问的报告"]
         return new
-    if (plan.change or plan.percent) and not plan.item and plan.operation != "share":
-        years = sorted({y for t in turns[-3:] if t.plan.item == prev.item for y in t.plan.years})
-        if len(years) >= 2:
-            new = prev.model_copy(deep=True)
-            new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
-            new.years, new.operation, new.percent, new.times = [years[0], years[-1]], "change", True, plan.times
+    if plan.bare_op == "share" and not plan.item:
+        return _share_of_last(plan, turns)
+    same = [t for t in turns[-3:] if t.plan.item == prev.item]  # the last turns about the same measure
+    if (plan.change or plan.percent or plan.times) and not plan.item and plan.operation != "share":
+        # 是2021年的几倍: the year named against the last one asked; 增长了百分之几: the turns' years
+        years = sorted({plan.years[0], prev.years[-1]}) if len(plan.years) == 1 and prev.years else \
+            sorted({y for t in same for y in t.plan.years})
+        if years and (prev.agencies or last.focus):  # 比上一年增长多少: one year against the report before
+            new = _continued(prev, plan)
+            new.years = [years[0], years[-1]] if len(years) >= 2 else years[-1:]
+            new.operation, new.percent, new.times = "change", len(years) >= 2 or plan.percent, plan.times
+            new.agencies = list(prev.agencies or last.focus[:1])
+            return new
+    # 谁多 / 差多少 after two values: a comparison of the turns' agencies (or years)
+    if RE_COMPARE.search(plan.text) and not plan.item and not plan.change and not plan.years:
+        agencies = list(dict.fromkeys(a for t in same for a in (t.plan.agencies or t.focus)))
+        years = sorted({y for t in same for y in t.plan.years})
+        if len(agencies) >= 2 or len(years) >= 2:
+            new = _continued(prev, plan)
+            new.times, new.percent = plan.times, plan.percent
+            if len(agencies) >= 2:
+                new.agencies, new.operation = agencies, "compare"
+            else:
+                new.years, new.operation = [years[0], years[-1]], "change"
             return new
     if plan.operation == "share" and plan.share_of and (not plan.share_items or plan.share_items == plan.share_of):
         new = plan.model_copy(deep=True)
@@ -83,6 +109,21 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
             new.operation = "value"
         return new
     return None
+
+
+def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
+    """占比多少 after 其中维持的几件: the last measure over the one asked before it (行政复议 · 总计), or over
+    its own total (the engine's default for a share) when the conversation named no other."""
+    prev = turns[-1].plan
+    new = _continued(prev, plan)
+    new.operation, new.share_items, new.share_of = "share", [prev.item], []
+    before = next((t.plan for t in reversed(turns[:-1]) if t.plan.item), None)
+    if before is not None and before.item != prev.item and set(before.agencies) == set(prev.agencies):
+        new.share_of = [before.item]
+        new.defaults = [f"分母按上一问的「{items()[before.item].label}」"]
+    elif items()[prev.item].table == "apply" and prev.item not in ("apply.new", "apply.total", "apply.carried_in"):
+        new.share_of = ["apply.total"]
+    return new
 
 
 def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Plan:
@@ -118,10 +159,11 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         plan.agencies = list(prev.agencies or last.focus)
         plan.years = plan.years or list(prev.years)
         plan.followup = True
+        if len(RE_FILLER.sub("", plan.prose_text)) < 2:  # 2023年的呢: the same words, another year
+            plan.prose_text, plan.part, plan.prose = prev.prose_text, prev.part, True
+            plan.operation = "prose"
         return plan
-    new = prev.model_copy(deep=True)
-    new.question, new.text, new.followup = plan.question, plan.text, True
-    new.notes = list(plan.notes)
+    new = _continued(prev, plan)
     changed = False
     # the measure
     if plan.item and plan.item != prev.item and not (plan.op_explicit and plan.operation not in ("value",)
@@ -176,7 +218,7 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         new.all_years = True
         changed = True
     # the operation
-    op = plan.operation if plan.op_explicit and plan.operation in AGGREGATES | {"compare", "change"} else \
+    op = plan.operation if plan.op_explicit and plan.operation in AGGREGATES | {"compare", "change", "share"} else \
         plan.bare_op if prev.item else None
     if op in ("sum", "avg") and prev.operation in ("value", "compare", "change") and prev.agencies and \
             not plan.agencies and not plan.all_years:
@@ -186,11 +228,17 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     if op:
         if op in ("top", "bottom"):
             new.n = plan.n
+        if op == "share":  # 纠正率是多少 after 其中纠正的: the same report's rate
+            new.share_of, new.share_items = list(plan.share_of), list(plan.share_items)
         new.operation = op
         new.order = plan.order
         if plan.comparison or plan.absent_only:
             new.comparison, new.absent_only = plan.comparison, plan.absent_only
-        if op in ("max", "min", "top", "bottom", "rank", "sum", "avg") and not plan.agencies:
+        if op == "nth":
+            new.nth, new.n, new.order = plan.nth, plan.n, plan.order
+        if RE_WHICH_YEAR.search(plan.text) and (new.agencies or last.focus):
+            new.agencies, new.all_years, new.years = list(new.agencies or last.focus[:1]), True, []
+        elif op in ("max", "min", "top", "bottom", "rank", "sum", "avg", "nth") and not plan.agencies:
             new.agencies, new.agency_mentions = [], []
         changed = True
     if not changed:

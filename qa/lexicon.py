@@ -18,7 +18,7 @@ from index.template import FORMATS, fact_specs, tables
 # ---------------------------------------------------------------- the words people use, per item
 # Colloquial and abbreviated words (the user lexicon): how people say an item in speech, not in the form.
 COLLOQUIAL: dict[str, tuple[str, ...]] = {
-    "penalty": ("罚了", "罚得", "罚的", "罚过", "处罚了"),
+    "penalty": ("罚了", "罚得", "罚的", "罚过", "处罚了", "罚没", "开罚单", "罚单"),
     "license": ("批了", "批的", "批过", "审批了"),
     "procurement": ("集采",),
     "apply.denied": ("不给公开", "拒绝公开", "没给公开", "不让公开"),
@@ -49,8 +49,8 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "apply.denied.law": ("法律行政法规禁止公开", "法规禁止公开"),
     "apply.denied.safety": ("三安全一稳定",),
     "apply.denied.third_party": ("第三方合法权益", "保护第三方"),
-    "apply.denied.internal": ("内部事务信息", "内部事务"),
-    "apply.denied.process": ("过程性信息",),
+    "apply.denied.internal": ("三类内部事务信息", "内部事务信息", "内部事务"),
+    "apply.denied.process": ("四类过程性信息", "过程性信息"),
     "apply.denied.enforcement": ("行政执法案卷", "执法案卷"),
     "apply.denied.query": ("行政查询事项", "查询事项"),
     "apply.unable": ("无法提供",),
@@ -66,7 +66,7 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "apply.other": ("其他处理",),
     "apply.other.no_correction": ("逾期不补正", "不补正"),
     "apply.other.no_fee": ("逾期未按收费", "未按收费通知", "不缴费"),
-    "apply.total": ("办理结果总计", "办理结果", "办结总数", "办结"),
+    "apply.total": ("办理结果总计", "办理结果总数", "办理结果", "办理总数", "办理总量", "办结总数", "办结"),
     "apply.carried_out": ("结转下年度继续办理", "结转下年度", "结转下年", "结转到下年", "继续办理", "结转"),
     "review": ("行政复议", "复议", *COLLOQUIAL["review"]),
     "suit": ("行政诉讼", "诉讼", "起诉", "被诉", *COLLOQUIAL["suit"]),
@@ -117,15 +117,15 @@ COLUMN_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "natural": ("自然人", "个人", "公民"),
         "business": ("商业企业", "企业"),
         "research": ("科研机构",),
-        "nonprofit": ("社会公益组织", "公益组织"),
+        "nonprofit": ("社会公益组织", "公益组织", "社会组织"),
         "legal": ("法律服务机构", "律师事务所", "律师"),
         "other_org": ("其他组织", "其他申请人", "其他类申请人"),
         "legal_person": ("法人或其他组织", "法人和其他组织", "法人"),
         "total": ("总计", "合计列", "总计列"),
     },
     "review": {
-        "upheld": ("结果维持", "维持"),
-        "corrected": ("结果纠正", "纠正", "纠错"),
+        "upheld": ("结果维持", "维持", "胜诉", "驳回"),  # 胜诉 / 驳回: the agency's act stands
+        "corrected": ("结果纠正", "纠正", "纠错", "败诉", "被撤销"),  # 败诉: a suit's 结果纠正
         "other": ("其他结果",),
         "pending": ("尚未审结", "未审结", "未结", "还没审结", "没审结", "没有审结", "还没结", "在审"),
         "total": ("总计", "总数"),
@@ -165,6 +165,88 @@ ITEM_LABELS = {"apply.total": "办理结果总计"}
 
 # Column labels where the template's own is too terse for an answer.
 COLUMN_LABELS = {"legal_person": "法人或其他组织"}
+
+
+# ---------------------------------------------------------------- the words of operations
+# What a question asks to do, as data: operation → the words (regular-expression fragments) that say it.
+# qa.understand compiles each row once; a new way of saying an operation is one more word in its row.
+OPERATION_WORDS: dict[str, tuple[str, ...]] = {
+    "max": ("最多", "最高", "最大", "第一名", "排第一", "排名第一", "居首", "之最", "最靠前", "最前"),
+    "min": ("最少", "最低", "最小", "倒数第一", "垫底", "末位", "最靠后"),
+    "rank": ("排名", "排序", "排行", "名次", "从高到低", "从低到高", "从多到少", "从少到多", "从大到小", "从小到大",
+             "依次", "各单位", "各个单位", "每个单位", "每家", "所有单位", "全部单位", "分别", "一览", "列出", "列表",
+             "各局", "各部门", "各机关", "哪些单位", "都是多少", "各是多少", "各多少"),
+    "order": ("排序", "排个序", "排一下", "排一排", "排名", "排列", "从多到少", "从少到多", "从高到低", "从低到高",
+              "从大到小", "从小到大"),
+    "ascending": ("从低到高", "从少到多", "从小到大", "升序", "由低到高", "由少到多", "由小到大"),
+    "sum": ("总共", "合计", "一共", "总和", "加起来", "共计", "累计", "总量", "汇总", "加总", "总计(?:是|为|有)?多少",
+            "总数", "加在一起", "合起来", "之和", "求和", "相加"),
+    "avg": ("平均", "均值", "人均"),
+    "compare": ("比较", "对比", "相比", "哪个多", "哪个少", "哪个高", "哪个低", "哪家多", "谁多", "谁少", "谁高",
+                "比一比", "哪年的?.{0,8}多", "谁.{0,2}得多", "谁的.{0,6}(?:多|大)", "几倍", "多少倍",
+                "差多少", "相差", "差距", "多多少", "少多少", "差了多少", "比.{0,12}(?:多|少|高|低)", "(?<![a-z])vs(?![a-z])"),
+    "change": ("比上年", "较上年", "比去年", "较去年", "比上一年", "较上一年", "同比", "上年相比", "与上年", "和上年",
+               "增减", "增/减", "增长", "增加", "减少", "下降", "上升", "变化", "变动", "环比", "增幅", "降幅",
+               "多了", "少了", "翻了", "缩水", "回落"),
+    # 勾稽 / consistency: the report's own numbers checked against each other
+    "findings": ("勾稽", "不一致", "不平衡", "对不上", "不相符", "不符", "矛盾", "数据有问题", "数据问题",
+                 "对得上", "一致吗", "是否一致", "一致不一致", "相符吗", "能对上",
+                 "(?:表格|数据|数字|表).{0,4}(?:什么|哪些)问题", "(?:之间|数据|数字|表格?|一栏|一列|一行).{0,3}有没有问题",
+                 # the measure words are masked (＿) when these are read: 加起来等于＿＿吗
+                 "(?:之和|加起来|相加|加总)(?:是否|能否|能不能)?(?:等于|与|和|跟)(?:总计|合计|总数|＿+)",
+                 "等于(?:总计|合计|总数|＿+)吗",
+                 "有问题的数据", "数据.{0,4}错", "核对", "校验", "算错", "出错", "错误", "平衡关系", "是否平衡",
+                 "自相矛盾", "前后不一", "正文.{0,20}表格", "表格.{0,20}正文"),
+    # a share or a rate: a numerator over a denominator
+    "share": ("占比", "比例", "比重", "比率", "占[^，。？?]{0,14}?(?:多少|百分之|几成|几分之|百分比)",
+              "(?:公开|纠正|维持|办结|败诉|胜诉|答复|按时|结案|＿)率", "(?:有|是|占)百分之(?:几|多少)"),
+    "times": ("几倍", "多少倍", "倍数"),
+    "percent": ("百分之", "%", "增幅", "降幅", "幅度", "增长率", "下降率", "增速", "百分比"),
+    # scope: these words mean every report (each year of each agency), not each agency's latest one
+    "all_years": ("历年", "各年", "每年", "按年", "逐年", "每一年", "各年度", "历年来", "分年度", "按年度", "所有年份",
+                  "各个年份", "哪一年", "哪年", "哪几年", "哪些年", "这几年", "几年来", "所有报告", "全部报告",
+                  "哪一?份", "哪几份", "哪些报告", "几份", "每份", "各份", "份报告", "合起来", "那几份",
+                  "报告(?:是|有)?(?:哪些|哪几)", "(?:的|些)报告(?:$|有|是|[？?])", "年份", "[两三四五六七八九十]个?年(?:份|度)?(?:的|来|间|里|中|合计|平均|一共|$|[？?是])",
+                  "(?:近|最近|有|这些|那些)几年", "几个年份", "(?:这|那|近|过去|最近)[两三四五六七八九十\\d]+个?年"),
+    "latest": ("最新的一份", "最新一份", "只取最新", "最新的报告", "最新报告", "最新一年", "最近一份", "最近的一份"),
+    "absent": ("没有提供", "未提供", "没提供", "没有数据", "无数据", "没数据", "缺少", "缺失", "没有填", "未填",
+               "没填", "没有填报", "未填报", "没有报", "漏报", "空缺", "没有.{0,8}的?数字", "没有.{0,8}的?数据"),
+    # equal to zero (not 70件, not 0.5)
+    "zero": ("为0(?![\\d.])", "为零", "是0(?![\\d.])", "是零", "等于0(?![\\d.])", "等于零", "(?<![\\d.])零件",
+             "(?<![\\d.])0件", "为空", "一[件个项次起].{0,10}?(?:都|也)(?:没有|没)", "(?:都|也)是0(?![\\d.])"),
+    "beyond": ("全国", "全省", "全中国", "国家层面", "全社会", "各省", "所有省"),
+    "pronoun": ("它", "该单位", "这个单位", "这家单位", "该局", "这个局", "这家", "其报告", "他们", "该机关"),
+    "prose": ("存在(?:哪些|什么|的)?(?:主要)?(?:问题|不足)", "哪些问题", "什么问题", "主要问题", "问题", "不足",
+              "改进", "措施", "下一步", "做法", "经验", "如何", "怎么", "怎样", "哪些工作", "举措", "亮点",
+              "情况如何", "做了什么", "做了哪些", "原因", "为什么", "怎么回事", "内容", "哪些方面", "工作情况"),
+    # an item's own parts in one report (办理结果的分布): its rows, ranked
+    "breakdown": ("分布", "构成", "组成", "明细", "各项情形", "各种情形"),
+}
+
+# The part of the report a text question points at, by its words.
+PART_WORDS: dict[str, tuple[str, ...]] = {
+    "五": ("问题", "不足", "改进", "下一步", "整改", "薄弱", "短板", "差距", "不够", "不到位", "欠缺", "缺点",
+           "做得不好", "今后", "打算", "计划"),
+    "六": ("其他需要报告", "其他事项", "其他需报告", "信息处理费"),
+    "一": ("总体情况", "整体情况", "概况", "基本情况"),
+}
+
+# The denominator of a share the question leaves unsaid, per item (a result row of 三 without one: 办理结果总计).
+SHARE_DENOMINATORS: dict[str, tuple[str, ...]] = {
+    "apply.total": ("apply.new", "apply.carried_in"),  # 办结率: all results over all applications to handle
+}
+
+# Comparison words of a filter (超过100件, 至少70件, 不到1000万元) and the operator each means.
+COMPARISON_WORDS: tuple[tuple[str, str], ...] = (
+    ("大于等于", ">="), ("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("达到", ">="),
+    ("起码", ">="), ("以上含", ">="),
+    ("小于等于", "<="), ("不超过", "<="), ("不多于", "<="), ("不大于", "<="), ("至多", "<="), ("最多只有", "<="),
+    ("顶多", "<="),
+    ("大于", ">"), ("超过", ">"), ("多于", ">"), ("高于", ">"), ("多过", ">"), ("超出", ">"), ("过", ">"),
+    ("小于", "<"), ("少于", "<"), ("低于", "<"), ("不到", "<"), ("不足", "<"), ("不满", "<"), ("未满", "<"),
+    ("未达到", "<"), ("没到", "<"), ("没超过", "<="), ("未超过", "<="),
+    ("等于", "=="), ("是", "=="), ("为", "=="), ("有", "=="),
+)
 
 
 # ---------------------------------------------------------------- the measures, from the template
@@ -323,6 +405,42 @@ def mentions(text: str) -> list[Mention]:
     for m in pattern.finditer(text):
         for kind, target in targets[m.group()]:
             out.append(Mention(kind, target, m.start(), m.end(), m.group()))
+    return out
+
+
+@cache
+def _by_sound() -> dict[tuple[str, ...], str]:
+    """Every vocabulary word of three characters or more, by the toneless reading of its characters."""
+    from qa.agencies import _sound
+
+    _, targets = _vocabulary()
+    out: dict[tuple[str, ...], str] = {}
+    for w in sorted(targets, key=len, reverse=True):
+        if 3 <= len(w) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
+            out.setdefault(tuple(_sound(ch) for ch in w), w)
+    return out
+
+
+def sound_alike(text: str) -> list[tuple[int, str, str]]:
+    """Words of the template written with one character of the same sound (行政处发 → 行政处罚, 不予工开 →
+    不予公开): (start, as written, meant). Only where the exact words do not already cover the place."""
+    from qa.agencies import _sound
+
+    table = _by_sound()
+    taken = [(m.start, m.end) for m in mentions(text)]
+    out: list[tuple[int, str, str]] = []
+    i = 0
+    while i < len(text):
+        for n in range(min(8, len(text) - i), 2, -1):
+            window = text[i:i + n]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", window) or any(a < i + n and i < b for a, b in taken):
+                continue
+            meant = table.get(tuple(_sound(ch) for ch in window))
+            if meant and sum(a != b for a, b in zip(window, meant)) == 1:
+                out.append((i, window, meant))
+                i += n - 1
+                break
+        i += 1
     return out
 
 

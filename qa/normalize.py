@@ -33,7 +33,10 @@ _ENGLISH = re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in sorted(ENG
                       + r")(?![a-z])")
 _CN_DIGIT = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
              "七": "7", "八": "8", "九": "9"}
-_CN_YEAR = re.compile("([〇零○一二三四五六七八九]{4})(?=年)")
+_CN_DIGITS = "[〇零○一二三四五六七八九]"
+# 二〇二三年, and the first year of a range (二〇二〇至二〇二二年); 一九年 / 二三年 (two digits: 19, 20–29)
+_CN_YEAR = re.compile(rf"({_CN_DIGITS}{{4}}|(?<!{_CN_DIGITS})[一二]{_CN_DIGITS})"
+                      rf"(?=年|\s*(?:至|到|-|—|~)\s*(?:{_CN_DIGITS}{{2}}|{_CN_DIGITS}{{4}}|\d{{2}}|\d{{4}})年)")
 _SHORT_YEAR = re.compile(r"(?<![\d.近这过])(\d\d)(?=\s*年(?!度?[内中底初末]?\d)|\s*(?:到|至|-|—|~)\s*\d\d\s*年)")
 _SHORT_YEAR_PAIR = re.compile(r"(?<![\d.])(\d\d)\s*(到|至|-|—|~)\s*(\d\d)(?=\s*年)")
 
@@ -55,6 +58,16 @@ def years(text: str) -> str:
     return _SHORT_YEAR.sub(short, text)
 
 
+# 过千 / 上万 / 破亿: a round threshold said in one word, as a number a filter reads (超过1000)
+_ROUND = {"千": "1000", "万": "1万", "亿": "1亿"}
+_OVER_ROUND = re.compile(r"(?:过|上|破|超)([千万亿])(?![\u4e00-\u9fff]*?[千万亿])")
+
+
+def round_thresholds(text: str) -> str:
+    """过千件 → 超过1000件, 过亿元 → 超过1亿元."""
+    return _OVER_ROUND.sub(lambda m: "超过" + _ROUND[m.group(1)], text)
+
+
 def english(text: str) -> str:
     """English words of the template's items as their Chinese words (lower-case text)."""
     return _ENGLISH.sub(lambda m: ENGLISH[m.group(1)], text)
@@ -66,4 +79,4 @@ def normalize(question: str) -> str:
     text = to_simplified(text).lower()
     text = english(text)
     text = re.sub(r"\s+", "", text)
-    return years(text)
+    return round_thresholds(years(text))

@@ -63,7 +63,7 @@ OPERATIONS: dict[str, Operation] = {op.key: op for op in [
     Operation("prose", "存在哪些问题 改进措施 正文里的数字", False, lambda e, p, m: e._prose(p)),
     Operation("out_of_scope", "nothing the tables hold", False, lambda e, p, m: e._prose(p)),
 ]}
-AGGREGATE_KEYS = frozenset({"max", "min", "top", "bottom", "rank", "filter", "count", "sum", "avg"})
+AGGREGATE_KEYS = frozenset({"max", "min", "top", "bottom", "rank", "nth", "filter", "count", "sum", "avg"})
 
 
 def by_change(plan: Plan) -> Plan:

@@ -398,7 +398,8 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                       reading=reading(plan, m, summary), table=table_of(table_rows, m, ranked=True, store=ctx.store),
                       citations=citations, chart=chart, derived=derived, alternatives=alternatives)
 
-    if op in ("sum", "avg") and plan.all_years and len(ok) and re.search(r"按年|各年|每年.{0,4}(?:分别|各)", plan.text):
+    if op in ("sum", "avg") and plan.all_years and len(ok) and len(plan.agencies) != 1 and \
+            re.search(r"按年|各年|每年.{0,4}(?:分别|各)", plan.text):  # one agency's 各年: one report a year
         return _by_year(ctx, plan, m, ok, lacking, lead, derived)
     if op in ("sum", "avg"):
         if not len(ok):
@@ -944,6 +945,9 @@ def answer_corpus(ctx: Ctx, plan: Plan) -> Answer:
     if plan.template:
         reports = [r for r in reports if r.format == plan.template]
         scope.append(f"使用{plan.template}版模板")
+    if plan.agencies:  # 平潭有几份报告
+        reports = [r for r in reports if r.agency in plan.agencies]
+        scope.insert(0, "、".join(plan.agencies))
     if scope and plan.corpus_what in ("count", "agencies", None):
         return _corpus_subset(plan, reports, "".join(scope), len(s.reports))
     agencies = sorted({r.name for r in reports})

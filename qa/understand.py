@@ -17,7 +17,8 @@ from pydantic import BaseModel, Field
 from qa.agencies import AgencyFinder
 from qa.cnnum import NUMBER, parse_number
 from qa.normalize import normalize
-from qa.lexicon import COLUMN_GROUPS, RE_MONEY, Measure, default_columns, items, measure, mentions
+from qa.lexicon import (COLUMN_GROUPS, COMPARISON_WORDS, OPERATION_WORDS, PART_WORDS, RE_MONEY, SHARE_DENOMINATORS,
+                        Measure, default_columns, items, measure, mentions, sound_alike)
 
 MAX_CHARS = 200
 
@@ -101,30 +102,23 @@ def _rx(*words: str) -> re.Pattern[str]:
     return re.compile("|".join(words))
 
 
+def _words(operation: str) -> re.Pattern[str]:
+    """The trigger words of one row of qa.lexicon.OPERATION_WORDS, as one pattern."""
+    return _rx(*OPERATION_WORDS[operation])
+
+
+# one pattern per row of the table of operation words (qa.lexicon.OPERATION_WORDS)
+(
+    RE_MAX, RE_MIN, RE_RANK, RE_ORDER, RE_ASC, RE_SUM, RE_AVG, RE_COMPARE, RE_CHANGE, RE_FINDINGS, RE_PROSE,
+    RE_BREAKDOWN, RE_ALL_YEARS, RE_LATEST, RE_SHARE, RE_TIMES, RE_PERCENT, RE_BEYOND, RE_PRONOUN, RE_ABSENT,
+    RE_ZERO
+) = (_words(k) for k in (
+    "max", "min", "rank", "order", "ascending", "sum", "avg", "compare", "change", "findings", "prose",
+    "breakdown", "all_years", "latest", "share", "times", "percent", "beyond", "pronoun", "absent", "zero"
+))
 RE_TOPN = re.compile(rf"(?:排名前|排前|前|top|最多的|最高的|最大的)({NUMBER})(?:名|个|位|家|强|单位)?", re.I)
-RE_BOTTOMN = re.compile(rf"(?:倒数前|倒数|后|最少的|最低的|最小的|末)({NUMBER})(?:名|个|位|家|单位)?")
-RE_MAX = _rx("最多", "最高", "最大", "第一名", "排第一", "排名第一", "居首", "之最", "最靠前", "最前")
-RE_MIN = _rx("最少", "最低", "最小", "倒数第一", "垫底", "末位", "最靠后")
-RE_RANK = _rx("排名", "排序", "排行", "名次", "从高到低", "从低到高", "从多到少", "从少到多", "从大到小", "从小到大",
-              "依次", "各单位", "各个单位", "每个单位", "每家", "所有单位", "全部单位", "分别", "一览", "列出", "列表",
-              "各局", "各部门", "各机关", "哪些单位", "都是多少", "各是多少", "各多少")
-RE_ORDER = _rx("排序", "排个序", "排一下", "排一排", "排名", "从多到少", "从少到多", "从高到低", "从低到高", "从大到小",
-              "从小到大")
-RE_ASC = _rx("从低到高", "从少到多", "从小到大", "升序", "由低到高", "由少到多")
-RE_SUM = _rx("总共", "合计", "一共", "总和", "加起来", "共计", "累计", "总量", "汇总", "加总", "总计(?:是|为|有)?多少",
-             "总数")
-RE_AVG = _rx("平均", "均值", "人均")
+RE_BOTTOMN = re.compile(rf"(?:倒数前|倒数|后|最少的|最低的|最小的|末)({NUMBER})(?:名|个|位|家|单位|年|份)?")
 RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所|份)(?:单位|机关|部门|局|报告)?|单位数|多少单位|报告数")
-RE_COMPARE = _rx("比较", "对比", "相比", "哪个多", "哪个少", "哪个高", "哪个低", "哪家多", "谁多", "谁少", "谁高",
-                 "比一比", "哪年的?.{0,8}多", "谁.{0,2}得多", "谁的.{0,6}(?:多|大)", "几倍", "多少倍",
-                 "差多少", "相差", "差距", "多多少", "少多少", "差了多少", "比.{0,12}(?:多|少|高|低)")
-RE_CHANGE = _rx("比上年", "较上年", "比去年", "较去年", "比上一年", "较上一年", "同比", "上年相比", "与上年", "和上年",
-                "增减", "增/减", "增长", "增加", "减少", "下降", "上升", "变化", "变动", "环比", "增幅", "降幅",
-                "多了", "少了")
-RE_FINDINGS = _rx("勾稽", "不一致", "不平衡", "对不上", "不相符", "不符", "矛盾", "数据有问题", "数据问题",
-                  "对得上", "一致吗", "是否一致", "一致不一致", "相符吗", "能对上", "(?:表格|数据|数字|表).{0,4}(?:什么|哪些)问题",
-                  "有问题的数据", "数据.{0,4}错", "核对", "校验", "算错", "出错", "错误", "平衡关系", "是否平衡",
-                  "自相矛盾", "前后不一")
 RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:单位|机关|部门)|单位(?:列表|清单|名单)|"
                                 r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告")
 RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|报告(?:数量|数目|总数)|报告(?:列表|清单|目录)|"
@@ -133,61 +127,41 @@ RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:
                        r"(?:旧版|老版|旧)(?:格式|模板)")
 RE_CORPUS_OVERVIEW = re.compile(r"总体情况|整体情况|概况|概览|总览|总体上|总的来看|大致情况")
 RE_CORPUS_YEARS = re.compile(r"(?:哪些|哪几|几个|什么)年份?|年份|哪几年|哪一年的|覆盖.{0,6}年")
-RE_PROSE = _rx("存在(?:哪些|什么|的)?(?:主要)?(?:问题|不足)", "哪些问题", "什么问题", "主要问题", "问题", "不足",
-               "改进", "措施", "下一步", "做法", "经验", "如何", "怎么", "怎样", "哪些工作", "举措", "亮点",
-               "情况如何", "做了什么", "做了哪些", "原因", "为什么", "怎么回事", "内容", "哪些方面", "工作情况")
-PART_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_rx("问题", "不足", "改进", "下一步", "整改", "薄弱", "短板", "差距"), "五"),
-    (_rx("其他需要报告", "其他事项", "其他需报告"), "六"),
-    (_rx("总体情况", "整体情况", "概况", "基本情况"), "一"),
-)
-# Scope: these words mean every report (each year of each agency), not each agency's latest one
-RE_ALL_YEARS = _rx("历年", "各年", "每年", "按年", "逐年", "每一年", "各年度", "历年来", "分年度", "按年度", "所有年份",
-                   "各个年份", "哪一年", "哪年", "哪几年", "哪些年", "这几年", "几年来", "所有报告", "全部报告",
-                   "哪份", "哪几份", "哪些报告", "几份", "每份", "各份", "份报告", "合起来", "那几份")
-RE_LATEST = _rx("最新的一份", "最新一份", "只取最新", "最新的报告", "最新报告", "最新一年", "最近一份", "最近的一份")
-RE_SHARE = re.compile(r"占比|比例|比重|占[^，。？?]{0,14}?(?:多少|百分之|几成|几分之)|(?:公开|纠正|维持|办结|败诉|胜诉|"
-                      r"答复|按时|结案|＿)率")
-RE_TIMES = re.compile(r"几倍|多少倍|倍数")
-RE_PERCENT = re.compile(r"百分之|%|增幅|降幅|幅度|增长率|下降率|增速|百分比")
-RE_NTH = re.compile(rf"(?:排|排名|排在)?第({NUMBER})(?:名|位|多|高|大)?")
+PART_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple((_rx(*words), part) for part, words in PART_WORDS.items())
+RE_CONTAINER = re.compile(r"(?:的)?(?:\d+件)?(?:申请|案件|信息|数据)?(?:里面|里|当中|之中|中)(?!心|央|标)")
+RE_NTH = re.compile(rf"(?:排|排名|排在)?(倒数)?第({NUMBER})(?:名|位|多|高|大|少|低|小)?")  # 倒数第二: from the bottom
 RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具体情形|哪个原因|什么原因|哪种原因|哪类申请人|什么理由|"
                            r"哪一?个理由|哪种结果|什么结果")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
-RE_BEYOND = _rx("全国", "全省", "全中国", "国家层面", "全社会", "各省", "所有省")
-RE_PRONOUN = _rx("它", "该单位", "这个单位", "这家单位", "该局", "这个局", "这家", "其报告", "他们", "该机关")
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共)")
-RE_ABSENT = _rx("没有提供", "未提供", "没提供", "没有数据", "无数据", "没数据", "缺少", "缺失", "没有填", "未填",
-                "没填", "没有填报", "未填报", "没有报", "漏报", "空缺", "没有.{0,8}的?数字", "没有.{0,8}的?数据")
 RE_NEGATION = re.compile(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何)?$")
-RE_ZERO = _rx("为0", "为零", "是0", "是零", "等于0", "等于零", "零件", "0件", "为空")
 
-_CMP_WORDS = [
-    ("大于等于", ">="), ("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("达到", ">="),
-    ("小于等于", "<="), ("不超过", "<="), ("不多于", "<="), ("不大于", "<="), ("至多", "<="), ("最多只有", "<="),
-    ("大于", ">"), ("超过", ">"), ("多于", ">"), ("高于", ">"), ("多过", ">"), ("超出", ">"), ("过", ">"),
-    ("小于", "<"), ("少于", "<"), ("低于", "<"), ("不到", "<"), ("不足", "<"),
-    ("等于", "=="), ("是", "=="), ("为", "=="), ("有", "=="),
-]
+_CMP_WORDS = list(COMPARISON_WORDS)
 _UNIT = r"(亿元|亿|万元|元|件|项|个|次|条|家|份)?"
-RE_CMP = re.compile("(" + "|".join(w for w, _ in _CMP_WORDS) + rf")\s*({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)?")
+# 至少有70件 / 超过了50件: a verb between an inequality word and the number (not after 为: 为了写一个表格)
+# 为四类过程性信息: a number before 类/种 is a kind, no count
+RE_CMP = re.compile("(?:(" + "|".join(w for w, op in _CMP_WORDS if op != "==") + ")(?:了|有|是|为|达|达到)?|("
+                    + "|".join(w for w, op in _CMP_WORDS if op == "==") + rf"))\s*({NUMBER})"
+                    rf"(?![类种零〇一二两三四五六七八九十百千万\d.,]){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)?")
 RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)")
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
 RE_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?")
 RE_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?\s*(?:至|到|-|—|~|－)\s*((?:19|20)\d\d)\s*(?:年度|年)?")
+RE_YEAR_TARGET = re.compile(r"(?:结转|转)(?:到|至|入)((?:19|20)\d\d\s*(?:年度|年)?)")
 RE_CJK = re.compile(r"[\u3400-\u9fff]")
 RE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:省|市|县|区|州|旗|盟))")
 NOT_PLACES = {"城市", "都市", "超市", "城区", "市区", "地区", "社区", "小区", "园区", "辖区", "景区", "县区", "区县",
               "省市", "市县", "全市", "全县", "全区", "本市", "本县", "本区", "各区", "各县", "各市", "我市", "我县",
               "我区", "该市", "该县", "该区", "城市区", "校区", "片区", "街区", "新区", "开发区", "自治区", "行政区",
               "政区", "山区", "灾区", "湾区", "营商区", "市州", "全州", "本州"}
+BEYOND_PLACES = {"中国", "全国", "国内", "海外", "境外", "各地", "基层", "本地", "当地", "外地"}
 RE_JOINED_BEFORE = re.compile(r"(?:^|[＿\d，,。？?、\s])([\u4e00-\u9fff]{2,6}?)(?:和|与|跟|及|、|同)＿")
 RE_JOINED_AFTER = re.compile(r"＿(?:和|与|跟|及|、|同|还是)([\u4e00-\u9fff]{2,8})")
 RE_QUESTION_WORD = re.compile(r"哪|谁|什么|多少|几|怎|如何|是否|有没有|其他|所有|全部|各|每|两|三|这|那|它")
 RE_OP_WORD = re.compile(r"最|前|后|排|合计|平均|总|所有|全部|历年|今年|去年|明年|本年|上年|上一|下一|近")
 PLACE_SUFFIX_CHARS = set("省市县区州旗盟城管局政府人民综合行政执法")
-NAME_STOP = set("哪个各每全本该这那其某的和与及或是有在比跟同对给从问请看查个")
+NAME_STOP = set("哪个各每全本该这那其某的和与及或是有在比跟同对给从问请看查个几把将")
 
 
 
@@ -216,7 +190,7 @@ class Reader:
             plan.operation = "invalid"
             plan.notes.append("问题是空的")
             return plan
-        if len(asked) > MAX_CHARS:  # a pasted paragraph: read the question in it, and say what was cut
+        if len(asked) > MAX_CHARS or self._paragraph(asked):  # pasted: read the question in it, say what was cut
             found = question_in(asked)
             if found:
                 asked = found
@@ -244,12 +218,22 @@ class Reader:
             plan.beyond = m.group()
         return plan
 
+    def _paragraph(self, asked: str) -> bool:
+        """A short pasted paragraph (三句以上) whose question sentence names an agency itself: the other sentences
+        (我是研究生…, 福建、江苏…) would only add names and numbers that are not asked about."""
+        if len(_sentences(asked)) < 3:
+            return False
+        found = question_in(asked)
+        return bool(found and self.finder.spans(normalize(found)))
+
     # ------------------------------------------------------------ parts of the reading
     def _years(self, plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
         for m in RE_YEAR_RANGE.finditer(text):
             a, b = sorted((int(m.group(1)), int(m.group(2))))
             plan.years += list(range(a, b + 1))
             spans.append(m.span())
+        for m in RE_YEAR_TARGET.finditer(_mask(text, spans)):  # 结转到2026年: a date in a report, no report's year
+            spans.append(m.span(1))
         masked = _mask(text, spans)
         for m in RE_YEAR.finditer(masked):
             plan.years.append(int(m.group(1)))
@@ -312,6 +296,10 @@ class Reader:
                     plan.unknown_agency = place
                     spans.append((m.start(), end))
                     break
+        if not plan.agencies and not plan.unknown_agency and not plan.candidates:
+            place = _known_place(_mask(text, spans))
+            if place:  # 厦门2023年行政处罚: a place the dictionary knows and the index does not hold
+                plan.unknown_agency = place
         if plan.agencies:
             self._unresolved(plan, _mask(text, spans))
         elif not plan.unknown_agency and not plan.candidates:
@@ -366,6 +354,9 @@ class Reader:
         return prefix if len(prefix) >= 2 else ""
 
     def _measure(self, plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
+        for start, written, meant in sound_alike(text):  # 行政处发: one character of the same sound, said
+            text = text[:start] + meant + text[start + len(written):]
+            plan.defaults.append(f"「{written}」按「{meant}」理解")
         found = mentions(text)
         item_hits = [m for m in found if m.kind == "item"]
         item_ids = list(dict.fromkeys(m.target for m in item_hits))
@@ -378,6 +369,15 @@ class Reader:
             item_ids.remove("apply.new")
             if not all(m.word in generic_new for m in item_hits if m.target == "apply.new"):
                 plan.container = "apply.new"
+        # 行政诉讼里直接起诉的 / 不予公开里属于内部事务的: an item followed by 里/中 and then by another item is
+        # the set the other one is in (a share's denominator), not a second measure
+        if plan.container is None:
+            for m in item_hits:
+                if m.target in item_ids and RE_CONTAINER.match(text, m.end) and \
+                        any(h.start >= m.end and h.target not in (m.target, "apply.new") for h in item_hits):
+                    plan.container = m.target
+                    item_ids.remove(m.target)
+                    break
         # a row and its group both named (无法提供 · 本机关不掌握): the row
         all_items = items()
         item_ids = [i for i in item_ids if not (all_items[i].is_group and any(
@@ -387,19 +387,19 @@ class Reader:
         used_items = [m for m in item_hits if m.target in item_ids]
         spans += [(m.start, m.end) for m in used_items]
         plan.item_at = [(m.target, m.start) for m in used_items] + \
-            [("apply.new", m.start) for m in item_hits if m.target == "apply.new" and plan.container]
+            [(m.target, m.start) for m in item_hits if m.target == plan.container]
         if item_ids:
             plan.item = item_ids[0]
             plan.item_word = next(m.word for m in used_items if m.target == plan.item)
             plan.extra_items = item_ids[1:]
-        cols = [m for m in found if m.kind == "column"]
+        # 比上一年: a change, not the 上一年项目数量 column
+        cols = [m for m in found if m.kind == "column" and not (
+            m.word.startswith("上") and m.start and text[m.start - 1] in "比较与和同跟")]
         chosen: str | None = None
         if plan.item:
             item = items()[plan.item]
             for m in cols:
                 table, col = m.target.split(":")
-                if m.word.startswith("上") and m.start and text[m.start - 1] in "比较与和同跟":
-                    continue  # 比上一年: a change, not the 上一年项目数量 column
                 if table == item.table and (col in item.columns or col in COLUMN_GROUPS):
                     if measure(plan.item, col) is not None:
                         if chosen is None:
@@ -461,29 +461,35 @@ class Reader:
             plan.operation = "findings"
             return
         plan.times, plan.percent = bool(RE_TIMES.search(rest)), bool(RE_PERCENT.search(rest))
+        # 办理结果中哪一种情形最多 / 占比最大的是哪类: the item's own parts, in one report
+        if has_measure and (RE_WHICH_PART.search(rest) and (is_max or is_min or RE_ORDER.search(rest)) or
+                            RE_BREAKDOWN.search(rest) and len(plan.agencies) == 1):
+            plan.operation = "breakdown"
+            plan.order = "asc" if is_min and not is_max else "desc"
+            return
         if has_measure and RE_SHARE.search(rest):
             self._share(plan, rest)
             return
-        if has_measure and RE_WHICH_PART.search(rest) and (is_max or is_min or RE_ORDER.search(rest)):
-            plan.operation = "breakdown"  # 办理结果中哪一种情形最多: the item's own parts, in one report
-            plan.order = "asc" if is_min and not is_max else "desc"
-            return
         nth = RE_NTH.search(rest)
         if has_measure and nth and not n_top and not n_bottom:
-            n = parse_number(nth.group(1))
+            n = parse_number(nth.group(2))
             if n and n >= 2:
                 plan.operation, plan.nth, plan.n = "nth", int(n), int(n)
+                plan.order = "asc" if nth.group(1) else plan.order
                 return
         if has_measure and (RE_SUM.search(rest) or RE_AVG.search(rest)) and len(plan.agencies) >= 2 \
                 and not RE_COMPARE.search(rest):
             plan.operation = "avg" if RE_AVG.search(rest) else "sum"  # 沙河、伊川、鹤岗三家合计: a named set
             return
         if not has_measure:
-            if n_top or n_bottom:
-                m = n_bottom if n_bottom and (not n_top or n_bottom.start() < n_top.start()) else n_top
-                n = parse_number(m.group(1))
-                plan.n = int(n) if n else None
-                plan.bare_op = "bottom" if m is n_bottom else "top"
+            nth = RE_NTH.search(rest)
+            if RE_SHARE.search(rest):
+                plan.bare_op = "share"  # 占比多少: of the measure the conversation is about
+            elif nth and (parse_number(nth.group(2)) or 0) >= 2 and not n_top and not n_bottom:  # 第二名呢
+                plan.bare_op, plan.nth = "nth", int(parse_number(nth.group(2)))
+                plan.n, plan.order = plan.nth, "asc" if nth.group(1) else plan.order
+            elif n_top or n_bottom:
+                plan.bare_op = _top_or_bottom(plan, n_top, n_bottom)
             elif is_max or is_min:
                 plan.bare_op = "max" if is_max else "min"
             elif RE_AVG.search(rest):
@@ -500,6 +506,9 @@ class Reader:
                 plan.template = fmt.group(1) if fmt.group(1) in ("2019", "2021") else \
                     ("2021" if "新" in fmt.group(0) else "2019")
                 plan.years = [y for y in plan.years if str(y) != fmt.group(1)]
+                plan.corpus_what, plan.operation = "count", "corpus"
+                return
+            if plan.agencies and RE_CORPUS_COUNT.search(rest) and not prose_cue:  # 平潭有几份报告
                 plan.corpus_what, plan.operation = "count", "corpus"
                 return
             if not plan.agencies and not plan.candidates:
@@ -528,10 +537,7 @@ class Reader:
         ordered = bool(is_max or is_min or n_top or n_bottom or RE_ORDER.search(rest))
         if plan.agencies and plan.all_years and ordered:  # 平潭哪一年…最多 / 平潭每年…从多到少排序
             if n_top or n_bottom:
-                m = n_bottom if n_bottom and (not n_top or n_bottom.start() < n_top.start()) else n_top
-                n = parse_number(m.group(1))
-                plan.n = int(n) if n else None
-                plan.operation = "bottom" if m is n_bottom else "top"
+                plan.operation = _top_or_bottom(plan, n_top, n_bottom)
             elif is_max or is_min:
                 plan.operation = "max" if is_max and not (is_min and rest.find("最少") < rest.find("最多")) else "min"
             else:
@@ -548,10 +554,7 @@ class Reader:
             plan.operation = "count" if RE_COUNT.search(rest) else "filter"
             return
         if n_top or n_bottom:
-            m = n_bottom if n_bottom and (not n_top or n_bottom.start() < n_top.start()) else n_top
-            n = parse_number(m.group(1))
-            plan.n = int(n) if n else None
-            plan.operation = "bottom" if m is n_bottom else "top"
+            plan.operation = _top_or_bottom(plan, n_top, n_bottom)
             return
         if plan.change and not plan.agencies:
             # 哪个单位增加最多: rank by the change
@@ -570,7 +573,7 @@ class Reader:
         if RE_SUM.search(rest) and not plan.agencies:
             plan.operation = "sum"
             return
-        if RE_COUNT.search(rest) and not plan.agencies:
+        if RE_COUNT.search(rest) and not plan.agencies and not RE_ORDER.search(rest):  # 把几家…排列: a ranking
             plan.operation = "count"
             return
         if plan.agencies or plan.candidates or plan.pronoun or plan.unknown_agency:
@@ -602,7 +605,8 @@ class Reader:
         before = [i for i, pos in named if at < 0 or pos < at]
         if after:
             plan.share_of = list(dict.fromkeys(after))
-        elif plan.container and plan.container not in before[:1]:
+        elif plan.container and (plan.container not in before[:1] or
+                                 plan.container != "apply.new" and len(set(before)) >= 2):
             plan.share_of = [plan.container]
         elif len(set(before)) >= 2 and not re.search(r"加|与|和|及", rest[:at] if at >= 0 else rest):
             plan.share_of = [i for i in dict.fromkeys(before) if i != plan.item][-1:]
@@ -613,7 +617,9 @@ class Reader:
             plan.extra_items = []
         if not plan.share_of and not (plan.column_explicit and plan.column not in ("total", None)):
             item = items()[plan.item]
-            if item.table == "apply" and plan.item not in ("apply.new", "apply.total", "apply.carried_in"):
+            if plan.item in SHARE_DENOMINATORS:  # 办结率: 办理结果 ÷ (新收 + 上年结转)
+                plan.share_of = list(SHARE_DENOMINATORS[plan.item])
+            elif item.table == "apply" and plan.item not in ("apply.new", "apply.carried_in"):
                 plan.share_of = ["apply.total"]  # a result row's share: of all results (办理结果总计)
 
     def _comparison(self, plan: Plan, rest: str) -> None:
@@ -625,7 +631,7 @@ class Reader:
             return
         m = RE_CMP.search(rest)
         if m and not re.match(r"前|后", rest[max(0, m.start() - 1):m.start()]):
-            word, num, unit, tail = m.group(1), m.group(2), m.group(3), m.group(4)
+            word, num, unit, tail = m.group(1) or m.group(2), m.group(3), m.group(4), m.group(5)
             op = dict(_CMP_WORDS)[word]
             if tail and op == "==":  # 有100件以上 / 为10件以下
                 op = ">=" if "上" in tail else "<="
@@ -645,20 +651,55 @@ class Reader:
             plan.comparison = Comparison(op="==", value=0, text=RE_ZERO.search(rest).group(0))
             return
         # 没有收到申请的单位 / 没有行政处罚的: a negation right before the measure word
-        if plan.item and re.search(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何|过)?＿", rest) and \
-                re.search(r"哪些|哪个|几个|多少个|单位|有没有", rest):
+        if plan.item and re.search(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何|过)?(?:被|被提起|过)?＿",
+                                   rest) and re.search(r"哪些|哪个|几个|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
+            return
+        # 有行政复议的报告有哪些 / 哪几年有结转的申请: having the measure at all, i.e. not 0
+        if plan.item and re.search(r"(?<![没未无])(?:有|存在|发生)过?＿+[^＿，,。？?]{0,3}的", rest) and \
+                re.search(r"哪|几|多少个|多少份", rest):
+            plan.comparison = Comparison(op="!=", value=0, text="有")
 
+
+
+def _known_place(masked: str) -> str | None:
+    """A place name of jieba's dictionary (厦门, 盱眙县) standing, outside every agency name and template word,
+    in a question about an item of the template: a name the index does not hold, said, never dropped."""
+    import jieba.posseg  # loaded by the keyword index already; here only for questions naming no agency
+
+    words = mentions(masked)
+    if not any(m.kind == "item" for m in words):  # 哪些报告提到台湾: a text question, not an agency's number
+        return None
+    masked = _mask(masked, [(m.start, m.end) for m in words])  # template words are no places
+    for run in re.findall(r"[\u4e00-\u9fff]{2,}", masked):
+        for w in jieba.posseg.lcut(run):
+            if w.flag == "ns" and len(w.word) >= 2 and w.word not in NOT_PLACES and w.word not in BEYOND_PLACES \
+                    and not RE_BEYOND.search(w.word) and not mentions(w.word):
+                return w.word
+    return None
+
+
+def _top_or_bottom(plan: Plan, n_top: re.Match[str] | None, n_bottom: re.Match[str] | None) -> str:
+    """前三 / 倒数前五: whichever comes first in the question; sets plan.n and says "top" or "bottom"."""
+    m = n_bottom if n_bottom and (not n_top or n_bottom.start() < n_top.start()) else n_top
+    n = parse_number(m.group(1))
+    plan.n = int(n) if n else None
+    return "bottom" if m is n_bottom else "top"
 
 
 RE_ASKS = re.compile(r"[？?]$|吗$|呢$|多少|几|哪|什么|是否|有没有|怎么|如何|为什么")
 
 
+def _sentences(text: str) -> list[str]:
+    return [x.strip() for x in re.findall(r"[^。！!？?\n]+[。！!？?]?", text) if x.strip()]
+
+
 def question_in(text: str) -> str | None:
-    """The last sentence of a long text that asks something (ends with ？, or has 多少/哪/吗 …), if short enough."""
-    sentences = [x.strip() for x in re.findall(r"[^。！!？?\n]+[。！!？?]?", text) if x.strip()]
-    asking = [x for x in sentences if RE_ASKS.search(x.rstrip("。！!")) and len(x) <= MAX_CHARS]
-    return asking[-1] if asking else None
+    """The sentence of a long text that asks something (ends with ？, or has 多少/哪/吗 …), if short enough: the
+    last one that names an item of the template, else the last one."""
+    asking = [x for x in _sentences(text) if RE_ASKS.search(x.rstrip("。！!")) and len(x) <= MAX_CHARS]
+    about = [x for x in asking if any(m.kind == "item" for m in mentions(normalize(x)))]
+    return (about or asking)[-1] if asking else None
 
 
 # a column word with no item, of one table only: the row it is read on (纠正率 → 行政复议, 自然人 → 新收申请)

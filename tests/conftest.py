@@ -43,3 +43,13 @@ def seed_index(tmp_path_factory) -> BuiltIndex:
     shutil.copytree(ROOT / "corpus", base / "corpus")
     build_index(base / "corpus", base / "index")
     return BuiltIndex(base / "corpus", base / "index")
+
+
+@pytest.fixture(scope="session")
+def seed_qa(seed_index):
+    """One question-answering engine over the seed index, shared by the test modules that only ask."""
+    from qa.engine import QA
+
+    engine = QA(seed_index.index)
+    yield engine
+    engine.close()

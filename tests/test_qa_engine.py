@@ -23,12 +23,8 @@ SH, ZD, YC, HG, JN = "沙河市城市管理综合行政执法局", "张店区综
 
 
 @pytest.fixture(scope="module")
-def qa(seed_index):
-    from qa.engine import QA
-
-    engine = QA(seed_index.index)
-    yield engine
-    engine.close()
+def qa(seed_qa):
+    return seed_qa
 
 
 # ---------------------------------------------------------------- facts

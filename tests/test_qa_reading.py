@@ -19,12 +19,8 @@ SH, ZD, YC, HG, JN = "沙河市城市管理综合行政执法局", "张店区综
 
 
 @pytest.fixture(scope="module")
-def qa(seed_index):
-    from qa.engine import QA
-
-    engine = QA(seed_index.index)
-    yield engine
-    engine.close()
+def qa(seed_qa):
+    return seed_qa
 
 
 def ask(qa, *questions):
@@ -200,3 +196,11 @@ def test_share_of_two_numbers_the_text_states(qa):
 def test_a_sum_states_its_terms(qa):
     a = ask(qa, "沙河和济南的行政处罚一共多少件")
     assert "12 + 135 = 147" in a.text.replace("135 + 12", "12 + 135")
+
+
+@pytest.mark.parametrize("raw, normal", [
+    ("平潭一九年的行政许可", "平潭2019年的行政许可"), ("二〇二〇至二〇二二年", "2020至2022年"), ("二三年洪泽", "2023年洪泽"),
+    ("一二三年", "一二三年"), ("近十年", "近十年"), ("过千件", "超过1000件"), ("过亿元", "超过1亿元"),
+])
+def test_normalise_years_and_round_numbers(raw, normal):
+    assert normalize(raw) == normal

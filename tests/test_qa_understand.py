@@ -169,3 +169,140 @@ def test_bad_input_is_invalid(reader: Reader, q: str) -> None:
 def test_long_question_is_capped(reader: Reader) -> None:
     plan = reader.read("哪个单位行政处罚最多" + "啊" * 500)
     assert len(plan.question) == 200 and plan.notes and plan.operation == "max"
+
+
+# ---------------------------------------------------------------- wordings the held-out set found
+@pytest.mark.parametrize("q,share_item,share_of", [
+    ("伊川行政诉讼里直接起诉的占多大比例", "suit.direct", ["suit"]),  # the container is the denominator
+    ("伊川不予公开里属于内部事务信息的占几成", "apply.denied.internal", ["apply.denied"]),
+    ("伊川予以公开的占办理结果总数的比率", "apply.granted", ["apply.total"]),
+    ("伊川不掌握相关信息的申请占办理总数的百分比", "apply.unable.not_held", ["apply.total"]),
+    ("伊川的申请中有百分之几无法提供", "apply.unable", ["apply.total"]),
+])
+def test_share_wordings(reader: Reader, q: str, share_item: str, share_of: list[str]) -> None:
+    plan = reader.read(q)
+    assert plan.operation == "share" and plan.item == share_item and plan.share_of == share_of, plan
+
+
+@pytest.mark.parametrize("q", ["伊川各项办理结果加起来等于总计吗", "伊川行政复议那一栏，维持、纠正和总计之间有没有问题",
+                               "伊川表三的总计列，办理结果之和等于总计吗"])
+def test_consistency_wordings(reader: Reader, q: str) -> None:
+    assert reader.read(q).operation == "findings"
+
+
+def test_at_least_with_a_verb_and_zero_inside_a_number(reader: Reader) -> None:
+    plan = reader.read("新收申请至少有70件的报告是哪些")
+    assert plan.operation == "filter" and plan.comparison.op == ">=" and plan.comparison.value == 70
+    assert plan.all_years  # 报告是哪些: every report, not each agency's latest
+
+
+@pytest.mark.parametrize("q,n,order", [("行政处罚倒数第二的单位是哪个", 2, "asc"), ("行政强制排第二的报告是哪一份", 2, "desc")])
+def test_nth_from_either_end(reader: Reader, q: str, n: int, order: str) -> None:
+    plan = reader.read(q)
+    assert (plan.operation, plan.nth, plan.order) == ("nth", n, order)
+
+
+def test_a_kind_after_a_question_word_is_no_unknown_name(reader: Reader) -> None:
+    plan = reader.read("把几家城管的行政处罚上一年项目数量从高到低排列")
+    assert plan.unknown_agency is None and plan.kind and plan.operation == "rank"
+
+
+def test_reports_of_one_agency_are_counted(reader: Reader) -> None:
+    plan = reader.read("语料里一共有几份伊川的报告")
+    assert (plan.operation, plan.corpus_what, plan.agencies) == ("corpus", "count", [YC])
+
+
+def _after(*questions: str):
+    """The plan of the last question, read after the others in one conversation."""
+    from qa.context import Conversation, resolve
+
+    r = Reader(["平潭综合实验区", "淮安市洪泽区人民政府"], lambda k: True, [2023, 2024, 2025])
+    conv = Conversation()
+    for q in questions:
+        plan = resolve(r.read(q), conv, r)
+        conv = conv.add(q, plan, plan.agencies, plan.years)
+    return plan
+
+
+def test_share_as_a_follow_up() -> None:
+    plan = _after("平潭2025年行政复议一共多少件", "其中维持的几件", "占比多少")
+    assert (plan.operation, plan.item, plan.column, plan.share_of) == ("share", "review", "upheld", [])
+    plan = _after("平潭2024年的行政复议", "其中纠正的有几件", "纠正率是多少")
+    assert (plan.operation, plan.agencies, plan.years) == ("share", ["平潭综合实验区"], [2024])
+
+
+def test_elliptical_follow_ups() -> None:
+    plan = _after("平潭2023年行政处罚多少件", "2024年呢", "那2025年的呢", "三年加起来")
+    assert (plan.operation, plan.years) == ("sum", [2023, 2024, 2025])
+    plan = _after("洪泽2023年行政许可多少", "平潭呢", "谁多")
+    assert plan.operation == "compare" and len(plan.agencies) == 2
+    plan = _after("平潭2024年行政处罚", "比上一年增长多少")
+    assert (plan.operation, plan.item, plan.years) == ("change", "penalty", [2024])
+
+
+@pytest.mark.parametrize("q,op,value", [
+    ("行政处罚处理决定不满100件的单位", "<", 100),
+    ("哪些单位一件行政复议都没有", "==", 0),
+    ("行政许可过千件的是哪几份报告", ">", 1000),
+    ("收费金额过亿的报告", ">", 10000),  # 万元
+])
+def test_colloquial_thresholds(reader: Reader, q: str, op: str, value: float) -> None:
+    plan = reader.read(q)
+    assert plan.comparison is not None and (plan.comparison.op, plan.comparison.value) == (op, value), plan
+
+
+def test_parts_and_breakdown_words(reader: Reader) -> None:
+    assert reader.read("伊川报告里哪些方面做得不够").part == "五"
+    assert reader.read("伊川城管今后的工作打算").part == "五"
+    assert reader.read("伊川2020年的依申请办理结果分布").operation == "breakdown"
+
+
+@pytest.mark.parametrize("q,place", [("厦门2023年行政处罚多少", "厦门"), ("2023年厦门的行政处罚", "厦门"),
+                                     ("哪些报告提到了台湾地区标准题录数据库", None), ("统计2020年行政处罚", None)])
+def test_a_place_we_do_not_hold_is_said(reader: Reader, q: str, place: str | None) -> None:
+    assert reader.read(q).unknown_agency == place
+
+
+def test_year_of_a_date_inside_a_report_is_no_report_year(reader: Reader) -> None:
+    plan = reader.read("伊川2020年有多少申请结转到2021年")
+    assert plan.years == [2020] and plan.item == "apply.carried_out"
+
+
+def test_unsaid_denominator_of_a_rate(reader: Reader) -> None:
+    plan = reader.read("伊川2020年的申请办结率")
+    assert (plan.operation, plan.item, plan.share_of) == ("share", "apply.total", ["apply.new", "apply.carried_in"])
+
+
+def test_a_short_pasted_paragraph_is_read_at_its_question(reader: Reader) -> None:
+    text = ("我是研究生，收集了福建、江苏、山东等地的年报。有的地方几乎没有申请，有的地方每年上百件。"
+            "为了写论文里的一个表格，请问伊川2020年一共收到了多少件政府信息公开申请？非常感谢！")
+    plan = reader.read(text)
+    assert plan.agencies == [YC] and plan.item == "apply.new" and plan.comparison is None
+    assert any("只读了其中的问句" in n for n in plan.notes)  # what was cut is said
+
+
+@pytest.mark.parametrize("q,item", [("伊川2020年行政处发多少", "penalty"), ("伊川行政许克多少", "license"),
+                                    ("伊川2020年不予工开的申请", "apply.denied")])
+def test_a_template_word_with_one_character_of_the_same_sound(reader: Reader, q: str, item: str) -> None:
+    plan = reader.read(q)
+    assert plan.item == item and any("理解" in d for d in plan.defaults)  # said, never silent
+
+
+def test_more_elliptical_follow_ups() -> None:
+    plan = _after("平潭2023年行政许可多少", "2024年的呢", "增长了百分之几", "是2023年的几倍")
+    assert (plan.operation, plan.years, plan.times) == ("change", [2023, 2024], True)
+    plan = _after("所有报告里哪份的行政处罚最多", "第二名呢")
+    assert (plan.operation, plan.nth, plan.item) == ("nth", 2, "penalty")
+    plan = _after("所有报告里哪份的行政处罚最多", "倒数第二呢")
+    assert (plan.operation, plan.nth, plan.order) == ("nth", 2, "asc")
+    plan = _after("平潭历年行政强制", "哪年最多")
+    assert (plan.operation, plan.agencies, plan.all_years) == ("max", ["平潭综合实验区"], True)
+    plan = _after("平潭2023年存在哪些不足", "那改进措施呢", "2024年的呢")
+    assert (plan.operation, plan.years, plan.part) == ("prose", [2024], "五")
+
+
+@pytest.mark.parametrize("q,op", [("没有被行政复议过的单位有哪些", "=="), ("有行政复议的报告有哪些", "!="),
+                                  ("有商业企业申请的报告有几份", "!="), ("哪些单位没有不予公开的申请", "==")])
+def test_having_or_not_having_a_measure(reader: Reader, q: str, op: str) -> None:
+    plan = reader.read(q)
+    assert plan.comparison is not None and (plan.comparison.op, plan.comparison.value) == (op, 0), plan

@@ -1,0 +1,70 @@
+"""A held-out question set (tests/heldout_questions.json): questions of dev.json's kinds over dev.json's
+corpus, in wordings, rows, agencies and years that dev.json does not use (other template rows, pinyin-like
+typos, traditional characters, English mixed in, pasted paragraphs, the agency at the end, 几成 / 倒数第二 /
+大于等于 / 翻了几倍 …). Every expected value was read by hand from the reports' cells; `why` names the cell.
+
+It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
+scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
+
+    .venv/bin/python -m pytest tests/test_heldout_questions.py -q
+    .venv/bin/python -m pytest tests/test_heldout_questions.py -q -k summary -s   # pass rate per kind
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+# The held-out set assumes dev.json's corpus (asserted below): it is asked over dev.json's index and engine.
+from test_dev_questions import CORPUS as DEV_CORPUS
+from test_dev_questions import DEV, cases, check_question, check_traceable, summary
+from test_dev_questions import dev_corpus, dev_qa  # noqa: F401 (fixtures)
+
+HELDOUT = Path(__file__).with_name("heldout_questions.json")
+ITEMS: list[dict] = json.loads(HELDOUT.read_text("utf-8"))
+CORPUS: dict = next(x for x in ITEMS if x.get("kind") == "corpus")
+QUESTIONS = [x for x in ITEMS if x.get("kind") != "corpus"]
+# The held-out set is a measure, not a gate on every item: the summary asserts this floor.
+TARGET = 0.90
+
+pytestmark = pytest.mark.skipif(not DEV.exists(), reason=f"{DEV.parent} not found (../shared is not beside the repo)")
+
+# Known failures, each with its cause; they stay visible as xfail (an unexpected pass shows as XPASS).
+# All are on the answering side (qa/ops.py, qa/prose.py), being restructured in parallel.
+KNOWN: dict[str, str] = {
+    "ho040": "the answer states its scope (范围：2021年、2022年…的报告) before the ranking, so a ranking of years "
+             "that the question bounds names the years first in year order (strict order check)",
+    "ho046": "A只有B的几成 is read as a comparison with a ratio, but the comparison states ratios only as 倍 "
+             "(0.32倍), never as a percentage or 成",
+    "ho051": "two measures of one report compared (行政许可和行政强制哪个多): no operation compares measures",
+    "ho089": "两个加起来 after two measures of one report: the sum runs over reports, not over measures",
+    "ho100": "the quoted measures stop at a PDF line break inside the sentence (工作\n人员跟班学习制度), like dv090",
+}
+
+
+def test_heldout_set_is_well_formed():
+    assert CORPUS["corpus"] == DEV_CORPUS["corpus"], "the held-out set must assume dev.json's corpus"
+    ids = [x["id"] for x in QUESTIONS]
+    assert len(ids) == len(set(ids)) and len(ids) >= 100
+    dev = {x["q"] for x in json.loads(DEV.read_text("utf-8")) if "q" in x}
+    assert not [x["id"] for x in QUESTIONS if x.get("q") in dev], "held-out questions must not repeat dev.json"
+    for x in QUESTIONS:
+        assert x["expect"] and x["why"] and ("q" in x) != ("turns" in x), x["id"]
+
+
+@pytest.mark.parametrize("item", cases(QUESTIONS, KNOWN))
+def test_heldout_question(item, dev_qa, dev_corpus):
+    check_question(dev_qa, item, dev_corpus)
+
+
+@pytest.mark.parametrize("item", cases(QUESTIONS, {}))
+def test_heldout_answer_numbers_are_traceable(item, dev_qa):
+    check_traceable(dev_qa, item)
+
+
+def test_heldout_summary(dev_qa, dev_corpus, capsys):
+    with capsys.disabled():
+        rate = summary(dev_qa, QUESTIONS, dev_corpus, "heldout_questions.json")
+    assert rate >= TARGET, f"held-out {rate:.1%} < {TARGET:.0%}"
