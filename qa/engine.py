@@ -24,7 +24,8 @@ from qa.operations import OPERATIONS, settle
 from qa.op_check import asked_numbers, measure_values, stated_percentages, stated_total
 from qa.ops import Ctx, answer_aggregate, answer_findings, column_phrase, compose, reading
 from qa.output import format_value
-from qa.prose import Prose, coverage_ok, part_title, passage_citation, sentence_citations, sentence_text
+from qa.cite import passage as passage_citation, sentence as sentence_citations
+from qa.prose import Prose, coverage_ok, part_title, sentence_text
 from qa.retrieve import Retriever
 from qa.understand import MAX_CHARS, RE_SHARE, Plan, Reader
 
@@ -75,6 +76,12 @@ class QA:
         answer.citations = _dedupe(answer.citations)
         agencies, years = _focus(answer, plan)
         return answer, conversation.add(question or "", plan, agencies, years)
+
+    def every_row(self, answer: Answer) -> Answer:
+        """The answer with every row of its table quoted, for a page or file that shows the whole table (an
+        answer quotes only its first rows: qa.cite.QUOTED)."""
+        with self._lock:
+            return self.ctx.citer.every_row(answer)
 
     # ------------------------------------------------------------ dispatch
     def _answer(self, plan: Plan) -> Answer:

@@ -2,7 +2,7 @@
 
 Why values are held in memory: a ranking reads one key of every report, and at 10,000 reports a
 `where key = ?` scan plus the window that picks each agency's latest year costs 50–100 ms in DuckDB. So on
-open the store reads the facts once as numpy columns (value, flags as bits, line, rowid; ~25 bytes a fact)
+open the store reads the facts once as numpy columns (value, flags as bits, line, column, rowid; ~29 bytes a fact)
 and answers value questions from them; only the few cells an answer cites go back to the database, by
 rowid, for their raw text and source lines.
 """
@@ -52,6 +52,17 @@ class Cell:
     flags: tuple[str, ...]
     line: int
     rowid: int
+    col: int | None = None  # 1-based character column in the line (None: an HTML table cell, or unknown)
+
+
+@dataclass
+class Row:
+    """A measure in one report, as an answer's table row shows it."""
+
+    report: Report
+    value: float | None
+    status: int
+    flags: int
 
 
 @dataclass
@@ -83,6 +94,7 @@ class _KeyColumn:
     flags: np.ndarray
     line: np.ndarray
     rowid: np.ndarray
+    col: np.ndarray  # 0: unknown
 
 
 def _bits_to_flags(bits: int) -> tuple[str, ...]:
@@ -129,7 +141,7 @@ class FactStore:
         self.key_index = {k: i for i, k in enumerate(keys)}
         bits = " + ".join(f"(case when list_contains(f.flags, ?) then {FLAG_BITS[f]} else 0 end)" for f in FLAGS)
         sql = (f"select f.rowid as rowid, r.rid as rid, k.kid as kid, f.value as value, f.line as line, "
-               f"({bits})::INTEGER as bits "
+               f"({bits})::INTEGER as bits, coalesce(f.col, 0)::INTEGER as col "
                "from facts f "
                "join (select doc, (row_number() over (order by doc) - 1)::INTEGER as rid from reports) r using (doc) "
                "join (select unnest(?) as key, (generate_subscripts(?, 1) - 1)::INTEGER as kid) k using (key)")
@@ -143,6 +155,7 @@ class FactStore:
         self._line = np.asarray(data["line"], np.int32)[order]
         self._rowid = np.asarray(data["rowid"], np.int64)[order]
         self._bits = np.asarray(data["bits"], np.int32)[order]
+        self._col = np.asarray(data["col"], np.int32)[order]
         self._n = n
         # raw text and notes of the cells read in some special way (signed, units, thousands, text …): few,
         # and the only ones whose raw text is not simply their number; a blank cell's raw text is ''
@@ -192,12 +205,13 @@ class FactStore:
             rid = self._rid[lo:hi]
             n = self._n
             col = _KeyColumn(np.zeros(n, bool), np.full(n, np.nan), np.zeros(n, np.int32),
-                             np.zeros(n, np.int32), np.full(n, -1, np.int64))
+                             np.zeros(n, np.int32), np.full(n, -1, np.int64), np.zeros(n, np.int32))
             col.present[rid] = True
             col.value[rid] = self._value[lo:hi]
             col.flags[rid] = self._bits[lo:hi]
             col.line[rid] = self._line[lo:hi]
             col.rowid[rid] = self._rowid[lo:hi]
+            col.col[rid] = self._col[lo:hi]
             self._columns[key] = col
         return col
 
@@ -229,14 +243,16 @@ class FactStore:
 
     def cells(self, measure: Measure, rid: int) -> list[Cell]:
         """The facts behind the measure in one report (those present)."""
-        out = []
-        for key in measure.keys(self.reports[rid].format):
-            c = self._column(key)
-            if c.present[rid]:
-                v = float(c.value[rid])
-                out.append(Cell(rid, key, None if np.isnan(v) else v, _bits_to_flags(int(c.flags[rid])),
-                                int(c.line[rid]), int(c.rowid[rid])))
-        return out
+        return [c for key in measure.keys(self.reports[rid].format) if (c := self.cell(rid, key))]
+
+    def cell(self, rid: int, key: str) -> Cell | None:
+        """One fact of one report, or None when the report lacks it."""
+        c = self._column(key)
+        if not c.present[rid]:
+            return None
+        v = float(c.value[rid])
+        return Cell(rid, key, None if np.isnan(v) else v, _bits_to_flags(int(c.flags[rid])), int(c.line[rid]),
+                    int(c.rowid[rid]), int(c.col[rid]) or None)
 
     def source_of(self, measure: Measure, rid: int) -> list[str | int | None] | None:
         """[file, line, key] of the measure's first cell in one report (a row's source in an answer table)."""

@@ -17,8 +17,8 @@ from qa import arith
 from qa.answer import Citation, Derived
 from qa.facts import OK
 from qa.lexicon import measure
-from qa.ops import Ctx, cite_rows, num, scoped_rows
-from qa.prose import passage_citation
+from qa.ops import Ctx, num, scoped_rows
+from qa.cite import passage as passage_citation
 from qa.understand import Plan
 
 _NUMBER = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)(?![\d.])")
@@ -77,7 +77,7 @@ def measure_values(ctx: Ctx, plan: Plan) -> Check | None:
     for r in rows:
         when = f"{r.report.name}{r.report.year or ''}年"
         bits = [f"{when}表格中「{m.label}」为{num(r.value, m.unit)}"]
-        c, d = cite_rows(ctx, m, [r])
+        c, d = ctx.citer.rows(m, [r])
         out.citations += c
         out.derived += d
         carried = measure("apply.carried_in", m.column) if m.item == "apply.new" else None
@@ -86,7 +86,7 @@ def measure_values(ctx: Ctx, plan: Plan) -> Check | None:
                        and x.status == OK), None)
             if cr is not None:
                 total, how = arith.total([r.value, cr.value])
-                c2, d2 = cite_rows(ctx, carried, [cr])
+                c2, d2 = ctx.citer.rows(carried, [cr])
                 out.citations += c2
                 out.derived += [*d2, how]
                 bits.append(f"上年结转{num(cr.value, m.unit)}，新收加结转共{num(total, m.unit)}（{how.how}）")
@@ -133,7 +133,7 @@ def stated_percentages(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> C
             m = measure(item, "total")
             r = next((x for x in scoped_rows(ctx, plan, m, [agency]) if x.status == OK), None) if m else None
             if r is not None and r.value == whole:
-                c2, d2 = cite_rows(ctx, m, [r])
+                c2, d2 = ctx.citer.rows(m, [r])
                 table.append((m.label, c2, d2))
                 break
         verdict = "正文给的百分比都一致" if ok else "正文给的百分比有不一致的"

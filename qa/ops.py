@@ -19,11 +19,12 @@ from index.cells import plain_number
 from index.checks import scope_label
 from qa import arith
 from qa.answer import Alternative, Answer, AnswerTable, ChartHint, Citation, Derived, Reading
-from qa.cite import FLAG_NOTES, FULL, Citer
-from qa.facts import MISSING, NO_NUMBER, NOT_IN_TEMPLATE, OK, FactStore, Report
+from qa import cite
+from qa.cite import FLAG_NOTES, Citer, conversions
+from qa.facts import MISSING, NO_NUMBER, NOT_IN_TEMPLATE, OK, FactStore, Report, Row
 from qa.lexicon import Measure, items, measure
 from qa.output import format_value
-from qa.prose import Prose, part_title, passage_citation
+from qa.prose import Prose, part_title
 from qa.understand import Plan
 
 ROW_CAP = 20  # ties listed at a top-N boundary; every table keeps all its rows (the UI pages them, exports all)
@@ -40,14 +41,6 @@ class Ctx:
     store: FactStore
     citer: Citer
     prose: Prose
-
-
-@dataclass
-class Row:
-    report: Report
-    value: float | None
-    status: int
-    flags: int
 
 
 # ---------------------------------------------------------------- small helpers
@@ -136,27 +129,6 @@ def defaults_phrase(plan: Plan) -> str:
 
 def cmp_ok(v: np.ndarray, op: str, x: float) -> np.ndarray:
     return {">": v > x, ">=": v >= x, "<": v < x, "<=": v <= x, "==": v == x, "!=": v != x}[op]
-
-
-# ---------------------------------------------------------------- citations of rows
-def cite_rows(ctx: Ctx, m: Measure, rows: list[Row]) -> tuple[list[Citation], list[Derived]]:
-    """A citation per cell behind each row's value; for a sum of cells, the sum as a derived number."""
-    cells, derived = [], []
-    for r in rows[:FULL]:  # the rows past these keep their source in the table (AnswerTable.sources)
-        if r.status not in (OK, NO_NUMBER):
-            continue
-        cs = ctx.store.cells(m, r.report.rid)
-        cells += cs
-        if r.status == OK and len(cs) > 1:
-            derived.append(Derived(value=format_value(r.value),
-                                   how=f"{r.report.name}：" + " + ".join(plain_number(c.value or 0) for c in cs)
-                                   + f" = {plain_number(r.value)}"))
-    citations = ctx.citer.cells(cells)
-    for c in citations:  # a value stored in 万元 from a cell in 元: the conversion is arithmetic, say it
-        if "unit_converted" in c.flags and c.number is not None:
-            derived.append(Derived(value=format_value(c.number), how=f"{c.value or c.quote} 元 ÷ 10000 = "
-                                                                      f"{plain_number(c.number)} 万元"))
-    return citations, derived
 
 
 @lru_cache(maxsize=1024)
@@ -391,7 +363,7 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             summary = f"按「{label}」对{scope_n}排序（{direction}）"
         text += lack_text
         table_rows = shown + (lacking[:] if op != "top" and op != "bottom" else [])
-        citations, d = cite_rows(ctx, m, table_rows)
+        citations, d = ctx.citer.rows(m, table_rows)
         derived += d
         chart = ChartHint(x="单位", y=value_column(m), title=label)
         return Answer(question=plan.question, text=text, status="answered",
@@ -421,7 +393,7 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             summary = f"「{label}」在{scope_n}中求平均"
         text += lack_text
         table_rows = ok[:] + lacking[:]
-        citations, d = cite_rows(ctx, m, table_rows)
+        citations, d = ctx.citer.rows(m, table_rows)
         derived += d
         return Answer(question=plan.question, text=text, reading=reading(plan, m, summary),
                       table=table_of(table_rows, m, ranked=False, store=ctx.store), citations=citations, derived=derived,
@@ -462,7 +434,7 @@ def answer_aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         text += lack_text
     summary = f"「{label}」{cond}的单位" + ("（计数）" if op == "count" else "")
     table_rows = matched[:]
-    citations, d = cite_rows(ctx, m, table_rows)
+    citations, d = ctx.citer.rows(m, table_rows)
     derived += d
     return Answer(question=plan.question, text=text, reading=reading(plan, m, summary, filters),
                   table=table_of(table_rows, m, ranked=False, store=ctx.store) if table_rows else None, citations=citations,
@@ -490,7 +462,7 @@ def _by_year(ctx: Ctx, plan: Plan, m: Measure, ok: Rows, lacking: Rows, lead: st
     text = f"{lead}，按年份：" + "；".join(parts) + "。"
     if len(lacking):
         text += f"另有{len(lacking)}份报告未提供该数据，未计入。"
-    citations, d = cite_rows(ctx, m, ok[:])
+    citations, d = ctx.citer.rows(m, ok)
     word = "合计" if plan.operation == "sum" else "平均值"
     return Answer(question=plan.question, text=text, reading=reading(plan, m, f"「{m.label}」按年份{word}"),
                   table=AnswerTable(columns=["年份", "报告数", f"{word}（{m.unit}）"], rows=table_rows,
@@ -501,7 +473,7 @@ def _by_year(ctx: Ctx, plan: Plan, m: Measure, ok: Rows, lacking: Rows, lead: st
 
 def _nothing(ctx: Ctx, plan: Plan, m: Measure, rows, lead: str) -> Answer:
     text = f"{lead}，范围内{len(rows)}个单位都没有提供这项数据（{names(rows)}），无法比较。"
-    citations, derived = cite_rows(ctx, m, rows[:])
+    citations, derived = ctx.citer.rows(m, rows[:])
     derived.append(Derived(value=str(len(rows)), how="范围内的单位数"))
     return Answer(question=plan.question, text=text, status="absent", reading=reading(plan, m, f"「{m.label}」"),
                   table=table_of(rows[:], m, ranked=False, store=ctx.store), citations=citations, derived=derived,
@@ -510,13 +482,13 @@ def _nothing(ctx: Ctx, plan: Plan, m: Measure, rows, lead: str) -> Answer:
 
 # ---------------------------------------------------------------- one agency
 def _row_context(ctx: Ctx, m: Measure, rid: int,
-                 conversions: list[Derived] | None = None) -> tuple[str, list[Citation]]:
+                 derived: list[Derived] | None = None) -> tuple[str, list[Citation]]:
     """The other columns of an active-table row (上一年项目数量, 本年增/减), stated beside the asked one."""
     item = items()[m.item]
     if item.table != "active" or item.is_group:
         return "", []
     bits, cites = [], []
-    conversions = conversions if conversions is not None else []
+    derived = derived if derived is not None else []
     for col in item.columns:
         other = measure(m.item, col)
         if col == m.column or other is None:
@@ -525,9 +497,7 @@ def _row_context(ctx: Ctx, m: Measure, rid: int,
         if len(cs) == 1 and cs[0].value is not None:
             c = ctx.citer.cells(cs)[0]
             shown = c.value if "signed" in c.flags and c.value else format_value(cs[0].value)
-            if "unit_converted" in c.flags and c.number is not None:
-                conversions.append(Derived(value=format_value(c.number),
-                                           how=f"{c.value or c.quote} 元 ÷ 10000 = {plain_number(c.number)} 万元"))
+            derived += conversions([c])
             bits.append(f"{other.label.split(' · ', 1)[1]}{shown}{other.unit}")
             cites.append(c)
     return ("同一行：" + "，".join(bits)) if bits else "", cites
@@ -570,9 +540,8 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                     derived.append(Derived(value=format_value(r.value), how=" + ".join(
                         plain_number(c.value or 0) for c in cs) + f" = {plain_number(r.value)}"))
                 for c in cites:
-                    if "unit_converted" in c.flags and c.number is not None:
-                        derived.append(Derived(value=format_value(c.number),
-                                               how=f"{c.value or c.quote} 元 ÷ 10000 = {plain_number(c.number)} 万元"))
+                    if conv := conversions([c]):
+                        derived += conv
                         sentence += f"，原文为{c.value}，未注明单位，按元换算为万元"
                 ctx_text, ctx_cites = _row_context(ctx, mm, r.report.rid, derived) \
                     if len(measures) == 1 and not multi else ("", [])
@@ -630,23 +599,6 @@ def _states_number(sentence: str, words: tuple[str, ...]) -> bool:
     return any(w in sentence for w in words) and bool(_NUMBER_NOT_YEAR.search(re.sub(r"\d+月\d+日", "", sentence)))
 
 
-def _break_citation(ctx: Ctx, rep: Report, m: Measure, why: str) -> Citation:
-    """Where a table breaks off (no line 0): the first row read when the missing row comes before the rows
-    read in the template's order (lost at the top, at a page break), else the last row read."""
-    rows = ctx.store.part_rows(rep.doc, m.part)
-    if not rows:
-        return Citation(doc=rep.doc, agency=rep.agency, year=rep.year, part=m.part, line_start=1, line_end=1,
-                        quote=why, kind="finding", note=f"抽取警告：第{m.part}部分的表格一行也没有读到")
-    order = {iid: i for i, iid in enumerate(items())}
-    first_read = min((order.get(k.rsplit(".", 1)[0], len(order)) for k, _ in rows), default=0)
-    before = order.get(m.item, 0) < first_read
-    line = rows[0][1] if before else rows[-1][1]
-    quote = ctx.store.lines([(rep.doc, line, line)]).get((rep.doc, line), "")
-    where = f"表格从第{line}行才开始，缺少的行在它之前" if before else f"表格读到第{line}行为止，缺少的行在它之后"
-    return Citation(doc=rep.doc, agency=rep.agency, year=rep.year, part=m.part, line_start=line, line_end=line,
-                    quote=quote or why, kind="finding", note=f"抽取警告：{why}。{where}，报告中没有")
-
-
 _PROSE_NUMBER = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(?:件|项|个|条|次|万元|元)")
 
 
@@ -692,7 +644,7 @@ def _absent(ctx: Ctx, plan: Plan, m: Measure, r: Row) -> Answer:
     why = next((w for w in ctx.store.warnings(rep.doc) if item.label.split(" · ")[-1] in w or
                 any(word in w for word in item.words[:2])), None)
     if why:  # the extraction's own warning says which rows the table lost; cite where the table breaks off
-        citations.append(_break_citation(ctx, rep, m, why))
+        citations.append(ctx.citer.break_off(rep, m, why))
         derived += [Derived(value=n, how="抽取警告中的数字（缺少的行数）") for n in re.findall(r"缺少(\d+)行", why)]
         why = why[:40] + "…" if len(why) > 40 else why
     text = f"{rep.name}{when}报告的表格中缺少「{m.label}」这一行" + (f"（抽取时发现：{why}）" if why else "") + "。"
@@ -702,7 +654,7 @@ def _absent(ctx: Ctx, plan: Plan, m: Measure, r: Row) -> Answer:
         stated = f"，即{num(value, m.unit)}" if value is not None else ""
         text += (f"报告正文（{part_title(best.passage.part)}，第{best.line}行）写道：「{best.text}」{stated}"
                  f"——从正文读出，不是表格中的数字。")
-        citations.append(passage_citation(best))
+        citations.append(cite.passage(best))
         from_text = True
     else:
         text += "报告正文中也没有找到这个数字。"
@@ -749,7 +701,7 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if t:
             derived.append(t[1])
             text = text.rstrip("。") + f"；{first.report.name}是{second.report.name}的{t[1].value}倍（{t[1].how}）。"
-    citations, d2 = cite_rows(ctx, m, ok)
+    citations, d2 = ctx.citer.rows(m, ok, limit=None)
     for r in lacking:
         absent = _absent(ctx, plan, m, r)
         text += absent.text
@@ -811,7 +763,7 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                     derived.append(up[1])
                     text += f"，增长了{up[1].value}倍"
             text += "。" + defaults_phrase(plan)
-            citations, d2 = cite_rows(ctx, m, rows)
+            citations, d2 = ctx.citer.rows(m, rows, limit=None)
             return Answer(question=plan.question, text=text, reading=reading(
                 plan, m, f"{agency}「{m.label}」{a.year}年与{b.year}年比较", operation="change"),
                 table=table_of(rows, m, ranked=False), citations=citations, derived=derived + d2,
@@ -909,9 +861,7 @@ def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
         derived.append(Derived(value=str(passed), how="通过的核对项数"))
         text += f"通过{passed}项核对。"
     shown = fails + unassessable
-    citations = [Citation(doc=f.doc, agency=f.agency, year=f.year, part="三" if f.rule in (1, 2, 3) else
-                          "四" if f.rule == 4 else None, line_start=f.line or 0, line_end=f.line or 0, quote=f.detail,
-                          kind="finding") for f in shown]
+    citations = [cite.finding(f) for f in shown]
     table = AnswerTable(columns=["单位", "年份", "核对", "范围", "结果", "说明"], rows=[
         [f.agency, f.year, f"规则{f.rule}（{RULE_NAMES.get(f.rule, '')}）" if f.rule else
          ("正文与表格" if f.kind == "prose" else "跨年度"), scope_label(f.kind, f.rule, f.scope),
