@@ -220,3 +220,40 @@ def test_qa_ask_conversation_on_stdin(seed_index) -> None:
 def test_qa_ask_without_index(tmp_path) -> None:
     run = _qa("ask", "哪个单位行政处罚最多", "--index", str(tmp_path / "none"))
     assert run.returncode == 2 and "qa:" in run.stderr
+
+
+# ---------------------------------------------------------------- citations of long lines
+def test_window_cuts_a_long_line_around_the_value() -> None:
+    from qa.cite import AFTER, BEFORE, window
+
+    line = "甲" * 500 + "行政处罚 2113 行政强制 0" + "乙" * 500
+    at = line.index("2113")
+    cut = window(line, at, "2113")
+    assert cut.startswith("…") and cut.endswith("…") and "行政处罚 2113" in cut
+    assert len(cut) <= BEFORE + len("2113") + AFTER + 2
+    assert window("行政处罚 12", 5, "12") == "行政处罚 12"  # a short line stays whole
+    assert "2113" in window(line, None, "2113")  # no column: where the value stands
+
+
+def test_a_text_dump_is_cited_by_a_window_not_its_whole_line(tmp_path) -> None:
+    """05_pingtan_2022.txt holds its tables on one line of 10,000 characters: a citation quotes the cell's
+    neighbourhood (its row label and value), never the whole line."""
+    import shutil
+
+    from index.build import build_index
+    from qa.cite import LONG
+    from qa.engine import QA
+
+    src = ROOT.parent / "shared" / "real" / "reports" / "05_pingtan_2022.txt"
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(src, tmp_path / "corpus" / src.name)
+    build_index(tmp_path / "corpus", tmp_path / "index", embed=False)
+    engine = QA(tmp_path / "index")
+    try:
+        answer, _ = engine.ask("平潭2022年行政处罚是多少")
+    finally:
+        engine.close()
+    c = next(c for c in answer.citations if c.key == "penalty.decisions")
+    assert "2,113" in answer.text and c.value == "2113"
+    assert "行政处罚" in c.quote and "2113" in c.quote and len(c.quote) < LONG
+    assert not untraceable(answer)
