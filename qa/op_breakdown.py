@@ -7,7 +7,8 @@ from __future__ import annotations
 from qa.answer import Answer, AnswerTable, ChartHint
 from qa.facts import OK
 from qa.lexicon import Measure, items, measure
-from qa.ops import Ctx, cell_value, no_reports, num, reading, scoped_rows
+from qa.ops import Ctx, no_reports, scoped_rows
+from qa.phrasing import cell_value, num, reading
 from qa.understand import Plan
 
 # the leaf result rows of 三 (其他处理 is one row in the 2019 template and three in 2021)

@@ -1,5 +1,5 @@
 """Consistency questions that bring their own numbers (正文说收到75件，表格里只有74件，矛盾吗; 共公布2599条，
-括号里各类加起来对得上吗): checked here against the report, beside the stored findings (qa.ops.answer_findings).
+括号里各类加起来对得上吗): checked here against the report, beside the stored findings (qa.op_findings).
 
 - a total the text states and the parts it lists right after it, in brackets: summed and compared;
 - a measure the question names: its cells, and for 新收 also 上年结转 and their sum (the template's own rule:
@@ -17,7 +17,8 @@ from qa import arith
 from qa.answer import Citation, Derived
 from qa.facts import OK
 from qa.lexicon import measure
-from qa.ops import Ctx, num, scoped_rows
+from qa.ops import Ctx, scoped_rows
+from qa.phrasing import num
 from qa.cite import passage as passage_citation
 from qa.understand import Plan
 
@@ -58,7 +59,7 @@ def stated_total(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> Check |
                 derived = [how]
                 if total != n:
                     derived.append(Derived(value=plain_number(abs(n - total)),
-                                           how=f"{plain_number(n)} − {plain_number(total)}"))
+                                           how=f"|{plain_number(n)} − {plain_number(total)}| = {plain_number(abs(n - total))}"))
                 return Check(text=f"正文写的总数是{plain_number(n)}，括号里所列各项相加：{how.how}，与{plain_number(n)}"
                                   f"{verdict}。", citations=[passage_citation(s)], derived=derived)
     return None

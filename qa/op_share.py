@@ -8,9 +8,10 @@ import re
 
 from qa import arith
 from qa.answer import Answer, AnswerTable, Derived
-from qa.facts import OK
+from qa.facts import OK, Row
 from qa.lexicon import Measure, default_columns, measure
-from qa.ops import STATUS_WORDS, Ctx, Row, no_reports, num, reading, scoped_rows
+from qa.ops import Ctx, no_reports, scoped_rows
+from qa.phrasing import STATUS_WORDS, num, reading
 from qa.understand import Plan
 
 RE_POOLED = re.compile(r"合起来|合计|总体|整体|加起来|累计|总的")
