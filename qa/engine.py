@@ -23,7 +23,7 @@ from qa.facts import FactStore
 from qa.lexicon import Measure, items, measure
 from qa.op_prose import answer_prose
 from qa.operations import OPERATIONS, settle
-from qa.ops import Ctx
+from qa.ops import Ctx, SettledPlan, freeze, thaw
 from qa.phrasing import EXAMPLES, column_phrase, compose, reading
 from qa.prose import Prose
 from qa.retrieve import Retriever
@@ -50,7 +50,10 @@ class QA:
         with self._lock:
             try:
                 plan = resolve(self.reader.read(question or ""), conversation, self.reader)
-                answer = self._answer(plan)
+                answer = self._refusal(plan)
+                if answer is None:
+                    plan = settle(plan, self.ctx)  # frozen from here on: the plan as it runs
+                    answer = self._run(plan)
             except Exception as err:  # noqa: BLE001 - a question must never crash the chat; say what happened
                 log.exception("question failed: %r", question)
                 plan = Plan(question=(question or "")[:200], operation="invalid")
@@ -63,7 +66,7 @@ class QA:
                 answer.derived.append(Derived(value=str(MAX_CHARS), how="问题长度上限（字）"))
         answer.citations = _dedupe(answer.citations)
         agencies, years = _focus(answer, plan)
-        return answer, conversation.add(question or "", plan, agencies, years)
+        return answer, conversation.add(question or "", thaw(plan), agencies, years)
 
     def every_row(self, answer: Answer) -> Answer:
         """The answer with every row of its table quoted, for a page or file that shows the whole table (an
@@ -72,7 +75,9 @@ class QA:
             return self.ctx.citer.every_row(answer)
 
     # ------------------------------------------------------------ dispatch
-    def _answer(self, plan: Plan) -> Answer:
+    def _refusal(self, plan: Plan) -> Answer | None:
+        """The answer before any operation runs: an unreadable question, a name not found or ambiguous, a scope
+        beyond these reports; None when the plan goes on to be settled and run."""
         op = plan.operation
         if op == "invalid":
             return Answer(question=plan.question, status="invalid",
@@ -87,7 +92,10 @@ class QA:
             return self._ambiguous(plan)
         if plan.beyond:
             return self._beyond(plan)
-        plan = settle(plan)
+        return None
+
+    def _run(self, plan: SettledPlan) -> Answer:
+        """The settled plan's operation, from the table of operations."""
         operation = OPERATIONS.get(plan.operation) or OPERATIONS["prose"]
         if not operation.needs_measure:
             return operation.run(self, plan, None)
@@ -106,13 +114,13 @@ class QA:
         """One operation over several measures named together: one answer per measure, joined."""
         answers = []
         for item in [plan.item, *plan.extra_items]:
-            sub = plan.model_copy(deep=True)
+            sub = thaw(plan)
             sub.item, sub.extra_items = item, []
             if not (plan.column_explicit and measure(item, plan.column or "")):
                 self.reader.default_column(sub)
             m = sub.measure()
             if m is not None:
-                answers.append(operation.run(self, sub, m))
+                answers.append(operation.run(self, freeze(sub), m))
         first = answers[0]
         if len(answers) > 1:
             first.text = "".join(a.text for a in answers)

@@ -14,6 +14,7 @@ from qa.answer import Alternative, Answer, Reading
 from qa.cite import passage as passage_citation, sentence as sentence_citations
 from qa.lexicon import Measure
 from qa.op_rank import answer_rank
+from qa.ops import freeze, settle_aggregate, thaw
 from qa.op_share import text_share
 from qa.phrasing import EXAMPLES, reading
 from qa.prose import coverage_ok, part_title, sentence_text
@@ -75,24 +76,25 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         return _prose_clauses(qa, plan, agency, clauses)
     agency = agency or (plan.agencies[0] if plan.agencies else None)
     year = plan.years[0] if len(plan.years) == 1 else None
+    defaults = list(plan.defaults)
     if agency and year is None and not plan.all_years:  # like facts: the agency's latest report
         years = sorted({r.year for r in qa.store.reports if r.agency == agency and r.year})
         if len(years) > 1:
             year = years[-1]
-            plan.defaults = [*plan.defaults, f"该单位有多年报告，取最新的{year}年"]
+            defaults.append(f"该单位有多年报告，取最新的{year}年")  # this answer's own (mixed: its agency)
     many = agency is None
     query = plan.prose_text or plan.text
     if not agency and not plan.part and not _has_content(qa, query):
         return _nothing_asked(plan)
     result = qa.ctx.prose.find(query, agency=agency, year=year, part=plan.part, k=3 if many else _k(plan),
-                                 distinct_agencies=many)
+                               distinct_agencies=many)
     if plan.part and not result.sentences:  # the part hint found nothing: the whole report
         result = qa.ctx.prose.find(query, agency=agency, year=year, k=3 if many else _k(plan),
-                                     distinct_agencies=many)
+                                   distinct_agencies=many)
     summary = (f"在{agency}的报告中检索" if agency else "在全部报告中检索") + \
               (f"（{part_title(plan.part)}）" if plan.part else "")
     r = Reading(operation="prose" if not lead else "mixed", agencies=[agency] if agency else [],
-                years=plan.years, defaults=plan.defaults, summary=summary)
+                years=plan.years, defaults=defaults, summary=summary)
     if agency and RE_SHARE.search(plan.text):  # 媒体公开的占多少: two numbers the text states
         shared = _text_share(qa, plan, agency, year, query, r)
         if shared:
@@ -141,8 +143,7 @@ def _prose_clauses(qa: QA, plan: Plan, agency: str | None, clauses: list[str]) -
         for words in dict.fromkeys([c.strip(" ，,。"), (named + c).strip(" ，,。") if named else ""]):
             if not words:
                 continue
-            sub = plan.model_copy(deep=True)
-            sub.prose_text = sub.text = words
+            sub = plan.model_copy(update={"prose_text": words, "text": words}, deep=True)
             tries.append(answer_prose(qa, sub, agency, continued=True))
         # the reading whose quote gives a number right after the part's own words (满意率达96.65%)
         terms = [t for t, _ in qa.retriever.keyword.query_terms(c) if len(t) >= 2]
@@ -189,9 +190,10 @@ def _nothing_asked(plan: Plan) -> Answer:
 
 def answer_mixed(qa: QA, plan: Plan, m: Measure) -> Answer:
     """行政处罚最多的单位存在哪些问题: the agency from the facts, then the text from its report."""
-    agg = plan.model_copy(deep=True)
+    agg = thaw(plan)
     agg.operation = "min" if plan.order == "asc" else "max"
-    ranked = answer_rank(qa.ctx, agg, m)
+    agg = freeze(settle_aggregate(qa.ctx, agg))  # the ranking this answer runs first, settled before it runs
+    ranked = answer_rank(qa.ctx, agg, agg.measure() or m)
     if ranked.status != "answered" or not ranked.table:
         return ranked
     top = [row for row in ranked.table.rows if row[0] == 1]
@@ -201,9 +203,8 @@ def answer_mixed(qa: QA, plan: Plan, m: Measure) -> Answer:
     lead = ranked.text.split("其次是")[0].rstrip("。") + "。"
     if len(top) > 1:
         lead += f"以下取并列中的{agency}。"
-    prose_plan = plan.model_copy(deep=True)
-    prose_plan.agencies = [agency]
-    prose_plan.text = prose_plan.prose_text = _prose_words(plan)
+    words = _prose_words(plan)
+    prose_plan = plan.model_copy(update={"agencies": [agency], "text": words, "prose_text": words}, deep=True)
     answer = answer_prose(qa, prose_plan, agency=agency, lead=lead)
     answer.citations = ranked.citations + answer.citations  # the ranking's cells too: the table shows them
     answer.derived = ranked.derived

@@ -3,8 +3,9 @@ Adding an operation is one row here and one module (or function) that turns a se
 
 Settling happens before any operation runs (`settle`): the defaults a plan takes (a value without an agency
 is a ranking of all; a change without an agency ranks the template's 本年增/减 column; named agencies bound
-an aggregate) and the scope it covers, which is stated in the reading line (all reports, each agency's
-latest report, or the reports of the years named).
+an aggregate; the column most reports in scope hold) and the scope it covers, which is stated in the reading
+line (all reports, each agency's latest report, or the reports of the years named). The settled plan is
+frozen (qa.ops.SettledPlan): an operation reads it and never changes it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from qa.op_rank import answer_nth, answer_rank
 from qa.op_share import answer_share
 from qa.op_sum import answer_sum
 from qa.op_value import answer_value
-from qa.ops import Ctx
+from qa.ops import Ctx, SettledPlan, freeze, settle_aggregate, thaw
 from qa.understand import Plan
 
 if TYPE_CHECKING:
@@ -84,9 +85,11 @@ def by_change(plan: Plan) -> Plan:
     return p
 
 
-def settle(plan: Plan) -> Plan:
-    """The plan as it will run: every default taken now, and the scope said in the reading line."""
-    p = plan
+def settle(plan: Plan, ctx: Ctx) -> SettledPlan:
+    """The plan as it will run, frozen: every default taken now (the operation a bare measure means, the
+    template's 本年增/减 column for a change without an agency, the scope, the column most reports in scope
+    hold …) and listed for the reading line. The plan given is left as it was."""
+    p = thaw(plan)
     op = p.operation
     if op == "sum" and len(p.agencies) == 1 and not p.all_years:
         p.operation = op = "value"  # the total of one report is its value
@@ -101,11 +104,13 @@ def settle(plan: Plan) -> Plan:
     scope = scope_words(p)
     if scope and p.item and p.operation in AGGREGATE_KEYS | {"share"}:
         p.defaults = [d for d in p.defaults if not d.startswith("范围")] + [scope]
-    return p
+    if p.operation in AGGREGATE_KEYS | {"nth"} and p.measure() is not None and not p.money:
+        settle_aggregate(ctx, p)
+    return freeze(p)
 
 
 def scope_words(p: Plan) -> str:
-    """All reports, or each agency's latest (said by qa.ops.scope_words when some agency has several), or the years."""
+    """All reports, or each agency's latest (said by qa.ops.settle_aggregate when some agency has several), or the years."""
     years = "、".join(f"{y}年" for y in p.years)
     if p.all_years:
         return f"范围：{years + '的' if years else '所有'}报告，每份都算（不只取各单位最新一份）"

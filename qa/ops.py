@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from pydantic import ConfigDict
 
 from qa.answer import Alternative, Answer, AnswerTable, Derived
 from qa.cite import Citer
@@ -101,15 +102,10 @@ def scoped_rows(ctx: Ctx, plan: Plan, m: Measure, agencies: list[str] | None = N
             for r, v, st, f in zip(mv.rids, mv.value, mv.status, mv.flags)]
 
 
-def scope_words(ctx: Ctx, plan: Plan, rows) -> tuple[str, bool]:
-    """('2020年' or '', whether rows span several years) and the default about latest years."""
+def scope_words(plan: Plan, rows) -> tuple[str, bool]:
+    """('2020年' or '', whether rows span several years)."""
     years = rows.years() if isinstance(rows, Rows) else {r.report.year for r in rows}
-    if plan.years:
-        return "、".join(f"{y}年" for y in plan.years), len(years) > 1
-    if not plan.all_years and ctx.store.multi_year_agencies(ctx.store.scope(plan.kind_agencies or None,
-                                                                            latest=False)):
-        plan.defaults.append("同一单位有多年报告的，取其最新一年")
-    return "", len(years) > 1
+    return "、".join(f"{y}年" for y in plan.years), len(years) > 1
 
 
 def no_reports(ctx: Ctx, plan: Plan, m: Measure | None, who: str = "") -> Answer:
@@ -142,9 +138,45 @@ def table_of(rows: list[Row], m: Measure, ranked: bool, show_years: bool = True,
     return AnswerTable.model_construct(columns=cols, rows=out, units={vc: m.unit}, sources=sources)
 
 
+# ---------------------------------------------------------------- settling: the plan frozen before it runs
+class SettledPlan(Plan):
+    """A plan as it runs: settled (every default taken, listed in `defaults` for the reading line), then
+    frozen, so that no operation changes what the reading line says. Changed only by model_copy(update=…)."""
+
+    model_config = ConfigDict(frozen=True)
+    defaults: tuple[str, ...] = ()
+
+
+def freeze(plan: Plan) -> SettledPlan:
+    return SettledPlan.model_validate({**dict(plan), "defaults": tuple(plan.defaults)})
+
+
+def thaw(plan: Plan) -> Plan:
+    """A mutable copy (for the conversation, whose follow-ups are read from it, and for sub-plans)."""
+    return Plan.model_validate({**dict(plan), "defaults": list(plan.defaults)}) if isinstance(plan, SettledPlan) \
+        else plan.model_copy(deep=True)
+
+
+def settle_aggregate(ctx: Ctx, plan: Plan) -> Plan:
+    """What an aggregate over the reports in scope takes by default, in place: the column most of them hold,
+    the first of several measures named, and each agency's latest report when some have several."""
+    m = plan.measure()
+    if m is not None:
+        best_default(ctx, plan, m)
+    if plan.extra_items:  # 行政复议和行政诉讼最多的单位: one measure at a time
+        others = "、".join(items()[i].label for i in plan.extra_items)
+        plan.defaults.append(f"问题提到多项，只按第一项比较；另见「{others}」")
+    s = ctx.store
+    if not plan.years and not plan.all_years and s.multi_year_agencies(s.scope(plan.kind_agencies or None,
+                                                                               latest=False)):
+        plan.defaults.append("同一单位有多年报告的，取其最新一年")
+    return plan
+
+
 def best_default(ctx: Ctx, plan: Plan, m: Measure, agencies: list[str] | None = None) -> Measure:
     """A column the question did not name: of the item's default columns, the one most reports in scope
-    hold (规范性文件 is 本年新制作数量 in the 2019 template and 本年制发件数 in 2021)."""
+    hold (规范性文件 is 本年新制作数量 in the 2019 template and 本年制发件数 in 2021). Sets the plan's column
+    and says so in its defaults (settling: the plan is still mutable here)."""
     from qa.lexicon import default_columns
 
     options = [mm for c in default_columns(m.item) if (mm := measure(m.item, c))]
@@ -184,16 +216,13 @@ class Aggregate:
 
 
 def aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Aggregate | Answer:
-    """The rows an aggregate runs over, or the answer that there are none."""
+    """The rows an aggregate runs over (the plan settled by settle_aggregate), or the answer that there are
+    none."""
     op = plan.operation
-    m = best_default(ctx, plan, m)
-    if plan.extra_items:  # 行政复议和行政诉讼最多的单位: one measure at a time
-        others = "、".join(items()[i].label for i in plan.extra_items)
-        plan.defaults.append(f"问题提到多项，只按第一项比较；另见「{others}」")
     rows = scoped(ctx, plan, m)
     if not len(rows):
         return no_reports(ctx, plan, m)
-    year_text, multi_year = scope_words(ctx, plan, rows)
+    year_text, multi_year = scope_words(plan, rows)
     asc = op in ("min", "bottom") or (plan.order == "asc" and op in ("rank", "top"))
     ok = rows.where(rows.status == OK).sorted(asc)
     lacking = rows.where(rows.status != OK).by_name()

@@ -132,6 +132,27 @@ def test_conversation_is_not_mutated(qa) -> None:
     assert Conversation.model_validate_json(conv.model_dump_json()) == conv
 
 
+# ---------------------------------------------------------------- the plan, settled and frozen before it runs
+def test_the_plan_is_settled_and_frozen_before_it_runs(qa) -> None:
+    import pydantic
+
+    from qa.operations import settle
+
+    question = "所有报告里行政处罚最多的是哪个单位"
+    read = qa.reader.read(question)
+    settled = settle(read, qa.ctx)
+    assert settled.operation == "max" and any(d.startswith("范围") for d in settled.defaults)
+    with pytest.raises(pydantic.ValidationError):
+        settled.operation = "min"  # frozen: no operation changes what the reading line says
+    with pytest.raises(AttributeError):
+        settled.defaults.append("另一个默认")  # type: ignore[attr-defined]
+    assert not any(d.startswith("范围") for d in read.defaults)  # the plan read is left as it was
+    answer, conversation = qa.ask(question)
+    assert answer.reading.defaults == list(dict.fromkeys(settled.defaults))  # every default, in the reading
+    follow = conversation.turns[-1].plan
+    follow.operation = "min"  # the conversation keeps a plan the next question can be read from
+
+
 # ---------------------------------------------------------------- safety and bad input
 @pytest.mark.parametrize("q", [
     "'; drop table facts; --", "济南'); delete from facts where ('1'='1", "行政处罚最多 union select * from lines --",
