@@ -10,14 +10,19 @@ from qa.phrasing import reading
 from qa.understand import Plan
 
 
+def reports_table(reports: list[Report]) -> AnswerTable:
+    """One row per report; built without validation (its cells are ours, and an index holds 10,000 reports)."""
+    return AnswerTable.model_construct(columns=["单位", "年份", "文件", "模板"],
+                                       rows=[[r.name, r.year, r.doc, r.format] for r in reports])
+
+
 def _corpus_subset(plan: Plan, reports: list[Report], scope: str, total: int) -> Answer:
     listed = "、".join(f"{r.name}（{r.year}年）" for r in reports[:20]) + ("等" if len(reports) > 20 else "")
     text = (f"索引{total}份报告中，{scope}的报告有{len(reports)}份：{listed}。" if reports else
             f"索引{total}份报告中没有{scope}的报告。")
     return Answer(question=plan.question, text=text, status="answered" if reports else "not_found",
                   reading=reading(plan, None, f"索引中{scope}的报告", operation="corpus"),
-                  table=AnswerTable(columns=["单位", "年份", "文件", "模板"],
-                                    rows=[[r.name, r.year, r.doc, r.format] for r in reports]),
+                  table=reports_table(reports),
                   derived=[Derived(value=str(len(reports)), how=f"{scope}的报告份数"),
                            Derived(value=str(total), how="索引中的报告份数")])
 
@@ -54,7 +59,6 @@ def answer_corpus(ctx: Ctx, plan: Plan) -> Answer:
     else:
         text = f"索引中有{len(agencies)}个单位的{len(reports)}份报告：{'、'.join(agencies[:20])}" + \
                ("等" if len(agencies) > 20 else "") + "。"
-    table = AnswerTable(columns=["单位", "年份", "文件", "模板"],
-                        rows=[[r.name, r.year, r.doc, r.format] for r in reports])
+    table = reports_table(reports)
     return Answer(question=plan.question, text=text, reading=reading(plan, None, "索引中的报告", operation="corpus"),
                   table=table, derived=derived)

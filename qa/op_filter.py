@@ -55,7 +55,7 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if not plan.absent_only:
         text += lack_text
     summary = f"「{label}」{cond}的单位" + ("（计数）" if op == "count" else "")
-    table_rows = matched[:]
+    table_rows = matched
     citations, d = ctx.citer.rows(m, table_rows)
     derived += d
     return Answer(question=plan.question, text=text, reading=reading(plan, m, summary, filters),

@@ -28,7 +28,7 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if op in ("max", "min"):
         best = ok[0].value
         winners = ok.where(ok.values == best)
-        shown = ok[:]  # the whole ranking: the text names the winners, the table holds every row
+        shown = ok  # the whole ranking: the text names the winners, the table holds every row
         if best == 0 and (ok.values == 0).all():
             text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}均为0，没有哪个单位{word}。"
         elif len(winners) > 1:
@@ -69,14 +69,14 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             text += "这些单位均为0。"
         summary = f"按「{label}」{direction}取{head}{n}名"
     else:
-        shown = ok[:]
+        shown = ok
         direction = "从少到多" if asc else "从多到少"  # the list first, then how many: 7 reports is no value
         text = f"{lead}，{direction}：{names(ok, True, unit, years=multi_year, limit=RANK_IN_TEXT)}（{scope_n}）。"
         if (ok.values == 0).all():
             text += "提供数据的单位均为0。"
         summary = f"按「{label}」对{scope_n}排序（{direction}）"
     text += lack_text
-    table_rows = shown + (lacking[:] if op != "top" and op != "bottom" else [])
+    table_rows = shown.concat(lacking) if op not in ("top", "bottom") else shown
     citations, d = ctx.citer.rows(m, table_rows)
     derived += d
     chart = ChartHint(x="单位", y=value_column(m), title=label)

@@ -44,7 +44,7 @@ def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 + f"{plain_number(total)} ÷ {len(ok)} = {plain_number(round(avg, 2))}）。")
         summary = f"「{label}」在{scope_n}中求平均"
     text += lack_text
-    table_rows = ok[:] + lacking[:]
+    table_rows = ok.concat(lacking)
     citations, d = ctx.citer.rows(m, table_rows)
     derived += d
     return Answer(question=plan.question, text=text, reading=reading(plan, m, summary),

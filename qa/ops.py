@@ -80,6 +80,10 @@ class Rows:
         order = np.lexsort((s.year_of[self.rids], s.agency_of[self.rids], key))
         return self.take(order)
 
+    def concat(self, other: Rows) -> Rows:
+        return Rows(self.store, *(np.concatenate([a, b]) for a, b in zip(
+            (self.rids, self.values, self.status, self.flags), (other.rids, other.values, other.status, other.flags))))
+
     def by_name(self) -> Rows:
         s = self.store
         return self.take(np.lexsort((s.year_of[self.rids], s.agency_of[self.rids])))
@@ -118,23 +122,31 @@ def no_reports(ctx: Ctx, plan: Plan, m: Measure | None, who: str = "") -> Answer
                                 for y in ctx.store.years[-3:]] if years else [])
 
 
-def table_of(rows: list[Row], m: Measure, ranked: bool, show_years: bool = True,
+def table_of(rows: list[Row] | Rows, m: Measure, ranked: bool, show_years: bool = True,
              store: FactStore | None = None) -> AnswerTable:
-    """Every row, each with its source cell (file, line, key) when a store is given."""
+    """Every row, each with its source cell (file, line, key) when a store is given. A whole ranking comes as
+    Rows (arrays): its thousands of rows are read from them, not made into Row objects first."""
     vc = value_column(m)
     cols = (["名次"] if ranked else []) + ["单位", "年份", vc, "说明"]
+    if isinstance(rows, Rows):
+        reports = rows.store.reports
+        data = zip([reports[r] for r in rows.rids.tolist()], rows.values.tolist(), rows.status.tolist(),
+                   rows.flags.tolist())
+        rids = rows.rids
+    else:
+        data = ((r.report, r.value, r.status, r.flags) for r in rows)
+        rids = np.array([r.report.rid for r in rows], np.int64)
     out, rank, prev = [], 0, None
-    for i, r in enumerate(rows):
-        if r.status == OK:
-            if r.value != prev:
-                rank, prev = i + 1, r.value
-            note = flag_words(r.flags)
+    for i, (rep, value, status, flags) in enumerate(data):
+        if status == OK:
+            if value != prev:
+                rank, prev = i + 1, value
             cells = [rank] if ranked else []
-            out.append(cells + [r.report.name, r.report.year, cell_value(r.value), note])
+            out.append(cells + [rep.name, rep.year, cell_value(value), flag_words(flags)])
         else:
             cells = ["—"] if ranked else []
-            out.append(cells + [r.report.name, r.report.year, None, STATUS_WORDS[r.status]])
-    sources = [store.source_of(m, r.report.rid) for r in rows] if store is not None else []
+            out.append(cells + [rep.name, rep.year, None, STATUS_WORDS[status]])
+    sources = store.sources(m, rids) if store is not None else []
     return AnswerTable.model_construct(columns=cols, rows=out, units={vc: m.unit}, sources=sources)
 
 
@@ -243,8 +255,8 @@ def aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Aggregate | Answer:
 
 def nothing(ctx: Ctx, plan: Plan, m: Measure, rows, lead: str) -> Answer:
     text = f"{lead}，范围内{len(rows)}个单位都没有提供这项数据（{names(rows)}），无法比较。"
-    citations, derived = ctx.citer.rows(m, rows[:])
+    citations, derived = ctx.citer.rows(m, rows)
     derived.append(Derived(value=str(len(rows)), how="范围内的单位数"))
     return Answer(question=plan.question, text=text, status="absent", reading=reading(plan, m, f"「{m.label}」"),
-                  table=table_of(rows[:], m, ranked=False, store=ctx.store), citations=citations, derived=derived,
+                  table=table_of(rows, m, ranked=False, store=ctx.store), citations=citations, derived=derived,
                   alternatives=column_alternatives(plan, m, plan.operation))
