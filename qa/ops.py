@@ -1,6 +1,7 @@
 """What every fact operation (qa/op_*.py, registered in qa.operations) works with: the engine's context,
 the reports in scope with a measure's values as arrays, the answer table of such rows (each with its source
-cell), the default column a question did not name, and the start every aggregate shares.
+cell), the settled plan (frozen; settle_aggregate takes an aggregate's defaults: the column most reports in
+scope hold, each agency's latest report) and the start every aggregate shares.
 
 Rules kept here: a report lacking a fact is 未提供, never 0; a cell with text where a number belongs has no
 value and says so; with several years of one agency, its latest report counts unless the question names a
