@@ -7,7 +7,8 @@ from __future__ import annotations
 from qa.answer import Answer, AnswerTable, ChartHint
 from qa.facts import OK
 from qa.lexicon import Measure, items, measure
-from qa.ops import Ctx, cell_value, cite_rows, no_reports, num, reading, scoped_rows
+from qa.ops import Ctx, no_reports, scoped_rows
+from qa.phrasing import cell_value, num, reading
 from qa.understand import Plan
 
 # the leaf result rows of 三 (其他处理 is one row in the 2019 template and three in 2021)
@@ -68,7 +69,7 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         text = f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项都是0，没有哪一项{word}。"
     citations, derived = [], []
     for mm, r in rows:
-        c, d = cite_rows(ctx, mm, [r])
+        c, d = ctx.citer.rows(mm, [r])
         citations += c
         derived += d
     table = AnswerTable(columns=["名次", "小项", "单位", "年份", f"数值（{m.unit}）"], units={f"数值（{m.unit}）": m.unit},

@@ -1,5 +1,5 @@
 """Consistency questions that bring their own numbers (正文说收到75件，表格里只有74件，矛盾吗; 共公布2599条，
-括号里各类加起来对得上吗): checked here against the report, beside the stored findings (qa.ops.answer_findings).
+括号里各类加起来对得上吗): checked here against the report, beside the stored findings (qa.op_findings).
 
 - a total the text states and the parts it lists right after it, in brackets: summed and compared;
 - a measure the question names: its cells, and for 新收 also 上年结转 and their sum (the template's own rule:
@@ -17,8 +17,9 @@ from qa import arith
 from qa.answer import Citation, Derived
 from qa.facts import OK
 from qa.lexicon import measure
-from qa.ops import Ctx, cite_rows, num, scoped_rows
-from qa.prose import passage_citation
+from qa.ops import Ctx, scoped_rows
+from qa.phrasing import num
+from qa.cite import passage as passage_citation
 from qa.understand import Plan
 
 _NUMBER = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)(?![\d.])")
@@ -58,7 +59,7 @@ def stated_total(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> Check |
                 derived = [how]
                 if total != n:
                     derived.append(Derived(value=plain_number(abs(n - total)),
-                                           how=f"{plain_number(n)} − {plain_number(total)}"))
+                                           how=f"|{plain_number(n)} − {plain_number(total)}| = {plain_number(abs(n - total))}"))
                 return Check(text=f"正文写的总数是{plain_number(n)}，括号里所列各项相加：{how.how}，与{plain_number(n)}"
                                   f"{verdict}。", citations=[passage_citation(s)], derived=derived)
     return None
@@ -77,7 +78,7 @@ def measure_values(ctx: Ctx, plan: Plan) -> Check | None:
     for r in rows:
         when = f"{r.report.name}{r.report.year or ''}年"
         bits = [f"{when}表格中「{m.label}」为{num(r.value, m.unit)}"]
-        c, d = cite_rows(ctx, m, [r])
+        c, d = ctx.citer.rows(m, [r])
         out.citations += c
         out.derived += d
         carried = measure("apply.carried_in", m.column) if m.item == "apply.new" else None
@@ -86,7 +87,7 @@ def measure_values(ctx: Ctx, plan: Plan) -> Check | None:
                        and x.status == OK), None)
             if cr is not None:
                 total, how = arith.total([r.value, cr.value])
-                c2, d2 = cite_rows(ctx, carried, [cr])
+                c2, d2 = ctx.citer.rows(carried, [cr])
                 out.citations += c2
                 out.derived += [*d2, how]
                 bits.append(f"上年结转{num(cr.value, m.unit)}，新收加结转共{num(total, m.unit)}（{how.how}）")
@@ -133,7 +134,7 @@ def stated_percentages(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> C
             m = measure(item, "total")
             r = next((x for x in scoped_rows(ctx, plan, m, [agency]) if x.status == OK), None) if m else None
             if r is not None and r.value == whole:
-                c2, d2 = cite_rows(ctx, m, [r])
+                c2, d2 = ctx.citer.rows(m, [r])
                 table.append((m.label, c2, d2))
                 break
         verdict = "正文给的百分比都一致" if ok else "正文给的百分比有不一致的"

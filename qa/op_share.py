@@ -8,9 +8,10 @@ import re
 
 from qa import arith
 from qa.answer import Answer, AnswerTable, Derived
-from qa.facts import OK
+from qa.facts import OK, Row
 from qa.lexicon import Measure, default_columns, measure
-from qa.ops import STATUS_WORDS, Ctx, Row, cite_rows, no_reports, num, reading, scoped_rows
+from qa.ops import Ctx, no_reports, scoped_rows
+from qa.phrasing import STATUS_WORDS, num, reading
 from qa.understand import Plan
 
 RE_POOLED = re.compile(r"合起来|合计|总体|整体|加起来|累计|总的")
@@ -76,7 +77,7 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
         per_report.append((r, n_val, d_val))
     for ms, rs in ((numer, rows_n), (denom, rows_d)):
         for m, rows in zip(ms, rs):
-            c, d = cite_rows(ctx, m, [x for x in rows if x.status == OK][:200])
+            c, d = ctx.citer.rows(m, [x for x in rows if x.status == OK], limit=200)
             citations += c
             derived += d
     unit = numer[0].unit

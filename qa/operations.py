@@ -3,8 +3,9 @@ Adding an operation is one row here and one module (or function) that turns a se
 
 Settling happens before any operation runs (`settle`): the defaults a plan takes (a value without an agency
 is a ranking of all; a change without an agency ranks the template's 本年增/减 column; named agencies bound
-an aggregate) and the scope it covers, which is stated in the reading line (all reports, each agency's
-latest report, or the reports of the years named).
+an aggregate; the column most reports in scope hold) and the scope it covers, which is stated in the reading
+line (all reports, each agency's latest report, or the reports of the years named). The settled plan is
+frozen (qa.ops.SettledPlan): an operation reads it and never changes it.
 """
 
 from __future__ import annotations
@@ -16,8 +17,17 @@ from typing import TYPE_CHECKING
 from qa.answer import Answer
 from qa.lexicon import Measure, measure
 from qa.op_breakdown import answer_breakdown
+from qa.op_change import answer_change
+from qa.op_compare import answer_compare
+from qa.op_corpus import answer_corpus
+from qa.op_filter import answer_filter
+from qa.op_findings import answer_findings
+from qa.op_prose import answer_mixed, answer_prose
+from qa.op_rank import answer_nth, answer_rank
 from qa.op_share import answer_share
-from qa.ops import answer_aggregate, answer_change, answer_compare, answer_corpus, answer_value
+from qa.op_sum import answer_sum
+from qa.op_value import answer_value
+from qa.ops import Ctx, SettledPlan, freeze, settle_aggregate, thaw
 from qa.understand import Plan
 
 if TYPE_CHECKING:
@@ -34,34 +44,32 @@ class Operation:
     run: Runner
 
 
-def _aggregate(engine: QA, plan: Plan, m: Measure | None) -> Answer:
-    return answer_aggregate(engine.ctx, plan, plan.measure() or m)
+def on_facts(run: Callable[[Ctx, Plan, Measure], Answer]) -> Runner:
+    """An operation over the facts alone (most of them): it needs the engine's context, not the engine."""
+    return lambda engine, plan, m: run(engine.ctx, plan, m or plan.measure())
 
 
 OPERATIONS: dict[str, Operation] = {op.key: op for op in [
-    Operation("value", "a measure of named agencies (批了几件许可, 2023年平潭罚了多少)", True,
-              lambda e, p, m: answer_value(e.ctx, p, m)),
-    Operation("max", "最多 最高 第一名", True, _aggregate),
-    Operation("min", "最少 最低 垫底", True, _aggregate),
-    Operation("top", "前三 top 3 最多的两家", True, _aggregate),
-    Operation("bottom", "倒数前三 最少的两家", True, _aggregate),
-    Operation("rank", "排名 排序 从多到少 各单位", True, _aggregate),
-    Operation("nth", "排第二 第三名", True, lambda e, p, m: e._nth(p, m)),
-    Operation("filter", "超过 不到 不为0 没有…的数字", True, _aggregate),
-    Operation("count", "有几个单位 有几份报告（with a condition）", True, _aggregate),
-    Operation("sum", "合计 一共 加起来（named set, 历年, 所有报告）", True, _aggregate),
-    Operation("avg", "平均 均值", True, _aggregate),
-    Operation("compare", "两家或几家：谁多 多多少 几倍 比一比", True, lambda e, p, m: answer_compare(e.ctx, p, m)),
-    Operation("change", "两年之间：增长了多少 增长百分之几 是…的几倍 缩水", True,
-              lambda e, p, m: answer_change(e.ctx, p, m)),
+    Operation("value", "a measure of named agencies (批了几件许可, 2023年平潭罚了多少)", True, on_facts(answer_value)),
+    Operation("max", "最多 最高 第一名", True, on_facts(answer_rank)),
+    Operation("min", "最少 最低 垫底", True, on_facts(answer_rank)),
+    Operation("top", "前三 top 3 最多的两家", True, on_facts(answer_rank)),
+    Operation("bottom", "倒数前三 最少的两家", True, on_facts(answer_rank)),
+    Operation("rank", "排名 排序 从多到少 各单位", True, on_facts(answer_rank)),
+    Operation("nth", "排第二 第三名", True, on_facts(answer_nth)),
+    Operation("filter", "超过 不到 不为0 没有…的数字", True, on_facts(answer_filter)),
+    Operation("count", "有几个单位 有几份报告（with a condition）", True, on_facts(answer_filter)),
+    Operation("sum", "合计 一共 加起来（named set, 历年, 所有报告）", True, on_facts(answer_sum)),
+    Operation("avg", "平均 均值", True, on_facts(answer_sum)),
+    Operation("compare", "两家或几家：谁多 多多少 几倍 比一比", True, on_facts(answer_compare)),
+    Operation("change", "两年之间：增长了多少 增长百分之几 是…的几倍 缩水", True, on_facts(answer_change)),
     Operation("share", "占比 比例 比重 公开率 纠正率 占…的百分之几", True, lambda e, p, m: answer_share(e.ctx, p)),
-    Operation("breakdown", "哪一种情形 哪类理由 哪类申请人 最多", True, lambda e, p, m: answer_breakdown(e.ctx, p, m)),
-    Operation("mixed", "处罚最多的单位存在哪些问题", True, lambda e, p, m: e._mixed(p, m)),
-    Operation("findings", "对得上吗 一致吗 矛盾 勾稽", False, lambda e, p, m: e._findings(p)),
-    Operation("corpus", "有哪些单位 几份报告 2023年的报告 用2021版模板的", False,
-              lambda e, p, m: answer_corpus(e.ctx, p)),
-    Operation("prose", "存在哪些问题 改进措施 正文里的数字", False, lambda e, p, m: e._prose(p)),
-    Operation("out_of_scope", "nothing the tables hold", False, lambda e, p, m: e._prose(p)),
+    Operation("breakdown", "哪一种情形 哪类理由 哪类申请人 最多", True, on_facts(answer_breakdown)),
+    Operation("mixed", "处罚最多的单位存在哪些问题", True, answer_mixed),
+    Operation("findings", "对得上吗 一致吗 矛盾 勾稽", False, lambda e, p, m: answer_findings(e.ctx, p)),
+    Operation("corpus", "有哪些单位 几份报告 2023年的报告 用2021版模板的", False, lambda e, p, m: answer_corpus(e.ctx, p)),
+    Operation("prose", "存在哪些问题 改进措施 正文里的数字", False, lambda e, p, m: answer_prose(e, p)),
+    Operation("out_of_scope", "nothing the tables hold", False, lambda e, p, m: answer_prose(e, p)),
 ]}
 AGGREGATE_KEYS = frozenset({"max", "min", "top", "bottom", "rank", "nth", "filter", "count", "sum", "avg"})
 
@@ -77,9 +85,11 @@ def by_change(plan: Plan) -> Plan:
     return p
 
 
-def settle(plan: Plan) -> Plan:
-    """The plan as it will run: every default taken now, and the scope said in the reading line."""
-    p = plan
+def settle(plan: Plan, ctx: Ctx) -> SettledPlan:
+    """The plan as it will run, frozen: every default taken now (the operation a bare measure means, the
+    template's 本年增/减 column for a change without an agency, the scope, the column most reports in scope
+    hold …) and listed for the reading line. The plan given is left as it was."""
+    p = thaw(plan)
     op = p.operation
     if op == "sum" and len(p.agencies) == 1 and not p.all_years:
         p.operation = op = "value"  # the total of one report is its value
@@ -94,11 +104,13 @@ def settle(plan: Plan) -> Plan:
     scope = scope_words(p)
     if scope and p.item and p.operation in AGGREGATE_KEYS | {"share"}:
         p.defaults = [d for d in p.defaults if not d.startswith("范围")] + [scope]
-    return p
+    if p.operation in AGGREGATE_KEYS | {"nth"} and p.measure() is not None and not p.money:
+        settle_aggregate(ctx, p)
+    return freeze(p)
 
 
 def scope_words(p: Plan) -> str:
-    """All reports, or each agency's latest (said by qa.ops when some agency has several), or the years."""
+    """All reports, or each agency's latest (said by qa.ops.settle_aggregate when some agency has several), or the years."""
     years = "、".join(f"{y}年" for y in p.years)
     if p.all_years:
         return f"范围：{years + '的' if years else '所有'}报告，每份都算（不只取各单位最新一份）"

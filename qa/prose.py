@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from index.keyword import PART_TITLES, normalize
 from index.model import Passage
-from qa.answer import Citation
+from qa.cite import passage as passage_citation, sentence as sentence_citations  # noqa: F401 - citations are built in qa.cite
 from qa.retrieve import Retriever
 
 GENERIC = frozenset({"报告", "年报", "年度", "单位", "情况", "工作", "政府", "信息", "政务", "本年", "全年", "开展",
@@ -390,22 +390,6 @@ def _window(text: str, terms: list[tuple[str, float]], asked: Asked | None = Non
 
 def part_title(part: str | None) -> str:
     return f"{part}、{PART_TITLES[part]}" if part in PART_TITLES else "正文"
-
-
-def passage_citation(s: Sentence) -> Citation:
-    p = s.passage
-    return Citation(doc=p.doc, agency=p.agency, year=p.year, part=p.part, line_start=p.line_start,
-                    line_end=p.line_end, quote=p.text, value=s.text, kind="passage")
-
-
-def sentence_citations(s: Sentence) -> list[Citation]:
-    """The passage, and the line that continues a lead-in, when there is one."""
-    out = [passage_citation(s)]
-    if s.next_line:
-        p = s.passage
-        out.append(Citation(doc=p.doc, agency=p.agency, year=p.year, part=p.part, line_start=s.next_line,
-                            line_end=s.next_line, quote=s.next_text, value=s.next_text, kind="passage"))
-    return out
 
 
 def sentence_text(s: Sentence) -> str:

@@ -128,6 +128,27 @@ def test_conversation_is_not_mutated(qa) -> None:
     assert Conversation.model_validate_json(conv.model_dump_json()) == conv
 
 
+# ---------------------------------------------------------------- the plan, settled and frozen before it runs
+def test_the_plan_is_settled_and_frozen_before_it_runs(qa) -> None:
+    import pydantic
+
+    from qa.operations import settle
+
+    question = "所有报告里行政处罚最多的是哪个单位"
+    read = qa.reader.read(question)
+    settled = settle(read, qa.ctx)
+    assert settled.operation == "max" and any(d.startswith("范围") for d in settled.defaults)
+    with pytest.raises(pydantic.ValidationError):
+        settled.operation = "min"  # frozen: no operation changes what the reading line says
+    with pytest.raises(AttributeError):
+        settled.defaults.append("另一个默认")  # type: ignore[attr-defined]
+    assert not any(d.startswith("范围") for d in read.defaults)  # the plan read is left as it was
+    answer, conversation = qa.ask(question)
+    assert answer.reading.defaults == list(dict.fromkeys(settled.defaults))  # every default, in the reading
+    follow = conversation.turns[-1].plan
+    follow.operation = "min"  # the conversation keeps a plan the next question can be read from
+
+
 # ---------------------------------------------------------------- safety and bad input
 @pytest.mark.parametrize("q", [
     "'; drop table facts; --", "济南'); delete from facts where ('1'='1", "行政处罚最多 union select * from lines --",
@@ -216,3 +237,40 @@ def test_qa_ask_conversation_on_stdin(seed_index) -> None:
 def test_qa_ask_without_index(tmp_path) -> None:
     run = _qa("ask", "哪个单位行政处罚最多", "--index", str(tmp_path / "none"))
     assert run.returncode == 2 and "qa:" in run.stderr
+
+
+# ---------------------------------------------------------------- citations of long lines
+def test_window_cuts_a_long_line_around_the_value() -> None:
+    from qa.cite import AFTER, BEFORE, window
+
+    line = "甲" * 500 + "行政处罚 2113 行政强制 0" + "乙" * 500
+    at = line.index("2113")
+    cut = window(line, at, "2113")
+    assert cut.startswith("…") and cut.endswith("…") and "行政处罚 2113" in cut
+    assert len(cut) <= BEFORE + len("2113") + AFTER + 2
+    assert window("行政处罚 12", 5, "12") == "行政处罚 12"  # a short line stays whole
+    assert "2113" in window(line, None, "2113")  # no column: where the value stands
+
+
+def test_a_text_dump_is_cited_by_a_window_not_its_whole_line(tmp_path) -> None:
+    """05_pingtan_2022.txt holds its tables on one line of 10,000 characters: a citation quotes the cell's
+    neighbourhood (its row label and value), never the whole line."""
+    import shutil
+
+    from index.build import build_index
+    from qa.cite import LONG
+    from qa.engine import QA
+
+    src = ROOT.parent / "shared" / "real" / "reports" / "05_pingtan_2022.txt"
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(src, tmp_path / "corpus" / src.name)
+    build_index(tmp_path / "corpus", tmp_path / "index", embed=False)
+    engine = QA(tmp_path / "index")
+    try:
+        answer, _ = engine.ask("平潭2022年行政处罚是多少")
+    finally:
+        engine.close()
+    c = next(c for c in answer.citations if c.key == "penalty.decisions")
+    assert "2,113" in answer.text and c.value == "2113"
+    assert "行政处罚" in c.quote and "2113" in c.quote and len(c.quote) < LONG
+    assert not untraceable(answer)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.cite import FULL
+from qa.cite import QUOTED
 from qa.trace import untraceable
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,4 +50,14 @@ def test_a_ranking_keeps_every_row(big_qa, question):
         if any(isinstance(v, (int, float)) and col not in ("名次", "年份") for col, v in zip(answer.table.columns, r)):
             assert src and src[0] and src[1] > 0, r
     cited = {(c.doc, c.key) for c in answer.citations if c.kind == "fact"}
-    assert {(s[0], s[2]) for s in sources[:FULL] if s} <= cited
+    assert {(s[0], s[2]) for s in sources[:QUOTED] if s} <= cited
+    # an export quotes every row: each source cell then has its citation, with the row's value in its quote
+    whole = big_qa.ctx.citer.every_row(answer)
+    quoted = {(c.doc, c.key): c for c in whole.citations if c.kind == "fact"}
+    assert {(s[0], s[2]) for s in sources if s} <= set(quoted)
+    assert whole.citations[:len(answer.citations)] == answer.citations and not untraceable(whole)
+    i = answer.table.columns.index(next(c for c in answer.table.columns if c in answer.table.units))
+    for r, src in zip(rows, sources):
+        if src and isinstance(r[i], (int, float)):
+            c = quoted[(src[0], src[2])]
+            assert c.line_start <= src[1] <= c.line_end and c.number == r[i], (r, c)

@@ -57,7 +57,9 @@ if pending is not None:
         st.markdown(render.escape_md(pending) or "（空问题）")
     with st.chat_message("assistant"):
         with st.spinner("正在查找…"):
-            answer, conversation = ask_safely(state.engine(p, gen), pending, st.session_state.get("conversation"))
+            engine = state.engine(p, gen)
+            answer, conversation = ask_safely(engine, pending, st.session_state.get("conversation"))
+            answer = engine.every_row(answer)  # the page shows and exports every row, each with its quoted source
         st.session_state["conversation"] = conversation
         messages.append({"role": "user", "text": pending})
         messages.append({"role": "assistant", "answer": answer})

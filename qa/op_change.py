@@ -1,0 +1,114 @@
+"""Change of one agency's measure between two years (从2019年到2025年增加了多少, 比上年增长百分之几, 是上年的几倍):
+the two reports' cells, the difference, growth and multiple with their arithmetic; with one report only, the
+template's own 本年增/减 column."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from index.cells import plain_number
+from qa import arith
+from qa.answer import Alternative, Answer, AnswerTable, ChartHint, Derived
+from qa.facts import OK, Row
+from qa.lexicon import Measure, items, measure
+from qa.op_absent import absent
+from qa.ops import Ctx, no_reports, table_of
+from qa.output import format_value
+from qa.phrasing import cell_value, compose, defaults_phrase, num, reading, value_column
+from qa.understand import Plan
+
+
+def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
+    agency = plan.agencies[0]
+    s = ctx.store
+    all_rids = s.scope([agency], latest=False)
+    reports = sorted((s.reports[int(r)] for r in all_rids), key=lambda r: (r.year or 0, r.doc))
+    if plan.years and len(plan.years) >= 2:
+        ends = (plan.years[0], plan.years[-1])  # 从2019年到2025年: the first and the last year named
+        pick = [r for r in reports if r.year in ends]
+        lost = [y for y in ends if not any(r.year == y for r in pick)]
+        later = next((r for r in pick if r.year == ends[1]), None)
+        template_change = measure(m.item, "change")
+        if lost == [ends[0]] and ends[1] - ends[0] == 1 and later and template_change and \
+                template_change.keys(later.format):
+            pick = [later]  # 2019 vs 2020 with only the 2020 report: its own 上一年 and 增/减 columns
+        elif lost:
+            have = "、".join(f"{r.year}年" for r in reports)
+            return Answer(question=plan.question, status="not_found",
+                          text=f"索引中没有{agency}{'、'.join(f'{y}年' for y in lost)}的报告（该单位有：{have}），"
+                               f"无法比较。", reading=reading(plan, m, f"{agency}「{m.label}」{ends[0]}年与{ends[1]}年比较"))
+    elif plan.years:
+        pick = [r for r in reports if r.year in (plan.years[0] - 1, plan.years[0])]
+    else:
+        pick = reports[-2:]
+    if len(pick) >= 2 and (m.column != "change" or not plan.column_explicit):
+        a, b = pick[-2], pick[-1]
+        mv = s.measure_values(m, np.array([a.rid, b.rid]))
+        rows = [Row(rep, None if np.isnan(v) else float(v), int(st), int(f))
+                for rep, v, st, f in zip((a, b), mv.value, mv.status, mv.flags)]
+        if all(r.status == OK for r in rows):
+            old, new = rows[0].value, rows[1].value
+            d, dd = arith.difference(new, old)
+            word = "增加" if d > 0 else "减少" if d < 0 else "持平"
+            derived = [dd, Derived(value=format_value(abs(d)), how=f"|{plain_number(d)}| = {plain_number(abs(d))}")]
+            text = (f"{agency}「{m.label}」{a.year}年{num(old, m.unit)}，{b.year}年{num(new, m.unit)}，"
+                    + (f"{word}{num(abs(d), m.unit)}（{dd.how}）" if d else "持平"))
+            g = arith.growth(new, old)
+            if g and d:
+                derived.append(g[1])
+                text += f"，{'增长' if d > 0 else '下降'}{arith.pct_text(abs(g[0]))}（{g[1].how}）"
+            t = arith.times(new, old)
+            if t and (plan.times or "倍" in plan.text):
+                derived.append(t[1])
+                text += f"；{b.year}年是{a.year}年的{t[1].value}倍（{t[1].how}）"
+                up = arith.times(d, old)
+                if up and d > 0:
+                    derived.append(up[1])
+                    text += f"，增长了{up[1].value}倍"
+            text += "。" + defaults_phrase(plan)
+            citations, d2 = ctx.citer.rows(m, rows, limit=None)
+            return Answer(question=plan.question, text=text, reading=reading(
+                plan, m, f"{agency}「{m.label}」{a.year}年与{b.year}年比较", operation="change"),
+                table=table_of(rows, m, ranked=False), citations=citations, derived=derived + d2,
+                chart=ChartHint(x="年份", y=value_column(m), title=m.label))
+        bad = next(r for r in rows if r.status != OK)
+        ans = absent(ctx, plan, m, bad)
+        ans.text = f"无法比较{a.year}年与{b.year}年：" + ans.text
+        return ans
+    # one report: the template's own 本年增/减 column, where it has one
+    change = measure(m.item, "change")
+    rep = pick[-1] if pick else (reports[-1] if reports else None)
+    if rep is None:
+        return no_reports(ctx, plan, m, who=agency)
+    if change and change.keys(rep.format):
+        cs = s.cells(change, rep.rid)
+        if cs and cs[0].value is not None:
+            cites = ctx.citer.cells(cs)
+            prev = measure(m.item, "prev")
+            pcs = s.cells(prev, rep.rid) if prev else []
+            pc = ctx.citer.cells(pcs)
+            shown = cites[0].value or num(cs[0].value)
+            text = (f"索引中{agency}没有上一年的报告，按其{rep.year}年报告表中「本年增/减」列：{items()[m.item].label}"
+                    f"本年增/减为{shown}{change.unit}")
+            derived: list[Derived] = []
+            if pcs and pcs[0].value is not None:
+                text += f"（上一年项目数量{num(pcs[0].value, prev.unit)}）"
+                g = arith.growth(pcs[0].value + cs[0].value, pcs[0].value)
+                if g:
+                    now, dn = arith.total([pcs[0].value, cs[0].value], "本年项目数量")
+                    derived += [dn, g[1]]
+                    text += (f"，本年项目数量{num(now, prev.unit)}（{dn.how.split('：', 1)[1]}），"
+                             f"{'增长' if g[0] >= 0 else '下降'}{arith.pct_text(abs(g[0]))}（{g[1].how}）")
+            text += "。注意：这一列是事项（项目）数量的增减，不是处理决定数量的变化。"
+            return Answer(question=plan.question, text=text, citations=cites + pc, derived=derived,
+                          reading=reading(plan, change, f"{agency}「{change.label}」（报告只有一年，读表中增减列）",
+                                          operation="change"),
+                          table=AnswerTable(columns=["单位", "年份", "项目", "数值"], rows=[
+                              [agency, rep.year, change.label, cell_value(cs[0].value)]] + (
+                              [[agency, rep.year, prev.label, cell_value(pcs[0].value)]] if pcs and
+                              pcs[0].value is not None else []), units={"数值": change.unit}))
+    years = "、".join(f"{r.year}年" for r in reports)
+    text = f"索引中{agency}只有{years}的报告，{rep.format}版模板也没有「本年增/减」一栏，无法与上一年比较。"
+    return Answer(question=plan.question, text=text, status="absent",
+                  reading=reading(plan, m, f"{agency}「{m.label}」与上一年比较"),
+                  alternatives=[Alternative(label="看本年数值", question=compose("value", m, agency))])

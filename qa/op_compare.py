@@ -1,0 +1,66 @@
+"""Two or more named agencies compared on one measure (谁多, 多多少, 是几倍, 平潭2021年和洪泽2023年): the
+values, the difference and the multiple with their arithmetic, and why a value is missing."""
+
+from __future__ import annotations
+
+from index.cells import plain_number
+from qa import arith
+from qa.answer import Answer, ChartHint, Derived
+from qa.facts import OK
+from qa.lexicon import Measure
+from qa.op_absent import absent
+from qa.ops import Ctx, no_reports, scoped_rows, table_of
+from qa.output import format_value
+from qa.phrasing import column_alternatives, defaults_phrase, num, reading, value_column
+from qa.understand import Plan
+
+
+def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
+    rows = []
+    paired = len(plan.years) == len(plan.agencies) and len(plan.years) > 1  # 平潭2021年和洪泽2023年
+    for i, a in enumerate(plan.agencies):
+        if paired:
+            p = plan.model_copy(update={"years": [plan.years[i]], "all_years": False})
+            rows += scoped_rows(ctx, p, m, [a])
+        else:
+            rows += scoped_rows(ctx, plan, m, [a])
+    if not rows:
+        return no_reports(ctx, plan, m)
+    unit = m.unit
+    ok = sorted([r for r in rows if r.status == OK], key=lambda r: (-r.value, r.report.name))
+    lacking = [r for r in rows if r.status != OK]
+    parts = [f"{r.report.name} {num(r.value, unit)}" for r in sorted(rows, key=lambda r: plan.agencies.index(
+        r.report.agency) if r.report.agency in plan.agencies else 0) if r.status == OK]
+    text = f"按「{m.label}」{defaults_phrase(plan)}：" + "，".join(parts)
+    derived = []
+    if len(ok) == 2:
+        a, b = ok
+        if a.value == b.value:
+            text += "，两者相同。"
+        else:
+            d = a.value - b.value
+            derived.append(Derived(value=format_value(d), how=f"{plain_number(a.value)} − {plain_number(b.value)}"
+                                                              f" = {plain_number(d)}"))
+            text += f"；{a.report.name}多{num(d, unit)}（{derived[-1].how}）。"
+    elif len(ok) > 2:
+        text += f"；{ok[0].report.name}最多。" if ok[0].value != ok[1].value else "；最多的有并列。"
+    else:
+        text += "。" if ok else ""
+    if len(ok) == 2 and (plan.times or "倍" in plan.text):  # 洪泽是平潭的几倍: first named ÷ second named
+        first, second = sorted(ok, key=lambda r: plan.agencies.index(r.report.agency)
+                               if r.report.agency in plan.agencies else 0)
+        t = arith.times(first.value, second.value)
+        if t:
+            derived.append(t[1])
+            text = text.rstrip("。") + f"；{first.report.name}是{second.report.name}的{t[1].value}倍（{t[1].how}）。"
+    citations, d2 = ctx.citer.rows(m, ok, limit=None)
+    for r in lacking:
+        why = absent(ctx, plan, m, r)
+        text += why.text
+        citations += why.citations
+        derived += why.derived
+    return Answer(question=plan.question, text=text, status="answered" if ok else "absent",
+                  reading=reading(plan, m, f"比较{'、'.join(plan.agencies)}的「{m.label}」"),
+                  table=table_of(ok + lacking, m, ranked=True), citations=citations, derived=derived + d2,
+                  chart=ChartHint(x="单位", y=value_column(m), title=m.label),
+                  alternatives=column_alternatives(plan, m, "compare", "和".join(plan.agencies)))

@@ -1,0 +1,67 @@
+"""The corpus itself: which agencies, how many reports, which years, which reports use a template or year
+(有哪些单位, 几份报告, 2023年的报告, 用2021版模板的)."""
+
+from __future__ import annotations
+
+from qa.answer import Answer, AnswerTable, Derived
+from qa.facts import Report
+from qa.ops import Ctx
+from qa.phrasing import reading
+from qa.understand import Plan
+
+
+def reports_table(reports: list[Report]) -> AnswerTable:
+    """One row per report; built without validation (its cells are ours, and an index holds 10,000 reports)."""
+    return AnswerTable.model_construct(columns=["单位", "年份", "文件", "模板"],
+                                       rows=[[r.name, r.year, r.doc, r.format] for r in reports])
+
+
+def _corpus_subset(plan: Plan, reports: list[Report], scope: str, total: int) -> Answer:
+    listed = "、".join(f"{r.name}（{r.year}年）" for r in reports[:20]) + ("等" if len(reports) > 20 else "")
+    text = (f"索引{total}份报告中，{scope}的报告有{len(reports)}份：{listed}。" if reports else
+            f"索引{total}份报告中没有{scope}的报告。")
+    return Answer(question=plan.question, text=text, status="answered" if reports else "not_found",
+                  reading=reading(plan, None, f"索引中{scope}的报告", operation="corpus"),
+                  table=reports_table(reports),
+                  derived=[Derived(value=str(len(reports)), how=f"{scope}的报告份数"),
+                           Derived(value=str(total), how="索引中的报告份数")])
+
+
+def answer_corpus(ctx: Ctx, plan: Plan) -> Answer:
+    s = ctx.store
+    reports = sorted(s.reports, key=lambda r: (r.name, r.year or 0))
+    scope = []  # 2023年的报告 / 用2021版模板的报告: the reports the question picks
+    if plan.years:
+        reports = [r for r in reports if r.year in plan.years]
+        scope.append("、".join(f"{y}年" for y in plan.years))
+    if plan.template:
+        reports = [r for r in reports if r.format == plan.template]
+        scope.append(f"使用{plan.template}版模板")
+    if plan.agencies:  # 平潭有几份报告
+        reports = [r for r in reports if r.agency in plan.agencies]
+        scope.insert(0, "、".join(plan.agencies))
+    if scope and plan.corpus_what in ("count", "agencies", None):
+        return _corpus_subset(plan, reports, "".join(scope), len(s.reports))
+    agencies = sorted({r.name for r in reports})
+    years = s.years
+    derived = [Derived(value=str(len(reports)), how="报告份数"), Derived(value=str(len(agencies)), how="单位数")]
+    year_text = "、".join(f"{y}年" for y in years)
+    if plan.corpus_what == "overview":
+        fails = {f.doc for f in s.problem_findings if f.status == "FAIL"}
+        lacking = {f.doc for f in s.problem_findings if f.status == "NOT_ASSESSABLE"}
+        derived += [Derived(value=str(len(fails)), how="有勾稽不一致的报告数"),
+                    Derived(value=str(len(lacking)), how="因表格缺行无法全部核对的报告数")]
+        text = (f"索引中有{len(agencies)}个单位的{len(reports)}份报告（{year_text}）。勾稽核对：{len(fails)}份报告有不一致，"
+                f"{len(lacking)}份报告因表格缺行有些项目无法核对。可以问排名（哪个单位行政处罚最多）、"
+                f"某单位的数字、核对结果，或报告正文（某单位存在哪些问题）。")
+    elif plan.corpus_what == "years":
+        text = f"索引中的报告涵盖{len(years)}个年份：{year_text}（共{len(reports)}份报告）。"
+        derived.append(Derived(value=str(len(years)), how="年份数"))
+    elif plan.corpus_what == "count":
+        text = f"索引中共有{len(reports)}份报告，来自{len(agencies)}个单位，年份：{year_text}。"
+    else:
+        text = f"索引中有{len(agencies)}个单位的{len(reports)}份报告：{'、'.join(agencies[:20])}" + \
+               ("等" if len(agencies) > 20 else "") + "。"
+    table = reports_table(reports)
+    return Answer(question=plan.question, text=text, reading=reading(plan, None, "索引中的报告", operation="corpus"),
+                  table=table, derived=derived)

@@ -1,0 +1,92 @@
+"""Consistency questions (对得上吗, 一致吗, 勾稽): the stored findings of the reports in scope, after the
+checks the question's own numbers ask for (qa.op_check): a stated total against its listed parts, stated
+percentages recomputed, a measure against the numbers the question gives."""
+
+from __future__ import annotations
+
+import re
+
+from index.checks import scope_label
+from qa import cite
+from qa.answer import Answer, AnswerTable, Derived
+from qa.op_check import asked_numbers, measure_values, stated_percentages, stated_total
+from qa.ops import Ctx, no_reports
+from qa.phrasing import NAMES_IN_TEXT, RULE_NAMES, reading
+from qa.understand import Plan
+
+RE_PERCENT_WORDS = re.compile(r"百分比|百分之|%|占比|比例")
+
+
+def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
+    s = ctx.store
+    agencies = plan.agencies or plan.kind_agencies or None
+    rids = s.scope(agencies, plan.years or None, latest=False)
+    docs = {s.reports[int(r)].doc for r in rids}
+    if not docs:
+        return no_reports(ctx, plan, None, who="、".join(plan.agencies))
+    found = s.findings_of(docs)
+    fails = [f for f in found if f.status == "FAIL"]
+    unassessable = [f for f in found if f.status == "NOT_ASSESSABLE"]
+    by_doc: dict[str, list] = {}
+    for f in fails:
+        by_doc.setdefault(f.doc, []).append(f)
+    na_docs: dict[str, int] = {}
+    for f in unassessable:
+        na_docs[f.doc] = na_docs.get(f.doc, 0) + 1
+    derived = [Derived(value=str(len(by_doc)), how="有不一致的报告数"),
+               Derived(value=str(len(docs)), how="范围内报告数")]
+    who = "、".join(plan.agencies) if plan.agencies else f"{len(docs)}份报告"
+    parts = []
+    for doc, fs in list(by_doc.items())[:NAMES_IN_TEXT]:
+        r = s.by_doc[doc]
+        derived.append(Derived(value=str(len(fs)), how=f"{r.name}不一致的核对项数"))
+        rules = sorted({f.rule for f in fs if f.rule}, key=int)
+        kinds = "、".join(f"规则{x}（{RULE_NAMES.get(x, '')}）" for x in rules)
+        if any(f.kind == "prose" for f in fs):
+            kinds += ("、" if kinds else "") + "正文与表格不符"
+        if any(f.kind == "cross_year" for f in fs):
+            kinds += ("、" if kinds else "") + "跨年度结转不符"
+        parts.append(f"{r.name}{r.year or ''}年报告{len(fs)}项（{kinds}）")
+    if by_doc and plan.agencies:
+        text = "；".join(p.replace("年报告", "年报告有", 1) for p in parts) + "数字不一致。"
+    elif by_doc:
+        text = f"{who}中有{len(by_doc)}份报告的数字不一致：" + "；".join(parts) + "。"
+    else:
+        text = f"{who}的勾稽关系核对没有发现不一致。"
+    if na_docs:
+        names_na = "、".join(f"{s.by_doc[d].name}（{n}项）" for d, n in list(na_docs.items())[:NAMES_IN_TEXT])
+        text += f"因表格缺行无法核对的：{names_na}。"
+        for d, n in list(na_docs.items())[:NAMES_IN_TEXT]:
+            derived.append(Derived(value=str(n), how=f"{s.by_doc[d].name}无法核对的项数"))
+    if plan.agencies and not by_doc:
+        passed = s.passed_findings(sorted(docs))
+        derived.append(Derived(value=str(passed), how="通过的核对项数"))
+        text += f"通过{passed}项核对。"
+    shown = fails + unassessable
+    citations = [cite.finding(f) for f in shown]
+    table = AnswerTable(columns=["单位", "年份", "核对", "范围", "结果", "说明"], rows=[
+        [f.agency, f.year, f"规则{f.rule}（{RULE_NAMES.get(f.rule, '')}）" if f.rule else
+         ("正文与表格" if f.kind == "prose" else "跨年度"), scope_label(f.kind, f.rule, f.scope),
+         {"FAIL": "不一致", "NOT_ASSESSABLE": "无法核对"}[f.status], f.detail] for f in shown]) if shown else None
+    return Answer(question=plan.question, text=text, status="answered",
+                  reading=reading(plan, None, f"{who}的勾稽关系核对结果", operation="findings"),
+                  table=table, citations=citations, derived=derived)
+
+
+
+
+
+def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
+    """The stored findings of the reports in scope, after the checks the question's own numbers ask for."""
+    answer = stored_findings(ctx, plan)
+    agency = plan.agencies[0] if len(plan.agencies) == 1 else None
+    year = plan.years[0] if len(plan.years) == 1 else None
+    percent = agency and RE_PERCENT_WORDS.search(plan.text)
+    checks = [c for c in (stated_total(ctx, plan, agency, year) if agency and asked_numbers(plan) else None,
+                          stated_percentages(ctx, plan, agency, year) if percent else None,
+                          measure_values(ctx, plan) if plan.item and not percent else None) if c]
+    if checks:
+        answer.text = "".join(c.text for c in checks) + "全部核对结果：" + answer.text
+        answer.citations = [x for c in checks for x in c.citations] + answer.citations
+        answer.derived = [x for c in checks for x in c.derived] + answer.derived
+    return answer

@@ -1,0 +1,251 @@
+"""Answers read from the reports' text (qa.prose finds the sentences): one report's or every report's
+passage that answers, lists quoted as they run on (一是…二是…), a question of several parts answered part
+by part, numbers the text states added up or divided (with their arithmetic, marked as read from the text,
+not from a table), and mixed questions (行政处罚最多的单位存在哪些问题: the agency from the facts, then its
+report's text)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from qa import arith
+from qa.answer import Alternative, Answer, Reading
+from qa.cite import passage as passage_citation, sentence as sentence_citations
+from qa.lexicon import Measure
+from qa.op_rank import answer_rank
+from qa.ops import freeze, settle_aggregate, thaw
+from qa.op_share import text_share
+from qa.phrasing import EXAMPLES, reading
+from qa.prose import coverage_ok, part_title, sentence_text
+from qa.understand import RE_SHARE, Plan
+
+if TYPE_CHECKING:
+    from qa.engine import QA
+
+RE_COUNT_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和|有多少|是多少|多少|条数|件数|数量|个数")
+RE_TOTAL_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和")
+RE_QUANTITY = re.compile(r"多少|(?<!哪)几")  # 哪几个方面 asks which, not how many
+RE_LISTING = re.compile(r"哪些|什么|哪几|有何")
+LIST_CHARS = 320  # how far a list question's quote runs on in the passage
+LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
+_NUMBER = re.compile(r"\d")
+FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
+                            "他们", "一个", "没有", "可以", "还是", "或者", "而且", "以及", "然后", "就是", "还有"})
+
+
+def _text_total(qa: QA, plan: Plan) -> Answer | None:
+    """平潭和洪泽主动公开的条数加起来: each named agency's number from its text, summed with the arithmetic."""
+    query = plan.prose_text or plan.text
+    terms = sorted((t for t, _ in qa.retriever.keyword.query_terms(query) if len(t) >= 2 and not re.search(r"\d", t)),
+                   key=len, reverse=True)
+    values, citations, said = [], [], []
+    wanted = RE_COUNT_WORDS.sub("", query) or query  # the thing counted, not the counting
+    year = plan.years[0] if len(plan.years) == 1 else None
+    for agency in plan.agencies:
+        found = qa.ctx.prose.find(wanted, agency=agency, year=year, k=8)
+        best = None
+        for sent in found.sentences:  # the sentence with most of the question's words and a number after one
+            text = _continued(sent)
+            hit = next((m for t in terms for m in [re.search(re.escape(t) + r"[^。；]{0,12}?(\d[\d,]*(?:\.\d+)?)",
+                                                             text)] if m), None)
+            score = sum(t in text for t in terms)
+            if hit and (best is None or score > best[0]):
+                best = (score, sent, hit)
+        if best is None:
+            return None
+        _, sent, hit = best
+        values.append(float(hit.group(1).replace(",", "")))
+        citations += sentence_citations(sent)
+        p = sent.passage
+        around = hit.string[hit.start():hit.end() + 1]  # the question's word through the number and its unit
+        said.append(f"{agency}{p.year or ''}年报告第{sent.line}行「…{around}…」：{hit.group(1)}")
+    total, how = arith.total(values)
+    text = f"从各单位报告正文读出：{'；'.join(said)}；合计{how.how}（正文中的数字，不是表格数字）。"
+    return Answer(question=plan.question, text=text, status="answered", from_text=True, citations=citations,
+                  derived=[how], reading=Reading(operation="sum", agencies=plan.agencies, years=plan.years,
+                                                 summary="各单位正文中的数字相加"))
+
+def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", continued: bool = False) -> Answer:
+    if len(plan.agencies) >= 2 and not agency and not lead and RE_TOTAL_WORDS.search(plan.text):
+        summed = _text_total(qa, plan)
+        if summed:
+            return summed
+    clauses = [c for c in re.split(r"[？?；;]", plan.prose_text or "") if len(c.strip(" ，,。")) >= 4]
+    if len(clauses) >= 2 and not lead:  # 推出了几期？对多少项文件做了解读？ each part answered
+        return _prose_clauses(qa, plan, agency, clauses)
+    agency = agency or (plan.agencies[0] if plan.agencies else None)
+    year = plan.years[0] if len(plan.years) == 1 else None
+    defaults = list(plan.defaults)
+    if agency and year is None and not plan.all_years:  # like facts: the agency's latest report
+        years = sorted({r.year for r in qa.store.reports if r.agency == agency and r.year})
+        if len(years) > 1:
+            year = years[-1]
+            defaults.append(f"该单位有多年报告，取最新的{year}年")  # this answer's own (mixed: its agency)
+    many = agency is None
+    query = plan.prose_text or plan.text
+    if not agency and not plan.part and not _has_content(qa, query):
+        return _nothing_asked(plan)
+    result = qa.ctx.prose.find(query, agency=agency, year=year, part=plan.part, k=3 if many else _k(plan),
+                               distinct_agencies=many)
+    if plan.part and not result.sentences:  # the part hint found nothing: the whole report
+        result = qa.ctx.prose.find(query, agency=agency, year=year, k=3 if many else _k(plan),
+                                   distinct_agencies=many)
+    summary = (f"在{agency}的报告中检索" if agency else "在全部报告中检索") + \
+              (f"（{part_title(plan.part)}）" if plan.part else "")
+    r = Reading(operation="prose" if not lead else "mixed", agencies=[agency] if agency else [],
+                years=plan.years, defaults=defaults, summary=summary)
+    if agency and RE_SHARE.search(plan.text):  # 媒体公开的占多少: two numbers the text states
+        shared = _text_share(qa, plan, agency, year, query, r)
+        if shared:
+            return shared
+    # a named report's part (鹤岗城管下一步改进措施 → 五) is in scope even when its words differ
+    in_part = bool(agency and plan.part and result.sentences and result.sentences[0].passage.part == plan.part)
+    if not coverage_ok(result) and not in_part:
+        missing = "、".join([t for t in result.missing if not re.search(r"\d", t)][:4]) or "这个问题"
+        closest = [passage_citation(s) for s in result.sentences[:3]]
+        text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{agency}的报告）" if agency else "")
+                       + "，无法回答；下面是最接近的段落，仅供参考。")
+        return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
+                      from_text=True)
+    sentences = list(result.sentences)
+    if RE_QUANTITY.search(plan.text):  # 多少 / 几: a sentence that states a number first
+        sentences.sort(key=lambda s: not _NUMBER.search(re.sub(r"(?:19|20)\d\d\s*年", "", s.text)))
+    best = sentences[:LIST_SENTENCES if RE_LISTING.search(plan.text) else 1] if agency else sentences
+    parts = []
+    listing = bool(agency and (continued or RE_LISTING.search(plan.text)))
+    quoted: list[str] = []
+    for s in best:
+        p = s.passage
+        said = _continued(s) if listing else sentence_text(s)
+        if any(said in q for q in quoted):
+            continue  # already inside the run quoted before
+        quoted.append(said)
+        parts.append(f"{p.agency or p.doc}{p.year or ''}年报告（{part_title(p.part)}，第{s.line}行）写道："
+                     f"「{said}」")
+    text = lead + "；".join(parts)
+    text += "" if text.endswith(("。」", "！」", "？」")) else "。"
+    if agency and len(result.sentences) > 1:
+        text += "（另见下列相关段落。）"
+    return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
+                  citations=[c for s in result.sentences for c in sentence_citations(s)])
+
+def _k(plan: Plan) -> int:
+    """Sentences to retrieve from one report: more for lists and numbers, which the best one may lack."""
+    return LIST_SENTENCES + 1 if RE_LISTING.search(plan.text) or RE_QUANTITY.search(plan.text) else 2
+
+def _prose_clauses(qa: QA, plan: Plan, agency: str | None, clauses: list[str]) -> Answer:
+    """A question of several parts (…几期？…多少项？): one retrieval per part, one answer."""
+    answers = []
+    named = "".join(re.findall(r"[“\"《「][^”\"》」]{2,20}[”\"》」]", plan.prose_text or ""))  # the topic, quoted
+    for c in clauses:
+        tries = []
+        for words in dict.fromkeys([c.strip(" ，,。"), (named + c).strip(" ，,。") if named else ""]):
+            if not words:
+                continue
+            sub = plan.model_copy(update={"prose_text": words, "text": words}, deep=True)
+            tries.append(answer_prose(qa, sub, agency, continued=True))
+        # the reading whose quote gives a number right after the part's own words (满意率达96.65%)
+        terms = [t for t, _ in qa.retriever.keyword.query_terms(c) if len(t) >= 2]
+        answers.append(next((a for a in tries if _number_after(a.text, terms)), tries[0]))
+    first = answers[0]
+    first.text = "".join(a.text for a in answers)
+    first.citations = [c for a in answers for c in a.citations]
+    first.derived = [d for a in answers for d in a.derived]
+    first.status = "answered" if any(a.status == "answered" for a in answers) else first.status
+    first.question = plan.question
+    return first
+
+def _text_share(qa: QA, plan: Plan, agency: str, year: int | None, query: str, r: Reading) -> Answer | None:
+    """A share of two numbers one sentence of the report states (共公开465条，其中媒体公开270条)."""
+    terms = [t for t, _ in qa.retriever.keyword.query_terms(query)]
+    asked = [float(n) for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*年)", plan.text)]
+    found = qa.ctx.prose.find(query, agency=agency, year=year, k=6)
+    for s in found.sentences:
+        got = text_share(s.text, terms, asked, s.passage.text)
+        if not got:
+            continue
+        part, whole = got
+        share = arith.share(part, whole)
+        if share is None:
+            continue
+        p = s.passage
+        text = (f"{p.agency or p.doc}{p.year or ''}年报告（{part_title(p.part)}，第{s.line}行）写道：「{s.text}」。"
+                f"按正文：{share[1].how}（从正文读出的数字计算，不是表格中的数字）。")
+        r.operation, r.summary = "share", r.summary + "，用正文中的两个数字算比例"
+        return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
+                      derived=[share[1]], citations=sentence_citations(s))
+    return None
+
+def _has_content(qa: QA, query: str) -> bool:
+    """A question with at least one word of two characters or more (not only 但, 使, 得 …): random strings
+    and lone function words get "not found", never an unrelated passage."""
+    return any(len(t) >= 2 and t not in FUNCTION_WORDS for t, _ in qa.retriever.keyword.query_terms(query))
+
+def _nothing_asked(plan: Plan) -> Answer:
+    return Answer(question=plan.question, status="not_found",
+                  text="没有找到与这个问题相关的内容：问题中没有能在报告里检索的词。可以这样问：" + "；".join(EXAMPLES) + "。",
+                  alternatives=[Alternative(label=q, question=q) for q in EXAMPLES],
+                  reading=Reading(operation="prose", summary="问题中没有可检索的词"))
+
+def answer_mixed(qa: QA, plan: Plan, m: Measure) -> Answer:
+    """行政处罚最多的单位存在哪些问题: the agency from the facts, then the text from its report."""
+    agg = thaw(plan)
+    agg.operation = "min" if plan.order == "asc" else "max"
+    agg = freeze(settle_aggregate(qa.ctx, agg))  # the ranking this answer runs first, settled before it runs
+    ranked = answer_rank(qa.ctx, agg, agg.measure() or m)
+    if ranked.status != "answered" or not ranked.table:
+        return ranked
+    top = [row for row in ranked.table.rows if row[0] == 1]
+    agency = top[0][1] if top else None
+    if agency is None:
+        return ranked
+    lead = ranked.text.split("其次是")[0].rstrip("。") + "。"
+    if len(top) > 1:
+        lead += f"以下取并列中的{agency}。"
+    words = _prose_words(plan)
+    prose_plan = plan.model_copy(update={"agencies": [agency], "text": words, "prose_text": words}, deep=True)
+    answer = answer_prose(qa, prose_plan, agency=agency, lead=lead)
+    answer.citations = ranked.citations + answer.citations  # the ranking's cells too: the table shows them
+    answer.derived = ranked.derived
+    answer.reading = reading(plan, m, f"先按「{m.label}」取{'最少' if plan.order == 'asc' else '最多'}的单位，"
+                                      f"再在其报告中检索", operation="mixed", agencies=[agency])
+    answer.table = ranked.table
+    answer.chart = ranked.chart
+    return answer
+
+
+def _number_after(text: str, terms: list[str]) -> bool:
+    return any(re.search(re.escape(t) + r"[^。；，,]{0,12}?\d", text) for t in terms)
+
+
+def _continued(s) -> str:
+    """A sentence and what follows it in its passage, to a sentence end within LIST_CHARS: lists in reports run
+    over several sentences (一是…；二是…；三是…)."""
+    text = s.scope or s.passage.text  # in part 五 the half asked for: the problems do not run on into the measures
+    at = text.find(s.text[:20]) if s.text else -1
+    if at < 0:
+        return sentence_text(s)
+    body = re.sub(r"^[一二三四五六七八九十]+、[^\n]{0,30}\n", "", text)  # without the part's heading line
+    if len(body) <= LIST_CHARS:
+        run = body  # a short passage: all of it (the list may come before the sentence that matched)
+    else:
+        run = text[at:at + LIST_CHARS]
+        end = max(run.rfind("。"), run.rfind("；"))
+        run = run[:end + 1] if end > len(s.text) // 2 else run
+    run = re.sub(r"(?<=[\u4e00-\u9fff，、；])\s+(?=[\u4e00-\u9fff])", "", run)  # lines broken inside a sentence
+    return re.sub(r"\s+", " ", run).strip() if len(run) > len(sentence_text(s)) else sentence_text(s)
+
+
+def _prose_words(plan: Plan) -> str:
+    """The text part of a mixed question: 行政处罚最多的单位存在哪些问题 → 存在哪些问题."""
+    from qa.understand import RE_MAX, RE_MIN, RE_TOPN
+
+    text = plan.text
+    for w in (plan.item_word, plan.column_word):
+        if w:
+            text = text.replace(w, " ")
+    for rx in (RE_TOPN, RE_MAX, RE_MIN):
+        text = rx.sub(" ", text)
+    text = re.sub(r"的?(?:单位|机关|部门)|哪个|哪家|是谁", " ", text)
+    return text.strip() or plan.text

@@ -1,0 +1,82 @@
+"""Sums and averages over the reports in scope (合计, 一共, 平均), and per statistics year (各年合计): each
+with its arithmetic, the reports lacking the value named and never counted as 0."""
+
+from __future__ import annotations
+
+import re
+
+from index.cells import plain_number
+from qa import arith
+from qa.answer import Answer, AnswerTable, ChartHint, Derived
+from qa.lexicon import Measure
+from qa.ops import Ctx, Rows, aggregate, nothing, table_of
+from qa.output import format_value
+from qa.phrasing import SUM_TERMS_IN_TEXT, cell_value, num, reading
+from qa.understand import Plan
+
+
+def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
+    """sum and avg."""
+    a = aggregate(ctx, plan, m)
+    if isinstance(a, Answer):
+        return a
+    op, m, rows, ok, lacking = plan.operation, a.m, a.rows, a.ok, a.lacking
+    lead, per, scope_n, lack_text = a.lead, a.per, a.scope_n, a.lack_text
+    derived, alternatives, unit, label = a.derived, a.alternatives, m.unit, m.label
+    if plan.all_years and len(ok) and len(plan.agencies) != 1 and \
+            re.search(r"按年|各年|每年.{0,4}(?:分别|各)", plan.text):  # one agency's 各年: one report a year
+        return by_year(ctx, plan, m, ok, lacking, lead, derived)
+    if not len(ok):
+        return nothing(ctx, plan, m, rows, lead)
+    total = arith.rounded(float(ok.values.sum()))
+    terms = " + ".join(plain_number(r.value) for r in ok[:30]) + (f" + …（共{len(ok)}项）" if len(ok) > 30 else "")
+    derived.append(Derived(value=format_value(total), how=f"{terms} = {plain_number(total)}"))
+    shown_sum = f"{terms} = {plain_number(total)}" if len(ok) <= SUM_TERMS_IN_TEXT else ""  # its arithmetic
+    if op == "sum":
+        text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}合计{num(total, unit)}" + \
+            (f"（{shown_sum}）" if shown_sum else "") + "。"
+        summary = f"「{label}」在{scope_n}中求和"
+    else:
+        avg = total / len(ok)
+        avg_s = format_value(round(avg, 2))
+        derived.append(Derived(value=avg_s, how=f"{plain_number(total)} ÷ {len(ok)} = {avg_s}"))
+        text = (f"{lead}，{scope_n}中提供数据的{len(ok)}{per}平均{avg_s}{unit}（"
+                + (f"{shown_sum}，" if shown_sum else f"合计{num(total, unit)}，")
+                + f"{plain_number(total)} ÷ {len(ok)} = {plain_number(round(avg, 2))}）。")
+        summary = f"「{label}」在{scope_n}中求平均"
+    text += lack_text
+    table_rows = ok.concat(lacking)
+    citations, d = ctx.citer.rows(m, table_rows)
+    derived += d
+    return Answer(question=plan.question, text=text, reading=reading(plan, m, summary),
+                  table=table_of(table_rows, m, ranked=False, store=ctx.store), citations=citations, derived=derived,
+                  alternatives=alternatives)
+
+
+def by_year(ctx: Ctx, plan: Plan, m: Measure, ok: Rows, lacking: Rows, lead: str,
+             derived: list[Derived]) -> Answer:
+    """各年行政处罚合计: one sum (or average) per statistics year."""
+    years = ctx.store.year_of[ok.rids]
+    table_rows, parts = [], []
+    for y in sorted(set(years.tolist())):
+        sel = ok.where(years == y)
+        total = float(sel.values.sum())
+        value = total if plan.operation == "sum" else round(total / len(sel), 2)
+        terms = " + ".join(plain_number(v) for v in sel.values[:30]) + (" + …" if len(sel) > 30 else "")
+        derived.append(Derived(value=format_value(total), how=f"{y}年：{terms} = {plain_number(total)}"))
+        derived.append(Derived(value=str(len(sel)), how=f"{y}年提供数据的报告数"))
+        if plan.operation == "avg":
+            derived.append(Derived(value=format_value(value), how=f"{plain_number(total)} ÷ {len(sel)} = {plain_number(value)}"))
+        word = "合计" if plan.operation == "sum" else "平均"
+        parts.append(f"{y}年{len(sel)}份报告{word}{num(value, m.unit)}")
+        table_rows.append([y, len(sel), cell_value(value)])
+    text = f"{lead}，按年份：" + "；".join(parts) + "。"
+    if len(lacking):
+        text += f"另有{len(lacking)}份报告未提供该数据，未计入。"
+    citations, d = ctx.citer.rows(m, ok)
+    word = "合计" if plan.operation == "sum" else "平均值"
+    return Answer(question=plan.question, text=text, reading=reading(plan, m, f"「{m.label}」按年份{word}"),
+                  table=AnswerTable(columns=["年份", "报告数", f"{word}（{m.unit}）"], rows=table_rows,
+                                    units={f"{word}（{m.unit}）": m.unit}),
+                  citations=citations, derived=derived + d, chart=ChartHint(x="年份", y=f"{word}（{m.unit}）",
+                                                                           title=f"{m.label}（按年份）"))

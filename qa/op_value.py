@@ -1,0 +1,126 @@
+"""One agency's value of a measure (2023年平潭罚了多少, 批了几件许可): per report in scope, the cell as the
+report writes it (增13, a converted amount said so), the other columns of the same row, or why there is no
+number."""
+
+from __future__ import annotations
+
+from index.cells import plain_number
+from qa.answer import Answer, AnswerTable, ChartHint, Citation, Derived
+from qa.cite import FLAG_NOTES, conversions
+from qa.facts import MISSING, OK
+from qa.lexicon import Measure, items, measure
+from qa.op_absent import absent, prose_value
+from qa.ops import Ctx, no_reports, scoped_rows
+from qa.output import format_value
+from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, num, reading
+from qa.understand import Plan
+
+
+def _row_context(ctx: Ctx, m: Measure, rid: int,
+                 derived: list[Derived] | None = None) -> tuple[str, list[Citation]]:
+    """The other columns of an active-table row (上一年项目数量, 本年增/减), stated beside the asked one."""
+    item = items()[m.item]
+    if item.table != "active" or item.is_group:
+        return "", []
+    bits, cites = [], []
+    derived = derived if derived is not None else []
+    for col in item.columns:
+        other = measure(m.item, col)
+        if col == m.column or other is None:
+            continue
+        cs = ctx.store.cells(other, rid)
+        if len(cs) == 1 and cs[0].value is not None:
+            c = ctx.citer.cells(cs)[0]
+            shown = c.value if "signed" in c.flags and c.value else format_value(cs[0].value)
+            derived += conversions([c])
+            bits.append(f"{other.label.split(' · ', 1)[1]}{shown}{other.unit}")
+            cites.append(c)
+    return ("同一行：" + "，".join(bits)) if bits else "", cites
+
+
+def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
+    agency = plan.agencies[0]
+    latest = not (plan.all_years or len(plan.years) > 1)
+    s = ctx.store
+    rids = s.scope([agency], plan.years or None, latest=latest)
+    if not len(rids):
+        have = "、".join(f"{r.year}年" for r in s.reports if r.agency == agency)
+        return no_reports(ctx, plan, m, who=agency) if not have else Answer(
+            question=plan.question, status="not_found", text=f"索引中没有{agency}{'、'.join(map(str, plan.years))}年"
+            f"的报告（该单位有：{have}）。", reading=reading(plan, m, f"{agency}的「{m.label}」"))
+    measures = [m] + [x for i in plan.extra_items if (x := _default_measure(ctx, i))]
+    rows_by = [(mm, scoped_rows(ctx, plan, mm, [agency])) for mm in measures]
+    citations: list[Citation] = []
+    derived: list[Derived] = []
+    sentences = []
+    table_rows = []
+    status = "answered"
+    from_text = False
+    multi = len(rids) > 1
+    for mm, rows in rows_by:
+        for r in rows:
+            when = f"{r.report.year}年" if r.report.year else ""
+            if r.status == OK:
+                cs = ctx.store.cells(mm, r.report.rid)
+                cites = ctx.citer.cells(cs)
+                shown = num(r.value, mm.unit)
+                if len(cs) == 1 and "signed" in cs[0].flags and cites[0].value:
+                    shown = f"{cites[0].value}{mm.unit}"  # 增13 as the report writes it
+                sentence = f"{r.report.name}{when}「{mm.label}」为{shown}"
+                notes = [FLAG_NOTES[f] for c in cites for f in c.flags if f in FLAG_NOTES and f not in
+                         ("signed", "thousands", "unit_converted", "unit_assumed")]
+                if notes:
+                    sentence += f"（{notes[0]}）"
+                if len(cs) > 1:
+                    derived.append(Derived(value=format_value(r.value), how=" + ".join(
+                        plain_number(c.value or 0) for c in cs) + f" = {plain_number(r.value)}"))
+                for c in cites:
+                    if conv := conversions([c]):
+                        derived += conv
+                        sentence += f"，原文为{c.value}，未注明单位，按元换算为万元"
+                ctx_text, ctx_cites = _row_context(ctx, mm, r.report.rid, derived) \
+                    if len(measures) == 1 and not multi else ("", [])
+                citations += cites + ctx_cites
+                if ctx_text:
+                    sentence += f"；{ctx_text}"
+                sentences.append(sentence)
+                table_rows.append([r.report.name, r.report.year, mm.label, cell_value(r.value),
+                                   flag_words(r.flags)])
+            else:
+                why = absent(ctx, plan, mm, r)
+                sentences.append(why.text.rstrip("。"))
+                citations += why.citations
+                derived += why.derived
+                from_text = from_text or why.from_text
+                said = prose_value(ctx, mm, r.report) if why.from_text else (None, None)
+                if said[1] is not None:  # one source of truth: the text's number, marked so in both
+                    table_rows.append([r.report.name, r.report.year, mm.label, cell_value(said[1]),
+                                       f"从正文读出（第{said[0].line}行），表格中没有这一行"])
+                else:
+                    table_rows.append([r.report.name, r.report.year, mm.label, None, STATUS_WORDS[r.status]])
+                if len(measures) == 1 and len(rows) == 1:
+                    status = "absent"
+    text = "；".join(sentences) + "。" + (defaults_phrase(plan) if status == "answered" else "")
+    # other columns of the same row, only where the row was read (a lost row has no other columns either)
+    alts = column_alternatives(plan, m, "value", agency, {s.reports[int(r)].format for r in rids}) \
+        if any(r.status != MISSING for _, rows in rows_by for r in rows) else []
+    if multi and len(measures) == 1 and all(r.status == OK for _, rows in rows_by for r in rows):
+        text = f"{agency}「{m.label}」：" + "，".join(
+            f"{r.report.year}年{num(r.value, m.unit)}" for r in rows_by[0][1]) + "。" + defaults_phrase(plan)
+    summary = f"{agency}的「{m.label}」" + ("（各年）" if multi else "")
+    vc = "数值"
+    table = AnswerTable(columns=["单位", "年份", "项目", vc, "说明"], rows=table_rows,
+                        units={vc: m.unit if len(measures) == 1 else ""})
+    return Answer(question=plan.question, text=text, status=status, reading=reading(plan, m, summary),
+                  table=table, citations=citations, derived=derived, alternatives=alts, from_text=from_text,
+                  chart=ChartHint(x="年份", y=vc, title=m.label) if multi and len(measures) == 1 else None)
+
+
+def _default_measure(ctx: Ctx, item_id: str) -> Measure | None:
+    from qa.lexicon import default_columns
+
+    for col in default_columns(item_id):
+        mm = measure(item_id, col)
+        if mm and any(ctx.store.has_key(k) for k in mm.all_keys):
+            return mm
+    return None

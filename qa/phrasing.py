@@ -1,0 +1,125 @@
+"""How answers say things, in one place: numbers as the report writes them, lists of names, the reading
+line and its defaults, one-click alternative questions, the words for a value a report does not give and
+for how a cell was read. Every operation (qa/op_*.py) builds its sentences from these; every derived number
+comes from qa.arith with its arithmetic."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from qa.answer import Alternative, Reading
+from qa.facts import MISSING, NO_NUMBER, NOT_IN_TEMPLATE, Row
+from qa.lexicon import Measure, items, measure
+from qa.output import format_value
+from qa.understand import Plan
+
+NAMES_IN_TEXT = 5  # names a sentence lists before "等"
+SUM_TERMS_IN_TEXT = 12  # a sum of this many terms or fewer writes them out in the sentence
+RANK_IN_TEXT = 10  # a ranking's sentence lists more (the table holds them all)
+STATUS_WORDS = {MISSING: "未提供（报告中没有这一项）", NO_NUMBER: "未提供（表中为文字，没有数字）",
+                NOT_IN_TEMPLATE: "未提供（该年模板没有这一栏）"}
+COLUMN_PHRASES = {"items": "项目数量", "amount": "金额"}  # for composed questions: 采购 + 金额
+EXAMPLES = ["哪个单位行政处罚最多", "济南市城管局收到多少政府信息公开申请", "鹤岗城管存在哪些主要问题",
+            "哪些单位的数据有勾稽问题"]
+RULE_NAMES = {1: "申请收支平衡", 2: "办理结果合计", 3: "申请人合计", 4: "复议诉讼合计"}
+
+
+def num(v: float | None, unit: str = "") -> str:
+    """A value in an answer's sentence, as the report states it in its unit (7,249.4746万元; no padding zeros).
+    Computed values are rounded where they are computed (qa.arith)."""
+    return "—" if v is None else f"{format_value(v)}{unit}"
+
+
+def cell_value(v: float | None) -> int | float | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else round(float(v), 6)
+
+
+def names(rows: list[Row], with_values: bool = False, unit: str = "", years: bool = False,
+          limit: int = 0) -> str:
+    parts = []
+    limit = limit or NAMES_IN_TEXT
+    for r in rows[:limit]:
+        s = r.report.name + (f"（{r.report.year}年）" if years and r.report.year else "")
+        if with_values:
+            s += f" {num(r.value, unit)}"
+        parts.append(s)
+    more = f"等{len(rows)}个" if len(rows) > limit else ""
+    return "、".join(parts) + more
+
+
+def value_column(m: Measure) -> str:
+    return f"{m.label}（{m.unit}）"
+
+
+def column_phrase(m: Measure) -> str:
+    return COLUMN_PHRASES.get(m.column) or m.label.split(" · ", 1)[1]
+
+
+def compose(op: str, m: Measure, agency: str = "", n: int | None = None, years: list[int] | None = None) -> str:
+    """A question that reads back as (op, m): for one-click alternatives."""
+    item = items()[m.item]
+    what = (item.words[0] if item.words else item.label) + column_phrase(m)
+    y = "".join(f"{y}年" for y in (years or [])[:1])
+    return {"value": f"{agency}{y}{what}是多少", "max": f"{y}哪个单位{what}最多", "min": f"{y}哪个单位{what}最少",
+            "top": f"{y}{what}前{n or 3}名", "bottom": f"{y}{what}后{n or 3}名", "rank": f"{y}各单位{what}排名",
+            "sum": f"{y}各单位{what}合计", "avg": f"{y}各单位{what}平均是多少",
+            "compare": f"{agency}的{what}比较"}.get(op, f"{y}各单位{what}排名")
+
+
+def column_alternatives(plan: Plan, m: Measure, op: str, agency: str = "",
+                        formats: set[str] | None = None) -> list[Alternative]:
+    """Other columns of the same item (按上一年项目数量排序 …), of the templates the reports in scope use."""
+    item = items()[m.item]
+    out = []
+    for col in item.columns:
+        if col == m.column:
+            continue
+        other = measure(m.item, col)
+        if other is None or (formats and not any(other.keys(f) for f in formats)):
+            continue
+        verb = "看" if op == "value" else "按"
+        out.append(Alternative(label=f"{verb}「{other.label.split(' · ', 1)[1]}」",
+                               question=compose(op, other, agency, plan.n, plan.years)))
+    return out[:4]
+
+
+def reading(plan: Plan, m: Measure | None, summary: str, filters: list[str] | None = None,
+            operation: str | None = None, agencies: list[str] | None = None) -> Reading:
+    op = operation or plan.operation
+    # Findings and corpus answers use no measure: defaults about a measure's column would only confuse.
+    defaults = [] if op in ("findings", "corpus") else list(dict.fromkeys(plan.defaults))
+    return Reading(operation=op, measure=m.id if m else None,
+                   measure_label=m.label if m else None, agencies=agencies if agencies is not None else plan.agencies,
+                   years=plan.years, filters=filters or [], n=plan.n, defaults=defaults, summary=summary)
+
+
+def defaults_phrase(plan: Plan) -> str:
+    """The reading's defaults, briefly, for the answer text (the full wording is in Reading.defaults)."""
+    d = []
+    for x in dict.fromkeys(plan.defaults):
+        if x.startswith("未指明单位"):
+            continue
+        if x.startswith("未指明") and "，按" in x:
+            x = x.split("，按")[0] + "，取默认"
+        d.append(x)
+    return f"（{'；'.join(d)}）" if d else ""
+
+
+@lru_cache(maxsize=1024)
+def flag_words(flags: int) -> str:
+    from qa.facts import FLAG_BITS
+
+    words = []
+    if flags & (FLAG_BITS["blank"] | FLAG_BITS["placeholder"]):
+        words.append("空白按0")
+    if flags & FLAG_BITS["uncertain_placement"]:
+        words.append("位置推定")
+    if flags & FLAG_BITS["unit_assumed"]:
+        words.append("单位推定")
+    if flags & FLAG_BITS["unit_converted"]:
+        words.append("元换算为万元")
+    if flags & FLAG_BITS["split_run"]:
+        words.append("数字串拆分")
+    return "、".join(words)
