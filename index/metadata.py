@@ -9,7 +9,11 @@ Evidence, strongest first (EVIDENCE_ORDER is the one statement of that order):
 3. ``html_title``   the web page's <title> (Document.title), cut at the site name (「…年度报告_政府信息公开年报_…」)
 4. ``period``       the statistics period stated in the text (「统计期限自2020年1月1日起…」): year only
 5. ``signature``    the signature above the closing date, and the closing date itself (year = date's year − 1)
-6. ``file_name``    the file name (weak: a user's or archive's naming)
+6. ``publisher``    the page's own 发布机构 / 来源 field above the report (「来源：甲市财政局」): agency only; often the
+                    office that put it online (乙市人民政府办公室), so below everything the report says of itself
+7. ``file_name``    the file name (weak: a user's or archive's naming)
+8. ``site``         the web site's name beside the report's title in <title> (「甲市人民政府 - 2020年…年度报告」):
+                    the site is not the agency unless nothing else says
 
 Navigation text is never evidence: a candidate agency that holds a menu word (首页, 当前位置, 信息公开, 年报 …)
 is refused and the next source is asked. Matching is done on simplified characters (index.hanzi), the
@@ -32,8 +36,12 @@ from index.model import Line, PartSpan
 
 Source = str  # one of EVIDENCE_ORDER, or "reports_csv" when a user's reports.csv decided it
 
-EVIDENCE_ORDER: tuple[Source, ...] = ("title_line", "header_title", "html_title", "period", "signature", "file_name")
-WEAK_SOURCES = frozenset({"file_name"})  # `qa check` warns when a value rests on these alone
+EVIDENCE_ORDER: tuple[Source, ...] = ("title_line", "header_title", "html_title", "period", "signature", "publisher",
+                                      "file_name", "site")
+WEAK_SOURCES = frozenset({"file_name", "site"})  # `qa check` warns when a value rests on these alone
+# Sources that name who signed, published or hosts the report (an office, a site), not the report's title:
+# their disagreeing with the title is normal and no problem.
+_NOT_TITLE = frozenset({"signature", "publisher", "site"})
 OVERRIDE = "reports_csv"
 
 MIN_YEAR, MAX_YEAR = 2000, 2099
@@ -99,14 +107,14 @@ class Metadata:
         if self.agency is None:
             out.append("未能确定报告的机关名称")
         elif self.agency_source in WEAK_SOURCES:
-            out.append(f"机关名称「{self.agency}」仅来自文件名")
+            out.append(f"机关名称「{self.agency}」仅来自{_SOURCE_NAMES[self.agency_source]}")
         if self.year is None:
             out.append("未能确定报告的统计年度")
         elif self.year_source in WEAK_SOURCES:
             out.append(f"统计年度{self.year}仅来自文件名")
         if self.agency_source == OVERRIDE or self.year_source == OVERRIDE:
             return out  # the user said so
-        agencies = {_key(e.agency): e for e in self.evidence if e.agency and e.source != "signature"}
+        agencies = {_key(e.agency): e for e in self.evidence if e.agency and e.source not in _NOT_TITLE}
         if len({short_name(a) for a in agencies}) > 1:
             named = "；".join(f"{_SOURCE_NAMES[e.source]}「{e.agency}」" for e in agencies.values())
             out.append(f"机关名称的来源不一致：{named}")
@@ -118,7 +126,8 @@ class Metadata:
 
 
 _SOURCE_NAMES = {"title_line": "标题行", "header_title": "标题字段", "html_title": "网页标题", "period": "统计期限",
-                 "signature": "落款", "file_name": "文件名", OVERRIDE: "reports.csv"}
+                 "signature": "落款", "publisher": "发布机构字段", "file_name": "文件名", "site": "网站名称",
+                 OVERRIDE: "reports.csv"}
 _YEAR_STATED = frozenset({"title_line", "header_title", "html_title", "period"})  # not derived from a date
 
 
@@ -127,15 +136,18 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
     """Agency, statistics year and closing date from the strongest evidence, in EVIDENCE_ORDER."""
     date, date_index = _closing_date(lines)
     head = _head(lines, parts)
+    html_ev, site = _from_html_title(html_title)
     evidence = [
         _from_title_lines([t for t in head if not _HEADER_FIELD.match(t) and not _HEADER_OTHER.match(t)],
                           "title_line"),
         _header_title(head),
-        _from_html_title(html_title),
+        html_ev,
         Evidence("period", year=_period_year(lines)),
         Evidence("signature", agency=_from_signature(lines, date_index),
                  year=int(date[:4]) - 1 if date else None),
+        Evidence("publisher", agency=_publisher(head)),
         _from_file_name(file_name),
+        site,
     ]
     assert [e.source for e in evidence] == list(EVIDENCE_ORDER)
     agency_ev = next((e for e in evidence if e.agency), None)
@@ -239,12 +251,13 @@ def _head(lines: list[Line], parts: list[PartSpan]) -> list[str]:
     return head
 
 
-def _from_title_lines(head: list[str], source: Source) -> Evidence:
+def _from_title_lines(head: list[str], source: Source, *, lines_above: bool = True) -> Evidence:
     """The first title in the head: its year, and the agency before the year (甲市财政局2020年…), after it
     (2020年甲市财政局政府信息公开…) or on a line of its own above (沙河, 济南). A sentence that mentions a
     report (「根据《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》」) is no title."""
     for k, text in enumerate(head):
-        if len(text) <= _SHORT_LINE and k + 1 < len(head) and not _TITLE_YEAR.search(to_simplified(text)) \
+        if lines_above and len(text) <= _SHORT_LINE and k + 1 < len(head) \
+                and not _TITLE_YEAR.search(to_simplified(text)) \
                 and not _TITLE_YEAR.search(to_simplified(head[k + 1])):
             text += head[k + 1]  # a title broken over two lines (「平潭综合实验区2019年」「政府信息公开工作年度报告」)
         simple = to_simplified(text)
@@ -255,7 +268,7 @@ def _from_title_lines(head: list[str], source: Source) -> Evidence:
             agency = _agency_before(text, simple, m.start())
             if agency is None and words:
                 agency = _agency_candidate(_written(text, simple, m.end(), words.start()))
-            if agency is None:
+            if agency is None and lines_above:
                 for prev in reversed(head[max(0, k - 3):k]):
                     agency = _agency_candidate(prev)
                     if agency:
@@ -318,6 +331,8 @@ def _agency_before(text: str, simple: str, end: int) -> str | None:
     """The agency name right before a title's year: the last chunk between separators, as written."""
     before = simple[:end]
     chunks = [c for c in _PUNCT_SPLIT.split(before) if c]
+    while chunks and not _LEADING_WORDS.sub("", chunks[-1]):
+        chunks.pop()  # 「济南市城市管理局 关于2020年度…的报告」 on one line: the agency is before 关于
     if not chunks:
         return None
     last = chunks[-1]
@@ -342,13 +357,30 @@ def _header_title(head: list[str]) -> Evidence:
     return ev
 
 
-def _from_html_title(title: str | None) -> Evidence:
-    """<title> is 「report title_column_site」 or 「site - report title」: each piece is tried as a title."""
+def _from_html_title(title: str | None) -> tuple[Evidence, Evidence]:
+    """<title> is 「report title_column_site」 or 「site - report title」: each piece is tried as a title on its
+    own (pieces are fields, not a title broken over lines). The other pieces' agency is the site's name:
+    evidence of its own, the weakest."""
     if not title:
-        return Evidence("html_title")
+        return Evidence("html_title"), Evidence("site")
     pieces = [p for p in re.split(r"\s*(?:_|\||-{1,2}|—+|–)\s*", title) if p.strip()]
-    ev = _from_title_lines(pieces, "html_title")
-    return Evidence("html_title", agency=ev.agency, year=ev.year)
+    ev = _from_title_lines(pieces, "html_title", lines_above=False)
+    site = next((a for p in pieces if not _TITLE_YEAR.search(to_simplified(p)) and (a := _agency_candidate(p))), None)
+    return Evidence("html_title", agency=ev.agency, year=ev.year), Evidence("site", agency=site)
+
+
+# A field of the page above the report naming who published it: 发布机构：甲市财政局, 来源：…, 信息来源：….
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源)\s*[:：]\s*([^\s:：|｜]{2,40})")
+
+
+def _publisher(head: list[str]) -> str | None:
+    """The agency a publisher field names, the first one that is an agency's name."""
+    for text in head:
+        for m in _PUBLISHER.finditer(to_simplified(text)):
+            agency = _agency_candidate(_written(text, to_simplified(text), m.start(1), m.end(1)))
+            if agency:
+                return agency
+    return None
 
 
 def _period_year(lines: list[Line]) -> int | None:

@@ -73,14 +73,16 @@ def test_seed_agency_and_year(seed: Path) -> None:
 
 
 def test_evidence_order_is_stated_once() -> None:
-    assert EVIDENCE_ORDER == ("title_line", "header_title", "html_title", "period", "signature", "file_name")
+    assert EVIDENCE_ORDER == ("title_line", "header_title", "html_title", "period", "signature", "publisher",
+                              "file_name", "site")
 
 
 def test_title_line_wins_over_header_html_title_signature_and_file_name() -> None:
-    doc = _doc(["标题: 乙县人民政府2021年度政府信息公开工作年度报告", "甲市财政局2020年政府信息公开工作年度报告",
+    doc = _doc(["标题: 乙县人民政府2021年度政府信息公开工作年度报告", "发布机构：己县人民政府办公室",
+                "甲市财政局2020年政府信息公开工作年度报告",
                 "一、总体情况", "本报告统计期限自2017年1月1日起至2017年12月31日止。", "丙县教育局", "2021年1月20日"],
                name="丁县2019.txt",
-               title="戊市2018年度政府信息公开工作年度报告_网站")
+               title="戊市2018年度政府信息公开工作年度报告_庚市人民政府")
     meta = find_metadata(doc.lines, find_parts(doc.lines), html_title=doc.title, file_name=doc.doc)
     assert (meta.agency, meta.year, meta.agency_source, meta.year_source) == ("甲市财政局", 2020, "title_line",
                                                                               "title_line")
@@ -115,6 +117,7 @@ def test_each_weaker_source_decides_when_the_stronger_ones_are_absent(drop, sour
     (["2023年度淮安市洪泽区政府信息公开工作年度报告"], "淮安市洪泽区"),
     (["甲县财政局２０２３年度政府信息公开工作年度报告"], "甲县财政局"),  # full-width digits
     (["淮安市洪泽区人民政府关于2023年度政府信息公开工作年度报告的报告"], "淮安市洪泽区人民政府"),
+    (["济南市城市管理局 关于2020年度政府信息公开工作情况的报告 市政府办公厅："], "济南市城市管理局"),  # breaks lost
 ])
 def test_title_shapes(lines: list[str], agency: str) -> None:
     doc = _doc(lines + ["一、总体情况", "正文。"])
@@ -132,6 +135,25 @@ def test_district_agency_takes_its_city_from_the_reports_opening() -> None:
     assert alone.agency == "洪泽区人民政府"  # nothing to qualify it with: kept as titled
     city = find_metadata(_doc(["鹤岗市城市管理综合执法局2020年政府信息公开工作年度报告", "黑龙江省鹤岗市城市管理综合执法局"]).lines, [])
     assert city.agency == "鹤岗市城市管理综合执法局"  # a city's agency is not qualified by its province
+
+
+def test_site_name_and_publisher_field_are_the_agency_only_when_the_report_does_not_say() -> None:
+    """A department's own site titles the report without the agency (「2020年政府信息公开工作年度报告」): the page's
+    来源/发布机构 field names it; the site's name in <title> (the city's government) only when nothing else does,
+    and with a warning. The report's own title beats both."""
+    body = ["2020年政府信息公开工作年度报告", "发布时间：2021-01-25 09:30　来源：甲市城市管理局　浏览次数：316",
+            "一、总体情况", "正文。"]
+    site_title = "甲市人民政府 - 2020年政府信息公开工作年度报告"
+    meta = find_metadata(_doc(body).lines, find_parts(_doc(body).lines), html_title=site_title)
+    assert (meta.agency, meta.agency_source, meta.year) == ("甲市城市管理局", "publisher", 2020)
+    bare = [body[0]] + body[2:]
+    meta = find_metadata(_doc(bare).lines, find_parts(_doc(bare).lines), html_title=site_title)
+    assert (meta.agency, meta.agency_source) == ("甲市人民政府", "site")
+    assert "机关名称「甲市人民政府」仅来自网站名称" in meta.problems()
+    titled = ["甲市财政局2020年政府信息公开工作年度报告"] + body[1:]
+    meta = find_metadata(_doc(titled).lines, find_parts(_doc(titled).lines), html_title=site_title)
+    assert (meta.agency, meta.agency_source) == ("甲市财政局", "title_line")
+    assert meta.problems() == []  # a publishing office or a site that differs from the title is normal
 
 
 def test_a_sentence_mentioning_a_report_is_no_title() -> None:
