@@ -320,7 +320,14 @@ def _content_entries(root: lxml.html.HtmlElement) -> list[_Entry]:
         del a.attrib[_PRUNED]
     title = next((e for e in reversed(before[-_TITLE_LOOKBACK:])
                   if e.cells is None and len(e.text) <= _TITLE_MAX and _REPORT_WORD.search(e.text)), None)
-    return ([title] if title else []) + _Flow().run(block)
+    # The page's fields about the report (名称, 发布机构, 来源 …, in a line or a table of them) are evidence
+    # of its agency when its title does not name it: kept as plain lines before the report.
+    fields = [_Entry(e.line, e.text) for e in before[-_TITLE_LOOKBACK:]
+              if e is not title and len(e.text) <= _TITLE_MAX * 2 and _PAGE_FIELD.search(e.text)]
+    return ([title] if title else []) + fields + _Flow().run(block)
+
+
+_PAGE_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源|文章标题|信息名称|名\s*称)\s*[:：]")
 
 
 def _is_content_or_data_table(el: lxml.html.HtmlElement) -> bool:
