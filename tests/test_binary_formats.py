@@ -300,3 +300,32 @@ def test_docx_bytes_under_another_name_are_still_read(made, tmp_path):
     renamed = tmp_path / "report.txt"
     renamed.write_bytes(made["docx"].read_bytes())
     assert read_document(renamed).file_format == "docx"  # the sniffer, not the suffix, chose the reader
+
+
+def test_ocr_labels_wrapped_over_several_lines_go_on_in_their_own_cells():
+    """A scanned 三 table: the group label （三）不予公开 and the item label 1、属于国家秘密 stand side by side,
+    each wrapped over lines of two characters in its narrow cell; the values sit on the first line. Each
+    wrapped piece goes on in its own label cell, so the row reads as its template label (a scan read this way
+    lost the first item of every group)."""
+    from index.readers.layout import Box
+    from index.readers.ocr import blocks_from_boxes
+    from index.readers.pdf import TableBlock
+
+    h = 20.0
+
+    def line(y: float, pieces: list[tuple[float, str]]) -> list[Box]:
+        return [Box(t, x, y, x + h * len(t), y + h, 0.99) for x, t in pieces]
+
+    values = [(400 + 60 * k, v) for k, v in enumerate("0000000")]
+    boxes = line(100, [(10, "二、上年结转政府信息公开申请数量")] + values)
+    boxes += line(130, [(10, "(三"), (80, "1、属")] + values)
+    boxes += line(155, [(10, "）不"), (80, "于国")]) + line(180, [(10, "予公"), (80, "家秘")])
+    boxes += line(205, [(10, "开"), (80, "密")])
+    boxes += line(235, [(80, "2、其他法律行")] + values) + line(260, [(80, "政法规禁止公开")])
+    boxes += line(330, [(10, "四、政府信息公开行政复议、行政诉讼情况以及其他需要说明的很长的一行文字")])
+    blocks = blocks_from_boxes(boxes, 1, 1000.0)
+    labels = [[s.text for s in row if s.text and not s.text.isdigit()]
+              for b in blocks if isinstance(b, TableBlock) for row in b.grid]
+    assert labels == [["二、上年结转政府信息公开申请数量"], ["(三）不予公开", "1、属于国家秘密"],
+                      ["2、其他法律行政法规禁止公开"]]
+    assert any(not isinstance(b, TableBlock) and b.text.startswith("四、") for b in blocks), "a heading is no wrap"

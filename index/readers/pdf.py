@@ -216,13 +216,31 @@ def _text_page(page: Any, number: int) -> list[Block]:
     height = float(page.height)
     for row in rows_of_boxes(boxes):
         size = median(b.score or b.height for b in row)
-        text = "\t".join(join_boxes(cell) for cell in cells_of_row(row, _COLUMN_GAP * size))
+        text = "\t".join(_unglued([join_boxes(cell) for cell in cells_of_row(row, _COLUMN_GAP * size)]))
         top = min(b.top for b in row)
         at_edge = top < _EDGE_MARGIN * height or top > (1 - _EDGE_MARGIN) * height
         blocks.append(TextBlock(number, top, text, furniture=at_edge and is_page_furniture(text), size=size,
                                 at_edge=at_edge, x1=max(b.x1 for b in row)))
     blocks.sort(key=lambda b: b.top)
     return _paragraphs(blocks, max((w["x1"] for w in words), default=0.0))
+
+
+_GLUED = re.compile(r"^(.*[\u4e00-\u9fff）)])([+\-]?\d[\d,]*(?:\.\d+)?)$")
+_NUMBER = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?$")
+
+
+def _unglued(cells: list[str]) -> list[str]:
+    """A table row of a text printed with tab stops: a label whose tab to the first value was narrow runs
+    into it ('申请数量0', then '0', '0' …). In a row of values (two or more, or a label and values only), a
+    cell that is a label with a number at its end is two cells."""
+    numbers = sum(1 for c in cells if _NUMBER.match(c))
+    if numbers < 2 and not (len(cells) >= 2 and numbers == len(cells) - 1):
+        return cells  # prose ('共收到70件') or a header: never cut
+    out = []
+    for cell in cells:
+        m = _GLUED.match(cell)
+        out += [m.group(1), m.group(2)] if m else [cell]
+    return out
 
 
 _STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
