@@ -369,8 +369,10 @@ def _from_html_title(title: str | None) -> tuple[Evidence, Evidence]:
     return Evidence("html_title", agency=ev.agency, year=ev.year), Evidence("site", agency=site)
 
 
-# A field of the page above the report naming who published it: 发布机构：甲市财政局, 来源：…, 信息来源：….
-_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源)\s*[:：]\s*([^\s:：|｜]{2,40})")
+# A field of the page above the report naming who published it: 发布机构：甲市财政局, 来源：…, 信息来源：…, up
+# to the next field when the page runs its fields together (「来源：甲市财政局发布时间：2021-01-25」).
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源)\s*[:：]\s*([^\s:：|｜]{2,40}?)"
+                        r"(?=[\s:：|｜]|发布|时间|日期|浏览|点击|阅读|字号|作者|编辑|$)")
 
 
 def _publisher(head: list[str]) -> str | None:

@@ -146,6 +146,9 @@ def test_site_name_and_publisher_field_are_the_agency_only_when_the_report_does_
     site_title = "甲市人民政府 - 2020年政府信息公开工作年度报告"
     meta = find_metadata(_doc(body).lines, find_parts(_doc(body).lines), html_title=site_title)
     assert (meta.agency, meta.agency_source, meta.year) == ("甲市城市管理局", "publisher", 2020)
+    together = [body[0], "来源：甲市城市管理局发布时间：2021-01-25 09:30字号：大中小"] + body[2:]  # spans run together
+    meta = find_metadata(_doc(together).lines, find_parts(_doc(together).lines), html_title=site_title)
+    assert (meta.agency, meta.agency_source) == ("甲市城市管理局", "publisher")
     bare = [body[0]] + body[2:]
     meta = find_metadata(_doc(bare).lines, find_parts(_doc(bare).lines), html_title=site_title)
     assert (meta.agency, meta.agency_source) == ("甲市人民政府", "site")

@@ -419,7 +419,7 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
         drawn, drawn_truth = drawn_report(stem, seed=100 + k)
         d_title, d_body = report_body(drawn)
         style3 = styles[(k + 2) % len(styles)]
-        drawn_page = put(f"{tag}-drawn2021-{style3}.html",
+        put(f"{tag}-drawn2021-{style3}.html",
                          PAGES[style3](site, d_title, gold["agency"], f"{drawn.date.isoformat()} 10:00", d_body, 2022),
                          drawn_truth, stem, "gbk" if style3 == "plain" else "utf-8")
         if office and soffice():
@@ -431,7 +431,10 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
             if k in (1, 3):  # the seed's own text printed: tab rows, no ruled tables
                 to_print.append((SEEDS / f"{stem}.txt", ".pdf", truth, stem))
             if k in (2, 4):  # a saved page printed from the browser, chrome and all
-                to_print.append((drawn_page, ".pdf", drawn_truth, stem))
+                printable = out / f"{tag}-printable.html"  # a flowing page: a fixed-width layout table clips
+                printable.write_text(page_trs(site, d_title, gold["agency"], f"{drawn.date.isoformat()} 10:00",
+                                              d_body, 2022), encoding="utf-8")
+                to_print.append((printable, ".pdf", drawn_truth, stem))
     # The real pages' report bodies, renamed and reframed.
     for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
         title, body, gold = real_body(name)
