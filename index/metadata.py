@@ -54,6 +54,9 @@ _AGENCY_SUFFIX = re.compile(
 )
 # A title: a year, then within a few characters a report word (年度报告, 工作情况的报告, 年报).
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年\s*度?(?=[^。；;！!？?]{0,40}?(报告|年报))")
+# A title with its year after it: 「甲市财政局政府信息公开工作年度报告（2020年度）」.
+_TITLE_YEAR_AFTER = re.compile(r"(?:政府信息公开|政务公开|信息公开)[^。；;（(]{0,16}?(?:报告|年报)\s*[（(【\[]\s*"
+                               r"(20\d{2})\s*年?\s*度?\s*[)）】\]]")
 _PROSE = re.compile(r"[《》，,。；;！!？?]")  # before a title's year: a sentence, not a title
 _TITLE_WORD = re.compile(r"政府信息公开|政务公开|信息公开")
 # Words of menus, breadcrumbs and page furniture: an agency candidate holding one is navigation text.
@@ -77,10 +80,16 @@ _HEAD_CHARS = 400  # … and in their first characters (text dumps hold the whol
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+_HAN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+_HAN_YEAR = re.compile(r"[二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}(?=\s*年)")  # 二〇二〇年
+
+
 def to_simplified(text: str) -> str:
-    """Text as metadata is matched: simplified characters, full-width digits as ASCII (２０２３年). One
-    character for one, so that a match can be cut from the text as written."""
-    return _to_simplified(text).translate(_FULL_WIDTH_DIGITS)
+    """Text as metadata is matched: simplified characters, full-width digits as ASCII (２０２３年), a year
+    written in Chinese numerals as digits (二〇二〇年 → 2020年). One character for one, so that a match can be
+    cut from the text as written."""
+    simple = _to_simplified(text).translate(_FULL_WIDTH_DIGITS)
+    return _HAN_YEAR.sub(lambda m: m.group().translate(_HAN_DIGITS), simple)
 
 
 @dataclass
@@ -274,6 +283,9 @@ def _from_title_lines(head: list[str], source: Source, *, lines_above: bool = Tr
                     if agency:
                         break
             return Evidence(source, agency=agency, year=_year(m.group(1)))
+        m = _TITLE_YEAR_AFTER.search(simple)
+        if m and not _PROSE.search(simple[:m.start()]):
+            return Evidence(source, agency=_agency_before(text, simple, m.start()), year=_year(m.group(1)))
     return Evidence(source)
 
 
@@ -393,10 +405,28 @@ def _period_year(lines: list[Line]) -> int | None:
     return None
 
 
+_HAN_DATE = re.compile(r"([二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2})\s*年\s*([一二三四五六七八九十]{1,2})\s*月"
+                       r"\s*([一二三四五六七八九十]{1,3})\s*日")
+
+
+def _han_number(text: str) -> int:
+    """一 … 三十一 as a number (月, 日)."""
+    if "十" not in text:
+        return int(text.translate(_HAN_DIGITS))
+    tens, _, ones = text.partition("十")
+    return (int(tens.translate(_HAN_DIGITS)) if tens else 1) * 10 + (int(ones.translate(_HAN_DIGITS)) if ones else 0)
+
+
+def _date_digits(text: str) -> str:
+    """A date written in Chinese numerals (二〇二一年一月二十五日, a signature's usual form) in digits."""
+    return _HAN_DATE.sub(lambda m: f"{m.group(1).translate(_HAN_DIGITS)}年{_han_number(m.group(2))}月"
+                                   f"{_han_number(m.group(3))}日", text)
+
+
 def _closing_date(lines: list[Line]) -> tuple[str | None, int | None]:
     """The date that closes the report: the last line that is only a date (or a signature and a date)."""
     for i in range(len(lines) - 1, -1, -1):
-        text = _clean(lines[i].text)
+        text = _date_digits(_clean(lines[i].text))
         m = _DATE.fullmatch(text) or (_DATE.search(text) if len(text) <= 60 and text.endswith("日") else None)
         if m and (m.start() == 0 or _agency_candidate(text[:m.start()])):
             y, mo, d = (int(g) for g in m.groups())
@@ -409,7 +439,7 @@ def _from_signature(lines: list[Line], date_index: int | None) -> str | None:
     """The agency signed above the closing date (or before the date on the same line)."""
     if date_index is None:
         return None
-    same_line = _clean(lines[date_index].text)
+    same_line = _date_digits(_clean(lines[date_index].text))
     m = _DATE.search(same_line)
     if m and m.start() > 0:
         return _agency_candidate(same_line[:m.start()])

@@ -118,11 +118,22 @@ def test_each_weaker_source_decides_when_the_stronger_ones_are_absent(drop, sour
     (["甲县财政局２０２３年度政府信息公开工作年度报告"], "甲县财政局"),  # full-width digits
     (["淮安市洪泽区人民政府关于2023年度政府信息公开工作年度报告的报告"], "淮安市洪泽区人民政府"),
     (["济南市城市管理局 关于2020年度政府信息公开工作情况的报告 市政府办公厅："], "济南市城市管理局"),  # breaks lost
+    (["甲县财政局二〇二〇年政府信息公开工作年度报告"], "甲县财政局"),  # the year in Chinese numerals
+    (["甲县财政局政府信息公开工作年度报告（2020年度）"], "甲县财政局"),  # the year after the title
 ])
 def test_title_shapes(lines: list[str], agency: str) -> None:
     doc = _doc(lines + ["一、总体情况", "正文。"])
     meta = find_metadata(doc.lines, find_parts(doc.lines))
     assert (meta.agency, meta.agency_source) == (agency, "title_line")
+    assert meta.year in (2019, 2020, 2023, 2024)
+
+
+def test_closing_date_in_chinese_numerals_gives_the_date_and_the_signature() -> None:
+    doc = _doc(["一、总体情况", "正文。", "甲县财政局", "二〇二一年一月二十五日"])
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert (meta.agency, meta.year, meta.date, meta.agency_source) == ("甲县财政局", 2020, "2021-01-25", "signature")
+    doc = _doc(["一、总体情况", "正文。", "甲县财政局　二〇二一年十二月三十日"])
+    assert find_metadata(doc.lines, find_parts(doc.lines)).date == "2021-12-30"
 
 
 def test_district_agency_takes_its_city_from_the_reports_opening() -> None:

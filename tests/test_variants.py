@@ -40,7 +40,7 @@ def _names(office: bool) -> list[str]:
     stems = ("000", "001", "002", "003", "004")
     styles = ("trs", "xxgk", "plain", "modern")
     for k, tag in enumerate(stems):
-        out += [f"{tag}-dump-onelines.txt", f"{tag}-dump-header.txt"]
+        out += [f"{tag}-dump-onelines.txt", f"{tag}-dump-header.txt", f"{tag}-retitled.txt"]
         if tag in ("001", "002", "003"):
             out += [f"{tag}-dump-cells.txt", f"{tag}-dump-pdfcopy.txt"]
         out += [f"{tag}-page-{styles[k % 4]}.html", f"{tag}-page-{styles[(k + 1) % 4]}-bom.html",

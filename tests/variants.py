@@ -324,6 +324,38 @@ def cell_per_line(text: str, *, keep_empty: bool) -> str:
     return "\n".join(out) + "\n"
 
 
+_HAN_NUMERALS = "〇一二三四五六七八九"
+
+
+def _han_year(year: str) -> str:
+    return "".join(_HAN_NUMERALS[int(d)] for d in year)
+
+
+def _han_day(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else _HAN_NUMERALS[tens] + "十")) + (_HAN_NUMERALS[ones] if ones else "")
+
+
+def retitled(text: str, style: str) -> str:
+    """The seed with its title's year written another way — in Chinese numerals (二〇二〇年政府信息公开…) or
+    after the title in brackets (…工作年度报告（2020年度）) — and its closing date in Chinese numerals."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines[:8]):
+        m = re.search(r"(20\d\d)\s*年度?", line)
+        if m and "报告" in line:
+            if style == "han":
+                lines[k] = line[:m.start()] + _han_year(m.group(1)) + "年" + line[m.end():]
+            else:
+                lines[k] = (line[:m.start()] + line[m.end():]).replace("关于", "").rstrip() + f"（{m.group(1)}年度）"
+            break
+    for k in range(len(lines) - 1, -1, -1):
+        m = re.fullmatch(r"\s*(20\d\d)年(\d{1,2})月(\d{1,2})日\s*", lines[k])
+        if m:
+            lines[k] = f"{_han_year(m.group(1))}年{_han_day(int(m.group(2)))}月{_han_day(int(m.group(3)))}日"
+            break
+    return "\n".join(lines)
+
+
 def _tab_rows(text: str) -> bool:
     """The seed writes its tables as tab rows (several cells a line), not one cell a line."""
     lines = text.splitlines()
@@ -387,6 +419,7 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
         put(f"{tag}-dump-header.txt", archive_header(title or f"{gold['agency']}2020年政府信息公开工作年度报告",
                                                      published, site.name, f"http://www.example.gov.cn/{tag}.html")
             + lost_breaks(seed_text), joined, stem)
+        put(f"{tag}-retitled.txt", retitled(seed_text, "han" if k % 2 == 0 else "after"), truth, stem)
         if _tab_rows(seed_text):  # a seed with one cell per line already has nothing to cut
             put(f"{tag}-dump-cells.txt", cell_per_line(seed_text, keep_empty=True), truth, stem)
             put(f"{tag}-dump-pdfcopy.txt", cell_per_line(seed_text, keep_empty=False), truth, stem)
