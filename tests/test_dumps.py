@@ -287,6 +287,18 @@ def test_seed_as_one_line_dump_gives_the_seeds_facts(tmp_path, seed):
     assert all(f.line == 8 for f in dumped.facts)  # the one line after the header block
 
 
+def test_a_sentence_in_a_rows_cells_leaves_the_next_row_its_label(tmp_path):
+    """济南 writes a sentence where 行政许可's numbers belong; dumped on one line, the sentence runs into the
+    next row's label (「行政许可 许可事项已于2019年7月全部划转市审批局实施 其他对外管理服务事项 0 0 0」): that
+    row keeps its label and its values, and 行政许可 gets none."""
+    seed = "004_d68123bc43084456.txt"
+    path = tmp_path / seed
+    path.write_text(one_line_dump((SEEDS / seed).read_text(encoding="utf-8")), encoding="utf-8")
+    got = values(extract_path(path))
+    assert [got.get(f"other_service.{c}") for c in ("prev", "change", "decisions")] == [0, 0, 0]
+    assert all(got.get(f"license.{c}") is None for c in ("prev", "change", "decisions"))
+
+
 @pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
 def test_seed_with_every_separator_lost_is_never_wrong(tmp_path, seed):
     """Cells run together with no separator at all: what is read is right, the rest flagged ambiguous (or

@@ -17,10 +17,6 @@ from tests.variants import Variant, make_variants, score
 # at least this many facts right out of the gold's (a floor: LibreOffice's layout may differ a little from
 # version to version), the rest left for later work.
 KNOWN_SHORT: dict[str, tuple[int, str]] = {
-    # 「行政许可 许可事项已于2019年7月全部划转市审批局实施 其他对外管理服务事项 0 0 0」: the sentence standing in
-    # 行政许可's cells runs into the next label, which then gets no values.
-    "004-dump-onelines.txt": (195, "a sentence in a row's cells swallows the next row's label"),
-    "004-dump-header.txt": (195, "a sentence in a row's cells swallows the next row's label"),
     # The seed's tab rows printed by LibreOffice: long rows wrap onto a second line inside the page.
     "001-print-seedtext.pdf": (195, "行政许可's row wraps on the printed page"),
     "003-print-seedtext.pdf": (177, "三's rows wrap on the printed page; values split over two lines"),
