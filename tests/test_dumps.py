@@ -408,6 +408,19 @@ def test_neighbouring_year_decides_and_says_so(tmp_path):
     assert all(x.status == "PASS" for x in report.findings if x.kind == "rule" and x.rule in (1, 2))
 
 
+def test_neighbouring_year_of_the_same_agency_named_another_way(tmp_path):
+    """One year titled 「某某市某某管理委员会」, the next 「某某市某某管委会」: the same agency (its short name), so
+    the earlier year still decides the later one's splits."""
+    before, after = _neighbour_pair(tmp_path)
+    before.write_text(before.read_text(encoding="utf-8").replace("某某市某某局", "某某市某某管理委员会"), encoding="utf-8")
+    after.write_text(after.read_text(encoding="utf-8").replace("某某市某某局", "某某市某某管委会"), encoding="utf-8")
+    result = extract_many([before, after])
+    report = next(r for r in result.reports if r.meta.year == 2023)
+    assert report.meta.agency != next(r for r in result.reports if r.meta.year == 2022).meta.agency
+    f = {x.key: x for x in report.facts}
+    assert [f[f"apply.carried_in.{c.key}"].value for c in APPLY_COLUMNS] == [10, 1, 0, 0, 0, 0, 11]
+
+
 # ---------------------------------------------------------------- a report that mixes the forms
 @needs_real
 def test_2021_form_with_the_older_single_other_row(tmp_path):
