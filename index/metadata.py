@@ -478,9 +478,11 @@ def _key(agency: str) -> str:
 # Development zones report under the zone's name; people call them by the place (平潭综合实验区 → 平潭).
 # 新区 (浦东新区, 滨海新区) is a district's own name and stays.
 _ZONES = ("综合实验区", "经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "实验区")
-# One level of place name: 省, 自治区, 市, 自治州, 州, 地区, 盟, 县, 自治县, 区, 旗.
-_PLACE_UNIT = re.compile(r"(.{2,7}?(?:自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗))")
-_GOVERNMENT = ("人民政府", "政府")
+# One level of place name: 省, 自治区, 市, 自治州, 州, 地区, 盟, 县, 自治县, 区, 旗; a town (镇, 乡) or a street
+# (街道) when the name ends with its government.
+_PLACE_UNIT = re.compile(r"(.{2,7}?(?:自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗|"
+                         r"(?:镇|乡|街道)(?=人民政府$|政府$|办事处$|$)))")  # a town or street reports as itself
+_GOVERNMENT = ("人民政府", "政府", "办事处")
 # Long forms of offices and the short forms people use (left to right: applied in this order).
 _SHORT_FORMS: tuple[tuple[str, str], ...] = (
     ("城市管理综合行政执法局", "城管局"),

@@ -220,6 +220,9 @@ def test_file_name_only_is_weak_and_warned_in_qa_check(tmp_path: Path) -> None:
     ("天津市滨海新区人民政府", "滨海新区"),
     ("福建省平潭综合实验区管理委员会", "平潭"),
     ("張店區綜合行政執法局", "张店区执法局"),  # traditional: the short name is simplified, for matching
+    ("伊川县白沙镇人民政府", "白沙镇"),  # a town's and a street's government report as the place
+    ("张店区马尚街道办事处", "马尚街道"),
+    ("沙河市住房和城乡建设局", "沙河市住房和城乡建设局"),  # 城乡 inside an office's name is no place
 ])
 def test_short_name(agency: str, short: str) -> None:
     assert short_name(agency) == short
