@@ -329,3 +329,28 @@ def test_ocr_labels_wrapped_over_several_lines_go_on_in_their_own_cells():
     assert labels == [["二、上年结转政府信息公开申请数量"], ["(三）不予公开", "1、属于国家秘密"],
                       ["2、其他法律行政法规禁止公开"]]
     assert any(not isinstance(b, TableBlock) and b.text.startswith("四、") for b in blocks), "a heading is no wrap"
+
+
+@pytest.mark.parametrize("unreadable", [(0,), (4,), (0, 7), (14,)])
+def test_ocr_unreadable_cells_of_part_four_give_no_value_and_move_nothing(unreadable):
+    """四's one row of fifteen values read by OCR with some boxes unreadable ('?'): those cells give no
+    value, never 0, and every other value stays in its column (an unreadable first value used to vanish
+    and shift the row: 复议 总计 read from another column)."""
+    from index.model import Document
+    from index.readers.layout import Box
+    from index.readers.ocr import blocks_from_boxes
+    from index.readers.pdf import _lines
+
+    h = 20.0
+    truth = [1, 2, 0, 1, 4, 0, 1, 0, 0, 1, 2, 0, 0, 0, 2]
+    boxes = [Box("四、政府信息公开行政复议、行政诉讼情况", 10, 40, 10 + 19 * h, 40 + h, 0.99),
+             Box("行政复议", 100, 100, 180, 100 + h, 0.99), Box("行政诉讼", 600, 100, 680, 100 + h, 0.99)]
+    boxes += [Box("?" if k in unreadable else str(v), 100 + 60 * k, 160, 100 + 60 * k + 12, 160 + h, 0.99)
+              for k, v in enumerate(truth)]
+    lines = _lines(blocks_from_boxes(boxes, 1, 1000.0))
+    doc = Document(path="scan.pdf", doc="scan.pdf", file_format="pdf_ocr", encoding="ocr", sha256="0", lines=lines)
+    report = extract_document(doc)
+    keys = [f"{g}.{c}" for g in ("review", "suit.direct", "suit.after_review")
+            for c in ("upheld", "corrected", "other", "pending", "total")]
+    got = [report.value(k) for k in keys]
+    assert got == [None if k in unreadable else v for k, v in enumerate(truth)]

@@ -199,13 +199,18 @@ def _split_row(row: list[Box], anchors: list[float]) -> tuple[list[Box], dict[in
     first = anchors[0]
     spacing = min((b - a for a, b in zip(anchors, anchors[1:])), default=4 * row[0].height)
     labels: list[Box] = []
+    unreadable: list[Box] = []
     values: dict[int, list[Box]] = {}
     for box in row:
         centre = (box.x0 + box.x1) / 2
         if centre < first - spacing / 2:
-            if box.text != UNREADABLE:
-                labels.append(box)
+            (labels if box.text != UNREADABLE else unreadable).append(box)
             continue
         k = min(range(len(anchors)), key=lambda n: abs(anchors[n] - centre))
         values.setdefault(k, []).append(box)
+    if not labels and unreadable and first - (unreadable[-1].x0 + unreadable[-1].x1) / 2 <= 1.5 * spacing:
+        # A row of values only (四) whose first value could not be read: the value columns come from the
+        # boxes after each row's first, so that box stands left of them. It keeps its place as the row's
+        # first cell (read as no value), or every value after it moves one column left.
+        labels = unreadable[-1:]
     return labels, values
