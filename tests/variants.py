@@ -442,6 +442,14 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
         style4 = styles[(k + 3) % len(styles)]
         put(f"{tag}-page-{style4}-owntitle.html",
             PAGES[style4](site, bare_title, gold["agency"], published, unsigned, 2020), rebuilt, stem)
+        # The same on a page whose visible title is an image: the title only in the CMS's ArticleTitle meta.
+        style5 = "xxgk" if k % 2 else "trs"
+        page5 = PAGES[style5](site, title, site.name + "办公室", published, unsigned, 2020)
+        page5 = re.sub(r'<h1 class="art-title">.*?</h1>', '<h1 class="art-title"><img src="/title.png"></h1>', page5)
+        page5 = re.sub(r"<title>.*?</title>", f"<title>{site.name}</title>", page5)
+        page5 = re.sub(r"<tr><td>名　　称：</td>.*?</tr>", "", page5).replace(
+            "<head>", f'<head><meta name="ArticleTitle" content="{title}">')
+        put(f"{tag}-page-{style5}-metatitle.html", page5, rebuilt, stem)
         report.style.signature = True
         # Tables saved as images that did not come along: agency and year still, no table values.
         _, bare = report_body(report, images=True)

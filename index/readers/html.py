@@ -72,12 +72,17 @@ def read_html(path: Path, data: bytes) -> Document:
 
 
 def page_title(root: lxml.html.HtmlElement) -> str | None:
-    """The page's <title>, whitespace-normalised: evidence for the report's agency and year."""
-    for el in root.iter("title"):
-        text = normalise("".join(el.itertext()))
-        if text:
-            return text
-    return None
+    """The page's <title>, whitespace-normalised: evidence for the report's agency and year. A <title> that
+    is only the site's name is preceded by the article's title from the CMS's meta tags (ArticleTitle …)."""
+    title = next((t for el in root.iter("title") if (t := normalise("".join(el.itertext())))), None)
+    if title and _REPORT_WORD.search(title):
+        return title
+    meta = next((t for el in root.iter("meta") if (el.get("name") or el.get("property") or "").lower()
+                 in _TITLE_METAS and (t := normalise(el.get("content") or ""))), None)
+    return "_".join(t for t in (meta, title) if t) or None
+
+
+_TITLE_METAS = frozenset({"articletitle", "title", "og:title", "文章标题", "dc.title"})
 
 
 # --- decoding -------------------------------------------------------------------------------------------
