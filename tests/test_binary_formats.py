@@ -354,3 +354,18 @@ def test_ocr_unreadable_cells_of_part_four_give_no_value_and_move_nothing(unread
             for c in ("upheld", "corrected", "other", "pending", "total")]
     got = [report.value(k) for k in keys]
     assert got == [None if k in unreadable else v for k, v in enumerate(truth)]
+
+
+def test_text_printed_with_tab_stops_reads_as_rows_and_values_are_no_page_numbers():
+    """A report's text printed to PDF (no ruled tables): a label run into its first value by a narrow tab
+    stop, two label columns run together, two values a narrow gap apart are cut into cells; a value alone
+    in a page's margin is a page number only near the page's own index. (tests/test_variants.py prints the
+    seeds' own texts with LibreOffice and checks every fact.)"""
+    from index.readers.pdf import _page_number, _unglued
+
+    assert _unglued(["一、本年新收政府信息公开申请数量0", "0", "3"]) == ["一、本年新收政府信息公开申请数量", "0", "0", "3"]
+    assert _unglued(["三、本年度办理结果（一）予以公开", "0", "0"]) == ["三、本年度办理结果", "（一）予以公开", "0", "0"]
+    assert _unglued(["行政许可", "31", "+30 61"]) == ["行政许可", "31", "+30", "61"]
+    assert _unglued(["2020年共收到申请70件，办结68件"]) == ["2020年共收到申请70件，办结68件"]  # prose: never cut
+    assert _page_number("2", 2) and _page_number("- 7 -", 2) and _page_number("第2页 共5页", 2)
+    assert not _page_number("135", 2)

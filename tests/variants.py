@@ -469,8 +469,8 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
             to_print.append((docx, ".pdf", rebuilt, stem))
             if k == 0:
                 to_print.append((docx, ".doc", rebuilt, stem))
-            if k in (1, 3):  # the seed's own text printed: tab rows, no ruled tables
-                to_print.append((SEEDS / f"{stem}.txt", ".pdf", truth, stem))
+            # The seed's own text printed: tab rows or one cell a line, no ruled tables; its blank cells gone.
+            to_print.append((SEEDS / f"{stem}.txt", ".pdf", joined, stem))
             if k in (2, 4):  # a saved page printed from the browser, chrome and all
                 printable = out / f"{tag}-printable.html"  # a flowing page: a fixed-width layout table clips
                 printable.write_text(page_trs(site, d_title, gold["agency"], f"{drawn.date.isoformat()} 10:00",
