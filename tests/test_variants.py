@@ -41,7 +41,7 @@ def _names(office: bool) -> list[str]:
             out += [f"{tag}-dump-cells.txt", f"{tag}-dump-pdfcopy.txt"]
         out += [f"{tag}-page-{styles[k % 4]}.html", f"{tag}-page-{styles[(k + 1) % 4]}-bom.html",
                 f"{tag}-page-{styles[(k + 3) % 4]}-owntitle.html", f"{tag}-page-{('trs', 'xxgk')[k % 2]}-metatitle.html",
-                f"{tag}-page-imgtables.html",
+                f"{tag}-page-imgtables.html", *([f"{tag}-page-{styles[(k + 1) % 4]}.mhtml"] if k in (0, 3) else []),
                 f"{tag}-drawn2021-{styles[(k + 2) % 4]}.html"]
         if office:
             out.append(f"{tag}-word.docx")

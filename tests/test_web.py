@@ -264,6 +264,23 @@ def test_title_only_in_the_cms_meta_tag_when_title_is_the_site(tmp_path: Path) -
     assert (meta.agency, meta.year, meta.agency_source) == (gold["agency"], 2020, "html_title")
 
 
+def test_page_saved_as_one_file_mhtml_is_read_as_its_page(tmp_path: Path) -> None:
+    """A page saved by the browser as a single file (MHTML: MIME parts, the page quoted-printable in GB18030,
+    its charset in the part header): picked up by the folder walk and read as the page itself."""
+    from index.readers import SUPPORTED_SUFFIXES
+    from tests.variants import mhtml
+
+    seed = TABULAR_SEEDS[0]
+    page = site_page(seed)
+    path = tmp_path / "page.mhtml"
+    path.write_bytes(mhtml(page, "gb18030"))
+    plain = tmp_path / "page.html"
+    plain.write_text(page, "utf-8")
+    assert {".mht", ".mhtml"} <= SUPPORTED_SUFFIXES
+    assert _facts(extract_path(path)) == _facts(extract_path(plain))
+    assert extract_path(path).meta.agency == extract_path(plain).meta.agency
+
+
 def test_page_holding_the_report_twice_is_read_once(tmp_path: Path) -> None:
     """A 全真版 and a 文字版 of the report on one page: the first full copy is the report."""
     seed = TABULAR_SEEDS[0]

@@ -285,6 +285,25 @@ def report_body(report: Report, *, images: bool = False) -> tuple[str, str]:
     return title, inner
 
 
+def mhtml(page: str, charset: str) -> bytes:
+    """A page as a browser saves it as a single file: a MIME archive, the page quoted-printable in its
+    charset (its <meta> charset removed, as the archive's part header states it), and a picture."""
+    import base64
+    import quopri
+
+    page = re.sub(r"<meta[^>]*charset[^>]*>", "", page)
+    body = quopri.encodestring(page.encode(charset)).decode("ascii")
+    picture = base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(32)).decode("ascii")
+    return (f"From: <Saved by Blink>\r\nSnapshot-Content-Location: http://www.example.gov.cn/art/1.html\r\n"
+            f"Subject: report\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+            f'\ttype="text/html";\r\n\tboundary="----MultipartBoundary--abc"\r\n\r\n'
+            f"------MultipartBoundary--abc\r\nContent-Type: text/html; charset={charset}\r\n"
+            f"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: http://www.example.gov.cn/art/1.html"
+            f"\r\n\r\n{body}\r\n------MultipartBoundary--abc\r\nContent-Type: image/png\r\n"
+            f"Content-Transfer-Encoding: base64\r\nContent-Location: http://www.example.gov.cn/logo.png\r\n\r\n"
+            f"{picture}\r\n------MultipartBoundary--abc--\r\n").encode("ascii")
+
+
 # --- the real pages, renamed -----------------------------------------------------------------------------
 
 # Real pages whose report body is reframed, and the agency they are renamed to (the place reports as itself).
@@ -451,6 +470,9 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
             "<head>", f'<head><meta name="ArticleTitle" content="{title}">')
         put(f"{tag}-page-{style5}-metatitle.html", page5, rebuilt, stem)
         report.style.signature = True
+        # The same page saved by the browser as one file (MHTML: quoted-printable, its own charset).
+        if k in (0, 3):
+            put(f"{tag}-page-{style2}.mhtml", mhtml(page2, "gb18030" if k else "utf-8"), rebuilt, stem)
         # Tables saved as images that did not come along: agency and year still, no table values.
         _, bare = report_body(report, images=True)
         put(f"{tag}-page-imgtables.html", PAGES[style2](site, title, gold["agency"], published, bare, 2020),
