@@ -71,6 +71,9 @@ _HEADER_OTHER = re.compile(r"^\s*(本地目录|原文链接|原文地址|链接|
 _PERIOD = re.compile(r"统计期限自\s*(20\d{2})\s*年")
 _PUNCT_SPLIT = re.compile(r"[\s:：，,。;；、|/\\>»→()（）《》【】\[\]“”\"'_—–-]+")
 _LEADING_WORDS = re.compile(r"^(关于|印发|公布|发布)|关于$")
+# A notice that publishes the report: the agency is the one after the verb (「甲市人民政府办公室关于印发甲市2020年…
+# 报告的通知」 is 甲市's report; 「关于公布乙局2020年…」 乙局's).
+_PUBLISHED = re.compile(r"^.*?(?:关于)?(?:印发|公布|发布|转发)(?=.{2})")
 _MAX_AGENCY = 40
 _SHORT_LINE = 30  # characters: a line this short may be the first half of a broken title
 _HEAD_LINES = 40  # title evidence is looked for among the first lines before part 一
@@ -354,7 +357,7 @@ def _agency_before(text: str, simple: str, end: int) -> str | None:
 
 def _agency_candidate(text: str) -> str | None:
     """An agency name, or None when the text is not one (navigation words, too long, no agency ending)."""
-    name = _LEADING_WORDS.sub("", _clean(text)).strip("：:　")
+    name = _LEADING_WORDS.sub("", _PUBLISHED.sub("", _clean(text))).strip("：:　")
     simple = to_simplified(name)
     if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple):
         return None

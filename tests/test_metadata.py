@@ -120,6 +120,8 @@ def test_each_weaker_source_decides_when_the_stronger_ones_are_absent(drop, sour
     (["济南市城市管理局 关于2020年度政府信息公开工作情况的报告 市政府办公厅："], "济南市城市管理局"),  # breaks lost
     (["甲县财政局二〇二〇年政府信息公开工作年度报告"], "甲县财政局"),  # the year in Chinese numerals
     (["甲县财政局政府信息公开工作年度报告（2020年度）"], "甲县财政局"),  # the year after the title
+    (["关于公布甲县财政局2020年政府信息公开工作年度报告的公告"], "甲县财政局"),  # a notice publishing it
+    (["甲县人民政府办公室关于印发甲县2020年政府信息公开工作年度报告的通知"], "甲县"),
 ])
 def test_title_shapes(lines: list[str], agency: str) -> None:
     doc = _doc(lines + ["一、总体情况", "正文。"])
