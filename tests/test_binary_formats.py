@@ -367,5 +367,6 @@ def test_text_printed_with_tab_stops_reads_as_rows_and_values_are_no_page_number
     assert _unglued(["三、本年度办理结果（一）予以公开", "0", "0"]) == ["三、本年度办理结果", "（一）予以公开", "0", "0"]
     assert _unglued(["行政许可", "31", "+30 61"]) == ["行政许可", "31", "+30", "61"]
     assert _unglued(["2020年共收到申请70件，办结68件"]) == ["2020年共收到申请70件，办结68件"]  # prose: never cut
+    assert _unglued(["行政处罚", "126", "增13", "135"]) == ["行政处罚", "126", "增13", "135"]  # a signed value
     assert _page_number("2", 2) and _page_number("- 7 -", 2) and _page_number("第2页 共5页", 2)
     assert not _page_number("135", 2)

@@ -21,7 +21,7 @@ import hashlib
 import io
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from statistics import median
@@ -223,7 +223,21 @@ def _text_page(page: Any, number: int) -> list[Block]:
                                 at_edge=at_edge, x1=max(b.x1 for b in row)))
     blocks.sort(key=lambda b: b.top)
     _values_are_no_page_numbers(blocks, height)
-    return _paragraphs(blocks, max((w["x1"] for w in words), default=0.0))
+    return _label_apart(_paragraphs(blocks, max((w["x1"] for w in words), default=0.0)))
+
+
+def _label_apart(blocks: list[Block]) -> list[Block]:
+    """One cell a line (a table printed as text): a label that runs into its first value on its line
+    ('（二）部分公开（…情形）0', the other values a line each below) is two lines, the label and the value."""
+    out: list[Block] = []
+    for k, block in enumerate(blocks):
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        m = _GLUED.match(block.text) if isinstance(block, TextBlock) and "\t" not in block.text else None
+        if m and isinstance(after, TextBlock) and "\t" not in after.text and _NUMBER.match(after.text):
+            out += [replace(block, text=m.group(1)), replace(block, text=m.group(2))]
+            continue
+        out.append(block)
+    return out
 
 
 _FRONT_MATTER = 10  # pages: how far a printed page number may run ahead of or behind the page's index
@@ -248,7 +262,9 @@ def _values_are_no_page_numbers(blocks: list[Block], height: float) -> None:
                 b.furniture = False
 
 
-_GLUED = re.compile(r"^(.*[\u4e00-\u9fff）)])([+\-]?\d[\d,]*(?:\.\d+)?)$")
+# A label with a value run into it; a signed value ('增13', '减少5') is one value, not a label and a value.
+_GLUED = re.compile(r"^(?!(?:增加|减少|增|减)?[+\-]?\d)(.*?[\u4e00-\u9fff）)])"
+                    r"((?:增加|减少|增|减)?[+\-]?\d[\d,]*(?:\.\d+)?)$")
 _NUMBER = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?$")
 
 
