@@ -7,7 +7,7 @@ Evidence, strongest first (EVIDENCE_ORDER is the one statement of that order):
                     agency on the line above 「2020年政府信息公开工作年度报告」)
 2. ``header_title`` a header block's 标题 line (text dumps of web pages start with 「标题: …」)
 3. ``html_title``   the web page's <title> (Document.title), cut at the site name (「…年度报告_政府信息公开年报_…」)
-4. ``period``       the statistics period stated in the text (「统计期限自2020年1月1日起…」): year only
+4. ``period``       the statistics period stated in the text (「统计期限自2020年1月1日起…」, 「统计期限为…」): year only
 5. ``signature``    the signature above the closing date, and the closing date itself (year = date's year − 1)
 6. ``publisher``    the page's own 发布机构 / 来源 field above the report (「来源：甲市财政局」): agency only; often the
                     office that put it online (乙市人民政府办公室), so below everything the report says of itself
@@ -68,7 +68,7 @@ _HEADER_FIELD = re.compile(r"^\s*(?:文章标题|信息名称|标\s*题|题\s*�
 # Other fields of a header block (archive paths, links, publishers): never the report's title line.
 _HEADER_OTHER = re.compile(r"^\s*(本地目录|原文链接|原文地址|链接|网址|url|栏目|发布机构|发文机关|来源|文号|索引号|"
                            r"发布时间|发布日期|成文日期|时间|日期|分类|主题分类)\s*[:：]", re.I)
-_PERIOD = re.compile(r"统计期限自\s*(20\d{2})\s*年")
+_PERIOD = re.compile(r"统计(?:期限|时限|时间|区间)\s*(?:自|为|是|从|：|:)?\s*(20\d{2})\s*年")
 _PUNCT_SPLIT = re.compile(r"[\s:：，,。;；、|/\\>»→()（）《》【】\[\]“”\"'_—–-]+")
 _LEADING_WORDS = re.compile(r"^(关于|印发|公布|发布)|关于$")
 # A notice that publishes the report: the agency is the one after the verb (「甲市人民政府办公室关于印发甲市2020年…

@@ -130,6 +130,15 @@ def test_title_shapes(lines: list[str], agency: str) -> None:
     assert meta.year in (2019, 2020, 2023, 2024)
 
 
+@pytest.mark.parametrize("period", ["本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。",
+                                    "本报告所列数据统计期限为2020年1月1日至2020年12月31日。",
+                                    "本报告中使用数据统计时限为2020年1月1日至12月31日。"])
+def test_statistics_period_gives_the_year_when_no_title_does(period: str) -> None:
+    doc = _doc(["一、总体情况", period])
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert (meta.year, meta.year_source) == (2020, "period")
+
+
 def test_closing_date_in_chinese_numerals_gives_the_date_and_the_signature() -> None:
     doc = _doc(["一、总体情况", "正文。", "甲县财政局", "二〇二一年一月二十五日"])
     meta = find_metadata(doc.lines, find_parts(doc.lines))
