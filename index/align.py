@@ -111,7 +111,7 @@ class Aligner:
         text = cell.text
         if is_numbering(text):
             return
-        if is_number_like(text):
+        if is_number_like(text) or text == _UNREADABLE:  # an unreadable cell holds its column's place
             if self.open:
                 self.open.cells.append(cell)
             elif self.current == 2 and self.review_seen:
@@ -321,6 +321,9 @@ class Aligner:
             "key": key, "label": spec.label, "value": slot.value, "unit": spec.unit, "raw": slot.raw,
             "line": slot.cell.line, "column": slot.cell.column, "source": slot.cell.source_fields(),
             "flags": _unique(slot.flags), "note": slot.note})
+
+
+_UNREADABLE = "?"  # index.readers.ocr.UNREADABLE: a box OCR found in a value column and could not read
 
 
 @cache

@@ -7,9 +7,13 @@ Evidence, strongest first (EVIDENCE_ORDER is the one statement of that order):
                     agency on the line above 「2020年政府信息公开工作年度报告」)
 2. ``header_title`` a header block's 标题 line (text dumps of web pages start with 「标题: …」)
 3. ``html_title``   the web page's <title> (Document.title), cut at the site name (「…年度报告_政府信息公开年报_…」)
-4. ``period``       the statistics period stated in the text (「统计期限自2020年1月1日起…」): year only
+4. ``period``       the statistics period stated in the text (「统计期限自2020年1月1日起…」, 「统计期限为…」): year only
 5. ``signature``    the signature above the closing date, and the closing date itself (year = date's year − 1)
-6. ``file_name``    the file name (weak: a user's or archive's naming)
+6. ``publisher``    the page's own 发布机构 / 来源 field above the report (「来源：甲市财政局」): agency only; often the
+                    office that put it online (乙市人民政府办公室), so below everything the report says of itself
+7. ``file_name``    the file name (weak: a user's or archive's naming)
+8. ``site``         the web site's name beside the report's title in <title> (「甲市人民政府 - 2020年…年度报告」):
+                    the site is not the agency unless nothing else says
 
 Navigation text is never evidence: a candidate agency that holds a menu word (首页, 当前位置, 信息公开, 年报 …)
 is refused and the next source is asked. Matching is done on simplified characters (index.hanzi), the
@@ -32,8 +36,12 @@ from index.model import Line, PartSpan
 
 Source = str  # one of EVIDENCE_ORDER, or "reports_csv" when a user's reports.csv decided it
 
-EVIDENCE_ORDER: tuple[Source, ...] = ("title_line", "header_title", "html_title", "period", "signature", "file_name")
-WEAK_SOURCES = frozenset({"file_name"})  # `qa check` warns when a value rests on these alone
+EVIDENCE_ORDER: tuple[Source, ...] = ("title_line", "header_title", "html_title", "period", "signature", "publisher",
+                                      "file_name", "site")
+WEAK_SOURCES = frozenset({"file_name", "site"})  # `qa check` warns when a value rests on these alone
+# Sources that name who signed, published or hosts the report (an office, a site), not the report's title:
+# their disagreeing with the title is normal and no problem.
+_NOT_TITLE = frozenset({"signature", "publisher", "site"})
 OVERRIDE = "reports_csv"
 
 MIN_YEAR, MAX_YEAR = 2000, 2099
@@ -46,6 +54,9 @@ _AGENCY_SUFFIX = re.compile(
 )
 # A title: a year, then within a few characters a report word (年度报告, 工作情况的报告, 年报).
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年\s*度?(?=[^。；;！!？?]{0,40}?(报告|年报))")
+# A title with its year after it: 「甲市财政局政府信息公开工作年度报告（2020年度）」.
+_TITLE_YEAR_AFTER = re.compile(r"(?:政府信息公开|政务公开|信息公开)[^。；;（(]{0,16}?(?:报告|年报)\s*[（(【\[]\s*"
+                               r"(20\d{2})\s*年?\s*度?\s*[)）】\]]")
 _PROSE = re.compile(r"[《》，,。；;！!？?]")  # before a title's year: a sentence, not a title
 _TITLE_WORD = re.compile(r"政府信息公开|政务公开|信息公开")
 # Words of menus, breadcrumbs and page furniture: an agency candidate holding one is navigation text.
@@ -57,9 +68,12 @@ _HEADER_FIELD = re.compile(r"^\s*(?:文章标题|信息名称|标\s*题|题\s*�
 # Other fields of a header block (archive paths, links, publishers): never the report's title line.
 _HEADER_OTHER = re.compile(r"^\s*(本地目录|原文链接|原文地址|链接|网址|url|栏目|发布机构|发文机关|来源|文号|索引号|"
                            r"发布时间|发布日期|成文日期|时间|日期|分类|主题分类)\s*[:：]", re.I)
-_PERIOD = re.compile(r"统计期限自\s*(20\d{2})\s*年")
+_PERIOD = re.compile(r"统计(?:期限|时限|时间|区间)\s*(?:自|为|是|从|：|:)?\s*(20\d{2})\s*年")
 _PUNCT_SPLIT = re.compile(r"[\s:：，,。;；、|/\\>»→()（）《》【】\[\]“”\"'_—–-]+")
 _LEADING_WORDS = re.compile(r"^(关于|印发|公布|发布)|关于$")
+# A notice that publishes the report: the agency is the one after the verb (「甲市人民政府办公室关于印发甲市2020年…
+# 报告的通知」 is 甲市's report; 「关于公布乙局2020年…」 乙局's).
+_PUBLISHED = re.compile(r"^.*?(?:关于)?(?:印发|公布|发布|转发)(?=.{2})")
 _MAX_AGENCY = 40
 _SHORT_LINE = 30  # characters: a line this short may be the first half of a broken title
 _HEAD_LINES = 40  # title evidence is looked for among the first lines before part 一
@@ -69,10 +83,16 @@ _HEAD_CHARS = 400  # … and in their first characters (text dumps hold the whol
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+_HAN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+_HAN_YEAR = re.compile(r"[二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}(?=\s*年)")  # 二〇二〇年
+
+
 def to_simplified(text: str) -> str:
-    """Text as metadata is matched: simplified characters, full-width digits as ASCII (２０２３年). One
-    character for one, so that a match can be cut from the text as written."""
-    return _to_simplified(text).translate(_FULL_WIDTH_DIGITS)
+    """Text as metadata is matched: simplified characters, full-width digits as ASCII (２０２３年), a year
+    written in Chinese numerals as digits (二〇二〇年 → 2020年). One character for one, so that a match can be
+    cut from the text as written."""
+    simple = _to_simplified(text).translate(_FULL_WIDTH_DIGITS)
+    return _HAN_YEAR.sub(lambda m: m.group().translate(_HAN_DIGITS), simple)
 
 
 @dataclass
@@ -99,14 +119,14 @@ class Metadata:
         if self.agency is None:
             out.append("未能确定报告的机关名称")
         elif self.agency_source in WEAK_SOURCES:
-            out.append(f"机关名称「{self.agency}」仅来自文件名")
+            out.append(f"机关名称「{self.agency}」仅来自{_SOURCE_NAMES[self.agency_source]}")
         if self.year is None:
             out.append("未能确定报告的统计年度")
         elif self.year_source in WEAK_SOURCES:
             out.append(f"统计年度{self.year}仅来自文件名")
         if self.agency_source == OVERRIDE or self.year_source == OVERRIDE:
             return out  # the user said so
-        agencies = {_key(e.agency): e for e in self.evidence if e.agency and e.source != "signature"}
+        agencies = {_key(e.agency): e for e in self.evidence if e.agency and e.source not in _NOT_TITLE}
         if len({short_name(a) for a in agencies}) > 1:
             named = "；".join(f"{_SOURCE_NAMES[e.source]}「{e.agency}」" for e in agencies.values())
             out.append(f"机关名称的来源不一致：{named}")
@@ -118,7 +138,8 @@ class Metadata:
 
 
 _SOURCE_NAMES = {"title_line": "标题行", "header_title": "标题字段", "html_title": "网页标题", "period": "统计期限",
-                 "signature": "落款", "file_name": "文件名", OVERRIDE: "reports.csv"}
+                 "signature": "落款", "publisher": "发布机构字段", "file_name": "文件名", "site": "网站名称",
+                 OVERRIDE: "reports.csv"}
 _YEAR_STATED = frozenset({"title_line", "header_title", "html_title", "period"})  # not derived from a date
 
 
@@ -127,15 +148,18 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
     """Agency, statistics year and closing date from the strongest evidence, in EVIDENCE_ORDER."""
     date, date_index = _closing_date(lines)
     head = _head(lines, parts)
+    html_ev, site = _from_html_title(html_title)
     evidence = [
         _from_title_lines([t for t in head if not _HEADER_FIELD.match(t) and not _HEADER_OTHER.match(t)],
                           "title_line"),
         _header_title(head),
-        _from_html_title(html_title),
+        html_ev,
         Evidence("period", year=_period_year(lines)),
         Evidence("signature", agency=_from_signature(lines, date_index),
                  year=int(date[:4]) - 1 if date else None),
+        Evidence("publisher", agency=_publisher(head)),
         _from_file_name(file_name),
+        site,
     ]
     assert [e.source for e in evidence] == list(EVIDENCE_ORDER)
     agency_ev = next((e for e in evidence if e.agency), None)
@@ -239,12 +263,13 @@ def _head(lines: list[Line], parts: list[PartSpan]) -> list[str]:
     return head
 
 
-def _from_title_lines(head: list[str], source: Source) -> Evidence:
+def _from_title_lines(head: list[str], source: Source, *, lines_above: bool = True) -> Evidence:
     """The first title in the head: its year, and the agency before the year (甲市财政局2020年…), after it
     (2020年甲市财政局政府信息公开…) or on a line of its own above (沙河, 济南). A sentence that mentions a
     report (「根据《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》」) is no title."""
     for k, text in enumerate(head):
-        if len(text) <= _SHORT_LINE and k + 1 < len(head) and not _TITLE_YEAR.search(to_simplified(text)) \
+        if lines_above and len(text) <= _SHORT_LINE and k + 1 < len(head) \
+                and not _TITLE_YEAR.search(to_simplified(text)) \
                 and not _TITLE_YEAR.search(to_simplified(head[k + 1])):
             text += head[k + 1]  # a title broken over two lines (「平潭综合实验区2019年」「政府信息公开工作年度报告」)
         simple = to_simplified(text)
@@ -255,12 +280,15 @@ def _from_title_lines(head: list[str], source: Source) -> Evidence:
             agency = _agency_before(text, simple, m.start())
             if agency is None and words:
                 agency = _agency_candidate(_written(text, simple, m.end(), words.start()))
-            if agency is None:
+            if agency is None and lines_above:
                 for prev in reversed(head[max(0, k - 3):k]):
                     agency = _agency_candidate(prev)
                     if agency:
                         break
             return Evidence(source, agency=agency, year=_year(m.group(1)))
+        m = _TITLE_YEAR_AFTER.search(simple)
+        if m and not _PROSE.search(simple[:m.start()]):
+            return Evidence(source, agency=_agency_before(text, simple, m.start()), year=_year(m.group(1)))
     return Evidence(source)
 
 
@@ -318,6 +346,8 @@ def _agency_before(text: str, simple: str, end: int) -> str | None:
     """The agency name right before a title's year: the last chunk between separators, as written."""
     before = simple[:end]
     chunks = [c for c in _PUNCT_SPLIT.split(before) if c]
+    while chunks and not _LEADING_WORDS.sub("", chunks[-1]):
+        chunks.pop()  # 「济南市城市管理局 关于2020年度…的报告」 on one line: the agency is before 关于
     if not chunks:
         return None
     last = chunks[-1]
@@ -327,7 +357,7 @@ def _agency_before(text: str, simple: str, end: int) -> str | None:
 
 def _agency_candidate(text: str) -> str | None:
     """An agency name, or None when the text is not one (navigation words, too long, no agency ending)."""
-    name = _LEADING_WORDS.sub("", _clean(text)).strip("：:　")
+    name = _LEADING_WORDS.sub("", _PUBLISHED.sub("", _clean(text))).strip("：:　")
     simple = to_simplified(name)
     if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple):
         return None
@@ -342,13 +372,32 @@ def _header_title(head: list[str]) -> Evidence:
     return ev
 
 
-def _from_html_title(title: str | None) -> Evidence:
-    """<title> is 「report title_column_site」 or 「site - report title」: each piece is tried as a title."""
+def _from_html_title(title: str | None) -> tuple[Evidence, Evidence]:
+    """<title> is 「report title_column_site」 or 「site - report title」: each piece is tried as a title on its
+    own (pieces are fields, not a title broken over lines). The other pieces' agency is the site's name:
+    evidence of its own, the weakest."""
     if not title:
-        return Evidence("html_title")
+        return Evidence("html_title"), Evidence("site")
     pieces = [p for p in re.split(r"\s*(?:_|\||-{1,2}|—+|–)\s*", title) if p.strip()]
-    ev = _from_title_lines(pieces, "html_title")
-    return Evidence("html_title", agency=ev.agency, year=ev.year)
+    ev = _from_title_lines(pieces, "html_title", lines_above=False)
+    site = next((a for p in pieces if not _TITLE_YEAR.search(to_simplified(p)) and (a := _agency_candidate(p))), None)
+    return Evidence("html_title", agency=ev.agency, year=ev.year), Evidence("site", agency=site)
+
+
+# A field of the page above the report naming who published it: 发布机构：甲市财政局, 来源：…, 信息来源：…, up
+# to the next field when the page runs its fields together (「来源：甲市财政局发布时间：2021-01-25」).
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源)\s*[:：]\s*([^\s:：|｜]{2,40}?)"
+                        r"(?=[\s:：|｜]|发布|时间|日期|浏览|点击|阅读|字号|作者|编辑|$)")
+
+
+def _publisher(head: list[str]) -> str | None:
+    """The agency a publisher field names, the first one that is an agency's name."""
+    for text in head:
+        for m in _PUBLISHER.finditer(to_simplified(text)):
+            agency = _agency_candidate(_written(text, to_simplified(text), m.start(1), m.end(1)))
+            if agency:
+                return agency
+    return None
 
 
 def _period_year(lines: list[Line]) -> int | None:
@@ -359,10 +408,28 @@ def _period_year(lines: list[Line]) -> int | None:
     return None
 
 
+_HAN_DATE = re.compile(r"([二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2})\s*年\s*([一二三四五六七八九十]{1,2})\s*月"
+                       r"\s*([一二三四五六七八九十]{1,3})\s*日")
+
+
+def _han_number(text: str) -> int:
+    """一 … 三十一 as a number (月, 日)."""
+    if "十" not in text:
+        return int(text.translate(_HAN_DIGITS))
+    tens, _, ones = text.partition("十")
+    return (int(tens.translate(_HAN_DIGITS)) if tens else 1) * 10 + (int(ones.translate(_HAN_DIGITS)) if ones else 0)
+
+
+def _date_digits(text: str) -> str:
+    """A date written in Chinese numerals (二〇二一年一月二十五日, a signature's usual form) in digits."""
+    return _HAN_DATE.sub(lambda m: f"{m.group(1).translate(_HAN_DIGITS)}年{_han_number(m.group(2))}月"
+                                   f"{_han_number(m.group(3))}日", text)
+
+
 def _closing_date(lines: list[Line]) -> tuple[str | None, int | None]:
     """The date that closes the report: the last line that is only a date (or a signature and a date)."""
     for i in range(len(lines) - 1, -1, -1):
-        text = _clean(lines[i].text)
+        text = _date_digits(_clean(lines[i].text))
         m = _DATE.fullmatch(text) or (_DATE.search(text) if len(text) <= 60 and text.endswith("日") else None)
         if m and (m.start() == 0 or _agency_candidate(text[:m.start()])):
             y, mo, d = (int(g) for g in m.groups())
@@ -375,7 +442,7 @@ def _from_signature(lines: list[Line], date_index: int | None) -> str | None:
     """The agency signed above the closing date (or before the date on the same line)."""
     if date_index is None:
         return None
-    same_line = _clean(lines[date_index].text)
+    same_line = _date_digits(_clean(lines[date_index].text))
     m = _DATE.search(same_line)
     if m and m.start() > 0:
         return _agency_candidate(same_line[:m.start()])
@@ -414,9 +481,11 @@ def _key(agency: str) -> str:
 # Development zones report under the zone's name; people call them by the place (平潭综合实验区 → 平潭).
 # 新区 (浦东新区, 滨海新区) is a district's own name and stays.
 _ZONES = ("综合实验区", "经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "实验区")
-# One level of place name: 省, 自治区, 市, 自治州, 州, 地区, 盟, 县, 自治县, 区, 旗.
-_PLACE_UNIT = re.compile(r"(.{2,7}?(?:自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗))")
-_GOVERNMENT = ("人民政府", "政府")
+# One level of place name: 省, 自治区, 市, 自治州, 州, 地区, 盟, 县, 自治县, 区, 旗; a town (镇, 乡) or a street
+# (街道) when the name ends with its government.
+_PLACE_UNIT = re.compile(r"(.{2,7}?(?:自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗|"
+                         r"(?:镇|乡|街道)(?=人民政府$|政府$|办事处$|$)))")  # a town or street reports as itself
+_GOVERNMENT = ("人民政府", "政府", "办事处")
 # Long forms of offices and the short forms people use (left to right: applied in this order).
 _SHORT_FORMS: tuple[tuple[str, str], ...] = (
     ("城市管理综合行政执法局", "城管局"),

@@ -27,17 +27,27 @@ def fill_from_neighbours(reports: Sequence[ExtractedReport]) -> int:
     by_year: dict[tuple[str, int], list[ExtractedReport]] = {}
     for r in reports:
         if r.meta.agency and r.meta.year:
-            by_year.setdefault((r.meta.agency, r.meta.year), []).append(r)
+            by_year.setdefault((same_agency(r.meta.agency), r.meta.year), []).append(r)
     filled = 0
     for report in reports:
         agency, year = report.meta.agency, report.meta.year
         if not report.candidates or not agency or not year:
             continue
+        agency = same_agency(agency)
         claims = _carry(by_year.get((agency, year - 1), []), "carried_out", "carried_in") + \
             _carry(by_year.get((agency, year + 1), []), "carried_in", "carried_out")
         if claims:
             filled += _decide(report, claims)
     return filled
+
+
+def same_agency(agency: str) -> str:
+    """The agency as years are matched: by what people call it (index.metadata.short_name), so that one
+    year's 「平潭综合实验区」 and another's 「平潭综合实验区管委会」, or 「洪泽区人民政府」 and 「淮安市洪泽区人民政府」, or a
+    traditional-character copy, are the same agency."""
+    from index.metadata import short_name
+
+    return short_name(agency)
 
 
 def _carry(others: Sequence, other_row: str, row: str) -> list[tuple[ClaimCheck, str]]:
@@ -98,7 +108,7 @@ def fill_index_from_neighbours(con, cached_report: Callable[[str], ExtractedRepo
         values: dict[str, float | int] = {}
         summaries[d] = SimpleNamespace(meta=SimpleNamespace(doc=d, agency=a, year=y), value=values.get,
                                        values=values)
-        by_year.setdefault((a, y), []).append(summaries[d])
+        by_year.setdefault((same_agency(a), y), []).append(summaries[d])
     for d, key, value in con.execute("select doc, key, value from facts where key like 'apply.carried_%' "
                                      "and value is not null").fetchall():
         if d in summaries:
@@ -110,8 +120,8 @@ def fill_index_from_neighbours(con, cached_report: Callable[[str], ExtractedRepo
         agency, year = where.get(doc, (None, None))  # as the index holds them (a reports.csv may correct them)
         if report is None or not agency or not year:
             continue
-        claims = _carry(by_year.get((agency, year - 1), []), "carried_out", "carried_in") + \
-            _carry(by_year.get((agency, year + 1), []), "carried_in", "carried_out")
+        claims = _carry(by_year.get((same_agency(agency), year - 1), []), "carried_out", "carried_in") + \
+            _carry(by_year.get((same_agency(agency), year + 1), []), "carried_in", "carried_out")
         n = _decide(report, claims) if claims else 0
         filled += n
         last = {f.key: f for f in report.facts}  # the per-file values, with what the neighbours decide now

@@ -161,6 +161,15 @@ def _row_labels() -> tuple[str, ...]:
     return tuple(sorted(labels, key=len, reverse=True))
 
 
+_MIN_ROW_LABEL = 4  # characters: a shorter label (其他, 总计) is also a word inside other labels
+
+
+def _row_label_at(simple: str, at: int) -> bool:
+    """A row label of the template begins at `at` (spaces inside it allowed)."""
+    squeezed, _ = _squeeze(simple, at, 40)
+    return any(squeezed.startswith(label) for label in _row_labels() if len(label) >= _MIN_ROW_LABEL)
+
+
 def _caption_at(simple: str, at: int) -> int:
     """The end of a header caption starting at `at` (with a parenthesised note after it, such as
     '（单位：万元）'), or `at` when none starts there or a longer row label does ('其他' in 其他处理)."""
@@ -239,6 +248,12 @@ def _table_pieces(text: str, simple: str, start: int, stop: int) -> list[Piece]:
                     pieces.append(Piece("values", i, text[i:end]))
                 i = end
                 continue
+        if label_at is not None and simple[i - 1].isspace() and _row_label_at(simple, i) \
+                and not _inside_note(simple, label_at, i):
+            close_label(i)  # 「行政许可 许可事项已划转… 其他对外管理服务事项 0 0 0」: a sentence in a row's cells
+            label_at = i  # ends where the next row's label begins
+            i += 1
+            continue
         if label_at is None or _NUMBERING.match(simple, i) or _DIGIT_NUMBERING.match(simple, i) \
                 or not _inside_note(simple, label_at, i):
             cap_end = _caption_at(simple, i) if not _NUMBERING.match(simple, i) else i

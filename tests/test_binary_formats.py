@@ -300,3 +300,73 @@ def test_docx_bytes_under_another_name_are_still_read(made, tmp_path):
     renamed = tmp_path / "report.txt"
     renamed.write_bytes(made["docx"].read_bytes())
     assert read_document(renamed).file_format == "docx"  # the sniffer, not the suffix, chose the reader
+
+
+def test_ocr_labels_wrapped_over_several_lines_go_on_in_their_own_cells():
+    """A scanned 三 table: the group label （三）不予公开 and the item label 1、属于国家秘密 stand side by side,
+    each wrapped over lines of two characters in its narrow cell; the values sit on the first line. Each
+    wrapped piece goes on in its own label cell, so the row reads as its template label (a scan read this way
+    lost the first item of every group)."""
+    from index.readers.layout import Box
+    from index.readers.ocr import blocks_from_boxes
+    from index.readers.pdf import TableBlock
+
+    h = 20.0
+
+    def line(y: float, pieces: list[tuple[float, str]]) -> list[Box]:
+        return [Box(t, x, y, x + h * len(t), y + h, 0.99) for x, t in pieces]
+
+    values = [(400 + 60 * k, v) for k, v in enumerate("0000000")]
+    boxes = line(100, [(10, "二、上年结转政府信息公开申请数量")] + values)
+    boxes += line(130, [(10, "(三"), (80, "1、属")] + values)
+    boxes += line(155, [(10, "）不"), (80, "于国")]) + line(180, [(10, "予公"), (80, "家秘")])
+    boxes += line(205, [(10, "开"), (80, "密")])
+    boxes += line(235, [(80, "2、其他法律行")] + values) + line(260, [(80, "政法规禁止公开")])
+    boxes += line(330, [(10, "四、政府信息公开行政复议、行政诉讼情况以及其他需要说明的很长的一行文字")])
+    blocks = blocks_from_boxes(boxes, 1, 1000.0)
+    labels = [[s.text for s in row if s.text and not s.text.isdigit()]
+              for b in blocks if isinstance(b, TableBlock) for row in b.grid]
+    assert labels == [["二、上年结转政府信息公开申请数量"], ["(三）不予公开", "1、属于国家秘密"],
+                      ["2、其他法律行政法规禁止公开"]]
+    assert any(not isinstance(b, TableBlock) and b.text.startswith("四、") for b in blocks), "a heading is no wrap"
+
+
+@pytest.mark.parametrize("unreadable", [(0,), (4,), (0, 7), (14,)])
+def test_ocr_unreadable_cells_of_part_four_give_no_value_and_move_nothing(unreadable):
+    """四's one row of fifteen values read by OCR with some boxes unreadable ('?'): those cells give no
+    value, never 0, and every other value stays in its column (an unreadable first value used to vanish
+    and shift the row: 复议 总计 read from another column)."""
+    from index.model import Document
+    from index.readers.layout import Box
+    from index.readers.ocr import blocks_from_boxes
+    from index.readers.pdf import _lines
+
+    h = 20.0
+    truth = [1, 2, 0, 1, 4, 0, 1, 0, 0, 1, 2, 0, 0, 0, 2]
+    boxes = [Box("四、政府信息公开行政复议、行政诉讼情况", 10, 40, 10 + 19 * h, 40 + h, 0.99),
+             Box("行政复议", 100, 100, 180, 100 + h, 0.99), Box("行政诉讼", 600, 100, 680, 100 + h, 0.99)]
+    boxes += [Box("?" if k in unreadable else str(v), 100 + 60 * k, 160, 100 + 60 * k + 12, 160 + h, 0.99)
+              for k, v in enumerate(truth)]
+    lines = _lines(blocks_from_boxes(boxes, 1, 1000.0))
+    doc = Document(path="scan.pdf", doc="scan.pdf", file_format="pdf_ocr", encoding="ocr", sha256="0", lines=lines)
+    report = extract_document(doc)
+    keys = [f"{g}.{c}" for g in ("review", "suit.direct", "suit.after_review")
+            for c in ("upheld", "corrected", "other", "pending", "total")]
+    got = [report.value(k) for k in keys]
+    assert got == [None if k in unreadable else v for k, v in enumerate(truth)]
+
+
+def test_text_printed_with_tab_stops_reads_as_rows_and_values_are_no_page_numbers():
+    """A report's text printed to PDF (no ruled tables): a label run into its first value by a narrow tab
+    stop, two label columns run together, two values a narrow gap apart are cut into cells; a value alone
+    in a page's margin is a page number only near the page's own index. (tests/test_variants.py prints the
+    seeds' own texts with LibreOffice and checks every fact.)"""
+    from index.readers.pdf import _page_number, _unglued
+
+    assert _unglued(["一、本年新收政府信息公开申请数量0", "0", "3"]) == ["一、本年新收政府信息公开申请数量", "0", "0", "3"]
+    assert _unglued(["三、本年度办理结果（一）予以公开", "0", "0"]) == ["三、本年度办理结果", "（一）予以公开", "0", "0"]
+    assert _unglued(["行政许可", "31", "+30 61"]) == ["行政许可", "31", "+30", "61"]
+    assert _unglued(["2020年共收到申请70件，办结68件"]) == ["2020年共收到申请70件，办结68件"]  # prose: never cut
+    assert _unglued(["行政处罚", "126", "增13", "135"]) == ["行政处罚", "126", "增13", "135"]  # a signed value
+    assert _page_number("2", 2) and _page_number("- 7 -", 2) and _page_number("第2页 共5页", 2)
+    assert not _page_number("135", 2)

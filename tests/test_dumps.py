@@ -287,6 +287,18 @@ def test_seed_as_one_line_dump_gives_the_seeds_facts(tmp_path, seed):
     assert all(f.line == 8 for f in dumped.facts)  # the one line after the header block
 
 
+def test_a_sentence_in_a_rows_cells_leaves_the_next_row_its_label(tmp_path):
+    """济南 writes a sentence where 行政许可's numbers belong; dumped on one line, the sentence runs into the
+    next row's label (「行政许可 许可事项已于2019年7月全部划转市审批局实施 其他对外管理服务事项 0 0 0」): that
+    row keeps its label and its values, and 行政许可 gets none."""
+    seed = "004_d68123bc43084456.txt"
+    path = tmp_path / seed
+    path.write_text(one_line_dump((SEEDS / seed).read_text(encoding="utf-8")), encoding="utf-8")
+    got = values(extract_path(path))
+    assert [got.get(f"other_service.{c}") for c in ("prev", "change", "decisions")] == [0, 0, 0]
+    assert all(got.get(f"license.{c}") is None for c in ("prev", "change", "decisions"))
+
+
 @pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
 def test_seed_with_every_separator_lost_is_never_wrong(tmp_path, seed):
     """Cells run together with no separator at all: what is read is right, the rest flagged ambiguous (or
@@ -394,6 +406,19 @@ def test_neighbouring_year_decides_and_says_so(tmp_path):
     assert "ambiguous" not in f["apply.granted.business"].flags
     assert not report.candidates
     assert all(x.status == "PASS" for x in report.findings if x.kind == "rule" and x.rule in (1, 2))
+
+
+def test_neighbouring_year_of_the_same_agency_named_another_way(tmp_path):
+    """One year titled 「某某市某某管理委员会」, the next 「某某市某某管委会」: the same agency (its short name), so
+    the earlier year still decides the later one's splits."""
+    before, after = _neighbour_pair(tmp_path)
+    before.write_text(before.read_text(encoding="utf-8").replace("某某市某某局", "某某市某某管理委员会"), encoding="utf-8")
+    after.write_text(after.read_text(encoding="utf-8").replace("某某市某某局", "某某市某某管委会"), encoding="utf-8")
+    result = extract_many([before, after])
+    report = next(r for r in result.reports if r.meta.year == 2023)
+    assert report.meta.agency != next(r for r in result.reports if r.meta.year == 2022).meta.agency
+    f = {x.key: x for x in report.facts}
+    assert [f[f"apply.carried_in.{c.key}"].value for c in APPLY_COLUMNS] == [10, 1, 0, 0, 0, 0, 11]
 
 
 # ---------------------------------------------------------------- a report that mixes the forms

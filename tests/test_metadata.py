@@ -73,14 +73,16 @@ def test_seed_agency_and_year(seed: Path) -> None:
 
 
 def test_evidence_order_is_stated_once() -> None:
-    assert EVIDENCE_ORDER == ("title_line", "header_title", "html_title", "period", "signature", "file_name")
+    assert EVIDENCE_ORDER == ("title_line", "header_title", "html_title", "period", "signature", "publisher",
+                              "file_name", "site")
 
 
 def test_title_line_wins_over_header_html_title_signature_and_file_name() -> None:
-    doc = _doc(["标题: 乙县人民政府2021年度政府信息公开工作年度报告", "甲市财政局2020年政府信息公开工作年度报告",
+    doc = _doc(["标题: 乙县人民政府2021年度政府信息公开工作年度报告", "发布机构：己县人民政府办公室",
+                "甲市财政局2020年政府信息公开工作年度报告",
                 "一、总体情况", "本报告统计期限自2017年1月1日起至2017年12月31日止。", "丙县教育局", "2021年1月20日"],
                name="丁县2019.txt",
-               title="戊市2018年度政府信息公开工作年度报告_网站")
+               title="戊市2018年度政府信息公开工作年度报告_庚市人民政府")
     meta = find_metadata(doc.lines, find_parts(doc.lines), html_title=doc.title, file_name=doc.doc)
     assert (meta.agency, meta.year, meta.agency_source, meta.year_source) == ("甲市财政局", 2020, "title_line",
                                                                               "title_line")
@@ -115,11 +117,34 @@ def test_each_weaker_source_decides_when_the_stronger_ones_are_absent(drop, sour
     (["2023年度淮安市洪泽区政府信息公开工作年度报告"], "淮安市洪泽区"),
     (["甲县财政局２０２３年度政府信息公开工作年度报告"], "甲县财政局"),  # full-width digits
     (["淮安市洪泽区人民政府关于2023年度政府信息公开工作年度报告的报告"], "淮安市洪泽区人民政府"),
+    (["济南市城市管理局 关于2020年度政府信息公开工作情况的报告 市政府办公厅："], "济南市城市管理局"),  # breaks lost
+    (["甲县财政局二〇二〇年政府信息公开工作年度报告"], "甲县财政局"),  # the year in Chinese numerals
+    (["甲县财政局政府信息公开工作年度报告（2020年度）"], "甲县财政局"),  # the year after the title
+    (["关于公布甲县财政局2020年政府信息公开工作年度报告的公告"], "甲县财政局"),  # a notice publishing it
+    (["甲县人民政府办公室关于印发甲县2020年政府信息公开工作年度报告的通知"], "甲县"),
 ])
 def test_title_shapes(lines: list[str], agency: str) -> None:
     doc = _doc(lines + ["一、总体情况", "正文。"])
     meta = find_metadata(doc.lines, find_parts(doc.lines))
     assert (meta.agency, meta.agency_source) == (agency, "title_line")
+    assert meta.year in (2019, 2020, 2023, 2024)
+
+
+@pytest.mark.parametrize("period", ["本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。",
+                                    "本报告所列数据统计期限为2020年1月1日至2020年12月31日。",
+                                    "本报告中使用数据统计时限为2020年1月1日至12月31日。"])
+def test_statistics_period_gives_the_year_when_no_title_does(period: str) -> None:
+    doc = _doc(["一、总体情况", period])
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert (meta.year, meta.year_source) == (2020, "period")
+
+
+def test_closing_date_in_chinese_numerals_gives_the_date_and_the_signature() -> None:
+    doc = _doc(["一、总体情况", "正文。", "甲县财政局", "二〇二一年一月二十五日"])
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert (meta.agency, meta.year, meta.date, meta.agency_source) == ("甲县财政局", 2020, "2021-01-25", "signature")
+    doc = _doc(["一、总体情况", "正文。", "甲县财政局　二〇二一年十二月三十日"])
+    assert find_metadata(doc.lines, find_parts(doc.lines)).date == "2021-12-30"
 
 
 def test_district_agency_takes_its_city_from_the_reports_opening() -> None:
@@ -132,6 +157,28 @@ def test_district_agency_takes_its_city_from_the_reports_opening() -> None:
     assert alone.agency == "洪泽区人民政府"  # nothing to qualify it with: kept as titled
     city = find_metadata(_doc(["鹤岗市城市管理综合执法局2020年政府信息公开工作年度报告", "黑龙江省鹤岗市城市管理综合执法局"]).lines, [])
     assert city.agency == "鹤岗市城市管理综合执法局"  # a city's agency is not qualified by its province
+
+
+def test_site_name_and_publisher_field_are_the_agency_only_when_the_report_does_not_say() -> None:
+    """A department's own site titles the report without the agency (「2020年政府信息公开工作年度报告」): the page's
+    来源/发布机构 field names it; the site's name in <title> (the city's government) only when nothing else does,
+    and with a warning. The report's own title beats both."""
+    body = ["2020年政府信息公开工作年度报告", "发布时间：2021-01-25 09:30　来源：甲市城市管理局　浏览次数：316",
+            "一、总体情况", "正文。"]
+    site_title = "甲市人民政府 - 2020年政府信息公开工作年度报告"
+    meta = find_metadata(_doc(body).lines, find_parts(_doc(body).lines), html_title=site_title)
+    assert (meta.agency, meta.agency_source, meta.year) == ("甲市城市管理局", "publisher", 2020)
+    together = [body[0], "来源：甲市城市管理局发布时间：2021-01-25 09:30字号：大中小"] + body[2:]  # spans run together
+    meta = find_metadata(_doc(together).lines, find_parts(_doc(together).lines), html_title=site_title)
+    assert (meta.agency, meta.agency_source) == ("甲市城市管理局", "publisher")
+    bare = [body[0]] + body[2:]
+    meta = find_metadata(_doc(bare).lines, find_parts(_doc(bare).lines), html_title=site_title)
+    assert (meta.agency, meta.agency_source) == ("甲市人民政府", "site")
+    assert "机关名称「甲市人民政府」仅来自网站名称" in meta.problems()
+    titled = ["甲市财政局2020年政府信息公开工作年度报告"] + body[1:]
+    meta = find_metadata(_doc(titled).lines, find_parts(_doc(titled).lines), html_title=site_title)
+    assert (meta.agency, meta.agency_source) == ("甲市财政局", "title_line")
+    assert meta.problems() == []  # a publishing office or a site that differs from the title is normal
 
 
 def test_a_sentence_mentioning_a_report_is_no_title() -> None:
@@ -184,6 +231,9 @@ def test_file_name_only_is_weak_and_warned_in_qa_check(tmp_path: Path) -> None:
     ("天津市滨海新区人民政府", "滨海新区"),
     ("福建省平潭综合实验区管理委员会", "平潭"),
     ("張店區綜合行政執法局", "张店区执法局"),  # traditional: the short name is simplified, for matching
+    ("伊川县白沙镇人民政府", "白沙镇"),  # a town's and a street's government report as the place
+    ("张店区马尚街道办事处", "马尚街道"),
+    ("沙河市住房和城乡建设局", "沙河市住房和城乡建设局"),  # 城乡 inside an office's name is no place
 ])
 def test_short_name(agency: str, short: str) -> None:
     assert short_name(agency) == short

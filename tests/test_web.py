@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -246,6 +247,38 @@ def test_links_to_other_reports_before_the_article_are_not_its_title(tmp_path: P
     path.write_text(page, "utf-8")
     meta = extract_path(path).meta
     assert (meta.agency, meta.year, meta.agency_source) == ("张店区综合行政执法局", 2020, "html_title")
+
+
+def test_title_only_in_the_cms_meta_tag_when_title_is_the_site(tmp_path: Path) -> None:
+    """<title> names only the site, the visible title is a picture: the CMS's ArticleTitle meta is the
+    report's title (and the site's name is kept beside it, the weakest evidence)."""
+    seed = TABULAR_SEEDS[0]
+    gold = json.loads((SEED_GOLD / f"{Path(seed).stem}.json").read_text("utf-8"))
+    page = site_page(seed, heading=False)
+    page = re.sub(r"<title>.*?</title>", "<title>某某市人民政府</title>", page, flags=re.S).replace(
+        "<head>", f'<head><meta name="ArticleTitle" content="{gold["agency"]}2020年度政府信息公开工作年度报告">')
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    assert read_document(path).title == f"{gold['agency']}2020年度政府信息公开工作年度报告_某某市人民政府"
+    meta = extract_path(path).meta
+    assert (meta.agency, meta.year, meta.agency_source) == (gold["agency"], 2020, "html_title")
+
+
+def test_page_saved_as_one_file_mhtml_is_read_as_its_page(tmp_path: Path) -> None:
+    """A page saved by the browser as a single file (MHTML: MIME parts, the page quoted-printable in GB18030,
+    its charset in the part header): picked up by the folder walk and read as the page itself."""
+    from index.readers import SUPPORTED_SUFFIXES
+    from tests.variants import mhtml
+
+    seed = TABULAR_SEEDS[0]
+    page = site_page(seed)
+    path = tmp_path / "page.mhtml"
+    path.write_bytes(mhtml(page, "gb18030"))
+    plain = tmp_path / "page.html"
+    plain.write_text(page, "utf-8")
+    assert {".mht", ".mhtml"} <= SUPPORTED_SUFFIXES
+    assert _facts(extract_path(path)) == _facts(extract_path(plain))
+    assert extract_path(path).meta.agency == extract_path(plain).meta.agency
 
 
 def test_page_holding_the_report_twice_is_read_once(tmp_path: Path) -> None:

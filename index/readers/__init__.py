@@ -18,6 +18,7 @@ from index.model import Document
 from index.readers.encoding import EMPTY, binary_kind, document_kind
 from index.readers.docx import looks_like_doc, looks_like_docx, read_doc, read_docx
 from index.readers.html import holds_html, looks_like_html, read_html
+from index.readers.mhtml import looks_like_mhtml, read_mhtml
 from index.readers.pdf import looks_like_pdf, read_pdf
 from index.readers.progress import PageProgress, page_progress
 from index.readers.text import read_text
@@ -44,6 +45,7 @@ register(read_html, [".html", ".htm"], sniff=looks_like_html)
 register(read_pdf, [".pdf"], sniff=looks_like_pdf)
 register(read_docx, [".docx"], sniff=looks_like_docx)
 register(read_doc, [".doc"], sniff=looks_like_doc)
+register(read_mhtml, [".mht", ".mhtml"], sniff=looks_like_mhtml)
 
 # Formats whose files are containers: a file with one of these suffixes and other bytes is named for what
 # it is ("not a PDF: the file is a PNG image"), not decoded as text.

@@ -74,12 +74,17 @@ def read_html(path: Path, data: bytes) -> Document:
 
 
 def page_title(root: Element) -> str | None:
-    """The page's <title>, whitespace-normalised: evidence for the report's agency and year."""
-    for el in root.iter("title"):
-        text = normalise("".join(el.itertext()))
-        if text:
-            return text
-    return None
+    """The page's <title>, whitespace-normalised: evidence for the report's agency and year. A <title> that
+    is only the site's name is preceded by the article's title from the CMS's meta tags (ArticleTitle …)."""
+    title = next((t for el in root.iter("title") if (t := normalise("".join(el.itertext())))), None)
+    if title and _REPORT_WORD.search(title):
+        return title
+    meta = next((t for el in root.iter("meta") if (el.get("name") or el.get("property") or "").lower()
+                 in _TITLE_METAS and (t := normalise(el.get("content") or ""))), None)
+    return "_".join(t for t in (meta, title) if t) or None
+
+
+_TITLE_METAS = frozenset({"articletitle", "title", "og:title", "文章标题", "dc.title"})
 
 
 # --- decoding -------------------------------------------------------------------------------------------
@@ -328,7 +333,14 @@ def _content_entries(root: Element) -> list[_Entry]:
         del a.attrib[_PRUNED]
     title = next((e for e in reversed(before[-_TITLE_LOOKBACK:])
                   if e.cells is None and len(e.text) <= _TITLE_MAX and _REPORT_WORD.search(e.text)), None)
-    return ([title] if title else []) + _Flow(grids=grids).run(block)
+    # The page's fields about the report (名称, 发布机构, 来源 …, in a line or a table of them) are evidence
+    # of its agency when its title does not name it: kept as plain lines before the report.
+    fields = [_Entry(e.line, e.text) for e in before[-_TITLE_LOOKBACK:]
+              if e is not title and len(e.text) <= _TITLE_MAX * 2 and _PAGE_FIELD.search(e.text)]
+    return ([title] if title else []) + fields + _Flow(grids=grids).run(block)
+
+
+_PAGE_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源|文章标题|信息名称|名\s*称)\s*[:：]")
 
 
 def _part_headings(root: Element) -> list[tuple[str, Element]]:

@@ -94,12 +94,15 @@ def blocks_from_boxes(boxes: list[Box], page: int, height: float) -> list:
     # An unreadable box is kept only among values, where it holds its column's place.
     rows = [row for row in (r if _has_value(r) else [b for b in r if b.text != UNREADABLE] for r in rows) if row]
     i = 0
+    wrapped_to = 0.0  # the bottom of the last line that went on with the labels of the table above
     while i < len(rows):
-        if not _has_value(rows[i]) and blocks and isinstance(blocks[-1], TableBlock) \
-                and _wraps_label(rows[i], blocks[-1]):
-            last = blocks[-1].grid[-1]
-            k = max((c for c, slot in enumerate(last) if slot.text and not _is_value_text(slot.text)), default=0)
-            last[k].text += join_boxes(rows[i])
+        table = blocks[-1] if blocks and isinstance(blocks[-1], TableBlock) else None
+        targets = _wrapped_labels(rows[i], table, wrapped_to) if table and not _has_value(rows[i]) else None
+        if targets is not None:
+            last = table.grid[-1]
+            for cell, boxes in targets.items():
+                last[cell].text += join_boxes(boxes)
+            wrapped_to = max(b.bottom for b in rows[i])
             i += 1
             continue
         if not _has_value(rows[i]):
@@ -134,17 +137,33 @@ def blocks_from_boxes(boxes: list[Box], page: int, height: float) -> list:
     return blocks
 
 
-def _wraps_label(row: list[Box], table) -> bool:
-    """A line of text under a table row that goes on with the row's last label (a label wrapped in its
-    cell): it starts where that label starts and stays left of the values. A group label beside the
-    rows (（三）不予公开, centred in its merged cell) starts elsewhere and is a line of its own."""
-    labels = table.label_boxes
-    if not labels or not labels[-1]:
-        return False
-    label = labels[-1][-1]
-    height = label.height
-    return (abs(row[0].x0 - label.x0) <= height and row[0].top - label.bottom <= height
-            and all(b.x1 <= label.x1 + height for b in row))
+def _wrapped_labels(row: list[Box], table, wrapped_to: float) -> dict[int, list[Box]] | None:
+    """A line of text under a table's last row that goes on with the row's labels (labels wrapped in their
+    cells, over several lines: 「1、属」「于国」「家秘」「密」): the label cell each of its boxes continues, by
+    the cell's column. None when the line is no such continuation: it starts left of the labels, reaches
+    past them into the values, or stands apart. A group label beside the rows (（三）不予公开, centred in its
+    merged cell) with no label of the last row in its column starts a line of its own."""
+    labels = table.label_boxes[-1] if table.label_boxes else []
+    if not labels:
+        return None
+    height = median(b.height for b in labels)
+    cells = cells_of_row(labels, _LABEL_GAP * height)
+    bottom = max(wrapped_to, max(b.bottom for b in labels))
+    if min(b.top for b in row) - bottom > height or any(b.x1 > cells[-1][-1].x1 + height for b in row) \
+            or row[0].x0 < cells[0][0].x0 - height:
+        return None
+    slots = [k for k, slot in enumerate(table.grid[-1]) if slot.text and not _is_value_text(slot.text)]
+    if len(slots) != len(cells):
+        slots = slots[-len(cells):] if len(slots) > len(cells) else None
+    if not slots:
+        return None
+    out: dict[int, list[Box]] = {}
+    for box in row:
+        near = min(range(len(cells)), key=lambda n: max(cells[n][0].x0 - box.x0, box.x0 - cells[n][-1].x1, 0.0))
+        if max(cells[near][0].x0 - box.x0, box.x0 - cells[near][-1].x1) > height:
+            return None  # in a column where the row has no label: a label of its own
+        out.setdefault(slots[near], []).append(box)
+    return out
 
 
 def _is_value_text(text: str) -> bool:
@@ -180,13 +199,18 @@ def _split_row(row: list[Box], anchors: list[float]) -> tuple[list[Box], dict[in
     first = anchors[0]
     spacing = min((b - a for a, b in zip(anchors, anchors[1:])), default=4 * row[0].height)
     labels: list[Box] = []
+    unreadable: list[Box] = []
     values: dict[int, list[Box]] = {}
     for box in row:
         centre = (box.x0 + box.x1) / 2
         if centre < first - spacing / 2:
-            if box.text != UNREADABLE:
-                labels.append(box)
+            (labels if box.text != UNREADABLE else unreadable).append(box)
             continue
         k = min(range(len(anchors)), key=lambda n: abs(anchors[n] - centre))
         values.setdefault(k, []).append(box)
+    if not labels and unreadable and first - (unreadable[-1].x0 + unreadable[-1].x1) / 2 <= 1.5 * spacing:
+        # A row of values only (四) whose first value could not be read: the value columns come from the
+        # boxes after each row's first, so that box stands left of them. It keeps its place as the row's
+        # first cell (read as no value), or every value after it moves one column left.
+        labels = unreadable[-1:]
     return labels, values

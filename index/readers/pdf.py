@@ -21,7 +21,7 @@ import hashlib
 import io
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from statistics import median
@@ -216,13 +216,80 @@ def _text_page(page: Any, number: int) -> list[Block]:
     height = float(page.height)
     for row in rows_of_boxes(boxes):
         size = median(b.score or b.height for b in row)
-        text = "\t".join(join_boxes(cell) for cell in cells_of_row(row, _COLUMN_GAP * size))
+        text = "\t".join(_unglued([join_boxes(cell) for cell in cells_of_row(row, _COLUMN_GAP * size)]))
         top = min(b.top for b in row)
         at_edge = top < _EDGE_MARGIN * height or top > (1 - _EDGE_MARGIN) * height
-        blocks.append(TextBlock(number, top, text, furniture=at_edge and is_page_furniture(text), size=size,
+        blocks.append(TextBlock(number, top, text, furniture=at_edge and _page_number(text, number), size=size,
                                 at_edge=at_edge, x1=max(b.x1 for b in row)))
     blocks.sort(key=lambda b: b.top)
-    return _paragraphs(blocks, max((w["x1"] for w in words), default=0.0))
+    _values_are_no_page_numbers(blocks, height)
+    return _label_apart(_paragraphs(blocks, max((w["x1"] for w in words), default=0.0)))
+
+
+def _label_apart(blocks: list[Block]) -> list[Block]:
+    """One cell a line (a table printed as text): a label that runs into its first value on its line
+    ('（二）部分公开（…情形）0', the other values a line each below) is two lines, the label and the value."""
+    out: list[Block] = []
+    for k, block in enumerate(blocks):
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        m = _GLUED.match(block.text) if isinstance(block, TextBlock) and "\t" not in block.text else None
+        if m and isinstance(after, TextBlock) and "\t" not in after.text and _NUMBER.match(after.text):
+            out += [replace(block, text=m.group(1)), replace(block, text=m.group(2))]
+            continue
+        out.append(block)
+    return out
+
+
+_FRONT_MATTER = 10  # pages: how far a printed page number may run ahead of or behind the page's index
+
+
+def _page_number(text: str, page: int) -> bool:
+    """Page furniture: a page number line ('- 3 -', '第3页 共5页'); a bare number only near the page's own
+    index (a table's value alone at the foot of a page, 「135」 on page 2, is no page number)."""
+    if not is_page_furniture(text):
+        return False
+    bare = text.strip()
+    return not bare.isdigit() or abs(int(bare) - page) <= _FRONT_MATTER
+
+
+def _values_are_no_page_numbers(blocks: list[Block], height: float) -> None:
+    """A page has one page number in a margin: several bare numbers in the same margin are a table's values
+    that a page break left there, one a line (「2」「2」「2」 at the top of page 2)."""
+    for top in (True, False):
+        found = [b for b in blocks if isinstance(b, TextBlock) and b.furniture and (b.top < height / 2) == top]
+        if len(found) > 1:
+            for b in found:
+                b.furniture = False
+
+
+# A label with a value run into it; a signed value ('增13', '减少5') is one value, not a label and a value.
+_GLUED = re.compile(r"^(?!(?:增加|减少|增|减)?[+\-]?\d)(.*?[\u4e00-\u9fff）)])"
+                    r"((?:增加|减少|增|减)?[+\-]?\d[\d,]*(?:\.\d+)?)$")
+_NUMBER = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?$")
+
+
+def _unglued(cells: list[str]) -> list[str]:
+    """A table row of a text printed with tab stops: a label whose tab to the first value was narrow runs
+    into it ('申请数量0', then '0', '0' …). In a row of values (two or more, or a label and values only), a
+    cell that is a label with a number at its end is two cells."""
+    numbers = sum(1 for c in cells if _numbers(c))
+    if numbers < 2 and not (len(cells) >= 2 and numbers == len(cells) - 1):
+        return cells  # prose ('共收到70件') or a header: never cut
+    out = []
+    for cell in cells:
+        m = _GLUED.match(cell)
+        if m:
+            out += [*_INNER_NUMBERING.split(m.group(1)), m.group(2)]
+        elif _numbers(cell):
+            out += cell.split()  # '+30 61': two values a narrow gap apart
+        else:
+            out += _INNER_NUMBERING.split(cell)
+    return out
+
+
+# Inside a label cell of a row of values, the numbering of the next label column ('三、本年度办理结果（一）予以公开',
+# '（三）不予公开1.属于国家秘密'): two label cells run together.
+_INNER_NUMBERING = re.compile(r"(?<=[\u4e00-\u9fff）)])(?=[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.．、][\u4e00-\u9fff])")
 
 
 _STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
@@ -240,8 +307,24 @@ def _paragraphs(blocks: list[Block], right: float) -> list[Block]:
             prev.text = tidy(prev.text + block.text)
             prev.x1, prev.top = block.x1, block.top
             continue
+        if (isinstance(block, TextBlock) and isinstance(prev, TextBlock) and prev.size
+                and prev.x1 >= right - 1.5 * prev.size and not block.at_edge and not prev.at_edge
+                and block.top - prev.top < 2.5 * prev.size and _all_numbers(block.text)
+                and _NUMBER.match(prev.text.split("\t")[-1])):
+            prev.text += "\t" + block.text  # a row of values that ran past the right margin goes on below
+            prev.x1, prev.top = block.x1, block.top
+            continue
         out.append(block)
     return out
+
+
+def _numbers(cell: str) -> bool:
+    """A cell of one value, or of values a space apart."""
+    return bool(cell.split()) and all(_NUMBER.match(n) for n in cell.split())
+
+
+def _all_numbers(text: str) -> bool:
+    return all(_NUMBER.match(c) for c in text.split("\t"))
 
 
 def _closing_lines(page: Any) -> list[float]:
@@ -301,12 +384,12 @@ def _join_tables(blocks: list[Block]) -> list[Block]:
     of several pages), and each table that goes on over a page break joined to its first part."""
     pages_of: dict[str, set[int]] = {}
     for block in blocks:
-        if isinstance(block, TextBlock) and block.at_edge:
-            pages_of.setdefault(block.text, set()).add(block.page)
+        if isinstance(block, TextBlock) and block.at_edge and not _numbers(block.text):
+            pages_of.setdefault(block.text, set()).add(block.page)  # a bare number is a value or a page number
     running = {text for text, pages in pages_of.items() if len(pages) >= 2}
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, TextBlock) and (block.furniture or block.text in running):
+        if isinstance(block, TextBlock) and (block.furniture or (block.at_edge and block.text in running)):
             continue
         prev = out[-1] if out else None
         if isinstance(block, TableBlock) and isinstance(prev, TableBlock) and _continues(prev, block):

@@ -1,0 +1,592 @@
+"""Unseen-style copies of the seed reports and the real files, each with its gold: what the hidden set of
+real files looks like (other agencies, other government sites, other archives), made at run time.
+
+Sources and their gold:
+- the five seeds (../shared/seeds), gold from tests/gold (hand-read): as the seed's own text with its line
+  breaks lost or its tab rows cut to one cell per line, and as a report rebuilt from the gold values and the
+  seed's own prose (bench.generate renders its tables: HTML with rowspan/colspan), framed in the chrome of
+  other government CMSs, printed to PDF, saved as DOCX and DOC;
+- a 2021-form report of a seed's agency drawn by bench.generate (gold: its values);
+- the real 平潭 pages' report body (../shared/real, gold.json) renamed to another agency and framed in
+  another site's chrome.
+
+`make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
+extracts it and compares. Binary copies need LibreOffice (soffice): without it those variants are left out.
+Run as a script to print the scores: `python tests/variants.py [--no-office]`."""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import random
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import lxml.html  # noqa: E402
+
+from bench.generate import Agency, Report, Style, make_report, render  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+REAL = SHARED / "real" / "reports"
+GOLD_DIR = ROOT / "tests" / "gold"
+
+Value = int | float | None
+
+
+@dataclass
+class Truth:
+    agency: str
+    short: str  # what a user calls it
+    year: int
+    fmt: str
+    facts: dict[str, Value]  # key → value; None: no value may be given (a sentence, a lost row, no table)
+    undecidable: set[str] = field(default_factory=set)  # keys where giving no value is right too
+
+
+@dataclass
+class Variant:
+    name: str  # file name, which says what it is: <source>-<kind>-<style>.<suffix>
+    path: Path
+    truth: Truth
+    source: str  # the seed or real file it was made from
+
+
+@dataclass
+class Score:
+    variant: Variant
+    agency: str | None
+    short: str | None
+    year: int | None
+    fmt: str | None
+    right: int
+    total: int
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def meta_ok(self) -> bool:
+        t = self.variant.truth
+        return (_nospace(self.agency) == _nospace(t.agency) and self.short == t.short and self.year == t.year
+                and self.fmt == t.fmt)
+
+
+def _nospace(text: str | None) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+# --- the seeds and their gold --------------------------------------------------------------------------
+
+# Seed stem → (place the site belongs to, the short name people use, province's ICP prefix).
+_SEED_SITES = {
+    "000_bd0b500898aa4917": ("沙河市", "沙河市城管局", "冀"),
+    "001_67ecb69380710fc9": ("淄博市张店区", "张店区执法局", "鲁"),
+    "002_f3bbfa1004ed2dd6": ("伊川县", "伊川县城管局", "豫"),
+    "003_4e4bafc32cf8cb39": ("鹤岗市", "鹤岗市城管局", "黑"),
+    "004_d68123bc43084456": ("济南市", "济南市城管局", "鲁"),
+}
+SEED_STEMS = tuple(_SEED_SITES)
+
+
+def seed_gold(stem: str) -> dict:
+    return json.loads((GOLD_DIR / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+def seed_truth(stem: str) -> Truth:
+    """The seed's hand-read gold as it stands: rows the seed lost are absent, sentences give no value."""
+    from tests.test_gold import gold_values  # one reading of the gold files
+
+    from index.template import keys_for
+
+    gold = seed_gold(stem)
+    stated = gold_values(gold)
+    values = {k: stated.get(k) for k in keys_for(gold["format"])}  # rows the seed lost: absent
+    return Truth(gold["agency"], _SEED_SITES[stem][1], gold["year"], gold["format"], values)
+
+
+_PART_LINE = re.compile(r"^[#\s]*([一二三四五六])\s*[、.．]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def seed_prose(text: str) -> dict[str, list[str]]:
+    """The seed's paragraphs by part ("intro" before 一): lines of running text, not table cells."""
+    prose: dict[str, list[str]] = {"intro": []}
+    part = "intro"
+    started = False
+    for raw in text.splitlines():
+        line = raw.strip().lstrip("#").strip()
+        if raw.startswith("\t") or re.match(r"[（(]", line):
+            continue  # a table cell (one cell a line) or a row label, not prose
+        if m := _PART_LINE.match(line):
+            part, started = m.group(1), True
+            prose.setdefault(part, [])
+            continue
+        if not started and "年度报告" in line or "工作情况的报告" in line:
+            continue  # the title: the rebuilt report writes its own
+        if len(_HAN.findall(line)) >= 20 and re.search(r"[，。；]", line) and "\t" not in line:
+            prose.setdefault(part, []).append(line)
+    return prose
+
+
+def seed_report(stem: str) -> tuple[Report, Truth]:
+    """The seed rebuilt as a generator report: its agency, year, closing date and prose, its gold values
+    (what the seed leaves out or writes as a sentence is 0 in the rebuilt tables, and so in its gold)."""
+    gold = seed_gold(stem)
+    truth = seed_truth(stem)
+    values = {k: (0 if v is None else v) for k, v in truth.facts.items()}
+    place = _SEED_SITES[stem][0]
+    agency = Agency(gold["agency"], place, "", "我局", 1.0)
+    closing = date.fromisoformat(gold["date"]) if gold.get("date") else date(gold["year"] + 1, 1, 20)
+    text = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+    report = Report(agency, gold["year"], gold["format"], values, closing, Style(title=1), prose=seed_prose(text))
+    return report, Truth(truth.agency, truth.short, truth.year, truth.fmt, dict(values))
+
+
+def drawn_report(stem: str, seed: int) -> tuple[Report, Truth]:
+    """A 2021-form report of the seed's agency, drawn (values, prose) by bench.generate."""
+    gold = seed_gold(stem)
+    agency = Agency(gold["agency"], _SEED_SITES[stem][0], "", "我局", 1.0)
+    report = make_report(random.Random(seed), fmt="2021", agency=agency, year=2022)
+    report.style.amount_unit = "header"
+    return report, Truth(gold["agency"], _SEED_SITES[stem][1], 2022, "2021", dict(report.values))
+
+
+# --- other sites' chrome ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Site:
+    name: str  # 沙河市人民政府
+    place: str  # 沙河市
+    icp: str  # 冀
+
+
+def site_for(place: str, icp: str) -> Site:
+    return Site(f"{place}人民政府", place, icp)
+
+
+def _other_reports(site: Site, year: int) -> list[str]:
+    """Titles of other reports a page lists around its own: other offices, other years."""
+    return [f"{site.place}财政局{year - 1}年政府信息公开工作年度报告",
+            f"{site.place}教育局{year}年政府信息公开工作年度报告",
+            f"{site.place}人民政府办公室{year}年度政府信息公开工作年度报告"]
+
+
+def _links(titles: list[str]) -> str:
+    return "".join(f'<li><a href="/art/{k}.html" title="{t}">{t}</a><span>{2020 + k}-01-2{k}</span></li>'
+                   for k, t in enumerate(titles))
+
+
+_MENU = ("首页", "政务公开", "政务服务", "互动交流", "走进" , "专题专栏")
+
+
+def _menu(site: Site) -> str:
+    items = "".join(f'<li><a href="/col/{k}/">{m}{site.place if m == "走进" else ""}</a></li>'
+                    for k, m in enumerate(_MENU))
+    return f'<ul class="nav-list">{items}</ul>'
+
+
+def _footer(site: Site, k: int) -> str:
+    return (f'<div class="footer"><p><a href="/">网站地图</a> | <a href="/">联系我们</a> | <a href="/">隐私声明</a></p>'
+            f"<p>主办单位：{site.name}办公室　承办单位：{site.place}大数据中心</p>"
+            f"<p>{site.icp}ICP备0500{k}123号-1　{site.icp}公网安备 1301000200{k}号　网站标识码：13058200{k}0</p>"
+            f"<p>版权所有：{site.name}　建议使用1920×1080分辨率</p></div>")
+
+
+def page_trs(site: Site, title: str, source: str, published: str, body: str, year: int) -> str:
+    """A TRS-style portal page: the <title> is the report's, cut by the column and site; 发布时间/来源 line;
+    上一篇/下一篇 name other offices' reports."""
+    others = _other_reports(site, year)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>{title}_政府信息公开年报_{site.name}</title>
+<meta name="SiteName" content="{site.name}"><meta name="ColumnName" content="政府信息公开年报">
+<meta name="ArticleTitle" content="{title}"><meta name="PubDate" content="{published}">
+<meta name="ContentSource" content="{source}"></head><body>
+<div class="top"><div class="logo">{site.name}</div><div class="tools"><a href="/">无障碍</a><a href="/">长者模式</a><a href="/">登录</a></div></div>
+<div class="nav">{_menu(site)}</div>
+<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/nb/">政府信息公开年报</a></div>
+<div class="main"><div class="article">
+<h1 class="art-title">{title}</h1>
+<div class="art-info">发布时间：{published}　来源：{source}　浏览次数：<span id="hits">316</span>　【字体：<a>大</a> <a>中</a> <a>小</a>】</div>
+<div class="TRS_Editor">{body}</div>
+<div class="prev-next"><p>上一篇：<a href="/art/1.html">{others[0]}</a></p><p>下一篇：<a href="/art/2.html">{others[1]}</a></p></div>
+</div></div>
+{_footer(site, 1)}</body></html>"""
+
+
+def page_xxgk(site: Site, title: str, source: str, published: str, body: str, year: int) -> str:
+    """A 政府信息公开平台 page: <title> is the site only; a metadata table (索引号, 发布机构, 名称, 发文日期)
+    above the article; a side column lists other reports before the article."""
+    others = _other_reports(site, year)
+    return f"""<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>{site.name}信息公开平台</title></head><body>
+<div class="header"><img src="/images/logo.png" alt="{site.name}"><span>{site.name}信息公开平台</span></div>
+<div class="menu">{_menu(site)}</div>
+<div class="left"><h3>热点年报</h3><ul>{_links(others)}</ul></div>
+<div class="right">
+<div class="crumb">您的位置：<a href="/">首页</a> » <a href="/xxgk/">信息公开</a> » <a href="/xxgk/nb/">年度报告</a></div>
+<table class="xxgk-meta"><tr><td>索引号：</td><td>11130582MB0123456X/{year + 1}-00012</td><td>发布机构：</td><td>{source}</td></tr>
+<tr><td>名　　称：</td><td colspan="3">{title}</td></tr>
+<tr><td>发文日期：</td><td>{published[:10]}</td><td>主题分类：</td><td>其他</td></tr></table>
+<div class="xxgk-content" id="zoom">{body}</div>
+<div class="related"><h4>相关文章</h4><ul>{_links(others[1:])}</ul></div>
+</div>
+{_footer(site, 2)}</body></html>"""
+
+
+def page_plain(site: Site, title: str, source: str, published: str, body: str, year: int) -> str:
+    """An old table-layout page: no <h1>, the title in a bold table cell; 发文日期 and 信息来源 in a cell;
+    the report inside an iframe-like scrolling div; the site name in <title> before the report's."""
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>{site.name} - {title}</title></head><body>
+<table width="1000" align="center"><tr><td class="banner">{site.name}门户网站　{site.place}政府网欢迎您</td></tr>
+<tr><td class="nav"><a href="/">网站首页</a> | <a href="/">信息公开</a> | <a href="/">网上办事</a> | <a href="/">公众参与</a></td></tr>
+<tr><td>您现在的位置：<a href="/">首页</a> &gt;&gt; <a href="/">信息公开</a> &gt;&gt; 年度报告</td></tr></table>
+<table width="1000" align="center"><tr><td align="center"><b><font size="4">{title}</font></b></td></tr>
+<tr><td align="center">发文日期：{published[:10]}　　信息来源：{source}　　点击数：88</td></tr>
+<tr><td><div class="ifr-content" style="overflow:auto;height:800px">{body}</div></td></tr>
+<tr><td align="right"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></td></tr></table>
+<table width="1000" align="center"><tr><td>{_footer(site, 3)}</td></tr></table></body></html>"""
+
+
+def page_modern(site: Site, title: str, source: str, published: str, body: str, year: int) -> str:
+    """A recent responsive page: the report's title only in a 文章标题 meta and a <div class="title">, the
+    <title> carrying the column and the site; nav/header/footer landmarks."""
+    return f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>政府信息公开工作年度报告 - {site.name}</title><meta name="文章标题" content="{title}"></head><body>
+<header><div class="site-name">{site.name}</div><form><input placeholder="请输入关键词"><button>搜索</button></form></header>
+<nav>{_menu(site)}</nav>
+<main><div class="breadcrumb"><a href="/">首页</a>/<a href="/zwgk/">政务公开</a>/<a href="/zwgk/ndbg/">政府信息公开工作年度报告</a></div>
+<article><div class="title">{title}</div>
+<div class="meta"><span>来源：{source}</span><span>发布时间：{published}</span><span>字号：<a>大</a><a>中</a><a>小</a></span></div>
+<div class="content">{body}</div></article></main>
+<footer>{_footer(site, 4)}</footer></body></html>"""
+
+
+PAGES = {"trs": page_trs, "xxgk": page_xxgk, "plain": page_plain, "modern": page_modern}
+
+
+def report_body(report: Report, *, images: bool = False) -> tuple[str, str]:
+    """The rebuilt report's title and its article body as bench.generate renders it (tables with rowspan and
+    colspan); `images`: the tables are pictures that were not saved (only <img> left)."""
+    page = lxml.html.document_fromstring(str(render(report, "html")[0]))
+    title = page.findtext(".//h1")
+    body = page.find_class("article-content")[0]
+    if images:
+        for k, table in enumerate(body.findall(".//table")):
+            img = lxml.html.fragment_fromstring(f'<p><img src="/images/table{k + 1}.png" alt=""></p>')
+            table.getparent().replace(table, img)
+    inner = "".join(lxml.html.tostring(child, encoding="unicode") for child in body)
+    return title, inner
+
+
+def mhtml(page: str, charset: str) -> bytes:
+    """A page as a browser saves it as a single file: a MIME archive, the page quoted-printable in its
+    charset (its <meta> charset removed, as the archive's part header states it), and a picture."""
+    import base64
+    import quopri
+
+    page = re.sub(r"<meta[^>]*charset[^>]*>", "", page)
+    body = quopri.encodestring(page.encode(charset)).decode("ascii")
+    picture = base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(32)).decode("ascii")
+    return (f"From: <Saved by Blink>\r\nSnapshot-Content-Location: http://www.example.gov.cn/art/1.html\r\n"
+            f"Subject: report\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+            f'\ttype="text/html";\r\n\tboundary="----MultipartBoundary--abc"\r\n\r\n'
+            f"------MultipartBoundary--abc\r\nContent-Type: text/html; charset={charset}\r\n"
+            f"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: http://www.example.gov.cn/art/1.html"
+            f"\r\n\r\n{body}\r\n------MultipartBoundary--abc\r\nContent-Type: image/png\r\n"
+            f"Content-Transfer-Encoding: base64\r\nContent-Location: http://www.example.gov.cn/logo.png\r\n\r\n"
+            f"{picture}\r\n------MultipartBoundary--abc--\r\n").encode("ascii")
+
+
+# --- the real pages, renamed -----------------------------------------------------------------------------
+
+# Real pages whose report body is reframed, and the agency they are renamed to (the place reports as itself).
+_REAL_RENAMED = {"15_pingtan_2023.html": ("永泰县", "永泰"), "13_pingtan_2021.html": ("闽清县", "闽清"),
+                 "11_pingtan_2019.html": ("罗源县", "罗源")}
+
+
+def real_body(name: str) -> tuple[str, str, dict]:
+    """The real page's article body renamed, its renamed title, and its gold renamed."""
+    full, short = _REAL_RENAMED[name]
+    gold = json.loads((SHARED / "real" / "gold.json").read_text(encoding="utf-8"))[name]
+    page = lxml.html.document_fromstring((REAL / name).read_bytes())
+    body = page.find_class("article_content")[0]
+    inner = "".join(lxml.html.tostring(child, encoding="unicode") for child in body)
+    inner = inner.replace("平潭综合实验区", full).replace("平潭", short)
+    title = f"{full}{gold['year']}年度政府信息公开工作年度报告"
+    return title, inner, gold
+
+
+# --- text dumps ------------------------------------------------------------------------------------------
+
+def lost_breaks(text: str) -> str:
+    """A page's text copied with its line breaks lost: every line joined with one space (tabs too)."""
+    return " ".join(part.strip() for part in re.split(r"[\r\n\t]+", text) if part.strip()) + "\n"
+
+
+def cell_per_line(text: str, *, keep_empty: bool) -> str:
+    """Tab rows cut to one cell per line. `keep_empty`: empty cells as empty lines and a blank line after
+    each row (a Word table saved as text); else only the cells with text, rows run on (a copy out of a PDF)."""
+    out = []
+    for line in text.splitlines():
+        if "\t" in line.strip("\t"):
+            cells = [c.strip() for c in line.split("\t")]
+            out += cells + [""] if keep_empty else [c for c in cells if c]
+        elif keep_empty or line.strip():
+            out.append(line.strip("\t"))
+    return "\n".join(out) + "\n"
+
+
+_HAN_NUMERALS = "〇一二三四五六七八九"
+
+
+def _han_year(year: str) -> str:
+    return "".join(_HAN_NUMERALS[int(d)] for d in year)
+
+
+def _han_day(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else _HAN_NUMERALS[tens] + "十")) + (_HAN_NUMERALS[ones] if ones else "")
+
+
+def retitled(text: str, style: str) -> str:
+    """The seed with its title's year written another way — in Chinese numerals (二〇二〇年政府信息公开…) or
+    after the title in brackets (…工作年度报告（2020年度）) — and its closing date in Chinese numerals."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines[:8]):
+        m = re.search(r"(20\d\d)\s*年度?", line)
+        if m and "报告" in line:
+            if style == "han":
+                lines[k] = line[:m.start()] + _han_year(m.group(1)) + "年" + line[m.end():]
+            else:
+                lines[k] = (line[:m.start()] + line[m.end():]).replace("关于", "").rstrip() + f"（{m.group(1)}年度）"
+            break
+    for k in range(len(lines) - 1, -1, -1):
+        m = re.fullmatch(r"\s*(20\d\d)年(\d{1,2})月(\d{1,2})日\s*", lines[k])
+        if m:
+            lines[k] = f"{_han_year(m.group(1))}年{_han_day(int(m.group(2)))}月{_han_day(int(m.group(3)))}日"
+            break
+    return "\n".join(lines)
+
+
+def _tab_rows(text: str) -> bool:
+    """The seed writes its tables as tab rows (several cells a line), not one cell a line."""
+    lines = text.splitlines()
+    rows = sum(1 for ln in lines if len([c for c in ln.split("\t") if c.strip()]) >= 2)
+    cells = sum(1 for ln in lines if ln.startswith("\t") and len([c for c in ln.split("\t") if c.strip()]) == 1)
+    return rows > cells
+
+
+def archive_header(title: str, published: str, source: str, url: str) -> str:
+    """Another archive's header block above a dumped page."""
+    return (f"文章标题：{title}\n发文日期：{published}\n来源：{source}\n网址：{url}\n"
+            "------------------------------------------------------------\n")
+
+
+# --- making them all -------------------------------------------------------------------------------------
+
+def _blank_rows_undecidable(truth: Truth, gold: dict) -> Truth:
+    """With the line breaks lost, a row's empty cells are gone: its values cannot be placed and giving no
+    value is right too (the row's keys are listed as undecidable)."""
+    rows = {k.rsplit(".", 1)[0] for k, flags in gold.get("flags", {}).items() if "blank" in flags}
+    undecidable = {k for k in truth.facts if k.rsplit(".", 1)[0] in rows}
+    return Truth(truth.agency, truth.short, truth.year, truth.fmt, truth.facts, undecidable)
+
+
+def _renamed_truth(gold: dict, agency: str, short: str) -> Truth:
+    facts: dict[str, Value] = {k: v for k, v in gold["facts"].items() if not k.startswith("sum of ")}
+    for k in gold.get("not_decidable_from_this_file", []):
+        facts.pop(k, None)  # the renamed page has no neighbouring year to decide it
+    return Truth(agency, short, gold["year"], gold["format"], facts)
+
+
+def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
+    """Every variant under `out` (made fresh). `office`: also the PDF, DOCX and DOC copies (LibreOffice)."""
+    from bench.binary_copies import html_to_docx, soffice
+
+    out.mkdir(parents=True, exist_ok=True)
+    made: list[Variant] = []
+    to_print: list[tuple[Path, str, Truth, str]] = []  # (file for LibreOffice, target suffix, truth, source)
+
+    def put(name: str, data: str | bytes, truth: Truth, source: str, encoding: str = "utf-8") -> Path:
+        path = out / name
+        path.write_bytes(data if isinstance(data, bytes) else data.encode(encoding, "xmlcharrefreplace"))
+        made.append(Variant(name, path, truth, source))
+        return path
+
+    styles = list(PAGES)
+    for k, stem in enumerate(SEED_STEMS):
+        place, short, icp = _SEED_SITES[stem]
+        site = site_for(place, icp)
+        seed_text = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+        truth = seed_truth(stem)
+        gold = seed_gold(stem)
+        tag = stem[:3]
+        published = f"{gold['date'] or '2021-01-20'} 09:3{k}"
+        # Text dumps of the seed itself: line breaks lost (with and without another archive's header),
+        # tab rows cut to one cell a line.
+        joined = _blank_rows_undecidable(truth, gold)
+        put(f"{tag}-dump-onelines.txt", lost_breaks(seed_text), joined, stem)
+        title = next((ln.strip().lstrip("# ") for ln in seed_text.splitlines() if "年度报告" in ln
+                      and re.search(r"20\d\d", ln) and len(ln.strip()) < 60), "")
+        put(f"{tag}-dump-header.txt", archive_header(title or f"{gold['agency']}2020年政府信息公开工作年度报告",
+                                                     published, site.name, f"http://www.example.gov.cn/{tag}.html")
+            + lost_breaks(seed_text), joined, stem)
+        put(f"{tag}-retitled.txt", retitled(seed_text, "han" if k % 2 == 0 else "after"), truth, stem)
+        if _tab_rows(seed_text):  # a seed with one cell per line already has nothing to cut
+            put(f"{tag}-dump-cells.txt", cell_per_line(seed_text, keep_empty=True), truth, stem)
+            put(f"{tag}-dump-pdfcopy.txt", cell_per_line(seed_text, keep_empty=False), truth, stem)
+        # The seed rebuilt (2019 form) in other sites' pages, in two encodings.
+        report, rebuilt = seed_report(stem)
+        title, body = report_body(report)
+        style = styles[k % len(styles)]
+        encoding = "gbk" if style == "plain" else "utf-8"
+        page = PAGES[style](site, title, site.name + "办公室" if k % 2 else gold["agency"], published, body, 2020)
+        put(f"{tag}-page-{style}.html", page, rebuilt, stem, encoding)
+        style2 = styles[(k + 1) % len(styles)]
+        page2 = PAGES[style2](site, title, gold["agency"], published, body, 2020)
+        put(f"{tag}-page-{style2}-bom.html", b"\xef\xbb\xbf" + page2.replace("charset=gb2312", "charset=utf-8")
+            .encode("utf-8"), rebuilt, stem)
+        # The report on the agency's own site: its title without the agency, no signature, the office that
+        # published it in the 来源/发布机构 field; the site's footer names the city's government.
+        report.style.signature = False
+        _, unsigned = report_body(report)
+        bare_title = f"{report.year}年政府信息公开工作年度报告"
+        style4 = styles[(k + 3) % len(styles)]
+        put(f"{tag}-page-{style4}-owntitle.html",
+            PAGES[style4](site, bare_title, gold["agency"], published, unsigned, 2020), rebuilt, stem)
+        # The same on a page whose visible title is an image: the title only in the CMS's ArticleTitle meta.
+        style5 = "xxgk" if k % 2 else "trs"
+        page5 = PAGES[style5](site, title, site.name + "办公室", published, unsigned, 2020)
+        page5 = re.sub(r'<h1 class="art-title">.*?</h1>', '<h1 class="art-title"><img src="/title.png"></h1>', page5)
+        page5 = re.sub(r"<title>.*?</title>", f"<title>{site.name}</title>", page5)
+        page5 = re.sub(r"<tr><td>名　　称：</td>.*?</tr>", "", page5).replace(
+            "<head>", f'<head><meta name="ArticleTitle" content="{title}">')
+        put(f"{tag}-page-{style5}-metatitle.html", page5, rebuilt, stem)
+        report.style.signature = True
+        # The same page saved by the browser as one file (MHTML: quoted-printable, its own charset).
+        if k in (0, 3):
+            put(f"{tag}-page-{style2}.mhtml", mhtml(page2, "gb18030" if k else "utf-8"), rebuilt, stem)
+        # Tables saved as images that did not come along: agency and year still, no table values.
+        _, bare = report_body(report, images=True)
+        put(f"{tag}-page-imgtables.html", PAGES[style2](site, title, gold["agency"], published, bare, 2020),
+            Truth(rebuilt.agency, rebuilt.short, rebuilt.year, rebuilt.fmt, {key: None for key in rebuilt.facts}),
+            stem)
+        # A drawn 2021-form report of the same agency.
+        drawn, drawn_truth = drawn_report(stem, seed=100 + k)
+        d_title, d_body = report_body(drawn)
+        style3 = styles[(k + 2) % len(styles)]
+        put(f"{tag}-drawn2021-{style3}.html",
+                         PAGES[style3](site, d_title, gold["agency"], f"{drawn.date.isoformat()} 10:00", d_body, 2022),
+                         drawn_truth, stem, "gbk" if style3 == "plain" else "utf-8")
+        if office and soffice():
+            docx = html_to_docx(str(render(report, "html")[0]), out / f"{tag}-word.docx")
+            made.append(Variant(docx.name, docx, rebuilt, stem))
+            to_print.append((docx, ".pdf", rebuilt, stem))
+            if k == 0:
+                to_print.append((docx, ".doc", rebuilt, stem))
+            # The seed's own text printed: tab rows or one cell a line, no ruled tables; its blank cells gone.
+            to_print.append((SEEDS / f"{stem}.txt", ".pdf", joined, stem))
+            if k in (2, 4):  # a saved page printed from the browser, chrome and all
+                printable = out / f"{tag}-printable.html"  # a flowing page: a fixed-width layout table clips
+                printable.write_text(page_trs(site, d_title, gold["agency"], f"{drawn.date.isoformat()} 10:00",
+                                              d_body, 2022), encoding="utf-8")
+                to_print.append((printable, ".pdf", drawn_truth, stem))
+    # The real pages' report bodies, renamed and reframed.
+    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
+        title, body, gold = real_body(name)
+        truth = _renamed_truth(gold, full, full)
+        site = site_for(full, "闽")
+        style = styles[(k + 1) % len(styles)]
+        put(f"real{name[:2]}-page-{style}.html",
+            PAGES[style](site, title, f"{full}人民政府办公室", f"{gold['year'] + 1}-02-0{k + 1} 16:00", body,
+                         gold["year"]), truth, name, "gbk" if style == "plain" else "utf-8")
+    if to_print:
+        made += _printed(out, to_print)
+    return made
+
+
+def _printed(out: Path, jobs: list[tuple[Path, str, Truth, str]]) -> list[Variant]:
+    """LibreOffice's copies (PDF, DOC) of the jobs' files, one LibreOffice run per target format."""
+    import shutil
+    import subprocess
+
+    from bench.binary_copies import soffice
+
+    made = []
+    for suffix in sorted({s for _, s, _, _ in jobs}):
+        batch = [(k, j) for k, j in enumerate(jobs) if j[1] == suffix]
+        work = out / f"lo{suffix[1:]}"
+        work.mkdir(exist_ok=True)
+        inputs = []
+        for k, (path, _, _, source) in batch:
+            copy = work / f"in{k}{path.suffix}"  # distinct stems: LibreOffice names its output by the stem
+            shutil.copyfile(path, copy)
+            inputs.append(copy)
+        subprocess.run([soffice(), f"-env:UserInstallation=file://{out}/lo-profile", "--headless", "--norestore",
+                        "--convert-to", suffix[1:], "--outdir", str(work), *map(str, inputs)],
+                       capture_output=True, timeout=180 + 30 * len(inputs), check=True)
+        for (k, (path, _, truth, source)), copy in zip(batch, inputs):
+            made_from = {".docx": "word", ".txt": "seedtext", ".html": "page"}[path.suffix]
+            target = out / f"{source[:3]}-{'print' if suffix == '.pdf' else 'saved'}-{made_from}{suffix}"
+            (work / f"{copy.stem}{suffix}").replace(target)
+            made.append(Variant(target.name, target, truth, source))
+    return made
+
+
+# --- scoring ---------------------------------------------------------------------------------------------
+
+def score(variant: Variant) -> Score:
+    from index.extract import extract_document
+    from index.readers import read_document
+
+    from index.errors import ReportError
+
+    try:
+        report = extract_document(read_document(variant.path))
+    except ReportError as err:
+        # A report without a number in its tables (its tables were pictures) is refused, and said so: right
+        # when the gold gives no value either.
+        t = variant.truth
+        if all(v is None for v in t.facts.values()) and "0 facts" in str(err):
+            return Score(variant, t.agency, t.short, t.year, t.fmt, len(t.facts), len(t.facts))
+        return Score(variant, None, None, None, None, 0, len(t.facts), [str(err)])
+    facts = {f.key: f.value for f in report.facts}
+    right, misses = 0, []
+    for key, want in variant.truth.facts.items():
+        have = facts.get(key)
+        if (want is None and have is None) or (have is None and key in variant.truth.undecidable) \
+                or (want is not None and have is not None
+                                               and abs(float(have) - float(want)) <= 1e-6 * max(1.0, abs(want))):
+            right += 1
+        else:
+            misses.append(f"{key}={have}≠{want}")
+    m = report.meta
+    return Score(variant, m.agency, m.agency_short, m.year, m.format, right, len(variant.truth.facts), misses)
+
+
+def main(argv: list[str]) -> int:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        variants = make_variants(Path(tmp), office="--no-office" not in argv)
+        scores = [score(v) for v in variants]
+    for s in scores:
+        t = s.variant.truth
+        meta = "ok" if s.meta_ok else f"got ({s.agency}, {s.short}, {s.year}, {s.fmt}) want ({t.agency}, {t.short}, {t.year}, {t.fmt})"
+        print(f"{s.variant.name:34} {s.right:4}/{s.total:<4} meta {meta}" + (
+            f"  {'; '.join(s.misses[:4])}" if s.misses else ""))
+    right, total = sum(s.right for s in scores), sum(s.total for s in scores)
+    print(f"variants: {right}/{total} fields right, agency+short+year+format right for "
+          f"{sum(s.meta_ok for s in scores)}/{len(scores)} files")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
