@@ -131,8 +131,13 @@ class BuildSummary(BaseModel):
                        "qa build --compact 合并")
         out += [f"  跳过 {name}：{why}" for name, why in m.skipped.items()]
         t = m.timings
-        out.append("用时：" + "，".join(f"{k} {v:.2f}s" for k, v in t.items()))
+        out.append("用时：" + "，".join(f"{TIMING_LABELS.get(k, k)} {v:.2f} 秒" for k, v in t.items()))
         return out
+
+
+# the manifest's timing keys (read by the benches) as the build summary says them
+TIMING_LABELS = {"read+extract": "读取与抽取", "index write": "写索引", "embed": "向量化",
+                 "embed with extraction (summed over workers)": "随抽取向量化（各进程合计）", "total": "合计"}
 
 
 # ---------------------------------------------------------------- index folder
