@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from pydantic import TypeAdapter
+
 from index.cells import plain_number
 from index.hanzi import to_simplified
 from index.model import ExtractedReport, Fact, Finding, Line, ReportMeta
@@ -30,8 +32,9 @@ def _fmt(v: Number | None) -> str:
 
 
 def _finding(meta: ReportMeta, facts: dict[str, Fact], rule: int, scope: str, scope_label: str,
-             left: dict[str, str], right: dict[str, str]) -> Finding:
-    """One rule applied: `left` and `right` map the terms' labels to their fact keys."""
+             left: dict[str, str], right: dict[str, str]) -> dict:
+    """One rule applied, as the Finding's fields: `left` and `right` map the terms' labels to their fact
+    keys."""
     lvals = {name: _value(facts, key) for name, key in left.items()}
     rvals = {name: _value(facts, key) for name, key in right.items()}
     numbers = {**lvals, **rvals}
@@ -51,9 +54,9 @@ def _finding(meta: ReportMeta, facts: dict[str, Fact], rule: int, scope: str, sc
             detail += f"（其中空格按0计：{'、'.join(blanks[:4])}{'等' if len(blanks) > 4 else ''}）"
     keys = [*left.values(), *right.values()]
     line = next((facts[k].line for k in keys if k in facts), None)
-    return Finding(doc=meta.doc, agency=meta.agency, year=meta.year, kind="rule", rule=rule, scope=scope,
-                   status=status, detail=f"规则{rule}（{RULES[rule - 1].name}）{detail}", numbers=numbers,
-                   line=line)
+    return {"doc": meta.doc, "agency": meta.agency, "year": meta.year, "kind": "rule", "rule": rule, "scope": scope,
+            "status": status, "detail": f"规则{rule}（{RULES[rule - 1].name}）{detail}", "numbers": numbers,
+            "line": line}
 
 
 def _terms(side: dict[str, Number | None]) -> str:
@@ -69,7 +72,7 @@ def rule_findings(meta: ReportMeta, facts: dict[str, Fact]) -> list[Finding]:
     """Every instance of the template's rules (index.template.rule_checks), judged by its one evaluator."""
     specs = fact_specs()
     columns = _column_labels()
-    out: list[Finding] = []
+    out: list[dict] = []
     for check in rule_checks(meta.format, facts.keys()):
         if check.rule.per == "column":
             def name(k: str) -> str:
@@ -83,7 +86,10 @@ def rule_findings(meta: ReportMeta, facts: dict[str, Fact]) -> list[Finding]:
                      else f"「{specs[first].item}」行")
         out.append(_finding(meta, facts, check.rule.id, check.scope, where,
                             {name(k): k for k in check.left}, {name(k): k for k in check.right}))
-    return out
+    return _FINDINGS.validate_python(out)  # ~40 a report, validated as one list
+
+
+_FINDINGS = TypeAdapter(list[Finding])
 
 
 @cache
