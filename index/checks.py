@@ -22,11 +22,6 @@ from index.template import (APPLY_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, RULES,
 Number = int | float
 
 
-def _value(facts: dict[str, Fact], key: str) -> Number | None:
-    f = facts.get(key)
-    return f.value if f else None
-
-
 def _fmt(v: Number | None) -> str:
     return "缺" if v is None else plain_number(v)
 
@@ -35,16 +30,16 @@ def _finding(meta: ReportMeta, facts: dict[str, Fact], rule: int, scope: str, sc
              left: dict[str, str], right: dict[str, str]) -> dict:
     """One rule applied, as the Finding's fields: `left` and `right` map the terms' labels to their fact
     keys."""
-    lvals = {name: _value(facts, key) for name, key in left.items()}
-    rvals = {name: _value(facts, key) for name, key in right.items()}
+    get = facts.get  # _value inlined: ~40 findings of up to 20 terms a report
+    lvals = {name: None if (f := get(key)) is None else f.value for name, key in left.items()}
+    rvals = {name: None if (f := get(key)) is None else f.value for name, key in right.items()}
     numbers = {**lvals, **rvals}
     missing = [k for k, v in numbers.items() if v is None]
-    lsum = sum(v for v in lvals.values() if v is not None)
-    rsum = sum(v for v in rvals.values() if v is not None)
     if missing:
         status = "NOT_ASSESSABLE"
         detail = f"{scope_label}：缺少 {'、'.join(missing)}，无法核对"
     else:
+        lsum, rsum = sum(lvals.values()), sum(rvals.values())
         status = "PASS" if abs(lsum - rsum) < 1e-9 else "FAIL"
         sign = "=" if status == "PASS" else "≠"
         detail = f"{scope_label}：{_terms(lvals)} = {_fmt(lsum)} {sign} {_terms(rvals)} = {_fmt(rsum)}"
