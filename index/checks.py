@@ -16,8 +16,8 @@ from pydantic import TypeAdapter
 from index.cells import plain_number
 from index.hanzi import to_simplified
 from index.model import ExtractedReport, Fact, Finding, Line, ReportMeta
-from index.template import (APPLY_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, RULES, balance, fact_specs, keys_for,
-                            rule_checks)
+from index.template import (APPLY_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, RULES, RuleCheck, balance, fact_specs,
+                            keys_for, rule_checks)
 
 Number = int | float
 
@@ -65,26 +65,30 @@ def _terms(side: dict[str, Number | None]) -> str:
 
 def rule_findings(meta: ReportMeta, facts: dict[str, Fact]) -> list[Finding]:
     """Every instance of the template's rules (index.template.rule_checks), judged by its one evaluator."""
-    specs = fact_specs()
-    columns = _column_labels()
-    out: list[dict] = []
-    for check in rule_checks(meta.format, facts.keys()):
-        if check.rule.per == "column":
-            def name(k: str) -> str:
-                return specs[k].item
-            where = f"{columns[check.scope]}列"
-        else:
-            def name(k: str) -> str:
-                return columns[k.rsplit(".", 1)[1]]
-            first = check.left[0] if check.left else check.right[0]
-            where = (_REVIEW_GROUP_LABELS[check.scope] if check.rule.table == "review"
-                     else f"「{specs[first].item}」行")
-        out.append(_finding(meta, facts, check.rule.id, check.scope, where,
-                            {name(k): k for k in check.left}, {name(k): k for k in check.right}))
+    out = [_finding(meta, facts, check.rule.id, check.scope, *_wording(check))
+           for check in rule_checks(meta.format, facts.keys())]
     return _FINDINGS.validate_python(out)  # ~40 a report, validated as one list
 
 
 _FINDINGS = TypeAdapter(list[Finding])
+
+
+@cache  # the same few hundred checks in every report
+def _wording(check: RuleCheck) -> tuple[str, dict[str, str], dict[str, str]]:
+    """How a check's finding names its scope and terms: (scope in words, {term label: fact key} of each side)."""
+    specs = fact_specs()
+    columns = _column_labels()
+    if check.rule.per == "column":
+        def name(k: str) -> str:
+            return specs[k].item
+        where = f"{columns[check.scope]}列"
+    else:
+        def name(k: str) -> str:
+            return columns[k.rsplit(".", 1)[1]]
+        first = check.left[0] if check.left else check.right[0]
+        where = (_REVIEW_GROUP_LABELS[check.scope] if check.rule.table == "review"
+                 else f"「{specs[first].item}」行")
+    return where, {name(k): k for k in check.left}, {name(k): k for k in check.right}
 
 
 @cache
