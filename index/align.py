@@ -215,14 +215,14 @@ class Aligner:
                 slots = self._split(cells[0].text, width, rule, cells[0], keys)  # '640020470', '35-15'
             else:
                 slots = self._fit(cells, width, rule, open_.label.line, f"「{open_.label.text}」", keys)
-        for col, slot in zip(row.columns, slots):
+        for col, key, slot in zip(row.columns, keys, slots):
             if col.unit == WAN_YUAN and slot.value is not None and "uncertain_placement" not in slot.flags:
                 cv = CellValue(slot.value, slot.raw, (), slot.unit)
                 value, unit_flags, rule_note = to_wan_yuan(cv, open_.amount_unit)
                 slot.value = value
                 slot.flags = [f for f in slot.flags if f not in unit_flags] + unit_flags
                 slot.note = rule_note or slot.note
-            self._add(row.fact_key(col, table.key), slot)
+            self._add(key, slot)
 
     def _flush_review(self) -> None:
         cells, self.review_cells = _trim(self.review_cells, 15, self.layout), []
