@@ -215,14 +215,14 @@ class Aligner:
                 slots = self._split(cells[0].text, width, rule, cells[0], keys)  # '640020470', '35-15'
             else:
                 slots = self._fit(cells, width, rule, open_.label.line, f"「{open_.label.text}」", keys)
-        for col, slot in zip(row.columns, slots):
+        for col, key, slot in zip(row.columns, keys, slots):
             if col.unit == WAN_YUAN and slot.value is not None and "uncertain_placement" not in slot.flags:
                 cv = CellValue(slot.value, slot.raw, (), slot.unit)
                 value, unit_flags, rule_note = to_wan_yuan(cv, open_.amount_unit)
                 slot.value = value
                 slot.flags = [f for f in slot.flags if f not in unit_flags] + unit_flags
                 slot.note = rule_note or slot.note
-            self._add(row.fact_key(col, table.key), slot)
+            self._add(key, slot)
 
     def _flush_review(self) -> None:
         cells, self.review_cells = _trim(self.review_cells, 15, self.layout), []
@@ -315,8 +315,8 @@ class Aligner:
             self.warnings.append(Warning_(doc=self.ctx.doc, line=slot.cell.line,
                                           message=f"第{slot.cell.line}行：{spec.label}出现两次，保留第一次"))
             return
-        # Validated from a dict, source and all: one call into pydantic per fact (a report has ~200).
-        self.facts[key] = Fact.model_validate({
+        # Validated from a dict, source and all: one call into pydantic's core per fact (a report has ~200).
+        self.facts[key] = _validate_fact({
             "doc": self.ctx.doc, "agency": self.ctx.agency, "year": self.ctx.year, "format": self.ctx.format,
             "key": key, "label": spec.label, "value": slot.value, "unit": spec.unit, "raw": slot.raw,
             "line": slot.cell.line, "column": slot.cell.column, "source": slot.cell.source_fields(),
@@ -363,4 +363,8 @@ def _unique_header(label: str, table_index: int, tables: tuple[Table, Table, Tab
 
 
 def _unique(flags: list[str]) -> list[str]:
-    return list(dict.fromkeys(flags))
+    return flags if len(flags) < 2 else list(dict.fromkeys(flags))  # the validator copies the list
+
+
+# Fact.model_validate without its Python wrapper (the same validator, called ~200 times a report).
+_validate_fact = Fact.__pydantic_validator__.validate_python

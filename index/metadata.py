@@ -29,6 +29,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from index.hanzi import to_simplified as _to_simplified
@@ -87,6 +88,7 @@ _HAN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "00001234
 _HAN_YEAR = re.compile(r"[二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}(?=\s*年)")  # 二〇二〇年
 
 
+@lru_cache(maxsize=65536)  # called on every line, several times; a report's lines repeat the template's
 def to_simplified(text: str) -> str:
     """Text as metadata is matched: simplified characters, full-width digits as ASCII (２０２３年), a year
     written in Chinese numerals as digits (二〇二〇年 → 2020年). One character for one, so that a match can be
@@ -248,7 +250,10 @@ def _decoded(data: bytes, codec: str) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", text.strip().lstrip("#"))
+    return _SPACES.sub("", text.strip().lstrip("#"))
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _head(lines: list[Line], parts: list[PartSpan]) -> list[str]:
@@ -304,7 +309,7 @@ def _qualified(agency: str, lines: list[Line]) -> str:
     places, _ = _places(simple)
     if not places or places[0][-1] not in "区县旗" or len(simple) != len(_clean(agency)):
         return agency
-    text = "".join(to_simplified(_clean(line.text)) for line in lines)
+    text = "".join(to_simplified(_clean(line.text)) for line in lines)  # the whole text: city names are counted
     at = text.find(simple, 0, _OPENING_CHARS)
     while at >= 0:
         city = _city_before(text, at)

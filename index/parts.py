@@ -12,10 +12,13 @@ from index.template import FORMAT_MARKERS, PART_NUMERALS, PARTS
 
 _SPACE = re.compile(r"\s+")
 _HEADING = re.compile(r"^[#\s]*([一二三四五六])\s*[、.．,，]\s*(.{2,40}?)\s*$")
+_OPENING = re.compile(r"[#\s]*[一二三四五六]\s*[、.．,，]")  # _HEADING's start; tabs are spaces to it
 
 
 def _heading(line: Line) -> tuple[str, str] | None:
     written = line.text.strip()
+    if not _OPENING.match(written):  # most lines: no 'numeral、' opening, with or without tabs in it
+        return None
     if "\t" in written:
         # A table row such as '四、结转下年度继续办理\t0\t0…' is no heading, even if its label looks like one.
         if any(c.strip() for c in written.split("\t")[1:]):

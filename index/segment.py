@@ -52,10 +52,11 @@ def split_cells(line: Line) -> list[SegCell]:
     """A line's cells: the reader's for structured tables, else the text cut at tabs."""
     if line.cells is not None:
         return [_from_cell(c) for c in line.cells if not c.continuation]
-    cells, col = [], 1
-    for piece in line.text.split("\t"):
-        lead = len(piece) - len(piece.lstrip())
-        cells.append(SegCell(piece.strip(), line.number, col + lead, page=line.page))
+    cells, col, number, page = [], 1, line.number, line.page
+    for piece in line.text.split("\t"):  # thousands of pieces a report: positional fields, one strip
+        text = piece.strip()
+        lead = piece.find(text[0]) if text else len(piece)  # the first non-space character's offset
+        cells.append(SegCell(text, number, col + lead, None, None, None, page))
         col += len(piece) + 1
     return cells
 

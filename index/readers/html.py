@@ -721,6 +721,8 @@ def _wide(ch: str) -> bool:
 def normalise(text: str) -> str:
     """Collapse whitespace as a browser shows it: a run becomes one space, except that a source line
     break between two Chinese characters disappears (editors wrap Chinese lines anywhere)."""
+    if _INVISIBLE.search(text) is None:  # most cells: no space or zero-width character, nothing to do
+        return text
     text = _ZERO_WIDTH.sub("", text)
     if "\n" not in text:  # the common case: no line break to judge, every run is one space
         return _SPACE_RUN.sub(" ", text).strip()

@@ -8,6 +8,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
 from index.model import Document, Line
 from index.readers.encoding import decode
 
@@ -44,15 +46,16 @@ def split_lines(text: str) -> list[str]:
 
 def _with_pipe_tables(raw: list[str]) -> list[Line]:
     """Lines numbered from 1; rows of pipe tables get cells, delimiter rows are left out (no content)."""
+    # Lines are gathered as dicts and validated as one list: one call into pydantic a file, not one a line.
     if not any("|" in line for line in raw):  # no pipe, no table: the common plain text file
-        return [Line(number=i, text=line) for i, line in enumerate(raw, start=1)]
-    out: list[Line] = []
+        return _LINES.validate_python([{"number": i, "text": line} for i, line in enumerate(raw, start=1)])
+    out: list[dict] = []
     tables = 0
     i = 0
     while i < len(raw):
         end = _table_end(raw, i)
         if end is None:
-            out.append(Line(number=i + 1, text=raw[i]))
+            out.append({"number": i + 1, "text": raw[i]})
             i += 1
             continue
         tables += 1
@@ -61,11 +64,12 @@ def _with_pipe_tables(raw: list[str]) -> list[Line]:
             if _is_delimiter(raw[j]):
                 continue
             row += 1
-            # Validated from one dict, cells and sources included: one call into pydantic, not two a cell.
-            out.append(Line.model_validate({"number": j + 1, "text": raw[j],
-                                            "cells": _pipe_cells(raw[j], j + 1, tables, row)}))
+            out.append({"number": j + 1, "text": raw[j], "cells": _pipe_cells(raw[j], j + 1, tables, row)})
         i = end
-    return out
+    return _LINES.validate_python(out)
+
+
+_LINES = TypeAdapter(list[Line])
 
 
 def _table_end(raw: list[str], i: int) -> int | None:
