@@ -40,6 +40,11 @@ _ASK_RATE = re.compile(r"(?:率|比例|比重|占比|百分之|百分比)")
 _ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封]|数量|次数|人次|比例|百分|率是|率多")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 
+
+def asks_number(question: str) -> bool:
+    """多少条 / 几个 / 比例: the question wants a number (which a table row may state), not which or how."""
+    return bool(_ASK_NUMBER.search(question))
+
 # Part 五 has two halves: the problems, then the measures. A question asks for one of them.
 _ASKS_MEASURES = re.compile(r"改进|措施|下一步|下步|下一年|今后|打算|计划|怎么改|如何改|整改|努力方向|准备")
 _ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|不够|欠缺|缺点|承认|困难")
@@ -87,7 +92,7 @@ class Asked:
     @classmethod
     def of(cls, query: str) -> Asked:
         m = _ASK_COUNTER.search(query)
-        number = bool(_ASK_NUMBER.search(query))
+        number = asks_number(query)
         rate = number and bool(_ASK_RATE.search(query))
         measures, problems = _ASKS_MEASURES.search(query), _ASKS_PROBLEMS.search(query)
         half = None if measures and problems else "measures" if measures else "problems" if problems else None
