@@ -26,6 +26,7 @@ _SENT = re.compile(r"(?<=[。！？!?])|\n")  # not at ；: a list of problems s
 _HEADING = re.compile(r"^[#\s]*[一二三四五六七八九十]+、")
 MAX_SENTENCE = 150
 MAX_LIST = 400  # a list the question asks for (一是…二是…三是…) runs on over sentences up to this length
+ITEM_TITLE = 20  # a list item this short (三是继续加强业务指导培训。) is a title; its sentence follows
 _LIST_GOES_ON = re.compile(r"^(?:其?[二三四五六七八九十]是|（[二三四五六七八九十]）|\([二三四五六七八九十]\)|[2-9][、.．]|"
                            r"第[二三四五六七八九十]|此外|另外|同时)")
 COVERAGE = 0.5  # share of the question's content weight the best passage must hold
@@ -365,6 +366,10 @@ def _list_through(text: str, parts: list[str], j: int, same_half) -> tuple[str, 
         k += 1
     if last is None:
         return text, j
+    # the last item only titled (三是继续加强业务指导培训。): what it means is said in the next sentence
+    if (len(parts[last]) <= ITEM_TITLE and last + 1 < len(parts) and same_half(last + 1)
+            and not _HEADING_ONLY.match(parts[last + 1]) and not _HEADING.match(parts[last + 1])):
+        last += 1
     whole = text + "".join(parts[j:last + 1])
     if len(whole) <= MAX_LIST:
         return whole, last + 1
