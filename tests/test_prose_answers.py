@@ -172,6 +172,16 @@ def test_a_named_agency_stays_in_its_report(qa) -> None:
         assert len(agencies) == 1, (question, agencies)
 
 
+def test_a_followup_in_words_stays_in_the_report(qa) -> None:
+    """A question naming no agency after a text answer about one (longer than the short 那…呢 follow-ups)
+    is asked of that report, not of all of them."""
+    for first, then in (("张店执法局主动公开了多少条政府信息", "通过广播电视报纸等媒体公开了多少条"),
+                        ("伊川城管存在哪些问题", "政务公开工作人员培训了多少人次")):
+        a = ask(qa, first, then)[1]
+        agencies = {c.agency for c in a.citations if c.kind == "passage"}
+        assert len(agencies) == 1, (then, agencies, a.text)
+
+
 def test_prose_sentences_rank_the_measure_asked() -> None:
     """Unit-level: 多少条 wants a count in 条, 满意率多少 a percentage, and part 五's halves."""
     from qa.prose import Asked
