@@ -26,6 +26,7 @@ _SENT = re.compile(r"(?<=[。！？!?])|\n")  # not at ；: a list of problems s
 _HEADING = re.compile(r"^[#\s]*[一二三四五六七八九十]+、")
 MAX_SENTENCE = 150
 MAX_LIST = 400  # a list the question asks for (一是…二是…三是…) runs on over sentences up to this length
+ITEM_TITLE = 20  # a list item this short (三是继续加强业务指导培训。) is a title; its sentence follows
 _LIST_GOES_ON = re.compile(r"^(?:其?[二三四五六七八九十]是|（[二三四五六七八九十]）|\([二三四五六七八九十]\)|[2-9][、.．]|"
                            r"第[二三四五六七八九十]|此外|另外|同时)")
 COVERAGE = 0.5  # share of the question's content weight the best passage must hold
@@ -39,6 +40,11 @@ _ASK_COUNTER = re.compile(r"(?:多少|(?<!哪)几)\s*(" + "|".join(sorted(COUNTE
 _ASK_RATE = re.compile(r"(?:率|比例|比重|占比|百分之|百分比)")
 _ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封]|数量|次数|人次|比例|百分|率是|率多")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+
+
+def asks_number(question: str) -> bool:
+    """多少条 / 几个 / 比例: the question wants a number (which a table row may state), not which or how."""
+    return bool(_ASK_NUMBER.search(question))
 
 # Part 五 has two halves: the problems, then the measures. A question asks for one of them.
 _ASKS_MEASURES = re.compile(r"改进|措施|下一步|下步|下一年|今后|打算|计划|怎么改|如何改|整改|努力方向|准备")
@@ -87,7 +93,7 @@ class Asked:
     @classmethod
     def of(cls, query: str) -> Asked:
         m = _ASK_COUNTER.search(query)
-        number = bool(_ASK_NUMBER.search(query))
+        number = asks_number(query)
         rate = number and bool(_ASK_RATE.search(query))
         measures, problems = _ASKS_MEASURES.search(query), _ASKS_PROBLEMS.search(query)
         half = None if measures and problems else "measures" if measures else "problems" if problems else None
@@ -360,6 +366,10 @@ def _list_through(text: str, parts: list[str], j: int, same_half) -> tuple[str, 
         k += 1
     if last is None:
         return text, j
+    # the last item only titled (三是继续加强业务指导培训。): what it means is said in the next sentence
+    if (len(parts[last]) <= ITEM_TITLE and last + 1 < len(parts) and same_half(last + 1)
+            and not _HEADING_ONLY.match(parts[last + 1]) and not _HEADING.match(parts[last + 1])):
+        last += 1
     whole = text + "".join(parts[j:last + 1])
     if len(whole) <= MAX_LIST:
         return whole, last + 1

@@ -172,6 +172,16 @@ def test_a_named_agency_stays_in_its_report(qa) -> None:
         assert len(agencies) == 1, (question, agencies)
 
 
+def test_a_followup_in_words_stays_in_the_report(qa) -> None:
+    """A question naming no agency after a text answer about one (longer than the short 那…呢 follow-ups)
+    is asked of that report, not of all of them."""
+    for first, then in (("张店执法局主动公开了多少条政府信息", "通过广播电视报纸等媒体公开了多少条"),
+                        ("伊川城管存在哪些问题", "政务公开工作人员培训了多少人次")):
+        a = ask(qa, first, then)[1]
+        agencies = {c.agency for c in a.citations if c.kind == "passage"}
+        assert len(agencies) == 1, (then, agencies, a.text)
+
+
 def test_prose_sentences_rank_the_measure_asked() -> None:
     """Unit-level: 多少条 wants a count in 条, 满意率多少 a percentage, and part 五's halves."""
     from qa.prose import Asked
@@ -203,6 +213,8 @@ OWN = [
     ("鹤岗城管承认哪些方面有问题", ["力量薄弱", "公众参与程度不高", "力度不足"], "003 line 82"),
     ("鹤岗城管打算采取哪些改进措施", ["机构建设", "公众参与程度", "主动公开力度"], "003 lines 84-88"),
     ("鹤岗城管在广播电视台发布了多少条新闻和通知", ["61"], "003 line 17: 在鹤岗广播电视台发布新闻报道和通知通告等 61 条"),
+    # a list whose last item is only a title (三是继续加强业务指导培训。): its next sentence says what it means
+    ("洪泽区下一步准备怎么改进", ["中心工作", "跟班学习"], "22_hongze 五: 三是继续加强业务指导培训。实行…跟班学习制度"),
 ]
 
 

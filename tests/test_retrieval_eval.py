@@ -13,7 +13,7 @@ search alone: no lexical query leaves the top 5 (one test per query, so a regres
 paraphrase R@5 and MRR rise; overall MRR does not fall; paraphrase R@5 ≥ 0.85 with lexical R@5 1.00.
 A sweep of other weights is printed beside the figures, since it is what justifies the weight.
 
-- held out: tests/paraphrase_heldout.json, 32 queries in other words written after the weight was set,
+- held out: tests/paraphrase_heldout.json, 49 queries in other words written after the weight was set,
   over the seeds and the real reports of ../shared/questions/dev.json's corpus (13 reports), labelled by
   report and a quoted phrase; measured with the same code, on an index of that corpus.
 `pytest -s tests/test_retrieval_eval.py` shows the table; it is also written to
@@ -214,9 +214,12 @@ def test_no_other_weight_is_clearly_better(evaluation: dict) -> None:
 HELDOUT = Path(__file__).with_name("paraphrase_heldout.json")
 DEV = ROOT.parent / "shared" / "questions" / "dev.json"
 # Measured when the set was written (weight 0.75): keyword R@5 0.75 / MRR 0.654, fused 0.81 / 0.699, dense
-# alone 0.88 / 0.649. Below the seeds' 0.90: within one report (agency and year filtered) keyword search
-# ranks the table rows that repeat 申请/公开 above the sentence a paraphrase means. A floor against regressions.
-TARGET_HELDOUT_R5 = 0.8
+# alone 0.88 / 0.649: within one report (agency and year filtered) the rows of table 三, which all repeat
+# 申请/公开, filled the top 5 ahead of the sentence a paraphrase means. h33–h49, added and scored before the
+# fix: fused 14/17. With the rows of one table spread out (qa/retrieve.py TABLE_DECAY), all 49: keyword
+# 0.78 / 0.642, fused 0.88 / 0.744 (from 0.82 / 0.721); misses left are count questions (多少) whose
+# labelled answer is a sentence while a row of table 三 states the same count.
+TARGET_HELDOUT_R5 = 0.85
 # Searching prose passages only, as the prose answers do: keyword 0.91 / 0.751, fused 1.00 / 0.839.
 TARGET_HELDOUT_PROSE_R5 = 0.95
 
