@@ -386,7 +386,14 @@ class Reader:
         item_ids = [i for i in item_ids if not any(j != i and j.startswith(i + ".") for j in item_ids)] or item_ids
         used_items = [m for m in item_hits if m.target in item_ids]
         spans += [(m.start, m.end) for m in used_items]
-        plan.item_at = [(m.target, m.start) for m in used_items] + \
+        # 直接起诉的占全部行政诉讼的比重: the wider row after 占 is the share's denominator, not dropped as the
+        # narrower row's group
+        at = text.find("占")
+        over = [m for m in item_hits if at >= 0 and m.start > at and m.target not in item_ids and
+                any(m.target == i or items()[m.target].is_group and i in items()[m.target].members or
+                    i.startswith(m.target + ".") for i in item_ids)]
+        spans += [(m.start, m.end) for m in over]
+        plan.item_at = [(m.target, m.start) for m in used_items + over] + \
             [(m.target, m.start) for m in item_hits if m.target == plan.container]
         if item_ids:
             plan.item = item_ids[0]

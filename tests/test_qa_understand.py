@@ -178,6 +178,9 @@ def test_long_question_is_capped(reader: Reader) -> None:
     ("伊川予以公开的占办理结果总数的比率", "apply.granted", ["apply.total"]),
     ("伊川不掌握相关信息的申请占办理总数的百分比", "apply.unable.not_held", ["apply.total"]),
     ("伊川的申请中有百分之几无法提供", "apply.unable", ["apply.total"]),
+    # the wider row after 占 is the denominator, not dropped for the narrower one named first
+    ("伊川直接起诉的行政诉讼占全部诉讼的比重", "suit.direct", ["suit"]),
+    ("伊川复议后起诉的占行政诉讼的百分之几", "suit.after_review", ["suit"]),
 ])
 def test_share_wordings(reader: Reader, q: str, share_item: str, share_of: list[str]) -> None:
     plan = reader.read(q)
@@ -185,7 +188,9 @@ def test_share_wordings(reader: Reader, q: str, share_item: str, share_of: list[
 
 
 @pytest.mark.parametrize("q", ["伊川各项办理结果加起来等于总计吗", "伊川行政复议那一栏，维持、纠正和总计之间有没有问题",
-                               "伊川表三的总计列，办理结果之和等于总计吗"])
+                               "伊川表三的总计列，办理结果之和等于总计吗",
+                               # an auditor's wordings
+                               "伊川年报数据是否准确", "伊川的复议表有没有错", "济南表三准不准", "鹤岗的数据有无差错"])
 def test_consistency_wordings(reader: Reader, q: str) -> None:
     assert reader.read(q).operation == "findings"
 
@@ -306,3 +311,10 @@ def test_more_elliptical_follow_ups() -> None:
 def test_having_or_not_having_a_measure(reader: Reader, q: str, op: str) -> None:
     plan = reader.read(q)
     assert plan.comparison is not None and (plan.comparison.op, plan.comparison.value) == (op, 0), plan
+
+
+@pytest.mark.parametrize("q,order", [("各单位行政处罚由高到低排", "desc"), ("行政许可由少到多排列一下", "asc"),
+                                     ("行政处罚自多而少排一排", "desc"), ("按行政强制升序排列", "asc")])
+def test_direction_words_of_an_ordering(reader: Reader, q: str, order: str) -> None:
+    plan = reader.read(q)
+    assert (plan.operation, plan.order) == ("rank", order), plan
