@@ -190,7 +190,8 @@ def test_share_wordings(reader: Reader, q: str, share_item: str, share_of: list[
 @pytest.mark.parametrize("q", ["伊川各项办理结果加起来等于总计吗", "伊川行政复议那一栏，维持、纠正和总计之间有没有问题",
                                "伊川表三的总计列，办理结果之和等于总计吗",
                                # an auditor's wordings
-                               "伊川年报数据是否准确", "伊川的复议表有没有错", "济南表三准不准", "鹤岗的数据有无差错"])
+                               "伊川年报数据是否准确", "伊川的复议表有没有错", "济南表三准不准", "鹤岗的数据有无差错",
+                               "伊川行政许可数据对不对"])
 def test_consistency_wordings(reader: Reader, q: str) -> None:
     assert reader.read(q).operation == "findings"
 
@@ -318,3 +319,13 @@ def test_having_or_not_having_a_measure(reader: Reader, q: str, op: str) -> None
 def test_direction_words_of_an_ordering(reader: Reader, q: str, order: str) -> None:
     plan = reader.read(q)
     assert (plan.operation, plan.order) == ("rank", order), plan
+
+
+def test_colloquial_applicants_sums_and_having_verbs(reader: Reader) -> None:
+    assert reader.read("伊川律所申请了几件").column == "legal"
+    assert reader.read("伊川科研院所申请了几件").column == "research"
+    assert reader.read("济南城管的圆桌对话市民满意率多少").operation == "prose"
+    assert reader.read("伊川和鹤岗的行政许可加一起").operation == "sum"
+    plan = reader.read("有没有哪家城管收到了信息公开申请")  # 收到了 + 哪家: having it at all, not 'which 城管?'
+    assert plan.operation == "filter" and (plan.comparison.op, plan.comparison.value) == ("!=", 0), plan
+    assert reader.read("哪些单位收到了多少申请").operation == "rank"
