@@ -118,6 +118,7 @@ def _words(operation: str) -> re.Pattern[str]:
 ))
 RE_TOPN = re.compile(rf"(?:排名前|排前|前|top|最多的|最高的|最大的)({NUMBER})(?:名|个|位|家|强|单位)?", re.I)
 RE_BOTTOMN = re.compile(rf"(?:倒数前|倒数|后|最少的|最低的|最小的|末)({NUMBER})(?:名|个|位|家|单位|年|份)?")
+RE_WHICH_N = re.compile(rf"哪({NUMBER})(?:份|个|家|年|位|单位|名)")
 RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所|份)(?:单位|机关|部门|局|报告)?|单位数|多少单位|报告数")
 RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:单位|机关|部门)|单位(?:列表|清单|名单)|"
                                 r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告")
@@ -464,6 +465,9 @@ class Reader:
                 break
         n_top, n_bottom = RE_TOPN.search(rest), RE_BOTTOMN.search(rest)
         is_max, is_min = bool(RE_MAX.search(rest)), bool(RE_MIN.search(rest))
+        which_n = RE_WHICH_N.search(rest)  # 哪三份…最多: the top three, not the one first
+        if which_n and (parse_number(which_n.group(1)) or 0) >= 2 and not n_top and not n_bottom and is_max != is_min:
+            n_top, n_bottom = (which_n, None) if is_max else (None, which_n)
         if RE_FINDINGS.search(rest) and not (has_measure and plan.comparison and plan.comparison.op != "=="):
             plan.operation = "findings"
             return

@@ -329,3 +329,9 @@ def test_colloquial_applicants_sums_and_having_verbs(reader: Reader) -> None:
     plan = reader.read("有没有哪家城管收到了信息公开申请")  # 收到了 + 哪家: having it at all, not 'which 城管?'
     assert plan.operation == "filter" and (plan.comparison.op, plan.comparison.value) == ("!=", 0), plan
     assert reader.read("哪些单位收到了多少申请").operation == "rank"
+
+
+@pytest.mark.parametrize("q,op,n", [("哪三份报告行政许可最多", "top", 3), ("哪两个单位行政处罚最少", "bottom", 2)])
+def test_which_n_with_most_is_a_top_n(reader: Reader, q: str, op: str, n: int) -> None:
+    plan = reader.read(q)
+    assert (plan.operation, plan.n) == (op, n), plan
