@@ -26,7 +26,8 @@ ENGLISH: dict[str, str] = {
     "regulations": "规章", "normative documents": "规范性文件",
     "applications": "申请", "application": "申请", "requests": "申请", "request": "申请",
     "decisions": "处理决定", "decision": "处理决定", "cases": "件", "case": "件",
-    "upheld": "维持", "corrected": "纠正", "pending": "尚未审结",
+    "upheld": "维持", "corrected": "纠正", "pending": "尚未审结", "amount": "金额", "amounts": "金额",
+    "granted": "予以公开", "withheld": "不予公开", "in force": "现行有效", "repealed": "废止",
     "how many": "多少", "how much": "多少", "total": "合计", "average": "平均", "top": "前",
 }
 _ENGLISH = re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in sorted(ENGLISH, key=len, reverse=True))

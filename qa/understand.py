@@ -201,7 +201,9 @@ class Reader:
                 plan.notes.append(f"问题超过{MAX_CHARS}字，只读了前{MAX_CHARS}字")
         text = normalize(asked[:MAX_CHARS])
         plan.text = text
-        if not RE_CJK.search(asked[:MAX_CHARS]):  # English words are read only inside a Chinese question
+        # English words are read inside a Chinese question, or in an English one that names an agency we hold
+        # (Pingtan 2023 fee amount): no agency and no Chinese is no question about these reports
+        if not RE_CJK.search(asked[:MAX_CHARS]) and not (RE_CJK.search(text) and self.finder.spans(text)):
             plan.operation = "invalid"
             plan.notes.append("问题中没有汉字")  # the answer itself asks for Chinese: say only why
             return plan

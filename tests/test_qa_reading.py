@@ -50,6 +50,8 @@ def test_normalise(raw, normal):
     ("Yichuan 行政处罚 decisions", YC, "313"),
     ("张点执法局行政许可多少件", ZD, "61"),
     ("鹤港城管罚了多少件", HG, "10"),
+    ("Yichuan 2020 penalty decisions", YC, "313"),  # all English, naming an agency: read, not refused
+    ("Shahe procurement amount", SH, "7,249.4746"),
 ])
 def test_names_as_written(qa, q, agency, number):
     a = ask(qa, q)
