@@ -118,6 +118,7 @@ def _words(operation: str) -> re.Pattern[str]:
 ))
 RE_TOPN = re.compile(rf"(?:排名前|排前|前|top|最多的|最高的|最大的)({NUMBER})(?:名|个|位|家|强|单位)?", re.I)
 RE_BOTTOMN = re.compile(rf"(?:倒数前|倒数|后|最少的|最低的|最小的|末)({NUMBER})(?:名|个|位|家|单位|年|份)?")
+RE_OF_PERCENT = re.compile(r"是[^，。？?]{0,16}?的(?:百分之|几成|多少成|几分之)")
 RE_WHICH_N = re.compile(rf"哪({NUMBER})(?:份|个|家|年|位|单位|名)")
 RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所|份)(?:单位|机关|部门|局|报告)?|单位数|多少单位|报告数")
 RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:单位|机关|部门)|单位(?:列表|清单|名单)|"
@@ -135,7 +136,8 @@ RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具�
                            r"哪一?个理由|哪种结果|什么结果")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
-                         r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共)")
+                         r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共|涨|跌|降了|升了|多了|少了|"
+                         r"差了|相差|翻了|变化)")
 RE_NEGATION = re.compile(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何)?$")
 
 _CMP_WORDS = list(COMPARISON_WORDS)
@@ -481,6 +483,11 @@ class Reader:
             plan.order = "asc" if is_min and not is_max else "desc"
             return
         if has_measure and RE_SHARE.search(rest):
+            self._share(plan, rest)
+            return
+        # 予以公开的是部分公开的百分之多少: two measures of one report, the first over the second (two years of one
+        # measure, 2023年是2022年的百分之几, stay a change)
+        if has_measure and plan.extra_items and RE_OF_PERCENT.search(rest):
             self._share(plan, rest)
             return
         nth = RE_NTH.search(rest)

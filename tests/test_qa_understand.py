@@ -335,3 +335,11 @@ def test_colloquial_applicants_sums_and_having_verbs(reader: Reader) -> None:
 def test_which_n_with_most_is_a_top_n(reader: Reader, q: str, op: str, n: int) -> None:
     plan = reader.read(q)
     assert (plan.operation, plan.n) == (op, n), plan
+
+
+def test_change_said_as_rise_and_fall_and_a_share_between_two_measures(reader: Reader) -> None:
+    plan = reader.read("伊川2020年新收申请涨幅")
+    assert plan.change and plan.percent, plan
+    plan = reader.read("伊川予以公开的是部分公开的百分之多少")  # two measures: the first over the second
+    assert (plan.operation, plan.item, plan.share_of) == ("share", "apply.granted", ["apply.partial"]), plan
+    assert _after("平潭2023年行政处罚多少", "2024年的呢", "降了多少").operation == "change"
