@@ -124,7 +124,7 @@ RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所|份)(?:单位|机关|部门
 RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:单位|机关|部门)|单位(?:列表|清单|名单)|"
                                 r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告")
 RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|报告(?:数量|数目|总数)|报告(?:列表|清单|目录)|"
-                             r"报告有?(?:哪几份|哪些)|哪几份报告|哪些报告|有几份|有多少份")
+                             r"报告有?(?:哪几份|哪些)|哪几份报告|哪些报告|有几份|有多少份|(?:几|多少)年的(?:报告|年报)")
 RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:格式|模板|版式|样式)|(?:新版|新)(?:格式|模板)|"
                        r"(?:旧版|老版|旧)(?:格式|模板)")
 RE_CORPUS_OVERVIEW = re.compile(r"总体情况|整体情况|概况|概览|总览|总体上|总的来看|大致情况")
@@ -151,6 +151,8 @@ RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以�
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
 RE_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?")
 RE_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?\s*(?:至|到|-|—|~|－)\s*((?:19|20)\d\d)\s*(?:年度|年)?")
+# 2021年以来 / 2022年之后 / 2023年以前: a range open at one end, closed by the index's own years
+RE_YEAR_OPEN = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?\s*(以来|以后|之后|起(?!诉)|开始|以前|之前)")
 RE_YEAR_TARGET = re.compile(r"(?:结转|转)(?:到|至|入)((?:19|20)\d\d\s*(?:年度|年)?)")
 RE_CJK = re.compile(r"[\u3400-\u9fff]")
 RE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:省|市|县|区|州|旗|盟))")
@@ -236,6 +238,18 @@ class Reader:
         for m in RE_YEAR_RANGE.finditer(text):
             a, b = sorted((int(m.group(1)), int(m.group(2))))
             plan.years += list(range(a, b + 1))
+            spans.append(m.span())
+        for m in RE_YEAR_OPEN.finditer(_mask(text, spans)):
+            y, word = int(m.group(1)), m.group(2)
+            held = sorted(set(self.years))
+            if word in ("以前", "之前"):  # before it: the year itself not included
+                span = [x for x in held if x < y]
+                said = f"「{m.group(0)}」按{y}年之前（不含{y}年）的年份理解"
+            else:  # 以来 / 起 / 以后 include the year; 之后 does not
+                span = [x for x in held if x > y or x == y and word != "之后"]
+                said = f"「{m.group(0)}」按{y}年{'之后（不含' if word == '之后' else '起（含'}{y}年）的年份理解"
+            plan.years += span or [y]  # none held: the year as written, so that its absence is said
+            plan.defaults.append(said)
             spans.append(m.span())
         for m in RE_YEAR_TARGET.finditer(_mask(text, spans)):  # 结转到2026年: a date in a report, no report's year
             spans.append(m.span(1))
@@ -672,7 +686,7 @@ class Reader:
             return
         # 没有收到申请的单位 / 没有行政处罚的: a negation right before the measure word
         if plan.item and re.search(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何|过)?(?:被|被提起|过)?＿",
-                                   rest) and re.search(r"哪些|哪个|几个|多少个|单位|有没有", rest):
+                                   rest) and re.search(r"哪|几个|几年|几份|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
             return
         # 有行政复议的报告有哪些 / 哪几年有结转的申请: having the measure at all, i.e. not 0

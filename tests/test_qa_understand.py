@@ -343,3 +343,15 @@ def test_change_said_as_rise_and_fall_and_a_share_between_two_measures(reader: R
     plan = reader.read("伊川予以公开的是部分公开的百分之多少")  # two measures: the first over the second
     assert (plan.operation, plan.item, plan.share_of) == ("share", "apply.granted", ["apply.partial"]), plan
     assert _after("平潭2023年行政处罚多少", "2024年的呢", "降了多少").operation == "change"
+
+
+def test_open_year_ranges_and_asking_is_no_negation() -> None:
+    r = Reader(["平潭综合实验区"], lambda k: True, [2019, 2020, 2021, 2022, 2023])
+    assert r.read("平潭2021年以来行政复议合计").years == [2021, 2022, 2023]
+    assert r.read("平潭2021年之后行政复议合计").years == [2022, 2023]
+    assert r.read("平潭2021年以前行政复议合计").years == [2019, 2020]
+    assert r.read("平潭2021年起诉的有几件").years == [2021]  # 起诉 is no 起
+    plan = r.read("有没有报告的行政处罚超过4000件")  # 有没有 asks: no 'not reported' filter
+    assert not plan.absent_only and plan.comparison.op == ">" and plan.all_years, plan
+    plan = r.read("平潭有哪几年没有行政强制")
+    assert plan.operation == "filter" and (plan.comparison.op, plan.comparison.value) == ("==", 0), plan
