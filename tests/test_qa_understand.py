@@ -355,3 +355,15 @@ def test_open_year_ranges_and_asking_is_no_negation() -> None:
     assert not plan.absent_only and plan.comparison.op == ">" and plan.all_years, plan
     plan = r.read("平潭有哪几年没有行政强制")
     assert plan.operation == "filter" and (plan.comparison.op, plan.comparison.value) == ("==", 0), plan
+
+
+def test_a_measure_after_a_text_answer_is_its_value() -> None:
+    plan = _after("平潭2023年存在哪些问题", "行政处罚多少")
+    assert (plan.operation, plan.item, plan.agencies, plan.years) == ("value", "penalty", ["平潭综合实验区"], [2023])
+    assert _after("平潭2024年存在哪些问题", "那改进措施呢").operation == "prose"
+
+
+def test_kind_of_both_halves_of_a_name(reader: Reader) -> None:
+    plan = reader.read("城管执法局行政处罚最多的是哪家")  # 城市管理综合(行政)执法局: 沙河 and 鹤岗
+    assert plan.operation == "max" and sorted(plan.kind_agencies) == sorted([SH, HG]), plan
+    assert reader.read("沙河城管执法局行政处罚").agencies == [SH]
