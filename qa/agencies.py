@@ -16,6 +16,8 @@ from index.metadata import short_name
 SHORT_FORMS: tuple[tuple[str, str], ...] = (
     ("城市管理综合行政执法局", "城管局"),
     ("城市管理综合执法局", "城管局"),
+    ("城市管理综合行政执法局", "城管执法局"),  # 城管执法局: both halves of the name, shortened
+    ("城市管理综合执法局", "城管执法局"),
     ("城市管理局", "城管局"),
     ("城市管理", "城管"),
     ("综合行政执法局", "执法局"),

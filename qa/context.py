@@ -42,6 +42,7 @@ RE_OWN_SCOPE = re.compile(r"哪个|哪家|哪些|哪几|各单位|各个|所有|
 RE_BOTH = re.compile(r"(?:这|那)?(?:[两二三四五六七八九十]|几)(?:个|年|家|份|项)?.{0,3}(?:加起来|合计|一共|总共|相加|之和)")
 RE_FILLER = re.compile(r"[那呢的吗么了？?。，,！!\s＿\d]|年度?|还有|那么")  # what an elliptical question adds
 RE_WHICH_YEAR = re.compile(r"哪一?年|哪几年|哪些年|哪个年份|年份")  # 哪年最多: over the years of the same agency
+TEXT_OPS = {"prose", "mixed", "findings", "out_of_scope"}  # answers in words: a measure after one asks for a value
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
 
@@ -228,6 +229,10 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         op = None  # 复议后起诉的一共几件: a total of the same report, not a sum over agencies
         if plan.item and not plan.column_explicit:
             new.column, new.column_explicit = plan.column, False
+    if not op and plan.item and new.item == plan.item and prev.operation in TEXT_OPS:
+        # 平潭2023年存在哪些问题 → 行政处罚多少: a measure of the same report, read as its value, not as text
+        op = "compare" if len(new.agencies) >= 2 else "value"
+        new.prose, new.part = False, None
     if op:
         if op in ("top", "bottom"):
             new.n = plan.n

@@ -26,7 +26,8 @@ ENGLISH: dict[str, str] = {
     "regulations": "规章", "normative documents": "规范性文件",
     "applications": "申请", "application": "申请", "requests": "申请", "request": "申请",
     "decisions": "处理决定", "decision": "处理决定", "cases": "件", "case": "件",
-    "upheld": "维持", "corrected": "纠正", "pending": "尚未审结",
+    "upheld": "维持", "corrected": "纠正", "pending": "尚未审结", "amount": "金额", "amounts": "金额",
+    "granted": "予以公开", "withheld": "不予公开", "in force": "现行有效", "repealed": "废止",
     "how many": "多少", "how much": "多少", "total": "合计", "average": "平均", "top": "前",
 }
 _ENGLISH = re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in sorted(ENGLISH, key=len, reverse=True))
@@ -68,6 +69,17 @@ def round_thresholds(text: str) -> str:
     return _OVER_ROUND.sub(lambda m: "超过" + _ROUND[m.group(1)], text)
 
 
+# comparison signs typed on a phone or a keyboard, as the words the filters read (NFKC has made ＞ into >)
+_SIGNS = (("≥", "大于等于"), ("⩾", "大于等于"), (">=", "大于等于"), ("≤", "小于等于"), ("⩽", "小于等于"),
+          ("<=", "小于等于"), ("≠", "不等于"), ("!=", "不等于"), (">", "大于"), ("<", "小于"))
+_SIGN = re.compile("(?:" + "|".join(re.escape(s) for s, _ in _SIGNS) + r")(?=\s*\d)")
+
+
+def signs(text: str) -> str:
+    """行政许可≥1000件 → 行政许可大于等于1000件 (only before a number: a sign is a threshold there)."""
+    return _SIGN.sub(lambda m: dict(_SIGNS)[m.group(0)], text)
+
+
 def english(text: str) -> str:
     """English words of the template's items as their Chinese words (lower-case text)."""
     return _ENGLISH.sub(lambda m: ENGLISH[m.group(1)], text)
@@ -79,4 +91,4 @@ def normalize(question: str) -> str:
     text = to_simplified(text).lower()
     text = english(text)
     text = re.sub(r"\s+", "", text)
-    return round_thresholds(years(text))
+    return round_thresholds(years(signs(text)))

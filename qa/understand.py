@@ -118,11 +118,13 @@ def _words(operation: str) -> re.Pattern[str]:
 ))
 RE_TOPN = re.compile(rf"(?:排名前|排前|前|top|最多的|最高的|最大的)({NUMBER})(?:名|个|位|家|强|单位)?", re.I)
 RE_BOTTOMN = re.compile(rf"(?:倒数前|倒数|后|最少的|最低的|最小的|末)({NUMBER})(?:名|个|位|家|单位|年|份)?")
+RE_OF_PERCENT = re.compile(r"是[^，。？?]{0,16}?的(?:百分之|几成|多少成|几分之)")
+RE_WHICH_N = re.compile(rf"哪({NUMBER})(?:份|个|家|年|位|单位|名)")
 RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所|份)(?:单位|机关|部门|局|报告)?|单位数|多少单位|报告数")
 RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:单位|机关|部门)|单位(?:列表|清单|名单)|"
                                 r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告")
 RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|报告(?:数量|数目|总数)|报告(?:列表|清单|目录)|"
-                             r"报告有?(?:哪几份|哪些)|哪几份报告|哪些报告|有几份|有多少份")
+                             r"报告有?(?:哪几份|哪些)|哪几份报告|哪些报告|有几份|有多少份|(?:几|多少)年的(?:报告|年报)")
 RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:格式|模板|版式|样式)|(?:新版|新)(?:格式|模板)|"
                        r"(?:旧版|老版|旧)(?:格式|模板)")
 RE_CORPUS_OVERVIEW = re.compile(r"总体情况|整体情况|概况|概览|总览|总体上|总的来看|大致情况")
@@ -134,7 +136,8 @@ RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具�
                            r"哪一?个理由|哪种结果|什么结果")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
-                         r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共)")
+                         r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共|涨|跌|降了|升了|多了|少了|"
+                         r"差了|相差|翻了|变化)")
 RE_NEGATION = re.compile(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何)?$")
 
 _CMP_WORDS = list(COMPARISON_WORDS)
@@ -148,6 +151,8 @@ RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以�
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
 RE_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?")
 RE_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?\s*(?:至|到|-|—|~|－)\s*((?:19|20)\d\d)\s*(?:年度|年)?")
+# 2021年以来 / 2022年之后 / 2023年以前: a range open at one end, closed by the index's own years
+RE_YEAR_OPEN = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?\s*(以来|以后|之后|起(?!诉)|开始|以前|之前)")
 RE_YEAR_TARGET = re.compile(r"(?:结转|转)(?:到|至|入)((?:19|20)\d\d\s*(?:年度|年)?)")
 RE_CJK = re.compile(r"[\u3400-\u9fff]")
 RE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:省|市|县|区|州|旗|盟))")
@@ -200,7 +205,9 @@ class Reader:
                 plan.notes.append(f"问题超过{MAX_CHARS}字，只读了前{MAX_CHARS}字")
         text = normalize(asked[:MAX_CHARS])
         plan.text = text
-        if not RE_CJK.search(asked[:MAX_CHARS]):  # English words are read only inside a Chinese question
+        # English words are read inside a Chinese question, or in an English one that names an agency we hold
+        # (Pingtan 2023 fee amount): no agency and no Chinese is no question about these reports
+        if not RE_CJK.search(asked[:MAX_CHARS]) and not (RE_CJK.search(text) and self.finder.spans(text)):
             plan.operation = "invalid"
             plan.notes.append("问题中没有汉字")  # the answer itself asks for Chinese: say only why
             return plan
@@ -231,6 +238,18 @@ class Reader:
         for m in RE_YEAR_RANGE.finditer(text):
             a, b = sorted((int(m.group(1)), int(m.group(2))))
             plan.years += list(range(a, b + 1))
+            spans.append(m.span())
+        for m in RE_YEAR_OPEN.finditer(_mask(text, spans)):
+            y, word = int(m.group(1)), m.group(2)
+            held = sorted(set(self.years))
+            if word in ("以前", "之前"):  # before it: the year itself not included
+                span = [x for x in held if x < y]
+                said = f"「{m.group(0)}」按{y}年之前（不含{y}年）的年份理解"
+            else:  # 以来 / 起 / 以后 include the year; 之后 does not
+                span = [x for x in held if x > y or x == y and word != "之后"]
+                said = f"「{m.group(0)}」按{y}年{'之后（不含' if word == '之后' else '起（含'}{y}年）的年份理解"
+            plan.years += span or [y]  # none held: the year as written, so that its absence is said
+            plan.defaults.append(said)
             spans.append(m.span())
         for m in RE_YEAR_TARGET.finditer(_mask(text, spans)):  # 结转到2026年: a date in a report, no report's year
             spans.append(m.span(1))
@@ -386,7 +405,14 @@ class Reader:
         item_ids = [i for i in item_ids if not any(j != i and j.startswith(i + ".") for j in item_ids)] or item_ids
         used_items = [m for m in item_hits if m.target in item_ids]
         spans += [(m.start, m.end) for m in used_items]
-        plan.item_at = [(m.target, m.start) for m in used_items] + \
+        # 直接起诉的占全部行政诉讼的比重: the wider row after 占 is the share's denominator, not dropped as the
+        # narrower row's group
+        at = text.find("占")
+        over = [m for m in item_hits if at >= 0 and m.start > at and m.target not in item_ids and
+                any(m.target == i or items()[m.target].is_group and i in items()[m.target].members or
+                    i.startswith(m.target + ".") for i in item_ids)]
+        spans += [(m.start, m.end) for m in over]
+        plan.item_at = [(m.target, m.start) for m in used_items + over] + \
             [(m.target, m.start) for m in item_hits if m.target == plan.container]
         if item_ids:
             plan.item = item_ids[0]
@@ -457,6 +483,9 @@ class Reader:
                 break
         n_top, n_bottom = RE_TOPN.search(rest), RE_BOTTOMN.search(rest)
         is_max, is_min = bool(RE_MAX.search(rest)), bool(RE_MIN.search(rest))
+        which_n = RE_WHICH_N.search(rest)  # 哪三份…最多: the top three, not the one first
+        if which_n and (parse_number(which_n.group(1)) or 0) >= 2 and not n_top and not n_bottom and is_max != is_min:
+            n_top, n_bottom = (which_n, None) if is_max else (None, which_n)
         if RE_FINDINGS.search(rest) and not (has_measure and plan.comparison and plan.comparison.op != "=="):
             plan.operation = "findings"
             return
@@ -468,6 +497,11 @@ class Reader:
             plan.order = "asc" if is_min and not is_max else "desc"
             return
         if has_measure and RE_SHARE.search(rest):
+            self._share(plan, rest)
+            return
+        # 予以公开的是部分公开的百分之多少: two measures of one report, the first over the second (two years of one
+        # measure, 2023年是2022年的百分之几, stay a change)
+        if has_measure and plan.extra_items and RE_OF_PERCENT.search(rest):
             self._share(plan, rest)
             return
         nth = RE_NTH.search(rest)
@@ -652,11 +686,13 @@ class Reader:
             return
         # 没有收到申请的单位 / 没有行政处罚的: a negation right before the measure word
         if plan.item and re.search(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何|过)?(?:被|被提起|过)?＿",
-                                   rest) and re.search(r"哪些|哪个|几个|多少个|单位|有没有", rest):
+                                   rest) and re.search(r"哪|几个|几年|几份|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
             return
         # 有行政复议的报告有哪些 / 哪几年有结转的申请: having the measure at all, i.e. not 0
-        if plan.item and re.search(r"(?<![没未无])(?:有|存在|发生)过?＿+[^＿，,。？?]{0,3}的", rest) and \
+        # 哪家城管收到了申请 / 哪几年作出过行政强制: a verb of having happened, likewise
+        if plan.item and (re.search(r"(?<![没未无])(?:有|存在|发生)过?＿+[^＿，,。？?]{0,3}的", rest) or
+                          re.search(r"(?<![没未无])(?:收到|受理|作出|做出|办理|发生|提起)(?:了|过)＿", rest)) and \
                 re.search(r"哪|几|多少个|多少份", rest):
             plan.comparison = Comparison(op="!=", value=0, text="有")
 

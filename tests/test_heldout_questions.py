@@ -40,6 +40,8 @@ KNOWN: dict[str, str] = {
              "(0.32倍), never as a percentage or 成",
     "ho051": "two measures of one report compared (行政许可和行政强制哪个多): no operation compares measures",
     "ho089": "两个加起来 after two measures of one report: the sum runs over reports, not over measures",
+    "ho178": "same cause as ho040: the scope line (范围：2021年、2022年…) names the years in year order before "
+             "the ranking (strict order check)",
 }
 
 

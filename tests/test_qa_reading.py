@@ -36,6 +36,9 @@ def ask(qa, *questions):
     ("二〇二〇年伊川", "2020年伊川"), ("20年济南", "2020年济南"), ("19到21年", "2019到2021年"),
     ("濟南市行政處罰", "济南市行政处罚"), ("Jinan 2020 penalty", "jinan2020行政处罚"), ("１２３件", "123件"),
     ("近10年", "近10年"),
+    # comparison signs before a number are the filter's words; elsewhere they stay
+    ("行政许可≥1000件", "行政许可大于等于1000件"), ("复议>=2", "复议大于等于2"), ("处罚＜ 10件", "处罚小于10件"),
+    ("复议≠0", "复议不等于0"), ("a->b", "a->b"),
 ])
 def test_normalise(raw, normal):
     assert normalize(raw) == normal
@@ -47,6 +50,8 @@ def test_normalise(raw, normal):
     ("Yichuan 行政处罚 decisions", YC, "313"),
     ("张点执法局行政许可多少件", ZD, "61"),
     ("鹤港城管罚了多少件", HG, "10"),
+    ("Yichuan 2020 penalty decisions", YC, "313"),  # all English, naming an agency: read, not refused
+    ("Shahe procurement amount", SH, "7,249.4746"),
 ])
 def test_names_as_written(qa, q, agency, number):
     a = ask(qa, q)

@@ -178,6 +178,9 @@ def test_long_question_is_capped(reader: Reader) -> None:
     ("伊川予以公开的占办理结果总数的比率", "apply.granted", ["apply.total"]),
     ("伊川不掌握相关信息的申请占办理总数的百分比", "apply.unable.not_held", ["apply.total"]),
     ("伊川的申请中有百分之几无法提供", "apply.unable", ["apply.total"]),
+    # the wider row after 占 is the denominator, not dropped for the narrower one named first
+    ("伊川直接起诉的行政诉讼占全部诉讼的比重", "suit.direct", ["suit"]),
+    ("伊川复议后起诉的占行政诉讼的百分之几", "suit.after_review", ["suit"]),
 ])
 def test_share_wordings(reader: Reader, q: str, share_item: str, share_of: list[str]) -> None:
     plan = reader.read(q)
@@ -185,7 +188,10 @@ def test_share_wordings(reader: Reader, q: str, share_item: str, share_of: list[
 
 
 @pytest.mark.parametrize("q", ["伊川各项办理结果加起来等于总计吗", "伊川行政复议那一栏，维持、纠正和总计之间有没有问题",
-                               "伊川表三的总计列，办理结果之和等于总计吗"])
+                               "伊川表三的总计列，办理结果之和等于总计吗",
+                               # an auditor's wordings
+                               "伊川年报数据是否准确", "伊川的复议表有没有错", "济南表三准不准", "鹤岗的数据有无差错",
+                               "伊川行政许可数据对不对"])
 def test_consistency_wordings(reader: Reader, q: str) -> None:
     assert reader.read(q).operation == "findings"
 
@@ -306,3 +312,58 @@ def test_more_elliptical_follow_ups() -> None:
 def test_having_or_not_having_a_measure(reader: Reader, q: str, op: str) -> None:
     plan = reader.read(q)
     assert plan.comparison is not None and (plan.comparison.op, plan.comparison.value) == (op, 0), plan
+
+
+@pytest.mark.parametrize("q,order", [("各单位行政处罚由高到低排", "desc"), ("行政许可由少到多排列一下", "asc"),
+                                     ("行政处罚自多而少排一排", "desc"), ("按行政强制升序排列", "asc")])
+def test_direction_words_of_an_ordering(reader: Reader, q: str, order: str) -> None:
+    plan = reader.read(q)
+    assert (plan.operation, plan.order) == ("rank", order), plan
+
+
+def test_colloquial_applicants_sums_and_having_verbs(reader: Reader) -> None:
+    assert reader.read("伊川律所申请了几件").column == "legal"
+    assert reader.read("伊川科研院所申请了几件").column == "research"
+    assert reader.read("济南城管的圆桌对话市民满意率多少").operation == "prose"
+    assert reader.read("伊川和鹤岗的行政许可加一起").operation == "sum"
+    plan = reader.read("有没有哪家城管收到了信息公开申请")  # 收到了 + 哪家: having it at all, not 'which 城管?'
+    assert plan.operation == "filter" and (plan.comparison.op, plan.comparison.value) == ("!=", 0), plan
+    assert reader.read("哪些单位收到了多少申请").operation == "rank"
+
+
+@pytest.mark.parametrize("q,op,n", [("哪三份报告行政许可最多", "top", 3), ("哪两个单位行政处罚最少", "bottom", 2)])
+def test_which_n_with_most_is_a_top_n(reader: Reader, q: str, op: str, n: int) -> None:
+    plan = reader.read(q)
+    assert (plan.operation, plan.n) == (op, n), plan
+
+
+def test_change_said_as_rise_and_fall_and_a_share_between_two_measures(reader: Reader) -> None:
+    plan = reader.read("伊川2020年新收申请涨幅")
+    assert plan.change and plan.percent, plan
+    plan = reader.read("伊川予以公开的是部分公开的百分之多少")  # two measures: the first over the second
+    assert (plan.operation, plan.item, plan.share_of) == ("share", "apply.granted", ["apply.partial"]), plan
+    assert _after("平潭2023年行政处罚多少", "2024年的呢", "降了多少").operation == "change"
+
+
+def test_open_year_ranges_and_asking_is_no_negation() -> None:
+    r = Reader(["平潭综合实验区"], lambda k: True, [2019, 2020, 2021, 2022, 2023])
+    assert r.read("平潭2021年以来行政复议合计").years == [2021, 2022, 2023]
+    assert r.read("平潭2021年之后行政复议合计").years == [2022, 2023]
+    assert r.read("平潭2021年以前行政复议合计").years == [2019, 2020]
+    assert r.read("平潭2021年起诉的有几件").years == [2021]  # 起诉 is no 起
+    plan = r.read("有没有报告的行政处罚超过4000件")  # 有没有 asks: no 'not reported' filter
+    assert not plan.absent_only and plan.comparison.op == ">" and plan.all_years, plan
+    plan = r.read("平潭有哪几年没有行政强制")
+    assert plan.operation == "filter" and (plan.comparison.op, plan.comparison.value) == ("==", 0), plan
+
+
+def test_a_measure_after_a_text_answer_is_its_value() -> None:
+    plan = _after("平潭2023年存在哪些问题", "行政处罚多少")
+    assert (plan.operation, plan.item, plan.agencies, plan.years) == ("value", "penalty", ["平潭综合实验区"], [2023])
+    assert _after("平潭2024年存在哪些问题", "那改进措施呢").operation == "prose"
+
+
+def test_kind_of_both_halves_of_a_name(reader: Reader) -> None:
+    plan = reader.read("城管执法局行政处罚最多的是哪家")  # 城市管理综合(行政)执法局: 沙河 and 鹤岗
+    assert plan.operation == "max" and sorted(plan.kind_agencies) == sorted([SH, HG]), plan
+    assert reader.read("沙河城管执法局行政处罚").agencies == [SH]
