@@ -28,6 +28,7 @@ from qa.op_share import answer_share
 from qa.op_sum import answer_sum
 from qa.op_value import answer_value
 from qa.ops import Ctx, SettledPlan, freeze, settle_aggregate, thaw
+from qa.phrasing import years_text
 from qa.understand import Plan
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def settle(plan: Plan, ctx: Ctx) -> SettledPlan:
 
 def scope_words(p: Plan) -> str:
     """All reports, or each agency's latest (said by qa.ops.settle_aggregate when some agency has several), or the years."""
-    years = "、".join(f"{y}年" for y in p.years)
+    years = years_text(p.years)
     if p.all_years:
         return f"范围：{years + '的' if years else '所有'}报告，每份都算（不只取各单位最新一份）"
     if p.latest:

@@ -20,7 +20,7 @@ from qa.cite import Citer
 from qa.facts import OK, FactStore, Row
 from qa.lexicon import Measure, items, measure
 from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, names, reading, \
-    value_column
+    value_column, years_text
 from qa.prose import Prose
 from qa.understand import Plan
 
@@ -110,7 +110,7 @@ def scoped_rows(ctx: Ctx, plan: Plan, m: Measure, agencies: list[str] | None = N
 def scope_words(plan: Plan, rows) -> tuple[str, bool]:
     """('2020年' or '', whether rows span several years)."""
     years = rows.years() if isinstance(rows, Rows) else {r.report.year for r in rows}
-    return "、".join(f"{y}年" for y in plan.years), len(years) > 1
+    return years_text(plan.years), len(years) > 1
 
 
 def no_reports(ctx: Ctx, plan: Plan, m: Measure | None, who: str = "") -> Answer:
@@ -221,6 +221,7 @@ class Aggregate:
     asc: bool
     multi_year: bool  # the rows span several years: names carry their year
     lead: str  # 按「行政处罚 · 处理决定数量」（defaults）
+    after: str  # the defaults as a sentence, for a list that comes first (a ranking): 范围：2021–2025年的报告…。
     per: str  # 个单位 (each agency's latest) or 份报告 (every report)
     scope_n: str  # 2020年5个单位
     lack_text: str  # 另有1个单位未提供该数据（…），不计为零。
@@ -246,12 +247,13 @@ def aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Aggregate | Answer:
         derived.append(Derived(value=str(len(lacking)), how="未提供数据的单位数"))
     kind = f"{plan.kind}中" if plan.kind else ""
     lead = f"按「{label}」{defaults_phrase(plan)}"
+    after = defaults_phrase(plan)[1:-1] + "。" if defaults_phrase(plan) else ""
     per = "份报告" if plan.all_years else "个单位"  # every report, or each agency's latest: said in the text
     scope_n = f"{year_text}{kind}{len(rows)}{per}"
     lack_text = f"另有{len(lacking)}{per}未提供该数据（{names(lacking, years=multi_year)}），不计为零。" if lacking else ""
     alternatives = column_alternatives(plan, m, op if op in AGGREGATES
                                        else "rank", formats=rows.formats())
-    return Aggregate(m, rows, ok, lacking, asc, multi_year, lead, per, scope_n, lack_text, derived, alternatives)
+    return Aggregate(m, rows, ok, lacking, asc, multi_year, lead, after, per, scope_n, lack_text, derived, alternatives)
 
 
 def nothing(ctx: Ctx, plan: Plan, m: Measure, rows, lead: str) -> Answer:

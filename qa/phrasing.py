@@ -49,6 +49,15 @@ def names(rows: list[Row], with_values: bool = False, unit: str = "", years: boo
     return "、".join(parts) + more
 
 
+def years_text(years) -> str:
+    """Years as a reader scans them: 2021年至2025年 for three or more consecutive years, else 2021年、2023年
+    (each year followed by 年: a year is a label, never mistaken for a value)."""
+    ys = sorted(set(years))
+    if len(ys) >= 3 and ys[-1] - ys[0] == len(ys) - 1:
+        return f"{ys[0]}年至{ys[-1]}年"
+    return "、".join(f"{y}年" for y in ys)
+
+
 def value_column(m: Measure) -> str:
     return f"{m.label}（{m.unit}）"
 
