@@ -655,8 +655,8 @@ class Reader:
                                    rest) and re.search(r"哪些|哪个|几个|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
             return
-        # 有行政复议的报告有哪些 / 哪几年有结转的申请: having the measure at all, i.e. not 0
-        if plan.item and re.search(r"(?<![没未无])(?:有|存在|发生)过?＿+[^＿，,。？?]{0,3}的", rest) and \
+        # 有行政复议的报告有哪些 / 哪几年有结转的申请: having the measure at all, i.e. not 0 (只有＿的几成 is a ratio)
+        if plan.item and re.search(r"(?<![没未无只])(?:有|存在|发生)过?＿+[^＿，,。？?]{0,3}的", rest) and \
                 re.search(r"哪|几|多少个|多少份", rest):
             plan.comparison = Comparison(op="!=", value=0, text="有")
 
