@@ -10,6 +10,7 @@ frozen (qa.ops.SettledPlan): an operation reads it and never changes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from qa.op_compare import answer_compare
 from qa.op_corpus import answer_corpus
 from qa.op_filter import answer_filter
 from qa.op_findings import answer_findings
+from qa.op_measures import answer_measures
 from qa.op_prose import answer_mixed, answer_prose
 from qa.op_rank import answer_nth, answer_rank
 from qa.op_share import answer_share
@@ -29,7 +31,7 @@ from qa.op_sum import answer_sum
 from qa.op_value import answer_value
 from qa.ops import Ctx, SettledPlan, freeze, settle_aggregate, thaw
 from qa.phrasing import years_text
-from qa.understand import Plan
+from qa.understand import RE_COMPARE, RE_SUM, Plan
 
 if TYPE_CHECKING:
     from qa.engine import QA
@@ -63,6 +65,9 @@ OPERATIONS: dict[str, Operation] = {op.key: op for op in [
     Operation("sum", "合计 一共 加起来（named set, 历年, 所有报告）", True, on_facts(answer_sum)),
     Operation("avg", "平均 均值", True, on_facts(answer_sum)),
     Operation("compare", "两家或几家：谁多 多多少 几倍 比一比", True, on_facts(answer_compare)),
+    Operation("compare_measures", "一份报告的两项：行政许可和行政强制哪个多 多多少 是…的几倍 几成", True,
+              on_facts(answer_measures)),
+    Operation("sum_measures", "一份报告的几项相加：行政处罚和行政强制一共 两个加起来", True, on_facts(answer_measures)),
     Operation("change", "两年之间：增长了多少 增长百分之几 是…的几倍 缩水", True, on_facts(answer_change)),
     Operation("share", "占比 比例 比重 公开率 纠正率 占…的百分之几", True, lambda e, p, m: answer_share(e.ctx, p)),
     Operation("breakdown", "哪一种情形 哪类理由 哪类申请人 最多", True, on_facts(answer_breakdown)),
@@ -86,11 +91,29 @@ def by_change(plan: Plan) -> Plan:
     return p
 
 
+RE_PREVIOUS_YEAR = re.compile(r"上一?年|去年|同比|环比|前一年")  # 比上年多: a change, not two measures compared
+
+
+def of_measures(p: Plan) -> str | None:
+    """Several measures of one agency's report (not several years): compared (哪个多, 多多少, 几倍, 几成) or
+    summed (一共, 两个加起来); None for any other plan (各是多少 stays a value per measure)."""
+    if len(p.agencies) != 1 or not p.extra_items or len(p.years) > 1 or p.all_years and not p.years or \
+            p.operation not in ("value", "change", "compare", "sum"):
+        return None
+    compared = bool(RE_COMPARE.search(p.text) or p.times or p.percent)
+    if RE_SUM.search(p.text) and not compared:
+        return "sum_measures"
+    if compared and not RE_PREVIOUS_YEAR.search(p.text):
+        return "compare_measures"
+    return None
+
+
 def settle(plan: Plan, ctx: Ctx) -> SettledPlan:
     """The plan as it will run, frozen: every default taken now (the operation a bare measure means, the
     template's 本年增/减 column for a change without an agency, the scope, the column most reports in scope
     hold …) and listed for the reading line. The plan given is left as it was."""
     p = thaw(plan)
+    p.operation = of_measures(p) or p.operation
     op = p.operation
     if op == "sum" and len(p.agencies) == 1 and not p.all_years:
         p.operation = op = "value"  # the total of one report is its value

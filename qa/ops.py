@@ -209,6 +209,17 @@ def best_default(ctx: Ctx, plan: Plan, m: Measure, agencies: list[str] | None = 
     return best
 
 
+def default_measure(ctx: Ctx, item_id: str) -> Measure | None:
+    """An item named beside the settled one (行政处罚和行政许可): its first default column the reports hold."""
+    from qa.lexicon import default_columns
+
+    for col in default_columns(item_id):
+        mm = measure(item_id, col)
+        if mm and any(ctx.store.has_key(k) for k in mm.all_keys):
+            return mm
+    return None
+
+
 @dataclass
 class Aggregate:
     """The start every aggregate shares: the measure (its default column settled), the rows in scope, those

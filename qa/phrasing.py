@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from qa.answer import Alternative, Reading
+from qa import arith
+from qa.answer import Alternative, Derived, Reading
 from qa.facts import MISSING, NO_NUMBER, NOT_IN_TEMPLATE, Row
 from qa.lexicon import Measure, items, measure
 from qa.output import format_value
@@ -56,6 +57,20 @@ def years_text(years) -> str:
     if len(ys) >= 3 and ys[-1] - ys[0] == len(ys) - 1:
         return f"{ys[0]}年至{ys[-1]}年"
     return "、".join(f"{y}年" for y in ys)
+
+
+def ratio_words(a_name: str, a: float, b_name: str, b: float, percent: bool) -> tuple[str, Derived] | None:
+    """A ÷ B as asked: a percentage when the question says 几成 / 百分之几 / 百分比, else a multiple (几倍);
+    with its arithmetic. None when B is 0 (no ratio to nothing)."""
+    got = arith.share(a, b) if percent else arith.times(a, b)
+    if got is None:
+        return None
+    d = got[1]
+    return f"{a_name}是{b_name}的{d.value}{'' if percent else '倍'}（{d.how}）", d
+
+
+def measures_words(ms: list[Measure]) -> str:
+    return "、".join(f"「{m.label}」" for m in ms)
 
 
 def value_column(m: Measure) -> str:
