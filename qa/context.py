@@ -60,6 +60,9 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
     prev = last.plan
     if prev.item is None or plan.agencies:
         return None
+    if (RE_BOTH.search(plan.text) or RE_COMPARE.search(plan.text) and not plan.change and not plan.years) \
+            and not plan.item and (new := _measures_of_turns(plan, turns)):
+        return new  # 两个加起来 / 哪个多 after two measures of one report: those measures, summed or compared
     if RE_BOTH.search(plan.text) and not plan.item:
         new = _continued(prev, plan)
         years = sorted({y for t in turns[-3:] if t.plan.item == prev.item for y in (t.plan.years or t.focus_years)})
@@ -109,6 +112,23 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
             new.operation = "value"
         return new
     return None
+
+
+def _measures_of_turns(plan: Plan, turns: list[Turn]) -> Plan | None:
+    """The last two turns asked two measures of the same report (平潭2023年行政处罚多少件 / 那行政强制呢): a plan
+    over both measures, summed (两个加起来) or compared (哪个多); the engine settles which (qa.operations)."""
+    pair = [t for t in turns if t.plan.item][-2:]
+    if len(pair) < 2 or pair[0].plan.item == pair[1].plan.item:
+        return None
+    (a, b), where = (t.plan for t in pair), [(tuple(t.plan.agencies or t.focus[:1]), tuple(t.plan.years)) for t in pair]
+    if where[0] != where[1] or len(where[0][0]) != 1 or len(where[0][1]) > 1:
+        return None
+    new = _continued(a, plan)
+    new.extra_items, new.agencies, new.years, new.all_years = [b.item], list(where[0][0]), list(where[0][1]), False
+    new.operation = "sum" if RE_BOTH.search(plan.text) else "compare"
+    new.times, new.percent = plan.times, plan.percent
+    new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")] + ["前两问的两项"]
+    return new
 
 
 def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
