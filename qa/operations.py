@@ -26,7 +26,7 @@ from qa.op_findings import answer_findings
 from qa.op_measures import answer_measures
 from qa.op_prose import answer_mixed, answer_prose
 from qa.op_rank import answer_nth, answer_rank
-from qa.op_share import answer_share
+from qa.op_share import answer_share, plan_measures
 from qa.op_sum import answer_sum
 from qa.op_value import answer_value
 from qa.ops import Ctx, SettledPlan, freeze, settle_aggregate, thaw
@@ -114,6 +114,8 @@ def settle(plan: Plan, ctx: Ctx) -> SettledPlan:
     hold …) and listed for the reading line. The plan given is left as it was."""
     p = thaw(plan)
     p.operation = of_measures(p) or p.operation
+    if p.operation == "share" and len(p.agencies) >= 2 and (lambda n, d: not d or n == d)(*plan_measures(p)):
+        p.operation, p.percent = "compare", True  # 济南的行政处罚占伊川的百分比: the second agency is the whole
     op = p.operation
     if op == "sum" and len(p.agencies) == 1 and not p.all_years:
         p.operation = op = "value"  # the total of one report is its value

@@ -232,7 +232,7 @@ class Aggregate:
     asc: bool
     multi_year: bool  # the rows span several years: names carry their year
     lead: str  # 按「行政处罚 · 处理决定数量」（defaults）
-    after: str  # the defaults as a sentence, for a list that comes first (a ranking): 范围：2021–2025年的报告…。
+    after: str  # the scope and defaults after a list that comes first (a ranking): 5份报告；范围：2021年至2025年…
     per: str  # 个单位 (each agency's latest) or 份报告 (every report)
     scope_n: str  # 2020年5个单位
     lack_text: str  # 另有1个单位未提供该数据（…），不计为零。
@@ -258,9 +258,9 @@ def aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Aggregate | Answer:
         derived.append(Derived(value=str(len(lacking)), how="未提供数据的单位数"))
     kind = f"{plan.kind}中" if plan.kind else ""
     lead = f"按「{label}」{defaults_phrase(plan)}"
-    after = defaults_phrase(plan)[1:-1] + "。" if defaults_phrase(plan) else ""
     per = "份报告" if plan.all_years else "个单位"  # every report, or each agency's latest: said in the text
     scope_n = f"{year_text}{kind}{len(rows)}{per}"
+    after = f"{scope_n}；{defaults_phrase(plan)[1:-1]}" if defaults_phrase(plan) else scope_n
     lack_text = f"另有{len(lacking)}{per}未提供该数据（{names(lacking, years=multi_year)}），不计为零。" if lacking else ""
     alternatives = column_alternatives(plan, m, op if op in AGGREGATES
                                        else "rank", formats=rows.formats())
