@@ -24,7 +24,7 @@ MAX_CHARS = 200
 
 Operation = Literal["value", "max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter", "compare",
                     "change", "findings", "corpus", "prose", "mixed", "invalid", "out_of_scope", "share", "nth",
-                    "breakdown", "compare_measures", "sum_measures"]
+                    "breakdown", "compare_measures", "sum_measures", "change_by_year"]
 AGGREGATES = {"max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter"}
 
 
