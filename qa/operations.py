@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from qa.answer import Answer
 from qa.lexicon import Measure, measure
 from qa.op_breakdown import answer_breakdown
-from qa.op_change import answer_change
+from qa.op_change import answer_change, answer_change_by_year
 from qa.op_compare import answer_compare
 from qa.op_corpus import answer_corpus
 from qa.op_filter import answer_filter
@@ -69,6 +69,7 @@ OPERATIONS: dict[str, Operation] = {op.key: op for op in [
               on_facts(answer_measures)),
     Operation("sum_measures", "一份报告的几项相加：行政处罚和行政强制一共 两个加起来", True, on_facts(answer_measures)),
     Operation("change", "两年之间：增长了多少 增长百分之几 是…的几倍 缩水", True, on_facts(answer_change)),
+    Operation("change_by_year", "一个单位：哪年增长最多 哪一年减少最多 历年增幅排名", True, on_facts(answer_change_by_year)),
     Operation("share", "占比 比例 比重 公开率 纠正率 占…的百分之几", True, lambda e, p, m: answer_share(e.ctx, p)),
     Operation("breakdown", "哪一种情形 哪类理由 哪类申请人 最多", True, on_facts(answer_breakdown)),
     Operation("mixed", "处罚最多的单位存在哪些问题", True, answer_mixed),
@@ -91,6 +92,7 @@ def by_change(plan: Plan) -> Plan:
     return p
 
 
+RE_FALL = re.compile(r"减少|下降|回落|缩水|降幅")
 RE_PREVIOUS_YEAR = re.compile(r"上一?年|去年|同比|环比|前一年")  # 比上年多: a change, not two measures compared
 
 
@@ -125,6 +127,10 @@ def settle(plan: Plan, ctx: Ctx) -> SettledPlan:
         p.operation = "rank"  # a measure and no agency: every agency's value, ranked
     if p.change and not p.agencies and p.operation in ("max", "min", "rank", "top", "bottom") and p.item:
         p = by_change(p)
+    elif p.change and len(p.agencies) == 1 and p.all_years and p.operation in ("max", "min", "rank") and p.item:
+        # 平潭哪年行政处罚增长最多: each year against the one before, ranked (减少最多: the most negative first)
+        p.order = "asc" if (p.operation == "min") != bool(RE_FALL.search(p.text)) else "desc"
+        p.operation = "change_by_year"
     if p.agencies and p.operation in AGGREGATE_KEYS:
         p.kind_agencies = list(p.agencies)  # the named agencies are the scope (平潭哪一年…最多)
     scope = scope_words(p)

@@ -348,3 +348,37 @@ def test_a_ranking_lists_first_then_says_its_scope_and_defaults(qa, q) -> None:
     a = _ask_all(qa, q)
     first = a.table.rows[0][1]
     assert a.text.index(first) < a.text.index("个单位") and a.text.index(first) < a.text.index("未指明列")
+
+
+@pytest.mark.parametrize("q, first", [("哪个单位行政处罚占行政许可的比例最高", YC), ("行政许可占行政处罚的比例最低的是哪个单位", SH),
+                                      ("各单位行政许可占行政处罚的比例排名", HG)])
+def test_shares_are_ranked_when_an_order_is_asked(qa, q, first) -> None:
+    a = _ask_all(qa, q)
+    assert a.reading.operation == "share" and ("最高的是" in a.text or "最低的是" in a.text), a.text
+    assert a.text.split("的是", 1)[1].startswith(first), a.text
+    shares = [r[4] for r in a.table.rows if r[4] is not None]
+    assert shares == sorted(shares, reverse="最低" not in q)
+
+
+def test_year_over_year_changes_ranked_over_a_generated_agency(tmp_path) -> None:
+    """平潭哪年…增长最多 over a corpus where one agency has several years (the seeds have one year each)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import write_corpus
+
+    from index.build import build_index
+    from qa.engine import QA
+
+    write_corpus(tmp_path / "corpus", 40, seed=5, inconsistent_share=0.0)
+    build_index(tmp_path / "corpus", tmp_path / "index", embed=False)
+    engine = QA(tmp_path / "index")
+    try:
+        store = engine.store
+        agency = next(a for a in store.agency_names if len(store.scope([a], latest=False)) >= 3)
+        for q, desc in ((f"{agency}哪年行政处罚增长最多", True), (f"{agency}哪一年行政处罚减少最多", False)):
+            a, _ = engine.ask(q)
+            assert a.reading.operation == "change_by_year" and not untraceable(a), (q, a.text)
+            changes = [r[4] for r in a.table.rows]
+            assert changes == sorted(changes, reverse=desc) and len(changes) >= 2
+            assert all(f"{r[2]} − {r[3]} = {r[4]}" in a.text for r in a.table.rows)  # each with its arithmetic
+    finally:
+        engine.close()
