@@ -22,7 +22,7 @@ from qa.lexicon import Measure, items, measure
 from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, names, reading, \
     value_column, years_text
 from qa.prose import Prose
-from qa.understand import Plan
+from qa.understand import Comparison, Plan
 
 ROW_CAP = 20  # ties listed at a top-N boundary; every table keeps all its rows (the UI pages them, exports all)
 AGGREGATES = ("max", "min", "top", "bottom", "rank", "sum", "avg")
@@ -35,8 +35,12 @@ class Ctx:
     prose: Prose
 
 
-def cmp_ok(v: np.ndarray, op: str, x: float) -> np.ndarray:
-    return {">": v > x, ">=": v >= x, "<": v < x, "<=": v <= x, "==": v == x, "!=": v != x}[op]
+def cmp_ok(v: np.ndarray, c: Comparison) -> np.ndarray:
+    """The values meeting the question's condition (a range includes both bounds)."""
+    x = c.value
+    if c.op == "between":
+        return (v >= x) & (v <= (c.high if c.high is not None else x))
+    return {">": v > x, ">=": v >= x, "<": v < x, "<=": v <= x, "==": v == x, "!=": v != x}[c.op]
 
 
 class Rows:

@@ -382,3 +382,12 @@ def test_year_over_year_changes_ranked_over_a_generated_agency(tmp_path) -> None
             assert all(f"{r[2]} − {r[3]} = {r[4]}" in a.text for r in a.table.rows)  # each with its arithmetic
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize("q, names", [("行政处罚在100到1000件之间的单位", {YC, JN}),
+                                      ("行政许可介于10至100件之间的有几个单位", {ZD, YC}),
+                                      ("哪些单位行政处罚在10～12件之间", {SH, HG})])
+def test_a_range_filter_keeps_both_bounds(qa, q, names) -> None:
+    a = _ask_all(qa, q)
+    assert a.reading.operation in ("filter", "count") and {r[0] for r in a.table.rows} == names, a.text
+    assert "之间" in a.text and "≤" in a.reading.filters[0]
