@@ -14,7 +14,7 @@ from qa.lexicon import Measure, items, measure
 from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, table_of
 from qa.output import format_value
-from qa.phrasing import cell_value, compose, defaults_phrase, num, reading, value_column
+from qa.phrasing import cell_value, change_words, compose, defaults_phrase, num, reading, value_column
 from qa.understand import Plan
 
 
@@ -142,12 +142,9 @@ def answer_change_by_year(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     parts = []
     for old, new, d, dd, g in pairs:
         derived.append(dd)
-        bit = f"{new.report.year}年比{old.report.year}年{'增加' if d > 0 else '减少' if d < 0 else '持平'}" \
-              f"{num(abs(d), m.unit) if d else ''}（{dd.how}）"
-        if g:
-            derived.append(g[1])
-            bit += f"，{'增长' if g[0] >= 0 else '下降'}{arith.pct_text(abs(g[0]))}（{g[1].how}）"
-        parts.append(bit)
+        derived += [g[1]] if g else []
+        parts.append(change_words(new.report.year, old.report.year, dd, g[1] if g else None, d, g[0] if g else None,
+                                  m.unit))
     first = pairs[0]
     grew = first[2] > 0
     word = ("增幅最大" if by_rate else "增加最多") if desc and grew else ("降幅最大" if by_rate else "减少最多") \

@@ -3,14 +3,12 @@ values, the difference and the multiple with their arithmetic, and why a value i
 
 from __future__ import annotations
 
-from index.cells import plain_number
-from qa.answer import Answer, ChartHint, Derived
+from qa.answer import Answer, ChartHint
 from qa.facts import OK
 from qa.lexicon import Measure
 from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, scoped_rows, table_of
-from qa.output import format_value
-from qa.phrasing import column_alternatives, defaults_phrase, num, ratio_words, reading, value_column
+from qa.phrasing import column_alternatives, defaults_phrase, more_words, num, ratio_words, reading, value_column
 from qa.understand import Plan
 
 
@@ -37,10 +35,9 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if a.value == b.value:
             text += "，两者相同。"
         else:
-            d = a.value - b.value
-            derived.append(Derived(value=format_value(d), how=f"{plain_number(a.value)} − {plain_number(b.value)}"
-                                                              f" = {plain_number(d)}"))
-            text += f"；{a.report.name}多{num(d, unit)}（{derived[-1].how}）。"
+            said, dd = more_words(a.report.name, a.value, b.value, unit)
+            derived.append(dd)
+            text += f"；{said}。"
     elif len(ok) > 2:
         text += f"；{ok[0].report.name}最多。" if ok[0].value != ok[1].value else "；最多的有并列。"
     else:

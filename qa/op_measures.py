@@ -6,14 +6,13 @@ divided. A measure a report lacks is said (why), never 0."""
 
 from __future__ import annotations
 
-from qa import arith
 from qa.answer import Answer, AnswerTable, ChartHint, Citation, Derived
 from qa.facts import OK, Row
 from qa.lexicon import Measure
 from qa.op_absent import absent
 from qa.ops import Ctx, default_measure, no_reports, scoped_rows
-from qa.phrasing import cell_value, defaults_phrase, flag_words, measures_words, num, ratio_words, reading, \
-    STATUS_WORDS
+from qa.phrasing import STATUS_WORDS, cell_value, defaults_phrase, flag_words, measures_words, more_words, num, \
+    ratio_words, reading, total_words, units_differ
 from qa.understand import Plan
 
 
@@ -79,27 +78,20 @@ def answer_measures(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                   chart=ChartHint(x="项目", y=vc, title=f"{agency}{what}") if not summing else None)
 
 
-def _same_unit(ok: list[tuple[Measure, Row]]) -> str | None:
-    """Why these values cannot be added or divided (different units), or None."""
-    units = list(dict.fromkeys(mm.unit for mm, _ in ok))
-    return None if len(units) == 1 else f"单位不同（{'、'.join(units)}），不能直接相加或相比"
-
-
 def _summed(ok: list[tuple[Measure, Row]]) -> tuple[str, list[Derived]] | None:
     if len(ok) < 2:
         return None
-    if why := _same_unit(ok):
+    if why := units_differ([mm.unit for mm, _ in ok]):
         return why, []
-    t, d = arith.total([r.value for _, r in ok])
-    return f"两项合计{num(t, ok[0][0].unit)}（{d.how}）" if len(ok) == 2 else \
-        f"{len(ok)}项合计{num(t, ok[0][0].unit)}（{d.how}）", [d]
+    said, d = total_words([r.value for _, r in ok], ok[0][0].unit)
+    return said, [d]
 
 
 def _compared(plan: Plan, ok: list[tuple[Measure, Row]]) -> tuple[str, list[Derived]] | None:
     """Which is more and by how much; the ratio (first named ÷ second named) when 几倍 / 几成 is asked."""
     if len(ok) < 2:
         return None
-    if why := _same_unit(ok):
+    if why := units_differ([mm.unit for mm, _ in ok]):
         return why, []
     unit = ok[0][0].unit
     ranked = sorted(ok, key=lambda x: -x[1].value)
@@ -110,8 +102,8 @@ def _compared(plan: Plan, ok: list[tuple[Measure, Row]]) -> tuple[str, list[Deri
     if a.value == b.value:
         parts, derived = ["两项相同"], []
     else:
-        d, dd = arith.difference(a.value, b.value)
-        parts, derived = [f"「{ma.label}」多{num(d, unit)}（{dd.how}）"], [dd]
+        said, dd = more_words(f"「{ma.label}」", a.value, b.value, unit)
+        parts, derived = [said], [dd]
     if plan.times or plan.percent:
         (m1, r1), (m2, r2) = ok  # in the question's order: A是B的几倍
         said = ratio_words(f"「{m1.label}」", r1.value, f"「{m2.label}」", r2.value, plan.percent)

@@ -69,6 +69,35 @@ def ratio_words(a_name: str, a: float, b_name: str, b: float, percent: bool) -> 
     return f"{a_name}是{b_name}的{d.value}{'' if percent else '倍'}（{d.how}）", d
 
 
+def more_words(name: str, a: float, b: float, unit: str) -> tuple[str, Derived]:
+    """「A多N件（a − b = N）」: how much the larger (a) exceeds the other, with its arithmetic."""
+    d, dd = arith.difference(a, b)
+    return f"{name}多{num(d, unit)}（{dd.how}）", dd
+
+
+def total_words(values: list[float], unit: str) -> tuple[str, Derived]:
+    """「两项合计N件（a + b = N）」: a total of several measures, with its arithmetic."""
+    t, d = arith.total(values)
+    n = "两" if len(values) == 2 else str(len(values))
+    return f"{n}项合计{num(t, unit)}（{d.how}）", d
+
+
+def units_differ(units: list[str]) -> str | None:
+    """Why values cannot be added or divided (like with like only), or None when they share one unit."""
+    units = list(dict.fromkeys(units))
+    return None if len(units) == 1 else f"单位不同（{'、'.join(units)}），不能直接相加或相比"
+
+
+def change_words(year: int | None, before: int | None, d: Derived, growth: Derived | None, diff: float,
+                 rate: float | None, unit: str) -> str:
+    """「2022年比2021年增加831件（2113 − 1282 = 831），增长64.82%（…）」: one year against the report before it."""
+    word = "增加" if diff > 0 else "减少" if diff < 0 else "持平"
+    out = f"{year}年比{before}年{word}{num(abs(diff), unit) if diff else ''}（{d.how}）"
+    if growth is not None and rate is not None:
+        out += f"，{'增长' if rate >= 0 else '下降'}{arith.pct_text(abs(rate))}（{growth.how}）"
+    return out
+
+
 def measures_words(ms: list[Measure]) -> str:
     return "、".join(f"「{m.label}」" for m in ms)
 
