@@ -39,7 +39,8 @@ def _short(plan: Plan) -> bool:
 
 # words by which a question sets its own scope (哪个单位行政处罚最多): it starts fresh, even when short
 RE_OWN_SCOPE = re.compile(r"哪个|哪家|哪些|哪几|各单位|各个|所有|全部|每个|每家|谁|单位")
-RE_BOTH = re.compile(r"(?:这|那)?(?:[两二三四五六七八九十]|几)(?:个|年|家|份|项)?.{0,3}(?:加起来|合计|一共|总共|相加|之和)")
+RE_BOTH = re.compile(r"(?:(?:这|那)?(?:[两二三四五六七八九十]|几)(?:个|年|家|份|项)?|它们|他们|这些|二者|两者).{0,3}"
+                     r"(?:加起来|合计|一共|总共|相加|之和)")
 RE_FILLER = re.compile(r"[那呢的吗么了？?。，,！!\s＿\d]|年度?|还有|那么")  # what an elliptical question adds
 RE_WHICH_YEAR = re.compile(r"哪一?年|哪几年|哪些年|哪个年份|年份")  # 哪年最多: over the years of the same agency
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
