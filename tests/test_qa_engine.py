@@ -320,6 +320,7 @@ def test_a_change_of_two_measures_is_still_a_change(qa) -> None:
     (("伊川行政处罚多少", "它的行政许可呢", "两个一共多少"), "313 + 19 = 332"),
     (("伊川县城市管理局行政许可多少件", "那行政处罚呢", "两个加起来多少"), "19 + 313 = 332"),
     (("伊川行政处罚和行政许可一共多少",), "313 + 19 = 332"),
+    (("伊川行政许可多少", "行政处罚呢", "它们加起来呢"), "19 + 313 = 332"),
 ])
 def test_two_measures_of_one_report_are_summed(qa, turns, said) -> None:
     a = _ask_all(qa, *turns)
