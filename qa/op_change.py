@@ -4,6 +4,8 @@ template's own 本年增/减 column."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from index.cells import plain_number
@@ -14,8 +16,10 @@ from qa.lexicon import Measure, items, measure
 from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, table_of
 from qa.output import format_value
-from qa.phrasing import cell_value, change_words, compose, defaults_phrase, num, reading, value_column
+from qa.phrasing import cell_value, change_words, compose, defaults_phrase, num, ratio_words, reading, value_column
 from qa.understand import Plan
+
+RE_RATIO_OF = re.compile(r"的(?:百分之|几成|多少成|百分比)")  # 是上年的百分之几: a ratio, not a growth rate
 
 
 def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -57,6 +61,11 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             if g and d:
                 derived.append(g[1])
                 text += f"，{'增长' if d > 0 else '下降'}{arith.pct_text(abs(g[0]))}（{g[1].how}）"
+            said = ratio_words(f"{b.year}年", new, f"{a.year}年", old, percent=True) \
+                if plan.percent and RE_RATIO_OF.search(plan.text) else None
+            if said:  # 是2022年的百分之几 / 只有上年的几成: the ratio as a percentage, not only the growth
+                derived.append(said[1])
+                text += f"；{said[0]}"
             t = arith.times(new, old)
             if t and (plan.times or "倍" in plan.text):
                 derived.append(t[1])

@@ -361,28 +361,33 @@ def test_shares_are_ranked_when_an_order_is_asked(qa, q, first) -> None:
     assert shares == sorted(shares, reverse="最低" not in q)
 
 
-def test_year_over_year_changes_ranked_over_a_generated_agency(tmp_path) -> None:
-    """平潭哪年…增长最多 over a corpus where one agency has several years (the seeds have one year each)."""
+@pytest.fixture(scope="module")
+def gen_qa(tmp_path_factory):
+    """An engine over a generated corpus where agencies have several years (the seeds have one year each)."""
     sys.path.insert(0, str(ROOT / "bench"))
     from generate import write_corpus
 
     from index.build import build_index
     from qa.engine import QA
 
-    write_corpus(tmp_path / "corpus", 40, seed=5, inconsistent_share=0.0)
-    build_index(tmp_path / "corpus", tmp_path / "index", embed=False)
-    engine = QA(tmp_path / "index")
-    try:
-        store = engine.store
-        agency = next(a for a in store.agency_names if len(store.scope([a], latest=False)) >= 3)
-        for q, desc in ((f"{agency}哪年行政处罚增长最多", True), (f"{agency}哪一年行政处罚减少最多", False)):
-            a, _ = engine.ask(q)
-            assert a.reading.operation == "change_by_year" and not untraceable(a), (q, a.text)
-            changes = [r[4] for r in a.table.rows]
-            assert changes == sorted(changes, reverse=desc) and len(changes) >= 2
-            assert all(f"{r[2]} − {r[3]} = {r[4]}" in a.text for r in a.table.rows)  # each with its arithmetic
-    finally:
-        engine.close()
+    base = tmp_path_factory.mktemp("years")
+    write_corpus(base / "corpus", 40, seed=5, inconsistent_share=0.0)
+    build_index(base / "corpus", base / "index", embed=False)
+    engine = QA(base / "index")
+    yield engine
+    engine.close()
+
+
+def test_year_over_year_changes_ranked(gen_qa) -> None:
+    """平潭哪年…增长最多 / 哪一年…减少最多: each report against the one before, ranked."""
+    store = gen_qa.store
+    agency = next(a for a in store.agency_names if len(store.scope([a], latest=False)) >= 3)
+    for q, desc in ((f"{agency}哪年行政处罚增长最多", True), (f"{agency}哪一年行政处罚减少最多", False)):
+        a, _ = gen_qa.ask(q)
+        assert a.reading.operation == "change_by_year" and not untraceable(a), (q, a.text)
+        changes = [r[4] for r in a.table.rows]
+        assert changes == sorted(changes, reverse=desc) and len(changes) >= 2
+        assert all(f"{r[2]} − {r[3]} = {r[4]}" in a.text for r in a.table.rows)  # each with its arithmetic
 
 
 @pytest.mark.parametrize("q, names", [("行政处罚在100到1000件之间的单位", {YC, JN}),
@@ -392,3 +397,15 @@ def test_a_range_filter_keeps_both_bounds(qa, q, names) -> None:
     a = _ask_all(qa, q)
     assert a.reading.operation in ("filter", "count") and {r[0] for r in a.table.rows} == names, a.text
     assert "之间" in a.text and "≤" in a.reading.filters[0]
+
+
+def test_a_year_against_another_as_a_percentage(gen_qa) -> None:
+    """是2022年的百分之几 / 只有上年的几成: the ratio as a percentage beside the growth; 增长了百分之几: the growth."""
+    s = gen_qa.store
+    agency, (y0, y1) = next((a, ys[-2:]) for a in s.agency_names
+                            if len(ys := sorted(s.reports[int(r)].year for r in s.scope([a], latest=False))) >= 2)
+    for q, ratio in ((f"{agency}{y1}年行政许可是{y0}年的百分之几", True), (f"{agency}{y1}年行政许可只有{y0}年的几成", True),
+                     (f"{agency}{y1}年行政许可比{y0}年增长了百分之几", False)):
+        a, _ = gen_qa.ask(q)
+        assert a.reading.operation == "change" and not untraceable(a), (q, a.text)
+        assert (f"{y1}年是{y0}年的" in a.text) == ratio and "倍" not in a.text, a.text
