@@ -39,7 +39,8 @@ def _short(plan: Plan) -> bool:
 
 # words by which a question sets its own scope (哪个单位行政处罚最多): it starts fresh, even when short
 RE_OWN_SCOPE = re.compile(r"哪个|哪家|哪些|哪几|各单位|各个|所有|全部|每个|每家|谁|单位")
-RE_BOTH = re.compile(r"(?:这|那)?(?:[两二三四五六七八九十]|几)(?:个|年|家|份|项)?.{0,3}(?:加起来|合计|一共|总共|相加|之和)")
+RE_BOTH = re.compile(r"(?:(?:这|那)?(?:[两二三四五六七八九十]|几)(?:个|年|家|份|项)?|它们|他们|这些|二者|两者).{0,3}"
+                     r"(?:加起来|合计|一共|总共|相加|之和)")
 RE_FILLER = re.compile(r"[那呢的吗么了？?。，,！!\s＿\d]|年度?|还有|那么")  # what an elliptical question adds
 RE_WHICH_YEAR = re.compile(r"哪一?年|哪几年|哪些年|哪个年份|年份")  # 哪年最多: over the years of the same agency
 TEXT_OPS = {"prose", "mixed", "findings", "out_of_scope"}  # answers in words: a measure after one asks for a value
@@ -61,6 +62,9 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
     prev = last.plan
     if prev.item is None or plan.agencies:
         return None
+    if (RE_BOTH.search(plan.text) or RE_COMPARE.search(plan.text) and not plan.change and not plan.years) \
+            and not plan.item and (new := _measures_of_turns(plan, turns)):
+        return new  # 两个加起来 / 哪个多 after two measures of one report: those measures, summed or compared
     if RE_BOTH.search(plan.text) and not plan.item:
         new = _continued(prev, plan)
         years = sorted({y for t in turns[-3:] if t.plan.item == prev.item for y in (t.plan.years or t.focus_years)})
@@ -110,6 +114,23 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
             new.operation = "value"
         return new
     return None
+
+
+def _measures_of_turns(plan: Plan, turns: list[Turn]) -> Plan | None:
+    """The last two turns asked two measures of the same report (平潭2023年行政处罚多少件 / 那行政强制呢): a plan
+    over both measures, summed (两个加起来) or compared (哪个多); the engine settles which (qa.operations)."""
+    pair = [t for t in turns if t.plan.item][-2:]
+    if len(pair) < 2 or pair[0].plan.item == pair[1].plan.item:
+        return None
+    (a, b), where = (t.plan for t in pair), [(tuple(t.plan.agencies or t.focus[:1]), tuple(t.plan.years)) for t in pair]
+    if where[0] != where[1] or len(where[0][0]) != 1 or len(where[0][1]) > 1:
+        return None
+    new = _continued(a, plan)
+    new.extra_items, new.agencies, new.years, new.all_years = [b.item], list(where[0][0]), list(where[0][1]), False
+    new.operation = "sum" if RE_BOTH.search(plan.text) else "compare"
+    new.times, new.percent = plan.times, plan.percent
+    new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")] + ["前两问的两项"]
+    return new
 
 
 def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:

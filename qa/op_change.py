@@ -4,6 +4,8 @@ template's own 本年增/减 column."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from index.cells import plain_number
@@ -14,8 +16,10 @@ from qa.lexicon import Measure, items, measure
 from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, table_of
 from qa.output import format_value
-from qa.phrasing import cell_value, compose, defaults_phrase, num, reading, value_column
+from qa.phrasing import cell_value, change_words, compose, defaults_phrase, num, ratio_words, reading, value_column
 from qa.understand import Plan
+
+RE_RATIO_OF = re.compile(r"的(?:百分之|几成|多少成|百分比)")  # 是上年的百分之几: a ratio, not a growth rate
 
 
 def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -57,6 +61,11 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             if g and d:
                 derived.append(g[1])
                 text += f"，{'增长' if d > 0 else '下降'}{arith.pct_text(abs(g[0]))}（{g[1].how}）"
+            said = ratio_words(f"{b.year}年", new, f"{a.year}年", old, percent=True) \
+                if plan.percent and RE_RATIO_OF.search(plan.text) else None
+            if said:  # 是2022年的百分之几 / 只有上年的几成: the ratio as a percentage, not only the growth
+                derived.append(said[1])
+                text += f"；{said[0]}"
             t = arith.times(new, old)
             if t and (plan.times or "倍" in plan.text):
                 derived.append(t[1])
@@ -112,3 +121,50 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     return Answer(question=plan.question, text=text, status="absent",
                   reading=reading(plan, m, f"{agency}「{m.label}」与上一年比较"),
                   alternatives=[Alternative(label="看本年数值", question=compose("value", m, agency))])
+
+
+def answer_change_by_year(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
+    """平潭哪年行政处罚增长最多: each report against the agency's report before it, the changes ranked (by the
+    growth rate when 百分之几 / 增幅 is asked), each with its arithmetic; a year without a value breaks the pair."""
+    agency = plan.agencies[0]
+    s = ctx.store
+    rids = s.scope([agency], plan.years or None, latest=False)
+    mv = s.measure_values(m, rids)
+    rows = sorted((Row(s.reports[int(r)], None if np.isnan(v) else float(v), int(st), int(f))
+                   for r, v, st, f in zip(mv.rids, mv.value, mv.status, mv.flags)), key=lambda r: r.report.year or 0)
+    pairs, derived = [], []
+    for old, new in zip(rows, rows[1:]):
+        if old.status == OK and new.status == OK:
+            d, dd = arith.difference(new.value, old.value)
+            g = arith.growth(new.value, old.value)
+            pairs.append((old, new, d, dd, g))
+    if not pairs:
+        return Answer(question=plan.question, status="absent", text=f"{agency}没有相邻两年都提供「{m.label}」的报告，"
+                      f"无法逐年比较。", reading=reading(plan, m, f"{agency}「{m.label}」逐年变化"))
+    desc = plan.order != "asc"  # settled: 增长最多 descending, 减少最多 / 增长最少 ascending
+    by_rate = plan.percent and all(g for *_, g in pairs)
+
+    def key(x):
+        v = x[4][0] if by_rate else x[2]
+        return -v if desc else v
+    pairs.sort(key=key)
+    parts = []
+    for old, new, d, dd, g in pairs:
+        derived.append(dd)
+        derived += [g[1]] if g else []
+        parts.append(change_words(new.report.year, old.report.year, dd, g[1] if g else None, d, g[0] if g else None,
+                                  m.unit))
+    first = pairs[0]
+    grew = first[2] > 0
+    word = ("增幅最大" if by_rate else "增加最多") if desc and grew else ("降幅最大" if by_rate else "减少最多") \
+        if not desc and not grew else ("增幅最小" if by_rate else "增加最少") if grew else ("降幅最小" if by_rate else "减少最少")
+    text = (f"{agency}「{m.label}」逐年比较，{word}的是{first[1].report.year}年；按{'变化率' if by_rate else '变化'}"
+            f"{'从大到小' if desc else '从小到大'}：" + "；".join(parts) + "。" + defaults_phrase(plan))
+    citations, d2 = ctx.citer.rows(m, [r for r in rows if r.status == OK], limit=None)
+    table = AnswerTable(columns=["年份", "比较的报告", "本年", "上一份", "变化", "变化率（%）"], rows=[
+        [new.report.year, f"{old.report.year}年", cell_value(new.value), cell_value(old.value), cell_value(d),
+         round(g[0], 2) if g else None] for old, new, d, _, g in pairs], units={"本年": m.unit, "上一份": m.unit,
+                                                                            "变化": m.unit, "变化率（%）": "%"})
+    return Answer(question=plan.question, text=text, citations=citations, derived=derived + d2, table=table,
+                  reading=reading(plan, m, f"{agency}「{m.label}」逐年变化，按{'变化率' if by_rate else '变化量'}排序",
+                                  operation="change_by_year"))

@@ -3,15 +3,12 @@ values, the difference and the multiple with their arithmetic, and why a value i
 
 from __future__ import annotations
 
-from index.cells import plain_number
-from qa import arith
-from qa.answer import Answer, ChartHint, Derived
+from qa.answer import Answer, ChartHint
 from qa.facts import OK
 from qa.lexicon import Measure
 from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, scoped_rows, table_of
-from qa.output import format_value
-from qa.phrasing import column_alternatives, defaults_phrase, num, reading, value_column
+from qa.phrasing import column_alternatives, defaults_phrase, more_words, num, ratio_words, reading, value_column
 from qa.understand import Plan
 
 
@@ -38,21 +35,20 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if a.value == b.value:
             text += "，两者相同。"
         else:
-            d = a.value - b.value
-            derived.append(Derived(value=format_value(d), how=f"{plain_number(a.value)} − {plain_number(b.value)}"
-                                                              f" = {plain_number(d)}"))
-            text += f"；{a.report.name}多{num(d, unit)}（{derived[-1].how}）。"
+            said, dd = more_words(a.report.name, a.value, b.value, unit)
+            derived.append(dd)
+            text += f"；{said}。"
     elif len(ok) > 2:
         text += f"；{ok[0].report.name}最多。" if ok[0].value != ok[1].value else "；最多的有并列。"
     else:
         text += "。" if ok else ""
-    if len(ok) == 2 and (plan.times or "倍" in plan.text):  # 洪泽是平潭的几倍: first named ÷ second named
+    if len(ok) == 2 and (plan.times or plan.percent or "倍" in plan.text):  # 洪泽是平潭的几倍 / 平潭只有洪泽的几成
         first, second = sorted(ok, key=lambda r: plan.agencies.index(r.report.agency)
-                               if r.report.agency in plan.agencies else 0)
-        t = arith.times(first.value, second.value)
-        if t:
-            derived.append(t[1])
-            text = text.rstrip("。") + f"；{first.report.name}是{second.report.name}的{t[1].value}倍（{t[1].how}）。"
+                               if r.report.agency in plan.agencies else 0)  # first named ÷ second named
+        said = ratio_words(first.report.name, first.value, second.report.name, second.value, plan.percent)
+        if said:
+            derived.append(said[1])
+            text = text.rstrip("。") + f"；{said[0]}。"
     citations, d2 = ctx.citer.rows(m, ok, limit=None)
     for r in lacking:
         why = absent(ctx, plan, m, r)

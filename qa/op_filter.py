@@ -28,9 +28,10 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         filters.append(f"{label}：未提供")
     elif plan.comparison:
         c = plan.comparison
-        matched = ok.where(cmp_ok(ok.values, c.op, c.value)) if len(ok) else ok  # ok is sorted: so is this
-        cond = c.words() + unit
-        filters.append(f"{column_phrase(m)} {c.op} {plain_number(c.value)}")
+        matched = ok.where(cmp_ok(ok.values, c)) if len(ok) else ok  # ok is sorted: so is this
+        cond = c.words(unit)
+        filters.append(f"{plain_number(c.value)} ≤ {column_phrase(m)} ≤ {plain_number(c.high or 0)}" if c.op == "between"
+                       else f"{column_phrase(m)} {c.op} {plain_number(c.value)}")
     else:  # 几个单位有这项数据
         matched = ok
         cond = "有数据"

@@ -59,7 +59,7 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         direction = "从少到多" if asc else "从多到少"
         listed = "；".join(f"{r.report.name}{f'（{r.report.year}年）' if multi_year else ''} {num(r.value, unit)}"
                           for r in cut[:10])
-        text = f"{lead}，{scope_n}{direction}的{head}{n}名：{listed}。"
+        text = f"按「{label}」{direction}的{head}{n}名：{listed}（{a.after}）。"
         if len(cut) > n:
             text += f"第{n}名有并列，共列出{len(cut)}个。"
             derived.append(Derived(value=str(len(cut)), how="含并列在内列出的单位数"))
@@ -71,7 +71,8 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     else:
         shown = ok
         direction = "从少到多" if asc else "从多到少"  # the list first, then how many: 7 reports is no value
-        text = f"{lead}，{direction}：{names(ok, True, unit, years=multi_year, limit=RANK_IN_TEXT)}（{scope_n}）。"
+        # the ranking first, then its scope: the years bounding it never precede its order
+        text = f"按「{label}」{direction}：{names(ok, True, unit, years=multi_year, limit=RANK_IN_TEXT)}（{a.after}）。"
         if (ok.values == 0).all():
             text += "提供数据的单位均为0。"
         summary = f"按「{label}」对{scope_n}排序（{direction}）"

@@ -12,7 +12,7 @@ from qa.facts import OK, Row
 from qa.lexicon import Measure, default_columns, measure
 from qa.ops import Ctx, no_reports, scoped_rows
 from qa.phrasing import STATUS_WORDS, num, reading
-from qa.understand import Plan
+from qa.understand import RE_MAX, RE_MIN, RE_ORDER, Plan
 
 RE_POOLED = re.compile(r"合起来|合计|总体|整体|加起来|累计|总的")
 
@@ -97,6 +97,10 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
                          f"{arith.pct_text(p)}")
         else:
             parts.append(f"{scope}分母合计为0，比例无从计算")
+    order = share_order(plan) if not pooled and len(per_report) > 1 else None
+    if order:  # 哪个单位纠正率最高 / 公开率排名: the shares ranked, those without one (分母为0) last
+        per_report, head = _ranked(per_report, order)
+        what += f"，{head}"
     for r, n_val, d_val in per_report:
         got = arith.share(n_val, d_val)
         if got:
@@ -123,6 +127,32 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
                   table=AnswerTable(columns=["单位", "年份", "分子", "分母", "比例（%）", "说明"], rows=table_rows,
                                     units={"分子": unit, "分母": denom[0].unit, "比例（%）": "%"}),
                   citations=citations, derived=derived)
+
+
+def share_order(plan: Plan) -> str | None:
+    """'desc' / 'asc' when a share question asks for an order (最高, 最低, 排名, 从高到低), else None."""
+    rest = plan.text
+    is_max, is_min = RE_MAX.search(rest), RE_MIN.search(rest)
+    if is_min and not (is_max and is_max.start() < is_min.start()):
+        return "asc"
+    return "desc" if is_max or RE_ORDER.search(rest) else None
+
+
+def _ranked(per_report: list[tuple[Row, float, float]], order: str) -> tuple[list[tuple[Row, float, float]], str]:
+    """The reports by their share (ties by name), those with no share (分母为0) last; and the sentence naming
+    the highest (or lowest) with its arithmetic."""
+    sign = -1 if order == "desc" else 1
+    with_share = sorted((x for x in per_report if x[2]), key=lambda x: (sign * x[1] / x[2], x[0].report.name))
+    rest = [x for x in per_report if not x[2]]
+    if not with_share:
+        return rest, "没有一份报告的分母不为0，无从排序"
+    word = "最高" if order == "desc" else "最低"
+    best = with_share[0][1] / with_share[0][2]
+    top = [x for x in with_share if x[1] / x[2] == best]
+    who = "、".join(f"{r.report.name}（{r.report.year}年）" for r, _, _ in top)
+    r, n_val, d_val = top[0]
+    return with_share + rest, f"{word}的是{who}{'（并列）' if len(top) > 1 else ''}：{num(n_val)} ÷ {num(d_val)} = " \
+                              f"{arith.pct_text(best * 100)}；按比例{'从高到低' if order == 'desc' else '从低到高'}"
 
 
 # ---------------------------------------------------------------- a share of two numbers the text states

@@ -10,7 +10,7 @@ from qa.cite import FLAG_NOTES, conversions
 from qa.facts import MISSING, OK
 from qa.lexicon import Measure, items, measure
 from qa.op_absent import absent, prose_value
-from qa.ops import Ctx, no_reports, scoped_rows
+from qa.ops import Ctx, default_measure, no_reports, scoped_rows
 from qa.output import format_value
 from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, num, reading
 from qa.understand import Plan
@@ -48,7 +48,7 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         return no_reports(ctx, plan, m, who=agency) if not have else Answer(
             question=plan.question, status="not_found", text=f"索引中没有{agency}{'、'.join(map(str, plan.years))}年"
             f"的报告（该单位有：{have}）。", reading=reading(plan, m, f"{agency}的「{m.label}」"))
-    measures = [m] + [x for i in plan.extra_items if (x := _default_measure(ctx, i))]
+    measures = [m] + [x for i in plan.extra_items if (x := default_measure(ctx, i))]
     rows_by = [(mm, scoped_rows(ctx, plan, mm, [agency])) for mm in measures]
     citations: list[Citation] = []
     derived: list[Derived] = []
@@ -114,13 +114,3 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     return Answer(question=plan.question, text=text, status=status, reading=reading(plan, m, summary),
                   table=table, citations=citations, derived=derived, alternatives=alts, from_text=from_text,
                   chart=ChartHint(x="年份", y=vc, title=m.label) if multi and len(measures) == 1 else None)
-
-
-def _default_measure(ctx: Ctx, item_id: str) -> Measure | None:
-    from qa.lexicon import default_columns
-
-    for col in default_columns(item_id):
-        mm = measure(item_id, col)
-        if mm and any(ctx.store.has_key(k) for k in mm.all_keys):
-            return mm
-    return None

@@ -10,6 +10,7 @@ frozen (qa.ops.SettledPlan): an operation reads it and never changes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,18 +18,20 @@ from typing import TYPE_CHECKING
 from qa.answer import Answer
 from qa.lexicon import Measure, measure
 from qa.op_breakdown import answer_breakdown
-from qa.op_change import answer_change
+from qa.op_change import answer_change, answer_change_by_year
 from qa.op_compare import answer_compare
 from qa.op_corpus import answer_corpus
 from qa.op_filter import answer_filter
 from qa.op_findings import answer_findings
+from qa.op_measures import answer_measures
 from qa.op_prose import answer_mixed, answer_prose
 from qa.op_rank import answer_nth, answer_rank
-from qa.op_share import answer_share
+from qa.op_share import answer_share, plan_measures
 from qa.op_sum import answer_sum
 from qa.op_value import answer_value
 from qa.ops import Ctx, SettledPlan, freeze, settle_aggregate, thaw
-from qa.understand import Plan
+from qa.phrasing import years_text
+from qa.understand import RE_COMPARE, RE_SUM, Plan
 
 if TYPE_CHECKING:
     from qa.engine import QA
@@ -62,7 +65,11 @@ OPERATIONS: dict[str, Operation] = {op.key: op for op in [
     Operation("sum", "合计 一共 加起来（named set, 历年, 所有报告）", True, on_facts(answer_sum)),
     Operation("avg", "平均 均值", True, on_facts(answer_sum)),
     Operation("compare", "两家或几家：谁多 多多少 几倍 比一比", True, on_facts(answer_compare)),
+    Operation("compare_measures", "一份报告的两项：行政许可和行政强制哪个多 多多少 是…的几倍 几成", True,
+              on_facts(answer_measures)),
+    Operation("sum_measures", "一份报告的几项相加：行政处罚和行政强制一共 两个加起来", True, on_facts(answer_measures)),
     Operation("change", "两年之间：增长了多少 增长百分之几 是…的几倍 缩水", True, on_facts(answer_change)),
+    Operation("change_by_year", "一个单位：哪年增长最多 哪一年减少最多 历年增幅排名", True, on_facts(answer_change_by_year)),
     Operation("share", "占比 比例 比重 公开率 纠正率 占…的百分之几", True, lambda e, p, m: answer_share(e.ctx, p)),
     Operation("breakdown", "哪一种情形 哪类理由 哪类申请人 最多", True, on_facts(answer_breakdown)),
     Operation("mixed", "处罚最多的单位存在哪些问题", True, answer_mixed),
@@ -85,11 +92,32 @@ def by_change(plan: Plan) -> Plan:
     return p
 
 
+RE_FALL = re.compile(r"减少|下降|回落|缩水|降幅")
+RE_PREVIOUS_YEAR = re.compile(r"上一?年|去年|同比|环比|前一年")  # 比上年多: a change, not two measures compared
+
+
+def of_measures(p: Plan) -> str | None:
+    """Several measures of one agency's report (not several years): compared (哪个多, 多多少, 几倍, 几成) or
+    summed (一共, 两个加起来); None for any other plan (各是多少 stays a value per measure)."""
+    if len(p.agencies) != 1 or not p.extra_items or len(p.years) > 1 or p.all_years and not p.years or \
+            p.operation not in ("value", "change", "compare", "sum"):
+        return None
+    compared = bool(RE_COMPARE.search(p.text) or p.times or p.percent)
+    if RE_SUM.search(p.text) and not compared:
+        return "sum_measures"
+    if compared and not RE_PREVIOUS_YEAR.search(p.text):
+        return "compare_measures"
+    return None
+
+
 def settle(plan: Plan, ctx: Ctx) -> SettledPlan:
     """The plan as it will run, frozen: every default taken now (the operation a bare measure means, the
     template's 本年增/减 column for a change without an agency, the scope, the column most reports in scope
     hold …) and listed for the reading line. The plan given is left as it was."""
     p = thaw(plan)
+    p.operation = of_measures(p) or p.operation
+    if p.operation == "share" and len(p.agencies) >= 2 and (lambda n, d: not d or n == d)(*plan_measures(p)):
+        p.operation, p.percent = "compare", True  # 济南的行政处罚占伊川的百分比: the second agency is the whole
     op = p.operation
     if op == "sum" and len(p.agencies) == 1 and not p.all_years:
         p.operation = op = "value"  # the total of one report is its value
@@ -99,6 +127,10 @@ def settle(plan: Plan, ctx: Ctx) -> SettledPlan:
         p.operation = "rank"  # a measure and no agency: every agency's value, ranked
     if p.change and not p.agencies and p.operation in ("max", "min", "rank", "top", "bottom") and p.item:
         p = by_change(p)
+    elif p.change and len(p.agencies) == 1 and p.all_years and p.operation in ("max", "min", "rank") and p.item:
+        # 平潭哪年行政处罚增长最多: each year against the one before, ranked (减少最多: the most negative first)
+        p.order = "asc" if (p.operation == "min") != bool(RE_FALL.search(p.text)) else "desc"
+        p.operation = "change_by_year"
     if p.agencies and p.operation in AGGREGATE_KEYS:
         p.kind_agencies = list(p.agencies)  # the named agencies are the scope (平潭哪一年…最多)
     scope = scope_words(p)
@@ -111,7 +143,7 @@ def settle(plan: Plan, ctx: Ctx) -> SettledPlan:
 
 def scope_words(p: Plan) -> str:
     """All reports, or each agency's latest (said by qa.ops.settle_aggregate when some agency has several), or the years."""
-    years = "、".join(f"{y}年" for y in p.years)
+    years = years_text(p.years)
     if p.all_years:
         return f"范围：{years + '的' if years else '所有'}报告，每份都算（不只取各单位最新一份）"
     if p.latest:

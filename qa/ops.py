@@ -20,9 +20,9 @@ from qa.cite import Citer
 from qa.facts import OK, FactStore, Row
 from qa.lexicon import Measure, items, measure
 from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, names, reading, \
-    value_column
+    value_column, years_text
 from qa.prose import Prose
-from qa.understand import Plan
+from qa.understand import Comparison, Plan
 
 ROW_CAP = 20  # ties listed at a top-N boundary; every table keeps all its rows (the UI pages them, exports all)
 AGGREGATES = ("max", "min", "top", "bottom", "rank", "sum", "avg")
@@ -35,8 +35,12 @@ class Ctx:
     prose: Prose
 
 
-def cmp_ok(v: np.ndarray, op: str, x: float) -> np.ndarray:
-    return {">": v > x, ">=": v >= x, "<": v < x, "<=": v <= x, "==": v == x, "!=": v != x}[op]
+def cmp_ok(v: np.ndarray, c: Comparison) -> np.ndarray:
+    """The values meeting the question's condition (a range includes both bounds)."""
+    x = c.value
+    if c.op == "between":
+        return (v >= x) & (v <= (c.high if c.high is not None else x))
+    return {">": v > x, ">=": v >= x, "<": v < x, "<=": v <= x, "==": v == x, "!=": v != x}[c.op]
 
 
 class Rows:
@@ -110,7 +114,7 @@ def scoped_rows(ctx: Ctx, plan: Plan, m: Measure, agencies: list[str] | None = N
 def scope_words(plan: Plan, rows) -> tuple[str, bool]:
     """('2020年' or '', whether rows span several years)."""
     years = rows.years() if isinstance(rows, Rows) else {r.report.year for r in rows}
-    return "、".join(f"{y}年" for y in plan.years), len(years) > 1
+    return years_text(plan.years), len(years) > 1
 
 
 def no_reports(ctx: Ctx, plan: Plan, m: Measure | None, who: str = "") -> Answer:
@@ -209,6 +213,17 @@ def best_default(ctx: Ctx, plan: Plan, m: Measure, agencies: list[str] | None = 
     return best
 
 
+def default_measure(ctx: Ctx, item_id: str) -> Measure | None:
+    """An item named beside the settled one (行政处罚和行政许可): its first default column the reports hold."""
+    from qa.lexicon import default_columns
+
+    for col in default_columns(item_id):
+        mm = measure(item_id, col)
+        if mm and any(ctx.store.has_key(k) for k in mm.all_keys):
+            return mm
+    return None
+
+
 @dataclass
 class Aggregate:
     """The start every aggregate shares: the measure (its default column settled), the rows in scope, those
@@ -221,6 +236,7 @@ class Aggregate:
     asc: bool
     multi_year: bool  # the rows span several years: names carry their year
     lead: str  # 按「行政处罚 · 处理决定数量」（defaults）
+    after: str  # the scope and defaults after a list that comes first (a ranking): 5份报告；范围：2021年至2025年…
     per: str  # 个单位 (each agency's latest) or 份报告 (every report)
     scope_n: str  # 2020年5个单位
     lack_text: str  # 另有1个单位未提供该数据（…），不计为零。
@@ -248,10 +264,11 @@ def aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Aggregate | Answer:
     lead = f"按「{label}」{defaults_phrase(plan)}"
     per = "份报告" if plan.all_years else "个单位"  # every report, or each agency's latest: said in the text
     scope_n = f"{year_text}{kind}{len(rows)}{per}"
+    after = f"{scope_n}；{defaults_phrase(plan)[1:-1]}" if defaults_phrase(plan) else scope_n
     lack_text = f"另有{len(lacking)}{per}未提供该数据（{names(lacking, years=multi_year)}），不计为零。" if lacking else ""
     alternatives = column_alternatives(plan, m, op if op in AGGREGATES
                                        else "rank", formats=rows.formats())
-    return Aggregate(m, rows, ok, lacking, asc, multi_year, lead, per, scope_n, lack_text, derived, alternatives)
+    return Aggregate(m, rows, ok, lacking, asc, multi_year, lead, after, per, scope_n, lack_text, derived, alternatives)
 
 
 def nothing(ctx: Ctx, plan: Plan, m: Measure, rows, lead: str) -> Answer:

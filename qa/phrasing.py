@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from qa.answer import Alternative, Reading
+from qa import arith
+from qa.answer import Alternative, Derived, Reading
 from qa.facts import MISSING, NO_NUMBER, NOT_IN_TEMPLATE, Row
 from qa.lexicon import Measure, items, measure
 from qa.output import format_value
@@ -47,6 +48,58 @@ def names(rows: list[Row], with_values: bool = False, unit: str = "", years: boo
         parts.append(s)
     more = f"等{len(rows)}个" if len(rows) > limit else ""
     return "、".join(parts) + more
+
+
+def years_text(years) -> str:
+    """Years as a reader scans them: 2021年至2025年 for three or more consecutive years, else 2021年、2023年
+    (each year followed by 年: a year is a label, never mistaken for a value)."""
+    ys = sorted(set(years))
+    if len(ys) >= 3 and ys[-1] - ys[0] == len(ys) - 1:
+        return f"{ys[0]}年至{ys[-1]}年"
+    return "、".join(f"{y}年" for y in ys)
+
+
+def ratio_words(a_name: str, a: float, b_name: str, b: float, percent: bool) -> tuple[str, Derived] | None:
+    """A ÷ B as asked: a percentage when the question says 几成 / 百分之几 / 百分比, else a multiple (几倍);
+    with its arithmetic. None when B is 0 (no ratio to nothing)."""
+    got = arith.share(a, b) if percent else arith.times(a, b)
+    if got is None:
+        return None
+    d = got[1]
+    return f"{a_name}是{b_name}的{d.value}{'' if percent else '倍'}（{d.how}）", d
+
+
+def more_words(name: str, a: float, b: float, unit: str) -> tuple[str, Derived]:
+    """「A多N件（a − b = N）」: how much the larger (a) exceeds the other, with its arithmetic."""
+    d, dd = arith.difference(a, b)
+    return f"{name}多{num(d, unit)}（{dd.how}）", dd
+
+
+def total_words(values: list[float], unit: str) -> tuple[str, Derived]:
+    """「两项合计N件（a + b = N）」: a total of several measures, with its arithmetic."""
+    t, d = arith.total(values)
+    n = "两" if len(values) == 2 else str(len(values))
+    return f"{n}项合计{num(t, unit)}（{d.how}）", d
+
+
+def units_differ(units: list[str]) -> str | None:
+    """Why values cannot be added or divided (like with like only), or None when they share one unit."""
+    units = list(dict.fromkeys(units))
+    return None if len(units) == 1 else f"单位不同（{'、'.join(units)}），不能直接相加或相比"
+
+
+def change_words(year: int | None, before: int | None, d: Derived, growth: Derived | None, diff: float,
+                 rate: float | None, unit: str) -> str:
+    """「2022年比2021年增加831件（2113 − 1282 = 831），增长64.82%（…）」: one year against the report before it."""
+    word = "增加" if diff > 0 else "减少" if diff < 0 else "持平"
+    out = f"{year}年比{before}年{word}{num(abs(diff), unit) if diff else ''}（{d.how}）"
+    if growth is not None and rate is not None:
+        out += f"，{'增长' if rate >= 0 else '下降'}{arith.pct_text(abs(rate))}（{growth.how}）"
+    return out
+
+
+def measures_words(ms: list[Measure]) -> str:
+    return "、".join(f"「{m.label}」" for m in ms)
 
 
 def value_column(m: Measure) -> str:

@@ -24,18 +24,21 @@ MAX_CHARS = 200
 
 Operation = Literal["value", "max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter", "compare",
                     "change", "findings", "corpus", "prose", "mixed", "invalid", "out_of_scope", "share", "nth",
-                    "breakdown"]
+                    "breakdown", "compare_measures", "sum_measures", "change_by_year"]
 AGGREGATES = {"max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter"}
 
 
 class Comparison(BaseModel):
-    op: Literal[">", ">=", "<", "<=", "==", "!="]
+    op: Literal[">", ">=", "<", "<=", "==", "!=", "between"]
     value: float
     text: str  # as the question put it: 超过100件
+    high: float | None = None  # between: the upper bound, both bounds included (在100到1000件之间)
 
-    def words(self) -> str:
+    def words(self, unit: str = "") -> str:
+        if self.op == "between":
+            return f"在{_fmt(self.value)}{unit}到{_fmt(self.high or 0)}{unit}之间"
         return {">": "大于", ">=": "不少于", "<": "少于", "<=": "不超过", "==": "等于", "!=": "不等于"}[self.op] + \
-            _fmt(self.value)
+            _fmt(self.value) + unit
 
 
 def _fmt(v: float) -> str:
@@ -147,6 +150,8 @@ _UNIT = r"(亿元|亿|万元|元|件|项|个|次|条|家|份)?"
 RE_CMP = re.compile("(?:(" + "|".join(w for w, op in _CMP_WORDS if op != "==") + ")(?:了|有|是|为|达|达到)?|("
                     + "|".join(w for w, op in _CMP_WORDS if op == "==") + rf"))\s*({NUMBER})"
                     rf"(?![类种零〇一二两三四五六七八九十百千万\d.,]){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)?")
+# 在100到1000件之间 / 介于10至50项: a range, both bounds included (a unit after 年 is no count: 2021到2025年)
+RE_BETWEEN = re.compile(rf"({NUMBER}){_UNIT}\s*(?:到|至|~|～|－|-|—)\s*({NUMBER}){_UNIT}\s*(?:之间|以内|范围内|区间)")
 RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)")
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
 RE_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?")
@@ -663,6 +668,12 @@ class Reader:
         if RE_NONZERO.search(rest):
             plan.comparison = Comparison(op="!=", value=0, text=RE_NONZERO.search(rest).group(0))
             return
+        m = RE_BETWEEN.search(rest)
+        if m:
+            lo, hi = _in_unit(plan, m.group(1), m.group(2) or m.group(4)), _in_unit(plan, m.group(3), m.group(4))
+            if lo is not None and hi is not None:
+                plan.comparison = Comparison(op="between", value=min(lo, hi), high=max(lo, hi), text=m.group(0))
+                return
         m = RE_CMP.search(rest)
         if m and not re.match(r"前|后", rest[max(0, m.start() - 1):m.start()]):
             word, num, unit, tail = m.group(1) or m.group(2), m.group(3), m.group(4), m.group(5)
@@ -689,9 +700,9 @@ class Reader:
                                    rest) and re.search(r"哪|几个|几年|几份|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
             return
-        # 有行政复议的报告有哪些 / 哪几年有结转的申请: having the measure at all, i.e. not 0
+        # 有行政复议的报告有哪些 / 哪几年有结转的申请: having the measure at all, i.e. not 0 (只有＿的几成 is a ratio)
         # 哪家城管收到了申请 / 哪几年作出过行政强制: a verb of having happened, likewise
-        if plan.item and (re.search(r"(?<![没未无])(?:有|存在|发生)过?＿+[^＿，,。？?]{0,3}的", rest) or
+        if plan.item and (re.search(r"(?<![没未无只])(?:有|存在|发生)过?＿+[^＿，,。？?]{0,3}的", rest) or
                           re.search(r"(?<![没未无])(?:收到|受理|作出|做出|办理|发生|提起)(?:了|过)＿", rest)) and \
                 re.search(r"哪|几|多少个|多少份", rest):
             plan.comparison = Comparison(op="!=", value=0, text="有")

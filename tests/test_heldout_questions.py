@@ -32,16 +32,7 @@ TARGET = 0.90
 pytestmark = pytest.mark.skipif(not DEV.exists(), reason=f"{DEV.parent} not found (../shared is not beside the repo)")
 
 # Known failures, each with its cause; they stay visible as xfail (an unexpected pass shows as XPASS).
-# All are on the answering side (qa/ops.py, qa/prose.py), being restructured in parallel.
 KNOWN: dict[str, str] = {
-    "ho040": "the answer states its scope (范围：2021年、2022年…的报告) before the ranking, so a ranking of years "
-             "that the question bounds names the years first in year order (strict order check)",
-    "ho046": "A只有B的几成 is read as a comparison with a ratio, but the comparison states ratios only as 倍 "
-             "(0.32倍), never as a percentage or 成",
-    "ho051": "two measures of one report compared (行政许可和行政强制哪个多): no operation compares measures",
-    "ho089": "两个加起来 after two measures of one report: the sum runs over reports, not over measures",
-    "ho178": "same cause as ho040: the scope line (范围：2021年、2022年…) names the years in year order before "
-             "the ranking (strict order check)",
 }
 
 

@@ -274,3 +274,138 @@ def test_a_text_dump_is_cited_by_a_window_not_its_whole_line(tmp_path) -> None:
     assert "2,113" in answer.text and c.value == "2113"
     assert "行政处罚" in c.quote and "2113" in c.quote and len(c.quote) < LONG
     assert not untraceable(answer)
+
+
+# ---------------------------------------------------------------- ratios, measures compared and summed
+def _ask_all(qa, *turns: str) -> Answer:
+    conv = None
+    for q in turns:
+        a, conv = qa.ask(q, conv)
+        assert not untraceable(a), (q, untraceable(a), a.text)
+    return a
+
+
+@pytest.mark.parametrize("q", ["济南行政处罚只有伊川的几成", "济南的行政处罚是伊川的百分之几",
+                               "济南市城管局行政处罚占伊川县城管局的百分比是多少"])
+def test_a_ratio_asked_as_a_percentage_is_a_percentage(qa, q) -> None:
+    a = _ask_all(qa, q)
+    assert a.reading.operation == "compare" and "135 ÷ 313 = 43.13%" in a.text and "倍" not in a.text
+
+
+def test_a_ratio_asked_as_a_multiple_is_a_multiple(qa) -> None:
+    a = _ask_all(qa, "伊川的行政处罚是济南的几倍")
+    assert "313 ÷ 135 = 2.32" in a.text and "2.32倍" in a.text and "%" not in a.text
+
+
+@pytest.mark.parametrize("q, said", [
+    ("伊川县城市管理局行政处罚和行政许可谁多，差多少", "313 − 19 = 294"),
+    ("伊川的行政许可和行政处罚哪个多", "313 − 19 = 294"),
+    ("伊川行政处罚比行政许可多多少件", "313 − 19 = 294"),
+    ("伊川行政处罚是行政许可的多少倍", "313 ÷ 19 = 16.47"),
+    ("伊川2020年行政许可只有行政处罚的几成", "19 ÷ 313 = 6.07%"),
+])
+def test_two_measures_of_one_report_are_compared(qa, q, said) -> None:
+    a = _ask_all(qa, q)
+    assert a.reading.operation == "compare_measures" and said in a.text, a.text
+    assert [r[2] for r in a.table.rows] == ["行政处罚 · 处理决定数量", "行政许可 · 处理决定数量"][::(1 if
+                                                                                          q.index("处罚") < q.index("许可") else -1)]
+
+
+def test_a_change_of_two_measures_is_still_a_change(qa) -> None:
+    a, _ = qa.ask("伊川行政处罚和行政许可比上年增加了多少")
+    assert a.reading.operation == "change"
+
+
+@pytest.mark.parametrize("turns, said", [
+    (("伊川行政处罚多少", "它的行政许可呢", "两个一共多少"), "313 + 19 = 332"),
+    (("伊川县城市管理局行政许可多少件", "那行政处罚呢", "两个加起来多少"), "19 + 313 = 332"),
+    (("伊川行政处罚和行政许可一共多少",), "313 + 19 = 332"),
+    (("伊川行政许可多少", "行政处罚呢", "它们加起来呢"), "19 + 313 = 332"),
+])
+def test_two_measures_of_one_report_are_summed(qa, turns, said) -> None:
+    a = _ask_all(qa, *turns)
+    assert a.reading.operation == "sum_measures" and said in a.text and "332件" in a.text, a.text
+
+
+def test_measures_in_different_units_are_not_added(qa) -> None:
+    a = _ask_all(qa, "伊川行政处罚多少", "那政府集中采购金额呢", "两个加起来多少")
+    assert a.reading.operation == "sum_measures" and "单位不同" in a.text and "合计" not in a.text
+
+
+def test_after_two_agencies_both_means_the_reports(qa) -> None:
+    a = _ask_all(qa, "伊川行政处罚多少", "济南呢", "两个加起来多少")
+    assert a.reading.operation == "sum" and "313 + 135 = 448" in a.text or "135 + 313 = 448" in a.text
+
+
+def test_a_ranking_comes_before_its_scope() -> None:
+    from qa.phrasing import years_text
+
+    assert years_text([2023, 2021, 2022, 2024, 2025]) == "2021年至2025年"
+    assert years_text([2021, 2023]) == "2021年、2023年" and years_text([2020]) == "2020年"
+
+
+@pytest.mark.parametrize("q", ["2020年各单位行政处罚排名", "行政处罚从少到多排序", "行政许可前三名"])
+def test_a_ranking_lists_first_then_says_its_scope_and_defaults(qa, q) -> None:
+    a = _ask_all(qa, q)
+    first = a.table.rows[0][1]
+    assert a.text.index(first) < a.text.index("个单位") and a.text.index(first) < a.text.index("未指明列")
+
+
+@pytest.mark.parametrize("q, first", [("哪个单位行政处罚占行政许可的比例最高", YC), ("行政许可占行政处罚的比例最低的是哪个单位", SH),
+                                      ("各单位行政许可占行政处罚的比例排名", HG)])
+def test_shares_are_ranked_when_an_order_is_asked(qa, q, first) -> None:
+    a = _ask_all(qa, q)
+    assert a.reading.operation == "share" and ("最高的是" in a.text or "最低的是" in a.text), a.text
+    assert a.text.split("的是", 1)[1].startswith(first), a.text
+    shares = [r[4] for r in a.table.rows if r[4] is not None]
+    assert shares == sorted(shares, reverse="最低" not in q)
+
+
+@pytest.fixture(scope="module")
+def gen_qa(tmp_path_factory):
+    """An engine over a generated corpus where agencies have several years (the seeds have one year each)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import write_corpus
+
+    from index.build import build_index
+    from qa.engine import QA
+
+    base = tmp_path_factory.mktemp("years")
+    write_corpus(base / "corpus", 40, seed=5, inconsistent_share=0.0)
+    build_index(base / "corpus", base / "index", embed=False)
+    engine = QA(base / "index")
+    yield engine
+    engine.close()
+
+
+def test_year_over_year_changes_ranked(gen_qa) -> None:
+    """平潭哪年…增长最多 / 哪一年…减少最多: each report against the one before, ranked."""
+    store = gen_qa.store
+    agency = next(a for a in store.agency_names if len(store.scope([a], latest=False)) >= 3)
+    for q, desc in ((f"{agency}哪年行政处罚增长最多", True), (f"{agency}哪一年行政处罚减少最多", False)):
+        a, _ = gen_qa.ask(q)
+        assert a.reading.operation == "change_by_year" and not untraceable(a), (q, a.text)
+        changes = [r[4] for r in a.table.rows]
+        assert changes == sorted(changes, reverse=desc) and len(changes) >= 2
+        assert all(f"{r[2]} − {r[3]} = {r[4]}" in a.text for r in a.table.rows)  # each with its arithmetic
+
+
+@pytest.mark.parametrize("q, names", [("行政处罚在100到1000件之间的单位", {YC, JN}),
+                                      ("行政许可介于10至100件之间的有几个单位", {ZD, YC}),
+                                      ("哪些单位行政处罚在10～12件之间", {SH, HG})])
+def test_a_range_filter_keeps_both_bounds(qa, q, names) -> None:
+    a = _ask_all(qa, q)
+    assert a.reading.operation in ("filter", "count") and {r[0] for r in a.table.rows} == names, a.text
+    assert "之间" in a.text and "≤" in a.reading.filters[0]
+
+
+def test_a_year_against_another_as_a_percentage(gen_qa) -> None:
+    """是2022年的百分之几 / 只有上年的几成: the ratio as a percentage beside the growth; 增长了百分之几: the growth."""
+    s = gen_qa.store
+    agency, (y0, y1) = next((a, ys[-2:]) for a in s.agency_names
+                            if len(ys := sorted(s.reports[int(r)].year for r in s.scope([a], latest=False))) >= 2)
+    for q, ratio in ((f"{agency}{y1}年行政许可是{y0}年的百分之几", True), (f"{agency}{y1}年行政许可只有{y0}年的几成", True),
+                     (f"{agency}{y1}年行政许可比{y0}年增长了百分之几", False)):
+        a, _ = gen_qa.ask(q)
+        assert a.reading.operation == "change" and not untraceable(a), (q, a.text)
+        assert (f"{y1}年是{y0}年的" in a.text) == ratio and "倍" not in a.text, a.text
