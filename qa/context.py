@@ -62,6 +62,8 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
     prev = last.plan
     if prev.item is None or plan.agencies:
         return None
+    if plan.bare_op == "share" and not plan.item:  # 占比是多少 after 其中…呢: a share, not a comparison of the two
+        return _share_of_last(plan, turns)
     if (RE_BOTH.search(plan.text) or RE_COMPARE.search(plan.text) and not plan.change and not plan.years) \
             and not plan.item and (new := _measures_of_turns(plan, turns)):
         return new  # 两个加起来 / 哪个多 after two measures of one report: those measures, summed or compared
@@ -74,8 +76,6 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         new.operation, new.op_explicit, new.all_years = "sum", True, True
         new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")] + ["合计前几问的报告"]
         return new
-    if plan.bare_op == "share" and not plan.item:
-        return _share_of_last(plan, turns)
     same = [t for t in turns[-3:] if t.plan.item == prev.item]  # the last turns about the same measure
     if (plan.change or plan.percent or plan.times) and not plan.item and plan.operation != "share":
         # 是2021年的几倍: the year named against the last one asked; 增长了百分之几: the turns' years

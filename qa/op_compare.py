@@ -59,4 +59,5 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                   reading=reading(plan, m, f"比较{'、'.join(plan.agencies)}的「{m.label}」"),
                   table=table_of(ok + lacking, m, ranked=True), citations=citations, derived=derived + d2,
                   chart=ChartHint(x="单位", y=value_column(m), title=m.label),
-                  alternatives=column_alternatives(plan, m, "compare", "和".join(plan.agencies)))
+                  alternatives=column_alternatives(plan, m, "compare", "和".join(plan.agencies),
+                                                 formats={r.report.format for r in ok + lacking}))

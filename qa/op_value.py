@@ -102,7 +102,10 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                     status = "absent"
     text = "；".join(sentences) + "。" + (defaults_phrase(plan) if status == "answered" else "")
     # other columns of the same row, only where the row was read (a lost row has no other columns either)
-    alts = column_alternatives(plan, m, "value", agency, {s.reports[int(r)].format for r in rids}) \
+    years_of: dict[str, set[int]] = {}
+    for r in rids:
+        years_of.setdefault(s.reports[int(r)].format, set()).add(s.reports[int(r)].year)
+    alts = column_alternatives(plan, m, "value", agency, years_of=years_of) \
         if any(r.status != MISSING for _, rows in rows_by for r in rows) else []
     if multi and len(measures) == 1 and all(r.status == OK for _, rows in rows_by for r in rows):
         text = f"{agency}「{m.label}」：" + "，".join(

@@ -107,7 +107,7 @@ def value_column(m: Measure) -> str:
 
 
 def column_phrase(m: Measure) -> str:
-    return COLUMN_PHRASES.get(m.column) or m.label.split(" · ", 1)[1]
+    return COLUMN_PHRASES.get(m.column) or m.label.rsplit(" · ", 1)[1]  # the column: the last part of the label
 
 
 def compose(op: str, m: Measure, agency: str = "", n: int | None = None, years: list[int] | None = None) -> str:
@@ -118,23 +118,31 @@ def compose(op: str, m: Measure, agency: str = "", n: int | None = None, years: 
     return {"value": f"{agency}{y}{what}是多少", "max": f"{y}哪个单位{what}最多", "min": f"{y}哪个单位{what}最少",
             "top": f"{y}{what}前{n or 3}名", "bottom": f"{y}{what}后{n or 3}名", "rank": f"{y}各单位{what}排名",
             "sum": f"{y}各单位{what}合计", "avg": f"{y}各单位{what}平均是多少",
-            "compare": f"{agency}的{what}比较"}.get(op, f"{y}各单位{what}排名")
+            "compare": f"{y}{agency}的{what}比较"}.get(op, f"{y}各单位{what}排名")
 
 
 def column_alternatives(plan: Plan, m: Measure, op: str, agency: str = "",
-                        formats: set[str] | None = None) -> list[Alternative]:
-    """Other columns of the same item (按上一年项目数量排序 …), of the templates the reports in scope use."""
+                        formats: set[str] | None = None,
+                        years_of: dict[str, set[int]] | None = None) -> list[Alternative]:
+    """Other columns of the same item (按上一年项目数量排序 …), of the templates the reports in scope use.
+    years_of (template → the answered reports' years): a value's suggestion names a year whose report's
+    template has the column, so that it is answered and not 「模板中没有这一栏」 for the latest report."""
     item = items()[m.item]
+    formats = set(years_of) if years_of else formats
     out = []
     for col in item.columns:
         if col == m.column:
             continue
         other = measure(m.item, col)
-        if other is None or (formats and not any(other.keys(f) for f in formats)):
+        holding = [f for f in (formats or ()) if other is not None and other.keys(f)]
+        if other is None or (formats and not holding):
             continue
+        years = plan.years
+        if years_of and not years and len(holding) < len(formats):
+            years = sorted(y for f in holding for y in years_of[f])[-1:]  # the latest report that has the column
         verb = "看" if op == "value" else "按"
-        out.append(Alternative(label=f"{verb}「{other.label.split(' · ', 1)[1]}」",
-                               question=compose(op, other, agency, plan.n, plan.years)))
+        out.append(Alternative(label=f"{verb}「{other.label.rsplit(' · ', 1)[1]}」",
+                               question=compose(op, other, agency, plan.n, years)))
     return out[:4]
 
 

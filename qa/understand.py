@@ -452,7 +452,8 @@ class Reader:
             plan.column, plan.column_explicit = chosen, True
         elif plan.item:
             self.default_column(plan)
-        if plan.item and RE_MONEY.search(text) and measure(plan.item, "amount") is None:
+        # a money word inside the item's own name (…缴纳费用…的申请) asks no amount
+        if plan.item and RE_MONEY.search(_mask(text, spans)) and measure(plan.item, "amount") is None:
             plan.money = True
         elif plan.item_word == "罚款":  # the template counts penalty decisions; it never states fines
             plan.defaults.append("「罚款」按行政处罚的处理决定数量（件）理解，报告没有罚款金额")
