@@ -54,7 +54,9 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             old, new = rows[0].value, rows[1].value
             d, dd = arith.difference(new, old)
             word = "增加" if d > 0 else "减少" if d < 0 else "持平"
-            derived = [dd, Derived(value=format_value(abs(d)), how=f"|{plain_number(d)}| = {plain_number(abs(d))}")]
+            derived = [dd]
+            if d < 0:  # 减少137 states the size of a negative difference: its own step
+                derived.append(Derived(value=format_value(abs(d)), how=f"|{plain_number(d)}| = {plain_number(abs(d))}"))
             text = (f"{agency}「{m.label}」{a.year}年{num(old, m.unit)}，{b.year}年{num(new, m.unit)}，"
                     + (f"{word}{num(abs(d), m.unit)}（{dd.how}）" if d else "持平"))
             g = arith.growth(new, old)
