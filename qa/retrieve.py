@@ -37,7 +37,9 @@ class SearchResult(BaseModel):
 
 
 class Retriever:
-    def __init__(self, index: Path, model: str | None = None):
+    def __init__(self, index: Path, model: str | None = None, previous: Retriever | None = None):
+        """previous: the retriever of an older generation of this index, whose agency index is kept when
+        the agencies are the same (qa.engine.QA.reopen)."""
         from index.models import model_weight
 
         self.index = Path(index)
@@ -46,8 +48,10 @@ class Retriever:
         self.manifest = self.gen.manifest
         self.keyword: KeywordIndex = self.gen.keyword()
         self.db = self.gen.connect()
-        self.agencies = AgencyIndex([a for (a,) in self.db.execute(
-            "select distinct agency from reports where agency is not null order by agency").fetchall()])
+        names = [a for (a,) in self.db.execute(
+            "select distinct agency from reports where agency is not null order by agency").fetchall()]
+        same = previous is not None and previous.agencies.agencies == names
+        self.agencies = previous.agencies if same else AgencyIndex(names)
         self.years = {y for (y,) in self.db.execute("select distinct year from reports").fetchall() if y}
         self._agency_years = set(self.db.execute("select distinct agency, year from reports").fetchall())
         self._model = model
