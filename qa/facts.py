@@ -138,6 +138,8 @@ class FactStore:
         self.format_of = np.array([r.format for r in self.reports])
         self._columns: dict[str, _KeyColumn] = {}
         self._line_cache: dict[tuple[str, int], str] = {}
+        self._rid_map: np.ndarray | None = None  # a grown store: its arrays' report ids → this store's (-1: gone)
+        self._extra: dict[str, np.ndarray] | None = None  # a grown store: the rows of its new parts
         if grow is None:
             self._load_facts(n)
             self._load_line_index()
@@ -179,29 +181,31 @@ class FactStore:
         self._n = n
 
     def _grow(self, old: FactStore, gen: Generation, growth: Growth) -> None:
-        """Take an older generation's store forward (see __init__): its rows of reports still live, their
-        report ids renumbered (the doc order is kept, so the (key, report) order is too), and the new parts'
-        rows merged in by that order."""
+        """Take an older generation's store forward (see __init__) without copying its millions of values:
+        its arrays stay as they are, in its report numbering, with a map to this store's report ids (-1: a
+        replaced or deleted report) applied per key when a key's column is made (_column); the new parts'
+        rows (few) are kept apart, sorted the same way."""
         n = len(self.reports)
         self._n = n
-        rid_map = np.full(len(old.reports) + 1, -1, np.int32)  # old report id → new; -1: replaced or deleted
+        rid_map = np.full(len(old.reports), -1, np.int32)  # old report id → new
         for r in old.reports:
             if r.doc not in growth.dead_docs and r.doc in self.by_doc:
                 rid_map[r.rid] = self.by_doc[r.doc].rid
-        keep = rid_map[old._rid] >= 0
-        cols = {c: getattr(old, c)[keep] for c in self._COLUMNS}
-        cols["_rid"] = rid_map[cols["_rid"]]
+        self.key_index = old.key_index
         self._special = dict(old._special)  # keyed by rowid: a dropped report's are never asked for again
-        new = [self._read_facts(f"({gen.part_select('facts', i)})") for i in growth.new_parts]
+        self.__dict__.update({c: getattr(old, c) for c in self._COLUMNS})
+        self._rid_map = rid_map if old._rid_map is None else np.where(old._rid_map >= 0, rid_map[old._rid_map], -1)
+        extra = dict(old._extra) if old._extra else None
+        if extra:  # the older store's own new rows, taken to this numbering
+            extra["_rid"] = rid_map[extra["_rid"]]
+            keep = extra["_rid"] >= 0
+            extra = {c: v[keep] for c, v in extra.items()}
+        new = [extra] if extra else []
+        new += [self._read_facts(f"({gen.part_select('facts', i)})") for i in growth.new_parts]
         if new:
             add = {c: np.concatenate([d[c] for d in new]) for c in self._COLUMNS}
             order = np.lexsort((add["_rid"], add["_kid"]))
-            at = np.searchsorted(cols["_kid"].astype(np.int64) * (n + 1) + cols["_rid"],
-                                 add["_kid"][order].astype(np.int64) * (n + 1) + add["_rid"][order])
-            cols = {c: np.insert(cols[c], at, add[c][order]) for c in self._COLUMNS}
-        else:
-            self.key_index = old.key_index
-        self.__dict__.update(cols)
+            self._extra = {c: v[order] for c, v in add.items()}
         # lines: the old documents' places stay (their rowids are the same in this generation)
         gone = growth.dead_docs | (set(old.by_doc) - set(self.by_doc))
         self._line_base = {d: v for d, v in old._line_base.items() if d not in gone}
@@ -252,17 +256,25 @@ class FactStore:
         col = self._columns.get(key)
         if col is None:
             kid = self.key_index.get(key, -1)
-            lo, hi = np.searchsorted(self._kid, [kid, kid + 1])
-            rid = self._rid[lo:hi]
             n = self._n
             col = _KeyColumn(np.zeros(n, bool), np.full(n, np.nan), np.zeros(n, np.int32),
                              np.zeros(n, np.int32), np.full(n, -1, np.int64), np.zeros(n, np.int32))
-            col.present[rid] = True
-            col.value[rid] = self._value[lo:hi]
-            col.flags[rid] = self._bits[lo:hi]
-            col.line[rid] = self._line[lo:hi]
-            col.rowid[rid] = self._rowid[lo:hi]
-            col.col[rid] = self._col[lo:hi]
+            for rows in (self.__dict__, self._extra or {}):
+                if not rows:
+                    continue
+                lo, hi = np.searchsorted(rows["_kid"], [kid, kid + 1])
+                at = slice(lo, hi)
+                rid = rows["_rid"][at]
+                if rows is self.__dict__ and self._rid_map is not None:
+                    rid = self._rid_map[rid]
+                    live = rid >= 0
+                    at, rid = np.arange(lo, hi)[live], rid[live]
+                col.present[rid] = True
+                col.value[rid] = rows["_value"][at]
+                col.flags[rid] = rows["_bits"][at]
+                col.line[rid] = rows["_line"][at]
+                col.rowid[rid] = rows["_rowid"][at]
+                col.col[rid] = rows["_col"][at]
             self._columns[key] = col
         return col
 

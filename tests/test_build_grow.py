@@ -176,8 +176,10 @@ def _same_store(a, b) -> None:
     import numpy as np
 
     assert a.reports == b.reports and a.agency_names == b.agency_names and a.years == b.years
-    for c in a._COLUMNS:
-        assert np.array_equal(getattr(a, c), getattr(b, c), equal_nan=c == "_value"), c
+    for key in b.key_index:  # every key's column over the reports
+        ca, cb = a._column(key), b._column(key)
+        for f in ("present", "value", "flags", "line", "rowid", "col"):
+            assert np.array_equal(getattr(ca, f), getattr(cb, f), equal_nan=f == "value"), (key, f)
     assert a._line_base == b._line_base
     assert a._line_numbers.keys() == b._line_numbers.keys()
     assert all(np.array_equal(a._line_numbers[d][1], b._line_numbers[d][1]) and
