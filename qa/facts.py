@@ -151,8 +151,8 @@ class FactStore:
     _COLUMNS = ("_kid", "_rid", "_value", "_line", "_rowid", "_bits", "_col")  # the facts, by (key, report)
 
     def _read_facts(self, facts: str) -> dict[str, np.ndarray]:
-        """The facts of `facts` (the table, or a parenthesised select of one part's rows) as the columns, sorted by (key,
-        report), and the cells read in a special way."""
+        """The facts of `facts` (the table, or a parenthesised select of one part's rows) as the columns,
+        sorted by (key, report); adds the cells read in a special way to _special."""
         keys = sorted(fact_specs())
         self.key_index = {k: i for i, k in enumerate(keys)}
         bits = " + ".join(f"(case when list_contains(f.flags, ?) then {FLAG_BITS[f]} else 0 end)" for f in FLAGS)
