@@ -1,6 +1,7 @@
 """An index that grows in place (index/grow.py): one-file add, replace and delete on a large index, the first
-answer after the add, and the merge (`qa build --compact`), against the full (incremental) build of the
-same one-file add, in the same process.
+answer after each (the app's engine taken forward to the new generation, QA.reopen, and a fresh open for
+reference), and the merge (`qa build --compact`), against the full (incremental) build of the same
+one-file add, in the same process.
 
     python bench/bench_grow.py                         # 10,000 generated reports
     python bench/bench_grow.py --n 1000                # quicker
@@ -54,12 +55,14 @@ def timed(fn, *args, **kw) -> tuple[float, object]:
     return time.perf_counter() - t, out
 
 
-def first_answer(index: Path) -> dict:
-    """Open the engine over the generation in use (as the app does after a switch) and answer."""
+def first_answer(index: Path, app=None) -> tuple[dict, object]:
+    """Open the engine over the generation in use and answer: taken forward from the app's engine of the
+    previous generation (QA.reopen, as ui/state.py does after a switch), or afresh when app is None.
+    Returns the figures and the engine (the caller closes it)."""
     from qa.engine import QA
 
     t = time.perf_counter()
-    qa = QA(index)
+    qa = app.reopen() if app is not None else QA(index)
     opened = time.perf_counter() - t
     answer, _ = qa.ask(QUESTIONS[0])
     first = time.perf_counter() - t
@@ -68,9 +71,21 @@ def first_answer(index: Path) -> dict:
         s = time.perf_counter()
         qa.ask(q)
         lat.append(time.perf_counter() - s)
+    return {"open_s": round(opened, 3), "load_avg_1m": round(os.getloadavg()[0], 1), "open_and_first_answer_s": round(first, 3), "status": answer.status,
+            "next_answers_median_s": round(statistics.median(lat), 3), "reopened": app is not None}, qa
+
+
+def answer_after(index: Path, app, label: str, res: dict) -> object:
+    """The app's engine taken forward to the new generation (figures under label), and for reference a
+    fresh open of it (under label + "_fresh_open"); returns the new app engine."""
+    r, new = first_answer(index, app)
+    app.close()
+    res.setdefault(label, []).append(r)
+    fresh, qa = first_answer(index)
     qa.close()
-    return {"open_s": round(opened, 3), "open_and_first_answer_s": round(first, 3), "status": answer.status,
-            "next_answers_median_s": round(statistics.median(lat), 3)}
+    res.setdefault(label + "_fresh_open", []).append(fresh)
+    print(f"{label}: {r}; fresh open: {fresh}", flush=True)
+    return new
 
 
 def step(label: str, corpus: Path, index: Path, **kw) -> dict:
@@ -79,6 +94,7 @@ def step(label: str, corpus: Path, index: Path, **kw) -> dict:
     s, summary = timed(build_index, corpus, index, embed=False, workers=2, **kw)
     m = summary.manifest
     out = {"wall_s": round(s, 3), "segments": len(m.parts), "tombstones": len(m.dead), "read": summary.read,
+           "load_avg_1m": round(os.getloadavg()[0], 1),
            "timings": {k: round(v, 3) for k, v in m.timings.items()}}
     print(f"{label}: {out}", flush=True)
     return out
@@ -116,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     from index.keyword import _seg
 
     _seg()  # the app has jieba loaded before its first upload
-    first_answer(index)  # imports and caches warm, as in a running app
+    _, app = first_answer(index)  # the app's engine: imports and caches warm, as in a running app
     # the old path first (a full generation, unchanged files' rows copied): it also leaves one base
     shutil.copy(NEW_FILE, corpus / NEW_FILE.name)
     res["full_build_one_file_add"] = step("full build after adding one file (the old path)", corpus, index,
@@ -124,23 +140,26 @@ def main(argv: list[str] | None = None) -> int:
     (corpus / NEW_FILE.name).unlink()
     res["full_build_one_file_delete"] = step("full build after deleting one file (the old path)", corpus, index,
                                              compact=True)
-    res["first_answer_full_generation"] = first_answer(index)
+    res["first_answer_full_generation"], qa = first_answer(index)
+    qa.close()
+    app.close()
+    _, app = first_answer(index)
 
     files = sorted(p for p in corpus.glob("*.txt") if p.name != NEW_FILE.name)
     for round_ in range(args.rounds):  # the machine is shared: several rounds, medians below
         shutil.copy(NEW_FILE, corpus / NEW_FILE.name)
         res.setdefault("add_one_file", []).append(step("add one file (segment)", corpus, index))
-        res.setdefault("first_answer_after_add", []).append(first_answer(index))
-        print("first answer after the add:", res["first_answer_after_add"][-1], flush=True)
+        app = answer_after(index, app, "first_answer_after_add", res)
         target = files[len(files) // 2 + round_]
         original = target.read_bytes()
         tmp = target.with_name(target.name + ".tmp")
         tmp.write_bytes(original.decode("utf-8", "replace").replace("。", "。本年度另有一条补充说明。", 1).encode("utf-8"))
         os.replace(tmp, target)  # a new inode: a corpus copied with hard links stays intact
         res.setdefault("replace_one_file", []).append(step("replace one file (segment + tombstone)", corpus, index))
+        app = answer_after(index, app, "first_answer_after_replace", res)
         target.unlink()
         res.setdefault("delete_one_file", []).append(step("delete one file (tombstone)", corpus, index))
-        res.setdefault("first_answer_with_3_segments", []).append(first_answer(index))
+        app = answer_after(index, app, "first_answer_after_delete", res)
         tmp.write_bytes(original)
         os.replace(tmp, target)
         if round_ == 0:
@@ -148,12 +167,15 @@ def main(argv: list[str] | None = None) -> int:
             print("cold `qa build` adding a file back:", res["cold_qa_build_add_back"], flush=True)
         (corpus / NEW_FILE.name).unlink()
         res.setdefault("compact", []).append(step("compact (merge segments)", corpus, index, compact=True))
-    res["first_answer_after_compact"] = first_answer(index)
+        app = answer_after(index, app, "first_answer_after_compact", res)  # a new base: a full open
+    app.close()
     res["medians"] = {k: {"wall_s": statistics.median(r["wall_s"] for r in res[k]),
                           "in_build_index_s": statistics.median(r["timings"]["total"] for r in res[k])}
                       for k in ("add_one_file", "replace_one_file", "delete_one_file", "compact")}
-    res["medians"]["first_answer_after_add_s"] = statistics.median(
-        r["open_and_first_answer_s"] for r in res["first_answer_after_add"])
+    for k in ("add", "replace", "delete", "compact"):
+        for how in ("", "_fresh_open"):
+            res["medians"][f"first_answer_after_{k}{how}_s"] = statistics.median(
+                r["open_and_first_answer_s"] for r in res[f"first_answer_after_{k}{how}"])
     res["load_avg_1m_end"] = os.getloadavg()[0]
     (WORK.parent / "grow.json").write_text(json.dumps(res, ensure_ascii=False, indent=1), "utf-8")
     print(json.dumps(res, ensure_ascii=False))

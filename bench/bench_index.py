@@ -148,12 +148,10 @@ def editable_file(corpus: Path) -> Path:
 
 def questions(index: Path, m: int, seed: int = 5) -> list[str]:
     """m questions of the kinds users ask: the agency by its full name or a short form, or none."""
-    import duckdb
-
-    from index.build import current_generation
+    from index.generation import Generation
     from qa.agencies import aliases
 
-    con = duckdb.connect(str(current_generation(index) / "facts.duckdb"), read_only=True)
+    con = Generation.current(index).connect()
     agencies = [a for (a,) in con.execute("select distinct agency from reports where agency is not null "
                                           "order by agency").fetchall()]
     con.close()
@@ -220,10 +218,9 @@ def stage_query(index: str, m: int, modes: str = "hybrid", weight: str = "") -> 
 
 def stage_embed(corpus: str, work: str, n: int) -> dict:
     """The build's embedding of the prose of n reports against the model's own encode on the same texts."""
-    import duckdb
-
-    from index.build import build_index, current_generation
+    from index.build import build_index
     from index.dense import Embedder
+    from index.generation import Generation
 
     src, base = Path(corpus), Path(work)
     sample = base / f"sample_{n}"
@@ -241,7 +238,7 @@ def stage_embed(corpus: str, work: str, n: int) -> dict:
     first = build_index(sample, index, embed=False)  # facts and keyword: not the part measured here
     second = build_index(sample, index, embed=True)  # files unchanged: only the dense part runs
     build_embed_s = second.manifest.timings["embed"]
-    con = duckdb.connect(str(current_generation(index) / "facts.duckdb"), read_only=True)
+    con = Generation.current(index).connect()
     texts = [t for (t,) in con.execute("select text from passages order by pidx").fetchall()]  # prose and rows
     con.close()
     model = e._load()  # the model's own encode, no build around it
@@ -266,9 +263,9 @@ def measure_size(n: int, args: argparse.Namespace) -> dict:
     from index.build import is_index
 
     if args.skip_build and is_index(index):
-        from index.build import read_manifest
+        from index.generation import Generation
 
-        m = read_manifest(index)
+        m = Generation.current(index).manifest
         res["build"] = {"reused_index": True, "timings": m.timings, "counts": m.counts}
         print(f"[{n}] reusing the index in {index.relative_to(ROOT)}", flush=True)
     else:
@@ -434,10 +431,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _prose_count(index: Path) -> int | None:
-    import duckdb
-
     try:
-        con = duckdb.connect(str(_generation(index) / "facts.duckdb"), read_only=True)
+        from index.generation import Generation
+
+        con = Generation.current(index).connect()
     except Exception:  # noqa: BLE001 - no index for this size
         return None
     try:

@@ -99,11 +99,9 @@ def ensure_index(n: int, seed: int = 1) -> Path:
 
 def questions(index: Path, m: int, seed: int = 5) -> tuple[list[str], list[str]]:
     """m fact and m prose questions, agencies drawn from the index."""
-    import duckdb
+    from index.generation import Generation
 
-    from index.build import current_generation
-
-    con = duckdb.connect(str(current_generation(index) / "facts.duckdb"), read_only=True)
+    con = Generation.current(index).connect()
     agencies = [a for (a,) in con.execute("select distinct agency from reports where agency is not null "
                                           "order by agency").fetchall()]
     con.close()

@@ -190,13 +190,12 @@ def stage_build(n: int, project: list[int]) -> dict:
     embedding, and the build's embedding against the model's own encode on the same texts: the build's
     throughput as a ratio of the model's. Larger corpora are projected from the measured per-report costs
     (said as such in the output), since embedding is linear in the passages."""
-    import duckdb
-
     sys.path.insert(0, str(ROOT / "bench"))
     from generate import write_corpus
 
-    from index.build import build_index, current_generation
+    from index.build import build_index
     from index.dense import Embedder
+    from index.generation import Generation
     from qa.retrieve import Retriever
 
     base = Path(tempfile.mkdtemp(prefix="embbench"))
@@ -211,15 +210,13 @@ def stage_build(n: int, project: list[int]) -> dict:
         t = time.perf_counter()
         build_index(corpus, base / "without", embed=False)
         without_s = time.perf_counter() - t
-        gen = current_generation(base / "with")
-        con = duckdb.connect(str(gen / "facts.duckdb"), read_only=True)
+        con = Generation.current(base / "with").connect()
         texts = [x for (x,) in con.execute("select text from passages order by pidx").fetchall()]
         con.close()
         # the build's own embedding path in this process (vectors dropped: every passage embedded again)
         os.environ["QA_VECTOR_CACHE"] = str(base / "vectors2")
         build_index(corpus, base / "without", embed=True)  # files reused: only the embedding stage runs
-        rebuild = json.loads((current_generation(base / "without") / "manifest.json").read_text("utf-8"))
-        build_embed_s = rebuild["timings"]["embed"]
+        build_embed_s = Generation.current(base / "without").manifest.timings["embed"]
         model = Embedder()._load()
         t = time.perf_counter()
         model.encode(texts, False, None)  # the model alone, same texts, same threads

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import TypeAdapter
 
@@ -241,18 +241,40 @@ def _squash(text: str) -> str:
 
 
 # ---------------------------------------------------------------- consecutive years
+@lru_cache(maxsize=65536)
+def same_agency(agency: str) -> str:
+    """The one rule for "the same agency in another year" (this check, and the values a neighbouring year
+    decides, index/neighbours.py): by what people call it (index.metadata.short_name), so that one year's
+    「平潭综合实验区」 and another's 「平潭综合实验区管委会」, 「某某管理委员会」 and 「某某管委会」, 「洪泽区人民政府」 and
+    「淮安市洪泽区人民政府」, or a traditional-character copy, are one agency; with the zone kept, which the
+    short name drops: 济南市高新技术产业开发区管理委员会 and 济南市人民政府 are both 济南市 there."""
+    from index.metadata import _ZONES, short_name, to_simplified
+
+    key = short_name(agency)
+    name = to_simplified(agency)
+    zone = next((z for z in _ZONES if z in name), None)
+    if zone and zone not in key:
+        key += "·" + _ZONE_SHORT.get(zone, zone)
+    return key
+
+
+_ZONE_SHORT = {"高新技术产业开发区": "高新区"}  # the long and short forms of one zone's name
+
+
 def cross_year_findings(reports: list[ExtractedReport]) -> list[Finding]:
-    """结转下年度继续办理 of year Y against 上年结转 of year Y+1, for each agency the corpus holds twice."""
+    """结转下年度继续办理 of year Y against 上年结转 of year Y+1, for each agency the corpus holds twice (the
+    same agency by same_agency: its name may differ between the years)."""
     by_agency: dict[str, dict[int, ExtractedReport]] = {}
     for r in reports:
         if r.meta.agency and r.meta.year:
-            by_agency.setdefault(r.meta.agency, {})[r.meta.year] = r
+            by_agency.setdefault(same_agency(r.meta.agency), {})[r.meta.year] = r
     out: list[Finding] = []
-    for agency, years in sorted(by_agency.items()):
+    for _, years in sorted(by_agency.items()):
         for year in sorted(years):
             nxt = years.get(year + 1)
             if nxt is None:
                 continue
+            agency = nxt.meta.agency  # the finding stands in the later report, under its name
             out_v = years[year].value("apply.carried_out.total")
             in_v = nxt.value("apply.carried_in.total")
             numbers = {f"{year}年结转下年度": out_v, f"{year + 1}年上年结转": in_v}

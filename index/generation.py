@@ -22,6 +22,8 @@ which is why ties are broken by corpus order (the manifest's file order) and not
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +40,20 @@ def _sql_str(s: str) -> str:
     return s.replace("'", "''")
 
 
+@dataclass(frozen=True)
+class Growth:
+    """A generation against an older one it grew from: parts first_new.. are new; the older parts' reports
+    in dead_docs were replaced or deleted since."""
+
+    first_new: int
+    n_parts: int
+    dead_docs: set[str]
+
+    @property
+    def new_parts(self) -> range:
+        return range(self.first_new, self.n_parts)
+
+
 class Generation:
     """One generation of an index folder, opened for reading (or, during a build, the one being made)."""
 
@@ -45,6 +61,18 @@ class Generation:
         self.path = Path(path)
         self.manifest = manifest
         self.name = self.path.name
+        self.files = self._file_ids()  # taken now: a build removes the older generations' folders
+
+    def _file_ids(self) -> list[tuple[int, int] | None]:
+        """Each part's facts.duckdb as (device, inode): a grown generation hard-links its older parts."""
+        out = []
+        for _, folder in self.parts():
+            try:
+                st = os.stat(folder / FACTS_DB)
+                out.append((st.st_dev, st.st_ino))
+            except OSError:
+                out.append(None)
+        return out
 
     @classmethod
     def current(cls, index: Path) -> Generation:
@@ -118,28 +146,45 @@ class Generation:
     def attach(self, con, catalog: str | None = None) -> None:
         """Define the tables as views over the live rows of the parts in `con`: temporary views, or views
         in a new in-memory catalog (index.store.FactsWriter reads a previous generation as `prev`)."""
-        dead: dict[str, list[str]] = {}
-        for t in self.manifest.dead:
-            dead.setdefault(t.part, []).append(t.doc)
         parts = self.parts()
         for i, (_, folder) in enumerate(parts):
             con.execute(f"attach '{_sql_str(str(folder / FACTS_DB))}' as _gp{i} (read_only)")
         if catalog:
             con.execute(f"attach ':memory:' as {catalog}")
         create = f"create view {catalog}.main." if catalog else "create temp view "
-        for t, cols in SCHEMA.items():
-            names = ", ".join(f'"{c}"' for c, _ in cols)
-            selects = []
-            for i, (name, _) in enumerate(parts):
-                off = i << PART_ROWID_BITS
-                where = []
-                if dead.get(name):
-                    where.append("doc not in (" + ", ".join(f"'{_sql_str(d)}'" for d in dead[name]) + ")")
-                if t == "findings" and i < len(parts) - 1:
-                    where.append("kind <> 'cross_year'")  # the newest part holds the whole set
-                selects.append(f"select rowid + {off} as rowid, {names} from _gp{i}.{t}"
-                               + (" where " + " and ".join(where) if where else ""))
-            con.execute(f"{create}{t} as " + " union all ".join(selects))
+        for t in SCHEMA:
+            con.execute(f"{create}{t} as " + " union all ".join(self.part_select(t, i) for i in range(len(parts))))
+
+    def part_select(self, table: str, i: int) -> str:
+        """SQL for the live rows of one part's table (part i of parts(), ATTACHed as _gp{i} by attach), with
+        the generation's rowid: the views are the union of these; a reader that grows (qa.facts) reads the
+        new parts' rows alone with it. Only our names and the manifest's docs, never user text."""
+        name = self.parts()[i][0]
+        dead = [t.doc for t in self.manifest.dead if t.part == name]
+        cols = ", ".join(f'"{c}"' for c, _ in SCHEMA[table])
+        where = []
+        if dead:
+            where.append("doc not in (" + ", ".join(f"'{_sql_str(d)}'" for d in dead) + ")")
+        if table == "findings" and i < len(self.parts()) - 1:
+            where.append("kind <> 'cross_year'")  # the newest part holds the whole set
+        return (f"select rowid + {i << PART_ROWID_BITS} as rowid, {cols} from _gp{i}.{table}"
+                + (" where " + " and ".join(where) if where else ""))
+
+    def grown_from(self, older: Generation) -> Growth | None:
+        """What this generation adds to `older` when it only grew from it (the same base and segments, the
+        same files by inode: index/grow.py hard-links them; more segments and tombstones), else None: a
+        reader of `older` can then keep what it loaded and read only the new parts' rows."""
+        old_parts, parts = older.parts(), self.parts()
+        if len(parts) < len(old_parts) or [n for n, _ in parts[:len(old_parts)]] != [n for n, _ in old_parts]:
+            return None
+        if None in older.files or older.files != self.files[:len(old_parts)]:
+            return None
+        old_dead = {(t.part, t.doc) for t in older.manifest.dead}
+        dead = {(t.part, t.doc) for t in self.manifest.dead}
+        if not old_dead <= dead:
+            return None
+        return Growth(first_new=len(old_parts), n_parts=len(parts),
+                      dead_docs={d for p, d in dead - old_dead if p in dict(old_parts)})
 
     # ------------------------------------------------------------ keyword and vectors
     def keyword(self) -> KeywordIndex:

@@ -139,22 +139,25 @@ class _Live:
     reports are checked again: the previous set's findings of the other agencies are kept as they are."""
 
     def __init__(self, agencies: set[str], kept: dict[str, list], values: dict, counts: dict[str, int]):
-        self.agencies, self.kept, self.values, self.counts = agencies, kept, values, counts
+        self.agencies, self.kept, self.values, self.counts = agencies, kept, values, counts  # agencies: same_agency keys
 
     @classmethod
     def read(cls, con, gen, gone: list[FileEntry], works: list) -> _Live:
+        from index.checks import same_agency
         from index.store import SCHEMA
 
         dead = {f.doc for f in gone}
-        agencies = {f.agency for f in gone if f.agency} | {w.entry.agency for w in works if w.entry.agency}
-        docs = [f.doc for f in gen.manifest.files if f.agency in agencies and f.doc not in dead]
+        agencies = {same_agency(a) for a in [f.agency for f in gone] + [w.entry.agency for w in works] if a}
+        docs = [f.doc for f in gen.manifest.files if f.agency and same_agency(f.agency) in agencies
+                and f.doc not in dead]
         values: dict[str, dict] = {}
         for d, k, v in con.execute("select doc, key, value from facts where key in (?, ?) and doc in "
                                    "(select unnest(?))", [*CARRIED, docs]).fetchall():
             values.setdefault(d, {}).setdefault(k, int(v) if isinstance(v, float) and v.is_integer() else v)
         names = [c for c, _ in SCHEMA["findings"]]
-        rows = con.execute(f"select {', '.join(names)} from findings where kind = 'cross_year' and "
-                           "(agency is null or agency not in (select unnest(?)))", [sorted(agencies)]).fetchall()
+        at = names.index("agency")
+        rows = [r for r in con.execute(f"select {', '.join(names)} from findings where kind = 'cross_year'").fetchall()
+                if r[at] is None or same_agency(r[at]) not in agencies]
         kept = {c: [r[i] for r in rows] for i, c in enumerate(names)}
         counts = dict(gen.manifest.counts)
         (prev_fail,) = con.execute("select count(*) from findings where status = 'FAIL' and kind = 'cross_year'"
@@ -189,11 +192,12 @@ class _Live:
     def cross_year(self, files: list[FileEntry]) -> dict[str, list]:
         """The generation's cross-year findings as findings columns: the kept ones, and those of the
         changed agencies computed over their live reports in corpus order, as a full build does."""
-        from index.checks import cross_year_findings
+        from index.checks import cross_year_findings, same_agency
         from index.store import _Summary, _append, finding_row
 
         found = cross_year_findings([_Summary(SimpleNamespace(doc=f.doc, agency=f.agency, year=f.year),
-                                              self.values.get(f.doc, {})) for f in files if f.agency in self.agencies])
+                                              self.values.get(f.doc, {})) for f in files
+                                     if f.agency and same_agency(f.agency) in self.agencies])
         self.counts["fail"] += sum(1 for x in found if x.status == "FAIL")
         out = {c: list(v) for c, v in self.kept.items()}
         for x in found:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
-from index.checks import ClaimCheck, cross_year_findings, rule_findings
+from index.checks import ClaimCheck, cross_year_findings, rule_findings, same_agency
 from index.model import ExtractedReport
 from index.placement import resolve
 from index.template import APPLY_COLUMNS, rule_checks
@@ -39,15 +39,6 @@ def fill_from_neighbours(reports: Sequence[ExtractedReport]) -> int:
         if claims:
             filled += _decide(report, claims)
     return filled
-
-
-def same_agency(agency: str) -> str:
-    """The agency as years are matched: by what people call it (index.metadata.short_name), so that one
-    year's 「平潭综合实验区」 and another's 「平潭综合实验区管委会」, or 「洪泽区人民政府」 and 「淮安市洪泽区人民政府」, or a
-    traditional-character copy, are the same agency."""
-    from index.metadata import short_name
-
-    return short_name(agency)
 
 
 def _carry(others: Sequence, other_row: str, row: str) -> list[tuple[ClaimCheck, str]]:

@@ -10,13 +10,16 @@ rowid, for their raw text and source lines.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 import numpy as np
 
 from index.model import Flag
 from index.template import fact_specs
 from qa.lexicon import Measure
+
+if TYPE_CHECKING:
+    from index.generation import Generation, Growth
 
 FLAGS: tuple[str, ...] = get_args(Flag)
 FLAG_BITS = {f: 1 << i for i, f in enumerate(FLAGS)}
@@ -116,8 +119,11 @@ class MeasureValues:
 
 
 class FactStore:
-    def __init__(self, con):
-        """con: a read-only DuckDB connection to facts.duckdb (shared with the retriever; callers serialise)."""
+    def __init__(self, con, grow: tuple[FactStore, Generation, Growth] | None = None):
+        """con: a read-only DuckDB connection to the generation's facts (shared with the retriever; callers
+        serialise). grow: (the store of an older generation this one grew from, this generation, what it
+        adds): the older store's loaded values are kept, the new segments' rows alone are read, and the
+        replaced or deleted reports' rows dropped; the store then equals one opened afresh."""
         self.con = con
         rows = con.execute("select doc, agency, year, format from reports order by doc").fetchall()
         self.reports = [Report(i, d, a, int(y) if y is not None else None, f) for i, (d, a, y, f) in enumerate(rows)]
@@ -130,47 +136,95 @@ class FactStore:
         self.year_of = np.array([r.year if r.year is not None else -1 for r in self.reports], np.int32)
         self.years = sorted({r.year for r in self.reports if r.year is not None})
         self.format_of = np.array([r.format for r in self.reports])
-        self._load_facts(n)
         self._columns: dict[str, _KeyColumn] = {}
-        self._load_line_index()
         self._line_cache: dict[tuple[str, int], str] = {}
-        self.problem_findings = self._load_findings()
+        self._rid_map: np.ndarray | None = None  # a grown store: its arrays' report ids → this store's (-1: gone)
+        self._extra: dict[str, np.ndarray] | None = None  # a grown store: the rows of its new parts
+        if grow is None:
+            self._load_facts(n)
+            self._load_line_index()
+            self.problem_findings = self._load_findings()
+        else:
+            self._grow(*grow)
 
     # ------------------------------------------------------------ loading
-    def _load_facts(self, n: int) -> None:
+    _COLUMNS = ("_kid", "_rid", "_value", "_line", "_rowid", "_bits", "_col")  # the facts, by (key, report)
+
+    def _read_facts(self, facts: str) -> dict[str, np.ndarray]:
+        """The facts of `facts` (the table, or a parenthesised select of one part's rows) as the columns,
+        sorted by (key, report); adds the cells read in a special way to _special."""
         keys = sorted(fact_specs())
         self.key_index = {k: i for i, k in enumerate(keys)}
         bits = " + ".join(f"(case when list_contains(f.flags, ?) then {FLAG_BITS[f]} else 0 end)" for f in FLAGS)
         sql = (f"select f.rowid as rowid, r.rid as rid, k.kid as kid, f.value as value, f.line as line, "
                f"({bits})::INTEGER as bits, coalesce(f.col, 0)::INTEGER as col "
-               "from facts f "
+               f"from {facts} f "
                "join (select doc, (row_number() over (order by doc) - 1)::INTEGER as rid from reports) r using (doc) "
                "join (select unnest(?) as key, (generate_subscripts(?, 1) - 1)::INTEGER as kid) k using (key)")
         data = self.con.execute(sql, [*FLAGS, keys, keys]).fetchnumpy()
         kid = np.asarray(data["kid"], np.int32)
         order = np.lexsort((np.asarray(data["rid"]), kid))
-        self._kid = kid[order]
-        self._rid = np.asarray(data["rid"], np.int32)[order]
         value = data["value"]
-        self._value = np.asarray(value.filled(np.nan) if hasattr(value, "filled") else value, np.float64)[order]
-        self._line = np.asarray(data["line"], np.int32)[order]
-        self._rowid = np.asarray(data["rowid"], np.int64)[order]
-        self._bits = np.asarray(data["bits"], np.int32)[order]
-        self._col = np.asarray(data["col"], np.int32)[order]
-        self._n = n
         # raw text and notes of the cells read in some special way (signed, units, thousands, text …): few,
         # and the only ones whose raw text is not simply their number; a blank cell's raw text is ''
-        self._special = {int(r): CellDetail(raw or "", note, None) for r, raw, note in self.con.execute(
-            "select rowid, raw, note from facts where len(flags) > 0 and flags <> ?", [["blank"]]).fetchall()}
+        self._special.update({int(r): CellDetail(raw or "", note, None) for r, raw, note in self.con.execute(
+            f"select rowid, raw, note from {facts} where len(flags) > 0 and flags <> ?", [["blank"]]).fetchall()})
+        return {"_kid": kid[order], "_rid": np.asarray(data["rid"], np.int32)[order],
+                "_value": np.asarray(value.filled(np.nan) if hasattr(value, "filled") else value, np.float64)[order],
+                "_line": np.asarray(data["line"], np.int32)[order],
+                "_rowid": np.asarray(data["rowid"], np.int64)[order],
+                "_bits": np.asarray(data["bits"], np.int32)[order], "_col": np.asarray(data["col"], np.int32)[order]}
+
+    def _load_facts(self, n: int) -> None:
+        self._special: dict[int, CellDetail] = {}
+        self.__dict__.update(self._read_facts("facts"))
+        self._n = n
+
+    def _grow(self, old: FactStore, gen: Generation, growth: Growth) -> None:
+        """Take an older generation's store forward (see __init__) without copying its millions of values:
+        its arrays stay as they are, in its report numbering, with a map to this store's report ids (-1: a
+        replaced or deleted report) applied per key when a key's column is made (_column); the new parts'
+        rows (few) are kept apart, sorted the same way."""
+        n = len(self.reports)
+        self._n = n
+        rid_map = np.full(len(old.reports), -1, np.int32)  # old report id → new
+        for r in old.reports:
+            if r.doc not in growth.dead_docs and r.doc in self.by_doc:
+                rid_map[r.rid] = self.by_doc[r.doc].rid
+        self.key_index = old.key_index
+        self._special = dict(old._special)  # keyed by rowid: a dropped report's are never asked for again
+        self.__dict__.update({c: getattr(old, c) for c in self._COLUMNS})
+        self._rid_map = rid_map if old._rid_map is None else np.where(old._rid_map >= 0, rid_map[old._rid_map], -1)
+        extra = dict(old._extra) if old._extra else None
+        if extra:  # the older store's own new rows, taken to this numbering
+            extra["_rid"] = rid_map[extra["_rid"]]
+            keep = extra["_rid"] >= 0
+            extra = {c: v[keep] for c, v in extra.items()}
+        new = [extra] if extra else []
+        new += [self._read_facts(f"({gen.part_select('facts', i)})") for i in growth.new_parts]
+        if new:
+            add = {c: np.concatenate([d[c] for d in new]) for c in self._COLUMNS}
+            order = np.lexsort((add["_rid"], add["_kid"]))
+            self._extra = {c: v[order] for c, v in add.items()}
+        # lines: the old documents' places stay (their rowids are the same in this generation)
+        gone = growth.dead_docs | (set(old.by_doc) - set(self.by_doc))
+        self._line_base = {d: v for d, v in old._line_base.items() if d not in gone}
+        self._line_numbers = {d: v for d, v in old._line_numbers.items() if d not in gone}
+        for i in growth.new_parts:
+            self._index_lines(f"({gen.part_select('lines', i)})")
+        self.problem_findings = self._load_findings()
 
     def _load_line_index(self) -> None:
+        self._line_base: dict[str, tuple[int, int]] = {}
+        self._line_numbers: dict[str, tuple[int, np.ndarray]] = {}
+        self._index_lines("lines")
+
+    def _index_lines(self, lines: str) -> None:
         """Where each document's lines sit in the lines table. They are written per document in order, so a
         document's rowids are contiguous: a line's rowid is its first rowid plus the line's place among the
         document's line numbers (arithmetic when those have no gaps; HTML documents skip some)."""
-        rows = self.con.execute("select doc, min(rowid), max(rowid), min(line), max(line), count(*) from lines "
-                                "group by doc").fetchall()
-        self._line_base: dict[str, tuple[int, int]] = {}
-        self._line_numbers: dict[str, tuple[int, np.ndarray]] = {}
+        rows = self.con.execute(f"select doc, min(rowid), max(rowid), min(line), max(line), count(*) from "
+                                f"{lines} group by doc").fetchall()
         gappy = []
         for d, r0, r1, l0, l1, c in rows:
             if r1 - r0 + 1 != c:
@@ -180,7 +234,7 @@ class FactStore:
             else:
                 gappy.append(d)
         if gappy:
-            data = self.con.execute("select doc, rowid, line from lines where doc in (select unnest(?)) "
+            data = self.con.execute(f"select doc, rowid, line from {lines} where doc in (select unnest(?)) "
                                     "order by rowid", [gappy]).fetchnumpy()
             docs, rowid, line = data["doc"], np.asarray(data["rowid"], np.int64), np.asarray(data["line"], np.int32)
             starts = np.nonzero(np.r_[True, docs[1:] != docs[:-1]])[0]
@@ -202,17 +256,25 @@ class FactStore:
         col = self._columns.get(key)
         if col is None:
             kid = self.key_index.get(key, -1)
-            lo, hi = np.searchsorted(self._kid, [kid, kid + 1])
-            rid = self._rid[lo:hi]
             n = self._n
             col = _KeyColumn(np.zeros(n, bool), np.full(n, np.nan), np.zeros(n, np.int32),
                              np.zeros(n, np.int32), np.full(n, -1, np.int64), np.zeros(n, np.int32))
-            col.present[rid] = True
-            col.value[rid] = self._value[lo:hi]
-            col.flags[rid] = self._bits[lo:hi]
-            col.line[rid] = self._line[lo:hi]
-            col.rowid[rid] = self._rowid[lo:hi]
-            col.col[rid] = self._col[lo:hi]
+            for rows in (self.__dict__, self._extra or {}):
+                if not rows:
+                    continue
+                lo, hi = np.searchsorted(rows["_kid"], [kid, kid + 1])
+                at = slice(lo, hi)
+                rid = rows["_rid"][at]
+                if rows is self.__dict__ and self._rid_map is not None:
+                    rid = self._rid_map[rid]
+                    live = rid >= 0
+                    at, rid = np.arange(lo, hi)[live], rid[live]
+                col.present[rid] = True
+                col.value[rid] = rows["_value"][at]
+                col.flags[rid] = rows["_bits"][at]
+                col.line[rid] = rows["_line"][at]
+                col.rowid[rid] = rows["_rowid"][at]
+                col.col[rid] = rows["_col"][at]
             self._columns[key] = col
         return col
 

@@ -41,7 +41,9 @@ class SearchResult(BaseModel):
 
 
 class Retriever:
-    def __init__(self, index: Path, model: str | None = None):
+    def __init__(self, index: Path, model: str | None = None, previous: Retriever | None = None):
+        """previous: the retriever of an older generation of this index, whose agency index is kept when
+        the agencies are the same (qa.engine.QA.reopen)."""
         from index.models import model_weight
 
         self.index = Path(index)
@@ -50,8 +52,10 @@ class Retriever:
         self.manifest = self.gen.manifest
         self.keyword: KeywordIndex = self.gen.keyword()
         self.db = self.gen.connect()
-        self.agencies = AgencyIndex([a for (a,) in self.db.execute(
-            "select distinct agency from reports where agency is not null order by agency").fetchall()])
+        self._agency_names = [a for (a,) in self.db.execute(
+            "select distinct agency from reports where agency is not null order by agency").fetchall()]
+        same = previous is not None and previous._agency_names == self._agency_names
+        self._agencies = previous._agencies if same else None  # built on first need (a search)
         self.years = {y for (y,) in self.db.execute("select distinct year from reports").fetchall() if y}
         self._agency_years = set(self.db.execute("select distinct agency, year from reports").fetchall())
         self._model = model
@@ -69,6 +73,12 @@ class Retriever:
 
             self._dense = self.gen.dense(Embedder(self._model))
         return self._dense
+
+    @property
+    def agencies(self) -> AgencyIndex:
+        if self._agencies is None:  # ~0.2 s at 10,000 agencies: not before the first search needs it
+            self._agencies = AgencyIndex(self._agency_names)
+        return self._agencies
 
     # ------------------------------------------------------------ search
     def resolve_agency(self, query: str) -> AgencyMatch | None:

@@ -11,10 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from index.build import build_index, current_generation, read_manifest
+from index.build import build_index, current_generation
+from index.generation import Generation
 from index.parquet import PARQUET_TABLES, parquet_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +48,7 @@ def two_builds(tmp_path_factory, local_ray):
 
 
 def _table(index: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(current_generation(index) / "facts.duckdb"), read_only=True)
+    con = Generation.current(index).connect()
     try:
         return con.execute(sql).fetchall()
     finally:
@@ -115,7 +115,7 @@ def test_incremental_ray_build_takes_unchanged_files_from_the_previous_generatio
     _, cluster = two_builds
     index = tmp_path / "index"
     shutil.copytree(cluster.index, index)
-    corpus = Path(read_manifest(index).corpus)
+    corpus = Path(Generation.current(index).manifest.corpus)
     rebuilt = build_index(corpus, index, ray="")
     assert rebuilt.read == 0  # nothing changed: the current generation stands
 

@@ -419,6 +419,26 @@ def test_neighbouring_year_of_the_same_agency_named_another_way(tmp_path):
     assert report.meta.agency != next(r for r in result.reports if r.meta.year == 2022).meta.agency
     f = {x.key: x for x in report.facts}
     assert [f[f"apply.carried_in.{c.key}"].value for c in APPLY_COLUMNS] == [10, 1, 0, 0, 0, 0, 11]
+    # the cross-year check pairs the two years by the same rule (index.checks.same_agency)
+    assert [(x.doc, x.status) for x in result.cross_year] == [("2023.txt", "PASS")]
+
+
+@pytest.mark.parametrize("first, second, same", [
+    ("某某市某某管理委员会", "某某市某某管委会", True),
+    ("某某市高新技术产业开发区管理委员会", "某某市高新区管委会", True),
+    ("某某市高新技术产业开发区管理委员会", "某某市人民政府", False),  # short names both 某某市: two agencies
+    ("某某市某某局", "某某市另一局", False),
+])
+def test_the_same_agency_across_years_is_one_rule(tmp_path, first, second, same):
+    """The values a neighbouring year decides and the cross-year check match the two years' agencies alike."""
+    before, after = _neighbour_pair(tmp_path)
+    before.write_text(before.read_text(encoding="utf-8").replace("某某市某某局", first), encoding="utf-8")
+    after.write_text(after.read_text(encoding="utf-8").replace("某某市某某局", second), encoding="utf-8")
+    result = extract_many([before, after])
+    report = next(r for r in result.reports if r.meta.year == 2023)
+    decided = "ambiguous" not in {x.key: x for x in report.facts}["apply.carried_in.natural"].flags
+    assert decided == same
+    assert bool(result.cross_year) == same
 
 
 # ---------------------------------------------------------------- a report that mixes the forms
@@ -454,16 +474,15 @@ def test_rules_are_data_with_one_evaluator():
 def test_build_fills_from_the_neighbouring_year_and_forgets_it_when_gone(tmp_path):
     """The build calls the same step over the index; a later build without the neighbour takes the values
     back to the per-file extraction (ambiguous again)."""
-    import duckdb
-
-    from index.build import build_index, current_generation
+    from index.build import build_index
+    from index.generation import Generation
 
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     corpus.mkdir()
     before, after = _neighbour_pair(corpus)
 
     def carried_in() -> tuple:
-        con = duckdb.connect(str(current_generation(index) / "facts.duckdb"), read_only=True)
+        con = Generation.current(index).connect()
         try:
             return con.execute("select value, list_contains(flags, 'ambiguous') from facts "
                                "where doc = '2023.txt' and key = 'apply.carried_in.natural'").fetchone()
@@ -472,7 +491,7 @@ def test_build_fills_from_the_neighbouring_year_and_forgets_it_when_gone(tmp_pat
 
     build_index(corpus, index)
     assert carried_in() == (10, False)
-    con = duckdb.connect(str(current_generation(index) / "facts.duckdb"), read_only=True)
+    con = Generation.current(index).connect()
     try:
         assert con.execute("select status from findings where kind = 'cross_year'").fetchall() == [("PASS",)]
     finally:

@@ -8,6 +8,7 @@ to the working directory; when unset, the project's own folders."""
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,12 +66,23 @@ def _close(resource) -> None:
         pass
 
 
+# The newest engine of each (index, model): the next generation's engine is taken forward from it
+# (QA.reopen: after an upload added a segment, only its rows are read). It may already be released
+# (closed): reopen reads nothing through its connection.
+_LATEST: dict[tuple[str, str | None], object] = {}
+_LATEST_LOCK = threading.Lock()
+
+
 # Old generations' engines and connections are closed when a newer one has pushed them out of the cache.
 @st.cache_resource(show_spinner="正在加载问答引擎…", max_entries=2, on_release=_close)
 def _engine(index: str, gen: str, model: str | None):
     from qa.engine import QA
 
-    return QA(Path(index), model=model)
+    with _LATEST_LOCK:
+        previous = _LATEST.get((index, model))
+        qa = previous.reopen() if previous is not None else QA(Path(index), model=model)
+        _LATEST[(index, model)] = qa
+    return qa
 
 
 def engine(p: Paths, gen: str):

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.build import BuildSummary, build_index, is_index, read_manifest
+from index.build import BuildSummary, build_index, is_index
 from index.errors import ReportError
 from index.readers import SUPPORTED_SUFFIXES
 
@@ -93,7 +93,9 @@ def _known_hashes(index: Path) -> dict[str, str]:
     if not is_index(index):
         return {}
     try:
-        return {f.sha256: f.path for f in read_manifest(index).files}
+        from index.generation import Generation
+
+        return {f.sha256: f.path for f in Generation.current(index).manifest.files}
     except (ReportError, ValueError, OSError):
         return {}
 
