@@ -140,6 +140,17 @@ TIMING_LABELS = {"read+extract": "读取与抽取", "index write": "写索引", 
                  "embed with extraction (summed over workers)": "随抽取向量化（各进程合计）", "total": "合计"}
 
 
+def was_read(done, rel: str, skipped: dict[str, str]) -> bool:
+    """A worker's result for one file: a full disk stops the build; a file that could not be read is skipped
+    with its reason (and named in the summary)."""
+    if done.disk_full is not None:
+        raise DiskFull(done.disk_full)
+    if done.error is not None:
+        skipped[rel] = done.error
+        return False
+    return True
+
+
 # ---------------------------------------------------------------- index folder
 def is_index(folder: Path) -> bool:
     return (folder / CURRENT).is_file()
@@ -707,10 +718,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
                 reused += 1
             else:
                 done = next(results)
-                if done.disk_full is not None:
-                    raise DiskFull(done.disk_full)
-                if done.error is not None:
-                    skipped[rel] = done.error
+                if not was_read(done, rel, skipped):
                     continue
                 entry, offset = done.entry, None
                 read += done.fresh

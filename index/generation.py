@@ -30,7 +30,7 @@ import numpy as np
 
 from index.build import CURRENT, MANIFEST, Manifest, current_generation
 from index.errors import ReportError
-from index.keyword import PART_CODES, KeywordIndex, MetaColumns, _idf, top_k
+from index.keyword import PART_CODES, FieldBonus, KeywordIndex, MetaColumns, _idf, top_k
 from index.store import FACTS_DB, SCHEMA
 
 PART_ROWID_BITS = 40  # a part's rows are numbered from part << 40 in the views: unique, no count needed
@@ -347,8 +347,7 @@ class KeywordParts(KeywordIndex):
     def scores(self, query: str) -> np.ndarray | None:
         k1 = self.params.k1
         scores = np.zeros(self.n, np.float32)
-        agency_bonus = np.zeros(len(self.meta.agencies) + 1, np.float32)
-        part_bonus = np.zeros(len(PART_CODES), np.float32)
+        bonus = FieldBonus(self)
         hit = False
         for term, qw in self.query_terms(query):
             cid = self.vocab.get(term)
@@ -364,18 +363,10 @@ class KeywordParts(KeywordIndex):
                     impacts = (tff * (k1 + 1) / (tff + self._norm[pids])).astype(np.float32)
                     scores[pids] += weight * impacts
                 hit = True
-            if term in self.fields["agency"]:
-                agency_bonus[self.fields["agency"][term]] += qw * self.params.agency_weight * self._field_idf["agency"][term]
-                hit = True
-            if term in self.fields["part"]:
-                part_bonus[self.fields["part"][term]] += qw * self.params.part_weight * self._field_idf["part"][term]
+            hit = bonus.add(term, qw) or hit
         if not hit:
             return None
-        if agency_bonus.any():
-            scores += agency_bonus[self.meta.agency_id]
-        if part_bonus.any():
-            touched = scores > 0
-            scores[touched] += part_bonus[self.meta.part[touched]]
+        bonus.apply(scores)
         scores[~self.live] = 0
         return scores
 

@@ -32,8 +32,8 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
-from index.build import (MANIFEST, BuildSummary, DiskFull, FileEntry, Manifest, Tombstone, _embed_job, _Jobs,
-                         _next_generation, _switch, _versions, default_workers)
+from index.build import (MANIFEST, BuildSummary, FileEntry, Manifest, Tombstone, _embed_job, _Jobs,
+                         _next_generation, _switch, _versions, default_workers, was_read)
 from index.errors import printable
 
 SEGMENT_MAX_FILES = 32
@@ -80,10 +80,7 @@ def add_segment(corpus: Path, index: Path, policy, plan: list, skipped: dict[str
             if progress:
                 progress(n, len(changed), rel)
             done = next(results)
-            if done.disk_full is not None:
-                raise DiskFull(done.disk_full)
-            if done.error is not None:
-                skipped[rel] = done.error
+            if not was_read(done, rel, skipped):
                 continue
             works.append((rel, key, path, done))
     finally:

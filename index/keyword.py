@@ -621,8 +621,7 @@ class KeywordIndex:
     def scores(self, query: str) -> np.ndarray | None:
         """BM25 score of every passage (body + agency field + part field), or None if no term is known."""
         scores = np.zeros(self.n, np.float32)
-        agency_bonus = np.zeros(len(self.meta.agencies) + 1, np.float32)  # last slot: agency unknown (-1)
-        part_bonus = np.zeros(len(PART_CODES), np.float32)
+        bonus = FieldBonus(self)
         hit = False
         for term, qw in self.query_terms(query):
             tid = self.vocab.get(term)
@@ -631,20 +630,10 @@ class KeywordIndex:
                 # postings within a term are distinct passages, so fancy-index += is a correct scatter-add
                 scores[self.postings[s:e]] += (qw * self._w[tid]) * self.impacts[s:e]
                 hit = True
-            if term in self.fields["agency"]:
-                agency_bonus[self.fields["agency"][term]] += qw * self.params.agency_weight * self._field_idf["agency"][term]
-                hit = True
-            if term in self.fields["part"]:
-                part_bonus[self.fields["part"][term]] += qw * self.params.part_weight * self._field_idf["part"][term]
+            hit = bonus.add(term, qw) or hit
         if not hit:
             return None
-        if agency_bonus.any():
-            scores += agency_bonus[self.meta.agency_id]
-        if part_bonus.any():
-            # the part prior only ranks passages that matched something else: alone it would return a
-            # whole part of every report
-            touched = scores > 0
-            scores[touched] += part_bonus[self.meta.part[touched]]
+        bonus.apply(scores)
         return scores
 
     def search(self, query: str, k: int = 10, filters: FilterArg = None) -> list[tuple[int, float]]:
@@ -717,3 +706,33 @@ class KeywordIndex:
 def _idf(n: int, df: Any) -> Any:
     """Okapi IDF in the always-positive form (Lucene's): a term in most passages weighs little, never < 0."""
     return np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
+
+
+class FieldBonus:
+    """The agency and part fields' share of a query's scores: one rule for a whole index and for an index
+    read across its parts (index/generation.py), so both score alike. `index` has fields, params,
+    _field_idf and meta."""
+
+    def __init__(self, index) -> None:
+        self.index = index
+        self.agency = np.zeros(len(index.meta.agencies) + 1, np.float32)  # last slot: agency unknown (-1)
+        self.part = np.zeros(len(PART_CODES), np.float32)
+
+    def add(self, term: str, qw: float) -> bool:
+        """Adds a query term's field bonus; True when the term names an agency (a hit on its own)."""
+        ix = self.index
+        if term in ix.fields["part"]:
+            self.part[ix.fields["part"][term]] += qw * ix.params.part_weight * ix._field_idf["part"][term]
+        if term in ix.fields["agency"]:
+            self.agency[ix.fields["agency"][term]] += qw * ix.params.agency_weight * ix._field_idf["agency"][term]
+            return True
+        return False
+
+    def apply(self, scores: np.ndarray) -> None:
+        if self.agency.any():
+            scores += self.agency[self.index.meta.agency_id]
+        if self.part.any():
+            # the part prior only ranks passages that matched something else: alone it would return a
+            # whole part of every report
+            touched = scores > 0
+            scores[touched] += self.part[self.index.meta.part[touched]]
