@@ -49,7 +49,8 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             question=plan.question, status="not_found", text=f"索引中没有{agency}{'、'.join(map(str, plan.years))}年"
             f"的报告（该单位有：{have}）。", reading=reading(plan, m, f"{agency}的「{m.label}」"))
     measures = [m] + [x for i in plan.extra_items if (x := default_measure(ctx, i))]
-    rows_by = [(mm, scoped_rows(ctx, plan, mm, [agency])) for mm in measures]
+    # a series reads in year order, whatever order the files were indexed in
+    rows_by = [(mm, sorted(scoped_rows(ctx, plan, mm, [agency]), key=lambda r: r.report.year or 0)) for mm in measures]
     citations: list[Citation] = []
     derived: list[Derived] = []
     sentences = []
