@@ -223,3 +223,50 @@ def test_own_prose_question(qa, question: str, expect: list[str], why: str) -> N
     text = _normal(ask(qa, question)[0].text)
     missing = [t for t in expect if not _matches(t, text)]
     assert not missing, f"{question}: {missing} not in {text!r} (why: {why})"
+
+
+# ------------------------------------------------------------------ other people's words
+# Written before the change that made them pass, in wordings no set before used: achievements asked for
+# (亮点做法, 特色和创新, 经验做法值得推广, 成效, highlights), problems and measures in synonyms (短板, 薄弱环节,
+# weakness, 整改怎么搞, 下步工作打算), what a report made public (主动公开了哪些内容). Each: tokens a right answer
+# holds (alternatives joined by |, checked by hand against the report) and words of the wrong half or part
+# it must not quote (an achievement is not answered by part 五's problems, a measure not by the problems).
+# First score, before the change: 9/20.
+OTHER_WORDS = [
+    ("平潭2023年有哪些亮点做法", ["平潭大家谈|台湾地区标准题录数据库|规范性文件库|内容监测系统"], ["信息噪音", "亮点挖掘还不够"],
+     "15_pingtan_2023 一: （一）主动公开方面 一是…五是探索开设特色内容; （四）平台建设"),
+    ("平潭2022年工作有什么特色和创新", ["惠企纾困|疫情防控专栏|核酸检测|智能问答|便民主题"], ["意见征集形式较为单一"],
+     "05_pingtan_2022 一: 三是做好惠企纾困政策公开 … 上线智能问答等多项互动功能"),
+    ("济南城管有哪些经验做法值得推广", ["圆桌对话"], [], "004 line 27: 推出“圆桌对话”新机制 … 省住房城乡建设厅在全省推广经验"),
+    ("平潭2024年取得了哪些成效", ["10407|96篇|平潭大家谈|民意征集"], ["有待进一步调整"],
+     "16_pingtan_2024 一（一）: 主动公开各类政府信息10407条 … 政策文件解读96篇"),
+    ("鹤岗城管存在哪些问题", ["力量薄弱", "公众参与程度不高"], [], "003 line 82"),
+    ("平潭2023年的短板有哪些", ["属性界定", "政策解读的质量"], ["加大政务公开检查力度"], "15_pingtan_2023 五: 存在的问题"),
+    ("平潭2025年下一步打算怎么改进", ["队伍建设", "互动模块"], ["仍存在一些不足"], "17_pingtan_2025 五: 下一步整改措施"),
+    ("沙河城管工作中有啥薄弱环节", ["门户网站", "宣传形式单一"], [], "000 line 396"),
+    ("沙河城管主动公开了哪些内容", ["概况信息|机构设置|办事指南"], ["还没有自己的门户网站"],
+     "000 line 7: 利用“市政府信息公开平台”，包括概况信息、机构设置…"),
+    ("平潭2021年主动公开了哪些内容", ["2645|各类规划|农产品抽检"], ["政策解读形式不够丰富"],
+     "13_pingtan_2021 一（一）主动公开方面: 2645条 … 做好各类规划主动公开"),
+    ("济南城管的整改措施有哪些", ["落实政务公开具体责任", "网站栏目维护"], ["意识有待加强"], "004 lines 425-426"),
+    ("伊川城管有哪些做法值得一提", ["源头认定|基层政务公开目录|保密审查"], ["仍存在一些不足"], "002 line 11"),
+    ("张店执法局信息公开做了哪些亮点工作", ["问政淄博|市民开放日|看城市变化"], ["宣传形式较少"], "001 line 31-33"),
+    ("洪泽区政务公开还有哪些weakness", ["依申请公开工作规范性"], [], "22_hongze 五"),
+    ("平潭2020年有什么创新做法", ["全媒体问政|一窗通办|不见面审批"], ["推广部门好的做法"],
+     "12_pingtan_2020 一: 创新推出“全媒体问政”舆论监督模式"),
+    ("平潭2019年下步工作打算是什么", ["继续强化信息公开责任|继续完善信息公开机制"], ["流动性较大"], "11_pingtan_2019 五: 2020年，我们将采取以下措施"),
+    ("鹤岗城管整改怎么搞", ["加强政府信息公开机构建设"], [], "003 line 84: 其措施的第一条"),
+    ("平潭2024年政策解读有什么不足", ["政策解读形式仍需创新"], [], "16_pingtan_2024 五"),
+    ("平潭2022年网站平台建设做了什么", ["智能问答|便民主题|网站导航"], [], "05_pingtan_2022 一（四）信息公开平台建设方面"),
+    ("济南城管有啥highlights", ["圆桌对话"], [], "004 line 27"),
+]
+
+
+@pytest.mark.parametrize("question,expect,must_not,why", OTHER_WORDS,
+                         ids=[f"words{i + 1:02d}" for i in range(len(OTHER_WORDS))])
+def test_prose_question_in_other_words(qa, question: str, expect: list[str], must_not: list[str], why: str) -> None:
+    text = _normal(ask(qa, question)[0].text)
+    said = text.split("(另见")[0]  # NFKC: the answer's own quotes, not the related passages it points to
+    missing = [t for t in expect if not _matches(t, said)]
+    wrong = [w for w in must_not if w in said]
+    assert not missing and not wrong, f"{question}: missing {missing}, quoted {wrong} in {text!r} (why: {why})"
