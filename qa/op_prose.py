@@ -17,7 +17,7 @@ from qa.op_rank import answer_rank
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.op_share import text_share
 from qa.phrasing import EXAMPLES, reading
-from qa.prose import coverage_ok, part_title, sentence_text
+from qa.prose import Asked, coverage_ok, part_title, sentence_text
 from qa.understand import RE_SHARE, Plan
 
 if TYPE_CHECKING:
@@ -111,9 +111,9 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     sentences = list(result.sentences)
     if RE_QUANTITY.search(plan.text):  # 多少 / 几: a sentence that states a number first
         sentences.sort(key=lambda s: not _NUMBER.search(re.sub(r"(?:19|20)\d\d\s*年", "", s.text)))
-    best = sentences[:LIST_SENTENCES if RE_LISTING.search(plan.text) else 1] if agency else sentences
+    best = sentences[:LIST_SENTENCES if _lists(plan) else 1] if agency else sentences
     parts = []
-    listing = bool(agency and (continued or RE_LISTING.search(plan.text)))
+    listing = bool(agency and (continued or _lists(plan)))
     quoted: list[str] = []
     for s in best:
         p = s.passage
@@ -132,7 +132,13 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
 
 def _k(plan: Plan) -> int:
     """Sentences to retrieve from one report: more for lists and numbers, which the best one may lack."""
-    return LIST_SENTENCES + 1 if RE_LISTING.search(plan.text) or RE_QUANTITY.search(plan.text) else 2
+    return LIST_SENTENCES + 1 if _lists(plan) or RE_QUANTITY.search(plan.text) else 2
+
+
+def _lists(plan: Plan) -> bool:
+    """哪些 …, and a question for the problems, the measures or the work done (整改怎么搞, 亮点做法): each is
+    a list in the reports (一是…二是…), quoted as it runs on."""
+    return bool(RE_LISTING.search(plan.text)) or Asked.of(plan.prose_text or plan.text).kind is not None
 
 def _prose_clauses(qa: QA, plan: Plan, agency: str | None, clauses: list[str]) -> Answer:
     """A question of several parts (…几期？…多少项？): one retrieval per part, one answer."""

@@ -21,7 +21,7 @@ from qa.retrieve import Retriever
 GENERIC = frozenset({"报告", "年报", "年度", "单位", "情况", "工作", "政府", "信息", "政务", "本年", "全年", "开展",
                      "一下", "介绍", "说说", "主要", "有关", "相关", "方面", "具体", "什么样", "怎么样", "如何",
                      # how a question asks, not what about (下一年准备采取哪些改进措施, 工作上还有哪些不足)
-                     "还有", "准备", "一年", "下一年", "承认", "采取", "哪些", "一共", "总共"})
+                     "还有", "准备", "一年", "下一年", "承认", "采取", "哪些", "一共", "总共", "内容"})
 _SENT = re.compile(r"(?<=[。！？!?])|\n")  # not at ；: a list of problems stays one sentence
 _HEADING = re.compile(r"^[#\s]*[一二三四五六七八九十]+、")
 MAX_SENTENCE = 150
@@ -46,9 +46,25 @@ def asks_number(question: str) -> bool:
     """多少条 / 几个 / 比例: the question wants a number (which a table row may state), not which or how."""
     return bool(_ASK_NUMBER.search(question))
 
+# What a text question asks for, in the words people use (one place: the answers and the search both read it).
 # Part 五 has two halves: the problems, then the measures. A question asks for one of them.
-_ASKS_MEASURES = re.compile(r"改进|措施|下一步|下步|下一年|今后|打算|计划|怎么改|如何改|整改|努力方向|准备")
-_ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|不够|欠缺|缺点|承认|困难")
+_ASKS_MEASURES = re.compile(r"改进|改善|措施|下一步|下步|下一年|今后|以后|打算|计划|怎么改|如何改|整改|努力方向|准备|"
+                            r"(?i:improve|next step|plan)")
+_ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|不够|欠缺|缺点|承认|困难|短处|没做到位|做得不好|做得差|"
+                            r"(?i:weak|shortcoming|problem|issue)")
+# 哪些地方需要改进 asks where the report falls short (the problems), not how it will improve
+_NEEDS_WORK = re.compile(r"(?:哪些|什么|哪个|哪)(?:地方|方面|环节)?(?:还)?(?:需要|有待|要|得|应该)(?:改进|改善|加强|提高|完善|提升)")
+# What the report did well or did at all (亮点做法, 特色和创新, 主动公开了哪些内容): its account of the year's work
+# (part 一 and the parts before 五), never part 五, which holds what fell short and what is planned.
+_ASKS_DONE = re.compile(r"亮点|特色|创新|新招|经验|做法|成效|成绩|成果|亮眼|拿得出手|值得一提|值得推广|取得|"
+                        r"做了(?:哪些|什么|啥)|干了|(?:公开|开展|推进|建设|完成|推出|搞)了(?:哪些|什么|啥)|"
+                        r"(?i:highlight|achievement|best practice)")
+# the words a report itself uses for what each kind of question asks: searched beside the question's own
+# (短板 → 不足 / 有待: the report does not call its problems 短板)
+REPORT_WORDS = {"problems": "存在的主要问题 不足 有待", "measures": "改进措施 下一步",
+                "done": "创新 特色 首创 首推 率先 品牌 推广 亮点"}
+# a sentence that starts an item of a list (一是…, （二）…, 3、…): what a remark after it is about
+_ITEM_START = re.compile(r"^(?:其?[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
 # the sentence where a report turns from its problems to its measures: a heading (（二）改进措施), 下一步 /
 # 今后 / 2024年将 …, or a lead-in to the list of measures (从以下几个方面加以改进：)
 _MEASURES_START = re.compile(r"下一步|下步|下一年|今后|改进措施|改进方向|整改措施|努力方向|工作打算|工作措施|工作计划|"
@@ -89,16 +105,32 @@ class Asked:
     rate: bool = False  # 满意率多少 → a percentage
     half: str | None = None  # part 五: "problems" or "measures"
     listing: bool = False  # 哪些 …: a list, which may run over several sentences
+    done: bool = False  # 亮点做法, 主动公开了哪些内容: what the report did, not part 五
 
     @classmethod
     def of(cls, query: str) -> Asked:
         m = _ASK_COUNTER.search(query)
         number = asks_number(query)
         rate = number and bool(_ASK_RATE.search(query))
-        measures, problems = _ASKS_MEASURES.search(query), _ASKS_PROBLEMS.search(query)
+        needs = _NEEDS_WORK.search(query)
+        rest = _NEEDS_WORK.sub(" ", query)
+        measures, problems = _ASKS_MEASURES.search(rest), needs or _ASKS_PROBLEMS.search(query)
         half = None if measures and problems else "measures" if measures else "problems" if problems else None
         listing = bool(re.search(r"哪些|哪几|有何|什么措施|什么问题", query))
-        return cls(number=number, counter=m.group(1) if m else None, rate=rate, half=half, listing=listing)
+        done = half is None and bool(_ASKS_DONE.search(query))
+        return cls(number=number, counter=m.group(1) if m else None, rate=rate, half=half, listing=listing,
+                   done=done)
+
+    @property
+    def kind(self) -> str | None:
+        return self.half or ("done" if self.done else None)
+
+    def asking_words(self, query: str) -> str:
+        """The query without the words that say what kind of answer it wants (亮点, 短板, 怎么改进): what is
+        left says what about, and is what the reports must hold for the question to be in scope."""
+        for rx in (_NEEDS_WORK, _ASKS_MEASURES, _ASKS_PROBLEMS, _ASKS_DONE):
+            query = rx.sub(" ", query)
+        return query
 
     def _numbers(self, text: str) -> list[re.Match]:
         return list(re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*(%|％|[\u4e00-\u9fff]{1,2})?", _YEAR.sub("", text)))
@@ -148,6 +180,7 @@ class Prose:
         self._agency_terms = set(kw.fields.get("agency", {})) if hasattr(kw, "fields") else set()
         self._weights = kw.term_weights()  # computed once: term_weights() recomputes its tables on each call
         self._top = float(self._weights.max()) if len(self._weights) else 1.0
+        self._template_terms = {t for title in PART_TITLES.values() for t, _ in kw.query_terms(title)}
         self._five: dict[tuple, dict[str, list[str]]] = {}  # (doc, year) → passage id → half of each sentence
 
     def content_terms(self, query: str) -> list[tuple[str, float]]:
@@ -166,21 +199,29 @@ class Prose:
              k: int = 3, distinct_agencies: bool = False) -> ProseResult:
         """The k sentences that best answer `query`, best first, one per passage (one per agency with
         distinct_agencies), from the reports the filters name."""
-        terms = self.content_terms(query)
         asked = Asked.of(query)
+        # 亮点做法: the sentences that say so in the report's words (创新, 新机制, 推广经验) come first
+        terms = self.content_terms(query + (" " + REPORT_WORDS["done"] if asked.done else ""))
         fetch = max(k * 4, FETCH_PASSAGES) if distinct_agencies else max(k * 2, FETCH_PASSAGES)
         res = self.retriever.search(query, k=fetch, agency=agency, year=year, part=part, kind="prose")
         hits = [(h.passage, h.score) for h in res.hits]
-        if agency and asked.half and (part in (None, "五")):
-            hits += [(q, 0.0) for q in self._part_passages(hits, "五") if q.id not in {p.id for p, _ in hits}]
+        # the part a kind of question asks for may share none of its words (短板, 亮点): all of it is read
+        whole = "五" if asked.half and part in (None, "五") else "一" if asked.done and part in (None, "一") else None
+        if agency and whole:
+            hits += [(q, 0.0) for q in self._part_passages(hits, whole) if q.id not in {p.id for p, _ in hits}]
         scored: list[Sentence] = []
         for rank, (p, score) in enumerate(hits):
-            s = self._best_sentence(p, terms, asked, rank, self._halves(p) if asked.half else None)
+            halves = self._halves(p) if asked.half else None
+            # in the half asked for, ties go to the earlier sentence: a list of measures is quoted from its start
+            at = self._five_order(p) if halves is not None else None
+            s = self._best_sentence(p, terms, asked, rank if at is None else at, halves)
             if s:
                 scored.append(s)
         if asked.half and any(s.half == asked.half for s in scored):
             # part 五's other half answers another question: 问题 are not 改进措施
             scored = [s for s in scored if s.half in (None, asked.half)]
+        if asked.done and any(s.passage.part != "五" for s in scored):
+            scored = [s for s in scored if s.passage.part != "五"]  # what fell short and what is planned: not what was done
         scored.sort(key=lambda s: -s.score)
         sentences: list[Sentence] = []
         seen: set[str] = set()
@@ -194,6 +235,9 @@ class Prose:
             sentences.append(s)
             if len(sentences) >= k:
                 break
+        if asked.kind:  # 亮点, 短板, 怎么改进 say what kind of answer, not what about: scope is in the other words,
+            # less the template's part names (主动公开, 依申请), which every report has whether its text says them or not
+            terms = [(t, w) for t, w in self.content_terms(asked.asking_words(query)) if t not in self._template_terms]
         total = sum(w for _, w in terms)
         coverage = 1.0
         missing: list[str] = []
@@ -219,6 +263,11 @@ class Prose:
             [docs[0], part]).fetchall()
         found = self.retriever.passages([r[0] for r in rows])
         return [found[r[0]] for r in rows if r[0] in found]
+
+    def _five_order(self, p: Passage) -> int | None:
+        """The place of a part-五 passage in its part (_halves has read the part in order)."""
+        halves = self._five.get((p.doc, p.year), {})
+        return list(halves).index(p.id) if p.id in halves else None
 
     def _halves(self, p: Passage) -> list[str] | None:
         """For a passage of part 五: "problems" or "measures" for each of its sentences (as _sentences cuts
@@ -271,6 +320,8 @@ class Prose:
             norm = normalize(sent)
             score = sum(w for t, w in terms if t in norm)
             score += top * asked.number_bonus(sent)
+            if asked.done and i == 0 and _HEADING.match(sent):
+                score -= top  # a part's opening (一、总体情况 2022年，…坚持以…为指导) frames the year, names no work
             if halves is not None and i < len(halves) and asked.half:
                 score += top * (1.0 if halves[i] == asked.half else -2.0)
                 if asked.half == "problems" == halves[i] and _NAMES_PROBLEMS.search(sent):
@@ -280,6 +331,10 @@ class Prose:
         if best_i < 0:
             return None
         text = parts[best_i]
+        if asked.done:  # a remark on an item (省住房城乡建设厅在全省推广经验。): quoted from the item it remarks on
+            start = next((j for j in range(best_i, max(best_i - 3, 0) - 1, -1) if _ITEM_START.match(parts[j])), None)
+            if start is not None and start < best_i and len("".join(parts[start:best_i + 1])) <= MAX_LIST:
+                text = "".join(parts[start:best_i + 1])
         half = halves[best_i] if halves is not None and best_i < len(halves) else None
         same_half = lambda j: halves is None or not asked.half or j >= len(halves) or halves[j] == asked.half  # noqa: E731
         j = best_i + 1
@@ -287,7 +342,7 @@ class Prose:
             text += parts[j]
             j += 1
         limit = MAX_SENTENCE
-        if asked.half or asked.listing:  # 一是…二是…。三是…: a list runs on over its sentences
+        if asked.kind or asked.listing:  # 一是…二是…。三是…: a list runs on over its sentences
             text, j = _list_through(text, parts, j, same_half)
             limit = MAX_LIST
         if len(text) > limit:
