@@ -101,6 +101,9 @@ KIND_CODES: dict[str, int] = {"prose": 0, "row": 1}
 _WORDISH = re.compile(r"[0-9a-z\u3400-\u9fff]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _YEAR = re.compile(r"(19|20)\d\d")
+# 2023年 in a question names the report (a filter), not a word to find: its 年 alone would match every
+# row (平潭综合实验区2023年 主动公开 · …) and rank them all as keyword hits
+_YEAR_SAID = re.compile(r"(?<!\d)(?:19|20)\d\d\s*年(?:度)?(?!\d)")
 # 几件 / 多少条 / 多少人次: the measure word after a question word names the unit of the answer. jieba
 # keeps some of these whole (几件, dropped with the question word) and splits others (多少 + 件, where 件
 # alone would weigh as much as a content word and pull up any passage that counts anything in 件).
@@ -602,7 +605,7 @@ class KeywordIndex:
         other numbers are kept, since a question that quotes one (公开了808条) is about it."""
         terms: dict[str, float] = {}
         units = _QUESTION_UNIT.findall(normalize(query))
-        query = _QUESTION_UNIT.sub(" ", normalize(query))
+        query = _YEAR_SAID.sub(" ", _QUESTION_UNIT.sub(" ", normalize(query)))
         for group in word_groups(query):
             group = [t for t in group if not (t.isdigit() and (len(t) == 1 or _YEAR.fullmatch(t)))]
             for t in group:

@@ -42,6 +42,19 @@ _ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份�
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 
 
+def in_report_words(query: str) -> str:
+    """The query with the words reports use for what it asks (短板 → 存在的主要问题 不足 有待), for the search:
+    the report does not call its problems 短板 nor its work 亮点."""
+    kind = Asked.of(query).kind
+    return f"{query} {REPORT_WORDS[kind]}" if kind else query
+
+
+def not_asked_parts(query: str) -> set[str]:
+    """The parts of a report that cannot answer the query: part 五 for what the report did (亮点做法), since
+    it holds what fell short and what is planned."""
+    return {"五"} if Asked.of(query).kind == "done" else set()
+
+
 def asks_number(question: str) -> bool:
     """多少条 / 几个 / 比例: the question wants a number (which a table row may state), not which or how."""
     return bool(_ASK_NUMBER.search(question))
@@ -54,6 +67,7 @@ _ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|不够|欠缺|�
                             r"(?i:weak|shortcoming|problem|issue)")
 # 哪些地方需要改进 asks where the report falls short (the problems), not how it will improve
 _NEEDS_WORK = re.compile(r"(?:哪些|什么|哪个|哪)(?:地方|方面|环节)?(?:还)?(?:需要|有待|要|得|应该)(?:改进|改善|加强|提高|完善|提升)")
+_AGAINST = re.compile(r"针对[^，,。？?]{0,8}?(?:问题|不足|短板|薄弱环节|差距)")
 # What the report did well or did at all (亮点做法, 特色和创新, 主动公开了哪些内容): its account of the year's work
 # (part 一 and the parts before 五), never part 五, which holds what fell short and what is planned.
 _ASKS_DONE = re.compile(r"亮点|特色|创新|新招|经验|做法|成效|成绩|成果|亮眼|拿得出手|值得一提|值得推广|取得|"
@@ -114,7 +128,9 @@ class Asked:
         rate = number and bool(_ASK_RATE.search(query))
         needs = _NEEDS_WORK.search(query)
         rest = _NEEDS_WORK.sub(" ", query)
-        measures, problems = _ASKS_MEASURES.search(rest), needs or _ASKS_PROBLEMS.search(query)
+        against = _AGAINST.search(rest)  # 针对不足怎么整改: the problems are what the measures answer
+        measures = _ASKS_MEASURES.search(rest) or against
+        problems = needs or _ASKS_PROBLEMS.search(_AGAINST.sub(" ", rest) if against else query)
         half = None if measures and problems else "measures" if measures else "problems" if problems else None
         listing = bool(re.search(r"哪些|哪几|有何|什么措施|什么问题", query))
         done = half is None and bool(_ASKS_DONE.search(query))

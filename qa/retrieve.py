@@ -87,6 +87,7 @@ class Retriever:
     def search(self, query: str, k: int = 5, agency: str | None = None, year: int | None = None,
                part: str | None = None, kind: str | None = None, mode: str = "hybrid") -> SearchResult:
         from index.fusion import fuse
+        from qa.prose import in_report_words, not_asked_parts
 
         note = None
         found = self.resolve_agency(query)
@@ -104,6 +105,7 @@ class Retriever:
         text = query
         if found and not found.ambiguous and found.agencies[0] == agency:
             text = without_mention(query, found.mention)
+        plain, text = text, in_report_words(text)
         filters = Filters(agency=agency, year=year, part=part, kind=kind)
         rankings: dict[str, list[tuple[int, float]]] = {}
         weights = {"keyword": 1.0, "dense": self.dense_weight}
@@ -113,11 +115,15 @@ class Retriever:
             if not self.has_dense():
                 raise ReportError(str(self.index), "this index has no vectors: build it with `qa build --embed`")
             dense = self._dense_index()
-            rankings["dense"] = dense.search(text, FETCH, filters)
+            rankings["dense"] = dense.search(plain, FETCH, filters)
             if mode == "dense":
                 weights = {"dense": 1.0}
-        fused = self.spread(fuse(rankings, weights)[:FETCH], query, kind)[:k]
+        fused = self.spread(fuse(rankings, weights)[:FETCH], query, kind)
         passages = self.passages([i for i, _ in fused])
+        skip = not_asked_parts(query) - {part}
+        if skip:  # what the question asks for is not in these parts: they come after the others
+            fused = sorted(fused, key=lambda h: passages[h[0]].part in skip)
+        fused = fused[:k]
         hits = [Hit(passage=passages[i], score=s, rank=r,
                     via=[name for name, ranking in rankings.items() if any(j == i for j, _ in ranking)])
                 for r, (i, s) in enumerate(fused, 1)]
