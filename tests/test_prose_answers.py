@@ -195,6 +195,12 @@ def test_prose_sentences_rank_the_measure_asked() -> None:
     assert Asked.of("下一步有什么改进措施").half == "measures"
     assert Asked.of("存在哪些问题").half == "problems"
     assert Asked.of("2020年建了哪些专栏").number is False
+    # the kind asked, in other words
+    assert Asked.of("哪些地方需要改善").half == "problems"  # where it falls short, not how it will improve
+    assert Asked.of("针对不足准备怎么整改").half == "measures"
+    assert Asked.of("政务公开还有哪些weakness").half == "problems"
+    assert Asked.of("有哪些亮点做法").kind == "done" and Asked.of("下一步有什么做法").kind == "measures"
+    assert Asked.of("主动公开了哪些内容").kind == "done"
 
 
 # ------------------------------------------------------------------ own prose questions, other agencies

@@ -112,6 +112,20 @@ def test_question_words_carry_no_signal(kw: KeywordIndex) -> None:
     assert "2020" not in terms and "多少" not in terms and "了" not in terms
     assert "济南" in terms and "城管" in terms
     assert "808" in dict(kw.query_terms("哪个局公开了808条信息"))  # a quoted number is kept
+    # a year names the report (a filter): neither it nor its 年 is a word to find (年 is in every row)
+    assert not {"2023", "年", "年度"} & set(dict(kw.query_terms("平潭2023年度的短板")))
+
+
+def test_a_kind_of_question_is_searched_in_the_reports_words(kw: KeywordIndex, passages: list[Passage]) -> None:
+    """短板 / 整改 / 亮点 are not the reports' words for their problems, measures and work: the search adds
+    theirs (qa.prose.REPORT_WORDS), so a problems question in other words meets part 五."""
+    from qa.prose import in_report_words, not_asked_parts
+
+    assert top(kw, passages, "张店执法局的短板", agency="张店")[0].part != "五"  # the words alone miss it
+    hits = top(kw, passages, in_report_words("张店执法局的短板"), agency="张店")
+    assert all(p.part == "五" for p in hits) and any("宣传形式较少" in p.text for p in hits)
+    assert in_report_words("济南城管的公开目录") == "济南城管的公开目录"  # no kind asked: the query as it is
+    assert not_asked_parts("济南城管有哪些亮点做法") == {"五"} and not not_asked_parts("济南城管存在哪些问题")
 
 
 def test_abbreviation_meets_full_name(kw: KeywordIndex, passages: list[Passage]) -> None:
