@@ -70,7 +70,8 @@ _NEEDS_WORK = re.compile(r"(?:哪些|什么|哪个|哪)(?:地方|方面|环节)?
 _AGAINST = re.compile(r"针对[^，,。？?]{0,8}?(?:问题|不足|短板|薄弱环节|差距)")
 # What the report did well or did at all (亮点做法, 特色和创新, 主动公开了哪些内容): its account of the year's work
 # (part 一 and the parts before 五), never part 五, which holds what fell short and what is planned.
-_ASKS_DONE = re.compile(r"亮点|特色|创新|新招|经验|做法|成效|成绩|成果|亮眼|拿得出手|值得一提|值得推广|取得|"
+_ASKS_DONE = re.compile(r"亮点|特色|创新|新招|经验|做法|举措|成效|成绩|成果|亮眼|拿得出手|值得一提|值得推广|取得|"
+                        r"(?:做|干)得(?:好|不错|出色)的?(?:地方|方面|工作)?|好的地方|"
                         r"做了(?:哪些|什么|啥)|干了|(?:公开|开展|推进|建设|完成|推出|搞)了(?:哪些|什么|啥)|"
                         r"(?i:highlight|achievement|best practice)")
 # the words a report itself uses for what each kind of question asks: searched beside the question's own
@@ -330,14 +331,17 @@ class Prose:
             return None
         top = max((w for _, w in terms), default=1.0)
         best_i, best = -1, float("-inf")
+        # a part's opening (一、总体情况 2022年，…坚持以…为指导) frames the year and names no work
+        opening = next((i for i, x in enumerate(parts) if not _HEADING_ONLY.match(x)), None) \
+            if asked.done and _HEADING.match(p.text.lstrip()) else None
         for i, sent in enumerate(parts):
             if _HEADING_ONLY.match(sent):
                 continue  # a part's title: 五、存在的主要问题及改进情况 says nothing
             norm = normalize(sent)
             score = sum(w for t, w in terms if t in norm)
             score += top * asked.number_bonus(sent)
-            if asked.done and i == 0 and _HEADING.match(sent):
-                score -= top  # a part's opening (一、总体情况 2022年，…坚持以…为指导) frames the year, names no work
+            if i == opening:
+                score -= top
             if halves is not None and i < len(halves) and asked.half:
                 score += top * (1.0 if halves[i] == asked.half else -2.0)
                 if asked.half == "problems" == halves[i] and _NAMES_PROBLEMS.search(sent):
