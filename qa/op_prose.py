@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 RE_COUNT_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和|有多少|是多少|多少|条数|件数|数量|个数")
 RE_TOTAL_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和")
 RE_QUANTITY = re.compile(r"多少|(?<!哪)几")  # 哪几个方面 asks which, not how many
-RE_LISTING = re.compile(r"哪些|什么|哪几|有何")
+RE_LISTING = re.compile(r"哪些|什么|哪几|有何|啥")
 LIST_CHARS = 320  # how far a list question's quote runs on in the passage
 LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
 _NUMBER = re.compile(r"\d")

@@ -63,10 +63,10 @@ def asks_number(question: str) -> bool:
 # Part 五 has two halves: the problems, then the measures. A question asks for one of them.
 _ASKS_MEASURES = re.compile(r"改进|改善|措施|下一步|下步|下一年|今后|以后|打算|计划|怎么改|如何改|整改|努力方向|准备|"
                             r"(?i:improve|next step|plan)")
-_ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|不够|欠缺|缺点|承认|困难|短处|没做到位|做得不好|做得差|"
+_ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|不够|欠缺|缺点|承认|困难|短处|不到位|没做好|做得不好|做得差|"
                             r"(?i:weak|shortcoming|problem|issue)")
 # 哪些地方需要改进 asks where the report falls short (the problems), not how it will improve
-_NEEDS_WORK = re.compile(r"(?:哪些|什么|哪个|哪)(?:地方|方面|环节)?(?:还)?(?:需要|有待|要|得|应该)(?:改进|改善|加强|提高|完善|提升)")
+_NEEDS_WORK = re.compile(r"(?:哪些|什么|哪个|哪)(?:地方|方面|环节|里|儿)?(?:还)?(?:需要|有待|要|得|应该)(?:改进|改善|加强|提高|完善|提升)")
 _AGAINST = re.compile(r"针对[^，,。？?]{0,8}?(?:问题|不足|短板|薄弱环节|差距)")
 # What the report did well or did at all (亮点做法, 特色和创新, 主动公开了哪些内容): its account of the year's work
 # (part 一 and the parts before 五), never part 五, which holds what fell short and what is planned.
@@ -133,7 +133,7 @@ class Asked:
         measures = _ASKS_MEASURES.search(rest) or against
         problems = needs or _ASKS_PROBLEMS.search(_AGAINST.sub(" ", rest) if against else query)
         half = None if measures and problems else "measures" if measures else "problems" if problems else None
-        listing = bool(re.search(r"哪些|哪几|有何|什么措施|什么问题", query))
+        listing = bool(re.search(r"哪些|哪几|有何|什么措施|什么问题|啥", query))
         done = half is None and bool(_ASKS_DONE.search(query))
         return cls(number=number, counter=m.group(1) if m else None, rate=rate, half=half, listing=listing,
                    done=done)

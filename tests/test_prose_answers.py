@@ -268,6 +268,16 @@ OTHER_WORDS = [
 ]
 
 
+# Found by probing after that change (so not held out): more words for the same kinds.
+OTHER_WORDS += [
+    ("鹤岗城管有哪些不到位的地方", ["力量薄弱"], ["加强政府信息公开机构建设"], "003 line 82: the problems, not the measures after"),
+    ("平潭2022年政务公开哪里还需要加强", ["预公开程度需进一步加强"], ["丰富意见征集形式"], "05_pingtan_2022 五: 一是…需进一步加强"),
+    ("洪泽区2023年取得了什么成绩", ["1136|三审三校|关停整合|第三方检测"], ["坚持以习近平"],
+     "22_hongze 一: the work of the year, not the opening that frames it"),
+    ("平潭2024年有什么创新举措", ["10407|96篇|平潭大家谈|智能问答"], ["仍需创新"], "16_pingtan_2024 一"),
+]
+
+
 @pytest.mark.parametrize("question,expect,must_not,why", OTHER_WORDS,
                          ids=[f"words{i + 1:02d}" for i in range(len(OTHER_WORDS))])
 def test_prose_question_in_other_words(qa, question: str, expect: list[str], must_not: list[str], why: str) -> None:
