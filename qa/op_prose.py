@@ -112,17 +112,19 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     if RE_QUANTITY.search(plan.text):  # 多少 / 几: a sentence that states a number first
         sentences.sort(key=lambda s: not _NUMBER.search(re.sub(r"(?:19|20)\d\d\s*年", "", s.text)))
     best = sentences[:LIST_SENTENCES if _lists(plan) else 1] if agency else sentences
-    parts = []
     listing = bool(agency and (continued or _lists(plan)))
-    quoted: list[str] = []
+    quoted: list[list[str]] = []  # [where, what] of each quote
     for s in best:
         p = s.passage
         said = _continued(s) if listing else sentence_text(s)
-        if any(said in q for q in quoted):
+        if any(said in q for _, q in quoted):
             continue  # already inside the run quoted before
-        quoted.append(said)
-        parts.append(f"{p.agency or p.doc}{p.year or ''}年报告（{part_title(p.part)}，第{s.line}行）写道："
-                     f"「{said}」")
+        for q in quoted:  # a quote that ran on into this one (…改进：（一）落实…) stops where this one starts
+            at = q[1].find(said[:20])
+            q[1] = q[1][:at].rstrip() if at >= 0 else q[1]
+        quoted = [q for q in quoted if q[1]]
+        quoted.append([f"{p.agency or p.doc}{p.year or ''}年报告（{part_title(p.part)}，第{s.line}行）写道：", said])
+    parts = [f"{where}「{said}」" for where, said in quoted]
     text = lead + "；".join(parts)
     text += "" if text.endswith(("。」", "！」", "？」")) else "。"
     if agency and len(result.sentences) > 1:
