@@ -45,8 +45,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 def in_report_words(query: str) -> str:
     """The query with the words reports use for what it asks (短板 → 存在的主要问题 不足 有待), for the search:
     the report does not call its problems 短板 nor its work 亮点."""
-    kind = Asked.of(query).kind
-    return f"{query} {REPORT_WORDS[kind]}" if kind else query
+    words = Asked.of(query).report_words(query)
+    return f"{query} {words}" if words else query
 
 
 def not_asked_parts(query: str) -> set[str]:
@@ -70,14 +70,16 @@ _NEEDS_WORK = re.compile(r"(?:哪些|什么|哪个|哪)(?:地方|方面|环节|�
 _AGAINST = re.compile(r"针对[^，,。？?]{0,8}?(?:问题|不足|短板|薄弱环节|差距)")
 # What the report did well or did at all (亮点做法, 特色和创新, 主动公开了哪些内容): its account of the year's work
 # (part 一 and the parts before 五), never part 五, which holds what fell short and what is planned.
-_ASKS_DONE = re.compile(r"亮点|特色|创新|新招|经验|做法|举措|成效|成绩|成果|亮眼|拿得出手|值得一提|值得推广|取得|"
-                        r"(?:做|干)得(?:好|不错|出色)的?(?:地方|方面|工作)?|好的地方|"
-                        r"做了(?:哪些|什么|啥)|干了|(?:公开|开展|推进|建设|完成|推出|搞)了(?:哪些|什么|啥)|"
-                        r"(?i:highlight|achievement|best practice)")
+# Of these, the ones that ask for its merits (亮点, 特色, 成效) rather than for what it did (开展了哪些)
+_ASKS_MERIT = re.compile(r"亮点|特色|创新|新招|经验|做法|举措|成效|成绩|成果|亮眼|拿得出手|值得一提|值得推广|取得|"
+                         r"(?:做|干)得(?:好|不错|出色)的?(?:地方|方面|工作)?|好的地方|"
+                         r"(?i:highlight|achievement|best practice)")
+_ASKS_DONE = re.compile(_ASKS_MERIT.pattern + r"|做了(?:哪些|什么|啥)|干了|(?:公开|开展|推进|建设|完成|推出|搞)了(?:哪些|什么|啥)")
 # the words a report itself uses for what each kind of question asks: searched beside the question's own
-# (短板 → 不足 / 有待: the report does not call its problems 短板)
+# (短板 → 不足 / 有待: the report does not call its problems 短板); a question for what was done (开展了哪些
+# 活动) has its own words for what, and gets none
 REPORT_WORDS = {"problems": "存在的主要问题 不足 有待", "measures": "改进措施 下一步",
-                "done": "创新 特色 首创 首推 率先 品牌 推广 亮点"}
+                "merit": "创新 特色 首创 首推 率先 品牌 推广 亮点", "done": ""}
 # a sentence that starts an item of a list (一是…, （二）…, 3、…): what a remark after it is about
 _ITEM_START = re.compile(r"^(?:其?[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
 # the sentence where a report turns from its problems to its measures: a heading (（二）改进措施), 下一步 /
@@ -141,6 +143,11 @@ class Asked:
     @property
     def kind(self) -> str | None:
         return self.half or ("done" if self.done else None)
+
+    def report_words(self, query: str) -> str:
+        """The words reports use for what the question asks (REPORT_WORDS), or none."""
+        kind = "merit" if self.done and _ASKS_MERIT.search(query) else self.kind
+        return REPORT_WORDS[kind] if kind else ""
 
     def asking_words(self, query: str) -> str:
         """The query without the words that say what kind of answer it wants (亮点, 短板, 怎么改进): what is
@@ -218,7 +225,7 @@ class Prose:
         distinct_agencies), from the reports the filters name."""
         asked = Asked.of(query)
         # 亮点做法: the sentences that say so in the report's words (创新, 新机制, 推广经验) come first
-        terms = self.content_terms(query + (" " + REPORT_WORDS["done"] if asked.done else ""))
+        terms = self.content_terms(f"{query} {asked.report_words(query)}" if asked.done else query)
         fetch = max(k * 4, FETCH_PASSAGES) if distinct_agencies else max(k * 2, FETCH_PASSAGES)
         res = self.retriever.search(query, k=fetch, agency=agency, year=year, part=part, kind="prose")
         hits = [(h.passage, h.score) for h in res.hits]

@@ -125,6 +125,9 @@ def test_a_kind_of_question_is_searched_in_the_reports_words(kw: KeywordIndex, p
     hits = top(kw, passages, in_report_words("张店执法局的短板"), agency="张店")
     assert all(p.part == "五" for p in hits) and any("宣传形式较少" in p.text for p in hits)
     assert in_report_words("济南城管的公开目录") == "济南城管的公开目录"  # no kind asked: the query as it is
+    # what was done (开展了哪些活动) has its own words for what; merits (亮点) are said in the reports' words
+    assert in_report_words("济南城管开展了哪些活动") == "济南城管开展了哪些活动"
+    assert "创新" in in_report_words("济南城管有哪些亮点")
     assert not_asked_parts("济南城管有哪些亮点做法") == {"五"} and not not_asked_parts("济南城管存在哪些问题")
 
 
