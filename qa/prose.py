@@ -50,9 +50,9 @@ def in_report_words(query: str) -> str:
 
 
 def not_asked_parts(query: str) -> set[str]:
-    """The parts of a report that cannot answer the query: part 五 for what the report did (亮点做法), since
-    it holds what fell short and what is planned."""
-    return {"五"} if Asked.of(query).kind == "done" else set()
+    """The parts of a report that cannot answer the query: part 五 for what the report did well (亮点做法),
+    since it holds what fell short and what is planned."""
+    return {"五"} if Asked.of(query).merit else set()
 
 
 def asks_number(question: str) -> bool:
@@ -71,10 +71,10 @@ _AGAINST = re.compile(r"针对[^，,。？?]{0,8}?(?:问题|不足|短板|薄弱
 # What the report did well or did at all (亮点做法, 特色和创新, 主动公开了哪些内容): its account of the year's work
 # (part 一 and the parts before 五), never part 五, which holds what fell short and what is planned.
 # Of these, the ones that ask for its merits (亮点, 特色, 成效) rather than for what it did (开展了哪些)
-_ASKS_MERIT = re.compile(r"亮点|特色|创新|新招|经验|做法|举措|成效|成绩|成果|亮眼|拿得出手|值得一提|值得推广|取得|"
+_ASKS_MERIT = re.compile(r"亮点|特色|创新|新招|经验|成效|成绩|成果|亮眼|拿得出手|值得一提|值得推广|取得|样板|示范|标杆|"
                          r"(?:做|干)得(?:好|不错|出色)的?(?:地方|方面|工作)?|好的地方|"
                          r"(?i:highlight|achievement|best practice)")
-_ASKS_DONE = re.compile(_ASKS_MERIT.pattern + r"|做了(?:哪些|什么|啥)|干了|(?:公开|开展|推进|建设|完成|推出|搞)了(?:哪些|什么|啥)")
+_ASKS_DONE = re.compile(_ASKS_MERIT.pattern + r"|做法|举措|做了(?:哪些|什么|啥)|干了|(?:公开|开展|推进|建设|完成|推出|搞)了(?:哪些|什么|啥)")
 # the words a report itself uses for what each kind of question asks: searched beside the question's own
 # (短板 → 不足 / 有待: the report does not call its problems 短板); a question for what was done (开展了哪些
 # 活动) has its own words for what, and gets none
@@ -123,6 +123,7 @@ class Asked:
     half: str | None = None  # part 五: "problems" or "measures"
     listing: bool = False  # 哪些 …: a list, which may run over several sentences
     done: bool = False  # 亮点做法, 主动公开了哪些内容: what the report did, not part 五
+    merit: bool = False  # of those, 亮点 / 特色 / 成效: what it did well, never what it plans
 
     @classmethod
     def of(cls, query: str) -> Asked:
@@ -138,7 +139,7 @@ class Asked:
         listing = bool(re.search(r"哪些|哪几|有何|什么措施|什么问题|啥", query))
         done = half is None and bool(_ASKS_DONE.search(query))
         return cls(number=number, counter=m.group(1) if m else None, rate=rate, half=half, listing=listing,
-                   done=done)
+                   done=done, merit=done and bool(_ASKS_MERIT.search(query)))
 
     @property
     def kind(self) -> str | None:
@@ -146,7 +147,7 @@ class Asked:
 
     def report_words(self, query: str) -> str:
         """The words reports use for what the question asks (REPORT_WORDS), or none."""
-        kind = "merit" if self.done and _ASKS_MERIT.search(query) else self.kind
+        kind = "merit" if self.merit else self.kind
         return REPORT_WORDS[kind] if kind else ""
 
     def asking_words(self, query: str) -> str:
@@ -244,8 +245,12 @@ class Prose:
         if asked.half and any(s.half == asked.half for s in scored):
             # part 五's other half answers another question: 问题 are not 改进措施
             scored = [s for s in scored if s.half in (None, asked.half)]
-        if asked.done and any(s.passage.part != "五" for s in scored):
-            scored = [s for s in scored if s.passage.part != "五"]  # what fell short and what is planned: not what was done
+        # 亮点, 特色 … (and 主动公开了哪些内容 …, when the account of the work speaks of it): not what fell short
+        # nor what is planned; 提高公众参与度的做法 may be a measure, where only part 五 speaks of it
+        scope = [(t, w) for t, w in self.content_terms(asked.asking_words(query)) if t not in self._template_terms]
+        others = [s for s in scored if s.passage.part != "五"]
+        if asked.done and others and (asked.merit or _coverage(scope, others) >= COVERAGE):
+            scored = others
         scored.sort(key=lambda s: -s.score)
         sentences: list[Sentence] = []
         seen: set[str] = set()
@@ -260,14 +265,12 @@ class Prose:
             if len(sentences) >= k:
                 break
         if asked.kind:  # 亮点, 短板, 怎么改进 say what kind of answer, not what about: scope is in the other words,
-            # less the template's part names (主动公开, 依申请), which every report has whether its text says them or not
-            terms = [(t, w) for t, w in self.content_terms(asked.asking_words(query)) if t not in self._template_terms]
+            terms = scope  # less the template's part names (主动公开, 依申请): every report has those parts
         total = sum(w for _, w in terms)
         coverage = 1.0
         missing: list[str] = []
         if terms and sentences and total:
-            covs = [sum(w for t, w in terms if t in normalize(s.passage.text)) / total for s in sentences]
-            coverage = max(covs)
+            coverage = _coverage(terms, sentences)
             if asked.half and sentences[0].half == asked.half:
                 coverage = 1.0  # the half of part 五 the question asks for answers it, whatever its words
             missing = [t for t, _ in terms if not any(t in normalize(s.passage.text) for s in sentences)]
@@ -478,6 +481,14 @@ def _window(text: str, terms: list[tuple[str, float]], asked: Asked | None = Non
         if not grown:
             break
     return "".join(clauses[lo:hi])[:limit].rstrip("，,；;：:")
+
+
+def _coverage(terms: list[tuple[str, float]], sentences: list[Sentence]) -> float:
+    """The largest share of the terms' weight one sentence's passage holds (1.0 with no terms)."""
+    total = sum(w for _, w in terms)
+    if not total:
+        return 1.0
+    return max(sum(w for t, w in terms if t in normalize(s.passage.text)) / total for s in sentences)
 
 
 def part_title(part: str | None) -> str:
