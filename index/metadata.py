@@ -59,6 +59,9 @@ _TITLE_YEAR = re.compile(r"(20\d{2})\s*年\s*度?(?=[^。；;！!？?]{0,40}?(�
 _TITLE_YEAR_AFTER = re.compile(r"(?:政府信息公开|政务公开|信息公开)[^。；;（(]{0,16}?(?:报告|年报)\s*[（(【\[]\s*"
                                r"(20\d{2})\s*年?\s*度?\s*[)）】\]]")
 _PROSE = re.compile(r"[《》，,。；;！!？?]")  # before a title's year: a sentence, not a title
+# After a title's report word, a quotation closed that opened before it: the title is a document a sentence
+# names (a paragraph wrapped in a PDF: 「…按照《关于报送」「2020年政府信息公开工作年度报告的通知》要求，…」).
+_MENTION = re.compile(r"[^\s《〈“「『]{0,16}?[》〉”」』]")
 _TITLE_WORD = re.compile(r"政府信息公开|政务公开|信息公开")
 # Words of menus, breadcrumbs and page furniture: an agency candidate holding one is navigation text.
 _NAV_WORDS = re.compile(
@@ -257,44 +260,116 @@ _SPACES = re.compile(r"\s+")
 
 
 def _head(lines: list[Line], parts: list[PartSpan]) -> list[str]:
-    """The first lines before part 一 (or the first lines when parts were not found), cut short."""
+    """The lines before part 一 (or the first lines when parts were not found), cut short, markdown markup
+    taken out: the first _HEAD_LINES (a header block, the title) and the last _HEAD_LINES before part 一
+    (the title under a page's menus, which a text dump gives one item a line)."""
     # Up to part 一's heading, by line number (a re-lined text dump gives several lines the same number).
     first_part = next((i for i, ln in enumerate(lines) if parts and ln.number > parts[0].start), len(lines))
+    before = lines[:first_part] if parts else lines[:_HEAD_LINES]
+    if len(before) > 2 * _HEAD_LINES:
+        before = before[:_HEAD_LINES] + before[-_HEAD_LINES:]
     head = []
-    for ln in lines[: min(first_part, _HEAD_LINES)]:
-        text = ln.text.strip().lstrip("#").strip()[:_HEAD_CHARS]
+    for ln in before:
+        text = _unmarked(ln.text.strip().lstrip("#").strip()[:_HEAD_CHARS]).lstrip("#").strip()
         if text:
             head.append(text)
     return head
 
 
+# Markdown a page saved as markdown carries: an image (the logo, an icon before the title) says nothing; a
+# link says its text.
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+
+
+def _unmarked(text: str) -> str:
+    if "](" not in text:
+        return text
+    return _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text)).strip()
+
+
 def _from_title_lines(head: list[str], source: Source, *, lines_above: bool = True) -> Evidence:
-    """The first title in the head: its year, and the agency before the year (甲市财政局2020年…), after it
-    (2020年甲市财政局政府信息公开…) or on a line of its own above (沙河, 济南). A sentence that mentions a
-    report (「根据《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》」) is no title."""
-    for k, text in enumerate(head):
-        if lines_above and len(text) <= _SHORT_LINE and k + 1 < len(head) \
-                and not _TITLE_YEAR.search(to_simplified(text)) \
-                and not _TITLE_YEAR.search(to_simplified(head[k + 1])):
-            text += head[k + 1]  # a title broken over two lines (「平潭综合实验区2019年」「政府信息公开工作年度报告」)
-        simple = to_simplified(text)
-        for m in _TITLE_YEAR.finditer(simple):
-            words = _TITLE_WORD.search(simple, m.end(), m.end() + 40)
-            if (not words and "年报" not in simple[m.end():m.end() + 12]) or _PROSE.search(simple[:m.start()]):
-                continue
-            agency = _agency_before(text, simple, m.start())
-            if agency is None and words:
-                agency = _agency_candidate(_written(text, simple, m.end(), words.start()))
-            if agency is None and lines_above:
-                for prev in reversed(head[max(0, k - 3):k]):
-                    agency = _agency_candidate(prev)
-                    if agency:
-                        break
-            return Evidence(source, agency=agency, year=_year(m.group(1)))
-        m = _TITLE_YEAR_AFTER.search(simple)
-        if m and not _PROSE.search(simple[:m.start()]):
-            return Evidence(source, agency=_agency_before(text, simple, m.start()), year=_year(m.group(1)))
-    return Evidence(source)
+    """The report's own title in the head: its year, and the agency before the year (甲市财政局2020年…), after
+    it (2020年甲市财政局政府信息公开…) or on a line of its own above (沙河, 济南). A sentence that mentions a
+    report (「根据《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》」) is no title. A page's list of
+    other reports (its side column, 上一篇/下一篇: items marked or dated) stands before the report, not after
+    its title: of several titles the last one not listed is the report's, an earlier one of the same year
+    lending its agency when it names none."""
+    found = _titles(head, source, lines_above)
+    if not found:
+        return Evidence(source)
+    own = [ev for ev, listed in found if not listed] or [ev for ev, _ in found]
+    ev = own[-1]
+    if ev.agency is None:
+        ev.agency = next((e.agency for e in reversed(own) if e.agency and e.year == ev.year), None)
+    return ev
+
+
+_WRAPPED_LINES = 4  # lines a title broken by a narrow column may take
+_WRAPPED_CHARS = 80
+# An item of a list of links: a list mark, or a neighbouring report named as such.
+_LIST_ITEM = re.compile(r"^(?:[-*+•·▪►◆●○]\s*|\d{1,2}[.、．)]\s+|(?:上一篇|下一篇|上一条|下一条|相关\S{0,4})\s*[:：])")
+_DATE_ONLY = re.compile(r"^[\[【(（]?\s*(?:20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|20\d{2}年\d{1,2}月\d{1,2}日)\s*[\]】)）]?$")
+_DATED = re.compile(r"[\s\[【(（](?:20\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}\s*[\]】)）]?$")
+
+
+def _titles(head: list[str], source: Source, lines_above: bool) -> list[tuple[Evidence, bool]]:
+    """Every title in the head, in order, each with whether it is an item of a list (a mark before it, a
+    date after it on its line or on the next)."""
+    found: list[tuple[Evidence, bool]] = []
+    k = 0
+    while k < len(head):
+        end = _title_block(head, k) if lines_above else k + 1
+        text = "".join(head[k:end])
+        ev = _title_in(text, head, k, source, lines_above)
+        if ev is None:
+            k += 1
+            continue
+        after = head[end] if end < len(head) else ""
+        listed = bool(_LIST_ITEM.match(head[k]) or _DATED.search(head[end - 1]) or _DATE_ONLY.match(after))
+        found.append((ev, listed))
+        k = end  # a broken title's pieces are no titles of their own
+    return found
+
+
+def _title_block(head: list[str], k: int) -> int:
+    """The end of the title that starts at head[k]: the line alone, or with the short lines after it when
+    the title is broken over them (「平潭综合实验区2019年」「政府信息公开工作年度报告」, 「沙河市城市管理综合行」「政执法局
+    2020年政」「府信息公开工作年度报告」). A menu line (navigation words, no year) starts no title."""
+    simple = to_simplified(head[k])
+    if _TITLE_YEAR.search(simple) or len(head[k]) > _SHORT_LINE or (
+            _NAV_WORDS.search(simple) and not re.search(r"20\d{2}", simple)):
+        return k + 1
+    end, size = k + 1, len(head[k])
+    while end < len(head) and end - k < _WRAPPED_LINES and len(head[end]) <= _SHORT_LINE \
+            and size + len(head[end]) <= _WRAPPED_CHARS and not _TITLE_YEAR.search(to_simplified(head[end])):
+        size += len(head[end])
+        end += 1
+        if _TITLE_YEAR.search(to_simplified("".join(head[k:end]))):
+            return end
+    return k + 1
+
+
+def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: bool) -> Evidence | None:
+    simple = to_simplified(text)
+    for m in _TITLE_YEAR.finditer(simple):
+        words = _TITLE_WORD.search(simple, m.end(), m.end() + 40)
+        if (not words and "年报" not in simple[m.end():m.end() + 12]) or _PROSE.search(simple[:m.start()]) \
+                or _MENTION.match(simple, m.end(2)):
+            continue
+        agency = _agency_before(text, simple, m.start())
+        if agency is None and words:
+            agency = _agency_candidate(_written(text, simple, m.end(), words.start()))
+        if agency is None and lines_above:
+            for prev in reversed(head[max(0, k - 3):k]):
+                agency = _agency_candidate(prev)
+                if agency:
+                    break
+        return Evidence(source, agency=agency, year=_year(m.group(1)))
+    m = _TITLE_YEAR_AFTER.search(simple)
+    if m and not _PROSE.search(simple[:m.start()]):
+        return Evidence(source, agency=_agency_before(text, simple, m.start()), year=_year(m.group(1)))
+    return None
 
 
 _CITY_UNITS = ("自治州", "地区", "市", "州", "盟")

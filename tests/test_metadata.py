@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 REAL = SHARED / "real"
 SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
+SEEDS_DIR = SHARED / "seeds"
 needs_real = pytest.mark.skipif(not (REAL / "gold.json").is_file(), reason="../shared/real is not beside the repo")
 
 
@@ -315,3 +316,99 @@ def test_correction_applies_to_one_document() -> None:
                 "规章\t0\t0\t0"])
     report = extract_document(doc, ("乙市财政局", None))
     assert (report.meta.agency, report.meta.year, report.meta.year_source) == ("乙市财政局", 2020, "title_line")
+
+
+# --- a page's chrome around the title, and titles broken or pictured (seeds and real pages, reshaped) ------
+
+
+def _seed_site(stem: str):
+    from tests.variants import _SEED_SITES, SEEDS as SEED_DIR, seed_gold, site_for
+
+    place, _, icp = _SEED_SITES[stem]
+    return site_for(place, icp), (SEED_DIR / f"{stem}.txt").read_text("utf-8"), seed_gold(stem)
+
+
+SEED_STEMS = ("000_bd0b500898aa4917", "002_f3bbfa1004ed2dd6", "004_d68123bc43084456")
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS, ids=lambda s: s[:3])
+def test_saved_as_markdown_the_icon_before_the_title_and_the_side_list_of_other_reports(stem, tmp_path) -> None:
+    """The page saved as markdown: the title a heading with an icon image before it (「# ![](icon.png) 沙河市…」
+    lost the agency to the image's markup), the side column's links to other offices' reports of other
+    years above it: the report's own title is the one nearest its body, not a listed one."""
+    from tests.variants import markdown_dump
+
+    site, text, gold = _seed_site(stem)
+    path = tmp_path / "saved.md"
+    path.write_text(markdown_dump(site, text, "2021-01-20 09:30", gold["year"]), encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year, meta.agency_source) == (gold["agency"], gold["year"], "title_line")
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS, ids=lambda s: s[:3])
+def test_text_dump_with_the_menus_one_item_a_line_above_the_title(stem, tmp_path) -> None:
+    """A page's text with sixty menu lines, a breadcrumb and a dated list of other reports before the title:
+    the title is still found (it stands among the last lines before part 一), the listed ones are passed."""
+    from tests.variants import chrome_dump
+
+    site, text, gold = _seed_site(stem)
+    path = tmp_path / "dump.txt"
+    path.write_text(chrome_dump(site, text, "2021-01-20 09:30", gold["year"]), encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year) == (gold["agency"], gold["year"])
+
+
+@pytest.mark.parametrize("width", [9, 10, 12])
+@pytest.mark.parametrize("stem", SEED_STEMS, ids=lambda s: s[:3])
+def test_title_broken_over_several_short_lines_inside_the_agency(stem, width, tmp_path) -> None:
+    """「沙河市城市管理综合行」「政执法局2020年政」「府信息公开工作年度报」「告」: one title, the agency whole."""
+    from tests.variants import wrapped_title
+
+    _, text, gold = _seed_site(stem)
+    path = tmp_path / "wrapped.txt"
+    path.write_text(wrapped_title(text, width), encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year) == (gold["agency"], gold["year"])
+
+
+def test_a_menu_line_starts_no_broken_title() -> None:
+    """Short menu lines above a title are not joined to it: the agency is the title's, not 「政务公开…」's."""
+    doc = _doc(["首页", "政务公开", "甲市财政局", "2020年政府信息公开工作年度报告", "一、总体情况", "正文。"])
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert (meta.agency, meta.year) == ("甲市财政局", 2020)
+
+
+def test_a_titled_line_followed_by_its_date_alone_is_still_the_title() -> None:
+    """A page that prints the date under its title: the one title is the report's even though it is dated."""
+    doc = _doc(["甲市财政局2020年政府信息公开工作年度报告", "2021-01-20", "一、总体情况", "正文。"])
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert (meta.agency, meta.year) == ("甲市财政局", 2020)
+
+
+@needs_real
+@pytest.mark.parametrize("name", ["15_pingtan_2023.html", "13_pingtan_2021.html"], ids=lambda n: n[:2])
+def test_page_heading_broken_by_br_gives_the_whole_title(name, tmp_path) -> None:
+    """The real page renamed, its heading 「永泰<br>县2023年度<br>政府信息公开工作年度报告」 and a <title> naming
+    only the site: the heading's pieces are one title (not the publisher field's 人民政府办公室)."""
+    from tests.variants import _REAL_RENAMED, broken_heading, page_trs, real_body, site_for
+
+    title, body, gold = real_body(name)
+    full = _REAL_RENAMED[name][0]
+    page = page_trs(site_for(full, "闽"), title, f"{full}人民政府办公室", "2024-02-01 16:00", body, gold["year"])
+    page = broken_heading(page, title, full, gold["year"])
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year, meta.agency_source) == (full, gold["year"], "title_line")
+
+
+def test_a_report_named_in_a_wrapped_sentence_is_no_title() -> None:
+    """济南's seed printed to PDF: its opening sentence wraps so that a line starts with the report it names
+    (「2020年政府信息公开工作年度报告的通知》要求，…」): a mention inside a quotation, not the report's title."""
+    text = (SEEDS_DIR / "004_d68123bc43084456.txt").read_text("utf-8").split("\n")
+    opening = next(k for k, t in enumerate(text) if t.startswith("根据新修订"))
+    at = text[opening].index("2020年政府信息公开工作年度报告的通知")
+    lines = text[:opening] + [text[opening][:at], text[opening][at:]] + text[opening + 1:]
+    doc = _doc(lines)
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert (meta.agency, meta.year) == ("济南市城市管理局", 2020)
