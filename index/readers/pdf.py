@@ -72,6 +72,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
         has_text = [_text_chars(pdf[i]) >= MIN_TEXT_CHARS for i in range(pages)]
         scanned = [not has_text[i] and _image_share(pdf[i]) >= MIN_IMAGE_SHARE for i in range(pages)]
         blocks: list[Block] = []
+        ocr = any(scanned)  # some page (or picture on a page) was read by OCR: its values may carry low_confidence
         plumber = _open_plumber(path, data) if not all(scanned) else None
         try:
             for i in range(pages):
@@ -80,7 +81,11 @@ def read_pdf(path: Path, data: bytes) -> Document:
 
                     blocks += ocr_page(pdf[i], i + 1)
                 elif plumber is not None:  # a page with little text (the end of a table) is still text
-                    blocks += _text_page(plumber.pages[i], i + 1)
+                    pictures = _pictures(pdf[i])
+                    blocks += _text_page(plumber.pages[i], i + 1) if not pictures else sorted(
+                        _text_page(plumber.pages[i], i + 1) + _pictures_read(pdf[i], i + 1, pictures),
+                        key=lambda b: b.top)
+                    ocr = ocr or bool(pictures)
                 report_page(i + 1, pages)
         finally:
             if plumber is not None:
@@ -90,7 +95,6 @@ def read_pdf(path: Path, data: bytes) -> Document:
     lines = _lines(_join_tables(blocks))
     if not any(line.text for line in lines):
         raise ReportError(str(path), "no text in the PDF (no text layer, and no page image OCR could read)")
-    ocr = any(scanned)  # some page was read by OCR: its values may carry low_confidence
     return Document(path=str(path), doc=path.name, file_format="pdf_ocr" if ocr else "pdf",
                     encoding="ocr" if ocr else "pdf", sha256=hashlib.sha256(data).hexdigest(), lines=lines,
                     title=title)
@@ -123,8 +127,58 @@ def _image_share(page: Any) -> float:
     return area / (width * height) if width and height else 0.0
 
 
+MIN_PICTURE_SHARE = 0.04  # of the page's area: a picture this large without text over it may be a table
+_MIN_PICTURE_WIDTH = 0.3  # of the page's width: a logo or a seal is narrower
+
+
+def _pictures(page: Any) -> list[tuple[float, float, float, float]]:
+    """The pictures on a page with a text layer that may hold text of the report (a table pasted as a
+    screenshot): wide and large, with no text of the layer over them. PDF bounds: (left, bottom, right, top)."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    if not width or not height:
+        return []
+    textpage = page.get_textpage()
+    try:
+        found = []
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            if (right - left) * (top - bottom) >= MIN_PICTURE_SHARE * width * height \
+                    and right - left >= _MIN_PICTURE_WIDTH * width \
+                    and not textpage.get_text_bounded(left, bottom, right, top).strip():
+                found.append((left, bottom, right, top))
+        return found
+    finally:
+        textpage.close()
+
+
+def _pictures_read(page: Any, number: int, pictures: list[tuple[float, float, float, float]]) -> list[Block]:
+    """The pictures' text by OCR, as blocks placed where the pictures stand on the page (in points from the
+    page's top, as the text layer's blocks)."""
+    from index.readers.ocr import DPI, blocks_from_boxes, ocr_boxes
+
+    scale = DPI / 72
+    height = page.get_size()[1]
+    image = page.render(scale=scale).to_pil()
+    blocks: list[Block] = []
+    for left, bottom, right, top in pictures:
+        crop = image.crop((int(left * scale), int((height - top) * scale), int(right * scale),
+                           int((height - bottom) * scale)))
+        boxes = [Box(b.text, left + b.x0 / scale, height - top + b.top / scale, left + b.x1 / scale,
+                     height - top + b.bottom / scale, b.score) for b in ocr_boxes(crop)]
+        blocks += blocks_from_boxes(boxes, number, height)
+    return blocks
+
+
 def _open_plumber(path: Path, data: bytes) -> Any:
+    import logging
+
     import pdfplumber
+
+    # pdfminer warns on stderr about font descriptors it cannot parse (Chromium's PDFs: 「Could not get
+    # FontBBox」, once a character); the text is read all the same, and a user is told nothing by it.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     try:
         return pdfplumber.open(io.BytesIO(data))
