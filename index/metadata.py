@@ -264,13 +264,19 @@ def _head(lines: list[Line], parts: list[PartSpan]) -> list[str]:
     taken out: the first _HEAD_LINES (a header block, the title) and the last _HEAD_LINES before part 一
     (the title under a page's menus, which a text dump gives one item a line)."""
     # Up to part 一's heading, by line number (a re-lined text dump gives several lines the same number).
-    first_part = next((i for i, ln in enumerate(lines) if parts and ln.number > parts[0].start), len(lines))
+    first_part = next((i + 1 for i, ln in enumerate(lines) if parts and ln.number == parts[0].start
+                       and ln.text.strip().lstrip("#").strip().startswith(parts[0].title)), None)
+    if first_part is None:
+        first_part = next((i for i, ln in enumerate(lines) if parts and ln.number > parts[0].start), len(lines))
     before = lines[:first_part] if parts else lines[:_HEAD_LINES]
     if len(before) > 2 * _HEAD_LINES:
         before = before[:_HEAD_LINES] + before[-_HEAD_LINES:]
     head = []
     for ln in before:
-        text = _unmarked(ln.text.strip().lstrip("#").strip()[:_HEAD_CHARS]).lstrip("#").strip()
+        text = ln.text.strip().lstrip("#").strip()
+        if len(text) > 2 * _HEAD_CHARS:  # a dump's one line: its start, and its end where part 一 follows
+            text = text[:_HEAD_CHARS] + " " + text[-_HEAD_CHARS:]
+        text = _unmarked(text).lstrip("#").strip()
         if text:
             head.append(text)
     return head
@@ -317,6 +323,7 @@ def _titles(head: list[str], source: Source, lines_above: bool) -> list[tuple[Ev
     """Every title in the head, in order, each with whether it is an item of a list (a mark before it, a
     date after it on its line or on the next)."""
     found: list[tuple[Evidence, bool]] = []
+    spans: list[tuple[int, int]] = []
     k = 0
     while k < len(head):
         end = _title_block(head, k) if lines_above else k + 1
@@ -327,7 +334,13 @@ def _titles(head: list[str], source: Source, lines_above: bool) -> list[tuple[Ev
             continue
         after = head[end] if end < len(head) else ""
         listed = bool(_LIST_ITEM.match(head[k]) or _DATED.search(head[end - 1]) or _DATE_ONLY.match(after))
+        # Titles of other reports one after the other, each naming its agency: an undated list.
+        if found and spans[-1][1] == k and ev.agency and found[-1][0].agency \
+                and (_key(ev.agency), ev.year) != (_key(found[-1][0].agency), found[-1][0].year):
+            found[-1] = (found[-1][0], True)
+            listed = True
         found.append((ev, listed))
+        spans.append((k, end))
         k = end  # a broken title's pieces are no titles of their own
     return found
 
@@ -351,7 +364,10 @@ def _title_block(head: list[str], k: int) -> int:
 
 
 def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: bool) -> Evidence | None:
+    """The title in one line (or a broken title's lines joined): the last one when the line holds several
+    (a dump's one line: the page's list of other reports, then the report's title and its body)."""
     simple = to_simplified(text)
+    found = None
     for m in _TITLE_YEAR.finditer(simple):
         words = _TITLE_WORD.search(simple, m.end(), m.end() + 40)
         if (not words and "年报" not in simple[m.end():m.end() + 12]) or _PROSE.search(simple[:m.start()]) \
@@ -365,7 +381,9 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
                 agency = _agency_candidate(prev)
                 if agency:
                     break
-        return Evidence(source, agency=agency, year=_year(m.group(1)))
+        found = Evidence(source, agency=agency, year=_year(m.group(1)))
+    if found:
+        return found
     m = _TITLE_YEAR_AFTER.search(simple)
     if m and not _PROSE.search(simple[:m.start()]):
         return Evidence(source, agency=_agency_before(text, simple, m.start()), year=_year(m.group(1)))

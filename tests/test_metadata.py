@@ -412,3 +412,30 @@ def test_a_report_named_in_a_wrapped_sentence_is_no_title() -> None:
     doc = _doc(lines)
     meta = find_metadata(doc.lines, find_parts(doc.lines))
     assert (meta.agency, meta.year) == ("济南市城市管理局", 2020)
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS, ids=lambda s: s[:3])
+def test_text_dump_of_a_page_on_one_line_the_title_after_the_menus_and_the_side_list(stem, tmp_path) -> None:
+    """The page's dump with its line breaks lost: menus, breadcrumb, other reports and the title on one line
+    before part 一 (its first 400 characters are all menu): the title is the last one on the line."""
+    from tests.variants import chrome_dump, lost_breaks
+
+    site, text, gold = _seed_site(stem)
+    path = tmp_path / "dump.txt"
+    path.write_text(lost_breaks(chrome_dump(site, text, "2021-01-20 09:30", gold["year"])), encoding="utf-8")
+    meta = extract_path(path).meta  # the one line re-lined at its part headings, as the extractor reads it
+    assert (meta.agency, meta.year, meta.agency_source) == (gold["agency"], gold["year"], "title_line")
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS, ids=lambda s: s[:3])
+def test_undated_list_of_other_reports_above_a_title_without_agency_lends_it_none(stem, tmp_path) -> None:
+    """Other offices' titles line after line (a list without dates) above the report's own title, which
+    names no agency: none of theirs is the report's; its signature names it."""
+    from tests.variants import chrome_dump, undated, unnamed_title
+
+    site, text, gold = _seed_site(stem)
+    path = tmp_path / "dump.txt"
+    path.write_text(undated(chrome_dump(site, unnamed_title(text, gold["agency"], gold["year"]), "2021-01-20 09:30",
+                                        gold["year"])), encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year, meta.agency_source) == (gold["agency"], gold["year"], "signature")

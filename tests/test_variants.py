@@ -54,7 +54,8 @@ def _names(office: bool) -> list[str]:
     # more_variants: the page's chrome in text and markdown, titles unnamed or broken, other digits.
     for k, tag in enumerate(stems):
         out += [f"{tag}-dump-chrome.txt", f"{tag}-saved.md", f"{tag}-signedonly.txt", f"{tag}-titlewrap.txt"]
-        out += [f"{tag}-widedigits.txt"] if k % 2 == 0 else []
+        out += [f"{tag}-widedigits.txt", f"{tag}-dump-chrome-onelines.txt"] if k % 2 == 0 \
+            else [f"{tag}-dump-chrome-unnamed.txt"]
     for real in ("15", "13", "11"):
         out += [f"real{real}-dump-cellsdropped.txt", f"real{real}-page-thousands.html", f"real{real}-page-brtitle.html"]
         out += [f"real{real}-chrome-page.pdf"] if office and chromium() else []

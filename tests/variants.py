@@ -420,6 +420,11 @@ def chrome_dump(site: Site, text: str, published: str, year: int) -> str:
                       f"主办单位：{site.name}办公室 承办单位：{site.place}大数据中心", f"{site.icp}ICP备05001123号-1"]) + "\n"
 
 
+def undated(dump: str) -> str:
+    """A chrome_dump without the dates of its side list (a list of titles only)."""
+    return re.sub(r"\n20\d\d-01-2\d(?=\n)", "", dump)
+
+
 def markdown_dump(site: Site, text: str, published: str, year: int) -> str:
     """The page saved as markdown (a browser's save-as-markdown, a reader service): the logo a linked
     image, the menu and the breadcrumb links, the side list of other reports a list of links, the report's
@@ -582,6 +587,12 @@ def more_variants(out: Path, put, *, office: bool) -> list[Variant]:
         seed_text = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
         published = f"{gold['date'] or '2021-01-20'} 09:3{k}"
         put(f"{tag}-dump-chrome.txt", chrome_dump(site, seed_text, published, gold["year"]), truth, stem)
+        if k % 2 == 0:  # the same with its line breaks lost: the page's lists and the title on one line
+            put(f"{tag}-dump-chrome-onelines.txt", lost_breaks(chrome_dump(site, seed_text, published, gold["year"])),
+                _blank_rows_undecidable(truth, gold), stem)
+        else:  # titled without its agency, signed; the side list undated: other offices' titles line after line
+            put(f"{tag}-dump-chrome-unnamed.txt", undated(chrome_dump(
+                site, unnamed_title(seed_text, gold["agency"], gold["year"]), published, gold["year"])), truth, stem)
         put(f"{tag}-saved.md", markdown_dump(site, seed_text, published, gold["year"]), truth, stem)
         put(f"{tag}-signedonly.txt", unnamed_title(seed_text, gold["agency"], gold["year"]), truth, stem)
         put(f"{tag}-titlewrap.txt", wrapped_title(seed_text, 10 + k % 3), truth, stem)
