@@ -4,7 +4,8 @@ the readers supply, with the source each value came from.
 Evidence, strongest first (EVIDENCE_ORDER is the one statement of that order):
 
 1. ``title_line``   the report's title line near its top (「平潭综合实验区2024年度政府信息公开工作年度报告」, or the
-                    agency on the line above 「2020年政府信息公开工作年度报告」)
+                    agency on the line above 「2020年政府信息公开工作年度报告」, or broken over short lines); of
+                    several, the last before the body that is no item of a list of other reports
 2. ``header_title`` a header block's 标题 line (text dumps of web pages start with 「标题: …」)
 3. ``html_title``   the web page's <title> (Document.title), cut at the site name (「…年度报告_政府信息公开年报_…」)
 4. ``period``       the statistics period stated in the text (「统计期限自2020年1月1日起…」, 「统计期限为…」): year only
@@ -298,9 +299,9 @@ def _from_title_lines(head: list[str], source: Source, *, lines_above: bool = Tr
     """The report's own title in the head: its year, and the agency before the year (甲市财政局2020年…), after
     it (2020年甲市财政局政府信息公开…) or on a line of its own above (沙河, 济南). A sentence that mentions a
     report (「根据《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》」) is no title. A page's list of
-    other reports (its side column, 上一篇/下一篇: items marked or dated) stands before the report, not after
-    its title: of several titles the last one not listed is the report's, an earlier one of the same year
-    lending its agency when it names none."""
+    other reports (its side column, 上一篇/下一篇: items marked or dated, or other offices' titles line after
+    line) stands before the report's title, not between it and the body: of several titles the last one not
+    listed is the report's, an earlier one of the same year lending its agency when it names none."""
     found = _titles(head, source, lines_above)
     if not found:
         return Evidence(source)
@@ -382,7 +383,7 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
                 if agency:
                     break
         found = Evidence(source, agency=agency, year=_year(m.group(1)))
-    if found:
+    if found is not None:
         return found
     m = _TITLE_YEAR_AFTER.search(simple)
     if m and not _PROSE.search(simple[:m.start()]):
@@ -453,9 +454,13 @@ def _agency_before(text: str, simple: str, end: int) -> str | None:
     return _agency_candidate(_written(text, simple, start, start + len(last)))
 
 
+# An official document's letterhead (红头) names the agency with 文件 after it: 「甲市财政局文件」.
+_LETTERHEAD = re.compile(r"(?<=[局委办厅院府会部室])文件$")
+
+
 def _agency_candidate(text: str) -> str | None:
     """An agency name, or None when the text is not one (navigation words, too long, no agency ending)."""
-    name = _LEADING_WORDS.sub("", _PUBLISHED.sub("", _clean(text))).strip("：:　")
+    name = _LETTERHEAD.sub("", _LEADING_WORDS.sub("", _PUBLISHED.sub("", _clean(text))).strip("：:　"))
     simple = to_simplified(name)
     if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple):
         return None

@@ -439,3 +439,16 @@ def test_undated_list_of_other_reports_above_a_title_without_agency_lends_it_non
                                         gold["year"])), encoding="utf-8")
     meta = _meta(path)
     assert (meta.agency, meta.year, meta.agency_source) == (gold["agency"], gold["year"], "signature")
+
+
+@pytest.mark.parametrize("stem", ("000_bd0b500898aa4917", "002_f3bbfa1004ed2dd6"), ids=lambda s: s[:3])
+def test_official_document_letterhead_names_the_agency(stem, tmp_path) -> None:
+    """The report as an official document (红头文件): 「沙河市城市管理综合行政执法局文件」, the document number, a
+    title without the agency, no signature: the letterhead is the agency, without its 文件."""
+    from tests.variants import letterhead
+
+    _, text, gold = _seed_site(stem)
+    path = tmp_path / "official.txt"
+    path.write_text(letterhead(text, gold["agency"], gold["year"]), encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year, meta.agency_source) == (gold["agency"], gold["year"], "title_line")

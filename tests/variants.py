@@ -552,26 +552,40 @@ def chrome_pdf(html_path: Path, pdf_path: Path) -> Path:
     return pdf_path
 
 
-def tables_as_pictures(body: str, work: Path) -> str:
-    """The body with each table replaced by a picture of it (the table printed by the browser, rendered at
-    144 dpi, cut to its ink): an editor that pasted its tables as screenshots."""
+def picture_of(fragment: str, png: Path, style: str = "") -> str:
+    """An <img> of the HTML fragment as the browser prints it (rendered at 144 dpi, cut to its ink, shown at
+    its printed size): what an editor pastes as a screenshot."""
     import pypdfium2 as pdfium
     from PIL import ImageOps
 
+    page = png.with_suffix(".html")
+    page.write_text(f'<html><head><meta charset="utf-8"><style>{style}</style></head><body>{fragment}</body></html>',
+                    encoding="utf-8")
+    pdf = pdfium.PdfDocument(chrome_pdf(page, png.with_suffix(".pdf")))
+    image = pdf[0].render(scale=2).to_pil().convert("RGB")
+    image = image.crop(ImageOps.invert(image).getbbox())
+    image.save(png)
+    return f'<p><img src="{png.as_uri()}" style="width:{image.width // 2}px"></p>'
+
+
+def tables_as_pictures(body: str, work: Path) -> str:
+    """The body with each table replaced by a picture of it: an editor that pasted its tables as
+    screenshots."""
     root = lxml.html.fragment_fromstring(body, create_parent="div")
     for k, table in enumerate(root.findall(".//table")):
-        page = work / f"table{k}.html"
-        page.write_text('<html><head><meta charset="utf-8"><style>td,th{border:1px solid #000;padding:2px 4px;'
-                        'font-size:14px}table{border-collapse:collapse}</style></head><body>'
-                        + lxml.html.tostring(table, encoding="unicode") + "</body></html>", encoding="utf-8")
-        pdf = pdfium.PdfDocument(chrome_pdf(page, work / f"table{k}.pdf"))
-        image = pdf[0].render(scale=2).to_pil().convert("RGB")
-        image = image.crop(ImageOps.invert(image).getbbox())
-        png = work / f"table{k}.png"
-        image.save(png)
-        img = lxml.html.fragment_fromstring(f'<p><img src="{png.as_uri()}" style="width:{image.width // 2}px"></p>')
-        table.getparent().replace(table, img)
+        img = picture_of(lxml.html.tostring(table, encoding="unicode"), work / f"table{k}.png",
+                         "td,th{border:1px solid #000;padding:2px 4px;font-size:14px}table{border-collapse:collapse}")
+        table.getparent().replace(table, lxml.html.fragment_fromstring(img))
     return "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+def letterhead(text: str, agency: str, year: int) -> str:
+    """The report as an official document (红头文件): the agency only in the letterhead 「…文件」 above the
+    document number, the title without it."""
+    lines = text.split("\n")
+    start, end = _title_span(lines)
+    lines[start:end] = [f"{agency}文件", f"{agency[:2]}政〔{year + 1}〕3号", f"{year}年政府信息公开工作年度报告"]
+    return "\n".join(lines)
 
 
 def more_variants(out: Path, put, *, office: bool) -> list[Variant]:
@@ -598,6 +612,8 @@ def more_variants(out: Path, put, *, office: bool) -> list[Variant]:
         put(f"{tag}-titlewrap.txt", wrapped_title(seed_text, 10 + k % 3), truth, stem)
         if k % 2 == 0:
             put(f"{tag}-widedigits.txt", wide_digits(seed_text), truth, stem)
+        if k in (0, 2):  # seeds signed with the date alone: the letterhead is all that names the agency
+            put(f"{tag}-letterhead.txt", letterhead(seed_text, gold["agency"], gold["year"]), truth, stem)
     for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
         title, body, gold = real_body(name)
         truth = _renamed_truth(gold, full, full)
@@ -634,6 +650,21 @@ def more_variants(out: Path, put, *, office: bool) -> list[Variant]:
         html.write_text(page_trs(site, title, gold["agency"], "2021-01-20 09:30", tables_as_pictures(body, work),
                                  2020), encoding="utf-8")
         pdf = chrome_pdf(html, out / f"{stem[:3]}-print-tablepictures.pdf")
+        made.append(Variant(pdf.name, pdf, rebuilt, stem))
+        # An official document printed: its letterhead a picture (red, large), the title without the
+        # agency, no signature: the agency is only in the picture.
+        stem = SEED_STEMS[0]
+        report, rebuilt = seed_report(stem)
+        report.style.signature = False
+        _, body = report_body(report)
+        agency = seed_gold(stem)["agency"]
+        head = picture_of(f"<div>{agency}文件</div>", work / "letterhead.png",
+                          "div{color:#d00;font-size:44px;font-weight:bold;white-space:nowrap}")
+        html = work / "official.html"
+        html.write_text(f'<html><head><meta charset="utf-8"></head><body>{head}<p style="text-align:center">'
+                        f'{agency[:2]}政〔{report.year + 1}〕3号</p><h2 style="text-align:center">{report.year}年政府'
+                        f"信息公开工作年度报告</h2>{body}</body></html>", encoding="utf-8")
+        pdf = chrome_pdf(html, out / f"{stem[:3]}-print-letterhead.pdf")
         made.append(Variant(pdf.name, pdf, rebuilt, stem))
     return made
 

@@ -127,7 +127,7 @@ def _image_share(page: Any) -> float:
     return area / (width * height) if width and height else 0.0
 
 
-MIN_PICTURE_SHARE = 0.04  # of the page's area: a picture this large without text over it may be a table
+MIN_PICTURE_SHARE = 0.02  # of the page's area: a picture this large without text over it (a table, a letterhead)
 _MIN_PICTURE_WIDTH = 0.3  # of the page's width: a logo or a seal is narrower
 
 
@@ -287,7 +287,7 @@ def _label_apart(blocks: list[Block]) -> list[Block]:
     for k, block in enumerate(blocks):
         after = blocks[k + 1] if k + 1 < len(blocks) else None
         m = _GLUED.match(block.text) if isinstance(block, TextBlock) and "\t" not in block.text else None
-        if m and isinstance(after, TextBlock) and "\t" not in after.text and _NUMBER.match(after.text):
+        if m and " " not in m.group(2) and isinstance(after, TextBlock) and "\t" not in after.text and _NUMBER.match(after.text):
             out += [replace(block, text=m.group(1)), replace(block, text=m.group(2))]
             continue
         out.append(block)
@@ -316,9 +316,11 @@ def _values_are_no_page_numbers(blocks: list[Block], height: float) -> None:
                 b.furniture = False
 
 
-# A label with a value run into it; a signed value ('增13', '减少5') is one value, not a label and a value.
-_GLUED = re.compile(r"^(?!(?:增加|减少|增|减)?[+\-]?\d)(.*?[\u4e00-\u9fff）)])"
-                    r"((?:增加|减少|增|减)?[+\-]?\d[\d,]*(?:\.\d+)?)$")
+# A label with a value run into it, or several a narrow gap apart ('2.其他法律行政法规禁止公开0 0', then the
+# row's other values; a label may start with its item number); a signed value ('增13', '减少5') is one
+# value, not a label and a value.
+_GLUED = re.compile(r"^(?!(?:增加|减少|增|减)?[+\-]?\d[\d,]*(?:\.\d+)?(?:\s|$))(.*?[\u4e00-\u9fff）)])"
+                    r"((?:增加|减少|增|减)?[+\-]?\d[\d,]*(?:\.\d+)?(?:\s+[+\-]?\d[\d,]*(?:\.\d+)?)*)$")
 _NUMBER = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?$")
 
 
@@ -333,7 +335,7 @@ def _unglued(cells: list[str]) -> list[str]:
     for cell in cells:
         m = _GLUED.match(cell)
         if m:
-            out += [*_INNER_NUMBERING.split(m.group(1)), m.group(2)]
+            out += [*_INNER_NUMBERING.split(m.group(1)), *m.group(2).split()]
         elif _numbers(cell):
             out += cell.split()  # '+30 61': two values a narrow gap apart
         else:
