@@ -375,3 +375,18 @@ def test_text_printed_with_tab_stops_reads_as_rows_and_values_are_no_page_number
     assert _unglued(["3", "0 3"]) == ["3", "0", "3"]  # values only: no label to cut
     assert _page_number("2", 2) and _page_number("- 7 -", 2) and _page_number("第2页 共5页", 2)
     assert not _page_number("135", 2)
+
+
+def test_docx_text_box_is_read_once_as_a_line_of_its_own(tmp_path):
+    """A Word official document with its letterhead in a text box anchored in the title's paragraph: Word
+    stores the box twice (DrawingML and a VML fallback). The box is one line before the title, read once,
+    and names the agency (沙河's seed rebuilt, its title without the agency, unsigned)."""
+    from tests.variants import seed_gold, seed_report, textbox_docx
+
+    stem = "000_bd0b500898aa4917"
+    report, _ = seed_report(stem)
+    agency = seed_gold(stem)["agency"]
+    doc = read_document(textbox_docx(report, agency, tmp_path / "official.docx"))
+    assert [line.text for line in doc.lines[:2]] == [f"{agency}文件", "2020年政府信息公开工作年度报告"]
+    assert sum(line.text.count(agency) for line in doc.lines) == 1
+    assert extract_document(doc).meta.agency == agency

@@ -56,7 +56,7 @@ def _names(office: bool) -> list[str]:
         out += [f"{tag}-dump-chrome.txt", f"{tag}-saved.md", f"{tag}-signedonly.txt", f"{tag}-titlewrap.txt"]
         out += [f"{tag}-widedigits.txt", f"{tag}-dump-chrome-onelines.txt"] if k % 2 == 0 \
             else [f"{tag}-dump-chrome-unnamed.txt"]
-        out += [f"{tag}-letterhead.txt"] if k in (0, 2) else []
+        out += [f"{tag}-letterhead.txt", f"{tag}-word-textbox.docx"] if k in (0, 2) else []
     for real in ("15", "13", "11"):
         out += [f"real{real}-dump-cellsdropped.txt", f"real{real}-page-thousands.html", f"real{real}-page-brtitle.html"]
         out += [f"real{real}-chrome-page.pdf"] if office and chromium() else []

@@ -588,6 +588,36 @@ def letterhead(text: str, agency: str, year: int) -> str:
     return "\n".join(lines)
 
 
+_TEXT_BOX = ('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+             'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+             'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+             'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+             '<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+             '</wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r>'
+             '<w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
+             '</mc:AlternateContent></w:r>')
+
+
+def textbox_docx(report: Report, agency: str, out: Path) -> Path:
+    """The rebuilt report as a Word official document: the letterhead 「…文件」 in a text box anchored in the
+    title's paragraph (as Word writes it: a DrawingML copy and a VML fallback copy), the title without the
+    agency, no 来源 line and no signature."""
+    import docx
+    from lxml import etree
+
+    from bench.binary_copies import html_to_docx
+
+    report.style.signature = False
+    page = str(render(report, "html")[0])
+    page = re.sub(r"<h1[^>]*>.*?</h1>", f"<h1>{report.year}年政府信息公开工作年度报告</h1>", page, flags=re.S)
+    page = re.sub(r'<div class="info">.*?</div>', "", page, flags=re.S)
+    document = docx.Document(html_to_docx(page, out))
+    document.paragraphs[0]._p.insert(0, etree.fromstring(_TEXT_BOX.format(text=f"{agency}文件")))
+    document.save(out)
+    report.style.signature = True
+    return out
+
+
 def more_variants(out: Path, put, *, office: bool) -> list[Variant]:
     """The kinds above, made with `put` (text) or returned (binary copies)."""
     import subprocess
@@ -614,6 +644,9 @@ def more_variants(out: Path, put, *, office: bool) -> list[Variant]:
             put(f"{tag}-widedigits.txt", wide_digits(seed_text), truth, stem)
         if k in (0, 2):  # seeds signed with the date alone: the letterhead is all that names the agency
             put(f"{tag}-letterhead.txt", letterhead(seed_text, gold["agency"], gold["year"]), truth, stem)
+            report, rebuilt = seed_report(stem)
+            path = textbox_docx(report, gold["agency"], out / f"{tag}-word-textbox.docx")
+            made.append(Variant(path.name, path, rebuilt, stem))
     for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
         title, body, gold = real_body(name)
         truth = _renamed_truth(gold, full, full)
