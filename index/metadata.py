@@ -534,6 +534,9 @@ def _closing_date(lines: list[Line]) -> tuple[str | None, int | None]:
     for i in range(len(lines) - 1, -1, -1):
         text = _date_digits(_clean(lines[i].text))
         m = _DATE.fullmatch(text) or (_DATE.search(text) if len(text) <= 60 and text.endswith("日") else None)
+        if not m and (n := _NUMERIC_DATE.search(text)) and n.end() == len(text) and len(text) <= 60 \
+                and (_agency_candidate(text[:n.start()]) if n.start() else _signed_above(lines, i)):
+            m = n  # 「2021-01-25」 closes the report only under its signature: a page lists dates of its own
         if m and (m.start() == 0 or _agency_candidate(text[:m.start()])):
             y, mo, d = (int(g) for g in m.groups())
             if 1 <= mo <= 12 and 1 <= d <= 31:
@@ -541,12 +544,21 @@ def _closing_date(lines: list[Line]) -> tuple[str | None, int | None]:
     return None, None
 
 
+_NUMERIC_DATE = re.compile(r"(20\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})")
+
+
+def _signed_above(lines: list[Line], i: int) -> bool:
+    """The nearest line with text above lines[i] is an agency's name (a signature)."""
+    above = next((_clean(ln.text) for ln in reversed(lines[max(0, i - 3):i]) if _clean(ln.text)), "")
+    return _agency_candidate(above) is not None
+
+
 def _from_signature(lines: list[Line], date_index: int | None) -> str | None:
     """The agency signed above the closing date (or before the date on the same line)."""
     if date_index is None:
         return None
     same_line = _date_digits(_clean(lines[date_index].text))
-    m = _DATE.search(same_line)
+    m = _DATE.search(same_line) or _NUMERIC_DATE.search(same_line)
     if m and m.start() > 0:
         return _agency_candidate(same_line[:m.start()])
     for i in range(date_index - 1, max(-1, date_index - 4), -1):

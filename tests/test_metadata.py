@@ -452,3 +452,22 @@ def test_official_document_letterhead_names_the_agency(stem, tmp_path) -> None:
     path.write_text(letterhead(text, gold["agency"], gold["year"]), encoding="utf-8")
     meta = _meta(path)
     assert (meta.agency, meta.year, meta.agency_source) == (gold["agency"], gold["year"], "title_line")
+
+
+@pytest.mark.parametrize("numeric", [False, True], ids=["年月日", "2021-01-26"])
+def test_signature_names_the_agency_of_a_title_without_one(numeric, tmp_path) -> None:
+    """张店's seed titled without its agency: the signature above the closing date names it, the date
+    written 2021年1月26日 or 2021-01-26 (a numeric date only under a signature: a page's lists carry dates)."""
+    from tests.variants import unnamed_title
+
+    _, text, gold = _seed_site("001_67ecb69380710fc9")
+    path = tmp_path / "signed.txt"
+    path.write_text(unnamed_title(text, gold["agency"], gold["year"], numeric=numeric), encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year, meta.date, meta.agency_source) == (gold["agency"], 2020, "2021-01-26", "signature")
+
+
+def test_a_numeric_date_under_a_listed_title_closes_nothing() -> None:
+    doc = _doc(["2020年政府信息公开工作年度报告", "一、总体情况", "正文。", "甲市财政局2019年政府信息公开工作年度报告", "2020-01-21"])
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert (meta.date, meta.agency) == (None, None) and meta.year == 2020

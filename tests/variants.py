@@ -452,9 +452,10 @@ def _title_span(lines: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def unnamed_title(text: str, agency: str, year: int) -> str:
+def unnamed_title(text: str, agency: str, year: int, numeric: bool = False) -> str:
     """The report titled without its agency (「2020年政府信息公开工作年度报告」), the agency named only in its
-    signature above the closing date (added where the seed signs with the date alone, or not at all)."""
+    signature above the closing date (added where the seed signs with the date alone, or not at all);
+    `numeric`: the date written 2021-01-25."""
     lines = text.split("\n")
     start, end = _title_span(lines)
     lines[start:end] = [f"{year}年政府信息公开工作年度报告"]
@@ -465,6 +466,10 @@ def unnamed_title(text: str, agency: str, year: int) -> str:
             lines.insert(last, agency)
     else:
         lines += [agency, f"{year + 1}年1月20日"]
+    if numeric:
+        last = next(k for k in range(len(lines) - 1, -1, -1) if lines[k].strip())
+        lines[last] = re.sub(r"(20\d\d)年(\d{1,2})月(\d{1,2})日",
+                             lambda m: f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", lines[last])
     return "\n".join(lines)
 
 
@@ -638,7 +643,8 @@ def more_variants(out: Path, put, *, office: bool) -> list[Variant]:
             put(f"{tag}-dump-chrome-unnamed.txt", undated(chrome_dump(
                 site, unnamed_title(seed_text, gold["agency"], gold["year"]), published, gold["year"])), truth, stem)
         put(f"{tag}-saved.md", markdown_dump(site, seed_text, published, gold["year"]), truth, stem)
-        put(f"{tag}-signedonly.txt", unnamed_title(seed_text, gold["agency"], gold["year"]), truth, stem)
+        put(f"{tag}-signedonly.txt", unnamed_title(seed_text, gold["agency"], gold["year"], numeric=k % 2 == 1),
+            truth, stem)
         put(f"{tag}-titlewrap.txt", wrapped_title(seed_text, 10 + k % 3), truth, stem)
         if k % 2 == 0:
             put(f"{tag}-widedigits.txt", wide_digits(seed_text), truth, stem)
