@@ -73,6 +73,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
         scanned = [not has_text[i] and _image_share(pdf[i]) >= MIN_IMAGE_SHARE for i in range(pages)]
         blocks: list[Block] = []
         ocr = any(scanned)  # some page (or picture on a page) was read by OCR: its values may carry low_confidence
+        seen: set[tuple[int, ...]] = set()  # where pictures read by OCR stood
         plumber = _open_plumber(path, data) if not all(scanned) else None
         try:
             for i in range(pages):
@@ -81,7 +82,8 @@ def read_pdf(path: Path, data: bytes) -> Document:
 
                     blocks += ocr_page(pdf[i], i + 1)
                 elif plumber is not None:  # a page with little text (the end of a table) is still text
-                    pictures = _pictures(pdf[i])
+                    pictures = [b for b in _pictures(pdf[i]) if _place(b) not in seen]
+                    seen.update(_place(b) for b in pictures)  # a banner on every page is read once
                     blocks += _text_page(plumber.pages[i], i + 1) if not pictures else sorted(
                         _text_page(plumber.pages[i], i + 1) + _pictures_read(pdf[i], i + 1, pictures),
                         key=lambda b: b.top)
@@ -151,6 +153,10 @@ def _pictures(page: Any) -> list[tuple[float, float, float, float]]:
         return found
     finally:
         textpage.close()
+
+
+def _place(bounds: tuple[float, float, float, float]) -> tuple[int, ...]:
+    return tuple(round(x) for x in bounds)
 
 
 def _pictures_read(page: Any, number: int, pictures: list[tuple[float, float, float, float]]) -> list[Block]:
