@@ -314,6 +314,7 @@ _MIN_PARTS = 2  # distinct part headings needed before a block is taken as the r
 _MIN_LINKS, _MAX_LINK_SHARE = 3, 0.5
 _MAX_CAPTION = 12  # characters: the heading of a link list (相关文章, 友情链接)
 _TITLE_LOOKBACK, _TITLE_MAX = 15, 80
+_TITLE_PIECES, _PIECE_MAX = 3, 30  # a heading broken by <br>: its pieces before the one with the report word
 _REPORT_WORD = re.compile(r"报告|年报|報告|年報")
 
 
@@ -341,7 +342,8 @@ def _content_entries(root: Element) -> list[_Entry]:
     # A title broken by <br> (「永泰」「县2023年度」「政府信息公开工作年度报告」): its pieces before the one with the
     # report word, in the same heading element.
     start = at
-    while at is not None and start > 0 and near[start - 1].cells is None and near[start - 1].block == near[at].block:
+    while at is not None and start > 0 and at - start < _TITLE_PIECES and near[start - 1].cells is None \
+            and len(near[start - 1].text) <= _PIECE_MAX and near[start - 1].block == near[at].block:
         start -= 1
     title = near[start:at + 1] if at is not None else []
     # The page's fields about the report (名称, 发布机构, 来源 …, in a line or a table of them) are evidence
