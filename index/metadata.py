@@ -4,7 +4,8 @@ the readers supply, with the source each value came from.
 Evidence, strongest first (EVIDENCE_ORDER is the one statement of that order):
 
 1. ``title_line``   the report's title line near its top (「平潭综合实验区2024年度政府信息公开工作年度报告」, or the
-                    agency on the line above 「2020年政府信息公开工作年度报告」)
+                    agency on the line above 「2020年政府信息公开工作年度报告」, or broken over short lines); of
+                    several, the last before the body that is no item of a list of other reports
 2. ``header_title`` a header block's 标题 line (text dumps of web pages start with 「标题: …」)
 3. ``html_title``   the web page's <title> (Document.title), cut at the site name (「…年度报告_政府信息公开年报_…」)
 4. ``period``       the statistics period stated in the text (「统计期限自2020年1月1日起…」, 「统计期限为…」): year only
@@ -59,6 +60,9 @@ _TITLE_YEAR = re.compile(r"(20\d{2})\s*年\s*度?(?=[^。；;！!？?]{0,40}?(�
 _TITLE_YEAR_AFTER = re.compile(r"(?:政府信息公开|政务公开|信息公开)[^。；;（(]{0,16}?(?:报告|年报)\s*[（(【\[]\s*"
                                r"(20\d{2})\s*年?\s*度?\s*[)）】\]]")
 _PROSE = re.compile(r"[《》，,。；;！!？?]")  # before a title's year: a sentence, not a title
+# After a title's report word, a quotation closed that opened before it: the title is a document a sentence
+# names (a paragraph wrapped in a PDF: 「…按照《关于报送」「2020年政府信息公开工作年度报告的通知》要求，…」).
+_MENTION = re.compile(r"[^\s《〈“「『]{0,16}?[》〉”」』]")
 _TITLE_WORD = re.compile(r"政府信息公开|政务公开|信息公开")
 # Words of menus, breadcrumbs and page furniture: an agency candidate holding one is navigation text.
 _NAV_WORDS = re.compile(
@@ -257,44 +261,134 @@ _SPACES = re.compile(r"\s+")
 
 
 def _head(lines: list[Line], parts: list[PartSpan]) -> list[str]:
-    """The first lines before part 一 (or the first lines when parts were not found), cut short."""
+    """The lines before part 一 (or the first lines when parts were not found), cut short, markdown markup
+    taken out: the first _HEAD_LINES (a header block, the title) and the last _HEAD_LINES before part 一
+    (the title under a page's menus, which a text dump gives one item a line)."""
     # Up to part 一's heading, by line number (a re-lined text dump gives several lines the same number).
-    first_part = next((i for i, ln in enumerate(lines) if parts and ln.number > parts[0].start), len(lines))
+    first_part = next((i + 1 for i, ln in enumerate(lines) if parts and ln.number == parts[0].start
+                       and ln.text.strip().lstrip("#").strip().startswith(parts[0].title)), None)
+    if first_part is None:
+        first_part = next((i for i, ln in enumerate(lines) if parts and ln.number > parts[0].start), len(lines))
+    before = lines[:first_part] if parts else lines[:_HEAD_LINES]
+    if len(before) > 2 * _HEAD_LINES:
+        before = before[:_HEAD_LINES] + before[-_HEAD_LINES:]
     head = []
-    for ln in lines[: min(first_part, _HEAD_LINES)]:
-        text = ln.text.strip().lstrip("#").strip()[:_HEAD_CHARS]
+    for ln in before:
+        text = ln.text.strip().lstrip("#").strip()
+        if len(text) > 2 * _HEAD_CHARS:  # a dump's one line: its start, and its end where part 一 follows
+            text = text[:_HEAD_CHARS] + " " + text[-_HEAD_CHARS:]
+        text = _unmarked(text).lstrip("#").strip()
         if text:
             head.append(text)
     return head
 
 
+# Markdown a page saved as markdown carries: an image (the logo, an icon before the title) says nothing; a
+# link says its text.
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+
+
+def _unmarked(text: str) -> str:
+    if "](" not in text:
+        return text
+    return _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text)).strip()
+
+
 def _from_title_lines(head: list[str], source: Source, *, lines_above: bool = True) -> Evidence:
-    """The first title in the head: its year, and the agency before the year (甲市财政局2020年…), after it
-    (2020年甲市财政局政府信息公开…) or on a line of its own above (沙河, 济南). A sentence that mentions a
-    report (「根据《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》」) is no title."""
-    for k, text in enumerate(head):
-        if lines_above and len(text) <= _SHORT_LINE and k + 1 < len(head) \
-                and not _TITLE_YEAR.search(to_simplified(text)) \
-                and not _TITLE_YEAR.search(to_simplified(head[k + 1])):
-            text += head[k + 1]  # a title broken over two lines (「平潭综合实验区2019年」「政府信息公开工作年度报告」)
-        simple = to_simplified(text)
-        for m in _TITLE_YEAR.finditer(simple):
-            words = _TITLE_WORD.search(simple, m.end(), m.end() + 40)
-            if (not words and "年报" not in simple[m.end():m.end() + 12]) or _PROSE.search(simple[:m.start()]):
-                continue
-            agency = _agency_before(text, simple, m.start())
-            if agency is None and words:
-                agency = _agency_candidate(_written(text, simple, m.end(), words.start()))
-            if agency is None and lines_above:
-                for prev in reversed(head[max(0, k - 3):k]):
-                    agency = _agency_candidate(prev)
-                    if agency:
-                        break
-            return Evidence(source, agency=agency, year=_year(m.group(1)))
-        m = _TITLE_YEAR_AFTER.search(simple)
-        if m and not _PROSE.search(simple[:m.start()]):
-            return Evidence(source, agency=_agency_before(text, simple, m.start()), year=_year(m.group(1)))
-    return Evidence(source)
+    """The report's own title in the head: its year, and the agency before the year (甲市财政局2020年…), after
+    it (2020年甲市财政局政府信息公开…) or on a line of its own above (沙河, 济南). A sentence that mentions a
+    report (「根据《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》」) is no title. A page's list of
+    other reports (its side column, 上一篇/下一篇: items marked or dated, or other offices' titles line after
+    line) stands before the report's title, not between it and the body: of several titles the last one not
+    listed is the report's, an earlier one of the same year lending its agency when it names none."""
+    found = _titles(head, source, lines_above)
+    if not found:
+        return Evidence(source)
+    own = [ev for ev, listed in found if not listed] or [ev for ev, _ in found]
+    ev = own[-1]
+    if ev.agency is None:
+        ev.agency = next((e.agency for e in reversed(own) if e.agency and e.year == ev.year), None)
+    return ev
+
+
+_WRAPPED_LINES = 4  # lines a title broken by a narrow column may take
+_WRAPPED_CHARS = 80
+# An item of a list of links: a list mark, or a neighbouring report named as such.
+_LIST_ITEM = re.compile(r"^(?:[-*+•·▪►◆●○]\s*|\d{1,2}[.、．)]\s+|(?:上一篇|下一篇|上一条|下一条|相关\S{0,4})\s*[:：])")
+_DATE_ONLY = re.compile(r"^[\[【(（]?\s*(?:20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|20\d{2}年\d{1,2}月\d{1,2}日)\s*[\]】)）]?$")
+_DATED = re.compile(r"[\s\[【(（](?:20\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}\s*[\]】)）]?$")
+
+
+def _titles(head: list[str], source: Source, lines_above: bool) -> list[tuple[Evidence, bool]]:
+    """Every title in the head, in order, each with whether it is an item of a list (a mark before it, a
+    date after it on its line or on the next)."""
+    found: list[tuple[Evidence, bool]] = []
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(head):
+        end = _title_block(head, k) if lines_above else k + 1
+        text = "".join(head[k:end])
+        ev = _title_in(text, head, k, source, lines_above)
+        if ev is None:
+            k += 1
+            continue
+        after = head[end] if end < len(head) else ""
+        listed = bool(_LIST_ITEM.match(head[k]) or _DATED.search(head[end - 1]) or _DATE_ONLY.match(after))
+        # Titles of other reports one after the other, each naming its agency: an undated list.
+        if found and spans[-1][1] == k and ev.agency and found[-1][0].agency \
+                and (_key(ev.agency), ev.year) != (_key(found[-1][0].agency), found[-1][0].year):
+            found[-1] = (found[-1][0], True)
+            listed = True
+        found.append((ev, listed))
+        spans.append((k, end))
+        k = end  # a broken title's pieces are no titles of their own
+    return found
+
+
+def _title_block(head: list[str], k: int) -> int:
+    """The end of the title that starts at head[k]: the line alone, or with the short lines after it when
+    the title is broken over them (「平潭综合实验区2019年」「政府信息公开工作年度报告」, 「沙河市城市管理综合行」「政执法局
+    2020年政」「府信息公开工作年度报告」). A menu line (navigation words, no year) starts no title."""
+    simple = to_simplified(head[k])
+    if _TITLE_YEAR.search(simple) or len(head[k]) > _SHORT_LINE or (
+            _NAV_WORDS.search(simple) and not re.search(r"20\d{2}", simple)):
+        return k + 1
+    end, size = k + 1, len(head[k])
+    while end < len(head) and end - k < _WRAPPED_LINES and len(head[end]) <= _SHORT_LINE \
+            and size + len(head[end]) <= _WRAPPED_CHARS and not _TITLE_YEAR.search(to_simplified(head[end])):
+        size += len(head[end])
+        end += 1
+        if _TITLE_YEAR.search(to_simplified("".join(head[k:end]))):
+            return end
+    return k + 1
+
+
+def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: bool) -> Evidence | None:
+    """The title in one line (or a broken title's lines joined): the last one when the line holds several
+    (a dump's one line: the page's list of other reports, then the report's title and its body)."""
+    simple = to_simplified(text)
+    found = None
+    for m in _TITLE_YEAR.finditer(simple):
+        words = _TITLE_WORD.search(simple, m.end(), m.end() + 40)
+        if (not words and "年报" not in simple[m.end():m.end() + 12]) or _PROSE.search(simple[:m.start()]) \
+                or _MENTION.match(simple, m.end(2)):
+            continue
+        agency = _agency_before(text, simple, m.start())
+        if agency is None and words:
+            agency = _agency_candidate(_written(text, simple, m.end(), words.start()))
+        if agency is None and lines_above:
+            for prev in reversed(head[max(0, k - 3):k]):
+                agency = _agency_candidate(prev)
+                if agency:
+                    break
+        found = Evidence(source, agency=agency, year=_year(m.group(1)))
+    if found is not None:
+        return found
+    m = _TITLE_YEAR_AFTER.search(simple)
+    if m and not _PROSE.search(simple[:m.start()]):
+        return Evidence(source, agency=_agency_before(text, simple, m.start()), year=_year(m.group(1)))
+    return None
 
 
 _CITY_UNITS = ("自治州", "地区", "市", "州", "盟")
@@ -360,9 +454,13 @@ def _agency_before(text: str, simple: str, end: int) -> str | None:
     return _agency_candidate(_written(text, simple, start, start + len(last)))
 
 
+# An official document's letterhead (红头) names the agency with 文件 after it: 「甲市财政局文件」.
+_LETTERHEAD = re.compile(r"(?<=[局委办厅院府会部室])文件$")
+
+
 def _agency_candidate(text: str) -> str | None:
     """An agency name, or None when the text is not one (navigation words, too long, no agency ending)."""
-    name = _LEADING_WORDS.sub("", _PUBLISHED.sub("", _clean(text))).strip("：:　")
+    name = _LETTERHEAD.sub("", _LEADING_WORDS.sub("", _PUBLISHED.sub("", _clean(text))).strip("：:　"))
     simple = to_simplified(name)
     if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple):
         return None
@@ -436,6 +534,9 @@ def _closing_date(lines: list[Line]) -> tuple[str | None, int | None]:
     for i in range(len(lines) - 1, -1, -1):
         text = _date_digits(_clean(lines[i].text))
         m = _DATE.fullmatch(text) or (_DATE.search(text) if len(text) <= 60 and text.endswith("日") else None)
+        if not m and (n := _NUMERIC_DATE.search(text)) and n.end() == len(text) and len(text) <= 60 \
+                and (_agency_candidate(text[:n.start()]) if n.start() else _signed_above(lines, i)):
+            m = n  # 「2021-01-25」 closes the report only under its signature: a page lists dates of its own
         if m and (m.start() == 0 or _agency_candidate(text[:m.start()])):
             y, mo, d = (int(g) for g in m.groups())
             if 1 <= mo <= 12 and 1 <= d <= 31:
@@ -443,12 +544,21 @@ def _closing_date(lines: list[Line]) -> tuple[str | None, int | None]:
     return None, None
 
 
+_NUMERIC_DATE = re.compile(r"(20\d{2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})")
+
+
+def _signed_above(lines: list[Line], i: int) -> bool:
+    """The nearest line with text above lines[i] is an agency's name (a signature)."""
+    above = next((_clean(ln.text) for ln in reversed(lines[max(0, i - 3):i]) if _clean(ln.text)), "")
+    return _agency_candidate(above) is not None
+
+
 def _from_signature(lines: list[Line], date_index: int | None) -> str | None:
     """The agency signed above the closing date (or before the date on the same line)."""
     if date_index is None:
         return None
     same_line = _date_digits(_clean(lines[date_index].text))
-    m = _DATE.search(same_line)
+    m = _DATE.search(same_line) or _NUMERIC_DATE.search(same_line)
     if m and m.start() > 0:
         return _agency_candidate(same_line[:m.start()])
     for i in range(date_index - 1, max(-1, date_index - 4), -1):

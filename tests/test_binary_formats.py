@@ -368,5 +368,25 @@ def test_text_printed_with_tab_stops_reads_as_rows_and_values_are_no_page_number
     assert _unglued(["行政许可", "31", "+30 61"]) == ["行政许可", "31", "+30", "61"]
     assert _unglued(["2020年共收到申请70件，办结68件"]) == ["2020年共收到申请70件，办结68件"]  # prose: never cut
     assert _unglued(["行政处罚", "126", "增13", "135"]) == ["行政处罚", "126", "增13", "135"]  # a signed value
+    # A numbered label with two values run into it (a borderless table printed by a browser: 沙河's 三 table).
+    assert _unglued(["2.其他法律行政法规禁止公开0 0", "0", "0", "0", "0", "0"]) == [
+        "2.其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "0", "0"]
+    assert _unglued(["1.本机关不掌握相关政府信息3", "0", "3"]) == ["1.本机关不掌握相关政府信息", "3", "0", "3"]
+    assert _unglued(["3", "0 3"]) == ["3", "0", "3"]  # values only: no label to cut
     assert _page_number("2", 2) and _page_number("- 7 -", 2) and _page_number("第2页 共5页", 2)
     assert not _page_number("135", 2)
+
+
+def test_docx_text_box_is_read_once_as_a_line_of_its_own(tmp_path):
+    """A Word official document with its letterhead in a text box anchored in the title's paragraph: Word
+    stores the box twice (DrawingML and a VML fallback). The box is one line before the title, read once,
+    and names the agency (沙河's seed rebuilt, its title without the agency, unsigned)."""
+    from tests.variants import seed_gold, seed_report, textbox_docx
+
+    stem = "000_bd0b500898aa4917"
+    report, _ = seed_report(stem)
+    agency = seed_gold(stem)["agency"]
+    doc = read_document(textbox_docx(report, agency, tmp_path / "official.docx"))
+    assert [line.text for line in doc.lines[:2]] == [f"{agency}文件", "2020年政府信息公开工作年度报告"]
+    assert sum(line.text.count(agency) for line in doc.lines) == 1
+    assert extract_document(doc).meta.agency == agency

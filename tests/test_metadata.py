@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 REAL = SHARED / "real"
 SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
+SEEDS_DIR = SHARED / "seeds"
 needs_real = pytest.mark.skipif(not (REAL / "gold.json").is_file(), reason="../shared/real is not beside the repo")
 
 
@@ -315,3 +316,158 @@ def test_correction_applies_to_one_document() -> None:
                 "规章\t0\t0\t0"])
     report = extract_document(doc, ("乙市财政局", None))
     assert (report.meta.agency, report.meta.year, report.meta.year_source) == ("乙市财政局", 2020, "title_line")
+
+
+# --- a page's chrome around the title, and titles broken or pictured (seeds and real pages, reshaped) ------
+
+
+def _seed_site(stem: str):
+    from tests.variants import _SEED_SITES, SEEDS as SEED_DIR, seed_gold, site_for
+
+    place, _, icp = _SEED_SITES[stem]
+    return site_for(place, icp), (SEED_DIR / f"{stem}.txt").read_text("utf-8"), seed_gold(stem)
+
+
+SEED_STEMS = ("000_bd0b500898aa4917", "002_f3bbfa1004ed2dd6", "004_d68123bc43084456")
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS, ids=lambda s: s[:3])
+def test_saved_as_markdown_the_icon_before_the_title_and_the_side_list_of_other_reports(stem, tmp_path) -> None:
+    """The page saved as markdown: the title a heading with an icon image before it (「# ![](icon.png) 沙河市…」
+    lost the agency to the image's markup), the side column's links to other offices' reports of other
+    years above it: the report's own title is the one nearest its body, not a listed one."""
+    from tests.variants import markdown_dump
+
+    site, text, gold = _seed_site(stem)
+    path = tmp_path / "saved.md"
+    path.write_text(markdown_dump(site, text, "2021-01-20 09:30", gold["year"]), encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year, meta.agency_source) == (gold["agency"], gold["year"], "title_line")
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS, ids=lambda s: s[:3])
+def test_text_dump_with_the_menus_one_item_a_line_above_the_title(stem, tmp_path) -> None:
+    """A page's text with sixty menu lines, a breadcrumb and a dated list of other reports before the title:
+    the title is still found (it stands among the last lines before part 一), the listed ones are passed."""
+    from tests.variants import chrome_dump
+
+    site, text, gold = _seed_site(stem)
+    path = tmp_path / "dump.txt"
+    path.write_text(chrome_dump(site, text, "2021-01-20 09:30", gold["year"]), encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year) == (gold["agency"], gold["year"])
+
+
+@pytest.mark.parametrize("width", [9, 10, 12])
+@pytest.mark.parametrize("stem", SEED_STEMS, ids=lambda s: s[:3])
+def test_title_broken_over_several_short_lines_inside_the_agency(stem, width, tmp_path) -> None:
+    """「沙河市城市管理综合行」「政执法局2020年政」「府信息公开工作年度报」「告」: one title, the agency whole."""
+    from tests.variants import wrapped_title
+
+    _, text, gold = _seed_site(stem)
+    path = tmp_path / "wrapped.txt"
+    path.write_text(wrapped_title(text, width), encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year) == (gold["agency"], gold["year"])
+
+
+def test_a_menu_line_starts_no_broken_title() -> None:
+    """Short menu lines above a title are not joined to it: the agency is the title's, not 「政务公开…」's."""
+    doc = _doc(["首页", "政务公开", "甲市财政局", "2020年政府信息公开工作年度报告", "一、总体情况", "正文。"])
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert (meta.agency, meta.year) == ("甲市财政局", 2020)
+
+
+def test_a_titled_line_followed_by_its_date_alone_is_still_the_title() -> None:
+    """A page that prints the date under its title: the one title is the report's even though it is dated."""
+    doc = _doc(["甲市财政局2020年政府信息公开工作年度报告", "2021-01-20", "一、总体情况", "正文。"])
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert (meta.agency, meta.year) == ("甲市财政局", 2020)
+
+
+@needs_real
+@pytest.mark.parametrize("name", ["15_pingtan_2023.html", "13_pingtan_2021.html"], ids=lambda n: n[:2])
+def test_page_heading_broken_by_br_gives_the_whole_title(name, tmp_path) -> None:
+    """The real page renamed, its heading 「永泰<br>县2023年度<br>政府信息公开工作年度报告」 and a <title> naming
+    only the site: the heading's pieces are one title (not the publisher field's 人民政府办公室)."""
+    from tests.variants import _REAL_RENAMED, broken_heading, page_trs, real_body, site_for
+
+    title, body, gold = real_body(name)
+    full = _REAL_RENAMED[name][0]
+    page = page_trs(site_for(full, "闽"), title, f"{full}人民政府办公室", "2024-02-01 16:00", body, gold["year"])
+    page = broken_heading(page, title, full, gold["year"])
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year, meta.agency_source) == (full, gold["year"], "title_line")
+
+
+def test_a_report_named_in_a_wrapped_sentence_is_no_title() -> None:
+    """济南's seed printed to PDF: its opening sentence wraps so that a line starts with the report it names
+    (「2020年政府信息公开工作年度报告的通知》要求，…」): a mention inside a quotation, not the report's title."""
+    text = (SEEDS_DIR / "004_d68123bc43084456.txt").read_text("utf-8").split("\n")
+    opening = next(k for k, t in enumerate(text) if t.startswith("根据新修订"))
+    at = text[opening].index("2020年政府信息公开工作年度报告的通知")
+    lines = text[:opening] + [text[opening][:at], text[opening][at:]] + text[opening + 1:]
+    doc = _doc(lines)
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert (meta.agency, meta.year) == ("济南市城市管理局", 2020)
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS, ids=lambda s: s[:3])
+def test_text_dump_of_a_page_on_one_line_the_title_after_the_menus_and_the_side_list(stem, tmp_path) -> None:
+    """The page's dump with its line breaks lost: menus, breadcrumb, other reports and the title on one line
+    before part 一 (its first 400 characters are all menu): the title is the last one on the line."""
+    from tests.variants import chrome_dump, lost_breaks
+
+    site, text, gold = _seed_site(stem)
+    path = tmp_path / "dump.txt"
+    path.write_text(lost_breaks(chrome_dump(site, text, "2021-01-20 09:30", gold["year"])), encoding="utf-8")
+    meta = extract_path(path).meta  # the one line re-lined at its part headings, as the extractor reads it
+    assert (meta.agency, meta.year, meta.agency_source) == (gold["agency"], gold["year"], "title_line")
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS, ids=lambda s: s[:3])
+def test_undated_list_of_other_reports_above_a_title_without_agency_lends_it_none(stem, tmp_path) -> None:
+    """Other offices' titles line after line (a list without dates) above the report's own title, which
+    names no agency: none of theirs is the report's; its signature names it."""
+    from tests.variants import chrome_dump, undated, unnamed_title
+
+    site, text, gold = _seed_site(stem)
+    path = tmp_path / "dump.txt"
+    path.write_text(undated(chrome_dump(site, unnamed_title(text, gold["agency"], gold["year"]), "2021-01-20 09:30",
+                                        gold["year"])), encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year, meta.agency_source) == (gold["agency"], gold["year"], "signature")
+
+
+@pytest.mark.parametrize("stem", ("000_bd0b500898aa4917", "002_f3bbfa1004ed2dd6"), ids=lambda s: s[:3])
+def test_official_document_letterhead_names_the_agency(stem, tmp_path) -> None:
+    """The report as an official document (红头文件): 「沙河市城市管理综合行政执法局文件」, the document number, a
+    title without the agency, no signature: the letterhead is the agency, without its 文件."""
+    from tests.variants import letterhead
+
+    _, text, gold = _seed_site(stem)
+    path = tmp_path / "official.txt"
+    path.write_text(letterhead(text, gold["agency"], gold["year"]), encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year, meta.agency_source) == (gold["agency"], gold["year"], "title_line")
+
+
+@pytest.mark.parametrize("numeric", [False, True], ids=["年月日", "2021-01-26"])
+def test_signature_names_the_agency_of_a_title_without_one(numeric, tmp_path) -> None:
+    """张店's seed titled without its agency: the signature above the closing date names it, the date
+    written 2021年1月26日 or 2021-01-26 (a numeric date only under a signature: a page's lists carry dates)."""
+    from tests.variants import unnamed_title
+
+    _, text, gold = _seed_site("001_67ecb69380710fc9")
+    path = tmp_path / "signed.txt"
+    path.write_text(unnamed_title(text, gold["agency"], gold["year"], numeric=numeric), encoding="utf-8")
+    meta = _meta(path)
+    assert (meta.agency, meta.year, meta.date, meta.agency_source) == (gold["agency"], 2020, "2021-01-26", "signature")
+
+
+def test_a_numeric_date_under_a_listed_title_closes_nothing() -> None:
+    doc = _doc(["2020年政府信息公开工作年度报告", "一、总体情况", "正文。", "甲市财政局2019年政府信息公开工作年度报告", "2020-01-21"])
+    meta = find_metadata(doc.lines, find_parts(doc.lines))
+    assert (meta.date, meta.agency) == (None, None) and meta.year == 2020

@@ -450,3 +450,54 @@ def test_jieba_cache_is_per_user_not_in_the_shared_tmp(open_tmp):
     assert second.returncode == 0 and "PermissionError" not in second.stderr, second.stderr
     assert not list(shared.glob("jieba*"))
     assert list((home / ".cache").rglob("jieba.cache"))
+
+
+def test_broken_copies_of_real_files_get_one_line_each_and_the_good_ones_are_read(tmp_path):
+    """Bad files of the kinds users bring, made from the real files: a Word copy of a real page cut short and
+    one without its document part, the real PDF cut short and locked with a password, a saved page whose
+    article is gone, a markdown page of links only, an empty file. `qa facts` names each with its problem on
+    one line (no traceback, no library's warnings), reads the good ones (the real PDF locked against copying
+    only, a markdown dump of a seed's page) and exits 1."""
+    import re
+    import zipfile
+
+    import pypdf
+
+    from bench.binary_copies import html_to_docx
+    from tests.variants import _SEED_SITES, markdown_dump, seed_gold, site_for
+
+    real = ROOT.parent / "shared" / "real" / "reports"
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    page = (real / "13_pingtan_2021.html").read_bytes().decode("utf-8")
+    docx = html_to_docx(page, tmp_path / "page.docx").read_bytes()
+    (folder / "cut.docx").write_bytes(docx[: len(docx) // 3])
+    with zipfile.ZipFile(tmp_path / "page.docx") as src, zipfile.ZipFile(folder / "nobody.docx", "w") as out:
+        for item in src.infolist():
+            if item.filename != "word/document.xml":
+                out.writestr(item, src.read(item))
+    pdf = (real / "22_hongze_2023.pdf").read_bytes()
+    (folder / "cut.pdf").write_bytes(pdf[: len(pdf) // 4])
+    for name, user in (("locked.pdf", "secret"), ("copy-protected.pdf", "")):
+        writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(real / "22_hongze_2023.pdf"))
+        writer.encrypt(user_password=user, owner_password="owner")
+        writer.write(folder / name)
+    (folder / "gone.html").write_text(re.sub(r"<div class=\"article_content.*?</body>", "</body>", page, flags=re.S),
+                                      encoding="utf-8")
+    (folder / "links.md").write_text("# ![](/logo.png)\n\n[首页](/) > [政务公开](/zwgk/)\n", encoding="utf-8")
+    (folder / "empty.md").write_bytes(b"")
+    stem = "000_bd0b500898aa4917"
+    place, _, icp = _SEED_SITES[stem]
+    (folder / "saved.md").write_text(markdown_dump(site_for(place, icp), (ROOT.parent / "shared" / "seeds" / f"{stem}.txt")
+                                                   .read_text("utf-8"), "2021-01-25 09:30", seed_gold(stem)["year"]),
+                                     encoding="utf-8")
+    run = qa("facts", folder, "--json")
+    out, err = text(run)
+    assert run.returncode == 1
+    bad = {"cut.docx", "nobody.docx", "cut.pdf", "locked.pdf", "gone.html", "links.md", "empty.md"}
+    lines = err.strip().splitlines()
+    assert sorted(Path(line.split(": ")[1]).name for line in lines) == sorted(bad), err
+    assert all(line.startswith("qa: ") and len(line.split(": ")) >= 3 for line in lines), err
+    assert "Traceback" not in err and "FontBBox" not in err
+    read = {Path(json.loads(line)["doc"]).name for line in out.splitlines() if line.strip()}
+    assert read == {"copy-protected.pdf", "saved.md"}

@@ -2,7 +2,9 @@
 pages, text dumps, Word and PDF copies (tests/variants.py makes them at run time, with their gold).
 
 One test per variant: agency (full and short name), statistics year, template version, and every fact
-against the gold. The Word/PDF/DOC copies need LibreOffice and are made in one batch (about a minute)."""
+against the gold. The Word/PDF/DOC copies need LibreOffice and are made in one batch (about a minute); the
+pages printed by a browser need Chromium, and the PDF whose tables are pictures is read by OCR (seconds a
+page)."""
 
 from __future__ import annotations
 
@@ -11,12 +13,16 @@ from pathlib import Path
 import pytest
 
 from bench.binary_copies import soffice
-from tests.variants import Variant, make_variants, score
+from tests.variants import Variant, chromium, make_variants, score
 
 # Variants the product does not read fully yet, with what is missing and why (measured, not hoped for):
 # at least this many facts right out of the gold's (a floor: LibreOffice's layout may differ a little from
 # version to version), the rest left for later work.
-KNOWN_SHORT: dict[str, tuple[int, str]] = {}
+KNOWN_SHORT: dict[str, tuple[int, str]] = {
+    # Tables pasted as pictures, read by OCR: 168 of 198 measured; the rest are cells OCR reads with too low a
+    # score or labels wrapped in merged cells that do not match their rows (no value, never a wrong one).
+    "002-print-tablepictures.pdf": (160, "OCR of the pictured tables leaves some cells without a value"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +51,18 @@ def _names(office: bool) -> list[str]:
     if office:
         out += ["000-saved-word.doc"] + [f"{t}-print-word.pdf" for t in stems] \
             + [f"{t}-print-seedtext.pdf" for t in stems] + ["002-print-page.pdf", "004-print-page.pdf"]
+    # more_variants: the page's chrome in text and markdown, titles unnamed or broken, other digits.
+    for k, tag in enumerate(stems):
+        out += [f"{tag}-dump-chrome.txt", f"{tag}-saved.md", f"{tag}-signedonly.txt", f"{tag}-titlewrap.txt"]
+        out += [f"{tag}-widedigits.txt", f"{tag}-dump-chrome-onelines.txt"] if k % 2 == 0 \
+            else [f"{tag}-dump-chrome-unnamed.txt"]
+        out += [f"{tag}-letterhead.txt", f"{tag}-word-textbox.docx"] if k in (0, 2) else []
+    for real in ("15", "13", "11"):
+        out += [f"real{real}-dump-cellsdropped.txt", f"real{real}-page-thousands.html", f"real{real}-page-brtitle.html"]
+        out += [f"real{real}-chrome-page.pdf"] if office and chromium() else []
+    if office:
+        out += ["real13-saved-page.docx"] + (["002-print-tablepictures.pdf", "000-print-letterhead.pdf"]
+                                             if chromium() else [])
     return out
 
 

@@ -8,10 +8,16 @@ Sources and their gold:
   other government CMSs, printed to PDF, saved as DOCX and DOC;
 - a 2021-form report of a seed's agency drawn by bench.generate (gold: its values);
 - the real 平潭 pages' report body (../shared/real, gold.json) renamed to another agency and framed in
-  another site's chrome.
+  another site's chrome;
+- more_variants: a seed as a page's text dump with the menus one item a line and a dated list of other
+  reports above the title, saved as markdown (an icon image before the title, links), titled without its
+  agency (signed only), its title broken over short lines, its digits full-width; the renamed real pages
+  as a copy with one cell a line and the empty cells dropped, with thousands separators, with a heading
+  broken by <br>, printed by Chromium, saved as DOCX by LibreOffice; a rebuilt seed printed by Chromium
+  with its tables pasted as pictures (read by OCR).
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
-extracts it and compares. Binary copies need LibreOffice (soffice): without it those variants are left out.
+extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
 Run as a script to print the scores: `python tests/variants.py [--no-office]`."""
 
 from __future__ import annotations
@@ -389,6 +395,319 @@ def archive_header(title: str, published: str, source: str, url: str) -> str:
             "------------------------------------------------------------\n")
 
 
+# --- more kinds: the page's chrome in text and markdown dumps, titles broken or without the agency, digits
+# written otherwise, the real pages in Word and PDF, a PDF whose tables are pictures -----------------------
+
+# A portal's menus with their sub-menus: a text dump gives each its own line, more lines than the title's
+# usual place near the top.
+_PORTAL_MENU = ("首页", "要闻动态", "政务要闻", "部门动态", "乡镇动态", "通知公告", "政务公开", "政府信息公开指南",
+                "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "政策文件", "政策解读", "人事信息",
+                "财政资金", "政务服务", "办事指南", "便民服务", "互动交流", "领导信箱", "在线访谈", "征集调查",
+                "专题专栏", "优化营商环境", "乡村振兴", "走进", "概况", "历史沿革", "自然资源", "旅游资源")
+
+
+def chrome_dump(site: Site, text: str, published: str, year: int) -> str:
+    """A page's text as an archive or a copy extracts it, every block on its own line: the site's name, its
+    menus one item a line, the breadcrumb, the side column's list of other reports with their dates, a 来源
+    line naming the office that put the page online, the report, 上一篇/下一篇 naming other reports, the
+    footer."""
+    others = _other_reports(site, year)
+    menu = [m + (site.place if m == "走进" else "") for m in _PORTAL_MENU] * 2  # header menu and a site map
+    side = [line for k, t in enumerate(others) for line in (t, f"{year + 1}-01-2{k}")]
+    return "\n".join([site.name, "无障碍 | 长者模式 | 登录", *menu, "首页 > 政务公开 > 政府信息公开年报", "热点年报", *side,
+                      f"来源：{site.name}办公室 发布时间：{published} 浏览次数：316", text.strip("\n"),
+                      f"上一篇：{others[0]}", f"下一篇：{others[1]}", "网站地图 | 联系我们",
+                      f"主办单位：{site.name}办公室 承办单位：{site.place}大数据中心", f"{site.icp}ICP备05001123号-1"]) + "\n"
+
+
+def undated(dump: str) -> str:
+    """A chrome_dump without the dates of its side list (a list of titles only)."""
+    return re.sub(r"\n20\d\d-01-2\d(?=\n)", "", dump)
+
+
+def markdown_dump(site: Site, text: str, published: str, year: int) -> str:
+    """The page saved as markdown (a browser's save-as-markdown, a reader service): the logo a linked
+    image, the menu and the breadcrumb links, the side list of other reports a list of links, the report's
+    first line (its title or the agency above it) a heading with an icon image before it."""
+    others = _other_reports(site, year)
+    lines = text.strip("\n").split("\n")
+    first = next(k for k, ln in enumerate(lines) if ln.strip())
+    lines[first] = f"# ![](/images/title_icon.png) {lines[first].strip().lstrip('# ')}"
+    menu = " ".join(f"[{m}](/col/{k}/)" for k, m in enumerate(_MENU))
+    side = [f"- [{t}](/art/{k}.html) {year + 1}-01-2{k}" for k, t in enumerate(others)]
+    return "\n\n".join([f"[![{site.name}](/images/logo.png)](/)", menu,
+                        "[首页](/) > [政务公开](/zwgk/) > [政府信息公开年报](/zwgk/nb/)", "\n".join(side),
+                        *lines[:first], "\n".join(lines[first:]), f"来源：{site.name}办公室　发布时间：{published}",
+                        f"上一篇：[{others[0]}](/art/1.html)",
+                        f"主办单位：{site.name}办公室　{site.icp}ICP备05001123号-1"]) + "\n"
+
+
+def _title_span(lines: list[str]) -> tuple[int, int] | None:
+    """Where the seed's title stands: (first, end) line indices, the agency's own line above it included."""
+    for k, line in enumerate(lines[:8]):
+        if re.search(r"20\d\d\s*年", line) and "报告" in line:
+            above = next((j for j in range(k - 1, -1, -1) if lines[j].strip()), None)
+            start = above if above is not None and not re.search(r"\d", lines[above]) else k
+            return start, k + 1
+    return None
+
+
+def unnamed_title(text: str, agency: str, year: int, numeric: bool = False) -> str:
+    """The report titled without its agency (「2020年政府信息公开工作年度报告」), the agency named only in its
+    signature above the closing date (added where the seed signs with the date alone, or not at all);
+    `numeric`: the date written 2021-01-25."""
+    lines = text.split("\n")
+    start, end = _title_span(lines)
+    lines[start:end] = [f"{year}年政府信息公开工作年度报告"]
+    last = next((k for k in range(len(lines) - 1, -1, -1) if lines[k].strip()), 0)
+    if re.fullmatch(r"\s*20\d\d年\d{1,2}月\d{1,2}日\s*", lines[last]):
+        above = next((j for j in range(last - 1, -1, -1) if lines[j].strip()), 0)
+        if agency not in lines[above]:
+            lines.insert(last, agency)
+    else:
+        lines += [agency, f"{year + 1}年1月20日"]
+    if numeric:
+        last = next(k for k in range(len(lines) - 1, -1, -1) if lines[k].strip())
+        lines[last] = re.sub(r"(20\d\d)年(\d{1,2})月(\d{1,2})日",
+                             lambda m: f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", lines[last])
+    return "\n".join(lines)
+
+
+def wrapped_title(text: str, width: int) -> str:
+    """The title (the agency's line above it joined in) broken every `width` characters, never inside a
+    number: a centred title in a narrow column or a PDF, copied line by line."""
+    lines = text.split("\n")
+    start, end = _title_span(lines)
+    title = "".join(ln.strip().lstrip("# ") for ln in lines[start:end])
+    pieces, at = [], 0
+    while at < len(title):
+        cut = min(at + width, len(title))
+        while 0 < cut < len(title) and title[cut - 1].isdigit() and title[cut].isdigit():
+            cut -= 1
+        pieces.append(title[at:cut])
+        at = cut
+    lines[start:end] = pieces
+    return "\n".join(lines)
+
+
+_WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def wide_digits(text: str) -> str:
+    """Every digit full-width (０１２３, a text typed with a full-width input method)."""
+    return text.translate(_WIDE)
+
+
+def thousands(body: str) -> str:
+    """Table cells holding a number of four digits or more written with thousands separators (2,293;
+    75,394,432.52元), as spreadsheets and some editors print them."""
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for el in root.iter():
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if value and any(a.tag in ("td", "th") for a in [el, *el.iterancestors()]):
+                setattr(el, attr, re.sub(r"(?<![\d.])\d{4,}", lambda m: f"{int(m.group()):,}", value))
+    return "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+def broken_heading(page: str, title: str, agency: str, year: int) -> str:
+    """A TRS page (page_trs) whose heading breaks the title with <br>, inside the agency's name too
+    (「永泰<br>县2023年度<br>政府信息公开工作年度报告」), and whose <title> names only the column and the site."""
+    heading = f'<h1 class="art-title">{agency[:2]}<br>{agency[2:]}{year}年度<br>政府信息公开工作年度报告</h1>'
+    return re.sub(r'<h1 class="art-title">.*?</h1>', heading, page).replace(f"<title>{title}_", "<title>")
+
+
+def cells_copied(page: str) -> str:
+    """A page's report as a text copy that puts every block and every table cell on its own line and drops
+    the empty cells (an extension's or a script's get-text), without the page's chrome."""
+    root = lxml.html.document_fromstring(page)
+    out: list[str] = []
+    for el in root.iter("p", "div", "td", "th", "h1", "h2", "h3", "li"):
+        if el.tag in ("td", "th") or not any(isinstance(c.tag, str) and c.tag in ("p", "div", "table", "td", "li")
+                                             for c in el.iter() if c is not el):
+            if el.tag not in ("td", "th") and any(a.tag in ("td", "th") for a in el.iterancestors()):
+                continue  # a paragraph inside a cell: the cell says it
+            text = re.sub(r"\s+", "", el.text_content())
+            if text:
+                out.append(text)
+    return "\n".join(out) + "\n"
+
+
+def _rows_with_blanks(truth: Truth, gold: dict) -> Truth:
+    """A copy that drops empty cells cannot place the values of a row that had one: giving no value for
+    that row's keys is right too."""
+    rows = {k.rsplit(".", 1)[0] for k in gold.get("absent_or_blank", [])}
+    undecidable = {k for k in truth.facts if k.rsplit(".", 1)[0] in rows}
+    return Truth(truth.agency, truth.short, truth.year, truth.fmt, truth.facts, undecidable)
+
+
+def chromium() -> str | None:
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def chrome_pdf(html_path: Path, pdf_path: Path) -> Path:
+    """A page printed to PDF by a headless browser (what a user's 打印 → 另存为 PDF gives)."""
+    import subprocess
+
+    subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--user-data-dir={html_path.parent / 'chrome-profile'}", f"--print-to-pdf={pdf_path}",
+                    html_path.as_uri()], capture_output=True, timeout=120, check=True)
+    return pdf_path
+
+
+def picture_of(fragment: str, png: Path, style: str = "") -> str:
+    """An <img> of the HTML fragment as the browser prints it (rendered at 144 dpi, cut to its ink, shown at
+    its printed size): what an editor pastes as a screenshot."""
+    import pypdfium2 as pdfium
+    from PIL import ImageOps
+
+    page = png.with_suffix(".html")
+    page.write_text(f'<html><head><meta charset="utf-8"><style>{style}</style></head><body>{fragment}</body></html>',
+                    encoding="utf-8")
+    pdf = pdfium.PdfDocument(chrome_pdf(page, png.with_suffix(".pdf")))
+    image = pdf[0].render(scale=2).to_pil().convert("RGB")
+    image = image.crop(ImageOps.invert(image).getbbox())
+    image.save(png)
+    return f'<p><img src="{png.as_uri()}" style="width:{image.width // 2}px"></p>'
+
+
+def tables_as_pictures(body: str, work: Path) -> str:
+    """The body with each table replaced by a picture of it: an editor that pasted its tables as
+    screenshots."""
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for k, table in enumerate(root.findall(".//table")):
+        img = picture_of(lxml.html.tostring(table, encoding="unicode"), work / f"table{k}.png",
+                         "td,th{border:1px solid #000;padding:2px 4px;font-size:14px}table{border-collapse:collapse}")
+        table.getparent().replace(table, lxml.html.fragment_fromstring(img))
+    return "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+def letterhead(text: str, agency: str, year: int) -> str:
+    """The report as an official document (红头文件): the agency only in the letterhead 「…文件」 above the
+    document number, the title without it."""
+    lines = text.split("\n")
+    start, end = _title_span(lines)
+    lines[start:end] = [f"{agency}文件", f"{agency[:2]}政〔{year + 1}〕3号", f"{year}年政府信息公开工作年度报告"]
+    return "\n".join(lines)
+
+
+_TEXT_BOX = ('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+             'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+             'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+             'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+             '<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+             '</wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r>'
+             '<w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
+             '</mc:AlternateContent></w:r>')
+
+
+def textbox_docx(report: Report, agency: str, out: Path) -> Path:
+    """The rebuilt report as a Word official document: the letterhead 「…文件」 in a text box anchored in the
+    title's paragraph (as Word writes it: a DrawingML copy and a VML fallback copy), the title without the
+    agency, no 来源 line and no signature."""
+    import docx
+    from lxml import etree
+
+    from bench.binary_copies import html_to_docx
+
+    report.style.signature = False
+    page = str(render(report, "html")[0])
+    page = re.sub(r"<h1[^>]*>.*?</h1>", f"<h1>{report.year}年政府信息公开工作年度报告</h1>", page, flags=re.S)
+    page = re.sub(r'<div class="info">.*?</div>', "", page, flags=re.S)
+    document = docx.Document(html_to_docx(page, out))
+    document.paragraphs[0]._p.insert(0, etree.fromstring(_TEXT_BOX.format(text=f"{agency}文件")))
+    document.save(out)
+    report.style.signature = True
+    return out
+
+
+def more_variants(out: Path, put, *, office: bool) -> list[Variant]:
+    """The kinds above, made with `put` (text) or returned (binary copies)."""
+    import subprocess
+
+    from bench.binary_copies import soffice
+
+    made: list[Variant] = []
+    for k, stem in enumerate(SEED_STEMS):
+        place, short, icp = _SEED_SITES[stem]
+        site, tag, gold, truth = site_for(place, icp), stem[:3], seed_gold(stem), seed_truth(stem)
+        seed_text = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+        published = f"{gold['date'] or '2021-01-20'} 09:3{k}"
+        put(f"{tag}-dump-chrome.txt", chrome_dump(site, seed_text, published, gold["year"]), truth, stem)
+        if k % 2 == 0:  # the same with its line breaks lost: the page's lists and the title on one line
+            put(f"{tag}-dump-chrome-onelines.txt", lost_breaks(chrome_dump(site, seed_text, published, gold["year"])),
+                _blank_rows_undecidable(truth, gold), stem)
+        else:  # titled without its agency, signed; the side list undated: other offices' titles line after line
+            put(f"{tag}-dump-chrome-unnamed.txt", undated(chrome_dump(
+                site, unnamed_title(seed_text, gold["agency"], gold["year"]), published, gold["year"])), truth, stem)
+        put(f"{tag}-saved.md", markdown_dump(site, seed_text, published, gold["year"]), truth, stem)
+        put(f"{tag}-signedonly.txt", unnamed_title(seed_text, gold["agency"], gold["year"], numeric=k % 2 == 1),
+            truth, stem)
+        put(f"{tag}-titlewrap.txt", wrapped_title(seed_text, 10 + k % 3), truth, stem)
+        if k % 2 == 0:
+            put(f"{tag}-widedigits.txt", wide_digits(seed_text), truth, stem)
+        if k in (0, 2):  # seeds signed with the date alone: the letterhead is all that names the agency
+            put(f"{tag}-letterhead.txt", letterhead(seed_text, gold["agency"], gold["year"]), truth, stem)
+            report, rebuilt = seed_report(stem)
+            path = textbox_docx(report, gold["agency"], out / f"{tag}-word-textbox.docx")
+            made.append(Variant(path.name, path, rebuilt, stem))
+    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
+        title, body, gold = real_body(name)
+        truth = _renamed_truth(gold, full, full)
+        site = site_for(full, "闽")
+        published = f"{gold['year'] + 1}-02-0{k + 1} 16:00"
+        page = page_trs(site, title, f"{full}人民政府办公室", published, body, gold["year"])
+        put(f"real{name[:2]}-dump-cellsdropped.txt", cells_copied(page), _rows_with_blanks(truth, gold), name)
+        put(f"real{name[:2]}-page-thousands.html",
+            page_modern(site, title, f"{full}人民政府办公室", published, thousands(body), gold["year"]), truth, name)
+        put(f"real{name[:2]}-page-brtitle.html", broken_heading(page, title, full, gold["year"]), truth, name)
+        if office and chromium():
+            html = out / f"real{name[:2]}-printable.html"
+            html.write_text(page, encoding="utf-8")
+            pdf = chrome_pdf(html, out / f"real{name[:2]}-chrome-page.pdf")
+            made.append(Variant(pdf.name, pdf, truth, name))
+        if office and soffice() and k == 1:
+            html = out / f"real{name[:2]}-forword.html"
+            html.write_text(page, encoding="utf-8")
+            subprocess.run([soffice(), f"-env:UserInstallation=file://{out}/lo-profile", "--headless", "--norestore",
+                            "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out / "lodocx"), str(html)],
+                           capture_output=True, timeout=240, check=True)
+            docx = out / f"real{name[:2]}-saved-page.docx"
+            (out / "lodocx" / f"{html.stem}.docx").replace(docx)
+            made.append(Variant(docx.name, docx, truth, name))
+    if office and chromium():
+        stem = SEED_STEMS[2]
+        place, _, icp = _SEED_SITES[stem]
+        site, gold = site_for(place, icp), seed_gold(stem)
+        report, rebuilt = seed_report(stem)
+        title, body = report_body(report)
+        work = out / "pictures"
+        work.mkdir(exist_ok=True)
+        html = work / "page.html"
+        html.write_text(page_trs(site, title, gold["agency"], "2021-01-20 09:30", tables_as_pictures(body, work),
+                                 2020), encoding="utf-8")
+        pdf = chrome_pdf(html, out / f"{stem[:3]}-print-tablepictures.pdf")
+        made.append(Variant(pdf.name, pdf, rebuilt, stem))
+        # An official document printed: its letterhead a picture (red, large), the title without the
+        # agency, no signature: the agency is only in the picture.
+        stem = SEED_STEMS[0]
+        report, rebuilt = seed_report(stem)
+        report.style.signature = False
+        _, body = report_body(report)
+        agency = seed_gold(stem)["agency"]
+        head = picture_of(f"<div>{agency}文件</div>", work / "letterhead.png",
+                          "div{color:#d00;font-size:44px;font-weight:bold;white-space:nowrap}")
+        html = work / "official.html"
+        html.write_text(f'<html><head><meta charset="utf-8"></head><body>{head}<p style="text-align:center">'
+                        f'{agency[:2]}政〔{report.year + 1}〕3号</p><h2 style="text-align:center">{report.year}年政府'
+                        f"信息公开工作年度报告</h2>{body}</body></html>", encoding="utf-8")
+        pdf = chrome_pdf(html, out / f"{stem[:3]}-print-letterhead.pdf")
+        made.append(Variant(pdf.name, pdf, rebuilt, stem))
+    return made
+
+
 # --- making them all -------------------------------------------------------------------------------------
 
 def _blank_rows_undecidable(truth: Truth, gold: dict) -> Truth:
@@ -507,6 +826,7 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
         put(f"real{name[:2]}-page-{style}.html",
             PAGES[style](site, title, f"{full}人民政府办公室", f"{gold['year'] + 1}-02-0{k + 1} 16:00", body,
                          gold["year"]), truth, name, "gbk" if style == "plain" else "utf-8")
+    made += more_variants(out, put, office=office)
     if to_print:
         made += _printed(out, to_print)
     return made

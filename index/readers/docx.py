@@ -26,6 +26,10 @@ INSTALL_HINT = ("DOC files need LibreOffice to be converted: install it with "
                 "`apt-get install libreoffice-writer-nogui` (scripts/setup_system.sh does, as root)")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# A text box (w:txbxContent) holds paragraphs of its own; Word writes each drawing twice, as DrawingML
+# (mc:Choice) and as VML for old readers (mc:Fallback): the fallback copy is never read.
+_OWN_BLOCKS = frozenset({f"{_W}txbxContent", f"{_MC}Fallback"})
 
 
 def looks_like_docx(data: bytes) -> bool:
@@ -114,6 +118,10 @@ def _docx_lines(document: Any) -> list[Line]:
     tables = 0
     for kind, element in _body_items(document.element.body):
         if kind == "p":
+            for box in _text_boxes(element):  # a letterhead or title in a text box: lines of its own, first
+                for piece in box.split("\n"):
+                    if tidy(piece):
+                        lines.append(Line(number=len(lines) + 1, text=tidy(piece)))
             for piece in _paragraph_text(element).split("\n"):
                 text = _tabbed(piece) if "\t" in piece else tidy(piece)
                 if text:
@@ -151,9 +159,12 @@ def _body_items(body: Any) -> Iterator[tuple[str, Any]]:
 
 
 def _paragraph_text(p: Any) -> str:
-    """The visible text of a w:p: runs' text, tabs and breaks; deleted revisions and field codes left out."""
+    """The visible text of a w:p: runs' text, tabs and breaks; deleted revisions and field codes left out,
+    and the text boxes anchored in it (read as paragraphs of their own by _text_boxes)."""
     out: list[str] = []
-    for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}delText", f"{_W}instrText"):
+    stack = list(reversed(p))
+    while stack:
+        el = stack.pop()
         tag = el.tag
         if tag == f"{_W}t":
             out.append(el.text or "")
@@ -161,12 +172,29 @@ def _paragraph_text(p: Any) -> str:
             out.append("\t")
         elif tag in (f"{_W}br", f"{_W}cr"):
             out.append("\n")
+        elif tag not in _OWN_BLOCKS and tag not in (f"{_W}delText", f"{_W}instrText"):
+            stack.extend(reversed(el))
     return "".join(out)
+
+
+def _up_to(el: Any, top: Any) -> Iterator[Any]:
+    """The ancestors of el below top."""
+    for a in el.iterancestors():
+        if a is top:
+            return
+        yield a
+
+
+def _text_boxes(p: Any) -> list[str]:
+    """The text of each text box anchored in a paragraph (its DrawingML copy), its paragraphs a line each."""
+    boxes = [box for box in p.iter(f"{_W}txbxContent") if not any(a.tag in _OWN_BLOCKS for a in _up_to(box, p))]
+    return ["\n".join(_paragraph_text(q) for q in box.iter(f"{_W}p")) for box in boxes] if boxes else []
 
 
 def _cell_text(tc: Any) -> str:
     """A cell's paragraphs joined as the HTML reader joins them: no break inside Chinese text."""
-    pieces = [_paragraph_text(p) for p in tc.iter(f"{_W}p")]
+    pieces = [_paragraph_text(p) for p in tc.iter(f"{_W}p")
+              if not any(a.tag == f"{_MC}Fallback" for a in p.iterancestors())]
     return tidy("\n".join(p for p in pieces if p.strip()).replace("\t", " "))
 
 

@@ -200,6 +200,7 @@ class _Entry:
     line: int
     text: str
     cells: list[tuple[str, bool, int, int, int]] | None = None  # text, continuation, table, row, cell
+    block: int = 0  # id of the block element the text stands in: a heading broken by <br> is one block
 
 
 @dataclass
@@ -211,6 +212,7 @@ class _Flow:
     _buf: list[str] = field(default_factory=list)
     _buf_line: int | None = None
     _pre: int = 0
+    _open: list[int] = field(default_factory=list)  # ids of the block elements the walk is inside
 
     def run(self, root: Element) -> list[_Entry]:
         def atomic(el: Element) -> bool:
@@ -230,6 +232,8 @@ class _Flow:
                 self._flush()
                 if tag == "pre":
                     self._pre += 1 if kind == "start" else -1
+                if tag != "br":
+                    self._open.append(id(item)) if kind == "start" else self._open.pop()
         self._flush()
         return self.entries
 
@@ -248,7 +252,7 @@ class _Flow:
     def _flush(self) -> None:
         text = normalise("".join(self._buf))
         if text and self._buf_line is not None:
-            self.entries.append(_Entry(self._buf_line, text))
+            self.entries.append(_Entry(self._buf_line, text, block=self._open[-1] if self._open else 0))
         self._buf, self._buf_line = [], None
 
     def _table(self, table: Element) -> None:
@@ -310,6 +314,7 @@ _MIN_PARTS = 2  # distinct part headings needed before a block is taken as the r
 _MIN_LINKS, _MAX_LINK_SHARE = 3, 0.5
 _MAX_CAPTION = 12  # characters: the heading of a link list (相关文章, 友情链接)
 _TITLE_LOOKBACK, _TITLE_MAX = 15, 80
+_TITLE_PIECES, _PIECE_MAX = 3, 30  # a heading broken by <br>: its pieces before the one with the report word
 _REPORT_WORD = re.compile(r"报告|年报|報告|年報")
 
 
@@ -331,13 +336,21 @@ def _content_entries(root: Element) -> list[_Entry]:
     before = _Flow(stop_at_content=True, grids=grids).run(root)
     for a in links:
         del a.attrib[_PRUNED]
-    title = next((e for e in reversed(before[-_TITLE_LOOKBACK:])
-                  if e.cells is None and len(e.text) <= _TITLE_MAX and _REPORT_WORD.search(e.text)), None)
+    near = before[-_TITLE_LOOKBACK:]
+    at = next((k for k in range(len(near) - 1, -1, -1) if near[k].cells is None and len(near[k].text) <= _TITLE_MAX
+               and _REPORT_WORD.search(near[k].text)), None)
+    # A title broken by <br> (「永泰」「县2023年度」「政府信息公开工作年度报告」): its pieces before the one with the
+    # report word, in the same heading element.
+    start = at
+    while at is not None and start > 0 and at - start < _TITLE_PIECES and near[start - 1].cells is None \
+            and len(near[start - 1].text) <= _PIECE_MAX and near[start - 1].block == near[at].block:
+        start -= 1
+    title = near[start:at + 1] if at is not None else []
     # The page's fields about the report (名称, 发布机构, 来源 …, in a line or a table of them) are evidence
     # of its agency when its title does not name it: kept as plain lines before the report.
-    fields = [_Entry(e.line, e.text) for e in before[-_TITLE_LOOKBACK:]
-              if e is not title and len(e.text) <= _TITLE_MAX * 2 and _PAGE_FIELD.search(e.text)]
-    return ([title] if title else []) + fields + _Flow(grids=grids).run(block)
+    fields = [_Entry(e.line, e.text) for e in near
+              if all(e is not t for t in title) and len(e.text) <= _TITLE_MAX * 2 and _PAGE_FIELD.search(e.text)]
+    return title + fields + _Flow(grids=grids).run(block)
 
 
 _PAGE_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源|文章标题|信息名称|名\s*称)\s*[:：]")

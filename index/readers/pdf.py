@@ -72,6 +72,8 @@ def read_pdf(path: Path, data: bytes) -> Document:
         has_text = [_text_chars(pdf[i]) >= MIN_TEXT_CHARS for i in range(pages)]
         scanned = [not has_text[i] and _image_share(pdf[i]) >= MIN_IMAGE_SHARE for i in range(pages)]
         blocks: list[Block] = []
+        ocr = any(scanned)  # some page (or picture on a page) was read by OCR: its values may carry low_confidence
+        seen: set[tuple[int, ...]] = set()  # where pictures read by OCR stood
         plumber = _open_plumber(path, data) if not all(scanned) else None
         try:
             for i in range(pages):
@@ -80,7 +82,12 @@ def read_pdf(path: Path, data: bytes) -> Document:
 
                     blocks += ocr_page(pdf[i], i + 1)
                 elif plumber is not None:  # a page with little text (the end of a table) is still text
-                    blocks += _text_page(plumber.pages[i], i + 1)
+                    pictures = [b for b in _pictures(pdf[i]) if _place(b) not in seen]
+                    seen.update(_place(b) for b in pictures)  # a banner on every page is read once
+                    blocks += _text_page(plumber.pages[i], i + 1) if not pictures else sorted(
+                        _text_page(plumber.pages[i], i + 1) + _pictures_read(pdf[i], i + 1, pictures),
+                        key=lambda b: b.top)
+                    ocr = ocr or bool(pictures)
                 report_page(i + 1, pages)
         finally:
             if plumber is not None:
@@ -90,7 +97,6 @@ def read_pdf(path: Path, data: bytes) -> Document:
     lines = _lines(_join_tables(blocks))
     if not any(line.text for line in lines):
         raise ReportError(str(path), "no text in the PDF (no text layer, and no page image OCR could read)")
-    ocr = any(scanned)  # some page was read by OCR: its values may carry low_confidence
     return Document(path=str(path), doc=path.name, file_format="pdf_ocr" if ocr else "pdf",
                     encoding="ocr" if ocr else "pdf", sha256=hashlib.sha256(data).hexdigest(), lines=lines,
                     title=title)
@@ -123,8 +129,62 @@ def _image_share(page: Any) -> float:
     return area / (width * height) if width and height else 0.0
 
 
+MIN_PICTURE_SHARE = 0.02  # of the page's area: a picture this large without text over it (a table, a letterhead)
+_MIN_PICTURE_WIDTH = 0.3  # of the page's width: a logo or a seal is narrower
+
+
+def _pictures(page: Any) -> list[tuple[float, float, float, float]]:
+    """The pictures on a page with a text layer that may hold text of the report (a table pasted as a
+    screenshot): wide and large, with no text of the layer over them. PDF bounds: (left, bottom, right, top)."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    if not width or not height:
+        return []
+    textpage = page.get_textpage()
+    try:
+        found = []
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            if (right - left) * (top - bottom) >= MIN_PICTURE_SHARE * width * height \
+                    and right - left >= _MIN_PICTURE_WIDTH * width \
+                    and not textpage.get_text_bounded(left, bottom, right, top).strip():
+                found.append((left, bottom, right, top))
+        return found
+    finally:
+        textpage.close()
+
+
+def _place(bounds: tuple[float, float, float, float]) -> tuple[int, ...]:
+    return tuple(round(x) for x in bounds)
+
+
+def _pictures_read(page: Any, number: int, pictures: list[tuple[float, float, float, float]]) -> list[Block]:
+    """The pictures' text by OCR, as blocks placed where the pictures stand on the page (in points from the
+    page's top, as the text layer's blocks)."""
+    from index.readers.ocr import DPI, blocks_from_boxes, ocr_boxes
+
+    scale = DPI / 72
+    height = page.get_size()[1]
+    image = page.render(scale=scale).to_pil()
+    blocks: list[Block] = []
+    for left, bottom, right, top in pictures:
+        crop = image.crop((int(left * scale), int((height - top) * scale), int(right * scale),
+                           int((height - bottom) * scale)))
+        boxes = [Box(b.text, left + b.x0 / scale, height - top + b.top / scale, left + b.x1 / scale,
+                     height - top + b.bottom / scale, b.score) for b in ocr_boxes(crop)]
+        blocks += blocks_from_boxes(boxes, number, height)
+    return blocks
+
+
 def _open_plumber(path: Path, data: bytes) -> Any:
+    import logging
+
     import pdfplumber
+
+    # pdfminer warns on stderr about font descriptors it cannot parse (Chromium's PDFs: 「Could not get
+    # FontBBox」, once a character); the text is read all the same, and a user is told nothing by it.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     try:
         return pdfplumber.open(io.BytesIO(data))
@@ -233,7 +293,7 @@ def _label_apart(blocks: list[Block]) -> list[Block]:
     for k, block in enumerate(blocks):
         after = blocks[k + 1] if k + 1 < len(blocks) else None
         m = _GLUED.match(block.text) if isinstance(block, TextBlock) and "\t" not in block.text else None
-        if m and isinstance(after, TextBlock) and "\t" not in after.text and _NUMBER.match(after.text):
+        if m and " " not in m.group(2) and isinstance(after, TextBlock) and "\t" not in after.text and _NUMBER.match(after.text):
             out += [replace(block, text=m.group(1)), replace(block, text=m.group(2))]
             continue
         out.append(block)
@@ -262,9 +322,11 @@ def _values_are_no_page_numbers(blocks: list[Block], height: float) -> None:
                 b.furniture = False
 
 
-# A label with a value run into it; a signed value ('增13', '减少5') is one value, not a label and a value.
-_GLUED = re.compile(r"^(?!(?:增加|减少|增|减)?[+\-]?\d)(.*?[\u4e00-\u9fff）)])"
-                    r"((?:增加|减少|增|减)?[+\-]?\d[\d,]*(?:\.\d+)?)$")
+# A label with a value run into it, or several a narrow gap apart ('2.其他法律行政法规禁止公开0 0', then the
+# row's other values; a label may start with its item number); a signed value ('增13', '减少5') is one
+# value, not a label and a value.
+_GLUED = re.compile(r"^(?!(?:增加|减少|增|减)?[+\-]?\d[\d,]*(?:\.\d+)?(?:\s|$))(.*?[\u4e00-\u9fff）)])"
+                    r"((?:增加|减少|增|减)?[+\-]?\d[\d,]*(?:\.\d+)?(?:\s+[+\-]?\d[\d,]*(?:\.\d+)?)*)$")
 _NUMBER = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?$")
 
 
@@ -279,7 +341,7 @@ def _unglued(cells: list[str]) -> list[str]:
     for cell in cells:
         m = _GLUED.match(cell)
         if m:
-            out += [*_INNER_NUMBERING.split(m.group(1)), m.group(2)]
+            out += [*_INNER_NUMBERING.split(m.group(1)), *m.group(2).split()]
         elif _numbers(cell):
             out += cell.split()  # '+30 61': two values a narrow gap apart
         else:
