@@ -8,6 +8,8 @@ import re
 from pydantic import BaseModel, Field
 
 from qa.lexicon import COLUMN_GROUPS, items, measure
+from qa.relyears import is_relative_note
+from qa.relyears import resolve as resolve_relative
 from qa.understand import AGGREGATES, RE_COMPARE, Plan, Reader, is_followup
 
 MAX_TURNS = 20
@@ -75,6 +77,11 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         new.years, new.agencies, new.kind_agencies = years, agencies, []
         new.operation, new.op_explicit, new.all_years = "sum", True, True
         new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")] + ["合计前几问的报告"]
+        return new
+    if plan.bare_op in ("sum", "avg") and not plan.item and prev.agencies and prev.all_years and \
+            prev.operation == "value":  # 近三年分别几件 → 加起来呢 / 平均呢: the same series, summed or averaged
+        new = _continued(prev, plan)
+        new.operation, new.op_explicit = plan.bare_op, True
         return new
     same = [t for t in turns[-3:] if t.plan.item == prev.item]  # the last turns about the same measure
     if (plan.change or plan.percent or plan.times) and not plan.item and plan.operation != "share":
@@ -148,12 +155,27 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     return new
 
 
+def _relative_to_conversation(plan: Plan, last: Turn) -> None:
+    """那前一年呢 / 上一年度呢 after a question about 2023: counted back from the conversation's one year, not from
+    the latest year in the index (a complete question, 平潭去年行政处罚多少件, keeps the index's)."""
+    if not plan.relative or plan.relative_base_named or (plan.agencies and plan.item):
+        return
+    years = last.plan.years if len(last.plan.years) == 1 else last.focus_years if len(last.focus_years) == 1 else []
+    if not years:
+        return
+    meant, said = resolve_relative(plan.relative, years[0], "上一问的")
+    plan.years = meant
+    plan.all_years = len(meant) > 1
+    plan.defaults = [d for d in plan.defaults if not is_relative_note(d, plan.relative)] + said
+
+
 def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Plan:
     """The plan to execute: the question's own, or the previous one with what this question changes."""
     last = conversation.last if conversation else None
     if last is None or plan.operation in ("invalid",):
         return plan
     prev = last.plan
+    _relative_to_conversation(plan, last)
     special = _elliptical(plan, conversation.turns)
     if special is not None:
         return special
@@ -237,7 +259,9 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         changed = True
     # years
     if plan.years and plan.years != prev.years:
-        new.years, new.all_years = list(plan.years), False
+        new.years, new.all_years = list(plan.years), plan.all_years and len(plan.years) > 1
+        new.relative = list(plan.relative)
+        new.defaults += [d for d in plan.defaults if is_relative_note(d, plan.relative) and d not in new.defaults]
         changed = True
     elif plan.all_years and not prev.all_years:
         new.all_years = True

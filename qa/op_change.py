@@ -16,7 +16,8 @@ from qa.lexicon import Measure, items, measure
 from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, table_of
 from qa.output import format_value
-from qa.phrasing import cell_value, change_words, compose, defaults_phrase, num, ratio_words, reading, value_column
+from qa.phrasing import cell_value, change_words, compose, defaults_phrase, num, ratio_words, reading, pair_verdict, \
+    than_words, value_column, years_read
 from qa.understand import Plan
 
 RE_RATIO_OF = re.compile(r"的(?:百分之|几成|多少成|百分比)")  # 是上年的百分之几: a ratio, not a growth rate
@@ -40,7 +41,7 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             have = "、".join(f"{r.year}年" for r in reports)
             return Answer(question=plan.question, status="not_found",
                           text=f"索引中没有{agency}{'、'.join(f'{y}年' for y in lost)}的报告（该单位有：{have}），"
-                               f"无法比较。", reading=reading(plan, m, f"{agency}「{m.label}」{ends[0]}年与{ends[1]}年比较"))
+                               f"无法比较。" + years_read(plan), reading=reading(plan, m, f"{agency}「{m.label}」{ends[0]}年与{ends[1]}年比较"))
     elif plan.years:
         pick = [r for r in reports if r.year in (plan.years[0] - 1, plan.years[0])]
     else:
@@ -53,12 +54,21 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if all(r.status == OK for r in rows):
             old, new = rows[0].value, rows[1].value
             d, dd = arith.difference(new, old)
-            word = "增加" if d > 0 else "减少" if d < 0 else "持平"
-            derived = [dd]
-            if d < 0:  # 减少137 states the size of a negative difference: its own step
-                derived.append(Derived(value=format_value(abs(d)), how=f"|{plain_number(d)}| = {plain_number(abs(d))}"))
-            text = (f"{agency}「{m.label}」{a.year}年{num(old, m.unit)}，{b.year}年{num(new, m.unit)}，"
-                    + (f"{word}{num(abs(d), m.unit)}（{dd.how}）" if d else "持平"))
+            text = f"{agency}「{m.label}」{a.year}年{num(old, m.unit)}，{b.year}年{num(new, m.unit)}，"
+            verdict = pair_verdict(plan, new, old)
+            if plan.than_word and plan.than_first in (str(a.year), str(b.year)):  # 2025年比2024年少多少: as asked
+                x, y = ((b, new), (a, old)) if plan.than_first == str(b.year) else ((a, old), (b, new))
+                said, step = than_words(f"{x[0].year}年", x[1], f"{y[0].year}年", y[1], m.unit, plan.than_word)
+                derived = [step] if step else []
+                text += said
+                verdict = pair_verdict(plan, x[1], y[1])
+            else:
+                word = "增加" if d > 0 else "减少" if d < 0 else "持平"
+                derived = [dd]
+                if d < 0:  # 减少137 states the size of a negative difference: its own step
+                    derived.append(Derived(value=format_value(abs(d)),
+                                           how=f"|{plain_number(d)}| = {plain_number(abs(d))}"))
+                text += f"{word}{num(abs(d), m.unit)}（{dd.how}）" if d else "持平"
             g = arith.growth(new, old)
             if g and d:
                 derived.append(g[1])
@@ -76,7 +86,7 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 if up and d > 0:
                     derived.append(up[1])
                     text += f"，增长了{up[1].value}倍"
-            text += "。" + defaults_phrase(plan)
+            text = verdict + text + "。" + defaults_phrase(plan)
             citations, d2 = ctx.citer.rows(m, rows, limit=None)
             return Answer(question=plan.question, text=text, reading=reading(
                 plan, m, f"{agency}「{m.label}」{a.year}年与{b.year}年比较", operation="change"),

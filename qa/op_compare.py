@@ -8,7 +8,8 @@ from qa.facts import OK
 from qa.lexicon import Measure
 from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, scoped_rows, table_of
-from qa.phrasing import column_alternatives, defaults_phrase, more_words, num, ratio_words, reading, value_column
+from qa.phrasing import column_alternatives, defaults_phrase, more_words, num, ratio_words, reading, pair_verdict, \
+    than_words, value_column
 from qa.understand import Plan
 
 
@@ -30,8 +31,15 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         r.report.agency) if r.report.agency in plan.agencies else 0) if r.status == OK]
     text = f"按「{m.label}」{defaults_phrase(plan)}：" + "，".join(parts)
     derived = []
-    if len(ok) == 2:
+    first = next((r for r in ok if r.report.agency == plan.than_first), None) if plan.than_word else None
+    if len(ok) == 2 and first is not None:  # 鹤岗比伊川少多少: worded as asked, A比B少N件
+        second = next(r for r in ok if r is not first)
+        said, dd = than_words(first.report.name, first.value, second.report.name, second.value, unit, plan.than_word)
+        derived += [dd] if dd else []
+        text = pair_verdict(plan, first.value, second.value) + text + f"；{said}。"
+    elif len(ok) == 2:
         a, b = ok
+        text = pair_verdict(plan, a.value, b.value) + text
         if a.value == b.value:
             text += "，两者相同。"
         else:

@@ -4,15 +4,18 @@ number."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from index.cells import plain_number
 from qa.answer import Answer, AnswerTable, ChartHint, Citation, Derived
 from qa.cite import FLAG_NOTES, conversions
 from qa.facts import MISSING, OK
 from qa.lexicon import Measure, items, measure
 from qa.op_absent import absent, prose_value
-from qa.ops import Ctx, default_measure, no_reports, scoped_rows
+from qa.ops import Ctx, cmp_ok, default_measure, no_reports, scoped_rows
 from qa.output import format_value
-from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, num, reading
+from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, num, reading, \
+    years_read, yes_no_words
 from qa.understand import Plan
 
 
@@ -47,7 +50,7 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         have = "、".join(f"{r.year}年" for r in s.reports if r.agency == agency)
         return no_reports(ctx, plan, m, who=agency) if not have else Answer(
             question=plan.question, status="not_found", text=f"索引中没有{agency}{'、'.join(map(str, plan.years))}年"
-            f"的报告（该单位有：{have}）。", reading=reading(plan, m, f"{agency}的「{m.label}」"))
+            f"的报告（该单位有：{have}）。" + years_read(plan), reading=reading(plan, m, f"{agency}的「{m.label}」"))
     measures = [m] + [x for i in plan.extra_items if (x := default_measure(ctx, i))]
     # a series reads in year order, whatever order the files were indexed in
     rows_by = [(mm, sorted(scoped_rows(ctx, plan, mm, [agency]), key=lambda r: r.report.year or 0)) for mm in measures]
@@ -111,10 +114,16 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if multi and len(measures) == 1 and all(r.status == OK for _, rows in rows_by for r in rows):
         text = f"{agency}「{m.label}」：" + "，".join(
             f"{r.report.year}年{num(r.value, m.unit)}" for r in rows_by[0][1]) + "。" + defaults_phrase(plan)
+    one = rows_by[0][1] if len(measures) == 1 and len(rows_by[0][1]) == 1 else []
+    filters = []
+    if plan.yesno and plan.comparison and one and one[0].status == OK:  # 是195件吗: the verdict, then the value
+        ok = bool(cmp_ok(np.array([one[0].value]), plan.comparison)[0])
+        text = yes_no_words(plan, ok, one[0].value, m.unit) + text
+        filters = [plan.comparison.words(m.unit)]
     summary = f"{agency}的「{m.label}」" + ("（各年）" if multi else "")
     vc = "数值"
     table = AnswerTable(columns=["单位", "年份", "项目", vc, "说明"], rows=table_rows,
                         units={vc: m.unit if len(measures) == 1 else ""})
-    return Answer(question=plan.question, text=text, status=status, reading=reading(plan, m, summary),
+    return Answer(question=plan.question, text=text, status=status, reading=reading(plan, m, summary, filters=filters),
                   table=table, citations=citations, derived=derived, alternatives=alts, from_text=from_text,
                   chart=ChartHint(x="年份", y=vc, title=m.label) if multi and len(measures) == 1 else None)

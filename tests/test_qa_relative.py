@@ -1,0 +1,100 @@
+"""Relative years, yes/no questions, 「A比B少多少」 and a name the index lacks beside found ones: the reading
+(no index: the seed agencies as a list, with the years of a longer corpus) and the answers over the seed index
+(every seed is a 2020 report, so 去年 is a year the index does not hold, and says so)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.relyears import find, resolve
+from qa.trace import untraceable
+from qa.understand import Reader
+
+SH, ZD, YC, HG, JN = "沙河市城市管理综合行政执法局", "张店区综合行政执法局", "伊川县城市管理局", "鹤岗市城市管理综合执法局", \
+    "济南市城市管理局"
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return Reader([SH, ZD, YC, HG, JN], lambda k: True, list(range(2019, 2026)))
+
+
+@pytest.mark.parametrize("q, years", [
+    ("伊川去年行政处罚多少件", [2024]), ("伊川前年的行政许可", [2023]), ("伊川今年的行政强制", [2025]),
+    ("伊川上一年度收费金额", [2024]), ("伊川近三年行政处罚合计", [2023, 2024, 2025]),
+    ("过去5年伊川行政复议", [2021, 2022, 2023, 2024, 2025]), ("伊川去年比前年行政处罚多多少", [2023, 2024]),
+    ("伊川2023年比去年行政处罚多多少", [2022, 2023]),  # the question's own year is the base
+])
+def test_relative_years_are_read_and_said(reader: Reader, q: str, years: list[int]) -> None:
+    plan = reader.read(q)
+    assert plan.years == years
+    assert any("读作" in d for d in plan.defaults)
+
+
+@pytest.mark.parametrize("q, column", [
+    ("沙河行政处罚上一年项目数量", "prev"), ("沙河执法局行政处罚项目上年是多少项", "prev"), ("伊川去年结转的申请", None),
+])
+def test_template_words_with_year_words_stay_columns(reader: Reader, q: str, column: str | None) -> None:
+    plan = reader.read(q)
+    assert not plan.relative and (column is None or plan.column == column)
+
+
+def test_relative_year_words() -> None:
+    assert [r.word for r, _ in find("近三年和去年")] == ["近三年", "去年"]
+    assert not find("最近一年")  # the latest report of each agency: a scope word, not a count of years
+    years, said = resolve([r for r, _ in find("近两年")], 2025, "索引中最新的")
+    assert years == [2024, 2025] and said == ["「近两年」按索引中最新的2025年往前数两年（含该年），读作2024年至2025年"]
+
+
+@pytest.mark.parametrize("q, yes", [
+    ("伊川2020年行政处罚是313件吗", True), ("伊川行政处罚是不是300件", False), ("济南城管行政处罚有没有超过100件", True),
+    ("鹤岗城管行政处罚有没有超过100件", False),
+])
+def test_yes_no_reading(reader: Reader, q: str, yes: bool) -> None:
+    plan = reader.read(q)
+    assert plan.yesno and plan.operation == "value" and plan.comparison is not None
+
+
+@pytest.mark.parametrize("q, first, word", [
+    ("鹤岗比伊川的行政处罚少多少件", HG, "少"), ("伊川城管的行政处罚比济南城管少多少", YC, "少"),
+    ("伊川2024年的行政许可是不是比2023年多", "2024", "多"),
+])
+def test_than_reading(reader: Reader, q: str, first: str, word: str) -> None:
+    plan = reader.read(q)
+    assert (plan.than_first, plan.than_word) == (first, word)
+
+
+def ask(qa, *questions):
+    conversation, answers = None, []
+    for q in questions:
+        a, conversation = qa.ask(q, conversation)
+        assert not untraceable(a), (q, untraceable(a), a.text)
+        answers.append(a)
+    return answers
+
+
+def test_yes_no_answers_say_yes_or_no_with_the_value(seed_qa):
+    yes, no, none = (ask(seed_qa, q)[0].text for q in ("伊川城管行政处罚是313件吗", "伊川城管行政处罚是不是300件",
+                                                      "沙河城管有没有收到信息公开申请"))
+    assert yes.startswith("是的：313件") and no.startswith("不是：313件，不等于300件") and none.startswith("没有：0件")
+
+
+def test_a_than_b_is_worded_as_asked(seed_qa):
+    fewer, other_way = (ask(seed_qa, q)[0].text for q in ("鹤岗比伊川的行政处罚少多少件", "伊川的行政处罚比济南少多少"))
+    assert f"{HG}比{YC}少303件（313 − 10 = 303）" in fewer
+    assert f"{YC}比{JN}多178件（313 − 135 = 178），不是少" in other_way
+
+
+def test_relative_year_the_index_lacks_is_said(seed_qa):
+    a = ask(seed_qa, "伊川去年行政处罚多少件")[0]
+    assert "2019年" in a.text and "「去年」按索引中最新的2020年往前推一年" in a.text and "313" not in a.text
+
+
+def test_relative_year_in_a_conversation_counts_from_its_year(seed_qa):
+    a = ask(seed_qa, "伊川2020年行政处罚多少件", "那前一年呢")[-1]
+    assert "「前一年」按上一问的2020年往前推一年，读作2019年" in a.text
+
+
+def test_unknown_name_beside_found_ones_is_said_and_the_found_answered(seed_qa):
+    a = ask(seed_qa, "沙河、伊川、石家庄三家城管的行政处罚合计")[0]
+    assert a.status == "not_found" and "「石家庄」" in a.text and "合计325件" in a.text
