@@ -15,7 +15,7 @@ from qa.op_absent import absent, prose_value
 from qa.ops import Ctx, cmp_ok, default_measure, no_reports, scoped_rows
 from qa.output import format_value
 from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, num, reading, \
-    years_read, yes_no_words
+    cannot_judge_words, years_read, yes_no_words
 from qa.understand import Plan
 
 
@@ -120,6 +120,8 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         ok = bool(cmp_ok(np.array([one[0].value]), plan.comparison)[0])
         text = yes_no_words(plan, ok, one[0].value, m.unit) + text
         filters = [plan.comparison.words(m.unit)]
+    elif plan.yesno and plan.comparison and one:  # no value to judge by: said before why
+        text = cannot_judge_words() + text
     summary = f"{agency}的「{m.label}」" + ("（各年）" if multi else "")
     vc = "数值"
     table = AnswerTable(columns=["单位", "年份", "项目", vc, "说明"], rows=table_rows,

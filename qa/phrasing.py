@@ -220,6 +220,10 @@ def yes_no_words(plan: Plan, ok: bool, v: float, unit: str) -> str:
     return f"{verdict}：{num(v, unit)}{relation}。"
 
 
+def cannot_judge_words() -> str:
+    return "无法回答是或不是："
+
+
 def _plain(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else str(v)
 

@@ -647,10 +647,11 @@ class Reader:
         if plan.change and (plan.agencies or plan.pronoun) and not plan.comparison and not ordered:
             plan.operation = "change"
             return
-        if plan.comparison and plan.yesno and len(plan.agencies) == 1 and len(plan.years) <= 1 and \
-                not plan.all_years:  # 洪泽2023年行政强制是195件吗: one report's value, and yes or no
-            if RE_EXISTS.search(rest) and plan.comparison.text in ("没有", "有"):  # 有没有予以公开的申请: not 0
-                plan.comparison = Comparison(op="!=", value=0, text="有")
+        one_report = has_measure and len(plan.agencies) == 1 and len(plan.years) <= 1 and not plan.all_years
+        exists = plan.yesno and RE_EXISTS.search(rest) and (plan.comparison is None or plan.comparison.text in ("没有", "有"))
+        if one_report and exists:  # 有没有予以公开的申请 / 行政诉讼有没有: whether it is not 0
+            plan.comparison = Comparison(op="!=", value=0, text="有")
+        if plan.comparison and plan.yesno and one_report:  # 洪泽2023年行政强制是195件吗: one report's value, yes or no
             plan.operation = "value"
             return
         if plan.comparison or plan.absent_only:
