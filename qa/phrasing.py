@@ -76,6 +76,84 @@ def more_words(name: str, a: float, b: float, unit: str) -> tuple[str, Derived]:
     return f"{name}多{num(d, unit)}（{dd.how}）", dd
 
 
+# ---------------------------------------------------------------- one agency's value (qa.op_value)
+def value_sentence(name: str, year: int | None, label: str, shown: str) -> str:
+    """「平潭综合实验区2024年「行政处罚 · 处理决定数量」为1,100件」."""
+    return f"{name}{f'{year}年' if year else ''}「{label}」为{shown}"
+
+
+def converted_words(raw: str) -> str:
+    return f"，原文为{raw}，未注明单位，按元换算为万元"
+
+
+def same_row_words(bits: list[str]) -> str:
+    """The other columns of the row, stated beside the one asked (同一行：上一年项目数量56项，本年增/减+2项)."""
+    return ("同一行：" + "，".join(bits)) if bits else ""
+
+
+def series_words(agency: str, label: str, values: list[tuple[int | None, str]]) -> str:
+    """「平潭综合实验区「行政复议 · 总计」：2023年2件，2024年7件。」: one agency's value in each year."""
+    return f"{agency}「{label}」：" + "，".join(f"{y}年{v}" for y, v in values) + "。"
+
+
+def no_report_words(agency: str, years: list[int], have: list[int], then: str = "") -> str:
+    """「索引中没有平潭综合实验区2018年的报告（该单位有：2019年、2020年）」, and what follows from it."""
+    return f"索引中没有{agency}{years_text(years)}的报告（该单位有：{'、'.join(f'{y}年' for y in have)}）{then}。"
+
+
+# ---------------------------------------------------------------- agencies compared (qa.op_compare)
+def compare_head(label: str, defaults: str, values: list[tuple[str, str]]) -> str:
+    """「按「行政处罚 · 处理决定数量」（…）：伊川县城市管理局 313件，济南市城市管理局 135件」."""
+    return f"按「{label}」{defaults}：" + "，".join(f"{name} {v}" for name, v in values)
+
+
+SAME_WORDS = "，两者相同。"
+
+
+def most_words(name: str | None) -> str:
+    """Of three or more compared: the one with most, or a tie said as such (name None)."""
+    return f"；{name}最多。" if name else "；最多的有并列。"
+
+
+# ---------------------------------------------------------------- one agency's two years (qa.op_change)
+def pair_head(agency: str, label: str, a_year: int | None, old: str, b_year: int | None, new: str) -> str:
+    return f"{agency}「{label}」{a_year}年{old}，{b_year}年{new}，"
+
+
+def difference_clause(d: float, shown: str, how: str) -> str:
+    """「增加1,900件（4529 − 2629 = 1900）」 / 「减少456件（…）」 / 「持平」."""
+    return f"{'增加' if d > 0 else '减少'}{shown}（{how}）" if d else "持平"
+
+
+def growth_clause(rising: bool, pct: str, how: str) -> str:
+    return f"，{'增长' if rising else '下降'}{pct}（{how}）"
+
+
+def times_clause(b_year: int | None, a_year: int | None, value: str, how: str) -> str:
+    return f"；{b_year}年是{a_year}年的{value}倍（{how}）"
+
+
+def times_growth_clause(value: str) -> str:
+    return f"，增长了{value}倍"
+
+
+def cannot_compare_words(a_year: int | None, b_year: int | None) -> str:
+    return f"无法比较{a_year}年与{b_year}年："
+
+
+def own_change_words(agency: str, year: int | None, item_label: str, shown: str) -> str:
+    """One report only: the template's own 本年增/减 column, said as such."""
+    return f"索引中{agency}没有上一年的报告，按其{year}年报告表中「本年增/减」列：{item_label}本年增/减为{shown}"
+
+
+OWN_CHANGE_NOTE = "。注意：这一列是事项（项目）数量的增减，不是处理决定数量的变化。"
+
+
+def no_change_words(agency: str, years: list[int], template: str) -> str:
+    return (f"索引中{agency}只有{'、'.join(f'{y}年' for y in years)}的报告，{template}版模板也没有「本年增/减」一栏，"
+            f"无法与上一年比较。")
+
+
 def than_words(a_name: str, a: float, b_name: str, b: float, unit: str,
                asked: str | None) -> tuple[str, Derived | None]:
     """「鹤岗比伊川少303件（313 − 10 = 303）」: A against B in the question's own order (A比B少多少), the number
