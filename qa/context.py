@@ -157,8 +157,9 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
 
 def _relative_to_conversation(plan: Plan, last: Turn) -> None:
     """那前一年呢 / 上一年度呢 after a question about 2023: counted back from the conversation's one year, not from
-    the latest year in the index (a complete question, 平潭去年行政处罚多少件, keeps the index's)."""
-    if not plan.relative or plan.relative_base_named or (plan.agencies and plan.item):
+    the latest year in the index (去年呢 / 近三年呢 count from now, and a complete question keeps the index's)."""
+    if not plan.relative or plan.relative_base_named or (plan.agencies and plan.item) or \
+            not all(r.anaphoric for r in plan.relative):
         return
     years = last.plan.years if len(last.plan.years) == 1 else last.focus_years if len(last.focus_years) == 1 else []
     if not years:
@@ -260,8 +261,9 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     # years
     if plan.years and plan.years != prev.years:
         new.years, new.all_years = list(plan.years), plan.all_years and len(plan.years) > 1
+        new.defaults = [d for d in new.defaults if not is_relative_note(d, prev.relative)] + \
+            [d for d in plan.defaults if is_relative_note(d, plan.relative)]  # how this turn's years were read
         new.relative = list(plan.relative)
-        new.defaults += [d for d in plan.defaults if is_relative_note(d, plan.relative) and d not in new.defaults]
         changed = True
     elif plan.all_years and not prev.all_years:
         new.all_years = True

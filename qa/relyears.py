@@ -1,7 +1,8 @@
 """Relative years (去年, 前年, 今年, 上一年度, 前一年, 近三年, 过去两年): years counted back from a base year and said
 in the reading, never guessed in silence. The base is the one year the question names itself (2023年比去年),
-else the year the conversation is about (那前一年呢, by qa.context), else the latest year in the index: the
-reports are yearly and the newest one stands for "this year" (去年 = the year before it)."""
+else, for the words that point back to a year already talked about (前一年, 上一年度), the conversation's year
+(那前一年呢, by qa.context), else the latest year in the index: the reports are yearly and the newest one stands
+for "this year" (去年 = the year before it; 去年呢 in a conversation about 2023 still means that year)."""
 
 from __future__ import annotations
 
@@ -20,10 +21,15 @@ BACK = {"去年": 1, "前年": 2, "今年": 0, "上年度": 1, "上一年度": 1
         "上年": 1, "上一年": 1}
 
 
+# counted from the year being talked about (那前一年呢, 上一年度呢), where 去年 / 今年 / 近三年 count from now
+ANAPHORIC = {"前一年", "上年", "上一年", "上年度", "上一年度", "上个年度", "上一个年度"}
+
+
 class RelativeYear(BaseModel):
     word: str  # as written: 近三年
     back: int  # the earliest year: base - back
     span: int = 1  # how many years up to it (近三年: 3, ending at the base year)
+    anaphoric: bool = False  # counted from the conversation's year when there is one
 
     def years(self, base: int) -> list[int]:
         first = base - self.back
@@ -42,7 +48,8 @@ def find(text: str) -> list[tuple[RelativeYear, tuple[int, int]]]:
             out.append((RelativeYear(word=m.group(0), back=n - 1, span=n), m.span()))
         else:
             word = m.group("one")
-            out.append((RelativeYear(word=word, back=BACK[word if word in BACK else word.removesuffix("度")]),
+            key = word if word in BACK else word.removesuffix("度")
+            out.append((RelativeYear(word=word, back=BACK[key], anaphoric=key in ANAPHORIC or word in ANAPHORIC),
                         m.span()))
     return out
 

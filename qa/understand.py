@@ -151,7 +151,9 @@ RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|�
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共|涨|跌|降了|升了|多了|少了|"
                          r"差了|相差|翻了|变化)")
 # a question answered yes or no: no question word asks for a value (是不是30件 / 多于20件吗 / 有没有超过100件)
-RE_YESNO = re.compile(r"吗[?？。!！]*$|是不是|是否|有没有|对不对|对吗|是吧")
+RE_YESNO = re.compile(r"吗[?？。!！]*$|吧[?？。!！]*$|是不是|是否|有没有|对不对|对吗|对吧|是吧|没错吧")
+# 纠正了3件吗: a count the question states, checked as equal when no comparison word says otherwise
+RE_STATED = re.compile(rf"(?<![\d.第前后])({NUMBER})\s*(件|项|个|次|条|家|份|万元|亿元|元)")
 RE_WH = re.compile(r"哪|谁|几|多少|什么|怎么|如何|为什么|排名|排序|分别")
 RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?？。!！]*$")
 # A比B少多少 / 是不是比2023年多: 比 as "than" (not 比例, 比重, 对比, 相比, 比较), and the word it asks
@@ -651,6 +653,9 @@ class Reader:
         exists = plan.yesno and RE_EXISTS.search(rest) and (plan.comparison is None or plan.comparison.text in ("没有", "有"))
         if one_report and exists:  # 有没有予以公开的申请 / 行政诉讼有没有: whether it is not 0
             plan.comparison = Comparison(op="!=", value=0, text="有")
+        stated = RE_STATED.search(rest) if plan.yesno and one_report and plan.comparison is None else None
+        if stated and (value := _in_unit(plan, stated.group(1), stated.group(2))) is not None:
+            plan.comparison = Comparison(op="==", value=value, text=stated.group(0))  # 纠正了3件吗
         if plan.comparison and plan.yesno and one_report:  # 洪泽2023年行政强制是195件吗: one report's value, yes or no
             plan.operation = "value"
             return
