@@ -692,6 +692,7 @@ class Reader:
         if plan.kind and len(plan.kind_agencies) == 1:
             plan.agencies = list(plan.kind_agencies)
             plan.operation, plan.op_explicit = "value", False
+            plan.defaults.append(f"「{plan.kind}」按{plan.agencies[0]}理解（索引中只有这一个）")
             return
         if plan.kind and not RE_RANK.search(rest):  # 城管局行政处罚多少: which 城管局?
             plan.candidates, plan.ambiguous_mention = list(plan.kind_agencies), plan.kind

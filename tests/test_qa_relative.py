@@ -107,3 +107,9 @@ def test_now_words_in_a_conversation_count_from_now(reader: Reader) -> None:
 def test_unknown_name_beside_found_ones_is_said_and_the_found_answered(seed_qa):
     a = ask(seed_qa, "沙河、伊川、石家庄三家城管的行政处罚合计")[0]
     assert a.status == "not_found" and "「石家庄」" in a.text and "合计325件" in a.text
+
+
+def test_a_zone_word_alone_names_the_one_zone() -> None:
+    zone, seat = "平潭综合实验区", "淮安市洪泽区人民政府"
+    plan = Reader([YC, zone, seat], lambda k: True, [2023, 2024]).read("实验区2024年行政许可多少")
+    assert plan.agencies == [zone] and any("「实验区」按平潭综合实验区理解" in d for d in plan.defaults)
