@@ -383,6 +383,11 @@ class Reader:
                 plan.unknown_agency = place
         if plan.agencies:
             self._unresolved(plan, _mask(text, spans))
+            # 上海城管和济南城管 / 福清的行政许可比平潭多吗: another place beside a found name is a name too, said
+            masked = _mask(text, spans)
+            other = plan.unknown_agency or _known_place(masked)
+            if other and _joined(other, text) and not any(other in w or w in other for w in plan.unresolved):
+                plan.unresolved.append(other)  # (沙河城管的数字城管平台: a thing of the found agency, no name)
         elif not plan.unknown_agency and not plan.candidates:
             self._leading_name(plan, _mask(text, spans))
         if RE_PRONOUN.search(_mask(text, spans)):
@@ -404,6 +409,7 @@ class Reader:
             cut = next((i for i, ch in enumerate(word) if ch in NAME_STOP or ch in "年月日"), len(word))
             counted = RE_COUNTED.search(word)  # 石家庄三家城管: the name ends where the count of the set begins
             found.append(word[:min(cut, counted.start() if counted else cut)])
+        found += _than_side_names(masked)
         for word in found:
             hits = [mm.start for mm in mentions(word)]
             word = word[:min([len(word), *hits])]
@@ -778,6 +784,39 @@ class Reader:
                 re.search(r"哪|几|多少个|多少份", rest):
             plan.comparison = Comparison(op="!=", value=0, text="有")
 
+
+
+# what may stand beside a name on one side of 比 without being one (多吗, 一样, 增加了)
+NOT_NAME_CHARS = set("多少高低大小吗呢吧了的件个项几一样同相等增加减长降下上升涨跌倍还更要是否呀啊么")
+
+
+RE_JOIN = "(?:和|与|跟|及|、|同|比|还是|vs)"
+
+
+def _joined(word: str, text: str) -> bool:
+    """The word stands joined to another name (上海城管和＿, ＿比上海): named beside it, not part of its text."""
+    w = re.escape(word)
+    return bool(re.search(rf"{w}(?:的[^，,。]{{0,8}}?)?{RE_JOIN}|{RE_JOIN}{w}", text))
+
+
+def _than_side_names(masked: str) -> list[str]:
+    """福清的行政许可比平潭多吗: the side of 比 with no name or year found keeps the words that are neither the
+    template's nor a comparison's — a name the index does not hold."""
+    m = RE_THAN.search(masked)
+    if not m or "＿" not in masked:
+        return []
+    out = []
+    for side in (masked[:m.start()], masked[m.end():]):
+        if "＿" in side:
+            continue
+        words = mentions(side)
+        rest = _mask(side, [(w.start, w.end) for w in words])
+        for run in re.findall(r"[\u4e00-\u9fff]{2,}", rest):
+            if not RE_QUESTION_WORD.search(run) and not RE_OP_WORD.search(run):
+                name = re.split("[" + "".join(NOT_NAME_CHARS | NAME_STOP) + "]", run)[0]
+                if len(name) >= 2:
+                    out.append(name)
+    return out
 
 
 def _known_place(masked: str) -> str | None:

@@ -113,3 +113,14 @@ def test_a_zone_word_alone_names_the_one_zone() -> None:
     zone, seat = "平潭综合实验区", "淮安市洪泽区人民政府"
     plan = Reader([YC, zone, seat], lambda k: True, [2023, 2024]).read("实验区2024年行政许可多少")
     assert plan.agencies == [zone] and any("「实验区」按平潭综合实验区理解" in d for d in plan.defaults)
+
+
+@pytest.mark.parametrize("q, name", [
+    ("上海城管和济南城管的行政处罚谁多", "上海城管"), ("福清的行政许可比伊川多吗", "福清"), ("伊川比福清的行政许可多吗", "福清"),
+])
+def test_a_name_beside_a_found_one_is_never_dropped(reader: Reader, q: str, name: str) -> None:
+    assert name in reader.read(q).unresolved
+
+
+def test_a_thing_of_the_found_agency_is_no_name(reader: Reader) -> None:
+    assert not reader.read("沙河城管的数字城管平台是哪年建成的").unresolved
