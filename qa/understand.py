@@ -101,7 +101,7 @@ class Plan(BaseModel):
     relative_base_named: bool = False
     yesno: bool = False  # 是195件吗 / 有没有超过100件 / 是不是比2023年多: answered 是 or 不是, with the value
     year_at: list[tuple[int, int]] = Field(default_factory=list)  # each year named and where (for A比B)
-    than_first: str | None = None  # A比B…: A (an agency, or a year as "2024"), so that the answer says A比B少N件
+    than_first: str | None = None  # A比B…: A (an agency, a year as "2024", or an item), so the answer says A比B少N件
     than_word: Literal["多", "少"] | None = None  # what A比B asks: 多 (more, higher) or 少 (fewer, lower)  # the base is a year the question names itself (2023年比去年)
 
     def measure(self, item: str | None = None) -> Measure | None:
@@ -298,15 +298,17 @@ class Reader:
         """A比B少多少 / 是不是比2023年多: A is the agency or year named last before 比 (the answer then says A比B少N件
         whichever way the numbers go); the word after B says what was asked."""
         m = RE_THAN.search(text)
-        if not m or len(plan.agencies) + len(plan.years) < 2 and not plan.followup:
+        if not m:
             return
         word = RE_THAN_WORD.search(text, m.end())
         if word is None or word.group() not in THAN_WORDS:
             return
         if len(plan.agencies) >= 2:  # 洪泽2023年比平潭同年少多少: the agencies are compared, not the years
             named = [(text.find(x), a) for x, a in zip(plan.agency_mentions, plan.agencies) if 0 <= text.find(x) < m.start()]
-        else:
+        elif len(plan.years) >= 2:
             named = [(pos, str(y)) for y, pos in plan.year_at if pos < m.start()]
+        else:  # 平潭行政许可比行政处罚多吗: two measures of one report
+            named = [(pos, item) for item, pos in plan.item_at if pos < m.start()] if plan.extra_items else []
         if named:
             plan.than_first, plan.than_word = max(named)[1], THAN_WORDS[word.group()]
 

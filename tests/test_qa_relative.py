@@ -57,11 +57,16 @@ def test_yes_no_reading(reader: Reader, q: str) -> None:
 
 @pytest.mark.parametrize("q, first, word", [
     ("鹤岗比伊川的行政处罚少多少件", HG, "少"), ("伊川城管的行政处罚比济南城管少多少", YC, "少"),
-    ("伊川2024年的行政许可是不是比2023年多", "2024", "多"),
+    ("伊川2024年的行政许可是不是比2023年多", "2024", "多"), ("伊川行政强制比行政许可少多少", "coercion", "少"),
 ])
 def test_than_reading(reader: Reader, q: str, first: str, word: str) -> None:
     plan = reader.read(q)
     assert (plan.than_first, plan.than_word) == (first, word)
+
+
+def test_two_measures_of_one_report_as_asked(seed_qa):
+    a = ask(seed_qa, "伊川行政许可比行政处罚多吗")[0]
+    assert a.text.startswith("不是：") and "「行政许可 · 处理决定数量」比「行政处罚 · 处理决定数量」少294件（313 − 19 = 294）" in a.text
 
 
 def ask(qa, *questions):
