@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from qa.relyears import find, resolve
-from qa.trace import untraceable
 from qa.understand import Reader
+from test_qa_reading import ask  # each answer asserted traceable
 
 SH, ZD, YC, HG, JN = "沙河市城市管理综合行政执法局", "张店区综合行政执法局", "伊川县城市管理局", "鹤岗市城市管理综合执法局", \
     "济南市城市管理局"
@@ -65,33 +65,24 @@ def test_than_reading(reader: Reader, q: str, first: str, word: str) -> None:
 
 
 def test_two_measures_of_one_report_as_asked(seed_qa):
-    a = ask(seed_qa, "伊川行政许可比行政处罚多吗")[0]
+    a = ask(seed_qa, "伊川行政许可比行政处罚多吗")
     assert a.text.startswith("不是：") and "「行政许可 · 处理决定数量」比「行政处罚 · 处理决定数量」少294件（313 − 19 = 294）" in a.text
 
 
-def ask(qa, *questions):
-    conversation, answers = None, []
-    for q in questions:
-        a, conversation = qa.ask(q, conversation)
-        assert not untraceable(a), (q, untraceable(a), a.text)
-        answers.append(a)
-    return answers
-
-
 def test_yes_no_answers_say_yes_or_no_with_the_value(seed_qa):
-    yes, no, none = (ask(seed_qa, q)[0].text for q in ("伊川城管行政处罚是313件吗", "伊川城管行政处罚是不是300件",
+    yes, no, none = (ask(seed_qa, q).text for q in ("伊川城管行政处罚是313件吗", "伊川城管行政处罚是不是300件",
                                                       "沙河城管有没有收到信息公开申请"))
     assert yes.startswith("是的：313件") and no.startswith("不是：313件，不等于300件") and none.startswith("没有：0件")
 
 
 def test_a_than_b_is_worded_as_asked(seed_qa):
-    fewer, other_way = (ask(seed_qa, q)[0].text for q in ("鹤岗比伊川的行政处罚少多少件", "伊川的行政处罚比济南少多少"))
+    fewer, other_way = (ask(seed_qa, q).text for q in ("鹤岗比伊川的行政处罚少多少件", "伊川的行政处罚比济南少多少"))
     assert f"{HG}比{YC}少303件（313 − 10 = 303）" in fewer
     assert f"{YC}比{JN}多178件（313 − 135 = 178），不是少" in other_way
 
 
 def test_relative_year_the_index_lacks_is_said(seed_qa):
-    a = ask(seed_qa, "伊川去年行政处罚多少件")[0]
+    a = ask(seed_qa, "伊川去年行政处罚多少件")
     assert "2019年" in a.text and "「去年」按索引中最新的2020年往前推一年" in a.text and "313" not in a.text
 
 
@@ -110,7 +101,7 @@ def test_now_words_in_a_conversation_count_from_now(reader: Reader) -> None:
 
 
 def test_unknown_name_beside_found_ones_is_said_and_the_found_answered(seed_qa):
-    a = ask(seed_qa, "沙河、伊川、石家庄三家城管的行政处罚合计")[0]
+    a = ask(seed_qa, "沙河、伊川、石家庄三家城管的行政处罚合计")
     assert a.status == "not_found" and "「石家庄」" in a.text and "合计325件" in a.text
 
 
