@@ -62,6 +62,8 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
     第一名那年的行政复议呢 (the winner's agency and year)."""
     last = turns[-1]
     prev = last.plan
+    if prev.item is not None and not plan.item and (compared := _compared_again(plan, last)) is not None:
+        return compared
     if prev.item is None or plan.agencies:
         return None
     if plan.bare_op == "share" and not plan.item:  # 占比是多少 after 其中…呢: a share, not a comparison of the two
@@ -121,6 +123,26 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
             new.operation = "value"
         return new
     return None
+
+
+def _compared_again(plan: Plan, last: Turn) -> Plan | None:
+    """The last measure, compared as this question asks: 洪泽比平潭多多少 (two agencies named, no measure), or
+    是不是比2023年少 / 比2023年多多少 after a question about 2024 (that year against the one named, A比B as asked)."""
+    prev = last.plan
+    if len(plan.agencies) >= 2 and (RE_COMPARE.search(plan.text) or plan.than_word or plan.times or plan.percent):
+        new = _continued(prev, plan)
+        new.agencies, new.agency_mentions, new.operation = list(plan.agencies), list(plan.agency_mentions), "compare"
+    elif plan.than_word and not plan.agencies and len(plan.years) == 1 and len(prev.years) == 1 and \
+            prev.years != plan.years and (prev.agencies or last.focus):
+        new = _continued(prev, plan)
+        new.agencies = list(prev.agencies or last.focus[:1])
+        new.years, new.operation, new.all_years = sorted(prev.years + plan.years), "change", True
+        plan = plan.model_copy(update={"than_first": plan.than_first or str(prev.years[0])})
+    else:
+        return None
+    new.than_first, new.than_word, new.yesno = plan.than_first, plan.than_word, plan.yesno
+    new.times, new.percent = plan.times, plan.percent
+    return new
 
 
 def _measures_of_turns(plan: Plan, turns: list[Turn]) -> Plan | None:

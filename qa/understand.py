@@ -309,8 +309,9 @@ class Reader:
             named = [(pos, str(y)) for y, pos in plan.year_at if pos < m.start()]
         else:  # 平潭行政许可比行政处罚多吗: two measures of one report
             named = [(pos, item) for item, pos in plan.item_at if pos < m.start()] if plan.extra_items else []
+        plan.than_word = THAN_WORDS[word.group()]  # 是不是比2023年少 (a follow-up): A is the conversation's
         if named:
-            plan.than_first, plan.than_word = max(named)[1], THAN_WORDS[word.group()]
+            plan.than_first = max(named)[1]
 
     def _relative_years(self, plan: Plan, masked: str, spans: list[tuple[int, int]]) -> None:
         """去年 / 近三年: counted back from the one year the question names, else from the latest year in the
