@@ -24,7 +24,7 @@ from qa.lexicon import Measure, items, measure
 from qa.op_prose import answer_prose
 from qa.operations import OPERATIONS, settle
 from qa.ops import Ctx, SettledPlan, freeze, thaw
-from qa.phrasing import EXAMPLES, column_phrase, compose, reading, unresolved_words
+from qa.phrasing import EXAMPLES, column_phrase, compose, reading, unresolved_words, years_read
 from qa.prose import Prose
 from qa.retrieve import Retriever
 from qa.understand import MAX_CHARS, Plan, Reader
@@ -68,6 +68,9 @@ class QA:
                 answer = Answer(question=plan.question, status="invalid",
                                 text=f"抱歉，这个问题没能处理（{type(err).__name__}）。请换一种问法。",
                                 reading=Reading(operation="invalid", summary="处理出错"))
+        said = years_read(plan)
+        if said and said.strip("（）").split("；")[0] not in answer.text:  # 去年 / 近三年: how they were read, always
+            answer.text += said
         if plan.notes:
             answer.text = "（" + "；".join(plan.notes) + "）" + answer.text
             if len((question or "").strip()) > MAX_CHARS:

@@ -18,7 +18,7 @@ from qa.ops import Ctx, no_reports, table_of
 from qa.output import format_value
 from qa.phrasing import OWN_CHANGE_NOTE, cannot_compare_words, cell_value, change_words, compose, defaults_phrase, \
     difference_clause, growth_clause, no_change_words, no_report_words, num, own_change_words, pair_head, pair_verdict, \
-    ratio_words, reading, than_words, times_clause, times_growth_clause, value_column, years_read
+    ratio_words, reading, than_words, times_clause, times_growth_clause, value_column
 from qa.understand import Plan
 
 RE_RATIO_OF = re.compile(r"的(?:百分之|几成|多少成|百分比)")  # 是上年的百分之几: a ratio, not a growth rate
@@ -41,7 +41,7 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         elif lost:
             have = [r.year for r in reports if r.year]
             return Answer(question=plan.question, status="not_found",
-                          text=no_report_words(agency, lost, have, "，无法比较") + years_read(plan), reading=reading(plan, m, f"{agency}「{m.label}」{ends[0]}年与{ends[1]}年比较"))
+                          text=no_report_words(agency, lost, have, "，无法比较"), reading=reading(plan, m, f"{agency}「{m.label}」{ends[0]}年与{ends[1]}年比较"))
     elif plan.years:
         pick = [r for r in reports if r.year in (plan.years[0] - 1, plan.years[0])]
     else:

@@ -11,7 +11,7 @@ from qa import cite
 from qa.answer import Answer, AnswerTable, Derived
 from qa.op_check import asked_numbers, measure_values, stated_percentages, stated_total
 from qa.ops import Ctx, no_reports
-from qa.phrasing import NAMES_IN_TEXT, RULE_NAMES, findings_scope, no_findings_words, reading, years_read
+from qa.phrasing import NAMES_IN_TEXT, RULE_NAMES, findings_scope, no_findings_words, reading
 from qa.understand import Plan
 
 RE_PERCENT_WORDS = re.compile(r"百分比|百分之|%|占比|比例")
@@ -62,7 +62,6 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
         passed = s.passed_findings(sorted(docs))
         derived.append(Derived(value=str(passed), how="通过的核对项数"))
         text += f"通过{passed}项核对。"
-    text += years_read(plan)
     shown = fails + unassessable
     citations = [cite.finding(f) for f in shown]
     table = AnswerTable(columns=["单位", "年份", "核对", "范围", "结果", "说明"], rows=[

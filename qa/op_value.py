@@ -15,7 +15,7 @@ from qa.op_absent import absent, prose_value
 from qa.ops import Ctx, cmp_ok, default_measure, no_reports, scoped_rows
 from qa.output import format_value
 from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, num, reading, \
-    cannot_judge_words, converted_words, no_report_words, same_row_words, series_words, value_sentence, years_read, \
+    cannot_judge_words, converted_words, no_report_words, same_row_words, series_words, value_sentence, \
     yes_no_words
 from qa.understand import Plan
 
@@ -50,7 +50,7 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if not len(rids):
         have = sorted({r.year for r in s.reports if r.agency == agency and r.year})
         return no_reports(ctx, plan, m, who=agency) if not have else Answer(
-            question=plan.question, status="not_found", text=no_report_words(agency, plan.years, have) + years_read(plan),
+            question=plan.question, status="not_found", text=no_report_words(agency, plan.years, have),
             reading=reading(plan, m, f"{agency}的「{m.label}」"))
     measures = [m] + [x for i in plan.extra_items if (x := default_measure(ctx, i))]
     # a series reads in year order, whatever order the files were indexed in

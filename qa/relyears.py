@@ -30,6 +30,7 @@ class RelativeYear(BaseModel):
     back: int  # the earliest year: base - back
     span: int = 1  # how many years up to it (近三年: 3, ending at the base year)
     anaphoric: bool = False  # counted from the conversation's year when there is one
+    compared: bool = False  # 今年比去年 / 较上年度: one side of a comparison (in a report's text, its own years)
 
     def years(self, base: int) -> list[int]:
         first = base - self.back
@@ -40,17 +41,19 @@ def find(text: str) -> list[tuple[RelativeYear, tuple[int, int]]]:
     """The relative years of a normalised question, each with where it stands."""
     out = []
     for m in RE_RELATIVE.finditer(text):
+        compared = bool(re.match(r"比|较|与|同|跟", text[m.end():m.end() + 1]) or
+                        re.search(r"(?:比|较|与|同|跟)$", text[:m.start()]))
         if m.group("span"):
             k = m.group("k")
             n = int(k) if k.isdigit() else cn_to_int(k)
             if not n or n < 2:
                 continue
-            out.append((RelativeYear(word=m.group(0), back=n - 1, span=n), m.span()))
+            out.append((RelativeYear(word=m.group(0), back=n - 1, span=n, compared=compared), m.span()))
         else:
             word = m.group("one")
             key = word if word in BACK else word.removesuffix("度")
-            out.append((RelativeYear(word=word, back=BACK[key], anaphoric=key in ANAPHORIC or word in ANAPHORIC),
-                        m.span()))
+            out.append((RelativeYear(word=word, back=BACK[key], anaphoric=key in ANAPHORIC or word in ANAPHORIC,
+                                     compared=compared), m.span()))
     return out
 
 

@@ -19,6 +19,7 @@ from qa.cnnum import NUMBER, parse_number
 from qa.normalize import normalize
 from qa.relyears import RelativeYear
 from qa.relyears import find as find_relative
+from qa.relyears import is_relative_note
 from qa.relyears import resolve as resolve_relative
 from qa.lexicon import (COLUMN_GROUPS, COMPARISON_WORDS, OPERATION_WORDS, PART_WORDS, RE_MONEY, SHARE_DENOMINATORS,
                         Measure, default_columns, items, measure, mentions, sound_alike)
@@ -99,6 +100,7 @@ class Plan(BaseModel):
     unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
     relative: list[RelativeYear] = Field(default_factory=list)  # 去年 / 近三年: years counted back from a base
     relative_base_named: bool = False
+    relative_years: list[int] = Field(default_factory=list)  # the years only a relative word named
     yesno: bool = False  # 是195件吗 / 有没有超过100件 / 是不是比2023年多: answered 是 or 不是, with the value
     year_at: list[tuple[int, int]] = Field(default_factory=list)  # each year named and where (for A比B)
     than_first: str | None = None  # A比B…: A (an agency, a year as "2024", or an item), so the answer says A比B少N件
@@ -247,6 +249,8 @@ class Reader:
         self._measure(plan, rest, spans)
         rest = _mask(text, spans)
         self._operation(plan, rest)
+        if any(r.compared for r in plan.relative) and plan.operation in ("prose", "mixed", "out_of_scope"):
+            self._text_keeps_its_years(plan)
         self._than(plan, text, spans)
         m = RE_BEYOND.search(rest)
         if m and plan.item:
@@ -313,6 +317,16 @@ class Reader:
         if named:
             plan.than_first = max(named)[1]
 
+    @staticmethod
+    def _text_keeps_its_years(plan: Plan) -> None:
+        """伊川城管今年比去年多发布了多少信息: in a question about the text, 今年比去年 is the report's own comparison
+        of its own year, not years to count from the index; the years the question names stay (平潭去年存在哪些问题
+        keeps 去年: it says which report)."""
+        plan.years = [y for y in plan.years if y not in plan.relative_years]
+        plan.all_years = plan.all_years and len(plan.years) >= 2
+        plan.defaults = [d for d in plan.defaults if not is_relative_note(d, plan.relative)]
+        plan.relative, plan.relative_years = [], []
+
     def _relative_years(self, plan: Plan, masked: str, spans: list[tuple[int, int]]) -> None:
         """去年 / 近三年: counted back from the one year the question names, else from the latest year in the
         index (qa.context counts again from the conversation's year); the reading says which."""
@@ -325,6 +339,7 @@ class Reader:
         base, source = (plan.years[0], "问题中的") if plan.relative_base_named else (max(self.years), "索引中最新的")
         years, said = resolve_relative(plan.relative, base, source)
         plan.year_at += [(r.years(base)[0], span[0]) for r, span in found if r.span == 1]
+        plan.relative_years = [y for y in years if y not in plan.years]
         plan.years = sorted(set(plan.years) | set(years))
         plan.defaults += said
 

@@ -120,3 +120,15 @@ def test_a_name_beside_a_found_one_is_never_dropped(reader: Reader, q: str, name
 
 def test_a_thing_of_the_found_agency_is_no_name(reader: Reader) -> None:
     assert not reader.read("沙河城管的数字城管平台是哪年建成的").unresolved
+
+
+def test_a_reports_own_comparison_of_years_is_no_year_to_count(reader: Reader) -> None:
+    own = reader.read("伊川城管今年比去年多发布了多少信息")
+    assert own.operation == "prose" and own.years == [] and not own.relative
+    asked = reader.read("伊川去年存在哪些问题")  # 去年 alone says which report
+    assert asked.operation == "prose" and asked.years == [2024]
+
+
+def test_every_answer_says_how_a_relative_year_was_read(seed_qa):
+    for q in ("伊川去年存在哪些问题", "伊川去年的数据对得上吗", "伊川近两年行政处罚合计"):
+        assert "按索引中最新的2020年" in ask(seed_qa, q).text, q
