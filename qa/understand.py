@@ -177,8 +177,11 @@ RE_CMP = re.compile("(?:(" + "|".join(w for w, op in _CMP_WORDS if op != "==") +
 RE_BETWEEN = re.compile(rf"({NUMBER}){_UNIT}\s*(?:到|至|~|～|－|-|—)\s*({NUMBER}){_UNIT}\s*(?:之间|以内|范围内|区间)")
 RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)")
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
-RE_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?")
-RE_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?\s*(?:至|到|-|—|~|－)\s*((?:19|20)\d\d)\s*(?:年度|年)?")
+# 超过2000件 / 2000到2500件之间: a number with a unit of count or money is no year
+_COUNT_UNIT = r"\s*(?:多|余|来)?\s*(?:件|项|个|次|条|家|份|人|万|亿|元|%|％)"
+_NOT_YEAR = rf"(?![\d.]|{_COUNT_UNIT}|\s*(?:到|至|~|～|-|－|—)\s*[\d.]+{_COUNT_UNIT})"
+RE_YEAR = re.compile(rf"((?:19|20)\d\d){_NOT_YEAR}\s*(?:年度|年)?")
+RE_YEAR_RANGE = re.compile(rf"((?:19|20)\d\d)\s*(?:年度|年)?\s*(?:至|到|-|—|~|－)\s*((?:19|20)\d\d){_NOT_YEAR}\s*(?:年度|年)?")
 # 2021年以来 / 2022年之后 / 2023年以前: a range open at one end, closed by the index's own years
 RE_YEAR_OPEN = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?\s*(以来|以后|之后|起(?!诉)|开始|以前|之前)")
 RE_YEAR_TARGET = re.compile(r"(?:结转|转)(?:到|至|入)((?:19|20)\d\d\s*(?:年度|年)?)")

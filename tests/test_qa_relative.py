@@ -132,3 +132,12 @@ def test_a_reports_own_comparison_of_years_is_no_year_to_count(reader: Reader) -
 def test_every_answer_says_how_a_relative_year_was_read(seed_qa):
     for q in ("伊川去年存在哪些问题", "伊川去年的数据对得上吗", "伊川近两年行政处罚合计"):
         assert "按索引中最新的2020年" in ask(seed_qa, q).text, q
+
+
+@pytest.mark.parametrize("q, years, value", [
+    ("伊川2023年的行政许可超过2000件了吗", [2023], 2000), ("伊川哪几年行政许可在2000到2500件之间", [], 2000),
+    ("伊川行政处罚是2020件吗", [], 2020),
+])
+def test_a_count_that_looks_like_a_year_is_a_count(reader: Reader, q: str, years: list[int], value: float) -> None:
+    plan = reader.read(q)
+    assert plan.years == years and plan.comparison is not None and plan.comparison.value == value
