@@ -141,3 +141,8 @@ def test_every_answer_says_how_a_relative_year_was_read(seed_qa):
 def test_a_count_that_looks_like_a_year_is_a_count(reader: Reader, q: str, years: list[int], value: float) -> None:
     plan = reader.read(q)
     assert plan.years == years and plan.comparison is not None and plan.comparison.value == value
+
+
+def test_a_rate_asked_yes_or_no(seed_qa):
+    a = ask(seed_qa, "济南城管不予公开的申请占新收申请的比例超过10%吗")
+    assert a.reading.operation == "share" and a.text.startswith("不是：5%，不大于10%。")
