@@ -138,8 +138,11 @@ class AgencyIndex:
 # ---------------------------------------------------------------- every agency a question names, with spans
 def kinds(agency: str) -> set[str]:
     """The kind part of an agency's name and its short forms (城市管理局, 城管局, 城管), no place."""
-    _, rest = _places(_squash(agency))
+    chain, rest = _places(_squash(agency))
     out = {rest}
+    zone = next((z for z in ZONE_WORDS if chain and chain[-1].endswith(z) and len(chain[-1]) > len(z)), None)
+    if zone:  # 实验区 / 综合实验区 alone: the kind of a zone named like a place (平潭综合实验区)
+        out |= {z for z in ZONE_WORDS if zone.endswith(z)}
     for long, s in SHORT_FORMS:
         if long in rest:
             out |= {rest.replace(long, s), s, s.rstrip("局")}

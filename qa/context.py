@@ -8,6 +8,8 @@ import re
 from pydantic import BaseModel, Field
 
 from qa.lexicon import COLUMN_GROUPS, items, measure
+from qa.relyears import is_relative_note
+from qa.relyears import resolve as resolve_relative
 from qa.understand import AGGREGATES, RE_COMPARE, Plan, Reader, is_followup
 
 MAX_TURNS = 20
@@ -60,6 +62,8 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
     第一名那年的行政复议呢 (the winner's agency and year)."""
     last = turns[-1]
     prev = last.plan
+    if prev.item is not None and not plan.item and (compared := _compared_again(plan, last)) is not None:
+        return compared
     if prev.item is None or plan.agencies:
         return None
     if plan.bare_op == "share" and not plan.item:  # 占比是多少 after 其中…呢: a share, not a comparison of the two
@@ -75,6 +79,11 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         new.years, new.agencies, new.kind_agencies = years, agencies, []
         new.operation, new.op_explicit, new.all_years = "sum", True, True
         new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")] + ["合计前几问的报告"]
+        return new
+    if plan.bare_op in ("sum", "avg") and not plan.item and prev.agencies and prev.all_years and \
+            prev.operation == "value":  # 近三年分别几件 → 加起来呢 / 平均呢: the same series, summed or averaged
+        new = _continued(prev, plan)
+        new.operation, new.op_explicit = plan.bare_op, True
         return new
     same = [t for t in turns[-3:] if t.plan.item == prev.item]  # the last turns about the same measure
     if (plan.change or plan.percent or plan.times) and not plan.item and plan.operation != "share":
@@ -116,6 +125,26 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
     return None
 
 
+def _compared_again(plan: Plan, last: Turn) -> Plan | None:
+    """The last measure, compared as this question asks: 洪泽比平潭多多少 (two agencies named, no measure), or
+    是不是比2023年少 / 比2023年多多少 after a question about 2024 (that year against the one named, A比B as asked)."""
+    prev = last.plan
+    if len(plan.agencies) >= 2 and (RE_COMPARE.search(plan.text) or plan.than_word or plan.times or plan.percent):
+        new = _continued(prev, plan)
+        new.agencies, new.agency_mentions, new.operation = list(plan.agencies), list(plan.agency_mentions), "compare"
+    elif plan.than_word and not plan.agencies and len(plan.years) == 1 and len(prev.years) == 1 and \
+            prev.years != plan.years and (prev.agencies or last.focus):
+        new = _continued(prev, plan)
+        new.agencies = list(prev.agencies or last.focus[:1])
+        new.years, new.operation, new.all_years = sorted(prev.years + plan.years), "change", True
+        plan = plan.model_copy(update={"than_first": plan.than_first or str(prev.years[0])})
+    else:
+        return None
+    new.than_first, new.than_word, new.yesno = plan.than_first, plan.than_word, plan.yesno
+    new.times, new.percent = plan.times, plan.percent
+    return new
+
+
 def _measures_of_turns(plan: Plan, turns: list[Turn]) -> Plan | None:
     """The last two turns asked two measures of the same report (平潭2023年行政处罚多少件 / 那行政强制呢): a plan
     over both measures, summed (两个加起来) or compared (哪个多); the engine settles which (qa.operations)."""
@@ -148,12 +177,28 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     return new
 
 
+def _relative_to_conversation(plan: Plan, last: Turn) -> None:
+    """那前一年呢 / 上一年度呢 after a question about 2023: counted back from the conversation's one year, not from
+    the latest year in the index (去年呢 / 近三年呢 count from now, and a complete question keeps the index's)."""
+    if not plan.relative or plan.relative_base_named or (plan.agencies and plan.item) or \
+            not all(r.anaphoric for r in plan.relative):
+        return
+    years = last.plan.years if len(last.plan.years) == 1 else last.focus_years if len(last.focus_years) == 1 else []
+    if not years:
+        return
+    meant, said = resolve_relative(plan.relative, years[0], "上一问的")
+    plan.years = meant
+    plan.all_years = len(meant) > 1
+    plan.defaults = [d for d in plan.defaults if not is_relative_note(d, plan.relative)] + said
+
+
 def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Plan:
     """The plan to execute: the question's own, or the previous one with what this question changes."""
     last = conversation.last if conversation else None
     if last is None or plan.operation in ("invalid",):
         return plan
     prev = last.plan
+    _relative_to_conversation(plan, last)
     special = _elliptical(plan, conversation.turns)
     if special is not None:
         return special
@@ -237,7 +282,10 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         changed = True
     # years
     if plan.years and plan.years != prev.years:
-        new.years, new.all_years = list(plan.years), False
+        new.years, new.all_years = list(plan.years), plan.all_years and len(plan.years) > 1
+        new.defaults = [d for d in new.defaults if not is_relative_note(d, prev.relative)] + \
+            [d for d in plan.defaults if is_relative_note(d, plan.relative)]  # how this turn's years were read
+        new.relative = list(plan.relative)
         changed = True
     elif plan.all_years and not prev.all_years:
         new.all_years = True

@@ -24,7 +24,7 @@ from qa.lexicon import Measure, items, measure
 from qa.op_prose import answer_prose
 from qa.operations import OPERATIONS, settle
 from qa.ops import Ctx, SettledPlan, freeze, thaw
-from qa.phrasing import EXAMPLES, column_phrase, compose, reading
+from qa.phrasing import EXAMPLES, column_phrase, compose, reading, unresolved_words, years_read
 from qa.prose import Prose
 from qa.retrieve import Retriever
 from qa.understand import MAX_CHARS, Plan, Reader
@@ -68,6 +68,9 @@ class QA:
                 answer = Answer(question=plan.question, status="invalid",
                                 text=f"抱歉，这个问题没能处理（{type(err).__name__}）。请换一种问法。",
                                 reading=Reading(operation="invalid", summary="处理出错"))
+        said = years_read(plan)
+        if said and said.strip("（）").split("；")[0] not in answer.text:  # 去年 / 近三年: how they were read, always
+            answer.text += said
         if plan.notes:
             answer.text = "（" + "；".join(plan.notes) + "）" + answer.text
             if len((question or "").strip()) > MAX_CHARS:
@@ -174,13 +177,28 @@ class QA:
         near = {w: self.reader.finder.nearest(w, 3) for w in words}
         parts = [f"「{w}」" + (f"（最接近的：{'、'.join(near[w])}）" if near[w] else "") for w in words]
         near = {w: c or others[:3] for w, c in near.items()}  # suggestions: the nearest, or other agencies
-        found = f"（已识别：{'、'.join(plan.agencies)}）" if plan.agencies else ""
-        text = (f"问题中的{'、'.join(parts)}在索引中找不到对应的单位{found}。"
-                f"为免答非所问，没有忽略它作答；请换用索引中的单位名称。")
         alts = [Alternative(label=c, question=self._suggest(plan, c)) for w in words for c in near[w][:3]]
+        found = self._found_part(plan)
+        text = unresolved_words(parts, plan.agencies, found.text if found else None)
         return Answer(question=plan.question, text=text, status="not_found", alternatives=alts,
+                      citations=found.citations if found else [], derived=found.derived if found else [],
+                      table=found.table if found else None,
                       reading=Reading(operation=plan.operation, agencies=plan.agencies, years=plan.years,
+                                      defaults=found.reading.defaults if found else [],
+                                      filters=found.reading.filters if found else [],
                                       summary=f"单位「{'、'.join(words)}」不在索引中"))
+
+    def _found_part(self, plan: Plan) -> Answer | None:
+        """平潭和厦门哪个多, 厦门 not in the index: the same question over the agencies found, answered beside the
+        name that was not (a comparison or total over the found ones only, said so); None when nothing is."""
+        if not plan.agencies or plan.measure() is None or plan.money:
+            return None
+        sub = plan.model_copy(deep=True)
+        sub.unresolved = []
+        if sub.operation == "compare" and len(sub.agencies) == 1:
+            sub.operation = "value"
+        answer = self._run(settle(sub, self.ctx))
+        return answer if answer.status == "answered" else None
 
     def _suggest(self, plan: Plan, agency: str) -> str:
         """The question again with another agency, composed from the reading (never by replacing words in the

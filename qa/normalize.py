@@ -29,7 +29,12 @@ ENGLISH: dict[str, str] = {
     "upheld": "维持", "corrected": "纠正", "pending": "尚未审结", "amount": "金额", "amounts": "金额",
     "granted": "予以公开", "withheld": "不予公开", "in force": "现行有效", "repealed": "废止",
     "how many": "多少", "how much": "多少", "total": "合计", "average": "平均", "top": "前",
+    # relative years, as the Chinese words qa.relyears reads
+    "last year": "去年", "previous year": "上一年度", "the year before last": "前年", "this year": "今年",
+    "current year": "今年",
 }
+_ENGLISH_SPAN = re.compile(r"(?<![a-z])(?:the\s+)?(?:last|past|recent)\s+(\d{1,2}|two|three|four|five)\s+years(?![a-z])")
+_ENGLISH_COUNT = {"two": "2", "three": "3", "four": "4", "five": "5"}
 _ENGLISH = re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in sorted(ENGLISH, key=len, reverse=True))
                       + r")(?![a-z])")
 _CN_DIGIT = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
@@ -82,6 +87,7 @@ def signs(text: str) -> str:
 
 def english(text: str) -> str:
     """English words of the template's items as their Chinese words (lower-case text)."""
+    text = _ENGLISH_SPAN.sub(lambda m: f"近{_ENGLISH_COUNT.get(m.group(1), m.group(1))}年", text)  # past 3 years
     return _ENGLISH.sub(lambda m: ENGLISH[m.group(1)], text)
 
 

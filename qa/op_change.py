@@ -16,7 +16,9 @@ from qa.lexicon import Measure, items, measure
 from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, table_of
 from qa.output import format_value
-from qa.phrasing import cell_value, change_words, compose, defaults_phrase, num, ratio_words, reading, value_column
+from qa.phrasing import OWN_CHANGE_NOTE, cannot_compare_words, cell_value, change_words, compose, defaults_phrase, \
+    difference_clause, growth_clause, no_change_words, no_report_words, num, own_change_words, pair_head, pair_verdict, \
+    ratio_words, reading, than_words, times_clause, times_growth_clause, value_column
 from qa.understand import Plan
 
 RE_RATIO_OF = re.compile(r"的(?:百分之|几成|多少成|百分比)")  # 是上年的百分之几: a ratio, not a growth rate
@@ -37,10 +39,9 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 template_change.keys(later.format):
             pick = [later]  # 2019 vs 2020 with only the 2020 report: its own 上一年 and 增/减 columns
         elif lost:
-            have = "、".join(f"{r.year}年" for r in reports)
+            have = [r.year for r in reports if r.year]
             return Answer(question=plan.question, status="not_found",
-                          text=f"索引中没有{agency}{'、'.join(f'{y}年' for y in lost)}的报告（该单位有：{have}），"
-                               f"无法比较。", reading=reading(plan, m, f"{agency}「{m.label}」{ends[0]}年与{ends[1]}年比较"))
+                          text=no_report_words(agency, lost, have, "，无法比较"), reading=reading(plan, m, f"{agency}「{m.label}」{ends[0]}年与{ends[1]}年比较"))
     elif plan.years:
         pick = [r for r in reports if r.year in (plan.years[0] - 1, plan.years[0])]
     else:
@@ -53,16 +54,24 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if all(r.status == OK for r in rows):
             old, new = rows[0].value, rows[1].value
             d, dd = arith.difference(new, old)
-            word = "增加" if d > 0 else "减少" if d < 0 else "持平"
-            derived = [dd]
-            if d < 0:  # 减少137 states the size of a negative difference: its own step
-                derived.append(Derived(value=format_value(abs(d)), how=f"|{plain_number(d)}| = {plain_number(abs(d))}"))
-            text = (f"{agency}「{m.label}」{a.year}年{num(old, m.unit)}，{b.year}年{num(new, m.unit)}，"
-                    + (f"{word}{num(abs(d), m.unit)}（{dd.how}）" if d else "持平"))
+            text = pair_head(agency, m.label, a.year, num(old, m.unit), b.year, num(new, m.unit))
+            verdict = pair_verdict(plan, new, old)
+            if plan.than_word and plan.than_first in (str(a.year), str(b.year)):  # 2025年比2024年少多少: as asked
+                x, y = ((b, new), (a, old)) if plan.than_first == str(b.year) else ((a, old), (b, new))
+                said, step = than_words(f"{x[0].year}年", x[1], f"{y[0].year}年", y[1], m.unit, plan.than_word)
+                derived = [step] if step else []
+                text += said
+                verdict = pair_verdict(plan, x[1], y[1])
+            else:
+                derived = [dd]
+                if d < 0:  # 减少137 states the size of a negative difference: its own step
+                    derived.append(Derived(value=format_value(abs(d)),
+                                           how=f"|{plain_number(d)}| = {plain_number(abs(d))}"))
+                text += difference_clause(d, num(abs(d), m.unit), dd.how)
             g = arith.growth(new, old)
             if g and d:
                 derived.append(g[1])
-                text += f"，{'增长' if d > 0 else '下降'}{arith.pct_text(abs(g[0]))}（{g[1].how}）"
+                text += growth_clause(d > 0, arith.pct_text(abs(g[0])), g[1].how)
             said = ratio_words(f"{b.year}年", new, f"{a.year}年", old, percent=True) \
                 if plan.percent and RE_RATIO_OF.search(plan.text) else None
             if said:  # 是2022年的百分之几 / 只有上年的几成: the ratio as a percentage, not only the growth
@@ -71,12 +80,12 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             t = arith.times(new, old)
             if t and (plan.times or "倍" in plan.text):
                 derived.append(t[1])
-                text += f"；{b.year}年是{a.year}年的{t[1].value}倍（{t[1].how}）"
+                text += times_clause(b.year, a.year, t[1].value, t[1].how)
                 up = arith.times(d, old)
                 if up and d > 0:
                     derived.append(up[1])
-                    text += f"，增长了{up[1].value}倍"
-            text += "。" + defaults_phrase(plan)
+                    text += times_growth_clause(up[1].value)
+            text = verdict + text + "。" + defaults_phrase(plan)
             citations, d2 = ctx.citer.rows(m, rows, limit=None)
             return Answer(question=plan.question, text=text, reading=reading(
                 plan, m, f"{agency}「{m.label}」{a.year}年与{b.year}年比较", operation="change"),
@@ -84,7 +93,7 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 chart=ChartHint(x="年份", y=value_column(m), title=m.label))
         bad = next(r for r in rows if r.status != OK)
         ans = absent(ctx, plan, m, bad)
-        ans.text = f"无法比较{a.year}年与{b.year}年：" + ans.text
+        ans.text = cannot_compare_words(a.year, b.year) + ans.text
         return ans
     # one report: the template's own 本年增/减 column, where it has one
     change = measure(m.item, "change")
@@ -99,8 +108,7 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             pcs = s.cells(prev, rep.rid) if prev else []
             pc = ctx.citer.cells(pcs)
             shown = cites[0].value or num(cs[0].value)
-            text = (f"索引中{agency}没有上一年的报告，按其{rep.year}年报告表中「本年增/减」列：{items()[m.item].label}"
-                    f"本年增/减为{shown}{change.unit}")
+            text = own_change_words(agency, rep.year, items()[m.item].label, f"{shown}{change.unit}")
             derived: list[Derived] = []
             if pcs and pcs[0].value is not None:
                 text += f"（上一年项目数量{num(pcs[0].value, prev.unit)}）"
@@ -110,7 +118,7 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                     derived += [dn, g[1]]
                     text += (f"，本年项目数量{num(now, prev.unit)}（{dn.how.split('：', 1)[1]}），"
                              f"{'增长' if g[0] >= 0 else '下降'}{arith.pct_text(abs(g[0]))}（{g[1].how}）")
-            text += "。注意：这一列是事项（项目）数量的增减，不是处理决定数量的变化。"
+            text += OWN_CHANGE_NOTE
             return Answer(question=plan.question, text=text, citations=cites + pc, derived=derived,
                           reading=reading(plan, change, f"{agency}「{change.label}」（报告只有一年，读表中增减列）",
                                           operation="change"),
@@ -118,8 +126,7 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                               [agency, rep.year, change.label, cell_value(cs[0].value)]] + (
                               [[agency, rep.year, prev.label, cell_value(pcs[0].value)]] if pcs and
                               pcs[0].value is not None else []), units={"数值": change.unit}))
-    years = "、".join(f"{r.year}年" for r in reports)
-    text = f"索引中{agency}只有{years}的报告，{rep.format}版模板也没有「本年增/减」一栏，无法与上一年比较。"
+    text = no_change_words(agency, [r.year for r in reports if r.year], rep.format)
     return Answer(question=plan.question, text=text, status="absent",
                   reading=reading(plan, m, f"{agency}「{m.label}」与上一年比较"),
                   alternatives=[Alternative(label="看本年数值", question=compose("value", m, agency))])

@@ -8,7 +8,8 @@ from qa.facts import OK
 from qa.lexicon import Measure
 from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, scoped_rows, table_of
-from qa.phrasing import column_alternatives, defaults_phrase, more_words, num, ratio_words, reading, value_column
+from qa.phrasing import SAME_WORDS, column_alternatives, compare_head, defaults_phrase, more_words, most_words, num, \
+    pair_verdict, ratio_words, reading, than_words, value_column
 from qa.understand import Plan
 
 
@@ -26,20 +27,27 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     unit = m.unit
     ok = sorted([r for r in rows if r.status == OK], key=lambda r: (-r.value, r.report.name))
     lacking = [r for r in rows if r.status != OK]
-    parts = [f"{r.report.name} {num(r.value, unit)}" for r in sorted(rows, key=lambda r: plan.agencies.index(
+    parts = [(r.report.name, num(r.value, unit)) for r in sorted(rows, key=lambda r: plan.agencies.index(
         r.report.agency) if r.report.agency in plan.agencies else 0) if r.status == OK]
-    text = f"按「{m.label}」{defaults_phrase(plan)}：" + "，".join(parts)
+    text = compare_head(m.label, defaults_phrase(plan), parts)
     derived = []
-    if len(ok) == 2:
+    first = next((r for r in ok if r.report.agency == plan.than_first), None) if plan.than_word else None
+    if len(ok) == 2 and first is not None:  # 鹤岗比伊川少多少: worded as asked, A比B少N件
+        second = next(r for r in ok if r is not first)
+        said, dd = than_words(first.report.name, first.value, second.report.name, second.value, unit, plan.than_word)
+        derived += [dd] if dd else []
+        text = pair_verdict(plan, first.value, second.value) + text + f"；{said}。"
+    elif len(ok) == 2:
         a, b = ok
+        text = pair_verdict(plan, a.value, b.value) + text
         if a.value == b.value:
-            text += "，两者相同。"
+            text += SAME_WORDS
         else:
             said, dd = more_words(a.report.name, a.value, b.value, unit)
             derived.append(dd)
             text += f"；{said}。"
     elif len(ok) > 2:
-        text += f"；{ok[0].report.name}最多。" if ok[0].value != ok[1].value else "；最多的有并列。"
+        text += most_words(ok[0].report.name if ok[0].value != ok[1].value else None)
     else:
         text += "。" if ok else ""
     if len(ok) == 2 and (plan.times or plan.percent or "倍" in plan.text):  # 洪泽是平潭的几倍 / 平潭只有洪泽的几成

@@ -11,7 +11,7 @@ from qa import cite
 from qa.answer import Answer, AnswerTable, Derived
 from qa.op_check import asked_numbers, measure_values, stated_percentages, stated_total
 from qa.ops import Ctx, no_reports
-from qa.phrasing import NAMES_IN_TEXT, RULE_NAMES, reading
+from qa.phrasing import NAMES_IN_TEXT, RULE_NAMES, findings_scope, no_findings_words, reading
 from qa.understand import Plan
 
 RE_PERCENT_WORDS = re.compile(r"百分比|百分之|%|占比|比例")
@@ -35,7 +35,7 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
         na_docs[f.doc] = na_docs.get(f.doc, 0) + 1
     derived = [Derived(value=str(len(by_doc)), how="有不一致的报告数"),
                Derived(value=str(len(docs)), how="范围内报告数")]
-    who = "、".join(plan.agencies) if plan.agencies else f"{len(docs)}份报告"
+    who = findings_scope(plan.agencies, plan.years, len(docs))
     parts = []
     for doc, fs in list(by_doc.items())[:NAMES_IN_TEXT]:
         r = s.by_doc[doc]
@@ -52,7 +52,7 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
     elif by_doc:
         text = f"{who}中有{len(by_doc)}份报告的数字不一致：" + "；".join(parts) + "。"
     else:
-        text = f"{who}的勾稽关系核对没有发现不一致。"
+        text = no_findings_words(who)
     if na_docs:
         names_na = "、".join(f"{s.by_doc[d].name}（{n}项）" for d, n in list(na_docs.items())[:NAMES_IN_TEXT])
         text += f"因表格缺行无法核对的：{names_na}。"

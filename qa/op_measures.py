@@ -12,7 +12,7 @@ from qa.lexicon import Measure
 from qa.op_absent import absent
 from qa.ops import Ctx, default_measure, no_reports, scoped_rows
 from qa.phrasing import STATUS_WORDS, cell_value, defaults_phrase, flag_words, measures_words, more_words, num, \
-    ratio_words, reading, total_words, units_differ
+    pair_verdict, ratio_words, reading, than_words, total_words, units_differ
 from qa.understand import Plan
 
 
@@ -67,6 +67,10 @@ def answer_measures(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 citations += why.citations
                 derived += why.derived
     text = "。".join(sentences) + "。" + defaults_phrase(plan)
+    values = [r.value for rs in by_measure for r in rs if r.status == OK]
+    if len(by_measure[0]) == 1 and len(values) == 2 and not summing:  # 行政许可比行政处罚多吗: yes or no first
+        first = next((i for i, mm in enumerate(measures) if mm.item == plan.than_first), 0)
+        text = pair_verdict(plan, values[first], values[1 - first]) + text
     what = "合计" if summing else "比较"
     summary = f"{agency}的{measures_words(measures)}{what}（同一份报告的不同项目）"
     vc = "数值"
@@ -99,7 +103,12 @@ def _compared(plan: Plan, ok: list[tuple[Measure, Row]]) -> tuple[str, list[Deri
         top = [mm.label for mm, r in ranked if r.value == ranked[0][1].value]
         return (f"「{top[0]}」最多" if len(top) == 1 else f"{'、'.join(f'「{t}」' for t in top)}并列最多"), []
     (ma, a), (mb, b) = ranked
-    if a.value == b.value:
+    first = next((x for x in ok if x[0].item == plan.than_first), None) if plan.than_word else None
+    if first is not None:  # 行政许可比行政处罚少多少: worded as asked, 「A」比「B」少N件
+        (m1, r1), (m2, r2) = first, next(x for x in ok if x[0].item != plan.than_first)
+        said, dd = than_words(f"「{m1.label}」", r1.value, f"「{m2.label}」", r2.value, unit, plan.than_word)
+        parts, derived = [said], [dd] if dd else []
+    elif a.value == b.value:
         parts, derived = ["两项相同"], []
     else:
         said, dd = more_words(f"「{ma.label}」", a.value, b.value, unit)

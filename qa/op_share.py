@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from qa import arith
 from qa.answer import Answer, AnswerTable, Derived
 from qa.facts import OK, Row
 from qa.lexicon import Measure, default_columns, measure
-from qa.ops import Ctx, no_reports, scoped_rows
-from qa.phrasing import STATUS_WORDS, num, reading
+from qa.ops import Ctx, cmp_ok, no_reports, scoped_rows
+from qa.phrasing import STATUS_WORDS, num, reading, yes_no_words
 from qa.understand import RE_MAX, RE_MIN, RE_ORDER, Plan
 
 RE_POOLED = re.compile(r"合起来|合计|总体|整体|加起来|累计|总的")
@@ -122,8 +124,14 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
     if plan.defaults:
         text += "（" + "；".join(dict.fromkeys(d for d in plan.defaults if not d.startswith("未指明单位"))) + "）"
     summary = f"比例：{_label(numer)} ÷ {_label(denom)}" + ("（各报告合计后相除）" if pooled else "")
+    filters = []
+    one = [arith.share(n_val, d_val) for _, n_val, d_val in per_report] if len(per_report) == 1 and not pooled else []
+    if plan.yesno and plan.comparison and one and one[0]:  # 纠正率是不是50%: the verdict on the rate, then the rate
+        rate = round(one[0][0], 2)
+        text = yes_no_words(plan, bool(cmp_ok(np.array([rate]), plan.comparison)[0]), rate, "%") + text
+        filters = [plan.comparison.words("%")]
     return Answer(question=plan.question, text=text, status="answered" if per_report else "absent",
-                  reading=reading(plan, numer[0], summary, operation="share"),
+                  reading=reading(plan, numer[0], summary, filters=filters, operation="share"),
                   table=AnswerTable(columns=["单位", "年份", "分子", "分母", "比例（%）", "说明"], rows=table_rows,
                                     units={"分子": unit, "分母": denom[0].unit, "比例（%）": "%"}),
                   citations=citations, derived=derived)

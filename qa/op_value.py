@@ -4,15 +4,19 @@ number."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from index.cells import plain_number
 from qa.answer import Answer, AnswerTable, ChartHint, Citation, Derived
 from qa.cite import FLAG_NOTES, conversions
 from qa.facts import MISSING, OK
 from qa.lexicon import Measure, items, measure
 from qa.op_absent import absent, prose_value
-from qa.ops import Ctx, default_measure, no_reports, scoped_rows
+from qa.ops import Ctx, cmp_ok, default_measure, no_reports, scoped_rows
 from qa.output import format_value
-from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, num, reading
+from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, num, reading, \
+    cannot_judge_words, converted_words, no_report_words, same_row_words, series_words, value_sentence, \
+    yes_no_words
 from qa.understand import Plan
 
 
@@ -35,7 +39,7 @@ def _row_context(ctx: Ctx, m: Measure, rid: int,
             derived += conversions([c])
             bits.append(f"{other.label.split(' · ', 1)[1]}{shown}{other.unit}")
             cites.append(c)
-    return ("同一行：" + "，".join(bits)) if bits else "", cites
+    return same_row_words(bits), cites
 
 
 def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -44,10 +48,10 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     s = ctx.store
     rids = s.scope([agency], plan.years or None, latest=latest)
     if not len(rids):
-        have = "、".join(f"{r.year}年" for r in s.reports if r.agency == agency)
+        have = sorted({r.year for r in s.reports if r.agency == agency and r.year})
         return no_reports(ctx, plan, m, who=agency) if not have else Answer(
-            question=plan.question, status="not_found", text=f"索引中没有{agency}{'、'.join(map(str, plan.years))}年"
-            f"的报告（该单位有：{have}）。", reading=reading(plan, m, f"{agency}的「{m.label}」"))
+            question=plan.question, status="not_found", text=no_report_words(agency, plan.years, have),
+            reading=reading(plan, m, f"{agency}的「{m.label}」"))
     measures = [m] + [x for i in plan.extra_items if (x := default_measure(ctx, i))]
     # a series reads in year order, whatever order the files were indexed in
     rows_by = [(mm, sorted(scoped_rows(ctx, plan, mm, [agency]), key=lambda r: r.report.year or 0)) for mm in measures]
@@ -60,14 +64,13 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     multi = len(rids) > 1
     for mm, rows in rows_by:
         for r in rows:
-            when = f"{r.report.year}年" if r.report.year else ""
             if r.status == OK:
                 cs = ctx.store.cells(mm, r.report.rid)
                 cites = ctx.citer.cells(cs)
                 shown = num(r.value, mm.unit)
                 if len(cs) == 1 and "signed" in cs[0].flags and cites[0].value:
                     shown = f"{cites[0].value}{mm.unit}"  # 增13 as the report writes it
-                sentence = f"{r.report.name}{when}「{mm.label}」为{shown}"
+                sentence = value_sentence(r.report.name, r.report.year, mm.label, shown)
                 notes = [FLAG_NOTES[f] for c in cites for f in c.flags if f in FLAG_NOTES and f not in
                          ("signed", "thousands", "unit_converted", "unit_assumed")]
                 if notes:
@@ -78,7 +81,7 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 for c in cites:
                     if conv := conversions([c]):
                         derived += conv
-                        sentence += f"，原文为{c.value}，未注明单位，按元换算为万元"
+                        sentence += converted_words(c.value)
                 ctx_text, ctx_cites = _row_context(ctx, mm, r.report.rid, derived) \
                     if len(measures) == 1 and not multi else ("", [])
                 citations += cites + ctx_cites
@@ -109,12 +112,20 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     alts = column_alternatives(plan, m, "value", agency, years_of=years_of) \
         if any(r.status != MISSING for _, rows in rows_by for r in rows) else []
     if multi and len(measures) == 1 and all(r.status == OK for _, rows in rows_by for r in rows):
-        text = f"{agency}「{m.label}」：" + "，".join(
-            f"{r.report.year}年{num(r.value, m.unit)}" for r in rows_by[0][1]) + "。" + defaults_phrase(plan)
+        text = series_words(agency, m.label, [(r.report.year, num(r.value, m.unit)) for r in rows_by[0][1]]) + \
+            defaults_phrase(plan)
+    one = rows_by[0][1] if len(measures) == 1 and len(rows_by[0][1]) == 1 else []
+    filters = []
+    if plan.yesno and plan.comparison and one and one[0].status == OK:  # 是195件吗: the verdict, then the value
+        ok = bool(cmp_ok(np.array([one[0].value]), plan.comparison)[0])
+        text = yes_no_words(plan, ok, one[0].value, m.unit) + text
+        filters = [plan.comparison.words(m.unit)]
+    elif plan.yesno and plan.comparison and one:  # no value to judge by: said before why
+        text = cannot_judge_words() + text
     summary = f"{agency}的「{m.label}」" + ("（各年）" if multi else "")
     vc = "数值"
     table = AnswerTable(columns=["单位", "年份", "项目", vc, "说明"], rows=table_rows,
                         units={vc: m.unit if len(measures) == 1 else ""})
-    return Answer(question=plan.question, text=text, status=status, reading=reading(plan, m, summary),
+    return Answer(question=plan.question, text=text, status=status, reading=reading(plan, m, summary, filters=filters),
                   table=table, citations=citations, derived=derived, alternatives=alts, from_text=from_text,
                   chart=ChartHint(x="年份", y=vc, title=m.label) if multi and len(measures) == 1 else None)

@@ -31,7 +31,7 @@ from qa.op_sum import answer_sum
 from qa.op_value import answer_value
 from qa.ops import Ctx, SettledPlan, freeze, settle_aggregate, thaw
 from qa.phrasing import years_text
-from qa.understand import RE_COMPARE, RE_SUM, Plan
+from qa.understand import RE_COMPARE, RE_SAME, RE_SUM, Plan
 
 if TYPE_CHECKING:
     from qa.engine import QA
@@ -102,7 +102,7 @@ def of_measures(p: Plan) -> str | None:
     if len(p.agencies) != 1 or not p.extra_items or len(p.years) > 1 or p.all_years and not p.years or \
             p.operation not in ("value", "change", "compare", "sum"):
         return None
-    compared = bool(RE_COMPARE.search(p.text) or p.times or p.percent)
+    compared = bool(RE_COMPARE.search(p.text) or p.times or p.percent or p.yesno and RE_SAME.search(p.text))
     if RE_SUM.search(p.text) and not compared:
         return "sum_measures"
     if compared and not RE_PREVIOUS_YEAR.search(p.text):

@@ -12,7 +12,8 @@ from qa.answer import Alternative, Derived, Reading
 from qa.facts import MISSING, NO_NUMBER, NOT_IN_TEMPLATE, Row
 from qa.lexicon import Measure, items, measure
 from qa.output import format_value
-from qa.understand import Plan
+from qa.relyears import is_relative_note
+from qa.understand import RE_SAME, Plan
 
 NAMES_IN_TEXT = 5  # names a sentence lists before "等"
 SUM_TERMS_IN_TEXT = 12  # a sum of this many terms or fewer writes them out in the sentence
@@ -73,6 +74,113 @@ def more_words(name: str, a: float, b: float, unit: str) -> tuple[str, Derived]:
     """「A多N件（a − b = N）」: how much the larger (a) exceeds the other, with its arithmetic."""
     d, dd = arith.difference(a, b)
     return f"{name}多{num(d, unit)}（{dd.how}）", dd
+
+
+# ---------------------------------------------------------------- one agency's value (qa.op_value)
+def value_sentence(name: str, year: int | None, label: str, shown: str) -> str:
+    """「平潭综合实验区2024年「行政处罚 · 处理决定数量」为1,100件」."""
+    return f"{name}{f'{year}年' if year else ''}「{label}」为{shown}"
+
+
+def converted_words(raw: str) -> str:
+    return f"，原文为{raw}，未注明单位，按元换算为万元"
+
+
+def same_row_words(bits: list[str]) -> str:
+    """The other columns of the row, stated beside the one asked (同一行：上一年项目数量56项，本年增/减+2项)."""
+    return ("同一行：" + "，".join(bits)) if bits else ""
+
+
+def series_words(agency: str, label: str, values: list[tuple[int | None, str]]) -> str:
+    """「平潭综合实验区「行政复议 · 总计」：2023年2件，2024年7件。」: one agency's value in each year."""
+    return f"{agency}「{label}」：" + "，".join(f"{y}年{v}" for y, v in values) + "。"
+
+
+def no_report_words(agency: str, years: list[int], have: list[int], then: str = "") -> str:
+    """「索引中没有平潭综合实验区2018年的报告（该单位有：2019年、2020年）」, and what follows from it."""
+    return f"索引中没有{agency}{years_text(years)}的报告（该单位有：{'、'.join(f'{y}年' for y in have)}）{then}。"
+
+
+# ---------------------------------------------------------------- agencies compared (qa.op_compare)
+def compare_head(label: str, defaults: str, values: list[tuple[str, str]]) -> str:
+    """「按「行政处罚 · 处理决定数量」（…）：伊川县城市管理局 313件，济南市城市管理局 135件」."""
+    return f"按「{label}」{defaults}：" + "，".join(f"{name} {v}" for name, v in values)
+
+
+SAME_WORDS = "，两者相同。"
+
+
+def most_words(name: str | None) -> str:
+    """Of three or more compared: the one with most, or a tie said as such (name None)."""
+    return f"；{name}最多。" if name else "；最多的有并列。"
+
+
+# ---------------------------------------------------------------- one agency's two years (qa.op_change)
+def pair_head(agency: str, label: str, a_year: int | None, old: str, b_year: int | None, new: str) -> str:
+    return f"{agency}「{label}」{a_year}年{old}，{b_year}年{new}，"
+
+
+def difference_clause(d: float, shown: str, how: str) -> str:
+    """「增加1,900件（4529 − 2629 = 1900）」 / 「减少456件（…）」 / 「持平」."""
+    return f"{'增加' if d > 0 else '减少'}{shown}（{how}）" if d else "持平"
+
+
+def growth_clause(rising: bool, pct: str, how: str) -> str:
+    return f"，{'增长' if rising else '下降'}{pct}（{how}）"
+
+
+def times_clause(b_year: int | None, a_year: int | None, value: str, how: str) -> str:
+    return f"；{b_year}年是{a_year}年的{value}倍（{how}）"
+
+
+def times_growth_clause(value: str) -> str:
+    return f"，增长了{value}倍"
+
+
+def cannot_compare_words(a_year: int | None, b_year: int | None) -> str:
+    return f"无法比较{a_year}年与{b_year}年："
+
+
+def own_change_words(agency: str, year: int | None, item_label: str, shown: str) -> str:
+    """One report only: the template's own 本年增/减 column, said as such."""
+    return f"索引中{agency}没有上一年的报告，按其{year}年报告表中「本年增/减」列：{item_label}本年增/减为{shown}"
+
+
+OWN_CHANGE_NOTE = "。注意：这一列是事项（项目）数量的增减，不是处理决定数量的变化。"
+
+
+def no_change_words(agency: str, years: list[int], template: str) -> str:
+    return (f"索引中{agency}只有{'、'.join(f'{y}年' for y in years)}的报告，{template}版模板也没有「本年增/减」一栏，"
+            f"无法与上一年比较。")
+
+
+def than_words(a_name: str, a: float, b_name: str, b: float, unit: str,
+               asked: str | None) -> tuple[str, Derived | None]:
+    """「鹤岗比伊川少303件（313 − 10 = 303）」: A against B in the question's own order (A比B少多少), the number
+    exact either way; when it goes the other way than asked (比…少, but more), said so."""
+    if a == b:
+        return f"{a_name}与{b_name}持平，都是{num(a, unit)}", None
+    word = "多" if a > b else "少"
+    d, dd = arith.difference(a, b) if a > b else arith.difference(b, a)
+    out = f"{a_name}比{b_name}{word}{num(d, unit)}（{dd.how}）"
+    if asked and asked != word:
+        out += f"，不是{asked}"
+    return out, dd
+
+
+def than_verdict(asked: str | None, a: float, b: float) -> str:
+    """是不是比2023年多: 「是的：」 when A is more (or fewer, as asked) than B, else 「不是：」; 一样多吗 (asked None):
+    whether they are equal."""
+    return "是的：" if (a == b if asked is None else a > b if asked == "多" else a < b) else "不是："
+
+
+def pair_verdict(plan: Plan, a: float, b: float) -> str:
+    """The yes or no a comparison of two values opens with, when the question asks one (是不是比…多, 一样多吗)."""
+    if not plan.yesno:
+        return ""
+    if plan.than_word:
+        return than_verdict(plan.than_word, a, b)
+    return than_verdict(None, a, b) if RE_SAME.search(plan.text) else ""
 
 
 def total_words(values: list[float], unit: str) -> tuple[str, Derived]:
@@ -166,6 +274,63 @@ def defaults_phrase(plan: Plan) -> str:
             x = x.split("，按")[0] + "，取默认"
         d.append(x)
     return f"（{'；'.join(d)}）" if d else ""
+
+
+# the relation a value fails, as the answer says it (30件 asked, 36 found: 不等于30件)
+NOT_RELATION = {">": "不大于", ">=": "少于", "<": "不少于", "<=": "大于", "==": "不等于"}
+
+
+def yes_no_words(plan: Plan, ok: bool, v: float, unit: str) -> str:
+    """「是的：1,100件，大于1000件。」/「不是：36件，不等于30件。」/「没有：0件。」: the verdict first, then the value
+    and the relation asked about (是 for 是…吗 and thresholds, 有 / 没有 for 有没有…)."""
+    c = plan.comparison
+    exists = c is not None and c.op == "!=" and c.value == 0 and c.text == "有"
+    asks_have = "有没有" in plan.text or "有无" in plan.text or exists
+    verdict = ("有" if exists else "是的") if ok else ("没有" if asks_have else "不是")
+    if c is None or exists:
+        relation = ""
+    elif ok:
+        relation = "，" + c.words(unit)
+    elif c.op == "between":
+        relation = f"，不{c.words(unit)}"
+    else:
+        relation = f"，{NOT_RELATION[c.op]}{_plain(c.value)}{unit}" if c.op in NOT_RELATION else "，为0"
+    return f"{verdict}：{num(v, unit)}{relation}。"
+
+
+def cannot_judge_words() -> str:
+    return "无法回答是或不是："
+
+
+def _plain(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def unresolved_words(parts: list[str], found: list[str], found_answer: str | None) -> str:
+    """A name the index does not hold, said, never dropped; with what the agencies that were found give, marked
+    as theirs only (a total or a comparison that would need the missing one is not made up)."""
+    said = f"问题中的{'、'.join(parts)}在索引中找不到对应的单位"
+    if found_answer:
+        return f"{said}，无法按原问题作答；下面只按已识别的{'、'.join(found)}回答：{found_answer}"
+    known = f"（已识别：{'、'.join(found)}）" if found else ""
+    return f"{said}{known}。为免答非所问，没有忽略它作答；请换用索引中的单位名称。"
+
+
+def years_read(plan: Plan) -> str:
+    """How relative years (去年, 近三年) were read, for an answer whose text shows no other defaults."""
+    said = [d for d in plan.defaults if is_relative_note(d, plan.relative)]
+    return f"（{'；'.join(said)}）" if said else ""
+
+
+def findings_scope(agencies: list[str], years: list[int], n_docs: int) -> str:
+    """Whose findings: the agencies named (and the years, 平潭2024年的报告), else the number of reports."""
+    if not agencies:
+        return f"{n_docs}份报告"
+    return "、".join(agencies) + (f"{years_text(years)}报告" if years else "")
+
+
+def no_findings_words(who: str) -> str:
+    return f"{who}的勾稽关系核对没有发现不一致。"
 
 
 @lru_cache(maxsize=1024)

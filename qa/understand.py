@@ -17,6 +17,10 @@ from pydantic import BaseModel, Field
 from qa.agencies import AgencyFinder
 from qa.cnnum import NUMBER, parse_number
 from qa.normalize import normalize
+from qa.relyears import RelativeYear
+from qa.relyears import find as find_relative
+from qa.relyears import is_relative_note
+from qa.relyears import resolve as resolve_relative
 from qa.lexicon import (COLUMN_GROUPS, COMPARISON_WORDS, OPERATION_WORDS, PART_WORDS, RE_MONEY, SHARE_DENOMINATORS,
                         Measure, default_columns, items, measure, mentions, sound_alike)
 
@@ -94,6 +98,13 @@ class Plan(BaseModel):
     nth: int | None = None  # 排第二
     item_at: list[tuple[str, int]] = Field(default_factory=list)  # each item named and where (for 占 …)
     unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
+    relative: list[RelativeYear] = Field(default_factory=list)  # 去年 / 近三年: years counted back from a base
+    relative_base_named: bool = False
+    relative_years: list[int] = Field(default_factory=list)  # the years only a relative word named
+    yesno: bool = False  # 是195件吗 / 有没有超过100件 / 是不是比2023年多: answered 是 or 不是, with the value
+    year_at: list[tuple[int, int]] = Field(default_factory=list)  # each year named and where (for A比B)
+    than_first: str | None = None  # A比B…: A (an agency, a year as "2024", or an item), so the answer says A比B少N件
+    than_word: Literal["多", "少"] | None = None  # what A比B asks: 多 (more, higher) or 少 (fewer, lower)  # the base is a year the question names itself (2023年比去年)
 
     def measure(self, item: str | None = None) -> Measure | None:
         item = item or self.item
@@ -141,6 +152,18 @@ RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大�
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共|涨|跌|降了|升了|多了|少了|"
                          r"差了|相差|翻了|变化)")
+# a question answered yes or no: no question word asks for a value (是不是30件 / 多于20件吗 / 有没有超过100件)
+RE_YESNO = re.compile(r"吗[?？。!！]*$|吧[?？。!！]*$|是不是|是否|有没有|对不对|对吗|对吧|是吧|没错吧")
+# 纠正了3件吗: a count the question states, checked as equal when no comparison word says otherwise
+RE_STATED = re.compile(rf"(?<![\d.第前后])({NUMBER})\s*(件|项|个|次|条|家|份|万元|亿元|元)")
+RE_WH = re.compile(r"哪|谁|几|多少|什么|怎么|如何|为什么|排名|排序|分别")
+RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?？。!！]*$")
+# A比B少多少 / 是不是比2023年多: 比 as "than" (not 比例, 比重, 对比, 相比, 比较), and the word it asks
+RE_THAN = re.compile(r"(?<![对相占])比(?![例率重较值])")
+RE_THAN_WORD = re.compile(r"多多少|多少|多|少|高|低|大|小|增加|减少|增长|下降|一样|相同")
+RE_SAME = re.compile(r"一样|相同|相等|持平|同样多")
+THAN_WORDS = {"多多少": "多", "多": "多", "高": "多", "大": "多", "增加": "多", "增长": "多",
+              "少": "少", "低": "少", "小": "少", "减少": "少", "下降": "少"}
 RE_NEGATION = re.compile(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何)?$")
 
 _CMP_WORDS = list(COMPARISON_WORDS)
@@ -154,8 +177,11 @@ RE_CMP = re.compile("(?:(" + "|".join(w for w, op in _CMP_WORDS if op != "==") +
 RE_BETWEEN = re.compile(rf"({NUMBER}){_UNIT}\s*(?:到|至|~|～|－|-|—)\s*({NUMBER}){_UNIT}\s*(?:之间|以内|范围内|区间)")
 RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)")
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
-RE_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?")
-RE_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?\s*(?:至|到|-|—|~|－)\s*((?:19|20)\d\d)\s*(?:年度|年)?")
+# 超过2000件 / 2000到2500件之间: a number with a unit of count or money is no year
+_COUNT_UNIT = r"\s*(?:多|余|来)?\s*(?:件|项|个|次|条|家|份|人|万|亿|元|%|％)"
+_NOT_YEAR = rf"(?![\d.]|{_COUNT_UNIT}|\s*(?:到|至|~|～|-|－|—)\s*[\d.]+{_COUNT_UNIT})"
+RE_YEAR = re.compile(rf"((?:19|20)\d\d){_NOT_YEAR}\s*(?:年度|年)?")
+RE_YEAR_RANGE = re.compile(rf"((?:19|20)\d\d)\s*(?:年度|年)?\s*(?:至|到|-|—|~|－)\s*((?:19|20)\d\d){_NOT_YEAR}\s*(?:年度|年)?")
 # 2021年以来 / 2022年之后 / 2023年以前: a range open at one end, closed by the index's own years
 RE_YEAR_OPEN = re.compile(r"((?:19|20)\d\d)\s*(?:年度|年)?\s*(以来|以后|之后|起(?!诉)|开始|以前|之前)")
 RE_YEAR_TARGET = re.compile(r"(?:结转|转)(?:到|至|入)((?:19|20)\d\d\s*(?:年度|年)?)")
@@ -169,6 +195,7 @@ BEYOND_PLACES = {"中国", "全国", "国内", "海外", "境外", "各地", "�
 RE_JOINED_BEFORE = re.compile(r"(?:^|[＿\d，,。？?、\s])([\u4e00-\u9fff]{2,6}?)(?:和|与|跟|及|、|同)＿")
 RE_JOINED_AFTER = re.compile(r"＿(?:和|与|跟|及|、|同|还是)([\u4e00-\u9fff]{2,8})")
 RE_QUESTION_WORD = re.compile(r"哪|谁|什么|多少|几|怎|如何|是否|有没有|其他|所有|全部|各|每|两|三|这|那|它")
+RE_COUNTED = re.compile(r"[两二三四五六七八九十几\d]+(?:家|个|份|所|位|单位)")
 RE_OP_WORD = re.compile(r"最|前|后|排|合计|平均|总|所有|全部|历年|今年|去年|明年|本年|上年|上一|下一|近")
 PLACE_SUFFIX_CHARS = set("省市县区州旗盟城管局政府人民综合行政执法")
 NAME_STOP = set("哪个各每全本该这那其某的和与及或是有在比跟同对给从问请看查个几把将")
@@ -225,6 +252,9 @@ class Reader:
         self._measure(plan, rest, spans)
         rest = _mask(text, spans)
         self._operation(plan, rest)
+        if any(r.compared for r in plan.relative) and plan.operation in ("prose", "mixed", "out_of_scope"):
+            self._text_keeps_its_years(plan)
+        self._than(plan, text, spans)
         m = RE_BEYOND.search(rest)
         if m and plan.item:
             plan.beyond = m.group()
@@ -261,12 +291,60 @@ class Reader:
         masked = _mask(text, spans)
         for m in RE_YEAR.finditer(masked):
             plan.years.append(int(m.group(1)))
+            plan.year_at.append((int(m.group(1)), m.start()))
             spans.append(m.span())
         plan.years = sorted(set(plan.years))
+        self._relative_years(plan, _mask(text, spans), spans)
         if RE_ALL_YEARS.search(text) or len(plan.years) >= 2:
             plan.all_years = True
         if RE_LATEST.search(text):
             plan.all_years, plan.latest = False, True
+
+    @staticmethod
+    def _than(plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
+        """A比B少多少 / 是不是比2023年多: A is the agency or year named last before 比 (the answer then says A比B少N件
+        whichever way the numbers go); the word after B says what was asked."""
+        m = RE_THAN.search(text)
+        if not m:
+            return
+        word = RE_THAN_WORD.search(text, m.end())
+        if word is None or word.group() not in THAN_WORDS:
+            return
+        if len(plan.agencies) >= 2:  # 洪泽2023年比平潭同年少多少: the agencies are compared, not the years
+            named = [(text.find(x), a) for x, a in zip(plan.agency_mentions, plan.agencies) if 0 <= text.find(x) < m.start()]
+        elif len(plan.years) >= 2:
+            named = [(pos, str(y)) for y, pos in plan.year_at if pos < m.start()]
+        else:  # 平潭行政许可比行政处罚多吗: two measures of one report
+            named = [(pos, item) for item, pos in plan.item_at if pos < m.start()] if plan.extra_items else []
+        plan.than_word = THAN_WORDS[word.group()]  # 是不是比2023年少 (a follow-up): A is the conversation's
+        if named:
+            plan.than_first = max(named)[1]
+
+    @staticmethod
+    def _text_keeps_its_years(plan: Plan) -> None:
+        """伊川城管今年比去年多发布了多少信息: in a question about the text, 今年比去年 is the report's own comparison
+        of its own year, not years to count from the index; the years the question names stay (平潭去年存在哪些问题
+        keeps 去年: it says which report)."""
+        plan.years = [y for y in plan.years if y not in plan.relative_years]
+        plan.all_years = plan.all_years and len(plan.years) >= 2
+        plan.defaults = [d for d in plan.defaults if not is_relative_note(d, plan.relative)]
+        plan.relative, plan.relative_years = [], []
+
+    def _relative_years(self, plan: Plan, masked: str, spans: list[tuple[int, int]]) -> None:
+        """去年 / 近三年: counted back from the one year the question names, else from the latest year in the
+        index (qa.context counts again from the conversation's year); the reading says which."""
+        found = find_relative(masked)
+        if not found or not (plan.years or self.years):
+            return
+        plan.relative = [r for r, _ in found]
+        spans += [span for _, span in found]
+        plan.relative_base_named = len(plan.years) == 1
+        base, source = (plan.years[0], "问题中的") if plan.relative_base_named else (max(self.years), "索引中最新的")
+        years, said = resolve_relative(plan.relative, base, source)
+        plan.year_at += [(r.years(base)[0], span[0]) for r, span in found if r.span == 1]
+        plan.relative_years = [y for y in years if y not in plan.years]
+        plan.years = sorted(set(plan.years) | set(years))
+        plan.defaults += said
 
     def _agencies(self, plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
         masked = _mask(text, spans)
@@ -326,6 +404,11 @@ class Reader:
                 plan.unknown_agency = place
         if plan.agencies:
             self._unresolved(plan, _mask(text, spans))
+            # 上海城管和济南城管 / 福清的行政许可比平潭多吗: another place beside a found name is a name too, said
+            masked = _mask(text, spans)
+            other = plan.unknown_agency or _known_place(masked)
+            if other and _joined(other, text) and not any(other in w or w in other for w in plan.unresolved):
+                plan.unresolved.append(other)  # (沙河城管的数字城管平台: a thing of the found agency, no name)
         elif not plan.unknown_agency and not plan.candidates:
             self._leading_name(plan, _mask(text, spans))
         if RE_PRONOUN.search(_mask(text, spans)):
@@ -345,7 +428,9 @@ class Reader:
         for m in RE_JOINED_AFTER.finditer(masked):  # the words right after 和: from the left, to a stop
             word = m.group(1)
             cut = next((i for i, ch in enumerate(word) if ch in NAME_STOP or ch in "年月日"), len(word))
-            found.append(word[:cut])
+            counted = RE_COUNTED.search(word)  # 石家庄三家城管: the name ends where the count of the set begins
+            found.append(word[:min(cut, counted.start() if counted else cut)])
+        found += _than_side_names(masked)
         for word in found:
             hits = [mm.start for mm in mentions(word)]
             word = word[:min([len(word), *hits])]
@@ -479,6 +564,7 @@ class Reader:
     def _operation(self, plan: Plan, rest: str) -> None:
         has_measure = plan.item is not None
         self._comparison(plan, rest)
+        plan.yesno = bool(RE_YESNO.search(rest)) and not RE_WH.search(rest)
         if RE_ASC.search(rest):
             plan.order = "asc"
         plan.change = bool(RE_CHANGE.search(rest)) or (plan.column == "change" and plan.column_explicit)
@@ -590,6 +676,16 @@ class Reader:
         if plan.change and (plan.agencies or plan.pronoun) and not plan.comparison and not ordered:
             plan.operation = "change"
             return
+        one_report = has_measure and len(plan.agencies) == 1 and len(plan.years) <= 1 and not plan.all_years
+        exists = plan.yesno and RE_EXISTS.search(rest) and (plan.comparison is None or plan.comparison.text in ("没有", "有"))
+        if one_report and exists:  # 有没有予以公开的申请 / 行政诉讼有没有: whether it is not 0
+            plan.comparison = Comparison(op="!=", value=0, text="有")
+        stated = RE_STATED.search(rest) if plan.yesno and one_report and plan.comparison is None else None
+        if stated and (value := _in_unit(plan, stated.group(1), stated.group(2))) is not None:
+            plan.comparison = Comparison(op="==", value=value, text=stated.group(0))  # 纠正了3件吗
+        if plan.comparison and plan.yesno and one_report:  # 洪泽2023年行政强制是195件吗: one report's value, yes or no
+            plan.operation = "value"
+            return
         if plan.comparison or plan.absent_only:
             plan.operation = "count" if RE_COUNT.search(rest) else "filter"
             return
@@ -623,6 +719,7 @@ class Reader:
         if plan.kind and len(plan.kind_agencies) == 1:
             plan.agencies = list(plan.kind_agencies)
             plan.operation, plan.op_explicit = "value", False
+            plan.defaults.append(f"「{plan.kind}」按{plan.agencies[0]}理解（索引中只有这一个）")
             return
         if plan.kind and not RE_RANK.search(rest):  # 城管局行政处罚多少: which 城管局?
             plan.candidates, plan.ambiguous_mention = list(plan.kind_agencies), plan.kind
@@ -708,6 +805,39 @@ class Reader:
                 re.search(r"哪|几|多少个|多少份", rest):
             plan.comparison = Comparison(op="!=", value=0, text="有")
 
+
+
+# what may stand beside a name on one side of 比 without being one (多吗, 一样, 增加了)
+NOT_NAME_CHARS = set("多少高低大小吗呢吧了的件个项几一样同相等增加减长降下上升涨跌倍还更要是否呀啊么")
+
+
+RE_JOIN = "(?:和|与|跟|及|、|同|比|还是|vs)"
+
+
+def _joined(word: str, text: str) -> bool:
+    """The word stands joined to another name (上海城管和＿, ＿比上海): named beside it, not part of its text."""
+    w = re.escape(word)
+    return bool(re.search(rf"{w}(?:的[^，,。]{{0,8}}?)?{RE_JOIN}|{RE_JOIN}{w}", text))
+
+
+def _than_side_names(masked: str) -> list[str]:
+    """福清的行政许可比平潭多吗: the side of 比 with no name or year found keeps the words that are neither the
+    template's nor a comparison's — a name the index does not hold."""
+    m = RE_THAN.search(masked)
+    if not m or "＿" not in masked:
+        return []
+    out = []
+    for side in (masked[:m.start()], masked[m.end():]):
+        if "＿" in side:
+            continue
+        words = mentions(side)
+        rest = _mask(side, [(w.start, w.end) for w in words])
+        for run in re.findall(r"[\u4e00-\u9fff]{2,}", rest):
+            if not RE_QUESTION_WORD.search(run) and not RE_OP_WORD.search(run):
+                name = re.split("[" + "".join(NOT_NAME_CHARS | NAME_STOP) + "]", run)[0]
+                if len(name) >= 2:
+                    out.append(name)
+    return out
 
 
 def _known_place(masked: str) -> str | None:

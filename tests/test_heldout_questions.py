@@ -1,7 +1,10 @@
 """A held-out question set (tests/heldout_questions.json): questions of dev.json's kinds over dev.json's
 corpus, in wordings, rows, agencies and years that dev.json does not use (other template rows, pinyin-like
 typos, traditional characters, English mixed in, pasted paragraphs, the agency at the end, 几成 / 倒数第二 /
-大于等于 / 翻了几倍 …). Every expected value was read by hand from the reports' cells; `why` names the cell.
+大于等于 / 翻了几倍 …; batch 4, ho228–ho287: relative years 去年 / 前年 / 近三年 / 上一年度 counted from the
+latest year in the index (2025) or the conversation's, yes/no questions, 「A比B少多少」, wrong characters, names
+the index lacks beside found ones, values the report does not give). Every expected value was read by hand from
+the reports' cells; `why` names the cell.
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
