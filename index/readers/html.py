@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 import lxml.etree
 
 from index.errors import ReportError
-from index.model import Document, Line
+from index.model import Cell, Document, Line, Source
 from index.readers.encoding import REPAIRED, decode, looks_chinese
 
 Element = lxml.etree._Element  # lxml.html's HtmlElement is one too (bench/binary_copies.py passes those)
@@ -284,10 +284,9 @@ def _number(entries: list[_Entry]) -> list[Line]:
         if entry.cells is None:
             lines.append(Line(number=number, text=entry.text))
             continue
-        # A row validated from one dict, cells and sources included: one call into pydantic, not two a cell.
-        lines.append(Line.model_validate({"number": number, "text": entry.text, "cells": [
-            {"text": text, "continuation": cont, "source": {"line": number, "table": t, "row": r, "cell": c}}
-            for text, cont, t, r, c in entry.cells]}))
+        lines.append(Line(number=number, text=entry.text, cells=[
+            Cell(text=text, continuation=cont, source=Source(line=number, table=t, row=r, cell=c))
+            for text, cont, t, r, c in entry.cells]))
     return lines
 
 
