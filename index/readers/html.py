@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -153,7 +154,12 @@ def _visible(el: Element) -> bool:
     if _tag(el) in _SKIPPED or el.get("hidden") is not None or el.get(_PRUNED) is not None:
         return False
     style = el.get("style")
-    return style is None or not _HIDDEN_STYLE.search(style)
+    return style is None or not _hides(style)
+
+
+@lru_cache(maxsize=4096)  # a page repeats a few styles on every cell ('text-align:center')
+def _hides(style: str) -> bool:
+    return _HIDDEN_STYLE.search(style) is not None
 
 
 Event = tuple[str, object, int]  # ("start"|"end"|"atom", element, line) or ("text", str, line)
@@ -450,7 +456,6 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
     # order, so one pass from the end sees every element after all of its children.
     w_text, w_linked, w_links = [0] * n, [0] * n, [0] * n
     l_text, l_linked, l_links = [0] * n, [0] * n, [0] * n
-    numbers = [0] * n
     for k in range(n - 1, -1, -1):
         el, tag = elements[k], tags[k]
         if tag in _SKIPPED:
@@ -462,16 +467,14 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
             w_linked[k], l_linked[k] = w_text[k], l_text[k]
             w_links[k] += 1
             l_links[k] += 1
-        elif tag in ("td", "th") and _NUMBER_CELL.fullmatch(_text_of(el)):
-            numbers[k] += 1
         pruned = False
-        if k not in keep and not numbers[k] and tag not in ("html", "body"):
+        if k not in keep and tag not in ("html", "body"):
             role = (el.get("role") or "").lower()
             dense = (l_links[k] >= _MIN_LINKS and l_linked[k] >= _MAX_LINK_SHARE * l_text[k]) or (
                 w_links[k] >= _MIN_LINKS and w_linked[k] >= _MAX_LINK_SHARE * w_text[k]
                 and l_text[k] - l_linked[k] <= _MAX_CAPTION)
             landmark = tag in _CHROME_TAGS and not (tag in _OWN_PARTS and _in_article(el))
-            if landmark or role in _CHROME_ROLES or dense:
+            if (landmark or role in _CHROME_ROLES or dense) and not _holds_number_cell(el):
                 el.set(_PRUNED, "1")
                 pruned = True
         p = parent[k]
@@ -481,7 +484,6 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
         w_text[p] += w_text[k] + tail
         w_linked[p] += w_linked[k]
         w_links[p] += w_links[k]
-        numbers[p] += numbers[k]
         l_text[p] += tail
         if not pruned:
             l_text[p] += l_text[k]
@@ -490,6 +492,24 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
 
 
 _OWN_PARTS = frozenset({"header", "footer"})  # inside an <article> or <main>: the article's own, kept
+
+
+def _holds_number_cell(block: Element) -> bool:
+    """A <td>/<th> holding a number, in `block` or itself, outside the elements never shown (<script> …).
+    Asked only of the few blocks about to be pruned."""
+    for el in block.iter():
+        if _tag(el) in ("td", "th") and _NUMBER_CELL.fullmatch(_text_of(el)) and not any(
+                _tag(a) in _SKIPPED for a in _ancestors_up_to(el, block)):
+            return True
+    return False
+
+
+def _ancestors_up_to(el: Element, top: Element) -> list[Element]:
+    """el and its ancestors up to and including top."""
+    chain = [el]
+    while el is not top and (el := el.getparent()) is not None:
+        chain.append(el)
+    return chain
 
 
 def _in_article(el: Element) -> bool:
@@ -668,7 +688,34 @@ def cell_text(cell: Element) -> str:
     except between two ASCII letters or digits, so that "1<br>2" does not become 12."""
     if not len(cell):  # most cells: text only, no <br> or blocks inside
         return normalise(cell.text or "") if _visible(cell) else ""
-    # The walk of _events without its line numbers: a cell's text needs only the order of texts and breaks.
+    if not _visible(cell):
+        return ""
+    pieces = _plain_pieces(cell)
+    return _joined(pieces) if pieces is not None else _walked_text(cell)
+
+
+def _plain_pieces(cell: Element) -> list[str] | None:
+    """The pieces of a cell whose elements are all visible and either inline (<span>, <font>) or blocks
+    side by side directly in it with nothing but spaces between them (Word's <td><p><span>…</span></p>),
+    without the general walk: most cells of a page. None for any other cell."""
+    breaks = 0
+    for el in cell.iterdescendants():
+        tag = _tag(el)
+        if not tag or not _visible(el):
+            return None
+        if tag == "br" or tag in _BLOCKS:
+            if el.getparent() is not cell:
+                return None
+            breaks += 1
+    if not breaks:
+        return [normalise("".join(cell.itertext()))]
+    if breaks != len(cell) or _shows(cell.text or "") or any(_shows(child.tail or "") for child in cell):
+        return None
+    return [normalise("".join(child.itertext(with_tail=False))) for child in cell]
+
+
+def _walked_text(cell: Element) -> str:
+    """cell_text by the walk of _events without its line numbers: the order of texts and breaks."""
     pieces: list[str] = []
     current: list[str] = []
     stack: list[str | tuple[Element, bool]] = [(cell, False)]  # texts, and (element, its end reached)
@@ -692,6 +739,10 @@ def cell_text(cell: Element) -> str:
             if el.text:
                 stack.append(el.text)
     pieces.append(normalise("".join(current)))
+    return _joined(pieces)
+
+
+def _joined(pieces: list[str]) -> str:
     out = ""
     for piece in filter(None, pieces):
         if out and out[-1].isascii() and out[-1].isalnum() and piece[0].isascii() and piece[0].isalnum():
