@@ -37,10 +37,6 @@ class Record:
             setattr(new, name, value)
         return new
 
-    @classmethod
-    def model_validate(cls, obj: Any) -> Any:
-        return _adapter(cls).validate_python(obj)
-
 
 @cache
 def _adapter(cls: type) -> TypeAdapter:

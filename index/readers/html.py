@@ -651,21 +651,23 @@ def expand_grid(rows: list[Element]) -> list[list[Slot]]:
 def _grid(cells: list[list[Element]]) -> list[list[Slot]]:
     spans = _spans(cells)
     width, _ = _bounds_of(spans)
-    taken: dict[tuple[int, int], tuple[Element, bool]] = {}
+    taken: list[dict[int, tuple[Element, bool]]] = [{} for _ in cells]  # by row: column → slot
     for r, (tds, row_spans) in enumerate(zip(cells, spans)):
-        c = 0
+        row, c = taken[r], 0
         for td, (rowspan, colspan) in zip(tds, row_spans):
-            while (r, c) in taken:
+            while c in row:
                 c += 1
+            if rowspan == 1 and colspan == 1:  # most cells
+                row[c] = (td, True)
+                c += 1
+                continue
             colspan = min(colspan, width)
-            for dr in range(rowspan):
+            for dr in range(rowspan):  # rowspans are bounded by the rows left (_spans)
+                below = taken[r + dr]
                 for dc in range(colspan):
-                    taken.setdefault((r + dr, c + dc), (td, dr == 0 and dc == 0))
+                    below.setdefault(c + dc, (td, dr == 0 and dc == 0))
             c += colspan
-    widths: dict[int, int] = {}
-    for r, c in taken:
-        widths[r] = max(widths.get(r, 0), c + 1)
-    return [[taken.get((r, c)) for c in range(widths.get(r, 0))] for r in range(len(cells))]
+    return [[row.get(c) for c in range(max(row) + 1)] if row else [] for row in taken]
 
 
 _SPAN = re.compile(r"\s*(\d+)")
