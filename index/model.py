@@ -4,7 +4,8 @@ extraction produces from it.
 The containers that cross a layer's boundary (Document, ReportMeta, ExtractedReport, Passage) are pydantic
 models: they validate what comes from outside (a cache file, JSON) and serialise to JSON. The many small
 records inside them (a report has hundreds of lines and cells, ~200 facts, ~40 findings) are plain slots
-dataclasses, made by our own code without validation (validating ~200 facts cost about 1 ms a report,
+dataclasses (keyword-only where a required field follows an optional one), made by our own code without
+validation (validating ~200 facts cost about 1 ms a report,
 more than reading the file). Pydantic still validates and serialises them as fields of the containers,
 and `Record` gives them the pydantic methods callers use (model_dump, model_copy …), so that what the
 store writes and the CLI prints is what it was."""
@@ -43,7 +44,7 @@ def _adapter(cls: type) -> TypeAdapter:
     return TypeAdapter(cls)
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True)
 class Source(Record):
     """Where a value or passage stands, so that a person can find it: a line (1-based) and a character
     column (1-based) of the document's text, and for structured tables also the table cell."""
@@ -65,7 +66,7 @@ class Source(Record):
         return where
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True)
 class Cell(Record):
     text: str
     source: Source
@@ -75,7 +76,7 @@ class Cell(Record):
     confidence: float | None = None  # OCR score of the cell's text (0-1); None where the text was not OCR'd
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True)
 class Line(Record):
     """One line of the document. Structured readers (HTML, markdown tables) give the cells of a table row;
     for plain text the cells are found by splitting at tabs."""
@@ -177,7 +178,7 @@ class Finding(Record):
     line: int | None = None
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True)
 class Warning_(Record):
     """Something the extractor noticed and a user should know (a table cut off, cells it could not place)."""
 
@@ -186,7 +187,7 @@ class Warning_(Record):
     line: int | None = None
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True)
 class Candidates(Record):
     """Cells of one row (or of 四's fifteen) that split or place several ways: the fact keys and every
     vector of values that fits the template's arithmetic. Kept so that a corpus-level step (the
@@ -196,7 +197,7 @@ class Candidates(Record):
     vectors: list[list[float | int]]
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True)
 class Claim(Record):
     """A number the report states outside its tables ('本年度全区共收到70件申请'): the facts it states, as
     one or more readings (收到 may count 新收 alone or 新收 + 上年结转), each a sum of fact keys."""

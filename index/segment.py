@@ -34,8 +34,7 @@ class SegCell:
 
     @property
     def source(self) -> Source:
-        return Source(line=self.line, column=self.column, table=self.table, row=self.row, cell=self.cell,
-                      page=self.page)
+        return Source(self.line, self.column, self.table, self.row, self.cell, self.page)
 
 
 @dataclass

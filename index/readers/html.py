@@ -290,9 +290,8 @@ def _number(entries: list[_Entry]) -> list[Line]:
         if entry.cells is None:
             lines.append(Line(number=number, text=entry.text))
             continue
-        lines.append(Line(number=number, text=entry.text, cells=[
-            Cell(text=text, continuation=cont, source=Source(line=number, table=t, row=r, cell=c))
-            for text, cont, t, r, c in entry.cells]))
+        lines.append(Line(number, entry.text, [Cell(text, Source(number, None, t, r, c), cont)
+                                               for text, cont, t, r, c in entry.cells]))
     return lines
 
 
@@ -348,13 +347,18 @@ def _content_entries(root: Element) -> list[_Entry]:
 _PAGE_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源|文章标题|信息名称|名\s*称)\s*[:：]")
 
 
+# Elements with a part numeral somewhere in their own text (a superset of those whose text opens with one).
+_WITH_NUMERAL = lxml.etree.XPath("descendant-or-self::*[text()[" + " or ".join(
+    f"contains(., '{n}')" for n in "一二三四五六") + "]]")
+
+
 def _part_headings(root: Element) -> list[tuple[str, Element]]:
     """(numeral, element) of each part heading: the largest element whose whole text is the heading."""
     from index.hanzi import to_simplified
     from index.template import PART_NUMERALS, PARTS
 
     found = []
-    for el in root.iter():
+    for el in _WITH_NUMERAL(root):  # the elements that could open a heading, found by libxml2
         text = el.text
         if not text or not _HEADING_START.match(text) or not isinstance(el.tag, str) or _tag(el) in _SKIPPED:
             continue

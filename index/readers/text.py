@@ -45,7 +45,7 @@ def split_lines(text: str) -> list[str]:
 def _with_pipe_tables(raw: list[str]) -> list[Line]:
     """Lines numbered from 1; rows of pipe tables get cells, delimiter rows are left out (no content)."""
     if not any("|" in line for line in raw):  # no pipe, no table: the common plain text file
-        return [Line(number=i, text=line) for i, line in enumerate(raw, start=1)]
+        return [Line(i, line) for i, line in enumerate(raw, start=1)]
     out: list[Line] = []
     tables = 0
     i = 0
