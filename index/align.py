@@ -318,7 +318,7 @@ class Aligner:
         cell, ctx = slot.cell, self.ctx
         self.facts[key] = Fact(doc=ctx.doc, agency=ctx.agency, year=ctx.year, format=ctx.format, key=key,
                                label=spec.label, value=slot.value, unit=spec.unit, raw=slot.raw, line=cell.line,
-                               column=cell.column, source=cell.source, flags=list(dict.fromkeys(slot.flags)),
+                               column=cell.column, source=cell.source, flags=_unique(slot.flags),
                                note=slot.note)
 
 
@@ -354,6 +354,11 @@ def _trim(cells: list[SegCell], width: int, layout: Layout) -> list[SegCell]:
     if not core and len(cells) >= width:
         return cells[:width]
     return core
+
+
+def _unique(flags: list[str]) -> list[str]:
+    """The flags once each, in a list of the fact's own."""
+    return flags[:] if len(flags) < 2 else list(dict.fromkeys(flags))
 
 
 def _unique_header(label: str, table_index: int, tables: tuple[Table, Table, Table]) -> bool:
