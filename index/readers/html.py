@@ -449,7 +449,7 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
     or a number cell (a report framed in a <form> or a table of links to figures stays). Judged bottom-up:
     a block is link-dense by what is left of it after its link lists went (a page with menus and a short
     report is not one big menu), or when all it has left besides them is a caption (相关文章)."""
-    elements = [el for el in root.iter() if isinstance(el.tag, str)]  # kept alive: id() stays unique
+    elements = list(root.iter(lxml.etree.Element))  # no comments or PIs; kept alive: id() stays unique
     at = {id(el): k for k, el in enumerate(elements)}
     keep = {at[id(el)] for _, h in headings for el in (h, *h.iterancestors()) if id(el) in at}
     n = len(elements)
@@ -636,13 +636,20 @@ def check_table_sizes(root: Element, path: Path | str) -> None:
 def _page_cells_at_most(root: Element) -> int:
     """A bound of the grid cells of all the page's tables together, without finding their rows: every cell
     of the page (hidden and nested ones too) at its rowspan, bounded by the page's rows, times its colspan."""
-    rows = sum(1 for _ in root.iter("tr"))
-    total = 0
-    for td in root.iter("td", "th"):
+    rows = int(_COUNT_ROWS(root))
+    spanned = _SPANNED_CELLS(root)  # the other cells count one each
+    total = int(_COUNT_CELLS(root)) - len(spanned)
+    for td in spanned:
         rowspan, colspan = td.get("rowspan"), td.get("colspan")
         total += (1 if rowspan is None else _span(rowspan, rows, zero_means=rows)) * (
             1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1))
     return total
+
+
+# Counted by libxml2: a page has hundreds of cells and few of them span.
+_COUNT_ROWS = lxml.etree.XPath("count(descendant-or-self::tr)")
+_COUNT_CELLS = lxml.etree.XPath("count(descendant-or-self::*[self::td or self::th])")
+_SPANNED_CELLS = lxml.etree.XPath("descendant-or-self::*[self::td or self::th][@rowspan or @colspan]")
 
 
 def expand_grid(rows: list[Element]) -> list[list[Slot]]:
