@@ -347,18 +347,13 @@ def _content_entries(root: Element) -> list[_Entry]:
 _PAGE_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源|文章标题|信息名称|名\s*称)\s*[:：]")
 
 
-# Elements with a part numeral somewhere in their own text (a superset of those whose text opens with one).
-_WITH_NUMERAL = lxml.etree.XPath("descendant-or-self::*[text()[" + " or ".join(
-    f"contains(., '{n}')" for n in "一二三四五六") + "]]")
-
-
 def _part_headings(root: Element) -> list[tuple[str, Element]]:
     """(numeral, element) of each part heading: the largest element whose whole text is the heading."""
     from index.hanzi import to_simplified
     from index.template import PART_NUMERALS, PARTS
 
     found = []
-    for el in _WITH_NUMERAL(root):  # the elements that could open a heading, found by libxml2
+    for el in root.iter():
         text = el.text
         if not text or not _HEADING_START.match(text) or not isinstance(el.tag, str) or _tag(el) in _SKIPPED:
             continue
@@ -636,20 +631,13 @@ def check_table_sizes(root: Element, path: Path | str) -> None:
 def _page_cells_at_most(root: Element) -> int:
     """A bound of the grid cells of all the page's tables together, without finding their rows: every cell
     of the page (hidden and nested ones too) at its rowspan, bounded by the page's rows, times its colspan."""
-    rows = int(_COUNT_ROWS(root))
-    spanned = _SPANNED_CELLS(root)  # the other cells count one each
-    total = int(_COUNT_CELLS(root)) - len(spanned)
-    for td in spanned:
+    rows = sum(1 for _ in root.iter("tr"))
+    total = 0
+    for td in root.iter("td", "th"):
         rowspan, colspan = td.get("rowspan"), td.get("colspan")
         total += (1 if rowspan is None else _span(rowspan, rows, zero_means=rows)) * (
             1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1))
     return total
-
-
-# Counted by libxml2: a page has hundreds of cells and few of them span.
-_COUNT_ROWS = lxml.etree.XPath("count(descendant-or-self::tr)")
-_COUNT_CELLS = lxml.etree.XPath("count(descendant-or-self::*[self::td or self::th])")
-_SPANNED_CELLS = lxml.etree.XPath("descendant-or-self::*[self::td or self::th][@rowspan or @colspan]")
 
 
 def expand_grid(rows: list[Element]) -> list[list[Slot]]:
