@@ -555,7 +555,7 @@ class _Grids:
             rows = own_rows(table)
             cells = _row_cells(rows)
             grid = _grid(cells)
-            got = self._tables[id(table)] = (table, rows, grid, bool(rows) and _data_cells(cells, grid))
+            got = self._tables[id(table)] = (table, rows, grid, bool(rows) and _data_cells(table, cells, grid))
         return got
 
     def is_data(self, table: Element) -> bool:
@@ -567,21 +567,31 @@ class _Grids:
 
 
 _PAGE_BLOCKS = ("p", "div", "li")
+_LAYOUT_TAGS = ("table", "h1", "h2", "h3", "h4", "h5", "h6", *_PAGE_BLOCKS)
 _MAX_CELL_BLOCKS = 4  # Word puts each line of a broken label in its own <p>; a page column holds many
 
 
-def _data_cells(cells: list[list[Element]], grid: list[list[Slot]]) -> bool:
+def _data_cells(table: Element, cells: list[list[Element]], grid: list[list[Slot]]) -> bool:
     """A <table> is read as a table unless it is page layout: a cell holding another table, a heading or
     many paragraphs (pages framed in tables, the report inside one cell), or a single column of cells."""
-    for row in cells:
-        for td in row:
-            if not len(td):
-                continue  # text only: no table, heading or paragraph in it
-            if any(True for _ in td.iter("table", "h1", "h2", "h3", "h4", "h5", "h6")):
-                return False
-            if sum(1 for _ in td.iter(*_PAGE_BLOCKS)) > _MAX_CELL_BLOCKS:
-                return False
-    return max((len(slots) for slots in grid), default=0) > 1
+    if max((len(slots) for slots in grid), default=0) <= 1:
+        return False
+    # One pass over the table's layout elements, each counted for every cell of this table around it
+    # (asking each cell for its own would search every cell twice).
+    own = {id(td) for row in cells for td in row}  # the elements stay alive in `cells`: ids stay theirs
+    blocks: dict[int, int] = {}
+    for el in table.iterdescendants(*_LAYOUT_TAGS):
+        heading = el.tag not in _PAGE_BLOCKS
+        parent = el.getparent()
+        while parent is not None and parent is not table:
+            if id(parent) in own:
+                if heading:
+                    return False
+                blocks[id(parent)] = blocks.get(id(parent), 0) + 1
+                if blocks[id(parent)] > _MAX_CELL_BLOCKS:
+                    return False
+            parent = parent.getparent()
+    return True
 
 
 Slot = tuple[Element, bool] | None  # (cell, is its first slot), or a hole
@@ -603,8 +613,16 @@ def _bounds(cells: list[list[Element]]) -> tuple[int, int]:
 
 def _spans(cells: list[list[Element]]) -> list[list[tuple[int, int]]]:
     """(rowspan bounded by the rows left, colspan bounded by _MAX_COLSPAN) of each cell, by row."""
-    return [[(_span(td.get("rowspan"), len(cells) - r, zero_means=len(cells) - r),
-              _span(td.get("colspan"), _MAX_COLSPAN, zero_means=1)) for td in tds] for r, tds in enumerate(cells)]
+    out = []
+    for r, tds in enumerate(cells):
+        left = len(cells) - r
+        row = []
+        for td in tds:
+            rowspan, colspan = td.get("rowspan"), td.get("colspan")  # most cells have neither
+            row.append((1 if rowspan is None else _span(rowspan, left, zero_means=left),
+                        1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1)))
+        out.append(row)
+    return out
 
 
 def _bounds_of(spans: list[list[tuple[int, int]]]) -> tuple[int, int]:
@@ -701,8 +719,14 @@ def _plain_pieces(cell: Element) -> list[str] | None:
     without the general walk: most cells of a page. None for any other cell."""
     breaks = 0
     for el in cell.iterdescendants():
-        tag = _tag(el)
-        if not tag or not _visible(el):
+        tag = el.tag  # _tag and _visible inlined: a page has hundreds of cells
+        if type(tag) is not str:
+            return None
+        tag = tag.lower()
+        if tag in _SKIPPED or el.get("hidden") is not None or el.get(_PRUNED) is not None:
+            return None
+        style = el.get("style")
+        if style is not None and _hides(style):
             return None
         if tag == "br" or tag in _BLOCKS:
             if el.getparent() is not cell:
