@@ -113,6 +113,5 @@ def _pipe_cells(line: str, number: int, table: int, row: int) -> list[Cell]:
         raw = line[left + 1 : right]
         stripped = raw.strip()
         offset = left + 1 + (len(raw) - len(raw.lstrip()) if stripped else 0)
-        cells.append(Cell(text=stripped.replace("\\|", "|"),
-                          source=Source(line=number, column=offset + 1, table=table, row=row, cell=k)))
+        cells.append(Cell(stripped.replace("\\|", "|"), Source(number, offset + 1, table, row, k)))
     return cells
