@@ -733,10 +733,16 @@ def _plain_pieces(cell: Element) -> list[str] | None:
                 return None
             breaks += 1
     if not breaks:
-        return [normalise("".join(cell.itertext()))]
+        return [normalise(_text_inside(cell))]
     if breaks != len(cell) or _shows(cell.text or "") or any(_shows(child.tail or "") for child in cell):
         return None
-    return [normalise("".join(child.itertext(with_tail=False))) for child in cell]
+    return [normalise(_text_inside(child)) for child in cell]
+
+
+def _text_inside(el: Element) -> str:
+    """"".join(el.itertext()) for an element without comments or PIs, by libxml2's text serialiser (4x as
+    fast)."""
+    return lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def _walked_text(cell: Element) -> str:
