@@ -5,10 +5,9 @@ The containers that cross a layer's boundary (Document, ReportMeta, ExtractedRep
 models: they validate what comes from outside (a cache file, JSON) and serialise to JSON. The many small
 records inside them (a report has hundreds of lines and cells, ~200 facts, ~40 findings) are plain slots
 dataclasses (keyword-only where a required field follows an optional one), made by our own code without
-validation (validating ~200 facts cost about 1 ms a report,
-more than reading the file). Pydantic still validates and serialises them as fields of the containers,
-and `Record` gives them the pydantic methods callers use (model_dump, model_copy …), so that what the
-store writes and the CLI prints is what it was."""
+validation: validating ~200 facts cost about 1 ms a report, more than reading the file. Pydantic still
+validates and serialises them as fields of the containers, and `Record` gives them the pydantic methods
+callers use (model_dump, model_copy …), so that what the store writes and the CLI prints is unchanged."""
 
 from __future__ import annotations
 
