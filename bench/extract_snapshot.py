@@ -1,6 +1,6 @@
 """Everything extraction gives for a set of files, to check that a speed-up changed nothing.
 
-    python bench/extract_snapshot.py OUT.jsonl PATH...           # dump: one JSON line per file
+    python bench/extract_snapshot.py OUT.jsonl PATH...           # dump: one JSON line per file (folders recursively)
     python bench/extract_snapshot.py --compare BEFORE.jsonl AFTER.jsonl
 
 A line holds the whole ExtractedReport (meta, facts, findings, warnings, candidates, claims) or the
@@ -24,7 +24,7 @@ _NOT_REPORTS = {"README.md", "truth.jsonl", "gold.json", "reports.csv"}
 def files_of(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
-        found = sorted(p.iterdir()) if p.is_dir() else [p]
+        found = sorted(p.rglob("*")) if p.is_dir() else [p]  # a generated corpus keeps some reports in subfolders
         out += [f for f in found if f.is_file() and f.name not in _NOT_REPORTS]
     return out
 

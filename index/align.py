@@ -315,12 +315,11 @@ class Aligner:
             self.warnings.append(Warning_(doc=self.ctx.doc, line=slot.cell.line,
                                           message=f"第{slot.cell.line}行：{spec.label}出现两次，保留第一次"))
             return
-        # Validated from a dict, source and all: one call into pydantic's core per fact (a report has ~200).
-        self.facts[key] = _validate_fact({
-            "doc": self.ctx.doc, "agency": self.ctx.agency, "year": self.ctx.year, "format": self.ctx.format,
-            "key": key, "label": spec.label, "value": slot.value, "unit": spec.unit, "raw": slot.raw,
-            "line": slot.cell.line, "column": slot.cell.column, "source": slot.cell.source_fields(),
-            "flags": _unique(slot.flags), "note": slot.note})
+        cell, ctx = slot.cell, self.ctx
+        self.facts[key] = Fact(doc=ctx.doc, agency=ctx.agency, year=ctx.year, format=ctx.format, key=key,
+                               label=spec.label, value=slot.value, unit=spec.unit, raw=slot.raw, line=cell.line,
+                               column=cell.column, source=cell.source, flags=_unique(slot.flags),
+                               note=slot.note)
 
 
 _UNREADABLE = "?"  # index.readers.ocr.UNREADABLE: a box OCR found in a value column and could not read
@@ -357,14 +356,12 @@ def _trim(cells: list[SegCell], width: int, layout: Layout) -> list[SegCell]:
     return core
 
 
+def _unique(flags: list[str]) -> list[str]:
+    """The flags once each, in a list of the fact's own."""
+    return flags[:] if len(flags) < 2 else list(dict.fromkeys(flags))
+
+
 def _unique_header(label: str, table_index: int, tables: tuple[Table, Table, Table]) -> bool:
     others = [t for i, t in enumerate(tables) if i != table_index]
     return not any(label in t.headers or label in t.groups or any(r.label == label for r in t.rows) for t in others)
 
-
-def _unique(flags: list[str]) -> list[str]:
-    return flags if len(flags) < 2 else list(dict.fromkeys(flags))  # the validator copies the list
-
-
-# Fact.model_validate without its Python wrapper (the same validator, called ~200 times a report).
-_validate_fact = Fact.__pydantic_validator__.validate_python

@@ -48,6 +48,7 @@ def is_number_like(text: str) -> bool:
     return t == "" or t in PLACEHOLDERS or bool(_NUMBER.match(t))
 
 
+@lru_cache(maxsize=65536)  # the checks write the same small values in every report (1 and 1.0 write alike)
 def plain_number(v: int | float) -> str:
     """A value as plain text, exact to the 6 decimals amounts carry: 313, 2580.444799 (never 2580.44)."""
     return str(int(v)) if float(v).is_integer() else f"{v:.6f}".rstrip("0").rstrip(".")

@@ -1,14 +1,50 @@
 """The report model every reader produces and every later layer consumes, and the facts and findings
-extraction produces from it. Pydantic models: they are the boundary between layers and serialise to JSON."""
+extraction produces from it.
+
+The containers that cross a layer's boundary (Document, ReportMeta, ExtractedReport, Passage) are pydantic
+models: they validate what comes from outside (a cache file, JSON) and serialise to JSON. The many small
+records inside them (a report has hundreds of lines and cells, ~200 facts, ~40 findings) are plain slots
+dataclasses (keyword-only where a required field follows an optional one), made by our own code without
+validation: validating ~200 facts cost about 1 ms a report, more than reading the file. Pydantic still
+validates and serialises them as fields of the containers, and `Record` gives them the pydantic methods
+callers use (model_dump, model_copy …), so that what the store writes and the CLI prints is unchanged."""
 
 from __future__ import annotations
 
-from typing import Literal
+import copy
+import dataclasses
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 
 
-class Source(BaseModel):
+class Record:
+    """The pydantic methods of a model, for the plain records below (through a TypeAdapter of the class)."""
+
+    __slots__ = ()
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        return _adapter(type(self)).dump_python(self, **kwargs)
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        return _adapter(type(self)).dump_json(self, **kwargs).decode()
+
+    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Any:
+        new = copy.deepcopy(self) if deep else dataclasses.replace(self)
+        for name, value in (update or {}).items():
+            setattr(new, name, value)
+        return new
+
+
+@cache
+def _adapter(cls: type) -> TypeAdapter:
+    return TypeAdapter(cls)
+
+
+@dataclass(slots=True)
+class Source(Record):
     """Where a value or passage stands, so that a person can find it: a line (1-based) and a character
     column (1-based) of the document's text, and for structured tables also the table cell."""
 
@@ -29,7 +65,8 @@ class Source(BaseModel):
         return where
 
 
-class Cell(BaseModel):
+@dataclass(slots=True)
+class Cell(Record):
     text: str
     source: Source
     # True for the grid slots a rowspan/colspan cell covers beyond its first: the text is repeated so the
@@ -38,7 +75,8 @@ class Cell(BaseModel):
     confidence: float | None = None  # OCR score of the cell's text (0-1); None where the text was not OCR'd
 
 
-class Line(BaseModel):
+@dataclass(slots=True)
+class Line(Record):
     """One line of the document. Structured readers (HTML, markdown tables) give the cells of a table row;
     for plain text the cells are found by splitting at tabs."""
 
@@ -102,7 +140,8 @@ Flag = Literal[
 ]
 
 
-class Fact(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Fact(Record):
     doc: str
     agency: str | None
     year: int | None
@@ -115,14 +154,15 @@ class Fact(BaseModel):
     line: int
     column: int | None = None
     source: Source
-    flags: list[Flag] = Field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
     note: str | None = None  # the rule used (units) or the candidates left (ambiguous)
 
 
 Status = Literal["PASS", "FAIL", "NOT_ASSESSABLE"]
 
 
-class Finding(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Finding(Record):
     """One consistency result, or one problem found beyond the form's own rules."""
 
     doc: str
@@ -133,11 +173,12 @@ class Finding(BaseModel):
     scope: str  # the column or row the rule was applied to, e.g. "总计列" or "予以公开行"
     status: Status
     detail: str  # the numbers that decided it, in words
-    numbers: dict[str, float | int | None] = Field(default_factory=dict)
+    numbers: dict[str, float | int | None] = field(default_factory=dict)
     line: int | None = None
 
 
-class Warning_(BaseModel):
+@dataclass(slots=True)
+class Warning_(Record):
     """Something the extractor noticed and a user should know (a table cut off, cells it could not place)."""
 
     doc: str
@@ -145,7 +186,8 @@ class Warning_(BaseModel):
     line: int | None = None
 
 
-class Candidates(BaseModel):
+@dataclass(slots=True)
+class Candidates(Record):
     """Cells of one row (or of 四's fifteen) that split or place several ways: the fact keys and every
     vector of values that fits the template's arithmetic. Kept so that a corpus-level step (the
     neighbouring year's report) can still decide them."""
@@ -154,7 +196,8 @@ class Candidates(BaseModel):
     vectors: list[list[float | int]]
 
 
-class Claim(BaseModel):
+@dataclass(slots=True)
+class Claim(Record):
     """A number the report states outside its tables ('本年度全区共收到70件申请'): the facts it states, as
     one or more readings (收到 may count 新收 alone or 新收 + 上年结转), each a sum of fact keys."""
 

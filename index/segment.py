@@ -21,8 +21,8 @@ _MAX_CONTINUATION = 30  # a longer line without a tab is prose, not the rest of 
 
 @dataclass(slots=True)
 class SegCell:
-    """A cell as the aligner reads it: plain and cheap (a report has thousands), with its place in the
-    file; turned into a pydantic Source only for the cells that become facts."""
+    """A cell as the aligner reads it, with its place in the file; its Source is made only for the cells
+    that become facts."""
 
     text: str
     line: int
@@ -34,12 +34,7 @@ class SegCell:
 
     @property
     def source(self) -> Source:
-        return Source.model_validate(self.source_fields())
-
-    def source_fields(self) -> dict[str, int | None]:
-        """The Source's fields, for a model validated with its source in one call (index.align)."""
-        return {"line": self.line, "column": self.column, "table": self.table, "row": self.row, "cell": self.cell,
-                "page": self.page}
+        return Source(self.line, self.column, self.table, self.row, self.cell, self.page)
 
 
 @dataclass

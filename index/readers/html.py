@@ -14,13 +14,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator
 
 import lxml.etree
 
 from index.errors import ReportError
-from index.model import Document, Line
+from index.model import Cell, Document, Line, Source
 from index.readers.encoding import REPAIRED, decode, looks_chinese
 
 Element = lxml.etree._Element  # lxml.html's HtmlElement is one too (bench/binary_copies.py passes those)
@@ -153,7 +154,12 @@ def _visible(el: Element) -> bool:
     if _tag(el) in _SKIPPED or el.get("hidden") is not None or el.get(_PRUNED) is not None:
         return False
     style = el.get("style")
-    return style is None or not _HIDDEN_STYLE.search(style)
+    return style is None or not _hides(style)
+
+
+@lru_cache(maxsize=4096)  # a page repeats a few styles on every cell ('text-align:center')
+def _hides(style: str) -> bool:
+    return _HIDDEN_STYLE.search(style) is not None
 
 
 Event = tuple[str, object, int]  # ("start"|"end"|"atom", element, line) or ("text", str, line)
@@ -288,10 +294,8 @@ def _number(entries: list[_Entry]) -> list[Line]:
         if entry.cells is None:
             lines.append(Line(number=number, text=entry.text))
             continue
-        # A row validated from one dict, cells and sources included: one call into pydantic, not two a cell.
-        lines.append(Line.model_validate({"number": number, "text": entry.text, "cells": [
-            {"text": text, "continuation": cont, "source": {"line": number, "table": t, "row": r, "cell": c}}
-            for text, cont, t, r, c in entry.cells]}))
+        lines.append(Line(number, entry.text, [Cell(text, Source(number, None, t, r, c), cont)
+                                               for text, cont, t, r, c in entry.cells]))
     return lines
 
 
@@ -453,7 +457,7 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
     or a number cell (a report framed in a <form> or a table of links to figures stays). Judged bottom-up:
     a block is link-dense by what is left of it after its link lists went (a page with menus and a short
     report is not one big menu), or when all it has left besides them is a caption (相关文章)."""
-    elements = [el for el in root.iter() if isinstance(el.tag, str)]  # kept alive: id() stays unique
+    elements = list(root.iter(lxml.etree.Element))  # no comments or PIs; kept alive: id() stays unique
     at = {id(el): k for k, el in enumerate(elements)}
     keep = {at[id(el)] for _, h in headings for el in (h, *h.iterancestors()) if id(el) in at}
     n = len(elements)
@@ -464,7 +468,6 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
     # order, so one pass from the end sees every element after all of its children.
     w_text, w_linked, w_links = [0] * n, [0] * n, [0] * n
     l_text, l_linked, l_links = [0] * n, [0] * n, [0] * n
-    numbers = [0] * n
     for k in range(n - 1, -1, -1):
         el, tag = elements[k], tags[k]
         if tag in _SKIPPED:
@@ -476,16 +479,14 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
             w_linked[k], l_linked[k] = w_text[k], l_text[k]
             w_links[k] += 1
             l_links[k] += 1
-        elif tag in ("td", "th") and _NUMBER_CELL.fullmatch(_text_of(el)):
-            numbers[k] += 1
         pruned = False
-        if k not in keep and not numbers[k] and tag not in ("html", "body"):
+        if k not in keep and tag not in ("html", "body"):
             role = (el.get("role") or "").lower()
             dense = (l_links[k] >= _MIN_LINKS and l_linked[k] >= _MAX_LINK_SHARE * l_text[k]) or (
                 w_links[k] >= _MIN_LINKS and w_linked[k] >= _MAX_LINK_SHARE * w_text[k]
                 and l_text[k] - l_linked[k] <= _MAX_CAPTION)
             landmark = tag in _CHROME_TAGS and not (tag in _OWN_PARTS and _in_article(el))
-            if landmark or role in _CHROME_ROLES or dense:
+            if (landmark or role in _CHROME_ROLES or dense) and not _holds_number_cell(el):
                 el.set(_PRUNED, "1")
                 pruned = True
         p = parent[k]
@@ -495,7 +496,6 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
         w_text[p] += w_text[k] + tail
         w_linked[p] += w_linked[k]
         w_links[p] += w_links[k]
-        numbers[p] += numbers[k]
         l_text[p] += tail
         if not pruned:
             l_text[p] += l_text[k]
@@ -504,6 +504,24 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
 
 
 _OWN_PARTS = frozenset({"header", "footer"})  # inside an <article> or <main>: the article's own, kept
+
+
+def _holds_number_cell(block: Element) -> bool:
+    """A <td>/<th> holding a number, in `block` or itself, outside the elements never shown (<script> …).
+    Asked only of the few blocks about to be pruned."""
+    for el in block.iter():
+        if _tag(el) in ("td", "th") and _NUMBER_CELL.fullmatch(_text_of(el)) and not any(
+                _tag(a) in _SKIPPED for a in _ancestors_up_to(el, block)):
+            return True
+    return False
+
+
+def _ancestors_up_to(el: Element, top: Element) -> list[Element]:
+    """el and its ancestors up to and including top."""
+    chain = [el]
+    while el is not top and (el := el.getparent()) is not None:
+        chain.append(el)
+    return chain
 
 
 def _in_article(el: Element) -> bool:
@@ -550,7 +568,7 @@ class _Grids:
             rows = own_rows(table)
             cells = _row_cells(rows)
             grid = _grid(cells)
-            got = self._tables[id(table)] = (table, rows, grid, bool(rows) and _data_cells(cells, grid))
+            got = self._tables[id(table)] = (table, rows, grid, bool(rows) and _data_cells(table, cells, grid))
         return got
 
     def is_data(self, table: Element) -> bool:
@@ -562,21 +580,31 @@ class _Grids:
 
 
 _PAGE_BLOCKS = ("p", "div", "li")
+_LAYOUT_TAGS = ("table", "h1", "h2", "h3", "h4", "h5", "h6", *_PAGE_BLOCKS)
 _MAX_CELL_BLOCKS = 4  # Word puts each line of a broken label in its own <p>; a page column holds many
 
 
-def _data_cells(cells: list[list[Element]], grid: list[list[Slot]]) -> bool:
+def _data_cells(table: Element, cells: list[list[Element]], grid: list[list[Slot]]) -> bool:
     """A <table> is read as a table unless it is page layout: a cell holding another table, a heading or
     many paragraphs (pages framed in tables, the report inside one cell), or a single column of cells."""
-    for row in cells:
-        for td in row:
-            if not len(td):
-                continue  # text only: no table, heading or paragraph in it
-            if any(True for _ in td.iter("table", "h1", "h2", "h3", "h4", "h5", "h6")):
-                return False
-            if sum(1 for _ in td.iter(*_PAGE_BLOCKS)) > _MAX_CELL_BLOCKS:
-                return False
-    return max((len(slots) for slots in grid), default=0) > 1
+    if max((len(slots) for slots in grid), default=0) <= 1:
+        return False
+    # One pass over the table's layout elements, each counted for every cell of this table around it
+    # (asking each cell for its own would search every cell twice).
+    own = {id(td) for row in cells for td in row}  # the elements stay alive in `cells`: ids stay theirs
+    blocks: dict[int, int] = {}
+    for el in table.iterdescendants(*_LAYOUT_TAGS):
+        heading = el.tag not in _PAGE_BLOCKS
+        parent = el.getparent()
+        while parent is not None and parent is not table:
+            if id(parent) in own:
+                if heading:
+                    return False
+                blocks[id(parent)] = blocks.get(id(parent), 0) + 1
+                if blocks[id(parent)] > _MAX_CELL_BLOCKS:
+                    return False
+            parent = parent.getparent()
+    return True
 
 
 Slot = tuple[Element, bool] | None  # (cell, is its first slot), or a hole
@@ -598,8 +626,16 @@ def _bounds(cells: list[list[Element]]) -> tuple[int, int]:
 
 def _spans(cells: list[list[Element]]) -> list[list[tuple[int, int]]]:
     """(rowspan bounded by the rows left, colspan bounded by _MAX_COLSPAN) of each cell, by row."""
-    return [[(_span(td.get("rowspan"), len(cells) - r, zero_means=len(cells) - r),
-              _span(td.get("colspan"), _MAX_COLSPAN, zero_means=1)) for td in tds] for r, tds in enumerate(cells)]
+    out = []
+    for r, tds in enumerate(cells):
+        left = len(cells) - r
+        row = []
+        for td in tds:
+            rowspan, colspan = td.get("rowspan"), td.get("colspan")  # most cells have neither
+            row.append((1 if rowspan is None else _span(rowspan, left, zero_means=left),
+                        1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1)))
+        out.append(row)
+    return out
 
 
 def _bounds_of(spans: list[list[tuple[int, int]]]) -> tuple[int, int]:
@@ -645,21 +681,23 @@ def expand_grid(rows: list[Element]) -> list[list[Slot]]:
 def _grid(cells: list[list[Element]]) -> list[list[Slot]]:
     spans = _spans(cells)
     width, _ = _bounds_of(spans)
-    taken: dict[tuple[int, int], tuple[Element, bool]] = {}
+    taken: list[dict[int, tuple[Element, bool]]] = [{} for _ in cells]  # by row: column → slot
     for r, (tds, row_spans) in enumerate(zip(cells, spans)):
-        c = 0
+        row, c = taken[r], 0
         for td, (rowspan, colspan) in zip(tds, row_spans):
-            while (r, c) in taken:
+            while c in row:
                 c += 1
+            if rowspan == 1 and colspan == 1:  # most cells
+                row[c] = (td, True)
+                c += 1
+                continue
             colspan = min(colspan, width)
-            for dr in range(rowspan):
+            for dr in range(rowspan):  # rowspans are bounded by the rows left (_spans)
+                below = taken[r + dr]
                 for dc in range(colspan):
-                    taken.setdefault((r + dr, c + dc), (td, dr == 0 and dc == 0))
+                    below.setdefault(c + dc, (td, dr == 0 and dc == 0))
             c += colspan
-    widths: dict[int, int] = {}
-    for r, c in taken:
-        widths[r] = max(widths.get(r, 0), c + 1)
-    return [[taken.get((r, c)) for c in range(widths.get(r, 0))] for r in range(len(cells))]
+    return [[row.get(c) for c in range(max(row) + 1)] if row else [] for row in taken]
 
 
 _SPAN = re.compile(r"\s*(\d+)")
@@ -682,7 +720,46 @@ def cell_text(cell: Element) -> str:
     except between two ASCII letters or digits, so that "1<br>2" does not become 12."""
     if not len(cell):  # most cells: text only, no <br> or blocks inside
         return normalise(cell.text or "") if _visible(cell) else ""
-    # The walk of _events without its line numbers: a cell's text needs only the order of texts and breaks.
+    if not _visible(cell):
+        return ""
+    pieces = _plain_pieces(cell)
+    return _joined(pieces) if pieces is not None else _walked_text(cell)
+
+
+def _plain_pieces(cell: Element) -> list[str] | None:
+    """The pieces of a cell whose elements are all visible and either inline (<span>, <font>) or blocks
+    side by side directly in it with nothing but spaces between them (Word's <td><p><span>…</span></p>),
+    without the general walk: most cells of a page. None for any other cell."""
+    breaks = 0
+    for el in cell.iterdescendants():
+        tag = el.tag  # _tag and _visible inlined: a page has hundreds of cells
+        if type(tag) is not str:
+            return None
+        tag = tag.lower()
+        if tag in _SKIPPED or el.get("hidden") is not None or el.get(_PRUNED) is not None:
+            return None
+        style = el.get("style")
+        if style is not None and _hides(style):
+            return None
+        if tag == "br" or tag in _BLOCKS:
+            if el.getparent() is not cell:
+                return None
+            breaks += 1
+    if not breaks:
+        return [normalise(_text_inside(cell))]
+    if breaks != len(cell) or _shows(cell.text or "") or any(_shows(child.tail or "") for child in cell):
+        return None
+    return [normalise(_text_inside(child)) for child in cell]
+
+
+def _text_inside(el: Element) -> str:
+    """"".join(el.itertext()) for an element without comments or PIs, by libxml2's text serialiser (4x as
+    fast)."""
+    return lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
+def _walked_text(cell: Element) -> str:
+    """cell_text by the walk of _events without its line numbers: the order of texts and breaks."""
     pieces: list[str] = []
     current: list[str] = []
     stack: list[str | tuple[Element, bool]] = [(cell, False)]  # texts, and (element, its end reached)
@@ -706,6 +783,10 @@ def cell_text(cell: Element) -> str:
             if el.text:
                 stack.append(el.text)
     pieces.append(normalise("".join(current)))
+    return _joined(pieces)
+
+
+def _joined(pieces: list[str]) -> str:
     out = ""
     for piece in filter(None, pieces):
         if out and out[-1].isascii() and out[-1].isalnum() and piece[0].isascii() and piece[0].isalnum():

@@ -8,9 +8,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from pydantic import TypeAdapter
-
-from index.model import Document, Line
+from index.model import Cell, Document, Line, Source
 from index.readers.encoding import decode
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -46,16 +44,15 @@ def split_lines(text: str) -> list[str]:
 
 def _with_pipe_tables(raw: list[str]) -> list[Line]:
     """Lines numbered from 1; rows of pipe tables get cells, delimiter rows are left out (no content)."""
-    # Lines are gathered as dicts and validated as one list: one call into pydantic a file, not one a line.
     if not any("|" in line for line in raw):  # no pipe, no table: the common plain text file
-        return _LINES.validate_python([{"number": i, "text": line} for i, line in enumerate(raw, start=1)])
-    out: list[dict] = []
+        return [Line(i, line) for i, line in enumerate(raw, start=1)]
+    out: list[Line] = []
     tables = 0
     i = 0
     while i < len(raw):
         end = _table_end(raw, i)
         if end is None:
-            out.append({"number": i + 1, "text": raw[i]})
+            out.append(Line(number=i + 1, text=raw[i]))
             i += 1
             continue
         tables += 1
@@ -64,12 +61,9 @@ def _with_pipe_tables(raw: list[str]) -> list[Line]:
             if _is_delimiter(raw[j]):
                 continue
             row += 1
-            out.append({"number": j + 1, "text": raw[j], "cells": _pipe_cells(raw[j], j + 1, tables, row)})
+            out.append(Line(number=j + 1, text=raw[j], cells=_pipe_cells(raw[j], j + 1, tables, row)))
         i = end
-    return _LINES.validate_python(out)
-
-
-_LINES = TypeAdapter(list[Line])
+    return out
 
 
 def _table_end(raw: list[str], i: int) -> int | None:
@@ -103,7 +97,7 @@ def _pipe_bounded(line: str) -> bool:
     return len(s) >= 2 and s.startswith("|") and s.endswith("|")
 
 
-def _pipe_cells(line: str, number: int, table: int, row: int) -> list[dict]:
+def _pipe_cells(line: str, number: int, table: int, row: int) -> list[Cell]:
     """Split at unescaped pipes; the outer pipes are optional. Column = 1-based column of the cell's text
     in the line (of the position after the pipe for an empty cell)."""
     bounds = [m.start() for m in _PIPE.finditer(line)]
@@ -114,11 +108,10 @@ def _pipe_cells(line: str, number: int, table: int, row: int) -> list[dict]:
         spans = spans[1:]  # nothing before the leading pipe
     if line.rstrip().endswith("|") and not line.rstrip().endswith("\\|"):
         spans = spans[:-1]  # nothing after the trailing pipe
-    cells: list[dict] = []  # Cell fields, validated with their Line
+    cells: list[Cell] = []
     for k, (left, right) in enumerate(spans, start=1):
         raw = line[left + 1 : right]
         stripped = raw.strip()
         offset = left + 1 + (len(raw) - len(raw.lstrip()) if stripped else 0)
-        cells.append({"text": stripped.replace("\\|", "|"),
-                      "source": {"line": number, "column": offset + 1, "table": table, "row": row, "cell": k}})
+        cells.append(Cell(stripped.replace("\\|", "|"), Source(number, offset + 1, table, row, k)))
     return cells
