@@ -88,7 +88,7 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, max(0, round(p / 100 * len(xs) + 0.5) - 1))]
 
 
-def time_questions(qa, qs: list[str], cold: bool = False) -> dict:
+def time_questions(qa, qs: list[str], cold: bool = False, export: bool = True) -> dict:
     """cold: the store's cache of source lines is emptied before each question, so every cited cell is
     read from the database (the worst case; in use, rankings cite the same top rows again and again)."""
     for q in qs[:10]:  # warm-up: first touches of the keyword postings and the database
@@ -105,7 +105,7 @@ def time_questions(qa, qs: list[str], cold: bool = False) -> dict:
         statuses[answer.status] = statuses.get(answer.status, 0) + 1
         untraced += bool(untraceable(answer))  # outside the timing
         answers.append(answer)
-    for answer in answers if hasattr(qa, "every_row") else []:  # after the questions: they ran as in use
+    for answer in answers if export and hasattr(qa, "every_row") else []:  # after the questions, as in use
         if answer.table and answer.table.sources:
             t = time.perf_counter()
             qa.every_row(answer)  # what the app adds before it shows and exports the whole table
@@ -126,6 +126,7 @@ def main() -> int:
     ap.add_argument("--build-only", action="store_true")
     ap.add_argument("--index", type=Path, help="an index already built (one size): timed as it is")
     ap.add_argument("--out", type=Path, default=OUT / "latency.json")
+    ap.add_argument("--quick", action="store_true", help="no cold-cache pass, no every-row (export) timing")
     args = ap.parse_args()
     if args.index and len(args.sizes) != 1:
         ap.error("--index is for one size")
@@ -142,18 +143,21 @@ def main() -> int:
         load_ms = (time.perf_counter() - t) * 1000
         fact, prose = questions(index, args.questions)
         results[n] = {"index": str(index), "vectors": qa.retriever.has_dense(), "load_avg_1m": os.getloadavg()[0],
-                      "open_ms": round(load_ms, 1), "fact": time_questions(qa, fact),
-                      "prose": time_questions(qa, prose), "fact_cold": time_questions(qa, fact, cold=True),
-                      "prose_cold": time_questions(qa, prose, cold=True)}
+                      "open_ms": round(load_ms, 1), "fact": time_questions(qa, fact, export=not args.quick),
+                      "prose": time_questions(qa, prose, export=not args.quick)}
+        if not args.quick:
+            results[n] |= {"fact_cold": time_questions(qa, fact, cold=True),
+                           "prose_cold": time_questions(qa, prose, cold=True)}
         qa.close()
         r = results[n]
         print(f"{n:>6} reports ({'keyword + vectors' if r['vectors'] else 'keyword only, no vectors'}, load "
               f"{r['load_avg_1m']:.1f})  open {r['open_ms']:.0f} ms   "
               f"fact p50 {r['fact']['p50_ms']:.1f} ms p95 {r['fact']['p95_ms']:.1f} ms   "
-              f"prose p50 {r['prose']['p50_ms']:.1f} ms p95 {r['prose']['p95_ms']:.1f} ms   |  cold cache: "
-              f"fact p50 {r['fact_cold']['p50_ms']:.1f} p95 {r['fact_cold']['p95_ms']:.1f}  "
-              f"prose p50 {r['prose_cold']['p50_ms']:.1f} p95 {r['prose_cold']['p95_ms']:.1f}   "
-              f"untraceable {r['fact']['answers_with_untraceable_numbers'] + r['prose']['answers_with_untraceable_numbers']}"
+              f"prose p50 {r['prose']['p50_ms']:.1f} ms p95 {r['prose']['p95_ms']:.1f} ms   "
+              + (f"|  cold cache: fact p50 {r['fact_cold']['p50_ms']:.1f} p95 {r['fact_cold']['p95_ms']:.1f}  "
+                 f"prose p50 {r['prose_cold']['p50_ms']:.1f} p95 {r['prose_cold']['p95_ms']:.1f}   "
+                 if "fact_cold" in r else "")
+              + f"untraceable {r['fact']['answers_with_untraceable_numbers'] + r['prose']['answers_with_untraceable_numbers']}"
               + (f"   | every row quoted (app, export): p50 {r['fact']['export_p50_ms']:.1f} p95 "
                  f"{r['fact']['export_p95_ms']:.1f} max {r['fact']['export_max_ms']:.1f} ms"
                  if "export_p50_ms" in r["fact"] else ""), flush=True)
