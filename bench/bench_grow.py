@@ -6,6 +6,11 @@ one-file add, in the same process.
     python bench/bench_grow.py                         # 10,000 generated reports
     python bench/bench_grow.py --n 1000                # quicker
     python bench/bench_grow.py --corpus-from DIR       # copy a generated corpus instead of generating one
+    python bench/bench_grow.py --n 100000 --rounds 1 --corpus C --index I   # folders used in place
+
+With --corpus and --index the folders are used as they are: the bench adds, edits and deletes files of the
+corpus (each restored before it ends) and leaves the index compacted over the restored corpus. Use copies
+(`cp -al` for the corpus: an edit writes a new file, never through a hard link).
 
 The corpus is bench/out/grow/corpus_N (generated with bench/generate.py as bench_index.py does, or copied),
 the index bench/out/grow/index_N (built once, keyword + facts: vectors for 10^4 reports take hours on
@@ -116,10 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--corpus-from", type=Path)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--corpus", type=Path, help="a corpus folder used in place (see the docstring)")
+    ap.add_argument("--index", type=Path, help="an index folder used in place (built over --corpus if absent)")
+    ap.add_argument("--out", type=Path, default=WORK.parent / "grow.json")
+    ap.add_argument("--no-compact", action="store_true",
+                    help="no merge: neither the first one, the old path's two full generations nor each round's")
     args = ap.parse_args(argv)
     os.environ["QA_EMBED"] = "0"
-    corpus = corpus_of(args.n, args.corpus_from)
-    index = WORK / f"index_{args.n}"
+    corpus = args.corpus or corpus_of(args.n, args.corpus_from)
+    index = args.index or WORK / f"index_{args.n}"
     res: dict = {"reports": args.n, "cores": len(os.sched_getaffinity(0)), "load_avg_1m_start": os.getloadavg()[0]}
     (corpus / NEW_FILE.name).unlink(missing_ok=True)
     from index.build import build_index
@@ -128,22 +138,24 @@ def main(argv: list[str] | None = None) -> int:
         s, _ = timed(build_index, corpus, index, embed=False)
         res["full_build_s"] = round(s, 1)
         print(f"full build: {s:.0f} s", flush=True)
-    step("compact (start from one base)", corpus, index, compact=True)
     from index.keyword import _seg
 
+    if not args.no_compact:
+        step("compact (start from one base)", corpus, index, compact=True)
     _seg()  # the app has jieba loaded before its first upload
     _, app = first_answer(index)  # the app's engine: imports and caches warm, as in a running app
-    # the old path first (a full generation, unchanged files' rows copied): it also leaves one base
-    shutil.copy(NEW_FILE, corpus / NEW_FILE.name)
-    res["full_build_one_file_add"] = step("full build after adding one file (the old path)", corpus, index,
-                                          compact=True)
-    (corpus / NEW_FILE.name).unlink()
-    res["full_build_one_file_delete"] = step("full build after deleting one file (the old path)", corpus, index,
-                                             compact=True)
-    res["first_answer_full_generation"], qa = first_answer(index)
-    qa.close()
-    app.close()
-    _, app = first_answer(index)
+    if not args.no_compact:
+        # the old path first (a full generation, unchanged files' rows copied): it also leaves one base
+        shutil.copy(NEW_FILE, corpus / NEW_FILE.name)
+        res["full_build_one_file_add"] = step("full build after adding one file (the old path)", corpus, index,
+                                              compact=True)
+        (corpus / NEW_FILE.name).unlink()
+        res["full_build_one_file_delete"] = step("full build after deleting one file (the old path)", corpus,
+                                                 index, compact=True)
+        res["first_answer_full_generation"], qa = first_answer(index)
+        qa.close()
+        app.close()
+        _, app = first_answer(index)
 
     files = sorted(p for p in corpus.glob("*.txt") if p.name != NEW_FILE.name)
     for round_ in range(args.rounds):  # the machine is shared: several rounds, medians below
@@ -166,18 +178,24 @@ def main(argv: list[str] | None = None) -> int:
             res["cold_qa_build_add_back"] = cold_build(corpus, index)
             print("cold `qa build` adding a file back:", res["cold_qa_build_add_back"], flush=True)
         (corpus / NEW_FILE.name).unlink()
+        if args.no_compact:
+            res.setdefault("restore_corpus", []).append(step("restore the corpus (segment + tombstone)", corpus, index))
+            continue
         res.setdefault("compact", []).append(step("compact (merge segments)", corpus, index, compact=True))
         app = answer_after(index, app, "first_answer_after_compact", res)  # a new base: a full open
     app.close()
+    kinds = ("add", "replace", "delete") + (() if args.no_compact else ("compact",))
     res["medians"] = {k: {"wall_s": statistics.median(r["wall_s"] for r in res[k]),
                           "in_build_index_s": statistics.median(r["timings"]["total"] for r in res[k])}
-                      for k in ("add_one_file", "replace_one_file", "delete_one_file", "compact")}
-    for k in ("add", "replace", "delete", "compact"):
+                      for k in ("add_one_file", "replace_one_file", "delete_one_file", "compact")
+                      if k in res}
+    for k in kinds:
         for how in ("", "_fresh_open"):
             res["medians"][f"first_answer_after_{k}{how}_s"] = statistics.median(
                 r["open_and_first_answer_s"] for r in res[f"first_answer_after_{k}{how}"])
     res["load_avg_1m_end"] = os.getloadavg()[0]
-    (WORK.parent / "grow.json").write_text(json.dumps(res, ensure_ascii=False, indent=1), "utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(res, ensure_ascii=False, indent=1), "utf-8")
     print(json.dumps(res, ensure_ascii=False))
     return 0
 

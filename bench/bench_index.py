@@ -49,13 +49,37 @@ OPEN_QUESTIONS = ("政务公开工作存在哪些不足", "政务新媒体管理
 
 
 # ------------------------------------------------------------------ helpers
-def run(cmd: list[str], timeout: float | None = None) -> dict:
-    """Run a process; its wall time, exit status, output, and peak memory (its own and its waited-for
-    children's, from wait4)."""
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants (kB, from /proc)."""
+    parent: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{d}/stat").read_text()
+            statm = Path(f"/proc/{d}/statm").read_text().split()
+        except OSError:
+            continue
+        parent[int(d)] = int(stat.rsplit(")", 1)[1].split()[1])
+        rss[int(d)] = int(statm[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    tree, frontier = {root}, [root]
+    while frontier:
+        kids = [p for p, pp in parent.items() if pp in frontier and p not in tree]
+        tree.update(kids)
+        frontier = kids
+    return sum(rss.get(p, 0) for p in tree)
+
+
+def run(cmd: list[str], timeout: float | None = None, tree_every: float = 0.0) -> dict:
+    """Run a process; its wall time, exit status, output, peak memory (its own and its waited-for
+    children's, from wait4), CPU seconds of it and its waited-for descendants (wait4), and, with
+    tree_every > 0, the peak resident memory of its whole process tree sampled every tree_every s."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t = time.perf_counter()
         p = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=err)
         deadline = None if timeout is None else t + timeout
+        tree_peak, next_sample = 0, t
         while True:
             pid, status, usage = os.wait4(p.pid, os.WNOHANG)
             if pid:
@@ -64,24 +88,32 @@ def run(cmd: list[str], timeout: float | None = None) -> dict:
                 p.kill()
                 pid, status, usage = os.wait4(p.pid, 0)
                 break
+            if tree_every and time.perf_counter() >= next_sample:
+                tree_peak = max(tree_peak, _tree_rss_kb(p.pid))
+                next_sample = time.perf_counter() + tree_every
             time.sleep(0.05)
         wall = time.perf_counter() - t
         p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         return {"wall_s": wall, "rc": p.returncode, "stdout": out.read().decode("utf-8", "replace"),
-                "stderr": err.read().decode("utf-8", "replace"), "maxrss_mb": usage.ru_maxrss / 1024}
+                "stderr": err.read().decode("utf-8", "replace"), "maxrss_mb": usage.ru_maxrss / 1024,
+                "cpu_s": usage.ru_utime + usage.ru_stime, "tree_peak_rss_mb": tree_peak / 1024}
 
 
-def stage(name: str, *args: str, timeout: float | None = None) -> dict:
-    """Run one stage of this script in its own process; its JSON result plus wall time and peak memory."""
-    r = run([sys.executable, __file__, "--stage", name, *args], timeout=timeout)
+def stage(name: str, *args: str, timeout: float | None = None, tree_every: float = 0.0) -> dict:
+    """Run one stage of this script in its own process; its JSON result plus wall time, CPU seconds and
+    peak memory (and the process tree's peak, sampled, with tree_every)."""
+    r = run([sys.executable, __file__, "--stage", name, *args], timeout=timeout, tree_every=tree_every)
     if r["rc"] != 0:
         tail = (r["stderr"].strip().splitlines() or ["(no output)"])[-3:]
         return {"stage": name, "error": " | ".join(tail), "wall_s": round(r["wall_s"], 1)}
     res = json.loads(r["stdout"].strip().splitlines()[-1])
     res["process_maxrss_mb"] = round(r["maxrss_mb"])
     res["process_wall_s"] = round(r["wall_s"], 2)
+    res["process_tree_cpu_s"] = round(r["cpu_s"], 1)
+    if tree_every:
+        res["process_tree_peak_rss_mb"] = round(r["tree_peak_rss_mb"])
     res["load_avg_1m"] = round(os.getloadavg()[0], 2)  # the machine is shared: say how busy it was
     return res
 
@@ -98,38 +130,14 @@ def pct(xs: list[float], p: float) -> float:
     return float(np.percentile(xs, p)) if xs else float("nan")
 
 
-# More real county-level cities, for corpora larger than the generator's own agency pool allows (its
-# 63 places x 20 kinds of bureau give at most ~6,300 reports of 2019-2023 without an agency twice a year).
-MORE_PLACES: dict[str, tuple[str, ...]] = {
-    "河北省": ("晋州市", "新乐市", "遵化市", "泊头市", "河间市", "三河市", "深州市", "南宫市"),
-    "山东省": ("龙口市", "莱阳市", "招远市", "青州市", "高密市", "乳山市", "肥城市", "乐陵市"),
-    "河南省": ("荥阳市", "新密市", "新郑市", "偃师市", "汝州市", "舞钢市", "卫辉市", "辉县市"),
-    "黑龙江省": ("尚志市", "宁安市", "海林市", "穆棱市", "虎林市", "密山市"),
-    "江苏省": ("丹阳市", "扬中市", "句容市", "兴化市", "靖江市", "泰兴市", "启东市", "海门市"),
-    "浙江省": ("建德市", "临海市", "东阳市", "永康市", "兰溪市", "江山市", "平湖市", "海宁市"),
-    "四川省": ("江油市", "什邡市", "绵竹市", "阆中市", "华蓥市", "万源市"),
-    "广东省": ("四会市", "高要市", "阳春市", "廉江市", "雷州市", "吴川市", "化州市", "信宜市"),
-    "湖南省": ("耒阳市", "常宁市", "汨罗市", "临湘市", "津市市", "沅江市"),
-    "安徽省": ("巢湖市", "无为市", "潜山市", "宁国市", "广德市", "界首市"),
-}
-
-
-def ensure_corpus(n: int, seed: int = 1) -> Path:
+def ensure_corpus(n: int, seed: int = 1, corpus: Path | None = None) -> Path:
     from bench import generate
 
-    corpus = WORK / f"corpus_{n}"
-    if not ((corpus / "truth.jsonl").is_file() and len(generate.read_truth(corpus)) == n):
+    corpus = corpus or WORK / f"corpus_{n}"
+    if not ((corpus / "truth.jsonl").is_file() and sum(1 for _ in (corpus / "truth.jsonl").open("rb")) == n):
         t = time.perf_counter()
-        print(f"generating {n} reports in {corpus.relative_to(ROOT)} ...", flush=True)
-        try:
-            generate.write_corpus(corpus, n, seed)
-        except ValueError as err:  # the generator's agency pool is too small for n
-            print(f"  {err}: adding {sum(map(len, MORE_PLACES.values()))} more places", flush=True)
-            for province, places in MORE_PLACES.items():
-                have = {p for p, _ in generate.PLACES.get(province, ())}
-                generate.PLACES[province] = generate.PLACES.get(province, ()) + tuple(
-                    (p, "county") for p in places if p not in have)
-            generate.write_corpus(corpus, n, seed)
+        print(f"generating {n} reports in {corpus} ...", flush=True)
+        generate.write_corpus(corpus, n, seed)
         print(f"  generated in {time.perf_counter() - t:.0f} s", flush=True)
     return corpus
 
@@ -257,9 +265,9 @@ def stage_embed(corpus: str, work: str, n: int) -> dict:
 
 # ------------------------------------------------------------------ the driver
 def measure_size(n: int, args: argparse.Namespace) -> dict:
-    corpus = ensure_corpus(n)
-    index = WORK / f"index_{n}"
-    res: dict = {"reports": n, "corpus": str(corpus.relative_to(ROOT)), "index": str(index.relative_to(ROOT))}
+    corpus = ensure_corpus(n, corpus=args.corpus)
+    index = args.index or WORK / f"index_{n}"
+    res: dict = {"reports": n, "corpus": str(corpus), "index": str(index)}
     from index.build import is_index
 
     if args.skip_build and is_index(index):
@@ -267,16 +275,18 @@ def measure_size(n: int, args: argparse.Namespace) -> dict:
 
         m = Generation.current(index).manifest
         res["build"] = {"reused_index": True, "timings": m.timings, "counts": m.counts}
-        print(f"[{n}] reusing the index in {index.relative_to(ROOT)}", flush=True)
+        print(f"[{n}] reusing the index in {index}", flush=True)
     else:
-        print(f"[{n}] full build ...", flush=True)
-        res["build"] = stage("build", str(corpus), str(index), timeout=args.build_timeout)
+        print(f"[{n}] full build ... (load average {os.getloadavg()[0]:.2f})", flush=True)
+        res["build"] = stage("build", str(corpus), str(index), args.build_embed, timeout=args.build_timeout,
+                             tree_every=1.0)
         if "error" in res["build"]:
             print(f"[{n}] build failed or timed out: {res['build']['error']}", flush=True)
             return res
         b = res["build"]
         print(f"[{n}]   {b['wall_s']:.0f} s: " + ", ".join(f"{k} {v:.1f}s" for k, v in b["timings"].items())
-              + f"; peak {b['self_maxrss_mb']} MB (+ worker {b['workers_maxrss_mb']} MB)", flush=True)
+              + f"; peak {b['self_maxrss_mb']} MB (+ worker {b['workers_maxrss_mb']} MB; tree "
+              f"{b['process_tree_peak_rss_mb']} MB); {b['process_tree_cpu_s']} CPU-s", flush=True)
     gen = _generation(index)
     res["size_mb"] = {"generation": round(du_mb(gen), 1), "facts.duckdb": round(du_mb(gen / "facts.duckdb"), 1),
                       "keyword": round(du_mb(gen / "keyword"), 1), "dense": round(du_mb(gen / "dense"), 1),
@@ -354,6 +364,8 @@ def print_table(result: dict) -> None:
         row(f"  {part}, ms per report", [get(s, "_per_report_ms", part) for s in sizes])
     row("  peak memory MB (build / largest worker)",
         [f"{get(s, 'build', 'self_maxrss_mb')}/{get(s, 'build', 'workers_maxrss_mb')}" for s in sizes])
+    row("  peak memory MB, whole process tree", [get(s, "build", "process_tree_peak_rss_mb") for s in sizes])
+    row("  CPU seconds, whole process tree", [get(s, "build", "process_tree_cpu_s") for s in sizes])
     row("index on disk MB (generation)", [get(s, "size_mb", "generation") for s in sizes])
     row("  facts.duckdb / keyword MB", [f"{get(s, 'size_mb', 'facts.duckdb')}/{get(s, 'size_mb', 'keyword')}" for s in sizes])
     row("  per-file cache MB", [get(s, "size_mb", "cache") for s in sizes])
@@ -394,9 +406,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-build", action="store_true", help="reuse indexes already built under bench/out/index/")
     ap.add_argument("--no-rebuild", action="store_true", help="skip the rebuild timings")
     ap.add_argument("--no-embed", action="store_true", help="skip the embedding measurement")
+    ap.add_argument("--build-embed", choices=("auto", "yes", "no"), default="auto",
+                    help="the full build's vectors: as the model decides (default), always, never (qa build --no-embed)")
     ap.add_argument("--build-timeout", type=float, default=1800, help="seconds a full build may take")
+    ap.add_argument("--corpus", type=Path, help="the corpus folder (one size; generated there if absent)")
+    ap.add_argument("--index", type=Path, help="the index folder (one size; default bench/out/index/index_N)")
+    ap.add_argument("--out", type=Path, default=OUT / "index.json", help="where the JSON result goes")
     ap.add_argument("--stage", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if (args.corpus or args.index) and "," in args.sizes:
+        ap.error("--corpus and --index are for one size")
     if args.stage:
         name, *rest = args.stage
         fn = {"build": stage_build, "query": lambda i, m, *a: stage_query(i, int(m), *a),
@@ -416,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
         e = result["embed"] = stage("embed", str(WORK / f"corpus_{smallest}"), str(WORK), str(SAMPLE))
         if "error" not in e:
             for s in result["sizes"]:
-                prose = _prose_count(WORK / f"index_{s['reports']}")
+                prose = _prose_count(Path(s["index"]))
                 if prose is not None:
                     s["embed_estimate"] = {"prose_passages": prose,
                                            "minutes": round(prose * e["build_ms_per_passage"] / 60000, 1)}
@@ -425,8 +444,9 @@ def main(argv: list[str] | None = None) -> int:
     print_table(result)
     for s in result["sizes"]:
         s.pop("_per_report_ms", None)
-    (OUT / "index.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
-    print(f"\nwrote {(OUT / 'index.json').relative_to(ROOT)} ({result['bench_wall_s']:.0f} s)")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
+    print(f"\nwrote {args.out} ({result['bench_wall_s']:.0f} s)")
     return 0
 
 

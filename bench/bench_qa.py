@@ -4,9 +4,10 @@
     python bench/bench_qa.py --sizes 1000      # quicker
     python bench/bench_qa.py --build-only      # only generate and index the corpora
 
-Corpora and their indexes are cached under bench/out/qa/ (corpus_N/, index_N/) and reused. The generator's
-agency pool (59 places × 20 bureaus × 5 years ≈ 5,900 reports) is too small for 10,000 reports, so this
-benchmark adds more county-level places to it (EXTRA_PLACES) before generating.
+Corpora and their indexes are cached under bench/out/qa/ (corpus_N/, index_N/) and reused; an index built
+elsewhere is named with --index (one size), e.g. the 100,000-report one of bench_index.py:
+
+    python bench/bench_qa.py --sizes 100000 --index /work/index_100k
 
 Fact questions (rankings, filters, sums, one agency's value, comparisons, findings) and prose questions
 (retrieval filtered to an agency and part) are timed separately: p50/p95 over every question, after a few
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -34,27 +36,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 OUT = ROOT / "bench" / "out" / "qa"
-
-# More real county-level places, so that 10,000 reports need no agency twice in one year.
-EXTRA_PLACES: dict[str, tuple[tuple[str, str], ...]] = {
-    "河北省": (("定州市", "county"), ("辛集市", "county"), ("迁安市", "county"), ("任丘市", "county"),
-            ("黄骅市", "county"), ("霸州市", "county")),
-    "山东省": (("滕州市", "county"), ("邹城市", "county"), ("诸城市", "county"), ("莱州市", "county"),
-            ("平度市", "county"), ("荣成市", "county"), ("新泰市", "county")),
-    "河南省": (("禹州市", "county"), ("长葛市", "county"), ("永城市", "county"), ("项城市", "county"),
-            ("林州市", "county"), ("登封市", "county")),
-    "黑龙江省": (("肇东市", "county"), ("安达市", "county"), ("海伦市", "county"), ("北安市", "county")),
-    "江苏省": (("昆山市", "county"), ("张家港市", "county"), ("常熟市", "county"), ("太仓市", "county"),
-            ("宜兴市", "county"), ("邳州市", "county")),
-    "浙江省": (("慈溪市", "county"), ("余姚市", "county"), ("诸暨市", "county"), ("乐清市", "county"),
-            ("瑞安市", "county"), ("温岭市", "county")),
-    "四川省": (("都江堰市", "county"), ("彭州市", "county"), ("邛崃市", "county"), ("崇州市", "county"),
-            ("广汉市", "county")),
-    "广东省": (("台山市", "county"), ("开平市", "county"), ("鹤山市", "county"), ("恩平市", "county"),
-            ("英德市", "county")),
-    "湖南省": (("醴陵市", "county"), ("湘乡市", "county"), ("韶山市", "county"), ("宁乡市", "county")),
-    "安徽省": (("桐城市", "county"), ("天长市", "county"), ("明光市", "county"), ("界首市", "county")),
-}
 
 FACT_QUESTIONS = [
     "哪个单位行政处罚最多", "行政许可最少的单位", "行政处罚前五名", "按申请数量排名", "各单位行政处罚合计多少",
@@ -68,14 +49,6 @@ PROSE_QUESTIONS = [
 ]
 
 
-def extend_places() -> None:
-    from bench import generate
-
-    for province, places in EXTRA_PLACES.items():
-        have = {p for p, _ in generate.PLACES.get(province, ())}
-        generate.PLACES[province] = generate.PLACES.get(province, ()) + tuple(p for p in places if p[0] not in have)
-
-
 def ensure_index(n: int, seed: int = 1) -> Path:
     """The index over n generated reports, built once and cached."""
     from bench.generate import read_truth, write_corpus
@@ -83,7 +56,6 @@ def ensure_index(n: int, seed: int = 1) -> Path:
 
     corpus, index = OUT / f"corpus_{n}", OUT / f"index_{n}"
     if not ((corpus / "truth.jsonl").exists() and len(read_truth(corpus)) == n):
-        extend_places()
         t = time.perf_counter()
         print(f"generating {n} reports in {corpus} ...", flush=True)
         write_corpus(corpus, n, seed)
@@ -116,7 +88,7 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, max(0, round(p / 100 * len(xs) + 0.5) - 1))]
 
 
-def time_questions(qa, qs: list[str], cold: bool = False) -> dict:
+def time_questions(qa, qs: list[str], cold: bool = False, export: bool = True) -> dict:
     """cold: the store's cache of source lines is emptied before each question, so every cited cell is
     read from the database (the worst case; in use, rankings cite the same top rows again and again)."""
     for q in qs[:10]:  # warm-up: first touches of the keyword postings and the database
@@ -133,7 +105,7 @@ def time_questions(qa, qs: list[str], cold: bool = False) -> dict:
         statuses[answer.status] = statuses.get(answer.status, 0) + 1
         untraced += bool(untraceable(answer))  # outside the timing
         answers.append(answer)
-    for answer in answers if hasattr(qa, "every_row") else []:  # after the questions: they ran as in use
+    for answer in answers if export and hasattr(qa, "every_row") else []:  # after the questions, as in use
         if answer.table and answer.table.sources:
             t = time.perf_counter()
             qa.every_row(answer)  # what the app adds before it shows and exports the whole table
@@ -152,11 +124,16 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--questions", type=int, default=200, help="questions of each kind per size")
     ap.add_argument("--build-only", action="store_true")
+    ap.add_argument("--index", type=Path, help="an index already built (one size): timed as it is")
+    ap.add_argument("--out", type=Path, default=OUT / "latency.json")
+    ap.add_argument("--quick", action="store_true", help="no cold-cache pass, no every-row (export) timing")
     args = ap.parse_args()
+    if args.index and len(args.sizes) != 1:
+        ap.error("--index is for one size")
 
     results = {}
     for n in args.sizes:
-        index = ensure_index(n)
+        index = args.index or ensure_index(n)
         if args.build_only:
             continue
         from qa.engine import QA
@@ -165,23 +142,28 @@ def main() -> int:
         qa = QA(index)
         load_ms = (time.perf_counter() - t) * 1000
         fact, prose = questions(index, args.questions)
-        results[n] = {"open_ms": round(load_ms, 1), "fact": time_questions(qa, fact),
-                      "prose": time_questions(qa, prose), "fact_cold": time_questions(qa, fact, cold=True),
-                      "prose_cold": time_questions(qa, prose, cold=True)}
+        results[n] = {"index": str(index), "vectors": qa.retriever.has_dense(), "load_avg_1m": os.getloadavg()[0],
+                      "open_ms": round(load_ms, 1), "fact": time_questions(qa, fact, export=not args.quick),
+                      "prose": time_questions(qa, prose, export=not args.quick)}
+        if not args.quick:
+            results[n] |= {"fact_cold": time_questions(qa, fact, cold=True),
+                           "prose_cold": time_questions(qa, prose, cold=True)}
         qa.close()
         r = results[n]
-        print(f"{n:>6} reports  open {r['open_ms']:.0f} ms   "
+        print(f"{n:>6} reports ({'keyword + vectors' if r['vectors'] else 'keyword only, no vectors'}, load "
+              f"{r['load_avg_1m']:.1f})  open {r['open_ms']:.0f} ms   "
               f"fact p50 {r['fact']['p50_ms']:.1f} ms p95 {r['fact']['p95_ms']:.1f} ms   "
-              f"prose p50 {r['prose']['p50_ms']:.1f} ms p95 {r['prose']['p95_ms']:.1f} ms   |  cold cache: "
-              f"fact p50 {r['fact_cold']['p50_ms']:.1f} p95 {r['fact_cold']['p95_ms']:.1f}  "
-              f"prose p50 {r['prose_cold']['p50_ms']:.1f} p95 {r['prose_cold']['p95_ms']:.1f}   "
-              f"untraceable {r['fact']['answers_with_untraceable_numbers'] + r['prose']['answers_with_untraceable_numbers']}"
+              f"prose p50 {r['prose']['p50_ms']:.1f} ms p95 {r['prose']['p95_ms']:.1f} ms   "
+              + (f"|  cold cache: fact p50 {r['fact_cold']['p50_ms']:.1f} p95 {r['fact_cold']['p95_ms']:.1f}  "
+                 f"prose p50 {r['prose_cold']['p50_ms']:.1f} p95 {r['prose_cold']['p95_ms']:.1f}   "
+                 if "fact_cold" in r else "")
+              + f"untraceable {r['fact']['answers_with_untraceable_numbers'] + r['prose']['answers_with_untraceable_numbers']}"
               + (f"   | every row quoted (app, export): p50 {r['fact']['export_p50_ms']:.1f} p95 "
                  f"{r['fact']['export_p95_ms']:.1f} max {r['fact']['export_max_ms']:.1f} ms"
                  if "export_p50_ms" in r["fact"] else ""), flush=True)
     if results:
-        OUT.mkdir(parents=True, exist_ok=True)
-        (OUT / "latency.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), "utf-8")
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1), "utf-8")
     return 0
 
 

@@ -227,14 +227,30 @@ def _place_short(place: str) -> str:
     return rest if sep and rest else place
 
 
-def agency_pool() -> list[Agency]:
-    """Every agency the generator can draw, in a fixed order."""
-    pool = []
-    for province, places in PLACES.items():
-        for place, level in places:
-            for kind, self_name, business in BUREAUS:
-                pool.append(Agency(f"{_place_short(place)}{kind}", place, province, self_name,
-                                   _LEVEL_SCALE[level] * business))
+PLACES_FILE = Path(__file__).with_name("places.tsv")
+
+
+@cache
+def more_places() -> tuple[tuple[str, str, str], ...]:
+    """(province, place, level) of China's other counties, districts and cities (bench/places.tsv, data), in
+    file order: the places a corpus larger than PLACES can hold draws from."""
+    lines = PLACES_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(tuple(line.split("\t")) for line in lines if line and not line.startswith("#"))  # type: ignore[misc]
+
+
+def agency_pool(size: int = 0) -> list[Agency]:
+    """Every agency of PLACES in a fixed order, then, while the pool is smaller than `size`, every bureau of
+    the next place of more_places()."""
+    places = [(province, place, level) for province, ps in PLACES.items() for place, level in ps]
+    more = iter(more_places())
+    pool: list[Agency] = []
+    while places:
+        province, place, level = places.pop(0)
+        for kind, self_name, business in BUREAUS:
+            pool.append(Agency(f"{_place_short(place)}{kind}", place, province, self_name,
+                               _LEVEL_SCALE[level] * business))
+        if not places and len(pool) < size:
+            places += [p for p in [next(more, None)] if p]
     return pool
 
 
@@ -1079,40 +1095,61 @@ def _remove_previous(out: Path) -> None:
             path.unlink()
 
 
-def write_corpus(out_dir: Path | str, n: int, seed: int, inconsistent_share: float = 0.03) -> list[TruthRecord]:
+@dataclass(frozen=True)
+class Written:
+    reports: int
+    inconsistent: int
+
+
+def _pool_for(n: int, k: int) -> list[Agency]:
+    """PLACES' agencies while they hold n reports (k of them inconsistent, one agency each) in 2019-2023;
+    past that, enough of the nation's places for runs of about three years an agency."""
+    pool = agency_pool()
+    if (len(pool) - k) * len(YEARS) >= n - k:
+        return pool
+    return agency_pool(k + (n - k) // 3)
+
+
+def write_corpus(out_dir: Path | str, n: int, seed: int, inconsistent_share: float = 0.03) -> Written:
     """Write n reports and truth.jsonl to out_dir. Layouts go round-robin within each format, so every
-    layout gets both. The inconsistent portion lives in out_dir/inconsistent/ and is flagged in the truth."""
+    layout gets both. The inconsistent portion lives in out_dir/inconsistent/ and is flagged in the truth.
+    Files and truth lines are written as they are rendered (a 100,000-report corpus holds no truth in memory)."""
     out, rng = Path(out_dir), random.Random(seed)
     k = round(n * inconsistent_share) if n >= 10 else 0
-    pool = agency_pool()
+    pool = _pool_for(n, k)
     rng.shuffle(pool)
-    reports = [(r, False) for r in _consistent_reports(rng, n - k, pool[k:])]
+    reports: list[tuple[Report, bool] | None] = [(r, False) for r in _consistent_reports(rng, n - k, pool[k:])]
     reports += [(r, True) for r in _inconsistent_reports(rng, k, pool[:k])]
     out.mkdir(parents=True, exist_ok=True)
     _remove_previous(out)
     if k:
         (out / "inconsistent").mkdir(exist_ok=True)
+    width = max(4, len(str(n - 1)))  # file names sort in corpus order
     per_format: dict[str, int] = {}
     last_file: dict[str, tuple[int, str]] = {}  # agency → (year, file)
-    records = []
-    for i, (report, bad) in enumerate(reports):
-        layout = LAYOUTS[per_format.get(report.fmt, 0) % len(LAYOUTS)]
-        per_format[report.fmt] = per_format.get(report.fmt, 0) + 1
-        encoding = _pick_encoding(rng, layout)
-        content, suffix = render(report, layout)
-        name = f"{'inconsistent/' if bad else ''}{i:04d}_{layout}_{report.year}{suffix}"
-        (out / name).write_bytes(encode(content, encoding))
-        prev = last_file.get(report.agency.name)
-        records.append(TruthRecord(
-            file=name, agency=report.agency.name, year=report.year, format=report.fmt, layout=layout,
-            encoding=encoding, values=dict(report.values), inconsistent=bad,
-            blank_zero_keys=blank_zero_keys(report, layout), province=report.agency.province,
-            date=report.date.isoformat(), broken_rules=sorted({r for r, _ in check_rules(report.values, report.fmt)}),
-            defects=report.defects, prose_facts=dict(report.prose_facts),
-            prev_file=prev[1] if prev and prev[0] == report.year - 1 else None))
-        last_file[report.agency.name] = (report.year, name)
-    (out / "truth.jsonl").write_text("".join(r.to_json() + "\n" for r in records), encoding="utf-8")
-    return records
+    with (out / "truth.jsonl.part").open("w", encoding="utf-8") as truth:
+        for i, item in enumerate(reports):
+            assert item is not None
+            report, bad = item
+            reports[i] = None  # rendered reports are let go
+            layout = LAYOUTS[per_format.get(report.fmt, 0) % len(LAYOUTS)]
+            per_format[report.fmt] = per_format.get(report.fmt, 0) + 1
+            encoding = _pick_encoding(rng, layout)
+            content, suffix = render(report, layout)
+            name = f"{'inconsistent/' if bad else ''}{i:0{width}d}_{layout}_{report.year}{suffix}"
+            (out / name).write_bytes(encode(content, encoding))
+            prev = last_file.get(report.agency.name)
+            truth.write(TruthRecord(
+                file=name, agency=report.agency.name, year=report.year, format=report.fmt, layout=layout,
+                encoding=encoding, values=dict(report.values), inconsistent=bad,
+                blank_zero_keys=blank_zero_keys(report, layout), province=report.agency.province,
+                date=report.date.isoformat(),
+                broken_rules=sorted({r for r, _ in check_rules(report.values, report.fmt)}),
+                defects=report.defects, prose_facts=dict(report.prose_facts),
+                prev_file=prev[1] if prev and prev[0] == report.year - 1 else None).to_json() + "\n")
+            last_file[report.agency.name] = (report.year, name)
+    (out / "truth.jsonl.part").replace(out / "truth.jsonl")  # truth.jsonl present = the corpus is whole
+    return Written(n, k)
 
 
 def read_truth(out_dir: Path | str) -> list[dict]:
@@ -1127,9 +1164,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--inconsistent-share", type=float, default=0.03)
     args = ap.parse_args(argv)
-    records = write_corpus(args.out_dir, args.n, args.seed, args.inconsistent_share)
-    bad = sum(r.inconsistent for r in records)
-    print(f"wrote {len(records)} reports ({bad} inconsistent) and truth.jsonl to {args.out_dir}")
+    written = write_corpus(args.out_dir, args.n, args.seed, args.inconsistent_share)
+    print(f"wrote {written.reports} reports ({written.inconsistent} inconsistent) and truth.jsonl to {args.out_dir}")
     return 0
 
 

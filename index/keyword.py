@@ -151,9 +151,28 @@ def word_groups(text: str) -> list[list[str]]:
     Place names also give their stem (张店区 → 张店; questions drop the suffix, jieba does not split it).
     Stopwords, whitespace and punctuation are dropped; numbers are kept."""
     seg = _seg()
-    freq = seg.dt.FREQ
     groups: list[list[str]] = []
-    for w in seg.cut(normalize(text)):
+    for block in seg.re_han_default.split(normalize(text)):
+        if block:
+            groups.extend(list(g) for g in _block_groups(block))
+    return groups
+
+
+# jieba cuts a text block by block (runs of hanzi, letters and digits, and what lies between them), each
+# on its own; reports repeat their blocks (boilerplate, labels, names) across a corpus, so a block's groups
+# are remembered: segmenting was 60% of a build's per-file work. Bounded: emptied when full.
+_BLOCK_MEMO: dict[str, tuple[tuple[str, ...], ...]] = {}
+BLOCK_MEMO_MAX = 200_000
+
+
+def _block_groups(block: str) -> tuple[tuple[str, ...], ...]:
+    got = _BLOCK_MEMO.get(block)
+    if got is not None:
+        return got
+    seg = _seg()
+    freq = seg.dt.FREQ
+    groups = []
+    for w in seg.cut(block):  # the same words as inside the whole text: jieba splits it into these blocks
         g = []
         if len(w) > 2:
             g += [w[i : i + 2] for i in range(len(w) - 1) if freq.get(w[i : i + 2])]
@@ -164,8 +183,11 @@ def word_groups(text: str) -> list[list[str]]:
             g.append(w[:-1])
         g = [t for t in dict.fromkeys(g) if _keep(t)]
         if g:
-            groups.append(g)
-    return groups
+            groups.append(tuple(g))
+    if len(_BLOCK_MEMO) >= BLOCK_MEMO_MAX:
+        _BLOCK_MEMO.clear()
+    got = _BLOCK_MEMO[block] = tuple(groups)
+    return got
 
 
 def words(text: str) -> list[str]:
@@ -382,11 +404,13 @@ class TermCounts:
         return list(self._vocab)  # insertion order = term id
 
     def postings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(term ids, passage numbers 0..len-1, term frequencies)."""
+        """(term ids, passage numbers 0..len-1, term frequencies). The term ids and frequencies are views of
+        the counts' own buffers (no copy: at 10^5 reports they are 10^8 postings; adding to the counts
+        while a view lives raises BufferError)."""
         n = len(self._lens)
-        pids = np.repeat(np.arange(n, dtype=np.int64), np.frombuffer(self._counts, np.int64) if n else [])
-        return (np.frombuffer(self._term_ids, np.int32).copy() if len(self._term_ids) else np.zeros(0, np.int32),
-                pids, np.frombuffer(self._tfs, np.int32).copy() if len(self._tfs) else np.zeros(0, np.int32))
+        pids = np.repeat(np.arange(n, dtype=np.int32), np.frombuffer(self._counts, np.int64) if n else [])
+        return (np.frombuffer(self._term_ids, np.int32) if len(self._term_ids) else np.zeros(0, np.int32),
+                pids, np.frombuffer(self._tfs, np.int32) if len(self._tfs) else np.zeros(0, np.int32))
 
     def lengths(self) -> np.ndarray:
         return np.frombuffer(self._lens, np.int32).copy() if len(self._lens) else np.zeros(0, np.int32)
@@ -459,8 +483,7 @@ class KeywordIndex:
         """An index over passages whose term counts the caller gathered (index.build, file by file);
         `known`: an index whose agencies' field terms are reused (see _build_fields)."""
         t0 = time.perf_counter()
-        tids, pids, tf = counts.postings()
-        self._assemble(tids, pids, tf, counts.lengths(), counts.terms(), meta, fp, known=known)
+        self._assemble(*counts.postings(), counts.lengths(), counts.terms(), meta, fp, known=known)
         self.build_seconds = time.perf_counter() - t0
         return self
 
@@ -510,7 +533,8 @@ class KeywordIndex:
         tids = renumber[tids]
         vocab_terms = [used_terms[i] for i in by_text]
         order = np.lexsort((pids, tids))  # postings grouped by term, passages ascending within
-        tids, pids, tf = tids[order], pids[order].astype(np.int32), np.asarray(tf)[order]
+        tids, pids, tf = tids[order], pids[order].astype(np.int32, copy=False), np.asarray(tf)[order]
+        del order  # the largest array here (8 bytes a posting): gone before the impacts are computed
         df = np.bincount(tids, minlength=len(vocab_terms))
         self.indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
         self.postings = pids

@@ -163,15 +163,12 @@ def neighbour_sensitive(facts: dict[str, list]) -> bool:
 
 def fill_build_from_neighbours(con, cache: Path, entries: Sequence) -> int:
     """The build's hook: `entries` name each file's doc and its cached extraction (index.build)."""
-    from index.build import CachedFile
+    from index.build import read_cached
 
     key_of = {e.doc: e.key for e in entries}
 
     def cached_report(doc: str) -> ExtractedReport | None:
-        path = cache / f"{key_of.get(doc)}.json"
-        try:
-            return CachedFile.model_validate_json(path.read_bytes()).report
-        except (OSError, ValueError):
-            return None
+        entry = read_cached(cache, key_of.get(doc))
+        return None if entry is None else entry.report
 
     return fill_index_from_neighbours(con, cached_report)

@@ -93,7 +93,7 @@ def test_incremental_rebuild_equals_a_full_build(tmp_path, corpus):
     build_index(corpus, fresh)
     assert snapshot(index) == snapshot(fresh)
     # the cache keeps only what the corpus still has
-    assert len(list((index / "cache").glob("*.json"))) == 5
+    assert len(list((index / "cache").glob("*.json.gz"))) == 5
 
 
 def test_a_killed_build_leaves_the_last_index_usable(tmp_path):

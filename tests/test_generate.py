@@ -17,6 +17,10 @@ from bench.generate import (  # noqa: E402
     APPLICANTS,
     ENCODINGS,
     LAYOUTS,
+    YEARS,
+    _pool_for,
+    _series,
+    agency_pool,
     check_rules,
     make_report,
     random_values,
@@ -184,3 +188,16 @@ def test_prose_restates_table_numbers(corpus: tuple[Path, list[dict]]) -> None:
                 assert value == prose_defects.get(key, r["values"][key]), (r["file"], key)
                 stated += 1
     assert stated > len(truth)
+
+
+def test_pool_reaches_national_scale() -> None:
+    """Small corpora draw from PLACES alone (their output stays the same); 100,000 reports draw distinct
+    agencies from the nation's counties and districts, in runs of consecutive years within 2019-2023."""
+    assert _pool_for(3000, 90) == agency_pool()
+    pool = _pool_for(100_000, 3000)
+    assert len({a.name for a in pool}) == len(pool) > len(agency_pool()) * 20
+    assert len({a.province for a in pool}) >= 20  # places.tsv in code order: 100,000 reports reach 20 provinces
+    runs = _series(random.Random(1), 97_000, pool[3000:])
+    assert sum(len(years) for _, years in runs) == 97_000
+    assert len({a.name for a, _ in runs}) == len(runs)
+    assert all(years == list(range(years[0], years[-1] + 1)) and set(years) <= set(YEARS) for _, years in runs)
