@@ -32,6 +32,22 @@ OUT = ROOT / "bench" / "out"
 HONGZE = ROOT.parent / "shared" / "real" / "reports" / "22_hongze_2023.pdf"
 
 
+def copies(folder: Path, n: int, seed: int) -> tuple[list[Path], list[Path], list[Path]]:
+    """N generated reports written to FOLDER as text (tab rows), HTML and DOCX: (texts, htmls, docxs)."""
+    rng = random.Random(seed)
+    texts, htmls, docxs = [], [], []
+    for i in range(n):
+        report = make_report(rng, fmt=rng.choice(("2019", "2021")))
+        html, _ = render(report, "html")
+        text, _ = render(report, "tab_rows")
+        (folder / f"r{i}.txt").write_text(str(text), encoding="utf-8")
+        (folder / f"r{i}.html").write_text(str(html), encoding="utf-8")
+        texts.append(folder / f"r{i}.txt")
+        htmls.append(folder / f"r{i}.html")
+        docxs.append(html_to_docx(str(html), folder / f"r{i}.docx"))
+    return texts, htmls, docxs
+
+
 def facts(path: Path) -> dict[str, object]:
     return {f.key: f.value for f in extract_document(read_document(path)).facts}
 
@@ -90,17 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="bench-formats-") as tmp:
         folder = Path(tmp)
-        rng = random.Random(args.seed)
-        texts, htmls, docxs = [], [], []
-        for i in range(args.n):
-            report = make_report(rng, fmt=rng.choice(("2019", "2021")))
-            html, _ = render(report, "html")
-            text, _ = render(report, "tab_rows")
-            (folder / f"r{i}.txt").write_text(str(text), encoding="utf-8")
-            (folder / f"r{i}.html").write_text(str(html), encoding="utf-8")
-            texts.append(folder / f"r{i}.txt")
-            htmls.append(folder / f"r{i}.html")
-            docxs.append(html_to_docx(str(html), folder / f"r{i}.docx"))
+        texts, htmls, docxs = copies(folder, args.n, args.seed)
         reference = [facts(p) for p in texts]
         results["text"] = timed(texts, None)
         results["html"] = timed(htmls, reference)

@@ -747,6 +747,8 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
             slots.append(FileSlot(len(slots), entry.doc, printable(str(path)), entry.passages, offset))
             entries.append(entry)
             keys.append(key)
+        if ray is not None:  # the Ray job's rows go from its Parquet shards straight into DuckDB
+            results.stage(writer, new_files)
         results.close()  # stops the worker processes, if any
         t_extract = time.perf_counter() - t0
 

@@ -120,6 +120,24 @@ def test_incremental_ray_build_takes_unchanged_files_from_the_previous_generatio
     assert rebuilt.read == 0  # nothing changed: the current generation stands
 
 
+def test_ray_build_over_a_previous_generation_numbers_the_changed_file_among_the_kept_ones(tmp_path, two_builds):
+    """One file changed amid unchanged ones: the Ray job reads it alone, its rows go from the shard into
+    DuckDB under the file number the build gives it between files taken from the previous generation,
+    and the index is the one a fresh single-process build of the changed corpus makes."""
+    _, cluster = two_builds
+    corpus = tmp_path / "corpus"
+    shutil.copytree(cluster.manifest.corpus, corpus)
+    middle = sorted(p for p in corpus.iterdir() if p.suffix == ".txt" and p.name != "broken.txt")[1]
+    middle.write_text(middle.read_text("utf-8") + "\n本年度另有一条补充说明。\n", "utf-8")
+    index = tmp_path / "index"
+    shutil.copytree(cluster.index, index)
+    rebuilt = build_index(corpus, index, ray="")
+    assert rebuilt.read == 1 and rebuilt.reused == len(rebuilt.manifest.files) - 1
+    fresh = build_index(corpus, tmp_path / "fresh", workers=1)
+    for table in ("reports", "facts", "findings", "warnings", "passages", "lines"):
+        assert _table(index, f"select * from {table}") == _table(Path(fresh.index), f"select * from {table}"), table
+
+
 def test_without_ray_nothing_imports_ray(tmp_path):
     shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
     code = ("import sys; from index.build import build_index; from qa.cli import main; "
