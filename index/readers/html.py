@@ -15,8 +15,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterator
 
 import lxml.etree
 
@@ -162,43 +162,6 @@ def _hides(style: str) -> bool:
     return _HIDDEN_STYLE.search(style) is not None
 
 
-Event = tuple[str, object, int]  # ("start"|"end"|"atom", element, line) or ("text", str, line)
-
-
-def _events(root: Element, atomic: Callable[[Element], bool]) -> Iterator[Event]:
-    """Document-order events without recursion (pages nest deeper than Python's stack). Text events carry
-    the line their first visible character stands on; atomic elements are reported, not entered."""
-    stack: list[tuple[str, object]] = [("el", root)]
-    cursor = 1
-    while stack:
-        kind, item = stack.pop()
-        if kind == "text":
-            text = str(item)
-            yield "text", text, cursor + text[: len(text) - len(text.lstrip())].count("\n")
-            cursor += text.count("\n")
-            continue
-        if kind == "end":
-            yield "end", item, cursor
-            continue
-        el = item
-        if el is not root and el.tail:
-            stack.append(("text", el.tail))
-        if not _tag(el):
-            continue  # a comment or processing instruction the parser kept
-        cursor = el.sourceline or cursor
-        if not _visible(el):
-            cursor += sum(t.count("\n") for t in el.itertext())
-            continue
-        if atomic(el):
-            yield "atom", el, cursor
-            continue
-        yield "start", el, cursor
-        stack.append(("end", el))
-        stack.extend(("el", child) for child in reversed(el))
-        if el.text:
-            stack.append(("text", el.text))
-
-
 @dataclass
 class _Entry:
     """A Line before numbering: source line, text, and for table rows the grid cells."""
@@ -219,27 +182,66 @@ class _Flow:
     _buf_line: int | None = None
     _pre: int = 0
     _open: list[int] = field(default_factory=list)  # ids of the block elements the walk is inside
+    _alive: list[Element] = field(default_factory=list)  # those elements, alive while their ids are in use
 
     def run(self, root: Element) -> list[_Entry]:
-        def atomic(el: Element) -> bool:
-            if self.stop_at_content and el.get(_CONTENT) is not None:
-                return True
-            return _tag(el) == "table" and self.grids.is_data(el)
-
-        for kind, item, line in _events(root, atomic):
-            if kind == "text":
-                self._text(str(item), line)
-            elif kind == "atom" and item.get(_CONTENT) is not None and item is not root:
-                break
-            elif kind == "atom":
-                self._flush()
-                self._table(item)
-            elif (tag := _tag(item)) == "br" or tag in _BLOCKS:  # <pre> is a block
-                self._flush()
-                if tag == "pre":
-                    self._pre += 1 if kind == "start" else -1
-                if tag != "br":
-                    self._open.append(id(item)) if kind == "start" else self._open.pop()
+        """One walk in document order (lxml's iterwalk: no recursion, pages nest deeper than Python's stack).
+        Text carries the line its first visible character stands on; hidden elements are skipped, data tables
+        (and, when stop_at_content, the report's content) are read whole, not entered."""
+        walker = lxml.etree.iterwalk(root, events=("start", "end"))
+        cursor = 1
+        skipped = False  # the element just started was skipped: its end event gives only its tail
+        alive = self._alive  # the block elements whose ids stand in entries: kept so the ids stay theirs
+        for event, el in walker:
+            if event == "start":
+                tag = el.tag
+                if type(tag) is not str:  # a comment or processing instruction the parser kept
+                    walker.skip_subtree()
+                    skipped = True
+                    continue
+                tag = tag.lower()
+                cursor = el.sourceline or cursor
+                if tag in _SKIPPED or el.get("hidden") is not None or el.get(_PRUNED) is not None or (
+                        (style := el.get("style")) is not None and _hides(style)):
+                    cursor += sum(t.count("\n") for t in el.itertext())
+                    walker.skip_subtree()
+                    skipped = True
+                    continue
+                if self.stop_at_content and el.get(_CONTENT) is not None or tag == "table" and self.grids.is_data(el):
+                    walker.skip_subtree()
+                    skipped = True
+                    if el.get(_CONTENT) is not None and el is not root:
+                        break
+                    self._flush()
+                    self._table(el)
+                    continue
+                if tag == "br" or tag in _BLOCKS:  # <pre> is a block
+                    self._flush()
+                    if tag == "pre":
+                        self._pre += 1
+                    if tag != "br":
+                        alive.append(el)
+                        self._open.append(id(el))
+                text = el.text
+                if text:
+                    self._text(text, cursor + text[: len(text) - len(text.lstrip())].count("\n"))
+                    cursor += text.count("\n")
+                continue
+            if skipped:
+                skipped = False
+            else:
+                tag = el.tag.lower()
+                if tag == "br" or tag in _BLOCKS:
+                    self._flush()
+                    if tag == "pre":
+                        self._pre -= 1
+                    if tag != "br":
+                        self._open.pop()
+            if el is not root:
+                text = el.tail
+                if text:
+                    self._text(text, cursor + text[: len(text) - len(text.lstrip())].count("\n"))
+                    cursor += text.count("\n")
         self._flush()
         return self.entries
 
@@ -278,9 +280,10 @@ class _Flow:
                     cells.append(("", False, self.tables, r, c))
                     continue
                 td, first = slot
-                if id(td) not in texts:
-                    texts[id(td)] = cell_text(td)
-                cells.append((texts[id(td)], not first, self.tables, r, c))
+                text = texts.get(id(td))
+                if text is None:  # the grid's cells are visible (hidden ones never enter it): no need to ask
+                    text = texts[id(td)] = normalise(td.text or "") if not len(td) else _inner_text(td)
+                cells.append((text, not first, self.tables, r, c))
             line_text = "\t".join(text for text, continuation, *_ in cells if not continuation)
             self.entries.append(_Entry(tr.sourceline or 0, line_text, cells))
 
@@ -457,6 +460,8 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
     or a number cell (a report framed in a <form> or a table of links to figures stays). Judged bottom-up:
     a block is link-dense by what is left of it after its link lists went (a page with menus and a short
     report is not one big menu), or when all it has left besides them is a caption (相关文章)."""
+    if not _may_hold_chrome(root):
+        return  # no landmark, no role and fewer links than a dense block needs: nothing to prune
     elements = list(root.iter(lxml.etree.Element))  # no comments or PIs; kept alive: id() stays unique
     at = {id(el): k for k, el in enumerate(elements)}
     keep = {at[id(el)] for _, h in headings for el in (h, *h.iterancestors()) if id(el) in at}
@@ -506,6 +511,16 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
 _OWN_PARTS = frozenset({"header", "footer"})  # inside an <article> or <main>: the article's own, kept
 
 
+def _may_hold_chrome(root: Element) -> bool:
+    """Whether the page holds anything _prune_chrome could mark: a landmark tag, enough links for a dense
+    block or a role (asked in this order: the first two are found by lxml's C iterators in microseconds)."""
+    return next(root.iter(*_CHROME_TAGS), None) is not None or sum(1 for _ in islice(root.iter("a"), _MIN_LINKS)) \
+        >= _MIN_LINKS or _ANY_ROLE(root)
+
+
+_ANY_ROLE = lxml.etree.XPath("boolean(//@role)")
+
+
 def _holds_number_cell(block: Element) -> bool:
     """A <td>/<th> holding a number, in `block` or itself, outside the elements never shown (<script> …).
     Asked only of the few blocks about to be pruned."""
@@ -536,6 +551,8 @@ _NUMBER_CELL = re.compile(r"[\d.,，]+\s*(元|万元|件|项|条)?")
 
 def own_rows(table: Element) -> list[Element]:
     """The <tr>s of this table (directly or in thead/tbody/tfoot), not those of tables nested in it."""
+    if next(table.iterdescendants("table"), None) is None:  # most tables: no nested table, every <tr> is its own
+        return [tr for tr in table.iter("tr") if _visible(tr)]
     rows = []
     for tr in table.iter("tr"):
         parent = tr.getparent()
@@ -547,7 +564,9 @@ def own_rows(table: Element) -> list[Element]:
 
 
 def _own_cells(tr: Element) -> list[Element]:
-    return [td for td in tr if _tag(td) in ("td", "th") and _visible(td)]
+    # The parser gives lower-case tag names: iterchildren's tag filter finds every <td>/<th> (in C).
+    return [td for td in tr.iterchildren("td", "th") if td.get("hidden") is None and td.get(_PRUNED) is None
+            and ((style := td.get("style")) is None or not _hides(style))]
 
 
 def _row_cells(rows: list[Element]) -> list[list[Element]]:
@@ -722,6 +741,11 @@ def cell_text(cell: Element) -> str:
         return normalise(cell.text or "") if _visible(cell) else ""
     if not _visible(cell):
         return ""
+    return _inner_text(cell)
+
+
+def _inner_text(cell: Element) -> str:
+    """cell_text of a visible cell with children."""
     pieces = _plain_pieces(cell)
     return _joined(pieces) if pieces is not None else _walked_text(cell)
 
