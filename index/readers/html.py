@@ -57,7 +57,9 @@ def holds_html(data: bytes) -> bool:
 
 def read_html(path: Path, data: bytes) -> Document:
     text, encoding = decode_html(data, path)
-    root = _parse(text, path)
+    # Decoded strictly as UTF-8, the bytes are the text's own UTF-8: lxml is given them, not a copy.
+    utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
+    root = _parse(text, path, utf8)
     check_table_sizes(root, path)
     title = page_title(root)
     entries = _content_entries(root)
@@ -128,13 +130,18 @@ def decode_html(data: bytes, path: Path | str) -> tuple[str, str]:
     return decode(data, path)
 
 
-def _parse(text: str, path: Path | str) -> Element:
+def _parse(text: str, path: Path | str, utf8: bytes | None = None) -> Element:
+    """`utf8`: the text's UTF-8 bytes, when the caller has them (UTF-8 pages)."""
     # Line ends normalised first so that source lines count as an editor counts them; the text goes to
-    # lxml as UTF-8 bytes because lxml refuses str input with an XML encoding declaration.
-    text = text.replace("\ufeff", "").replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    # lxml as UTF-8 bytes because lxml refuses str input with an XML encoding declaration. On the bytes the
+    # same replacements are exact (UTF-8 never puts these bytes inside another character) and cheaper.
+    if utf8 is not None:
+        data = utf8.replace(b"\xef\xbb\xbf", b"").replace(b"\x00", b"").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    else:
+        data = text.replace("\ufeff", "").replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
     parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     try:
-        root = lxml.etree.fromstring(text.encode("utf-8"), parser=parser)
+        root = lxml.etree.fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         root = None
     if root is None:  # "Document is empty"
@@ -270,22 +277,26 @@ class _Flow:
             if text:
                 self.entries.append(_Entry(caption.sourceline or 0, text))
         rows, grid = self.grids.read(table)
-        texts: dict[int, str] = {}  # id(td) → its text, computed once for all the slots it covers
+        texts: dict[Element, str] = {}  # td → its text, computed once for all the slots it covers
+        table_no = self.tables
         for r, (tr, slots) in enumerate(zip(rows, grid), start=1):
             if not slots:
                 continue
             cells = []
+            shown = []  # the texts of the row's cells at their first slots
             for c, slot in enumerate(slots, start=1):
                 if slot is None:  # a hole no cell covers: kept so the slots right of it keep their column
-                    cells.append(("", False, self.tables, r, c))
+                    cells.append(("", False, table_no, r, c))
+                    shown.append("")
                     continue
                 td, first = slot
-                text = texts.get(id(td))
+                text = texts.get(td)
                 if text is None:  # the grid's cells are visible (hidden ones never enter it): no need to ask
-                    text = texts[id(td)] = normalise(td.text or "") if not len(td) else _inner_text(td)
-                cells.append((text, not first, self.tables, r, c))
-            line_text = "\t".join(text for text, continuation, *_ in cells if not continuation)
-            self.entries.append(_Entry(tr.sourceline or 0, line_text, cells))
+                    text = texts[td] = normalise(td.text or "") if not len(td) else _inner_text(td)
+                cells.append((text, not first, table_no, r, c))
+                if first:
+                    shown.append(text)
+            self.entries.append(_Entry(tr.sourceline or 0, "\t".join(shown), cells))
 
 
 def _number(entries: list[_Entry]) -> list[Line]:
@@ -370,8 +381,11 @@ def _part_headings(root: Element) -> list[tuple[str, Element]]:
 
     found = []
     for el in root.iter():
+        tag = el.tag  # asked before the text: a <script>'s text is long
+        if type(tag) is not str or tag.lower() in _SKIPPED:
+            continue
         text = el.text
-        if not text or not _HEADING_START.match(text) or not isinstance(el.tag, str) or _tag(el) in _SKIPPED:
+        if not text or not _HEADING_START.match(text):
             continue
         heading = el
         while (parent := heading.getparent()) is not None and _tag(parent) not in ("td", "th", "tr", "table", "body") \
@@ -435,7 +449,7 @@ def _longer_than(el: Element, limit: int) -> bool:
     """len(_text_of(el)) > limit, without joining a whole report's text: every visible character counts."""
     seen = 0
     for piece in el.itertext():
-        seen += len(piece) - sum(len(run) for run in _INVISIBLE.findall(piece))
+        seen += len(_INVISIBLE.sub("", piece))
         if seen > limit:
             return True
     return len(_text_of(el)) > limit
@@ -524,8 +538,8 @@ _ANY_ROLE = lxml.etree.XPath("boolean(//@role)")
 def _holds_number_cell(block: Element) -> bool:
     """A <td>/<th> holding a number, in `block` or itself, outside the elements never shown (<script> …).
     Asked only of the few blocks about to be pruned."""
-    for el in block.iter():
-        if _tag(el) in ("td", "th") and _NUMBER_CELL.fullmatch(_text_of(el)) and not any(
+    for el in block.iter("td", "th"):  # the parser gives lower-case tag names
+        if _NUMBER_CELL.fullmatch(_text_of(el)) and not any(
                 _tag(a) in _SKIPPED for a in _ancestors_up_to(el, block)):
             return True
     return False
@@ -746,12 +760,12 @@ def cell_text(cell: Element) -> str:
 
 def _inner_text(cell: Element) -> str:
     """cell_text of a visible cell with children."""
-    pieces = _plain_pieces(cell)
-    return _joined(pieces) if pieces is not None else _walked_text(cell)
+    text = _plain_text(cell)
+    return text if text is not None else _walked_text(cell)
 
 
-def _plain_pieces(cell: Element) -> list[str] | None:
-    """The pieces of a cell whose elements are all visible and either inline (<span>, <font>) or blocks
+def _plain_text(cell: Element) -> str | None:
+    """The text of a cell whose elements are all visible and either inline (<span>, <font>) or blocks
     side by side directly in it with nothing but spaces between them (Word's <td><p><span>…</span></p>),
     without the general walk: most cells of a page. None for any other cell."""
     breaks = 0
@@ -770,10 +784,12 @@ def _plain_pieces(cell: Element) -> list[str] | None:
                 return None
             breaks += 1
     if not breaks:
-        return [normalise(_text_inside(cell))]
+        return normalise(_text_inside(cell))
     if breaks != len(cell) or _shows(cell.text or "") or any(_shows(child.tail or "") for child in cell):
         return None
-    return [normalise(_text_inside(child)) for child in cell]
+    if breaks == 1:  # Word's cells: one <p>
+        return normalise(_text_inside(cell[0]))
+    return _joined([normalise(_text_inside(child)) for child in cell])
 
 
 def _text_inside(el: Element) -> str:
