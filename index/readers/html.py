@@ -158,10 +158,14 @@ def _tag(el: object) -> str:
 
 
 def _visible(el: Element) -> bool:
-    if _tag(el) in _SKIPPED or el.get("hidden") is not None or el.get(_PRUNED) is not None:
-        return False
-    style = el.get("style")
-    return style is None or not _hides(style)
+    return _tag(el) not in _SKIPPED and not _hidden_by_attributes(el.keys(), el)
+
+
+def _hidden_by_attributes(names: list[str], el: Element) -> bool:
+    """`el` is hidden by its own attributes (`names`: el.keys()): hidden, the pruning mark, or a style that
+    hides it. Asked through the names: lxml's get() parses and encodes its key on every call (2-5x the cost
+    of one keys() call, and most elements have none of these attributes)."""
+    return bool(names) and ("hidden" in names or _PRUNED in names or "style" in names and _hides(el.get("style")))
 
 
 @lru_cache(maxsize=4096)  # a page repeats a few styles on every cell ('text-align:center')
@@ -208,16 +212,16 @@ class _Flow:
                     continue
                 tag = tag.lower()
                 cursor = el.sourceline or cursor
-                if tag in _SKIPPED or el.get("hidden") is not None or el.get(_PRUNED) is not None or (
-                        (style := el.get("style")) is not None and _hides(style)):
+                names = el.keys()
+                if tag in _SKIPPED or names and _hidden_by_attributes(names, el):
                     cursor += sum(t.count("\n") for t in el.itertext())
                     walker.skip_subtree()
                     skipped = True
                     continue
-                if self.stop_at_content and el.get(_CONTENT) is not None or tag == "table" and self.grids.is_data(el):
+                if self.stop_at_content and _CONTENT in names or tag == "table" and self.grids.is_data(el):
                     walker.skip_subtree()
                     skipped = True
-                    if el.get(_CONTENT) is not None and el is not root:
+                    if _CONTENT in names and el is not root:
                         break
                     self._flush()
                     self._table(el)
@@ -500,7 +504,7 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
             l_links[k] += 1
         pruned = False
         if k not in keep and tag not in ("html", "body"):
-            role = (el.get("role") or "").lower()
+            role = (el.get("role") or "").lower() if "role" in el.keys() else ""
             dense = (l_links[k] >= _MIN_LINKS and l_linked[k] >= _MAX_LINK_SHARE * l_text[k]) or (
                 w_links[k] >= _MIN_LINKS and w_linked[k] >= _MAX_LINK_SHARE * w_text[k]
                 and l_text[k] - l_linked[k] <= _MAX_CAPTION)
@@ -579,8 +583,7 @@ def own_rows(table: Element) -> list[Element]:
 
 def _own_cells(tr: Element) -> list[Element]:
     # The parser gives lower-case tag names: iterchildren's tag filter finds every <td>/<th> (in C).
-    return [td for td in tr.iterchildren("td", "th") if td.get("hidden") is None and td.get(_PRUNED) is None
-            and ((style := td.get("style")) is None or not _hides(style))]
+    return [td for td in tr.iterchildren("td", "th") if not _hidden_by_attributes(td.keys(), td)]
 
 
 def _row_cells(rows: list[Element]) -> list[list[Element]]:
@@ -664,11 +667,17 @@ def _spans(cells: list[list[Element]]) -> list[list[tuple[int, int]]]:
         left = len(cells) - r
         row = []
         for td in tds:
-            rowspan, colspan = td.get("rowspan"), td.get("colspan")  # most cells have neither
-            row.append((1 if rowspan is None else _span(rowspan, left, zero_means=left),
-                        1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1)))
+            names = td.keys()  # most cells have neither span
+            rowspan = td.get("rowspan") if "rowspan" in names else None
+            colspan = td.get("colspan") if "colspan" in names else None
+            row.append(_NO_SPAN if rowspan is None and colspan is None else (
+                1 if rowspan is None else _span(rowspan, left, zero_means=left),
+                1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1)))
         out.append(row)
     return out
+
+
+_NO_SPAN = (1, 1)
 
 
 def _bounds_of(spans: list[list[tuple[int, int]]]) -> tuple[int, int]:
@@ -715,8 +724,12 @@ def _grid(cells: list[list[Element]]) -> list[list[Slot]]:
     spans = _spans(cells)
     width, _ = _bounds_of(spans)
     taken: list[dict[int, tuple[Element, bool]]] = [{} for _ in cells]  # by row: column → slot
+    plain: dict[int, list[Slot]] = {}  # rows with no span of their own nor from above: their cells in order
     for r, (tds, row_spans) in enumerate(zip(cells, spans)):
         row, c = taken[r], 0
+        if not row and row_spans.count(_NO_SPAN) == len(row_spans):  # spans reach only rows below
+            plain[r] = [(td, True) for td in tds]
+            continue
         for td, (rowspan, colspan) in zip(tds, row_spans):
             while c in row:
                 c += 1
@@ -730,7 +743,8 @@ def _grid(cells: list[list[Element]]) -> list[list[Slot]]:
                 for dc in range(colspan):
                     below.setdefault(c + dc, (td, dr == 0 and dc == 0))
             c += colspan
-    return [[row.get(c) for c in range(max(row) + 1)] if row else [] for row in taken]
+    return [plain[r] if r in plain else [row.get(c) for c in range(max(row) + 1)] if row else []
+            for r, row in enumerate(taken)]
 
 
 _SPAN = re.compile(r"\s*(\d+)")
@@ -774,10 +788,7 @@ def _plain_text(cell: Element) -> str | None:
         if type(tag) is not str:
             return None
         tag = tag.lower()
-        if tag in _SKIPPED or el.get("hidden") is not None or el.get(_PRUNED) is not None:
-            return None
-        style = el.get("style")
-        if style is not None and _hides(style):
+        if tag in _SKIPPED or _hidden_by_attributes(el.keys(), el):
             return None
         if tag == "br" or tag in _BLOCKS:
             if el.getparent() is not cell:
