@@ -486,6 +486,7 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
     n = len(elements)
     tags = [el.tag.lower() for el in elements]
     parent = [at.get(id(el.getparent()), -1) for el in elements]
+    roles = {id(el): el.get("role") for el in _WITH_ROLE(root)}  # a few elements; ids of `elements`'s
     # Per element: visible characters, characters inside links and links, of the whole element (w_) and of
     # what is not pruned (l_); and the number cells it holds. Children come after parents in document
     # order, so one pass from the end sees every element after all of its children.
@@ -504,7 +505,7 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
             l_links[k] += 1
         pruned = False
         if k not in keep and tag not in ("html", "body"):
-            role = (el.get("role") or "").lower() if "role" in el.keys() else ""
+            role = (roles.get(id(el)) or "").lower()
             dense = (l_links[k] >= _MIN_LINKS and l_linked[k] >= _MAX_LINK_SHARE * l_text[k]) or (
                 w_links[k] >= _MIN_LINKS and w_linked[k] >= _MAX_LINK_SHARE * w_text[k]
                 and l_text[k] - l_linked[k] <= _MAX_CAPTION)
@@ -537,6 +538,7 @@ def _may_hold_chrome(root: Element) -> bool:
 
 
 _ANY_ROLE = lxml.etree.XPath("boolean(//@role)")
+_WITH_ROLE = lxml.etree.XPath("//*[@role]")
 
 
 def _holds_number_cell(block: Element) -> bool:
@@ -788,7 +790,7 @@ def _plain_text(cell: Element) -> str | None:
         if type(tag) is not str:
             return None
         tag = tag.lower()
-        if tag in _SKIPPED or _hidden_by_attributes(el.keys(), el):
+        if tag in _SKIPPED or (names := el.keys()) and _hidden_by_attributes(names, el):
             return None
         if tag == "br" or tag in _BLOCKS:
             if el.getparent() is not cell:
@@ -796,10 +798,13 @@ def _plain_text(cell: Element) -> str | None:
             breaks += 1
     if not breaks:
         return normalise(_text_inside(cell))
-    if breaks != len(cell) or _shows(cell.text or "") or any(_shows(child.tail or "") for child in cell):
+    if breaks != len(cell) or _shows(cell.text or ""):
         return None
     if breaks == 1:  # Word's cells: one <p>
-        return normalise(_text_inside(cell[0]))
+        child = cell[0]
+        return None if _shows(child.tail or "") else normalise(_text_inside(child))
+    if any(_shows(child.tail or "") for child in cell):
+        return None
     return _joined([normalise(_text_inside(child)) for child in cell])
 
 
