@@ -669,9 +669,7 @@ def _spans(cells: list[list[Element]]) -> list[list[tuple[int, int]]]:
         left = len(cells) - r
         row = []
         for td in tds:
-            names = td.keys()  # most cells have neither span
-            rowspan = td.get("rowspan") if "rowspan" in names else None
-            colspan = td.get("colspan") if "colspan" in names else None
+            rowspan, colspan = _span_attributes(td)
             row.append(_NO_SPAN if rowspan is None and colspan is None else (
                 1 if rowspan is None else _span(rowspan, left, zero_means=left),
                 1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1)))
@@ -680,6 +678,15 @@ def _spans(cells: list[list[Element]]) -> list[list[tuple[int, int]]]:
 
 
 _NO_SPAN = (1, 1)
+
+
+def _span_attributes(td: Element) -> tuple[str | None, str | None]:
+    """(rowspan, colspan) as written, None where absent: asked through keys(), since most cells have
+    neither and lxml's get() parses its key on every call."""
+    names = td.keys()
+    if not names:
+        return None, None
+    return (td.get("rowspan") if "rowspan" in names else None, td.get("colspan") if "colspan" in names else None)
 
 
 def _bounds_of(spans: list[list[tuple[int, int]]]) -> tuple[int, int]:
@@ -709,7 +716,7 @@ def _page_cells_at_most(root: Element) -> int:
     rows = sum(1 for _ in root.iter("tr"))
     total = 0
     for td in root.iter("td", "th"):
-        rowspan, colspan = td.get("rowspan"), td.get("colspan")
+        rowspan, colspan = _span_attributes(td)
         total += (1 if rowspan is None else _span(rowspan, rows, zero_means=rows)) * (
             1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1))
     return total
