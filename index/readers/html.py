@@ -504,7 +504,9 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
             w_links[k] += 1
             l_links[k] += 1
         pruned = False
-        if k not in keep and tag not in ("html", "body"):
+        # Only a block with links enough, a landmark tag or a role can be chrome: most elements are none.
+        if (w_links[k] >= _MIN_LINKS or l_links[k] >= _MIN_LINKS or tag in _CHROME_TAGS or id(el) in roles) \
+                and k not in keep and tag not in ("html", "body"):
             role = (roles.get(id(el)) or "").lower()
             dense = (l_links[k] >= _MIN_LINKS and l_linked[k] >= _MAX_LINK_SHARE * l_text[k]) or (
                 w_links[k] >= _MIN_LINKS and w_linked[k] >= _MAX_LINK_SHARE * w_text[k]
