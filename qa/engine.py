@@ -24,7 +24,7 @@ from qa.lexicon import Measure, items, measure
 from qa.op_prose import answer_prose
 from qa.operations import OPERATIONS, settle
 from qa.ops import Ctx, SettledPlan, freeze, thaw
-from qa.phrasing import EXAMPLES, column_phrase, compose, reading, unresolved_words, years_read
+from qa.phrasing import EXAMPLES, column_phrase, compose, copies_said, reading, unresolved_words, years_read
 from qa.prose import Prose
 from qa.retrieve import Retriever
 from qa.understand import MAX_CHARS, Plan, Reader
@@ -38,6 +38,7 @@ class QA:
         self.retriever = Retriever(Path(index), model=model, previous=previous and previous.retriever)
         growth = previous and self.retriever.gen.grown_from(previous.retriever.gen)
         self.store = FactStore(self.retriever.db, (previous.store, self.retriever.gen, growth) if growth else None)
+        self.retriever.hidden_docs = self.store.copies.other_docs(self.store.reports)
         self.reader = Reader(self.store.agency_names, self.store.has_key, self.store.years)
         self.ctx = Ctx(self.store, Citer(self.store), Prose(self.retriever, self.store.lines))
         self._lock = threading.Lock()  # one DuckDB connection: one question at a time
@@ -71,6 +72,10 @@ class QA:
         said = years_read(plan)
         if said and said.strip("（）").split("；")[0] not in answer.text:  # 去年 / 近三年: how they were read, always
             answer.text += said
+        copies = self.store.copies.of(self.store.by_doc[c.doc].rid for c in answer.citations
+                                      if c.doc in self.store.by_doc)
+        if copies:  # a report brought as two files was counted once: say which file stood for it
+            answer.text += copies_said(copies, self.store.reports)
         if plan.notes:
             answer.text = "（" + "；".join(plan.notes) + "）" + answer.text
             if len((question or "").strip()) > MAX_CHARS:

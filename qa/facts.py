@@ -16,6 +16,7 @@ import numpy as np
 
 from index.model import Flag
 from index.template import fact_specs
+from qa.copies import find_copies
 from qa.lexicon import Measure
 
 if TYPE_CHECKING:
@@ -136,6 +137,7 @@ class FactStore:
         self.year_of = np.array([r.year if r.year is not None else -1 for r in self.reports], np.int32)
         self.years = sorted({r.year for r in self.reports if r.year is not None})
         self.format_of = np.array([r.format for r in self.reports])
+        self.copies = find_copies(con, self.reports)  # one report brought as two files counts once
         self._columns: dict[str, _KeyColumn] = {}
         self._line_cache: dict[tuple[str, int], str] = {}
         self._rid_map: np.ndarray | None = None  # a grown store: its arrays' report ids → this store's (-1: gone)
@@ -339,8 +341,9 @@ class FactStore:
     def scope(self, agencies: list[str] | None = None, years: list[int] | None = None,
               latest: bool = True) -> np.ndarray:
         """Report ids in scope: the named agencies (all when None), the named years (all when None), and
-        with latest=True only each agency's latest report among those."""
-        mask = np.ones(self._n, bool)
+        with latest=True only each agency's latest report among those. A report brought as several files is
+        in scope once, as its cleanest copy (qa.copies)."""
+        mask = self.copies.is_primary.copy()
         if agencies:
             ids = [self.agency_names.index(a) for a in agencies if a in self.agency_names]
             mask &= np.isin(self.agency_of, ids)
@@ -358,7 +361,7 @@ class FactStore:
 
     def multi_year_agencies(self, rids: np.ndarray | None = None) -> int:
         """How many agencies have more than one report (among rids, or in the whole index)."""
-        a = self.agency_of if rids is None else self.agency_of[rids]
+        a = self.agency_of[self.copies.is_primary] if rids is None else self.agency_of[rids]
         if not len(a):
             return 0
         _, counts = np.unique(a, return_counts=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from qa.answer import Answer, AnswerTable, Derived
 from qa.facts import Report
 from qa.ops import Ctx
-from qa.phrasing import reading
+from qa.phrasing import copies_said, reading
 from qa.understand import Plan
 
 
@@ -29,7 +29,17 @@ def _corpus_subset(plan: Plan, reports: list[Report], scope: str, total: int) ->
 
 def answer_corpus(ctx: Ctx, plan: Plan) -> Answer:
     s = ctx.store
-    reports = sorted(s.reports, key=lambda r: (r.name, r.year or 0))
+    answer = _answer_corpus(ctx, plan)
+    groups = s.copies.of(s.by_doc[row[2]].rid for row in answer.table.rows if row[2] in s.by_doc)
+    if groups:  # files that are copies of a listed report were not counted: say so
+        answer.text += copies_said(groups, s.reports)
+    return answer
+
+
+def _answer_corpus(ctx: Ctx, plan: Plan) -> Answer:
+    s = ctx.store
+    primary = [r for r in s.reports if s.copies.is_primary[r.rid]]  # one report brought as two files is one
+    reports = sorted(primary, key=lambda r: (r.name, r.year or 0))
     scope = []  # 2023年的报告 / 用2021版模板的报告: the reports the question picks
     if plan.years:
         reports = [r for r in reports if r.year in plan.years]
@@ -41,14 +51,15 @@ def answer_corpus(ctx: Ctx, plan: Plan) -> Answer:
         reports = [r for r in reports if r.agency in plan.agencies]
         scope.insert(0, "、".join(plan.agencies))
     if scope and plan.corpus_what in ("count", "agencies", None):
-        return _corpus_subset(plan, reports, "".join(scope), len(s.reports))
+        return _corpus_subset(plan, reports, "".join(scope), len(primary))
     agencies = sorted({r.name for r in reports})
     years = s.years
     derived = [Derived(value=str(len(reports)), how="报告份数"), Derived(value=str(len(agencies)), how="单位数")]
     year_text = "、".join(f"{y}年" for y in years)
     if plan.corpus_what == "overview":
-        fails = {f.doc for f in s.problem_findings if f.status == "FAIL"}
-        lacking = {f.doc for f in s.problem_findings if f.status == "NOT_ASSESSABLE"}
+        docs = {r.doc for r in primary}
+        fails = {f.doc for f in s.problem_findings if f.status == "FAIL" and f.doc in docs}
+        lacking = {f.doc for f in s.problem_findings if f.status == "NOT_ASSESSABLE" and f.doc in docs}
         derived += [Derived(value=str(len(fails)), how="有勾稽不一致的报告数"),
                     Derived(value=str(len(lacking)), how="因表格缺行无法全部核对的报告数")]
         text = (f"索引中有{len(agencies)}个单位的{len(reports)}份报告（{year_text}）。勾稽核对：{len(fails)}份报告有不一致，"

@@ -349,3 +349,18 @@ def flag_words(flags: int) -> str:
     if flags & FLAG_BITS["split_run"]:
         words.append("数字串拆分")
     return "、".join(words)
+
+
+
+def copies_said(groups, reports) -> str:
+    """The files that hold one report, said beside an answer that used the report (qa.copies)."""
+    by_agency: dict[str, list[str]] = {}
+    for g in groups[:6]:
+        p = reports[g.primary]
+        others = "、".join(reports[o].doc for o in g.others)
+        agree = "" if not g.differ else f"，共有的{g.shared}个单元格中{g.differ}个不同"
+        by_agency.setdefault(p.name, []).append(f"{p.year}年取{p.doc}（另有{others}{agree}）")
+    shown = "；".join(name + "、".join(each) for name, each in by_agency.items())
+    more = f"等{len(groups)}份报告" if len(groups) > 6 else ""
+    same = "，其余数值一致" if any(g.differ for g in groups) else "，数值一致"
+    return f"（同一份报告有多个文件的只计一次：{shown}{more}{same}）"

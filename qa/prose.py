@@ -18,6 +18,7 @@ from index.model import Passage
 from qa.cite import passage as passage_citation, sentence as sentence_citations  # noqa: F401 - citations are built in qa.cite
 from qa.retrieve import Retriever
 
+ASPECT = frozenset("了过着")  # aspect particles a question puts after its verb (建了, 做过)
 GENERIC = frozenset({"报告", "年报", "年度", "单位", "情况", "工作", "政府", "信息", "政务", "本年", "全年", "开展",
                      "一下", "介绍", "说说", "主要", "有关", "相关", "方面", "具体", "什么样", "怎么样", "如何",
                      # how a question asks, not what about (下一年准备采取哪些改进措施, 工作上还有哪些不足)
@@ -217,6 +218,11 @@ class Prose:
             if term in self._agency_terms or term in GENERIC or len(term) < 2 and not term.isdigit():
                 continue
             tid = kw.vocab.get(term)
+            if tid is None and term[-1] in ASPECT and len(term) > 2:  # 建立了 → 建立: the particle says nothing
+                term = term[:-1]
+                tid = kw.vocab.get(term)
+            elif tid is None and term[-1] in ASPECT:
+                continue  # 建了, 做过: a one-character verb is no topic
             out.append((term, qw * (float(weights[tid]) if tid is not None else top)))
         return out
 

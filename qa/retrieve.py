@@ -61,6 +61,7 @@ class Retriever:
         self._model = model
         self.dense_weight = model_weight(str(self.manifest.model.get("name"))) if self.manifest.model else 0.0
         self._dense = None
+        self.hidden_docs: set[str] = set()  # files whose passages another file of the same report stands for (qa.copies)
 
     # ------------------------------------------------------------ dense, loaded on first need
     def has_dense(self) -> bool:
@@ -123,6 +124,8 @@ class Retriever:
         skip = not_asked_parts(query) - {part}
         if skip:  # what the question asks for is not in these parts: they come after the others
             fused = sorted(fused, key=lambda h: passages[h[0]].part in skip)
+        if self.hidden_docs:
+            fused = [(i, s) for i, s in fused if passages[i].doc not in self.hidden_docs]
         fused = fused[:k]
         hits = [Hit(passage=passages[i], score=s, rank=r,
                     via=[name for name, ranking in rankings.items() if any(j == i for j, _ in ranking)])
