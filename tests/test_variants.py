@@ -63,6 +63,20 @@ def _names(office: bool) -> list[str]:
     if office:
         out += ["real13-saved-page.docx"] + (["002-print-tablepictures.pdf", "000-print-letterhead.pdf"]
                                              if chromium() else [])
+    # batch5: copies out of a PDF viewer, other charsets and CMSs, WeChat, the agency in the first sentence,
+    # agencies whose short names collide, Word tables nested or split, headed and footed prints, DOC.
+    out += [f"real{r}-dump-pdfviewer.txt" for r in ("15", "13", "11")] + ["real11-page-gbkmeta.html",
+                                                                       "real15-dump-gb18030.txt"]
+    out += [f"{t}-page-bodyagency.html" for t in stems] + ["001-dump-bodyagency.txt", "003-dump-bodyagency.txt",
+                                                           "001-dump-widecells.txt", "003-dump-widecells.txt",
+                                                           "000-wechat.html", "004-wechat.html", "002-page-iframe.html",
+                                                           "002-page-gbkmeta.html", "003-page-mobile.html",
+                                                           "001-dump-gb18030.txt", "twin0-page-mobile.html"]
+    out += [f"twin{k}-page-trs.html" for k in range(4)]
+    if office:
+        out += ["003-nested.docx", "003-print-headed.pdf", "001-splittable.docx", "004-splittable-repeated.docx",
+                "twin1-nested.docx", "twin2-print-headed.pdf", "twin3-saved.doc", "real13-saved-page.doc"]
+        out += ["real15-chrome-headed.pdf"] if chromium() else []
     return out
 
 
