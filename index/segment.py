@@ -81,6 +81,19 @@ def detect_layout(lines: list[Line]) -> Layout:
     return "cell_per_line" if single > multi else "tab_rows"
 
 
+def _running_lines(region: list[Line]) -> set[str]:
+    """Running headers and footers of a copied PDF: a line (not a number) that stands beside a page number
+    line at two page breaks or more (「某某人民政府门户网站」 after 「第1页 共6页」)."""
+    beside: dict[str, int] = {}
+    texts = [ln.text.strip() for ln in region if ln.text.strip()]
+    for k, text in enumerate(texts):
+        if _PAGE_NUMBER.match(text):
+            for near in {texts[j] for j in (k - 1, k + 1) if 0 <= j < len(texts)}:
+                if len(near) >= 4 and not _BARE_NUMBER.match(near) and not _PAGE_NUMBER.match(near):
+                    beside[near] = beside.get(near, 0) + 1
+    return {t for t, n in beside.items() if n >= 2}
+
+
 def rows_of(lines: list[Line], start: int, end: int, headings: set[int]) -> tuple[list[TableRow], Layout]:
     """Rows of cells for lines[start:end]; lines at the indices in `headings` are part headings and
     always rows of their own."""
@@ -88,9 +101,10 @@ def rows_of(lines: list[Line], start: int, end: int, headings: set[int]) -> tupl
     layout = detect_layout(region)
     rows: list[TableRow] = []
     if layout != "cell_per_line":
+        running = _running_lines(region) if layout == "line_cells" else set()
         for i, line in enumerate(region, start):
-            if layout == "line_cells" and _PAGE_NUMBER.match(line.text):
-                continue  # '- 3 -' between a row's cells
+            if layout == "line_cells" and (_PAGE_NUMBER.match(line.text) or line.text.strip() in running):
+                continue  # '- 3 -' between a row's cells, and the running header or footer beside it
             if line.text.strip() or line.cells:
                 rows.append(TableRow(split_cells(line), i))
         return rows, layout
