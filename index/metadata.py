@@ -528,7 +528,7 @@ def _compiler(lines: list[Line], parts: list[PartSpan]) -> str | None:
         for m in _COMPILED.finditer(sentence.group()):
             at = sentence.start() + m.start(1)
             agency = _agency_candidate(_written(opening, simple, at, at + len(m.group(1))))
-            if agency:
+            if agency and _places(to_simplified(agency))[0]:  # 由我局…, 由区政府办公室…: no name of its own
                 return agency
     return None
 

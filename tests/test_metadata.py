@@ -489,8 +489,10 @@ def test_the_opening_names_who_compiled_a_report_titled_without_its_agency(sente
     assert (meta.agency, meta.agency_source, meta.year) == ("甲县城市管理局", "compiler", 2020)
 
 
-def test_a_sentence_about_another_report_names_no_compiler() -> None:
-    doc = _doc(["2020年政府信息公开工作年度报告", "我局由局办公室负责政务公开日常工作。", "一、总体情况"])
+@pytest.mark.parametrize("sentence", ["我局由局办公室负责政务公开日常工作，编制年度报告。",
+                                      "本报告由我局根据《条例》要求编制。", "本报告由区政府办公室根据《条例》编制。"])
+def test_an_opening_without_a_name_of_its_own_names_no_compiler(sentence) -> None:
+    doc = _doc(["2020年政府信息公开工作年度报告", sentence, "一、总体情况"])
     meta = find_metadata(doc.lines, find_parts(doc.lines), html_title=None, file_name=doc.doc)
     assert meta.agency is None
 
