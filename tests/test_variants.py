@@ -71,7 +71,9 @@ def _names(office: bool) -> list[str]:
                                                            "001-dump-widecells.txt", "003-dump-widecells.txt",
                                                            "000-wechat.html", "004-wechat.html", "002-page-iframe.html",
                                                            "002-page-gbkmeta.html", "003-page-mobile.html",
-                                                           "001-dump-gb18030.txt", "twin0-page-mobile.html"]
+                                                           "001-dump-gb18030.txt", "twin0-page-mobile.html",
+                                                           "real13-wechat.html", "004-page-paged1.html",
+                                                           "004-page-paged2.html"]
     out += [f"twin{k}-page-trs.html" for k in range(4)]
     if office:
         out += ["003-nested.docx", "003-print-headed.pdf", "001-splittable.docx", "004-splittable-repeated.docx",

@@ -826,6 +826,21 @@ def page_iframe(site: Site, title: str, source: str, published: str, body: str, 
     return page.replace('<div class="content"></div>', f'<div class="content">{frame}</div>')
 
 
+_APPLY_KEYS = frozenset({"apply", "review", "suit"})  # the keys of parts 三 and 四
+
+
+def paged(body: str) -> list[tuple[str, frozenset[str]]]:
+    """The body cut before part 三 into two pages, each with the pager a CMS prints under it, and the key
+    families each page holds."""
+    cut = body.index("<p><strong>三、")
+    pager = ('<div class="pager"><a href="index.html">上一页</a> {0} <a href="index_1.html">下一页</a>'
+             '<span>共2页</span></div>')
+    return [(body[:cut] + pager.format("<b>1</b> <a>2</a>"), frozenset({"regulation", "normative", "license",
+                                                                          "other_service", "penalty", "coercion",
+                                                                          "fee", "procurement"})),
+            (body[cut:] + pager.format("<a>1</a> <b>2</b>"), _APPLY_KEYS)]
+
+
 def pdf_viewer_copy(page: str, blank: str, page_lines: int, site: Site) -> str:
     """The report copied out of a PDF viewer: every cell on its own line, an empty cell written as `blank`
     (— / 无), four-digit numbers with thousands separators, and the printed page's running header (the
@@ -991,6 +1006,8 @@ def batch5(out: Path, put, *, office: bool) -> list[Variant]:
                 html.write_text(page, encoding="utf-8")
                 pdf = chrome_pdf_headed(html, out / f"real{name[:2]}-chrome-headed.pdf")
                 made.append(Variant(pdf.name, pdf, truth, name))
+        if k == 1:  # the Word-exported page (a span per value) pasted into a WeChat article
+            put(f"real{name[:2]}-wechat.html", page_wechat(title, f"{short}发布", published, body), truth, name)
         if k == 1 and office and soffice() and (out / f"real{name[:2]}-saved-page.docx").exists():
             conversions.append((out / f"real{name[:2]}-saved-page.docx", ".doc", f"real{name[:2]}-saved-page.doc",
                                 truth, name))
@@ -1027,6 +1044,11 @@ def batch5(out: Path, put, *, office: bool) -> list[Variant]:
         if k == 3:
             put(f"{tag}-page-mobile.html", page_mobile(site, title, gold["agency"], published, body, 2020), rebuilt,
                 stem)
+        if k == 4:  # the report paged by the CMS (上一页 1 2 下一页), each page saved as a file of its own
+            for n, (half, keys) in enumerate(paged(body), 1):
+                facts = {key: (v if key.split(".")[0] in keys else None) for key, v in rebuilt.facts.items()}
+                put(f"{tag}-page-paged{n}.html", page_trs(site, title, gold["agency"], published, half, 2020),
+                    Truth(rebuilt.agency, rebuilt.short, rebuilt.year, rebuilt.fmt, facts), stem)
         if k == 1:
             put(f"{tag}-dump-gb18030.txt", chrome_dump(site, seed_text, published, gold["year"]), truth, stem,
                 "gb18030")
