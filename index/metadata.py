@@ -514,11 +514,12 @@ _COMPILER_SENTENCE = re.compile(r"[^。；;！!？?]*报告[^。；;！!？?]*�
 
 
 def _compiler(lines: list[Line], parts: list[PartSpan]) -> str | None:
-    """The agency the report's opening (up to part 二) says compiled it, or None."""
+    """The agency the report's opening (up to part 二's line: a dump's one line holds it all) says compiled
+    it, or None."""
     end = next((p.start for p in parts if p.numeral != "一"), None)
     text, size = [], 0
     for line in lines:
-        if (end is not None and line.number >= end) or size > 2 * _OPENING_CHARS:
+        if (end is not None and line.number > end) or size > 2 * _OPENING_CHARS:
             break
         text.append(line.text)
         size += len(line.text)

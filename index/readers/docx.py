@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -117,8 +116,6 @@ def _open(path: Path, data: bytes) -> Any:
 def _docx_lines(document: Any) -> list[Line]:
     lines: list[Line] = []
     tables = 0
-    last_head: list[list[tuple[str, bool]]] = []  # the previous table's first rows
-    last_end = 0  # the line count when the previous table ended
     for kind, element in _body_items(document.element.body):
         if kind == "p":
             for box in _text_boxes(element):  # a letterhead or title in a text box: lines of its own, first
@@ -131,34 +128,15 @@ def _docx_lines(document: Any) -> list[Line]:
                     lines.append(Line(number=len(lines) + 1, text=text))
             continue
         tables += 1
-        grid = _grid(element)
-        # A table cut in two with its header rows repeated by hand: the second half, right after the
-        # first, starts with the first half's header rows; read once, they do not stand between the halves.
-        repeated = _repeated_head(last_head, grid) if last_end == len(lines) else 0
-        last_head = grid[:_HEAD_ROWS]
-        for r, row in enumerate(grid, start=1):
-            if r <= repeated or not any(text for text, _ in row):
+        for r, row in enumerate(_grid(element), start=1):
+            if not any(text for text, _ in row):
                 continue
             number = len(lines) + 1
             cells = [Cell(text=text, continuation=not first, source=Source(line=number, table=tables, row=r, cell=c))
                      for c, (text, first) in enumerate(row, start=1)]
             lines.append(Line(number=number, text="\t".join(c.text for c in cells if not c.continuation),
                               cells=cells))
-        last_end = len(lines)
     return lines
-
-
-_HEAD_ROWS = 4  # header rows a table repeats at most (三's: 申请人情况, 自然人/法人或其他组织, 商业企业 …)
-
-
-def _repeated_head(head: list[list[tuple[str, bool]]], grid: list[list[tuple[str, bool]]]) -> int:
-    """How many of the table's first rows repeat the previous table's first rows, text for text; none
-    when a row of numbers would be among them (two tables of values, not a header read twice)."""
-    n = 0
-    while n < min(len(head), len(grid)) and [t for t, _ in head[n]] == [t for t, _ in grid[n]] \
-            and not any(re.fullmatch(r"[\d.,\s-]+", t) for t, _ in grid[n] if t):
-        n += 1
-    return n if n < len(grid) else 0
 
 
 def _tabbed(text: str) -> str:
