@@ -73,11 +73,15 @@ def _names(office: bool) -> list[str]:
                                                            "002-page-gbkmeta.html", "003-page-mobile.html",
                                                            "001-dump-gb18030.txt", "twin0-page-mobile.html",
                                                            "real13-wechat.html", "004-page-paged1.html",
-                                                           "004-page-paged2.html"]
+                                                           "004-page-paged2.html", "000-page-split.html",
+                                                           "001-page-split-repeated.html",
+                                                           "000-dump-onelines-bodyagency.txt",
+                                                           "002-dump-onelines-bodyagency.txt"]
     out += [f"twin{k}-page-trs.html" for k in range(4)]
     if office:
         out += ["003-nested.docx", "003-print-headed.pdf", "001-splittable.docx", "004-splittable-repeated.docx",
-                "twin1-nested.docx", "twin2-print-headed.pdf", "twin3-saved.doc", "real13-saved-page.doc"]
+                "twin1-nested.docx", "twin2-print-headed.pdf", "twin3-saved.doc", "real13-saved-page.doc", "004-print-splitrepeated.pdf",
+                "real13-print-savedpage.pdf"]
         out += ["real15-chrome-headed.pdf"] if chromium() else []
     return out
 

@@ -18,9 +18,11 @@ Sources and their gold:
 - batch5: the renamed real pages copied out of a PDF viewer (a cell a line, blanks written —, / or 无,
   thousands separators, the running header and 第X页 共Y页 between cells), in GBK under a UTF-8 <meta>, in
   GB18030 text, printed by Chromium with its header and footer; the seeds titled without their agency,
-  named only in the first sentence (「本报告由…编制」), as WeChat articles, in an <iframe srcdoc>, on a mobile
-  page titled only in og:title, as DOCX with the report inside a layout table or 三 split in two (its
-  header rows repeated or not), printed by LibreOffice with a running header and 第X页 共Y页; drawn reports
+  named only in the first sentence (「本报告由…编制」, also in a one-line dump), as WeChat articles, in an
+  <iframe srcdoc>, on a mobile page titled only in og:title, paged by the CMS into two files, with 三 cut
+  into two tables (HTML, DOCX and its print; the header rows repeated or not), as DOCX inside a layout
+  table, printed by LibreOffice with a running header and 第X页 共Y页; the real page's Word copy as DOC and
+  PDF, and as a WeChat article; drawn reports
   of agencies whose short names collide (北京市/长春市朝阳区, 南京市/福州市鼓楼区), titled without the city.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
@@ -829,6 +831,23 @@ def page_iframe(site: Site, title: str, source: str, published: str, body: str, 
 _APPLY_KEYS = frozenset({"apply", "review", "suit"})  # the keys of parts 三 and 四
 
 
+def split_html_table(body: str, *, repeat_head: bool) -> str:
+    """The body with its biggest table (三) cut in two in the middle of its rows (a CMS editor's two tables);
+    `repeat_head`: the second starts with the first's three header rows again."""
+    import copy
+
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    table = max(root.iter("table"), key=lambda t: len(t.findall(".//tr")))
+    rows = table.findall(".//tr")
+    second = lxml.html.fragment_fromstring('<table border="1" cellspacing="0" cellpadding="0"><tbody></tbody></table>')
+    for tr in (copy.deepcopy(tr) for tr in rows[:3]) if repeat_head else ():
+        second[0].append(tr)
+    for tr in rows[len(rows) // 2:]:
+        second[0].append(tr)
+    table.addnext(second)
+    return "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
 def paged(body: str) -> list[tuple[str, frozenset[str]]]:
     """The body cut before part 三 into two pages, each with the pager a CMS prints under it, and the key
     families each page holds."""
@@ -1011,6 +1030,8 @@ def batch5(out: Path, put, *, office: bool) -> list[Variant]:
         if k == 1 and office and soffice() and (out / f"real{name[:2]}-saved-page.docx").exists():
             conversions.append((out / f"real{name[:2]}-saved-page.docx", ".doc", f"real{name[:2]}-saved-page.doc",
                                 truth, name))
+            conversions.append((out / f"real{name[:2]}-saved-page.docx", ".pdf", f"real{name[:2]}-print-savedpage.pdf",
+                                truth, name))
     for k, stem in enumerate(SEED_STEMS):
         place, short, icp = _SEED_SITES[stem]
         site, tag, gold, truth = site_for(place, icp), stem[:3], seed_gold(stem), seed_truth(stem)
@@ -1024,9 +1045,12 @@ def batch5(out: Path, put, *, office: bool) -> list[Variant]:
         style = ("trs", "xxgk", "plain", "modern", "trs")[k]
         page = PAGES[style](site, bare, "本网", published, body, gold["year"])
         put(f"{tag}-page-bodyagency.html", page, rebuilt, stem, "gbk" if style == "plain" else "utf-8")
+        text = str(render(report, "tab_rows")[0])
+        text = re.sub(r"^.*年度报告.*$", bare, text, count=1, flags=re.M)
+        if k in (0, 2):  # the same in a page's text dump with its line breaks lost
+            put(f"{tag}-dump-onelines-bodyagency.txt", lost_breaks(chrome_dump(site, text, published, gold["year"])),
+                rebuilt, stem)
         if k in (1, 3):
-            text = str(render(report, "tab_rows")[0])
-            text = re.sub(r"^.*年度报告.*$", bare, text, count=1, flags=re.M)
             dump = "\n".join([site.name, "当前位置：首页 > 政务公开 > 政府信息公开年报 > 正文", bare,
                               f"发布时间：{published}　来源：本站　浏览次数：316　【字号：大 中 小】【打印】【关闭】",
                               text.split(bare, 1)[1].strip("\n"), f"上一篇：{_other_reports(site, gold['year'])[0]}",
@@ -1044,6 +1068,10 @@ def batch5(out: Path, put, *, office: bool) -> list[Variant]:
         if k == 3:
             put(f"{tag}-page-mobile.html", page_mobile(site, title, gold["agency"], published, body, 2020), rebuilt,
                 stem)
+        if k in (0, 1):  # 三 cut into two tables by the CMS's editor, its header rows repeated or not
+            put(f"{tag}-page-split{'-repeated' if k else ''}.html",
+                page_trs(site, title, gold["agency"], published, split_html_table(body, repeat_head=k == 1), 2020),
+                rebuilt, stem)
         if k == 4:  # the report paged by the CMS (上一页 1 2 下一页), each page saved as a file of its own
             for n, (half, keys) in enumerate(paged(body), 1):
                 facts = {key: (v if key.split(".")[0] in keys else None) for key, v in rebuilt.facts.items()}
@@ -1064,6 +1092,8 @@ def batch5(out: Path, put, *, office: bool) -> list[Variant]:
                 split = split_table_docx(docx, out / f"{tag}-splittable{'-repeated' if k == 4 else ''}.docx",
                                          repeat_head=k == 4)
                 made.append(Variant(split.name, split, rebuilt, stem))
+                if k == 4:  # and printed: the second table's repeated header rows on the page after
+                    conversions.append((split, ".pdf", f"{tag}-print-splitrepeated.pdf", rebuilt, stem))
     # Agencies whose short names collide, each titled with the short form, the city in the first sentence.
     for k in range(len(_TWINS)):
         report, truth, title = twin_report(k)
