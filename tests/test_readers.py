@@ -457,3 +457,22 @@ def test_a_pdf_viewer_copy_drops_the_running_header_beside_its_page_numbers(tmp_
     want = {f.key: f.value for f in extract_document(read_document(clean)).facts}
     assert len(want) > 100
     assert {f.key: f.value for f in extract_document(read_document(copy)).facts} == want
+
+
+@pytest.mark.parametrize("repeat", [False, True], ids=["cut", "header-repeated"])
+def test_a_page_with_the_apply_table_cut_in_two_gives_the_facts_of_the_whole(repeat, tmp_path) -> None:
+    """三 cut into two tables by a CMS editor, the second repeating the header rows (总计 among them) or not:
+    the facts of the page with one table."""
+    from bench.generate import make_report
+    from index.extract import extract_document
+    from tests.variants import report_body, split_html_table
+
+    title, body = report_body(make_report(random.Random(7), fmt="2021"))
+    pages = {}
+    for name, inner in (("whole", body), ("cut", split_html_table(body, repeat_head=repeat))):
+        pages[name] = tmp_path / f"{name}.html"
+        pages[name].write_text(f'<html><head><meta charset="utf-8"></head><body><h1>{title}</h1>{inner}</body></html>',
+                               encoding="utf-8")
+    want = {f.key: f.value for f in extract_document(read_document(pages["whole"])).facts}
+    assert len(want) > 150
+    assert {f.key: f.value for f in extract_document(read_document(pages["cut"])).facts} == want
