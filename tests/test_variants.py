@@ -101,3 +101,26 @@ def test_variant(variants, name: str) -> None:
     want, why = KNOWN_SHORT.get(name, (s.total, ""))
     assert s.right >= want, f"{s.right}/{s.total} facts right (expected {want}{': ' + why if why else ''}); " \
                             f"first misses: {s.misses[:6]}"
+
+
+def test_a_short_name_two_agencies_share_is_asked_about_never_picked(tmp_path) -> None:
+    """The drawn 朝阳区 reports of 北京市 and 长春市 (titled 朝阳区人民政府, the city in their first sentence): each
+    read as its city's agency, and a question naming 朝阳区 asks which, with both named."""
+    from index.build import build_index
+    from qa.engine import QA
+    from tests.variants import twin_page
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for k in (0, 1):
+        (corpus / f"twin{k}.html").write_text(twin_page(k)[0], encoding="utf-8")
+    build_index(corpus, tmp_path / "index")
+    engine = QA(tmp_path / "index")
+    try:
+        answer, _ = engine.ask("朝阳区2022年新收了多少件政府信息公开申请")
+        named, _ = engine.ask("长春市朝阳区2022年新收了多少件政府信息公开申请")
+    finally:
+        engine.close()
+    assert answer.status == "ambiguous"
+    assert "北京市朝阳区人民政府" in answer.text and "长春市朝阳区人民政府" in answer.text
+    assert named.status == "answered" and "长春市朝阳区人民政府" in named.text

@@ -758,6 +758,18 @@ def twin_report(k: int) -> tuple[Report, Truth, str]:
     return report, Truth(full, short, year, report.fmt, dict(report.values)), title
 
 
+def twin_site(k: int) -> Site:
+    return site_for(_TWINS[k][1], "京苏闽吉"[[0, 3, 1, 2][k]])
+
+
+def twin_page(k: int) -> tuple[str, Truth]:
+    """The drawn report of _TWINS[k] on its city's TRS page, published by 区政府办公室, and its truth."""
+    report, truth, title = twin_report(k)
+    page = page_trs(twin_site(k), title, "区政府办公室", f"{report.date.isoformat()} 10:00", report_body(report)[1],
+                    report.year)
+    return page, truth
+
+
 def page_wechat(title: str, account: str, published: str, body: str) -> str:
     """A WeChat 公众号 article as saved from the browser: <title> empty (script fills it), the title in
     og:title and the rich_media_title heading, the account's name (not the agency's), every paragraph a
@@ -1097,15 +1109,12 @@ def batch5(out: Path, put, *, office: bool) -> list[Variant]:
     # Agencies whose short names collide, each titled with the short form, the city in the first sentence.
     for k in range(len(_TWINS)):
         report, truth, title = twin_report(k)
-        place = _TWINS[k][1]
-        site = site_for(place, "京苏闽吉"[[0, 3, 1, 2][k]])
-        _, body = report_body(report)
-        published = f"{report.date.isoformat()} 10:00"
+        site, published, body = twin_site(k), f"{report.date.isoformat()} 10:00", report_body(report)[1]
         tag = f"twin{k}"
         if k == 0:
             put(f"{tag}-page-mobile.html", page_mobile(site, title, "区政府办公室", published, body, report.year),
                 truth, tag)
-        put(f"{tag}-page-trs.html", page_trs(site, title, "区政府办公室", published, body, report.year), truth, tag)
+        put(f"{tag}-page-trs.html", twin_page(k)[0], truth, tag)
         if office and soffice():
             html = str(render(report, "html")[0])
             html = re.sub(r"<h1[^>]*>.*?</h1>", f"<h1>{title}</h1>", html, flags=re.S)
