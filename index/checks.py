@@ -235,31 +235,25 @@ def _squash(text: str) -> str:
 # ---------------------------------------------------------------- consecutive years
 @lru_cache(maxsize=65536)
 def same_agency(agency: str) -> str:
-    """The one rule for "the same agency in another year" (this check, and the values a neighbouring year
-    decides, index/neighbours.py): by what people call it (index.metadata.short_name), so that one year's
-    「平潭综合实验区」 and another's 「平潭综合实验区管委会」, 「某某管理委员会」 and 「某某管委会」, 「洪泽区人民政府」 and
-    「淮安市洪泽区人民政府」, or a traditional-character copy, are one agency; with the zone kept, which the
-    short name drops: 济南市高新技术产业开发区管理委员会 and 济南市人民政府 are both 济南市 there."""
-    from index.metadata import _ZONES, short_name, to_simplified
+    """The bucket of names that may be one agency in another year (index.metadata.agency_bucket): by what
+    people call it, so that 「平潭综合实验区」 and 「平潭综合实验区管委会」, 「某某管理委员会」 and 「某某管委会」, or a
+    traditional-character copy, fall together. Which names of a corpus are one agency: agency_keys (places
+    that disagree, 北京市朝阳区 and 长春市朝阳区, are two)."""
+    from index.metadata import agency_bucket
 
-    key = short_name(agency)
-    name = to_simplified(agency)
-    zone = next((z for z in _ZONES if z in name), None)
-    if zone and zone not in key:
-        key += "·" + _ZONE_SHORT.get(zone, zone)
-    return key
-
-
-_ZONE_SHORT = {"高新技术产业开发区": "高新区"}  # the long and short forms of one zone's name
+    return agency_bucket(agency)
 
 
 def cross_year_findings(reports: list[ExtractedReport]) -> list[Finding]:
     """结转下年度继续办理 of year Y against 上年结转 of year Y+1, for each agency the corpus holds twice (the
     same agency by same_agency: its name may differ between the years)."""
+    from index.metadata import agency_keys
+
+    keys = agency_keys(r.meta.agency for r in reports if r.meta.agency)
     by_agency: dict[str, dict[int, ExtractedReport]] = {}
     for r in reports:
         if r.meta.agency and r.meta.year:
-            by_agency.setdefault(same_agency(r.meta.agency), {})[r.meta.year] = r
+            by_agency.setdefault(keys[r.meta.agency], {})[r.meta.year] = r
     out: list[Finding] = []
     for _, years in sorted(by_agency.items()):
         for year in sorted(years):

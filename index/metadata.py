@@ -10,10 +10,12 @@ Evidence, strongest first (EVIDENCE_ORDER is the one statement of that order):
 3. ``html_title``   the web page's <title> (Document.title), cut at the site name (「…年度报告_政府信息公开年报_…」)
 4. ``period``       the statistics period stated in the text (「统计期限自2020年1月1日起…」, 「统计期限为…」): year only
 5. ``signature``    the signature above the closing date, and the closing date itself (year = date's year − 1)
-6. ``publisher``    the page's own 发布机构 / 来源 field above the report (「来源：甲市财政局」): agency only; often the
+6. ``compiler``     the opening naming who compiled the report (「本报告由甲县人民政府办公室根据《条例》…编制」):
+                    agency only; all some reports say of themselves when the title and the signature do not
+7. ``publisher``    the page's own 发布机构 / 来源 field above the report (「来源：甲市财政局」): agency only; often the
                     office that put it online (乙市人民政府办公室), so below everything the report says of itself
-7. ``file_name``    the file name (weak: a user's or archive's naming)
-8. ``site``         the web site's name beside the report's title in <title> (「甲市人民政府 - 2020年…年度报告」):
+8. ``file_name``    the file name (weak: a user's or archive's naming)
+9. ``site``         the web site's name beside the report's title in <title> (「甲市人民政府 - 2020年…年度报告」):
                     the site is not the agency unless nothing else says
 
 Navigation text is never evidence: a candidate agency that holds a menu word (首页, 当前位置, 信息公开, 年报 …)
@@ -32,18 +34,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from index.hanzi import to_simplified as _to_simplified
 from index.model import Line, PartSpan
 
 Source = str  # one of EVIDENCE_ORDER, or "reports_csv" when a user's reports.csv decided it
 
-EVIDENCE_ORDER: tuple[Source, ...] = ("title_line", "header_title", "html_title", "period", "signature", "publisher",
-                                      "file_name", "site")
+EVIDENCE_ORDER: tuple[Source, ...] = ("title_line", "header_title", "html_title", "period", "signature", "compiler",
+                                      "publisher", "file_name", "site")
 WEAK_SOURCES = frozenset({"file_name", "site"})  # `qa check` warns when a value rests on these alone
 # Sources that name who signed, published or hosts the report (an office, a site), not the report's title:
 # their disagreeing with the title is normal and no problem.
-_NOT_TITLE = frozenset({"signature", "publisher", "site"})
+_NOT_TITLE = frozenset({"signature", "compiler", "publisher", "site"})
 OVERRIDE = "reports_csv"
 
 MIN_YEAR, MAX_YEAR = 2000, 2099
@@ -144,7 +147,7 @@ class Metadata:
 
 
 _SOURCE_NAMES = {"title_line": "标题行", "header_title": "标题字段", "html_title": "网页标题", "period": "统计期限",
-                 "signature": "落款", "publisher": "发布机构字段", "file_name": "文件名", "site": "网站名称",
+                 "signature": "落款", "compiler": "编制说明", "publisher": "发布机构字段", "file_name": "文件名", "site": "网站名称",
                  OVERRIDE: "reports.csv"}
 _YEAR_STATED = frozenset({"title_line", "header_title", "html_title", "period"})  # not derived from a date
 
@@ -163,6 +166,7 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
         Evidence("period", year=_period_year(lines)),
         Evidence("signature", agency=_from_signature(lines, date_index),
                  year=int(date[:4]) - 1 if date else None),
+        Evidence("compiler", agency=_compiler(lines, parts)),
         Evidence("publisher", agency=_publisher(head)),
         _from_file_name(file_name),
         site,
@@ -380,8 +384,8 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
         if agency is None and lines_above:
             for prev in reversed(head[max(0, k - 3):k]):
                 agency = _agency_candidate(prev)
-                if agency:
-                    break
+                if agency or _NAV_WORDS.search(to_simplified(prev)):
+                    break  # a breadcrumb or menu line: what stands above it is the page's, not the title's
         found = Evidence(source, agency=agency, year=_year(m.group(1)))
     if found is not None:
         return found
@@ -499,6 +503,33 @@ def _publisher(head: list[str]) -> str | None:
         for m in _PUBLISHER.finditer(to_simplified(text)):
             agency = _agency_candidate(_written(text, to_simplified(text), m.start(1), m.end(1)))
             if agency:
+                return agency
+    return None
+
+
+# The opening's sentence naming who compiled the report: 「本报告由甲县人民政府办公室根据《条例》…编制」,
+# 「本年度报告根据《条例》要求，由甲市财政局编制」: the name after 由, up to the word that follows a name there.
+_COMPILED = re.compile(r"由([^，,。；;：:、（(《“「\s]{2,40}?)(?=根据|依据|按照|依照|参照|结合|负责|汇总|编制|编写)")
+_COMPILER_SENTENCE = re.compile(r"[^。；;！!？?]*报告[^。；;！!？?]*编[制写][^。；;！!？?]*")
+
+
+def _compiler(lines: list[Line], parts: list[PartSpan]) -> str | None:
+    """The agency the report's opening (up to part 二's line: a dump's one line holds it all) says compiled
+    it, or None."""
+    end = next((p.start for p in parts if p.numeral != "一"), None)
+    text, size = [], 0
+    for line in lines:
+        if (end is not None and line.number > end) or size > 2 * _OPENING_CHARS:
+            break
+        text.append(line.text)
+        size += len(line.text)
+    opening = "".join(text)[:2 * _OPENING_CHARS]
+    simple = to_simplified(opening)
+    for sentence in _COMPILER_SENTENCE.finditer(simple):
+        for m in _COMPILED.finditer(sentence.group()):
+            at = sentence.start() + m.start(1)
+            agency = _agency_candidate(_written(opening, simple, at, at + len(m.group(1))))
+            if agency and _places(to_simplified(agency))[0]:  # 由我局…, 由区政府办公室…: no name of its own
                 return agency
     return None
 
@@ -654,3 +685,54 @@ def _shorten(name: str) -> str:
         if long in name:
             return name.replace(long, short, 1)
     return name
+
+
+# --- one agency across reports ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=65536)
+def agency_bucket(agency: str) -> str:
+    """What a user calls the agency (short_name), with the zone kept, which the short name drops: 济南市高新技术
+    产业开发区管理委员会 and 济南市人民政府 are both 济南市 there. Names in one bucket may still be two agencies of
+    different places (北京市朝阳区 and 长春市朝阳区 are both 朝阳区): agency_keys tells them apart."""
+    key = short_name(agency)
+    name = to_simplified(agency)
+    zone = next((z for z in _ZONES if z in name), None)
+    if zone and zone not in key:
+        key += "·" + _ZONE_SHORT.get(zone, zone)
+    return key
+
+
+_ZONE_SHORT = {"高新技术产业开发区": "高新区"}  # the long and short forms of one zone's name
+
+
+@lru_cache(maxsize=65536)
+def place_chain(agency: str) -> tuple[str, ...]:
+    """The places an agency's name states, largest first (北京市朝阳区人民政府 → 北京市, 朝阳区)."""
+    places, _ = _places(to_simplified(_clean(agency)))
+    return tuple(places)
+
+
+def _within(places: tuple[str, ...], wider: tuple[str, ...]) -> bool:
+    """Every place of one name stated, in order, by the other (洪泽区 in 淮安市洪泽区; 某某市 in 某某市高新区)."""
+    rest = iter(wider)
+    return all(p in rest for p in places)
+
+
+def agency_keys(agencies: Iterable[str]) -> dict[str, str]:
+    """One key per agency of a corpus: the same key for the names of one agency (the same bucket, and places
+    that agree: 淮安市洪泽区人民政府 and 洪泽区人民政府 when no other 洪泽区 is in the corpus), different keys for
+    agencies of different places that share a short name (北京市朝阳区人民政府, 长春市朝阳区人民政府). A name whose
+    places fit two such agencies (朝阳区人民政府 beside both) is neither: it keeps a key of its own."""
+    names = sorted(set(agencies))
+    chains = {a: place_chain(a) for a in names}
+    buckets: dict[str, list[str]] = {}
+    for a in names:
+        buckets.setdefault(agency_bucket(a), []).append(a)
+    keys: dict[str, str] = {}
+    for bucket, members in buckets.items():
+        widest = {chains[a] for a in members}
+        widest = {c for c in widest if not any(len(o) > len(c) and _within(c, o) for o in widest)}
+        for a in members:
+            fits = sorted(w for w in widest if _within(chains[a], w))
+            keys[a] = bucket + "@" + ("".join(fits[0]) if len(fits) == 1 else "?" + a)
+    return keys

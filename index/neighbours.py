@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
-from index.checks import ClaimCheck, cross_year_findings, rule_findings, same_agency
+from index.checks import ClaimCheck, cross_year_findings, rule_findings
+from index.metadata import agency_keys
 from index.model import ExtractedReport
 from index.placement import resolve
 from index.template import APPLY_COLUMNS, rule_checks
@@ -24,16 +25,17 @@ NOTE = "拆分：按勾稽关系与相邻年度报告（{source}）唯一确定"
 def fill_from_neighbours(reports: Sequence[ExtractedReport]) -> int:
     """Fill, in place, the values the neighbouring years decide; the number of values filled. The rule
     findings of a changed report are judged again with its new values."""
+    keys = agency_keys(r.meta.agency for r in reports if r.meta.agency)
     by_year: dict[tuple[str, int], list[ExtractedReport]] = {}
     for r in reports:
         if r.meta.agency and r.meta.year:
-            by_year.setdefault((same_agency(r.meta.agency), r.meta.year), []).append(r)
+            by_year.setdefault((keys[r.meta.agency], r.meta.year), []).append(r)
     filled = 0
     for report in reports:
         agency, year = report.meta.agency, report.meta.year
         if not report.candidates or not agency or not year:
             continue
-        agency = same_agency(agency)
+        agency = keys[agency]
         claims = _carry(by_year.get((agency, year - 1), []), "carried_out", "carried_in") + \
             _carry(by_year.get((agency, year + 1), []), "carried_in", "carried_out")
         if claims:
@@ -94,12 +96,13 @@ def fill_index_from_neighbours(con, cached_report: Callable[[str], ExtractedRepo
         return 0
     summaries: dict[str, SimpleNamespace] = {}
     by_year: dict[tuple[str, int], list[SimpleNamespace]] = {}
-    for d, a, y in con.execute("select doc, agency, year from reports where agency is not null "
-                               "and year is not null").fetchall():
+    rows = con.execute("select doc, agency, year from reports where agency is not null and year is not null").fetchall()
+    keys = agency_keys(a for _, a, _ in rows)
+    for d, a, y in rows:
         values: dict[str, float | int] = {}
         summaries[d] = SimpleNamespace(meta=SimpleNamespace(doc=d, agency=a, year=y), value=values.get,
                                        values=values)
-        by_year.setdefault((same_agency(a), y), []).append(summaries[d])
+        by_year.setdefault((keys[a], y), []).append(summaries[d])
     for d, key, value in con.execute("select doc, key, value from facts where key like 'apply.carried_%' "
                                      "and value is not null").fetchall():
         if d in summaries:
@@ -111,8 +114,8 @@ def fill_index_from_neighbours(con, cached_report: Callable[[str], ExtractedRepo
         agency, year = where.get(doc, (None, None))  # as the index holds them (a reports.csv may correct them)
         if report is None or not agency or not year:
             continue
-        claims = _carry(by_year.get((same_agency(agency), year - 1), []), "carried_out", "carried_in") + \
-            _carry(by_year.get((same_agency(agency), year + 1), []), "carried_in", "carried_out")
+        claims = _carry(by_year.get((keys[agency], year - 1), []), "carried_out", "carried_in") + \
+            _carry(by_year.get((keys[agency], year + 1), []), "carried_in", "carried_out")
         n = _decide(report, claims) if claims else 0
         filled += n
         last = {f.key: f for f in report.facts}  # the per-file values, with what the neighbours decide now

@@ -81,6 +81,29 @@ def detect_layout(lines: list[Line]) -> Layout:
     return "cell_per_line" if single > multi else "tab_rows"
 
 
+def _header_again(cells: list[SegCell], heads: dict[tuple[str, ...], int]) -> bool:
+    """A header row (cells of words, no number) that an earlier table of the region had: a table cut in two
+    with its header rows repeated (by hand, or printed again after a page break). Read twice, its column
+    headers would read as row labels (总计 as （七）总计); `heads` remembers each header row's table."""
+    texts = tuple(c.text for c in cells if c.text)
+    if len(texts) < 2 or cells[0].table is None or any(_BARE_NUMBER.match(t) for t in texts):
+        return False
+    return heads.setdefault(texts, cells[0].table) != cells[0].table
+
+
+def _running_lines(region: list[Line]) -> set[str]:
+    """Running headers and footers of a copied PDF: a line (not a number) that stands beside a page number
+    line at two page breaks or more (「某某人民政府门户网站」 after 「第1页 共6页」)."""
+    beside: dict[str, int] = {}
+    texts = [ln.text.strip() for ln in region if ln.text.strip()]
+    for k, text in enumerate(texts):
+        if _PAGE_NUMBER.match(text):
+            for near in {texts[j] for j in (k - 1, k + 1) if 0 <= j < len(texts)}:
+                if len(near) >= 4 and not _BARE_NUMBER.match(near) and not _PAGE_NUMBER.match(near):
+                    beside[near] = beside.get(near, 0) + 1
+    return {t for t, n in beside.items() if n >= 2}
+
+
 def rows_of(lines: list[Line], start: int, end: int, headings: set[int]) -> tuple[list[TableRow], Layout]:
     """Rows of cells for lines[start:end]; lines at the indices in `headings` are part headings and
     always rows of their own."""
@@ -88,11 +111,16 @@ def rows_of(lines: list[Line], start: int, end: int, headings: set[int]) -> tupl
     layout = detect_layout(region)
     rows: list[TableRow] = []
     if layout != "cell_per_line":
+        running = _running_lines(region) if layout == "line_cells" else set()
+        heads: dict[tuple[str, ...], int] = {}
         for i, line in enumerate(region, start):
-            if layout == "line_cells" and _PAGE_NUMBER.match(line.text):
-                continue  # '- 3 -' between a row's cells
+            if layout == "line_cells" and (_PAGE_NUMBER.match(line.text) or line.text.strip() in running):
+                continue  # '- 3 -' between a row's cells, and the running header or footer beside it
             if line.text.strip() or line.cells:
-                rows.append(TableRow(split_cells(line), i))
+                cells = split_cells(line)
+                if layout == "grid" and _header_again(cells, heads):
+                    continue
+                rows.append(TableRow(cells, i))
         return rows, layout
     block: TableRow | None = None
     for i, line in enumerate(region, start):

@@ -79,6 +79,21 @@ def test_docx_cells_are_cited_by_table_and_cell(made):
     assert "表" in fact.source.describe() and "格" in fact.source.describe()
 
 
+@pytest.mark.parametrize("shape", ["nested", "split", "split-repeated"])
+def test_docx_tables_nested_in_a_layout_table_or_split_in_two_give_the_facts_of_its_clean_text(made, clean, shape,
+                                                                                               tmp_path):
+    """The report inside a one-cell layout table (tables in a table), or 三 cut in two by Word's 拆分表格 (a
+    merged label cut with it, its header rows repeated by hand or not): the facts of the clean text."""
+    from tests.variants import nested_docx, split_table_docx
+
+    out = tmp_path / f"{shape}.docx"
+    if shape == "nested":
+        nested_docx(made["docx"], out)
+    else:
+        split_table_docx(made["docx"], out, repeat_head=shape == "split-repeated")
+    assert _facts(out) == clean
+
+
 @pytest.mark.skipif(not soffice(), reason=NO_SOFFICE)
 def test_doc_is_converted_by_libreoffice(made, clean, tmp_path):
     doc_file = docx_to_doc(made["docx"], tmp_path)

@@ -14,7 +14,7 @@ import pytest
 
 from index.errors import ReportError
 from index.extract import extract_document, extract_path
-from index.metadata import EVIDENCE_ORDER, find_metadata, read_corrections, short_name
+from index.metadata import EVIDENCE_ORDER, agency_keys, find_metadata, read_corrections, short_name
 from index.model import Document, Line
 from index.parts import find_parts
 from index.readers import read_document
@@ -74,13 +74,13 @@ def test_seed_agency_and_year(seed: Path) -> None:
 
 
 def test_evidence_order_is_stated_once() -> None:
-    assert EVIDENCE_ORDER == ("title_line", "header_title", "html_title", "period", "signature", "publisher",
-                              "file_name", "site")
+    assert EVIDENCE_ORDER == ("title_line", "header_title", "html_title", "period", "signature", "compiler",
+                              "publisher", "file_name", "site")
 
 
 def test_title_line_wins_over_header_html_title_signature_and_file_name() -> None:
     doc = _doc(["标题: 乙县人民政府2021年度政府信息公开工作年度报告", "发布机构：己县人民政府办公室",
-                "甲市财政局2020年政府信息公开工作年度报告",
+                "甲市财政局2020年政府信息公开工作年度报告", "本报告由辛庄县财政局根据《条例》编制。",
                 "一、总体情况", "本报告统计期限自2017年1月1日起至2017年12月31日止。", "丙县教育局", "2021年1月20日"],
                name="丁县2019.txt",
                title="戊市2018年度政府信息公开工作年度报告_庚市人民政府")
@@ -471,3 +471,71 @@ def test_a_numeric_date_under_a_listed_title_closes_nothing() -> None:
     doc = _doc(["2020年政府信息公开工作年度报告", "一、总体情况", "正文。", "甲市财政局2019年政府信息公开工作年度报告", "2020-01-21"])
     meta = find_metadata(doc.lines, find_parts(doc.lines))
     assert (meta.date, meta.agency) == (None, None) and meta.year == 2020
+
+
+# --- the agency named only in the report's opening, and one agency across reports -------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "本报告由甲县城市管理局根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制。",
+    "本年度报告根据《中华人民共和国政府信息公开条例》要求，由甲县城市管理局编制。",
+])
+def test_the_opening_names_who_compiled_a_report_titled_without_its_agency(sentence) -> None:
+    """Title without the agency, no signature, the page's chrome naming the site above a breadcrumb: the
+    report's first sentence says who compiled it, and that beats the site's name."""
+    doc = _doc(["乙市人民政府", "当前位置：首页 > 政务公开 > 政府信息公开年报", "2020年政府信息公开工作年度报告",
+                "发布时间：2021-01-20 来源：本站", sentence, "一、总体情况", "二、主动公开政府信息情况"],
+               title="2020年政府信息公开工作年度报告_乙市人民政府")
+    meta = find_metadata(doc.lines, find_parts(doc.lines), html_title=doc.title, file_name=doc.doc)
+    assert (meta.agency, meta.agency_source, meta.year) == ("甲县城市管理局", "compiler", 2020)
+
+
+@pytest.mark.parametrize("sentence", ["我局由局办公室负责政务公开日常工作，编制年度报告。",
+                                      "本报告由我局根据《条例》要求编制。", "本报告由区政府办公室根据《条例》编制。"])
+def test_an_opening_without_a_name_of_its_own_names_no_compiler(sentence) -> None:
+    doc = _doc(["2020年政府信息公开工作年度报告", sentence, "一、总体情况"])
+    meta = find_metadata(doc.lines, find_parts(doc.lines), html_title=None, file_name=doc.doc)
+    assert meta.agency is None
+
+
+@pytest.mark.parametrize("names, same", [
+    (("北京市朝阳区人民政府", "长春市朝阳区人民政府"), False),  # one short name (朝阳区), two cities
+    (("北京市朝阳区城市管理委员会", "长春市朝阳区城市管理委员会"), False),
+    (("淮安市洪泽区人民政府", "洪泽区人民政府"), True),  # one names its city, the other does not
+    (("江苏省淮安市洪泽区人民政府", "淮安市洪泽区人民政府"), True),
+    (("平潭综合实验区", "平潭综合实验区管委会"), True),
+    (("某某市某某管理委员会", "某某市某某管委会"), True),
+    (("济南市高新技术产业开发区管理委员会", "济南市人民政府"), False),
+])
+def test_one_agency_is_its_name_with_its_places(names, same) -> None:
+    keys = agency_keys(names)
+    assert (keys[names[0]] == keys[names[1]]) == same
+
+
+def test_a_name_that_fits_two_agencies_is_taken_for_neither() -> None:
+    """朝阳区人民政府 beside both 北京市朝阳区 and 长春市朝阳区: which one it is, the corpus cannot say."""
+    keys = agency_keys(["北京市朝阳区人民政府", "长春市朝阳区人民政府", "朝阳区人民政府"])
+    assert len(set(keys.values())) == 3
+    keys = agency_keys(["北京市朝阳区人民政府", "朝阳区人民政府"])
+    assert keys["朝阳区人民政府"] == keys["北京市朝阳区人民政府"]
+
+
+@pytest.mark.parametrize("first, second, same", [
+    ("北京市朝阳区人民政府", "长春市朝阳区人民政府", False),
+    ("北京市朝阳区城市管理委员会", "长春市朝阳区城市管理委员会", False),
+    ("淮安市洪泽区人民政府", "洪泽区人民政府", True),
+])
+def test_a_neighbouring_year_decides_only_for_the_agency_of_the_same_place(tmp_path, first, second, same) -> None:
+    """The values a neighbouring year decides and the cross-year check pair two years only when their
+    places agree: two 朝阳区 of two cities are two agencies."""
+    from index.corpus import extract_many
+    from tests.test_dumps import _neighbour_pair
+
+    before, after = _neighbour_pair(tmp_path)
+    before.write_text(before.read_text(encoding="utf-8").replace("某某市某某局", first), encoding="utf-8")
+    after.write_text(after.read_text(encoding="utf-8").replace("某某市某某局", second), encoding="utf-8")
+    result = extract_many([before, after])
+    report = next(r for r in result.reports if r.meta.year == 2023)
+    assert report.meta.agency == second
+    decided = "ambiguous" not in {x.key: x for x in report.facts}["apply.carried_in.natural"].flags
+    assert decided == same
+    assert bool(result.cross_year) == same

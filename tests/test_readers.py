@@ -419,3 +419,60 @@ def test_html_gb2312_meta_on_a_utf8_page(tmp_path: Path) -> None:
 def test_html_pre_keeps_its_lines(tmp_path: Path) -> None:
     doc = _html(tmp_path, "<body>\n<pre>\n一、总体情况\n\n二、主动公开</pre>\n</body>")
     assert [(line.number, line.text) for line in doc.lines] == [(3, "一、总体情况"), (5, "二、主动公开")]
+
+
+# --- batch-5 kinds: a report inside an <iframe srcdoc>, a PDF viewer's copy with its running header ------------
+
+def test_report_in_an_iframe_srcdoc_is_read_as_the_page(tmp_path) -> None:
+    """A CMS's content viewer: the article is the <iframe>'s own document (srcdoc), tables and all."""
+    import html as html_lib
+
+    from index.extract import extract_document
+
+    inner = YICHUAN.read_text(encoding="utf-8")
+    page = ('<html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body><div class="nav">首页</div>'
+            f'<iframe class="content-frame" srcdoc="{html_lib.escape(inner)}"></iframe></body></html>')
+    framed = tmp_path / "framed.html"
+    framed.write_text(page, encoding="utf-8")
+    got = {f.key: f.value for f in extract_document(read_document(framed)).facts}
+    want = {f.key: f.value for f in extract_document(read_document(YICHUAN)).facts}
+    assert len(want) > 100 and got == want
+
+
+def test_a_pdf_viewer_copy_drops_the_running_header_beside_its_page_numbers(tmp_path) -> None:
+    """Every cell on its own line, 第X页 共Y页 and the site's running header between the cells of a row at
+    each page break: neither is a cell."""
+    from bench.generate import make_report, render
+    from index.extract import extract_document
+
+    report = make_report(random.Random(11), fmt="2021")
+    clean = tmp_path / "clean.txt"
+    clean.write_text(str(render(report, "cell_per_line")[0]), encoding="utf-8")
+    lines = [ln.strip() for ln in clean.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    paged = []
+    for k in range(0, len(lines), 37):  # page breaks inside rows
+        paged += lines[k:k + 37] + [f"第{k // 37 + 1}页 共{len(lines) // 37 + 1}页", "某某市人民政府门户网站"]
+    copy = tmp_path / "copy.txt"
+    copy.write_text("\n".join(paged) + "\n", encoding="utf-8")
+    want = {f.key: f.value for f in extract_document(read_document(clean)).facts}
+    assert len(want) > 100
+    assert {f.key: f.value for f in extract_document(read_document(copy)).facts} == want
+
+
+@pytest.mark.parametrize("repeat", [False, True], ids=["cut", "header-repeated"])
+def test_a_page_with_the_apply_table_cut_in_two_gives_the_facts_of_the_whole(repeat, tmp_path) -> None:
+    """三 cut into two tables by a CMS editor, the second repeating the header rows (总计 among them) or not:
+    the facts of the page with one table."""
+    from bench.generate import make_report
+    from index.extract import extract_document
+    from tests.variants import report_body, split_html_table
+
+    title, body = report_body(make_report(random.Random(7), fmt="2021"))
+    pages = {}
+    for name, inner in (("whole", body), ("cut", split_html_table(body, repeat_head=repeat))):
+        pages[name] = tmp_path / f"{name}.html"
+        pages[name].write_text(f'<html><head><meta charset="utf-8"></head><body><h1>{title}</h1>{inner}</body></html>',
+                               encoding="utf-8")
+    want = {f.key: f.value for f in extract_document(read_document(pages["whole"])).facts}
+    assert len(want) > 150
+    assert {f.key: f.value for f in extract_document(read_document(pages["cut"])).facts} == want

@@ -15,6 +15,15 @@ Sources and their gold:
   as a copy with one cell a line and the empty cells dropped, with thousands separators, with a heading
   broken by <br>, printed by Chromium, saved as DOCX by LibreOffice; a rebuilt seed printed by Chromium
   with its tables pasted as pictures (read by OCR).
+- batch5: the renamed real pages copied out of a PDF viewer (a cell a line, blanks written —, / or 无,
+  thousands separators, the running header and 第X页 共Y页 between cells), in GBK under a UTF-8 <meta>, in
+  GB18030 text, printed by Chromium with its header and footer; the seeds titled without their agency,
+  named only in the first sentence (「本报告由…编制」, also in a one-line dump), as WeChat articles, in an
+  <iframe srcdoc>, on a mobile page titled only in og:title, paged by the CMS into two files, with 三 cut
+  into two tables (HTML, DOCX and its print; the header rows repeated or not), as DOCX inside a layout
+  table, printed by LibreOffice with a running header and 第X页 共Y页; the real page's Word copy as DOC and
+  PDF, and as a WeChat article; drawn reports
+  of agencies whose short names collide (北京市/长春市朝阳区, 南京市/福州市鼓楼区), titled without the city.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -708,6 +717,446 @@ def more_variants(out: Path, put, *, office: bool) -> list[Variant]:
     return made
 
 
+# --- batch 5: Word documents with nested or split tables, PDFs with running headers and footers, text
+# copied out of a PDF viewer, other CMSs' and WeChat's pages, wrong charsets, the agency named only in
+# the report's first sentence, agencies whose short names collide ---------------------------------------
+
+# Agencies drawn for the collisions: (full name, place, short name, template year). Two 朝阳区 and two
+# 鼓楼区 of different cities: the short name alone does not tell them apart.
+_TWINS = (("北京市朝阳区人民政府", "北京市朝阳区", "朝阳区", 2020), ("长春市朝阳区人民政府", "长春市朝阳区", "朝阳区", 2022),
+          ("南京市鼓楼区人民政府", "南京市鼓楼区", "鼓楼区", 2022), ("福州市鼓楼区人民政府", "福州市鼓楼区", "鼓楼区", 2019))
+
+
+def compiled_by(agency: str, year: int, k: int) -> str:
+    """The report's first sentence naming who compiled it (the only place some reports name the agency)."""
+    law = "《中华人民共和国政府信息公开条例》（以下简称《条例》）"
+    period = f"本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
+    if k % 2:
+        return f"本年度报告根据{law}要求，由{agency}编制。{period}"
+    return f"本报告由{agency}根据{law}和上级有关要求编制，全文包括总体情况、主动公开政府信息情况等部分。{period}"
+
+
+def body_named(report: Report, agency: str, k: int) -> tuple[str, str]:
+    """The rebuilt report titled without its agency, unsigned, its first paragraph naming who compiled it:
+    (bare title, article body)."""
+    report.style.signature = False
+    report.prose["intro"] = [compiled_by(agency, report.year, k)] + list(report.prose.get("intro", []))
+    _, body = report_body(report)
+    return f"{report.year}年政府信息公开工作年度报告", body
+
+
+def twin_report(k: int) -> tuple[Report, Truth, str]:
+    """A drawn report of one of _TWINS, titled with the short form of its name (区人民政府 without the city),
+    the city only in its first sentence: (report, truth, title)."""
+    full, place, short, year = _TWINS[k]
+    agency = Agency(full[len(place) - len(short):], place, "", "我区", 2.0)
+    report = make_report(random.Random(500 + k), agency=agency, year=year)
+    report.style.amount_unit = "header"
+    report.style.signature = False
+    report.prose["intro"] = [compiled_by(full + "办公室", year, k)] + list(report.prose.get("intro", []))
+    title = f"{agency.name}{year}年政府信息公开工作年度报告"
+    return report, Truth(full, short, year, report.fmt, dict(report.values)), title
+
+
+def twin_site(k: int) -> Site:
+    return site_for(_TWINS[k][1], "京苏闽吉"[[0, 3, 1, 2][k]])
+
+
+def twin_page(k: int) -> tuple[str, Truth]:
+    """The drawn report of _TWINS[k] on its city's TRS page, published by 区政府办公室, and its truth."""
+    report, truth, title = twin_report(k)
+    page = page_trs(twin_site(k), title, "区政府办公室", f"{report.date.isoformat()} 10:00", report_body(report)[1],
+                    report.year)
+    return page, truth
+
+
+def page_wechat(title: str, account: str, published: str, body: str) -> str:
+    """A WeChat 公众号 article as saved from the browser: <title> empty (script fills it), the title in
+    og:title and the rich_media_title heading, the account's name (not the agency's), every paragraph a
+    <section> with inline styles, tables inside scrolling sections, numbers typed digit by digit in spans."""
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for p in list(root.iter("p")):
+        p.tag = "section"
+        p.set("style", "margin:0 8px 24px;line-height:1.75em;letter-spacing:0.5px")
+        inner = lxml.html.fragment_fromstring(f'<span style="font-size:15px;color:rgb(62,62,62)"></span>')
+        inner.text, p.text = p.text, None
+        for child in list(p):
+            inner.append(child)
+        p.append(inner)
+    for td in root.iter("td", "th"):
+        td.set("style", "word-break:break-all;border:1px solid #dfdfdf;padding:5px 10px")
+        text = td.text_content().strip()
+        if re.fullmatch(r"\d{2,}", text):  # typed digit by digit: one span each
+            for child in list(td):
+                td.remove(child)
+            td.text = None
+            for d in text:
+                span = lxml.html.fragment_fromstring(f'<span style="font-size:14px">{d}</span>')
+                td.append(span)
+    for table in list(root.iter("table")):
+        wrap = lxml.html.fragment_fromstring('<section style="overflow-x:auto;max-width:100%"></section>')
+        table.addprevious(wrap)
+        wrap.append(table)
+    inner = "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<meta property="og:title" content="{title}"><meta property="og:site_name" content="微信公众平台">
+<meta property="og:description" content="{title}"><title></title></head>
+<body id="activity-detail" class="zh_CN"><div id="js_article" class="rich_media"><div class="rich_media_inner">
+<h1 class="rich_media_title" id="activity-name">{title}</h1>
+<div id="meta_content" class="rich_media_meta_list"><span class="rich_media_meta rich_media_meta_text">原创</span>
+<span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a id="js_name">{account}</a></span>
+<em id="publish_time" class="rich_media_meta rich_media_meta_text">{published}</em></div>
+<div class="rich_media_content js_underline_content" id="js_content" style="visibility:visible">{inner}</div>
+<div class="rich_media_tool"><span>阅读 2,317</span><span>在看 12</span></div>
+<div id="js_pc_qr_code"><p>微信扫一扫<br>关注该公众号</p></div></div></div>
+<script>var msg_title = "{title}";</script></body></html>"""
+
+
+def page_mobile(site: Site, title: str, source: str, published: str, body: str, year: int) -> str:
+    """A mobile site's page: the title only in og:title (the heading is a picture), tables in scrolling
+    wrappers, a tab bar at the bottom."""
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for table in list(root.iter("table")):
+        wrap = lxml.html.fragment_fromstring('<div class="table-wrap" style="overflow-x:scroll"></div>')
+        table.addprevious(wrap)
+        wrap.append(table)
+    inner = "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1,user-scalable=no">
+<meta property="og:title" content="{title}"><meta property="og:type" content="article">
+<title>{site.name}手机版</title></head><body class="m">
+<div class="m-header"><a class="back" href="javascript:history.back()">返回</a><span>{site.name}</span><a class="search">搜索</a></div>
+<div class="m-article"><div class="m-title"><img src="/m/title/{year}.png" alt=""></div>
+<p class="m-info"><span>{published[:10]}</span> <span>{source}</span></p>
+<div class="m-content">{inner}</div></div>
+<div class="m-tabbar"><a>首页</a><a>政务</a><a>服务</a><a>互动</a><a>我的</a></div></body></html>"""
+
+
+def page_iframe(site: Site, title: str, source: str, published: str, body: str, year: int) -> str:
+    """A page whose article is an <iframe> with the report in its srcdoc (the CMS's content viewer)."""
+    inner = f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'
+    page = page_modern(site, title, source, published, "", year)
+    frame = f'<iframe class="content-frame" width="100%" height="3000" frameborder="0" srcdoc="{html_lib.escape(inner)}"></iframe>'
+    return page.replace('<div class="content"></div>', f'<div class="content">{frame}</div>')
+
+
+_APPLY_KEYS = frozenset({"apply", "review", "suit"})  # the keys of parts 三 and 四
+
+
+def split_html_table(body: str, *, repeat_head: bool) -> str:
+    """The body with its biggest table (三) cut in two in the middle of its rows (a CMS editor's two tables);
+    `repeat_head`: the second starts with the first's three header rows again."""
+    import copy
+
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    table = max(root.iter("table"), key=lambda t: len(t.findall(".//tr")))
+    rows = table.findall(".//tr")
+    second = lxml.html.fragment_fromstring('<table border="1" cellspacing="0" cellpadding="0"><tbody></tbody></table>')
+    for tr in (copy.deepcopy(tr) for tr in rows[:3]) if repeat_head else ():
+        second[0].append(tr)
+    for tr in rows[len(rows) // 2:]:
+        second[0].append(tr)
+    table.addnext(second)
+    return "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+def paged(body: str) -> list[tuple[str, frozenset[str]]]:
+    """The body cut before part 三 into two pages, each with the pager a CMS prints under it, and the key
+    families each page holds."""
+    cut = body.index("<p><strong>三、")
+    pager = ('<div class="pager"><a href="index.html">上一页</a> {0} <a href="index_1.html">下一页</a>'
+             '<span>共2页</span></div>')
+    return [(body[:cut] + pager.format("<b>1</b> <a>2</a>"), frozenset({"regulation", "normative", "license",
+                                                                          "other_service", "penalty", "coercion",
+                                                                          "fee", "procurement"})),
+            (body[cut:] + pager.format("<a>1</a> <b>2</b>"), _APPLY_KEYS)]
+
+
+def pdf_viewer_copy(page: str, blank: str, page_lines: int, site: Site) -> str:
+    """The report copied out of a PDF viewer: every cell on its own line, an empty cell written as `blank`
+    (— / 无), four-digit numbers with thousands separators, and the printed page's running header (the
+    site's name) and footer (第X页 共Y页) between lines every `page_lines` lines, inside tables too."""
+    root = lxml.html.document_fromstring(page)
+    lines: list[str] = []
+    for el in root.iter("p", "div", "td", "th", "h1", "h2", "h3", "li"):
+        if el.tag not in ("td", "th") and (any(a.tag in ("td", "th") for a in el.iterancestors())
+                                           or any(isinstance(c.tag, str) and c.tag in ("p", "div", "table", "li")
+                                                  for c in el.iter() if c is not el)):
+            continue
+        if el.tag not in ("td", "th") and any(a.get("class") in ("top", "nav", "position", "footer", "prev-next",
+                                                                  "art-info") for a in [el, *el.iterancestors()]):
+            continue
+        text = re.sub(r"\s+", "", el.text_content())
+        if el.tag in ("td", "th"):
+            text = re.sub(r"(?<![\d.])\d{4,}", lambda m: f"{int(m.group()):,}", text) or blank
+        if text:
+            lines.append(text)
+    pages = [lines[k:k + page_lines] for k in range(0, len(lines), page_lines)]
+    out = []
+    for n, chunk in enumerate(pages, 1):
+        out += [f"{site.name}门户网站"] if n > 1 else []
+        out += chunk + [f"第{n}页 共{len(pages)}页"]
+    return "\n".join(out) + "\n"
+
+
+def _docx_tables(document) -> list:
+    return [t for t in document.element.body.iter(f"{_WNS}tbl")]
+
+
+_WNS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _head_rows(tbl) -> int:
+    """The rows above a table's first data row (the 三 table's three header rows)."""
+    rows = tbl.findall(f"{_WNS}tr")
+    for k, tr in enumerate(rows):
+        text = "".join(t.text or "" for t in tr.iter(f"{_WNS}t"))
+        if re.search(r"本年新收|规章|行政复议|^\s*一、", text):
+            return k
+    return 0
+
+
+def split_table_docx(src: Path, out: Path, *, repeat_head: bool) -> Path:
+    """The DOCX with its biggest table (三) cut in two in the middle of its rows, a paragraph between the two
+    halves (what Word's 拆分表格 does): a cell merged down across the cut starts again, empty, in the
+    second half; `repeat_head`: the second half repeats the header rows (as a user copies them)."""
+    import copy
+
+    import docx
+
+    document = docx.Document(src)
+    tbl = max(_docx_tables(document), key=lambda t: len(t.findall(f"{_WNS}tr")))
+    rows = tbl.findall(f"{_WNS}tr")
+    cut = len(rows) // 2
+    second = copy.deepcopy(tbl)
+    for tr in second.findall(f"{_WNS}tr"):
+        second.remove(tr)
+    if repeat_head:
+        for tr in rows[:_head_rows(tbl)]:
+            second.append(copy.deepcopy(tr))
+    for tr in rows[cut:]:
+        tbl.remove(tr)
+        second.append(tr)
+    first_moved = rows[cut]
+    for vmerge in first_moved.iter(f"{_WNS}vMerge"):
+        if vmerge.get(f"{_WNS}val") in (None, "continue"):
+            vmerge.set(f"{_WNS}val", "restart")
+    gap = copy.deepcopy(document.paragraphs[-1]._p)
+    for child in list(gap):
+        if child.tag == f"{_WNS}r":
+            gap.remove(child)
+    tbl.addnext(gap)
+    gap.addnext(second)
+    document.save(out)
+    return out
+
+
+def nested_docx(src: Path, out: Path) -> Path:
+    """The DOCX with its whole body inside a one-cell layout table (a page's layout table pasted into Word):
+    the report's tables are tables in a table."""
+    import docx
+
+    document = docx.Document(src)
+    body = document.element.body
+    blocks = [el for el in body if el.tag in (f"{_WNS}p", f"{_WNS}tbl")]
+    outer = document.add_table(rows=1, cols=1)
+    cell = outer.cell(0, 0)._tc
+    for p in cell.findall(f"{_WNS}p"):
+        cell.remove(p)
+    for el in blocks:
+        cell.append(el)
+    cell.append(lxml.etree.fromstring(f'<w:p xmlns:w="{_WNS[1:-1]}"/>'))
+    document.save(out)
+    return out
+
+
+def headed_docx(html: str, out: Path, site: Site) -> Path:
+    """The report as Word prints it to PDF: 三 pushed to break over a page, its header rows marked to repeat
+    on every page, the site's name in the page header and 第X页 共Y页 in the footer."""
+    import docx
+    from lxml import etree
+
+    from bench.binary_copies import html_to_docx
+
+    html_to_docx(html, out, push_table="三、", filler_lines=14, running_header=f"{site.name}门户网站")
+    document = docx.Document(out)
+    tbl = max(_docx_tables(document), key=lambda t: len(t.findall(f"{_WNS}tr")))
+    for tr in tbl.findall(f"{_WNS}tr")[:_head_rows(tbl)]:
+        trpr = tr.find(f"{_WNS}trPr")
+        if trpr is None:
+            trpr = etree.SubElement(tr, f"{_WNS}trPr")
+            tr.remove(trpr)
+            tr.insert(0 if tr.find(f"{_WNS}tblPrEx") is None else 1, trpr)
+        etree.SubElement(trpr, f"{_WNS}tblHeader")
+    footer = document.sections[0].footer.paragraphs[0]._p
+    w = _WNS[1:-1]
+    for piece in ("第", ("PAGE", "1"), "页 共", ("NUMPAGES", "9"), "页"):
+        if isinstance(piece, str):
+            footer.append(etree.fromstring(f'<w:r xmlns:w="{w}"><w:t xml:space="preserve">{piece}</w:t></w:r>'))
+        else:
+            footer.append(etree.fromstring(f'<w:fldSimple xmlns:w="{w}" w:instr="{piece[0]}"><w:r><w:t>{piece[1]}'
+                                           f'</w:t></w:r></w:fldSimple>'))
+    document.save(out)
+    return out
+
+
+def chrome_pdf_headed(html_path: Path, pdf_path: Path) -> Path:
+    """The page printed with the browser's own header and footer on (date, page title, address, 1/3)."""
+    import subprocess
+
+    subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+                    f"--user-data-dir={html_path.parent / 'chrome-profile'}", f"--print-to-pdf={pdf_path}",
+                    html_path.as_uri()], capture_output=True, timeout=120, check=True)
+    return pdf_path
+
+
+def batch5(out: Path, put, *, office: bool) -> list[Variant]:
+    """The batch-5 kinds, text made with `put`, binary copies returned."""
+    import subprocess
+
+    from bench.binary_copies import html_to_docx, soffice
+
+    made: list[Variant] = []
+    conversions: list[tuple[Path, str, str, Truth, str]] = []  # (input, target suffix, name, truth, source)
+    blanks = ("—", "/", "无")
+    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
+        title, body, gold = real_body(name)
+        truth = _renamed_truth(gold, full, full)
+        site = site_for(full, "闽")
+        published = f"{gold['year'] + 1}-02-0{k + 1} 16:00"
+        page = page_trs(site, title, f"{full}人民政府办公室", published, body, gold["year"])
+        put(f"real{name[:2]}-dump-pdfviewer.txt", pdf_viewer_copy(page, blanks[k], 45 + 10 * k, site), truth, name)
+        if k == 2:  # a GBK page whose <meta> says UTF-8
+            put(f"real{name[:2]}-page-gbkmeta.html",
+                page_modern(site, title, f"{full}人民政府办公室", published, body, gold["year"]), truth, name, "gbk")
+        if k == 0:  # a text dump saved in GB18030
+            put(f"real{name[:2]}-dump-gb18030.txt", cells_copied(page), _rows_with_blanks(truth, gold), name,
+                "gb18030")
+            if office and chromium():
+                html = out / f"real{name[:2]}-headed.html"
+                html.write_text(page, encoding="utf-8")
+                pdf = chrome_pdf_headed(html, out / f"real{name[:2]}-chrome-headed.pdf")
+                made.append(Variant(pdf.name, pdf, truth, name))
+        if k == 1:  # the Word-exported page (a span per value) pasted into a WeChat article
+            put(f"real{name[:2]}-wechat.html", page_wechat(title, f"{short}发布", published, body), truth, name)
+        if k == 1 and office and soffice() and (out / f"real{name[:2]}-saved-page.docx").exists():
+            conversions.append((out / f"real{name[:2]}-saved-page.docx", ".doc", f"real{name[:2]}-saved-page.doc",
+                                truth, name))
+            conversions.append((out / f"real{name[:2]}-saved-page.docx", ".pdf", f"real{name[:2]}-print-savedpage.pdf",
+                                truth, name))
+    for k, stem in enumerate(SEED_STEMS):
+        place, short, icp = _SEED_SITES[stem]
+        site, tag, gold, truth = site_for(place, icp), stem[:3], seed_gold(stem), seed_truth(stem)
+        seed_text = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+        published = f"{gold['date'] or '2021-01-20'} 09:3{k}"
+        if k in (1, 3):  # cells one a line out of a PDF, full-width digits
+            put(f"{tag}-dump-widecells.txt", wide_digits(cell_per_line(seed_text, keep_empty=False)), truth, stem)
+        # The agency only in the first sentence: bare title, 来源 本网, the site's name everywhere around.
+        report, rebuilt = seed_report(stem)
+        bare, body = body_named(report, gold["agency"], k)
+        style = ("trs", "xxgk", "plain", "modern", "trs")[k]
+        page = PAGES[style](site, bare, "本网", published, body, gold["year"])
+        put(f"{tag}-page-bodyagency.html", page, rebuilt, stem, "gbk" if style == "plain" else "utf-8")
+        text = str(render(report, "tab_rows")[0])
+        text = re.sub(r"^.*年度报告.*$", bare, text, count=1, flags=re.M)
+        if k in (0, 2):  # the same in a page's text dump with its line breaks lost
+            put(f"{tag}-dump-onelines-bodyagency.txt", lost_breaks(chrome_dump(site, text, published, gold["year"])),
+                rebuilt, stem)
+        if k in (1, 3):
+            dump = "\n".join([site.name, "当前位置：首页 > 政务公开 > 政府信息公开年报 > 正文", bare,
+                              f"发布时间：{published}　来源：本站　浏览次数：316　【字号：大 中 小】【打印】【关闭】",
+                              text.split(bare, 1)[1].strip("\n"), f"上一篇：{_other_reports(site, gold['year'])[0]}",
+                              f"主办单位：{site.name}办公室　{site.icp}ICP备05001123号-1"]) + "\n"
+            put(f"{tag}-dump-bodyagency.txt", dump, rebuilt, stem)
+        report, rebuilt = seed_report(stem)
+        title, body = report_body(report)
+        if k in (0, 4):
+            put(f"{tag}-wechat.html", page_wechat(title, f"{place[:2]}城管发布", published, body), rebuilt, stem)
+        if k == 2:
+            put(f"{tag}-page-iframe.html", page_iframe(site, title, gold["agency"], published, body, 2020), rebuilt,
+                stem)
+            put(f"{tag}-page-gbkmeta.html", page_trs(site, title, gold["agency"], published, body, 2020), rebuilt,
+                stem, "gbk")
+        if k == 3:
+            put(f"{tag}-page-mobile.html", page_mobile(site, title, gold["agency"], published, body, 2020), rebuilt,
+                stem)
+        if k in (0, 1):  # 三 cut into two tables by the CMS's editor, its header rows repeated or not
+            put(f"{tag}-page-split{'-repeated' if k else ''}.html",
+                page_trs(site, title, gold["agency"], published, split_html_table(body, repeat_head=k == 1), 2020),
+                rebuilt, stem)
+        if k == 4:  # the report paged by the CMS (上一页 1 2 下一页), each page saved as a file of its own
+            for n, (half, keys) in enumerate(paged(body), 1):
+                facts = {key: (v if key.split(".")[0] in keys else None) for key, v in rebuilt.facts.items()}
+                put(f"{tag}-page-paged{n}.html", page_trs(site, title, gold["agency"], published, half, 2020),
+                    Truth(rebuilt.agency, rebuilt.short, rebuilt.year, rebuilt.fmt, facts), stem)
+        if k == 1:
+            put(f"{tag}-dump-gb18030.txt", chrome_dump(site, seed_text, published, gold["year"]), truth, stem,
+                "gb18030")
+        if office and soffice():
+            html = str(render(report, "html")[0])
+            if k == 3:
+                docx = html_to_docx(html, out / f"{tag}-b5.docx")
+                made.append(Variant(f"{tag}-nested.docx", nested_docx(docx, out / f"{tag}-nested.docx"), rebuilt, stem))
+                headed = headed_docx(html, out / f"{tag}-headed.docx", site)
+                conversions.append((headed, ".pdf", f"{tag}-print-headed.pdf", rebuilt, stem))
+            if k in (1, 4):
+                docx = html_to_docx(html, out / f"{tag}-b5.docx")
+                split = split_table_docx(docx, out / f"{tag}-splittable{'-repeated' if k == 4 else ''}.docx",
+                                         repeat_head=k == 4)
+                made.append(Variant(split.name, split, rebuilt, stem))
+                if k == 4:  # and printed: the second table's repeated header rows on the page after
+                    conversions.append((split, ".pdf", f"{tag}-print-splitrepeated.pdf", rebuilt, stem))
+    # Agencies whose short names collide, each titled with the short form, the city in the first sentence.
+    for k in range(len(_TWINS)):
+        report, truth, title = twin_report(k)
+        site, published, body = twin_site(k), f"{report.date.isoformat()} 10:00", report_body(report)[1]
+        tag = f"twin{k}"
+        if k == 0:
+            put(f"{tag}-page-mobile.html", page_mobile(site, title, "区政府办公室", published, body, report.year),
+                truth, tag)
+        put(f"{tag}-page-trs.html", twin_page(k)[0], truth, tag)
+        if office and soffice():
+            html = str(render(report, "html")[0])
+            html = re.sub(r"<h1[^>]*>.*?</h1>", f"<h1>{title}</h1>", html, flags=re.S)
+            if k == 1:
+                docx = html_to_docx(html, out / f"{tag}-b5.docx")
+                made.append(Variant(f"{tag}-nested.docx", nested_docx(docx, out / f"{tag}-nested.docx"), truth, tag))
+            if k == 2:
+                headed = headed_docx(html, out / f"{tag}-headed.docx", site)
+                conversions.append((headed, ".pdf", f"{tag}-print-headed.pdf", truth, tag))
+            if k == 3:
+                conversions.append((html_to_docx(html, out / f"{tag}-b5.docx"), ".doc", f"{tag}-saved.doc", truth, tag))
+    made += _converted(out, conversions)
+    return made
+
+
+def _converted(out: Path, jobs: list[tuple[Path, str, str, Truth, str]]) -> list[Variant]:
+    """LibreOffice's copies of the jobs' files, one LibreOffice run per target format."""
+    import shutil
+    import subprocess
+
+    from bench.binary_copies import soffice
+
+    made = []
+    for suffix in sorted({j[1] for j in jobs}):
+        batch = [j for j in jobs if j[1] == suffix]
+        work = out / f"b5{suffix[1:]}"
+        work.mkdir(exist_ok=True)
+        inputs = []
+        for k, (path, *_rest) in enumerate(batch):
+            copy = work / f"in{k}{path.suffix}"
+            shutil.copyfile(path, copy)
+            inputs.append(copy)
+        subprocess.run([soffice(), f"-env:UserInstallation=file://{out}/lo-profile", "--headless", "--norestore",
+                        "--convert-to", suffix[1:], "--outdir", str(work), *map(str, inputs)],
+                       capture_output=True, timeout=180 + 30 * len(inputs), check=True)
+        for (path, _, name, truth, source), copy in zip(batch, inputs):
+            target = out / name
+            (work / f"{copy.stem}{suffix}").replace(target)
+            made.append(Variant(name, target, truth, source))
+    return made
+
+
 # --- making them all -------------------------------------------------------------------------------------
 
 def _blank_rows_undecidable(truth: Truth, gold: dict) -> Truth:
@@ -827,6 +1276,7 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
             PAGES[style](site, title, f"{full}人民政府办公室", f"{gold['year'] + 1}-02-0{k + 1} 16:00", body,
                          gold["year"]), truth, name, "gbk" if style == "plain" else "utf-8")
     made += more_variants(out, put, office=office)
+    made += batch5(out, put, office=office)
     if to_print:
         made += _printed(out, to_print)
     return made

@@ -150,6 +150,11 @@ def _body_items(body: Any) -> Iterator[tuple[str, Any]]:
         tag = child.tag
         if tag == f"{_W}p":
             yield "p", child
+        elif tag == f"{_W}tbl" and child.find(f"{_W}tr/{_W}tc/{_W}tbl") is not None:
+            # A layout table (a page's frame pasted into Word) holding the report's own tables: its cells'
+            # paragraphs and tables in reading order, as if they stood in the body.
+            for tc in child.iterfind(f"{_W}tr/{_W}tc"):
+                yield from _body_items(tc)
         elif tag == f"{_W}tbl":
             yield "tbl", child
         elif tag == f"{_W}sdt":

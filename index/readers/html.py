@@ -60,6 +60,8 @@ def read_html(path: Path, data: bytes) -> Document:
     # Decoded strictly as UTF-8, the bytes are the text's own UTF-8: lxml is given them, not a copy.
     utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
     root = _parse(text, path, utf8)
+    if "srcdoc" in text:  # a CMS's content viewer: the article is the <iframe>'s own document
+        _inline_frames(root, path)
     check_table_sizes(root, path)
     title = page_title(root)
     entries = _content_entries(root)
@@ -147,6 +149,20 @@ def _parse(text: str, path: Path | str, utf8: bytes | None = None) -> Element:
     if root is None:  # "Document is empty"
         raise ReportError(str(path), "no visible text in the HTML page")
     return root
+
+
+def _inline_frames(root: Element, path: Path | str) -> None:
+    """Each <iframe srcdoc="…"> replaced by the body of the document it holds (the walk skips iframes)."""
+    for frame in [f for f in root.iter("iframe") if f.get("srcdoc")]:
+        try:
+            inner = _parse(frame.get("srcdoc"), path)
+        except ReportError:
+            continue
+        body = inner.find("body")
+        if body is None or frame.getparent() is None:
+            continue
+        body.tag, body.tail = "div", frame.tail
+        frame.getparent().replace(frame, body)
 
 
 # --- walking the tree -----------------------------------------------------------------------------------
