@@ -631,6 +631,16 @@ _ZONES = ("综合实验区", "经济技术开发区", "高新技术产业开发�
 # (街道) when the name ends with its government.
 _PLACE_UNIT = re.compile(r"(.{2,7}?(?:自治区|自治州|自治县|地区|省|市|州|盟|县|区|旗|"
                          r"(?:镇|乡|街道)(?=人民政府$|政府$|办事处$|$)))")  # a town or street reports as itself
+# County-level places whose own name is one character before 县/市 (沛县, 芒市), and the districts named so
+# inside a city (大同市城区): _PLACE_UNIT wants two, so that 单县城市管理局 is not read as the place 单县城市.
+# From the adcodes table of the cpca package (MIT), as bench/places.tsv.
+_ONE_CHARACTER_PLACES = frozenset("""
+丰县 临县 义县 乾县 云县 代县 任县 佳县 兴县 冠县 凤县 勉县 单县 南县 古县 叶县 吉县 和县 唐县 夏县 威县 宁县 容县 宾县
+富县 寿县 岚县 岷县 嵩县 应县 康县 彬县 徽县 忠县 息县 成县 户县 房县 攸县 文县 新县 易县 景县 曹县 朗县 杞县 横县 歙县
+沁县 沙县 沛县 沧县 泗县 泸县 泾县 洋县 浚县 涉县 淇县 渠县 温县 滑县 滦县 漳县 澧县 献县 环县 珙县 理县 盂县 盘县 眉县
+睢县 磁县 礼县 祁县 索县 绛县 芒市 茂县 范县 荣县 莒县 莘县 萧县 蒲县 蔚县 藤县 蠡县 费县 赣县 赵县 道县 邱县 郏县 郫县
+陇县 随县 隰县 雄县 青县 高县 魏县 黟县""".split())
+_ONE_CHARACTER_DISTRICTS = frozenset({"城区", "矿区", "郊区", "东区", "西区"})  # only after their city
 _GOVERNMENT = ("人民政府", "政府", "办事处")
 # Long forms of offices and the short forms people use (left to right: applied in this order).
 _SHORT_FORMS: tuple[tuple[str, str], ...] = (
@@ -672,6 +682,11 @@ def _places(simple: str) -> tuple[list[str], str]:
     """The leading place units of a name (淮安市, 洪泽区) and what follows them."""
     places, pos = [], 0
     while True:
+        two = simple[pos:pos + 2]
+        if two in _ONE_CHARACTER_PLACES or pos and two in _ONE_CHARACTER_DISTRICTS:
+            places.append(two)
+            pos += 2
+            continue
         m = _PLACE_UNIT.match(simple, pos)
         if not m or any(w in m.group(1) for w in ("政府", "管理", "委员", "办公")):
             break

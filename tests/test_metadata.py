@@ -489,6 +489,15 @@ def test_the_opening_names_who_compiled_a_report_titled_without_its_agency(sente
     assert (meta.agency, meta.agency_source, meta.year) == ("甲县城市管理局", "compiler", 2020)
 
 
+@pytest.mark.parametrize("agency", ["沛县城市管理局", "萧县人民政府办公室", "单县城市管理局"])
+def test_a_county_named_in_one_character_is_a_place(agency) -> None:
+    """沛县, 萧县, 单县: about a hundred counties have a one-character name; their offices compile reports too."""
+    doc = _doc(["2020年政府信息公开工作年度报告",
+                f"本报告由{agency}根据《中华人民共和国政府信息公开条例》要求编制。", "一、总体情况"])
+    meta = find_metadata(doc.lines, find_parts(doc.lines), html_title=None, file_name=doc.doc)
+    assert (meta.agency, meta.agency_source) == (agency, "compiler")
+
+
 @pytest.mark.parametrize("sentence", ["我局由局办公室负责政务公开日常工作，编制年度报告。",
                                       "本报告由我局根据《条例》要求编制。", "本报告由区政府办公室根据《条例》编制。"])
 def test_an_opening_without_a_name_of_its_own_names_no_compiler(sentence) -> None:
