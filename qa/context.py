@@ -8,6 +8,7 @@ import re
 from pydantic import BaseModel, Field
 
 from qa.lexicon import COLUMN_GROUPS, items, measure
+from qa.phrasing import FOLLOWED_VALUE_NOTE
 from qa.relyears import is_relative_note
 from qa.relyears import resolve as resolve_relative
 from qa.understand import AGGREGATES, RE_COMPARE, Plan, Reader, is_followup
@@ -46,6 +47,7 @@ RE_BOTH = re.compile(r"(?:(?:这|那)?(?:[两二三四五六七八九十]|几)(?
 RE_FILLER = re.compile(r"[那呢的吗么了？?。，,！!\s＿\d]|年度?|还有|那么")  # what an elliptical question adds
 RE_WHICH_YEAR = re.compile(r"哪一?年|哪几年|哪些年|哪个年份|年份")  # 哪年最多: over the years of the same agency
 TEXT_OPS = {"prose", "mixed", "findings", "out_of_scope"}  # answers in words: a measure after one asks for a value
+RE_AGAINST = re.compile(r"比|还是|相比|对比")  # 和洪泽比呢 / 跟伊川相比: the named one against the last answer's
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
 
@@ -129,9 +131,17 @@ def _compared_again(plan: Plan, last: Turn) -> Plan | None:
     """The last measure, compared as this question asks: 洪泽比平潭多多少 (two agencies named, no measure), or
     是不是比2023年少 / 比2023年多多少 after a question about 2024 (that year against the one named, A比B as asked)."""
     prev = last.plan
+    before = list(prev.agencies or last.focus[:1])
     if len(plan.agencies) >= 2 and (RE_COMPARE.search(plan.text) or plan.than_word or plan.times or plan.percent):
         new = _continued(prev, plan)
         new.agencies, new.agency_mentions, new.operation = list(plan.agencies), list(plan.agency_mentions), "compare"
+    elif len(plan.agencies) == 1 and len(before) == 1 and plan.agencies != before and \
+            (RE_COMPARE.search(plan.text) or RE_AGAINST.search(plan.text) or plan.times or plan.percent):
+        # 比伊川多还是少 / 和洪泽比呢 / 是伊川的几倍: the last answer's agency against the one named now
+        new = _continued(prev, plan)
+        new.agencies, new.operation = before + list(plan.agencies), "compare"
+        new.agency_mentions = list(prev.agency_mentions[:1]) + list(plan.agency_mentions)
+        plan = plan.model_copy(update={"than_first": before[0]})
     elif plan.than_word and not plan.agencies and len(plan.years) == 1 and len(prev.years) == 1 and \
             prev.years != plan.years and (prev.agencies or last.focus):
         new = _continued(prev, plan)
@@ -269,6 +279,11 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         if new.operation in AGGREGATES or new.operation == "mixed":
             new.operation = "prose" if new.operation == "mixed" else "value"
             new.n, new.comparison, new.absent_only = None, None, False
+        c = new.comparison
+        if new.yesno and c is not None and c.op == "==" and c.value != 0 and not plan.comparison:
+            # 是798件吗 → 伊川呢: the number checked was the last agency's; this one's value is what is asked
+            new.yesno, new.comparison = False, None
+            new.defaults = [*new.defaults, FOLLOWED_VALUE_NOTE]
         if len(new.agencies) >= 2 and new.operation == "value":
             new.operation = "compare"
         if len(new.agencies) == 1 and new.operation == "compare":

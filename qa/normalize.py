@@ -29,6 +29,13 @@ ENGLISH: dict[str, str] = {
     "upheld": "维持", "corrected": "纠正", "pending": "尚未审结", "amount": "金额", "amounts": "金额",
     "granted": "予以公开", "withheld": "不予公开", "in force": "现行有效", "repealed": "废止",
     "how many": "多少", "how much": "多少", "total": "合计", "average": "平均", "top": "前",
+    # the words of a ranking, a comparison or a threshold
+    "which agency": "哪个单位", "which agencies": "哪些单位", "which reports": "哪些报告", "which year": "哪一年",
+    "which": "哪个", "the most": "最多", "most": "最多", "the least": "最少", "least": "最少", "fewest": "最少",
+    "highest": "最高", "lowest": "最低", "more than": "超过", "fewer than": "少于", "less than": "少于",
+    "at least": "至少", "growth rate": "增长率", "growth": "增长", "increase": "增加", "decrease": "减少",
+    "share": "占比", "percentage": "百分比", "ratio": "比例", "in total": "一共", "sum": "合计",
+    "compared with": "相比", "compare": "比较", "rank": "排名", "ranking": "排名",
     # relative years, as the Chinese words qa.relyears reads
     "last year": "去年", "previous year": "上一年度", "the year before last": "前年", "this year": "今年",
     "current year": "今年",

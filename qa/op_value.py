@@ -4,6 +4,8 @@ number."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from index.cells import plain_number
@@ -16,8 +18,10 @@ from qa.ops import Ctx, cmp_ok, default_measure, no_reports, scoped_rows
 from qa.output import format_value
 from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, num, reading, \
     cannot_judge_words, converted_words, no_report_words, same_row_words, series_words, value_sentence, \
-    yes_no_words
+    yes_no_words, latest_instead_words, latest_read_words
 from qa.understand import Plan
+
+RE_A_YEAR = re.compile(r"(?:19|20)\d\d")  # a year this turn names itself (a follow-up's text)
 
 
 def _row_context(ctx: Ctx, m: Measure, rid: int,
@@ -49,6 +53,12 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     rids = s.scope([agency], plan.years or None, latest=latest)
     if not len(rids):
         have = sorted({r.year for r in s.reports if r.agency == agency and r.year})
+        if have and plan.followup and plan.years and not RE_A_YEAR.search(plan.text):
+            # 伊川呢 after a question about 2024: the year was the last agency's; this one's latest report is
+            # answered, and the missing year said first
+            got = answer_value(ctx, plan.model_copy(update={"years": have[-1:], "all_years": False}), m)
+            got.text = no_report_words(agency, plan.years, have, latest_instead_words(have[-1])) + got.text
+            return got
         return no_reports(ctx, plan, m, who=agency) if not have else Answer(
             question=plan.question, status="not_found", text=no_report_words(agency, plan.years, have),
             reading=reading(plan, m, f"{agency}的「{m.label}」"))
@@ -104,7 +114,10 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                     table_rows.append([r.report.name, r.report.year, mm.label, None, STATUS_WORDS[r.status]])
                 if len(measures) == 1 and len(rows) == 1:
                     status = "absent"
-    text = "；".join(sentences) + "。" + (defaults_phrase(plan) if status == "answered" else "")
+    # 平潭的行政处罚: which of its reports was read, said
+    took = (latest_read_words(s.reports[int(rids[0])].year),) if latest and not plan.years and \
+        len({r.year for r in s.reports if r.agency == agency}) > 1 else ()
+    text = "；".join(sentences) + "。" + (defaults_phrase(plan, took) if status == "answered" else "")
     # other columns of the same row, only where the row was read (a lost row has no other columns either)
     years_of: dict[str, set[int]] = {}
     for r in rids:

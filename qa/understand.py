@@ -98,6 +98,7 @@ class Plan(BaseModel):
     nth: int | None = None  # 排第二
     item_at: list[tuple[str, int]] = Field(default_factory=list)  # each item named and where (for 占 …)
     unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
+    place_of: list[str] = Field(default_factory=list)  # 平潭的行政处罚排第几: whose place in the ranking is asked
     relative: list[RelativeYear] = Field(default_factory=list)  # 去年 / 近三年: years counted back from a base
     relative_base_named: bool = False
     relative_years: list[int] = Field(default_factory=list)  # the years only a relative word named
@@ -161,7 +162,10 @@ RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?�
 # A比B少多少 / 是不是比2023年多: 比 as "than" (not 比例, 比重, 对比, 相比, 比较), and the word it asks
 RE_THAN = re.compile(r"(?<![对相占])比(?![例率重较值])")
 RE_THAN_WORD = re.compile(r"多多少|多少|多|少|高|低|大|小|增加|减少|增长|下降|一样|相同")
+RE_WHICH_PLACE = re.compile(r"(?:排|排名|排在|位居|位列|列|是)?(?:倒数)?第几(?:名|位)?|名次|排(?:在)?哪")
+RE_EACH = re.compile(r"分别|各是|各为|各有|各多少|各几")  # 两年分别多少: each value, not their change
 RE_SAME = re.compile(r"一样|相同|相等|持平|同样多")
+RE_EITHER_WAY = re.compile(r"(?:多|少|高|低|大|小)还是(?:多|少|高|低|大|小)|多不多|少不少|高不高|低不低")
 THAN_WORDS = {"多多少": "多", "多": "多", "高": "多", "大": "多", "增加": "多", "增长": "多",
               "少": "少", "低": "少", "小": "少", "减少": "少", "下降": "少"}
 RE_NEGATION = re.compile(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何)?$")
@@ -176,6 +180,9 @@ RE_CMP = re.compile("(?:(" + "|".join(w for w, op in _CMP_WORDS if op != "==") +
 # 在100到1000件之间 / 介于10至50项: a range, both bounds included (a unit after 年 is no count: 2021到2025年)
 RE_BETWEEN = re.compile(rf"({NUMBER}){_UNIT}\s*(?:到|至|~|～|－|-|—)\s*({NUMBER}){_UNIT}\s*(?:之间|以内|范围内|区间)")
 RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)")
+# 两千多件 / 四千多万元 / 100多件: a round number and 多 (or 余), i.e. from it up to the next step of its last digit
+RE_ABOUT = re.compile(rf"(?<![\d.第前后超过于到])({NUMBER})\s*(?:多|余)\s*(亿元|万元|元|件|项|个|次|条|家|份)")
+_COUNTED_UNITS = {"件", "项", "个", "次", "条", "家", "份"}
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
 # 超过2000件 / 2000到2500件之间: a number with a unit of count or money is no year
 _COUNT_UNIT = r"\s*(?:多|余|来)?\s*(?:件|项|个|次|条|家|份|人|万|亿|元|%|％)"
@@ -316,7 +323,8 @@ class Reader:
             named = [(pos, str(y)) for y, pos in plan.year_at if pos < m.start()]
         else:  # 平潭行政许可比行政处罚多吗: two measures of one report
             named = [(pos, item) for item, pos in plan.item_at if pos < m.start()] if plan.extra_items else []
-        plan.than_word = THAN_WORDS[word.group()]  # 是不是比2023年少 (a follow-up): A is the conversation's
+        # 是不是比2023年少 (a follow-up): A is the conversation's; 多还是少 asks neither way
+        plan.than_word = None if RE_EITHER_WAY.search(text) else THAN_WORDS[word.group()]
         if named:
             plan.than_first = max(named)[1]
 
@@ -603,6 +611,12 @@ class Reader:
                 plan.operation, plan.nth, plan.n = "nth", int(n), int(n)
                 plan.order = "asc" if nth.group(1) else plan.order
                 return
+        if has_measure and plan.agencies and RE_WHICH_PLACE.search(rest):
+            # 平潭2020年的行政处罚排第几: the whole ranking of the year (or of each agency's latest), its place said
+            plan.place_of, plan.agencies = list(plan.agencies), []
+            plan.operation = "rank"
+            plan.order = "asc" if RE_MIN.search(rest) or "倒数" in rest else "desc"
+            return
         if has_measure and (RE_SUM.search(rest) or RE_AVG.search(rest)) and len(plan.agencies) >= 2 \
                 and not RE_COMPARE.search(rest):
             plan.operation = "avg" if RE_AVG.search(rest) else "sum"  # 沙河、伊川、鹤岗三家合计: a named set
@@ -670,8 +684,9 @@ class Reader:
                 plan.operation = "rank"
             return
         aggregate = ordered or RE_AVG.search(rest) or RE_SUM.search(rest) or plan.comparison
-        if len(plan.years) == 2 and (plan.agencies or plan.pronoun) and not aggregate:
-            plan.operation = "change"  # 平潭2019年和2020年 / 2024年是2019年的几倍
+        if len(plan.years) == 2 and (plan.agencies or plan.pronoun) and not aggregate and \
+                not (RE_EACH.search(rest) and not plan.change and not RE_COMPARE.search(rest)):
+            plan.operation = "change"  # 平潭2019年和2020年 / 2024年是2019年的几倍 (两年分别多少: the two values)
             return
         if plan.change and (plan.agencies or plan.pronoun) and not plan.comparison and not ordered:
             plan.operation = "change"
@@ -772,6 +787,9 @@ class Reader:
             if lo is not None and hi is not None:
                 plan.comparison = Comparison(op="between", value=min(lo, hi), high=max(lo, hi), text=m.group(0))
                 return
+        if (about := _about(plan, rest)) is not None:
+            plan.comparison = about
+            return
         m = RE_CMP.search(rest)
         if m and not re.match(r"前|后", rest[max(0, m.start() - 1):m.start()]):
             word, num, unit, tail = m.group(1) or m.group(2), m.group(3), m.group(4), m.group(5)
@@ -882,6 +900,26 @@ def question_in(text: str) -> str | None:
 
 # a column word with no item, of one table only: the row it is read on (纠正率 → 行政复议, 自然人 → 新收申请)
 IMPLIED_ITEM = {"review": "review", "apply": "apply.new"}
+
+
+def _about(plan: Plan, rest: str) -> Comparison | None:
+    """两千多件 → 2000 to 2999; 一百二十多件 → 120 to 129; 四千多万元 → 4000 to 4999.99 (the step is the place of the
+    number's last non-zero digit: 两千 → 1000, 120 → 10). A number with no zero to step by (5多件) is no range."""
+    m = RE_ABOUT.search(rest)
+    if not m:
+        return None
+    raw = parse_number(m.group(1))
+    value = _in_unit(plan, m.group(1), m.group(2))
+    if not raw or value is None or raw != int(raw):
+        return None
+    step = 1
+    while int(raw) % (step * 10) == 0:
+        step *= 10
+    if step == 1:
+        return None
+    scale = value / raw  # 万元 asked in 亿元: the step in the measure's unit too
+    high = value + step * scale - (1 if m.group(2) in _COUNTED_UNITS else 0.01)
+    return Comparison(op="between", value=value, high=high, text=m.group(0))
 
 
 def _in_unit(plan: Plan, num: str, unit: str | None) -> float | None:

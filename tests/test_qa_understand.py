@@ -367,3 +367,32 @@ def test_kind_of_both_halves_of_a_name(reader: Reader) -> None:
     plan = reader.read("城管执法局行政处罚最多的是哪家")  # 城市管理综合(行政)执法局: 沙河 and 鹤岗
     assert plan.operation == "max" and sorted(plan.kind_agencies) == sorted([SH, HG]), plan
     assert reader.read("沙河城管执法局行政处罚").agencies == [SH]
+
+
+@pytest.mark.parametrize("q,low,high", [
+    ("伊川行政处罚有三百多件吗", 300, 399),
+    ("鹤岗行政许可是不是七百多件", 700, 799),
+    ("伊川行政处罚有300多件吗", 300, 399),
+    ("伊川行政处罚是不是三百一十多件", 310, 319),
+])
+def test_a_round_count_and_duo_is_a_range(reader: Reader, q: str, low: int, high: int) -> None:
+    """两千多件 / 300多件: from the number up to the next step of its last non-zero digit, answered yes or no."""
+    p = reader.read(q)
+    assert p.yesno and p.operation == "value"
+    assert p.comparison and p.comparison.op == "between" and (p.comparison.value, p.comparison.high) == (low, high)
+
+
+def test_either_way_and_each_of_two_years(reader: Reader) -> None:
+    """比伊川多还是少 asks neither way (no 「不是多」 in the answer); 两年分别多少 asks the two values, not the change."""
+    p = reader.read("济南的行政处罚比伊川多还是少")
+    assert p.operation == "compare" and p.than_word is None and p.than_first == JN
+    y = Reader([SH, ZD, YC, HG, JN], lambda k: True, [2020, 2021])
+    assert y.read("鹤岗2020年和2021年行政处罚分别是多少").operation == "value"
+    assert y.read("鹤岗2020年和2021年行政处罚").operation == "change"
+
+
+@pytest.mark.parametrize("q", ["伊川的行政处罚排第几", "伊川行政处罚在各单位中排名第几", "伊川的行政处罚名次"])
+def test_the_place_of_one_agency_is_a_ranking(reader: Reader, q: str) -> None:
+    """排第几: the whole ranking, with the asked agency's place (not its value alone)."""
+    p = reader.read(q)
+    assert p.operation == "rank" and p.place_of == [YC] and not p.agencies
