@@ -3,14 +3,19 @@ values, the difference and the multiple with their arithmetic, and why a value i
 
 from __future__ import annotations
 
+import re
+
 from qa.answer import Answer, ChartHint
 from qa.facts import OK
 from qa.lexicon import Measure
 from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, scoped_rows, table_of
-from qa.phrasing import SAME_WORDS, column_alternatives, compare_head, defaults_phrase, more_words, most_words, num, \
+from qa.phrasing import SAME_WORDS, column_alternatives, compare_head, defaults_phrase, lead_over_words, more_words, \
+    most_words, num, \
     pair_verdict, ratio_words, reading, than_percent_words, than_words, value_column
 from qa.understand import RE_OF_PERCENT, Plan
+
+RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")
 
 
 def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -48,6 +53,10 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             text += f"；{said}。"
     elif len(ok) > 2:
         text += most_words(ok[0].report.name if ok[0].value != ok[1].value else None)
+        if RE_HOW_MUCH_MORE.search(plan.text):  # 三家哪家最多，差多少: the first against each of the others
+            said, ds = lead_over_words(ok[0].report.name, ok[0].value, [(r.report.name, r.value) for r in ok[1:]], unit)
+            derived += ds
+            text = text.rstrip("。") + f"；{said}。"
     else:
         text += "。" if ok else ""
     if len(ok) == 2 and (plan.times or plan.percent or "倍" in plan.text):  # 洪泽是平潭的几倍 / 平潭只有洪泽的几成

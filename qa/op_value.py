@@ -32,11 +32,17 @@ def _row_context(ctx: Ctx, m: Measure, rid: int,
         return "", []
     bits, cites = [], []
     derived = derived if derived is not None else []
-    for col in item.columns:
+    seen = {c.key for c in ctx.store.cells(m, rid)}  # a column of the other template may read the same cell:
+    fmt = ctx.store.reports[rid].format  # the report's own template's columns come first, under their own labels
+    for col in sorted(item.columns, key=lambda c: not ((o := measure(m.item, c)) is not None and
+                                                       f"{m.item}.{c}" in o.keys(fmt))):
         other = measure(m.item, col)
         if col == m.column or other is None:
             continue
         cs = ctx.store.cells(other, rid)
+        if len(cs) == 1 and cs[0].key in seen:
+            continue
+        seen |= {c.key for c in cs}
         if len(cs) == 1 and cs[0].value is not None:
             c = ctx.citer.cells(cs)[0]
             shown = c.value if "signed" in c.flags and c.value else format_value(cs[0].value)

@@ -122,6 +122,17 @@ def compare_head(label: str, defaults: str, values: list[tuple[str, str]]) -> st
 SAME_WORDS = "，两者相同。"
 
 
+def lead_over_words(name: str, value: float, others: list[tuple[str, float]], unit: str) -> tuple[str, list[Derived]]:
+    """「济南市城市管理局比沙河…多123件（135 − 12 = 123），比鹤岗…多125件（135 − 10 = 125）」: the first of several
+    compared against each of the others, with the arithmetic."""
+    parts, ds = [], []
+    for other, v in others:
+        d, dd = arith.difference(value, v)
+        parts.append(f"比{other}多{num(d, unit)}（{dd.how}）" if d else f"与{other}持平")
+        ds.append(dd)
+    return name + "，".join(parts), ds
+
+
 def most_words(name: str | None) -> str:
     """Of three or more compared: the one with most, or a tie said as such (name None)."""
     return f"；{name}最多。" if name else "；最多的有并列。"
@@ -298,6 +309,7 @@ def defaults_phrase(plan: Plan, extra: tuple[str, ...] = ()) -> str:
     return f"（{'；'.join(d)}）" if d else ""
 
 
+RE_ASKS_HAVE = re.compile(r"没有?[?？。!！]*$")  # 超过5件了没: answered 没有, not 不是
 # the relation a value fails, as the answer says it (30件 asked, 36 found: 不等于30件)
 NOT_RELATION = {">": "不大于", ">=": "少于", "<": "不少于", "<=": "大于", "==": "不等于"}
 
@@ -307,7 +319,7 @@ def yes_no_words(plan: Plan, ok: bool, v: float, unit: str) -> str:
     and the relation asked about (是 for 是…吗 and thresholds, 有 / 没有 for 有没有…)."""
     c = plan.comparison
     exists = c is not None and c.op == "!=" and c.value == 0 and c.text == "有"
-    asks_have = "有没有" in plan.text or "有无" in plan.text or exists
+    asks_have = "有没有" in plan.text or "有无" in plan.text or exists or bool(RE_ASKS_HAVE.search(plan.text))
     verdict = ("有" if exists else "是的") if ok else ("没有" if asks_have else "不是")
     if c is None or exists or ok and c.op == "==":  # 是313件吗 → 是的：313件 (not 「313件，等于313件」)
         relation = ""
