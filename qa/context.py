@@ -70,10 +70,14 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         return None
     if plan.bare_op == "share" and not plan.item:  # 占比是多少 after 其中…呢: a share, not a comparison of the two
         return _share_of_last(plan, turns)
-    if (RE_BOTH.search(plan.text) or RE_COMPARE.search(plan.text) and not plan.change and not plan.years) \
-            and not plan.item and (new := _measures_of_turns(plan, turns)):
+    # 合计 / 加起来呢 alone, after two turns that asked different things (not a series): the same as 两个加起来
+    both = RE_BOTH.search(plan.text) or plan.bare_op == "sum" and _short(plan) and not plan.all_years and \
+        not (prev.agencies and prev.all_years and prev.operation == "value")
+    if (both or RE_COMPARE.search(plan.text) and not plan.change and not plan.years) \
+            and not plan.item and (new := _measures_of_turns(plan, turns, summed=bool(both))):
         return new  # 两个加起来 / 哪个多 after two measures of one report: those measures, summed or compared
-    if RE_BOTH.search(plan.text) and not plan.item:
+    if both and not plan.item and (RE_BOTH.search(plan.text) or len(prev.agencies) >= 2 or len(
+            {(tuple(t.plan.agencies or t.focus), tuple(t.plan.years)) for t in turns[-3:] if t.plan.item == prev.item}) >= 2):
         new = _continued(prev, plan)
         years = sorted({y for t in turns[-3:] if t.plan.item == prev.item for y in (t.plan.years or t.focus_years)})
         agencies = list(dict.fromkeys(a for t in turns[-3:] if t.plan.item == prev.item for a in
@@ -155,7 +159,7 @@ def _compared_again(plan: Plan, last: Turn) -> Plan | None:
     return new
 
 
-def _measures_of_turns(plan: Plan, turns: list[Turn]) -> Plan | None:
+def _measures_of_turns(plan: Plan, turns: list[Turn], summed: bool) -> Plan | None:
     """The last two turns asked two measures of the same report (平潭2023年行政处罚多少件 / 那行政强制呢): a plan
     over both measures, summed (两个加起来) or compared (哪个多); the engine settles which (qa.operations)."""
     pair = [t for t in turns if t.plan.item][-2:]
@@ -166,7 +170,7 @@ def _measures_of_turns(plan: Plan, turns: list[Turn]) -> Plan | None:
         return None
     new = _continued(a, plan)
     new.extra_items, new.agencies, new.years, new.all_years = [b.item], list(where[0][0]), list(where[0][1]), False
-    new.operation = "sum" if RE_BOTH.search(plan.text) else "compare"
+    new.operation = "sum" if summed else "compare"
     new.times, new.percent = plan.times, plan.percent
     new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")] + ["前两问的两项"]
     return new

@@ -396,3 +396,17 @@ def test_the_place_of_one_agency_is_a_ranking(reader: Reader, q: str) -> None:
     """排第几: the whole ranking, with the asked agency's place (not its value alone)."""
     p = reader.read(q)
     assert p.operation == "rank" and p.place_of == [YC] and not p.agencies
+
+
+def test_follow_ups_that_switch_or_add_the_agency() -> None:
+    """比洪泽多还是少: the last agency against the one named now, neither way asked; 合计 alone after two measures of
+    one report: those two summed; 洪泽呢 after 是N件吗: the value (the number checked was the other agency's)."""
+    plan = _after("平潭2023年行政处罚多少件", "比洪泽多还是少")
+    assert (plan.operation, plan.agencies, plan.than_first, plan.than_word) == \
+        ("compare", ["平潭综合实验区", "淮安市洪泽区人民政府"], "平潭综合实验区", None)
+    plan = _after("平潭2024年直接起诉的行政诉讼几件", "复议后起诉的呢", "合计")
+    assert plan.operation == "sum" and len(plan.extra_items) == 1 and plan.agencies == ["平潭综合实验区"]
+    plan = _after("平潭2023年行政处罚是1330件吗", "洪泽呢")
+    assert plan.agencies == ["淮安市洪泽区人民政府"] and not plan.yesno and plan.comparison is None
+    plan = _after("平潭2023年行政处罚有没有超过1000件", "洪泽呢")
+    assert plan.yesno and plan.comparison is not None and plan.comparison.op == ">"
