@@ -317,6 +317,7 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         op = None  # 复议后起诉的一共几件: a total of the same report, not a sum over agencies
         if plan.item and not plan.column_explicit:
             new.column, new.column_explicit = plan.column, False
+        changed = changed or not plan.item  # 一共多少 after one value: that value is the total asked
     if not op and plan.item and new.item == plan.item and prev.operation in TEXT_OPS:
         # 平潭2023年存在哪些问题 → 行政处罚多少: a measure of the same report, read as its value, not as text
         op = "compare" if len(new.agencies) >= 2 else "value"
