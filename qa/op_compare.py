@@ -3,8 +3,6 @@ values, the difference and the multiple with their arithmetic, and why a value i
 
 from __future__ import annotations
 
-import re
-
 from qa.answer import Answer, ChartHint
 from qa.facts import OK
 from qa.lexicon import Measure
@@ -13,9 +11,7 @@ from qa.ops import Ctx, no_reports, scoped_rows, table_of
 from qa.phrasing import SAME_WORDS, column_alternatives, compare_head, defaults_phrase, lead_over_words, more_words, \
     most_words, num, \
     pair_verdict, ratio_words, reading, than_percent_words, than_words, value_column
-from qa.understand import RE_OF_PERCENT, Plan
-
-RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")
+from qa.understand import RE_HOW_MUCH_MORE, RE_OF_PERCENT, Plan
 
 
 def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:

@@ -36,7 +36,7 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         filters.append(filter_condition(m, c))
         if plan.yesno:
             failed = ok.where(~meets) if len(ok) else ok
-            verdict = series_verdict(plan, matched, failed, len(lacking), unit, multi_year)
+            verdict = series_verdict(plan, matched, failed, len(lacking), unit, multi_year, per)
     else:  # 几个单位有这项数据
         matched = ok
         cond = "有数据"

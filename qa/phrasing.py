@@ -417,7 +417,7 @@ ALL_ZERO_WORDS = "提供数据的单位全部为0。"
 RE_ANY_OF = re.compile(r"有没有(?:哪|一)|有哪|哪(?:一|几)?(?:年|份|家|个)|任何一|是否有|有无|有.{0,12}的吗")
 
 
-def series_verdict(plan: Plan, matched, failed, n_lacking: int, unit: str, years: bool) -> str:
+def series_verdict(plan: Plan, matched, failed, n_lacking: int, unit: str, years: bool, per: str) -> str:
     """A yes or no over several reports (近三年都超过50件吗): 「是的：3份报告都大于50件。」 / 「不是：平潭综合实验区
     （2023年） 2件，不大于5件。」 / 「有：…」 / 「没有：…」; with a report lacking the value and none failing, no verdict
     can be given and that is said."""
@@ -426,14 +426,14 @@ def series_verdict(plan: Plan, matched, failed, n_lacking: int, unit: str, years
         return ""
     cond = c.words(unit)
     if RE_ANY_OF.search(plan.text):
-        return f"有：{names(matched, True, unit, years=years)}{cond}。" if matched else \
+        return f"有：{names(matched, True, unit, years=years)}，{cond}。" if matched else \
             f"没有：提供数据的报告都不{cond}。" if not n_lacking else cannot_judge_words()
     if failed:
         bad = "不" + cond if c.op == "between" else NOT_RELATION.get(c.op, "不") + _plain(c.value) + unit
         return f"不是：{names(failed, True, unit, years=years)}，{bad}。"
     if n_lacking:
         return cannot_judge_words()
-    return f"是的：{len(matched)}份报告都{cond}。" if len(matched) > 1 else f"是的：{cond}。"
+    return f"是的：{len(matched)}{per}都{cond}。" if len(matched) > 1 else f"是的：{cond}。"
 
 
 # ---------------------------------------------------------------- rankings (qa.op_rank)
@@ -462,6 +462,12 @@ def best_words(lead: str, scope_n: str, row: Row, word: str, shown: str, multi_y
 def runner_up_words(who: str, shown: str, tied: bool) -> str:
     """「其次是平潭综合实验区（2023年），1,330件。」 / 「其次是A、B，均为5件。」."""
     return f"其次是{who}，{'均为' if tied else ''}{shown}。"
+
+
+def spread_words(top: Row, low: Row, shown: str, how: str, multi_year: bool) -> str:
+    """「最多的平潭综合实验区（2022年）比最少的平潭综合实验区（2019年）多1,683件（2113 − 430 = 1683）。」."""
+    return (f"最多的{top.report.name}{year_tag(top, multi_year)}比最少的{low.report.name}{year_tag(low, multi_year)}"
+            f"多{shown}（{how}）。")
 
 
 def top_words(label: str, asc: bool, head: str, n: int, listed: str, after: str) -> str:

@@ -158,12 +158,14 @@ RE_YESNO = re.compile(r"吗[?？。!！]*$|吧[?？。!！]*$|么[?？。!！]*$
                       r"(?<![哪谁])(?:件|项|个|次|份|元)(?:了)?(?:没有|没)[?？。!！]*$")  # 超过一千件没有: yes or no
 # 纠正了3件吗: a count the question states, checked as equal when no comparison word says otherwise
 RE_STATED = re.compile(rf"(?<![\d.第前后])({NUMBER})\s*(件|项|个|次|条|家|份|万元|亿元|元)")
+RE_ANY_WH = re.compile(r"(?:有没有|是否有|有无)哪")  # 有没有哪家超过500件: still a yes or no (any of them)
 RE_WH = re.compile(r"哪|谁|几|多少|什么|怎么|如何|为什么|排名|排序|分别")
 RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?？。!！]*$")
 # A比B少多少 / 是不是比2023年多: 比 as "than" (not 比例, 比重, 对比, 相比, 比较), and the word it asks
 RE_THAN = re.compile(r"(?<![对相占])比(?![例率重较值])")
 RE_THAN_WORD = re.compile(r"多多少|多少|多|少|高|低|大|小|增加|减少|增长|下降|一样|相同")
 RE_WHICH_PLACE = re.compile(r"(?:排|排名|排在|位居|位列|列|是)?(?:倒数)?第几(?:名|位)?|名次|排(?:在)?哪")
+RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")  # a difference asked
 RE_EACH = re.compile(r"分别|各是|各为|各有|各多少|各几")  # 两年分别多少: each value, not their change
 RE_SAME = re.compile(r"一样|相同|相等|持平|同样多")
 RE_EITHER_WAY = re.compile(r"(?:多|少|高|低|大|小)还是(?:多|少|高|低|大|小)|多不多|少不少|高不高|低不低")
@@ -573,7 +575,7 @@ class Reader:
     def _operation(self, plan: Plan, rest: str) -> None:
         has_measure = plan.item is not None
         self._comparison(plan, rest)
-        plan.yesno = bool(RE_YESNO.search(rest)) and not RE_WH.search(rest)
+        plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(rest) or bool(RE_ANY_WH.search(rest)))
         if RE_ASC.search(rest):
             plan.order = "asc"
         plan.change = bool(RE_CHANGE.search(rest)) or (plan.column == "change" and plan.column_explicit)
@@ -671,6 +673,9 @@ class Reader:
             plan.operation = "mixed"
             plan.prose = True
             plan.order = "asc" if is_min and not is_max else "desc"
+            return
+        if len(plan.agencies) >= 2 and plan.yesno and plan.comparison is not None:
+            plan.operation = "filter"  # 伊川、鹤岗、沙河都超过5件吗: a verdict over the named ones
             return
         if len(plan.agencies) >= 2:
             plan.operation = "compare"
