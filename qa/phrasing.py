@@ -309,7 +309,6 @@ def defaults_phrase(plan: Plan, extra: tuple[str, ...] = ()) -> str:
     return f"（{'；'.join(d)}）" if d else ""
 
 
-RE_ASKS_HAVE = re.compile(r"没有?[?？。!！]*$")  # 超过5件了没: answered 没有, not 不是
 # the relation a value fails, as the answer says it (30件 asked, 36 found: 不等于30件)
 NOT_RELATION = {">": "不大于", ">=": "少于", "<": "不少于", "<=": "大于", "==": "不等于"}
 
@@ -319,7 +318,7 @@ def yes_no_words(plan: Plan, ok: bool, v: float, unit: str) -> str:
     and the relation asked about (是 for 是…吗 and thresholds, 有 / 没有 for 有没有…)."""
     c = plan.comparison
     exists = c is not None and c.op == "!=" and c.value == 0 and c.text == "有"
-    asks_have = "有没有" in plan.text or "有无" in plan.text or exists or bool(RE_ASKS_HAVE.search(plan.text))
+    asks_have = exists or c is not None and c.have
     verdict = ("有" if exists else "是的") if ok else ("没有" if asks_have else "不是")
     if c is None or exists or ok and c.op == "==":  # 是313件吗 → 是的：313件 (not 「313件，等于313件」)
         relation = ""

@@ -37,6 +37,7 @@ class Comparison(BaseModel):
     value: float
     text: str  # as the question put it: 超过100件
     high: float | None = None  # between: the upper bound, both bounds included (在100到1000件之间)
+    have: bool = False  # asked as 有没有 / …了没有: answered 有 / 没有 (kept when a follow-up reuses it)
 
     def words(self, unit: str = "") -> str:
         if self.op == "between":
@@ -158,6 +159,7 @@ RE_YESNO = re.compile(r"吗[?？。!！]*$|吧[?？。!！]*$|么[?？。!！]*$
                       r"(?<![哪谁])(?:件|项|个|次|份|元)(?:了)?(?:没有|没)[?？。!！]*$")  # 超过一千件没有: yes or no
 # 纠正了3件吗: a count the question states, checked as equal when no comparison word says otherwise
 RE_STATED = re.compile(rf"(?<![\d.第前后])({NUMBER})\s*(件|项|个|次|条|家|份|万元|亿元|元)")
+RE_HAVE = re.compile(r"有没有|有无|没有?[?？。!！]*$")  # 有没有超过 / 超过了没: 有 or 没有, not 是 or 不是
 RE_ANY_WH = re.compile(r"(?:有没有|是否有|有无)哪")  # 有没有哪家超过500件: still a yes or no (any of them)
 RE_WH = re.compile(r"哪|谁|几|多少|什么|怎么|如何|为什么|排名|排序|分别")
 RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?？。!！]*$")
@@ -576,6 +578,8 @@ class Reader:
         has_measure = plan.item is not None
         self._comparison(plan, rest)
         plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(rest) or bool(RE_ANY_WH.search(rest)))
+        if plan.yesno and plan.comparison is not None and RE_HAVE.search(rest):
+            plan.comparison.have = True
         if RE_ASC.search(rest):
             plan.order = "asc"
         plan.change = bool(RE_CHANGE.search(rest)) or (plan.column == "change" and plan.column_explicit)
