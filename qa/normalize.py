@@ -92,8 +92,15 @@ def signs(text: str) -> str:
     return _SIGN.sub(lambda m: dict(_SIGNS)[m.group(0)], text)
 
 
+_LATIN_WORDS = re.compile(r"[a-z]{2,}")
+_ENGLISH_QUESTION_END = re.compile(r"\s*\?\s*$")
+
+
 def english(text: str) -> str:
-    """English words of the template's items as their Chinese words (lower-case text)."""
+    """English words of the template's items as their Chinese words (lower-case text); an English question's
+    final ? as 吗 (a question word left in it, 多少 / 哪个, still makes it no yes-or-no)."""
+    if len(_LATIN_WORDS.findall(text)) >= 2:
+        text = _ENGLISH_QUESTION_END.sub("吗?", text)
     text = _ENGLISH_SPAN.sub(lambda m: f"近{_ENGLISH_COUNT.get(m.group(1), m.group(1))}年", text)  # past 3 years
     return _ENGLISH.sub(lambda m: ENGLISH[m.group(1)], text)
 

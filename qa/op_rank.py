@@ -107,6 +107,6 @@ def answer_nth(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         ranked.text = no_nth_words(n) + ranked.text
         return ranked
     who = "、".join(f"{r[1]}（{r[2]}年）" if r[2] else str(r[1]) for r in rows)
-    ranked.text = nth_words(n, who, num(rows[0][3], m.unit)) + ranked.text
+    ranked.text = nth_words(n, who, num(rows[0][3], m.unit), plan.order == "asc") + ranked.text
     ranked.reading.summary = f"按「{m.label}」排序，取第{n}名"
     return ranked

@@ -501,8 +501,8 @@ def place_words(row: Row, place: int, of: int, per: str, shown: str, multi_year:
     return f"{row.report.name}{year_tag(row, multi_year)}排第{place}名（提供数据的{of}{per}中）：{shown}。"
 
 
-def nth_words(n: int, who: str, shown: str) -> str:
-    return f"排第{n}名的是{who}：{shown}。"
+def nth_words(n: int, who: str, shown: str, from_bottom: bool = False) -> str:
+    return f"排{'倒数' if from_bottom else ''}第{n}名的是{who}：{shown}。"
 
 
 def no_nth_words(n: int) -> str:

@@ -410,3 +410,10 @@ def test_follow_ups_that_switch_or_add_the_agency() -> None:
     assert plan.agencies == ["淮安市洪泽区人民政府"] and not plan.yesno and plan.comparison is None
     plan = _after("平潭2023年行政处罚有没有超过1000件", "洪泽呢")
     assert plan.yesno and plan.comparison is not None and plan.comparison.op == ">"
+
+
+def test_an_english_yes_or_no_question(reader: Reader) -> None:
+    """An English question's ? is a yes-or-no (吗) unless a question word is left (how many → 多少)."""
+    p = reader.read("Yichuan penalties more than 100?")
+    assert p.yesno and p.comparison and p.comparison.op == ">" and p.agencies == [YC]
+    assert not reader.read("How many penalties did Yichuan make?").yesno
