@@ -11,7 +11,7 @@ from qa.answer import Alternative, Answer, ChartHint, Derived
 from qa.lexicon import Measure
 from qa.ops import ROW_CAP, Ctx, Rows, aggregate, nothing, table_of
 from qa.phrasing import NAMES_IN_TEXT, RANK_IN_TEXT, RANK_ALL_ZERO, TOP_ALL_ZERO, all_zero_words, best_words, compose, \
-    direction_words, names, no_nth_words, nth_words, num, place_words, ranking_words, reading, runner_up_words, spread_words, tied_best_words, \
+    direction_words, names, no_nth_words, nth_words, num, place_words, ranking_words, reading, other_end_words, runner_up_words, spread_words, tied_best_words, \
     too_few_words, top_list, top_ties_words, top_words, value_column, year_tag
 from qa.understand import RE_HOW_MUCH_MORE, RE_MAX, RE_MIN, Plan
 
@@ -46,12 +46,16 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 text += runner_up_words(who, num(ok[1].value, unit), tied)
                 if tied:
                     derived.append(Derived(value=str(len(second)), how="并列第二的单位数"))
-        if len(ok) > 1 and RE_MAX.search(plan.text) and RE_MIN.search(plan.text) and \
-                RE_HOW_MUCH_MORE.search(plan.text):  # 最多的比最少的多多少: the spread, with its arithmetic
+        if len(ok) > 1 and RE_MAX.search(plan.text) and RE_MIN.search(plan.text):
+            # 哪家最多，哪家最少: the other end too; 最多的比最少的多多少: the spread, with its arithmetic
             top, low = (ok[0], ok[len(ok) - 1]) if not asc else (ok[len(ok) - 1], ok[0])
-            d, dd = arith.difference(top.value, low.value)
-            derived.append(dd)
-            text += spread_words(top, low, num(d, unit), dd.how, multi_year)
+            other = low if not asc else top
+            ends = ok.where(ok.values == other.value)
+            text += other_end_words("最少" if not asc else "最多", names(ends, years=multi_year), num(other.value, unit))
+            if RE_HOW_MUCH_MORE.search(plan.text):
+                d, dd = arith.difference(top.value, low.value)
+                derived.append(dd)
+                text += spread_words(top, low, num(d, unit), dd.how, multi_year)
         summary = f"按「{label}」比较{scope_n}，取{word}"
         alternatives.insert(0, Alternative(label="看完整排名", question=compose("rank", m, years=plan.years)))
     elif op in ("top", "bottom"):

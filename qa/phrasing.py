@@ -463,6 +463,11 @@ def runner_up_words(who: str, shown: str, tied: bool) -> str:
     return f"其次是{who}，{'均为' if tied else ''}{shown}。"
 
 
+def other_end_words(word: str, who: str, shown: str) -> str:
+    """「最少的是鹤岗市城市管理综合执法局：10件。」: the other end of a ranking, when both are asked."""
+    return f"{word}的是{who}：{shown}。"
+
+
 def spread_words(top: Row, low: Row, shown: str, how: str, multi_year: bool) -> str:
     """「最多的平潭综合实验区（2022年）比最少的平潭综合实验区（2019年）多1,683件（2113 − 430 = 1683）。」."""
     return (f"最多的{top.report.name}{year_tag(top, multi_year)}比最少的{low.report.name}{year_tag(low, multi_year)}"
