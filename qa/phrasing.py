@@ -238,6 +238,15 @@ def change_words(year: int | None, before: int | None, d: Derived, growth: Deriv
     return out
 
 
+def years_of_sign_words(agency: str, label: str, rising: bool, years: list[int | None], parts: list[str]) -> str:
+    """「平潭综合实验区「行政强制」比上一份报告增加的有4年：2020年、…（2020年比2019年增加4件（…）；…）。」."""
+    word = "增加" if rising else "减少"
+    if not years:
+        return f"{agency}「{label}」没有哪一年比上一份报告{word}。"
+    return (f"{agency}「{label}」比上一份报告{word}的有{len(years)}年：" + "、".join(f"{y}年" for y in years)
+            + "（" + "；".join(parts) + "）。")
+
+
 def measures_words(ms: list[Measure]) -> str:
     return "、".join(f"「{m.label}」" for m in ms)
 

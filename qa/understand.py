@@ -167,6 +167,8 @@ RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?�
 RE_THAN = re.compile(r"(?<![对相占])比(?![例率重较值])")
 RE_THAN_WORD = re.compile(r"多多少|多少|多|少|高|低|大|小|增加|减少|增长|下降|一样|相同")
 RE_WHICH_PLACE = re.compile(r"(?:排|排名|排在|位居|位列|列|是)?(?:倒数)?第几(?:名|位)?|名次|排(?:在)?哪")
+RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|几年")
+RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌")
 RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")  # a difference asked
 RE_EACH = re.compile(r"分别|各是|各为|各有|各多少|各几")  # 两年分别多少: each value, not their change
 RE_SAME = re.compile(r"一样|相同|相等|持平|同样多")
@@ -697,6 +699,12 @@ class Reader:
         if len(plan.years) == 2 and (plan.agencies or plan.pronoun) and not aggregate and \
                 not (RE_EACH.search(rest) and not plan.change and not RE_COMPARE.search(rest)):
             plan.operation = "change"  # 平潭2019年和2020年 / 2024年是2019年的几倍 (两年分别多少: the two values)
+            return
+        if plan.change and len(plan.agencies) == 1 and plan.all_years and not plan.comparison and not ordered and \
+                RE_WHICH_YEARS.search(rest):  # 哪几年是增加的: each year against the one before, those that rose
+            fell = bool(RE_FELL.search(rest))
+            plan.comparison = Comparison(op="<" if fell else ">", value=0, text="减少" if fell else "增加")
+            plan.operation = "change_by_year"
             return
         if plan.change and (plan.agencies or plan.pronoun) and not plan.comparison and not ordered:
             plan.operation = "change"

@@ -417,3 +417,12 @@ def test_an_english_yes_or_no_question(reader: Reader) -> None:
     p = reader.read("Yichuan penalties more than 100?")
     assert p.yesno and p.comparison and p.comparison.op == ">" and p.agencies == [YC]
     assert not reader.read("How many penalties did Yichuan make?").yesno
+
+
+def test_which_years_rose_is_a_change_by_year_with_its_sign() -> None:
+    """哪几年是增加的 / 哪些年下降了: each year against the one before, the years of that sign."""
+    plan = _after("平潭哪几年行政处罚是增加的")
+    assert plan.operation == "change_by_year" and plan.comparison and plan.comparison.op == ">"
+    plan = _after("平潭哪些年行政处罚下降了")
+    assert plan.operation == "change_by_year" and plan.comparison and plan.comparison.op == "<"
+    assert _after("平潭哪一年行政处罚增长最多").comparison is None
