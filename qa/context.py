@@ -11,7 +11,7 @@ from qa.lexicon import COLUMN_GROUPS, items, measure
 from qa.phrasing import FOLLOWED_VALUE_NOTE
 from qa.relyears import is_relative_note
 from qa.relyears import resolve as resolve_relative
-from qa.understand import AGGREGATES, RE_COMPARE, Plan, Reader, is_followup
+from qa.understand import AGGREGATES, RE_COMPARE, RE_THAN, Plan, Reader, is_followup
 
 MAX_TURNS = 20
 
@@ -146,7 +146,8 @@ def _compared_again(plan: Plan, last: Turn) -> Plan | None:
         new.agencies, new.operation = before + list(plan.agencies), "compare"
         new.agency_mentions = list(prev.agency_mentions[:1]) + list(plan.agency_mentions)
         plan = plan.model_copy(update={"than_first": before[0]})
-    elif plan.than_word and not plan.agencies and len(plan.years) == 1 and len(prev.years) == 1 and \
+    elif (plan.than_word or RE_THAN.search(plan.text)) and not plan.agencies and len(plan.years) == 1 and \
+            len(prev.years) == 1 and \
             prev.years != plan.years and (prev.agencies or last.focus):
         new = _continued(prev, plan)
         new.agencies = list(prev.agencies or last.focus[:1])
@@ -182,6 +183,8 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     prev = turns[-1].plan
     new = _continued(prev, plan)
     new.operation, new.share_items, new.share_of = "share", [prev.item], []
+    if plan.years:  # 2024年的比例呢: the year this turn names
+        new.years, new.all_years = list(plan.years), len(plan.years) > 1
     before = next((t.plan for t in reversed(turns[:-1]) if t.plan.item), None)
     if before is not None and before.item != prev.item and set(before.agencies) == set(prev.agencies):
         new.share_of = [before.item]

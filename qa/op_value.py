@@ -52,6 +52,16 @@ def _row_context(ctx: Ctx, m: Measure, rid: int,
     return same_row_words(bits), cites
 
 
+def own_label(m: Measure, fmt: str) -> str:
+    """The label a report's own template gives the cell (规范性文件 · 本年新制作数量 in a 2019 report, 本年制发件数 in
+    a 2021 one): a column of the other template reading the same cell is named as this report names it."""
+    for col in items()[m.item].columns:
+        o = measure(m.item, col)
+        if o is not None and o.keys(fmt) == m.keys(fmt) and f"{m.item}.{col}" in o.keys(fmt):
+            return o.label
+    return m.label
+
+
 def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     agency = plan.agencies[0]
     latest = not (plan.all_years or len(plan.years) > 1)
@@ -86,7 +96,7 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 shown = num(r.value, mm.unit)
                 if len(cs) == 1 and "signed" in cs[0].flags and cites[0].value:
                     shown = f"{cites[0].value}{mm.unit}"  # 增13 as the report writes it
-                sentence = value_sentence(r.report.name, r.report.year, mm.label, shown)
+                sentence = value_sentence(r.report.name, r.report.year, own_label(mm, r.report.format), shown)
                 notes = [FLAG_NOTES[f] for c in cites for f in c.flags if f in FLAG_NOTES and f not in
                          ("signed", "thousands", "unit_converted", "unit_assumed")]
                 if notes:

@@ -426,3 +426,11 @@ def test_which_years_rose_is_a_change_by_year_with_its_sign() -> None:
     plan = _after("平潭哪些年行政处罚下降了")
     assert plan.operation == "change_by_year" and plan.comparison and plan.comparison.op == "<"
     assert _after("平潭哪一年行政处罚增长最多").comparison is None
+
+
+def test_a_year_against_the_last_and_a_share_of_another_year() -> None:
+    """比2023年呢 after 2024: the two years compared; 2024年的比例呢 after 2023: the share in 2024."""
+    plan = _after("平潭2024年行政许可多少", "比2023年呢")
+    assert (plan.operation, plan.years) == ("change", [2023, 2024])
+    plan = _after("平潭2023年予以公开多少", "2024年的比例呢")
+    assert (plan.operation, plan.years) == ("share", [2024])
