@@ -78,7 +78,8 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         return no_reports(ctx, plan, m, who=agency) if not have else Answer(
             question=plan.question, status="not_found", text=no_report_words(agency, plan.years, have),
             reading=reading(plan, m, f"{agency}的「{m.label}」"))
-    measures = [m] + [x for i in plan.extra_items if (x := default_measure(ctx, i))]
+    measures = [m] + [x for i in plan.extra_items if (x := default_measure(ctx, i))] + \
+        [x for c in plan.extra_columns if (x := measure(m.item, c)) is not None and x != m]
     # a series reads in year order, whatever order the files were indexed in
     rows_by = [(mm, sorted(scoped_rows(ctx, plan, mm, [agency]), key=lambda r: r.report.year or 0)) for mm in measures]
     citations: list[Citation] = []

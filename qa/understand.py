@@ -99,6 +99,7 @@ class Plan(BaseModel):
     nth: int | None = None  # 排第二
     item_at: list[tuple[str, int]] = Field(default_factory=list)  # each item named and where (for 占 …)
     unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
+    extra_columns: list[str] = Field(default_factory=list)  # 自然人和法人各多少: more columns of the same row (value)
     place_of: list[str] = Field(default_factory=list)  # 平潭的行政处罚排第几: whose place in the ranking is asked
     relative: list[RelativeYear] = Field(default_factory=list)  # 去年 / 近三年: years counted back from a base
     relative_base_named: bool = False
@@ -535,6 +536,8 @@ class Reader:
                     if measure(plan.item, col) is not None:
                         if chosen is None:
                             chosen, plan.column_word = col, m.word
+                        elif col != chosen and col not in plan.extra_columns:
+                            plan.extra_columns.append(col)  # 自然人和法人: each column's value
                         spans.append((m.start, m.end))
         else:
             plan.column_words = list(dict.fromkeys(m.target for m in cols))

@@ -434,3 +434,9 @@ def test_a_year_against_the_last_and_a_share_of_another_year() -> None:
     assert (plan.operation, plan.years) == ("change", [2023, 2024])
     plan = _after("平潭2023年予以公开多少", "2024年的比例呢")
     assert (plan.operation, plan.years) == ("share", [2024])
+
+
+def test_two_columns_of_one_row_are_both_asked(reader: Reader) -> None:
+    """鹤岗行政处罚上一年项目数量和处理决定数量: the first column read, the other kept for the value's answer."""
+    p = reader.read("鹤岗城管行政处罚上一年项目数量和处理决定数量各是多少")
+    assert (p.item, p.column, p.extra_columns) == ("penalty", "prev", ["decisions"])
