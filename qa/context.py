@@ -8,9 +8,10 @@ import re
 from pydantic import BaseModel, Field
 
 from qa.lexicon import COLUMN_GROUPS, items, measure
+from qa.phrasing import FOLLOWED_VALUE_NOTE
 from qa.relyears import is_relative_note
 from qa.relyears import resolve as resolve_relative
-from qa.understand import AGGREGATES, RE_COMPARE, Plan, Reader, is_followup
+from qa.understand import AGGREGATES, RE_COMPARE, RE_THAN, Plan, Reader, is_followup
 
 MAX_TURNS = 20
 
@@ -46,6 +47,7 @@ RE_BOTH = re.compile(r"(?:(?:这|那)?(?:[两二三四五六七八九十]|几)(?
 RE_FILLER = re.compile(r"[那呢的吗么了？?。，,！!\s＿\d]|年度?|还有|那么")  # what an elliptical question adds
 RE_WHICH_YEAR = re.compile(r"哪一?年|哪几年|哪些年|哪个年份|年份")  # 哪年最多: over the years of the same agency
 TEXT_OPS = {"prose", "mixed", "findings", "out_of_scope"}  # answers in words: a measure after one asks for a value
+RE_AGAINST = re.compile(r"比|还是|相比|对比")  # 和洪泽比呢 / 跟伊川相比: the named one against the last answer's
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
 
@@ -68,10 +70,14 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         return None
     if plan.bare_op == "share" and not plan.item:  # 占比是多少 after 其中…呢: a share, not a comparison of the two
         return _share_of_last(plan, turns)
-    if (RE_BOTH.search(plan.text) or RE_COMPARE.search(plan.text) and not plan.change and not plan.years) \
-            and not plan.item and (new := _measures_of_turns(plan, turns)):
+    # 合计 / 加起来呢 alone, after two turns that asked different things (not a series): the same as 两个加起来
+    both = RE_BOTH.search(plan.text) or plan.bare_op == "sum" and _short(plan) and not plan.all_years and \
+        not (prev.agencies and prev.all_years and prev.operation == "value")
+    if (both or RE_COMPARE.search(plan.text) and not plan.change and not plan.years) \
+            and not plan.item and (new := _measures_of_turns(plan, turns, summed=bool(both))):
         return new  # 两个加起来 / 哪个多 after two measures of one report: those measures, summed or compared
-    if RE_BOTH.search(plan.text) and not plan.item:
+    if both and not plan.item and (RE_BOTH.search(plan.text) or len(prev.agencies) >= 2 or len(
+            {(tuple(t.plan.agencies or t.focus), tuple(t.plan.years)) for t in turns[-3:] if t.plan.item == prev.item}) >= 2):
         new = _continued(prev, plan)
         years = sorted({y for t in turns[-3:] if t.plan.item == prev.item for y in (t.plan.years or t.focus_years)})
         agencies = list(dict.fromkeys(a for t in turns[-3:] if t.plan.item == prev.item for a in
@@ -129,10 +135,19 @@ def _compared_again(plan: Plan, last: Turn) -> Plan | None:
     """The last measure, compared as this question asks: 洪泽比平潭多多少 (two agencies named, no measure), or
     是不是比2023年少 / 比2023年多多少 after a question about 2024 (that year against the one named, A比B as asked)."""
     prev = last.plan
+    before = list(prev.agencies or last.focus[:1])
     if len(plan.agencies) >= 2 and (RE_COMPARE.search(plan.text) or plan.than_word or plan.times or plan.percent):
         new = _continued(prev, plan)
         new.agencies, new.agency_mentions, new.operation = list(plan.agencies), list(plan.agency_mentions), "compare"
-    elif plan.than_word and not plan.agencies and len(plan.years) == 1 and len(prev.years) == 1 and \
+    elif len(plan.agencies) == 1 and len(before) == 1 and plan.agencies != before and \
+            (RE_COMPARE.search(plan.text) or RE_AGAINST.search(plan.text) or plan.times or plan.percent):
+        # 比伊川多还是少 / 和洪泽比呢 / 是伊川的几倍: the last answer's agency against the one named now
+        new = _continued(prev, plan)
+        new.agencies, new.operation = before + list(plan.agencies), "compare"
+        new.agency_mentions = list(prev.agency_mentions[:1]) + list(plan.agency_mentions)
+        plan = plan.model_copy(update={"than_first": before[0]})
+    elif (plan.than_word or RE_THAN.search(plan.text)) and not plan.agencies and len(plan.years) == 1 and \
+            len(prev.years) == 1 and \
             prev.years != plan.years and (prev.agencies or last.focus):
         new = _continued(prev, plan)
         new.agencies = list(prev.agencies or last.focus[:1])
@@ -145,7 +160,7 @@ def _compared_again(plan: Plan, last: Turn) -> Plan | None:
     return new
 
 
-def _measures_of_turns(plan: Plan, turns: list[Turn]) -> Plan | None:
+def _measures_of_turns(plan: Plan, turns: list[Turn], summed: bool) -> Plan | None:
     """The last two turns asked two measures of the same report (平潭2023年行政处罚多少件 / 那行政强制呢): a plan
     over both measures, summed (两个加起来) or compared (哪个多); the engine settles which (qa.operations)."""
     pair = [t for t in turns if t.plan.item][-2:]
@@ -156,7 +171,7 @@ def _measures_of_turns(plan: Plan, turns: list[Turn]) -> Plan | None:
         return None
     new = _continued(a, plan)
     new.extra_items, new.agencies, new.years, new.all_years = [b.item], list(where[0][0]), list(where[0][1]), False
-    new.operation = "sum" if RE_BOTH.search(plan.text) else "compare"
+    new.operation = "sum" if summed else "compare"
     new.times, new.percent = plan.times, plan.percent
     new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")] + ["前两问的两项"]
     return new
@@ -168,6 +183,8 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     prev = turns[-1].plan
     new = _continued(prev, plan)
     new.operation, new.share_items, new.share_of = "share", [prev.item], []
+    if plan.years:  # 2024年的比例呢: the year this turn names
+        new.years, new.all_years = list(plan.years), len(plan.years) > 1
     before = next((t.plan for t in reversed(turns[:-1]) if t.plan.item), None)
     if before is not None and before.item != prev.item and set(before.agencies) == set(prev.agencies):
         new.share_of = [before.item]
@@ -269,6 +286,11 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         if new.operation in AGGREGATES or new.operation == "mixed":
             new.operation = "prose" if new.operation == "mixed" else "value"
             new.n, new.comparison, new.absent_only = None, None, False
+        c = new.comparison
+        if new.yesno and c is not None and c.op == "==" and c.value != 0 and not plan.comparison:
+            # 是798件吗 → 伊川呢: the number checked was the last agency's; this one's value is what is asked
+            new.yesno, new.comparison = False, None
+            new.defaults = [*new.defaults, FOLLOWED_VALUE_NOTE]
         if len(new.agencies) >= 2 and new.operation == "value":
             new.operation = "compare"
         if len(new.agencies) == 1 and new.operation == "compare":
@@ -298,6 +320,7 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         op = None  # 复议后起诉的一共几件: a total of the same report, not a sum over agencies
         if plan.item and not plan.column_explicit:
             new.column, new.column_explicit = plan.column, False
+        changed = changed or not plan.item  # 一共多少 after one value: that value is the total asked
     if not op and plan.item and new.item == plan.item and prev.operation in TEXT_OPS:
         # 平潭2023年存在哪些问题 → 行政处罚多少: a measure of the same report, read as its value, not as text
         op = "compare" if len(new.agencies) >= 2 else "value"

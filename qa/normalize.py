@@ -29,6 +29,13 @@ ENGLISH: dict[str, str] = {
     "upheld": "维持", "corrected": "纠正", "pending": "尚未审结", "amount": "金额", "amounts": "金额",
     "granted": "予以公开", "withheld": "不予公开", "in force": "现行有效", "repealed": "废止",
     "how many": "多少", "how much": "多少", "total": "合计", "average": "平均", "top": "前",
+    # the words of a ranking, a comparison or a threshold
+    "which agency": "哪个单位", "which agencies": "哪些单位", "which reports": "哪些报告", "which year": "哪一年",
+    "which": "哪个", "the most": "最多", "most": "最多", "the least": "最少", "least": "最少", "fewest": "最少",
+    "highest": "最高", "lowest": "最低", "more than": "超过", "fewer than": "少于", "less than": "少于",
+    "at least": "至少", "growth rate": "增长率", "growth": "增长", "increase": "增加", "decrease": "减少",
+    "share": "占比", "percentage": "百分比", "ratio": "比例", "in total": "一共", "sum": "合计",
+    "compared with": "相比", "compare": "比较", "rank": "排名", "ranking": "排名",
     # relative years, as the Chinese words qa.relyears reads
     "last year": "去年", "previous year": "上一年度", "the year before last": "前年", "this year": "今年",
     "current year": "今年",
@@ -85,8 +92,15 @@ def signs(text: str) -> str:
     return _SIGN.sub(lambda m: dict(_SIGNS)[m.group(0)], text)
 
 
+_LATIN_WORDS = re.compile(r"[a-z]{2,}")
+_ENGLISH_QUESTION_END = re.compile(r"\s*\?\s*$")
+
+
 def english(text: str) -> str:
-    """English words of the template's items as their Chinese words (lower-case text)."""
+    """English words of the template's items as their Chinese words (lower-case text); an English question's
+    final ? as 吗 (a question word left in it, 多少 / 哪个, still makes it no yes-or-no)."""
+    if len(_LATIN_WORDS.findall(text)) >= 2:
+        text = _ENGLISH_QUESTION_END.sub("吗?", text)
     text = _ENGLISH_SPAN.sub(lambda m: f"近{_ENGLISH_COUNT.get(m.group(1), m.group(1))}年", text)  # past 3 years
     return _ENGLISH.sub(lambda m: ENGLISH[m.group(1)], text)
 

@@ -18,9 +18,10 @@ from qa.ops import Ctx, no_reports, table_of
 from qa.output import format_value
 from qa.phrasing import OWN_CHANGE_NOTE, cannot_compare_words, cell_value, change_words, compose, defaults_phrase, \
     difference_clause, growth_clause, no_change_words, no_report_words, num, own_change_words, pair_head, pair_verdict, \
-    ratio_words, reading, than_words, times_clause, times_growth_clause, value_column
+    ratio_words, reading, series_words, than_words, years_of_sign_words, times_clause, times_growth_clause, value_column
 from qa.understand import Plan
 
+RE_TREND = re.compile(r"趋势|走势|变化情况|怎么变|如何变化|逐年")  # the series asked, not only its two ends
 RE_RATIO_OF = re.compile(r"的(?:百分之|几成|多少成|百分比)")  # 是上年的百分之几: a ratio, not a growth rate
 
 
@@ -86,6 +87,14 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                     derived.append(up[1])
                     text += times_growth_clause(up[1].value)
             text = verdict + text + "。" + defaults_phrase(plan)
+            if RE_TREND.search(plan.text):  # 2019到2025年的变化趋势: every year between, then the two ends
+                between = [r for r in reports if r.year and a.year < r.year < b.year]
+                mv = s.measure_values(m, np.array([r.rid for r in between], dtype=np.int64))
+                rows = sorted(rows + [Row(rep, None if np.isnan(v) else float(v), int(st), int(f)) for rep, v, st, f in
+                                      zip(between, mv.value, mv.status, mv.flags)], key=lambda r: r.report.year or 0)
+                if len(rows) > 2:
+                    text = series_words(agency, m.label, [(r.report.year, num(r.value, m.unit) if r.status == OK
+                                                           else "未提供") for r in rows]) + text
             citations, d2 = ctx.citer.rows(m, rows, limit=None)
             return Answer(question=plan.question, text=text, reading=reading(
                 plan, m, f"{agency}「{m.label}」{a.year}年与{b.year}年比较", operation="change"),
@@ -150,6 +159,8 @@ def answer_change_by_year(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if not pairs:
         return Answer(question=plan.question, status="absent", text=f"{agency}没有相邻两年都提供「{m.label}」的报告，"
                       f"无法逐年比较。", reading=reading(plan, m, f"{agency}「{m.label}」逐年变化"))
+    if plan.comparison is not None:  # 哪几年是增加的: the years whose change has the sign asked, in year order
+        return _years_of_sign(ctx, plan, m, agency, rows, pairs)
     desc = plan.order != "asc"  # settled: 增长最多 descending, 减少最多 / 增长最少 ascending
     by_rate = plan.percent and all(g for *_, g in pairs)
 
@@ -176,4 +187,20 @@ def answer_change_by_year(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                                                                             "变化": m.unit, "变化率（%）": "%"})
     return Answer(question=plan.question, text=text, citations=citations, derived=derived + d2, table=table,
                   reading=reading(plan, m, f"{agency}「{m.label}」逐年变化，按{'变化率' if by_rate else '变化量'}排序",
+                                  operation="change_by_year"))
+
+
+def _years_of_sign(ctx: Ctx, plan: Plan, m: Measure, agency: str, rows: list[Row], pairs: list) -> Answer:
+    rising = plan.comparison is not None and plan.comparison.op == ">"
+    kept = [p for p in pairs if (p[2] > 0 if rising else p[2] < 0)]
+    derived = [Derived(value=str(len(kept)), how=f"比上一份报告{'增加' if rising else '减少'}的年份数")]
+    parts = []
+    for old, new, d, dd, g in kept:
+        derived += [dd] + ([g[1]] if g else [])
+        parts.append(change_words(new.report.year, old.report.year, dd, g[1] if g else None, d, g[0] if g else None,
+                                  m.unit))
+    text = years_of_sign_words(agency, m.label, rising, [p[1].report.year for p in kept], parts) + defaults_phrase(plan)
+    citations, d2 = ctx.citer.rows(m, [r for r in rows if r.status == OK], limit=None)
+    return Answer(question=plan.question, text=text, citations=citations, derived=derived + d2,
+                  reading=reading(plan, m, f"{agency}「{m.label}」逐年变化，取{'增加' if rising else '减少'}的年份",
                                   operation="change_by_year"))

@@ -8,9 +8,10 @@ from qa.facts import OK
 from qa.lexicon import Measure
 from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, scoped_rows, table_of
-from qa.phrasing import SAME_WORDS, column_alternatives, compare_head, defaults_phrase, more_words, most_words, num, \
-    pair_verdict, ratio_words, reading, than_words, value_column
-from qa.understand import Plan
+from qa.phrasing import SAME_WORDS, column_alternatives, compare_head, defaults_phrase, lead_over_words, more_words, \
+    most_words, num, \
+    pair_verdict, ratio_words, reading, than_percent_words, than_words, value_column
+from qa.understand import RE_HOW_MUCH_MORE, RE_OF_PERCENT, Plan
 
 
 def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -31,7 +32,7 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         r.report.agency) if r.report.agency in plan.agencies else 0) if r.status == OK]
     text = compare_head(m.label, defaults_phrase(plan), parts)
     derived = []
-    first = next((r for r in ok if r.report.agency == plan.than_first), None) if plan.than_word else None
+    first = next((r for r in ok if r.report.agency == plan.than_first), None) if plan.than_first else None
     if len(ok) == 2 and first is not None:  # 鹤岗比伊川少多少: worded as asked, A比B少N件
         second = next(r for r in ok if r is not first)
         said, dd = than_words(first.report.name, first.value, second.report.name, second.value, unit, plan.than_word)
@@ -48,12 +49,20 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             text += f"；{said}。"
     elif len(ok) > 2:
         text += most_words(ok[0].report.name if ok[0].value != ok[1].value else None)
+        if RE_HOW_MUCH_MORE.search(plan.text):  # 三家哪家最多，差多少: the first against each of the others
+            said, ds = lead_over_words(ok[0].report.name, ok[0].value, [(r.report.name, r.value) for r in ok[1:]], unit)
+            derived += ds
+            text = text.rstrip("。") + f"；{said}。"
     else:
         text += "。" if ok else ""
     if len(ok) == 2 and (plan.times or plan.percent or "倍" in plan.text):  # 洪泽是平潭的几倍 / 平潭只有洪泽的几成
         first, second = sorted(ok, key=lambda r: plan.agencies.index(r.report.agency)
                                if r.report.agency in plan.agencies else 0)  # first named ÷ second named
-        said = ratio_words(first.report.name, first.value, second.report.name, second.value, plan.percent)
+        if plan.percent and plan.than_first and not RE_OF_PERCENT.search(plan.text):  # A比B少百分之几: (A − B) ÷ B
+            first, second = sorted(ok, key=lambda r: r.report.agency != plan.than_first)
+            said = than_percent_words(first.report.name, first.value, second.report.name, second.value)
+        else:
+            said = ratio_words(first.report.name, first.value, second.report.name, second.value, plan.percent)
         if said:
             derived.append(said[1])
             text = text.rstrip("。") + f"；{said[0]}。"

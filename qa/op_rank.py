@@ -1,17 +1,19 @@
 """Rankings: the largest or smallest value (最多, 最少), the first or last N (前三名, 倒数前三), a whole ranking
 (排名, 从多到少), and the Nth place (排第二的是哪个). Ties are said as ties; all-zero results say so; the
-table holds every row, each with its source cell."""
+table holds every row, each with its source cell. The words are qa.phrasing's."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from qa import arith
 from qa.answer import Alternative, Answer, ChartHint, Derived
 from qa.lexicon import Measure
-from qa.ops import ROW_CAP, Ctx, aggregate, nothing, table_of
-from qa.output import format_value
-from qa.phrasing import NAMES_IN_TEXT, RANK_IN_TEXT, compose, names, num, reading, value_column
-from qa.understand import Plan
+from qa.ops import ROW_CAP, Ctx, Rows, aggregate, nothing, table_of
+from qa.phrasing import NAMES_IN_TEXT, RANK_IN_TEXT, RANK_ALL_ZERO, TOP_ALL_ZERO, all_zero_words, best_words, compose, \
+    direction_words, names, no_nth_words, nth_words, num, place_words, ranking_words, reading, other_end_words, runner_up_words, spread_words, tied_best_words, \
+    too_few_words, top_list, top_ties_words, top_words, value_column, year_tag
+from qa.understand import RE_HOW_MUCH_MORE, RE_MAX, RE_MIN, Plan
 
 
 def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -30,22 +32,30 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         winners = ok.where(ok.values == best)
         shown = ok  # the whole ranking: the text names the winners, the table holds every row
         if best == 0 and (ok.values == 0).all():
-            text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}均为0，没有哪个单位{word}。"
+            text = all_zero_words(lead, scope_n, len(ok), per, word)
         elif len(winners) > 1:
-            text = f"{lead}，{scope_n}中{names(winners, years=multi_year)}并列{word}，均为{num(best, unit)}。"
+            text = tied_best_words(lead, scope_n, names(winners, years=multi_year), word, num(best, unit))
             if len(winners) > NAMES_IN_TEXT:
                 derived.append(Derived(value=str(len(winners)), how=f"并列{word}的单位数"))
         else:
-            w = winners[0]
-            text = f"{lead}，{scope_n}中{w.report.name}{word}：{num(best, unit)}" + \
-                   (f"（{w.report.year}年）" if multi_year else "") + "。"
+            text = best_words(lead, scope_n, winners[0], word, num(best, unit), multi_year)
             if len(ok) > 1 and ok[1].value != best:
                 second = ok.where(ok.values == ok[1].value)
-                if len(second) == 1:
-                    text += f"其次是{ok[1].report.name}{f'（{ok[1].report.year}年）' if multi_year else ''}，{num(ok[1].value, unit)}。"
-                else:
-                    text += f"其次是{names(second, years=multi_year)}，均为{num(ok[1].value, unit)}。"
+                tied = len(second) > 1
+                who = names(second, years=multi_year) if tied else ok[1].report.name + year_tag(ok[1], multi_year)
+                text += runner_up_words(who, num(ok[1].value, unit), tied)
+                if tied:
                     derived.append(Derived(value=str(len(second)), how="并列第二的单位数"))
+        if len(ok) > 1 and RE_MAX.search(plan.text) and RE_MIN.search(plan.text):
+            # 哪家最多，哪家最少: the other end too; 最多的比最少的多多少: the spread, with its arithmetic
+            top, low = (ok[0], ok[len(ok) - 1]) if not asc else (ok[len(ok) - 1], ok[0])
+            other = low if not asc else top
+            ends = ok.where(ok.values == other.value)
+            text += other_end_words("最少" if not asc else "最多", names(ends, years=multi_year), num(other.value, unit))
+            if RE_HOW_MUCH_MORE.search(plan.text):
+                d, dd = arith.difference(top.value, low.value)
+                derived.append(dd)
+                text += spread_words(top, low, num(d, unit), dd.how, multi_year)
         summary = f"按「{label}」比较{scope_n}，取{word}"
         alternatives.insert(0, Alternative(label="看完整排名", question=compose("rank", m, years=plan.years)))
     elif op in ("top", "bottom"):
@@ -56,27 +66,22 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             cut += [ok[int(i)] for i in tied]
         shown = cut
         head = "前" if op == "top" and not asc or op == "top" else "后"
-        direction = "从少到多" if asc else "从多到少"
-        listed = "；".join(f"{r.report.name}{f'（{r.report.year}年）' if multi_year else ''} {num(r.value, unit)}"
-                          for r in cut[:10])
-        text = f"按「{label}」{direction}的{head}{n}名：{listed}（{a.after}）。"
+        text = top_words(label, asc, head, n, top_list(cut[:10], unit, multi_year), a.after)
         if len(cut) > n:
-            text += f"第{n}名有并列，共列出{len(cut)}个。"
+            text += top_ties_words(n, len(cut))
             derived.append(Derived(value=str(len(cut)), how="含并列在内列出的单位数"))
         if len(ok) < n:
-            text += f"只有{len(ok)}{per}提供了数据。"
+            text += too_few_words(len(ok), per)
         if all(r.value == 0 for r in cut):
-            text += "这些单位均为0。"
-        summary = f"按「{label}」{direction}取{head}{n}名"
+            text += TOP_ALL_ZERO
+        summary = f"按「{label}」{direction_words(asc)}取{head}{n}名"
     else:
         shown = ok
-        direction = "从少到多" if asc else "从多到少"  # the list first, then how many: 7 reports is no value
-        # the ranking first, then its scope: the years bounding it never precede its order
-        text = f"按「{label}」{direction}：{names(ok, True, unit, years=multi_year, limit=RANK_IN_TEXT)}（{a.after}）。"
+        text = ranking_words(label, asc, names(ok, True, unit, years=multi_year, limit=RANK_IN_TEXT), a.after)
         if (ok.values == 0).all():
-            text += "提供数据的单位均为0。"
-        summary = f"按「{label}」对{scope_n}排序（{direction}）"
-    text += lack_text
+            text += RANK_ALL_ZERO
+        summary = f"按「{label}」对{scope_n}排序（{direction_words(asc)}）"
+    text = places_text(plan, ok, unit, per, multi_year) + text + lack_text
     table_rows = shown.concat(lacking) if op not in ("top", "bottom") else shown
     citations, d = ctx.citer.rows(m, table_rows)
     derived += d
@@ -86,16 +91,26 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                   citations=citations, chart=chart, derived=derived, alternatives=alternatives)
 
 
+def places_text(plan: Plan, ok: Rows, unit: str, per: str, multi_year: bool) -> str:
+    """平潭的行政处罚排第几: each asked agency's place (1 + the reports ranked strictly before it: ties share a
+    place), said before the ranking."""
+    out = []
+    for agency in plan.place_of:
+        for r in (r for r in ok if r.report.agency == agency):
+            before = int((ok.values > r.value).sum() if plan.order == "desc" else (ok.values < r.value).sum())
+            out.append(place_words(r, before + 1, len(ok), per, num(r.value, unit), multi_year))
+    return "".join(out)
+
+
 def answer_nth(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     """排第二的是哪份报告: the ranking, and the row at that place named first."""
     ranked = answer_rank(ctx, plan.model_copy(update={"operation": "rank"}, deep=True), m)
     n = plan.nth or 2
     rows = [r for r in (ranked.table.rows if ranked.table else []) if r[0] == n]
     if not rows:
-        ranked.text = f"没有排第{n}名的（提供数据的不足{n}个，或前面有并列）。" + ranked.text
+        ranked.text = no_nth_words(n) + ranked.text
         return ranked
     who = "、".join(f"{r[1]}（{r[2]}年）" if r[2] else str(r[1]) for r in rows)
-    value = rows[0][3]
-    ranked.text = f"排第{n}名的是{who}：{format_value(value)}{m.unit}。" + ranked.text
+    ranked.text = nth_words(n, who, num(rows[0][3], m.unit), plan.order == "asc") + ranked.text
     ranked.reading.summary = f"按「{m.label}」排序，取第{n}名"
     return ranked

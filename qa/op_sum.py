@@ -1,5 +1,5 @@
 """Sums and averages over the reports in scope (合计, 一共, 平均), and per statistics year (各年合计): each
-with its arithmetic, the reports lacking the value named and never counted as 0."""
+with its arithmetic, the reports lacking the value named and never counted as 0. The words are qa.phrasing's."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from qa.answer import Answer, AnswerTable, ChartHint, Derived
 from qa.lexicon import Measure
 from qa.ops import Ctx, Rows, aggregate, nothing, table_of
 from qa.output import format_value
-from qa.phrasing import SUM_TERMS_IN_TEXT, cell_value, num, reading
+from qa.phrasing import SUM_TERMS_IN_TEXT, avg_words, by_year_words, cell_value, num, reading, sum_words, \
+    year_total_words
 from qa.understand import Plan
 
 
@@ -33,16 +34,14 @@ def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     derived.append(Derived(value=format_value(total), how=f"{terms} = {plain_number(total)}"))
     shown_sum = f"{terms} = {plain_number(total)}" if len(ok) <= SUM_TERMS_IN_TEXT else ""  # its arithmetic
     if op == "sum":
-        text = f"{lead}，{scope_n}中提供数据的{len(ok)}{per}合计{num(total, unit)}" + \
-            (f"（{shown_sum}）" if shown_sum else "") + "。"
+        text = sum_words(lead, scope_n, len(ok), per, num(total, unit), shown_sum)
         summary = f"「{label}」在{scope_n}中求和"
     else:
         avg = total / len(ok)
         avg_s = format_value(round(avg, 2))
         derived.append(Derived(value=avg_s, how=f"{plain_number(total)} ÷ {len(ok)} = {avg_s}"))
-        text = (f"{lead}，{scope_n}中提供数据的{len(ok)}{per}平均{avg_s}{unit}（"
-                + (f"{shown_sum}，" if shown_sum else f"合计{num(total, unit)}，")
-                + f"{plain_number(total)} ÷ {len(ok)} = {plain_number(round(avg, 2))}）。")
+        text = avg_words(lead, scope_n, len(ok), per, avg_s, unit, shown_sum, num(total, unit), plain_number(total),
+                         plain_number(round(avg, 2)))
         summary = f"「{label}」在{scope_n}中求平均"
     text += lack_text
     table_rows = ok.concat(lacking)
@@ -68,11 +67,9 @@ def by_year(ctx: Ctx, plan: Plan, m: Measure, ok: Rows, lacking: Rows, lead: str
         if plan.operation == "avg":
             derived.append(Derived(value=format_value(value), how=f"{plain_number(total)} ÷ {len(sel)} = {plain_number(value)}"))
         word = "合计" if plan.operation == "sum" else "平均"
-        parts.append(f"{y}年{len(sel)}份报告{word}{num(value, m.unit)}")
+        parts.append(year_total_words(y, len(sel), word, num(value, m.unit)))
         table_rows.append([y, len(sel), cell_value(value)])
-    text = f"{lead}，按年份：" + "；".join(parts) + "。"
-    if len(lacking):
-        text += f"另有{len(lacking)}份报告未提供该数据，未计入。"
+    text = by_year_words(lead, parts, len(lacking))
     citations, d = ctx.citer.rows(m, ok)
     word = "合计" if plan.operation == "sum" else "平均值"
     return Answer(question=plan.question, text=text, reading=reading(plan, m, f"「{m.label}」按年份{word}"),

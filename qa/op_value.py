@@ -4,6 +4,8 @@ number."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from index.cells import plain_number
@@ -16,8 +18,10 @@ from qa.ops import Ctx, cmp_ok, default_measure, no_reports, scoped_rows
 from qa.output import format_value
 from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, num, reading, \
     cannot_judge_words, converted_words, no_report_words, same_row_words, series_words, value_sentence, \
-    yes_no_words
+    yes_no_words, latest_instead_words, latest_read_words
 from qa.understand import Plan
+
+RE_A_YEAR = re.compile(r"(?:19|20)\d\d")  # a year this turn names itself (a follow-up's text)
 
 
 def _row_context(ctx: Ctx, m: Measure, rid: int,
@@ -28,11 +32,17 @@ def _row_context(ctx: Ctx, m: Measure, rid: int,
         return "", []
     bits, cites = [], []
     derived = derived if derived is not None else []
-    for col in item.columns:
+    seen = {c.key for c in ctx.store.cells(m, rid)}  # a column of the other template may read the same cell:
+    fmt = ctx.store.reports[rid].format  # the report's own template's columns come first, under their own labels
+    for col in sorted(item.columns, key=lambda c: not ((o := measure(m.item, c)) is not None and
+                                                       f"{m.item}.{c}" in o.keys(fmt))):
         other = measure(m.item, col)
         if col == m.column or other is None:
             continue
         cs = ctx.store.cells(other, rid)
+        if len(cs) == 1 and cs[0].key in seen:
+            continue
+        seen |= {c.key for c in cs}
         if len(cs) == 1 and cs[0].value is not None:
             c = ctx.citer.cells(cs)[0]
             shown = c.value if "signed" in c.flags and c.value else format_value(cs[0].value)
@@ -42,6 +52,16 @@ def _row_context(ctx: Ctx, m: Measure, rid: int,
     return same_row_words(bits), cites
 
 
+def own_label(m: Measure, fmt: str) -> str:
+    """The label a report's own template gives the cell (规范性文件 · 本年新制作数量 in a 2019 report, 本年制发件数 in
+    a 2021 one): a column of the other template reading the same cell is named as this report names it."""
+    for col in items()[m.item].columns:
+        o = measure(m.item, col)
+        if o is not None and o.keys(fmt) == m.keys(fmt) and f"{m.item}.{col}" in o.keys(fmt):
+            return o.label
+    return m.label
+
+
 def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     agency = plan.agencies[0]
     latest = not (plan.all_years or len(plan.years) > 1)
@@ -49,10 +69,17 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     rids = s.scope([agency], plan.years or None, latest=latest)
     if not len(rids):
         have = sorted({r.year for r in s.reports if r.agency == agency and r.year})
+        if have and plan.followup and plan.years and not RE_A_YEAR.search(plan.text):
+            # 伊川呢 after a question about 2024: the year was the last agency's; this one's latest report is
+            # answered, and the missing year said first
+            got = answer_value(ctx, plan.model_copy(update={"years": have[-1:], "all_years": False}), m)
+            got.text = no_report_words(agency, plan.years, have, latest_instead_words(have[-1])) + got.text
+            return got
         return no_reports(ctx, plan, m, who=agency) if not have else Answer(
             question=plan.question, status="not_found", text=no_report_words(agency, plan.years, have),
             reading=reading(plan, m, f"{agency}的「{m.label}」"))
-    measures = [m] + [x for i in plan.extra_items if (x := default_measure(ctx, i))]
+    measures = [m] + [x for i in plan.extra_items if (x := default_measure(ctx, i))] + \
+        [x for c in plan.extra_columns if (x := measure(m.item, c)) is not None and x != m]
     # a series reads in year order, whatever order the files were indexed in
     rows_by = [(mm, sorted(scoped_rows(ctx, plan, mm, [agency]), key=lambda r: r.report.year or 0)) for mm in measures]
     citations: list[Citation] = []
@@ -70,7 +97,7 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 shown = num(r.value, mm.unit)
                 if len(cs) == 1 and "signed" in cs[0].flags and cites[0].value:
                     shown = f"{cites[0].value}{mm.unit}"  # 增13 as the report writes it
-                sentence = value_sentence(r.report.name, r.report.year, mm.label, shown)
+                sentence = value_sentence(r.report.name, r.report.year, own_label(mm, r.report.format), shown)
                 notes = [FLAG_NOTES[f] for c in cites for f in c.flags if f in FLAG_NOTES and f not in
                          ("signed", "thousands", "unit_converted", "unit_assumed")]
                 if notes:
@@ -104,7 +131,10 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                     table_rows.append([r.report.name, r.report.year, mm.label, None, STATUS_WORDS[r.status]])
                 if len(measures) == 1 and len(rows) == 1:
                     status = "absent"
-    text = "；".join(sentences) + "。" + (defaults_phrase(plan) if status == "answered" else "")
+    # 平潭的行政处罚: which of its reports was read, said
+    took = (latest_read_words(s.reports[int(rids[0])].year),) if latest and not plan.years and \
+        len({r.year for r in s.reports if r.agency == agency}) > 1 else ()
+    text = "；".join(sentences) + "。" + (defaults_phrase(plan, took) if status == "answered" else "")
     # other columns of the same row, only where the row was read (a lost row has no other columns either)
     years_of: dict[str, set[int]] = {}
     for r in rids:

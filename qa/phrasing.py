@@ -5,6 +5,7 @@ comes from qa.arith with its arithmetic."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from qa import arith
@@ -38,7 +39,7 @@ def cell_value(v: float | None) -> int | float | None:
     return int(v) if float(v).is_integer() else round(float(v), 6)
 
 
-def names(rows: list[Row], with_values: bool = False, unit: str = "", years: bool = False,
+def names(rows, with_values: bool = False, unit: str = "", years: bool = False,
           limit: int = 0) -> str:
     parts = []
     limit = limit or NAMES_IN_TEXT
@@ -101,6 +102,17 @@ def no_report_words(agency: str, years: list[int], have: list[int], then: str = 
     return f"索引中没有{agency}{years_text(years)}的报告（该单位有：{'、'.join(f'{y}年' for y in have)}）{then}。"
 
 
+def latest_instead_words(year: int) -> str:
+    return f"，下面给出其最新一份（{year}年）报告的数值"
+
+
+def latest_read_words(year: int | None) -> str:
+    return f"未指明年份：该单位有多份报告，取最新一份，即{year}年的报告"
+
+
+FOLLOWED_VALUE_NOTE = "上一问核对的数是另一单位的，这里直接给出本单位的数值"
+
+
 # ---------------------------------------------------------------- agencies compared (qa.op_compare)
 def compare_head(label: str, defaults: str, values: list[tuple[str, str]]) -> str:
     """「按「行政处罚 · 处理决定数量」（…）：伊川县城市管理局 313件，济南市城市管理局 135件」."""
@@ -108,6 +120,17 @@ def compare_head(label: str, defaults: str, values: list[tuple[str, str]]) -> st
 
 
 SAME_WORDS = "，两者相同。"
+
+
+def lead_over_words(name: str, value: float, others: list[tuple[str, float]], unit: str) -> tuple[str, list[Derived]]:
+    """「济南市城市管理局比沙河…多123件（135 − 12 = 123），比鹤岗…多125件（135 − 10 = 125）」: the first of several
+    compared against each of the others, with the arithmetic."""
+    parts, ds = [], []
+    for other, v in others:
+        d, dd = arith.difference(value, v)
+        parts.append(f"比{other}多{num(d, unit)}（{dd.how}）" if d else f"与{other}持平")
+        ds.append(dd)
+    return name + "，".join(parts), ds
 
 
 def most_words(name: str | None) -> str:
@@ -168,6 +191,15 @@ def than_words(a_name: str, a: float, b_name: str, b: float, unit: str,
     return out, dd
 
 
+def than_percent_words(a_name: str, a: float, b_name: str, b: float) -> tuple[str, Derived] | None:
+    """「平潭比洪泽少72.31%（(54 − 195) ÷ 195 = -72.31%）」: A against B as a share of B; None when B is 0."""
+    got = arith.growth(a, b)
+    if got is None:
+        return None
+    g, d = got
+    return f"{a_name}比{b_name}{'多' if g > 0 else '少' if g < 0 else '持平，差'}{d.value}（{d.how}）", d
+
+
 def than_verdict(asked: str | None, a: float, b: float) -> str:
     """是不是比2023年多: 「是的：」 when A is more (or fewer, as asked) than B, else 「不是：」; 一样多吗 (asked None):
     whether they are equal."""
@@ -204,6 +236,15 @@ def change_words(year: int | None, before: int | None, d: Derived, growth: Deriv
     if growth is not None and rate is not None:
         out += f"，{'增长' if rate >= 0 else '下降'}{arith.pct_text(abs(rate))}（{growth.how}）"
     return out
+
+
+def years_of_sign_words(agency: str, label: str, rising: bool, years: list[int | None], parts: list[str]) -> str:
+    """「平潭综合实验区「行政强制」比上一份报告增加的有4年：2020年、…（2020年比2019年增加4件（…）；…）。」."""
+    word = "增加" if rising else "减少"
+    if not years:
+        return f"{agency}「{label}」没有哪一年比上一份报告{word}。"
+    return (f"{agency}「{label}」比上一份报告{word}的有{len(years)}年：" + "、".join(f"{y}年" for y in years)
+            + "（" + "；".join(parts) + "）。")
 
 
 def measures_words(ms: list[Measure]) -> str:
@@ -264,10 +305,11 @@ def reading(plan: Plan, m: Measure | None, summary: str, filters: list[str] | No
                    years=plan.years, filters=filters or [], n=plan.n, defaults=defaults, summary=summary)
 
 
-def defaults_phrase(plan: Plan) -> str:
-    """The reading's defaults, briefly, for the answer text (the full wording is in Reading.defaults)."""
+def defaults_phrase(plan: Plan, extra: tuple[str, ...] = ()) -> str:
+    """The reading's defaults, briefly, for the answer text (the full wording is in Reading.defaults), and any
+    the operation took itself (extra)."""
     d = []
-    for x in dict.fromkeys(plan.defaults):
+    for x in dict.fromkeys([*plan.defaults, *extra]):
         if x.startswith("未指明单位"):
             continue
         if x.startswith("未指明") and "，按" in x:
@@ -285,9 +327,9 @@ def yes_no_words(plan: Plan, ok: bool, v: float, unit: str) -> str:
     and the relation asked about (是 for 是…吗 and thresholds, 有 / 没有 for 有没有…)."""
     c = plan.comparison
     exists = c is not None and c.op == "!=" and c.value == 0 and c.text == "有"
-    asks_have = "有没有" in plan.text or "有无" in plan.text or exists
+    asks_have = exists or c is not None and c.have
     verdict = ("有" if exists else "是的") if ok else ("没有" if asks_have else "不是")
-    if c is None or exists:
+    if c is None or exists or ok and c.op == "==":  # 是313件吗 → 是的：313件 (not 「313件，等于313件」)
         relation = ""
     elif ok:
         relation = "，" + c.words(unit)
@@ -350,6 +392,158 @@ def flag_words(flags: int) -> str:
         words.append("数字串拆分")
     return "、".join(words)
 
+
+# ---------------------------------------------------------------- filters and counts (qa.op_filter)
+def filter_condition(m: Measure, c) -> str:
+    """The condition as the reading line lists it: 「处理决定数量 > 100」, 「100 ≤ 处理决定数量 ≤ 1000」."""
+    if c.op == "between":
+        return f"{_plain(c.value)} ≤ {column_phrase(m)} ≤ {_plain(c.high or 0)}"
+    return f"{column_phrase(m)} {c.op} {_plain(c.value)}"
+
+
+def lacking_words(scope_n: str, label: str, rows, per: str, years: bool) -> str:
+    """「7个单位中有1个单位未提供「行政处罚」：张店区综合行政执法局。」 / 「…都提供了…」 (rows: list or qa.ops.Rows)."""
+    if not len(rows):
+        return f"{scope_n}都提供了「{label}」。"
+    return f"{scope_n}中有{len(rows)}{per}未提供「{label}」：{names(rows, years=years)}。"
+
+
+def text_in_cell_words(name: str, raw: str) -> str:
+    return f"{name}的这一栏填的是文字：「{raw}」。"
+
+
+def matched_words(lead: str, cond: str, scope_n: str, per: str, rows, unit: str, years: bool) -> str:
+    """「按「行政处罚」，大于100件的报告有5份：…。」 / 「…，7个单位中没有大于100件的单位。」 (rows: list or qa.ops.Rows)."""
+    if not len(rows):
+        return f"{lead}，{scope_n}中没有{cond}的单位。"
+    return f"{lead}，{cond}的{per[1:]}有{len(rows)}{per[0]}：{names(rows, True, unit, years=years)}。"
+
+
+ALL_ZERO_WORDS = "提供数据的单位全部为0。"
+
+# 有没有哪年超过 / 有超过30件的吗: one is enough; 都超过50件吗 (or no such word): every report must
+RE_ANY_OF = re.compile(r"有没有(?:哪|一)|有哪|哪(?:一|几)?(?:年|份|家|个)|任何一|是否有|有无|有.{0,12}的吗")
+
+
+def series_verdict(plan: Plan, matched, failed, n_lacking: int, unit: str, years: bool, per: str) -> str:
+    """A yes or no over several reports (近三年都超过50件吗): 「是的：3份报告都大于50件。」 / 「不是：平潭综合实验区
+    （2023年） 2件，不大于5件。」 / 「有：…」 / 「没有：…」; with a report lacking the value and none failing, no verdict
+    can be given and that is said."""
+    c = plan.comparison
+    if c is None:
+        return ""
+    cond = c.words(unit)
+    if RE_ANY_OF.search(plan.text):
+        return f"有：{names(matched, True, unit, years=years)}，{cond}。" if matched else \
+            f"没有：提供数据的报告都不{cond}。" if not n_lacking else cannot_judge_words()
+    if failed:
+        bad = "不" + cond if c.op == "between" else NOT_RELATION.get(c.op, "不") + _plain(c.value) + unit
+        return f"不是：{names(failed, True, unit, years=years)}，{bad}。"
+    if n_lacking:
+        return cannot_judge_words()
+    return f"是的：{len(matched)}{per}都{cond}。" if len(matched) > 1 else f"是的：{cond}。"
+
+
+# ---------------------------------------------------------------- rankings (qa.op_rank)
+def year_tag(row: Row, multi_year: bool) -> str:
+    """「（2022年）」 after a name when the rows span several years."""
+    return f"（{row.report.year}年）" if multi_year and row.report.year else ""
+
+
+def direction_words(asc: bool) -> str:
+    return "从少到多" if asc else "从多到少"
+
+
+def all_zero_words(lead: str, scope_n: str, n: int, per: str, word: str) -> str:
+    return f"{lead}，{scope_n}中提供数据的{n}{per}均为0，没有哪个单位{word}。"
+
+
+def tied_best_words(lead: str, scope_n: str, who: str, word: str, shown: str) -> str:
+    return f"{lead}，{scope_n}中{who}并列{word}，均为{shown}。"
+
+
+def best_words(lead: str, scope_n: str, row: Row, word: str, shown: str, multi_year: bool) -> str:
+    """「…，7份报告中平潭综合实验区最多：2,113件（2022年）。」."""
+    return f"{lead}，{scope_n}中{row.report.name}{word}：{shown}{year_tag(row, multi_year)}。"
+
+
+def runner_up_words(who: str, shown: str, tied: bool) -> str:
+    """「其次是平潭综合实验区（2023年），1,330件。」 / 「其次是A、B，均为5件。」."""
+    return f"其次是{who}，{'均为' if tied else ''}{shown}。"
+
+
+def other_end_words(word: str, who: str, shown: str) -> str:
+    """「最少的是鹤岗市城市管理综合执法局：10件。」: the other end of a ranking, when both are asked."""
+    return f"{word}的是{who}：{shown}。"
+
+
+def spread_words(top: Row, low: Row, shown: str, how: str, multi_year: bool) -> str:
+    """「最多的平潭综合实验区（2022年）比最少的平潭综合实验区（2019年）多1,683件（2113 − 430 = 1683）。」."""
+    return (f"最多的{top.report.name}{year_tag(top, multi_year)}比最少的{low.report.name}{year_tag(low, multi_year)}"
+            f"多{shown}（{how}）。")
+
+
+def top_words(label: str, asc: bool, head: str, n: int, listed: str, after: str) -> str:
+    """「按「行政处罚」从多到少的前3名：A 10件；B 12件（13个单位）。」."""
+    return f"按「{label}」{direction_words(asc)}的{head}{n}名：{listed}（{after}）。"
+
+
+def top_list(rows: list[Row], unit: str, multi_year: bool) -> str:
+    """「平潭综合实验区（2024年） 218件；平潭综合实验区（2025年） 154件」."""
+    return "；".join(f"{r.report.name}{year_tag(r, multi_year)} {num(r.value, unit)}" for r in rows)
+
+
+def top_ties_words(n: int, shown: int) -> str:
+    return f"第{n}名有并列，共列出{shown}个。"
+
+
+def too_few_words(n: int, per: str) -> str:
+    return f"只有{n}{per}提供了数据。"
+
+
+TOP_ALL_ZERO = "这些单位均为0。"
+RANK_ALL_ZERO = "提供数据的单位均为0。"
+
+
+def ranking_words(label: str, asc: bool, listed: str, after: str) -> str:
+    """The list first, then its scope: the years bounding it never precede its order."""
+    return f"按「{label}」{direction_words(asc)}：{listed}（{after}）。"
+
+
+def place_words(row: Row, place: int, of: int, per: str, shown: str, multi_year: bool) -> str:
+    """「平潭综合实验区（2020年）排第1名（提供数据的5个单位中）：538件。」."""
+    return f"{row.report.name}{year_tag(row, multi_year)}排第{place}名（提供数据的{of}{per}中）：{shown}。"
+
+
+def nth_words(n: int, who: str, shown: str, from_bottom: bool = False) -> str:
+    return f"排{'倒数' if from_bottom else ''}第{n}名的是{who}：{shown}。"
+
+
+def no_nth_words(n: int) -> str:
+    return f"没有排第{n}名的（提供数据的不足{n}个，或前面有并列）。"
+
+
+# ---------------------------------------------------------------- sums and averages (qa.op_sum)
+def sum_words(lead: str, scope_n: str, n: int, per: str, shown_total: str, arithmetic: str) -> str:
+    """「…，7份报告中提供数据的7份报告合计50件（36 + 7 + … = 50）。」 (the arithmetic when short enough)."""
+    return f"{lead}，{scope_n}中提供数据的{n}{per}合计{shown_total}" + (f"（{arithmetic}）" if arithmetic else "") + "。"
+
+
+def avg_words(lead: str, scope_n: str, n: int, per: str, shown_avg: str, unit: str, arithmetic: str,
+              shown_total: str, total: str, avg: str) -> str:
+    """「…平均1,090.75件（430 + 538 + … = 4363，4363 ÷ 4 = 1090.75）。」 (shown_*: as the answer writes values;
+    total, avg: plain, as the arithmetic writes them)."""
+    first = f"{arithmetic}，" if arithmetic else f"合计{shown_total}，"
+    return f"{lead}，{scope_n}中提供数据的{n}{per}平均{shown_avg}{unit}（{first}{total} ÷ {n} = {avg}）。"
+
+
+def year_total_words(year: int, n: int, word: str, shown: str) -> str:
+    return f"{year}年{n}份报告{word}{shown}"
+
+
+def by_year_words(lead: str, parts: list[str], n_lacking: int) -> str:
+    text = f"{lead}，按年份：" + "；".join(parts) + "。"
+    return text + (f"另有{n_lacking}份报告未提供该数据，未计入。" if n_lacking else "")
 
 
 def copies_said(groups, reports) -> str:

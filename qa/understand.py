@@ -37,6 +37,7 @@ class Comparison(BaseModel):
     value: float
     text: str  # as the question put it: 超过100件
     high: float | None = None  # between: the upper bound, both bounds included (在100到1000件之间)
+    have: bool = False  # asked as 有没有 / …了没有: answered 有 / 没有 (kept when a follow-up reuses it)
 
     def words(self, unit: str = "") -> str:
         if self.op == "between":
@@ -98,6 +99,8 @@ class Plan(BaseModel):
     nth: int | None = None  # 排第二
     item_at: list[tuple[str, int]] = Field(default_factory=list)  # each item named and where (for 占 …)
     unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
+    extra_columns: list[str] = Field(default_factory=list)  # 自然人和法人各多少: more columns of the same row (value)
+    place_of: list[str] = Field(default_factory=list)  # 平潭的行政处罚排第几: whose place in the ranking is asked
     relative: list[RelativeYear] = Field(default_factory=list)  # 去年 / 近三年: years counted back from a base
     relative_base_named: bool = False
     relative_years: list[int] = Field(default_factory=list)  # the years only a relative word named
@@ -153,15 +156,24 @@ RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|�
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共|涨|跌|降了|升了|多了|少了|"
                          r"差了|相差|翻了|变化)")
 # a question answered yes or no: no question word asks for a value (是不是30件 / 多于20件吗 / 有没有超过100件)
-RE_YESNO = re.compile(r"吗[?？。!！]*$|吧[?？。!！]*$|是不是|是否|有没有|对不对|对吗|对吧|是吧|没错吧")
+RE_YESNO = re.compile(r"吗[?？。!！]*$|吧[?？。!！]*$|么[?？。!！]*$|是不是|是否|有没有|对不对|对吗|对吧|是吧|没错吧|"
+                      r"(?<![哪谁])(?:件|项|个|次|份|元)(?:了)?(?:没有|没)[?？。!！]*$")  # 超过一千件没有: yes or no
 # 纠正了3件吗: a count the question states, checked as equal when no comparison word says otherwise
 RE_STATED = re.compile(rf"(?<![\d.第前后])({NUMBER})\s*(件|项|个|次|条|家|份|万元|亿元|元)")
+RE_HAVE = re.compile(r"有没有|有无|没有?[?？。!！]*$")  # 有没有超过 / 超过了没: 有 or 没有, not 是 or 不是
+RE_ANY_WH = re.compile(r"(?:有没有|是否有|有无)哪")  # 有没有哪家超过500件: still a yes or no (any of them)
 RE_WH = re.compile(r"哪|谁|几|多少|什么|怎么|如何|为什么|排名|排序|分别")
 RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?？。!！]*$")
 # A比B少多少 / 是不是比2023年多: 比 as "than" (not 比例, 比重, 对比, 相比, 比较), and the word it asks
 RE_THAN = re.compile(r"(?<![对相占])比(?![例率重较值])")
 RE_THAN_WORD = re.compile(r"多多少|多少|多|少|高|低|大|小|增加|减少|增长|下降|一样|相同")
+RE_WHICH_PLACE = re.compile(r"(?:排|排名|排在|位居|位列|列|是)?(?:倒数)?第几(?:名|位)?|名次|排(?:在)?哪")
+RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|几年")
+RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌")
+RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")  # a difference asked
+RE_EACH = re.compile(r"分别|各是|各为|各有|各多少|各几")  # 两年分别多少: each value, not their change
 RE_SAME = re.compile(r"一样|相同|相等|持平|同样多")
+RE_EITHER_WAY = re.compile(r"(?:多|少|高|低|大|小)还是(?:多|少|高|低|大|小)|多不多|少不少|高不高|低不低")
 THAN_WORDS = {"多多少": "多", "多": "多", "高": "多", "大": "多", "增加": "多", "增长": "多",
               "少": "少", "低": "少", "小": "少", "减少": "少", "下降": "少"}
 RE_NEGATION = re.compile(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何)?$")
@@ -176,6 +188,9 @@ RE_CMP = re.compile("(?:(" + "|".join(w for w, op in _CMP_WORDS if op != "==") +
 # 在100到1000件之间 / 介于10至50项: a range, both bounds included (a unit after 年 is no count: 2021到2025年)
 RE_BETWEEN = re.compile(rf"({NUMBER}){_UNIT}\s*(?:到|至|~|～|－|-|—)\s*({NUMBER}){_UNIT}\s*(?:之间|以内|范围内|区间)")
 RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)")
+# 两千多件 / 四千多万元 / 100多件: a round number and 多 (or 余), i.e. from it up to the next step of its last digit
+RE_ABOUT = re.compile(rf"(?<![\d.第前后超过于到])({NUMBER})\s*(?:多|余)\s*(亿元|万元|元|件|项|个|次|条|家|份)")
+_COUNTED_UNITS = {"件", "项", "个", "次", "条", "家", "份"}
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
 # 超过2000件 / 2000到2500件之间: a number with a unit of count or money is no year
 _COUNT_UNIT = r"\s*(?:多|余|来)?\s*(?:件|项|个|次|条|家|份|人|万|亿|元|%|％)"
@@ -316,7 +331,8 @@ class Reader:
             named = [(pos, str(y)) for y, pos in plan.year_at if pos < m.start()]
         else:  # 平潭行政许可比行政处罚多吗: two measures of one report
             named = [(pos, item) for item, pos in plan.item_at if pos < m.start()] if plan.extra_items else []
-        plan.than_word = THAN_WORDS[word.group()]  # 是不是比2023年少 (a follow-up): A is the conversation's
+        # 是不是比2023年少 (a follow-up): A is the conversation's; 多还是少 asks neither way
+        plan.than_word = None if RE_EITHER_WAY.search(text) else THAN_WORDS[word.group()]
         if named:
             plan.than_first = max(named)[1]
 
@@ -520,6 +536,8 @@ class Reader:
                     if measure(plan.item, col) is not None:
                         if chosen is None:
                             chosen, plan.column_word = col, m.word
+                        elif col != chosen and col not in plan.extra_columns:
+                            plan.extra_columns.append(col)  # 自然人和法人: each column's value
                         spans.append((m.start, m.end))
         else:
             plan.column_words = list(dict.fromkeys(m.target for m in cols))
@@ -564,7 +582,9 @@ class Reader:
     def _operation(self, plan: Plan, rest: str) -> None:
         has_measure = plan.item is not None
         self._comparison(plan, rest)
-        plan.yesno = bool(RE_YESNO.search(rest)) and not RE_WH.search(rest)
+        plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(rest) or bool(RE_ANY_WH.search(rest)))
+        if plan.yesno and plan.comparison is not None and RE_HAVE.search(rest):
+            plan.comparison.have = True
         if RE_ASC.search(rest):
             plan.order = "asc"
         plan.change = bool(RE_CHANGE.search(rest)) or (plan.column == "change" and plan.column_explicit)
@@ -603,6 +623,12 @@ class Reader:
                 plan.operation, plan.nth, plan.n = "nth", int(n), int(n)
                 plan.order = "asc" if nth.group(1) else plan.order
                 return
+        if has_measure and plan.agencies and RE_WHICH_PLACE.search(rest):
+            # 平潭2020年的行政处罚排第几: the whole ranking of the year (or of each agency's latest), its place said
+            plan.place_of, plan.agencies = list(plan.agencies), []
+            plan.operation = "rank"
+            plan.order = "asc" if RE_MIN.search(rest) or "倒数" in rest else "desc"
+            return
         if has_measure and (RE_SUM.search(rest) or RE_AVG.search(rest)) and len(plan.agencies) >= 2 \
                 and not RE_COMPARE.search(rest):
             plan.operation = "avg" if RE_AVG.search(rest) else "sum"  # 沙河、伊川、鹤岗三家合计: a named set
@@ -657,6 +683,9 @@ class Reader:
             plan.prose = True
             plan.order = "asc" if is_min and not is_max else "desc"
             return
+        if len(plan.agencies) >= 2 and plan.yesno and plan.comparison is not None:
+            plan.operation = "filter"  # 伊川、鹤岗、沙河都超过5件吗: a verdict over the named ones
+            return
         if len(plan.agencies) >= 2:
             plan.operation = "compare"
             return
@@ -670,8 +699,15 @@ class Reader:
                 plan.operation = "rank"
             return
         aggregate = ordered or RE_AVG.search(rest) or RE_SUM.search(rest) or plan.comparison
-        if len(plan.years) == 2 and (plan.agencies or plan.pronoun) and not aggregate:
-            plan.operation = "change"  # 平潭2019年和2020年 / 2024年是2019年的几倍
+        if len(plan.years) == 2 and (plan.agencies or plan.pronoun) and not aggregate and \
+                not (RE_EACH.search(rest) and not plan.change and not RE_COMPARE.search(rest)):
+            plan.operation = "change"  # 平潭2019年和2020年 / 2024年是2019年的几倍 (两年分别多少: the two values)
+            return
+        if plan.change and len(plan.agencies) == 1 and plan.all_years and not plan.comparison and not ordered and \
+                RE_WHICH_YEARS.search(rest):  # 哪几年是增加的: each year against the one before, those that rose
+            fell = bool(RE_FELL.search(rest))
+            plan.comparison = Comparison(op="<" if fell else ">", value=0, text="减少" if fell else "增加")
+            plan.operation = "change_by_year"
             return
         if plan.change and (plan.agencies or plan.pronoun) and not plan.comparison and not ordered:
             plan.operation = "change"
@@ -772,6 +808,9 @@ class Reader:
             if lo is not None and hi is not None:
                 plan.comparison = Comparison(op="between", value=min(lo, hi), high=max(lo, hi), text=m.group(0))
                 return
+        if (about := _about(plan, rest)) is not None:
+            plan.comparison = about
+            return
         m = RE_CMP.search(rest)
         if m and not re.match(r"前|后", rest[max(0, m.start() - 1):m.start()]):
             word, num, unit, tail = m.group(1) or m.group(2), m.group(3), m.group(4), m.group(5)
@@ -882,6 +921,26 @@ def question_in(text: str) -> str | None:
 
 # a column word with no item, of one table only: the row it is read on (纠正率 → 行政复议, 自然人 → 新收申请)
 IMPLIED_ITEM = {"review": "review", "apply": "apply.new"}
+
+
+def _about(plan: Plan, rest: str) -> Comparison | None:
+    """两千多件 → 2000 to 2999; 一百二十多件 → 120 to 129; 四千多万元 → 4000 to 4999.99 (the step is the place of the
+    number's last non-zero digit: 两千 → 1000, 120 → 10). A number with no zero to step by (5多件) is no range."""
+    m = RE_ABOUT.search(rest)
+    if not m:
+        return None
+    raw = parse_number(m.group(1))
+    value = _in_unit(plan, m.group(1), m.group(2))
+    if not raw or value is None or raw != int(raw):
+        return None
+    step = 1
+    while int(raw) % (step * 10) == 0:
+        step *= 10
+    if step == 1:
+        return None
+    scale = value / raw  # 万元 asked in 亿元: the step in the measure's unit too
+    high = value + step * scale - (1 if m.group(2) in _COUNTED_UNITS else 0.01)
+    return Comparison(op="between", value=value, high=high, text=m.group(0))
 
 
 def _in_unit(plan: Plan, num: str, unit: str | None) -> float | None:

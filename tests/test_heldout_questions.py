@@ -3,7 +3,10 @@ corpus, in wordings, rows, agencies and years that dev.json does not use (other 
 typos, traditional characters, English mixed in, pasted paragraphs, the agency at the end, 几成 / 倒数第二 /
 大于等于 / 翻了几倍 …; batch 4, ho228–ho287: relative years 去年 / 前年 / 近三年 / 上一年度 counted from the
 latest year in the index (2025) or the conversation's, yes/no questions, 「A比B少多少」, wrong characters, names
-the index lacks beside found ones, values the report does not give). Every expected value was read by hand from
+the index lacks beside found ones, values the report does not give; batch 5, ho288–ho347: full-width digits,
+homophones 复以 / 和计, yes/no over several years (都超过50件吗) and of a round count (四千多件吗), follow-ups that switch
+the agency or compare against a new one (比伊川多还是少), 换成2024年 / 按比例呢, bottom-N, 在100到1000件之间, A比B少百分之几,
+three agencies side by side, names the index lacks, ambiguous readings). Every expected value was read by hand from
 the reports' cells; `why` names the cell.
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the

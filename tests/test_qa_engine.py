@@ -409,3 +409,37 @@ def test_a_year_against_another_as_a_percentage(gen_qa) -> None:
         a, _ = gen_qa.ask(q)
         assert a.reading.operation == "change" and not untraceable(a), (q, a.text)
         assert (f"{y1}年是{y0}年的" in a.text) == ratio and "倍" not in a.text, a.text
+
+
+def _turns(qa, *questions: str) -> list[Answer]:
+    conv, out = None, []
+    for q in questions:
+        a, conv = qa.ask(q, conv)
+        assert not untraceable(a), (q, untraceable(a), a.text)
+        out.append(a)
+    return out
+
+
+def test_verdicts_places_spreads_and_follow_ups_over_the_seeds(qa) -> None:
+    """Batch 5's kinds on the seeds: a yes-or-no over several reports opens with its verdict (a report lacking the
+    value leaves it undecided); 三百多件吗 is a range; 排第几 says the place; 最多比最少多多少 the spread; 比X多还是少
+    compares the last answer's agency with X; 是N件吗 → X呢 gives X's value, said without repeating 「等于N件」."""
+    a, = _turns(qa, "伊川、鹤岗、沙河的行政处罚都超过5件吗")
+    assert a.text.startswith("是的")
+    a, = _turns(qa, "伊川、鹤岗、沙河的行政处罚都超过100件吗")
+    assert a.text.startswith("不是") and "10件" in a.text and "12件" in a.text
+    a, = _turns(qa, "伊川和鹤岗有没有哪家行政许可超过500件")
+    assert a.text.startswith("有：鹤岗市城市管理综合执法局 798件")
+    a, = _turns(qa, "沙河、张店、伊川的行政处罚都超过5件吗")
+    assert a.text.startswith("无法回答是或不是") and "张店区综合行政执法局" in a.text
+    a, = _turns(qa, "伊川城管行政处罚有三百多件吗")
+    assert a.text.startswith("是的") and "313" in a.text
+    a, = _turns(qa, "济南城管的行政处罚排第几")
+    assert "济南市城市管理局排第2名" in a.text
+    a, = _turns(qa, "行政处罚最多的和最少的相差多少")
+    assert "303件（313 − 10 = 303）" in a.text and "最少的是鹤岗市城市管理综合执法局：10件" in a.text
+    _, b = _turns(qa, "济南城管行政处罚多少件", "比伊川多还是少")
+    assert "济南市城市管理局比伊川县城市管理局少178件" in b.text and "不是多" not in b.text
+    a, b = _turns(qa, "伊川城管行政处罚是313件吗", "鹤岗呢")
+    assert a.text.startswith("是的：313件。") and "等于313" not in a.text
+    assert not b.text.startswith(("是的", "不是")) and "10件" in b.text

@@ -367,3 +367,76 @@ def test_kind_of_both_halves_of_a_name(reader: Reader) -> None:
     plan = reader.read("城管执法局行政处罚最多的是哪家")  # 城市管理综合(行政)执法局: 沙河 and 鹤岗
     assert plan.operation == "max" and sorted(plan.kind_agencies) == sorted([SH, HG]), plan
     assert reader.read("沙河城管执法局行政处罚").agencies == [SH]
+
+
+@pytest.mark.parametrize("q,low,high", [
+    ("伊川行政处罚有三百多件吗", 300, 399),
+    ("鹤岗行政许可是不是七百多件", 700, 799),
+    ("伊川行政处罚有300多件吗", 300, 399),
+    ("伊川行政处罚是不是三百一十多件", 310, 319),
+])
+def test_a_round_count_and_duo_is_a_range(reader: Reader, q: str, low: int, high: int) -> None:
+    """两千多件 / 300多件: from the number up to the next step of its last non-zero digit, answered yes or no."""
+    p = reader.read(q)
+    assert p.yesno and p.operation == "value"
+    assert p.comparison and p.comparison.op == "between" and (p.comparison.value, p.comparison.high) == (low, high)
+
+
+def test_either_way_and_each_of_two_years(reader: Reader) -> None:
+    """比伊川多还是少 asks neither way (no 「不是多」 in the answer); 两年分别多少 asks the two values, not the change."""
+    p = reader.read("济南的行政处罚比伊川多还是少")
+    assert p.operation == "compare" and p.than_word is None and p.than_first == JN
+    y = Reader([SH, ZD, YC, HG, JN], lambda k: True, [2020, 2021])
+    assert y.read("鹤岗2020年和2021年行政处罚分别是多少").operation == "value"
+    assert y.read("鹤岗2020年和2021年行政处罚").operation == "change"
+
+
+@pytest.mark.parametrize("q", ["伊川的行政处罚排第几", "伊川行政处罚在各单位中排名第几", "伊川的行政处罚名次"])
+def test_the_place_of_one_agency_is_a_ranking(reader: Reader, q: str) -> None:
+    """排第几: the whole ranking, with the asked agency's place (not its value alone)."""
+    p = reader.read(q)
+    assert p.operation == "rank" and p.place_of == [YC] and not p.agencies
+
+
+def test_follow_ups_that_switch_or_add_the_agency() -> None:
+    """比洪泽多还是少: the last agency against the one named now, neither way asked; 合计 alone after two measures of
+    one report: those two summed; 洪泽呢 after 是N件吗: the value (the number checked was the other agency's)."""
+    plan = _after("平潭2023年行政处罚多少件", "比洪泽多还是少")
+    assert (plan.operation, plan.agencies, plan.than_first, plan.than_word) == \
+        ("compare", ["平潭综合实验区", "淮安市洪泽区人民政府"], "平潭综合实验区", None)
+    plan = _after("平潭2024年直接起诉的行政诉讼几件", "复议后起诉的呢", "合计")
+    assert plan.operation == "sum" and len(plan.extra_items) == 1 and plan.agencies == ["平潭综合实验区"]
+    plan = _after("平潭2023年行政处罚是1330件吗", "洪泽呢")
+    assert plan.agencies == ["淮安市洪泽区人民政府"] and not plan.yesno and plan.comparison is None
+    plan = _after("平潭2023年行政处罚有没有超过1000件", "洪泽呢")
+    assert plan.yesno and plan.comparison is not None and plan.comparison.op == ">"
+
+
+def test_an_english_yes_or_no_question(reader: Reader) -> None:
+    """An English question's ? is a yes-or-no (吗) unless a question word is left (how many → 多少)."""
+    p = reader.read("Yichuan penalties more than 100?")
+    assert p.yesno and p.comparison and p.comparison.op == ">" and p.agencies == [YC]
+    assert not reader.read("How many penalties did Yichuan make?").yesno
+
+
+def test_which_years_rose_is_a_change_by_year_with_its_sign() -> None:
+    """哪几年是增加的 / 哪些年下降了: each year against the one before, the years of that sign."""
+    plan = _after("平潭哪几年行政处罚是增加的")
+    assert plan.operation == "change_by_year" and plan.comparison and plan.comparison.op == ">"
+    plan = _after("平潭哪些年行政处罚下降了")
+    assert plan.operation == "change_by_year" and plan.comparison and plan.comparison.op == "<"
+    assert _after("平潭哪一年行政处罚增长最多").comparison is None
+
+
+def test_a_year_against_the_last_and_a_share_of_another_year() -> None:
+    """比2023年呢 after 2024: the two years compared; 2024年的比例呢 after 2023: the share in 2024."""
+    plan = _after("平潭2024年行政许可多少", "比2023年呢")
+    assert (plan.operation, plan.years) == ("change", [2023, 2024])
+    plan = _after("平潭2023年予以公开多少", "2024年的比例呢")
+    assert (plan.operation, plan.years) == ("share", [2024])
+
+
+def test_two_columns_of_one_row_are_both_asked(reader: Reader) -> None:
+    """鹤岗行政处罚上一年项目数量和处理决定数量: the first column read, the other kept for the value's answer."""
+    p = reader.read("鹤岗城管行政处罚上一年项目数量和处理决定数量各是多少")
+    assert (p.item, p.column, p.extra_columns) == ("penalty", "prev", ["decisions"])
