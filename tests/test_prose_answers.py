@@ -203,6 +203,19 @@ def test_prose_sentences_rank_the_measure_asked() -> None:
     assert Asked.of("主动公开了哪些内容").kind == "done"
 
 
+def test_the_words_people_ask_with() -> None:
+    """Unit-level, the kinds in colloquial words (batch 5): 毛病 are problems, 着手改 / 来年 measures, 夸一夸 /
+    干得漂亮 merits; 怎么办理的 / 按什么流程处理 ask how a thing is done (not how many, unless also asked)."""
+    from qa.prose import Asked, asks_how
+
+    assert Asked.of("自己觉得这块还有哪些毛病").half == "problems"
+    assert Asked.of("报告里说来年要从哪些地方着手改").half == "measures"
+    assert Asked.of("网站改版了吗").half is None  # 改版 is no measure
+    assert Asked.of("有什么值得拿出来夸一夸的做法").merit and Asked.of("哪些事干得比较漂亮").merit
+    assert asks_how("依申请公开是怎么办理的") and asks_how("政府那边是按什么流程处理的")
+    assert not asks_how("依申请公开怎么办理的，办了多少件") and not asks_how("依申请公开多少件")
+
+
 # ------------------------------------------------------------------ own prose questions, other agencies
 # Written for issue 10 over agencies dev.json's prose items do not ask about (张店, 伊川, 鹤岗), of the
 # kinds users ask in words: problems, measures, platforms, training, counts stated only in a sentence.
@@ -275,6 +288,8 @@ OTHER_WORDS += [
     ("洪泽区2023年取得了什么成绩", ["1136|三审三校|关停整合|第三方检测"], ["坚持以习近平"],
      "22_hongze 一: the work of the year, not the opening that frames it"),
     ("平潭2024年有什么创新举措", ["10407|96篇|平潭大家谈|智能问答"], ["仍需创新"], "16_pingtan_2024 一"),
+    # batch 5's ph06 without its relative year (去年 reads as 2024, which 伊川 has no report of)
+    ("伊川城管哪些事干得比较漂亮", ["源头认定|基层政务公开目录|保密审查|152"], ["仍存在一些不足"], "002 line 11"),
 ]
 
 

@@ -210,6 +210,18 @@ def test_no_other_weight_is_clearly_better(evaluation: dict) -> None:
                 f"{label} MRR {row['all']['mrr']:.3f} > configured {configured['all']['mrr']:.3f}"
 
 
+def test_a_number_question_meets_a_tables_repeated_rows_once(retriever) -> None:
+    """A question for a number may mean any row, so the rows of one table are not spread out for it, except
+    those stating the same values as one before them (qa/retrieve.py TABLE_DECAY): table 三's rows of zeros,
+    all near one score for a question that shares their header, would bury the sentence that counts."""
+    from index.passages import row_values
+
+    hits = retriever.search("济南城管收到的公开申请里有多少是通过网络递交的", k=10).hits
+    rows = [(h.passage.doc, h.passage.part, row_values(h.passage.text)) for h in hits if h.passage.kind == "row"]
+    assert len(rows) == len(set(rows)), rows
+    assert any(h.passage.line_start <= 14 <= h.passage.line_end for h in hits[:5])  # 网络申请16件
+
+
 # ------------------------------------------------------------------ held out: seeds and real reports
 HELDOUT = Path(__file__).with_name("paraphrase_heldout.json")
 DEV = ROOT.parent / "shared" / "questions" / "dev.json"
