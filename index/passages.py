@@ -211,5 +211,11 @@ def row_passages(report: ExtractedReport) -> list[Passage]:
     return out
 
 
+def row_values(text: str) -> str:
+    """What a row passage states (上一年项目数量64，本年增/减0，…), without whose row it is: rows of one
+    table that state the same values (table 三's rows of zeros) say the same to a search."""
+    return text.partition(" · ")[2].partition("：")[2]
+
+
 def passages_of(doc: Document, report: ExtractedReport) -> list[Passage]:
     return prose_passages(doc, report) + row_passages(report)

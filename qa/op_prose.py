@@ -16,8 +16,8 @@ from qa.lexicon import Measure
 from qa.op_rank import answer_rank
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.op_share import text_share
-from qa.phrasing import EXAMPLES, reading
-from qa.prose import Asked, coverage_ok, part_title, sentence_text
+from qa.phrasing import EXAMPLES, no_report_words, reading
+from qa.prose import Asked, asks_how, coverage_ok, part_title, sentence_text
 from qa.understand import RE_SHARE, Plan
 
 if TYPE_CHECKING:
@@ -77,10 +77,14 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     agency = agency or (plan.agencies[0] if plan.agencies else None)
     year = plan.years[0] if len(plan.years) == 1 else None
     defaults = list(plan.defaults)
+    have = sorted({r.year for r in qa.store.reports if r.agency == agency and r.year}) if agency else []
+    if agency and year and have and year not in have:  # said as the tables say it, not as "no such text"
+        return Answer(question=plan.question, status="not_found", text=lead + no_report_words(agency, [year], have),
+                      from_text=True, reading=Reading(operation="prose", agencies=[agency], years=plan.years,
+                                                      defaults=defaults, summary=f"在{agency}的报告中检索"))
     if agency and year is None and not plan.all_years:  # like facts: the agency's latest report
-        years = sorted({r.year for r in qa.store.reports if r.agency == agency and r.year})
-        if len(years) > 1:
-            year = years[-1]
+        if len(have) > 1:
+            year = have[-1]
             defaults.append(f"该单位有多年报告，取最新的{year}年")  # this answer's own (mixed: its agency)
     many = agency is None
     query = plan.prose_text or plan.text
@@ -111,8 +115,9 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     sentences = list(result.sentences)
     if RE_QUANTITY.search(plan.text):  # 多少 / 几: a sentence that states a number first
         sentences.sort(key=lambda s: not _NUMBER.search(re.sub(r"(?:19|20)\d\d\s*年", "", s.text)))
-    best = sentences[:LIST_SENTENCES if _lists(plan) else 1] if agency else sentences
-    listing = bool(agency and (continued or _lists(plan)))
+    how = asks_how(query)  # 怎么办理的: the passage that says how, run on; not the next best ones
+    best = sentences[:LIST_SENTENCES if _lists(plan) and not how else 1] if agency else sentences
+    listing = bool(agency and (continued or _lists(plan) or how))
     quoted: list[list[str]] = []  # [where, what] of each quote
     for s in best:
         p = s.passage
@@ -231,7 +236,7 @@ def _continued(s) -> str:
     """A sentence and what follows it in its passage, to a sentence end within LIST_CHARS: lists in reports run
     over several sentences (一是…；二是…；三是…)."""
     text = s.scope or s.passage.text  # in part 五 the half asked for: the problems do not run on into the measures
-    at = text.find(s.text[:20]) if s.text else -1
+    at = next((i for i in (text.find(s.text[:n]) for n in (20, 8)) if i >= 0), -1) if s.text else -1  # 8: a lead-in joined over a line break
     if at < 0:
         return sentence_text(s)
     body = re.sub(r"^[一二三四五六七八九十]+、[^\n]{0,30}\n", "", text)  # without the part's heading line

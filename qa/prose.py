@@ -23,6 +23,17 @@ GENERIC = frozenset({"报告", "年报", "年度", "单位", "情况", "工作",
                      "一下", "介绍", "说说", "主要", "有关", "相关", "方面", "具体", "什么样", "怎么样", "如何",
                      # how a question asks, not what about (下一年准备采取哪些改进措施, 工作上还有哪些不足)
                      "还有", "准备", "一年", "下一年", "承认", "采取", "哪些", "一共", "总共", "内容"})
+# How people talk around what they ask, never what about: who (自己, 那边), what they think or want told
+# (觉得, 说来听听), how much (比较, 大概), when (时候, 平时, 去年: a year is a filter), where the talk is
+# (这块, 外面), and verbs' complements (一年下来, 拿出来). Kept out of a question's content words, or a
+# colloquial question would read as out of the reports' scope for words no report uses.
+COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这块", "那块", "这方面", "那方面", "外面", "外边",
+                        "觉得", "认为", "感觉", "以为", "想问", "想知道", "知道", "听说", "说来", "听听", "讲讲",
+                        "聊聊", "看看", "说说看", "比较", "挺", "非常", "特别", "大概", "大约", "到底", "究竟",
+                        "一般", "平时", "平常", "时候", "时间", "去年", "今年", "明年", "来年", "前年", "当年",
+                        "下来", "出来", "起来", "上来", "过来", "一下子", "东西", "事情", "事儿", "老百姓", "百姓"})
+# a verb with its aspect particle (发了, 做过, 搞着): the particle says when, the verb alone is too short to say what
+_ASPECT = re.compile(r"^(.)[了过着]$")
 _SENT = re.compile(r"(?<=[。！？!?])|\n")  # not at ；: a list of problems stays one sentence
 _HEADING = re.compile(r"^[#\s]*[一二三四五六七八九十]+、")
 MAX_SENTENCE = 150
@@ -43,10 +54,21 @@ _ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份�
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 
 
+# Users' words for a few of the reports' own terms, searched beside them: 该不该公开 is what the reports
+# call 公开属性 (认定), a 红头文件 their 规范性文件, an 官网 their 门户网站, 打官司 their 行政诉讼.
+USERS_TERMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:该不该|要不要|能不能|可不可以|是否)(?:对外|向社会)?公开|公不公开"), "公开属性"),
+    (re.compile(r"红头文件"), "规范性文件"),
+    (re.compile(r"官网"), "门户网站"),
+    (re.compile(r"打官司|告上法庭|告到法院"), "行政诉讼"),
+)
+
+
 def in_report_words(query: str) -> str:
     """The query with the words reports use for what it asks (短板 → 存在的主要问题 不足 有待), for the search:
-    the report does not call its problems 短板 nor its work 亮点."""
-    words = Asked.of(query).report_words(query)
+    the report does not call its problems 短板 nor its work 亮点, nor a 红头文件 so."""
+    words = [Asked.of(query).report_words(query)] + [term for rx, term in USERS_TERMS if rx.search(query)]
+    words = " ".join(w for w in words if w)
     return f"{query} {words}" if words else query
 
 
@@ -60,12 +82,24 @@ def asks_number(question: str) -> bool:
     """多少条 / 几个 / 比例: the question wants a number (which a table row may state), not which or how."""
     return bool(_ASK_NUMBER.search(question))
 
+# 依申请公开是怎么办理的, 按什么流程处理: how a thing is done, which the text says, even when the thing has a
+# count in a table (unless the question also asks how many)
+_HOW_VERB = r"(?:办理|处理|办的|办|做的|做|开展|答复|受理|落实|推进|管理|建设|规范|审核|保障|回应|操作)"
+_ASKS_HOW = re.compile(rf"(?:怎么|如何|怎样|咋)样?(?:来|去)?{_HOW_VERB}|"
+                       rf"按?(?:什么|哪些|啥)(?:样的)?(?:流程|程序|步骤|机制|渠道|方式|办法)(?:来|去)?{_HOW_VERB}?")
+
+
+def asks_how(question: str) -> bool:
+    """The question asks how something is done (a process, a way), not how many."""
+    return bool(_ASKS_HOW.search(question)) and not asks_number(question)
+
 # What a text question asks for, in the words people use (one place: the answers and the search both read it).
 # Part 五 has two halves: the problems, then the measures. A question asks for one of them.
-_ASKS_MEASURES = re.compile(r"改进|改善|措施|下一步|下步|下一年|今后|以后|打算|计划|怎么改|如何改|整改|努力方向|准备|"
+_ASKS_MEASURES = re.compile(r"改进|改善|措施|下一步|下步|下一年|今后|以后|往后|接下来|后续|来年|明年|打算|计划|整改|"
+                            r"(?:怎么|如何|怎样|咋|着手|要|该|去)改(?![革版造制建名变动])|努力方向|准备|"
                             r"(?i:improve|next step|plan)")
-_ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|不够|欠缺|缺点|承认|困难|短处|不到位|没做好|做得不好|做得差|"
-                            r"(?i:weak|shortcoming|problem|issue)")
+_ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|不够|欠缺|缺点|缺陷|毛病|瑕疵|承认|困难|短处|不到位|没做好|"
+                            r"做得不好|做得差|(?i:weak|shortcoming|problem|issue)")
 # 哪些地方需要改进 asks where the report falls short (the problems), not how it will improve
 _NEEDS_WORK = re.compile(r"(?:哪些|什么|哪个|哪)(?:地方|方面|环节|里|儿)?(?:还)?(?:需要|有待|要|得|应该)(?:改进|改善|加强|提高|完善|提升)")
 _AGAINST = re.compile(r"针对[^，,。？?]{0,8}?(?:问题|不足|短板|薄弱环节|差距)")
@@ -73,7 +107,8 @@ _AGAINST = re.compile(r"针对[^，,。？?]{0,8}?(?:问题|不足|短板|薄弱
 # (part 一 and the parts before 五), never part 五, which holds what fell short and what is planned.
 # Of these, the ones that ask for its merits (亮点, 特色, 成效) rather than for what it did (开展了哪些)
 _ASKS_MERIT = re.compile(r"亮点|特色|创新|新招|经验|成效|成绩|成果|亮眼|拿得出手|值得一提|值得推广|取得|样板|示范|标杆|"
-                         r"(?:做|干)得(?:好|不错|出色)的?(?:地方|方面|工作)?|好的地方|"
+                         r"(?:值得)?(?:拿出来)?夸一?夸|值得夸|表扬|称道|可圈可点|出彩|自豪|骄傲|"
+                         r"(?:做|干)得(?:比较|很|挺|非常|特别|最)?(?:好|不错|出色|漂亮|精彩|出彩)的?(?:地方|方面|工作)?|好的地方|"
                          r"(?i:highlight|achievement|best practice)")
 _ASKS_DONE = re.compile(_ASKS_MERIT.pattern + r"|做法|举措|做了(?:哪些|什么|啥)|干了|(?:公开|开展|推进|建设|完成|推出|搞)了(?:哪些|什么|啥)")
 # the words a report itself uses for what each kind of question asks: searched beside the question's own
@@ -215,7 +250,8 @@ class Prose:
         weights, top = self._weights, self._top
         out = []
         for term, qw in kw.query_terms(query):
-            if term in self._agency_terms or term in GENERIC or len(term) < 2 and not term.isdigit():
+            if (term in self._agency_terms or term in GENERIC or term in COLLOQUIAL or _ASPECT.match(term)
+                    or len(term) < 2 and not term.isdigit()):
                 continue
             tid = kw.vocab.get(term)
             if tid is None and term[-1] in ASPECT and len(term) > 2:  # 建立了 → 建立: the particle says nothing
@@ -233,6 +269,8 @@ class Prose:
         asked = Asked.of(query)
         # 亮点做法: the sentences that say so in the report's words (创新, 新机制, 推广经验) come first
         terms = self.content_terms(f"{query} {asked.report_words(query)}" if asked.done else query)
+        if asks_how(query):  # 依申请公开是怎么办理的: 办理 says how it is asked, 依申请公开 what about
+            terms = self.content_terms(_ASKS_HOW.sub(" ", query)) or terms
         fetch = max(k * 4, FETCH_PASSAGES) if distinct_agencies else max(k * 2, FETCH_PASSAGES)
         res = self.retriever.search(query, k=fetch, agency=agency, year=year, part=part, kind="prose")
         hits = [(h.passage, h.score) for h in res.hits]
@@ -249,8 +287,8 @@ class Prose:
             if s:
                 scored.append(s)
         if asked.half and any(s.half == asked.half for s in scored):
-            # part 五's other half answers another question: 问题 are not 改进措施
-            scored = [s for s in scored if s.half in (None, asked.half)]
+            # part 五's other half answers another question (问题 are not 改进措施), nor does the account of the year
+            scored = [s for s in scored if s.half == asked.half]
         # 亮点, 特色 … (and 主动公开了哪些内容 …, when the account of the work speaks of it): not what fell short
         # nor what is planned; 提高公众参与度的做法 may be a measure, where only part 五 speaks of it
         scope = [(t, w) for t, w in self.content_terms(asked.asking_words(query)) if t not in self._template_terms]

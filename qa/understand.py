@@ -580,7 +580,13 @@ class Reader:
             plan.defaults.append(f"「{item.words[0] if item.words else item.label}」为各小项之和")
 
     def _operation(self, plan: Plan, rest: str) -> None:
+        from qa.prose import asks_how
+
         has_measure = plan.item is not None
+        if has_measure and asks_how(rest):  # 依申请公开是怎么办理的: the text says how, the table only how many
+            plan.operation = "prose"
+            plan.prose, plan.op_explicit = True, False
+            return
         self._comparison(plan, rest)
         plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(rest) or bool(RE_ANY_WH.search(rest)))
         if plan.yesno and plan.comparison is not None and RE_HAVE.search(rest):

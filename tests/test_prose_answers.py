@@ -203,6 +203,19 @@ def test_prose_sentences_rank_the_measure_asked() -> None:
     assert Asked.of("主动公开了哪些内容").kind == "done"
 
 
+def test_the_words_people_ask_with() -> None:
+    """Unit-level, the kinds in colloquial words (batch 5): 毛病 are problems, 着手改 / 来年 measures, 夸一夸 /
+    干得漂亮 merits; 怎么办理的 / 按什么流程处理 ask how a thing is done (not how many, unless also asked)."""
+    from qa.prose import Asked, asks_how
+
+    assert Asked.of("自己觉得这块还有哪些毛病").half == "problems"
+    assert Asked.of("报告里说来年要从哪些地方着手改").half == "measures"
+    assert Asked.of("网站改版了吗").half is None  # 改版 is no measure
+    assert Asked.of("有什么值得拿出来夸一夸的做法").merit and Asked.of("哪些事干得比较漂亮").merit
+    assert asks_how("依申请公开是怎么办理的") and asks_how("政府那边是按什么流程处理的")
+    assert not asks_how("依申请公开怎么办理的，办了多少件") and not asks_how("依申请公开多少件")
+
+
 # ------------------------------------------------------------------ own prose questions, other agencies
 # Written for issue 10 over agencies dev.json's prose items do not ask about (张店, 伊川, 鹤岗), of the
 # kinds users ask in words: problems, measures, platforms, training, counts stated only in a sentence.
@@ -275,6 +288,8 @@ OTHER_WORDS += [
     ("洪泽区2023年取得了什么成绩", ["1136|三审三校|关停整合|第三方检测"], ["坚持以习近平"],
      "22_hongze 一: the work of the year, not the opening that frames it"),
     ("平潭2024年有什么创新举措", ["10407|96篇|平潭大家谈|智能问答"], ["仍需创新"], "16_pingtan_2024 一"),
+    # batch 5's ph06 without its relative year (去年 reads as 2024, which 伊川 has no report of)
+    ("伊川城管哪些事干得比较漂亮", ["源头认定|基层政务公开目录|保密审查|152"], ["仍存在一些不足"], "002 line 11"),
 ]
 
 
@@ -286,3 +301,31 @@ def test_prose_question_in_other_words(qa, question: str, expect: list[str], mus
     missing = [t for t in expect if not _matches(t, said)]
     wrong = [w for w in must_not if w in said]
     assert not missing and not wrong, f"{question}: missing {missing}, quoted {wrong} in {text!r} (why: {why})"
+
+
+# ------------------------------------------------------------------ batch 5: tests/prose_heldout.json
+# Written by another hand before any change made for them (first score in the file's history: see
+# the commit that added it), of the kinds users ask about the text: problems, measures, what went well,
+# how applications are handled, numbers only a sentence states (quoted with its line), platforms,
+# 政策解读, 会议公开, typos and English, an agency whose report has no such text, follow-ups.
+# First score, before any change: 16/25 (out of scope said for 毛病, 夸一夸, 干得漂亮, 着手改, 发了, 下来, 外面:
+# words of how people ask counted as what about; 怎么办理 / 按什么流程处理 answered by a table cell).
+HELDOUT = Path(__file__).with_name("prose_heldout.json")
+PROSE_HELDOUT = json.loads(HELDOUT.read_text("utf-8"))["questions"]
+
+
+@pytest.mark.parametrize("q", PROSE_HELDOUT, ids=[q["id"] for q in PROSE_HELDOUT])
+def test_prose_heldout_question(qa, q: dict) -> None:
+    turns = q.get("turns") or [q["q"]]
+    answers = ask(qa, *turns)
+    texts = [_normal(a.text) for a in answers]
+    if "status" in q:  # the report has no such text: said, never a passage passed off as the answer
+        assert answers[-1].status == q["status"], f"{q['id']} {turns}: {answers[-1].status} {texts[-1]!r}"
+    at = 0
+    for token in q["expect"]:  # strict over turns, as dev.json's conversations
+        while at < len(texts) and not _matches(token, texts[at]):
+            at += 1
+        assert at < len(texts), f"{q['id']} {turns}: {token!r} not in the answers from turn {at}: {texts} ({q['why']})"
+    said = [t.split("(另见")[0] for t in texts]  # NFKC: the answer's own quotes, not the related passages
+    wrong = [w for w in q["must_not"] if any(_normal(w) in s for s in said)]
+    assert not wrong, f"{q['id']} {turns}: quoted {wrong} in {texts} ({q['why']})"

@@ -13,7 +13,7 @@ search alone: no lexical query leaves the top 5 (one test per query, so a regres
 paraphrase R@5 and MRR rise; overall MRR does not fall; paraphrase R@5 ≥ 0.85 with lexical R@5 1.00.
 A sweep of other weights is printed beside the figures, since it is what justifies the weight.
 
-- held out: tests/paraphrase_heldout.json, 89 queries in other words written after the weight was set,
+- held out: tests/paraphrase_heldout.json, 129 queries in other words written after the weight was set,
   over the seeds and the real reports of ../shared/questions/dev.json's corpus (13 reports), labelled by
   report and a quoted phrase; measured with the same code, on an index of that corpus.
 `pytest -s tests/test_retrieval_eval.py` shows the table; it is also written to
@@ -210,6 +210,18 @@ def test_no_other_weight_is_clearly_better(evaluation: dict) -> None:
                 f"{label} MRR {row['all']['mrr']:.3f} > configured {configured['all']['mrr']:.3f}"
 
 
+def test_a_number_question_meets_a_tables_repeated_rows_once(retriever) -> None:
+    """A question for a number may mean any row, so the rows of one table are not spread out for it, except
+    those stating the same values as one before them (qa/retrieve.py TABLE_DECAY): table 三's rows of zeros,
+    all near one score for a question that shares their header, would bury the sentence that counts."""
+    from index.passages import row_values
+
+    hits = retriever.search("济南城管收到的公开申请里有多少是通过网络递交的", k=10).hits
+    rows = [(h.passage.doc, h.passage.part, row_values(h.passage.text)) for h in hits if h.passage.kind == "row"]
+    assert len(rows) == len(set(rows)), rows
+    assert any(h.passage.line_start <= 14 <= h.passage.line_end for h in hits[:5])  # 网络申请16件
+
+
 # ------------------------------------------------------------------ held out: seeds and real reports
 HELDOUT = Path(__file__).with_name("paraphrase_heldout.json")
 DEV = ROOT.parent / "shared" / "questions" / "dev.json"
@@ -227,7 +239,15 @@ DEV = ROOT.parent / "shared" / "questions" / "dev.json"
 # 0.94 / 0.852, prose only 1.00 / 0.896 (seed paraphrase 0.90 / 0.627 → 1.00 / 0.693, lexical unchanged).
 # Left: four count questions answered by a sentence where a row states the count too (decaying rows for
 # number questions finds them, but loses p17, whose answer is a row), and h25 (该不该公开 vs 公开属性).
-TARGET_HELDOUT_R5 = 0.90
+# h90–h129 (batch 5: colloquial, longer, other verbs, typos 张点/平谭/洪择, English), scored before any change:
+# keyword 0.95 / 0.848, fused 0.97 / 0.842, prose only keyword 1.00 / 0.946, fused 1.00 / 0.908; all 129 then:
+# keyword 0.91 / 0.815, fused 0.95 / 0.849, prose only fused 1.00 / 0.900. Misses by kind: count questions
+# answered by a sentence under table 三's rows of zeros → only a table's rows repeating one another's values
+# fade for a number question (qa/retrieve.py); 该不该公开 for 公开属性 → users' words for a few report terms
+# (qa/prose.py USERS_TERMS). After: the 40 fused 1.00 / 0.847; all 129 keyword 0.92 / 0.818, fused
+# 0.98 / 0.858, prose only 1.00 / 0.903 (seed paraphrase 1.00 / 0.693, lexical 1.00, both unchanged).
+# Left: h11 and h20, counts a sentence states (办理…申请218件, 信息处理费0元) under table 三's rows that differ.
+TARGET_HELDOUT_R5 = 0.95
 # Searching prose passages only, as the prose answers do: keyword 0.91 / 0.751, fused 1.00 / 0.839 (49).
 TARGET_HELDOUT_PROSE_R5 = 0.95
 
