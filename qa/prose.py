@@ -33,7 +33,7 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         "一般", "平时", "平常", "时候", "时间", "去年", "今年", "明年", "来年", "前年", "当年",
                         "下来", "出来", "起来", "上来", "过来", "一下子", "东西", "事情", "事儿", "老百姓", "百姓"})
 # a verb with its aspect particle (发了, 做过, 搞着): the particle says when, the verb alone is too short to say what
-_ASPECT = re.compile(r"^(.)[了过着]$")
+_ASPECT = re.compile(r"^.[" + "".join(sorted(ASPECT)) + "]$")
 _SENT = re.compile(r"(?<=[。！？!?])|\n")  # not at ；: a list of problems stays one sentence
 _HEADING = re.compile(r"^[#\s]*[一二三四五六七八九十]+、")
 MAX_SENTENCE = 150
@@ -257,8 +257,6 @@ class Prose:
             if tid is None and term[-1] in ASPECT and len(term) > 2:  # 建立了 → 建立: the particle says nothing
                 term = term[:-1]
                 tid = kw.vocab.get(term)
-            elif tid is None and term[-1] in ASPECT:
-                continue  # 建了, 做过: a one-character verb is no topic
             out.append((term, qw * (float(weights[tid]) if tid is not None else top)))
         return out
 
