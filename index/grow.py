@@ -35,6 +35,7 @@ from types import SimpleNamespace
 from index.build import (MANIFEST, BuildSummary, FileEntry, Manifest, Tombstone, _embed_job, _Jobs,
                          _next_generation, _switch, _versions, default_workers, was_read)
 from index.errors import printable
+from index.manifest import FILES
 
 SEGMENT_MAX_FILES = 32
 MAX_SEGMENTS = 8  # the add that would make a ninth segment merges everything instead
@@ -219,6 +220,7 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
     db = None
     try:
         _link_tree(prev.generation, work)
+        _facts_by_key(prev.generation, work)
         crash_point("linked")
         (work / seg).mkdir()
         start = at = gen.pidx_end()
@@ -252,8 +254,9 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
         write_parquet(db.con, work / seg)
         KeywordIndex().build_from_counts(counts, MetaColumns.from_passages(passages),
                                          fingerprint_ids(p.id for p in passages),
-                                         known=KeywordIndex.load(prev.generation / "keyword", prepare=False)
+                                         known=_known_fields(prev.generation / "keyword")
                                          ).save(work / seg / "keyword")
+        _save_dead_terms(work / seg / "keyword", index / "cache", gone)
         t_write = time.perf_counter() - t1 + t_read
         t2 = time.perf_counter()
         embedded = policy.reason
@@ -276,7 +279,7 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
             timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
                      "total": time.perf_counter() - t0})
         crash_point("written")
-        (work / MANIFEST).write_text(manifest.model_dump_json(indent=1), "utf-8")
+        manifest.save(work)
         os.replace(work, index / generation)
     except BaseException:
         if db is not None:
@@ -292,6 +295,62 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
                         corrected=sum(1 for f in manifest.files if f.path in fixes))
 
 
+def _facts_by_key(prev: Path, work: Path) -> None:
+    """A base written before its facts were also kept sorted by key (index.store.write_facts_by_key) gets
+    them now, once, into the new generation (readers then read a key by its row groups, not by a scan)."""
+    import duckdb
+
+    from index.store import FACTS_BY_KEY, FACTS_DB, write_facts_by_key
+
+    if (prev / FACTS_BY_KEY).is_file():
+        return
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{str(prev / FACTS_DB).replace(chr(39), chr(39) * 2)}' as b (read_only)")
+        write_facts_by_key(con, work, "b.facts")
+    finally:
+        con.close()
+
+
+def _save_dead_terms(folder: Path, cache: Path, gone: list) -> None:
+    """What the reports this segment tombstones took from the terms' passage and report frequencies, from
+    their cached keyword tokens (the tokens their postings were made of): readers then subtract these instead
+    of scanning every posting of the older parts (index/generation.py Generation.dead_terms). Not written
+    when a report's tokens are not in the cache: readers then scan."""
+    import json
+    from collections import Counter
+
+    from index.build import read_cached
+    from index.generation import DEAD_TERMS
+
+    df: Counter[str] = Counter()
+    rdf: Counter[str] = Counter()
+    for f in gone:
+        cached = read_cached(cache, f.key)
+        if cached is None or len(cached.tokens) != f.passages:
+            return
+        terms: set[str] = set()
+        for joined in cached.tokens:
+            here = set(joined.split())
+            df.update(here)
+            terms |= here
+        rdf.update(terms)
+    names = sorted(df)
+    (folder / DEAD_TERMS).write_text(json.dumps({
+        "tombstones": [[f.part, f.doc] for f in gone], "terms": names, "df": [df[t] for t in names],
+        "rdf": [rdf[t] for t in names]}, ensure_ascii=False), "utf-8")
+
+
+def _known_fields(folder: Path) -> SimpleNamespace:
+    """What KeywordIndex._build_fields reads of the previous keyword index (its field terms and agency names),
+    without loading its vocabulary (millions of terms at 100,000 reports)."""
+    import json
+
+    info = json.loads((folder / "keyword.json").read_text("utf-8"))
+    tables = json.loads((folder / "meta_tables.json").read_text("utf-8"))
+    return SimpleNamespace(fields=info["fields"], meta=SimpleNamespace(agencies=tables["agencies"]))
+
+
 def _drop_cached(cache: Path, keys: set[str]) -> None:
     """The cached work of the files that left (index.build._prune_cache lists the whole cache folder:
     10^4 names on every add)."""
@@ -304,7 +363,7 @@ def _link_tree(src: Path, dst: Path) -> None:
     """dst: a folder of hard links to every file under src but its manifest (a copy where links fail)."""
     dst.mkdir()
     for entry in os.scandir(src):
-        if entry.name == MANIFEST:
+        if entry.name in (MANIFEST, FILES):
             continue
         target = dst / entry.name
         if entry.is_dir(follow_symlinks=False):
