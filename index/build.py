@@ -561,7 +561,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     _check_index_folder(index)
     listed = _listed(corpus, index, only) if only is not None else None
     walked = list(report_files([corpus])) if listed is None else listed[0]
-    files = [f for f in walked if isinstance(f, Path)]
+    files = [f for f in walked if not isinstance(f, ReportError)]
     if not files:
         named = [e for e in walked if isinstance(e, ReportError) and e.path != printable(str(corpus))]
         raise ReportError(str(corpus), "no report files in this folder (.txt .md .html …)" + (
@@ -594,7 +594,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
         lock.__exit__(None, None, None)
 
 
-def _listed(corpus: Path, index: Path, only: list[Path]) -> tuple[list[Path | ReportError], frozenset[str]] | None:
+def _listed(corpus: Path, index: Path, only: list[Path]) -> tuple[list[str | Path | ReportError], frozenset[str]] | None:
     """The corpus as the current generation lists it, with the `only` files as they are now: (what a walk
     would give, the relative paths taken unstat'ed), or None when a walk is needed (no index over this
     corpus, a file named outside it, names a walk would spell otherwise)."""
@@ -615,12 +615,14 @@ def _listed(corpus: Path, index: Path, only: list[Path]) -> tuple[list[Path | Re
             return None
         named.add(rel)
     kept = [f.path for f in m.files if f.path not in named]
-    if any(printable(r) != r for r in kept):
+    if any("\\x" in r for r in kept):  # perhaps a name that is not UTF-8, as printable() writes it
         return None
-    items: list[Path | ReportError] = [corpus / r for r in kept]  # in the walk's order, as listed
+    # the kept files as path strings (Path objects for 100,000 names cost a second), in the walk's order
+    prefix = str(corpus).rstrip(os.sep) + os.sep
+    items: list[str | Path | ReportError] = [prefix + r for r in kept]
     for r in sorted(named):
         if (corpus / r).exists() or (corpus / r).is_symlink():
-            bisect.insort(items, corpus / r, key=lambda item: item.parts)
+            bisect.insort(items, corpus / r, key=lambda item: Path(item).parts)
     items += [ReportError(str(corpus / r), why) for r, why in m.skipped.items()
               if r not in named and r != CORRECTIONS_FILE]
     return items, frozenset(kept)
@@ -644,7 +646,7 @@ def _clean_after_disk_full(index: Path) -> None:
     _remove_stale(index)
 
 
-def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_errors: dict[str, str],
+def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], walk_errors: dict[str, str],
                   progress: Progress | None, workers: int | None, t0: float, ray: str | None = None,
                   compact: bool = False, unstated: frozenset[str] = frozenset()) -> BuildSummary:
     """unstated: relative paths taken as the previous generation recorded them, unstat'ed (see _listed)."""
@@ -656,7 +658,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
 
     cache = index / "cache"
     cache.mkdir(exist_ok=True)
-    prev = _previous(index, [f.name for f in files])
+    prev = _previous(index, [os.path.basename(f) for f in files])
     corrections = read_corrections(corpus)  # the user's reports.csv: agency and year by file
     fixes: dict[str, Correction] = {}
 
@@ -670,7 +672,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
     for path in files:  # (per file: an add to 10,000 reports runs this 10,000 times)
         text = str(path)
         raw = text[len(prefix):] if text.startswith(prefix) else path.relative_to(corpus).as_posix()
-        rel = printable(raw)
+        rel = raw if raw.isascii() else printable(raw)
         fix = corrections.get(raw) if corrections.by_file else None
         if fix:
             fixes[rel] = fix
@@ -680,6 +682,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
             stats[rel] = (old[0].size, old[0].mtime_ns)
             plan.append((rel, old[0].key, path, old))
             continue
+        path = Path(path)  # (a path string of _listed whose entry no longer fits)
         try:
             key, stats[rel] = _key_by_stat(path, name, old[0] if old else None)
         except ReportError as err:

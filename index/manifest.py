@@ -153,9 +153,12 @@ def write_files(path: Path, files: list[FileRow]) -> None:
 
 
 def read_files(path: Path) -> list[FileRow]:
-    data = json.loads(path.read_text("utf-8"))
-    fields, cols = data["fields"], data["columns"]
-    if fields == list(FileRow._fields):
-        return list(map(FileRow._make, zip(*cols)))
-    named = dict(zip(fields, cols))  # fields added or dropped since: by name, defaults for the missing
-    return [FileRow(**dict(zip(named, row))) for row in zip(*named.values())]
+    from index.memory import paused_gc
+
+    with paused_gc():  # (100,000 rows at once)
+        data = json.loads(path.read_text("utf-8"))
+        fields, cols = data["fields"], data["columns"]
+        if fields == list(FileRow._fields):
+            return list(map(FileRow._make, zip(*cols)))
+        named = dict(zip(fields, cols))  # fields added or dropped since: by name, defaults for the missing
+        return [FileRow(**dict(zip(named, row))) for row in zip(*named.values())]
