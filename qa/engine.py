@@ -35,9 +35,12 @@ log = logging.getLogger("qa.engine")
 class QA:
     def __init__(self, index: Path, model: str | None = None, previous: QA | None = None):
         """previous: an engine over an older generation of the same index (see reopen)."""
-        self.retriever = Retriever(Path(index), model=model, previous=previous and previous.retriever)
-        self.store = FactStore(self.retriever.db, self.retriever.gen)  # reads per key on first need: opening costs the reports only
-        self.reader = Reader(self.store.agency_names, self.store.has_key, self.store.years)
+        from index.memory import paused_gc
+
+        with paused_gc():  # (the reports, the agency finder: hundreds of thousands of objects at 100,000 reports)
+            self.retriever = Retriever(Path(index), model=model, previous=previous and previous.retriever)
+            self.store = FactStore(self.retriever.db, self.retriever.gen)  # reads per key on first need
+            self.reader = Reader(self.store.agency_names, self.store.has_key, self.store.years)
         self.ctx = Ctx(self.store, Citer(self.store), Prose(self.retriever, self.store.lines))
         self._lock = threading.Lock()  # one DuckDB connection: one question at a time
         self.retriever.keyword.query_terms("预热")  # jieba loads its dictionary now, not on the first question
