@@ -654,7 +654,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], wa
 
     from index.keyword import KeywordIndex, TermCounts, fingerprint_ids
     from index.parquet import write_parquet
-    from index.store import FACTS_DB, FactsWriter, FileSlot, write_facts_by_key
+    from index.store import FACTS_DB, FactsWriter, FileSlot, write_facts_by_key, write_lines_by_doc
 
     cache = index / "cache"
     cache.mkdir(exist_ok=True)
@@ -759,6 +759,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], wa
         decided = neighbour_docs(writer.con)
         write_parquet(writer.con, work)  # the facts for DuckDB/pandas/Spark users, beside facts.duckdb
         write_facts_by_key(writer.con, work)  # what a question reads of one key, found fast (qa.facts)
+        write_lines_by_doc(writer.con, work)  # where a cited document's lines are (qa.facts)
         meta, ids = writer.passage_meta()
         fp = fingerprint_ids(ids)
         starts = np.cumsum([0] + [s.passages for s in slots])

@@ -305,18 +305,23 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
 
 
 def _facts_by_key(prev: Path, work: Path) -> None:
-    """A base written before its facts were also kept sorted by key (index.store.write_facts_by_key) gets
-    them now, once, into the new generation (readers then read a key by its row groups, not by a scan)."""
+    """A base written before its facts were also kept sorted by key (index.store.write_facts_by_key) and its
+    lines' places by document (write_lines_by_doc) gets them now, once, into the new generation (readers then
+    read a key by its row groups and a document's lines by rowid, not by scans)."""
     import duckdb
 
-    from index.store import FACTS_BY_KEY, FACTS_DB, write_facts_by_key
+    from index.store import FACTS_BY_KEY, FACTS_DB, LINES_BY_DOC, write_facts_by_key, write_lines_by_doc
 
-    if (prev / FACTS_BY_KEY).is_file():
+    todo = [(write, table) for name, write, table in ((FACTS_BY_KEY, write_facts_by_key, "facts"),
+                                                      (LINES_BY_DOC, write_lines_by_doc, "lines"))
+            if not (prev / name).is_file()]
+    if not todo:
         return
     con = duckdb.connect()
     try:
         con.execute(f"attach '{str(prev / FACTS_DB).replace(chr(39), chr(39) * 2)}' as b (read_only)")
-        write_facts_by_key(con, work, "b.facts")
+        for write, table in todo:
+            write(con, work, f"b.{table}")
     finally:
         con.close()
 

@@ -152,6 +152,8 @@ class FactStore:
         when a question first needs them (see the module docstring)."""
         self.con = con
         self._key_sql = _key_sources(gen)
+        self._gen = gen
+        self._base_lines: dict[str, tuple] | None = None  # the base's line places by doc (lines_by_doc)
         rows = con.execute("select doc, agency, year, format from reports order by doc").fetchall()
         self.reports = [Report(i, d, a, int(y) if y is not None else None, f) for i, (d, a, y, f) in enumerate(rows)]
         self.by_doc = {r.doc: r for r in self.reports}
@@ -212,9 +214,13 @@ class FactStore:
                       and d not in self._line_scattered)
         if not todo:
             return
-        rows = self.con.execute("select doc, min(rowid), max(rowid), min(line), max(line), count(*) from lines "
-                                "where doc in (select unnest(?)) group by doc", [todo]).fetchall()
-        gappy = []
+        base = self._lines_of_base()
+        rows = [(d, *base[d]) for d in todo if d in base]
+        rest = [d for d in todo if d not in base]  # a segment's documents, or no lines_by_doc: grouped here
+        if rest:
+            rows += self.con.execute(f"select doc, min(rowid), max(rowid), min(line), max(line), count(*) from "
+                                     f"{self._lines_beyond(base)} where doc in (select unnest(?)) group by doc",
+                                     [rest]).fetchall()
         self._line_scattered.update(todo)  # until found below (a document without lines stays here)
         for d, r0, r1, l0, l1, c in rows:
             if r1 - r0 + 1 != c:
@@ -222,16 +228,35 @@ class FactStore:
             self._line_scattered.discard(d)
             if l1 - l0 + 1 == c:
                 self._line_base[d] = (int(r0), int(l0))
-            else:
-                gappy.append(d)
-        if gappy:
-            data = self.con.execute("select doc, rowid, line from lines where doc in (select unnest(?)) "
-                                    "order by rowid", [gappy]).fetchnumpy()
-            docs_, rowid, line = data["doc"], np.asarray(data["rowid"], np.int64), np.asarray(data["line"], np.int32)
-            starts = np.nonzero(np.r_[True, docs_[1:] != docs_[:-1]])[0]
-            ends = np.r_[starts[1:], len(docs_)]
-            for a, b in zip(starts, ends):
-                self._line_numbers[str(docs_[a])] = (int(rowid[a]), line[a:b])
+            else:  # line numbers with gaps: read them, by the document's rowid range
+                line = self.con.execute("select line from lines where rowid between ? and ? order by rowid",
+                                        [int(r0), int(r1)]).fetchnumpy()["line"]
+                self._line_numbers[d] = (int(r0), np.asarray(line, np.int32))
+
+    def _lines_beyond(self, base: dict) -> str:
+        """The lines a document outside lines_by_doc may be in: the segments' when the base has that file,
+        else the whole lines table."""
+        gen = self._gen
+        if not base or gen is None or len(gen.parts()) < 2:
+            return "lines"
+        return "(" + " union all ".join(gen.part_select("lines", i) for i in range(1, len(gen.parts()))) + ")"
+
+    def _lines_of_base(self) -> dict[str, tuple]:
+        """doc → (first rowid, last rowid, first line, last line, count) of the base's live documents, from
+        its lines_by_doc.parquet (index.store.write_lines_by_doc; read whole once: ~100,000 rows); empty
+        without one."""
+        if self._base_lines is None:
+            from index.store import LINES_BY_DOC
+
+            self._base_lines = {}
+            path = self._gen.parts()[0][1] / LINES_BY_DOC if self._gen is not None else None
+            if path is not None and path.is_file():
+                dead = {t.doc for t in self._gen.manifest.dead if t.part == ""}
+                for d, *place in self.con.execute(f"select doc, r0, r1, l0, l1, n from read_parquet("
+                                                  f"'{_sql_str(str(path))}')").fetchall():
+                    if d not in dead:
+                        self._base_lines[d] = tuple(place)
+        return self._base_lines
 
     @property
     def problem_findings(self) -> list[StoredFinding]:

@@ -256,10 +256,10 @@ def test_named_files_grow_like_a_walk(tmp_path: Path, files: list[Path]) -> None
 
 
 def test_an_index_with_the_older_manifest_is_read_and_converted(tmp_path: Path, files: list[Path]) -> None:
-    """An index built before files.json and facts_by_key.parquet (one manifest.json with the files inline)
+    """An index built before files.json, facts_by_key and lines_by_doc (one manifest.json with the files inline)
     opens and answers as it did, and its next build writes the new layout."""
     from index.manifest import FILES, MANIFEST
-    from index.store import FACTS_BY_KEY
+    from index.store import FACTS_BY_KEY, LINES_BY_DOC
 
     corpus, index, seeds = _three_seeds(tmp_path, files)
     gen = Generation.current(index).path
@@ -268,13 +268,14 @@ def test_an_index_with_the_older_manifest_is_read_and_converted(tmp_path: Path, 
                                            ensure_ascii=False), "utf-8")
     (gen / FILES).unlink()
     (gen / FACTS_BY_KEY).unlink()
+    (gen / LINES_BY_DOC).unlink()
     assert len(Generation.current(index).manifest.files) == 3
     assert answers(index) == before
     shutil.copy(seeds[3], corpus / seeds[3].name)
     s = build_index(corpus, index, embed=False, workers=1)
     assert s.manifest.parts
     new = Generation.current(index).path
-    assert (new / FILES).is_file() and (new / FACTS_BY_KEY).is_file()
+    assert all((new / name).is_file() for name in (FILES, FACTS_BY_KEY, LINES_BY_DOC))
     assert "files" not in json.loads((new / MANIFEST).read_text("utf-8"))
     fresh = tmp_path / "fresh"
     build_index(corpus, fresh, embed=False, workers=1)
@@ -282,8 +283,8 @@ def test_an_index_with_the_older_manifest_is_read_and_converted(tmp_path: Path, 
 
 
 def test_facts_sorted_by_key_read_like_the_facts_table(tmp_path: Path, files: list[Path]) -> None:
-    """A key's column read from the base's facts sorted by key (and a segment's table, a tombstone
-    excluded) equals the one read from the facts views."""
+    """A key's column read from the base's facts sorted by key, and a document's line places from the base's
+    lines_by_doc (and a segment's tables, a tombstone excluded), equal those read from the views."""
     from index.template import fact_specs
     from qa.facts import FactStore
 
