@@ -501,7 +501,7 @@ class _Previous:
     files: dict[str, tuple[FileEntry, int]]  # relative path → (entry, offset of its first passage)
 
 
-def _previous(index: Path, names: list[str]) -> _Previous | None:
+def _previous(index: Path, names: list[str], manifest: Manifest | None = None) -> _Previous | None:
     """The current generation, if a rebuild can take unchanged files from it: same index format, same
     tokenizer, keyword term frequencies kept, and file names unique (rows are matched by file name)."""
     from index.keyword import TokenizerConfig
@@ -510,7 +510,8 @@ def _previous(index: Path, names: list[str]) -> _Previous | None:
         return None
     try:
         gen = current_generation(index)
-        manifest = read_manifest(index)
+        if manifest is None or manifest.generation != gen.name:
+            manifest = Manifest.load(gen)
         kw = json.loads((gen / "keyword" / "keyword.json").read_text("utf-8"))
     except (ReportError, OSError, ValueError):
         return None
@@ -579,8 +580,13 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     try:  # under the lock, so that the clean-up after a full disk touches no other build's files
         if not (index / MARKER).is_file():
             _write_atomic(index / MARKER, f"gov-disclosure-qa index folder (format {INDEX_FORMAT})\n".encode())
+        if listed and _current_name(index) != listed[2].generation:  # another build switched since: walk
+            listed = None
+            walked = list(report_files([corpus]))
+            files = [f for f in walked if not isinstance(f, ReportError)]
+            walk_errors = {_relative(e.path, corpus): e.problem for e in walked if isinstance(e, ReportError)}
         return _build_locked(corpus, index, policy, files, walk_errors, progress, workers, t0, ray, compact,
-                             listed[1] if listed else frozenset())
+                             listed[1] if listed else frozenset(), listed[2] if listed else None)
     except ReportError:
         raise
     except BaseException as err:
@@ -594,10 +600,11 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
         lock.__exit__(None, None, None)
 
 
-def _listed(corpus: Path, index: Path, only: list[Path]) -> tuple[list[str | Path | ReportError], frozenset[str]] | None:
+def _listed(corpus: Path, index: Path, only: list[Path]
+            ) -> tuple[list[str | Path | ReportError], frozenset[str], Manifest] | None:
     """The corpus as the current generation lists it, with the `only` files as they are now: (what a walk
-    would give, the relative paths taken unstat'ed), or None when a walk is needed (no index over this
-    corpus, a file named outside it, names a walk would spell otherwise)."""
+    would give, the relative paths taken unstat'ed, that generation's manifest), or None when a walk is
+    needed (no index over this corpus, a file named outside it, names a walk would spell otherwise)."""
     try:
         m = read_manifest(index)
     except (ReportError, OSError, ValueError):
@@ -625,7 +632,13 @@ def _listed(corpus: Path, index: Path, only: list[Path]) -> tuple[list[str | Pat
             bisect.insort(items, corpus / r, key=lambda item: Path(item).parts)
     items += [ReportError(str(corpus / r), why) for r, why in m.skipped.items()
               if r not in named and r != CORRECTIONS_FILE]
-    return items, frozenset(kept)
+    return items, frozenset(kept), m
+
+
+def _current_name(index: Path) -> str | None:
+    from index.generation import Generation
+
+    return Generation.current_name(index)
 
 
 def _relative(path: str, corpus: Path) -> str:
@@ -648,8 +661,10 @@ def _clean_after_disk_full(index: Path) -> None:
 
 def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], walk_errors: dict[str, str],
                   progress: Progress | None, workers: int | None, t0: float, ray: str | None = None,
-                  compact: bool = False, unstated: frozenset[str] = frozenset()) -> BuildSummary:
-    """unstated: relative paths taken as the previous generation recorded them, unstat'ed (see _listed)."""
+                  compact: bool = False, unstated: frozenset[str] = frozenset(),
+                  listed: Manifest | None = None) -> BuildSummary:
+    """unstated: relative paths taken as the previous generation recorded them, unstat'ed (see _listed);
+    listed: the current generation's manifest, already read (by _listed)."""
     import numpy as np
 
     from index.keyword import KeywordIndex, TermCounts, fingerprint_ids
@@ -658,7 +673,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], wa
 
     cache = index / "cache"
     cache.mkdir(exist_ok=True)
-    prev = _previous(index, [os.path.basename(f) for f in files])
+    prev = _previous(index, [os.path.basename(f) for f in files], listed)
     corrections = read_corrections(corpus)  # the user's reports.csv: agency and year by file
     fixes: dict[str, Correction] = {}
 

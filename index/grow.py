@@ -29,6 +29,7 @@ import os
 import shutil
 import signal
 import time
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -131,6 +132,14 @@ def _neighbours_untouched(con, files: list[FileEntry], gone: list[FileEntry], wo
 CARRIED = ("apply.carried_out.total", "apply.carried_in.total")  # what the cross-year check reads
 
 
+@lru_cache(maxsize=None)
+def _same(agency: str) -> str:
+    """index.checks.same_agency, once per name (an agency has a report for each of several years)."""
+    from index.checks import same_agency
+
+    return same_agency(agency)
+
+
 class _Live:
     """What the new generation's cross-year findings and counts need. Cross-year findings pair one
     agency's consecutive years (index.checks.cross_year_findings), so only the agencies of the changed
@@ -142,18 +151,17 @@ class _Live:
 
     @classmethod
     def read(cls, con, gen, gone: list[FileEntry], works: list) -> _Live:
-        from index.checks import same_agency
         from index.store import SCHEMA
 
         dead = {f.doc for f in gone}
-        agencies = {same_agency(a) for a in [f.agency for f in gone] + [w.entry.agency for w in works] if a}
+        agencies = {_same(a) for a in [f.agency for f in gone] + [w.entry.agency for w in works] if a}
         # same_agency(a) is short_name(a), plus the zone: only reports whose stored short name is one of
         # these can be of these agencies (same_agency for every report took seconds at 100,000 reports)
         maybe = {d for (d,) in con.execute(
             "select doc from reports where agency_short in (select unnest(?)) or (agency_short is null and "
             "agency is not null)", [sorted({a.split("·")[0] for a in agencies})]).fetchall()}
         maybe |= {w.entry.doc for w in works}
-        docs = [f.doc for f in gen.manifest.files if f.doc in maybe and f.agency and same_agency(f.agency) in agencies
+        docs = [f.doc for f in gen.manifest.files if f.doc in maybe and f.agency and _same(f.agency) in agencies
                 and f.doc not in dead]
         values: dict[str, dict] = {}
         for d, k, v in con.execute("select doc, key, value from facts where key in (?, ?) and doc in "
@@ -162,7 +170,7 @@ class _Live:
         names = [c for c, _ in SCHEMA["findings"]]
         at = names.index("agency")
         rows = [r for r in con.execute(f"select {', '.join(names)} from findings where kind = 'cross_year'").fetchall()
-                if r[at] is None or same_agency(r[at]) not in agencies]
+                if r[at] is None or _same(r[at]) not in agencies]
         kept = {c: [r[i] for r in rows] for i, c in enumerate(names)}
         counts = dict(gen.manifest.counts)
         (prev_fail,) = con.execute("select count(*) from findings where status = 'FAIL' and kind = 'cross_year'"
@@ -199,12 +207,12 @@ class _Live:
     def cross_year(self, files: list[FileEntry]) -> dict[str, list]:
         """The generation's cross-year findings as findings columns: the kept ones, and those of the
         changed agencies computed over their live reports in corpus order, as a full build does."""
-        from index.checks import cross_year_findings, same_agency
+        from index.checks import cross_year_findings
         from index.store import _Summary, _append, finding_row
 
         found = cross_year_findings([_Summary(SimpleNamespace(doc=f.doc, agency=f.agency, year=f.year),
                                               self.values.get(f.doc, {})) for f in files
-                                     if f.doc in self.maybe and f.agency and same_agency(f.agency) in self.agencies])
+                                     if f.doc in self.maybe and f.agency and _same(f.agency) in self.agencies])
         self.counts["fail"] += sum(1 for x in found if x.status == "FAIL")
         out = {c: list(v) for c, v in self.kept.items()}
         for x in found:
@@ -263,7 +271,8 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
         write_parquet(db.con, work / seg)
         KeywordIndex().build_from_counts(counts, MetaColumns.from_passages(passages),
                                          fingerprint_ids(p.id for p in passages),
-                                         known=_known_fields(prev.generation / "keyword")
+                                         known=_known_fields(prev.generation / "keyword",
+                                                             {p.agency for p in passages if p.agency})
                                          ).save(work / seg / "keyword")
         _save_dead_terms(work / seg / "keyword", index / "cache", gone)
         t_write = time.perf_counter() - t1 + t_read
@@ -355,14 +364,21 @@ def _save_dead_terms(folder: Path, cache: Path, gone: list) -> None:
         "rdf": [rdf[t] for t in names]}, ensure_ascii=False), "utf-8")
 
 
-def _known_fields(folder: Path) -> SimpleNamespace:
-    """What KeywordIndex._build_fields reads of the previous keyword index (its field terms and agency names),
-    without loading its vocabulary (millions of terms at 100,000 reports)."""
+def _known_fields(folder: Path, agencies: set[str]) -> SimpleNamespace:
+    """What KeywordIndex._build_fields reads of the previous keyword index (its field terms and agency names)
+    for the segment's `agencies` alone, without loading its vocabulary: _build_fields goes through every
+    term it is given (~100,000 agency terms at 100,000 reports) for the few agencies of a segment."""
     import json
 
     info = json.loads((folder / "keyword.json").read_text("utf-8"))
-    tables = json.loads((folder / "meta_tables.json").read_text("utf-8"))
-    return SimpleNamespace(fields=info["fields"], meta=SimpleNamespace(agencies=tables["agencies"]))
+    names = json.loads((folder / "meta_tables.json").read_text("utf-8"))["agencies"]
+    wanted = {i for i, a in enumerate(names) if a in agencies}
+    mine = {}
+    for t, ids in info["fields"]["agency"].items():
+        if not wanted.isdisjoint(ids):
+            mine[t] = [i for i in ids if i in wanted]
+    return SimpleNamespace(fields={"agency": mine, "part": info["fields"]["part"]},
+                           meta=SimpleNamespace(agencies=names))
 
 
 def _drop_cached(cache: Path, keys: set[str]) -> None:

@@ -117,10 +117,12 @@ class Manifest(BaseModel):
         return m
 
     @model_serializer(mode="wrap")
-    def _with_files(self, handler) -> dict[str, Any]:
-        """model_dump and model_dump_json (a build summary's --json) show the files as entries, as before."""
+    def _with_files(self, handler, info) -> dict[str, Any]:
+        """model_dump and model_dump_json (a build summary's --json) show the files as entries, as before;
+        not with context={"files": False} (save: 100,000 dicts made for nothing)."""
         out = handler(self)
-        out["files"] = [f._asdict() for f in self.files]
+        if (info.context or {}).get("files", True):
+            out["files"] = [f._asdict() for f in self.files]
         return out
 
     @property
@@ -132,8 +134,7 @@ class Manifest(BaseModel):
     def save(self, folder: Path) -> None:
         """manifest.json and files.json into a generation folder being made (not yet switched to)."""
         write_files(folder / FILES, self.files)
-        small = self.model_dump(mode="json")
-        del small["files"]
+        small = self.model_dump(mode="json", context={"files": False})
         (folder / MANIFEST).write_text(json.dumps(small, ensure_ascii=False, indent=1), "utf-8")
 
     @classmethod
