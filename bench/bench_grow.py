@@ -7,6 +7,7 @@ one-file add, in the same process.
     python bench/bench_grow.py --n 1000                # quicker
     python bench/bench_grow.py --corpus-from DIR       # copy a generated corpus instead of generating one
     python bench/bench_grow.py --n 100000 --rounds 1 --corpus C --index I   # folders used in place
+    python bench/bench_grow.py --only ...              # each change names its file (qa build --only): no walk
 
 With --corpus and --index the folders are used as they are: the bench adds, edits and deletes files of the
 corpus (each restored before it ends) and leaves the index compacted over the restored corpus. Use copies
