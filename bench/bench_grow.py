@@ -7,6 +7,7 @@ one-file add, in the same process.
     python bench/bench_grow.py --n 1000                # quicker
     python bench/bench_grow.py --corpus-from DIR       # copy a generated corpus instead of generating one
     python bench/bench_grow.py --n 100000 --rounds 1 --corpus C --index I   # folders used in place
+    python bench/bench_grow.py --only ...              # each change names its file (qa build --only): no walk
 
 With --corpus and --index the folders are used as they are: the bench adds, edits and deletes files of the
 corpus (each restored before it ends) and leaves the index compacted over the restored corpus. Use copies
@@ -93,9 +94,14 @@ def answer_after(index: Path, app, label: str, res: dict) -> object:
     return new
 
 
-def step(label: str, corpus: Path, index: Path, **kw) -> dict:
+ONLY = False  # --only: each change names its file (`qa build --only FILE`, the app's upload), no walk
+
+
+def step(label: str, corpus: Path, index: Path, changed: list[Path] | None = None, **kw) -> dict:
     from index.build import build_index
 
+    if ONLY and changed is not None:
+        kw["only"] = changed
     s, summary = timed(build_index, corpus, index, embed=False, workers=2, **kw)
     m = summary.manifest
     out = {"wall_s": round(s, 3), "segments": len(m.parts), "tombstones": len(m.dead), "read": summary.read,
@@ -105,9 +111,10 @@ def step(label: str, corpus: Path, index: Path, **kw) -> dict:
     return out
 
 
-def cold_build(corpus: Path, index: Path) -> dict:
+def cold_build(corpus: Path, index: Path, changed: list[Path]) -> dict:
     t = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "qa.cli", "build", str(corpus), "--index", str(index), "--json"],
+    only = ["--only", *map(str, changed)] if ONLY else []
+    r = subprocess.run([sys.executable, "-m", "qa.cli", "build", str(corpus), "--index", str(index), "--json", *only],
                        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "QA_EMBED": "0"})
     wall = time.perf_counter() - t
     s = json.loads(r.stdout) if r.returncode in (0, 1) and r.stdout.strip() else {}
@@ -124,13 +131,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, help="a corpus folder used in place (see the docstring)")
     ap.add_argument("--index", type=Path, help="an index folder used in place (built over --corpus if absent)")
     ap.add_argument("--out", type=Path, default=WORK.parent / "grow.json")
+    ap.add_argument("--only", action="store_true",
+                    help="each change names its file (build_index only=…, `qa build --only`): no walk of the corpus")
     ap.add_argument("--no-compact", action="store_true",
                     help="no merge: neither the first one, the old path's two full generations nor each round's")
     args = ap.parse_args(argv)
+    global ONLY
+    ONLY = args.only
     os.environ["QA_EMBED"] = "0"
     corpus = args.corpus or corpus_of(args.n, args.corpus_from)
     index = args.index or WORK / f"index_{args.n}"
-    res: dict = {"reports": args.n, "cores": len(os.sched_getaffinity(0)), "load_avg_1m_start": os.getloadavg()[0]}
+    res: dict = {"reports": args.n, "only": args.only, "cores": len(os.sched_getaffinity(0)), "load_avg_1m_start": os.getloadavg()[0]}
     (corpus / NEW_FILE.name).unlink(missing_ok=True)
     from index.build import build_index
 
@@ -160,26 +171,29 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(p for p in corpus.glob("*.txt") if p.name != NEW_FILE.name)
     for round_ in range(args.rounds):  # the machine is shared: several rounds, medians below
         shutil.copy(NEW_FILE, corpus / NEW_FILE.name)
-        res.setdefault("add_one_file", []).append(step("add one file (segment)", corpus, index))
+        res.setdefault("add_one_file", []).append(step("add one file (segment)", corpus, index,
+                                                       [corpus / NEW_FILE.name]))
         app = answer_after(index, app, "first_answer_after_add", res)
         target = files[len(files) // 2 + round_]
         original = target.read_bytes()
         tmp = target.with_name(target.name + ".tmp")
         tmp.write_bytes(original.decode("utf-8", "replace").replace("。", "。本年度另有一条补充说明。", 1).encode("utf-8"))
         os.replace(tmp, target)  # a new inode: a corpus copied with hard links stays intact
-        res.setdefault("replace_one_file", []).append(step("replace one file (segment + tombstone)", corpus, index))
+        res.setdefault("replace_one_file", []).append(step("replace one file (segment + tombstone)", corpus, index,
+                                                           [target]))
         app = answer_after(index, app, "first_answer_after_replace", res)
         target.unlink()
-        res.setdefault("delete_one_file", []).append(step("delete one file (tombstone)", corpus, index))
+        res.setdefault("delete_one_file", []).append(step("delete one file (tombstone)", corpus, index, [target]))
         app = answer_after(index, app, "first_answer_after_delete", res)
         tmp.write_bytes(original)
         os.replace(tmp, target)
         if round_ == 0:
-            res["cold_qa_build_add_back"] = cold_build(corpus, index)
+            res["cold_qa_build_add_back"] = cold_build(corpus, index, [target])
             print("cold `qa build` adding a file back:", res["cold_qa_build_add_back"], flush=True)
         (corpus / NEW_FILE.name).unlink()
         if args.no_compact:
-            res.setdefault("restore_corpus", []).append(step("restore the corpus (segment + tombstone)", corpus, index))
+            res.setdefault("restore_corpus", []).append(step("restore the corpus (segment + tombstone)", corpus, index,
+                                                             [target, corpus / NEW_FILE.name]))
             continue
         res.setdefault("compact", []).append(step("compact (merge segments)", corpus, index, compact=True))
         app = answer_after(index, app, "first_answer_after_compact", res)  # a new base: a full open

@@ -22,6 +22,7 @@ disk ends the build with one line, the previous index kept and the partial work 
 
 from __future__ import annotations
 
+import bisect
 import errno
 import gzip
 import hashlib
@@ -45,14 +46,13 @@ from index.embedding import with_eta
 from index.errors import ReportError, printable
 from index.neighbours import fill_build_from_neighbours, neighbour_docs
 from index.metadata import CORRECTIONS_FILE, Correction, read_corrections
+from index.manifest import INDEX_FORMAT, MANIFEST, FileEntry, FileRow, Manifest, Tombstone  # noqa: F401 (re-exported)
 from index.model import ExtractedReport, Passage
 
-INDEX_FORMAT = 3  # 2: typed facts tables, keyword term frequencies kept for updates; 3: reports.agency_short
 # Bump when what a file contributes changes for the same bytes (extraction, passage cutting, keyword
 # tokens): cached work of older code is then redone instead of being reused as if it were current.
 CACHE_VERSION = 5  # 4: a sentence broken by a page break is one sentence; 5: signature lines left out of passages
 CURRENT = "CURRENT"
-MANIFEST = "manifest.json"
 MARKER = ".qa-index"  # written before anything else: an index folder, even one whose first build died
 LOCK = ".build.lock"  # flock'ed by the build in progress
 LOCK_WAIT_ENV = "QA_BUILD_WAIT"  # seconds a build waits for another one on the same index (default below)
@@ -67,50 +67,6 @@ class CachedFile(BaseModel):
     passages: list[Passage]
     tokens: list[str]  # keyword tokens of each passage, space-joined (jieba is the slow part of a build)
     lines: list[tuple[int, str]]
-
-
-class FileEntry(BaseModel):
-    path: str  # relative to the corpus folder
-    sha256: str
-    doc: str
-    agency: str | None
-    year: int | None
-    facts: int
-    passages: int
-    key: str | None = None  # cache key (path, content, CACHE_VERSION): unchanged → reused by the next build
-    part: str = ""  # where its rows are: "" the base, else the segment folder (index/grow.py)
-    pidx: int | None = None  # the number of its first passage in the generation
-    size: int | None = None  # the file's size and mtime when its key was made: a file whose stat is the
-    mtime_ns: int | None = None  # same is not read again to be hashed (as git's index does)
-    # values a neighbouring year decides or could decide (ambiguous, or filled by index.neighbours): a
-    # change next to it in agency and year is no segment (index/grow.py); None: not recorded
-    neighbours: bool | None = None
-
-
-class Tombstone(BaseModel):
-    """A report of an older part that a later segment replaced, or whose file left the corpus."""
-
-    part: str
-    doc: str
-    pidx: int
-    passages: int
-
-
-class Manifest(BaseModel):
-    format: int = INDEX_FORMAT
-    built_at: str
-    corpus: str
-    generation: str
-    versions: dict[str, str]
-    model: dict[str, str | int | float | None] = Field(default_factory=dict)  # name, id, dim, weight
-    embedded: str  # what was embedded and why
-    files: list[FileEntry]
-    skipped: dict[str, str]  # file → reason
-    counts: dict[str, int]
-    timings: dict[str, float]
-    parts: list[str] = Field(default_factory=list)  # segment folders, oldest first (index/grow.py)
-    dead: list[Tombstone] = Field(default_factory=list)
-    pidx_end: int | None = None  # passages numbered so far, tombstoned ones included
 
 
 class BuildSummary(BaseModel):
@@ -171,7 +127,7 @@ def current_generation(folder: Path) -> Path:
 
 
 def read_manifest(folder: Path) -> Manifest:
-    return Manifest.model_validate_json((current_generation(folder) / MANIFEST).read_text("utf-8"))
+    return Manifest.load(current_generation(folder))
 
 
 def _check_index_folder(folder: Path) -> None:
@@ -545,7 +501,7 @@ class _Previous:
     files: dict[str, tuple[FileEntry, int]]  # relative path → (entry, offset of its first passage)
 
 
-def _previous(index: Path, names: list[str]) -> _Previous | None:
+def _previous(index: Path, names: list[str], manifest: Manifest | None = None) -> _Previous | None:
     """The current generation, if a rebuild can take unchanged files from it: same index format, same
     tokenizer, keyword term frequencies kept, and file names unique (rows are matched by file name)."""
     from index.keyword import TokenizerConfig
@@ -554,7 +510,8 @@ def _previous(index: Path, names: list[str]) -> _Previous | None:
         return None
     try:
         gen = current_generation(index)
-        manifest = read_manifest(index)
+        if manifest is None or manifest.generation != gen.name:
+            manifest = Manifest.load(gen)
         kw = json.loads((gen / "keyword" / "keyword.json").read_text("utf-8"))
     except (ReportError, OSError, ValueError):
         return None
@@ -583,7 +540,7 @@ def _unchanged(prev: _Previous, plan: list, skipped: dict[str, str], corpus: Pat
 # ---------------------------------------------------------------- the build
 def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool | None = None,
                 progress: Progress | None = None, workers: int | None = None,
-                ray: str | None = None, compact: bool = False) -> BuildSummary:
+                ray: str | None = None, compact: bool = False, only: list[Path] | None = None) -> BuildSummary:
     """Build or update INDEX from every report under CORPUS. Raises ReportError for a missing or empty
     corpus folder, an index folder that is not an index, another build holding the index past the wait,
     or a full disk; bad report files are skipped with a reason.
@@ -592,7 +549,10 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     local Ray); see index/cluster.py.
     A few new, changed or removed files are added as a segment with tombstones (index/grow.py) unless
     `compact`: then, as when there are many changes or too many segments, a full generation is written
-    (unchanged files' rows and postings taken from the previous one), which merges the segments."""
+    (unchanged files' rows and postings taken from the previous one), which merges the segments.
+    only: the files under CORPUS that were added, changed or removed (`qa add`, the app's upload): the
+    others are taken as the current generation lists them, without walking the corpus or stat'ing them
+    (at 100,000 reports the walk and the stats cost seconds); without an index over CORPUS, a full walk."""
     from index.models import dense_policy
 
     t0 = time.perf_counter()
@@ -600,8 +560,9 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     if not corpus.is_dir():
         raise ReportError(str(corpus), "no such corpus folder" if not corpus.exists() else "not a folder")
     _check_index_folder(index)
-    walked = list(report_files([corpus]))
-    files = [f for f in walked if isinstance(f, Path)]
+    listed = _listed(corpus, index, only) if only is not None else None
+    walked = list(report_files([corpus])) if listed is None else listed[0]
+    files = [f for f in walked if not isinstance(f, ReportError)]
     if not files:
         named = [e for e in walked if isinstance(e, ReportError) and e.path != printable(str(corpus))]
         raise ReportError(str(corpus), "no report files in this folder (.txt .md .html …)" + (
@@ -619,7 +580,13 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     try:  # under the lock, so that the clean-up after a full disk touches no other build's files
         if not (index / MARKER).is_file():
             _write_atomic(index / MARKER, f"gov-disclosure-qa index folder (format {INDEX_FORMAT})\n".encode())
-        return _build_locked(corpus, index, policy, files, walk_errors, progress, workers, t0, ray, compact)
+        if listed and _current_name(index) != listed[2].generation:  # another build switched since: walk
+            listed = None
+            walked = list(report_files([corpus]))
+            files = [f for f in walked if not isinstance(f, ReportError)]
+            walk_errors = {_relative(e.path, corpus): e.problem for e in walked if isinstance(e, ReportError)}
+        return _build_locked(corpus, index, policy, files, walk_errors, progress, workers, t0, ray, compact,
+                             listed[1] if listed else frozenset(), listed[2] if listed else None)
     except ReportError:
         raise
     except BaseException as err:
@@ -631,6 +598,47 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
                                       f"and this build's partial files were removed") from None
     finally:
         lock.__exit__(None, None, None)
+
+
+def _listed(corpus: Path, index: Path, only: list[Path]
+            ) -> tuple[list[str | Path | ReportError], frozenset[str], Manifest] | None:
+    """The corpus as the current generation lists it, with the `only` files as they are now: (what a walk
+    would give, the relative paths taken unstat'ed, that generation's manifest), or None when a walk is
+    needed (no index over this corpus, a file named outside it, names a walk would spell otherwise)."""
+    try:
+        m = read_manifest(index)
+    except (ReportError, OSError, ValueError):
+        return None
+    if m.corpus != str(corpus.resolve()):
+        return None
+    root = corpus.resolve()
+    named: set[str] = set()
+    for p in only:
+        try:
+            rel = Path(os.path.abspath(p)).relative_to(root).as_posix()
+        except ValueError:
+            return None
+        if printable(rel) != rel or rel.startswith("."):
+            return None
+        named.add(rel)
+    kept = [f.path for f in m.files if f.path not in named]
+    if any("\\x" in r for r in kept):  # perhaps a name that is not UTF-8, as printable() writes it
+        return None
+    # the kept files as path strings (Path objects for 100,000 names cost a second), in the walk's order
+    prefix = str(corpus).rstrip(os.sep) + os.sep
+    items: list[str | Path | ReportError] = [prefix + r for r in kept]
+    for r in sorted(named):
+        if (corpus / r).exists() or (corpus / r).is_symlink():
+            bisect.insort(items, corpus / r, key=lambda item: Path(item).parts)
+    items += [ReportError(str(corpus / r), why) for r, why in m.skipped.items()
+              if r not in named and r != CORRECTIONS_FILE]
+    return items, frozenset(kept), m
+
+
+def _current_name(index: Path) -> str | None:
+    from index.generation import Generation
+
+    return Generation.current_name(index)
 
 
 def _relative(path: str, corpus: Path) -> str:
@@ -651,18 +659,21 @@ def _clean_after_disk_full(index: Path) -> None:
     _remove_stale(index)
 
 
-def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_errors: dict[str, str],
+def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], walk_errors: dict[str, str],
                   progress: Progress | None, workers: int | None, t0: float, ray: str | None = None,
-                  compact: bool = False) -> BuildSummary:
+                  compact: bool = False, unstated: frozenset[str] = frozenset(),
+                  listed: Manifest | None = None) -> BuildSummary:
+    """unstated: relative paths taken as the previous generation recorded them, unstat'ed (see _listed);
+    listed: the current generation's manifest, already read (by _listed)."""
     import numpy as np
 
     from index.keyword import KeywordIndex, TermCounts, fingerprint_ids
     from index.parquet import write_parquet
-    from index.store import FACTS_DB, FactsWriter, FileSlot
+    from index.store import FACTS_DB, FactsWriter, FileSlot, write_facts_by_key, write_lines_by_doc
 
     cache = index / "cache"
     cache.mkdir(exist_ok=True)
-    prev = _previous(index, [f.name for f in files])
+    prev = _previous(index, [os.path.basename(f) for f in files], listed)
     corrections = read_corrections(corpus)  # the user's reports.csv: agency and year by file
     fixes: dict[str, Correction] = {}
 
@@ -676,12 +687,17 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
     for path in files:  # (per file: an add to 10,000 reports runs this 10,000 times)
         text = str(path)
         raw = text[len(prefix):] if text.startswith(prefix) else path.relative_to(corpus).as_posix()
-        rel = printable(raw)
+        rel = raw if raw.isascii() else printable(raw)
         fix = corrections.get(raw) if corrections.by_file else None
         if fix:
             fixes[rel] = fix
         old = prev.files.get(rel) if prev else None
         name = rel if fix is None else f"{rel}\x00{fix}"
+        if old is not None and rel in unstated and old[0].key == _key_of(name, old[0].sha256):
+            stats[rel] = (old[0].size, old[0].mtime_ns)
+            plan.append((rel, old[0].key, path, old))
+            continue
+        path = Path(path)  # (a path string of _listed whose entry no longer fits)
         try:
             key, stats[rel] = _key_by_stat(path, name, old[0] if old else None)
         except ReportError as err:
@@ -757,6 +773,8 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
         fill_build_from_neighbours(writer.con, cache, entries)  # dumps: splits the neighbouring year decides
         decided = neighbour_docs(writer.con)
         write_parquet(writer.con, work)  # the facts for DuckDB/pandas/Spark users, beside facts.duckdb
+        write_facts_by_key(writer.con, work)  # what a question reads of one key, found fast (qa.facts)
+        write_lines_by_doc(writer.con, work)  # where a cited document's lines are (qa.facts)
         meta, ids = writer.passage_meta()
         fp = fingerprint_ids(ids)
         starts = np.cumsum([0] + [s.passages for s in slots])
@@ -796,7 +814,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path], walk_err
         )
         writer.close()
         writer = None
-        (work / MANIFEST).write_text(manifest.model_dump_json(indent=1), "utf-8")
+        manifest.save(work)
         os.replace(work, index / generation)
     except BaseException:
         if results is not None:

@@ -23,21 +23,32 @@ which is why ties are broken by corpus order (the manifest's file order) and not
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from index.build import CURRENT, MANIFEST, Manifest, current_generation
+from index.build import CURRENT, Manifest, current_generation
 from index.errors import ReportError
 from index.keyword import PART_CODES, FieldBonus, KeywordIndex, MetaColumns, _idf, top_k
 from index.store import FACTS_DB, SCHEMA
 
+DEAD_TERMS = "dead_terms.json"  # in a segment's keyword folder: see Generation.dead_terms, index/grow.py
 PART_ROWID_BITS = 40  # a part's rows are numbered from part << 40 in the views: unique, no count needed
 
 
 def _sql_str(s: str) -> str:
     return s.replace("'", "''")
+
+
+def _file_id(path: Path) -> tuple[int, int, int] | None:
+    """(device, inode, mtime) of a file: the same in a generation that hard-linked it."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_mtime_ns
 
 
 @dataclass(frozen=True)
@@ -78,14 +89,14 @@ class Generation:
     def current(cls, index: Path) -> Generation:
         """The generation in use. Raises ReportError for a folder that is no index."""
         gen = current_generation(Path(index))
-        return cls(gen, Manifest.model_validate_json((gen / MANIFEST).read_text("utf-8")))
+        return cls(gen, Manifest.load(gen))
 
     @classmethod
     def named(cls, index: Path, name: str) -> Generation:
         """A generation by its folder name (the app caches by the name CURRENT gave)."""
         gen = Path(index) / name
         try:
-            return cls(gen, Manifest.model_validate_json((gen / MANIFEST).read_text("utf-8")))
+            return cls(gen, Manifest.load(gen))
         except (OSError, ValueError):
             raise ReportError(str(index), f"index generation {name} is gone or incomplete: reload") from None
 
@@ -187,12 +198,51 @@ class Generation:
                       dead_docs={d for p, d in dead - old_dead if p in dict(old_parts)})
 
     # ------------------------------------------------------------ keyword and vectors
-    def keyword(self) -> KeywordIndex:
-        """The keyword index: the base's own when there are no segments, else all parts scored as one."""
+    def keyword(self, previous: KeywordIndex | None = None) -> KeywordIndex:
+        """The keyword index: the base's own when there are no segments, else all parts scored as one.
+        previous: the keyword index of an older generation of this index (an engine reopened after an add):
+        its parts whose files are the same (hard links: index/grow.py) are taken as loaded, not read again
+        (the base's vocabulary is millions of terms at 100,000 reports)."""
+        loaded = {}
+        for part in (previous.parts if isinstance(previous, KeywordParts) else [previous] if previous else []):
+            if getattr(part, "file_id", None):
+                loaded[part.file_id] = part
+
+        def load(folder: Path, prepare: bool) -> KeywordIndex:
+            ident = _file_id(folder / "vocab.txt")
+            kw = loaded.get(ident) if ident else None
+            if kw is None:
+                kw = KeywordIndex.load(folder, prepare=prepare)
+                kw.file_id = ident
+            elif prepare:
+                kw._prepare()
+            return kw
+
         if not self.segmented:
-            return KeywordIndex.load(self.path / "keyword")
-        return KeywordParts([KeywordIndex.load(f / "keyword", prepare=False) for _, f in self.parts()],
-                            self.live(), self.corpus_order())
+            return load(self.path / "keyword", True)
+        return KeywordParts([load(f / "keyword", False) for _, f in self.parts()],
+                            self.live(), self.corpus_order(), self.dead_terms())
+
+    def dead_terms(self) -> dict[str, dict[str, int]] | None:
+        """What the tombstoned passages took from the terms' passage and report frequencies ("df", "rdf":
+        term → count), from the DEAD_TERMS file each segment wrote for the tombstones it added; None when
+        some tombstone has none (KeywordParts then finds them in the postings)."""
+        import json
+
+        out: dict[str, dict[str, int]] = {"df": {}, "rdf": {}}
+        covered: set[tuple[str, str]] = set()
+        for name, folder in self.parts()[1:]:
+            try:
+                data = json.loads((folder / "keyword" / DEAD_TERMS).read_text("utf-8"))
+            except (OSError, ValueError):
+                continue
+            covered.update((p, d) for p, d in data["tombstones"])
+            for c in ("df", "rdf"):
+                for t, n in zip(data["terms"], data[c]):
+                    out[c][t] = out[c].get(t, 0) + n
+        if {(t.part, t.doc) for t in self.manifest.dead} - covered:
+            return None
+        return out
 
     def keyword_for_update(self) -> KeywordIndex:
         """What KeywordIndex.updated reads of the previous index (vocabulary, postings by term, term
@@ -234,15 +284,79 @@ class DenseParts:
         return hits[:k]
 
 
+class _Terms(Mapping):
+    """Term → id over a generation's parts: the base's vocabulary as it is, and the segments' new terms."""
+
+    def __init__(self, base: dict[str, int]):
+        self.base, self.extra = base, {}
+
+    def setdefault(self, term: str) -> int:
+        i = self.base.get(term)
+        if i is None:
+            i = self.extra.setdefault(term, len(self.base) + len(self.extra))
+        return i
+
+    def __getitem__(self, term: str) -> int:
+        i = self.base.get(term)
+        return self.extra[term] if i is None else i
+
+    def __len__(self) -> int:
+        return len(self.base) + len(self.extra)
+
+    def __iter__(self):
+        yield from self.base
+        yield from self.extra
+
+
+class _LiveTerms(Mapping):
+    """The terms that some live passage holds (a term of tombstoned passages only is unknown, as in a full
+    build), as a view over _Terms and the live passage frequencies rather than a dict of millions."""
+
+    def __init__(self, terms: _Terms, df: np.ndarray):
+        self.terms, self.df = terms, df
+
+    def __getitem__(self, term: str) -> int:
+        i = self.terms[term]
+        if self.df[i] <= 0:
+            raise KeyError(term)
+        return i
+
+    def __len__(self) -> int:
+        return int((self.df > 0).sum())
+
+    def __iter__(self):
+        return (t for t in self.terms if self.df[self.terms[t]] > 0)
+
+
+class _FieldIdf(Mapping):
+    """An agency field term's IDF over reports, computed when a query holds the term (there are as many
+    terms as agency names have words: a dict of them all took seconds at 100,000 reports)."""
+
+    def __init__(self, fields: dict[str, list[int]], n_docs: int, reports_per_agency: np.ndarray):
+        self.fields, self.n_docs, self.per_agency = fields, n_docs, reports_per_agency
+
+    def __getitem__(self, term: str) -> float:
+        return float(_idf(self.n_docs, self.per_agency[self.fields[term]].sum()))
+
+    def __len__(self) -> int:
+        return len(self.fields)
+
+    def __iter__(self):
+        return iter(self.fields)
+
+
 class KeywordParts(KeywordIndex):
     """BM25 over the base and segments of a generation, minus tombstones, equal to one index over the live
     passages: each query term's postings are gathered from every part, their impacts recomputed from the
     stored term frequencies and lengths with the live passages' average length, and weighted with the
     live passage and report frequencies (see KeywordIndex._assemble and _prepare, which this mirrors)."""
 
-    def __init__(self, parts: list[KeywordIndex], live: np.ndarray, order: np.ndarray):
+    def __init__(self, parts: list[KeywordIndex], live: np.ndarray, order: np.ndarray,
+                 dead: dict[str, dict[str, int]] | None = None):
+        """dead: Generation.dead_terms (None: the tombstoned passages' terms are found in the postings)."""
         super().__init__(parts[0].params, parts[0].tok)
         self.parts = parts
+        self._dead = dead
         self.offsets = np.cumsum([0] + [p.n for p in parts])[:-1]
         n_all = int(sum(p.n for p in parts))
         if n_all != len(live):
@@ -261,17 +375,19 @@ class KeywordParts(KeywordIndex):
         flens = lens.astype(np.float32)
         self._norm = k1 * (1 - b + b * flens / max(avgdl, 1e-9))
         self._frequencies()
-        self.vocab = {t: i for t, i in self._all_terms.items() if self._df[i] > 0}
+        self.vocab = _LiveTerms(self._all_terms, self._df)
         self.fingerprint = "+".join(p.fingerprint for p in parts)
         self._prepare()
 
     def _combine_vocab(self) -> None:
+        """Term ids over the parts: the base's own, then the segments' new terms (the base's vocabulary,
+        millions of terms at 100,000 reports, is not copied)."""
         base = self.parts[0]
-        terms = dict(base.vocab)
+        terms = _Terms(base.vocab)
         self._maps = [np.arange(len(base.vocab), dtype=np.int64)]
         for p in self.parts[1:]:
             local = sorted(p.vocab, key=p.vocab.__getitem__)
-            self._maps.append(np.asarray([terms.setdefault(t, len(terms)) for t in local], np.int64))
+            self._maps.append(np.asarray([terms.setdefault(t) for t in local], np.int64))
         self._all_terms = terms
 
     def _combine_meta(self) -> None:
@@ -294,11 +410,17 @@ class KeywordParts(KeywordIndex):
         """Live passage and report frequency of every term; the fields of the live agencies."""
         V = len(self._all_terms)
         df, rdf = np.zeros(V, np.int64), np.zeros(V, np.int64)
+        dead = self._dead if self._dead is not None and all(t in self._all_terms for t in self._dead["df"]) else None
+        if dead is not None:  # what the tombstoned passages held, as the segments recorded it
+            for c, out in (("df", df), ("rdf", rdf)):
+                if dead[c]:
+                    ids = np.fromiter((self._all_terms[t] for t in dead[c]), np.int64, len(dead[c]))
+                    np.subtract.at(out, ids, np.fromiter(dead[c].values(), np.int64, len(dead[c])))
         for p, off, tmap in zip(self.parts, self.offsets, self._maps):
             counts = np.diff(np.asarray(p.indptr)).astype(np.int64)
             reports = np.asarray(p.report_df, np.int64).copy()
             local_live = self.live[off:off + p.n]
-            if not local_live.all():
+            if dead is None and not local_live.all():  # the postings of tombstoned passages, read in full
                 postings = np.asarray(p.postings)
                 at = np.flatnonzero(~local_live[postings])  # postings of tombstoned passages
                 tid = np.searchsorted(np.asarray(p.indptr), at, side="right") - 1
@@ -318,15 +440,30 @@ class KeywordParts(KeywordIndex):
         doc_agency[self.meta.doc_id] = self.meta.agency_id
         keep = live_docs & (doc_agency >= 0)
         self._reports_per_agency = np.bincount(doc_agency[keep], minlength=len(self.meta.agencies))
-        agency: dict[str, set[int]] = {}
-        for p, amap in zip(self.parts, self._agency_maps):
-            for t, ids in p.fields["agency"].items():
-                agency.setdefault(t, set()).update(int(amap[i]) for i in ids)
-        self.fields = {"agency": {t: sorted(i for i in ids if self._reports_per_agency[i] > 0)
-                                  for t, ids in sorted(agency.items())},
-                       "part": self.parts[0].fields["part"]}
-        self.fields["agency"] = {t: ids for t, ids in self.fields["agency"].items() if ids}
+        self.fields = {"agency": self._agency_fields(), "part": self.parts[0].fields["part"]}
         self.idf = _idf(self._n_live, df)
+
+    def _agency_fields(self) -> dict[str, list[int]]:
+        """Agency field term → the live agencies (combined ids, ascending) whose names hold it: the base's
+        lists as they are (its agencies keep their ids), changed only for the terms of the segments'
+        agencies and of the agencies no live report has any more."""
+        live = self._reports_per_agency > 0
+        base, base_map = self.parts[0].fields["agency"], self._agency_maps[0]
+        fields = dict(base)
+        if not np.array_equal(base_map[:-1], np.arange(len(base_map) - 1)):  # (never: a base's table is unique)
+            fields = {}
+            todo = list(zip(self.parts, self._agency_maps))
+        else:
+            todo = list(zip(self.parts[1:], self._agency_maps[1:]))
+            dead = set(np.flatnonzero(~live).tolist())
+            if dead:
+                for t, ids in base.items():
+                    if not dead.isdisjoint(ids):
+                        fields[t] = [i for i in ids if i not in dead]
+        for p, amap in todo:
+            for t, ids in p.fields["agency"].items():
+                fields[t] = sorted(set(fields.get(t, ())) | {int(amap[i]) for i in ids if live[amap[i]]})
+        return {t: ids for t, ids in fields.items() if ids} if any(not ids for ids in fields.values()) else fields
 
     def _prepare(self) -> None:
         p = self.params
@@ -336,8 +473,7 @@ class KeywordParts(KeywordIndex):
         self._w = w
         passages_per_part = np.bincount(self.meta.part[self.live], minlength=len(PART_CODES))
         self._field_idf = {
-            "agency": {t: float(_idf(self._n_docs, self._reports_per_agency[ids].sum()))
-                       for t, ids in self.fields["agency"].items()},
+            "agency": _FieldIdf(self.fields["agency"], self._n_docs, self._reports_per_agency),
             "part": {t: float(_idf(self._n_live, passages_per_part[ids].sum())) for t, ids in self.fields["part"].items()},
         }
 

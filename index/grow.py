@@ -29,12 +29,14 @@ import os
 import shutil
 import signal
 import time
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
 from index.build import (MANIFEST, BuildSummary, FileEntry, Manifest, Tombstone, _embed_job, _Jobs,
                          _next_generation, _switch, _versions, default_workers, was_read)
 from index.errors import printable
+from index.manifest import FILES
 
 SEGMENT_MAX_FILES = 32
 MAX_SEGMENTS = 8  # the add that would make a ninth segment merges everything instead
@@ -130,6 +132,14 @@ def _neighbours_untouched(con, files: list[FileEntry], gone: list[FileEntry], wo
 CARRIED = ("apply.carried_out.total", "apply.carried_in.total")  # what the cross-year check reads
 
 
+@lru_cache(maxsize=None)
+def _same(agency: str) -> str:
+    """index.checks.same_agency, once per name (an agency has a report for each of several years)."""
+    from index.checks import same_agency
+
+    return same_agency(agency)
+
+
 class _Live:
     """What the new generation's cross-year findings and counts need. Cross-year findings pair one
     agency's consecutive years (index.checks.cross_year_findings), so only the agencies of the changed
@@ -137,15 +147,21 @@ class _Live:
 
     def __init__(self, agencies: set[str], kept: dict[str, list], values: dict, counts: dict[str, int]):
         self.agencies, self.kept, self.values, self.counts = agencies, kept, values, counts  # agencies: same_agency keys
+        self.maybe: set[str] = set()
 
     @classmethod
     def read(cls, con, gen, gone: list[FileEntry], works: list) -> _Live:
-        from index.checks import same_agency
         from index.store import SCHEMA
 
         dead = {f.doc for f in gone}
-        agencies = {same_agency(a) for a in [f.agency for f in gone] + [w.entry.agency for w in works] if a}
-        docs = [f.doc for f in gen.manifest.files if f.agency and same_agency(f.agency) in agencies
+        agencies = {_same(a) for a in [f.agency for f in gone] + [w.entry.agency for w in works] if a}
+        # same_agency(a) is short_name(a), plus the zone: only reports whose stored short name is one of
+        # these can be of these agencies (same_agency for every report took seconds at 100,000 reports)
+        maybe = {d for (d,) in con.execute(
+            "select doc from reports where agency_short in (select unnest(?)) or (agency_short is null and "
+            "agency is not null)", [sorted({a.split("·")[0] for a in agencies})]).fetchall()}
+        maybe |= {w.entry.doc for w in works}
+        docs = [f.doc for f in gen.manifest.files if f.doc in maybe and f.agency and _same(f.agency) in agencies
                 and f.doc not in dead]
         values: dict[str, dict] = {}
         for d, k, v in con.execute("select doc, key, value from facts where key in (?, ?) and doc in "
@@ -154,7 +170,7 @@ class _Live:
         names = [c for c, _ in SCHEMA["findings"]]
         at = names.index("agency")
         rows = [r for r in con.execute(f"select {', '.join(names)} from findings where kind = 'cross_year'").fetchall()
-                if r[at] is None or same_agency(r[at]) not in agencies]
+                if r[at] is None or _same(r[at]) not in agencies]
         kept = {c: [r[i] for r in rows] for i, c in enumerate(names)}
         counts = dict(gen.manifest.counts)
         (prev_fail,) = con.execute("select count(*) from findings where status = 'FAIL' and kind = 'cross_year'"
@@ -169,7 +185,9 @@ class _Live:
             counts["reports"] -= 1
             counts["facts"] -= f.facts
             counts["passages"] -= f.passages
-        return cls(agencies, kept, values, counts)
+        live = cls(agencies, kept, values, counts)
+        live.maybe = maybe  # the reports (by doc) that may be of the changed agencies
+        return live
 
     def add(self, rows: dict) -> None:
         """A new file's carried totals and counts."""
@@ -189,12 +207,12 @@ class _Live:
     def cross_year(self, files: list[FileEntry]) -> dict[str, list]:
         """The generation's cross-year findings as findings columns: the kept ones, and those of the
         changed agencies computed over their live reports in corpus order, as a full build does."""
-        from index.checks import cross_year_findings, same_agency
+        from index.checks import cross_year_findings
         from index.store import _Summary, _append, finding_row
 
         found = cross_year_findings([_Summary(SimpleNamespace(doc=f.doc, agency=f.agency, year=f.year),
                                               self.values.get(f.doc, {})) for f in files
-                                     if f.agency and same_agency(f.agency) in self.agencies])
+                                     if f.doc in self.maybe and f.agency and _same(f.agency) in self.agencies])
         self.counts["fail"] += sum(1 for x in found if x.status == "FAIL")
         out = {c: list(v) for c, v in self.kept.items()}
         for x in found:
@@ -219,6 +237,7 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
     db = None
     try:
         _link_tree(prev.generation, work)
+        _facts_by_key(prev.generation, work)
         crash_point("linked")
         (work / seg).mkdir()
         start = at = gen.pidx_end()
@@ -252,8 +271,10 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
         write_parquet(db.con, work / seg)
         KeywordIndex().build_from_counts(counts, MetaColumns.from_passages(passages),
                                          fingerprint_ids(p.id for p in passages),
-                                         known=KeywordIndex.load(prev.generation / "keyword", prepare=False)
+                                         known=_known_fields(prev.generation / "keyword",
+                                                             {p.agency for p in passages if p.agency})
                                          ).save(work / seg / "keyword")
+        _save_dead_terms(work / seg / "keyword", index / "cache", gone)
         t_write = time.perf_counter() - t1 + t_read
         t2 = time.perf_counter()
         embedded = policy.reason
@@ -276,7 +297,7 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
             timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
                      "total": time.perf_counter() - t0})
         crash_point("written")
-        (work / MANIFEST).write_text(manifest.model_dump_json(indent=1), "utf-8")
+        manifest.save(work)
         os.replace(work, index / generation)
     except BaseException:
         if db is not None:
@@ -292,6 +313,74 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
                         corrected=sum(1 for f in manifest.files if f.path in fixes))
 
 
+def _facts_by_key(prev: Path, work: Path) -> None:
+    """A base written before its facts were also kept sorted by key (index.store.write_facts_by_key) and its
+    lines' places by document (write_lines_by_doc) gets them now, once, into the new generation (readers then
+    read a key by its row groups and a document's lines by rowid, not by scans)."""
+    import duckdb
+
+    from index.store import FACTS_BY_KEY, FACTS_DB, LINES_BY_DOC, write_facts_by_key, write_lines_by_doc
+
+    todo = [(write, table) for name, write, table in ((FACTS_BY_KEY, write_facts_by_key, "facts"),
+                                                      (LINES_BY_DOC, write_lines_by_doc, "lines"))
+            if not (prev / name).is_file()]
+    if not todo:
+        return
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{str(prev / FACTS_DB).replace(chr(39), chr(39) * 2)}' as b (read_only)")
+        for write, table in todo:
+            write(con, work, f"b.{table}")
+    finally:
+        con.close()
+
+
+def _save_dead_terms(folder: Path, cache: Path, gone: list) -> None:
+    """What the reports this segment tombstones took from the terms' passage and report frequencies, from
+    their cached keyword tokens (the tokens their postings were made of): readers then subtract these instead
+    of scanning every posting of the older parts (index/generation.py Generation.dead_terms). Not written
+    when a report's tokens are not in the cache: readers then scan."""
+    import json
+    from collections import Counter
+
+    from index.build import read_cached
+    from index.generation import DEAD_TERMS
+
+    df: Counter[str] = Counter()
+    rdf: Counter[str] = Counter()
+    for f in gone:
+        cached = read_cached(cache, f.key)
+        if cached is None or len(cached.tokens) != f.passages:
+            return
+        terms: set[str] = set()
+        for joined in cached.tokens:
+            here = set(joined.split())
+            df.update(here)
+            terms |= here
+        rdf.update(terms)
+    names = sorted(df)
+    (folder / DEAD_TERMS).write_text(json.dumps({
+        "tombstones": [[f.part, f.doc] for f in gone], "terms": names, "df": [df[t] for t in names],
+        "rdf": [rdf[t] for t in names]}, ensure_ascii=False), "utf-8")
+
+
+def _known_fields(folder: Path, agencies: set[str]) -> SimpleNamespace:
+    """What KeywordIndex._build_fields reads of the previous keyword index (its field terms and agency names)
+    for the segment's `agencies` alone, without loading its vocabulary: _build_fields goes through every
+    term it is given (~100,000 agency terms at 100,000 reports) for the few agencies of a segment."""
+    import json
+
+    info = json.loads((folder / "keyword.json").read_text("utf-8"))
+    names = json.loads((folder / "meta_tables.json").read_text("utf-8"))["agencies"]
+    wanted = {i for i, a in enumerate(names) if a in agencies}
+    mine = {}
+    for t, ids in info["fields"]["agency"].items():
+        if not wanted.isdisjoint(ids):
+            mine[t] = [i for i in ids if i in wanted]
+    return SimpleNamespace(fields={"agency": mine, "part": info["fields"]["part"]},
+                           meta=SimpleNamespace(agencies=names))
+
+
 def _drop_cached(cache: Path, keys: set[str]) -> None:
     """The cached work of the files that left (index.build._prune_cache lists the whole cache folder:
     10^4 names on every add)."""
@@ -304,7 +393,7 @@ def _link_tree(src: Path, dst: Path) -> None:
     """dst: a folder of hard links to every file under src but its manifest (a copy where links fail)."""
     dst.mkdir()
     for entry in os.scandir(src):
-        if entry.name == MANIFEST:
+        if entry.name in (MANIFEST, FILES):
             continue
         target = dst / entry.name
         if entry.is_dir(follow_symlinks=False):

@@ -44,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "省略则用 $RAY_ADDRESS 或本机新起的 Ray）；需 pip install .[cluster]")
     p.add_argument("--compact", action="store_true",
                    help="把增量加入的分段与墓碑合并成一个新的完整索引（分段多于 8 个时也会自动合并）")
+    p.add_argument("--only", nargs="+", type=Path, metavar="FILE",
+                   help="只处理文件夹中这些新增、改动或删除的文件，其余沿用现有索引（不遍历文件夹）")
     p.set_defaults(run=_build)
 
     p = sub.add_parser("search", help="检索段落（关键词 + 向量融合）")
@@ -114,7 +116,8 @@ def _build(args: argparse.Namespace) -> int:
     from index.build import build_index, summary_json
 
     summary = build_index(args.corpus, args.index, model=args.model, embed=args.embed,
-                          progress=output.progress_bar(sys.stderr), ray=args.ray, compact=args.compact)
+                          progress=output.progress_bar(sys.stderr), ray=args.ray, compact=args.compact,
+                          only=args.only)
     if args.json:
         print(summary_json(summary))
     else:

@@ -35,11 +35,13 @@ log = logging.getLogger("qa.engine")
 class QA:
     def __init__(self, index: Path, model: str | None = None, previous: QA | None = None):
         """previous: an engine over an older generation of the same index (see reopen)."""
-        self.retriever = Retriever(Path(index), model=model, previous=previous and previous.retriever)
-        growth = previous and self.retriever.gen.grown_from(previous.retriever.gen)
-        self.store = FactStore(self.retriever.db, (previous.store, self.retriever.gen, growth) if growth else None)
-        self.retriever.hidden_docs = self.store.copies.other_docs(self.store.reports)
-        self.reader = Reader(self.store.agency_names, self.store.has_key, self.store.years)
+        from index.memory import paused_gc
+
+        with paused_gc():  # (the reports, the agency finder: hundreds of thousands of objects at 100,000 reports)
+            self.retriever = Retriever(Path(index), model=model, previous=previous and previous.retriever)
+            self.store = FactStore(self.retriever.db, self.retriever.gen)  # reads per key on first need
+            self.retriever.hidden_docs = self.store.copies.other_docs(self.store.reports)
+            self.reader = Reader(self.store.agency_names, self.store.has_key, self.store.years)
         self.ctx = Ctx(self.store, Citer(self.store), Prose(self.retriever, self.store.lines))
         self._lock = threading.Lock()  # one DuckDB connection: one question at a time
         self.retriever.keyword.query_terms("预热")  # jieba loads its dictionary now, not on the first question
@@ -48,9 +50,10 @@ class QA:
         self.retriever.close()
 
     def reopen(self) -> QA:
-        """An engine over the index's generation in use now, taking forward what this one loaded when the
-        index only grew since (index/grow.py: new segments, tombstones): the first answer after an add then
-        costs the new rows, not the whole corpus. Answers equal a fresh QA's. This engine stays usable."""
+        """An engine over the index's generation in use now (after an add: index/grow.py), keeping this one's
+        agency index when the agencies are the same. Opening reads no facts (qa.facts reads per key), so the
+        first answer after an add costs what any first answer does. Answers equal a fresh QA's. This engine
+        stays usable."""
         return QA(self.retriever.index, model=self.retriever._model, previous=self)
 
     # ------------------------------------------------------------ the one entry point

@@ -1,10 +1,13 @@
 """Exact lookups over the facts database (read-only, parameterised SQL only: `?` placeholders).
 
-Why values are held in memory: a ranking reads one key of every report, and at 10,000 reports a
-`where key = ?` scan plus the window that picks each agency's latest year costs 50–100 ms in DuckDB. So on
-open the store reads the facts once as numpy columns (value, flags as bits, line, column, rowid; ~29 bytes a fact)
-and answers value questions from them; only the few cells an answer cites go back to the database, by
-rowid, for their raw text and source lines.
+Why values are held in memory, and read per key: a ranking reads one key of every report, and a
+`where key = ?` query plus the window that picks each agency's latest year costs 50–100 ms in DuckDB at 10,000
+reports. So the first question that needs a key reads that key once as numpy columns over every report (value,
+flags as bits, line, column, rowid) and every later one answers from them. Nothing is read for all facts at
+open: at 100,000 reports the facts are 20M rows, which took 20–90 s to load and ~0.6 GB to hold, for a few
+dozen keys that questions actually ask. Likewise a document's line places and the findings are read when an
+answer first cites them. Only the few cells an answer cites go back to the database, by rowid, for their
+source lines.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from qa.copies import find_copies
 from qa.lexicon import Measure
 
 if TYPE_CHECKING:
-    from index.generation import Generation, Growth
+    from index.generation import Generation
 
 FLAGS: tuple[str, ...] = get_args(Flag)
 FLAG_BITS = {f: 1 << i for i, f in enumerate(FLAGS)}
@@ -28,10 +31,33 @@ NO_VALUE = FLAG_BITS["text"] | FLAG_BITS["ambiguous"]
 
 LINE_CACHE = 100_000  # source lines kept in memory (a few MB)
 SPANS_APART = 20  # more uncached spans than this are read in one query (lines_bulk, ~15 ms), not one each (~0.6 ms)
+FINDINGS_BY_DOC = 1000  # the findings of fewer reports are read by doc, not all of them first
 _GAP = "\x00"  # a line number the document does not have (HTML documents skip some)
 
 # status of a measure in one report
 OK, MISSING, NO_NUMBER, NOT_IN_TEMPLATE = 0, 1, 2, 3
+
+
+def _key_sources(gen: Generation | None) -> str:
+    """SQL for one key's facts over the generation (a `?` for the key in each part), with the columns
+    index.store.key_columns_sql gives: from the base's facts sorted by key when it has them (read by row
+    group statistics), the segments' few rows from their tables; else from the facts table (a scan)."""
+    from index.store import FACTS_BY_KEY, key_columns_sql
+
+    by_key = gen.parts()[0][1] / FACTS_BY_KEY if gen is not None else None
+    if by_key is None or not by_key.is_file():
+        return key_columns_sql("facts") + " where key = ?"
+    dead = [t.doc for t in gen.manifest.dead if t.part == ""]
+    base = f"select * from read_parquet('{_sql_str(str(by_key))}') where key = ?"
+    if dead:
+        base += " and doc not in (" + ", ".join(f"'{_sql_str(d)}'" for d in dead) + ")"
+    parts = [base] + [key_columns_sql(f"({gen.part_select('facts', i)})") + " where key = ?"
+                      for i in range(1, len(gen.parts()))]
+    return " union all ".join(f"({p})" for p in parts)
+
+
+def _sql_str(s: str) -> str:
+    return s.replace("'", "''")
 
 
 @dataclass(frozen=True)
@@ -120,16 +146,21 @@ class MeasureValues:
 
 
 class FactStore:
-    def __init__(self, con, grow: tuple[FactStore, Generation, Growth] | None = None):
+    def __init__(self, con, gen: Generation | None = None):
         """con: a read-only DuckDB connection to the generation's facts (shared with the retriever; callers
-        serialise). grow: (the store of an older generation this one grew from, this generation, what it
-        adds): the older store's loaded values are kept, the new segments' rows alone are read, and the
-        replaced or deleted reports' rows dropped; the store then equals one opened afresh."""
+        serialise); gen: that generation (its base's facts sorted by key are read, when it has them).
+        Opening reads the reports alone; a key's values, a document's line places and the findings are read
+        when a question first needs them (see the module docstring)."""
         self.con = con
+        self._key_sql = _key_sources(gen)
+        self._gen = gen
+        self._base_lines: dict[str, tuple] | None = None  # the base's line places by doc (lines_by_doc)
         rows = con.execute("select doc, agency, year, format from reports order by doc").fetchall()
         self.reports = [Report(i, d, a, int(y) if y is not None else None, f) for i, (d, a, y, f) in enumerate(rows)]
         self.by_doc = {r.doc: r for r in self.reports}
+        self._docs = np.asarray([r.doc for r in self.reports], str)  # sorted as DuckDB sorts (code points)
         n = len(self.reports)
+        self._n = n
         names = sorted({r.name for r in self.reports})
         self.agency_names = names
         agency_id = {a: i for i, a in enumerate(names)}
@@ -138,147 +169,113 @@ class FactStore:
         self.years = sorted({r.year for r in self.reports if r.year is not None})
         self.format_of = np.array([r.format for r in self.reports])
         self.copies = find_copies(con, self.reports)  # one report brought as two files counts once
+        self._keys = frozenset(fact_specs())  # the template's keys: others are never answered from
         self._columns: dict[str, _KeyColumn] = {}
-        self._line_cache: dict[tuple[str, int], str] = {}
-        self._rid_map: np.ndarray | None = None  # a grown store: its arrays' report ids → this store's (-1: gone)
-        self._extra: dict[str, np.ndarray] | None = None  # a grown store: the rows of its new parts
-        if grow is None:
-            self._load_facts(n)
-            self._load_line_index()
-            self.problem_findings = self._load_findings()
-        else:
-            self._grow(*grow)
-
-    # ------------------------------------------------------------ loading
-    _COLUMNS = ("_kid", "_rid", "_value", "_line", "_rowid", "_bits", "_col")  # the facts, by (key, report)
-
-    def _read_facts(self, facts: str) -> dict[str, np.ndarray]:
-        """The facts of `facts` (the table, or a parenthesised select of one part's rows) as the columns,
-        sorted by (key, report); adds the cells read in a special way to _special."""
-        keys = sorted(fact_specs())
-        self.key_index = {k: i for i, k in enumerate(keys)}
-        bits = " + ".join(f"(case when list_contains(f.flags, ?) then {FLAG_BITS[f]} else 0 end)" for f in FLAGS)
-        sql = (f"select f.rowid as rowid, r.rid as rid, k.kid as kid, f.value as value, f.line as line, "
-               f"({bits})::INTEGER as bits, coalesce(f.col, 0)::INTEGER as col "
-               f"from {facts} f "
-               "join (select doc, (row_number() over (order by doc) - 1)::INTEGER as rid from reports) r using (doc) "
-               "join (select unnest(?) as key, (generate_subscripts(?, 1) - 1)::INTEGER as kid) k using (key)")
-        data = self.con.execute(sql, [*FLAGS, keys, keys]).fetchnumpy()
-        kid = np.asarray(data["kid"], np.int32)
-        order = np.lexsort((np.asarray(data["rid"]), kid))
-        value = data["value"]
-        # raw text and notes of the cells read in some special way (signed, units, thousands, text …): few,
-        # and the only ones whose raw text is not simply their number; a blank cell's raw text is ''
-        self._special.update({int(r): CellDetail(raw or "", note, None) for r, raw, note in self.con.execute(
-            f"select rowid, raw, note from {facts} where len(flags) > 0 and flags <> ?", [["blank"]]).fetchall()})
-        return {"_kid": kid[order], "_rid": np.asarray(data["rid"], np.int32)[order],
-                "_value": np.asarray(value.filled(np.nan) if hasattr(value, "filled") else value, np.float64)[order],
-                "_line": np.asarray(data["line"], np.int32)[order],
-                "_rowid": np.asarray(data["rowid"], np.int64)[order],
-                "_bits": np.asarray(data["bits"], np.int32)[order], "_col": np.asarray(data["col"], np.int32)[order]}
-
-    def _load_facts(self, n: int) -> None:
         self._special: dict[int, CellDetail] = {}
-        self.__dict__.update(self._read_facts("facts"))
-        self._n = n
+        self._line_cache: dict[tuple[str, int], str] = {}
+        self._line_base: dict[str, tuple[int, int]] = {}  # doc → (first rowid, first line): no gaps
+        self._line_numbers: dict[str, tuple[int, np.ndarray]] = {}  # doc → (first rowid, its line numbers)
+        self._line_scattered: set[str] = set()  # docs whose lines are not contiguous: read by doc and line
+        self._findings: list[StoredFinding] | None = None
 
-    def _grow(self, old: FactStore, gen: Generation, growth: Growth) -> None:
-        """Take an older generation's store forward (see __init__) without copying its millions of values:
-        its arrays stay as they are, in its report numbering, with a map to this store's report ids (-1: a
-        replaced or deleted report) applied per key when a key's column is made (_column); the new parts'
-        rows (few) are kept apart, sorted the same way."""
-        n = len(self.reports)
-        self._n = n
-        rid_map = np.full(len(old.reports), -1, np.int32)  # old report id → new
-        for r in old.reports:
-            if r.doc not in growth.dead_docs and r.doc in self.by_doc:
-                rid_map[r.rid] = self.by_doc[r.doc].rid
-        self.key_index = old.key_index
-        self._special = dict(old._special)  # keyed by rowid: a dropped report's are never asked for again
-        self.__dict__.update({c: getattr(old, c) for c in self._COLUMNS})
-        self._rid_map = rid_map if old._rid_map is None else np.where(old._rid_map >= 0, rid_map[old._rid_map], -1)
-        extra = dict(old._extra) if old._extra else None
-        if extra:  # the older store's own new rows, taken to this numbering
-            extra["_rid"] = rid_map[extra["_rid"]]
-            keep = extra["_rid"] >= 0
-            extra = {c: v[keep] for c, v in extra.items()}
-        new = [extra] if extra else []
-        new += [self._read_facts(f"({gen.part_select('facts', i)})") for i in growth.new_parts]
-        if new:
-            add = {c: np.concatenate([d[c] for d in new]) for c in self._COLUMNS}
-            order = np.lexsort((add["_rid"], add["_kid"]))
-            self._extra = {c: v[order] for c, v in add.items()}
-        # lines: the old documents' places stay (their rowids are the same in this generation)
-        gone = growth.dead_docs | (set(old.by_doc) - set(self.by_doc))
-        self._line_base = {d: v for d, v in old._line_base.items() if d not in gone}
-        self._line_numbers = {d: v for d, v in old._line_numbers.items() if d not in gone}
-        for i in growth.new_parts:
-            self._index_lines(f"({gen.part_select('lines', i)})")
-        self.problem_findings = self._load_findings()
+    # ------------------------------------------------------------ loading, per key and per document
+    def _column(self, key: str) -> _KeyColumn:
+        """One key over every report, read on first need: one `where key = ?` scan (DuckDB reads the key
+        column's dictionary, then the few columns of the matching rows), kept for the process."""
+        col = self._columns.get(key)
+        if col is not None:
+            return col
+        n = self._n
+        col = _KeyColumn(np.zeros(n, bool), np.full(n, np.nan), np.zeros(n, np.int32),
+                         np.zeros(n, np.int32), np.full(n, -1, np.int64), np.zeros(n, np.int32))
+        if key in self._keys:
+            data = self.con.execute(f"select * from ({self._key_sql}) order by rowid", [key] * self._key_sql.count("?")
+                                    ).fetchnumpy()
+            rid = np.searchsorted(self._docs, np.asarray(data["doc"], str))  # reports are in doc order
+            value = data["value"]
+            col.present[rid] = True
+            col.value[rid] = np.asarray(value.filled(np.nan) if hasattr(value, "filled") else value, np.float64)
+            col.flags[rid] = np.asarray(data["bits"], np.int32)
+            col.line[rid] = np.asarray(data["line"], np.int32)
+            col.rowid[rid] = np.asarray(data["rowid"], np.int64)
+            col.col[rid] = np.asarray(data["col"], np.int32)
+            # raw text and notes of the cells read in some special way (signed, units, thousands, text …): few,
+            # and the only ones whose raw text is not simply their number; a blank cell's raw text is ''
+            note = data["note"].tolist()  # (a masked array's tolist gives None for NULL)
+            for i in np.flatnonzero(np.ma.filled(data["special"], False)).tolist():
+                self._special[int(data["rowid"][i])] = CellDetail(data["raw"][i], note[i], None)
+        self._columns[key] = col
+        return col
 
-    def _load_line_index(self) -> None:
-        self._line_base: dict[str, tuple[int, int]] = {}
-        self._line_numbers: dict[str, tuple[int, np.ndarray]] = {}
-        self._index_lines("lines")
-
-    def _index_lines(self, lines: str) -> None:
-        """Where each document's lines sit in the lines table. They are written per document in order, so a
-        document's rowids are contiguous: a line's rowid is its first rowid plus the line's place among the
-        document's line numbers (arithmetic when those have no gaps; HTML documents skip some)."""
-        rows = self.con.execute(f"select doc, min(rowid), max(rowid), min(line), max(line), count(*) from "
-                                f"{lines} group by doc").fetchall()
-        gappy = []
+    def _locate_lines(self, docs: set[str]) -> None:
+        """Where the lines of these documents sit in the lines table (one grouped read for all of them). They
+        are written per document in order, so a document's rowids are contiguous: a line's rowid is its first
+        rowid plus the line's place among the document's line numbers (arithmetic when those have no gaps;
+        HTML documents skip some)."""
+        todo = sorted(d for d in docs if d not in self._line_base and d not in self._line_numbers
+                      and d not in self._line_scattered)
+        if not todo:
+            return
+        base = self._lines_of_base()
+        rows = [(d, *base[d]) for d in todo if d in base]
+        rest = [d for d in todo if d not in base]  # a segment's documents, or no lines_by_doc: grouped here
+        if rest:
+            rows += self.con.execute(f"select doc, min(rowid), max(rowid), min(line), max(line), count(*) from "
+                                     f"{self._lines_beyond(base)} where doc in (select unnest(?)) group by doc",
+                                     [rest]).fetchall()
+        self._line_scattered.update(todo)  # until found below (a document without lines stays here)
         for d, r0, r1, l0, l1, c in rows:
             if r1 - r0 + 1 != c:
                 continue  # not contiguous: looked up by doc and line
+            self._line_scattered.discard(d)
             if l1 - l0 + 1 == c:
                 self._line_base[d] = (int(r0), int(l0))
-            else:
-                gappy.append(d)
-        if gappy:
-            data = self.con.execute(f"select doc, rowid, line from {lines} where doc in (select unnest(?)) "
-                                    "order by rowid", [gappy]).fetchnumpy()
-            docs, rowid, line = data["doc"], np.asarray(data["rowid"], np.int64), np.asarray(data["line"], np.int32)
-            starts = np.nonzero(np.r_[True, docs[1:] != docs[:-1]])[0]
-            ends = np.r_[starts[1:], len(docs)]
-            for a, b in zip(starts, ends):
-                self._line_numbers[str(docs[a])] = (int(rowid[a]), line[a:b])
+            else:  # line numbers with gaps: read them, by the document's rowid range
+                line = self.con.execute("select line from lines where rowid between ? and ? order by rowid",
+                                        [int(r0), int(r1)]).fetchnumpy()["line"]
+                self._line_numbers[d] = (int(r0), np.asarray(line, np.int32))
 
-    def _load_findings(self) -> list[StoredFinding]:
+    def _lines_beyond(self, base: dict) -> str:
+        """The lines a document outside lines_by_doc may be in: the segments' when the base has that file,
+        else the whole lines table."""
+        gen = self._gen
+        if not base or gen is None or len(gen.parts()) < 2:
+            return "lines"
+        return "(" + " union all ".join(gen.part_select("lines", i) for i in range(1, len(gen.parts()))) + ")"
+
+    def _lines_of_base(self) -> dict[str, tuple]:
+        """doc → (first rowid, last rowid, first line, last line, count) of the base's live documents, from
+        its lines_by_doc.parquet (index.store.write_lines_by_doc; read whole once: ~100,000 rows); empty
+        without one."""
+        if self._base_lines is None:
+            from index.store import LINES_BY_DOC
+
+            self._base_lines = {}
+            path = self._gen.parts()[0][1] / LINES_BY_DOC if self._gen is not None else None
+            if path is not None and path.is_file():
+                dead = {t.doc for t in self._gen.manifest.dead if t.part == ""}
+                for d, *place in self.con.execute(f"select doc, r0, r1, l0, l1, n from read_parquet("
+                                                  f"'{_sql_str(str(path))}')").fetchall():
+                    if d not in dead:
+                        self._base_lines[d] = tuple(place)
+        return self._base_lines
+
+    @property
+    def problem_findings(self) -> list[StoredFinding]:
+        """Every finding that is not a pass (read once, on first need)."""
+        if self._findings is None:
+            self._findings = self._read_findings("", [])
+        return self._findings
+
+    def _read_findings(self, where: str, params: list) -> list[StoredFinding]:
         rows = self.con.execute("select doc, agency, year, kind, rule, scope, status, detail, line from findings "
-                                "where status <> ? order by doc, rule, scope", ["PASS"]).fetchall()
+                                f"where status <> ? {where} order by doc, rule, scope", ["PASS", *params]).fetchall()
         return [StoredFinding(d, a, y, k, int(r) if r is not None else None, s, st, det,
                               int(ln) if ln is not None else None) for d, a, y, k, r, s, st, det, ln in rows]
 
-    # ------------------------------------------------------------ keys, in memory
+    # ------------------------------------------------------------ keys, in memory once read
     def has_key(self, key: str) -> bool:
         return self._column(key).present.any()
-
-    def _column(self, key: str) -> _KeyColumn:
-        col = self._columns.get(key)
-        if col is None:
-            kid = self.key_index.get(key, -1)
-            n = self._n
-            col = _KeyColumn(np.zeros(n, bool), np.full(n, np.nan), np.zeros(n, np.int32),
-                             np.zeros(n, np.int32), np.full(n, -1, np.int64), np.zeros(n, np.int32))
-            for rows in (self.__dict__, self._extra or {}):
-                if not rows:
-                    continue
-                lo, hi = np.searchsorted(rows["_kid"], [kid, kid + 1])
-                at = slice(lo, hi)
-                rid = rows["_rid"][at]
-                if rows is self.__dict__ and self._rid_map is not None:
-                    rid = self._rid_map[rid]
-                    live = rid >= 0
-                    at, rid = np.arange(lo, hi)[live], rid[live]
-                col.present[rid] = True
-                col.value[rid] = rows["_value"][at]
-                col.flags[rid] = rows["_bits"][at]
-                col.line[rid] = rows["_line"][at]
-                col.rowid[rid] = rows["_rowid"][at]
-                col.col[rid] = rows["_col"][at]
-            self._columns[key] = col
-        return col
 
     def measure_values(self, measure: Measure, rids: np.ndarray) -> MeasureValues:
         """The measure in each report: the fact, or the sum of its facts (all must be there)."""
@@ -398,6 +395,7 @@ class FactStore:
             for doc, a, b in todo:
                 self._remember(doc, a, b, got)
             return out
+        self._locate_lines({doc for doc, _, _ in todo})
         for doc, a, b in todo:
             if doc in self._line_base:
                 r0, l0 = self._line_base[doc]
@@ -451,6 +449,8 @@ class FactStore:
             "select key, line from facts where doc = ? and part = ? and line > 0 order by line", [doc, part]).fetchall()]
 
     def findings_of(self, docs: set[str]) -> list[StoredFinding]:
+        if self._findings is None and len(docs) < FINDINGS_BY_DOC:
+            return self._read_findings("and doc in (select unnest(?))", [sorted(docs)])
         return [f for f in self.problem_findings if f.doc in docs]
 
     def passed_findings(self, docs: list[str]) -> int:

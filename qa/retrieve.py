@@ -53,7 +53,7 @@ class Retriever:
         self.gen = Generation.current(self.index)  # the one owner of the index folder's files
         self.generation = self.gen.path
         self.manifest = self.gen.manifest
-        self.keyword: KeywordIndex = self.gen.keyword()
+        self.keyword: KeywordIndex = self.gen.keyword(previous and previous.keyword)
         self.db = self.gen.connect()
         self._agency_names = [a for (a,) in self.db.execute(
             "select distinct agency from reports where agency is not null order by agency").fetchall()]

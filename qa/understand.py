@@ -230,7 +230,7 @@ class Reader:
     """Reads questions against one index: its agencies and which keys it holds (for default columns)."""
 
     def __init__(self, agencies: list[str], has_key: Callable[[str], bool], years: list[int]):
-        self.finder = AgencyFinder(agencies)
+        self.finder = AgencyFinder.cached(agencies)
         self.has_key = has_key
         self.years = years
 

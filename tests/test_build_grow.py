@@ -172,11 +172,16 @@ def test_a_grown_index_with_vectors_searches_like_a_full_build(tmp_path: Path, m
 
 
 def _same_store(a, b) -> None:
-    """Two FactStores over one generation hold the same values, lines and findings."""
+    """Two FactStores over one generation hold the same values, lines and findings (read in full: a store
+    reads them per key and per document on first need)."""
     import numpy as np
 
+    from index.template import fact_specs
+
     assert a.reports == b.reports and a.agency_names == b.agency_names and a.years == b.years
-    for key in b.key_index:  # every key's column over the reports
+    for s in (a, b):
+        s._locate_lines(set(s.by_doc))
+    for key in sorted(fact_specs()):  # every key's column over the reports
         ca, cb = a._column(key), b._column(key)
         for f in ("present", "value", "flags", "line", "rowid", "col"):
             assert np.array_equal(getattr(ca, f), getattr(cb, f), equal_nan=f == "value"), (key, f)
@@ -188,18 +193,23 @@ def _same_store(a, b) -> None:
     assert {r: a._special[r] for r in b._special} == b._special
 
 
-def test_a_reopened_engine_answers_like_a_fresh_one(tmp_path: Path, files: list[Path]) -> None:
-    """The app's engine after an add, a replace and a delete: taken forward from the previous generation's
-    (QA.reopen keeps its loaded facts and reads the new segment's rows), it equals an engine opened afresh,
-    rankings over every agency included."""
-    from qa.engine import QA
-
+def _three_seeds(tmp_path: Path, files: list[Path]) -> tuple[Path, Path, list[Path]]:
+    """A corpus of the first three seeds and its index (built): (corpus, index, every seed)."""
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     corpus.mkdir()
     seeds = [f for f in files if f.parent.name == "corpus"]
     for f in seeds[:3]:
         shutil.copy(f, corpus / f.name)
     build_index(corpus, index, embed=False, workers=1)
+    return corpus, index, seeds
+
+
+def test_a_reopened_engine_answers_like_a_fresh_one(tmp_path: Path, files: list[Path]) -> None:
+    """The app's engine after an add, a replace and a delete: taken forward from the previous generation's
+    (QA.reopen), it equals an engine opened afresh, rankings over every agency included."""
+    from qa.engine import QA
+
+    corpus, index, seeds = _three_seeds(tmp_path, files)
     qa = QA(index)
     edit = corpus / seeds[1].name
 
@@ -227,3 +237,67 @@ def test_a_reopened_engine_answers_like_a_fresh_one(tmp_path: Path, files: list[
         finally:
             fresh.close()
     qa.close()
+
+
+def test_named_files_grow_like_a_walk(tmp_path: Path, files: list[Path]) -> None:
+    """build_index(only=…) (qa build --only, the app's upload) stats the named files alone and takes the
+    others as the index lists them: an add, a replace and a delete give the index a walk gives."""
+    corpus, index, seeds = _three_seeds(tmp_path, files)
+    shutil.copy(seeds[3], corpus / seeds[3].name)
+    assert build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[3].name]).read == 1
+    edit = corpus / seeds[1].name
+    edit.write_text(edit.read_text("utf-8").replace("。", "。本年度另有一条补充说明。", 1), encoding="utf-8")
+    (corpus / seeds[0].name).unlink()
+    s = build_index(corpus, index, embed=False, workers=1, only=[edit, corpus / seeds[0].name])
+    assert s.manifest.parts and any(t.doc == seeds[0].name for t in s.manifest.dead)
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh, embed=False, workers=1)
+    assert_same(index, fresh)
+
+
+def test_an_index_with_the_older_manifest_is_read_and_converted(tmp_path: Path, files: list[Path]) -> None:
+    """An index built before files.json, facts_by_key and lines_by_doc (one manifest.json with the files inline)
+    opens and answers as it did, and its next build writes the new layout."""
+    from index.manifest import FILES, MANIFEST
+    from index.store import FACTS_BY_KEY, LINES_BY_DOC
+
+    corpus, index, seeds = _three_seeds(tmp_path, files)
+    gen = Generation.current(index).path
+    before = answers(index)
+    (gen / MANIFEST).write_text(json.dumps(json.loads(Generation.current(index).manifest.model_dump_json()),
+                                           ensure_ascii=False), "utf-8")
+    (gen / FILES).unlink()
+    (gen / FACTS_BY_KEY).unlink()
+    (gen / LINES_BY_DOC).unlink()
+    assert len(Generation.current(index).manifest.files) == 3
+    assert answers(index) == before
+    shutil.copy(seeds[3], corpus / seeds[3].name)
+    s = build_index(corpus, index, embed=False, workers=1)
+    assert s.manifest.parts
+    new = Generation.current(index).path
+    assert all((new / name).is_file() for name in (FILES, FACTS_BY_KEY, LINES_BY_DOC))
+    assert "files" not in json.loads((new / MANIFEST).read_text("utf-8"))
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh, embed=False, workers=1)
+    assert_same(index, fresh)
+
+
+def test_facts_sorted_by_key_read_like_the_facts_table(tmp_path: Path, files: list[Path]) -> None:
+    """A key's column read from the base's facts sorted by key, and a document's line places from the base's
+    lines_by_doc (and a segment's tables, a tombstone excluded), equal those read from the views."""
+    from index.template import fact_specs
+    from qa.facts import FactStore
+
+    corpus, index, seeds = _three_seeds(tmp_path, files)
+    edit = corpus / seeds[1].name
+    edit.write_text(edit.read_text("utf-8").replace("。", "。本年度另有一条补充说明。", 1), encoding="utf-8")
+    assert build_index(corpus, index, embed=False, workers=1).manifest.dead
+    gen = Generation.current(index)
+    con = gen.connect()
+    try:
+        by_key, by_table = FactStore(con, gen), FactStore(con)
+        assert "read_parquet" in by_key._key_sql and "read_parquet" not in by_table._key_sql
+        _same_store(by_key, by_table)
+        assert any(by_key._column(k).present.any() for k in fact_specs())
+    finally:
+        con.close()

@@ -145,7 +145,7 @@ def add_uploads(files: Sequence[tuple[str, bytes]], corpus: Path, index: Path,
             return results, None
         _save_names(corpus, names)
         try:
-            summary = build_isolated(corpus, index, progress)
+            summary = build_isolated(corpus, index, progress, only=[corpus / rel for rel in new])
         except BaseException:
             for rel in new:  # the index is unchanged: take the files out again so that corpus and index agree
                 (corpus / rel).unlink(missing_ok=True)
@@ -185,7 +185,7 @@ def memory_limit_mb() -> int:
 
 
 def build_isolated(corpus: Path, index: Path, progress: Callable[[int, int, str], None] | None = None,
-                   ) -> BuildSummary:
+                   only: list[Path] | None = None) -> BuildSummary:
     """build_index in a new Python process (`python -m ui.uploads`) limited to memory_limit_mb() of address
     space, its progress passed on. A plain new interpreter, not multiprocessing: under Streamlit the main
     module is the page script, which a spawned child would run again. Raises ReportError when the build
@@ -196,7 +196,8 @@ def build_isolated(corpus: Path, index: Path, progress: Callable[[int, int, str]
     read_end, write_end = os.pipe()  # the child's messages, one JSON object a line (stdout is the libraries')
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     proc = subprocess.Popen([sys.executable, "-m", "ui.uploads", str(corpus), str(index), str(memory_limit_mb()),
-                             str(os.getpid()), str(write_end)], pass_fds=(write_end,), env=env,
+                             str(os.getpid()), str(write_end), json.dumps(None if only is None else [str(p) for p in only])],
+                            pass_fds=(write_end,), env=env,
                             stdin=subprocess.DEVNULL)
     os.close(write_end)
     outcome = None
@@ -223,7 +224,7 @@ def build_isolated(corpus: Path, index: Path, progress: Callable[[int, int, str]
     return BuildSummary.model_validate_json(outcome["done"])
 
 
-def _build_child(corpus: str, index: str, limit_mb: int, parent: int, fd: int) -> None:
+def _build_child(corpus: str, index: str, limit_mb: int, parent: int, fd: int, only: list[str] | None = None) -> None:
     import ctypes
     import resource
 
@@ -241,7 +242,8 @@ def _build_child(corpus: str, index: str, limit_mb: int, parent: int, fd: int) -
             out.flush()
 
         try:
-            summary = build_index(Path(corpus), Path(index), progress=lambda *a: say(progress=a))
+            summary = build_index(Path(corpus), Path(index), progress=lambda *a: say(progress=a),
+                                  only=None if only is None else [Path(p) for p in only])  # the new files alone
         except ReportError as err:
             say(error=[err.path, err.problem])
         except Exception as err:  # noqa: BLE001 - said to the user in one line; the index stays whole
@@ -255,7 +257,8 @@ def _build_child(corpus: str, index: str, limit_mb: int, parent: int, fd: int) -
             say(done=summary.model_dump_json())
 
 
-if __name__ == "__main__":  # build_isolated's child: CORPUS INDEX LIMIT_MB PARENT_PID FD
+if __name__ == "__main__":  # build_isolated's child: CORPUS INDEX LIMIT_MB PARENT_PID FD [ONLY as JSON]
     import sys
 
-    _build_child(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
+    _build_child(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]),
+                 json.loads(sys.argv[6]) if len(sys.argv) > 6 else None)
