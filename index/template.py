@@ -335,7 +335,8 @@ def balance(left: Sequence[Number | None], right: Sequence[Number | None]) -> bo
 
 
 @cache
-def _rule_checks(fmt: str, results: tuple[str, ...]) -> tuple[RuleCheck, ...]:
+def rule_checks_of(fmt: str, results: tuple[str, ...]) -> tuple[RuleCheck, ...]:
+    """Every instance of the four rules for `fmt`, with `results` (result_rows) the rows rule 2 sums."""
     out: list[RuleCheck] = []
     by_key = {t.key: t for t in tables(fmt)}
     for rule in RULES:
@@ -368,7 +369,7 @@ def _col(row: Row, key: str) -> Column:
 
 def rule_checks(fmt: str, given: Collection[str] | None = None) -> tuple[RuleCheck, ...]:
     """Every instance of the four rules for a report of `fmt` (with `given`, for the 三 rows it has)."""
-    return _rule_checks(fmt, tuple(result_rows(fmt, given)))
+    return rule_checks_of(fmt, tuple(result_rows(fmt, given)))
 
 
 def broken_rules(values: Callable[[str], Number | None], fmt: str,
@@ -392,7 +393,7 @@ def vector_rule(keys: tuple[str, ...], fmt: str) -> Callable[[Sequence[Number]],
     4), compiled to positions for placing cells and splitting runs, which try thousands of vectors."""
     at = {k: i for i, k in enumerate(keys)}
     checks: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-    for c in _rule_checks(fmt, tuple(dict.fromkeys((*result_rows(fmt), *_OTHER_2019, *_OTHER_2021_KEYS)))):
+    for c in rule_checks_of(fmt, tuple(dict.fromkeys((*result_rows(fmt), *_OTHER_2019, *_OTHER_2021_KEYS)))):
         if all(k in at for k in c.left + c.right):
             checks.append((tuple(at[k] for k in c.left), tuple(at[k] for k in c.right)))
     if not checks:
