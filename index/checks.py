@@ -212,15 +212,22 @@ _TRADITIONAL = re.compile("[請開處復議訟結轉發範規許罰辦與現製]
 
 
 @cache
-def _claim_keys(fmt: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The keys a claim may name in a report of `fmt` (either form's: reports mix them), and 不予公开's rows."""
+def _claim_patterns(fmt: str) -> tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...], str], ...]:
+    """The claims a report of `fmt` may make, with their readings in its keys: every key a reading names is
+    one of either form's (reports mix them), 不予公开 stands for the form's 不予公开 rows."""
     keys = frozenset(keys_for(fmt)) | frozenset(keys_for("2019" if fmt == "2021" else "2021"))
-    return keys, tuple(k for k in keys_for(fmt) if k.startswith("apply.denied.") and k.endswith(".total"))
+    denied = tuple(k for k in keys_for(fmt) if k.startswith("apply.denied.") and k.endswith(".total"))
+    out = []
+    for pattern, readings, need in _CLAIMS:
+        expanded = tuple(tuple(k for key in r for k in (denied if key == _DENIED_SUM else (key,))) for r in readings)
+        if all(k in keys for r in expanded for k in r):
+            out.append((pattern, expanded, need))
+    return tuple(out)
 
 
 def prose_claims(lines: Iterable[Line], fmt: str) -> list[ProseClaim]:
     """Every number the prose states for a table's figure, read with the report's own keys."""
-    keys, denied = _claim_keys(fmt)
+    patterns = _claim_patterns(fmt)
     out: list[ProseClaim] = []
     for line in lines:
         if "\t" in line.text or line.cells or not _MAY_CLAIM.search(line.text) \
@@ -230,14 +237,10 @@ def prose_claims(lines: Iterable[Line], fmt: str) -> list[ProseClaim]:
         if _TRADITIONAL.search(text):  # 繁體 prose states its numbers too (converted only where it may be)
             simple = to_simplified(text)
             text = simple if len(simple) == len(text) else text
-        for pattern, readings, need in _CLAIMS:
+        for pattern, expanded, need in patterns:
             if need not in text:
                 continue
             for m in pattern.finditer(text):
-                expanded = tuple(tuple(k for key in r for k in (denied if key == _DENIED_SUM else (key,)))
-                                 for r in readings)
-                if not all(k in keys for r in expanded for k in r):
-                    continue
                 out.append(ProseClaim(ClaimCheck(expanded, int(m.group(1) or 0)), _squash(m.group(0)),
                                       _squash(line.text[max(0, m.start() - 10): m.end() + 4]), line.number))
     return out
@@ -270,7 +273,7 @@ def prose_findings(meta: ReportMeta, facts: dict[str, Fact], lines: Iterable[Lin
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()  # no-break spaces from web pages read as plain spaces
+    return " ".join(text.split())  # no-break spaces from web pages read as plain spaces
 
 
 # ---------------------------------------------------------------- consecutive years
