@@ -86,7 +86,11 @@ class Aligner:
 
     def feed(self, row: TableRow) -> None:
         for cell in row.cells:
-            self._cell(cell)
+            kind, label_text, run = _read_cell(cell.text)
+            if kind is _VALUE and self.open is not None:
+                self.open.cells.append(cell)  # most cells: a value of the open row
+            else:
+                self._cell(cell, kind, label_text, run)
         # A row that has its cells ends here; a label alone waits for its cells on the next line. With one
         # cell per line (a PDF's text layer) the row ends only at the next label.
         if self.open and (self.open.cells or self.open.run) and self.layout != "line_cells":
@@ -107,9 +111,9 @@ class Aligner:
         return [Candidates(keys=list(keys), vectors=vecs) for keys, vecs in self.ambiguous.items()
                 if any(self.facts.get(k) is not None and self.facts[k].value is None for k in keys)]
 
-    def _cell(self, cell: SegCell) -> None:
+    def _cell(self, cell: SegCell, kind: str, label_text: str, run: str | None) -> None:
+        """One cell, read by _read_cell: a value, a label's numbering, or a label."""
         text = cell.text
-        kind, label_text, run = _read_cell(text)
         if kind is _VALUE:
             if self.open:
                 self.open.cells.append(cell)
@@ -366,8 +370,12 @@ def _slot(key: str, amount: bool) -> Slot:
 
 def _sentence_row(parsed: list[CellValue], width: int) -> bool:
     """A sentence stands for the whole row (its blank neighbours are the rest of one merged cell)."""
-    return any(p.is_text for p in parsed) and (len(parsed) != width or all(
-        p.is_text or "blank" in p.flags for p in parsed))
+    for p in parsed:  # a loop, not any(): nearly every row has no sentence, and this runs for every row
+        if p.is_text:
+            break
+    else:
+        return False
+    return len(parsed) != width or all(p.is_text or "blank" in p.flags for p in parsed)
 
 
 def _in_wan_yuan(cell: CellValue, flags: list[str], note: str | None,

@@ -31,9 +31,12 @@ class SegCell:
     row: int | None = None
     cell: int | None = None
     page: int | None = None
+    src: Source | None = None  # a structured reader's own, handed on to the facts (never changed by anyone)
 
     @property
     def source(self) -> Source:
+        if self.src is not None:
+            return self.src
         return Source(self.line, self.column, self.table, self.row, self.cell, self.page)
 
 
@@ -64,7 +67,7 @@ def split_cells(line: Line, after_first: bool = False) -> list[SegCell]:
 
 def _from_cell(c: Cell) -> SegCell:
     s = c.source
-    return SegCell(c.text, s.line, s.column, s.table, s.row, s.cell, s.page)
+    return SegCell(c.text, s.line, s.column, s.table, s.row, s.cell, s.page, s)
 
 
 def detect_layout(lines: list[Line]) -> Layout:
