@@ -52,7 +52,7 @@ def _finding(meta: ReportMeta, facts: dict[str, Fact], plan: _Plan) -> Finding:
                    status=status, detail=f"{plan.title}{detail}", numbers=numbers, line=line)
 
 
-@lru_cache(maxsize=65536)  # rows of zeros and small counts recur across reports
+@lru_cache(maxsize=8192)  # rows of zeros and small counts recur across reports (~0.5 KB an entry)
 def _judged(plan: _Plan, values: tuple[Number, ...]) -> tuple[str, str]:
     """(status, the sums in words) of a check whose numbers are all known. Equal numbers write alike
     (1 and 1.0 are '1'), so a value of either type may answer for the other."""
