@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from index.cells import (CellValue, header_unit, is_number_like, is_numbering, is_value_run, normalise, parse_cell,
                          to_wan_yuan)
@@ -86,7 +86,11 @@ class Aligner:
 
     def feed(self, row: TableRow) -> None:
         for cell in row.cells:
-            self._cell(cell)
+            kind, label_text, run = _read_cell(cell.text)
+            if kind is _VALUE and self.open is not None:
+                self.open.cells.append(cell)  # most cells: a value of the open row
+            else:
+                self._cell(cell, kind, label_text, run)
         # A row that has its cells ends here; a label alone waits for its cells on the next line. With one
         # cell per line (a PDF's text layer) the row ends only at the next label.
         if self.open and (self.open.cells or self.open.run) and self.layout != "line_cells":
@@ -107,20 +111,17 @@ class Aligner:
         return [Candidates(keys=list(keys), vectors=vecs) for keys, vecs in self.ambiguous.items()
                 if any(self.facts.get(k) is not None and self.facts[k].value is None for k in keys)]
 
-    def _cell(self, cell: SegCell) -> None:
+    def _cell(self, cell: SegCell, kind: str, label_text: str, run: str | None) -> None:
+        """One cell, read by _read_cell: a value, a label's numbering, or a label."""
         text = cell.text
-        if is_numbering(text):
-            return
-        if is_number_like(text) or text == _UNREADABLE:  # an unreadable cell holds its column's place
+        if kind is _VALUE:
             if self.open:
                 self.open.cells.append(cell)
             elif self.current == 2 and self.review_seen:
                 self.review_cells.append(cell)
             return
-        label_text, run = text, None
-        glued = _GLUED.match(normalise(text))
-        if glued and not is_number_like(glued.group("label")):
-            label_text, run = glued.group("label"), glued.group("digits")
+        if kind is _NUMBERING:
+            return
         match = self._match(label_text)
         other = self._other_form_row(label_text, match)
         if other is not None:
@@ -203,7 +204,7 @@ class Aligner:
             return
         row, table = open_.row, open_.table
         width = len(row.columns)
-        keys = _row_keys(row, table.key)
+        keys, slots_of = _row_plan(row, table.key)
         rule = vector_rule(keys, self.ctx.format)
         if open_.run is not None:
             slots = self._split(open_.run, width, rule, open_.label, keys)
@@ -214,37 +215,43 @@ class Aligner:
             if len(cells) == 1 and width > 1 and is_value_run(cells[0].text):
                 slots = self._split(cells[0].text, width, rule, cells[0], keys)  # '640020470', '35-15'
             else:
-                slots = self._fit(cells, width, rule, open_.label.line, f"「{open_.label.text}」", keys)
-        for col, key, slot in zip(row.columns, keys, slots):
-            if col.unit == WAN_YUAN and slot.value is not None and "uncertain_placement" not in slot.flags:
-                cv = CellValue(slot.value, slot.raw, (), slot.unit)
-                value, unit_flags, rule_note = to_wan_yuan(cv, open_.amount_unit)
-                slot.value = value
-                slot.flags = [f for f in slot.flags if f not in unit_flags] + unit_flags
-                slot.note = rule_note or slot.note
-            self._add(key, slot)
+                parsed = [parse_cell(c.text) for c in cells]
+                if len(cells) == width and not _sentence_row(parsed, width):
+                    # The common row, one cell a column: its facts made straight from the cells.
+                    for (key, label, unit, amount), p, c in zip(slots_of, parsed, cells):
+                        if amount and p.value is not None:
+                            value, flags, note = _in_wan_yuan(p, list(p.flags), None, open_.amount_unit)
+                        else:
+                            value, flags, note = p.value, list(p.flags), None
+                        self._add(key, label, unit, value, p.raw, flags, c, note)
+                    return
+                slots = self._fit(cells, parsed, width, rule, open_.label.line, f"「{open_.label.text}」", keys)
+        for (key, label, unit, amount), slot in zip(slots_of, slots):
+            value, flags, note = slot.value, slot.flags, slot.note
+            if amount and value is not None and "uncertain_placement" not in flags:
+                value, flags, note = _in_wan_yuan(CellValue(value, slot.raw, (), slot.unit), flags, note,
+                                                  open_.amount_unit)
+            self._add(key, label, unit, value, slot.raw, _unique(flags), slot.cell, note)
 
     def _flush_review(self) -> None:
         cells, self.review_cells = _trim(self.review_cells, 15, self.layout), []
         if not cells:
             return
         table = self.tables[2]
-        keys = tuple(r.fact_key(c, "review") for r in table.rows for c in r.columns)
+        keys, slots_of = _review_plan(table)
         rule = vector_rule(keys, self.ctx.format)
         if len(cells) == 1 and is_value_run(cells[0].text):  # '10203120001200000': 四 as one run
             slots = self._split(cells[0].text, 15, rule, cells[0], keys)
         else:
-            slots = self._fit(cells, 15, rule, cells[0].line, "行政复议、行政诉讼表", keys)
-        for key, slot in zip(keys, slots):
-            self._add(key, slot)
+            slots = self._fit(cells, [parse_cell(c.text) for c in cells], 15, rule, cells[0].line,
+                              "行政复议、行政诉讼表", keys)
+        for (key, label, unit, _), slot in zip(slots_of, slots):
+            self._add(key, label, unit, slot.value, slot.raw, _unique(slot.flags), slot.cell, slot.note)
         self.review_seen = False
 
-    def _fit(self, cells: list[SegCell], width: int, rule: Arithmetic | None, line: int,
+    def _fit(self, cells: list[SegCell], parsed: list[CellValue], width: int, rule: Arithmetic | None, line: int,
              name: str, keys: tuple[str, ...]) -> list[SlotFact]:
-        parsed = [parse_cell(c.text) for c in cells]
-        if any(p.is_text for p in parsed) and (len(cells) != width or all(
-                p.is_text or "blank" in p.flags for p in parsed)):
-            # A sentence stands for the whole row (its blank neighbours are the rest of one merged cell).
+        if _sentence_row(parsed, width):
             sentence = next(p.raw for p in parsed if p.is_text)
             return [SlotFact(None, sentence, ["text"], cells[0]) for _ in range(width)]
         if len(cells) == width:
@@ -309,25 +316,74 @@ class Aligner:
             if all(k not in self.facts or self.facts[k].value is not None for k in keys):
                 del self.ambiguous[keys]
 
-    def _add(self, key: str, slot: SlotFact) -> None:
-        spec = fact_specs()[key]
+    def _add(self, key: str, label: str, unit: str, value: int | float | None, raw: str, flags: list[str],
+             cell: SegCell, note: str | None) -> None:
+        """One fact; `flags` is the fact's own list."""
         if key in self.facts:
-            self.warnings.append(Warning_(doc=self.ctx.doc, line=slot.cell.line,
-                                          message=f"第{slot.cell.line}行：{spec.label}出现两次，保留第一次"))
+            self.warnings.append(Warning_(doc=self.ctx.doc, line=cell.line,
+                                          message=f"第{cell.line}行：{label}出现两次，保留第一次"))
             return
-        cell, ctx = slot.cell, self.ctx
-        self.facts[key] = Fact(doc=ctx.doc, agency=ctx.agency, year=ctx.year, format=ctx.format, key=key,
-                               label=spec.label, value=slot.value, unit=spec.unit, raw=slot.raw, line=cell.line,
-                               column=cell.column, source=cell.source, flags=_unique(slot.flags),
-                               note=slot.note)
+        ctx = self.ctx
+        self.facts[key] = Fact(ctx.doc, ctx.agency, ctx.year, ctx.format, key, label, value, unit, raw, cell.line,
+                               column=cell.column, source=cell.source, flags=flags, note=note)
 
 
 _UNREADABLE = "?"  # index.readers.ocr.UNREADABLE: a box OCR found in a value column and could not read
+_NUMBERING, _VALUE, _LABEL = "numbering", "value", "label"
+
+
+@lru_cache(maxsize=65536)  # cell texts recur across reports ('0', labels): each read once
+def _read_cell(text: str) -> tuple[str, str, str | None]:
+    """(kind, label text, digits glued to the label) of a cell: a label's numbering alone ('1.', '(六)'),
+    a value (or a blank, a placeholder, an unreadable cell holding its column's place), or a label."""
+    if is_numbering(text):
+        return _NUMBERING, text, None
+    if is_number_like(text) or text == _UNREADABLE:
+        return _VALUE, text, None
+    glued = _GLUED.match(normalise(text))
+    if glued and not is_number_like(glued.group("label")):
+        return _LABEL, glued.group("label"), glued.group("digits")
+    return _LABEL, text, None
+
+
+Slot = tuple[str, str, str, bool]  # a column's fact: key, label, unit, whether an amount in 万元
 
 
 @cache
-def _row_keys(row: Row, table: str) -> tuple[str, ...]:
-    return tuple(row.fact_key(col, table) for col in row.columns)
+def _row_plan(row: Row, table: str) -> tuple[tuple[str, ...], tuple[Slot, ...]]:
+    """A row's fact keys and, per column, what its fact is made with."""
+    keys = tuple(row.fact_key(col, table) for col in row.columns)
+    return keys, tuple(_slot(k, col.unit == WAN_YUAN) for k, col in zip(keys, row.columns))
+
+
+@cache
+def _review_plan(table: Table) -> tuple[tuple[str, ...], tuple[Slot, ...]]:
+    """四's fifteen cells, read as one vector."""
+    keys = tuple(r.fact_key(c, "review") for r in table.rows for c in r.columns)
+    return keys, tuple(_slot(k, False) for k in keys)
+
+
+def _slot(key: str, amount: bool) -> Slot:
+    spec = fact_specs()[key]
+    return key, spec.label, spec.unit, amount
+
+
+def _sentence_row(parsed: list[CellValue], width: int) -> bool:
+    """A sentence stands for the whole row (its blank neighbours are the rest of one merged cell)."""
+    for p in parsed:  # a loop, not any(): nearly every row has no sentence, and this runs for every row
+        if p.is_text:
+            break
+    else:
+        return False
+    return len(parsed) != width or all(p.is_text or "blank" in p.flags for p in parsed)
+
+
+def _in_wan_yuan(cell: CellValue, flags: list[str], note: str | None,
+                 header: str | None) -> tuple[int | float | None, list[str], str | None]:
+    """An amount's value, flags and note in 万元 (index.cells.to_wan_yuan: the unit in the cell, then the
+    header's, then the figure's look)."""
+    value, unit_flags, rule_note = to_wan_yuan(cell, header)
+    return value, [f for f in flags if f not in unit_flags] + unit_flags, rule_note or note
 
 
 def _trim(cells: list[SegCell], width: int, layout: Layout) -> list[SegCell]:

@@ -15,7 +15,7 @@ from index.cells import plain_number
 from index.hanzi import to_simplified
 from index.model import ExtractedReport, Fact, Finding, Line, ReportMeta
 from index.template import (APPLY_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, RULES, RuleCheck, balance, fact_specs,
-                            keys_for, rule_checks)
+                            keys_for, result_rows, rule_checks_of)
 
 Number = int | float
 
@@ -24,30 +24,44 @@ def _fmt(v: Number | None) -> str:
     return "缺" if v is None else plain_number(v)
 
 
-def _finding(meta: ReportMeta, facts: dict[str, Fact], rule: int, scope: str, scope_label: str,
-             left: dict[str, str], right: dict[str, str]) -> Finding:
-    """One rule applied: `left` and `right` map the terms' labels to their fact keys."""
-    get = facts.get  # _value inlined: ~40 findings of up to 20 terms a report
-    lvals = {name: None if (f := get(key)) is None else f.value for name, key in left.items()}
-    rvals = {name: None if (f := get(key)) is None else f.value for name, key in right.items()}
-    numbers = {**lvals, **rvals}
+def _finding(meta: ReportMeta, facts: dict[str, Fact], plan: _Plan) -> Finding:
+    """One rule applied, with the terms' labels and fact keys its plan gives."""
+    get = facts.get  # ~40 findings of up to 20 terms a report: one look-up a term
+    values: list[Number | None] = []
+    line = None  # the first term's line
+    for key in plan.keys:
+        f = get(key)
+        if f is None:
+            values.append(None)
+        else:
+            values.append(f.value)
+            if line is None:
+                line = f.line
+    numbers = dict(zip(plan.names, values))  # as {**left, **right}: a label on both sides once, the right's value
     missing = [k for k, v in numbers.items() if v is None]
     if missing:
         status = "NOT_ASSESSABLE"
-        detail = f"{scope_label}：缺少 {'、'.join(missing)}，无法核对"
+        detail = f"{plan.where}：缺少 {'、'.join(missing)}，无法核对"
     else:
-        lsum, rsum = sum(lvals.values()), sum(rvals.values())
-        status = "PASS" if abs(lsum - rsum) < 1e-9 else "FAIL"
-        sign = "=" if status == "PASS" else "≠"
-        detail = f"{scope_label}：{_terms(lvals)} = {_fmt(lsum)} {sign} {_terms(rvals)} = {_fmt(rsum)}"
-        blanks = [name for name, key in {**left, **right}.items() if key in facts and "blank" in facts[key].flags
+        status, detail = _judged(plan, tuple(values))
+        blanks = [name for name, key in plan.terms if key in facts and "blank" in facts[key].flags
                   ] if status == "FAIL" else []
         if blanks:
             detail += f"（其中空格按0计：{'、'.join(blanks[:4])}{'等' if len(blanks) > 4 else ''}）"
-    keys = [*left.values(), *right.values()]
-    line = next((facts[k].line for k in keys if k in facts), None)
-    return Finding(doc=meta.doc, agency=meta.agency, year=meta.year, kind="rule", rule=rule, scope=scope,
-                   status=status, detail=f"规则{rule}（{RULES[rule - 1].name}）{detail}", numbers=numbers, line=line)
+    return Finding(doc=meta.doc, agency=meta.agency, year=meta.year, kind="rule", rule=plan.rule, scope=plan.scope,
+                   status=status, detail=f"{plan.title}{detail}", numbers=numbers, line=line)
+
+
+@lru_cache(maxsize=8192)  # rows of zeros and small counts recur across reports (~0.5 KB an entry)
+def _judged(plan: _Plan, values: tuple[Number, ...]) -> tuple[str, str]:
+    """(status, the sums in words) of a check whose numbers are all known. Equal numbers write alike
+    (1 and 1.0 are '1'), so a value of either type may answer for the other."""
+    lvals = dict(zip(plan.left_names, values[:plan.n_left]))
+    rvals = dict(zip(plan.right_names, values[plan.n_left:]))
+    lsum, rsum = sum(values[:plan.n_left]), sum(values[plan.n_left:])
+    status = "PASS" if abs(lsum - rsum) < 1e-9 else "FAIL"
+    sign = "=" if status == "PASS" else "≠"
+    return status, f"{plan.where}：{_terms(lvals)} = {_fmt(lsum)} {sign} {_terms(rvals)} = {_fmt(rsum)}"
 
 
 def _terms(side: dict[str, Number | None]) -> str:
@@ -61,11 +75,38 @@ def _terms(side: dict[str, Number | None]) -> str:
 
 def rule_findings(meta: ReportMeta, facts: dict[str, Fact]) -> list[Finding]:
     """Every instance of the template's rules (index.template.rule_checks), judged by its one evaluator."""
-    return [_finding(meta, facts, check.rule.id, check.scope, *_wording(check))
-            for check in rule_checks(meta.format, facts.keys())]
+    fmt = meta.format
+    return [_finding(meta, facts, plan) for plan in _plans(fmt, tuple(result_rows(fmt, facts.keys())))]
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # one per check (cached): hashed by identity
+class _Plan:
+    """How one check is judged and worded: its rule, scope and title, and each side's term labels and fact
+    keys (a label once a side)."""
+
+    rule: int
+    scope: str
+    title: str  # 规则1（申请收支平衡）
+    where: str  # the scope in words
+    left_names: tuple[str, ...]
+    right_names: tuple[str, ...]
+    names: tuple[str, ...]  # both sides' labels
+    n_left: int
+    keys: tuple[str, ...]  # the left side's, then the right side's
+    terms: tuple[tuple[str, str], ...]  # (label, key) of both sides as {**left, **right}
 
 
 @cache  # the same few hundred checks in every report
+def _plans(fmt: str, results: tuple[str, ...]) -> tuple[_Plan, ...]:
+    out = []
+    for check in rule_checks_of(fmt, results):
+        where, left, right = _wording(check)
+        out.append(_Plan(check.rule.id, check.scope, f"规则{check.rule.id}（{RULES[check.rule.id - 1].name}）", where,
+                         tuple(left), tuple(right), (*left, *right), len(left), (*left.values(), *right.values()),
+                         tuple({**left, **right}.items())))
+    return tuple(out)
+
+
 def _wording(check: RuleCheck) -> tuple[str, dict[str, str], dict[str, str]]:
     """How a check's finding names its scope and terms: (scope in words, {term label: fact key} of each side)."""
     specs = fact_specs()
@@ -171,15 +212,22 @@ _TRADITIONAL = re.compile("[請開處復議訟結轉發範規許罰辦與現製]
 
 
 @cache
-def _claim_keys(fmt: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The keys a claim may name in a report of `fmt` (either form's: reports mix them), and 不予公开's rows."""
+def _claim_patterns(fmt: str) -> tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...], str], ...]:
+    """The claims a report of `fmt` may make, with their readings in its keys: every key a reading names is
+    one of either form's (reports mix them), 不予公开 stands for the form's 不予公开 rows."""
     keys = frozenset(keys_for(fmt)) | frozenset(keys_for("2019" if fmt == "2021" else "2021"))
-    return keys, tuple(k for k in keys_for(fmt) if k.startswith("apply.denied.") and k.endswith(".total"))
+    denied = tuple(k for k in keys_for(fmt) if k.startswith("apply.denied.") and k.endswith(".total"))
+    out = []
+    for pattern, readings, need in _CLAIMS:
+        expanded = tuple(tuple(k for key in r for k in (denied if key == _DENIED_SUM else (key,))) for r in readings)
+        if all(k in keys for r in expanded for k in r):
+            out.append((pattern, expanded, need))
+    return tuple(out)
 
 
 def prose_claims(lines: Iterable[Line], fmt: str) -> list[ProseClaim]:
     """Every number the prose states for a table's figure, read with the report's own keys."""
-    keys, denied = _claim_keys(fmt)
+    patterns = _claim_patterns(fmt)
     out: list[ProseClaim] = []
     for line in lines:
         if "\t" in line.text or line.cells or not _MAY_CLAIM.search(line.text) \
@@ -189,14 +237,10 @@ def prose_claims(lines: Iterable[Line], fmt: str) -> list[ProseClaim]:
         if _TRADITIONAL.search(text):  # 繁體 prose states its numbers too (converted only where it may be)
             simple = to_simplified(text)
             text = simple if len(simple) == len(text) else text
-        for pattern, readings, need in _CLAIMS:
+        for pattern, expanded, need in patterns:
             if need not in text:
                 continue
             for m in pattern.finditer(text):
-                expanded = tuple(tuple(k for key in r for k in (denied if key == _DENIED_SUM else (key,)))
-                                 for r in readings)
-                if not all(k in keys for r in expanded for k in r):
-                    continue
                 out.append(ProseClaim(ClaimCheck(expanded, int(m.group(1) or 0)), _squash(m.group(0)),
                                       _squash(line.text[max(0, m.start() - 10): m.end() + 4]), line.number))
     return out
@@ -229,7 +273,7 @@ def prose_findings(meta: ReportMeta, facts: dict[str, Fact], lines: Iterable[Lin
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()  # no-break spaces from web pages read as plain spaces
+    return " ".join(text.split())  # no-break spaces from web pages read as plain spaces
 
 
 # ---------------------------------------------------------------- consecutive years

@@ -98,6 +98,7 @@ def _candidates(table: Table) -> tuple[tuple[str, Kind, Row | None, str, Counter
     return tuple((name, kind, row, printed, Counter(name)) for name, kind, row, printed in out)
 
 
+@lru_cache(maxsize=32768)  # the same cell texts at the same places in every report of a template
 def match_label(text: str, table: Table, rows_from: int = 0) -> LabelMatch | None:
     """The best label of `table` that `text` names, or None. Rows before index `rows_from` are not
     candidates: rows come in template order, so a label never names a row already passed."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from functools import cache
 from typing import Any, Literal
 
@@ -140,7 +140,7 @@ Flag = Literal[
 ]
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True)
 class Fact(Record):
     doc: str
     agency: str | None
@@ -152,6 +152,8 @@ class Fact(Record):
     unit: str
     raw: str
     line: int
+    _: KW_ONLY  # the rest by keyword (a required field follows an optional one); the first ten may be
+    # positional, which the aligner uses: it makes ~200 facts a report, and keywords cost ~2x
     column: int | None = None
     source: Source
     flags: list[Flag] = field(default_factory=list)

@@ -5,20 +5,24 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from index.hanzi import to_simplified
 from index.model import Line, PartSpan
 from index.template import FORMAT_MARKERS, PART_NUMERALS, PARTS
 
-_SPACE = re.compile(r"\s+")
 _HEADING = re.compile(r"^[#\s]*([一二三四五六])\s*[、.．,，]\s*(.{2,40}?)\s*$")
 _OPENING = re.compile(r"[#\s]*[一二三四五六]\s*[、.．,，]")  # _HEADING's start; tabs are spaces to it
 
 
 def _heading(line: Line) -> tuple[str, str] | None:
-    written = line.text.strip()
-    if not _OPENING.match(written):  # most lines: no 'numeral、' opening, with or without tabs in it
+    if not _OPENING.match(line.text):  # most lines: no 'numeral、' opening, with or without tabs in it
         return None
+    return _heading_of(line.text.strip())
+
+
+@lru_cache(maxsize=16384)  # part headings are worded alike across the reports of one template
+def _heading_of(written: str) -> tuple[str, str] | None:
     if "\t" in written:
         # A table row such as '四、结转下年度继续办理\t0\t0…' is no heading, even if its label looks like one.
         if any(c.strip() for c in written.split("\t")[1:]):
@@ -67,7 +71,7 @@ def find_part_indices(lines: list[Line]) -> list[tuple[int, PartSpan]]:
 
 def detect_format(lines: list[Line], year: int | None) -> tuple[str, str]:
     """The template version from the table headers; the statistics year only when the headers are lost."""
-    text = _SPACE.sub("", "\n".join(ln.text for ln in lines))  # one pass: the line ends go with the spaces
+    text = "".join("\n".join(ln.text for ln in lines).split())  # without spaces and line ends (str.split: \s)
     hits = {fmt: sum(text.count(m) for m in markers) for fmt, markers in FORMAT_MARKERS.items()}
     if not any(hits.values()):  # 繁體 headers: converted only when the simplified markers are not there
         text = to_simplified(text)

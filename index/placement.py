@@ -68,6 +68,12 @@ def split_run(digits: str, width: int, rule: Arithmetic | None, max_len: int = 7
     if len(digits) < width or comb(len(digits) - 1, width - 1) > MAX_CANDIDATES:
         return None
     out: list[list[int]] = []
+    # The rule's sums whose last slot is k, judged as soon as the first k + 1 numbers are cut: a cut that
+    # breaks one is never walked further (四's run: three sums of five slots). Every candidate still
+    # passes the whole rule below, so the candidates and their order are those of the full walk.
+    closing: list[list[tuple[tuple[int, ...], tuple[int, ...]]]] = [[] for _ in range(width)]
+    for left, right in getattr(rule, "checks", ()):
+        closing[max(left + right)].append((left, right))
 
     def walk(start: int, parts: list[int]) -> None:
         if len(parts) == width - 1:
@@ -81,7 +87,10 @@ def split_run(digits: str, width: int, rule: Arithmetic | None, max_len: int = 7
             piece = digits[start:end]
             if piece != "0" and piece[0] == "0":
                 break
-            walk(end, parts + [int(piece)])
+            cut = parts + [int(piece)]
+            if any(sum(cut[i] for i in left) != sum(cut[i] for i in right) for left, right in closing[len(parts)]):
+                continue
+            walk(end, cut)
 
     walk(0, [])
     return out

@@ -34,6 +34,7 @@ _VALUES = re.compile(rf"{_SIGN}?\d(?:(?:[\d\s,.]|{_SIGN})*\d)?(?:\s*(?:万元|�
 _NUMBERING = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.]")
 _DIGIT_NUMBERING = re.compile(r"\d\s*[.．、](?!\d)")
 _PROSE_AFTER = "年月日号%％条个"  # '2020年': a number in a sentence, not a cell
+_SPACE_CHAR = re.compile(r"\s")
 
 
 @dataclass
@@ -205,6 +206,9 @@ def _common_prefix(a: str, b: str) -> int:
 def _squeeze(simple: str, at: int, n: int) -> tuple[str, list[int]]:
     """Up to n characters from `at` without spaces (pages break labels with stray spaces: '社会公益 组织'),
     with the offset of each."""
+    chunk = simple[at:at + n]
+    if not _SPACE_CHAR.search(chunk):  # most places: no space to squeeze out, the chunk itself
+        return chunk, list(range(at, at + len(chunk)))
     chars, offsets = [], []
     i = at
     while i < len(simple) and len(chars) < n:

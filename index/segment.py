@@ -31,9 +31,12 @@ class SegCell:
     row: int | None = None
     cell: int | None = None
     page: int | None = None
+    src: Source | None = None  # a structured reader's own, handed on to the facts (never changed by anyone)
 
     @property
     def source(self) -> Source:
+        if self.src is not None:
+            return self.src
         return Source(self.line, self.column, self.table, self.row, self.cell, self.page)
 
 
@@ -43,12 +46,18 @@ class TableRow:
     line_index: int  # index into Document.lines of the row's first line
 
 
-def split_cells(line: Line) -> list[SegCell]:
-    """A line's cells: the reader's for structured tables, else the text cut at tabs."""
+def split_cells(line: Line, after_first: bool = False) -> list[SegCell]:
+    """A line's cells: the reader's for structured tables, else the text cut at tabs (`after_first`: from
+    the first tab on, for a line that continues a row after its leading tab)."""
     if line.cells is not None:
-        return [_from_cell(c) for c in line.cells if not c.continuation]
+        cells = [_from_cell(c) for c in line.cells if not c.continuation]
+        return cells[1:] if after_first else cells
     cells, col, number, page = [], 1, line.number, line.page
-    for piece in line.text.split("\t"):  # thousands of pieces a report: positional fields, one strip
+    pieces = line.text.split("\t")
+    if after_first:
+        col += len(pieces[0]) + 1
+        del pieces[0]
+    for piece in pieces:  # thousands of pieces a report: positional fields, one strip
         text = piece.strip()
         lead = piece.find(text[0]) if text else len(piece)  # the first non-space character's offset
         cells.append(SegCell(text, number, col + lead, None, None, None, page))
@@ -58,7 +67,7 @@ def split_cells(line: Line) -> list[SegCell]:
 
 def _from_cell(c: Cell) -> SegCell:
     s = c.source
-    return SegCell(c.text, s.line, s.column, s.table, s.row, s.cell, s.page)
+    return SegCell(c.text, s.line, s.column, s.table, s.row, s.cell, s.page, s)
 
 
 def detect_layout(lines: list[Line]) -> Layout:
@@ -69,8 +78,8 @@ def detect_layout(lines: list[Line]) -> Layout:
             continue
         if "\t" not in line.text:
             continue
-        filled = sum(1 for p in line.text.split("\t") if p.strip())
-        if filled <= 1:
+        # At most one filled cell: no tab between the first and the last character that is not a space.
+        if "\t" not in line.text.strip():
             single += 1
         else:
             multi += 1
@@ -140,5 +149,5 @@ def rows_of(lines: list[Line], start: int, end: int, headings: set[int]) -> tupl
         if block is None:
             block = TableRow([], i)
             rows.append(block)
-        block.cells.extend(split_cells(line)[1:] if text.startswith("\t") else split_cells(line))
+        block.cells.extend(split_cells(line, after_first=text.startswith("\t")))
     return rows, layout

@@ -329,13 +329,14 @@ class RuleCheck:
 
 def balance(left: Sequence[Number | None], right: Sequence[Number | None]) -> bool | None:
     """The one evaluator: both sides' sums agree (None: a number is missing)."""
-    if any(v is None for v in left) or any(v is None for v in right):
+    if None in left or None in right:  # `in`, not any(): placing cells judges thousands of vectors
         return None
     return abs(sum(left) - sum(right)) < 1e-9  # type: ignore[arg-type]
 
 
 @cache
-def _rule_checks(fmt: str, results: tuple[str, ...]) -> tuple[RuleCheck, ...]:
+def rule_checks_of(fmt: str, results: tuple[str, ...]) -> tuple[RuleCheck, ...]:
+    """Every instance of the four rules for `fmt`, with `results` (result_rows) the rows rule 2 sums."""
     out: list[RuleCheck] = []
     by_key = {t.key: t for t in tables(fmt)}
     for rule in RULES:
@@ -368,7 +369,7 @@ def _col(row: Row, key: str) -> Column:
 
 def rule_checks(fmt: str, given: Collection[str] | None = None) -> tuple[RuleCheck, ...]:
     """Every instance of the four rules for a report of `fmt` (with `given`, for the 三 rows it has)."""
-    return _rule_checks(fmt, tuple(result_rows(fmt, given)))
+    return rule_checks_of(fmt, tuple(result_rows(fmt, given)))
 
 
 def broken_rules(values: Callable[[str], Number | None], fmt: str,
@@ -392,14 +393,17 @@ def vector_rule(keys: tuple[str, ...], fmt: str) -> Callable[[Sequence[Number]],
     4), compiled to positions for placing cells and splitting runs, which try thousands of vectors."""
     at = {k: i for i, k in enumerate(keys)}
     checks: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-    for c in _rule_checks(fmt, tuple(dict.fromkeys((*result_rows(fmt), *_OTHER_2019, *_OTHER_2021_KEYS)))):
+    for c in rule_checks_of(fmt, tuple(dict.fromkeys((*result_rows(fmt), *_OTHER_2019, *_OTHER_2021_KEYS)))):
         if all(k in at for k in c.left + c.right):
             checks.append((tuple(at[k] for k in c.left), tuple(at[k] for k in c.right)))
     if not checks:
         return None
 
     def holds(values: Sequence[Number]) -> bool:
-        return all(balance([values[i] for i in left], [values[i] for i in right]) for left, right in checks)
+        for left, right in checks:  # a loop, not all(): called for every candidate vector
+            if not balance([values[i] for i in left], [values[i] for i in right]):
+                return False
+        return True
 
     holds.checks = checks  # type: ignore[attr-defined]  # placement solves a missing slot from them
     return holds

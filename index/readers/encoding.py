@@ -108,7 +108,7 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _checked(utf16[0], utf16[1], path)
-    if _NUL_RUN.search(data):  # robust: a zeroed block (a damaged disk or download) is a damaged line
+    if _NUL_BLOCK in data:  # robust: a zeroed block (a damaged disk or download) is a damaged line
         text, encoding = decode(_NUL_RUN.sub(_NUL_MARK, data), path)
         return text.replace(chr(_NUL_MARK[0]), "\ufffd"), encoding.removesuffix(REPAIRED) + REPAIRED
     if _control_share(data) > _MAX_CONTROL_SHARE:
@@ -135,6 +135,7 @@ _MAX_REPAIR_SHARE = 0.02  # ... and beyond that up to this share of its characte
 _CJK_PER_REPAIR = 5  # ... or when the file holds this many Chinese characters per bad sequence
 _CJK = re.compile("[\u4e00-\u9fff]")
 _NUL_RUN = re.compile(rb"\x00{8,}")  # NULs in a row, not UTF-16 (decided before): a zeroed block
+_NUL_BLOCK = b"\x00" * 8  # the shortest such run: looked for by `in` (~100x faster than the regex's search)
 _NUL_MARK = b"\x1a"  # one ASCII control byte stands for the run while decoding, then becomes U+FFFD
 
 

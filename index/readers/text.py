@@ -19,7 +19,9 @@ _PIPE = re.compile(r"(?<!\\)\|")  # an unescaped pipe
 
 def read_text(path: Path, data: bytes) -> Document:
     text, encoding = decode(data, path)
-    lines = split_lines(text)
+    raw = split_lines(text)
+    # No pipe, no table: the common plain text file is its lines.
+    lines = _with_pipe_tables(raw) if "|" in text else [Line(i, line) for i, line in enumerate(raw, start=1)]
     file_format = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
     return Document(
         path=str(path),
@@ -27,7 +29,7 @@ def read_text(path: Path, data: bytes) -> Document:
         file_format=file_format,
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
-        lines=_with_pipe_tables(lines),
+        lines=lines,
     )
 
 
@@ -44,8 +46,6 @@ def split_lines(text: str) -> list[str]:
 
 def _with_pipe_tables(raw: list[str]) -> list[Line]:
     """Lines numbered from 1; rows of pipe tables get cells, delimiter rows are left out (no content)."""
-    if not any("|" in line for line in raw):  # no pipe, no table: the common plain text file
-        return [Line(i, line) for i, line in enumerate(raw, start=1)]
     out: list[Line] = []
     tables = 0
     i = 0
@@ -100,7 +100,13 @@ def _pipe_bounded(line: str) -> bool:
 def _pipe_cells(line: str, number: int, table: int, row: int) -> list[Cell]:
     """Split at unescaped pipes; the outer pipes are optional. Column = 1-based column of the cell's text
     in the line (of the position after the pipe for an empty cell)."""
-    bounds = [m.start() for m in _PIPE.finditer(line)]
+    if "\\|" in line:
+        bounds = [m.start() for m in _PIPE.finditer(line)]
+    else:  # no escaped pipe: every pipe is a bound (found by split, not the look-behind)
+        bounds, at = [], -1
+        for piece in line.split("|")[:-1]:
+            at += len(piece) + 1
+            bounds.append(at)
     starts = [-1] + bounds  # each cell begins after a pipe (or at the line start)
     ends = bounds + [len(line)]
     spans = list(zip(starts, ends))
