@@ -474,13 +474,19 @@ def _death(exitcode: int | None) -> str:
 
 
 def _worker_main(conn, parent: int) -> None:
+    from index.memory import freeze_long_lived
+
     _worker_init(parent)
+    first = True
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
         conn.send(_file_work(job))
+        if first:
+            freeze_long_lived()
+            first = False
 
 
 def default_workers() -> int:

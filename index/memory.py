@@ -21,3 +21,10 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def freeze_long_lived() -> None:
+    """Keep the collector from walking what a worker holds for good: once the first file is read, the
+    imported modules, the template's tables and the readers' caches are made. Each full collection walked
+    them all again (13–16 ms, once every ~70 reports: about a tenth of extraction's time)."""
+    gc.freeze()

@@ -536,7 +536,10 @@ def _compiler(lines: list[Line], parts: list[PartSpan]) -> str | None:
 
 def _period_year(lines: list[Line]) -> int | None:
     for line in lines:
-        m = _PERIOD.search(to_simplified(line.text))
+        text = line.text
+        if not ("统" in text or "統" in text):  # 统计期限 (or 統計期限): few lines say it
+            continue
+        m = _PERIOD.search(to_simplified(text))
         if m:
             return _year(m.group(1))
     return None
