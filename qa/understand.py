@@ -171,6 +171,7 @@ RE_WHICH_PLACE = re.compile(r"(?:排|排名|排在|位居|位列|列|是)?(?:倒
 RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|几年")
 RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌")
 RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")  # a difference asked
+RE_HOW_MANY = re.compile(r"多少|几(?=[件个次起项条份家]|$|[？?，,])")  # a count asked for (not 几年, 几倍)
 RE_EACH = re.compile(r"分别|各是|各为|各有|各多少|各几")  # 两年分别多少: each value, not their change
 RE_SAME = re.compile(r"一样|相同|相等|持平|同样多")
 RE_EITHER_WAY = re.compile(r"(?:多|少|高|低|大|小)还是(?:多|少|高|低|大|小)|多不多|少不少|高不高|低不低")
@@ -550,9 +551,26 @@ class Reader:
                 if measure(implied, col) is not None:
                     chosen, plan.column_word = col, m.word
                     spans.append((m.start, m.end))
+                    for other in cols:  # 自然人和法人各多少: each column's value
+                        more = other.target.split(":")[1]
+                        if more != col and more not in plan.extra_columns and measure(implied, more) is not None:
+                            plan.extra_columns.append(more)
+                            spans.append((other.start, other.end))
                 plan.defaults.append(f"「{m.word}」按「{items()[implied].label}」")
         if chosen:
             plan.column, plan.column_explicit = chosen, True
+            said = next(m for m in cols if m.target.endswith(":" + chosen))
+            item_end = max((m.end for m in used_items if m.target == plan.item), default=-1)
+            if (not plan.extra_columns and 0 <= item_end <= said.start and len(RE_HOW_MANY.findall(text)) >= 2
+                    and RE_HOW_MANY.search(text, item_end, said.start)):
+                # 行政复议多少件，被纠正的有几件: the row is asked for before the column is named: both answered
+                defaults = list(plan.defaults)
+                self.default_column(plan)
+                plan.defaults = defaults
+                if plan.column != chosen:
+                    plan.extra_columns.append(chosen)
+                else:
+                    plan.column_explicit = True
         elif plan.item:
             self.default_column(plan)
         # a money word inside the item's own name (…缴纳费用…的申请) asks no amount

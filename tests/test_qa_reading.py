@@ -209,3 +209,18 @@ def test_a_sum_states_its_terms(qa):
 ])
 def test_normalise_years_and_round_numbers(raw, normal):
     assert normalize(raw) == normal
+
+
+@pytest.mark.parametrize("question, labels", [
+    # the row asked for before its column is named: the row's total, then the column
+    ("2020年济南城管行政复议多少件，被纠错的有几件", ["行政复议 · 总计", "行政复议 · 结果纠正"]),
+    ("鹤岗城管行政诉讼一共多少？其中维持的几件？", ["行政诉讼（直接起诉与复议后起诉合计） · 总计",
+                                             "行政诉讼（直接起诉与复议后起诉合计） · 结果维持"]),
+    # the column alone, or two columns of the table whose row is implied
+    ("济南城管行政复议纠正了几件", ["行政复议 · 结果纠正"]),
+    ("伊川城管自然人和法人各多少", ["本年新收政府信息公开申请数量 · 自然人", "本年新收政府信息公开申请数量 · 法人或其他组织"]),
+])
+def test_each_value_asked_in_one_question_is_answered(qa, question, labels):
+    a = ask(qa, question)
+    assert [row[2] for row in a.table.rows] == labels, a.text
+    assert all(label.split(" · ")[1] in a.text for label in labels)
