@@ -407,13 +407,23 @@ def _qualified(agency: str, lines: list[Line]) -> str:
     places, _ = _places(simple)
     if not places or places[0][-1] not in "区县旗" or len(simple) != len(_clean(agency)):
         return agency
-    text = "".join(to_simplified(_clean(line.text)) for line in lines)  # the whole text: city names are counted
-    at = text.find(simple, 0, _OPENING_CHARS)
+    pieces, size = [], 0
+    for line in lines:  # the opening first: the name is looked for there
+        pieces.append(to_simplified(_clean(line.text)))
+        size += len(pieces[-1])
+        if size >= _OPENING_CHARS:
+            break
+    opening = "".join(pieces)
+    text: str | None = None
+    at = opening.find(simple, 0, _OPENING_CHARS)
     while at >= 0:
-        city = _city_before(text, at)
-        if city:
-            return city + _clean(agency)
-        at = text.find(simple, at + 1, _OPENING_CHARS)
+        if any(opening.endswith(unit, 0, at) for unit in _CITY_UNITS):
+            if text is None:  # the whole text, only when a city may stand before the name: its names are counted
+                text = opening + "".join(to_simplified(_clean(line.text)) for line in lines[len(pieces):])
+            city = _city_before(text, at)
+            if city:
+                return city + _clean(agency)
+        at = opening.find(simple, at + 1, _OPENING_CHARS)
     return agency
 
 
