@@ -89,9 +89,15 @@ _ASKS_HOW = re.compile(rf"(?:怎么|如何|怎样|咋)样?(?:来|去)?{_HOW_VERB
                        rf"按?(?:什么|哪些|啥)(?:样的)?(?:流程|程序|步骤|机制|渠道|方式|办法)(?:来|去)?{_HOW_VERB}?")
 
 
+# 答复都及时吗, 是否依法办理, 处理规范不规范: whether a thing was done well, which the tables do not record and
+# the text may state (均在法定期限内答复)
+_WELL = r"(?:及时|按时|按期|超期|逾期|规范|到位|合规|依法|合法|满意)"
+_ASKS_WELL = re.compile(rf"(?:是否|有没有|有无|都|均){_WELL}|{_WELL}(?:吗|么|嘛|与否|不{_WELL}|没有?[？?]?$)")
+
+
 def asks_how(question: str) -> bool:
-    """The question asks how something is done (a process, a way), not how many."""
-    return bool(_ASKS_HOW.search(question)) and not asks_number(question)
+    """The question asks how something is done (a process, a way) or whether it was done well, not how many."""
+    return bool(_ASKS_HOW.search(question) or _ASKS_WELL.search(question)) and not asks_number(question)
 
 # What a text question asks for, in the words people use (one place: the answers and the search both read it).
 # Part 五 has two halves: the problems, then the measures. A question asks for one of them.

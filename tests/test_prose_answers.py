@@ -214,6 +214,8 @@ def test_the_words_people_ask_with() -> None:
     assert Asked.of("有什么值得拿出来夸一夸的做法").merit and Asked.of("哪些事干得比较漂亮").merit
     assert asks_how("依申请公开是怎么办理的") and asks_how("政府那边是按什么流程处理的")
     assert not asks_how("依申请公开怎么办理的，办了多少件") and not asks_how("依申请公开多少件")
+    assert asks_how("申请答复都及时吗") and asks_how("是否依法办理") and asks_how("处理规范不规范")
+    assert not asks_how("及时答复了多少件") and not asks_how("2024年平潭有没有行政诉讼")
 
 
 # ------------------------------------------------------------------ own prose questions, other agencies
@@ -290,6 +292,8 @@ OTHER_WORDS += [
     ("平潭2024年有什么创新举措", ["10407|96篇|平潭大家谈|智能问答"], ["仍需创新"], "16_pingtan_2024 一"),
     # batch 5's ph06 without its relative year (去年 reads as 2024, which 伊川 has no report of)
     ("伊川城管哪些事干得比较漂亮", ["源头认定|基层政务公开目录|保密审查|152"], ["仍存在一些不足"], "002 line 11"),
+    # whether a thing was done well: the tables do not say, the text may (never the count of applications)
+    ("洪泽2023年的申请答复都及时吗", ["均在法定期限答复"], ["为21件"], "22_hongze 一（二）: 受理…21件，均在法定期限答复"),
 ]
 
 
