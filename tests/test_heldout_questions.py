@@ -6,8 +6,11 @@ latest year in the index (2025) or the conversation's, yes/no questions, 「A比
 the index lacks beside found ones, values the report does not give; batch 5, ho288–ho347: full-width digits,
 homophones 复以 / 和计, yes/no over several years (都超过50件吗) and of a round count (四千多件吗), follow-ups that switch
 the agency or compare against a new one (比伊川多还是少), 换成2024年 / 按比例呢, bottom-N, 在100到1000件之间, A比B少百分之几,
-three agencies side by side, names the index lacks, ambiguous readings). Every expected value was read by hand from
-the reports' cells; `why` names the cell.
+three agencies side by side, names the index lacks, ambiguous readings; batch 6, ho348–ho407: all-English questions
+(Which agency had the most administrative reconsideration cases? / and in 2024?), 占几成 answered in 成, 平均每月,
+同比 / 环比 follow-ups, 后三名, counts of reports, 自洽, a long two-part question, a name written in Latin letters that
+the index lacks (Shenzhen), 'best' with no stated measure). Every expected value was read by hand from the reports'
+cells; `why` names the cell. First scores of new batches before any fix: batch 5 52/60, batch 6 44/60.
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
