@@ -29,6 +29,17 @@ ENGLISH: dict[str, str] = {
     "upheld": "维持", "corrected": "纠正", "pending": "尚未审结", "amount": "金额", "amounts": "金额",
     "granted": "予以公开", "withheld": "不予公开", "in force": "现行有效", "repealed": "废止",
     "how many": "多少", "how much": "多少", "total": "合计", "average": "平均", "top": "前",
+    "administrative reconsideration": "行政复议", "administrative licensing": "行政许可",
+    "administrative licenses": "行政许可", "administrative permits": "行政许可", "administrative coercion": "行政强制",
+    "administrative enforcement": "行政强制", "administrative fees": "行政事业性收费", "administrative litigation": "行政诉讼",
+    "proactive disclosure": "主动公开", "proactively disclosed": "主动公开", "regulatory documents": "规范性文件",
+    "information disclosure": "政府信息公开", "charges": "行政事业性收费", "fee income": "行政事业性收费",
+    "partially disclosed": "部分公开", "partial disclosure": "部分公开", "natural persons": "自然人",
+    "individuals": "自然人", "agency": "单位", "agencies": "单位", "reports": "报告", "report": "报告",
+    "per year": "每年", "each year": "每年", "every year": "每年", "annually": "每年", "per month": "每月",
+    "each month": "每月", "every month": "每月", "monthly": "每月", "year-on-year": "同比", "yoy": "同比",
+    "proportion": "比例", "what percentage": "百分之几", "what percent": "百分之几", "difference": "相差",
+    "higher": "更多", "lower": "更少", "more": "多", "fewer": "少", "consistent": "一致吗", "add up": "对得上吗",
     # the words of a ranking, a comparison or a threshold
     "which agency": "哪个单位", "which agencies": "哪些单位", "which reports": "哪些报告", "which year": "哪一年",
     "which": "哪个", "the most": "最多", "most": "最多", "the least": "最少", "least": "最少", "fewest": "最少",
@@ -94,21 +105,43 @@ def signs(text: str) -> str:
 
 _LATIN_WORDS = re.compile(r"[a-z]{2,}")
 _ENGLISH_QUESTION_END = re.compile(r"\s*\?\s*$")
+# and in 2024? / what about Hongze?: a follow-up, as the Chinese one (那2024呢)
+_ENGLISH_FOLLOWUP = re.compile(r"^\s*(?:and|what about|how about)(?:\s+(?:in|for))?(?![a-z])\s*")
 
 
 def english(text: str) -> str:
     """English words of the template's items as their Chinese words (lower-case text); an English question's
-    final ? as 吗 (a question word left in it, 多少 / 哪个, still makes it no yes-or-no)."""
-    if len(_LATIN_WORDS.findall(text)) >= 2:
+    final ? as 吗 (a question word left in it, 多少 / 哪个, still makes it no yes-or-no), a follow-up's as 呢."""
+    latin = len(_LATIN_WORDS.findall(text)) >= 2
+    if _ENGLISH_FOLLOWUP.match(text):
+        text = "那" + _ENGLISH_QUESTION_END.sub("", _ENGLISH_FOLLOWUP.sub("", text, count=1)) + "呢"
+    elif latin:
         text = _ENGLISH_QUESTION_END.sub("吗?", text)
     text = _ENGLISH_SPAN.sub(lambda m: f"近{_ENGLISH_COUNT.get(m.group(1), m.group(1))}年", text)  # past 3 years
     return _ENGLISH.sub(lambda m: ENGLISH[m.group(1)], text)
+
+
+def english_terms(question: str) -> list[tuple[str, str]]:
+    """The English words of a question the term table read, each with its Chinese word (for the reading)."""
+    text = unicodedata.normalize("NFKC", question).lower()
+    return list(dict.fromkeys((m.group(1), ENGLISH[m.group(1)]) for m in _ENGLISH.finditer(text)))
+
+
+def spaces(text: str) -> str:
+    """No spaces, but one between two Latin words (did pingtan receive), so a name written in Latin letters
+    stays a word of its own."""
+    return re.sub(r"\s+", lambda m: " " if _between_latin(m) else "", text)
+
+
+def _between_latin(m: re.Match[str]) -> bool:
+    s = m.string
+    return 0 < m.start() and m.end() < len(s) and s[m.start() - 1].isascii() and s[m.start() - 1].isalpha() \
+        and s[m.end()].isascii() and s[m.end()].isalpha()
 
 
 def normalize(question: str) -> str:
     """The one normal form every reader works on."""
     text = unicodedata.normalize("NFKC", question)
     text = to_simplified(text).lower()
-    text = english(text)
-    text = re.sub(r"\s+", "", text)
+    text = spaces(english(text))
     return round_thresholds(years(signs(text)))

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from qa.agencies import AgencyFinder
 from qa.cnnum import NUMBER, parse_number
-from qa.normalize import normalize
+from qa.normalize import english_terms, normalize
 from qa.relyears import RelativeYear
 from qa.relyears import find as find_relative
 from qa.relyears import is_relative_note
@@ -253,12 +253,11 @@ class Reader:
                 plan.notes.append(f"问题超过{MAX_CHARS}字，只读了前{MAX_CHARS}字")
         text = normalize(asked[:MAX_CHARS])
         plan.text = text
-        # English words are read inside a Chinese question, or in an English one that names an agency we hold
-        # (Pingtan 2023 fee amount): no agency and no Chinese is no question about these reports
-        if not RE_CJK.search(asked[:MAX_CHARS]) and not (RE_CJK.search(text) and self.finder.spans(text)):
-            plan.operation = "invalid"
-            plan.notes.append("问题中没有汉字")  # the answer itself asks for Chinese: say only why
-            return plan
+        # English words are read inside a Chinese question, or in an English one whose words the term table
+        # knows (Which agency had the most penalties?): no known word is no question about these reports
+        english = not RE_CJK.search(asked[:MAX_CHARS])
+        if english and not RE_CJK.search(text):
+            return _not_chinese(plan)
 
         spans: list[tuple[int, int]] = []
         self._years(plan, text, spans)
@@ -274,6 +273,12 @@ class Reader:
         m = RE_BEYOND.search(rest)
         if m and plan.item:
             plan.beyond = m.group()
+        if english and not (plan.agencies or plan.item or plan.unknown_agency or plan.candidates or plan.corpus_what
+                            or plan.bare_op or is_followup(text)):
+            return _not_chinese(plan)
+        if english:
+            terms = [f"{en}→{cn}" for en, cn in english_terms(asked) if cn not in ("多少", "件", "吗")]
+            plan.defaults.append("英文问题按术语表读作中文（" + "，".join(terms[:6]) + "）")
         return plan
 
     def _paragraph(self, asked: str) -> bool:
@@ -415,6 +420,8 @@ class Reader:
                     plan.unknown_agency = place
                     spans.append((m.start(), end))
                     break
+        if not plan.agencies and not plan.unknown_agency and not plan.candidates:
+            plan.unknown_agency = _latin_name(plan.question, self.finder)
         if not plan.agencies and not plan.unknown_agency and not plan.candidates:
             place = _known_place(_mask(text, spans))
             if place:  # 厦门2023年行政处罚: a place the dictionary knows and the index does not hold
@@ -901,6 +908,28 @@ def _than_side_names(masked: str) -> list[str]:
                 if len(name) >= 2:
                     out.append(name)
     return out
+
+
+def _not_chinese(plan: Plan) -> Plan:
+    plan.operation = "invalid"
+    plan.notes.append("问题中没有汉字")  # the answer itself asks for Chinese: say only why
+    return plan
+
+
+# Capitalised words of an English question that are no name: its first word, the template's words are others
+RE_LATIN_CAPITAL = re.compile(r"(?<=[\s,(])([A-Z][a-z]{2,})(?:'s)?(?![A-Za-z])")
+
+
+def _latin_name(question: str, finder: AgencyFinder) -> str | None:
+    """How many penalties did Shenzhen have: a capitalised word inside an English question that is no English
+    word of the term table and no agency we hold — a name the index lacks, said, never dropped."""
+    if RE_CJK.search(question):
+        return None
+    for m in RE_LATIN_CAPITAL.finditer(question):
+        word = m.group(1).lower()
+        if normalize(word) == word and not finder.spans(word):
+            return m.group(1)
+    return None
 
 
 def _known_place(masked: str) -> str | None:

@@ -161,7 +161,7 @@ def test_part_hints(reader: Reader) -> None:
     assert reader.read("济南市城管局圆桌对话开展了多少次").part is None
 
 
-@pytest.mark.parametrize("q", ["", "   ", "what is the penalty", "'; drop table facts; --", "12345", "???", "🙂🙂"])
+@pytest.mark.parametrize("q", ["", "   ", "what is the weather", "'; drop table facts; --", "12345", "???", "🙂🙂"])
 def test_bad_input_is_invalid(reader: Reader, q: str) -> None:
     assert reader.read(q).operation == "invalid"
 
@@ -440,3 +440,28 @@ def test_two_columns_of_one_row_are_both_asked(reader: Reader) -> None:
     """鹤岗行政处罚上一年项目数量和处理决定数量: the first column read, the other kept for the value's answer."""
     p = reader.read("鹤岗城管行政处罚上一年项目数量和处理决定数量各是多少")
     assert (p.item, p.column, p.extra_columns) == ("penalty", "prev", ["decisions"])
+
+
+@pytest.mark.parametrize("q,op,measure", [
+    ("Which agency had the most administrative reconsideration cases?", "max", "review.total"),
+    ("Rank all agencies by administrative penalties", "rank", "penalty.decisions"),
+    ("How many administrative licensing decisions were made in total?", "sum", "license.decisions"),
+])
+def test_an_english_question_naming_no_agency_is_read_by_its_terms(reader: Reader, q: str, op: str,
+                                                                     measure: str) -> None:
+    """No Chinese and no agency we hold: read by the English term table, not refused; the reading says how."""
+    plan = reader.read(q)
+    assert (plan.operation, plan.measure().id) == (op, measure), q
+    assert any("英文问题按术语表读作中文" in d for d in plan.defaults)
+
+
+def test_english_words_keep_their_boundaries_and_an_unknown_latin_name_is_said(reader: Reader) -> None:
+    """did Yichuan receive stays three words (a Latin name stays a word); Shenzhen, which the index lacks,
+    is said as a name, never dropped; English with no known word is still refused."""
+    from qa.normalize import normalize
+
+    assert "did yichuan receive" in normalize("How many applications did Yichuan receive in 2020?")
+    assert reader.read("Did Yichuan receive any disclosure applications in 2020?").agencies == [YC]
+    assert reader.read("How many administrative penalties did Shenzhen have in 2023?").unknown_agency == "Shenzhen"
+    assert reader.read("hello world, nice weather").operation == "invalid"
+    assert normalize("and in 2024?") == "那2024呢"  # an English follow-up, as the Chinese one
