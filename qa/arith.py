@@ -55,3 +55,11 @@ def times(a: float, b: float) -> tuple[float, Derived] | None:
         return None
     t = a / b
     return t, Derived(value=times_text(t), how=f"{plain_number(a)} ÷ {plain_number(b)} = {times_text(t)}")
+
+
+def tenths(p: float) -> tuple[str, Derived]:
+    """A percentage in 成 (tenths), as a question that asks 占几成 wants it: 34.40% → 约3.4成."""
+    t = round(p / 10, 2)
+    said = f"约{round(p / 10, 1):g}成"
+    how = f"1成 = 10%，{pct_text(p)} ÷ 10% = {t:g}成"
+    return said, Derived(value=f"{how}，{said}", how=how)
