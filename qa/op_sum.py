@@ -11,9 +11,12 @@ from qa.answer import Answer, AnswerTable, ChartHint, Derived
 from qa.lexicon import Measure
 from qa.ops import Ctx, Rows, aggregate, nothing, table_of
 from qa.output import format_value
-from qa.phrasing import SUM_TERMS_IN_TEXT, avg_words, by_year_words, cell_value, num, reading, sum_words, \
-    year_total_words
+from qa.phrasing import SUM_TERMS_IN_TEXT, avg_words, by_year_words, cell_value, month_avg_words, num, reading, \
+    sum_words, year_total_words
 from qa.understand import Plan
+
+
+RE_PER_MONTH = re.compile(r"每月|每个月|月均|平均一个月|一个月平均")
 
 
 def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -36,6 +39,14 @@ def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if op == "sum":
         text = sum_words(lead, scope_n, len(ok), per, num(total, unit), shown_sum)
         summary = f"「{label}」在{scope_n}中求和"
+    elif RE_PER_MONTH.search(plan.text):  # 平均每月: a report counts one year, i.e. 12 months
+        months = 12 * len(ok)
+        avg_s = format_value(round(total / months, 2))
+        derived.append(Derived(value=avg_s, how=f"{plain_number(total)} ÷ {months}个月 = {avg_s}"))
+        derived.append(Derived(value=f"{months}个月", how=f"{len(ok)}份报告 × 12个月"))
+        text = month_avg_words(lead, scope_n, len(ok), per, avg_s, unit, shown_sum, num(total, unit),
+                               plain_number(total), months, plain_number(round(total / months, 2)))
+        summary = f"「{label}」在{scope_n}中按月求平均"
     else:
         avg = total / len(ok)
         avg_s = format_value(round(avg, 2))

@@ -537,6 +537,14 @@ def avg_words(lead: str, scope_n: str, n: int, per: str, shown_avg: str, unit: s
     return f"{lead}，{scope_n}中提供数据的{n}{per}平均{shown_avg}{unit}（{first}{total} ÷ {n} = {avg}）。"
 
 
+def month_avg_words(lead: str, scope_n: str, n: int, per: str, shown_avg: str, unit: str, arithmetic: str,
+                    shown_total: str, total: str, months: int, avg: str) -> str:
+    """「…平均每月6.75件（81，81 ÷ 12个月 = 6.75；每份报告统计一年，即12个月）。」"""
+    first = f"{arithmetic}，" if arithmetic else f"合计{shown_total}，"
+    return (f"{lead}，{scope_n}中提供数据的{n}{per}平均每月{shown_avg}{unit}（{first}{total} ÷ {months}个月 = {avg}；"
+            f"每份报告统计一年，即12个月）。")
+
+
 def year_total_words(year: int, n: int, word: str, shown: str) -> str:
     return f"{year}年{n}份报告{word}{shown}"
 
