@@ -268,8 +268,9 @@ def _focus(answer: Answer, plan: Plan) -> tuple[list[str], list[int]]:
             plan.agencies and not plan.all_years):
         top = [row for row in t.rows if row[0] == 1][:1]
         return [r[1] for r in top], [r[2] for r in top if isinstance(r[2], int)]
-    if plan.agencies:
-        return list(plan.agencies), list(plan.years)
+    if plan.agencies:  # no year named: the one year the answer cited (伊川 has 2020 only) is the conversation's
+        cited = {c.year for c in answer.citations if c.kind == "fact" and c.year}
+        return list(plan.agencies), list(plan.years) or (sorted(cited) if len(cited) == 1 else [])
     if t and plan.operation == "corpus" and t.columns[:2] == ["单位", "年份"] and len(t.rows) <= 20:
         return list(dict.fromkeys(r[0] for r in t.rows)), sorted({r[1] for r in t.rows if isinstance(r[1], int)})
     return [], list(plan.years)
