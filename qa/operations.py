@@ -103,7 +103,9 @@ def of_measures(p: Plan) -> str | None:
             p.operation not in ("value", "change", "compare", "sum"):
         return None
     compared = bool(RE_COMPARE.search(p.text) or p.times or p.percent or p.yesno and RE_SAME.search(p.text))
-    if RE_SUM.search(p.text) and not compared:
+    part = p.text.find("其中")  # 一共收到多少件，其中公开了多少: 一共 is the set's own total, the part is in it
+    summed = RE_SUM.search(p.text, part) if part > 0 else RE_SUM.search(p.text)
+    if summed and not compared:
         return "sum_measures"
     if compared and not RE_PREVIOUS_YEAR.search(p.text):
         return "compare_measures"

@@ -171,6 +171,12 @@ RE_WHICH_PLACE = re.compile(r"(?:排|排名|排在|位居|位列|列|是)?(?:倒
 RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|几年")
 RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌")
 RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")  # a difference asked
+# 做得最好 / 最出色: a rating no table gives; read on the count of the part's own table (said in the answer)
+RE_BEST = re.compile(r"最好|最出色|最优秀|最到位|最棒|最差|最不好|最弱|最突出")
+RATED_PARTS = {"主动公开": "normative"}  # the part → the item its table counts for every report
+RE_RATED_PART = re.compile("|".join(RATED_PARTS))
+# 处理了多少申请 / 办结了几件申请 / 答复了多少件: the year's results (办理结果总计), not the applications received
+RE_HANDLED = re.compile(r"(?:处理|办理|办结|答复|办)(?:了|过|完)?(?:多少|几)(?:件|个)?(?:的)?(?:政府信息公开|信息公开|依申请公开的?)?申请")
 RE_HOW_MANY = re.compile(r"多少|几(?=[件个次起项条份家]|$|[？?，,])")  # a count asked for (not 几年, 几倍)
 RE_EACH = re.compile(r"分别|各是|各为|各有|各多少|各几")  # 两年分别多少: each value, not their change
 RE_SAME = re.compile(r"一样|相同|相等|持平|同样多")
@@ -511,6 +517,14 @@ class Reader:
                     plan.container = m.target
                     item_ids.remove(m.target)
                     break
+        # 一共新收了多少件申请，其中予以公开的有多少: the set is asked for in a clause of its own, then a part of
+        # it: both are answered (not a share, which 占 / 比例 would ask)
+        qz = text.find("其中")
+        if plan.container and qz > 0 and RE_HOW_MANY.search(text, 0, qz) and RE_HOW_MANY.search(text, qz) and \
+                not RE_SHARE.search(text) and any(m.target == plan.container and m.start < qz for m in item_hits) \
+                and any(m.target in item_ids and m.start > qz for m in item_hits):
+            item_ids.insert(0, plan.container)
+            plan.container = None
         # a row and its group both named (无法提供 · 本机关不掌握): the row
         all_items = items()
         item_ids = [i for i in item_ids if not (all_items[i].is_group and any(
@@ -587,7 +601,14 @@ class Reader:
             plan.defaults.append("「罚款」按行政处罚的处理决定数量（件）理解，报告没有罚款金额")
         if plan.item and any(m.word in generic_new for m in item_hits if m.target == "apply.new") and \
                 plan.item == "apply.new":
-            plan.defaults.append("「申请」按本年新收政府信息公开申请数量")
+            handled = RE_HANDLED.search(text)
+            if handled and not plan.column_explicit:  # 处理了多少申请: the results of the year, not the new ones
+                plan.item = "apply.total"
+                plan.defaults = [d for d in plan.defaults if "申请人类别" not in d]
+                self.default_column(plan)
+                plan.defaults.append(f"「{handled.group(0)}」按办理结果总计（本年作出办理结果的申请）")
+            else:
+                plan.defaults.append("「申请」按本年新收政府信息公开申请数量")
 
     def default_column(self, plan: Plan) -> None:
         """The column a question that names only the item means: the first default the index holds."""
@@ -663,6 +684,9 @@ class Reader:
         if has_measure and (RE_SUM.search(rest) or RE_AVG.search(rest)) and len(plan.agencies) >= 2 \
                 and not RE_COMPARE.search(rest):
             plan.operation = "avg" if RE_AVG.search(rest) else "sum"  # 沙河、伊川、鹤岗三家合计: a named set
+            return
+        if not has_measure and (best := RE_BEST.search(rest)) and (part := RE_RATED_PART.search(rest)):
+            self._rated(plan, best.group(0), part.group(0))
             return
         if not has_measure:
             nth = RE_NTH.search(rest)
@@ -798,6 +822,16 @@ class Reader:
         # a measure and nothing else: every agency's value, as a ranking (said in the reading)
         plan.operation, plan.op_explicit = "rank", False
         plan.defaults.append("未指明单位或比较方式，列出全部单位")
+
+    def _rated(self, plan: Plan, best: str, part: str) -> None:
+        """哪个单位的主动公开做得最好: the reports rate nothing; ranked on the count the part's table gives for
+        every report (RATED_PARTS), and the answer says that this is how 'best' was read."""
+        plan.item = RATED_PARTS[part]
+        self.default_column(plan)
+        m = plan.measure()
+        plan.operation = "min" if best in ("最差", "最不好", "最弱") else "max"
+        plan.defaults.insert(0, f"「{best}」报告没有统一的评价标准，表格也不打分；这里按{part}表中的"
+                                f"「{m.label if m else part}」数量来比，只比这一项，不是综合评价")
 
     def _share(self, plan: Plan, rest: str) -> None:
         """占比 / 比例 / 公开率: numerator items (before 占, joined by 加/和), denominator items (after 占, or

@@ -465,3 +465,34 @@ def test_english_words_keep_their_boundaries_and_an_unknown_latin_name_is_said(r
     assert reader.read("How many administrative penalties did Shenzhen have in 2023?").unknown_agency == "Shenzhen"
     assert reader.read("hello world, nice weather").operation == "invalid"
     assert normalize("and in 2024?") == "那2024呢"  # an English follow-up, as the Chinese one
+
+
+def test_handled_applications_are_the_years_results(reader: Reader) -> None:
+    """处理了多少申请 / 办理了几件申请: 办理结果总计, said; 收到多少申请 stays 新收."""
+    plan = reader.read("济南城管处理了多少申请")
+    assert plan.item == "apply.total" and any("按办理结果总计" in d for d in plan.defaults)
+    assert reader.read("济南城管收到多少申请").item == "apply.new"
+
+
+def test_best_is_read_on_a_stated_count(reader: Reader) -> None:
+    """哪个单位的主动公开做得最好: no table rates anything; ranked on 主动公开's own count, and said so."""
+    plan = reader.read("哪个单位的主动公开做得最好")
+    assert (plan.operation, plan.item) == ("max", "normative")
+    assert any("没有统一的评价标准" in d for d in plan.defaults)
+    assert reader.read("主动公开哪家做得最差").operation == "min"
+
+
+def test_a_set_and_its_part_asked_in_two_clauses(reader: Reader) -> None:
+    """一共新收到了多少件申请，其中有多少件是予以公开的: both values; 其中…占多少 stays a share."""
+    plan = reader.read("济南城管一共新收到了多少件申请，其中有多少件是予以公开的")
+    assert (plan.item, plan.extra_items) == ("apply.new", ["apply.granted"])
+    from qa.operations import of_measures
+
+    assert of_measures(plan) is None  # 一共 is the set's own total: the two are not added
+    assert reader.read("济南城管新收申请多少件，其中予以公开的占多少").operation == "share"
+
+
+def test_a_share_of_a_named_sum(reader: Reader) -> None:
+    """行政处罚占行政处罚、行政许可、行政强制三项合计的百分比: the denominator is the three items' sum."""
+    plan = reader.read("济南城管行政处罚占行政处罚、行政许可、行政强制三项合计的百分比")
+    assert (plan.operation, plan.item, plan.share_of) == ("share", "penalty", ["penalty", "license", "coercion"])
