@@ -40,6 +40,10 @@ ENGLISH: dict[str, str] = {
     "each month": "每月", "every month": "每月", "monthly": "每月", "year-on-year": "同比", "yoy": "同比",
     "proportion": "比例", "what percentage": "百分之几", "what percent": "百分之几", "difference": "相差",
     "higher": "更多", "lower": "更少", "more": "多", "fewer": "少", "consistent": "一致吗", "add up": "对得上吗",
+    "across all reports": "所有报告", "in all reports": "所有报告", "all reports": "所有报告", "all years": "历年",
+    "every report": "所有报告", "list the agencies": "有哪些单位", "list all agencies": "有哪些单位",
+    "what agencies": "哪些单位", "zero": "为零", "how many times": "几倍", "times as many": "倍",
+    "percent": "百分之几", "second": "第二", "bottom": "倒数", "problems": "存在哪些问题", "shortcomings": "不足",
     # the words of a ranking, a comparison or a threshold
     "which agency": "哪个单位", "which agencies": "哪些单位", "which reports": "哪些报告", "which year": "哪一年",
     "which": "哪个", "the most": "最多", "most": "最多", "the least": "最少", "least": "最少", "fewest": "最少",
@@ -109,10 +113,16 @@ _ENGLISH_QUESTION_END = re.compile(r"\s*\?\s*$")
 _ENGLISH_FOLLOWUP = re.compile(r"^\s*(?:and|what about|how about)(?:\s+(?:in|for))?(?![a-z])\s*")
 
 
+# what share of Pingtan's 2024 requests were granted: the part (granted) over the whole (requests), as 占…的比例
+_ENGLISH_SHARE = re.compile(r"(?:what|which)?\s*(?:share|percentage|proportion|fraction|percent)\s+of\s+(.+?)\s+"
+                            r"(?:were|was|are|is|got|get)\s+([a-z ]+?)\s*(\?|$)")
+
+
 def english(text: str) -> str:
     """English words of the template's items as their Chinese words (lower-case text); an English question's
     final ? as 吗 (a question word left in it, 多少 / 哪个, still makes it no yes-or-no), a follow-up's as 呢."""
     latin = len(_LATIN_WORDS.findall(text)) >= 2
+    text = _ENGLISH_SHARE.sub(lambda m: f"{m.group(2)}占{m.group(1)}的比例{m.group(3)}", text)
     if _ENGLISH_FOLLOWUP.match(text):
         text = "那" + _ENGLISH_QUESTION_END.sub("", _ENGLISH_FOLLOWUP.sub("", text, count=1)) + "呢"
     elif latin:

@@ -496,3 +496,13 @@ def test_a_share_of_a_named_sum(reader: Reader) -> None:
     """行政处罚占行政处罚、行政许可、行政强制三项合计的百分比: the denominator is the three items' sum."""
     plan = reader.read("济南城管行政处罚占行政处罚、行政许可、行政强制三项合计的百分比")
     assert (plan.operation, plan.item, plan.share_of) == ("share", "penalty", ["penalty", "license", "coercion"])
+
+
+def test_english_shares_scopes_and_lists(reader: Reader) -> None:
+    """what share of X were Y → Y占X的比例; across all reports → 所有报告; List the agencies → the corpus."""
+    plan = reader.read("What share of Yichuan's requests were granted?")
+    assert (plan.operation, plan.item) == ("share", "apply.granted")
+    assert reader.read("What is the total number of administrative penalties across all reports?").all_years
+    assert reader.read("List the agencies").corpus_what == "agencies"
+    plan = reader.read("Which agencies had zero administrative coercion?")
+    assert plan.comparison is not None and plan.comparison.value == 0
