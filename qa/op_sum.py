@@ -43,7 +43,7 @@ def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         months = 12 * len(ok)
         avg_s = format_value(round(total / months, 2))
         derived.append(Derived(value=avg_s, how=f"{plain_number(total)} ÷ {months}个月 = {avg_s}"))
-        derived.append(Derived(value=f"{months}个月", how=f"{len(ok)}份报告 × 12个月"))
+        derived.append(Derived(value=f"{len(ok)} × 12个月 = {months}个月", how=f"{len(ok)}份报告 × 12个月"))
         text = month_avg_words(lead, scope_n, len(ok), per, avg_s, unit, shown_sum, num(total, unit),
                                plain_number(total), months, plain_number(round(total / months, 2)))
         summary = f"「{label}」在{scope_n}中按月求平均"
