@@ -62,6 +62,21 @@ def own_label(m: Measure, fmt: str) -> str:
     return m.label
 
 
+def total_conflict(ctx: Ctx, m: Measure, doc: str, derived: list[Derived]) -> str:
+    """A stated total that its own parts do not add up to (洪泽 行政复议：总计0, 维持10 + 纠正1 = 11): the cell is
+    the value, and the conflict the consistency check found is said with it, never smoothed over."""
+    row = m.item.removeprefix("apply.")
+    for f in ctx.store.findings_of({doc}):
+        if f.status != "FAIL" or f.kind != "rule":
+            continue
+        # rule 3 (a row's applicants) and 4 (复议诉讼): the row's 总计; rule 2 (办理结果): a column's 总计
+        if f.rule in (3, 4) and f.scope == row and m.column == "total" or \
+                f.rule == 2 and m.item == "apply.total" and f.scope == m.column:
+            derived.append(Derived(value=f.detail, how="勾稽核对"))
+            return f"注意：这一格与同一行（列）的分项对不上（{f.detail}），以上按表格所填的数值回答。"
+    return ""
+
+
 def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     agency = plan.agencies[0]
     latest = not (plan.all_years or len(plan.years) > 1)
@@ -145,6 +160,8 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         text = series_words(agency, m.label, [(r.report.year, num(r.value, m.unit)) for r in rows_by[0][1]]) + \
             defaults_phrase(plan)
     one = rows_by[0][1] if len(measures) == 1 and len(rows_by[0][1]) == 1 else []
+    if one and one[0].status == OK:
+        text += total_conflict(ctx, m, one[0].report.doc, derived)
     filters = []
     if plan.yesno and plan.comparison and one and one[0].status == OK:  # 是195件吗: the verdict, then the value
         ok = bool(cmp_ok(np.array([one[0].value]), plan.comparison)[0])
