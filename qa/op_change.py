@@ -17,8 +17,9 @@ from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, table_of
 from qa.output import format_value
 from qa.phrasing import OWN_CHANGE_NOTE, cannot_compare_words, cell_value, change_words, compose, defaults_phrase, \
-    difference_clause, growth_clause, no_change_words, no_report_words, num, own_change_words, pair_head, pair_verdict, \
-    ratio_words, reading, series_words, than_words, years_of_sign_words, times_clause, times_growth_clause, value_column
+    difference_clause, growth_clause, in_tenths, no_change_words, no_report_words, num, own_change_words, pair_head, \
+    pair_verdict, ratio_words, reading, series_words, than_words, years_of_sign_words, times_clause, \
+    times_growth_clause, value_column
 from qa.understand import Plan
 
 RE_TREND = re.compile(r"趋势|走势|变化情况|怎么变|如何变化|逐年")  # the series asked, not only its two ends
@@ -73,11 +74,13 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             if g and d:
                 derived.append(g[1])
                 text += growth_clause(d > 0, arith.pct_text(abs(g[0])), g[1].how)
-            said = ratio_words(f"{b.year}年", new, f"{a.year}年", old, percent=True) \
-                if plan.percent and RE_RATIO_OF.search(plan.text) else None
+            ratio_of = plan.percent and RE_RATIO_OF.search(plan.text)
+            if g and d and not ratio_of:  # 多了几成: the growth in 成 too
+                text += in_tenths(plan.text, abs(g[0]), derived)
+            said = ratio_words(f"{b.year}年", new, f"{a.year}年", old, percent=True) if ratio_of else None
             if said:  # 是2022年的百分之几 / 只有上年的几成: the ratio as a percentage, not only the growth
                 derived.append(said[1])
-                text += f"；{said[0]}"
+                text += f"；{said[0]}" + (in_tenths(plan.text, new / old * 100, derived) if old else "")
             t = arith.times(new, old)
             if t and (plan.times or "倍" in plan.text):
                 derived.append(t[1])

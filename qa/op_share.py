@@ -13,7 +13,7 @@ from qa.answer import Answer, AnswerTable, Derived
 from qa.facts import OK, Row
 from qa.lexicon import Measure, default_columns, measure
 from qa.ops import Ctx, cmp_ok, no_reports, scoped_rows
-from qa.phrasing import STATUS_WORDS, num, reading, yes_no_words
+from qa.phrasing import STATUS_WORDS, in_tenths, num, reading, yes_no_words
 from qa.understand import RE_MAX, RE_MIN, RE_ORDER, Plan
 
 RE_POOLED = re.compile(r"合起来|合计|总体|整体|加起来|累计|总的")
@@ -96,7 +96,7 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
             p, dp = got
             derived.append(dp)
             parts.append(f"{per_report[0][0].report.name}{scope}合计：{num(n_tot, unit)} ÷ {num(d_tot, unit)} = "
-                         f"{arith.pct_text(p)}" + _in_tenths(plan, p, derived))
+                         f"{arith.pct_text(p)}" + in_tenths(plan.text, p, derived))
         else:
             parts.append(f"{scope}分母合计为0，比例无从计算")
     order = share_order(plan) if not pooled and len(per_report) > 1 else None
@@ -110,7 +110,7 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
             derived.append(dp)
             if not pooled:
                 parts.append(f"{r.report.name}{r.report.year or ''}年 {num(n_val, unit)} ÷ {num(d_val, unit)} = "
-                             f"{arith.pct_text(p)}" + _in_tenths(plan, p, derived))
+                             f"{arith.pct_text(p)}" + in_tenths(plan.text, p, derived))
             table_rows.append([r.report.name, r.report.year, arith.rounded(n_val), arith.rounded(d_val),
                                round(p, 2), ""])
         else:
@@ -135,18 +135,6 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
                   table=AnswerTable(columns=["单位", "年份", "分子", "分母", "比例（%）", "说明"], rows=table_rows,
                                     units={"分子": unit, "分母": denom[0].unit, "比例（%）": "%"}),
                   citations=citations, derived=derived)
-
-
-RE_TENTHS = re.compile(r"几成|多少成|百分之几十")
-
-
-def _in_tenths(plan: Plan, p: float, derived: list) -> str:
-    """占几成: the share said in 成 as well, with its derivation (34.40% ÷ 10% = 3.44成, 约3.4成)."""
-    if not RE_TENTHS.search(plan.text):
-        return ""
-    said, d = arith.tenths(p)
-    derived.append(d)
-    return f"，{said}（{d.how}）"
 
 
 def share_order(plan: Plan) -> str | None:

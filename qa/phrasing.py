@@ -148,6 +148,18 @@ def difference_clause(d: float, shown: str, how: str) -> str:
     return f"{'增加' if d > 0 else '减少'}{shown}（{how}）" if d else "持平"
 
 
+RE_TENTHS = re.compile(r"几成|多少成|百分之几十")
+
+
+def in_tenths(question: str, p: float, derived: list[Derived]) -> str:
+    """占几成 / 多了几成: a percentage said in 成 as well, with its derivation (34.40% ÷ 10% = 3.44成, 约3.4成)."""
+    if not RE_TENTHS.search(question):
+        return ""
+    said, d = arith.tenths(p)
+    derived.append(d)
+    return f"，{said}（{d.how}）"
+
+
 def growth_clause(rising: bool, pct: str, how: str) -> str:
     return f"，{'增长' if rising else '下降'}{pct}（{how}）"
 
