@@ -745,6 +745,10 @@ class Reader:
             plan.operation = "compare"
             return
         ordered = bool(is_max or is_min or n_top or n_bottom or RE_ORDER.search(rest))
+        if len(plan.agencies) == 1 and ordered and not plan.years and not plan.all_years and not plan.relative:
+            # 平潭行政许可最多的那年: one agency ranked against itself is its years, not its one latest report
+            plan.all_years = True
+            plan.defaults.append(f"只问了一个单位：按{plan.agency_mentions[0] if plan.agency_mentions else '它'}各年的报告比较")
         if plan.agencies and plan.all_years and ordered:  # 平潭哪一年…最多 / 平潭每年…从多到少排序
             if n_top or n_bottom:
                 plan.operation = _top_or_bottom(plan, n_top, n_bottom)

@@ -506,3 +506,10 @@ def test_english_shares_scopes_and_lists(reader: Reader) -> None:
     assert reader.read("List the agencies").corpus_what == "agencies"
     plan = reader.read("Which agencies had zero administrative coercion?")
     assert plan.comparison is not None and plan.comparison.value == 0
+
+
+def test_one_agency_ranked_is_ranked_over_its_years() -> None:
+    """平潭行政许可最多的那年 / 平潭行政处罚前三: one agency against itself is its years, said."""
+    plan = _after("平潭行政许可最多的那年")
+    assert plan.operation == "max" and plan.all_years and any("各年的报告比较" in d for d in plan.defaults)
+    assert _after("平潭2024年行政许可多少").all_years is False
