@@ -23,7 +23,7 @@ from qa.facts import FactStore
 from qa.lexicon import Measure, items, measure
 from qa.op_prose import answer_prose
 from qa.operations import OPERATIONS, settle
-from qa.ops import Ctx, SettledPlan, freeze, thaw
+from qa.ops import Ctx, SettledPlan, freeze, of_winner, thaw
 from qa.phrasing import EXAMPLES, column_phrase, compose, copies_said, reading, unresolved_words, years_read
 from qa.prose import Prose
 from qa.retrieve import Retriever
@@ -127,7 +127,32 @@ class QA:
             return self._no_money(plan, m)
         if plan.extra_items and plan.operation in ("change", "compare"):
             return self._each_measure(plan, operation)  # 行政复议和行政诉讼各是多少
+        if of_winner(plan):
+            return self._of_winner(plan, operation)
         return operation.run(self, plan, m)
+
+    def _of_winner(self, plan: Plan, operation) -> Answer:
+        """行政许可最多的那年，行政处罚是多少: the ranking of the first measure, then the second measure of the
+        winner's report (its agency and year), both answers joined with their sources."""
+        ranked = thaw(plan)
+        ranked.extra_items = []
+        first = operation.run(self, freeze(ranked), ranked.measure())
+        agencies, years = _focus(first, ranked)
+        if first.status != "answered" or not agencies:
+            return first
+        then = thaw(plan)
+        then.item, then.extra_items, then.operation, then.op_explicit = plan.extra_items[0], [], "value", True
+        then.agencies, then.years, then.all_years, then.column_explicit = agencies[:1], years[:1], False, False
+        then.defaults = []
+        self.reader.default_column(then)
+        m = then.measure()
+        if m is None:
+            return first
+        second = OPERATIONS["value"].run(self, freeze(then), m)
+        first.text += f"{'最多' if plan.operation == 'max' else '最少'}的这份报告：" + second.text
+        first.citations += second.citations
+        first.derived += second.derived
+        return first
 
     def _each_measure(self, plan: Plan, operation) -> Answer:
         """One operation over several measures named together: one answer per measure, joined."""

@@ -22,7 +22,7 @@ from qa.lexicon import Measure, items, measure
 from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, names, reading, \
     value_column, years_text
 from qa.prose import Prose
-from qa.understand import Comparison, Plan
+from qa.understand import RE_OF_WINNER, Comparison, Plan
 
 ROW_CAP = 20  # ties listed at a top-N boundary; every table keeps all its rows (the UI pages them, exports all)
 AGGREGATES = ("max", "min", "top", "bottom", "rank", "sum", "avg")
@@ -174,13 +174,18 @@ def thaw(plan: Plan) -> Plan:
         else plan.model_copy(deep=True)
 
 
+def of_winner(plan: Plan) -> bool:
+    """行政许可最多的那年，行政处罚是多少: a ranking's winner, then another measure of that report."""
+    return bool(plan.extra_items and plan.operation in ("max", "min") and RE_OF_WINNER.search(plan.text))
+
+
 def settle_aggregate(ctx: Ctx, plan: Plan) -> Plan:
     """What an aggregate over the reports in scope takes by default, in place: the column most of them hold,
     the first of several measures named, and each agency's latest report when some have several."""
     m = plan.measure()
     if m is not None:
         best_default(ctx, plan, m)
-    if plan.extra_items:  # 行政复议和行政诉讼最多的单位: one measure at a time
+    if plan.extra_items and not of_winner(plan):  # 行政复议和行政诉讼最多的单位: one measure at a time
         others = "、".join(items()[i].label for i in plan.extra_items)
         plan.defaults.append(f"问题提到多项，只按第一项比较；另见「{others}」")
     s = ctx.store

@@ -175,6 +175,8 @@ RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|�
 RE_BEST = re.compile(r"最好|最出色|最优秀|最到位|最棒|最差|最不好|最弱|最突出")
 RATED_PARTS = {"主动公开": "normative"}  # the part → the item its table counts for every report
 RE_RATED_PART = re.compile("|".join(RATED_PARTS))
+# 行政许可最多的那年，行政处罚是多少: the winner of the first measure, then its value of the second
+RE_OF_WINNER = re.compile(r"(?:最多|最少|最高|最低|最大|最小|第一)的?(?:那|这)(?:一)?(?:年|个|家|份)")
 # 处理了多少申请 / 办结了几件申请 / 答复了多少件: the year's results (办理结果总计), not the applications received
 RE_HANDLED = re.compile(r"(?:处理|办理|办结|答复|办)(?:了|过|完)?(?:多少|几)(?:件|个)?(?:的)?(?:政府信息公开|信息公开|依申请公开的?)?申请")
 RE_HOW_MANY = re.compile(r"多少|几(?=[件个次起项条份家]|$|[？?，,])")  # a count asked for (not 几年, 几倍)
