@@ -44,6 +44,10 @@ ENGLISH: dict[str, str] = {
     "every report": "所有报告", "list the agencies": "有哪些单位", "list all agencies": "有哪些单位",
     "what agencies": "哪些单位", "zero": "为零", "how many times": "几倍", "times as many": "倍",
     "percent": "百分之几", "second": "第二", "bottom": "倒数", "problems": "存在哪些问题", "shortcomings": "不足",
+    "per report": "每份报告", "each report": "每份报告", "new applications": "新收申请", "new requests": "新收申请",
+    "received no": "没有收到", "receive no": "没有收到", "did not receive": "没有收到", "didn't receive": "没有收到",
+    "had no": "没有", "have no": "没有", "has no": "没有", "which years": "哪几年", "in which years": "哪几年",
+    "years of reports": "年的报告", "years of report": "年的报告", "years": "年份",
     # the words of a ranking, a comparison or a threshold
     "which agency": "哪个单位", "which agencies": "哪些单位", "which reports": "哪些报告", "which year": "哪一年",
     "which": "哪个", "the most": "最多", "most": "最多", "the least": "最少", "least": "最少", "fewest": "最少",

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from qa.answer import Answer, AnswerTable, Derived
 from qa.facts import Report
 from qa.ops import Ctx
@@ -16,15 +18,24 @@ def reports_table(reports: list[Report]) -> AnswerTable:
                                        rows=[[r.name, r.year, r.doc, r.format] for r in reports])
 
 
+RE_HOW_MANY_YEARS = re.compile(r"(?:几|多少)(?:个)?年|哪几年|哪些年(?:份)?|哪一年|什么年份?|几个年份|多少个年份")
+
+
 def _corpus_subset(plan: Plan, reports: list[Report], scope: str, total: int) -> Answer:
     listed = "、".join(f"{r.name}（{r.year}年）" for r in reports[:20]) + ("等" if len(reports) > 20 else "")
-    text = (f"索引{total}份报告中，{scope}的报告有{len(reports)}份：{listed}。" if reports else
-            f"索引{total}份报告中没有{scope}的报告。")
+    derived = [Derived(value=str(len(reports)), how=f"{scope}的报告份数"),
+               Derived(value=str(total), how="索引中的报告份数")]
+    years = sorted({r.year for r in reports if r.year})
+    if reports and plan.agencies and RE_HOW_MANY_YEARS.search(plan.text):  # 平潭有几年的报告: the years, counted
+        text = (f"索引{total}份报告中，{scope}有{len(years)}个年份的报告：{'、'.join(f'{y}年' for y in years)}"
+                f"（共{len(reports)}份）。")
+        derived.append(Derived(value=str(len(years)), how=f"{scope}报告的年份数"))
+    else:
+        text = (f"索引{total}份报告中，{scope}的报告有{len(reports)}份：{listed}。" if reports else
+                f"索引{total}份报告中没有{scope}的报告。")
     return Answer(question=plan.question, text=text, status="answered" if reports else "not_found",
                   reading=reading(plan, None, f"索引中{scope}的报告", operation="corpus"),
-                  table=reports_table(reports),
-                  derived=[Derived(value=str(len(reports)), how=f"{scope}的报告份数"),
-                           Derived(value=str(total), how="索引中的报告份数")])
+                  table=reports_table(reports), derived=derived)
 
 
 def answer_corpus(ctx: Ctx, plan: Plan) -> Answer:

@@ -144,6 +144,8 @@ RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|�
                              r"报告有?(?:哪几份|哪些)|哪几份报告|哪些报告|有几份|有多少份|(?:几|多少)年的(?:报告|年报)")
 RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:格式|模板|版式|样式)|(?:新版|新)(?:格式|模板)|"
                        r"(?:旧版|老版|旧)(?:格式|模板)")
+RE_REPORT_YEARS = re.compile(r"(?:哪几年|哪些年份?|哪一年|几年|什么年份?|几个年份)(?:有|的)?(?:报告|年报)|"
+                             r"(?:报告|年报)(?:是|有)?(?:哪几年|哪些年份?|哪一?年|什么年份?|几年)")
 RE_CORPUS_OVERVIEW = re.compile(r"总体情况|整体情况|概况|概览|总览|总体上|总的来看|大致情况")
 RE_CORPUS_YEARS = re.compile(r"(?:哪些|哪几|几个|什么)年份?|年份|哪几年|哪一年的|覆盖.{0,6}年")
 PART_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple((_rx(*words), part) for part, words in PART_WORDS.items())
@@ -717,7 +719,8 @@ class Reader:
                 plan.years = [y for y in plan.years if str(y) != fmt.group(1)]
                 plan.corpus_what, plan.operation = "count", "corpus"
                 return
-            if plan.agencies and RE_CORPUS_COUNT.search(rest) and not prose_cue:  # 平潭有几份报告
+            if plan.agencies and (RE_CORPUS_COUNT.search(rest) or RE_REPORT_YEARS.search(rest)) and not prose_cue:
+                # 平潭有几份报告 / 平潭哪几年有报告
                 plan.corpus_what, plan.operation = "count", "corpus"
                 return
             if not plan.agencies and not plan.candidates:

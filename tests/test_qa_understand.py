@@ -513,3 +513,18 @@ def test_one_agency_ranked_is_ranked_over_its_years() -> None:
     plan = _after("平潭行政许可最多的那年")
     assert plan.operation == "max" and plan.all_years and any("各年的报告比较" in d for d in plan.defaults)
     assert _after("平潭2024年行政许可多少").all_years is False
+
+
+@pytest.mark.parametrize("q", ["平潭有几年的报告", "平潭哪几年有报告", "洪泽的报告是哪一年的",
+                               "How many years of reports does Pingtan have?"])
+def test_which_years_an_agency_has_reports_for(q: str) -> None:
+    """平潭有几年的报告 / 哪几年有报告: the corpus of that agency (its years), not a text search."""
+    plan = _after(q)
+    assert (plan.operation, plan.corpus_what) == ("corpus", "count") and len(plan.agencies) == 1
+
+
+def test_more_english_terms(reader: Reader) -> None:
+    """per report: every report; received no: a zero filter; which years … had no: the years of one agency."""
+    assert reader.read("What was the average number of new applications per report?").all_years
+    plan = reader.read("Which agencies received no information disclosure requests?")
+    assert plan.operation == "filter" and plan.comparison and plan.comparison.value == 0
