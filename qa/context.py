@@ -166,7 +166,9 @@ def _measures_of_turns(plan: Plan, turns: list[Turn], summed: bool) -> Plan | No
     pair = [t for t in turns if t.plan.item][-2:]
     if len(pair) < 2 or pair[0].plan.item == pair[1].plan.item:
         return None
-    (a, b), where = (t.plan for t in pair), [(tuple(t.plan.agencies or t.focus[:1]), tuple(t.plan.years)) for t in pair]
+    # where each was asked: the agency and the year named, or the one report the answer cited (它的行政许可呢)
+    (a, b), where = (t.plan for t in pair), [(tuple(t.plan.agencies or t.focus[:1]),
+                                              tuple(t.plan.years or t.focus_years)) for t in pair]
     if where[0] != where[1] or len(where[0][0]) != 1 or len(where[0][1]) > 1:
         return None
     new = _continued(a, plan)
