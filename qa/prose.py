@@ -52,22 +52,50 @@ _ASK_COUNTER = re.compile(r"(?:多少|(?<!哪)几)\s*(" + "|".join(sorted(COUNTE
 _ASK_RATE = re.compile(r"(?:率|比例|比重|占比|百分之|百分比)")
 _ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封]|数量|次数|人次|比例|百分|率是|率多")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+# a count a sentence states: a number in one of COUNTERS (154件, 300 余条, 0元, 两次), never a year or a date
+_COUNT = (r"(?:(?<![\d.])\d[\d,]*(?:\.\d+)?|(?<!第)[一二两三四五六七八九十百千万]+)(?:余|多)?(?:"
+          + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
+_CLAUSE = r"[^。；;，,！？!?\d]{0,12}?"  # within one clause, no other number between
 
 
-# Users' words for a few of the reports' own terms, searched beside them: 该不该公开 is what the reports
-# call 公开属性 (认定), a 红头文件 their 规范性文件, an 官网 their 门户网站, 打官司 their 行政诉讼.
-USERS_TERMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?:该不该|要不要|能不能|可不可以|是否)(?:对外|向社会)?公开|公不公开"), "公开属性"),
-    (re.compile(r"红头文件"), "规范性文件"),
-    (re.compile(r"官网"), "门户网站"),
-    (re.compile(r"打官司|告上法庭|告到法院"), "行政诉讼"),
+# Users' words for a few of the reports' own terms: 该不该公开 is what the reports call 公开属性 (认定), a
+# 红头文件 their 规范性文件, an 官网 their 门户网站, 打官司 their 行政诉讼, 收集意见 their 征集 / 听取 / 意见箱,
+# 办完 their 完毕 / 办结; English words for the topics of their text. Searched beside the user's words.
+# A third element, when given, is what else the question must say for the word to mean this (收了多少钱 is
+# the 信息处理费 only in a question about applications).
+USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
+    (re.compile(r"(?:该不该|要不要|能不能|可不可以|是否)(?:对外|向社会)?公开|公不公开"), "公开属性", None),
+    (re.compile(r"红头文件"), "规范性文件", None),
+    (re.compile(r"官网"), "门户网站", None),
+    (re.compile(r"打官司|告上法庭|告到法院"), "行政诉讼", None),
+    (re.compile(r"收集|搜集|汇集|听取"), "征集 意见箱 意见簿 听取", re.compile(r"意见|建议|诉求|想法")),
+    (re.compile(r"办完|做完|处理完|弄完|办妥"), "完毕 办结", None),
+    (re.compile(r"费用|收费|多少钱|收钱|收了?钱"), "信息处理费", re.compile(r"申请|要资料|查资料|信息公开")),
+    (re.compile(r"(?i)(?:press|news) conferences?"), "新闻发布会", None),
+    (re.compile(r"(?i)\btrain(?:ing|ings)?\b"), "培训", None),
+    (re.compile(r"(?i)new media|wechat|weibo"), "政务新媒体", None),
+    (re.compile(r"(?i)\bwebsites?\b|\bportals?\b"), "门户网站 网站", None),
+    (re.compile(r"(?i)\bplatforms?\b"), "平台", None),
+    (re.compile(r"(?i)\bmeetings?\b"), "会议", None),
+    (re.compile(r"(?i)\bsuggestions?\b|\bproposals?\b"), "建议 提案", None),
+    (re.compile(r"(?i)\bcomplaints?\b"), "投诉", None),
 )
+
+
+def users_terms(query: str) -> tuple[str, list[list[str]]]:
+    """The query without the users' words USERS_TERMS knows, and the report's words for each of them."""
+    found = []
+    for rx, words, context in USERS_TERMS:
+        if rx.search(query) and (context is None or context.search(query)):
+            query = rx.sub(" ", query)
+            found.append(words.split())
+    return query, found
 
 
 def in_report_words(query: str) -> str:
     """The query with the words reports use for what it asks (短板 → 存在的主要问题 不足 有待), for the search:
     the report does not call its problems 短板 nor its work 亮点, nor a 红头文件 so."""
-    words = [Asked.of(query).report_words(query)] + [term for rx, term in USERS_TERMS if rx.search(query)]
+    words = [Asked.of(query).report_words(query)] + [" ".join(w) for w in users_terms(query)[1]]
     words = " ".join(w for w in words if w)
     return f"{query} {words}" if words else query
 
@@ -76,6 +104,15 @@ def not_asked_parts(query: str) -> set[str]:
     """The parts of a report that cannot answer the query: part 五 for what the report did well (亮点做法),
     since it holds what fell short and what is planned."""
     return {"五"} if Asked.of(query).merit else set()
+
+
+def states_count(text: str, terms: list[str]) -> bool:
+    """One of the question's words and a count stand in one clause (收到政府信息公开申请154件, 信息处理费0元,
+    公开51条疫情防控相关信息): the text states the number asked for, as a table row may too."""
+    squashed = re.sub(r"\s+", "", text)
+    return any(re.search(re.escape(t) + _CLAUSE + _COUNT, squashed)
+               or re.search(_COUNT + _CLAUSE + re.escape(t), squashed)
+               for t in terms if len(t) >= 2 and not t.isdigit())
 
 
 def asks_number(question: str) -> bool:
