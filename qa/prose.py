@@ -31,7 +31,9 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         "觉得", "认为", "感觉", "以为", "想问", "想知道", "知道", "听说", "说来", "听听", "讲讲",
                         "聊聊", "看看", "说说看", "比较", "挺", "非常", "特别", "大概", "大约", "到底", "究竟",
                         "一般", "平时", "平常", "时候", "时间", "去年", "今年", "明年", "来年", "前年", "当年",
-                        "下来", "出来", "起来", "上来", "过来", "一下子", "东西", "事情", "事儿", "老百姓", "百姓"})
+                        "下来", "出来", "起来", "上来", "过来", "一下子", "东西", "事情", "事儿", "老百姓", "百姓",
+                        # how it went (搞得咋样): the question's tone, not its topic
+                        "咋样", "咋", "怎样", "啥样", "搞得", "弄得", "干得", "做得", "办得", "搞", "弄"})
 # a verb with its aspect particle (发了, 做过, 搞着): the particle says when, the verb alone is too short to say what
 _ASPECT = re.compile(r"^.[" + "".join(sorted(ASPECT)) + "]$")
 _SENT = re.compile(r"(?<=[。！？!?])|\n")  # not at ；: a list of problems stays one sentence
@@ -60,7 +62,8 @@ _CLAUSE = r"[^。；;，,！？!?\d]{0,12}?"  # within one clause, no other numb
 
 # Users' words for a few of the reports' own terms: 该不该公开 is what the reports call 公开属性 (认定), a
 # 红头文件 their 规范性文件, an 官网 their 门户网站, 打官司 their 行政诉讼, 收集意见 their 征集 / 听取 / 意见箱,
-# 办完 their 完毕 / 办结; English words for the topics of their text. Searched beside the user's words.
+# 办完 their 完毕 / 办结; English words for the topics of their text. Searched beside the user's words; in
+# a question's content words the user's word stands for any of the report's (qa/prose.Prose.content_terms).
 # A third element, when given, is what else the question must say for the word to mean this (收了多少钱 is
 # the 信息处理费 only in a question about applications).
 USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
@@ -90,6 +93,11 @@ def users_terms(query: str) -> tuple[str, list[list[str]]]:
             query = rx.sub(" ", query)
             found.append(words.split())
     return query, found
+
+
+def holds(term: str, text: str) -> bool:
+    """A content term is in a text: a user's word that stands for several of the report's (征集|听取), any."""
+    return any(w in text for w in term.split("|"))
 
 
 def in_report_words(query: str) -> str:
@@ -128,8 +136,9 @@ _ASKS_HOW = re.compile(rf"(?:怎么|如何|怎样|咋)样?(?:来|去)?{_HOW_VERB
 
 # 答复都及时吗, 是否依法办理, 处理规范不规范: whether a thing was done well, which the tables do not record and
 # the text may state (均在法定期限内答复)
-_WELL = r"(?:及时|按时|按期|超期|逾期|规范|到位|合规|依法|合法|满意)"
-_ASKS_WELL = re.compile(rf"(?:是否|有没有|有无|都|均){_WELL}|{_WELL}(?:吗|么|嘛|与否|不{_WELL}|没有?[？?]?$)")
+_FINISHED = r"(?:办完|办结|完成|完毕|做完|处理完)"  # 都办完了吗: the reports say so in these few words (办理答复完毕)
+_WELL = rf"(?:及时|按时|按期|超期|逾期|规范|到位|合规|依法|合法|满意|{_FINISHED})"
+_ASKS_WELL = re.compile(rf"(?:是否|有没有|有无|都|均){_WELL}|{_WELL}了?(?:吗|么|嘛|与否|不{_WELL}|没有?[？?]?$)")
 
 
 def asks_how(question: str) -> bool:
@@ -288,10 +297,16 @@ class Prose:
         self._five: dict[tuple, dict[str, list[str]]] = {}  # (doc, year) → passage id → half of each sentence
 
     def content_terms(self, query: str) -> list[tuple[str, float]]:
-        """The question's words that say what it is about, with a weight (IDF; unknown words weigh most)."""
+        """The question's words that say what it is about, with a weight (IDF; unknown words weigh most).
+        A user's word the reports say otherwise (收集意见, 办完; USERS_TERMS) is one term, held by a text that
+        holds any of the report's words for it (征集|听取|意见箱), at the weight of the rarest."""
         kw = self.retriever.keyword
         weights, top = self._weights, self._top
+        query, alternatives = users_terms(query)
         out = []
+        for words in alternatives:
+            known = [float(weights[kw.vocab[w]]) for w in words if w in kw.vocab]
+            out.append(("|".join(words), max(known, default=top)))
         for term, qw in kw.query_terms(query):
             if (term in self._agency_terms or term in GENERIC or term in COLLOQUIAL or _ASPECT.match(term)
                     or len(term) < 2 and not term.isdigit()):
@@ -312,6 +327,12 @@ class Prose:
         terms = self.content_terms(f"{query} {asked.report_words(query)}" if asked.done else query)
         if asks_how(query):  # 依申请公开是怎么办理的: 办理 says how it is asked, 依申请公开 what about
             terms = self.content_terms(_ASKS_HOW.sub(" ", query)) or terms
+        well = _ASKS_WELL.search(query)
+        if well and re.search(_FINISHED, well.group(0)):
+            # 提案都办完了吗: the sentence that says they were (办理答复完毕), not the one naming most of the rest;
+            # not for 及时 / 规范, which the reports say in many other words (均在法定期限答复)
+            said = {t for t, _ in self.content_terms(well.group(0))}
+            terms = [(t, w + self._top if t in said else w) for t, w in terms]
         fetch = max(k * 4, FETCH_PASSAGES) if distinct_agencies else max(k * 2, FETCH_PASSAGES)
         res = self.retriever.search(query, k=fetch, agency=agency, year=year, part=part, kind="prose")
         hits = [(h.passage, h.score) for h in res.hits]
@@ -358,7 +379,8 @@ class Prose:
             coverage = _coverage(terms, sentences)
             if asked.half and sentences[0].half == asked.half:
                 coverage = 1.0  # the half of part 五 the question asks for answers it, whatever its words
-            missing = [t for t, _ in terms if not any(t in normalize(s.passage.text) for s in sentences)]
+            missing = [t.split("|")[0] for t, _ in terms  # a user's word said in the first of the report's words
+                       if not any(holds(t, normalize(s.passage.text)) for s in sentences)]
         elif terms:
             coverage, missing = 0.0, [t for t, _ in terms]
         return ProseResult(sentences, coverage, [t for t, _ in terms], missing)
@@ -433,7 +455,7 @@ class Prose:
             if _HEADING_ONLY.match(sent):
                 continue  # a part's title: 五、存在的主要问题及改进情况 says nothing
             norm = normalize(sent)
-            score = sum(w for t, w in terms if t in norm)
+            score = sum(w for t, w in terms if holds(t, norm))
             score += top * asked.number_bonus(sent)
             if i == opening:
                 score -= top
@@ -553,7 +575,7 @@ def _window(text: str, terms: list[tuple[str, float]], asked: Asked | None = Non
     number asked, when the question asks for one)."""
     clauses = [c for c in re.split(r"(?<=[，,；;：:])", text) if c]
     top = max((w for _, w in terms), default=1.0)
-    scores = [sum(w for t, w in terms if t in normalize(c)) + (top * asked.number_bonus(c) if asked else 0.0)
+    scores = [sum(w for t, w in terms if holds(t, normalize(c))) + (top * asked.number_bonus(c) if asked else 0.0)
               for c in clauses]
     best = max(range(len(clauses)), key=lambda i: (scores[i], -i))
     lo, hi = best, best + 1
@@ -573,7 +595,7 @@ def _coverage(terms: list[tuple[str, float]], sentences: list[Sentence]) -> floa
     total = sum(w for _, w in terms)
     if not total:
         return 1.0
-    return max(sum(w for t, w in terms if t in normalize(s.passage.text)) / total for s in sentences)
+    return max(sum(w for t, w in terms if holds(t, normalize(s.passage.text))) / total for s in sentences)
 
 
 def part_title(part: str | None) -> str:
