@@ -74,6 +74,7 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"收集|搜集|汇集|听取"), "征集 意见箱 意见簿 听取", re.compile(r"意见|建议|诉求|想法")),
     (re.compile(r"办完|做完|处理完|弄完|办妥"), "完毕 办结", None),
     (re.compile(r"费用|收费|多少钱|收钱|收了?钱"), "信息处理费", re.compile(r"申请|要资料|查资料|信息公开")),
+    (re.compile(r"开会|开了?会|开过会|开的会"), "会议 召开", None),
     (re.compile(r"(?i)(?:press|news) conferences?"), "新闻发布会", None),
     (re.compile(r"(?i)\btrain(?:ing|ings)?\b"), "培训", None),
     (re.compile(r"(?i)new media|wechat|weibo"), "政务新媒体", None),
@@ -307,7 +308,9 @@ class Prose:
         for words in alternatives:
             known = [float(weights[kw.vocab[w]]) for w in words if w in kw.vocab]
             out.append(("|".join(words), max(known, default=top)))
-        for term, qw in kw.query_terms(query):
+        asked = kw.query_terms(query)
+        known = [t for t, _ in asked if t in kw.vocab]
+        for term, qw in asked:
             if (term in self._agency_terms or term in GENERIC or term in COLLOQUIAL or _ASPECT.match(term)
                     or len(term) < 2 and not term.isdigit()):
                 continue
@@ -315,6 +318,8 @@ class Prose:
             if tid is None and term[-1] in ASPECT and len(term) > 2:  # 建立了 → 建立: the particle says nothing
                 term = term[:-1]
                 tid = kw.vocab.get(term)
+            if tid is None and _made_of(term, known):  # 意见建议: the reports' 意见 and 建议 stand for it
+                continue
             out.append((term, qw * (float(weights[tid]) if tid is not None else top)))
         return out
 
@@ -357,6 +362,12 @@ class Prose:
         others = [s for s in scored if s.passage.part != "五"]
         if asked.done and others and (asked.merit or _coverage(scope, others) >= COVERAGE):
             scored = others
+        elif asks_how(query) and not asked.half and others and len(others) < len(scored):
+            # 依申请公开是怎么办理的 asks how it was done, which part 五's plans (做好依申请公开工作) do not say,
+            # when the account of the year speaks of it as fully (意见建议怎么处理: only a measure says 意见)
+            plans = [s for s in scored if s.passage.part == "五"]
+            if _coverage(scope, others) >= max(COVERAGE, _coverage(scope, plans)):
+                scored = others
         scored.sort(key=lambda s: -s.score)
         sentences: list[Sentence] = []
         seen: set[str] = set()
@@ -588,6 +599,16 @@ def _window(text: str, terms: list[tuple[str, float]], asked: Asked | None = Non
         if not grown:
             break
     return "".join(clauses[lo:hi])[:limit].rstrip("，,；;：:")
+
+
+def _made_of(word: str, parts: list[str]) -> bool:
+    """Every character of a word lies in one of the shorter words given (意见建议: 意见, 建议)."""
+    covered = [False] * len(word)
+    for p in parts:
+        if len(p) < len(word):
+            for m in re.finditer(re.escape(p), word):
+                covered[m.start():m.end()] = [True] * len(p)
+    return all(covered)
 
 
 def _coverage(terms: list[tuple[str, float]], sentences: list[Sentence]) -> float:
