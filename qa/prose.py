@@ -62,7 +62,8 @@ _CLAUSE = r"[^。；;，,！？!?\d]{0,12}?"  # within one clause, no other numb
 
 # Users' words for a few of the reports' own terms: 该不该公开 is what the reports call 公开属性 (认定), a
 # 红头文件 their 规范性文件, an 官网 their 门户网站, 打官司 their 行政诉讼, 收集意见 their 征集 / 听取 / 意见箱,
-# 办完 their 完毕 / 办结; English words for the topics of their text. Searched beside the user's words; in
+# 办完 their 完毕 / 办结; English words for the topics of their text (whole words: a hanzi next to one is no
+# boundary to \b, so (?<![a-z])). Searched beside the user's words; in
 # a question's content words the user's word stands for any of the report's (qa/prose.Prose.content_terms).
 # A third element, when given, is what else the question must say for the word to mean this (收了多少钱 is
 # the 信息处理费 only in a question about applications).
@@ -76,13 +77,13 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"费用|收费|多少钱|收钱|收了?钱"), "信息处理费", re.compile(r"申请|要资料|查资料|信息公开")),
     (re.compile(r"开会|开了?会|开过会|开的会"), "会议 召开", None),
     (re.compile(r"(?i)(?:press|news) conferences?"), "新闻发布会", None),
-    (re.compile(r"(?i)\btrain(?:ing|ings)?\b"), "培训", None),
+    (re.compile(r"(?i)(?<![a-z])train(?:ing|ings)?(?![a-z])"), "培训", None),
     (re.compile(r"(?i)new media|wechat|weibo"), "政务新媒体", None),
-    (re.compile(r"(?i)\bwebsites?\b|\bportals?\b"), "门户网站 网站", None),
-    (re.compile(r"(?i)\bplatforms?\b"), "平台", None),
-    (re.compile(r"(?i)\bmeetings?\b"), "会议", None),
-    (re.compile(r"(?i)\bsuggestions?\b|\bproposals?\b"), "建议 提案", None),
-    (re.compile(r"(?i)\bcomplaints?\b"), "投诉", None),
+    (re.compile(r"(?i)(?<![a-z])(?:websites?|portals?)(?![a-z])"), "门户网站 网站", None),
+    (re.compile(r"(?i)(?<![a-z])platforms?(?![a-z])"), "平台", None),
+    (re.compile(r"(?i)(?<![a-z])meetings?(?![a-z])"), "会议", None),
+    (re.compile(r"(?i)(?<![a-z])(?:suggestions?|proposals?)(?![a-z])"), "建议 提案", None),
+    (re.compile(r"(?i)(?<![a-z])complaints?(?![a-z])"), "投诉", None),
 )
 
 
@@ -130,7 +131,7 @@ def asks_number(question: str) -> bool:
 
 # 依申请公开是怎么办理的, 按什么流程处理: how a thing is done, which the text says, even when the thing has a
 # count in a table (unless the question also asks how many)
-_HOW_VERB = r"(?:办理|处理|办的|办|做的|做|开展|答复|受理|落实|推进|管理|建设|规范|审核|保障|回应|操作)"
+_HOW_VERB = r"(?:办理|处理|办的|办|做的|做|开展|答复|受理|落实|推进|管理|建设|规范|审核|保障|回应|操作|提高|提升|改进|改善|加强)"
 _ASKS_HOW = re.compile(rf"(?:怎么|如何|怎样|咋)样?(?:来|去)?{_HOW_VERB}|"
                        rf"按?(?:什么|哪些|啥)(?:样的)?(?:流程|程序|步骤|机制|渠道|方式|办法)(?:来|去)?{_HOW_VERB}?")
 

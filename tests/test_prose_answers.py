@@ -233,6 +233,8 @@ def test_users_words_for_the_reports_words() -> None:
     assert "信息处理费" not in in_report_words("鹤岗城管的收费项目有几项")  # the template's 行政事业性收费
     assert "新闻发布会" in in_report_words("平潭2019年开过哪些press conference")
     assert "会议" in in_report_words("沙河城管开过会研究政务公开吗")
+    assert "培训" in in_report_words("济南城管的training情况")  # 的 and t: no word boundary for \b
+    assert asks_how("洪泽区今后怎么提高依申请公开的水平")  # the text's plans, not the count of applications
     assert asks_how("提案都办完了吗") and not asks_how("提案办完了多少件")
     assert states_count("2025年，全区共收到政府信息公开申请154件，共办结148件", ["收到", "申请"])
     assert states_count("全年收取政府信息公开信息处理费 0 元。", ["信息处理费"])
@@ -325,6 +327,8 @@ OTHER_WORDS += [
     ("平潭2022年开会部署过政务公开吗", ["工作部署会"], [], "05_pingtan_2022 一（五）: 多次召开工作部署会"),
     ("怎么办理依申请公开的", ["规范答复程序|规范依申请公开流程|法定期限"], ["三是做好依申请公开工作"],
      "004 line 14, 22_hongze 一（二）, 12_pingtan_2020 一 4.: how each did it, not 002's plan in part 五"),
+    ("洪泽区今后怎么提高依申请公开的水平", ["扎实推进依申请公开工作"], ["为21件"], "22_hongze 五: 一是扎实推进依申请公开工作"),
+    ("济南城管的training情况", ["培训会议"], [], "004 line 9: 组织召开培训会议"),
 ]
 
 
