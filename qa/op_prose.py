@@ -115,7 +115,9 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     sentences = list(result.sentences)
     if RE_QUANTITY.search(plan.text):  # 多少 / 几: a sentence that states a number first
         sentences.sort(key=lambda s: not _NUMBER.search(re.sub(r"(?:19|20)\d\d\s*年", "", s.text)))
-    how = asks_how(query)  # 怎么办理的: the passage that says how, run on; not the next best ones
+    # 怎么办理的: the passage that says how, run on; not the next best ones. 明年打算怎么改进 asks for part 五's
+    # measures, a list quoted item by item like any other question for them
+    how = asks_how(query) and Asked.of(query).half is None
     best = sentences[:LIST_SENTENCES if _lists(plan) and not how else 1] if agency else sentences
     listing = bool(agency and (continued or _lists(plan) or how))
     quoted: list[list[str]] = []  # [where, what] of each quote

@@ -31,7 +31,9 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         "觉得", "认为", "感觉", "以为", "想问", "想知道", "知道", "听说", "说来", "听听", "讲讲",
                         "聊聊", "看看", "说说看", "比较", "挺", "非常", "特别", "大概", "大约", "到底", "究竟",
                         "一般", "平时", "平常", "时候", "时间", "去年", "今年", "明年", "来年", "前年", "当年",
-                        "下来", "出来", "起来", "上来", "过来", "一下子", "东西", "事情", "事儿", "老百姓", "百姓"})
+                        "下来", "出来", "起来", "上来", "过来", "一下子", "东西", "事情", "事儿", "老百姓", "百姓",
+                        # how it went (搞得咋样): the question's tone, not its topic
+                        "咋样", "咋", "怎样", "啥样", "搞得", "弄得", "干得", "做得", "办得", "搞", "弄"})
 # a verb with its aspect particle (发了, 做过, 搞着): the particle says when, the verb alone is too short to say what
 _ASPECT = re.compile(r"^.[" + "".join(sorted(ASPECT)) + "]$")
 _SENT = re.compile(r"(?<=[。！？!?])|\n")  # not at ；: a list of problems stays one sentence
@@ -52,22 +54,58 @@ _ASK_COUNTER = re.compile(r"(?:多少|(?<!哪)几)\s*(" + "|".join(sorted(COUNTE
 _ASK_RATE = re.compile(r"(?:率|比例|比重|占比|百分之|百分比)")
 _ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封]|数量|次数|人次|比例|百分|率是|率多")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+# a count a sentence states: a number in one of COUNTERS (154件, 300 余条, 0元, 两次), never a year or a date
+_COUNT = (r"(?:(?<![\d.])\d[\d,]*(?:\.\d+)?|(?<!第)[一二两三四五六七八九十百千万]+)(?:余|多)?(?:"
+          + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
+_CLAUSE = r"[^。；;，,！？!?\d]{0,12}?"  # within one clause, no other number between
 
 
-# Users' words for a few of the reports' own terms, searched beside them: 该不该公开 is what the reports
-# call 公开属性 (认定), a 红头文件 their 规范性文件, an 官网 their 门户网站, 打官司 their 行政诉讼.
-USERS_TERMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?:该不该|要不要|能不能|可不可以|是否)(?:对外|向社会)?公开|公不公开"), "公开属性"),
-    (re.compile(r"红头文件"), "规范性文件"),
-    (re.compile(r"官网"), "门户网站"),
-    (re.compile(r"打官司|告上法庭|告到法院"), "行政诉讼"),
+# Users' words for a few of the reports' own terms: 该不该公开 is what the reports call 公开属性 (认定), a
+# 红头文件 their 规范性文件, an 官网 their 门户网站, 打官司 their 行政诉讼, 收集意见 their 征集 / 听取 / 意见箱,
+# 办完 their 完毕 / 办结; English words for the topics of their text (whole words: a hanzi next to one is no
+# boundary to \b, so (?<![a-z])). Searched beside the user's words; in
+# a question's content words the user's word stands for any of the report's (qa/prose.Prose.content_terms).
+# A third element, when given, is what else the question must say for the word to mean this (收了多少钱 is
+# the 信息处理费 only in a question about applications).
+USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
+    (re.compile(r"(?:该不该|要不要|能不能|可不可以|是否)(?:对外|向社会)?公开|公不公开"), "公开属性", None),
+    (re.compile(r"红头文件"), "规范性文件", None),
+    (re.compile(r"官网"), "门户网站", None),
+    (re.compile(r"打官司|告上法庭|告到法院"), "行政诉讼", None),
+    (re.compile(r"收集|搜集|汇集|听取"), "征集 意见箱 意见簿 听取", re.compile(r"意见|建议|诉求|想法")),
+    (re.compile(r"办完|做完|处理完|弄完|办妥"), "完毕 办结", None),
+    (re.compile(r"费用|收费|多少钱|收钱|收了?钱"), "信息处理费", re.compile(r"申请|要资料|查资料|信息公开")),
+    (re.compile(r"开会|开了?会|开过会|开的会"), "会议 召开", None),
+    (re.compile(r"(?i)(?:press|news) conferences?"), "新闻发布会", None),
+    (re.compile(r"(?i)(?<![a-z])train(?:ing|ings)?(?![a-z])"), "培训", None),
+    (re.compile(r"(?i)new media|wechat|weibo"), "政务新媒体", None),
+    (re.compile(r"(?i)(?<![a-z])(?:websites?|portals?)(?![a-z])"), "门户网站 网站", None),
+    (re.compile(r"(?i)(?<![a-z])platforms?(?![a-z])"), "平台", None),
+    (re.compile(r"(?i)(?<![a-z])meetings?(?![a-z])"), "会议", None),
+    (re.compile(r"(?i)(?<![a-z])(?:suggestions?|proposals?)(?![a-z])"), "建议 提案", None),
+    (re.compile(r"(?i)(?<![a-z])complaints?(?![a-z])"), "投诉", None),
 )
+
+
+def users_terms(query: str) -> tuple[str, list[list[str]]]:
+    """The query without the users' words USERS_TERMS knows, and the report's words for each of them."""
+    found = []
+    for rx, words, context in USERS_TERMS:
+        if rx.search(query) and (context is None or context.search(query)):
+            query = rx.sub(" ", query)
+            found.append(words.split())
+    return query, found
+
+
+def holds(term: str, text: str) -> bool:
+    """A content term is in a text: a user's word that stands for several of the report's (征集|听取), any."""
+    return any(w in text for w in term.split("|"))
 
 
 def in_report_words(query: str) -> str:
     """The query with the words reports use for what it asks (短板 → 存在的主要问题 不足 有待), for the search:
     the report does not call its problems 短板 nor its work 亮点, nor a 红头文件 so."""
-    words = [Asked.of(query).report_words(query)] + [term for rx, term in USERS_TERMS if rx.search(query)]
+    words = [Asked.of(query).report_words(query)] + [" ".join(w) for w in users_terms(query)[1]]
     words = " ".join(w for w in words if w)
     return f"{query} {words}" if words else query
 
@@ -78,21 +116,31 @@ def not_asked_parts(query: str) -> set[str]:
     return {"五"} if Asked.of(query).merit else set()
 
 
+def states_count(text: str, terms: list[str]) -> bool:
+    """One of the question's words and a count stand in one clause (收到政府信息公开申请154件, 信息处理费0元,
+    公开51条疫情防控相关信息): the text states the number asked for, as a table row may too."""
+    squashed = re.sub(r"\s+", "", text)
+    return any(re.search(re.escape(t) + _CLAUSE + _COUNT, squashed)
+               or re.search(_COUNT + _CLAUSE + re.escape(t), squashed)
+               for t in terms if len(t) >= 2 and not t.isdigit())
+
+
 def asks_number(question: str) -> bool:
     """多少条 / 几个 / 比例: the question wants a number (which a table row may state), not which or how."""
     return bool(_ASK_NUMBER.search(question))
 
 # 依申请公开是怎么办理的, 按什么流程处理: how a thing is done, which the text says, even when the thing has a
 # count in a table (unless the question also asks how many)
-_HOW_VERB = r"(?:办理|处理|办的|办|做的|做|开展|答复|受理|落实|推进|管理|建设|规范|审核|保障|回应|操作)"
+_HOW_VERB = r"(?:办理|处理|办的|办|做的|做|开展|答复|受理|落实|推进|管理|建设|规范|审核|保障|回应|操作|提高|提升|改进|改善|加强)"
 _ASKS_HOW = re.compile(rf"(?:怎么|如何|怎样|咋)样?(?:来|去)?{_HOW_VERB}|"
                        rf"按?(?:什么|哪些|啥)(?:样的)?(?:流程|程序|步骤|机制|渠道|方式|办法)(?:来|去)?{_HOW_VERB}?")
 
 
 # 答复都及时吗, 是否依法办理, 处理规范不规范: whether a thing was done well, which the tables do not record and
 # the text may state (均在法定期限内答复)
-_WELL = r"(?:及时|按时|按期|超期|逾期|规范|到位|合规|依法|合法|满意)"
-_ASKS_WELL = re.compile(rf"(?:是否|有没有|有无|都|均){_WELL}|{_WELL}(?:吗|么|嘛|与否|不{_WELL}|没有?[？?]?$)")
+_FINISHED = r"(?:办完|办结|完成|完毕|做完|处理完)"  # 都办完了吗: the reports say so in these few words (办理答复完毕)
+_WELL = rf"(?:及时|按时|按期|超期|逾期|规范|到位|合规|依法|合法|满意|{_FINISHED})"
+_ASKS_WELL = re.compile(rf"(?:是否|有没有|有无|都|均){_WELL}|{_WELL}了?(?:吗|么|嘛|与否|不{_WELL}|没有?[？?]?$)")
 
 
 def asks_how(question: str) -> bool:
@@ -251,11 +299,19 @@ class Prose:
         self._five: dict[tuple, dict[str, list[str]]] = {}  # (doc, year) → passage id → half of each sentence
 
     def content_terms(self, query: str) -> list[tuple[str, float]]:
-        """The question's words that say what it is about, with a weight (IDF; unknown words weigh most)."""
+        """The question's words that say what it is about, with a weight (IDF; unknown words weigh most).
+        A user's word the reports say otherwise (收集意见, 办完; USERS_TERMS) is one term, held by a text that
+        holds any of the report's words for it (征集|听取|意见箱), at the weight of the rarest."""
         kw = self.retriever.keyword
         weights, top = self._weights, self._top
+        query, alternatives = users_terms(query)
         out = []
-        for term, qw in kw.query_terms(query):
+        for words in alternatives:
+            known = [float(weights[kw.vocab[w]]) for w in words if w in kw.vocab]
+            out.append(("|".join(words), max(known, default=top)))
+        asked = kw.query_terms(query)
+        known = [t for t, _ in asked if t in kw.vocab]
+        for term, qw in asked:
             if (term in self._agency_terms or term in GENERIC or term in COLLOQUIAL or _ASPECT.match(term)
                     or len(term) < 2 and not term.isdigit()):
                 continue
@@ -263,6 +319,8 @@ class Prose:
             if tid is None and term[-1] in ASPECT and len(term) > 2:  # 建立了 → 建立: the particle says nothing
                 term = term[:-1]
                 tid = kw.vocab.get(term)
+            if tid is None and _made_of(term, known):  # 意见建议: the reports' 意见 and 建议 stand for it
+                continue
             out.append((term, qw * (float(weights[tid]) if tid is not None else top)))
         return out
 
@@ -275,6 +333,12 @@ class Prose:
         terms = self.content_terms(f"{query} {asked.report_words(query)}" if asked.done else query)
         if asks_how(query):  # 依申请公开是怎么办理的: 办理 says how it is asked, 依申请公开 what about
             terms = self.content_terms(_ASKS_HOW.sub(" ", query)) or terms
+        well = _ASKS_WELL.search(query)
+        if well and re.search(_FINISHED, well.group(0)):
+            # 提案都办完了吗: the sentence that says they were (办理答复完毕), not the one naming most of the rest;
+            # not for 及时 / 规范, which the reports say in many other words (均在法定期限答复)
+            said = {t for t, _ in self.content_terms(well.group(0))}
+            terms = [(t, w + self._top if t in said else w) for t, w in terms]
         fetch = max(k * 4, FETCH_PASSAGES) if distinct_agencies else max(k * 2, FETCH_PASSAGES)
         res = self.retriever.search(query, k=fetch, agency=agency, year=year, part=part, kind="prose")
         hits = [(h.passage, h.score) for h in res.hits]
@@ -299,6 +363,12 @@ class Prose:
         others = [s for s in scored if s.passage.part != "五"]
         if asked.done and others and (asked.merit or _coverage(scope, others) >= COVERAGE):
             scored = others
+        elif asks_how(query) and not asked.half and others and len(others) < len(scored):
+            # 依申请公开是怎么办理的 asks how it was done, which part 五's plans (做好依申请公开工作) do not say,
+            # when the account of the year speaks of it as fully (意见建议怎么处理: only a measure says 意见)
+            plans = [s for s in scored if s.passage.part == "五"]
+            if _coverage(scope, others) >= max(COVERAGE, _coverage(scope, plans)):
+                scored = others
         scored.sort(key=lambda s: -s.score)
         sentences: list[Sentence] = []
         seen: set[str] = set()
@@ -321,7 +391,8 @@ class Prose:
             coverage = _coverage(terms, sentences)
             if asked.half and sentences[0].half == asked.half:
                 coverage = 1.0  # the half of part 五 the question asks for answers it, whatever its words
-            missing = [t for t, _ in terms if not any(t in normalize(s.passage.text) for s in sentences)]
+            missing = [t.split("|")[0] for t, _ in terms  # a user's word said in the first of the report's words
+                       if not any(holds(t, normalize(s.passage.text)) for s in sentences)]
         elif terms:
             coverage, missing = 0.0, [t for t, _ in terms]
         return ProseResult(sentences, coverage, [t for t, _ in terms], missing)
@@ -396,7 +467,7 @@ class Prose:
             if _HEADING_ONLY.match(sent):
                 continue  # a part's title: 五、存在的主要问题及改进情况 says nothing
             norm = normalize(sent)
-            score = sum(w for t, w in terms if t in norm)
+            score = sum(w for t, w in terms if holds(t, norm))
             score += top * asked.number_bonus(sent)
             if i == opening:
                 score -= top
@@ -516,7 +587,7 @@ def _window(text: str, terms: list[tuple[str, float]], asked: Asked | None = Non
     number asked, when the question asks for one)."""
     clauses = [c for c in re.split(r"(?<=[，,；;：:])", text) if c]
     top = max((w for _, w in terms), default=1.0)
-    scores = [sum(w for t, w in terms if t in normalize(c)) + (top * asked.number_bonus(c) if asked else 0.0)
+    scores = [sum(w for t, w in terms if holds(t, normalize(c))) + (top * asked.number_bonus(c) if asked else 0.0)
               for c in clauses]
     best = max(range(len(clauses)), key=lambda i: (scores[i], -i))
     lo, hi = best, best + 1
@@ -531,12 +602,22 @@ def _window(text: str, terms: list[tuple[str, float]], asked: Asked | None = Non
     return "".join(clauses[lo:hi])[:limit].rstrip("，,；;：:")
 
 
+def _made_of(word: str, parts: list[str]) -> bool:
+    """Every character of a word lies in one of the shorter words given (意见建议: 意见, 建议)."""
+    covered = [False] * len(word)
+    for p in parts:
+        if len(p) < len(word):
+            for m in re.finditer(re.escape(p), word):
+                covered[m.start():m.end()] = [True] * len(p)
+    return all(covered)
+
+
 def _coverage(terms: list[tuple[str, float]], sentences: list[Sentence]) -> float:
     """The largest share of the terms' weight one sentence's passage holds (1.0 with no terms)."""
     total = sum(w for _, w in terms)
     if not total:
         return 1.0
-    return max(sum(w for t, w in terms if t in normalize(s.passage.text)) / total for s in sentences)
+    return max(sum(w for t, w in terms if holds(t, normalize(s.passage.text))) / total for s in sentences)
 
 
 def part_title(part: str | None) -> str:

@@ -218,6 +218,33 @@ def test_the_words_people_ask_with() -> None:
     assert not asks_how("及时答复了多少件") and not asks_how("2024年平潭有没有行政诉讼")
 
 
+def test_users_words_for_the_reports_words() -> None:
+    """Unit-level (batch 6): a user's word the reports say otherwise stands for theirs (收集意见 → 征集 / 意见箱,
+    办完 → 完毕 / 办结, 收了多少钱 in a question about applications → 信息处理费, press conference →
+    新闻发布会); a whether-question (都办完了吗) asks how a thing was done; a count stated in a clause with
+    one of the question's words (申请154件, 信息处理费0元, 开展了两次) is found, a year or an ordinal is not."""
+    from qa.prose import asks_how, holds, in_report_words, states_count, users_terms
+
+    rest, words = users_terms("沙河城管平时怎么收集老百姓的意见")
+    assert "收集" not in rest and words == [["征集", "意见箱", "意见簿", "听取"]]
+    assert holds("征集|意见箱", "设置意见簿和意见箱") and not holds("征集|意见箱", "征求相关群众意见")
+    assert users_terms("提案都办完了吗")[1] == [["完毕", "办结"]]
+    assert "信息处理费" in in_report_words("向申请人收了多少钱的费用")
+    assert "信息处理费" not in in_report_words("鹤岗城管的收费项目有几项")  # the template's 行政事业性收费
+    assert "新闻发布会" in in_report_words("平潭2019年开过哪些press conference")
+    assert "会议" in in_report_words("沙河城管开过会研究政务公开吗")
+    assert "培训" in in_report_words("济南城管的training情况")  # 的 and t: no word boundary for \b
+    assert asks_how("洪泽区今后怎么提高依申请公开的水平")  # the text's plans, not the count of applications
+    assert asks_how("提案都办完了吗") and not asks_how("提案办完了多少件")
+    assert states_count("2025年，全区共收到政府信息公开申请154件，共办结148件", ["收到", "申请"])
+    assert states_count("全年收取政府信息公开信息处理费 0 元。", ["信息处理费"])
+    assert states_count("我们开展了两次市民代表看城市变化活动", ["开展"])
+    assert states_count("共公开51条疫情防控相关信息", ["防控"])  # the count before the word
+    assert not states_count("2024年，无收取信息处理费情况。", ["信息处理费"])
+    assert not states_count("第三次会议审议了申请", ["申请"])
+    assert not states_count("收到申请后，经审核，答复154件", ["收到"])  # another clause
+
+
 # ------------------------------------------------------------------ own prose questions, other agencies
 # Written for issue 10 over agencies dev.json's prose items do not ask about (张店, 伊川, 鹤岗), of the
 # kinds users ask in words: problems, measures, platforms, training, counts stated only in a sentence.
@@ -294,6 +321,14 @@ OTHER_WORDS += [
     ("伊川城管哪些事干得比较漂亮", ["源头认定|基层政务公开目录|保密审查|152"], ["仍存在一些不足"], "002 line 11"),
     # whether a thing was done well: the tables do not say, the text may (never the count of applications)
     ("洪泽2023年的申请答复都及时吗", ["均在法定期限答复"], ["为21件"], "22_hongze 一（二）: 受理…21件，均在法定期限答复"),
+    # batch 6, found by asking more after the held-out set passed: a word the index does not know whose parts
+    # it does (意见建议), 开会 for 召开…会议, and how it is done, which part 五's plans do not say
+    ("张店执法局政务公开的意见建议怎么处理", ["吸纳合理建议意见|重视群众意见的反馈"], [], "001 line 77"),
+    ("平潭2022年开会部署过政务公开吗", ["工作部署会"], [], "05_pingtan_2022 一（五）: 多次召开工作部署会"),
+    ("怎么办理依申请公开的", ["规范答复程序|规范依申请公开流程|法定期限"], ["三是做好依申请公开工作"],
+     "004 line 14, 22_hongze 一（二）, 12_pingtan_2020 一 4.: how each did it, not 002's plan in part 五"),
+    ("洪泽区今后怎么提高依申请公开的水平", ["扎实推进依申请公开工作"], ["为21件"], "22_hongze 五: 一是扎实推进依申请公开工作"),
+    ("济南城管的training情况", ["培训会议"], [], "004 line 9: 组织召开培训会议"),
 ]
 
 
@@ -307,13 +342,18 @@ def test_prose_question_in_other_words(qa, question: str, expect: list[str], mus
     assert not missing and not wrong, f"{question}: missing {missing}, quoted {wrong} in {text!r} (why: {why})"
 
 
-# ------------------------------------------------------------------ batch 5: tests/prose_heldout.json
+# ------------------------------------------------------------------ batches 5 and 6: tests/prose_heldout.json
 # Written by another hand before any change made for them (first score in the file's history: see
 # the commit that added it), of the kinds users ask about the text: problems, measures, what went well,
 # how applications are handled, numbers only a sentence states (quoted with its line), platforms,
 # 政策解读, 会议公开, typos and English, an agency whose report has no such text, follow-ups.
 # First score, before any change: 16/25 (out of scope said for 毛病, 夸一夸, 干得漂亮, 着手改, 发了, 下来, 外面:
 # words of how people ask counted as what about; 怎么办理 / 按什么流程处理 answered by a table cell).
+# ph26–ph50 (batch 6, by another hand, over the same corpus): first score 22/25, before any change: out of
+# scope said for 搞得咋样 and 怎么收集…意见 (咋样 and 收集 counted as what about; the reports say 征集 / 意见箱),
+# and 提案都办完了吗 answered by the sentence naming most of the subject, not the one saying 按时办理答复完毕.
+# After (the users' words for the reports' words, qa/prose.USERS_TERMS; a whether-question's word weighs on
+# the sentence): 25/25, and ph01–ph25 still 25/25.
 HELDOUT = Path(__file__).with_name("prose_heldout.json")
 PROSE_HELDOUT = json.loads(HELDOUT.read_text("utf-8"))["questions"]
 
