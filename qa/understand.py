@@ -298,7 +298,7 @@ class Reader:
     def _unanswerable(plan: Plan, rest: str) -> None:
         """预测明年 / 要多久能答复: a forecast no annual report makes, a time no table counts (a report's text
         may state one: read as a text question, said when no passage has it)."""
-        if m := RE_FORECAST.search(rest):
+        if (m := RE_FORECAST.search(rest)) and plan.item and not plan.prose:  # a number asked of the future
             plan.forecast = m.group()
         elif (m := RE_DURATION.search(rest)) and plan.operation in ("value", "out_of_scope", "prose"):
             plan.operation, plan.prose = "prose", True
@@ -1040,7 +1040,7 @@ RE_COUNTED_KIND = re.compile(r"(?:这|那|各)?[\d两一二三四五六七八九
 # counted cases right after 没提供 (而没提供的有几件): the row's cases, not a report lacking the figure
 RE_CASES_AFTER = re.compile(r"的?(?:申请)?(?:有|是|共|一共)?(?:几|多少)[件个]")
 # a forecast (预测明年): the reports state past years only
-RE_FORECAST = re.compile(r"预测|预计|估计|推测|明年|后年|未来|将来")
+RE_FORECAST = re.compile(r"预测|预计|推测|明年|后年|未来|将来")
 # a length of time (要多久能答复): the tables count cases, never days
 RE_DURATION = re.compile(r"多久|多长时间|几天|多少天|几个工作日|多少个?工作日")
 
