@@ -107,6 +107,17 @@ def aliases(agency: str) -> set[str]:
     return {a for a in out if len(a) >= 2}
 
 
+# 济南市政府 after the name of a bureau (济南市城市管理局): the government, another body than the bureau
+RE_GOVERNMENT_AFTER = re.compile(r"[市县区]?(?:人民)?政府(?!办|部门|网站|门户|信息|采购|集中|性|专项|债|投资|购买|补贴|预算|决算)")
+GOVERNMENT_ENDINGS = ("政府", "管委会", "管理委员会", *ZONE_WORDS)
+
+
+def names_government(agency: str, after: str) -> bool:
+    """The words after a found place name say 政府 while the agency is a bureau: the question names the
+    place's government, which is not this agency."""
+    return bool(RE_GOVERNMENT_AFTER.match(after)) and not _squash(agency).endswith(GOVERNMENT_ENDINGS)
+
+
 @dataclass
 class AgencyMatch:
     agencies: list[str]  # one: found; several: ambiguous (the candidates)

@@ -49,6 +49,16 @@ def growth(new: float, old: float) -> tuple[float, Derived] | None:
                                                   f" = {pct_text(g)}")
 
 
+def compound_growth(new: float, old: float, years: int) -> tuple[float, Derived] | None:
+    """The yearly rate that turns old into new over `years` years ((new ÷ old)^(1/years) − 1, 年均复合增长率);
+    None when old is 0, a sign changes, or no year passes."""
+    if not old or years <= 0 or new / old <= 0:
+        return None
+    g = ((new / old) ** (1 / years) - 1) * 100
+    return g, Derived(value=pct_text(abs(g)), how=f"{plain_number(new)} ÷ {plain_number(old)} 开{years}次方后减一"
+                                                  f" = {pct_text(g)}")
+
+
 def times(a: float, b: float) -> tuple[float, Derived] | None:
     """a ÷ b: how many times b a is; None when b is 0."""
     if not b:

@@ -96,6 +96,12 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         # 是2021年的几倍: the year named against the last one asked; 增长了百分之几: the turns' years
         years = sorted({plan.years[0], prev.years[-1]}) if len(plan.years) == 1 and prev.years else \
             sorted({y for t in same for y in t.plan.years})
+        if years and prev.operation == "share" and (prev.agencies or last.focus) and plan.change:
+            # 纠正率呢 → 和上一年比呢: the rate in both years, not the change of its numerator
+            new = _continued(prev, plan)
+            new.years = [years[0], years[-1]] if len(years) >= 2 else [years[0] - 1, years[0]]
+            new.agencies, new.all_years = list(prev.agencies or last.focus[:1]), True
+            return new
         if years and (prev.agencies or last.focus):  # 比上一年增长多少: one year against the report before
             new = _continued(prev, plan)
             new.years = [years[0], years[-1]] if len(years) >= 2 else years[-1:]
@@ -255,6 +261,9 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     new = _continued(prev, plan)
     changed = False
     # the measure
+    if plan.item_implied and prev.item and plan.column and items()[prev.item].table == items()[plan.item].table \
+            and measure(prev.item, plan.column):  # 行政诉讼多少 / 其中败诉的呢: the column, on the row talked about
+        plan.item, plan.item_word = prev.item, prev.item_word
     if plan.item and plan.item != prev.item and not (plan.op_explicit and plan.operation not in ("value",)
                                                      and not marked):
         new.item, new.item_word, new.extra_items = plan.item, plan.item_word, plan.extra_items

@@ -111,6 +111,11 @@ class QA:
             return self._ambiguous(plan)
         if plan.beyond:
             return self._beyond(plan)
+        if plan.forecast:
+            return Answer(question=plan.question, status="out_of_scope",
+                          text=f"问的是「{plan.forecast}」：这些报告只记已经过去的年度，不做预测，无法回答。"
+                               "可以问已有年份的数字或历年变化。",
+                          reading=Reading(operation=plan.operation, summary=f"问的是预测（{plan.forecast}），超出这些报告"))
         return None
 
     def _run(self, plan: SettledPlan) -> Answer:

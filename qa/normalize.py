@@ -153,9 +153,18 @@ def _between_latin(m: re.Match[str]) -> bool:
         and s[m.end()].isascii() and s[m.end()].isalpha()
 
 
+# the applicants of 三 are 自然人 and 法人或其他组织: "not natural persons" is the other group
+_NOT_NATURAL = re.compile(r"(?:除了?|除去)?自然人(?:以外|之外)的?|非自然人的?|不是自然人的")
+
+
+def applicants(text: str) -> str:
+    """自然人以外的申请 / 非自然人 → 法人或其他组织 (the template's one other group of applicants)."""
+    return _NOT_NATURAL.sub("法人或其他组织", text)
+
+
 def normalize(question: str) -> str:
     """The one normal form every reader works on."""
     text = unicodedata.normalize("NFKC", question)
     text = to_simplified(text).lower()
     text = spaces(english(text))
-    return round_thresholds(years(signs(text)))
+    return applicants(round_thresholds(years(signs(text))))

@@ -26,6 +26,10 @@ RE_TREND = re.compile(r"趋势|走势|变化情况|怎么变|如何变化|逐年
 RE_RATIO_OF = re.compile(r"的(?:百分之|几成|多少成|百分比)")  # 是上年的百分之几: a ratio, not a growth rate
 
 
+# a yearly rate over several years, not the change end to end
+RE_COMPOUND = re.compile(r"复合|年均增|年均(?:增长|下降|减少)|平均每年(?:增长|下降|减少)(?:百分之|率|了?多少%)")
+
+
 def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     agency = plan.agencies[0]
     s = ctx.store
@@ -74,6 +78,12 @@ def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             if g and d:
                 derived.append(g[1])
                 text += growth_clause(d > 0, arith.pct_text(abs(g[0])), g[1].how)
+            c = arith.compound_growth(new, old, b.year - a.year) if RE_COMPOUND.search(plan.text) and \
+                a.year and b.year and b.year - a.year > 1 else None
+            if c:  # 年均复合增长率: the yearly rate over the years between
+                span = b.year - a.year
+                derived += [c[1], Derived(value=str(span), how=f"{b.year} − {a.year} = {span}年")]
+                text += f"，年均复合{'增长' if c[0] >= 0 else '下降'}{arith.pct_text(abs(c[0]))}（{c[1].how}）"
             ratio_of = plan.percent and RE_RATIO_OF.search(plan.text)
             if g and d and not ratio_of:  # 多了几成: the growth in 成 too
                 text += in_tenths(plan.text, abs(g[0]), derived)

@@ -95,8 +95,38 @@ def measure_values(ctx: Ctx, plan: Plan) -> Check | None:
                     bits.append(f"正文的{plain_number(total)}是新收与上年结转之和，与表格相符，并不矛盾")
         if asked and r.value in asked and carried is None:
             bits.append("与问题中的数字相同")
+        if m.item in BALANCE_ITEMS and len(asked) >= 2 and (said := _balance(ctx, plan, r.report, out)):
+            bits.append(said)  # 新收154，办结148，差的6件: the row the difference stands in
         out.text += "，".join(bits) + "。"
     return out
+
+
+# 三's own rule: 新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理
+BALANCE_ITEMS = ("apply.new", "apply.carried_in", "apply.total", "apply.carried_out")
+
+
+def _balance(ctx: Ctx, plan: Plan, report, out: Check) -> str | None:
+    """The four totals of 三 in one report and whether they balance (a gap between 新收 and 办结 is 结转下年度)."""
+    got = {}
+    for item in BALANCE_ITEMS:
+        mm = measure(item, "total")
+        row = next((x for x in scoped_rows(ctx, plan, mm, [report.agency]) if x.report.rid == report.rid
+                    and x.status == OK), None) if mm else None
+        if row is None:
+            return None
+        got[item] = (mm, row)
+    (_, new), (_, cin), (_, tot), (_, cout) = (got[i] for i in BALANCE_ITEMS)
+    left, lhow = arith.total([new.value, cin.value])
+    right, rhow = arith.total([tot.value, cout.value])
+    for mm, row in got.values():
+        c, d = ctx.citer.rows(mm, [row])
+        out.citations += c
+        out.derived += d
+    out.derived += [lhow, rhow]
+    verdict = "两边相等，对得上" if left == right else "两边不相等，对不上"
+    return (f"按表三的勾稽关系，新收{plain_number(new.value)} + 上年结转{plain_number(cin.value)} = "
+            f"{plain_number(left)}，办理结果总计{plain_number(tot.value)} + 结转下年度继续办理{plain_number(cout.value)}"
+            f" = {plain_number(right)}，{verdict}")
 
 
 _PART_PCT = re.compile(r"(\d[\d,]*)\s*(?:件|条|项|个|人次)?[，,、]?\s*占(?:比)?\s*(\d+(?:\.\d+)?)\s*[%％]")

@@ -19,6 +19,9 @@ from qa.understand import Plan
 RE_PER_MONTH = re.compile(r"每月|每个月|月均|平均一个月|一个月平均")
 
 
+RE_MEDIAN = re.compile(r"中位数|中位值|中值")
+
+
 def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     """sum and avg."""
     a = aggregate(ctx, plan, m)
@@ -39,6 +42,20 @@ def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if op == "sum":
         text = sum_words(lead, scope_n, len(ok), per, num(total, unit), shown_sum)
         summary = f"「{label}」在{scope_n}中求和"
+    elif RE_MEDIAN.search(plan.text):  # 中位数: the middle value once sorted (mean of the two middle ones)
+        values = sorted(float(v) for v in ok.values)
+        k = len(values)
+        mid = values[k // 2] if k % 2 else arith.rounded((values[k // 2 - 1] + values[k // 2]) / 2)
+        order = "、".join(plain_number(v) for v in values[:30])
+        how = (f"从小到大：{order}；共{k}个，取正中间第{k // 2 + 1}个" if k % 2 else
+               f"从小到大：{order}；共{k}个，取正中间两个的平均（{plain_number(values[k // 2 - 1])} + "
+               f"{plain_number(values[k // 2])}）÷ 2 = {plain_number(mid)}")
+        derived.append(Derived(value=format_value(mid), how=how))
+        derived.append(Derived(value=str(k), how=f"提供数据的{k}{per}"))
+        derived.append(Derived(value=str(k // 2 + 1), how="正中间的位置") if k % 2 else
+                       Derived(value="2", how="正中间的两个数"))
+        text = f"{lead}，{scope_n}中提供数据的{k}{per}的中位数是{num(mid, unit)}（{how}）。"
+        summary = f"「{label}」在{scope_n}中求中位数"
     elif RE_PER_MONTH.search(plan.text):  # 平均每月: a report counts one year, i.e. 12 months
         months = 12 * len(ok)
         avg_s = format_value(round(total / months, 2))

@@ -9,6 +9,7 @@ import re
 import numpy as np
 
 from index.cells import plain_number
+from qa import arith
 from qa.answer import Answer, AnswerTable, ChartHint, Citation, Derived
 from qa.cite import FLAG_NOTES, conversions
 from qa.facts import MISSING, OK
@@ -75,6 +76,17 @@ def total_conflict(ctx: Ctx, m: Measure, doc: str, derived: list[Derived]) -> st
             derived.append(Derived(value=f.detail, how="勾稽核对"))
             return f"注意：这一格与同一行（列）的分项对不上（{f.detail}），以上按表格所填的数值回答。"
     return ""
+
+
+# a year-by-year question (各年分别多少): the years, no total
+RE_EACH_YEAR = re.compile(r"各年|每年|每一年|分别|逐年|各是|各多少|历年来?的?变化|趋势|比较|对比|比一比|中位|平均")
+# columns that count what happened in a year (a total over years means something), not a stock or a
+# count of items (现行有效件数, 对外公开总数量, 上一年项目数量)
+STOCK_COLUMNS = {"in_force", "prev", "change"}
+
+
+def adds_up(m: Measure) -> bool:
+    return m.column not in STOCK_COLUMNS and not ((it := items().get(m.item)) and it.table == "active" and m.column == "total")
 
 
 def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -157,8 +169,12 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     alts = column_alternatives(plan, m, "value", agency, years_of=years_of) \
         if any(r.status != MISSING for _, rows in rows_by for r in rows) else []
     if multi and len(measures) == 1 and all(r.status == OK for _, rows in rows_by for r in rows):
-        text = series_words(agency, m.label, [(r.report.year, num(r.value, m.unit)) for r in rows_by[0][1]]) + \
-            defaults_phrase(plan)
+        text = series_words(agency, m.label, [(r.report.year, num(r.value, m.unit)) for r in rows_by[0][1]])
+        if adds_up(m) and not RE_EACH_YEAR.search(plan.text):  # 历年被告了多少次: the years' total too
+            t, td = arith.total([r.value for r in rows_by[0][1]])
+            derived.append(td)
+            text = text.rstrip("。") + f"；以上各年合计{num(t, m.unit)}（{td.how}）。"
+        text += defaults_phrase(plan)
     one = rows_by[0][1] if len(measures) == 1 and len(rows_by[0][1]) == 1 else []
     if one and one[0].status == OK:
         text += total_conflict(ctx, m, one[0].report.doc, derived)

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from qa.agencies import AgencyFinder
+from qa.agencies import RE_GOVERNMENT_AFTER, AgencyFinder, names_government
 from qa.cnnum import NUMBER, parse_number
 from qa.normalize import english_terms, normalize
 from qa.relyears import RelativeYear
@@ -60,6 +60,7 @@ class Plan(BaseModel):
     column: str | None = None
     column_explicit: bool = False
     item_word: str | None = None  # the words of the question that named the item and the column
+    item_implied: bool = False  # no item named: read on the row a column word implies (纠正率 → 行政复议)
     column_word: str | None = None
     extra_items: list[str] = Field(default_factory=list)  # 行政处罚和行政许可: more measures (value/compare)
     column_words: list[str] = Field(default_factory=list)  # column keys named without an item ("table:col")
@@ -85,6 +86,7 @@ class Plan(BaseModel):
     pronoun: bool = False  # 它 / 该单位: the agency of the previous answer
     followup: bool = False
     beyond: str | None = None  # 全国 / 全省: a scope no set of agency reports covers
+    forecast: str | None = None  # 预测 / 明年: a year no report covers yet
     op_explicit: bool = True  # the question said the operation (最多, 前三, 合计 …), not a default
     bare_op: str | None = None  # operation words in a question with no measure (前五名呢, 最少的呢)
     defaults: list[str] = Field(default_factory=list)
@@ -150,7 +152,7 @@ RE_CORPUS_OVERVIEW = re.compile(r"总体情况|整体情况|概况|概览|总览
 RE_CORPUS_YEARS = re.compile(r"(?:哪些|哪几|几个|什么)年份?|年份|哪几年|哪一年的|覆盖.{0,6}年")
 PART_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple((_rx(*words), part) for part, words in PART_WORDS.items())
 RE_CONTAINER = re.compile(r"(?:的)?(?:\d+件)?(?:申请|案件|信息|数据)?(?:里面|里|当中|之中|中)(?!心|央|标)")
-RE_NTH = re.compile(rf"(?:排|排名|排在)?(倒数)?第({NUMBER})(?:名|位|多|高|大|少|低|小)?")  # 倒数第二: from the bottom
+RE_NTH = re.compile(rf"(?:排|排名|排在)?(倒数)?第({NUMBER})(?!方|季|条|款|类|部分|章|节|批|届)(?:名|位|多|高|大|少|低|小)?")  # 倒数第二: from the bottom
 RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具体情形|哪个原因|什么原因|哪种原因|哪类申请人|什么理由|"
                            r"哪一?个理由|哪种结果|什么结果")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
@@ -283,6 +285,7 @@ class Reader:
         m = RE_BEYOND.search(rest)
         if m and plan.item:
             plan.beyond = m.group()
+        self._unanswerable(plan, rest)
         if english and not (plan.agencies or plan.item or plan.unknown_agency or plan.candidates or plan.corpus_what
                             or plan.bare_op or is_followup(text)):
             return _not_chinese(plan)
@@ -290,6 +293,16 @@ class Reader:
             terms = [f"{en}→{cn}" for en, cn in english_terms(asked) if cn not in ("多少", "件", "吗")]
             plan.defaults.append("英文问题按术语表读作中文（" + "，".join(terms[:6]) + "）")
         return plan
+
+    @staticmethod
+    def _unanswerable(plan: Plan, rest: str) -> None:
+        """预测明年 / 要多久能答复: a forecast no annual report makes, a time no table counts (a report's text
+        may state one: read as a text question, said when no passage has it)."""
+        if (m := RE_FORECAST.search(rest)) and plan.item and not plan.prose:  # a number asked of the future
+            plan.forecast = m.group()
+        elif (m := RE_DURATION.search(rest)) and plan.operation in ("value", "out_of_scope", "prose"):
+            plan.operation, plan.prose = "prose", True
+            plan.prose_text = re.sub(RE_DURATION, "答复期限工作日", plan.prose_text)
 
     def _paragraph(self, asked: str) -> bool:
         """A short pasted paragraph (三句以上) whose question sentence names an agency itself: the other sentences
@@ -382,6 +395,11 @@ class Reader:
         masked = _mask(text, spans)
         for s in self.finder.spans(masked):
             spans.append((s.start, s.end))
+            if len(s.agencies) == 1 and names_government(s.agencies[0], masked[s.end:]):
+                gov = RE_GOVERNMENT_AFTER.match(masked, s.end)
+                plan.unknown_agency = s.mention + gov.group()  # 济南市政府: not 济南市城市管理局
+                spans[-1] = (s.start, gov.end())
+                continue
             if len(s.agencies) == 1:
                 if s.agencies[0] not in plan.agencies:
                     plan.agencies.append(s.agencies[0])
@@ -493,7 +511,7 @@ class Reader:
         i = start
         while i > 0 and start - i < 6 and RE_CJK.match(text[i - 1]) and text[i - 1] not in NAME_STOP:
             i -= 1
-        prefix = text[i:start]
+        prefix = RE_COUNTED_KIND.sub("", text[i:start])  # 五家城管 / 几个城管局: a count of the kind, no place
         return prefix if len(prefix) >= 2 else ""
 
     def _measure(self, plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
@@ -569,8 +587,10 @@ class Reader:
             plan.column_words = list(dict.fromkeys(m.target for m in cols))
             tables = {t.split(":")[0] for t in plan.column_words}
             implied = IMPLIED_ITEM.get(next(iter(tables))) if len(tables) == 1 else None
+            word = next((m.word for m in cols if m.word in IMPLIED_BY_WORD), None)
+            implied = IMPLIED_BY_WORD[word] if implied and word else implied
             if implied:  # 纠正率 / 自然人有多少: a column of one table only, read on that table's main row
-                plan.item, plan.item_word = implied, None
+                plan.item, plan.item_word, plan.item_implied = implied, None, True
                 m = next(m for m in cols if m.target.split(":")[0] in tables)
                 col = m.target.split(":")[1]
                 if measure(implied, col) is not None:
@@ -870,7 +890,8 @@ class Reader:
                 plan.share_of = ["apply.total"]  # a result row's share: of all results (办理结果总计)
 
     def _comparison(self, plan: Plan, rest: str) -> None:
-        if RE_ABSENT.search(rest):
+        m = RE_ABSENT.search(rest)
+        if m and not RE_CASES_AFTER.match(rest, m.end()):  # 而没提供的有几件: cases of a row, not missing data
             plan.absent_only = True
             return
         if RE_NONZERO.search(rest):
@@ -1015,8 +1036,18 @@ def question_in(text: str) -> str | None:
     return (about or asking)[-1] if asking else None
 
 
+RE_COUNTED_KIND = re.compile(r"(?:这|那|各)?[\d两一二三四五六七八九十几]+[家个所位]$")
+# counted cases right after 没提供 (而没提供的有几件): the row's cases, not a report lacking the figure
+RE_CASES_AFTER = re.compile(r"的?(?:申请)?(?:有|是|共|一共)?(?:几|多少)[件个]")
+# a forecast (预测明年): the reports state past years only
+RE_FORECAST = re.compile(r"预测|预计|推测|明年|后年|未来|将来")
+# a length of time (要多久能答复): the tables count cases, never days
+RE_DURATION = re.compile(r"多久|多长时间|几天|多少天|几个工作日|多少个?工作日")
+
 # a column word with no item, of one table only: the row it is read on (纠正率 → 行政复议, 自然人 → 新收申请)
 IMPLIED_ITEM = {"review": "review", "apply": "apply.new"}
+# column words that belong to one row of their table: 败诉 / 胜诉 are said of lawsuits, not of 行政复议
+IMPLIED_BY_WORD = {"败诉": "suit", "胜诉": "suit"}
 
 
 def _about(plan: Plan, rest: str) -> Comparison | None:

@@ -9,8 +9,12 @@ the agency or compare against a new one (比伊川多还是少), 换成2024年 /
 three agencies side by side, names the index lacks, ambiguous readings; batch 6, ho348–ho407: all-English questions
 (Which agency had the most administrative reconsideration cases? / and in 2024?), 占几成 answered in 成, 平均每月,
 同比 / 环比 follow-ups, 后三名, counts of reports, 自洽, a long two-part question, a name written in Latin letters that
-the index lacks (Shenzhen), 'best' with no stated measure). Every expected value was read by hand from the reports'
-cells; `why` names the cell. First scores of new batches before any fix: batch 5 52/60, batch 6 44/60.
+the index lacks (Shenzhen), 'best' with no stated measure; batch 7, ho408–ho457: a journalist's, an auditor's, a
+citizen's and a researcher's words — 国家秘密那一栏, 申请人是公司的, 败诉了几次, 被告得最多, 自然人以外, 差的6件去哪了,
+a wrong-level name (济南市政府 for 济南市城市管理局: refused), 平潭县, predictions (明年) and a reply time (要多久能答复)
+refused, a median, a compound yearly growth rate, rates ranked over years with ties, 和上一年比呢 after a rate).
+Every expected value was read by hand from the reports' cells; `why` names the cell. First scores of new batches
+before any fix: batch 5 52/60, batch 6 44/60, batch 7 36/50.
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).

@@ -528,3 +528,53 @@ def test_more_english_terms(reader: Reader) -> None:
     assert reader.read("What was the average number of new applications per report?").all_years
     plan = reader.read("Which agencies received no information disclosure requests?")
     assert plan.operation == "filter" and plan.comparison and plan.comparison.value == 0
+
+
+# ---------------------------------------------------------------- batch 7 of the held-out questions
+@pytest.mark.parametrize("q", ["济南市政府2020年收到多少政府信息公开申请", "济南市人民政府的行政处罚多少"])
+def test_a_government_is_not_the_bureau_of_its_place(reader: Reader, q: str) -> None:
+    plan = reader.read(q)  # 济南市政府 names the city's government, not 济南市城市管理局
+    assert not plan.agencies and plan.unknown_agency and plan.unknown_agency.endswith("政府")
+
+
+def test_a_place_before_government_procurement_is_still_the_bureau(reader: Reader) -> None:
+    plan = reader.read("张店区政府采购金额")  # 政府采购 is a row, not a government
+    assert plan.agencies == [ZD] and not plan.unknown_agency
+
+
+@pytest.mark.parametrize("q", ["预测一下济南明年行政处罚会有多少件", "济南城管未来行政许可会有多少"])
+def test_forecasts_are_read_as_such(reader: Reader, q: str) -> None:
+    assert reader.read(q).forecast
+
+
+def test_a_length_of_time_is_a_text_question(reader: Reader) -> None:
+    plan = reader.read("我去济南城管申请公开要多久能答复")
+    assert plan.operation == "prose" and "工作日" in plan.prose_text
+
+
+@pytest.mark.parametrize("q,measure", [
+    ("济南城管申请人是公司的有几个", "apply.new.business"),
+    ("济南城管自然人以外的申请有几件", "apply.new.legal_person"),
+    ("济南城管不予公开里第三方权益的有几件", "apply.denied.third_party.total"),
+    ("济南城管因为没有现成信息、要另外制作而没提供的有几件", "apply.unable.no_record.total"),
+])
+def test_applicants_and_rows_in_users_words(reader: Reader, q: str, measure: str) -> None:
+    plan = reader.read(q)
+    assert plan.operation == "value" and plan.measure().id == measure, q
+    assert plan.nth is None and not plan.absent_only
+
+
+def test_a_lawsuit_lost_is_read_on_the_lawsuits(reader: Reader) -> None:
+    plan = reader.read("济南城管行政诉讼败诉了几次")
+    assert plan.measure().id.startswith("suit") and plan.column == "corrected"
+    alone = reader.read("败诉了几次")  # no row named: 败诉 is said of lawsuits, not of 行政复议
+    assert alone.item == "suit" and alone.item_implied
+
+
+def test_a_count_of_agencies_of_a_kind_is_no_name(reader: Reader) -> None:
+    plan = reader.read("2020年五家城管的行政处罚平均多少件")
+    assert not plan.unknown_agency and plan.kind and plan.operation == "avg"
+
+
+def test_the_top_n_reports_are_every_report(reader: Reader) -> None:
+    assert reader.read("不予公开的前三名报告").all_years
