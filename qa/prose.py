@@ -147,6 +147,19 @@ def asks_how(question: str) -> bool:
     """The question asks how something is done (a process, a way) or whether it was done well, not how many."""
     return bool(_ASKS_HOW.search(question) or _ASKS_WELL.search(question)) and not asks_number(question)
 
+
+# 依申请公开存在什么问题, 行政复议方面有哪些不足, 主动公开下一步怎么改进: part 五's problems or measures, of a thing
+# the tables count too; the tables say how many, only the text says what fell short
+_ASKS_WHICH = re.compile(r"哪些|什么|啥|有何|哪方面|哪几|怎么|如何|怎样|咋")
+
+
+def asks_shortfalls(question: str) -> bool:
+    """The question asks which problems a report names or what it plans to improve, not how many."""
+    if asks_number(question) or not _ASKS_WHICH.search(question):
+        return False
+    return bool(_ASKS_PROBLEMS.search(question) or _NEEDS_WORK.search(question)
+                or re.search(r"改进措施|整改措施|下一步|下步|今后|(?:怎么|如何|怎样|咋)(?:改进|整改|改)", question))
+
 # What a text question asks for, in the words people use (one place: the answers and the search both read it).
 # Part 五 has two halves: the problems, then the measures. A question asks for one of them.
 _ASKS_MEASURES = re.compile(r"改进|改善|措施|下一步|下步|下一年|今后|以后|往后|接下来|后续|来年|明年|打算|计划|整改|"

@@ -650,10 +650,14 @@ class Reader:
             plan.defaults.append(f"「{item.words[0] if item.words else item.label}」为各小项之和")
 
     def _operation(self, plan: Plan, rest: str) -> None:
-        from qa.prose import asks_how
+        from qa.prose import asks_how, asks_shortfalls
 
         has_measure = plan.item is not None
-        if has_measure and asks_how(rest):  # 依申请公开是怎么办理的: the text says how, the table only how many
+        ranked = RE_MAX.search(rest) or RE_MIN.search(rest) or RE_TOPN.search(rest) or RE_BOTTOMN.search(rest)
+        # 依申请公开是怎么办理的 / 依申请公开存在什么问题: the text says how and what fell short, the table only how
+        # many (行政处罚最多的单位存在哪些问题 ranks first: the mixed plan below)
+        if has_measure and (asks_how(rest) or (asks_shortfalls(rest) and not ranked)):
+            plan.defaults = [d for d in plan.defaults if not d.startswith("未指明")]  # no column is read
             plan.operation = "prose"
             plan.prose, plan.op_explicit = True, False
             return

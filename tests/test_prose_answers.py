@@ -216,6 +216,10 @@ def test_the_words_people_ask_with() -> None:
     assert not asks_how("依申请公开怎么办理的，办了多少件") and not asks_how("依申请公开多少件")
     assert asks_how("申请答复都及时吗") and asks_how("是否依法办理") and asks_how("处理规范不规范")
     assert not asks_how("及时答复了多少件") and not asks_how("2024年平潭有没有行政诉讼")
+    from qa.prose import asks_shortfalls
+    assert asks_shortfalls("依申请公开存在什么问题") and asks_shortfalls("行政复议方面有哪些不足")
+    assert asks_shortfalls("主动公开下一步怎么改进") and not asks_shortfalls("存在问题的申请有多少件")
+    assert not asks_shortfalls("行政复议问题") and not asks_shortfalls("鹤岗的依申请公开")
 
 
 def test_users_words_for_the_reports_words() -> None:
@@ -329,6 +333,9 @@ OTHER_WORDS += [
      "004 line 14, 22_hongze 一（二）, 12_pingtan_2020 一 4.: how each did it, not 002's plan in part 五"),
     ("洪泽区今后怎么提高依申请公开的水平", ["扎实推进依申请公开工作"], ["为21件"], "22_hongze 五: 一是扎实推进依申请公开工作"),
     ("济南城管的training情况", ["培训会议"], [], "004 line 9: 组织召开培训会议"),
+    # what fell short in a thing the tables count (依申请公开): part 五's words, not the count
+    ("平潭2025年依申请公开存在什么问题", ["依申请公开答复质量待进一步提升"], ["为154件"], "17_pingtan_2025 五"),
+    ("平潭2022年主动公开方面还有哪些不足", ["预公开程度需进一步加强"], ["14571"], "05_pingtan_2022 五: 一是…"),
 ]
 
 
