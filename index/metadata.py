@@ -741,9 +741,16 @@ def place_chain(agency: str) -> tuple[str, ...]:
 
 
 def _within(places: tuple[str, ...], wider: tuple[str, ...]) -> bool:
-    """Every place of one name stated, in order, by the other (洪泽区 in 淮安市洪泽区; 某某市 in 某某市高新区)."""
+    """Every place of one name stated, in order, by the other (洪泽区 in 淮安市洪泽区; 某某市 in 某某市高新区). A
+    province the other leaves out does not count against it (江苏省洪泽区 in 淮安市洪泽区): names skip levels,
+    and only a province the other states differently (江苏省, 浙江省) tells two places apart."""
+    skip = not any(_province(w) for w in wider)
     rest = iter(wider)
-    return all(p in rest for p in places)
+    return all((skip and _province(p)) or p in rest for p in places)
+
+
+def _province(place: str) -> bool:
+    return place.endswith(("省", "自治区"))
 
 
 def agency_keys(agencies: Iterable[str]) -> dict[str, str]:
@@ -759,7 +766,8 @@ def agency_keys(agencies: Iterable[str]) -> dict[str, str]:
     keys: dict[str, str] = {}
     for bucket, members in buckets.items():
         widest = {chains[a] for a in members}
-        widest = {c for c in widest if not any(len(o) > len(c) and _within(c, o) for o in widest)}
+        widest = {c for c in widest if not any(o != c and _within(c, o) and (len(o) > len(c) or not _within(o, c))
+                                               for o in widest)}
         for a in members:
             fits = sorted(w for w in widest if _within(chains[a], w))
             keys[a] = bucket + "@" + ("".join(fits[0]) if len(fits) == 1 else "?" + a)

@@ -511,6 +511,8 @@ def test_an_opening_without_a_name_of_its_own_names_no_compiler(sentence) -> Non
     (("北京市朝阳区城市管理委员会", "长春市朝阳区城市管理委员会"), False),
     (("淮安市洪泽区人民政府", "洪泽区人民政府"), True),  # one names its city, the other does not
     (("江苏省淮安市洪泽区人民政府", "淮安市洪泽区人民政府"), True),
+    (("江苏省洪泽区人民政府", "淮安市洪泽区人民政府"), True),  # the province for the city: the county decides
+    (("江苏省洪泽区人民政府", "浙江省洪泽区人民政府"), False),  # two provinces stated: two places
     (("平潭综合实验区", "平潭综合实验区管委会"), True),
     (("某某市某某管理委员会", "某某市某某管委会"), True),
     (("济南市高新技术产业开发区管理委员会", "济南市人民政府"), False),
