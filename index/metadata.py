@@ -14,8 +14,10 @@ Evidence, strongest first (EVIDENCE_ORDER is the one statement of that order):
                     agency only; all some reports say of themselves when the title and the signature do not
 7. ``publisher``    the page's own 发布机构 / 来源 field above the report (「来源：甲市财政局」): agency only; often the
                     office that put it online (乙市人民政府办公室), so below everything the report says of itself
-8. ``file_name``    the file name (weak: a user's or archive's naming)
-9. ``site``         the web site's name beside the report's title in <title> (「甲市人民政府 - 2020年…年度报告」):
+8. ``breadcrumb``   the page's 当前位置 line (「您的位置：首页 » 甲县人民政府 » 信息公开 » 年度报告」): the deepest
+                    piece that is an agency's name; a site's sections, so below what the page says of the report
+9. ``file_name``    the file name (weak: a user's or archive's naming)
+10. ``site``         the web site's name beside the report's title in <title> (「甲市人民政府 - 2020年…年度报告」):
                     the site is not the agency unless nothing else says
 
 Navigation text is never evidence: a candidate agency that holds a menu word (首页, 当前位置, 信息公开, 年报 …)
@@ -42,7 +44,7 @@ from index.model import Line, PartSpan
 Source = str  # one of EVIDENCE_ORDER, or "reports_csv" when a user's reports.csv decided it
 
 EVIDENCE_ORDER: tuple[Source, ...] = ("title_line", "header_title", "html_title", "period", "signature", "compiler",
-                                      "publisher", "file_name", "site")
+                                      "publisher", "breadcrumb", "file_name", "site")
 WEAK_SOURCES = frozenset({"file_name", "site"})  # `qa check` warns when a value rests on these alone
 # Sources that name who signed, published or hosts the report (an office, a site), not the report's title:
 # their disagreeing with the title is normal and no problem.
@@ -147,7 +149,7 @@ class Metadata:
 
 
 _SOURCE_NAMES = {"title_line": "标题行", "header_title": "标题字段", "html_title": "网页标题", "period": "统计期限",
-                 "signature": "落款", "compiler": "编制说明", "publisher": "发布机构字段", "file_name": "文件名", "site": "网站名称",
+                 "signature": "落款", "compiler": "编制说明", "publisher": "发布机构字段", "breadcrumb": "当前位置", "file_name": "文件名", "site": "网站名称",
                  OVERRIDE: "reports.csv"}
 _YEAR_STATED = frozenset({"title_line", "header_title", "html_title", "period"})  # not derived from a date
 
@@ -168,6 +170,7 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
                  year=int(date[:4]) - 1 if date else None),
         Evidence("compiler", agency=_compiler(lines, parts)),
         Evidence("publisher", agency=_publisher(head)),
+        Evidence("breadcrumb", agency=_breadcrumb(head + ([html_title.rsplit("_", 1)[-1]] if html_title else []))),
         _from_file_name(file_name),
         site,
     ]
@@ -261,7 +264,9 @@ def _clean(text: str) -> str:
     return _SPACES.sub("", text.strip().lstrip("#"))
 
 
-_SPACES = re.compile(r"\s+")
+# Spaces, and what copies out of WeChat and apps put among the words: emoji and pictographs (📢 before a
+# title), zero-width characters, variation selectors. None is ever part of a name.
+_SPACES = re.compile("[\\s\u200b-\u200d\u2060\ufe0f\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+")
 
 
 def _head(lines: list[Line], parts: list[PartSpan]) -> list[str]:
@@ -478,9 +483,13 @@ def _agency_candidate(text: str) -> str | None:
     simple = to_simplified(name)
     if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple):
         return None
-    if re.search(r"[0-9]", simple) or not _AGENCY_SUFFIX.search(simple):
+    if re.search(r"[0-9]", simple) or not _AGENCY_SUFFIX.search(simple) or _WHOLE_PLACE.fullmatch(simple):
         return None
     return name
+
+
+# 「全县2019年…」「本区…」: the place the report speaks of, no name of an agency.
+_WHOLE_PLACE = re.compile(r"[全本我该][省市县区旗镇乡]")
 
 
 def _header_title(head: list[str]) -> Evidence:
@@ -514,6 +523,20 @@ def _publisher(head: list[str]) -> str | None:
             agency = _agency_candidate(_written(text, to_simplified(text), m.start(1), m.end(1)))
             if agency:
                 return agency
+    return None
+
+
+_CRUMB = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|您当前的位置|位置)\s*[:：]\s*(.+)$")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>+|＞+|»|›|→|/|\\)\s*")
+
+
+def _breadcrumb(head: list[str]) -> str | None:
+    """The deepest piece of a 当前位置 line that is an agency's name."""
+    for text in head:
+        if m := _CRUMB.match(text):
+            for piece in reversed(_CRUMB_SPLIT.split(m.group(1))):
+                if agency := _agency_candidate(piece):
+                    return agency
     return None
 
 

@@ -75,7 +75,7 @@ def test_seed_agency_and_year(seed: Path) -> None:
 
 def test_evidence_order_is_stated_once() -> None:
     assert EVIDENCE_ORDER == ("title_line", "header_title", "html_title", "period", "signature", "compiler",
-                              "publisher", "file_name", "site")
+                              "publisher", "breadcrumb", "file_name", "site")
 
 
 def test_title_line_wins_over_header_html_title_signature_and_file_name() -> None:
