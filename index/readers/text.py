@@ -21,7 +21,8 @@ def read_text(path: Path, data: bytes) -> Document:
     text, encoding = decode(data, path)
     raw = split_lines(text)
     # No pipe, no table: the common plain text file is its lines.
-    lines = _with_pipe_tables(raw) if "|" in text else [Line(i, line) for i, line in enumerate(raw, start=1)]
+    boxed = _BOX_CHARS.search(text) is not None
+    lines = _with_pipe_tables(raw, boxed) if "|" in text or boxed else [Line(i, line) for i, line in enumerate(raw, start=1)]
     file_format = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
     return Document(
         path=str(path),
@@ -44,8 +45,17 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def _with_pipe_tables(raw: list[str]) -> list[Line]:
+# Tables drawn with box characters (a text browser's dump, w3m -dump): bars read as pipes, borders as
+# delimiter rows, one character for one so that cells keep their columns.
+_BOX = str.maketrans({**{c: "|" for c in "│┃║┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬"}, **{c: "-" for c in "─━═"}})
+_BOX_CHARS = re.compile("[│┃║]")
+
+
+def _with_pipe_tables(raw: list[str], boxed: bool = False) -> list[Line]:
     """Lines numbered from 1; rows of pipe tables get cells, delimiter rows are left out (no content)."""
+    if boxed:
+        return [Line(number=ln.number, text=raw[ln.number - 1], cells=ln.cells)
+                for ln in _with_pipe_tables([r.translate(_BOX) for r in raw])]
     out: list[Line] = []
     tables = 0
     i = 0
