@@ -22,6 +22,20 @@ KNOWN_SHORT: dict[str, tuple[int, str]] = {
     # Tables pasted as pictures, read by OCR: 168 of 198 measured; the rest are cells OCR reads with too low a
     # score or labels wrapped in merged cells that do not match their rows (no value, never a wrong one).
     "002-print-tablepictures.pdf": (160, "OCR of the pictured tables leaves some cells without a value"),
+    # A value cell merged over two columns and filled into both (35 | 0 | 0 where the form has two columns):
+    # equal numbers side by side are read as values of their own, so the row does not fit and is left out.
+    "real11-page-mergefilled.html": (14, "a merged value cell filled into each column"),
+    # Printed with large cells: the group label's column (（三）不予公开) runs into the row label's text
+    # (「（三）不1.属于国家秘」 「予公开密」), four rows of zeros are not placed.
+    "004-print-rowsplit.pdf": (170, "group labels run into row labels in the PDF text layer"),
+    # Tables written as sentences (「自然人3件，商业企业0件……」): not read yet, only the prose's numbers.
+    "003-sentences.txt": (21, "tables written as sentences are not read"),
+    "004-sentences.txt": (21, "tables written as sentences are not read"),
+}
+# Variants not read at all yet (their agency and year are not found either): expected to fail, strictly, so
+# that reading them shows up.
+NOT_READ: dict[str, str] = {
+    "002-tablepictures.docx": "DOCX whose tables are pictures: pictures in Word files are not read by OCR",
 }
 
 
@@ -83,6 +97,19 @@ def _names(office: bool) -> list[str]:
                 "twin1-nested.docx", "twin2-print-headed.pdf", "twin3-saved.doc", "real13-saved-page.doc", "004-print-splitrepeated.pdf",
                 "real13-print-savedpage.pdf"]
         out += ["real15-chrome-headed.pdf"] if chromium() else []
+    # batch6: the real pages as saved (no charset, frames, two years), merged cells filled or blank, WeChat
+    # and text-browser copies, tables as sentences, templates out of their years, a county without its city.
+    out += ["real17-page-gb18030-nometa.html", "real12-saved-frames.html", "real16-saved-iframe.html",
+            "real16-page-twoyears.html", "real05-dump-twoyears.txt", "real15-wechat-copy.txt", "real15-dump-boxes.txt",
+            "real13-tables.md", "real13-page-titleonly.html", "real11-page-crumbonly.html", "000-page-gbk-nometa.html",
+            "001-word.mht", "002-wechat-copy.txt", "003-sentences.txt", "004-sentences.txt",
+            "001-form2019-year2021.html", "003-form2021-year2020.html", "hongze0-page-nocity.html",
+            "hongze1-page-nocity.html"]
+    out += [f"real{r}-page-merge{k}.html" for r in ("15", "13", "11") for k in ("filled", "blank")]
+    if office:
+        out += ["001-seedtext.doc", "002-tablebox.docx", "real15-print-lo.pdf"]
+        out += ["002-tablepictures.docx", "004-print-rowsplit.pdf", "real16-print-chrome.pdf",
+                "real12-print-chrome.pdf"] if chromium() else []
     return out
 
 
@@ -93,7 +120,8 @@ def test_the_stated_names_are_what_is_made(variants) -> None:
     assert sorted(variants) == sorted(NAMES)
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(reason=NOT_READ[n], strict=True))
+                                  if n in NOT_READ else n for n in NAMES])
 def test_variant(variants, name: str) -> None:
     s = score(variants[name])
     t = s.variant.truth
