@@ -80,6 +80,7 @@ def test_evidence_order_is_stated_once() -> None:
 
 def test_title_line_wins_over_header_html_title_signature_and_file_name() -> None:
     doc = _doc(["标题: 乙县人民政府2021年度政府信息公开工作年度报告", "发布机构：己县人民政府办公室",
+                "您的位置：首页 > 壬县人民政府 > 政务公开",
                 "甲市财政局2020年政府信息公开工作年度报告", "本报告由辛庄县财政局根据《条例》编制。",
                 "一、总体情况", "本报告统计期限自2017年1月1日起至2017年12月31日止。", "丙县教育局", "2021年1月20日"],
                name="丁县2019.txt",

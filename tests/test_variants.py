@@ -152,3 +152,18 @@ def test_a_short_name_two_agencies_share_is_asked_about_never_picked(tmp_path) -
     assert answer.status == "ambiguous"
     assert "北京市朝阳区人民政府" in answer.text and "长春市朝阳区人民政府" in answer.text
     assert named.status == "answered" and "长春市朝阳区人民政府" in named.text
+
+
+def test_a_frameset_page_whose_frames_were_not_saved_is_refused_in_one_line(tmp_path) -> None:
+    """Frames on the web or missing beside the page: nothing to read, said with the file's name."""
+    from index.errors import ReportError
+    from index.readers import read_document
+    from tests.variants import framed
+
+    page = tmp_path / "saved.html"
+    page.write_text(framed("某县2022年度政府信息公开工作年度报告", "saved_files/content.html", "../outside.html"),
+                    encoding="utf-8")
+    (tmp_path / "outside.html").write_text("<html><body><p>一、总体情况</p></body></html>", encoding="utf-8")
+    with pytest.raises(ReportError) as err:
+        read_document(page)
+    assert str(page) in str(err.value) and "\n" not in str(err.value)
