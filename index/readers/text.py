@@ -20,6 +20,8 @@ _PIPE = re.compile(r"(?<!\\)\|")  # an unescaped pipe
 def read_text(path: Path, data: bytes) -> Document:
     text, encoding = decode(data, path)
     raw = split_lines(text)
+    if "  " in text and "\t" not in text and _space_aligned(raw):
+        raw = [_GAP.sub("\t", line.strip()) for line in raw]
     # No pipe, no table: the common plain text file is its lines.
     boxed = _BOX_CHARS.search(text) is not None
     lines = _with_pipe_tables(raw, boxed) if "|" in text or boxed else [Line(i, line) for i, line in enumerate(raw, start=1)]
@@ -32,6 +34,21 @@ def read_text(path: Path, data: bytes) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         lines=lines,
     )
+
+
+# A PDF's text copied with its layout kept (pdftotext -layout, a viewer's 'keep layout'): a table's columns
+# stand apart by runs of spaces, and a single space inside a run of digits is a stray one (a dump's
+# 「230 000023」), so two spaces or more are the column gap. Told by its lines: many with such a gap
+# between words, no tab anywhere.
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_MIN_ALIGNED_LINES = 10
+_MIN_ALIGNED_SHARE = 0.2
+
+
+def _space_aligned(raw: list[str]) -> bool:
+    lines = [ln for ln in raw if ln.strip()]
+    aligned = sum(1 for ln in lines if _GAP.search(ln.strip()))
+    return aligned >= _MIN_ALIGNED_LINES and aligned >= _MIN_ALIGNED_SHARE * len(lines)
 
 
 def split_lines(text: str) -> list[str]:
