@@ -279,6 +279,8 @@ def _head(lines: list[Line], parts: list[PartSpan]) -> list[str]:
     if first_part is None:
         first_part = next((i for i, ln in enumerate(lines) if parts and ln.number > parts[0].start), len(lines))
     before = lines[:first_part] if parts else lines[:_HEAD_LINES]
+    if len(before) > 2 * _HEAD_LINES:  # counted in lines with text: a PDF's text copy has a blank line between two
+        before = [ln for ln in before if ln.text.strip()]
     if len(before) > 2 * _HEAD_LINES:
         before = before[:_HEAD_LINES] + before[-_HEAD_LINES:]
     head = []
