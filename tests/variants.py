@@ -33,7 +33,8 @@ Sources and their gold:
   in GBK without a charset, as Word's .mht, as a WeChat copy, their tables written as sentences, their text
   saved by Word 97, as DOCX with the tables in text boxes or as pictures, printed with big cells; drawn
   reports on the template of the other years (2019 form for 2021, 2021 form for 2020); a county agency that
-  never names its city (洪泽区人民政府) or names its province instead (江苏省洪泽区人民政府).
+  never names its city (洪泽区人民政府) or names its province instead (江苏省洪泽区人民政府); the real PDF
+  and the browser's prints of the real pages copied as text with their layout kept (pdftotext -layout).
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -1411,6 +1412,18 @@ def tables_as_word_pictures(src: Path, html_body: str, work: Path, out: Path) ->
     return out
 
 
+def layout_copy(pdf_path: Path) -> str:
+    """A PDF's text copied with its layout kept (pdftotext -layout; here pdfplumber's layout mode): columns
+    apart by runs of spaces, lines indented, blank lines between."""
+    import logging
+
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    with pdfplumber.open(pdf_path) as pdf:
+        return "\n".join(page.extract_text(layout=True) for page in pdf.pages) + "\n"
+
+
 def chrome_print(html_path: Path, pdf_path: Path, *, headed: bool) -> Path:
     return (chrome_pdf_headed if headed else chrome_pdf)(html_path, pdf_path)
 
@@ -1578,14 +1591,18 @@ def batch6(out: Path, put, *, office: bool) -> list[Variant]:
         body = report_body(report)[1]
         put(f"hongze{k}-page-nocity.html", page_trs(Site(title_agency, "洪泽区", "苏"), title, "区政府办公室",
                                                      f"{year + 1}-01-20 10:00", body, year), truth, "hongze")
-    # The real pages printed by the browser, header and footer on; a real page printed by LibreOffice.
+    # The real PDF's text copied with its layout kept (columns apart by spaces).
+    put("real22-dump-layout.txt", layout_copy(REAL / "22_hongze_2023.pdf"),
+        real_truth("22_hongze_2023.pdf", ("淮安市洪泽区人民政府", "洪泽区"))[0], "22_hongze_2023.pdf")
+    # The real pages printed by the browser, header and footer on, and their text copied with its layout;
+    # a real page printed by LibreOffice.
     if office and chromium():
         for name in ("16_pingtan_2024.html", "12_pingtan_2020.html"):
             html = work / f"real{name[:2]}-offline.html"
             html.write_text(offline((REAL / name).read_text(encoding="utf-8")), encoding="utf-8")
-            made.append(Variant(f"real{name[:2]}-print-chrome.pdf",
-                                chrome_print(html, out / f"real{name[:2]}-print-chrome.pdf", headed=True),
-                                real_truth(name)[0], name))
+            pdf = chrome_print(html, out / f"real{name[:2]}-print-chrome.pdf", headed=True)
+            made.append(Variant(pdf.name, pdf, real_truth(name)[0], name))
+            put(f"real{name[:2]}-dump-layout.txt", layout_copy(pdf), real_truth(name)[0], name)
     if office and soffice():
         html = work / "real15-lo.html"
         html.write_text(offline((REAL / "15_pingtan_2023.html").read_text(encoding="utf-8")), encoding="utf-8")
