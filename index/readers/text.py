@@ -10,6 +10,7 @@ from pathlib import Path
 
 from index.model import Cell, Document, Line, Source
 from index.readers.encoding import decode
+from index.readers.sentences import rows_from_sentences
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
@@ -22,6 +23,8 @@ def read_text(path: Path, data: bytes) -> Document:
     raw = split_lines(text)
     if "  " in text and "\t" not in text and _space_aligned(raw):
         raw = [_GAP.sub("\t", line.strip()) for line in raw]
+    if "\t" not in text:
+        raw = rows_from_sentences(raw)
     # No pipe, no table: the common plain text file is its lines.
     boxed = _BOX_CHARS.search(text) is not None
     lines = _with_pipe_tables(raw, boxed) if "|" in text or boxed else [Line(i, line) for i, line in enumerate(raw, start=1)]
