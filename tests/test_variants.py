@@ -28,15 +28,9 @@ KNOWN_SHORT: dict[str, tuple[int, str]] = {
     # Printed with large cells: the group label's column (（三）不予公开) runs into the row label's text
     # (「（三）不1.属于国家秘」 「予公开密」), four rows of zeros are not placed.
     "004-print-rowsplit.pdf": (170, "group labels run into row labels in the PDF text layer"),
-    # Tables written as sentences (「自然人3件，商业企业0件……」): not read yet, only the prose's numbers.
     # DOCX whose tables are pictures, read by OCR: 181 of 198 measured (cells OCR does not place).
     "002-tablepictures.docx": (175, "OCR of the pictured tables leaves some cells without a value"),
-    "003-sentences.txt": (21, "tables written as sentences are not read"),
-    "004-sentences.txt": (21, "tables written as sentences are not read"),
 }
-# Variants not read at all yet (their agency and year are not found either): expected to fail, strictly, so
-# that reading them shows up.
-NOT_READ: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +97,7 @@ def _names(office: bool) -> list[str]:
             "real16-page-twoyears.html", "real05-dump-twoyears.txt", "real15-wechat-copy.txt", "real15-dump-boxes.txt",
             "real13-tables.md", "real13-page-titleonly.html", "real11-page-crumbonly.html", "000-page-gbk-nometa.html",
             "001-word.mht", "002-wechat-copy.txt", "003-sentences.txt", "004-sentences.txt",
+            "001-drawn2021-sentences.txt",
             "001-form2019-year2021.html", "003-form2021-year2020.html", "hongze0-page-nocity.html",
             "hongze1-page-nocity.html", "real22-dump-layout.txt"]
     out += [f"real{r}-page-merge{k}.html" for r in ("15", "13", "11") for k in ("filled", "blank")]
@@ -120,8 +115,7 @@ def test_the_stated_names_are_what_is_made(variants) -> None:
     assert sorted(variants) == sorted(NAMES)
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(reason=NOT_READ[n], strict=True))
-                                  if n in NOT_READ else n for n in NAMES])
+@pytest.mark.parametrize("name", NAMES)
 def test_variant(variants, name: str) -> None:
     s = score(variants[name])
     t = s.variant.truth

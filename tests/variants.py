@@ -1345,27 +1345,27 @@ def table_sentences(report: Report) -> str:
     active, apply, review = tables(report.fmt)
     v = report.values
     text = str(render(report, "tab_rows")[0])
-    parts = re.split(r"(?m)^(?=[二三四五]、)", text)
-    out = [parts[0].rstrip("\n")]
-    for part in parts[1:]:
-        head, rest = part.split("\n", 1)
-        table = {"二": active, "三": apply, "四": review}.get(head[0])
-        out.append(head)
-        if table is None:
-            out.append(rest.rstrip("\n"))
-            continue
-        for line in rest.split("\n"):
-            if not line.strip() or "\t" in line or re.fullmatch(r"[\d.\s]+", line):
-                continue  # the table's rows and headers: written out below
-            if len(_HAN.findall(line)) >= 20:
-                out.append(line)
-        for row in table.rows:
-            said = [f"{col.label}{v[key]:g}{col.unit}" for col in row.columns
-                    if (key := row.fact_key(col, table.key)) in v and v[key] is not None]
-            label = row.label if row.group in (None, "本年度办理结果") else f"{row.group}（{row.label}）"
-            if said:
-                out.append(f"{label}：{'，'.join(said)}。")
-    return "\n".join(out) + "\n"
+    out: list[str] = []
+    table = None
+    for line in text.split("\n") + ["六、"]:
+        if re.match(r"[一二三四五六]、", line) and "\t" not in line:  # a part's heading: the last table written
+            group, n = None, 0
+            for row in table.rows if table else ():
+                said = [f"{col.label}{v[key]}{col.unit}" for col in row.columns
+                        if (key := row.fact_key(col, table.key)) in v and v[key] is not None]
+                if row.group not in (None, "本年度办理结果") and row.group != group:
+                    group, n = row.group, 0
+                    out.append(f"{row.group}的申请：")  # 不予公开的申请：, then its rows numbered
+                n += 1
+                label = row.label if row.group in (None, "本年度办理结果") else f"{n}.{row.label}"
+                label = label.replace(" · ", "（") + "）" if " · " in label else label  # 行政诉讼（复议后起诉）
+                if said:
+                    out.append(f"{label}：{'，'.join(said)}。")
+            table = {"二": active, "三": apply, "四": review}.get(line[0])
+            out.append(line)
+        elif table is None or ("\t" not in line and len(_HAN.findall(line)) >= 20):
+            out.append(line)  # prose; the table's rows and headers are written out as sentences
+    return "\n".join(out[:-1]) + "\n"
 
 
 def tables_in_boxes(src: Path, out: Path) -> Path:
@@ -1561,6 +1561,9 @@ def batch6(out: Path, put, *, office: bool) -> list[Variant]:
             put(f"{tag}-wechat-copy.txt", wechat_copy(title, body), rebuilt, stem)
         if k in (3, 4):
             put(f"{tag}-sentences.txt", table_sentences(report), rebuilt, stem)
+        if k == 1:  # and a 2021-form report of the agency
+            drawn, drawn_truth = drawn_report(stem, seed=200 + k)
+            put(f"{tag}-drawn2021-sentences.txt", table_sentences(drawn), drawn_truth, stem)
         if office and soffice() and k == 1:  # the seed's own text saved by Word 97
             conversions.append((SEEDS / f"{stem}.txt", ".doc", f"{tag}-seedtext.doc", seed_truth(stem), stem))
         if office and soffice() and k == 2:
