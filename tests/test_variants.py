@@ -25,9 +25,9 @@ KNOWN_SHORT: dict[str, tuple[int, str]] = {
     # A value cell merged over two columns and filled into both (35 | 0 | 0 where the form has two columns):
     # equal numbers side by side are read as values of their own, so the row does not fit and is left out.
     "real11-page-mergefilled.html": (14, "a merged value cell filled into each column"),
-    # Printed with large cells: the group label's column (（三）不予公开) runs into the row label's text
-    # (「（三）不1.属于国家秘」 「予公开密」), four rows of zeros are not placed.
-    "004-print-rowsplit.pdf": (170, "group labels run into row labels in the PDF text layer"),
+    # Printed with large cells and no rulings: read as text lines, the group label's column (（三）不予公开)
+    # runs into the row label's text (「（三）不1.属于国家秘」 「予公开密」), four rows of zeros are not placed.
+    "004-print-borderless.pdf": (170, "group labels run into row labels in an unruled table's text"),
     # DOCX whose tables are pictures, read by OCR: 181 of 198 measured (cells OCR does not place).
     "002-tablepictures.docx": (175, "OCR of the pictured tables leaves some cells without a value"),
 }
@@ -103,7 +103,7 @@ def _names(office: bool) -> list[str]:
     out += [f"real{r}-page-merge{k}.html" for r in ("15", "13", "11") for k in ("filled", "blank")]
     if office:
         out += ["001-seedtext.doc", "002-tablebox.docx", "real15-print-lo.pdf"]
-        out += ["002-tablepictures.docx", "004-print-rowsplit.pdf", "real16-print-chrome.pdf",
+        out += ["002-tablepictures.docx", "004-print-rowsplit.pdf", "004-print-borderless.pdf", "real16-print-chrome.pdf",
                 "real12-print-chrome.pdf", "real16-dump-layout.txt", "real12-dump-layout.txt"] if chromium() else []
     return out
 

@@ -31,7 +31,7 @@ Sources and their gold:
   WeChat (emoji, zero-width characters, full-width digits, 1,234 and 1，234), dumped by a text browser
   (tables in box characters), as pipe tables, the agency only in <title> or in the 当前位置 line; the seeds
   in GBK without a charset, as Word's .mht, as a WeChat copy, their tables written as sentences, their text
-  saved by Word 97, as DOCX with the tables in text boxes or as pictures, printed with big cells; drawn
+  saved by Word 97, as DOCX with the tables in text boxes or as pictures, printed with big cells (ruled or not); drawn
   reports on the template of the other years (2019 form for 2021, 2021 form for 2020); a county agency that
   never names its city (洪泽区人民政府) or names its province instead (江苏省洪泽区人民政府); the real PDF
   and the browser's prints of the real pages copied as text with their layout kept (pdftotext -layout).
@@ -1573,13 +1573,14 @@ def batch6(out: Path, put, *, office: bool) -> list[Variant]:
             if chromium():
                 pics = tables_as_word_pictures(docx, body, work, out / f"{tag}-tablepictures.docx")
                 made.append(Variant(pics.name, pics, rebuilt, stem))
-        if office and chromium() and k == 4:  # printed with big cells: page breaks cut table rows
-            html = work / f"{tag}-rowsplit.html"
-            html.write_text(page_trs(site, title, gold["agency"], published, body, 2020).replace(
-                "</head>", "<style>td,th{font-size:22px;padding:14px 6px}tr{break-inside:auto}</style></head>"),
-                encoding="utf-8")
-            made.append(Variant(f"{tag}-print-rowsplit.pdf", chrome_print(html, out / f"{tag}-print-rowsplit.pdf",
-                                                                           headed=True), rebuilt, stem))
+        if office and chromium() and k == 4:  # printed with big cells: page breaks cut table rows; ruled or not
+            for name, border in (("rowsplit", "border:1px solid #000;"), ("borderless", "")):
+                html = work / f"{tag}-{name}.html"
+                html.write_text(page_trs(site, title, gold["agency"], published, body, 2020).replace(
+                    "</head>", f"<style>table{{border-collapse:collapse}}td,th{{{border}font-size:22px;"
+                               "padding:14px 6px}tr{break-inside:auto}</style></head>"), encoding="utf-8")
+                pdf = chrome_print(html, out / f"{tag}-print-{name}.pdf", headed=True)
+                made.append(Variant(pdf.name, pdf, rebuilt, stem))
     # Templates out of their years.
     for fmt, year, stem in (("2019", 2021, SEED_STEMS[1]), ("2021", 2020, SEED_STEMS[3])):
         report, truth = off_year_report(fmt, year, 600 + year, stem)
