@@ -21,14 +21,15 @@ _PIPE = re.compile(r"(?<!\\)\|")  # an unescaped pipe
 def read_text(path: Path, data: bytes) -> Document:
     text, encoding = decode(data, path)
     raw = split_lines(text)
-    if "  " in text and "\t" not in text and _space_aligned(raw):
-        raw = [_GAP.sub("\t", line.strip()) for line in raw]
+    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    if "  " in text and "\t" not in text and not markdown and _space_aligned(raw):
+        raw = [_GAP.sub("\t", line.strip()) if "|" not in line else line for line in raw]
     if "\t" not in text:
         raw = rows_from_sentences(raw)
     # No pipe, no table: the common plain text file is its lines.
     boxed = _BOX_CHARS.search(text) is not None
-    lines = _with_pipe_tables(raw, boxed) if "|" in text or boxed else [Line(i, line) for i, line in enumerate(raw, start=1)]
-    file_format = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    lines = _with_pipe_tables(raw, boxed) if "|" in text or boxed else [Line(i, ln) for i, ln in enumerate(raw, start=1)]
+    file_format = "markdown" if markdown else "text"
     return Document(
         path=str(path),
         doc=path.name,
@@ -42,14 +43,14 @@ def read_text(path: Path, data: bytes) -> Document:
 # A PDF's text copied with its layout kept (pdftotext -layout, a viewer's 'keep layout'): a table's columns
 # stand apart by runs of spaces, and a single space inside a run of digits is a stray one (a dump's
 # 「230 000023」), so two spaces or more are the column gap. Told by its lines: many with such a gap
-# between words, no tab anywhere.
+# between words, no tab anywhere; lines with a pipe are left alone (a markdown table pads its cells).
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _MIN_ALIGNED_LINES = 10
 _MIN_ALIGNED_SHARE = 0.2
 
 
 def _space_aligned(raw: list[str]) -> bool:
-    lines = [ln for ln in raw if ln.strip()]
+    lines = [ln for ln in raw if ln.strip() and "|" not in ln]
     aligned = sum(1 for ln in lines if _GAP.search(ln.strip()))
     return aligned >= _MIN_ALIGNED_LINES and aligned >= _MIN_ALIGNED_SHARE * len(lines)
 
