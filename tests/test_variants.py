@@ -161,3 +161,17 @@ def test_a_frameset_page_whose_frames_were_not_saved_is_refused_in_one_line(tmp_
     with pytest.raises(ReportError) as err:
         read_document(page)
     assert str(page) in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_sentence_is_a_table_row_only_when_it_names_the_forms_columns() -> None:
+    """Rows written as sentences become tab rows; prose with counts (建议提案) and a lone row stay as written."""
+    from index.readers.sentences import rows_from_sentences
+
+    rows = [f"{label}：自然人{n}件，商业企业0件，科研机构0件，社会公益组织0件，法律服务机构0件，其他0件，总计{n}件。"
+            for label, n in (("本年新收政府信息公开申请数量", 5), ("上年结转政府信息公开申请数量", 0), ("予以公开", 3),
+                             ("部分公开", 1), ("总计", 5))]
+    prose = "承办建议提案：人大建议16件，政协提案47件。"
+    assert rows_from_sentences(rows + [prose]) == [
+        "本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5", "上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+        "予以公开\t3\t0\t0\t0\t0\t0\t3", "部分公开\t1\t0\t0\t0\t0\t0\t1", "总计\t5\t0\t0\t0\t0\t0\t5", prose]
+    assert rows_from_sentences(rows[:2] + [prose]) == rows[:2] + [prose]
