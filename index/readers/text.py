@@ -22,8 +22,8 @@ def read_text(path: Path, data: bytes) -> Document:
     text, encoding = decode(data, path)
     raw = split_lines(text)
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
-    if "  " in text and "\t" not in text and not markdown and _space_aligned(raw):
-        raw = [_GAP.sub("\t", line.strip()) if "|" not in line else line for line in raw]
+    if "  " in text and "\t" not in text and not markdown and space_aligned(raw):
+        raw = [column_gaps(line) for line in raw]
     if "\t" not in text:
         raw = rows_from_sentences(raw)
     # No pipe, no table: the common plain text file is its lines.
@@ -49,10 +49,15 @@ _MIN_ALIGNED_LINES = 10
 _MIN_ALIGNED_SHARE = 0.2
 
 
-def _space_aligned(raw: list[str]) -> bool:
+def space_aligned(raw: list[str]) -> bool:
     lines = [ln for ln in raw if ln.strip() and "|" not in ln]
     aligned = sum(1 for ln in lines if _GAP.search(ln.strip()))
     return aligned >= _MIN_ALIGNED_LINES and aligned >= _MIN_ALIGNED_SHARE * len(lines)
+
+
+def column_gaps(line: str) -> str:
+    """A layout-kept line with its column gaps as tabs (a line with a pipe, a markdown table's, as it is)."""
+    return _GAP.sub("\t", line.strip()) if "|" not in line else line
 
 
 def split_lines(text: str) -> list[str]:
