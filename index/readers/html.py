@@ -24,6 +24,7 @@ import lxml.etree
 from index.errors import ReportError
 from index.model import Cell, Document, Line, Source
 from index.readers.encoding import REPAIRED, decode, looks_chinese
+from index.readers.text import column_gaps, space_aligned
 
 Element = lxml.etree._Element  # lxml.html's HtmlElement is one too (bench/binary_copies.py passes those)
 
@@ -330,7 +331,16 @@ class _Flow:
     def _text(self, text: str, line: int) -> None:
         if self._pre > 0 and "\n" in text:  # preformatted: source line breaks are line breaks
             first = line - text[: len(text) - len(text.lstrip())].count("\n")  # line of the text's start
-            for k, piece in enumerate(text.split("\n")):
+            pieces = text.split("\n")
+            if "  " in text and space_aligned(pieces):  # a PDF's layout-kept text pasted in <pre>: gaps are cells
+                self._flush()
+                for k, piece in enumerate(pieces):
+                    cells = [normalise(c) for c in column_gaps(piece).split("\t")]
+                    if any(cells):
+                        self.entries.append(_Entry(first + k, "\t".join(cells),
+                                                   block=self._open[-1] if self._open else 0))
+                return
+            for k, piece in enumerate(pieces):
                 if k:
                     self._flush()
                 self._text(piece, first + k)
