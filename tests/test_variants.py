@@ -99,7 +99,7 @@ def _names(office: bool) -> list[str]:
             "001-word.mht", "002-wechat-copy.txt", "003-sentences.txt", "004-sentences.txt",
             "001-drawn2021-sentences.txt",
             "001-form2019-year2021.html", "003-form2021-year2020.html", "hongze0-page-nocity.html",
-            "hongze1-page-nocity.html", "real22-dump-layout.txt"]
+            "hongze1-page-nocity.html", "real22-dump-layout.txt", "real22-page-pre.html"]
     out += [f"real{r}-page-merge{k}.html" for r in ("15", "13", "11") for k in ("filled", "blank")]
     if office:
         out += ["001-seedtext.doc", "002-tablebox.docx", "real15-print-lo.pdf"]

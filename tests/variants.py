@@ -34,7 +34,8 @@ Sources and their gold:
   saved by Word 97, as DOCX with the tables in text boxes or as pictures, printed with big cells (ruled or not); drawn
   reports on the template of the other years (2019 form for 2021, 2021 form for 2020); a county agency that
   never names its city (洪泽区人民政府) or names its province instead (江苏省洪泽区人民政府); the real PDF
-  and the browser's prints of the real pages copied as text with their layout kept (pdftotext -layout).
+  and the browser's prints of the real pages copied as text with their layout kept (pdftotext -layout), and
+  that text pasted into a page's <pre>.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -1568,8 +1569,8 @@ def batch6(out: Path, put, *, office: bool) -> list[Variant]:
             conversions.append((SEEDS / f"{stem}.txt", ".doc", f"{tag}-seedtext.doc", seed_truth(stem), stem))
         if office and soffice() and k == 2:
             docx = html_to_docx(str(render(report, "html")[0]), work / f"{tag}.docx")
-            made.append(Variant(f"{tag}-tablebox.docx", tables_in_boxes(docx, out / f"{tag}-tablebox.docx"), rebuilt,
-                                stem))
+            boxed = tables_in_boxes(docx, out / f"{tag}-tablebox.docx")  # (its boxes have no size: LibreOffice
+            made.append(Variant(boxed.name, boxed, rebuilt, stem))          # drops them, no DOC or PDF of it)
             if chromium():
                 pics = tables_as_word_pictures(docx, body, work, out / f"{tag}-tablepictures.docx")
                 made.append(Variant(pics.name, pics, rebuilt, stem))
@@ -1596,8 +1597,11 @@ def batch6(out: Path, put, *, office: bool) -> list[Variant]:
         put(f"hongze{k}-page-nocity.html", page_trs(Site(title_agency, "洪泽区", "苏"), title, "区政府办公室",
                                                      f"{year + 1}-01-20 10:00", body, year), truth, "hongze")
     # The real PDF's text copied with its layout kept (columns apart by spaces).
-    put("real22-dump-layout.txt", layout_copy(REAL / "22_hongze_2023.pdf"),
-        real_truth("22_hongze_2023.pdf", ("淮安市洪泽区人民政府", "洪泽区"))[0], "22_hongze_2023.pdf")
+    hongze = real_truth("22_hongze_2023.pdf", ("淮安市洪泽区人民政府", "洪泽区"))[0]
+    layout = layout_copy(REAL / "22_hongze_2023.pdf")
+    put("real22-dump-layout.txt", layout, hongze, "22_hongze_2023.pdf")
+    put("real22-page-pre.html", f'<html><head><meta charset="utf-8"><title>淮安市洪泽区人民政府</title></head><body>'
+                                f"<pre>{html_lib.escape(layout)}</pre></body></html>", hongze, "22_hongze_2023.pdf")
     # The real pages printed by the browser, header and footer on, and their text copied with its layout;
     # a real page printed by LibreOffice.
     if office and chromium():
