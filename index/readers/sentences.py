@@ -11,7 +11,8 @@ from functools import lru_cache
 
 MIN_ROWS = 5  # lines of this shape before a text is taken to write its tables as sentences
 
-_ROW = re.compile(r"^\s*([^：:\t]{2,60}?)\s*[：:]\s*(.+?)[。.；;]?\s*$")
+MAX_ROW_CHARS = 400  # a row's sentence names at most seven columns: longer lines are prose (or a dump's one line)
+_LABEL_END = re.compile(r"[：:]")
 _ITEM = re.compile(r"^\s*(\D+?)\s*(-?\d+(?:\.\d+)?)\s*(?:件|项|个|条|万元|元)?\s*$")
 _SEPARATORS = re.compile(r"[，,、；;]")
 
@@ -26,18 +27,19 @@ def _column_labels() -> frozenset[str]:
 
 def _row(line: str) -> str | None:
     """The line as a tab row, or None when it is not a row written as a sentence."""
-    if "\t" in line or "：" not in line and ":" not in line:
+    if "\t" in line or len(line) > MAX_ROW_CHARS or "：" not in line and ":" not in line:
         return None
-    m = _ROW.match(line)
-    if not m:
+    label, items = _LABEL_END.split(line, maxsplit=1)
+    label, items = label.strip(), items.strip().rstrip("。.；;").strip()
+    if not 2 <= len(label) <= 60 or not items:
         return None
     values = []
-    for item in _SEPARATORS.split(m.group(2)):
+    for item in _SEPARATORS.split(items):
         found = _ITEM.match(item)
         if not found or found.group(1).strip() not in _column_labels():
             return None
         values.append(found.group(2))
-    return m.group(1) + "\t" + "\t".join(values) if len(values) >= 1 else None
+    return label + "\t" + "\t".join(values)
 
 
 def rows_from_sentences(lines: list[str]) -> list[str]:

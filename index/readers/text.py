@@ -1,6 +1,8 @@
 """Plain text and markdown: one Line per line of the file, text kept exactly (tabs separate table cells
-and leading tabs mark one-cell-per-line layouts: the extractor needs both). Only markdown pipe tables get
-cells, since their pipes are markup; plain lines are split at tabs by the extractor itself."""
+and leading tabs mark one-cell-per-line layouts: the extractor needs both). Only markdown pipe tables (and
+tables drawn in box characters) get cells, since their pipes are markup; plain lines are split at tabs by
+the extractor itself. Two kinds of text without tabs have them put in: a PDF's layout-kept copy (column
+gaps of spaces) and tables written as sentences (index.readers.sentences)."""
 
 from __future__ import annotations
 
