@@ -175,3 +175,20 @@ def test_a_sentence_is_a_table_row_only_when_it_names_the_forms_columns() -> Non
         "本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5", "上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
         "予以公开\t3\t0\t0\t0\t0\t0\t3", "部分公开\t1\t0\t0\t0\t0\t0\t1", "总计\t5\t0\t0\t0\t0\t0\t5", prose]
     assert rows_from_sentences(rows[:2] + [prose]) == rows[:2] + [prose]
+
+
+def test_a_page_saved_complete_is_one_report_in_a_folder(tmp_path) -> None:
+    """The _files folder beside a saved page holds its frames and pictures: a folder walk reads the page
+    (which reads its frames), not the frames again as reports of their own."""
+    from index.corpus import report_files
+    from tests.variants import framed
+
+    (tmp_path / "page_files").mkdir()
+    (tmp_path / "page_files" / "content.html").write_text("<html><body><p>一、总体情况</p></body></html>",
+                                                          encoding="utf-8")
+    (tmp_path / "page.html").write_text(framed("某县2022年度政府信息公开工作年度报告", "page_files/content.html",
+                                               "page_files/top.html"), encoding="utf-8")
+    (tmp_path / "other_files").mkdir()  # a folder named so without its page is walked as any folder
+    (tmp_path / "other_files" / "report.txt").write_text("某县2022年度政府信息公开工作年度报告\n", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in report_files([tmp_path])] == ["other_files/report.txt",
+                                                                                     "page.html"]
