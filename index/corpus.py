@@ -184,8 +184,9 @@ def _walk(folder: Path, above: set[tuple[int, int]], seen: set[tuple[int, int]],
     except OSError as err:
         yield ReportError(str(folder), f"folder cannot be read ({err.strerror or err}): its files are not read")
         return
+    names = {e.name.lower() for e in entries}
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or _saved_parts(entry.name, names):
             continue
         path = Path(entry.path)
         try:
@@ -207,6 +208,13 @@ def _walk(folder: Path, above: set[tuple[int, int]], seen: set[tuple[int, int]],
                 yield path
         else:
             yield ReportError(str(path), f"not a regular file ({_special(st.st_mode)})")
+
+
+def _saved_parts(name: str, names: set[str]) -> bool:
+    """A page saved 'complete' keeps its pictures, scripts and frames in a folder beside it (甲.html and
+    甲_files, or 甲.files): the page is the report, and its frames are read with it (index.readers.html)."""
+    stem = re.sub(r"(?:_files|\.files)$", "", name, flags=re.I)
+    return stem != name and any(f"{stem.lower()}{suffix}" in names for suffix in (".html", ".htm", ".mht"))
 
 
 # ---------------------------------------------------------------- extraction of many files

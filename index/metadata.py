@@ -14,8 +14,10 @@ Evidence, strongest first (EVIDENCE_ORDER is the one statement of that order):
                     agency only; all some reports say of themselves when the title and the signature do not
 7. ``publisher``    the page's own 发布机构 / 来源 field above the report (「来源：甲市财政局」): agency only; often the
                     office that put it online (乙市人民政府办公室), so below everything the report says of itself
-8. ``file_name``    the file name (weak: a user's or archive's naming)
-9. ``site``         the web site's name beside the report's title in <title> (「甲市人民政府 - 2020年…年度报告」):
+8. ``breadcrumb``   the page's 当前位置 line (「您的位置：首页 » 甲县人民政府 » 信息公开 » 年度报告」): the deepest
+                    piece that is an agency's name; a site's sections, so below what the page says of the report
+9. ``file_name``    the file name (weak: a user's or archive's naming)
+10. ``site``         the web site's name beside the report's title in <title> (「甲市人民政府 - 2020年…年度报告」):
                     the site is not the agency unless nothing else says
 
 Navigation text is never evidence: a candidate agency that holds a menu word (首页, 当前位置, 信息公开, 年报 …)
@@ -42,7 +44,7 @@ from index.model import Line, PartSpan
 Source = str  # one of EVIDENCE_ORDER, or "reports_csv" when a user's reports.csv decided it
 
 EVIDENCE_ORDER: tuple[Source, ...] = ("title_line", "header_title", "html_title", "period", "signature", "compiler",
-                                      "publisher", "file_name", "site")
+                                      "publisher", "breadcrumb", "file_name", "site")
 WEAK_SOURCES = frozenset({"file_name", "site"})  # `qa check` warns when a value rests on these alone
 # Sources that name who signed, published or hosts the report (an office, a site), not the report's title:
 # their disagreeing with the title is normal and no problem.
@@ -147,7 +149,7 @@ class Metadata:
 
 
 _SOURCE_NAMES = {"title_line": "标题行", "header_title": "标题字段", "html_title": "网页标题", "period": "统计期限",
-                 "signature": "落款", "compiler": "编制说明", "publisher": "发布机构字段", "file_name": "文件名", "site": "网站名称",
+                 "signature": "落款", "compiler": "编制说明", "publisher": "发布机构字段", "breadcrumb": "当前位置", "file_name": "文件名", "site": "网站名称",
                  OVERRIDE: "reports.csv"}
 _YEAR_STATED = frozenset({"title_line", "header_title", "html_title", "period"})  # not derived from a date
 
@@ -168,6 +170,7 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
                  year=int(date[:4]) - 1 if date else None),
         Evidence("compiler", agency=_compiler(lines, parts)),
         Evidence("publisher", agency=_publisher(head)),
+        Evidence("breadcrumb", agency=_breadcrumb(head + ([html_title.rsplit("_", 1)[-1]] if html_title else []))),
         _from_file_name(file_name),
         site,
     ]
@@ -261,7 +264,9 @@ def _clean(text: str) -> str:
     return _SPACES.sub("", text.strip().lstrip("#"))
 
 
-_SPACES = re.compile(r"\s+")
+# Spaces, and what copies out of WeChat and apps put among the words: emoji and pictographs (📢 before a
+# title), zero-width characters, variation selectors. None is ever part of a name.
+_SPACES = re.compile("[\\s\u200b-\u200d\u2060\ufe0f\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+")
 
 
 def _head(lines: list[Line], parts: list[PartSpan]) -> list[str]:
@@ -274,6 +279,8 @@ def _head(lines: list[Line], parts: list[PartSpan]) -> list[str]:
     if first_part is None:
         first_part = next((i for i, ln in enumerate(lines) if parts and ln.number > parts[0].start), len(lines))
     before = lines[:first_part] if parts else lines[:_HEAD_LINES]
+    if len(before) > 2 * _HEAD_LINES:  # counted in lines with text: a PDF's text copy has a blank line between two
+        before = [ln for ln in before if ln.text.strip()]
     if len(before) > 2 * _HEAD_LINES:
         before = before[:_HEAD_LINES] + before[-_HEAD_LINES:]
     head = []
@@ -478,9 +485,13 @@ def _agency_candidate(text: str) -> str | None:
     simple = to_simplified(name)
     if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple):
         return None
-    if re.search(r"[0-9]", simple) or not _AGENCY_SUFFIX.search(simple):
+    if re.search(r"[0-9]", simple) or not _AGENCY_SUFFIX.search(simple) or _WHOLE_PLACE.fullmatch(simple):
         return None
     return name
+
+
+# 「全县2019年…」「本区…」: the place the report speaks of, no name of an agency.
+_WHOLE_PLACE = re.compile(r"[全本我该][省市县区旗镇乡]")
 
 
 def _header_title(head: list[str]) -> Evidence:
@@ -514,6 +525,20 @@ def _publisher(head: list[str]) -> str | None:
             agency = _agency_candidate(_written(text, to_simplified(text), m.start(1), m.end(1)))
             if agency:
                 return agency
+    return None
+
+
+_CRUMB = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|您当前的位置|位置)\s*[:：]\s*(.+)$")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>+|＞+|»|›|→|/|\\)\s*")
+
+
+def _breadcrumb(head: list[str]) -> str | None:
+    """The deepest piece of a 当前位置 line that is an agency's name."""
+    for text in head:
+        if m := _CRUMB.match(text):
+            for piece in reversed(_CRUMB_SPLIT.split(m.group(1))):
+                if agency := _agency_candidate(piece):
+                    return agency
     return None
 
 
@@ -741,9 +766,16 @@ def place_chain(agency: str) -> tuple[str, ...]:
 
 
 def _within(places: tuple[str, ...], wider: tuple[str, ...]) -> bool:
-    """Every place of one name stated, in order, by the other (洪泽区 in 淮安市洪泽区; 某某市 in 某某市高新区)."""
+    """Every place of one name stated, in order, by the other (洪泽区 in 淮安市洪泽区; 某某市 in 某某市高新区). A
+    province the other leaves out does not count against it (江苏省洪泽区 in 淮安市洪泽区): names skip levels,
+    and only a province the other states differently (江苏省, 浙江省) tells two places apart."""
+    skip = not any(_province(w) for w in wider)
     rest = iter(wider)
-    return all(p in rest for p in places)
+    return all((skip and _province(p)) or p in rest for p in places)
+
+
+def _province(place: str) -> bool:
+    return place.endswith(("省", "自治区"))
 
 
 def agency_keys(agencies: Iterable[str]) -> dict[str, str]:
@@ -759,7 +791,8 @@ def agency_keys(agencies: Iterable[str]) -> dict[str, str]:
     keys: dict[str, str] = {}
     for bucket, members in buckets.items():
         widest = {chains[a] for a in members}
-        widest = {c for c in widest if not any(len(o) > len(c) and _within(c, o) for o in widest)}
+        widest = {c for c in widest if not any(o != c and _within(c, o) and (len(o) > len(c) or not _within(o, c))
+                                               for o in widest)}
         for a in members:
             fits = sorted(w for w in widest if _within(chains[a], w))
             keys[a] = bucket + "@" + ("".join(fits[0]) if len(fits) == 1 else "?" + a)

@@ -75,11 +75,12 @@ def test_seed_agency_and_year(seed: Path) -> None:
 
 def test_evidence_order_is_stated_once() -> None:
     assert EVIDENCE_ORDER == ("title_line", "header_title", "html_title", "period", "signature", "compiler",
-                              "publisher", "file_name", "site")
+                              "publisher", "breadcrumb", "file_name", "site")
 
 
 def test_title_line_wins_over_header_html_title_signature_and_file_name() -> None:
     doc = _doc(["标题: 乙县人民政府2021年度政府信息公开工作年度报告", "发布机构：己县人民政府办公室",
+                "您的位置：首页 > 壬县人民政府 > 政务公开",
                 "甲市财政局2020年政府信息公开工作年度报告", "本报告由辛庄县财政局根据《条例》编制。",
                 "一、总体情况", "本报告统计期限自2017年1月1日起至2017年12月31日止。", "丙县教育局", "2021年1月20日"],
                name="丁县2019.txt",
@@ -511,6 +512,8 @@ def test_an_opening_without_a_name_of_its_own_names_no_compiler(sentence) -> Non
     (("北京市朝阳区城市管理委员会", "长春市朝阳区城市管理委员会"), False),
     (("淮安市洪泽区人民政府", "洪泽区人民政府"), True),  # one names its city, the other does not
     (("江苏省淮安市洪泽区人民政府", "淮安市洪泽区人民政府"), True),
+    (("江苏省洪泽区人民政府", "淮安市洪泽区人民政府"), True),  # the province for the city: the county decides
+    (("江苏省洪泽区人民政府", "浙江省洪泽区人民政府"), False),  # two provinces stated: two places
     (("平潭综合实验区", "平潭综合实验区管委会"), True),
     (("某某市某某管理委员会", "某某市某某管委会"), True),
     (("济南市高新技术产业开发区管理委员会", "济南市人民政府"), False),

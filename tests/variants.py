@@ -24,6 +24,18 @@ Sources and their gold:
   table, printed by LibreOffice with a running header and 第X页 共Y页; the real page's Word copy as DOC and
   PDF, and as a WeChat article; drawn reports
   of agencies whose short names collide (北京市/长春市朝阳区, 南京市/福州市鼓楼区), titled without the city.
+- batch6: the real pages as they are, in GB18030 without a charset, saved 'complete' with the article in a
+  <frame> or <iframe src> of the _files folder, with the year before's report below, printed by Chromium
+  (header and footer on) and by LibreOffice; a real dump followed by the next year's; the renamed real pages
+  with their merged cells cut back to single cells (text filled into each, or left blank), copied out of
+  WeChat (emoji, zero-width characters, full-width digits, 1,234 and 1，234), dumped by a text browser
+  (tables in box characters), as pipe tables, the agency only in <title> or in the 当前位置 line; the seeds
+  in GBK without a charset, as Word's .mht, as a WeChat copy, their tables written as sentences, their text
+  saved by Word 97, as DOCX with the tables in text boxes or as pictures, printed with big cells (ruled or not); drawn
+  reports on the template of the other years (2019 form for 2021, 2021 form for 2020); a county agency that
+  never names its city (洪泽区人民政府) or names its province instead (江苏省洪泽区人民政府); the real PDF
+  and the browser's prints of the real pages copied as text with their layout kept (pdftotext -layout), and
+  that text pasted into a page's <pre>.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -1157,6 +1169,458 @@ def _converted(out: Path, jobs: list[tuple[Path, str, str, Truth, str]]) -> list
     return made
 
 
+# --- batch 6: the real pages as they are, printed and saved by browsers (frames, 'complete' folders, no
+# charset), Word 97, DOCX whose tables sit in text boxes or are pictures, WeChat copies (emoji, zero-width
+# characters, full-width digits and commas), tables written as sentences or as box drawings, merged cells
+# filled or left blank, two years on one page, templates out of their years, the agency only in <title> or
+# the breadcrumb, a county that never names its city ---------------------------------------------------
+
+_PINGTAN = ("平潭综合实验区", "平潭")
+
+
+def real_truth(name: str, agency: tuple[str, str] = _PINGTAN) -> tuple[Truth, dict]:
+    gold = json.loads((SHARED / "real" / "gold.json").read_text(encoding="utf-8"))[name]
+    return _renamed_truth(gold, *agency), gold
+
+
+def offline(page: str) -> str:
+    """A saved page without its scripts and outside style sheets (what a printed copy needs, no network)."""
+    page = re.sub(r"<script\b.*?</script>", "", page, flags=re.S | re.I)
+    return re.sub(r"<link\b[^>]*>", "", page, flags=re.I)
+
+
+def no_charset(page: str) -> str:
+    """The page with every charset declaration gone (a server that sent it in the HTTP header only)."""
+    page = re.sub(r"<meta[^>]*http-equiv=[\"']?content-type[^>]*>", "", page, flags=re.I)
+    return re.sub(r"(<meta[^>]*?)\s*charset=[\"']?[\w-]+[\"']?", r"\1", page, flags=re.I)
+
+
+def framed(title: str, content_file: str, nav_file: str) -> str:
+    """A page saved 'complete' whose article is a frame: the frameset names the files in its _files folder."""
+    return (f'<html><head><meta charset="utf-8"><title>{title}</title></head>'
+            f'<frameset rows="120,*" border="0"><frame name="top" src="{nav_file}" scrolling="no">'
+            f'<frame name="main" src="{content_file}"></frameset></html>')
+
+
+def with_iframe(page_html: str, src: str) -> str:
+    """A page saved 'complete' whose article is an <iframe src> into its _files folder."""
+    return re.sub(r'<div class="content">.*?</div></article>',
+                  f'<div class="content"><iframe src="{src}" width="100%" height="3000" frameborder="0"></iframe>'
+                  f'</div></article>', page_html, flags=re.S)
+
+
+def _grid_cells(table) -> list[list[tuple[object, bool]]]:
+    """The table's grid: per row, (cell element, is the cell's own first slot) for every slot."""
+    grid: dict[tuple[int, int], tuple[object, bool]] = {}
+    rows = [tr for tr in table.iter("tr")]
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                continue
+            while (r, c) in grid:
+                c += 1
+            rs, cs = int(td.get("rowspan", 1) or 1), int(td.get("colspan", 1) or 1)
+            for dr in range(rs):
+                for dc in range(cs):
+                    grid[(r + dr, c + dc)] = (td, dr == 0 and dc == 0)
+            c += cs
+    width = max((c for _, c in grid), default=-1) + 1
+    return [[grid.get((r, c), (None, False)) for c in range(width)] for r in range(len(rows))]
+
+
+def unmerged(body: str, *, fill: bool) -> str:
+    """Every merged cell cut back to single cells (a table pasted out of a spreadsheet): `fill` repeats the
+    merged cell's text in each slot (Excel's unmerge-and-fill), else the other slots are empty cells."""
+    import copy
+
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for table in list(root.iter("table")):
+        grid = _grid_cells(table)
+        tbody = lxml.html.fragment_fromstring("<tbody></tbody>")
+        for row in grid:
+            tr = lxml.etree.SubElement(tbody, "tr")
+            for td, first in row:
+                cell = copy.deepcopy(td) if td is not None and (first or fill) else lxml.etree.Element("td")
+                cell.attrib.pop("rowspan", None)
+                cell.attrib.pop("colspan", None)
+                cell.tail = None
+                tr.append(cell)
+        for child in list(table):
+            table.remove(child)
+        table.append(tbody)
+    return "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+def _block_lines(body: str, cell_sep: str, row_fmt=None) -> list[str]:
+    """The body's paragraphs one a line and its tables a row a line (cells joined by `cell_sep`, merged
+    cells only in their first slot), as a copy out of a browser gives them."""
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    lines: list[str] = []
+    for el in root.iter("p", "div", "table", "h1", "h2", "h3", "section"):
+        if any(a.tag == "table" for a in el.iterancestors()):
+            continue
+        if el.tag == "table":
+            for row in _grid_cells(el):
+                cells = [normal_cell(td) if td is not None and first else "" for td, first in row]
+                lines.append(row_fmt(cells) if row_fmt else cell_sep.join(cells))
+        elif not any(isinstance(c.tag, str) and c.tag in ("p", "div", "table", "section") for c in el.iter()
+                     if c is not el):
+            text = re.sub(r"\s+", "", el.text_content())
+            if text:
+                lines.append(text)
+    return lines
+
+
+def normal_cell(td) -> str:
+    return re.sub(r"\s+", "", td.text_content())
+
+
+_ZW = ("\u200b", "\ufeff", "\u200d")
+_EMOJI = ("📢", "👉", "✅", "📊", "🔹")
+
+
+def wechat_copy(title: str, body: str) -> str:
+    """The text a user copies out of a WeChat article: emoji before headings, zero-width characters at the
+    starts of paragraphs and inside labels, digits full-width, numbers of four digits with thousands
+    separators (1,234 and the full-width 1，234), a table row a line with tabs between cells."""
+    out = [f"{_EMOJI[0]}{title}", "原创 政务公开 2024-02-01 10:00 发表于福建", ""]
+    for k, line in enumerate(_block_lines(body, "\t")):
+        if "\t" in line:
+            cells = line.split("\t")
+            for j, cell in enumerate(cells):
+                if re.fullmatch(r"\d{4,}", cell):
+                    cell = f"{int(cell):,}".replace(",", ",，"[(k + j) % 2])
+                if re.search(r"[\u4e00-\u9fff]{4}", cell) and j == 0:
+                    cell = cell[:2] + _ZW[k % 3] + cell[2:]
+                cells[j] = cell
+            out.append("\t".join(cells).translate(_WIDE))
+        else:
+            lead = _EMOJI[k % len(_EMOJI)] if re.match(r"[一二三四五六]、", line) else _ZW[k % 3]
+            out.append(lead + line.translate(_WIDE) if k % 3 else lead + line)
+    return "\n".join(out) + "\n"
+
+
+def box_dump(title: str, body: str) -> str:
+    """A text browser's dump (w3m -dump): tables drawn with box characters, a cell between │ bars."""
+    def row(cells: list[str]) -> str:
+        return "│" + "│".join(f" {c} " for c in cells) + "│"
+
+    lines = _block_lines(body, "", row_fmt=row)
+    out = [title, ""]
+    for k, line in enumerate(lines):
+        if line.startswith("│") and (k == 0 or not lines[k - 1].startswith("│")):
+            out.append("┌" + "─" * 40 + "┐")
+        out.append(line)
+        if line.startswith("│"):
+            out.append(("├" if k + 1 < len(lines) and lines[k + 1].startswith("│") else "└") + "─" * 40
+                       + ("┤" if k + 1 < len(lines) and lines[k + 1].startswith("│") else "┘"))
+    return "\n".join(out) + "\n"
+
+
+def pipe_tables(title: str, body: str) -> str:
+    """The body as markdown: paragraphs, tables as pipe tables (merged cells in their first slot)."""
+    out = [f"# {title}", ""]
+    first = True
+    for line in _block_lines(body, "\x00"):
+        if "\x00" in line:
+            cells = line.split("\x00")
+            out.append("| " + " | ".join(cells) + " |")
+            if first:
+                out.append("|" + "---|" * len(cells))
+            first = False
+        else:
+            first = True
+            out += ["", line, ""]
+    return "\n".join(out) + "\n"
+
+
+_SENTENCE_ROWS_2021 = (("regulation", "规章"), ("normative", "行政规范性文件"))
+
+
+def table_sentences(report: Report) -> str:
+    """The rebuilt report's tables written as sentences, a row a sentence with its columns named (a report
+    typed without tables, 「自然人3件，商业企业0件……总计3件」)."""
+    from index.template import tables
+
+    active, apply, review = tables(report.fmt)
+    v = report.values
+    text = str(render(report, "tab_rows")[0])
+    out: list[str] = []
+    table = None
+    for line in text.split("\n") + ["六、"]:
+        if re.match(r"[一二三四五六]、", line) and "\t" not in line:  # a part's heading: the last table written
+            group, n = None, 0
+            for row in table.rows if table else ():
+                said = [f"{col.label}{v[key]}{col.unit}" for col in row.columns
+                        if (key := row.fact_key(col, table.key)) in v and v[key] is not None]
+                if row.group not in (None, "本年度办理结果") and row.group != group:
+                    group, n = row.group, 0
+                    out.append(f"{row.group}的申请：")  # 不予公开的申请：, then its rows numbered
+                n += 1
+                label = row.label if row.group in (None, "本年度办理结果") else f"{n}.{row.label}"
+                label = label.replace(" · ", "（") + "）" if " · " in label else label  # 行政诉讼（复议后起诉）
+                if said:
+                    out.append(f"{label}：{'，'.join(said)}。")
+            table = {"二": active, "三": apply, "四": review}.get(line[0])
+            out.append(line)
+        elif table is None or ("\t" not in line and len(_HAN.findall(line)) >= 20):
+            out.append(line)  # prose; the table's rows and headers are written out as sentences
+    return "\n".join(out[:-1]) + "\n"
+
+
+def tables_in_boxes(src: Path, out: Path) -> Path:
+    """The DOCX with each table moved into a text box anchored in a paragraph of its own (a layout made in
+    WPS or Word with floating tables), written twice as Word does: DrawingML and its VML fallback."""
+    import copy
+
+    import docx
+    from lxml import etree
+
+    document = docx.Document(src)
+    w = _WNS[1:-1]
+    for tbl in _docx_tables(document):
+        if any(a.tag == f"{_WNS}tbl" for a in tbl.iterancestors()):
+            continue
+        holder = etree.fromstring(_TEXT_BOX.format(text="").replace(
+            "<w:p><w:r><w:t></w:t></w:r></w:p>", "<w:p/>"))
+        boxes = [b for b in holder.iter(f"{_WNS}txbxContent")]
+        p = etree.Element(f"{_WNS}p")
+        tbl.addprevious(p)
+        for n, box in enumerate(boxes):
+            box.insert(0, copy.deepcopy(tbl) if n else tbl)
+        p.append(holder)
+    document.save(out)
+    return out
+
+
+def tables_as_word_pictures(src: Path, html_body: str, work: Path, out: Path) -> Path:
+    """The DOCX with each table replaced by a picture of it (tables pasted as screenshots)."""
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document(src)
+    root = lxml.html.fragment_fromstring(html_body, create_parent="div")
+    for k, (tbl, table) in enumerate(zip(_docx_tables(document), root.findall(".//table"))):
+        img = picture_of(lxml.html.tostring(table, encoding="unicode"), work / f"wtable{k}.png",
+                         "td,th{border:1px solid #000;padding:2px 4px;font-size:14px}table{border-collapse:collapse}")
+        png = Path(re.search(r'src="file://([^"]+)"', img).group(1))
+        para = document.add_paragraph()
+        para.add_run().add_picture(str(png), width=Cm(16))
+        tbl.addprevious(para._p)
+        tbl.getparent().remove(tbl)
+    document.save(out)
+    return out
+
+
+def layout_copy(pdf_path: Path) -> str:
+    """A PDF's text copied with its layout kept (pdftotext -layout; here pdfplumber's layout mode): columns
+    apart by runs of spaces, lines indented, blank lines between."""
+    import logging
+
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    with pdfplumber.open(pdf_path) as pdf:
+        return "\n".join(page.extract_text(layout=True) for page in pdf.pages) + "\n"
+
+
+def chrome_print(html_path: Path, pdf_path: Path, *, headed: bool) -> Path:
+    return (chrome_pdf_headed if headed else chrome_pdf)(html_path, pdf_path)
+
+
+def word_mht(page: str) -> bytes:
+    """A page as Word's 'single file web page' (.mht): MIME, the page base64 in GB2312, no <meta> charset."""
+    import base64
+
+    page = re.sub(r"<meta[^>]*charset[^>]*>", "", page)
+    body = base64.encodebytes(page.encode("gb18030")).decode("ascii").replace("\n", "\r\n")
+    return ("MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; "
+            'boundary="----=_NextPart_01D9A.5C1E"\r\n\r\nThis document is a Single File Web Page, also known as a '
+            "Web Archive file.\r\n\r\n------=_NextPart_01D9A.5C1E\r\nContent-Location: file:///C:/report.htm\r\n"
+            "Content-Transfer-Encoding: base64\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\r\n"
+            f"{body}\r\n------=_NextPart_01D9A.5C1E--\r\n").encode("ascii")
+
+
+def off_year_report(fmt: str, year: int, seed: int, stem: str) -> tuple[Report, Truth]:
+    """A drawn report of the seed's agency on the template of the other years (a 2019 form kept for 2021,
+    a 2021 form adopted early for 2020): the form decides the keys, the title the year."""
+    from bench.generate import random_style, random_values, write_prose
+
+    gold = seed_gold(stem)
+    rng = random.Random(seed)
+    agency = Agency(gold["agency"], _SEED_SITES[stem][0], "", "我局", 1.0)
+    report = Report(agency, year, fmt, random_values(rng, fmt), date(year + 1, 1, 15), random_style(rng))
+    write_prose(rng, report)
+    report.style.amount_unit = "header"
+    return report, Truth(gold["agency"], _SEED_SITES[stem][1], year, fmt, dict(report.values))
+
+
+def county_report(name: str, place: str, year: int, seed: int, title_agency: str) -> tuple[Report, Truth, str]:
+    """A drawn report of a county agency `name` of `place` (the county alone, or with its province and not
+    its city), titled `title_agency`: the city named nowhere in it."""
+    agency = Agency(name, place, "", "我区", 2.0)
+    report = make_report(random.Random(seed), agency=agency, year=year, fmt="2021")
+    report.style.amount_unit = "header"
+    report.style.signature = False
+    title = f"{title_agency}{year}年政府信息公开工作年度报告"
+    return report, Truth(title_agency, "洪泽区", year, report.fmt, dict(report.values)), title
+
+
+def batch6(out: Path, put, *, office: bool) -> list[Variant]:
+    """The batch-6 kinds, text made with `put`, binary copies returned."""
+    from bench.binary_copies import html_to_docx, soffice
+
+    made: list[Variant] = []
+    conversions: list[tuple[Path, str, str, Truth, str]] = []
+    work = out / "b6"
+    work.mkdir(exist_ok=True)
+    # The real pages as they are: no charset, saved 'complete' with frames, printed by the browser.
+    truth17, _ = real_truth("17_pingtan_2025.html")
+    page17 = (REAL / "17_pingtan_2025.html").read_text(encoding="utf-8")
+    put("real17-page-gb18030-nometa.html", no_charset(page17), truth17, "17_pingtan_2025.html", "gb18030")
+    truth12, _ = real_truth("12_pingtan_2020.html")
+    page12 = lxml.html.document_fromstring((REAL / "12_pingtan_2020.html").read_bytes())
+    title12 = page12.findtext(".//title")
+    article12 = lxml.html.tostring(page12.find_class("article_content")[0], encoding="unicode")
+    files = out / "real12-saved-frames_files"
+    files.mkdir(exist_ok=True)
+    (files / "content.html").write_text(f'<html><head><meta charset="utf-8"></head><body>{article12}</body></html>',
+                                        encoding="utf-8")
+    (files / "top.html").write_text('<html><head><meta charset="utf-8"></head><body><div>平潭综合实验区党工委管委会'
+                                    '</div><a href="/">首页</a> <a href="/zwgk/">政务公开</a></body></html>',
+                                    encoding="utf-8")
+    put("real12-saved-frames.html", framed(title12, f"{files.name}/content.html", f"{files.name}/top.html"),
+        truth12, "12_pingtan_2020.html")
+    truth16, _ = real_truth("16_pingtan_2024.html")
+    page16 = (REAL / "16_pingtan_2024.html").read_text(encoding="utf-8")
+    article16 = lxml.html.tostring(lxml.html.document_fromstring(page16).find_class("article_content")[0],
+                                   encoding="unicode")
+    files = out / "real16-saved-iframe_files"
+    files.mkdir(exist_ok=True)
+    (files / "article.html").write_text(f'<html><head><meta charset="utf-8"></head><body>{article16}</body></html>',
+                                        encoding="utf-8")
+    site_pt = Site("平潭综合实验区党工委管委会", "平潭综合实验区", "闽")
+    put("real16-saved-iframe.html", with_iframe(page_modern(site_pt, "平潭综合实验区2024年度政府信息公开工作年度报告",
+                                                            "管委会办公室", "2025-03-10 15:35", "", 2024),
+                                                f"{files.name}/article.html"), truth16, "16_pingtan_2024.html")
+    # Two years on one page: the 2024 report and, below it, the 2023 report the page also carries.
+    page15 = lxml.html.document_fromstring((REAL / "15_pingtan_2023.html").read_bytes())
+    article15 = lxml.html.tostring(page15.find_class("article_content")[0], encoding="unicode")
+    put("real16-page-twoyears.html", page16.replace(article16, article16 + "<p><strong>平潭综合实验区2023年度政府信息"
+                                                    "公开工作年度报告</strong></p>" + article15, 1),
+        truth16, "16_pingtan_2024.html")
+    dump05 = (REAL / "05_pingtan_2022.txt").read_text(encoding="utf-8")
+    dump06 = (REAL / "06_pingtan_2023.txt").read_text(encoding="utf-8")
+    truth05, _ = real_truth("05_pingtan_2022.txt")
+    put("real05-dump-twoyears.txt", dump05.rstrip("\n") + "\n\n" + dump06, truth05, "05_pingtan_2022.txt")
+    # The renamed real bodies: merged cells filled or blank, WeChat copy, box drawings, pipe tables, the
+    # agency only in <title> or in the breadcrumb.
+    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
+        title, body, gold = real_body(name)
+        truth = _renamed_truth(gold, full, full)
+        site = site_for(full, "闽")
+        published = f"{gold['year'] + 1}-02-0{k + 1} 16:00"
+        tag = f"real{name[:2]}"
+        put(f"{tag}-page-mergefilled.html", page_trs(site, title, f"{full}人民政府办公室", published,
+                                                      unmerged(body, fill=True), gold["year"]), truth, name)
+        put(f"{tag}-page-mergeblank.html", page_xxgk(site, title, f"{full}人民政府办公室", published,
+                                                      unmerged(body, fill=False), gold["year"]), truth, name)
+        if k == 0:
+            put(f"{tag}-wechat-copy.txt", wechat_copy(title, body), truth, name)
+            put(f"{tag}-dump-boxes.txt", box_dump(title, body), truth, name)
+        if k == 1:
+            put(f"{tag}-tables.md", pipe_tables(title, body), truth, name)
+            # The agency only in the page's <title>: the heading bare, the body saying 全县, no 来源.
+            gov = f"{full}人民政府"
+            anon = body.replace(f"{full}{gold['year']}", str(gold["year"])).replace(full, "全县")
+            bare = f"{gold['year']}年度政府信息公开工作年度报告"
+            page = page_modern(Site("政务公开平台", "", "闽"), bare, "本网", published, anon, gold["year"])
+            page = re.sub(r"<title>.*?</title>", f"<title>{gov}{bare}</title>", page).replace(
+                f'<meta name="文章标题" content="{bare}">', "")
+            put(f"{tag}-page-titleonly.html", page, Truth(gov, full, truth.year, truth.fmt, truth.facts), name)
+        if k == 2:
+            gov = f"{full}人民政府"
+            anon = body.replace(f"{full}{gold['year']}", str(gold["year"])).replace(full, "全县")
+            bare = f"{gold['year']}年度政府信息公开工作年度报告"
+            page = page_xxgk(Site("政务公开平台", "", "闽"), bare, "本网", published, anon, gold["year"])
+            page = page.replace('<a href="/xxgk/">信息公开</a>', f'<a href="/{k}/">{gov}</a> » <a href="/xxgk/">信息公开</a>')
+            put(f"{tag}-page-crumbonly.html", page, Truth(gov, full, truth.year, truth.fmt, truth.facts), name)
+    # The seeds rebuilt: GBK without a charset, Word's .mht, a WeChat copy, the tables as sentences.
+    for k, stem in enumerate(SEED_STEMS):
+        place, short, icp = _SEED_SITES[stem]
+        site, tag, gold = site_for(place, icp), stem[:3], seed_gold(stem)
+        published = f"{gold['date'] or '2021-01-20'} 09:3{k}"
+        report, rebuilt = seed_report(stem)
+        title, body = report_body(report)
+        if k == 0:
+            put(f"{tag}-page-gbk-nometa.html", no_charset(page_trs(site, title, gold["agency"], published, body, 2020)),
+                rebuilt, stem, "gbk")
+        if k == 1:
+            put(f"{tag}-word.mht", word_mht(str(render(report, "html")[0])), rebuilt, stem)
+        if k == 2:
+            put(f"{tag}-wechat-copy.txt", wechat_copy(title, body), rebuilt, stem)
+        if k in (3, 4):
+            put(f"{tag}-sentences.txt", table_sentences(report), rebuilt, stem)
+        if k == 1:  # and a 2021-form report of the agency
+            drawn, drawn_truth = drawn_report(stem, seed=200 + k)
+            put(f"{tag}-drawn2021-sentences.txt", table_sentences(drawn), drawn_truth, stem)
+        if office and soffice() and k == 1:  # the seed's own text saved by Word 97
+            conversions.append((SEEDS / f"{stem}.txt", ".doc", f"{tag}-seedtext.doc", seed_truth(stem), stem))
+        if office and soffice() and k == 2:
+            docx = html_to_docx(str(render(report, "html")[0]), work / f"{tag}.docx")
+            boxed = tables_in_boxes(docx, out / f"{tag}-tablebox.docx")  # (its boxes have no size: LibreOffice
+            made.append(Variant(boxed.name, boxed, rebuilt, stem))          # drops them, no DOC or PDF of it)
+            if chromium():
+                pics = tables_as_word_pictures(docx, body, work, out / f"{tag}-tablepictures.docx")
+                made.append(Variant(pics.name, pics, rebuilt, stem))
+        if office and chromium() and k == 4:  # printed with big cells: page breaks cut table rows; ruled or not
+            for name, border in (("rowsplit", "border:1px solid #000;"), ("borderless", "")):
+                html = work / f"{tag}-{name}.html"
+                html.write_text(page_trs(site, title, gold["agency"], published, body, 2020).replace(
+                    "</head>", f"<style>table{{border-collapse:collapse}}td,th{{{border}font-size:22px;"
+                               "padding:14px 6px}tr{break-inside:auto}</style></head>"), encoding="utf-8")
+                pdf = chrome_print(html, out / f"{tag}-print-{name}.pdf", headed=True)
+                made.append(Variant(pdf.name, pdf, rebuilt, stem))
+    # Templates out of their years.
+    for fmt, year, stem in (("2019", 2021, SEED_STEMS[1]), ("2021", 2020, SEED_STEMS[3])):
+        report, truth = off_year_report(fmt, year, 600 + year, stem)
+        place, _, icp = _SEED_SITES[stem]
+        title, body = report_body(report)
+        put(f"{stem[:3]}-form{fmt}-year{year}.html", page_trs(site_for(place, icp), title, truth.agency,
+                                                              f"{year + 1}-01-15 10:00", body, year), truth, stem)
+    # A county agency that never names its city, and one that names its province instead.
+    for k, (place, year) in enumerate((("洪泽区", 2022), ("江苏省洪泽区", 2024))):
+        report, truth, title = county_report("洪泽区人民政府", place, year, 700 + k, f"{place}人民政府")
+        title_agency = truth.agency
+        body = report_body(report)[1]
+        put(f"hongze{k}-page-nocity.html", page_trs(Site(title_agency, "洪泽区", "苏"), title, "区政府办公室",
+                                                     f"{year + 1}-01-20 10:00", body, year), truth, "hongze")
+    # The real PDF's text copied with its layout kept (columns apart by spaces).
+    hongze = real_truth("22_hongze_2023.pdf", ("淮安市洪泽区人民政府", "洪泽区"))[0]
+    layout = layout_copy(REAL / "22_hongze_2023.pdf")
+    put("real22-dump-layout.txt", layout, hongze, "22_hongze_2023.pdf")
+    put("real22-page-pre.html", f'<html><head><meta charset="utf-8"><title>淮安市洪泽区人民政府</title></head><body>'
+                                f"<pre>{html_lib.escape(layout)}</pre></body></html>", hongze, "22_hongze_2023.pdf")
+    # The real pages printed by the browser, header and footer on, and their text copied with its layout;
+    # a real page printed by LibreOffice.
+    if office and chromium():
+        for name in ("16_pingtan_2024.html", "12_pingtan_2020.html"):
+            html = work / f"real{name[:2]}-offline.html"
+            html.write_text(offline((REAL / name).read_text(encoding="utf-8")), encoding="utf-8")
+            pdf = chrome_print(html, out / f"real{name[:2]}-print-chrome.pdf", headed=True)
+            made.append(Variant(pdf.name, pdf, real_truth(name)[0], name))
+            put(f"real{name[:2]}-dump-layout.txt", layout_copy(pdf), real_truth(name)[0], name)
+    if office and soffice():
+        html = work / "real15-lo.html"
+        html.write_text(offline((REAL / "15_pingtan_2023.html").read_text(encoding="utf-8")), encoding="utf-8")
+        conversions.append((html, ".pdf", "real15-print-lo.pdf", real_truth("15_pingtan_2023.html")[0],
+                            "15_pingtan_2023.html"))
+    if conversions:
+        made += _converted(out, conversions)
+    return made
+
+
 # --- making them all -------------------------------------------------------------------------------------
 
 def _blank_rows_undecidable(truth: Truth, gold: dict) -> Truth:
@@ -1277,6 +1741,7 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
                          gold["year"]), truth, name, "gbk" if style == "plain" else "utf-8")
     made += more_variants(out, put, office=office)
     made += batch5(out, put, office=office)
+    made += batch6(out, put, office=office)
     if to_print:
         made += _printed(out, to_print)
     return made

@@ -55,9 +55,10 @@ def _document(path: Path, data: bytes, docx_data: bytes, file_format: str) -> Do
 
     document = _open(path, docx_data)
     lines = _docx_lines(document)
+    ocr = any(c.confidence is not None for line in lines for c in line.cells or ())
     if not any(line.text.strip() for line in lines):
         raise ReportError(str(path), "no text in the Word document")
-    return Document(path=str(path), doc=path.name, file_format=file_format, encoding=file_format,
+    return Document(path=str(path), doc=path.name, file_format=file_format, encoding="ocr" if ocr else file_format,
                     sha256=hashlib.sha256(data).hexdigest(), lines=lines,
                     title=report_title(document.core_properties.title))
 
@@ -116,7 +117,15 @@ def _open(path: Path, data: bytes) -> Any:
 def _docx_lines(document: Any) -> list[Line]:
     lines: list[Line] = []
     tables = 0
+    # A report without a single Word table pasted its tables as pictures: they are read by OCR (seconds each).
+    pictures = MAX_PICTURES if not any(True for _ in document.element.body.iter(f"{_W}tbl")) else 0
     for kind, element in _body_items(document.element.body):
+        if kind == "p" and pictures:
+            for blob in _pictures(element, document.part)[:pictures]:
+                pictures -= 1
+                read = _picture_lines(blob, len(lines), tables)
+                tables += len({c.source.table for line in read for c in line.cells or ()})
+                lines += read
         if kind == "p":
             for box in _text_boxes(element):  # a letterhead or title in a text box: lines of its own, first
                 for piece in box.split("\n"):
@@ -137,6 +146,45 @@ def _docx_lines(document: Any) -> list[Line]:
             lines.append(Line(number=number, text="\t".join(c.text for c in cells if not c.continuation),
                               cells=cells))
     return lines
+
+
+MAX_PICTURES = 12  # of a document read by OCR: a report's three tables, each perhaps cut in a few pictures
+MIN_PICTURE_PIXELS = 200 * 80  # smaller pictures are icons and seals, never a table
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+
+
+def _pictures(p: Any, part: Any) -> list[bytes]:
+    """The pictures a paragraph shows (DrawingML; a VML fallback copy is not read twice)."""
+    out = []
+    for blip in p.iter(_BLIP):
+        rel = part.rels.get(blip.get(_EMBED) or "")
+        if rel is not None and not rel.is_external and rel.target_part.content_type.startswith("image/"):
+            out.append(rel.target_part.blob)
+    return out
+
+
+def _picture_lines(blob: bytes, before: int, tables: int) -> list[Line]:
+    """A picture's text by OCR as lines after the `before` lines of the document, its tables numbered after
+    the `tables` tables before it (the lines a scanned PDF page gives, numbered on)."""
+    from PIL import Image, UnidentifiedImageError
+
+    from index.readers.ocr import blocks_from_boxes, ocr_boxes
+    from index.readers.pdf import _join_tables, _lines
+
+    try:
+        image = Image.open(io.BytesIO(blob))
+        image.load()
+    except (UnidentifiedImageError, OSError, ValueError):
+        return []  # a picture format PIL does not read (EMF, WMF): no text from it
+    if image.width * image.height < MIN_PICTURE_PIXELS:
+        return []
+    read = _lines(_join_tables(blocks_from_boxes(ocr_boxes(image), 1, float(image.height))))
+    return [line.model_copy(update={
+        "number": line.number + before, "page": None,
+        "cells": [c.model_copy(update={"source": c.source.model_copy(update={
+            "line": c.source.line + before, "table": c.source.table + tables, "page": None})}) for c in line.cells]
+        if line.cells else None}) for line in read]
 
 
 def _tabbed(text: str) -> str:

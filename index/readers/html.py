@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
+from urllib.parse import unquote
 
 import lxml.etree
 
 from index.errors import ReportError
 from index.model import Cell, Document, Line, Source
 from index.readers.encoding import REPAIRED, decode, looks_chinese
+from index.readers.text import column_gaps, space_aligned
 
 Element = lxml.etree._Element  # lxml.html's HtmlElement is one too (bench/binary_copies.py passes those)
 
@@ -60,10 +62,13 @@ def read_html(path: Path, data: bytes) -> Document:
     # Decoded strictly as UTF-8, the bytes are the text's own UTF-8: lxml is given them, not a copy.
     utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
     root = _parse(text, path, utf8)
-    if "srcdoc" in text:  # a CMS's content viewer: the article is the <iframe>'s own document
+    if "srcdoc" in text or _LOCAL_FRAME.search(text):  # the article is a frame's own document
         _inline_frames(root, path)
     check_table_sizes(root, path)
     title = page_title(root)
+    crumb = breadcrumb(root)
+    if crumb:  # the page's 当前位置 line, pruned from the text with the rest of the chrome: one more field
+        title = f"{title}_{crumb}" if title else crumb
     entries = _content_entries(root)
     if not entries:
         raise ReportError(str(path), "no visible text in the HTML page")
@@ -87,6 +92,22 @@ def page_title(root: Element) -> str | None:
     meta = next((t for el in root.iter("meta") if (el.get("name") or el.get("property") or "").lower()
                  in _TITLE_METAS and (t := normalise(el.get("content") or ""))), None)
     return "_".join(t for t in (meta, title) if t) or None
+
+
+_CRUMB_MARK = re.compile(r"(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|您当前的位置)\s*[:：]")
+
+
+def breadcrumb(root: Element) -> str | None:
+    """The page's 当前位置 line (「您的位置：首页 » 甲县人民政府 » 信息公开」), whitespace-normalised: where the site
+    files the page, which may name the agency when nothing else does."""
+    for node in root.xpath("//body//text()[contains(., '位置')]"):
+        if not _CRUMB_MARK.search(node):
+            continue
+        holder = node.getparent() if node.is_text else node.getparent().getparent()
+        text = normalise("".join(holder.itertext())) if holder is not None else ""
+        at = _CRUMB_MARK.search(text)
+        return text[at.start():at.start() + 200] if at and re.search("[\u4e00-\u9fff]", text[at.end():]) else None
+    return None
 
 
 _TITLE_METAS = frozenset({"articletitle", "title", "og:title", "文章标题", "dc.title"})
@@ -151,18 +172,53 @@ def _parse(text: str, path: Path | str, utf8: bytes | None = None) -> Element:
     return root
 
 
+# A frame whose document was saved beside the page (a browser's 'complete' save: page_files/content.html).
+_LOCAL_FRAME = re.compile(r"""<i?frame\b[^>]*?\ssrc\s*=\s*["']?(?![a-z][a-z0-9+.-]*:|/)""", re.I)
+_MAX_FRAME_BYTES = 20 * 1024 * 1024
+
+
 def _inline_frames(root: Element, path: Path | str) -> None:
-    """Each <iframe srcdoc="…"> replaced by the body of the document it holds (the walk skips iframes)."""
-    for frame in [f for f in root.iter("iframe") if f.get("srcdoc")]:
-        try:
-            inner = _parse(frame.get("srcdoc"), path)
-        except ReportError:
-            continue
-        body = inner.find("body")
+    """Each <iframe srcdoc="…">, and each <frame>/<iframe> whose document was saved in a file beside the page,
+    replaced by the body of that document (the walk skips iframes); a <frameset> page gets a body of its
+    frames. Frames of the framed documents are not followed."""
+    for frame in [f for f in root.iter("iframe", "frame") if f.get("srcdoc") or f.get("src")]:
+        inner = _frame_document(frame, path)
+        body = inner.find("body") if inner is not None else None
         if body is None or frame.getparent() is None:
             continue
         body.tag, body.tail = "div", frame.tail
         frame.getparent().replace(frame, body)
+    for k, frameset in enumerate(root.iter("frameset")):
+        frameset.tag = "body" if k == 0 and root.find("body") is None else "div"
+
+
+def _frame_document(frame: Element, path: Path | str) -> Element | None:
+    """The document a frame shows: its srcdoc, or a local file its src names (relative, inside the page's
+    folder); None for a frame on the web, a missing file or one that cannot be read."""
+    try:
+        if frame.get("srcdoc"):
+            return _parse(frame.get("srcdoc"), path)
+        src = unquote(frame.get("src", "").split("#")[0].split("?")[0]).strip()
+        if not src or re.match(r"[a-z][a-z0-9+.-]*:|/", src, re.I) or Path(src).suffix.lower() not in (".html", ".htm"):
+            return None
+        folder = Path(path).parent.resolve()
+        target = (folder / src).resolve()
+        if folder not in target.parents or not target.is_file() or target.stat().st_size > _MAX_FRAME_BYTES:
+            return None
+        data = target.read_bytes()
+        return _parse(decode_html(data, target)[0], target)
+    except (ReportError, OSError):
+        return None
+
+
+_LABEL = re.compile(r"[\u4e00-\u9fff][^\d０-９]*")
+
+
+def _filled_merge(text: str, left: str | None, up: str | None) -> bool:
+    """A label that repeats the one beside it or above it is one merged cell cut into single cells, its
+    text filled into each (a table pasted out of a spreadsheet): read as the merged cell's other slots. Only
+    labels: equal numbers side by side are values of their own."""
+    return bool(text) and text in (left, up) and _LABEL.fullmatch(text) is not None
 
 
 # --- walking the tree -----------------------------------------------------------------------------------
@@ -275,7 +331,16 @@ class _Flow:
     def _text(self, text: str, line: int) -> None:
         if self._pre > 0 and "\n" in text:  # preformatted: source line breaks are line breaks
             first = line - text[: len(text) - len(text.lstrip())].count("\n")  # line of the text's start
-            for k, piece in enumerate(text.split("\n")):
+            pieces = text.split("\n")
+            if "  " in text and space_aligned(pieces):  # a PDF's layout-kept text pasted in <pre>: gaps are cells
+                self._flush()
+                for k, piece in enumerate(pieces):
+                    cells = [normalise(c) for c in column_gaps(piece).split("\t")]
+                    if any(cells):
+                        self.entries.append(_Entry(first + k, "\t".join(cells),
+                                                   block=self._open[-1] if self._open else 0))
+                return
+            for k, piece in enumerate(pieces):
                 if k:
                     self._flush()
                 self._text(piece, first + k)
@@ -299,23 +364,31 @@ class _Flow:
         rows, grid = self.grids.read(table)
         texts: dict[Element, str] = {}  # td → its text, computed once for all the slots it covers
         table_no = self.tables
+        above: list[str] = []  # the row above's texts by slot
         for r, (tr, slots) in enumerate(zip(rows, grid), start=1):
             if not slots:
                 continue
             cells = []
             shown = []  # the texts of the row's cells at their first slots
+            texts_here: list[str] = []
             for c, slot in enumerate(slots, start=1):
                 if slot is None:  # a hole no cell covers: kept so the slots right of it keep their column
                     cells.append(("", False, table_no, r, c))
                     shown.append("")
+                    texts_here.append("")
                     continue
                 td, first = slot
                 text = texts.get(td)
                 if text is None:  # the grid's cells are visible (hidden ones never enter it): no need to ask
                     text = texts[td] = normalise(td.text or "") if not len(td) else _inner_text(td)
+                if first and _filled_merge(text, texts_here[-1] if texts_here else None,
+                                           above[c - 1] if c <= len(above) else None):
+                    first = False
                 cells.append((text, not first, table_no, r, c))
+                texts_here.append(text)
                 if first:
                     shown.append(text)
+            above = texts_here
             self.entries.append(_Entry(tr.sourceline or 0, "\t".join(shown), cells))
 
 

@@ -1,6 +1,8 @@
 """Plain text and markdown: one Line per line of the file, text kept exactly (tabs separate table cells
-and leading tabs mark one-cell-per-line layouts: the extractor needs both). Only markdown pipe tables get
-cells, since their pipes are markup; plain lines are split at tabs by the extractor itself."""
+and leading tabs mark one-cell-per-line layouts: the extractor needs both). Only markdown pipe tables (and
+tables drawn in box characters) get cells, since their pipes are markup; plain lines are split at tabs by
+the extractor itself. Two kinds of text without tabs have them put in: a PDF's layout-kept copy (column
+gaps of spaces) and tables written as sentences (index.readers.sentences)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 
 from index.model import Cell, Document, Line, Source
 from index.readers.encoding import decode
+from index.readers.sentences import rows_from_sentences
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
@@ -20,9 +23,15 @@ _PIPE = re.compile(r"(?<!\\)\|")  # an unescaped pipe
 def read_text(path: Path, data: bytes) -> Document:
     text, encoding = decode(data, path)
     raw = split_lines(text)
+    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    if "  " in text and "\t" not in text and not markdown and space_aligned(raw):
+        raw = [column_gaps(line) for line in raw]
+    if "\t" not in text:
+        raw = rows_from_sentences(raw)
     # No pipe, no table: the common plain text file is its lines.
-    lines = _with_pipe_tables(raw) if "|" in text else [Line(i, line) for i, line in enumerate(raw, start=1)]
-    file_format = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    boxed = _BOX_CHARS.search(text) is not None
+    lines = _with_pipe_tables(raw, boxed) if "|" in text or boxed else [Line(i, ln) for i, ln in enumerate(raw, start=1)]
+    file_format = "markdown" if markdown else "text"
     return Document(
         path=str(path),
         doc=path.name,
@@ -31,6 +40,26 @@ def read_text(path: Path, data: bytes) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         lines=lines,
     )
+
+
+# A PDF's text copied with its layout kept (pdftotext -layout, a viewer's 'keep layout'): a table's columns
+# stand apart by runs of spaces, and a single space inside a run of digits is a stray one (a dump's
+# 「230 000023」), so two spaces or more are the column gap. Told by its lines: many with such a gap
+# between words, no tab anywhere; lines with a pipe are left alone (a markdown table pads its cells).
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_MIN_ALIGNED_LINES = 10
+_MIN_ALIGNED_SHARE = 0.2
+
+
+def space_aligned(raw: list[str]) -> bool:
+    lines = [ln for ln in raw if ln.strip() and "|" not in ln]
+    aligned = sum(1 for ln in lines if _GAP.search(ln.strip()))
+    return aligned >= _MIN_ALIGNED_LINES and aligned >= _MIN_ALIGNED_SHARE * len(lines)
+
+
+def column_gaps(line: str) -> str:
+    """A layout-kept line with its column gaps as tabs (a line with a pipe, a markdown table's, as it is)."""
+    return _GAP.sub("\t", line.strip()) if "|" not in line else line
 
 
 def split_lines(text: str) -> list[str]:
@@ -44,8 +73,17 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def _with_pipe_tables(raw: list[str]) -> list[Line]:
+# Tables drawn with box characters (a text browser's dump, w3m -dump): bars read as pipes, borders as
+# delimiter rows, one character for one so that cells keep their columns.
+_BOX = str.maketrans({**{c: "|" for c in "│┃║┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬"}, **{c: "-" for c in "─━═"}})
+_BOX_CHARS = re.compile("[│┃║]")
+
+
+def _with_pipe_tables(raw: list[str], boxed: bool = False) -> list[Line]:
     """Lines numbered from 1; rows of pipe tables get cells, delimiter rows are left out (no content)."""
+    if boxed:
+        return [Line(number=ln.number, text=raw[ln.number - 1], cells=ln.cells)
+                for ln in _with_pipe_tables([r.translate(_BOX) for r in raw])]
     out: list[Line] = []
     tables = 0
     i = 0
