@@ -36,7 +36,6 @@ from types import SimpleNamespace
 from index.build import (MANIFEST, BuildSummary, FileEntry, Manifest, Tombstone, _embed_job, _Jobs,
                          _next_generation, _switch, _versions, default_workers, was_read)
 from index.errors import printable
-from index.manifest import FILES
 
 SEGMENT_MAX_FILES = 32
 MAX_SEGMENTS = 8  # the add that would make a ninth segment merges everything instead
@@ -256,11 +255,13 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
             passages += [SimpleNamespace(id=p["id"][j], doc=p["doc"][j], agency=p["agency"][j], year=p["year"][j],
                                          part=p["part"][j], kind=p["kind"][j]) for j in range(len(p["id"]))]
         files = []
+        touched = {f.path for f in gone} | set(new_entries)  # the rows this segment may change in the list
         for rel, key, path, old in plan:
             if old is not None:
                 entry, offset = old
                 if (entry.pidx, entry.size, entry.mtime_ns) != (offset, *stats[rel]):  # (copies cost at 10^4)
                     entry = entry.model_copy(update={"pidx": offset, "size": stats[rel][0], "mtime_ns": stats[rel][1]})
+                    touched.add(rel)
                 files.append(entry)
             elif rel in new_entries:
                 files.append(new_entries[rel])
@@ -295,9 +296,11 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
             versions=_versions(), model=policy.info, embedded=embedded, files=files, skipped=skipped,
             counts=live.counts, parts=[*prev.manifest.parts, seg], dead=dead, pidx_end=at,
             timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
-                     "total": time.perf_counter() - t0})
+                     "total": time.perf_counter() - t0}
+        ).with_changes(prev.manifest, seg, touched)
         crash_point("written")
         manifest.save(work)
+        crash_point("saved")
         os.replace(work, index / generation)
     except BaseException:
         if db is not None:
@@ -390,10 +393,12 @@ def _drop_cached(cache: Path, keys: set[str]) -> None:
 
 
 def _link_tree(src: Path, dst: Path) -> None:
-    """dst: a folder of hard links to every file under src but its manifest (a copy where links fail)."""
+    """dst: a folder of hard links to every file under src but its manifest (a copy where links fail). The
+    base's file list (files.json) is linked too: the new manifest lists changes over it (index/manifest.py),
+    and whatever replaces it is written to a new file, never through the link."""
     dst.mkdir()
     for entry in os.scandir(src):
-        if entry.name in (MANIFEST, FILES):
+        if entry.name == MANIFEST:
             continue
         target = dst / entry.name
         if entry.is_dir(follow_symlinks=False):

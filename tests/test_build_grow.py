@@ -301,3 +301,61 @@ def test_facts_sorted_by_key_read_like_the_facts_table(tmp_path: Path, files: li
         assert any(by_key._column(k).present.any() for k in fact_specs())
     finally:
         con.close()
+
+
+def test_the_file_list_grows_by_segment_changes(tmp_path: Path, files: list[Path]) -> None:
+    """An add, a replace and a delete write each segment's changes to the file list (file_changes.json), not
+    the list: files.json stays the base's, hard-linked and unchanged (inode and bytes); opening applies the
+    changes in order and gives the list a full build gives; compaction writes one list again."""
+    from index.manifest import FILE_CHANGES, FILES
+
+    corpus, index, seeds = _three_seeds(tmp_path, files)
+    base = Generation.current(index).path / FILES
+    ident, data = base.stat().st_ino, base.read_bytes()
+    shutil.copy(seeds[3], corpus / seeds[3].name)
+    build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[3].name])
+    edit = corpus / seeds[1].name
+    edit.write_text(edit.read_text("utf-8").replace("。", "。本年度另有一条补充说明。", 1), encoding="utf-8")
+    build_index(corpus, index, embed=False, workers=1, only=[edit])
+    (corpus / seeds[0].name).unlink()
+    build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[0].name])
+    gen = Generation.current(index)
+    m = gen.manifest
+    assert len(m.parts) == 3 and m.file_changes == m.parts
+    assert (gen.path / FILES).stat().st_ino == ident and (gen.path / FILES).read_bytes() == data
+    changes = [json.loads((gen.path / p / FILE_CHANGES).read_text("utf-8")) for p in m.parts]
+    assert [(len(c["at"]), c["removed"]) for c in changes] == [(1, []), (1, []), (0, [seeds[0].name])]
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh, embed=False, workers=1)
+    assert_same(index, fresh)
+    s = build_index(corpus, index, embed=False, workers=1, compact=True)
+    assert not s.manifest.parts and not s.manifest.file_changes
+    gen = Generation.current(index)
+    assert (gen.path / FILES).stat().st_ino != ident and not list(gen.path.glob(f"*/{FILE_CHANGES}"))
+    assert_same(index, fresh)
+
+
+def test_a_grown_index_with_its_whole_list_in_files_json_is_read_and_grows(tmp_path: Path, files: list[Path]) -> None:
+    """A grown generation written before segments kept their changes (files.json the whole list, no
+    file_changes) opens as it is; its next add keeps that list and writes the segment's changes over it."""
+    from index.manifest import FILE_CHANGES, FILES, MANIFEST, write_files
+
+    corpus, index, seeds = _three_seeds(tmp_path, files)
+    shutil.copy(seeds[3], corpus / seeds[3].name)
+    build_index(corpus, index, embed=False, workers=1)
+    gen = Generation.current(index)
+    whole = gen.manifest.files
+    small = json.loads((gen.path / MANIFEST).read_text("utf-8"))
+    small.pop("file_changes")
+    (gen.path / MANIFEST).write_text(json.dumps(small, ensure_ascii=False), "utf-8")
+    (gen.path / FILES).unlink()  # (a hard link to the base's)
+    write_files(gen.path / FILES, whole)
+    for p in gen.manifest.parts:
+        (gen.path / p / FILE_CHANGES).unlink()
+    assert Generation.current(index).manifest.files == whole
+    (corpus / seeds[2].name).unlink()
+    m = build_index(corpus, index, embed=False, workers=1).manifest
+    assert len(m.parts) == 2 and m.file_changes == m.parts[1:]
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh, embed=False, workers=1)
+    assert_same(index, fresh)
