@@ -177,8 +177,15 @@ class Generation:
         where = []
         if dead:
             where.append("doc not in (" + ", ".join(f"'{_sql_str(d)}'" for d in dead) + ")")
-        if table == "findings" and i < len(self.parts()) - 1:
-            where.append("kind <> 'cross_year'")  # the newest part holds the whole set
+        if table == "findings":
+            later = self.manifest.parts[i:]  # the segments after part i
+            if any(p not in self.manifest.cross_year for p in later):
+                where.append("kind <> 'cross_year'")  # a later segment holds the whole set (grown before)
+            else:  # the later segments' findings replace those of the reports they name
+                replaced = sorted({d for p in later for d in self.manifest.cross_year[p]})
+                if replaced:
+                    where.append("(kind <> 'cross_year' or doc not in ("
+                                 + ", ".join(f"'{_sql_str(d)}'" for d in replaced) + "))")
         return (f"select rowid + {i << PART_ROWID_BITS} as rowid, {cols} from _gp{i}.{table}"
                 + (" where " + " and ".join(where) if where else ""))
 

@@ -131,6 +131,30 @@ def _neighbours_untouched(con, files: list[FileEntry], gone: list[FileEntry], wo
 CARRIED = ("apply.carried_out.total", "apply.carried_in.total")  # what the cross-year check reads
 
 
+def _carried(con, gen, docs: list[str]) -> list[tuple]:
+    """(doc, key, value) of the CARRIED keys of `docs`, in the generation's row order: from the base's facts
+    sorted by key when it has them (the row groups of the two keys alone; the facts view is a scan of every
+    fact, ~0.7 s at 100,000 reports), the segments' few rows from their tables."""
+    from index.store import FACTS_BY_KEY
+
+    by_key = gen.path / FACTS_BY_KEY
+    where = "key in (?, ?) and doc in (select unnest(?))"
+    if not by_key.is_file():
+        return con.execute(f"select doc, key, value from facts where {where}", [*CARRIED, docs]).fetchall()
+    base_dead = [t.doc for t in gen.manifest.dead if t.part == ""]
+    base = f"select rowid, doc, key, value from read_parquet('{_sql_str(str(by_key))}') where {where}"
+    if base_dead:
+        base += " and doc not in (" + ", ".join(f"'{_sql_str(d)}'" for d in base_dead) + ")"
+    parts = [base] + [f"select rowid, doc, key, value from ({gen.part_select('facts', i)}) where {where}"
+                      for i in range(1, len(gen.parts()))]
+    sql = "select doc, key, value from (" + " union all ".join(f"({q})" for q in parts) + ") order by rowid"
+    return con.execute(sql, [*CARRIED, docs] * len(parts)).fetchall()
+
+
+def _sql_str(s: str) -> str:
+    return s.replace("'", "''")
+
+
 @lru_cache(maxsize=None)
 def _same(agency: str) -> str:
     """index.checks.same_agency, once per name (an agency has a report for each of several years)."""
@@ -142,10 +166,17 @@ def _same(agency: str) -> str:
 class _Live:
     """What the new generation's cross-year findings and counts need. Cross-year findings pair one
     agency's consecutive years (index.checks.cross_year_findings), so only the agencies of the changed
-    reports are checked again: the previous set's findings of the other agencies are kept as they are."""
+    reports are checked again. The segment holds those agencies' findings alone and names the reports whose
+    findings in the parts before it they replace (Manifest.cross_year; readers leave those out,
+    index/generation.py): an add neither reads nor writes the other agencies' findings (64,000 rows at
+    100,000 reports, read into Python and written again into each segment before). A generation grown
+    before, whose segments each hold the whole set, grows as it did until it is compacted: its findings
+    of the other agencies are `kept` and written again."""
 
-    def __init__(self, agencies: set[str], kept: dict[str, list], values: dict, counts: dict[str, int]):
+    def __init__(self, agencies: set[str], kept: dict[str, list], values: dict, counts: dict[str, int],
+                 replaced: list[str] | None):
         self.agencies, self.kept, self.values, self.counts = agencies, kept, values, counts  # agencies: same_agency keys
+        self.replaced = replaced  # docs whose earlier cross-year findings this segment's replace (None: the whole set)
         self.maybe: set[str] = set()
 
     @classmethod
@@ -160,21 +191,26 @@ class _Live:
             "select doc from reports where agency_short in (select unnest(?)) or (agency_short is null and "
             "agency is not null)", [sorted({a.split("·")[0] for a in agencies})]).fetchall()}
         maybe |= {w.entry.doc for w in works}
-        docs = [f.doc for f in gen.manifest.files if f.doc in maybe and f.agency and _same(f.agency) in agencies
-                and f.doc not in dead]
+        mine = [f.doc for f in gen.manifest.files if f.doc in maybe and f.agency and _same(f.agency) in agencies]
+        docs = [d for d in mine if d not in dead]
         values: dict[str, dict] = {}
-        for d, k, v in con.execute("select doc, key, value from facts where key in (?, ?) and doc in "
-                                   "(select unnest(?))", [*CARRIED, docs]).fetchall():
+        for d, k, v in _carried(con, gen, docs):
             values.setdefault(d, {}).setdefault(k, int(v) if isinstance(v, float) and v.is_integer() else v)
-        names = [c for c, _ in SCHEMA["findings"]]
-        at = names.index("agency")
-        rows = [r for r in con.execute(f"select {', '.join(names)} from findings where kind = 'cross_year'").fetchall()
-                if r[at] is None or _same(r[at]) not in agencies]
-        kept = {c: [r[i] for r in rows] for i, c in enumerate(names)}
         counts = dict(gen.manifest.counts)
-        (prev_fail,) = con.execute("select count(*) from findings where status = 'FAIL' and kind = 'cross_year'"
-                                   ).fetchone()
-        counts["fail"] += kept["status"].count("FAIL") - int(prev_fail)
+        names = [c for c, _ in SCHEMA["findings"]]
+        if all(p in gen.manifest.cross_year for p in gen.manifest.parts):  # each segment holds its agencies' findings
+            kept, replaced = {c: [] for c in names}, sorted(mine)
+            (n,) = con.execute("select count(*) from findings where status = 'FAIL' and kind = 'cross_year' "
+                               "and doc in (select unnest(?))", [replaced]).fetchone()
+            counts["fail"] -= int(n)
+        else:  # (grown before: the whole set, kept but for these agencies)
+            at = names.index("agency")
+            rows = [r for r in con.execute(f"select {', '.join(names)} from findings where kind = 'cross_year'"
+                                           ).fetchall() if r[at] is None or _same(r[at]) not in agencies]
+            kept, replaced = {c: [r[i] for r in rows] for i, c in enumerate(names)}, None
+            (prev_fail,) = con.execute("select count(*) from findings where status = 'FAIL' and kind = 'cross_year'"
+                                       ).fetchone()
+            counts["fail"] += kept["status"].count("FAIL") - int(prev_fail)
         if dead:
             for key, status in (("fail", "FAIL"), ("not_assessable", "NOT_ASSESSABLE")):
                 (n,) = con.execute("select count(*) from findings where status = ? and kind <> 'cross_year' "
@@ -184,7 +220,7 @@ class _Live:
             counts["reports"] -= 1
             counts["facts"] -= f.facts
             counts["passages"] -= f.passages
-        live = cls(agencies, kept, values, counts)
+        live = cls(agencies, kept, values, counts, replaced)
         live.maybe = maybe  # the reports (by doc) that may be of the changed agencies
         return live
 
@@ -225,7 +261,7 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
     from index.build import _build_dense
     from index.keyword import KeywordIndex, MetaColumns, TermCounts, fingerprint_ids
     from index.neighbours import neighbour_sensitive
-    from index.parquet import write_parquet, write_tombstones
+    from index.parquet import write_cross_year_replaced, write_parquet, write_tombstones
     from index.store import FileSlot, write_segment_db
 
     t1 = time.perf_counter()
@@ -289,12 +325,19 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
         dead = prev.manifest.dead + [Tombstone(part=f.part, doc=f.doc, pidx=prev.files[f.path][1], passages=f.passages)
                                      for f in gone]
         write_tombstones(db.con, work, [(t.part or generation, t.doc) for t in dead])
+        cross_year = {**prev.manifest.cross_year, seg: live.replaced} if live.replaced is not None else {}
+        if cross_year:
+            parts = ["", *prev.manifest.parts, seg]
+            write_cross_year_replaced(db.con, work, [
+                (p or generation, d) for i, p in enumerate(parts)
+                for d in sorted({d for q in parts[i + 1:] for d in cross_year[q]})])
         db.con.close()
         db = None
         manifest = Manifest(
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
             versions=_versions(), model=policy.info, embedded=embedded, files=files, skipped=skipped,
             counts=live.counts, parts=[*prev.manifest.parts, seg], dead=dead, pidx_end=at,
+            cross_year=cross_year,
             timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
                      "total": time.perf_counter() - t0}
         ).with_changes(prev.manifest, seg, touched)

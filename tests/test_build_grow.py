@@ -359,3 +359,65 @@ def test_a_grown_index_with_its_whole_list_in_files_json_is_read_and_grows(tmp_p
     fresh = tmp_path / "fresh"
     build_index(corpus, fresh, embed=False, workers=1)
     assert_same(index, fresh)
+
+
+def parquet_findings(index: Path) -> list:
+    """The findings by the README's query over the Parquet files (tombstones, and the cross-year findings
+    later segments replaced)."""
+    import duckdb
+
+    gen = Generation.current(index).path
+    con = duckdb.connect()
+    try:
+        return sorted(map(repr, con.execute(
+            f"select {_columns('findings')} from read_parquet('{gen}/**/findings.parquet', filename = true) f "
+            f"anti join (select dir, doc, false as cross_only from read_parquet('{gen}/tombstones.parquet') union all "
+            f"select dir, doc, true from read_parquet('{gen}/cross_year_replaced.parquet')) t "
+            "on t.doc = f.doc and t.dir = regexp_extract(f.filename, '([^/]+)/[^/]+$', 1) "
+            "and (not t.cross_only or f.kind = 'cross_year')").fetchall()))
+    finally:
+        con.close()
+
+
+def test_a_segment_holds_the_cross_year_findings_of_its_agencies(tmp_path: Path) -> None:
+    """A segment recomputes the cross-year findings of the agencies it changes and holds those alone; the
+    earlier parts' findings of those reports are left out (Manifest.cross_year): the findings equal a full
+    build's, through the views and through the README's Parquet query, and a segment's own table holds no
+    finding of another agency."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import write_corpus
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    write_corpus(corpus, 16, seed=5)
+    build_index(corpus, index, embed=False, workers=1)
+    con = Generation.current(index).connect()
+    try:  # an agency with two consecutive years, and the file of its later one
+        (doc, agency), = con.execute(
+            "select b.doc, b.agency from findings f join reports b on b.doc = f.doc "
+            "where f.kind = 'cross_year' order by b.doc limit 1").fetchall()
+        (n_cross,) = con.execute("select count(*) from findings where kind = 'cross_year'").fetchone()
+    finally:
+        con.close()
+    assert n_cross >= 2
+    later = next(p for p in corpus.rglob("*") if p.is_file() and doc in (p.name, p.stem))
+    later.write_text(later.read_text("utf-8").replace("。", "。本年度另有一条补充说明。", 1), encoding="utf-8")
+    s = build_index(corpus, index, embed=False, workers=1, only=[later])
+    assert s.manifest.parts, "the edit must be a segment"
+    seg = s.manifest.parts[-1]
+    assert doc in s.manifest.cross_year[seg]
+    gen = Generation.current(index)
+    import duckdb
+
+    own = duckdb.connect(str(gen.path / seg / "facts.duckdb"), read_only=True)
+    try:
+        agencies = {a for (a,) in own.execute("select distinct agency from findings where kind = 'cross_year'").fetchall()}
+    finally:
+        own.close()
+    assert agencies == {agency}
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh, embed=False, workers=1)
+    assert_same(index, fresh)
+    assert parquet_findings(index) == logical_rows(fresh)["findings"]
+    assert Generation.current(index).manifest.counts == Generation.current(fresh).manifest.counts
