@@ -55,9 +55,11 @@ def max_segments() -> int:
 
 
 def add_segment(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str], prev, fixes: dict,
-                stats: dict[str, tuple[int, int]], progress, workers: int | None, t0: float) -> BuildSummary | None:
+                stats: dict[str, tuple[int, int]], progress, workers: int | None, t0: float,
+                corrections: str | None = None) -> BuildSummary | None:
     """Add the plan's new and changed files as a segment of a new generation; None when a full build must
-    run instead (see the module docstring). Called under the build lock."""
+    run instead (see the module docstring). Called under the build lock. corrections: the sha256 of the
+    corpus's reports.csv (Manifest.corrections)."""
     from index.generation import Generation
 
     gen = Generation(prev.generation, prev.manifest)
@@ -96,7 +98,7 @@ def add_segment(corpus: Path, index: Path, policy, plan: list, skipped: dict[str
     finally:
         con.close()
     return _write(corpus, index, policy, plan, skipped, prev, gen, gone, works, live, fixes, stats, t0, t_extract,
-                  time.perf_counter() - t1)
+                  time.perf_counter() - t1, corrections)
 
 
 def _neighbours_untouched(con, files: list[FileEntry], gone: list[FileEntry], works: list) -> bool:
@@ -257,7 +259,7 @@ class _Live:
 
 def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str], prev, gen, gone: list[FileEntry],
            works: list, live: _Live, fixes: dict, stats: dict, t0: float, t_extract: float,
-           t_read: float) -> BuildSummary:
+           t_read: float, corrections: str | None) -> BuildSummary:
     from index.build import _build_dense
     from index.keyword import KeywordIndex, MetaColumns, TermCounts, fingerprint_ids
     from index.neighbours import neighbour_sensitive
@@ -337,7 +339,7 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
             versions=_versions(), model=policy.info, embedded=embedded, files=files, skipped=skipped,
             counts=live.counts, parts=[*prev.manifest.parts, seg], dead=dead, pidx_end=at,
-            cross_year=cross_year,
+            cross_year=cross_year, corrections=corrections,
             timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
                      "total": time.perf_counter() - t0}
         ).with_changes(prev.manifest, seg, touched)
@@ -351,8 +353,8 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
         shutil.rmtree(work, ignore_errors=True)
         raise
     crash_point("moved")
-    _switch(index, generation)
-    _drop_cached(index / "cache", {f.key for f in gone if f.key} - {f.key for f in manifest.files})
+    _switch(index, generation, cache=None)
+    _drop_cached(index / "cache", {f.key for f in gone if f.key} - {f.key for f in manifest.files}, policy)
     return BuildSummary(index=str(index), manifest=manifest,
                         reused=sum(1 for *_, old in plan if old is not None) + sum(1 for *_, w in works if not w.fresh),
                         read=sum(1 for *_, w in works if w.fresh),
@@ -427,12 +429,17 @@ def _known_fields(folder: Path, agencies: set[str]) -> SimpleNamespace:
                            meta=SimpleNamespace(agencies=names))
 
 
-def _drop_cached(cache: Path, keys: set[str]) -> None:
-    """The cached work of the files that left (index.build._prune_cache lists the whole cache folder:
-    10^4 names on every add)."""
+def _drop_cached(cache: Path, keys: set[str], policy) -> None:
+    """The cached work of the files that left, by name (index.build._prune_cache lists the whole cache
+    folder, and so did a glob of each key: 100,000 names at 100,000 reports); vectors of other models than
+    this build's are left to the next full build's pruning."""
+    from index.build import CACHE_SUFFIX, _vector_tag
+
+    tag = _vector_tag(str(policy.info["id"])) if policy.info.get("id") else None
     for key in keys:
-        for f in cache.glob(f"{key}.*"):
-            f.unlink(missing_ok=True)
+        for name in (f"{key}{CACHE_SUFFIX}", f"{key}.json", f"{key}.{tag}.npy" if tag else None):
+            if name:
+                (cache / name).unlink(missing_ok=True)
 
 
 def _link_tree(src: Path, dst: Path) -> None:

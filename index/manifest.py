@@ -109,6 +109,7 @@ class Manifest(BaseModel):
     dead: list[Tombstone] = Field(default_factory=list)
     pidx_end: int | None = None  # passages numbered so far, tombstoned ones included
     file_changes: list[str] = Field(default_factory=list)  # segments whose FILE_CHANGES apply over files.json
+    corrections: str | None = None  # sha256 of the corpus's reports.csv built with ("" none; None: not recorded)
     # segment → the reports whose cross-year findings in the parts before it are replaced by its own (it holds
     # those of the agencies it changed: index/grow.py); a segment not named holds the whole set (grown before)
     cross_year: dict[str, list[str]] = Field(default_factory=dict)

@@ -421,3 +421,29 @@ def test_a_segment_holds_the_cross_year_findings_of_its_agencies(tmp_path: Path)
     assert_same(index, fresh)
     assert parquet_findings(index) == logical_rows(fresh)["findings"]
     assert Generation.current(index).manifest.counts == Generation.current(fresh).manifest.counts
+
+
+def test_named_files_after_a_changed_reports_csv_are_read_again(tmp_path: Path, files: list[Path]) -> None:
+    """Files taken as the index lists them keep their keys unhashed only while reports.csv is the one the
+    index was built with (Manifest.corrections): after it changes, an add naming another file still reads
+    the files whose correction changed again, and the index equals a full build."""
+    corpus, index, seeds = _three_seeds(tmp_path, files)
+    csv = corpus / "reports.csv"
+    csv.write_text(f"file,agency,year\n{seeds[0].name},淄博市张店区综合行政执法局,2020\n", "utf-8-sig")
+    build_index(corpus, index, embed=False, workers=1)
+    assert Generation.current(index).manifest.corrections
+    shutil.copy(seeds[3], corpus / seeds[3].name)
+    assert build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[3].name]).read == 1
+    csv.write_text(f"file,agency,year\n{seeds[1].name},淄博市张店区综合行政执法局,2021\n", "utf-8-sig")
+    shutil.copy(seeds[4], corpus / seeds[4].name)
+    build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[4].name])
+    con = Generation.current(index).connect()
+    try:
+        agency = dict(con.execute("select path, agency from reports").fetchall())
+    finally:
+        con.close()
+    by_name = {Path(p).name: a for p, a in agency.items()}
+    assert by_name[seeds[1].name] == "淄博市张店区综合行政执法局" != by_name[seeds[0].name]
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh, embed=False, workers=1)
+    assert_same(index, fresh)
