@@ -133,30 +133,6 @@ def _neighbours_untouched(con, files: list[FileEntry], gone: list[FileEntry], wo
 CARRIED = ("apply.carried_out.total", "apply.carried_in.total")  # what the cross-year check reads
 
 
-def _carried(con, gen, docs: list[str]) -> list[tuple]:
-    """(doc, key, value) of the CARRIED keys of `docs`, in the generation's row order: from the base's facts
-    sorted by key when it has them (the row groups of the two keys alone; the facts view is a scan of every
-    fact, ~0.7 s at 100,000 reports), the segments' few rows from their tables."""
-    from index.store import FACTS_BY_KEY
-
-    by_key = gen.path / FACTS_BY_KEY
-    where = "key in (?, ?) and doc in (select unnest(?))"
-    if not by_key.is_file():
-        return con.execute(f"select doc, key, value from facts where {where}", [*CARRIED, docs]).fetchall()
-    base_dead = [t.doc for t in gen.manifest.dead if t.part == ""]
-    base = f"select rowid, doc, key, value from read_parquet('{_sql_str(str(by_key))}') where {where}"
-    if base_dead:
-        base += " and doc not in (" + ", ".join(f"'{_sql_str(d)}'" for d in base_dead) + ")"
-    parts = [base] + [f"select rowid, doc, key, value from ({gen.part_select('facts', i)}) where {where}"
-                      for i in range(1, len(gen.parts()))]
-    sql = "select doc, key, value from (" + " union all ".join(f"({q})" for q in parts) + ") order by rowid"
-    return con.execute(sql, [*CARRIED, docs] * len(parts)).fetchall()
-
-
-def _sql_str(s: str) -> str:
-    return s.replace("'", "''")
-
-
 @lru_cache(maxsize=None)
 def _same(agency: str) -> str:
     """index.checks.same_agency, once per name (an agency has a report for each of several years)."""
@@ -196,7 +172,8 @@ class _Live:
         mine = [f.doc for f in gen.manifest.files if f.doc in maybe and f.agency and _same(f.agency) in agencies]
         docs = [d for d in mine if d not in dead]
         values: dict[str, dict] = {}
-        for d, k, v in _carried(con, gen, docs):
+        for d, k, v in con.execute("select doc, key, value from facts where key in (?, ?) and doc in "
+                                   "(select unnest(?))", [*CARRIED, docs]).fetchall():  # (the key's ART index: ms)
             values.setdefault(d, {}).setdefault(k, int(v) if isinstance(v, float) and v.is_integer() else v)
         counts = dict(gen.manifest.counts)
         names = [c for c, _ in SCHEMA["findings"]]
