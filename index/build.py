@@ -221,21 +221,31 @@ def _next_generation(folder: Path) -> str:
     return f"gen-{max(numbers, default=0) + 1:06d}"
 
 
-def _switch(folder: Path, generation: str) -> None:
-    """Point CURRENT at the new generation (atomic), then remove the older ones and stray temp folders."""
+def _switch(folder: Path, generation: str, cache: bool | None = True) -> None:
+    """Point CURRENT at the new generation (atomic), then remove the older ones and stray temp folders
+    (cache: see _remove_stale)."""
     _write_atomic(folder / CURRENT, generation.encode())
     for old in folder.glob("gen-*"):
         if old.name != generation:
             shutil.rmtree(old, ignore_errors=True)
-    _remove_stale(folder)
+    _remove_stale(folder, cache)
 
 
-def _remove_stale(folder: Path) -> None:
-    """Left by a build that was killed (called under the build lock: no other build is writing)."""
+def _remove_stale(folder: Path, cache: bool | None = None) -> None:
+    """Left by a build that was killed (called under the build lock: no other build is writing). The cache
+    folder's temp files are looked for when `cache`, or (None) when a killed build's folder is found: the
+    cache lists every file's work (100,000 names, ~0.5-1.2 s to go through at 100,000 reports), too many
+    for every one-file add; a full build always looks."""
+    found = False
     for stale in folder.glob(".gen-*.tmp"):
         shutil.rmtree(stale, ignore_errors=True)
-    for stale in [*folder.glob(f".{CURRENT}.*.tmp"), *(folder / "cache").glob(".*.tmp*")]:
+        found = True
+    for stale in folder.glob(f".{CURRENT}.*.tmp"):
         stale.unlink(missing_ok=True)
+        found = True
+    if cache or (cache is None and found):
+        for stale in (folder / "cache").glob(".*.tmp*"):
+            stale.unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------- per-file work, cached
@@ -662,7 +672,7 @@ def _clean_after_disk_full(index: Path) -> None:
         keep = set()
     if cache.is_dir():
         _prune_cache(cache, keep)
-    _remove_stale(index)
+    _remove_stale(index, cache=True)
 
 
 def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], walk_errors: dict[str, str],
@@ -682,6 +692,11 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], wa
     prev = _previous(index, [os.path.basename(f) for f in files], listed)
     corrections = read_corrections(corpus)  # the user's reports.csv: agency and year by file
     fixes: dict[str, Correction] = {}
+    corrections_sha = _corrections_sha(corpus)
+    # the corrections are those the previous generation was built with: a file it lists keeps the key it
+    # has there (made with the same name and correction), unhashed (100,000 hashes: ~0.3-0.9 s of an add)
+    keys_hold = prev is not None and prev.manifest.corrections == corrections_sha
+    suffix = f"-c{CACHE_VERSION}"
 
     # which files come from the previous generation as they are, which must be (re)read
     skipped: dict[str, str] = dict(walk_errors)
@@ -699,7 +714,8 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], wa
             fixes[rel] = fix
         old = prev.files.get(rel) if prev else None
         name = rel if fix is None else f"{rel}\x00{fix}"
-        if old is not None and rel in unstated and old[0].key == _key_of(name, old[0].sha256):
+        if old is not None and rel in unstated and (
+                (keys_hold and old[0].key.endswith(suffix)) or old[0].key == _key_of(name, old[0].sha256)):
             stats[rel] = (old[0].size, old[0].mtime_ns)
             plan.append((rel, old[0].key, path, old))
             continue
@@ -723,7 +739,8 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], wa
     if prev is not None and not compact and ray is None:
         from index.grow import add_segment
 
-        grown = add_segment(corpus, index, policy, plan, skipped, prev, fixes, stats, progress, workers, t0)
+        grown = add_segment(corpus, index, policy, plan, skipped, prev, fixes, stats, progress, workers, t0,
+                            corrections_sha)
         if grown is not None:
             return grown
 
@@ -812,7 +829,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], wa
         manifest = Manifest(
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
             versions=_versions(), model=model_info, embedded=embedded, files=entries, skipped=skipped,
-            counts=writer.counts(), pidx_end=int(starts[-1]),
+            counts=writer.counts(), pidx_end=int(starts[-1]), corrections=corrections_sha,
             timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
                      # new files are embedded with their extraction: that time is inside read+extract
                      "embed with extraction (summed over workers)": file_embed_s,
@@ -833,6 +850,14 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], wa
     _prune_cache(cache, set(keys))
     return BuildSummary(index=str(index), manifest=manifest, reused=reused, read=read,
                         corrected=sum(1 for f in entries if f.path in fixes))
+
+
+def _corrections_sha(corpus: Path) -> str:
+    """sha256 of the corpus's reports.csv ("" when there is none or it cannot be read)."""
+    try:
+        return hashlib.sha256((corpus / CORRECTIONS_FILE).read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def prev_generation(prev: _Previous | None):

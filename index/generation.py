@@ -36,6 +36,7 @@ from index.store import FACTS_DB, SCHEMA
 
 DEAD_TERMS = "dead_terms.json"  # in a segment's keyword folder: see Generation.dead_terms, index/grow.py
 PART_ROWID_BITS = 40  # a part's rows are numbered from part << 40 in the views: unique, no count needed
+MERGE_POSTINGS = 1 << 23  # postings of a part that KeywordParts.merged places at once
 
 
 def _sql_str(s: str) -> str:
@@ -176,8 +177,15 @@ class Generation:
         where = []
         if dead:
             where.append("doc not in (" + ", ".join(f"'{_sql_str(d)}'" for d in dead) + ")")
-        if table == "findings" and i < len(self.parts()) - 1:
-            where.append("kind <> 'cross_year'")  # the newest part holds the whole set
+        if table == "findings":
+            later = self.manifest.parts[i:]  # the segments after part i
+            if any(p not in self.manifest.cross_year for p in later):
+                where.append("kind <> 'cross_year'")  # a later segment holds the whole set (grown before)
+            else:  # the later segments' findings replace those of the reports they name
+                replaced = sorted({d for p in later for d in self.manifest.cross_year[p]})
+                if replaced:
+                    where.append("(kind <> 'cross_year' or doc not in ("
+                                 + ", ".join(f"'{_sql_str(d)}'" for d in replaced) + "))")
         return (f"select rowid + {i << PART_ROWID_BITS} as rowid, {cols} from _gp{i}.{table}"
                 + (" where " + " and ".join(where) if where else ""))
 
@@ -517,20 +525,39 @@ class KeywordParts(KeywordIndex):
 
     def merged(self) -> KeywordIndex:
         """The parts as one index in the global passage numbers, tombstoned passages included (a full
-        build maps them to nothing): enough for KeywordIndex.updated, which recomputes the rest."""
-        tids, pids, tf = [], [], []
-        for p, off, tmap in zip(self.parts, self.offsets, self._maps):
-            indptr = np.asarray(p.indptr)
-            tids.append(tmap[np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))])
-            pids.append(np.asarray(p.postings, np.int64) + off)
-            tf.append(np.asarray(p.tf))
-        tids_a = np.concatenate(tids)
-        order = np.argsort(tids_a, kind="stable")
+        build maps them to nothing): enough for KeywordIndex.updated, which recomputes the rest.
+        Each part's postings are already grouped by term: each term's block is copied to its place (the
+        parts' blocks of a term one after the other, passages ascending), a chunk of terms at a time, so
+        nothing of 8 bytes a posting is made for the whole (a compaction at 10^8 postings held several
+        such arrays and an argsort of them)."""
+        counts = [np.diff(np.asarray(p.indptr)) for p in self.parts]
+        per_term = np.zeros(len(self._all_terms), np.int64)
+        for c, tmap in zip(counts, self._maps):
+            np.add.at(per_term, tmap, c)
+        indptr = np.concatenate([[0], np.cumsum(per_term)]).astype(np.int64)
+        postings = np.empty(int(indptr[-1]), np.int32)
+        tf = np.empty(int(indptr[-1]), np.uint16)
+        fill = indptr[:-1].copy()  # where the next part's block of each term goes
+        for p, off, tmap, c in zip(self.parts, self.offsets, self._maps, counts):
+            src_ptr = np.asarray(p.indptr)
+            lo = 0
+            while lo < len(c):  # bounded temporaries: the terms of about MERGE_POSTINGS postings at a time
+                hi = max(lo + 1, int(np.searchsorted(src_ptr, src_ptr[lo] + MERGE_POSTINGS, side="right")) - 1)
+                hi = min(hi, len(c))
+                s, e = int(src_ptr[lo]), int(src_ptr[hi])
+                if s < e:
+                    # a posting's place in the merged arrays: its term's next free place plus its rank in the block
+                    at = np.repeat(fill[tmap[lo:hi]] - src_ptr[lo:hi], c[lo:hi]) + np.arange(s, e, dtype=np.int64)
+                    postings[at] = p.postings[s:e] + np.int32(off)
+                    tf[at] = p.tf[s:e]
+                    del at
+                lo = hi
+            fill[tmap] += c
         out = KeywordIndex(self.params, self.tok)
         out.vocab = dict(self._all_terms)
-        out.indptr = np.concatenate([[0], np.cumsum(np.bincount(tids_a, minlength=len(out.vocab)))]).astype(np.int64)
-        out.postings = np.concatenate(pids)[order]
-        out.tf = np.concatenate(tf)[order]
+        out.indptr = indptr
+        out.postings = postings
+        out.tf = tf
         out.lens = self.lens
         out.fields, out.meta, out.n = self.fields, self.meta, self.n
         return out

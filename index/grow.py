@@ -36,7 +36,6 @@ from types import SimpleNamespace
 from index.build import (MANIFEST, BuildSummary, FileEntry, Manifest, Tombstone, _embed_job, _Jobs,
                          _next_generation, _switch, _versions, default_workers, was_read)
 from index.errors import printable
-from index.manifest import FILES
 
 SEGMENT_MAX_FILES = 32
 MAX_SEGMENTS = 8  # the add that would make a ninth segment merges everything instead
@@ -56,9 +55,11 @@ def max_segments() -> int:
 
 
 def add_segment(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str], prev, fixes: dict,
-                stats: dict[str, tuple[int, int]], progress, workers: int | None, t0: float) -> BuildSummary | None:
+                stats: dict[str, tuple[int, int]], progress, workers: int | None, t0: float,
+                corrections: str | None = None) -> BuildSummary | None:
     """Add the plan's new and changed files as a segment of a new generation; None when a full build must
-    run instead (see the module docstring). Called under the build lock."""
+    run instead (see the module docstring). Called under the build lock. corrections: the sha256 of the
+    corpus's reports.csv (Manifest.corrections)."""
     from index.generation import Generation
 
     gen = Generation(prev.generation, prev.manifest)
@@ -97,7 +98,7 @@ def add_segment(corpus: Path, index: Path, policy, plan: list, skipped: dict[str
     finally:
         con.close()
     return _write(corpus, index, policy, plan, skipped, prev, gen, gone, works, live, fixes, stats, t0, t_extract,
-                  time.perf_counter() - t1)
+                  time.perf_counter() - t1, corrections)
 
 
 def _neighbours_untouched(con, files: list[FileEntry], gone: list[FileEntry], works: list) -> bool:
@@ -143,10 +144,17 @@ def _same(agency: str) -> str:
 class _Live:
     """What the new generation's cross-year findings and counts need. Cross-year findings pair one
     agency's consecutive years (index.checks.cross_year_findings), so only the agencies of the changed
-    reports are checked again: the previous set's findings of the other agencies are kept as they are."""
+    reports are checked again. The segment holds those agencies' findings alone and names the reports whose
+    findings in the parts before it they replace (Manifest.cross_year; readers leave those out,
+    index/generation.py): an add neither reads nor writes the other agencies' findings (64,000 rows at
+    100,000 reports, read into Python and written again into each segment before). A generation grown
+    before, whose segments each hold the whole set, grows as it did until it is compacted: its findings
+    of the other agencies are `kept` and written again."""
 
-    def __init__(self, agencies: set[str], kept: dict[str, list], values: dict, counts: dict[str, int]):
+    def __init__(self, agencies: set[str], kept: dict[str, list], values: dict, counts: dict[str, int],
+                 replaced: list[str] | None):
         self.agencies, self.kept, self.values, self.counts = agencies, kept, values, counts  # agencies: same_agency keys
+        self.replaced = replaced  # docs whose earlier cross-year findings this segment's replace (None: the whole set)
         self.maybe: set[str] = set()
 
     @classmethod
@@ -161,21 +169,27 @@ class _Live:
             "select doc from reports where agency_short in (select unnest(?)) or (agency_short is null and "
             "agency is not null)", [sorted({a.split("·")[0] for a in agencies})]).fetchall()}
         maybe |= {w.entry.doc for w in works}
-        docs = [f.doc for f in gen.manifest.files if f.doc in maybe and f.agency and _same(f.agency) in agencies
-                and f.doc not in dead]
+        mine = [f.doc for f in gen.manifest.files if f.doc in maybe and f.agency and _same(f.agency) in agencies]
+        docs = [d for d in mine if d not in dead]
         values: dict[str, dict] = {}
         for d, k, v in con.execute("select doc, key, value from facts where key in (?, ?) and doc in "
-                                   "(select unnest(?))", [*CARRIED, docs]).fetchall():
+                                   "(select unnest(?))", [*CARRIED, docs]).fetchall():  # (the key's ART index: ms)
             values.setdefault(d, {}).setdefault(k, int(v) if isinstance(v, float) and v.is_integer() else v)
-        names = [c for c, _ in SCHEMA["findings"]]
-        at = names.index("agency")
-        rows = [r for r in con.execute(f"select {', '.join(names)} from findings where kind = 'cross_year'").fetchall()
-                if r[at] is None or _same(r[at]) not in agencies]
-        kept = {c: [r[i] for r in rows] for i, c in enumerate(names)}
         counts = dict(gen.manifest.counts)
-        (prev_fail,) = con.execute("select count(*) from findings where status = 'FAIL' and kind = 'cross_year'"
-                                   ).fetchone()
-        counts["fail"] += kept["status"].count("FAIL") - int(prev_fail)
+        names = [c for c, _ in SCHEMA["findings"]]
+        if all(p in gen.manifest.cross_year for p in gen.manifest.parts):  # each segment holds its agencies' findings
+            kept, replaced = {c: [] for c in names}, sorted(mine)
+            (n,) = con.execute("select count(*) from findings where status = 'FAIL' and kind = 'cross_year' "
+                               "and doc in (select unnest(?))", [replaced]).fetchone()
+            counts["fail"] -= int(n)
+        else:  # (grown before: the whole set, kept but for these agencies)
+            at = names.index("agency")
+            rows = [r for r in con.execute(f"select {', '.join(names)} from findings where kind = 'cross_year'"
+                                           ).fetchall() if r[at] is None or _same(r[at]) not in agencies]
+            kept, replaced = {c: [r[i] for r in rows] for i, c in enumerate(names)}, None
+            (prev_fail,) = con.execute("select count(*) from findings where status = 'FAIL' and kind = 'cross_year'"
+                                       ).fetchone()
+            counts["fail"] += kept["status"].count("FAIL") - int(prev_fail)
         if dead:
             for key, status in (("fail", "FAIL"), ("not_assessable", "NOT_ASSESSABLE")):
                 (n,) = con.execute("select count(*) from findings where status = ? and kind <> 'cross_year' "
@@ -185,7 +199,7 @@ class _Live:
             counts["reports"] -= 1
             counts["facts"] -= f.facts
             counts["passages"] -= f.passages
-        live = cls(agencies, kept, values, counts)
+        live = cls(agencies, kept, values, counts, replaced)
         live.maybe = maybe  # the reports (by doc) that may be of the changed agencies
         return live
 
@@ -222,11 +236,11 @@ class _Live:
 
 def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str], prev, gen, gone: list[FileEntry],
            works: list, live: _Live, fixes: dict, stats: dict, t0: float, t_extract: float,
-           t_read: float) -> BuildSummary:
+           t_read: float, corrections: str | None) -> BuildSummary:
     from index.build import _build_dense
     from index.keyword import KeywordIndex, MetaColumns, TermCounts, fingerprint_ids
     from index.neighbours import neighbour_sensitive
-    from index.parquet import write_parquet, write_tombstones
+    from index.parquet import write_cross_year_replaced, write_parquet, write_tombstones
     from index.store import FileSlot, write_segment_db
 
     t1 = time.perf_counter()
@@ -256,11 +270,13 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
             passages += [SimpleNamespace(id=p["id"][j], doc=p["doc"][j], agency=p["agency"][j], year=p["year"][j],
                                          part=p["part"][j], kind=p["kind"][j]) for j in range(len(p["id"]))]
         files = []
+        touched = {f.path for f in gone} | set(new_entries)  # the rows this segment may change in the list
         for rel, key, path, old in plan:
             if old is not None:
                 entry, offset = old
                 if (entry.pidx, entry.size, entry.mtime_ns) != (offset, *stats[rel]):  # (copies cost at 10^4)
                     entry = entry.model_copy(update={"pidx": offset, "size": stats[rel][0], "mtime_ns": stats[rel][1]})
+                    touched.add(rel)
                 files.append(entry)
             elif rel in new_entries:
                 files.append(new_entries[rel])
@@ -288,16 +304,25 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
         dead = prev.manifest.dead + [Tombstone(part=f.part, doc=f.doc, pidx=prev.files[f.path][1], passages=f.passages)
                                      for f in gone]
         write_tombstones(db.con, work, [(t.part or generation, t.doc) for t in dead])
+        cross_year = {**prev.manifest.cross_year, seg: live.replaced} if live.replaced is not None else {}
+        if cross_year:
+            parts = ["", *prev.manifest.parts, seg]
+            write_cross_year_replaced(db.con, work, [
+                (p or generation, d) for i, p in enumerate(parts)
+                for d in sorted({d for q in parts[i + 1:] for d in cross_year[q]})])
         db.con.close()
         db = None
         manifest = Manifest(
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
             versions=_versions(), model=policy.info, embedded=embedded, files=files, skipped=skipped,
             counts=live.counts, parts=[*prev.manifest.parts, seg], dead=dead, pidx_end=at,
+            cross_year=cross_year, corrections=corrections,
             timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
-                     "total": time.perf_counter() - t0})
+                     "total": time.perf_counter() - t0}
+        ).with_changes(prev.manifest, seg, touched)
         crash_point("written")
         manifest.save(work)
+        crash_point("saved")
         os.replace(work, index / generation)
     except BaseException:
         if db is not None:
@@ -305,8 +330,8 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
         shutil.rmtree(work, ignore_errors=True)
         raise
     crash_point("moved")
-    _switch(index, generation)
-    _drop_cached(index / "cache", {f.key for f in gone if f.key} - {f.key for f in manifest.files})
+    _switch(index, generation, cache=None)
+    _drop_cached(index / "cache", {f.key for f in gone if f.key} - {f.key for f in manifest.files}, policy)
     return BuildSummary(index=str(index), manifest=manifest,
                         reused=sum(1 for *_, old in plan if old is not None) + sum(1 for *_, w in works if not w.fresh),
                         read=sum(1 for *_, w in works if w.fresh),
@@ -381,19 +406,26 @@ def _known_fields(folder: Path, agencies: set[str]) -> SimpleNamespace:
                            meta=SimpleNamespace(agencies=names))
 
 
-def _drop_cached(cache: Path, keys: set[str]) -> None:
-    """The cached work of the files that left (index.build._prune_cache lists the whole cache folder:
-    10^4 names on every add)."""
+def _drop_cached(cache: Path, keys: set[str], policy) -> None:
+    """The cached work of the files that left, by name (index.build._prune_cache lists the whole cache
+    folder, and so did a glob of each key: 100,000 names at 100,000 reports); vectors of other models than
+    this build's are left to the next full build's pruning."""
+    from index.build import CACHE_SUFFIX, _vector_tag
+
+    tag = _vector_tag(str(policy.info["id"])) if policy.info.get("id") else None
     for key in keys:
-        for f in cache.glob(f"{key}.*"):
-            f.unlink(missing_ok=True)
+        for name in (f"{key}{CACHE_SUFFIX}", f"{key}.json", f"{key}.{tag}.npy" if tag else None):
+            if name:
+                (cache / name).unlink(missing_ok=True)
 
 
 def _link_tree(src: Path, dst: Path) -> None:
-    """dst: a folder of hard links to every file under src but its manifest (a copy where links fail)."""
+    """dst: a folder of hard links to every file under src but its manifest (a copy where links fail). The
+    base's file list (files.json) is linked too: the new manifest lists changes over it (index/manifest.py),
+    and whatever replaces it is written to a new file, never through the link."""
     dst.mkdir()
     for entry in os.scandir(src):
-        if entry.name in (MANIFEST, FILES):
+        if entry.name == MANIFEST:
             continue
         target = dst / entry.name
         if entry.is_dir(follow_symlinks=False):

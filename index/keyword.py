@@ -497,8 +497,10 @@ class KeywordIndex:
         t0 = time.perf_counter()
         if not old.can_update():
             raise ValueError("the old keyword index has no term frequencies: build from all passages")
+        # 4 bytes a posting where that is enough (passage numbers < 2^31), intermediates dropped as soon as
+        # used: at 10^8 postings each array is 0.4-0.8 GB, and a compaction's peak was here (9.7 GB)
         old_tids = np.repeat(np.arange(len(old.vocab), dtype=np.int32), np.diff(np.asarray(old.indptr)))
-        moved = np.asarray(pid_map, np.int64)[np.asarray(old.postings)]
+        moved = np.asarray(pid_map, np.int32)[np.asarray(old.postings)]
         keep = moved >= 0
         old_terms = sorted(old.vocab, key=old.vocab.__getitem__)
         terms = old_terms + [t for t in counts.terms() if t not in old.vocab]
@@ -506,13 +508,16 @@ class KeywordIndex:
         to_combined = np.asarray([index_of[t] for t in counts.terms()], np.int32)
         new_tids, new_local, new_tf = counts.postings()
         tids = np.concatenate([old_tids[keep], to_combined[new_tids]]) if len(new_tids) else old_tids[keep]
-        pids = np.concatenate([moved[keep], np.asarray(new_pids, np.int64)[new_local]])
+        del old_tids
+        pids = np.concatenate([moved[keep], np.asarray(new_pids, np.int32)[new_local]])
+        del moved
         tf = np.concatenate([np.asarray(old.tf)[keep], new_tf])
+        del keep
         lens = np.zeros(len(meta), np.int32)
         old_at = np.flatnonzero(np.asarray(pid_map) >= 0)
         lens[np.asarray(pid_map)[old_at]] = np.asarray(old.lens)[old_at]
         lens[np.asarray(new_pids, np.int64)] = counts.lengths()
-        self._assemble(tids.astype(np.int32), pids.astype(np.int32), tf, lens, terms, meta, fp, known=old)
+        self._assemble(tids, pids, tf, lens, terms, meta, fp, known=old, inplace=True)
         self.build_seconds = time.perf_counter() - t0
         return self
 
@@ -520,20 +525,30 @@ class KeywordIndex:
         return getattr(self, "tf", None) is not None and getattr(self, "lens", None) is not None
 
     def _assemble(self, tids: np.ndarray, pids: np.ndarray, tf: np.ndarray, lens: np.ndarray, terms: list[str],
-                  meta: MetaColumns, fp: str, known: KeywordIndex | None = None) -> None:
+                  meta: MetaColumns, fp: str, known: KeywordIndex | None = None, inplace: bool = False) -> None:
         """Postings (term id, passage, term frequency) in any order → the CSR arrays, BM25 impacts, IDF
         and fields. Term ids are renumbered in the terms' sorted order, terms without postings dropped, so
-        the same passages give the same files however they were gathered."""
+        the same passages give the same files however they were gathered. inplace: the three arrays are the
+        caller's own (int32 ids), renumbered and sorted where they are rather than copied (the caller's
+        references would keep the unsorted copies alive through the sort)."""
         n = len(meta)
         used = np.flatnonzero(np.bincount(tids, minlength=len(terms))) if len(tids) else np.zeros(0, np.int64)
         used_terms = [terms[i] for i in used]
         by_text = sorted(range(len(used)), key=used_terms.__getitem__)
         renumber = np.full(len(terms) + 1, -1, np.int32)
         renumber[used[by_text]] = np.arange(len(used), dtype=np.int32)
-        tids = renumber[tids]
+        if inplace:
+            tids[...] = renumber[tids]
+        else:
+            tids = renumber[tids]
         vocab_terms = [used_terms[i] for i in by_text]
         order = np.lexsort((pids, tids))  # postings grouped by term, passages ascending within
-        tids, pids, tf = tids[order], pids[order].astype(np.int32, copy=False), np.asarray(tf)[order]
+        if inplace:
+            for a in (tids, pids, tf):
+                a[...] = a[order]
+        else:
+            tids, pids, tf = tids[order], pids[order], np.asarray(tf)[order]
+        pids = pids.astype(np.int32, copy=False)
         del order  # the largest array here (8 bytes a posting): gone before the impacts are computed
         df = np.bincount(tids, minlength=len(vocab_terms))
         self.indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
@@ -546,7 +561,11 @@ class KeywordIndex:
         avgdl = float(flens.mean()) if n else 1.0
         norm = k1 * (1 - b + b * flens / max(avgdl, 1e-9))
         tff = tf.astype(np.float32)
-        self.impacts = (tff * (k1 + 1) / (tff + norm[pids])).astype(np.float32)
+        impacts = norm[pids].astype(np.float32, copy=False)  # tf (k1 + 1) / (tf + norm), in two arrays
+        impacts += tff
+        tff *= k1 + 1
+        self.impacts = np.divide(tff, impacts, out=impacts)
+        del tff
         self.idf = _idf(n, df)
 
         # number of distinct reports each term occurs in, for the boilerplate damping

@@ -5,8 +5,10 @@ DuckDB, pandas, Spark or a spreadsheet without the app:
 
 An index that grew in place (index/grow.py) has the same four files in each segment folder
 (gen-000009/seg-000008/, …) and `tombstones.parquet`: (dir, doc) of the reports whose rows in the files of
-that folder (the generation's own for the base) are replaced or deleted; cross-year findings are those of
-the newest part (the last segment). README.md shows the query.
+that folder (the generation's own for the base) are replaced or deleted; and `cross_year_replaced.parquet`:
+(dir, doc) of the cross-year findings in a folder that a later segment holds anew (a segment holds the
+cross-year findings of the agencies it changed). In an index grown before that file, each segment holds the
+whole set: take the newest part's. README.md shows the query.
 
 Column names and types are those of index.store.SCHEMA (the facts database's own), cast explicitly, so
 a file's schema never depends on the data in it (an all-NULL column is still VARCHAR, not INT32)."""
@@ -47,6 +49,17 @@ def write_tombstones(con, generation: Path, dead: list[tuple[str, str]]) -> Path
     tmp = path.with_name(f".{path.name}.tmp")
     con.execute(f"copy (select unnest(?::VARCHAR[]) as dir, unnest(?::VARCHAR[]) as doc) to '{_sql_str(str(tmp))}' "
                 "(format parquet)", [[d for d, _ in dead], [doc for _, doc in dead]])
+    tmp.replace(path)
+    return path
+
+
+def write_cross_year_replaced(con, generation: Path, rows: list[tuple[str, str]]) -> Path:
+    """GENERATION/cross_year_replaced.parquet: (dir, doc) of the cross-year findings of `doc` in folder `dir`
+    that a later segment replaced (replaced atomically, as write_tombstones)."""
+    path = generation / "cross_year_replaced.parquet"
+    tmp = path.with_name(f".{path.name}.tmp")
+    con.execute(f"copy (select unnest(?::VARCHAR[]) as dir, unnest(?::VARCHAR[]) as doc) to '{_sql_str(str(tmp))}' "
+                "(format parquet)", [[d for d, _ in rows], [doc for _, doc in rows]])
     tmp.replace(path)
     return path
 

@@ -301,3 +301,149 @@ def test_facts_sorted_by_key_read_like_the_facts_table(tmp_path: Path, files: li
         assert any(by_key._column(k).present.any() for k in fact_specs())
     finally:
         con.close()
+
+
+def test_the_file_list_grows_by_segment_changes(tmp_path: Path, files: list[Path]) -> None:
+    """An add, a replace and a delete write each segment's changes to the file list (file_changes.json), not
+    the list: files.json stays the base's, hard-linked and unchanged (inode and bytes); opening applies the
+    changes in order and gives the list a full build gives; compaction writes one list again."""
+    from index.manifest import FILE_CHANGES, FILES
+
+    corpus, index, seeds = _three_seeds(tmp_path, files)
+    base = Generation.current(index).path / FILES
+    ident, data = base.stat().st_ino, base.read_bytes()
+    shutil.copy(seeds[3], corpus / seeds[3].name)
+    build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[3].name])
+    edit = corpus / seeds[1].name
+    edit.write_text(edit.read_text("utf-8").replace("。", "。本年度另有一条补充说明。", 1), encoding="utf-8")
+    build_index(corpus, index, embed=False, workers=1, only=[edit])
+    (corpus / seeds[0].name).unlink()
+    build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[0].name])
+    gen = Generation.current(index)
+    m = gen.manifest
+    assert len(m.parts) == 3 and m.file_changes == m.parts
+    assert (gen.path / FILES).stat().st_ino == ident and (gen.path / FILES).read_bytes() == data
+    changes = [json.loads((gen.path / p / FILE_CHANGES).read_text("utf-8")) for p in m.parts]
+    assert [(len(c["at"]), c["removed"]) for c in changes] == [(1, []), (1, []), (0, [seeds[0].name])]
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh, embed=False, workers=1)
+    assert_same(index, fresh)
+    s = build_index(corpus, index, embed=False, workers=1, compact=True)
+    assert not s.manifest.parts and not s.manifest.file_changes
+    gen = Generation.current(index)
+    assert (gen.path / FILES).stat().st_ino != ident and not list(gen.path.glob(f"*/{FILE_CHANGES}"))
+    assert_same(index, fresh)
+
+
+def test_a_grown_index_with_its_whole_list_in_files_json_is_read_and_grows(tmp_path: Path, files: list[Path]) -> None:
+    """A grown generation written before segments kept their changes (files.json the whole list, no
+    file_changes) opens as it is; its next add keeps that list and writes the segment's changes over it."""
+    from index.manifest import FILE_CHANGES, FILES, MANIFEST, write_files
+
+    corpus, index, seeds = _three_seeds(tmp_path, files)
+    shutil.copy(seeds[3], corpus / seeds[3].name)
+    build_index(corpus, index, embed=False, workers=1)
+    gen = Generation.current(index)
+    whole = gen.manifest.files
+    small = json.loads((gen.path / MANIFEST).read_text("utf-8"))
+    small.pop("file_changes")
+    (gen.path / MANIFEST).write_text(json.dumps(small, ensure_ascii=False), "utf-8")
+    (gen.path / FILES).unlink()  # (a hard link to the base's)
+    write_files(gen.path / FILES, whole)
+    for p in gen.manifest.parts:
+        (gen.path / p / FILE_CHANGES).unlink()
+    assert Generation.current(index).manifest.files == whole
+    (corpus / seeds[2].name).unlink()
+    m = build_index(corpus, index, embed=False, workers=1).manifest
+    assert len(m.parts) == 2 and m.file_changes == m.parts[1:]
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh, embed=False, workers=1)
+    assert_same(index, fresh)
+
+
+def parquet_findings(index: Path) -> list:
+    """The findings by the README's query over the Parquet files (tombstones, and the cross-year findings
+    later segments replaced)."""
+    import duckdb
+
+    gen = Generation.current(index).path
+    con = duckdb.connect()
+    try:
+        return sorted(map(repr, con.execute(
+            f"select {_columns('findings')} from read_parquet('{gen}/**/findings.parquet', filename = true) f "
+            f"anti join (select dir, doc, false as cross_only from read_parquet('{gen}/tombstones.parquet') union all "
+            f"select dir, doc, true from read_parquet('{gen}/cross_year_replaced.parquet')) t "
+            "on t.doc = f.doc and t.dir = regexp_extract(f.filename, '([^/]+)/[^/]+$', 1) "
+            "and (not t.cross_only or f.kind = 'cross_year')").fetchall()))
+    finally:
+        con.close()
+
+
+def test_a_segment_holds_the_cross_year_findings_of_its_agencies(tmp_path: Path) -> None:
+    """A segment recomputes the cross-year findings of the agencies it changes and holds those alone; the
+    earlier parts' findings of those reports are left out (Manifest.cross_year): the findings equal a full
+    build's, through the views and through the README's Parquet query, and a segment's own table holds no
+    finding of another agency."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import write_corpus
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    write_corpus(corpus, 16, seed=5)
+    build_index(corpus, index, embed=False, workers=1)
+    con = Generation.current(index).connect()
+    try:  # an agency with two consecutive years, and the file of its later one
+        (doc, agency), = con.execute(
+            "select b.doc, b.agency from findings f join reports b on b.doc = f.doc "
+            "where f.kind = 'cross_year' order by b.doc limit 1").fetchall()
+        (n_cross,) = con.execute("select count(*) from findings where kind = 'cross_year'").fetchone()
+    finally:
+        con.close()
+    assert n_cross >= 2
+    later = next(p for p in corpus.rglob("*") if p.is_file() and doc in (p.name, p.stem))
+    later.write_text(later.read_text("utf-8").replace("。", "。本年度另有一条补充说明。", 1), encoding="utf-8")
+    s = build_index(corpus, index, embed=False, workers=1, only=[later])
+    assert s.manifest.parts, "the edit must be a segment"
+    seg = s.manifest.parts[-1]
+    assert doc in s.manifest.cross_year[seg]
+    gen = Generation.current(index)
+    import duckdb
+
+    own = duckdb.connect(str(gen.path / seg / "facts.duckdb"), read_only=True)
+    try:
+        agencies = {a for (a,) in own.execute("select distinct agency from findings where kind = 'cross_year'").fetchall()}
+    finally:
+        own.close()
+    assert agencies == {agency}
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh, embed=False, workers=1)
+    assert_same(index, fresh)
+    assert parquet_findings(index) == logical_rows(fresh)["findings"]
+    assert Generation.current(index).manifest.counts == Generation.current(fresh).manifest.counts
+
+
+def test_named_files_after_a_changed_reports_csv_are_read_again(tmp_path: Path, files: list[Path]) -> None:
+    """Files taken as the index lists them keep their keys unhashed only while reports.csv is the one the
+    index was built with (Manifest.corrections): after it changes, an add naming another file still reads
+    the files whose correction changed again, and the index equals a full build."""
+    corpus, index, seeds = _three_seeds(tmp_path, files)
+    csv = corpus / "reports.csv"
+    csv.write_text(f"file,agency,year\n{seeds[0].name},淄博市张店区综合行政执法局,2020\n", "utf-8-sig")
+    build_index(corpus, index, embed=False, workers=1)
+    assert Generation.current(index).manifest.corrections
+    shutil.copy(seeds[3], corpus / seeds[3].name)
+    assert build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[3].name]).read == 1
+    csv.write_text(f"file,agency,year\n{seeds[1].name},淄博市张店区综合行政执法局,2021\n", "utf-8-sig")
+    shutil.copy(seeds[4], corpus / seeds[4].name)
+    build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[4].name])
+    con = Generation.current(index).connect()
+    try:
+        agency = dict(con.execute("select path, agency from reports").fetchall())
+    finally:
+        con.close()
+    by_name = {Path(p).name: a for p, a in agency.items()}
+    assert by_name[seeds[1].name] == "淄博市张店区综合行政执法局" != by_name[seeds[0].name]
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh, embed=False, workers=1)
+    assert_same(index, fresh)

@@ -142,3 +142,44 @@ def test_a_segment_add_killed_at_each_step_leaves_the_last_index(tmp_path):
     assert snapshot(index) == snapshot(fresh)
     assert sorted(p.name for p in index.iterdir() if p.name.startswith(("gen-", ".gen-"))) == \
         [Generation.current(index).name]
+
+
+def test_an_add_over_segment_changes_killed_at_each_step_leaves_the_last_list(tmp_path):
+    """The file list of a grown index is the base's files.json and each segment's changes (index/manifest.py):
+    an add over such an index killed at each step leaves the index in use with the same files (the base's
+    list not written through its hard links), and the next build finishes the add and equals a full build."""
+    from index.grow import CRASH_ENV
+    from index.manifest import FILES
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    index = tmp_path / "index"
+    for step in ("build", "grow"):
+        if step == "grow":
+            shutil.copy(ROOT / "tests" / "fixtures" / "hegang_2021.txt", corpus / "hegang_2021.txt")
+        done = build(corpus, index, {"QA_EMBED": "0"})
+        assert done.communicate(timeout=600) and done.returncode == 0
+    gen = Generation.current(index)
+    assert gen.manifest.file_changes == gen.manifest.parts != []
+    before, listed, base = snapshot(index), gen.manifest.files, (gen.path / FILES).read_bytes()
+    seed = sorted(corpus.glob("*.txt"))[0]
+    (corpus / seed.name).write_text(seed.read_text("utf-8").replace("。", "。本年度另有一条补充说明。", 1), "utf-8")
+    for point in ("linked", "facts", "written", "saved", "moved"):
+        crashed = build(corpus, index, {"QA_EMBED": "0", CRASH_ENV: point})
+        out, err = crashed.communicate(timeout=600)
+        assert crashed.returncode == -signal.SIGKILL, (point, out, err)
+        assert_usable(index)
+        now = Generation.current(index)
+        assert snapshot(index) == before and now.manifest.files == listed, point
+        assert (now.path / FILES).read_bytes() == base, point
+    done = build(corpus, index, {"QA_EMBED": "0"})
+    out, err = done.communicate(timeout=600)
+    assert done.returncode == 0, err
+    m = Generation.current(index).manifest
+    assert len(m.file_changes) == len(m.parts) == 2
+    fresh = tmp_path / "fresh"
+    done = build(corpus, fresh, {"QA_EMBED": "0"})
+    assert done.communicate(timeout=600) and done.returncode == 0
+    assert snapshot(index) == snapshot(fresh)
+    assert [(f.path, f.sha256, f.facts) for f in m.files] == \
+        [(f.path, f.sha256, f.facts) for f in Generation.current(fresh).manifest.files]

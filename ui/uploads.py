@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.build import BuildSummary, build_index, is_index
+from index.manifest import FileRow
 from index.errors import ReportError
 from index.readers import SUPPORTED_SUFFIXES
 
@@ -89,27 +90,46 @@ def _save_names(corpus: Path, names: dict[str, str]) -> None:
     os.replace(tmp, folder / NAMES)
 
 
-def _known_hashes(index: Path) -> dict[str, str]:
-    if not is_index(index):
+def _known_hashes(index: Path, corpus: Path, hashes: list[str]) -> dict[str, str]:
+    """Which of these contents the index holds (sha256 → the file, relative to the corpus folder when it is
+    under it), asked of its reports table: the manifest's list of every file took seconds to read at
+    100,000 reports, on every upload."""
+    if not is_index(index) or not hashes:
         return {}
     try:
+        import duckdb
+
         from index.generation import Generation
 
-        return {f.sha256: f.path for f in Generation.current(index).manifest.files}
-    except (ReportError, ValueError, OSError):
+        con = Generation.current(index).connect()
+        try:
+            rows = con.execute("select sha256, path from reports where sha256 in (select unnest(?))",
+                               [sorted(set(hashes))]).fetchall()
+        finally:
+            con.close()
+    except (ReportError, ValueError, OSError, duckdb.Error):
         return {}
+    root = Path(corpus).resolve()
+    out = {}
+    for sha, path in rows:
+        try:
+            out[sha] = Path(path).resolve().relative_to(root).as_posix()
+        except ValueError:
+            out[sha] = Path(path).name
+    return out
 
 
 def add_uploads(files: Sequence[tuple[str, bytes]], corpus: Path, index: Path,
                 progress: Callable[[int, int, str], None] | None = None,
                 ) -> tuple[list[UploadResult], BuildSummary | None]:
     """Check, store and index uploaded files (original name, bytes). Returns one result per file, in order,
-    and the build summary (None when nothing new was stored)."""
+    and the build summary (None when nothing new was stored; its manifest without the file list, which
+    Generation.current(index) reads when needed)."""
     corpus, index = Path(corpus), Path(index)
     results: list[UploadResult] = []
     new: dict[str, int] = {}  # stored path → position in results
     with BUILD_LOCK:
-        known = _known_hashes(index)
+        known = _known_hashes(index, corpus, [hashlib.sha256(data).hexdigest() for _, data in files])
         names = load_names(corpus)
         names_before = dict(names)
         for original, data in files:
@@ -145,13 +165,13 @@ def add_uploads(files: Sequence[tuple[str, bytes]], corpus: Path, index: Path,
             return results, None
         _save_names(corpus, names)
         try:
-            summary = build_isolated(corpus, index, progress, only=[corpus / rel for rel in new])
+            summary, rows = build_isolated(corpus, index, progress, only=[corpus / rel for rel in new])
         except BaseException:
             for rel in new:  # the index is unchanged: take the files out again so that corpus and index agree
                 (corpus / rel).unlink(missing_ok=True)
             _save_names(corpus, names_before)
             raise
-        entries = {f.path: f for f in summary.manifest.files}
+        entries = {f.path: f for f in rows}
         for rel, i in new.items():
             if rel in summary.manifest.skipped:
                 results[i].status = "rejected"
@@ -162,7 +182,7 @@ def add_uploads(files: Sequence[tuple[str, bytes]], corpus: Path, index: Path,
             elif rel in entries:
                 e = entries[rel]
                 results[i].agency, results[i].year, results[i].facts = e.agency, e.year, e.facts
-                same = [f.path for f in summary.manifest.files
+                same = [f.path for f in rows
                         if f.path != rel and e.agency and (f.agency, f.year) == (e.agency, e.year)]
                 if same:  # two reports for one agency and year: answers would count it twice
                     results[i].reason = (f"索引中已有{e.agency}{e.year or ''}年的另一份报告"
@@ -185,11 +205,13 @@ def memory_limit_mb() -> int:
 
 
 def build_isolated(corpus: Path, index: Path, progress: Callable[[int, int, str], None] | None = None,
-                   only: list[Path] | None = None) -> BuildSummary:
+                   only: list[Path] | None = None) -> tuple[BuildSummary, list[FileRow]]:
     """build_index in a new Python process (`python -m ui.uploads`) limited to memory_limit_mb() of address
     space, its progress passed on. A plain new interpreter, not multiprocessing: under Streamlit the main
-    module is the page script, which a spawned child would run again. Raises ReportError when the build
-    fails or its process dies (the previous generation stays the index)."""
+    module is the page script, which a spawned child would run again. Returns the summary without its file
+    list (passed as JSON it took seconds each way at 100,000 reports) and the rows of the `only` files and
+    of the files of their agencies and years. Raises ReportError when the build fails or its process dies
+    (the previous generation stays the index)."""
     import subprocess
     import sys
 
@@ -221,7 +243,19 @@ def build_isolated(corpus: Path, index: Path, progress: Callable[[int, int, str]
                                       f"{memory_limit_mb()} MB (set {MEMORY_ENV} to allow more)")
     if "error" in outcome:
         raise ReportError(*outcome["error"])
-    return BuildSummary.model_validate_json(outcome["done"])
+    return BuildSummary.model_validate_json(outcome["done"]), [FileRow.of(r) for r in outcome["rows"]]
+
+
+def _rows_of(summary: BuildSummary, corpus: Path, only: list[str] | None) -> list[dict]:
+    """The manifest rows add_uploads reads: the named files', and those of the same agencies and years."""
+    files = summary.manifest.files
+    if only is None:
+        return [f._asdict() for f in files]
+    root = Path(corpus).resolve()
+    named = {Path(os.path.abspath(p)).relative_to(root).as_posix() for p in only
+             if Path(os.path.abspath(p)).is_relative_to(root)}
+    mine = {(f.agency, f.year) for f in files if f.path in named and f.agency}
+    return [f._asdict() for f in files if f.path in named or (f.agency, f.year) in mine]
 
 
 def _build_child(corpus: str, index: str, limit_mb: int, parent: int, fd: int, only: list[str] | None = None) -> None:
@@ -254,7 +288,7 @@ def _build_child(corpus: str, index: str, limit_mb: int, parent: int, fd: int, o
                 first = str(err).strip().splitlines()[0] if str(err).strip() else ""
                 say(error=[index, f"the index build failed ({type(err).__name__}: {first})"])
         else:
-            say(done=summary.model_dump_json())
+            say(done=summary.model_dump_json(context={"files": False}), rows=_rows_of(summary, Path(corpus), only))
 
 
 if __name__ == "__main__":  # build_isolated's child: CORPUS INDEX LIMIT_MB PARENT_PID FD [ONLY as JSON]

@@ -1,0 +1,72 @@
+"""What in a one-file add grows with the corpus, part by part on an index, the way an add did it before and
+the way it does now, back to back in one process (best of 3; the index is only read):
+
+    python bench/bench_grow_parts.py INDEX
+
+The old ways are done here as they were (the whole file list written, every kept file's key hashed, the
+cache folder globbed, every cross-year finding read and written again); the new ones call the code."""
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+index = Path(sys.argv[1])
+from index.build import CACHE_VERSION, _key_of
+from index.generation import Generation
+from index.manifest import FileChanges, read_files, write_files
+from index import grow
+
+
+def timed(label, fn, reps=3):
+    best = min(_once(fn) for _ in range(reps))
+    print(f"{label}: {best * 1000:.0f} ms", flush=True)
+    return best
+
+
+def _once(fn):
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+gen = Generation.current(index)
+files = gen.manifest.files
+print(f"{len(files)} files, {len(gen.manifest.parts)} segments, load {os.getloadavg()[0]:.1f}")
+tmp = Path(tempfile.mkdtemp())
+timed("files.json read (the whole list)", lambda: read_files(gen.path / "files.json"))
+timed("files.json written (the whole list, as every add did)", lambda: write_files(tmp / "files.json", files))
+ch = FileChanges([len(files) // 2], [files[len(files) // 2]], [])
+timed("a segment's file_changes.json written (one row)", lambda: ch.write(tmp / "c.json"))
+timed("changes applied to the list at open (one row)", lambda: ch.apply(files))
+suffix = f"-c{CACHE_VERSION}"
+timed("the kept files' keys hashed again (_key_of, every file)", lambda: [f.key == _key_of(f.path, f.sha256) for f in files])
+timed("the kept files' keys taken (corrections unchanged)", lambda: [f.key.endswith(suffix) for f in files])
+cache = index / "cache"
+timed("the cache folder listed for temp files (glob, each switch)", lambda: list(cache.glob(".*.tmp*")), reps=1)
+timed("the cache folder listed for one key (glob, each dropped file)", lambda: list(cache.glob("0000abc.*")), reps=1)
+con = gen.connect()
+try:
+    docs = [f.doc for f in files[:3]]  # (the few reports of a changed agency)
+    names = "doc, agency, year, kind, rule, scope, status, detail, numbers, line"
+    timed("every cross-year finding read and sorted by agency (as each add did)", lambda: [
+        r for r in con.execute(f"select {names} from findings where kind = 'cross_year'").fetchall()
+        if r[1] is None or grow._same(r[1]) not in {"x"}], reps=2)
+    (n,) = con.execute("select count(*) from findings where kind = 'cross_year'").fetchone()
+    rows = con.execute(f"select {names} from findings where kind = 'cross_year'").fetchall()
+    import duckdb
+
+    def write_all():
+        c = duckdb.connect(str(tmp / "f.duckdb"))
+        c.execute("create or replace table f as select * from (select unnest(?::VARCHAR[]) as doc, unnest(?::VARCHAR[]) as d)",
+                  [[r[0] for r in rows], [r[7] for r in rows]])
+        c.close()
+    timed(f"the {n} cross-year findings written into a segment (two of their columns)", write_all, reps=1)
+    timed("the changed agencies' cross-year FAILs counted (the new way)", lambda: con.execute(
+        "select count(*) from findings where status = 'FAIL' and kind = 'cross_year' and doc in (select unnest(?))",
+        [docs]).fetchone())
+finally:
+    con.close()
