@@ -7,6 +7,7 @@ from pathlib import Path
 from index.align import Aligner, ReportContext
 from index.checks import prose_claims, prose_findings, rule_findings
 from index.errors import ReportError
+from index.memory import paused_gc
 from index.metadata import find_metadata, override
 from index.model import Claim, Document, ExtractedReport, PartSpan, ReportMeta, Warning_
 from index.parts import detect_format, find_part_indices
@@ -20,6 +21,13 @@ _TABLE_PARTS = ("二", "三", "四")
 
 def extract_document(doc: Document, corrected: tuple[str | None, int | None] | None = None) -> ExtractedReport:
     """corrected: the user's (agency, year) for this file from reports.csv, which wins over what was read."""
+    # The collector paused: the few thousand small objects of one extraction hold no cycles, and the
+    # collections they set off walked them again and again.
+    with paused_gc():
+        return _extract(doc, corrected)
+
+
+def _extract(doc: Document, corrected: tuple[str | None, int | None] | None) -> ExtractedReport:
     lines = reline(doc.lines)  # a text dump's report on a few very long lines: cut at parts and rows
     indexed_parts = find_part_indices(lines)
     parts = [span for _, span in indexed_parts]

@@ -8,6 +8,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from index.memory import paused_gc
 from index.model import Cell, Document, Line, Source
 from index.readers.encoding import decode
 
@@ -20,8 +21,9 @@ _PIPE = re.compile(r"(?<!\\)\|")  # an unescaped pipe
 def read_text(path: Path, data: bytes) -> Document:
     text, encoding = decode(data, path)
     raw = split_lines(text)
-    # No pipe, no table: the common plain text file is its lines.
-    lines = _with_pipe_tables(raw) if "|" in text else [Line(i, line) for i, line in enumerate(raw, start=1)]
+    with paused_gc():  # a Line a line (and a Cell a cell): no cycles for the collector to look for
+        # No pipe, no table: the common plain text file is its lines.
+        lines = _with_pipe_tables(raw) if "|" in text else [Line(i, line) for i, line in enumerate(raw, start=1)]
     file_format = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
     return Document(
         path=str(path),
