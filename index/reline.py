@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
+from operator import attrgetter
 
 from index.hanzi import to_simplified
 from index.model import Cell, Line, Source
@@ -35,6 +36,7 @@ _NUMBERING = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一
 _DIGIT_NUMBERING = re.compile(r"\d\s*[.．、](?!\d)")
 _PROSE_AFTER = "年月日号%％条个"  # '2020年': a number in a sentence, not a cell
 _SPACE_CHAR = re.compile(r"\s")
+_TEXT = attrgetter("text")
 
 
 @dataclass
@@ -47,8 +49,9 @@ class Piece:
 
 def reline(lines: list[Line]) -> list[Line]:
     """The document's lines with every long line that holds the tables cut into pieces."""
-    if not any(len(ln.text) >= LONG_LINE and ln.cells is None for ln in lines):
-        return lines
+    if max(map(len, map(_TEXT, lines)), default=0) < LONG_LINE or \
+            not any(len(ln.text) >= LONG_LINE and ln.cells is None for ln in lines):
+        return lines  # (the longest line first, in C: the common report has no long line)
     out: list[Line] = []
     for line in lines:
         if len(line.text) < LONG_LINE or line.cells is not None:
