@@ -391,7 +391,7 @@ def _slot(key: str, amount: bool) -> Slot:
 def _sentence_row(parsed: list[CellValue], width: int) -> bool:
     """A sentence stands for the whole row (its blank neighbours are the rest of one merged cell)."""
     for p in parsed:  # a loop, not any(): nearly every row has no sentence, and this runs for every row
-        if p.is_text:
+        if "text" in p.flags:  # (CellValue.is_text, without the property's call)
             break
     else:
         return False
