@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 from functools import lru_cache
-from operator import attrgetter
 
 from index.hanzi import to_simplified
 from index.model import Line, PartSpan
@@ -14,7 +13,6 @@ from index.template import FORMAT_MARKERS, PART_NUMERALS, PARTS
 
 _HEADING = re.compile(r"^[#\s]*([一二三四五六])\s*[、.．,，]\s*(.{2,40}?)\s*$")
 _OPENING = re.compile(r"[#\s]*[一二三四五六]\s*[、.．,，]")  # _HEADING's start; tabs are spaces to it
-_TEXT = attrgetter("text")
 
 
 def _heading(line: Line) -> tuple[str, str] | None:
@@ -76,7 +74,7 @@ def find_part_indices(lines: list[Line]) -> list[tuple[int, PartSpan]]:
 
 def detect_format(lines: list[Line], year: int | None) -> tuple[str, str]:
     """The template version from the table headers; the statistics year only when the headers are lost."""
-    text = "".join("\n".join(map(_TEXT, lines)).split())  # without spaces and line ends (str.split: \s)
+    text = "".join("\n".join(ln.text for ln in lines).split())  # without spaces and line ends (str.split: \s)
     hits = {fmt: sum(text.count(m) for m in markers) for fmt, markers in FORMAT_MARKERS.items()}
     if not any(hits.values()):  # 繁體 headers: converted only when the simplified markers are not there
         text = to_simplified(text)

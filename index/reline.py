@@ -49,9 +49,8 @@ class Piece:
 
 def reline(lines: list[Line]) -> list[Line]:
     """The document's lines with every long line that holds the tables cut into pieces."""
-    if max(map(len, map(_TEXT, lines)), default=0) < LONG_LINE or \
-            not any(len(ln.text) >= LONG_LINE and ln.cells is None for ln in lines):
-        return lines  # (the longest line first, in C: the common report has no long line)
+    if not any(len(ln.text) >= LONG_LINE and ln.cells is None for ln in lines):
+        return lines
     out: list[Line] = []
     for line in lines:
         if len(line.text) < LONG_LINE or line.cells is not None:
