@@ -52,7 +52,7 @@ def _with_pipe_tables(raw: list[str]) -> list[Line]:
     tables = 0
     i = 0
     while i < len(raw):
-        end = _table_end(raw, i)
+        end = _table_end(raw, i) if "|" in raw[i] else None  # (a table's first line has a pipe)
         if end is None:
             out.append(Line(i + 1, raw[i]))
             i += 1
