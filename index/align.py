@@ -88,10 +88,13 @@ class Aligner:
         open_ = self.open
         for cell in row.cells:
             kind, label_text, run = _read_cell(cell.text)
-            if kind is _VALUE and open_ is not None:
-                open_.cells.append(cell)  # most cells: a value of the open row
-            else:
-                self._cell(cell, kind, label_text, run)
+            if kind is _VALUE:  # a value (or a blank, a placeholder, an unreadable cell holding its place)
+                if open_ is not None:
+                    open_.cells.append(cell)  # most cells: a value of the open row
+                elif self.current == 2 and self.review_seen:
+                    self.review_cells.append(cell)
+            elif kind is _LABEL:
+                self._label(cell, label_text, run)
                 open_ = self.open
         # A row that has its cells ends here; a label alone waits for its cells on the next line. With one
         # cell per line (a PDF's text layer) the row ends only at the next label.
@@ -113,17 +116,9 @@ class Aligner:
         return [Candidates(keys=list(keys), vectors=vecs) for keys, vecs in self.ambiguous.items()
                 if any(self.facts.get(k) is not None and self.facts[k].value is None for k in keys)]
 
-    def _cell(self, cell: SegCell, kind: str, label_text: str, run: str | None) -> None:
-        """One cell, read by _read_cell: a value, a label's numbering, or a label."""
+    def _label(self, cell: SegCell, label_text: str, run: str | None) -> None:
+        """A label cell (read by _read_cell: a label's numbering alone is passed over)."""
         text = cell.text
-        if kind is _VALUE:
-            if self.open:
-                self.open.cells.append(cell)
-            elif self.current == 2 and self.review_seen:
-                self.review_cells.append(cell)
-            return
-        if kind is _NUMBERING:
-            return
         match = self._match(label_text)
         other = self._other_form_row(label_text, match)
         if other is not None:
