@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from operator import attrgetter
 
 from index.hanzi import to_simplified
 from index.model import Cell, Line, Source
@@ -36,7 +35,6 @@ _NUMBERING = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一
 _DIGIT_NUMBERING = re.compile(r"\d\s*[.．、](?!\d)")
 _PROSE_AFTER = "年月日号%％条个"  # '2020年': a number in a sentence, not a cell
 _SPACE_CHAR = re.compile(r"\s")
-_TEXT = attrgetter("text")
 
 
 @dataclass
