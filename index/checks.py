@@ -24,19 +24,26 @@ def _fmt(v: Number | None) -> str:
     return "缺" if v is None else plain_number(v)
 
 
-def _finding(meta: ReportMeta, facts: dict[str, Fact], plan: _Plan, value_of: dict[str, Number | None],
-             line_of: dict[str, int]) -> Finding:
-    """One rule applied, with the terms' labels and fact keys its plan gives (`value_of`, `line_of`: each
-    fact's value and line, made once a report: ~40 findings of up to 20 terms look them up)."""
-    values = tuple(map(value_of.get, plan.keys))
-    line = next(filter(None, map(line_of.get, plan.keys)), None)  # the first term's line (lines count from 1)
+def _finding(meta: ReportMeta, facts: dict[str, Fact], plan: _Plan) -> Finding:
+    """One rule applied, with the terms' labels and fact keys its plan gives."""
+    get = facts.get  # ~40 findings of up to 20 terms a report: one look-up a term
+    values: list[Number | None] = []
+    line = None  # the first term's line
+    for key in plan.keys:
+        f = get(key)
+        if f is None:
+            values.append(None)
+        else:
+            values.append(f.value)
+            if line is None:
+                line = f.line
     numbers = dict(zip(plan.names, values))  # as {**left, **right}: a label on both sides once, the right's value
-    if None in values and None in numbers.values():
-        missing = [k for k, v in numbers.items() if v is None]
+    missing = [k for k, v in numbers.items() if v is None]
+    if missing:
         status = "NOT_ASSESSABLE"
         detail = f"{plan.where}：缺少 {'、'.join(missing)}，无法核对"
     else:
-        status, detail = _judged(plan, values)
+        status, detail = _judged(plan, tuple(values))
         blanks = [name for name, key in plan.terms if key in facts and "blank" in facts[key].flags
                   ] if status == "FAIL" else []
         if blanks:
@@ -69,10 +76,7 @@ def _terms(side: dict[str, Number | None]) -> str:
 def rule_findings(meta: ReportMeta, facts: dict[str, Fact]) -> list[Finding]:
     """Every instance of the template's rules (index.template.rule_checks), judged by its one evaluator."""
     fmt = meta.format
-    value_of = {k: f.value for k, f in facts.items()}
-    line_of = {k: f.line for k, f in facts.items()}
-    return [_finding(meta, facts, plan, value_of, line_of)
-            for plan in _plans(fmt, tuple(result_rows(fmt, facts.keys())))]
+    return [_finding(meta, facts, plan) for plan in _plans(fmt, tuple(result_rows(fmt, facts.keys())))]
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # one per check (cached): hashed by identity
