@@ -232,9 +232,9 @@ class Aligner:
         doc, agency, year, fmt = ctx.doc, ctx.agency, ctx.year, ctx.format
         for (key, label, unit, amount), p, c in zip(slots_of, parsed, cells):
             if amount and p.value is not None:
-                value, flags, note = _in_wan_yuan(p, list(p.flags), None, amount_unit)
+                value, flags, note = _in_wan_yuan(p, [*p.flags], None, amount_unit)
             else:
-                value, flags, note = p.value, list(p.flags), None
+                value, flags, note = p.value, [*p.flags], None  # the fact's own list
             if key in facts:
                 self._add(key, label, unit, value, p.raw, flags, c, note)  # the warning
                 continue
