@@ -230,10 +230,10 @@ def prose_claims(lines: Iterable[Line], fmt: str) -> list[ProseClaim]:
     patterns = _claim_patterns(fmt)
     out: list[ProseClaim] = []
     for line in lines:
-        if "\t" in line.text or line.cells or not _MAY_CLAIM.search(line.text) \
-                or not (_CLAIM_WORDS.search(line.text) or _TRADITIONAL.search(line.text)):
-            continue
         text = line.text
+        if "\t" in text or line.cells or ("件" not in text and "未" not in text) or not _MAY_CLAIM.search(text) \
+                or not (_CLAIM_WORDS.search(text) or _TRADITIONAL.search(text)):
+            continue  # (件 or 未 first: every claim says one, and the test is cheaper than the pattern)
         if _TRADITIONAL.search(text):  # 繁體 prose states its numbers too (converted only where it may be)
             simple = to_simplified(text)
             text = simple if len(simple) == len(text) else text

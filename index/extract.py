@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+from functools import cache, lru_cache
 from pathlib import Path
 
 from index.align import Aligner, ReportContext
 from index.checks import prose_claims, prose_findings, rule_findings
 from index.errors import ReportError
+from index.memory import paused_gc
 from index.metadata import find_metadata, override
 from index.model import Claim, Document, ExtractedReport, PartSpan, ReportMeta, Warning_
 from index.parts import detect_format, find_part_indices
 from index.readers.progress import PageProgress
 from index.reline import reline
 from index.segment import rows_of
-from index.template import tables
+from index.template import Row, Table, tables
 
 _TABLE_PARTS = ("二", "三", "四")
 
 
 def extract_document(doc: Document, corrected: tuple[str | None, int | None] | None = None) -> ExtractedReport:
     """corrected: the user's (agency, year) for this file from reports.csv, which wins over what was read."""
+    # The collector paused: the few thousand small objects of one extraction hold no cycles, and the
+    # collections they set off walked them again and again.
+    with paused_gc():
+        return _extract(doc, corrected)
+
+
+def _extract(doc: Document, corrected: tuple[str | None, int | None] | None) -> ExtractedReport:
     lines = reline(doc.lines)  # a text dump's report on a few very long lines: cut at parts and rows
     indexed_parts = find_part_indices(lines)
     parts = [span for _, span in indexed_parts]
@@ -111,11 +120,11 @@ def _table_region(parts: list[tuple[int, PartSpan]], end: int) -> tuple[int, int
 
 def _missing_tables(doc: str, facts: dict, fmt: str) -> list[Warning_]:
     out = []
-    rows_given = {k.rsplit(".", 1)[0] for k in facts}
+    rows_given = set(map(_row_of, facts))
     if "apply.other" in rows_given or any(k.startswith("apply.other.") for k in rows_given):
         rows_given |= {"apply.other", *(f"apply.other.{k}" for k in ("no_correction", "no_fee", "misc"))}
-    for table in tables(fmt):
-        given = [r for r in table.rows if _prefix(table.key, r.key)[:-1] in rows_given]
+    for table, row_keys in _row_keys(fmt):
+        given = [r for r, key in row_keys if key in rows_given]
         if not given:
             out.append(Warning_(doc=doc, message=f"未找到{table.part}部分的表格数据"))
         elif len(given) < len(table.rows) and table.key != "review":
@@ -124,8 +133,15 @@ def _missing_tables(doc: str, facts: dict, fmt: str) -> list[Warning_]:
     return out
 
 
-def _prefix(table: str, row: str) -> str:
-    return f"apply.{row}." if table == "apply" else f"{row}."
+@lru_cache(maxsize=4096)  # the template's fact keys, ~200 a report
+def _row_of(key: str) -> str:
+    return key.rsplit(".", 1)[0]
+
+
+@cache
+def _row_keys(fmt: str) -> tuple[tuple[Table, tuple[tuple[Row, str], ...]], ...]:
+    """Each table of the form with its rows and the key each row's facts start with."""
+    return tuple((t, tuple((r, f"apply.{r.key}" if t.key == "apply" else r.key) for r in t.rows)) for t in tables(fmt))
 
 
 def extract_path(path: Path, corrected: tuple[str | None, int | None] | None = None,

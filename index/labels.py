@@ -66,7 +66,13 @@ def _similarity_bound(token: str, counts: Counter[str], label: str, label_counts
     if not token or not label:
         return 0.0
     total = len(token) + len(label)
-    common = sum((counts & label_counts).values()) if 2 * min(len(token), len(label)) >= MIN_SCORE * total else 0
+    common = 0
+    if 2 * min(len(token), len(label)) >= MIN_SCORE * total:
+        get = label_counts.get
+        for ch, n in counts.items():  # the size of (counts & label_counts), without making that Counter
+            m = get(ch)
+            if m:
+                common += n if n < m else m
     bound = 2.0 * common / total
     if len(token) >= 4 and label.startswith(token):
         bound = max(bound, _prefix_credit(token, label))

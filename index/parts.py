@@ -56,7 +56,10 @@ def find_part_indices(lines: list[Line]) -> list[tuple[int, PartSpan]]:
     number, so the number alone does not find the heading)."""
     found: list[tuple[int, str, str]] = []  # (index into lines, numeral, title)
     last = -1
+    opening = _OPENING.match
     for i, line in enumerate(lines):
+        if not opening(line.text):  # _heading's first test, here: most lines are no heading
+            continue
         h = _heading(line)
         if h and PART_NUMERALS.index(h[0]) > last:
             found.append((i, h[0], h[1]))

@@ -10,6 +10,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from index.memory import paused_gc
 from index.model import Cell, Document, Line, Source
 from index.readers.encoding import decode
 from index.readers.sentences import rows_from_sentences
@@ -28,9 +29,11 @@ def read_text(path: Path, data: bytes) -> Document:
         raw = [column_gaps(line) for line in raw]
     if "\t" not in text:
         raw = rows_from_sentences(raw)
-    # No pipe, no table: the common plain text file is its lines.
     boxed = _BOX_CHARS.search(text) is not None
-    lines = _with_pipe_tables(raw, boxed) if "|" in text or boxed else [Line(i, ln) for i, ln in enumerate(raw, start=1)]
+    with paused_gc():  # a Line a line (and a Cell a cell): no cycles for the collector to look for
+        # No pipe, no table: the common plain text file is its lines.
+        lines = _with_pipe_tables(raw, boxed) if "|" in text or boxed else \
+            [Line(i, ln) for i, ln in enumerate(raw, start=1)]
     file_format = "markdown" if markdown else "text"
     return Document(
         path=str(path),
@@ -88,9 +91,9 @@ def _with_pipe_tables(raw: list[str], boxed: bool = False) -> list[Line]:
     tables = 0
     i = 0
     while i < len(raw):
-        end = _table_end(raw, i)
+        end = _table_end(raw, i) if "|" in raw[i] else None  # (a table's first line has a pipe)
         if end is None:
-            out.append(Line(number=i + 1, text=raw[i]))
+            out.append(Line(i + 1, raw[i]))
             i += 1
             continue
         tables += 1
@@ -99,7 +102,7 @@ def _with_pipe_tables(raw: list[str], boxed: bool = False) -> list[Line]:
             if _is_delimiter(raw[j]):
                 continue
             row += 1
-            out.append(Line(number=j + 1, text=raw[j], cells=_pipe_cells(raw[j], j + 1, tables, row)))
+            out.append(Line(j + 1, raw[j], _pipe_cells(raw[j], j + 1, tables, row)))
         i = end
     return out
 
@@ -138,24 +141,22 @@ def _pipe_bounded(line: str) -> bool:
 def _pipe_cells(line: str, number: int, table: int, row: int) -> list[Cell]:
     """Split at unescaped pipes; the outer pipes are optional. Column = 1-based column of the cell's text
     in the line (of the position after the pipe for an empty cell)."""
-    if "\\|" in line:
+    escaped = "\\|" in line
+    if escaped:
         bounds = [m.start() for m in _PIPE.finditer(line)]
-    else:  # no escaped pipe: every pipe is a bound (found by split, not the look-behind)
-        bounds, at = [], -1
-        for piece in line.split("|")[:-1]:
-            at += len(piece) + 1
-            bounds.append(at)
-    starts = [-1] + bounds  # each cell begins after a pipe (or at the line start)
-    ends = bounds + [len(line)]
-    spans = list(zip(starts, ends))
-    if line.lstrip().startswith("|"):
-        spans = spans[1:]  # nothing before the leading pipe
+        pieces = [line[left + 1 : right] for left, right in zip([-1, *bounds], [*bounds, len(line)])]
+    else:  # no escaped pipe: every pipe is a bound (split, not the look-behind)
+        pieces = line.split("|")
+    first = 1 if line.lstrip().startswith("|") else 0  # nothing before the leading pipe
+    end = len(pieces)
     if line.rstrip().endswith("|") and not line.rstrip().endswith("\\|"):
-        spans = spans[:-1]  # nothing after the trailing pipe
+        end -= 1  # nothing after the trailing pipe
+    at = len(pieces[0]) + 1 if first else 0  # where the piece starts in the line
     cells: list[Cell] = []
-    for k, (left, right) in enumerate(spans, start=1):
-        raw = line[left + 1 : right]
-        stripped = raw.strip()
-        offset = left + 1 + (len(raw) - len(raw.lstrip()) if stripped else 0)
-        cells.append(Cell(stripped.replace("\\|", "|"), Source(number, offset + 1, table, row, k)))
+    for k, piece in enumerate(pieces[first:end], start=1):
+        stripped = piece.strip()
+        column = at + 1 + (len(piece) - len(piece.lstrip()) if stripped else 0)
+        text = stripped.replace("\\|", "|") if escaped else stripped
+        cells.append(Cell(text, Source(number, column, table, row, k)))
+        at += len(piece) + 1
     return cells
