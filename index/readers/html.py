@@ -62,11 +62,13 @@ def read_html(path: Path, data: bytes) -> Document:
     # Decoded strictly as UTF-8, the bytes are the text's own UTF-8: lxml is given them, not a copy.
     utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
     root = _parse(text, path, utf8)
-    if "srcdoc" in text or _LOCAL_FRAME.search(text):  # the article is a frame's own document
+    # the article is a frame's own document (plain substring tests first: most pages have no frame)
+    framed = "srcdoc" in text or (("rame" in text or "RAME" in text) and _LOCAL_FRAME.search(text) is not None)
+    if framed:
         _inline_frames(root, path)
     check_table_sizes(root, path)
     title = page_title(root)
-    crumb = breadcrumb(root)
+    crumb = breadcrumb(root) if framed or "位置" in text else None  # its mark says 位置
     if crumb:  # the page's 当前位置 line, pruned from the text with the rest of the chrome: one more field
         title = f"{title}_{crumb}" if title else crumb
     entries = _content_entries(root)
@@ -233,11 +235,13 @@ def _visible(el: Element) -> bool:
     return _tag(el) not in _SKIPPED and not _hidden_by_attributes(el.keys(), el)
 
 
-def _hidden_by_attributes(names: list[str], el: Element) -> bool:
+def _hidden_by_attributes(names: list[str], el: Element, styles_hide: bool = True) -> bool:
     """`el` is hidden by its own attributes (`names`: el.keys()): hidden, the pruning mark, or a style that
-    hides it. Asked through the names: lxml's get() parses and encodes its key on every call (2-5x the cost
-    of one keys() call, and most elements have none of these attributes)."""
-    return bool(names) and ("hidden" in names or _PRUNED in names or "style" in names and _hides(el.get("style")))
+    hides it (looked at only when `styles_hide`: when some style of the page may). Asked through the names:
+    lxml's get() parses and encodes its key on every call (2-5x the cost of one keys() call, and most
+    elements have none of these attributes)."""
+    return bool(names) and ("hidden" in names or _PRUNED in names or styles_hide and "style" in names
+                            and _hides(el.get("style")))
 
 
 @lru_cache(maxsize=4096)  # a page repeats a few styles on every cell ('text-align:center')
@@ -251,16 +255,16 @@ class _Entry:
 
     line: int
     text: str
-    cells: list[tuple[str, bool, int, int, int]] | None = None  # text, continuation, table, row, cell
+    cells: list[Cell] | None = None  # their Source.line is set when the line is numbered
     block: int = 0  # id of the block element the text stands in: a heading broken by <br> is one block
 
 
 @dataclass
 class _Flow:
+    grids: _Grids  # the page's tables
     entries: list[_Entry] = field(default_factory=list)
     tables: int = 0
     stop_at_content: bool = False  # read only what comes before the element marked as the report's content
-    grids: _Grids = field(default_factory=lambda: _Grids())
     _buf: list[str] = field(default_factory=list)
     _buf_line: int | None = None
     _pre: int = 0
@@ -275,6 +279,7 @@ class _Flow:
         cursor = 1
         skipped = False  # the element just started was skipped: its end event gives only its tail
         alive = self._alive  # the block elements whose ids stand in entries: kept so the ids stay theirs
+        styles_hide = self.grids.styles_hide
         for event, el in walker:
             if event == "start":
                 tag = el.tag
@@ -285,7 +290,7 @@ class _Flow:
                 tag = tag.lower()
                 cursor = el.sourceline or cursor
                 names = el.keys()
-                if tag in _SKIPPED or names and _hidden_by_attributes(names, el):
+                if tag in _SKIPPED or names and _hidden_by_attributes(names, el, styles_hide):
                     cursor += sum(t.count("\n") for t in el.itertext())
                     walker.skip_subtree()
                     skipped = True
@@ -361,35 +366,36 @@ class _Flow:
             text = cell_text(caption)
             if text:
                 self.entries.append(_Entry(caption.sourceline or 0, text))
-        rows, grid = self.grids.read(table)
-        texts: dict[Element, str] = {}  # td → its text, computed once for all the slots it covers
+        rows, grid, looks = self.grids.read(table)
+        # Each cell's text, once for all the slots it covers. The grid's cells are visible (hidden ones never
+        # enter it); a look into a cell with children may have been taken already.
+        texts: dict[Element, str] = {}
+        for slots in grid:
+            for slot in slots:
+                if slot is not None and slot[1]:  # a cell's first slot: one for each cell
+                    td = slot[0]
+                    texts[td] = normalise(td.text or "") if not len(td) else _inner_text(
+                        td, self.grids.styles_hide, None if looks is None else looks[td])
         table_no = self.tables
         above: list[str] = []  # the row above's texts by slot
         for r, (tr, slots) in enumerate(zip(rows, grid), start=1):
             if not slots:
                 continue
+            texts_here = ["" if slot is None else texts[slot[0]] for slot in slots]
             cells = []
-            shown = []  # the texts of the row's cells at their first slots
-            texts_here: list[str] = []
             for c, slot in enumerate(slots, start=1):
-                if slot is None:  # a hole no cell covers: kept so the slots right of it keep their column
-                    cells.append(("", False, table_no, r, c))
-                    shown.append("")
-                    texts_here.append("")
+                if slot is None:  # a hole no cell covers is an empty cell, so the slots right of it keep their column
+                    cells.append(Cell("", Source(0, None, table_no, r, c)))
                     continue
                 td, first = slot
-                text = texts.get(td)
-                if text is None:  # the grid's cells are visible (hidden ones never enter it): no need to ask
-                    text = texts[td] = normalise(td.text or "") if not len(td) else _inner_text(td)
-                if first and _filled_merge(text, texts_here[-1] if texts_here else None,
+                text = texts_here[c - 1]
+                if first and _filled_merge(text, texts_here[c - 2] if c > 1 else None,
                                            above[c - 1] if c <= len(above) else None):
                     first = False
-                cells.append((text, not first, table_no, r, c))
-                texts_here.append(text)
-                if first:
-                    shown.append(text)
+                cells.append(Cell(text, Source(0, None, table_no, r, c), not first))
             above = texts_here
-            self.entries.append(_Entry(tr.sourceline or 0, "\t".join(shown), cells))
+            shown = "\t".join([cell.text for cell in cells if not cell.continuation])  # cells at their first slots
+            self.entries.append(_Entry(tr.sourceline or 0, shown, cells))
 
 
 def _number(entries: list[_Entry]) -> list[Line]:
@@ -398,11 +404,10 @@ def _number(entries: list[_Entry]) -> list[Line]:
     for entry in entries:
         number = max(entry.line, previous + 1)
         previous = number
-        if entry.cells is None:
-            lines.append(Line(number=number, text=entry.text))
-            continue
-        lines.append(Line(number, entry.text, [Cell(text, Source(number, None, t, r, c), cont)
-                                               for text, cont, t, r, c in entry.cells]))
+        if entry.cells is not None:
+            for cell in entry.cells:
+                cell.source.line = number
+        lines.append(Line(number, entry.text, entry.cells))
     return lines
 
 
@@ -435,7 +440,7 @@ def _content_entries(root: Element) -> list[_Entry]:
         headings += _template_tables(root)  # headings lost or unnumbered: the template's tables tell
     _prune_chrome(root, headings)
     block = _lowest_common_ancestor(headings) if len({n for n, _ in headings}) >= _MIN_PARTS else None
-    grids = _Grids()  # after pruning, which hides rows; shared by both walks
+    grids = _Grids(root)  # after pruning, which hides rows; shared by both walks
     if block is None or block is root:
         return _Flow(grids=grids).run(root)
     block.set(_CONTENT, "1")
@@ -474,11 +479,11 @@ def _part_headings(root: Element) -> list[tuple[str, Element]]:
 
     found = []
     for el in root.iter():
-        tag = el.tag  # asked before the text: a <script>'s text is long
-        if type(tag) is not str or tag.lower() in _SKIPPED:
-            continue
-        text = el.text
+        text = el.text  # asked before the tag: few elements have a text that starts with a numeral
         if not text or not _HEADING_START.match(text):
+            continue
+        tag = el.tag
+        if type(tag) is not str or tag.lower() in _SKIPPED:
             continue
         heading = el
         while (parent := heading.getparent()) is not None and _tag(parent) not in ("td", "th", "tr", "table", "body") \
@@ -660,27 +665,42 @@ _NUMBER_CELL = re.compile(r"[\d.,，]+\s*(元|万元|件|项|条)?")
 # --- tables ---------------------------------------------------------------------------------------------
 
 
-def own_rows(table: Element) -> list[Element]:
-    """The <tr>s of this table (directly or in thead/tbody/tfoot), not those of tables nested in it."""
+def own_rows(table: Element, styles_hide: bool = True) -> list[Element]:
+    """The <tr>s of this table (directly or in thead/tbody/tfoot), not those of tables nested in it.
+    `styles_hide`: whether a style may hide (_Grids.styles_hide)."""
     if next(table.iterdescendants("table"), None) is None:  # most tables: no nested table, every <tr> is its own
-        return [tr for tr in table.iter("tr") if _visible(tr)]
+        return [tr for tr in table.iter("tr") if not _hidden_by_attributes(tr.keys(), tr, styles_hide)]
     rows = []
     for tr in table.iter("tr"):
         parent = tr.getparent()
         while parent is not None and _tag(parent) != "table":
             parent = parent.getparent()
-        if parent is table and _visible(tr):
+        if parent is table and not _hidden_by_attributes(tr.keys(), tr, styles_hide):
             rows.append(tr)
     return rows
 
 
-def _own_cells(tr: Element) -> list[Element]:
-    # The parser gives lower-case tag names: iterchildren's tag filter finds every <td>/<th> (in C).
-    return [td for td in tr.iterchildren("td", "th") if not _hidden_by_attributes(td.keys(), td)]
+def _own_cells(tr: Element, spanned: _Spanned, styles_hide: bool) -> list[Element]:
+    """The row's visible cells; those with rowspan/colspan go into `spanned`. (The parser gives lower-case
+    tag names: iterchildren's tag filter finds every <td>/<th> in C.)"""
+    cells = []
+    for td in tr.iterchildren("td", "th"):
+        names = td.keys()
+        if names:
+            if _hidden_by_attributes(names, td, styles_hide):
+                continue
+            if "rowspan" in names or "colspan" in names:
+                spanned[td] = _span_attributes(td)
+        cells.append(td)
+    return cells
 
 
-def _row_cells(rows: list[Element]) -> list[list[Element]]:
-    return [_own_cells(tr) for tr in rows]
+def _row_cells(rows: list[Element], spanned: _Spanned | None = None, styles_hide: bool = True) -> list[list[Element]]:
+    spanned = {} if spanned is None else spanned
+    return [_own_cells(tr, spanned, styles_hide) for tr in rows]
+
+
+_Spanned = dict[Element, tuple[str | None, str | None]]  # a cell → (rowspan, colspan) as written, for those with either
 
 
 class _Grids:
@@ -688,24 +708,44 @@ class _Grids:
     data, then read it, and the page is walked twice (the report's title, then the report). Made after
     pruning, which can hide rows; links hidden for the title walk hide no rows or cells."""
 
-    def __init__(self) -> None:
-        self._tables: dict[int, tuple[Element, list[Element], list[list[Slot]], bool]] = {}
+    def __init__(self, root: Element) -> None:
+        self._tables: dict[int, tuple[Element, list[Element], list[list[Slot]], bool, _Looks | None]] = {}
+        # Whether any style on the page hides its element: most pages have none, and then no element's style
+        # needs a look (libxml2 lists the page's styles faster than they are asked for one by one).
+        self.styles_hide = any(map(_hides, set(_STYLES(root))))
 
-    def _get(self, table: Element) -> tuple[Element, list[Element], list[list[Slot]], bool]:
+    def _get(self, table: Element) -> tuple[Element, list[Element], list[list[Slot]], bool, _Looks | None]:
         got = self._tables.get(id(table))
         if got is None:  # the element is kept in the value: its id stays its own
-            rows = own_rows(table)
-            cells = _row_cells(rows)
-            grid = _grid(cells)
-            got = self._tables[id(table)] = (table, rows, grid, bool(rows) and _data_cells(table, cells, grid))
+            rows = own_rows(table, self.styles_hide)
+            spanned: _Spanned = {}
+            cells = _row_cells(rows, spanned, self.styles_hide)
+            grid = _grid(cells, spanned)
+            if next(table.iterdescendants("table"), None) is None:  # most tables: each cell tells of itself
+                looks = {td: _look_into(td, self.styles_hide) for row in cells for td in row if len(td)}
+                data = bool(rows) and _several_columns(grid) and all(
+                    not heading and blocks <= _MAX_CELL_BLOCKS for blocks, heading, _ in looks.values())
+            else:
+                looks = None
+                data = bool(rows) and _data_cells(table, cells, grid)
+            got = self._tables[id(table)] = (table, rows, grid, data, looks)
         return got
 
     def is_data(self, table: Element) -> bool:
         return self._get(table)[3]
 
-    def read(self, table: Element) -> tuple[list[Element], list[list[Slot]]]:
-        _, rows, grid, _ = self._get(table)
-        return rows, grid
+    def read(self, table: Element) -> tuple[list[Element], list[list[Slot]], _Looks | None]:
+        """(rows, grid, _look_into of each cell with children when no table is nested in this one)."""
+        _, rows, grid, _, looks = self._get(table)
+        return rows, grid, looks
+
+
+_STYLES = lxml.etree.XPath("//@style", smart_strings=False)
+
+
+def _several_columns(grid: list[list[Slot]]) -> bool:
+    """More than one column: a single column of cells is page layout."""
+    return max((len(slots) for slots in grid), default=0) > 1
 
 
 _PAGE_BLOCKS = ("p", "div", "li")
@@ -715,8 +755,9 @@ _MAX_CELL_BLOCKS = 4  # Word puts each line of a broken label in its own <p>; a 
 
 def _data_cells(table: Element, cells: list[list[Element]], grid: list[list[Slot]]) -> bool:
     """A <table> is read as a table unless it is page layout: a cell holding another table, a heading or
-    many paragraphs (pages framed in tables, the report inside one cell), or a single column of cells."""
-    if max((len(slots) for slots in grid), default=0) <= 1:
+    many paragraphs (pages framed in tables, the report inside one cell), or a single column of cells.
+    (Without a nested table, _Grids asks each cell's _look_into instead: the same answer.)"""
+    if not _several_columns(grid):
         return False
     # One pass over the table's layout elements, each counted for every cell of this table around it
     # (asking each cell for its own would search every cell twice).
@@ -736,6 +777,48 @@ def _data_cells(table: Element, cells: list[list[Element]], grid: list[list[Slot
     return True
 
 
+_Look = tuple[int, bool, list[Element] | None]
+_Looks = dict[Element, _Look]
+
+
+def _look_into(cell: Element, styles_hide: bool = True) -> _Look:
+    """What one pass over a cell's descendants tells: (its <p>/<div>/<li> descendants, whether it holds a
+    heading or table: both for _data_cells; its line breaks (<br> and blocks) when all in it is shown and
+    each of them stands directly in it, else None: for _plain_text). `styles_hide`: _Grids.styles_hide."""
+    blocks, heading = 0, False
+    breaks: list[Element] | None = []
+    for el in cell.iterdescendants():
+        kind = _KINDS.get(el.tag)  # the parser gives lower-case tag names
+        if breaks is not None:
+            names = el.keys()
+            if kind is _NOT_SHOWN or names and ("hidden" in names or _PRUNED in names or styles_hide and "style"
+                                                 in names and _hides(el.get("style"))):
+                breaks = None
+        if kind is None or kind is _NOT_SHOWN:
+            continue
+        if kind is _PAGE_BLOCK:
+            blocks += 1
+        elif kind is _HEADING:
+            heading = True
+        if breaks is not None:
+            if el.getparent() is cell:
+                breaks.append(el)
+            else:
+                breaks = None
+    return blocks, heading, breaks
+
+
+_PAGE_BLOCK, _HEADING, _BREAK, _NOT_SHOWN = "page block", "heading", "break", "not shown"
+_KINDS: dict[object, str] = {
+    **{tag: _BREAK for tag in _BLOCKS | {"br"}},
+    **{tag: _HEADING for tag in _LAYOUT_TAGS if tag not in _PAGE_BLOCKS},
+    **{tag: _PAGE_BLOCK for tag in _PAGE_BLOCKS},
+    **{tag: _NOT_SHOWN for tag in _SKIPPED},
+    # comments, PIs and entities (their tag is their factory): never in a cell the fast way
+    lxml.etree.Comment: _NOT_SHOWN, lxml.etree.ProcessingInstruction: _NOT_SHOWN, lxml.etree.Entity: _NOT_SHOWN,
+}
+
+
 Slot = tuple[Element, bool] | None  # (cell, is its first slot), or a hole
 
 # A report's tables have a few hundred cells. rowspan/colspan can ask for far more than a table holds
@@ -746,26 +829,35 @@ MAX_TABLE_CELLS = 100_000
 MAX_PAGE_CELLS = 1_000_000
 
 
-def _bounds(cells: list[list[Element]]) -> tuple[int, int]:
+def _bounds(cells: list[list[Element]], spanned: _Spanned) -> tuple[int, int]:
     """(width limit, grid cells needed at most) for a table's cells by row: the widest row's colspans plus
     its cell count (cells pushed right by rowspans from above), and the sum of every cell's bounded
     rowspan × colspan."""
-    return _bounds_of(_spans(cells))
+    spans, width = _spans(cells, spanned)
+    return width, sum(len(tds) - len(row) for tds, row in zip(cells, spans)) + sum(
+        rs * min(cs, width) for row in spans for rs, cs in row.values())
 
 
-def _spans(cells: list[list[Element]]) -> list[list[tuple[int, int]]]:
-    """(rowspan bounded by the rows left, colspan bounded by _MAX_COLSPAN) of each cell, by row."""
-    out = []
-    for r, tds in enumerate(cells):
-        left = len(cells) - r
-        row = []
-        for td in tds:
-            rowspan, colspan = _span_attributes(td)
-            row.append(_NO_SPAN if rowspan is None and colspan is None else (
-                1 if rowspan is None else _span(rowspan, left, zero_means=left),
-                1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1)))
-        out.append(row)
-    return out
+def _spans(cells: list[list[Element]], spanned: _Spanned) -> tuple[list[dict[int, tuple[int, int]]], int]:
+    """(by row, {position in the row: (rowspan bounded by the rows left, colspan bounded by _MAX_COLSPAN)}
+    of its cells whose span is not 1×1; the width limit of _bounds). Only the spanned cells are looked at:
+    a row's colspans are its cell count plus what they add."""
+    rows = len(cells)
+    at = {tds[0].getparent(): r for r, tds in enumerate(cells) if tds}  # a row's cells are its <tr>'s children
+    spans: list[dict[int, tuple[int, int]]] = [{} for _ in cells]
+    for td, (rowspan, colspan) in spanned.items():
+        r = at.get(td.getparent())
+        if r is None or td not in cells[r]:  # not one of the cells (lxml elements compare by identity)
+            continue
+        k = cells[r].index(td)
+        left = rows - r
+        span = (1 if rowspan is None else _span(rowspan, left, zero_means=left),
+                1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1))
+        if span != _NO_SPAN:
+            spans[r][k] = span
+    width = max((2 * len(tds) + (sum(cs for _, cs in row.values()) - len(row) if row else 0)
+                 for tds, row in zip(cells, spans)), default=0)
+    return spans, width
 
 
 _NO_SPAN = (1, 1)
@@ -780,18 +872,14 @@ def _span_attributes(td: Element) -> tuple[str | None, str | None]:
     return (td.get("rowspan") if "rowspan" in names else None, td.get("colspan") if "colspan" in names else None)
 
 
-def _bounds_of(spans: list[list[tuple[int, int]]]) -> tuple[int, int]:
-    width = max((sum(c for _, c in row) + len(row) for row in spans), default=0)
-    return width, sum(rs * min(cs, width) for row in spans for rs, cs in row)
-
-
 def check_table_sizes(root: Element, path: Path | str) -> None:
     """Refuse a page whose tables would expand beyond MAX_TABLE_CELLS / MAX_PAGE_CELLS grid cells."""
     if _page_cells_at_most(root) <= min(MAX_TABLE_CELLS, MAX_PAGE_CELLS):
         return  # no table, nor the page, can be over: the table-by-table count is not needed
     total = 0
     for k, table in enumerate(root.iter("table"), start=1):
-        _, cells = _bounds(_row_cells(own_rows(table)))
+        spanned: _Spanned = {}
+        _, cells = _bounds(_row_cells(own_rows(table), spanned), spanned)
         total += cells
         if cells > MAX_TABLE_CELLS:
             raise ReportError(str(path), f"HTML table {k} is too large to read: rowspan/colspan ask for "
@@ -807,6 +895,10 @@ def _page_cells_at_most(root: Element) -> int:
     rows = sum(1 for _ in root.iter("tr"))
     total = 0
     for td in root.iter("td", "th"):
+        names = td.keys()
+        if not names or "rowspan" not in names and "colspan" not in names:  # most cells: 1
+            total += 1
+            continue
         rowspan, colspan = _span_attributes(td)
         total += (1 if rowspan is None else _span(rowspan, rows, zero_means=rows)) * (
             1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1))
@@ -817,33 +909,38 @@ def expand_grid(rows: list[Element]) -> list[list[Slot]]:
     """The table's grid: each cell placed at the first free column of its row and copied into every slot
     its rowspan/colspan covers. Rowspans are clipped at the last row, as browsers do; colspans at the
     table's width (_bounds), so that the work is bounded by what check_table_sizes allowed."""
-    return _grid(_row_cells(rows))
+    spanned: _Spanned = {}
+    return _grid(_row_cells(rows, spanned), spanned)
 
 
-def _grid(cells: list[list[Element]]) -> list[list[Slot]]:
-    spans = _spans(cells)
-    width, _ = _bounds_of(spans)
+def _grid(cells: list[list[Element]], spanned: _Spanned) -> list[list[Slot]]:
+    """expand_grid of the rows' cells; `spanned`: those of them with rowspan/colspan (others may be in it)."""
+    if not spanned:  # every cell 1×1: the grid is the cells
+        return [[(td, True) for td in tds] for tds in cells]
+    spans, width = _spans(cells, spanned)
     taken: list[dict[int, tuple[Element, bool]]] = [{} for _ in cells]  # by row: column → slot
     plain: dict[int, list[Slot]] = {}  # rows with no span of their own nor from above: their cells in order
     for r, (tds, row_spans) in enumerate(zip(cells, spans)):
         row, c = taken[r], 0
-        if not row and row_spans.count(_NO_SPAN) == len(row_spans):  # spans reach only rows below
+        if not row and not row_spans:  # spans reach only rows below
             plain[r] = [(td, True) for td in tds]
             continue
-        for td, (rowspan, colspan) in zip(tds, row_spans):
+        for k, td in enumerate(tds):
             while c in row:
                 c += 1
-            if rowspan == 1 and colspan == 1:  # most cells
+            span = row_spans.get(k)
+            if span is None:  # most cells
                 row[c] = (td, True)
                 c += 1
                 continue
+            rowspan, colspan = span
             colspan = min(colspan, width)
             for dr in range(rowspan):  # rowspans are bounded by the rows left (_spans)
                 below = taken[r + dr]
                 for dc in range(colspan):
                     below.setdefault(c + dc, (td, dr == 0 and dc == 0))
             c += colspan
-    return [plain[r] if r in plain else [row.get(c) for c in range(max(row) + 1)] if row else []
+    return [plain[r] if r in plain else list(map(row.get, range(max(row) + 1))) if row else []
             for r, row in enumerate(taken)]
 
 
@@ -872,38 +969,28 @@ def cell_text(cell: Element) -> str:
     return _inner_text(cell)
 
 
-def _inner_text(cell: Element) -> str:
-    """cell_text of a visible cell with children."""
-    text = _plain_text(cell)
+def _inner_text(cell: Element, styles_hide: bool = True, look: _Look | None = None) -> str:
+    """cell_text of a visible cell with children (`look`: its _look_into, if taken)."""
+    text = _plain_text(cell, (look or _look_into(cell, styles_hide))[2])
     return text if text is not None else _walked_text(cell)
 
 
-def _plain_text(cell: Element) -> str | None:
+def _plain_text(cell: Element, breaks: list[Element] | None) -> str | None:
     """The text of a cell whose elements are all visible and either inline (<span>, <font>) or blocks
     side by side directly in it with nothing but spaces between them (Word's <td><p><span>…</span></p>),
-    without the general walk: most cells of a page. None for any other cell."""
-    breaks = 0
-    for el in cell.iterdescendants():
-        tag = el.tag  # _tag and _visible inlined: a page has hundreds of cells
-        if type(tag) is not str:
-            return None
-        tag = tag.lower()
-        if tag in _SKIPPED or (names := el.keys()) and _hidden_by_attributes(names, el):
-            return None
-        if tag == "br" or tag in _BLOCKS:
-            if el.getparent() is not cell:
-                return None
-            breaks += 1
+    without the general walk: most cells of a page. None for any other cell. `breaks`: as _look_into
+    gives them (None: something in the cell is hidden, or a break stands deeper in it)."""
+    if breaks is None:
+        return None
     if not breaks:
         return normalise(_text_inside(cell))
-    if breaks != len(cell) or _shows(cell.text or ""):
+    if len(breaks) != len(cell) or _shows(cell.text or ""):  # not all side by side directly in the cell
         return None
-    if breaks == 1:  # Word's cells: one <p>
-        child = cell[0]
-        return None if _shows(child.tail or "") else normalise(_text_inside(child))
-    if any(_shows(child.tail or "") for child in cell):
+    if len(breaks) == 1:  # Word's cells: one <p>
+        return None if _shows(breaks[0].tail or "") else normalise(_text_inside(breaks[0]))
+    if any(_shows(child.tail or "") for child in breaks):
         return None
-    return _joined([normalise(_text_inside(child)) for child in cell])
+    return _joined([normalise(_text_inside(child)) for child in breaks])
 
 
 def _text_inside(el: Element) -> str:
@@ -969,6 +1056,8 @@ def _wide(ch: str) -> bool:
 def normalise(text: str) -> str:
     """Collapse whitespace as a browser shows it: a run becomes one space, except that a source line
     break between two Chinese characters disappears (editors wrap Chinese lines anywhere)."""
+    if text.isalnum():  # letters and digits only (most cells): no space nor zero-width character
+        return text
     if _INVISIBLE.search(text) is None:  # most cells: no space or zero-width character, nothing to do
         return text
     text = _ZERO_WIDTH.sub("", text)
