@@ -219,7 +219,8 @@ _LABEL = re.compile(r"[\u4e00-\u9fff][^\d０-９]*")
 def _filled_merge(text: str, left: str | None, up: str | None) -> bool:
     """A label that repeats the one beside it or above it is one merged cell cut into single cells, its
     text filled into each (a table pasted out of a spreadsheet): read as the merged cell's other slots. Only
-    labels: equal numbers side by side are values of their own."""
+    labels: equal numbers side by side are values of their own. (Callers test `text in (left, up)` first:
+    this runs for every cell of every table.)"""
     return bool(text) and text in (left, up) and _LABEL.fullmatch(text) is not None
 
 
@@ -389,8 +390,8 @@ class _Flow:
                     continue
                 td, first = slot
                 text = texts_here[c - 1]
-                if first and _filled_merge(text, texts_here[c - 2] if c > 1 else None,
-                                           above[c - 1] if c <= len(above) else None):
+                left, up = texts_here[c - 2] if c > 1 else None, above[c - 1] if c <= len(above) else None
+                if first and (text == left or text == up) and _filled_merge(text, left, up):
                     first = False
                 cells.append(Cell(text, Source(0, None, table_no, r, c), not first))
             above = texts_here
