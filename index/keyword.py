@@ -251,7 +251,7 @@ def _tokenize_batch(args: tuple[list[tuple[str, str | None]], dict[str, Any]]) -
 class Filters(BaseModel):
     """Restrict a search. agency matches exactly or as a substring, after normalising abbreviations."""
 
-    agency: str | None = None
+    agency: str | list[str] | None = None  # several: the names one agency's files give (qa.facts: fuller_names)
     agency_match: Literal["exact", "substring"] = "substring"
     year: int | list[int] | None = None
     part: str | list[str] | None = None  # 一 … 六
@@ -311,9 +311,9 @@ class MetaColumns:
             return None
         m = np.ones(len(self), bool)
         if f.agency is not None:
-            want = normalize_agency(f.agency)
+            wants = [normalize_agency(x) for x in ([f.agency] if isinstance(f.agency, str) else f.agency)]
             ok = [
-                (a == want) if f.agency_match == "exact" else (want in a) for a in self._agency_norm
+                any((a == w) if f.agency_match == "exact" else (w in a) for w in wants) for a in self._agency_norm
             ] + [False]  # slot for -1 (unknown agency)
             m &= np.asarray(ok, bool)[self.agency_id]
         if f.doc is not None:

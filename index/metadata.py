@@ -804,3 +804,26 @@ def agency_keys(agencies: Iterable[str]) -> dict[str, str]:
             fits = sorted(w for w in widest if _within(chains[a], w))
             keys[a] = bucket + "@" + ("".join(fits[0]) if len(fits) == 1 else "?" + a)
     return keys
+
+
+def fuller_names(agencies: Iterable[str]) -> dict[str, str]:
+    """Each name that is another's with fewer or other places stated (江苏省洪泽区人民政府, 洪泽区人民政府) → the
+    one name of that agency answers use: the one stating most places, a city before a province (淮安市洪泽区
+    人民政府). Only names that agency_keys makes one agency and that say the same words after their places; an
+    agency named in other words (城市管理局 beside 城市管理综合行政执法局: renamed, or two bodies) is left alone."""
+    by_body: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+    for a in set(agencies):
+        places, rest = _places(to_simplified(_clean(a)))
+        if places:
+            by_body.setdefault((places[-1], rest), []).append((tuple(places), a))
+    shared = [m for m in by_body.values() if len(m) > 1]  # the usual corpus: none, and agency_keys is not run
+    keys = agency_keys(a for m in shared for _, a in m)
+    out: dict[str, str] = {}
+    for members in shared:
+        for key in {keys[a] for _, a in members}:
+            names = [(places, a) for places, a in members if keys[a] == key]
+            if len(names) < 2:
+                continue
+            fullest = max(names, key=lambda pa: (len(pa[0]), sum(not _province(p) for p in pa[0]), pa[1]))[1]
+            out.update((a, fullest) for _, a in names if a != fullest)
+    return out

@@ -24,7 +24,8 @@ from qa.lexicon import Measure, items, measure
 from qa.op_prose import answer_prose
 from qa.operations import OPERATIONS, settle
 from qa.ops import Ctx, SettledPlan, freeze, of_winner, thaw
-from qa.phrasing import EXAMPLES, column_phrase, compose, copies_said, reading, unresolved_words, years_read
+from qa.phrasing import (EXAMPLES, column_phrase, compose, copies_said, names_said, reading, unresolved_words,
+                         years_read)
 from qa.prose import Prose
 from qa.retrieve import Retriever
 from qa.understand import MAX_CHARS, Plan, Reader
@@ -79,6 +80,10 @@ class QA:
                                       if c.doc in self.store.by_doc)
         if copies:  # a report brought as two files was counted once: say which file stood for it
             answer.text += copies_said(copies, self.store.reports)
+        renamed = [r for r in dict.fromkeys(self.store.by_doc[c.doc] for c in answer.citations
+                                            if c.doc in self.store.by_doc) if r.stated]
+        if renamed:  # a file that names its agency with fewer places stated is counted as that agency
+            answer.text += names_said(renamed)
         if plan.notes:
             answer.text = "（" + "；".join(plan.notes) + "）" + answer.text
             if len((question or "").strip()) > MAX_CHARS:

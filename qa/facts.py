@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, get_args
 
 import numpy as np
 
+from index.metadata import fuller_names
 from index.model import Flag
 from index.template import fact_specs
 from qa.copies import find_copies
@@ -67,6 +68,7 @@ class Report:
     agency: str | None
     year: int | None
     format: str
+    stated: str | None = None  # the name the file gives when answers use a fuller one of the same agency
 
     @property
     def name(self) -> str:
@@ -156,7 +158,10 @@ class FactStore:
         self._gen = gen
         self._base_lines: dict[str, tuple] | None = None  # the base's line places by doc (lines_by_doc)
         rows = con.execute("select doc, agency, year, format from reports order by doc").fetchall()
-        self.reports = [Report(i, d, a, int(y) if y is not None else None, f) for i, (d, a, y, f) in enumerate(rows)]
+        # one agency's reports under one name, when some state fewer places (洪泽区人民政府, 淮安市洪泽区人民政府)
+        self.fuller = fuller_names(a for _, a, _, _ in rows if a)
+        self.reports = [Report(i, d, self.fuller.get(a, a), int(y) if y is not None else None, f,
+                               a if a in self.fuller else None) for i, (d, a, y, f) in enumerate(rows)]
         self.by_doc = {r.doc: r for r in self.reports}
         self._docs = np.asarray([r.doc for r in self.reports], str)  # sorted as DuckDB sorts (code points)
         n = len(self.reports)

@@ -566,6 +566,17 @@ def by_year_words(lead: str, parts: list[str], n_lacking: int) -> str:
     return text + (f"另有{n_lacking}份报告未提供该数据，未计入。" if n_lacking else "")
 
 
+def names_said(reports) -> str:
+    """Files that call their agency by a name with fewer or other places stated than the one answers use (qa.facts:
+    fuller_names), said beside an answer that used them."""
+    by_name: dict[tuple[str, str], list[str]] = {}
+    for r in reports:
+        by_name.setdefault((r.stated, r.name), []).append(r.doc)
+    said = "；".join(f"{'、'.join(docs[:3])}{'等' if len(docs) > 3 else ''}写作「{stated}」，按{name}计"
+                    for (stated, name), docs in by_name.items())
+    return f"（同一单位的不同写法：{said}）" if said else ""
+
+
 def copies_said(groups, reports) -> str:
     """The files that hold one report, said beside an answer that used the report (qa.copies)."""
     by_agency: dict[str, list[str]] = {}

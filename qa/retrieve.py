@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from index.errors import ReportError
 from index.generation import Generation
 from index.keyword import Filters, KeywordIndex
+from index.metadata import fuller_names
 from index.model import Passage
 from qa.agencies import AgencyIndex, AgencyMatch
 
@@ -61,12 +62,18 @@ class Retriever:
         self.manifest = self.gen.manifest
         self.keyword: KeywordIndex = self.gen.keyword(previous and previous.keyword)
         self.db = self.gen.connect()
-        self._agency_names = [a for (a,) in self.db.execute(
+        stated = [a for (a,) in self.db.execute(
             "select distinct agency from reports where agency is not null order by agency").fetchall()]
+        fuller = fuller_names(stated)  # the names answers use (qa.facts does the same)
+        self._names_of: dict[str, list[str]] = {}  # a name answers use → the names files give
+        for a in stated:
+            self._names_of.setdefault(fuller.get(a, a), []).append(a)
+        self._agency_names = sorted(self._names_of)
         same = previous is not None and previous._agency_names == self._agency_names
         self._agencies = previous._agencies if same else None  # built on first need (a search)
         self.years = {y for (y,) in self.db.execute("select distinct year from reports").fetchall() if y}
-        self._agency_years = set(self.db.execute("select distinct agency, year from reports").fetchall())
+        self._agency_years = {(fuller.get(a, a), y) for a, y in
+                              self.db.execute("select distinct agency, year from reports").fetchall()}
         self._model = model
         self.dense_weight = model_weight(str(self.manifest.model.get("name"))) if self.manifest.model else 0.0
         self._dense = None
@@ -136,7 +143,8 @@ class Retriever:
         if found and not found.ambiguous and found.agencies[0] == agency:
             text = without_mention(query, found.mention)
         plain, text = text, in_report_words(text)
-        filters = Filters(agency=agency, year=year, part=part, kind=kind)
+        names = self._names_of.get(agency, [agency]) if agency else None
+        filters = Filters(agency=names[0] if names and len(names) == 1 else names, year=year, part=part, kind=kind)
         rankings: dict[str, list[tuple[int, float]]] = {}
         weights = {"keyword": 1.0, "dense": self.dense_weight}
         if mode in ("keyword", "hybrid"):
