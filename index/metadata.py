@@ -811,8 +811,13 @@ def fuller_names(agencies: Iterable[str]) -> dict[str, str]:
     one name of that agency answers use: the one stating most places, a city before a province (淮安市洪泽区
     人民政府). Only names that agency_keys makes one agency and that say the same words after their places; an
     agency named in other words (城市管理局 beside 城市管理综合行政执法局: renamed, or two bodies) is left alone."""
+    return dict(_fuller_names(frozenset(agencies)))
+
+
+@lru_cache(maxsize=4)  # the engine's fact store and its retriever ask for the same names
+def _fuller_names(agencies: frozenset[str]) -> tuple[tuple[str, str], ...]:
     by_body: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
-    for a in set(agencies):
+    for a in agencies:
         places, rest = _places(to_simplified(_clean(a)))
         if places:
             by_body.setdefault((places[-1], rest), []).append((tuple(places), a))
@@ -826,4 +831,4 @@ def fuller_names(agencies: Iterable[str]) -> dict[str, str]:
                 continue
             fullest = max(names, key=lambda pa: (len(pa[0]), sum(not _province(p) for p in pa[0]), pa[1]))[1]
             out.update((a, fullest) for _, a in names if a != fullest)
-    return out
+    return tuple(out.items())
