@@ -115,7 +115,7 @@ def _names(office: bool) -> list[str]:
             "real15-page-emdash.html", "city-office-page.html", "town-full-page.html", "street-dump.txt",
             "street-source-page.html"]
     if office:
-        out += ["001-tracked.docx", "003-slashes.wps"] + (["002-print-twocol.pdf"] if chromium() else [])
+        out += ["001-tracked.docx", "003-slashes.docx", "001-seedtext.wps"] + (["002-print-twocol.pdf"] if chromium() else [])
     return out
 
 

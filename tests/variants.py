@@ -36,6 +36,13 @@ Sources and their gold:
   never names its city (洪泽区人民政府) or names its province instead (江苏省洪泽区人民政府); the real PDF
   and the browser's prints of the real pages copied as text with their layout kept (pdftotext -layout), and
   that text pasted into a page's <pre>.
+- batch7: the seeds and drawn reports with their parts numbered （一）, 第一部分, 一␣ or 1、; their three tables
+  as one table; 四 turned on its side (a row per cell) or cut into a 行政复议 and a 行政诉讼 table; tables with
+  empty columns and rows; counts written with 件; zeros as -, — or /; tables drawn with <div>s; the article
+  escaped in a hidden <textarea> or in a script's JSON; text saved with CRLF and form feeds, in UTF-16 (with
+  and without BOM), in 繁體 with full-width digits; a city government's office; towns and street offices named
+  with their county, or the county only in the page's 来源; DOCX with tracked changes, or zeros as /; a DOC named .wps; a
+  two-column print.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -1778,7 +1785,7 @@ def traditional(text: str) -> str:
 
 def tracked_docx(src: Path, out: Path) -> Path:
     """A DOCX with Word's tracked changes left in: in every table cell that holds a number, the number an
-    earlier draft had deleted (<w:del>) and the final one inserted (<w:ins>); a comment mark on the title."""
+    earlier draft had deleted (<w:del>) and the final one inserted (<w:ins>)."""
     import zipfile
 
     with zipfile.ZipFile(src) as zin:
@@ -1814,7 +1821,6 @@ def batch7(out: Path, put, *, office: bool) -> list[Variant]:
     from bench.binary_copies import html_to_docx, soffice
 
     made: list[Variant] = []
-    conversions: list[tuple[Path, str, str, Truth, str]] = []
     work = out / "b7"
     work.mkdir(exist_ok=True)
     for k, stem in enumerate(SEED_STEMS):
@@ -1867,7 +1873,8 @@ def batch7(out: Path, put, *, office: bool) -> list[Variant]:
                 tracked = tracked_docx(docx, out / f"{tag}-tracked.docx")
                 made.append(Variant(tracked.name, tracked, truth, stem))
             else:
-                conversions.append((docx, ".doc", f"{tag}-slashes.wps", truth, stem))
+                slashes = docx.replace(out / f"{tag}-slashes.docx")
+                made.append(Variant(slashes.name, slashes, truth, stem))
         if office and chromium() and k == 2:  # printed in two columns, tables and all
             page = work / f"{tag}-twocol.html"
             page.write_text(render(src, "html")[0].replace(
@@ -1905,8 +1912,12 @@ def batch7(out: Path, put, *, office: bool) -> list[Variant]:
     bare = title.replace("洪泽区", "")
     put("street-source-page.html", page_trs(Site("淮安市洪泽区人民政府", "洪泽区", "苏"), bare, "洪泽区黄集街道办事处",
                                             "2025-01-15 09:00", body.replace(title, bare), 2024), town2_truth, "drawn")
-    if conversions:
-        made += _converted(out, conversions)
+    # WPS Office saves Word files as .wps: batch 6's DOC of the seed's text under that name.
+    doc = out / "001-seedtext.doc"
+    if doc.exists():
+        wps = out / "001-seedtext.wps"
+        wps.write_bytes(doc.read_bytes())
+        made.append(Variant(wps.name, wps, seed_truth(SEED_STEMS[1]), SEED_STEMS[1]))
     return made
 
 
