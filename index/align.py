@@ -150,7 +150,9 @@ class Aligner:
             self.current = table_index
         if table_index == 2:
             self.review_seen = True
-            self.review_cells = []
+            if not any(c.text.strip() for c in self.review_cells):
+                self.review_cells = []  # a header row's blanks; values read before a header stay (四 cut
+                # into a 行政复议 and a 行政诉讼 table, or turned: a label before each value)
         simple = to_simplified(text)  # captions and units in 繁體 read as the template's
         if table_index == 0 and header_unit(simple) and ("金额" in simple):
             self.amount_unit = header_unit(simple)

@@ -177,7 +177,7 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
     assert [e.source for e in evidence] == list(EVIDENCE_ORDER)
     agency_ev = next((e for e in evidence if e.agency), None)
     year_ev = next((e for e in evidence if e.year), None)
-    agency = _qualified(agency_ev.agency, lines) if agency_ev else None
+    agency = _qualified(_placed(agency_ev.agency, evidence), lines) if agency_ev else None
     return Metadata(
         agency=agency, year=year_ev.year if year_ev else None, date=date, date_index=date_index,
         agency_source=agency_ev.source if agency_ev else None, year_source=year_ev.source if year_ev else None,
@@ -404,6 +404,20 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
 
 _CITY_UNITS = ("自治州", "地区", "市", "州", "盟")
 _OPENING_CHARS = 3000  # the report's opening, where it names itself in full (「本报告由淮安市洪泽区人民政府办公室…」)
+
+
+def _placed(agency: str, evidence: list[Evidence]) -> str:
+    """An agency named without the places above it (黄集街道办事处, 洪泽区人民政府) takes them from another source
+    that names the same agency with them (来源：洪泽区黄集街道办事处): a town's or district's name repeats
+    across the country, and the report's own page says whose it is."""
+    name = _simple_clean(agency)
+    for e in evidence:
+        other = _simple_clean(e.agency) if e.agency else ""
+        if len(other) > len(name) and other.endswith(name):
+            places, rest = _places(other[:len(other) - len(name)])
+            if places and not rest:
+                return _clean(e.agency)[:len(other) - len(name)] + _clean(agency)
+    return agency
 
 
 def _qualified(agency: str, lines: list[Line]) -> str:

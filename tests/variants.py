@@ -36,6 +36,13 @@ Sources and their gold:
   never names its city (洪泽区人民政府) or names its province instead (江苏省洪泽区人民政府); the real PDF
   and the browser's prints of the real pages copied as text with their layout kept (pdftotext -layout), and
   that text pasted into a page's <pre>.
+- batch7: the seeds and drawn reports with their parts numbered （一）, 第一部分, 一␣ or 1、; their three tables
+  as one table; 四 turned on its side (a row per cell) or cut into a 行政复议 and a 行政诉讼 table; tables with
+  empty columns and rows; counts written with 件; zeros as -, — or /; tables drawn with <div>s; the article
+  escaped in a hidden <textarea> or in a script's JSON; text saved with CRLF and form feeds, in UTF-16 (with
+  and without BOM), in 繁體 with full-width digits; a city government's office; towns and street offices named
+  with their county, or the county only in the page's 来源; DOCX with tracked changes, or zeros as /; a DOC named .wps; a
+  two-column print.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -1621,6 +1628,299 @@ def batch6(out: Path, put, *, office: bool) -> list[Variant]:
     return made
 
 
+# --- batch 7: parts under other headings, tables joined, split, turned or padded, cells with units and dashes,
+# tables drawn with <div>s, the report in a <textarea> or a script's JSON, text in CRLF with form feeds and
+# in UTF-16, 繁體 with full-width digits, a city government's own office, towns and street offices, Word's
+# tracked changes, a WPS-named Word file, a two-column print.
+
+_PART_NUMERALS = "一二三四五六"
+
+
+def restyled_headings(text: str, style: str) -> str:
+    """The six part headings (一、总体情况 …) written another way: （一）总体情况, 第一部分　总体情况,
+    一　总体情况 (no 、), 1、总体情况; table rows that also start with 一、 are left alone."""
+    from bench.generate import _PART_TITLES
+
+    for n, heading in _PART_TITLES.items():
+        words = heading.split("、", 1)[1]
+        new = {"paren": f"（{n}）{words}", "part": f"第{n}部分　{words}", "bare": f"{n}　{words}",
+               "arabic": f"{_PART_NUMERALS.index(n) + 1}、{words}"}[style]
+        text = re.sub(rf"(^|>){re.escape(heading)}(?=$|<)", lambda m: m.group(1) + new, text, count=1, flags=re.M)
+    return text
+
+
+def one_big_table(body: str) -> str:
+    """The tables of 二, 三 and 四 as one table, the headings and paragraphs between them rows of their own."""
+    start, end = body.find("<table"), body.rfind("</table>") + len("</table>")
+    inner = re.sub(r"<table[^>]*>\s*<tbody>|</tbody>\s*</table>", "", body[start:end])
+    inner = re.sub(r"<p[^>]*>(.*?)</p>", r'<tr><td colspan="10">\1</td></tr>', inner, flags=re.S)
+    return body[:start] + '<table border="1"><tbody>' + inner + "</tbody></table>" + body[end:]
+
+
+def _review_table_span(body: str) -> tuple[int, int]:
+    start = body.rfind("<table")
+    return start, body.index("</table>", start) + len("</table>")
+
+
+def review_turned(body: str, report: Report) -> str:
+    """四 turned on its side: one row per cell of the form (类别 | 项目 | 数量), the groups merged down."""
+    from bench.generate import REVIEW_COLUMNS, REVIEW_GROUPS, cell_text
+
+    rows = ["<tr><td>类别</td><td>项目</td><td>数量（件）</td></tr>"]
+    names = {"review": "行政复议", "suit.direct": "行政诉讼（未经复议直接起诉）", "suit.after_review": "行政诉讼（复议后起诉）"}
+    for group, _ in REVIEW_GROUPS:
+        for k, col in enumerate(REVIEW_COLUMNS):
+            head = f'<td rowspan="{len(REVIEW_COLUMNS)}">{names[group]}</td>' if k == 0 else ""
+            value = cell_text(f"{group}.{col.key}", report.values[f"{group}.{col.key}"], report.style)
+            rows.append(f"<tr>{head}<td>{('结果维持', '结果纠正', '其他结果', '尚未审结', '总计')[k]}</td><td>{value}</td></tr>")
+    start, end = _review_table_span(body)
+    return body[:start] + '<table border="1"><tbody>' + "".join(rows) + "</tbody></table>" + body[end:]
+
+
+def review_split(body: str, report: Report) -> str:
+    """四 as two tables: 行政复议 (5 columns) and, under a heading of its own, 行政诉讼 (10 columns)."""
+    from bench.generate import cell_text
+
+    heads = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    vals = lambda group: "".join(f"<td>{cell_text(f'{group}.{c}', report.values[f'{group}.{c}'], report.style)}</td>"  # noqa: E731
+                                 for c in ("upheld", "corrected", "other", "pending", "total"))
+    first = ('<p>（一）行政复议情况</p><table border="1"><tbody><tr>' + "".join(f"<td>{h}</td>" for h in heads)
+             + f"</tr><tr>{vals('review')}</tr></tbody></table>")
+    second = ('<p>（二）行政诉讼情况</p><table border="1"><tbody><tr><td colspan="5">未经复议直接起诉</td>'
+              '<td colspan="5">复议后起诉</td></tr><tr>' + "".join(f"<td>{h}</td>" for h in heads * 2)
+              + f"</tr><tr>{vals('suit.direct')}{vals('suit.after_review')}</tr></tbody></table>")
+    start, end = _review_table_span(body)
+    return body[:start] + first + second + body[end:]
+
+
+def padded_tables(body: str) -> str:
+    """Every table with an empty column at its end and an empty row after every third row (editors' leftovers)."""
+    body = body.replace("</tr>", "<td></td></tr>")
+    count = iter(range(10 ** 6))
+    return re.sub(r"</tr>", lambda m: "</tr><tr><td></td><td></td></tr>" if next(count) % 3 == 2 else "</tr>", body)
+
+
+def _value_cells(body: str, change) -> str:
+    """`change` applied to every table cell that holds a bare number."""
+    return re.sub(r"<td([^>]*)>(\d+(?:\.\d+)?)</td>", lambda m: f"<td{m.group(1)}>{change(m.group(2))}</td>", body)
+
+
+def with_units(body: str) -> str:
+    """Counts written with their unit (5件), zeros too (0件); amounts kept as the report writes them."""
+    return _value_cells(body, lambda v: v if "." in v else f"{v}件")
+
+
+def dashed_zeros(body: str, dash: str) -> str:
+    """Zero cells written as a dash or slash (the spec reads them as 0, flagged)."""
+    return _value_cells(body, lambda v: dash if float(v) == 0 else v)
+
+
+def div_grid(body: str) -> str:
+    """The tables drawn with <div>s (a CMS's responsive grid): a div per row, a span per cell, merged cells
+    cut back to single cells with their text in the first."""
+    body = unmerged(body, fill=False)
+    body = re.sub(r"<table[^>]*>|<tbody>|</tbody>", "", body)
+    body = body.replace("</table>", "").replace("<tr>", '<div class="row" style="display:flex">') \
+        .replace("</tr>", "</div>")
+    body = re.sub(r"<td[^>]*>", '<div class="cell" style="flex:1;border:1px solid #ccc">', body)
+    return body.replace("</td>", "</div>")
+
+
+def page_textarea(site: Site, title: str, source: str, published: str, body: str, year: int) -> str:
+    """A CMS page that keeps the article's HTML escaped in a hidden <textarea> and fills the page by script."""
+    page = page_trs(site, title, source, published, "", year)
+    return page.replace('<div class="TRS_Editor"></div>', '<div class="TRS_Editor" id="content"></div>'
+                        f'<textarea id="artContent" style="display:none">{html_lib.escape(body)}</textarea>'
+                        "<script>document.getElementById('content').innerHTML="
+                        "document.getElementById('artContent').value;</script>")
+
+
+def page_script_json(site: Site, title: str, source: str, published: str, body: str, year: int) -> str:
+    """A single-page-app page: the article arrives in a script's JSON (window.__INITIAL_STATE__), the DOM
+    holds only the chrome and an empty mount point."""
+    state = json.dumps({"article": {"title": title, "source": source, "publishTime": published, "content": body}},
+                       ensure_ascii=False).replace("</", "<\\/")
+    page = page_modern(site, title, source, published, "", year)
+    return page.replace('<div class="content"></div>', '<div class="content" id="app"></div>').replace(
+        "</body>", f"<script>window.__INITIAL_STATE__={state};</script></body>")
+
+
+def crlf_feeds(text: str, every: int = 40) -> str:
+    """A text saved on Windows out of a paged viewer: CRLF line ends and a form feed every `every` lines."""
+    lines = text.splitlines()
+    return "".join(line + ("\r\n\f" if k % every == every - 1 else "\r\n") for k, line in enumerate(lines))
+
+
+# Simplified → traditional for the characters of the template's labels and headings (enough for a 繁體 copy).
+_TRAD = dict(zip("总体况开动规章范围数现发废许处罚强制费条过内务门户网政务务微厅报复议诉讼纠结审计维变层团织业对应为见书间时实进较这个关们单区县级区员书经长会并让从广众网络专题栏术决统录识热线邮件类别项状态",
+                 "總體況開動規章範圍數現發廢許處罰強製費條過內務門戶網政務務微廳報復議訴訟糾結審計維變層團織業對應為見書間時實進較這個關們單區縣級區員書經長會並讓從廣眾網絡專題欄術決統錄識熱線郵件類別項狀態"))
+_TRAD.update({"门": "門", "请": "請", "况": "況", "处": "處", "理": "理", "闻": "聞", "专": "專", "机": "機",
+              "构": "構", "认": "認", "确": "確", "补": "補", "属": "屬", "国": "國", "家": "家", "秘": "秘",
+              "密": "密", "律": "律", "险": "險", "护": "護", "损": "損", "实": "實", "录": "錄", "询": "詢",
+              "话": "話", "办": "辦", "负": "負", "责": "責", "问": "問", "题": "題", "严": "嚴", "进": "進",
+              "编": "編", "纸": "紙", "据": "據", "际": "際", "识": "識", "质": "質", "场": "場", "户": "戶",
+              "维": "維", "诉": "訴", "讼": "訟", "审": "審", "结": "結", "复": "復", "议": "議", "纠": "糾",
+              "个": "個", "标": "標", "准": "準", "义": "義", "务": "務", "设": "設", "还": "還", "达": "達",
+              "产": "產", "权": "權", "销": "銷", "检": "檢", "应": "應", "满": "滿", "尽": "盡", "节": "節",
+              "于": "於", "与": "與", "仅": "僅", "两": "兩", "体": "體", "传": "傳", "统": "統", "综": "綜",
+              "织": "織", "组": "組", "经": "經", "营": "營", "业": "業", "团": "團", "会": "會", "层": "層",
+              "项": "項", "类": "類", "别": "別", "时": "時", "间": "間", "总": "總", "计": "計", "额": "額",
+              "费": "費", "万": "萬", "元": "元", "数": "數", "量": "量", "收": "收", "发": "發", "废": "廢",
+              "现": "現", "规": "規", "范": "範", "开": "開", "报": "報", "告": "告", "年": "年", "度": "度",
+              "区": "區", "县": "縣", "市": "市", "局": "局", "执": "執", "法": "法", "乡": "鄉", "镇": "鎮",
+              "过": "過", "内": "內", "对": "對", "为": "為", "见": "見", "书": "書", "这": "這", "们": "們",
+              "单": "單", "级": "級", "员": "員", "长": "長", "从": "從", "广": "廣", "众": "眾", "络": "絡",
+              "栏": "欄", "术": "術", "决": "決", "热": "熱", "线": "線", "邮": "郵", "态": "態", "许": "許",
+              "罚": "罰", "强": "強", "制": "製", "条": "條", "厅": "廳", "变": "變", "并": "並", "让": "讓",
+              "联": "聯", "运": "運", "简": "簡", "称": "稱", "头": "頭", "将": "將", "当": "當", "无": "無",
+              "余": "餘", "虽": "雖", "钱": "錢", "获": "獲", "取": "取", "资": "資", "讯": "訊", "网": "網",
+              "闭": "閉", "总": "總", "齐": "齊", "强": "強", "张": "張", "乐": "樂", "东": "東", "鹤": "鶴",
+              "岗": "崗", "济": "濟", "伊": "伊", "宁": "寧", "沙": "沙", "淄": "淄", "博": "博", "店": "店"})
+
+
+def traditional(text: str) -> str:
+    """The text in 繁體 (the characters of _TRAD), its digits full-width."""
+    return wide_digits("".join(_TRAD.get(ch, ch) for ch in text))
+
+
+def tracked_docx(src: Path, out: Path) -> Path:
+    """A DOCX with Word's tracked changes left in: in every table cell that holds a number, the number an
+    earlier draft had deleted (<w:del>) and the final one inserted (<w:ins>)."""
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin:
+        parts = {name: zin.read(name) for name in zin.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    stamp = 'w:id="{}" w:author="审核人" w:date="2024-01-10T09:00:00Z"'
+    ids = iter(range(100, 10 ** 6))
+
+    def track(m: re.Match) -> str:
+        run, value = m.group(0), m.group(2)
+        old = str(int(float(value)) + 7)
+        return (f'<w:del {stamp.format(next(ids))}><w:r><w:delText>{old}</w:delText></w:r></w:del>'
+                f'<w:ins {stamp.format(next(ids))}>{run}</w:ins>')
+
+    xml = re.sub(r"<w:r>(<w:rPr>(?:(?!</w:r>).)*?</w:rPr>)?<w:t(?: [^>]*)?>(\d+(?:\.\d+)?)</w:t></w:r>", track, xml)
+    parts["word/document.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    return out
+
+
+def town_report(name: str, place: str, year: int, seed: int, short: str) -> tuple[Report, Truth]:
+    """A drawn 2021-form report of a town or street office `name` (its county or city in it or not)."""
+    agency = Agency(name, place, "", "我镇", 2.0)
+    report = make_report(random.Random(seed), agency=agency, year=year, fmt="2021")
+    report.style.amount_unit = "header"
+    return report, Truth(name, short, year, report.fmt, dict(report.values))
+
+
+def batch7(out: Path, put, *, office: bool) -> list[Variant]:
+    """The batch-7 kinds, text made with `put`, binary copies returned."""
+    from bench.binary_copies import html_to_docx, soffice
+
+    made: list[Variant] = []
+    work = out / "b7"
+    work.mkdir(exist_ok=True)
+    for k, stem in enumerate(SEED_STEMS):
+        place, short, icp = _SEED_SITES[stem]
+        site, tag, gold = site_for(place, icp), stem[:3], seed_gold(stem)
+        published = f"{gold['date'] or '2021-01-20'} 10:1{k}"
+        report, rebuilt = seed_report(stem)
+        drawn, drawn_truth = drawn_report(stem, seed=700 + k)
+        src, truth = (report, rebuilt) if k % 2 == 0 else (drawn, drawn_truth)
+        title, body = report_body(src)
+        text = str(render(src, "tab_rows")[0])
+        style = ("paren", "part", "bare", "arabic", "paren")[k]
+        if k in (0, 2, 4):
+            put(f"{tag}-heading-{style}.html", page_trs(site, title, gold["agency"], published,
+                                                         restyled_headings(body, style), src.year), truth, stem)
+        else:
+            put(f"{tag}-heading-{style}.txt", restyled_headings(text, style), truth, stem)
+        if k == 0:
+            put(f"{tag}-page-onetable.html", page_xxgk(site, title, gold["agency"], published, one_big_table(body),
+                                                        src.year), truth, stem)
+            put(f"{tag}-page-divgrid.html", page_modern(site, title, gold["agency"], published, div_grid(body),
+                                                         src.year), truth, stem)
+        if k == 1:
+            put(f"{tag}-page-reviewturned.html", page_trs(site, title, gold["agency"], published,
+                                                           review_turned(body, src), src.year), truth, stem)
+            put(f"{tag}-page-textarea.html", page_textarea(site, title, gold["agency"], published, body, src.year),
+                truth, stem)
+            put(f"{tag}-dump-crlf-ff.txt", crlf_feeds(text), truth, stem)
+        if k == 2:
+            put(f"{tag}-page-reviewsplit.html", page_xxgk(site, title, gold["agency"], published,
+                                                           review_split(body, src), src.year), truth, stem)
+            put(f"{tag}-page-scriptjson.html", page_script_json(site, title, gold["agency"], published, body,
+                                                                 src.year), truth, stem)
+            put(f"{tag}-dump-utf16.txt", text, truth, stem, "utf-16")
+        if k == 3:
+            put(f"{tag}-page-padded.html", page_modern(site, title, gold["agency"], published, padded_tables(body),
+                                                        src.year), truth, stem)
+            put(f"{tag}-page-units.html", page_trs(site, title, gold["agency"], published, with_units(body),
+                                                    src.year), truth, stem)
+            put(f"{tag}-dump-utf16le-nobom.txt", text, truth, stem, "utf-16-le")
+        if k == 4:
+            put(f"{tag}-page-dashes.html", page_xxgk(site, title, gold["agency"], published, dashed_zeros(body, "-"),
+                                                      src.year), truth, stem)
+            protected = text.split(gold["agency"])
+            put(f"{tag}-traditional.txt", gold["agency"].join(traditional(part) for part in protected), truth, stem)
+        if office and soffice() and k in (1, 3):
+            html = str(render(src, "html")[0])
+            docx = html_to_docx(html if k == 1 else html.replace("<td>0</td>", "<td>/</td>"), work / f"{tag}.docx")
+            if k == 1:
+                tracked = tracked_docx(docx, out / f"{tag}-tracked.docx")
+                made.append(Variant(tracked.name, tracked, truth, stem))
+            else:
+                slashes = docx.replace(out / f"{tag}-slashes.docx")
+                made.append(Variant(slashes.name, slashes, truth, stem))
+        if office and chromium() and k == 2:  # printed in two columns, tables and all
+            page = work / f"{tag}-twocol.html"
+            page.write_text(render(src, "html")[0].replace(
+                "</head>", "<style>body{column-count:2;column-gap:24px;font-size:12px}table{border-collapse:collapse;"
+                           "width:100%}td{border:1px solid #000;font-size:9px}</style></head>"), encoding="utf-8")
+            pdf = chrome_print(page, out / f"{tag}-print-twocol.pdf", headed=False)
+            made.append(Variant(pdf.name, pdf, truth, stem))
+    # The real dumps saved on Windows (CRLF, form feeds) and in UTF-16.
+    truth06, _ = real_truth("06_pingtan_2023.txt")
+    put("real06-dump-crlf-ff.txt", crlf_feeds((REAL / "06_pingtan_2023.txt").read_text(encoding="utf-8"), 3),
+        truth06, "06_pingtan_2023.txt")
+    truth07, _ = real_truth("07_pingtan_2024.txt")
+    put("real07-dump-utf16.txt", (REAL / "07_pingtan_2024.txt").read_text(encoding="utf-8"), truth07,
+        "07_pingtan_2024.txt", "utf-16")
+    # A renamed real page with zeros as —, and its 四 joined into one table with 三.
+    title15, body15, gold15 = real_body("15_pingtan_2023.html")
+    truth15 = _renamed_truth(gold15, "永泰县", "永泰县")
+    put("real15-page-emdash.html", page_trs(site_for("永泰县", "闽"), title15, "永泰县人民政府办公室", "2024-01-20 10:00",
+                                            dashed_zeros(body15, "—"), 2023), truth15, "15_pingtan_2023.html")
+    # A city government's own office, its page listing the city's departments' reports around it.
+    city, city_truth = town_report("济南市人民政府办公厅", "济南市", 2023, 710, "济南市政府办公厅")
+    title, body = report_body(city)
+    put("city-office-page.html", page_xxgk(site_for("济南市", "鲁"), title, "济南市人民政府办公厅", "2024-01-18 09:00",
+                                           body, 2023), city_truth, "drawn")
+    # Towns and street offices: named with their county, or the county only in the page's 来源.
+    town, town_truth = town_report("淮安市洪泽区岔河镇人民政府", "洪泽区", 2023, 711, "岔河镇")
+    title, body = report_body(town)
+    put("town-full-page.html", page_trs(Site("淮安市洪泽区人民政府", "洪泽区", "苏"), title, "岔河镇人民政府",
+                                        "2024-01-22 09:00", body, 2023), town_truth, "drawn")
+    street, street_truth = town_report("洪泽区高良涧街道办事处", "洪泽区", 2022, 712, "高良涧街道")
+    put("street-dump.txt", str(render(street, "tab_rows")[0]), street_truth, "drawn")
+    town2, town2_truth = town_report("洪泽区黄集街道办事处", "洪泽区", 2024, 713, "黄集街道")
+    town2.style.signature = False
+    title, body = report_body(town2)
+    bare = title.replace("洪泽区", "")
+    put("street-source-page.html", page_trs(Site("淮安市洪泽区人民政府", "洪泽区", "苏"), bare, "洪泽区黄集街道办事处",
+                                            "2025-01-15 09:00", body.replace(title, bare), 2024), town2_truth, "drawn")
+    # WPS Office saves Word files as .wps: batch 6's DOC of the seed's text under that name.
+    doc = out / "001-seedtext.doc"
+    if doc.exists():
+        wps = out / "001-seedtext.wps"
+        wps.write_bytes(doc.read_bytes())
+        made.append(Variant(wps.name, wps, seed_truth(SEED_STEMS[1]), SEED_STEMS[1]))
+    return made
+
+
 # --- making them all -------------------------------------------------------------------------------------
 
 def _blank_rows_undecidable(truth: Truth, gold: dict) -> Truth:
@@ -1742,6 +2042,7 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
     made += more_variants(out, put, office=office)
     made += batch5(out, put, office=office)
     made += batch6(out, put, office=office)
+    made += batch7(out, put, office=office)
     if to_print:
         made += _printed(out, to_print)
     return made

@@ -66,6 +66,8 @@ def read_html(path: Path, data: bytes) -> Document:
     framed = "srcdoc" in text or (("rame" in text or "RAME" in text) and _LOCAL_FRAME.search(text) is not None)
     if framed:
         _inline_frames(root, path)
+    if "<textarea" in text or "<\\/" in text or "\\u003c" in text:  # markup kept as text: a CMS's or an app's
+        _inline_held_markup(root, path)
     check_table_sizes(root, path)
     title = page_title(root)
     crumb = breadcrumb(root) if framed or "位置" in text else None  # its mark says 位置
@@ -192,6 +194,39 @@ def _inline_frames(root: Element, path: Path | str) -> None:
         frame.getparent().replace(frame, body)
     for k, frameset in enumerate(root.iter("frameset")):
         frameset.tag = "body" if k == 0 and root.find("body") is None else "div"
+
+
+_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.){200,})"')
+_REPORT_MARK = "政府信息公开"
+
+
+def _inline_held_markup(root: Element, path: Path | str) -> None:
+    """A page whose article is not in its DOM but kept as text for a script to show: escaped in a hidden
+    <textarea>, or a string of a script's JSON (window.__INITIAL_STATE__ = {"content": "<p>…"}). When the
+    page shows no report of its own, that markup is read in the element's place."""
+    shown = "".join(root.xpath("//body//text()[not(ancestor::script) and not(ancestor::textarea)]"))
+    if "总体情况" in shown or "行政复议" in shown:
+        return
+    for el in list(root.iter("textarea", "script")):
+        held = [el.text or ""] if el.tag == "textarea" else _json_strings(el.text or "")
+        for markup in (h for h in held if "<" in h and _REPORT_MARK in h):
+            body = _parse(markup, path).find("body")
+            if body is not None and el.getparent() is not None:
+                body.tag, body.tail = "div", el.tail
+                el.getparent().replace(el, body)
+                break
+
+
+def _json_strings(script: str) -> list[str]:
+    import json
+
+    out = []
+    for m in _JSON_STRING.finditer(script):
+        try:
+            out.append(json.loads(f'"{m.group(1)}"'))
+        except ValueError:
+            continue
+    return out
 
 
 def _frame_document(frame: Element, path: Path | str) -> Element | None:

@@ -265,6 +265,48 @@ def _pale(color: Any) -> bool:
 
 def _text_page(page: Any, number: int) -> list[Block]:
     page = page.filter(_visible_ruling)
+    gutter = _gutter(page)
+    if gutter is None:
+        return _page_blocks(page, number)
+    height = float(page.height)
+    left = _page_blocks(page.crop((0, 0, gutter, height)), number)
+    right = _page_blocks(page.crop((gutter, 0, float(page.width), height)), number)
+    for block in right:  # the right column is read after the left one
+        block.top += height
+        if isinstance(block, TableBlock):
+            block.bottom += height
+    return left + right
+
+
+_MIN_COLUMN_LINES = 8  # lines of running text each column of a two-column page holds at least
+
+
+def _gutter(page: Any) -> float | None:
+    """The x of the gutter of a page set in two columns (a newsletter-style print): a band in the page's
+    middle that no word crosses, with lines of running text ending at it on the left and starting at it on
+    the right. A one-column page's prose runs across the middle; a table's column gaps have no prose beside them."""
+    words = page.extract_words()
+    width = float(page.width)
+    spans = sorted((w["x0"], w["x1"]) for w in words if w["x1"] > 0.3 * width and w["x0"] < 0.7 * width)
+    gaps, reach = [], 0.3 * width
+    for x0, x1 in spans:
+        if x0 > reach:
+            gaps.append((reach, min(x0, 0.7 * width)))
+        reach = max(reach, x1)
+    if reach < 0.7 * width:
+        gaps.append((reach, 0.7 * width))
+    if not gaps:
+        return None
+    a, b = max(gaps, key=lambda g: g[1] - g[0])
+    if b - a < 6:
+        return None
+    prose = lambda w: len(w["text"]) >= 10  # noqa: E731  a line of running text (Chinese has no spaces)
+    ends = sum(1 for w in words if prose(w) and a - 0.06 * width <= w["x1"] <= a)
+    starts = sum(1 for w in words if prose(w) and b <= w["x0"] <= b + 0.03 * width)
+    return (a + b) / 2 if min(ends, starts) >= _MIN_COLUMN_LINES else None
+
+
+def _page_blocks(page: Any, number: int) -> list[Block]:
     blocks: list[Block] = []
     settings = {"explicit_horizontal_lines": _closing_lines(page)}
     tables = [t for t in page.find_tables(table_settings=settings) if _is_data_table(t)]
