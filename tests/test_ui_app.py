@@ -390,3 +390,24 @@ def test_findings_details_wrap_whole(app, downloads):
     assert all(text_width(line) * 7 + 16 <= widths["说明"] for d in shown for line in d.split("\n"))
     assert grid.proto.row_height > 64 and grid.proto.row_height >= 21 * max(d.count("\n") + 1 for d in shown)
     assert sum(widths.values()) <= 820
+
+
+def test_long_text_in_an_answer_table_wraps_whole(app, downloads):
+    """A findings answer's 说明 is longer than its column: the chat's table breaks it into lines of a fixed
+    column width and makes its rows tall enough, so no detail is cut at the edge; the export keeps it whole."""
+    import json
+
+    from ui import wrap
+    from ui.exports import text_width
+
+    ask(app, "哪些报告的数字前后不一致？")
+    grid = app.chat_message[-1].dataframe[0]
+    shown = grid.value["说明"].tolist()
+    exported = pd.read_csv(io.BytesIO(next(v for k, v in downloads.items() if k.endswith(".csv"))),
+                           encoding="utf-8-sig")["说明"].tolist()
+    # only line breaks added (a break at a space takes its place), on the page only
+    assert [d.replace("\n", "").replace(" ", "") for d in shown] == [d.replace(" ", "") for d in exported]
+    assert max(d.count("\n") for d in shown) >= 2
+    assert all(text_width(line) <= wrap.UNITS_PER_LINE for d in shown for line in d.split("\n"))
+    assert json.loads(grid.proto.columns)["说明"]["width"] == wrap.COLUMN_PX
+    assert grid.proto.row_height > 64 and grid.proto.row_height >= wrap.LINE_PX * max(d.count("\n") + 1 for d in shown)

@@ -14,7 +14,7 @@ import streamlit as st
 
 from index.template import PARTS
 from qa.answer import Answer, AnswerTable, Citation
-from ui import evidence, exports
+from ui import evidence, exports, wrap
 
 PART_TITLES = {p.numeral: p.title for p in PARTS}
 STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/help:",
@@ -71,6 +71,18 @@ def table_view(table: AnswerTable) -> tuple[pd.DataFrame, dict]:
         else:
             config[col] = st.column_config.TextColumn(col)
     return frame, config
+
+
+def wrap_long_text(frame: pd.DataFrame, config: dict) -> tuple[pd.DataFrame, int]:
+    """Text columns too wide for one line (a finding's 说明, a quoted sentence) broken into lines in a column
+    of fixed width, so no text is cut at the column's edge (the exports keep the text as it is): the frame as
+    shown, and the row height that shows them."""
+    frame = frame.copy()
+    long = [c for c in frame.columns if frame[c].dtype == object and wrap.too_long(frame[c].tolist())]
+    for col in long:
+        frame[col] = frame[col].map(wrap.wrapped)
+        config[col] = st.column_config.TextColumn(col, width=wrap.COLUMN_PX)
+    return frame, wrap.row_height([v for c in long for v in frame[c]])
 
 
 def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
@@ -241,8 +253,10 @@ def answer(answer: Answer, key: str, names: dict[str, str], ask: Callable[[str],
                           help=f"改问：{escape_md(alt.question)}", type="secondary", icon=":material/alt_route:")
     if answer.table is not None and answer.table.rows:
         frame, config = table_view(answer.table)
-        st.dataframe(frame, column_config=config, hide_index=True, key=f"{key}-table", placeholder="—",
-                     height="auto" if len(frame) <= TABLE_ROWS_SHOWN else 420)  # longer: it scrolls
+        shown, row_px = wrap_long_text(frame, config)
+        height = "auto" if len(frame) <= TABLE_ROWS_SHOWN else 420 if row_px <= 35 else 640  # longer: it scrolls
+        st.dataframe(shown, column_config=config, hide_index=True, key=f"{key}-table", placeholder="—",
+                     row_height=row_px, height=height)
         if len(frame) > TABLE_ROWS_SHOWN:
             st.caption(f"共 {len(frame):,} 行，表格可滚动；下载的文件包含全部行及每行的来源。")
         _downloads(answer, names, locate, key)
