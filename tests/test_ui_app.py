@@ -173,8 +173,11 @@ def test_exports_carry_every_rows_source_and_the_reading(app, downloads):
         record = dict(zip(answer.table.columns, row))
         agency, value = record["单位"], record[value_col]
         exported = dict(zip(header, xrows[i]))
-        if value is None:  # a value the report does not give: no source, and the row says why
-            assert pd.isna(back["来源文件"][i]) and "未提供" in back["说明"][i]
+        if value is None:  # a value the report does not give: the row says why and names the report's file
+            assert "未提供" in back["说明"][i] and back["来源位置"][i] == exported["来源位置"] == "报告中没有这一项"
+            docs = {c.doc for c in answer.citations}
+            assert back["来源文件"][i] == exported["来源文件"] and back["来源文件"][i].endswith(".txt")
+            assert back["来源文件"][i] not in docs and pd.isna(back["来源原文"][i])  # its own report, no quote
             assert exported["名次"] is None
             continue
         cite = by_agency[agency]

@@ -118,17 +118,18 @@ def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
     st.altair_chart(chart, key=f"{key}-chart", width="stretch", height=90 + 30 * len(data))
 
 
-def _downloads(answer: Answer, names: dict[str, str], locate: Locate | None, key: str) -> None:
+def _downloads(answer: Answer, names: dict[str, str], locate: Locate | None, key: str,
+               files_of: evidence.FilesOf | None = None) -> None:
     """CSV and XLSX of every row of the answer's table, each row with its sources (file, part, line or
     cell, quoted text); the XLSX also has the sheets 说明 and 来源."""
     stem = exports.file_stem(answer.question)
     where = _cell_where(locate)
-    frame = exports.answer_frame(answer, names, where)
+    frame = exports.answer_frame(answer, names, where, files_of)
     row = st.container(horizontal=True, gap="small")
     row.download_button("CSV", data=exports.csv_bytes(frame), file_name=f"{stem}.csv", mime="text/csv",
                         key=f"{key}-csv", on_click="ignore", icon=":material/download:",
                         help="全部行，每行附来源；UTF-8（带 BOM），Excel 可直接打开中文")
-    row.download_button("XLSX", data=exports.answer_xlsx(answer, names, where), file_name=f"{stem}.xlsx",
+    row.download_button("XLSX", data=exports.answer_xlsx(answer, names, where, files_of), file_name=f"{stem}.xlsx",
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         key=f"{key}-xlsx", on_click="ignore", icon=":material/download:",
                         help="全部行，每行附来源；另有「说明」（问题、理解、计算）与「来源」两页")
@@ -233,9 +234,10 @@ def reading_line(answer: Answer) -> str:
 
 
 def answer(answer: Answer, key: str, names: dict[str, str], ask: Callable[[str], None],
-           locate: Locate | None = None) -> None:
+           locate: Locate | None = None, files_of: evidence.FilesOf | None = None) -> None:
     """Draw one answer inside the current chat message. `ask` is called (as a button callback) with the
-    question of an alternative reading; `locate` finds a fact's cell for exact highlighting."""
+    question of an alternative reading; `locate` finds a fact's cell for exact highlighting; `files_of` names
+    the files of a report whose row has no value, for the exports."""
     icon = STATUS_ICONS.get(answer.status)
     text = escape_md(answer.text)
     if icon:
@@ -259,7 +261,7 @@ def answer(answer: Answer, key: str, names: dict[str, str], ask: Callable[[str],
                      row_height=row_px, height=height)
         if len(frame) > TABLE_ROWS_SHOWN:
             st.caption(f"共 {len(frame):,} 行，表格可滚动；下载的文件包含全部行及每行的来源。")
-        _downloads(answer, names, locate, key)
+        _downloads(answer, names, locate, key, files_of)
         _bar_chart(answer, frame, key)
     if answer.derived:
         st.caption("计算：" + "；".join(escape_md(d.how if d.value in d.how else f"{d.how} {d.value}")

@@ -139,6 +139,13 @@ def tables(p: Paths, gen: str) -> Tables:
     return _tables(str(p.index), gen)
 
 
+def report_files(p: Paths, gen: str, agency: str, year: int | None) -> list[str]:
+    """The files (docs) of one agency's report of that year (several: the copies of one report)."""
+    r = tables(p, gen).reports
+    same = r[(r["agency"] == agency) & ((r["year"] == year) if year is not None else r["year"].isna())]
+    return sorted(same["doc"].astype(str))
+
+
 def names(p: Paths) -> dict[str, str]:
     """Report doc → the name it was uploaded under (only for uploaded reports)."""
     return load_names(p.corpus)
