@@ -414,3 +414,26 @@ def test_long_text_in_an_answer_table_wraps_whole(app, downloads):
     assert all(text_width(line) <= wrap.UNITS_PER_LINE for d in shown for line in d.split("\n"))
     assert json.loads(grid.proto.columns)["说明"]["width"] == wrap.COLUMN_PX
     assert grid.proto.row_height > 64 and grid.proto.row_height >= wrap.LINE_PX * max(d.count("\n") + 1 for d in shown)
+
+
+def test_the_sidebar_counts_a_report_brought_as_two_files_once(seed_index, tmp_path, monkeypatch):
+    """A report's text copied out of its page next to the saved page is one report, as every answer counts
+    it: the sidebar says 报告 6 for six reports in seven files, and its help names the copy."""
+    from index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seed_index.corpus, corpus)
+    real = ROOT.parent / "shared" / "real" / "reports"
+    if not real.is_dir():
+        real = Path("/work/shared/real/reports")
+    for name in ("11_pingtan_2019.html", "02_pingtan_2019.txt"):  # the page and its text dump
+        shutil.copy(real / name, corpus / name)
+    build_index(corpus, tmp_path / "index", embed=False)
+    monkeypatch.setenv("QA_INDEX", str(tmp_path / "index"))
+    monkeypatch.setenv("QA_CORPUS", str(corpus))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert not at.exception
+    reports = next(m for m in at.sidebar.get("metric") if m.label == "报告")
+    assert reports.value == "6"
+    assert "共 7 个文件" in reports.proto.help and "1 个是另一文件所载报告的副本" in reports.proto.help
+
