@@ -400,7 +400,7 @@ def test_long_text_in_an_answer_table_wraps_whole(app, downloads):
     column width and makes its rows tall enough, so no detail is cut at the edge; the export keeps it whole."""
     import json
 
-    from ui import wrap
+    from ui import render, wrap
     from ui.exports import text_width
 
     ask(app, "哪些报告的数字前后不一致？")
@@ -411,8 +411,8 @@ def test_long_text_in_an_answer_table_wraps_whole(app, downloads):
     # only line breaks added (a break at a space takes its place), on the page only
     assert [d.replace("\n", "").replace(" ", "") for d in shown] == [d.replace(" ", "") for d in exported]
     assert max(d.count("\n") for d in shown) >= 2
-    assert all(text_width(line) <= wrap.UNITS_PER_LINE for d in shown for line in d.split("\n"))
-    assert json.loads(grid.proto.columns)["说明"]["width"] == wrap.COLUMN_PX
+    assert all(text_width(line) * 7 + 16 <= render.WRAP_PX for d in shown for line in d.split("\n"))
+    assert json.loads(grid.proto.columns)["说明"]["width"] == render.WRAP_PX
     assert grid.proto.row_height > 64 and grid.proto.row_height >= wrap.LINE_PX * max(d.count("\n") + 1 for d in shown)
 
 

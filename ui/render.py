@@ -22,6 +22,9 @@ STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/he
 SOURCES_SHOWN = 8  # more are behind a toggle
 TABLE_ROWS_SHOWN = 12  # a longer answer table scrolls inside a fixed height
 CHART_BARS = 30  # a longer ranking's chart shows its first bars
+# A chat message is ~750 px wide in a 1400 px window beside the sidebar, and an answer table's other columns
+# (单位, 年份, 核对, 范围 …) take ~450: a long text column gets the rest, lines of 36 units (7 px each).
+WRAP_PX, WRAP_UNITS = 300, 36
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
 # What GitHub-flavoured markdown turns into a link even when escaped (it finds them in the text after the
 # escapes are read): "http://…", "www.…", "name@host". A word joiner (U+2060, invisible) after the scheme,
@@ -74,14 +77,17 @@ def table_view(table: AnswerTable) -> tuple[pd.DataFrame, dict]:
 
 
 def wrap_long_text(frame: pd.DataFrame, config: dict) -> tuple[pd.DataFrame, int]:
-    """Text columns too wide for one line (a finding's 说明, a quoted sentence) broken into lines in a column
+    """The widest text column, when too wide for one line (a finding's 说明), broken into lines in a column
     of fixed width, so no text is cut at the column's edge (the exports keep the text as it is): the frame as
     shown, and the row height that shows them."""
     frame = frame.copy()
-    long = [c for c in frame.columns if frame[c].dtype == object and wrap.too_long(frame[c].tolist())]
+    texts = [c for c in frame.columns if frame[c].dtype == object]
+    widest = max(texts, key=lambda c: max((exports.text_width(v) for v in frame[c] if isinstance(v, str)),
+                                          default=0), default=None)
+    long = [widest] if widest and wrap.too_long(frame[widest].tolist(), WRAP_UNITS) else []  # one: room for one
     for col in long:
-        frame[col] = frame[col].map(wrap.wrapped)
-        config[col] = st.column_config.TextColumn(col, width=wrap.COLUMN_PX)
+        frame[col] = frame[col].map(lambda v: wrap.wrapped(v, WRAP_UNITS))
+        config[col] = st.column_config.TextColumn(col, width=WRAP_PX)
     return frame, wrap.row_height([v for c in long for v in frame[c]])
 
 
