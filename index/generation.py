@@ -156,14 +156,15 @@ class Generation:
         return con
 
     def attach(self, con, catalog: str | None = None) -> None:
-        """Define the tables as views over the live rows of the parts in `con`: temporary views, or views
-        in a new in-memory catalog (index.store.FactsWriter reads a previous generation as `prev`)."""
+        """Define the tables as views over the live rows of the parts in `con`: views in its (in-memory)
+        main catalog, seen by its cursors too, or views in a new in-memory catalog (index.store.FactsWriter reads a previous generation as `prev`)."""
         parts = self.parts()
         for i, (_, folder) in enumerate(parts):
             con.execute(f"attach '{_sql_str(str(folder / FACTS_DB))}' as _gp{i} (read_only)")
         if catalog:
             con.execute(f"attach ':memory:' as {catalog}")
-        create = f"create view {catalog}.main." if catalog else "create temp view "
+        # not temp views: those belong to `con` alone, and the app reads through a cursor per thread
+        create = f"create view {catalog}.main." if catalog else "create view "
         for t in SCHEMA:
             con.execute(f"{create}{t} as " + " union all ".join(self.part_select(t, i) for i in range(len(parts))))
 

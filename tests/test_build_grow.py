@@ -447,3 +447,22 @@ def test_named_files_after_a_changed_reports_csv_are_read_again(tmp_path: Path, 
     fresh = tmp_path / "fresh"
     build_index(corpus, fresh, embed=False, workers=1)
     assert_same(index, fresh)
+
+
+def test_a_grown_generation_reads_through_a_cursor(tmp_path: Path, files: list[Path]) -> None:
+    """The app reads a generation through a cursor per thread (ui/state.py): a grown generation's tables
+    are seen by its cursors too (temporary views were its connection's alone: every page failed after an
+    upload)."""
+    corpus, index, seeds = _three_seeds(tmp_path, files)
+    shutil.copy(seeds[3], corpus / seeds[3].name)
+    build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[3].name])
+    gen = Generation.current(index)
+    assert gen.segmented
+    con = gen.connect()
+    cur = con.cursor()
+    try:
+        assert cur.execute("select count(*) from reports").fetchone() == (4,)
+        assert cur.execute("select count(*) from facts").fetchone() == con.execute("select count(*) from facts").fetchone()
+    finally:
+        cur.close()
+        con.close()

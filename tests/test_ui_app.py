@@ -173,8 +173,11 @@ def test_exports_carry_every_rows_source_and_the_reading(app, downloads):
         record = dict(zip(answer.table.columns, row))
         agency, value = record["单位"], record[value_col]
         exported = dict(zip(header, xrows[i]))
-        if value is None:  # a value the report does not give: no source, and the row says why
-            assert pd.isna(back["来源文件"][i]) and "未提供" in back["说明"][i]
+        if value is None:  # a value the report does not give: the row says why and names the report's file
+            assert "未提供" in back["说明"][i] and back["来源位置"][i] == exported["来源位置"] == "报告中没有这一项"
+            docs = {c.doc for c in answer.citations}
+            assert back["来源文件"][i] == exported["来源文件"] and back["来源文件"][i].endswith(".txt")
+            assert back["来源文件"][i] not in docs and pd.isna(back["来源原文"][i])  # its own report, no quote
             assert exported["名次"] is None
             continue
         cite = by_agency[agency]
@@ -390,3 +393,47 @@ def test_findings_details_wrap_whole(app, downloads):
     assert all(text_width(line) * 7 + 16 <= widths["说明"] for d in shown for line in d.split("\n"))
     assert grid.proto.row_height > 64 and grid.proto.row_height >= 21 * max(d.count("\n") + 1 for d in shown)
     assert sum(widths.values()) <= 820
+
+
+def test_long_text_in_an_answer_table_wraps_whole(app, downloads):
+    """A findings answer's 说明 is longer than its column: the chat's table breaks it into lines of a fixed
+    column width and makes its rows tall enough, so no detail is cut at the edge; the export keeps it whole."""
+    import json
+
+    from ui import render, wrap
+    from ui.exports import text_width
+
+    ask(app, "哪些报告的数字前后不一致？")
+    grid = app.chat_message[-1].dataframe[0]
+    shown = grid.value["说明"].tolist()
+    exported = pd.read_csv(io.BytesIO(next(v for k, v in downloads.items() if k.endswith(".csv"))),
+                           encoding="utf-8-sig")["说明"].tolist()
+    # only line breaks added (a break at a space takes its place), on the page only
+    assert [d.replace("\n", "").replace(" ", "") for d in shown] == [d.replace(" ", "") for d in exported]
+    assert max(d.count("\n") for d in shown) >= 2
+    assert all(text_width(line) * 7 + 16 <= render.WRAP_PX for d in shown for line in d.split("\n"))
+    assert json.loads(grid.proto.columns)["说明"]["width"] == render.WRAP_PX
+    assert grid.proto.row_height > 64 and grid.proto.row_height >= wrap.LINE_PX * max(d.count("\n") + 1 for d in shown)
+
+
+def test_the_sidebar_counts_a_report_brought_as_two_files_once(seed_index, tmp_path, monkeypatch):
+    """A report's text copied out of its page next to the saved page is one report, as every answer counts
+    it: the sidebar says 报告 6 for six reports in seven files, and its help names the copy."""
+    from index.build import build_index
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seed_index.corpus, corpus)
+    real = ROOT.parent / "shared" / "real" / "reports"
+    if not real.is_dir():
+        real = Path("/work/shared/real/reports")
+    for name in ("11_pingtan_2019.html", "02_pingtan_2019.txt"):  # the page and its text dump
+        shutil.copy(real / name, corpus / name)
+    build_index(corpus, tmp_path / "index", embed=False)
+    monkeypatch.setenv("QA_INDEX", str(tmp_path / "index"))
+    monkeypatch.setenv("QA_CORPUS", str(corpus))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert not at.exception
+    reports = next(m for m in at.sidebar.get("metric") if m.label == "报告")
+    assert reports.value == "6"
+    assert "共 7 个文件" in reports.proto.help and "1 个是另一文件所载报告的副本" in reports.proto.help
+

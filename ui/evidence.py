@@ -27,6 +27,9 @@ KINDS = {"fact": "表格单元格", "passage": "正文段落", "finding": "核�
 
 # (citation) → where its cell stands, e.g. "第55行（表2 第6行第10格）"; None when unknown
 Where = Callable[[Citation], str | None]
+# (agency, year) → the files of that report, for a row whose report does not give the value
+FilesOf = Callable[[str, int | None], list[str]]
+NOT_GIVEN = "报告中没有这一项"
 
 
 def _first(row: Mapping[str, object], columns: tuple[str, ...]) -> object:
@@ -92,12 +95,21 @@ def _one_line(text: str) -> str:
 
 
 def source_columns(answer: Answer, names: Mapping[str, str] | None = None,
-                   where: Where | None = None) -> pd.DataFrame:
+                   where: Where | None = None, files_of: FilesOf | None = None) -> pd.DataFrame:
     """One row per table row: file, part, place and quoted text of its sources (several sources: one per
-    line, in the same order in every column; none: empty)."""
+    line, in the same order in every column; none: empty). A row of a report that does not give the value
+    (no number, no source) names that report's files (`files_of`) and says the item is not there."""
     names = names or {}
     out = []
-    for cites in row_citations(answer):
+    rows = [dict(zip(answer.table.columns, r)) for r in answer.table.rows] if answer.table else []
+    for row, cites in zip(rows, row_citations(answer)):
+        agency = _first(row, AGENCY_COLUMNS)
+        if not cites and files_of and isinstance(agency, str) and not _numbers(row):
+            files = files_of(agency, _year(_first(row, YEAR_COLUMNS)))
+            if files:
+                out.append({"来源文件": "\n".join(names.get(d, d) for d in files), "来源部分": None,
+                            "来源位置": "\n".join(NOT_GIVEN for _ in files), "来源原文": None})
+                continue
         out.append({
             "来源文件": "\n".join(names.get(c.doc, c.doc) for c in cites) or None,
             "来源部分": "\n".join(part_text(c) for c in cites) or None,

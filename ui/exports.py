@@ -108,21 +108,21 @@ def number_format(series: pd.Series) -> str | None:
 
 
 def answer_frame(answer: Answer, names: Mapping[str, str] | None = None,
-                 where: evidence.Where | None = None) -> pd.DataFrame:
+                 where: evidence.Where | None = None, files_of: evidence.FilesOf | None = None) -> pd.DataFrame:
     """Every row of the answer's table (as table_frame) with its sources: 来源文件, 来源部分, 来源位置, 来源原文."""
     if answer.table is None:
         return pd.DataFrame()
     frame = table_frame(answer.table)
-    sources = evidence.source_columns(answer, names, where)
+    sources = evidence.source_columns(answer, names, where, files_of)
     sources.index = frame.index
     return pd.concat([frame, sources.rename(columns=lambda c: c if c not in frame.columns else f"{c}（来源）")],
                      axis=1)
 
 
 def answer_xlsx(answer: Answer, names: Mapping[str, str] | None = None,
-                where: evidence.Where | None = None) -> bytes:
+                where: evidence.Where | None = None, files_of: evidence.FilesOf | None = None) -> bytes:
     """The answer as a workbook: 答案 (every row with its sources), 说明, 来源."""
-    return xlsx_bytes(answer_frame(answer, names, where), sheet="答案", notes=evidence.notes(answer),
+    return xlsx_bytes(answer_frame(answer, names, where, files_of), sheet="答案", notes=evidence.notes(answer),
                       more={"来源": evidence.citations_frame(answer, names, where)})
 
 

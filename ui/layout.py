@@ -28,7 +28,10 @@ def corpus_glance(p: state.Paths, gen: str) -> None:
     unassessable = int((t.findings["status"] == "NOT_ASSESSABLE").sum())
     st.markdown("#### 语料一览")
     c1, c2 = st.columns(2)
-    c1.metric("报告", f"{len(r):,}")
+    copies = state.copy_files(p, gen)
+    c1.metric("报告", f"{len(r) - len(copies):,}",
+              help=f"共 {len(r):,} 个文件；其中 {len(copies):,} 个是另一文件所载报告的副本（同一机关同一年度、"
+                   "表格数字一致），答案只计一次" if copies else None)
     c2.metric("机关", f"{len(agencies):,}")
     c1.metric("事实", f"{len(t.facts):,}")
     c2.metric("核对不一致", f"{fails:,}", help=f"另有 {unassessable} 项因缺少数字无法核对；详见「核对」页")

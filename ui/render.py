@@ -14,7 +14,7 @@ import streamlit as st
 
 from index.template import PARTS
 from qa.answer import Answer, AnswerTable, Citation
-from ui import evidence, exports
+from ui import evidence, exports, wrap
 
 PART_TITLES = {p.numeral: p.title for p in PARTS}
 STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/help:",
@@ -22,6 +22,9 @@ STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/he
 SOURCES_SHOWN = 8  # more are behind a toggle
 TABLE_ROWS_SHOWN = 12  # a longer answer table scrolls inside a fixed height
 CHART_BARS = 30  # a longer ranking's chart shows its first bars
+# A chat message is ~750 px wide in a 1400 px window beside the sidebar, and an answer table's other columns
+# (单位, 年份, 核对, 范围 …) take ~450: a long text column gets the rest, lines of 36 units (7 px each).
+WRAP_PX, WRAP_UNITS = 300, 36
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
 # What GitHub-flavoured markdown turns into a link even when escaped (it finds them in the text after the
 # escapes are read): "http://…", "www.…", "name@host". A word joiner (U+2060, invisible) after the scheme,
@@ -73,6 +76,21 @@ def table_view(table: AnswerTable) -> tuple[pd.DataFrame, dict]:
     return frame, config
 
 
+def wrap_long_text(frame: pd.DataFrame, config: dict) -> tuple[pd.DataFrame, int]:
+    """The widest text column, when too wide for one line (a finding's 说明), broken into lines in a column
+    of fixed width, so no text is cut at the column's edge (the exports keep the text as it is): the frame as
+    shown, and the row height that shows them."""
+    frame = frame.copy()
+    texts = [c for c in frame.columns if frame[c].dtype == object]
+    widest = max(texts, key=lambda c: max((exports.text_width(v) for v in frame[c] if isinstance(v, str)),
+                                          default=0), default=None)
+    long = [widest] if widest and wrap.too_long(frame[widest].tolist(), WRAP_UNITS) else []  # one: room for one
+    for col in long:
+        frame[col] = frame[col].map(lambda v: wrap.wrapped(v, WRAP_UNITS))
+        config[col] = st.column_config.TextColumn(col, width=WRAP_PX)
+    return frame, wrap.row_height([v for c in long for v in frame[c]])
+
+
 def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
     import altair as alt
 
@@ -106,17 +124,18 @@ def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
     st.altair_chart(chart, key=f"{key}-chart", width="stretch", height=90 + 30 * len(data))
 
 
-def _downloads(answer: Answer, names: dict[str, str], locate: Locate | None, key: str) -> None:
+def _downloads(answer: Answer, names: dict[str, str], locate: Locate | None, key: str,
+               files_of: evidence.FilesOf | None = None) -> None:
     """CSV and XLSX of every row of the answer's table, each row with its sources (file, part, line or
     cell, quoted text); the XLSX also has the sheets 说明 and 来源."""
     stem = exports.file_stem(answer.question)
     where = _cell_where(locate)
-    frame = exports.answer_frame(answer, names, where)
+    frame = exports.answer_frame(answer, names, where, files_of)
     row = st.container(horizontal=True, gap="small")
     row.download_button("CSV", data=exports.csv_bytes(frame), file_name=f"{stem}.csv", mime="text/csv",
                         key=f"{key}-csv", on_click="ignore", icon=":material/download:",
                         help="全部行，每行附来源；UTF-8（带 BOM），Excel 可直接打开中文")
-    row.download_button("XLSX", data=exports.answer_xlsx(answer, names, where), file_name=f"{stem}.xlsx",
+    row.download_button("XLSX", data=exports.answer_xlsx(answer, names, where, files_of), file_name=f"{stem}.xlsx",
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         key=f"{key}-xlsx", on_click="ignore", icon=":material/download:",
                         help="全部行，每行附来源；另有「说明」（问题、理解、计算）与「来源」两页")
@@ -221,9 +240,10 @@ def reading_line(answer: Answer) -> str:
 
 
 def answer(answer: Answer, key: str, names: dict[str, str], ask: Callable[[str], None],
-           locate: Locate | None = None) -> None:
+           locate: Locate | None = None, files_of: evidence.FilesOf | None = None) -> None:
     """Draw one answer inside the current chat message. `ask` is called (as a button callback) with the
-    question of an alternative reading; `locate` finds a fact's cell for exact highlighting."""
+    question of an alternative reading; `locate` finds a fact's cell for exact highlighting; `files_of` names
+    the files of a report whose row has no value, for the exports."""
     icon = STATUS_ICONS.get(answer.status)
     text = escape_md(answer.text)
     if icon:
@@ -241,11 +261,13 @@ def answer(answer: Answer, key: str, names: dict[str, str], ask: Callable[[str],
                           help=f"改问：{escape_md(alt.question)}", type="secondary", icon=":material/alt_route:")
     if answer.table is not None and answer.table.rows:
         frame, config = table_view(answer.table)
-        st.dataframe(frame, column_config=config, hide_index=True, key=f"{key}-table", placeholder="—",
-                     height="auto" if len(frame) <= TABLE_ROWS_SHOWN else 420)  # longer: it scrolls
+        shown, row_px = wrap_long_text(frame, config)
+        height = "auto" if len(frame) <= TABLE_ROWS_SHOWN else 420 if row_px <= 35 else 640  # longer: it scrolls
+        st.dataframe(shown, column_config=config, hide_index=True, key=f"{key}-table", placeholder="—",
+                     row_height=row_px, height=height)
         if len(frame) > TABLE_ROWS_SHOWN:
             st.caption(f"共 {len(frame):,} 行，表格可滚动；下载的文件包含全部行及每行的来源。")
-        _downloads(answer, names, locate, key)
+        _downloads(answer, names, locate, key, files_of)
         _bar_chart(answer, frame, key)
     if answer.derived:
         st.caption("计算：" + "；".join(escape_md(d.how if d.value in d.how else f"{d.how} {d.value}")

@@ -139,6 +139,19 @@ def tables(p: Paths, gen: str) -> Tables:
     return _tables(str(p.index), gen)
 
 
+def copy_files(p: Paths, gen: str) -> set[str]:
+    """The files that are another file's copy of one report (qa/copies.py): answers count that report once."""
+    qa = engine(p, gen)
+    return set(qa.store.copies.other_docs(qa.store.reports))
+
+
+def report_files(p: Paths, gen: str, agency: str, year: int | None) -> list[str]:
+    """The files (docs) of one agency's report of that year (several: the copies of one report)."""
+    r = tables(p, gen).reports
+    same = r[(r["agency"] == agency) & ((r["year"] == year) if year is not None else r["year"].isna())]
+    return sorted(same["doc"].astype(str))
+
+
 def names(p: Paths) -> dict[str, str]:
     """Report doc → the name it was uploaded under (only for uploaded reports)."""
     return load_names(p.corpus)

@@ -18,6 +18,10 @@ def locate(doc: str, key: str):
     return state.cell_source(p, gen, doc, key)
 
 
+def files_of(agency: str, year: int | None) -> list[str]:
+    return state.report_files(p, gen, agency, year)
+
+
 def queue(question: str) -> None:
     st.session_state["pending"] = question
 
@@ -50,7 +54,8 @@ for i, m in enumerate(messages):
         if m["role"] == "user":
             st.markdown(render.escape_md(m["text"]))
         else:
-            render.answer(m["answer"], key=f"a{i}", names=uploaded, ask=queue, locate=locate)
+            render.answer(m["answer"], key=f"a{i}", names=uploaded, ask=queue, locate=locate,
+                          files_of=files_of)
 
 if pending is not None:
     with st.chat_message("user"):
@@ -63,7 +68,8 @@ if pending is not None:
         st.session_state["conversation"] = conversation
         messages.append({"role": "user", "text": pending})
         messages.append({"role": "assistant", "answer": answer})
-        render.answer(answer, key=f"a{len(messages) - 1}", names=uploaded, ask=queue, locate=locate)
+        render.answer(answer, key=f"a{len(messages) - 1}", names=uploaded, ask=queue, locate=locate,
+                          files_of=files_of)
 
 if messages:
     st.button("清空对话", key="clear-chat", on_click=clear, type="tertiary", icon=":material/delete:")

@@ -8,15 +8,13 @@ import math
 import pandas as pd
 import streamlit as st
 
-from ui import exports, layout, render, state
+from ui import exports, layout, render, state, wrap
 
 KINDS = {"rule": "表内勾稽", "prose": "正文与表格", "cross_year": "跨年度"}
 STATUS = {"FAIL": "不一致", "NOT_ASSESSABLE": "无法核对", "PASS": "通过"}
 # Column widths (px) that fit the page's main area beside the sidebar in a 1400 px window (~820 px), so that
 # no column hides behind a horizontal scroll; 说明 wraps and its rows are as tall as the longest needs.
-WIDTHS = {"机关": 120, "年度": 56, "结果": 64, "类型": 80, "规则": 48, "说明": 380, "行": 56}
-DETAIL_UNITS_PER_LINE = 48  # display units (a Chinese character is 2) per line of 说明 at 14 px
-LINE_PX = 21
+WIDTHS = {"机关": 120, "年度": 56, "结果": 64, "类型": 80, "规则": 48, "说明": wrap.COLUMN_PX, "行": 56}
 
 p, gen = layout.page()
 t = state.tables(p, gen)
@@ -43,36 +41,6 @@ if agencies:
 shown = findings[mask]
 
 
-def wrapped_row_height(details: list) -> int:
-    """Rows tall enough for the detail with the most lines. The data grid draws line breaks only in rows
-    taller than 4rem (64 px), so a table with multi-line details gets at least that."""
-    lines = max((d.count("\n") + 1 for d in details if isinstance(d, str)), default=1)
-    return 35 if lines == 1 else max(66, 10 + LINE_PX * lines)
-
-
-def wrapped(text: object, units: int = DETAIL_UNITS_PER_LINE) -> object:
-    """The detail broken into lines of at most `units` display units. The data grid wraps only at spaces, so
-    a long Chinese run would run past the column's edge: the lines are made here (on the page only; the
-    exports keep the text as it is), at the last space of a line when it is near, else between characters."""
-    if not isinstance(text, str):
-        return text
-    lines, line, width = [], "", 0
-    for ch in text:
-        w = exports.text_width(ch)
-        if width + w > units:
-            cut = line.rfind(" ")
-            if cut > 0 and exports.text_width(line[cut:]) <= 12:
-                lines.append(line[:cut])
-                line = line[cut + 1:]
-            else:
-                lines.append(line)
-                line = ""
-            width = exports.text_width(line)
-        line += ch
-        width += w
-    return "\n".join(lines + [line])
-
-
 def numbers_text(raw: str) -> str:
     try:
         numbers = json.loads(raw or "{}")
@@ -93,8 +61,8 @@ view = pd.DataFrame({
     "文件": shown["doc"].map(lambda d: uploaded.get(d, d)),
 })
 st.markdown(f"**{len(view):,}** 项")
-shown_view = view.drop(columns=["数字"]).assign(说明=view["说明"].map(wrapped))
-row_px = wrapped_row_height(shown_view["说明"].tolist())
+shown_view = view.drop(columns=["数字"]).assign(说明=view["说明"].map(wrap.wrapped))
+row_px = wrap.row_height(shown_view["说明"].tolist())
 st.dataframe(shown_view, hide_index=True, key="findings-table", placeholder="",
              height=min(640, 38 + row_px * max(len(view), 1)), row_height=row_px,
              column_config={"机关": st.column_config.TextColumn(width=WIDTHS["机关"]),
