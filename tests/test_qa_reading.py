@@ -224,3 +224,15 @@ def test_each_value_asked_in_one_question_is_answered(qa, question, labels):
     a = ask(qa, question)
     assert [row[2] for row in a.table.rows] == labels, a.text
     assert all(label.split(" · ")[1] in a.text for label in labels)
+
+
+def test_an_amount_per_project_divides_the_amount_by_the_count(seed_qa):
+    # 沙河 2020 政府集中采购 7249.4746万元 over 5 项: 1449.89万元 a project, not the average of the counts
+    a = ask(seed_qa, "沙河2020年政府集中采购平均每个项目多少万元")
+    assert "平均每个项目1,449.89万元（7249.4746 ÷ 5 = 1,449.89）" in a.text
+
+
+def test_two_counts_asked_in_one_sentence_are_each_answered(seed_qa):
+    # …发布了多少，…解读了多少: each part retrieved; one passage answering both is quoted once
+    a = ask(seed_qa, "济南城管2020年收到多少政府信息公开申请，予以公开了多少")
+    assert a.text.count("写道") <= 2
