@@ -13,7 +13,7 @@ from qa.lexicon import Measure, measure
 from qa.ops import Ctx, Rows, aggregate, nothing, scoped, table_of
 from qa.output import format_value
 from qa.phrasing import SUM_TERMS_IN_TEXT, avg_words, by_year_words, cell_value, month_avg_words, num, reading, \
-    sum_words, year_total_words
+    sum_words, year_total_words, in_yuan
 from qa.understand import Plan
 
 
@@ -48,6 +48,9 @@ def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     shown_sum = f"{terms} = {plain_number(total)}" if len(ok) <= SUM_TERMS_IN_TEXT else ""  # its arithmetic
     if op == "sum":
         text = sum_words(lead, scope_n, len(ok), per, num(total, unit), shown_sum)
+        yuan = in_yuan(plan.text, total, unit)
+        if yuan:  # 一共花了多少元: the 万元 total in 元 too
+            text, derived = text + yuan[0], derived + yuan[1]
         summary = f"「{label}」在{scope_n}中求和"
     elif RE_MEDIAN.search(plan.text):  # 中位数: the middle value once sorted (mean of the two middle ones)
         values = sorted(float(v) for v in ok.values)

@@ -236,3 +236,9 @@ def test_two_counts_asked_in_one_sentence_are_each_answered(seed_qa):
     # …发布了多少，…解读了多少: each part retrieved; one passage answering both is quoted once
     a = ask(seed_qa, "济南城管2020年收到多少政府信息公开申请，予以公开了多少")
     assert a.text.count("写道") <= 2
+
+
+def test_an_amount_asked_in_yuan_is_also_given_in_yuan(seed_qa):
+    a = ask(seed_qa, "沙河2020年政府集中采购金额是多少元")
+    assert "7,249.4746万元" in a.text and "折合72,494,746元" in a.text
+    assert "折合" not in ask(seed_qa, "沙河2020年政府集中采购金额是多少万元").text
