@@ -242,3 +242,10 @@ def test_an_amount_asked_in_yuan_is_also_given_in_yuan(seed_qa):
     a = ask(seed_qa, "沙河2020年政府集中采购金额是多少元")
     assert "7,249.4746万元" in a.text and "折合72,494,746元" in a.text
     assert "折合" not in ask(seed_qa, "沙河2020年政府集中采购金额是多少万元").text
+
+
+def test_how_far_a_broken_sum_misses_is_said(seed_qa):
+    # 差了多少: the first broken sum of each report, both sides and the gap (济南 2020: 新收 20 vs 总计 blank)
+    a = ask(seed_qa, "哪份报告的表三加起来不对，差了多少")
+    assert "济南市城市管理局" in a.text and "两边差" in a.text
+    assert "两边差" not in ask(seed_qa, "哪份报告的表三加起来不对").text
