@@ -313,8 +313,8 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         if new.operation in AGGREGATES:
             new.operation = "value"
         changed = True
-    # years
-    if plan.years and plan.years != prev.years:
+    # years (那去年呢 after 2024年 under 去年 = 2024: the same year, still this turn's reading of it)
+    if plan.years and (plan.years != prev.years or plan.relative):
         new.years, new.all_years = list(plan.years), plan.all_years and len(plan.years) > 1
         new.defaults = [d for d in new.defaults if not is_relative_note(d, prev.relative)] + \
             [d for d in plan.defaults if is_relative_note(d, plan.relative)]  # how this turn's years were read

@@ -31,6 +31,19 @@ RE_COMPOUND = re.compile(r"复合|年均增|年均(?:增长|下降|减少)|平�
 
 
 def answer_change(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
+    if len(plan.agencies) < 2:
+        return _change_of_one(ctx, plan, m)
+    # 平潭和洪泽的同比增长率: each agency against its own year before, one after the other
+    parts = [_change_of_one(ctx, plan.model_copy(update={"agencies": [a], "agency_mentions": []}), m)
+             for a in plan.agencies]
+    first = next((p for p in parts if p.status not in ("not_found", "absent")), parts[0])
+    return first.model_copy(update={
+        "text": "\n".join(p.text for p in parts), "status": first.status,
+        "citations": [c for p in parts for c in p.citations], "derived": [d for p in parts for d in p.derived],
+        "alternatives": [x for p in parts for x in p.alternatives]})
+
+
+def _change_of_one(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     agency = plan.agencies[0]
     s = ctx.store
     all_rids = s.scope([agency], latest=False)

@@ -7,14 +7,34 @@ from __future__ import annotations
 import re
 
 from index.checks import scope_label
-from qa import cite
+from qa import arith, cite
 from qa.answer import Answer, AnswerTable, Derived
 from qa.op_check import asked_numbers, measure_values, stated_percentages, stated_total
 from qa.ops import Ctx, no_reports
+from qa.output import format_value
 from qa.phrasing import NAMES_IN_TEXT, RULE_NAMES, findings_scope, no_findings_words, reading
 from qa.understand import Plan
 
 RE_PERCENT_WORDS = re.compile(r"百分比|百分之|%|占比|比例")
+
+
+RE_HOW_FAR = re.compile(r"差(?:了|额|距)?(?:多少|几)|相差|差值|差多少")
+RE_SUMS = re.compile(r"= (-?[\d.]+) ≠ .*? = (-?[\d.]+)(?![\d.])")
+
+
+def _gap(fs: list, question: str, derived: list[Derived]) -> str:
+    """差了多少: by how much the report's first broken sum misses (its two sides from the check's own words)."""
+    if not RE_HOW_FAR.search(question):
+        return ""
+    for f in sorted(fs, key=lambda f: "总计列" not in (f.detail or "")):  # the all-applicants sum first
+        m = RE_SUMS.search(f.detail or "")
+        if m:
+            left, right = float(m.group(1)), float(m.group(2))
+            gap = arith.rounded(abs(left - right))
+            how = f"|{m.group(1)} − {m.group(2)}| = {format_value(gap)}"
+            derived.append(Derived(value=format_value(gap), how=how))
+            return f"，其中{f.detail.split('：', 1)[0]}两边差{format_value(gap)}（{how}）"
+    return ""
 
 
 def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
@@ -46,7 +66,7 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
             kinds += ("、" if kinds else "") + "正文与表格不符"
         if any(f.kind == "cross_year" for f in fs):
             kinds += ("、" if kinds else "") + "跨年度结转不符"
-        parts.append(f"{r.name}{r.year or ''}年报告{len(fs)}项（{kinds}）")
+        parts.append(f"{r.name}{r.year or ''}年报告{len(fs)}项（{kinds}）" + _gap(fs, plan.text, derived))
     if by_doc and plan.agencies:
         text = "；".join(p.replace("年报告", "年报告有", 1) for p in parts) + "数字不一致。"
     elif by_doc:

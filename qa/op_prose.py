@@ -72,6 +72,10 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         if summed:
             return summed
     clauses = [c for c in re.split(r"[？?；;]", plan.prose_text or "") if len(c.strip(" ，,。")) >= 4]
+    if len(clauses) == 1:  # 发布了多少条信息，出了多少篇解读: two counts asked in one sentence, each a part
+        commas = [c for c in re.split(r"[，,]", clauses[0]) if len(c.strip(" 。")) >= 4]
+        if len(commas) >= 2 and all(RE_QUANTITY.search(c) for c in commas):
+            clauses = commas
     if len(clauses) >= 2 and not lead:  # 推出了几期？对多少项文件做了解读？ each part answered
         return _prose_clauses(qa, plan, agency, clauses)
     agency = agency or (plan.agencies[0] if plan.agencies else None)
@@ -164,7 +168,7 @@ def _prose_clauses(qa: QA, plan: Plan, agency: str | None, clauses: list[str]) -
         terms = [t for t, _ in qa.retriever.keyword.query_terms(c) if len(t) >= 2]
         answers.append(next((a for a in tries if _number_after(a.text, terms)), tries[0]))
     first = answers[0]
-    first.text = "".join(a.text for a in answers)
+    first.text = "".join(dict.fromkeys(a.text for a in answers))  # two parts one passage answers: quoted once
     first.citations = [c for a in answers for c in a.citations]
     first.derived = [d for a in answers for d in a.derived]
     first.status = "answered" if any(a.status == "answered" for a in answers) else first.status

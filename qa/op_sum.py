@@ -8,11 +8,12 @@ import re
 from index.cells import plain_number
 from qa import arith
 from qa.answer import Answer, AnswerTable, ChartHint, Derived
-from qa.lexicon import Measure
-from qa.ops import Ctx, Rows, aggregate, nothing, table_of
+from qa.facts import OK
+from qa.lexicon import Measure, measure
+from qa.ops import Ctx, Rows, aggregate, nothing, scoped, table_of
 from qa.output import format_value
 from qa.phrasing import SUM_TERMS_IN_TEXT, avg_words, by_year_words, cell_value, month_avg_words, num, reading, \
-    sum_words, year_total_words
+    sum_words, year_total_words, in_yuan
 from qa.understand import Plan
 
 
@@ -21,9 +22,15 @@ RE_PER_MONTH = re.compile(r"每月|每个月|月均|平均一个月|一个月平
 
 RE_MEDIAN = re.compile(r"中位数|中位值|中值")
 
+# 平均每个项目多少万元: an amount over the count of the same row (采购总金额 ÷ 采购项目数量), not an average of counts
+RE_PER_UNIT = re.compile(r"每(?:一)?个?(?:采购)?项目|单个(?:采购)?项目|平均每项|每项(?:采购)?(?:平均|金额|多少钱)")
+
 
 def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     """sum and avg."""
+    unit_avg = per_unit(ctx, plan, m) if plan.operation == "avg" else None
+    if unit_avg is not None:
+        return unit_avg
     a = aggregate(ctx, plan, m)
     if isinstance(a, Answer):
         return a
@@ -41,6 +48,9 @@ def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     shown_sum = f"{terms} = {plain_number(total)}" if len(ok) <= SUM_TERMS_IN_TEXT else ""  # its arithmetic
     if op == "sum":
         text = sum_words(lead, scope_n, len(ok), per, num(total, unit), shown_sum)
+        yuan = in_yuan(plan.text, total, unit)
+        if yuan:  # 一共花了多少元: the 万元 total in 元 too
+            text, derived = text + yuan[0], derived + yuan[1]
         summary = f"「{label}」在{scope_n}中求和"
     elif RE_MEDIAN.search(plan.text):  # 中位数: the middle value once sorted (mean of the two middle ones)
         values = sorted(float(v) for v in ok.values)
@@ -105,3 +115,40 @@ def by_year(ctx: Ctx, plan: Plan, m: Measure, ok: Rows, lacking: Rows, lead: str
                                     units={f"{word}（{m.unit}）": m.unit}),
                   citations=citations, derived=derived + d, chart=ChartHint(x="年份", y=f"{word}（{m.unit}）",
                                                                            title=f"{m.label}（按年份）"))
+
+
+def per_unit(ctx: Ctx, plan: Plan, m: Measure) -> Answer | None:
+    """平均每个项目多少万元: the row's amount over its count (summed over the reports in scope), each cell cited;
+    None when the row has no amount and count or no report gives both."""
+    amount, count = measure(m.item, "amount"), measure(m.item, "items")
+    if amount is None or count is None or not RE_PER_UNIT.search(plan.text):
+        return None
+    a_rows, c_rows = scoped(ctx, plan, amount), scoped(ctx, plan, count)
+    counts = {int(r.report.rid): r for r in c_rows if r.status == OK and r.value}
+    pairs = [(a, counts[int(a.report.rid)]) for a in a_rows if a.status == OK and int(a.report.rid) in counts]
+    if not pairs:
+        return None
+    total_a = arith.rounded(sum(a.value for a, _ in pairs))
+    total_c = arith.rounded(sum(c.value for _, c in pairs))
+    avg_s = format_value(round(total_a / total_c, 2))
+    how = f"{plain_number(total_a)} ÷ {plain_number(total_c)} = {avg_s}"
+    derived = [Derived(value=avg_s, how=how)]
+    if len(pairs) > 1:
+        derived += [Derived(value=format_value(total_a), how=" + ".join(plain_number(a.value) for a, _ in pairs)),
+                    Derived(value=format_value(total_c), how=" + ".join(plain_number(c.value) for _, c in pairs))]
+    who = "、".join(dict.fromkeys(f"{a.report.agency}{a.report.year or ''}年" for a, _ in pairs))
+    text = (f"{who}「{amount.label}」{num(total_a, amount.unit)}，「{count.label}」{num(total_c, count.unit)}，"
+            f"平均每个项目{avg_s}{amount.unit}（{how}）。")
+    left = [f"{r.report.agency}{r.report.year or ''}年" for r in a_rows
+            if int(r.report.rid) not in {int(a.report.rid) for a, _ in pairs}]
+    if left:  # no count to divide by (0 or not given): said, never divided
+        text += f"未计入（金额或项目数未提供、项目数为0）：{'、'.join(left)}。"
+    cites_a, da = ctx.citer.rows(amount, [a for a, _ in pairs])
+    cites_c, dc = ctx.citer.rows(count, [c for _, c in pairs])
+    table = AnswerTable(columns=["单位", "年份", f"{amount.label}（{amount.unit}）", f"{count.label}（{count.unit}）"],
+                        rows=[[a.report.agency, a.report.year, cell_value(a.value), cell_value(c.value)]
+                              for a, c in pairs], units={f"{amount.label}（{amount.unit}）": amount.unit,
+                                                         f"{count.label}（{count.unit}）": count.unit})
+    return Answer(question=plan.question, text=text, table=table, citations=cites_a + cites_c,
+                  derived=derived + da + dc,
+                  reading=reading(plan, amount, f"「{amount.label}」÷「{count.label}」（平均每个项目）"))

@@ -19,7 +19,7 @@ from qa.ops import Ctx, cmp_ok, default_measure, no_reports, scoped_rows
 from qa.output import format_value
 from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, num, reading, \
     cannot_judge_words, converted_words, no_report_words, same_row_words, series_words, value_sentence, \
-    yes_no_words, latest_instead_words, latest_read_words
+    yes_no_words, latest_instead_words, latest_read_words, in_yuan
 from qa.understand import Plan
 
 RE_A_YEAR = re.compile(r"(?:19|20)\d\d")  # a year this turn names itself (a follow-up's text)
@@ -178,6 +178,9 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     one = rows_by[0][1] if len(measures) == 1 and len(rows_by[0][1]) == 1 else []
     if one and one[0].status == OK:
         text += total_conflict(ctx, m, one[0].report.doc, derived)
+        yuan = in_yuan(plan.text, one[0].value, m.unit)
+        if yuan:  # 多少元: the 万元 cell in 元 too
+            text, derived = text + yuan[0], derived + yuan[1]
     filters = []
     if plan.yesno and plan.comparison and one and one[0].status == OK:  # 是195件吗: the verdict, then the value
         ok = bool(cmp_ok(np.array([one[0].value]), plan.comparison)[0])

@@ -589,3 +589,16 @@ def copies_said(groups, reports) -> str:
     more = f"等{len(groups)}份报告" if len(groups) > 6 else ""
     same = "，其余数值一致" if any(g.differ for g in groups) else "，数值一致"
     return f"（同一份报告有多个文件的只计一次：{shown}{more}{same}）"
+
+
+# 多少元 / 换算成元 of an amount the template keeps in 万元 (not 万元 itself, not 单元)
+RE_IN_YUAN = re.compile(r"(?<![万亿单公])元")
+
+
+def in_yuan(question: str, value: float | None, unit: str) -> tuple[str, list[Derived]] | None:
+    """An amount asked in 元: the 万元 value times 10000, with its arithmetic; None when not asked so."""
+    if unit != "万元" or value is None or not RE_IN_YUAN.search(question):
+        return None
+    yuan = round(value * 10000, 2)
+    d = Derived(value=format_value(yuan), how=f"{format_value(value)}万元 × 10000 = {format_value(yuan)}元")
+    return f"折合{format_value(yuan)}元（{d.how}）。", [d, Derived(value="10000", how="1万元 = 10000元")]

@@ -144,6 +144,11 @@ RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:
                                 r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告")
 RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|报告(?:数量|数目|总数)|报告(?:列表|清单|目录)|"
                              r"报告有?(?:哪几份|哪些)|哪几份报告|哪些报告|有几份|有多少份|(?:几|多少)年的(?:报告|年报)")
+# 为哪个景区的收费标准开过听证会 / 在什么平台发布: a name or an event the text tells, which no cell holds (a measure
+# word in such a question, 收费, is its topic, not a number asked)
+RE_TEXT_THING = re.compile(r"(?:哪个|哪些|哪场|哪次|什么|哪一?个)(?:景区|会议?|听证会?|平台|网站|栏目|活动|渠道|媒体|"
+                           r"公众号|政策|文件名|名称|主题|领域|方式|形式)|(?:召开|举办|开过|举行)(?:了|过)?.{0,6}(?:会|活动)")
+RE_YEAR_ON_YEAR = re.compile(r"同比|环比|(?:比|较|与|和|跟)(?:上一?年|去年|前一年)")  # each against its year before
 RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:格式|模板|版式|样式)|(?:新版|新)(?:格式|模板)|"
                        r"(?:旧版|老版|旧)(?:格式|模板)")
 RE_REPORT_YEARS = re.compile(r"(?:哪几年|哪些年份?|哪一年|几年|什么年份?|几个年份)(?:有|的)?(?:报告|年报)|"
@@ -649,14 +654,30 @@ class Reader:
         if item.is_group:
             plan.defaults.append(f"「{item.words[0] if item.words else item.label}」为各小项之和")
 
+    def _template_years(self, plan: Plan) -> None:
+        """2021版模板的报告里哪份…最多: the year names the template, and a template is its statistics years (2019, 2020
+        for the 2019 one; 2021 on for the 2021 one: docs/report-format), so the scope is every report of those years."""
+        fmt = RE_FORMAT.search(plan.text)
+        if not fmt:
+            return
+        plan.template = fmt.group(1) if fmt.group(1) in ("2019", "2021") else ("2021" if "新" in fmt.group(0) else "2019")
+        named = [y for y in plan.years if str(y) != fmt.group(1)]
+        held = [y for y in sorted(set(self.years)) if (y >= 2021) == (plan.template == "2021")]
+        plan.years = named or held
+        plan.all_years = len(plan.years) > 1 or plan.all_years
+        plan.defaults.append(f"「{fmt.group(0)}」即" + ("2021年及以后" if plan.template == "2021" else "2019、2020年") +
+                             "的报告")
+
     def _operation(self, plan: Plan, rest: str) -> None:
         from qa.prose import asks_how, asks_shortfalls
 
         has_measure = plan.item is not None
+        if has_measure:
+            self._template_years(plan)
         ranked = RE_MAX.search(rest) or RE_MIN.search(rest) or RE_TOPN.search(rest) or RE_BOTTOMN.search(rest)
         # 依申请公开是怎么办理的 / 依申请公开存在什么问题: the text says how and what fell short, the table only how
         # many (行政处罚最多的单位存在哪些问题 ranks first: the mixed plan below)
-        if has_measure and (asks_how(rest) or (asks_shortfalls(rest) and not ranked)):
+        if has_measure and (asks_how(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)):
             plan.defaults = [d for d in plan.defaults if not d.startswith("未指明")]  # no column is read
             plan.operation = "prose"
             plan.prose, plan.op_explicit = True, False
@@ -769,6 +790,9 @@ class Reader:
             return
         if len(plan.agencies) >= 2 and plan.yesno and plan.comparison is not None:
             plan.operation = "filter"  # 伊川、鹤岗、沙河都超过5件吗: a verdict over the named ones
+            return
+        if len(plan.agencies) >= 2 and len(plan.years) <= 1 and RE_YEAR_ON_YEAR.search(rest):
+            plan.operation = "change"  # 平潭和洪泽2023年的同比增长率: each agency against its own year before
             return
         if len(plan.agencies) >= 2:
             plan.operation = "compare"

@@ -12,9 +12,13 @@ three agencies side by side, names the index lacks, ambiguous readings; batch 6,
 the index lacks (Shenzhen), 'best' with no stated measure; batch 7, ho408–ho457: a journalist's, an auditor's, a
 citizen's and a researcher's words — 国家秘密那一栏, 申请人是公司的, 败诉了几次, 被告得最多, 自然人以外, 差的6件去哪了,
 a wrong-level name (济南市政府 for 济南市城市管理局: refused), 平潭县, predictions (明年) and a reply time (要多久能答复)
-refused, a median, a compound yearly growth rate, rates ranked over years with ties, 和上一年比呢 after a rate).
+refused, a median, a compound yearly growth rate, rates ranked over years with ties, 和上一年比呢 after a rate;
+batch 8, ho458–ho497: a student's, a lawyer's and an official's words — rows by number (表三第（五）项, 第三部分),
+amounts asked in 元 or as 多少钱, a column one template lacks (refused, never 0), 二〇二四年 / 两千零二十五年, 那去年呢 /
+洪泽呢？ / 换成行政许可, two agencies' 同比, 2021版模板的报告里, 平均每个项目多少万元, which report's 表三 does not add up
+and by how much, 哪些单位…都没有, 多少家).
 Every expected value was read by hand from the reports' cells; `why` names the cell. First scores of new batches
-before any fix: batch 5 52/60, batch 6 44/60, batch 7 36/50.
+before any fix: batch 5 52/60, batch 6 44/60, batch 7 36/50, batch 8 33/40.
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).

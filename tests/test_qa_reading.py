@@ -224,3 +224,28 @@ def test_each_value_asked_in_one_question_is_answered(qa, question, labels):
     a = ask(qa, question)
     assert [row[2] for row in a.table.rows] == labels, a.text
     assert all(label.split(" · ")[1] in a.text for label in labels)
+
+
+def test_an_amount_per_project_divides_the_amount_by_the_count(seed_qa):
+    # 沙河 2020 政府集中采购 7249.4746万元 over 5 项: 1449.89万元 a project, not the average of the counts
+    a = ask(seed_qa, "沙河2020年政府集中采购平均每个项目多少万元")
+    assert "平均每个项目1,449.89万元（7249.4746 ÷ 5 = 1,449.89）" in a.text
+
+
+def test_two_counts_asked_in_one_sentence_are_each_answered(seed_qa):
+    # …发布了多少，…解读了多少: each part retrieved; one passage answering both is quoted once
+    a = ask(seed_qa, "济南城管2020年收到多少政府信息公开申请，予以公开了多少")
+    assert a.text.count("写道") <= 2
+
+
+def test_an_amount_asked_in_yuan_is_also_given_in_yuan(seed_qa):
+    a = ask(seed_qa, "沙河2020年政府集中采购金额是多少元")
+    assert "7,249.4746万元" in a.text and "折合72,494,746元" in a.text
+    assert "折合" not in ask(seed_qa, "沙河2020年政府集中采购金额是多少万元").text
+
+
+def test_how_far_a_broken_sum_misses_is_said(seed_qa):
+    # 差了多少: the first broken sum of each report, both sides and the gap (济南 2020: 新收 20 vs 总计 blank)
+    a = ask(seed_qa, "哪份报告的表三加起来不对，差了多少")
+    assert "济南市城市管理局" in a.text and "两边差" in a.text
+    assert "两边差" not in ask(seed_qa, "哪份报告的表三加起来不对").text

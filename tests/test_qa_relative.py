@@ -146,3 +146,13 @@ def test_a_count_that_looks_like_a_year_is_a_count(reader: Reader, q: str, years
 def test_a_rate_asked_yes_or_no(seed_qa):
     a = ask(seed_qa, "济南城管不予公开的申请占新收申请的比例超过10%吗")
     assert a.reading.operation == "share" and a.text.startswith("不是：5%，不大于10%。")
+
+
+def test_last_year_that_is_the_year_talked_about_still_follows(reader: Reader) -> None:
+    from qa.context import Conversation, resolve
+
+    # 伊川2024年… → 那去年呢 (去年 = 2024 from the latest 2025): the same measure and agency, that year
+    first = reader.read("伊川2024年行政处罚多少件")
+    talk = Conversation().add("伊川2024年行政处罚多少件", first, [YC], [2024])
+    plan = resolve(reader.read("那去年呢"), talk, reader)
+    assert plan.operation == "value" and plan.item == first.item and plan.agencies == [YC] and plan.years == [2024]

@@ -578,3 +578,23 @@ def test_a_count_of_agencies_of_a_kind_is_no_name(reader: Reader) -> None:
 
 def test_the_top_n_reports_are_every_report(reader: Reader) -> None:
     assert reader.read("不予公开的前三名报告").all_years
+
+
+def test_a_template_named_by_its_year_is_its_reports_years() -> None:
+    # 2021版模板的报告里: the 2021 template's reports (2021 on), every one, not the 2021 reports alone
+    r = Reader([YC, "平潭综合实验区"], lambda k: True, [2019, 2020, 2021, 2022, 2023])
+    plan = r.read("2021版模板的报告里哪份报告的行政规范性文件废止件数最多")
+    assert plan.operation == "max" and plan.years == [2021, 2022, 2023] and plan.all_years
+    assert r.read("用2019年旧版格式的报告里行政处罚最多的").years == [2019, 2020]
+
+
+def test_a_name_or_event_the_text_tells_is_a_text_question(reader: Reader) -> None:
+    # 收费 is the topic of 为哪个景区的收费标准开过听证会, not the fee asked
+    assert reader.read("沙河2020年为哪个景区的收费标准开过听证会").operation == "prose"
+    assert reader.read("沙河2020年行政事业性收费上一年项目数量").operation == "value"
+
+
+def test_two_agencies_year_on_year_is_a_change_of_each() -> None:
+    r = Reader([YC, "平潭综合实验区"], lambda k: True, [2019, 2020])
+    assert r.read("平潭和伊川2020年行政许可的同比增长率分别是多少").operation == "change"
+    assert r.read("平潭和伊川2020年行政许可谁多").operation == "compare"
