@@ -17,7 +17,7 @@ from qa.op_rank import answer_rank
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.op_share import text_share
 from qa.phrasing import EXAMPLES, no_report_words, reading
-from qa.prose import RE_WHICH_REPORTS, Asked, asks_how, coverage_ok, part_named, part_title, sentence_text
+from qa.prose import COVERAGE, RE_WHICH_REPORTS, Asked, asks_how, coverage_ok, part_named, part_title, sentence_text
 from qa.understand import RE_SHARE, Plan
 
 if TYPE_CHECKING:
@@ -155,15 +155,16 @@ def _quote(s, listing: bool) -> tuple[str, str]:
             _continued(s) if listing else sentence_text(s))
 
 
-def _answers(qa: QA, query: str, part: str | None, **where) -> list:
-    """The sentences of the reports `where` names that say what the query is about (the part hint first)."""
+def _answers(qa: QA, query: str, part: str | None, share: float = COVERAGE, **where) -> list:
+    """The sentences of the reports `where` names that say `share` of what the query is about (the part hint
+    first)."""
     found = qa.ctx.prose.find(query, part=part, **where)
     if part and not found.sentences:
         found = qa.ctx.prose.find(query, **where)
     in_part = bool(part and found.sentences and found.sentences[0].passage.part == part)
     if not (coverage_ok(found) or in_part):
         return []
-    return [s for s in found.sentences if qa.ctx.prose.names_topic(s.text + s.next_text, query)]
+    return [s for s in found.sentences if qa.ctx.prose.names_topic(s.text + s.next_text, query, share)]
 
 
 def _each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
@@ -192,13 +193,20 @@ def _each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
                   citations=citations)
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 def _who_says(qa: QA, plan: Plan) -> Answer:
     """哪些单位提到了政务新媒体, 谁的报告提到疫情: every report whose own sentence says it, each quoted (one
     per report), grouped by agency; no report saying it is said so, never the nearest passage passed off."""
     query = plan.prose_text or plan.text
     year = plan.years[0] if len(plan.years) == 1 else None
     reports = len(qa.store.reports)
-    found = _answers(qa, query, plan.part, year=year, k=min(max(reports, 3), WHO_REPORTS), distinct_reports=True)
+    # each of its words (新闻发布会, not 新闻 and 发布 apart): a report listed as saying it must say it
+    found = _answers(qa, query, plan.part, 1.0, year=year, k=min(max(reports, 3), WHO_REPORTS), distinct_reports=True)
+    said = [ph for ph in qa.ctx.prose.topic_phrases(query) if any(ph in _squash(s.text + s.next_text) for s in found)]
+    found = [s for s in found if all(ph in _squash(s.text + s.next_text) for ph in said)]
     r = Reading(operation="prose", years=plan.years, defaults=list(plan.defaults),
                 summary="在全部报告中逐份检索" + (f"（{part_title(plan.part)}）" if plan.part else ""))
     if not found:

@@ -437,15 +437,41 @@ class Prose:
             coverage, missing = 0.0, [t for t, _ in terms]
         return ProseResult(sentences, coverage, [t for t, _ in terms], missing)
 
-    def names_topic(self, text: str, query: str) -> bool:
+    def names_topic(self, text: str, query: str, share: float = COVERAGE) -> bool:
         """The sentence itself says what the question is about (谁的报告提到疫情: 疫情 in the quote, not only
-        somewhere in its passage): it holds COVERAGE of the question's content weight."""
+        somewhere in its passage): it holds `share` of the question's content weight."""
         asked = Asked.of(query)
         terms = self.content_terms(asked.asking_words(query) if asked.kind else query)
         terms = [(t, w) for t, w in terms if t not in self._template_terms] or terms
         total = sum(w for _, w in terms)
         norm = normalize(text)
-        return not total or sum(w for t, w in terms if holds(t, norm)) / total >= COVERAGE
+        return not total or sum(w for t, w in terms if holds(t, norm)) / total >= share - 1e-9
+
+    def topic_phrases(self, query: str) -> list[str]:
+        """The question's content words as it runs them together (政务新媒体, 新闻发布会, 垃圾分类): a sentence
+        holding 媒体 or 新闻 … 发布 apart does not say 政务新媒体 or 新闻发布会."""
+        asked = Asked.of(query)
+        query = re.sub(r"\s+", "", asked.asking_words(query) if asked.kind else query)
+        content = {w for t, _ in self.content_terms(query) for w in t.split("|")}
+        runs: list[list[str]] = []
+        run: list[str] = []
+        pos = 0
+        for term, _ in self.retriever.keyword.query_terms(query):
+            at = query.find(term, pos)
+            if at < 0:
+                continue
+            joins = term in content or term in _JOINS or (len(term) == 1 and run and term not in _PARTICLES)
+            if joins and (at == pos or not run):
+                run.append(term)
+            else:
+                runs.append(run)
+                run = [term] if joins and len(term) > 1 else []
+            pos = at + len(term)
+        runs.append(run)
+        while any(r and len(r[-1]) == 1 for r in runs):  # a lone character ends no name (政策解读做 → 政策解读)
+            runs = [r[:-1] if r and len(r[-1]) == 1 else r for r in runs]
+        phrases = ["".join(r) for r in runs]
+        return [r for r in phrases if len(r) > 2 and any(w in r for w in content) and r not in content]
 
     # ------------------------------------------------------------ part 五: problems, then measures
     def _part_passages(self, hits: list[tuple[Passage, float]], part: str) -> list[Passage]:
@@ -669,6 +695,9 @@ def _coverage(terms: list[tuple[str, float]], sentences: list[Sentence]) -> floa
         return 1.0
     return max(sum(w for t, w in terms if holds(t, normalize(s.passage.text))) / total for s in sentences)
 
+
+_JOINS = frozenset({"政务", "政府", "信息", "公开"})  # generic alone, part of a topic's name (政务新媒体)
+_PARTICLES = frozenset("了的过着吗呢么吧和与及或是在有")
 
 # 第六部分写了什么: the report's parts by their number (the template's 一 … 六)
 _PART_NAMED = re.compile(r"第\s*([一二三四五六]|[1-6])\s*(?:个|大)?(?:部分|大项|章|节)")
