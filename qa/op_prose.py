@@ -17,7 +17,7 @@ from qa.op_rank import answer_rank
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.op_share import text_share
 from qa.phrasing import EXAMPLES, no_report_words, reading
-from qa.prose import Asked, asks_how, coverage_ok, part_title, sentence_text
+from qa.prose import COVERAGE, RE_WHICH_REPORTS, Asked, asks_how, coverage_ok, part_named, part_title, sentence_text
 from qa.understand import RE_SHARE, Plan
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ RE_TOTAL_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和")
 RE_QUANTITY = re.compile(r"多少|(?<!哪)几")  # 哪几个方面 asks which, not how many
 RE_LISTING = re.compile(r"哪些|什么|哪几|有何|啥")
 LIST_CHARS = 320  # how far a list question's quote runs on in the passage
+WHO_REPORTS = 12  # 哪些单位提到了…: at most this many reports quoted, one sentence each
 LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
 _NUMBER = re.compile(r"\d")
 FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
@@ -78,10 +79,18 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             clauses = commas
     if len(clauses) >= 2 and not lead:  # 推出了几期？对多少项文件做了解读？ each part answered
         return _prose_clauses(qa, plan, agency, clauses)
+    if not plan.part and part_named(plan.prose_text or plan.text):  # 第六部分写了什么
+        plan = plan.model_copy(update={"part": part_named(plan.prose_text or plan.text)})
+    if not agency and not plan.agencies and not lead and RE_WHICH_REPORTS.search(plan.text):
+        return _who_says(qa, plan)
     agency = agency or (plan.agencies[0] if plan.agencies else None)
     year = plan.years[0] if len(plan.years) == 1 else None
     defaults = list(plan.defaults)
     have = sorted({r.year for r in qa.store.reports if r.agency == agency and r.year}) if agency else []
+    if agency and not lead and len(plan.agencies) <= 1 and year is None and plan.all_years:
+        years = [y for y in plan.years if y in have] if len(plan.years) >= 2 else have
+        if len(years) >= 2:  # 平潭这几年的问题有没有变化, 每年都说要加强培训吗: each report's own answer
+            return _each_year(qa, plan, agency, years)
     if agency and year and have and year not in have:  # said as the tables say it, not as "no such text"
         return Answer(question=plan.question, status="not_found", text=lead + no_report_words(agency, [year], have),
                       from_text=True, reading=Reading(operation="prose", agencies=[agency], years=plan.years,
@@ -142,6 +151,80 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         text += "（另见下列相关段落。）"
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=[c for s in result.sentences for c in sentence_citations(s)])
+
+def _quote(s, listing: bool) -> tuple[str, str]:
+    """Where a sentence is (the report, its part, its line) and what it says, run on over its list when asked."""
+    p = s.passage
+    return (f"{p.agency or p.doc}{p.year or ''}年报告（{part_title(p.part)}，第{s.line}行）",
+            _continued(s) if listing else sentence_text(s))
+
+
+def _answers(qa: QA, query: str, part: str | None, share: float = COVERAGE, **where) -> list:
+    """The sentences of the reports `where` names that say `share` of what the query is about (the part hint
+    first)."""
+    found = qa.ctx.prose.find(query, part=part, **where)
+    if part and not found.sentences:
+        found = qa.ctx.prose.find(query, **where)
+    in_part = bool(part and found.sentences and found.sentences[0].passage.part == part)
+    if not (coverage_ok(found) or in_part):
+        return []
+    return [s for s in found.sentences if qa.ctx.prose.names_topic(s.text + s.next_text, query, share)]
+
+
+def _each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
+    """One agency over several years (这几年的问题有没有变化, 每年都说要加强培训吗, 2021年和2022年有什么不同):
+    each year's report answered on its own, in order, and the years whose report does not say it named."""
+    query = plan.prose_text or plan.text
+    listing = _lists(plan)
+    quoted, silent, citations = [], [], []
+    for y in years:
+        found = _answers(qa, query, plan.part, agency=agency, year=y, k=1)
+        if not found:
+            silent.append(y)
+            continue
+        where, said = _quote(found[0], listing)
+        quoted.append(f"{y}年：{where}写道「{said}」")
+        citations += sentence_citations(found[0])
+    r = Reading(operation="prose", agencies=[agency], years=years, defaults=list(plan.defaults),
+                summary=f"在{agency}各年的报告中分别检索" + (f"（{part_title(plan.part)}）" if plan.part else ""))
+    if not quoted:
+        return Answer(question=plan.question, status="out_of_scope", reading=r, from_text=True,
+                      text=f"{agency}{years[0]}–{years[-1]}年的报告中都没有找到这方面的内容。")
+    text = f"{agency}逐年来看：" + "；".join(quoted) + "。"
+    if silent:
+        text += f"{'、'.join(str(y) for y in silent)}年的报告没有说到这一点。"
+    return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
+                  citations=citations)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _who_says(qa: QA, plan: Plan) -> Answer:
+    """哪些单位提到了政务新媒体, 谁的报告提到疫情: every report whose own sentence says it, each quoted (one
+    per report), grouped by agency; no report saying it is said so, never the nearest passage passed off."""
+    query = plan.prose_text or plan.text
+    year = plan.years[0] if len(plan.years) == 1 else None
+    reports = len(qa.store.reports)
+    # each of its words (新闻发布会, not 新闻 and 发布 apart): a report listed as saying it must say it
+    found = _answers(qa, query, plan.part, 1.0, year=year, k=min(max(reports, 3), WHO_REPORTS), distinct_reports=True)
+    said = [ph for ph in qa.ctx.prose.topic_phrases(query) if any(ph in _squash(s.text + s.next_text) for s in found)]
+    found = [s for s in found if all(ph in _squash(s.text + s.next_text) for ph in said)]
+    r = Reading(operation="prose", years=plan.years, defaults=list(plan.defaults),
+                summary="在全部报告中逐份检索" + (f"（{part_title(plan.part)}）" if plan.part else ""))
+    if not found:
+        return Answer(question=plan.question, status="out_of_scope", reading=r, from_text=True,
+                      text="这些报告中没有找到说到这一点的内容，无法回答。")
+    found.sort(key=lambda s: (s.passage.agency or s.passage.doc, s.passage.year or 0))
+    agencies = list(dict.fromkeys(s.passage.agency or s.passage.doc for s in found))
+    quoted = [f"{where}写道「{said}」" for where, said in (_quote(s, False) for s in found)]
+    text = (f"说到这一点的有{len(agencies)}个单位（{len(found)}份报告）：{'、'.join(agencies)}。" + "；".join(quoted) + "。")
+    if len(found) >= WHO_REPORTS:
+        text += f"（最多列出{WHO_REPORTS}份报告。）"
+    return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
+                  citations=[c for s in found for c in sentence_citations(s)])
+
 
 def _k(plan: Plan) -> int:
     """Sentences to retrieve from one report: more for lists and numbers, which the best one may lack."""

@@ -22,7 +22,11 @@ ASPECT = frozenset("了过着")  # aspect particles a question puts after its ve
 GENERIC = frozenset({"报告", "年报", "年度", "单位", "情况", "工作", "政府", "信息", "政务", "本年", "全年", "开展",
                      "一下", "介绍", "说说", "主要", "有关", "相关", "方面", "具体", "什么样", "怎么样", "如何",
                      # how a question asks, not what about (下一年准备采取哪些改进措施, 工作上还有哪些不足)
-                     "还有", "准备", "一年", "下一年", "承认", "采取", "哪些", "一共", "总共", "内容"})
+                     "还有", "准备", "一年", "下一年", "承认", "采取", "哪些", "一共", "总共", "内容",
+                     # whether and where a report says it (有没有提到, 谁的报告写了): the topic is the rest
+                     "提到", "提及", "说到", "讲到", "写到", "谈到", "涉及", "说过", "写了", "部分"})
+# Which reports or years a question spans (每年, 这几年, 哪几年): a scope the answer reads report by report,
+# not what the question is about
 # How people talk around what they ask, never what about: who (自己, 那边), what they think or want told
 # (觉得, 说来听听), how much (比较, 大概), when (时候, 平时, 去年: a year is a filter), where the talk is
 # (这块, 外面), and verbs' complements (一年下来, 拿出来). Kept out of a question's content words, or a
@@ -33,7 +37,10 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         "一般", "平时", "平常", "时候", "时间", "去年", "今年", "明年", "来年", "前年", "当年",
                         "下来", "出来", "起来", "上来", "过来", "一下子", "东西", "事情", "事儿", "老百姓", "百姓",
                         # how it went (搞得咋样): the question's tone, not its topic
-                        "咋样", "咋", "怎样", "啥样", "搞得", "弄得", "干得", "做得", "办得", "搞", "弄"})
+                        "咋样", "咋", "怎样", "啥样", "搞得", "弄得", "干得", "做得", "办得", "搞", "弄",
+                        # scope: every year or report (qa/op_prose answers each), not the topic
+                        "每年", "历年", "各年", "这几年", "几年", "哪几年", "哪些年", "逐年", "每一年", "变化", "不同",
+                        "区别", "一样", "每个", "单位", "哪家", "谁", "哪些单位", "都", "有没有"})
 # a verb with its aspect particle (发了, 做过, 搞着): the particle says when, the verb alone is too short to say what
 _ASPECT = re.compile(r"^.[" + "".join(sorted(ASPECT)) + "]$")
 _SENT = re.compile(r"(?<=[。！？!?])|\n")  # not at ；: a list of problems stays one sentence
@@ -74,11 +81,24 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"打官司|告上法庭|告到法院"), "行政诉讼", None),
     (re.compile(r"收集|搜集|汇集|听取"), "征集 意见箱 意见簿 听取", re.compile(r"意见|建议|诉求|想法")),
     (re.compile(r"办完|做完|处理完|弄完|办妥"), "完毕 办结", None),
-    (re.compile(r"费用|收费|多少钱|收钱|收了?钱"), "信息处理费", re.compile(r"申请|要资料|查资料|信息公开")),
+    (re.compile(r"费用|收费|多少钱|收钱|收[了过]?钱|收[了过]费|收没收|收不收"), "信息处理费",
+     re.compile(r"申请|要资料|查资料|信息公开")),
     (re.compile(r"开会|开了?会|开过会|开的会"), "会议 召开", None),
     (re.compile(r"(?i)(?:press|news) conferences?"), "新闻发布会", None),
     (re.compile(r"(?i)(?<![a-z])train(?:ing|ings)?(?![a-z])"), "培训", None),
-    (re.compile(r"(?i)new media|wechat|weibo"), "政务新媒体", None),
+    (re.compile(r"(?i)new media"), "政务新媒体", None),
+    (re.compile(r"(?i)wechat"), "微信公众号 政务新媒体", None),
+    (re.compile(r"(?i)weibo"), "微博 政务新媒体", None),
+    (re.compile(r"(?i)covid|coronavirus|epidemic|pandemic"), "疫情 防控", None),
+    (re.compile(r"(?i)third[- ]party|outside (?:firm|company|agency|expert)s?|independent (?:firm|assessor|evaluator)s?"),
+     "第三方", None),
+    (re.compile(r"(?i)(?<![a-z])(?:assess(?:ment|ed|es)?|evaluat(?:e|ed|es|ion|ing))(?![a-z])"), "评估", None),
+    (re.compile(r"(?i)(?<![a-z])(?:learn(?:s|ed|ing)?|study|studies|studying)(?![a-z])"), "学习", None),
+    (re.compile(r"(?i)(?<![a-z])(?:staff|personnel|employees?|workers?)(?![a-z])"), "工作人员 人员 队伍", None),
+    (re.compile(r"(?i)(?<![a-z])(?:fees?|charged?|charging)(?![a-z])"), "信息处理费 收费", None),
+    (re.compile(r"(?i)garbage|waste sorting|trash"), "垃圾分类 垃圾", None),
+    (re.compile(r"(?i)policy interpretations?|explain(?:ing|ed)? (?:the )?polic(?:y|ies)"), "政策解读", None),
+    (re.compile(r"(?i)(?<![a-z])AI(?![a-z])|artificial intelligence"), "AI 智能", None),
     (re.compile(r"(?i)(?<![a-z])(?:websites?|portals?)(?![a-z])"), "门户网站 网站", None),
     (re.compile(r"(?i)(?<![a-z])platforms?(?![a-z])"), "平台", None),
     (re.compile(r"(?i)(?<![a-z])meetings?(?![a-z])"), "会议", None),
@@ -143,9 +163,15 @@ _WELL = rf"(?:及时|按时|按期|超期|逾期|规范|到位|合规|依法|合
 _ASKS_WELL = re.compile(rf"(?:是否|有没有|有无|都|均){_WELL}|{_WELL}了?(?:吗|么|嘛|与否|不{_WELL}|没有?[？?]?$)")
 
 
+# 向申请人收过费吗, 收没收费: whether a fee was charged, which the text says (part 六: 无收取信息处理费情况); the
+# table's 行政事业性收费 is another thing, and how many applications there were not asked
+_ASKS_CHARGED = re.compile(r"收[过了]?费(?:用)?(?:吗|么|嘛|没有?|了没)|收没收|收不收|(?:有没有|是否|有无)收(?:取|过)?(?:费|钱)")
+
+
 def asks_how(question: str) -> bool:
-    """The question asks how something is done (a process, a way) or whether it was done well, not how many."""
-    return bool(_ASKS_HOW.search(question) or _ASKS_WELL.search(question)) and not asks_number(question)
+    """The question asks how something is done (a process, a way) or whether it was done (well), not how many."""
+    return bool(_ASKS_HOW.search(question) or _ASKS_WELL.search(question)
+                or _ASKS_CHARGED.search(question)) and not asks_number(question)
 
 
 # 依申请公开存在什么问题, 行政复议方面有哪些不足, 主动公开下一步怎么改进: part 五's problems or measures, of a thing
@@ -317,7 +343,7 @@ class Prose:
         holds any of the report's words for it (征集|听取|意见箱), at the weight of the rarest."""
         kw = self.retriever.keyword
         weights, top = self._weights, self._top
-        query, alternatives = users_terms(query)
+        query, alternatives = users_terms(_PART_NAMED.sub(" ", query))  # 第六部分 says where, not what
         out = []
         for words in alternatives:
             known = [float(weights[kw.vocab[w]]) for w in words if w in kw.vocab]
@@ -338,9 +364,9 @@ class Prose:
         return out
 
     def find(self, query: str, agency: str | None = None, year: int | None = None, part: str | None = None,
-             k: int = 3, distinct_agencies: bool = False) -> ProseResult:
+             k: int = 3, distinct_agencies: bool = False, distinct_reports: bool = False) -> ProseResult:
         """The k sentences that best answer `query`, best first, one per passage (one per agency with
-        distinct_agencies), from the reports the filters name."""
+        distinct_agencies, one per report with distinct_reports), from the reports the filters name."""
         asked = Asked.of(query)
         # 亮点做法: the sentences that say so in the report's words (创新, 新机制, 推广经验) come first
         terms = self.content_terms(f"{query} {asked.report_words(query)}" if asked.done else query)
@@ -352,7 +378,7 @@ class Prose:
             # not for 及时 / 规范, which the reports say in many other words (均在法定期限答复)
             said = {t for t, _ in self.content_terms(well.group(0))}
             terms = [(t, w + self._top if t in said else w) for t, w in terms]
-        fetch = max(k * 4, FETCH_PASSAGES) if distinct_agencies else max(k * 2, FETCH_PASSAGES)
+        fetch = max(k * 4, FETCH_PASSAGES) if distinct_agencies or distinct_reports else max(k * 2, FETCH_PASSAGES)
         res = self.retriever.search(query, k=fetch, agency=agency, year=year, part=part, kind="prose")
         hits = [(h.passage, h.score) for h in res.hits]
         # the part a kind of question asks for may share none of its words (短板, 亮点): all of it is read
@@ -387,9 +413,10 @@ class Prose:
         seen: set[str] = set()
         for s in scored:
             p = s.passage
-            if distinct_agencies and (p.agency or p.doc) in seen:
+            key = f"{p.agency or p.doc}{p.year or ''}" if distinct_reports else p.agency or p.doc
+            if (distinct_agencies or distinct_reports) and key in seen:
                 continue
-            seen.add(p.agency or p.doc)
+            seen.add(key)
             s.line = self._line_of(p, s.text)
             self._continue(s)
             sentences.append(s)
@@ -409,6 +436,42 @@ class Prose:
         elif terms:
             coverage, missing = 0.0, [t for t, _ in terms]
         return ProseResult(sentences, coverage, [t for t, _ in terms], missing)
+
+    def names_topic(self, text: str, query: str, share: float = COVERAGE) -> bool:
+        """The sentence itself says what the question is about (谁的报告提到疫情: 疫情 in the quote, not only
+        somewhere in its passage): it holds `share` of the question's content weight."""
+        asked = Asked.of(query)
+        terms = self.content_terms(asked.asking_words(query) if asked.kind else query)
+        terms = [(t, w) for t, w in terms if t not in self._template_terms] or terms
+        total = sum(w for _, w in terms)
+        norm = normalize(text)
+        return not total or sum(w for t, w in terms if holds(t, norm)) / total >= share - 1e-9
+
+    def topic_phrases(self, query: str) -> list[str]:
+        """The question's content words as it runs them together (政务新媒体, 新闻发布会, 垃圾分类): a sentence
+        holding 媒体 or 新闻 … 发布 apart does not say 政务新媒体 or 新闻发布会."""
+        asked = Asked.of(query)
+        query = re.sub(r"\s+", "", asked.asking_words(query) if asked.kind else query)
+        content = {w for t, _ in self.content_terms(query) for w in t.split("|")}
+        runs: list[list[str]] = []
+        run: list[str] = []
+        pos = 0
+        for term, _ in self.retriever.keyword.query_terms(query):
+            at = query.find(term, pos)
+            if at < 0:
+                continue
+            joins = term in content or term in _JOINS or (len(term) == 1 and run and term not in _PARTICLES)
+            if joins and (at == pos or not run):
+                run.append(term)
+            else:
+                runs.append(run)
+                run = [term] if joins and len(term) > 1 else []
+            pos = at + len(term)
+        runs.append(run)
+        while any(r and len(r[-1]) == 1 for r in runs):  # a lone character ends no name (政策解读做 → 政策解读)
+            runs = [r[:-1] if r and len(r[-1]) == 1 else r for r in runs]
+        phrases = ["".join(r) for r in runs]
+        return [r for r in phrases if len(r) > 2 and any(w in r for w in content) and r not in content]
 
     # ------------------------------------------------------------ part 五: problems, then measures
     def _part_passages(self, hits: list[tuple[Passage, float]], part: str) -> list[Passage]:
@@ -631,6 +694,25 @@ def _coverage(terms: list[tuple[str, float]], sentences: list[Sentence]) -> floa
     if not total:
         return 1.0
     return max(sum(w for t, w in terms if holds(t, normalize(s.passage.text))) / total for s in sentences)
+
+
+_JOINS = frozenset({"政务", "政府", "信息", "公开"})  # generic alone, part of a topic's name (政务新媒体)
+_PARTICLES = frozenset("了的过着吗呢么吧和与及或是在有")
+
+# 第六部分写了什么: the report's parts by their number (the template's 一 … 六)
+_PART_NAMED = re.compile(r"第\s*([一二三四五六]|[1-6])\s*(?:个|大)?(?:部分|大项|章|节)")
+_ARABIC = dict(zip("123456", "一二三四五六"))
+
+
+def part_named(query: str) -> str | None:
+    """The part a question names by its number (第六部分 → 六), or None."""
+    m = _PART_NAMED.search(query)
+    return _ARABIC.get(m.group(1), m.group(1)) if m else None
+
+
+# 哪些单位提到了政务新媒体, 谁的报告提到疫情, 哪几份报告说了…: every report whose text says it, each quoted
+RE_WHICH_REPORTS = re.compile(r"哪些(?:单位|部门|机关|报告|地方|年报)|哪几(?:个|家|份)?(?:单位|部门|机关|报告)|哪家|谁|"
+                              r"(?i:which (?:agenc|report|bureau|department|authorit)|who )")
 
 
 def part_title(part: str | None) -> str:

@@ -99,7 +99,8 @@ class Retriever:
 
     # ------------------------------------------------------------ search
     def resolve_agency(self, query: str) -> AgencyMatch | None:
-        return self.agencies.find(query)
+        # a place in Latin letters (Hegang, Hongze) is known lower-cased, as questions read it
+        return self.agencies.find(query) or (self.agencies.find(query.lower()) if re.search(r"[A-Z]", query) else None)
 
     def misspelt_agency(self, query: str) -> tuple[AgencyMatch, str] | None:
         """The one agency a query names with one character wrong (鹤港城管, 依川, 沙和: qa.agencies'
@@ -233,7 +234,7 @@ def without_mention(query: str, mention: str) -> str:
     from qa.agencies import SHORT_FORMS
 
     pattern = r"\s*".join(map(re.escape, mention))
-    out, n = re.subn(pattern, " ", query, count=1)
+    out, n = re.subn(pattern, " ", query, count=1, flags=re.IGNORECASE)  # Hegang read as hegang
     if not n:
         short = query
         for long, s in SHORT_FORMS:
