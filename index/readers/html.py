@@ -370,13 +370,10 @@ class _Flow:
         rows, grid, looks = self.grids.read(table)
         # Each cell's text, once for all the slots it covers. The grid's cells are visible (hidden ones never
         # enter it); a look into a cell with children may have been taken already.
-        texts: dict[Element, str] = {}
-        for slots in grid:
-            for slot in slots:
-                if slot is not None and slot[1]:  # a cell's first slot: one for each cell
-                    td = slot[0]
-                    texts[td] = normalise(td.text or "") if not len(td) else _inner_text(
-                        td, self.grids.styles_hide, None if looks is None else looks[td])
+        styles_hide = self.grids.styles_hide
+        texts: dict[Element, str] = {  # at a cell's first slot: one for each cell
+            td: normalise(td.text or "") if not len(td) else _inner_text(td, styles_hide, None if looks is None else looks[td])
+            for slots in grid for slot in slots if slot is not None and slot[1] for td in (slot[0],)}
         table_no = self.tables
         above: list[str | None] = []  # the row above's texts by slot
         for r, (tr, slots) in enumerate(zip(rows, grid), start=1):
@@ -388,9 +385,11 @@ class _Flow:
             # so the slots right of it keep their column
             continued = [slot is not None and not slot[1] for slot in slots]
             ups = above + [None] * (n - len(above)) if len(above) < n else above
-            for c, (text, left, up) in enumerate(zip(texts_here, [None, *texts_here], ups)):
-                # a text that repeats its neighbour's (rare but for numbers): maybe a merged label's slot
-                if text and (text == left or text == up) and not continued[c] and _filled_merge(text, left, up):
+            # a text that repeats its neighbour's may be a merged label's slot: asked only of texts that start
+            # as a label does (_LABEL: a Chinese character first), as equal numbers side by side are common
+            for c in [c for c, (text, left, up) in enumerate(zip(texts_here, [None, *texts_here], ups))
+                      if text and (text == left or text == up) and "\u4e00" <= text[0] <= "\u9fff"]:
+                if not continued[c] and _filled_merge(texts_here[c], texts_here[c - 1] if c else None, ups[c]):
                     continued[c] = True
             sources = map(Source, repeat(0, n), repeat(None, n), repeat(table_no, n), repeat(r, n), range(1, n + 1))
             cells = list(map(Cell, texts_here, sources, continued))
