@@ -15,7 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -405,32 +405,31 @@ class _Flow:
         rows, grid, looks = self.grids.read(table)
         # Each cell's text, once for all the slots it covers. The grid's cells are visible (hidden ones never
         # enter it); a look into a cell with children may have been taken already.
-        texts: dict[Element, str] = {}
-        for slots in grid:
-            for slot in slots:
-                if slot is not None and slot[1]:  # a cell's first slot: one for each cell
-                    td = slot[0]
-                    texts[td] = normalise(td.text or "") if not len(td) else _inner_text(
-                        td, self.grids.styles_hide, None if looks is None else looks[td])
+        styles_hide = self.grids.styles_hide
+        texts: dict[Element, str] = {  # at a cell's first slot: one for each cell
+            td: normalise(td.text or "") if not len(td) else _inner_text(td, styles_hide, None if looks is None else looks[td])
+            for slots in grid for slot in slots if slot is not None and slot[1] for td in (slot[0],)}
         table_no = self.tables
-        above: list[str] = []  # the row above's texts by slot
+        above: list[str | None] = []  # the row above's texts by slot
         for r, (tr, slots) in enumerate(zip(rows, grid), start=1):
             if not slots:
                 continue
+            n = len(slots)
             texts_here = ["" if slot is None else texts[slot[0]] for slot in slots]
-            cells = []
-            for c, slot in enumerate(slots, start=1):
-                if slot is None:  # a hole no cell covers is an empty cell, so the slots right of it keep their column
-                    cells.append(Cell("", Source(0, None, table_no, r, c)))
-                    continue
-                td, first = slot
-                text = texts_here[c - 1]
-                left, up = texts_here[c - 2] if c > 1 else None, above[c - 1] if c <= len(above) else None
-                if first and (text == left or text == up) and _filled_merge(text, left, up):
-                    first = False
-                cells.append(Cell(text, Source(0, None, table_no, r, c), not first))
+            # a cell's slots beyond its first continue it; a hole no cell covers is an empty cell of its own,
+            # so the slots right of it keep their column
+            continued = [slot is not None and not slot[1] for slot in slots]
+            ups = above + [None] * (n - len(above)) if len(above) < n else above
+            # a text that repeats its neighbour's may be a merged label's slot: asked only of texts that start
+            # as a label does (_LABEL: a Chinese character first), as equal numbers side by side are common
+            for c in [c for c, (text, left, up) in enumerate(zip(texts_here, [None, *texts_here], ups))
+                      if text and (text == left or text == up) and "\u4e00" <= text[0] <= "\u9fff"]:
+                if not continued[c] and _filled_merge(texts_here[c], texts_here[c - 1] if c else None, ups[c]):
+                    continued[c] = True
+            sources = map(Source, repeat(0, n), repeat(None, n), repeat(table_no, n), repeat(r, n), range(1, n + 1))
+            cells = list(map(Cell, texts_here, sources, continued))
             above = texts_here
-            shown = "\t".join([cell.text for cell in cells if not cell.continuation])  # cells at their first slots
+            shown = "\t".join([text for text, cont in zip(texts_here, continued) if not cont])  # cells at their first slots
             self.entries.append(_Entry(tr.sourceline or 0, shown, cells))
 
 
@@ -821,6 +820,14 @@ def _look_into(cell: Element, styles_hide: bool = True) -> _Look:
     """What one pass over a cell's descendants tells: (its <p>/<div>/<li> descendants, whether it holds a
     heading or table: both for _data_cells; its line breaks (<br> and blocks) when all in it is shown and
     each of them stands directly in it, else None: for _plain_text). `styles_hide`: _Grids.styles_hide."""
+    if len(cell) == 1:  # Word's cells, <td><p><span>…</span></p></td>: told without the general pass
+        child = cell[0]
+        if child.tag in _PAGE_BLOCKS and len(child) <= 1 and not _hidden_by_attributes(child.keys(), child, styles_hide):
+            if not len(child):
+                return 1, False, [child]
+            inner = child[0]
+            if not len(inner) and inner.tag not in _KINDS and not _hidden_by_attributes(inner.keys(), inner, styles_hide):
+                return 1, False, [child]
     blocks, heading = 0, False
     breaks: list[Element] | None = []
     for el in cell.iterdescendants():
@@ -928,14 +935,18 @@ def check_table_sizes(root: Element, path: Path | str) -> None:
 def _page_cells_at_most(root: Element) -> int:
     """A bound of the grid cells of all the page's tables together, without finding their rows: every cell
     of the page (hidden and nested ones too) at its rowspan, bounded by the page's rows, times its colspan."""
-    rows = sum(1 for _ in root.iter("tr"))
-    total = 0
-    for td in root.iter("td", "th"):
-        names = td.keys()
+    rows = total = 0
+    spans = []  # (rowspan, colspan) of the spanned cells, counted once the rows are
+    for el in root.iter("tr", "td", "th"):  # one pass for both (the parser gives lower-case tag names)
+        if el.tag == "tr":
+            rows += 1
+            continue
+        names = el.keys()
         if not names or "rowspan" not in names and "colspan" not in names:  # most cells: 1
             total += 1
             continue
-        rowspan, colspan = _span_attributes(td)
+        spans.append(_span_attributes(el))
+    for rowspan, colspan in spans:
         total += (1 if rowspan is None else _span(rowspan, rows, zero_means=rows)) * (
             1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1))
     return total
@@ -954,30 +965,39 @@ def _grid(cells: list[list[Element]], spanned: _Spanned) -> list[list[Slot]]:
     if not spanned:  # every cell 1×1: the grid is the cells
         return [[(td, True) for td in tds] for tds in cells]
     spans, width = _spans(cells, spanned)
-    taken: list[dict[int, tuple[Element, bool]]] = [{} for _ in cells]  # by row: column → slot
-    plain: dict[int, list[Slot]] = {}  # rows with no span of their own nor from above: their cells in order
+    # by row: its slots, None where free (a hole unless a cell comes to take it); lists, not dicts by column:
+    # a slot is asked and set once or twice, and lists do that in fewer steps
+    taken: list[list[Slot]] = [[] for _ in cells]
     for r, (tds, row_spans) in enumerate(zip(cells, spans)):
         row, c = taken[r], 0
-        if not row and not row_spans:  # spans reach only rows below
-            plain[r] = [(td, True) for td in tds]
+        if not row and not row_spans:  # no span of its own nor from above (spans reach only rows below)
+            row.extend([(td, True) for td in tds])
             continue
         for k, td in enumerate(tds):
-            while c in row:
+            while c < len(row) and row[c] is not None:
                 c += 1
-            span = row_spans.get(k)
+            span = row_spans.get(k) if row_spans else None
             if span is None:  # most cells
-                row[c] = (td, True)
+                if c < len(row):
+                    row[c] = (td, True)
+                else:
+                    row.append((td, True))
                 c += 1
                 continue
             rowspan, colspan = span
             colspan = min(colspan, width)
             for dr in range(rowspan):  # rowspans are bounded by the rows left (_spans)
                 below = taken[r + dr]
+                if len(below) < c + colspan:
+                    below.extend([None] * (c + colspan - len(below)))
                 for dc in range(colspan):
-                    below.setdefault(c + dc, (td, dr == 0 and dc == 0))
+                    if below[c + dc] is None:  # a slot already covered keeps its cell
+                        below[c + dc] = (td, dr == 0 and dc == 0)
             c += colspan
-    return [plain[r] if r in plain else list(map(row.get, range(max(row) + 1))) if row else []
-            for r, row in enumerate(taken)]
+    for row in taken:  # up to the last slot taken, as the grid ends there
+        while row and row[-1] is None:
+            row.pop()
+    return taken
 
 
 _SPAN = re.compile(r"\s*(\d+)")
@@ -1031,7 +1051,13 @@ def _plain_text(cell: Element, breaks: list[Element] | None) -> str | None:
 
 def _text_inside(el: Element) -> str:
     """"".join(el.itertext()) for an element without comments or PIs, by libxml2's text serialiser (4x as
-    fast)."""
+    fast; faster still by hand for an element of at most one child element without children)."""
+    if len(el) <= 1:
+        if not len(el):
+            return el.text or ""
+        inner = el[0]
+        if not len(inner) and type(inner.tag) is str:
+            return (el.text or "") + (inner.text or "") + (inner.tail or "")
     return lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
