@@ -43,20 +43,19 @@ def write_parquet(con, generation: Path) -> dict[str, Path]:
 
 
 def write_tombstones(con, generation: Path, dead: list[tuple[str, str]]) -> Path:
-    """GENERATION/tombstones.parquet: (dir, doc) of every tombstoned report (replaced atomically: the file
-    a new generation links from the previous one must not be written in place)."""
-    path = generation / "tombstones.parquet"
-    tmp = path.with_name(f".{path.name}.tmp")
-    con.execute(f"copy (select unnest(?::VARCHAR[]) as dir, unnest(?::VARCHAR[]) as doc) to '{_sql_str(str(tmp))}' "
-                "(format parquet)", [[d for d, _ in dead], [doc for _, doc in dead]])
-    tmp.replace(path)
-    return path
+    """GENERATION/tombstones.parquet: (dir, doc) of every tombstoned report."""
+    return _write_dir_docs(con, generation / "tombstones.parquet", dead)
 
 
 def write_cross_year_replaced(con, generation: Path, rows: list[tuple[str, str]]) -> Path:
     """GENERATION/cross_year_replaced.parquet: (dir, doc) of the cross-year findings of `doc` in folder `dir`
-    that a later segment replaced (replaced atomically, as write_tombstones)."""
-    path = generation / "cross_year_replaced.parquet"
+    that a later segment replaced."""
+    return _write_dir_docs(con, generation / "cross_year_replaced.parquet", rows)
+
+
+def _write_dir_docs(con, path: Path, rows: list[tuple[str, str]]) -> Path:
+    """A (dir, doc) list as Parquet, replaced atomically: the file a new generation links from the previous
+    one must not be written in place."""
     tmp = path.with_name(f".{path.name}.tmp")
     con.execute(f"copy (select unnest(?::VARCHAR[]) as dir, unnest(?::VARCHAR[]) as doc) to '{_sql_str(str(tmp))}' "
                 "(format parquet)", [[d for d, _ in rows], [doc for _, doc in rows]])
