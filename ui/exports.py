@@ -122,7 +122,7 @@ def answer_frame(answer: Answer, names: Mapping[str, str] | None = None,
 def answer_xlsx(answer: Answer, names: Mapping[str, str] | None = None,
                 where: evidence.Where | None = None, files_of: evidence.FilesOf | None = None) -> bytes:
     """The answer as a workbook: 答案 (every row with its sources), 说明, 来源."""
-    return xlsx_bytes(answer_frame(answer, names, where, files_of), sheet="答案", notes=evidence.notes(answer),
+    return xlsx_bytes(answer_frame(answer, names, where, files_of), sheet="答案", notes=evidence.notes(answer, names),
                       more={"来源": evidence.citations_frame(answer, names, where)})
 
 

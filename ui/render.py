@@ -15,6 +15,7 @@ import streamlit as st
 from index.template import PARTS
 from qa.answer import Answer, AnswerTable, Citation
 from ui import evidence, exports, wrap
+from ui.uploads import with_names
 
 PART_TITLES = {p.numeral: p.title for p in PARTS}
 STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/help:",
@@ -245,7 +246,7 @@ def answer(answer: Answer, key: str, names: dict[str, str], ask: Callable[[str],
     question of an alternative reading; `locate` finds a fact's cell for exact highlighting; `files_of` names
     the files of a report whose row has no value, for the exports."""
     icon = STATUS_ICONS.get(answer.status)
-    text = escape_md(answer.text)
+    text = escape_md(with_names(answer.text, names))
     if icon:
         st.info(text, icon=icon)
     else:

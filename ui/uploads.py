@@ -27,6 +27,7 @@ from index.build import BuildSummary, build_index, is_index
 from index.manifest import FileRow
 from index.errors import ReportError
 from index.readers import SUPPORTED_SUFFIXES
+from ui.reasons import chinese
 
 MAX_MB = 20
 MAX_BYTES = MAX_MB * 1024 * 1024
@@ -43,7 +44,7 @@ BUILD_LOCK = threading.Lock()
 class UploadResult:
     name: str  # the sanitised original name, for display only
     status: str  # "added" / "rejected" / "duplicate"
-    reason: str = ""  # why it was not added; for an added file, a warning
+    reason: str = ""  # why it was not added (in Chinese: ui.reasons); for an added file, a warning
     stored: str | None = None  # path relative to the corpus folder
     agency: str | None = None
     year: int | None = None
@@ -71,6 +72,15 @@ def suffix_of(original: str) -> str | None:
 
 def stored_name(data: bytes, suffix: str) -> str:
     return f"{UPLOADS}/{hashlib.sha256(data).hexdigest()[:20]}{suffix}"
+
+
+_STORED = re.compile(r"(?<![0-9A-Za-z])[0-9a-f]{20}\.[a-z]{2,8}(?![0-9A-Za-z])")  # stored_name's file name
+
+
+def with_names(text: str, names: dict[str, str]) -> str:
+    """Text that names uploaded reports by their stored file names (an answer saying which file stood for a
+    report) with the names they were uploaded under, as every other place shows them."""
+    return _STORED.sub(lambda m: names.get(m.group(0), m.group(0)), text) if names else text
 
 
 def load_names(corpus: Path) -> dict[str, str]:
@@ -175,7 +185,7 @@ def add_uploads(files: Sequence[tuple[str, bytes]], corpus: Path, index: Path,
         for rel, i in new.items():
             if rel in summary.manifest.skipped:
                 results[i].status = "rejected"
-                results[i].reason = summary.manifest.skipped[rel]
+                results[i].reason = chinese(summary.manifest.skipped[rel])  # the reader's words, in Chinese
                 results[i].stored = None
                 (corpus / rel).unlink(missing_ok=True)  # not in the index: do not keep it in the corpus
                 names.pop(Path(rel).name, None)
