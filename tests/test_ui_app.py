@@ -213,6 +213,8 @@ def test_findings_answer_exports_each_finding_with_its_line(app, downloads):
 def test_a_blank_cell_is_said_blank_in_consistency_sentences(app):
     """济南's 办理结果总计 and 上年结转 cells are blank: the spec reads them as 0 with a flag, and the sentences
     that check its sums say so (空白（按0计）), never a bare 为0件."""
+    from ui import render
+
     ask(app, "济南城管报告正文里写的依申请办理结果，和表格里的数一致吗")
     first = chat_texts(app)[1]
     assert "「办理结果总计 · 总计」空白（按0计）" in first and "为0件" not in first
@@ -220,6 +222,12 @@ def test_a_blank_cell_is_said_blank_in_consistency_sentences(app):
     second = chat_texts(app)[3]
     assert "上年结转0件（空白，按0计）" in second
     assert "两边差20（|20 − 0| = 20；上年结转政府信息公开申请数量、总计空白，按0计）" in second
+    # its source shows the cell: the quoted row has no text to mark, so the mark says the cell is blank
+    ask(app, "济南城管2020年办结了多少件申请")
+    sources = app.chat_message[-1].expander
+    assert any(e.label.endswith("第351–358行 · 空白") for e in sources)
+    quotes = [m.value for m in app.chat_message[-1].markdown if "qa-quote" in m.value]
+    assert any("（七）总计" in q and q.endswith(f" <mark>{render.BLANK_CELL}</mark></div>") for q in quotes)
 
 
 def test_follow_up_question_uses_the_conversation(app):
@@ -304,6 +312,30 @@ def test_upload_of_a_good_and_a_bad_file(seed_index, tmp_path, monkeypatch):
     ask(at, "鹤岗市城管局2021年行政处罚决定数量是多少？")
     answer = chat_texts(at)[1]
     assert "鹤岗市城市管理综合执法局2021年" in answer and "10件" in answer
+
+
+def test_one_report_uploaded_as_two_files_is_said_once_by_its_own_names(seed_index, tmp_path, monkeypatch):
+    """The saved page and the text copied out of it, uploaded together: each upload says the other holds the
+    same report, and answers name the files by the names they were uploaded under, never the stored ones."""
+    mine = seed_index.copy(tmp_path)
+    at = _app_over(mine.corpus, mine.index, monkeypatch)
+    real = _real_reports()
+    at.get("file_uploader")[0].set_value([
+        (name, (real / name).read_bytes(), "text/plain") for name in ("12_pingtan_2020.html", "03_pingtan_2020.txt")
+    ]).run()
+    assert not at.exception
+    said = [plain(i.value) for i in at.sidebar.get("info") if "同一份报告" in i.value]
+    assert said == ["12_pingtan_2020.html 与 03_pingtan_2020.txt 是同一份报告（同一机关同一年度、表格数字一致），问答与统计只计一次",
+                    "03_pingtan_2020.txt 与 12_pingtan_2020.html 是同一份报告（同一机关同一年度、表格数字一致），问答与统计只计一次"]
+    ask(at, "平潭2020年收到多少件政府信息公开申请")
+    answer = chat_texts(at)[1]
+    assert "同一份报告有多个文件的只计一次" in answer and "12_pingtan_2020.html" in answer and "03_pingtan_2020.txt" in answer
+    assert not re.search(r"[0-9a-f]{20}\.", answer)  # no stored name
+
+
+def _real_reports() -> Path:
+    real = ROOT.parent / "shared" / "real" / "reports"
+    return real if real.is_dir() else Path("/work/shared/real/reports")
 
 
 def test_facts_page_lists_every_fact_and_exports_it(app, seed_index, downloads):
@@ -441,11 +473,8 @@ def with_copy(seed_index, tmp_path_factory):
     base = tmp_path_factory.mktemp("with-copy")
     corpus = base / "corpus"
     shutil.copytree(seed_index.corpus, corpus)
-    real = ROOT.parent / "shared" / "real" / "reports"
-    if not real.is_dir():
-        real = Path("/work/shared/real/reports")
     for name in ("12_pingtan_2020.html", "03_pingtan_2020.txt"):  # the page and its text dump
-        shutil.copy(real / name, corpus / name)
+        shutil.copy(_real_reports() / name, corpus / name)
     build_index(corpus, base / "index", embed=False)
     return corpus, base / "index"
 
@@ -499,3 +528,8 @@ def test_the_findings_page_counts_a_copy_once_and_names_it(with_copy, monkeypatc
     at.toggle(key="findings-copies").set_value(True).run()  # asked for: the copy's own findings, marked
     files = at.dataframe[0].value["文件"].tolist()
     assert files.count("03_pingtan_2020.txt（副本）") == 2 and len(files) == int(page["不一致"]) + 2
+    at.switch_page("views/facts.py").run()  # the facts page lists the report once too, and names the copy
+    assert not at.exception
+    assert "03_pingtan_2020.txt 是 12_pingtan_2020.html 的副本" in plain(at.info[0].value)
+    assert len(at.dataframe[0].value) == int(sidebar["事实"].replace(",", ""))
+    assert not any("03_pingtan_2020.txt" in f for f in at.dataframe[0].value["文件"])

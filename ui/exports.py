@@ -197,7 +197,7 @@ def _sheet_title(name: str) -> str:
     return cleaned[:31]
 
 
-def file_stem(text: str, fallback: str = "answer") -> str:
+def file_stem(text: str, fallback: str = "回答") -> str:
     """A download file name made from a question: its Chinese and latin letters and digits, short."""
     stem = "".join(ch if ch.isalnum() else "_" for ch in text)
     stem = re.sub(r"_+", "_", stem).strip("_")[:40]

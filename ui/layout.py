@@ -53,6 +53,28 @@ def corpus_glance(p: state.Paths, gen: str) -> None:
                 st.caption(f"{render.escape_md(name)}：{render.escape_md(chinese(why))}")
 
 
+def copies_note(p: state.Paths, gen: str, what: str, key: str) -> tuple[dict[str, str], bool]:
+    """On a page of every file's rows (facts, findings): which files are copies of another file's report, said
+    once, and whether the reader asked to see the copies' rows too (they are left out, as answers leave them)."""
+    copies = state.copies_of(p, gen)
+    if not copies:
+        return copies, False
+    names = state.names(p)
+    groups: dict[str, list[str]] = {}
+    for copy, primary in copies.items():
+        groups.setdefault(primary, []).append(copy)
+    said = "；".join(f"{'、'.join(names.get(c, c) for c in cs)} 是 {names.get(primary, primary)} 的副本"
+                    for primary, cs in list(groups.items())[:10]) + (f"等 {len(groups)} 组" if len(groups) > 10 else "")
+    st.info(f"同一份报告有多个文件的只计一次（同一机关同一年度、表格数字一致），与问答的计数相同：{render.escape_md(said)}。"
+            f"副本的{what}不重复计入，也不列在下表中。", icon=":material/content_copy:")
+    return copies, st.toggle(f"也列出副本文件的{what}", key=key)
+
+
+def file_label(doc: str, names: dict[str, str], copies: dict[str, str]) -> str:
+    """A file as a page's 文件 column shows it: the name it was uploaded under, marked when it is a copy."""
+    return names.get(doc, doc) + ("（副本）" if doc in copies else "")
+
+
 # Streamlit draws the uploader's own button and hint in English ("Upload", "20MB per file • …") and offers
 # no setting for them: the page hides those words and draws Chinese in their place.
 UPLOADER_CSS = """
@@ -105,7 +127,7 @@ def uploader(p: state.Paths, gen: str | None) -> None:
             st.success(f"已加入：{name}（{render.escape_md(who)}，{r.facts} 个事实）", icon=":material/check_circle:")
             twin = _twin(p, gen, r.stored)
             if twin:  # the same report as a file already indexed: answers count it once (qa/copies.py)
-                st.info(f"{name} 与已有的 {render.escape_md(twin)} 是同一份报告（同一机关同一年度、表格数字一致），"
+                st.info(f"{name} 与 {render.escape_md(twin)} 是同一份报告（同一机关同一年度、表格数字一致），"
                         "问答与统计只计一次", icon=":material/content_copy:")
             elif r.reason:
                 st.warning(reason, icon=":material/warning:")

@@ -197,12 +197,22 @@ def highlight(quote: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out).replace("\r", "").replace("\n", "&#10;")
 
 
+BLANK_CELL = "（此格空白）"
+
+
+def _blank_mark(c: Citation, spans: list) -> str:
+    """A blank cell has no text to mark in its quote: the mark says where it stands (the line's end) that it
+    is empty, so the reader sees the cell the answer counted as 0."""
+    return f" <mark>{BLANK_CELL}</mark>" if not spans and c.kind == "fact" and "blank" in c.flags else ""
+
+
 def citation_title(c: Citation, n: int) -> str:
     who = escape_md(c.agency) if c.agency else "（机关名称未识别）"
     year = f" {c.year}年" if c.year else ""
     part = f" · {c.part}、{PART_TITLES.get(c.part, '')}" if c.part else ""
     lines = evidence.lines_text(c)
-    value = f" · {escape_md(c.value)}" if c.value and c.kind == "fact" else ""
+    value = f" · {escape_md(c.value)}" if c.value and c.kind == "fact" else \
+        " · 空白" if c.kind == "fact" and "blank" in c.flags else ""
     return f"[{n}] {who}{year}{part} · {lines}{value}"
 
 
@@ -217,7 +227,8 @@ def _sources(answer: Answer, names: dict[str, str], locate: Locate | None, key: 
         cell = locate(c.doc, c.key) if (locate and c.key and c.kind == "fact") else None
         spans = cited_spans(c.quote, c.value, getattr(cell, "text", None), getattr(cell, "col", None))
         with st.expander(citation_title(c, n)):
-            st.markdown(f'<div class="qa-quote">{highlight(c.quote, spans)}</div>', unsafe_allow_html=True)
+            st.markdown(f'<div class="qa-quote">{highlight(c.quote, spans)}{_blank_mark(c, spans)}</div>',
+                        unsafe_allow_html=True)
             doc = names.get(c.doc, c.doc)
             part = f"第{c.part}部分「{PART_TITLES.get(c.part, '')}」" if c.part else "报告开头"
             lines = evidence.lines_text(c)

@@ -21,34 +21,18 @@ WIDTHS = {"机关": 120, "年度": 56, "结果": 64, "类型": 80, "规则": 48,
 p, gen = layout.page()
 t = state.tables(p, gen)
 uploaded = state.names(p)
-copies = state.copies_of(p, gen)  # a copy's findings are its report's again: counted once, as answers do
-
-
-def file_name(doc: str) -> str:
-    return uploaded.get(doc, doc)
-
 
 st.title("核对")
 st.caption("年报表格自身的勾稽关系（规则1 申请收支平衡、规则2 办理结果合计、规则3 申请人合计、规则4 复议诉讼合计），"
            "正文与表格的数字是否一致，以及同一机关前后年度的衔接。不一致的报告并不被排除：这些正是值得关注的地方。")
 
-counted = state.without_copies(t.findings, copies)
+copies, with_copies = layout.copies_note(p, gen, "核对结果", "findings-copies")
+counted = state.without_copies(t.findings, copies)  # a copy's findings are its report's again: counted once
 counts = counted["status"].value_counts()
 m1, m2, m3 = st.columns(3)
 m1.metric("不一致", f"{int(counts.get('FAIL', 0)):,}")
 m2.metric("无法核对", f"{int(counts.get('NOT_ASSESSABLE', 0)):,}", help="缺少参与核对的数字")
 m3.metric("通过", f"{int(counts.get('PASS', 0)):,}")
-if copies:
-    groups: dict[str, list[str]] = {}
-    for copy, primary in copies.items():
-        groups.setdefault(primary, []).append(copy)
-    said = "；".join(f"{'、'.join(map(file_name, cs))} 是 {file_name(primary)} 的副本"
-                    for primary, cs in list(groups.items())[:10]) + (f"等 {len(groups)} 组" if len(groups) > 10 else "")
-    st.info(f"同一份报告有多个文件的只计一次（同一机关同一年度、表格数字一致），与问答的计数相同：{render.escape_md(said)}。"
-            "副本的核对结果不计入上面的数字，也不列在下表中。", icon=":material/content_copy:")
-    with_copies = st.toggle("也列出副本文件的核对结果", key="findings-copies")
-else:
-    with_copies = False
 findings = t.findings if with_copies else counted
 
 c1, c2 = st.columns([2, 3])
@@ -78,7 +62,7 @@ view = pd.DataFrame({
     "说明": shown["detail"],
     "行": shown["line"].astype("Int64"),
     "数字": shown["numbers"].map(numbers_text),
-    "文件": shown["doc"].map(lambda d: file_name(d) + ("（副本）" if d in copies else "")),
+    "文件": shown["doc"].map(lambda d: layout.file_label(d, uploaded, copies)),
 })
 st.markdown(f"**{len(view):,}** 项")
 shown_view = view.drop(columns=["数字"]).assign(说明=view["说明"].map(wrap.wrapped))
@@ -118,7 +102,7 @@ if len(fails):
         who = render.escape_md(f["agency"]) if isinstance(f["agency"], str) else "（机关名称未识别）"
         with st.expander(f"{who} {year} · {render.escape_md(check_name(f))}{where}"):
             st.markdown(render.escape_md(f["detail"]))
-            st.caption(f"文件：{render.escape_md(file_name(f['doc']))}")
+            st.caption(f"文件：{render.escape_md(layout.file_label(f['doc'], uploaded, copies))}")
             numbers = json.loads(f["numbers"] or "{}")
             if numbers:
                 frame = pd.DataFrame({"项目": list(numbers), "数值": pd.array(list(numbers.values()), dtype="Float64")})
