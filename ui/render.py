@@ -14,6 +14,7 @@ import streamlit as st
 
 from index.template import PARTS
 from qa.answer import Answer, AnswerTable, Citation
+from qa.output import format_value
 from ui import evidence, exports, wrap
 from ui.uploads import with_names
 
@@ -92,6 +93,17 @@ def wrap_long_text(frame: pd.DataFrame, config: dict) -> tuple[pd.DataFrame, int
     return frame, wrap.row_height([v for c in long for v in frame[c]])
 
 
+def _bar_names(frame: pd.DataFrame, x: str) -> pd.Series:
+    """Each bar's name: the category, with its year where one agency's reports of several years are ranked
+    (平潭 2024, 2025 …: one bar each, named by the year when they are all one agency's)."""
+    names = frame[x].astype(str)
+    year = next((c for c in evidence.YEAR_COLUMNS if c in frame.columns and c != x), None)
+    if year is None or not names.duplicated().any():
+        return names
+    years = frame[year].map(lambda y: f"{int(y)}年" if pd.notna(y) else "")
+    return years if names.nunique() == 1 else names + years.map(lambda y: f"（{y}）" if y else "")
+
+
 def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
     import altair as alt
 
@@ -104,10 +116,11 @@ def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
     data = frame[[hint.x, y_col]].dropna()
     data = data.rename(columns={hint.x: "category", y_col: "value"})
     data["value"] = data["value"].astype(float)
-    data["category"] = data["category"].astype(str)
+    data["category"] = _bar_names(frame.loc[data.index], hint.x)
     if len(data) < 2:
         return
     data = data.drop_duplicates("category")
+    years = hint.x in evidence.YEAR_COLUMNS  # a series over years reads in year order, a ranking by value
     title = hint.title
     if len(data) > CHART_BARS:  # the table and the downloads hold every row; the chart shows the head
         data = data.head(CHART_BARS)
@@ -115,14 +128,14 @@ def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
     d = exports.decimals(data["value"])
     fmt = f",.{d}f" if d else ",d"
     base = alt.Chart(data).encode(
-        y=alt.Y("category:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("category:N", sort="ascending" if years else "-x", title=None, axis=alt.Axis(labelLimit=260)),
         x=alt.X("value:Q", title=y_col, axis=alt.Axis(format=fmt)),
         tooltip=[alt.Tooltip("category:N", title=hint.x), alt.Tooltip("value:Q", title=y_col, format=fmt)])
     bars = base.mark_bar(cornerRadiusEnd=3)
     labels = base.mark_text(align="left", dx=4).encode(text=alt.Text("value:Q", format=fmt))
     chart = (bars + labels).properties(title=title)
     # the height goes to Streamlit, not into the spec: a spec height collapses the bands in Streamlit 1.67
-    st.altair_chart(chart, key=f"{key}-chart", width="stretch", height=90 + 30 * len(data))
+    st.altair_chart(chart, key=f"{key}-chart", width="stretch", height=110 + 32 * len(data))
 
 
 def _downloads(answer: Answer, names: dict[str, str], locate: Locate | None, key: str,
@@ -213,6 +226,8 @@ def citation_title(c: Citation, n: int) -> str:
     lines = evidence.lines_text(c)
     value = f" · {escape_md(c.value)}" if c.value and c.kind == "fact" else \
         " · 空白" if c.kind == "fact" and "blank" in c.flags else ""
+    if c.value and c.number is not None and "split_run" in c.flags:  # 370000037 is 37, 0, 0 … run together
+        value = f" · {format_value(c.number)}（拆自连写的 {escape_md(c.value)}）"
     return f"[{n}] {who}{year}{part} · {lines}{value}"
 
 
