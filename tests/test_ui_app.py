@@ -371,6 +371,15 @@ def test_findings_page_lists_failures_with_their_numbers(app):
     assert {"项目", "数值"} == set(numbers.columns)
 
 
+def test_findings_page_says_when_a_choice_finds_nothing_and_names_its_downloads(app, downloads):
+    app.switch_page("views/findings.py").run()
+    app.multiselect[0].set_value(["济南市城市管理局"]).run()
+    assert "核对结果_不一致_济南市城市管理局.csv" in downloads  # named by what it holds
+    app.multiselect[0].set_value(["伊川县城市管理局"]).run()  # its report's sums all hold
+    assert not app.exception and not app.dataframe
+    assert plain(app.info[-1].value) == "伊川县城市管理局的报告中没有「不一致」的核对结果。"
+
+
 @pytest.fixture(scope="module")
 def ranking_300(tmp_path_factory):
     """300 agencies, one 2020 report each, drawn by bench/generate.py and indexed."""
@@ -434,7 +443,7 @@ def test_findings_details_wrap_whole(app, downloads):
     app.switch_page("views/findings.py").run()
     grid = app.dataframe[0]
     shown = grid.value["说明"].tolist()
-    exported = pd.read_csv(io.BytesIO(downloads["核对结果.csv"]), encoding="utf-8-sig")["说明"].tolist()
+    exported = pd.read_csv(io.BytesIO(downloads["核对结果_不一致.csv"]), encoding="utf-8-sig")["说明"].tolist()
     assert [d.replace("\n", "").replace(" ", "") for d in shown] == [d.replace(" ", "") for d in exported]
     assert max(d.count("\n") for d in shown) >= 2  # the seeds' details need several lines
     widths = {name: c["width"] for name, c in json.loads(grid.proto.columns).items() if "width" in c}

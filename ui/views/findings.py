@@ -65,6 +65,11 @@ view = pd.DataFrame({
     "文件": shown["doc"].map(lambda d: layout.file_label(d, uploaded, copies)),
 })
 st.markdown(f"**{len(view):,}** 项")
+if view.empty:  # an empty grid says nothing: say what was looked for
+    which = "、".join(STATUS[c] for c in (chosen or list(STATUS)))
+    st.info(f"{render.escape_md('、'.join(agencies)) + '的报告' if agencies else '这些报告'}中没有「{which}」的核对结果。",
+            icon=":material/check_circle:")
+    st.stop()
 shown_view = view.drop(columns=["数字"]).assign(说明=view["说明"].map(wrap.wrapped))
 row_px = wrap.row_height(shown_view["说明"].tolist())
 st.dataframe(shown_view, hide_index=True, key="findings-table", placeholder="",
@@ -77,12 +82,14 @@ st.dataframe(shown_view, hide_index=True, key="findings-table", placeholder="",
                             "说明": st.column_config.TextColumn(width=WIDTHS["说明"]),
                             "行": st.column_config.NumberColumn(format="%d", width=WIDTHS["行"])})
 row = st.container(horizontal=True, gap="small")
-row.download_button("CSV", data=exports.csv_bytes(view), file_name="核对结果.csv", mime="text/csv",
+# the download is named by what it holds: 核对结果.csv (every finding), 核对结果_不一致_济南市城市管理局.csv …
+stem = exports.file_stem("_".join(["核对结果", *(STATUS[c] for c in chosen if len(chosen) < len(STATUS)),
+                                   *(agencies if len(agencies) <= 2 else [f"{len(agencies)}个机关"])]))
+row.download_button("CSV", data=exports.csv_bytes(view), file_name=f"{stem}.csv", mime="text/csv",
                     key="findings-csv", on_click="ignore", icon=":material/download:")
-row.download_button("XLSX", data=lambda: exports.xlsx_bytes(view, sheet="核对结果"), file_name="核对结果.xlsx",
+row.download_button("XLSX", data=lambda: exports.xlsx_bytes(view, sheet="核对结果"), file_name=f"{stem}.xlsx",
                     key="findings-xlsx", on_click="ignore", icon=":material/download:",
                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-
 
 
 def check_name(f: pd.Series) -> str:
