@@ -138,8 +138,15 @@ def test_a_cell_split_from_digits_run_together_is_titled_by_its_value(tmp_path):
     qa = QA(tmp_path / "index")
     try:
         answer, _ = qa.ask("平潭2022年因本机关不掌握相关政府信息无法提供的申请有几件")
+        prose, _ = qa.ask("平潭2022年政务公开工作做了什么")
     finally:
         qa.close()
     cited = [c for c in answer.citations if "split_run" in c.flags]
     assert cited and cited[0].value == "370000037"
     assert render.citation_title(cited[0], 1).endswith(" · 37（拆自连写的 370000037）")
+    # passages (several on one long line of the dump) are titled by how they begin, each told apart
+    passages = [c for c in prose.citations if c.kind == "passage"]
+    titles = [render.citation_title(c, 1) for c in passages]
+    assert len(passages) >= 2 and len(set(titles)) == len(titles)
+    head = " ".join(passages[0].quote.split())[:render.PASSAGE_HEAD]
+    assert f" · 「{render.escape_md(head)}" in titles[0]

@@ -22,6 +22,7 @@ PART_TITLES = {p.numeral: p.title for p in PARTS}
 STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/help:",
                 "absent": ":material/block:", "out_of_scope": ":material/info:", "invalid": ":material/edit_note:"}
 SOURCES_SHOWN = 8  # more are behind a toggle
+PASSAGE_HEAD = 18  # characters of a quoted passage in its source's title
 TABLE_ROWS_SHOWN = 12  # a longer answer table scrolls inside a fixed height
 CHART_BARS = 30  # a longer ranking's chart shows its first bars
 # A chat message is ~750 px wide in a 1400 px window beside the sidebar, and an answer table's other columns
@@ -228,6 +229,9 @@ def citation_title(c: Citation, n: int) -> str:
         " · 空白" if c.kind == "fact" and "blank" in c.flags else ""
     if c.value and c.number is not None and "split_run" in c.flags:  # 370000037 is 37, 0, 0 … run together
         value = f" · {format_value(c.number)}（拆自连写的 {escape_md(c.value)}）"
+    if c.kind == "passage":  # passages of one line (a page's long line) are told apart by how they begin
+        head = " ".join(c.quote.split())
+        value = f" · 「{escape_md(head[:PASSAGE_HEAD])}{'…' if len(head) > PASSAGE_HEAD else ''}」" if head else ""
     return f"[{n}] {who}{year}{part} · {lines}{value}"
 
 
