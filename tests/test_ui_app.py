@@ -127,6 +127,7 @@ def test_an_empty_corpus_says_what_to_do(tmp_path, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=180).run()
     assert not at.exception
     assert "上传" in at.warning[0].value
+    assert "还没有可用的索引：文件夹里没有报告文件" in plain(at.warning[0].value)  # the build's reason, in Chinese
     assert at.get("file_uploader")
 
 
