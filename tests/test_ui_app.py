@@ -303,7 +303,7 @@ def test_upload_of_a_good_and_a_bad_file(seed_index, tmp_path, monkeypatch):
     assert len(bad) == 2 and "坏文件.txt" in bad[0] and "../" not in bad[0]
     # each file named with its problem, in Chinese (the readers' reasons are English: ui/reasons.py)
     assert bad[0] == "未加入：坏文件.txt：不是文本文件，读不出报告的文字"
-    assert bad[1] == "未加入：junk.docx：不是真正的 Word 文档（DOCX）：文件里是纯文字或无法识别的内容"
+    assert bad[1] == "未加入：junk.docx：不是真正的 Word 文档（DOCX），文件里是纯文字或无法识别的内容"
     metrics = {m.label: m.value for m in at.sidebar.get("metric")}
     assert metrics["报告"] == "6"
     assert not (mine.corpus.parent / "坏文件.txt").exists()

@@ -187,4 +187,4 @@ def test_a_reason_no_kind_knows_is_still_said_in_chinese_with_its_words():
 
     assert chinese("some new problem") == "无法读取（some new problem）"
     assert chinese("文件过大（21.0 MB），上限 20 MB") == "文件过大（21.0 MB），上限 20 MB"  # the upload's own words
-    assert chinese("not a PDF: the file is a PNG image") == "不是真正的 PDF 文件：文件其实是 PNG 图片"
+    assert chinese("not a PDF: the file is a PNG image") == "不是真正的 PDF 文件，文件其实是 PNG 图片"
