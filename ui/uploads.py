@@ -34,6 +34,7 @@ MAX_BYTES = MAX_MB * 1024 * 1024
 MEMORY_ENV = "QA_UPLOAD_MEMORY_MB"
 MEMORY_MB = 4096  # address space of an upload's build; the seeds and a PDF with embedding need under 3 GB
 UPLOADS = "uploads"
+HASH_CHARS = 20  # of the content's sha256 in a stored file's name
 NAMES = ".names.json"
 
 # One build at a time in this process (two sessions uploading at once take turns).
@@ -71,10 +72,10 @@ def suffix_of(original: str) -> str | None:
 
 
 def stored_name(data: bytes, suffix: str) -> str:
-    return f"{UPLOADS}/{hashlib.sha256(data).hexdigest()[:20]}{suffix}"
+    return f"{UPLOADS}/{hashlib.sha256(data).hexdigest()[:HASH_CHARS]}{suffix}"
 
 
-_STORED = re.compile(r"(?<![0-9A-Za-z])[0-9a-f]{20}\.[a-z]{2,8}(?![0-9A-Za-z])")  # stored_name's file name
+_STORED = re.compile(rf"(?<![0-9A-Za-z])[0-9a-f]{{{HASH_CHARS}}}\.[a-z]{{2,8}}(?![0-9A-Za-z])")  # stored_name's
 
 
 def with_names(text: str, names: dict[str, str]) -> str:
