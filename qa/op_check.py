@@ -18,7 +18,7 @@ from qa.answer import Citation, Derived
 from qa.facts import OK
 from qa.lexicon import measure
 from qa.ops import Ctx, scoped_rows
-from qa.phrasing import num
+from qa.phrasing import num, stated_words, term_words
 from qa.cite import passage as passage_citation
 from qa.understand import Plan
 
@@ -77,7 +77,7 @@ def measure_values(ctx: Ctx, plan: Plan) -> Check | None:
     asked = asked_numbers(plan)
     for r in rows:
         when = f"{r.report.name}{r.report.year or ''}年"
-        bits = [f"{when}表格中「{m.label}」为{num(r.value, m.unit)}"]
+        bits = [f"{when}表格中「{m.label}」{stated_words(r.value, m.unit, r.flags)}"]
         c, d = ctx.citer.rows(m, [r])
         out.citations += c
         out.derived += d
@@ -90,7 +90,8 @@ def measure_values(ctx: Ctx, plan: Plan) -> Check | None:
                 c2, d2 = ctx.citer.rows(carried, [cr])
                 out.citations += c2
                 out.derived += [*d2, how]
-                bits.append(f"上年结转{num(cr.value, m.unit)}，新收加结转共{num(total, m.unit)}（{how.how}）")
+                bits.append(f"上年结转{term_words(num(cr.value, m.unit), cr.value, cr.flags)}，"
+                            f"新收加结转共{num(total, m.unit)}（{how.how}）")
                 if total in asked and r.value not in asked or total in asked and r.value != total:
                     bits.append(f"正文的{plain_number(total)}是新收与上年结转之和，与表格相符，并不矛盾")
         if asked and r.value in asked and carried is None:
@@ -124,9 +125,9 @@ def _balance(ctx: Ctx, plan: Plan, report, out: Check) -> str | None:
         out.derived += d
     out.derived += [lhow, rhow]
     verdict = "两边相等，对得上" if left == right else "两边不相等，对不上"
-    return (f"按表三的勾稽关系，新收{plain_number(new.value)} + 上年结转{plain_number(cin.value)} = "
-            f"{plain_number(left)}，办理结果总计{plain_number(tot.value)} + 结转下年度继续办理{plain_number(cout.value)}"
-            f" = {plain_number(right)}，{verdict}")
+    new_, cin_, tot_, cout_ = (term_words(plain_number(r.value), r.value, r.flags) for r in (new, cin, tot, cout))
+    return (f"按表三的勾稽关系，新收{new_} + 上年结转{cin_} = {plain_number(left)}，"
+            f"办理结果总计{tot_} + 结转下年度继续办理{cout_} = {plain_number(right)}，{verdict}")
 
 
 _PART_PCT = re.compile(r"(\d[\d,]*)\s*(?:件|条|项|个|人次)?[，,、]?\s*占(?:比)?\s*(\d+(?:\.\d+)?)\s*[%％]")

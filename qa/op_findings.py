@@ -12,7 +12,7 @@ from qa.answer import Answer, AnswerTable, Derived
 from qa.op_check import asked_numbers, measure_values, stated_percentages, stated_total
 from qa.ops import Ctx, no_reports
 from qa.output import format_value
-from qa.phrasing import NAMES_IN_TEXT, RULE_NAMES, findings_scope, no_findings_words, reading
+from qa.phrasing import NAMES_IN_TEXT, RULE_NAMES, blank_cells_words, findings_scope, no_findings_words, reading
 from qa.understand import Plan
 
 RE_PERCENT_WORDS = re.compile(r"百分比|百分之|%|占比|比例")
@@ -20,6 +20,7 @@ RE_PERCENT_WORDS = re.compile(r"百分比|百分之|%|占比|比例")
 
 RE_HOW_FAR = re.compile(r"差(?:了|额|距)?(?:多少|几)|相差|差值|差多少")
 RE_SUMS = re.compile(r"= (-?[\d.]+) ≠ .*? = (-?[\d.]+)(?![\d.])")
+RE_BLANKS = re.compile(r"（其中空格按0计：([^）]+)）")  # index/checks.py: the terms a broken sum read as blank
 
 
 def _gap(fs: list, question: str, derived: list[Derived]) -> str:
@@ -33,7 +34,9 @@ def _gap(fs: list, question: str, derived: list[Derived]) -> str:
             gap = arith.rounded(abs(left - right))
             how = f"|{m.group(1)} − {m.group(2)}| = {format_value(gap)}"
             derived.append(Derived(value=format_value(gap), how=how))
-            return f"，其中{f.detail.split('：', 1)[0]}两边差{format_value(gap)}（{how}）"
+            blanks = RE_BLANKS.search(f.detail)
+            said = f"；{blank_cells_words(blanks.group(1))}" if blanks else ""
+            return f"，其中{f.detail.split('：', 1)[0]}两边差{format_value(gap)}（{how}{said}）"
     return ""
 
 

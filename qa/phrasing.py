@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from qa import arith
 from qa.answer import Alternative, Derived, Reading
-from qa.facts import MISSING, NO_NUMBER, NOT_IN_TEMPLATE, Row
+from qa.facts import FLAG_BITS, MISSING, NO_NUMBER, NOT_IN_TEMPLATE, Row
 from qa.lexicon import Measure, items, measure
 from qa.output import format_value
 from qa.relyears import is_relative_note
@@ -31,6 +31,35 @@ def num(v: float | None, unit: str = "") -> str:
     """A value in an answer's sentence, as the report states it in its unit (7,249.4746万元; no padding zeros).
     Computed values are rounded where they are computed (qa.arith)."""
     return "—" if v is None else f"{format_value(v)}{unit}"
+
+
+# A cell the report leaves blank (or fills with / or 无) is read as 0 and flagged (the spec): a sentence that
+# states it says so, never a bare 为0件 (济南: 「办理结果总计 · 总计」空白（按0计）, not 为0件).
+COUNTED_AS_ZERO = {"blank": "空白", "placeholder": "填“/”或“无”"}
+
+
+def _as_zero(v: float | None, flags: int) -> str | None:
+    """How the report left a value the answer counts as 0 (空白 …), None when it states the value."""
+    if v != 0:
+        return None
+    return next((words for flag, words in COUNTED_AS_ZERO.items() if flags & FLAG_BITS[flag]), None)
+
+
+def stated_words(v: float | None, unit: str, flags: int) -> str:
+    """A cell's value as a consistency sentence states it: 「…」为20件 / 「…」空白（按0计）."""
+    zero = _as_zero(v, flags)
+    return f"{zero}（按0计）" if zero else f"为{num(v, unit)}"
+
+
+def term_words(shown: str, v: float | None, flags: int) -> str:
+    """A cell's value (written `shown`) as a term of a sum in a sentence: 20 / 0（空白，按0计）."""
+    zero = _as_zero(v, flags)
+    return f"{shown}（{zero}，按0计）" if zero else shown
+
+
+def blank_cells_words(labels: str) -> str:
+    """The cells of a finding's sum the report left blank, counted as 0: 「上年结转…、总计空白，按0计」."""
+    return f"{labels}{COUNTED_AS_ZERO['blank']}，按0计"
 
 
 def cell_value(v: float | None) -> int | float | None:

@@ -127,6 +127,7 @@ def test_an_empty_corpus_says_what_to_do(tmp_path, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=180).run()
     assert not at.exception
     assert "上传" in at.warning[0].value
+    assert "还没有可用的索引：文件夹里没有报告文件" in plain(at.warning[0].value)  # the build's reason, in Chinese
     assert at.get("file_uploader")
 
 
@@ -210,6 +211,26 @@ def test_findings_answer_exports_each_finding_with_its_line(app, downloads):
     assert all(str(w).startswith("第") for w in sourced["来源位置"])
 
 
+def test_a_blank_cell_is_said_blank_in_consistency_sentences(app):
+    """济南's 办理结果总计 and 上年结转 cells are blank: the spec reads them as 0 with a flag, and the sentences
+    that check its sums say so (空白（按0计）), never a bare 为0件."""
+    from ui import render
+
+    ask(app, "济南城管报告正文里写的依申请办理结果，和表格里的数一致吗")
+    first = chat_texts(app)[1]
+    assert "「办理结果总计 · 总计」空白（按0计）" in first and "为0件" not in first
+    ask(app, "济南城管的申请数字对得上吗，差了多少")
+    second = chat_texts(app)[3]
+    assert "上年结转0件（空白，按0计）" in second
+    assert "两边差20（|20 − 0| = 20；上年结转政府信息公开申请数量、总计空白，按0计）" in second
+    # its source shows the cell: the quoted row has no text to mark, so the mark says the cell is blank
+    ask(app, "济南城管2020年办结了多少件申请")
+    sources = app.chat_message[-1].expander
+    assert any(e.label.endswith("第351–358行 · 空白") for e in sources)
+    quotes = [m.value for m in app.chat_message[-1].markdown if "qa-quote" in m.value]
+    assert any("（七）总计" in q and q.endswith(f" <mark>{render.BLANK_CELL}</mark></div>") for q in quotes)
+
+
 def test_follow_up_question_uses_the_conversation(app):
     ask(app, RANKING)
     ask(app, "济南呢？")
@@ -273,12 +294,16 @@ def test_upload_of_a_good_and_a_bad_file(seed_index, tmp_path, monkeypatch):
     at.get("file_uploader")[0].set_value([
         ("鹤岗 2021.txt", (FIXTURES / "hegang_2021.txt").read_bytes(), "text/plain"),
         ("../坏文件.txt", bytes(range(256)) * 16, "text/plain"),
+        ("junk.docx", "只是一段文字".encode(), "application/octet-stream"),
     ]).run()
     assert not at.exception
     ok = [plain(s.value) for s in at.sidebar.get("success")]
     bad = [plain(e.value) for e in at.sidebar.get("error")]
     assert len(ok) == 1 and "鹤岗 2021.txt" in ok[0] and "2021" in ok[0]
-    assert len(bad) == 1 and "坏文件.txt" in bad[0] and "../" not in bad[0]
+    assert len(bad) == 2 and "坏文件.txt" in bad[0] and "../" not in bad[0]
+    # each file named with its problem, in Chinese (the readers' reasons are English: ui/reasons.py)
+    assert bad[0] == "未加入：坏文件.txt：不是文本文件，读不出报告的文字"
+    assert bad[1] == "未加入：junk.docx：不是真正的 Word 文档（DOCX），文件里是纯文字或无法识别的内容"
     metrics = {m.label: m.value for m in at.sidebar.get("metric")}
     assert metrics["报告"] == "6"
     assert not (mine.corpus.parent / "坏文件.txt").exists()
@@ -290,6 +315,30 @@ def test_upload_of_a_good_and_a_bad_file(seed_index, tmp_path, monkeypatch):
     assert "鹤岗市城市管理综合执法局2021年" in answer and "10件" in answer
 
 
+def test_one_report_uploaded_as_two_files_is_said_once_by_its_own_names(seed_index, tmp_path, monkeypatch):
+    """The saved page and the text copied out of it, uploaded together: each upload says the other holds the
+    same report, and answers name the files by the names they were uploaded under, never the stored ones."""
+    mine = seed_index.copy(tmp_path)
+    at = _app_over(mine.corpus, mine.index, monkeypatch)
+    real = _real_reports()
+    at.get("file_uploader")[0].set_value([
+        (name, (real / name).read_bytes(), "text/plain") for name in ("12_pingtan_2020.html", "03_pingtan_2020.txt")
+    ]).run()
+    assert not at.exception
+    said = [plain(i.value) for i in at.sidebar.get("info") if "同一份报告" in i.value]
+    assert said == ["12_pingtan_2020.html 与 03_pingtan_2020.txt 是同一份报告（同一机关同一年度、表格数字一致），问答与统计只计一次",
+                    "03_pingtan_2020.txt 与 12_pingtan_2020.html 是同一份报告（同一机关同一年度、表格数字一致），问答与统计只计一次"]
+    ask(at, "平潭2020年收到多少件政府信息公开申请")
+    answer = chat_texts(at)[1]
+    assert "同一份报告有多个文件的只计一次" in answer and "12_pingtan_2020.html" in answer and "03_pingtan_2020.txt" in answer
+    assert not re.search(r"[0-9a-f]{20}\.", answer)  # no stored name
+
+
+def _real_reports() -> Path:
+    real = ROOT.parent / "shared" / "real" / "reports"
+    return real if real.is_dir() else Path("/work/shared/real/reports")
+
+
 def test_facts_page_lists_every_fact_and_exports_it(app, seed_index, downloads):
     import duckdb
 
@@ -298,7 +347,7 @@ def test_facts_page_lists_every_fact_and_exports_it(app, seed_index, downloads):
     con = duckdb.connect(str(current_generation(seed_index.index) / "facts.duckdb"), read_only=True)
     total = con.execute("select count(*) from facts").fetchone()[0]
     con.close()
-    app.switch_page("pages/facts.py").run()
+    app.switch_page("views/facts.py").run()
     assert not app.exception
     frame = app.dataframe[0].value
     assert len(frame) == total
@@ -314,13 +363,22 @@ def test_facts_page_lists_every_fact_and_exports_it(app, seed_index, downloads):
 
 
 def test_findings_page_lists_failures_with_their_numbers(app):
-    app.switch_page("pages/findings.py").run()
+    app.switch_page("views/findings.py").run()
     assert not app.exception
     table = app.dataframe[0].value
     assert len(table) > 0 and set(table["结果"]) == {"不一致"}
     assert any("济南市城市管理局" in e.label for e in app.expander)
     numbers = app.dataframe[1].value
     assert {"项目", "数值"} == set(numbers.columns)
+
+
+def test_findings_page_says_when_a_choice_finds_nothing_and_names_its_downloads(app, downloads):
+    app.switch_page("views/findings.py").run()
+    app.multiselect[0].set_value(["济南市城市管理局"]).run()
+    assert "核对结果_不一致_济南市城市管理局.csv" in downloads  # named by what it holds
+    app.multiselect[0].set_value(["伊川县城市管理局"]).run()  # its report's sums all hold
+    assert not app.exception and not app.dataframe
+    assert plain(app.info[-1].value) == "伊川县城市管理局的报告中没有「不一致」的核对结果。"
 
 
 @pytest.fixture(scope="module")
@@ -383,10 +441,10 @@ def test_findings_details_wrap_whole(app, downloads):
 
     from ui.exports import text_width
 
-    app.switch_page("pages/findings.py").run()
+    app.switch_page("views/findings.py").run()
     grid = app.dataframe[0]
     shown = grid.value["说明"].tolist()
-    exported = pd.read_csv(io.BytesIO(downloads["核对结果.csv"]), encoding="utf-8-sig")["说明"].tolist()
+    exported = pd.read_csv(io.BytesIO(downloads["核对结果_不一致.csv"]), encoding="utf-8-sig")["说明"].tolist()
     assert [d.replace("\n", "").replace(" ", "") for d in shown] == [d.replace(" ", "") for d in exported]
     assert max(d.count("\n") for d in shown) >= 2  # the seeds' details need several lines
     widths = {name: c["width"] for name, c in json.loads(grid.proto.columns).items() if "width" in c}
@@ -416,24 +474,72 @@ def test_long_text_in_an_answer_table_wraps_whole(app, downloads):
     assert grid.proto.row_height > 64 and grid.proto.row_height >= wrap.LINE_PX * max(d.count("\n") + 1 for d in shown)
 
 
-def test_the_sidebar_counts_a_report_brought_as_two_files_once(seed_index, tmp_path, monkeypatch):
-    """A report's text copied out of its page next to the saved page is one report, as every answer counts
-    it: the sidebar says 报告 6 for six reports in seven files, and its help names the copy."""
+@pytest.fixture(scope="module")
+def with_copy(seed_index, tmp_path_factory):
+    """The seeds and one real report brought as two files, the saved page and the text copied out of it (平潭
+    2020, whose result rows do not add up to its 总计: each file has the same two findings)."""
     from index.build import build_index
 
-    corpus = tmp_path / "corpus"
+    base = tmp_path_factory.mktemp("with-copy")
+    corpus = base / "corpus"
     shutil.copytree(seed_index.corpus, corpus)
-    real = ROOT.parent / "shared" / "real" / "reports"
-    if not real.is_dir():
-        real = Path("/work/shared/real/reports")
-    for name in ("11_pingtan_2019.html", "02_pingtan_2019.txt"):  # the page and its text dump
-        shutil.copy(real / name, corpus / name)
-    build_index(corpus, tmp_path / "index", embed=False)
-    monkeypatch.setenv("QA_INDEX", str(tmp_path / "index"))
+    for name in ("12_pingtan_2020.html", "03_pingtan_2020.txt"):  # the page and its text dump
+        shutil.copy(_real_reports() / name, corpus / name)
+    build_index(corpus, base / "index", embed=False)
+    return corpus, base / "index"
+
+
+def _app_over(corpus: Path, index: Path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("QA_INDEX", str(index))
     monkeypatch.setenv("QA_CORPUS", str(corpus))
     at = AppTest.from_file(APP, default_timeout=180).run()
     assert not at.exception
-    reports = next(m for m in at.sidebar.get("metric") if m.label == "报告")
-    assert reports.value == "6"
-    assert "共 7 个文件" in reports.proto.help and "1 个是另一文件所载报告的副本" in reports.proto.help
+    return at
 
+
+def test_the_sidebar_counts_a_report_brought_as_two_files_once(with_copy, monkeypatch):
+    """A report's text copied out of its page next to the saved page is one report, as every answer counts
+    it: the sidebar says 报告 6 for six reports in seven files, its help names the copy, and its count of
+    findings is the chat's (a copy's findings are its report's again)."""
+    import duckdb
+
+    from index.build import current_generation
+
+    at = _app_over(*with_copy, monkeypatch)
+    metrics = {m.label: m for m in at.sidebar.get("metric")}
+    assert metrics["报告"].value == "6"
+    assert "共 7 个文件" in metrics["报告"].proto.help and "1 个是另一文件所载报告的副本" in metrics["报告"].proto.help
+    con = duckdb.connect(str(current_generation(with_copy[1]) / "facts.duckdb"), read_only=True)
+    per_file = dict(con.execute("select doc, count(*) from findings where status = 'FAIL' group by doc").fetchall())
+    facts = con.execute("select sum(facts) from reports where doc <> '03_pingtan_2020.txt'").fetchone()[0]
+    con.close()
+    assert per_file["12_pingtan_2020.html"] == per_file["03_pingtan_2020.txt"] == 2
+    ask(at, "哪些报告的数字对不上")
+    answer = chat_texts(at)[1]
+    said = sum(int(n) for n in re.findall(r"年报告(\d+)项（", answer))
+    assert said == sum(per_file.values()) - 2  # the chat counts the report once …
+    assert metrics["核对不一致"].value == str(said)  # … and so does the sidebar
+    assert metrics["事实"].value == f"{facts:,}"  # the copy's facts are the report's again
+
+
+def test_the_findings_page_counts_a_copy_once_and_names_it(with_copy, monkeypatch):
+    at = _app_over(*with_copy, monkeypatch)
+    sidebar = {m.label: m.value for m in at.sidebar.get("metric")}
+    at.switch_page("views/findings.py").run()
+    assert not at.exception
+    page = {m.label: m.value for m in at.main.get("metric")}
+    assert page["不一致"] == sidebar["核对不一致"]
+    note = plain(at.info[0].value)
+    assert "03_pingtan_2020.txt 是 12_pingtan_2020.html 的副本" in note and "只计一次" in note
+    files = at.dataframe[0].value["文件"].tolist()
+    assert len(files) == int(page["不一致"]) and "03_pingtan_2020.txt" not in " ".join(files)
+    titles = [e.label for e in at.expander if "平潭" in e.label]
+    assert len(titles) == 2 and len(set(titles)) == 2  # one expander per check of the report, each told apart
+    at.toggle(key="findings-copies").set_value(True).run()  # asked for: the copy's own findings, marked
+    files = at.dataframe[0].value["文件"].tolist()
+    assert files.count("03_pingtan_2020.txt（副本）") == 2 and len(files) == int(page["不一致"]) + 2
+    at.switch_page("views/facts.py").run()  # the facts page lists the report once too, and names the copy
+    assert not at.exception
+    assert "03_pingtan_2020.txt 是 12_pingtan_2020.html 的副本" in plain(at.info[0].value)
+    assert len(at.dataframe[0].value) == int(sidebar["事实"].replace(",", ""))
+    assert not any("03_pingtan_2020.txt" in f for f in at.dataframe[0].value["文件"])

@@ -98,6 +98,20 @@ def page(browser):
     context.close()
 
 
+def test_a_first_visit_straight_to_the_findings_page(server, page):
+    """The first page the server serves is /findings (a bookmark): it is the app's 核对 page, in its navigation
+    and wide layout, not a page Streamlit makes of a pages/ folder (named by file, without the app's settings).
+    First in this module on purpose: no session has run the main script yet."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(server + "/findings")
+    page.get_by_test_id("stMain").get_by_test_id("stDataFrame").first.wait_for(timeout=90_000)
+    nav = page.get_by_test_id("stSidebarNav").inner_text()
+    assert "核对" in nav and "问答" in nav and "findings" not in nav and "app" not in nav.split()
+    assert "核对" in page.get_by_test_id("stMain").inner_text()
+    assert page.get_by_test_id("stMain").get_by_test_id("stMetric").first.is_visible()
+    page.screenshot(path=str(ARTIFACTS / "ui_findings.png"))
+
+
 def test_a_question_in_the_browser(server, page):
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(server)

@@ -94,7 +94,7 @@ def test_empty_and_odd_tables():
 def test_file_stem_is_safe():
     assert exports.file_stem("哪个单位的行政处罚最多？") == "哪个单位的行政处罚最多"
     assert exports.file_stem("../../etc/passwd") == "etc_passwd"
-    assert exports.file_stem("？？？") == "answer"
+    assert exports.file_stem("？？？") == "回答"
 
 
 def test_rank_placeholders_are_empty_cells_of_a_number_column():

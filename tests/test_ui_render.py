@@ -3,6 +3,8 @@ text, the table's number formats, and the questions' clean-up."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from qa.answer import AnswerTable
@@ -106,3 +108,45 @@ def test_citation_titles_and_alternatives_escape_report_text():
                  line_end=3, quote="行政处罚 1", value="1", key="penalty.decisions")
     title = render.citation_title(c, 1)
     assert "![" not in title and "](" not in title and "http:" not in title
+
+
+def test_one_agencys_reports_of_several_years_are_one_bar_each():
+    """A ranking of one agency's years (平潭 each year) names each bar by its year, not the agency once."""
+    frame = pd.DataFrame({"名次": [1, 2, 3], "单位": ["平潭综合实验区"] * 3, "年份": [2024, 2025, 2022],
+                          "件数（件）": [75, 50, 37]})
+    assert render._bar_names(frame, "单位").tolist() == ["2024年", "2025年", "2022年"]
+    two = frame.assign(单位=["平潭综合实验区", "平潭综合实验区", "淮安市洪泽区人民政府"])
+    assert render._bar_names(two, "单位").tolist() == ["平潭综合实验区（2024年）", "平潭综合实验区（2025年）",
+                                                      "淮安市洪泽区人民政府（2022年）"]
+    one_each = frame.assign(单位=["甲", "乙", "丙"])
+    assert render._bar_names(one_each, "单位").tolist() == ["甲", "乙", "丙"]
+
+
+def test_a_cell_split_from_digits_run_together_is_titled_by_its_value(tmp_path):
+    """平潭 2022's text dump runs a row's cells together (370000037 = 37, 0, 0, 0, 0, 0, 37): the source's title
+    gives the value read, 37, and the run it was split from, not 370000037 as if it were the number."""
+    import shutil
+
+    from index.build import build_index
+    from qa.engine import QA
+
+    real = Path(__file__).resolve().parents[2] / "shared" / "real" / "reports"
+    real = real if real.is_dir() else Path("/work/shared/real/reports")
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(real / "05_pingtan_2022.txt", tmp_path / "corpus")
+    build_index(tmp_path / "corpus", tmp_path / "index", embed=False)
+    qa = QA(tmp_path / "index")
+    try:
+        answer, _ = qa.ask("平潭2022年因本机关不掌握相关政府信息无法提供的申请有几件")
+        prose, _ = qa.ask("平潭2022年政务公开工作做了什么")
+    finally:
+        qa.close()
+    cited = [c for c in answer.citations if "split_run" in c.flags]
+    assert cited and cited[0].value == "370000037"
+    assert render.citation_title(cited[0], 1).endswith(" · 37（拆自连写的 370000037）")
+    # passages (several on one long line of the dump) are titled by how they begin, each told apart
+    passages = [c for c in prose.citations if c.kind == "passage"]
+    titles = [render.citation_title(c, 1) for c in passages]
+    assert len(passages) >= 2 and len(set(titles)) == len(titles)
+    head = " ".join(passages[0].quote.split())[:render.PASSAGE_HEAD]
+    assert f" · 「{render.escape_md(head)}" in titles[0]

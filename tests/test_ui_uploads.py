@@ -3,6 +3,7 @@ bad files out with their reason, good ones indexed incrementally, and the index 
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -58,7 +59,8 @@ def test_good_and_bad_files(small):
     assert results[0].name == "伊川 年报.html" and results[0].agency == "伊川县城市管理局" and results[0].facts > 100
     assert results[0].reason == ""  # no other report of 伊川 2020 in this index
     assert results[1].reason and results[2].reason  # the reader's and the extractor's own words
-    assert "空" in results[3].reason and "damaged PDF" in results[4].reason and "20 MB" in results[5].reason
+    assert "空" in results[3].reason and "PDF 文件已损坏" in results[4].reason and "20 MB" in results[5].reason
+    assert all(not english_words(r.reason) for r in results[1:])  # the readers' reasons, said in Chinese
     assert seen and seen[-1][0] == seen[-1][1]
     # stored under a name we made; nothing of the user's name is a path; bad files are not kept
     stored = sorted(p.relative_to(corpus).as_posix() for p in corpus.rglob("*") if p.is_file())
@@ -110,3 +112,79 @@ def test_a_second_report_for_the_same_agency_and_year_is_added_with_a_warning(sm
     results, _ = uploads.add_uploads([("伊川.html", (FIXTURES / "yichuan.html").read_bytes())], corpus, index)
     assert results[0].status == "added"
     assert "伊川县城市管理局2020年" in results[0].reason and "002_f3bbfa1004ed2dd6.txt" in results[0].reason
+
+
+# ---------------------------------------------------------------- reasons in Chinese (ui/reasons.py)
+# Names a Chinese sentence keeps as they are: formats, encodings, units, the setting to change.
+KEPT = re.compile(r"PDF|Word|DOCX|DOC|XLS|WPS|ZIP|PNG|MHTML|UTF|GB18030|MB|KB|LibreOffice|Office|QA_\w+")
+
+
+def english_words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z]{3,}", KEPT.sub("", text))
+
+
+def _bad_files(folder: Path) -> dict[str, bytes]:
+    """Files a user brings that are no readable report, one of each kind the readers and the extractor name."""
+    import io
+    import zipfile
+
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    png = io.BytesIO()
+    Image.new("RGB", (20, 20), "white").save(png, format="PNG")
+    corrupt = io.BytesIO()
+    with zipfile.ZipFile(corrupt, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document><w:body><w:p>not xml")
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(3):
+        pdf.new_page(200, 200)
+    pages = io.BytesIO()
+    pdf.save(pages)
+    pdf.close()
+    return {"junk.docx": "这不是Word文件，只是一段文字。".encode(), "broken.docx": b"PK\x03\x04garbage" * 20,
+            "corrupt.docx": corrupt.getvalue(), "photo.pdf": png.getvalue(), "scan.pdf": b"%PDF-1.4 ...",
+            "book.pdf": pages.getvalue(), "binary.txt": bytes(range(256)) * 8, "photo.txt": png.getvalue(),
+            "notes.txt": "会议纪要\n今天讨论了食堂菜单。\n".encode(), "empty.html": b"",
+            "blank.html": b"<html><head><title>x</title></head><body> </body></html>"}
+
+
+@pytest.fixture(scope="module")
+def bad_build(tmp_path_factory):
+    """A corpus of one seed and every kind of bad file, built: the manifest's reasons are the readers' own."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("QA_MAX_PAGES", "2")  # book.pdf has 3 pages
+    base = tmp_path_factory.mktemp("bad-files")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    shutil.copy(ROOT / "corpus" / "000_bd0b500898aa4917.txt", corpus)
+    for name, data in _bad_files(corpus).items():
+        (corpus / name).write_bytes(data)
+    try:
+        build_index(corpus, base / "index", embed=False)
+    finally:
+        mp.undo()
+    return read_manifest(base / "index").skipped
+
+
+@pytest.mark.parametrize("name", sorted(["junk.docx", "broken.docx", "corrupt.docx", "photo.pdf", "scan.pdf", "book.pdf",
+                                         "binary.txt", "photo.txt", "notes.txt", "empty.html", "blank.html"]))
+def test_every_reason_a_reader_gives_has_its_chinese_words(bad_build, name):
+    """Each reason the readers and the extractor give for a real bad file is a kind of the table, said in
+    Chinese: no English sentence reaches the page (a kind the table lacks would be said framed, with its
+    English words, and fail here)."""
+    from ui.reasons import chinese, kind_of
+
+    reason = bad_build[name]
+    assert kind_of(reason), reason
+    said = chinese(reason)
+    assert said and not english_words(said), (reason, said)
+
+
+def test_a_reason_no_kind_knows_is_still_said_in_chinese_with_its_words():
+    from ui.reasons import chinese
+
+    assert chinese("some new problem") == "无法读取（some new problem）"
+    assert chinese("文件过大（21.0 MB），上限 20 MB") == "文件过大（21.0 MB），上限 20 MB"  # the upload's own words
+    assert chinese("not a PDF: the file is a PNG image") == "不是真正的 PDF 文件，文件其实是 PNG 图片"

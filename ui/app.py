@@ -1,6 +1,6 @@
 """政府信息公开年报问答 — the app users open: `streamlit run ui/app.py`.
 
-Three pages (问答 / 事实 / 核对); each draws the sidebar (corpus at a glance, uploads) through
+Three pages (问答 / 事实 / 核对, in views/); each draws the sidebar (corpus at a glance, uploads) through
 ui/layout.page(). The index is read from QA_INDEX (default .index) and built over QA_CORPUS (default
 corpus/) on first start if there is none; see ui/state.py."""
 
@@ -17,8 +17,11 @@ import streamlit as st  # noqa: E402
 
 st.set_page_config(page_title="政府信息公开年报问答", page_icon=":material/description:", layout="wide",
                    menu_items={"About": "政府信息公开工作年度报告问答：每个数字都有出处。"})
+# The pages live in views/, not pages/: Streamlit serves a folder named pages/ beside the main script as pages
+# of their own (file names for titles, without the settings above) to a first visit straight to /facts or
+# /findings before any session has run this script.
 st.navigation([
-    st.Page("pages/chat.py", title="问答", icon=":material/forum:", default=True),
-    st.Page("pages/facts.py", title="事实", icon=":material/table_view:"),
-    st.Page("pages/findings.py", title="核对", icon=":material/fact_check:"),
+    st.Page("views/chat.py", title="问答", icon=":material/forum:", default=True),
+    st.Page("views/facts.py", title="事实", icon=":material/table_view:"),
+    st.Page("views/findings.py", title="核对", icon=":material/fact_check:"),
 ]).run()

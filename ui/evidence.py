@@ -17,6 +17,7 @@ import pandas as pd
 
 from index.template import PARTS
 from qa.answer import Answer, AnswerTable, Citation
+from ui.uploads import with_names
 
 PART_TITLES = {p.numeral: p.title for p in PARTS}
 AGENCY_COLUMNS = ("单位", "机关")
@@ -133,13 +134,13 @@ def citations_frame(answer: Answer, names: Mapping[str, str] | None = None,
     return frame
 
 
-def notes(answer: Answer) -> list[tuple[str, str]]:
+def notes(answer: Answer, names: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
     """The XLSX sheet 说明: the question, how it was read (with its defaults), the answer, the derivations."""
     r = answer.reading
     items = [("问题", answer.question), ("理解为", r.summary)]
     if r.defaults:
         items.append(("默认", "；".join(r.defaults)))
-    items.append(("回答", answer.text))
+    items.append(("回答", with_names(answer.text, dict(names or {}))))
     if answer.from_text:
         items.append(("取自", "报告正文（文字表述），不是表格中的数字"))
     for d in answer.derived:

@@ -122,7 +122,7 @@ def answer_frame(answer: Answer, names: Mapping[str, str] | None = None,
 def answer_xlsx(answer: Answer, names: Mapping[str, str] | None = None,
                 where: evidence.Where | None = None, files_of: evidence.FilesOf | None = None) -> bytes:
     """The answer as a workbook: 答案 (every row with its sources), 说明, 来源."""
-    return xlsx_bytes(answer_frame(answer, names, where, files_of), sheet="答案", notes=evidence.notes(answer),
+    return xlsx_bytes(answer_frame(answer, names, where, files_of), sheet="答案", notes=evidence.notes(answer, names),
                       more={"来源": evidence.citations_frame(answer, names, where)})
 
 
@@ -197,7 +197,7 @@ def _sheet_title(name: str) -> str:
     return cleaned[:31]
 
 
-def file_stem(text: str, fallback: str = "answer") -> str:
+def file_stem(text: str, fallback: str = "回答") -> str:
     """A download file name made from a question: its Chinese and latin letters and digits, short."""
     stem = "".join(ch if ch.isalnum() else "_" for ch in text)
     stem = re.sub(r"_+", "_", stem).strip("_")[:40]

@@ -12,6 +12,7 @@ import streamlit as st
 from index.errors import ReportError
 from index.readers import SUPPORTED_SUFFIXES
 from ui import render, state
+from ui.reasons import chinese
 from ui.uploads import MAX_MB, add_uploads
 
 log = logging.getLogger("ui.layout")
@@ -21,24 +22,27 @@ FILE_FORMATS = {"text": "文本", "markdown": "Markdown", "html": "网页", "pdf
 
 def corpus_glance(p: state.Paths, gen: str) -> None:
     t = state.tables(p, gen)
-    r = t.reports
+    files = t.reports
+    copies = state.copies_of(p, gen)
+    r = state.without_copies(files, copies)  # a report brought as several files counts once, as in answers
+    findings = state.without_copies(t.findings, copies)
     agencies = sorted(a for a in r["agency"].dropna().unique())
     years = sorted(int(y) for y in r["year"].dropna().unique())
-    fails = int((t.findings["status"] == "FAIL").sum())
-    unassessable = int((t.findings["status"] == "NOT_ASSESSABLE").sum())
+    fails = int((findings["status"] == "FAIL").sum())
+    unassessable = int((findings["status"] == "NOT_ASSESSABLE").sum())
     st.markdown("#### 语料一览")
     c1, c2 = st.columns(2)
-    copies = state.copy_files(p, gen)
-    c1.metric("报告", f"{len(r) - len(copies):,}",
-              help=f"共 {len(r):,} 个文件；其中 {len(copies):,} 个是另一文件所载报告的副本（同一机关同一年度、"
+    c1.metric("报告", f"{len(r):,}",
+              help=f"共 {len(files):,} 个文件；其中 {len(copies):,} 个是另一文件所载报告的副本（同一机关同一年度、"
                    "表格数字一致），答案只计一次" if copies else None)
     c2.metric("机关", f"{len(agencies):,}")
-    c1.metric("事实", f"{len(t.facts):,}")
+    c1.metric("事实", f"{int(r['facts'].sum()):,}",
+              help="副本文件的事实不重复计入" if copies else None)
     c2.metric("核对不一致", f"{fails:,}", help=f"另有 {unassessable} 项因缺少数字无法核对；详见「核对」页")
     years_text = "、".join(map(str, years)) if len(years) <= 6 else f"{years[0]}–{years[-1]}（{len(years)} 个年度）"
     templates = "、".join(f"{k}版 {v} 份" for k, v in r["format"].value_counts().sort_index().items())
-    files = "、".join(f"{FILE_FORMATS.get(k, k)} {v} 份" for k, v in r["file_format"].value_counts().items())
-    st.caption(f"年度：{years_text or '—'}  \n模板：{templates or '—'}  \n格式：{files or '—'}")
+    formats = "、".join(f"{FILE_FORMATS.get(k, k)} {v} 个" for k, v in files["file_format"].value_counts().items())
+    st.caption(f"年度：{years_text or '—'}  \n模板：{templates or '—'}  \n文件格式：{formats or '—'}")
     with st.expander(f"机关（{len(agencies)}）"):
         counts = r.groupby("agency")["year"].apply(lambda ys: "、".join(str(int(y)) for y in sorted(ys.dropna())))
         st.caption("  \n".join(f"{render.escape_md(a)}（{counts.get(a, '')}）" for a in agencies) or "—")
@@ -46,7 +50,29 @@ def corpus_glance(p: state.Paths, gen: str) -> None:
     if skipped:
         with st.expander(f"未能读取的文件（{len(skipped)}）"):
             for name, why in skipped.items():
-                st.caption(f"{render.escape_md(name)}：{render.escape_md(why)}")
+                st.caption(f"{render.escape_md(name)}：{render.escape_md(chinese(why))}")
+
+
+def copies_note(p: state.Paths, gen: str, what: str, key: str) -> tuple[dict[str, str], bool]:
+    """On a page of every file's rows (facts, findings): which files are copies of another file's report, said
+    once, and whether the reader asked to see the copies' rows too (they are left out, as answers leave them)."""
+    copies = state.copies_of(p, gen)
+    if not copies:
+        return copies, False
+    names = state.names(p)
+    groups: dict[str, list[str]] = {}
+    for copy, primary in copies.items():
+        groups.setdefault(primary, []).append(copy)
+    said = "；".join(f"{'、'.join(names.get(c, c) for c in cs)} 是 {names.get(primary, primary)} 的副本"
+                    for primary, cs in list(groups.items())[:10]) + (f"等 {len(groups)} 组" if len(groups) > 10 else "")
+    st.info(f"同一份报告有多个文件的只计一次（同一机关同一年度、表格数字一致），与问答的计数相同：{render.escape_md(said)}。"
+            f"副本的{what}不重复计入，也不列在下表中。", icon=":material/content_copy:")
+    return copies, st.toggle(f"也列出副本文件的{what}", key=key)
+
+
+def file_label(doc: str, names: dict[str, str], copies: dict[str, str]) -> str:
+    """A file as a page's 文件 column shows it: the name it was uploaded under, marked when it is a copy."""
+    return names.get(doc, doc) + ("（副本）" if doc in copies else "")
 
 
 # Streamlit draws the uploader's own button and hint in English ("Upload", "20MB per file • …") and offers
@@ -63,7 +89,7 @@ UPLOADER_CSS = """
 """
 
 
-def uploader(p: state.Paths) -> None:
+def uploader(p: state.Paths, gen: str | None) -> None:
     st.markdown("#### 上传报告")
     st.markdown(UPLOADER_CSS, unsafe_allow_html=True)
     n = st.session_state.setdefault("uploader_n", 0)
@@ -81,7 +107,7 @@ def uploader(p: state.Paths) -> None:
             results, _ = add_uploads([(f.name, f.getvalue()) for f in files], p.corpus, p.index, progress)
         except ReportError as err:
             results = None
-            st.session_state["upload_error"] = f"未能更新索引：{err.problem}。原有索引保持不变。"
+            st.session_state["upload_error"] = f"未能更新索引：{chinese(err.problem)}。原有索引保持不变。"
         except Exception:  # noqa: BLE001 - the index stays whole (generations); say so, keep the trace in the log
             log.exception("upload failed")
             results = None
@@ -99,12 +125,26 @@ def uploader(p: state.Paths) -> None:
         if r.status == "added":
             who = " ".join(x for x in (r.agency, f"{r.year}年" if r.year else None) if x) or "机关名称未识别"
             st.success(f"已加入：{name}（{render.escape_md(who)}，{r.facts} 个事实）", icon=":material/check_circle:")
-            if r.reason:
+            twin = _twin(p, gen, r.stored)
+            if twin:  # the same report as a file already indexed: answers count it once (qa/copies.py)
+                st.info(f"{name} 与 {render.escape_md(twin)} 是同一份报告（同一机关同一年度、表格数字一致），"
+                        "问答与统计只计一次", icon=":material/content_copy:")
+            elif r.reason:
                 st.warning(reason, icon=":material/warning:")
         elif r.status == "duplicate":
             st.info(f"未重复加入：{name}：{reason}", icon=":material/content_copy:")
         else:
             st.error(f"未加入：{name}：{reason}", icon=":material/error:")
+
+
+def _twin(p: state.Paths, gen: str | None, stored: str | None) -> str | None:
+    """The name of the file that holds the same report as an uploaded one, when the index took them as copies."""
+    if not gen or not stored:
+        return None
+    doc = stored.rsplit("/", 1)[-1]
+    copies = state.copies_of(p, gen)
+    twin = copies.get(doc) or next((c for c, o in copies.items() if o == doc), None)
+    return state.names(p).get(twin, twin) if twin else None
 
 
 def page() -> tuple[state.Paths, str]:
@@ -120,10 +160,10 @@ def page() -> tuple[state.Paths, str]:
         if gen:
             corpus_glance(p, gen)
             st.caption(f"索引 {gen} · {state.tables(p, gen).built_at[:16].replace('T', ' ')}")
-        uploader(p)
+        uploader(p, gen)
     if gen is None:
         st.title("政府信息公开年报问答")
-        st.warning(f"还没有可用的索引：{render.escape_md(problem.problem)}（{render.escape_md(str(problem.path))}）。\n\n"
+        st.warning(f"还没有可用的索引：{render.escape_md(chinese(problem.problem))}（{render.escape_md(str(problem.path))}）。\n\n"
                    "请在左侧上传年报文件，或把报告放进语料文件夹后重新启动。")
         st.stop()
     return p, gen

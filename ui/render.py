@@ -14,12 +14,15 @@ import streamlit as st
 
 from index.template import PARTS
 from qa.answer import Answer, AnswerTable, Citation
+from qa.output import format_value
 from ui import evidence, exports, wrap
+from ui.uploads import with_names
 
 PART_TITLES = {p.numeral: p.title for p in PARTS}
 STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/help:",
                 "absent": ":material/block:", "out_of_scope": ":material/info:", "invalid": ":material/edit_note:"}
 SOURCES_SHOWN = 8  # more are behind a toggle
+PASSAGE_HEAD = 18  # characters of a quoted passage in its source's title
 TABLE_ROWS_SHOWN = 12  # a longer answer table scrolls inside a fixed height
 CHART_BARS = 30  # a longer ranking's chart shows its first bars
 # A chat message is ~750 px wide in a 1400 px window beside the sidebar, and an answer table's other columns
@@ -91,6 +94,17 @@ def wrap_long_text(frame: pd.DataFrame, config: dict) -> tuple[pd.DataFrame, int
     return frame, wrap.row_height([v for c in long for v in frame[c]])
 
 
+def _bar_names(frame: pd.DataFrame, x: str) -> pd.Series:
+    """Each bar's name: the category, with its year where one agency's reports of several years are ranked
+    (平潭 2024, 2025 …: one bar each, named by the year when they are all one agency's)."""
+    names = frame[x].astype(str)
+    year = next((c for c in evidence.YEAR_COLUMNS if c in frame.columns and c != x), None)
+    if year is None or not names.duplicated().any():
+        return names
+    years = frame[year].map(lambda y: f"{int(y)}年" if pd.notna(y) else "")
+    return years if names.nunique() == 1 else names + years.map(lambda y: f"（{y}）" if y else "")
+
+
 def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
     import altair as alt
 
@@ -103,10 +117,11 @@ def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
     data = frame[[hint.x, y_col]].dropna()
     data = data.rename(columns={hint.x: "category", y_col: "value"})
     data["value"] = data["value"].astype(float)
-    data["category"] = data["category"].astype(str)
+    data["category"] = _bar_names(frame.loc[data.index], hint.x)
     if len(data) < 2:
         return
     data = data.drop_duplicates("category")
+    years = hint.x in evidence.YEAR_COLUMNS  # a series over years reads in year order, a ranking by value
     title = hint.title
     if len(data) > CHART_BARS:  # the table and the downloads hold every row; the chart shows the head
         data = data.head(CHART_BARS)
@@ -114,14 +129,14 @@ def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
     d = exports.decimals(data["value"])
     fmt = f",.{d}f" if d else ",d"
     base = alt.Chart(data).encode(
-        y=alt.Y("category:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("category:N", sort="ascending" if years else "-x", title=None, axis=alt.Axis(labelLimit=260)),
         x=alt.X("value:Q", title=y_col, axis=alt.Axis(format=fmt)),
         tooltip=[alt.Tooltip("category:N", title=hint.x), alt.Tooltip("value:Q", title=y_col, format=fmt)])
     bars = base.mark_bar(cornerRadiusEnd=3)
     labels = base.mark_text(align="left", dx=4).encode(text=alt.Text("value:Q", format=fmt))
     chart = (bars + labels).properties(title=title)
     # the height goes to Streamlit, not into the spec: a spec height collapses the bands in Streamlit 1.67
-    st.altair_chart(chart, key=f"{key}-chart", width="stretch", height=90 + 30 * len(data))
+    st.altair_chart(chart, key=f"{key}-chart", width="stretch", height=110 + 32 * len(data))
 
 
 def _downloads(answer: Answer, names: dict[str, str], locate: Locate | None, key: str,
@@ -196,12 +211,27 @@ def highlight(quote: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out).replace("\r", "").replace("\n", "&#10;")
 
 
+BLANK_CELL = "（此格空白）"
+
+
+def _blank_mark(c: Citation, spans: list) -> str:
+    """A blank cell has no text to mark in its quote: the mark says where it stands (the line's end) that it
+    is empty, so the reader sees the cell the answer counted as 0."""
+    return f" <mark>{BLANK_CELL}</mark>" if not spans and c.kind == "fact" and "blank" in c.flags else ""
+
+
 def citation_title(c: Citation, n: int) -> str:
     who = escape_md(c.agency) if c.agency else "（机关名称未识别）"
     year = f" {c.year}年" if c.year else ""
     part = f" · {c.part}、{PART_TITLES.get(c.part, '')}" if c.part else ""
     lines = evidence.lines_text(c)
-    value = f" · {escape_md(c.value)}" if c.value and c.kind == "fact" else ""
+    value = f" · {escape_md(c.value)}" if c.value and c.kind == "fact" else \
+        " · 空白" if c.kind == "fact" and "blank" in c.flags else ""
+    if c.value and c.number is not None and "split_run" in c.flags:  # 370000037 is 37, 0, 0 … run together
+        value = f" · {format_value(c.number)}（拆自连写的 {escape_md(c.value)}）"
+    if c.kind == "passage":  # passages of one line (a page's long line) are told apart by how they begin
+        head = " ".join(c.quote.split())
+        value = f" · 「{escape_md(head[:PASSAGE_HEAD])}{'…' if len(head) > PASSAGE_HEAD else ''}」" if head else ""
     return f"[{n}] {who}{year}{part} · {lines}{value}"
 
 
@@ -216,7 +246,8 @@ def _sources(answer: Answer, names: dict[str, str], locate: Locate | None, key: 
         cell = locate(c.doc, c.key) if (locate and c.key and c.kind == "fact") else None
         spans = cited_spans(c.quote, c.value, getattr(cell, "text", None), getattr(cell, "col", None))
         with st.expander(citation_title(c, n)):
-            st.markdown(f'<div class="qa-quote">{highlight(c.quote, spans)}</div>', unsafe_allow_html=True)
+            st.markdown(f'<div class="qa-quote">{highlight(c.quote, spans)}{_blank_mark(c, spans)}</div>',
+                        unsafe_allow_html=True)
             doc = names.get(c.doc, c.doc)
             part = f"第{c.part}部分「{PART_TITLES.get(c.part, '')}」" if c.part else "报告开头"
             lines = evidence.lines_text(c)
@@ -245,7 +276,7 @@ def answer(answer: Answer, key: str, names: dict[str, str], ask: Callable[[str],
     question of an alternative reading; `locate` finds a fact's cell for exact highlighting; `files_of` names
     the files of a report whose row has no value, for the exports."""
     icon = STATUS_ICONS.get(answer.status)
-    text = escape_md(answer.text)
+    text = escape_md(with_names(answer.text, names))
     if icon:
         st.info(text, icon=icon)
     else:

@@ -55,7 +55,7 @@ def ensure_index(p: Paths) -> str:
             build_index(p.corpus, p.index)
     gen = generation(p.index)
     if not gen:
-        raise ReportError(str(p.index), "the index could not be built")
+        raise ReportError(str(p.index), "未能建立索引")
     return gen
 
 
@@ -139,10 +139,18 @@ def tables(p: Paths, gen: str) -> Tables:
     return _tables(str(p.index), gen)
 
 
-def copy_files(p: Paths, gen: str) -> set[str]:
-    """The files that are another file's copy of one report (qa/copies.py): answers count that report once."""
+def copies_of(p: Paths, gen: str) -> dict[str, str]:
+    """Each file that holds another file's report (qa/copies.py: same agency and year, the same cells) → the
+    file that stands for that report. Answers count such a report once; so do the pages."""
     qa = engine(p, gen)
-    return set(qa.store.copies.other_docs(qa.store.reports))
+    reports = qa.store.reports
+    return {reports[o].doc: reports[g.primary].doc for g in qa.store.copies.groups.values() for o in g.others}
+
+
+def without_copies(frame: pd.DataFrame, copies: dict[str, str]) -> pd.DataFrame:
+    """The rows (reports, facts, findings: anything with a `doc` column) of the files that stand for their
+    report: a copy's rows are the same report's again."""
+    return frame[~frame["doc"].isin(list(copies))] if copies else frame
 
 
 def report_files(p: Paths, gen: str, agency: str, year: int | None) -> list[str]:

@@ -27,12 +27,14 @@ from index.build import BuildSummary, build_index, is_index
 from index.manifest import FileRow
 from index.errors import ReportError
 from index.readers import SUPPORTED_SUFFIXES
+from ui.reasons import chinese
 
 MAX_MB = 20
 MAX_BYTES = MAX_MB * 1024 * 1024
 MEMORY_ENV = "QA_UPLOAD_MEMORY_MB"
 MEMORY_MB = 4096  # address space of an upload's build; the seeds and a PDF with embedding need under 3 GB
 UPLOADS = "uploads"
+HASH_CHARS = 20  # of the content's sha256 in a stored file's name
 NAMES = ".names.json"
 
 # One build at a time in this process (two sessions uploading at once take turns).
@@ -43,7 +45,7 @@ BUILD_LOCK = threading.Lock()
 class UploadResult:
     name: str  # the sanitised original name, for display only
     status: str  # "added" / "rejected" / "duplicate"
-    reason: str = ""  # why it was not added; for an added file, a warning
+    reason: str = ""  # why it was not added (in Chinese: ui.reasons); for an added file, a warning
     stored: str | None = None  # path relative to the corpus folder
     agency: str | None = None
     year: int | None = None
@@ -70,7 +72,16 @@ def suffix_of(original: str) -> str | None:
 
 
 def stored_name(data: bytes, suffix: str) -> str:
-    return f"{UPLOADS}/{hashlib.sha256(data).hexdigest()[:20]}{suffix}"
+    return f"{UPLOADS}/{hashlib.sha256(data).hexdigest()[:HASH_CHARS]}{suffix}"
+
+
+_STORED = re.compile(rf"(?<![0-9A-Za-z])[0-9a-f]{{{HASH_CHARS}}}\.[a-z]{{2,8}}(?![0-9A-Za-z])")  # stored_name's
+
+
+def with_names(text: str, names: dict[str, str]) -> str:
+    """Text that names uploaded reports by their stored file names (an answer saying which file stood for a
+    report) with the names they were uploaded under, as every other place shows them."""
+    return _STORED.sub(lambda m: names.get(m.group(0), m.group(0)), text) if names else text
 
 
 def load_names(corpus: Path) -> dict[str, str]:
@@ -175,7 +186,7 @@ def add_uploads(files: Sequence[tuple[str, bytes]], corpus: Path, index: Path,
         for rel, i in new.items():
             if rel in summary.manifest.skipped:
                 results[i].status = "rejected"
-                results[i].reason = summary.manifest.skipped[rel]
+                results[i].reason = chinese(summary.manifest.skipped[rel])  # the reader's words, in Chinese
                 results[i].stored = None
                 (corpus / rel).unlink(missing_ok=True)  # not in the index: do not keep it in the corpus
                 names.pop(Path(rel).name, None)

@@ -8,6 +8,8 @@ import math
 import pandas as pd
 import streamlit as st
 
+from index.checks import scope_label
+from index.template import RULES
 from ui import exports, layout, render, state, wrap
 
 KINDS = {"rule": "表内勾稽", "prose": "正文与表格", "cross_year": "跨年度"}
@@ -19,17 +21,19 @@ WIDTHS = {"机关": 120, "年度": 56, "结果": 64, "类型": 80, "规则": 48,
 p, gen = layout.page()
 t = state.tables(p, gen)
 uploaded = state.names(p)
-findings = t.findings
 
 st.title("核对")
 st.caption("年报表格自身的勾稽关系（规则1 申请收支平衡、规则2 办理结果合计、规则3 申请人合计、规则4 复议诉讼合计），"
            "正文与表格的数字是否一致，以及同一机关前后年度的衔接。不一致的报告并不被排除：这些正是值得关注的地方。")
 
-counts = findings["status"].value_counts()
+copies, with_copies = layout.copies_note(p, gen, "核对结果", "findings-copies")
+counted = state.without_copies(t.findings, copies)  # a copy's findings are its report's again: counted once
+counts = counted["status"].value_counts()
 m1, m2, m3 = st.columns(3)
 m1.metric("不一致", f"{int(counts.get('FAIL', 0)):,}")
 m2.metric("无法核对", f"{int(counts.get('NOT_ASSESSABLE', 0)):,}", help="缺少参与核对的数字")
 m3.metric("通过", f"{int(counts.get('PASS', 0)):,}")
+findings = t.findings if with_copies else counted
 
 c1, c2 = st.columns([2, 3])
 chosen = c1.segmented_control("结果", list(STATUS), default=["FAIL"], selection_mode="multi",
@@ -58,9 +62,14 @@ view = pd.DataFrame({
     "说明": shown["detail"],
     "行": shown["line"].astype("Int64"),
     "数字": shown["numbers"].map(numbers_text),
-    "文件": shown["doc"].map(lambda d: uploaded.get(d, d)),
+    "文件": shown["doc"].map(lambda d: layout.file_label(d, uploaded, copies)),
 })
 st.markdown(f"**{len(view):,}** 项")
+if view.empty:  # an empty grid says nothing: say what was looked for
+    which = "、".join(STATUS[c] for c in (chosen or list(STATUS)))
+    st.info(f"{render.escape_md('、'.join(agencies)) + '的报告' if agencies else '这些报告'}中没有「{which}」的核对结果。",
+            icon=":material/check_circle:")
+    st.stop()
 shown_view = view.drop(columns=["数字"]).assign(说明=view["说明"].map(wrap.wrapped))
 row_px = wrap.row_height(shown_view["说明"].tolist())
 st.dataframe(shown_view, hide_index=True, key="findings-table", placeholder="",
@@ -73,11 +82,23 @@ st.dataframe(shown_view, hide_index=True, key="findings-table", placeholder="",
                             "说明": st.column_config.TextColumn(width=WIDTHS["说明"]),
                             "行": st.column_config.NumberColumn(format="%d", width=WIDTHS["行"])})
 row = st.container(horizontal=True, gap="small")
-row.download_button("CSV", data=exports.csv_bytes(view), file_name="核对结果.csv", mime="text/csv",
+# the download is named by what it holds: 核对结果.csv (every finding), 核对结果_不一致_济南市城市管理局.csv …
+stem = exports.file_stem("_".join(["核对结果", *(STATUS[c] for c in chosen if len(chosen) < len(STATUS)),
+                                   *(agencies if len(agencies) <= 2 else [f"{len(agencies)}个机关"])]))
+row.download_button("CSV", data=exports.csv_bytes(view), file_name=f"{stem}.csv", mime="text/csv",
                     key="findings-csv", on_click="ignore", icon=":material/download:")
-row.download_button("XLSX", data=lambda: exports.xlsx_bytes(view, sheet="核对结果"), file_name="核对结果.xlsx",
+row.download_button("XLSX", data=lambda: exports.xlsx_bytes(view, sheet="核对结果"), file_name=f"{stem}.xlsx",
                     key="findings-xlsx", on_click="ignore", icon=":material/download:",
                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def check_name(f: pd.Series) -> str:
+    """Which check a finding is, told apart from the report's others: 规则2（办理结果合计） · 总计列."""
+    rule = int(f["rule"]) if pd.notna(f["rule"]) else None
+    kind = f"规则{rule}（{RULES[rule - 1].name}）" if f["kind"] == "rule" and rule else KINDS.get(f["kind"], f["kind"])
+    scope = scope_label(f["kind"], rule, f["scope"] or "")
+    return f"{kind} · {scope}" if scope else kind
+
 
 fails = shown[shown["status"] == "FAIL"]
 if len(fails):
@@ -86,8 +107,9 @@ if len(fails):
         year = f"{int(f['year'])}年" if pd.notna(f["year"]) else ""
         where = f" · 第{int(f['line'])}行" if pd.notna(f["line"]) else ""
         who = render.escape_md(f["agency"]) if isinstance(f["agency"], str) else "（机关名称未识别）"
-        with st.expander(f"{who} {year} · {KINDS.get(f['kind'], f['kind'])}{where}"):
+        with st.expander(f"{who} {year} · {render.escape_md(check_name(f))}{where}"):
             st.markdown(render.escape_md(f["detail"]))
+            st.caption(f"文件：{render.escape_md(layout.file_label(f['doc'], uploaded, copies))}")
             numbers = json.loads(f["numbers"] or "{}")
             if numbers:
                 frame = pd.DataFrame({"项目": list(numbers), "数值": pd.array(list(numbers.values()), dtype="Float64")})

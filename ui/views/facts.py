@@ -36,12 +36,13 @@ def facts_view(facts: pd.DataFrame) -> pd.DataFrame:
         "读取方式": facts["flags"].map(lambda fl: "、".join(FLAG_WORDS.get(x, x) for x in (fl if fl is not None else []))),
         "说明": facts["note"],
         "位置": facts["source"],
-        "文件": facts["doc"].map(lambda d: uploaded.get(d, d)),
+        "文件": facts["doc"].map(lambda d: layout.file_label(d, uploaded, copies)),
         "键": facts["key"],
     })
 
 
-facts = t.facts
+copies, with_copies = layout.copies_note(p, gen, "事实", "facts-copies")
+facts = t.facts if with_copies else state.without_copies(t.facts, copies)  # as answers and the sidebar count
 c1, c2, c3, c4 = st.columns([3, 1, 2, 2])
 agencies = c1.multiselect("机关", sorted(facts["agency"].dropna().unique()), placeholder="全部机关")
 years = c2.multiselect("年度", sorted(int(y) for y in facts["year"].dropna().unique()), placeholder="全部")
@@ -80,7 +81,7 @@ st.dataframe(view, hide_index=True, height=640, key="facts-table", placeholder="
 })
 
 stem = "事实_全部" if whole else "事实_筛选"
-key = (str(p.index), gen, tuple(agencies), tuple(years), tuple(items), tuple(columns), words.strip(), flagged)
+key = (str(p.index), gen, with_copies, tuple(agencies), tuple(years), tuple(items), tuple(columns), words.strip(), flagged)
 too_long = len(view) >= exports.XLSX_MAX_ROWS
 row = st.container(horizontal=True, gap="small")
 row.download_button(f"CSV（{len(view):,} 行）", data=csv_of(view, key), file_name=f"{stem}.csv", mime="text/csv",
