@@ -357,6 +357,47 @@ def real_body(name: str) -> tuple[str, str, dict]:
     return title, inner, gold
 
 
+@dataclass(frozen=True)
+class Renamed:
+    """One real page's report renamed (real_body), with what every generator frames it with: its truth,
+    its place's site and the date it was published on."""
+    k: int  # its place in _REAL_RENAMED (generators pick kinds by it)
+    name: str  # the real file
+    full: str  # the agency it is renamed to
+    short: str
+    title: str
+    body: str
+    gold: dict
+    truth: Truth
+    site: Site
+    published: str
+
+    @property
+    def tag(self) -> str:
+        return f"real{self.name[:2]}"
+
+    @property
+    def source(self) -> str:
+        return f"{self.full}人民政府办公室"
+
+    def anonymous(self) -> tuple[str, str, str]:
+        """(its government's name, its title without the agency, its body saying 全县 for the agency): a page
+        that names the agency only outside the article."""
+        year = self.gold["year"]
+        anon = self.body.replace(f"{self.full}{year}", str(year)).replace(self.full, "全县")
+        return f"{self.full}人民政府", f"{year}年度政府信息公开工作年度报告", anon
+
+
+def renamed_reals() -> list[Renamed]:
+    """The real pages of _REAL_RENAMED, renamed."""
+    out = []
+    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
+        title, body, gold = real_body(name)
+        out.append(Renamed(k, name, full, short, title, body, gold, _renamed_truth(gold, full, full),
+                           site_for(full, "闽"), f"{gold['year'] + 1}-02-0{k + 1} 16:00"))
+    return out
+
+
 # --- text dumps ------------------------------------------------------------------------------------------
 
 def lost_breaks(text: str) -> str:
@@ -681,30 +722,26 @@ def more_variants(out: Path, put, *, office: bool) -> list[Variant]:
             report, rebuilt = seed_report(stem)
             path = textbox_docx(report, gold["agency"], out / f"{tag}-word-textbox.docx")
             made.append(Variant(path.name, path, rebuilt, stem))
-    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
-        title, body, gold = real_body(name)
-        truth = _renamed_truth(gold, full, full)
-        site = site_for(full, "闽")
-        published = f"{gold['year'] + 1}-02-0{k + 1} 16:00"
-        page = page_trs(site, title, f"{full}人民政府办公室", published, body, gold["year"])
-        put(f"real{name[:2]}-dump-cellsdropped.txt", cells_copied(page), _rows_with_blanks(truth, gold), name)
-        put(f"real{name[:2]}-page-thousands.html",
-            page_modern(site, title, f"{full}人民政府办公室", published, thousands(body), gold["year"]), truth, name)
-        put(f"real{name[:2]}-page-brtitle.html", broken_heading(page, title, full, gold["year"]), truth, name)
+    for r in renamed_reals():
+        page = page_trs(r.site, r.title, r.source, r.published, r.body, r.gold["year"])
+        put(f"{r.tag}-dump-cellsdropped.txt", cells_copied(page), _rows_with_blanks(r.truth, r.gold), r.name)
+        put(f"{r.tag}-page-thousands.html",
+            page_modern(r.site, r.title, r.source, r.published, thousands(r.body), r.gold["year"]), r.truth, r.name)
+        put(f"{r.tag}-page-brtitle.html", broken_heading(page, r.title, r.full, r.gold["year"]), r.truth, r.name)
         if office and chromium():
-            html = out / f"real{name[:2]}-printable.html"
+            html = out / f"{r.tag}-printable.html"
             html.write_text(page, encoding="utf-8")
-            pdf = chrome_pdf(html, out / f"real{name[:2]}-chrome-page.pdf")
-            made.append(Variant(pdf.name, pdf, truth, name))
-        if office and soffice() and k == 1:
-            html = out / f"real{name[:2]}-forword.html"
+            pdf = chrome_pdf(html, out / f"{r.tag}-chrome-page.pdf")
+            made.append(Variant(pdf.name, pdf, r.truth, r.name))
+        if office and soffice() and r.k == 1:
+            html = out / f"{r.tag}-forword.html"
             html.write_text(page, encoding="utf-8")
             subprocess.run([soffice(), f"-env:UserInstallation=file://{out}/lo-profile", "--headless", "--norestore",
                             "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out / "lodocx"), str(html)],
                            capture_output=True, timeout=240, check=True)
-            docx = out / f"real{name[:2]}-saved-page.docx"
+            docx = out / f"{r.tag}-saved-page.docx"
             (out / "lodocx" / f"{html.stem}.docx").replace(docx)
-            made.append(Variant(docx.name, docx, truth, name))
+            made.append(Variant(docx.name, docx, r.truth, r.name))
     if office and chromium():
         stem = SEED_STEMS[2]
         place, _, icp = _SEED_SITES[stem]
@@ -1038,31 +1075,27 @@ def batch5(out: Path, put, *, office: bool) -> list[Variant]:
     made: list[Variant] = []
     conversions: list[tuple[Path, str, str, Truth, str]] = []  # (input, target suffix, name, truth, source)
     blanks = ("—", "/", "无")
-    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
-        title, body, gold = real_body(name)
-        truth = _renamed_truth(gold, full, full)
-        site = site_for(full, "闽")
-        published = f"{gold['year'] + 1}-02-0{k + 1} 16:00"
-        page = page_trs(site, title, f"{full}人民政府办公室", published, body, gold["year"])
-        put(f"real{name[:2]}-dump-pdfviewer.txt", pdf_viewer_copy(page, blanks[k], 45 + 10 * k, site), truth, name)
-        if k == 2:  # a GBK page whose <meta> says UTF-8
-            put(f"real{name[:2]}-page-gbkmeta.html",
-                page_modern(site, title, f"{full}人民政府办公室", published, body, gold["year"]), truth, name, "gbk")
-        if k == 0:  # a text dump saved in GB18030
-            put(f"real{name[:2]}-dump-gb18030.txt", cells_copied(page), _rows_with_blanks(truth, gold), name,
+    for r in renamed_reals():
+        page = page_trs(r.site, r.title, r.source, r.published, r.body, r.gold["year"])
+        put(f"{r.tag}-dump-pdfviewer.txt", pdf_viewer_copy(page, blanks[r.k], 45 + 10 * r.k, r.site), r.truth, r.name)
+        if r.k == 2:  # a GBK page whose <meta> says UTF-8
+            put(f"{r.tag}-page-gbkmeta.html",
+                page_modern(r.site, r.title, r.source, r.published, r.body, r.gold["year"]), r.truth, r.name, "gbk")
+        if r.k == 0:  # a text dump saved in GB18030
+            put(f"{r.tag}-dump-gb18030.txt", cells_copied(page), _rows_with_blanks(r.truth, r.gold), r.name,
                 "gb18030")
             if office and chromium():
-                html = out / f"real{name[:2]}-headed.html"
+                html = out / f"{r.tag}-headed.html"
                 html.write_text(page, encoding="utf-8")
-                pdf = chrome_pdf_headed(html, out / f"real{name[:2]}-chrome-headed.pdf")
-                made.append(Variant(pdf.name, pdf, truth, name))
-        if k == 1:  # the Word-exported page (a span per value) pasted into a WeChat article
-            put(f"real{name[:2]}-wechat.html", page_wechat(title, f"{short}发布", published, body), truth, name)
-        if k == 1 and office and soffice() and (out / f"real{name[:2]}-saved-page.docx").exists():
-            conversions.append((out / f"real{name[:2]}-saved-page.docx", ".doc", f"real{name[:2]}-saved-page.doc",
-                                truth, name))
-            conversions.append((out / f"real{name[:2]}-saved-page.docx", ".pdf", f"real{name[:2]}-print-savedpage.pdf",
-                                truth, name))
+                pdf = chrome_pdf_headed(html, out / f"{r.tag}-chrome-headed.pdf")
+                made.append(Variant(pdf.name, pdf, r.truth, r.name))
+        if r.k == 1:  # the Word-exported page (a span per value) pasted into a WeChat article
+            put(f"{r.tag}-wechat.html", page_wechat(r.title, f"{r.short}发布", r.published, r.body), r.truth, r.name)
+        if r.k == 1 and office and soffice() and (out / f"{r.tag}-saved-page.docx").exists():
+            conversions.append((out / f"{r.tag}-saved-page.docx", ".doc", f"{r.tag}-saved-page.doc",
+                                r.truth, r.name))
+            conversions.append((out / f"{r.tag}-saved-page.docx", ".pdf", f"{r.tag}-print-savedpage.pdf",
+                                r.truth, r.name))
     for k, stem in enumerate(SEED_STEMS):
         place, short, icp = _SEED_SITES[stem]
         site, tag, gold, truth = site_for(place, icp), stem[:3], seed_gold(stem), seed_truth(stem)
@@ -1523,36 +1556,30 @@ def batch6(out: Path, put, *, office: bool) -> list[Variant]:
     put("real05-dump-twoyears.txt", dump05.rstrip("\n") + "\n\n" + dump06, truth05, "05_pingtan_2022.txt")
     # The renamed real bodies: merged cells filled or blank, WeChat copy, box drawings, pipe tables, the
     # agency only in <title> or in the breadcrumb.
-    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
-        title, body, gold = real_body(name)
-        truth = _renamed_truth(gold, full, full)
-        site = site_for(full, "闽")
-        published = f"{gold['year'] + 1}-02-0{k + 1} 16:00"
-        tag = f"real{name[:2]}"
-        put(f"{tag}-page-mergefilled.html", page_trs(site, title, f"{full}人民政府办公室", published,
-                                                      unmerged(body, fill=True), gold["year"]), truth, name)
-        put(f"{tag}-page-mergeblank.html", page_xxgk(site, title, f"{full}人民政府办公室", published,
-                                                      unmerged(body, fill=False), gold["year"]), truth, name)
-        if k == 0:
-            put(f"{tag}-wechat-copy.txt", wechat_copy(title, body), truth, name)
-            put(f"{tag}-dump-boxes.txt", box_dump(title, body), truth, name)
-        if k == 1:
-            put(f"{tag}-tables.md", pipe_tables(title, body), truth, name)
+    for r in renamed_reals():
+        tag = r.tag
+        put(f"{tag}-page-mergefilled.html", page_trs(r.site, r.title, r.source, r.published,
+                                                      unmerged(r.body, fill=True), r.gold["year"]), r.truth, r.name)
+        put(f"{tag}-page-mergeblank.html", page_xxgk(r.site, r.title, r.source, r.published,
+                                                      unmerged(r.body, fill=False), r.gold["year"]), r.truth, r.name)
+        if r.k == 0:
+            put(f"{tag}-wechat-copy.txt", wechat_copy(r.title, r.body), r.truth, r.name)
+            put(f"{tag}-dump-boxes.txt", box_dump(r.title, r.body), r.truth, r.name)
+        if r.k == 1:
+            put(f"{tag}-tables.md", pipe_tables(r.title, r.body), r.truth, r.name)
             # The agency only in the page's <title>: the heading bare, the body saying 全县, no 来源.
-            gov = f"{full}人民政府"
-            anon = body.replace(f"{full}{gold['year']}", str(gold["year"])).replace(full, "全县")
-            bare = f"{gold['year']}年度政府信息公开工作年度报告"
-            page = page_modern(Site("政务公开平台", "", "闽"), bare, "本网", published, anon, gold["year"])
+            gov, bare, anon = r.anonymous()
+            page = page_modern(Site("政务公开平台", "", "闽"), bare, "本网", r.published, anon, r.gold["year"])
             page = re.sub(r"<title>.*?</title>", f"<title>{gov}{bare}</title>", page).replace(
                 f'<meta name="文章标题" content="{bare}">', "")
-            put(f"{tag}-page-titleonly.html", page, Truth(gov, full, truth.year, truth.fmt, truth.facts), name)
-        if k == 2:
-            gov = f"{full}人民政府"
-            anon = body.replace(f"{full}{gold['year']}", str(gold["year"])).replace(full, "全县")
-            bare = f"{gold['year']}年度政府信息公开工作年度报告"
-            page = page_xxgk(Site("政务公开平台", "", "闽"), bare, "本网", published, anon, gold["year"])
-            page = page.replace('<a href="/xxgk/">信息公开</a>', f'<a href="/{k}/">{gov}</a> » <a href="/xxgk/">信息公开</a>')
-            put(f"{tag}-page-crumbonly.html", page, Truth(gov, full, truth.year, truth.fmt, truth.facts), name)
+            put(f"{tag}-page-titleonly.html", page, Truth(gov, r.full, r.truth.year, r.truth.fmt, r.truth.facts),
+                r.name)
+        if r.k == 2:
+            gov, bare, anon = r.anonymous()
+            page = page_xxgk(Site("政务公开平台", "", "闽"), bare, "本网", r.published, anon, r.gold["year"])
+            page = page.replace('<a href="/xxgk/">信息公开</a>', f'<a href="/{r.k}/">{gov}</a> » <a href="/xxgk/">信息公开</a>')
+            put(f"{tag}-page-crumbonly.html", page, Truth(gov, r.full, r.truth.year, r.truth.fmt, r.truth.facts),
+                r.name)
     # The seeds rebuilt: GBK without a charset, Word's .mht, a WeChat copy, the tables as sentences.
     for k, stem in enumerate(SEED_STEMS):
         place, short, icp = _SEED_SITES[stem]
@@ -1890,10 +1917,9 @@ def batch7(out: Path, put, *, office: bool) -> list[Variant]:
     put("real07-dump-utf16.txt", (REAL / "07_pingtan_2024.txt").read_text(encoding="utf-8"), truth07,
         "07_pingtan_2024.txt", "utf-16")
     # A renamed real page with zeros as —, and its 四 joined into one table with 三.
-    title15, body15, gold15 = real_body("15_pingtan_2023.html")
-    truth15 = _renamed_truth(gold15, "永泰县", "永泰县")
-    put("real15-page-emdash.html", page_trs(site_for("永泰县", "闽"), title15, "永泰县人民政府办公室", "2024-01-20 10:00",
-                                            dashed_zeros(body15, "—"), 2023), truth15, "15_pingtan_2023.html")
+    r15 = renamed_reals()[0]
+    put("real15-page-emdash.html", page_trs(r15.site, r15.title, r15.source, "2024-01-20 10:00",
+                                            dashed_zeros(r15.body, "—"), 2023), r15.truth, r15.name)
     # A city government's own office, its page listing the city's departments' reports around it.
     city, city_truth = town_report("济南市人民政府办公厅", "济南市", 2023, 710, "济南市政府办公厅")
     title, body = report_body(city)
@@ -2031,14 +2057,10 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
                                               d_body, 2022), encoding="utf-8")
                 to_print.append((printable, ".pdf", drawn_truth, stem))
     # The real pages' report bodies, renamed and reframed.
-    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
-        title, body, gold = real_body(name)
-        truth = _renamed_truth(gold, full, full)
-        site = site_for(full, "闽")
-        style = styles[(k + 1) % len(styles)]
-        put(f"real{name[:2]}-page-{style}.html",
-            PAGES[style](site, title, f"{full}人民政府办公室", f"{gold['year'] + 1}-02-0{k + 1} 16:00", body,
-                         gold["year"]), truth, name, "gbk" if style == "plain" else "utf-8")
+    for r in renamed_reals():
+        style = styles[(r.k + 1) % len(styles)]
+        put(f"{r.tag}-page-{style}.html", PAGES[style](r.site, r.title, r.source, r.published, r.body, r.gold["year"]),
+            r.truth, r.name, "gbk" if style == "plain" else "utf-8")
     made += more_variants(out, put, office=office)
     made += batch5(out, put, office=office)
     made += batch6(out, put, office=office)
