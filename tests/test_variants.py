@@ -33,9 +33,6 @@ KNOWN_SHORT: dict[str, tuple[int, str]] = {
     # Printed in two narrow columns: the procurement row's count sits inside its label's cell in the PDF's
     # table ('政府集中采购1' | '' | '232.4586'), so the empty cell is read as 0 (197 of 198).
     "002-print-twocol.pdf": (197, "a value inside its label's cell in a narrow printed table"),
-    # 二's first table turned (a row per column: 本年制发件数 …, a column per kind: 规章, 行政规范性文件): the
-    # aligner reads rows by their labels and does not turn a table back (194 of 200).
-    "b8-001-page-activeturned.html": (194, "二's table turned on its side"),
     # A printed report whose label columns are two characters wide: the labels wrap over many lines and
     # stand, cut, beside each other ('（三 1.属'), so most of 三's rows are not found (60 of 200 measured);
     # 四 and the rows whose label is whole on its line are read.
