@@ -21,6 +21,16 @@ from index.segment import Layout, SegCell, TableRow
 from index.template import APPLY_2019, APPLY_2021, WAN_YUAN, Row, Table, fact_specs, rule_checks, vector_rule
 
 _GLUED = re.compile(r"^(?P<label>.*?\D)(?P<digits>\d{3,})$")
+# A label and its values apart by spaces ('行政许可 61', '规章 0 0 7': a PDF viewer's copy of a table row):
+# fewer digits than _GLUED asks for, the space says where the label ends.
+_SPACED = re.compile(r"^(?P<label>.*?[^\d\s,，.])[ \u3000]+"
+                     r"(?P<digits>\d[\d,]*(?:\.\d+)?(?:[ \u3000]+\d[\d,]*(?:\.\d+)?)*)$")
+_GROUP_NUMBERING = re.compile(r"^\s*[（(]\s*[一二三四五六七八九]\s*[)）]")
+_LEAD_NUMBERING = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九]\s*[)）]|[一二三四五六七八九]\s*[、.．])")
+_RESULTS_GROUP = "本年度办理结果"  # 三's outer group: its rows are numbered （一）…（七）
+_NOTE_HEADERS = frozenset({"备注", "備註", "备考", "備考", "说明", "說明", "附注", "附註"})
+_NOTE_HEADER_CHARS = 8
+_SPACE_RUN = re.compile(r"[\s\u3000]+")
 
 
 @dataclass
@@ -74,6 +84,12 @@ class Aligner:
         self.other_apply = APPLY_2019 if ctx.format == "2021" else APPLY_2021
         self.split_warnings: dict[tuple[str, ...], Warning_] = {}
         self.entered: set[int] = set()  # tables whose part heading has been read
+        # Columns of a structured table (table, grid column) headed 备注 or 说明: an extra column some
+        # reports add to the template's tables, holding notes.
+        self.note_columns: set[tuple[int | None, int | None]] = set()
+        # 二's tables turned on their side (a column per row: 规章 | 行政规范性文件, a row per column: 本年制发件数 …):
+        # per table, the grid column of each row's values.
+        self.turned: dict[int | None, dict[int | None, Row]] = {}
 
     # ------------------------------------------------------------ walking the rows
     def enter_part(self, numeral: str) -> None:
@@ -85,14 +101,25 @@ class Aligner:
             self._flush_review()
 
     def feed(self, row: TableRow) -> None:
+        if self.turned and row.cells and (row.cells[0].table in self.turned) and self._turned_row(row):
+            return
+        if self.current == 0 and len(row.cells) >= 3 and row.cells[0].table is not None and self._turns(row):
+            return
         open_ = self.open
+        notes = self.note_columns
         for cell in row.cells:
+            if cell.table is not None:
+                if notes and (cell.table, cell.cell) in notes:
+                    continue  # a note under a 备注 header ('同比持平', '—'): never a value
+                if len(cell.text) <= _NOTE_HEADER_CHARS and _SPACE_RUN.sub("", cell.text) in _NOTE_HEADERS:
+                    notes.add((cell.table, cell.cell))
+                    continue
             kind, label_text, run = _read_cell(cell.text)
             if kind is _VALUE:  # a value (or a blank, a placeholder, an unreadable cell holding its place)
                 if open_ is not None:
                     open_.cells.append(cell)  # most cells: a value of the open row
-                elif self.current == 2 and self.review_seen:
-                    self.review_cells.append(cell)
+                elif self.current == 2 and (self.review_seen or 2 in self.entered and _tokens(cell.text, 15)):
+                    self.review_cells.append(cell)  # (fifteen numbers in 四: its row, its headers unread)
             elif kind is _LABEL:
                 self._label(cell, label_text, run)
                 open_ = self.open
@@ -120,6 +147,8 @@ class Aligner:
         """A label cell (read by _read_cell: a label's numbering alone is passed over)."""
         text = cell.text
         match = self._match(label_text)
+        if match is None and (rest := _after_group(label_text, self.tables[self.current])):
+            match = self._match(rest)  # a group's label and its first row's in one cell ('（三）不予公开 1.属于国家秘密')
         other = self._other_form_row(label_text, match)
         if other is not None:
             self._close()
@@ -159,6 +188,40 @@ class Aligner:
         elif table_index == 0 and "金额" in simple:
             self.amount_unit = None
 
+    def _turns(self, row: TableRow) -> bool:
+        """A structured row of 二 naming two rows or more of it and holding no value: the head of a turned
+        table, each named row's values in its column below."""
+        table = self.tables[0]
+        named: dict[int | None, Row] = {}
+        for cell in row.cells[1:]:
+            if not cell.text.strip() or is_number_like(cell.text):
+                return False
+            m = match_label(cell.text, table)
+            if m is None or m.kind != "row" or m.row is None or m.score < 0.9:
+                return False
+            named[cell.cell] = m.row
+        if len(set(map(id, named.values()))) < 2:
+            return False
+        self._close()
+        self.turned[row.cells[0].table] = named
+        return True
+
+    def _turned_row(self, row: TableRow) -> bool:
+        """A row of a turned table: its first cell one column of the named rows, its cells their values."""
+        named = self.turned[row.cells[0].table]
+        label = to_simplified(normalise(row.cells[0].text))
+        rows = list(named.values())
+        column = next((c for c in rows[0].columns if c.label == label), None)
+        if column is None or any(column not in r.columns for r in rows):
+            return False  # (a caption or another header: read as usual)
+        for cell in row.cells[1:]:
+            target = named.get(cell.cell)
+            if target is not None:
+                p = parse_cell(cell.text)
+                self._add(target.fact_key(column, "active"), fact_specs()[target.fact_key(column, "active")].label,
+                          column.unit, p.value, p.raw, [*p.flags], cell, None)
+        return True
+
     def _other_form_row(self, text: str, match: tuple[int, LabelMatch] | None) -> Row | None:
         """A row of the other form's 三 where this form has none, or only a group label ('（六）其他处理'
         with its own values in the 2019 form)."""
@@ -181,6 +244,12 @@ class Aligner:
             here = LabelMatch("header", "apply", None, here.score, here.text)  # 三's column headers
         if self.current == 2 and here is not None and here.kind == "row":
             here = LabelMatch("header", "review", None, here.score, here.text)  # 四's group names
+        if here is not None and here.kind == "row" and here.row is not None and here.row.group \
+                and here.row.group != _RESULTS_GROUP and (numbered := _GROUP_NUMBERING.match(text)) \
+                and here.row.group.startswith(to_simplified(normalise(text[numbered.end():])) or "-"):
+            # '（六）其他' cut short over lines is the group （六）其他处理, never its row 3.其他: a sub-row is
+            # numbered 1. 2. …, the groups （三） to （六）.
+            here = LabelMatch("group", here.table, None, here.score, here.row.group)
         best = (self.current, here) if here is not None else None
         if best and best[1].score >= 0.95:
             return best
@@ -205,11 +274,20 @@ class Aligner:
         width = len(row.columns)
         keys, slots_of = _row_plan(row, table.key)
         if open_.run is not None:
-            slots = self._split(open_.run, width, vector_rule(keys, self.ctx.format), open_.label, keys)
+            tokens = _tokens(open_.run, width)
+            if tokens is not None:
+                self._add_cells(slots_of, [parse_cell(t) for t in tokens], [open_.label] * width, open_.amount_unit)
+                return
+            slots = self._split(_SPACE_RUN.sub("", open_.run), width, vector_rule(keys, self.ctx.format),
+                                open_.label, keys)
         else:
             cells = _trim(open_.cells, width, self.layout)
             if not cells:
                 return  # a label with no cells at all (a caption): the row is not given
+            tokens = _tokens(cells[0].text, width) if len(cells) == 1 and width > 1 else None
+            if tokens is not None:
+                self._add_cells(slots_of, [parse_cell(t) for t in tokens], cells * width, open_.amount_unit)
+                return
             if len(cells) == 1 and width > 1 and is_value_run(cells[0].text):
                 slots = self._split(cells[0].text, width, vector_rule(keys, self.ctx.format), cells[0],
                                     keys)  # '640020470', '35-15'
@@ -253,6 +331,11 @@ class Aligner:
         table = self.tables[2]
         keys, slots_of = _review_plan(table)
         rule = vector_rule(keys, self.ctx.format)
+        tokens = _tokens(cells[0].text, 15) if len(cells) == 1 else None
+        if tokens is not None:
+            self._add_cells(slots_of, [parse_cell(t) for t in tokens], cells * 15, None)
+            self.review_seen = False
+            return
         if len(cells) == 1 and is_value_run(cells[0].text):  # '10203120001200000': 四 as one run
             slots = self._split(cells[0].text, 15, rule, cells[0], keys)
         else:
@@ -357,10 +440,31 @@ def _read_cell(text: str) -> tuple[str, str, str | None]:
         return _NUMBERING, text, None
     if is_number_like(text) or text == _UNREADABLE:
         return _VALUE, text, None
+    spaced = _SPACED.match(text.strip()) if " " in text or "\u3000" in text else None
+    if spaced and not is_number_like(spaced.group("label")):
+        return _LABEL, spaced.group("label"), spaced.group("digits")  # (its spaces kept: see _tokens)
     glued = _GLUED.match(normalise(text))
     if glued and not is_number_like(glued.group("label")):
         return _LABEL, glued.group("label"), glued.group("digits")
     return _LABEL, text, None
+
+
+def _after_group(text: str, table: Table) -> str | None:
+    """The text after a group label it starts with (its numbering too), or None."""
+    simple = to_simplified(normalise(text))
+    numbered = _LEAD_NUMBERING.match(simple)
+    body = simple[numbered.end():] if numbered else simple
+    group = next((g for g in table.groups if body.startswith(g) and len(body) > len(g)), None)
+    return body[len(group):] if group else None
+
+
+def _tokens(run: str, width: int) -> list[str] | None:
+    """A run's numbers where spaces part exactly the row's width of them ('10 1 0 0 0 …', a PDF viewer's
+    copy of a row): each a cell. Otherwise (None) a space is a stray one inside the run ('230 000023')."""
+    if " " not in run and "\u3000" not in run:
+        return None
+    tokens = run.split()
+    return tokens if len(tokens) == width and all(is_number_like(t) for t in tokens) else None
 
 
 Slot = tuple[str, str, str, bool]  # a column's fact: key, label, unit, whether an amount in 万元

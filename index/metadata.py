@@ -160,10 +160,13 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
     date, date_index = _closing_date(lines)
     head = _head(lines, parts)
     html_ev, site = _from_html_title(html_title)
+    header = _header_title(head)
     evidence = [
-        _from_title_lines([t for t in head if not _HEADER_FIELD.match(t) and not _HEADER_OTHER.match(t)],
-                          "title_line"),
-        _header_title(head),
+        # A page's list of other reports is no title when the page's 名称/标题 field names the report.
+        _from_title_lines([t for t in head if not _HEADER_FIELD.match(to_simplified(t))
+                           and not _HEADER_OTHER.match(to_simplified(t))],
+                          "title_line", listed_fallback=header.agency is None),
+        header,
         html_ev,
         Evidence("period", year=_period_year(lines)),
         Evidence("signature", agency=_from_signature(lines, date_index),
@@ -306,17 +309,21 @@ def _unmarked(text: str) -> str:
     return _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text)).strip()
 
 
-def _from_title_lines(head: list[str], source: Source, *, lines_above: bool = True) -> Evidence:
+def _from_title_lines(head: list[str], source: Source, *, lines_above: bool = True,
+                      listed_fallback: bool = True) -> Evidence:
     """The report's own title in the head: its year, and the agency before the year (甲市财政局2020年…), after
     it (2020年甲市财政局政府信息公开…) or on a line of its own above (沙河, 济南). A sentence that mentions a
     report (「根据《…关于编制公布2021年政府信息公开工作年度报告有关事项的通知》」) is no title. A page's list of
     other reports (its side column, 上一篇/下一篇: items marked or dated, or other offices' titles line after
     line) stands before the report's title, not between it and the body: of several titles the last one not
-    listed is the report's, an earlier one of the same year lending its agency when it names none."""
+    listed is the report's, an earlier one of the same year lending its agency when it names none. When every
+    title is listed, the last one is taken only if `listed_fallback`."""
     found = _titles(head, source, lines_above)
     if not found:
         return Evidence(source)
-    own = [ev for ev, listed in found if not listed] or [ev for ev, _ in found]
+    own = [ev for ev, listed in found if not listed] or ([ev for ev, _ in found] if listed_fallback else [])
+    if not own:
+        return Evidence(source)
     ev = own[-1]
     if ev.agency is None:
         ev.agency = next((e.agency for e in reversed(own) if e.agency and e.year == ev.year), None)
@@ -514,7 +521,8 @@ _WHOLE_PLACE = re.compile(r"[全本我该][省市县区旗镇乡]")
 
 
 def _header_title(head: list[str]) -> Evidence:
-    titles = [m.group(1) for t in head if (m := _HEADER_FIELD.match(t))]
+    # Matched in simplified characters (名稱：…), cut from the line as written (one character for one).
+    titles = [t[m.start(1):m.end(1)] for t in head if (m := _HEADER_FIELD.match(to_simplified(t)))]
     ev = _from_title_lines(titles, "header_title")
     return ev
 

@@ -43,6 +43,16 @@ Sources and their gold:
   and without BOM), in 繁體 with full-width digits; a city government's office; towns and street offices named
   with their county, or the county only in the page's 来源; DOCX with tracked changes, or zeros as /; a DOC named .wps; a
   two-column print.
+- batch8: table rows typed with bare pipes, or only 二 as markdown pipe tables, or cells apart by ideographic
+  spaces; tables pasted out of Excel
+  (quoted cells with line breaks); the year in Chinese numerals (二〇二三年度); last year's report quoted and
+  appended; a 备注 column (drawn and real pages); 三's and 四's header rows merged otherwise; 二 turned; a
+  Hanweb page; a text browser's dump with wrapped labels; the agency only in the 落款 (page and DOCX); a real
+  page in Big5 繁體; markdown with HTML tables (a PDF-to-markdown tool's); a 信息公开平台 page whose report is
+  an attachment, with a summary table; the real PDF and a printed report copied by PDFium (a PDF viewer); a
+  pdf2htmlEX page; DOCX titled in its page header, or with 总计 as formula fields; the real dump and a real
+  page in a layout table saved as DOCX by LibreOffice (and printed); one scanned page (OCR); a 信息公开平台
+  page printed by Chromium with its header and footer.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -182,13 +192,13 @@ def seed_report(stem: str) -> tuple[Report, Truth]:
     return report, Truth(truth.agency, truth.short, truth.year, truth.fmt, dict(values))
 
 
-def drawn_report(stem: str, seed: int) -> tuple[Report, Truth]:
-    """A 2021-form report of the seed's agency, drawn (values, prose) by bench.generate."""
+def drawn_report(stem: str, seed: int, year: int = 2022) -> tuple[Report, Truth]:
+    """A 2021-form report of the seed's agency for `year`, drawn (values, prose) by bench.generate."""
     gold = seed_gold(stem)
     agency = Agency(gold["agency"], _SEED_SITES[stem][0], "", "我局", 1.0)
-    report = make_report(random.Random(seed), fmt="2021", agency=agency, year=2022)
+    report = make_report(random.Random(seed), fmt="2021", agency=agency, year=year)
     report.style.amount_unit = "header"
-    return report, Truth(gold["agency"], _SEED_SITES[stem][1], 2022, "2021", dict(report.values))
+    return report, Truth(gold["agency"], _SEED_SITES[stem][1], year, "2021", dict(report.values))
 
 
 # --- other sites' chrome ---------------------------------------------------------------------------------
@@ -355,6 +365,47 @@ def real_body(name: str) -> tuple[str, str, dict]:
     inner = inner.replace("平潭综合实验区", full).replace("平潭", short)
     title = f"{full}{gold['year']}年度政府信息公开工作年度报告"
     return title, inner, gold
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """One real page's report renamed (real_body), with what every generator frames it with: its truth,
+    its place's site and the date it was published on."""
+    k: int  # its place in _REAL_RENAMED (generators pick kinds by it)
+    name: str  # the real file
+    full: str  # the agency it is renamed to
+    short: str
+    title: str
+    body: str
+    gold: dict
+    truth: Truth
+    site: Site
+    published: str
+
+    @property
+    def tag(self) -> str:
+        return f"real{self.name[:2]}"
+
+    @property
+    def source(self) -> str:
+        return f"{self.full}人民政府办公室"
+
+    def anonymous(self) -> tuple[str, str, str]:
+        """(its government's name, its title without the agency, its body saying 全县 for the agency): a page
+        that names the agency only outside the article."""
+        year = self.gold["year"]
+        anon = self.body.replace(f"{self.full}{year}", str(year)).replace(self.full, "全县")
+        return f"{self.full}人民政府", f"{year}年度政府信息公开工作年度报告", anon
+
+
+def renamed_reals() -> list[Renamed]:
+    """The real pages of _REAL_RENAMED, renamed."""
+    out = []
+    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
+        title, body, gold = real_body(name)
+        out.append(Renamed(k, name, full, short, title, body, gold, _renamed_truth(gold, full, full),
+                           site_for(full, "闽"), f"{gold['year'] + 1}-02-0{k + 1} 16:00"))
+    return out
 
 
 # --- text dumps ------------------------------------------------------------------------------------------
@@ -681,30 +732,26 @@ def more_variants(out: Path, put, *, office: bool) -> list[Variant]:
             report, rebuilt = seed_report(stem)
             path = textbox_docx(report, gold["agency"], out / f"{tag}-word-textbox.docx")
             made.append(Variant(path.name, path, rebuilt, stem))
-    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
-        title, body, gold = real_body(name)
-        truth = _renamed_truth(gold, full, full)
-        site = site_for(full, "闽")
-        published = f"{gold['year'] + 1}-02-0{k + 1} 16:00"
-        page = page_trs(site, title, f"{full}人民政府办公室", published, body, gold["year"])
-        put(f"real{name[:2]}-dump-cellsdropped.txt", cells_copied(page), _rows_with_blanks(truth, gold), name)
-        put(f"real{name[:2]}-page-thousands.html",
-            page_modern(site, title, f"{full}人民政府办公室", published, thousands(body), gold["year"]), truth, name)
-        put(f"real{name[:2]}-page-brtitle.html", broken_heading(page, title, full, gold["year"]), truth, name)
+    for r in renamed_reals():
+        page = page_trs(r.site, r.title, r.source, r.published, r.body, r.gold["year"])
+        put(f"{r.tag}-dump-cellsdropped.txt", cells_copied(page), _rows_with_blanks(r.truth, r.gold), r.name)
+        put(f"{r.tag}-page-thousands.html",
+            page_modern(r.site, r.title, r.source, r.published, thousands(r.body), r.gold["year"]), r.truth, r.name)
+        put(f"{r.tag}-page-brtitle.html", broken_heading(page, r.title, r.full, r.gold["year"]), r.truth, r.name)
         if office and chromium():
-            html = out / f"real{name[:2]}-printable.html"
+            html = out / f"{r.tag}-printable.html"
             html.write_text(page, encoding="utf-8")
-            pdf = chrome_pdf(html, out / f"real{name[:2]}-chrome-page.pdf")
-            made.append(Variant(pdf.name, pdf, truth, name))
-        if office and soffice() and k == 1:
-            html = out / f"real{name[:2]}-forword.html"
+            pdf = chrome_pdf(html, out / f"{r.tag}-chrome-page.pdf")
+            made.append(Variant(pdf.name, pdf, r.truth, r.name))
+        if office and soffice() and r.k == 1:
+            html = out / f"{r.tag}-forword.html"
             html.write_text(page, encoding="utf-8")
             subprocess.run([soffice(), f"-env:UserInstallation=file://{out}/lo-profile", "--headless", "--norestore",
                             "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out / "lodocx"), str(html)],
                            capture_output=True, timeout=240, check=True)
-            docx = out / f"real{name[:2]}-saved-page.docx"
+            docx = out / f"{r.tag}-saved-page.docx"
             (out / "lodocx" / f"{html.stem}.docx").replace(docx)
-            made.append(Variant(docx.name, docx, truth, name))
+            made.append(Variant(docx.name, docx, r.truth, r.name))
     if office and chromium():
         stem = SEED_STEMS[2]
         place, _, icp = _SEED_SITES[stem]
@@ -1038,31 +1085,27 @@ def batch5(out: Path, put, *, office: bool) -> list[Variant]:
     made: list[Variant] = []
     conversions: list[tuple[Path, str, str, Truth, str]] = []  # (input, target suffix, name, truth, source)
     blanks = ("—", "/", "无")
-    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
-        title, body, gold = real_body(name)
-        truth = _renamed_truth(gold, full, full)
-        site = site_for(full, "闽")
-        published = f"{gold['year'] + 1}-02-0{k + 1} 16:00"
-        page = page_trs(site, title, f"{full}人民政府办公室", published, body, gold["year"])
-        put(f"real{name[:2]}-dump-pdfviewer.txt", pdf_viewer_copy(page, blanks[k], 45 + 10 * k, site), truth, name)
-        if k == 2:  # a GBK page whose <meta> says UTF-8
-            put(f"real{name[:2]}-page-gbkmeta.html",
-                page_modern(site, title, f"{full}人民政府办公室", published, body, gold["year"]), truth, name, "gbk")
-        if k == 0:  # a text dump saved in GB18030
-            put(f"real{name[:2]}-dump-gb18030.txt", cells_copied(page), _rows_with_blanks(truth, gold), name,
+    for r in renamed_reals():
+        page = page_trs(r.site, r.title, r.source, r.published, r.body, r.gold["year"])
+        put(f"{r.tag}-dump-pdfviewer.txt", pdf_viewer_copy(page, blanks[r.k], 45 + 10 * r.k, r.site), r.truth, r.name)
+        if r.k == 2:  # a GBK page whose <meta> says UTF-8
+            put(f"{r.tag}-page-gbkmeta.html",
+                page_modern(r.site, r.title, r.source, r.published, r.body, r.gold["year"]), r.truth, r.name, "gbk")
+        if r.k == 0:  # a text dump saved in GB18030
+            put(f"{r.tag}-dump-gb18030.txt", cells_copied(page), _rows_with_blanks(r.truth, r.gold), r.name,
                 "gb18030")
             if office and chromium():
-                html = out / f"real{name[:2]}-headed.html"
+                html = out / f"{r.tag}-headed.html"
                 html.write_text(page, encoding="utf-8")
-                pdf = chrome_pdf_headed(html, out / f"real{name[:2]}-chrome-headed.pdf")
-                made.append(Variant(pdf.name, pdf, truth, name))
-        if k == 1:  # the Word-exported page (a span per value) pasted into a WeChat article
-            put(f"real{name[:2]}-wechat.html", page_wechat(title, f"{short}发布", published, body), truth, name)
-        if k == 1 and office and soffice() and (out / f"real{name[:2]}-saved-page.docx").exists():
-            conversions.append((out / f"real{name[:2]}-saved-page.docx", ".doc", f"real{name[:2]}-saved-page.doc",
-                                truth, name))
-            conversions.append((out / f"real{name[:2]}-saved-page.docx", ".pdf", f"real{name[:2]}-print-savedpage.pdf",
-                                truth, name))
+                pdf = chrome_pdf_headed(html, out / f"{r.tag}-chrome-headed.pdf")
+                made.append(Variant(pdf.name, pdf, r.truth, r.name))
+        if r.k == 1:  # the Word-exported page (a span per value) pasted into a WeChat article
+            put(f"{r.tag}-wechat.html", page_wechat(r.title, f"{r.short}发布", r.published, r.body), r.truth, r.name)
+        if r.k == 1 and office and soffice() and (out / f"{r.tag}-saved-page.docx").exists():
+            conversions.append((out / f"{r.tag}-saved-page.docx", ".doc", f"{r.tag}-saved-page.doc",
+                                r.truth, r.name))
+            conversions.append((out / f"{r.tag}-saved-page.docx", ".pdf", f"{r.tag}-print-savedpage.pdf",
+                                r.truth, r.name))
     for k, stem in enumerate(SEED_STEMS):
         place, short, icp = _SEED_SITES[stem]
         site, tag, gold, truth = site_for(place, icp), stem[:3], seed_gold(stem), seed_truth(stem)
@@ -1149,6 +1192,9 @@ def batch5(out: Path, put, *, office: bool) -> list[Variant]:
     return made
 
 
+_LO_FILTERS = {".docx": "docx:MS Word 2007 XML"}  # a web page opens in Writer/Web: name Word's filter
+
+
 def _converted(out: Path, jobs: list[tuple[Path, str, str, Truth, str]]) -> list[Variant]:
     """LibreOffice's copies of the jobs' files, one LibreOffice run per target format."""
     import shutil
@@ -1167,7 +1213,7 @@ def _converted(out: Path, jobs: list[tuple[Path, str, str, Truth, str]]) -> list
             shutil.copyfile(path, copy)
             inputs.append(copy)
         subprocess.run([soffice(), f"-env:UserInstallation=file://{out}/lo-profile", "--headless", "--norestore",
-                        "--convert-to", suffix[1:], "--outdir", str(work), *map(str, inputs)],
+                        "--convert-to", _LO_FILTERS.get(suffix, suffix[1:]), "--outdir", str(work), *map(str, inputs)],
                        capture_output=True, timeout=180 + 30 * len(inputs), check=True)
         for (path, _, name, truth, source), copy in zip(batch, inputs):
             target = out / name
@@ -1523,36 +1569,30 @@ def batch6(out: Path, put, *, office: bool) -> list[Variant]:
     put("real05-dump-twoyears.txt", dump05.rstrip("\n") + "\n\n" + dump06, truth05, "05_pingtan_2022.txt")
     # The renamed real bodies: merged cells filled or blank, WeChat copy, box drawings, pipe tables, the
     # agency only in <title> or in the breadcrumb.
-    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
-        title, body, gold = real_body(name)
-        truth = _renamed_truth(gold, full, full)
-        site = site_for(full, "闽")
-        published = f"{gold['year'] + 1}-02-0{k + 1} 16:00"
-        tag = f"real{name[:2]}"
-        put(f"{tag}-page-mergefilled.html", page_trs(site, title, f"{full}人民政府办公室", published,
-                                                      unmerged(body, fill=True), gold["year"]), truth, name)
-        put(f"{tag}-page-mergeblank.html", page_xxgk(site, title, f"{full}人民政府办公室", published,
-                                                      unmerged(body, fill=False), gold["year"]), truth, name)
-        if k == 0:
-            put(f"{tag}-wechat-copy.txt", wechat_copy(title, body), truth, name)
-            put(f"{tag}-dump-boxes.txt", box_dump(title, body), truth, name)
-        if k == 1:
-            put(f"{tag}-tables.md", pipe_tables(title, body), truth, name)
+    for r in renamed_reals():
+        tag = r.tag
+        put(f"{tag}-page-mergefilled.html", page_trs(r.site, r.title, r.source, r.published,
+                                                      unmerged(r.body, fill=True), r.gold["year"]), r.truth, r.name)
+        put(f"{tag}-page-mergeblank.html", page_xxgk(r.site, r.title, r.source, r.published,
+                                                      unmerged(r.body, fill=False), r.gold["year"]), r.truth, r.name)
+        if r.k == 0:
+            put(f"{tag}-wechat-copy.txt", wechat_copy(r.title, r.body), r.truth, r.name)
+            put(f"{tag}-dump-boxes.txt", box_dump(r.title, r.body), r.truth, r.name)
+        if r.k == 1:
+            put(f"{tag}-tables.md", pipe_tables(r.title, r.body), r.truth, r.name)
             # The agency only in the page's <title>: the heading bare, the body saying 全县, no 来源.
-            gov = f"{full}人民政府"
-            anon = body.replace(f"{full}{gold['year']}", str(gold["year"])).replace(full, "全县")
-            bare = f"{gold['year']}年度政府信息公开工作年度报告"
-            page = page_modern(Site("政务公开平台", "", "闽"), bare, "本网", published, anon, gold["year"])
+            gov, bare, anon = r.anonymous()
+            page = page_modern(Site("政务公开平台", "", "闽"), bare, "本网", r.published, anon, r.gold["year"])
             page = re.sub(r"<title>.*?</title>", f"<title>{gov}{bare}</title>", page).replace(
                 f'<meta name="文章标题" content="{bare}">', "")
-            put(f"{tag}-page-titleonly.html", page, Truth(gov, full, truth.year, truth.fmt, truth.facts), name)
-        if k == 2:
-            gov = f"{full}人民政府"
-            anon = body.replace(f"{full}{gold['year']}", str(gold["year"])).replace(full, "全县")
-            bare = f"{gold['year']}年度政府信息公开工作年度报告"
-            page = page_xxgk(Site("政务公开平台", "", "闽"), bare, "本网", published, anon, gold["year"])
-            page = page.replace('<a href="/xxgk/">信息公开</a>', f'<a href="/{k}/">{gov}</a> » <a href="/xxgk/">信息公开</a>')
-            put(f"{tag}-page-crumbonly.html", page, Truth(gov, full, truth.year, truth.fmt, truth.facts), name)
+            put(f"{tag}-page-titleonly.html", page, Truth(gov, r.full, r.truth.year, r.truth.fmt, r.truth.facts),
+                r.name)
+        if r.k == 2:
+            gov, bare, anon = r.anonymous()
+            page = page_xxgk(Site("政务公开平台", "", "闽"), bare, "本网", r.published, anon, r.gold["year"])
+            page = page.replace('<a href="/xxgk/">信息公开</a>', f'<a href="/{r.k}/">{gov}</a> » <a href="/xxgk/">信息公开</a>')
+            put(f"{tag}-page-crumbonly.html", page, Truth(gov, r.full, r.truth.year, r.truth.fmt, r.truth.facts),
+                r.name)
     # The seeds rebuilt: GBK without a charset, Word's .mht, a WeChat copy, the tables as sentences.
     for k, stem in enumerate(SEED_STEMS):
         place, short, icp = _SEED_SITES[stem]
@@ -1890,10 +1930,9 @@ def batch7(out: Path, put, *, office: bool) -> list[Variant]:
     put("real07-dump-utf16.txt", (REAL / "07_pingtan_2024.txt").read_text(encoding="utf-8"), truth07,
         "07_pingtan_2024.txt", "utf-16")
     # A renamed real page with zeros as —, and its 四 joined into one table with 三.
-    title15, body15, gold15 = real_body("15_pingtan_2023.html")
-    truth15 = _renamed_truth(gold15, "永泰县", "永泰县")
-    put("real15-page-emdash.html", page_trs(site_for("永泰县", "闽"), title15, "永泰县人民政府办公室", "2024-01-20 10:00",
-                                            dashed_zeros(body15, "—"), 2023), truth15, "15_pingtan_2023.html")
+    r15 = renamed_reals()[0]
+    put("real15-page-emdash.html", page_trs(r15.site, r15.title, r15.source, "2024-01-20 10:00",
+                                            dashed_zeros(r15.body, "—"), 2023), r15.truth, r15.name)
     # A city government's own office, its page listing the city's departments' reports around it.
     city, city_truth = town_report("济南市人民政府办公厅", "济南市", 2023, 710, "济南市政府办公厅")
     title, body = report_body(city)
@@ -1918,6 +1957,471 @@ def batch7(out: Path, put, *, office: bool) -> list[Variant]:
         wps = out / "001-seedtext.wps"
         wps.write_bytes(doc.read_bytes())
         made.append(Variant(wps.name, wps, seed_truth(SEED_STEMS[1]), SEED_STEMS[1]))
+    return made
+
+
+# --- batch 8: pipe rows without bounds, a copy out of Excel (quoted cells with line breaks), the year in
+# Chinese numerals, an extra 备注 column, header rows merged otherwise, a pdf2htmlEX page (positioned lines,
+# gaps as empty spans), markdown with HTML tables (a PDF-to-markdown tool), a 信息公开平台 page with the
+# report as an attachment and a summary table, the agency only in the 落款, last year's report quoted after
+# this year's, Big5 繁體, the real dump and a nested real page saved by LibreOffice, DOCX with the title in
+# the page header or 总计 as formula fields, a scan (OCR), the real PDF copied by PDFium, 二 turned, a
+# Hanweb page, a text browser's dump with wrapped labels, an 信息公开平台 page printed with its header.
+
+def _tab_parts(text: str) -> list[tuple[str, list[str]]]:
+    """A tab_rows text cut into runs: ("text", lines) and ("table", tab rows)."""
+    runs: list[tuple[str, list[str]]] = []
+    for line in text.split("\n"):
+        kind = "table" if "\t" in line else "text"
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].append(line)
+        else:
+            runs.append((kind, [line]))
+    return runs
+
+
+def pipe_rows(text: str, *, bounded_active: bool) -> str:
+    """The tab rows written as pipe rows: `bounded_active`, 二's tables as markdown pipe tables (| 项目 |
+    本年制发件数 | … | and a --- line under their header), the other tables left as tab rows; else every
+    table's rows as `a | b | c` without outer pipes or a delimiter line (typed by hand)."""
+    out, part = [], ""
+    for kind, lines in _tab_parts(text):
+        if kind == "text":
+            out += lines
+            part = next((ln[0] for ln in lines if re.match(r"[一二三四五六]、", ln)), part)
+            continue
+        if bounded_active and part == "二":
+            for k, line in enumerate(lines):
+                cells = [c.strip() for c in line.split("\t")]
+                if cells and cells[0] == "信息内容":
+                    cells[0] = "项目"
+                out.append("| " + " | ".join(cells) + " |")
+                if cells[0] == "项目":
+                    out.append("|" + "---|" * len(cells))
+        elif bounded_active:
+            out += lines
+        else:
+            out += [" | ".join(c.strip() for c in line.split("\t")) for line in lines]
+    return "\n".join(out)
+
+
+def excel_copy(report: Report) -> str:
+    """The tables pasted out of Excel: a cell whose label has a line break is quoted and spans lines
+    ("（二）部分公开\n（区分处理的，…）"), others as they are; an empty cell an empty field."""
+    text = str(render(report, "tab_rows")[0])
+    breaks = {"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）":
+              "（本列数据的勾稽关系为：\n第一项加第二项之和，\n等于第三项加第四项之和）",
+              "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": "（二）部分公开\n（区分处理的，只计这一情形，不计其他情形）",
+              "5、要求行政机关确认或重新出具已获取信息": "5、要求行政机关确认或\n重新出具已获取信息",
+              "1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请":
+              "1、申请人无正当理由逾期不补正、\n行政机关不再处理其政府信息公开申请",
+              "2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请":
+              "2、申请人逾期未按收费通知要求缴纳费用、\n行政机关不再处理其政府信息公开申请"}
+    out = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            line = "\t".join(f'"{breaks[c]}"' if c in breaks else c for c in line.split("\t"))
+        out.append(line)
+    return "\n".join(out)
+
+
+def han_years(text: str, year: int) -> str:
+    """Every 20xx年 of the statistics year and the next written in Chinese numerals (二〇二三年度, 二〇二四年1月)."""
+    for y in (year, year + 1):
+        text = text.replace(f"{y}年", f"{_han_year(str(y))}年")
+    return text
+
+
+def remark_column(body: str) -> str:
+    """Every table with a 备注 column at its right: 备注 in the first row, a short note or nothing below (a
+    cell appended to each row lands right of the slots merged down into it)."""
+    notes = ("", "同比持平", "", "含线上申请", "—", "", "较上年增加", "")
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for table in root.iter("table"):
+        for r, tr in enumerate(table.iter("tr")):
+            lxml.etree.SubElement(tr, "td").text = "备注" if r == 0 else notes[r % len(notes)]
+    return "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+def header_merged_otherwise(body: str) -> str:
+    """三's three header rows as two (自然人 and 总计 merged down two rows, 申请人情况 gone) and 四's three as
+    two (行政复议, 未经复议直接起诉, 复议后起诉 side by side over their five columns)."""
+    from bench.generate import _CHECK_NOTE, _REVIEW_HEAD, _SUB_APPLICANTS
+
+    apply_head = (f'<tr><td rowspan="2" colspan="3">{_CHECK_NOTE}</td><td rowspan="2">自然人</td>'
+                  f'<td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>'
+                  "<tr>" + "".join(f"<td>{s}</td>" for s in _SUB_APPLICANTS) + "</tr>")
+    review_head = ('<tr><td colspan="5">行政复议</td><td colspan="5">行政诉讼（未经复议直接起诉）</td>'
+                   '<td colspan="5">行政诉讼（复议后起诉）</td></tr>' + "<tr>" + "".join(
+                       f"<td>{h}</td>" for h in _REVIEW_HEAD * 3) + "</tr>")
+    tables = list(re.finditer(r"<table.*?</table>", body, flags=re.S))
+    for m, head in ((tables[-1], review_head), (tables[-2], apply_head)):  # from the end: offsets hold
+        rows = re.findall(r"<tr>.*?</tr>", m.group(0), flags=re.S)
+        new = m.group(0).replace("".join(rows[:3]), head) if "".join(rows[:3]) in m.group(0) else \
+            re.sub(r"<tbody>\s*" + r"\s*".join(re.escape(r) for r in rows[:3]), "<tbody>" + head, m.group(0))
+        body = body[:m.start()] + new + body[m.end():]
+    return body
+
+
+def active_turned(body: str, report: Report) -> str:
+    """二's 第二十条第（一）项 table turned: a row per column (本年制发件数 …), a column per kind (规章,
+    行政规范性文件)."""
+    from bench.generate import cell_text
+
+    v = lambda key: cell_text(key, report.values[key], report.style)  # noqa: E731
+    rows = ["<tr><td>项目</td><td>规章</td><td>行政规范性文件</td></tr>"] + [
+        f"<tr><td>{label}</td><td>{v('regulation.' + key)}</td><td>{v('normative.' + key)}</td></tr>"
+        for label, key in (("本年制发件数", "issued"), ("本年废止件数", "repealed"), ("现行有效件数", "in_force"))]
+    first = body.index("<table")
+    end = body.index("</table>", first) + len("</table>")
+    active = body[first:end]
+    rest = re.sub(r"<tr><td[^>]*>(?:<p[^>]*><span[^>]*>)?第二十条第（一）项.*?(?=<tr><td[^>]*>(?:<p[^>]*><span[^>]*>)?第二十条第（五）项)",
+                  "", active, flags=re.S)
+    return body[:first] + '<table border="1"><tbody><tr><td colspan="3">第二十条第（一）项</td></tr>' + "".join(rows) \
+        + "</tbody></table>" + rest + body[end:]
+
+
+def pdf2html(pdf_path: Path, title: str) -> str:
+    """The PDF as pdf2htmlEX converts it: each text line an absolutely placed <div> (its place in CSS
+    classes), the gaps between a line's words empty inline-block <span>s with a CSS width (no space
+    characters), the table rulings a background picture."""
+    import pdfplumber
+
+    css, pages = [".pf{position:relative}.t{position:absolute;white-space:pre}._{display:inline-block}"], []
+    xs: dict[float, int] = {}
+    ys: dict[float, int] = {}
+    gaps: dict[float, int] = {}
+
+    def cls(table: dict[float, int], value: float, prefix: str, prop: str) -> str:
+        value = round(value, 1)
+        if value not in table:
+            table[value] = len(table)
+            css.append(f".{prefix}{table[value]}{{{prop}:{value}px}}")
+        return f"{prefix}{table[value]}"
+
+    with pdfplumber.open(pdf_path) as pdf:
+        for n, page in enumerate(pdf.pages, 1):
+            words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
+            lines: list[list[dict]] = []
+            for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+                if lines and abs(lines[-1][0]["top"] - w["top"]) < 2:
+                    lines[-1].append(w)
+                else:
+                    lines.append([w])
+            divs = []
+            for line in lines:
+                line.sort(key=lambda w: w["x0"])
+                parts = [html_lib.escape(line[0]["text"])]
+                for a, b in zip(line, line[1:]):
+                    gap = b["x0"] - a["x1"]
+                    if gap > 1:
+                        parts.append(f'<span class="_ {cls(gaps, gap, "_", "width")}"></span>')
+                    parts.append(html_lib.escape(b["text"]))
+                divs.append(f'<div class="t {cls(xs, line[0]["x0"], "x", "left")} '
+                            f'{cls(ys, page.height - line[0]["bottom"], "y", "bottom")} ff1 fs2">{"".join(parts)}</div>')
+            pages.append(f'<div id="pf{n:x}" class="pf w0 h0" data-page-no="{n:x}"><div class="pc pc{n:x} w0 h0">'
+                         f'<img class="bi x0 y0 w1 h1" alt="" src="bg{n:x}.png">{"".join(divs)}</div></div>')
+    return (f'<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head><meta charset="utf-8">'
+            f'<meta name="generator" content="pdf2htmlEX"><title>{html_lib.escape(title)}</title>'
+            f'<style type="text/css">{"".join(css)}</style></head><body><div id="sidebar"><div id="outline"></div>'
+            f'</div><div id="page-container">{"".join(pages)}</div><div class="loading-indicator"></div></body></html>')
+
+
+def markdown_html_tables(report: Report) -> str:
+    """The report as a PDF-to-markdown tool writes it: # headings, paragraphs, the tables as raw HTML
+    (<table> with rowspan/colspan, one line each), an image link for the seal."""
+    page = lxml.html.document_fromstring(str(render(report, "html")[0]))
+    out = [f"# {page.findtext('.//h1')}", ""]
+    for el in page.find_class("article-content")[0]:
+        if el.tag == "table":
+            out += [re.sub(r"\s*\n\s*", "", lxml.html.tostring(el, encoding="unicode")), ""]
+        else:
+            text = normal_cell(el)
+            if re.match(r"[一二三四五六]、", text):
+                out += [f"## {text}", ""]
+            elif text:
+                out += [text, ""]
+    out.insert(-4, "![](images/3f2a9c1e0b.jpg)")
+    return "\n".join(out) + "\n"
+
+
+def attachment_page(site: Site, report: Report, agency: str) -> tuple[str, dict[str, Value]]:
+    """A 政府信息公开平台 page whose report is an attachment (a PDF link), the page giving a short summary
+    table (指标 | 数量) of a few figures: the page and the figures it states, by key."""
+    v = report.values
+    stated = {"apply.new.total": v["apply.new.total"], "apply.granted.total": v["apply.granted.total"],
+              "review.total": v["review.total"], "suit.direct.total": v["suit.direct.total"]}
+    rows = "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in (
+        ("本年新收政府信息公开申请", stated["apply.new.total"]), ("其中：予以公开", stated["apply.granted.total"]),
+        ("因政府信息公开被申请行政复议", stated["review.total"]),
+        ("因政府信息公开被提起行政诉讼（未经复议直接起诉）", stated["suit.direct.total"])))
+    title = f"{agency}{report.year}年政府信息公开工作年度报告"
+    body = (f"<p>根据《中华人民共和国政府信息公开条例》规定，现将{agency}{report.year}年政府信息公开工作年度报告予以公布，"
+            f"全文详见附件。</p><p>主要数据如下：</p><table border=\"1\"><tr><td>指标</td><td>数量（件）</td></tr>{rows}"
+            f'</table><p class="attach">附件：<a href="/xxgk/P0202{report.year + 1}0120.pdf">{title}.pdf</a></p>')
+    return page_xxgk(site, title, agency, f"{report.year + 1}-01-20 09:00", body, report.year), stated
+
+
+def header_title_docx(html: str, title: str, out: Path) -> Path:
+    """The report as a Word document whose title stands only in the page header (every page), the body
+    starting at its first paragraph."""
+    import docx
+
+    from bench.binary_copies import html_to_docx
+
+    html = re.sub(r"<h1[^>]*>.*?</h1>", "", html, flags=re.S)
+    html = re.sub(r'<div class="info">.*?</div>', "", html, flags=re.S)
+    document = docx.Document(html_to_docx(html, out))
+    document.sections[0].header.paragraphs[0].text = title
+    document.save(out)
+    return out
+
+
+def formula_docx(src: Path, out: Path) -> Path:
+    """A DOCX whose 总计 column cells are Word formula fields ({ =SUM(LEFT) }) showing their cached result."""
+    import docx
+    from lxml import etree
+
+    document = docx.Document(src)
+    w = _WNS[1:-1]
+    for tbl in _docx_tables(document):
+        rows = tbl.findall(f"{_WNS}tr")
+        if len(rows) < 20:
+            continue  # 三's table only
+        for tr in rows[3:]:
+            tc = tr.findall(f"{_WNS}tc")[-1]
+            p = tc.find(f"{_WNS}p")
+            value = "".join(t.text or "" for t in p.iter(f"{_WNS}t"))
+            if not re.fullmatch(r"\d+", value):
+                continue
+            for r in p.findall(f"{_WNS}r"):
+                p.remove(r)
+            for piece in (f'<w:r xmlns:w="{w}"><w:fldChar w:fldCharType="begin"/></w:r>',
+                          f'<w:r xmlns:w="{w}"><w:instrText xml:space="preserve"> =SUM(LEFT) </w:instrText></w:r>',
+                          f'<w:r xmlns:w="{w}"><w:fldChar w:fldCharType="separate"/></w:r>',
+                          f'<w:r xmlns:w="{w}"><w:t>{value}</w:t></w:r>',
+                          f'<w:r xmlns:w="{w}"><w:fldChar w:fldCharType="end"/></w:r>'):
+                p.append(etree.fromstring(piece))
+    document.save(out)
+    return out
+
+
+def pdfium_copy(pdf_path: Path) -> str:
+    """A PDF's text as a PDFium viewer (Chrome's, Edge's) copies it with select-all: the text in its content
+    order, page by page."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    text = "\n".join(page.get_textpage().get_text_range() for page in pdf)
+    pdf.close()
+    return text.replace("\r\n", "\n") + "\n"
+
+
+def page_hanweb(site: Site, title: str, source: str, published: str, body: str, year: int) -> str:
+    """A Hanweb (大汉) CMS page: the layout in tables, the title in a <td class="title">, the article between
+    <!--<$[信息内容]>begin--> comments in a <div id="zoom">, 相关附件 and share buttons under it."""
+    others = _other_reports(site, year)
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>{site.name}</title><script language="javascript" src="/script/jquery.js"></script></head><body>
+<table width="1000" align="center" cellpadding="0" cellspacing="0"><tr><td><div id="barrierfree_container">
+<table width="100%"><tr><td class="bt_link">{_menu(site)}</td></tr></table>
+<table width="100%"><tr><td class="bt_position">当前位置：<a href="/">首页</a> &gt; <a href="/">政务公开</a> &gt; 年报</td></tr></table>
+<table width="100%" class="xxgk_table"><tr><td width="15%">信息索引号：</td><td>000{year}-{year + 1}-00031</td>
+<td width="15%">生成日期：</td><td>{published[:10]}</td></tr><tr><td>发布机构：</td><td>{source}</td><td>信息分类：</td>
+<td>年度报告</td></tr></table>
+<table width="100%"><tr><td class="title" align="center">{title}</td></tr>
+<tr><td align="center" class="bt_info">来源：{source}　时间：{published}　【<a href="javascript:doZoom(16)">大</a>
+<a href="javascript:doZoom(14)">中</a> <a href="javascript:doZoom(12)">小</a>】</td></tr>
+<tr><td><div id="zoom"><!--<$[信息内容]>begin-->{body}<!--<$[信息内容]>end--></div></td></tr>
+<tr><td class="bt_attach">相关附件：无</td></tr>
+<tr><td class="bt_share">分享到：<a>微信</a> <a>微博</a>　【<a href="javascript:window.print()">打印本页</a>】
+【<a href="javascript:window.close()">关闭窗口</a>】</td></tr></table>
+<table width="100%"><tr><td>相关链接：<a href="/art/1.html">{others[0]}</a></td></tr></table>
+</div></td></tr></table>{_footer(site, 5)}
+<script>var _hmt=_hmt||[];function doZoom(size){{document.getElementById('zoom').style.fontSize=size+'px';}}</script>
+</body></html>"""
+
+
+def wrapped_dump(title: str, body: str, width: int = 10) -> str:
+    """A text browser's dump with its tables laid out in columns of fixed width: a cell's text longer than
+    its column wraps onto the lines below, the row's other cells on its first line only."""
+    def row_lines(cells: list[str]) -> list[str]:
+        widths = [max(width, 6) if k < 3 else 6 for k in range(len(cells))]
+        pieces = [[c[i:i + w] for i in range(0, len(c), w)] or [""] for c, w in zip(cells, widths)]
+        depth = max(len(p) for p in pieces)
+        return ["  ".join((p[d] if d < len(p) else "").ljust(w) for p, w in zip(pieces, widths)).rstrip()
+                for d in range(depth)]
+
+    out = [title, ""]
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for el in root.iter("p", "table", "h2", "h3"):
+        if any(a.tag == "table" for a in el.iterancestors()):
+            continue
+        if el.tag == "table":
+            for row in _grid_cells(el):
+                cells = [normal_cell(td) if td is not None and first else "" for td, first in row]
+                out += row_lines(cells)
+            out.append("")
+        else:
+            text = normal_cell(el)
+            if text:
+                out.append(text)
+    return "\n".join(out) + "\n"
+
+
+def quoted_last_year(report: Report, previous: Report) -> str:
+    """This year's report as text, its first paragraph quoting last year's report by title and figure, and
+    last year's whole report appended below it (附：…)."""
+    this = str(render(report, "tab_rows")[0])
+    last = str(render(previous, "tab_rows")[0])
+    lines = this.split("\n")
+    at = next(k for k, ln in enumerate(lines) if ln.startswith("一、"))
+    quote = (f"对照《{previous.agency.name}{previous.year}年政府信息公开工作年度报告》（上年新收政府信息公开申请"
+             f"{previous.values['apply.new.total']}件），本年度工作情况报告如下。")
+    lines.insert(at, quote)
+    return "\n".join(lines).rstrip("\n") + f"\n\n附：{previous.year}年度报告全文\n\n" + last
+
+
+_ACTIVE_KEYS = frozenset({"regulation", "normative", "license", "penalty", "coercion", "fee"})  # 二's (2021 form)
+
+
+def batch8(out: Path, put, *, office: bool) -> list[Variant]:
+    """The batch-8 kinds, text made with `put`, binary copies returned."""
+    import subprocess
+
+    from bench.binary_copies import html_to_docx, scan_pages, soffice
+
+    made: list[Variant] = []
+    work = out / "b8"
+    work.mkdir(exist_ok=True)
+    conversions: list[tuple[Path, str, str, Truth, str]] = []
+    s0, s1, s2, s3, s4 = SEED_STEMS
+    site = {stem: site_for(*_SEED_SITES[stem][::2]) for stem in SEED_STEMS}
+    # Text: pipe rows, an Excel copy, the year in Chinese numerals, last year quoted and appended.
+    report, truth = drawn_report(s0, 803)
+    put("b8-000-pipes-active.txt", pipe_rows(str(render(report, "tab_rows")[0]), bounded_active=True), truth, s0)
+    report, truth = drawn_report(s1, 807, 2023)
+    put("b8-001-pipes-bare.txt", pipe_rows(str(render(report, "tab_rows")[0]), bounded_active=False), truth, s1)
+    report, truth = drawn_report(s2, 808)
+    put("b8-002-excel-copy.txt", excel_copy(report), truth, s2)
+    report, truth = drawn_report(s3, 810, 2023)
+    put("b8-003-hanyear.txt", han_years(str(render(report, "tab_rows")[0]), 2023), truth, s3)
+    title, body = report_body(report)
+    put("b8-003-hanyear.html", han_years(page_modern(site[s3], title, truth.agency, "2024-01-18 10:00", body, 2023),
+                                         2023), truth, s3)
+    report, truth = drawn_report(s4, 810, 2023)  # cells apart by ideographic spaces (typed in Word)
+    put("b8-004-ideographic.txt", str(render(report, "tab_rows")[0]).replace("\t", "\u3000"), truth, s4)
+    report, truth = drawn_report(s4, 811, 2023)
+    previous, _ = drawn_report(s4, 805, 2022)
+    put("b8-004-quoted-lastyear.txt", quoted_last_year(report, previous), truth, s4)
+    # Pages: a 备注 column, header rows merged otherwise, 二 turned, a Hanweb page, the agency in the 落款 only.
+    report, truth = drawn_report(s1, 810)
+    title, body = report_body(report)
+    put("b8-001-page-remarks.html", page_trs(site[s1], title, truth.agency, "2023-01-20 10:00", remark_column(body),
+                                             2022), truth, s1)
+    put("b8-001-page-headmerged.html", page_xxgk(site[s1], title, truth.agency, "2023-01-20 10:00",
+                                                 header_merged_otherwise(body), 2022), truth, s1)
+    put("b8-001-page-activeturned.html", page_modern(site[s1], title, truth.agency, "2023-01-20 10:00",
+                                                     active_turned(body, report), 2022), truth, s1)
+    report, truth = drawn_report(s2, 804, 2023)
+    title, body = report_body(report)
+    put("b8-002-page-hanweb.html", page_hanweb(site[s2], title, truth.agency, "2024-01-22 15:00", body, 2023), truth,
+        s2)
+    put("b8-002-dump-wrapped.txt", wrapped_dump(title, body), truth, s2)
+    report, truth = drawn_report(s3, 807)
+    report.style.signature = True
+    bare = f"{report.year}年政府信息公开工作年度报告"
+    _, body = report_body(report)
+    page = page_modern(site[s3], bare, "本网", "2023-01-16 11:00", body, 2022)
+    put("b8-003-page-signedonly.html", page, truth, s3)
+    # Pages of a renamed real report: the tables with a 备注 column, in Big5 繁體 (the agency too).
+    reals = renamed_reals()
+    r = reals[1]
+    put(f"b8-{r.tag}-page-remarks.html", page_trs(r.site, r.title, r.source, r.published, remark_column(r.body),
+                                                  r.gold["year"]), r.truth, r.name)
+    r = reals[0]
+    trad = "".join(_TRAD.get(ch, ch) for ch in page_xxgk(r.site, r.title, r.source, r.published, r.body,
+                                                           r.gold["year"]))
+    agency = "".join(_TRAD.get(ch, ch) for ch in r.full)  # named as written (index.model.ReportMeta)
+    put(f"b8-{r.tag}-page-big5.html", trad.replace('charset=utf-8', 'charset=big5'),
+        Truth(agency, r.full, r.truth.year, r.truth.fmt, r.truth.facts), r.name, "big5")
+    # Markdown with HTML tables (a PDF-to-markdown tool's output).
+    report, truth = drawn_report(s4, 808, 2023)
+    put("b8-004-mineru.md", markdown_html_tables(report), truth, s4)
+    report, truth = drawn_report(s0, 810, 2024)
+    put("b8-000-mineru.md", markdown_html_tables(report), truth, s0)
+    # A 信息公开平台 page: the report is an attachment, the page a summary table of four figures.
+    report, truth = drawn_report(s0, 808)
+    page, stated = attachment_page(site[s0], report, truth.agency)
+    facts = {key: stated.get(key) for key in truth.facts}
+    put("b8-000-page-attachment.html", page, Truth(truth.agency, truth.short, truth.year, truth.fmt, facts,
+                                                   set(stated)), s0)
+    # The real PDF copied by PDFium (Chrome's viewer).
+    hongze = real_truth("22_hongze_2023.pdf", ("淮安市洪泽区人民政府", "洪泽区"))[0]
+    put("b8-real22-dump-pdfium.txt", pdfium_copy(REAL / "22_hongze_2023.pdf"), hongze, "22_hongze_2023.pdf")
+    if not office or not soffice():
+        return made
+    # Word: the title in the page header; 总计 as formula fields; the agency only in the 落款.
+    report, truth = drawn_report(s2, 803)
+    html = str(render(report, "html")[0])
+    title = f"{truth.agency}{report.year}年政府信息公开工作年度报告"
+    docx = header_title_docx(html, title, out / "b8-002-headertitle.docx")
+    made.append(Variant(docx.name, docx, truth, s2))
+    report, truth = drawn_report(s3, 811)
+    docx = html_to_docx(str(render(report, "html")[0]), work / "formula-src.docx")
+    docx = formula_docx(docx, out / "b8-003-formulas.docx")
+    made.append(Variant(docx.name, docx, truth, s3))
+    report, truth = drawn_report(s4, 807)
+    report.style.signature = True
+    html = re.sub(r"<h1[^>]*>.*?</h1>", f"<h1>{report.year}年度政府信息公开工作年度报告</h1>",
+                  str(render(report, "html")[0]), flags=re.S)
+    html = re.sub(r'<div class="info">.*?</div>', "", html, flags=re.S)
+    docx = html_to_docx(html, out / "b8-004-signedonly.docx")
+    made.append(Variant(docx.name, docx, truth, s4))
+    # LibreOffice: a real dump saved as DOCX (given as a page of paragraphs: LibreOffice's text import guesses
+    # no charset; printed to PDF, its first paragraph, the title, came out as a blank page: not made); a
+    # renamed real page inside a layout table saved as DOCX (tables in a table) and printed (三 over a page
+    # break).
+    name = "03_pingtan_2020.txt"
+    dump = work / "real03.html"
+    dump.write_text('<html><head><meta charset="utf-8"></head><body>' + "".join(
+        f"<p>{html_lib.escape(line)}</p>" for line in (REAL / name).read_text(encoding="utf-8").splitlines())
+        + "</body></html>", encoding="utf-8")
+    conversions.append((dump, ".docx", "b8-real03-lo.docx", real_truth(name)[0], name))
+    r = reals[0]
+    nested = work / "real15-nested.html"
+    nested.write_text(f'<html><head><meta charset="utf-8"><title>{r.title}</title></head><body><table width="100%">'
+                      f'<tr><td><h1>{r.title}</h1></td></tr><tr><td>{r.body}</td></tr></table></body></html>',
+                      encoding="utf-8")
+    conversions.append((nested, ".docx", f"b8-{r.tag}-nested-lo.docx", r.truth, r.name))
+    conversions.append((nested, ".pdf", f"b8-{r.tag}-nested-lo.pdf", r.truth, r.name))
+    made += _converted(out, conversions)
+    # A scan of the first page of a drawn report printed by LibreOffice (title, 一 and 二's table; read by
+    # OCR, seconds a page: one page only): the values of 二, none of the rest.
+    report, truth = drawn_report(s1, 811)
+    docx = html_to_docx(str(render(report, "html")[0]), work / "scan-src.docx")
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{out}/lo-profile", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(work), str(docx)], capture_output=True, timeout=180,
+                   check=True)
+    scan = scan_pages(work / "scan-src.pdf", [1], out / "b8-001-scan-page1.pdf", dpi=150)
+    facts = {key: (v if key.split(".")[0] in _ACTIVE_KEYS else None) for key, v in truth.facts.items()}
+    made.append(Variant(scan.name, scan, Truth(truth.agency, truth.short, truth.year, truth.fmt, facts), s1))
+    # pdf2htmlEX's page of a printed report; an 信息公开平台 page printed by the browser with its header.
+    report, truth = drawn_report(s2, 810)
+    docx = html_to_docx(str(render(report, "html")[0]), work / "p2h-src.docx")
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{out}/lo-profile", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(work), str(docx)], capture_output=True, timeout=180,
+                   check=True)
+    title = f"{truth.agency}{report.year}年政府信息公开工作年度报告"
+    put("b8-002-pdf2htmlex.html", pdf2html(work / "p2h-src.pdf", title), truth, s2)
+    put("b8-002-dump-pdfium.txt", pdfium_copy(work / "p2h-src.pdf"), truth, s2)
+    if chromium():
+        report, truth = drawn_report(s3, 803, 2023)
+        title, body = report_body(report)
+        html = work / "xxgk-print.html"
+        html.write_text(page_xxgk(site[s3], title, truth.agency, "2024-01-19 09:00", body, 2023), encoding="utf-8")
+        pdf = chrome_print(html, out / "b8-003-print-xxgk-headed.pdf", headed=True)
+        made.append(Variant(pdf.name, pdf, truth, s3))
     return made
 
 
@@ -2031,18 +2535,15 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
                                               d_body, 2022), encoding="utf-8")
                 to_print.append((printable, ".pdf", drawn_truth, stem))
     # The real pages' report bodies, renamed and reframed.
-    for k, (name, (full, short)) in enumerate(_REAL_RENAMED.items()):
-        title, body, gold = real_body(name)
-        truth = _renamed_truth(gold, full, full)
-        site = site_for(full, "闽")
-        style = styles[(k + 1) % len(styles)]
-        put(f"real{name[:2]}-page-{style}.html",
-            PAGES[style](site, title, f"{full}人民政府办公室", f"{gold['year'] + 1}-02-0{k + 1} 16:00", body,
-                         gold["year"]), truth, name, "gbk" if style == "plain" else "utf-8")
+    for r in renamed_reals():
+        style = styles[(r.k + 1) % len(styles)]
+        put(f"{r.tag}-page-{style}.html", PAGES[style](r.site, r.title, r.source, r.published, r.body, r.gold["year"]),
+            r.truth, r.name, "gbk" if style == "plain" else "utf-8")
     made += more_variants(out, put, office=office)
     made += batch5(out, put, office=office)
     made += batch6(out, put, office=office)
     made += batch7(out, put, office=office)
+    made += batch8(out, put, office=office)
     if to_print:
         made += _printed(out, to_print)
     return made

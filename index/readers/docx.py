@@ -60,7 +60,23 @@ def _document(path: Path, data: bytes, docx_data: bytes, file_format: str) -> Do
         raise ReportError(str(path), "no text in the Word document")
     return Document(path=str(path), doc=path.name, file_format=file_format, encoding="ocr" if ocr else file_format,
                     sha256=hashlib.sha256(data).hexdigest(), lines=lines,
-                    title=report_title(document.core_properties.title))
+                    title=report_title(document.core_properties.title) or _header_title(document))
+
+
+def _header_title(document: Any) -> str | None:
+    """The report's title where it stands in the page header (printed on every page, the body without it):
+    the first header that reads like a report's title."""
+    from index.readers.pdf import report_title
+
+    for section in document.sections:
+        for header in (section.first_page_header, section.header):
+            try:
+                text = " ".join(p.text for p in header.paragraphs)
+            except Exception:  # a damaged or absent header part names nothing
+                continue
+            if title := report_title(text):
+                return title
+    return None
 
 
 # --- DOC → DOCX -----------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import lxml.etree
 from index.errors import ReportError
 from index.model import Cell, Document, Line, Source
 from index.readers.encoding import REPAIRED, decode, looks_chinese
+from index.readers.layout import positioned_gaps
 from index.readers.text import column_gaps, space_aligned
 
 Element = lxml.etree._Element  # lxml.html's HtmlElement is one too (bench/binary_copies.py passes those)
@@ -61,6 +62,8 @@ def read_html(path: Path, data: bytes) -> Document:
     text, encoding = decode_html(data, path)
     # Decoded strictly as UTF-8, the bytes are the text's own UTF-8: lxml is given them, not a copy.
     utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
+    if "pdf2htmlEX" in text:  # a PDF made a page: its word gaps are CSS widths (index.readers.layout)
+        text, utf8 = positioned_gaps(text), None
     root = _parse(text, path, utf8)
     # the article is a frame's own document (plain substring tests first: most pages have no frame)
     framed = "srcdoc" in text or (("rame" in text or "RAME" in text) and _LOCAL_FRAME.search(text) is not None)
@@ -504,7 +507,8 @@ def _content_entries(root: Element) -> list[_Entry]:
     return title + fields + _Flow(grids=grids).run(block)
 
 
-_PAGE_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源|文章标题|信息名称|名\s*称)\s*[:：]")
+_PAGE_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|信息来源|信息來源|来源|來源|文章标题|文章標題|"
+                         r"信息名称|信息名稱|名\s*[称稱])\s*[:：]")  # 繁體 pages' fields too
 
 
 def _part_headings(root: Element) -> list[tuple[str, Element]]:

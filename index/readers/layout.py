@@ -120,3 +120,17 @@ def join_boxes(boxes: list[Box]) -> str:
             out += " "
         out += text
     return tidy(out)
+
+
+# A page converted from a PDF by pdf2htmlEX: each text line an absolutely placed <div>, the gaps between its
+# words empty inline-block spans sized in the page's CSS (._3{width:64px}, ._0{margin-left:-1.02px}). Read
+# as text, a table row's words run together ('规章007'); a gap wider than a kerning nudge is a space.
+_GAP_RULE = re.compile(r"\._([0-9a-z]+)\s*\{\s*(?:width|margin-left)\s*:\s*(-?[\d.]+)px", re.I)
+_GAP_SPAN = re.compile(r'<span class="_ _([0-9a-z]+)"[^>]*>\s*</span>', re.I)
+_MIN_GAP_PX = 1.5
+
+
+def positioned_gaps(page: str) -> str:
+    """A pdf2htmlEX page's source with its gap spans as spaces where they are wider than _MIN_GAP_PX."""
+    widths = {name: float(px) for name, px in _GAP_RULE.findall(page)}
+    return _GAP_SPAN.sub(lambda m: " " if widths.get(m.group(1), 0.0) >= _MIN_GAP_PX else "", page)

@@ -1,8 +1,9 @@
 """Plain text and markdown: one Line per line of the file, text kept exactly (tabs separate table cells
 and leading tabs mark one-cell-per-line layouts: the extractor needs both). Only markdown pipe tables (and
 tables drawn in box characters) get cells, since their pipes are markup; plain lines are split at tabs by
-the extractor itself. Two kinds of text without tabs have them put in: a PDF's layout-kept copy (column
-gaps of spaces) and tables written as sentences (index.readers.sentences)."""
+the extractor itself. Three kinds of text without tabs have them put in: a PDF's layout-kept copy (column
+gaps of spaces), rows typed with bare pipes between cells, and tables written as sentences
+(index.readers.sentences). Text whose tables are HTML (a PDF-to-markdown tool's) is read as a page."""
 
 from __future__ import annotations
 
@@ -23,11 +24,16 @@ _PIPE = re.compile(r"(?<!\\)\|")  # an unescaped pipe
 
 def read_text(path: Path, data: bytes) -> Document:
     text, encoding = decode(data, path)
-    raw = split_lines(text)
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
-    if "  " in text and "\t" not in text and not markdown and space_aligned(raw):
+    if ("<table" in text or "<TABLE" in text) and _HTML_TABLE.search(text):
+        return _with_html_tables(path, data, text, encoding, markdown)
+    raw = split_lines(text)
+    if "|" in text:
+        raw = bare_pipe_rows(raw)
+    tabs = "\t" in text or any("\t" in ln for ln in raw)
+    if "  " in text and not tabs and not markdown and space_aligned(raw):
         raw = [column_gaps(line) for line in raw]
-    if "\t" not in text:
+    if not tabs:
         raw = rows_from_sentences(raw)
     boxed = _BOX_CHARS.search(text) is not None
     with paused_gc():  # a Line a line (and a Cell a cell): no cycles for the collector to look for
@@ -43,6 +49,54 @@ def read_text(path: Path, data: bytes) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         lines=lines,
     )
+
+
+# Markdown or text with its tables as HTML (a PDF-to-markdown tool writes merged cells so: <table> with
+# rowspan/colspan amid # headings and paragraphs): read as a page, each line of text a paragraph, so that
+# the tables keep their grid.
+_HTML_TABLE = re.compile(r"<table\b[^>]*>.*?<t[dh]\b.*?</table>", re.I | re.S)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+def _with_html_tables(path: Path, data: bytes, text: str, encoding: str, markdown: bool) -> Document:
+    import html
+
+    from index.readers.html import read_html
+
+    pieces, at = [], 0
+    for m in _HTML_TABLE.finditer(text):
+        pieces += [f"<p>{html.escape(_MD_HEADING.sub('', ln).strip())}</p>" for ln in split_lines(text[at:m.start()])
+                   if ln.strip()]
+        pieces.append(m.group())
+        at = m.end()
+    pieces += [f"<p>{html.escape(_MD_HEADING.sub('', ln).strip())}</p>" for ln in split_lines(text[at:]) if ln.strip()]
+    page = '<html><head><meta charset="utf-8"></head><body>' + "\n".join(pieces) + "</body></html>"
+    document = read_html(path, page.encode("utf-8"))
+    return document.model_copy(update={"file_format": "markdown" if markdown else "text", "encoding": encoding,
+                                       "sha256": hashlib.sha256(data).hexdigest()})
+
+
+# Table rows typed with pipes between cells and none at the ends, without a delimiter row ('规章 | 0 | 0 | 3'):
+# a run of lines with pipes, most of them not bounded by pipes (a row whose first and last cells are empty
+# looks bounded), one with a number cell, has its pipes read as the tabs they stand for. A lone line with
+# pipes (「网站地图 | 联系我们」) is no table, nor a markdown table (bounded rows, or a delimiter row).
+_MIN_PIPE_RUN = 3
+_NUMBER_CELL = re.compile(r"^\s*[+\-]?\d[\d,，.]*\s*$")
+
+
+def bare_pipe_rows(raw: list[str]) -> list[str]:
+    out, i = list(raw), 0
+    while i < len(raw):
+        j = i
+        while j < len(raw) and "|" in raw[j] and not _is_delimiter(raw[j]):
+            j += 1
+        run = raw[i:j]
+        if len(run) >= _MIN_PIPE_RUN and not (i and _is_delimiter(raw[i - 1])) \
+                and 2 * sum(1 for ln in run if not _pipe_bounded(ln)) > len(run) \
+                and any(_NUMBER_CELL.match(c) for ln in run for c in ln.split("|")):
+            out[i:j] = ["\t".join(c.strip() for c in ln.split("|")) for ln in run]
+        i = max(j, i + 1)
+    return out
 
 
 # A PDF's text copied with its layout kept (pdftotext -layout, a viewer's 'keep layout'): a table's columns
