@@ -17,7 +17,8 @@ from qa.op_rank import answer_rank
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.op_share import text_share
 from qa.phrasing import EXAMPLES, no_report_words, reading
-from qa.prose import COVERAGE, RE_WHICH_REPORTS, Asked, asks_how, coverage_ok, part_named, part_title, sentence_text
+from qa.prose import (COVERAGE, RE_WHICH_REPORTS, Asked, Sentence, asks_charged, asks_how, coverage_ok, part_named,
+                      part_title, sentence_text)
 from qa.understand import RE_SHARE, Plan
 
 if TYPE_CHECKING:
@@ -79,6 +80,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             clauses = commas
     if len(clauses) >= 2 and not lead:  # 推出了几期？对多少项文件做了解读？ each part answered
         return _prose_clauses(qa, plan, agency, clauses)
+    if len(plan.agencies) >= 2 and not agency and not lead:  # 济南和鹤岗各自有什么问题: each agency's own answer
+        return _each_agency(qa, plan)
     if not plan.part and part_named(plan.prose_text or plan.text):  # 第六部分写了什么
         plan = plan.model_copy(update={"part": part_named(plan.prose_text or plan.text)})
     if not agency and not plan.agencies and not lead and RE_WHICH_REPORTS.search(plan.text):
@@ -118,10 +121,15 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             return shared
     # a named report's part (鹤岗城管下一步改进措施 → 五) is in scope even when its words differ
     in_part = bool(agency and plan.part and result.sentences and result.sentences[0].passage.part == plan.part)
+    if not coverage_ok(result) and not in_part and agency and asks_charged(query):
+        row = _fee_row(qa, plan.question, agency, year, lead, r)  # 济南城管收过费吗: no sentence says so, the fee row does
+        if row:
+            return row
     if not coverage_ok(result) and not in_part:
         missing = "、".join([t for t in result.missing if not re.search(r"\d", t)][:4]) or "这个问题"
         closest = [passage_citation(s) for s in result.sentences[:3]]
-        text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{agency}的报告）" if agency else "")
+        text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{agency}的报告）" if agency else
+                                                                  f"（已检索全部{_searched(qa)}）")
                        + "，无法回答；下面是最接近的段落，仅供参考。")
         return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
                       from_text=True)
@@ -215,7 +223,7 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
                 summary="在全部报告中逐份检索" + (f"（{part_title(plan.part)}）" if plan.part else ""))
     if not found:
         return Answer(question=plan.question, status="out_of_scope", reading=r, from_text=True,
-                      text="这些报告中没有找到说到这一点的内容，无法回答。")
+                      text=f"这些报告中没有找到说到这一点的内容（已检索全部{_searched(qa)}），无法回答。")
     found.sort(key=lambda s: (s.passage.agency or s.passage.doc, s.passage.year or 0))
     agencies = list(dict.fromkeys(s.passage.agency or s.passage.doc for s in found))
     quoted = [f"{where}写道「{said}」" for where, said in (_quote(s, False) for s in found)]
@@ -224,6 +232,42 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
         text += f"（最多列出{WHO_REPORTS}份报告。）"
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=[c for s in found for c in sentence_citations(s)])
+
+
+def _searched(qa: QA) -> str:
+    """Which reports a search over all of them read: how many, from which agencies."""
+    agencies = sorted({r.agency for r in qa.store.reports if r.agency})
+    return f"{len(qa.store.reports)}份报告：{'、'.join(agencies)}"
+
+
+def _each_agency(qa: QA, plan: Plan) -> Answer:
+    """Two or more agencies named (济南和鹤岗各自有什么问题, 伊川跟沙河下一步的打算比一比): each one's report
+    answered on its own, in the order named, side by side."""
+    answers = [answer_prose(qa, plan.model_copy(update={"agencies": [a]}, deep=True), agency=a)
+               for a in plan.agencies]
+    first = answers[0].model_copy(deep=True)
+    first.text = "\n".join(f"{a}：{x.text}" for a, x in zip(plan.agencies, answers))
+    first.citations = [c for x in answers for c in x.citations]
+    first.status = "answered" if any(x.status == "answered" for x in answers) else first.status
+    if first.reading:
+        first.reading.agencies = list(plan.agencies)
+        first.reading.summary = "在" + "、".join(plan.agencies) + "的报告中分别检索"
+    return first
+
+
+def _fee_row(qa: QA, question: str, agency: str, year: int | None, lead: str, r: Reading) -> Answer | None:
+    """Whether a report's agency charged fees, when no sentence of its text says so: the table's fee row
+    (行政事业性收费), quoted as the row states it."""
+    hits = qa.retriever.search("行政事业性收费", k=3, agency=agency, year=year, kind="row").hits
+    hit = next((h for h in hits if "收费" in h.passage.text), None)
+    if hit is None:
+        return None
+    p = hit.passage
+    row = Sentence(p, p.text, hit.score, p.line_start)
+    text = (lead + f"{agency}{p.year or ''}年报告的正文没有说到收费（如信息处理费）；表格（{part_title(p.part)}，"
+            f"第{p.line_start}行）的收费一行为「{p.text.split(' ', 1)[-1]}」。")
+    return Answer(question=question, text=text, status="answered", reading=r, from_text=False,
+                  citations=sentence_citations(row))
 
 
 def _k(plan: Plan) -> int:
