@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from qa import arith
 from qa.answer import Alternative, Answer, Reading
 from qa.cite import passage as passage_citation, sentence as sentence_citations
+from index.passages import row_values
 from qa.lexicon import Measure
 from qa.op_rank import answer_rank
 from qa.ops import freeze, settle_aggregate, thaw
@@ -31,6 +32,9 @@ RE_LISTING = re.compile(r"哪些|什么|哪几|有何|啥")
 LIST_CHARS = 320  # how far a list question's quote runs on in the passage
 WHO_REPORTS = 12  # 哪些单位提到了…: at most this many reports quoted, one sentence each
 LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
+PART_ROWS = 12  # a part that is a table, asked for by its number: at most this many rows quoted
+# whether a report says a thing (有没有提到新闻发布会): its sentence must hold the thing's name whole
+RE_MENTION = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写过")
 _NUMBER = re.compile(r"\d")
 FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
                             "他们", "一个", "没有", "可以", "还是", "或者", "而且", "以及", "然后", "就是", "还有"})
@@ -108,6 +112,10 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         return _nothing_asked(plan)
     result = qa.ctx.prose.find(query, agency=agency, year=year, part=plan.part, k=3 if many else _k(plan),
                                distinct_agencies=many)
+    if plan.part and not result.sentences and agency and part_named(query):
+        rows = _part_rows(qa, plan.question, agency, year, plan.part, lead)  # 第三部分: a table, no text
+        if rows:
+            return rows
     if plan.part and not result.sentences:  # the part hint found nothing: the whole report
         result = qa.ctx.prose.find(query, agency=agency, year=year, k=3 if many else _k(plan),
                                    distinct_agencies=many)
@@ -133,6 +141,16 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
                        + "，无法回答；下面是最接近的段落，仅供参考。")
         return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
                       from_text=True)
+    if agency and RE_MENTION.search(query) and result.sentences:
+        # 沙河城管有没有提到新闻发布会: a sentence that says 新闻媒体 does not say 新闻发布会 (each of its words whole)
+        phrases = qa.ctx.prose.topic_phrases(query)
+        saying = [s for s in result.sentences if all(ph in _squash(s.text + s.next_text) for ph in phrases)]
+        if not saying:
+            where = f"{agency}{f'{year}年' if year else ''}的报告"
+            text = lead + f"{where}没有说到「{'、'.join(phrases)}」（已检索{where}）；下面是最接近的段落，仅供参考。"
+            return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, from_text=True,
+                          citations=[passage_citation(s) for s in result.sentences[:3]])
+        result.sentences = saying
     sentences = list(result.sentences)
     if RE_QUANTITY.search(plan.text):  # 多少 / 几: a sentence that states a number first
         sentences.sort(key=lambda s: not _NUMBER.search(re.sub(r"(?:19|20)\d\d\s*年", "", s.text)))
@@ -232,6 +250,31 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
         text += f"（最多列出{WHO_REPORTS}份报告。）"
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=[c for s in found for c in sentence_citations(s)])
+
+
+def _part_rows(qa: QA, question: str, agency: str, year: int | None, part: str, lead: str) -> Answer | None:
+    """A part the question names by its number that holds a table and no text (第三部分说了什么): its rows,
+    in the table's order; rows of zeros are counted, not listed, when the table is long."""
+    docs = [rep.doc for rep in qa.store.reports if rep.agency == agency and (year is None or rep.year == year)]
+    if len(docs) != 1:
+        return None
+    found = qa.retriever.db.execute("select pidx from passages where doc = ? and part = ? and kind = 'row' "
+                                    "order by pidx", [docs[0], part]).fetchall()
+    passages = qa.retriever.passages([i for (i,) in found])
+    rows = [passages[i] for (i,) in found if i in passages]
+    if not rows:
+        return None
+    said = [p for p in rows if len(rows) <= PART_ROWS or re.search(r"[1-9]", row_values(p.text))
+            or "总计" in p.text.partition(" · ")[2].partition("：")[0]][:PART_ROWS]
+    zeros = len(rows) - len(said)
+    first = rows[0]
+    text = (lead + f"{agency}{first.year or ''}年报告的{part_title(part)}是表格，没有正文。表中"
+            + "；".join(f"「{p.text.split(' ', 1)[-1]}」（第{p.line_start}行）" for p in said) + "。"
+            + (f"其余{zeros}行的数字均为0或空。" if zeros else ""))
+    cites = [c for p in said for c in sentence_citations(Sentence(p, p.text, 0.0, p.line_start))]
+    return Answer(question=question, text=text, status="answered", from_text=False, citations=cites,
+                  reading=Reading(operation="prose", agencies=[agency], years=[first.year] if first.year else [],
+                                  summary=f"读{agency}报告的{part_title(part)}"))
 
 
 def _searched(qa: QA) -> str:

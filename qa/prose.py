@@ -218,6 +218,10 @@ _ASKS_WELL = re.compile(rf"(?:是否|有没有|有无|都|均){_WELL}|{_WELL}了
 
 
 
+# 培训情况, 网站建设搞得怎么样: how a thing stands, which the account of the year tells (part 五 holds plans)
+_ASKS_STATE = re.compile(r"情况|(?:搞|做|干|办|弄)得(?:怎么样|咋样|如何)|怎么样了?[？?]?$|咋样[？?]?$")
+
+
 def asks_charged(question: str) -> bool:
     """The question asks whether fees were charged (收过费吗, 收没收钱, charge any fee)."""
     return bool(_ASKS_CHARGED.search(question))
@@ -462,7 +466,7 @@ class Prose:
         others = [s for s in scored if s.passage.part != "五"]
         if asked.done and others and (asked.merit or _coverage(scope, others) >= COVERAGE):
             scored = others
-        elif asks_how(query) and not asked.half and others and len(others) < len(scored):
+        elif (asks_how(query) or _ASKS_STATE.search(query)) and not asked.half and others and len(others) < len(scored):
             # 依申请公开是怎么办理的 asks how it was done, which part 五's plans (做好依申请公开工作) do not say,
             # when the account of the year speaks of it as fully (意见建议怎么处理: only a measure says 意见)
             plans = [s for s in scored if s.passage.part == "五"]
