@@ -18,8 +18,8 @@ from qa.op_rank import answer_rank
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.op_share import text_share
 from qa.phrasing import EXAMPLES, no_report_words, reading
-from qa.prose import (COVERAGE, RE_WHICH_REPORTS, Asked, Sentence, asks_charged, asks_how, coverage_ok, part_named,
-                      part_title, sentence_text)
+from qa.prose import (COVERAGE, RE_WHICH_REPORTS, Asked, Sentence, asks_charged, asks_duration, asks_how, coverage_ok,
+                      part_named, part_title, sentence_text, states_days)
 from qa.understand import RE_SHARE, Plan
 
 if TYPE_CHECKING:
@@ -171,6 +171,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         quoted = [q for q in quoted if q[1]]
         quoted.append([f"{p.agency or p.doc}{p.year or ''}年报告（{part_title(p.part)}，第{s.line}行）写道：", said])
     parts = [f"{where}「{said}」" for where, said in quoted]
+    if asks_duration(query) and not any(states_days(said) for _, said in quoted):
+        lead += "报告没有写明需要多少天；"  # 多久能答复: 均在法定期限内答复 says when, not how long
     text = lead + "；".join(parts)
     text += "" if text.endswith(("。」", "！」", "？」")) else "。"
     if agency and len(result.sentences) > 1:
@@ -280,7 +282,7 @@ def _part_rows(qa: QA, question: str, agency: str, year: int | None, part: str, 
 def _searched(qa: QA) -> str:
     """Which reports a search over all of them read: how many, from which agencies."""
     agencies = sorted({r.agency for r in qa.store.reports if r.agency})
-    return f"{len(qa.store.reports)}份报告：{'、'.join(agencies)}"
+    return f"报告：{'、'.join(agencies)}"  # named, not counted: an answer states no number it cannot cite
 
 
 def _each_agency(qa: QA, plan: Plan) -> Answer:

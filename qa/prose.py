@@ -76,6 +76,21 @@ _ASKS_CHARGED = re.compile(r"收[过了取]?(?:[^，,。？?]{0,6}?的)?(?:费|�
                            r"(?i:(?<![a-z])charg(?:e[sd]?|ing)(?![a-z])|\bany fees?\b)")
 
 
+# 多久能答复: how long a thing takes (qa.understand reads 多久 as 答复期限工作日); reports say 法定期限 and seldom a
+# number of days
+_ASKS_DURATION = re.compile(r"多久|多长时间|几天|多少天|多快|期限工作日")
+_STATES_DAYS = re.compile(r"\d+\s*个?(?:工作日|天|日内|小时|分钟)")
+
+
+def asks_duration(question: str) -> bool:
+    return bool(_ASKS_DURATION.search(question))
+
+
+def states_days(text: str) -> bool:
+    """The text gives a length of time as a number (15个工作日, 30分钟), not only 法定期限."""
+    return bool(_STATES_DAYS.search(text))
+
+
 # Users' words for a few of the reports' own terms: 该不该公开 is what the reports call 公开属性 (认定), a
 # 红头文件 their 规范性文件, an 官网 their 门户网站, 打官司 their 行政诉讼, 收集意见 their 征集 / 听取 / 意见箱,
 # 办完 their 完毕 / 办结; English words for the topics of their text (whole words: a hanzi next to one is no
@@ -115,8 +130,7 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?:找|向|跟|问)[^，,。？?]{0,8}?(?:要|讨|索取)(?:材料|资料|信息|文件|东西)|(?:要|讨要|索要|索取)(?:材料|资料)"),
      "申请 依申请公开", None),
     # how long an answer takes (多久能答复): the time limits the reports state
-    # (qa.understand reads 多久 as 答复期限工作日)
-    (re.compile(r"多久|多长时间|几天|多少天|多快|期限工作日"), "法定期限 期限 时限 工作日", None),
+    (_ASKS_DURATION, "法定期限 时限 工作日", None),
     # 被人告了: a review or a suit
     (re.compile(r"被人?告|告了|起诉|被诉|状告"), "行政复议 行政诉讼", None),
     # 晒了: what the reports call 公开 / 发布
