@@ -434,7 +434,7 @@ class Prose:
                 tid = kw.vocab.get(term)
             if tid is None and _made_of(term, known):  # 意见建议: the reports' 意见 and 建议 stand for it
                 continue
-            if tid is None and term.isascii():
+            if tid is None and term.isascii() and term.isalpha():
                 # an English word the reports never hold (what, does, urban): how the question is put, or a name
                 # in Latin letters; the words USERS_TERMS knows (training → 培训) carry what it is about
                 continue
