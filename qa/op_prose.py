@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 from qa import arith
 from qa.answer import Alternative, Answer, Reading
 from qa.cite import passage as passage_citation, sentence as sentence_citations
+from index.passages import row_values
 from qa.lexicon import Measure
 from qa.op_rank import answer_rank
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.op_share import text_share
 from qa.phrasing import EXAMPLES, no_report_words, reading
-from qa.prose import COVERAGE, RE_WHICH_REPORTS, Asked, asks_how, coverage_ok, part_named, part_title, sentence_text
+from qa.prose import (COVERAGE, RE_WHICH_REPORTS, Asked, Sentence, asks_charged, asks_duration, asks_how, coverage_ok,
+                      part_named, part_title, sentence_text, states_days)
 from qa.understand import RE_SHARE, Plan
 
 if TYPE_CHECKING:
@@ -30,6 +32,9 @@ RE_LISTING = re.compile(r"哪些|什么|哪几|有何|啥")
 LIST_CHARS = 320  # how far a list question's quote runs on in the passage
 WHO_REPORTS = 12  # 哪些单位提到了…: at most this many reports quoted, one sentence each
 LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
+PART_ROWS = 12  # a part that is a table, asked for by its number: at most this many rows quoted
+# whether a report says a thing (有没有提到新闻发布会): its sentence must hold the thing's name whole
+RE_MENTION = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写过")
 _NUMBER = re.compile(r"\d")
 FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
                             "他们", "一个", "没有", "可以", "还是", "或者", "而且", "以及", "然后", "就是", "还有"})
@@ -79,6 +84,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             clauses = commas
     if len(clauses) >= 2 and not lead:  # 推出了几期？对多少项文件做了解读？ each part answered
         return _prose_clauses(qa, plan, agency, clauses)
+    if len(plan.agencies) >= 2 and not agency and not lead:  # 济南和鹤岗各自有什么问题: each agency's own answer
+        return _each_agency(qa, plan)
     if not plan.part and part_named(plan.prose_text or plan.text):  # 第六部分写了什么
         plan = plan.model_copy(update={"part": part_named(plan.prose_text or plan.text)})
     if not agency and not plan.agencies and not lead and RE_WHICH_REPORTS.search(plan.text):
@@ -105,6 +112,10 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         return _nothing_asked(plan)
     result = qa.ctx.prose.find(query, agency=agency, year=year, part=plan.part, k=3 if many else _k(plan),
                                distinct_agencies=many)
+    if plan.part and not result.sentences and agency and part_named(query):
+        rows = _part_rows(qa, plan.question, agency, year, plan.part, lead)  # 第三部分: a table, no text
+        if rows:
+            return rows
     if plan.part and not result.sentences:  # the part hint found nothing: the whole report
         result = qa.ctx.prose.find(query, agency=agency, year=year, k=3 if many else _k(plan),
                                    distinct_agencies=many)
@@ -118,13 +129,28 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             return shared
     # a named report's part (鹤岗城管下一步改进措施 → 五) is in scope even when its words differ
     in_part = bool(agency and plan.part and result.sentences and result.sentences[0].passage.part == plan.part)
+    if not coverage_ok(result) and not in_part and agency and asks_charged(query):
+        row = _fee_row(qa, plan.question, agency, year, lead, r)  # 济南城管收过费吗: no sentence says so, the fee row does
+        if row:
+            return row
     if not coverage_ok(result) and not in_part:
         missing = "、".join([t for t in result.missing if not re.search(r"\d", t)][:4]) or "这个问题"
         closest = [passage_citation(s) for s in result.sentences[:3]]
-        text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{agency}的报告）" if agency else "")
+        text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{agency}的报告）" if agency else
+                                                                  f"（已检索全部{_searched(qa)}）")
                        + "，无法回答；下面是最接近的段落，仅供参考。")
         return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
                       from_text=True)
+    if agency and RE_MENTION.search(query) and result.sentences:
+        # 沙河城管有没有提到新闻发布会: a sentence that says 新闻媒体 does not say 新闻发布会 (each of its words whole)
+        phrases = qa.ctx.prose.topic_phrases(query)
+        saying = [s for s in result.sentences if all(ph in _squash(s.text + s.next_text) for ph in phrases)]
+        if not saying:
+            where = f"{agency}{f'{year}年' if year else ''}的报告"
+            text = lead + f"{where}没有说到「{'、'.join(phrases)}」（已检索{where}）；下面是最接近的段落，仅供参考。"
+            return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, from_text=True,
+                          citations=[passage_citation(s) for s in result.sentences[:3]])
+        result.sentences = saying
     sentences = list(result.sentences)
     if RE_QUANTITY.search(plan.text):  # 多少 / 几: a sentence that states a number first
         sentences.sort(key=lambda s: not _NUMBER.search(re.sub(r"(?:19|20)\d\d\s*年", "", s.text)))
@@ -145,6 +171,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         quoted = [q for q in quoted if q[1]]
         quoted.append([f"{p.agency or p.doc}{p.year or ''}年报告（{part_title(p.part)}，第{s.line}行）写道：", said])
     parts = [f"{where}「{said}」" for where, said in quoted]
+    if asks_duration(query) and not any(states_days(said) for _, said in quoted):
+        lead += "报告没有写明需要多少天；"  # 多久能答复: 均在法定期限内答复 says when, not how long
     text = lead + "；".join(parts)
     text += "" if text.endswith(("。」", "！」", "？」")) else "。"
     if agency and len(result.sentences) > 1:
@@ -215,7 +243,7 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
                 summary="在全部报告中逐份检索" + (f"（{part_title(plan.part)}）" if plan.part else ""))
     if not found:
         return Answer(question=plan.question, status="out_of_scope", reading=r, from_text=True,
-                      text="这些报告中没有找到说到这一点的内容，无法回答。")
+                      text=f"这些报告中没有找到说到这一点的内容（已检索全部{_searched(qa)}），无法回答。")
     found.sort(key=lambda s: (s.passage.agency or s.passage.doc, s.passage.year or 0))
     agencies = list(dict.fromkeys(s.passage.agency or s.passage.doc for s in found))
     quoted = [f"{where}写道「{said}」" for where, said in (_quote(s, False) for s in found)]
@@ -224,6 +252,67 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
         text += f"（最多列出{WHO_REPORTS}份报告。）"
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=[c for s in found for c in sentence_citations(s)])
+
+
+def _part_rows(qa: QA, question: str, agency: str, year: int | None, part: str, lead: str) -> Answer | None:
+    """A part the question names by its number that holds a table and no text (第三部分说了什么): its rows,
+    in the table's order; rows of zeros are counted, not listed, when the table is long."""
+    docs = [rep.doc for rep in qa.store.reports if rep.agency == agency and (year is None or rep.year == year)]
+    if len(docs) != 1:
+        return None
+    found = qa.retriever.db.execute("select pidx from passages where doc = ? and part = ? and kind = 'row' "
+                                    "order by pidx", [docs[0], part]).fetchall()
+    passages = qa.retriever.passages([i for (i,) in found])
+    rows = [passages[i] for (i,) in found if i in passages]
+    if not rows:
+        return None
+    said = [p for p in rows if len(rows) <= PART_ROWS or re.search(r"[1-9]", row_values(p.text))
+            or "总计" in p.text.partition(" · ")[2].partition("：")[0]][:PART_ROWS]
+    zeros = len(rows) - len(said)
+    first = rows[0]
+    text = (lead + f"{agency}{first.year or ''}年报告的{part_title(part)}是表格，没有正文。表中"
+            + "；".join(f"「{p.text.split(' ', 1)[-1]}」（第{p.line_start}行）" for p in said) + "。"
+            + (f"其余{zeros}行的数字均为0或空。" if zeros else ""))
+    cites = [c for p in said for c in sentence_citations(Sentence(p, p.text, 0.0, p.line_start))]
+    return Answer(question=question, text=text, status="answered", from_text=False, citations=cites,
+                  reading=Reading(operation="prose", agencies=[agency], years=[first.year] if first.year else [],
+                                  summary=f"读{agency}报告的{part_title(part)}"))
+
+
+def _searched(qa: QA) -> str:
+    """Which reports a search over all of them read: how many, from which agencies."""
+    agencies = sorted({r.agency for r in qa.store.reports if r.agency})
+    return f"报告：{'、'.join(agencies)}"  # named, not counted: an answer states no number it cannot cite
+
+
+def _each_agency(qa: QA, plan: Plan) -> Answer:
+    """Two or more agencies named (济南和鹤岗各自有什么问题, 伊川跟沙河下一步的打算比一比): each one's report
+    answered on its own, in the order named, side by side."""
+    answers = [answer_prose(qa, plan.model_copy(update={"agencies": [a]}, deep=True), agency=a)
+               for a in plan.agencies]
+    first = answers[0].model_copy(deep=True)
+    first.text = "\n".join(f"{a}：{x.text}" for a, x in zip(plan.agencies, answers))
+    first.citations = [c for x in answers for c in x.citations]
+    first.status = "answered" if any(x.status == "answered" for x in answers) else first.status
+    if first.reading:
+        first.reading.agencies = list(plan.agencies)
+        first.reading.summary = "在" + "、".join(plan.agencies) + "的报告中分别检索"
+    return first
+
+
+def _fee_row(qa: QA, question: str, agency: str, year: int | None, lead: str, r: Reading) -> Answer | None:
+    """Whether a report's agency charged fees, when no sentence of its text says so: the table's fee row
+    (行政事业性收费), quoted as the row states it."""
+    hits = qa.retriever.search("行政事业性收费", k=3, agency=agency, year=year, kind="row").hits
+    hit = next((h for h in hits if "收费" in h.passage.text), None)
+    if hit is None:
+        return None
+    p = hit.passage
+    row = Sentence(p, p.text, hit.score, p.line_start)
+    text = (lead + f"{agency}{p.year or ''}年报告的正文没有说到收费（如信息处理费）；表格（{part_title(p.part)}，"
+            f"第{p.line_start}行）的收费一行为「{p.text.split(' ', 1)[-1]}」。")
+    return Answer(question=question, text=text, status="answered", reading=r, from_text=False,
+                  citations=sentence_citations(row))
 
 
 def _k(plan: Plan) -> int:

@@ -40,7 +40,9 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         "咋样", "咋", "怎样", "啥样", "搞得", "弄得", "干得", "做得", "办得", "搞", "弄",
                         # scope: every year or report (qa/op_prose answers each), not the topic
                         "每年", "历年", "各年", "这几年", "几年", "哪几年", "哪些年", "逐年", "每一年", "变化", "不同",
-                        "区别", "一样", "每个", "单位", "哪家", "谁", "哪些单位", "都", "有没有"})
+                        "区别", "一样", "每个", "单位", "哪家", "谁", "哪些单位", "都", "有没有",
+                        # why and whether it went well (因为…的事, 干得好不好): how the question runs on
+                        "因为", "由于", "好不好", "不好", "好坏", "行不行", "是不是", "的事", "这事", "那事"})
 # a verb with its aspect particle (发了, 做过, 搞着): the particle says when, the verb alone is too short to say what
 _ASPECT = re.compile(r"^.[" + "".join(sorted(ASPECT)) + "]$")
 _SENT = re.compile(r"(?<=[。！？!?])|\n")  # not at ；: a list of problems stays one sentence
@@ -67,6 +69,28 @@ _COUNT = (r"(?:(?<![\d.])\d[\d,]*(?:\.\d+)?|(?<!第)[一二两三四五六七八
 _CLAUSE = r"[^。；;，,！？!?\d]{0,12}?"  # within one clause, no other number between
 
 
+# 向申请人收过费吗, 收没收费: whether a fee was charged, which the text says (part 六: 无收取信息处理费情况); the
+# table's 行政事业性收费 is another thing, and how many applications there were not asked
+_ASKS_CHARGED = re.compile(r"收[过了取]?(?:[^，,。？?]{0,6}?的)?(?:费|钱)(?:用)?(?:了|过)?(?:吗|么|嘛|没有?|没)|收没收|收不收|"
+                           r"(?:有没有|是否|有无)(?:向[^，,。？?]{0,8}?)?收(?:取|过)?(?:[^，,。？?]{0,6}?的)?(?:费|钱)(?:用)?(?:[吗么嘛？?。]|$)|"
+                           r"(?i:(?<![a-z])charg(?:e[sd]?|ing)(?![a-z])|\bany fees?\b)")
+
+
+# 多久能答复: how long a thing takes (qa.understand reads 多久 as 答复期限工作日); reports say 法定期限 and seldom a
+# number of days
+_ASKS_DURATION = re.compile(r"多久|多长时间|几天|多少天|多快|期限工作日")
+_STATES_DAYS = re.compile(r"\d+\s*个?(?:工作日|天|日内|小时|分钟)")
+
+
+def asks_duration(question: str) -> bool:
+    return bool(_ASKS_DURATION.search(question))
+
+
+def states_days(text: str) -> bool:
+    """The text gives a length of time as a number (15个工作日, 30分钟), not only 法定期限."""
+    return bool(_STATES_DAYS.search(text))
+
+
 # Users' words for a few of the reports' own terms: 该不该公开 is what the reports call 公开属性 (认定), a
 # 红头文件 their 规范性文件, an 官网 their 门户网站, 打官司 their 行政诉讼, 收集意见 their 征集 / 听取 / 意见箱,
 # 办完 their 完毕 / 办结; English words for the topics of their text (whole words: a hanzi next to one is no
@@ -83,7 +107,34 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"办完|做完|处理完|弄完|办妥"), "完毕 办结", None),
     (re.compile(r"费用|收费|多少钱|收钱|收[了过]?钱|收[了过]费|收没收|收不收"), "信息处理费",
      re.compile(r"申请|要资料|查资料|信息公开")),
+    # whether fees were charged, asked without applications (济南城管收过费吗, 收过老百姓的钱没有): the fee a
+    # text states (信息处理费) or the table's fee row (行政事业性收费)
+    (_ASKS_CHARGED, "信息处理费 行政事业性收费", None),
     (re.compile(r"开会|开了?会|开过会|开的会"), "会议 召开", None),
+    # money and hands for the work (有钱有人吗, 人手够不够): the reports' 经费 / 资金, 人员 / 专职
+    (re.compile(r"(?:有|给|拨|花|缺|没|要)钱|钱(?:够|到位|从哪)|预算够"), "经费 资金", None),
+    (re.compile(r"人手|缺人|(?<!没)有人(?=吗|么|没|[？?，,]|$)|(?:配|添|补|加)人|专门(?:干|管|负责|做|搞)"), "人员 专职", None),
+    # who answers for a failing (被追责, 处分): 责任追究 / 问责
+    (re.compile(r"追责|追究责任|问责|处分|担责"), "责任追究 问责", None),
+    # whether it counts at the year's end (跟年终考核挂不挂钩, 算进考核): 绩效考核
+    (re.compile(r"(?:年终|年底|年度|年末)考核|挂不?挂钩|挂钩|算进|考评|绩效"), "绩效考核 考核", None),
+    # who keeps an eye on the work (怎么盯着各单位): 监督 / 督查 / 检查
+    (re.compile(r"盯(?:着|紧|住)?|看着|管着|(?:专门|专项)?(?:查过|查了|查一查|检查过|抽查过)"), "监督 督查 检查", None),
+    # who decides or answers for the work (谁来拿主意, 谁拍板, 指定了谁来负责): its leading group and the people named
+    (re.compile(r"谁来?(?:拿主意|拍板|负责|牵头|挂帅|抓|管)|拿主意|拍板|牵头"), "领导小组 组长 分管领导 负责 专人", None),
+    # the one each office names to pass its information on (联系人, 对接人): the reports' 联络员
+    (re.compile(r"联系人|对接人|对接的人|联络人"), "联络员", None),
+    # 编了没有: what the reports say they 编制 (指南, 目录)
+    (re.compile(r"编(?:了|过|好|没编|写)"), "编制", None),
+    # 找政府要材料: what the reports call an application (申请, 依申请公开)
+    (re.compile(r"(?:找|向|跟|问)[^，,。？?]{0,8}?(?:要|讨|索取)(?:材料|资料|信息|文件|东西)|(?:要|讨要|索要|索取)(?:材料|资料)"),
+     "申请 依申请公开", None),
+    # how long an answer takes (多久能答复): the time limits the reports state
+    (_ASKS_DURATION, "法定期限 时限 工作日", None),
+    # 被人告了: a review or a suit
+    (re.compile(r"被人?告|告了|起诉|被诉|状告"), "行政复议 行政诉讼", None),
+    # 晒了: what the reports call 公开 / 发布
+    (re.compile(r"晒(?:了|出|过)?"), "公开 发布", None),
     (re.compile(r"(?i)(?:press|news) conferences?"), "新闻发布会", None),
     (re.compile(r"(?i)(?<![a-z])train(?:ing|ings)?(?![a-z])"), "培训", None),
     (re.compile(r"(?i)new media"), "政务新媒体", None),
@@ -104,6 +155,23 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)(?<![a-z])meetings?(?![a-z])"), "会议", None),
     (re.compile(r"(?i)(?<![a-z])(?:suggestions?|proposals?)(?![a-z])"), "建议 提案", None),
     (re.compile(r"(?i)(?<![a-z])complaints?(?![a-z])"), "投诉", None),
+    (re.compile(r"(?i)typos?|misprints?|wrong characters?|errors? in (?:the )?(?:text|wording)"), "错字 错别字 文字关", None),
+    (re.compile(r"(?i)(?<![a-z])(?:check(?:s|ed|ing)?|review(?:s|ed|ing)?|vet(?:s|ted|ting)?|approv(?:e|es|ed|al))(?![a-z])"),
+     "审核 审查", None),
+    (re.compile(r"(?i)(?<![a-z])(?:publish(?:es|ed|ing)?|releas(?:e|es|ed|ing)|post(?:s|ed|ing)?)(?![a-z])"), "发布", None),
+    (re.compile(r"(?i)(?<![a-z])(?:secre(?:t|ts|cy)|confidential(?:ity)?|leaks?)(?![a-z])"), "保密", None),
+    (re.compile(r"(?i)(?<![a-z])(?:hotlines?)(?![a-z])"), "热线", None),
+    (re.compile(r"(?i)round[- ]?table"), "圆桌对话", None),
+    (re.compile(r"(?i)(?<![a-z])(?:lawsuits?|sued|sue|court)(?![a-z])"), "行政诉讼", None),
+    (re.compile(r"(?i)(?<![a-z])(?:reconsideration|administrative review)(?![a-z])"), "行政复议", None),
+    (re.compile(r"(?i)(?<![a-z])(?:budget|funding|funds?|money)(?![a-z])"), "经费 资金", None),
+    (re.compile(r"(?i)(?<![a-z])(?:accountab(?:le|ility)|punish(?:ed|ment)?)(?![a-z])"), "责任追究 问责", None),
+    (re.compile(r"(?i)(?<![a-z])(?:supervis(?:e|ion|ed)|oversight|inspect(?:s|ed|ion|ions)?)(?![a-z])"), "监督 检查", None),
+    (re.compile(r"(?i)(?<![a-z])(?:performance|appraisal)(?![a-z])"), "绩效考核 考核", None),
+    (re.compile(r"(?i)(?<![a-z])(?:applications?|requests?)(?![a-z])"), "申请", None),
+    # does not have, no website of its own: the reports say 没有 / 还没有 (自己的)
+    (re.compile(r"(?i)(?<![a-z])(?:do(?:es)?n't|do(?:es)? not|not even|without|lacks?)(?![a-z])"), "没有", None),
+    (re.compile(r"(?i)(?<![a-z])(?:its|their) own(?![a-z])"), "自己的", None),
 )
 
 
@@ -152,7 +220,7 @@ def asks_number(question: str) -> bool:
 # 依申请公开是怎么办理的, 按什么流程处理: how a thing is done, which the text says, even when the thing has a
 # count in a table (unless the question also asks how many)
 _HOW_VERB = r"(?:办理|处理|办的|办|做的|做|开展|答复|受理|落实|推进|管理|建设|规范|审核|保障|回应|操作|提高|提升|改进|改善|加强)"
-_ASKS_HOW = re.compile(rf"(?:怎么|如何|怎样|咋)样?(?:来|去)?{_HOW_VERB}|"
+_ASKS_HOW = re.compile(rf"(?:怎么|如何|怎样|咋)样?(?:来|去)?{_HOW_VERB}|(?i:(?<![a-z])how (?:does|do|did|is|are|was|were)(?![a-z]))|"
                        rf"按?(?:什么|哪些|啥)(?:样的)?(?:流程|程序|步骤|机制|渠道|方式|办法)(?:来|去)?{_HOW_VERB}?")
 
 
@@ -163,9 +231,14 @@ _WELL = rf"(?:及时|按时|按期|超期|逾期|规范|到位|合规|依法|合
 _ASKS_WELL = re.compile(rf"(?:是否|有没有|有无|都|均){_WELL}|{_WELL}了?(?:吗|么|嘛|与否|不{_WELL}|没有?[？?]?$)")
 
 
-# 向申请人收过费吗, 收没收费: whether a fee was charged, which the text says (part 六: 无收取信息处理费情况); the
-# table's 行政事业性收费 is another thing, and how many applications there were not asked
-_ASKS_CHARGED = re.compile(r"收[过了]?费(?:用)?(?:吗|么|嘛|没有?|了没)|收没收|收不收|(?:有没有|是否|有无)收(?:取|过)?(?:费|钱)")
+
+# 培训情况, 网站建设搞得怎么样: how a thing stands, which the account of the year tells (part 五 holds plans)
+_ASKS_STATE = re.compile(r"情况|(?:搞|做|干|办|弄)得(?:怎么样|咋样|如何)|怎么样了?[？?]?$|咋样[？?]?$")
+
+
+def asks_charged(question: str) -> bool:
+    """The question asks whether fees were charged (收过费吗, 收没收钱, charge any fee)."""
+    return bool(_ASKS_CHARGED.search(question))
 
 
 def asks_how(question: str) -> bool:
@@ -191,7 +264,7 @@ def asks_shortfalls(question: str) -> bool:
 _ASKS_MEASURES = re.compile(r"改进|改善|措施|下一步|下步|下一年|今后|以后|往后|接下来|后续|来年|明年|打算|计划|整改|"
                             r"(?:怎么|如何|怎样|咋|着手|要|该|去)改(?![革版造制建名变动])|努力方向|准备|"
                             r"(?i:improve|next step|plan)")
-_ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|不够|欠缺|缺点|缺陷|毛病|瑕疵|承认|困难|短处|不到位|没做好|"
+_ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|(?<!够)不够|欠缺|缺点|缺陷|毛病|瑕疵|承认|困难|短处|不到位|没做好|"
                             r"做得不好|做得差|(?i:weak|shortcoming|problem|issue)")
 # 哪些地方需要改进 asks where the report falls short (the problems), not how it will improve
 _NEEDS_WORK = re.compile(r"(?:哪些|什么|哪个|哪)(?:地方|方面|环节|里|儿)?(?:还)?(?:需要|有待|要|得|应该)(?:改进|改善|加强|提高|完善|提升)")
@@ -345,13 +418,14 @@ class Prose:
         weights, top = self._weights, self._top
         query, alternatives = users_terms(_PART_NAMED.sub(" ", query))  # 第六部分 says where, not what
         out = []
+        said = {w for words in alternatives for w in words}  # a report's word the user's stands for: one term
         for words in alternatives:
             known = [float(weights[kw.vocab[w]]) for w in words if w in kw.vocab]
             out.append(("|".join(words), max(known, default=top)))
         asked = kw.query_terms(query)
         known = [t for t, _ in asked if t in kw.vocab]
         for term, qw in asked:
-            if (term in self._agency_terms or term in GENERIC or term in COLLOQUIAL or _ASPECT.match(term)
+            if (term in self._agency_terms or term in GENERIC or term in COLLOQUIAL or term in said or _ASPECT.match(term)
                     or len(term) < 2 and not term.isdigit()):
                 continue
             tid = kw.vocab.get(term)
@@ -359,6 +433,10 @@ class Prose:
                 term = term[:-1]
                 tid = kw.vocab.get(term)
             if tid is None and _made_of(term, known):  # 意见建议: the reports' 意见 and 建议 stand for it
+                continue
+            if tid is None and term.isascii() and term.isalpha():
+                # an English word the reports never hold (what, does, urban): how the question is put, or a name
+                # in Latin letters; the words USERS_TERMS knows (training → 培训) carry what it is about
                 continue
             out.append((term, qw * (float(weights[tid]) if tid is not None else top)))
         return out
@@ -402,7 +480,7 @@ class Prose:
         others = [s for s in scored if s.passage.part != "五"]
         if asked.done and others and (asked.merit or _coverage(scope, others) >= COVERAGE):
             scored = others
-        elif asks_how(query) and not asked.half and others and len(others) < len(scored):
+        elif (asks_how(query) or _ASKS_STATE.search(query)) and not asked.half and others and len(others) < len(scored):
             # 依申请公开是怎么办理的 asks how it was done, which part 五's plans (做好依申请公开工作) do not say,
             # when the account of the year speaks of it as fully (意见建议怎么处理: only a measure says 意见)
             plans = [s for s in scored if s.passage.part == "五"]
@@ -712,6 +790,7 @@ def part_named(query: str) -> str | None:
 
 # 哪些单位提到了政务新媒体, 谁的报告提到疫情, 哪几份报告说了…: every report whose text says it, each quoted
 RE_WHICH_REPORTS = re.compile(r"哪些(?:单位|部门|机关|报告|地方|年报)|哪几(?:个|家|份)?(?:单位|部门|机关|报告)|哪家|谁|"
+                              r"哪一?(?:个|家|份)(?:单位|部门|机关|报告)|(?:哪几|哪些|哪一)年(?:份)?的?(?:报告|年报)|"
                               r"(?i:which (?:agenc|report|bureau|department|authorit)|who )")
 
 

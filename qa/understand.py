@@ -148,6 +148,11 @@ RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|�
 # word in such a question, 收费, is its topic, not a number asked)
 RE_TEXT_THING = re.compile(r"(?:哪个|哪些|哪场|哪次|什么|哪一?个)(?:景区|会议?|听证会?|平台|网站|栏目|活动|渠道|媒体|"
                            r"公众号|政策|文件名|名称|主题|领域|方式|形式)|(?:召开|举办|开过|举行)(?:了|过)?.{0,6}(?:会|活动)")
+# 有几个人是专门干信息公开的: people who do the work, which only the text counts (no cell counts staff); not
+# applicants (几个人申请)
+RE_STAFF = re.compile(r"(?:几|多少)(?:个|名|位)?(?:人|工作人员|专职人员|专人)(?:是|在|专门|负责|干|管|做|搞)")
+# whether a report's text says a thing (说到了, 提到): asked of the text, not of the list of reports
+RE_SAYS = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写了")
 RE_YEAR_ON_YEAR = re.compile(r"同比|环比|(?:比|较|与|和|跟)(?:上一?年|去年|前一年)")  # each against its year before
 RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:格式|模板|版式|样式)|(?:新版|新)(?:格式|模板)|"
                        r"(?:旧版|老版|旧)(?:格式|模板)")
@@ -430,6 +435,8 @@ class Reader:
             if inside(s.start, s.end):
                 continue
             prefix = self._name_prefix(masked, s.start)
+            if prefix and RE_SAYS.search(prefix):  # 提到用无人机执法: what a report says, no agency's name
+                continue
             if prefix:  # 北京城管局: a place we do not hold
                 plan.unknown_agency = prefix + s.mention
             elif not plan.agencies:
@@ -669,7 +676,7 @@ class Reader:
                              "的报告")
 
     def _operation(self, plan: Plan, rest: str) -> None:
-        from qa.prose import asks_how, asks_shortfalls
+        from qa.prose import asks_charged, asks_how, asks_shortfalls
 
         has_measure = plan.item is not None
         if has_measure:
@@ -677,7 +684,8 @@ class Reader:
         ranked = RE_MAX.search(rest) or RE_MIN.search(rest) or RE_TOPN.search(rest) or RE_BOTTOMN.search(rest)
         # 依申请公开是怎么办理的 / 依申请公开存在什么问题: the text says how and what fell short, the table only how
         # many (行政处罚最多的单位存在哪些问题 ranks first: the mixed plan below)
-        if has_measure and (asks_how(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)):
+        if has_measure and (asks_how(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)
+                            or RE_STAFF.search(plan.text) and "申请" not in plan.text or asks_charged(plan.text)):
             plan.defaults = [d for d in plan.defaults if not d.startswith("未指明")]  # no column is read
             plan.operation = "prose"
             plan.prose, plan.op_explicit = True, False
@@ -771,8 +779,8 @@ class Reader:
             if not plan.agencies and not plan.candidates:
                 if RE_CORPUS_OVERVIEW.search(rest):
                     plan.corpus_what = "overview"
-                elif RE_CORPUS_COUNT.search(rest):
-                    plan.corpus_what = "count"
+                elif RE_CORPUS_COUNT.search(rest) and not (prose_cue and RE_SAYS.search(rest)):
+                    plan.corpus_what = "count"  # not 哪几年的报告说到了营商环境: which reports say it
                 elif RE_CORPUS_YEARS.search(rest) and not prose_cue:
                     plan.corpus_what = "years"
                 elif RE_CORPUS_AGENCIES.search(rest) and not prose_cue:
