@@ -174,7 +174,19 @@ class FileTable:
         from index.memory import paused_gc
 
         with paused_gc():
-            return self._live(self._base("1 = 1 order by pos", []), self.overlay.rows)
+            base = list(map(_row, self._db().execute(f"select {_COLS} from files order by pos")))
+            if not self.overlay.rows and not self._dropped:
+                return base
+            extra: dict[int, list[FileRow]] = {}
+            for a, r in zip(self.overlay.after, self.overlay.rows):  # (in list order already)
+                extra.setdefault(a, []).append(r)
+            out = list(extra.get(-1, ()))
+            for p, r in enumerate(base):  # (a merge, not a sort of 10^5 keyed rows: seconds at 100,000)
+                if p not in self._dropped:
+                    out.append(r)
+                if p in extra:
+                    out += extra[p]
+            return out
 
     def spans(self) -> tuple[np.ndarray, np.ndarray]:
         """Each live file's first passage number and passage count, in corpus order."""
