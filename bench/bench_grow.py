@@ -1,6 +1,6 @@
 """An index that grows in place (index/grow.py): one-file add, replace and delete on a large index, the first
 answer after each (the app's engine taken forward to the new generation, QA.reopen, and a fresh open for
-reference), and the merge (`qa build --compact`), against the full (incremental) build of the same
+reference; and a fresh process's open and peak memory), and the merge (`qa build --compact`), against the full (incremental) build of the same
 one-file add, in the same process.
 
     python bench/bench_grow.py                         # 10,000 generated reports
@@ -16,7 +16,7 @@ corpus (each restored before it ends) and leaves the index compacted over the re
 The corpus is bench/out/grow/corpus_N (generated with bench/generate.py as bench_index.py does, or copied),
 the index bench/out/grow/index_N (built once, keyword + facts: vectors for 10^4 reports take hours on
 this machine, so QA_EMBED=0). Measured in one process that has the app's modules loaded (jieba too), as
-the app's upload box runs a build; and `qa build` as a cold process. Prints JSON, writes
+the app's upload box runs a build; and a build and an open each in a cold process, with its peak memory. Prints JSON, writes
 bench/out/grow.json."""
 
 from __future__ import annotations
@@ -111,16 +111,43 @@ def step(label: str, corpus: Path, index: Path, changed: list[Path] | None = Non
     return out
 
 
+# peak memory from VmHWM: ru_maxrss of a child counts the parent's resident memory at the fork (this
+# process holds the app's engine), VmHWM is the new program's own
+COLD = """import json, re, sys, time
+t = time.perf_counter()
+{body}
+hwm = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+print(json.dumps({{**out, "wall_s": round(time.perf_counter() - t, 3), "peak_rss_mb": round(hwm / 1024)}}))"""
+COLD_BUILD = """from index.build import build_index
+s = build_index(sys.argv[1], sys.argv[2], embed=False, only=sys.argv[3:] or None)
+out = {"segments": len(s.manifest.parts), "in_build_index_s": round(s.manifest.timings["total"], 3)}"""
+COLD_OPEN = """from qa.engine import QA
+qa = QA(sys.argv[1])
+out = {"open_s": round(time.perf_counter() - t, 3)}
+qa.ask(sys.argv[2])
+out["open_and_first_answer_s"] = round(time.perf_counter() - t, 3)"""
+
+
+def cold(body: str, *args: str) -> dict:
+    """body in a fresh Python process (as `qa build`, the app's upload and a new app start each are): its
+    figures, wall time and peak resident memory."""
+    r = subprocess.run([sys.executable, "-c", COLD.format(body=body), *args], cwd=ROOT, capture_output=True,
+                       text=True, env={**os.environ, "QA_EMBED": "0", "PYTHONPATH": str(ROOT)})
+    try:
+        return json.loads(r.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return {"rc": r.returncode, "error": r.stderr[-500:]}
+
+
 def cold_build(corpus: Path, index: Path, changed: list[Path]) -> dict:
-    t = time.perf_counter()
-    only = ["--only", *map(str, changed)] if ONLY else []
-    r = subprocess.run([sys.executable, "-m", "qa.cli", "build", str(corpus), "--index", str(index), "--json", *only],
-                       cwd=ROOT, capture_output=True, text=True, env={**os.environ, "QA_EMBED": "0"})
-    wall = time.perf_counter() - t
-    s = json.loads(r.stdout) if r.returncode in (0, 1) and r.stdout.strip() else {}
-    return {"wall_s": round(wall, 2), "rc": r.returncode,
-            "segments": len(s.get("manifest", {}).get("parts", [])),
-            "in_build_index_s": round(s.get("manifest", {}).get("timings", {}).get("total", float("nan")), 3)}
+    return cold(COLD_BUILD, str(corpus.resolve()), str(index.resolve()),
+                *(str(p.resolve()) for p in (changed if ONLY else [])))
+
+
+def cold_open(index: Path) -> dict:
+    out = cold(COLD_OPEN, str(index.resolve()), QUESTIONS[0])
+    print("cold open and first answer:", out, flush=True)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -174,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         res.setdefault("add_one_file", []).append(step("add one file (segment)", corpus, index,
                                                        [corpus / NEW_FILE.name]))
         app = answer_after(index, app, "first_answer_after_add", res)
+        res.setdefault("cold_open_after_add", []).append(cold_open(index))
         target = files[len(files) // 2 + round_]
         original = target.read_bytes()
         tmp = target.with_name(target.name + ".tmp")
@@ -189,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         os.replace(tmp, target)
         if round_ == 0:
             res["cold_qa_build_add_back"] = cold_build(corpus, index, [target])
-            print("cold `qa build` adding a file back:", res["cold_qa_build_add_back"], flush=True)
+            print("cold build adding a file back:", res["cold_qa_build_add_back"], flush=True)
         (corpus / NEW_FILE.name).unlink()
         if args.no_compact:
             res.setdefault("restore_corpus", []).append(step("restore the corpus (segment + tombstone)", corpus, index,

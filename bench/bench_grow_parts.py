@@ -1,5 +1,6 @@
 """What in a one-file add grows with the corpus, part by part on an index, the way an add did it before and
-the way it does now, back to back in one process (best of 3; the index is only read):
+the way it does now, back to back in one process (best of 3; the index is only read; the file list's
+layouts are written to a temporary folder):
 
     python bench/bench_grow_parts.py INDEX
 
@@ -17,7 +18,8 @@ if str(ROOT) not in sys.path:
 index = Path(sys.argv[1])
 from index.build import CACHE_VERSION, _key_of
 from index.generation import Generation
-from index.manifest import FileChanges, read_files, write_files
+from index.filelist import FileTable, write_base
+from index.manifest import read_files, write_files
 from index import grow
 
 
@@ -37,11 +39,18 @@ gen = Generation.current(index)
 files = gen.manifest.files
 print(f"{len(files)} files, {len(gen.manifest.parts)} segments, load {os.getloadavg()[0]:.1f}")
 tmp = Path(tempfile.mkdtemp())
-timed("files.json read (the whole list)", lambda: read_files(gen.path / "files.json"))
-timed("files.json written (the whole list, as every add did)", lambda: write_files(tmp / "files.json", files))
-ch = FileChanges([len(files) // 2], [files[len(files) // 2]], [])
-timed("a segment's file_changes.json written (one row)", lambda: ch.write(tmp / "c.json"))
-timed("changes applied to the list at open (one row)", lambda: ch.apply(files))
+write_files(tmp / "files.json", files)
+timed("files.json read (the whole list, the older layout: each add and open)", lambda: read_files(tmp / "files.json"))
+timed("files.json written (the whole list, as every add did before segments kept changes)",
+      lambda: write_files(tmp / "files.json", files))
+write_base(tmp, files)
+table = FileTable(tmp)
+one = files[len(files) // 2]
+timed("files.sqlite: one path looked up (each named file of an add)", lambda: FileTable(tmp).get(one.path))
+timed("files.sqlite: an agency's rows (a segment's checks)", lambda: table.of_agencies([one.agency]))
+timed("file_spans.npy + overlay: the spans an open needs", lambda: table.spans())
+timed("files.sqlite: a one-row overlay made (a segment's change)", lambda: table.changed([one], []))
+timed("files.sqlite: the whole list read (full build, compaction)", lambda: table.rows(), reps=1)
 suffix = f"-c{CACHE_VERSION}"
 timed("the kept files' keys hashed again (_key_of, every file)", lambda: [f.key == _key_of(f.path, f.sha256) for f in files])
 timed("the kept files' keys taken (corrections unchanged)", lambda: [f.key.endswith(suffix) for f in files])

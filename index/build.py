@@ -79,7 +79,7 @@ class BuildSummary(BaseModel):
     def lines(self) -> list[str]:
         m = self.manifest
         out = [f"索引：{self.index}（{m.generation}）",
-               f"报告：{len(m.files)} 份（新读取 {self.read}，沿用缓存 {self.reused}），跳过 {len(m.skipped)} 份"
+               f"报告：{m.n_files} 份（新读取 {self.read}，沿用缓存 {self.reused}），跳过 {len(m.skipped)} 份"
                + (f"，机关/年度按 reports.csv 更正 {self.corrected} 份" if self.corrected else ""),
                f"事实 {m.counts['facts']} 个，段落 {m.counts['passages']} 个，"
                f"核对不一致 {m.counts['fail']} 项，无法核对 {m.counts['not_assessable']} 项",
@@ -528,12 +528,10 @@ def _previous(index: Path, names: list[str], manifest: Manifest | None = None) -
         gen = current_generation(index)
         if manifest is None or manifest.generation != gen.name:
             manifest = Manifest.load(gen)
-        kw = json.loads((gen / "keyword" / "keyword.json").read_text("utf-8"))
+        docs = [f.doc for f in manifest.files]
     except (ReportError, OSError, ValueError):
         return None
-    docs = [f.doc for f in manifest.files]
-    if (manifest.format != INDEX_FORMAT or kw.get("tokenizer") != TokenizerConfig().model_dump()
-            or not (gen / "keyword" / "tf.npy").is_file() or not (gen / "facts.duckdb").is_file()
+    if (not _reusable(gen, manifest)
             or any(f.key is None for f in manifest.files) or len(set(docs)) != len(docs)
             or sum(f.passages for f in manifest.files) != manifest.counts.get("passages")):
         return None
@@ -542,6 +540,19 @@ def _previous(index: Path, names: list[str], manifest: Manifest | None = None) -
         files[f.path] = (f, at if f.pidx is None else f.pidx)
         at += f.passages
     return _Previous(gen, manifest, files)
+
+
+def _reusable(gen: Path, manifest: Manifest) -> bool:
+    """The generation's rows, postings and keys serve a rebuild (the checks that need no file list): same
+    index format and tokenizer, keyword term frequencies kept."""
+    from index.keyword import TokenizerConfig
+
+    try:
+        kw = json.loads((gen / "keyword" / "keyword.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (manifest.format == INDEX_FORMAT and kw.get("tokenizer") == TokenizerConfig().model_dump()
+            and (gen / "keyword" / "tf.npy").is_file() and (gen / "facts.duckdb").is_file())
 
 
 def _unchanged(prev: _Previous, plan: list, skipped: dict[str, str], corpus: Path, policy, compact: bool) -> bool:
@@ -576,6 +587,14 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     if not corpus.is_dir():
         raise ReportError(str(corpus), "no such corpus folder" if not corpus.exists() else "not a folder")
     _check_index_folder(index)
+    if only is not None and not compact and ray is None and is_index(index):
+        from index.grow import add_named
+
+        # the named files alone, read through the file list's indexes; None: as below (a walk or the whole list)
+        policy = dense_policy(model, embed)
+        grown = _under_lock(index, lambda: add_named(corpus, index, policy, only, progress, workers, t0))
+        if grown is not None:
+            return grown
     listed = _listed(corpus, index, only) if only is not None else None
     walked = list(report_files([corpus])) if listed is None else listed[0]
     files = [f for f in walked if not isinstance(f, ReportError)]
@@ -585,6 +604,22 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
             f"; {len(named)} could not be read, the first: {named[0]}" if named else ""))
     policy = dense_policy(model, embed)  # resolves the model (no loading): a missing one fails before any work
     walk_errors = {_relative(e.path, corpus): e.problem for e in walked if isinstance(e, ReportError)}
+
+    def locked() -> BuildSummary:
+        nonlocal listed, files, walk_errors
+        if listed and _current_name(index) != listed[2].generation:  # another build switched since: walk
+            listed = None
+            walked = list(report_files([corpus]))
+            files = [f for f in walked if not isinstance(f, ReportError)]
+            walk_errors = {_relative(e.path, corpus): e.problem for e in walked if isinstance(e, ReportError)}
+        return _build_locked(corpus, index, policy, files, walk_errors, progress, workers, t0, ray, compact,
+                             listed[1] if listed else frozenset(), listed[2] if listed else None)
+
+    return _under_lock(index, locked)
+
+
+def _under_lock(index: Path, fn: Callable[[], BuildSummary | None]) -> BuildSummary | None:
+    """fn() under the index's build lock; a full disk is a ReportError, after this build's files are removed."""
     try:
         index.mkdir(parents=True, exist_ok=True)
         lock = build_lock(index)
@@ -596,13 +631,7 @@ def build_index(corpus: Path, index: Path, model: str | None = None, embed: bool
     try:  # under the lock, so that the clean-up after a full disk touches no other build's files
         if not (index / MARKER).is_file():
             _write_atomic(index / MARKER, f"gov-disclosure-qa index folder (format {INDEX_FORMAT})\n".encode())
-        if listed and _current_name(index) != listed[2].generation:  # another build switched since: walk
-            listed = None
-            walked = list(report_files([corpus]))
-            files = [f for f in walked if not isinstance(f, ReportError)]
-            walk_errors = {_relative(e.path, corpus): e.problem for e in walked if isinstance(e, ReportError)}
-        return _build_locked(corpus, index, policy, files, walk_errors, progress, workers, t0, ray, compact,
-                             listed[1] if listed else frozenset(), listed[2] if listed else None)
+        return fn()
     except ReportError:
         raise
     except BaseException as err:
@@ -627,16 +656,9 @@ def _listed(corpus: Path, index: Path, only: list[Path]
         return None
     if m.corpus != str(corpus.resolve()):
         return None
-    root = corpus.resolve()
-    named: set[str] = set()
-    for p in only:
-        try:
-            rel = Path(os.path.abspath(p)).relative_to(root).as_posix()
-        except ValueError:
-            return None
-        if printable(rel) != rel or rel.startswith("."):
-            return None
-        named.add(rel)
+    named = named_paths(corpus, only)
+    if named is None:
+        return None
     kept = [f.path for f in m.files if f.path not in named]
     if any("\\x" in r for r in kept):  # perhaps a name that is not UTF-8, as printable() writes it
         return None
@@ -649,6 +671,22 @@ def _listed(corpus: Path, index: Path, only: list[Path]
     items += [ReportError(str(corpus / r), why) for r, why in m.skipped.items()
               if r not in named and r != CORRECTIONS_FILE]
     return items, frozenset(kept), m
+
+
+def named_paths(corpus: Path, only: list[Path]) -> set[str] | None:
+    """The `only` files as paths relative to CORPUS, or None when one is outside it, hidden, the corrections
+    file, or spelled by a walk otherwise (a name that is not UTF-8): a walk must find them."""
+    root = corpus.resolve()
+    named: set[str] = set()
+    for p in only:
+        try:
+            rel = Path(os.path.abspath(p)).relative_to(root).as_posix()
+        except ValueError:
+            return None
+        if printable(rel) != rel or any(part.startswith(".") for part in rel.split("/")) or rel == CORRECTIONS_FILE:
+            return None
+        named.add(rel)
+    return named
 
 
 def _current_name(index: Path) -> str | None:

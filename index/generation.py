@@ -122,14 +122,6 @@ class Generation:
         m = self.manifest
         return m.pidx_end if m.pidx_end is not None else m.counts.get("passages", 0)
 
-    def file_starts(self) -> list[int]:
-        """Each file's first passage number, in manifest (corpus) order."""
-        out, at = [], 0
-        for f in self.manifest.files:
-            out.append(f.pidx if f.pidx is not None else at)
-            at += f.passages
-        return out
-
     def live(self) -> np.ndarray:
         """Boolean over passage numbers: False for the passages of tombstoned reports."""
         live = np.ones(self.pidx_end(), bool)
@@ -138,11 +130,14 @@ class Generation:
         return live
 
     def corpus_order(self) -> np.ndarray:
-        """The live passage numbers in corpus order (file by file as the manifest lists them)."""
-        starts = self.file_starts()
-        spans = [np.arange(s, s + f.passages, dtype=np.int64) for s, f in zip(starts, self.manifest.files)
-                 if f.passages]
-        return np.concatenate(spans) if spans else np.zeros(0, np.int64)
+        """The live passage numbers in corpus order (file by file as the manifest lists them): from the file
+        list's spans (index/filelist.py), not its rows."""
+        starts, counts = self.manifest.table.spans()
+        total = int(counts.sum())
+        if not total:
+            return np.zeros(0, np.int64)
+        ends = np.cumsum(counts)
+        return np.repeat(starts - (ends - counts), counts) + np.arange(total, dtype=np.int64)
 
     # ------------------------------------------------------------ facts
     def connect(self):

@@ -35,7 +35,7 @@ from types import SimpleNamespace
 
 from index.build import (MANIFEST, BuildSummary, FileEntry, Manifest, Tombstone, _embed_job, _Jobs,
                          _next_generation, _switch, _versions, default_workers, was_read)
-from index.errors import printable
+from index.errors import ReportError, printable
 
 SEGMENT_MAX_FILES = 32
 MAX_SEGMENTS = 8  # the add that would make a ninth segment merges everything instead
@@ -57,17 +57,100 @@ def max_segments() -> int:
 def add_segment(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str], prev, fixes: dict,
                 stats: dict[str, tuple[int, int]], progress, workers: int | None, t0: float,
                 corrections: str | None = None) -> BuildSummary | None:
-    """Add the plan's new and changed files as a segment of a new generation; None when a full build must
-    run instead (see the module docstring). Called under the build lock. corrections: the sha256 of the
-    corpus's reports.csv (Manifest.corrections)."""
-    from index.generation import Generation
-
-    gen = Generation(prev.generation, prev.manifest)
+    """Add the plan's new and changed files (a walk of the whole corpus) as a segment of a new generation;
+    None when a full build must run instead (see the module docstring). Called under the build lock.
+    corrections: the sha256 of the corpus's reports.csv (Manifest.corrections)."""
     m = prev.manifest
     changed = [(rel, key, path) for rel, key, path, old in plan if old is None]
     in_plan = {rel for rel, *_ in plan}
     changed_rels = {rel for rel, *_ in changed}
-    gone = [f for f in m.files if f.path not in in_plan or f.path in changed_rels]
+    gone = [f._replace(pidx=prev.files[f.path][1]) for f in m.files if f.path not in in_plan or f.path in changed_rels]
+    restat = []  # kept files whose recorded stat (or first passage number) is new
+    for rel, key, path, old in plan:
+        if old is not None:
+            entry, offset = old
+            if (entry.pidx, entry.size, entry.mtime_ns) != (offset, *stats[rel]):  # (copies cost at 10^4)
+                restat.append(entry.model_copy(update={"pidx": offset, "size": stats[rel][0], "mtime_ns": stats[rel][1]}))
+    return _segment(corpus, index, policy, prev.generation, m, changed, gone, restat, skipped, fixes, stats,
+                    progress, workers, t0, corrections)
+
+
+def add_named(corpus: Path, index: Path, policy, only: list[Path], progress, workers: int | None,
+              t0: float) -> BuildSummary | None:
+    """`only` (the files added, changed or removed: `qa add`, `qa build --only`, the app's upload) as a
+    segment, reading of the current generation's file list only the rows of those files (and, in the
+    segment's checks, of their agencies and documents): no walk, no whole list. None when this cannot
+    decide alone (no index of the current layout over CORPUS, a reports.csv, a name a walk would spell
+    otherwise, a name clash, or a change the segment path refuses): the caller then builds as before.
+    Called under the build lock."""
+    from index.build import _corrections_sha, _key_by_stat, _remove_stale, _reusable, current_generation, named_paths
+    from index.filelist import FileTable
+    from index.metadata import read_corrections
+
+    try:
+        folder = current_generation(index)
+        m = Manifest.load(folder)
+    except (ReportError, OSError, ValueError):
+        return None
+    if m.corpus != str(corpus.resolve()) or not isinstance(m.table, FileTable) or not _reusable(folder, m):
+        return None
+    corrections = read_corrections(corpus)
+    if corrections.by_file or corrections.problems or _corrections_sha(corpus) != (m.corrections or ""):
+        return None  # (a file's key is made with its correction, and reports.csv names files anywhere)
+    named = named_paths(corpus, only)
+    if named is None:
+        return None
+    table = m.table
+    skipped = {r: why for r, why in m.skipped.items() if r not in named}
+    changed, gone, restat, stats = [], [], [], {}
+    for rel in sorted(named, key=lambda r: r.split("/")):
+        path = corpus / rel
+        old = table.get(rel)
+        if old is not None and old.key is None:
+            return None
+        if not (path.exists() or path.is_symlink()):
+            if old is not None:
+                gone.append(old)
+            continue
+        if path.is_dir() or path.is_symlink():
+            return None  # (a walk says what a folder or a link holds)
+        try:
+            key, stats[rel] = _key_by_stat(path, rel, old)
+        except ReportError as err:
+            skipped[rel] = err.problem
+            if old is not None:
+                gone.append(old)
+            continue
+        if old is not None and old.key == key:
+            if (old.size, old.mtime_ns) != stats[rel]:
+                restat.append(old._replace(size=stats[rel][0], mtime_ns=stats[rel][1]))
+            continue
+        if any(f.path != rel for f in table.of_docs([path.name])):
+            return None  # another file's report has this name (a full build tells them apart)
+        if old is not None:
+            gone.append(old)
+        changed.append((rel, key, path))
+    if not changed and not gone:  # (a restat alone is not written, as after a walk)
+        if skipped != m.skipped:
+            return None
+        _remove_stale(index)  # nothing to do: the current generation stays the one in use
+        manifest = m.model_copy(update={"timings": {"read+extract": time.perf_counter() - t0, "index write": 0.0,
+                                                    "embed": 0.0, "total": time.perf_counter() - t0}})
+        manifest._folder, manifest._table = m._folder, m._table
+        return BuildSummary(index=str(index), manifest=manifest, reused=len(table), read=0)
+    return _segment(corpus, index, policy, folder, m, changed, gone, restat, skipped, {}, stats, progress,
+                    workers, t0, m.corrections)
+
+
+def _segment(corpus: Path, index: Path, policy, prev_path: Path, m: Manifest, changed: list, gone: list,
+             restat: list, skipped: dict[str, str], fixes: dict, stats: dict[str, tuple[int, int]], progress,
+             workers: int | None, t0: float, corrections: str | None) -> BuildSummary | None:
+    """changed: (rel, key, path) of the files to read; gone: the previous rows they replace or that left
+    (first passage numbers set); restat: kept rows whose recorded stat changed."""
+    from index.generation import Generation
+
+    gen = Generation(prev_path, m)
+    changed_rels = {rel for rel, *_ in changed}
     n_changes = len(changed) + sum(1 for f in gone if f.path not in changed_rels)
     if (not n_changes or n_changes > SEGMENT_MAX_FILES
             or len(m.parts) >= max_segments() or m.corpus != str(corpus.resolve()) or m.model != policy.info
@@ -92,26 +175,28 @@ def add_segment(corpus: Path, index: Path, policy, plan: list, skipped: dict[str
     t1 = time.perf_counter()
     con = gen.connect()
     try:
-        if not _neighbours_untouched(con, m.files, gone, [w for *_, w in works]):
+        if not _neighbours_untouched(con, m.table, gone, [w for *_, w in works]):
             return None
         live = _Live.read(con, gen, gone, [w for *_, w in works])
     finally:
         con.close()
-    return _write(corpus, index, policy, plan, skipped, prev, gen, gone, works, live, fixes, stats, t0, t_extract,
+    return _write(corpus, index, policy, skipped, gen, gone, restat, works, live, fixes, stats, t0, t_extract,
                   time.perf_counter() - t1, corrections)
 
 
-def _neighbours_untouched(con, files: list[FileEntry], gone: list[FileEntry], works: list) -> bool:
+def _neighbours_untouched(con, table, gone: list[FileEntry], works: list) -> bool:
     """No report whose values a neighbouring year decides (or could decide) is next to a changed one:
     the neighbouring-year step (index.neighbours) then gives every other report what it gave before.
-    files: the previous generation's (FileEntry.neighbours says it of each; an older manifest that does
-    not is asked through con, its tables)."""
+    table: the previous generation's file list (index/filelist.py), of which the rows of the changed
+    agencies are read (FileRow.neighbours says it of each; an older manifest that does not is asked through
+    con, its tables)."""
     from index.neighbours import neighbour_docs, neighbour_sensitive
 
     touched = {(f.agency, f.year) for f in gone} | {(w.entry.agency, w.entry.year) for w in works}
     touched = {(a, y) for a, y in touched if a and y}
     if not touched:
         return True
+    files = table.of_agencies({a for a, _ in touched})
     present = {(f.agency, f.year) for f in files}
     if all(f.neighbours is not None for f in files):
         sensitive = {(f.agency, f.year) for f in files if f.neighbours}
@@ -169,7 +254,7 @@ class _Live:
             "select doc from reports where agency_short in (select unnest(?)) or (agency_short is null and "
             "agency is not null)", [sorted({a.split("·")[0] for a in agencies})]).fetchall()}
         maybe |= {w.entry.doc for w in works}
-        mine = [f.doc for f in gen.manifest.files if f.doc in maybe and f.agency and _same(f.agency) in agencies]
+        mine = [f.doc for f in gen.manifest.table.of_docs(maybe) if f.agency and _same(f.agency) in agencies]
         docs = [d for d in mine if d not in dead]
         values: dict[str, dict] = {}
         for d, k, v in con.execute("select doc, key, value from facts where key in (?, ?) and doc in "
@@ -218,15 +303,16 @@ class _Live:
         c["not_assessable"] += sum(1 for s, k in zip(x["status"], x["kind"])
                                    if s == "NOT_ASSESSABLE" and k != "cross_year")
 
-    def cross_year(self, files: list[FileEntry]) -> dict[str, list]:
+    def cross_year(self, table) -> dict[str, list]:
         """The generation's cross-year findings as findings columns: the kept ones, and those of the
-        changed agencies computed over their live reports in corpus order, as a full build does."""
+        changed agencies computed over their live reports in corpus order (table: the new file list), as a
+        full build does."""
         from index.checks import cross_year_findings
         from index.store import _Summary, _append, finding_row
 
         found = cross_year_findings([_Summary(SimpleNamespace(doc=f.doc, agency=f.agency, year=f.year),
-                                              self.values.get(f.doc, {})) for f in files
-                                     if f.doc in self.maybe and f.agency and _same(f.agency) in self.agencies])
+                                              self.values.get(f.doc, {})) for f in table.of_docs(self.maybe)
+                                     if f.agency and _same(f.agency) in self.agencies])
         self.counts["fail"] += sum(1 for x in found if x.status == "FAIL")
         out = {c: list(v) for c, v in self.kept.items()}
         for x in found:
@@ -234,24 +320,26 @@ class _Live:
         return out
 
 
-def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str], prev, gen, gone: list[FileEntry],
+def _write(corpus: Path, index: Path, policy, skipped: dict[str, str], gen, gone: list[FileEntry], restat: list,
            works: list, live: _Live, fixes: dict, stats: dict, t0: float, t_extract: float,
            t_read: float, corrections: str | None) -> BuildSummary:
     from index.build import _build_dense
+    from index.filelist import FileTable, ListTable, Overlay
     from index.keyword import KeywordIndex, MetaColumns, TermCounts, fingerprint_ids
     from index.neighbours import neighbour_sensitive
     from index.parquet import write_cross_year_replaced, write_parquet, write_tombstones
     from index.store import FileSlot, write_segment_db
 
     t1 = time.perf_counter()
+    m = gen.manifest
     generation = _next_generation(index)
     seg = "seg-" + generation.split("-", 1)[1]
     work = index / f".{generation}.{os.getpid()}.tmp"
     shutil.rmtree(work, ignore_errors=True)
     db = None
     try:
-        _link_tree(prev.generation, work)
-        _facts_by_key(prev.generation, work)
+        _link_tree(gen.path, work)
+        _facts_by_key(gen.path, work)
         crash_point("linked")
         (work / seg).mkdir()
         start = at = gen.pidx_end()
@@ -269,25 +357,17 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
             p = w.rows["passages"]
             passages += [SimpleNamespace(id=p["id"][j], doc=p["doc"][j], agency=p["agency"][j], year=p["year"][j],
                                          part=p["part"][j], kind=p["kind"][j]) for j in range(len(p["id"]))]
-        files = []
-        touched = {f.path for f in gone} | set(new_entries)  # the rows this segment may change in the list
-        for rel, key, path, old in plan:
-            if old is not None:
-                entry, offset = old
-                if (entry.pidx, entry.size, entry.mtime_ns) != (offset, *stats[rel]):  # (copies cost at 10^4)
-                    entry = entry.model_copy(update={"pidx": offset, "size": stats[rel][0], "mtime_ns": stats[rel][1]})
-                    touched.add(rel)
-                files.append(entry)
-            elif rel in new_entries:
-                files.append(new_entries[rel])
-        cross = live.cross_year(files)
+        # the file list after this segment: an overlay over the base's (or, over an older layout, the whole list)
+        change = m.table.changed([*new_entries.values(), *restat], [f.path for f in gone])
+        table = FileTable(gen.path, change) if isinstance(change, Overlay) else ListTable(change)
+        cross = live.cross_year(table)
         db = write_segment_db(work / seg / "facts.duckdb", [(s.path, w.rows) for s, (*_, w) in zip(slots, works)],
                               start, cross)
         crash_point("facts")
         write_parquet(db.con, work / seg)
         KeywordIndex().build_from_counts(counts, MetaColumns.from_passages(passages),
                                          fingerprint_ids(p.id for p in passages),
-                                         known=_known_fields(prev.generation / "keyword",
+                                         known=_known_fields(gen.path / "keyword",
                                                              {p.agency for p in passages if p.agency})
                                          ).save(work / seg / "keyword")
         _save_dead_terms(work / seg / "keyword", index / "cache", gone)
@@ -301,12 +381,11 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
             embedded = _build_dense(work / seg / "dense", policy, slots, keys, starts, index / "cache", db) \
                 + "；" + policy.reason
         t_embed = time.perf_counter() - t2
-        dead = prev.manifest.dead + [Tombstone(part=f.part, doc=f.doc, pidx=prev.files[f.path][1], passages=f.passages)
-                                     for f in gone]
+        dead = m.dead + [Tombstone(part=f.part, doc=f.doc, pidx=f.pidx, passages=f.passages) for f in gone]
         write_tombstones(db.con, work, [(t.part or generation, t.doc) for t in dead])
-        cross_year = {**prev.manifest.cross_year, seg: live.replaced} if live.replaced is not None else {}
+        cross_year = {**m.cross_year, seg: live.replaced} if live.replaced is not None else {}
         if cross_year:
-            parts = ["", *prev.manifest.parts, seg]
+            parts = ["", *m.parts, seg]
             write_cross_year_replaced(db.con, work, [
                 (p or generation, d) for i, p in enumerate(parts)
                 for d in sorted({d for q in parts[i + 1:] for d in cross_year[q]})])
@@ -314,12 +393,12 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
         db = None
         manifest = Manifest(
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
-            versions=_versions(), model=policy.info, embedded=embedded, files=files, skipped=skipped,
-            counts=live.counts, parts=[*prev.manifest.parts, seg], dead=dead, pidx_end=at,
+            versions=_versions(), model=policy.info, embedded=embedded, skipped=skipped,
+            counts=live.counts, parts=[*m.parts, seg], dead=dead, pidx_end=at,
             cross_year=cross_year, corrections=corrections,
             timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
                      "total": time.perf_counter() - t0}
-        ).with_changes(prev.manifest, seg, touched)
+        ).with_overlay(seg, change, gen.path, index / generation)
         crash_point("written")
         manifest.save(work)
         crash_point("saved")
@@ -331,11 +410,11 @@ def _write(corpus: Path, index: Path, policy, plan: list, skipped: dict[str, str
         raise
     crash_point("moved")
     _switch(index, generation, cache=None)
-    _drop_cached(index / "cache", {f.key for f in gone if f.key} - {f.key for f in manifest.files}, policy)
-    return BuildSummary(index=str(index), manifest=manifest,
-                        reused=sum(1 for *_, old in plan if old is not None) + sum(1 for *_, w in works if not w.fresh),
-                        read=sum(1 for *_, w in works if w.fresh),
-                        corrected=sum(1 for f in manifest.files if f.path in fixes))
+    table.close()
+    _drop_cached(index / "cache", {f.key for f in gone if f.key and not manifest.table.has_key(f.key)}, policy)
+    read = sum(1 for *_, w in works if w.fresh)
+    return BuildSummary(index=str(index), manifest=manifest, reused=manifest.n_files - read, read=read,
+                        corrected=sum(1 for rel in fixes if manifest.table.get(rel) is not None))
 
 
 def _facts_by_key(prev: Path, work: Path) -> None:
@@ -421,7 +500,7 @@ def _drop_cached(cache: Path, keys: set[str], policy) -> None:
 
 def _link_tree(src: Path, dst: Path) -> None:
     """dst: a folder of hard links to every file under src but its manifest (a copy where links fail). The
-    base's file list (files.json) is linked too: the new manifest lists changes over it (index/manifest.py),
+    base's file list (files.sqlite, index/filelist.py) is linked too: the new segment's overlay changes it,
     and whatever replaces it is written to a new file, never through the link."""
     dst.mkdir()
     for entry in os.scandir(src):

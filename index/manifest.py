@@ -1,20 +1,13 @@
 """A generation's manifest: what it was built from (files, model, counts, parts and tombstones).
 
-Two files in the generation folder: `manifest.json`, small (everything but the file list), and `files.json`,
-the file list as columns (one JSON list per field). Why not one JSON document of entries, as before: at
-100,000 reports it was 42 MB whose parsing into 100,000 pydantic objects took 8 s on a busy machine (and its
-writing 4 s), paid by every reader that opened the index and twice by every one-file add. Columns parse in a
-fraction of that into plain tuples (FileRow), and a reader that never needs the list (the engine over a
-generation without segments) never reads it. A manifest of the older single-file layout is read as before,
-and the next build writes the new layout.
+`manifest.json` in the generation folder is small (everything but the file list); the file list is kept
+apart, in the layout of index/filelist.py (files.sqlite and file_spans.npy for the base, the newest
+segment's file_changes.json for what the segments changed), read by the paths, documents and agencies an
+add names and by the spans an open needs, and whole only when asked for (`Manifest.files`).
 
-An index that grows in place (index/grow.py) does not write the list again: `files.json` is the base's list
-(hard-linked from the previous generation, never written in place), and each segment folder holds
-`file_changes.json`, the rows it added or changed (with their places in the new list) and the paths it
-removed; `file_changes` in manifest.json names the segments whose changes apply, in order. Opening applies
-them; a full build (compaction) writes one list again. Why: rewriting 100,000 rows on every add cost ~0.3-0.5
-s and grows with the corpus (seconds at 10^6); a segment's changes cost what it holds. A generation whose
-`file_changes` is empty (every one written before this layout) has its whole list in files.json."""
+Older layouts still open: `files.json` (the list as JSON columns, with per-segment changes by place) and,
+before it, manifest.json with the files inline. Their list is read whole, as before, and the next build
+(a full one, or the first segment added) writes the current layout."""
 
 from __future__ import annotations
 
@@ -27,8 +20,8 @@ from pydantic import BaseModel, Field, PrivateAttr, model_serializer, model_vali
 INDEX_FORMAT = 3  # 2: typed facts tables, keyword term frequencies kept for updates; 3: reports.agency_short
 MANIFEST = "manifest.json"
 FILES = "files.json"
-FILE_CHANGES = "file_changes.json"  # in a segment folder: what it changed in the file list (see above)
-MAX_CHANGED_ROWS = 4096  # a grow that changes more rows than this writes the whole list again
+FILE_CHANGES = "file_changes.json"  # in a segment folder: what the segments changed in the list (index/filelist.py)
+MAX_CHANGED_ROWS = 4096  # a grow whose overlay holds more rows than this writes the whole list again
 
 
 class FileEntry(BaseModel):
@@ -113,10 +106,11 @@ class Manifest(BaseModel):
     # segment → the reports whose cross-year findings in the parts before it are replaced by its own (it holds
     # those of the agencies it changed: index/grow.py); a segment not named holds the whole set (grown before)
     cross_year: dict[str, list[str]] = Field(default_factory=dict)
-    # the files in corpus order (FileRow); read from files.json on first use when loaded from a folder
+    # the files in corpus order (FileRow), when held whole; else read through `table` (index/filelist.py)
     _files: list[FileRow] | None = PrivateAttr(default=None)
-    _files_at: Path | None = PrivateAttr(default=None)
-    _changes: FileChanges | None = PrivateAttr(default=None)  # set by a grow (with_changes): save writes only it
+    _folder: Path | None = PrivateAttr(default=None)  # the generation folder it was loaded from
+    _table: Any = PrivateAttr(default=None)  # FileTable or ListTable, made on first use
+    _overlay: Any = PrivateAttr(default=None)  # set by a grow (with_overlay): save writes only it
 
     @model_validator(mode="wrap")
     @classmethod
@@ -143,41 +137,69 @@ class Manifest(BaseModel):
 
     @property
     def files(self) -> list[FileRow]:
+        """The whole list in corpus order (read whole: a full build, compaction, --json)."""
         if self._files is None:
-            if self._files_at is None:
-                self._files = []
-            else:
-                files = read_files(self._files_at)
-                for seg in self.file_changes:
-                    files = read_changes(self._files_at.parent / seg / FILE_CHANGES).apply(files)
-                self._files = files
+            self._files = self.table.rows()
         return self._files
 
-    def with_changes(self, previous: Manifest, seg: str, touched: set[str]) -> Manifest:
-        """This manifest (a grow's, its files set) to be saved as `previous`'s file list and the changes of
-        segment `seg`: the rows of the paths in `touched` (no other row may differ). save then writes the
-        changes alone, unless they are many or `previous` has no files.json to keep (the older single-file
-        layout)."""
-        changes = FileChanges.between(previous.files, self.files, touched)
-        base = previous._files_at
-        if len(changes.rows) + len(changes.removed) <= MAX_CHANGED_ROWS and base is not None and base.is_file():
-            self.file_changes = [*previous.file_changes, seg]
-            self._changes = changes
-        else:
-            self.file_changes = []
-            self._changes = None
+    @property
+    def table(self):
+        """The file list for lookups (index/filelist.py: FileTable, or ListTable over a list held whole)."""
+        from index.filelist import BASE_DB, FileTable, ListTable, Overlay
+
+        if self._table is None:
+            if self._files is not None or self._folder is None:
+                self._table = ListTable(self._files or [])
+            elif (self._folder / BASE_DB).is_file():
+                overlay = None
+                if self.file_changes:
+                    overlay = Overlay.read(self._folder / self.file_changes[-1] / FILE_CHANGES)
+                    if overlay is None:
+                        raise ValueError(f"{self._folder}: {self.file_changes[-1]}/{FILE_CHANGES} is of an older "
+                                         "format than files.sqlite: rebuild the index (qa build --compact)")
+                self._table = FileTable(self._folder, overlay) if overlay else FileTable(self._folder)
+            else:  # files.json: the older layout, read whole
+                files = read_files(self._folder / FILES)
+                for seg in self.file_changes:
+                    files = read_changes(self._folder / seg / FILE_CHANGES).apply(files)
+                self._table = ListTable(files)
+        return self._table
+
+    @property
+    def n_files(self) -> int:
+        return len(self._files) if self._files is not None else len(self.table)
+
+    def with_overlay(self, seg: str, change, base: Path, folder: Path) -> Manifest:
+        """This manifest (a grow's) with the file list of the previous generation changed by segment `seg`:
+        `change` is FileTable.changed's overlay (saved as seg's FILE_CHANGES over the hard-linked base) or
+        ListTable.changed's whole list (saved whole: an older layout, or an overlay grown past
+        MAX_CHANGED_ROWS). base: the previous generation's folder; folder: where this one will be (its table
+        reads the hard-linked base there)."""
+        from index.filelist import FileTable, Overlay
+
+        if isinstance(change, Overlay) and len(change.rows) + len(change.dropped) <= MAX_CHANGED_ROWS:
+            self.file_changes = [seg]
+            self._overlay = change
+            self._table = FileTable(folder, change)
+            return self
+        self.file_changes = []
+        self._files = FileTable(base, change).rows() if isinstance(change, Overlay) else change
         return self
 
     def save(self, folder: Path) -> None:
-        """manifest.json, and files.json or the new segment's FILE_CHANGES, into a generation folder being
-        made (not yet switched to). With changes (with_changes), folder/files.json is the previous
+        """manifest.json, and the file list or the new segment's FILE_CHANGES, into a generation folder being
+        made (not yet switched to). With an overlay (with_overlay), the base (files.sqlite) is the previous
         generation's, hard-linked (index/grow.py), and stays as it is."""
-        if self._changes is not None:
-            if not (folder / FILES).is_file():
-                raise ValueError(f"{folder}: a grown generation without the previous files.json")
-            self._changes.write(folder / self.file_changes[-1] / FILE_CHANGES)
+        from index.filelist import BASE_DB, write_base
+
+        if self._overlay is not None:
+            if not (folder / BASE_DB).is_file():
+                raise ValueError(f"{folder}: a grown generation without the previous {BASE_DB}")
+            self._overlay.write(folder / self.file_changes[-1] / FILE_CHANGES)
         else:
-            write_files(folder / FILES, self.files)
+            self.file_changes = []
+            write_base(folder, self.files)
+            (folder / FILES).unlink(missing_ok=True)  # an older layout's list, hard-linked from the previous one
         small = self.model_dump(mode="json", context={"files": False})
         (folder / MANIFEST).write_text(json.dumps(small, ensure_ascii=False, indent=1), "utf-8")
 
@@ -186,14 +208,13 @@ class Manifest(BaseModel):
         """The manifest of a generation folder; its files are read when first asked for. Raises OSError or
         ValueError."""
         m = cls.model_validate_json((folder / MANIFEST).read_text("utf-8"))
-        if m._files is None:  # the new layout: files.json beside it
-            m._files_at = folder / FILES
+        m._folder = Path(folder)
         return m
 
 
 class FileChanges(NamedTuple):
-    """What one segment changed in the file list: rows added or changed, each with its place in the list
-    after the change (`at`, ascending), and the paths that left it."""
+    """What one segment changed in the file list, in the older layout (files.json): rows added or changed,
+    each with its place in the list after the change (`at`, ascending), and the paths that left it."""
 
     at: list[int]
     rows: list[FileRow]
@@ -207,25 +228,6 @@ class FileChanges(NamedTuple):
         for at, row in zip(self.at, self.rows):  # ascending: each insert lands where the final list has it
             out.insert(at, row)
         return out
-
-    def write(self, path: Path) -> None:
-        data = _columns(self.rows)
-        data.update(at=self.at, removed=self.removed)
-        _write_new(path, json.dumps(data, ensure_ascii=False))
-
-    @classmethod
-    def between(cls, before: list[FileRow], after: list[FileRow], touched: set[str]) -> FileChanges:
-        """The changes from `before` to `after`, two lists in corpus order that differ only in rows whose
-        path is in `touched` (the files a grow added, changed, removed or stat'ed anew)."""
-        old = {f.path: f for f in before if f.path in touched}
-        at, rows, now = [], [], set()
-        for i, f in enumerate(after):
-            if f.path in touched:
-                now.add(f.path)
-                if old.get(f.path) != f:
-                    at.append(i)
-                    rows.append(f)
-        return cls(at, rows, sorted(set(old) - now))
 
 
 def read_changes(path: Path) -> FileChanges:

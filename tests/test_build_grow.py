@@ -258,7 +258,8 @@ def test_named_files_grow_like_a_walk(tmp_path: Path, files: list[Path]) -> None
 def test_an_index_with_the_older_manifest_is_read_and_converted(tmp_path: Path, files: list[Path]) -> None:
     """An index built before files.json, facts_by_key and lines_by_doc (one manifest.json with the files inline)
     opens and answers as it did, and its next build writes the new layout."""
-    from index.manifest import FILES, MANIFEST
+    from index.filelist import BASE_DB, SPANS
+    from index.manifest import MANIFEST
     from index.store import FACTS_BY_KEY, LINES_BY_DOC
 
     corpus, index, seeds = _three_seeds(tmp_path, files)
@@ -266,7 +267,8 @@ def test_an_index_with_the_older_manifest_is_read_and_converted(tmp_path: Path, 
     before = answers(index)
     (gen / MANIFEST).write_text(json.dumps(json.loads(Generation.current(index).manifest.model_dump_json()),
                                            ensure_ascii=False), "utf-8")
-    (gen / FILES).unlink()
+    (gen / BASE_DB).unlink()
+    (gen / SPANS).unlink()
     (gen / FACTS_BY_KEY).unlink()
     (gen / LINES_BY_DOC).unlink()
     assert len(Generation.current(index).manifest.files) == 3
@@ -275,7 +277,7 @@ def test_an_index_with_the_older_manifest_is_read_and_converted(tmp_path: Path, 
     s = build_index(corpus, index, embed=False, workers=1)
     assert s.manifest.parts
     new = Generation.current(index).path
-    assert all((new / name).is_file() for name in (FILES, FACTS_BY_KEY, LINES_BY_DOC))
+    assert all((new / name).is_file() for name in (BASE_DB, SPANS, FACTS_BY_KEY, LINES_BY_DOC))
     assert "files" not in json.loads((new / MANIFEST).read_text("utf-8"))
     fresh = tmp_path / "fresh"
     build_index(corpus, fresh, embed=False, workers=1)
@@ -304,16 +306,19 @@ def test_facts_sorted_by_key_read_like_the_facts_table(tmp_path: Path, files: li
 
 
 def test_the_file_list_grows_by_segment_changes(tmp_path: Path, files: list[Path]) -> None:
-    """An add, a replace and a delete write each segment's changes to the file list (file_changes.json), not
-    the list: files.json stays the base's, hard-linked and unchanged (inode and bytes); opening applies the
-    changes in order and gives the list a full build gives; compaction writes one list again."""
-    from index.manifest import FILE_CHANGES, FILES
+    """An add, a replace and a delete each write the segments' overlay of the file list (file_changes.json:
+    the rows changed since the base and the base rows no longer live), not the list: files.sqlite stays the
+    base's, hard-linked and unchanged (inode and bytes). An add or open with --only reads no whole list;
+    opening gives the list a full build gives; compaction writes one list again."""
+    from index.filelist import BASE_DB, Overlay
+    from index.manifest import FILE_CHANGES
 
     corpus, index, seeds = _three_seeds(tmp_path, files)
-    base = Generation.current(index).path / FILES
+    base = Generation.current(index).path / BASE_DB
     ident, data = base.stat().st_ino, base.read_bytes()
     shutil.copy(seeds[3], corpus / seeds[3].name)
-    build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[3].name])
+    s = build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[3].name])
+    assert s.manifest._files is None and s.manifest.n_files == 4  # (the list was not read whole)
     edit = corpus / seeds[1].name
     edit.write_text(edit.read_text("utf-8").replace("。", "。本年度另有一条补充说明。", 1), encoding="utf-8")
     build_index(corpus, index, embed=False, workers=1, only=[edit])
@@ -321,23 +326,29 @@ def test_the_file_list_grows_by_segment_changes(tmp_path: Path, files: list[Path
     build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[0].name])
     gen = Generation.current(index)
     m = gen.manifest
-    assert len(m.parts) == 3 and m.file_changes == m.parts
-    assert (gen.path / FILES).stat().st_ino == ident and (gen.path / FILES).read_bytes() == data
-    changes = [json.loads((gen.path / p / FILE_CHANGES).read_text("utf-8")) for p in m.parts]
-    assert [(len(c["at"]), c["removed"]) for c in changes] == [(1, []), (1, []), (0, [seeds[0].name])]
+    assert len(m.parts) == 3 and m.file_changes == m.parts[-1:]
+    assert (gen.path / BASE_DB).stat().st_ino == ident and (gen.path / BASE_DB).read_bytes() == data
+    overlays = [Overlay.read(gen.path / p / FILE_CHANGES) for p in m.parts]
+    assert [([r.path for r in o.rows], len(o.dropped)) for o in overlays] == [
+        ([seeds[3].name], 0), (sorted([seeds[1].name, seeds[3].name]), 1), (sorted([seeds[1].name, seeds[3].name]), 2)]
+    gen.keyword()  # an open: the spans, not the rows
+    assert gen.manifest._files is None
     fresh = tmp_path / "fresh"
     build_index(corpus, fresh, embed=False, workers=1)
+    assert Generation.current(index).manifest.files == [f._replace(part=g.part, pidx=g.pidx) for f, g in zip(
+        Generation.current(fresh).manifest.files, Generation.current(index).manifest.files)]
     assert_same(index, fresh)
     s = build_index(corpus, index, embed=False, workers=1, compact=True)
     assert not s.manifest.parts and not s.manifest.file_changes
     gen = Generation.current(index)
-    assert (gen.path / FILES).stat().st_ino != ident and not list(gen.path.glob(f"*/{FILE_CHANGES}"))
+    assert (gen.path / BASE_DB).stat().st_ino != ident and not list(gen.path.glob(f"*/{FILE_CHANGES}"))
     assert_same(index, fresh)
 
 
 def test_a_grown_index_with_its_whole_list_in_files_json_is_read_and_grows(tmp_path: Path, files: list[Path]) -> None:
-    """A grown generation written before segments kept their changes (files.json the whole list, no
-    file_changes) opens as it is; its next add keeps that list and writes the segment's changes over it."""
+    """A grown generation of the older layout (files.json, changes by place in file_changes.json, or the
+    whole list in files.json) opens as it is; its next add writes the list whole in the current layout."""
+    from index.filelist import BASE_DB, SPANS
     from index.manifest import FILE_CHANGES, FILES, MANIFEST, write_files
 
     corpus, index, seeds = _three_seeds(tmp_path, files)
@@ -348,14 +359,17 @@ def test_a_grown_index_with_its_whole_list_in_files_json_is_read_and_grows(tmp_p
     small = json.loads((gen.path / MANIFEST).read_text("utf-8"))
     small.pop("file_changes")
     (gen.path / MANIFEST).write_text(json.dumps(small, ensure_ascii=False), "utf-8")
-    (gen.path / FILES).unlink()  # (a hard link to the base's)
+    for name in (BASE_DB, SPANS):
+        (gen.path / name).unlink()  # (hard links to the base's)
     write_files(gen.path / FILES, whole)
     for p in gen.manifest.parts:
         (gen.path / p / FILE_CHANGES).unlink()
     assert Generation.current(index).manifest.files == whole
     (corpus / seeds[2].name).unlink()
-    m = build_index(corpus, index, embed=False, workers=1).manifest
-    assert len(m.parts) == 2 and m.file_changes == m.parts[1:]
+    m = build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[2].name]).manifest
+    gen = Generation.current(index)
+    assert len(m.parts) == 2 and m.file_changes == [] and (gen.path / BASE_DB).is_file()
+    assert not (gen.path / FILES).exists()
     fresh = tmp_path / "fresh"
     build_index(corpus, fresh, embed=False, workers=1)
     assert_same(index, fresh)
@@ -466,3 +480,47 @@ def test_a_grown_generation_reads_through_a_cursor(tmp_path: Path, files: list[P
     finally:
         cur.close()
         con.close()
+
+
+def test_the_file_table_answers_as_the_whole_list(tmp_path: Path) -> None:
+    """The file list's base (files.sqlite) with the overlays of segment after segment gives, by every lookup
+    an add and an open use, what the whole list changed the same way gives: rows in corpus order (paths in
+    subfolders and names that sort differently by parts and by string), lookups by path, document, agency
+    and key, and the spans an open reads. Generated rows, changes drawn with a fixed seed."""
+    import random
+
+    from index.filelist import FileTable, ListTable, write_base
+    from index.manifest import FileRow
+
+    rng = random.Random(11)
+    names = sorted({rng.choice(["", "a/", "a-b/", "a/b/", "z/"]) + f"{rng.randrange(10**4):04d}.txt" for _ in range(300)},
+                   key=lambda p: p.split("/"))
+    at = 0
+
+    def row(path: str, part: str = "") -> FileRow:
+        nonlocal at
+        n = rng.randrange(0, 5)
+        at += n
+        return FileRow(path=path, sha256=f"{rng.getrandbits(64):x}", doc=path.rsplit("/", 1)[-1],
+                       agency=rng.choice(["甲局", "乙局", None]), year=rng.choice([2021, 2022, None]), facts=n * 3,
+                       passages=n, key=f"k{rng.getrandbits(48):x}", part=part, pidx=at - n, size=n, mtime_ns=n,
+                       neighbours=rng.choice([True, False, None]))
+
+    base = [row(p) for p in names]
+    write_base(tmp_path, base)
+    table, whole = FileTable(tmp_path), ListTable(base)
+    for seg in range(6):
+        live = [r.path for r in whole.rows()]
+        removed = rng.sample(live, 3)
+        changed = [row(p, f"seg{seg}") for p in rng.sample(live, 3) + [f"n{seg}/x.txt", f"a/{seg}.txt"]]
+        table = FileTable(tmp_path, table.changed(changed, removed))
+        whole = ListTable(whole.changed(changed, removed))
+        assert table.rows() == whole.rows() and len(table) == len(whole)
+        for got, want in zip(table.spans(), whole.spans()):
+            assert got.tolist() == want.tolist()
+        for p in rng.sample(names, 20) + [f"n{seg}/x.txt", "nowhere.txt"]:
+            assert table.get(p) == whole.get(p)
+        docs = {r.doc for r in rng.sample(base, 10)}
+        assert table.of_docs(docs) == whole.of_docs(docs)
+        assert table.of_agencies(["甲局"]) == whole.of_agencies(["甲局"])
+        assert all(table.has_key(k) == whole.has_key(k) for k in [r.key for r in rng.sample(base, 10)])

@@ -258,15 +258,18 @@ def build_isolated(corpus: Path, index: Path, progress: Callable[[int, int, str]
 
 
 def _rows_of(summary: BuildSummary, corpus: Path, only: list[str] | None) -> list[dict]:
-    """The manifest rows add_uploads reads: the named files', and those of the same agencies and years."""
-    files = summary.manifest.files
+    """The manifest rows add_uploads reads: the named files', and those of the same agencies and years
+    (looked up by path and agency in the file list, index/filelist.py, not read whole)."""
+    table = summary.manifest.table
     if only is None:
-        return [f._asdict() for f in files]
+        return [f._asdict() for f in table.rows()]
     root = Path(corpus).resolve()
     named = {Path(os.path.abspath(p)).relative_to(root).as_posix() for p in only
              if Path(os.path.abspath(p)).is_relative_to(root)}
-    mine = {(f.agency, f.year) for f in files if f.path in named and f.agency}
-    return [f._asdict() for f in files if f.path in named or (f.agency, f.year) in mine]
+    rows = [f for f in map(table.get, sorted(named)) if f is not None]
+    mine = {(f.agency, f.year) for f in rows if f.agency}
+    same = [f for f in table.of_agencies({a for a, _ in mine}) if (f.agency, f.year) in mine and f.path not in named]
+    return [f._asdict() for f in rows + same]
 
 
 def _build_child(corpus: str, index: str, limit_mb: int, parent: int, fd: int, only: list[str] | None = None) -> None:
