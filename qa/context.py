@@ -217,6 +217,16 @@ def _relative_to_conversation(plan: Plan, last: Turn) -> None:
     plan.defaults = [d for d in plan.defaults if not is_relative_note(d, plan.relative)] + said
 
 
+def _column_on_last_row(plan: Plan, prev: Plan) -> None:
+    """行政诉讼多少 → 其中败诉的呢 / 它的纠正的呢: a column word alone implies its usual row (纠正 → 行政复议), but
+    after a question about another row of the same table it is that row's column."""
+    if plan.item_implied and prev.item and plan.column and items()[prev.item].table == items()[plan.item].table \
+            and measure(prev.item, plan.column):
+        implied = f"按「{items()[plan.item].label}」"
+        plan.defaults = [d for d in plan.defaults if not d.endswith(implied)]
+        plan.item, plan.item_word = prev.item, prev.item_word
+
+
 def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Plan:
     """The plan to execute: the question's own, or the previous one with what this question changes."""
     last = conversation.last if conversation else None
@@ -227,6 +237,7 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     special = _elliptical(plan, conversation.turns)
     if special is not None:
         return special
+    _column_on_last_row(plan, prev)
     if plan.pronoun and not plan.agencies and last.focus:
         plan.agencies = list(last.focus)
         if not plan.years and last.focus_years:
@@ -261,9 +272,6 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     new = _continued(prev, plan)
     changed = False
     # the measure
-    if plan.item_implied and prev.item and plan.column and items()[prev.item].table == items()[plan.item].table \
-            and measure(prev.item, plan.column):  # 行政诉讼多少 / 其中败诉的呢: the column, on the row talked about
-        plan.item, plan.item_word = prev.item, prev.item_word
     if plan.item and plan.item != prev.item and not (plan.op_explicit and plan.operation not in ("value",)
                                                      and not marked):
         new.item, new.item_word, new.extra_items = plan.item, plan.item_word, plan.extra_items
@@ -347,6 +355,9 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             new.comparison, new.absent_only = plan.comparison, plan.absent_only
         if op == "nth":
             new.nth, new.n, new.order = plan.nth, plan.n, plan.order
+        if op == "breakdown":  # 分别是什么原因: the same report's parts
+            new.each, new.agencies, new.all_years = plan.each, list(new.agencies or last.focus[:1]), False
+            new.years = new.years[:1] or list(last.focus_years[:1])
         if RE_WHICH_YEAR.search(plan.text) and (new.agencies or last.focus):
             new.agencies, new.all_years, new.years = list(new.agencies or last.focus[:1]), True, []
         elif op in ("max", "min", "top", "bottom", "rank", "sum", "avg", "nth") and not plan.agencies:

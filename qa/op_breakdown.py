@@ -65,7 +65,15 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     text = (f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项中，{word}的是"
             + "、".join(f"「{label(w)}」" for w in winners) + f"：{num(best, m.unit)}"
             + ("（并列）" if len(winners) > 1 else "") + "。")
-    if best == 0 and all(r.value == 0 for _, r in rows):
+    if plan.each:  # 分别是什么原因: every part that has a count, then how many parts are 0
+        nonzero = [(mm, r) for mm, r in rows if r.value]
+        text = (f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」各小项："
+                + "、".join(f"「{label(mm)}」{num(r.value, m.unit)}" for mm, r in nonzero)
+                + ("；" if nonzero else "") + (f"其余{len(rows) - len(nonzero)}项为0。" if len(rows) > len(nonzero)
+                                                else "。"))
+        if not nonzero:
+            text = f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项都是0。"
+    elif best == 0 and all(r.value == 0 for _, r in rows):
         text = f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项都是0，没有哪一项{word}。"
     citations, derived = [], []
     for mm, r in rows:

@@ -36,8 +36,9 @@ def plan_measures(plan: Plan) -> tuple[list[Measure], list[Measure]]:
     if plan.share_of:
         denom = _measures(plan.share_of, plan.column if plan.column in ("total",) or not plan.column_explicit
                           else "total")
-        if plan.column_explicit and plan.column not in ("total", None):  # 自然人 of 新收 over 自然人 of 办理结果
-            denom = _measures(plan.share_of, plan.column) or denom
+        if plan.column_explicit and plan.column not in ("total", None) and plan.share_of != [plan.item]:
+            denom = _measures(plan.share_of, plan.column) or denom  # 自然人 of 新收 over 自然人 of 办理结果
+            # (法人 of 新收 over 新收: the column over its own row's total, kept above)
     else:
         denom = _measures([plan.item], "total")
     return numer, denom

@@ -98,6 +98,7 @@ class Plan(BaseModel):
     container: str | None = None  # 依申请…里 / 新收的申请中: the item the question puts the others in
     times: bool = False  # 几倍
     percent: bool = False  # 百分之几
+    each: bool = False  # breakdown: every part listed (分别是什么原因), not only the largest
     nth: int | None = None  # 排第二
     item_at: list[tuple[str, int]] = Field(default_factory=list)  # each item named and where (for 占 …)
     unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
@@ -160,6 +161,10 @@ RE_CONTAINER = re.compile(r"(?:的)?(?:\d+件)?(?:申请|案件|信息|数据)?(
 RE_NTH = re.compile(rf"(?:排|排名|排在)?(倒数)?第({NUMBER})(?!方|季|条|款|类|部分|章|节|批|届)(?:名|位|多|高|大|少|低|小)?")  # 倒数第二: from the bottom
 RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具体情形|哪个原因|什么原因|哪种原因|哪类申请人|什么理由|"
                            r"哪一?个理由|哪种结果|什么结果")
+# 分别是什么原因 / 都有哪些理由 / 各项情形各多少: every part of one item in one report, listed (not its largest)
+RE_PARTS_ASKED = re.compile(r"(?:什么|哪些|哪几种|哪几类|哪几个|各类|各项|具体)(?:原因|理由|情形|结果|类别|类型)|"
+                            r"(?:原因|理由|情形)(?:分别|各)|分别(?:是|为|有)(?:什么|哪些|哪几)|各是什么|都(?:是|有)(?:什么|哪些)"
+                            r"(?:原因|理由|情形|结果|类)?(?![单家个年份])")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共|涨|跌|降了|升了|多了|少了|"
@@ -704,9 +709,10 @@ class Reader:
             return
         plan.times, plan.percent = bool(RE_TIMES.search(rest)), bool(RE_PERCENT.search(rest))
         # 办理结果中哪一种情形最多 / 占比最大的是哪类: the item's own parts, in one report
+        listed = bool(RE_PARTS_ASKED.search(rest)) and not (is_max or is_min)
         if has_measure and (RE_WHICH_PART.search(rest) and (is_max or is_min or RE_ORDER.search(rest)) or
-                            RE_BREAKDOWN.search(rest) and len(plan.agencies) == 1):
-            plan.operation = "breakdown"
+                            (RE_BREAKDOWN.search(rest) or listed) and len(plan.agencies) == 1 and len(plan.years) <= 1):
+            plan.operation, plan.each = "breakdown", listed
             plan.order = "asc" if is_min and not is_max else "desc"
             return
         if has_measure and RE_SHARE.search(rest):
@@ -746,6 +752,8 @@ class Reader:
                 plan.n, plan.order = plan.nth, "asc" if nth.group(1) else plan.order
             elif n_top or n_bottom:
                 plan.bare_op = _top_or_bottom(plan, n_top, n_bottom)
+            elif listed or RE_BREAKDOWN.search(rest):  # 分别是什么原因: the parts of the measure talked about
+                plan.bare_op, plan.each = "breakdown", listed
             elif is_max or is_min:
                 plan.bare_op = "max" if is_max else "min"
             elif RE_AVG.search(rest):
