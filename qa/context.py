@@ -255,6 +255,8 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     # only elliptical questions inherit: a follow-up word, or a short one that names no measure of its own
     complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus")))
     marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete)
+    # 都有哪些情形 / 分别是哪些原因: the parts of the measure just asked (哪些 here asks for parts, not a scope)
+    marked = marked or (plan.bare_op == "breakdown" and not plan.agencies and not plan.item)
     # a question in words naming no agency, after a text answer about one (城管网评队伍转发了多少): the same report
     marked = marked or (plan.operation == "prose" and prev.operation in ("prose", "mixed") and len(last.focus) == 1
                         and not plan.agencies and not plan.item and not RE_OWN_SCOPE.search(plan.text))

@@ -67,10 +67,10 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             + ("（并列）" if len(winners) > 1 else "") + "。")
     if plan.each:  # 分别是什么原因: every part that has a count, then how many parts are 0
         nonzero = [(mm, r) for mm, r in rows if r.value]
+        zeros = len(rows) - len(nonzero)
         text = (f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」各小项："
                 + "、".join(f"「{label(mm)}」{num(r.value, m.unit)}" for mm, r in nonzero)
-                + ("；" if nonzero else "") + (f"其余{len(rows) - len(nonzero)}项为0。" if len(rows) > len(nonzero)
-                                                else "。"))
+                + (f"；其余{zeros}项为0。" if zeros else "。"))
         if not nonzero:
             text = f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项都是0。"
     elif best == 0 and all(r.value == 0 for _, r in rows):

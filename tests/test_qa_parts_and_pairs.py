@@ -1,0 +1,81 @@
+"""Kinds of question the held-out batch 9 found, over dev.json's corpus (real 平潭 and 洪泽 reports): a row's
+parts listed (分别是什么原因), a column word after another row of its table (它的纠正的呢 after 行政诉讼), two
+agencies each with its own year, a column's share of its own row, English year ranges and disclosure words, and
+a consistency question about one table only."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.normalize import normalize
+from test_dev_questions import dev_corpus, dev_qa  # noqa: F401 (fixtures)
+
+
+def _ask(qa, *turns: str):
+    conv, answers = None, []
+    for q in turns:
+        a, conv = qa.ask(q, conv)
+        answers.append(a)
+    return answers
+
+
+@pytest.mark.parametrize("turns, parts", [
+    (("平潭2024年不予公开的申请分别是什么原因",), ["三类内部事务信息」32", "国家秘密」4", "第三方合法权益」3", "其余5项为0"]),
+    (("平潭2025年无法提供多少件", "都有哪些情形"), ["本机关不掌握相关政府信息」50", "另行制作」3"]),
+    (("平潭2024年行政复议多少件", "都有哪些结果"), ["其他结果」3", "结果维持」2", "结果纠正」1", "尚未审结」1"]),
+])
+def test_the_parts_of_a_row_are_listed(dev_qa, turns, parts) -> None:
+    last = _ask(dev_qa, *turns)[-1]
+    assert last.reading.operation == "breakdown", last.text
+    for p in parts:
+        assert p in last.text, (p, last.text)
+
+
+@pytest.mark.parametrize("turns, label, value", [
+    (("平潭2024年行政诉讼多少件", "它的纠正的呢"), "行政诉讼", "2件"),
+    (("平潭2023年行政诉讼有几件", "其中维持的呢"), "行政诉讼", "5件"),
+    (("平潭2023年行政复议多少件", "它的维持的呢"), "行政复议", "1件"),
+])
+def test_a_column_after_a_row_stays_on_that_row(dev_qa, turns, label, value) -> None:
+    last = _ask(dev_qa, *turns)[-1]
+    assert f"「{label}" in last.text and value in last.text and "按「行政复议」" not in last.text, last.text
+
+
+@pytest.mark.parametrize("q, first, second", [
+    ("平潭2024年的行政处罚和洪泽2023年比，哪个多", "1,100", "4,119"),
+    ("2024年的平潭和2023年的洪泽行政处罚谁多", "1,100", "4,119"),
+    ("洪泽2023年和平潭2021年的行政许可哪个多", "550", "2,293"),
+])
+def test_each_agency_with_the_year_written_beside_it(dev_qa, q, first, second) -> None:
+    (a,) = _ask(dev_qa, q)
+    assert first in a.text and second in a.text, a.text
+
+
+@pytest.mark.parametrize("q, said", [
+    ("平潭2021年法人或其他组织的申请占新收申请的比重", "6件 ÷ 70件 = 8.57%"),
+    ("平潭2025年商业企业的申请占新收申请的比例", "3件 ÷ 154件 = 1.95%"),
+])
+def test_a_column_over_its_own_rows_total(dev_qa, q, said) -> None:
+    (a,) = _ask(dev_qa, q)
+    assert said in a.text, a.text
+
+
+@pytest.mark.parametrize("q, words", [
+    ("total fee income from 2021 to 2025", "2021到2025年"),
+    ("penalties between 2023 and 2025", "2023到2025年"),
+    ("compare 2021 and 2025 penalties", "2021and2025"),  # two years, not a range
+    ("how many requests were fully disclosed", "予以公开"),
+    ("applications carried over to the next year", "结转下年度"),
+])
+def test_english_ranges_and_disclosure_words(q, words) -> None:
+    assert words in normalize(q)
+
+
+@pytest.mark.parametrize("q, verdict, number", [
+    ("洪泽2023年表三各项加起来等于21吗", "没有发现不一致", "21件"),  # 四's break is not what was asked
+    ("洪泽2023年表四的数据对得上吗", "不一致", None),
+    ("平潭2020年表三各项加起来等于21吗", "不一致", "21件"),
+])
+def test_a_consistency_question_about_one_table(dev_qa, q, verdict, number) -> None:
+    (a,) = _ask(dev_qa, q)
+    assert verdict in a.text and (number is None or number in a.text), a.text
