@@ -285,7 +285,8 @@ class QA:
             for item in items().values():
                 if item.table == table and col in item.columns and not item.is_group and (m := measure(item.id, col)):
                     if any(self.store.has_key(k) for k in m.all_keys):
-                        alts.append(Alternative(label=m.label, question=f"哪个单位{item.words[0]}{column_phrase(m)}最多"))
+                        word = item.words[0] if item.words else item.label  # (a group may have no words of its own)
+                        alts.append(Alternative(label=m.label, question=f"哪个单位{word}{column_phrase(m)}最多"))
         if not alts:
             return answer_prose(self, plan)
         return Answer(question=plan.question, status="ambiguous", alternatives=alts[:6],

@@ -4,6 +4,7 @@ member rows, the applicant columns of a row, the result columns of 四. Each par
 
 from __future__ import annotations
 
+from qa import arith
 from qa.answer import Answer, AnswerTable, ChartHint
 from qa.facts import OK
 from qa.lexicon import Measure, items, measure
@@ -58,6 +59,7 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                       text=f"{rep.name}{rep.year or ''}年报告没有「{m.label}」各小项的数字。")
     asc = plan.operation == "min" or plan.order == "asc"
     rows.sort(key=lambda x: (x[1].value if asc else -x[1].value))
+    whole, sum_said = None, []
     best = rows[0][1].value
     winners = [mm for mm, r in rows if r.value == best]
     word = "最少" if asc else "最多"
@@ -68,14 +70,24 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if plan.each:  # 分别是什么原因: every part that has a count, then how many parts are 0
         nonzero = [(mm, r) for mm, r in rows if r.value]
         zeros = len(rows) - len(nonzero)
-        text = (f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」各小项："
+        whole = next((x for x in scoped_rows(ctx, plan, m, [rep.agency] if rep.agency else None)
+                      if x.report.rid == rep.rid and x.status == OK), None)  # the row's own total, as stated
+        text = (f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」"
+                + (f"共{num(whole.value, m.unit)}，" if whole is not None else "") + "各小项："
                 + "、".join(f"「{label(mm)}」{num(r.value, m.unit)}" for mm, r in nonzero)
                 + (f"；其余{zeros}项为0。" if zeros else "。"))
+        parts_sum, how = arith.total([r.value for _, r in rows], "各小项之和")
+        if whole is not None and parts_sum != whole.value:  # 洪泽 2023 行政复议: 总计0, parts 11
+            text += f"各小项之和为{num(parts_sum, m.unit)}，与所填的共计{num(whole.value, m.unit)}不一致。"
+            sum_said = [how]
         if not nonzero:
             text = f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项都是0。"
     elif best == 0 and all(r.value == 0 for _, r in rows):
         text = f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项都是0，没有哪一项{word}。"
     citations, derived = [], []
+    if plan.each and whole is not None:
+        citations, derived = ctx.citer.rows(m, [whole])
+        derived += sum_said
     for mm, r in rows:
         c, d = ctx.citer.rows(mm, [r])
         citations += c

@@ -595,8 +595,15 @@ class Reader:
                         spans.append((m.start, m.end))
         else:
             plan.column_words = list(dict.fromkeys(m.target for m in cols))
+            named = [t for rx, t in TABLE_WORDS if rx.search(text)]
+            if len(named) == 1 and any(c.startswith(named[0] + ":") for c in plan.column_words):
+                # 表三的总计: the column of the table named (its 总计 row: （七）总计)
+                plan.column_words = [c for c in plan.column_words if c.startswith(named[0] + ":")]
+                cols = [m for m in cols if m.target in plan.column_words]
             tables = {t.split(":")[0] for t in plan.column_words}
-            implied = IMPLIED_ITEM.get(next(iter(tables))) if len(tables) == 1 else None
+            implied = TABLE_TOTAL.get(named[0]) if len(named) == 1 and plan.column_words == [f"{named[0]}:total"] \
+                else None
+            implied = implied or (IMPLIED_ITEM.get(next(iter(tables))) if len(tables) == 1 else None)
             word = next((m.word for m in cols if m.word in IMPLIED_BY_WORD), None)
             implied = IMPLIED_BY_WORD[word] if implied and word else implied
             if implied:  # 纠正率 / 自然人有多少: a column of one table only, read on that table's main row
@@ -1082,6 +1089,9 @@ RE_DURATION = re.compile(r"多久|多长时间|几天|多少天|几个工作日|
 
 # a column word with no item, of one table only: the row it is read on (纠正率 → 行政复议, 自然人 → 新收申请)
 IMPLIED_ITEM = {"review": "review", "apply": "apply.new"}
+# a table named by its number (表三 / 第三部分): the table a column word belongs to; its 总计 is the table's total row
+TABLE_WORDS = ((re.compile(r"表三|表格三|第三部分|第三张表"), "apply"), (re.compile(r"表四|表格四|第四部分|第四张表"), "review"))
+TABLE_TOTAL = {"apply": "apply.total"}
 # column words that belong to one row of their table: 败诉 / 胜诉 are said of lawsuits, not of 行政复议
 IMPLIED_BY_WORD = {"败诉": "suit", "胜诉": "suit"}
 

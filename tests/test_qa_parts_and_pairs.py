@@ -79,3 +79,14 @@ def test_english_ranges_and_disclosure_words(q, words) -> None:
 def test_a_consistency_question_about_one_table(dev_qa, q, verdict, number) -> None:
     (a,) = _ask(dev_qa, q)
     assert verdict in a.text and (number is None or number in a.text), a.text
+
+
+def test_parts_that_miss_their_stated_total_are_said(dev_qa) -> None:
+    (a,) = _ask(dev_qa, "洪泽2023年行政复议都有哪些结果")
+    assert "共0件" in a.text and "结果维持」10件" in a.text and "各小项之和为11件" in a.text, a.text
+    assert any(d.value == "11" for d in a.derived)
+
+
+def test_a_table_named_by_its_number_gives_the_column_its_row(dev_qa) -> None:
+    (a,) = _ask(dev_qa, "平潭2022年表三的总计是75吗")
+    assert a.status == "answered" and "办理结果总计" in a.text and "75件" in a.text, a.text
