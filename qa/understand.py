@@ -98,6 +98,7 @@ class Plan(BaseModel):
     container: str | None = None  # 依申请…里 / 新收的申请中: the item the question puts the others in
     times: bool = False  # 几倍
     percent: bool = False  # 百分之几
+    also: list[tuple[str, Comparison]] = Field(default_factory=list)  # 且行政许可超过3000件: more items' conditions
     each: bool = False  # breakdown: every part listed (分别是什么原因), not only the largest
     nth: int | None = None  # 排第二
     item_at: list[tuple[str, int]] = Field(default_factory=list)  # each item named and where (for 占 …)
@@ -695,6 +696,7 @@ class Reader:
             plan.prose, plan.op_explicit = True, False
             return
         self._comparison(plan, rest)
+        self._conditions(plan, rest)
         plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(rest) or bool(RE_ANY_WH.search(rest)))
         if plan.yesno and plan.comparison is not None and RE_HAVE.search(rest):
             plan.comparison.have = True
@@ -931,6 +933,37 @@ class Reader:
                 plan.share_of = list(SHARE_DENOMINATORS[plan.item])
             elif item.table == "apply" and plan.item not in ("apply.new", "apply.carried_in"):
                 plan.share_of = ["apply.total"]  # a result row's share: of all results (办理结果总计)
+
+    def _conditions(self, plan: Plan, rest: str) -> None:
+        """行政处罚超过1000件而且行政许可超过3000件: one condition per item, each on the item named last before
+        it; the first is the plan's item and comparison, the others are kept in plan.also (all must hold)."""
+        found = [m for m in RE_CMP.finditer(rest) if not re.match(r"前|后", rest[max(0, m.start() - 1):m.start()])]
+        named = sorted(plan.item_at, key=lambda x: x[1])
+        if len(found) < 2 or plan.comparison is None or len(named) < 2:
+            return
+        conds: list[tuple[str, Comparison]] = []
+        for m in found:
+            word, num, unit, tail = m.group(1) or m.group(2), m.group(3), m.group(4), m.group(5)
+            op = dict(_CMP_WORDS)[word]
+            if tail:
+                op = ">=" if "上" in tail else "<="
+            before = [i for i, pos in named if pos < m.start()]
+            value = _in_unit(plan, num, unit)
+            if not before or value is None or op == "==" and word not in ("等于", "为", "是"):
+                return
+            conds.append((before[-1], Comparison(op=op, value=value, text=m.group(0))))
+        if len({i for i, _ in conds}) != len(conds):
+            return
+        (first, comparison), plan.also = conds[0], conds[1:]
+        if first != plan.item:
+            plan.item = first
+            if measure(first, plan.column or "") is None:
+                plan.column, plan.column_explicit = next((c for c in default_columns(first) if measure(first, c)),
+                                                         None), False
+        plan.comparison = comparison
+        plan.extra_items = [i for i in plan.extra_items if i not in {i for i, _ in conds}]
+        if plan.container in {i for i, _ in conds}:
+            plan.container = None
 
     def _comparison(self, plan: Plan, rest: str) -> None:
         m = RE_ABSENT.search(rest)

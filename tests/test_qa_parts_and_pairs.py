@@ -90,3 +90,14 @@ def test_parts_that_miss_their_stated_total_are_said(dev_qa) -> None:
 def test_a_table_named_by_its_number_gives_the_column_its_row(dev_qa) -> None:
     (a,) = _ask(dev_qa, "平潭2022年表三的总计是75吗")
     assert a.status == "answered" and "办理结果总计" in a.text and "75件" in a.text, a.text
+
+
+@pytest.mark.parametrize("q, said, rows", [
+    ("平潭哪些年份行政处罚超过1000件而且行政许可超过3000件", "的报告有2份", {2022, 2024}),
+    ("平潭哪些年份新收申请超过70件并且不予公开超过5件", "的报告有2份", {2024, 2025}),
+    ("有几份报告行政处罚超过1000件同时行政强制超过50件", "的报告有3份", {2023, 2024}),
+])
+def test_two_conditions_on_two_items_must_both_hold(dev_qa, q, said, rows) -> None:
+    (a,) = _ask(dev_qa, q)
+    assert said in a.text and "且「" in a.text, a.text
+    assert {r[1] for r in a.table.rows} == rows, a.table.rows
