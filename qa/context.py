@@ -48,6 +48,7 @@ RE_FILLER = re.compile(r"[那呢的吗么了？?。，,！!\s＿\d]|年度?|还�
 RE_WHICH_YEAR = re.compile(r"哪一?年|哪几年|哪些年|哪个年份|年份")  # 哪年最多: over the years of the same agency
 TEXT_OPS = {"prose", "mixed", "findings", "out_of_scope"}  # answers in words: a measure after one asks for a value
 RE_AGAINST = re.compile(r"比|还是|相比|对比")  # 和洪泽比呢 / 跟伊川相比: the named one against the last answer's
+RE_PRONOUN_WORDS = re.compile(r"它们?|该单位|这个单位|这家单位?|其|前一年|后一年|上一年|下一年|上年|前年|去年")
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
 
@@ -238,7 +239,10 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     if special is not None:
         return special
     _column_on_last_row(plan, prev)
-    if plan.pronoun and not plan.agencies and last.focus:
+    # 它前一年呢: the pronoun says whose report, the rest is elliptical (no text asked): the follow-up path below
+    bare = plan.pronoun and not plan.item and plan.operation in ("prose", "out_of_scope") and \
+        len(RE_PRONOUN_WORDS.sub("", RE_FILLER.sub("", plan.prose_text))) < 2
+    if plan.pronoun and not plan.agencies and last.focus and not bare:
         plan.agencies = list(last.focus)
         if not plan.years and last.focus_years:
             plan.years = list(last.focus_years)
@@ -256,7 +260,7 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus")))
     marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete)
     # 都有哪些情形 / 分别是哪些原因: the parts of the measure just asked (哪些 here asks for parts, not a scope)
-    marked = marked or (plan.bare_op == "breakdown" and not plan.agencies and not plan.item)
+    marked = marked or (plan.bare_op in ("breakdown", "place") and not plan.agencies and not plan.item)
     # a question in words naming no agency, after a text answer about one (城管网评队伍转发了多少): the same report
     marked = marked or (plan.operation == "prose" and prev.operation in ("prose", "mixed") and len(last.focus) == 1
                         and not plan.agencies and not plan.item and not RE_OWN_SCOPE.search(plan.text))
@@ -267,7 +271,7 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         plan.agencies = list(prev.agencies or last.focus)
         plan.years = plan.years or list(prev.years)
         plan.followup = True
-        if len(RE_FILLER.sub("", plan.prose_text)) < 2:  # 2023年的呢: the same words, another year
+        if len(RE_PRONOUN_WORDS.sub("", RE_FILLER.sub("", plan.prose_text))) < 2:  # 2023年的呢 / 它前一年呢
             plan.prose_text, plan.part, plan.prose = prev.prose_text, prev.part, True
             plan.operation = "prose"
         return plan
@@ -357,6 +361,13 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             new.comparison, new.absent_only = plan.comparison, plan.absent_only
         if op == "nth":
             new.nth, new.n, new.order = plan.nth, plan.n, plan.order
+        if op == "place":  # 排第几: the report just asked, placed in the ranking of its year
+            op = new.operation = "rank"
+            new.place_of, new.agencies = list(new.agencies or last.focus[:1]), []
+            everyone = bool(re.search(r"所有|全部|历年|各年", plan.text))  # 在所有报告里排第几: every report
+            year = (new.years[:1] or last.focus_years[:1] or [None])[0]
+            new.years, new.all_years = ([], True) if everyone else ([year] if year else [], False)
+            new.place_year = year if everyone else None
         if op == "breakdown":  # 分别是什么原因: the same report's parts
             new.each, new.agencies, new.all_years = plan.each, list(new.agencies or last.focus[:1]), False
             new.years = new.years[:1] or list(last.focus_years[:1])

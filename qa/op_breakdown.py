@@ -26,6 +26,8 @@ def parts(plan: Plan) -> list[Measure]:
     column = plan.column or "total"
     if plan.item == "apply.total":
         return [m for i in RESULT_ROWS if (m := measure(i, column))]
+    if item.table == "review" and "结果" in plan.text:  # 行政诉讼的结果分布: its result columns, not its two rows
+        return [m for c in REVIEW_COLUMNS if (m := measure(plan.item, c))]
     if item.is_group:
         return [m for i in item.members if (m := measure(i, column))]
     if item.table == "apply":

@@ -105,6 +105,7 @@ class Plan(BaseModel):
     unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
     extra_columns: list[str] = Field(default_factory=list)  # 自然人和法人各多少: more columns of the same row (value)
     place_of: list[str] = Field(default_factory=list)  # 平潭的行政处罚排第几: whose place in the ranking is asked
+    place_year: int | None = None  # 在所有报告里排第几 after 平潭2024年…: the one report of place_of placed
     relative: list[RelativeYear] = Field(default_factory=list)  # 去年 / 近三年: years counted back from a base
     relative_base_named: bool = False
     relative_years: list[int] = Field(default_factory=list)  # the years only a relative word named
@@ -164,7 +165,8 @@ RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具�
                            r"哪一?个理由|哪种结果|什么结果")
 # 分别是什么原因 / 都有哪些理由 / 各项情形各多少: every part of one item in one report, listed (not its largest)
 RE_PARTS_ASKED = re.compile(r"(?:什么|哪些|哪几种|哪几类|哪几个|各类|各项|具体)(?:原因|理由|情形|结果|类别|类型)|"
-                            r"(?:原因|理由|情形)(?:分别|各)|分别(?:是|为|有)(?:什么|哪些|哪几)|各是什么|都(?:是|有)(?:什么|哪些)"
+                            r"(?:原因|理由|情形)(?:分别|各)|分别(?:是|为|有)(?:什么|哪些|哪几)|各是什么|(?:都|分别)是谁|(?:都|分别)?是(?:哪些|什么)人|"
+                            r"都(?:是|有)(?:什么|哪些)"
                             r"(?:原因|理由|情形|结果|类)?(?![单家个年份])")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
@@ -763,6 +765,9 @@ class Reader:
                 plan.bare_op = _top_or_bottom(plan, n_top, n_bottom)
             elif listed or RE_BREAKDOWN.search(rest):  # 分别是什么原因: the parts of the measure talked about
                 plan.bare_op, plan.each = "breakdown", listed
+            elif RE_WHICH_PLACE.search(rest):  # 排第几: the place of the report talked about
+                plan.bare_op = "place"
+                plan.order = "asc" if RE_MIN.search(rest) or "倒数" in rest else "desc"
             elif is_max or is_min:
                 plan.bare_op = "max" if is_max else "min"
             elif RE_AVG.search(rest):

@@ -101,3 +101,16 @@ def test_two_conditions_on_two_items_must_both_hold(dev_qa, q, said, rows) -> No
     (a,) = _ask(dev_qa, q)
     assert said in a.text and "且「" in a.text, a.text
     assert {r[1] for r in a.table.rows} == rows, a.table.rows
+
+
+@pytest.mark.parametrize("turns, said", [
+    (("平潭2023年行政许可多少", "它前一年呢"), "2022年「行政许可 · 处理决定数量」为10,690件"),
+    (("平潭2023年存在哪些问题", "它前一年呢"), "意见征集形式较为单一"),
+    (("洪泽2023年行政处罚是多少", "排第几"), "排第1名"),
+    (("平潭2024年行政复议多少件", "在所有报告里排第几"), "平潭综合实验区（2024年）排第2名"),
+    (("平潭2023年的行政强制是2022年的几倍",), "2022年为0，增长的百分比和倍数无从计算"),
+    (("洪泽2023年新收申请的申请人都是谁",), "自然人」21件"),
+])
+def test_elliptical_follow_ups_and_zero_bases(dev_qa, turns, said) -> None:
+    last = _ask(dev_qa, *turns)[-1]
+    assert said in last.text, last.text
