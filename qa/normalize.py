@@ -128,8 +128,8 @@ _ENGLISH_FOLLOWUP = re.compile(r"^\s*(?:and|what about|how about)(?:\s+(?:in|for
 
 
 # what share of Pingtan's 2024 requests were granted: the part (granted) over the whole (requests), as 占…的比例
-_ENGLISH_SHARE = re.compile(r"(?:what|which)?\s*(?:share|percentage|proportion|fraction|percent)\s+of\s+(.+?)\s+"
-                            r"(?:were|was|are|is|got|get)\s+([a-z ]+?)\s*(\?|$)")
+_ENGLISH_SHARE = re.compile(r"(?:(?:what|which)(?:'s|\s+is|\s+was)?\s+)?(?:the\s+)?(?:share|percentage|proportion|fraction|percent)\s+of\s+(.+?)\s+"
+                            r"(?:that\s+|which\s+)?(?:were|was|are|is|got|get)\s+([a-z ]+?)\s*(\?|$)")
 
 
 def english(text: str) -> str:

@@ -20,6 +20,21 @@ APPLICANT_COLUMNS = ("natural", "business", "research", "nonprofit", "legal", "o
 REVIEW_COLUMNS = ("upheld", "corrected", "other", "pending")
 
 
+MAX_REPORTS = 8  # parts listed report by report, up to this many reports
+
+
+def _joined(answers: list[Answer]) -> Answer:
+    """Several reports' parts, one after another, in one answer."""
+    first = answers[0]
+    first.text = "".join(a.text for a in answers)
+    first.citations = [c for a in answers for c in a.citations]
+    first.derived = [d for a in answers for d in a.derived]
+    if all(a.table for a in answers):
+        first.table.rows = [row for a in answers for row in a.table.rows]
+    first.chart = None
+    return first
+
+
 def parts(plan: Plan) -> list[Measure]:
     """The measures an item breaks down into."""
     item = items()[plan.item]
@@ -45,6 +60,9 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     first = scoped_rows(ctx, plan, ms[0], plan.agencies or None)
     if not first:
         return no_reports(ctx, plan, m, who="、".join(plan.agencies))
+    if plan.each and plan.all_years and 1 < len(first) <= MAX_REPORTS:  # 2021年和2022年的原因分别是什么: each year's
+        return _joined([answer_breakdown(ctx, plan.model_copy(update={"years": [r.report.year], "all_years": False}), m)
+                        for r in sorted(first, key=lambda r: r.report.year or 0)])
     rep = first[-1].report  # one report: the one named, or the agency's latest
     rows = []
     for mm in ms:

@@ -722,7 +722,7 @@ class Reader:
         # 办理结果中哪一种情形最多 / 占比最大的是哪类: the item's own parts, in one report
         listed = bool(RE_PARTS_ASKED.search(rest)) and not (is_max or is_min)
         if has_measure and (RE_WHICH_PART.search(rest) and (is_max or is_min or RE_ORDER.search(rest)) or
-                            (RE_BREAKDOWN.search(rest) or listed) and len(plan.agencies) == 1 and len(plan.years) <= 1):
+                            (RE_BREAKDOWN.search(rest) and len(plan.years) <= 1 or listed) and len(plan.agencies) == 1):
             plan.operation, plan.each = "breakdown", listed
             plan.order = "asc" if is_min and not is_max else "desc"
             return

@@ -114,3 +114,14 @@ def test_two_conditions_on_two_items_must_both_hold(dev_qa, q, said, rows) -> No
 def test_elliptical_follow_ups_and_zero_bases(dev_qa, turns, said) -> None:
     last = _ask(dev_qa, *turns)[-1]
     assert said in last.text, last.text
+
+
+def test_parts_of_several_years_are_listed_year_by_year(dev_qa) -> None:
+    (a,) = _ask(dev_qa, "平潭2021年和2022年的不予公开原因分别是什么")
+    assert "2021年「不予公开（各项合计）」共8件" in a.text and "2022年「不予公开（各项合计）」共4件" in a.text, a.text
+    assert "行政执法案卷」6件" in a.text and "四类过程性信息」2件" in a.text
+
+
+def test_an_english_share_asked_with_that_were(dev_qa) -> None:
+    (a,) = _ask(dev_qa, "What's the percentage of Pingtan's 2024 applications that were withheld?")
+    assert "39件 ÷ 218件 = 17.89%" in a.text, a.text
