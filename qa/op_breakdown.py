@@ -63,6 +63,8 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if plan.each and plan.all_years and 1 < len(first) <= MAX_REPORTS:  # 2021年和2022年的原因分别是什么: each year's
         return _joined([answer_breakdown(ctx, plan.model_copy(update={"years": [r.report.year], "all_years": False}), m)
                         for r in sorted(first, key=lambda r: r.report.year or 0)])
+    if len({r.report.rid for r in first}) > 1 and not plan.each:  # 所有报告里哪一类最多: the parts summed
+        return _pooled(ctx, plan, m, ms, first)
     rep = first[-1].report  # one report: the one named, or the agency's latest
     rows = []
     for mm in ms:
@@ -118,3 +120,40 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                   reading=reading(plan, m, f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」各小项比较，取{word}",
                                   operation="breakdown", agencies=[rep.agency] if rep.agency else []),
                   chart=ChartHint(x="小项", y=f"数值（{m.unit}）", title=items()[plan.item].label))
+
+
+def _pooled(ctx: Ctx, plan: Plan, m: Measure, ms: list[Measure], first: list) -> Answer:
+    """Each part summed over the reports in scope (every report, or each agency's latest), then ranked; a
+    report that lacks a part's cell is left out of that part's sum and said."""
+    label = lambda mm: mm.label.replace(" · 总计", "")  # noqa: E731
+    sums, citations, derived = [], [], []
+    for mm in ms:
+        if mm.item == "apply.other":
+            continue  # 其他处理: its rows are summed (a 2019 report's one row is not a part of 2021's three)
+        ok = [r for r in scoped_rows(ctx, plan, mm, plan.agencies or None) if r.status == OK]
+        if not ok:
+            continue
+        total, how = arith.total([r.value for r in ok], f"「{label(mm)}」{len(ok)}份报告合计")
+        sums.append((mm, total, len(ok)))
+        c, d = ctx.citer.rows(mm, ok, limit=None)
+        citations += c
+        derived += [*d, how]
+    if not sums:
+        return Answer(question=plan.question, status="absent", reading=reading(plan, m, f"「{m.label}」的细分"),
+                      text=f"范围内的报告没有「{m.label}」各小项的数字。")
+    asc = plan.operation == "min" or plan.order == "asc"
+    sums.sort(key=lambda x: x[1] if asc else -x[1])
+    best = sums[0][1]
+    winners = [mm for mm, v, _ in sums if v == best]
+    word = "最少" if asc else "最多"
+    n = len({r.report.rid for r in first})
+    scope = f"{n}{'份报告' if plan.all_years else '个单位（各取最新一份报告）'}"
+    text = (f"「{items()[plan.item].label}」的各小项按{scope}合计，{word}的是"
+            + "、".join(f"「{label(w)}」" for w in winners) + f"：{num(best, m.unit)}" + ("（并列）" if len(winners) > 1 else "")
+            + "。" + "其余：" + "、".join(f"「{label(mm)}」{num(v, m.unit)}" for mm, v, _ in sums[len(winners):]) + "。")
+    table = AnswerTable(columns=["名次", "小项", "报告数", f"合计（{m.unit}）"], units={f"合计（{m.unit}）": m.unit},
+                        rows=[[i + 1, label(mm), k, cell_value(v)] for i, (mm, v, k) in enumerate(sums)])
+    return Answer(question=plan.question, text=text, table=table, citations=citations, derived=derived,
+                  reading=reading(plan, m, f"「{items()[plan.item].label}」各小项按{scope}合计，取{word}",
+                                  operation="breakdown"),
+                  chart=ChartHint(x="小项", y=f"合计（{m.unit}）", title=items()[plan.item].label))

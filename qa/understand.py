@@ -1077,6 +1077,9 @@ def _latin_name(question: str, finder: AgencyFinder) -> str | None:
     return None
 
 
+LOCATIVES = set("中里内上下外")  # 报告中 / 表里: a place word's first character that belongs to the word before
+
+
 def _known_place(masked: str) -> str | None:
     """A place name of jieba's dictionary (厦门, 盱眙县) standing, outside every agency name and template word,
     in a question about an item of the template: a name the index does not hold, said, never dropped."""
@@ -1087,9 +1090,12 @@ def _known_place(masked: str) -> str | None:
         return None
     masked = _mask(masked, [(m.start, m.end) for m in words])  # template words are no places
     for run in re.findall(r"[\u4e00-\u9fff]{2,}", masked):
+        at = 0
         for w in jieba.posseg.lcut(run):
+            glued = at > 0 and len(w.word) == 2 and w.word[0] in LOCATIVES  # 报告中加起来: 中 ends the word before
+            at += len(w.word)
             if w.flag == "ns" and len(w.word) >= 2 and w.word not in NOT_PLACES and w.word not in BEYOND_PLACES \
-                    and not RE_BEYOND.search(w.word) and not mentions(w.word):
+                    and not RE_BEYOND.search(w.word) and not mentions(w.word) and not glued:
                 return w.word
     return None
 

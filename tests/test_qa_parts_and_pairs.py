@@ -125,3 +125,13 @@ def test_parts_of_several_years_are_listed_year_by_year(dev_qa) -> None:
 def test_an_english_share_asked_with_that_were(dev_qa) -> None:
     (a,) = _ask(dev_qa, "What's the percentage of Pingtan's 2024 applications that were withheld?")
     assert "39件 ÷ 218件 = 17.89%" in a.text, a.text
+
+
+@pytest.mark.parametrize("q, said", [
+    ("不予公开理由里哪一类在所有报告中加起来最多", "属于三类内部事务信息」：37件"),
+    ("平潭历年不予公开里哪一类最多", "按7份报告合计"),
+])
+def test_parts_over_several_reports_are_summed(dev_qa, q, said) -> None:
+    (a,) = _ask(dev_qa, q)
+    assert a.status == "answered" and said in a.text, a.text
+    assert any(d.value == "37" for d in a.derived)
