@@ -162,10 +162,11 @@ PART_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple((_rx(*words), part) 
 RE_CONTAINER = re.compile(r"(?:的)?(?:\d+件)?(?:申请|案件|信息|数据)?(?:里面|里|当中|之中|中)(?!心|央|标)")
 RE_NTH = re.compile(rf"(?:排|排名|排在)?(倒数)?第({NUMBER})(?!方|季|条|款|类|部分|章|节|批|届)(?:名|位|多|高|大|少|低|小)?")  # 倒数第二: from the bottom
 RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具体情形|哪个原因|什么原因|哪种原因|哪类申请人|什么理由|"
+                            r"谁(?:申请|提交?|提出|递交)的|"
                            r"哪一?个理由|哪种结果|什么结果")
 # 分别是什么原因 / 都有哪些理由 / 各项情形各多少: every part of one item in one report, listed (not its largest)
 RE_PARTS_ASKED = re.compile(r"(?:什么|哪些|哪几种|哪几类|哪几个|各类|各项|具体)(?:原因|理由|情形|结果|类别|类型)|"
-                            r"(?:原因|理由|情形)(?:分别|各)|分别(?:是|为|有)(?:什么|哪些|哪几)|各是什么|(?:都|分别)是谁|(?:都|分别)?是(?:哪些|什么)人|"
+                            r"(?:原因|理由|情形)(?:分别|各)|分别(?:是|为|有)(?:什么|哪些|哪几)|各是什么|(?:都|分别)是谁|谁(?:申请|提交?|提出|递交)的|(?:都|分别)?是(?:哪些|什么)人|"
                             r"都(?:是|有)(?:什么|哪些)"
                             r"(?:原因|理由|情形|结果|类)?(?![单家个年份])")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
@@ -721,7 +722,9 @@ class Reader:
         plan.times, plan.percent = bool(RE_TIMES.search(rest)), bool(RE_PERCENT.search(rest))
         # 办理结果中哪一种情形最多 / 占比最大的是哪类: the item's own parts, in one report
         listed = bool(RE_PARTS_ASKED.search(rest)) and not (is_max or is_min)
-        if has_measure and (RE_WHICH_PART.search(rest) and (is_max or is_min or RE_ORDER.search(rest)) or
+        # 谁申请的最多 (申请 read as the item, masked): the applicants of that row, not the agencies
+        who_applied = has_measure and bool(re.search(r"谁＿+的", rest)) and items()[plan.item].table == "apply"
+        if has_measure and ((RE_WHICH_PART.search(rest) or who_applied) and (is_max or is_min or RE_ORDER.search(rest)) or
                             (RE_BREAKDOWN.search(rest) and len(plan.years) <= 1 or listed) and len(plan.agencies) == 1):
             plan.operation, plan.each = "breakdown", listed
             plan.order = "asc" if is_min and not is_max else "desc"

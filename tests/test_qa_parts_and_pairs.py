@@ -135,3 +135,13 @@ def test_parts_over_several_reports_are_summed(dev_qa, q, said) -> None:
     (a,) = _ask(dev_qa, q)
     assert a.status == "answered" and said in a.text, a.text
     assert any(d.value == "37" for d in a.derived)
+
+
+@pytest.mark.parametrize("q, said", [
+    ("平潭2022年上年结转了1件，这1件是谁申请的", "上年结转政府信息公开申请数量 · 自然人」1件"),
+    ("平潭2025年结转下年度的6件都是谁提的", "商业企业」2件"),
+    ("平潭2024年谁申请的最多", "最多的是「本年新收政府信息公开申请数量 · 自然人」：217件"),
+])
+def test_who_applied_is_the_applicant_columns(dev_qa, q, said) -> None:
+    (a,) = _ask(dev_qa, q)
+    assert said in a.text, a.text
