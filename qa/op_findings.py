@@ -31,6 +31,7 @@ def table_asked(text: str) -> tuple[str, frozenset[int]] | None:
     return named[0] if len(named) == 1 else None
 
 
+RE_TEXT_VS_TABLE = re.compile(r"(?:正文|文字|文中|报告里写的|文字部分).{0,12}(?:表格|表里|表中|表)|(?:表格|表里|表中).{0,12}(?:正文|文字|文中)")
 RE_HOW_FAR = re.compile(r"差(?:了|额|距)?(?:多少|几)|相差|差值|差多少")
 RE_SUMS = re.compile(r"= (-?[\d.]+) ≠ .*? = (-?[\d.]+)(?![\d.])")
 
@@ -61,6 +62,11 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
     table = table_asked(plan.text)
     if table:  # the other table's sums are not what was asked (the cross-year and text checks stay)
         found = [f for f in found if not f.rule or int(f.rule) in table[1]]
+    # 哪些报告正文和表格不一致: only the reports whose text disagrees with their table (one report named: all of
+    # its findings, its table's own breaks beside the text's)
+    text_only = bool(RE_TEXT_VS_TABLE.search(plan.text)) and not plan.agencies
+    if text_only:
+        found = [f for f in found if f.kind == "prose"]
     fails = [f for f in found if f.status == "FAIL"]
     unassessable = [f for f in found if f.status == "NOT_ASSESSABLE"]
     by_doc: dict[str, list] = {}
@@ -71,7 +77,8 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
         na_docs[f.doc] = na_docs.get(f.doc, 0) + 1
     derived = [Derived(value=str(len(by_doc)), how="有不一致的报告数"),
                Derived(value=str(len(docs)), how="范围内报告数")]
-    who = findings_scope(plan.agencies, plan.years, len(docs)) + (f"（{table[0]}）" if table else "")
+    who = findings_scope(plan.agencies, plan.years, len(docs)) + (f"（{table[0]}）" if table else "") + \
+        ("（正文与表格）" if text_only else "")
     parts = []
     for doc, fs in list(by_doc.items())[:NAMES_IN_TEXT]:
         r = s.by_doc[doc]
@@ -95,7 +102,7 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
         for d, n in list(na_docs.items())[:NAMES_IN_TEXT]:
             derived.append(Derived(value=str(n), how=f"{s.by_doc[d].name}无法核对的项数"))
     if plan.agencies and not by_doc:
-        passed = s.passed_findings(sorted(docs), table[1] if table else None)
+        passed = s.passed_findings(sorted(docs), table[1] if table else None, "prose" if text_only else None)
         derived.append(Derived(value=str(passed), how="通过的核对项数"))
         text += f"通过{passed}项核对。"
     shown = fails + unassessable

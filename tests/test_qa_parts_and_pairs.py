@@ -145,3 +145,9 @@ def test_parts_over_several_reports_are_summed(dev_qa, q, said) -> None:
 def test_who_applied_is_the_applicant_columns(dev_qa, q, said) -> None:
     (a,) = _ask(dev_qa, q)
     assert said in a.text, a.text
+
+
+def test_which_reports_text_disagrees_with_table_lists_only_those(dev_qa) -> None:
+    (a,) = _ask(dev_qa, "哪些报告正文和表格不一致")
+    assert "有2份报告" in a.text and "济南" in a.text and "平潭综合实验区2023年" in a.text, a.text
+    assert "淮安市洪泽区人民政府" not in a.text  # its break is inside its table, not against its text
