@@ -49,7 +49,8 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             derived.append(dd)
             text += f"；{said}。"
     elif len(ok) > 2:
-        text += most_words(ok[0].report.name if ok[0].value != ok[1].value else None)
+        tied = [r.report.name for r in ok if r.value == ok[0].value]  # a tie: every one tied is named
+        text += most_words(ok[0].report.name if len(tied) == 1 else "、".join(tied) + "并列")
         if RE_HOW_MUCH_MORE.search(plan.text):  # 三家哪家最多，差多少: the first against each of the others
             said, ds = lead_over_words(ok[0].report.name, ok[0].value, [(r.report.name, r.value) for r in ok[1:]], unit)
             derived += ds

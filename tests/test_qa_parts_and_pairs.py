@@ -151,3 +151,13 @@ def test_which_reports_text_disagrees_with_table_lists_only_those(dev_qa) -> Non
     (a,) = _ask(dev_qa, "哪些报告正文和表格不一致")
     assert "有2份报告" in a.text and "济南" in a.text and "平潭综合实验区2023年" in a.text, a.text
     assert "淮安市洪泽区人民政府" not in a.text  # its break is inside its table, not against its text
+
+
+@pytest.mark.parametrize("q, said", [
+    ("沙河、伊川、鹤岗三家谁的政府集中采购项目最多", "沙河市城市管理综合行政执法局、鹤岗市城市管理综合执法局并列最多"),
+    ("平潭最近一年和前一年行政处罚相比怎么样", "2024年1,100件，2025年644件"),
+    ("各单位最新一年的行政处罚谁最多", "淮安市洪泽区人民政府最多"),  # each agency's latest, not the index's year
+])
+def test_ties_named_and_the_latest_year_beside_another(dev_qa, q, said) -> None:
+    (a,) = _ask(dev_qa, q)
+    assert said in a.text, a.text
