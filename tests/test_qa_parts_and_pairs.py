@@ -161,3 +161,13 @@ def test_which_reports_text_disagrees_with_table_lists_only_those(dev_qa) -> Non
 def test_ties_named_and_the_latest_year_beside_another(dev_qa, q, said) -> None:
     (a,) = _ask(dev_qa, q)
     assert said in a.text, a.text
+
+
+@pytest.mark.parametrize("q, said, derived", [
+    ("平潭2024年不予公开占比比2023年高了多少个百分点", "高11.72个百分点", "11.72"),
+    ("平潭2024年和2025年的行政复议纠正率相差多少", "低5.96个百分点", "5.96"),
+    ("平潭历年予以公开率的平均值", "简单平均为31.04%", "31.04"),
+])
+def test_shares_of_several_reports_compared_or_averaged(dev_qa, q, said, derived) -> None:
+    (a,) = _ask(dev_qa, q)
+    assert said in a.text and any(d.value == derived for d in a.derived), a.text
