@@ -16,6 +16,13 @@ from qa.phrasing import ALL_ZERO_WORDS, NAMES_IN_TEXT, filter_condition, lacking
 from qa.understand import Comparison, Plan
 
 
+def versus_measure(plan: Plan) -> Measure | None:
+    """The other item of 部分公开多于予以公开, in the same column where it has it."""
+    item = plan.versus or ""
+    return measure(item, plan.column or "") or next((mm for col in default_columns(item) if (mm := measure(item, col))),
+                                                    None)
+
+
 def also_measures(plan: Plan) -> list[tuple[Measure, Comparison]]:
     """The further conditions' measures (the item's own column where it has it, else its default)."""
     out = []
@@ -47,6 +54,15 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         meets = cmp_ok(ok.values, c) if len(ok) else None
         cond = c.words(unit)
         filters.append(filter_condition(m, c))
+        if plan.versus and (mv := versus_measure(plan)) is not None:  # 部分公开多于予以公开: per report, the other item
+            other = ctx.store.measure_values(mv, ok.rids) if len(ok) else None
+            if other is not None:
+                meets = (other.status == OK) & np.where(np.isnan(other.value), False,
+                                                        ok.values > other.value if c.op == ">" else ok.values < other.value)
+                c2, _ = ctx.citer.rows(mv, [r for r in scoped_rows(ctx, plan, mv) if r.status == OK])
+                also_cited.extend(c2)
+            cond = f"{'大于' if c.op == '>' else '少于'}同一报告的「{mv.label}」"
+            filters[-1] = f"{label}{cond}"
         for m2, c2 in also_measures(plan):  # 且行政许可超过3000件: each further condition on its own item
             if len(ok):
                 mv = ctx.store.measure_values(m2, ok.rids)

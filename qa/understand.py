@@ -98,6 +98,7 @@ class Plan(BaseModel):
     container: str | None = None  # 依申请…里 / 新收的申请中: the item the question puts the others in
     times: bool = False  # 几倍
     percent: bool = False  # 百分之几
+    versus: str | None = None  # 部分公开多于予以公开的年份: the comparison's other side is this item, not a number
     also: list[tuple[str, Comparison]] = Field(default_factory=list)  # 且行政许可超过3000件: more items' conditions
     each: bool = False  # breakdown: every part listed (分别是什么原因), not only the largest
     nth: int | None = None  # 排第二
@@ -169,6 +170,9 @@ RE_PARTS_ASKED = re.compile(r"(?:什么|哪些|哪几种|哪几类|哪几个|各
                             r"(?:原因|理由|情形)(?:分别|各)|分别(?:是|为|有)(?:什么|哪些|哪几)|各是什么|(?:都|分别)是谁|谁(?:申请|提交?|提出|递交)的|(?:都|分别)?是(?:哪些|什么)人|"
                             r"都(?:是|有)(?:什么|哪些)"
                             r"(?:原因|理由|情形|结果|类)?(?![单家个年份])")
+RE_SET_ASKED = re.compile(r"哪几年|哪些年份?|哪一?年|哪些报告|哪几份|哪些单位|哪几家|哪几个|有几年|几份|多少份|几家|几年")
+RE_ABOVE_BELOW = re.compile(r"多于|大于|超过|高于|少于|低于|小于|不到|不及")
+RE_MORE_LESS = re.compile(r"[的]?(?:还|更)?(?:多|高|大|少|低|小)")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共|涨|跌|降了|升了|多了|少了|"
@@ -700,6 +704,7 @@ class Reader:
             return
         self._comparison(plan, rest)
         self._conditions(plan, rest)
+        self._versus(plan, rest)
         plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(rest) or bool(RE_ANY_WH.search(rest)))
         if plan.yesno and plan.comparison is not None and RE_HAVE.search(rest):
             plan.comparison.have = True
@@ -941,6 +946,25 @@ class Reader:
                 plan.share_of = list(SHARE_DENOMINATORS[plan.item])
             elif item.table == "apply" and plan.item not in ("apply.new", "apply.carried_in"):
                 plan.share_of = ["apply.total"]  # a result row's share: of all results (办理结果总计)
+
+    @staticmethod
+    def _versus(plan: Plan, rest: str) -> None:
+        """哪几年部分公开多于予以公开 / 哪些报告予以公开比部分公开少: the reports where one item is above (below)
+        another; the comparison's value is the other item's, read per report (qa.op_filter)."""
+        named = sorted(plan.item_at, key=lambda x: x[1])
+        if plan.comparison is not None or len(plan.extra_items) != 1 or len(named) != 2 or \
+                not RE_SET_ASKED.search(rest):
+            return
+        (a, pa), (b, pb) = named
+        between = rest[pa:pb]
+        after = rest[pb:pb + 12]
+        if (m := RE_ABOVE_BELOW.search(between)) is None and not ("比" in between and
+                                                                   (m := RE_MORE_LESS.match(after.lstrip("＿")))):
+            return
+        word = m.group(0)
+        op = "<" if re.search(r"少|低|小|不到|不及", word) else ">"
+        plan.item, plan.extra_items, plan.versus = a, [], b
+        plan.comparison = Comparison(op=op, value=0, text=word)
 
     def _conditions(self, plan: Plan, rest: str) -> None:
         """行政处罚超过1000件而且行政许可超过3000件: one condition per item, each on the item named last before

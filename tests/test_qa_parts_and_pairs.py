@@ -171,3 +171,13 @@ def test_ties_named_and_the_latest_year_beside_another(dev_qa, q, said) -> None:
 def test_shares_of_several_reports_compared_or_averaged(dev_qa, q, said, derived) -> None:
     (a,) = _ask(dev_qa, q)
     assert said in a.text and any(d.value == derived for d in a.derived), a.text
+
+
+@pytest.mark.parametrize("q, rows", [
+    ("平潭哪几年的部分公开多于予以公开", {("平潭综合实验区", 2025)}),
+    ("哪些报告的予以公开比部分公开少", {("平潭综合实验区", 2025), ("淮安市洪泽区人民政府", 2023)}),
+    ("平潭有几年行政处罚超过行政许可", {("平潭综合实验区", 2019), ("平潭综合实验区", 2020)}),
+])
+def test_reports_where_one_item_exceeds_another(dev_qa, q, rows) -> None:
+    (a,) = _ask(dev_qa, q)
+    assert "同一报告的「" in a.text and {(r[0], r[1]) for r in a.table.rows} == rows, (a.text, a.table.rows)
