@@ -166,7 +166,8 @@ RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具�
                             r"谁(?:申请|提交?|提出|递交)的|"
                            r"哪一?个理由|哪种结果|什么结果")
 # 分别是什么原因 / 都有哪些理由 / 各项情形各多少: every part of one item in one report, listed (not its largest)
-RE_PARTS_ASKED = re.compile(r"(?:什么|哪些|哪几种|哪几类|哪几个|各类|各项|具体)(?:原因|理由|情形|结果|类别|类型)|"
+RE_PARTS_ASKED = re.compile(r"(?:什么|哪些|哪几种|哪几类|哪几个|各类|各项|各个|每个|每种|每类|具体)(?:原因|理由|情形|结果|类别|类型)|"
+                            r"(?:原因|理由|情形|结果|＿)(?:都)?(?:有|包括)哪些[？?。]?$|"
                             r"(?:原因|理由|情形)(?:分别|各)|分别(?:是|为|有)(?:什么|哪些|哪几)|各是什么|(?:都|分别)是谁|谁(?:申请|提交?|提出|递交)的|(?:都|分别)?是(?:哪些|什么)人|"
                             r"都(?:是|有)(?:什么|哪些)"
                             r"(?:原因|理由|情形|结果|类)?(?![单家个年份])")
@@ -726,7 +727,7 @@ class Reader:
             return
         plan.times, plan.percent = bool(RE_TIMES.search(rest)), bool(RE_PERCENT.search(rest))
         # 办理结果中哪一种情形最多 / 占比最大的是哪类: the item's own parts, in one report
-        listed = bool(RE_PARTS_ASKED.search(rest)) and not (is_max or is_min)
+        listed = bool(RE_PARTS_ASKED.search(rest) or RE_BREAKDOWN.search(rest)) and not (is_max or is_min)
         # 谁申请的最多 (申请 read as the item, masked): the applicants of that row, not the agencies
         who_applied = has_measure and bool(re.search(r"谁＿+的", rest)) and items()[plan.item].table == "apply"
         if has_measure and ((RE_WHICH_PART.search(rest) or who_applied) and (is_max or is_min or RE_ORDER.search(rest)) or

@@ -181,3 +181,16 @@ def test_shares_of_several_reports_compared_or_averaged(dev_qa, q, said, derived
 def test_reports_where_one_item_exceeds_another(dev_qa, q, rows) -> None:
     (a,) = _ask(dev_qa, q)
     assert "同一报告的「" in a.text and {(r[0], r[1]) for r in a.table.rows} == rows, (a.text, a.table.rows)
+
+
+@pytest.mark.parametrize("q, said", [
+    ("Pingtan's withheld requests in 2024 by reason", "三类内部事务信息」32件"),
+    ("洪泽2023年依申请公开的办理结果有哪些", "本机关不掌握相关政府信息」10件"),
+    ("平潭2019年办理结果的构成", "共23件，各小项"),
+    ("Which year did Pingtan have the highest correction rate in administrative reconsideration?", "50.00%"),
+    ("How many of Hongze's 2023 requests could not be provided because the information did not exist?",
+     "本机关不掌握相关政府信息 · 总计」为10件"),
+])
+def test_parts_and_rates_in_other_words(dev_qa, q, said) -> None:
+    (a,) = _ask(dev_qa, q)
+    assert said in a.text, a.text
