@@ -116,6 +116,12 @@ class QA:
             return self._ambiguous(plan)
         if plan.beyond:
             return self._beyond(plan)
+        if plan.period:
+            return Answer(question=plan.question, status="out_of_scope",
+                          text=f"问的是「{plan.period}」：年度报告的表格只统计全年的数字，不按月份或季度分开，没有这一时段的"
+                               "数字，无法回答。可以问全年的数字。",
+                          alternatives=[Alternative(label="看全年", question=plan.question.replace(plan.period, ""))],
+                          reading=Reading(operation=plan.operation, summary=f"问的是年内时段（{plan.period}），报告只有全年数字"))
         if plan.forecast:
             return Answer(question=plan.question, status="out_of_scope",
                           text=f"问的是「{plan.forecast}」：这些报告只记已经过去的年度，不做预测，无法回答。"

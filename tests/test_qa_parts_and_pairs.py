@@ -194,3 +194,15 @@ def test_reports_where_one_item_exceeds_another(dev_qa, q, rows) -> None:
 def test_parts_and_rates_in_other_words(dev_qa, q, said) -> None:
     (a,) = _ask(dev_qa, q)
     assert said in a.text, a.text
+
+
+@pytest.mark.parametrize("q", ["平潭2024年上半年行政处罚多少件", "平潭2023年12月收到几件申请", "洪泽2023年第三季度行政许可多少"])
+def test_a_part_of_a_year_is_not_answered_with_the_whole_year(dev_qa, q) -> None:
+    (a,) = _ask(dev_qa, q)
+    assert a.status == "out_of_scope" and "无法回答" in a.text and not any(ch.isdigit() for ch in
+                                                                        a.text.split("：", 1)[1]), a.text
+
+
+def test_an_amount_asked_in_yi_yuan(dev_qa) -> None:
+    (a,) = _ask(dev_qa, "平潭2021年行政事业性收费是多少亿元")
+    assert "2.425231亿元" in a.text and any(d.value == "2.425231" for d in a.derived), a.text
