@@ -60,9 +60,11 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     first = scoped_rows(ctx, plan, ms[0], plan.agencies or None)
     if not first:
         return no_reports(ctx, plan, m, who="、".join(plan.agencies))
-    if plan.each and plan.all_years and 1 < len(first) <= MAX_REPORTS:  # 2021年和2022年的原因分别是什么: each year's
-        return _joined([answer_breakdown(ctx, plan.model_copy(update={"years": [r.report.year], "all_years": False}), m)
-                        for r in sorted(first, key=lambda r: r.report.year or 0)])
+    if plan.each and 1 < len(first) <= MAX_REPORTS:  # 2021年和2022年 / 洪泽和平潭的原因分别是什么: each report's
+        order = {a: i for i, a in enumerate(plan.agencies)}
+        return _joined([answer_breakdown(ctx, plan.model_copy(update={
+            "years": [r.report.year], "all_years": False, "agencies": [r.report.agency] if r.report.agency else []}), m)
+            for r in sorted(first, key=lambda r: (order.get(r.report.agency, 0), r.report.year or 0))])
     if len({r.report.rid for r in first}) > 1 and not plan.each:  # 所有报告里哪一类最多: the parts summed
         return _pooled(ctx, plan, m, ms, first)
     rep = first[-1].report  # one report: the one named, or the agency's latest

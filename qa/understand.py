@@ -734,7 +734,8 @@ class Reader:
         # 谁申请的最多 (申请 read as the item, masked): the applicants of that row, not the agencies
         who_applied = has_measure and bool(re.search(r"谁＿+的", rest)) and items()[plan.item].table == "apply"
         if has_measure and ((RE_WHICH_PART.search(rest) or who_applied) and (is_max or is_min or RE_ORDER.search(rest)) or
-                            (RE_BREAKDOWN.search(rest) and len(plan.years) <= 1 or listed) and len(plan.agencies) == 1):
+                            RE_BREAKDOWN.search(rest) and len(plan.years) <= 1 and len(plan.agencies) == 1 or
+                            listed and plan.agencies):  # 洪泽和平潭2023年的理由分别是什么: each report's parts
             plan.operation, plan.each = "breakdown", listed
             plan.order = "asc" if is_min and not is_max else "desc"
             return

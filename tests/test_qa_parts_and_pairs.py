@@ -206,3 +206,8 @@ def test_a_part_of_a_year_is_not_answered_with_the_whole_year(dev_qa, q) -> None
 def test_an_amount_asked_in_yi_yuan(dev_qa) -> None:
     (a,) = _ask(dev_qa, "平潭2021年行政事业性收费是多少亿元")
     assert "2.425231亿元" in a.text and any(d.value == "2.425231" for d in a.derived), a.text
+
+
+def test_parts_of_two_agencies_are_listed_agency_by_agency(dev_qa) -> None:
+    (a,) = _ask(dev_qa, "洪泽和平潭2023年不予公开的理由分别是什么")
+    assert a.text.index("淮安市洪泽区人民政府2023年「不予公开（各项合计）」共3件") < a.text.index("平潭综合实验区2023年「不予公开（各项合计）」共5件")
