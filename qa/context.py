@@ -48,6 +48,7 @@ RE_FILLER = re.compile(r"[那呢的吗么了？?。，,！!\s＿\d]|年度?|还�
 RE_WHICH_YEAR = re.compile(r"哪一?年|哪几年|哪些年|哪个年份|年份")  # 哪年最多: over the years of the same agency
 TEXT_OPS = {"prose", "mixed", "findings", "out_of_scope"}  # answers in words: a measure after one asks for a value
 RE_AGAINST = re.compile(r"比|还是|相比|对比")  # 和洪泽比呢 / 跟伊川相比: the named one against the last answer's
+RE_PRONOUN_WORDS = re.compile(r"它们?|该单位|这个单位|这家单位?|其|前一年|后一年|上一年|下一年|上年|前年|去年")
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
 
@@ -217,6 +218,16 @@ def _relative_to_conversation(plan: Plan, last: Turn) -> None:
     plan.defaults = [d for d in plan.defaults if not is_relative_note(d, plan.relative)] + said
 
 
+def _column_on_last_row(plan: Plan, prev: Plan) -> None:
+    """行政诉讼多少 → 其中败诉的呢 / 它的纠正的呢: a column word alone implies its usual row (纠正 → 行政复议), but
+    after a question about another row of the same table it is that row's column."""
+    if plan.item_implied and prev.item and plan.column and items()[prev.item].table == items()[plan.item].table \
+            and measure(prev.item, plan.column):
+        implied = f"按「{items()[plan.item].label}」"
+        plan.defaults = [d for d in plan.defaults if not d.endswith(implied)]
+        plan.item, plan.item_word = prev.item, prev.item_word
+
+
 def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Plan:
     """The plan to execute: the question's own, or the previous one with what this question changes."""
     last = conversation.last if conversation else None
@@ -227,7 +238,11 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     special = _elliptical(plan, conversation.turns)
     if special is not None:
         return special
-    if plan.pronoun and not plan.agencies and last.focus:
+    _column_on_last_row(plan, prev)
+    # 它前一年呢: the pronoun says whose report, the rest is elliptical (no text asked): the follow-up path below
+    bare = plan.pronoun and not plan.item and plan.operation in ("prose", "out_of_scope") and \
+        len(RE_PRONOUN_WORDS.sub("", RE_FILLER.sub("", plan.prose_text))) < 2
+    if plan.pronoun and not plan.agencies and last.focus and not bare:
         plan.agencies = list(last.focus)
         if not plan.years and last.focus_years:
             plan.years = list(last.focus_years)
@@ -244,6 +259,8 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     # only elliptical questions inherit: a follow-up word, or a short one that names no measure of its own
     complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus")))
     marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete)
+    # 都有哪些情形 / 分别是哪些原因: the parts of the measure just asked (哪些 here asks for parts, not a scope)
+    marked = marked or (plan.bare_op in ("breakdown", "place") and not plan.agencies and not plan.item)
     # a question in words naming no agency, after a text answer about one (城管网评队伍转发了多少): the same report
     marked = marked or (plan.operation == "prose" and prev.operation in ("prose", "mixed") and len(last.focus) == 1
                         and not plan.agencies and not plan.item and not RE_OWN_SCOPE.search(plan.text))
@@ -254,16 +271,13 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         plan.agencies = list(prev.agencies or last.focus)
         plan.years = plan.years or list(prev.years)
         plan.followup = True
-        if len(RE_FILLER.sub("", plan.prose_text)) < 2:  # 2023年的呢: the same words, another year
+        if len(RE_PRONOUN_WORDS.sub("", RE_FILLER.sub("", plan.prose_text))) < 2:  # 2023年的呢 / 它前一年呢
             plan.prose_text, plan.part, plan.prose = prev.prose_text, prev.part, True
             plan.operation = "prose"
         return plan
     new = _continued(prev, plan)
     changed = False
     # the measure
-    if plan.item_implied and prev.item and plan.column and items()[prev.item].table == items()[plan.item].table \
-            and measure(prev.item, plan.column):  # 行政诉讼多少 / 其中败诉的呢: the column, on the row talked about
-        plan.item, plan.item_word = prev.item, prev.item_word
     if plan.item and plan.item != prev.item and not (plan.op_explicit and plan.operation not in ("value",)
                                                      and not marked):
         new.item, new.item_word, new.extra_items = plan.item, plan.item_word, plan.extra_items
@@ -347,6 +361,16 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             new.comparison, new.absent_only = plan.comparison, plan.absent_only
         if op == "nth":
             new.nth, new.n, new.order = plan.nth, plan.n, plan.order
+        if op == "place":  # 排第几: the report just asked, placed in the ranking of its year
+            op = new.operation = "rank"
+            new.place_of, new.agencies = list(new.agencies or last.focus[:1]), []
+            everyone = bool(re.search(r"所有|全部|历年|各年", plan.text))  # 在所有报告里排第几: every report
+            year = (new.years[:1] or last.focus_years[:1] or [None])[0]
+            new.years, new.all_years = ([], True) if everyone else ([year] if year else [], False)
+            new.place_year = year if everyone else None
+        if op == "breakdown":  # 分别是什么原因: the same report's parts
+            new.each, new.agencies, new.all_years = plan.each, list(new.agencies or last.focus[:1]), False
+            new.years = new.years[:1] or list(last.focus_years[:1])
         if RE_WHICH_YEAR.search(plan.text) and (new.agencies or last.focus):
             new.agencies, new.all_years, new.years = list(new.agencies or last.focus[:1]), True, []
         elif op in ("max", "min", "top", "bottom", "rank", "sum", "avg", "nth") and not plan.agencies:

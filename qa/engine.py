@@ -116,6 +116,12 @@ class QA:
             return self._ambiguous(plan)
         if plan.beyond:
             return self._beyond(plan)
+        if plan.period:
+            return Answer(question=plan.question, status="out_of_scope",
+                          text=f"问的是「{plan.period}」：年度报告的表格只统计全年的数字，不按月份或季度分开，没有这一时段的"
+                               "数字，无法回答。可以问全年的数字。",
+                          alternatives=[Alternative(label="看全年", question=plan.question.replace(plan.period, ""))],
+                          reading=Reading(operation=plan.operation, summary=f"问的是年内时段（{plan.period}），报告只有全年数字"))
         if plan.forecast:
             return Answer(question=plan.question, status="out_of_scope",
                           text=f"问的是「{plan.forecast}」：这些报告只记已经过去的年度，不做预测，无法回答。"
@@ -285,7 +291,8 @@ class QA:
             for item in items().values():
                 if item.table == table and col in item.columns and not item.is_group and (m := measure(item.id, col)):
                     if any(self.store.has_key(k) for k in m.all_keys):
-                        alts.append(Alternative(label=m.label, question=f"哪个单位{item.words[0]}{column_phrase(m)}最多"))
+                        word = item.words[0] if item.words else item.label  # (a group may have no words of its own)
+                        alts.append(Alternative(label=m.label, question=f"哪个单位{word}{column_phrase(m)}最多"))
         if not alts:
             return answer_prose(self, plan)
         return Answer(question=plan.question, status="ambiguous", alternatives=alts[:6],

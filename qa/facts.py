@@ -458,7 +458,9 @@ class FactStore:
             return self._read_findings("and doc in (select unnest(?))", [sorted(docs)])
         return [f for f in self.problem_findings if f.doc in docs]
 
-    def passed_findings(self, docs: list[str]) -> int:
-        (n,) = self.con.execute("select count(*) from findings where status = ? and doc in (select unnest(?))",
-                                ["PASS", docs]).fetchone()
+    def passed_findings(self, docs: list[str], rules: frozenset[int] | None = None, kind: str | None = None) -> int:
+        """How many checks passed in these reports (of these rules only, or of this kind only, when given)."""
+        (n,) = self.con.execute("select count(*) from findings where status = ? and doc in (select unnest(?))"
+                                " and (? or rule in (select unnest(?))) and (? or kind = ?)",
+                                ["PASS", docs, rules is None, sorted(rules or []), kind is None, kind or ""]).fetchone()
         return int(n)

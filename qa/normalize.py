@@ -27,7 +27,20 @@ ENGLISH: dict[str, str] = {
     "applications": "申请", "application": "申请", "requests": "申请", "request": "申请",
     "decisions": "处理决定", "decision": "处理决定", "cases": "件", "case": "件",
     "upheld": "维持", "corrected": "纠正", "pending": "尚未审结", "amount": "金额", "amounts": "金额",
-    "granted": "予以公开", "withheld": "不予公开", "in force": "现行有效", "repealed": "废止",
+    "granted": "予以公开", "withheld": "不予公开", "fully disclosed": "予以公开", "disclosed in full": "予以公开", "fully disclose": "予以公开",
+    "partially disclose": "部分公开", "disclose in part": "部分公开",
+    "denied": "不予公开", "refused": "不予公开", "deny": "不予公开", "withhold": "不予公开",
+    "and why": "，分别是什么原因", "by reason": "分别是什么原因", "by reasons": "分别是什么原因",
+    "broken down by reason": "分别是什么原因", "by applicant": "申请人分别是谁", "by applicant type": "申请人分别是谁",
+    "breakdown": "构成", "broken down": "构成",
+    "correction rate": "纠正率", "rate of correction": "纠正率", "uphold rate": "维持率", "upheld rate": "维持率",
+    "could not be provided": "无法提供", "unable to provide": "无法提供", "not held": "不掌握相关政府信息", "information did not exist": "不掌握相关政府信息",
+    "information does not exist": "不掌握相关政府信息",
+    "did not hold the information": "不掌握相关政府信息", "did not have the information": "不掌握相关政府信息", "for what reasons": "分别是什么原因", "what reasons": "什么原因", "not disclosed": "不予公开", "carried over": "结转",
+    "carried over to the next year": "结转下年度", "carry over to the next year": "结转下年度",
+    "carried over into the next year": "结转下年度", "carried over from the previous year": "上年结转",
+    "carried forward": "结转", "legal persons": "法人或其他组织", "organizations": "法人或其他组织",
+    "organisations": "法人或其他组织", "companies": "商业企业", "businesses": "商业企业", "enterprises": "商业企业", "in force": "现行有效", "repealed": "废止",
     "how many": "多少", "how much": "多少", "total": "合计", "average": "平均", "top": "前",
     "administrative reconsideration": "行政复议", "administrative licensing": "行政许可",
     "administrative licenses": "行政许可", "administrative permits": "行政许可", "administrative coercion": "行政强制",
@@ -60,6 +73,9 @@ ENGLISH: dict[str, str] = {
     "current year": "今年",
 }
 _ENGLISH_SPAN = re.compile(r"(?<![a-z])(?:the\s+)?(?:last|past|recent)\s+(\d{1,2}|two|three|four|five)\s+years(?![a-z])")
+# from 2021 to 2025 / between 2021 and 2025 / 2021 through 2025: a range of years, as 2021到2025年
+_ENGLISH_YEARS = re.compile(r"(?<![a-z\d])(?:from\s+|between\s+(?=\d{4}\s*and))?((?:19|20)\d\d)\s*"
+                            r"(?:to|through|until|and(?<=between\s\d{4}\sand)|-|–)\s*((?:19|20)\d\d)(?![\d])")
 _ENGLISH_COUNT = {"two": "2", "three": "3", "four": "4", "five": "5"}
 _ENGLISH = re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in sorted(ENGLISH, key=len, reverse=True))
                       + r")(?![a-z])")
@@ -118,8 +134,8 @@ _ENGLISH_FOLLOWUP = re.compile(r"^\s*(?:and|what about|how about)(?:\s+(?:in|for
 
 
 # what share of Pingtan's 2024 requests were granted: the part (granted) over the whole (requests), as 占…的比例
-_ENGLISH_SHARE = re.compile(r"(?:what|which)?\s*(?:share|percentage|proportion|fraction|percent)\s+of\s+(.+?)\s+"
-                            r"(?:were|was|are|is|got|get)\s+([a-z ]+?)\s*(\?|$)")
+_ENGLISH_SHARE = re.compile(r"(?:(?:what|which)(?:'s|\s+is|\s+was)?\s+)?(?:the\s+)?(?:share|percentage|proportion|fraction|percent)\s+of\s+(.+?)\s+"
+                            r"(?:that\s+|which\s+)?(?:were|was|are|is|got|get)\s+([a-z ]+?)\s*(\?|$)")
 
 
 def english(text: str) -> str:
@@ -131,6 +147,8 @@ def english(text: str) -> str:
         text = "那" + _ENGLISH_QUESTION_END.sub("", _ENGLISH_FOLLOWUP.sub("", text, count=1)) + "呢"
     elif latin:
         text = _ENGLISH_QUESTION_END.sub("吗?", text)
+    if latin:
+        text = _ENGLISH_YEARS.sub(lambda m: f"{m.group(1)}到{m.group(2)}年 ", text)
     text = _ENGLISH_SPAN.sub(lambda m: f"近{_ENGLISH_COUNT.get(m.group(1), m.group(1))}年", text)  # past 3 years
     return _ENGLISH.sub(lambda m: ENGLISH[m.group(1)], text)
 

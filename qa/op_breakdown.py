@@ -4,6 +4,7 @@ member rows, the applicant columns of a row, the result columns of 四. Each par
 
 from __future__ import annotations
 
+from qa import arith
 from qa.answer import Answer, AnswerTable, ChartHint
 from qa.facts import OK
 from qa.lexicon import Measure, items, measure
@@ -19,12 +20,29 @@ APPLICANT_COLUMNS = ("natural", "business", "research", "nonprofit", "legal", "o
 REVIEW_COLUMNS = ("upheld", "corrected", "other", "pending")
 
 
+MAX_REPORTS = 8  # parts listed report by report, up to this many reports
+
+
+def _joined(answers: list[Answer]) -> Answer:
+    """Several reports' parts, one after another, in one answer."""
+    first = answers[0]
+    first.text = "".join(a.text for a in answers)
+    first.citations = [c for a in answers for c in a.citations]
+    first.derived = [d for a in answers for d in a.derived]
+    if all(a.table for a in answers):
+        first.table.rows = [row for a in answers for row in a.table.rows]
+    first.chart = None
+    return first
+
+
 def parts(plan: Plan) -> list[Measure]:
     """The measures an item breaks down into."""
     item = items()[plan.item]
     column = plan.column or "total"
     if plan.item == "apply.total":
         return [m for i in RESULT_ROWS if (m := measure(i, column))]
+    if item.table == "review" and "结果" in plan.text:  # 行政诉讼的结果分布: its result columns, not its two rows
+        return [m for c in REVIEW_COLUMNS if (m := measure(plan.item, c))]
     if item.is_group:
         return [m for i in item.members if (m := measure(i, column))]
     if item.table == "apply":
@@ -42,6 +60,13 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     first = scoped_rows(ctx, plan, ms[0], plan.agencies or None)
     if not first:
         return no_reports(ctx, plan, m, who="、".join(plan.agencies))
+    if plan.each and 1 < len(first) <= MAX_REPORTS:  # 2021年和2022年 / 洪泽和平潭的原因分别是什么: each report's
+        order = {a: i for i, a in enumerate(plan.agencies)}
+        return _joined([answer_breakdown(ctx, plan.model_copy(update={
+            "years": [r.report.year], "all_years": False, "agencies": [r.report.agency] if r.report.agency else []}), m)
+            for r in sorted(first, key=lambda r: (order.get(r.report.agency, 0), r.report.year or 0))])
+    if len({r.report.rid for r in first}) > 1 and not plan.each:  # 所有报告里哪一类最多: the parts summed
+        return _pooled(ctx, plan, m, ms, first)
     rep = first[-1].report  # one report: the one named, or the agency's latest
     rows = []
     for mm in ms:
@@ -58,6 +83,7 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                       text=f"{rep.name}{rep.year or ''}年报告没有「{m.label}」各小项的数字。")
     asc = plan.operation == "min" or plan.order == "asc"
     rows.sort(key=lambda x: (x[1].value if asc else -x[1].value))
+    whole, sum_said = None, []
     best = rows[0][1].value
     winners = [mm for mm, r in rows if r.value == best]
     word = "最少" if asc else "最多"
@@ -65,9 +91,27 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     text = (f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项中，{word}的是"
             + "、".join(f"「{label(w)}」" for w in winners) + f"：{num(best, m.unit)}"
             + ("（并列）" if len(winners) > 1 else "") + "。")
-    if best == 0 and all(r.value == 0 for _, r in rows):
+    if plan.each:  # 分别是什么原因: every part that has a count, then how many parts are 0
+        nonzero = [(mm, r) for mm, r in rows if r.value]
+        zeros = len(rows) - len(nonzero)
+        whole = next((x for x in scoped_rows(ctx, plan, m, [rep.agency] if rep.agency else None)
+                      if x.report.rid == rep.rid and x.status == OK), None)  # the row's own total, as stated
+        text = (f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」"
+                + (f"共{num(whole.value, m.unit)}，" if whole is not None else "") + "各小项："
+                + "、".join(f"「{label(mm)}」{num(r.value, m.unit)}" for mm, r in nonzero)
+                + (f"；其余{zeros}项为0。" if zeros else "。"))
+        parts_sum, how = arith.total([r.value for _, r in rows], "各小项之和")
+        if whole is not None and parts_sum != whole.value:  # 洪泽 2023 行政复议: 总计0, parts 11
+            text += f"各小项之和为{num(parts_sum, m.unit)}，与所填的共计{num(whole.value, m.unit)}不一致。"
+            sum_said = [how]
+        if not nonzero:
+            text = f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项都是0。"
+    elif best == 0 and all(r.value == 0 for _, r in rows):
         text = f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项都是0，没有哪一项{word}。"
     citations, derived = [], []
+    if plan.each and whole is not None:
+        citations, derived = ctx.citer.rows(m, [whole])
+        derived += sum_said
     for mm, r in rows:
         c, d = ctx.citer.rows(mm, [r])
         citations += c
@@ -78,3 +122,40 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                   reading=reading(plan, m, f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」各小项比较，取{word}",
                                   operation="breakdown", agencies=[rep.agency] if rep.agency else []),
                   chart=ChartHint(x="小项", y=f"数值（{m.unit}）", title=items()[plan.item].label))
+
+
+def _pooled(ctx: Ctx, plan: Plan, m: Measure, ms: list[Measure], first: list) -> Answer:
+    """Each part summed over the reports in scope (every report, or each agency's latest), then ranked; a
+    report that lacks a part's cell is left out of that part's sum and said."""
+    label = lambda mm: mm.label.replace(" · 总计", "")  # noqa: E731
+    sums, citations, derived = [], [], []
+    for mm in ms:
+        if mm.item == "apply.other":
+            continue  # 其他处理: its rows are summed (a 2019 report's one row is not a part of 2021's three)
+        ok = [r for r in scoped_rows(ctx, plan, mm, plan.agencies or None) if r.status == OK]
+        if not ok:
+            continue
+        total, how = arith.total([r.value for r in ok], f"「{label(mm)}」{len(ok)}份报告合计")
+        sums.append((mm, total, len(ok)))
+        c, d = ctx.citer.rows(mm, ok, limit=None)
+        citations += c
+        derived += [*d, how]
+    if not sums:
+        return Answer(question=plan.question, status="absent", reading=reading(plan, m, f"「{m.label}」的细分"),
+                      text=f"范围内的报告没有「{m.label}」各小项的数字。")
+    asc = plan.operation == "min" or plan.order == "asc"
+    sums.sort(key=lambda x: x[1] if asc else -x[1])
+    best = sums[0][1]
+    winners = [mm for mm, v, _ in sums if v == best]
+    word = "最少" if asc else "最多"
+    n = len({r.report.rid for r in first})
+    scope = f"{n}{'份报告' if plan.all_years else '个单位（各取最新一份报告）'}"
+    text = (f"「{items()[plan.item].label}」的各小项按{scope}合计，{word}的是"
+            + "、".join(f"「{label(w)}」" for w in winners) + f"：{num(best, m.unit)}" + ("（并列）" if len(winners) > 1 else "")
+            + "。" + "其余：" + "、".join(f"「{label(mm)}」{num(v, m.unit)}" for mm, v, _ in sums[len(winners):]) + "。")
+    table = AnswerTable(columns=["名次", "小项", "报告数", f"合计（{m.unit}）"], units={f"合计（{m.unit}）": m.unit},
+                        rows=[[i + 1, label(mm), k, cell_value(v)] for i, (mm, v, k) in enumerate(sums)])
+    return Answer(question=plan.question, text=text, table=table, citations=citations, derived=derived,
+                  reading=reading(plan, m, f"「{items()[plan.item].label}」各小项按{scope}合计，取{word}",
+                                  operation="breakdown"),
+                  chart=ChartHint(x="小项", y=f"合计（{m.unit}）", title=items()[plan.item].label))

@@ -112,6 +112,8 @@ def _change_of_one(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 if up and d > 0:
                     derived.append(up[1])
                     text += times_growth_clause(up[1].value)
+            if not old and d and (plan.percent or plan.times or re.search(r"倍|率|幅|百分|几成", plan.text)):
+                text += f"；{a.year}年为0，增长的百分比和倍数无从计算"  # a rate over nothing is no number
             text = verdict + text + "。" + defaults_phrase(plan)
             if RE_TREND.search(plan.text):  # 2019到2025年的变化趋势: every year between, then the two ends
                 between = [r for r in reports if r.year and a.year < r.year < b.year]

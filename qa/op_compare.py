@@ -17,9 +17,10 @@ from qa.understand import RE_HOW_MUCH_MORE, RE_OF_PERCENT, Plan
 def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     rows = []
     paired = len(plan.years) == len(plan.agencies) and len(plan.years) > 1  # 平潭2021年和洪泽2023年
+    years = _years_of_agencies(plan) if paired else plan.years
     for i, a in enumerate(plan.agencies):
         if paired:
-            p = plan.model_copy(update={"years": [plan.years[i]], "all_years": False})
+            p = plan.model_copy(update={"years": [years[i]], "all_years": False})
             rows += scoped_rows(ctx, p, m, [a])
         else:
             rows += scoped_rows(ctx, plan, m, [a])
@@ -48,7 +49,8 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             derived.append(dd)
             text += f"；{said}。"
     elif len(ok) > 2:
-        text += most_words(ok[0].report.name if ok[0].value != ok[1].value else None)
+        tied = [r.report.name for r in ok if r.value == ok[0].value]  # a tie: every one tied is named
+        text += most_words(ok[0].report.name if len(tied) == 1 else "、".join(tied) + "并列")
         if RE_HOW_MUCH_MORE.search(plan.text):  # 三家哪家最多，差多少: the first against each of the others
             said, ds = lead_over_words(ok[0].report.name, ok[0].value, [(r.report.name, r.value) for r in ok[1:]], unit)
             derived += ds
@@ -78,3 +80,21 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                   chart=ChartHint(x="单位", y=value_column(m), title=m.label),
                   alternatives=column_alternatives(plan, m, "compare", "和".join(plan.agencies),
                                                  formats={r.report.format for r in ok + lacking}))
+
+
+def _years_of_agencies(plan: Plan) -> list[int]:
+    """平潭2024年的行政处罚和洪泽2023年比: each agency with the year written next to it (right after its name,
+    else right before it: 2024年的平潭), not the years in calendar order; calendar order when the text says no
+    such pairing."""
+    text = plan.text
+    at = [text.find(m) for m in plan.agency_mentions]
+    if len(at) != len(plan.agencies) or min(at, default=-1) < 0 or len(plan.year_at) != len(plan.agencies):
+        return plan.years
+    out = []
+    for mention, start in zip(plan.agency_mentions, at):
+        end = start + len(mention)
+        after = [y for y, pos in plan.year_at if pos >= end and not text[end:pos].strip()]
+        before = [y for y, pos in plan.year_at if 0 < start - pos <= 8 and "年" in text[pos:start]
+                  and not any(0 <= p2 - pos <= 8 for p2 in at if p2 != start and p2 < start)]
+        out.append((after or before or [None])[0])
+    return out if None not in out and sorted(out) == sorted(plan.years) else plan.years

@@ -5,13 +5,33 @@ with its verdict. The words are qa.phrasing's."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from qa.answer import Answer, Derived
-from qa.facts import NO_NUMBER
-from qa.lexicon import Measure
-from qa.ops import Ctx, aggregate, cmp_ok, table_of
+from qa.facts import NO_NUMBER, OK
+from qa.lexicon import Measure, default_columns, measure
+from qa.ops import Ctx, aggregate, cmp_ok, scoped_rows, table_of
 from qa.phrasing import ALL_ZERO_WORDS, NAMES_IN_TEXT, filter_condition, lacking_words, matched_words, reading, \
     series_verdict, text_in_cell_words
-from qa.understand import Plan
+from qa.understand import Comparison, Plan
+
+
+def versus_measure(plan: Plan) -> Measure | None:
+    """The other item of 部分公开多于予以公开, in the same column where it has it."""
+    item = plan.versus or ""
+    return measure(item, plan.column or "") or next((mm for col in default_columns(item) if (mm := measure(item, col))),
+                                                    None)
+
+
+def also_measures(plan: Plan) -> list[tuple[Measure, Comparison]]:
+    """The further conditions' measures (the item's own column where it has it, else its default)."""
+    out = []
+    for item, c in plan.also:
+        m = measure(item, plan.column or "") or next((mm for col in default_columns(item) if (mm := measure(item, col))),
+                                                     None)
+        if m is not None:
+            out.append((m, c))
+    return out
 
 
 def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -23,6 +43,7 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     multi_year, lead, per, scope_n = a.multi_year, a.lead, a.per, a.scope_n
     derived, alternatives, unit, label = a.derived, a.alternatives, m.unit, m.label
     filters: list[str] = []
+    also_cited: list = []
     verdict = ""
     if plan.absent_only:
         matched = lacking
@@ -31,9 +52,26 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     elif plan.comparison:
         c = plan.comparison
         meets = cmp_ok(ok.values, c) if len(ok) else None
-        matched = ok.where(meets) if len(ok) else ok  # ok is sorted: so is this
         cond = c.words(unit)
         filters.append(filter_condition(m, c))
+        if plan.versus and (mv := versus_measure(plan)) is not None:  # 部分公开多于予以公开: per report, the other item
+            other = ctx.store.measure_values(mv, ok.rids) if len(ok) else None
+            if other is not None:
+                meets = (other.status == OK) & np.where(np.isnan(other.value), False,
+                                                        ok.values > other.value if c.op == ">" else ok.values < other.value)
+                c2, _ = ctx.citer.rows(mv, [r for r in scoped_rows(ctx, plan, mv) if r.status == OK])
+                also_cited.extend(c2)
+            cond = f"{'大于' if c.op == '>' else '少于'}同一报告的「{mv.label}」"
+            filters[-1] = f"{label}{cond}"
+        for m2, c2 in also_measures(plan):  # 且行政许可超过3000件: each further condition on its own item
+            if len(ok):
+                mv = ctx.store.measure_values(m2, ok.rids)
+                meets = meets & (mv.status == OK) & cmp_ok(np.nan_to_num(mv.value, nan=-np.inf), c2)
+                d2, _ = ctx.citer.rows(m2, [r for r in scoped_rows(ctx, plan, m2) if r.status == OK])
+                also_cited.extend(d2)
+            cond += f"且「{m2.label}」{c2.words(m2.unit)}"
+            filters.append(filter_condition(m2, c2))
+        matched = ok.where(meets) if len(ok) else ok  # ok is sorted: so is this
         if plan.yesno:
             failed = ok.where(~meets) if len(ok) else ok
             verdict = series_verdict(plan, matched, failed, len(lacking), unit, multi_year, per)
@@ -61,6 +99,7 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     table_rows = ok if verdict else matched  # a verdict over several reports shows every one it judged
     citations, d = ctx.citer.rows(m, table_rows)
     derived += d
+    citations += also_cited
     return Answer(question=plan.question, text=text, reading=reading(plan, m, summary, filters),
                   table=table_of(table_rows, m, ranked=False, store=ctx.store) if table_rows else None, citations=citations,
                   derived=derived, alternatives=alternatives)

@@ -18,6 +18,20 @@ from qa.understand import Plan
 RE_PERCENT_WORDS = re.compile(r"百分比|百分之|%|占比|比例")
 
 
+# 表三 / 依申请 … 对得上吗: only that table's sums (rules 1–3: 三's balance, results and applicants; rule 4: 四)
+TABLE_RULES: tuple[tuple[str, re.Pattern[str], frozenset[int]], ...] = (
+    ("表三", re.compile(r"表三|表格?3|第三部分|第三张表|依申请|办理结果|申请(?:数据|情况|那张表)"), frozenset({1, 2, 3})),
+    ("表四", re.compile(r"表四|表格?4|第四部分|第四张表|复议|诉讼"), frozenset({4})),
+)
+
+
+def table_asked(text: str) -> tuple[str, frozenset[int]] | None:
+    """The one table a consistency question names (its rules), or None when it names none or both."""
+    named = [(name, rules) for name, rx, rules in TABLE_RULES if rx.search(text)]
+    return named[0] if len(named) == 1 else None
+
+
+RE_TEXT_VS_TABLE = re.compile(r"(?:正文|文字|文中|报告里写的|文字部分).{0,12}(?:表格|表里|表中|表)|(?:表格|表里|表中).{0,12}(?:正文|文字|文中)")
 RE_HOW_FAR = re.compile(r"差(?:了|额|距)?(?:多少|几)|相差|差值|差多少")
 RE_SUMS = re.compile(r"= (-?[\d.]+) ≠ .*? = (-?[\d.]+)(?![\d.])")
 RE_BLANKS = re.compile(r"（其中空格按0计：([^）]+)）")  # index/checks.py: the terms a broken sum read as blank
@@ -48,6 +62,14 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
     if not docs:
         return no_reports(ctx, plan, None, who="、".join(plan.agencies))
     found = s.findings_of(docs)
+    table = table_asked(plan.text)
+    if table:  # the other table's sums are not what was asked (the cross-year and text checks stay)
+        found = [f for f in found if not f.rule or int(f.rule) in table[1]]
+    # 哪些报告正文和表格不一致: only the reports whose text disagrees with their table (one report named: all of
+    # its findings, its table's own breaks beside the text's)
+    text_only = bool(RE_TEXT_VS_TABLE.search(plan.text)) and not plan.agencies
+    if text_only:
+        found = [f for f in found if f.kind == "prose"]
     fails = [f for f in found if f.status == "FAIL"]
     unassessable = [f for f in found if f.status == "NOT_ASSESSABLE"]
     by_doc: dict[str, list] = {}
@@ -58,7 +80,8 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
         na_docs[f.doc] = na_docs.get(f.doc, 0) + 1
     derived = [Derived(value=str(len(by_doc)), how="有不一致的报告数"),
                Derived(value=str(len(docs)), how="范围内报告数")]
-    who = findings_scope(plan.agencies, plan.years, len(docs))
+    who = findings_scope(plan.agencies, plan.years, len(docs)) + (f"（{table[0]}）" if table else "") + \
+        ("（正文与表格）" if text_only else "")
     parts = []
     for doc, fs in list(by_doc.items())[:NAMES_IN_TEXT]:
         r = s.by_doc[doc]
@@ -82,7 +105,7 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
         for d, n in list(na_docs.items())[:NAMES_IN_TEXT]:
             derived.append(Derived(value=str(n), how=f"{s.by_doc[d].name}无法核对的项数"))
     if plan.agencies and not by_doc:
-        passed = s.passed_findings(sorted(docs))
+        passed = s.passed_findings(sorted(docs), table[1] if table else None, "prose" if text_only else None)
         derived.append(Derived(value=str(passed), how="通过的核对项数"))
         text += f"通过{passed}项核对。"
     shown = fails + unassessable
@@ -105,9 +128,13 @@ def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
     agency = plan.agencies[0] if len(plan.agencies) == 1 else None
     year = plan.years[0] if len(plan.years) == 1 else None
     percent = agency and RE_PERCENT_WORDS.search(plan.text)
+    measured = plan
+    if not plan.item and agency and asked_numbers(plan) and (table_asked(plan.text) or ("",))[0] == "表三":
+        # 表三各项加起来等于21吗: the number stated is 三's total, checked against the table's 总计
+        measured = plan.model_copy(update={"item": "apply.total", "column": "total"})
     checks = [c for c in (stated_total(ctx, plan, agency, year) if agency and asked_numbers(plan) else None,
                           stated_percentages(ctx, plan, agency, year) if percent else None,
-                          measure_values(ctx, plan) if plan.item and not percent else None) if c]
+                          measure_values(ctx, measured) if measured.item and not percent else None) if c]
     if checks:
         answer.text = "".join(c.text for c in checks) + "全部核对结果：" + answer.text
         answer.citations = [x for c in checks for x in c.citations] + answer.citations

@@ -96,7 +96,7 @@ def places_text(plan: Plan, ok: Rows, unit: str, per: str, multi_year: bool) -> 
     place), said before the ranking."""
     out = []
     for agency in plan.place_of:
-        for r in (r for r in ok if r.report.agency == agency):
+        for r in (r for r in ok if r.report.agency == agency and plan.place_year in (None, r.report.year)):
             before = int((ok.values > r.value).sum() if plan.order == "desc" else (ok.values < r.value).sum())
             out.append(place_words(r, before + 1, len(ok), per, num(r.value, unit), multi_year))
     return "".join(out)

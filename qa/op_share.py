@@ -13,8 +13,9 @@ from qa.answer import Answer, AnswerTable, Derived
 from qa.facts import OK, Row
 from qa.lexicon import Measure, default_columns, measure
 from qa.ops import Ctx, cmp_ok, no_reports, scoped_rows
+from qa.output import format_value
 from qa.phrasing import STATUS_WORDS, in_tenths, num, reading, yes_no_words
-from qa.understand import RE_MAX, RE_MIN, RE_ORDER, Plan
+from qa.understand import RE_AVG, RE_MAX, RE_MIN, RE_ORDER, Plan
 
 RE_POOLED = re.compile(r"合起来|合计|总体|整体|加起来|累计|总的")
 
@@ -36,8 +37,9 @@ def plan_measures(plan: Plan) -> tuple[list[Measure], list[Measure]]:
     if plan.share_of:
         denom = _measures(plan.share_of, plan.column if plan.column in ("total",) or not plan.column_explicit
                           else "total")
-        if plan.column_explicit and plan.column not in ("total", None):  # 自然人 of 新收 over 自然人 of 办理结果
-            denom = _measures(plan.share_of, plan.column) or denom
+        if plan.column_explicit and plan.column not in ("total", None) and plan.share_of != [plan.item]:
+            denom = _measures(plan.share_of, plan.column) or denom  # 自然人 of 新收 over 自然人 of 办理结果
+            # (法人 of 新收 over 新收: the column over its own row's total, kept above)
     else:
         denom = _measures([plan.item], "total")
     return numer, denom
@@ -119,6 +121,8 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
             table_rows.append([r.report.name, r.report.year, arith.rounded(n_val), arith.rounded(d_val), None,
                                "分母为0"])
     text = f"{what}：" + "；".join(parts[:12]) + ("；……" if len(parts) > 12 else "") + "。"
+    if not pooled and not order:
+        text += _across(plan, per_report, derived)
     if lacking:
         text += "未计入：" + "、".join(lacking[:5]) + ("等" if len(lacking) > 5 else "") + "。"
     if plan.defaults:
@@ -135,6 +139,30 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
                   table=AnswerTable(columns=["单位", "年份", "分子", "分母", "比例（%）", "说明"], rows=table_rows,
                                     units={"分子": unit, "分母": denom[0].unit, "比例（%）": "%"}),
                   citations=citations, derived=derived)
+
+
+RE_POINTS = re.compile(r"百分点|个点|高了|低了|提高|降低|上升|下降|变化|差了?多少|相差")
+
+
+def _across(plan: Plan, per_report: list[tuple[Row, float, float]], derived: list[Derived]) -> str:
+    """What a question asks of several reports' shares: 高了多少个百分点 (two reports: the second's share minus the
+    first's, in percentage points, reports by year) or 平均 (the plain mean of the shares, said as such)."""
+    shares = [(r, round(n / d * 100, 2)) for r, n, d in per_report if d]
+    if len(shares) == 2 and RE_POINTS.search(plan.text):
+        (a, pa), (b, pb) = sorted(shares, key=lambda x: (x[0].report.year or 0, x[0].report.name))
+        diff = round(pb - pa, 2)
+        how = f"{arith.pct_text(pb)} − {arith.pct_text(pa)} = {format_value(diff)}个百分点"
+        derived.append(Derived(value=format_value(abs(diff)), how=how))
+        who = lambda r: f"{r.report.name}{r.report.year or ''}年"  # noqa: E731
+        word = "高" if diff > 0 else "低" if diff < 0 else "持平"
+        return f"{who(b)}比{who(a)}{word}{format_value(abs(diff))}个百分点（{how}）。" if diff else \
+            f"{who(b)}与{who(a)}的比例相同。"
+    if len(shares) >= 2 and RE_AVG.search(plan.text):
+        mean = round(sum(p for _, p in shares) / len(shares), 2)
+        how = "（" + " + ".join(arith.pct_text(p) for _, p in shares) + f"）÷ {len(shares)} = {arith.pct_text(mean)}"
+        derived.append(Derived(value=format_value(mean), how=how))
+        return f"{len(shares)}份报告的比例的简单平均为{arith.pct_text(mean)}（{how}；不是合计后相除）。"
+    return ""
 
 
 def share_order(plan: Plan) -> str | None:

@@ -626,6 +626,10 @@ RE_IN_YUAN = re.compile(r"(?<![万亿单公])元")
 
 def in_yuan(question: str, value: float | None, unit: str) -> tuple[str, list[Derived]] | None:
     """An amount asked in 元: the 万元 value times 10000, with its arithmetic; None when not asked so."""
+    if unit == "万元" and value is not None and "亿" in question:  # 多少亿元: the 万元 value ÷ 10000
+        yi = round(value / 10000, 6)
+        d = Derived(value=format_value(yi), how=f"{format_value(value)}万元 ÷ 10000 = {format_value(yi)}亿元")
+        return f"折合{format_value(yi)}亿元（{d.how}）。", [d, Derived(value="10000", how="1亿元 = 10000万元")]
     if unit != "万元" or value is None or not RE_IN_YUAN.search(question):
         return None
     yuan = round(value * 10000, 2)

@@ -87,6 +87,7 @@ class Plan(BaseModel):
     followup: bool = False
     beyond: str | None = None  # 全国 / 全省: a scope no set of agency reports covers
     forecast: str | None = None  # 预测 / 明年: a year no report covers yet
+    period: str | None = None  # 上半年 / 第三季度 / 12月: a part of a year no annual table splits out
     op_explicit: bool = True  # the question said the operation (最多, 前三, 合计 …), not a default
     bare_op: str | None = None  # operation words in a question with no measure (前五名呢, 最少的呢)
     defaults: list[str] = Field(default_factory=list)
@@ -98,11 +99,15 @@ class Plan(BaseModel):
     container: str | None = None  # 依申请…里 / 新收的申请中: the item the question puts the others in
     times: bool = False  # 几倍
     percent: bool = False  # 百分之几
+    versus: str | None = None  # 部分公开多于予以公开的年份: the comparison's other side is this item, not a number
+    also: list[tuple[str, Comparison]] = Field(default_factory=list)  # 且行政许可超过3000件: more items' conditions
+    each: bool = False  # breakdown: every part listed (分别是什么原因), not only the largest
     nth: int | None = None  # 排第二
     item_at: list[tuple[str, int]] = Field(default_factory=list)  # each item named and where (for 占 …)
     unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
     extra_columns: list[str] = Field(default_factory=list)  # 自然人和法人各多少: more columns of the same row (value)
     place_of: list[str] = Field(default_factory=list)  # 平潭的行政处罚排第几: whose place in the ranking is asked
+    place_year: int | None = None  # 在所有报告里排第几 after 平潭2024年…: the one report of place_of placed
     relative: list[RelativeYear] = Field(default_factory=list)  # 去年 / 近三年: years counted back from a base
     relative_base_named: bool = False
     relative_years: list[int] = Field(default_factory=list)  # the years only a relative word named
@@ -164,7 +169,17 @@ PART_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple((_rx(*words), part) 
 RE_CONTAINER = re.compile(r"(?:的)?(?:\d+件)?(?:申请|案件|信息|数据)?(?:里面|里|当中|之中|中)(?!心|央|标)")
 RE_NTH = re.compile(rf"(?:排|排名|排在)?(倒数)?第({NUMBER})(?!方|季|条|款|类|部分|章|节|批|届)(?:名|位|多|高|大|少|低|小)?")  # 倒数第二: from the bottom
 RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具体情形|哪个原因|什么原因|哪种原因|哪类申请人|什么理由|"
+                            r"谁(?:申请|提交?|提出|递交)的|"
                            r"哪一?个理由|哪种结果|什么结果")
+# 分别是什么原因 / 都有哪些理由 / 各项情形各多少: every part of one item in one report, listed (not its largest)
+RE_PARTS_ASKED = re.compile(r"(?:什么|哪些|哪几种|哪几类|哪几个|各类|各项|各个|每个|每种|每类|具体)(?:原因|理由|情形|结果|类别|类型)|"
+                            r"(?:原因|理由|情形|结果|＿)(?:都)?(?:有|包括)哪些[？?。]?$|"
+                            r"(?:原因|理由|情形)(?:分别|各)|分别(?:是|为|有)(?:什么|哪些|哪几)|各是什么|(?:都|分别)是谁|谁(?:申请|提交?|提出|递交)的|(?:都|分别)?是(?:哪些|什么)人|"
+                            r"都(?:是|有)(?:什么|哪些)"
+                            r"(?:原因|理由|情形|结果|类)?(?![单家个年份])")
+RE_SET_ASKED = re.compile(r"哪几年|哪些年份?|哪一?年|哪些报告|哪几份|哪些单位|哪几家|哪几个|有几年|几份|多少份|几家|几年")
+RE_ABOVE_BELOW = re.compile(r"多于|大于|超过|高于|少于|低于|小于|不到|不及")
+RE_MORE_LESS = re.compile(r"[的]?(?:还|更)?(?:多|高|大|少|低|小)")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共|涨|跌|降了|升了|多了|少了|"
@@ -310,6 +325,8 @@ class Reader:
         may state one: read as a text question, said when no passage has it)."""
         if (m := RE_FORECAST.search(rest)) and plan.item and not plan.prose:  # a number asked of the future
             plan.forecast = m.group()
+        elif (m := RE_PERIOD.search(rest)) and plan.item and not plan.prose:  # 上半年行政处罚多少: no table splits it
+            plan.period = m.group()
         elif (m := RE_DURATION.search(rest)) and plan.operation in ("value", "out_of_scope", "prose"):
             plan.operation, plan.prose = "prose", True
             plan.prose_text = re.sub(RE_DURATION, "答复期限工作日", plan.prose_text)
@@ -597,8 +614,15 @@ class Reader:
                         spans.append((m.start, m.end))
         else:
             plan.column_words = list(dict.fromkeys(m.target for m in cols))
+            named = [t for rx, t in TABLE_WORDS if rx.search(text)]
+            if len(named) == 1 and any(c.startswith(named[0] + ":") for c in plan.column_words):
+                # 表三的总计: the column of the table named (its 总计 row: （七）总计)
+                plan.column_words = [c for c in plan.column_words if c.startswith(named[0] + ":")]
+                cols = [m for m in cols if m.target in plan.column_words]
             tables = {t.split(":")[0] for t in plan.column_words}
-            implied = IMPLIED_ITEM.get(next(iter(tables))) if len(tables) == 1 else None
+            implied = TABLE_TOTAL.get(named[0]) if len(named) == 1 and plan.column_words == [f"{named[0]}:total"] \
+                else None
+            implied = implied or (IMPLIED_ITEM.get(next(iter(tables))) if len(tables) == 1 else None)
             word = next((m.word for m in cols if m.word in IMPLIED_BY_WORD), None)
             implied = IMPLIED_BY_WORD[word] if implied and word else implied
             if implied:  # 纠正率 / 自然人有多少: a column of one table only, read on that table's main row
@@ -691,6 +715,8 @@ class Reader:
             plan.prose, plan.op_explicit = True, False
             return
         self._comparison(plan, rest)
+        self._conditions(plan, rest)
+        self._versus(plan, rest)
         plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(rest) or bool(RE_ANY_WH.search(rest)))
         if plan.yesno and plan.comparison is not None and RE_HAVE.search(rest):
             plan.comparison.have = True
@@ -712,9 +738,13 @@ class Reader:
             return
         plan.times, plan.percent = bool(RE_TIMES.search(rest)), bool(RE_PERCENT.search(rest))
         # 办理结果中哪一种情形最多 / 占比最大的是哪类: the item's own parts, in one report
-        if has_measure and (RE_WHICH_PART.search(rest) and (is_max or is_min or RE_ORDER.search(rest)) or
-                            RE_BREAKDOWN.search(rest) and len(plan.agencies) == 1):
-            plan.operation = "breakdown"
+        listed = bool(RE_PARTS_ASKED.search(rest) or RE_BREAKDOWN.search(rest)) and not (is_max or is_min)
+        # 谁申请的最多 (申请 read as the item, masked): the applicants of that row, not the agencies
+        who_applied = has_measure and bool(re.search(r"谁＿+的", rest)) and items()[plan.item].table == "apply"
+        if has_measure and ((RE_WHICH_PART.search(rest) or who_applied) and (is_max or is_min or RE_ORDER.search(rest)) or
+                            RE_BREAKDOWN.search(rest) and len(plan.years) <= 1 and len(plan.agencies) == 1 or
+                            listed and plan.agencies):  # 洪泽和平潭2023年的理由分别是什么: each report's parts
+            plan.operation, plan.each = "breakdown", listed
             plan.order = "asc" if is_min and not is_max else "desc"
             return
         if has_measure and RE_SHARE.search(rest):
@@ -754,6 +784,11 @@ class Reader:
                 plan.n, plan.order = plan.nth, "asc" if nth.group(1) else plan.order
             elif n_top or n_bottom:
                 plan.bare_op = _top_or_bottom(plan, n_top, n_bottom)
+            elif listed or RE_BREAKDOWN.search(rest):  # 分别是什么原因: the parts of the measure talked about
+                plan.bare_op, plan.each = "breakdown", listed
+            elif RE_WHICH_PLACE.search(rest):  # 排第几: the place of the report talked about
+                plan.bare_op = "place"
+                plan.order = "asc" if RE_MIN.search(rest) or "倒数" in rest else "desc"
             elif is_max or is_min:
                 plan.bare_op = "max" if is_max else "min"
             elif RE_AVG.search(rest):
@@ -925,6 +960,56 @@ class Reader:
             elif item.table == "apply" and plan.item not in ("apply.new", "apply.carried_in"):
                 plan.share_of = ["apply.total"]  # a result row's share: of all results (办理结果总计)
 
+    @staticmethod
+    def _versus(plan: Plan, rest: str) -> None:
+        """哪几年部分公开多于予以公开 / 哪些报告予以公开比部分公开少: the reports where one item is above (below)
+        another; the comparison's value is the other item's, read per report (qa.op_filter)."""
+        named = sorted(plan.item_at, key=lambda x: x[1])
+        if plan.comparison is not None or len(plan.extra_items) != 1 or len(named) != 2 or \
+                not RE_SET_ASKED.search(rest):
+            return
+        (a, pa), (b, pb) = named
+        between = rest[pa:pb]
+        after = rest[pb:pb + 12]
+        if (m := RE_ABOVE_BELOW.search(between)) is None and not ("比" in between and
+                                                                   (m := RE_MORE_LESS.match(after.lstrip("＿")))):
+            return
+        word = m.group(0)
+        op = "<" if re.search(r"少|低|小|不到|不及", word) else ">"
+        plan.item, plan.extra_items, plan.versus = a, [], b
+        plan.comparison = Comparison(op=op, value=0, text=word)
+
+    def _conditions(self, plan: Plan, rest: str) -> None:
+        """行政处罚超过1000件而且行政许可超过3000件: one condition per item, each on the item named last before
+        it; the first is the plan's item and comparison, the others are kept in plan.also (all must hold)."""
+        found = [m for m in RE_CMP.finditer(rest) if not re.match(r"前|后", rest[max(0, m.start() - 1):m.start()])]
+        named = sorted(plan.item_at, key=lambda x: x[1])
+        if len(found) < 2 or plan.comparison is None or len(named) < 2:
+            return
+        conds: list[tuple[str, Comparison]] = []
+        for m in found:
+            word, num, unit, tail = m.group(1) or m.group(2), m.group(3), m.group(4), m.group(5)
+            op = dict(_CMP_WORDS)[word]
+            if tail:
+                op = ">=" if "上" in tail else "<="
+            before = [i for i, pos in named if pos < m.start()]
+            value = _in_unit(plan, num, unit)
+            if not before or value is None or op == "==" and word not in ("等于", "为", "是"):
+                return
+            conds.append((before[-1], Comparison(op=op, value=value, text=m.group(0))))
+        if len({i for i, _ in conds}) != len(conds):
+            return
+        (first, comparison), plan.also = conds[0], conds[1:]
+        if first != plan.item:
+            plan.item = first
+            if measure(first, plan.column or "") is None:
+                plan.column, plan.column_explicit = next((c for c in default_columns(first) if measure(first, c)),
+                                                         None), False
+        plan.comparison = comparison
+        plan.extra_items = [i for i in plan.extra_items if i not in {i for i, _ in conds}]
+        if plan.container in {i for i, _ in conds}:
+            plan.container = None
+
     def _comparison(self, plan: Plan, rest: str) -> None:
         m = RE_ABSENT.search(rest)
         if m and not RE_CASES_AFTER.match(rest, m.end()):  # 而没提供的有几件: cases of a row, not missing data
@@ -1032,6 +1117,9 @@ def _latin_name(question: str, finder: AgencyFinder) -> str | None:
     return None
 
 
+LOCATIVES = set("中里内上下外")  # 报告中 / 表里: a place word's first character that belongs to the word before
+
+
 def _known_place(masked: str) -> str | None:
     """A place name of jieba's dictionary (厦门, 盱眙县) standing, outside every agency name and template word,
     in a question about an item of the template: a name the index does not hold, said, never dropped."""
@@ -1042,9 +1130,12 @@ def _known_place(masked: str) -> str | None:
         return None
     masked = _mask(masked, [(m.start, m.end) for m in words])  # template words are no places
     for run in re.findall(r"[\u4e00-\u9fff]{2,}", masked):
+        at = 0
         for w in jieba.posseg.lcut(run):
+            glued = at > 0 and len(w.word) == 2 and w.word[0] in LOCATIVES  # 报告中加起来: 中 ends the word before
+            at += len(w.word)
             if w.flag == "ns" and len(w.word) >= 2 and w.word not in NOT_PLACES and w.word not in BEYOND_PLACES \
-                    and not RE_BEYOND.search(w.word) and not mentions(w.word):
+                    and not RE_BEYOND.search(w.word) and not mentions(w.word) and not glued:
                 return w.word
     return None
 
@@ -1077,11 +1168,17 @@ RE_COUNTED_KIND = re.compile(r"(?:这|那|各)?[\d两一二三四五六七八九
 RE_CASES_AFTER = re.compile(r"的?(?:申请)?(?:有|是|共|一共)?(?:几|多少)[件个]")
 # a forecast (预测明年): the reports state past years only
 RE_FORECAST = re.compile(r"预测|预计|推测|明年|后年|未来|将来")
+# a part of a year (上半年, 第三季度, 12月份): the tables count a whole year (not 每月 / 平均每月, a rate asked of the year)
+RE_PERIOD = re.compile(r"上半年|下半年|前三季度|第?[一二三四1-4]季度|(?<![每\d.])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
+                       r"月份?(?![\d日号]|份?平均)|上旬|中旬|下旬|年初|年底|年末")
 # a length of time (要多久能答复): the tables count cases, never days
 RE_DURATION = re.compile(r"多久|多长时间|几天|多少天|几个工作日|多少个?工作日")
 
 # a column word with no item, of one table only: the row it is read on (纠正率 → 行政复议, 自然人 → 新收申请)
 IMPLIED_ITEM = {"review": "review", "apply": "apply.new"}
+# a table named by its number (表三 / 第三部分): the table a column word belongs to; its 总计 is the table's total row
+TABLE_WORDS = ((re.compile(r"表三|表格三|第三部分|第三张表"), "apply"), (re.compile(r"表四|表格四|第四部分|第四张表"), "review"))
+TABLE_TOTAL = {"apply": "apply.total"}
 # column words that belong to one row of their table: 败诉 / 胜诉 are said of lawsuits, not of 行政复议
 IMPLIED_BY_WORD = {"败诉": "suit", "胜诉": "suit"}
 

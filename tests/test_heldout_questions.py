@@ -16,9 +16,13 @@ refused, a median, a compound yearly growth rate, rates ranked over years with t
 batch 8, ho458–ho497: a student's, a lawyer's and an official's words — rows by number (表三第（五）项, 第三部分),
 amounts asked in 元 or as 多少钱, a column one template lacks (refused, never 0), 二〇二四年 / 两千零二十五年, 那去年呢 /
 洪泽呢？ / 换成行政许可, two agencies' 同比, 2021版模板的报告里, 平均每个项目多少万元, which report's 表三 does not add up
-and by how much, 哪些单位…都没有, 多少家).
+and by how much, 哪些单位…都没有, 多少家; batch 9, ho498–ho547: 法人或其他组织 as a sum of columns and its share of
+its own row, 分别是什么原因 (a row's parts listed), ties at 最少, 前三名 of a result row, 第二少, two agencies each with
+its own year (平潭2024年和洪泽2023年), two conditions on two items (且), 结转下年度 ratios, English year ranges
+(from 2021 to 2025) and disclosure words, wrong levels and old names (平潭市, 洪泽县), 行政许科 / 沙合, 它的纠正的呢
+after 行政诉讼, 表三各项加起来等于21吗).
 Every expected value was read by hand from the reports' cells; `why` names the cell. First scores of new batches
-before any fix: batch 5 52/60, batch 6 44/60, batch 7 36/50, batch 8 33/40.
+before any fix: batch 5 52/60, batch 6 44/60, batch 7 36/50, batch 8 33/40, batch 9 41/50.
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
