@@ -422,33 +422,39 @@ class _Flow:
         for r, (tr, slots) in enumerate(zip(rows, grid), start=1):
             if not slots:
                 continue
-            n = len(slots)
-            texts_here = []
-            for slot in slots:
+            n, n_above = len(slots), len(above)
+            texts_here: list[str] = []
+            continued: list[bool] = []
+            shown: list[str] = []  # the texts of the cells at their first slots
+            text = None  # the text left of the slot
+            for c, slot in enumerate(slots):
+                left = text
+                # a cell's slots beyond its first continue it; a hole no cell covers is an empty cell of its
+                # own, so the slots right of it keep their column
                 if slot is None:
-                    texts_here.append("")
+                    text, cont = "", False
                 elif slot[1]:
                     td = slot[0]
                     text = texts[td] = normalise(td.text or "") if not len(td) else _inner_text(
                         td, styles_hide, None if looks is None else looks[td])
-                    texts_here.append(text)
+                    cont = False
                 else:
-                    texts_here.append(texts[slot[0]])
-            # a cell's slots beyond its first continue it; a hole no cell covers is an empty cell of its own,
-            # so the slots right of it keep their column
-            continued = [slot is not None and not slot[1] for slot in slots]
-            ups = above + [None] * (n - len(above)) if len(above) < n else above
-            # a text that repeats its neighbour's may be a merged label's slot: asked only of texts that start
-            # as a label does (_LABEL: a Chinese character first), as equal numbers side by side are common
-            for c in [c for c, (text, left, up) in enumerate(zip(texts_here, [None, *texts_here], ups))
-                      if text and (text == left or text == up) and "\u4e00" <= text[0] <= "\u9fff"]:
-                if not continued[c] and _filled_merge(texts_here[c], texts_here[c - 1] if c else None, ups[c]):
-                    continued[c] = True
+                    text, cont = texts[slot[0]], True
+                # a text that repeats its neighbour's may be a merged label's slot: asked only of texts that
+                # start as a label does (_LABEL: a Chinese character first), as equal numbers side by side are
+                # common
+                if not cont and text and (text == left or c < n_above and text == above[c]) \
+                        and "\u4e00" <= text[0] <= "\u9fff" \
+                        and _filled_merge(text, left, above[c] if c < n_above else None):
+                    cont = True
+                texts_here.append(text)
+                continued.append(cont)
+                if not cont:
+                    shown.append(text)
             sources = map(Source, repeat(0, n), repeat(None, n), repeat(table_no, n), repeat(r, n), range(1, n + 1))
             cells = list(map(Cell, texts_here, sources, continued))
             above = texts_here
-            shown = "\t".join([text for text, cont in zip(texts_here, continued) if not cont])  # cells at their first slots
-            self.entries.append(_Entry(tr.sourceline or 0, shown, cells))
+            self.entries.append(_Entry(tr.sourceline or 0, "\t".join(shown), cells))
 
 
 def _number(entries: list[_Entry]) -> list[Line]:
