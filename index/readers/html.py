@@ -866,16 +866,24 @@ def _look_into(cell: Element, styles_hide: bool = True) -> _Look:
     each of them stands directly in it, else None: for _plain_text; the cell's text when the pass has it at
     hand, else None). `styles_hide`: _Grids.styles_hide."""
     if len(cell) == 1:  # Word's cells, <td><p><span>…</span></p></td>: told without the general pass
+        # (the attribute test of _hidden_by_attributes and the one of _shows written out: this runs for most
+        # cells of a page)
         child = cell[0]
-        if child.tag in _PAGE_BLOCKS and len(child) <= 1 and not _hidden_by_attributes(child.keys(), child, styles_hide):
-            # the cell's text as _plain_text gives it, unless text stands beside the block (then the walk's)
-            beside = _shows(cell.text or "") or _shows(child.tail or "")
-            if not len(child):
-                return 1, False, [child], None if beside else normalise(child.text or "")
-            inner = child[0]
-            if not len(inner) and inner.tag not in _KINDS and not _hidden_by_attributes(inner.keys(), inner, styles_hide):
-                return 1, False, [child], None if beside else normalise(
-                    (child.text or "") + (inner.text or "") + (inner.tail or ""))
+        n = len(child)
+        if n <= 1 and child.tag in _PAGE_BLOCKS and not ((names := child.keys()) and (
+                "hidden" in names or _PRUNED in names or styles_hide and "style" in names and _hides(child.get("style")))):
+            inner = child[0] if n else None
+            if inner is None or not len(inner) and inner.tag not in _KINDS and not ((names := inner.keys()) and (
+                    "hidden" in names or _PRUNED in names or styles_hide and "style" in names
+                    and _hides(inner.get("style")))):
+                # the cell's text as _plain_text gives it, unless text stands beside the block (then the walk's)
+                if (text := cell.text) and _INVISIBLE.fullmatch(text) is None \
+                        or (text := child.tail) and _INVISIBLE.fullmatch(text) is None:
+                    return 1, False, [child], None
+                text = child.text or ""
+                if inner is not None:
+                    text += (inner.text or "") + (inner.tail or "")
+                return 1, False, [child], normalise(text)
     blocks, heading = 0, False
     breaks: list[Element] | None = []
     for el in cell.iterdescendants():
