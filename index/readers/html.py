@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, repeat
 from pathlib import Path
+from typing import Iterable
 from urllib.parse import unquote
 
 import lxml.etree
@@ -76,7 +77,10 @@ def _read_html(path: Path, data: bytes) -> Document:
         _inline_frames(root, path)
     if "<textarea" in text or "<\\/" in text or "\\u003c" in text:  # markup kept as text: a CMS's or an app's
         _inline_held_markup(root, path)
-    found, cells_at_most = _scan(root)
+    # Every element's Python object made once and kept for the page's reading: lxml makes one for an element
+    # each time it is reached anew (a few thousand instructions), and the walks below reach each several times.
+    elements = list(root.iter())
+    found, cells_at_most = _scan(elements)
     check_table_sizes(root, path, cells_at_most)
     title = page_title(root)
     crumb = breadcrumb(root) if framed or "位置" in text else None  # its mark says 位置
@@ -532,13 +536,13 @@ def _content_entries(root: Element, found: list[tuple[str, Element]]) -> list[_E
 _PAGE_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源|文章标题|信息名称|名\s*称)\s*[:：]")
 
 
-def _scan(root: Element) -> tuple[list[tuple[str, Element]], int]:
+def _scan(elements: Iterable[Element]) -> tuple[list[tuple[str, Element]], int]:
     """One pass over the page's elements for what two would ask (each element is made a Python object once):
     (numeral, element) of each part heading (_part_heading), and a bound of the grid cells of all its tables (_spanned_cells)."""
     found = []
     rows = total = 0
     spans = []  # (rowspan, colspan) of the spanned cells, counted once the rows are
-    for el in root.iter():
+    for el in elements:
         tag = el.tag  # the parser gives lower-case tag names; a comment's or PI's tag is not a string
         if tag == "td" or tag == "th":
             names = el.keys()
@@ -969,7 +973,7 @@ def _span_attributes(td: Element) -> tuple[str | None, str | None]:
 def check_table_sizes(root: Element, path: Path | str, at_most: int | None = None) -> None:
     """Refuse a page whose tables would expand beyond MAX_TABLE_CELLS / MAX_PAGE_CELLS grid cells.
     `at_most`: the page's bound of grid cells (_scan), when taken."""
-    if (_scan(root)[1] if at_most is None else at_most) <= min(MAX_TABLE_CELLS, MAX_PAGE_CELLS):
+    if (_scan(root.iter())[1] if at_most is None else at_most) <= min(MAX_TABLE_CELLS, MAX_PAGE_CELLS):
         return  # no table, nor the page, can be over: the table-by-table count is not needed
     total = 0
     for k, table in enumerate(root.iter("table"), start=1):
