@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, repeat
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 from urllib.parse import unquote
 
 import lxml.etree
@@ -298,13 +298,22 @@ def _hides(style: str) -> bool:
     return _HIDDEN_STYLE.search(style) is not None
 
 
+class _Row(NamedTuple):
+    """A table row's grid cells before its line is numbered: their texts and continuation flags by slot."""
+
+    texts: list[str]
+    continued: list[bool]
+    table: int
+    row: int
+
+
 @dataclass
 class _Entry:
     """A Line before numbering: source line, text, and for table rows the grid cells."""
 
     line: int
     text: str
-    cells: list[Cell] | None = None  # their Source.line is set when the line is numbered
+    cells: _Row | None = None  # made Cells when the line is numbered (a Cell's Source names its line)
     block: int = 0  # id of the block element the text stands in: a heading broken by <br> is one block
 
 
@@ -455,10 +464,8 @@ class _Flow:
                 continued.append(cont)
                 if not cont:
                     shown.append(text)
-            sources = map(Source, repeat(0, n), repeat(None, n), repeat(table_no, n), repeat(r, n), range(1, n + 1))
-            cells = list(map(Cell, texts_here, sources, continued))
             above = texts_here
-            self.entries.append(_Entry(tr.sourceline or 0, "\t".join(shown), cells))
+            self.entries.append(_Entry(tr.sourceline or 0, "\t".join(shown), _Row(texts_here, continued, table_no, r)))
 
 
 def _number(entries: list[_Entry]) -> list[Line]:
@@ -467,10 +474,13 @@ def _number(entries: list[_Entry]) -> list[Line]:
     for entry in entries:
         number = max(entry.line, previous + 1)
         previous = number
-        if entry.cells is not None:
-            for cell in entry.cells:
-                cell.source.line = number
-        lines.append(Line(number, entry.text, entry.cells))
+        row = entry.cells
+        if row is None:
+            lines.append(Line(number, entry.text))
+            continue
+        n = len(row.texts)
+        sources = map(Source, repeat(number, n), repeat(None, n), repeat(row.table, n), repeat(row.row, n), range(1, n + 1))
+        lines.append(Line(number, entry.text, list(map(Cell, row.texts, sources, row.continued))))
     return lines
 
 
