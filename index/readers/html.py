@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, repeat
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 from urllib.parse import unquote
 
 import lxml.etree
@@ -479,7 +480,8 @@ def _number(entries: list[_Entry]) -> list[Line]:
             lines.append(Line(number, entry.text))
             continue
         n = len(row.texts)
-        sources = map(Source, repeat(number, n), repeat(None, n), repeat(row.table, n), repeat(row.row, n), range(1, n + 1))
+        sources = map(Source, repeat(number, n), repeat(None, n), repeat(row.table, n), repeat(row.row, n),
+                      range(1, n + 1))
         lines.append(Line(number, entry.text, list(map(Cell, row.texts, sources, row.continued))))
     return lines
 
@@ -547,8 +549,8 @@ _PAGE_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|信息来�
 
 
 def _scan(elements: Iterable[Element]) -> tuple[list[tuple[str, Element]], int]:
-    """One pass over the page's elements for what two would ask (each element is made a Python object once):
-    (numeral, element) of each part heading (_part_heading), and a bound of the grid cells of all its tables (_spanned_cells)."""
+    """One pass over the page's elements for what two would ask: (numeral, element) of each part heading
+    (_part_heading), and a bound of the grid cells of all the page's tables (_spanned_cells)."""
     found = []
     rows = total = 0
     spans = []  # (rowspan, colspan) of the spanned cells, counted once the rows are
@@ -880,19 +882,14 @@ def _look_into(cell: Element, styles_hide: bool = True) -> _Look:
     each of them stands directly in it, else None: for _plain_text; the cell's text when the pass has it at
     hand, else None). `styles_hide`: _Grids.styles_hide."""
     if len(cell) == 1:  # Word's cells, <td><p><span>…</span></p></td>: told without the general pass
-        # (the attribute test of _hidden_by_attributes and the one of _shows written out: this runs for most
-        # cells of a page)
         child = cell[0]
         n = len(child)
-        if n <= 1 and child.tag in _PAGE_BLOCKS and not ((names := child.keys()) and (
-                "hidden" in names or _PRUNED in names or styles_hide and "style" in names and _hides(child.get("style")))):
+        if n <= 1 and child.tag in _PAGE_BLOCKS and not _hidden_by_attributes(child.keys(), child, styles_hide):
             inner = child[0] if n else None
-            if inner is None or not len(inner) and inner.tag not in _KINDS and not ((names := inner.keys()) and (
-                    "hidden" in names or _PRUNED in names or styles_hide and "style" in names
-                    and _hides(inner.get("style")))):
+            if inner is None or not len(inner) and inner.tag not in _KINDS \
+                    and not _hidden_by_attributes(inner.keys(), inner, styles_hide):
                 # the cell's text as _plain_text gives it, unless text stands beside the block (then the walk's)
-                if (text := cell.text) and _INVISIBLE.fullmatch(text) is None \
-                        or (text := child.tail) and _INVISIBLE.fullmatch(text) is None:
+                if _shows(cell.text or "") or _shows(child.tail or ""):
                     return 1, False, [child], None
                 text = child.text or ""
                 if inner is not None:
