@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, repeat
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 import lxml.etree
 
 from index.errors import ReportError
+from index.memory import paused_gc
 from index.model import Cell, Document, Line, Source
 from index.readers.encoding import REPAIRED, decode, looks_chinese
 from index.readers.layout import positioned_gaps
@@ -59,6 +62,13 @@ def holds_html(data: bytes) -> bool:
 
 
 def read_html(path: Path, data: bytes) -> Document:
+    # The collector paused, as for extraction (index.extract): the tree's element proxies and the rows'
+    # thousands of small records hold no cycles, and the collections they set off walked them again.
+    with paused_gc():
+        return _read_html(path, data)
+
+
+def _read_html(path: Path, data: bytes) -> Document:
     text, encoding = decode_html(data, path)
     # Decoded strictly as UTF-8, the bytes are the text's own UTF-8: lxml is given them, not a copy.
     utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
@@ -71,12 +81,16 @@ def read_html(path: Path, data: bytes) -> Document:
         _inline_frames(root, path)
     if "<textarea" in text or "<\\/" in text or "\\u003c" in text:  # markup kept as text: a CMS's or an app's
         _inline_held_markup(root, path)
-    check_table_sizes(root, path)
+    # Every element's Python object made once and kept for the page's reading: lxml makes one for an element
+    # each time it is reached anew (a few thousand instructions), and the walks below reach each several times.
+    elements = list(root.iter())
+    found, cells_at_most = _scan(elements)
+    check_table_sizes(root, path, cells_at_most)
     title = page_title(root)
     crumb = breadcrumb(root) if framed or "位置" in text else None  # its mark says 位置
     if crumb:  # the page's 当前位置 line, pruned from the text with the rest of the chrome: one more field
         title = f"{title}_{crumb}" if title else crumb
-    entries = _content_entries(root)
+    entries = _content_entries(root, found)
     if not entries:
         raise ReportError(str(path), "no visible text in the HTML page")
     return Document(
@@ -288,13 +302,22 @@ def _hides(style: str) -> bool:
     return _HIDDEN_STYLE.search(style) is not None
 
 
+class _Row(NamedTuple):
+    """A table row's grid cells before its line is numbered: their texts and continuation flags by slot."""
+
+    texts: list[str]
+    continued: list[bool]
+    table: int
+    row: int
+
+
 @dataclass
 class _Entry:
     """A Line before numbering: source line, text, and for table rows the grid cells."""
 
     line: int
     text: str
-    cells: list[Cell] | None = None  # their Source.line is set when the line is numbered
+    cells: _Row | None = None  # made Cells when the line is numbered (a Cell's Source names its line)
     block: int = 0  # id of the block element the text stands in: a heading broken by <br> is one block
 
 
@@ -406,34 +429,47 @@ class _Flow:
             if text:
                 self.entries.append(_Entry(caption.sourceline or 0, text))
         rows, grid, looks = self.grids.read(table)
-        # Each cell's text, once for all the slots it covers. The grid's cells are visible (hidden ones never
-        # enter it); a look into a cell with children may have been taken already.
         styles_hide = self.grids.styles_hide
-        texts: dict[Element, str] = {  # at a cell's first slot: one for each cell
-            td: normalise(td.text or "") if not len(td) else _inner_text(td, styles_hide, None if looks is None else looks[td])
-            for slots in grid for slot in slots if slot is not None and slot[1] for td in (slot[0],)}
+        # Each cell's text, once for all the slots it covers, at its first slot (a cell's first slot comes
+        # before its others in reading order). The grid's cells are visible (hidden ones never enter it); a
+        # look into a cell with children may have been taken already.
+        texts: dict[Element, str] = {}
         table_no = self.tables
         above: list[str | None] = []  # the row above's texts by slot
         for r, (tr, slots) in enumerate(zip(rows, grid), start=1):
             if not slots:
                 continue
-            n = len(slots)
-            texts_here = ["" if slot is None else texts[slot[0]] for slot in slots]
-            # a cell's slots beyond its first continue it; a hole no cell covers is an empty cell of its own,
-            # so the slots right of it keep their column
-            continued = [slot is not None and not slot[1] for slot in slots]
-            ups = above + [None] * (n - len(above)) if len(above) < n else above
-            # a text that repeats its neighbour's may be a merged label's slot: asked only of texts that start
-            # as a label does (_LABEL: a Chinese character first), as equal numbers side by side are common
-            for c in [c for c, (text, left, up) in enumerate(zip(texts_here, [None, *texts_here], ups))
-                      if text and (text == left or text == up) and "\u4e00" <= text[0] <= "\u9fff"]:
-                if not continued[c] and _filled_merge(texts_here[c], texts_here[c - 1] if c else None, ups[c]):
-                    continued[c] = True
-            sources = map(Source, repeat(0, n), repeat(None, n), repeat(table_no, n), repeat(r, n), range(1, n + 1))
-            cells = list(map(Cell, texts_here, sources, continued))
+            n, n_above = len(slots), len(above)
+            texts_here: list[str] = []
+            continued: list[bool] = []
+            shown: list[str] = []  # the texts of the cells at their first slots
+            text = None  # the text left of the slot
+            for c, slot in enumerate(slots):
+                left = text
+                # a cell's slots beyond its first continue it; a hole no cell covers is an empty cell of its
+                # own, so the slots right of it keep their column
+                if slot is None:
+                    text, cont = "", False
+                elif slot[1]:
+                    td = slot[0]
+                    text = texts[td] = normalise(td.text or "") if not len(td) else _inner_text(
+                        td, styles_hide, None if looks is None else looks[td])
+                    cont = False
+                else:
+                    text, cont = texts[slot[0]], True
+                # a text that repeats its neighbour's may be a merged label's slot: asked only of texts that
+                # start as a label does (_LABEL: a Chinese character first), as equal numbers side by side are
+                # common
+                if not cont and text and (text == left or c < n_above and text == above[c]) \
+                        and "\u4e00" <= text[0] <= "\u9fff" \
+                        and _filled_merge(text, left, above[c] if c < n_above else None):
+                    cont = True
+                texts_here.append(text)
+                continued.append(cont)
+                if not cont:
+                    shown.append(text)
             above = texts_here
-            shown = "\t".join([text for text, cont in zip(texts_here, continued) if not cont])  # cells at their first slots
-            self.entries.append(_Entry(tr.sourceline or 0, shown, cells))
+            self.entries.append(_Entry(tr.sourceline or 0, "\t".join(shown), _Row(texts_here, continued, table_no, r)))
 
 
 def _number(entries: list[_Entry]) -> list[Line]:
@@ -442,10 +478,14 @@ def _number(entries: list[_Entry]) -> list[Line]:
     for entry in entries:
         number = max(entry.line, previous + 1)
         previous = number
-        if entry.cells is not None:
-            for cell in entry.cells:
-                cell.source.line = number
-        lines.append(Line(number, entry.text, entry.cells))
+        row = entry.cells
+        if row is None:
+            lines.append(Line(number, entry.text))
+            continue
+        n = len(row.texts)
+        sources = map(Source, repeat(number, n), repeat(None, n), repeat(row.table, n), repeat(row.row, n),
+                      range(1, n + 1))
+        lines.append(Line(number, entry.text, list(map(Cell, row.texts, sources, row.continued))))
     return lines
 
 
@@ -472,8 +512,9 @@ _TITLE_PIECES, _PIECE_MAX = 3, 30  # a heading broken by <br>: its pieces before
 _REPORT_WORD = re.compile(r"报告|年报|報告|年報")
 
 
-def _content_entries(root: Element) -> list[_Entry]:
-    headings = _first_report(_part_headings(root))
+def _content_entries(root: Element, found: list[tuple[str, Element]]) -> list[_Entry]:
+    """`found`: the page's part headings (_scan)."""
+    headings = _first_report(found)
     if len({n for n, _ in headings}) < _MIN_PARTS:
         headings += _template_tables(root)  # headings lost or unnumbered: the template's tables tell
     _prune_chrome(root, headings)
@@ -511,27 +552,44 @@ _PAGE_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機�
                          r"信息名称|信息名稱|名\s*[称稱])\s*[:：]")  # 繁體 pages' fields too
 
 
-def _part_headings(root: Element) -> list[tuple[str, Element]]:
-    """(numeral, element) of each part heading: the largest element whose whole text is the heading."""
+def _scan(elements: Iterable[Element]) -> tuple[list[tuple[str, Element]], int]:
+    """One pass over the page's elements for what two would ask: (numeral, element) of each part heading
+    (_part_heading), and a bound of the grid cells of all the page's tables (_spanned_cells)."""
+    found = []
+    rows = total = 0
+    spans = []  # (rowspan, colspan) of the spanned cells, counted once the rows are
+    for el in elements:
+        tag = el.tag  # the parser gives lower-case tag names; a comment's or PI's tag is not a string
+        if tag == "td" or tag == "th":
+            names = el.keys()
+            if not names or "rowspan" not in names and "colspan" not in names:  # most cells: 1
+                total += 1
+            else:
+                spans.append(_span_attributes(el))
+        elif tag == "tr":
+            rows += 1
+        text = el.text
+        if text and _HEADING_START.match(text) and type(tag) is str and tag.lower() not in _SKIPPED:
+            heading = _part_heading(el)
+            if heading is not None:
+                found.append(heading)
+    return found, total + _spanned_cells(spans, rows)
+
+
+def _part_heading(el: Element) -> tuple[str, Element] | None:
+    """(numeral, element) when the element's text starts a part heading: the largest element whose whole
+    text is the heading."""
     from index.hanzi import to_simplified
     from index.template import PART_NUMERALS, PARTS
 
-    found = []
-    for el in root.iter():
-        text = el.text  # asked before the tag: few elements have a text that starts with a numeral
-        if not text or not _HEADING_START.match(text):
-            continue
-        tag = el.tag
-        if type(tag) is not str or tag.lower() in _SKIPPED:
-            continue
-        heading = el
-        while (parent := heading.getparent()) is not None and _tag(parent) not in ("td", "th", "tr", "table", "body") \
-                and not _longer_than(parent, _MAX_HEADING):
-            heading = parent
-        m = _PART_HEADING.match(to_simplified(_text_of(heading)))
-        if m and any(k in m.group(2) for k in PARTS[PART_NUMERALS.index(m.group(1))].keywords):
-            found.append((m.group(1), heading))
-    return found
+    heading = el
+    while (parent := heading.getparent()) is not None and _tag(parent) not in ("td", "th", "tr", "table", "body") \
+            and not _longer_than(parent, _MAX_HEADING):
+        heading = parent
+    m = _PART_HEADING.match(to_simplified(_text_of(heading)))
+    if m and any(k in m.group(2) for k in PARTS[PART_NUMERALS.index(m.group(1))].keywords):
+        return m.group(1), heading
+    return None
 
 
 def _template_tables(root: Element) -> list[tuple[str, Element]]:
@@ -719,9 +777,9 @@ def own_rows(table: Element, styles_hide: bool = True) -> list[Element]:
     return rows
 
 
-def _own_cells(tr: Element, spanned: _Spanned, styles_hide: bool) -> list[Element]:
-    """The row's visible cells; those with rowspan/colspan go into `spanned`. (The parser gives lower-case
-    tag names: iterchildren's tag filter finds every <td>/<th> in C.)"""
+def _own_cells(tr: Element, r: int, spanned: _Spanned, styles_hide: bool) -> list[Element]:
+    """The visible cells of row `r`; those with rowspan/colspan go into `spanned`. (The parser gives
+    lower-case tag names: iterchildren's tag filter finds every <td>/<th> in C.)"""
     cells = []
     for td in tr.iterchildren("td", "th"):
         names = td.keys()
@@ -729,17 +787,19 @@ def _own_cells(tr: Element, spanned: _Spanned, styles_hide: bool) -> list[Elemen
             if _hidden_by_attributes(names, td, styles_hide):
                 continue
             if "rowspan" in names or "colspan" in names:
-                spanned[td] = _span_attributes(td)
+                spanned[r, len(cells)] = _span_attributes(td)
         cells.append(td)
     return cells
 
 
 def _row_cells(rows: list[Element], spanned: _Spanned | None = None, styles_hide: bool = True) -> list[list[Element]]:
     spanned = {} if spanned is None else spanned
-    return [_own_cells(tr, spanned, styles_hide) for tr in rows]
+    return [_own_cells(tr, r, spanned, styles_hide) for r, tr in enumerate(rows)]
 
 
-_Spanned = dict[Element, tuple[str | None, str | None]]  # a cell → (rowspan, colspan) as written, for those with either
+# (row, position in the row) of each cell with rowspan/colspan → (rowspan, colspan) as written: by position, so
+# that the grid finds a cell's row without asking lxml for its parent
+_Spanned = dict[tuple[int, int], tuple[str | None, str | None]]
 
 
 class _Grids:
@@ -763,7 +823,7 @@ class _Grids:
             if next(table.iterdescendants("table"), None) is None:  # most tables: each cell tells of itself
                 looks = {td: _look_into(td, self.styles_hide) for row in cells for td in row if len(td)}
                 data = bool(rows) and _several_columns(grid) and all(
-                    not heading and blocks <= _MAX_CELL_BLOCKS for blocks, heading, _ in looks.values())
+                    not heading and blocks <= _MAX_CELL_BLOCKS for blocks, heading, _, _ in looks.values())
             else:
                 looks = None
                 data = bool(rows) and _data_cells(table, cells, grid)
@@ -816,22 +876,29 @@ def _data_cells(table: Element, cells: list[list[Element]], grid: list[list[Slot
     return True
 
 
-_Look = tuple[int, bool, list[Element] | None]
+_Look = tuple[int, bool, list[Element] | None, str | None]
 _Looks = dict[Element, _Look]
 
 
 def _look_into(cell: Element, styles_hide: bool = True) -> _Look:
     """What one pass over a cell's descendants tells: (its <p>/<div>/<li> descendants, whether it holds a
     heading or table: both for _data_cells; its line breaks (<br> and blocks) when all in it is shown and
-    each of them stands directly in it, else None: for _plain_text). `styles_hide`: _Grids.styles_hide."""
+    each of them stands directly in it, else None: for _plain_text; the cell's text when the pass has it at
+    hand, else None). `styles_hide`: _Grids.styles_hide."""
     if len(cell) == 1:  # Word's cells, <td><p><span>…</span></p></td>: told without the general pass
         child = cell[0]
-        if child.tag in _PAGE_BLOCKS and len(child) <= 1 and not _hidden_by_attributes(child.keys(), child, styles_hide):
-            if not len(child):
-                return 1, False, [child]
-            inner = child[0]
-            if not len(inner) and inner.tag not in _KINDS and not _hidden_by_attributes(inner.keys(), inner, styles_hide):
-                return 1, False, [child]
+        n = len(child)
+        if n <= 1 and child.tag in _PAGE_BLOCKS and not _hidden_by_attributes(child.keys(), child, styles_hide):
+            inner = child[0] if n else None
+            if inner is None or not len(inner) and inner.tag not in _KINDS \
+                    and not _hidden_by_attributes(inner.keys(), inner, styles_hide):
+                # the cell's text as _plain_text gives it, unless text stands beside the block (then the walk's)
+                if _shows(cell.text or "") or _shows(child.tail or ""):
+                    return 1, False, [child], None
+                text = child.text or ""
+                if inner is not None:
+                    text += (inner.text or "") + (inner.tail or "")
+                return 1, False, [child], normalise(text)
     blocks, heading = 0, False
     breaks: list[Element] | None = []
     for el in cell.iterdescendants():
@@ -852,7 +919,7 @@ def _look_into(cell: Element, styles_hide: bool = True) -> _Look:
                 breaks.append(el)
             else:
                 breaks = None
-    return blocks, heading, breaks
+    return blocks, heading, breaks, None
 
 
 _PAGE_BLOCK, _HEADING, _BREAK, _NOT_SHOWN = "page block", "heading", "break", "not shown"
@@ -890,13 +957,8 @@ def _spans(cells: list[list[Element]], spanned: _Spanned) -> tuple[list[dict[int
     of its cells whose span is not 1×1; the width limit of _bounds). Only the spanned cells are looked at:
     a row's colspans are its cell count plus what they add."""
     rows = len(cells)
-    at = {tds[0].getparent(): r for r, tds in enumerate(cells) if tds}  # a row's cells are its <tr>'s children
     spans: list[dict[int, tuple[int, int]]] = [{} for _ in cells]
-    for td, (rowspan, colspan) in spanned.items():
-        r = at.get(td.getparent())
-        if r is None or td not in cells[r]:  # not one of the cells (lxml elements compare by identity)
-            continue
-        k = cells[r].index(td)
+    for (r, k), (rowspan, colspan) in spanned.items():
         left = rows - r
         span = (1 if rowspan is None else _span(rowspan, left, zero_means=left),
                 1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1))
@@ -919,9 +981,10 @@ def _span_attributes(td: Element) -> tuple[str | None, str | None]:
     return (td.get("rowspan") if "rowspan" in names else None, td.get("colspan") if "colspan" in names else None)
 
 
-def check_table_sizes(root: Element, path: Path | str) -> None:
-    """Refuse a page whose tables would expand beyond MAX_TABLE_CELLS / MAX_PAGE_CELLS grid cells."""
-    if _page_cells_at_most(root) <= min(MAX_TABLE_CELLS, MAX_PAGE_CELLS):
+def check_table_sizes(root: Element, path: Path | str, at_most: int | None = None) -> None:
+    """Refuse a page whose tables would expand beyond MAX_TABLE_CELLS / MAX_PAGE_CELLS grid cells.
+    `at_most`: the page's bound of grid cells (_scan), when taken."""
+    if (_scan(root.iter())[1] if at_most is None else at_most) <= min(MAX_TABLE_CELLS, MAX_PAGE_CELLS):
         return  # no table, nor the page, can be over: the table-by-table count is not needed
     total = 0
     for k, table in enumerate(root.iter("table"), start=1):
@@ -936,24 +999,13 @@ def check_table_sizes(root: Element, path: Path | str) -> None:
                                          f"{MAX_PAGE_CELLS:,} grid cells in all")
 
 
-def _page_cells_at_most(root: Element) -> int:
-    """A bound of the grid cells of all the page's tables together, without finding their rows: every cell
-    of the page (hidden and nested ones too) at its rowspan, bounded by the page's rows, times its colspan."""
-    rows = total = 0
-    spans = []  # (rowspan, colspan) of the spanned cells, counted once the rows are
-    for el in root.iter("tr", "td", "th"):  # one pass for both (the parser gives lower-case tag names)
-        if el.tag == "tr":
-            rows += 1
-            continue
-        names = el.keys()
-        if not names or "rowspan" not in names and "colspan" not in names:  # most cells: 1
-            total += 1
-            continue
-        spans.append(_span_attributes(el))
-    for rowspan, colspan in spans:
-        total += (1 if rowspan is None else _span(rowspan, rows, zero_means=rows)) * (
-            1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1))
-    return total
+def _spanned_cells(spans: list[tuple[str | None, str | None]], rows: int) -> int:
+    """The grid cells the page's spanned cells ((rowspan, colspan) as written) may ask for at most: for
+    _scan's bound of the grid cells of all the page's tables together, without finding their rows: every
+    cell of the page (hidden and nested ones too) at its rowspan, bounded by the page's rows, times its
+    colspan."""
+    return sum((1 if rowspan is None else _span(rowspan, rows, zero_means=rows)) * (
+        1 if colspan is None else _span(colspan, _MAX_COLSPAN, zero_means=1)) for rowspan, colspan in spans)
 
 
 def expand_grid(rows: list[Element]) -> list[list[Slot]]:
@@ -965,7 +1017,7 @@ def expand_grid(rows: list[Element]) -> list[list[Slot]]:
 
 
 def _grid(cells: list[list[Element]], spanned: _Spanned) -> list[list[Slot]]:
-    """expand_grid of the rows' cells; `spanned`: those of them with rowspan/colspan (others may be in it)."""
+    """expand_grid of the rows' cells; `spanned`: those of them with rowspan/colspan."""
     if not spanned:  # every cell 1×1: the grid is the cells
         return [[(td, True) for td in tds] for tds in cells]
     spans, width = _spans(cells, spanned)
@@ -974,8 +1026,12 @@ def _grid(cells: list[list[Element]], spanned: _Spanned) -> list[list[Slot]]:
     taken: list[list[Slot]] = [[] for _ in cells]
     for r, (tds, row_spans) in enumerate(zip(cells, spans)):
         row, c = taken[r], 0
-        if not row and not row_spans:  # no span of its own nor from above (spans reach only rows below)
-            row.extend([(td, True) for td in tds])
+        if not row_spans:  # no span of its own: each cell takes the next free slot, the holes first
+            firsts = [(td, True) for td in tds]
+            holes = [c for c, slot in enumerate(row) if slot is None] if None in row else ()
+            for c, first in zip(holes, firsts):
+                row[c] = first
+            row.extend(firsts[len(holes):])
             continue
         for k, td in enumerate(tds):
             while c < len(row) and row[c] is not None:
@@ -1031,7 +1087,10 @@ def cell_text(cell: Element) -> str:
 
 def _inner_text(cell: Element, styles_hide: bool = True, look: _Look | None = None) -> str:
     """cell_text of a visible cell with children (`look`: its _look_into, if taken)."""
-    text = _plain_text(cell, (look or _look_into(cell, styles_hide))[2])
+    look = look or _look_into(cell, styles_hide)
+    if look[3] is not None:
+        return look[3]
+    text = _plain_text(cell, look[2])
     return text if text is not None else _walked_text(cell)
 
 
