@@ -467,7 +467,7 @@ class Reader:
             if place:  # 厦门2023年行政处罚: a place the dictionary knows and the index does not hold
                 plan.unknown_agency = place
         if plan.agencies:
-            self._unresolved(plan, _mask(text, spans))
+            self._unresolved(plan, _mask(text, spans), text)
             # 上海城管和济南城管 / 福清的行政许可比平潭多吗: another place beside a found name is a name too, said
             masked = _mask(text, spans)
             other = plan.unknown_agency or _known_place(masked)
@@ -479,11 +479,14 @@ class Reader:
             plan.pronoun = True
 
     @staticmethod
-    def _unresolved(plan: Plan, masked: str) -> None:
+    def _unresolved(plan: Plan, masked: str, text: str) -> None:
         """平潭和洪泽谁多, with 洪泽 not in the index: the word joined to a found name is a name too; said,
-        never dropped. Words of the template, question words and years are no names."""
+        never dropped. Words of the template, question words and years are no names, nor a thing joined to a
+        year (平潭2024年的政策解读跟2023年比: the thing compared over the years)."""
         found = []
         for m in RE_JOINED_BEFORE.finditer(masked):  # the words right before 和: from the right, to a stop
+            if re.match(r"(?:19|20)\d\d", text[m.end() - 1:]):
+                continue
             word = m.group(1)
             i = len(word)
             while i > 0 and word[i - 1] not in NAME_STOP and word[i - 1] not in "年月日":
