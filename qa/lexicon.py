@@ -238,7 +238,7 @@ OPERATION_WORDS: dict[str, tuple[str, ...]] = {
               "情况如何", "做了什么", "做了哪些", "原因", "为什么", "怎么回事", "内容", "哪些方面", "工作情况",
               # whether a report's text says a thing (哪些单位提到了…, 谁的报告写了…): asked of the text
               "提到", "提及", "说到", "讲到", "写到", "谈到", "涉及", "写了", "说过", "不够",
-              "没提", "未提", "没说", "没讲", "没写"),
+              "没提", "未提", "没说", "没讲", "没写", r"(?i:(?<![a-z])mention)"),
     # an item's own parts in one report (办理结果的分布): its rows, ranked
     "breakdown": ("分布", "构成", "组成", "明细", "各项情形", "各种情形"),
 }

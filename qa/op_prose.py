@@ -311,6 +311,10 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
     # each of its words (新闻发布会, not 新闻 and 发布 apart): a report listed as saying it must say it
     negated = bool(RE_NOT_SAID.search(plan.text))
     query = RE_NOT_SAID.sub(" ", query) if negated else query  # 没提疫情: the topic is 疫情
+    if not qa.ctx.prose.content_terms(query):  # Which reports mention the weather: no word the reports hold
+        return Answer(question=plan.question, status="out_of_scope", from_text=True,
+                      reading=Reading(operation="prose", summary="问题中没有报告里有的词"),
+                      text=f"这些报告中没有找到说到这一点的内容（已检索全部{_searched(qa)}），无法回答。")
     k = reports if negated else min(max(reports, 3), WHO_REPORTS)  # none left out: silence is read off all of them
     found = _answers(qa, query, plan.part, 1.0, year=year, k=k, distinct_reports=True)
     said = [ph for ph in qa.ctx.prose.topic_phrases(query) if any(ph in _squash(s.text + s.next_text) for s in found)]

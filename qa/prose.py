@@ -140,7 +140,7 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)new media"), "政务新媒体", None),
     (re.compile(r"(?i)wechat"), "微信公众号 政务新媒体", None),
     (re.compile(r"(?i)weibo"), "微博 政务新媒体", None),
-    (re.compile(r"(?i)covid|coronavirus|epidemic|pandemic"), "疫情 防控", None),
+    (re.compile(r"(?i)covid(?:[- ]?19)?|coronavirus|epidemic|pandemic"), "疫情 防控", None),
     (re.compile(r"(?i)third[- ]party|outside (?:firm|company|agency|expert)s?|independent (?:firm|assessor|evaluator)s?"),
      "第三方", None),
     (re.compile(r"(?i)(?<![a-z])(?:assess(?:ment|ed|es)?|evaluat(?:e|ed|es|ion|ing))(?![a-z])"), "评估", None),

@@ -152,7 +152,7 @@ RE_TEXT_THING = re.compile(r"(?:哪个|哪些|哪场|哪次|什么|哪一?个)(?
 # applicants (几个人申请)
 RE_STAFF = re.compile(r"(?:几|多少)(?:个|名|位)?(?:人|工作人员|专职人员|专人)(?:是|在|专门|负责|干|管|做|搞)")
 # whether a report's text says a thing (说到了, 提到): asked of the text, not of the list of reports
-RE_SAYS = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写了")
+RE_SAYS = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写了|(?i:(?<![a-z])mention)")
 RE_YEAR_ON_YEAR = re.compile(r"同比|环比|(?:比|较|与|和|跟)(?:上一?年|去年|前一年)")  # each against its year before
 RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:格式|模板|版式|样式)|(?:新版|新)(?:格式|模板)|"
                        r"(?:旧版|老版|旧)(?:格式|模板)")
@@ -297,8 +297,8 @@ class Reader:
             plan.beyond = m.group()
         self._unanswerable(plan, rest)
         if english and not (plan.agencies or plan.item or plan.unknown_agency or plan.candidates or plan.corpus_what
-                            or plan.bare_op or is_followup(text)):
-            return _not_chinese(plan)
+                            or plan.bare_op or is_followup(text) or plan.prose and RE_SAYS.search(text)):
+            return _not_chinese(plan)  # (Which reports mention COVID-19: asked of the text)
         if english:
             terms = [f"{en}→{cn}" for en, cn in english_terms(asked) if cn not in ("多少", "件", "吗")]
             plan.defaults.append("英文问题按术语表读作中文（" + "，".join(terms[:6]) + "）")

@@ -493,3 +493,13 @@ def test_the_field_with_the_most_in_a_sentence(qa) -> None:
     a = ask(qa, "济南城管的建议提案哪个领域最少")[0]
     assert a.text.startswith("洒水车管理、智慧城市方面最少，各3件"), a.text
     assert any(d.value == "3" for d in a.derived)
+
+
+def test_which_reports_mention_it_in_english(qa) -> None:
+    """Which reports mention COVID-19 asks of the text (not the list of reports); never mention asks for those
+    silent; a word no report holds (weather) finds nothing, never every report."""
+    a = ask(qa, "Which reports mention COVID-19?")[0]
+    assert a.status == "answered" and "平潭" in a.text and "疫情" in a.text and "索引中" not in a.text, a.text
+    silent = ask(qa, "Which agencies never mention COVID-19?")[0].text.split("说到的有")[0]
+    assert "鹤岗" in silent and "平潭" not in silent, silent
+    assert ask(qa, "Which reports mention the weather?")[0].status == "out_of_scope"
