@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from qa import arith
-from qa.answer import Alternative, Answer, Reading
+from qa.answer import Alternative, Answer, Derived, Reading
 from qa.cite import passage as passage_citation, sentence as sentence_citations
 from index.passages import row_values
 from qa.lexicon import Measure
@@ -34,6 +34,21 @@ WHO_REPORTS = 12  # 哪些单位提到了…: at most this many reports quoted, 
 LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
 PART_ROWS = 12  # a part that is a table, asked for by its number: at most this many rows quoted
 # whether a report says a thing (有没有提到新闻发布会): its sentence must hold the thing's name whole
+RE_CHANGE = re.compile(r"变化|不同|不一样|区别|差别|差异|相比|比较|对比|变了")
+# 哪些单位没有提到政策解读, 一个字都没提疫情: the agencies none of whose reports say it
+RE_NOT_SAID = re.compile(r"(?:没有?|未|不曾|从没|从来没有?)(?:提|说|讲|写|谈|涉及)|(?i:never mention|(?:do|does|did)(?: not|n't) mention)")
+# 有没有承认政策解读不到位: whether the report owns a problem the user names, which it must name too
+RE_ADMITS = re.compile(r"(?:有没有|是否|有无|可曾)(?:承认|认账|检讨|自认)|(?:承认|认账)(?:了)?[^，,。？?]*(?:吗|么|没有?)[？?]?$")
+# 概括一下平潭2024年的报告, 用三句话说说鹤岗的情况, summarize: the report's gist, nothing else asked
+RE_GIST = re.compile(r"概括|概述|总结一下|归纳|简要|简单(?:介绍|说|讲|聊)|[一二两三四五几]句话|大概(?:说|讲|介绍)|"
+                     r"(?:说说|讲讲|介绍一?下|聊聊)[^，,。？?]{0,12}?(?:情况|报告|年报)|(?i:summari[sz]e|summary|overview|gist)")
+_GIST_WORDS = re.compile(r"概括|概述|总结|归纳|简要|简单|[一二两三四五几]句话|大概|说说|讲讲|介绍|一下|聊聊|用|"
+                         r"(?i:summari[sz]e|summary|overview|gist)")
+# what a gist is made of, asked of the report in turn: what it published, what it was asked, what it owns to
+GIST_ASKS = ("主动公开了多少条政府信息", "依申请公开情况", "存在哪些问题")
+# 建议提案哪方面的最多: the sentence lists its fields with a count each (垃圾分类方面的22件…市容治理方面的29件)
+RE_WHICH_MOST = re.compile(r"哪(?:个|些|一|类|种)?(?:方面|领域|类|种|块)[^，,。？?]{0,6}?(最多|最少|多|少)")
+RE_ITEM_COUNT = re.compile(r"([\u4e00-\u9fff、]{2,12}?)(?:方面|领域|类)(?:的)?\s*(\d+)\s*(件|条|个|项|次|篇)")
 RE_MENTION = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写过")
 _NUMBER = re.compile(r"\d")
 FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
@@ -108,6 +123,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             defaults.append(f"该单位有多年报告，取最新的{year}年")  # this answer's own (mixed: its agency)
     many = agency is None
     query = plan.prose_text or plan.text
+    if agency and not lead and not continued and _asks_gist(qa, query):
+        return _gist(qa, plan, agency, year, defaults)
     if not agency and not plan.part and not _has_content(qa, query):
         return _nothing_asked(plan)
     result = qa.ctx.prose.find(query, agency=agency, year=year, part=plan.part, k=3 if many else _k(plan),
@@ -141,7 +158,7 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
                        + "，无法回答；下面是最接近的段落，仅供参考。")
         return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
                       from_text=True)
-    if agency and RE_MENTION.search(query) and result.sentences:
+    if agency and (RE_MENTION.search(query) or RE_ADMITS.search(query)) and result.sentences:
         # 沙河城管有没有提到新闻发布会: a sentence that says 新闻媒体 does not say 新闻发布会 (each of its words whole)
         phrases = qa.ctx.prose.topic_phrases(query)
         saying = [s for s in result.sentences if all(ph in _squash(s.text + s.next_text) for ph in phrases)]
@@ -152,6 +169,10 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
                           citations=[passage_citation(s) for s in result.sentences[:3]])
         result.sentences = saying
     sentences = list(result.sentences)
+    if agency and RE_WHICH_MOST.search(plan.text):
+        most = _most_of_items(sentences, plan.text, lead, r)
+        if most:
+            return most.model_copy(update={"question": plan.question})
     if RE_QUANTITY.search(plan.text):  # 多少 / 几: a sentence that states a number first
         sentences.sort(key=lambda s: not _NUMBER.search(re.sub(r"(?:19|20)\d\d\s*年", "", s.text)))
     # 怎么办理的: the passage that says how, run on; not the next best ones. 明年打算怎么改进 asks for part 五's
@@ -204,9 +225,11 @@ def _each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
     each year's report answered on its own, in order, and the years whose report does not say it named."""
     query = plan.prose_text or plan.text
     listing = _lists(plan)
+    # 政策解读跟2023年比有什么变化: what each year did (part 一), unless the problems or plans are what is compared
+    part = plan.part or ("一" if RE_CHANGE.search(query) and Asked.of(query).half is None else None)
     quoted, silent, citations = [], [], []
     for y in years:
-        found = _answers(qa, query, plan.part, agency=agency, year=y, k=1)
+        found = _answers(qa, query, part, agency=agency, year=y, k=1)
         if not found:
             silent.append(y)
             continue
@@ -225,6 +248,56 @@ def _each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
                   citations=citations)
 
 
+def _most_of_items(sentences: list, question: str, lead: str, r: Reading) -> Answer | None:
+    """The field with the most (or fewest) of those one sentence lists with a count each, read off the
+    sentence and said as read: the field, its count, the sentence quoted."""
+    fewest = RE_WHICH_MOST.search(question).group(1).endswith("少")
+    for s in sentences[:3]:
+        where, said = _quote(s, True)  # run on: the fields follow the sentence that matched
+        text = _squash(said)
+        items = [(m.group(1).lstrip("的从在看及和、，,"), int(m.group(2)), m.group(3)) for m in RE_ITEM_COUNT.finditer(text)]
+        if len(items) < 2:
+            continue
+        value = (min if fewest else max)(c for _, c, _ in items)
+        picks = [n for n, c, _ in items if c == value]  # a tie is said as one
+        listed = "；".join(f"{n}{c}{u}" for n, c, u in items)
+        text = (lead + f"{'、'.join(picks)}方面{'最少' if fewest else '最多'}，{'各' if len(picks) > 1 else ''}"
+                f"{value}{items[0][2]}（正文所列各方面：{listed}）。"
+                f"{where}写道「{said}」")
+        r.summary += "，比较正文所列各方面的数量"
+        return Answer(question="", text=text, status="answered", reading=r, from_text=True,
+                      derived=[Derived(value=str(value), how=f"正文所列各方面中{'最小' if fewest else '最大'}的数量：{listed}")],
+                      citations=sentence_citations(s))
+    return None
+
+
+def _asks_gist(qa: QA, query: str) -> bool:
+    """A summary asked, of nothing narrower: no content word beside the summary's own words."""
+    return bool(RE_GIST.search(query)) and not qa.ctx.prose.content_terms(_GIST_WORDS.sub(" ", query))
+
+
+def _gist(qa: QA, plan: Plan, agency: str, year: int | None, defaults: list[str]) -> Answer:
+    """概括一下平潭2024年的报告: the report's own sentences on what it published, the applications it had and
+    the problems it owns to (GIST_ASKS), each answered as if asked, quoted with its line; none made up."""
+    said, citations = [], []
+    for ask in GIST_ASKS:
+        sub = plan.model_copy(update={"text": ask, "prose_text": ask, "part": None, "agencies": [agency],
+                                      "years": [year] if year else [], "all_years": False}, deep=True)
+        a = answer_prose(qa, sub, agency=agency)
+        quote = a.text.replace("（另见下列相关段落。）", "")
+        if a.status == "answered" and not any(quote.split("写道")[-1] in x for x in said):  # a sentence once
+            said.append(quote)
+            citations += a.citations
+    r = Reading(operation="prose", agencies=[agency], years=[year] if year else [], defaults=defaults,
+                summary=f"概括{agency}{f'{year}年' if year else ''}的报告：主动公开、依申请公开、存在的问题")
+    if not said:
+        return Answer(question=plan.question, status="out_of_scope", reading=r, from_text=True,
+                      text=f"{agency}的报告中没有找到可以概括的正文（已检索{agency}的报告）。")
+    text = f"{agency}{f'{year}年' if year else ''}报告的要点（原文摘录）：" + "\n".join(said)
+    return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
+                  citations=citations)
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -236,11 +309,20 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
     year = plan.years[0] if len(plan.years) == 1 else None
     reports = len(qa.store.reports)
     # each of its words (新闻发布会, not 新闻 and 发布 apart): a report listed as saying it must say it
-    found = _answers(qa, query, plan.part, 1.0, year=year, k=min(max(reports, 3), WHO_REPORTS), distinct_reports=True)
+    negated = bool(RE_NOT_SAID.search(plan.text))
+    query = RE_NOT_SAID.sub(" ", query) if negated else query  # 没提疫情: the topic is 疫情
+    if not qa.ctx.prose.content_terms(query):  # Which reports mention the weather: no word the reports hold
+        return Answer(question=plan.question, status="out_of_scope", from_text=True,
+                      reading=Reading(operation="prose", summary="问题中没有报告里有的词"),
+                      text=f"这些报告中没有找到说到这一点的内容（已检索全部{_searched(qa)}），无法回答。")
+    k = reports if negated else min(max(reports, 3), WHO_REPORTS)  # none left out: silence is read off all of them
+    found = _answers(qa, query, plan.part, 1.0, year=year, k=k, distinct_reports=True)
     said = [ph for ph in qa.ctx.prose.topic_phrases(query) if any(ph in _squash(s.text + s.next_text) for s in found)]
     found = [s for s in found if all(ph in _squash(s.text + s.next_text) for ph in said)]
     r = Reading(operation="prose", years=plan.years, defaults=list(plan.defaults),
                 summary="在全部报告中逐份检索" + (f"（{part_title(plan.part)}）" if plan.part else ""))
+    if negated:
+        return _who_is_silent(qa, plan, query, found, said, year, r)
     if not found:
         return Answer(question=plan.question, status="out_of_scope", reading=r, from_text=True,
                       text=f"这些报告中没有找到说到这一点的内容（已检索全部{_searched(qa)}），无法回答。")
@@ -250,6 +332,24 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
     text = (f"说到这一点的有{len(agencies)}个单位（{len(found)}份报告）：{'、'.join(agencies)}。" + "；".join(quoted) + "。")
     if len(found) >= WHO_REPORTS:
         text += f"（最多列出{WHO_REPORTS}份报告。）"
+    return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
+                  citations=[c for s in found for c in sentence_citations(s)])
+
+
+def _who_is_silent(qa: QA, plan: Plan, query: str, found: list, said: list[str], year: int | None, r: Reading) -> Answer:
+    """哪些单位没有提到政策解读: the agencies none of whose reports (of the year asked) say it, then those that
+    do, each with the report that says it cited."""
+    reports = [rep for rep in qa.store.reports if rep.agency and (year is None or rep.year == year)]
+    saying = sorted({s.passage.agency for s in found if s.passage.agency})
+    silent = sorted({rep.agency for rep in reports} - set(saying))
+    what = "、".join(said or qa.ctx.prose.topic_phrases(query) or
+                    [t for t, _ in qa.ctx.prose.content_terms(query)]) or "这一点"
+    r.summary = "在全部报告中逐份检索，列出没有说到的单位"
+    if not silent:
+        text = f"每个单位的报告都说到了「{what}」：{'、'.join(saying)}。"
+    else:
+        text = (f"报告中没有说到「{what}」的有{len(silent)}个单位：{'、'.join(silent)}（已检索其全部报告）。"
+                + (f"说到的有：{'、'.join(saying)}。" if saying else ""))
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=[c for s in found for c in sentence_citations(s)])
 

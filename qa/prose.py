@@ -42,7 +42,7 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         "每年", "历年", "各年", "这几年", "几年", "哪几年", "哪些年", "逐年", "每一年", "变化", "不同",
                         "区别", "一样", "每个", "单位", "哪家", "谁", "哪些单位", "都", "有没有",
                         # why and whether it went well (因为…的事, 干得好不好): how the question runs on
-                        "因为", "由于", "好不好", "不好", "好坏", "行不行", "是不是", "的事", "这事", "那事"})
+                        "一个", "只字", "因为", "由于", "好不好", "不好", "好坏", "行不行", "是不是", "的事", "这事", "那事"})
 # a verb with its aspect particle (发了, 做过, 搞着): the particle says when, the verb alone is too short to say what
 _ASPECT = re.compile(r"^.[" + "".join(sorted(ASPECT)) + "]$")
 _SENT = re.compile(r"(?<=[。！？!?])|\n")  # not at ；: a list of problems stays one sentence
@@ -140,7 +140,7 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)new media"), "政务新媒体", None),
     (re.compile(r"(?i)wechat"), "微信公众号 政务新媒体", None),
     (re.compile(r"(?i)weibo"), "微博 政务新媒体", None),
-    (re.compile(r"(?i)covid|coronavirus|epidemic|pandemic"), "疫情 防控", None),
+    (re.compile(r"(?i)covid(?:[- ]?19)?|coronavirus|epidemic|pandemic"), "疫情 防控", None),
     (re.compile(r"(?i)third[- ]party|outside (?:firm|company|agency|expert)s?|independent (?:firm|assessor|evaluator)s?"),
      "第三方", None),
     (re.compile(r"(?i)(?<![a-z])(?:assess(?:ment|ed|es)?|evaluat(?:e|ed|es|ion|ing))(?![a-z])"), "评估", None),
@@ -173,6 +173,11 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)(?<![a-z])(?:do(?:es)?n't|do(?:es)? not|not even|without|lacks?)(?![a-z])"), "没有", None),
     (re.compile(r"(?i)(?<![a-z])(?:its|their) own(?![a-z])"), "自己的", None),
 )
+
+
+# 跟2023年比, 和上一年相比: the frame of a comparison whose other side (a year, a name) was read off the query,
+# leaving 跟 比; how the question runs, not what about (比例, 比重 stay)
+_COMPARED = re.compile(r"(?:跟|和|与|同|较)?\s+(?:相比|相较|比较|对比|比起来|比)(?![例重率值])")
 
 
 def users_terms(query: str) -> tuple[str, list[list[str]]]:
@@ -416,7 +421,7 @@ class Prose:
         holds any of the report's words for it (征集|听取|意见箱), at the weight of the rarest."""
         kw = self.retriever.keyword
         weights, top = self._weights, self._top
-        query, alternatives = users_terms(_PART_NAMED.sub(" ", query))  # 第六部分 says where, not what
+        query, alternatives = users_terms(_COMPARED.sub(" ", _PART_NAMED.sub(" ", query)))  # 第六部分 says where
         out = []
         said = {w for words in alternatives for w in words}  # a report's word the user's stands for: one term
         for words in alternatives:

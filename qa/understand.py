@@ -157,7 +157,7 @@ RE_TEXT_THING = re.compile(r"(?:哪个|哪些|哪场|哪次|什么|哪一?个)(?
 # applicants (几个人申请)
 RE_STAFF = re.compile(r"(?:几|多少)(?:个|名|位)?(?:人|工作人员|专职人员|专人)(?:是|在|专门|负责|干|管|做|搞)")
 # whether a report's text says a thing (说到了, 提到): asked of the text, not of the list of reports
-RE_SAYS = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写了")
+RE_SAYS = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写了|(?i:(?<![a-z])mention)")
 RE_YEAR_ON_YEAR = re.compile(r"同比|环比|(?:比|较|与|和|跟)(?:上一?年|去年|前一年)")  # each against its year before
 RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:格式|模板|版式|样式)|(?:新版|新)(?:格式|模板)|"
                        r"(?:旧版|老版|旧)(?:格式|模板)")
@@ -312,8 +312,8 @@ class Reader:
             plan.beyond = m.group()
         self._unanswerable(plan, rest)
         if english and not (plan.agencies or plan.item or plan.unknown_agency or plan.candidates or plan.corpus_what
-                            or plan.bare_op or is_followup(text)):
-            return _not_chinese(plan)
+                            or plan.bare_op or is_followup(text) or plan.prose and RE_SAYS.search(text)):
+            return _not_chinese(plan)  # (Which reports mention COVID-19: asked of the text)
         if english:
             terms = [f"{en}→{cn}" for en, cn in english_terms(asked) if cn not in ("多少", "件", "吗")]
             plan.defaults.append("英文问题按术语表读作中文（" + "，".join(terms[:6]) + "）")
@@ -484,7 +484,7 @@ class Reader:
             if place:  # 厦门2023年行政处罚: a place the dictionary knows and the index does not hold
                 plan.unknown_agency = place
         if plan.agencies:
-            self._unresolved(plan, _mask(text, spans))
+            self._unresolved(plan, _mask(text, spans), text)
             # 上海城管和济南城管 / 福清的行政许可比平潭多吗: another place beside a found name is a name too, said
             masked = _mask(text, spans)
             other = plan.unknown_agency or _known_place(masked)
@@ -496,11 +496,14 @@ class Reader:
             plan.pronoun = True
 
     @staticmethod
-    def _unresolved(plan: Plan, masked: str) -> None:
+    def _unresolved(plan: Plan, masked: str, text: str) -> None:
         """平潭和洪泽谁多, with 洪泽 not in the index: the word joined to a found name is a name too; said,
-        never dropped. Words of the template, question words and years are no names."""
+        never dropped. Words of the template, question words and years are no names, nor a thing joined to a
+        year (平潭2024年的政策解读跟2023年比: the thing compared over the years)."""
         found = []
         for m in RE_JOINED_BEFORE.finditer(masked):  # the words right before 和: from the right, to a stop
+            if re.match(r"(?:19|20)\d\d", text[m.end() - 1:]):
+                continue
             word = m.group(1)
             i = len(word)
             while i > 0 and word[i - 1] not in NAME_STOP and word[i - 1] not in "年月日":
