@@ -118,13 +118,19 @@ def scope_words(plan: Plan, rows) -> tuple[str, bool]:
 
 
 def no_reports(ctx: Ctx, plan: Plan, m: Measure | None, who: str = "") -> Answer:
-    have = "、".join(f"{y}年" for y in ctx.store.years) or "无"
+    # the years the agencies asked about have (济南 has 2020 only), not every year of the index
+    named = plan.agencies or plan.kind_agencies or None
+    own = sorted({r.year for r in ctx.store.reports if named is None or r.agency in named}) if named \
+        else list(ctx.store.years)
+    have = "、".join(f"{y}年" for y in own) or "无"
     years = "、".join(f"{y}年" for y in plan.years)
-    text = f"索引中没有{who}{years}的报告（现有年份：{have}）。"
+    whose = f"{who or '、'.join(plan.agencies)}的" if plan.agencies else ""
+    text = f"索引中没有{who}{years}的报告（{whose}现有年份：{have}）。"
+    what = f"的「{m.label}」" if m else "的报告"
     return Answer(question=plan.question, text=text, status="not_found",
-                  reading=reading(plan, m, f"{who}{years}的「{m.label if m else ''}」"),
+                  reading=reading(plan, m, f"{who}{years}{what}"),
                   alternatives=[Alternative(label=f"看{y}年", question=plan.question.replace(years, f"{y}年"))
-                                for y in ctx.store.years[-3:]] if years else [])
+                                for y in own[-3:]] if years else [])
 
 
 def table_of(rows: list[Row] | Rows, m: Measure, ranked: bool, show_years: bool = True,

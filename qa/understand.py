@@ -1049,7 +1049,7 @@ class Reader:
             plan.comparison = Comparison(op="==", value=0, text=RE_ZERO.search(rest).group(0))
             return
         # 没有收到申请的单位 / 没有行政处罚的: a negation right before the measure word
-        if plan.item and re.search(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何|过)?(?:被|被提起|过)?＿",
+        if plan.item and re.search(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|过)?(?:过|到)?(?:任何|一件|一起|一个|一次)?(?:被|被提起|过)?＿",
                                    rest) and re.search(r"哪|几个|几年|几份|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
             return
