@@ -191,6 +191,8 @@ def settle_aggregate(ctx: Ctx, plan: Plan) -> Plan:
     m = plan.measure()
     if m is not None:
         best_default(ctx, plan, m)
+    if m is not None and plan.within and plan.comparison:
+        plan.defaults.append(f"只在上一问筛出的单位中（{plan.comparison.words(m.unit)}）")
     if plan.extra_items and not of_winner(plan):  # 行政复议和行政诉讼最多的单位: one measure at a time
         others = "、".join(items()[i].label for i in plan.extra_items)
         plan.defaults.append(f"问题提到多项，只按第一项比较；另见「{others}」")
@@ -266,6 +268,9 @@ def aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Aggregate | Answer:
     asc = op in ("min", "bottom") or (plan.order == "asc" and op in ("rank", "top"))
     ok = rows.where(rows.status == OK).sorted(asc)
     lacking = rows.where(rows.status != OK).by_name()
+    if plan.within and plan.comparison:  # 其中最少的: only the reports the last filter listed (none lacks it)
+        ok, lacking = ok.where(cmp_ok(ok.values, plan.comparison)), lacking.take(np.zeros(0, np.int64))
+        rows = ok
     label = m.label
     derived: list[Derived] = [Derived(value=str(len(rows)), how="范围内的单位数"),
                               Derived(value=str(len(ok)), how="提供数据的单位数")]

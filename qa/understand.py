@@ -75,6 +75,7 @@ class Plan(BaseModel):
     all_years: bool = False  # 历年 / 各年: every year, not the latest
     comparison: Comparison | None = None
     absent_only: bool = False  # 哪些单位没有提供…: reports lacking the measure
+    within: bool = False  # 其中最少的 after a filter: the aggregate runs over the reports meeting `comparison`
     n: int | None = None
     order: Literal["desc", "asc"] = "desc"
     change: bool = False
