@@ -103,6 +103,7 @@ class Plan(BaseModel):
     versus: str | None = None  # 部分公开多于予以公开的年份: the comparison's other side is this item, not a number
     also: list[tuple[str, Comparison]] = Field(default_factory=list)  # 且行政许可超过3000件: more items' conditions
     each: bool = False  # breakdown: every part listed (分别是什么原因), not only the largest
+    parts_sum: bool = False  # breakdown: the parts added up against the row's stated total (按申请人类型加起来)
     nth: int | None = None  # 排第二
     item_at: list[tuple[str, int]] = Field(default_factory=list)  # each item named and where (for 占 …)
     unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
@@ -173,6 +174,9 @@ RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具�
                             r"谁(?:申请|提交?|提出|递交)的|"
                            r"哪一?个理由|哪种结果|什么结果")
 # 分别是什么原因 / 都有哪些理由 / 各项情形各多少: every part of one item in one report, listed (not its largest)
+# 按申请人类型分列加起来 / 各栏相加是多少: a row's parts added up (checked against its stated total)
+RE_PARTS_SUMMED = re.compile(r"(?:按|各|分)(?:申请人)?(?:类型|类别|类|栏|列|分列|分项|小项|项).{0,6}(?:加起来|加在一起|相加|合计|"
+                             r"加总|之和|总和)")
 RE_PARTS_ASKED = re.compile(r"(?:什么|哪些|哪几种|哪几类|哪几个|各类|各项|各个|每个|每种|每类|具体)(?:原因|理由|情形|结果|类别|类型)|"
                             r"(?:原因|理由|情形|结果|＿)(?:都)?(?:有|包括)哪些[？?。]?$|"
                             r"(?:原因|理由|情形)(?:分别|各)|分别(?:是|为|有)(?:什么|哪些|哪几)|各是什么|(?:都|分别)是谁|谁(?:申请|提交?|提出|递交)的|(?:都|分别)?是(?:哪些|什么)人|"
@@ -740,6 +744,9 @@ class Reader:
         plan.times, plan.percent = bool(RE_TIMES.search(rest)), bool(RE_PERCENT.search(rest))
         # 办理结果中哪一种情形最多 / 占比最大的是哪类: the item's own parts, in one report
         listed = bool(RE_PARTS_ASKED.search(rest) or RE_BREAKDOWN.search(rest)) and not (is_max or is_min)
+        if has_measure and len(plan.agencies) == 1 and len(plan.years) <= 1 and RE_PARTS_SUMMED.search(rest):
+            plan.operation, plan.each, plan.parts_sum, plan.comparison = "breakdown", True, True, None
+            return
         # 谁申请的最多 (申请 read as the item, masked): the applicants of that row, not the agencies
         who_applied = has_measure and bool(re.search(r"谁＿+的", rest)) and items()[plan.item].table == "apply"
         if has_measure and ((RE_WHICH_PART.search(rest) or who_applied) and (is_max or is_min or RE_ORDER.search(rest)) or
