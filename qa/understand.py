@@ -97,6 +97,7 @@ class Plan(BaseModel):
     money: bool = False  # asks for an amount of money the item's row does not have (行政处罚罚了多少钱)
     share_of: list[str] = Field(default_factory=list)  # a share: the denominator's items (empty: the item's total)
     share_items: list[str] = Field(default_factory=list)  # a share: the numerator's items (empty: the item)
+    share_across: bool = False  # 伊川的行政处罚占全部处罚的比例: one report's value over that year's reports' sum
     container: str | None = None  # 依申请…里 / 新收的申请中: the item the question puts the others in
     times: bool = False  # 几倍
     percent: bool = False  # 百分之几
@@ -174,6 +175,7 @@ RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具�
                             r"谁(?:申请|提交?|提出|递交)的|"
                            r"哪一?个理由|哪种结果|什么结果")
 # 分别是什么原因 / 都有哪些理由 / 各项情形各多少: every part of one item in one report, listed (not its largest)
+RE_ALL_REPORTS = re.compile(r"全部|所有|各单位|各家|全体|整个|总的|总数|总量|合计|加起来")  # 占全部处罚: every report's
 # 按申请人类型分列加起来 / 各栏相加是多少: a row's parts added up (checked against its stated total)
 RE_PARTS_SUMMED = re.compile(r"(?:按|各|分)(?:申请人)?(?:类型|类别|类|栏|列|分列|分项|小项|项).{0,6}(?:加起来|加在一起|相加|合计|"
                              r"加总|之和|总和)")
@@ -956,6 +958,9 @@ class Reader:
             plan.share_of = [plan.container]
         elif len(set(before)) >= 2 and not re.search(r"加|与|和|及", rest[:at] if at >= 0 else rest):
             plan.share_of = [i for i in dict.fromkeys(before) if i != plan.item][-1:]
+        if plan.agencies and before and after and set(before) == set(after) and RE_ALL_REPORTS.search(rest[at:]):
+            plan.share_across, plan.item, plan.share_of, plan.share_items = True, after[0], [], []
+            return  # the same item over every report's: one agency's part of the whole
         numer = [i for i in dict.fromkeys(before) if i not in plan.share_of and i != plan.container]
         if numer:
             plan.item = numer[0]
