@@ -5,10 +5,11 @@ member rows, the applicant columns of a row, the result columns of 四. Each par
 from __future__ import annotations
 
 from qa import arith
-from qa.answer import Answer, AnswerTable, ChartHint
+from qa.answer import Answer, AnswerTable, ChartHint, Derived
 from qa.facts import OK
 from qa.lexicon import Measure, items, measure
 from qa.ops import Ctx, no_reports, scoped_rows
+from qa.arith import plain_number
 from qa.phrasing import cell_value, num, reading
 from qa.understand import Plan
 
@@ -109,7 +110,12 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 f"，与所填的共计{num(whole.value, m.unit)}一致。" if whole is not None else "；报告没有填这一行的共计。")
             sum_said = [how]
         if plan.parts_sum and whole is not None and parts_sum != whole.value:
-            text += f"（{how.how.split('：', 1)[-1]}，差{num(abs(parts_sum - whole.value), m.unit)}）"
+            gap = arith.rounded(abs(parts_sum - whole.value))
+            text += f"（{how.how.split('：', 1)[-1]}，差{num(gap, m.unit)}）"
+            sum_said.append(Derived(value=plain_number(gap), how=f"{plain_number(max(parts_sum, whole.value))} − "
+                                    f"{plain_number(min(parts_sum, whole.value))} = {plain_number(gap)}"))
+        if plan.parts_sum and zeros:
+            sum_said.append(Derived(value=str(zeros), how="为0的小项数"))
         if not nonzero:
             text = f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项都是0。"
     elif best == 0 and all(r.value == 0 for _, r in rows):

@@ -74,7 +74,9 @@ def _share_across(ctx: Ctx, plan: Plan) -> Answer:
     if lacking:
         text += f"另有{len(lacking)}份报告未提供该数据（{'、'.join(r.report.name for r in lacking)}），未计入，不计为零。"
     citations, derived = ctx.citer.rows(m, ok)
-    derived += [how_sum, how]
+    derived += [how_sum, how, Derived(value=str(len(ok)), how="合计覆盖的报告数")]
+    if lacking:
+        derived.append(Derived(value=str(len(lacking)), how="未提供该数据的报告数"))
     table = AnswerTable(columns=["单位", "年份", f"{m.label}（{m.unit}）"], units={f"{m.label}（{m.unit}）": m.unit},
                         rows=[[r.report.name, r.report.year, cell_value(r.value)] for r in ok])
     return Answer(question=plan.question, text=text, table=table, citations=citations, derived=derived,

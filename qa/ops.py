@@ -16,6 +16,7 @@ import numpy as np
 from pydantic import ConfigDict
 
 from qa.answer import Alternative, Answer, AnswerTable, Derived
+from qa.arith import plain_number
 from qa.cite import Citer
 from qa.facts import OK, FactStore, Row
 from qa.lexicon import Measure, items, measure
@@ -276,6 +277,8 @@ def aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Aggregate | Answer:
                               Derived(value=str(len(ok)), how="提供数据的单位数")]
     if lacking:
         derived.append(Derived(value=str(len(lacking)), how="未提供数据的单位数"))
+    if plan.within and plan.comparison:
+        derived.append(Derived(value=plain_number(plan.comparison.value), how="上一问的筛选条件"))
     kind = f"{plan.kind}中" if plan.kind else ""
     lead = f"按「{label}」{defaults_phrase(plan)}"
     per = "份报告" if plan.all_years else "个单位"  # every report, or each agency's latest: said in the text
