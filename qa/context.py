@@ -271,7 +271,7 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     if not marked or prev.operation in ("invalid", "corpus"):
         return plan
     if prev.operation in ("prose", "mixed") and plan.operation in ("prose", "out_of_scope") and not plan.agencies \
-            and not plan.item:  # 政府门户网站呢 / 那改进措施呢 after a text answer: the same report
+            and not plan.item and not plan.unknown_agency:  # (今天股市怎么样: a name not found is said, not carried)  # 政府门户网站呢 / 那改进措施呢 after a text answer: the same report
         plan.agencies = list(prev.agencies or last.focus)
         plan.years = plan.years or list(prev.years)
         plan.followup = True

@@ -105,7 +105,7 @@ class QA:
             return plan, answer
         own = settle(own, self.ctx)
         wide = self._run(own)
-        return (own, wide) if wide.status == "out_of_scope" else (plan, answer)
+        return (own, wide) if wide.status in ("out_of_scope", "not_found") else (plan, answer)
 
     def _missing_reports(self, plan: Plan, answer: Answer) -> str:
         """Named agencies with no report in the years asked that the answer leaves out: the words saying so

@@ -177,7 +177,7 @@ RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具�
 # 分别是什么原因 / 都有哪些理由 / 各项情形各多少: every part of one item in one report, listed (not its largest)
 RE_ALL_REPORTS = re.compile(r"全部|所有|各单位|各家|全体|整个|总的|总数|总量|合计|加起来")  # 占全部处罚: every report's
 # 按申请人类型分列加起来 / 各栏相加是多少: a row's parts added up (checked against its stated total)
-RE_PARTS_SUMMED = re.compile(r"(?:按|各|分)(?:申请人)?(?:类型|类别|类|栏|列|分列|分项|小项|项).{0,6}(?:加起来|加在一起|相加|合计|"
+RE_PARTS_SUMMED = re.compile(r"(?:按|各|分)(?:申请人|＿+人)?(?:类型|类别|类|栏|列|分列|分项|小项|项).{0,6}(?:加起来|加在一起|相加|合计|"
                              r"加总|之和|总和)")
 RE_PARTS_ASKED = re.compile(r"(?:什么|哪些|哪几种|哪几类|哪几个|各类|各项|各个|每个|每种|每类|具体)(?:原因|理由|情形|结果|类别|类型)|"
                             r"(?:原因|理由|情形|结果|＿)(?:都)?(?:有|包括)哪些[？?。]?$|"
