@@ -199,7 +199,7 @@ RE_STATED = re.compile(rf"(?<![\d.第前后])({NUMBER})\s*(件|项|个|次|条|�
 RE_HAVE = re.compile(r"有没有|有无|没有?[?？。!！]*$")  # 有没有超过 / 超过了没: 有 or 没有, not 是 or 不是
 RE_ANY_WH = re.compile(r"(?:有没有|是否有|有无)哪")  # 有没有哪家超过500件: still a yes or no (any of them)
 RE_WH = re.compile(r"哪|谁|几|多少|什么|怎么|如何|为什么|排名|排序|分别")
-RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?？。!！]*$|(?<!超)过吗[?？。!！]*$")  # 被人告过吗
+RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?？。!！]*$|(?<!超)过吗[?？。!！]*$|被人?＿+吗[?？。!！]*$")  # 被人告过吗
 # A比B少多少 / 是不是比2023年多: 比 as "than" (not 比例, 比重, 对比, 相比, 比较), and the word it asks
 RE_THAN = re.compile(r"(?<![对相占])比(?![例率重较值])")
 RE_THAN_WORD = re.compile(r"多多少|多少|多|少|高|低|大|小|增加|减少|增长|下降|一样|相同")
