@@ -49,6 +49,7 @@ RE_WHICH_YEAR = re.compile(r"哪一?年|哪几年|哪些年|哪个年份|年份"
 TEXT_OPS = {"prose", "mixed", "findings", "out_of_scope"}  # answers in words: a measure after one asks for a value
 RE_AGAINST = re.compile(r"比|还是|相比|对比")  # 和洪泽比呢 / 跟伊川相比: the named one against the last answer's
 RE_PRONOUN_WORDS = re.compile(r"它们?|该单位|这个单位|这家单位?|其|前一年|后一年|上一年|下一年|上年|前年|去年")
+RE_WITHIN = re.compile(r"其中|这些|这几|里面|当中|之中|以上|上述|它们")  # 其中最少的: the set the last answer listed
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
 
@@ -264,10 +265,13 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     # a question in words naming no agency, after a text answer about one (城管网评队伍转发了多少): the same report
     marked = marked or (plan.operation == "prose" and prev.operation in ("prose", "mixed") and len(last.focus) == 1
                         and not plan.agencies and not plan.item and not RE_OWN_SCOPE.search(plan.text))
+    # 这些单位里哪个最多 after a filter: the set just listed, even in words that set their own scope
+    marked = marked or (prev.operation in ("filter", "count") and prev.comparison is not None and not plan.item
+                        and not plan.agencies and bool(RE_WITHIN.search(plan.text)))
     if not marked or prev.operation in ("invalid", "corpus"):
         return plan
     if prev.operation in ("prose", "mixed") and plan.operation in ("prose", "out_of_scope") and not plan.agencies \
-            and not plan.item:  # 政府门户网站呢 / 那改进措施呢 after a text answer: the same report
+            and not plan.item and not plan.unknown_agency:  # (今天股市怎么样: a name not found is said, not carried)  # 政府门户网站呢 / 那改进措施呢 after a text answer: the same report
         plan.agencies = list(prev.agencies or last.focus)
         plan.years = plan.years or list(prev.years)
         plan.followup = True
@@ -359,6 +363,9 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         new.order = plan.order
         if plan.comparison or plan.absent_only:
             new.comparison, new.absent_only = plan.comparison, plan.absent_only
+        elif op in AGGREGATES and prev.operation in ("filter", "count") and prev.comparison and \
+                not prev.absent_only and RE_WITHIN.search(plan.text) and not plan.item:
+            new.within = True  # 其中最少的是哪个 after 超过100件的有哪些: within the reports just listed
         if op == "nth":
             new.nth, new.n, new.order = plan.nth, plan.n, plan.order
         if op == "place":  # 排第几: the report just asked, placed in the ranking of its year

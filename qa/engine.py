@@ -67,12 +67,16 @@ class QA:
                 if answer is None:
                     plan = settle(plan, self.ctx)  # frozen from here on: the plan as it runs
                     answer = self._run(plan)
+                    if answer.status == "out_of_scope" and plan.followup and plan.operation == "prose":
+                        plan, answer = self._not_carried(question or "", plan, answer)
             except Exception as err:  # noqa: BLE001 - a question must never crash the chat; say what happened
                 log.exception("question failed: %r", question)
                 plan = Plan(question=(question or "")[:200], operation="invalid")
                 answer = Answer(question=plan.question, status="invalid",
                                 text=f"抱歉，这个问题没能处理（{type(err).__name__}）。请换一种问法。",
                                 reading=Reading(operation="invalid", summary="处理出错"))
+        if answer.status == "answered":  # 2021年洪泽和平潭谁多, 洪泽 has 2023 only: said, never dropped
+            answer.text = self._missing_reports(plan, answer) + answer.text
         said = years_read(plan)
         if said and said.strip("（）").split("；")[0] not in answer.text:  # 去年 / 近三年: how they were read, always
             answer.text += said
@@ -91,6 +95,34 @@ class QA:
         answer.citations = _dedupe(answer.citations)
         agencies, years = _focus(answer, plan)
         return answer, conversation.add(question or "", thaw(plan), agencies, years)
+
+    def _not_carried(self, question: str, plan, answer: Answer):
+        """告诉我天气 after a question about 鹤岗: a question in words the report carried over does not answer is
+        asked again over every report; found nowhere, it is refused as beyond all of them (not as beyond the one
+        report it was never about). Found elsewhere, the carried answer stands (那新闻发布会呢: 鹤岗 says nothing)."""
+        own = self.reader.read(question)
+        if own.agencies or own.operation not in ("prose", "out_of_scope"):
+            return plan, answer
+        own = settle(own, self.ctx)
+        wide = self._run(own)
+        return (own, wide) if wide.status in ("out_of_scope", "not_found") else (plan, answer)
+
+    def _missing_reports(self, plan: Plan, answer: Answer) -> str:
+        """Named agencies with no report in the years asked that the answer leaves out: the words saying so
+        (with each one's own years), or ''."""
+        if len(plan.agencies) < 2 or not plan.years:
+            return ""
+        cited = {c.agency for c in answer.citations if c.agency}
+        parts = []
+        for agency in plan.agencies:
+            own = sorted({r.year for r in self.store.reports if r.agency == agency})
+            if own and not set(own) & set(plan.years) and agency not in cited:
+                parts.append(f"{agency}{'、'.join(f'{y}年' for y in plan.years)}的报告（{agency}的现有年份："
+                             f"{'、'.join(f'{y}年' for y in own)}）")
+        if not parts:
+            return ""
+        rest = "无法比较，" if plan.operation == "compare" else ""
+        return f"索引中没有{'；'.join(parts)}，{rest}以下只含其余单位的报告。"
 
     def every_row(self, answer: Answer) -> Answer:
         """The answer with every row of its table quoted, for a page or file that shows the whole table (an

@@ -5,10 +5,11 @@ member rows, the applicant columns of a row, the result columns of 四. Each par
 from __future__ import annotations
 
 from qa import arith
-from qa.answer import Answer, AnswerTable, ChartHint
+from qa.answer import Answer, AnswerTable, ChartHint, Derived
 from qa.facts import OK
 from qa.lexicon import Measure, items, measure
 from qa.ops import Ctx, no_reports, scoped_rows
+from qa.arith import plain_number
 from qa.phrasing import cell_value, num, reading
 from qa.understand import Plan
 
@@ -104,6 +105,17 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if whole is not None and parts_sum != whole.value:  # 洪泽 2023 行政复议: 总计0, parts 11
             text += f"各小项之和为{num(parts_sum, m.unit)}，与所填的共计{num(whole.value, m.unit)}不一致。"
             sum_said = [how]
+        elif plan.parts_sum:  # 按申请人类型加起来: the sum asked, with its arithmetic, against the stated total
+            text += f"各小项相加：{how.how.split('：', 1)[-1]}" + (
+                f"，与所填的共计{num(whole.value, m.unit)}一致。" if whole is not None else "；报告没有填这一行的共计。")
+            sum_said = [how]
+        if plan.parts_sum and whole is not None and parts_sum != whole.value:
+            gap = arith.rounded(abs(parts_sum - whole.value))
+            text += f"（{how.how.split('：', 1)[-1]}，差{num(gap, m.unit)}）"
+            sum_said.append(Derived(value=plain_number(gap), how=f"{plain_number(max(parts_sum, whole.value))} − "
+                                    f"{plain_number(min(parts_sum, whole.value))} = {plain_number(gap)}"))
+        if plan.parts_sum and zeros:
+            sum_said.append(Derived(value=str(zeros), how="为0的小项数"))
         if not nonzero:
             text = f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项都是0。"
     elif best == 0 and all(r.value == 0 for _, r in rows):
@@ -119,7 +131,8 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     table = AnswerTable(columns=["名次", "小项", "单位", "年份", f"数值（{m.unit}）"], units={f"数值（{m.unit}）": m.unit},
                         rows=[[i + 1, label(mm), rep.name, rep.year, cell_value(r.value)] for i, (mm, r) in enumerate(rows)])
     return Answer(question=plan.question, text=text, table=table, citations=citations, derived=derived,
-                  reading=reading(plan, m, f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」各小项比较，取{word}",
+                  reading=reading(plan, m, f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」各小项" +
+                                  ("相加，与所填共计核对" if plan.parts_sum else f"比较，取{word}"),
                                   operation="breakdown", agencies=[rep.agency] if rep.agency else []),
                   chart=ChartHint(x="小项", y=f"数值（{m.unit}）", title=items()[plan.item].label))
 

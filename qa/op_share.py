@@ -14,7 +14,7 @@ from qa.facts import OK, Row
 from qa.lexicon import Measure, default_columns, measure
 from qa.ops import Ctx, cmp_ok, no_reports, scoped_rows
 from qa.output import format_value
-from qa.phrasing import STATUS_WORDS, in_tenths, num, reading, yes_no_words
+from qa.phrasing import STATUS_WORDS, cell_value, in_tenths, num, reading, yes_no_words
 from qa.understand import RE_AVG, RE_MAX, RE_MIN, RE_ORDER, Plan
 
 RE_POOLED = re.compile(r"合起来|合计|总体|整体|加起来|累计|总的")
@@ -49,7 +49,43 @@ def _label(ms: list[Measure]) -> str:
     return " + ".join(f"「{m.label}」" for m in ms)
 
 
+def _share_across(ctx: Ctx, plan: Plan) -> Answer:
+    """伊川的行政处罚占全部处罚的比例: the agency's value (its report of the year named, or its latest) over the
+    sum of that year's reports of every agency, saying which reports the sum covers and which lack the value."""
+    m = _measures([plan.item], plan.column)[0]
+    own = [r for r in scoped_rows(ctx, plan, m, plan.agencies) if r.status == OK]
+    if not own:
+        return no_reports(ctx, plan, m, who="、".join(plan.agencies))
+    mine = own[-1]
+    year = mine.report.year
+    every = scoped_rows(ctx, plan.model_copy(update={"years": [year] if year else [], "all_years": False}), m, None)
+    ok = [r for r in every if r.status == OK]
+    lacking = [r for r in every if r.status != OK]
+    whole, how_sum = arith.total([r.value for r in ok], f"{year}年{len(ok)}份报告合计")
+    got = arith.share(mine.value, whole)
+    name = f"{mine.report.name}{year}年"
+    covered = "、".join(r.report.name for r in ok)
+    if got is None:
+        return Answer(question=plan.question, status="absent", reading=reading(plan, m, f"「{m.label}」占全部报告之和"),
+                      text=f"{year}年各报告的「{m.label}」合计为0，没有比例可言。")
+    pct, how = got
+    text = (f"{name}「{m.label}」为{num(mine.value, m.unit)}，占{year}年{len(ok)}份报告合计{num(whole, m.unit)}的"
+            f"{how.value}（{how.how}）。合计覆盖：{covered}。")
+    if lacking:
+        text += f"另有{len(lacking)}份报告未提供该数据（{'、'.join(r.report.name for r in lacking)}），未计入，不计为零。"
+    citations, derived = ctx.citer.rows(m, ok)
+    derived += [how_sum, how, Derived(value=str(len(ok)), how="合计覆盖的报告数")]
+    if lacking:
+        derived.append(Derived(value=str(len(lacking)), how="未提供该数据的报告数"))
+    table = AnswerTable(columns=["单位", "年份", f"{m.label}（{m.unit}）"], units={f"{m.label}（{m.unit}）": m.unit},
+                        rows=[[r.report.name, r.report.year, cell_value(r.value)] for r in ok])
+    return Answer(question=plan.question, text=text, table=table, citations=citations, derived=derived,
+                  reading=reading(plan, m, f"{name}「{m.label}」占{year}年全部报告之和的比例"))
+
+
 def answer_share(ctx: Ctx, plan: Plan) -> Answer:
+    if plan.share_across:
+        return _share_across(ctx, plan)
     numer, denom = plan_measures(plan)
     if not numer or not denom or numer == denom:
         return Answer(question=plan.question, status="not_found", text="没能读出这个比例的分子和分母，请写明"

@@ -16,6 +16,7 @@ import numpy as np
 from pydantic import ConfigDict
 
 from qa.answer import Alternative, Answer, AnswerTable, Derived
+from qa.arith import plain_number
 from qa.cite import Citer
 from qa.facts import OK, FactStore, Row
 from qa.lexicon import Measure, items, measure
@@ -118,13 +119,19 @@ def scope_words(plan: Plan, rows) -> tuple[str, bool]:
 
 
 def no_reports(ctx: Ctx, plan: Plan, m: Measure | None, who: str = "") -> Answer:
-    have = "、".join(f"{y}年" for y in ctx.store.years) or "无"
+    # the years the agencies asked about have (济南 has 2020 only), not every year of the index
+    named = plan.agencies or plan.kind_agencies or None
+    own = sorted({r.year for r in ctx.store.reports if named is None or r.agency in named}) if named \
+        else list(ctx.store.years)
+    have = "、".join(f"{y}年" for y in own) or "无"
     years = "、".join(f"{y}年" for y in plan.years)
-    text = f"索引中没有{who}{years}的报告（现有年份：{have}）。"
+    whose = f"{who or '、'.join(plan.agencies)}的" if plan.agencies else ""
+    text = f"索引中没有{who}{years}的报告（{whose}现有年份：{have}）。"
+    what = f"的「{m.label}」" if m else "的报告"
     return Answer(question=plan.question, text=text, status="not_found",
-                  reading=reading(plan, m, f"{who}{years}的「{m.label if m else ''}」"),
+                  reading=reading(plan, m, f"{who}{years}{what}"),
                   alternatives=[Alternative(label=f"看{y}年", question=plan.question.replace(years, f"{y}年"))
-                                for y in ctx.store.years[-3:]] if years else [])
+                                for y in own[-3:]] if years else [])
 
 
 def table_of(rows: list[Row] | Rows, m: Measure, ranked: bool, show_years: bool = True,
@@ -185,6 +192,8 @@ def settle_aggregate(ctx: Ctx, plan: Plan) -> Plan:
     m = plan.measure()
     if m is not None:
         best_default(ctx, plan, m)
+    if m is not None and plan.within and plan.comparison:
+        plan.defaults.append(f"只在上一问筛出的单位中（{plan.comparison.words(m.unit)}）")
     if plan.extra_items and not of_winner(plan):  # 行政复议和行政诉讼最多的单位: one measure at a time
         others = "、".join(items()[i].label for i in plan.extra_items)
         plan.defaults.append(f"问题提到多项，只按第一项比较；另见「{others}」")
@@ -260,11 +269,16 @@ def aggregate(ctx: Ctx, plan: Plan, m: Measure) -> Aggregate | Answer:
     asc = op in ("min", "bottom") or (plan.order == "asc" and op in ("rank", "top"))
     ok = rows.where(rows.status == OK).sorted(asc)
     lacking = rows.where(rows.status != OK).by_name()
+    if plan.within and plan.comparison:  # 其中最少的: only the reports the last filter listed (none lacks it)
+        ok, lacking = ok.where(cmp_ok(ok.values, plan.comparison)), lacking.take(np.zeros(0, np.int64))
+        rows = ok
     label = m.label
     derived: list[Derived] = [Derived(value=str(len(rows)), how="范围内的单位数"),
                               Derived(value=str(len(ok)), how="提供数据的单位数")]
     if lacking:
         derived.append(Derived(value=str(len(lacking)), how="未提供数据的单位数"))
+    if plan.within and plan.comparison:
+        derived.append(Derived(value=plain_number(plan.comparison.value), how="上一问的筛选条件"))
     kind = f"{plan.kind}中" if plan.kind else ""
     lead = f"按「{label}」{defaults_phrase(plan)}"
     per = "份报告" if plan.all_years else "个单位"  # every report, or each agency's latest: said in the text

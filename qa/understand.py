@@ -75,6 +75,7 @@ class Plan(BaseModel):
     all_years: bool = False  # 历年 / 各年: every year, not the latest
     comparison: Comparison | None = None
     absent_only: bool = False  # 哪些单位没有提供…: reports lacking the measure
+    within: bool = False  # 其中最少的 after a filter: the aggregate runs over the reports meeting `comparison`
     n: int | None = None
     order: Literal["desc", "asc"] = "desc"
     change: bool = False
@@ -96,12 +97,14 @@ class Plan(BaseModel):
     money: bool = False  # asks for an amount of money the item's row does not have (行政处罚罚了多少钱)
     share_of: list[str] = Field(default_factory=list)  # a share: the denominator's items (empty: the item's total)
     share_items: list[str] = Field(default_factory=list)  # a share: the numerator's items (empty: the item)
+    share_across: bool = False  # 伊川的行政处罚占全部处罚的比例: one report's value over that year's reports' sum
     container: str | None = None  # 依申请…里 / 新收的申请中: the item the question puts the others in
     times: bool = False  # 几倍
     percent: bool = False  # 百分之几
     versus: str | None = None  # 部分公开多于予以公开的年份: the comparison's other side is this item, not a number
     also: list[tuple[str, Comparison]] = Field(default_factory=list)  # 且行政许可超过3000件: more items' conditions
     each: bool = False  # breakdown: every part listed (分别是什么原因), not only the largest
+    parts_sum: bool = False  # breakdown: the parts added up against the row's stated total (按申请人类型加起来)
     nth: int | None = None  # 排第二
     item_at: list[tuple[str, int]] = Field(default_factory=list)  # each item named and where (for 占 …)
     unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
@@ -172,6 +175,10 @@ RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具�
                             r"谁(?:申请|提交?|提出|递交)的|"
                            r"哪一?个理由|哪种结果|什么结果")
 # 分别是什么原因 / 都有哪些理由 / 各项情形各多少: every part of one item in one report, listed (not its largest)
+RE_ALL_REPORTS = re.compile(r"全部|所有|各单位|各家|全体|整个|总的|总数|总量|合计|加起来")  # 占全部处罚: every report's
+# 按申请人类型分列加起来 / 各栏相加是多少: a row's parts added up (checked against its stated total)
+RE_PARTS_SUMMED = re.compile(r"(?:按|各|分)(?:申请人|＿+人)?(?:类型|类别|类|栏|列|分列|分项|小项|项).{0,6}(?:加起来|加在一起|相加|合计|"
+                             r"加总|之和|总和)")
 RE_PARTS_ASKED = re.compile(r"(?:什么|哪些|哪几种|哪几类|哪几个|各类|各项|各个|每个|每种|每类|具体)(?:原因|理由|情形|结果|类别|类型)|"
                             r"(?:原因|理由|情形|结果|＿)(?:都)?(?:有|包括)哪些[？?。]?$|"
                             r"(?:原因|理由|情形)(?:分别|各)|分别(?:是|为|有)(?:什么|哪些|哪几)|各是什么|(?:都|分别)是谁|谁(?:申请|提交?|提出|递交)的|(?:都|分别)?是(?:哪些|什么)人|"
@@ -192,7 +199,7 @@ RE_STATED = re.compile(rf"(?<![\d.第前后])({NUMBER})\s*(件|项|个|次|条|�
 RE_HAVE = re.compile(r"有没有|有无|没有?[?？。!！]*$")  # 有没有超过 / 超过了没: 有 or 没有, not 是 or 不是
 RE_ANY_WH = re.compile(r"(?:有没有|是否有|有无)哪")  # 有没有哪家超过500件: still a yes or no (any of them)
 RE_WH = re.compile(r"哪|谁|几|多少|什么|怎么|如何|为什么|排名|排序|分别")
-RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?？。!！]*$")
+RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?？。!！]*$|(?<!超)过吗[?？。!！]*$|被人?＿+吗[?？。!！]*$")  # 被人告过吗
 # A比B少多少 / 是不是比2023年多: 比 as "than" (not 比例, 比重, 对比, 相比, 比较), and the word it asks
 RE_THAN = re.compile(r"(?<![对相占])比(?![例率重较值])")
 RE_THAN_WORD = re.compile(r"多多少|多少|多|少|高|低|大|小|增加|减少|增长|下降|一样|相同")
@@ -742,6 +749,9 @@ class Reader:
         plan.times, plan.percent = bool(RE_TIMES.search(rest)), bool(RE_PERCENT.search(rest))
         # 办理结果中哪一种情形最多 / 占比最大的是哪类: the item's own parts, in one report
         listed = bool(RE_PARTS_ASKED.search(rest) or RE_BREAKDOWN.search(rest)) and not (is_max or is_min)
+        if has_measure and len(plan.agencies) == 1 and len(plan.years) <= 1 and RE_PARTS_SUMMED.search(rest):
+            plan.operation, plan.each, plan.parts_sum, plan.comparison = "breakdown", True, True, None
+            return
         # 谁申请的最多 (申请 read as the item, masked): the applicants of that row, not the agencies
         who_applied = has_measure and bool(re.search(r"谁＿+的", rest)) and items()[plan.item].table == "apply"
         if has_measure and ((RE_WHICH_PART.search(rest) or who_applied) and (is_max or is_min or RE_ORDER.search(rest)) or
@@ -951,6 +961,9 @@ class Reader:
             plan.share_of = [plan.container]
         elif len(set(before)) >= 2 and not re.search(r"加|与|和|及", rest[:at] if at >= 0 else rest):
             plan.share_of = [i for i in dict.fromkeys(before) if i != plan.item][-1:]
+        if plan.agencies and before and after and set(before) == set(after) and RE_ALL_REPORTS.search(rest[at:]):
+            plan.share_across, plan.item, plan.share_of, plan.share_items = True, after[0], [], []
+            return  # the same item over every report's: one agency's part of the whole
         numer = [i for i in dict.fromkeys(before) if i not in plan.share_of and i != plan.container]
         if numer:
             plan.item = numer[0]
@@ -1052,7 +1065,7 @@ class Reader:
             plan.comparison = Comparison(op="==", value=0, text=RE_ZERO.search(rest).group(0))
             return
         # 没有收到申请的单位 / 没有行政处罚的: a negation right before the measure word
-        if plan.item and re.search(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何|过)?(?:被|被提起|过)?＿",
+        if plan.item and re.search(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|过)?(?:过|到)?(?:任何|一件|一起|一个|一次)?(?:被|被提起|过)?＿",
                                    rest) and re.search(r"哪|几个|几年|几份|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
             return
