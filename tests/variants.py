@@ -53,6 +53,13 @@ Sources and their gold:
   pdf2htmlEX page; DOCX titled in its page header, or with 总计 as formula fields; the real dump and a real
   page in a layout table saved as DOCX by LibreOffice (and printed); one scanned page (OCR); a 信息公开平台
   page printed by Chromium with its header and footer.
+- batch9: agency and year traps: county departments titled 县教育局 (the county only in the site's name, its
+  footer's 版权所有, a DOCX's page footer, the 落款 of a DOC), a town or street whose 来源 is its county's office,
+  a 2023 report published in 2024 under a 2024年 column with its other years listed around it, a file named by
+  a number, an agency renamed by the 机构改革 (both names), a yearless title over a 2024 report comparing with
+  2023 all through, the year before the agency, the 发布机构 field naming another office, English site chrome,
+  Chrome's MHTML with the report in a frame part; PDFs with a cover page, a two-line title in a large font,
+  printed landscape, a cover title as a picture (OCR).
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
