@@ -73,12 +73,12 @@ def read_html(path: Path, data: bytes) -> Document:
         _inline_held_markup(root, path)
     check_table_sizes(root, path)
     title = page_title(root)
-    crumb = breadcrumb(root) if framed or "位置" in text else None  # its mark says 位置
-    if crumb:  # the page's 当前位置 line, pruned from the text with the rest of the chrome: one more field
-        title = f"{title}_{crumb}" if title else crumb
     owner = _SITE_OWNER.search(text) if "版权所有" in text or "主办" in text else None
     if owner:  # the footer's 主办单位/版权所有: whose site it is, the weakest field (a county's, for its offices)
         title = f"{title}_{owner.group(1)}" if title else owner.group(1)
+    crumb = breadcrumb(root) if framed or "位置" in text else None  # its mark says 位置
+    if crumb:  # the page's 当前位置 line, pruned from the text with the rest of the chrome: one more field (last)
+        title = f"{title}_{crumb}" if title else crumb
     entries = _content_entries(root)
     if not entries:
         raise ReportError(str(path), "no visible text in the HTML page")
