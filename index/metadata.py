@@ -68,6 +68,9 @@ _PROSE = re.compile(r"[《》，,。；;！!？?]")  # before a title's year: a 
 # After a title's report word, a quotation closed that opened before it: the title is a document a sentence
 # names (a paragraph wrapped in a PDF: 「…按照《关于报送」「2020年政府信息公开工作年度报告的通知》要求，…」).
 _MENTION = re.compile(r"[^\s《〈“「『]{0,16}?[》〉”」』]")
+# After the report word, the sentence goes on (「…现公布甲局」「2020年政府信息公开工作年度报告。本报告…」: a
+# paragraph wrapped in a PDF or an OCR'd page): no title.
+_SENTENCE_GOES_ON = re.compile(r"[。，,；;]\s*\S")
 _TITLE_WORD = re.compile(r"政府信息公开|政务公开|信息公开")
 # Words of menus, breadcrumbs and page furniture: an agency candidate holding one is navigation text.
 _NAV_WORDS = re.compile(
@@ -157,7 +160,9 @@ _YEAR_STATED = frozenset({"title_line", "header_title", "html_title", "period"})
 def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str | None = None,
                   file_name: str | None = None) -> Metadata:
     """Agency, statistics year and closing date from the strongest evidence, in EVIDENCE_ORDER."""
-    date, date_index = _closing_date(lines)
+    # The closing date comes after the report's parts begin: a date above part 一 is a cover's or a header's.
+    first = next((i for i, ln in enumerate(lines) if ln.number >= parts[0].start), len(lines)) if parts else 0
+    date, date_index = _closing_date(lines, first)
     head = _head(lines, parts)
     html_ev, site = _from_html_title(html_title)
     header = _header_title(head)
@@ -180,7 +185,8 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
     assert [e.source for e in evidence] == list(EVIDENCE_ORDER)
     agency_ev = next((e for e in evidence if e.agency), None)
     year_ev = next((e for e in evidence if e.year), None)
-    agency = _qualified(_placed(agency_ev.agency, evidence), lines) if agency_ev else None
+    agency = _qualified(_parented(_placed(agency_ev.agency, evidence), evidence, lines), lines) \
+        if agency_ev else None
     return Metadata(
         agency=agency, year=year_ev.year if year_ev else None, date=date, date_index=date_index,
         agency_source=agency_ev.source if agency_ev else None, year_source=year_ev.source if year_ev else None,
@@ -320,7 +326,7 @@ def _from_title_lines(head: list[str], source: Source, *, lines_above: bool = Tr
     title is listed, the last one is taken only if `listed_fallback`."""
     found = _titles(head, source, lines_above)
     if not found:
-        return Evidence(source)
+        return _yearless_title(head, source)
     own = [ev for ev, listed in found if not listed] or ([ev for ev, _ in found] if listed_fallback else [])
     if not own:
         return Evidence(source)
@@ -328,6 +334,24 @@ def _from_title_lines(head: list[str], source: Source, *, lines_above: bool = Tr
     if ev.agency is None:
         ev.agency = next((e.agency for e in reversed(own) if e.agency and e.year == ev.year), None)
     return ev
+
+
+# A title without its year (甲市财政局政府信息公开工作年度报告): the year is the statistics period's.
+_YEARLESS_TITLE = re.compile(r"(.{0,40}?)(?:关于)?(?:本年度|年度)?(?:政府信息公开|政务公开)工作(?:年度)?(?:报告|年报)")
+
+
+def _yearless_title(head: list[str], source: Source) -> Evidence:
+    """A line that is a title without a year, the last one naming an agency (on it or on the line above)."""
+    for k in range(len(head) - 1, -1, -1):
+        simple = to_simplified(_clean(head[k]))
+        m = _YEARLESS_TITLE.fullmatch(simple)
+        if not m or len(simple) != len(_clean(head[k])):
+            continue
+        agency = _agency_candidate(_clean(head[k])[:m.end(1)]) if m.group(1) else \
+            _agency_candidate(head[k - 1]) if k else None
+        if agency:
+            return Evidence(source, agency=agency)
+    return Evidence(source)
 
 
 _WRAPPED_LINES = 4  # lines a title broken by a narrow column may take
@@ -364,11 +388,18 @@ def _titles(head: list[str], source: Source, lines_above: bool) -> list[tuple[Ev
     return found
 
 
+# A title's first line broken before its report word: the year and the disclosure words, nothing after.
+_TITLE_OPEN = re.compile(r"20\d{2}\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)[^。，,；;《》]{0,8}$")
+
+
 def _title_block(head: list[str], k: int) -> int:
     """The end of the title that starts at head[k]: the line alone, or with the short lines after it when
     the title is broken over them (「平潭综合实验区2019年」「政府信息公开工作年度报告」, 「沙河市城市管理综合行」「政执法局
     2020年政」「府信息公开工作年度报告」). A menu line (navigation words, no year) starts no title."""
     simple = to_simplified(head[k])
+    if _TITLE_OPEN.search(simple) and k + 1 < len(head) and len(head[k + 1]) <= _SHORT_LINE \
+            and _TITLE_YEAR.search(simple + to_simplified(head[k + 1])):
+        return k + 2  # 「甲市财政局2020年政府信息公开工作」「年度报告」: a long first line, the year on it
     if _TITLE_YEAR.search(simple) or len(head[k]) > _SHORT_LINE or (
             _NAV_WORDS.search(simple) and not re.search(r"20\d{2}", simple)):
         return k + 1
@@ -390,7 +421,7 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
     for m in _TITLE_YEAR.finditer(simple):
         words = _TITLE_WORD.search(simple, m.end(), m.end() + 40)
         if (not words and "年报" not in simple[m.end():m.end() + 12]) or _PROSE.search(simple[:m.start()]) \
-                or _MENTION.match(simple, m.end(2)):
+                or _MENTION.match(simple, m.end(2)) or _SENTENCE_GOES_ON.match(simple, m.end(2)):
             continue
         agency = _agency_before(text, simple, m.start())
         if agency is None and words:
@@ -425,6 +456,62 @@ def _placed(agency: str, evidence: list[Evidence]) -> str:
             if places and not rest:
                 return _clean(e.agency)[:len(other) - len(name)] + _clean(agency)
     return agency
+
+
+_PARENT_SOURCES: tuple[Source, ...] = ("publisher", "breadcrumb", "site", "signature", "compiler", "header_title",
+                                       "html_title")
+_COUNTY_UNITS = "县区市旗"
+
+
+def _parented(agency: str, evidence: list[Evidence], lines: list[Line]) -> str:
+    """An agency its title names without its county (县教育局: the county's site calls its departments so) or
+    a town or street without the county it belongs to (鸣皋镇人民政府) takes its county from the report's own
+    text where that writes the name in full (栾川县教育局 in its 落款), else from the government the page
+    belongs to: its publisher field, breadcrumb, site name or footer (栾川县人民政府, 伊川县人民政府办公室)."""
+    simple = _simple_clean(agency)
+    places, _ = _places(simple)
+    bare = not places and len(simple) > 2 and simple[0] in _COUNTY_UNITS
+    town = bool(places) and _town(places[0])
+    if not (bare or town) or len(simple) != len(_clean(agency)):
+        return agency
+    if bare and (named := _named_in_full(simple, lines)):
+        return named + _clean(agency)[1:]
+    for e in evidence:
+        if e.source not in _PARENT_SOURCES or not e.agency:
+            continue
+        parents, _ = _places(_simple_clean(e.agency))
+        if bare:
+            at = max((k for k, p in enumerate(parents) if p[-1] == simple[0] and not _town(p)), default=None)
+            if at is not None:
+                return "".join(parents[:at + 1]) + _clean(agency)[1:]
+        elif parents and not any(_town(p) for p in parents):
+            return "".join(parents) + _clean(agency)
+    return agency
+
+
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _town(place: str) -> bool:
+    return place.endswith(("镇", "乡", "街道"))
+
+
+def _named_in_full(simple: str, lines: list[Line]) -> str | None:
+    """The county before a bare 县教育局 where the text writes it (栾川县教育局): the longest run of place
+    names before the unit."""
+    rest = simple[1:]
+    for line in reversed(lines):  # the 落款 and footer stand last
+        text = _simple_clean(line.text)
+        at = text.find(rest)
+        while at > 0:
+            if text[at - 1] == simple[0]:
+                for start in range(max(0, at - 10), at - 1):
+                    places, left = _places(text[start:at])
+                    if places and not left and _HAN_ONLY.fullmatch(text[start:at]) \
+                            and not _NAV_WORDS.search(text[start:at]):
+                        return text[start:at]
+            at = text.find(rest, at + 1)
+    return None
 
 
 def _qualified(agency: str, lines: list[Line]) -> str:
@@ -627,9 +714,10 @@ def _date_digits(text: str) -> str:
                                    f"{_han_number(m.group(3))}日", text)
 
 
-def _closing_date(lines: list[Line]) -> tuple[str | None, int | None]:
-    """The date that closes the report: the last line that is only a date (or a signature and a date)."""
-    for i in range(len(lines) - 1, -1, -1):
+def _closing_date(lines: list[Line], first: int = 0) -> tuple[str | None, int | None]:
+    """The date that closes the report: the last line from lines[first] on that is only a date (or a
+    signature and a date)."""
+    for i in range(len(lines) - 1, first - 1, -1):
         text = _date_digits(_clean(lines[i].text))
         m = _DATE.fullmatch(text) or (_DATE.search(text) if len(text) <= 60 and text.endswith("日") else None)
         if not m and (n := _NUMERIC_DATE.search(text)) and n.end() == len(text) and len(text) <= 60 \

@@ -551,3 +551,47 @@ def test_a_neighbouring_year_decides_only_for_the_agency_of_the_same_place(tmp_p
     decided = "ambiguous" not in {x.key: x for x in report.facts}["apply.carried_in.natural"].flags
     assert decided == same
     assert bool(result.cross_year) == same
+
+
+def _found(texts: list[str], title: str | None = None):
+    doc = _doc(texts, title=title)
+    return find_metadata(doc.lines, find_parts(doc.lines), html_title=doc.title, file_name=doc.doc)
+
+
+_BODY = ["一、总体情况", "本年度，我局认真贯彻《条例》。", "二、主动公开政府信息情况", "规章\t0\t0\t0"]
+
+
+@pytest.mark.parametrize(("texts", "title", "agency"), [
+    # The county's site calls its department 县教育局: the county from the site's name …
+    (["县教育局2023年政府信息公开工作年度报告", *_BODY], "县教育局2023年报_年报_栾川县人民政府", "栾川县教育局"),
+    # … or from the report's own text where it writes the name in full (its 落款 or footer).
+    (["县应急管理局2023年政府信息公开工作年度报告", *_BODY, "栾川县应急管理局", "2024年1月10日"], None, "栾川县应急管理局"),
+    # A town's report on its county's site (来源: the county's office).
+    (["标题：鸣皋镇人民政府2023年政府信息公开工作年度报告", "来源：伊川县人民政府办公室", *_BODY], None,
+     "伊川县鸣皋镇人民政府"),
+    # Named in full already, or with no county anywhere: as written.
+    (["栾川县教育局2023年政府信息公开工作年度报告", *_BODY], "x_洛宁县人民政府", "栾川县教育局"),
+    (["县教育局2023年政府信息公开工作年度报告", *_BODY], None, "县教育局"),
+])
+def test_a_department_or_town_named_without_its_county_takes_it_from_the_page(texts, title, agency) -> None:
+    assert _found(texts, title).agency == agency
+
+
+def test_a_title_without_a_year_names_the_agency_and_the_period_the_year() -> None:
+    meta = _found(["洛宁县市场监督管理局", "政府信息公开工作年度报告",
+                   "本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。与2023年相比…", *_BODY])
+    assert (meta.agency, meta.year, meta.year_source) == ("洛宁县市场监督管理局", 2024, "period")
+
+
+def test_a_cover_date_above_part_one_does_not_close_the_report() -> None:
+    meta = _found(["永泰县2023年度政府信息公开工作年度报告", "永泰县人民政府办公室", "2024-02-01", *_BODY])
+    assert meta.date is None and meta.date_index is None
+
+
+def test_a_title_broken_after_its_year_and_a_sentence_wrapped_like_one() -> None:
+    """「甲局2023年政府信息公开工作」「年度报告」is the title; 「合行政执法局2023年…年度报告。本报告…」, the second
+    line of a wrapped sentence, is none."""
+    meta = _found(["沙河市城市管理综合行政执法局2023年政府信息公开工作", "年度报告",
+                   "根据《条例》规定，现公布沙河市城市管理综",
+                   "合行政执法局2023年政府信息公开工作年度报告。本报告所列数据的统计期限自2023年1月1日起", *_BODY])
+    assert (meta.agency, meta.year) == ("沙河市城市管理综合行政执法局", 2023)

@@ -476,3 +476,17 @@ def test_a_page_with_the_apply_table_cut_in_two_gives_the_facts_of_the_whole(rep
     want = {f.key: f.value for f in extract_document(read_document(pages["whole"])).facts}
     assert len(want) > 150
     assert {f.key: f.value for f in extract_document(read_document(pages["cut"])).facts} == want
+
+
+def test_a_chrome_mhtml_whose_article_is_a_frame_part_is_read_in_place(tmp_path) -> None:
+    """Chrome saves an <iframe>'s document as a part of its own (cid:frame-…@mhtml.blink): read where it
+    stands in the page."""
+    from tests.variants import chrome_mhtml_framed
+
+    outer = ('<html><head><title>某县2023年度政府信息公开工作年度报告</title></head><body><div>首页</div>'
+             "<!--frame--><div>版权所有</div></body></html>")
+    frame = '<html><head><meta charset="utf-8"></head><body><p>一、总体情况</p><p>本年度共收到申请5件。</p></body></html>'
+    path = tmp_path / "saved.mhtml"
+    path.write_bytes(chrome_mhtml_framed(outer, frame))
+    texts = [line.text for line in read_document(path).lines]
+    assert "一、总体情况" in texts and "本年度共收到申请5件。" in texts

@@ -53,6 +53,13 @@ Sources and their gold:
   pdf2htmlEX page; DOCX titled in its page header, or with 总计 as formula fields; the real dump and a real
   page in a layout table saved as DOCX by LibreOffice (and printed); one scanned page (OCR); a 信息公开平台
   page printed by Chromium with its header and footer.
+- batch9: agency and year traps: county departments titled 县教育局 (the county only in the site's name, its
+  footer's 版权所有, a DOCX's page footer, the 落款 of a DOC), a town or street whose 来源 is its county's office,
+  a 2023 report published in 2024 under a 2024年 column with its other years listed around it, a file named by
+  a number, an agency renamed by the 机构改革 (both names), a yearless title over a 2024 report comparing with
+  2023 all through, the year before the agency, the 发布机构 field naming another office, English site chrome,
+  Chrome's MHTML with the report in a frame part; PDFs with a cover page, a two-line title in a large font,
+  printed landscape, a cover title as a picture (OCR).
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -2425,6 +2432,252 @@ def batch8(out: Path, put, *, office: bool) -> list[Variant]:
     return made
 
 
+# --- batch 9: agency and year traps of real users' files: a county department titled without its county (the
+# county in the site name, footer, 版权所有/主办单位 only), a 2023 report published in 2024 under a column named
+# 2024年, a sidebar of the same agency's other years, towns whose 来源 is a county office, files named by a
+# number, an agency renamed by the 机构改革 (both names in the text), a 2024 report comparing with 2023 all
+# through, the 发布机构 field naming another office than the title, English site chrome, Chrome's MHTML with
+# the report in a frame part; Word 97 of the department's report; PDFs with a cover page, the title over two
+# lines in a large font, printed landscape, or with the cover's title as a picture (OCR).
+
+def dept_report(name: str, place: str, year: int, seed: int, *, me: str = "我局") -> tuple[Report, Truth]:
+    """A drawn 2021-form report of a county department or town `name` of `place`, unsigned."""
+    from index.metadata import short_name
+
+    report = make_report(random.Random(seed), agency=Agency(name, place, "", me, 1.5), year=year, fmt="2021")
+    report.style.amount_unit = "header"
+    report.style.signature = False
+    return report, Truth(name, short_name(name), year, report.fmt, dict(report.values))
+
+
+def unplaced(body: str, full: str, bare: str, place: str) -> str:
+    """The body with the agency written without its county (县教育局) and the county itself as 全县."""
+    return body.replace(full, bare).replace(place, "全县")
+
+
+def page_sidebar_years(site: Site, title: str, source: str, published: str, body: str, agency: str,
+                       years: list[int]) -> str:
+    """A department's column page: a sidebar of its own reports of other years before the article, and the
+    column named by the year the report was published."""
+    links = "".join(f'<li><a href="/nb/{y}.html">{agency}{y}年政府信息公开工作年度报告</a><span>{y + 1}-01-2{k}</span>'
+                    f"</li>" for k, y in enumerate(years))
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{site.name}</title></head><body>
+<div class="head">{site.name}</div><div class="nav">{_menu(site)}</div>
+<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 年度报告 &gt; {int(published[:4])}年</div>
+<div class="side"><h3>年度报告</h3><ul>{links}</ul></div>
+<div class="article"><h2>{title}</h2><p class="info">发布日期：{published}　来源：{source}</p>
+<div id="content">{body}</div></div>
+<div class="side"><h3>最新发布</h3><ul>{links}</ul></div>
+{_footer(site, 5)}</body></html>"""
+
+
+def page_english(site: Site, en_place: str, title: str, published: str, body: str) -> str:
+    """A page whose site chrome is in English (a bilingual portal's template), the report in Chinese."""
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Annual Report on Government Information Disclosure - {en_place} People's Government</title></head><body>
+<header><a href="/en/">Home</a> | <a href="/en/news/">News</a> | <a href="/en/gov/">Government</a> |
+<a href="/en/services/">Services</a> | <a href="/en/about/">About {en_place}</a> | <a href="/">中文</a>
+<form><input placeholder="Search"><button>Search</button></form></header>
+<div class="crumb">Home &gt; Government &gt; Information Disclosure &gt; Annual Reports</div>
+<main><h1>{title}</h1><p class="meta">Published: {published}　Source: General Office　Views: 1,204　Print | Close</p>
+<div class="content">{body}</div>
+<p>Previous: <a href="/en/1.html">Annual Report {int(published[:4]) - 2}</a>　Next: <a href="/en/2.html">Annual Report
+{int(published[:4])}</a></p></main>
+<footer><p>Sponsored by: General Office of {en_place} People's Government　Copyright © {published[:4]} {site.name}
+</p><p>{site.icp}ICP备0500{9}123号</p></footer></body></html>"""
+
+
+def chrome_mhtml_framed(outer: str, frame: str) -> bytes:
+    """A page saved by Chrome as one file whose article is an <iframe>: the outer page and the frame each a
+    text/html part (quoted-printable, UTF-8), the iframe pointing at the frame's Content-ID."""
+    import quopri
+
+    def part(html: str, extra: str) -> str:
+        body = quopri.encodestring(html.encode("utf-8")).decode("ascii")
+        return (f"------MultipartBoundary--b9\r\nContent-Type: text/html\r\n{extra}"
+                f"Content-Transfer-Encoding: quoted-printable\r\n\r\n{body}\r\n")
+
+    outer = outer.replace("<!--frame-->", '<iframe src="cid:frame-5F1C@mhtml.blink" width="100%"></iframe>')
+    return ("From: <Saved by Blink>\r\nSnapshot-Content-Location: http://www.example.gov.cn/art/9.html\r\n"
+            "Subject: =?utf-8?Q?report?=\r\nDate: Tue, 6 Feb 2024 09:12:00 +0800\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----MultipartBoundary--b9"'
+            "\r\n\r\n" + part(outer, "Content-ID: <frame-0A1B@mhtml.blink>\r\nContent-Location: "
+                                     "http://www.example.gov.cn/art/9.html\r\n")
+            + part(frame, "Content-ID: <frame-5F1C@mhtml.blink>\r\n")
+            + "------MultipartBoundary--b9--\r\n").encode("ascii")
+
+
+def compared_all_through(text: str, year: int) -> str:
+    """A report comparing with the year before in every paragraph (较2023年…), its title without the year."""
+    lines = text.splitlines()
+    out = []
+    for k, line in enumerate(lines):
+        if k < 3 and f"{year}年" in line and "年度报告" in line:
+            line = line.replace(f"{year}年", "")
+        elif len(_HAN.findall(line)) >= 30 and line.endswith("。"):
+            line += f"与{year - 1}年相比，工作力度进一步加大，较{year - 1}年有所提升，{year - 1}年度存在的问题已整改到位。"
+        out.append(line)
+    out.insert(2, f"本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止，并与{year - 1}年度数据对照。")
+    return "\n".join(out)
+
+
+def batch9(out: Path, put, *, office: bool) -> list[Variant]:
+    """The batch-9 kinds, text made with `put`, binary copies returned."""
+    from bench.binary_copies import html_to_docx, soffice
+
+    made: list[Variant] = []
+    work = out / "b9"
+    work.mkdir(exist_ok=True)
+    luanchuan = site_for("栾川县", "豫")
+    # A county department titled 县教育局 (page and its Word 97 copy): the county only in the site's name,
+    # footer and 版权所有 line.
+    edu, edu_truth = dept_report("栾川县教育局", "栾川县", 2023, 901)
+    title, body = report_body(edu)
+    bare_title, bare_body = title.replace("栾川县", "县"), unplaced(body, "栾川县教育局", "县教育局", "栾川县")
+    put("b9-dept-county-sitename.html", page_trs(luanchuan, bare_title, "县教育局", "2024-01-25 10:00",
+                                                 bare_body.replace(title, bare_title), 2023), edu_truth, "drawn")
+    song = Site("嵩县人民政府", "嵩县", "豫")
+    health, health_truth = dept_report("嵩县卫生健康委员会", "嵩县", 2023, 902, me="我委")
+    title, body = report_body(health)
+    bare_title = title.replace("嵩县", "县")
+    page = page_modern(song, bare_title, "县卫生健康委员会", "2024-01-19 16:30",
+                       unplaced(body, "嵩县卫生健康委员会", "县卫生健康委员会", "嵩县").replace(title, bare_title), 2023)
+    page = page.replace(f"<title>政府信息公开工作年度报告 - {song.name}</title>", "<title>政府信息公开工作年度报告</title>")
+    page = page.replace(f'<div class="site-name">{song.name}</div>', '<div class="site-name"><img src="/logo.png"></div>')
+    put("b9-dept-county-copyright.html", page, health_truth, "drawn")
+    # A 2023 report published in 2024, under a column named 2024年, with its own other years in a sidebar.
+    xinan = site_for("新安县", "豫")
+    fin, fin_truth = dept_report("新安县财政局", "新安县", 2023, 903)
+    title, body = report_body(fin)
+    put("b9-sidebar-years.html", page_sidebar_years(xinan, title, "新安县财政局", "2024-03-05 09:00", body,
+                                                    "新安县财政局", [2024, 2022, 2021, 2020]), fin_truth, "drawn")
+    text = str(render(fin, "tab_rows")[0])
+    put("b9-published-nextyear.txt", archive_header(title, "2024-03-05 09:00", "新安县人民政府",
+                                                    "http://www.xinan.gov.cn/2024/0305/9011.html")
+        + "首页 > 政务公开 > 2024年 > 年度报告\n" + text + "\n2024年工作打算：2024年，我局将继续深化政务公开。\n",
+        fin_truth, "drawn")
+    # Towns: the 来源 a county office, the title the town alone; a street's dump whose 来源 line is the county's.
+    yichuan = site_for("伊川县", "豫")
+    town, _ = dept_report("伊川县鸣皋镇人民政府", "伊川县", 2023, 904, me="我镇")
+    title, body = report_body(town)
+    bare = title.replace("伊川县", "")
+    put("b9-town-countysource.html", page_xxgk(yichuan, bare, "伊川县人民政府办公室", "2024-01-30 11:00",
+                                               body.replace("伊川县鸣皋镇", "鸣皋镇"), 2023),
+        Truth("伊川县鸣皋镇人民政府", "鸣皋镇", 2023, "2021", dict(town.values)), "drawn")
+    street, _ = dept_report("洪泽区黄集街道办事处", "洪泽区", 2023, 905, me="我街道")
+    text = str(render(street, "tab_rows")[0]).replace("洪泽区黄集街道", "黄集街道")
+    put("b9-street-countysource.txt", archive_header(f"黄集街道办事处2023年政府信息公开工作年度报告", "2024-01-16 10:20",
+                                                     "洪泽区人民政府办公室", "http://www.hongze.gov.cn/art/2024/1/16/"
+                                                     "art_1_905.html") + text,
+        Truth("洪泽区黄集街道办事处", "黄集街道", 2023, "2021", dict(street.values)), "drawn")
+    # A file named only by a number (that reads like a 2024 date).
+    agri, agri_truth = dept_report("洛阳市孟津区农业农村局", "洛阳市孟津区", 2023, 906)
+    put("20240119093512.txt", str(render(agri, "tab_rows")[0]), agri_truth, "drawn")
+    # Renamed by the 机构改革 in the year: the title's new name, the old one in the opening and in the 来源.
+    new, old = "洛阳市偃师区文化和旅游局", "洛阳市偃师区文化广电和旅游局"
+    culture, culture_truth = dept_report(new, "洛阳市偃师区", 2023, 907)
+    title, body = report_body(culture)
+    body = (f"<p>2023年3月，根据机构改革方案，原{old}更名为{new}，原{old}的政府信息公开工作由{new}承接，本报告含更名前"
+            f"{old}的政府信息公开情况。</p>" + body)
+    put("b9-renamed-midyear.html", page_trs(site_for("洛阳市偃师区", "豫"), title, old, "2024-01-28 15:00", body, 2023),
+        culture_truth, "drawn")
+    # A 2024 report comparing with 2023 all through, its title without the year.
+    market, market_truth = dept_report("洛宁县市场监督管理局", "洛宁县", 2024, 908)
+    put("b9-compare-lastyear.txt", compared_all_through(str(render(market, "tab_rows")[0]), 2024), market_truth,
+        "drawn")
+    # The 发布机构 field names the county government's office, the title the department; the title bare and
+    # the department only in the 发布机构 field and the 落款.
+    fin2, fin2_truth = dept_report("栾川县财政局", "栾川县", 2023, 909)
+    title, body = report_body(fin2)
+    put("b9-publisher-differs.html", page_xxgk(luanchuan, title, "栾川县人民政府办公室", "2024-01-22 09:00", body, 2023),
+        fin2_truth, "drawn")
+    justice, justice_truth = dept_report("宜阳县司法局", "宜阳县", 2023, 910)
+    justice.style.signature = True
+    title, body = report_body(justice)
+    bare = "2023年政府信息公开工作年度报告"
+    put("b9-publisher-only.html", page_xxgk(site_for("宜阳县", "豫"), bare, "宜阳县司法局", "2024-01-22 09:00",
+                                            body.replace(title, bare).replace("宜阳县司法局2023", "2023"), 2023),
+        justice_truth, "drawn")
+    # The year before the agency in the title (2023年度栾川县交通运输局…), in a dump whose header has no title.
+    road, road_truth = dept_report("栾川县交通运输局", "栾川县", 2023, 914)
+    text = str(render(road, "tab_rows")[0]).replace("栾川县交通运输局2023年", "2023年度栾川县交通运输局")
+    put("b9-yearfirst-title.txt", "发布时间：2024-02-02\n来源：栾川县交通运输局\n" + text, road_truth, "drawn")
+    # English site chrome around a renamed real report; Chrome's MHTML with the report in a frame part.
+    reals = renamed_reals()
+    r = reals[1]
+    put(f"b9-{r.tag}-page-english.html", page_english(r.site, "Minqing County", r.title, r.published, r.body),
+        r.truth, r.name)
+    r = reals[2]
+    outer = page_trs(r.site, r.title, r.source, r.published, "<!--frame-->", r.gold["year"])
+    frame = f'<html><head><meta charset="utf-8"></head><body>{r.body}</body></html>'
+    put(f"b9-{r.tag}-chrome-framed.mhtml", chrome_mhtml_framed(outer, frame), r.truth, r.name)
+    if not office or not soffice():
+        return made
+    conversions: list[tuple[Path, str, str, Truth, str]] = []
+    # Word 97 of the department's report titled 县教育局, signed with the county's name.
+    edu.style.signature = True
+    html = str(render(edu, "html")[0])
+    title = f"栾川县教育局{edu.year}年政府信息公开工作年度报告"
+    html = html.replace(f"<h1>{title}", f"<h1>县教育局{edu.year}年政府信息公开工作年度报告")
+    html = re.sub(r'<div class="info">.*?</div>', "", html, flags=re.S)
+    docx = html_to_docx(html, work / "edu.docx")
+    conversions.append((docx, ".doc", "b9-dept-county.doc", edu_truth, "drawn"))
+    # DOCX of a department titled 县应急管理局, the county only in the page footer.
+    import docx as python_docx
+
+    safety, safety_truth = dept_report("栾川县应急管理局", "栾川县", 2023, 915)
+    html = str(render(safety, "html")[0])
+    html = re.sub(r'<div class="info">.*?</div>', "", html, flags=re.S)
+    html = html.replace("栾川县应急管理局", "县应急管理局").replace("栾川县", "全县")
+    footed = html_to_docx(html, out / "b9-dept-county-footer.docx")
+    document = python_docx.Document(str(footed))
+    document.sections[0].footer.paragraphs[0].text = "栾川县应急管理局　地址：栾川县城关镇　电话：0379-6682xxxx"
+    document.save(str(footed))
+    made.append(Variant(footed.name, footed, safety_truth, "drawn"))
+    # LibreOffice prints: a renamed real report with a cover page (title, publisher, date; tables from page
+    # 2); a drawn report whose title runs over two lines in a large font.
+    r = reals[0]
+    cover = work / "cover.html"
+    cover.write_text(f'<html><head><meta charset="utf-8"></head><body><p style="font-size:26pt;text-align:center">'
+                     f'{r.title}</p><p style="text-align:center">{r.full}人民政府办公室</p><p style="text-align:center">'
+                     f'{r.published[:10]}</p><p style="page-break-before:always"></p>{r.body}</body></html>',
+                     encoding="utf-8")
+    conversions.append((cover, ".pdf", f"b9-{r.tag}-cover-lo.pdf", r.truth, r.name))
+    s0, s1, s2, s3, s4 = SEED_STEMS
+    report, truth = drawn_report(s3, 911, 2023)
+    html = str(render(report, "html")[0])
+    two = (f'<p style="font-size:24pt;text-align:center"><b>{truth.agency}</b></p><p style="font-size:24pt;'
+           f'text-align:center"><b>{report.year}年政府信息公开工作年度报告</b></p>')
+    html = re.sub(r"<h1[^>]*>.*?</h1>", two, html, flags=re.S)
+    html = re.sub(r"<title>.*?</title>", "", html, flags=re.S)
+    split = work / "twoline.html"
+    split.write_text(html, encoding="utf-8")
+    conversions.append((split, ".pdf", "b9-003-titletwolines-lo.pdf", truth, s3))
+    made += _converted(out, conversions)
+    if chromium():
+        # Printed landscape; a cover whose title is a picture (one small page read by OCR), the report after.
+        report, truth = drawn_report(s4, 912, 2024)
+        page = work / "landscape.html"
+        page.write_text(str(render(report, "html")[0]).replace(
+            "</head>", "<style>@page{size:A4 landscape}table{border-collapse:collapse;width:100%}"
+                       "td{border:1px solid #000}</style></head>"), encoding="utf-8")
+        made.append(Variant("b9-004-landscape.pdf", chrome_print(page, out / "b9-004-landscape.pdf", headed=False),
+                            truth, s4))
+        report, truth = drawn_report(s0, 913, 2023)
+        html = str(render(report, "html")[0])
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, flags=re.S)
+        img = picture_of(f'<div style="font-size:28px;font-weight:bold;padding:8px">{h1.group(1)}</div>',
+                         work / "cover-title.png")
+        html = html.replace(h1.group(0), img + '<p style="page-break-after:always">（封面）</p>')
+        html = re.sub(r"<title>.*?</title>", "", html, flags=re.S)
+        html = re.sub(r'<div class="info">.*?</div>', "", html, flags=re.S)
+        page = work / "imagecover.html"
+        page.write_text(html, encoding="utf-8")
+        made.append(Variant("b9-000-imagecover.pdf", chrome_print(page, out / "b9-000-imagecover.pdf", headed=False),
+                            truth, s0))
+    return made
+
+
 # --- making them all -------------------------------------------------------------------------------------
 
 def _blank_rows_undecidable(truth: Truth, gold: dict) -> Truth:
@@ -2544,6 +2797,7 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
     made += batch6(out, put, office=office)
     made += batch7(out, put, office=office)
     made += batch8(out, put, office=office)
+    made += batch9(out, put, office=office)
     if to_print:
         made += _printed(out, to_print)
     return made

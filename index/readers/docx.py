@@ -60,7 +60,25 @@ def _document(path: Path, data: bytes, docx_data: bytes, file_format: str) -> Do
         raise ReportError(str(path), "no text in the Word document")
     return Document(path=str(path), doc=path.name, file_format=file_format, encoding="ocr" if ocr else file_format,
                     sha256=hashlib.sha256(data).hexdigest(), lines=lines,
-                    title=report_title(document.core_properties.title) or _header_title(document))
+                    title=_joined(report_title(document.core_properties.title) or _header_title(document),
+                                  _footer_fields(document)))
+
+
+def _joined(*fields: str | None) -> str | None:
+    """Title evidence as a page's <title> gives it: fields apart by _ (index.metadata reads each on its own)."""
+    return "_".join(f for f in fields if f) or None
+
+
+def _footer_fields(document: Any) -> str | None:
+    """The page footer's words apart by _: a department's footer names it in full (栾川县应急管理局　地址：…)
+    where its title calls it by its office alone (县应急管理局)."""
+    words: list[str] = []
+    for section in document.sections:
+        try:
+            words += " ".join(p.text for p in section.footer.paragraphs).split()
+        except Exception:  # a damaged or absent footer part names nothing
+            continue
+    return "_".join(dict.fromkeys(w for w in words if "_" not in w)) or None
 
 
 def _header_title(document: Any) -> str | None:

@@ -87,8 +87,11 @@ def _read_html(path: Path, data: bytes) -> Document:
     found, cells_at_most = _scan(elements)
     check_table_sizes(root, path, cells_at_most)
     title = page_title(root)
+    owner = _SITE_OWNER.search(text) if "版权所有" in text or "主办" in text else None
+    if owner:  # the footer's 主办单位/版权所有: whose site it is, the weakest field (a county's, for its offices)
+        title = f"{title}_{owner.group(1)}" if title else owner.group(1)
     crumb = breadcrumb(root) if framed or "位置" in text else None  # its mark says 位置
-    if crumb:  # the page's 当前位置 line, pruned from the text with the rest of the chrome: one more field
+    if crumb:  # the page's 当前位置 line, pruned from the text with the rest of the chrome: one more field (last)
         title = f"{title}_{crumb}" if title else crumb
     entries = _content_entries(root, found)
     if not entries:
@@ -194,6 +197,7 @@ def _parse(text: str, path: Path | str, utf8: bytes | None = None) -> Element:
 
 
 # A frame whose document was saved beside the page (a browser's 'complete' save: page_files/content.html).
+_SITE_OWNER = re.compile(r"(?:版权所有|主办单位|主办)\s*[:：]\s*(?:©|&copy;|Copyright)?\s*([\u4e00-\u9fff]{2,30})")
 _LOCAL_FRAME = re.compile(r"""<i?frame\b[^>]*?\ssrc\s*=\s*["']?(?![a-z][a-z0-9+.-]*:|/)""", re.I)
 _MAX_FRAME_BYTES = 20 * 1024 * 1024
 
