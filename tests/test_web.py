@@ -259,9 +259,9 @@ def test_title_only_in_the_cms_meta_tag_when_title_is_the_site(tmp_path: Path) -
         "<head>", f'<head><meta name="ArticleTitle" content="{gold["agency"]}2020年度政府信息公开工作年度报告">')
     path = tmp_path / "page.html"
     path.write_text(page, "utf-8")
-    # the page's 当前位置 line follows, one more field of evidence (index.readers.html.breadcrumb)
+    # the footer's site owner and the page's 当前位置 line follow, more fields of evidence (index.readers.html)
     assert read_document(path).title == (f"{gold['agency']}2020年度政府信息公开工作年度报告_某某市人民政府"
-                                         "_当前位置：首页 > 政务公开 > 政府信息公开年报")
+                                         "_某某市人民政府网站_当前位置：首页 > 政务公开 > 政府信息公开年报")
     meta = extract_path(path).meta
     assert (meta.agency, meta.year, meta.agency_source) == (gold["agency"], 2020, "html_title")
 
