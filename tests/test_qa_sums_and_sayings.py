@@ -42,3 +42,14 @@ def test_who_says_a_thing_is_read_off_the_text(dev_qa, q, agencies) -> None:
     assert a.reading.operation == "prose" and a.status == "answered", a.text
     assert all(x in a.text.split("。")[0] for x in agencies), a.text
     assert not untraceable(a), untraceable(a)
+
+
+@pytest.mark.parametrize("q, silent, saying", [
+    ("哪些单位没有提到政务新媒体", "鹤岗市城市管理综合执法局", "伊川县城市管理局"),
+    ("哪些单位没有提到新闻发布会", "伊川县城市管理局", "济南市城市管理局"),
+])
+def test_who_is_silent_on_a_thing_is_read_off_the_text(dev_qa, q, silent, saying) -> None:
+    a, _ = dev_qa.ask(q, None)
+    head, _, rest = a.text.partition("说到的有")
+    assert a.reading.operation == "prose" and silent in head and saying in rest, a.text
+    assert not untraceable(a), untraceable(a)
