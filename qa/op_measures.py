@@ -6,6 +6,9 @@ divided. A measure a report lacks is said (why), never 0."""
 
 from __future__ import annotations
 
+import re
+
+from qa import arith
 from qa.answer import Answer, AnswerTable, ChartHint, Citation, Derived
 from qa.facts import OK, Row
 from qa.lexicon import Measure
@@ -13,7 +16,7 @@ from qa.op_absent import absent
 from qa.ops import Ctx, default_measure, no_reports, scoped_rows
 from qa.phrasing import STATUS_WORDS, cell_value, defaults_phrase, flag_words, measures_words, more_words, num, \
     pair_verdict, ratio_words, reading, than_words, total_words, units_differ
-from qa.understand import Plan
+from qa.understand import RE_ADDED, Plan
 
 
 def plan_measures(ctx: Ctx, plan: Plan, m: Measure) -> list[Measure]:
@@ -91,6 +94,32 @@ def _summed(ok: list[tuple[Measure, Row]]) -> tuple[str, list[Derived]] | None:
     return said, [d]
 
 
+RE_SIDES = re.compile(r"[，,]?(?:是否|能否)?(?:等于|和|与|跟|同)")  # A加B，和C加D相等吗: where the second side begins
+
+
+def _two_sums(plan: Plan, ok: list[tuple[Measure, Row]]) -> tuple[str, list[Derived]] | None:
+    """新收加上年结转，和办理总计加结转下年度相等吗: the measures before the joining word added, those after it
+    added, and the two totals said equal or not (the difference given)."""
+    at = {i: a for i, a in plan.item_at}
+    if len(at) < len(ok) or not RE_ADDED.search(plan.text):
+        return None
+    ordered = sorted(ok, key=lambda x: at.get(x[0].item, 0))
+    for k in range(1, len(ordered)):
+        gap = plan.text[at[ordered[k - 1][0].item]:at[ordered[k][0].item]]
+        if RE_SIDES.search(gap) and not RE_ADDED.search(gap):
+            left, right = ordered[:k], ordered[k:]
+            break
+    else:
+        return None
+    unit = ok[0][0].unit
+    (a, da), (b, db) = arith.total([r.value for _, r in left]), arith.total([r.value for _, r in right])
+    said = f"前者{num(a, unit)}（{da.how}），后者{num(b, unit)}（{db.how}）"
+    if a == b:
+        return said + "，两边相等，对得上", [da, db]
+    d, dd = arith.difference(a, b)
+    return said + f"，不相等，对不上，相差{num(abs(d), unit)}（{dd.how}）", [da, db, dd]
+
+
 def _compared(plan: Plan, ok: list[tuple[Measure, Row]]) -> tuple[str, list[Derived]] | None:
     """Which is more and by how much; the ratio (first named ÷ second named) when 几倍 / 几成 is asked."""
     if len(ok) < 2:
@@ -98,6 +127,8 @@ def _compared(plan: Plan, ok: list[tuple[Measure, Row]]) -> tuple[str, list[Deri
     if why := units_differ([mm.unit for mm, _ in ok]):
         return why, []
     unit = ok[0][0].unit
+    if len(ok) > 2 and (sides := _two_sums(plan, ok)):
+        return sides
     ranked = sorted(ok, key=lambda x: -x[1].value)
     if len(ok) > 2:
         top = [mm.label for mm, r in ranked if r.value == ranked[0][1].value]

@@ -332,8 +332,12 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
     text = (f"说到这一点的有{len(agencies)}个单位（{len(found)}份报告）：{'、'.join(agencies)}。" + "；".join(quoted) + "。")
     if len(found) >= WHO_REPORTS:
         text += f"（最多列出{WHO_REPORTS}份报告。）"
+    # the counts stated are counts of the quotes below, so traceable to them
+    counted = [Derived(value=str(len(agencies)), how="引文所属的单位数"),
+               Derived(value=str(len(found)), how="引文所属的报告数"),
+               Derived(value=str(WHO_REPORTS), how="列出的报告数上限")]
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
-                  citations=[c for s in found for c in sentence_citations(s)])
+                  citations=[c for s in found for c in sentence_citations(s)], derived=counted)
 
 
 def _who_is_silent(qa: QA, plan: Plan, query: str, found: list, said: list[str], year: int | None, r: Reading) -> Answer:
@@ -351,7 +355,8 @@ def _who_is_silent(qa: QA, plan: Plan, query: str, found: list, said: list[str],
         text = (f"报告中没有说到「{what}」的有{len(silent)}个单位：{'、'.join(silent)}（已检索其全部报告）。"
                 + (f"说到的有：{'、'.join(saying)}。" if saying else ""))
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
-                  citations=[c for s in found for c in sentence_citations(s)])
+                  citations=[c for s in found for c in sentence_citations(s)],
+                  derived=[Derived(value=str(len(silent)), how="检索过的单位中没有一份报告说到的单位数")])
 
 
 def _part_rows(qa: QA, question: str, agency: str, year: int | None, part: str, lead: str) -> Answer | None:

@@ -31,7 +31,7 @@ from qa.op_sum import answer_sum
 from qa.op_value import answer_value
 from qa.ops import Ctx, SettledPlan, freeze, settle_aggregate, thaw
 from qa.phrasing import years_text
-from qa.understand import RE_COMPARE, RE_SAME, RE_SUM, Plan
+from qa.understand import RE_ADDED, RE_COMPARE, RE_SAME, RE_SUM, Plan
 
 if TYPE_CHECKING:
     from qa.engine import QA
@@ -93,7 +93,7 @@ def by_change(plan: Plan) -> Plan:
 
 
 RE_FALL = re.compile(r"减少|下降|回落|缩水|降幅")
-RE_PREVIOUS_YEAR = re.compile(r"上一?年|去年|同比|环比|前一年")  # 比上年多: a change, not two measures compared
+RE_PREVIOUS_YEAR = re.compile(r"上一?年(?!结转|项目)|去年|同比|环比|前一年")  # 比上年多: a change, not two measures compared
 
 
 def of_measures(p: Plan) -> str | None:
@@ -102,9 +102,12 @@ def of_measures(p: Plan) -> str | None:
     if len(p.agencies) != 1 or not p.extra_items or len(p.years) > 1 or p.all_years and not p.years or \
             p.operation not in ("value", "change", "compare", "sum"):
         return None
-    compared = bool(RE_COMPARE.search(p.text) or p.times or p.percent or p.yesno and RE_SAME.search(p.text))
+    # A加B等于C加D吗: two sums of the report's rows set side by side
+    sums_equal = p.yesno and len(p.extra_items) >= 2 and "等于" in p.text and bool(RE_ADDED.search(p.text))
+    compared = bool(RE_COMPARE.search(p.text) or p.times or p.percent or p.yesno and RE_SAME.search(p.text) or sums_equal)
     part = p.text.find("其中")  # 一共收到多少件，其中公开了多少: 一共 is the set's own total, the part is in it
     summed = RE_SUM.search(p.text, part) if part > 0 else RE_SUM.search(p.text)
+    summed = summed or RE_ADDED.search(p.text)  # 行政处罚加行政强制等于多少
     if summed and not compared:
         return "sum_measures"
     if compared and not RE_PREVIOUS_YEAR.search(p.text):

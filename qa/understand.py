@@ -160,6 +160,8 @@ RE_TEXT_THING = re.compile(r"(?:哪个|哪些|哪场|哪次|什么|哪一?个)(?
 # applicants (几个人申请)
 RE_STAFF = re.compile(r"(?:几|多少)(?:个|名|位)?(?:人|工作人员|专职人员|专人)(?:是|在|专门|负责|干|管|做|搞)")
 # whether a report's text says a thing (说到了, 提到): asked of the text, not of the list of reports
+# 新收加上年结转 / 行政处罚加行政强制: rows added (not 增加, 参加, 加强)
+RE_ADDED = re.compile(r"(?<![增参附追叠更施添])(?:申请)?(?:加上|加(?![强大快紧速])|＋|\+)")
 RE_SAYS = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写了|(?i:(?<![a-z])mention)")
 RE_YEAR_ON_YEAR = re.compile(r"同比|环比|(?:比|较|与|和|跟)(?:上一?年|去年|前一年)")  # each against its year before
 RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:格式|模板|版式|样式)|(?:新版|新)(?:格式|模板)|"
@@ -564,7 +566,9 @@ class Reader:
         generic_new = {"申请", "申请数", "申请数量", "申请量", "申请件"}
         container_words = generic_new | {"依申请", "依申请公开", "信息公开申请", "政府信息公开申请", "公开申请",
                                          "收到的申请", "收到申请", "新收", "本年新收", "新收申请"}
-        if "apply.new" in item_ids and len(item_ids) > 1 and all(
+        # 新收加上年结转: the two inputs of the ledger added, neither inside the other
+        summed = any(m.target == "apply.new" and RE_ADDED.match(text, m.end) for m in item_hits)
+        if "apply.new" in item_ids and len(item_ids) > 1 and not summed and all(
                 m.word in container_words for m in item_hits if m.target == "apply.new"):
             item_ids.remove("apply.new")
             if not all(m.word in generic_new for m in item_hits if m.target == "apply.new"):
@@ -623,6 +627,9 @@ class Reader:
                             plan.extra_columns.append(col)  # 自然人和法人: each column's value
                         spans.append((m.start, m.end))
         else:
+            # 提到了新闻发布会 / 写了公开发布: a column's word after a verb of saying, with no item, is part of the
+            # thing the text is asked to say, not the table's column
+            cols = [m for m in cols if not RE_SAYS.search(text[:m.start])]
             plan.column_words = list(dict.fromkeys(m.target for m in cols))
             named = [t for rx, t in TABLE_WORDS if rx.search(text)]
             if len(named) == 1 and any(c.startswith(named[0] + ":") for c in plan.column_words):

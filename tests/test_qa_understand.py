@@ -598,3 +598,11 @@ def test_two_agencies_year_on_year_is_a_change_of_each() -> None:
     r = Reader([YC, "平潭综合实验区"], lambda k: True, [2019, 2020])
     assert r.read("平潭和伊川2020年行政许可的同比增长率分别是多少").operation == "change"
     assert r.read("平潭和伊川2020年行政许可谁多").operation == "compare"
+
+
+@pytest.mark.parametrize("q", ["哪些单位提到了新闻发布会", "哪些单位没有提到新闻发布会", "谁的报告写了信息发布流程",
+                               "哪几个单位说到了公开发布平台"])
+def test_a_column_word_inside_the_thing_said_is_no_column(reader: Reader, q: str) -> None:
+    # 发布 is a column's word (本年制发件数), but after 提到 / 写了 / 说到 it is part of what the text says
+    plan = reader.read(q)
+    assert (plan.operation, plan.column_words, plan.item) == ("prose", [], None), plan
