@@ -302,6 +302,10 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _report_key(s) -> tuple[str, int | None]:
+    return s.passage.agency or s.passage.doc, s.passage.year
+
+
 def _who_says(qa: QA, plan: Plan) -> Answer:
     """哪些单位提到了政务新媒体, 谁的报告提到疫情: every report whose own sentence says it, each quoted (one
     per report), grouped by agency; no report saying it is said so, never the nearest passage passed off."""
@@ -317,8 +321,18 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
                       text=f"这些报告中没有找到说到这一点的内容（已检索全部{_searched(qa)}），无法回答。")
     k = reports if negated else min(max(reports, 3), WHO_REPORTS)  # none left out: silence is read off all of them
     found = _answers(qa, query, plan.part, 1.0, year=year, k=k, distinct_reports=True)
-    said = [ph for ph in qa.ctx.prose.topic_phrases(query) if any(ph in _squash(s.text + s.next_text) for s in found)]
+    phrases = qa.ctx.prose.topic_phrases(query)
+    said = [ph for ph in phrases if any(ph in _squash(s.text + s.next_text) for s in found)]
     found = [s for s in found if all(ph in _squash(s.text + s.next_text) for ph in said)]
+    # the reports whose mention ranked below the search's candidates: every report's sentence holding the
+    # question's phrases whole (谁的报告说到了信息发布: all six of 平潭's, not the best-ranked one)
+    reports_found = {_report_key(s) for s in found}
+    found += [s for s in qa.ctx.prose.mentions(phrases, year=year, part=plan.part)
+              if _report_key(s) not in reports_found]
+    if not negated:
+        found = found[:k]
+    if found and not said:  # every report saying it came from the whole-report pass
+        said = phrases
     r = Reading(operation="prose", years=plan.years, defaults=list(plan.defaults),
                 summary="在全部报告中逐份检索" + (f"（{part_title(plan.part)}）" if plan.part else ""))
     if negated:

@@ -229,6 +229,26 @@ class Retriever:
         return {r[0]: Passage(id=r[1], doc=r[2], agency=r[3], year=r[4], part=r[5], kind=r[6], text=r[7],
                               line_start=r[8], line_end=r[9], fact_keys=list(r[10] or [])) for r in rows}
 
+    def passages_saying(self, phrases: list[str], year: int | None = None, part: str | None = None,
+                        kind: str = "prose") -> list[Passage]:
+        """Every live passage whose text holds each phrase whole, spaces aside (哪些单位提到了信息发布), in corpus
+        order: read off the passages table, not the search's candidates, so that a report whose mention ranks
+        low is not left out. Files another file of the same report stands for (hidden_docs) are left out."""
+        if not phrases:
+            return []
+        where = ["kind = ?"] + ["contains(regexp_replace(text, '\\s+', '', 'g'), ?)"] * len(phrases)
+        args: list = [kind, *phrases]
+        if year is not None:
+            where.append("year = ?")
+            args.append(year)
+        if part is not None:
+            where.append("part = ?")
+            args.append(part)
+        found = [i for (i,) in self.db.execute(
+            f"select pidx from passages where {' and '.join(where)} order by pidx", args).fetchall()]
+        by_pidx = self.passages(found)
+        return [by_pidx[i] for i in found if i in by_pidx and by_pidx[i].doc not in self.hidden_docs]
+
     def close(self) -> None:
         self.db.close()
 

@@ -503,3 +503,13 @@ def test_which_reports_mention_it_in_english(qa) -> None:
     silent = ask(qa, "Which agencies never mention COVID-19?")[0].text.split("说到的有")[0]
     assert "鹤岗" in silent and "平潭" not in silent, silent
     assert ask(qa, "Which reports mention the weather?")[0].status == "out_of_scope"
+
+
+def test_who_mentions_it_reads_every_report_not_the_best_ranked(qa) -> None:
+    """信息发布 is said in 平潭's reports of 2020–2025 (not 2019's) and in 伊川's and 济南's: each one is listed,
+    though most of those sentences rank below the search's candidates (only 平潭2023 was found before)."""
+    a = ask(qa, "哪几份报告说到了信息发布")[0]
+    assert a.status == "answered" and "3个单位（8份报告）" in a.text, a.text
+    for y in range(2020, 2026):
+        assert f"平潭综合实验区{y}年报告" in a.text, (y, a.text)
+    assert "平潭综合实验区2019年报告" not in a.text and "伊川" in a.text and "济南" in a.text, a.text
