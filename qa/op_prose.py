@@ -327,7 +327,7 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
     # the reports whose mention ranked below the search's candidates: every report's sentence holding the
     # question's phrases whole (谁的报告说到了信息发布: all six of 平潭's, not the best-ranked one)
     reports_found = {_report_key(s) for s in found}
-    found += [s for s in qa.ctx.prose.mentions(phrases, year=year, part=plan.part)
+    found += [s for s in qa.ctx.prose.mentions(phrases, year=year, part=plan.part, reports=None if negated else k)
               if _report_key(s) not in reports_found]
     if not negated:
         found = found[:k]

@@ -520,21 +520,17 @@ class Prose:
             coverage, missing = 0.0, [t for t, _ in terms]
         return ProseResult(sentences, coverage, [t for t, _ in terms], missing)
 
-    def mentions(self, phrases: list[str], year: int | None = None, part: str | None = None) -> list[Sentence]:
+    def mentions(self, phrases: list[str], year: int | None = None, part: str | None = None,
+                 reports: int | None = None) -> list[Sentence]:
         """Each report's first sentence that holds every phrase whole (the phrases of topic_phrases), one per
-        report, over every report of the year asked: who says a thing is read off all reports, not off the
-        best-ranked passages."""
+        report, over every report of the year asked (at most `reports`): who says a thing is read off all
+        reports, not off the best-ranked passages."""
         out: list[Sentence] = []
-        seen: set[str] = set()
-        for p in self.retriever.passages_saying(phrases, year=year, part=part):
-            key = f"{p.agency or p.doc}{p.year or ''}"
-            if key in seen:
-                continue
+        for p in self.retriever.passages_saying(phrases, year=year, part=part, reports=reports):
             sent = next((x for x in _sentences(p.text)
                          if all(ph in re.sub(r"\s+", "", x) for ph in phrases)), None)
             if sent is None:  # the phrases in two sentences of the passage: not one sentence saying it
                 continue
-            seen.add(key)
             s = Sentence(p, sent, 0.0, self._line_of(p, sent))
             self._continue(s)
             out.append(s)

@@ -230,24 +230,29 @@ class Retriever:
                               line_start=r[8], line_end=r[9], fact_keys=list(r[10] or [])) for r in rows}
 
     def passages_saying(self, phrases: list[str], year: int | None = None, part: str | None = None,
-                        kind: str = "prose") -> list[Passage]:
-        """Every live passage whose text holds each phrase whole, spaces aside (哪些单位提到了信息发布), in corpus
-        order: read off the passages table, not the search's candidates, so that a report whose mention ranks
-        low is not left out. Files another file of the same report stands for (hidden_docs) are left out."""
+                        kind: str = "prose", reports: int | None = None) -> list[Passage]:
+        """Each report's first live passage whose text holds every phrase whole, spaces aside (哪些单位提到了
+        信息发布), in corpus order, at most `reports` of them: read off the passages table, not the search's
+        candidates, so that a report whose mention ranks low is not left out. Files another file of the same
+        report stands for (hidden_docs) are left out. The LIKE with a % between characters is a cheap first
+        cut (1.2–1.6 s over 100,000 reports' 849,185 passages, against 4–12 s for the space-free test alone)."""
         if not phrases:
             return []
-        where = ["kind = ?"] + ["contains(regexp_replace(text, '\\s+', '', 'g'), ?)"] * len(phrases)
-        args: list = [kind, *phrases]
+        where, args = ["kind = ?"], [kind]
+        for ph in phrases:
+            where.append("text like ? and contains(regexp_replace(text, '\\s+', '', 'g'), ?)")
+            args += ["%" + "%".join(ph) + "%", ph]
         if year is not None:
             where.append("year = ?")
             args.append(year)
         if part is not None:
             where.append("part = ?")
             args.append(part)
+        limit = f" limit {int(reports) + len(self.hidden_docs)}" if reports is not None else ""
         found = [i for (i,) in self.db.execute(
-            f"select pidx from passages where {' and '.join(where)} order by pidx", args).fetchall()]
+            f"select min(pidx) from passages where {' and '.join(where)} group by doc order by 1{limit}", args).fetchall()]
         by_pidx = self.passages(found)
-        return [by_pidx[i] for i in found if i in by_pidx and by_pidx[i].doc not in self.hidden_docs]
+        return [by_pidx[i] for i in found if i in by_pidx and by_pidx[i].doc not in self.hidden_docs][:reports]
 
     def close(self) -> None:
         self.db.close()
