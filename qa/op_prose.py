@@ -326,11 +326,11 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
     found = [s for s in found if all(ph in _squash(s.text + s.next_text) for ph in said)]
     # the reports whose mention ranked below the search's candidates: every report's sentence holding the
     # question's phrases whole (谁的报告说到了信息发布: all six of 平潭's, not the best-ranked one)
-    reports_found = {_report_key(s) for s in found}
-    found += [s for s in qa.ctx.prose.mentions(phrases, year=year, part=plan.part, reports=None if negated else k)
-              if _report_key(s) not in reports_found]
-    if not negated:
-        found = found[:k]
+    if negated or len(found) < k:  # the list is not full yet: a whole-report pass can add to it
+        reports_found = {_report_key(s) for s in found}
+        found += [s for s in qa.ctx.prose.mentions(phrases, year=year, part=plan.part, reports=None if negated else k)
+                  if _report_key(s) not in reports_found]
+        found = found if negated else found[:k]
     if found and not said:  # every report saying it came from the whole-report pass
         said = phrases
     r = Reading(operation="prose", years=plan.years, defaults=list(plan.defaults),
