@@ -10,7 +10,7 @@ from qa.facts import OK
 from qa.lexicon import Measure, items, measure
 from qa.ops import Ctx, no_reports, scoped_rows
 from qa.arith import plain_number
-from qa.phrasing import cell_value, num, reading
+from qa.phrasing import cell_value, num, reading, zeros_words
 from qa.understand import Plan
 
 # the leaf result rows of 三 (其他处理 is one row in the 2019 template and three in 2021)
@@ -100,7 +100,7 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         text = (f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」"
                 + (f"共{num(whole.value, m.unit)}，" if whole is not None else "") + "各小项："
                 + "、".join(f"「{label(mm)}」{num(r.value, m.unit)}" for mm, r in nonzero)
-                + (f"；其余{zeros}项为0。" if zeros else "。"))
+                + (f"；{zeros_words([(label(mm), r.flags) for mm, r in rows if not r.value])}。" if zeros else "。"))
         parts_sum, how = arith.total([r.value for _, r in rows], "各小项之和")
         if whole is not None and parts_sum != whole.value:  # 洪泽 2023 行政复议: 总计0, parts 11
             text += f"各小项之和为{num(parts_sum, m.unit)}，与所填的共计{num(whole.value, m.unit)}不一致。"

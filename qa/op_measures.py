@@ -15,7 +15,7 @@ from qa.lexicon import Measure
 from qa.op_absent import absent
 from qa.ops import Ctx, default_measure, no_reports, scoped_rows
 from qa.phrasing import STATUS_WORDS, cell_value, defaults_phrase, flag_words, measures_words, more_words, num, \
-    pair_verdict, ratio_words, reading, than_words, total_words, units_differ
+    pair_verdict, ratio_words, reading, than_words, total_words, units_differ, value_words
 from qa.understand import RE_ADDED, Plan
 
 
@@ -55,7 +55,7 @@ def answer_measures(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 citations += c
                 derived += d
         head = f"{r0.report.name}{r0.report.year or ''}年：" + "，".join(
-            f"「{mm.label}」{num(r.value, mm.unit)}" for mm, r in ok)
+            f"「{mm.label}」{value_words(r.value, mm.unit, r.flags)}" for mm, r in ok)
         said = _summed(ok) if summing else _compared(plan, ok)
         if said:
             answered = True

@@ -45,10 +45,40 @@ def _as_zero(v: float | None, flags: int) -> str | None:
     return next((words for flag, words in COUNTED_AS_ZERO.items() if flags & FLAG_BITS[flag]), None)
 
 
+def _counted(zero: str) -> str:
+    return f"{zero}（按0计）"
+
+
+def zero_words(flag_names) -> str | None:
+    """「空白（按0计）」 for a cell read with one of these flags (by name, as the index's tables keep them),
+    None when the report states its value."""
+    names = set(flag_names if flag_names is not None else ())
+    return next((_counted(words) for flag, words in COUNTED_AS_ZERO.items() if flag in names), None)
+
+
 def stated_words(v: float | None, unit: str, flags: int) -> str:
     """A cell's value as a consistency sentence states it: 「…」为20件 / 「…」空白（按0计）."""
     zero = _as_zero(v, flags)
-    return f"{zero}（按0计）" if zero else f"为{num(v, unit)}"
+    return _counted(zero) if zero else f"为{num(v, unit)}"
+
+
+def value_words(v: float | None, unit: str, flags: int) -> str:
+    """A cell's value beside its label in a list: 20件 / 空白（按0计）."""
+    zero = _as_zero(v, flags)
+    return _counted(zero) if zero else num(v, unit)
+
+
+def zeros_words(zeros: list[tuple[str, int]]) -> str:
+    """The parts of a breakdown that are 0, (label, flags) each, after its other parts: 「其余5项为0」, and
+    which of them the report left blank: 「其余5项空白（按0计）」 / 「其余5项为0，其中「商业企业」空白（按0计）」."""
+    how: dict[str | None, list[str]] = {}
+    for label, flags in zeros:
+        how.setdefault(_as_zero(0, flags), []).append(label)
+    if len(how) == 1 and None not in how:
+        return f"其余{len(zeros)}项{_counted(next(iter(how)))}"
+    blanks = "，".join("".join(f"「{x}」" for x in labels) + _counted(zero)
+                       for zero, labels in how.items() if zero)
+    return f"其余{len(zeros)}项为0" + (f"，其中{blanks}" if blanks else "")
 
 
 def term_words(shown: str, v: float | None, flags: int) -> str:
