@@ -79,6 +79,14 @@ def rule_findings(meta: ReportMeta, facts: dict[str, Fact]) -> list[Finding]:
     return [_finding(meta, facts, plan) for plan in _plans(fmt, tuple(result_rows(fmt, facts.keys())))]
 
 
+def rule_terms(fmt: str, rule: int, scope: str, keys: Iterable[str]) -> dict[str, str]:
+    """A rule finding's numbers (as its `numbers` name them) → the fact key each is, for a report of `fmt` with
+    these fact keys: what a page needs to say how each cell was read (空白，按0计)."""
+    plan = next((p for p in _plans(fmt, tuple(result_rows(fmt, set(keys)))) if p.rule == rule and p.scope == scope),
+                None)
+    return dict(plan.terms) if plan else {}
+
+
 @dataclass(frozen=True, slots=True, eq=False)  # one per check (cached): hashed by identity
 class _Plan:
     """How one check is judged and worded: its rule, scope and title, and each side's term labels and fact
@@ -149,6 +157,10 @@ def scope_label(kind: str, rule: int | None, scope: str) -> str:
 
 # ---------------------------------------------------------------- prose against tables
 _DENIED_SUM = "*denied"  # the 不予公开 rows added up
+_UNABLE_SUM = "*unable"  # the 无法提供 rows added up
+_REJECTED_SUM = "*rejected"  # the 不予处理 rows added up
+_GROUP_SUMS = {_DENIED_SUM: "apply.denied.", _UNABLE_SUM: "apply.unable.", _REJECTED_SUM: "apply.rejected."}
+_NOT_HELD = ("apply.unable.not_held.total",)
 _SUITS = ("suit.direct.total", "suit.after_review.total")
 # Phrases in the prose that state a table's figure: a word every match contains (a substring test skips most
 # patterns on most lines), the pattern, and what it states: one or more readings, each a sum of fact keys. Applications are counted in 件, never in 条 (「依申请公开信息数142条」 counts documents).
@@ -168,6 +180,27 @@ PROSE_CLAIMS: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = (
     ("结转", r"结转下年度(?:继续办理)?\s*(\d+)\s*件", (("apply.carried_out.total",),)),
     ("结转", r"(\d+)\s*件结转(?:至)?下(?:一)?年度", (("apply.carried_out.total",),)),
     ("结转至", r"结转至20\d{2}年(?:继续办理)?\s*(\d+)\s*件", (("apply.carried_out.total",),)),
+    # 三's result rows under the prose's own words (济南: 「不属于本行政机关公开13件」 is the 本机关不掌握 row; a looser
+    # wording may also mean its whole group, so agreeing with the group's sum is enough)
+    ("无法提供", r"(?<![予以及和与、])无法提供(?:政府信息)?\s*(\d+)\s*件", ((_UNABLE_SUM,),)),
+    ("不予处理", r"(?<![予以及和与、])不予处理\s*(\d+)\s*件", ((_REJECTED_SUM,),)),
+    ("掌握", r"(?:本(?:行政)?机关)?(?:不掌握|未掌握|没有掌握)(?:相关|该)?(?:政府)?信息\s*(\d+)\s*件",
+     (_NOT_HELD, (_UNABLE_SUM,))),
+    ("不属于本", r"不属于本(?:行政)?(?:机关|单位|部门)(?:公开|掌握|职责|职权)?(?:范围)?(?:的)?(?:政府)?(?:信息)?\s*(\d+)\s*件",
+     (_NOT_HELD, (_UNABLE_SUM,))),
+    ("信息不存在", r"(?:政府)?信息不存在\s*(\d+)\s*件", (_NOT_HELD, (_UNABLE_SUM,))),
+    ("另行制作", r"(?:没有现成信息)?需(?:要)?另行制作(?:的)?\s*(\d+)\s*件",
+     (("apply.unable.no_record.total",), (_UNABLE_SUM,))),
+    ("不明确", r"(?:申请)?内容(?:仍)?不明确(?:的)?\s*(\d+)\s*件", (("apply.unable.unclear.total",), (_UNABLE_SUM,))),
+    ("信访", r"信访举报投诉类?(?:申请)?\s*(\d+)\s*件", (("apply.rejected.petition.total",), (_REJECTED_SUM,))),
+    ("出版物", r"要求提供公开出版物(?:的)?\s*(\d+)\s*件", (("apply.rejected.publication.total",), (_REJECTED_SUM,))),
+    ("反复申请", r"(?:无正当理由)?大量反复申请\s*(\d+)\s*件", (("apply.rejected.repetitive.total",), (_REJECTED_SUM,))),
+    ("国家秘密", r"属于国家秘密(?:的)?\s*(\d+)\s*件", (("apply.denied.state_secret.total",), (_DENIED_SUM,))),
+    ("第三方", r"(?:保护|涉及)第三方合法权益(?:的)?\s*(\d+)\s*件", (("apply.denied.third_party.total",), (_DENIED_SUM,))),
+    ("过程性信息", r"(?:属于)?(?:四类)?过程性信息\s*(\d+)\s*件", (("apply.denied.process.total",), (_DENIED_SUM,))),
+    ("内部事务", r"(?:属于)?(?:三类)?内部事务信息\s*(\d+)\s*件", (("apply.denied.internal.total",), (_DENIED_SUM,))),
+    ("行政执法案卷", r"属于行政执法案卷\s*(\d+)\s*件", (("apply.denied.enforcement.total",), (_DENIED_SUM,))),
+    ("行政查询", r"属于行政查询事项\s*(\d+)\s*件", (("apply.denied.query.total",), (_DENIED_SUM,))),
     ("行政处罚决定", r"行政处罚决定\s*(\d+)\s*件", (("penalty.decisions",),)),
     ("行政许可处理决定", r"行政许可处理决定\s*(\d+)\s*件", (("license.decisions",),)),
     ("现行有效", r"现行有效(?:的)?(?:行政)?规范性文件\s*(\d+)\s*件", (("normative.in_force",),)),
@@ -207,19 +240,21 @@ class ProseClaim:
 
 
 _MAY_CLAIM = re.compile(r"\d\s*件|未(?:收到|受理)")  # every claim states a count in 件 (or none received)
-_CLAIM_WORDS = re.compile("收到|受理|接收|结转|办结|公开|重复申请|处罚决定|许可处理决定|规范性文件|复议|诉讼")
+_CLAIM_WORDS = re.compile("收到|受理|接收|结转|办结|公开|重复申请|处罚决定|许可处理决定|规范性文件|复议|诉讼|无法提供|不予处理|"
+                          "掌握|不属于本|不存在|另行制作|不明确|信访|出版物|反复申请|国家秘密|第三方|过程性|内部事务|行政执法案卷|行政查询")
 _TRADITIONAL = re.compile("[請開處復議訟結轉發範規許罰辦與現製]")
 
 
 @cache
 def _claim_patterns(fmt: str) -> tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...], str], ...]:
     """The claims a report of `fmt` may make, with their readings in its keys: every key a reading names is
-    one of either form's (reports mix them), 不予公开 stands for the form's 不予公开 rows."""
+    one of either form's (reports mix them), a group's sum (*denied …) stands for the form's rows of that group."""
     keys = frozenset(keys_for(fmt)) | frozenset(keys_for("2019" if fmt == "2021" else "2021"))
-    denied = tuple(k for k in keys_for(fmt) if k.startswith("apply.denied.") and k.endswith(".total"))
+    groups = {name: tuple(k for k in keys_for(fmt) if k.startswith(prefix) and k.endswith(".total"))
+              for name, prefix in _GROUP_SUMS.items()}
     out = []
     for pattern, readings, need in _CLAIMS:
-        expanded = tuple(tuple(k for key in r for k in (denied if key == _DENIED_SUM else (key,))) for r in readings)
+        expanded = tuple(tuple(k for key in r for k in groups.get(key, (key,))) for r in readings)
         if all(k in keys for r in expanded for k in r):
             out.append((pattern, expanded, need))
     return tuple(out)

@@ -369,7 +369,12 @@ def test_findings_page_lists_failures_with_their_numbers(app):
     assert len(table) > 0 and set(table["结果"]) == {"不一致"}
     assert any("济南市城市管理局" in e.label for e in app.expander)
     numbers = app.dataframe[1].value
-    assert {"项目", "数值"} == set(numbers.columns)
+    assert {"项目", "数值", "说明"} == set(numbers.columns)
+    # 济南's blank cells are said blank, in the answers' words (qa.phrasing), never a bare 0
+    total = next(e for e in app.expander if "济南市城市管理局" in e.label and "规则2（办理结果合计） · 总计列" in e.label)
+    said = dict(zip(*(total.dataframe[0].value[c] for c in ("项目", "说明"))))
+    assert said["总计"] == "空白（按0计）" and said["部分公开"] == "空白（按0计）"
+    assert said["予以公开"] == "" and said["其他处理"] == ""  # cells the report fills say nothing more
 
 
 def test_findings_page_says_when_a_choice_finds_nothing_and_names_its_downloads(app, downloads):

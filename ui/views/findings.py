@@ -8,8 +8,9 @@ import math
 import pandas as pd
 import streamlit as st
 
-from index.checks import scope_label
+from index.checks import rule_terms, scope_label
 from index.template import RULES
+from qa.phrasing import zero_words
 from ui import exports, layout, render, state, wrap
 
 KINDS = {"rule": "表内勾稽", "prose": "正文与表格", "cross_year": "跨年度"}
@@ -18,13 +19,9 @@ STATUS = {"FAIL": "不一致", "NOT_ASSESSABLE": "无法核对", "PASS": "通过
 # no column hides behind a horizontal scroll; 说明 wraps and its rows are as tall as the longest needs.
 WIDTHS = {"机关": 120, "年度": 56, "结果": 64, "类型": 80, "规则": 48, "说明": wrap.COLUMN_PX, "行": 56}
 
-p, gen = layout.page()
-t = state.tables(p, gen)
-uploaded = state.names(p)
-
-st.title("核对")
-st.caption("年报表格自身的勾稽关系（规则1 申请收支平衡、规则2 办理结果合计、规则3 申请人合计、规则4 复议诉讼合计），"
-           "正文与表格的数字是否一致，以及同一机关前后年度的衔接。不一致的报告并不被排除：这些正是值得关注的地方。")
+p, gen, t, uploaded = layout.table_page(
+    "核对", "年报表格自身的勾稽关系（规则1 申请收支平衡、规则2 办理结果合计、规则3 申请人合计、规则4 复议诉讼合计），"
+            "正文与表格的数字是否一致，以及同一机关前后年度的衔接。不一致的报告并不被排除：这些正是值得关注的地方。")
 
 copies, with_copies = layout.copies_note(p, gen, "核对结果", "findings-copies")
 counted = state.without_copies(t.findings, copies)  # a copy's findings are its report's again: counted once
@@ -100,10 +97,23 @@ def check_name(f: pd.Series) -> str:
     return f"{kind} · {scope}" if scope else kind
 
 
+def read_as(f: pd.Series, cells: pd.DataFrame, formats: dict[str, str]) -> dict[str, str]:
+    """How each number of a rule finding was read, where the report left it blank (空白（按0计）): the
+    finding's labels → the words (qa.phrasing, as answers say it). cells: the facts of the finding's file."""
+    if f["kind"] != "rule" or pd.isna(f["rule"]) or f["doc"] not in formats:
+        return {}
+    flags = dict(zip(cells["key"], cells["flags"]))
+    terms = rule_terms(formats[f["doc"]], int(f["rule"]), f["scope"] or "", flags)
+    return {label: words for label, key in terms.items() if (words := zero_words(flags.get(key)))}
+
+
 fails = shown[shown["status"] == "FAIL"]
 if len(fails):
     st.markdown("#### 不一致项的数字")
-    for i, f in fails.head(100).iterrows():
+    listed = fails.head(100)
+    cells_of = dict(tuple(t.facts[t.facts["doc"].isin(set(listed["doc"]))][["doc", "key", "flags"]].groupby("doc")))
+    formats = dict(zip(t.reports["doc"], t.reports["format"]))
+    for i, f in listed.iterrows():
         year = f"{int(f['year'])}年" if pd.notna(f["year"]) else ""
         where = f" · 第{int(f['line'])}行" if pd.notna(f["line"]) else ""
         who = render.escape_md(f["agency"]) if isinstance(f["agency"], str) else "（机关名称未识别）"
@@ -112,7 +122,9 @@ if len(fails):
             st.caption(f"文件：{render.escape_md(layout.file_label(f['doc'], uploaded, copies))}")
             numbers = json.loads(f["numbers"] or "{}")
             if numbers:
-                frame = pd.DataFrame({"项目": list(numbers), "数值": pd.array(list(numbers.values()), dtype="Float64")})
+                said = read_as(f, cells_of.get(f["doc"], t.facts.iloc[:0]), formats)
+                frame = pd.DataFrame({"项目": list(numbers), "数值": pd.array(list(numbers.values()), dtype="Float64"),
+                                      "说明": [said.get(k, "") for k in numbers]})
                 st.dataframe(frame, hide_index=True, key=f"finding-{i}",
                              column_config={"数值": st.column_config.NumberColumn(format="localized",
                                                                                 alignment="right")})
