@@ -147,6 +147,15 @@ def _twin(p: state.Paths, gen: str | None, stored: str | None) -> str | None:
     return state.names(p).get(twin, twin) if twin else None
 
 
+def table_page(title: str, caption: str) -> tuple[state.Paths, str, state.Tables, dict[str, str]]:
+    """A page of the index's rows (事实, 核对): page(), its title and what it shows, and what it reads — the
+    generation's tables and the names files were uploaded under."""
+    p, gen = page()
+    st.title(title)
+    st.caption(caption)
+    return p, gen, state.tables(p, gen), state.names(p)
+
+
 def page() -> tuple[state.Paths, str]:
     """The paths and the index generation to show, with the sidebar drawn. Without an index (an empty or
     missing corpus folder) the page says so and stops; the sidebar still takes uploads, which build one."""

@@ -8,13 +8,9 @@ import streamlit as st
 from qa.output import FLAG_WORDS
 from ui import exports, layout, state
 
-p, gen = layout.page()
-t = state.tables(p, gen)
-uploaded = state.names(p)
-
-st.title("事实")
-st.caption("每份报告表格中的每一个数字：机关、年度、事项、栏目、数值与单位，以及它在原文中的位置和读取方式。"
-           "报告没有给出的数字不在表中（从不按 0 计）。")
+p, gen, t, uploaded = layout.table_page(
+    "事实", "每份报告表格中的每一个数字：机关、年度、事项、栏目、数值与单位，以及它在原文中的位置和读取方式。"
+            "报告没有给出的数字不在表中（从不按 0 计）。")
 
 
 @st.cache_data(show_spinner="正在准备导出文件…", max_entries=16)
