@@ -76,7 +76,8 @@ class BuildSummary(BaseModel):
     read: int
     corrected: int = 0  # reports whose agency or year the corpus folder's reports.csv decided
 
-    def lines(self) -> list[str]:
+    def lines(self, reason: Callable[[str], str] = str) -> list[str]:
+        """The summary as `qa build` prints it; reason: how a skipped file's reason is said."""
         m = self.manifest
         out = [f"索引：{self.index}（{m.generation}）",
                f"报告：{m.n_files} 份（新读取 {self.read}，沿用缓存 {self.reused}），跳过 {len(m.skipped)} 份"
@@ -87,7 +88,7 @@ class BuildSummary(BaseModel):
         if m.parts:
             out.append(f"增量分段：{len(m.parts)} 个（{'、'.join(m.parts)}），已替换或删除的报告 {len(m.dead)} 份；"
                        "qa build --compact 合并")
-        out += [f"  跳过 {name}：{why}" for name, why in m.skipped.items()]
+        out += [f"  跳过 {name}：{reason(why)}" for name, why in m.skipped.items()]
         t = m.timings
         out.append("用时：" + "，".join(f"{TIMING_LABELS.get(k, k)} {v:.2f} 秒" for k, v in t.items()))
         return out

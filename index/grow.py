@@ -171,6 +171,12 @@ def _segment(corpus: Path, index: Path, policy, prev_path: Path, m: Manifest, ch
             works.append((rel, key, path, done))
     finally:
         results.close()
+    if not works and not gone and not restat:  # every file named was refused: nothing to write, the index stays
+        manifest = m.model_copy(update={"skipped": skipped, "timings": {
+            "read+extract": time.perf_counter() - t0, "index write": 0.0, "embed": 0.0,
+            "total": time.perf_counter() - t0}})
+        manifest._folder, manifest._table = m._folder, m._table
+        return BuildSummary(index=str(index), manifest=manifest, reused=len(m.table), read=0)
     t_extract = time.perf_counter() - t0
     t1 = time.perf_counter()
     con = gen.connect()

@@ -121,7 +121,9 @@ def _build(args: argparse.Namespace) -> int:
     if args.json:
         print(summary_json(summary))
     else:
-        print("\n".join(summary.lines()))
+        from ui.reasons import chinese  # the app's one table of reasons: the same words in the summary
+
+        print("\n".join(summary.lines(chinese)))
     return 1 if summary.manifest.skipped else 0  # as for facts and check: 1 when some file was not read
 
 

@@ -105,8 +105,8 @@ def test_a_killed_or_stuck_worker_costs_only_its_file(tmp_path, fate):
         proc.wait()
     assert proc.returncode == 1, err
     assert "Traceback" not in err
-    reason = {"killed": "the worker process reading it was killed (SIGKILL: out of memory?)",
-              "stuck": "took longer than 3 s (set QA_FILE_TIMEOUT to allow more)"}[fate]
+    reason = {"killed": "读取它的进程意外退出（可能内存不足），已跳过",  # the reader's reason in Chinese (ui/reasons.py)
+              "stuck": "读取超过 3 秒仍未完成，已跳过（可设置 QA_FILE_TIMEOUT 调整）"}[fate]
     assert f"跳过 {victim}：{reason}" in out
     manifest = read_manifest(tmp_path / "index")
     assert len(manifest.files) == 39 and list(manifest.skipped) == [victim]

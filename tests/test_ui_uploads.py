@@ -74,6 +74,24 @@ def test_good_and_bad_files(small):
     assert {f.agency for f in read_manifest(index).files} == {"沙河市城市管理综合行政执法局", "伊川县城市管理局"}
 
 
+def test_only_bad_files_write_no_generation_and_each_is_said_with_its_reason(small):
+    """Files that pass the upload's own checks but that no reader can read: refused, each with its reason in
+    Chinese, removed again, and the index left as it was (no new generation, nothing in its folder)."""
+    corpus, index = small
+    before = current_generation(index).name
+    folders = sorted(p.name for p in index.iterdir())
+    results, summary = uploads.add_uploads([("scan.pdf", b"%PDF-1.4 ..."),
+                                            ("notes.txt", "会议纪要\n今天讨论了食堂菜单。\n".encode())], corpus, index)
+    assert [(r.name, r.status) for r in results] == [("scan.pdf", "rejected"), ("notes.txt", "rejected")]
+    assert "PDF 文件已损坏" in results[0].reason and results[1].reason
+    assert all(not english_words(r.reason) for r in results)
+    assert current_generation(index).name == before == summary.manifest.generation
+    assert sorted(p.name for p in index.iterdir()) == folders
+    assert sorted(p.relative_to(corpus).as_posix() for p in corpus.rglob("*") if p.is_file()) == [
+        "000_bd0b500898aa4917.txt", "uploads/.names.json"]
+    assert uploads.load_names(corpus) == {}
+
+
 def test_same_content_twice_is_stored_once(small):
     corpus, index = small
     seed = (ROOT / "corpus" / "000_bd0b500898aa4917.txt").read_bytes()

@@ -89,6 +89,7 @@ KINDS: tuple[tuple[str, str, str], ...] = (
     ("disk_full", r"disk full.*", "磁盘已满，索引未更新"),
     ("build_failed", r"the index build failed \((?P<why>.+)\)", "建立索引时出错（{why}）"),
 )
+_SETTING = re.compile(r"set (QA_[A-Z_]+) to (?:change it|allow more|raise it)")
 _COMPILED = tuple((kind, re.compile(pattern, re.S), text) for kind, pattern, text in KINDS)
 
 
@@ -109,7 +110,9 @@ def chinese(reason: str) -> str:
         if m:
             parts = {k: (format_name(v) if k.startswith("fmt") else v) for k, v in m.groupdict().items() if v}
             parts["fmt_paren"] = f"（是 {parts['fmt']}）" if "fmt" in parts else ""
-            return text.format_map(_Blank(parts))
+            said = text.format_map(_Blank(parts))
+            setting = _SETTING.search(reason)  # a limit the user may change: its setting is kept in the words
+            return said + (f"（可设置 {setting.group(1)} 调整）" if setting and setting.group(1) not in said else "")
     return f"无法读取（{reason}）"
 
 
