@@ -41,7 +41,8 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "apply.new": ("本年新收", "新收申请", "新收", "收到申请", "收到的申请", "收到政府信息公开申请", "依申请公开",
                   "依申请", "信息公开申请", "政府信息公开申请", "公开申请", "申请数量", "申请量", "申请件",
                   "申请数", "申请"),
-    "apply.carried_in": ("上年结转", "上年度结转", "去年结转"),
+    "apply.carried_in": ("上年结转", "上年度结转", "去年结转", "上一年结转", "上一年度结转", "前一年结转",
+                         "结转过来", "转过来的"),  # 从上一年结转过来的: carried in, not 结转下年度
     "apply.granted": ("予以公开", "同意公开", "全部公开", *COLLOQUIAL["apply.granted"]),
     "apply.partial": ("部分公开",),
     "apply.denied": ("不予公开", "不公开", *COLLOQUIAL["apply.denied"]),
@@ -96,7 +97,7 @@ GENERIC_LABELS = frozenset({"其他", "总计"})
 # Words that ask for money: on an item the template counts but never prices (行政处罚 罚了多少钱), the
 # answer says the report has no such amount instead of giving the count.
 MONEY_WORDS = ("多少万元", "多少元", "罚款金额", "罚没金额", "罚没款")
-RE_MONEY = re.compile("多少钱|花了多少|金额|费用|" + "|".join(MONEY_WORDS) + "|万元")
+RE_MONEY = re.compile("多少钱|花了多少|金额|费用|总额|数额|" + "|".join(MONEY_WORDS) + "|万元")  # 罚款总额
 
 # Column words, per table ("active" 二, "apply" 三, "review" 四). Values: column keys; "legal_person" is the
 # group 法人或其他组织 (the five organisation columns).
@@ -195,7 +196,9 @@ OPERATION_WORDS: dict[str, tuple[str, ...]] = {
                 "差多少", "相差", "差距", "多多少", "少多少", "差了多少", "比.{0,12}(?:多|少|高|低)", "(?<![a-z])vs(?![a-z])"),
     "change": ("比上年", "较上年", "比去年", "较去年", "比上一年", "较上一年", "同比", "上年相比", "与上年", "和上年", "(?:和|跟|与|同)上一年度?", "跟上年",
                "增减", "增/减", "增长", "增加", "减少", "下降", "上升", "变化", "变动", "环比", "增幅", "降幅",
-               "多了", "少了", "翻了", "缩水", "回落", "涨", "跌", "降了", "升了", "多出", "少出"),
+               "多了", "少了", "翻了", "缩水", "回落", "涨", "跌", "降了", "升了", "多出", "少出",
+               # 项目本年减了多少 / 增了几项: the spoken 本年增/减
+               "减了", "增了"),
     # 勾稽 / consistency: the report's own numbers checked against each other
     "findings": ("勾稽", "不一致", "不平衡", "对不上", "不相符", "不符", "矛盾", "数据有问题", "数据问题",
                  "对得上", "一致吗", "是否一致", "一致不一致", "相符吗", "能对上",
@@ -205,8 +208,10 @@ OPERATION_WORDS: dict[str, tuple[str, ...]] = {
                  "等于(?:总计|合计|总数|＿+)吗",
                  # 表三各项加起来等于21吗: the parts of a table against a total the question states
                  "(?:各项|分项|各行|各栏).{0,6}(?:之和|加起来|相加|加总|合计)(?:是否|是不是)?(?:等于|是|为)\\d+",
+                 # 加不平 / 算不平 / 合不上 / 对不拢: an auditor's words for a sum that does not come out
+                 "(?:加|算|对)不平", "合不上", "对不拢", "对不齐",
                  "有问题的数据", "数据.{0,4}错", "核对", "校验", "算错", "出错", "错误", "平衡关系", "是否平衡",
-                 "自相矛盾", "前后不一", "正文.{0,20}表格", "表格.{0,20}正文", "自洽", "(?<!不)吻合吗", "站得住",
+                 "自相矛盾", "前后不一", "正文.{0,24}表(?!示|彰|达|扬)", "表(?:格|里|中|上).{0,24}正文", "自洽", "(?<!不)吻合吗", "站得住",
                  # an auditor's words: 数据是否准确 / 准不准 / 表有没有错 / 有无差错
                  "(?:是否|不够|够不够)准确", "准确(?:吗|与否|性)", "准不准", "有误", "有(?:没有|无)(?:错|误|差错|出入)",
                  "(?:表格?|数据|数字|一栏|一列|报表|年报).{0,4}(?:有错|错了|错没错|对不对|对吗|靠谱吗|可靠吗|可信吗)",

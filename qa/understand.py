@@ -321,7 +321,8 @@ class Reader:
             plan.beyond = m.group()
         self._unanswerable(plan, rest)
         if english and not (plan.agencies or plan.item or plan.unknown_agency or plan.candidates or plan.corpus_what
-                            or plan.bare_op or is_followup(text) or plan.prose and RE_SAYS.search(text)):
+                            or plan.bare_op or is_followup(text) or plan.prose and RE_SAYS.search(text)
+                            or plan.operation == "findings"):  # Which reports don't add up?
             return _not_chinese(plan)  # (Which reports mention COVID-19: asked of the text)
         if english:
             terms = [f"{en}→{cn}" for en, cn in english_terms(asked) if cn not in ("多少", "件", "吗")]
@@ -574,8 +575,9 @@ class Reader:
             if not all(m.word in generic_new for m in item_hits if m.target == "apply.new"):
                 plan.container = "apply.new"
         # 行政诉讼里直接起诉的 / 不予公开里属于内部事务的: an item followed by 里/中 and then by another item is
-        # the set the other one is in (a share's denominator), not a second measure
-        if plan.container is None:
+        # the set the other one is in (a share's denominator), not a second measure; it is narrower than the
+        # 依申请 that only names the table (依申请办理结果里不掌握的占比: of the results, not of 新收)
+        if plan.container in (None, "apply.new"):
             for m in item_hits:
                 if m.target in item_ids and RE_CONTAINER.match(text, m.end) and \
                         any(h.start >= m.end and h.target not in (m.target, "apply.new") for h in item_hits):
