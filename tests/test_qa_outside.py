@@ -2,7 +2,8 @@
 asked here in other words over dev.json's corpus: 上一年度结转 (carried in, not 结转下年度), a 项目 count's 本年减了
 (the 本年增/减 column), X年是Y年的几倍 with X the earlier year, a 办理结果里 container narrower than 依申请, English
 lawsuit routes and change verbs (a bare "drop" stays English), an auditor's 加不平 / don't add up, 罚款总额 (money
-the template never gives), and one year's share of the agency's own years."""
+the template never gives), one year's share of the agency's own years, 啥时候 (which
+years) and two shares compared (谁的比例高)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ def _ask(qa, q: str):
     ("By how much did Pingtan's 行政许可 fall from 2022 to 2023?", "2629 − 10690 = -8061"),
     ("How many Pingtan 2024 lawsuits after reconsideration were upheld?", "复议后起诉 · 结果维持」为13件"),
     ("平潭2019年行政强制占七年合计的多少", "25 ÷ 279 = 8.96%"),
+    ("平潭啥时候行政许可破万了", "平潭综合实验区（2022年） 10,690件"),
+    ("平潭2023年和洪泽比，谁的不予公开比例高", "高8.12个百分点"),
 ])
 def test_outside_wordings_read_as_meant(dev_qa, q, said) -> None:
     a = _ask(dev_qa, q)
