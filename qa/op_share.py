@@ -157,7 +157,7 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
             derived.append(dp)
             if not pooled:
                 parts.append(f"{r.report.name}{r.report.year or ''}年 {num(n_val, unit)} ÷ {num(d_val, unit)} = "
-                             f"{arith.pct_text(p)}" + in_tenths(plan.text, p, derived))
+                             f"{arith.pct_text(p)}" + in_tenths(plan.text, p, derived) + _times(plan, n_val, d_val, derived))
             table_rows.append([r.report.name, r.report.year, arith.rounded(n_val), arith.rounded(d_val),
                                round(p, 2), ""])
         else:
@@ -184,6 +184,15 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
                   table=AnswerTable(columns=["单位", "年份", "分子", "分母", "比例（%）", "说明"], rows=table_rows,
                                     units={"分子": unit, "分母": denom[0].unit, "比例（%）": "%"}),
                   citations=citations, derived=derived)
+
+
+def _times(plan: Plan, n_val: float, d_val: float, derived: list[Derived]) -> str:
+    """占行政处罚的多少倍: the share said as a multiple too."""
+    t = arith.times(n_val, d_val) if plan.times else None
+    if not t:
+        return ""
+    derived.append(t[1])
+    return f"，即{t[1].value}倍（{t[1].how}）"
 
 
 # 高了多少个百分点, and a comparison of two shares (谁的比例高 / 比2023年高还是低): the difference in points

@@ -3,7 +3,7 @@ asked here in other words over dev.json's corpus: 上一年度结转 (carried in
 (the 本年增/减 column), X年是Y年的几倍 with X the earlier year, a 办理结果里 container narrower than 依申请, English
 lawsuit routes and change verbs (a bare "drop" stays English), an auditor's 加不平 / don't add up, 罚款总额 (money
 the template never gives), one year's share of the agency's own years, 啥时候 (which
-years) and two shares compared (谁的比例高)."""
+years), two shares compared (谁的比例高), a share asked in 倍 and A多还是B多."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ def _ask(qa, q: str):
     ("平潭2019年行政强制占七年合计的多少", "25 ÷ 279 = 8.96%"),
     ("平潭啥时候行政许可破万了", "平潭综合实验区（2022年） 10,690件"),
     ("平潭2023年和洪泽比，谁的不予公开比例高", "高8.12个百分点"),
+    ("平潭2024年行政许可占行政处罚的多少倍", "即4.12倍（4529 ÷ 1100 = 4.12）"),
+    ("平潭2023年行政强制多还是行政复议多", "多52件（54 − 2 = 52）"),
 ])
 def test_outside_wordings_read_as_meant(dev_qa, q, said) -> None:
     a = _ask(dev_qa, q)
