@@ -53,6 +53,8 @@ ENGLISH: dict[str, str] = {
     "each month": "每月", "every month": "每月", "monthly": "每月", "year-on-year": "同比", "yoy": "同比",
     "proportion": "比例", "what percentage": "百分之几", "what percent": "百分之几", "difference": "相差",
     "higher": "更多", "lower": "更少", "more": "多", "fewer": "少", "consistent": "一致吗", "add up": "对得上吗",
+    "don't add up": "对不上", "do not add up": "对不上", "doesn't add up": "对不上", "does not add up": "对不上",
+    "inconsistent": "不一致", "inconsistencies": "不一致", "contradictions": "矛盾", "contradict": "矛盾",
     "across all reports": "所有报告", "in all reports": "所有报告", "all reports": "所有报告", "all years": "历年",
     "every report": "所有报告", "list the agencies": "有哪些单位", "list all agencies": "有哪些单位",
     "what agencies": "哪些单位", "zero": "为零", "how many times": "几倍", "times as many": "倍",
@@ -68,6 +70,13 @@ ENGLISH: dict[str, str] = {
     "at least": "至少", "growth rate": "增长率", "growth": "增长", "increase": "增加", "decrease": "减少",
     "share": "占比", "percentage": "百分比", "ratio": "比例", "in total": "一共", "sum": "合计",
     "compared with": "相比", "compare": "比较", "rank": "排名", "ranking": "排名",
+    # a lawsuit's two routes, and the verbs of a change (drop from 2022 to 2025: the two ends, not the sum;
+    "not through reconsideration": "未经复议直接起诉", "without reconsideration": "未经复议直接起诉",
+    "without review": "未经复议直接起诉", "filed directly": "直接起诉", "after reconsideration": "复议后起诉",
+    "following reconsideration": "复议后起诉", "after review": "复议后起诉",
+    # a bare "drop" is read only before from/by (_ENGLISH_CHANGE): 行政处罚'; drop table facts asks no change)
+    "dropped": "下降", "fell": "下降", "declined": "下降", "rose": "增长", "grew": "增长", "increased": "增加",
+    "decreased": "减少",
     # relative years, as the Chinese words qa.relyears reads
     "last year": "去年", "previous year": "上一年度", "the year before last": "前年", "this year": "今年",
     "current year": "今年",
@@ -133,6 +142,9 @@ _ENGLISH_QUESTION_END = re.compile(r"\s*\?\s*$")
 _ENGLISH_FOLLOWUP = re.compile(r"^\s*(?:and|what about|how about)(?:\s+(?:in|for))?(?![a-z])\s*")
 
 
+# drop from 2022 to 2025 / fall by: the verb of a change, read before the years take their "from"
+_ENGLISH_CHANGE = re.compile(r"(?<![a-z])(?:(drop|drops|fall|falls|decline|declines)|(rise|rises|grow|grows))"
+                             r"(?=\s+(?:from|by|between)(?![a-z]))")
 # what share of Pingtan's 2024 requests were granted: the part (granted) over the whole (requests), as 占…的比例
 _ENGLISH_SHARE = re.compile(r"(?:(?:what|which)(?:'s|\s+is|\s+was)?\s+)?(?:the\s+)?(?:share|percentage|proportion|fraction|percent)\s+of\s+(.+?)\s+"
                             r"(?:that\s+|which\s+)?(?:were|was|are|is|got|get)\s+([a-z ]+?)\s*(\?|$)")
@@ -148,6 +160,7 @@ def english(text: str) -> str:
     elif latin:
         text = _ENGLISH_QUESTION_END.sub("吗?", text)
     if latin:
+        text = _ENGLISH_CHANGE.sub(lambda m: "下降" if m.group(1) else "增长", text)
         text = _ENGLISH_YEARS.sub(lambda m: f"{m.group(1)}到{m.group(2)}年 ", text)
     text = _ENGLISH_SPAN.sub(lambda m: f"近{_ENGLISH_COUNT.get(m.group(1), m.group(1))}年", text)  # past 3 years
     return _ENGLISH.sub(lambda m: ENGLISH[m.group(1)], text)

@@ -23,6 +23,7 @@ from qa.phrasing import OWN_CHANGE_NOTE, cannot_compare_words, cell_value, chang
 from qa.understand import Plan
 
 RE_TREND = re.compile(r"趋势|走势|变化情况|怎么变|如何变化|逐年")  # the series asked, not only its two ends
+RE_TIMES_OF = re.compile(r"是.{0,12}的(?:几|多少)倍")  # X年是Y年的几倍: X over Y, whichever is earlier
 RE_RATIO_OF = re.compile(r"的(?:百分之|几成|多少成|百分比)")  # 是上年的百分之几: a ratio, not a growth rate
 
 
@@ -105,7 +106,13 @@ def _change_of_one(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 derived.append(said[1])
                 text += f"；{said[0]}" + (in_tenths(plan.text, new / old * 100, derived) if old else "")
             t = arith.times(new, old)
-            if t and (plan.times or "倍" in plan.text):
+            first = min(plan.year_at, key=lambda y: y[1])[0] if plan.year_at else None
+            if first == a.year and RE_TIMES_OF.search(plan.text):  # 2024年是2025年的几倍: the earlier over the later
+                t = arith.times(old, new)
+                if t:
+                    derived.append(t[1])
+                    text += times_clause(a.year, b.year, t[1].value, t[1].how)
+            elif t and (plan.times or "倍" in plan.text):
                 derived.append(t[1])
                 text += times_clause(b.year, a.year, t[1].value, t[1].how)
                 up = arith.times(d, old)

@@ -51,28 +51,37 @@ def _label(ms: list[Measure]) -> str:
 
 def _share_across(ctx: Ctx, plan: Plan) -> Answer:
     """伊川的行政处罚占全部处罚的比例: the agency's value (its report of the year named, or its latest) over the
-    sum of that year's reports of every agency, saying which reports the sum covers and which lack the value."""
+    sum of that year's reports of every agency; 平潭2022年的占历年总和 (share_years): the year's value over the
+    sum of the agency's own years. Either says which reports the sum covers and which lack the value."""
     m = _measures([plan.item], plan.column)[0]
     own = [r for r in scoped_rows(ctx, plan, m, plan.agencies) if r.status == OK]
     if not own:
         return no_reports(ctx, plan, m, who="、".join(plan.agencies))
     mine = own[-1]
     year = mine.report.year
-    every = scoped_rows(ctx, plan.model_copy(update={"years": [year] if year else [], "all_years": False}), m, None)
+    if plan.share_years:
+        every = sorted(scoped_rows(ctx, plan.model_copy(update={"years": [], "all_years": True}), m, plan.agencies),
+                       key=lambda r: r.report.year or 0)
+        whose = f"{mine.report.name}历年"
+        named = lambda r: f"{r.report.year}年"  # noqa: E731 (the sum's parts are the agency's years)
+    else:
+        every = scoped_rows(ctx, plan.model_copy(update={"years": [year] if year else [], "all_years": False}), m, None)
+        whose = f"{year}年"
+        named = lambda r: r.report.name  # noqa: E731
     ok = [r for r in every if r.status == OK]
     lacking = [r for r in every if r.status != OK]
-    whole, how_sum = arith.total([r.value for r in ok], f"{year}年{len(ok)}份报告合计")
+    whole, how_sum = arith.total([r.value for r in ok], f"{whose}{len(ok)}份报告合计")
     got = arith.share(mine.value, whole)
     name = f"{mine.report.name}{year}年"
-    covered = "、".join(r.report.name for r in ok)
+    covered = "、".join(named(r) for r in ok)
     if got is None:
         return Answer(question=plan.question, status="absent", reading=reading(plan, m, f"「{m.label}」占全部报告之和"),
-                      text=f"{year}年各报告的「{m.label}」合计为0，没有比例可言。")
+                      text=f"{whose}各报告的「{m.label}」合计为0，没有比例可言。")
     pct, how = got
-    text = (f"{name}「{m.label}」为{num(mine.value, m.unit)}，占{year}年{len(ok)}份报告合计{num(whole, m.unit)}的"
+    text = (f"{name}「{m.label}」为{num(mine.value, m.unit)}，占{whose}{len(ok)}份报告合计{num(whole, m.unit)}的"
             f"{how.value}（{how.how}）。合计覆盖：{covered}。")
     if lacking:
-        text += f"另有{len(lacking)}份报告未提供该数据（{'、'.join(r.report.name for r in lacking)}），未计入，不计为零。"
+        text += f"另有{len(lacking)}份报告未提供该数据（{'、'.join(named(r) for r in lacking)}），未计入，不计为零。"
     citations, derived = ctx.citer.rows(m, ok)
     derived += [how_sum, how, Derived(value=str(len(ok)), how="合计覆盖的报告数")]
     if lacking:
@@ -80,11 +89,11 @@ def _share_across(ctx: Ctx, plan: Plan) -> Answer:
     table = AnswerTable(columns=["单位", "年份", f"{m.label}（{m.unit}）"], units={f"{m.label}（{m.unit}）": m.unit},
                         rows=[[r.report.name, r.report.year, cell_value(r.value)] for r in ok])
     return Answer(question=plan.question, text=text, table=table, citations=citations, derived=derived,
-                  reading=reading(plan, m, f"{name}「{m.label}」占{year}年全部报告之和的比例"))
+                  reading=reading(plan, m, f"{name}「{m.label}」占{whose}全部报告之和的比例"))
 
 
 def answer_share(ctx: Ctx, plan: Plan) -> Answer:
-    if plan.share_across:
+    if plan.share_across or plan.share_years:
         return _share_across(ctx, plan)
     numer, denom = plan_measures(plan)
     if not numer or not denom or numer == denom:
@@ -148,7 +157,7 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
             derived.append(dp)
             if not pooled:
                 parts.append(f"{r.report.name}{r.report.year or ''}年 {num(n_val, unit)} ÷ {num(d_val, unit)} = "
-                             f"{arith.pct_text(p)}" + in_tenths(plan.text, p, derived))
+                             f"{arith.pct_text(p)}" + in_tenths(plan.text, p, derived) + _times(plan, n_val, d_val, derived))
             table_rows.append([r.report.name, r.report.year, arith.rounded(n_val), arith.rounded(d_val),
                                round(p, 2), ""])
         else:
@@ -177,7 +186,18 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
                   citations=citations, derived=derived)
 
 
-RE_POINTS = re.compile(r"百分点|个点|高了|低了|提高|降低|上升|下降|变化|差了?多少|相差")
+def _times(plan: Plan, n_val: float, d_val: float, derived: list[Derived]) -> str:
+    """占行政处罚的多少倍: the share said as a multiple too."""
+    t = arith.times(n_val, d_val) if plan.times else None
+    if not t:
+        return ""
+    derived.append(t[1])
+    return f"，即{t[1].value}倍（{t[1].how}）"
+
+
+# 高了多少个百分点, and a comparison of two shares (谁的比例高 / 比2023年高还是低): the difference in points
+RE_POINTS = re.compile(r"百分点|个点|高了|低了|提高|降低|上升|下降|变化|差了?多少|相差|高还是低|低还是高|"
+                       r"(?:谁|哪(?:个|家|年|一年))的?.{0,12}(?:高|低|大|小)|比较|对比|相比")
 
 
 def _across(plan: Plan, per_report: list[tuple[Row, float, float]], derived: list[Derived]) -> str:

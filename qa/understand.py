@@ -98,6 +98,7 @@ class Plan(BaseModel):
     share_of: list[str] = Field(default_factory=list)  # a share: the denominator's items (empty: the item's total)
     share_items: list[str] = Field(default_factory=list)  # a share: the numerator's items (empty: the item)
     share_across: bool = False  # 伊川的行政处罚占全部处罚的比例: one report's value over that year's reports' sum
+    share_years: bool = False  # 平潭2022年行政许可占历年总和的比例: one year's value over the agency's years' sum
     container: str | None = None  # 依申请…里 / 新收的申请中: the item the question puts the others in
     times: bool = False  # 几倍
     percent: bool = False  # 百分之几
@@ -177,6 +178,7 @@ RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具�
                             r"谁(?:申请|提交?|提出|递交)的|"
                            r"哪一?个理由|哪种结果|什么结果")
 # 分别是什么原因 / 都有哪些理由 / 各项情形各多少: every part of one item in one report, listed (not its largest)
+RE_OVER_YEARS = re.compile(r"历年|各年|所有年份|全部年份|这几年|这些年|[几两三四五六七八九\d]+年(?:的)?(?:总和|合计|总数|加起来)")
 RE_ALL_REPORTS = re.compile(r"全部|所有|各单位|各家|全体|整个|总的|总数|总量|合计|加起来")  # 占全部处罚: every report's
 # 按申请人类型分列加起来 / 各栏相加是多少: a row's parts added up (checked against its stated total)
 RE_PARTS_SUMMED = re.compile(r"(?:按|各|分)(?:申请人|＿+人)?(?:类型|类别|类|栏|列|分列|分项|小项|项).{0,6}(?:加起来|加在一起|相加|合计|"
@@ -206,7 +208,7 @@ RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?�
 RE_THAN = re.compile(r"(?<![对相占])比(?![例率重较值])")
 RE_THAN_WORD = re.compile(r"多多少|多少|多|少|高|低|大|小|增加|减少|增长|下降|一样|相同")
 RE_WHICH_PLACE = re.compile(r"(?:排|排名|排在|位居|位列|列|是)?(?:倒数)?第几(?:名|位)?|名次|排(?:在)?哪")
-RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|几年")
+RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|几年|(?:啥|什么|哪个)时候|何时")
 RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌")
 RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")  # a difference asked
 # 做得最好 / 最出色: a rating no table gives; read on the count of the part's own table (said in the answer)
@@ -321,7 +323,8 @@ class Reader:
             plan.beyond = m.group()
         self._unanswerable(plan, rest)
         if english and not (plan.agencies or plan.item or plan.unknown_agency or plan.candidates or plan.corpus_what
-                            or plan.bare_op or is_followup(text) or plan.prose and RE_SAYS.search(text)):
+                            or plan.bare_op or is_followup(text) or plan.prose and RE_SAYS.search(text)
+                            or plan.operation == "findings"):  # Which reports don't add up?
             return _not_chinese(plan)  # (Which reports mention COVID-19: asked of the text)
         if english:
             terms = [f"{en}→{cn}" for en, cn in english_terms(asked) if cn not in ("多少", "件", "吗")]
@@ -574,8 +577,9 @@ class Reader:
             if not all(m.word in generic_new for m in item_hits if m.target == "apply.new"):
                 plan.container = "apply.new"
         # 行政诉讼里直接起诉的 / 不予公开里属于内部事务的: an item followed by 里/中 and then by another item is
-        # the set the other one is in (a share's denominator), not a second measure
-        if plan.container is None:
+        # the set the other one is in (a share's denominator), not a second measure; it is narrower than the
+        # 依申请 that only names the table (依申请办理结果里不掌握的占比: of the results, not of 新收)
+        if plan.container in (None, "apply.new"):
             for m in item_hits:
                 if m.target in item_ids and RE_CONTAINER.match(text, m.end) and \
                         any(h.start >= m.end and h.target not in (m.target, "apply.new") for h in item_hits):
@@ -971,6 +975,10 @@ class Reader:
         if plan.agencies and before and after and set(before) == set(after) and RE_ALL_REPORTS.search(rest[at:]):
             plan.share_across, plan.item, plan.share_of, plan.share_items = True, after[0], [], []
             return  # the same item over every report's: one agency's part of the whole
+        if len(plan.agencies) == 1 and len(plan.years) == 1 and at >= 0 and set(after) <= {plan.item} and \
+                RE_OVER_YEARS.search(rest[at:]):  # 2022年的占历年总和: the year's part of the agency's years
+            plan.share_years, plan.share_of, plan.share_items = True, [], []
+            return
         numer = [i for i in dict.fromkeys(before) if i not in plan.share_of and i != plan.container]
         if numer:
             plan.item = numer[0]

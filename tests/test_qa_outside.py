@@ -1,0 +1,51 @@
+"""Kinds of outside question first answered wrongly (held-out batch 12, ho581–ho630, 43/50 before the fix), each
+asked here in other words over dev.json's corpus: 上一年度结转 (carried in, not 结转下年度), a 项目 count's 本年减了
+(the 本年增/减 column), X年是Y年的几倍 with X the earlier year, a 办理结果里 container narrower than 依申请, English
+lawsuit routes and change verbs (a bare "drop" stays English), an auditor's 加不平 / don't add up, 罚款总额 (money
+the template never gives), one year's share of the agency's own years, 啥时候 (which
+years), two shares compared (谁的比例高), a share asked in 倍 and A多还是B多."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_dev_questions import dev_corpus, dev_qa  # noqa: F401 (fixtures)
+
+
+def _ask(qa, q: str):
+    a, _ = qa.ask(q, None)
+    return a
+
+
+@pytest.mark.parametrize("q, said", [
+    ("平潭2022年有几件是上一年度结转的申请", "上年结转政府信息公开申请数量 · 总计」为1件"),
+    ("鹤岗城管行政强制项目本年减了几项", "本年增/减为-1项"),
+    ("平潭2020年的行政处罚是2021年的几倍", "538 ÷ 1282 = 0.42"),
+    ("平潭2024年依申请办理结果中不予公开的占多少", "39件 ÷ 218件 = 17.89%"),
+    ("By how much did Pingtan's 行政许可 fall from 2022 to 2023?", "2629 − 10690 = -8061"),
+    ("How many Pingtan 2024 lawsuits after reconsideration were upheld?", "复议后起诉 · 结果维持」为13件"),
+    ("平潭2019年行政强制占七年合计的多少", "25 ÷ 279 = 8.96%"),
+    ("平潭啥时候行政许可破万了", "平潭综合实验区（2022年） 10,690件"),
+    ("平潭2023年和洪泽比，谁的不予公开比例高", "高8.12个百分点"),
+    ("平潭2024年行政许可占行政处罚的多少倍", "即4.12倍（4529 ÷ 1100 = 4.12）"),
+    ("平潭2023年行政强制多还是行政复议多", "多52件（54 − 2 = 52）"),
+])
+def test_outside_wordings_read_as_meant(dev_qa, q, said) -> None:
+    a = _ask(dev_qa, q)
+    assert said in a.text, a.text
+
+
+@pytest.mark.parametrize("q", ["哪几份报告的数加不平", "Which reports don't add up?"])
+def test_an_auditors_words_ask_the_consistency_check(dev_qa, q) -> None:
+    a = _ask(dev_qa, q)
+    assert a.reading.operation == "findings" and "数字不一致" in a.text, (a.reading, a.text)
+
+
+def test_money_the_template_never_gives_is_not_the_count(dev_qa) -> None:
+    a = _ask(dev_qa, "平潭2024年行政处罚罚款总额多少")
+    assert "1,100" not in a.text and "1100" not in a.text and "金额" in a.text, a.text
+
+
+def test_a_bare_drop_is_no_change_asked(dev_qa) -> None:
+    a = _ask(dev_qa, "济南城管行政处罚'; drop table facts;")
+    assert "135" in a.text and "下降" not in a.text, a.text
