@@ -23,7 +23,7 @@ which is why ties are broken by corpus order (the manifest's file order) and not
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -278,8 +278,10 @@ class DenseParts:
         self.live = live
         self.rank = rank
 
-    def search(self, query: str, k: int = 10, filters=None) -> list[tuple[int, float]]:
-        q = self.embedder.encode_queries([query])[0]
+    def search(self, query: str | Sequence[str], k: int = 10, filters=None) -> list[tuple[int, float]]:
+        from index.dense import query_vector
+
+        q = query_vector(self.embedder, query)  # several phrasings: one vector (index.dense.query_vector)
         hits: list[tuple[int, float]] = []
         for index, gids in self.parts:
             allow = self.live[gids] if len(self.parts) > 1 or not self.live.all() else None

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from index.hanzi import rhymes
 from index.metadata import short_name
 
 # Long forms in agency names and the short forms people use (left to right: applied in this order).
@@ -267,8 +268,10 @@ class AgencyFinder:
                 hits: dict[str, set[str]] = {}
                 for j in range(length):
                     for alias, pos in self._masked.get(window[:j] + "?" + window[j + 1:], ()):
-                        # a place must be written right or by its sound (伊州 is another place than 伊川)
-                        if _sound(window[pos]) == _sound(alias[pos]) or length >= 4 and pos >= _place_len(alias):
+                        # a place must be written right or by its sound (伊州 is another place than 伊川); in a
+                        # name of four or more whose other characters are right, a rhyme will do (张占执法局)
+                        if _sound(window[pos]) == _sound(alias[pos]) or length >= 4 and (
+                                pos >= _place_len(alias) or rhymes(window[pos], alias[pos])):
                             hits.setdefault(alias, set()).update(self.alias_map[alias])
                 if hits:
                     owners = sorted(set().union(*hits.values()))

@@ -161,7 +161,9 @@ class Retriever:
             if not self.has_dense():
                 raise ReportError(str(self.index), "this index has no vectors: build it with `qa build --embed`")
             dense = self._dense_index()
-            rankings["dense"] = dense.search(f"{plain} {' '.join(translated)}" if translated else plain, FETCH, filters)
+            # the reports' words for what the question asks (text), as a second phrasing: index.dense.query_vector
+            rankings["dense"] = dense.search(f"{plain} {' '.join(translated)}" if translated else [plain, text],
+                                             FETCH, filters)
             if mode == "dense":
                 weights = {"dense": 1.0}
         fused = fuse(rankings, weights)[:FETCH]

@@ -372,3 +372,13 @@ def test_the_signature_is_not_text() -> None:
         assert not any(p.text.rstrip().endswith("\n" + agency) for p in passages if p.part), name
     title = _prose_of(CORPUS / "000_bd0b500898aa4917.txt")[0]
     assert title.part is None and title.text.startswith("沙河市城市管理综合行政执法局")
+
+
+@pytest.mark.parametrize("typed, meant, same", [("占", "店", True), ("点", "店", True), ("喃", "南", True),
+                                                ("州", "川", False), ("a", "店", False)])
+def test_characters_that_rhyme(typed: str, meant: str, same: bool) -> None:
+    """A name typed with a character sharing the right one's final, medial aside (占 zhan / 店 dian), rhymes
+    (qa.agencies reads 张占执法局 as 张店); 州 zhou and 川 chuan do not (伊州 is another place)."""
+    from index.hanzi import rhymes
+
+    assert rhymes(typed, meant) is same
