@@ -1,11 +1,12 @@
 """The base keyword index's agency field terms, by agency, in a small SQLite file beside the generation's
-base (`agency_terms.sqlite`): what a segment add reuses of them (index/grow.py) without parsing the
-base's `keyword/meta_tables.json` (every report and agency name: 4 MB at 100,000 reports) and
-`keyword/keyword.json` (1.5 MB), ~1.3 s together on a busy machine for each add.
+base (`agency_terms.sqlite`), with the tokenizer the base was cut with: what a segment add reads of the
+base's keyword index (index/grow.py, index/build.py _reusable) without parsing its
+`keyword/meta_tables.json` (every report and agency name: 4 MB at 100,000 reports) and
+`keyword/keyword.json` (1.5 MB), ~1.3 s and more on a busy machine for each add.
 
-Written once, by the first grow over a base without it (from those two files), and hard-linked forward by
-every grow after; it records the identity (inode, size, time) of the meta_tables.json it was made from, so
-a base written again (a full build, `--compact`) is never read through an older file."""
+Written by a full build beside its base (and by the first grow over a base written before, once), and
+hard-linked forward by every grow after; it records the identity (inode, size, time) of the two files it
+was made from, so a base written again is never read through an older file."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ AGENCY_TERMS = "agency_terms.sqlite"
 
 
 def _source_tag(keyword: Path) -> str:
-    st = os.stat(keyword / "meta_tables.json")
-    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+    stats = [os.stat(keyword / name) for name in ("meta_tables.json", "keyword.json")]
+    return "|".join(f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}" for st in stats)
 
 
 def write_agency_terms(keyword: Path, out: Path) -> None:
@@ -40,24 +41,45 @@ def write_agency_terms(keyword: Path, out: Path) -> None:
                         ((aid, t) for t, ids in info["fields"]["agency"].items() for aid in ids))
         con.executescript("create index names_agency on names(agency); create index terms_aid on terms(aid);")
         con.executemany("insert into meta values (?, ?)", [
-            ("part", json.dumps(info["fields"]["part"], ensure_ascii=False)), ("source", _source_tag(keyword))])
+            ("part", json.dumps(info["fields"]["part"], ensure_ascii=False)),
+            ("tokenizer", json.dumps(info.get("tokenizer"))), ("source", _source_tag(keyword))])
         con.commit()
     finally:
         con.close()
     os.replace(tmp, out)
 
 
+def _open(path: Path, keyword: Path) -> tuple[sqlite3.Connection, dict[str, str]] | None:
+    """The file and its meta table, if it was made from the keyword folder `keyword` as it is."""
+    if not path.is_file():
+        return None
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    meta = dict(con.execute("select key, value from meta").fetchall())
+    if meta.get("source") != _source_tag(keyword):
+        con.close()
+        return None
+    return con, meta
+
+
+def base_tokenizer(path: Path, keyword: Path) -> dict | None:
+    """The tokenizer settings the keyword folder `keyword` was built with, from the file `path` made from
+    it (None: missing, or made from another folder)."""
+    opened = _open(path, keyword)
+    if opened is None:
+        return None
+    opened[0].close()
+    return json.loads(opened[1]["tokenizer"])
+
+
 def known_fields(path: Path, keyword: Path, agencies: set[str]) -> SimpleNamespace | None:
     """What KeywordIndex._build_fields reads of a known index (its field terms, its agency names by id) for
     `agencies` alone, from the file `path` made from the keyword folder `keyword`; None when the file is
     missing or was made from another one."""
-    if not path.is_file():
+    opened = _open(path, keyword)
+    if opened is None:
         return None
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con, meta = opened
     try:
-        meta = dict(con.execute("select key, value from meta").fetchall())
-        if meta.get("source") != _source_tag(keyword):
-            return None
         wanted = sorted(agencies)
         rows = con.execute(f"select aid, agency from names where agency in ({', '.join('?' * len(wanted))})",
                            wanted).fetchall() if wanted else []

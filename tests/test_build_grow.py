@@ -554,27 +554,29 @@ def test_a_new_process_cuts_with_the_dictionary_read_by_bucket_as_with_the_whole
 
 
 def test_the_base_agency_terms_are_kept_beside_it_and_linked_forward(tmp_path: Path, files: list[Path]) -> None:
-    """index/agencyterms.py: the first grow writes the base's agency field terms beside it; later grows
-    link that file (same inode) and read it, not the base's name tables; a file made from another base's
-    tables is not read."""
+    """index/agencyterms.py: a full build writes the base's agency field terms beside it (and the first grow
+    over a base without them); later grows link that file (same inode) and read it, not the base's name
+    tables; a file made from another base's tables is not read."""
     import os
 
-    from index.agencyterms import AGENCY_TERMS, known_fields
+    from index.agencyterms import AGENCY_TERMS, base_tokenizer, known_fields
+    from index.keyword import TokenizerConfig
 
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     corpus.mkdir()
     for f in files[2:]:
         shutil.copy(f, corpus / f.name)
     build_index(corpus, index, embed=False)
-    assert not (Generation.current(index).path / AGENCY_TERMS).exists()
-    inodes = []
+    base = Generation.current(index).path / AGENCY_TERMS
+    inodes = [os.stat(base).st_ino]
+    base.unlink()  # (a base written before the file: the first grow writes it)
     for n, f in enumerate(files[:2], 1):  # (two seed reports: segments, no neighbouring year)
         shutil.copy(f, corpus / f.name)
         build_index(corpus, index, embed=False, only=[corpus / f.name])
         gen = Generation.current(index).path
         assert len(Generation.current(index).manifest.parts) == n
         inodes.append(os.stat(gen / AGENCY_TERMS).st_ino)
-    assert inodes[0] == inodes[1]
+    assert inodes[1] == inodes[2]
     names = json.loads((gen / "keyword" / "meta_tables.json").read_text("utf-8"))["agencies"]
     known = known_fields(gen / AGENCY_TERMS, gen / "keyword", {names[0]})
     assert known.meta.agencies == {0: names[0]} and known.fields["agency"]
@@ -582,4 +584,6 @@ def test_the_base_agency_terms_are_kept_beside_it_and_linked_forward(tmp_path: P
     other = tmp_path / "other"
     other.mkdir()
     (other / "meta_tables.json").write_text(json.dumps({"agencies": names, "docs": []}), "utf-8")
+    shutil.copy(gen / "keyword" / "keyword.json", other / "keyword.json")
     assert known_fields(gen / AGENCY_TERMS, other, {names[0]}) is None
+    assert base_tokenizer(gen / AGENCY_TERMS, gen / "keyword") == TokenizerConfig().model_dump()
