@@ -124,10 +124,12 @@ class LazyFreq:
 def lazy_dictionary() -> Iterator[None]:
     """Within the scope, index.keyword's jieba reads its dictionary by bucket (see the module docstring):
     only when jieba's dictionary is not loaded in this process yet. The first time (no bucket file) the
-    whole dictionary is loaded as before and the bucket file written."""
+    whole dictionary is loaded as before and the bucket file written. Only in a process of one thread."""
+    import threading
+
     import index.keyword as kw
 
-    if kw._jieba is not None:
+    if kw._jieba is not None or threading.active_count() > 1:  # (another thread could cut as the scope ends)
         yield
         return
     path = bucket_file()
