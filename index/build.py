@@ -546,13 +546,16 @@ def _previous(index: Path, names: list[str], manifest: Manifest | None = None) -
 def _reusable(gen: Path, manifest: Manifest) -> bool:
     """The generation's rows, postings and keys serve a rebuild (the checks that need no file list): same
     index format and tokenizer, keyword term frequencies kept."""
+    from index.agencyterms import AGENCY_TERMS, base_tokenizer
     from index.keyword import TokenizerConfig
 
-    try:
-        kw = json.loads((gen / "keyword" / "keyword.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return False
-    return (manifest.format == INDEX_FORMAT and kw.get("tokenizer") == TokenizerConfig().model_dump()
+    tokenizer = base_tokenizer(gen / AGENCY_TERMS, gen / "keyword")  # (keyword.json: 1.5 MB at 10^5 reports)
+    if tokenizer is None:
+        try:
+            tokenizer = json.loads((gen / "keyword" / "keyword.json").read_text("utf-8")).get("tokenizer")
+        except (OSError, ValueError, AttributeError):
+            return False
+    return (manifest.format == INDEX_FORMAT and tokenizer == TokenizerConfig().model_dump()
             and (gen / "keyword" / "tf.npy").is_file() and (gen / "facts.duckdb").is_file())
 
 
@@ -722,6 +725,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], wa
     listed: the current generation's manifest, already read (by _listed)."""
     import numpy as np
 
+    from index.agencyterms import AGENCY_TERMS, write_agency_terms
     from index.keyword import KeywordIndex, TermCounts, fingerprint_ids
     from index.parquet import write_parquet
     from index.store import FACTS_DB, FactsWriter, FileSlot, write_facts_by_key, write_lines_by_doc
@@ -854,6 +858,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], wa
         else:
             keyword.build_from_counts(counts, meta, fp)
         keyword.save(work / "keyword")
+        write_agency_terms(work / "keyword", work / AGENCY_TERMS)  # what a segment add reads of the base
         t_write = time.perf_counter() - t1
 
         t2 = time.perf_counter()

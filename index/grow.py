@@ -156,6 +156,17 @@ def _segment(corpus: Path, index: Path, policy, prev_path: Path, m: Manifest, ch
             or len(m.parts) >= max_segments() or m.corpus != str(corpus.resolve()) or m.model != policy.info
             or gen.has_dense() != bool(policy.embed)):
         return None
+    from index.jiebadict import lazy_dictionary
+
+    with lazy_dictionary():  # a new process cutting a few files: jieba's dictionary by the words looked up
+        return _read_and_write(corpus, index, policy, gen, m, changed, gone, restat, skipped, fixes, stats,
+                               progress, workers, t0, corrections)
+
+
+def _read_and_write(corpus: Path, index: Path, policy, gen, m: Manifest, changed: list, gone: list,
+                    restat: list, skipped: dict[str, str], fixes: dict, stats: dict[str, tuple[int, int]],
+                    progress, workers: int | None, t0: float, corrections: str | None) -> BuildSummary | None:
+    """_segment's files read, checked against their neighbours and written as the segment."""
     cache = index / "cache"
     embed = _embed_job(policy, cache)
     jobs = [(path, rel, cache, key, fixes.get(rel), embed) for rel, key, path in changed]
@@ -373,8 +384,7 @@ def _write(corpus: Path, index: Path, policy, skipped: dict[str, str], gen, gone
         write_parquet(db.con, work / seg)
         KeywordIndex().build_from_counts(counts, MetaColumns.from_passages(passages),
                                          fingerprint_ids(p.id for p in passages),
-                                         known=_known_fields(gen.path / "keyword",
-                                                             {p.agency for p in passages if p.agency})
+                                         known=_known_fields(work, {p.agency for p in passages if p.agency})
                                          ).save(work / seg / "keyword")
         _save_dead_terms(work / seg / "keyword", index / "cache", gone)
         t_write = time.perf_counter() - t1 + t_read
@@ -474,21 +484,19 @@ def _save_dead_terms(folder: Path, cache: Path, gone: list) -> None:
         "rdf": [rdf[t] for t in names]}, ensure_ascii=False), "utf-8")
 
 
-def _known_fields(folder: Path, agencies: set[str]) -> SimpleNamespace:
-    """What KeywordIndex._build_fields reads of the previous keyword index (its field terms and agency names)
-    for the segment's `agencies` alone, without loading its vocabulary: _build_fields goes through every
-    term it is given (~100,000 agency terms at 100,000 reports) for the few agencies of a segment."""
-    import json
+def _known_fields(work: Path, agencies: set[str]) -> SimpleNamespace:
+    """What KeywordIndex._build_fields reads of the base's keyword index (its field terms and agency names)
+    for the segment's `agencies` alone, from index/agencyterms.py's file (made now if the base has none:
+    once): _build_fields goes through every term it is given (~100,000 agency terms at 100,000 reports) for
+    the few agencies of a segment, and the base's name tables take seconds to parse on a busy machine.
+    work: the new generation's folder (the base's files linked)."""
+    from index.agencyterms import AGENCY_TERMS, known_fields, write_agency_terms
 
-    info = json.loads((folder / "keyword.json").read_text("utf-8"))
-    names = json.loads((folder / "meta_tables.json").read_text("utf-8"))["agencies"]
-    wanted = {i for i, a in enumerate(names) if a in agencies}
-    mine = {}
-    for t, ids in info["fields"]["agency"].items():
-        if not wanted.isdisjoint(ids):
-            mine[t] = [i for i in ids if i in wanted]
-    return SimpleNamespace(fields={"agency": mine, "part": info["fields"]["part"]},
-                           meta=SimpleNamespace(agencies=names))
+    known = known_fields(work / AGENCY_TERMS, work / "keyword", agencies)
+    if known is None:
+        write_agency_terms(work / "keyword", work / AGENCY_TERMS)
+        known = known_fields(work / AGENCY_TERMS, work / "keyword", agencies)
+    return known
 
 
 def _drop_cached(cache: Path, keys: set[str], policy) -> None:

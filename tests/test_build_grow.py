@@ -524,3 +524,66 @@ def test_the_file_table_answers_as_the_whole_list(tmp_path: Path) -> None:
         assert table.of_docs(docs) == whole.of_docs(docs)
         assert table.of_agencies(["甲局"]) == whole.of_agencies(["甲局"])
         assert all(table.has_key(k) == whole.has_key(k) for k in [r.key for r in rng.sample(base, 10)])
+
+
+LAZY_CUTS = """import json, sys
+from pathlib import Path
+from index import keyword as kw
+from index.jiebadict import LazyFreq, lazy_dictionary
+texts = [p.read_text("utf-8", "replace") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+names = ["鹤岗市城市管理综合执法局", "平潭综合实验区管委会", "济南市城市管理局"]
+with lazy_dictionary():
+    lazy = isinstance(kw._seg().dt.FREQ, LazyFreq)
+    cut = [kw.words(t) for t in texts] + [sorted(kw.field_terms(n)) for n in names]
+left = kw._jieba is None  # the process as if jieba had never been initialised
+kw._BLOCK_MEMO.clear()
+full = [kw.words(t) for t in texts] + [sorted(kw.field_terms(n)) for n in names]
+print(json.dumps({"lazy": lazy, "left": left, "same": cut == full, "tokens": sum(map(len, full))}))"""
+
+
+def test_a_new_process_cuts_with_the_dictionary_read_by_bucket_as_with_the_whole(tmp_path: Path) -> None:
+    """index/jiebadict.py: a segment add in a new process reads jieba's dictionary bucket by bucket; the
+    real reports and agency names are cut exactly as with the whole dictionary."""
+    import subprocess
+    import sys
+
+    run = [sys.executable, "-c", LAZY_CUTS, str(REAL)]
+    subprocess.run(run, cwd=ROOT, check=True, capture_output=True)  # (the first writes the bucket file)
+    got = json.loads(subprocess.run(run, cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+    assert got["lazy"] and got["left"] and got["same"] and got["tokens"] > 10_000, got
+
+
+def test_the_base_agency_terms_are_kept_beside_it_and_linked_forward(tmp_path: Path, files: list[Path]) -> None:
+    """index/agencyterms.py: a full build writes the base's agency field terms beside it (and the first grow
+    over a base without them); later grows link that file (same inode) and read it, not the base's name
+    tables; a file made from another base's tables is not read."""
+    import os
+
+    from index.agencyterms import AGENCY_TERMS, base_tokenizer, known_fields
+    from index.keyword import TokenizerConfig
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    for f in files[2:]:
+        shutil.copy(f, corpus / f.name)
+    build_index(corpus, index, embed=False)
+    base = Generation.current(index).path / AGENCY_TERMS
+    inodes = [os.stat(base).st_ino]
+    base.unlink()  # (a base written before the file: the first grow writes it)
+    for n, f in enumerate(files[:2], 1):  # (two seed reports: segments, no neighbouring year)
+        shutil.copy(f, corpus / f.name)
+        build_index(corpus, index, embed=False, only=[corpus / f.name])
+        gen = Generation.current(index).path
+        assert len(Generation.current(index).manifest.parts) == n
+        inodes.append(os.stat(gen / AGENCY_TERMS).st_ino)
+    assert inodes[1] == inodes[2]
+    names = json.loads((gen / "keyword" / "meta_tables.json").read_text("utf-8"))["agencies"]
+    known = known_fields(gen / AGENCY_TERMS, gen / "keyword", {names[0]})
+    assert known.meta.agencies == {0: names[0]} and known.fields["agency"]
+    assert all(ids == [0] for ids in known.fields["agency"].values())
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "meta_tables.json").write_text(json.dumps({"agencies": names, "docs": []}), "utf-8")
+    shutil.copy(gen / "keyword" / "keyword.json", other / "keyword.json")
+    assert known_fields(gen / AGENCY_TERMS, other, {names[0]}) is None
+    assert base_tokenizer(gen / AGENCY_TERMS, gen / "keyword") == TokenizerConfig().model_dump()
