@@ -439,6 +439,10 @@ def test_prose_question_in_other_words(qa, question: str, expect: list[str], mus
 # read off the sentence's fields with counts; 哪些单位没有提到X answered by those that do → the agencies none of whose
 # reports say it; 有没有承认政策解读不到位 answered by problems that do not name it → the report must name it.
 # After: 25/25, ph01–ph95 still 95/95.
+# ph121–ph150 (batch 10, by another hand, gold read from the reports: two agencies' problems side by side, one
+# agency over its years, which agencies never mention a thing, yes/no where the report has no such sentence, what
+# an agency did about a thing, one section summed up, follow-ups, English, typos 平谭 / 洪择 / 济楠). First score,
+# before any change: 21/30 (20/30 strict: ph142 passed while quoting 平潭2019's 政策问答手册 as saying 智能问答).
 HELDOUT = Path(__file__).with_name("prose_heldout.json")
 PROSE_HELDOUT = json.loads(HELDOUT.read_text("utf-8"))["questions"]
 
