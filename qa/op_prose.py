@@ -165,6 +165,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         # 沙河城管有没有提到新闻发布会: a sentence that says 新闻媒体 does not say 新闻发布会 (each of its words whole)
         phrases = qa.ctx.prose.topic_phrases(query)
         saying = [s for s in result.sentences if _says(s, phrases)]
+        if not saying and phrases:  # said below the search's candidates: read off the report's passages
+            saying = qa.ctx.prose.mentions(phrases, year=year, reports=1, agency=agency)
         if not saying:
             where = f"{agency}{f'{year}年' if year else ''}的报告"
             text = lead + f"{where}没有说到「{'、'.join(phrases)}」（已检索{where}）；下面是最接近的段落，仅供参考。"
