@@ -18,7 +18,7 @@ from qa.op_rank import answer_rank
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.op_share import text_share
 from qa.phrasing import EXAMPLES, no_report_words, reading
-from qa.prose import (COVERAGE, ITEM_TITLE, RE_WHICH_REPORTS, Asked, Sentence, _sentences, asks_charged, asks_duration, asks_how,
+from qa.prose import (_JOINS, COVERAGE, ITEM_TITLE, RE_WHICH_REPORTS, Asked, Sentence, _sentences, asks_charged, asks_duration, asks_how,
                       asks_section, coverage_ok, part_named, part_title, report_key, sentence_text, states_days)
 from qa.understand import RE_SHARE, Plan
 
@@ -52,6 +52,8 @@ GIST_ASKS = ("主动公开了多少条政府信息", "依申请公开情况", "�
 # 建议提案哪方面的最多: the sentence lists its fields with a count each (垃圾分类方面的22件…市容治理方面的29件)
 RE_WHICH_MOST = re.compile(r"哪(?:个|些|一|类|种)?(?:方面|领域|类|种|块)[^，,。？?]{0,6}?(最多|最少|多|少)")
 RE_ITEM_COUNT = re.compile(r"([\u4e00-\u9fff、]{2,12}?)(?:方面|领域|类)(?:的)?\s*(\d+)\s*(件|条|个|项|次|篇)")
+# 有没有开新闻发布会, 开过新闻发布会吗: whether the report did a thing it would name
+RE_WHETHER = re.compile(r"有没有|是否|有无|可曾|(?:了|过)(?:吗|么|没有?)[？?]?$")
 RE_MENTION = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写过")
 _NUMBER = re.compile(r"\d")
 FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
@@ -161,9 +163,13 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
                        + "，无法回答；下面是最接近的段落，仅供参考。")
         return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
                       from_text=True)
-    if agency and (RE_MENTION.search(query) or RE_ADMITS.search(query)) and result.sentences:
+    whether = agency and not (RE_MENTION.search(query) or RE_ADMITS.search(query)) and RE_WHETHER.search(query)
+    if agency and (RE_MENTION.search(query) or RE_ADMITS.search(query) or whether) and result.sentences:
         # 沙河城管有没有提到新闻发布会: a sentence that says 新闻媒体 does not say 新闻发布会 (each of its words whole)
         phrases = qa.ctx.prose.topic_phrases(query)
+        if whether:  # 有没有开新闻发布会: only a name the reports use (not the user's own 对外公开发布, nor 政务公开)
+            phrases = [ph for ph in phrases if len(ph) >= 4 and not _made_of_generic(ph)
+                       and qa.retriever.passages_saying([ph], reports=1)]
         saying = [s for s in result.sentences if _says(s, phrases)]
         if not saying and phrases:  # said below the search's candidates: read off the report's passages
             saying = qa.ctx.prose.mentions(phrases, year=year, reports=1, agency=agency)
@@ -310,6 +316,11 @@ def _gist(qa: QA, plan: Plan, agency: str, year: int | None, defaults: list[str]
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def _made_of_generic(phrase: str) -> bool:
+    """政务公开, 政府信息公开: the words every report is about, no thing of its own."""
+    return not re.sub("|".join(sorted(_JOINS, key=len, reverse=True)), "", phrase)
 
 
 def _says(s, phrases: list[str]) -> bool:

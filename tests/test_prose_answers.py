@@ -575,3 +575,13 @@ def test_which_years_say_it_quote_only_the_years_that_say_it(qa) -> None:
     a = ask(qa, "平潭哪几年提到了智能问答")[0]
     assert "2019年：" not in a.text and "2022年：" in a.text and "2025年：" in a.text, a.text
     assert "2019、2020、2021年的报告没有说到" in a.text, a.text
+
+
+def test_whether_it_did_a_thing_it_would_name(qa) -> None:
+    """有没有开新闻发布会: a name the reports use (新闻发布会) must be said whole, as for 有没有提到 (沙河's 新闻媒体
+    sentence does not say it); a user's own words (对外公开发布) or the words every report is about (政务公开) are
+    not required whole."""
+    a = ask(qa, "沙河城管有没有开新闻发布会")[0]
+    assert a.status == "out_of_scope" and "「新闻发布会」" in a.text, a.text
+    assert "追究" in ask(qa, "平潭2022年有没有人因为政务公开的事被追责")[0].text
+    assert "重要会议" in ask(qa, "平潭2025年政府的重要会议有没有对外公开发布")[0].text
