@@ -18,8 +18,8 @@ from qa.op_rank import answer_rank
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.op_share import text_share
 from qa.phrasing import EXAMPLES, no_report_words, reading
-from qa.prose import (COVERAGE, RE_WHICH_REPORTS, Asked, Sentence, asks_charged, asks_duration, asks_how, coverage_ok,
-                      part_named, part_title, sentence_text, states_days)
+from qa.prose import (_JOINS, COVERAGE, ITEM_TITLE, RE_WHICH_REPORTS, Asked, Sentence, _sentences, asks_charged, asks_duration, asks_how,
+                      asks_section, coverage_ok, part_named, part_title, report_key, sentence_text, states_days)
 from qa.understand import RE_SHARE, Plan
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ LIST_CHARS = 320  # how far a list question's quote runs on in the passage
 WHO_REPORTS = 12  # 哪些单位提到了…: at most this many reports quoted, one sentence each
 LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
 PART_ROWS = 12  # a part that is a table, asked for by its number: at most this many rows quoted
+SECTION_ITEMS = 4  # a section asked for (那部分写了什么): at most this many passages after the first, each by its first
+SECTION_ITEM_CHARS = 80  # sentence, cut at this length
+_SECTION_HEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")  # the next section's
 # whether a report says a thing (有没有提到新闻发布会): its sentence must hold the thing's name whole
 RE_CHANGE = re.compile(r"变化|不同|不一样|区别|差别|差异|相比|比较|对比|变了")
 # 哪些单位没有提到政策解读, 一个字都没提疫情: the agencies none of whose reports say it
@@ -49,6 +52,8 @@ GIST_ASKS = ("主动公开了多少条政府信息", "依申请公开情况", "�
 # 建议提案哪方面的最多: the sentence lists its fields with a count each (垃圾分类方面的22件…市容治理方面的29件)
 RE_WHICH_MOST = re.compile(r"哪(?:个|些|一|类|种)?(?:方面|领域|类|种|块)[^，,。？?]{0,6}?(最多|最少|多|少)")
 RE_ITEM_COUNT = re.compile(r"([\u4e00-\u9fff、]{2,12}?)(?:方面|领域|类)(?:的)?\s*(\d+)\s*(件|条|个|项|次|篇)")
+# 有没有开新闻发布会, 开过新闻发布会吗: whether the report did a thing it would name
+RE_WHETHER = re.compile(r"有没有|是否|有无|可曾|(?:了|过)(?:吗|么|没有?)[？?]?$")
 RE_MENTION = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写过")
 _NUMBER = re.compile(r"\d")
 FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
@@ -151,17 +156,23 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         if row:
             return row
     if not coverage_ok(result) and not in_part:
-        missing = "、".join([t for t in result.missing if not re.search(r"\d", t)][:4]) or "这个问题"
+        missing = "、".join(_named(qa, query, [t for t in result.missing if not re.search(r"\d", t)])[:4]) or "这个问题"
         closest = [passage_citation(s) for s in result.sentences[:3]]
         text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{agency}的报告）" if agency else
                                                                   f"（已检索全部{_searched(qa)}）")
                        + "，无法回答；下面是最接近的段落，仅供参考。")
         return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
                       from_text=True)
-    if agency and (RE_MENTION.search(query) or RE_ADMITS.search(query)) and result.sentences:
+    whether = agency and not (RE_MENTION.search(query) or RE_ADMITS.search(query)) and RE_WHETHER.search(query)
+    if agency and (RE_MENTION.search(query) or RE_ADMITS.search(query) or whether) and result.sentences:
         # 沙河城管有没有提到新闻发布会: a sentence that says 新闻媒体 does not say 新闻发布会 (each of its words whole)
         phrases = qa.ctx.prose.topic_phrases(query)
-        saying = [s for s in result.sentences if all(ph in _squash(s.text + s.next_text) for ph in phrases)]
+        if whether:  # 有没有开新闻发布会: only a name the reports use (not the user's own 对外公开发布, nor 政务公开)
+            phrases = [ph for ph in phrases if len(ph) >= 4 and not _made_of_generic(ph)
+                       and qa.retriever.passages_saying([ph], reports=1)]
+        saying = [s for s in result.sentences if _says(s, phrases)]
+        if not saying and phrases:  # said below the search's candidates: read off the report's passages
+            saying = qa.ctx.prose.mentions(phrases, year=year, reports=1, agency=agency)
         if not saying:
             where = f"{agency}{f'{year}年' if year else ''}的报告"
             text = lead + f"{where}没有说到「{'、'.join(phrases)}」（已检索{where}）；下面是最接近的段落，仅供参考。"
@@ -178,12 +189,13 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     # 怎么办理的: the passage that says how, run on; not the next best ones. 明年打算怎么改进 asks for part 五's
     # measures, a list quoted item by item like any other question for them
     how = asks_how(query) and Asked.of(query).half is None
-    best = sentences[:LIST_SENTENCES if _lists(plan) and not how else 1] if agency else sentences
-    listing = bool(agency and (continued or _lists(plan) or how))
+    section = asks_section(query)  # 平台建设那部分写了啥: that section, run on; not three passages
+    best = sentences[:LIST_SENTENCES if _lists(plan) and not how and not section else 1] if agency else sentences
+    listing = bool(agency and (continued or _lists(plan) or how or section))
     quoted: list[list[str]] = []  # [where, what] of each quote
     for s in best:
         p = s.passage
-        said = _continued(s) if listing else sentence_text(s)
+        said = _section_text(qa, s) if section else _continued(s) if listing else sentence_text(s)
         if any(said in q for _, q in quoted):
             continue  # already inside the run quoted before
         for q in quoted:  # a quote that ran on into this one (…改进：（一）落实…) stops where this one starts
@@ -227,9 +239,13 @@ def _each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
     listing = _lists(plan)
     # 政策解读跟2023年比有什么变化: what each year did (part 一), unless the problems or plans are what is compared
     part = plan.part or ("一" if RE_CHANGE.search(query) and Asked.of(query).half is None else None)
+    # 哪几年提到了智能问答: a year's report says it only in a sentence holding it whole (not 政策问答手册)
+    phrases = qa.ctx.prose.topic_phrases(query) if RE_MENTION.search(query) else []
     quoted, silent, citations = [], [], []
     for y in years:
-        found = _answers(qa, query, part, agency=agency, year=y, k=1)
+        found = [s for s in _answers(qa, query, part, agency=agency, year=y, k=1) if _says(s, phrases)]
+        if not found and phrases:  # said below the search's candidates: read off the report's passages
+            found = qa.ctx.prose.mentions(phrases, year=y, part=part, reports=1, agency=agency)
         if not found:
             silent.append(y)
             continue
@@ -302,8 +318,27 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _report_key(s) -> tuple[str, int | None]:
-    return s.passage.agency or s.passage.doc, s.passage.year
+def _made_of_generic(phrase: str) -> bool:
+    """政务公开, 政府信息公开: the words every report is about, no thing of its own."""
+    return not re.sub("|".join(sorted(_JOINS, key=len, reverse=True)), "", phrase)
+
+
+def _says(s, phrases: list[str]) -> bool:
+    """The sentence (with its continuation) holds each phrase whole, spaces aside."""
+    return all(ph in _squash(s.text + s.next_text) for ph in phrases)
+
+
+def _topic(qa: QA, query: str) -> list[str]:
+    """What the question asks about, as it names it: its phrases (新闻发布会), or else its content words less
+    those inside a longer one (意见箱, not 意见 and 意见箱)."""
+    terms = [w for t, _ in qa.ctx.prose.content_terms(query) for w in t.split("|")[:1]]
+    return qa.ctx.prose.topic_phrases(query) or [t for t in terms if not any(t != u and t in u for u in terms)]
+
+
+def _named(qa: QA, query: str, missing: list[str]) -> list[str]:
+    """The words found missing, each said as the question runs it into a name (媒体 → 政务新媒体)."""
+    phrases = qa.ctx.prose.topic_phrases(query)
+    return list(dict.fromkeys(next((ph for ph in phrases if t in ph), t) for t in missing))
 
 
 def _who_says(qa: QA, plan: Plan) -> Answer:
@@ -322,14 +357,14 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
     k = reports if negated else min(max(reports, 3), WHO_REPORTS)  # none left out: silence is read off all of them
     found = _answers(qa, query, plan.part, 1.0, year=year, k=k, distinct_reports=True)
     phrases = qa.ctx.prose.topic_phrases(query)
-    said = [ph for ph in phrases if any(ph in _squash(s.text + s.next_text) for s in found)]
-    found = [s for s in found if all(ph in _squash(s.text + s.next_text) for ph in said)]
+    said = [ph for ph in phrases if any(_says(s, [ph]) for s in found)]
+    found = [s for s in found if _says(s, said)]
     # the reports whose mention ranked below the search's candidates: every report's sentence holding the
     # question's phrases whole (谁的报告说到了信息发布: all six of 平潭's, not the best-ranked one)
     if negated or len(found) < k:  # the list is not full yet: a whole-report pass can add to it
-        reports_found = {_report_key(s) for s in found}
+        reports_found = {report_key(s.passage) for s in found}
         found += [s for s in qa.ctx.prose.mentions(phrases, year=year, part=plan.part, reports=None if negated else k)
-                  if _report_key(s) not in reports_found]
+                  if report_key(s.passage) not in reports_found]
         found = found if negated else found[:k]
     if found and not said:  # every report saying it came from the whole-report pass
         said = phrases
@@ -338,8 +373,9 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
     if negated:
         return _who_is_silent(qa, plan, query, found, said, year, r)
     if not found:
+        what = "、".join(_topic(qa, query))
         return Answer(question=plan.question, status="out_of_scope", reading=r, from_text=True,
-                      text=f"这些报告中没有找到说到这一点的内容（已检索全部{_searched(qa)}），无法回答。")
+                      text=f"这些报告中没有找到说到{f'「{what}」' if what else '这一点'}的内容（已检索全部{_searched(qa)}），无法回答。")
     found.sort(key=lambda s: (s.passage.agency or s.passage.doc, s.passage.year or 0))
     agencies = list(dict.fromkeys(s.passage.agency or s.passage.doc for s in found))
     quoted = [f"{where}写道「{said}」" for where, said in (_quote(s, False) for s in found)]
@@ -360,8 +396,7 @@ def _who_is_silent(qa: QA, plan: Plan, query: str, found: list, said: list[str],
     reports = [rep for rep in qa.store.reports if rep.agency and (year is None or rep.year == year)]
     saying = sorted({s.passage.agency for s in found if s.passage.agency})
     silent = sorted({rep.agency for rep in reports} - set(saying))
-    what = "、".join(said or qa.ctx.prose.topic_phrases(query) or
-                    [t for t, _ in qa.ctx.prose.content_terms(query)]) or "这一点"
+    what = "、".join(said or _topic(qa, query)) or "这一点"
     r.summary = "在全部报告中逐份检索，列出没有说到的单位"
     if not silent:
         text = f"每个单位的报告都说到了「{what}」：{'、'.join(saying)}。"
@@ -545,6 +580,26 @@ def _continued(s) -> str:
         run = run[:end + 1] if end > len(s.text) // 2 else run
     run = re.sub(r"(?<=[\u4e00-\u9fff，、；])\s+(?=[\u4e00-\u9fff])", "", run)  # lines broken inside a sentence
     return re.sub(r"\s+", " ", run).strip() if len(run) > len(sentence_text(s)) else sentence_text(s)
+
+
+def _section_text(qa: QA, s) -> str:
+    """A section of the account asked for (社会评价和监督那块写了什么): the sentence run on, then the first
+    sentence of each item the section goes on with in the passages after it (二是…, 三是…), up to the next
+    heading of its level (（七）, 二、)."""
+    said, p = _continued(s), s.passage
+    rows = qa.retriever.db.execute(
+        "select pidx from passages where doc = ? and kind = 'prose' and part is not distinct from ? and line_start > ? "
+        "order by line_start limit ?", [p.doc, p.part, p.line_end, SECTION_ITEMS]).fetchall()
+    after = qa.retriever.passages([i for (i,) in rows])
+    heads = []
+    for (i,) in rows:
+        q = after.get(i)
+        if q is None or _SECTION_HEAD.match(q.text):
+            break
+        parts = _sentences(q.text)
+        first = "".join(parts[:2]) if parts and len(parts[0]) <= ITEM_TITLE else next(iter(parts), "")  # a title: what it means
+        heads.append(first if len(first) <= SECTION_ITEM_CHARS else first[:SECTION_ITEM_CHARS] + "…")
+    return "…".join([said] + heads)
 
 
 def _prose_words(plan: Plan) -> str:

@@ -42,7 +42,15 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         "每年", "历年", "各年", "这几年", "几年", "哪几年", "哪些年", "逐年", "每一年", "变化", "不同",
                         "区别", "一样", "每个", "单位", "哪家", "谁", "哪些单位", "都", "有没有",
                         # why and whether it went well (因为…的事, 干得好不好): how the question runs on
-                        "一个", "只字", "因为", "由于", "好不好", "不好", "好坏", "行不行", "是不是", "的事", "这事", "那事"})
+                        "一个", "只字", "因为", "由于", "好不好", "不好", "好坏", "行不行", "是不是", "的事", "这事", "那事",
+                        # how firmly it is said (压根没提, 根本没说, 一点都没写): the saying, not the topic
+                        "压根", "压根儿", "根本", "完全", "丝毫", "一点", "一点儿", "从来", "从未", "半句", "一句",
+                        # what it is called (门户网站叫什么名字): the name asked, of the thing that is the topic
+                        "名字", "名儿", "叫什么", "叫啥",
+                        # how the answer is to be given (帮我总结一下…那部分): a summary of what the topic names
+                        "帮我", "总结", "概括", "概述", "归纳"})
+# characters that make no content word of their own (是从, 都是, 来的): a question's frame, never its topic
+_FRAME_CHARS = frozenset("是从都的了来去在有把被给对向到和与及或也还就又才很太最更没不吗呢么吧啊呀之其这那哪谁啥些个")
 # a verb with its aspect particle (发了, 做过, 搞着): the particle says when, the verb alone is too short to say what
 _ASPECT = re.compile(r"^.[" + "".join(sorted(ASPECT)) + "]$")
 _SENT = re.compile(r"(?<=[。！？!?])|\n")  # not at ；: a list of problems stays one sentence
@@ -138,8 +146,9 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)(?:press|news) conferences?"), "新闻发布会", None),
     (re.compile(r"(?i)(?<![a-z])train(?:ing|ings)?(?![a-z])"), "培训", None),
     (re.compile(r"(?i)new media"), "政务新媒体", None),
-    (re.compile(r"(?i)wechat"), "微信公众号 政务新媒体", None),
-    (re.compile(r"(?i)weibo"), "微博 政务新媒体", None),
+    # WeChat is one kind of 政务新媒体, not every kind: a report saying 政务新媒体 alone does not say WeChat
+    (re.compile(r"(?i)wechat"), "微信公众号 微信", None),
+    (re.compile(r"(?i)weibo"), "微博", None),
     (re.compile(r"(?i)covid(?:[- ]?19)?|coronavirus|epidemic|pandemic"), "疫情 防控", None),
     (re.compile(r"(?i)third[- ]party|outside (?:firm|company|agency|expert)s?|independent (?:firm|assessor|evaluator)s?"),
      "第三方", None),
@@ -241,6 +250,16 @@ _ASKS_WELL = re.compile(rf"(?:是否|有没有|有无|都|均){_WELL}|{_WELL}了
 _ASKS_STATE = re.compile(r"情况|(?:搞|做|干|办|弄)得(?:怎么样|咋样|如何)|怎么样了?[？?]?$|咋样[？?]?$")
 
 
+# 依申请公开那部分写了什么, 总结一下…平台建设方面: one section of the report's account, quoted as it runs on
+_ASKS_SECTION = re.compile(r"(?:那|这|哪)一?(?:部分|块|段|节|方面)(?:都|主要)?(?:写|说|讲|提|谈)了?些?(?:什么|啥|哪些)|"
+                           r"(?:总结|概括|归纳|梳理|介绍)(?:一下)?[^，,。？?]{0,16}?(?:部分|那块|这块|方面|板块|情况)")
+
+
+def asks_section(question: str) -> bool:
+    """The question asks what one section of a report says (总结一下依申请公开那部分), not one number of it."""
+    return bool(_ASKS_SECTION.search(question))
+
+
 def asks_charged(question: str) -> bool:
     """The question asks whether fees were charged (收过费吗, 收没收钱, charge any fee)."""
     return bool(_ASKS_CHARGED.search(question))
@@ -269,11 +288,14 @@ def asks_shortfalls(question: str) -> bool:
 _ASKS_MEASURES = re.compile(r"改进|改善|措施|下一步|下步|下一年|今后|以后|往后|接下来|后续|来年|明年|打算|计划|整改|"
                             r"(?:怎么|如何|怎样|咋|着手|要|该|去)改(?![革版造制建名变动])|努力方向|准备|"
                             r"(?i:improve|next step|plan)")
-_ASKS_PROBLEMS = re.compile(r"问题|不足|薄弱|短板|差距|(?<!够)不够|欠缺|缺点|缺陷|毛病|瑕疵|承认|困难|短处|不到位|没做好|"
+_ASKS_PROBLEMS = re.compile(r"(?:存在(?:的|着|哪些|什么|啥)?(?:主要)?)?问题|不足|薄弱|短板|差距|(?<!够)不够|欠缺|缺点|缺陷|毛病|瑕疵|承认|困难|短处|不到位|没做好|"
                             r"做得不好|做得差|(?i:weak|shortcoming|problem|issue)")
 # 哪些地方需要改进 asks where the report falls short (the problems), not how it will improve
 _NEEDS_WORK = re.compile(r"(?:哪些|什么|哪个|哪)(?:地方|方面|环节|里|儿)?(?:还)?(?:需要|有待|要|得|应该)(?:改进|改善|加强|提高|完善|提升)")
-_AGAINST = re.compile(r"针对[^，,。？?]{0,8}?(?:问题|不足|短板|薄弱环节|差距)")
+# 针对不足怎么整改, 对行政复议多的问题打算怎么办, 这些问题怎么解决: the problems are what the measures answer
+_AGAINST = re.compile(r"针对[^，,。？?]{0,8}?(?:问题|不足|短板|薄弱环节|差距)|"
+                      r"(?:对于?|就)[^，,。？?]{0,10}?(?:问题|不足|短板|差距)[^，,。？?]{0,6}?(?:打算|准备|计划|要|将|该|怎么|如何|咋)|"
+                      r"(?:问题|不足|短板|差距)[^，,。？?]{0,4}?(?:怎么办|咋办|怎么解决|如何解决|怎么整改|如何整改)")
 # What the report did well or did at all (亮点做法, 特色和创新, 主动公开了哪些内容): its account of the year's work
 # (part 一 and the parts before 五), never part 五, which holds what fell short and what is planned.
 # Of these, the ones that ask for its merits (亮点, 特色, 成效) rather than for what it did (开展了哪些)
@@ -314,6 +336,22 @@ class Sentence:
 
 
 _HEADING_ONLY = re.compile(r"^[#\s]*[一二三四五六七八九十]+、[^。]{0,38}$")
+SAYING_SPAN = 3  # sentences one statement of a thing may run over (a phrase broken by a line break)
+
+
+def report_key(p: Passage) -> tuple[str, int | None]:
+    """One report: its agency (its file where none was read) and year; two files of one report are one."""
+    return p.agency or p.doc, p.year
+
+
+def _saying(parts: list[str], phrases: list[str]) -> str | None:
+    """The first sentence, or the fewest neighbouring sentences (up to SAYING_SPAN), holding every phrase whole,
+    spaces aside: a phrase a line break splits (政务新\n媒体) is still said."""
+    for n in range(1, SAYING_SPAN + 1):
+        for i in range(len(parts) - n + 1):
+            if all(ph in re.sub(r"\s+", "", "".join(parts[i:i + n])) for ph in phrases):
+                return "".join(parts[i:i + n])
+    return None
 
 
 def _sentences(text: str) -> list[str]:
@@ -431,7 +469,7 @@ class Prose:
         known = [t for t, _ in asked if t in kw.vocab]
         for term, qw in asked:
             if (term in self._agency_terms or term in GENERIC or term in COLLOQUIAL or term in said or _ASPECT.match(term)
-                    or len(term) < 2 and not term.isdigit()):
+                    or len(term) < 2 and not term.isdigit() or set(term) <= _FRAME_CHARS):
                 continue
             tid = kw.vocab.get(term)
             if tid is None and term[-1] in ASPECT and len(term) > 2:  # 建立了 → 建立: the particle says nothing
@@ -496,7 +534,7 @@ class Prose:
         seen: set[str] = set()
         for s in scored:
             p = s.passage
-            key = f"{p.agency or p.doc}{p.year or ''}" if distinct_reports else p.agency or p.doc
+            key = report_key(p) if distinct_reports else p.agency or p.doc
             if (distinct_agencies or distinct_reports) and key in seen:
                 continue
             seen.add(key)
@@ -521,15 +559,14 @@ class Prose:
         return ProseResult(sentences, coverage, [t for t, _ in terms], missing)
 
     def mentions(self, phrases: list[str], year: int | None = None, part: str | None = None,
-                 reports: int | None = None) -> list[Sentence]:
+                 reports: int | None = None, agency: str | None = None) -> list[Sentence]:
         """Each report's first sentence that holds every phrase whole (the phrases of topic_phrases), one per
         report, over every report of the year asked (at most `reports`): who says a thing is read off all
         reports, not off the best-ranked passages."""
         out: list[Sentence] = []
-        for p in self.retriever.passages_saying(phrases, year=year, part=part, reports=reports):
-            sent = next((x for x in _sentences(p.text)
-                         if all(ph in re.sub(r"\s+", "", x) for ph in phrases)), None)
-            if sent is None:  # the phrases in two sentences of the passage: not one sentence saying it
+        for p in self.retriever.passages_saying(phrases, year=year, part=part, agency=agency, reports=reports):
+            sent = _saying(_sentences(p.text), phrases)
+            if sent is None:  # the phrases far apart in the passage: no one statement says it
                 continue
             s = Sentence(p, sent, 0.0, self._line_of(p, sent))
             self._continue(s)
@@ -552,24 +589,26 @@ class Prose:
         asked = Asked.of(query)
         query = re.sub(r"\s+", "", asked.asking_words(query) if asked.kind else query)
         content = {w for t, _ in self.content_terms(query) for w in t.split("|")}
-        runs: list[list[str]] = []
-        run: list[str] = []
-        pos = 0
+        # spans of the query the joining terms cover, merged where they meet or overlap: the search's tokens
+        # overlap (发布, 发布会), so a name is read off the characters, not off the token sequence
+        runs: list[list[int]] = []  # [start, end, whether its last term is one lone character]
+        cursor = 0
         for term, _ in self.retriever.keyword.query_terms(query):
-            at = query.find(term, pos)
+            at = query.find(term, max(0, cursor - len(term)))
             if at < 0:
                 continue
-            joins = term in content or term in _JOINS or (len(term) == 1 and run and term not in _PARTICLES)
-            if joins and (at == pos or not run):
-                run.append(term)
+            cursor = max(cursor, at + len(term))
+            lone = len(term) == 1
+            joins = term in content or term in _JOINS or (lone and bool(runs) and term not in _PARTICLES)
+            if joins and runs and at <= runs[-1][1] and (runs[-1][1] - runs[-1][0] > 0):
+                if at + len(term) > runs[-1][1]:
+                    runs[-1][1:] = [at + len(term), lone]
+            elif joins and not lone:
+                runs.append([at, at + len(term), False])
             else:
-                runs.append(run)
-                run = [term] if joins and len(term) > 1 else []
-            pos = at + len(term)
-        runs.append(run)
-        while any(r and len(r[-1]) == 1 for r in runs):  # a lone character ends no name (政策解读做 → 政策解读)
-            runs = [r[:-1] if r and len(r[-1]) == 1 else r for r in runs]
-        phrases = ["".join(r) for r in runs]
+                runs.append([at, at, False])  # a break: nothing joins across it
+        # a lone light word ends no name (政策解读做 → 政策解读); a lone noun ending does (微信公众号, 网站栏)
+        phrases = [query[a:b - 1] if lone and query[b - 1] in _LIGHT else query[a:b] for a, b, lone in runs if b > a]
         return [r for r in phrases if len(r) > 2 and any(w in r for w in content) and r not in content]
 
     # ------------------------------------------------------------ part 五: problems, then measures
@@ -797,6 +836,8 @@ def _coverage(terms: list[tuple[str, float]], sentences: list[Sentence]) -> floa
 
 _JOINS = frozenset({"政务", "政府", "信息", "公开"})  # generic alone, part of a topic's name (政务新媒体)
 _PARTICLES = frozenset("了的过着吗呢么吧和与及或是在有")
+# one-character verbs and adverbs a question puts after its topic (政策解读做得不够, 培训搞了吗): no name ends in one
+_LIGHT = _PARTICLES | frozenset("做搞干弄办说讲写提谈没不被把给让对向从到用要能可该得地都也还就又才很太最更开会")
 
 # 第六部分写了什么: the report's parts by their number (the template's 一 … 六)
 _PART_NAMED = re.compile(r"第\s*([一二三四五六]|[1-6])\s*(?:个|大)?(?:部分|大项|章|节)")

@@ -232,7 +232,7 @@ class Retriever:
                               line_start=r[8], line_end=r[9], fact_keys=list(r[10] or [])) for r in rows}
 
     def passages_saying(self, phrases: list[str], year: int | None = None, part: str | None = None,
-                        kind: str = "prose", reports: int | None = None) -> list[Passage]:
+                        kind: str = "prose", reports: int | None = None, agency: str | None = None) -> list[Passage]:
         """Each report's first live passage whose text holds every phrase whole, spaces aside (哪些单位提到了
         信息发布), in corpus order, at most `reports` of them: read off the passages table, not the search's
         candidates, so that a report whose mention ranks low is not left out. Files another file of the same
@@ -250,6 +250,10 @@ class Retriever:
         if part is not None:
             where.append("part = ?")
             args.append(part)
+        if agency is not None:  # the name answers use: each name its files give (search's filter does the same)
+            names = self._names_of.get(agency, [agency])
+            where.append(f"agency in ({', '.join('?' * len(names))})")
+            args += names
         limit = f" limit {int(reports) + len(self.hidden_docs)}" if reports is not None else ""
         found = [i for (i,) in self.db.execute(
             f"select min(pidx) from passages where {' and '.join(where)} group by doc order by 1{limit}", args).fetchall()]

@@ -159,7 +159,8 @@ RE_TEXT_THING = re.compile(r"(?:哪个|哪些|哪场|哪次|什么|哪一?个)(?
                            r"公众号|政策|文件名|名称|主题|领域|方式|形式)|(?:召开|举办|开过|举行)(?:了|过)?.{0,6}(?:会|活动)")
 # 有几个人是专门干信息公开的: people who do the work, which only the text counts (no cell counts staff); not
 # applicants (几个人申请)
-RE_STAFF = re.compile(r"(?:几|多少)(?:个|名|位)?(?:人|工作人员|专职人员|专人)(?:是|在|专门|负责|干|管|做|搞)")
+RE_STAFF = re.compile(r"(?:几|多少)(?:个|名|位)?(?:人|工作人员|专职人员|专人)(?:是|在|专门|负责|干|管|做|搞)|"
+                      r"(?:专职|专门)(?:干|管|做|搞|负责)[^，,。？?]{0,10}?(?:几|多少)(?:个|名|位)?人")
 # whether a report's text says a thing (说到了, 提到): asked of the text, not of the list of reports
 # 新收加上年结转 / 行政处罚加行政强制: rows added (not 增加, 参加, 加强)
 RE_ADDED = re.compile(r"(?<![增参附追叠更施添])(?:申请)?(?:加上|加(?![强大快紧速])|＋|\+)")
@@ -464,7 +465,8 @@ class Reader:
             if inside(s.start, s.end):
                 continue
             prefix = self._name_prefix(masked, s.start)
-            if prefix and RE_SAYS.search(prefix):  # 提到用无人机执法: what a report says, no agency's name
+            # 提到用无人机执法, 哪家单位开展了城管开放日: what a report says or did, no agency's name
+            if prefix and (RE_SAYS.search(prefix) or re.search(r"单位|部门|机关|[了过]", prefix)):
                 continue
             if prefix:  # 北京城管局: a place we do not hold
                 plan.unknown_agency = prefix + s.mention
@@ -476,7 +478,7 @@ class Reader:
             masked = _mask(text, spans)
             for m in RE_PLACE.finditer(masked):
                 place = m.group(1)
-                if inside(*m.span()):
+                if inside(*m.span()) or RE_SAYS.search(masked[:m.start()]):  # 提到了政务公开专区: what is said
                     continue
                 # trim leading question words: 哪个区 is no place
                 while place and place[0] in NAME_STOP:
@@ -721,7 +723,7 @@ class Reader:
                              "的报告")
 
     def _operation(self, plan: Plan, rest: str) -> None:
-        from qa.prose import asks_charged, asks_how, asks_shortfalls
+        from qa.prose import asks_charged, asks_how, asks_section, asks_shortfalls
 
         has_measure = plan.item is not None
         if has_measure:
@@ -730,7 +732,7 @@ class Reader:
         # 依申请公开是怎么办理的 / 依申请公开存在什么问题: the text says how and what fell short, the table only how
         # many (行政处罚最多的单位存在哪些问题 ranks first: the mixed plan below)
         if has_measure and (asks_how(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)
-                            or RE_STAFF.search(plan.text) and "申请" not in plan.text or asks_charged(plan.text)):
+                            or asks_section(rest) or RE_STAFF.search(plan.text) and "申请" not in plan.text or asks_charged(plan.text)):
             plan.defaults = [d for d in plan.defaults if not d.startswith("未指明")]  # no column is read
             plan.operation = "prose"
             plan.prose, plan.op_explicit = True, False
