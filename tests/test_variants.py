@@ -157,6 +157,19 @@ def _names(office: bool) -> list[str]:
         out += ["b9-dept-county-footer.docx", "b9-dept-county.doc", "b9-real15-cover-lo.pdf",
                 "b9-003-titletwolines-lo.pdf"]
         out += ["b9-004-landscape.pdf", "b9-000-imagecover.pdf"] if chromium() else []
+    # batch10: WeChat 公众号 pages as mp.weixin.qq.com saves them, the agency only in a 来源/发布机构 row, titles cut
+    # by their 发布时间 line, the year only in the statistics period, a 乡 and a 街道 on a 区's site, offices named
+    # with another place's name, a GBK dump, past years listed above; Word 97, DOCX titled in a text box, PDFs
+    # with a scanned page among text pages, row labels wrapped over two or three lines.
+    out += ["b10-wechat-mp.html", "b10-wechat-mp-picturetitle.html", "b10-source-row-only.html",
+            "b10-publisher-row.txt", "b10-title-split-dated.txt", "b10-title-cut-dated.txt", "b10-period-only.txt",
+            "b10-period-only.html", "b10-xiang-on-qu.html", "b10-office-townname.html", "b10-office-lakename.txt",
+            "b10-office-cityname.txt", "b10-dump-gbk.txt", "b10-past-years-above.html"]
+    if office:
+        out += ["b10-publisher-paragraph.docx", "b10-title-textbox.docx", "b10-street-on-qu.doc",
+                "b10-office-townname.doc"]
+        out += ["b10-scan-firstpage.pdf", "b10-mixed-scan.pdf", "b10-wrapped-labels.pdf",
+                "b10-real15-wrapped-labels.pdf", "b10-period-only.pdf"] if chromium() else []
     return out
 
 
