@@ -86,6 +86,7 @@ def _read_html(path: Path, data: bytes) -> Document:
     elements = list(root.iter())
     found, cells_at_most = _scan(elements)
     check_table_sizes(root, path, cells_at_most)
+    _show_scripted(found)
     title = page_title(root)
     owner = _SITE_OWNER.search(text) if "版权所有" in text or "主办" in text else None
     if owner:  # the footer's 主办单位/版权所有: whose site it is, the weakest field (a county's, for its offices)
@@ -578,6 +579,21 @@ def _scan(elements: Iterable[Element]) -> tuple[list[tuple[str, Element]], int]:
             if heading is not None:
                 found.append(heading)
     return found, total + _spanned_cells(spans, rows)
+
+
+def _show_scripted(found: list[tuple[str, Element]]) -> None:
+    """A page whose report is hidden by a style until its script shows it (a WeChat article saved before its
+    script ran: #js_content style="visibility: hidden"): when no part heading of the page is visible, the
+    element that hides them all is shown. A page that shows a copy of its own keeps its hidden ones hidden."""
+    hiders = []
+    for _, heading in found:
+        hider = next((el for el in heading.iterancestors() if "style" in el.keys() and _hides(el.get("style"))),
+                     None)
+        if hider is None:
+            return  # a visible heading: the page shows its report
+        hiders.append(hider)
+    for hider in {id(h): h for h in hiders}.values():
+        hider.set("style", _HIDDEN_STYLE.sub("", hider.get("style")))
 
 
 def _part_heading(el: Element) -> tuple[str, Element] | None:
