@@ -2750,9 +2750,8 @@ def without_title_line(text: str, title: str) -> str:
 
 def narrow_labels(html: str) -> str:
     """A printable page whose tables are narrow and ruled: the row labels wrap over two or three lines."""
-    return html.replace("</head>", "<style>table{border-collapse:collapse;table-layout:fixed;width:560px}"
-                                   "td,th{border:1px solid #000;font-size:13px;padding:2px}"
-                                   "td:first-child,th:first-child{width:70px}</style></head>")
+    return html.replace("</head>", "<style>table{border-collapse:collapse;width:460px}"
+                                   "td,th{border:1px solid #000;font-size:13px;padding:2px}</style></head>")
 
 
 def scanned_page(html: str, work: Path) -> str:
