@@ -102,7 +102,8 @@ def _choose(path: Path, data: bytes) -> Reader:
                 return reader
         expected = _CONTAINER_SUFFIXES.get(path.suffix.lower())
         if expected:
-            what = {"ZIP": "a ZIP archive that is no Word document" if "Word" in expected else "a ZIP archive of another kind",
+            zip_kind = "no Word document" if "Word" in expected else "of another kind"
+            what = {"ZIP": f"a ZIP archive {zip_kind}",
                     "DOC/XLS/WPS (OLE2)": "an Office file (OLE2) without a Word document in it"
                     }.get(kind or "", f"the file is a {kind}")
             raise ReportError(str(path), f"not a {expected}: {what}")
