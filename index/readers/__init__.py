@@ -102,7 +102,7 @@ def _choose(path: Path, data: bytes) -> Reader:
                 return reader
         expected = _CONTAINER_SUFFIXES.get(path.suffix.lower())
         if expected:
-            zip_kind = "no Word document" if "Word" in expected else "of another kind"
+            zip_kind = "that is no Word document" if "Word" in expected else "of another kind"
             what = {"ZIP": f"a ZIP archive {zip_kind}",
                     "DOC/XLS/WPS (OLE2)": "an Office file (OLE2) without a Word document in it"
                     }.get(kind or "", f"the file is a {kind}")
