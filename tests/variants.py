@@ -2843,6 +2843,29 @@ def batch10(out: Path, put, *, office: bool) -> list[Variant]:
     put("b10-office-cityname.txt", archive_header(text.splitlines()[0].strip(), "2024-01-31 16:00", "嵩县人民政府",
                                                   "http://www.hnsongxian.gov.cn/2024/0131/1017.html") + text,
         liaison_truth, "drawn")
+    # Names holding 市 or 区 inside (城市管理局, 产业集聚区管理委员会): no city or district of their own.
+    urban, urban_truth = dept_report("栾川县城市管理局", "栾川县", 2023, 1020)
+    title, body = report_body(urban)
+    put("b10-name-holds-shi.html", page_trs(site_for("栾川县", "豫"), title, "栾川县城市管理局", "2024-01-24 10:00", body, 2023),
+        urban_truth, "drawn")
+    zone, zone_truth = dept_report("栾川县产业集聚区管理委员会", "栾川县", 2024, 1021, me="我委")
+    text = str(render(zone, "tab_rows")[0])
+    put("b10-name-holds-qu.txt", archive_header(text.splitlines()[0].strip(), "2025-01-24 10:00", "栾川县人民政府",
+                                                "http://www.luanchuan.gov.cn/2025/0124/1021.html") + text,
+        zone_truth, "drawn")
+    # The title's agency and its year apart, the 发布时间 line between them (a page's two heading blocks); the
+    # 发布机构 line after the report, its title bare.
+    safety, safety_truth = dept_report("宜阳县应急管理局", "宜阳县", 2023, 1022)
+    title, body = report_body(safety)
+    page = page_modern(yiyang, "2023年政府信息公开工作年度报告", "本网", "2024-01-23 09:00", body.replace(title, ""), 2023)
+    page = page.replace('<article><div class="title">', '<article><div class="subtitle">宜阳县应急管理局</div><div class="title">')
+    put("b10-title-blocks-apart.html", page, safety_truth, "drawn")
+    grain, grain_truth = dept_report("新安县发展和改革委员会", "新安县", 2023, 1023, me="我委")
+    text = str(render(grain, "tab_rows")[0])
+    title = text.splitlines()[0].strip()
+    put("b10-publisher-after.txt", f"{bare}\n" + unplaced(without_title_line(text, title), "新安县发展和改革委员会", "我委",
+                                                        "新安县")
+        + "\n发布机构：新安县发展和改革委员会\n发布日期：2024-01-26\n", grain_truth, "drawn")
     # A GBK dump without a BOM or a charset anywhere.
     tour, tour_truth = dept_report("栾川县文化广电和旅游局", "栾川县", 2023, 1012)
     put("b10-dump-gbk.txt", "来源：栾川县人民政府\n" + str(render(tour, "tab_rows")[0]), tour_truth, "drawn", "gbk")

@@ -546,6 +546,10 @@ def _content_entries(root: Element, found: list[tuple[str, Element]]) -> list[_E
             and len(near[start - 1].text) <= _PIECE_MAX and near[start - 1].block == near[at].block:
         start -= 1
     title = near[start:at + 1] if at is not None else []
+    if title and start > 0 and _YEAR_FIRST.match(title[0].text) and near[start - 1].cells is None:
+        from index.metadata import agency_name  # a block above a title that starts with its year: the agency
+
+        title = near[start - 1:start] + title if agency_name(near[start - 1].text) else title
     # The page's fields about the report (名称, 发布机构, 来源 …, in a line or a table of them) are evidence
     # of its agency when its title does not name it: kept as plain lines before the report.
     fields = [_Entry(e.line, e.text) for e in near
@@ -553,6 +557,7 @@ def _content_entries(root: Element, found: list[tuple[str, Element]]) -> list[_E
     return title + fields + _Flow(grids=grids).run(block)
 
 
+_YEAR_FIRST = re.compile(r"\s*(?:20\d\d|二[〇零○]..)\s*年")
 _PAGE_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|信息来源|信息來源|来源|來源|文章标题|文章標題|"
                          r"信息名称|信息名稱|名\s*[称稱])\s*[:：]")  # 繁體 pages' fields too
 
