@@ -64,7 +64,9 @@ Sources and their gold:
   heading padded or a picture, the title in og:title and msg_title), the agency only in a 来源/发布机构 row
   under a bare title (page, dump, DOCX), titles cut by their 发布时间 line, the year only in the statistics
   period (2024年度), a 乡 and a 街道办事处 on a 区's site, offices whose names hold another place's (故县, 洪泽湖,
-  驻洛阳), a GBK dump without BOM, past years' links above the report, DOCX titled in a text box, Word 97;
+  驻洛阳) or 市/区 inside a department's name (城市管理局, 产业集聚区), the agency in a heading block above a
+  title that starts with its year, 发布机构 printed after the report, a GBK dump without BOM, past years'
+  links above the report, DOCX titled in a text box, Word 97;
   PDFs with one scanned page among text pages (the first, or 二's), tables whose row labels wrap.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
