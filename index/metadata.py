@@ -426,6 +426,8 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
         agency = _agency_before(text, simple, m.start())
         if agency is None and words:
             agency = _agency_candidate(_written(text, simple, m.end(), words.start()))
+        if agency is None and (after := _AGENCY_AFTER.match(simple, m.end(2))):  # 「…年度报告（甲县财政局）」
+            agency = _agency_candidate(_written(text, simple, after.start(1), after.end(1)))
         if agency is None and lines_above:
             for prev in reversed(head[max(0, k - 3):k]):
                 agency = _agency_candidate(prev)
@@ -440,6 +442,7 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
     return None
 
 
+_AGENCY_AFTER = re.compile(r"\s*[（(【〔]\s*([^（()）【】〔〕\d]{2,40}?)\s*[）)】〕]\s*$")  # the agency bracketed after the title
 _CITY_UNITS = ("自治州", "地区", "市", "州", "盟")
 _OPENING_CHARS = 3000  # the report's opening, where it names itself in full (「本报告由淮安市洪泽区人民政府办公室…」)
 

@@ -165,7 +165,7 @@ def _names(office: bool) -> list[str]:
             "b10-publisher-row.txt", "b10-title-split-dated.txt", "b10-title-cut-dated.txt", "b10-period-only.txt",
             "b10-period-only.html", "b10-xiang-on-qu.html", "b10-office-townname.html", "b10-office-lakename.txt",
             "b10-office-cityname.txt", "b10-name-holds-shi.html", "b10-name-holds-qu.txt", "b10-title-blocks-apart.html",
-            "b10-publisher-after.txt", "b10-dump-gbk.txt", "b10-past-years-above.html"]
+            "b10-publisher-after.txt", "b10-agency-bracketed-after.txt", "b10-dump-gbk.txt", "b10-past-years-above.html"]
     if office:
         out += ["b10-publisher-paragraph.docx", "b10-title-textbox.docx", "b10-street-on-qu.doc",
                 "b10-office-townname.doc"]

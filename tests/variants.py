@@ -65,7 +65,7 @@ Sources and their gold:
   under a bare title (page, dump, DOCX), titles cut by their 发布时间 line, the year only in the statistics
   period (2024年度), a 乡 and a 街道办事处 on a 区's site, offices whose names hold another place's (故县, 洪泽湖,
   驻洛阳) or 市/区 inside a department's name (城市管理局, 产业集聚区), the agency in a heading block above a
-  title that starts with its year, 发布机构 printed after the report, a GBK dump without BOM, past years'
+  title that starts with its year or bracketed after it, 发布机构 printed after the report, a GBK dump without BOM, past years'
   links above the report, DOCX titled in a text box, Word 97;
   PDFs with one scanned page among text pages (the first, or 二's), tables whose row labels wrap.
 
@@ -2868,6 +2868,11 @@ def batch10(out: Path, put, *, office: bool) -> list[Variant]:
     put("b10-publisher-after.txt", f"{bare}\n" + unplaced(without_title_line(text, title), "新安县发展和改革委员会", "我委",
                                                         "新安县")
         + "\n发布机构：新安县发展和改革委员会\n发布日期：2024-01-26\n", grain_truth, "drawn")
+    # The agency bracketed after a title that starts with its year.
+    office, office_truth = dept_report("栾川县人民政府办公室", "栾川县", 2023, 1024, me="我办")
+    text = str(render(office, "tab_rows")[0])
+    put("b10-agency-bracketed-after.txt", "2023年政府信息公开工作年度报告（栾川县人民政府办公室）\n"
+        + without_title_line(text, text.splitlines()[0].strip()), office_truth, "drawn")
     # A GBK dump without a BOM or a charset anywhere.
     tour, tour_truth = dept_report("栾川县文化广电和旅游局", "栾川县", 2023, 1012)
     put("b10-dump-gbk.txt", "来源：栾川县人民政府\n" + str(render(tour, "tab_rows")[0]), tour_truth, "drawn", "gbk")
