@@ -547,14 +547,22 @@ def _content_entries(root: Element, found: list[tuple[str, Element]]) -> list[_E
         start -= 1
     title = near[start:at + 1] if at is not None else []
     if title and start > 0 and _YEAR_FIRST.match(title[0].text) and near[start - 1].cells is None:
-        from index.metadata import agency_name  # a block above a title that starts with its year: the agency
+        from index.metadata import agency_name  # a block beside a title that starts with its year: the agency
 
-        title = near[start - 1:start] + title if agency_name(near[start - 1].text) else title
+        if agency_name(near[start - 1].text) and _siblings(root, near[start - 1].block, title[0].block):
+            title = near[start - 1:start] + title
     # The page's fields about the report (名称, 发布机构, 来源 …, in a line or a table of them) are evidence
     # of its agency when its title does not name it: kept as plain lines before the report.
     fields = [_Entry(e.line, e.text) for e in near
               if all(e is not t for t in title) and len(e.text) <= _TITLE_MAX * 2 and _PAGE_FIELD.search(e.text)]
     return title + fields + _Flow(grids=grids).run(block)
+
+
+def _siblings(root: Element, a: int, b: int) -> bool:
+    """Whether the blocks of ids `a` and `b` stand in the same parent (a heading's two blocks, not the site's
+    logo far above the article's title)."""
+    found = {id(el): el for el in root.iter() if id(el) in (a, b)}
+    return len(found) == 2 and found[a].getparent() is found[b].getparent()
 
 
 _YEAR_FIRST = re.compile(r"\s*(?:20\d\d|二[〇零○]..)\s*年")
