@@ -38,10 +38,6 @@ KNOWN_SHORT: dict[str, tuple[int, str]] = {
     # 四 and the rows whose label is whole on its line are read.
     "b8-002-pdf2htmlex.html": (60, "labels wrapped two characters a line in a pdf2htmlEX page"),
     "b8-002-dump-pdfium.txt": (60, "labels wrapped two characters a line in a PDF viewer's copy"),
-    # Printed by Chromium after a cover whose title is a picture (OCR): the two 其他处理 rows whose labels
-    # wrap over three lines come with their values between the label's pieces and are not placed (193 of 200
-    # measured; no value, never a wrong one).
-    "b9-000-imagecover.pdf": (190, "labels wrapped over three lines around their values in a printed table"),
     # The real 2020 dump saved as DOCX: the real file's own miss (03 normative.made, gold disputed).
     "b8-real03-lo.docx": (11, "the real dump's normative.made, as in the real file"),
 }
