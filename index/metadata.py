@@ -177,7 +177,7 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
         Evidence("signature", agency=_from_signature(lines, date_index),
                  year=int(date[:4]) - 1 if date else None),
         Evidence("compiler", agency=_compiler(lines, parts)),
-        Evidence("publisher", agency=_publisher(head)),
+        Evidence("publisher", agency=_publisher(head) or _publisher(_tail(lines))),
         Evidence("breadcrumb", agency=_breadcrumb(head + ([html_title.rsplit("_", 1)[-1]] if html_title else []))),
         _from_file_name(file_name),
         site,
@@ -426,6 +426,8 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
         agency = _agency_before(text, simple, m.start())
         if agency is None and words:
             agency = _agency_candidate(_written(text, simple, m.end(), words.start()))
+        if agency is None and (after := _AGENCY_AFTER.match(simple, m.end(2))):  # 「…年度报告（甲县财政局）」
+            agency = _agency_candidate(_written(text, simple, after.start(1), after.end(1)))
         if agency is None and lines_above:
             for prev in reversed(head[max(0, k - 3):k]):
                 agency = _agency_candidate(prev)
@@ -440,6 +442,7 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
     return None
 
 
+_AGENCY_AFTER = re.compile(r"\s*[（(【〔]\s*([^（()）【】〔〕\d]{2,40}?)\s*[）)】〕]\s*$")  # the agency bracketed after the title
 _CITY_UNITS = ("自治州", "地区", "市", "州", "盟")
 _OPENING_CHARS = 3000  # the report's opening, where it names itself in full (「本报告由淮安市洪泽区人民政府办公室…」)
 
@@ -603,6 +606,9 @@ def _agency_candidate(text: str) -> str | None:
     return name
 
 
+agency_name = _agency_candidate  # for readers: whether a heading names an agency alone
+
+
 # 「全县2019年…」「本区…」: the place the report speaks of, no name of an agency.
 _WHOLE_PLACE = re.compile(r"[全本我该][省市县区旗镇乡]")
 
@@ -630,6 +636,14 @@ def _from_html_title(title: str | None) -> tuple[Evidence, Evidence]:
 # to the next field when the page runs its fields together (「来源：甲市财政局发布时间：2021-01-25」).
 _PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源)\s*[:：]\s*([^\s:：|｜]{2,40}?)"
                         r"(?=[\s:：|｜]|发布|时间|日期|浏览|点击|阅读|字号|作者|编辑|$)")
+
+
+_TAIL_LINES = 8  # a page's fields printed under its article (发布机构/发布日期 after the report) stand here
+
+
+def _tail(lines: list[Line]) -> list[str]:
+    """The last lines with text: where a CMS that prints its fields under the article puts 发布机构."""
+    return [t for ln in lines[-3 * _TAIL_LINES:] if (t := ln.text.strip()) and len(t) <= _HEAD_CHARS][-_TAIL_LINES:]
 
 
 def _publisher(head: list[str]) -> str | None:

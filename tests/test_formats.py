@@ -169,3 +169,32 @@ def test_active_table_turned_on_its_side(tmp_path):
                              active_turned(body, report), 2022), encoding="utf-8")
     got = values(page)
     assert {k: got.get(k) for k in truth.facts} == truth.facts
+
+
+@pytest.mark.skipif(not __import__("index.readers.docx", fromlist=["soffice"]).soffice(), reason="needs LibreOffice")
+def test_odt_and_rtf_are_read_through_libreoffice(tmp_path, monkeypatch):
+    """An OpenDocument text and an RTF of the same report (LibreOffice's saves of its Word copy) give the
+    page's facts; without LibreOffice they are refused with a message naming the format and the fix."""
+    import subprocess
+
+    from bench.binary_copies import html_to_docx
+    from index.errors import ReportError
+    from index.readers.docx import soffice
+
+    page = ROOT / "tests" / "fixtures" / "yichuan.html"
+    docx = html_to_docx(page.read_text(encoding="utf-8"), tmp_path / "yichuan.docx")
+    for suffix in ("odt", "rtf"):
+        subprocess.run([soffice(), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--norestore",
+                        "--convert-to", suffix, "--outdir", str(tmp_path), str(docx)], capture_output=True,
+                       timeout=180, check=True)
+    want = values(page)
+    for suffix in ("odt", "rtf"):
+        report = extract_path(tmp_path / f"yichuan.{suffix}")
+        assert report.meta.file_format == suffix
+        assert {f.key: f.value for f in report.facts} == want
+    renamed = tmp_path / "report.bin"  # found by its bytes whatever its name
+    renamed.write_bytes((tmp_path / "yichuan.odt").read_bytes())
+    assert extract_path(renamed).meta.file_format == "odt"
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    with pytest.raises(ReportError, match="RTF files need LibreOffice"):
+        extract_path(tmp_path / "yichuan.rtf")

@@ -490,3 +490,27 @@ def test_a_chrome_mhtml_whose_article_is_a_frame_part_is_read_in_place(tmp_path)
     path.write_bytes(chrome_mhtml_framed(outer, frame))
     texts = [line.text for line in read_document(path).lines]
     assert "一、总体情况" in texts and "本年度共收到申请5件。" in texts
+
+
+# --- batch-10 kinds: a WeChat article saved before its script showed it -----------------------------------
+
+def test_a_report_hidden_until_its_script_runs_is_read_and_a_hidden_copy_beside_a_shown_one_is_not(tmp_path) -> None:
+    """mp.weixin.qq.com's #js_content is style="visibility: hidden" until its script runs: a page saved
+    before then shows no report, so the element hiding every part heading is read. A page that shows its
+    report keeps a hidden copy (a tab not chosen) out."""
+    import re
+
+    from index.extract import extract_document
+
+    inner = re.search(r"<body[^>]*>(.*)</body>", YICHUAN.read_text(encoding="utf-8"), flags=re.S).group(1)
+    want = {f.key: f.value for f in extract_document(read_document(YICHUAN)).facts}
+    hidden = tmp_path / "wechat.html"
+    hidden.write_text('<html><head><meta charset="utf-8"></head><body><h1 class="rich_media_title">年报</h1>'
+                      f'<div id="js_content" style="visibility: hidden;">{inner}</div></body></html>', encoding="utf-8")
+    assert {f.key: f.value for f in extract_document(read_document(hidden)).facts} == want
+    both = tmp_path / "tabs.html"
+    both.write_text('<html><head><meta charset="utf-8"></head><body>'
+                    f'<div class="tab">{inner}</div><div class="tab" style="display:none">{inner.replace("313", "999")}'
+                    '</div></body></html>', encoding="utf-8")
+    text = "\n".join(line.text for line in read_document(both).lines)
+    assert "999" not in text and "313" in text

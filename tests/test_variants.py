@@ -38,10 +38,6 @@ KNOWN_SHORT: dict[str, tuple[int, str]] = {
     # 四 and the rows whose label is whole on its line are read.
     "b8-002-pdf2htmlex.html": (60, "labels wrapped two characters a line in a pdf2htmlEX page"),
     "b8-002-dump-pdfium.txt": (60, "labels wrapped two characters a line in a PDF viewer's copy"),
-    # Printed by Chromium after a cover whose title is a picture (OCR): the two 其他处理 rows whose labels
-    # wrap over three lines come with their values between the label's pieces and are not placed (193 of 200
-    # measured; no value, never a wrong one).
-    "b9-000-imagecover.pdf": (190, "labels wrapped over three lines around their values in a printed table"),
     # The real 2020 dump saved as DOCX: the real file's own miss (03 normative.made, gold disputed).
     "b8-real03-lo.docx": (11, "the real dump's normative.made, as in the real file"),
 }
@@ -157,6 +153,20 @@ def _names(office: bool) -> list[str]:
         out += ["b9-dept-county-footer.docx", "b9-dept-county.doc", "b9-real15-cover-lo.pdf",
                 "b9-003-titletwolines-lo.pdf"]
         out += ["b9-004-landscape.pdf", "b9-000-imagecover.pdf"] if chromium() else []
+    # batch10: WeChat 公众号 pages as mp.weixin.qq.com saves them, the agency only in a 来源/发布机构 row, titles cut
+    # by their 发布时间 line, the year only in the statistics period, a 乡 and a 街道 on a 区's site, offices named
+    # with another place's name, a GBK dump, past years listed above; Word 97, DOCX titled in a text box, PDFs
+    # with a scanned page among text pages, row labels wrapped over two or three lines.
+    out += ["b10-wechat-mp.html", "b10-wechat-mp-picturetitle.html", "b10-source-row-only.html",
+            "b10-publisher-row.txt", "b10-title-split-dated.txt", "b10-title-cut-dated.txt", "b10-period-only.txt",
+            "b10-period-only.html", "b10-xiang-on-qu.html", "b10-office-townname.html", "b10-office-lakename.txt",
+            "b10-office-cityname.txt", "b10-name-holds-shi.html", "b10-name-holds-qu.txt", "b10-title-blocks-apart.html",
+            "b10-publisher-after.txt", "b10-agency-bracketed-after.txt", "b10-dump-gbk.txt", "b10-past-years-above.html"]
+    if office:
+        out += ["b10-publisher-paragraph.docx", "b10-title-textbox.docx", "b10-street-on-qu.doc",
+                "b10-office-townname.doc"]
+        out += ["b10-scan-firstpage.pdf", "b10-mixed-scan.pdf", "b10-wrapped-labels.pdf",
+                "b10-real15-wrapped-labels.pdf", "b10-period-only.pdf"] if chromium() else []
     return out
 
 

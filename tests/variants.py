@@ -60,6 +60,14 @@ Sources and their gold:
   2023 all through, the year before the agency, the 发布机构 field naming another office, English site chrome,
   Chrome's MHTML with the report in a frame part; PDFs with a cover page, a two-line title in a large font,
   printed landscape, a cover title as a picture (OCR).
+- batch10: WeChat 公众号 pages as mp.weixin.qq.com saves them (#js_content hidden until its script runs, the
+  heading padded or a picture, the title in og:title and msg_title), the agency only in a 来源/发布机构 row
+  under a bare title (page, dump, DOCX), titles cut by their 发布时间 line, the year only in the statistics
+  period (2024年度), a 乡 and a 街道办事处 on a 区's site, offices whose names hold another place's (故县, 洪泽湖,
+  驻洛阳) or 市/区 inside a department's name (城市管理局, 产业集聚区), the agency in a heading block above a
+  title that starts with its year or bracketed after it, 发布机构 printed after the report, a GBK dump without BOM, past years'
+  links above the report, DOCX titled in a text box, Word 97;
+  PDFs with one scanned page among text pages (the first, or 二's), tables whose row labels wrap.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -2678,6 +2686,290 @@ def batch9(out: Path, put, *, office: bool) -> list[Variant]:
     return made
 
 
+# --- batch 10: a WeChat 公众号 page as mp.weixin.qq.com saves it (title filled by script, the body hidden until
+# its script runs, the account's profile naming another office), the agency only in a 来源/发布机构 row under
+# a bare title (page, dump and DOCX), a dump whose title is cut by its 发布时间 line, the year only in the
+# statistics-period sentence (2024年度), a 乡 and a 街道办事处 on a 区's site (page and DOC), 委员会/办公室 whose
+# long names hold another place's name (故县, 洪泽湖), a GBK dump without a BOM, a page listing the agency's
+# past years' reports above its own; a PDF with one scanned page among text pages (OCR), printed tables whose
+# row labels wrap over two or three lines.
+
+def page_wechat_mp(title: str, account: str, profile: str, created: int, body: str, *, heading: bool) -> str:
+    """A 公众号 article saved from mp.weixin.qq.com: the heading padded with white space (or empty: a picture
+    heads the article), the date left for a script (create_time), #js_content hidden until its script runs,
+    paragraphs as <section><span leaf>, the account's profile card naming the office that runs it."""
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for p in list(root.iter("p")):
+        p.tag = "section"
+        inner = lxml.html.fragment_fromstring('<span leaf=""></span>')
+        inner.text, p.text = p.text, None
+        for child in list(p):
+            inner.append(child)
+        p.append(inner)
+    inner = "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    shown = f"\n            {title}\n          " if heading else "\n          "
+    cover = "" if heading else '<section><img data-src="https://mmbiz.qpic.cn/cover.png" class="rich_pages"></section>'
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta property="og:title" content="{title}"><meta property="og:url" content="http://mp.weixin.qq.com/s?__biz=MzA5&amp;mid=2650">
+<meta property="og:site_name" content="微信公众平台"><meta property="twitter:title" content="{title}"><title></title></head>
+<body id="activity-detail" class="zh_CN wx_wap_page"><div class="rich_media_area_primary"><div class="rich_media_area_primary_inner">
+<h1 class="rich_media_title " id="activity-name">{shown}</h1>
+<div id="meta_content" class="rich_media_meta_list"><span class="rich_media_meta rich_media_meta_nickname" id="profileBt">
+<a href="javascript:void(0);" id="js_name">{account}</a></span><em id="publish_time" class="rich_media_meta rich_media_meta_text"></em></div>
+<div class="rich_media_content js_underline_content autoTypeSetting24psection" id="js_content" style="visibility: hidden;">{cover}{inner}</div>
+<div id="js_profile_card"><strong class="profile_nickname">{account}</strong><p class="profile_meta">{profile}官方公众号</p>
+<p>微信扫一扫<br>关注该公众号</p></div><div class="rich_media_tool"><a id="js_view_source">阅读原文</a><span>阅读 1,862</span></div>
+</div></div>
+<script>var ct = "{created}"; var nickname = htmlDecode("{account}"); var msg_title = '{title}'.html(false);
+var create_time = "{created}" * 1;</script></body></html>"""
+
+
+def period_only(text: str, year: int) -> str:
+    """The report with every year taken out but the statistics-period sentence (统计期限为2024年度): the title
+    without the year, 本年 for the year in the prose, and a 发布日期 of the year after above it."""
+    lines = text.splitlines()
+    head = [ln for ln in lines[:3] if "年度报告" in ln]
+    text = text.replace(f"{year}年度", "本年度").replace(f"{year}年", "本年")
+    text = text.replace("本年政府信息公开", "政府信息公开").replace("本年度政府信息公开", "政府信息公开")
+    lines = text.splitlines()
+    at = next((k for k, ln in enumerate(lines) if ln.strip() and not ("年度报告" in ln)), 1) if head else 1
+    lines.insert(at, f"本报告所列数据的统计期限为{year}年度。")
+    return f"发布日期：{year + 1}-01-18\n" + "\n".join(lines)
+
+
+def past_years_above(site: Site, title: str, source: str, published: str, body: str, agency: str,
+                     year: int) -> str:
+    """A page whose article opens with links to the agency's reports of past years (历年年报), its own after."""
+    links = "".join(f'<p><a href="/nb/{y}.html">{agency}{y}年政府信息公开工作年度报告</a></p>'
+                    for y in range(year - 1, year - 5, -1))
+    return page_trs(site, title, source, published, f'<div class="lnnb"><p><b>历年年报：</b></p>{links}</div>'
+                                                    f'<h2 style="text-align:center">{title}</h2>{body}', year)
+
+
+def without_title_line(text: str, title: str) -> str:
+    return "\n".join(ln for ln in text.splitlines() if ln.strip() != title)
+
+
+def narrow_labels(html: str) -> str:
+    """A printable page whose tables are narrow and ruled: the row labels wrap over two or three lines."""
+    return html.replace("</head>", "<style>table{border-collapse:collapse;width:460px}"
+                                   "td,th{border:1px solid #000;font-size:13px;padding:2px}</style></head>")
+
+
+def scanned_page(html: str, work: Path) -> str:
+    """The page with its 二 part (heading and table) on a page of its own as a picture: a report put
+    together from a scan of one page and the text of the others."""
+    root = lxml.html.document_fromstring(html)
+    tables = root.findall(".//table")
+    table = tables[0]
+    img = picture_of(lxml.html.tostring(table, encoding="unicode"), work / "scanned.png",
+                     "td,th{border:1px solid #000;padding:3px 5px;font-size:15px}table{border-collapse:collapse}")
+    holder = lxml.html.fragment_fromstring(f'<div style="page-break-before:always;page-break-after:always">{img}</div>')
+    table.getparent().replace(table, holder)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def batch10(out: Path, put, *, office: bool) -> list[Variant]:
+    """The batch-10 kinds, text made with `put`, binary copies returned."""
+    from bench.binary_copies import html_to_docx, soffice
+
+    made: list[Variant] = []
+    work = out / "b10"
+    work.mkdir(exist_ok=True)
+    # WeChat 公众号 articles as mp.weixin.qq.com saves them: a town on a 区's account, the heading in place;
+    # a department whose heading is a picture (the title only in og:title and the script).
+    town, town_truth = dept_report("洛阳市偃师区府店镇人民政府", "洛阳市偃师区", 2023, 1001, me="我镇")
+    title, body = report_body(town)
+    put("b10-wechat-mp.html", page_wechat_mp(title, "偃师发布", "洛阳市偃师区委宣传部", 1706168400, body, heading=True),
+        town_truth, "drawn")
+    water, water_truth = dept_report("嵩县水利局", "嵩县", 2024, 1002)
+    title, body = report_body(water)
+    put("b10-wechat-mp-picturetitle.html", page_wechat_mp(title, "嵩县融媒", "嵩县融媒体中心", 1737680400,
+                                                          body.replace(title, ""), heading=False),
+        water_truth, "drawn")
+    # The agency only in the 来源 row under a bare title (the site and its footer are the county's), in the
+    # 发布机构 line of a dump, and in a 发布机构 paragraph of a DOCX.
+    yiyang = site_for("宜阳县", "豫")
+    build, build_truth = dept_report("宜阳县住房和城乡建设局", "宜阳县", 2023, 1003)
+    title, body = report_body(build)
+    bare = "2023年政府信息公开工作年度报告"
+    put("b10-source-row-only.html", page_modern(yiyang, bare, "宜阳县住房和城乡建设局", "2024-01-20 10:00",
+                                                unplaced(body.replace(title, bare), "宜阳县住房和城乡建设局", "我局",
+                                                         "宜阳县"), 2023), build_truth, "drawn")
+    trans, trans_truth = dept_report("新安县交通运输局", "新安县", 2023, 1004)
+    text = str(render(trans, "tab_rows")[0])
+    title = text.splitlines()[0].strip()
+    put("b10-publisher-row.txt", f"{bare}\n发布机构：新安县交通运输局　　发布日期：2024-01-26\n"
+        + unplaced(without_title_line(text, title), "新安县交通运输局", "我局", "新安县"), trans_truth, "drawn")
+    # Titles cut by the 发布时间 line: the agency above it and the year and 年度报告 below, or cut inside.
+    civil, civil_truth = dept_report("洛宁县民政局", "洛宁县", 2023, 1005)
+    text = str(render(civil, "tab_rows")[0])
+    title = text.splitlines()[0].strip()
+    put("b10-title-split-dated.txt", "洛宁县民政局\n发布时间：2024-01-22 09:10　来源：本站\n2023年政府信息公开工作年度报告\n"
+        + without_title_line(text, title), civil_truth, "drawn")
+    audit, audit_truth = dept_report("汝阳县审计局", "汝阳县", 2024, 1006)
+    text = str(render(audit, "tab_rows")[0])
+    title = text.splitlines()[0].strip()
+    put("b10-title-cut-dated.txt", "汝阳县审计局2024年政府信息公开\n发布时间：2025-01-16　浏览次数：87\n工作年度报告\n"
+        + without_title_line(text, title), audit_truth, "drawn")
+    # The year only in the statistics-period sentence (dump and page), published the year after.
+    stats, stats_truth = dept_report("孟津区统计局", "孟津区", 2024, 1007)
+    put("b10-period-only.txt", period_only(str(render(stats, "tab_rows")[0]), 2024), stats_truth, "drawn")
+    env, env_truth = dept_report("伊川县生态环境分局", "伊川县", 2024, 1008)
+    title, body = report_body(env)
+    page_text = period_only(f"{title}\n{body}", 2024)
+    p_title, p_body = page_text.splitlines()[1], "\n".join(page_text.splitlines()[2:])
+    put("b10-period-only.html", page_trs(site_for("伊川县", "豫"), p_title, "伊川县生态环境分局", "2025-01-20 09:00",
+                                         p_body, 2024), env_truth, "drawn")
+    # A 乡 on its 区's site, titled with the 乡 alone; a 街道办事处 on a 区's site, saved as DOC below.
+    xiang, xiang_truth = dept_report("洛阳市偃师区山化乡人民政府", "洛阳市偃师区", 2023, 1009, me="我乡")
+    title, body = report_body(xiang)
+    short_title = title.replace("洛阳市偃师区", "")
+    put("b10-xiang-on-qu.html", page_xxgk(Site("洛阳市偃师区人民政府", "偃师区", "豫"), short_title, "山化乡人民政府",
+                                          "2024-01-25 11:00", body.replace(title, short_title)
+                                          .replace("洛阳市偃师区山化乡", "山化乡"), 2023), xiang_truth, "drawn")
+    # Offices with long names holding another place's name: 故县 (a town's name) inside a county's office,
+    # 洪泽湖 (the lake named like the 洪泽区) inside a city's.
+    gu, gu_truth = dept_report("洛宁县故县水库移民安置工作委员会办公室", "洛宁县", 2023, 1010, me="我办")
+    title, body = report_body(gu)
+    put("b10-office-townname.html", page_xxgk(site_for("洛宁县", "豫"), title, "洛宁县故县水库移民安置工作委员会办公室",
+                                              "2024-01-29 15:00", body, 2023), gu_truth, "drawn")
+    lake, lake_truth = dept_report("淮安市洪泽湖管理委员会办公室", "淮安市", 2023, 1011, me="我办")
+    text = str(render(lake, "tab_rows")[0])
+    put("b10-office-lakename.txt", archive_header(text.splitlines()[0].strip(), "2024-01-30 10:00", "淮安市人民政府",
+                                                  "http://www.huaian.gov.cn/art/2024/1/30/art_1011.html") + text,
+        lake_truth, "drawn")
+    # An office of a county in another city (驻洛阳办事处): the city's name inside the agency's.
+    liaison, liaison_truth = dept_report("嵩县人民政府驻洛阳办事处", "嵩县", 2023, 1017, me="我办")
+    text = str(render(liaison, "tab_rows")[0])
+    put("b10-office-cityname.txt", archive_header(text.splitlines()[0].strip(), "2024-01-31 16:00", "嵩县人民政府",
+                                                  "http://www.hnsongxian.gov.cn/2024/0131/1017.html") + text,
+        liaison_truth, "drawn")
+    # Names holding 市 or 区 inside (城市管理局, 产业集聚区管理委员会): no city or district of their own.
+    urban, urban_truth = dept_report("栾川县城市管理局", "栾川县", 2023, 1020)
+    title, body = report_body(urban)
+    put("b10-name-holds-shi.html", page_trs(site_for("栾川县", "豫"), title, "栾川县城市管理局", "2024-01-24 10:00", body, 2023),
+        urban_truth, "drawn")
+    zone, zone_truth = dept_report("栾川县产业集聚区管理委员会", "栾川县", 2024, 1021, me="我委")
+    text = str(render(zone, "tab_rows")[0])
+    put("b10-name-holds-qu.txt", archive_header(text.splitlines()[0].strip(), "2025-01-24 10:00", "栾川县人民政府",
+                                                "http://www.luanchuan.gov.cn/2025/0124/1021.html") + text,
+        zone_truth, "drawn")
+    # The title's agency and its year apart, the 发布时间 line between them (a page's two heading blocks); the
+    # 发布机构 line after the report, its title bare.
+    safety, safety_truth = dept_report("宜阳县应急管理局", "宜阳县", 2023, 1022)
+    title, body = report_body(safety)
+    page = page_modern(yiyang, "2023年政府信息公开工作年度报告", "本网", "2024-01-23 09:00", body.replace(title, ""), 2023)
+    page = page.replace('<article><div class="title">', '<article><div class="subtitle">宜阳县应急管理局</div><div class="title">')
+    put("b10-title-blocks-apart.html", page, safety_truth, "drawn")
+    grain, grain_truth = dept_report("新安县发展和改革委员会", "新安县", 2023, 1023, me="我委")
+    text = str(render(grain, "tab_rows")[0])
+    title = text.splitlines()[0].strip()
+    put("b10-publisher-after.txt", f"{bare}\n" + unplaced(without_title_line(text, title), "新安县发展和改革委员会", "我委",
+                                                        "新安县")
+        + "\n发布机构：新安县发展和改革委员会\n发布日期：2024-01-26\n", grain_truth, "drawn")
+    # The agency bracketed after a title that starts with its year.
+    office, office_truth = dept_report("栾川县人民政府办公室", "栾川县", 2023, 1024, me="我办")
+    text = str(render(office, "tab_rows")[0])
+    put("b10-agency-bracketed-after.txt", "2023年政府信息公开工作年度报告（栾川县人民政府办公室）\n"
+        + without_title_line(text, text.splitlines()[0].strip()), office_truth, "drawn")
+    # A GBK dump without a BOM or a charset anywhere.
+    tour, tour_truth = dept_report("栾川县文化广电和旅游局", "栾川县", 2023, 1012)
+    put("b10-dump-gbk.txt", "来源：栾川县人民政府\n" + str(render(tour, "tab_rows")[0]), tour_truth, "drawn", "gbk")
+    # The agency's reports of past years listed above this year's in the article.
+    health, health_truth = dept_report("新安县卫生健康委员会", "新安县", 2024, 1013, me="我委")
+    title, body = report_body(health)
+    put("b10-past-years-above.html", past_years_above(site_for("新安县", "豫"), title, "新安县卫生健康委员会",
+                                                      "2025-01-21 09:00", body.replace(title, ""),
+                                                      "新安县卫生健康委员会", 2024), health_truth, "drawn")
+    if not office or not soffice():
+        return made
+    conversions: list[tuple[Path, str, str, Truth, str]] = []
+    # Word 97 of a 街道办事处 titled without its 区, signed with its full name; of the 故县 office.
+    street, street_truth = dept_report("洛阳市西工区王城路街道办事处", "洛阳市西工区", 2023, 1014, me="我街道")
+    street.style.signature = True
+    html = str(render(street, "html")[0]).replace("洛阳市西工区王城路街道办事处2023", "王城路街道办事处2023")
+    docx = html_to_docx(html, work / "street.docx")
+    conversions.append((docx, ".doc", "b10-street-on-qu.doc", street_truth, "drawn"))
+    docx = html_to_docx(str(render(gu, "html")[0]), work / "gu.docx")
+    conversions.append((docx, ".doc", "b10-office-townname.doc", gu_truth, "drawn"))
+    # DOCX: a bare title, the agency only in the 发布机构 paragraph under it.
+    html = str(render(build, "html")[0])
+    html = re.sub(r"<h1[^>]*>.*?</h1>", f"<h1>{bare}</h1><p>发布机构：宜阳县住房和城乡建设局</p>", html, flags=re.S)
+    html = re.sub(r"<title>.*?</title>", "", html, flags=re.S)
+    html = re.sub(r'<div class="info">.*?</div>', "", html, flags=re.S)
+    html = unplaced(html.replace("发布机构：宜阳县住房和城乡建设局", "发布机构：@@"), "宜阳县住房和城乡建设局", "我局",
+                    "宜阳县").replace("@@", "宜阳县住房和城乡建设局")
+    fab = html_to_docx(html, out / "b10-publisher-paragraph.docx")
+    made.append(Variant(fab.name, fab, build_truth, "drawn"))
+    # DOCX whose title (agency and year) stands only in a text box above the report.
+    import docx as python_docx
+    from lxml import etree
+
+    boxed, boxed_truth = dept_report("汝阳县林业局", "汝阳县", 2023, 1018)
+    html = str(render(boxed, "html")[0])
+    title = re.search(r"<h1[^>]*>(.*?)</h1>", html, flags=re.S).group(1)
+    html = re.sub(r"<h1[^>]*>.*?</h1>", "<p></p>", html, count=1, flags=re.S)
+    html = re.sub(r"<title>.*?</title>", "", html, flags=re.S)
+    html = re.sub(r'<div class="info">.*?</div>', "", html, flags=re.S)
+    path = html_to_docx(html, out / "b10-title-textbox.docx")
+    document = python_docx.Document(str(path))
+    document.paragraphs[0]._p.insert(0, etree.fromstring(_TEXT_BOX.format(text=title)))
+    document.save(str(path))
+    made.append(Variant(path.name, path, boxed_truth, "drawn"))
+    made += _converted(out, conversions)
+    if chromium():
+        # The first page a scan (title and 一 as one picture), the rest text.
+        first, first_truth = dept_report("伊川县农业农村局", "伊川县", 2024, 1019)
+        html = str(render(first, "html")[0])
+        html = re.sub(r"<title>.*?</title>", "", html, flags=re.S)
+        html = re.sub(r'<div class="info">.*?</div>', "", html, flags=re.S)
+        root = lxml.html.document_fromstring(html)
+        content = root.find_class("article-content")[0]
+        head = root.find(".//h1")
+        start = list(content).index(content.find(".//table")) if content.find(".//table") is not None else 0
+        opening = [head] + [el for el in list(content)[:start] if el.tag != "table"][:6]
+        img = picture_of("".join(lxml.html.tostring(el, encoding="unicode") for el in opening), work / "page1.png",
+                         "body{width:640px;font-size:16px}h1{font-size:24px;text-align:center}")
+        for el in opening:
+            el.getparent().remove(el)
+        content.insert(0, lxml.html.fragment_fromstring(
+            f'<div style="page-break-after:always">{img}</div>'))
+        page = work / "firstscan.html"
+        page.write_text(lxml.html.tostring(root, encoding="unicode"), encoding="utf-8")
+        made.append(Variant("b10-scan-firstpage.pdf", chrome_print(page, out / "b10-scan-firstpage.pdf",
+                                                                  headed=False), first_truth, "drawn"))
+        # One scanned page (二's table as a picture on a page of its own) among text pages.
+        mixed, mixed_truth = dept_report("偃师区市场监督管理局", "偃师区", 2023, 1015)
+        page = work / "mixed.html"
+        page.write_text(scanned_page(str(render(mixed, "html")[0]), work), encoding="utf-8")
+        made.append(Variant("b10-mixed-scan.pdf", chrome_print(page, out / "b10-mixed-scan.pdf", headed=False),
+                            mixed_truth, "drawn"))
+        # Printed with narrow ruled tables: row labels wrap over two or three lines (a drawn report and a
+        # renamed real one).
+        narrow, narrow_truth = dept_report("嵩县自然资源局", "嵩县", 2023, 1016)
+        page = work / "narrow.html"
+        page.write_text(narrow_labels(str(render(narrow, "html")[0])), encoding="utf-8")
+        made.append(Variant("b10-wrapped-labels.pdf", chrome_print(page, out / "b10-wrapped-labels.pdf",
+                                                                   headed=False), narrow_truth, "drawn"))
+        r = renamed_reals()[0]
+        page = work / "narrow-real.html"
+        page.write_text(narrow_labels(f'<html><head><meta charset="utf-8"></head><body><h1>{r.title}</h1>{r.body}'
+                                      f'</body></html>'), encoding="utf-8")
+        made.append(Variant(f"b10-{r.tag}-wrapped-labels.pdf", chrome_print(page, out / f"b10-{r.tag}-wrapped-labels.pdf",
+                                                                           headed=False), r.truth, r.name))
+        # The period-only report printed.
+        page = work / "period.html"
+        html = str(render(stats, "html")[0])
+        html = html.replace("2024年度", "本年度").replace("2024年", "本年").replace("本年政府信息公开", "政府信息公开")
+        html = re.sub(r"(<h1[^>]*>.*?</h1>)", r"\1<p>本报告所列数据的统计期限为2024年度。</p>", html, count=1, flags=re.S)
+        html = re.sub(r"<title>.*?</title>", "", html, flags=re.S)
+        page.write_text(html, encoding="utf-8")
+        made.append(Variant("b10-period-only.pdf", chrome_print(page, out / "b10-period-only.pdf", headed=False),
+                            stats_truth, "drawn"))
+    return made
+
+
 # --- making them all -------------------------------------------------------------------------------------
 
 def _blank_rows_undecidable(truth: Truth, gold: dict) -> Truth:
@@ -2798,6 +3090,7 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
     made += batch7(out, put, office=office)
     made += batch8(out, put, office=office)
     made += batch9(out, put, office=office)
+    made += batch10(out, put, office=office)
     if to_print:
         made += _printed(out, to_print)
     return made

@@ -16,7 +16,8 @@ from typing import Callable, Iterable
 from index.errors import ReportError
 from index.model import Document
 from index.readers.encoding import EMPTY, binary_kind, document_kind
-from index.readers.docx import looks_like_doc, looks_like_docx, read_doc, read_docx
+from index.readers.docx import (looks_like_doc, looks_like_docx, looks_like_odt, looks_like_rtf, read_doc, read_docx,
+                                read_odt, read_rtf)
 from index.readers.html import holds_html, looks_like_html, read_html
 from index.readers.mhtml import looks_like_mhtml, read_mhtml
 from index.readers.pdf import looks_like_pdf, read_pdf
@@ -45,11 +46,14 @@ register(read_html, [".html", ".htm"], sniff=looks_like_html)
 register(read_pdf, [".pdf"], sniff=looks_like_pdf)
 register(read_docx, [".docx"], sniff=looks_like_docx)
 register(read_doc, [".doc"], sniff=looks_like_doc)
+register(read_odt, [".odt"], sniff=looks_like_odt)  # LibreOffice's DOCX of it, as for .doc
+register(read_rtf, [".rtf"], sniff=looks_like_rtf)
 register(read_mhtml, [".mht", ".mhtml"], sniff=looks_like_mhtml)
 
 # Formats whose files are containers: a file with one of these suffixes and other bytes is named for what
 # it is ("not a PDF: the file is a PNG image"), not decoded as text.
-_CONTAINER_SUFFIXES = {".pdf": "PDF", ".docx": "Word (DOCX) document", ".doc": "Word (DOC) document"}
+_CONTAINER_SUFFIXES = {".pdf": "PDF", ".docx": "Word (DOCX) document", ".doc": "Word (DOC) document",
+                       ".odt": "Writer (ODT) document", ".rtf": "Rich Text (RTF) document"}
 
 def read_document(path: Path, progress: PageProgress | None = None) -> Document:
     """Read one report file into a Document. Raises ReportError for anything that is not a readable
@@ -98,7 +102,8 @@ def _choose(path: Path, data: bytes) -> Reader:
                 return reader
         expected = _CONTAINER_SUFFIXES.get(path.suffix.lower())
         if expected:
-            what = {"ZIP": "a ZIP archive that is no Word document",
+            zip_kind = "that is no Word document" if "Word" in expected else "of another kind"
+            what = {"ZIP": f"a ZIP archive {zip_kind}",
                     "DOC/XLS/WPS (OLE2)": "an Office file (OLE2) without a Word document in it"
                     }.get(kind or "", f"the file is a {kind}")
             raise ReportError(str(path), f"not a {expected}: {what}")

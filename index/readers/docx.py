@@ -24,6 +24,8 @@ from index.readers.layout import tidy
 DOC_TIMEOUT_S = 180  # LibreOffice on a large .doc; it hangs on some broken files
 INSTALL_HINT = ("DOC files need LibreOffice to be converted: install it with "
                 "`apt-get install libreoffice-writer-nogui` (scripts/setup_system.sh does, as root)")
+# Word-processor formats read as LibreOffice's DOCX of them: suffix → (the format's name, whose files they are).
+CONVERTED = {".doc": ("DOC", "Word"), ".odt": ("ODT", "Writer"), ".rtf": ("RTF", "Rich Text")}
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -46,8 +48,25 @@ def read_docx(path: Path, data: bytes) -> Document:
     return _document(path, data, data, "docx")
 
 
+def looks_like_odt(data: bytes) -> bool:
+    """An OpenDocument text: a ZIP whose first entry, stored, is its mimetype."""
+    return data.startswith(b"PK\x03\x04") and b"mimetypeapplication/vnd.oasis.opendocument.text" in data[:200]
+
+
+def looks_like_rtf(data: bytes) -> bool:
+    return data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{\\rtf")
+
+
 def read_doc(path: Path, data: bytes) -> Document:
     return _document(path, data, convert_doc(path, data), "doc")
+
+
+def read_odt(path: Path, data: bytes) -> Document:
+    return _document(path, data, convert_doc(path, data, ".odt"), "odt")
+
+
+def read_rtf(path: Path, data: bytes) -> Document:
+    return _document(path, data, convert_doc(path, data, ".rtf"), "rtf")
 
 
 def _document(path: Path, data: bytes, docx_data: bytes, file_format: str) -> Document:
@@ -104,14 +123,15 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_doc(path: Path, data: bytes) -> bytes:
-    """The .doc converted to DOCX bytes by LibreOffice (its own profile folder, so that a LibreOffice the
-    user has open does not block it)."""
+def convert_doc(path: Path, data: bytes, suffix: str = ".doc") -> bytes:
+    """The .doc (or another format of CONVERTED, by `suffix`) converted to DOCX bytes by LibreOffice (its own
+    profile folder, so that a LibreOffice the user has open does not block it)."""
+    kind, program = CONVERTED[suffix]
     exe = soffice()
     if exe is None:
-        raise ReportError(str(path), INSTALL_HINT)
+        raise ReportError(str(path), INSTALL_HINT.replace("DOC files", f"{kind} files"))
     with tempfile.TemporaryDirectory(prefix="qa-doc-") as tmp:
-        src = Path(tmp) / "report.doc"
+        src = Path(tmp) / f"report{suffix}"
         src.write_bytes(data)
         out = Path(tmp) / "out"
         cmd = [exe, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--norestore",
@@ -120,10 +140,10 @@ def convert_doc(path: Path, data: bytes) -> bytes:
             subprocess.run(cmd, capture_output=True, timeout=DOC_TIMEOUT_S, check=False,
                            env={**os.environ, "HOME": tmp})
         except subprocess.TimeoutExpired:
-            raise ReportError(str(path), f"LibreOffice did not convert the DOC within {DOC_TIMEOUT_S} s") from None
+            raise ReportError(str(path), f"LibreOffice did not convert the {kind} within {DOC_TIMEOUT_S} s") from None
         result = out / "report.docx"
         if not result.is_file():
-            raise ReportError(str(path), "LibreOffice could not convert the DOC (damaged or not a Word file)")
+            raise ReportError(str(path), f"LibreOffice could not convert the {kind} (damaged or not a {program} file)")
         return result.read_bytes()
 
 

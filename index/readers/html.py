@@ -86,6 +86,7 @@ def _read_html(path: Path, data: bytes) -> Document:
     elements = list(root.iter())
     found, cells_at_most = _scan(elements)
     check_table_sizes(root, path, cells_at_most)
+    _show_scripted(found)
     title = page_title(root)
     owner = _SITE_OWNER.search(text) if "版权所有" in text or "主办" in text else None
     if owner:  # the footer's 主办单位/版权所有: whose site it is, the weakest field (a county's, for its offices)
@@ -545,6 +546,11 @@ def _content_entries(root: Element, found: list[tuple[str, Element]]) -> list[_E
             and len(near[start - 1].text) <= _PIECE_MAX and near[start - 1].block == near[at].block:
         start -= 1
     title = near[start:at + 1] if at is not None else []
+    if title and start > 0 and _YEAR_FIRST.match(title[0].text) and near[start - 1].cells is None:
+        from index.metadata import agency_name  # a block beside a title that starts with its year: the agency
+
+        if agency_name(near[start - 1].text) and _siblings(root, near[start - 1].block, title[0].block):
+            title = near[start - 1:start] + title
     # The page's fields about the report (名称, 发布机构, 来源 …, in a line or a table of them) are evidence
     # of its agency when its title does not name it: kept as plain lines before the report.
     fields = [_Entry(e.line, e.text) for e in near
@@ -552,6 +558,14 @@ def _content_entries(root: Element, found: list[tuple[str, Element]]) -> list[_E
     return title + fields + _Flow(grids=grids).run(block)
 
 
+def _siblings(root: Element, a: int, b: int) -> bool:
+    """Whether the blocks of ids `a` and `b` stand in the same parent (a heading's two blocks, not the site's
+    logo far above the article's title)."""
+    found = {id(el): el for el in root.iter() if id(el) in (a, b)}
+    return len(found) == 2 and found[a].getparent() is found[b].getparent()
+
+
+_YEAR_FIRST = re.compile(r"\s*(?:20\d\d|二[〇零○]..)\s*年")
 _PAGE_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|信息来源|信息來源|来源|來源|文章标题|文章標題|"
                          r"信息名称|信息名稱|名\s*[称稱])\s*[:：]")  # 繁體 pages' fields too
 
@@ -578,6 +592,21 @@ def _scan(elements: Iterable[Element]) -> tuple[list[tuple[str, Element]], int]:
             if heading is not None:
                 found.append(heading)
     return found, total + _spanned_cells(spans, rows)
+
+
+def _show_scripted(found: list[tuple[str, Element]]) -> None:
+    """A page whose report is hidden by a style until its script shows it (a WeChat article saved before its
+    script ran: #js_content style="visibility: hidden"): when no part heading of the page is visible, the
+    element that hides them all is shown. A page that shows a copy of its own keeps its hidden ones hidden."""
+    hiders = []
+    for _, heading in found:
+        hider = next((el for el in heading.iterancestors() if "style" in el.keys() and _hides(el.get("style"))),
+                     None)
+        if hider is None:
+            return  # a visible heading: the page shows its report
+        hiders.append(hider)
+    for hider in {id(h): h for h in hiders}.values():
+        hider.set("style", _HIDDEN_STYLE.sub("", hider.get("style")))
 
 
 def _part_heading(el: Element) -> tuple[str, Element] | None:

@@ -244,10 +244,20 @@ def _visible_ruling(obj: dict) -> bool:
         return True
     if obj.get("stroke") and not _pale(obj.get("stroking_color")):
         return True
-    return bool(obj.get("fill")) and not _pale(obj.get("non_stroking_color"))
+    if not obj.get("fill"):
+        return False
+    # A hairline box is a drawn border: Chromium paints <table border="1">'s cell edges as thin filled boxes of
+    # grey (154,154,154); only near-white ones are no rulings. A broad box is a cell's or a line's shading.
+    thin = min(float(obj.get("width") or 0), float(obj.get("height") or 0)) <= _HAIRLINE
+    return not _pale(obj.get("non_stroking_color"), _NEAR_WHITE if thin else _PALE)
 
 
-def _pale(color: Any) -> bool:
+_HAIRLINE = 2.0  # points: a filled box this thin is a line
+_PALE = 0.6  # grey level above which a shading is no ruling
+_NEAR_WHITE = 0.8  # grey level above which even a line is none (the light half of a 3-D border)
+
+
+def _pale(color: Any, level: float = _PALE) -> bool:
     if color is None:
         return False  # default colour: black
     if isinstance(color, (int, float)):
@@ -255,11 +265,11 @@ def _pale(color: Any) -> bool:
     if not isinstance(color, (tuple, list)) or not all(isinstance(c, (int, float)) for c in color):
         return False  # a pattern: treat as drawn
     if len(color) == 1:
-        return color[0] > 0.6
+        return color[0] > level
     if len(color) == 3:
-        return min(color) > 0.6
+        return min(color) > level
     if len(color) == 4:  # CMYK
-        return max(color) < 0.4
+        return max(color) < 1 - level
     return False
 
 
