@@ -17,7 +17,7 @@ from ui.uploads import MAX_MB, add_uploads
 
 log = logging.getLogger("ui.layout")
 FILE_FORMATS = {"text": "文本", "markdown": "Markdown", "html": "网页", "pdf": "PDF", "pdf_ocr": "PDF（扫描件）",
-                "docx": "Word", "doc": "Word（DOC）"}
+                "docx": "Word", "doc": "Word（DOC）", "odt": "ODT", "rtf": "RTF"}
 
 
 def corpus_glance(p: state.Paths, gen: str) -> None:
