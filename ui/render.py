@@ -301,6 +301,5 @@ def answer(answer: Answer, key: str, names: dict[str, str], ask: Callable[[str],
         _downloads(answer, names, locate, key, files_of)
         _bar_chart(answer, frame, key)
     if answer.derived:
-        st.caption("计算：" + "；".join(escape_md(d.how if d.value in d.how else f"{d.how} {d.value}")
-                                      for d in answer.derived))
+        st.caption("计算：" + "；".join(escape_md(evidence.derivation_text(d)) for d in answer.derived))
     _sources(answer, names, locate, key)
