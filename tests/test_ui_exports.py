@@ -155,3 +155,20 @@ def test_a_derivation_states_its_value_once(seed_qa):
     assert "范围内的单位数 5" in said
     notes = dict(exports.evidence.notes(answer))
     assert notes["计算"].count("6101") == 1 and "6,101" not in notes["计算"]
+
+
+def test_a_finding_about_a_missing_row_names_no_line_0(seed_qa):
+    """张店's table lacks rows, so some checks cannot be made: their findings stand at no line of the report;
+    the sources say so rather than 第0行, and a finding the template's parts do not place names no part."""
+    from ui import render
+
+    answer = _asked(seed_qa, "哪些报告的数字前后不一致？")
+    missing = [c for c in answer.citations if c.line_start <= 0]
+    assert missing and all(c.kind == "finding" for c in missing)
+    titles = [render.citation_title(c, n) for n, c in enumerate(answer.citations, 1)]
+    assert not [t for t in titles if "第0行" in t]
+    assert any("报告中没有对应的行" in t for t in titles)
+    places = exports.evidence.citations_frame(answer)["来源位置"].tolist()
+    assert "第0行" not in places and "报告中没有对应的行" in places
+    unplaced = [c for c in answer.citations if c.kind == "finding" and not c.part]
+    assert all(exports.evidence.part_text(c) == "" for c in unplaced)

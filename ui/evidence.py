@@ -34,6 +34,7 @@ Where = Callable[[Citation], str | None]
 # (agency, year) → the files of that report, for a row whose report does not give the value
 FilesOf = Callable[[str, int | None], list[str]]
 NOT_GIVEN = "报告中没有这一项"
+NO_LINE = "报告中没有对应的行"  # a finding's line 0: the row it needs is missing from the table
 
 
 def _first(row: Mapping[str, object], columns: tuple[str, ...]) -> object:
@@ -121,7 +122,7 @@ def row_citations(answer: Answer) -> list[list[Citation]]:
 
 
 def part_text(c: Citation) -> str:
-    return f"{c.part}、{PART_TITLES.get(c.part, '')}" if c.part else "报告开头"
+    return f"{c.part}、{PART_TITLES.get(c.part, '')}" if c.part else "" if c.kind == "finding" else "报告开头"
 
 
 def place_text(c: Citation, where: Where | None = None) -> str:
@@ -131,7 +132,9 @@ def place_text(c: Citation, where: Where | None = None) -> str:
 
 
 def lines_text(c: Citation) -> str:
-    """The citation's line or lines: 第3行, 第3–5行."""
+    """The citation's line or lines: 第3行, 第3–5行; none for a finding about a row the table lacks."""
+    if c.line_start <= 0:
+        return NO_LINE
     return f"第{c.line_start}行" if c.line_start == c.line_end else f"第{c.line_start}–{c.line_end}行"
 
 

@@ -249,11 +249,12 @@ def _sources(answer: Answer, names: dict[str, str], locate: Locate | None, key: 
             st.markdown(f'<div class="qa-quote">{highlight(c.quote, spans)}{_blank_mark(c, spans)}</div>',
                         unsafe_allow_html=True)
             doc = names.get(c.doc, c.doc)
-            part = f"第{c.part}部分「{PART_TITLES.get(c.part, '')}」" if c.part else "报告开头"
+            part = f"第{c.part}部分「{PART_TITLES.get(c.part, '')}」" if c.part else evidence.part_text(c)
             lines = evidence.lines_text(c)
             kind = {"fact": "表格单元格", "passage": "正文段落", "finding": "核对结果"}.get(c.kind, c.kind)
             where = getattr(cell, "where", "")
-            caption = f"报告 {escape_md(doc)} · {part} · {lines} · {kind}" + (f" {escape_md(where)}" if where else "")
+            caption = " · ".join(x for x in (f"报告 {escape_md(doc)}", part, lines, kind) if x) + \
+                (f" {escape_md(where)}" if where else "")
             if c.key:
                 caption += f" · `{c.key}`"
             st.caption(caption)
