@@ -172,3 +172,21 @@ def test_a_finding_about_a_missing_row_names_no_line_0(seed_qa):
     assert "第0行" not in places and "报告中没有对应的行" in places
     unplaced = [c for c in answer.citations if c.kind == "finding" and not c.part]
     assert all(exports.evidence.part_text(c) == "" for c in unplaced)
+
+
+def test_csv_writes_whole_numbers_of_a_mixed_column_without_a_point(seed_index):
+    """事实's 数值 holds counts and amounts in one float column: a count is written 2, not 2.0; an amount keeps
+    its digits; a value the report does not give stays empty."""
+    from index.generation import Generation
+
+    con = Generation.current(seed_index.index).connect()
+    try:
+        values = [v for (v,) in con.execute("select value from facts where value is not null order by doc, line, col").fetchall()]
+    finally:
+        con.close()
+    frame = pd.DataFrame({"数值": pd.array(values + [None], dtype="Float64"), "键": "k"})
+    back = [line.split(",")[0] for line in exports.csv_bytes(frame).decode("utf-8-sig").split("\r\n")[1:-1]]
+    assert not [b for b in back if b.endswith(".0")]
+    assert back[-1] == ""
+    assert [float(b) for b in back[:-1]] == [float(v) for v in values]
+    assert any("." in b for b in back)  # the amounts (万元) keep their decimals
