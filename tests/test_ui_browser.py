@@ -259,3 +259,27 @@ def test_an_upload_is_built_by_the_real_server(server, page, tmp_path):
     page.get_by_test_id("stSidebar").locator("input[type=file]").set_input_files(str(report))
     page.get_by_text("已加入：鹤岗 2021 年报.txt").wait_for(timeout=180_000)
     assert "鹤岗市城市管理综合执法局" in page.get_by_test_id("stSidebar").inner_text()
+
+
+def _png() -> bytes:
+    """A real 1×1 PNG image (what a stranger drops in by mistake: a screenshot)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
+
+
+def test_an_image_upload_is_refused_in_words(server, page, tmp_path):
+    """A file of a format the readers do not take reaches the server, which names it and says why in Chinese
+    (the browser's own type filter only marked it red, with no word on the page)."""
+    image = tmp_path / "截图.png"
+    image.write_bytes(_png())
+    page.goto(server)
+    page.get_by_test_id("stFileUploaderDropzone").wait_for(timeout=90_000)
+    page.get_by_test_id("stSidebar").locator("input[type=file]").set_input_files(str(image))
+    refused = page.get_by_test_id("stSidebar").get_by_text("未加入：截图.png：不支持的文件格式")
+    refused.wait_for(timeout=90_000)
+    assert ".pdf" in refused.inner_text() and ".txt" in refused.inner_text()  # what to upload instead

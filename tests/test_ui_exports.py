@@ -124,3 +124,69 @@ def test_rows_get_the_sources_that_are_theirs_or_none():
     # 乙's one row takes 乙's citation even though the numbers differ (a converted unit, a derived value)
     assert sources["来源位置"].tolist() == ["第10行", None, "第12行", None]
     assert sources["来源原文"][0] == "行政处罚 5" and sources["来源部分"][0] == "二、主动公开政府信息情况"
+
+
+def _asked(seed_qa, question: str):
+    answer, _ = seed_qa.ask(question, None)
+    return seed_qa.every_row(answer)
+
+
+def test_a_rows_number_takes_its_own_cell_not_an_equal_one_beside_it(seed_qa):
+    """济南's 上一年项目数量 0 is cited with the 本年增/减 0 of the same line: the row's one 0 is its own cell."""
+    answer = _asked(seed_qa, "济南城管上一年行政事业性收费项目数是多少")
+    assert [c.key for c in answer.citations] == ["fee.prev", "fee.change"]
+    sources = exports.evidence.source_columns(answer)
+    assert sources["来源位置"].tolist() == ["第90–91行"] and sources["来源原文"][0] == "行政事业性收费 0"
+
+
+def test_a_derived_numerator_brings_the_cells_it_was_added_from(seed_qa):
+    """A share's numerator 14 = 14 + 0 + 0 (无法提供's three rows): the export's row names those cells, not
+    only the denominator's, so every number of the row can be traced."""
+    answer = _asked(seed_qa, "济南城管依申请公开的申请里，无法提供的占多少比例")
+    assert answer.table.rows[0][2:5] == [14.0, 20.0, 70.0]
+    places = exports.answer_frame(answer)["来源位置"][0].split("\n")
+    assert len(places) == 4 and places[-1] == "第125–132行"  # 三 rows of 无法提供 and 新收's 总计
+
+
+def test_a_derivation_states_its_value_once(seed_qa):
+    answer = _asked(seed_qa, "所有报告的行政事业性收费上一年项目数量加起来是多少")
+    said = [exports.evidence.derivation_text(d) for d in answer.derived]
+    assert "6095 + 5 + 1 + 0 = 6101" in said  # not "… = 6101 6,101"
+    assert "范围内的单位数 5" in said
+    notes = dict(exports.evidence.notes(answer))
+    assert notes["计算"].count("6101") == 1 and "6,101" not in notes["计算"]
+
+
+def test_a_finding_about_a_missing_row_names_no_line_0(seed_qa):
+    """张店's table lacks rows, so some checks cannot be made: their findings stand at no line of the report;
+    the sources say so rather than 第0行, and a finding the template's parts do not place names no part."""
+    from ui import render
+
+    answer = _asked(seed_qa, "哪些报告的数字前后不一致？")
+    missing = [c for c in answer.citations if c.line_start <= 0]
+    assert missing and all(c.kind == "finding" for c in missing)
+    titles = [render.citation_title(c, n) for n, c in enumerate(answer.citations, 1)]
+    assert not [t for t in titles if "第0行" in t]
+    assert any("报告中没有对应的行" in t for t in titles)
+    places = exports.evidence.citations_frame(answer)["来源位置"].tolist()
+    assert "第0行" not in places and "报告中没有对应的行" in places
+    unplaced = [c for c in answer.citations if c.kind == "finding" and not c.part]
+    assert all(exports.evidence.part_text(c) == "" for c in unplaced)
+
+
+def test_csv_writes_whole_numbers_of_a_mixed_column_without_a_point(seed_index):
+    """事实's 数值 holds counts and amounts in one float column: a count is written 2, not 2.0; an amount keeps
+    its digits; a value the report does not give stays empty."""
+    from index.generation import Generation
+
+    con = Generation.current(seed_index.index).connect()
+    try:
+        values = [v for (v,) in con.execute("select value from facts where value is not null order by doc, line, col").fetchall()]
+    finally:
+        con.close()
+    frame = pd.DataFrame({"数值": pd.array(values + [None], dtype="Float64"), "键": "k"})
+    back = [line.split(",")[0] for line in exports.csv_bytes(frame).decode("utf-8-sig").split("\r\n")[1:-1]]
+    assert not [b for b in back if b.endswith(".0")]
+    assert back[-1] == ""
+    assert [float(b) for b in back[:-1]] == [float(v) for v in values]
+    assert any("." in b for b in back)  # the amounts (万元) keep their decimals

@@ -150,3 +150,15 @@ def test_a_cell_split_from_digits_run_together_is_titled_by_its_value(tmp_path):
     assert len(passages) >= 2 and len(set(titles)) == len(titles)
     head = " ".join(passages[0].quote.split())[:render.PASSAGE_HEAD]
     assert f" · 「{render.escape_md(head)}" in titles[0]
+
+
+def test_a_text_column_empty_in_its_first_rows_is_as_wide_as_its_text(seed_qa):
+    """The grid sizes a column by its first rows: a sum's 说明 is empty for the reports that give the value
+    and says 未提供（…） only on the last rows, which a column sized by the first were cut to 未提供（报告中."""
+    from ui import exports
+
+    answer, _ = seed_qa.ask("所有报告的行政处罚项目数量加起来是多少", None)
+    frame, config = render.table_view(seed_qa.every_row(answer).table)
+    notes = [v for v in frame["说明"] if v]
+    assert notes == ["未提供（报告中没有这一项）"] and not frame["说明"][0]
+    assert config["说明"]["width"] >= exports.text_width(notes[0]) * 7

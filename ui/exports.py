@@ -70,12 +70,22 @@ def _csv_cell(value: object) -> object:
     return value
 
 
+def _csv_number(value: object) -> str | None:
+    """A float as the report wrote it: whole ones without ".0", others with the digits they have."""
+    if value is None or pd.isna(value):
+        return None
+    v = float(value)
+    return f"{v:.0f}" if v.is_integer() and abs(v) < 1e15 else format(v, ".15g")
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 with BOM, comma-separated, CRLF line ends, no index column."""
     safe = frame.copy()
     for col in safe.columns:
         if safe[col].dtype == object:
             safe[col] = safe[col].map(_csv_cell)
+        elif pd.api.types.is_float_dtype(safe[col]):  # a count among amounts (事实's 数值): 2, not 2.0
+            safe[col] = safe[col].map(_csv_number).astype(object)
     buf = io.StringIO()
     safe.to_csv(buf, index=False, lineterminator="\r\n")
     return ("\ufeff" + buf.getvalue()).encode("utf-8")

@@ -14,6 +14,7 @@ from index.readers import SUPPORTED_SUFFIXES
 from ui import render, state
 from ui.reasons import chinese
 from ui.uploads import MAX_MB, add_uploads
+from ui.removal import remove_box
 
 log = logging.getLogger("ui.layout")
 FILE_FORMATS = {"text": "文本", "markdown": "Markdown", "html": "网页", "pdf": "PDF", "pdf_ocr": "PDF（扫描件）",
@@ -93,12 +94,15 @@ def uploader(p: state.Paths, gen: str | None) -> None:
     st.markdown("#### 上传报告")
     st.markdown(UPLOADER_CSS, unsafe_allow_html=True)
     n = st.session_state.setdefault("uploader_n", 0)
+    above = st.container()  # the progress, where it is seen: below it the uploader lists every file chosen
     files = st.file_uploader(
         f"可一次选多个文件（{' '.join(sorted(SUPPORTED_SUFFIXES))}，每个不超过 {MAX_MB} MB）",
-        type=sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES), accept_multiple_files=True,
+        accept_multiple_files=True,  # no type filter: the browser would mark an image red without a word why
         key=f"uploader-{n}", max_upload_size=MAX_MB)
     if files:
-        bar = st.progress(0.0, text="正在加入索引…")
+        bar = above.progress(0.0, text="正在加入索引…")
+        st.toast(f"正在把 {len(files)} 个文件加入索引（每个几秒到一分钟），进度见左侧「上传报告」",
+                 icon=":material/upload_file:", duration="long")
 
         def progress(done: int, total: int, name: str) -> None:
             bar.progress(done / max(total, 1), text=f"正在读取报告 {done}/{total}")
@@ -170,6 +174,7 @@ def page() -> tuple[state.Paths, str]:
             corpus_glance(p, gen)
             st.caption(f"索引 {gen} · {state.tables(p, gen).built_at[:16].replace('T', ' ')}")
         uploader(p, gen)
+        remove_box(p)
     if gen is None:
         st.title("政府信息公开年报问答")
         st.warning(f"还没有可用的索引：{render.escape_md(chinese(problem.problem))}（{render.escape_md(str(problem.path))}）。\n\n"

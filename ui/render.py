@@ -28,6 +28,7 @@ CHART_BARS = 30  # a longer ranking's chart shows its first bars
 # A chat message is ~750 px wide in a 1400 px window beside the sidebar, and an answer table's other columns
 # (单位, 年份, 核对, 范围 …) take ~450: a long text column gets the rest, lines of 36 units (7 px each).
 WRAP_PX, WRAP_UNITS = 300, 36
+PX_PER_UNIT = 7
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
 # What GitHub-flavoured markdown turns into a link even when escaped (it finds them in the text after the
 # escapes are read): "http://…", "www.…", "name@host". A word joiner (U+2060, invisible) after the scheme,
@@ -75,7 +76,10 @@ def table_view(table: AnswerTable) -> tuple[pd.DataFrame, dict]:
             whole = exports.decimals(series) == 0
             config[col] = st.column_config.NumberColumn(col, format="%d" if whole else None, alignment="right")
         else:
-            config[col] = st.column_config.TextColumn(col)
+            # as wide as its longest text: the grid sizes a column by its first rows, and a 说明 empty there
+            # (the rows that have the value) cut the 未提供（…） of the last rows
+            units = max((exports.text_width(v) for v in series if isinstance(v, str)), default=0)
+            config[col] = st.column_config.TextColumn(col, width=min(units * PX_PER_UNIT + 24, WRAP_PX) or None)
     return frame, config
 
 
@@ -91,6 +95,9 @@ def wrap_long_text(frame: pd.DataFrame, config: dict) -> tuple[pd.DataFrame, int
     for col in long:
         frame[col] = frame[col].map(lambda v: wrap.wrapped(v, WRAP_UNITS))
         config[col] = st.column_config.TextColumn(col, width=WRAP_PX)
+        for other in texts:  # the room is the wrapped column's: the others as wide as the grid makes them
+            if other != col:
+                config[other] = st.column_config.TextColumn(other)
     return frame, wrap.row_height([v for c in long for v in frame[c]])
 
 
@@ -249,11 +256,12 @@ def _sources(answer: Answer, names: dict[str, str], locate: Locate | None, key: 
             st.markdown(f'<div class="qa-quote">{highlight(c.quote, spans)}{_blank_mark(c, spans)}</div>',
                         unsafe_allow_html=True)
             doc = names.get(c.doc, c.doc)
-            part = f"第{c.part}部分「{PART_TITLES.get(c.part, '')}」" if c.part else "报告开头"
+            part = f"第{c.part}部分「{PART_TITLES.get(c.part, '')}」" if c.part else evidence.part_text(c)
             lines = evidence.lines_text(c)
             kind = {"fact": "表格单元格", "passage": "正文段落", "finding": "核对结果"}.get(c.kind, c.kind)
             where = getattr(cell, "where", "")
-            caption = f"报告 {escape_md(doc)} · {part} · {lines} · {kind}" + (f" {escape_md(where)}" if where else "")
+            caption = " · ".join(x for x in (f"报告 {escape_md(doc)}", part, lines, kind) if x) + \
+                (f" {escape_md(where)}" if where else "")
             if c.key:
                 caption += f" · `{c.key}`"
             st.caption(caption)
@@ -301,6 +309,5 @@ def answer(answer: Answer, key: str, names: dict[str, str], ask: Callable[[str],
         _downloads(answer, names, locate, key, files_of)
         _bar_chart(answer, frame, key)
     if answer.derived:
-        st.caption("计算：" + "；".join(escape_md(d.how if d.value in d.how else f"{d.how} {d.value}")
-                                      for d in answer.derived))
+        st.caption("计算：" + "；".join(escape_md(evidence.derivation_text(d)) for d in answer.derived))
     _sources(answer, names, locate, key)

@@ -1,0 +1,62 @@
+"""Taking an uploaded report out again (ui/removal.py), driven through the app's sidebar by AppTest over a copy
+of the seed index with a real report uploaded: it leaves the corpus, the index and the answers."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from ui.removal import remove_uploads, uploaded
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "ui" / "app.py")
+REAL = ROOT.parent / "shared" / "real" / "reports"
+REPORT = (REAL if REAL.is_dir() else Path("/work/shared/real/reports")) / "05_pingtan_2022.txt"
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _ask(at: AppTest, question: str) -> str:
+    """The answer's own words (its text, or the notice it is given in)."""
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception
+    last = at.chat_message[-1]
+    return _plain(" ".join([m.value for m in last.markdown] + [i.value for i in last.info]))
+
+
+def test_an_uploaded_report_is_removed_from_the_sidebar(seed_index, tmp_path, monkeypatch):
+    mine = seed_index.copy(tmp_path)
+    monkeypatch.setenv("QA_INDEX", str(mine.index))
+    monkeypatch.setenv("QA_CORPUS", str(mine.corpus))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert not at.exception
+    at.get("file_uploader")[0].set_value([("平潭2022年报.txt", REPORT.read_bytes(), "text/plain")]).run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.sidebar.get("metric")}["报告"] == "6"
+    assert "平潭综合实验区2022年" in _ask(at, "平潭2022年行政许可处理决定数量是多少")
+
+    choice = at.sidebar.multiselect[0]
+    assert choice.options == ["平潭2022年报.txt"]  # the name it was uploaded under; the seeds are not offered
+    choice.set_value(list(uploaded(mine.corpus))).run()
+    at.sidebar.button(key="remove-go").click().run()
+    assert not at.exception
+    said = [_plain(s.value) for s in at.sidebar.get("success")]
+    assert said == ["已移除：平潭2022年报.txt（问答与统计不再计入）"]
+    assert {m.label: m.value for m in at.sidebar.get("metric")}["报告"] == "5"
+    assert not at.sidebar.multiselect  # nothing uploaded is left to remove
+    assert [p.name for p in (mine.corpus / "uploads").iterdir() if p.suffix == ".txt"] == []
+    assert json.loads((mine.corpus / "uploads" / ".names.json").read_text("utf-8")) == {}
+    assert "没有「平潭" in _ask(at, "平潭2022年行政许可处理决定数量是多少")
+
+
+def test_only_uploaded_files_can_be_removed(seed_index, tmp_path):
+    """A path the sidebar did not list (a seed, a path outside the corpus) is never removed."""
+    mine = seed_index.copy(tmp_path)
+    seed = next(p for p in mine.corpus.iterdir() if p.suffix == ".txt")
+    assert remove_uploads([seed.name, f"../{seed.name}", "uploads/../" + seed.name], mine.corpus, mine.index) == []
+    assert seed.exists()
