@@ -35,7 +35,7 @@ findings = t.findings if with_copies else counted
 c1, c2 = st.columns([2, 3])
 chosen = c1.segmented_control("结果", list(STATUS), default=["FAIL"], selection_mode="multi",
                               format_func=STATUS.get, key="findings-status")
-agencies = c2.multiselect("机关", sorted(findings["agency"].dropna().unique()), placeholder="全部机关")
+agencies = c2.multiselect("机关", sorted(findings["agency"].dropna().unique()), placeholder="全部机关", select_all=False)
 mask = findings["status"].isin(chosen or list(STATUS))
 if agencies:
     mask &= findings["agency"].isin(agencies)
