@@ -79,7 +79,21 @@ ENGLISH: dict[str, str] = {
     "decreased": "减少",
     # relative years, as the Chinese words qa.relyears reads
     "last year": "去年", "previous year": "上一年度", "the year before last": "前年", "this year": "今年",
-    "current year": "今年",
+    "current year": "今年", "next year": "明年",
+    # the rows of 三 in other words: a request refused, partly granted, not processed; withdrawn (no row has it)
+    "refuse": "不予公开", "refuses": "不予公开", "partially granted": "部分公开", "partly granted": "部分公开",
+    "granted in part": "部分公开", "partly disclosed": "部分公开", "not processed": "不予处理",
+    "declined to process": "不予处理", "withdrawn": "撤回", "withdrew": "撤回", "withdraw": "撤回",
+    # the words of part 五 and of a report's gist (qa.op_prose reads 措施 / 改进 / 概括)
+    "measures": "措施", "improvement measures": "改进措施", "improvements": "改进", "improvement": "改进",
+    "improve": "改进", "main points": "概括", "key points": "概括", "highlights": "亮点",
+    # what a report counts in 条 on its platforms (通过“平潭发布”公众号发布信息672条)
+    "official wechat account": "公众号", "wechat official account": "公众号", "official account": "公众号",
+    "wechat account": "微信公众号", "how many items": "多少条", "how many posts": "多少条", "publish": "发布",
+    # the kinds of agency, standing without a place (which law enforcement bureau …): qa.latin reads them after one
+    "law enforcement bureau": "执法局", "law enforcement bureaus": "执法局", "law enforcement": "执法",
+    "urban management bureau": "城管局", "urban management bureaus": "城管局", "urban management": "城管",
+    "city management": "城管", "chengguan": "城管",
 }
 _ENGLISH_SPAN = re.compile(r"(?<![a-z])(?:the\s+)?(?:last|past|recent)\s+(\d{1,2}|two|three|four|five)\s+years(?![a-z])")
 # from 2021 to 2025 / between 2021 and 2025 / 2021 through 2025: a range of years, as 2021到2025年
@@ -150,6 +164,12 @@ _ENGLISH_SHARE = re.compile(r"(?:(?:what|which)(?:'s|\s+is|\s+was)?\s+)?(?:the\s
                             r"(?:that\s+|which\s+)?(?:were|was|are|is|got|get)\s+([a-z ]+?)\s*(\?|$)")
 
 
+# licences granted: the licences decided (行政许可's decisions), not requests granted disclosure (予以公开)
+_LICENCE = re.compile(r"(?<![a-z])(?:licen[cs]|permit)")
+_DISCLOSURE = re.compile(r"(?<![a-z])(?:request|application|disclos|information)")
+_GRANTED = re.compile(r"(?<![a-z])(?:granted|grant)(?![a-z])")
+
+
 def english(text: str) -> str:
     """English words of the template's items as their Chinese words (lower-case text); an English question's
     final ? as 吗 (a question word left in it, 多少 / 哪个, still makes it no yes-or-no), a follow-up's as 呢."""
@@ -159,6 +179,8 @@ def english(text: str) -> str:
         text = "那" + _ENGLISH_QUESTION_END.sub("", _ENGLISH_FOLLOWUP.sub("", text, count=1)) + "呢"
     elif latin:
         text = _ENGLISH_QUESTION_END.sub("吗?", text)
+    if latin and _LICENCE.search(text) and not _DISCLOSURE.search(text):
+        text = _GRANTED.sub("", text)
     if latin:
         text = _ENGLISH_CHANGE.sub(lambda m: "下降" if m.group(1) else "增长", text)
         text = _ENGLISH_YEARS.sub(lambda m: f"{m.group(1)}到{m.group(2)}年 ", text)
@@ -169,6 +191,8 @@ def english(text: str) -> str:
 def english_terms(question: str) -> list[tuple[str, str]]:
     """The English words of a question the term table read, each with its Chinese word (for the reading)."""
     text = unicodedata.normalize("NFKC", question).lower()
+    if _LICENCE.search(text) and not _DISCLOSURE.search(text):  # as english() reads it: licences granted
+        text = _GRANTED.sub("", text)
     return list(dict.fromkeys((m.group(1), ENGLISH[m.group(1)]) for m in _ENGLISH.finditer(text)))
 
 
