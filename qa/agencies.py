@@ -136,7 +136,9 @@ class AgencyIndex:
 
     def find(self, question: str) -> AgencyMatch | None:
         """The agency (or candidates) named in the question, or None."""
-        raw = _squash(question)
+        from qa.latin import read_latin  # (qa.latin reads names with this module's rules)
+
+        raw = _squash(read_latin(question, self.finder).text)  # Píngtán, Hongze District: as questions read them
         short = raw
         for long, s in SHORT_FORMS:
             short = short.replace(long, s)

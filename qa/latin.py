@@ -104,24 +104,30 @@ class LatinReading:
     unknown: list[str] = field(default_factory=list)  # names in Latin letters the index has no place for
 
 
-@lru_cache(maxsize=8)
-def _places_by_sound(agencies: tuple[str, ...]) -> dict[str, dict[str, bool]]:
-    """pinyin → {the place name as a question may write it: whether it holds a smaller place (淮安市 of
-    淮安市洪泽区, written with its 市 so that the chain reads as the finder's alias)}."""
-    out: dict[str, dict[str, bool]] = {}
-    for a in agencies:
+_SOUNDS: dict[int, tuple[AgencyFinder, dict[str, set[str]]]] = {}
+
+
+def _places_by_sound(finder: AgencyFinder) -> dict[str, set[str]]:
+    """pinyin → the places of the index's agencies that sound so (pingtan → 平潭综合实验区, huaian → 淮安市), made
+    once per finder (the finder itself is made once per set of agencies: qa.agencies.AgencyFinder.cached)."""
+    kept = _SOUNDS.get(id(finder))
+    if kept and kept[0] is finder:
+        return kept[1]
+    out: dict[str, set[str]] = {}
+    for a in finder.agencies:
         chain, _ = _places(_squash(a))
-        for i, place in enumerate(chain):
-            inner = i < len(chain) - 1
+        for place in chain:
             for form in _place_names(place):
                 if len(form) >= 2:
-                    out.setdefault(latin(form), {})[place if inner else form] = inner
+                    out.setdefault(latin(form), set()).add(place)
+    _SOUNDS.clear()  # one index at a time in a process, mostly: the last finder's table is enough
+    _SOUNDS[id(finder)] = (finder, out)
     return out
 
 
-def _core(form: str) -> str:
-    """洪泽区 → 洪泽: the place without the level a level word will say."""
-    return form[:-1] if len(form) > 2 and form[-1] in "市县区省州" else form
+def _core(place: str) -> str:
+    """洪泽区 → 洪泽, 平潭综合实验区 → 平潭: the place without the level or zone a level word will say."""
+    return min(_place_names(place), key=len)
 
 
 def read_latin(question: str, finder: AgencyFinder) -> LatinReading:
@@ -129,7 +135,7 @@ def read_latin(question: str, finder: AgencyFinder) -> LatinReading:
     text = unicodedata.normalize("NFKC", question)
     if not re.search("[A-Za-z]", text):
         return LatinReading(text)
-    sounds = _places_by_sound(tuple(finder.agencies))
+    sounds = _places_by_sound(finder)
     tokens = list(_TOKEN.finditer(text))
     out, said, at, i = [], [], 0, 0
     while i < len(tokens):
@@ -147,7 +153,7 @@ def read_latin(question: str, finder: AgencyFinder) -> LatinReading:
             i += 1
             continue
         group, key = hit
-        (form, _), = sounds[key].items()
+        place, = sounds[key]
         start, end = group[0].start(), group[-1].end()
         if _POSSESSIVE.search(group[-1].group()):
             end -= 2
@@ -159,11 +165,11 @@ def read_latin(question: str, finder: AgencyFinder) -> LatinReading:
             level, kind = None, bare
         after = kind.end() if kind else level.end() if level else end
         before = _KIND_OF.search(text[at:start])
-        chinese = (_core(form) + LEVELS[_key(level.group(1))]) if level else form
-        if kind:
-            chinese += KINDS[_key(kind.group(1))]
-        elif before:
-            chinese += KINDS[_key(before.group(1))]
+        chinese = (_core(place) + LEVELS[_key(level.group(1))]) if level else place
+        said_kind = kind.group(1) if kind else before.group(1) if before else None
+        if said_kind and not chinese.endswith(KINDS[_key(said_kind)]):  # Pingtan Comprehensive Experimental Zone
+            chinese += KINDS[_key(said_kind)]
+        if before and not kind:
             start = at + before.start()
         stop = after if (level or kind) else end
         out.append(text[at:start])
