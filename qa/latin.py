@@ -70,17 +70,19 @@ _OWNS = re.compile(r"['’]s(?![A-Za-z])", re.I)
 _THING = r"(?![\s\-]+(?:website|portal|web|information|procurement|affairs|services?|new\s+media|app|platform))"
 
 
+def _alternation(words) -> str:
+    """The phrases as one regex alternation, longest first, a space matching spaces or a hyphen."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s\-]+") for w in sorted(words, key=len, reverse=True))
+
+
 def _phrases(table: dict[str, str]) -> re.Pattern[str]:
-    words = sorted(table, key=len, reverse=True)
-    return re.compile(r"\s*(?:the\s+)?(" + "|".join(re.escape(w).replace(r"\ ", r"[\s\-]+") for w in words)
-                      + r")(?![A-Za-z])" + _THING, re.I)
+    return re.compile(r"\s*(?:the\s+)?(" + _alternation(table) + r")(?![A-Za-z])" + _THING, re.I)
 
 
 _LEVEL_AFTER = _phrases(LEVELS)
 _KIND_AFTER = _phrases(KINDS)
 # the kind before the place: "the urban management bureau of Jinan", "People's Government of Hongze District"
-_KIND_OF = re.compile(r"(?:the\s+)?(" + "|".join(re.escape(w).replace(r"\ ", r"[\s\-]+")
-                                                 for w in sorted(KINDS, key=len, reverse=True)) + r")\s+of\s+(?:the\s+)?$", re.I)
+_KIND_OF = re.compile(r"(?:the\s+)?(" + _alternation(KINDS) + r")\s+of\s+(?:the\s+)?$", re.I)
 # words before a level or a kind that are no name (which county, each district, the city)
 NOT_NAMES = frozenset({"the", "which", "what", "each", "every", "a", "an", "any", "this", "that", "these", "those",
                        "our", "its", "their", "other", "same", "all", "some", "one", "two", "three", "per", "by", "of",
@@ -102,6 +104,7 @@ class LatinReading:
     text: str  # the question with each name read as Chinese
     said: list[str] = field(default_factory=list)  # 「Pingtan County」读作平潭县
     unknown: list[str] = field(default_factory=list)  # names in Latin letters the index has no place for
+    names: list[tuple[str, str]] = field(default_factory=list)  # (the words as written, the Chinese read)
 
 
 _SOUNDS: dict[int, tuple[AgencyFinder, dict[str, set[str]]]] = {}
@@ -114,12 +117,11 @@ def _places_by_sound(finder: AgencyFinder) -> dict[str, set[str]]:
     if kept and kept[0] is finder:
         return kept[1]
     out: dict[str, set[str]] = {}
-    for a in finder.agencies:
-        chain, _ = _places(_squash(a))
-        for place in chain:
-            for form in _place_names(place):
-                if len(form) >= 2:
-                    out.setdefault(latin(form), set()).add(place)
+    places = {place for a in finder.agencies for place in _places(_squash(a))[0]}  # many agencies, fewer places
+    for place in places:
+        for form in _place_names(place):
+            if len(form) >= 2:
+                out.setdefault(latin(form), set()).add(place)
     _SOUNDS.clear()  # one index at a time in a process, mostly: the last finder's table is enough
     _SOUNDS[id(finder)] = (finder, out)
     return out
@@ -132,12 +134,12 @@ def _core(place: str) -> str:
 
 def read_latin(question: str, finder: AgencyFinder) -> LatinReading:
     """The question with its Latin-letter agency names as Chinese, what was read, and what was not."""
-    text = unicodedata.normalize("NFKC", question)
+    text = unicodedata.normalize("NFKC", question).replace("’", "'")
     if not re.search("[A-Za-z]", text):
         return LatinReading(text)
     sounds = _places_by_sound(finder)
     tokens = list(_TOKEN.finditer(text))
-    out, said, at, i = [], [], 0, 0
+    out, said, names, at, i = [], [], [], 0, 0
     while i < len(tokens):
         hit = None
         for n in range(min(4, len(tokens) - i), 0, -1):  # Ping Tan, Huai-an: up to four written syllables
@@ -171,16 +173,18 @@ def read_latin(question: str, finder: AgencyFinder) -> LatinReading:
             chinese += KINDS[_key(said_kind)]
         if before and not kind:
             start = at + before.start()
-        stop = after if (level or kind) else end
+        stop = after if (level or kind) else owns.end() if owns else end  # Pingtan's: the name, no 's left
         out.append(text[at:start])
         out.append(chinese)
-        said.append(f"「{text[start:stop].strip()}」读作{chinese}")
+        written = _POSSESSIVE.sub("", text[start:stop].strip())
+        said.append(f"「{written}」读作{chinese}")
+        names.append((written, chinese))
         at, i = stop, i + len(group)
         while i < len(tokens) and tokens[i].start() < at:
             i += 1
     out.append(text[at:])
     rest = "".join(out)
-    return LatinReading(rest, said, _unknown(rest))
+    return LatinReading(rest, said, _unknown(rest), names)
 
 
 def _key(phrase: str) -> str:
@@ -218,8 +222,8 @@ def is_pinyin(word: str, least: int = 2) -> bool:
 # English words and names of platforms that read as pinyin
 NOT_PLACES = frozenset({"china", "chinese", "weibo", "douyin", "kuaishou", "toutiao", "taobao", "alibaba", "xinhua",
                         "renminbi", "yuan", "hukou"})
-_LEVEL_OR_KIND = re.compile(r"[ \-]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s\-]+") for w in sorted(
-    {**LEVELS, **KINDS}, key=len, reverse=True) if w not in ("shi", "xian", "qu")) + r")(?![A-Za-z])" + _THING, re.I)
+_LEVEL_OR_KIND = re.compile(r"[ \-]+(?:" + _alternation(w for w in {**LEVELS, **KINDS} if w not in ("shi", "xian", "qu"))
+                            + r")(?![A-Za-z])" + _THING, re.I)
 # joined to a name read already: 平潭 and Fuqing, Fuqing vs 平潭, compared with Fuqing
 _JOINED_AFTER = re.compile(r"[\u4e00-\u9fff](?:['’]s)?[^\u4e00-\u9fffA-Za-z]*(?:and|or|vs\.?|versus|than|with|,|、)\s*$", re.I)
 _JOINED_BEFORE = re.compile(r"^(?:['’]s)?\s*(?:and|or|vs\.?|versus|,|、)\s*[\u4e00-\u9fff]", re.I)
