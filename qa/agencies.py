@@ -136,7 +136,10 @@ class AgencyIndex:
 
     def find(self, question: str) -> AgencyMatch | None:
         """The agency (or candidates) named in the question, or None."""
-        raw = _squash(question)
+        from qa.latin import read_latin  # (qa.latin reads names with this module's rules)
+
+        named = read_latin(question, self.finder)  # Píngtán, Hongze District: as questions read them
+        raw = _squash(named.text if named.said else question)
         short = raw
         for long, s in SHORT_FORMS:
             short = short.replace(long, s)
@@ -144,7 +147,9 @@ class AgencyIndex:
         if not spans:
             return None
         best = max(spans, key=lambda sp: len(sp.mention))
-        return AgencyMatch(best.agencies, best.mention, ambiguous=len(best.agencies) > 1)
+        # a name read from Latin letters: the words as the query writes them (for cutting it out of the query)
+        mention = next((w for w, c in named.names if best.mention in c or c in best.mention), best.mention)
+        return AgencyMatch(best.agencies, mention, ambiguous=len(best.agencies) > 1)
 
 
 # ---------------------------------------------------------------- every agency a question names, with spans

@@ -2,8 +2,8 @@
 punctuation), traditional → simplified (index.hanzi), English words for the template's items, years in
 Chinese numerals or two digits (二〇二三年, 21年 → 2023年, 2021年), lower-case Latin, no spaces.
 
-Agency names in Latin letters (Pingtan, Hongze) are not translated here: they depend on the index, and
-qa.agencies gives every agency its pinyin aliases.
+Agency names in Latin letters (Pingtan County, Hongze District People's Government) are not translated here:
+they depend on the index, and qa.latin reads them, with the words after them, before this runs.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ ENGLISH: dict[str, str] = {
     "administrative licenses": "行政许可", "administrative permits": "行政许可", "administrative coercion": "行政强制",
     "administrative enforcement": "行政强制", "administrative fees": "行政事业性收费", "administrative litigation": "行政诉讼",
     "proactive disclosure": "主动公开", "proactively disclosed": "主动公开", "regulatory documents": "规范性文件",
-    "information disclosure": "政府信息公开", "charges": "行政事业性收费", "fee income": "行政事业性收费",
+    "information disclosure": "政府信息公开", "charges": "行政事业性收费", "fee income": "行政事业性收费金额",
     "partially disclosed": "部分公开", "partial disclosure": "部分公开", "natural persons": "自然人",
     "individuals": "自然人", "agency": "单位", "agencies": "单位", "reports": "报告", "report": "报告",
     "per year": "每年", "each year": "每年", "every year": "每年", "annually": "每年", "per month": "每月",
@@ -79,7 +79,24 @@ ENGLISH: dict[str, str] = {
     "decreased": "减少",
     # relative years, as the Chinese words qa.relyears reads
     "last year": "去年", "previous year": "上一年度", "the year before last": "前年", "this year": "今年",
-    "current year": "今年",
+    "current year": "今年", "next year": "明年",
+    # the rows of 三 in other words: a request refused, partly granted, not processed; withdrawn (no row has it)
+    "refuse": "不予公开", "refuses": "不予公开", "partially granted": "部分公开", "partly granted": "部分公开",
+    "granted in part": "部分公开", "partly disclosed": "部分公开", "not processed": "不予处理",
+    "declined to process": "不予处理", "withdrawn": "撤回", "withdrew": "撤回", "withdraw": "撤回",
+    "state secret": "属于国家秘密", "state secrets": "属于国家秘密", "refusals": "不予公开",
+    "carry over from the previous year": "上年结转", "carried in": "上年结转", "brought forward": "上年结转",
+    "change": "变化", "changed": "变化", "changes": "变化",
+    # the words of part 五 and of a report's gist (qa.op_prose reads 措施 / 改进 / 概括)
+    "measures": "措施", "improvement measures": "改进措施", "improvements": "改进", "improvement": "改进",
+    "improve": "改进", "main points": "概括", "key points": "概括", "highlights": "亮点",
+    # what a report counts in 条 on its platforms (通过“平潭发布”公众号发布信息672条)
+    "official wechat account": "公众号", "wechat official account": "公众号", "official account": "公众号",
+    "wechat account": "微信公众号", "how many items": "多少条", "how many posts": "多少条", "publish": "发布",
+    # the kinds of agency, standing without a place (which law enforcement bureau …): qa.latin reads them after one
+    "law enforcement bureau": "执法局", "law enforcement bureaus": "执法局", "law enforcement": "执法",
+    "urban management bureau": "城管局", "urban management bureaus": "城管局", "urban management": "城管",
+    "city management": "城管", "chengguan": "城管",
 }
 _ENGLISH_SPAN = re.compile(r"(?<![a-z])(?:the\s+)?(?:last|past|recent)\s+(\d{1,2}|two|three|four|five)\s+years(?![a-z])")
 # from 2021 to 2025 / between 2021 and 2025 / 2021 through 2025: a range of years, as 2021到2025年
@@ -142,12 +159,21 @@ _ENGLISH_QUESTION_END = re.compile(r"\s*\?\s*$")
 _ENGLISH_FOLLOWUP = re.compile(r"^\s*(?:and|what about|how about)(?:\s+(?:in|for))?(?![a-z])\s*")
 
 
+# how did Pingtan's penalties change: the amount of a change (变化多少), not how a thing is done
+_ENGLISH_HOW_CHANGE = re.compile(r"(?<![a-z])how (?:did|has|have|does|do) (.+?) (?:change|develop|evolve)(?![a-z])")
+_ENGLISH_ASKS = re.compile(r"\s*(?:which|what|how|who|where|when|rank|list)(?![a-z])")
 # drop from 2022 to 2025 / fall by: the verb of a change, read before the years take their "from"
 _ENGLISH_CHANGE = re.compile(r"(?<![a-z])(?:(drop|drops|fall|falls|decline|declines)|(rise|rises|grow|grows))"
                              r"(?=\s+(?:from|by|between)(?![a-z]))")
 # what share of Pingtan's 2024 requests were granted: the part (granted) over the whole (requests), as 占…的比例
 _ENGLISH_SHARE = re.compile(r"(?:(?:what|which)(?:'s|\s+is|\s+was)?\s+)?(?:the\s+)?(?:share|percentage|proportion|fraction|percent)\s+of\s+(.+?)\s+"
-                            r"(?:that\s+|which\s+)?(?:were|was|are|is|got|get)\s+([a-z ]+?)\s*(\?|$)")
+                            r"(?:that\s+|which\s+)?(?:(?:were|was|are|is|got|get)\s+|(?=could not|couldn't|cannot|can't))([a-z' ]+?)\s*(\?|$)")
+
+
+# licences granted: the licences decided (行政许可's decisions), not requests granted disclosure (予以公开)
+_LICENCE = re.compile(r"(?<![a-z])(?:licen[cs]|permit)")
+_DISCLOSURE = re.compile(r"(?<![a-z])(?:request|application|disclos|information)")
+_GRANTED = re.compile(r"(?<![a-z])(?:granted|grant)(?![a-z])")
 
 
 def english(text: str) -> str:
@@ -157,8 +183,14 @@ def english(text: str) -> str:
     text = _ENGLISH_SHARE.sub(lambda m: f"{m.group(2)}占{m.group(1)}的比例{m.group(3)}", text)
     if _ENGLISH_FOLLOWUP.match(text):
         text = "那" + _ENGLISH_QUESTION_END.sub("", _ENGLISH_FOLLOWUP.sub("", text, count=1)) + "呢"
+    elif latin and _ENGLISH_ASKS.match(text):  # which agency …?: asks a thing, no yes or no (收费吗 would)
+        text = _ENGLISH_QUESTION_END.sub("", text)
     elif latin:
         text = _ENGLISH_QUESTION_END.sub("吗?", text)
+    if latin:
+        text = _ENGLISH_HOW_CHANGE.sub(r"\1变化多少", text)
+    if latin and _LICENCE.search(text) and not _DISCLOSURE.search(text):
+        text = _GRANTED.sub("", text)
     if latin:
         text = _ENGLISH_CHANGE.sub(lambda m: "下降" if m.group(1) else "增长", text)
         text = _ENGLISH_YEARS.sub(lambda m: f"{m.group(1)}到{m.group(2)}年 ", text)
@@ -169,6 +201,8 @@ def english(text: str) -> str:
 def english_terms(question: str) -> list[tuple[str, str]]:
     """The English words of a question the term table read, each with its Chinese word (for the reading)."""
     text = unicodedata.normalize("NFKC", question).lower()
+    if _LICENCE.search(text) and not _DISCLOSURE.search(text):  # as english() reads it: licences granted
+        text = _GRANTED.sub("", text)
     return list(dict.fromkeys((m.group(1), ENGLISH[m.group(1)]) for m in _ENGLISH.finditer(text)))
 
 

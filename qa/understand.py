@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from qa.agencies import RE_GOVERNMENT_AFTER, AgencyFinder, names_government
 from qa.cnnum import NUMBER, parse_number
+from qa.latin import read_latin
 from qa.normalize import english_terms, normalize
 from qa.relyears import RelativeYear
 from qa.relyears import find as find_relative
@@ -300,7 +301,9 @@ class Reader:
                 plan.notes.append(f"问题较长，只读了其中的问句：「{found}」")
             else:
                 plan.notes.append(f"问题超过{MAX_CHARS}字，只读了前{MAX_CHARS}字")
-        text = normalize(asked[:MAX_CHARS])
+        named = read_latin(asked[:MAX_CHARS], self.finder)  # Pingtan County → 平潭县, said
+        plan.notes += named.said
+        text = normalize(named.text)
         plan.text = text
         # English words are read inside a Chinese question, or in an English one whose words the term table
         # knows (Which agency had the most penalties?): no known word is no question about these reports
@@ -311,6 +314,10 @@ class Reader:
         spans: list[tuple[int, int]] = []
         self._years(plan, text, spans)
         self._agencies(plan, text, spans)
+        if named.unknown and plan.agencies:  # Fuqing City: a name in Latin letters the index lacks, said
+            plan.unresolved += [w for w in named.unknown if w not in plan.unresolved]
+        elif named.unknown and not plan.unknown_agency:
+            plan.unknown_agency = named.unknown[0]
         plan.prose_text = re.sub("＿+", " ", _mask(text, spans)).strip() or text  # for retrieval: no names
         rest = _mask(text, spans)
         self._measure(plan, rest, spans)

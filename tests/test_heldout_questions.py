@@ -25,7 +25,10 @@ Every expected value was read by hand from the reports' cells; `why` names the c
 before any fix: batch 5 52/60, batch 6 44/60, batch 7 36/50, batch 8 33/40, batch 9 41/50, batch 11 (ho556–ho580: 提到了/说到了 over all reports, A加B等于C加D吗, 伊穿 / 济男)
 22/25 (21/25 with traceability; one of the three misses was the gold's own 160 for 160.00), batch 12 (ho581–ho630: a
 journalist's, an auditor's and a citizen's words — 平谈 / 鹤冈, 从上一年结转过来, 项目本年减了, 2024年是2025年的几倍,
-依申请办理结果里…的占比, cells a report lost or never had (absent, never 0), English lawsuit routes and drop from) 43/50.
+依申请办理结果里…的占比, cells a report lost or never had (absent, never 0), English lawsuit routes and drop from) 43/50,
+batch 13 (ho701–ho720: English and mixed questions naming the agency in pinyin or English — Ping Tan, Ping-tan,
+Hóngzé District, Jinan Municipal Urban Management Bureau, Pingtan County, Zhangdian law enforcement bureau, the
+Jinan Municipal People's Government (another body: refused), Fuqing City (not held: said)) 14/20; after qa/latin.py 20/20.
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).

@@ -1,0 +1,245 @@
+"""Agency names written in Latin letters, read as the Chinese names the agency finder knows.
+
+A name in pinyin — with or without tone marks, spaces, hyphens or apostrophes (Pingtan, Ping Tan, Píngtán,
+Huai'an) — is matched against the pinyin of the place names of the index's own agencies (never a list of
+names), and the English words after it for the level of the place (county, district, city) and the kind of
+agency (urban management bureau, law enforcement bureau, people's government) become their Chinese words:
+"Jinan Municipal Urban Management Bureau" → 济南市城管局, "People's Government of Hongze District" →
+洪泽区人民政府. The Chinese name then goes through the same finder as a Chinese question (so 济南市人民政府 is
+still another body than 济南市城市管理局), and the reading is said: 「Pingtan County」读作平潭县.
+A Latin word the index has no place for, followed by such a word (Fuqing City), is a name left unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from qa.agencies import AgencyFinder, _place_names, _places, _squash, latin
+
+# The level of a place, in English and in pinyin (Hongze Qu), as the character that ends its name.
+LEVELS: dict[str, str] = {
+    "autonomous county": "自治县", "autonomous prefecture": "自治州", "city": "市", "municipal": "市",
+    "municipality": "市", "county": "县", "district": "区", "province": "省", "prefecture": "州",
+    "shi": "市", "xian": "县", "qu": "区",
+}
+# The kind of agency, in English (and the pinyin people use for 城管), as the Chinese words of its name or
+# of their short forms (qa.agencies.SHORT_FORMS), which the finder knows. Longest first when matched.
+KINDS: dict[str, str] = {
+    "urban management comprehensive administrative law enforcement bureau": "城市管理综合行政执法局",
+    "urban management and comprehensive administrative law enforcement bureau": "城市管理综合行政执法局",
+    "urban management comprehensive law enforcement bureau": "城市管理综合执法局",
+    "urban management and comprehensive law enforcement bureau": "城市管理综合执法局",
+    "urban management law enforcement bureau": "城管执法局", "urban management and law enforcement bureau": "城管执法局",
+    "city management law enforcement bureau": "城管执法局", "urban administration law enforcement bureau": "城管执法局",
+    "urban management bureau": "城管局", "city management bureau": "城管局", "urban administration bureau": "城管局",
+    "bureau of urban management": "城管局", "urban management": "城管", "city management": "城管",
+    "urban administration": "城管", "chengguan": "城管", "chengguanju": "城管局",
+    "comprehensive administrative law enforcement bureau": "综合行政执法局",
+    "administrative law enforcement bureau": "执法局", "comprehensive law enforcement bureau": "执法局",
+    "law enforcement bureau": "执法局", "law enforcement": "执法", "zhifaju": "执法局",
+    "people's government": "人民政府", "peoples government": "人民政府", "people government": "人民政府",
+    "municipal government": "人民政府", "government": "人民政府",
+    "general office of the people's government": "人民政府办公室", "government office": "人民政府办公室",
+    "government general office": "人民政府办公室", "general office": "人民政府办公室",
+    "administrative committee": "管委会", "management committee": "管委会",
+    "comprehensive experimental zone": "综合实验区", "comprehensive experiment zone": "综合实验区",
+    "comprehensive pilot zone": "综合实验区", "experimental zone": "实验区", "pilot zone": "实验区",
+    "economic and technological development zone": "经济技术开发区", "economic development zone": "经济开发区",
+    "high-tech zone": "高新区", "high tech zone": "高新区", "development zone": "开发区", "new area": "新区",
+    "market supervision administration": "市场监管局", "market supervision bureau": "市场监管局",
+    "market regulation bureau": "市场监管局", "human resources and social security bureau": "人社局",
+    "ecology and environment bureau": "生态环境局", "ecological environment bureau": "生态环境局",
+    "environmental protection bureau": "生态环境局", "public security bureau": "公安局", "education bureau": "教育局",
+    "finance bureau": "财政局", "civil affairs bureau": "民政局", "natural resources bureau": "自然资源局",
+    "housing and urban-rural development bureau": "住房和城乡建设局", "transport bureau": "交通运输局",
+    "emergency management bureau": "应急管理局", "justice bureau": "司法局", "audit bureau": "审计局",
+    "health commission": "卫生健康委员会", "development and reform commission": "发展和改革委员会",
+    "administrative approval bureau": "行政审批服务局", "bureau": "局", "commission": "委员会",
+}
+_WORD = r"[A-Za-zÀ-ɏ]+(?:['’][A-Za-zÀ-ɏ]+)*"
+_TOKEN = re.compile(_WORD)
+_SEP = re.compile(r"[ \t\-]{1,2}$")
+_POSSESSIVE = re.compile(r"['’]s$", re.I)
+_OWNS = re.compile(r"['’]s(?![A-Za-z])", re.I)
+
+
+# a thing of the place's government, not the government: Pingtan's government website (as 政府网站 in Chinese)
+_THING = r"(?![\s\-]+(?:website|portal|web|information|procurement|affairs|services?|new\s+media|app|platform))"
+
+
+def _alternation(words) -> str:
+    """The phrases as one regex alternation, longest first, a space matching spaces or a hyphen."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s\-]+") for w in sorted(words, key=len, reverse=True))
+
+
+def _phrases(table: dict[str, str]) -> re.Pattern[str]:
+    return re.compile(r"\s*(?:the\s+)?(" + _alternation(table) + r")(?![A-Za-z])" + _THING, re.I)
+
+
+_LEVEL_AFTER = _phrases(LEVELS)
+_KIND_AFTER = _phrases(KINDS)
+# the kind before the place: "the urban management bureau of Jinan", "People's Government of Hongze District"
+_KIND_OF = re.compile(r"(?:the\s+)?(" + _alternation(KINDS) + r")\s+of\s+(?:the\s+)?$", re.I)
+# words before a level or a kind that are no name (which county, each district, the city)
+NOT_NAMES = frozenset({"the", "which", "what", "each", "every", "a", "an", "any", "this", "that", "these", "those",
+                       "our", "its", "their", "other", "same", "all", "some", "one", "two", "three", "per", "by", "of",
+                       "in", "for", "and", "or", "to", "from", "with", "did", "does", "do", "how", "many", "much",
+                       "is", "was", "are", "were", "has", "had", "have", "most", "least", "more", "fewer", "less",
+                       "main", "local", "central", "national", "provincial", "municipal", "county", "city", "district",
+                       "administrative", "comprehensive", "government", "people's", "urban", "management"})
+
+
+def fold(word: str) -> str:
+    """Píngtán → pingtan, Huai'an → huaian, Lǚ → lv: the letters of pinyin without tones or separators."""
+    word = re.sub("[üǖǘǚǜÜǕǗǙǛ]", "v", word)
+    word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return re.sub(r"['’\-\s]", "", word).lower()
+
+
+@dataclass
+class LatinReading:
+    text: str  # the question with each name read as Chinese
+    said: list[str] = field(default_factory=list)  # 「Pingtan County」读作平潭县
+    unknown: list[str] = field(default_factory=list)  # names in Latin letters the index has no place for
+    names: list[tuple[str, str]] = field(default_factory=list)  # (the words as written, the Chinese read)
+
+
+_SOUNDS: dict[int, tuple[AgencyFinder, dict[str, set[str]]]] = {}
+
+
+def _places_by_sound(finder: AgencyFinder) -> dict[str, set[str]]:
+    """pinyin → the places of the index's agencies that sound so (pingtan → 平潭综合实验区, huaian → 淮安市), made
+    once per finder (the finder itself is made once per set of agencies: qa.agencies.AgencyFinder.cached)."""
+    kept = _SOUNDS.get(id(finder))
+    if kept and kept[0] is finder:
+        return kept[1]
+    out: dict[str, set[str]] = {}
+    places = {place for a in finder.agencies for place in _places(_squash(a))[0]}  # many agencies, fewer places
+    for place in places:
+        for form in _place_names(place):
+            if len(form) >= 2:
+                out.setdefault(latin(form), set()).add(place)
+    _SOUNDS.clear()  # one index at a time in a process, mostly: the last finder's table is enough
+    _SOUNDS[id(finder)] = (finder, out)
+    return out
+
+
+def _core(place: str) -> str:
+    """洪泽区 → 洪泽, 平潭综合实验区 → 平潭: the place without the level or zone a level word will say."""
+    return min(_place_names(place), key=len)
+
+
+def read_latin(question: str, finder: AgencyFinder) -> LatinReading:
+    """The question with its Latin-letter agency names as Chinese, what was read, and what was not."""
+    text = unicodedata.normalize("NFKC", question).replace("’", "'")
+    if not re.search("[A-Za-z]", text):
+        return LatinReading(text)
+    sounds = _places_by_sound(finder)
+    tokens = list(_TOKEN.finditer(text))
+    out, said, names, at, i = [], [], [], 0, 0
+    while i < len(tokens):
+        hit = None
+        for n in range(min(4, len(tokens) - i), 0, -1):  # Ping Tan, Huai-an: up to four written syllables
+            group = tokens[i:i + n]
+            if any(not _SEP.fullmatch(text[a.end():b.start()]) for a, b in zip(group, group[1:])):
+                continue
+            words = [_POSSESSIVE.sub("", t.group()) if k == n - 1 else t.group() for k, t in enumerate(group)]
+            key = fold("".join(words))
+            if key in sounds and len(sounds[key]) == 1 and _names(words):
+                hit = (group, key)
+                break
+        if hit is None:
+            i += 1
+            continue
+        group, key = hit
+        place, = sounds[key]
+        start, end = group[0].start(), group[-1].end()
+        if _POSSESSIVE.search(group[-1].group()):
+            end -= 2
+        owns = _OWNS.match(text, end)  # Jinan's urban management bureau: the kind after the possessive
+        level = None if owns else _LEVEL_AFTER.match(text, end)
+        kind = _KIND_AFTER.match(text, owns.end() if owns else level.end() if level else end)
+        bare = _KIND_AFTER.match(text, end) if level else None  # Shahe city management bureau: city is the kind's
+        if bare and (not kind or bare.end() >= kind.end()):
+            level, kind = None, bare
+        after = kind.end() if kind else level.end() if level else end
+        before = _KIND_OF.search(text[at:start])
+        chinese = (_core(place) + LEVELS[_key(level.group(1))]) if level else place
+        said_kind = kind.group(1) if kind else before.group(1) if before else None
+        if said_kind and not chinese.endswith(KINDS[_key(said_kind)]):  # Pingtan Comprehensive Experimental Zone
+            chinese += KINDS[_key(said_kind)]
+        if before and not kind:
+            start = at + before.start()
+        stop = after if (level or kind) else owns.end() if owns else end  # Pingtan's: the name, no 's left
+        out.append(text[at:start])
+        out.append(chinese)
+        written = _POSSESSIVE.sub("", text[start:stop].strip())
+        said.append(f"「{written}」读作{chinese}")
+        names.append((written, chinese))
+        at, i = stop, i + len(group)
+        while i < len(tokens) and tokens[i].start() < at:
+            i += 1
+    out.append(text[at:])
+    rest = "".join(out)
+    return LatinReading(rest, said, _unknown(rest), names)
+
+
+def _key(phrase: str) -> str:
+    return re.sub(r"[\s\-]+", " ", phrase.lower()).replace("high tech", "high-tech")
+
+
+def _names(words: list[str]) -> bool:
+    """Words that may be a name: a lone English word of the question (an, he) is no place unless capitalised."""
+    if len(words) == 1:
+        w = words[0]
+        return w[:1].isupper() or w.lower() not in NOT_NAMES
+    return all(w[:1].isupper() for w in words) or all(w.lower() not in NOT_NAMES for w in words)
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every pinyin syllable without its tone (pypinyin's own table: ~420)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return frozenset(fold(p) for v in pinyin_dict.values() for p in v.split(","))
+
+
+@lru_cache(maxsize=4096)
+def is_pinyin(word: str, least: int = 2) -> bool:
+    """Whether the word is written as at least `least` pinyin syllables (Fuqing, Xiamen; not People, Bureau)."""
+    word, syl = fold(word), _syllables()
+    best = [0] + [-1] * len(word)  # the most syllables a split of word[:i] has, -1 for none
+    for i in range(1, len(word) + 1):
+        for j in range(max(0, i - 6), i):
+            if best[j] >= 0 and word[j:i] in syl:
+                best[i] = max(best[i], best[j] + 1)
+    return best[-1] >= least
+
+
+# English words and names of platforms that read as pinyin
+NOT_PLACES = frozenset({"china", "chinese", "weibo", "douyin", "kuaishou", "toutiao", "taobao", "alibaba", "xinhua",
+                        "renminbi", "yuan", "hukou"})
+_LEVEL_OR_KIND = re.compile(r"[ \-]+(?:" + _alternation(w for w in {**LEVELS, **KINDS} if w not in ("shi", "xian", "qu"))
+                            + r")(?![A-Za-z])" + _THING, re.I)
+# joined to a name read already: 平潭 and Fuqing, Fuqing vs 平潭, compared with Fuqing
+_JOINED_AFTER = re.compile(r"[\u4e00-\u9fff](?:['’]s)?[^\u4e00-\u9fffA-Za-z]*(?:and|or|vs\.?|versus|than|with|,|、)\s*$", re.I)
+_JOINED_BEFORE = re.compile(r"^(?:['’]s)?\s*(?:and|or|vs\.?|versus|,|、)\s*[\u4e00-\u9fff]", re.I)
+
+
+def _unknown(text: str) -> list[str]:
+    """Fuqing City, Xiamen urban management bureau, 平潭 and Fuqing: a word in pinyin before a level or a kind
+    of agency, or joined to a name read already, that no place of the index sounds like — a name, said, never
+    dropped. (The index's own names were read as Chinese already.)"""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = _POSSESSIVE.sub("", m.group())
+        low = word.lower()
+        if low in NOT_NAMES or low in NOT_PLACES or low in KINDS or low in LEVELS or not is_pinyin(word):
+            continue
+        if _LEVEL_OR_KIND.match(text, m.end()) or _JOINED_AFTER.search(text[:m.start()]) \
+                or _JOINED_BEFORE.match(text[m.end():]):
+            out.append(word)
+    return list(dict.fromkeys(out))

@@ -1,0 +1,87 @@
+"""Agency names written in Latin letters (qa/latin.py), read through the place names of dev.json's index —
+the five seeds and the real reports it lists — never through a list of names: pinyin with or without tone
+marks, spaces and hyphens, English words for the level of the place and the kind of agency, the reading
+said in the answer, and a name the index lacks said unresolved."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_dev_questions import DEV
+from test_dev_questions import dev_corpus, dev_qa  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.skipif(not DEV.exists(), reason=f"{DEV} not found (../shared is not beside the repo)")
+
+# (the question, the Chinese its name is read as)
+READ = [
+    ("How many requests did Ping Tan receive in 2024?", "平潭综合实验区"),
+    ("Which problems did Píngtán report in 2022?", "平潭综合实验区"),
+    ("Which year did Ping-tan have the most lawsuits?", "平潭综合实验区"),
+    ("How many administrative penalties did Pingtan County issue in 2024?", "平潭县"),
+    ("Pingtan Comprehensive Experimental Zone's penalties in 2023", "平潭综合实验区"),
+    ("Hóngzé District 2023: how many administrative coercion decisions?", "洪泽区"),
+    ("What did Hongze District People's Government say about policy interpretation?", "洪泽区人民政府"),
+    ("What did the People's Government of Hongze District say about policy interpretation?", "洪泽区人民政府"),
+    ("hongze qu 2023 行政许可", "洪泽区"),
+    ("How many penalties did the urban management bureau of Jinan make in 2020?", "济南市城管局"),
+    ("How many penalties did Jinan's urban management bureau make in 2020?", "济南市城管局"),
+    ("How many penalties did the Jinan Municipal People's Government impose?", "济南市人民政府"),
+    ("Zhangdian law enforcement bureau, 2020: administrative licensing decisions?", "张店区执法局"),
+    ("Summarize the Shahe city management law enforcement bureau's 2020 report", "沙河市城管执法局"),
+    ("Jinan chengguan 2020 行政处罚多少", "济南市城管"),
+]
+
+
+@pytest.mark.parametrize("question,chinese", READ, ids=[q for q, _ in READ])
+def test_a_name_in_latin_letters_is_read_as_the_index_names_it(dev_qa, question: str, chinese: str) -> None:
+    from qa.latin import read_latin
+
+    r = read_latin(question, dev_qa.reader.finder)
+    assert chinese in r.text and len(r.said) == 1 and r.said[0].endswith("读作" + chinese), (r.text, r.said)
+    assert not r.unknown, r.unknown
+
+
+# (the question, the name in Latin letters the index has no place for)
+UNKNOWN = [
+    ("How many penalties did Fuqing City issue in 2023?", "Fuqing"),
+    ("How many penalties did fuqing city issue in 2023?", "fuqing"),
+    ("What problems did the Fuzhou urban management bureau admit?", "Fuzhou"),
+    ("Compare Pingtan and Xiamen penalties in 2023", "Xiamen"),
+]
+
+
+@pytest.mark.parametrize("question,name", UNKNOWN, ids=[q for q, _ in UNKNOWN])
+def test_a_pinyin_name_the_index_lacks_is_said(dev_qa, question: str, name: str) -> None:
+    from qa.latin import read_latin
+
+    assert read_latin(question, dev_qa.reader.finder).unknown == [name]
+    a = dev_qa.ask(question)[0]
+    assert a.status == "not_found" and name in a.text, a.text
+    assert "1,330" not in a.text.split("回答：")[0], a.text  # 平潭's 2023 count is no answer for the other name
+
+
+def test_english_words_and_platforms_are_no_names(dev_qa) -> None:
+    from qa.latin import is_pinyin, read_latin
+
+    for question in ("How did Zhangdian handle suggestions from People's Congress deputies?",
+                     "How many posts did Pingtan publish on Weibo?", "Which county had the most penalties?",
+                     "Tell me about Pingtan's government website in 2024"):
+        r = read_latin(question, dev_qa.reader.finder)
+        assert not r.unknown and "人民政府" not in r.text, (question, r)
+    assert is_pinyin("Xiamen") and is_pinyin("Huai'an") and not is_pinyin("Bureau") and not is_pinyin("People")
+
+
+def test_the_answer_says_how_the_name_was_read(dev_qa) -> None:
+    a = dev_qa.ask("How many administrative penalties did Pingtan County issue in 2024?")[0]
+    assert a.status == "answered" and "「Pingtan County」读作平潭县" in a.text and "1,100件" in a.text, a.text
+    gist = dev_qa.ask("overview of Pingtan 2022")[0]  # an English summary naming the agency in pinyin
+    assert gist.status == "answered" and "「Pingtan」读作平潭综合实验区" in gist.text and "要点" in gist.text, gist.text
+    wrong = dev_qa.ask("How many administrative penalties did the Jinan Municipal People's Government impose in 2020?")[0]
+    assert wrong.status == "not_found" and "济南市人民政府" in wrong.text and "135" not in wrong.text, wrong.text
+
+
+def test_licences_granted_are_licences_decided(dev_qa) -> None:
+    """granted is 予以公开 for requests, but a licence granted is a licence decided (行政许可's decisions)."""
+    a = dev_qa.ask("How many licences were granted by Pingtan in 2024?")[0]
+    assert "4,529件" in a.text and "予以公开" not in a.text, a.text
+    assert "予以公开" in dev_qa.ask("How many requests were granted by Pingtan in 2024?")[0].text
