@@ -11,7 +11,7 @@ from qa.lexicon import COLUMN_GROUPS, items, measure
 from qa.phrasing import FOLLOWED_VALUE_NOTE
 from qa.relyears import is_relative_note
 from qa.relyears import resolve as resolve_relative
-from qa.understand import AGGREGATES, RE_COMPARE, RE_THAN, Plan, Reader, is_followup
+from qa.understand import AGGREGATES, RE_COMPARE, RE_OVER_YEARS, RE_THAN, Plan, Reader, is_followup
 
 MAX_TURNS = 20
 
@@ -37,7 +37,11 @@ class Conversation(BaseModel):
 
 
 def _short(plan: Plan) -> bool:
-    return len(plan.text) <= 10
+    """Few words of its own: English words the term table left (how many were 予以公开) add no measure or name."""
+    return len(RE_LATIN_WORD.sub("", plan.text)) <= 10
+
+
+RE_LATIN_WORD = re.compile(r"[a-z']{2,}\s*")
 
 
 # words by which a question sets its own scope (哪个单位行政处罚最多): it starts fresh, even when short
@@ -50,6 +54,7 @@ TEXT_OPS = {"prose", "mixed", "findings", "out_of_scope"}  # answers in words: a
 RE_AGAINST = re.compile(r"比|还是|相比|对比")  # 和洪泽比呢 / 跟伊川相比: the named one against the last answer's
 RE_PRONOUN_WORDS = re.compile(r"它们?|该单位|这个单位|这家单位?|其|前一年|后一年|上一年|下一年|上年|前年|去年")
 RE_WITHIN = re.compile(r"其中|这些|这几|里面|当中|之中|以上|上述|它们")  # 其中最少的: the set the last answer listed
+RE_EVERY_REPORT = re.compile(r"(?:全部|所有|各个?)(?:报告|单位|家)")  # 占所有报告的比例呢: the sum over every report
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
 
@@ -193,6 +198,14 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     prev = turns[-1].plan
     new = _continued(prev, plan)
     new.operation, new.share_items, new.share_of = "share", [prev.item], []
+    whole = RE_EVERY_REPORT.search(plan.text)  # (占总数的比例 after 其中维持的: its own table's total, below)
+    if len(prev.agencies or turns[-1].focus) == 1 and (RE_OVER_YEARS.search(plan.text) or whole):
+        # 占历年总和的比例呢 / 占全部报告的多少: the last value over its agency's years, or over every report
+        new.agencies = list(prev.agencies or turns[-1].focus)
+        new.years = list(prev.years or turns[-1].focus_years)[:1]
+        over_years = bool(RE_OVER_YEARS.search(plan.text))
+        new.share_years, new.share_across, new.share_items, new.all_years = over_years, not over_years, [], over_years
+        return new
     if plan.years:  # 2024年的比例呢: the year this turn names
         new.years, new.all_years = list(plan.years), len(plan.years) > 1
     before = next((t.plan for t in reversed(turns[:-1]) if t.plan.item), None)

@@ -340,7 +340,8 @@ def _focus(answer: Answer, plan: Plan) -> tuple[list[str], list[int]]:
     t = answer.table
     if t and t.columns[:2] == ["名次", "单位"] and plan.operation not in ("compare",) and not (
             plan.agencies and not plan.all_years):
-        top = [row for row in t.rows if row[0] == 1][:1]
+        place = plan.nth if plan.operation == "nth" and plan.nth else 1  # 第二呢 → 它的…: the second one
+        top = [row for row in t.rows if row[0] == place][:1]
         return [r[1] for r in top], [r[2] for r in top if isinstance(r[2], int)]
     if plan.agencies:  # no year named: the one year the answer cited (伊川 has 2020 only) is the conversation's
         cited = {c.year for c in answer.citations if c.kind == "fact" and c.year}

@@ -102,6 +102,34 @@ def measure_values(ctx: Ctx, plan: Plan) -> Check | None:
     return out
 
 
+def columns_summed(ctx: Ctx, plan: Plan) -> Check | None:
+    """维持、纠正、其他结果、尚未审结加起来等于总计吗: the row's columns the question names, summed in each report
+    in scope and set against the row's total column (a question that names one column is measure_values')."""
+    named = [c for c in dict.fromkeys([plan.column or "", *plan.extra_columns]) if c and c != "total"]
+    whole = measure(plan.item, "total") if plan.item else None
+    if len(named) < 2 or whole is None or not plan.agencies:
+        return None
+    parts = [m for m in (measure(plan.item, c) for c in named) if m is not None]
+    out = Check()
+    for total_row in (r for r in scoped_rows(ctx, plan, whole, plan.agencies) if r.status == OK):
+        rows = [next((x for x in scoped_rows(ctx, plan, m, [total_row.report.agency])
+                      if x.report.rid == total_row.report.rid and x.status == OK), None) for m in parts]
+        if any(r is None for r in rows):
+            continue
+        got, how = arith.total([r.value for r in rows])
+        for m, r in [*zip(parts, rows), (whole, total_row)]:
+            c, d = ctx.citer.rows(m, [r])
+            out.citations += c
+            out.derived += d
+        out.derived.append(how)
+        said = " + ".join(f"{m.label.split(' · ')[-1]}{plain_number(r.value)}" for m, r in zip(parts, rows))
+        verdict = "两边相等，对得上" if got == total_row.value else \
+            f"两边不相等，对不上（相差{plain_number(abs(got - total_row.value))}）"
+        out.text += (f"{total_row.report.name}{total_row.report.year or ''}年「{whole.label}」为"
+                     f"{plain_number(total_row.value)}；所问各栏相加：{said} = {plain_number(got)}，{verdict}。")
+    return out if out.text else None
+
+
 # 三's own rule: 新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理
 BALANCE_ITEMS = ("apply.new", "apply.carried_in", "apply.total", "apply.carried_out")
 

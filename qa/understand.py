@@ -195,6 +195,7 @@ RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大�
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共|涨|跌|降了|升了|多了|少了|"
                          r"差了|相差|翻了|变化)")
+RE_LEADING_LATIN = re.compile(r"^[a-z'\s]+")  # what's the 相差吗: English words the term table left
 # a question answered yes or no: no question word asks for a value (是不是30件 / 多于20件吗 / 有没有超过100件)
 RE_YESNO = re.compile(r"吗[?？。!！]*$|吧[?？。!！]*$|么[?？。!！]*$|是不是|是否|有没有|对不对|对吗|对吧|是吧|没错吧|"
                       r"(?<![哪谁])(?:件|项|个|次|份|元)(?:了)?(?:没有|没)[?？。!！]*$")  # 超过一千件没有: yes or no
@@ -1248,4 +1249,5 @@ def _in_unit(plan: Plan, num: str, unit: str | None) -> float | None:
 
 
 def is_followup(text: str) -> bool:
-    return bool(RE_FOLLOWUP.search(text))
+    """那…呢 / 其中… / 相差多少; in English the words left untranslated before it (what's the 相差) do not hide it."""
+    return bool(RE_FOLLOWUP.search(text) or RE_FOLLOWUP.search(RE_LEADING_LATIN.sub("", text)))
