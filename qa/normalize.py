@@ -79,6 +79,8 @@ ENGLISH: dict[str, str] = {
     "decreased": "减少",
     # relative years, as the Chinese words qa.relyears reads
     "last year": "去年", "previous year": "上一年度", "the year before last": "前年", "this year": "今年",
+    # it / its after an answer: the report it named (它 / 它的, read by qa.context)
+    "its": "它的", "did it": "它", "does it": "它", "has it": "它", "had it": "它",
     "current year": "今年", "the year before": "上一年度", "the prior year": "上一年度", "a year earlier": "上一年度",
 }
 _ENGLISH_SPAN = re.compile(r"(?<![a-z])(?:the\s+)?(?:last|past|recent)\s+(\d{1,2}|two|three|four|five)\s+years(?![a-z])")

@@ -975,7 +975,11 @@ class Reader:
         elif len(set(before)) >= 2 and not re.search(r"加|与|和|及", rest[:at] if at >= 0 else rest):
             plan.share_of = [i for i in dict.fromkeys(before) if i != plan.item][-1:]
         if plan.agencies and before and after and set(before) == set(after) and RE_ALL_REPORTS.search(rest[at:]):
-            plan.share_across, plan.item, plan.share_of, plan.share_items = True, after[0], [], []
+            # 占平潭所有报告的: the agency named again after 占 sums its own years, not every agency's
+            own = len(plan.agencies) == 1 and len(plan.years) == 1 and \
+                any(w and w in plan.text[at:] for w in plan.agency_mentions)
+            plan.share_across, plan.share_years = not own, own
+            plan.item, plan.share_of, plan.share_items = after[0], [], []
             return  # the same item over every report's: one agency's part of the whole
         if len(plan.agencies) == 1 and len(plan.years) == 1 and at >= 0 and set(after) <= {plan.item} and \
                 RE_OVER_YEARS.search(rest[at:]):  # 2022年的占历年总和: the year's part of the agency's years
