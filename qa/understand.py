@@ -981,8 +981,10 @@ class Reader:
             plan.share_across, plan.share_years = not own, own
             plan.item, plan.share_of, plan.share_items = after[0], [], []
             return  # the same item over every report's: one agency's part of the whole
+        whole_first = RE_OVER_YEARS.search(rest[:at]) if at >= 0 and not after else None
         if len(plan.agencies) == 1 and len(plan.years) == 1 and at >= 0 and set(after) <= {plan.item} and \
-                RE_OVER_YEARS.search(rest[at:]):  # 2022年的占历年总和: the year's part of the agency's years
+                (RE_OVER_YEARS.search(rest[at:]) or whole_first and any(p > whole_first.end() for _, p in plan.year_at)):
+            # 2022年的占历年总和 / 历年总和是多少，2022年占多少: the year's part of the agency's years
             plan.share_years, plan.share_of, plan.share_items = True, [], []
             return
         numer = [i for i in dict.fromkeys(before) if i not in plan.share_of and i != plan.container]
