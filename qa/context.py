@@ -273,6 +273,9 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     # only elliptical questions inherit: a follow-up word, or a short one that names no measure of its own
     complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus")))
     marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete)
+    # 第二多的是谁 / 最少的是哪家 after a value: the same measure ranked (谁 / 哪家 ask for the agency, no own scope)
+    marked = marked or (plan.bare_op in ("max", "min", "top", "bottom", "nth") and not plan.item
+                        and not plan.agencies and prev.item is not None)
     # 都有哪些情形 / 分别是哪些原因: the parts of the measure just asked (哪些 here asks for parts, not a scope)
     marked = marked or (plan.bare_op in ("breakdown", "place") and not plan.agencies and not plan.item)
     # a question in words naming no agency, after a text answer about one (城管网评队伍转发了多少): the same report

@@ -80,6 +80,7 @@ ENGLISH: dict[str, str] = {
     # relative years, as the Chinese words qa.relyears reads
     "last year": "去年", "previous year": "上一年度", "the year before last": "前年", "this year": "今年",
     # it / its after an answer: the report it named (它 / 它的, read by qa.context)
+    "which is more": "哪个多", "which one is more": "哪个多", "which has more": "哪个多", "which had more": "哪个多",
     "its": "它的", "did it": "它", "does it": "它", "has it": "它", "had it": "它",
     "current year": "今年", "the year before": "上一年度", "the prior year": "上一年度", "a year earlier": "上一年度",
 }

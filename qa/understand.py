@@ -326,6 +326,7 @@ class Reader:
         if english and not (plan.agencies or plan.item or plan.unknown_agency or plan.candidates or plan.corpus_what
                             or plan.bare_op or is_followup(text) or plan.prose and RE_SAYS.search(text)
                             or plan.years and "多少" in text  # how many in 2022? (a count asked of a year)
+                            or RE_COMPARE.search(text)  # which is more? (after two values)
                             or plan.operation == "findings"):  # Which reports don't add up?
             return _not_chinese(plan)  # (Which reports mention COVID-19: asked of the text)
         if english:
