@@ -7,6 +7,7 @@ import re
 
 from pydantic import BaseModel, Field
 
+from qa.cnnum import parse_number
 from qa.lexicon import COLUMN_GROUPS, items, measure
 from qa.phrasing import FOLLOWED_VALUE_NOTE
 from qa.relyears import is_relative_note
@@ -55,6 +56,7 @@ RE_AGAINST = re.compile(r"比|还是|相比|对比")  # 和洪泽比呢 / 跟伊
 RE_PRONOUN_WORDS = re.compile(r"它们?|该单位|这个单位|这家单位?|其|前一年|后一年|上一年|下一年|上年|前年|去年")
 RE_WITHIN = re.compile(r"其中|这些|这几|里面|当中|之中|以上|上述|它们")  # 其中最少的: the set the last answer listed
 RE_EVERY_REPORT = re.compile(r"(?:全部|所有|各个?)(?:报告|单位|家)")  # 占所有报告的比例呢: the sum over every report
+RE_NTH_PLACE = re.compile(r"第([二三四五六七八九十\d]+)名")  # 第三名的行政处罚呢: a place of the last ranking
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
 
@@ -133,6 +135,13 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         new.column, new.column_explicit = prev.column, prev.column_explicit
         new.agencies, new.years, new.followup = list(prev.agencies), list(prev.years), True
         new.defaults = [f"分子按上一问的「{items()[prev.item].label}」"]
+        return new
+    if (nth := RE_NTH_PLACE.search(plan.text)) and plan.item and plan.item != prev.item and \
+            prev.operation in ("max", "min", "top", "bottom", "rank", "nth"):
+        # 第三名的行政处罚呢 after a ranking: the report in that place, then the measure now asked of it
+        new = _continued(prev, plan)
+        new.operation, new.nth, new.of_nth, new.extra_items = "nth", parse_number(nth.group(1)), True, [plan.item]
+        new.order = "asc" if prev.operation in ("min", "bottom") or prev.order == "asc" else "desc"
         return new
     if RE_FIRST.search(plan.text) and plan.item and last.focus:
         new = plan.model_copy(deep=True)

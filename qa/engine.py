@@ -197,7 +197,9 @@ class QA:
         if m is None:
             return first
         second = OPERATIONS["value"].run(self, freeze(then), m)
-        first.text += f"{'最多' if plan.operation == 'max' else '最少'}的这份报告：" + second.text
+        which = f"排{'倒数' if plan.order == 'asc' else ''}第{plan.nth}名" if plan.operation == "nth" else \
+            "最多" if plan.operation == "max" else "最少"
+        first.text += f"{which}的这份报告：" + second.text
         first.citations += second.citations
         first.derived += second.derived
         return first

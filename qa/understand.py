@@ -107,6 +107,7 @@ class Plan(BaseModel):
     each: bool = False  # breakdown: every part listed (分别是什么原因), not only the largest
     parts_sum: bool = False  # breakdown: the parts added up against the row's stated total (按申请人类型加起来)
     nth: int | None = None  # 排第二
+    of_nth: bool = False  # 第三名的行政处罚呢 after a ranking: the nth report's other measure (qa.context)
     item_at: list[tuple[str, int]] = Field(default_factory=list)  # each item named and where (for 占 …)
     unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
     extra_columns: list[str] = Field(default_factory=list)  # 自然人和法人各多少: more columns of the same row (value)
