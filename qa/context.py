@@ -56,6 +56,7 @@ RE_AGAINST = re.compile(r"比|还是|相比|对比")  # 和洪泽比呢 / 跟伊
 RE_PRONOUN_WORDS = re.compile(r"它们?|该单位|这个单位|这家单位?|其|前一年|后一年|上一年|下一年|上年|前年|去年")
 RE_WITHIN = re.compile(r"其中|这些|这几|里面|当中|之中|以上|上述|它们")  # 其中最少的: the set the last answer listed
 RE_EVERY_REPORT = re.compile(r"(?:全部|所有|各个?)(?:报告|单位|家)")  # 占所有报告的比例呢: the sum over every report
+RE_ORGS_ALONE = re.compile(r"^(?:那|那么)?(?:单位|组织|企业和组织)(?:的|申请的?)?(?:呢|有?多少|有?几)")  # after 个人的呢
 RE_NTH_PLACE = re.compile(r"第([二三四五六七八九十\d]+)名")  # 第三名的行政处罚呢: a place of the last ranking
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
@@ -322,6 +323,10 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         changed = True
     elif plan.item and plan.column_explicit and plan.column != prev.column:
         new.column, new.column_explicit, new.column_word = plan.column, True, plan.column_word
+        new.defaults = [d for d in new.defaults if not d.startswith("未指明")]
+        changed = True
+    elif not plan.item and prev.item and items()[prev.item].table == "apply" and RE_ORGS_ALONE.search(plan.text):
+        new.column, new.column_explicit = "legal_person", True  # 个人的呢 → 组织的呢: the other applicants
         new.defaults = [d for d in new.defaults if not d.startswith("未指明")]
         changed = True
     elif not plan.item and plan.column_words and prev.item:

@@ -96,7 +96,9 @@ def measure_values(ctx: Ctx, plan: Plan) -> Check | None:
                     bits.append(f"正文的{plain_number(total)}是新收与上年结转之和，与表格相符，并不矛盾")
         if asked and r.value in asked and carried is None:
             bits.append("与问题中的数字相同")
-        if m.item in BALANCE_ITEMS and len(asked) >= 2 and (said := _balance(ctx, plan, r.report, out)):
+        named = {plan.item, plan.container, *plan.extra_items} & set(BALANCE_ITEMS)  # 上年结转加新收等于…吗
+        if m.item in BALANCE_ITEMS and (len(asked) >= 2 or len(named) >= 3) and \
+                (said := _balance(ctx, plan, r.report, out)):
             bits.append(said)  # 新收154，办结148，差的6件: the row the difference stands in
         out.text += "，".join(bits) + "。"
     return out

@@ -56,3 +56,13 @@ def test_english_followups_without_a_marker(dev_qa, turns, says) -> None:
 def test_mean_and_median_asked_together(dev_qa) -> None:
     (a,) = _ask(dev_qa, "平潭2019-2025年行政处罚的平均值和中位数")
     assert "中位数是1,100件" in a.text and "平均数是1,062.43件" in a.text, a.text
+
+
+def test_organisations_after_persons(dev_qa) -> None:
+    *_, a = _ask(dev_qa, "平潭2024年新收申请多少", "个人的呢", "组织的呢")
+    assert "「本年新收政府信息公开申请数量 · 法人或其他组织」为1件" in a.text, a.text
+
+
+def test_an_auditors_balance_in_words(dev_qa) -> None:
+    (a,) = _ask(dev_qa, "平潭2023年上年结转加新收等于办理结果总计加结转下年度吗")
+    assert "新收81 + 上年结转0 = 81" in a.text and "对得上" in a.text, a.text
