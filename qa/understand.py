@@ -574,7 +574,9 @@ class Reader:
         container_words = generic_new | {"依申请", "依申请公开", "信息公开申请", "政府信息公开申请", "公开申请",
                                          "收到的申请", "收到申请", "新收", "本年新收", "新收申请"}
         # 新收加上年结转: the two inputs of the ledger added, neither inside the other
-        summed = any(m.target == "apply.new" and RE_ADDED.match(text, m.end) for m in item_hits)
+        summed = any(m.target == "apply.new" and (RE_ADDED.match(text, m.end) or re.search(r"(?:加上|加|＋|\+)$",
+                                                                                         text[:m.start]))
+                     for m in item_hits)  # (上年结转加新收: 新收 added after the other)
         if "apply.new" in item_ids and len(item_ids) > 1 and not summed and all(
                 m.word in container_words for m in item_hits if m.target == "apply.new"):
             item_ids.remove("apply.new")

@@ -65,4 +65,9 @@ def test_organisations_after_persons(dev_qa) -> None:
 
 def test_an_auditors_balance_in_words(dev_qa) -> None:
     (a,) = _ask(dev_qa, "平潭2023年上年结转加新收等于办理结果总计加结转下年度吗")
-    assert "新收81 + 上年结转0 = 81" in a.text and "对得上" in a.text, a.text
+    assert "0 + 81 = 81" in a.text and "81 + 0 = 81" in a.text and "对得上" in a.text, a.text
+
+
+def test_the_ledger_named_row_by_row_is_checked(dev_qa) -> None:
+    (a,) = _ask(dev_qa, "平潭2025年上年结转、新收、办理结果总计和结转下年度这几个数对得上吗")
+    assert "新收154 + 上年结转0 = 154" in a.text and "148 + 结转下年度继续办理6 = 154" in a.text, a.text
