@@ -28,7 +28,8 @@ journalist's, an auditor's and a citizen's words — 平谈 / 鹤冈, 从上一�
 依申请办理结果里…的占比, cells a report lost or never had (absent, never 0), English lawsuit routes and drop from) 43/50. Batch 13 (ho631–ho670: an auditor's
 (合计对不上, 结转数对不对, 办理结果加起来等于收到的吗), a thesis student's (平均数, 中位数, 占历年总和的比例, 增长率, 排名前三),
 a citizen's unpunctuated words (咋样, 多不多, 有没有, 平谭), chains of 3 turns (第二呢 → 它的…呢, 那前年呢, 换成济南呢,
-只看2024年的) and English follow-ups without a marker (and the year before? / how many were granted?)) 32/40.
+只看2024年的) and English follow-ups without a marker (and the year before? / how many were granted?)) 32/40,
+40/40 after the fixes by kind (tests/test_qa_followups.py asks the same kinds in other words).
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
