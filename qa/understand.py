@@ -496,7 +496,7 @@ class Reader:
         if not plan.agencies and not plan.unknown_agency and not plan.candidates:
             plan.unknown_agency = _latin_name(plan.question, self.finder)
         if not plan.agencies and not plan.unknown_agency and not plan.candidates:
-            place = _known_place(_mask(text, spans))
+            place = _known_place(_mask(text, spans), alone=bool(RE_NAME_ALONE.fullmatch(text)))
             if place:  # 厦门2023年行政处罚: a place the dictionary knows and the index does not hold
                 plan.unknown_agency = place
         if plan.agencies:
@@ -1163,13 +1163,18 @@ def _latin_name(question: str, finder: AgencyFinder) -> str | None:
 LOCATIVES = set("中里内上下外")  # 报告中 / 表里: a place word's first character that belongs to the word before
 
 
-def _known_place(masked: str) -> str | None:
+# 换成宁德呢 / 那福州呢: a follow-up that names nothing but a name (the question before gives the rest)
+RE_NAME_ALONE = re.compile(r"(?:那|那么|换成|改成|换|如果是|要是)?[\u4e00-\u9fff]{2,6}?(?:的)?呢[？?。]*")
+
+
+def _known_place(masked: str, alone: bool = False) -> str | None:
     """A place name of jieba's dictionary (厦门, 盱眙县) standing, outside every agency name and template word,
-    in a question about an item of the template: a name the index does not hold, said, never dropped."""
+    in a question about an item of the template: a name the index does not hold, said, never dropped. alone: a
+    follow-up naming only a name (换成宁德呢), where jieba's person-name tag (宁德 is read as one) counts too."""
     import jieba.posseg  # loaded by the keyword index already; here only for questions naming no agency
 
     words = mentions(masked)
-    if not any(m.kind == "item" for m in words):  # 哪些报告提到台湾: a text question, not an agency's number
+    if not alone and not any(m.kind == "item" for m in words):  # 哪些报告提到台湾: a text question
         return None
     masked = _mask(masked, [(m.start, m.end) for m in words])  # template words are no places
     for run in re.findall(r"[\u4e00-\u9fff]{2,}", masked):
@@ -1177,7 +1182,8 @@ def _known_place(masked: str) -> str | None:
         for w in jieba.posseg.lcut(run):
             glued = at > 0 and len(w.word) == 2 and w.word[0] in LOCATIVES  # 报告中加起来: 中 ends the word before
             at += len(w.word)
-            if w.flag == "ns" and len(w.word) >= 2 and w.word not in NOT_PLACES and w.word not in BEYOND_PLACES \
+            if (w.flag == "ns" or alone and w.flag == "nr") and len(w.word) >= 2 and w.word not in NOT_PLACES \
+                    and w.word not in BEYOND_PLACES \
                     and not RE_BEYOND.search(w.word) and not mentions(w.word) and not glued:
                 return w.word
     return None

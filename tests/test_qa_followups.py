@@ -71,3 +71,9 @@ def test_an_auditors_balance_in_words(dev_qa) -> None:
 def test_the_ledger_named_row_by_row_is_checked(dev_qa) -> None:
     (a,) = _ask(dev_qa, "平潭2025年上年结转、新收、办理结果总计和结转下年度这几个数对得上吗")
     assert "新收154 + 上年结转0 = 154" in a.text and "148 + 结转下年度继续办理6 = 154" in a.text, a.text
+
+
+@pytest.mark.parametrize("name", ["宁德", "福州"])
+def test_a_followup_naming_only_an_unknown_name_says_so(dev_qa, name) -> None:
+    *_, a = _ask(dev_qa, "平潭2024年行政处罚多少", f"换成{name}呢")
+    assert f"没有「{name}」的报告" in a.text and "1,100" not in a.text, a.text
