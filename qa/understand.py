@@ -477,7 +477,8 @@ class Reader:
                 plan.kind_agencies = s.agencies
             spans.append((s.start, s.end))
         if not plan.agencies and not plan.unknown_agency:
-            masked = _mask(text, spans)
+            lead = RE_SWITCH_WORDS.match(text)  # 换成福州呢: the verb of a follow-up is no part of the name
+            masked = _mask(text, spans + ([lead.span()] if lead else []))
             for m in RE_PLACE.finditer(masked):
                 place = m.group(1)
                 if inside(*m.span()):
@@ -1163,6 +1164,7 @@ def _latin_name(question: str, finder: AgencyFinder) -> str | None:
 LOCATIVES = set("中里内上下外")  # 报告中 / 表里: a place word's first character that belongs to the word before
 
 
+RE_SWITCH_WORDS = re.compile(r"(?:换成|改成|换为|改为|如果是|要是)(?=[\u4e00-\u9fff])")
 # 换成宁德呢 / 那福州呢: a follow-up that names nothing but a name (the question before gives the rest)
 RE_NAME_ALONE = re.compile(r"(?:那|那么|换成|改成|换|如果是|要是)?[\u4e00-\u9fff]{2,6}?(?:的)?呢[？?。]*")
 
