@@ -7,11 +7,12 @@ import re
 
 from pydantic import BaseModel, Field
 
+from qa.cnnum import parse_number
 from qa.lexicon import COLUMN_GROUPS, items, measure
 from qa.phrasing import FOLLOWED_VALUE_NOTE
 from qa.relyears import is_relative_note
 from qa.relyears import resolve as resolve_relative
-from qa.understand import AGGREGATES, RE_COMPARE, RE_THAN, Plan, Reader, is_followup
+from qa.understand import AGGREGATES, RE_COMPARE, RE_OVER_YEARS, RE_THAN, Plan, Reader, is_followup
 
 MAX_TURNS = 20
 
@@ -37,7 +38,11 @@ class Conversation(BaseModel):
 
 
 def _short(plan: Plan) -> bool:
-    return len(plan.text) <= 10
+    """Few words of its own: English words the term table left (how many were 予以公开) add no measure or name."""
+    return len(RE_LATIN_WORD.sub("", plan.text)) <= 10
+
+
+RE_LATIN_WORD = re.compile(r"[a-z']{2,}\s*")
 
 
 # words by which a question sets its own scope (哪个单位行政处罚最多): it starts fresh, even when short
@@ -50,6 +55,9 @@ TEXT_OPS = {"prose", "mixed", "findings", "out_of_scope"}  # answers in words: a
 RE_AGAINST = re.compile(r"比|还是|相比|对比")  # 和洪泽比呢 / 跟伊川相比: the named one against the last answer's
 RE_PRONOUN_WORDS = re.compile(r"它们?|该单位|这个单位|这家单位?|其|前一年|后一年|上一年|下一年|上年|前年|去年")
 RE_WITHIN = re.compile(r"其中|这些|这几|里面|当中|之中|以上|上述|它们")  # 其中最少的: the set the last answer listed
+RE_EVERY_REPORT = re.compile(r"(?:全部|所有|各个?)(?:报告|单位|家)")  # 占所有报告的比例呢: the sum over every report
+RE_ORGS_ALONE = re.compile(r"^(?:那|那么)?(?:单位|组织|企业和组织)(?:的|申请的?)?(?:呢|有?多少|有?几)")  # after 个人的呢
+RE_NTH_PLACE = re.compile(r"第([二三四五六七八九十\d]+)名")  # 第三名的行政处罚呢: a place of the last ranking
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 
 
@@ -129,6 +137,13 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         new.agencies, new.years, new.followup = list(prev.agencies), list(prev.years), True
         new.defaults = [f"分子按上一问的「{items()[prev.item].label}」"]
         return new
+    if (nth := RE_NTH_PLACE.search(plan.text)) and plan.item and plan.item != prev.item and \
+            prev.operation in ("max", "min", "top", "bottom", "rank", "nth"):
+        # 第三名的行政处罚呢 after a ranking: the report in that place, then the measure now asked of it
+        new = _continued(prev, plan)
+        new.operation, new.nth, new.of_nth, new.extra_items = "nth", parse_number(nth.group(1)), True, [plan.item]
+        new.order = "asc" if prev.operation in ("min", "bottom") or prev.order == "asc" else "desc"
+        return new
     if RE_FIRST.search(plan.text) and plan.item and last.focus:
         new = plan.model_copy(deep=True)
         new.agencies, new.years, new.all_years, new.followup = list(last.focus[:1]), list(last.focus_years[:1]), \
@@ -193,6 +208,14 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     prev = turns[-1].plan
     new = _continued(prev, plan)
     new.operation, new.share_items, new.share_of = "share", [prev.item], []
+    whole = RE_EVERY_REPORT.search(plan.text)  # (占总数的比例 after 其中维持的: its own table's total, below)
+    if len(prev.agencies or turns[-1].focus) == 1 and (RE_OVER_YEARS.search(plan.text) or whole):
+        # 占历年总和的比例呢 / 占全部报告的多少: the last value over its agency's years, or over every report
+        new.agencies = list(prev.agencies or turns[-1].focus)
+        new.years = list(prev.years or turns[-1].focus_years)[:1]
+        over_years = bool(RE_OVER_YEARS.search(plan.text))
+        new.share_years, new.share_across, new.share_items, new.all_years = over_years, not over_years, [], over_years
+        return new
     if plan.years:  # 2024年的比例呢: the year this turn names
         new.years, new.all_years = list(plan.years), len(plan.years) > 1
     before = next((t.plan for t in reversed(turns[:-1]) if t.plan.item), None)
@@ -260,6 +283,9 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     # only elliptical questions inherit: a follow-up word, or a short one that names no measure of its own
     complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus")))
     marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete)
+    # 第二多的是谁 / 最少的是哪家 after a value: the same measure ranked (谁 / 哪家 ask for the agency, no own scope)
+    marked = marked or (plan.bare_op in ("max", "min", "top", "bottom", "nth") and not plan.item
+                        and not plan.agencies and prev.item is not None)
     # 都有哪些情形 / 分别是哪些原因: the parts of the measure just asked (哪些 here asks for parts, not a scope)
     marked = marked or (plan.bare_op in ("breakdown", "place") and not plan.agencies and not plan.item)
     # a question in words naming no agency, after a text answer about one (城管网评队伍转发了多少): the same report
@@ -297,6 +323,10 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         changed = True
     elif plan.item and plan.column_explicit and plan.column != prev.column:
         new.column, new.column_explicit, new.column_word = plan.column, True, plan.column_word
+        new.defaults = [d for d in new.defaults if not d.startswith("未指明")]
+        changed = True
+    elif not plan.item and prev.item and items()[prev.item].table == "apply" and RE_ORGS_ALONE.search(plan.text):
+        new.column, new.column_explicit = "legal_person", True  # 个人的呢 → 组织的呢: the other applicants
         new.defaults = [d for d in new.defaults if not d.startswith("未指明")]
         changed = True
     elif not plan.item and plan.column_words and prev.item:

@@ -197,7 +197,9 @@ class QA:
         if m is None:
             return first
         second = OPERATIONS["value"].run(self, freeze(then), m)
-        first.text += f"{'最多' if plan.operation == 'max' else '最少'}的这份报告：" + second.text
+        which = f"排{'倒数' if plan.order == 'asc' else ''}第{plan.nth}名" if plan.operation == "nth" else \
+            "最多" if plan.operation == "max" else "最少"
+        first.text += f"{which}的这份报告：" + second.text
         first.citations += second.citations
         first.derived += second.derived
         return first
@@ -340,7 +342,8 @@ def _focus(answer: Answer, plan: Plan) -> tuple[list[str], list[int]]:
     t = answer.table
     if t and t.columns[:2] == ["名次", "单位"] and plan.operation not in ("compare",) and not (
             plan.agencies and not plan.all_years):
-        top = [row for row in t.rows if row[0] == 1][:1]
+        place = plan.nth if plan.operation == "nth" and plan.nth else 1  # 第二呢 → 它的…: the second one
+        top = [row for row in t.rows if row[0] == place][:1]
         return [r[1] for r in top], [r[2] for r in top if isinstance(r[2], int)]
     if plan.agencies:  # no year named: the one year the answer cited (伊川 has 2020 only) is the conversation's
         cited = {c.year for c in answer.citations if c.kind == "fact" and c.year}

@@ -97,6 +97,10 @@ ENGLISH: dict[str, str] = {
     "law enforcement bureau": "执法局", "law enforcement bureaus": "执法局", "law enforcement": "执法",
     "urban management bureau": "城管局", "urban management bureaus": "城管局", "urban management": "城管",
     "city management": "城管", "chengguan": "城管",
+    # it / its after an answer: the report it named (它 / 它的, read by qa.context)
+    "which is more": "哪个多", "which one is more": "哪个多", "which has more": "哪个多", "which had more": "哪个多",
+    "its": "它的", "did it": "它", "does it": "它", "has it": "它", "had it": "它",
+    "the year before": "上一年度", "the prior year": "上一年度", "a year earlier": "上一年度",
 }
 _ENGLISH_SPAN = re.compile(r"(?<![a-z])(?:the\s+)?(?:last|past|recent)\s+(\d{1,2}|two|three|four|five)\s+years(?![a-z])")
 # from 2021 to 2025 / between 2021 and 2025 / 2021 through 2025: a range of years, as 2021到2025年
@@ -222,8 +226,15 @@ def _between_latin(m: re.Match[str]) -> bool:
 _NOT_NATURAL = re.compile(r"(?:除了?|除去)?自然人(?:以外|之外)的?|非自然人的?|不是自然人的")
 
 
+# 个人和组织各多少: 组织 beside the natural persons is the other group (alone, 加强组织领导 is no applicant)
+_ORGS_BESIDE = re.compile(r"(?<=个人|公民|然人)(和|与|及|、|跟|以及|还是)组织(?!或|领导|建设|机构|架构)|"
+                          r"(?<![或他])组织(和|与|及|、|跟|以及|还是)(?=个人|公民|自然人)")
+
+
 def applicants(text: str) -> str:
-    """自然人以外的申请 / 非自然人 → 法人或其他组织 (the template's one other group of applicants)."""
+    """自然人以外的申请 / 非自然人 / 个人和组织 → 法人或其他组织 (the template's one other group of applicants)."""
+    text = _ORGS_BESIDE.sub(lambda m: f"{m.group(1)}法人或其他组织" if m.group(1) else f"法人或其他组织{m.group(2)}",
+                            text)
     return _NOT_NATURAL.sub("法人或其他组织", text)
 
 

@@ -96,10 +96,40 @@ def measure_values(ctx: Ctx, plan: Plan) -> Check | None:
                     bits.append(f"正文的{plain_number(total)}是新收与上年结转之和，与表格相符，并不矛盾")
         if asked and r.value in asked and carried is None:
             bits.append("与问题中的数字相同")
-        if m.item in BALANCE_ITEMS and len(asked) >= 2 and (said := _balance(ctx, plan, r.report, out)):
+        named = {plan.item, plan.container, *plan.extra_items} & set(BALANCE_ITEMS)  # 上年结转加新收等于…吗
+        if m.item in BALANCE_ITEMS and (len(asked) >= 2 or len(named) >= 3) and \
+                (said := _balance(ctx, plan, r.report, out)):
             bits.append(said)  # 新收154，办结148，差的6件: the row the difference stands in
         out.text += "，".join(bits) + "。"
     return out
+
+
+def columns_summed(ctx: Ctx, plan: Plan) -> Check | None:
+    """维持、纠正、其他结果、尚未审结加起来等于总计吗: the row's columns the question names, summed in each report
+    in scope and set against the row's total column (a question that names one column is measure_values')."""
+    named = [c for c in dict.fromkeys([plan.column or "", *plan.extra_columns]) if c and c != "total"]
+    whole = measure(plan.item, "total") if plan.item else None
+    if len(named) < 2 or whole is None or not plan.agencies:
+        return None
+    parts = [m for m in (measure(plan.item, c) for c in named) if m is not None]
+    out = Check()
+    for total_row in (r for r in scoped_rows(ctx, plan, whole, plan.agencies) if r.status == OK):
+        rows = [next((x for x in scoped_rows(ctx, plan, m, [total_row.report.agency])
+                      if x.report.rid == total_row.report.rid and x.status == OK), None) for m in parts]
+        if any(r is None for r in rows):
+            continue
+        got, how = arith.total([r.value for r in rows])
+        for m, r in [*zip(parts, rows), (whole, total_row)]:
+            c, d = ctx.citer.rows(m, [r])
+            out.citations += c
+            out.derived += d
+        out.derived.append(how)
+        said = " + ".join(f"{m.label.split(' · ')[-1]}{plain_number(r.value)}" for m, r in zip(parts, rows))
+        verdict = "两边相等，对得上" if got == total_row.value else \
+            f"两边不相等，对不上（相差{plain_number(abs(got - total_row.value))}）"
+        out.text += (f"{total_row.report.name}{total_row.report.year or ''}年「{whole.label}」为"
+                     f"{plain_number(total_row.value)}；所问各栏相加：{said} = {plain_number(got)}，{verdict}。")
+    return out if out.text else None
 
 
 # 三's own rule: 新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理

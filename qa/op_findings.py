@@ -9,7 +9,7 @@ import re
 from index.checks import scope_label
 from qa import arith, cite
 from qa.answer import Answer, AnswerTable, Derived
-from qa.op_check import asked_numbers, measure_values, stated_percentages, stated_total
+from qa.op_check import asked_numbers, columns_summed, measure_values, stated_percentages, stated_total
 from qa.ops import Ctx, no_reports
 from qa.output import format_value
 from qa.phrasing import NAMES_IN_TEXT, RULE_NAMES, blank_cells_words, findings_scope, no_findings_words, reading
@@ -134,7 +134,8 @@ def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
         measured = plan.model_copy(update={"item": "apply.total", "column": "total"})
     checks = [c for c in (stated_total(ctx, plan, agency, year) if agency and asked_numbers(plan) else None,
                           stated_percentages(ctx, plan, agency, year) if percent else None,
-                          measure_values(ctx, measured) if measured.item and not percent else None) if c]
+                          (columns_summed(ctx, measured) or measure_values(ctx, measured))
+                          if measured.item and not percent else None) if c]
     if checks:
         answer.text = "".join(c.text for c in checks) + "全部核对结果：" + answer.text
         answer.citations = [x for c in checks for x in c.citations] + answer.citations

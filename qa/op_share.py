@@ -78,12 +78,13 @@ def _share_across(ctx: Ctx, plan: Plan) -> Answer:
         return Answer(question=plan.question, status="absent", reading=reading(plan, m, f"「{m.label}」占全部报告之和"),
                       text=f"{whose}各报告的「{m.label}」合计为0，没有比例可言。")
     pct, how = got
+    tenths = in_tenths(plan.text, pct, derived := [])  # 占几成: also in 成
     text = (f"{name}「{m.label}」为{num(mine.value, m.unit)}，占{whose}{len(ok)}份报告合计{num(whole, m.unit)}的"
-            f"{how.value}（{how.how}）。合计覆盖：{covered}。")
+            f"{how.value}（{how.how}）{tenths}。合计覆盖：{covered}。")
     if lacking:
         text += f"另有{len(lacking)}份报告未提供该数据（{'、'.join(named(r) for r in lacking)}），未计入，不计为零。"
-    citations, derived = ctx.citer.rows(m, ok)
-    derived += [how_sum, how, Derived(value=str(len(ok)), how="合计覆盖的报告数")]
+    citations, cells = ctx.citer.rows(m, ok)
+    derived = cells + [how_sum, how, *derived, Derived(value=str(len(ok)), how="合计覆盖的报告数")]
     if lacking:
         derived.append(Derived(value=str(len(lacking)), how="未提供该数据的报告数"))
     table = AnswerTable(columns=["单位", "年份", f"{m.label}（{m.unit}）"], units={f"{m.label}（{m.unit}）": m.unit},

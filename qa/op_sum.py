@@ -21,6 +21,7 @@ RE_PER_MONTH = re.compile(r"每月|每个月|月均|平均一个月|一个月平
 
 
 RE_MEDIAN = re.compile(r"中位数|中位值|中值")
+RE_MEAN = re.compile(r"平均(?!每)|均值")  # 平均值和中位数: the mean asked beside the median
 
 # 平均每个项目多少万元: an amount over the count of the same row (采购总金额 ÷ 采购项目数量), not an average of counts
 RE_PER_UNIT = re.compile(r"每(?:一)?个?(?:采购)?项目|单个(?:采购)?项目|平均每项|每项(?:采购)?(?:平均|金额|多少钱)")
@@ -66,6 +67,11 @@ def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                        Derived(value="2", how="正中间的两个数"))
         text = f"{lead}，{scope_n}中提供数据的{k}{per}的中位数是{num(mid, unit)}（{how}）。"
         summary = f"「{label}」在{scope_n}中求中位数"
+        if RE_MEAN.search(plan.text):  # 平均值和中位数: both asked, both said
+            avg_s = format_value(round(total / k, 2))
+            derived.append(Derived(value=avg_s, how=f"{plain_number(total)} ÷ {k} = {avg_s}"))
+            text += f"平均数是{num(round(total / k, 2), unit)}（{shown_sum or plain_number(total)}，÷ {k} = {avg_s}）。"
+            summary = f"「{label}」在{scope_n}中求中位数和平均数"
     elif RE_PER_MONTH.search(plan.text):  # 平均每月: a report counts one year, i.e. 12 months
         months = 12 * len(ok)
         avg_s = format_value(round(total / months, 2))

@@ -183,7 +183,8 @@ def thaw(plan: Plan) -> Plan:
 
 def of_winner(plan: Plan) -> bool:
     """行政许可最多的那年，行政处罚是多少: a ranking's winner, then another measure of that report."""
-    return bool(plan.extra_items and plan.operation in ("max", "min") and RE_OF_WINNER.search(plan.text))
+    return bool(plan.extra_items and (plan.operation in ("max", "min") and RE_OF_WINNER.search(plan.text)
+                                      or plan.operation == "nth" and plan.of_nth))
 
 
 def settle_aggregate(ctx: Ctx, plan: Plan) -> Plan:

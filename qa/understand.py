@@ -108,6 +108,7 @@ class Plan(BaseModel):
     each: bool = False  # breakdown: every part listed (分别是什么原因), not only the largest
     parts_sum: bool = False  # breakdown: the parts added up against the row's stated total (按申请人类型加起来)
     nth: int | None = None  # 排第二
+    of_nth: bool = False  # 第三名的行政处罚呢 after a ranking: the nth report's other measure (qa.context)
     item_at: list[tuple[str, int]] = Field(default_factory=list)  # each item named and where (for 占 …)
     unresolved: list[str] = Field(default_factory=list)  # names beside a found one that match no agency
     extra_columns: list[str] = Field(default_factory=list)  # 自然人和法人各多少: more columns of the same row (value)
@@ -197,6 +198,7 @@ RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大�
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共|涨|跌|降了|升了|多了|少了|"
                          r"差了|相差|翻了|变化)")
+RE_LEADING_LATIN = re.compile(r"^[a-z'\s]+")  # what's the 相差吗: English words the term table left
 # a question answered yes or no: no question word asks for a value (是不是30件 / 多于20件吗 / 有没有超过100件)
 RE_YESNO = re.compile(r"吗[?？。!！]*$|吧[?？。!！]*$|么[?？。!！]*$|是不是|是否|有没有|对不对|对吗|对吧|是吧|没错吧|"
                       r"(?<![哪谁])(?:件|项|个|次|份|元)(?:了)?(?:没有|没)[?？。!！]*$")  # 超过一千件没有: yes or no
@@ -332,6 +334,8 @@ class Reader:
         self._unanswerable(plan, rest)
         if english and not (plan.agencies or plan.item or plan.unknown_agency or plan.candidates or plan.corpus_what
                             or plan.bare_op or is_followup(text) or plan.prose and RE_SAYS.search(text)
+                            or plan.years and "多少" in text  # how many in 2022? (a count asked of a year)
+                            or RE_COMPARE.search(text)  # which is more? (after two values)
                             or plan.operation == "findings"):  # Which reports don't add up?
             return _not_chinese(plan)  # (Which reports mention COVID-19: asked of the text)
         if english:
@@ -482,7 +486,8 @@ class Reader:
                 plan.kind_agencies = s.agencies
             spans.append((s.start, s.end))
         if not plan.agencies and not plan.unknown_agency:
-            masked = _mask(text, spans)
+            lead = RE_SWITCH_WORDS.match(text)  # 换成福州呢: the verb of a follow-up is no part of the name
+            masked = _mask(text, spans + ([lead.span()] if lead else []))
             for m in RE_PLACE.finditer(masked):
                 place = m.group(1)
                 if inside(*m.span()) or RE_SAYS.search(masked[:m.start()]):  # 提到了政务公开专区: what is said
@@ -501,7 +506,7 @@ class Reader:
         if not plan.agencies and not plan.unknown_agency and not plan.candidates:
             plan.unknown_agency = _latin_name(plan.question, self.finder)
         if not plan.agencies and not plan.unknown_agency and not plan.candidates:
-            place = _known_place(_mask(text, spans))
+            place = _known_place(_mask(text, spans), alone=bool(RE_NAME_ALONE.fullmatch(text)))
             if place:  # 厦门2023年行政处罚: a place the dictionary knows and the index does not hold
                 plan.unknown_agency = place
         if plan.agencies:
@@ -579,7 +584,9 @@ class Reader:
         container_words = generic_new | {"依申请", "依申请公开", "信息公开申请", "政府信息公开申请", "公开申请",
                                          "收到的申请", "收到申请", "新收", "本年新收", "新收申请"}
         # 新收加上年结转: the two inputs of the ledger added, neither inside the other
-        summed = any(m.target == "apply.new" and RE_ADDED.match(text, m.end) for m in item_hits)
+        summed = any(m.target == "apply.new" and (RE_ADDED.match(text, m.end) or re.search(r"(?:加上|加|＋|\+)$",
+                                                                                         text[:m.start]))
+                     for m in item_hits)  # (上年结转加新收: 新收 added after the other)
         if "apply.new" in item_ids and len(item_ids) > 1 and not summed and all(
                 m.word in container_words for m in item_hits if m.target == "apply.new"):
             item_ids.remove("apply.new")
@@ -982,10 +989,16 @@ class Reader:
         elif len(set(before)) >= 2 and not re.search(r"加|与|和|及", rest[:at] if at >= 0 else rest):
             plan.share_of = [i for i in dict.fromkeys(before) if i != plan.item][-1:]
         if plan.agencies and before and after and set(before) == set(after) and RE_ALL_REPORTS.search(rest[at:]):
-            plan.share_across, plan.item, plan.share_of, plan.share_items = True, after[0], [], []
+            # 占平潭所有报告的: the agency named again after 占 sums its own years, not every agency's
+            own = len(plan.agencies) == 1 and len(plan.years) == 1 and \
+                any(w and w in plan.text[at:] for w in plan.agency_mentions)
+            plan.share_across, plan.share_years = not own, own
+            plan.item, plan.share_of, plan.share_items = after[0], [], []
             return  # the same item over every report's: one agency's part of the whole
+        whole_first = RE_OVER_YEARS.search(rest[:at]) if at >= 0 and not after else None
         if len(plan.agencies) == 1 and len(plan.years) == 1 and at >= 0 and set(after) <= {plan.item} and \
-                RE_OVER_YEARS.search(rest[at:]):  # 2022年的占历年总和: the year's part of the agency's years
+                (RE_OVER_YEARS.search(rest[at:]) or whole_first and any(p > whole_first.end() for _, p in plan.year_at)):
+            # 2022年的占历年总和 / 历年总和是多少，2022年占多少: the year's part of the agency's years
             plan.share_years, plan.share_of, plan.share_items = True, [], []
             return
         numer = [i for i in dict.fromkeys(before) if i not in plan.share_of and i != plan.container]
@@ -1160,13 +1173,19 @@ def _latin_name(question: str, finder: AgencyFinder) -> str | None:
 LOCATIVES = set("中里内上下外")  # 报告中 / 表里: a place word's first character that belongs to the word before
 
 
-def _known_place(masked: str) -> str | None:
+RE_SWITCH_WORDS = re.compile(r"(?:换成|改成|换为|改为|如果是|要是)(?=[\u4e00-\u9fff])")
+# 换成宁德呢 / 那福州呢: a follow-up that names nothing but a name (the question before gives the rest)
+RE_NAME_ALONE = re.compile(r"(?:那|那么|换成|改成|换|如果是|要是)?[\u4e00-\u9fff]{2,6}?(?:的)?呢[？?。]*")
+
+
+def _known_place(masked: str, alone: bool = False) -> str | None:
     """A place name of jieba's dictionary (厦门, 盱眙县) standing, outside every agency name and template word,
-    in a question about an item of the template: a name the index does not hold, said, never dropped."""
+    in a question about an item of the template: a name the index does not hold, said, never dropped. alone: a
+    follow-up naming only a name (换成宁德呢), where jieba's person-name tag (宁德 is read as one) counts too."""
     import jieba.posseg  # loaded by the keyword index already; here only for questions naming no agency
 
     words = mentions(masked)
-    if not any(m.kind == "item" for m in words):  # 哪些报告提到台湾: a text question, not an agency's number
+    if not alone and not any(m.kind == "item" for m in words):  # 哪些报告提到台湾: a text question
         return None
     masked = _mask(masked, [(m.start, m.end) for m in words])  # template words are no places
     for run in re.findall(r"[\u4e00-\u9fff]{2,}", masked):
@@ -1174,7 +1193,8 @@ def _known_place(masked: str) -> str | None:
         for w in jieba.posseg.lcut(run):
             glued = at > 0 and len(w.word) == 2 and w.word[0] in LOCATIVES  # 报告中加起来: 中 ends the word before
             at += len(w.word)
-            if w.flag == "ns" and len(w.word) >= 2 and w.word not in NOT_PLACES and w.word not in BEYOND_PLACES \
+            if (w.flag == "ns" or alone and w.flag == "nr") and len(w.word) >= 2 and w.word not in NOT_PLACES \
+                    and w.word not in BEYOND_PLACES \
                     and not RE_BEYOND.search(w.word) and not mentions(w.word) and not glued:
                 return w.word
     return None
@@ -1257,4 +1277,5 @@ def _in_unit(plan: Plan, num: str, unit: str | None) -> float | None:
 
 
 def is_followup(text: str) -> bool:
-    return bool(RE_FOLLOWUP.search(text))
+    """那…呢 / 其中… / 相差多少; in English the words left untranslated before it (what's the 相差) do not hide it."""
+    return bool(RE_FOLLOWUP.search(text) or RE_FOLLOWUP.search(RE_LEADING_LATIN.sub("", text)))

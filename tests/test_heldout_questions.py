@@ -25,8 +25,12 @@ Every expected value was read by hand from the reports' cells; `why` names the c
 before any fix: batch 5 52/60, batch 6 44/60, batch 7 36/50, batch 8 33/40, batch 9 41/50, batch 11 (ho556–ho580: 提到了/说到了 over all reports, A加B等于C加D吗, 伊穿 / 济男)
 22/25 (21/25 with traceability; one of the three misses was the gold's own 160 for 160.00), batch 12 (ho581–ho630: a
 journalist's, an auditor's and a citizen's words — 平谈 / 鹤冈, 从上一年结转过来, 项目本年减了, 2024年是2025年的几倍,
-依申请办理结果里…的占比, cells a report lost or never had (absent, never 0), English lawsuit routes and drop from) 43/50,
-batch 13 (ho701–ho720: English and mixed questions naming the agency in pinyin or English — Ping Tan, Ping-tan,
+依申请办理结果里…的占比, cells a report lost or never had (absent, never 0), English lawsuit routes and drop from) 43/50, batch 13 (ho631–ho670: an auditor's
+(合计对不上, 结转数对不对, 办理结果加起来等于收到的吗), a thesis student's (平均数, 中位数, 占历年总和的比例, 增长率, 排名前三),
+a citizen's unpunctuated words (咋样, 多不多, 有没有, 平谭), chains of 3 turns (第二呢 → 它的…呢, 那前年呢, 换成济南呢,
+只看2024年的) and English follow-ups without a marker (and the year before? / how many were granted?)) 32/40,
+40/40 after the fixes by kind (tests/test_qa_followups.py asks the same kinds in other words),
+batch 13b (ho701–ho720: English and mixed questions naming the agency in pinyin or English — Ping Tan, Ping-tan,
 Hóngzé District, Jinan Municipal Urban Management Bureau, Pingtan County, Zhangdian law enforcement bureau, the
 Jinan Municipal People's Government (another body: refused), Fuqing City (not held: said)) 14/20; after qa/latin.py 20/20.
 

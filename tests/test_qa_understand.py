@@ -606,3 +606,30 @@ def test_a_column_word_inside_the_thing_said_is_no_column(reader: Reader, q: str
     # 发布 is a column's word (本年制发件数), but after 提到 / 写了 / 说到 it is part of what the text says
     plan = reader.read(q)
     assert (plan.operation, plan.column_words, plan.item) == ("prose", [], None), plan
+
+
+@pytest.mark.parametrize("q", ["济南城管2020年办理结果加起来等于收到的申请数吗", "沙河城管2020年行政复议维持、纠正加起来是不是等于总计",
+                               "办理结果总计148件加结转6件，跟新收的154件合得上吗"])
+def test_an_auditors_sum_questions_are_consistency(reader: Reader, q: str) -> None:
+    assert reader.read(q).operation == "findings"
+
+
+@pytest.mark.parametrize("q,cols", [
+    ("济南城管2020年新收的申请个人和组织各多少件", ["natural", "legal_person"]),
+    ("济南城管2020年新收申请组织和个人各几件", ["legal_person", "natural"]),
+])
+def test_organisations_beside_persons_are_the_other_applicants(reader: Reader, q: str, cols: list[str]) -> None:
+    plan = reader.read(q)
+    assert plan.item == "apply.new" and [plan.column, *plan.extra_columns] == cols
+
+
+def test_organisation_in_prose_is_no_applicant_column(reader: Reader) -> None:
+    plan = reader.read("济南城管怎样加强组织领导")  # 组织领导 is prose, not 表三's 法人或其他组织
+    assert plan.item is None and plan.operation == "prose"
+
+
+@pytest.mark.parametrize("q", ["what's the difference?", "and the year before?", "那2023呢"])
+def test_english_followups_without_a_chinese_marker(reader: Reader, q: str) -> None:
+    from qa.understand import is_followup
+
+    assert is_followup(reader.read(q).text)
