@@ -154,6 +154,16 @@ class QA:
                                "数字，无法回答。可以问全年的数字。",
                           alternatives=[Alternative(label="看全年", question=plan.question.replace(plan.period, ""))],
                           reading=Reading(operation=plan.operation, summary=f"问的是年内时段（{plan.period}），报告只有全年数字"))
+        if plan.untracked:
+            return Answer(question=plan.question, status="absent",
+                          text=f"问的是「{plan.untracked}」的申请：年度报告的表格没有单独统计这一项（表三的办理结果只分予以公开、"
+                               "部分公开、不予公开、无法提供、不予处理和其他处理），报告没有给出这个数字，无法回答，"
+                               "也不以申请总数代替。可以问「其他处理」或报告正文有没有提到。",
+                          alternatives=[Alternative(label="看「其他处理」",
+                                                    question=plan.question.replace(plan.untracked, "其他处理")),
+                                        Alternative(label="查正文", question=f"报告里有没有提到{plan.untracked}")],
+                          reading=Reading(operation=plan.operation,
+                                          summary=f"问的是「{plan.untracked}」，模板中没有这一项"))
         if plan.forecast:
             return Answer(question=plan.question, status="out_of_scope",
                           text=f"问的是「{plan.forecast}」：这些报告只记已经过去的年度，不做预测，无法回答。"

@@ -49,3 +49,14 @@ def test_money_the_template_never_gives_is_not_the_count(dev_qa) -> None:
 def test_a_bare_drop_is_no_change_asked(dev_qa) -> None:
     a = _ask(dev_qa, "济南城管行政处罚'; drop table facts;")
     assert "135" in a.text and "下降" not in a.text, a.text
+
+
+@pytest.mark.parametrize("q, said", [
+    ("平潭2024年申请人撤回了多少件申请", "撤回"),
+    ("How many requests were withdrawn in Pingtan in 2024?", "撤回"),
+    ("洪泽2023年当场答复的申请有多少", "当场答复"),
+])
+def test_a_handling_the_template_does_not_count_is_absent_not_the_total(dev_qa, q, said) -> None:
+    """申请人撤回了多少件申请 was answered with 新收's total (218): the qualifier no row holds was dropped."""
+    a = _ask(dev_qa, q)
+    assert a.status == "absent" and f"「{said}」" in a.text and "218" not in a.text and "21件" not in a.text, a.text
