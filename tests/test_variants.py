@@ -38,6 +38,11 @@ KNOWN_SHORT: dict[str, tuple[int, str]] = {
     # 四 and the rows whose label is whole on its line are read.
     "b8-002-pdf2htmlex.html": (60, "labels wrapped two characters a line in a pdf2htmlEX page"),
     "b8-002-dump-pdfium.txt": (60, "labels wrapped two characters a line in a PDF viewer's copy"),
+    # A WPS document's PDF copied by a PDF viewer: its narrow label column wraps 三's labels two to four
+    # characters a line, as in b8-002-dump-pdfium.txt (60 of 200 measured); the renamed real page's copy
+    # loses the two rows whose labels wrap once more (「（一）予以公」「开」: 12 of 14).
+    "b11-wps-headed-copy.txt": (60, "labels wrapped two to four characters a line in a PDF viewer's copy"),
+    "b11-real15-wps-headed-copy.txt": (12, "labels wrapped in a PDF viewer's copy"),
     # The real 2020 dump saved as DOCX: the real file's own miss (03 normative.made, gold disputed).
     "b8-real03-lo.docx": (11, "the real dump's normative.made, as in the real file"),
 }
