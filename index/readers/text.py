@@ -52,7 +52,7 @@ def read_text(path: Path, data: bytes) -> Document:
 
 
 _MIN_WRAPPED = 10  # lines cut at the pane's width, at least: a text's own lines are not of one length so often
-_WRAPPED_SHARE = 0.3  # … and at least this share of its lines with text
+_WRAPPED_SHARE = 0.1  # … and at least this share of its lines with text (a text of short cells has few long lines)
 
 
 def unwrapped(raw: list[str]) -> list[str]:
