@@ -63,8 +63,9 @@ def unwrapped(raw: list[str]) -> list[str]:
     if len(lengths) < _MIN_WRAPPED:
         return raw
     width = max(lengths)
-    full = lengths.count(width)
-    if width < 8 or full < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)):
+    # A line padded out to the width (a layout-kept copy pads every line with spaces) is no cut line.
+    cut = lambda line: len(line) == width and not line.endswith("  ")  # noqa: E731
+    if width < 8 or sum(map(cut, raw)) < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)):
         return raw
     out: list[str] = []
     carry = ""
@@ -72,7 +73,7 @@ def unwrapped(raw: list[str]) -> list[str]:
         if carry and _HEADING_START.match(line):  # a line as long as the pane that ended where a part begins
             out.append(carry)
             carry = ""
-        if len(line) == width:
+        if cut(line):
             carry += line
             continue
         out.append(carry + line)
