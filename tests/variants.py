@@ -1068,14 +1068,7 @@ def headed_docx(html: str, out: Path, site: Site) -> Path:
 
     html_to_docx(html, out, push_table="三、", filler_lines=14, running_header=f"{site.name}门户网站")
     document = docx.Document(out)
-    tbl = max(_docx_tables(document), key=lambda t: len(t.findall(f"{_WNS}tr")))
-    for tr in tbl.findall(f"{_WNS}tr")[:_head_rows(tbl)]:
-        trpr = tr.find(f"{_WNS}trPr")
-        if trpr is None:
-            trpr = etree.SubElement(tr, f"{_WNS}trPr")
-            tr.remove(trpr)
-            tr.insert(0 if tr.find(f"{_WNS}tblPrEx") is None else 1, trpr)
-        etree.SubElement(trpr, f"{_WNS}tblHeader")
+    _repeat_head_rows(document)
     footer = document.sections[0].footer.paragraphs[0]._p
     w = _WNS[1:-1]
     for piece in ("第", ("PAGE", "1"), "页 共", ("NUMPAGES", "9"), "页"):
@@ -1086,6 +1079,20 @@ def headed_docx(html: str, out: Path, site: Site) -> Path:
                                            f'</w:t></w:r></w:fldSimple>'))
     document.save(out)
     return out
+
+
+def _repeat_head_rows(document) -> None:
+    """The longest table's header rows marked to repeat on every page it runs onto (Word's 标题行重复)."""
+    from lxml import etree
+
+    tbl = max(_docx_tables(document), key=lambda t: len(t.findall(f"{_WNS}tr")))
+    for tr in tbl.findall(f"{_WNS}tr")[:_head_rows(tbl)]:
+        trpr = tr.find(f"{_WNS}trPr")
+        if trpr is None:
+            trpr = etree.SubElement(tr, f"{_WNS}trPr")
+            tr.remove(trpr)
+            tr.insert(0 if tr.find(f"{_WNS}tblPrEx") is None else 1, trpr)
+        etree.SubElement(trpr, f"{_WNS}tblHeader")
 
 
 def chrome_pdf_headed(html_path: Path, pdf_path: Path) -> Path:
@@ -2997,14 +3004,7 @@ def wps_docx(html: str, out: Path, *, header: str, issued: str) -> Path:
     html = html.replace("</body>", f"<p>抄送：县委办公室，县人大常委会办公室，县政协办公室。</p><p>{issued}</p></body>")
     html_to_docx(html, out, push_table="三、", filler_lines=14, running_header=header)
     document = docx.Document(out)
-    tbl = max(_docx_tables(document), key=lambda t: len(t.findall(f"{_WNS}tr")))
-    for tr in tbl.findall(f"{_WNS}tr")[:_head_rows(tbl)]:
-        trpr = tr.find(f"{_WNS}trPr")
-        if trpr is None:
-            trpr = etree.SubElement(tr, f"{_WNS}trPr")
-            tr.remove(trpr)
-            tr.insert(0 if tr.find(f"{_WNS}tblPrEx") is None else 1, trpr)
-        etree.SubElement(trpr, f"{_WNS}tblHeader")
+    _repeat_head_rows(document)
     footer = document.sections[0].footer.paragraphs[0]._p
     w = _WNS[1:-1]
     footer.append(etree.fromstring(f'<w:r xmlns:w="{w}"><w:t xml:space="preserve">— </w:t></w:r>'))
