@@ -185,7 +185,7 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
     assert [e.source for e in evidence] == list(EVIDENCE_ORDER)
     agency_ev = next((e for e in evidence if e.agency), None)
     year_ev = next((e for e in evidence if e.year), None)
-    agency = _qualified(_parented(_placed(agency_ev.agency, evidence), evidence, lines), lines) \
+    agency = _governed(_qualified(_parented(_placed(agency_ev.agency, evidence), evidence, lines), lines), evidence) \
         if agency_ev else None
     return Metadata(
         agency=agency, year=year_ev.year if year_ev else None, date=date, date_index=date_index,
@@ -542,6 +542,26 @@ def _qualified(agency: str, lines: list[Line]) -> str:
             if city:
                 return city + _clean(agency)
         at = opening.find(simple, at + 1, _OPENING_CHARS)
+    return agency
+
+
+_OWN_WORDS: frozenset[Source] = frozenset({"compiler", "signature"})  # what the report says of itself
+_GOVERNMENT_OF = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅|办)?")
+
+
+def _governed(agency: str, evidence: list[Evidence]) -> str:
+    """A report titled with its place alone (「商丘市2024年政府信息公开工作年度报告」: a city's combined report of
+    its departments) is that place's government's when the report itself says so: compiled by the government
+    or its office (「本报告由商丘市人民政府办公室…编制」) or signed by it. The page's 来源 alone is who put it
+    online and decides nothing; a zone's report (平潭综合实验区) names no 人民政府."""
+    simple = _simple_clean(agency)
+    places, rest = _places(simple)
+    if not places or rest or len(simple) != len(_clean(agency)):
+        return agency
+    for e in evidence:
+        other = _simple_clean(e.agency) if e.agency and e.source in _OWN_WORDS else ""
+        if other.startswith(simple) and _GOVERNMENT_OF.fullmatch(other[len(simple):]):
+            return _clean(agency) + "人民政府"
     return agency
 
 

@@ -595,3 +595,27 @@ def test_a_title_broken_after_its_year_and_a_sentence_wrapped_like_one() -> None
                    "根据《条例》规定，现公布沙河市城市管理综",
                    "合行政执法局2023年政府信息公开工作年度报告。本报告所列数据的统计期限自2023年1月1日起", *_BODY])
     assert (meta.agency, meta.year) == ("沙河市城市管理综合行政执法局", 2023)
+
+
+def test_a_picture_title_is_read_by_its_alt_text_and_the_agency_from_the_author_meta(tmp_path) -> None:
+    """A page whose heading is a picture (its alt text the bare title) and whose article says 我局: the year
+    from the alt text, the agency from <meta name="author"> (or og:site_name) when nothing else names it."""
+    for head in ('<meta name="author" content="夏邑县水利局">', '<meta property="og:site_name" content="夏邑县水利局">'):
+        page = (f'<html><head><meta charset="utf-8">{head}<title>政府信息公开年报</title></head><body>'
+                '<div><img src="t.png" alt="2024年政府信息公开工作年度报告"></div><p>一、总体情况</p>'
+                '<p>2024年，我局认真贯彻落实《条例》。</p><p>二、主动公开政府信息情况</p></body></html>')
+        path = tmp_path / "page.html"
+        path.write_text(page, encoding="utf-8")
+        meta = _meta(path)
+        assert (meta.agency, meta.year, meta.year_source) == ("夏邑县水利局", 2024, "title_line")
+
+
+def test_a_place_titled_report_compiled_by_its_government_is_the_governments() -> None:
+    """「商丘市2024年…年度报告」 compiled 「由商丘市人民政府办公室…」 is 商丘市人民政府's (a city's combined report);
+    the same title whose page's 来源 alone names the government's office keeps the place as written."""
+    compiled = _doc(["商丘市2024年政府信息公开工作年度报告",
+                     "本报告由商丘市人民政府办公室根据市政府各部门的年度报告汇总编制。", "一、总体情况", "正文。"])
+    meta = find_metadata(compiled.lines, find_parts(compiled.lines))
+    assert (meta.agency, meta.agency_short) == ("商丘市人民政府", "商丘市")
+    sourced = _doc(["商丘市2024年政府信息公开工作年度报告", "来源：商丘市人民政府办公室", "一、总体情况", "正文。"])
+    assert find_metadata(sourced.lines, find_parts(sourced.lines)).agency == "商丘市"

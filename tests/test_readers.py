@@ -514,3 +514,44 @@ def test_a_report_hidden_until_its_script_runs_is_read_and_a_hidden_copy_beside_
                     '</div></body></html>', encoding="utf-8")
     text = "\n".join(line.text for line in read_document(both).lines)
     assert "999" not in text and "313" in text
+
+
+def test_a_dump_hard_wrapped_at_a_panes_width_is_read_as_its_lines_and_a_seeds_text_is_left_alone(tmp_path) -> None:
+    """A text copied out of a fixed-width pane (every line cut at 19 characters, inside labels and numbers)
+    reads as the lines it was cut from; the seeds' own lines, of many lengths, are not joined."""
+    from index.readers.text import split_lines, unwrapped
+    from tests.variants import hard_wrapped
+
+    for seed in SEEDS:
+        raw = split_lines(seed.read_text(encoding="utf-8"))
+        assert unwrapped(raw) == raw
+        lines = [" ".join(ln.split()) for ln in raw]
+        cut = tmp_path / seed.name
+        cut.write_text(hard_wrapped("\n".join(lines), 19), encoding="utf-8")
+        joined = [t for t in texts(read_document(cut)) if t.strip()]
+        whole = [ln for ln in lines if ln.strip()]
+        # a line as long as a multiple of the width runs into the next unless that opens a part or a row
+        assert len(whole) >= len(joined) >= 0.8 * len(whole), seed.name
+        assert "".join(joined) == "".join(whole)
+
+
+def test_a_pdf_page_turned_sideways_is_read_upright(tmp_path) -> None:
+    """A PDF whose one page holds a table turned a quarter (a landscape section on a portrait page): its
+    rows read left to right as on an upright page."""
+    import shutil
+
+    from tests.variants import _third_table_page, chrome_print, chromium, dept_report
+    from bench.generate import render
+
+    if not chromium():
+        pytest.skip("Chromium is not installed")
+    report, _ = dept_report("睢县市场监督管理局", "睢县", 2024, 1113)
+    page = tmp_path / "sideways.html"
+    page.write_text(_third_table_page(str(render(report, "html")[0]),
+                                      "page-break-before:always;page-break-after:always;transform:rotate(-90deg) "
+                                      "translate(-100%,0);transform-origin:top left;width:900px;height:640px"),
+                    encoding="utf-8")
+    doc = read_document(chrome_print(page, tmp_path / "sideways.pdf", headed=False))
+    rows = [t for t in texts(doc) if "本年新收政府信息公开申请数量" in t]
+    assert rows and rows[0].split("\t")[-1] == str(report.values["apply.new.total"])
+    shutil.rmtree(tmp_path / "chrome-profile", ignore_errors=True)

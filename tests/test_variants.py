@@ -38,6 +38,11 @@ KNOWN_SHORT: dict[str, tuple[int, str]] = {
     # 四 and the rows whose label is whole on its line are read.
     "b8-002-pdf2htmlex.html": (60, "labels wrapped two characters a line in a pdf2htmlEX page"),
     "b8-002-dump-pdfium.txt": (60, "labels wrapped two characters a line in a PDF viewer's copy"),
+    # A WPS document's PDF copied by a PDF viewer: its narrow label column wraps 三's labels two to four
+    # characters a line, as in b8-002-dump-pdfium.txt (60 of 200 measured); the renamed real page's copy
+    # loses the two rows whose labels wrap once more (「（一）予以公」「开」: 12 of 14).
+    "b11-wps-headed-copy.txt": (60, "labels wrapped two to four characters a line in a PDF viewer's copy"),
+    "b11-real15-wps-headed-copy.txt": (12, "labels wrapped in a PDF viewer's copy"),
     # The real 2020 dump saved as DOCX: the real file's own miss (03 normative.made, gold disputed).
     "b8-real03-lo.docx": (11, "the real dump's normative.made, as in the real file"),
 }
@@ -167,6 +172,18 @@ def _names(office: bool) -> list[str]:
                 "b10-office-townname.doc"]
         out += ["b10-scan-firstpage.pdf", "b10-mixed-scan.pdf", "b10-wrapped-labels.pdf",
                 "b10-real15-wrapped-labels.pdf", "b10-period-only.pdf"] if chromium() else []
+    # batch11: a gov.cn 信息公开目录 page, titles that are pictures (agency in <meta name=author>/og:site_name),
+    # hard-wrapped dumps, the year in Chinese numerals in the title only, a 市's combined report; a WPS/Word
+    # document with a running header, 「— N —」 and the 印发 line (DOCX, commented DOCX, PDF, its viewer copy),
+    # 三 over pages with its header repeated, full-width cells, 三 on a landscape page or turned sideways.
+    out += ["b11-govcn-meta.html", "b11-imgtitle-author.html", "b11-imgtitle-ogsite.html", "b11-hardwrap17.txt",
+            "b11-hardwrap23.txt", "b11-hantitle.txt", "b11-hantitle.html", "b11-city-combined.txt",
+            "b11-city-combined.html"]
+    if office:
+        out += ["b11-wps-headed.docx", "b11-comments.docx", "b11-wps-headed.pdf", "b11-real15-wps-headed.pdf",
+                "b11-wps-headed-copy.txt", "b11-real15-wps-headed-copy.txt"]
+        out += ["b11-thead-repeat.pdf", "b11-real13-widecells.pdf", "b11-landscape-three.pdf",
+                "b11-sideways-three.pdf"] if chromium() else []
     return out
 
 

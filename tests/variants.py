@@ -68,6 +68,13 @@ Sources and their gold:
   title that starts with its year or bracketed after it, 发布机构 printed after the report, a GBK dump without BOM, past years'
   links above the report, DOCX titled in a text box, Word 97;
   PDFs with one scanned page among text pages (the first, or 二's), tables whose row labels wrap.
+- batch11: a gov.cn 信息公开目录 page (meta block a table, the title bare), titles that are pictures with the
+  agency only in <meta name="author"> or og:site_name, dumps hard-wrapped every 17 or 23 characters (labels
+  and numbers split), the year only in the title in Chinese numerals over a 2025年1月 date, a 市's combined
+  report titled with the city alone; a WPS/Word document (agency as running header, 「— N —」, 三 over a page
+  break with its header rows repeated, the 印发 line of another office) as DOCX, with reviewers' comments, as
+  PDF and as a PDF viewer's copy; 三 over pages with <thead> repeated, cells in full-width digits with
+  thousands separators, 三 on a landscape page or turned sideways, printed by Chromium.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -1061,14 +1068,7 @@ def headed_docx(html: str, out: Path, site: Site) -> Path:
 
     html_to_docx(html, out, push_table="三、", filler_lines=14, running_header=f"{site.name}门户网站")
     document = docx.Document(out)
-    tbl = max(_docx_tables(document), key=lambda t: len(t.findall(f"{_WNS}tr")))
-    for tr in tbl.findall(f"{_WNS}tr")[:_head_rows(tbl)]:
-        trpr = tr.find(f"{_WNS}trPr")
-        if trpr is None:
-            trpr = etree.SubElement(tr, f"{_WNS}trPr")
-            tr.remove(trpr)
-            tr.insert(0 if tr.find(f"{_WNS}tblPrEx") is None else 1, trpr)
-        etree.SubElement(trpr, f"{_WNS}tblHeader")
+    _repeat_head_rows(document)
     footer = document.sections[0].footer.paragraphs[0]._p
     w = _WNS[1:-1]
     for piece in ("第", ("PAGE", "1"), "页 共", ("NUMPAGES", "9"), "页"):
@@ -1079,6 +1079,20 @@ def headed_docx(html: str, out: Path, site: Site) -> Path:
                                            f'</w:t></w:r></w:fldSimple>'))
     document.save(out)
     return out
+
+
+def _repeat_head_rows(document) -> None:
+    """The longest table's header rows marked to repeat on every page it runs onto (Word's 标题行重复)."""
+    from lxml import etree
+
+    tbl = max(_docx_tables(document), key=lambda t: len(t.findall(f"{_WNS}tr")))
+    for tr in tbl.findall(f"{_WNS}tr")[:_head_rows(tbl)]:
+        trpr = tr.find(f"{_WNS}trPr")
+        if trpr is None:
+            trpr = etree.SubElement(tr, f"{_WNS}trPr")
+            tr.remove(trpr)
+            tr.insert(0 if tr.find(f"{_WNS}tblPrEx") is None else 1, trpr)
+        etree.SubElement(trpr, f"{_WNS}tblHeader")
 
 
 def chrome_pdf_headed(html_path: Path, pdf_path: Path) -> Path:
@@ -2970,6 +2984,262 @@ def batch10(out: Path, put, *, office: bool) -> list[Variant]:
     return made
 
 
+# --- batch 11: what government sites publish as it is: a WPS/Word PDF with the agency as a running header,
+# 「— 3 —」 page numbers and a 「…办公室 2025年1月20日印发」 line (and its text copied by a PDF viewer), 三 carried
+# over a page break with its header rows repeated (Word and the browser), cells in full-width digits and
+# thousands separators printed, 三 on a landscape page or turned sideways, a DOCX with reviewers' comments,
+# a gov.cn 信息公开目录 page whose meta block is a table, a title that is a picture (alt text) with the agency
+# only in <meta name="author"> or og:site_name, a dump hard-wrapped every few characters (labels and numbers
+# split), the year only in Chinese numerals in the title over a 2025年1月 date, a 市's combined report naming
+# its departments.
+
+def wps_docx(html: str, out: Path, *, header: str, issued: str) -> Path:
+    """The report as WPS/Word lays out an official document: `header` as the running header, 「— N —」 in
+    the footer, 三 pushed over a page break with its header rows repeating, and the 印发 line at the end."""
+    import docx
+    from lxml import etree
+
+    from bench.binary_copies import html_to_docx
+
+    html = html.replace("</body>", f"<p>抄送：县委办公室，县人大常委会办公室，县政协办公室。</p><p>{issued}</p></body>")
+    html_to_docx(html, out, push_table="三、", filler_lines=14, running_header=header)
+    document = docx.Document(out)
+    _repeat_head_rows(document)
+    footer = document.sections[0].footer.paragraphs[0]._p
+    w = _WNS[1:-1]
+    footer.append(etree.fromstring(f'<w:r xmlns:w="{w}"><w:t xml:space="preserve">— </w:t></w:r>'))
+    footer.append(etree.fromstring(f'<w:fldSimple xmlns:w="{w}" w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    footer.append(etree.fromstring(f'<w:r xmlns:w="{w}"><w:t xml:space="preserve"> —</w:t></w:r>'))
+    document.save(out)
+    return out
+
+
+def _thead(html: str) -> str:
+    """Every table's header rows (those before the first row whose cells hold numbers) in a <thead>, so that
+    a browser's print repeats them on each page the table runs onto."""
+    root = lxml.html.document_fromstring(html)
+    for table in root.iter("table"):
+        body = table.find("tbody")
+        rows = list(body if body is not None else table)
+        head = []
+        for tr in rows:
+            if any(re.fullmatch(r"[\d.,]+", (td.text_content() or "").strip()) for td in tr):
+                break
+            head.append(tr)
+        if head and len(head) < len(rows):
+            thead = lxml.html.Element("thead")
+            for tr in head:
+                thead.append(tr)
+            table.insert(0, thead)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def _third_table_page(html: str, style: str) -> str:
+    """三's table on a page of its own styled with `style` (a landscape named page, or turned sideways)."""
+    root = lxml.html.document_fromstring(html)
+    table = root.findall(".//table")[1]
+    holder = lxml.html.fragment_fromstring(f'<div class="three" style="{style}"></div>')
+    table.getparent().replace(table, holder)
+    holder.append(table)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def commented_docx(src: Path, out: Path) -> Path:
+    """A DOCX with a reviewer's comments left on table cells and on the title (what 审阅 leaves in a WPS
+    file sent for sign-off): each comment names a number and another office."""
+    import docx
+
+    document = docx.Document(str(src))
+    document.add_comment(document.paragraphs[0].runs, text="标题请核对：县政府办公室意见", author="县政府办", initials="ZFB")
+    k = 0
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                runs = [r for p in cell.paragraphs for r in p.runs]
+                if runs and re.fullmatch(r"\d+", cell.text.strip()) and k < 12:
+                    document.add_comment(runs, text=f"此数与上年{int(cell.text) + 3}件不一致，请核实", author="审核人")
+                    k += 1
+    document.save(str(out))
+    return out
+
+
+def page_govcn(title: str, agency: str, index: str, written: str, published: str, body: str) -> str:
+    """A gov.cn 信息公开目录 page: the meta block a bordered table (索引号 / 主题分类 / 发布机构 / 成文日期 /
+    标题 / 发文字号 / 发布日期) above the report, the heading only there, the portal's own name in <title>."""
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>信息公开目录_中国政府网</title></head><body>
+<div class="header"><a href="/">中国政府网</a> <a href="/zhengce/">政策</a> <a href="/xxgk/">信息公开</a></div>
+<div class="policyLibraryOverview_header"><table class="bd1" border="0" cellpadding="0" cellspacing="1" width="100%">
+<tbody><tr><td width="90"><b>索 引 号：</b></td><td width="270">{index}</td><td width="90"><b>主题分类：</b></td><td>综合政务\\政务公开</td></tr>
+<tr><td><b>发文机关：</b></td><td>{agency}</td><td><b>成文日期：</b></td><td>{written}</td></tr>
+<tr><td><b>标　　题：</b></td><td colspan="3">{title}</td></tr>
+<tr><td><b>发文字号：</b></td><td></td><td><b>发布日期：</b></td><td>{published}</td></tr></tbody></table></div>
+<div class="pages_content" id="UCAP-CONTENT">{body}</div>
+<div class="footer">主办单位：国务院办公厅　运行维护单位：中国政府网运行中心　版权所有：中国政府网</div></body></html>"""
+
+
+def page_img_title(alt: str, head_meta: str, site_title: str, body: str, published: str) -> str:
+    """A page whose visible title is a picture (its alt text the bare title); who published it only in the
+    <head>'s metadata; the <title> the column's."""
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">{head_meta}<title>{site_title}</title></head><body>
+<div class="top"><img src="/images/banner.png" alt="网站首页"></div><div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>
+<div class="detail"><div class="tit"><img src="/uploadfiles/title2025.png" alt="{alt}"></div>
+<div class="info">发布时间：{published}　阅读次数：213</div><div class="con">{body}</div></div>
+<div class="foot">技术支持：某某信息技术有限公司</div></body></html>"""
+
+
+def hard_wrapped(text: str, width: int) -> str:
+    """A dump copied out of a PDF viewer that breaks every line after `width` characters (a fixed-width text
+    pane): labels and numbers are split across lines; a table row's cells apart by a space."""
+    out: list[str] = []
+    for line in text.splitlines():
+        line = re.sub(r"[ \t]+", " ", line).strip()
+        out += [line[i:i + width] for i in range(0, len(line), width)] or [""]
+    return "\n".join(out) + "\n"
+
+
+def han_title_only(text: str, year: int, written: str) -> str:
+    """The year only in the title in Chinese numerals (二〇二四年度…), 本年度 in the prose, dated `written`
+    (2025年1月…) in Arabic numerals at the end."""
+    lines = text.splitlines()
+    title = lines[0].replace(f"{year}年", f"{_han_year(str(year))}年")
+    rest = "\n".join(lines[1:]).replace(f"{year}年度", "本年度").replace(f"{year}年", "本年")
+    rest = re.sub(r"\n[^\n]*20\d\d年\d+月\d+日\s*$", "", rest.rstrip())
+    return f"{title}\n{rest}\n{written}\n"
+
+
+def combined_city(text: str, city: str) -> str:
+    """A 市's combined report: titled with the city alone (「某市2024年政府信息公开工作年度报告」), its opening
+    naming the departments and counties whose reports it gathers."""
+    depts = "、".join(f"{city}{d}" for d in ("发展和改革委员会", "教育局", "公安局", "财政局", "自然资源和规划局",
+                                              "住房和城乡建设局", "卫生健康委员会", "市场监督管理局"))
+    lines = text.splitlines()
+    lines[0] = lines[0].replace(f"{city}人民政府", city)
+    lines.insert(1, f"本报告由{city}人民政府办公室根据{depts}等市政府各部门和各县（市、区）人民政府的年度报告汇总编制，"
+                    f"包括总体情况、主动公开政府信息情况等六部分。")
+    return "\n".join(lines) + "\n"
+
+
+def batch11(out: Path, put, *, office: bool) -> list[Variant]:
+    """The batch-11 kinds, text made with `put`, binary copies returned."""
+    from bench.binary_copies import html_to_docx, soffice
+
+    made: list[Variant] = []
+    work = out / "b11"
+    work.mkdir(exist_ok=True)
+    # The gov.cn 信息公开目录 page: the title without the agency, the agency in the meta table's 发文机关.
+    forest, forest_truth = dept_report("永城市林业局", "永城市", 2024, 1101)
+    title, body = report_body(forest)
+    bare = "2024年政府信息公开工作年度报告"
+    put("b11-govcn-meta.html", page_govcn(bare, "永城市林业局", "11411481MB1C12345P/2025-00031", "2025年01月16日",
+                                         "2025-01-20", unplaced(body.replace(title, ""), "永城市林业局", "我局", "永城市")),
+        forest_truth, "drawn")
+    # The title a picture: its alt text bare, the agency only in <meta name="author">; a county government's
+    # own report whose agency is only in og:site_name.
+    water, water_truth = dept_report("夏邑县水利局", "夏邑县", 2024, 1102)
+    title, body = report_body(water)
+    put("b11-imgtitle-author.html", page_img_title(bare, '<meta name="author" content="夏邑县水利局">',
+                                                    "政府信息公开年报", unplaced(body.replace(title, ""), "夏邑县水利局",
+                                                                         "我局", "夏邑县"), "2025-01-22 10:12"),
+        water_truth, "drawn")
+    county, county_truth = dept_report("虞城县人民政府", "虞城县", 2024, 1103, me="我县")
+    title, body = report_body(county)
+    put("b11-imgtitle-ogsite.html", page_img_title(bare, '<meta property="og:site_name" content="虞城县人民政府">'
+                                                         '<meta property="og:type" content="article">',
+                                                    "年度报告", body.replace(title, "").replace("虞城县人民政府", "我县"),
+                                                    "2025-01-24 09:00"), county_truth, "drawn")
+    # Hard-wrapped dumps (a fixed-width pane): every 17 and every 23 characters.
+    wrap1, wrap1_truth = dept_report("柘城县民政局", "柘城县", 2024, 1104)
+    put("b11-hardwrap17.txt", hard_wrapped(str(render(wrap1, "tab_rows")[0]), 17), wrap1_truth, "drawn")
+    wrap2, wrap2_truth = dept_report("睢县教育体育局", "睢县", 2023, 1105)
+    put("b11-hardwrap23.txt", hard_wrapped(str(render(wrap2, "tab_rows")[0]), 23), wrap2_truth, "drawn")
+    # The year only in the title in Chinese numerals, dated 2025年1月 (dump and page).
+    han, han_truth = dept_report("民权县审计局", "民权县", 2024, 1106)
+    han_text = han_title_only(str(render(han, "tab_rows")[0]), 2024, "2025年1月17日")
+    put("b11-hantitle.txt", f"发布时间：2025-01-17\n{han_text}", han_truth, "drawn")
+    han2, han2_truth = dept_report("宁陵县财政局", "宁陵县", 2024, 1107)
+    title, body = report_body(han2)
+    h_text = han_title_only(f"{title}\n{body}", 2024, "<p>2025年1月21日</p>")
+    put("b11-hantitle.html", page_trs(site_for("宁陵县", "豫"), h_text.splitlines()[0], "宁陵县财政局",
+                                      "2025-01-21 15:30", "\n".join(h_text.splitlines()[1:]), 2024), han2_truth, "drawn")
+    # A 市's combined report, titled with the city alone (dump and page).
+    city, city_truth = dept_report("商丘市人民政府", "商丘市", 2024, 1108, me="我市")
+    put("b11-city-combined.txt", archive_header(f"商丘市2024年政府信息公开工作年度报告", "2025-01-26 10:00",
+                                                "商丘市人民政府办公室", "http://www.shangqiu.gov.cn/2025/0126/1108.html")
+        + combined_city(str(render(city, "tab_rows")[0]), "商丘市"), city_truth, "drawn")
+    city2, city2_truth = dept_report("周口市人民政府", "周口市", 2023, 1109, me="我市")
+    title, body = report_body(city2)
+    c_text = combined_city(f"{title}\n{body}", "周口市")
+    put("b11-city-combined.html", page_modern(site_for("周口市", "豫"), c_text.splitlines()[0], "周口市人民政府办公室",
+                                              "2024-01-29 10:00", "<p>" + c_text.splitlines()[1] + "</p>"
+                                              + "\n".join(c_text.splitlines()[2:]), 2023), city2_truth, "drawn")
+    if not office or not soffice():
+        return made
+    # A WPS/Word document: the agency as the running header, 「— N —」, 三 over a page break with its header
+    # rows repeated, the 印发 line of the county government's office (dated the year after); as DOCX, as its
+    # PDF, and that PDF copied by a PDF viewer. The same for a renamed real page.
+    wps, wps_truth = dept_report("永城市交通运输局", "永城市", 2024, 1110)
+    docx_path = wps_docx(str(render(wps, "html")[0]), out / "b11-wps-headed.docx", header="永城市交通运输局",
+                         issued="永城市人民政府办公室　　　　　　2025年1月20日印发")
+    made.append(Variant(docx_path.name, docx_path, wps_truth, "drawn"))
+    r = renamed_reals()[0]
+    real_docx = wps_docx(f'<html><body><h1>{r.title}</h1>{r.body}</body></html>', work / "real-wps.docx",
+                         header=r.full, issued=f"{r.full}人民政府办公室　　　　{r.gold['year'] + 1}年2月1日印发")
+    from bench.binary_copies import docx_to_pdfs
+
+    commented = commented_docx(docx_path, out / "b11-comments.docx")
+    made.append(Variant(commented.name, commented, wps_truth, "drawn"))
+    pdfs = docx_to_pdfs([docx_path, real_docx], work)
+    pdf = pdfs[0].replace(out / "b11-wps-headed.pdf")
+    made.append(Variant(pdf.name, pdf, wps_truth, "drawn"))
+    real_pdf = pdfs[1].replace(out / f"b11-{r.tag}-wps-headed.pdf")
+    made.append(Variant(real_pdf.name, real_pdf, r.truth, r.name))
+    put("b11-wps-headed-copy.txt", pdfium_copy(pdf), wps_truth, "drawn")
+    put(f"b11-{r.tag}-wps-headed-copy.txt", pdfium_copy(real_pdf), r.truth, r.name)
+    if chromium():
+        # 三 running over pages with its header rows repeated (<thead>), in big type.
+        tall, tall_truth = dept_report("夏邑县自然资源局", "夏邑县", 2024, 1111)
+        page = work / "thead.html"
+        page.write_text(_thead(str(render(tall, "html")[0])).replace(
+            "</head>", "<style>td,th{font-size:22px;padding:8px;border:1px solid #000}table{border-collapse:collapse}"
+                       "</style></head>"), encoding="utf-8")
+        made.append(Variant("b11-thead-repeat.pdf", chrome_print(page, out / "b11-thead-repeat.pdf", headed=False),
+                            tall_truth, "drawn"))
+        # Cells in full-width digits and with thousands separators, printed (a renamed real page).
+        r2 = renamed_reals()[1]
+        page = work / "wide.html"
+        page.write_text(f'<html><head><meta charset="utf-8"></head><body><h1>{r2.title}</h1>'
+                        f'{_wide_cells(thousands(r2.body))}</body></html>', encoding="utf-8")
+        made.append(Variant(f"b11-{r2.tag}-widecells.pdf", chrome_print(page, out / f"b11-{r2.tag}-widecells.pdf",
+                                                                        headed=False), r2.truth, r2.name))
+        # 三 on a landscape page among portrait ones, and 三 turned sideways on a portrait page.
+        land, land_truth = dept_report("柘城县卫生健康委员会", "柘城县", 2024, 1112, me="我委")
+        page = work / "landscape.html"
+        page.write_text(_third_table_page(str(render(land, "html")[0]), "page:wide;page-break-before:always").replace(
+            "</head>", "<style>@page wide{size:A4 landscape}div.three{page:wide}</style></head>"), encoding="utf-8")
+        made.append(Variant("b11-landscape-three.pdf", chrome_print(page, out / "b11-landscape-three.pdf",
+                                                                   headed=False), land_truth, "drawn"))
+        turned, turned_truth = dept_report("睢县市场监督管理局", "睢县", 2024, 1113)
+        page = work / "sideways.html"
+        page.write_text(_third_table_page(str(render(turned, "html")[0]),
+                                          "page-break-before:always;page-break-after:always;transform:rotate(-90deg) "
+                                          "translate(-100%,0);transform-origin:top left;width:900px;height:640px"),
+                        encoding="utf-8")
+        made.append(Variant("b11-sideways-three.pdf", chrome_print(page, out / "b11-sideways-three.pdf",
+                                                                  headed=False), turned_truth, "drawn"))
+    return made
+
+
+def _wide_cells(body: str) -> str:
+    """Table cells' digits full-width (１２３, １，２３４): typed with a full-width input method."""
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for el in root.iter():
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if value and any(a.tag in ("td", "th") for a in [el, *el.iterancestors()]):
+                setattr(el, attr, wide_digits(value).replace(",", "，"))
+    return "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
 # --- making them all -------------------------------------------------------------------------------------
 
 def _blank_rows_undecidable(truth: Truth, gold: dict) -> Truth:
@@ -3091,6 +3361,7 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
     made += batch8(out, put, office=office)
     made += batch9(out, put, office=office)
     made += batch10(out, put, office=office)
+    made += batch11(out, put, office=office)
     if to_print:
         made += _printed(out, to_print)
     return made

@@ -84,10 +84,15 @@ def _read_html(path: Path, data: bytes) -> Document:
     # Every element's Python object made once and kept for the page's reading: lxml makes one for an element
     # each time it is reached anew (a few thousand instructions), and the walks below reach each several times.
     elements = list(root.iter())
+    if "<img" in text or "<IMG" in text:
+        _titles_of_pictures(elements)
     found, cells_at_most = _scan(elements)
     check_table_sizes(root, path, cells_at_most)
     _show_scripted(found)
     title = page_title(root)
+    author = page_author(root) if "<meta" in text or "<META" in text else None
+    if author:  # who the page says published it (<meta name="author">, og:site_name): a field like the footer's
+        title = f"{title}_{author}" if title else author
     owner = _SITE_OWNER.search(text) if "版权所有" in text or "主办" in text else None
     if owner:  # the footer's 主办单位/版权所有: whose site it is, the weakest field (a county's, for its offices)
         title = f"{title}_{owner.group(1)}" if title else owner.group(1)
@@ -117,6 +122,28 @@ def page_title(root: Element) -> str | None:
     meta = next((t for el in root.iter("meta") if (el.get("name") or el.get("property") or "").lower()
                  in _TITLE_METAS and (t := normalise(el.get("content") or ""))), None)
     return "_".join(t for t in (meta, title) if t) or None
+
+
+_AUTHOR_METAS = frozenset({"author", "og:site_name", "publisher", "dc.publisher", "dc.creator"})
+
+
+def page_author(root: Element) -> str | None:
+    """Who the page's <head> says published it (<meta name="author">, og:site_name): the only place some pages
+    name the agency, when the title is a picture and the article says 我局."""
+    return next((t for el in root.iter("meta") if (el.get("name") or el.get("property") or "").lower()
+                 in _AUTHOR_METAS and (t := normalise(el.get("content") or ""))
+                 and re.search("[\u4e00-\u9fff]", t)), None)
+
+
+_PICTURE_TITLE = re.compile(r"(?:20\d\d|[二〇零○]{4})\s*年.{0,30}(?:报告|年报|報告|年報)")
+
+
+def _titles_of_pictures(elements: list[Element]) -> None:
+    """A heading drawn as a picture (<img alt="2024年政府信息公开工作年度报告">) is read as its alt text: the
+    accessibility rules make sites give a picture's words there, and it is the report's only title line."""
+    for el in elements:
+        if el.tag == "img" and (alt := normalise(el.get("alt") or "")) and _PICTURE_TITLE.search(alt):
+            el.tail = f"{alt}{el.tail or ''}"
 
 
 _CRUMB_MARK = re.compile(r"(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|您当前的位置)\s*[:：]")

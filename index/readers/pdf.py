@@ -75,6 +75,8 @@ def read_pdf(path: Path, data: bytes) -> Document:
         ocr = any(scanned)  # some page (or picture on a page) was read by OCR: its values may carry low_confidence
         seen: set[tuple[int, ...]] = set()  # where pictures read by OCR stood
         plumber = _open_plumber(path, data) if not all(scanned) else None
+        if plumber is not None:
+            plumber = _turned_upright(plumber, pdf, path, has_text)
         try:
             for i in range(pages):
                 if scanned[i]:
@@ -190,6 +192,33 @@ def _open_plumber(path: Path, data: bytes) -> Any:
         return pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer's errors are many and untyped
         raise ReportError(str(path), f"damaged PDF, text layer unreadable ({type(exc).__name__})") from None
+
+
+_SIDEWAYS_SHARE = 0.6  # of a page's characters set sideways: the page was turned (a table printed across it)
+
+
+def _sideways(page: Any) -> int:
+    """The quarter turn (90 or 270, clockwise) that sets a page's text upright when most of it runs up or
+    down the page (WPS's landscape section kept on a portrait page, a table turned to fit), else 0."""
+    chars = page.chars
+    turned = [c["matrix"][1] for c in chars if not c["upright"]]
+    if len(turned) < max(MIN_TEXT_CHARS, _SIDEWAYS_SHARE * len(chars)):
+        return 0
+    return 90 if median(turned) > 0 else 270
+
+
+def _turned_upright(plumber: Any, pdf: Any, path: Path, has_text: list[bool]) -> Any:
+    """The PDF's text layer with its sideways pages turned upright (their /Rotate set, which pdfminer applies):
+    a turned table is read row by row as on an upright page. The same reader when no page is sideways."""
+    turns = {i: t for i in range(len(has_text)) if has_text[i] and (t := _sideways(plumber.pages[i]))}
+    if not turns:
+        return plumber
+    for i, turn in turns.items():
+        pdf[i].set_rotation((pdf[i].get_rotation() + turn) % 360)
+    out = io.BytesIO()
+    pdf.save(out)
+    plumber.close()
+    return _open_plumber(path, out.getvalue())
 
 
 # --- blocks: what a page holds, top to bottom ------------------------------------------------------------

@@ -27,7 +27,7 @@ def read_text(path: Path, data: bytes) -> Document:
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
     if ("<table" in text or "<TABLE" in text) and _HTML_TABLE.search(text):
         return _with_html_tables(path, data, text, encoding, markdown)
-    raw = split_lines(text)
+    raw = unwrapped(split_lines(text))
     if "|" in text:
         raw = bare_pipe_rows(raw)
     tabs = "\t" in text or any("\t" in ln for ln in raw)
@@ -49,6 +49,42 @@ def read_text(path: Path, data: bytes) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         lines=lines,
     )
+
+
+_MIN_WRAPPED = 10  # lines cut at the pane's width, at least: a text's own lines are not of one length so often
+_WRAPPED_SHARE = 0.1  # … and at least this share of its lines with text (a text of short cells has few long lines)
+
+
+def unwrapped(raw: list[str]) -> list[str]:
+    """A text copied out of a fixed-width pane breaks every line at the pane's width, inside labels and
+    numbers (「1.属于国家秘密 0 0 」「0 0 0 0 0」): no line is longer than the width and many are exactly as long.
+    Such lines are joined to the line after them as they were written (the cut is no separator)."""
+    lengths = [len(ln) for ln in raw if ln.strip()]
+    if len(lengths) < _MIN_WRAPPED:
+        return raw
+    width = max(lengths)
+    # A line padded out to the width (a layout-kept copy pads every line with spaces) is no cut line.
+    cut = lambda line: len(line) == width and not line.endswith("  ")  # noqa: E731
+    if width < 8 or sum(map(cut, raw)) < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lengths)):
+        return raw
+    out: list[str] = []
+    carry = ""
+    for line in raw:
+        if carry and _HEADING_START.match(line):  # a line as long as the pane that ended where a part begins
+            out.append(carry)
+            carry = ""
+        if cut(line):
+            carry += line
+            continue
+        out.append(carry + line)
+        carry = ""
+    return out + ([carry] if carry else [])
+
+
+# Where a part, a group or a numbered row begins (三、 （五） 2. 重复申请): a cut of the pane falls there only
+# as often as anywhere else, the template's own lines begin there every time.
+_HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]|"
+                            r"\d{1,2}\s*[.、．]\s*[\u4e00-\u9fff])")
 
 
 # Markdown or text with its tables as HTML (a PDF-to-markdown tool writes merged cells so: <table> with
