@@ -190,12 +190,17 @@ def dev_qa(dev_corpus):
     qa.close()
 
 
-def ask_item(qa, item: dict) -> list[Answer]:
+def ask_turns(qa, *turns: str) -> list[Answer]:
+    """Each turn asked after the ones before it, as one conversation."""
     conversation, answers = None, []
-    for q in item.get("turns") or [item["q"]]:
+    for q in turns:
         answer, conversation = qa.ask(q, conversation)
         answers.append(answer)
     return answers
+
+
+def ask_item(qa, item: dict) -> list[Answer]:
+    return ask_turns(qa, *(item.get("turns") or [item["q"]]))
 
 
 _RESULTS: dict[str, tuple[list[Answer], list[str]]] = {}

@@ -8,15 +8,8 @@ from __future__ import annotations
 import pytest
 
 from qa.normalize import normalize
+from test_dev_questions import ask_turns as _ask
 from test_dev_questions import dev_corpus, dev_qa  # noqa: F401 (fixtures)
-
-
-def _ask(qa, *turns: str):
-    conv, answers = None, []
-    for q in turns:
-        a, conv = qa.ask(q, conv)
-        answers.append(a)
-    return answers
 
 
 @pytest.mark.parametrize("turns, parts", [
