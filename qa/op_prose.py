@@ -18,7 +18,7 @@ from qa.op_rank import answer_rank
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.op_share import text_share
 from qa.phrasing import EXAMPLES, no_report_words, reading
-from qa.prose import (_JOINS, COVERAGE, ITEM_TITLE, RE_WHICH_REPORTS, Asked, Sentence, _sentences, asks_charged, asks_duration, asks_how,
+from qa.prose import (_JOINS, COVERAGE, ITEM_TITLE, RE_WHICH_REPORTS, Asked, Sentence, _sentences, asks_charged, list_items, asks_duration, asks_how,
                       asks_section, coverage_ok, part_named, part_title, report_key, sentence_text, states_days)
 from qa.understand import RE_SHARE, Plan
 
@@ -29,7 +29,14 @@ RE_COUNT_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和|有�
 RE_TOTAL_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和")
 RE_QUANTITY = re.compile(r"多少|(?<!哪)几")  # 哪几个方面 asks which, not how many
 RE_LISTING = re.compile(r"哪些|什么|哪几|有何|啥")
+# how many a half of part 五 lists (改进措施有几条), or whether the report wrote that half at all (有没有写存在的
+# 问题, 写得具体吗): every item, counted
+_HALF_NAMED = r"(?:存在的?(?:主要)?问题|问题|不足|(?:改进|整改|工作)?措施|改进情况|下一步(?:打算|计划)?)"
+RE_HALF_LISTED = re.compile(rf"(?<!哪)(?:几|多少)(?:个方面|个|条|项|点|方面)|"
+                            rf"(?:有没有|是否|有无)(?:写|列|提出)了?{_HALF_NAMED}|{_HALF_NAMED}写没写|"
+                            rf"{_HALF_NAMED}[^，,。？?]{{0,4}}具体(?:吗|么|不具体)")
 LIST_CHARS = 320  # how far a list question's quote runs on in the passage
+PLANNED = "（这是下一步的改进措施，打算做的，不是已做的）"  # a quote from part 五's measures
 WHO_REPORTS = 12  # 哪些单位提到了…: at most this many reports quoted, one sentence each
 LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
 PART_ROWS = 12  # a part that is a table, asked for by its number: at most this many rows quoted
@@ -37,6 +44,9 @@ SECTION_ITEMS = 4  # a section asked for (那部分写了什么): at most this m
 SECTION_ITEM_CHARS = 80  # sentence, cut at this length
 _SECTION_HEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")  # the next section's
 # whether a report says a thing (有没有提到新闻发布会): its sentence must hold the thing's name whole
+# since when (哪一年开始提到, 从哪年起, 最早哪年): asks each year's report, the first one said
+RE_SINCE = re.compile(r"(?:从|自)?哪一?年(?:开始|起|首次|第一次|最早)|最早(?:是|在|从)?哪一?年|"
+                      r"(?i:since when|(?:in )?which year (?:did|does) [^?]{0,40}?first|first (?:year|mention))")
 RE_CHANGE = re.compile(r"变化|不同|不一样|区别|差别|差异|相比|比较|对比|变了")
 # 哪些单位没有提到政策解读, 一个字都没提疫情: the agencies none of whose reports say it
 RE_NOT_SAID = re.compile(r"(?:没有?|未|不曾|从没|从来没有?)(?:提|说|讲|写|谈|涉及)|(?i:never mention|(?:do|does|did)(?: not|n't) mention)")
@@ -53,7 +63,7 @@ GIST_ASKS = ("主动公开了多少条政府信息", "依申请公开情况", "�
 RE_WHICH_MOST = re.compile(r"哪(?:个|些|一|类|种)?(?:方面|领域|类|种|块)[^，,。？?]{0,6}?(最多|最少|多|少)")
 RE_ITEM_COUNT = re.compile(r"([\u4e00-\u9fff、]{2,12}?)(?:方面|领域|类)(?:的)?\s*(\d+)\s*(件|条|个|项|次|篇)")
 # 有没有开新闻发布会, 开过新闻发布会吗: whether the report did a thing it would name
-RE_WHETHER = re.compile(r"有没有|是否|有无|可曾|(?:了|过)(?:吗|么|没有?)[？?]?$")
+RE_WHETHER = re.compile(r"有没有|是否|有无|可曾|(?:了|过)[^，,。？?\d]{0,10}?(?:吗|么|没有?)[？?]?$")
 RE_MENTION = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写过")
 _NUMBER = re.compile(r"\d")
 FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
@@ -128,6 +138,10 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             defaults.append(f"该单位有多年报告，取最新的{year}年")  # this answer's own (mixed: its agency)
     many = agency is None
     query = plan.prose_text or plan.text
+    if agency and RE_HALF_LISTED.search(query):
+        listed = _half_listed(qa, plan, agency, year, query, lead, defaults)
+        if listed:
+            return listed
     if agency and not lead and not continued and _asks_gist(qa, query):
         return _gist(qa, plan, agency, year, defaults)
     if not agency and not plan.part and not _has_content(qa, query):
@@ -179,6 +193,9 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, from_text=True,
                           citations=[passage_citation(s) for s in result.sentences[:3]])
         result.sentences = saying
+        if whether and all(qa.ctx.prose.planned(s) for s in saying):  # 开过新闻发布会吗: a measure is a plan
+            lead += (f"{agency}{f'{year}年' if year else ''}的报告只在下一步的改进措施里说到「{'、'.join(phrases)}」，"
+                     "是打算做的，没有说已经做过：")
     sentences = list(result.sentences)
     if agency and RE_WHICH_MOST.search(plan.text):
         most = _most_of_items(sentences, plan.text, lead, r)
@@ -213,6 +230,28 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=[c for s in result.sentences for c in sentence_citations(s)])
 
+def _half_listed(qa: QA, plan: Plan, agency: str, year: int | None, query: str, lead: str,
+                 defaults: list[str]) -> Answer | None:
+    """改进措施有几条, 有没有写存在的问题: the half of part 五 asked for, every item named and counted as the
+    report numbers them (or as its ；parts them); None when the report's part 五 has no such list."""
+    half = Asked.of(query).half
+    docs = [rep.doc for rep in qa.store.reports if rep.agency == agency and (year is None or rep.year == year)]
+    if not half or len(docs) != 1:
+        return None
+    passages, said = qa.ctx.prose.half_of_five(docs[0], half)
+    items, how = list_items(said)
+    if not passages or not items:
+        return None
+    p = passages[0]
+    what = "改进措施" if half == "measures" else "存在的问题"
+    text = (lead + f"{agency}{p.year or ''}年报告（{part_title('五')}，第{p.line_start}–{passages[-1].line_end}行）"
+            f"写了{what}，共{len(items)}条（{how}）：" + "；".join(f"「{x}」" for x in items) + "。")
+    cites = [c for q in passages for c in sentence_citations(Sentence(q, q.text, 0.0, q.line_start))]
+    return Answer(question=plan.question, text=text, status="answered", from_text=True, citations=cites,
+                  reading=Reading(operation="prose", agencies=[agency], years=[p.year] if p.year else [],
+                                  defaults=defaults, summary=f"数{agency}报告{part_title('五')}所列的{what}"))
+
+
 def _quote(s, listing: bool) -> tuple[str, str]:
     """Where a sentence is (the report, its part, its line) and what it says, run on over its list when asked."""
     p = s.passage
@@ -236,11 +275,15 @@ def _each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
     """One agency over several years (这几年的问题有没有变化, 每年都说要加强培训吗, 2021年和2022年有什么不同):
     each year's report answered on its own, in order, and the years whose report does not say it named."""
     query = plan.prose_text or plan.text
+    since = RE_SINCE.search(query)  # 哪一年开始提到智能问答: the years that say it, the first named
+    query = RE_SINCE.sub(" 提到 ", query) if since else query
     listing = _lists(plan)
     # 政策解读跟2023年比有什么变化: what each year did (part 一), unless the problems or plans are what is compared
     part = plan.part or ("一" if RE_CHANGE.search(query) and Asked.of(query).half is None else None)
     # 哪几年提到了智能问答: a year's report says it only in a sentence holding it whole (not 政策问答手册)
     phrases = qa.ctx.prose.topic_phrases(query) if RE_MENTION.search(query) else []
+    what = "、".join(phrases or _topic(qa, query))
+    what = f"「{what}」" if what else "这一点"  # the silent years are silent about something: said by name
     quoted, silent, citations = [], [], []
     for y in years:
         found = [s for s in _answers(qa, query, part, agency=agency, year=y, k=1) if _says(s, phrases)]
@@ -256,10 +299,12 @@ def _each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
                 summary=f"在{agency}各年的报告中分别检索" + (f"（{part_title(plan.part)}）" if plan.part else ""))
     if not quoted:
         return Answer(question=plan.question, status="out_of_scope", reading=r, from_text=True,
-                      text=f"{agency}{years[0]}–{years[-1]}年的报告中都没有找到这方面的内容。")
-    text = f"{agency}逐年来看：" + "；".join(quoted) + "。"
+                      text=f"{agency}{years[0]}–{years[-1]}年的报告中都没有找到说到{what}的内容"
+                           f"（已逐年检索{agency}{years[0]}–{years[-1]}年的报告）。")
+    first = next(y for y in years if y not in silent)
+    text = (f"{agency}的报告最早在{first}年说到{what}。" if since else "") + f"{agency}逐年来看：" + "；".join(quoted) + "。"
     if silent:
-        text += f"{'、'.join(str(y) for y in silent)}年的报告没有说到这一点。"
+        text += f"{'、'.join(str(y) for y in silent)}年的报告没有说到{what}。"
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=citations)
 
@@ -378,7 +423,8 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
                       text=f"这些报告中没有找到说到{f'「{what}」' if what else '这一点'}的内容（已检索全部{_searched(qa)}），无法回答。")
     found.sort(key=lambda s: (s.passage.agency or s.passage.doc, s.passage.year or 0))
     agencies = list(dict.fromkeys(s.passage.agency or s.passage.doc for s in found))
-    quoted = [f"{where}写道「{said}」" for where, said in (_quote(s, False) for s in found)]
+    quoted = [f"{where}写道「{said}」" + (PLANNED if qa.ctx.prose.planned(s) else "")
+              for s, (where, said) in ((s, _quote(s, False)) for s in found)]
     text = (f"说到这一点的有{len(agencies)}个单位（{len(found)}份报告）：{'、'.join(agencies)}。" + "；".join(quoted) + "。")
     if len(found) >= WHO_REPORTS:
         text += f"（最多列出{WHO_REPORTS}份报告。）"
