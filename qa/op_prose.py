@@ -193,8 +193,10 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, from_text=True,
                           citations=[passage_citation(s) for s in result.sentences[:3]])
         result.sentences = saying
-        if whether and all(qa.ctx.prose.planned(s) for s in saying):  # 开过新闻发布会吗: a measure is a plan
-            lead += (f"{agency}{f'{year}年' if year else ''}的报告只在下一步的改进措施里说到「{'、'.join(phrases)}」，"
+        named = phrases or _topic(qa, query)
+        holding = [s for s in saying if _says(s, named)] or saying[:1]  # the sentences saying the thing itself
+        if whether and all(qa.ctx.prose.planned(s) for s in holding):  # 开过新闻发布会吗: a measure is a plan
+            lead += (f"{agency}{f'{year}年' if year else ''}的报告只在下一步的改进措施里说到「{'、'.join(named)}」，"
                      "是打算做的，没有说已经做过：")
     sentences = list(result.sentences)
     if agency and RE_WHICH_MOST.search(plan.text):

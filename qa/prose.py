@@ -173,6 +173,8 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)(?<![a-z])(?:secre(?:t|ts|cy)|confidential(?:ity)?|leaks?)(?![a-z])"), "保密", None),
     (re.compile(r"(?i)(?<![a-z])(?:hotlines?)(?![a-z])"), "热线", None),
     (re.compile(r"(?i)round[- ]?table"), "圆桌对话", None),
+    (re.compile(r"(?i)open[- ]?days?|open house"), "开放日", None),
+    (re.compile(r"(?i)(?<![a-z])(?:drones?|UAVs?)(?![a-z])"), "无人机", None),
     (re.compile(r"(?i)(?<![a-z])(?:lawsuits?|sued|sue|court)(?![a-z])"), "行政诉讼", None),
     (re.compile(r"(?i)(?<![a-z])(?:reconsideration|administrative review)(?![a-z])"), "行政复议", None),
     (re.compile(r"(?i)(?<![a-z])(?:budget|funding|funds?|money)(?![a-z])"), "经费 资金", None),
