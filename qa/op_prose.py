@@ -32,7 +32,7 @@ RE_LISTING = re.compile(r"哪些|什么|哪几|有何|啥")
 # how many a half of part 五 lists (改进措施有几条), or whether the report wrote that half at all (有没有写存在的
 # 问题, 写得具体吗): every item, counted
 _HALF_NAMED = r"(?:存在的?(?:主要)?问题|问题|不足|(?:改进|整改|工作)?措施|改进情况|下一步(?:打算|计划)?)"
-RE_HALF_LISTED = re.compile(rf"(?<!哪)(?:几|多少)(?:个方面|个|条|项|点|方面)|"
+RE_HALF_LISTED = re.compile(rf"(?<!哪)(?:几|多少)(?:个方面|个|条|项|点|方面|件)|多少\s*[a-z ]{{0,30}}(?:measures|problems|steps)|"
                             rf"(?:有没有|是否|有无)(?:写|列|提出)了?{_HALF_NAMED}|{_HALF_NAMED}写没写|"
                             rf"{_HALF_NAMED}[^，,。？?]{{0,4}}具体(?:吗|么|不具体)")
 LIST_CHARS = 320  # how far a list question's quote runs on in the passage
@@ -45,7 +45,9 @@ SECTION_ITEM_CHARS = 80  # sentence, cut at this length
 _SECTION_HEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")  # the next section's
 # whether a report says a thing (有没有提到新闻发布会): its sentence must hold the thing's name whole
 # since when (哪一年开始提到, 从哪年起, 最早哪年): asks each year's report, the first one said
-RE_SINCE = re.compile(r"(?:从|自)?哪一?年(?:开始|起|首次|第一次|最早)|最早(?:是|在|从)?哪一?年|"
+# whether an agency ever did a thing (开过新闻发布会吗, Has Pingtan ever held…): asked of all its years, not the latest
+RE_EVER = re.compile(r"过[^，,。？?\d]{0,10}?(?:吗|么|没有?)[？?]?$|(?i:(?<![a-z])ever(?![a-z])|^(?:did|has|have)(?![a-z]))")
+RE_SINCE = re.compile(r"(?:从|自)?(?:哪一?年|什么时候|啥时候|何时)(?:开始|起|首次|第一次|最早)|最早(?:是|在|从)?哪一?年|"
                       r"(?i:since when|(?:in )?which year (?:did|does) [^?]{0,40}?first|first (?:year|mention))")
 RE_CHANGE = re.compile(r"变化|不同|不一样|区别|差别|差异|相比|比较|对比|变了")
 # 哪些单位没有提到政策解读, 一个字都没提疫情: the agencies none of whose reports say it
@@ -63,7 +65,8 @@ GIST_ASKS = ("主动公开了多少条政府信息", "依申请公开情况", "�
 RE_WHICH_MOST = re.compile(r"哪(?:个|些|一|类|种)?(?:方面|领域|类|种|块)[^，,。？?]{0,6}?(最多|最少|多|少)")
 RE_ITEM_COUNT = re.compile(r"([\u4e00-\u9fff、]{2,12}?)(?:方面|领域|类)(?:的)?\s*(\d+)\s*(件|条|个|项|次|篇)")
 # 有没有开新闻发布会, 开过新闻发布会吗: whether the report did a thing it would name
-RE_WHETHER = re.compile(r"有没有|是否|有无|可曾|(?:了|过)[^，,。？?\d]{0,10}?(?:吗|么|没有?)[？?]?$")
+RE_WHETHER = re.compile(r"有没有|是否|有无|可曾|(?:了|过)[^，,。？?\d]{0,10}?(?:吗|么|没有?)[？?]?$|"
+                        r"(?i:^(?:did|does|do|has|have|had)(?![a-z]))")  # Did Jinan hold press conferences?
 RE_MENTION = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写过")
 _NUMBER = re.compile(r"\d")
 FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
@@ -124,7 +127,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     year = plan.years[0] if len(plan.years) == 1 else None
     defaults = list(plan.defaults)
     have = sorted({r.year for r in qa.store.reports if r.agency == agency and r.year}) if agency else []
-    if agency and not lead and len(plan.agencies) <= 1 and year is None and plan.all_years:
+    ever = not plan.years and RE_EVER.search(plan.prose_text or plan.text)  # 平潭开过新闻发布会吗: in any year
+    if agency and not lead and len(plan.agencies) <= 1 and year is None and (plan.all_years or ever):
         years = [y for y in plan.years if y in have] if len(plan.years) >= 2 else have
         if len(years) >= 2:  # 平潭这几年的问题有没有变化, 每年都说要加强培训吗: each report's own answer
             return _each_year(qa, plan, agency, years)
@@ -283,7 +287,7 @@ def _each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
     # 政策解读跟2023年比有什么变化: what each year did (part 一), unless the problems or plans are what is compared
     part = plan.part or ("一" if RE_CHANGE.search(query) and Asked.of(query).half is None else None)
     # 哪几年提到了智能问答: a year's report says it only in a sentence holding it whole (not 政策问答手册)
-    phrases = qa.ctx.prose.topic_phrases(query) if RE_MENTION.search(query) else []
+    phrases = qa.ctx.prose.topic_phrases(query) if RE_MENTION.search(query) or RE_EVER.search(query) else []
     what = "、".join(phrases or _topic(qa, query))
     what = f"「{what}」" if what else "这一点"  # the silent years are silent about something: said by name
     quoted, silent, citations = [], [], []
@@ -295,7 +299,7 @@ def _each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
             silent.append(y)
             continue
         where, said = _quote(found[0], listing)
-        quoted.append(f"{y}年：{where}写道「{said}」")
+        quoted.append(f"{y}年：{where}写道「{said}」" + (PLANNED if qa.ctx.prose.planned(found[0]) else ""))
         citations += sentence_citations(found[0])
     r = Reading(operation="prose", agencies=[agency], years=years, defaults=list(plan.defaults),
                 summary=f"在{agency}各年的报告中分别检索" + (f"（{part_title(plan.part)}）" if plan.part else ""))

@@ -616,6 +616,8 @@ def test_a_lists_items_are_counted_as_the_report_parts_them(text: str, count: in
 def test_how_many_measures_counts_them_all(qa) -> None:
     a = ask(qa, "平潭2020年下一步措施有几条")[0]
     assert "共4条" in a.text and "四是加大统筹指导力度" in a.text, a.text
+    a = ask(qa, "How many improvement measures did Hegang list?")[0]
+    assert "共3条" in a.text and "（三）加强政府信息主动公开力度" in a.text, a.text
     a = ask(qa, "伊川城管有没有写改进措施")[0]  # an auditor's whether: the half, every item
     assert "共3条" in a.text and "三是做好依申请公开工作" in a.text, a.text
 
@@ -627,9 +629,19 @@ def test_a_measure_is_a_plan_not_a_deed(qa) -> None:
     assert "打算" not in a.text and "市民开放日" in a.text, a.text
 
 
+def test_whether_it_ever_did_reads_every_year(qa) -> None:
+    """开过…吗 with no year, of an agency with several reports: each year that says it, a plan marked as one."""
+    a = ask(qa, "平潭开过新闻发布会吗")[0]
+    assert "2019年：" in a.text and "金井港区对外开放新闻发布会" in a.text, a.text
+    assert "2022年：" in a.text and "打算做的" in a.text.split("2022年：")[1], a.text
+    a = ask(qa, "Did Jinan hold press conferences?")[0]
+    assert "打算做的" in a.text, a.text
+
+
 def test_since_when_names_the_first_year(qa) -> None:
-    a = ask(qa, "平潭最早哪年提到政务新媒体")[0]
-    assert "最早在2019年" in a.text and "「政务新媒体」" in a.text, a.text
+    for q in ("平潭最早哪年提到政务新媒体", "平潭从什么时候开始提政务新媒体的"):
+        a = ask(qa, q)[0]
+        assert "最早在2019年" in a.text and "「政务新媒体」" in a.text, a.text
 
 
 def test_english_which_agencies_did_a_thing_reads_the_text(qa) -> None:
