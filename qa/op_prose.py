@@ -45,6 +45,7 @@ SECTION_ITEM_CHARS = 80  # sentence, cut at this length
 _SECTION_HEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")  # the next section's
 # whether a report says a thing (有没有提到新闻发布会): its sentence must hold the thing's name whole
 # since when (哪一年开始提到, 从哪年起, 最早哪年): asks each year's report, the first one said
+RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|(?i:which years?|what years?)")
 # whether an agency ever did a thing (开过新闻发布会吗, Has Pingtan ever held…): asked of all its years, not the latest
 RE_EVER = re.compile(r"过[^，,。？?\d]{0,10}?(?:吗|么|没有?)[？?]?$|(?i:(?<![a-z])ever(?![a-z])|^(?:did|has|have)(?![a-z]))")
 RE_SINCE = re.compile(r"(?:从|自)?(?:哪一?年|什么时候|啥时候|何时)(?:开始|起|首次|第一次|最早)|最早(?:是|在|从)?哪一?年|"
@@ -432,6 +433,10 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
     quoted = [f"{where}写道「{said}」" + (PLANNED if qa.ctx.prose.planned(s) else "")
               for s, (where, said) in ((s, _quote(s, False)) for s in found)]
     text = (f"说到这一点的有{len(agencies)}个单位（{len(found)}份报告）：{'、'.join(agencies)}。" + "；".join(quoted) + "。")
+    years = sorted({s.passage.year for s in found if s.passage.year})
+    if years and RE_WHICH_YEARS.search(query):  # 哪几年的报告提到了疫情 / 哪一年最早: the years named first
+        head = f"最早在{years[0]}年；" if RE_SINCE.search(query) or "最早" in query else ""
+        text = f"{head}说到它的报告在{'、'.join(str(y) for y in years)}年。" + text
     if len(found) >= WHO_REPORTS:
         text += f"（最多列出{WHO_REPORTS}份报告。）"
     # the counts stated are counts of the quotes below, so traceable to them

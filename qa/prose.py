@@ -778,6 +778,15 @@ def list_items(text: str) -> tuple[list[str], str]:
         pieces[0] = re.split(r"(?:问题|不足|薄弱环节|差距)[^，,：:。]{0,6}[，,：:]\s*(?:如|主要表现在|主要是)?[：:]?",
                              pieces[0])[-1]
         return [_item_head(x) for x in pieces], "按其间的分号数"
+    # 如A有待提高、B有待提升、C有待加强等 / 存在力量薄弱、参与程度不高、力度不足等方面问题: a list run on with 、,
+    # counted only when each of its parts names a problem (信息更新、发布频率偏低 is one, not two)
+    for sent in re.split(r"(?<=[。；;])", body):
+        starts = list(re.finditer(r"如|主要存在|存在|主要表现在", sent))  # the last lead-in: 存在一些不足：如…
+        m = re.match(r"[：:，,]?(.+?)(?:等|。|$)", sent[starts[-1].end():]) if starts else None
+        pieces = re.split(r"、", m.group(1)) if m else []
+        if len(pieces) >= 2 and all(_NAMES_PROBLEMS.search(x) and len(x) >= 4 and not re.search(r"[，,]", x)
+                                    for x in pieces):
+            return [_item_head(x) for x in pieces], "按其间的顿号数"
     return [], ""
 
 
@@ -920,8 +929,9 @@ def part_named(query: str) -> str | None:
 
 # 哪些单位提到了政务新媒体, 谁的报告提到疫情, 哪几份报告说了…: every report whose text says it, each quoted
 RE_WHICH_REPORTS = re.compile(r"哪些(?:单位|部门|机关|报告|地方|年报)|哪几(?:个|家|份)?(?:单位|部门|机关|报告)|哪家|谁|"
+                              r"(?:几|多少)(?:个|家)(?:单位|部门|机关)|(?:哪几|哪些)年(?=\s*(?:都|有)?(?:提到|提及|说到|讲到|写到|谈到|涉及|mention))|"
                               r"哪一?(?:个|家|份)(?:单位|部门|机关|报告)|(?:哪几|哪些|哪一)年(?:份)?的?(?:报告|年报)|"
-                              r"(?i:which (?:agenc|report|bureau|department|authorit)|who )")
+                              r"(?i:which (?:agenc|report|bureau|department|authorit|years?)|who )")
 
 
 # Which agencies held press conferences / talk about the hotline: an English which-question that asks what

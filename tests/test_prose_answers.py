@@ -605,6 +605,7 @@ def test_whether_it_did_a_thing_it_would_name(qa) -> None:
     ("下一步，我局将从以下几个方面进行改进：\n（一）落实责任。围绕一是…二是…\n（二）做好维护。\n（三）加强交流。", 3),
     ("但仍存在一些不足，如：政务公开队伍建设有待进一步加强；依申请公开答复质量待进一步提升；平台互动功能仍有不足。", 3),
     ("但仍存在一些不足：如我局还没有自己的门户网站，信息更新、发布频率偏低、宣传形式单一等。", 0),  # not told apart
+    ("仍存在一定差距。如依申请公开工作规范性还有待提高、政务公开内容的深度和广度还有待提升、政务公开队伍建设有待加强等。", 3),
 ])
 def test_a_lists_items_are_counted_as_the_report_parts_them(text: str, count: int) -> None:
     from qa.prose import list_items
@@ -648,3 +649,10 @@ def test_english_which_agencies_did_a_thing_reads_the_text(qa) -> None:
     a = ask(qa, "Which agencies conducted open days?")[0]
     assert a.status == "answered" and "张店" in a.text and "济南" in a.text and "索引中有" not in a.text, a.text
     assert "索引中有" in ask(qa, "Which agencies are in the index?")[0].text
+
+
+def test_which_years_over_the_index_names_the_years(qa) -> None:
+    a = ask(qa, "哪一年的报告最早提到智能问答")[0]
+    assert a.text.startswith("最早在2022年") and "2022、2023、2024、2025年" in a.text, a.text
+    a = ask(qa, "有几家单位提到了微信公众号")[0]  # how many agencies: counted off the quotes
+    assert "5个单位" in a.text, a.text
