@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from qa import arith
 from qa.answer import Alternative, Answer, Derived, Reading
 from qa.cite import passage as passage_citation, sentence as sentence_citations
+from index.keyword import PART_TITLES
 from index.passages import row_values
 from qa.lexicon import Measure
 from qa.op_rank import answer_rank
@@ -151,6 +152,16 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         return _gist(qa, plan, agency, year, defaults)
     if not agency and not plan.part and not _has_content(qa, query):
         return _nothing_asked(plan)
+    named_part = _names_part(plan, query)  # 有没有写其他需要报告的事项, 第六部分写了啥: the part is the scope
+    if named_part and agency:
+        docs = [rep.doc for rep in qa.store.reports if rep.agency == agency and (year is None or rep.year == year)]
+        if len(docs) == 1 and not qa.retriever.db.execute("select 1 from passages where doc = ? and part = ? limit 1",
+                                                          [docs[0], plan.part]).fetchone():
+            where = f"{agency}{f'{year}年' if year else ''}的报告"
+            return Answer(question=plan.question, status="out_of_scope", from_text=True,
+                          text=lead + f"{where}没有「{part_title(plan.part)}」这一部分（已检索{where}各部分）。",
+                          reading=Reading(operation="prose", agencies=[agency], years=plan.years, defaults=defaults,
+                                          summary=f"在{agency}的报告中找{part_title(plan.part)}"))
     result = qa.ctx.prose.find(query, agency=agency, year=year, part=plan.part, k=3 if many else _k(plan),
                                distinct_agencies=many)
     if plan.part and not result.sentences and agency and part_named(query):
@@ -183,7 +194,7 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
                       from_text=True)
     whether = agency and not (RE_MENTION.search(query) or RE_ADMITS.search(query)) and RE_WHETHER.search(query)
-    if agency and (RE_MENTION.search(query) or RE_ADMITS.search(query) or whether) and result.sentences:
+    if agency and (RE_MENTION.search(query) or RE_ADMITS.search(query) or whether) and result.sentences and not named_part:
         # 沙河城管有没有提到新闻发布会: a sentence that says 新闻媒体 does not say 新闻发布会 (each of its words whole)
         phrases = qa.ctx.prose.topic_phrases(query)
         if whether:  # 有没有开新闻发布会: only a name the reports use (not the user's own 对外公开发布, nor 政务公开)
@@ -236,6 +247,12 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         text += "（另见下列相关段落。）"
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=[c for s in result.sentences for c in sentence_citations(s)])
+
+def _names_part(plan: Plan, query: str) -> bool:
+    """The question names the part it asks about: by its number (第六部分) or by its title (其他需要报告的事项)."""
+    title = PART_TITLES.get(plan.part or "", "")
+    return bool(plan.part and (part_named(query) or (len(title) >= 6 and title[:6] in query)))
+
 
 def _half_listed(qa: QA, plan: Plan, agency: str, year: int | None, query: str, lead: str,
                  defaults: list[str]) -> Answer | None:

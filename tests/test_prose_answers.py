@@ -656,3 +656,12 @@ def test_which_years_over_the_index_names_the_years(qa) -> None:
     assert a.text.startswith("最早在2022年") and "2022、2023、2024、2025年" in a.text, a.text
     a = ask(qa, "有几家单位提到了微信公众号")[0]  # how many agencies: counted off the quotes
     assert "5个单位" in a.text, a.text
+
+
+def test_a_part_asked_by_its_title_is_read_or_said_missing(qa) -> None:
+    """An auditor's 有没有写其他需要报告的事项: the part's text (沙河: 无。), not its heading; a report without the
+    part (鹤岗 ends at 五) is said to lack it, never answered from another part."""
+    a = ask(qa, "沙河城管的年报有没有写其他需要报告的事项")[0]
+    assert "「无。」" in a.text, a.text
+    a = ask(qa, "鹤岗城管年报第六部分写了啥")[0]
+    assert a.status == "out_of_scope" and "没有「六、其他需要报告的事项」这一部分" in a.text, a.text
