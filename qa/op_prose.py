@@ -46,6 +46,9 @@ SECTION_ITEM_CHARS = 80  # sentence, cut at this length
 _SECTION_HEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")  # the next section's
 # whether a report says a thing (有没有提到新闻发布会): its sentence must hold the thing's name whole
 # since when (哪一年开始提到, 从哪年起, 最早哪年): asks each year's report, the first one said
+# done or only planned (是已经做了还是计划做, 已经开了还是打算开, 是已经做了的吗): the quote's place says which
+RE_DONE_OR_PLANNED = re.compile(r"已经[^，,。？?]{0,8}还是[^，,。？?]{0,4}(?:打算|计划|准备|将要|要)|(?:是|都)已经[^，,。？?]{0,10}的?(?:吗|么)|"
+                                r"(?i:done or (?:only )?planned|already (?:done|did|held)|or (?:just )?plan)")
 RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|(?i:which years?|what years?)")
 # whether an agency ever did a thing (开过新闻发布会吗, Has Pingtan ever held…): asked of all its years, not the latest
 RE_EVER = re.compile(r"过[^，,。？?\d]{0,10}?(?:吗|么|没有?)[？?]?$|(?i:(?<![a-z])ever(?![a-z])|^(?:did|has|have)(?![a-z]))")
@@ -239,6 +242,9 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         quoted = [q for q in quoted if q[1]]
         quoted.append([f"{p.agency or p.doc}{p.year or ''}年报告（{part_title(p.part)}，第{s.line}行）写道：", said])
     parts = [f"{where}「{said}」" for where, said in quoted]
+    if best and RE_DONE_OR_PLANNED.search(query):  # 是已经做了还是计划做: which of the two the quote is
+        lead += ("这是报告第五部分的改进措施，是下一步打算做的，不是已经做的：" if qa.ctx.prose.planned(best[0]) else
+                 f"报告把它写在「{part_title(best[0].passage.part)}」里，是已经做的：")
     if asks_duration(query) and not any(states_days(said) for _, said in quoted):
         lead += "报告没有写明需要多少天；"  # 多久能答复: 均在法定期限内答复 says when, not how long
     text = lead + "；".join(parts)

@@ -50,7 +50,7 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         # how the answer is to be given (帮我总结一下…那部分): a summary of what the topic names
                         "帮我", "总结", "概括", "概述", "归纳",
                         # who asks and what for (我是记者，想引用一句原话; 他们自个咋说的): the asker, not the topic
-                        "记者", "引用", "原话", "原文", "自个", "自个儿", "他们", "她们", "人家说"})
+                        "记者", "引用", "原话", "原文", "自个", "自个儿", "他们", "她们", "人家说", "给我", "直接", "的话"})
 # characters that make no content word of their own (是从, 都是, 来的): a question's frame, never its topic
 _FRAME_CHARS = frozenset("是从都的了来去在有把被给对向到和与及或也还就又才很太最更没不吗呢么吧啊呀之其这那哪谁啥些个")
 # a verb with its aspect particle (发了, 做过, 搞着): the particle says when, the verb alone is too short to say what

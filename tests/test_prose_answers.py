@@ -665,3 +665,10 @@ def test_a_part_asked_by_its_title_is_read_or_said_missing(qa) -> None:
     assert "「无。」" in a.text, a.text
     a = ask(qa, "鹤岗城管年报第六部分写了啥")[0]
     assert a.status == "out_of_scope" and "没有「六、其他需要报告的事项」这一部分" in a.text, a.text
+
+
+def test_done_or_planned_says_which(qa) -> None:
+    a = ask(qa, "洪泽区的改进措施是已经做了还是计划做")[0]
+    assert "下一步打算做的" in a.text, a.text
+    a = ask(qa, "济南城管开展城管开放日是已经做了的吗")[0]
+    assert "是已经做的" in a.text and "城管开放日" in a.text, a.text
