@@ -672,3 +672,8 @@ def test_done_or_planned_says_which(qa) -> None:
     assert "下一步打算做的" in a.text, a.text
     a = ask(qa, "济南城管开展城管开放日是已经做了的吗")[0]
     assert "是已经做的" in a.text and "城管开放日" in a.text, a.text
+
+
+def test_how_many_after_a_list_counts_that_list(qa) -> None:
+    a = ask(qa, "济南城管有哪些问题", "一共几条")[1]
+    assert "共3条" in a.text and "三是政务公开具体工作人员的业务能力有待提高" in a.text, a.text
