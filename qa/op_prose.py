@@ -33,7 +33,11 @@ RE_LISTING = re.compile(r"哪些|什么|哪几|有何|啥")
 # how many a half of part 五 lists (改进措施有几条), or whether the report wrote that half at all (有没有写存在的
 # 问题, 写得具体吗): every item, counted
 _HALF_NAMED = r"(?:存在的?(?:主要)?问题|问题|不足|(?:改进|整改|工作)?措施|改进情况|下一步(?:打算|计划)?)"
-RE_HALF_LISTED = re.compile(rf"(?<!哪)(?:几|多少)(?:个方面|个|条|项|点|方面|件)|多少\s*[a-z ]{{0,30}}(?:measures|problems|steps)|"
+RE_HALF_COUNT = re.compile(r"(?<!哪)(?:几|多少)(?:个方面|个|条|项|点|方面|件)|多少\s*[a-z ]{0,30}(?:measures|problems|steps)|"
+                           r"(?i:and\s*多少)")
+RE_NTH_ITEM = re.compile(r"第\s*([一二三四五六七八九十]|\d+)\s*(?:条|项|点|个)")  # 改进措施第四条是什么
+CN_DIGITS = "一二三四五六七八九十"
+RE_HALF_LISTED = re.compile(rf"{RE_HALF_COUNT.pattern}|{RE_NTH_ITEM.pattern}|"
                             rf"(?:有没有|是否|有无)(?:写|列|提出)了?{_HALF_NAMED}|{_HALF_NAMED}写没写|"
                             rf"{_HALF_NAMED}[^，,。？?]{{0,4}}具体(?:吗|么|不具体)")
 LIST_CHARS = 320  # how far a list question's quote runs on in the passage
@@ -269,13 +273,24 @@ def _half_listed(qa: QA, plan: Plan, agency: str, year: int | None, query: str, 
     if not half or len(docs) != 1:
         return None
     passages, said = qa.ctx.prose.half_of_five(docs[0], half)
-    items, how = list_items(said)
-    if not passages or not items:
-        return None
-    p = passages[0]
+    nth = RE_NTH_ITEM.search(query)
+    items, how = list_items(said, whole=bool(nth))
     what = "改进措施" if half == "measures" else "存在的问题"
-    text = (lead + f"{agency}{p.year or ''}年报告（{part_title('五')}，第{p.line_start}–{passages[-1].line_end}行）"
-            f"写了{what}，共{len(items)}条（{how}）：" + "；".join(f"「{x}」" for x in items) + "。")
+    if passages and not items and RE_HALF_COUNT.search(query):  # 沙河城管说了几个问题: not numbered, not counted
+        lead += f"报告没有把{what}逐条编号或分开列出，数不出条数；原文是："
+    if not passages or not items:
+        return None if not lead else answer_prose(qa, plan.model_copy(update={"prose_text": RE_HALF_COUNT.sub(
+            " ", query)}), agency, lead=lead, continued=True)
+    p = passages[0]
+    where = f"{agency}{p.year or ''}年报告（{part_title('五')}，第{p.line_start}–{passages[-1].line_end}行）"
+    n = int(nth.group(1)) if nth and nth.group(1).isdigit() else CN_DIGITS.find(nth.group(1)) + 1 if nth else 0
+    if nth and not 1 <= n <= len(items):
+        text = lead + f"{where}列出的{what}只有{len(items)}条（{how}），没有第{nth.group(1)}条。"
+    elif nth:
+        item = re.sub(r"\s*\n\s*", "", items[n - 1]).rstrip()  # the item whole, its lines joined
+        text = lead + f"{where}列出的{what}共{len(items)}条（{how}），第{nth.group(1)}条是：「{item}」"
+    else:
+        text = lead + f"{where}写了{what}，共{len(items)}条（{how}）：" + "；".join(f"「{x}」" for x in items) + "。"
     cites = [c for q in passages for c in sentence_citations(Sentence(q, q.text, 0.0, q.line_start))]
     return Answer(question=plan.question, text=text, status="answered", from_text=True, citations=cites,
                   reading=Reading(operation="prose", agencies=[agency], years=[p.year] if p.year else [],

@@ -759,10 +759,11 @@ _CN_DIGIT = "一二三四五六七八九十"
 ITEM_CHARS = 40  # an item is named by its first clause, cut at this length
 
 
-def list_items(text: str) -> tuple[list[str], str]:
+def list_items(text: str, whole: bool = False) -> tuple[list[str], str]:
     """The items a stretch of part 五 lists, each by its first clause, and how they were told apart: by their
     numbers (一是…二是…, （一）…（五）: the first style met, so 一是 inside （一） is not an item of its own), or,
-    with no numbers, by the ；between them (…有待完善；…仍需创新；…还不够充分等). No items: ([], "")."""
+    with no numbers, by the ；between them (…有待完善；…仍需创新；…还不够充分等). No items: ([], "").
+    whole: each item's whole text, not its first clause."""
     marks = [m for m in _ITEM_MARK.finditer(text) if not _HALF_HEAD.match(text, m.end())]
     style = lambda m: m.lastindex  # noqa: E731 - which of the three number styles
     if marks and (marks[0].group(marks[0].lastindex) in ("一", "1")):
@@ -771,13 +772,13 @@ def list_items(text: str) -> tuple[list[str], str]:
         items = [text[m.start():(marks[i + 1].start() if i + 1 < len(marks) else len(text))].strip()
                  for i, m in enumerate(marks)]
         how = {1: "一是、二是", 2: "（一）（二）", 3: "1、2、"}[first]
-        return [_item_head(x) for x in items], f"按其编号（{how}…）数"
+        return [x if whole else _item_head(x) for x in items], f"按其编号（{how}…）数"
     body = re.sub(r"^[^：:]{0,12}" + _HALF_HEAD.pattern + r"[：:]?", "", text.strip(), count=1)
     pieces = [x for x in re.split(r"[；;]", body.split("。")[0]) if len(x.strip(" ，,")) >= 4]
     if len(pieces) >= 2:  # the lead-in (…但仍存在一些不足，如) is no item
         pieces[0] = re.split(r"(?:问题|不足|薄弱环节|差距)[^，,：:。]{0,6}[，,：:]\s*(?:如|主要表现在|主要是)?[：:]?",
                              pieces[0])[-1]
-        return [_item_head(x) for x in pieces], "按其间的分号数"
+        return [x if whole else _item_head(x) for x in pieces], "按其间的分号数"
     # 如A有待提高、B有待提升、C有待加强等 / 存在力量薄弱、参与程度不高、力度不足等方面问题: a list run on with 、,
     # counted only when each of its parts names a problem (信息更新、发布频率偏低 is one, not two)
     for sent in re.split(r"(?<=[。；;])", body):
@@ -786,7 +787,7 @@ def list_items(text: str) -> tuple[list[str], str]:
         pieces = re.split(r"、", m.group(1)) if m else []
         if len(pieces) >= 2 and all(_NAMES_PROBLEMS.search(x) and len(x) >= 4 and not re.search(r"[，,]", x)
                                     for x in pieces):
-            return [_item_head(x) for x in pieces], "按其间的顿号数"
+            return [x if whole else _item_head(x) for x in pieces], "按其间的顿号数"
     return [], ""
 
 

@@ -677,3 +677,12 @@ def test_done_or_planned_says_which(qa) -> None:
 def test_how_many_after_a_list_counts_that_list(qa) -> None:
     a = ask(qa, "济南城管有哪些问题", "一共几条")[1]
     assert "共3条" in a.text and "三是政务公开具体工作人员的业务能力有待提高" in a.text, a.text
+
+
+def test_the_nth_item_and_a_list_not_numbered(qa) -> None:
+    a = ask(qa, "平潭2020年改进措施第四条是什么")[0]
+    assert "共4条" in a.text and "第四条是：「四是加大统筹指导力度" in a.text, a.text
+    a = ask(qa, "济南城管改进措施第6条是啥")[0]
+    assert "只有5条" in a.text and "没有第6条" in a.text, a.text
+    a = ask(qa, "沙河城管说了几个问题")[0]  # 如…、…、…等 run on with a clause: not counted, said so, quoted
+    assert "数不出条数" in a.text and "发布频率偏低" in a.text, a.text
