@@ -19,8 +19,8 @@ from qa.op_rank import answer_rank
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.op_share import text_share
 from qa.phrasing import EXAMPLES, no_report_words, reading
-from qa.prose import (_JOINS, COVERAGE, ITEM_TITLE, RE_WHICH_REPORTS, Asked, Sentence, _sentences, asks_charged, list_items, asks_duration, asks_how,
-                      asks_section, coverage_ok, part_named, part_title, report_key, sentence_text, states_days)
+from qa.prose import (_JOINS, COVERAGE, ITEM_TITLE, RE_WHICH_REPORTS, Asked, Sentence, _sentences, asks_charged, asks_duration, asks_how,
+                      asks_section, coverage_ok, list_items, part_named, part_title, report_key, sentence_text, states_days)
 from qa.understand import RE_SHARE, Plan
 
 if TYPE_CHECKING:
@@ -48,16 +48,17 @@ PART_ROWS = 12  # a part that is a table, asked for by its number: at most this 
 SECTION_ITEMS = 4  # a section asked for (那部分写了什么): at most this many passages after the first, each by its first
 SECTION_ITEM_CHARS = 80  # sentence, cut at this length
 _SECTION_HEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")  # the next section's
-# whether a report says a thing (有没有提到新闻发布会): its sentence must hold the thing's name whole
-# since when (哪一年开始提到, 从哪年起, 最早哪年): asks each year's report, the first one said
 # done or only planned (是已经做了还是计划做, 已经开了还是打算开, 是已经做了的吗): the quote's place says which
 RE_DONE_OR_PLANNED = re.compile(r"已经[^，,。？?]{0,8}还是[^，,。？?]{0,4}(?:打算|计划|准备|将要|要)|(?:是|都)已经[^，,。？?]{0,10}的?(?:吗|么)|"
                                 r"(?i:done or (?:only )?planned|already (?:done|did|held)|or (?:just )?plan)")
+# 哪几年的报告提到了疫情: the years named before the quotes
 RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|(?i:which years?|what years?)")
 # whether an agency ever did a thing (开过新闻发布会吗, Has Pingtan ever held…): asked of all its years, not the latest
 RE_EVER = re.compile(r"过[^，,。？?\d]{0,10}?(?:吗|么|没有?)[？?]?$|(?i:(?<![a-z])ever(?![a-z])|^(?:did|has|have)(?![a-z]))")
+# since when (哪一年开始提到, 从哪年起, 最早哪年): asks each year's report, the first one said
 RE_SINCE = re.compile(r"(?:从|自)?(?:哪一?年|什么时候|啥时候|何时)(?:开始|起|首次|第一次|最早)|最早(?:是|在|从)?哪一?年|"
                       r"(?i:since when|(?:in )?which year (?:did|does) [^?]{0,40}?first|first (?:year|mention))")
+# whether a report says a thing (有没有提到新闻发布会): its sentence must hold the thing's name whole
 RE_CHANGE = re.compile(r"变化|不同|不一样|区别|差别|差异|相比|比较|对比|变了")
 # 哪些单位没有提到政策解读, 一个字都没提疫情: the agencies none of whose reports say it
 RE_NOT_SAID = re.compile(r"(?:没有?|未|不曾|从没|从来没有?)(?:提|说|讲|写|谈|涉及)|(?i:never mention|(?:do|does|did)(?: not|n't) mention)")
@@ -161,9 +162,9 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         return _nothing_asked(plan)
     named_part = _names_part(plan, query)  # 有没有写其他需要报告的事项, 第六部分写了啥: the part is the scope
     if named_part and agency:
-        docs = [rep.doc for rep in qa.store.reports if rep.agency == agency and (year is None or rep.year == year)]
-        if len(docs) == 1 and not qa.retriever.db.execute("select 1 from passages where doc = ? and part = ? limit 1",
-                                                          [docs[0], plan.part]).fetchone():
+        doc = _one_report(qa, agency, year)
+        if doc and not qa.retriever.db.execute("select 1 from passages where doc = ? and part = ? limit 1",
+                                               [doc, plan.part]).fetchone():
             where = f"{agency}{f'{year}年' if year else ''}的报告"
             return Answer(question=plan.question, status="out_of_scope", from_text=True,
                           text=lead + f"{where}没有「{part_title(plan.part)}」这一部分（已检索{where}各部分）。",
@@ -258,6 +259,13 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=[c for s in result.sentences for c in sentence_citations(s)])
 
+
+def _one_report(qa: QA, agency: str, year: int | None) -> str | None:
+    """The one report of the agency (of the year, when given), or None when there are none or several."""
+    docs = [rep.doc for rep in qa.store.reports if rep.agency == agency and (year is None or rep.year == year)]
+    return docs[0] if len(docs) == 1 else None
+
+
 def _names_part(plan: Plan, query: str) -> bool:
     """The question names the part it asks about: by its number (第六部分) or by its title (其他需要报告的事项)."""
     title = PART_TITLES.get(plan.part or "", "")
@@ -269,10 +277,10 @@ def _half_listed(qa: QA, plan: Plan, agency: str, year: int | None, query: str, 
     """改进措施有几条, 有没有写存在的问题: the half of part 五 asked for, every item named and counted as the
     report numbers them (or as its ；parts them); None when the report's part 五 has no such list."""
     half = Asked.of(query).half
-    docs = [rep.doc for rep in qa.store.reports if rep.agency == agency and (year is None or rep.year == year)]
-    if not half or len(docs) != 1:
+    doc = _one_report(qa, agency, year)
+    if not half or not doc:
         return None
-    passages, said = qa.ctx.prose.half_of_five(docs[0], half)
+    passages, said = qa.ctx.prose.half_of_five(doc, half)
     nth = RE_NTH_ITEM.search(query)
     items, how = list_items(said, whole=bool(nth))
     what = "改进措施" if half == "measures" else "存在的问题"
@@ -506,11 +514,11 @@ def _who_is_silent(qa: QA, plan: Plan, query: str, found: list, said: list[str],
 def _part_rows(qa: QA, question: str, agency: str, year: int | None, part: str, lead: str) -> Answer | None:
     """A part the question names by its number that holds a table and no text (第三部分说了什么): its rows,
     in the table's order; rows of zeros are counted, not listed, when the table is long."""
-    docs = [rep.doc for rep in qa.store.reports if rep.agency == agency and (year is None or rep.year == year)]
-    if len(docs) != 1:
+    doc = _one_report(qa, agency, year)
+    if not doc:
         return None
     found = qa.retriever.db.execute("select pidx from passages where doc = ? and part = ? and kind = 'row' "
-                                    "order by pidx", [docs[0], part]).fetchall()
+                                    "order by pidx", [doc, part]).fetchall()
     passages = qa.retriever.passages([i for (i,) in found])
     rows = [passages[i] for (i,) in found if i in passages]
     if not rows:
