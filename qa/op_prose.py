@@ -35,6 +35,11 @@ RE_LISTING = re.compile(r"哪些|什么|哪几|有何|啥")
 _HALF_NAMED = r"(?:存在的?(?:主要)?问题|问题|不足|(?:改进|整改|工作)?措施|改进情况|下一步(?:打算|计划)?)"
 RE_HALF_COUNT = re.compile(r"(?<!哪)(?:几|多少)(?:个方面|个|条|项|点|方面|件)|多少\s*[a-z ]{0,30}(?:measures|problems|steps)|"
                            r"(?i:and\s*多少)")
+# 问题和措施分别几条: both halves asked, each counted (the words that name them, one replaced by the other's)
+RE_ASKS_PROBLEMS_WORD = re.compile(r"问题|不足|短板")
+RE_ASKS_MEASURES_WORD = re.compile(r"措施|改进|下一步|整改")
+RE_BOTH_HALVES = re.compile(r"(?:存在的?)?(?:问题|不足|短板)[和与跟及、]?(?:改进|整改)?(?:措施|下一步)|"
+                            r"(?:改进|整改)?(?:措施|下一步)[和与跟及、]?(?:存在的?)?(?:问题|不足|短板)")
 RE_NTH_ITEM = re.compile(r"第\s*([一二三四五六七八九十]|\d+)\s*(?:条|项|点|个)")  # 改进措施第四条是什么
 CN_DIGITS = "一二三四五六七八九十"
 RE_HALF_LISTED = re.compile(rf"{RE_HALF_COUNT.pattern}|{RE_NTH_ITEM.pattern}|"
@@ -153,7 +158,7 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     many = agency is None
     query = plan.prose_text or plan.text
     if agency and RE_HALF_LISTED.search(query):
-        listed = _half_listed(qa, plan, agency, year, query, lead, defaults)
+        listed = _halves_listed(qa, plan, agency, [year], query, lead, defaults)
         if listed:
             return listed
     if agency and not lead and not continued and _asks_gist(qa, query):
@@ -272,6 +277,23 @@ def _names_part(plan: Plan, query: str) -> bool:
     return bool(plan.part and (part_named(query) or (len(title) >= 6 and title[:6] in query)))
 
 
+def _halves_listed(qa: QA, plan: Plan, agency: str, years: list[int | None], query: str, lead: str,
+                   defaults: list[str]) -> Answer | None:
+    """_half_listed for each year asked and, when both halves are asked (问题和措施分别几条), for each half:
+    the answers joined, in order; None when no report lists one."""
+    both = Asked.of(query).half is None and RE_ASKS_PROBLEMS_WORD.search(query) and RE_ASKS_MEASURES_WORD.search(query)
+    asks = [RE_BOTH_HALVES.sub(" 存在的问题 ", query), RE_BOTH_HALVES.sub(" 改进措施 ", query)] if both else [query]
+    found = [a for y in years for q in asks
+             if (a := _half_listed(qa, plan, agency, y, q, f"{y}年：" if len(years) > 1 else "", defaults))]
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0].model_copy(update={"text": lead + found[0].text})
+    return found[0].model_copy(update={
+        "text": lead + "".join(a.text for a in found), "citations": [c for a in found for c in a.citations],
+        "reading": found[0].reading.model_copy(update={"years": sorted({y for a in found for y in a.reading.years})})})
+
+
 def _half_listed(qa: QA, plan: Plan, agency: str, year: int | None, query: str, lead: str,
                  defaults: list[str]) -> Answer | None:
     """改进措施有几条, 有没有写存在的问题: the half of part 五 asked for, every item named and counted as the
@@ -287,10 +309,12 @@ def _half_listed(qa: QA, plan: Plan, agency: str, year: int | None, query: str, 
     if passages and not items and RE_HALF_COUNT.search(query):  # 沙河城管说了几个问题: not numbered, not counted
         lead += f"报告没有把{what}逐条编号或分开列出，数不出条数；原文是："
     if not passages or not items:
+        one_year = {"years": [year], "all_years": False} if year else {}  # the year asked, not every year
         return None if not lead else answer_prose(qa, plan.model_copy(update={"prose_text": RE_HALF_COUNT.sub(
-            " ", query)}), agency, lead=lead, continued=True)
-    p = passages[0]
-    where = f"{agency}{p.year or ''}年报告（{part_title('五')}，第{p.line_start}–{passages[-1].line_end}行）"
+            " ", query), **one_year}), agency, lead=lead, continued=True)
+    p, end = passages[0], passages[-1].line_end
+    lines = f"第{p.line_start}行" if end == p.line_start else f"第{p.line_start}–{end}行"
+    where = f"{agency}{p.year or ''}年报告（{part_title('五')}，{lines}）"
     n = int(nth.group(1)) if nth and nth.group(1).isdigit() else CN_DIGITS.find(nth.group(1)) + 1 if nth else 0
     if nth and not 1 <= n <= len(items):
         text = lead + f"{where}列出的{what}只有{len(items)}条（{how}），没有第{nth.group(1)}条。"
@@ -328,6 +352,10 @@ def _each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
     """One agency over several years (这几年的问题有没有变化, 每年都说要加强培训吗, 2021年和2022年有什么不同):
     each year's report answered on its own, in order, and the years whose report does not say it named."""
     query = plan.prose_text or plan.text
+    if RE_HALF_COUNT.search(query):  # 平潭每年的改进措施都是几条: each year's list counted
+        listed = _halves_listed(qa, plan, agency, years, query, "", list(plan.defaults))
+        if listed:
+            return listed
     since = RE_SINCE.search(query)  # 哪一年开始提到智能问答: the years that say it, the first named
     query = RE_SINCE.sub(" 提到 ", query) if since else query
     listing = _lists(plan)

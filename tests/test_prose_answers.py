@@ -686,3 +686,11 @@ def test_the_nth_item_and_a_list_not_numbered(qa) -> None:
     assert "只有5条" in a.text and "没有第6条" in a.text, a.text
     a = ask(qa, "沙河城管说了几个问题")[0]  # 如…、…、…等 run on with a clause: not counted, said so, quoted
     assert "数不出条数" in a.text and "发布频率偏低" in a.text, a.text
+
+
+def test_both_halves_and_each_year_counted(qa) -> None:
+    a = ask(qa, "张店的问题和措施分别几条")[0]
+    assert "存在的问题，共2条" in a.text and "改进措施，共2条" in a.text, a.text
+    a = ask(qa, "平潭2019到2021年存在的问题各有几条")[0]  # 2021 runs its problems on: said, quoted from 2021 only
+    assert "2019年：" in a.text and "2020年：" in a.text and "共3条（按其间的分号数）" in a.text, a.text
+    assert "数不出条数" in a.text and "2023年报告" not in a.text, a.text
