@@ -35,6 +35,9 @@ RE_LISTING = re.compile(r"哪些|什么|哪几|有何|啥")
 _HALF_NAMED = r"(?:存在的?(?:主要)?问题|问题|不足|(?:改进|整改|工作)?措施|改进情况|下一步(?:打算|计划)?)"
 RE_HALF_COUNT = re.compile(r"(?<!哪)(?:几|多少)(?:个方面|个|条|项|点|方面|件)|多少\s*[a-z ]{0,30}(?:measures|problems|steps)|"
                            r"(?i:and\s*多少)")
+# an auditor's 缺了哪一部分 / 六个部分齐不齐 / 结构完整吗: which of the template's parts the report has
+RE_PARTS_PRESENT = re.compile(r"(?:缺|少|漏)(?:了|掉)?(?:哪|什么|啥)(?:一|几)?(?:个)?部分|哪(?:一|几)?(?:个)?部分(?:没有?写|缺)|"
+                              r"(?:六个|各个?|几个)部分[^，,。？?]{0,4}(?:齐|全|完整)|(?:结构|格式|部分)[^，,。？?]{0,2}(?:完整|齐全)")
 # 问题和措施分别几条: both halves asked, each counted (the words that name them, one replaced by the other's)
 RE_ASKS_PROBLEMS_WORD = re.compile(r"问题|不足|短板")
 RE_ASKS_MEASURES_WORD = re.compile(r"措施|改进|下一步|整改")
@@ -157,6 +160,10 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             defaults.append(f"该单位有多年报告，取最新的{year}年")  # this answer's own (mixed: its agency)
     many = agency is None
     query = plan.prose_text or plan.text
+    if agency and RE_PARTS_PRESENT.search(query):  # 缺了哪一部分, 六个部分齐不齐: the parts the report has
+        parts = _parts_present(qa, plan, agency, year, lead, defaults)
+        if parts:
+            return parts
     if agency and RE_HALF_LISTED.search(query):
         listed = _halves_listed(qa, plan, agency, [year], query, lead, defaults)
         if listed:
@@ -269,6 +276,25 @@ def _one_report(qa: QA, agency: str, year: int | None) -> str | None:
     """The one report of the agency (of the year, when given), or None when there are none or several."""
     docs = [rep.doc for rep in qa.store.reports if rep.agency == agency and (year is None or rep.year == year)]
     return docs[0] if len(docs) == 1 else None
+
+
+def _parts_present(qa: QA, plan: Plan, agency: str, year: int | None, lead: str, defaults: list[str]) -> Answer | None:
+    """An auditor's 缺了哪一部分: the template's parts (一 … 六) the report has passages in, and those it lacks."""
+    doc = _one_report(qa, agency, year)
+    if not doc:
+        return None
+    rows = qa.retriever.db.execute("select part, min(line_start) from passages where doc = ? and part is not null "
+                                   "group by part", [doc]).fetchall()
+    have = {part: line for part, line in rows}
+    missing = [p for p in PART_TITLES if p not in have]
+    where = f"{agency}{f'{year}年' if year else ''}的报告"
+    text = lead + f"{where}有{len(have)}个部分：" + "、".join(
+        f"「{part_title(p)}」（第{have[p]}行起）" for p in PART_TITLES if p in have) + "。"
+    text += (f"没有「{'」「'.join(part_title(p) for p in missing)}」。" if missing else "年报格式的六个部分都在。")
+    return Answer(question=plan.question, text=text, status="answered", from_text=True,
+                  derived=[Derived(value=str(len(have)), how="报告中有正文或表格的部分数")],
+                  reading=Reading(operation="prose", agencies=[agency], years=[year] if year else [],
+                                  defaults=defaults, summary=f"查{agency}报告有哪些部分"))
 
 
 def _names_part(plan: Plan, query: str) -> bool:

@@ -694,3 +694,11 @@ def test_both_halves_and_each_year_counted(qa) -> None:
     a = ask(qa, "平潭2019到2021年存在的问题各有几条")[0]  # 2021 runs its problems on: said, quoted from 2021 only
     assert "2019年：" in a.text and "2020年：" in a.text and "共3条（按其间的分号数）" in a.text, a.text
     assert "数不出条数" in a.text and "2023年报告" not in a.text, a.text
+
+
+def test_which_parts_a_report_has(qa) -> None:
+    """An auditor's 缺了哪一部分: the template's six parts, those the report has with their first line."""
+    a = ask(qa, "鹤岗城管2020年报告缺了哪一部分")[0]
+    assert "有5个部分" in a.text and "没有「六、其他需要报告的事项」" in a.text, a.text
+    a = ask(qa, "济南城管的年报六个部分齐不齐")[0]
+    assert "有6个部分" in a.text and "六个部分都在" in a.text, a.text
