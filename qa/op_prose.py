@@ -38,6 +38,9 @@ RE_HALF_COUNT = re.compile(r"(?<!哪)(?:几|多少)(?:个方面|个|条|项|点|
 # an auditor's 缺了哪一部分 / 六个部分齐不齐 / 结构完整吗: which of the template's parts the report has
 RE_PARTS_PRESENT = re.compile(r"(?:缺|少|漏)(?:了|掉)?(?:哪|什么|啥)(?:一|几)?(?:个)?部分|哪(?:一|几)?(?:个)?部分(?:没有?写|缺)|"
                               r"(?:六个|各个?|几个)部分[^，,。？?]{0,4}(?:齐|全|完整)|(?:结构|格式|部分)[^，,。？?]{0,2}(?:完整|齐全)")
+# 哪家单位的改进措施最多: each report's list of part 五 counted, ranked
+RE_MOST_LISTED = re.compile(r"(?:改进措施|整改措施|措施|问题|不足)(?:的?条数)?(?:写得|列得)?(?:最多|最少)(?!的?(?:领域|方面|类|种))|"
+                            r"(?:最多|最少)(?:的)?(?:改进措施|整改措施|问题|不足)(?:的)?(?:单位|报告)?[？?]?$")
 # 问题和措施分别几条: both halves asked, each counted (the words that name them, one replaced by the other's)
 RE_ASKS_PROBLEMS_WORD = re.compile(r"问题|不足|短板")
 RE_ASKS_MEASURES_WORD = re.compile(r"措施|改进|下一步|整改")
@@ -139,6 +142,10 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         return _each_agency(qa, plan)
     if not plan.part and part_named(plan.prose_text or plan.text):  # 第六部分写了什么
         plan = plan.model_copy(update={"part": part_named(plan.prose_text or plan.text)})
+    if not agency and not plan.agencies and not lead and RE_MOST_LISTED.search(plan.prose_text or plan.text):
+        most = _most_listed(qa, plan)  # 哪家单位的改进措施最多: each report's list counted, ranked
+        if most:
+            return most
     if not agency and not plan.agencies and not lead and RE_WHICH_REPORTS.search(plan.text):
         return _who_says(qa, plan)
     agency = agency or (plan.agencies[0] if plan.agencies else None)
@@ -276,6 +283,37 @@ def _one_report(qa: QA, agency: str, year: int | None) -> str | None:
     """The one report of the agency (of the year, when given), or None when there are none or several."""
     docs = [rep.doc for rep in qa.store.reports if rep.agency == agency and (year is None or rep.year == year)]
     return docs[0] if len(docs) == 1 else None
+
+
+def _most_listed(qa: QA, plan: Plan) -> Answer | None:
+    """哪家单位的改进措施最多 / 谁的问题最少: every report's half of part 五 counted as it numbers its items, ranked;
+    the reports whose list is not numbered or parted are named as not counted."""
+    query = plan.prose_text or plan.text
+    half = Asked.of(query).half
+    if not half:
+        return None
+    what = "改进措施" if half == "measures" else "存在的问题"
+    counted, uncounted = [], []
+    for rep in qa.store.reports:
+        if plan.years and rep.year not in plan.years:
+            continue
+        items, _ = list_items(qa.ctx.prose.half_of_five(rep.doc, half)[1])
+        (counted.append((len(items), rep)) if items else uncounted.append(rep))
+    if not counted:
+        return None
+    fewest = "最少" in RE_MOST_LISTED.search(query).group(0)
+    counted.sort(key=lambda x: (x[0] if fewest else -x[0], x[1].agency or "", x[1].year or 0))
+    top = counted[0][0]
+    name = lambda rep: f"{rep.agency}{rep.year or ''}年"  # noqa: E731
+    text = (f"按各报告第五部分所列{what}的条数（按报告自己的编号或分隔数），{'最少' if fewest else '最多'}的是"
+            + "、".join(name(rep) for n, rep in counted if n == top) + f"（{top}条）。各报告："
+            + "；".join(f"{name(rep)}{n}条" for n, rep in counted) + "。")
+    if uncounted:
+        text += "未逐条列出、数不出条数的：" + "、".join(name(rep) for rep in uncounted) + "。"
+    return Answer(question=plan.question, text=text, status="answered", from_text=True,
+                  derived=[Derived(value=str(n), how=f"{name(rep)}报告第五部分所列{what}的条数") for n, rep in counted],
+                  reading=Reading(operation="prose", years=plan.years, defaults=list(plan.defaults),
+                                  summary=f"数每份报告第五部分所列的{what}"))
 
 
 def _parts_present(qa: QA, plan: Plan, agency: str, year: int | None, lead: str, defaults: list[str]) -> Answer | None:

@@ -702,3 +702,11 @@ def test_which_parts_a_report_has(qa) -> None:
     assert "有5个部分" in a.text and "没有「六、其他需要报告的事项」" in a.text, a.text
     a = ask(qa, "济南城管的年报六个部分齐不齐")[0]
     assert "有6个部分" in a.text and "六个部分都在" in a.text, a.text
+
+
+def test_whose_list_is_longest(qa) -> None:
+    """哪家单位的改进措施最多: each report's part-五 list counted as it numbers it, ranked; the uncountable named."""
+    a = ask(qa, "哪家单位的改进措施最多")[0]
+    assert "最多的是济南市城市管理局2020年（5条）" in a.text, a.text
+    a = ask(qa, "谁的问题最少")[0]
+    assert "最少的是张店区综合行政执法局2020年（2条）" in a.text and "数不出条数的：沙河" in a.text, a.text
