@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from qa import arith
 from qa.answer import Alternative, Answer, Derived, Reading
 from qa.cite import passage as passage_citation, sentence as sentence_citations
+from index.keyword import PART_TITLES
 from index.passages import row_values
 from qa.lexicon import Measure
 from qa.op_rank import answer_rank
@@ -19,7 +20,7 @@ from qa.ops import freeze, settle_aggregate, thaw
 from qa.op_share import text_share
 from qa.phrasing import EXAMPLES, no_report_words, reading
 from qa.prose import (_JOINS, COVERAGE, ITEM_TITLE, RE_WHICH_REPORTS, Asked, Sentence, _sentences, asks_charged, asks_duration, asks_how,
-                      asks_section, coverage_ok, part_named, part_title, report_key, sentence_text, states_days)
+                      asks_section, coverage_ok, list_items, part_named, part_title, report_key, sentence_text, states_days)
 from qa.understand import RE_SHARE, Plan
 
 if TYPE_CHECKING:
@@ -29,13 +30,45 @@ RE_COUNT_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和|有�
 RE_TOTAL_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和")
 RE_QUANTITY = re.compile(r"多少|(?<!哪)几")  # 哪几个方面 asks which, not how many
 RE_LISTING = re.compile(r"哪些|什么|哪几|有何|啥")
+# how many a half of part 五 lists (改进措施有几条), or whether the report wrote that half at all (有没有写存在的
+# 问题, 写得具体吗): every item, counted
+_HALF_NAMED = r"(?:存在的?(?:主要)?问题|问题|不足|(?:改进|整改|工作)?措施|改进情况|下一步(?:打算|计划)?)"
+RE_HALF_COUNT = re.compile(r"(?<!哪)(?:几|多少)(?:个方面|个|条|项|点|方面|件)|多少\s*[a-z ]{0,30}(?:measures|problems|steps)|"
+                           r"(?i:and\s*多少)")
+# an auditor's 缺了哪一部分 / 六个部分齐不齐 / 结构完整吗: which of the template's parts the report has
+RE_PARTS_PRESENT = re.compile(r"(?:缺|少|漏)(?:了|掉)?(?:哪|什么|啥)(?:一|几)?(?:个)?部分|哪(?:一|几)?(?:个)?部分(?:没有?写|缺)|"
+                              r"(?:六个|各个?|几个)部分[^，,。？?]{0,4}(?:齐|全|完整)|(?:结构|格式|部分)[^，,。？?]{0,2}(?:完整|齐全)")
+# 哪家单位的改进措施最多: each report's list of part 五 counted, ranked
+RE_MOST_LISTED = re.compile(r"(?:改进措施|整改措施|措施|问题|不足)(?:的?条数)?(?:写得|列得)?(?:最多|最少)(?!的?(?:领域|方面|类|种))|"
+                            r"(?:最多|最少)(?:的)?(?:改进措施|整改措施|问题|不足)(?:的)?(?:单位|报告)?[？?]?$")
+# 问题和措施分别几条: both halves asked, each counted (the words that name them, one replaced by the other's)
+RE_ASKS_PROBLEMS_WORD = re.compile(r"问题|不足|短板")
+RE_ASKS_MEASURES_WORD = re.compile(r"措施|改进|下一步|整改")
+RE_BOTH_HALVES = re.compile(r"(?:存在的?)?(?:问题|不足|短板)[和与跟及、]?(?:改进|整改)?(?:措施|下一步)|"
+                            r"(?:改进|整改)?(?:措施|下一步)[和与跟及、]?(?:存在的?)?(?:问题|不足|短板)")
+RE_NTH_ITEM = re.compile(r"第\s*([一二三四五六七八九十]|\d+)\s*(?:条|项|点|个)")  # 改进措施第四条是什么
+CN_DIGITS = "一二三四五六七八九十"
+RE_HALF_LISTED = re.compile(rf"{RE_HALF_COUNT.pattern}|{RE_NTH_ITEM.pattern}|"
+                            rf"(?:有没有|是否|有无)(?:写|列|提出)了?{_HALF_NAMED}|{_HALF_NAMED}写没写|"
+                            rf"{_HALF_NAMED}[^，,。？?]{{0,4}}具体(?:吗|么|不具体)")
 LIST_CHARS = 320  # how far a list question's quote runs on in the passage
+PLANNED = "（这是下一步的改进措施，打算做的，不是已做的）"  # a quote from part 五's measures
 WHO_REPORTS = 12  # 哪些单位提到了…: at most this many reports quoted, one sentence each
 LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
 PART_ROWS = 12  # a part that is a table, asked for by its number: at most this many rows quoted
 SECTION_ITEMS = 4  # a section asked for (那部分写了什么): at most this many passages after the first, each by its first
 SECTION_ITEM_CHARS = 80  # sentence, cut at this length
 _SECTION_HEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")  # the next section's
+# done or only planned (是已经做了还是计划做, 已经开了还是打算开, 是已经做了的吗): the quote's place says which
+RE_DONE_OR_PLANNED = re.compile(r"已经[^，,。？?]{0,8}还是[^，,。？?]{0,4}(?:打算|计划|准备|将要|要)|(?:是|都)已经[^，,。？?]{0,10}的?(?:吗|么)|"
+                                r"(?i:done or (?:only )?planned|already (?:done|did|held)|or (?:just )?plan)")
+# 哪几年的报告提到了疫情: the years named before the quotes
+RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|(?i:which years?|what years?)")
+# whether an agency ever did a thing (开过新闻发布会吗, Has Pingtan ever held…): asked of all its years, not the latest
+RE_EVER = re.compile(r"过[^，,。？?\d]{0,10}?(?:吗|么|没有?)[？?]?$|(?i:(?<![a-z])ever(?![a-z])|^(?:did|has|have)(?![a-z]))")
+# since when (哪一年开始提到, 从哪年起, 最早哪年): asks each year's report, the first one said
+RE_SINCE = re.compile(r"(?:从|自)?(?:哪一?年|什么时候|啥时候|何时)(?:开始|起|首次|第一次|最早)|最早(?:是|在|从)?哪一?年|"
+                      r"(?i:since when|(?:in )?which year (?:did|does) [^?]{0,40}?first|first (?:year|mention))")
 # whether a report says a thing (有没有提到新闻发布会): its sentence must hold the thing's name whole
 RE_CHANGE = re.compile(r"变化|不同|不一样|区别|差别|差异|相比|比较|对比|变了")
 # 哪些单位没有提到政策解读, 一个字都没提疫情: the agencies none of whose reports say it
@@ -53,7 +86,8 @@ GIST_ASKS = ("主动公开了多少条政府信息", "依申请公开情况", "�
 RE_WHICH_MOST = re.compile(r"哪(?:个|些|一|类|种)?(?:方面|领域|类|种|块)[^，,。？?]{0,6}?(最多|最少|多|少)")
 RE_ITEM_COUNT = re.compile(r"([\u4e00-\u9fff、]{2,12}?)(?:方面|领域|类)(?:的)?\s*(\d+)\s*(件|条|个|项|次|篇)")
 # 有没有开新闻发布会, 开过新闻发布会吗: whether the report did a thing it would name
-RE_WHETHER = re.compile(r"有没有|是否|有无|可曾|(?:了|过)(?:吗|么|没有?)[？?]?$")
+RE_WHETHER = re.compile(r"有没有|是否|有无|可曾|(?:了|过)[^，,。？?\d]{0,10}?(?:吗|么|没有?)[？?]?$|"
+                        r"(?i:^(?:did|does|do|has|have|had)(?![a-z]))")  # Did Jinan hold press conferences?
 RE_MENTION = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写过")
 _NUMBER = re.compile(r"\d")
 FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "这个", "那个", "什么", "怎么", "为什么", "我们", "你们",
@@ -108,13 +142,18 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         return _each_agency(qa, plan)
     if not plan.part and part_named(plan.prose_text or plan.text):  # 第六部分写了什么
         plan = plan.model_copy(update={"part": part_named(plan.prose_text or plan.text)})
+    if not agency and not plan.agencies and not lead and RE_MOST_LISTED.search(plan.prose_text or plan.text):
+        most = _most_listed(qa, plan)  # 哪家单位的改进措施最多: each report's list counted, ranked
+        if most:
+            return most
     if not agency and not plan.agencies and not lead and RE_WHICH_REPORTS.search(plan.text):
         return _who_says(qa, plan)
     agency = agency or (plan.agencies[0] if plan.agencies else None)
     year = plan.years[0] if len(plan.years) == 1 else None
     defaults = list(plan.defaults)
     have = sorted({r.year for r in qa.store.reports if r.agency == agency and r.year}) if agency else []
-    if agency and not lead and len(plan.agencies) <= 1 and year is None and plan.all_years:
+    ever = not plan.years and RE_EVER.search(plan.prose_text or plan.text)  # 平潭开过新闻发布会吗: in any year
+    if agency and not lead and len(plan.agencies) <= 1 and year is None and (plan.all_years or ever):
         years = [y for y in plan.years if y in have] if len(plan.years) >= 2 else have
         if len(years) >= 2:  # 平潭这几年的问题有没有变化, 每年都说要加强培训吗: each report's own answer
             return _each_year(qa, plan, agency, years)
@@ -128,10 +167,28 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             defaults.append(f"该单位有多年报告，取最新的{year}年")  # this answer's own (mixed: its agency)
     many = agency is None
     query = plan.prose_text or plan.text
+    if agency and RE_PARTS_PRESENT.search(query):  # 缺了哪一部分, 六个部分齐不齐: the parts the report has
+        parts = _parts_present(qa, plan, agency, year, lead, defaults)
+        if parts:
+            return parts
+    if agency and RE_HALF_LISTED.search(query):
+        listed = _halves_listed(qa, plan, agency, [year], query, lead, defaults)
+        if listed:
+            return listed
     if agency and not lead and not continued and _asks_gist(qa, query):
         return _gist(qa, plan, agency, year, defaults)
     if not agency and not plan.part and not _has_content(qa, query):
         return _nothing_asked(plan)
+    named_part = _names_part(plan, query)  # 有没有写其他需要报告的事项, 第六部分写了啥: the part is the scope
+    if named_part and agency:
+        doc = _one_report(qa, agency, year)
+        if doc and not qa.retriever.db.execute("select 1 from passages where doc = ? and part = ? limit 1",
+                                               [doc, plan.part]).fetchone():
+            where = f"{agency}{f'{year}年' if year else ''}的报告"
+            return Answer(question=plan.question, status="out_of_scope", from_text=True,
+                          text=lead + f"{where}没有「{part_title(plan.part)}」这一部分（已检索{where}各部分）。",
+                          reading=Reading(operation="prose", agencies=[agency], years=plan.years, defaults=defaults,
+                                          summary=f"在{agency}的报告中找{part_title(plan.part)}"))
     result = qa.ctx.prose.find(query, agency=agency, year=year, part=plan.part, k=3 if many else _k(plan),
                                distinct_agencies=many)
     if plan.part and not result.sentences and agency and part_named(query):
@@ -164,7 +221,7 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
                       from_text=True)
     whether = agency and not (RE_MENTION.search(query) or RE_ADMITS.search(query)) and RE_WHETHER.search(query)
-    if agency and (RE_MENTION.search(query) or RE_ADMITS.search(query) or whether) and result.sentences:
+    if agency and (RE_MENTION.search(query) or RE_ADMITS.search(query) or whether) and result.sentences and not named_part:
         # 沙河城管有没有提到新闻发布会: a sentence that says 新闻媒体 does not say 新闻发布会 (each of its words whole)
         phrases = qa.ctx.prose.topic_phrases(query)
         if whether:  # 有没有开新闻发布会: only a name the reports use (not the user's own 对外公开发布, nor 政务公开)
@@ -179,6 +236,11 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, from_text=True,
                           citations=[passage_citation(s) for s in result.sentences[:3]])
         result.sentences = saying
+        named = phrases or _topic(qa, query)
+        holding = [s for s in saying if _says(s, named)] or saying[:1]  # the sentences saying the thing itself
+        if whether and all(qa.ctx.prose.planned(s) for s in holding):  # 开过新闻发布会吗: a measure is a plan
+            lead += (f"{agency}{f'{year}年' if year else ''}的报告只在下一步的改进措施里说到「{'、'.join(named)}」，"
+                     "是打算做的，没有说已经做过：")
     sentences = list(result.sentences)
     if agency and RE_WHICH_MOST.search(plan.text):
         most = _most_of_items(sentences, plan.text, lead, r)
@@ -204,6 +266,9 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         quoted = [q for q in quoted if q[1]]
         quoted.append([f"{p.agency or p.doc}{p.year or ''}年报告（{part_title(p.part)}，第{s.line}行）写道：", said])
     parts = [f"{where}「{said}」" for where, said in quoted]
+    if best and RE_DONE_OR_PLANNED.search(query):  # 是已经做了还是计划做: which of the two the quote is
+        lead += ("这是报告第五部分的改进措施，是下一步打算做的，不是已经做的：" if qa.ctx.prose.planned(best[0]) else
+                 f"报告把它写在「{part_title(best[0].passage.part)}」里，是已经做的：")
     if asks_duration(query) and not any(states_days(said) for _, said in quoted):
         lead += "报告没有写明需要多少天；"  # 多久能答复: 均在法定期限内答复 says when, not how long
     text = lead + "；".join(parts)
@@ -212,6 +277,121 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         text += "（另见下列相关段落。）"
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=[c for s in result.sentences for c in sentence_citations(s)])
+
+
+def _one_report(qa: QA, agency: str, year: int | None) -> str | None:
+    """The one report of the agency (of the year, when given), or None when there are none or several."""
+    docs = [rep.doc for rep in qa.store.reports if rep.agency == agency and (year is None or rep.year == year)]
+    return docs[0] if len(docs) == 1 else None
+
+
+def _most_listed(qa: QA, plan: Plan) -> Answer | None:
+    """哪家单位的改进措施最多 / 谁的问题最少: every report's half of part 五 counted as it numbers its items, ranked;
+    the reports whose list is not numbered or parted are named as not counted."""
+    query = plan.prose_text or plan.text
+    half = Asked.of(query).half
+    if not half:
+        return None
+    what = "改进措施" if half == "measures" else "存在的问题"
+    counted, uncounted = [], []
+    for rep in qa.store.reports:
+        if plan.years and rep.year not in plan.years:
+            continue
+        items, _ = list_items(qa.ctx.prose.half_of_five(rep.doc, half)[1])
+        (counted.append((len(items), rep)) if items else uncounted.append(rep))
+    if not counted:
+        return None
+    fewest = "最少" in RE_MOST_LISTED.search(query).group(0)
+    counted.sort(key=lambda x: (x[0] if fewest else -x[0], x[1].agency or "", x[1].year or 0))
+    top = counted[0][0]
+    name = lambda rep: f"{rep.agency}{rep.year or ''}年"  # noqa: E731
+    text = (f"按各报告第五部分所列{what}的条数（按报告自己的编号或分隔数），{'最少' if fewest else '最多'}的是"
+            + "、".join(name(rep) for n, rep in counted if n == top) + f"（{top}条）。各报告："
+            + "；".join(f"{name(rep)}{n}条" for n, rep in counted) + "。")
+    if uncounted:
+        text += "未逐条列出、数不出条数的：" + "、".join(name(rep) for rep in uncounted) + "。"
+    return Answer(question=plan.question, text=text, status="answered", from_text=True,
+                  derived=[Derived(value=str(n), how=f"{name(rep)}报告第五部分所列{what}的条数") for n, rep in counted],
+                  reading=Reading(operation="prose", years=plan.years, defaults=list(plan.defaults),
+                                  summary=f"数每份报告第五部分所列的{what}"))
+
+
+def _parts_present(qa: QA, plan: Plan, agency: str, year: int | None, lead: str, defaults: list[str]) -> Answer | None:
+    """An auditor's 缺了哪一部分: the template's parts (一 … 六) the report has passages in, and those it lacks."""
+    doc = _one_report(qa, agency, year)
+    if not doc:
+        return None
+    rows = qa.retriever.db.execute("select part, min(line_start) from passages where doc = ? and part is not null "
+                                   "group by part", [doc]).fetchall()
+    have = {part: line for part, line in rows}
+    missing = [p for p in PART_TITLES if p not in have]
+    where = f"{agency}{f'{year}年' if year else ''}的报告"
+    text = lead + f"{where}有{len(have)}个部分：" + "、".join(
+        f"「{part_title(p)}」（第{have[p]}行起）" for p in PART_TITLES if p in have) + "。"
+    text += (f"没有「{'」「'.join(part_title(p) for p in missing)}」。" if missing else "年报格式的六个部分都在。")
+    return Answer(question=plan.question, text=text, status="answered", from_text=True,
+                  derived=[Derived(value=str(len(have)), how="报告中有正文或表格的部分数")],
+                  reading=Reading(operation="prose", agencies=[agency], years=[year] if year else [],
+                                  defaults=defaults, summary=f"查{agency}报告有哪些部分"))
+
+
+def _names_part(plan: Plan, query: str) -> bool:
+    """The question names the part it asks about: by its number (第六部分) or by its title (其他需要报告的事项)."""
+    title = PART_TITLES.get(plan.part or "", "")
+    return bool(plan.part and (part_named(query) or (len(title) >= 6 and title[:6] in query)))
+
+
+def _halves_listed(qa: QA, plan: Plan, agency: str, years: list[int | None], query: str, lead: str,
+                   defaults: list[str]) -> Answer | None:
+    """_half_listed for each year asked and, when both halves are asked (问题和措施分别几条), for each half:
+    the answers joined, in order; None when no report lists one."""
+    both = Asked.of(query).half is None and RE_ASKS_PROBLEMS_WORD.search(query) and RE_ASKS_MEASURES_WORD.search(query)
+    asks = [RE_BOTH_HALVES.sub(" 存在的问题 ", query), RE_BOTH_HALVES.sub(" 改进措施 ", query)] if both else [query]
+    found = [a for y in years for q in asks
+             if (a := _half_listed(qa, plan, agency, y, q, f"{y}年：" if len(years) > 1 else "", defaults))]
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0].model_copy(update={"text": lead + found[0].text})
+    return found[0].model_copy(update={
+        "text": lead + "".join(a.text for a in found), "citations": [c for a in found for c in a.citations],
+        "reading": found[0].reading.model_copy(update={"years": sorted({y for a in found for y in a.reading.years})})})
+
+
+def _half_listed(qa: QA, plan: Plan, agency: str, year: int | None, query: str, lead: str,
+                 defaults: list[str]) -> Answer | None:
+    """改进措施有几条, 有没有写存在的问题: the half of part 五 asked for, every item named and counted as the
+    report numbers them (or as its ；parts them); None when the report's part 五 has no such list."""
+    half = Asked.of(query).half
+    doc = _one_report(qa, agency, year)
+    if not half or not doc:
+        return None
+    passages, said = qa.ctx.prose.half_of_five(doc, half)
+    nth = RE_NTH_ITEM.search(query)
+    items, how = list_items(said, whole=bool(nth))
+    what = "改进措施" if half == "measures" else "存在的问题"
+    if passages and not items and RE_HALF_COUNT.search(query):  # 沙河城管说了几个问题: not numbered, not counted
+        lead += f"报告没有把{what}逐条编号或分开列出，数不出条数；原文是："
+    if not passages or not items:
+        one_year = {"years": [year], "all_years": False} if year else {}  # the year asked, not every year
+        return None if not lead else answer_prose(qa, plan.model_copy(update={"prose_text": RE_HALF_COUNT.sub(
+            " ", query), **one_year}), agency, lead=lead, continued=True)
+    p, end = passages[0], passages[-1].line_end
+    lines = f"第{p.line_start}行" if end == p.line_start else f"第{p.line_start}–{end}行"
+    where = f"{agency}{p.year or ''}年报告（{part_title('五')}，{lines}）"
+    n = int(nth.group(1)) if nth and nth.group(1).isdigit() else CN_DIGITS.find(nth.group(1)) + 1 if nth else 0
+    if nth and not 1 <= n <= len(items):
+        text = lead + f"{where}列出的{what}只有{len(items)}条（{how}），没有第{nth.group(1)}条。"
+    elif nth:
+        item = re.sub(r"\s*\n\s*", "", items[n - 1]).rstrip()  # the item whole, its lines joined
+        text = lead + f"{where}列出的{what}共{len(items)}条（{how}），第{nth.group(1)}条是：「{item}」"
+    else:
+        text = lead + f"{where}写了{what}，共{len(items)}条（{how}）：" + "；".join(f"「{x}」" for x in items) + "。"
+    cites = [c for q in passages for c in sentence_citations(Sentence(q, q.text, 0.0, q.line_start))]
+    return Answer(question=plan.question, text=text, status="answered", from_text=True, citations=cites,
+                  reading=Reading(operation="prose", agencies=[agency], years=[p.year] if p.year else [],
+                                  defaults=defaults, summary=f"数{agency}报告{part_title('五')}所列的{what}"))
+
 
 def _quote(s, listing: bool) -> tuple[str, str]:
     """Where a sentence is (the report, its part, its line) and what it says, run on over its list when asked."""
@@ -236,11 +416,19 @@ def _each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
     """One agency over several years (这几年的问题有没有变化, 每年都说要加强培训吗, 2021年和2022年有什么不同):
     each year's report answered on its own, in order, and the years whose report does not say it named."""
     query = plan.prose_text or plan.text
+    if RE_HALF_COUNT.search(query):  # 平潭每年的改进措施都是几条: each year's list counted
+        listed = _halves_listed(qa, plan, agency, years, query, "", list(plan.defaults))
+        if listed:
+            return listed
+    since = RE_SINCE.search(query)  # 哪一年开始提到智能问答: the years that say it, the first named
+    query = RE_SINCE.sub(" 提到 ", query) if since else query
     listing = _lists(plan)
     # 政策解读跟2023年比有什么变化: what each year did (part 一), unless the problems or plans are what is compared
     part = plan.part or ("一" if RE_CHANGE.search(query) and Asked.of(query).half is None else None)
     # 哪几年提到了智能问答: a year's report says it only in a sentence holding it whole (not 政策问答手册)
-    phrases = qa.ctx.prose.topic_phrases(query) if RE_MENTION.search(query) else []
+    phrases = qa.ctx.prose.topic_phrases(query) if RE_MENTION.search(query) or RE_EVER.search(query) else []
+    what = "、".join(phrases or _topic(qa, query))
+    what = f"「{what}」" if what else "这一点"  # the silent years are silent about something: said by name
     quoted, silent, citations = [], [], []
     for y in years:
         found = [s for s in _answers(qa, query, part, agency=agency, year=y, k=1) if _says(s, phrases)]
@@ -250,16 +438,18 @@ def _each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
             silent.append(y)
             continue
         where, said = _quote(found[0], listing)
-        quoted.append(f"{y}年：{where}写道「{said}」")
+        quoted.append(f"{y}年：{where}写道「{said}」" + (PLANNED if qa.ctx.prose.planned(found[0]) else ""))
         citations += sentence_citations(found[0])
     r = Reading(operation="prose", agencies=[agency], years=years, defaults=list(plan.defaults),
                 summary=f"在{agency}各年的报告中分别检索" + (f"（{part_title(plan.part)}）" if plan.part else ""))
     if not quoted:
         return Answer(question=plan.question, status="out_of_scope", reading=r, from_text=True,
-                      text=f"{agency}{years[0]}–{years[-1]}年的报告中都没有找到这方面的内容。")
-    text = f"{agency}逐年来看：" + "；".join(quoted) + "。"
+                      text=f"{agency}{years[0]}–{years[-1]}年的报告中都没有找到说到{what}的内容"
+                           f"（已逐年检索{agency}{years[0]}–{years[-1]}年的报告）。")
+    first = next(y for y in years if y not in silent)
+    text = (f"{agency}的报告最早在{first}年说到{what}。" if since else "") + f"{agency}逐年来看：" + "；".join(quoted) + "。"
     if silent:
-        text += f"{'、'.join(str(y) for y in silent)}年的报告没有说到这一点。"
+        text += f"{'、'.join(str(y) for y in silent)}年的报告没有说到{what}。"
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=citations)
 
@@ -378,8 +568,13 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
                       text=f"这些报告中没有找到说到{f'「{what}」' if what else '这一点'}的内容（已检索全部{_searched(qa)}），无法回答。")
     found.sort(key=lambda s: (s.passage.agency or s.passage.doc, s.passage.year or 0))
     agencies = list(dict.fromkeys(s.passage.agency or s.passage.doc for s in found))
-    quoted = [f"{where}写道「{said}」" for where, said in (_quote(s, False) for s in found)]
+    quoted = [f"{where}写道「{said}」" + (PLANNED if qa.ctx.prose.planned(s) else "")
+              for s, (where, said) in ((s, _quote(s, False)) for s in found)]
     text = (f"说到这一点的有{len(agencies)}个单位（{len(found)}份报告）：{'、'.join(agencies)}。" + "；".join(quoted) + "。")
+    years = sorted({s.passage.year for s in found if s.passage.year})
+    if years and RE_WHICH_YEARS.search(query):  # 哪几年的报告提到了疫情 / 哪一年最早: the years named first
+        head = f"最早在{years[0]}年；" if RE_SINCE.search(query) or "最早" in query else ""
+        text = f"{head}说到它的报告在{'、'.join(str(y) for y in years)}年。" + text
     if len(found) >= WHO_REPORTS:
         text += f"（最多列出{WHO_REPORTS}份报告。）"
     # the counts stated are counts of the quotes below, so traceable to them
@@ -411,11 +606,11 @@ def _who_is_silent(qa: QA, plan: Plan, query: str, found: list, said: list[str],
 def _part_rows(qa: QA, question: str, agency: str, year: int | None, part: str, lead: str) -> Answer | None:
     """A part the question names by its number that holds a table and no text (第三部分说了什么): its rows,
     in the table's order; rows of zeros are counted, not listed, when the table is long."""
-    docs = [rep.doc for rep in qa.store.reports if rep.agency == agency and (year is None or rep.year == year)]
-    if len(docs) != 1:
+    doc = _one_report(qa, agency, year)
+    if not doc:
         return None
     found = qa.retriever.db.execute("select pidx from passages where doc = ? and part = ? and kind = 'row' "
-                                    "order by pidx", [docs[0], part]).fetchall()
+                                    "order by pidx", [doc, part]).fetchall()
     passages = qa.retriever.passages([i for (i,) in found])
     rows = [passages[i] for (i,) in found if i in passages]
     if not rows:

@@ -48,7 +48,9 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         # what it is called (门户网站叫什么名字): the name asked, of the thing that is the topic
                         "名字", "名儿", "叫什么", "叫啥",
                         # how the answer is to be given (帮我总结一下…那部分): a summary of what the topic names
-                        "帮我", "总结", "概括", "概述", "归纳"})
+                        "帮我", "总结", "概括", "概述", "归纳",
+                        # who asks and what for (我是记者，想引用一句原话; 他们自个咋说的): the asker, not the topic
+                        "记者", "引用", "原话", "原文", "自个", "自个儿", "他们", "她们", "人家说", "给我", "直接", "的话"})
 # characters that make no content word of their own (是从, 都是, 来的): a question's frame, never its topic
 _FRAME_CHARS = frozenset("是从都的了来去在有把被给对向到和与及或也还就又才很太最更没不吗呢么吧啊呀之其这那哪谁啥些个")
 # a verb with its aspect particle (发了, 做过, 搞着): the particle says when, the verb alone is too short to say what
@@ -171,6 +173,8 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)(?<![a-z])(?:secre(?:t|ts|cy)|confidential(?:ity)?|leaks?)(?![a-z])"), "保密", None),
     (re.compile(r"(?i)(?<![a-z])(?:hotlines?)(?![a-z])"), "热线", None),
     (re.compile(r"(?i)round[- ]?table"), "圆桌对话", None),
+    (re.compile(r"(?i)open[- ]?days?|open house"), "开放日", None),
+    (re.compile(r"(?i)(?<![a-z])(?:drones?|UAVs?)(?![a-z])"), "无人机", None),
     (re.compile(r"(?i)(?<![a-z])(?:lawsuits?|sued|sue|court)(?![a-z])"), "行政诉讼", None),
     (re.compile(r"(?i)(?<![a-z])(?:reconsideration|administrative review)(?![a-z])"), "行政复议", None),
     (re.compile(r"(?i)(?<![a-z])(?:budget|funding|funds?|money)(?![a-z])"), "经费 资金", None),
@@ -475,6 +479,9 @@ class Prose:
             if tid is None and term[-1] in ASPECT and len(term) > 2:  # 建立了 → 建立: the particle says nothing
                 term = term[:-1]
                 tid = kw.vocab.get(term)
+            if tid is None and re.fullmatch(r"[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+", term):  # the 12345 → the12345
+                term = re.sub(r"[A-Za-z]+", "", term)
+                tid = kw.vocab.get(term)
             if tid is None and _made_of(term, known):  # 意见建议: the reports' 意见 and 建议 stand for it
                 continue
             if tid is None and term.isascii() and term.isalpha():
@@ -599,7 +606,12 @@ class Prose:
                 continue
             cursor = max(cursor, at + len(term))
             lone = len(term) == 1
-            joins = term in content or term in _JOINS or (lone and bool(runs) and term not in _PARTICLES)
+            # a word of agencies' names left in the question (the names are masked out) is part of what it
+            # names when it runs on from or into a content word (城管开放日 is not 市民开放日; 无人机执法)
+            named = term in self._agency_terms and len(term) >= 2 and (
+                any(query.startswith(w, at + len(term)) for w in content)
+                or bool(runs) and runs[-1][0] < runs[-1][1] == at)
+            joins = term in content or term in _JOINS or named or (lone and bool(runs) and term not in _PARTICLES)
             if joins and runs and at <= runs[-1][1] and (runs[-1][1] - runs[-1][0] > 0):
                 if at + len(term) > runs[-1][1]:
                     runs[-1][1:] = [at + len(term), lone]
@@ -643,6 +655,26 @@ class Prose:
             halves = dict(zip([pid for pid, _ in rows], mark_halves([text for _, text in rows])))
             self._five[key] = halves
         return self._five[key].get(p.id)
+
+    def planned(self, s: Sentence) -> bool:
+        """The sentence is one of part 五's measures (下一步…将): what the report plans, not what it did."""
+        if s.passage.part != "五":
+            return False
+        halves = self._halves(s.passage) or []
+        at = next((i for i, x in enumerate(_sentences(s.passage.text)) if s.text[:12] in x), None)
+        return at is not None and at < len(halves) and halves[at] == "measures"
+
+    def half_of_five(self, doc: str, half: str) -> tuple[list[Passage], str]:
+        """A report's part 五 passages and the text of the half asked for (problems or measures), in order."""
+        rows = self.retriever.db.execute(
+            "select pidx, text from passages where doc = ? and part = '五' and kind = 'prose' order by pidx",
+            [doc]).fetchall()
+        marks = mark_halves([text for _, text in rows])
+        said = "\n".join(x for (_, text), m in zip(rows, marks) for x, h in zip(_sentences(text), m) if h == half)
+        if half == "problems":
+            said = _before_turn(said)
+        found = self.retriever.passages([i for i, _ in rows])
+        return [found[i] for i, _ in rows if i in found], said
 
     def _continue(self, s: Sentence) -> None:
         """A lead-in that ends its passage (…着重从以下三方面做好政务公开工作：): the next line says what."""
@@ -716,6 +748,52 @@ class Prose:
         # retrieval order breaks ties and nudges: the sentence decides, the passage's rank only leans
         return Sentence(p, text, best - 0.01 * top * rank, p.line_start, figure=asked.figure(text), half=half,
                         scope=scope)
+
+
+# an item's number as reports write it: 一是 / 其二是, （一）, 1、 — after a clause break or at a line's start
+_ITEM_MARK = re.compile(r"(?:^|(?<=[。；;：:，,\s]))(?:其?([一二三四五六七八九十])是|[（(]([一二三四五六七八九十])[)）]|"
+                        r"(?<![\d.])([1-9])[、．.](?!\d))")
+# a number that heads a half, not an item of it: （一）存在的主要问题 / （二）改进措施
+_HALF_HEAD = re.compile(r"\s*(?:存在的?主要问题|存在的?问题|主要问题|改进措施|整改措施|下一步|工作打算|改进情况)")
+_CN_DIGIT = "一二三四五六七八九十"
+ITEM_CHARS = 40  # an item is named by its first clause, cut at this length
+
+
+def list_items(text: str, whole: bool = False) -> tuple[list[str], str]:
+    """The items a stretch of part 五 lists, each by its first clause, and how they were told apart: by their
+    numbers (一是…二是…, （一）…（五）: the first style met, so 一是 inside （一） is not an item of its own), or,
+    with no numbers, by the ；between them (…有待完善；…仍需创新；…还不够充分等). No items: ([], "").
+    whole: each item's whole text, not its first clause."""
+    marks = [m for m in _ITEM_MARK.finditer(text) if not _HALF_HEAD.match(text, m.end())]
+    style = lambda m: m.lastindex  # noqa: E731 - which of the three number styles
+    if marks and (marks[0].group(marks[0].lastindex) in ("一", "1")):
+        first = style(marks[0])
+        marks = [m for m in marks if style(m) == first]
+        items = [text[m.start():(marks[i + 1].start() if i + 1 < len(marks) else len(text))].strip()
+                 for i, m in enumerate(marks)]
+        how = {1: "一是、二是", 2: "（一）（二）", 3: "1、2、"}[first]
+        return [x if whole else _item_head(x) for x in items], f"按其编号（{how}…）数"
+    body = re.sub(r"^[^：:]{0,12}" + _HALF_HEAD.pattern + r"[：:]?", "", text.strip(), count=1)
+    pieces = [x for x in re.split(r"[；;]", body.split("。")[0]) if len(x.strip(" ，,")) >= 4]
+    if len(pieces) >= 2:  # the lead-in (…但仍存在一些不足，如) is no item
+        pieces[0] = re.split(r"(?:问题|不足|薄弱环节|差距)[^，,：:。]{0,6}[，,：:]\s*(?:如|主要表现在|主要是)?[：:]?",
+                             pieces[0])[-1]
+        return [x if whole else _item_head(x) for x in pieces], "按其间的分号数"
+    # 如A有待提高、B有待提升、C有待加强等 / 存在力量薄弱、参与程度不高、力度不足等方面问题: a list run on with 、,
+    # counted only when each of its parts names a problem (信息更新、发布频率偏低 is one, not two)
+    for sent in re.split(r"(?<=[。；;])", body):
+        starts = list(re.finditer(r"如|主要存在|存在|主要表现在", sent))  # the last lead-in: 存在一些不足：如…
+        m = re.match(r"[：:，,]?(.+?)(?:等|。|$)", sent[starts[-1].end():]) if starts else None
+        pieces = re.split(r"、", m.group(1)) if m else []
+        if len(pieces) >= 2 and all(_NAMES_PROBLEMS.search(x) and len(x) >= 4 and not re.search(r"[，,]", x)
+                                    for x in pieces):
+            return [x if whole else _item_head(x) for x in pieces], "按其间的顿号数"
+    return [], ""
+
+
+def _item_head(item: str) -> str:
+    head = re.split(r"(?<=[。；;])|(?<=[^\d]\.)", item.strip())[0].rstrip("。；; ")
+    return head if len(head) <= ITEM_CHARS else head[:ITEM_CHARS] + "…"
 
 
 def mark_halves(texts: list[str]) -> list[list[str]]:
@@ -852,8 +930,17 @@ def part_named(query: str) -> str | None:
 
 # 哪些单位提到了政务新媒体, 谁的报告提到疫情, 哪几份报告说了…: every report whose text says it, each quoted
 RE_WHICH_REPORTS = re.compile(r"哪些(?:单位|部门|机关|报告|地方|年报)|哪几(?:个|家|份)?(?:单位|部门|机关|报告)|哪家|谁|"
+                              r"(?:几|多少)(?:个|家)(?:单位|部门|机关)|(?:哪几|哪些)年(?=\s*(?:都|有)?(?:提到|提及|说到|讲到|写到|谈到|涉及|mention))|"
                               r"哪一?(?:个|家|份)(?:单位|部门|机关|报告)|(?:哪几|哪些|哪一)年(?:份)?的?(?:报告|年报)|"
-                              r"(?i:which (?:agenc|report|bureau|department|authorit)|who )")
+                              r"(?i:which (?:agenc|report|bureau|department|authorit|years?)|who )")
+
+
+# Which agencies held press conferences / talk about the hotline: an English which-question that asks what
+# reports say or did (a verb of saying or doing), not which agencies the index holds
+RE_ASKS_DOING = re.compile(r"(?i)(?<![a-z])(?:talk(?:s|ed)? about|speak(?:s)? (?:of|about)|sa(?:y|ys|id)|discuss(?:es|ed)?|"
+                           r"held|hold(?:s)?|host(?:s|ed)?|conduct(?:s|ed)?|organi[sz]e(?:s|d)?|carr(?:y|ies|ied) out|"
+                           r"r[au]n(?:s)?|use(?:s|d)?|launch(?:es|ed)?|set up|did|do(?:es)?|ha(?:ve|s|d)(?! ?(?:a |any )?(?:reports?|报告|年报)))"
+                           r"(?![a-z])")
 
 
 def part_title(part: str | None) -> str:

@@ -740,7 +740,7 @@ class Reader:
                              "的报告")
 
     def _operation(self, plan: Plan, rest: str) -> None:
-        from qa.prose import asks_charged, asks_how, asks_section, asks_shortfalls
+        from qa.prose import RE_ASKS_DOING, asks_charged, asks_how, asks_section, asks_shortfalls
 
         has_measure = plan.item is not None
         if has_measure:
@@ -861,7 +861,7 @@ class Reader:
                     plan.corpus_what = "count"  # not 哪几年的报告说到了营商环境: which reports say it
                 elif RE_CORPUS_YEARS.search(rest) and not prose_cue:
                     plan.corpus_what = "years"
-                elif RE_CORPUS_AGENCIES.search(rest) and not prose_cue:
+                elif RE_CORPUS_AGENCIES.search(rest) and not prose_cue and not RE_ASKS_DOING.search(rest):
                     plan.corpus_what = "agencies"
                 if plan.corpus_what:
                     plan.operation = "corpus"

@@ -451,6 +451,16 @@ def test_prose_question_in_other_words(qa, question: str, expect: list[str], mus
 # items; 专职干…的有几个人 answered by the applicants → RE_STAFF; 哪几年提到了X quoting a year whose sentence lacks X →
 # each year's sentence holds X whole. After: 30/30 (ph142 with must_not for the years that do not say it),
 # ph01–ph120 still 120/120.
+# ph151–ph175 (batch 11, by another hand, gold read from the reports: an auditor checking each required section is
+# there and specific, a reporter wanting a quotable sentence, colloquial asks with typos, counts over prose, done
+# versus planned, since when, which agencies / years over the index, topics no report has, follow-ups). First score,
+# before any change: 12/25. Misses by kind: 改进措施有几条 / 存在几个问题 quoted the best three sentences, uncounted and
+# cut (济南's five measures as three) → the half of part 五 read whole, its items counted by the report's numbers
+# (一是, （一）) or its ；; the asker's words read as the topic (记者, 原话, 自个) → no content words; 开过新闻发布会吗
+# quoting a part-五 measure as done (and 过…吗 not read as a whether-question) → said to be a plan; 哪一年开始提到X
+# searched for 哪一年开始 → asks each year, the first named; the silent years' line not naming the topic → named;
+# an agency's word in the topic dropped (城管开放日 → 开放日 lists 市民开放日; 无人机执法 → 无人机) → kept where it
+# runs into the topic. After: 25/25, ph01–ph150 still 150/150.
 # ph201–ph210 (batch 13, English: overviews, problems, measures, platforms and counts of one agency named in pinyin or
 # English — Pingtan County, Píngtán, Zhangdian law enforcement bureau, Hongze District People's Government — and a
 # name the index lacks). First score, before any change: 6/10: an English question whose only words the term table
@@ -591,3 +601,118 @@ def test_whether_it_did_a_thing_it_would_name(qa) -> None:
     assert a.status == "out_of_scope" and "「新闻发布会」" in a.text, a.text
     assert "追究" in ask(qa, "平潭2022年有没有人因为政务公开的事被追责")[0].text
     assert "重要会议" in ask(qa, "平潭2025年政府的重要会议有没有对外公开发布")[0].text
+
+
+# ------------------------------------------------------------------ batch 11's kinds, beyond the set
+@pytest.mark.parametrize("text,count", [
+    ("五、存在的主要问题及改进情况\n一是政务公开宣传形式较少。二是一些动态信息公布得还不够及时。", 2),
+    ("（一）存在的主要问题:基层政务公开标准化规范化水平有待进一步提升；各部门政府信息公开工作的开展还不够均衡；"
+     "少数政务新媒体“政务”属性不够突出，互动效果有待进一步加强。", 3),  # a half's own number is no item
+    ("下一步，我局将从以下几个方面进行改进：\n（一）落实责任。围绕一是…二是…\n（二）做好维护。\n（三）加强交流。", 3),
+    ("但仍存在一些不足，如：政务公开队伍建设有待进一步加强；依申请公开答复质量待进一步提升；平台互动功能仍有不足。", 3),
+    ("但仍存在一些不足：如我局还没有自己的门户网站，信息更新、发布频率偏低、宣传形式单一等。", 0),  # not told apart
+    ("仍存在一定差距。如依申请公开工作规范性还有待提高、政务公开内容的深度和广度还有待提升、政务公开队伍建设有待加强等。", 3),
+])
+def test_a_lists_items_are_counted_as_the_report_parts_them(text: str, count: int) -> None:
+    from qa.prose import list_items
+
+    items, how = list_items(text)
+    assert len(items) == count and bool(how) == bool(count), (items, how)
+
+
+def test_how_many_measures_counts_them_all(qa) -> None:
+    a = ask(qa, "平潭2020年下一步措施有几条")[0]
+    assert "共4条" in a.text and "四是加大统筹指导力度" in a.text, a.text
+    a = ask(qa, "How many improvement measures did Hegang list?")[0]
+    assert "共3条" in a.text and "（三）加强政府信息主动公开力度" in a.text, a.text
+    a = ask(qa, "伊川城管有没有写改进措施")[0]  # an auditor's whether: the half, every item
+    assert "共3条" in a.text and "三是做好依申请公开工作" in a.text, a.text
+
+
+def test_a_measure_is_a_plan_not_a_deed(qa) -> None:
+    a = ask(qa, "平潭2025年搞过培训吗")[0]
+    assert "打算做的" in a.text and "培训" in a.text, a.text
+    a = ask(qa, "张店执法局开过市民开放日吗")[0]  # said in part 一: done
+    assert "打算" not in a.text and "市民开放日" in a.text, a.text
+
+
+def test_whether_it_ever_did_reads_every_year(qa) -> None:
+    """开过…吗 with no year, of an agency with several reports: each year that says it, a plan marked as one."""
+    a = ask(qa, "平潭开过新闻发布会吗")[0]
+    assert "2019年：" in a.text and "金井港区对外开放新闻发布会" in a.text, a.text
+    assert "2022年：" in a.text and "打算做的" in a.text.split("2022年：")[1], a.text
+    a = ask(qa, "Did Jinan hold press conferences?")[0]
+    assert "打算做的" in a.text, a.text
+
+
+def test_since_when_names_the_first_year(qa) -> None:
+    for q in ("平潭最早哪年提到政务新媒体", "平潭从什么时候开始提政务新媒体的"):
+        a = ask(qa, q)[0]
+        assert "最早在2019年" in a.text and "「政务新媒体」" in a.text, a.text
+
+
+def test_english_which_agencies_did_a_thing_reads_the_text(qa) -> None:
+    a = ask(qa, "Which agencies conducted open days?")[0]
+    assert a.status == "answered" and "张店" in a.text and "济南" in a.text and "索引中有" not in a.text, a.text
+    assert "索引中有" in ask(qa, "Which agencies are in the index?")[0].text
+
+
+def test_which_years_over_the_index_names_the_years(qa) -> None:
+    a = ask(qa, "哪一年的报告最早提到智能问答")[0]
+    assert a.text.startswith("最早在2022年") and "2022、2023、2024、2025年" in a.text, a.text
+    a = ask(qa, "有几家单位提到了微信公众号")[0]  # how many agencies: counted off the quotes
+    assert "5个单位" in a.text, a.text
+
+
+def test_a_part_asked_by_its_title_is_read_or_said_missing(qa) -> None:
+    """An auditor's 有没有写其他需要报告的事项: the part's text (沙河: 无。), not its heading; a report without the
+    part (鹤岗 ends at 五) is said to lack it, never answered from another part."""
+    a = ask(qa, "沙河城管的年报有没有写其他需要报告的事项")[0]
+    assert "「无。」" in a.text, a.text
+    a = ask(qa, "鹤岗城管年报第六部分写了啥")[0]
+    assert a.status == "out_of_scope" and "没有「六、其他需要报告的事项」这一部分" in a.text, a.text
+
+
+def test_done_or_planned_says_which(qa) -> None:
+    a = ask(qa, "洪泽区的改进措施是已经做了还是计划做")[0]
+    assert "下一步打算做的" in a.text, a.text
+    a = ask(qa, "济南城管开展城管开放日是已经做了的吗")[0]
+    assert "是已经做的" in a.text and "城管开放日" in a.text, a.text
+
+
+def test_how_many_after_a_list_counts_that_list(qa) -> None:
+    a = ask(qa, "济南城管有哪些问题", "一共几条")[1]
+    assert "共3条" in a.text and "三是政务公开具体工作人员的业务能力有待提高" in a.text, a.text
+
+
+def test_the_nth_item_and_a_list_not_numbered(qa) -> None:
+    a = ask(qa, "平潭2020年改进措施第四条是什么")[0]
+    assert "共4条" in a.text and "第四条是：「四是加大统筹指导力度" in a.text, a.text
+    a = ask(qa, "济南城管改进措施第6条是啥")[0]
+    assert "只有5条" in a.text and "没有第6条" in a.text, a.text
+    a = ask(qa, "沙河城管说了几个问题")[0]  # 如…、…、…等 run on with a clause: not counted, said so, quoted
+    assert "数不出条数" in a.text and "发布频率偏低" in a.text, a.text
+
+
+def test_both_halves_and_each_year_counted(qa) -> None:
+    a = ask(qa, "张店的问题和措施分别几条")[0]
+    assert "存在的问题，共2条" in a.text and "改进措施，共2条" in a.text, a.text
+    a = ask(qa, "平潭2019到2021年存在的问题各有几条")[0]  # 2021 runs its problems on: said, quoted from 2021 only
+    assert "2019年：" in a.text and "2020年：" in a.text and "共3条（按其间的分号数）" in a.text, a.text
+    assert "数不出条数" in a.text and "2023年报告" not in a.text, a.text
+
+
+def test_which_parts_a_report_has(qa) -> None:
+    """An auditor's 缺了哪一部分: the template's six parts, those the report has with their first line."""
+    a = ask(qa, "鹤岗城管2020年报告缺了哪一部分")[0]
+    assert "有5个部分" in a.text and "没有「六、其他需要报告的事项」" in a.text, a.text
+    a = ask(qa, "济南城管的年报六个部分齐不齐")[0]
+    assert "有6个部分" in a.text and "六个部分都在" in a.text, a.text
+
+
+def test_whose_list_is_longest(qa) -> None:
+    """哪家单位的改进措施最多: each report's part-五 list counted as it numbers it, ranked; the uncountable named."""
+    a = ask(qa, "哪家单位的改进措施最多")[0]
+    assert "最多的是济南市城市管理局2020年（5条）" in a.text, a.text
+    a = ask(qa, "谁的问题最少")[0]
+    assert "最少的是张店区综合行政执法局2020年（2条）" in a.text and "数不出条数的：沙河" in a.text, a.text
