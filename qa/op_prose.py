@@ -34,7 +34,7 @@ RE_LISTING = re.compile(r"哪些|什么|哪几|有何|啥")
 # 问题, 写得具体吗): every item, counted
 _HALF_NAMED = r"(?:存在的?(?:主要)?问题|问题|不足|(?:改进|整改|工作)?措施|改进情况|下一步(?:打算|计划)?)"
 RE_HALF_COUNT = re.compile(r"(?<!哪)(?:几|多少)(?:个方面|个|条|项|点|方面|件)|多少\s*[a-z ]{0,30}(?:measures|problems|steps)|"
-                           r"(?i:and\s*多少)")
+                           r"多少\s*" + _HALF_NAMED + r"|(?i:and\s*多少)")  # (how many improvement measures → 多少改进措施)
 # an auditor's 缺了哪一部分 / 六个部分齐不齐 / 结构完整吗: which of the template's parts the report has
 RE_PARTS_PRESENT = re.compile(r"(?:缺|少|漏)(?:了|掉)?(?:哪|什么|啥)(?:一|几)?(?:个)?部分|哪(?:一|几)?(?:个)?部分(?:没有?写|缺)|"
                               r"(?:六个|各个?|几个)部分[^，,。？?]{0,4}(?:齐|全|完整)|(?:结构|格式|部分)[^，,。？?]{0,2}(?:完整|齐全)")
