@@ -130,7 +130,9 @@ def test_jinan_fails_rules_1_and_2_in_total_column_and_prose_contradiction():
     status = {(x.rule, x.scope): x.status for x in r.findings if x.kind == "rule"}
     assert status[(1, "total")] == "FAIL" and status[(2, "total")] == "FAIL"
     prose = [x for x in r.findings if x.kind == "prose"]
-    assert [(x.scope, x.numbers["prose"], x.numbers["table"]) for x in prose] == [("apply.granted.total", 3, 4)]
+    # 予以公开3件 against the table's 4; 不属于本行政机关公开13件 (三's 本机关不掌握 row in the prose's words) against 14
+    assert [(x.scope, x.numbers["prose"], x.numbers["table"]) for x in prose] == [
+        ("apply.granted.total", 3, 4), ("apply.unable.not_held.total", 13, 14)]
 
 
 def test_digits_that_lost_their_separators(tmp_path):
