@@ -76,6 +76,7 @@ class Plan(BaseModel):
     years: list[int] = Field(default_factory=list)
     all_years: bool = False  # 历年 / 各年: every year, not the latest
     comparison: Comparison | None = None
+    trend: bool = False  # 这几年什么趋势: each year's change in year order (change_by_year)
     streak: bool = False  # 连续增长了几年: the longest run of rises (falls) over the years (change_by_year)
     absent_only: bool = False  # 哪些单位没有提供…: reports lacking the measure
     within: bool = False  # 其中最少的 after a filter: the aggregate runs over the reports meeting `comparison`
@@ -224,10 +225,12 @@ RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?�
 RE_THAN = re.compile(r"(?<![对相占])比(?![例率重较值])")
 RE_THAN_WORD = re.compile(r"多多少|多少|多|少|高|低|大|小|增加|减少|增长|下降|一样|相同")
 RE_WHICH_PLACE = re.compile(r"(?:排|排名|排在|位居|位列|列|是)?(?:倒数)?第几(?:名|位)?|名次|排(?:在)?哪")
-RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|几年|(?:啥|什么|哪个)时候|何时")
+RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|(?<![这近前后])几年|(?:啥|什么|哪个)时候|何时")
 # 连续增长了几年 / 连续几年下降: the longest run of years each above (below) the one before
 RE_STREAK = re.compile(r"连续(?:[几多少两三四五六七八九\d]+年)?(?:增长|增加|上升|上涨|提高|攀升|下降|减少|下滑|回落|降低|走低)"
                        r"|连续[^，。？?]{0,3}?(?:几|多少)年")
+# 这几年是什么趋势 / 逐年变化情况: each year against the one before, in year order
+RE_TREND = re.compile(r"趋势|走势|逐年(?:的)?变化|每年(?:的)?变化|历年(?:的)?变化|变化情况|变化曲线|怎么变的|如何变化")
 RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌")
 RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")  # a difference asked
 # 做得最好 / 最出色: a rating no table gives; read on the count of the part's own table (said in the answer)
@@ -922,6 +925,10 @@ class Reader:
         if len(plan.years) == 2 and (plan.agencies or plan.pronoun) and not aggregate and \
                 not (RE_EACH.search(rest) and not plan.change and not RE_COMPARE.search(rest)):
             plan.operation = "change"  # 平潭2019年和2020年 / 2024年是2019年的几倍 (两年分别多少: the two values)
+            return
+        if len(plan.agencies) == 1 and has_measure and not plan.comparison and not ordered and \
+                len(plan.years) != 1 and RE_TREND.search(rest):
+            plan.operation, plan.trend, plan.all_years = "change_by_year", True, True
             return
         if len(plan.agencies) == 1 and has_measure and not plan.comparison and RE_STREAK.search(rest):
             fell = bool(RE_FELL.search(rest))  # 连续增长了几年 / 连续几年下降

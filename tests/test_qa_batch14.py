@@ -1,6 +1,6 @@
 """The kinds held-out batch 14 (ho721–ho745) found answered wrongly, each asked here in other words over dev.json's
 corpus: an agency left out of a ranking, filter or average (除了X / 不算X / X除外), the lead asked beside a ranking
-(哪家多，多多少), the longest run of rises or falls (连续几年下降), having a measure at all (哪些单位有行政复议案件),
+(哪家多，多多少), the longest run of rises or falls (连续几年下降), a trend (这几年的变化趋势), having a measure at all (哪些单位有行政复议案件),
 and a number and a text ask in one sentence (多少件，有什么不足)."""
 
 from __future__ import annotations
@@ -49,3 +49,8 @@ def test_having_a_measure_at_all(dev_qa) -> None:
 def test_a_number_and_a_text_ask(dev_qa) -> None:
     a = _ask(dev_qa, "平潭2023年行政处罚多少件，有什么不足")
     assert "1,330件" in a.text and "信息噪音" in a.text, a.text
+
+
+def test_a_trend_is_the_series_in_year_order(dev_qa) -> None:
+    a = _ask(dev_qa, "平潭行政许可这几年的变化趋势")  # 181, 278, 2293, 10690, 2629, 4529, 2418
+    assert "2019年181件，2020年278件" in a.text and "最高2022年" in a.text and "增加4次、减少2次" in a.text, a.text
