@@ -83,7 +83,7 @@ class Plan(BaseModel):
     n: int | None = None
     order: Literal["desc", "asc"] = "desc"
     change: bool = False
-    corpus_what: Literal["agencies", "count", "years", "overview"] | None = None
+    corpus_what: Literal["agencies", "count", "years", "overview", "per_agency"] | None = None
     template: str | None = None  # 用2021年新版格式的报告: reports of this template
     prose: bool = False  # asks for text (存在哪些问题, 如何开展)
     part: str | None = None  # the report part the prose question points at
@@ -162,7 +162,11 @@ RE_OF_PERCENT = re.compile(r"是[^，。？?]{0,16}?的(?:百分之|几成|多�
 RE_WHICH_N = re.compile(rf"哪({NUMBER})(?:份|个|家|年|位|单位|名)")
 RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所|份)(?:单位|机关|部门|局|报告)?|单位数|多少单位|报告数")
 RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:单位|机关|部门)|单位(?:列表|清单|名单)|"
-                                r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告")
+                                r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告|"
+                                r"(?:哪个|哪家|哪些)单位的(?:报告|年报)")
+# 报告最多的是哪个单位 / 哪家的年报最少: the agencies ranked by how many reports each has
+RE_REPORTS_MOST = re.compile(r"(?:报告|年报)(?:的?(?:数量|份数))?最(?:多|少)|最(?:多|少)的?(?:报告|年报)|"
+                             r"(?:报告|年报)(?:数量|份数)?(?:排名|排序|从多到少)")
 RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|报告(?:数量|数目|总数)|报告(?:列表|清单|目录)|"
                              r"报告有?(?:哪几份|哪些)|哪几份报告|哪些报告|有几份|有多少份|(?:几|多少)年的(?:报告|年报)")
 # 为哪个景区的收费标准开过听证会 / 在什么平台发布: a name or an event the text tells, which no cell holds (a measure
@@ -880,7 +884,10 @@ class Reader:
                 plan.corpus_what, plan.operation = "count", "corpus"
                 return
             if not plan.agencies and not plan.candidates:
-                if RE_CORPUS_OVERVIEW.search(rest):
+                if RE_REPORTS_MOST.search(rest) and not prose_cue:
+                    plan.corpus_what = "per_agency"
+                    plan.order = "asc" if is_min and not is_max else "desc"
+                elif RE_CORPUS_OVERVIEW.search(rest):
                     plan.corpus_what = "overview"
                 elif RE_CORPUS_COUNT.search(rest) and not (prose_cue and RE_SAYS.search(rest)):
                     plan.corpus_what = "count"  # not 哪几年的报告说到了营商环境: which reports say it

@@ -54,3 +54,12 @@ def test_a_number_and_a_text_ask(dev_qa) -> None:
 def test_a_trend_is_the_series_in_year_order(dev_qa) -> None:
     a = _ask(dev_qa, "平潭行政许可这几年的变化趋势")  # 181, 278, 2293, 10690, 2629, 4529, 2418
     assert "2019年181件，2020年278件" in a.text and "最高2022年" in a.text and "增加4次、减少2次" in a.text, a.text
+
+
+@pytest.mark.parametrize("question, says", [
+    ("报告最多的是哪个单位", ["最多的是平潭综合实验区（7份）"]),
+    ("2023年除了平潭还有哪个单位的报告", ["有1份", "淮安市洪泽区人民政府（2023年）"]),
+])
+def test_counts_of_reports_by_agency_or_without_one(dev_qa, question, says) -> None:
+    a = _ask(dev_qa, question)
+    assert all(s in a.text for s in says), a.text
