@@ -196,6 +196,8 @@ def answer_change_by_year(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                       f"无法逐年比较。", reading=reading(plan, m, f"{agency}「{m.label}」逐年变化"))
     if plan.comparison is not None:  # 哪几年是增加的: the years whose change has the sign asked, in year order
         return _years_of_sign(ctx, plan, m, agency, rows, pairs)
+    if plan.trend:
+        return _trend(ctx, plan, m, agency, rows, pairs)
     desc = plan.order != "asc"  # settled: 增长最多 descending, 减少最多 / 增长最少 ascending
     by_rate = plan.percent and all(g for *_, g in pairs)
 
@@ -225,6 +227,58 @@ def answer_change_by_year(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                                   operation="change_by_year"))
 
 
+def _trend(ctx: Ctx, plan: Plan, m: Measure, agency: str, rows: list[Row], pairs: list) -> Answer:
+    """这几年什么趋势: the highest and lowest year, then each year against the one before, in year order."""
+    ok = [r for r in rows if r.status == OK]
+    top, low = max(r.value for r in ok), min(r.value for r in ok)
+    at = lambda v: "、".join(f"{r.report.year}年" for r in ok if r.value == v)  # noqa: E731 (ties: every year)
+    rises, falls = sum(1 for p in pairs if p[2] > 0), sum(1 for p in pairs if p[2] < 0)
+    derived = [Derived(value=str(len(pairs)), how="相邻两份报告比较的次数"),
+               Derived(value=str(rises), how="比上一份报告增加的次数"),
+               Derived(value=str(falls), how="比上一份报告减少的次数")]
+    parts = []
+    for old, new, d, dd, g in pairs:
+        derived += [dd] + ([g[1]] if g else [])
+        parts.append(change_words(new.report.year, old.report.year, dd, g[1] if g else None, d, g[0] if g else None,
+                                  m.unit))
+    series = "，".join(f"{r.report.year}年{num(r.value, m.unit)}" for r in ok)  # the series first, in year order
+    text = (f"{agency}「{m.label}」逐年：{series}。最高{at(top)}，最低{at(low)}；{len(pairs)}次相邻比较中"
+            f"增加{rises}次、减少{falls}次：" + "；".join(parts) + "。"
+            + defaults_phrase(plan))
+    citations, d2 = ctx.citer.rows(m, ok, limit=None)
+    table = AnswerTable(columns=["年份", "数值", "比上一份"], rows=[
+        [r.report.year, cell_value(r.value), next((cell_value(p[2]) for p in pairs if p[1] is r), None)] for r in ok],
+        units={"数值": m.unit, "比上一份": m.unit})
+    return Answer(question=plan.question, text=text, citations=citations, derived=derived + d2, table=table,
+                  reading=reading(plan, m, f"{agency}「{m.label}」逐年变化（按年份）", operation="change_by_year"))
+
+
+def _longest_run(pairs: list, rising: bool) -> list:
+    """The longest run of adjacent pairs (each report against the one before it) that all rose (fell); the
+    latest such run when two are as long. A pair whose reports are not adjacent (a value missing) breaks it."""
+    best: list = []
+    run: list = []
+    for p in pairs:
+        joined = run and run[-1][1] is p[0]
+        if (p[2] > 0 if rising else p[2] < 0):
+            run = run + [p] if joined else [p]
+            if len(run) >= len(best):
+                best = run
+        else:
+            run = []
+    return best
+
+
+def _streak_words(agency: str, label: str, rising: bool, run: list, rows: list[Row]) -> str:
+    """「平潭综合实验区「…」连续增加4年（2021年至2024年，从21件到218件）。」."""
+    word = "增加" if rising else "减少"
+    if not run:
+        return f"{agency}「{label}」没有连续{word}的年份。"
+    start, end = run[0][0], run[-1][1]
+    return (f"{agency}「{label}」最长连续{word}{len(run)}年（{run[0][1].report.year}年至{end.report.year}年，"
+            f"从{start.report.year}年的{cell_value(start.value)}到{end.report.year}年的{cell_value(end.value)}）。")
+
+
 def _years_of_sign(ctx: Ctx, plan: Plan, m: Measure, agency: str, rows: list[Row], pairs: list) -> Answer:
     rising = plan.comparison is not None and plan.comparison.op == ">"
     kept = [p for p in pairs if (p[2] > 0 if rising else p[2] < 0)]
@@ -235,6 +289,11 @@ def _years_of_sign(ctx: Ctx, plan: Plan, m: Measure, agency: str, rows: list[Row
         parts.append(change_words(new.report.year, old.report.year, dd, g[1] if g else None, d, g[0] if g else None,
                                   m.unit))
     text = years_of_sign_words(agency, m.label, rising, [p[1].report.year for p in kept], parts) + defaults_phrase(plan)
+    if plan.streak:
+        run = _longest_run(pairs, rising)
+        derived.append(Derived(value=str(len(run)), how=f"连续{'增加' if rising else '减少'}的年数（每年都比上一份报告"
+                                                        f"{'多' if rising else '少'}）"))
+        text = _streak_words(agency, m.label, rising, run, rows) + text
     citations, d2 = ctx.citer.rows(m, [r for r in rows if r.status == OK], limit=None)
     return Answer(question=plan.question, text=text, citations=citations, derived=derived + d2,
                   reading=reading(plan, m, f"{agency}「{m.label}」逐年变化，取{'增加' if rising else '减少'}的年份",

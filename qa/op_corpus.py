@@ -38,6 +38,27 @@ def _corpus_subset(plan: Plan, reports: list[Report], scope: str, total: int) ->
                   table=reports_table(reports), derived=derived)
 
 
+def _per_agency(plan: Plan, reports: list[Report], scope: str) -> Answer:
+    """报告最多的是哪个单位: each agency's count of reports, most first (fewest first when 最少 is asked)."""
+    counts: dict[str, list[Report]] = {}
+    for r in reports:
+        counts.setdefault(r.name, []).append(r)
+    ranked = sorted(counts.items(), key=lambda kv: (len(kv[1]) if plan.order == "asc" else -len(kv[1]), kv[0]))
+    if not ranked:
+        return _corpus_subset(plan, reports, scope or "索引", len(reports))
+    n = len(ranked[0][1])
+    best = [name for name, rs in ranked if len(rs) == n]
+    word = "最少" if plan.order == "asc" else "最多"
+    listed = "、".join(f"{name} {len(rs)}份" for name, rs in ranked[:20])
+    text = (f"按报告份数，{scope}{word}的是{'、'.join(best)}（{n}份{'，并列' if len(best) > 1 else ''}）。"
+            f"各单位：{listed}{'等' if len(ranked) > 20 else ''}。")
+    derived = [Derived(value=str(len(rs)), how=f"{name}的报告份数") for name, rs in ranked[:20]]
+    table = AnswerTable.model_construct(columns=["单位", "报告份数", "年份"], rows=[
+        [name, len(rs), "、".join(str(r.year) for r in sorted(rs, key=lambda r: r.year or 0))] for name, rs in ranked])
+    return Answer(question=plan.question, text=text, table=table, derived=derived,
+                  reading=reading(plan, None, "各单位的报告份数", operation="corpus"))
+
+
 def answer_corpus(ctx: Ctx, plan: Plan) -> Answer:
     s = ctx.store
     answer = _answer_corpus(ctx, plan)
@@ -61,6 +82,11 @@ def _answer_corpus(ctx: Ctx, plan: Plan) -> Answer:
     if plan.agencies:  # 平潭有几份报告
         reports = [r for r in reports if r.agency in plan.agencies]
         scope.insert(0, "、".join(plan.agencies))
+    if plan.excluded:  # 2023年除了平潭还有哪个单位的报告
+        reports = [r for r in reports if r.agency not in plan.excluded]
+        scope.append(f"（不含{'、'.join(plan.excluded)}）")
+    if plan.corpus_what == "per_agency":
+        return _per_agency(plan, reports, "".join(scope))
     if scope and plan.corpus_what in ("count", "agencies", None):
         return _corpus_subset(plan, reports, "".join(scope), len(primary))
     agencies = sorted({r.name for r in reports})

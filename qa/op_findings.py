@@ -32,6 +32,9 @@ def table_asked(text: str) -> tuple[str, frozenset[int]] | None:
 
 
 RE_TEXT_VS_TABLE = re.compile(r"(?:正文|文字|文中|报告里写的|文字部分).{0,12}(?:表格|表里|表中|表)|(?:表格|表里|表中).{0,12}(?:正文|文字|文中)")
+# 哪些报告没有不一致的地方 / 哪几年都对得上: the reports that pass, asked for themselves
+RE_CLEAN_ASKED = re.compile(r"(?:没有|没|无|不存在)(?:任何)?(?:不一致|矛盾|对不上|错误|问题)|(?<!不)(?:对得上|一致|自洽|没问题|无误)的"
+                            r"|(?:都|全部|完全|均)(?:对得上|一致|自洽|没问题|无误)")
 RE_HOW_FAR = re.compile(r"差(?:了|额|距)?(?:多少|几)|相差|差值|差多少")
 RE_SUMS = re.compile(r"= (-?[\d.]+) ≠ .*? = (-?[\d.]+)(?![\d.])")
 RE_BLANKS = re.compile(r"（其中空格按0计：([^）]+)）")  # index/checks.py: the terms a broken sum read as blank
@@ -104,6 +107,13 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
         text += f"因表格缺行无法核对的：{names_na}。"
         for d, n in list(na_docs.items())[:NAMES_IN_TEXT]:
             derived.append(Derived(value=str(n), how=f"{s.by_doc[d].name}无法核对的项数"))
+    if RE_CLEAN_ASKED.search(plan.text) and not (len(plan.agencies) == 1 and len(docs) == 1):
+        clean = sorted((s.by_doc[d] for d in docs if d not in by_doc), key=lambda r: (r.name, r.year or 0))
+        derived.append(Derived(value=str(len(clean)), how="没有不一致的报告数"))
+        listed = "、".join(f"{r.name}（{r.year}年）" + (f"（{na_docs[r.doc]}项无法核对）" if r.doc in na_docs else "")
+                           for r in clean[:NAMES_IN_TEXT]) + ("等" if len(clean) > NAMES_IN_TEXT else "")
+        text = (f"{who}中没有不一致的报告有{len(clean)}份：{listed}。" if clean else
+                f"{who}中每份报告都有不一致之处。") + "另：" + text
     if plan.agencies and not by_doc:
         passed = s.passed_findings(sorted(docs), table[1] if table else None, "prose" if text_only else None)
         derived.append(Derived(value=str(passed), how="通过的核对项数"))

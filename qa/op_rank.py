@@ -11,7 +11,7 @@ from qa.answer import Alternative, Answer, ChartHint, Derived
 from qa.lexicon import Measure
 from qa.ops import ROW_CAP, Ctx, Rows, aggregate, nothing, table_of
 from qa.phrasing import NAMES_IN_TEXT, RANK_IN_TEXT, RANK_ALL_ZERO, TOP_ALL_ZERO, all_zero_words, best_words, compose, \
-    direction_words, names, no_nth_words, nth_words, num, place_words, ranking_words, reading, other_end_words, runner_up_words, spread_words, tied_best_words, \
+    direction_words, more_words, names, no_nth_words, nth_words, num, place_words, ranking_words, reading, other_end_words, runner_up_words, spread_words, tied_best_words, \
     too_few_words, top_list, top_ties_words, top_words, value_column, year_tag
 from qa.understand import RE_HOW_MUCH_MORE, RE_MAX, RE_MIN, Plan
 
@@ -81,7 +81,8 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if (ok.values == 0).all():
             text += RANK_ALL_ZERO
         summary = f"按「{label}」对{scope_n}排序（{direction_words(asc)}）"
-    text = places_text(plan, ok, unit, per, multi_year) + text + lack_text
+    text = places_text(plan, ok, unit, per, multi_year) + text + _lead_text(plan, op, ok, unit, multi_year, derived)
+    text += lack_text
     table_rows = shown.concat(lacking) if op not in ("top", "bottom") else shown
     citations, d = ctx.citer.rows(m, table_rows)
     derived += d
@@ -89,6 +90,19 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     return Answer(question=plan.question, text=text, status="answered",
                   reading=reading(plan, m, summary), table=table_of(table_rows, m, ranked=True, store=ctx.store),
                   citations=citations, chart=chart, derived=derived, alternatives=alternatives)
+
+
+def _lead_text(plan: Plan, op: str, ok: Rows, unit: str, multi_year: bool, derived: list) -> str:
+    """哪家多，多多少 (one end asked, not both): how far the first is ahead of the second, with its arithmetic.
+    Both ends asked (最多的比最少的多多少) is the spread, said in the max branch."""
+    if op not in ("max", "min", "rank") or len(ok) < 2 or ok[0].value == ok[1].value or \
+            not RE_HOW_MUCH_MORE.search(plan.text) or (RE_MAX.search(plan.text) and RE_MIN.search(plan.text)):
+        return ""
+    hi, lo = (ok[0], ok[1]) if ok[0].value > ok[1].value else (ok[1], ok[0])
+    said, dd = more_words(f"{hi.report.name}{year_tag(hi, multi_year)}比{lo.report.name}{year_tag(lo, multi_year)}",
+                          hi.value, lo.value, unit)
+    derived.append(dd)
+    return f"{said}。"
 
 
 def places_text(plan: Plan, ok: Rows, unit: str, per: str, multi_year: bool) -> str:

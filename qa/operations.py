@@ -24,6 +24,7 @@ from qa.op_corpus import answer_corpus
 from qa.op_filter import answer_filter
 from qa.op_findings import answer_findings
 from qa.op_measures import answer_measures
+from qa.op_both import answer_fact_text
 from qa.op_prose import answer_mixed, answer_prose
 from qa.op_rank import answer_nth, answer_rank
 from qa.op_share import answer_share, plan_measures
@@ -73,6 +74,7 @@ OPERATIONS: dict[str, Operation] = {op.key: op for op in [
     Operation("share", "占比 比例 比重 公开率 纠正率 占…的百分之几", True, lambda e, p, m: answer_share(e.ctx, p)),
     Operation("breakdown", "哪一种情形 哪类理由 哪类申请人 最多", True, on_facts(answer_breakdown)),
     Operation("mixed", "处罚最多的单位存在哪些问题", True, answer_mixed),
+    Operation("fact_text", "济南收了多少申请，存在什么问题", True, answer_fact_text),
     Operation("findings", "对得上吗 一致吗 矛盾 勾稽", False, lambda e, p, m: answer_findings(e.ctx, p)),
     Operation("corpus", "有哪些单位 几份报告 2023年的报告 用2021版模板的", False, lambda e, p, m: answer_corpus(e.ctx, p)),
     Operation("prose", "存在哪些问题 改进措施 正文里的数字", False, lambda e, p, m: answer_prose(e, p)),

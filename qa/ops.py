@@ -95,18 +95,28 @@ class Rows:
         return self.take(np.lexsort((s.year_of[self.rids], s.agency_of[self.rids])))
 
 
-def scoped(ctx: Ctx, plan: Plan, m: Measure, agencies: list[str] | None = None) -> Rows:
+def in_scope(ctx: Ctx, plan: Plan, agencies: list[str] | None = None) -> np.ndarray:
+    """The reports a plan is about: the named (or kind's) agencies and years, less the agencies the question
+    left out (除了平潭)."""
     s = ctx.store
     rids = s.scope(agencies if agencies is not None else (plan.kind_agencies or None), plan.years or None,
                    latest=not plan.all_years)
+    if plan.excluded:
+        out = [s.agency_names.index(a) for a in plan.excluded if a in s.agency_names]
+        rids = rids[~np.isin(s.agency_of[rids], out)]
+    return rids
+
+
+def scoped(ctx: Ctx, plan: Plan, m: Measure, agencies: list[str] | None = None) -> Rows:
+    s = ctx.store
+    rids = in_scope(ctx, plan, agencies)
     mv = s.measure_values(m, rids)
     return Rows(s, mv.rids, mv.value, mv.status, mv.flags)
 
 
 def scoped_rows(ctx: Ctx, plan: Plan, m: Measure, agencies: list[str] | None = None) -> list[Row]:
     s = ctx.store
-    rids = s.scope(agencies if agencies is not None else (plan.kind_agencies or None), plan.years or None,
-                   latest=not plan.all_years)
+    rids = in_scope(ctx, plan, agencies)
     mv = s.measure_values(m, rids)
     return [Row(s.reports[int(r)], None if np.isnan(v) else float(v), int(st), int(f))
             for r, v, st, f in zip(mv.rids, mv.value, mv.status, mv.flags)]
@@ -215,7 +225,7 @@ def best_default(ctx: Ctx, plan: Plan, m: Measure, agencies: list[str] | None = 
     if plan.column_explicit or len(options) < 2:
         return m
     s = ctx.store
-    rids = s.scope(agencies or plan.kind_agencies or None, plan.years or None, latest=not plan.all_years)
+    rids = in_scope(ctx, plan, agencies or None)
     counts = [int((s.measure_values(mm, rids).status == OK).sum()) for mm in options]
     best = options[max(range(len(options)), key=lambda i: (counts[i], -i))]
     if best.column != m.column:

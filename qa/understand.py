@@ -29,7 +29,7 @@ MAX_CHARS = 200
 
 Operation = Literal["value", "max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter", "compare",
                     "change", "findings", "corpus", "prose", "mixed", "invalid", "out_of_scope", "share", "nth",
-                    "breakdown", "compare_measures", "sum_measures", "change_by_year"]
+                    "breakdown", "compare_measures", "sum_measures", "change_by_year", "fact_text"]
 AGGREGATES = {"max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter"}
 
 
@@ -67,6 +67,7 @@ class Plan(BaseModel):
     column_words: list[str] = Field(default_factory=list)  # column keys named without an item ("table:col")
     agencies: list[str] = Field(default_factory=list)
     agency_mentions: list[str] = Field(default_factory=list)
+    excluded: list[str] = Field(default_factory=list)  # 除了平潭 / 洪泽除外: agencies left out of an aggregate's scope
     candidates: list[str] = Field(default_factory=list)  # an ambiguous name: the agencies it may mean
     ambiguous_mention: str | None = None
     kind: str | None = None  # 城管局: only agencies of this kind
@@ -75,12 +76,14 @@ class Plan(BaseModel):
     years: list[int] = Field(default_factory=list)
     all_years: bool = False  # 历年 / 各年: every year, not the latest
     comparison: Comparison | None = None
+    trend: bool = False  # 这几年什么趋势: each year's change in year order (change_by_year)
+    streak: bool = False  # 连续增长了几年: the longest run of rises (falls) over the years (change_by_year)
     absent_only: bool = False  # 哪些单位没有提供…: reports lacking the measure
     within: bool = False  # 其中最少的 after a filter: the aggregate runs over the reports meeting `comparison`
     n: int | None = None
     order: Literal["desc", "asc"] = "desc"
     change: bool = False
-    corpus_what: Literal["agencies", "count", "years", "overview"] | None = None
+    corpus_what: Literal["agencies", "count", "years", "overview", "per_agency"] | None = None
     template: str | None = None  # 用2021年新版格式的报告: reports of this template
     prose: bool = False  # asks for text (存在哪些问题, 如何开展)
     part: str | None = None  # the report part the prose question points at
@@ -129,6 +132,12 @@ class Plan(BaseModel):
 
 
 # ---------------------------------------------------------------- words of operations
+def _excluded(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] is said to be left out (除了平潭 / 平潭除外), so not the one asked about."""
+    return bool(RE_EXCLUDE_BEFORE.search(text[max(0, start - 3):start])) or \
+        bool(RE_EXCLUDE_AFTER.match(text, end))
+
+
 def _rx(*words: str) -> re.Pattern[str]:
     return re.compile("|".join(words))
 
@@ -153,7 +162,11 @@ RE_OF_PERCENT = re.compile(r"是[^，。？?]{0,16}?的(?:百分之|几成|多�
 RE_WHICH_N = re.compile(rf"哪({NUMBER})(?:份|个|家|年|位|单位|名)")
 RE_COUNT = re.compile(r"(?:几|多少)(?:个|家|所|份)(?:单位|机关|部门|局|报告)?|单位数|多少单位|报告数")
 RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:单位|机关|部门)|单位(?:列表|清单|名单)|"
-                                r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告")
+                                r"(?:收录|包含|涵盖|覆盖)了?(?:哪些|多少|几个)?(?:单位|机关)?|谁的报告|"
+                                r"(?:哪个|哪家|哪些)单位的(?:报告|年报)")
+# 报告最多的是哪个单位 / 哪家的年报最少: the agencies ranked by how many reports each has
+RE_REPORTS_MOST = re.compile(r"(?:报告|年报)(?:的?(?:数量|份数))?最(?:多|少)|最(?:多|少)的?(?:报告|年报)|"
+                             r"(?:报告|年报)(?:数量|份数)?(?:排名|排序|从多到少)")
 RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|报告(?:数量|数目|总数)|报告(?:列表|清单|目录)|"
                              r"报告有?(?:哪几份|哪些)|哪几份报告|哪些报告|有几份|有多少份|(?:几|多少)年的(?:报告|年报)")
 # 为哪个景区的收费标准开过听证会 / 在什么平台发布: a name or an event the text tells, which no cell holds (a measure
@@ -182,6 +195,9 @@ RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具�
                             r"谁(?:申请|提交?|提出|递交)的|"
                            r"哪一?个理由|哪种结果|什么结果")
 # 分别是什么原因 / 都有哪些理由 / 各项情形各多少: every part of one item in one report, listed (not its largest)
+# 除了平潭，… / 不算洪泽 / 平潭除外: the name just before or after is left out, not asked about
+RE_EXCLUDE_BEFORE = re.compile(r"(?:除了|除去|除开|除|不算|不含|不包括|排除|去掉|去除)\s*$")
+RE_EXCLUDE_AFTER = re.compile(r"[^，,。？?]{0,8}?除外")
 RE_OVER_YEARS = re.compile(r"历年|各年|所有年份|全部年份|这几年|这些年|[几两三四五六七八九\d]+年(?:的)?(?:总和|合计|总数|加起来)")
 RE_ALL_REPORTS = re.compile(r"全部|所有|各单位|各家|全体|整个|总的|总数|总量|合计|加起来")  # 占全部处罚: every report's
 # 按申请人类型分列加起来 / 各栏相加是多少: a row's parts added up (checked against its stated total)
@@ -213,7 +229,12 @@ RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?�
 RE_THAN = re.compile(r"(?<![对相占])比(?![例率重较值])")
 RE_THAN_WORD = re.compile(r"多多少|多少|多|少|高|低|大|小|增加|减少|增长|下降|一样|相同")
 RE_WHICH_PLACE = re.compile(r"(?:排|排名|排在|位居|位列|列|是)?(?:倒数)?第几(?:名|位)?|名次|排(?:在)?哪")
-RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|几年|(?:啥|什么|哪个)时候|何时")
+RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|(?<![这近前后])几年|(?:啥|什么|哪个)时候|何时")
+# 连续增长了几年 / 连续几年下降: the longest run of years each above (below) the one before
+RE_STREAK = re.compile(r"连续(?:[几多少两三四五六七八九\d]+年)?(?:增长|增加|上升|上涨|提高|攀升|下降|减少|下滑|回落|降低|走低)"
+                       r"|连续[^，。？?]{0,3}?(?:几|多少)年")
+# 这几年是什么趋势 / 逐年变化情况: each year against the one before, in year order
+RE_TREND = re.compile(r"趋势|走势|逐年(?:的)?变化|每年(?:的)?变化|历年(?:的)?变化|变化情况|变化曲线|怎么变的|如何变化")
 RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌")
 RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")  # a difference asked
 # 做得最好 / 最出色: a rating no table gives; read on the count of the part's own table (said in the answer)
@@ -454,7 +475,11 @@ class Reader:
                 plan.unknown_agency = s.mention + gov.group()  # 济南市政府: not 济南市城市管理局
                 spans[-1] = (s.start, gov.end())
                 continue
-            if len(s.agencies) == 1:
+            if len(s.agencies) == 1 and _excluded(masked, s.start, s.end):
+                if s.agencies[0] not in plan.excluded:
+                    plan.excluded.append(s.agencies[0])
+                    plan.defaults.append(f"不含{s.agencies[0]}（问题把「{s.mention}」除外）")
+            elif len(s.agencies) == 1:
                 if s.agencies[0] not in plan.agencies:
                     plan.agencies.append(s.agencies[0])
                     plan.agency_mentions.append(s.mention)
@@ -740,6 +765,7 @@ class Reader:
                              "的报告")
 
     def _operation(self, plan: Plan, rest: str) -> None:
+        from qa.op_both import text_clause
         from qa.prose import RE_ASKS_DOING, asks_charged, asks_how, asks_section, asks_shortfalls
 
         has_measure = plan.item is not None
@@ -753,6 +779,9 @@ class Reader:
             plan.defaults = [d for d in plan.defaults if not d.startswith("未指明")]  # no column is read
             plan.operation = "prose"
             plan.prose, plan.op_explicit = True, False
+            return
+        if has_measure and len(plan.agencies) == 1 and not ranked and (clause := text_clause(plan.text)):
+            plan.operation, plan.prose_text = "fact_text", clause  # 收了多少申请，存在什么问题: both answered
             return
         self._comparison(plan, rest)
         self._conditions(plan, rest)
@@ -855,7 +884,10 @@ class Reader:
                 plan.corpus_what, plan.operation = "count", "corpus"
                 return
             if not plan.agencies and not plan.candidates:
-                if RE_CORPUS_OVERVIEW.search(rest):
+                if RE_REPORTS_MOST.search(rest) and not prose_cue:
+                    plan.corpus_what = "per_agency"
+                    plan.order = "asc" if is_min and not is_max else "desc"
+                elif RE_CORPUS_OVERVIEW.search(rest):
                     plan.corpus_what = "overview"
                 elif RE_CORPUS_COUNT.search(rest) and not (prose_cue and RE_SAYS.search(rest)):
                     plan.corpus_what = "count"  # not 哪几年的报告说到了营商环境: which reports say it
@@ -900,6 +932,15 @@ class Reader:
         if len(plan.years) == 2 and (plan.agencies or plan.pronoun) and not aggregate and \
                 not (RE_EACH.search(rest) and not plan.change and not RE_COMPARE.search(rest)):
             plan.operation = "change"  # 平潭2019年和2020年 / 2024年是2019年的几倍 (两年分别多少: the two values)
+            return
+        if len(plan.agencies) == 1 and has_measure and not plan.comparison and not ordered and \
+                len(plan.years) != 1 and RE_TREND.search(rest):
+            plan.operation, plan.trend, plan.all_years = "change_by_year", True, True
+            return
+        if len(plan.agencies) == 1 and has_measure and not plan.comparison and RE_STREAK.search(rest):
+            fell = bool(RE_FELL.search(rest))  # 连续增长了几年 / 连续几年下降
+            plan.comparison = Comparison(op="<" if fell else ">", value=0, text="减少" if fell else "增加")
+            plan.operation, plan.streak, plan.all_years = "change_by_year", True, True
             return
         if plan.change and len(plan.agencies) == 1 and plan.all_years and not plan.comparison and not ordered and \
                 RE_WHICH_YEARS.search(rest):  # 哪几年是增加的: each year against the one before, those that rose
@@ -1111,7 +1152,9 @@ class Reader:
             return
         # 有行政复议的报告有哪些 / 哪几年有结转的申请: having the measure at all, i.e. not 0 (只有＿的几成 is a ratio)
         # 哪家城管收到了申请 / 哪几年作出过行政强制: a verb of having happened, likewise
+        # 哪些单位有行政复议案件: having it, the measure last in the question
         if plan.item and (re.search(r"(?<![没未无只])(?:有|存在|发生)过?＿+[^＿，,。？?]{0,3}的", rest) or
+                          re.search(r"(?<![没未无只])(?:有|存在|发生)过?＿+(?:案件|案子|申请|记录|情况)?[？?。！!]*$", rest) or
                           re.search(r"(?<![没未无])(?:收到|受理|作出|做出|办理|发生|提起)(?:了|过)＿", rest)) and \
                 re.search(r"哪|几|多少个|多少份", rest):
             plan.comparison = Comparison(op="!=", value=0, text="有")

@@ -33,6 +33,12 @@ a citizen's unpunctuated words (咋样, 多不多, 有没有, 平谭), chains of
 batch 13b (ho701–ho720: English and mixed questions naming the agency in pinyin or English — Ping Tan, Ping-tan,
 Hóngzé District, Jinan Municipal Urban Management Bureau, Pingtan County, Zhangdian law enforcement bureau, the
 Jinan Municipal People's Government (another body: refused), Fuqing City (not held: said)) 14/20; after qa/latin.py 20/20.
+Batch 14 (ho721–ho745: trends over years (连续增长了几年, 从哪一年开始逐年下降, 什么趋势, 逐年变化), rankings under a
+condition (除了平潭, 除了洪泽以外, 2023年哪家…多，多多少), a fact beside a consistency finding (收到了多少件，数据对得上吗),
+a fact and a text ask in one sentence (收了多少申请，存在什么问题), counts of reports (几份年报, 哪些年份有报告), units
+(多少元 for 万元, 多少项, 花了多少钱), 同比 / 环比, negatives (哪几年没有复议后起诉), typos 平谭 / 复义 / 申情) 19/25; 25/25 after the fixes by kind (除了 / 除外 leave an agency out of
+the scope, 多多少 beside a ranking says the lead, 连续…几年 is the longest run of rises, a number and a text ask are
+both answered).
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
