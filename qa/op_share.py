@@ -14,7 +14,7 @@ from qa.facts import OK, Row
 from qa.lexicon import Measure, default_columns, measure
 from qa.ops import Ctx, cmp_ok, no_reports, scoped_rows
 from qa.output import format_value
-from qa.phrasing import STATUS_WORDS, cell_value, in_tenths, num, reading, yes_no_words
+from qa.phrasing import STATUS_WORDS, cell_value, in_tenths, num, reading, value_words, yes_no_words
 from qa.understand import RE_AVG, RE_MAX, RE_MIN, RE_ORDER, Plan
 
 RE_POOLED = re.compile(r"合起来|合计|总体|整体|加起来|累计|总的")
@@ -110,6 +110,7 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
     table_rows = []
     per_report: list[tuple[Row, float, float]] = []
     lacking: list[str] = []
+    zero_denoms: dict[int, str] = {}  # id(row) → the denominator's cells as stated, when they sum to 0
     for i, r in enumerate(rows_n[0]):
         cells = [rs[i] for rs in rows_n] + [rs[i] for rs in rows_d]
         bad = next((c for c in cells if c.status != OK), None)
@@ -125,6 +126,9 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
         if len(denom) > 1:
             derived.append(arith.total([rs[i].value for rs in rows_d], f"{name}分母")[1])
         per_report.append((r, n_val, d_val))
+        if d_val == 0:  # a blank denominator said blank (济南's 办理结果总计), not a bare 分母为0
+            zero_denoms[id(r)] = "，".join(f"「{m.label}」{value_words(rs[i].value, m.unit, rs[i].flags)}"
+                                          for m, rs in zip(denom, rows_d))
     for ms, rs in ((numer, rows_n), (denom, rows_d)):
         for m, rows in zip(ms, rs):
             c, d = ctx.citer.rows(m, [x for x in rows if x.status == OK], limit=200)
@@ -163,9 +167,9 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
                                round(p, 2), ""])
         else:
             if not pooled:
-                parts.append(f"{r.report.name}{r.report.year or ''}年分母为0，比例无从计算")
+                parts.append(f"{r.report.name}{r.report.year or ''}年分母{zero_denoms.get(id(r), '为0')}，比例无从计算")
             table_rows.append([r.report.name, r.report.year, arith.rounded(n_val), arith.rounded(d_val), None,
-                               "分母为0"])
+                               f"分母{zero_denoms.get(id(r), '为0')}"])
     text = f"{what}：" + "；".join(parts[:12]) + ("；……" if len(parts) > 12 else "") + "。"
     if not pooled and not order:
         text += _across(plan, per_report, derived)

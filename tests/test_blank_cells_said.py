@@ -31,6 +31,13 @@ def test_two_sums_compared_say_which_terms_are_blank(seed_qa):
     assert "不相等，对不上，相差20件" in a.text
 
 
+def test_a_share_over_a_blank_denominator_says_it_is_blank(seed_qa):
+    """济南's 办理结果总计 is blank: the share cannot be computed because the cell is blank, not 「分母为0」."""
+    a, _ = seed_qa.ask("济南城管2020年予以公开的申请占办理结果总数的比例是多少")
+    assert "分母「办理结果总计 · 总计」空白（按0计），比例无从计算" in a.text, a.text
+    assert a.table is not None and "分母「办理结果总计 · 总计」空白（按0计）" in str(a.table.rows), a.table.rows
+
+
 def test_zeros_words_name_the_blank_ones_among_stated_zeros():
     from qa.facts import FLAG_BITS
 
