@@ -119,6 +119,25 @@ def names_government(agency: str, after: str) -> bool:
     return bool(RE_GOVERNMENT_AFTER.match(after)) and not _squash(agency).endswith(GOVERNMENT_ENDINGS)
 
 
+# 平潭城管局 / 洪泽区公安局 after the name of a government (平潭综合实验区, 淮安市洪泽区人民政府): a department of the
+# place, another body than its government (the mirror of 济南市政府 after a bureau). The kinds of department a
+# county or city has, each before the endings its names take.
+_DEPARTMENTS = ("城市管理|综合行政执法|综合执法|行政执法|执法|教育(?:体育)?|公安|财政|民政|司法|人力资源和社会保障|人社|"
+                "自然资源(?:和规划)?|生态环境|住房和城乡建设|住建|交通运输|交通|水利|水务|农业农村|农业|商务|文化和旅游|"
+                "文化广电和旅游|文广旅|文旅|卫生健康|卫健|应急管理|应急|市场监督管理|市场监管|统计|审计|医疗保障|医保|林业|体育|"
+                "退役军人事务|发展和改革|发改|工业和信息化|工信|科学技术|科技|税务|信访|档案|气象|粮食和物资储备|粮食|规划")
+RE_DEPARTMENT_AFTER = re.compile(r"的?(?:城管(?:执法)?(?:局|大队|支队)?|(?:" + _DEPARTMENTS + r")"
+                                 r"(?:综合)?(?:行政)?(?:执法)?(?:管理)?(?:局|委员会|委|大队|支队))")
+
+
+def names_department(agency: str, after: str) -> re.Match | None:
+    """The words after a found government's name name one of the place's departments (平潭 + 城管局): the
+    question names that department, which is not this agency."""
+    if not _squash(agency).endswith(GOVERNMENT_ENDINGS):
+        return None
+    return RE_DEPARTMENT_AFTER.match(after)
+
+
 @dataclass
 class AgencyMatch:
     agencies: list[str]  # one: found; several: ambiguous (the candidates)

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from qa.agencies import RE_GOVERNMENT_AFTER, AgencyFinder, names_government
+from qa.agencies import RE_GOVERNMENT_AFTER, AgencyFinder, names_department, names_government
 from qa.cnnum import NUMBER, parse_number
 from qa.latin import read_latin
 from qa.normalize import english_terms, normalize
@@ -474,6 +474,10 @@ class Reader:
                 gov = RE_GOVERNMENT_AFTER.match(masked, s.end)
                 plan.unknown_agency = s.mention + gov.group()  # 济南市政府: not 济南市城市管理局
                 spans[-1] = (s.start, gov.end())
+                continue
+            if len(s.agencies) == 1 and (dept := names_department(s.agencies[0], masked[s.end:])):
+                plan.unknown_agency = s.mention + dept.group()  # 平潭城管局: not 平潭综合实验区's own report
+                spans[-1] = (s.start, s.end + dept.end())
                 continue
             if len(s.agencies) == 1 and _excluded(masked, s.start, s.end):
                 if s.agencies[0] not in plan.excluded:

@@ -60,3 +60,20 @@ def test_a_handling_the_template_does_not_count_is_absent_not_the_total(dev_qa, 
     """申请人撤回了多少件申请 was answered with 新收's total (218): the qualifier no row holds was dropped."""
     a = _ask(dev_qa, q)
     assert a.status == "absent" and f"「{said}」" in a.text and "218" not in a.text and "21件" not in a.text, a.text
+
+
+@pytest.mark.parametrize("q, named", [
+    ("平潭城管局2024年行政处罚多少", "平潭城管局"),
+    ("洪泽区公安局2023年收到多少申请", "洪泽区公安局"),
+    ("Pingtan urban management bureau 2024 penalties", "城管局"),
+])
+def test_a_department_of_a_place_whose_government_we_hold_is_said_missing(dev_qa, q, named) -> None:
+    """平潭城管局 was answered with 平潭综合实验区's own numbers (1,100): a department of the place is another body
+    than its government, as 济南市政府 is another body than 济南市城市管理局."""
+    a = _ask(dev_qa, q)
+    assert named in a.text and "1,100" not in a.text and "21件" not in a.text and a.status != "answered", a.text
+
+
+def test_the_government_itself_is_still_answered(dev_qa) -> None:
+    a = _ask(dev_qa, "洪泽区人民政府2023年行政许可多少")
+    assert "550" in a.text, a.text
