@@ -46,12 +46,21 @@ def _per_agency(plan: Plan, reports: list[Report], scope: str) -> Answer:
     ranked = sorted(counts.items(), key=lambda kv: (len(kv[1]) if plan.order == "asc" else -len(kv[1]), kv[0]))
     if not ranked:
         return _corpus_subset(plan, reports, scope or "索引", len(reports))
-    n = len(ranked[0][1])
+    if plan.reports_count:  # 哪些单位只有一份报告 / 不止一份: the agencies with that count, each with its years
+        picked = [(name, rs) for name, rs in ranked if (len(rs) == 1) == (plan.reports_count == "one")]
+        what = "只有1份报告" if plan.reports_count == "one" else "报告不止1份"
+        text = (f"{scope}{what}的单位有{len(picked)}个：" + "、".join(
+            f"{name}（{len(rs)}份：{'、'.join(f'{r.year}年' for r in sorted(rs, key=lambda r: r.year or 0))}）"
+            for name, rs in picked[:20]) + ("等" if len(picked) > 20 else "") + "。" if picked
+            else f"{scope}没有{what}的单位（共{len(ranked)}个单位）。")
+        ranked = picked
+    n = len(ranked[0][1]) if ranked else 0
     best = [name for name, rs in ranked if len(rs) == n]
-    word = "最少" if plan.order == "asc" else "最多"
-    listed = "、".join(f"{name} {len(rs)}份" for name, rs in ranked[:20])
-    text = (f"按报告份数，{scope}{word}的是{'、'.join(best)}（{n}份{'，并列' if len(best) > 1 else ''}）。"
-            f"各单位：{listed}{'等' if len(ranked) > 20 else ''}。")
+    if not plan.reports_count:
+        word = "最少" if plan.order == "asc" else "最多"
+        listed = "、".join(f"{name} {len(rs)}份" for name, rs in ranked[:20])
+        text = (f"按报告份数，{scope}{word}的是{'、'.join(best)}（{n}份{'，并列' if len(best) > 1 else ''}）。"
+                f"各单位：{listed}{'等' if len(ranked) > 20 else ''}。")
     derived = [Derived(value=str(len(rs)), how=f"{name}的报告份数") for name, rs in ranked[:20]]
     table = AnswerTable.model_construct(columns=["单位", "报告份数", "年份"], rows=[
         [name, len(rs), "、".join(str(r.year) for r in sorted(rs, key=lambda r: r.year or 0))] for name, rs in ranked])

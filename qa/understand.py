@@ -84,6 +84,7 @@ class Plan(BaseModel):
     order: Literal["desc", "asc"] = "desc"
     change: bool = False
     corpus_what: Literal["agencies", "count", "years", "overview", "per_agency"] | None = None
+    reports_count: Literal["one", "several"] | None = None  # 只有一份报告 / 不止一份: agencies by their count
     template: str | None = None  # 用2021年新版格式的报告: reports of this template
     prose: bool = False  # asks for text (存在哪些问题, 如何开展)
     part: str | None = None  # the report part the prose question points at
@@ -167,6 +168,10 @@ RE_CORPUS_AGENCIES = re.compile(r"(?:有哪些|哪些|多少|几)(?:个|家)?(?:
 # 报告最多的是哪个单位 / 哪家的年报最少: the agencies ranked by how many reports each has
 RE_REPORTS_MOST = re.compile(r"(?:报告|年报)(?:的?(?:数量|份数))?最(?:多|少)|最(?:多|少)的?(?:报告|年报)|"
                              r"(?:报告|年报)(?:数量|份数)?(?:排名|排序|从多到少)")
+# 哪些单位只有一份报告 / 报告不止一份的单位: agencies picked by their count of reports (= 1, or more than 1)
+RE_REPORTS_ONE = re.compile(r"(?:只|仅)有?(?:一|1)(?:份|篇|年)(?:的)?(?:报告|年报)?|(?:报告|年报)只有(?:一|1)份")
+RE_REPORTS_SEVERAL = re.compile(r"不止(?:一|1)(?:份|篇|年)|多于(?:一|1)份|(?:两|2)份(?:及)?以上|有多份(?:报告|年报)|"
+                                r"(?:报告|年报)有多份")
 RE_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:份|篇|个)?(?:报告|年报)|报告(?:数量|数目|总数)|报告(?:列表|清单|目录)|"
                              r"报告有?(?:哪几份|哪些)|哪几份报告|哪些报告|有几份|有多少份|(?:几|多少)年的(?:报告|年报)")
 # 为哪个景区的收费标准开过听证会 / 在什么平台发布: a name or an event the text tells, which no cell holds (a measure
@@ -891,6 +896,9 @@ class Reader:
                 if RE_REPORTS_MOST.search(rest) and not prose_cue:
                     plan.corpus_what = "per_agency"
                     plan.order = "asc" if is_min and not is_max else "desc"
+                elif (one := RE_REPORTS_ONE.search(rest)) or RE_REPORTS_SEVERAL.search(rest):
+                    plan.corpus_what = "per_agency"  # 只有一份报告的单位: those counts, not every agency
+                    plan.reports_count = "one" if one else "several"
                 elif RE_CORPUS_OVERVIEW.search(rest):
                     plan.corpus_what = "overview"
                 elif RE_CORPUS_COUNT.search(rest) and not (prose_cue and RE_SAYS.search(rest)):

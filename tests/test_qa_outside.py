@@ -77,3 +77,13 @@ def test_a_department_of_a_place_whose_government_we_hold_is_said_missing(dev_qa
 def test_the_government_itself_is_still_answered(dev_qa) -> None:
     a = _ask(dev_qa, "洪泽区人民政府2023年行政许可多少")
     assert "550" in a.text, a.text
+
+
+@pytest.mark.parametrize("q, said, not_said", [
+    ("哪些单位只有一份报告", "只有1份报告的单位有6个", "平潭综合实验区（7份"),
+    ("哪些单位的报告不止一份", "报告不止1份的单位有1个：平潭综合实验区（7份", "伊川县城市管理局"),
+])
+def test_agencies_picked_by_their_count_of_reports(dev_qa, q, said, not_said) -> None:
+    """哪些单位只有一份报告 listed every agency: the condition on the count was dropped."""
+    a = _ask(dev_qa, q)
+    assert said in a.text and not_said not in a.text, a.text
