@@ -63,7 +63,7 @@ _SECTION_HEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）
 RE_DONE_OR_PLANNED = re.compile(r"已经[^，,。？?]{0,8}还是[^，,。？?]{0,4}(?:打算|计划|准备|将要|要)|(?:是|都)已经[^，,。？?]{0,10}的?(?:吗|么)|"
                                 r"(?i:done or (?:only )?planned|already (?:done|did|held)|or (?:just )?plan)")
 # 哪几年的报告提到了疫情: the years named before the quotes
-RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|(?i:which years?|what years?)")
+RE_YEARS_NAMED_FIRST = re.compile(r"哪几年|哪些年|哪一?年|(?i:which years?|what years?)")  # (understand.RE_WHICH_YEARS reads a table question)
 # whether an agency ever did a thing (开过新闻发布会吗, Has Pingtan ever held…): asked of all its years, not the latest
 RE_EVER = re.compile(r"过[^，,。？?\d]{0,10}?(?:吗|么|没有?)[？?]?$|(?i:(?<![a-z])ever(?![a-z])|^(?:did|has|have)(?![a-z]))")
 # since when (哪一年开始提到, 从哪年起, 最早哪年): asks each year's report, the first one said
@@ -572,7 +572,7 @@ def _who_says(qa: QA, plan: Plan) -> Answer:
               for s, (where, said) in ((s, _quote(s, False)) for s in found)]
     text = (f"说到这一点的有{len(agencies)}个单位（{len(found)}份报告）：{'、'.join(agencies)}。" + "；".join(quoted) + "。")
     years = sorted({s.passage.year for s in found if s.passage.year})
-    if years and RE_WHICH_YEARS.search(query):  # 哪几年的报告提到了疫情 / 哪一年最早: the years named first
+    if years and RE_YEARS_NAMED_FIRST.search(query):  # 哪几年的报告提到了疫情 / 哪一年最早: the years named first
         head = f"最早在{years[0]}年；" if RE_SINCE.search(query) or "最早" in query else ""
         text = f"{head}说到它的报告在{'、'.join(str(y) for y in years)}年。" + text
     if len(found) >= WHO_REPORTS:
