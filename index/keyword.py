@@ -650,7 +650,9 @@ class KeywordIndex:
         units = _QUESTION_UNIT.findall(normalize(query))
         query = _YEAR_SAID.sub(" ", _QUESTION_UNIT.sub(" ", normalize(query)))
         for group in word_groups(query):
-            group = [t for t in group if not (t.isdigit() and (len(t) == 1 or _YEAR.fullmatch(t)))]
+            # a place's suffix left alone (平潭区2024… once 平潭 is read as the agency): no word of its own
+            group = [t for t in group if not (t.isdigit() and (len(t) == 1 or _YEAR.fullmatch(t)))
+                     and t not in _PLACE_SUFFIX]
             for t in group:
                 terms[t] = max(terms.get(t, 0.0), 1.0 / len(group))
         for t in alias_tokens(normalize(query)):

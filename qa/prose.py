@@ -131,7 +131,7 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     # who keeps an eye on the work (怎么盯着各单位): 监督 / 督查 / 检查
     (re.compile(r"盯(?:着|紧|住)?|看着|管着|(?:专门|专项)?(?:查过|查了|查一查|检查过|抽查过)"), "监督 督查 检查", None),
     # who decides or answers for the work (谁来拿主意, 谁拍板, 指定了谁来负责): its leading group and the people named
-    (re.compile(r"谁来?(?:拿主意|拍板|负责|牵头|挂帅|抓|管)|拿主意|拍板|牵头"), "领导小组 组长 分管领导 负责 专人", None),
+    (re.compile(r"谁来?(?:拿主意|拍板|负责|牵头|挂帅|抓|管)|拿主意|拍板|牵头|老大|头头|一把手|带头人"), "领导小组 组长 分管领导 负责 专人", None),
     # the one each office names to pass its information on (联系人, 对接人): the reports' 联络员
     (re.compile(r"联系人|对接人|对接的人|联络人"), "联络员", None),
     # 编了没有: what the reports say they 编制 (指南, 目录)
@@ -143,6 +143,12 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (_ASKS_DURATION, "法定期限 时限 工作日", None),
     # 被人告了: a review or a suit
     (re.compile(r"被人?告|告了|起诉|被诉|状告"), "行政复议 行政诉讼", None),
+    # 稿子, 见报, 登报: what the reports call 稿件 / 新闻报道, 刊发 / 发表
+    (re.compile(r"稿子"), "稿件 新闻报道", None),
+    (re.compile(r"见报|登报|登了?报纸|上了?报纸"), "刊发 发表 报道", None),
+    # 在网上递申请, 寄信申请: how an application comes in, which the reports call its 渠道 (网络申请, 信函)
+    (re.compile(r"(?:网上|线上|在线|网络上?)[^，,。？?]{0,4}?(?:(?:递|交|提出)(?![流往通易费钱])|申请)"), "申请渠道 网络申请 网站", None),
+    (re.compile(r"寄信|写信|邮寄|信件"), "信函 邮寄", re.compile(r"申请|要资料|要材料|信息公开")),
     # 晒了: what the reports call 公开 / 发布
     (re.compile(r"晒(?:了|出|过)?"), "公开 发布", None),
     (re.compile(r"(?i)(?:press|news) conferences?"), "新闻发布会", None),
@@ -169,7 +175,21 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)typos?|misprints?|wrong characters?|errors? in (?:the )?(?:text|wording)"), "错字 错别字 文字关", None),
     (re.compile(r"(?i)(?<![a-z])(?:check(?:s|ed|ing)?|review(?:s|ed|ing)?|vet(?:s|ted|ting)?|approv(?:e|es|ed|al))(?![a-z])"),
      "审核 审查", None),
-    (re.compile(r"(?i)(?<![a-z])(?:publish(?:es|ed|ing)?|releas(?:e|es|ed|ing)|post(?:s|ed|ing)?)(?![a-z])"), "发布", None),
+    (re.compile(r"(?i)(?<![a-z])(?:publish(?:es|ed|ing)?|releas(?:e|es|ed|ing)|(?<!by )(?<!via )post(?:s|ed|ing)?)(?![a-z])"), "发布", None),
+    (re.compile(r"(?i)(?<![a-z])(?:updates?)(?![a-z])"), "动态 更新", None),
+    (re.compile(r"(?i)(?<![a-z])(?:late|delay(?:s|ed)?|slow(?:ly)?|timely|on time|in time|prompt(?:ly)?)(?![a-z])"), "及时", None),
+    # the template's words for who applied and how (table 三): businesses, individuals, by post
+    (re.compile(r"(?i)(?<![a-z])(?:business(?:es)?|compan(?:y|ies)|enterprises?|firms?)(?![a-z])"),  # after third-party
+     "商业企业 企业", None),
+    (re.compile(r"(?i)(?<![a-z])(?:individuals?|citizens?|private persons?|natural persons?)(?![a-z])"), "自然人", None),
+    (re.compile(r"(?i)(?<![a-z])(?:by|via|through) (?:post|mail|letters?)(?![a-z])|(?<![a-z])(?:mailed|letters)(?![a-z])"),
+     "邮寄 信函", None),
+    # how a platform is kept safe (attacks, honeypots, vulnerability scans): the reports' 安全 / 技术防护
+    (re.compile(r"(?i)(?<![a-z])(?:cyber ?security|security|secure|hack(?:ers?|ing|ed)?|attacks?|intrusions?|firewalls?)(?![a-z])"),
+     "安全 技术防护", None),
+    (re.compile(r"(?i)honey ?pots?"), "蜜罐", None),
+    (re.compile(r"(?i)vulnerabilit(?:y|ies)(?: scans?| scanning)?"), "漏洞扫描", None),
+    (re.compile(r"(?i)(?<![a-z])(?:drills?|exercises?)(?![a-z])"), "演练", None),
     (re.compile(r"(?i)(?<![a-z])(?:secre(?:t|ts|cy)|confidential(?:ity)?|leaks?)(?![a-z])"), "保密", None),
     (re.compile(r"(?i)(?<![a-z])(?:hotlines?)(?![a-z])"), "热线", None),
     (re.compile(r"(?i)round[- ]?table"), "圆桌对话", None),

@@ -18,6 +18,7 @@ from index.keyword import Filters, KeywordIndex
 from index.metadata import fuller_names
 from index.model import Passage
 from qa.agencies import AgencyIndex, AgencyMatch
+from qa.normalize import years
 
 FETCH = 50  # candidates taken from each path before fusion
 # Each further row of one table counts this share of its fused score less (index/fusion.spread_tables);
@@ -39,6 +40,27 @@ STATED_BOOST = 0.2
 # the user's mean them (held-out batch 8: fused MRR 0.871 → 0.889 over 229, seed paraphrase 0.727 kept; 0.25 and
 # below put p12 from rank 3 to 5, 0.5 leaves h223 out of the top 5).
 TRANSLATED_DENSE = 0.35
+
+
+# A year as a query names it: 2021年, or bare (平潭 2021 第三方监测, in 2021) when no count follows it (2021件
+# is a number of applications); the index must hold that year's report for it to filter
+RE_YEAR_NAMED = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:\s*年|(?![\d.]|\s*(?:[条件个项次篇份期起家名人元万%％]|人次)))")
+# The frame of a request in 公文 style (关于…情况的说明, 请报送…开展情况, 就…有关事项予以报告): how the asker
+# writes, never what about; its words (关于, 有关, 事项, 报告) are in every report and drown the topic's
+_OFFICIAL_ASK = r"(?:(?:请|烦请|恳请)\s*)?(?:报送|提供|上报|汇报|告知)"
+_OFFICIAL_HEAD = re.compile(rf"^\s*(?:{_OFFICIAL_ASK})?\s*(?:关于|就)?")
+_OFFICIAL_TAIL = re.compile(r"(?:有关|相关)?(?:事项|工作)?(?:的)?(?:开展|落实|推进|建设)?(?:情况)?(?:的|之)?\s*"
+                            r"(?:予以|作出|进行)?(?:报告|说明|汇报|请示|函)?\s*[。.]?\s*$")
+_OFFICIAL_FRAMED = re.compile(rf"^\s*(?:{_OFFICIAL_ASK}|关于)|有关事项|(?:予以|作出)(?:报告|说明)")
+
+
+def without_official_frame(query: str) -> str:
+    """关于健全公开机制建设有关事项的报告 → 健全公开机制建设: a request in 公文 style, its frame cut off (only
+    when it is framed so: a plain 报告在哪下载 keeps its 报告); the query itself when nothing is left."""
+    if not _OFFICIAL_FRAMED.search(query):
+        return query
+    out = _OFFICIAL_TAIL.sub("", _OFFICIAL_HEAD.sub("", query, count=1), count=1)
+    return out if re.search(r"[\u3400-\u9fff]{2}", out) else query
 
 
 class Hit(BaseModel):
@@ -108,6 +130,19 @@ class Retriever:
         # a place in Latin letters (Hegang, Hongze) is known lower-cased, as questions read it
         return self.agencies.find(query) or (self.agencies.find(query.lower()) if re.search(r"[A-Z]", query) else None)
 
+    def nicknamed_agency(self, query: str) -> tuple[AgencyMatch, str, str, str] | None:
+        """The one agency a query names by its place's well-known other name (泉城城管 → 济南城管, 岚岛 → 平潭:
+        qa.nicknames): its match, the query with the place's own name, the nickname and the place; None when
+        none or several."""
+        from qa.nicknames import read_nicknames
+
+        read, nicks = read_nicknames(query)
+        found = self.resolve_agency(read) if nicks else None
+        if found is None or found.ambiguous:
+            return None
+        nick, place = next(((n, p) for n, p in nicks if p in found.mention), nicks[0])
+        return found, read, nick, place
+
     def misspelt_agency(self, query: str) -> tuple[AgencyMatch, str] | None:
         """The one agency a query names with one character wrong (鹤港城管, 依川, 沙和: qa.agencies'
         fuzzy_spans, as questions read them), and the name it was read as; None when none or several."""
@@ -127,13 +162,20 @@ class Retriever:
         from index.fusion import fuse
         from qa.prose import in_report_words, not_asked_parts, users_terms
 
-        note = None
+        note, asked = None, query
         found = self.resolve_agency(query)
+        nicknamed = self.nicknamed_agency(query) if found is None and agency is None else None
+        if nicknamed:
+            found, query_read, nick, place = nicknamed
         misspelt = self.misspelt_agency(query) if found is None and agency is None else None
         if misspelt:
             found = misspelt[0]
         if agency is None:
-            if misspelt:
+            if nicknamed:
+                agency = found.agencies[0]
+                note = f"问题中的「{nick}」按「{place}」理解，按 {agency} 过滤"
+                query = query_read  # the mention cut below is the place's own name
+            elif misspelt:
                 agency = found.agencies[0]
                 note = f"问题中的「{found.mention}」按「{misspelt[1]}」理解，按 {agency} 过滤"
             elif found and not found.ambiguous:
@@ -149,6 +191,7 @@ class Retriever:
         text = query
         if found and not found.ambiguous and found.agencies[0] == agency:
             text = without_mention(query, found.mention)
+        text = without_official_frame(years(text))
         plain, text = text, in_report_words(text)
         translated = [w for words in users_terms(plain)[1] for w in words]  # the reports' words for the user's
         names = self._names_of.get(agency, [agency]) if agency else None
@@ -170,6 +213,7 @@ class Retriever:
         passages = self.passages([i for i, _ in fused])
         fused = self.spread(fused, passages, query, kind)
         fused = self.stated(fused, passages, text, query)
+        fused = self.verbatim(fused, passages, plain, text)
         skip = not_asked_parts(query) - {part}
         if skip:  # what the question asks for is not in these parts: they come after the others
             fused = sorted(fused, key=lambda h: passages[h[0]].part in skip)
@@ -179,7 +223,7 @@ class Retriever:
         hits = [Hit(passage=passages[i], score=s, rank=r,
                     via=[name for name, ranking in rankings.items() if any(j == i for j, _ in ranking)])
                 for r, (i, s) in enumerate(fused, 1)]
-        return SearchResult(query=query, hits=hits, filters=filters.model_dump(exclude_none=True), agency_note=note,
+        return SearchResult(query=asked, hits=hits, filters=filters.model_dump(exclude_none=True), agency_note=note,
                             mode=mode)
 
     def spread(self, fused: list[tuple[int, float]], head: dict[int, Passage], query: str,
@@ -212,10 +256,24 @@ class Retriever:
                 else s) for i, s in fused]
         return sorted(out, key=lambda kv: -kv[1])
 
+    def verbatim(self, fused: list[tuple[int, float]], head: dict[int, Passage], plain: str,
+                 text: str) -> list[tuple[int, float]]:
+        """A query that is one short term once the agency and year are read off it (蜜罐, 跟班学习, 办结率):
+        the passages that say it as written come first, in their fused order. Such a query names a thing in
+        the reports' own words, which keyword search finds, while the model, given two to six characters,
+        ranks passages that only talk around it as high and outvotes it in the fusion. Not for a kind of
+        question said in one word (问题, 整改, 亮点), which the reports say in other words (text != plain)."""
+        term = re.sub(r"[\s\d年度]+", "", plain)
+        if text != plain or not re.fullmatch(r"[\u3400-\u9fff]{2,6}", term):
+            return fused
+        says = {i for i, _ in fused if i in head and term in re.sub(r"\s+", "", head[i].text)}
+        return sorted(fused, key=lambda kv: kv[0] not in says)
+
     def year_named(self, query: str, agency: str | None) -> int | None:
-        """The one report year a query names (平潭2021年…), when the index has that year's report (of the
-        agency, when one is named): a filter like the agency, since each year's report says much the same."""
-        named = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", query)}
+        """The one report year a query names (平潭2021年…, 二〇二一年, 21年, or bare as in 平潭 2021 第三方监测 and
+        in 2021), when the index has that year's report (of the agency, when one is named): a filter like the
+        agency, since each year's report says much the same."""
+        named = {int(y) for y in RE_YEAR_NAMED.findall(years(query))}
         if len(named) != 1:
             return None
         year = named.pop()

@@ -247,6 +247,43 @@ def test_a_count_stated_in_a_sentence_meets_the_rows_that_state_it_too(retriever
     assert any(h.passage.kind == "prose" and h.passage.line_start <= 21 <= h.passage.line_end for h in hits)
 
 
+def test_a_place_called_by_its_nickname_is_the_agency(retriever) -> None:
+    """泉城 is 济南 (qa/nicknames.py): the search is filtered to that agency and says how it read the name."""
+    res = retriever.search("泉城城管的圆桌对话搞了多少次", k=5)
+    assert res.filters.get("agency") == "济南市城市管理局", res.filters
+    assert "泉城" in (res.agency_note or "") and "济南" in res.agency_note
+    assert res.query == "泉城城管的圆桌对话搞了多少次"
+    assert any(h.passage.line_start <= 27 <= h.passage.line_end for h in res.hits)  # 开展“圆桌对话”186次
+
+
+def test_a_year_written_bare_or_in_other_forms_names_the_report(retriever) -> None:
+    """济南城管局 2020 预决算, in 2020, 二〇二〇年: the report year, as 2020年 is; 公开了2020条 is a count."""
+    for q in ("济南城管局 2020 预决算", "budget in 2020", "二〇二〇年的预决算", "20年的预决算"):
+        assert retriever.year_named(q, None) == 2020, q
+    assert retriever.year_named("公开了2020条", None) is None
+    res = retriever.search("济南城管局 2020 预决算", k=5)
+    assert res.filters.get("year") == 2020
+    assert any(h.passage.line_start <= 19 <= h.passage.line_end for h in res.hits)  # 三是推进预决算信息公开
+
+
+def test_a_request_in_official_style_is_searched_for_its_topic() -> None:
+    """关于…有关事项的报告, 请报送…开展情况: the frame is cut, the topic kept; a plain question keeps its words."""
+    from qa.retrieve import without_official_frame
+
+    assert without_official_frame("关于健全政府信息公开工作机制建设有关事项的报告") == "健全政府信息公开工作机制建设"
+    assert without_official_frame("请报送政府信息公开平台建设工作开展情况") == "政府信息公开平台建设"
+    for plain in ("报告电子版在哪下载", "请问平潭有多少申请", "平潭2021年报告最后一部分写了什么"):
+        assert without_official_frame(plain) == plain
+
+
+def test_a_query_of_one_term_meets_the_passage_that_says_it_first(retriever) -> None:
+    """美篇, 意见簿: a term in the reports' words, typed alone, finds the passage that says it at rank 1
+    (qa/retrieve.Retriever.verbatim; over the dev corpus 跟班学习 was 5th, under passages about 学习)."""
+    for term in ("美篇", "意见簿"):
+        top = retriever.search(term, k=5).hits[0].passage
+        assert term in top.text, (term, top.text[:40])
+
+
 # ------------------------------------------------------------------ held out: seeds and real reports
 HELDOUT = Path(__file__).with_name("paraphrase_heldout.json")
 DEV = ROOT.parent / "shared" / "questions" / "dev.json"
