@@ -10,6 +10,8 @@ name of a place the index holds (鹿城区, 鲤城区) is that place: the agency
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 # nickname → the place's own name, as agency names start with it (济南, not 济南市: the finder knows both)
 NICKNAMES: dict[str, str] = {
     "泉城": "济南", "岚岛": "平潭", "海坛岛": "平潭", "海坛": "平潭", "羊城": "广州", "花城": "广州",
@@ -22,12 +24,14 @@ NICKNAMES: dict[str, str] = {
 _LONGEST_FIRST = sorted(NICKNAMES, key=len, reverse=True)
 
 
-def read_nicknames(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """The text with each nickname it holds replaced by its place's name, and the (nickname, place) pairs
-    read, in order; the text itself and [] when it holds none."""
+def read_nicknames(text: str, known: Container[str]) -> tuple[str, list[tuple[str, str]]]:
+    """The text with each nickname whose place is a name in `known` (the agency finder's aliases: 济南, 平潭)
+    replaced by that place's name, and the (nickname, place) pairs read, in order. A nickname that is a name
+    in `known` itself (a district called 鹿城区) stays: it is that place. ([] and the text: none read.)"""
     read: list[tuple[str, str]] = []
     for nick in _LONGEST_FIRST:
-        if nick in text:
-            text = text.replace(nick, NICKNAMES[nick])
-            read.append((nick, NICKNAMES[nick]))
+        place = NICKNAMES[nick]
+        if nick in text and place in known and nick not in known:
+            text = text.replace(nick, place)
+            read.append((nick, place))
     return text, read

@@ -136,7 +136,7 @@ class Retriever:
         none or several."""
         from qa.nicknames import read_nicknames
 
-        read, nicks = read_nicknames(query)
+        read, nicks = read_nicknames(query, self.agencies.finder.alias_map)
         found = self.resolve_agency(read) if nicks else None
         if found is None or found.ambiguous:
             return None

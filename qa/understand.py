@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from qa.agencies import RE_GOVERNMENT_AFTER, AgencyFinder, names_department, names_government
 from qa.cnnum import NUMBER, parse_number
 from qa.latin import read_latin
+from qa.nicknames import read_nicknames
 from qa.normalize import english_terms, normalize
 from qa.relyears import RelativeYear
 from qa.relyears import find as find_relative
@@ -332,7 +333,8 @@ class Reader:
                 plan.notes.append(f"问题超过{MAX_CHARS}字，只读了前{MAX_CHARS}字")
         named = read_latin(asked[:MAX_CHARS], self.finder)  # Pingtan County → 平潭县, said
         plan.notes += named.said
-        text = normalize(named.text)
+        text, nicks = read_nicknames(normalize(named.text), self.finder.alias_map)  # 泉城 → 济南, said
+        plan.defaults += [f"「{nick}」按「{place}」理解" for nick, place in nicks]
         plan.text = text
         # English words are read inside a Chinese question, or in an English one whose words the term table
         # knows (Which agency had the most penalties?): no known word is no question about these reports

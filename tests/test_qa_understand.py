@@ -633,3 +633,12 @@ def test_english_followups_without_a_chinese_marker(reader: Reader, q: str) -> N
     from qa.understand import is_followup
 
     assert is_followup(reader.read(q).text)
+
+
+def test_a_place_called_by_its_nickname_is_read_and_said(reader: Reader) -> None:
+    """泉城 is 济南 (qa/nicknames.py): the agency, with the reading said; 鹤城 (齐齐哈尔 as often as not) is not
+    in the table, so it is no agency of these reports."""
+    plan = reader.read("泉城城管2020年行政处罚多少件")
+    assert plan.agencies == [JN]
+    assert any("「泉城」按「济南」理解" in d for d in plan.defaults), plan.defaults
+    assert reader.read("鹤城城管2020年行政处罚多少件").agencies != [HG]

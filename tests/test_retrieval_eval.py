@@ -256,6 +256,16 @@ def test_a_place_called_by_its_nickname_is_the_agency(retriever) -> None:
     assert any(h.passage.line_start <= 27 <= h.passage.line_end for h in res.hits)  # 开展“圆桌对话”186次
 
 
+def test_a_nickname_is_read_only_for_a_place_the_index_knows() -> None:
+    """岚岛 reads as 平潭 when 平潭 is a known name; with no such place, or when the nickname is a known name
+    itself (a district called 鹿城区 is that district), the text stays."""
+    from qa.nicknames import read_nicknames
+
+    assert read_nicknames("岚岛2024年关停了几个新媒体", {"平潭"}) == ("平潭2024年关停了几个新媒体", [("岚岛", "平潭")])
+    assert read_nicknames("岚岛2024年关停了几个新媒体", {"济南"})[1] == []
+    assert read_nicknames("泉城城管", {"济南", "泉城"})[1] == []
+
+
 def test_a_year_written_bare_or_in_other_forms_names_the_report(retriever) -> None:
     """济南城管局 2020 预决算, in 2020, 二〇二〇年: the report year, as 2020年 is; 公开了2020条 is a count."""
     for q in ("济南城管局 2020 预决算", "budget in 2020", "二〇二〇年的预决算", "20年的预决算"):
