@@ -87,6 +87,17 @@ ENGLISH: dict[str, str] = {
     "state secret": "属于国家秘密", "state secrets": "属于国家秘密", "refusals": "不予公开",
     "carry over from the previous year": "上年结转", "carried in": "上年结转", "brought forward": "上年结转",
     "change": "变化", "changed": "变化", "changes": "变化",
+    # a decision a court or a reviewer reversed is a 结果纠正; a request turned down is a 不予公开 (rejections)
+    "overturned": "纠正", "overturn": "纠正", "reversed": "纠正", "revoked": "纠正", "quashed": "纠正",
+    "decision upheld": "维持", "decision was upheld": "维持", "decisions upheld": "维持",
+    "decision overturned": "纠正", "decision was overturned": "纠正", "rejections": "不予公开",
+    "rejection": "不予公开", "rejected": "不予公开", "not disclose": "不予公开", "non-disclosure": "不予公开",
+    # the rows of （四）and （五）in a foreigner's words: information to be made anew, petitions
+    "newly created": "没有现成信息", "newly made": "没有现成信息", "newly compiled": "没有现成信息",
+    "no ready-made information": "没有现成信息", "not readily available": "没有现成信息",
+    "complaints or petitions": "信访举报投诉", "petitions or complaints": "信访举报投诉", "petitions": "信访举报投诉",
+    "petition": "信访举报投诉", "complaints": "信访举报投诉", "not process": "不予处理",
+    "not handled": "不予处理",
     # the words of part 五 and of a report's gist (qa.op_prose reads 措施 / 改进 / 概括)
     "measures": "措施", "improvement measures": "改进措施", "improvements": "改进", "improvement": "改进",
     "improve": "改进", "main points": "概括", "key points": "概括", "highlights": "亮点",
@@ -174,6 +185,11 @@ _ENGLISH_SHARE = re.compile(r"(?:(?:what|which)(?:'s|\s+is|\s+was)?\s+)?(?:the\s
                             r"(?:that\s+|which\s+)?(?:(?:were|was|are|is|got|get)\s+|(?=could not|couldn't|cannot|can't))([a-z' ]+?)\s*(\?|$)")
 
 
+# what share were fully disclosed (after a count): the part of the whole asked before, as 其中…的占比
+_ENGLISH_SHARE_WITHIN = re.compile(r"(?:(?:what|which)\s+)?(?:share|percentage|proportion|fraction|percent)\s+"
+                                   r"(?:of\s+(?:them|those|these)\s+)?(?:were|was|are|is|got|get)\s+([a-z' ]+?)\s*(\?|$)")
+
+
 # licences granted: the licences decided (行政许可's decisions), not requests granted disclosure (予以公开)
 _LICENCE = re.compile(r"(?<![a-z])(?:licen[cs]|permit)")
 _DISCLOSURE = re.compile(r"(?<![a-z])(?:request|application|disclos|information)")
@@ -185,6 +201,7 @@ def english(text: str) -> str:
     final ? as 吗 (a question word left in it, 多少 / 哪个, still makes it no yes-or-no), a follow-up's as 呢."""
     latin = len(_LATIN_WORDS.findall(text)) >= 2
     text = _ENGLISH_SHARE.sub(lambda m: f"{m.group(2)}占{m.group(1)}的比例{m.group(3)}", text)
+    text = _ENGLISH_SHARE_WITHIN.sub(lambda m: f"其中{m.group(1)}的占比{m.group(2)}", text)
     if _ENGLISH_FOLLOWUP.match(text):
         text = "那" + _ENGLISH_QUESTION_END.sub("", _ENGLISH_FOLLOWUP.sub("", text, count=1)) + "呢"
     elif latin and _ENGLISH_ASKS.match(text):  # which agency …?: asks a thing, no yes or no (收费吗 would)
