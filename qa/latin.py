@@ -8,6 +8,9 @@ agency (urban management bureau, law enforcement bureau, people's government) be
 洪泽区人民政府. The Chinese name then goes through the same finder as a Chinese question (so 济南市人民政府 is
 still another body than 济南市城市管理局), and the reading is said: 「Pingtan County」读作平潭县.
 A Latin word the index has no place for, followed by such a word (Fuqing City), is a name left unresolved.
+A spelling two places of the index share in different characters (Qinghe: 清河, 青河) is said ambiguous, both
+named, never rewritten as one of them; a name one letter off a place's pinyin (Pintan, Hongzhe, Zhangdain) is
+read as that place, and the reading says so.
 """
 
 from __future__ import annotations
@@ -105,26 +108,102 @@ class LatinReading:
     said: list[str] = field(default_factory=list)  # 「Pingtan County」读作平潭县
     unknown: list[str] = field(default_factory=list)  # names in Latin letters the index has no place for
     names: list[tuple[str, str]] = field(default_factory=list)  # (the words as written, the Chinese read)
+    # (the words as written, the agencies of every place the spelling fits): Qinghe for 清河县… and 青河县…
+    ambiguous: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
-_SOUNDS: dict[int, tuple[AgencyFinder, dict[str, set[str]]]] = {}
+@dataclass
+class Sounds:
+    """The places of an index's agencies by their pinyin, and the agencies of each place."""
+    places: dict[str, set[str]]  # pingtan → {平潭综合实验区}, qinghe → {清河县, 青河县}
+    owners: dict[str, set[str]]  # 清河县 → the agencies whose names start with it
+    _near: dict[str, set[str]] | None = None  # a spelling with one letter left out → the spellings (for typos)
+
+    def near(self, word: str) -> set[str]:
+        """The spellings one letter off the word (left out, added, changed or two swapped), of five letters or
+        more and with the word's first letter: a typo's candidates (by the words' one-letter deletions)."""
+        if self._near is None:
+            self._near = {}
+            for key in self.places:
+                if len(key) >= NEAR_MIN:
+                    for d in {key} | _deletions(key):
+                        self._near.setdefault(d, set()).add(key)
+        found = set().union(*(self._near.get(d, ()) for d in {word} | _deletions(word)))
+        return {k for k in found if k != word and k[0] == word[0] and _one_off(word, k)}
 
 
-def _places_by_sound(finder: AgencyFinder) -> dict[str, set[str]]:
+NEAR_MIN = 5  # letters: a shorter spelling one letter off is as likely another name (Jian, Jiang)
+_SOUNDS: dict[int, tuple[AgencyFinder, Sounds]] = {}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_off(a: str, b: str) -> bool:
+    """One letter left out, added or changed, or two neighbours swapped (Zhangdain for zhangdian)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return (a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
+            or a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:])
+
+
+def _places_by_sound(finder: AgencyFinder) -> Sounds:
     """pinyin → the places of the index's agencies that sound so (pingtan → 平潭综合实验区, huaian → 淮安市), made
     once per finder (the finder itself is made once per set of agencies: qa.agencies.AgencyFinder.cached)."""
     kept = _SOUNDS.get(id(finder))
     if kept and kept[0] is finder:
         return kept[1]
     out: dict[str, set[str]] = {}
-    places = {place for a in finder.agencies for place in _places(_squash(a))[0]}  # many agencies, fewer places
-    for place in places:
-        for form in _place_names(place):
+    owners: dict[str, set[str]] = {}
+    for a in finder.agencies:
+        for place in _places(_squash(a))[0]:
+            owners.setdefault(place, set()).add(a)
+    for place in owners:  # many agencies, fewer places
+        syllables = _syllables_of(place)
+        for form in _place_names(place):  # 平潭综合实验区, 平潭综合实验, 平潭: each begins the place's name
             if len(form) >= 2:
-                out.setdefault(latin(form), set()).add(place)
+                key = "".join(syllables[:len(form)]) if form == place[:len(form)] else pinyin_of(form)
+                out.setdefault(key, set()).add(place)
     _SOUNDS.clear()  # one index at a time in a process, mostly: the last finder's table is enough
-    _SOUNDS[id(finder)] = (finder, out)
-    return out
+    _SOUNDS[id(finder)] = (finder, Sounds(out, owners))
+    return _SOUNDS[id(finder)][1]
+
+
+@lru_cache(maxsize=65536)
+def _first_reading(char: str) -> str | None:
+    """The reading pypinyin gives the character alone (its dictionary's first), without tone: 潭 → tan."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    readings = pinyin_dict.get(ord(char))
+    return fold(readings.split(",")[0]) if readings else None
+
+
+def _in_a_phrase(name: str) -> bool:
+    """Whether some two to six characters of the name are a phrase of pypinyin's, read as a whole (厦门 xiamen,
+    where 厦 alone is sha): only then is its reading not each character's own."""
+    from pypinyin.phrases_dict import phrases_dict
+
+    return any(name[i:j] in phrases_dict for i in range(len(name)) for j in range(i + 2, min(len(name), i + 6) + 1))
+
+
+def _syllables_of(place: str) -> list[str]:
+    """朝阳区 → [chao, yang, qu], as pypinyin's lazy_pinyin reads the whole name (and qa.agencies.latin), but
+    character by character where no phrase of pypinyin's is in it (most place names: its segmentation costs
+    ~0.5 ms a name, 10 s at 20,000 places)."""
+    syllables = [_first_reading(c) for c in place]
+    if None not in syllables and not _in_a_phrase(place):
+        return syllables  # type: ignore[return-value]
+    from pypinyin import lazy_pinyin
+
+    read = lazy_pinyin(place)
+    return read if len(read) == len(place) else [latin(c) for c in place]
+
+
+def pinyin_of(name: str) -> str:
+    """平潭 → pingtan, as qa.agencies.latin writes it."""
+    return "".join(_syllables_of(name))
 
 
 def _core(place: str) -> str:
@@ -139,23 +218,13 @@ def read_latin(question: str, finder: AgencyFinder) -> LatinReading:
         return LatinReading(text)
     sounds = _places_by_sound(finder)
     tokens = list(_TOKEN.finditer(text))
-    out, said, names, at, i = [], [], [], 0, 0
+    out, said, names, ambiguous, at, i = [], [], [], [], 0, 0
     while i < len(tokens):
-        hit = None
-        for n in range(min(4, len(tokens) - i), 0, -1):  # Ping Tan, Huai-an: up to four written syllables
-            group = tokens[i:i + n]
-            if any(not _SEP.fullmatch(text[a.end():b.start()]) for a, b in zip(group, group[1:])):
-                continue
-            words = [_POSSESSIVE.sub("", t.group()) if k == n - 1 else t.group() for k, t in enumerate(group)]
-            key = fold("".join(words))
-            if key in sounds and len(sounds[key]) == 1 and _names(words):
-                hit = (group, key)
-                break
+        hit = _name_at(text, tokens, i, sounds)
         if hit is None:
             i += 1
             continue
-        group, key = hit
-        place, = sounds[key]
+        group, key, typo = hit
         start, end = group[0].start(), group[-1].end()
         if _POSSESSIVE.search(group[-1].group()):
             end -= 2
@@ -167,7 +236,13 @@ def read_latin(question: str, finder: AgencyFinder) -> LatinReading:
             level, kind = None, bare
         after = kind.end() if kind else level.end() if level else end
         before = _KIND_OF.search(text[at:start])
-        chinese = (_core(place) + LEVELS[_key(level.group(1))]) if level else place
+        places = _fitting(sounds.places[key], LEVELS[_key(level.group(1))] if level else None)
+        cores = {_core(p) for p in places}
+        if len(places) == 1:
+            place, = places
+            chinese = (_core(place) + LEVELS[_key(level.group(1))]) if level else place
+        else:  # 朝阳市 and 朝阳区: the same characters, which the finder reads (and finds ambiguous itself)
+            chinese = next(iter(cores)) + (LEVELS[_key(level.group(1))] if level else "")
         said_kind = kind.group(1) if kind else before.group(1) if before else None
         if said_kind and not chinese.endswith(KINDS[_key(said_kind)]):  # Pingtan Comprehensive Experimental Zone
             chinese += KINDS[_key(said_kind)]
@@ -175,16 +250,59 @@ def read_latin(question: str, finder: AgencyFinder) -> LatinReading:
             start = at + before.start()
         stop = after if (level or kind) else owns.end() if owns else end  # Pingtan's: the name, no 's left
         out.append(text[at:start])
-        out.append(chinese)
         written = _POSSESSIVE.sub("", text[start:stop].strip())
-        said.append(f"「{written}」读作{chinese}")
-        names.append((written, chinese))
+        if len(cores) > 1:  # Qinghe: 清河 or 青河, said with both, never one of them guessed
+            out.append(" ")
+            ambiguous.append((written, sorted({a for p in places for a in sounds.owners[p]})))
+            said.append(f"「{written}」可指{'、'.join(sorted(places))}，拼写相同，未作猜测")
+        else:
+            out.append(chinese)
+            said.append(f"「{written}」" + (f"（拼写相近：{key}）" if typo else "") + f"读作{chinese}")
+            names.append((written, chinese))
         at, i = stop, i + len(group)
         while i < len(tokens) and tokens[i].start() < at:
             i += 1
     out.append(text[at:])
     rest = "".join(out)
-    return LatinReading(rest, said, _unknown(rest), names)
+    return LatinReading(rest, said, _unknown(rest), names, ambiguous)
+
+
+def _name_at(text: str, tokens: list[re.Match[str]], i: int, sounds: Sounds
+             ) -> tuple[list[re.Match[str]], str, bool] | None:
+    """The written syllables at token i that spell a place (Ping Tan, Huai-an: up to four), the place's
+    spelling, and whether it was a typo's (Pintan: one letter off, and written as a name)."""
+    for typo in (False, True):
+        for n in range(min(4 if not typo else 2, len(tokens) - i), 0, -1):
+            group = tokens[i:i + n]
+            if any(not _SEP.fullmatch(text[a.end():b.start()]) for a, b in zip(group, group[1:])):
+                continue
+            words = [_POSSESSIVE.sub("", t.group()) if k == n - 1 else t.group() for k, t in enumerate(group)]
+            key = fold("".join(words))
+            if not typo and key in sounds.places and _names(words):
+                return group, key, False
+            if typo and len(key) >= NEAR_MIN and _typo_name(text, group, words):
+                near = sounds.near(key)
+                if len(near) == 1:
+                    return group, near.pop(), True
+    return None
+
+
+def _typo_name(text: str, group: list[re.Match[str]], words: list[str]) -> bool:
+    """Words that may be a name misspelt: capitalised, or before a level or a kind of agency, and no English
+    word the term table or this module knows (Change is no Changge)."""
+    from qa.normalize import ENGLISH
+
+    if any(w.lower() in NOT_NAMES or w.lower() in NOT_PLACES or w.lower() in ENGLISH or w.lower() in KINDS
+           or w.lower() in LEVELS for w in words):
+        return False
+    end = group[-1].end()
+    return all(w[:1].isupper() for w in words) or bool(_LEVEL_AFTER.match(text, end) or _KIND_AFTER.match(text, end))
+
+
+def _fitting(places: set[str], level: str | None) -> set[str]:
+    """The places a level said after the name fits (Shahe City: 沙河市, not 沙河区), or all when none does."""
+    fit = {p for p in places if level and p.endswith(level)}
+    return fit or places
 
 
 def _key(phrase: str) -> str:

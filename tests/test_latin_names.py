@@ -85,3 +85,93 @@ def test_licences_granted_are_licences_decided(dev_qa) -> None:
     a = dev_qa.ask("How many licences were granted by Pingtan in 2024?")[0]
     assert "4,529件" in a.text and "予以公开" not in a.text, a.text
     assert "予以公开" in dev_qa.ask("How many requests were granted by Pingtan in 2024?")[0].text
+
+
+# ---------------------------------------------------------------- a spelling two places share, typos, the table
+def _reader(*agencies: str):
+    from qa.understand import Reader
+
+    return Reader(list(agencies), lambda k: True, [2023])
+
+
+SAME_SPELLING = ("清河县城市管理局", "青河县人民政府", "平潭综合实验区", "沙河市城市管理局", "沙河区人民政府")
+
+
+@pytest.mark.parametrize("question", ["How many penalties did Qinghe County issue in 2023?", "Qinghe 2023 行政处罚多少",
+                                      "qinghe xian 2023 penalties"])
+def test_a_spelling_two_places_share_is_asked_back_naming_both(question: str) -> None:
+    """清河 and 青河 are both qinghe: neither is guessed; the plan's candidates are both agencies, said."""
+    plan = _reader(*SAME_SPELLING).read(question)
+    assert plan.candidates == ["清河县城市管理局", "青河县人民政府"] and not plan.agencies, plan
+    assert not plan.unknown_agency and any("清河县、青河县" in n for n in plan.notes), plan.notes
+
+
+def test_a_spelling_shared_beside_a_found_name_is_said_unresolved() -> None:
+    plan = _reader(*SAME_SPELLING).read("Compare Pingtan and Qinghe penalties in 2023")
+    assert plan.agencies == ["平潭综合实验区"] and plan.unresolved == ["Qinghe"], plan
+
+
+def test_the_level_said_picks_one_of_two_places_of_one_spelling() -> None:
+    """Shahe City is 沙河市, not 沙河区; Shahe alone is 沙河, which the finder itself finds in both."""
+    r = _reader(*SAME_SPELLING)
+    assert r.read("Shahe City penalties 2023").agencies == ["沙河市城市管理局"]
+    assert r.read("Shahe penalties 2023").candidates == ["沙河区人民政府", "沙河市城市管理局"]
+
+
+# (the question, the Chinese the misspelt name is read as)
+TYPOS = [
+    ("Pintan 2024 administrative penalties?", "平潭综合实验区"),
+    ("How many licensing decisions did Hongzhe District make in 2023?", "洪泽区"),
+    ("Zhangdain law enforcement bureau 2020 licensing decisions", "张店区执法局"),
+    ("How many penalties did Heggang City Urban Management make in 2020?", "鹤岗市城管"),
+    ("yichaun county urban management 2020 penalties", "伊川县城管"),
+]
+
+
+@pytest.mark.parametrize("question,chinese", TYPOS, ids=[q for q, _ in TYPOS])
+def test_a_name_one_letter_off_is_read_and_the_reading_says_so(dev_qa, question: str, chinese: str) -> None:
+    from qa.latin import read_latin
+
+    r = read_latin(question, dev_qa.reader.finder)
+    assert chinese in r.text and len(r.said) == 1 and "拼写相近" in r.said[0], (r.text, r.said)
+
+
+def test_english_words_and_short_or_unmarked_words_are_no_typos(dev_qa) -> None:
+    """Change is a term-table word, not a place one letter off; a lower-case word before no level is no name;
+    a word shorter than five letters (Yiwu) is matched exactly or not at all."""
+    from qa.latin import read_latin
+
+    for question in ("Change of Pingtan's penalties from 2023 to 2024", "pintan 2024 penalties",
+                     "How many penalties did Yiwu issue?"):
+        r = read_latin(question, dev_qa.reader.finder)
+        assert not any("拼写相近" in s for s in r.said), (question, r.said)
+
+
+def test_the_pinyin_table_reads_as_pypinyin_reads_whole_names() -> None:
+    """Character by character where no phrase of pypinyin's is in the name; else pypinyin's reading of the
+    whole name (厦门 xiamen, 宜都市 yidushi, 重庆市 chongqingshi)."""
+    from qa.agencies import latin
+    from qa.latin import pinyin_of
+
+    for name in ("平潭综合实验区", "洪泽区", "淮安市", "张店区", "鹤岗市", "伊川县", "厦门市", "重庆市", "长沙市", "六安市",
+                 "宜都市", "吕梁市", "绿春县"):
+        assert pinyin_of(name) == latin(name), name
+
+
+def test_english_words_for_the_rows_of_the_tables(dev_qa) -> None:
+    """overturned → 结果纠正, rejections → 不予公开, complaints or petitions → 信访举报投诉类, newly created →
+    没有现成信息需要另行制作; a share asked after a count without saying of what (what share were granted) is
+    the part's share, not the count over the part."""
+    cases = [("How many of Pingtan's 2025 lawsuits were overturned?", "「行政诉讼（直接起诉与复议后起诉合计） · 结果纠正」为3件"),
+             ("平潭2025年有多少 rejections？", "「不予公开（各项合计） · 总计」为11件"),
+             ("How many requests did Hongze District not process in 2023 because they were complaints or petitions?",
+              "「不予处理 · 信访举报投诉类申请 · 总计」为1件"),
+             ("Hongze 2023: how many requests could not be met because the information would have to be newly created?",
+              "「无法提供 · 没有现成信息需要另行制作 · 总计」为3件")]
+    for question, said in cases:
+        a = dev_qa.ask(question)[0]
+        assert said in a.text, (question, a.text)
+    from test_dev_questions import ask_turns
+
+    share = ask_turns(dev_qa, "Pingtan 2025 information disclosure requests?", "what share were fully disclosed?")[1]
+    assert "「予以公开 · 总计」占" in share.text and "466.67" not in share.text, share.text
