@@ -97,7 +97,12 @@ ENGLISH: dict[str, str] = {
     "no ready-made information": "没有现成信息", "not readily available": "没有现成信息",
     "complaints or petitions": "信访举报投诉", "petitions or complaints": "信访举报投诉", "petitions": "信访举报投诉",
     "petition": "信访举报投诉", "complaints": "信访举报投诉", "not process": "不予处理",
-    "not handled": "不予处理",
+    "not handled": "不予处理", "duplicates": "重复申请", "duplicate requests": "重复申请",
+    "duplicate applications": "重复申请", "repeated requests": "重复申请", "repeat requests": "重复申请",
+    "percentage change": "变化百分之几", "percent change": "变化百分之几", "the bottom one": "倒数第一",
+    "bottom one": "倒数第一", "the last one": "倒数第一", "the top one": "第一名",
+    "lose": "纠正", "lost": "纠正", "still being processed": "结转下年度", "still being handled": "结转下年度",
+    "still in progress": "结转下年度", "still open": "结转下年度",
     # the words of part 五 and of a report's gist (qa.op_prose reads 措施 / 改进 / 概括)
     "measures": "措施", "improvement measures": "改进措施", "improvements": "改进", "improvement": "改进",
     "improve": "改进", "main points": "概括", "key points": "概括", "highlights": "亮点",
@@ -190,6 +195,11 @@ _ENGLISH_SHARE_WITHIN = re.compile(r"(?:(?:what|which)\s+)?(?:share|percentage|p
                                    r"(?:of\s+(?:them|those|these)\s+)?(?:were|was|are|is|got|get)\s+([a-z' ]+?)\s*(\?|$)")
 
 
+# how many times more … in 2024 than in 2025: the first year over the second, as 2024年是2025年的几倍
+_ENGLISH_TIMES = re.compile(r"(?<![a-z])how many times(?:\s+(?:more|as many|as much|higher|larger|greater|bigger))?(?![a-z])")
+_ENGLISH_YEAR_THAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s+than\s+(?:in\s+|that\s+of\s+)?((?:19|20)\d\d)(?!\d)")
+
+
 # licences granted: the licences decided (行政许可's decisions), not requests granted disclosure (予以公开)
 _LICENCE = re.compile(r"(?<![a-z])(?:licen[cs]|permit)")
 _DISCLOSURE = re.compile(r"(?<![a-z])(?:request|application|disclos|information)")
@@ -208,6 +218,8 @@ def english(text: str) -> str:
         text = _ENGLISH_QUESTION_END.sub("", text)
     elif latin:
         text = _ENGLISH_QUESTION_END.sub("吗?", text)
+    if latin and _ENGLISH_TIMES.search(text) and _ENGLISH_YEAR_THAN.search(text):
+        text = _ENGLISH_YEAR_THAN.sub(r"\1年是\2年的几倍", _ENGLISH_TIMES.sub("", text))
     if latin:
         text = _ENGLISH_HOW_CHANGE.sub(r"\1变化多少", text)
     if latin and _LICENCE.search(text) and not _DISCLOSURE.search(text):

@@ -157,21 +157,3 @@ def test_the_pinyin_table_reads_as_pypinyin_reads_whole_names() -> None:
                  "宜都市", "吕梁市", "绿春县"):
         assert pinyin_of(name) == latin(name), name
 
-
-def test_english_words_for_the_rows_of_the_tables(dev_qa) -> None:
-    """overturned → 结果纠正, rejections → 不予公开, complaints or petitions → 信访举报投诉类, newly created →
-    没有现成信息需要另行制作; a share asked after a count without saying of what (what share were granted) is
-    the part's share, not the count over the part."""
-    cases = [("How many of Pingtan's 2025 lawsuits were overturned?", "「行政诉讼（直接起诉与复议后起诉合计） · 结果纠正」为3件"),
-             ("平潭2025年有多少 rejections？", "「不予公开（各项合计） · 总计」为11件"),
-             ("How many requests did Hongze District not process in 2023 because they were complaints or petitions?",
-              "「不予处理 · 信访举报投诉类申请 · 总计」为1件"),
-             ("Hongze 2023: how many requests could not be met because the information would have to be newly created?",
-              "「无法提供 · 没有现成信息需要另行制作 · 总计」为3件")]
-    for question, said in cases:
-        a = dev_qa.ask(question)[0]
-        assert said in a.text, (question, a.text)
-    from test_dev_questions import ask_turns
-
-    share = ask_turns(dev_qa, "Pingtan 2025 information disclosure requests?", "what share were fully disclosed?")[1]
-    assert "「予以公开 · 总计」占" in share.text and "466.67" not in share.text, share.text
