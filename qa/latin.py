@@ -66,6 +66,7 @@ _WORD = r"[A-Za-zÀ-ɏ]+(?:['’][A-Za-zÀ-ɏ]+)*"
 _TOKEN = re.compile(_WORD)
 _SEP = re.compile(r"[ \t\-]{1,2}$")
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _OWNS = re.compile(r"['’]s(?![A-Za-z])", re.I)
 
 
@@ -92,7 +93,10 @@ NOT_NAMES = frozenset({"the", "which", "what", "each", "every", "a", "an", "any"
                        "in", "for", "and", "or", "to", "from", "with", "did", "does", "do", "how", "many", "much",
                        "is", "was", "are", "were", "has", "had", "have", "most", "least", "more", "fewer", "less",
                        "main", "local", "central", "national", "provincial", "municipal", "county", "city", "district",
-                       "administrative", "comprehensive", "government", "people's", "urban", "management"})
+                       "administrative", "comprehensive", "government", "people's", "urban", "management",
+                       # the first words of an English ask (Show urban management penalties)
+                       "show", "list", "give", "tell", "find", "get", "name", "count", "please", "about",
+                       "between", "among", "both", "either", "neither", "only", "also", "then", "than", "whose"})
 
 
 def fold(word: str) -> str:
@@ -288,15 +292,16 @@ def _name_at(text: str, tokens: list[re.Match[str]], i: int, sounds: Sounds
 
 
 def _typo_name(text: str, group: list[re.Match[str]], words: list[str]) -> bool:
-    """Words that may be a name misspelt: capitalised, or before a level or a kind of agency, and no English
-    word the term table or this module knows (Change is no Changge)."""
+    """Words that may be a name misspelt: capitalised, before a level or a kind of agency, or in a Chinese
+    question, and no English word the term table or this module knows (Change is no Changge)."""
     from qa.normalize import ENGLISH
 
     if any(w.lower() in NOT_NAMES or w.lower() in NOT_PLACES or w.lower() in ENGLISH or w.lower() in KINDS
            or w.lower() in LEVELS for w in words):
         return False
     end = group[-1].end()
-    return all(w[:1].isupper() for w in words) or bool(_LEVEL_AFTER.match(text, end) or _KIND_AFTER.match(text, end))
+    return all(w[:1].isupper() for w in words) or bool(_LEVEL_AFTER.match(text, end) or _KIND_AFTER.match(text, end)) \
+        or bool(_CJK.search(text))  # pintan 2024年行政处罚: a Latin word in a Chinese question is a name
 
 
 def _fitting(places: set[str], level: str | None) -> set[str]:
@@ -351,13 +356,18 @@ def _unknown(text: str) -> list[str]:
     """Fuqing City, Xiamen urban management bureau, 平潭 and Fuqing: a word in pinyin before a level or a kind
     of agency, or joined to a name read already, that no place of the index sounds like — a name, said, never
     dropped. (The index's own names were read as Chinese already.)"""
+    from qa.normalize import ENGLISH
+
     out = []
     for m in _TOKEN.finditer(text):
         word = _POSSESSIVE.sub("", m.group())
         low = word.lower()
-        if low in NOT_NAMES or low in NOT_PLACES or low in KINDS or low in LEVELS or not is_pinyin(word):
+        if low in NOT_NAMES or low in NOT_PLACES or low in KINDS or low in LEVELS or low in ENGLISH:
             continue
-        if _LEVEL_OR_KIND.match(text, m.end()) or _JOINED_AFTER.search(text[:m.start()]) \
-                or _JOINED_BEFORE.match(text[m.end():]):
+        before_kind = _LEVEL_OR_KIND.match(text, m.end())
+        if is_pinyin(word) and (before_kind or _JOINED_AFTER.search(text[:m.start()])
+                                or _JOINED_BEFORE.match(text[m.end():])):
+            out.append(word)
+        elif before_kind and len(word) >= 4 and word[:1].isupper():  # Tsinan, Amoy: a name in an older spelling
             out.append(word)
     return list(dict.fromkeys(out))

@@ -47,6 +47,8 @@ UNKNOWN = [
     ("How many penalties did fuqing city issue in 2023?", "fuqing"),
     ("What problems did the Fuzhou urban management bureau admit?", "Fuzhou"),
     ("Compare Pingtan and Xiamen penalties in 2023", "Xiamen"),
+    ("Tsinan urban management 2020 penalties", "Tsinan"),  # an older spelling before a kind of agency
+    ("Show Amoy City penalties in 2023", "Amoy"),
 ]
 
 
@@ -125,6 +127,8 @@ TYPOS = [
     ("Zhangdain law enforcement bureau 2020 licensing decisions", "张店区执法局"),
     ("How many penalties did Heggang City Urban Management make in 2020?", "鹤岗市城管"),
     ("yichaun county urban management 2020 penalties", "伊川县城管"),
+    ("pintan 2024年行政处罚多少", "平潭综合实验区"),  # a Latin word in a Chinese question is a name
+    ("hongzhe 2023年行政许可多少", "洪泽区"),
 ]
 
 
