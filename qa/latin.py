@@ -267,8 +267,96 @@ def read_latin(question: str, finder: AgencyFinder) -> LatinReading:
         while i < len(tokens) and tokens[i].start() < at:
             i += 1
     out.append(text[at:])
-    rest = "".join(out)
-    return LatinReading(rest, said, _unknown(rest), names, ambiguous)
+    rest, words, left = read_pinyin_words("".join(out))
+    if words:  # pingtan 2024 nian xingzheng chufa: the words, after the names, as Chinese
+        said.append("拼音读作：" + "，".join(f"{w}→{c}" for w, c in words))
+    return LatinReading(rest, said, list(dict.fromkeys(_unknown(rest) + left)), names, ambiguous)
+
+
+# The Chinese words a question written in pinyin uses besides the template's (qa.lexicon's words are added).
+QUESTION_WORDS = ("多少", "几", "件", "年", "哪个", "哪个单位", "哪家", "哪些", "哪些单位", "哪一年", "哪年", "单位", "是", "的", "有", "吗", "呢", "和", "比",
+                  "多", "少", "收到", "了", "共", "什么", "怎么样", "报告", "年报", "前三", "前三名", "第二", "那", "其中",
+                  "公开", "申请", "政府信息公开", "信息公开", "多少件", "几件", "存在", "情况", "各", "每年", "分别",
+                  "没有", "有没有", "以上", "以下", "请问", "一下", "告诉", "我", "想", "知道", "查询", "数据", "统计",
+                  "总共", "请", "年度", "今年", "去年", "前年", "哪里", "怎么", "为什么", "主要", "工作", "政府")
+
+
+@lru_cache(maxsize=1)
+def _template_words() -> frozenset[str]:
+    """Every plain word of two characters or more of qa.lexicon's items, columns, operations, parts and
+    comparisons (行政处罚, 最多, 问题, 超过)."""
+    from qa.lexicon import COLUMN_WORDS, COMPARISON_WORDS, ITEM_WORDS, OPERATION_WORDS, PART_WORDS
+
+    words = [w for ws in ITEM_WORDS.values() for w in ws] + [w for c in COLUMN_WORDS.values() for ws in c.values()
+                                                               for w in ws]
+    words += [w for ws in OPERATION_WORDS.values() for w in ws] + [w for ws in PART_WORDS.values() for w in ws]
+    words += [w for w, _ in COMPARISON_WORDS]
+    return frozenset(w for w in words if _CJK_WORD.fullmatch(w) and len(w) >= 2)  # (有, 是, 过: any question's)
+
+
+@lru_cache(maxsize=1)
+def _pinyin_words() -> dict[str, str]:
+    """pinyin → the Chinese word (xingzhengchufa → 行政处罚, duoshao → 多少), as pypinyin reads the word and as
+    its characters read alone (哪个: neige, nage); the first word of a spelling kept."""
+    out: dict[str, str] = {}
+    for w in (*sorted(_template_words()), *QUESTION_WORDS):
+        out.setdefault(pinyin_of(w), w)
+        out.setdefault("".join(_first_reading(c) or "" for c in w), w)
+    return out
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+MAX_WORD_TOKENS = 6  # xing zheng chu fa jue ding: a word written a syllable at a time
+
+
+def read_pinyin_words(text: str) -> tuple[str, list[tuple[str, str]], list[str]]:
+    """A question written in pinyin without tones (pingtan 2024 nian xingzheng chufa duoshao jian), or with
+    a word of it in pinyin in Chinese (平潭2024年chufa多少): its words as Chinese, when every Latin word of it
+    is pinyin (an English question always has words that are not: how, many, did, the). Returns the text,
+    the (pinyin, Chinese) read, and the words left that spell no word but a name of two syllables or more
+    (fuqing 2023 nian xingzheng chufa: a name the index lacks, said)."""
+    tokens = list(_TOKEN.finditer(text))
+    if not tokens or not all(is_pinyin(t.group(), 1) for t in tokens) or len(tokens) < 2 and not _CJK.search(text):
+        return text, [], []
+    vocab = _pinyin_words()
+    out, read, left, at, i = [], [], [], 0, 0
+    template: set[str] = set()
+    while i < len(tokens):
+        for n in range(min(MAX_WORD_TOKENS, len(tokens) - i), 0, -1):
+            group = tokens[i:i + n]
+            if any(not _SEP.fullmatch(text[a.end():b.start()]) for a, b in zip(group, group[1:])):
+                continue
+            spelt = _spelt(fold("".join(t.group() for t in group)), vocab)
+            if spelt:
+                break
+        if not spelt:
+            word = tokens[i].group()  # fuqing 2023 nian …: a word first or before a year, no word of ours, a name
+            first = i == 0 or not text[tokens[i - 1].end():tokens[i].start()].strip(" -")
+            if len(fold(word)) >= 4 and is_pinyin(word) and word.lower() not in LEVELS and (
+                    first or re.match(r"\s*(?:19|20)\d\d", text[tokens[i].end():])):
+                left.append(word)
+            i += 1
+            continue
+        out += [text[at:group[0].start()], "".join(spelt)]
+        read.append((text[group[0].start():group[-1].end()], "".join(spelt)))
+        template |= set(spelt) & _template_words()
+        at, i = group[-1].end(), i + n
+    if not template:  # only words of a question (na ge, you): no word of the template, no question in pinyin
+        return text, [], []
+    out.append(text[at:])
+    return "".join(out), read, left
+
+
+def _spelt(key: str, vocab: dict[str, str]) -> list[str] | None:
+    """The key as one word, or as words one after another (xingzhengchufaduoshao), or None."""
+    if key in vocab:
+        return [vocab[key]]
+    best: list[list[str] | None] = [[]] + [None] * len(key)  # the fewest words spelling key[:i]
+    for i in range(1, len(key) + 1):
+        for j in range(max(0, i - 24), i):
+            if best[j] is not None and key[j:i] in vocab and (best[i] is None or len(best[j]) + 1 < len(best[i])):
+                best[i] = best[j] + [vocab[key[j:i]]]
+    return best[-1] if best[-1] and len(best[-1]) > 1 else None
 
 
 def _name_at(text: str, tokens: list[re.Match[str]], i: int, sounds: Sounds

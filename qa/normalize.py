@@ -101,6 +101,9 @@ ENGLISH: dict[str, str] = {
     "duplicate applications": "重复申请", "repeated requests": "重复申请", "repeat requests": "重复申请",
     "percentage change": "变化百分之几", "percent change": "变化百分之几", "the bottom one": "倒数第一",
     "bottom one": "倒数第一", "the last one": "倒数第一", "the top one": "第一名",
+    "judicial review": "行政诉讼", "judicial reviews": "行政诉讼", "court cases": "行政诉讼", "court case": "行政诉讼",
+    "sued": "被起诉", "administrative appeals": "行政复议", "administrative appeal": "行政复议", "appeals": "行政复议",
+    "appeal": "行政复议", "handled": "办结", "handle": "办结", "processed": "办结", "dealt with": "办结",
     "lose": "纠正", "lost": "纠正", "still being processed": "结转下年度", "still being handled": "结转下年度",
     "still in progress": "结转下年度", "still open": "结转下年度",
     # the words of part 五 and of a report's gist (qa.op_prose reads 措施 / 改进 / 概括)

@@ -372,8 +372,8 @@ class Reader:
                             or RE_COMPARE.search(text)  # which is more? (after two values)
                             or plan.operation == "findings"):  # Which reports don't add up?
             return _not_chinese(plan)  # (Which reports mention COVID-19: asked of the text)
-        if english:
-            terms = [f"{en}→{cn}" for en, cn in english_terms(asked) if cn not in ("多少", "件", "吗")]
+        terms = [f"{en}→{cn}" for en, cn in english_terms(asked) if cn not in ("多少", "件", "吗")] if english else []
+        if terms:  # (a question in pinyin reads no English word: its reading is said with the names')
             plan.defaults.append("英文问题按术语表读作中文（" + "，".join(terms[:6]) + "）")
         return plan
 

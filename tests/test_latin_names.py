@@ -161,3 +161,32 @@ def test_the_pinyin_table_reads_as_pypinyin_reads_whole_names() -> None:
                  "宜都市", "吕梁市", "绿春县"):
         assert pinyin_of(name) == latin(name), name
 
+
+
+# (a question written in pinyin without tones, words the answer says)
+PINYIN_QUESTIONS = [
+    ("pingtan 2024 nian xingzheng chufa duoshao jian", "为1,100件"),
+    ("hongze 2023 xingzheng xuke", "为550件"),
+    ("ping tan 2025 xing zheng fu yi zong ji", "「行政复议 · 总计」为36件"),
+    ("hongze 2023 nian shoudao duoshao shenqing", "「本年新收政府信息公开申请数量 · 总计」为21件"),
+    ("na ge danwei 2020 nian xingzheng chufa zuiduo", "平潭综合实验区最多"),
+    ("平潭2024年chufa多少", "为1,100件"),  # one word of a Chinese question in pinyin
+]
+
+
+@pytest.mark.parametrize("question,said", PINYIN_QUESTIONS, ids=[q for q, _ in PINYIN_QUESTIONS])
+def test_a_question_written_in_pinyin_is_read_word_by_word(dev_qa, question: str, said: str) -> None:
+    a = dev_qa.ask(question)[0]
+    assert said in a.text and "拼音读作" in a.text, a.text
+
+
+def test_a_name_left_in_a_pinyin_question_is_said_and_english_is_no_pinyin(dev_qa) -> None:
+    """fuqing is no place of the index and no word of ours: a name, said; an English question (how, many, did
+    spell no pinyin) is read by the term table, never word by word as pinyin."""
+    from qa.latin import read_pinyin_words
+
+    a = dev_qa.ask("fuqing 2023 nian xingzheng chufa duoshao")[0]
+    assert a.status == "not_found" and "fuqing" in a.text and "1,330" not in a.text, a.text
+    for question in ("How many penalties did Pingtan issue in 2024?", "Pingtan 2024 administrative penalties",
+                     "na ge you"):  # (only words of a question, none of the template's)
+        assert read_pinyin_words(question)[1] == [], question
