@@ -121,36 +121,25 @@ class Sounds:
     """The places of an index's agencies by their pinyin, and the agencies of each place."""
     places: dict[str, set[str]]  # pingtan → {平潭综合实验区}, qinghe → {清河县, 青河县}
     owners: dict[str, set[str]]  # 清河县 → the agencies whose names start with it
-    _near: dict[str, set[str]] | None = None  # a spelling with one letter left out → the spellings (for typos)
 
     def near(self, word: str) -> set[str]:
         """The spellings one letter off the word (left out, added, changed or two swapped), of five letters or
-        more and with the word's first letter: a typo's candidates (by the words' one-letter deletions)."""
-        if self._near is None:
-            self._near = {}
-            for key in self.places:
-                if len(key) >= NEAR_MIN:
-                    for d in {key} | _deletions(key):
-                        self._near.setdefault(d, set()).add(key)
-        found = set().union(*(self._near.get(d, ()) for d in {word} | _deletions(word)))
-        return {k for k in found if k != word and k[0] == word[0] and _one_off(word, k)}
+        more and with the word's first letter: a typo's candidates (each variant looked up: no index to make)."""
+        return {k for k in _one_letter_off(word) if k in self.places and len(k) >= NEAR_MIN and k[0] == word[0]}
 
 
 NEAR_MIN = 5  # letters: a shorter spelling one letter off is as likely another name (Jian, Jiang)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _SOUNDS: dict[int, tuple[AgencyFinder, Sounds]] = {}
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
-
-
-def _one_off(a: str, b: str) -> bool:
-    """One letter left out, added or changed, or two neighbours swapped (Zhangdain for zhangdian)."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    return (a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
-            or a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:])
+def _one_letter_off(word: str) -> set[str]:
+    """Every spelling one letter left out, added or changed, or two neighbours swapped (Zhangdain: zhangdian)."""
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in cuts if b} | {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in cuts if b for c in _LETTERS} | {a + c + b for a, b in cuts for c in _LETTERS}
+    out.discard(word)
+    return out
 
 
 def _places_by_sound(finder: AgencyFinder) -> Sounds:
@@ -415,7 +404,7 @@ def _syllables() -> frozenset[str]:
     """Every pinyin syllable without its tone (pypinyin's own table: ~420)."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    return frozenset(fold(p) for v in pinyin_dict.values() for p in v.split(","))
+    return frozenset(map(fold, {p for v in pinyin_dict.values() for p in v.split(",")}))  # ~1,500 written forms
 
 
 @lru_cache(maxsize=4096)
