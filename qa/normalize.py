@@ -104,6 +104,15 @@ ENGLISH: dict[str, str] = {
     "judicial review": "行政诉讼", "judicial reviews": "行政诉讼", "court cases": "行政诉讼", "court case": "行政诉讼",
     "sued": "被起诉", "administrative appeals": "行政复议", "administrative appeal": "行政复议", "appeals": "行政复议",
     "appeal": "行政复议", "handled": "办结", "handle": "办结", "processed": "办结", "dealt with": "办结",
+    "biggest increase": "增加最多", "largest increase": "增加最多", "greatest increase": "增加最多",
+    "biggest rise": "增加最多", "largest rise": "增加最多", "biggest decrease": "减少最多", "largest decrease": "减少最多",
+    "biggest drop": "减少最多", "largest drop": "减少最多", "biggest decline": "减少最多", "largest decline": "减少最多",
+    "biggest fall": "减少最多", "increase every year": "逐年增加", "increased every year": "逐年增加",
+    "rise every year": "逐年增加", "rose every year": "逐年增加", "grow every year": "逐年增加", "grew every year": "逐年增加",
+    "decrease every year": "逐年减少", "decreased every year": "逐年减少", "decline every year": "逐年减少",
+    "declined every year": "逐年减少", "fall every year": "逐年减少", "fell every year": "逐年减少", "median": "中位数",
+    "repeal": "废止", "repeals": "废止", "abolished": "废止", "yearly": "历年", "over the years": "历年",
+    "across the years": "历年", "all the years": "历年", "annual reports": "报告", "annual report": "报告",
     "lose": "纠正", "lost": "纠正", "still being processed": "结转下年度", "still being handled": "结转下年度",
     "still in progress": "结转下年度", "still open": "结转下年度",
     # the words of part 五 and of a report's gist (qa.op_prose reads 措施 / 改进 / 概括)
@@ -190,7 +199,7 @@ _ENGLISH_CHANGE = re.compile(r"(?<![a-z])(?:(drop|drops|fall|falls|decline|decli
                              r"(?=\s+(?:from|by|between)(?![a-z]))")
 # what share of Pingtan's 2024 requests were granted: the part (granted) over the whole (requests), as 占…的比例
 _ENGLISH_SHARE = re.compile(r"(?:(?:what|which)(?:'s|\s+is|\s+was)?\s+)?(?:the\s+)?(?:share|percentage|proportion|fraction|percent)\s+of\s+(.+?)\s+"
-                            r"(?:that\s+|which\s+)?(?:(?:were|was|are|is|got|get)\s+|(?=could not|couldn't|cannot|can't))([a-z' ]+?)\s*(\?|$)")
+                            r"(?:that\s+|which\s+)?(?:(?:were|was|are|is|got|get|came from|come from)\s+|(?=could not|couldn't|cannot|can't))([a-z' ]+?)\s*(\?|$)")
 
 
 # what share were fully disclosed (after a count): the part of the whole asked before, as 其中…的占比

@@ -34,6 +34,17 @@ CASES = [
     # the turns of a chain: the percentage change, the bottom one
     (["Pingtan 2025 fee income?", "and 2024?", "what's the percentage change?"], "下降77.66%"),
     (["Top 3 agencies by administrative penalties in 2020", "and the bottom one?"], "鹤岗市城市管理综合执法局最少"),
+    # a court's and an appeal's other names; requests handled; sued
+    (["平潭 2024 年有幾宗 judicial review?"], "「行政诉讼（直接起诉与复议后起诉合计） · 总计」为19件"),
+    (["How many administrative appeals did Pingtan have in 2025?"], "「行政复议 · 总计」为36件"),
+    (["How many information disclosure applications did Pingtan handle in 2025?"], "「办理结果总计 · 总计」为148件"),
+    (["In 2024, how many times was Pingtan sued?"], "为19件"),
+    # the biggest change between two years, a trend, a median over the years, a repeal, a share of a group
+    (["Which year saw the biggest increase in administrative penalties for Pingtan?"], "增加最多的是2022年"),
+    (["Did Pingtan's penalties decline every year from 2022 to 2025?"], "2022年2,113件，2023年1,330件，2024年1,100件，2025年644件"),
+    (["What is the median of Pingtan's yearly administrative penalties?"], "中位数是1,100件"),
+    (["How many normative documents did Pingtan repeal in 2023?"], "「规范性文件 · 本年废止件数」为132件"),
+    (["What percentage of Pingtan's 2024 requests came from natural persons?"], "217件 ÷ 218件 = 99.54%"),
 ]
 
 
