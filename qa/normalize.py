@@ -120,7 +120,9 @@ ENGLISH: dict[str, str] = {
     "improve": "改进", "main points": "概括", "key points": "概括", "highlights": "亮点",
     # what a report counts in 条 on its platforms (通过“平潭发布”公众号发布信息672条)
     "official wechat account": "公众号", "wechat official account": "公众号", "official account": "公众号",
-    "wechat account": "微信公众号", "how many items": "多少条", "how many posts": "多少条", "publish": "发布",
+    "wechat account": "微信公众号", "training": "培训", "trainings": "培训", "website": "网站", "websites": "网站",
+    "policy interpretation": "政策解读", "policy interpretations": "政策解读", "new media": "新媒体",
+    "hotline": "热线", "press conference": "新闻发布会", "press conferences": "新闻发布会", "how many items": "多少条", "how many posts": "多少条", "publish": "发布",
     # the kinds of agency, standing without a place (which law enforcement bureau …): qa.latin reads them after one
     "law enforcement bureau": "执法局", "law enforcement bureaus": "执法局", "law enforcement": "执法",
     "urban management bureau": "城管局", "urban management bureaus": "城管局", "urban management": "城管",

@@ -45,6 +45,9 @@ CASES = [
     (["What is the median of Pingtan's yearly administrative penalties?"], "中位数是1,100件"),
     (["How many normative documents did Pingtan repeal in 2023?"], "「规范性文件 · 本年废止件数」为132件"),
     (["What percentage of Pingtan's 2024 requests came from natural persons?"], "217件 ÷ 218件 = 99.54%"),
+    # a topic of the text in English: looked for as its Chinese words, and said when no report has it
+    (["What did Hegang's report say about training?"], "没有找到关于「培训」的内容"),
+    (["Which reports mention press conferences?"], "说到这一点的有2个单位"),
 ]
 
 
