@@ -321,7 +321,7 @@ def read_pinyin_words(text: str) -> tuple[str, list[tuple[str, str]], list[str]]
         if not spelt:
             word = tokens[i].group()  # fuqing 2023 nian …: a word first or before a year, no word of ours, a name
             first = i == 0 or not text[tokens[i - 1].end():tokens[i].start()].strip(" -")
-            if len(fold(word)) >= 4 and is_pinyin(word) and word.lower() not in LEVELS and (
+            if len(fold(word)) >= 4 and is_pinyin(word) and not _no_name(word) and (
                     first or re.match(r"\s*(?:19|20)\d\d", text[tokens[i].end():])):
                 left.append(word)
             i += 1
@@ -330,8 +330,8 @@ def read_pinyin_words(text: str) -> tuple[str, list[tuple[str, str]], list[str]]
         read.append((text[group[0].start():group[-1].end()], "".join(spelt)))
         template |= set(spelt) & _template_words()
         at, i = group[-1].end(), i + n
-    if not template:  # only words of a question (na ge, you): no word of the template, no question in pinyin
-        return text, [], []
+    if not template:  # only words of a question (na ge, you): no word of the template, no question in pinyin;
+        return text, [], left  # but fuqing 2023年行政处罚: the name is still a name, said
     out.append(text[at:])
     return "".join(out), read, left
 
@@ -371,14 +371,19 @@ def _name_at(text: str, tokens: list[re.Match[str]], i: int, sounds: Sounds
 def _typo_name(text: str, group: list[re.Match[str]], words: list[str]) -> bool:
     """Words that may be a name misspelt: capitalised, before a level or a kind of agency, or in a Chinese
     question, and no English word the term table or this module knows (Change is no Changge)."""
-    from qa.normalize import ENGLISH
-
-    if any(w.lower() in NOT_NAMES or w.lower() in NOT_PLACES or w.lower() in ENGLISH or w.lower() in KINDS
-           or w.lower() in LEVELS for w in words):
+    if any(_no_name(w) for w in words):
         return False
     end = group[-1].end()
     return all(w[:1].isupper() for w in words) or bool(_LEVEL_AFTER.match(text, end) or _KIND_AFTER.match(text, end)) \
         or bool(_CJK.search(text))  # pintan 2024年行政处罚: a Latin word in a Chinese question is a name
+
+
+def _no_name(word: str) -> bool:
+    """A word of the question, a level, a kind of agency, a word of the term table or a platform: no name."""
+    from qa.normalize import ENGLISH
+
+    low = word.lower()
+    return low in NOT_NAMES or low in NOT_PLACES or low in KINDS or low in LEVELS or low in ENGLISH
 
 
 def _fitting(places: set[str], level: str | None) -> set[str]:
@@ -433,13 +438,10 @@ def _unknown(text: str) -> list[str]:
     """Fuqing City, Xiamen urban management bureau, 平潭 and Fuqing: a word in pinyin before a level or a kind
     of agency, or joined to a name read already, that no place of the index sounds like — a name, said, never
     dropped. (The index's own names were read as Chinese already.)"""
-    from qa.normalize import ENGLISH
-
     out = []
     for m in _TOKEN.finditer(text):
         word = _POSSESSIVE.sub("", m.group())
-        low = word.lower()
-        if low in NOT_NAMES or low in NOT_PLACES or low in KINDS or low in LEVELS or low in ENGLISH:
+        if _no_name(word):
             continue
         before_kind = _LEVEL_OR_KIND.match(text, m.end())
         if is_pinyin(word) and (before_kind or _JOINED_AFTER.search(text[:m.start()])

@@ -49,6 +49,7 @@ UNKNOWN = [
     ("Compare Pingtan and Xiamen penalties in 2023", "Xiamen"),
     ("Tsinan urban management 2020 penalties", "Tsinan"),  # an older spelling before a kind of agency
     ("Show Amoy City penalties in 2023", "Amoy"),
+    ("fuqing 2023年行政处罚多少", "fuqing"),  # a pinyin word before a year in a Chinese question
 ]
 
 
