@@ -87,12 +87,42 @@ ENGLISH: dict[str, str] = {
     "state secret": "属于国家秘密", "state secrets": "属于国家秘密", "refusals": "不予公开",
     "carry over from the previous year": "上年结转", "carried in": "上年结转", "brought forward": "上年结转",
     "change": "变化", "changed": "变化", "changes": "变化",
+    # a decision a court or a reviewer reversed is a 结果纠正; a request turned down is a 不予公开 (rejections)
+    "overturned": "纠正", "overturn": "纠正", "reversed": "纠正", "revoked": "纠正", "quashed": "纠正",
+    "decision upheld": "维持", "decision was upheld": "维持", "decisions upheld": "维持",
+    "decision overturned": "纠正", "decision was overturned": "纠正", "rejections": "不予公开",
+    "rejection": "不予公开", "rejected": "不予公开", "not disclose": "不予公开", "non-disclosure": "不予公开",
+    # the rows of （四）and （五）in a foreigner's words: information to be made anew, petitions
+    "newly created": "没有现成信息", "newly made": "没有现成信息", "newly compiled": "没有现成信息",
+    "no ready-made information": "没有现成信息", "not readily available": "没有现成信息",
+    "complaints or petitions": "信访举报投诉", "petitions or complaints": "信访举报投诉", "petitions": "信访举报投诉",
+    "petition": "信访举报投诉", "complaints": "信访举报投诉", "not process": "不予处理",
+    "not handled": "不予处理", "duplicates": "重复申请", "duplicate requests": "重复申请",
+    "duplicate applications": "重复申请", "repeated requests": "重复申请", "repeat requests": "重复申请",
+    "percentage change": "变化百分之几", "percent change": "变化百分之几", "the bottom one": "倒数第一",
+    "bottom one": "倒数第一", "the last one": "倒数第一", "the top one": "第一名",
+    "judicial review": "行政诉讼", "judicial reviews": "行政诉讼", "court cases": "行政诉讼", "court case": "行政诉讼",
+    "sued": "被起诉", "administrative appeals": "行政复议", "administrative appeal": "行政复议", "appeals": "行政复议",
+    "appeal": "行政复议", "handled": "办结", "handle": "办结", "processed": "办结", "dealt with": "办结",
+    "biggest increase": "增加最多", "largest increase": "增加最多", "greatest increase": "增加最多",
+    "biggest rise": "增加最多", "largest rise": "增加最多", "biggest decrease": "减少最多", "largest decrease": "减少最多",
+    "biggest drop": "减少最多", "largest drop": "减少最多", "biggest decline": "减少最多", "largest decline": "减少最多",
+    "biggest fall": "减少最多", "increase every year": "逐年增加", "increased every year": "逐年增加",
+    "rise every year": "逐年增加", "rose every year": "逐年增加", "grow every year": "逐年增加", "grew every year": "逐年增加",
+    "decrease every year": "逐年减少", "decreased every year": "逐年减少", "decline every year": "逐年减少",
+    "declined every year": "逐年减少", "fall every year": "逐年减少", "fell every year": "逐年减少", "median": "中位数",
+    "repeal": "废止", "repeals": "废止", "abolished": "废止", "yearly": "历年", "over the years": "历年",
+    "across the years": "历年", "all the years": "历年", "annual reports": "报告", "annual report": "报告",
+    "lose": "纠正", "lost": "纠正", "still being processed": "结转下年度", "still being handled": "结转下年度",
+    "still in progress": "结转下年度", "still open": "结转下年度",
     # the words of part 五 and of a report's gist (qa.op_prose reads 措施 / 改进 / 概括)
     "measures": "措施", "improvement measures": "改进措施", "improvements": "改进", "improvement": "改进",
     "improve": "改进", "main points": "概括", "key points": "概括", "highlights": "亮点",
     # what a report counts in 条 on its platforms (通过“平潭发布”公众号发布信息672条)
     "official wechat account": "公众号", "wechat official account": "公众号", "official account": "公众号",
-    "wechat account": "微信公众号", "how many items": "多少条", "how many posts": "多少条", "publish": "发布",
+    "wechat account": "微信公众号", "training": "培训", "trainings": "培训", "website": "网站", "websites": "网站",
+    "policy interpretation": "政策解读", "policy interpretations": "政策解读", "new media": "新媒体",
+    "hotline": "热线", "press conference": "新闻发布会", "press conferences": "新闻发布会", "how many items": "多少条", "how many posts": "多少条", "publish": "发布",
     # the kinds of agency, standing without a place (which law enforcement bureau …): qa.latin reads them after one
     "law enforcement bureau": "执法局", "law enforcement bureaus": "执法局", "law enforcement": "执法",
     "urban management bureau": "城管局", "urban management bureaus": "城管局", "urban management": "城管",
@@ -171,7 +201,17 @@ _ENGLISH_CHANGE = re.compile(r"(?<![a-z])(?:(drop|drops|fall|falls|decline|decli
                              r"(?=\s+(?:from|by|between)(?![a-z]))")
 # what share of Pingtan's 2024 requests were granted: the part (granted) over the whole (requests), as 占…的比例
 _ENGLISH_SHARE = re.compile(r"(?:(?:what|which)(?:'s|\s+is|\s+was)?\s+)?(?:the\s+)?(?:share|percentage|proportion|fraction|percent)\s+of\s+(.+?)\s+"
-                            r"(?:that\s+|which\s+)?(?:(?:were|was|are|is|got|get)\s+|(?=could not|couldn't|cannot|can't))([a-z' ]+?)\s*(\?|$)")
+                            r"(?:that\s+|which\s+)?(?:(?:were|was|are|is|got|get|came from|come from)\s+|(?=could not|couldn't|cannot|can't))([a-z' ]+?)\s*(\?|$)")
+
+
+# what share were fully disclosed (after a count): the part of the whole asked before, as 其中…的占比
+_ENGLISH_SHARE_WITHIN = re.compile(r"(?:(?:what|which)\s+)?(?:share|percentage|proportion|fraction|percent)\s+"
+                                   r"(?:of\s+(?:them|those|these)\s+)?(?:were|was|are|is|got|get)\s+([a-z' ]+?)\s*(\?|$)")
+
+
+# how many times more … in 2024 than in 2025: the first year over the second, as 2024年是2025年的几倍
+_ENGLISH_TIMES = re.compile(r"(?<![a-z])how many times(?:\s+(?:more|as many|as much|higher|larger|greater|bigger))?(?![a-z])")
+_ENGLISH_YEAR_THAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s+than\s+(?:in\s+|that\s+of\s+)?((?:19|20)\d\d)(?!\d)")
 
 
 # licences granted: the licences decided (行政许可's decisions), not requests granted disclosure (予以公开)
@@ -185,12 +225,15 @@ def english(text: str) -> str:
     final ? as 吗 (a question word left in it, 多少 / 哪个, still makes it no yes-or-no), a follow-up's as 呢."""
     latin = len(_LATIN_WORDS.findall(text)) >= 2
     text = _ENGLISH_SHARE.sub(lambda m: f"{m.group(2)}占{m.group(1)}的比例{m.group(3)}", text)
+    text = _ENGLISH_SHARE_WITHIN.sub(lambda m: f"其中{m.group(1)}的占比{m.group(2)}", text)
     if _ENGLISH_FOLLOWUP.match(text):
         text = "那" + _ENGLISH_QUESTION_END.sub("", _ENGLISH_FOLLOWUP.sub("", text, count=1)) + "呢"
     elif latin and _ENGLISH_ASKS.match(text):  # which agency …?: asks a thing, no yes or no (收费吗 would)
         text = _ENGLISH_QUESTION_END.sub("", text)
     elif latin:
         text = _ENGLISH_QUESTION_END.sub("吗?", text)
+    if latin and _ENGLISH_TIMES.search(text) and _ENGLISH_YEAR_THAN.search(text):
+        text = _ENGLISH_YEAR_THAN.sub(r"\1年是\2年的几倍", _ENGLISH_TIMES.sub("", text))
     if latin:
         text = _ENGLISH_HOW_CHANGE.sub(r"\1变化多少", text)
     if latin and _LICENCE.search(text) and not _DISCLOSURE.search(text):

@@ -347,8 +347,15 @@ class Reader:
         self._agencies(plan, text, spans)
         if named.unknown and plan.agencies:  # Fuqing City: a name in Latin letters the index lacks, said
             plan.unresolved += [w for w in named.unknown if w not in plan.unresolved]
-        elif named.unknown and not plan.unknown_agency:
-            plan.unknown_agency = named.unknown[0]
+        elif named.unknown and (not plan.unknown_agency or plan.unknown_agency.isascii()):
+            plan.unknown_agency = named.unknown[0]  # Xuyi County: the pinyin name, not the capitalised County
+        for written, owners in named.ambiguous:  # Qinghe: 清河县 or 青河县, asked back, or said beside a found name
+            if plan.unknown_agency and plan.unknown_agency.isascii():
+                plan.unknown_agency = None  # (the capitalised word is that name, not one the index lacks)
+            if plan.agencies:
+                plan.unresolved += [written]
+            else:
+                plan.candidates, plan.ambiguous_mention = sorted(set(plan.candidates) | set(owners)), written
         plan.prose_text = re.sub("＿+", " ", _mask(text, spans)).strip() or text  # for retrieval: no names
         rest = _mask(text, spans)
         self._measure(plan, rest, spans)
@@ -367,8 +374,8 @@ class Reader:
                             or RE_COMPARE.search(text)  # which is more? (after two values)
                             or plan.operation == "findings"):  # Which reports don't add up?
             return _not_chinese(plan)  # (Which reports mention COVID-19: asked of the text)
-        if english:
-            terms = [f"{en}→{cn}" for en, cn in english_terms(asked) if cn not in ("多少", "件", "吗")]
+        terms = [f"{en}→{cn}" for en, cn in english_terms(asked) if cn not in ("多少", "件", "吗")] if english else []
+        if terms:  # (a question in pinyin reads no English word: its reading is said with the names')
             plan.defaults.append("英文问题按术语表读作中文（" + "，".join(terms[:6]) + "）")
         return plan
 
