@@ -21,15 +21,15 @@ from qa.op_rank import answer_rank
 from qa.op_prose_common import (LIST_SENTENCES, RE_QUANTITY, asks_list, continued_text, has_content, k_sentences,
                                 named_words, nothing_asked, number_after, one_report, searched)
 from qa.op_prose_counts import RE_HALF_LISTED, RE_MOST_LISTED, RE_WHICH_MOST, halves_listed, most_listed, most_of_items
-from qa.op_prose_numbers import RE_TOTAL_WORDS, share_in_text, text_total
+from qa.op_prose_numbers import RE_TOTAL_WORDS, count_unstated, share_in_text, text_total
 from qa.op_prose_parts import RE_PARTS_PRESENT, asks_gist, gist, names_part, part_rows, parts_present, section_text
-from qa.op_prose_whether import done_or_planned, fee_row, whether_said
+from qa.op_prose_whether import done_and_planned, done_or_planned, fee_row, whether_said
 from qa.op_prose_who import who_says
 from qa.op_prose_years import RE_EVER, each_year
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.phrasing import no_report_words, reading
 from qa.prose import (RE_WHICH_REPORTS, Asked, asks_charged, asks_duration, asks_how, asks_section, coverage_ok,
-                      part_named, part_title, sentence_text, states_days)
+                      mend_typos, part_named, part_title, sentence_text, states_days)
 from qa.understand import RE_SHARE, Plan
 
 if TYPE_CHECKING:
@@ -39,6 +39,10 @@ _NUMBER = re.compile(r"\d")  # a sentence stating a number, for 多少 / 几
 
 
 def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", continued: bool = False) -> Answer:
+    mended, read_as = mend_typos(plan.prose_text or "")
+    if read_as:  # 存在的问提有哪些: 问题, said in the reading
+        plan = plan.model_copy(update={"prose_text": mended, "text": mend_typos(plan.text)[0],
+                                       "defaults": list(plan.defaults) + read_as})
     if len(plan.agencies) >= 2 and not agency and not lead and RE_TOTAL_WORDS.search(plan.text):
         summed = text_total(qa, plan)
         if summed:
@@ -136,6 +140,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         unsaid, lead = whether_said(qa, plan, query, agency, year, result, lead, r)
         if unsaid:
             return unsaid
+    if agency and (both := done_and_planned(qa, plan, query, agency, year, lead, r)):
+        return both  # 是已经做了还是打算做, and the report says both
     sentences = list(result.sentences)
     if agency and RE_WHICH_MOST.search(plan.text):
         most = most_of_items(sentences, plan.text, lead, r)
@@ -143,6 +149,9 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             return most.model_copy(update={"question": plan.question})
     if RE_QUANTITY.search(plan.text):  # 多少 / 几: a sentence that states a number first
         sentences.sort(key=lambda s: not _NUMBER.search(re.sub(r"(?:19|20)\d\d\s*年", "", s.text)))
+        if agency and (unstated := count_unstated(qa, query, sentences)):  # 关停了多少个: the sentence gives none
+            sentences = [unstated] + [s for s in sentences if s is not unstated]
+            lead += "报告没有写明数量；说到这件事的句子是："
     # 怎么办理的: the passage that says how, run on; not the next best ones. 明年打算怎么改进 asks for part 五's
     # measures, a list quoted item by item like any other question for them
     how = asks_how(query) and Asked.of(query).half is None

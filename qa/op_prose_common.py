@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 
 from qa.answer import Alternative, Answer, Reading
 from qa.phrasing import EXAMPLES
-from qa.prose import _JOINS, COVERAGE, Asked, coverage_ok, part_title, sentence_text
+from index.keyword import normalize
+from qa.prose import (_JOINS, COVERAGE, Asked, Sentence, _sentences, coverage_ok, holds, part_title,
+                      sentence_text)
 from qa.understand import Plan
 
 if TYPE_CHECKING:
@@ -71,7 +73,12 @@ def topic(qa: QA, query: str) -> list[str]:
     """What the question asks about, as it names it: its phrases (新闻发布会), or else its content words less
     those inside a longer one (意见箱, not 意见 and 意见箱)."""
     terms = [w for t, _ in qa.ctx.prose.content_terms(query) for w in t.split("|")[:1]]
-    return qa.ctx.prose.topic_phrases(query) or [t for t in terms if not any(t != u and t in u for u in terms)]
+    return qa.ctx.prose.topic_phrases(query) or outermost(terms)
+
+
+def outermost(terms: list[str]) -> list[str]:
+    """The words less those inside a longer one (门户网站, not 门户 and 门户网站): how the question names it."""
+    return [t for t in terms if not any(t != u and t in u for u in terms)]
 
 
 def named_words(qa: QA, query: str, missing: list[str]) -> list[str]:
@@ -130,3 +137,36 @@ def continued_text(s) -> str:
         run = run[:end + 1] if end > len(s.text) // 2 else run
     run = re.sub(r"(?<=[\u4e00-\u9fff，、；])\s+(?=[\u4e00-\u9fff])", "", run)  # lines broken inside a sentence
     return re.sub(r"\s+", " ", run).strip() if len(run) > len(sentence_text(s)) else sentence_text(s)
+
+
+def half_topic(qa: QA, query: str) -> tuple[list[str], list[str]]:
+    """What a question about one half of part 五 asks about, without the words that name the half (改进措施里提到
+    培训 → 培训): its phrases as it runs them together, and its content words."""
+    asked = Asked.of(query)
+    words = asked.asking_words(query) if asked.kind else query
+    return qa.ctx.prose.topic_phrases(words), [t for t, _ in qa.ctx.prose.content_terms(words)]
+
+
+_CLAUSE = re.compile(r"[，,；;。：:]")
+
+
+def said_in_half(qa: QA, doc: str, half: str, query: str, one_clause: bool = False) -> Sentence | None:
+    """The first sentence of a report's problems or measures (part 五's half) that says what the question asks
+    about: its phrases whole, or, with none, each of its words. one_clause: a problem the user names in words
+    of their own (政务新媒体管理不规范) is owned only by a clause holding each of its words (政务新媒体的管理还不够规范,
+    not 少数政务新媒体“政务”属性不够突出 beside 规范化 in the next clause)."""
+    phrases, terms = half_topic(qa, query)
+    if not terms and not phrases:
+        return None
+    passages, said = qa.ctx.prose.half_of_five(doc, half)
+    for sent in _sentences(said):
+        flat = squash(sent)
+        if one_clause:
+            hit = any(all(holds(t, normalize(c)) for t in terms) for c in _CLAUSE.split(flat))
+        else:
+            hit = all(ph in flat for ph in phrases) if phrases else all(holds(t, normalize(flat)) for t in terms)
+        p = next((q for q in passages if squash(sent)[:12] in squash(q.text)), None)
+        if hit and p is not None:
+            s = Sentence(p, sent, 0.0, qa.ctx.prose._line_of(p, sent), half=half, scope=said)
+            return s
+    return None

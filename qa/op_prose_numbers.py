@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from qa import arith
 from qa.answer import Answer, Reading
 from qa.cite import sentence as sentence_citations
-from qa.op_prose_common import continued_text
+from index.keyword import normalize
+from qa.op_prose_common import continued_text, outermost
 from qa.op_share import text_share
-from qa.prose import part_title
+from qa.prose import Sentence, holds, part_title
 from qa.understand import Plan
 
 if TYPE_CHECKING:
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 
 RE_COUNT_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和|有多少|是多少|多少|条数|件数|数量|个数")
 RE_TOTAL_WORDS = re.compile(r"加起来|合计|一共|总共|共计|之和")
+_STATED = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|条|件|次|项|篇|家|名|人)")  # a count, in digits or words
+_YEARS = re.compile(r"(?:19|20)\d\d\s*年")
 
 
 def text_total(qa: QA, plan: Plan) -> Answer | None:
@@ -74,3 +77,17 @@ def share_in_text(qa: QA, plan: Plan, agency: str, year: int | None, query: str,
         return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                       derived=[share[1]], citations=sentence_citations(s))
     return None
+
+
+def count_unstated(qa: QA, query: str, sentences: list) -> Sentence | None:
+    """关停了多少个新媒体账号, where the sentence that says it gives no number (及时关停整合…新媒体账号): that
+    sentence, when none holding each of the question's words states a number and the one first for its number
+    does not hold them; None otherwise (the number is stated, or no sentence says the thing)."""
+    words = outermost([t for t, _ in qa.ctx.prose.content_terms(query)])
+    if len(words) < 2 or not sentences:
+        return None
+    saying = [s for s in sentences if all(holds(w, normalize(s.text + s.next_text)) for w in words)]
+    stated = any(_STATED.search(_YEARS.sub("", s.text + s.next_text)) for s in saying)
+    if not saying or saying[0] is sentences[0] or stated:
+        return None
+    return saying[0]

@@ -18,9 +18,10 @@ from qa.understand import Plan
 if TYPE_CHECKING:
     from qa.engine import QA
 
-# an auditor's 缺了哪一部分 / 六个部分齐不齐 / 结构完整吗: which of the template's parts the report has
+# an auditor's 缺了哪一部分 / 六个部分齐不齐 / 六个部分都有吗 / 结构完整吗: which of the template's parts the report has
 RE_PARTS_PRESENT = re.compile(r"(?:缺|少|漏)(?:了|掉)?(?:哪|什么|啥)(?:一|几)?(?:个)?部分|哪(?:一|几)?(?:个)?部分(?:没有?写|缺)|"
-                              r"(?:六个|各个?|几个)部分[^，,。？?]{0,4}(?:齐|全|完整)|(?:结构|格式|部分)[^，,。？?]{0,2}(?:完整|齐全)")
+                              r"(?:六个|各个?|几个)部分[^，,。？?]{0,4}(?:齐|全|完整|都有|都在|都写了|缺不缺|少不少|有没有缺)|"
+                              r"(?:结构|格式|部分)[^，,。？?]{0,2}(?:完整|齐全)")
 PART_ROWS = 12  # a part that is a table, asked for by its number: at most this many rows quoted
 SECTION_ITEMS = 4  # a section asked for (那部分写了什么): at most this many passages after the first, each by its first
 SECTION_ITEM_CHARS = 80  # sentence, cut at this length

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from qa.answer import Answer, Reading
 from qa.cite import passage as passage_citation, sentence as sentence_citations
-from qa.op_prose_common import RE_MENTION, made_of_generic, says, topic
-from qa.prose import Sentence, part_title
+from index.keyword import normalize
+from qa.op_prose_common import RE_MENTION, made_of_generic, outermost, quote_of, says, topic
+from qa.prose import Asked, Sentence, holds, part_title
 from qa.understand import Plan
 
 if TYPE_CHECKING:
@@ -78,3 +79,26 @@ def done_or_planned(qa: QA, query: str, best) -> str:
         return ""
     return ("这是报告第五部分的改进措施，是下一步打算做的，不是已经做的：" if qa.ctx.prose.planned(best) else
             f"报告把它写在「{part_title(best.passage.part)}」里，是已经做的：")
+
+
+def done_and_planned(qa: QA, plan: Plan, query: str, agency: str, year: int | None, lead: str,
+                     r: Reading) -> Answer | None:
+    """培训是已经做了还是打算做, of a report that says both (组织召开培训会议 in part 一, 加强政务公开培训 among part
+    五's measures): one sentence of each, said as done and as planned; None when it says only one of them."""
+    if not RE_DONE_OR_PLANNED.search(query):
+        return None
+    asked = RE_DONE_OR_PLANNED.sub(" ", query)
+    words = outermost([t for t, _ in qa.ctx.prose.content_terms(asked)])
+    if not words or Asked.of(asked).half:  # 改进措施是已经做了还是计划做: the measures are plans
+        return None
+    found = [s for s in qa.ctx.prose.find(asked, agency=agency, year=year, k=8).sentences
+             if all(holds(w, normalize(s.text + s.next_text)) for w in words)]
+    done = next((s for s in found if not qa.ctx.prose.planned(s)), None)
+    planned = next((s for s in found if qa.ctx.prose.planned(s)), None)
+    if done is None or planned is None:
+        return None
+    said = [quote_of(s, False) for s in (done, planned)]
+    text = (lead + f"报告里两样都有。已经做的：{said[0][0]}写道「{said[0][1]}」；打算做的（第五部分的改进措施）："
+            f"{said[1][0]}写道「{said[1][1]}」。")
+    return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
+                  citations=[c for s in (done, planned) for c in sentence_citations(s)])

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from qa.answer import Answer, Derived, Reading
 from qa.cite import sentence as sentence_citations
-from qa.op_prose_common import PLANNED, answering_sentences, quote_of, says, searched, topic
+from qa.op_prose_common import (PLANNED, answering_sentences, half_topic, outermost, quote_of, said_in_half, says,
+                                searched, topic)
 from qa.op_prose_years import RE_SINCE, RE_YEARS_NAMED_FIRST
-from qa.prose import part_title, report_key
+from qa.prose import Asked, part_title, report_key
 from qa.understand import Plan
 
 if TYPE_CHECKING:
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 
 WHO_REPORTS = 12  # 哪些单位提到了…: at most this many reports quoted, one sentence each
 # 哪些单位没有提到政策解读, 一个字都没提疫情: the agencies none of whose reports say it
+# 哪个单位承认了政务新媒体管理不规范的问题: a problem owned is one part 五's problems name, in one clause
+RE_OWNS = re.compile(r"承认|认账|检讨|自认")
 RE_NOT_SAID = re.compile(r"(?:没有?|未|不曾|从没|从来没有?)(?:提|说|讲|写|谈|涉及)|(?i:never mention|(?:do|does|did)(?: not|n't) mention)")
 
 
@@ -34,6 +37,10 @@ def who_says(qa: QA, plan: Plan) -> Answer:
         return Answer(question=plan.question, status="out_of_scope", from_text=True,
                       reading=Reading(operation="prose", summary="问题中没有报告里有的词"),
                       text=f"这些报告中没有找到说到这一点的内容（已检索全部{searched(qa)}），无法回答。")
+    # 哪个单位承认了…问题, 哪些单位在改进措施里提到了…: read in each report's problems or measures
+    half = Asked.of(query).half or ("problems" if RE_OWNS.search(query) else None)
+    if half and not negated and any(half_topic(qa, query)):
+        return who_in_half(qa, plan, query, half, year)
     k = reports if negated else min(max(reports, 3), WHO_REPORTS)  # none left out: silence is read off all of them
     found = answering_sentences(qa, query, plan.part, 1.0, year=year, k=k, distinct_reports=True)
     phrases = qa.ctx.prose.topic_phrases(query)
@@ -91,3 +98,28 @@ def who_is_silent(qa: QA, plan: Plan, query: str, found: list, said: list[str], 
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=[c for s in found for c in sentence_citations(s)],
                   derived=[Derived(value=str(len(silent)), how="检索过的单位中没有一份报告说到的单位数")])
+
+
+def who_in_half(qa: QA, plan: Plan, query: str, half: str, year: int | None) -> Answer:
+    """哪些单位承认了政策解读做得不好 / 哪些单位在改进措施里提到了政务新媒体: every report whose problems (or
+    measures) say it, each quoted with its line; a problem owned must be named within one clause."""
+    owns = half == "problems" and bool(RE_OWNS.search(query))
+    found = [s for rep in qa.store.reports if year is None or rep.year == year
+             if (s := said_in_half(qa, rep.doc, half, query, one_clause=owns))]
+    found.sort(key=lambda s: (s.passage.agency or s.passage.doc, s.passage.year or 0))
+    phrases, terms = half_topic(qa, query)
+    what = "、".join(phrases or outermost(terms))
+    where_half = "存在的问题" if half == "problems" else "改进措施"
+    r = Reading(operation="prose", years=plan.years, defaults=list(plan.defaults),
+                summary=f"在全部报告第五部分的{where_half}中逐份检索")
+    if not found:
+        return Answer(question=plan.question, status="out_of_scope", reading=r, from_text=True,
+                      text=f"这些报告第五部分的{where_half}中没有说到「{what}」的（已检索全部{searched(qa)}）。")
+    agencies = list(dict.fromkeys(s.passage.agency or s.passage.doc for s in found))
+    quoted = [f"{where}写道「{said}」" for where, said in (quote_of(s, False) for s in found)]
+    text = (f"在第五部分的{where_half}里{'承认' if owns else '说到'}「{what}」的有{len(agencies)}个单位（{len(found)}份报告）："
+            f"{'、'.join(agencies)}。" + "；".join(quoted) + "。")
+    counted = [Derived(value=str(len(agencies)), how="引文所属的单位数"),
+               Derived(value=str(len(found)), how="引文所属的报告数")]
+    return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
+                  citations=[c for s in found for c in sentence_citations(s)], derived=counted)

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from qa.answer import Answer, Reading
 from qa.cite import sentence as sentence_citations
-from qa.op_prose_common import (PLANNED, RE_CHANGE, RE_MENTION, answering_sentences, asks_list, quote_of, says,
-                                topic)
+from qa.op_prose_common import (PLANNED, RE_CHANGE, RE_MENTION, answering_sentences, asks_list, half_topic,
+                                one_report, outermost, quote_of, said_in_half, says, topic)
 from qa.op_prose_counts import RE_HALF_COUNT, halves_listed
 from qa.prose import Asked, part_title
 from qa.understand import Plan
@@ -41,12 +41,20 @@ def each_year(qa: QA, plan: Plan, agency: str, years: list[int]) -> Answer:
     part = plan.part or ("一" if RE_CHANGE.search(query) and Asked.of(query).half is None else None)
     # 哪几年提到了智能问答: a year's report says it only in a sentence holding it whole (not 政策问答手册)
     phrases = qa.ctx.prose.topic_phrases(query) if RE_MENTION.search(query) or RE_EVER.search(query) else []
-    what = "、".join(phrases or topic(qa, query))
+    # 每年的改进措施都提到政策解读吗: each year's measures (or problems) read for it, not the report's other parts
+    half = Asked.of(query).half
+    named = half_topic(qa, query) if half else ([], [])
+    in_half = bool(named[0] or named[1])
+    what = "、".join((named[0] or outermost(named[1])) if in_half else phrases or topic(qa, query))
     what = f"「{what}」" if what else "这一点"  # the silent years are silent about something: said by name
     quoted, silent, citations = [], [], []
     for y in years:
-        found = [s for s in answering_sentences(qa, query, part, agency=agency, year=y, k=1) if says(s, phrases)]
-        if not found and phrases:  # said below the search's candidates: read off the report's passages
+        if in_half:
+            doc = one_report(qa, agency, y)
+            found = [x for x in [said_in_half(qa, doc, half, query) if doc else None] if x]
+        else:
+            found = [s for s in answering_sentences(qa, query, part, agency=agency, year=y, k=1) if says(s, phrases)]
+        if not found and phrases and not in_half:  # said below the search's candidates: read off the report's passages
             found = qa.ctx.prose.mentions(phrases, year=y, part=part, reports=1, agency=agency)
         if not found:
             silent.append(y)
