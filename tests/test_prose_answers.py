@@ -83,7 +83,8 @@ def _normal(text: str) -> str:
 
 
 def _matches(token: str, text: str) -> bool:
-    for alt in token.split("|"):
+    """text is _normal'd (NFKC: ，：（ become , : ( ); so is the token, or a gold written with them never matches."""
+    for alt in _normal(token).split("|"):
         if re.fullmatch(r"-?\d+(?:\.\d+)?", alt):
             if re.search(r"(?<![\d.])" + re.escape(alt) + r"(?!\d|\.\d)", text):
                 return True
