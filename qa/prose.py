@@ -794,10 +794,18 @@ def list_items(text: str, whole: bool = False) -> tuple[list[str], str]:
         how = {1: "一是、二是", 2: "（一）（二）", 3: "1、2、"}[first]
         return [x if whole else _item_head(x) for x in items], f"按其编号（{how}…）数"
     body = re.sub(r"^[^：:]{0,12}" + _HALF_HEAD.pattern + r"[：:]?", "", text.strip(), count=1)
-    pieces = [x for x in re.split(r"[；;]", body.split("。")[0]) if len(x.strip(" ，,")) >= 4]
-    if len(pieces) >= 2:  # the lead-in (…但仍存在一些不足，如) is no item
+    listed = next((x for x in body.split("。") if re.search(r"[；;]", x)), "")  # the sentence parted by ；
+    pieces = [x for x in re.split(r"[；;]", listed) if len(x.strip(" ，,")) >= 4]
+    if len(pieces) >= 2:  # the lead-in (…但仍存在一些不足，如 / 主要表现在:) is no item
         pieces[0] = re.split(r"(?:问题|不足|薄弱环节|差距)[^，,：:。]{0,6}[，,：:]\s*(?:如|主要表现在|主要是)?[：:]?",
                              pieces[0])[-1]
+        pieces[0] = re.sub(r"^\s*(?:如|主要表现在|主要是|具体表现为)[：:]?", "", pieces[0])
+        # …不够规范,…有待提升,…还需进一步拓宽: a run of COMMA_RUN or more shortfalls between two ；is a list too
+        # (a pair is one problem and its facet: …属性不够突出，互动效果有待进一步加强)
+        runs = [[c for c in re.split(r"[，,]", x)] for x in pieces]
+        if any(_comma_run(r) for r in runs):
+            pieces = [c for x, r in zip(pieces, runs) for c in (r if _comma_run(r) else [x])]
+            return [x if whole else _item_head(x) for x in pieces], "按其间的分号数，分号间逗号并列的几项不足各算一条"
         return [x if whole else _item_head(x) for x in pieces], "按其间的分号数"
     # 如A有待提高、B有待提升、C有待加强等 / 存在力量薄弱、参与程度不高、力度不足等方面问题: a list run on with 、,
     # counted only when each of its parts names a problem (信息更新、发布频率偏低 is one, not two)
@@ -809,6 +817,14 @@ def list_items(text: str, whole: bool = False) -> tuple[list[str], str]:
                                     for x in pieces):
             return [x if whole else _item_head(x) for x in pieces], "按其间的顿号数"
     return [], ""
+
+
+COMMA_RUN = 3  # shortfalls run on with commas between two ；that are counted one by one
+
+
+def _comma_run(clauses: list[str]) -> bool:
+    """Clauses each naming a shortfall of its own (…还不够规范 / …有待提升 / …还需进一步拓宽), COMMA_RUN or more."""
+    return len(clauses) >= COMMA_RUN and all(len(c.strip()) >= 4 and _NAMES_PROBLEMS.search(c) for c in clauses)
 
 
 def _item_head(item: str) -> str:
@@ -955,12 +971,24 @@ RE_WHICH_REPORTS = re.compile(r"哪些(?:单位|部门|机关|报告|地方|年�
                               r"(?i:which (?:agenc|report|bureau|department|authorit|years?)|who )")
 
 
-# Which agencies held press conferences / talk about the hotline: an English which-question that asks what
-# reports say or did (a verb of saying or doing), not which agencies the index holds
-RE_ASKS_DOING = re.compile(r"(?i)(?<![a-z])(?:talk(?:s|ed)? about|speak(?:s)? (?:of|about)|sa(?:y|ys|id)|discuss(?:es|ed)?|"
+# Which agencies held press conferences / talk about the hotline, 哪些单位承认了… / 说了…的事: a which-question that
+# asks what reports say or did (a verb of saying, owning or doing), not which agencies the index holds
+RE_ASKS_DOING = re.compile(r"(?i)(?<![a-z])(?:承认|认账|检讨|[说讲谈写提][了过](?!算)|"
+                           r"talk(?:s|ed)? about|speak(?:s)? (?:of|about)|sa(?:y|ys|id)|discuss(?:es|ed)?|"
                            r"held|hold(?:s)?|host(?:s|ed)?|conduct(?:s|ed)?|organi[sz]e(?:s|d)?|carr(?:y|ies|ied) out|"
                            r"r[au]n(?:s)?|use(?:s|d)?|launch(?:es|ed)?|set up|did|do(?:es)?|ha(?:ve|s|d)(?! ?(?:a |any )?(?:reports?|报告|年报)))"
                            r"(?![a-z])")
+
+
+# one character mistyped in the words that name part 五's halves (存在的问提, 整该措失): read as the word, and said
+MISTYPED = {"问提": "问题", "问体": "问题", "措失": "措施", "措拖": "措施", "整该": "整改"}
+_MISTYPED = re.compile("|".join(MISTYPED))
+
+
+def mend_typos(text: str) -> tuple[str, list[str]]:
+    """The text with the mistyped words of MISTYPED read as meant, and how each was read (「问提」读作「问题」)."""
+    said = [f"「{m}」读作「{MISTYPED[m]}」" for m in dict.fromkeys(_MISTYPED.findall(text))]
+    return _MISTYPED.sub(lambda m: MISTYPED[m.group(0)], text), said
 
 
 def part_title(part: str | None) -> str:

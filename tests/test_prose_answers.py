@@ -83,7 +83,8 @@ def _normal(text: str) -> str:
 
 
 def _matches(token: str, text: str) -> bool:
-    for alt in token.split("|"):
+    """text is _normal'd (NFKC: ，：（ become , : ( ); so is the token, or a gold written with them never matches."""
+    for alt in _normal(token).split("|"):
         if re.fullmatch(r"-?\d+(?:\.\d+)?", alt):
             if re.search(r"(?<![\d.])" + re.escape(alt) + r"(?!\d|\.\d)", text):
                 return True
@@ -467,11 +468,34 @@ def test_prose_question_in_other_words(qa, question: str, expect: list[str], mus
 # lacks (overview of Zhangdian law enforcement bureau 2020, Which problems did Píngtán report) refused as no Chinese,
 # law enforcement read as 行政强制 (the agency's kind), a name with tone marks not read. After (qa/latin.py: names in
 # Latin letters through the index's place names, said; English words for part 五 and 公众号): 10/10.
+# ph211–ph240 (batch 15, by another hand, gold read from the reports: a reviewer's six parts, a journalist's 哪个单位承认了
+# …问题, measures over the years, 跟…比有什么变化, 有没有提到, 提了几条 over lists parted by both ；and ，, done versus
+# planned, a count no sentence gives, epidemic in English, typos 问提 / 洪则, a follow-up). First score, before any change:
+# 18/30. Misses by kind: 六个部分都有吗 not read as the parts asked → RE_PARTS_PRESENT; 哪些单位承认了… / 说了…的事 answered
+# by the list of agencies, and a problem owned read anywhere in the report (a measure, a clause beside it) → a verb of
+# saying or owning asks what reports say (prose.RE_ASKS_DOING), read in each report's problems or measures, a problem
+# owned within one clause (op_prose_who.who_in_half); 每年的改进措施都提到…吗 quoting a year's problems and naming the
+# half's words as the topic → each year's half read for it (op_prose_common.said_in_half); 伊川's four shortfalls (one
+# ；, then three run on with ，) said uncountable → a run of three or more shortfalls between ；counted one by one
+# (prose.list_items; a pair stays one: 平潭2020); 问提 read as a topic → one character mistyped in the halves' words
+# (prose.mend_typos); 培训是已经做了还是打算做 answered by the plan alone where the report says both → one of each
+# (op_prose_whether.done_and_planned); 关停了多少个 answered by another sentence's number → the sentence that says it,
+# its count said absent (op_prose_numbers.count_unstated). After: 28/30, ph01–ph210 unchanged (the answers of every
+# other question of the prose, dev, held-out and own sets are identical but ph67 and ph239, now read in the half they ask of).
+# Left (the reading of the question, qa/understand, not this module): KNOWN_PROSE below.
 HELDOUT = Path(__file__).with_name("prose_heldout.json")
 PROSE_HELDOUT = json.loads(HELDOUT.read_text("utf-8"))["questions"]
+KNOWN_PROSE = {
+    "ph225": "发布 inside 新闻发布会 is read as the column 本年制发 and 哪些单位 as a ranking (qa/understand), so the text is "
+             "never asked; a which-agencies-only-plan-it reading is not built",
+    "ph227": "an English question whose verb of saying is 'say about' (not mention) is refused as no Chinese "
+             "(qa/understand.RE_SAYS)",
+}
 
 
-@pytest.mark.parametrize("q", PROSE_HELDOUT, ids=[q["id"] for q in PROSE_HELDOUT])
+@pytest.mark.parametrize("q", [pytest.param(q, marks=pytest.mark.xfail(reason=KNOWN_PROSE[q["id"]], strict=True))
+                               if q["id"] in KNOWN_PROSE else q for q in PROSE_HELDOUT],
+                         ids=[q["id"] for q in PROSE_HELDOUT])
 def test_prose_heldout_question(qa, q: dict) -> None:
     turns = q.get("turns") or [q["q"]]
     answers = ask(qa, *turns)
@@ -612,6 +636,9 @@ def test_whether_it_did_a_thing_it_would_name(qa) -> None:
     ("但仍存在一些不足，如：政务公开队伍建设有待进一步加强；依申请公开答复质量待进一步提升；平台互动功能仍有不足。", 3),
     ("但仍存在一些不足：如我局还没有自己的门户网站，信息更新、发布频率偏低、宣传形式单一等。", 0),  # not told apart
     ("仍存在一定差距。如依申请公开工作规范性还有待提高、政务公开内容的深度和广度还有待提升、政务公开队伍建设有待加强等。", 3),
+    # batch 15: one ；, then three shortfalls run on with ，(a pair beside a ；is one problem and its facet: the 2nd case)
+    ("2020年,政府信息公开工作取得一定成绩,但仍存在一些不足和问题。\n主要表现在:政务公开规范化管理需进一步完善;"
+     "政务新媒体的管理还不够规范,政策解读的水平有待提升,信息发布渠道还需进一步拓宽。", 4),
 ])
 def test_a_lists_items_are_counted_as_the_report_parts_them(text: str, count: int) -> None:
     from qa.prose import list_items
@@ -716,3 +743,45 @@ def test_whose_list_is_longest(qa) -> None:
     assert "最多的是济南市城市管理局2020年（5条）" in a.text, a.text
     a = ask(qa, "谁的问题最少")[0]
     assert "最少的是张店区综合行政执法局2020年（2条）" in a.text and "数不出条数的：沙河" in a.text, a.text
+
+
+# ------------------------------------------------------------------ batch 15's kinds, beyond the set
+def test_the_words_of_batch_15() -> None:
+    from qa.op_prose_parts import RE_PARTS_PRESENT
+    from qa.prose import RE_ASKS_DOING, mend_typos
+
+    assert mend_typos("伊川城管存在的问提有哪些") == ("伊川城管存在的问题有哪些", ["「问提」读作「问题」"])
+    assert mend_typos("伊川城管存在的问题有哪些")[1] == []
+    assert RE_PARTS_PRESENT.search("洪泽区年报六个部分都有吗") and not RE_PARTS_PRESENT.search("第六部分写了什么")
+    assert RE_ASKS_DOING.search("哪些单位承认了政策解读做得不好") and RE_ASKS_DOING.search("哪些单位说了疫情防控的事")
+    assert not RE_ASKS_DOING.search("哪些单位说了算") and not RE_ASKS_DOING.search("索引里有哪些单位")
+
+
+def test_a_problem_owned_is_named_in_one_clause(qa) -> None:
+    a = ask(qa, "哪家单位承认公众参与程度不高")[0]
+    assert a.status == "answered" and "承认「公众参与程度不高」的有1个单位" in a.text and "鹤岗" in a.text, a.text
+
+
+def test_each_years_half_is_read_for_it(qa) -> None:
+    a = ask(qa, "平潭哪几年的改进措施提到了政务新媒体")[0]
+    assert "2020年：" in a.text and "2021年：" in a.text, a.text
+    assert "2019、2022、2023、2024、2025年的报告没有说到「政务新媒体」" in a.text, a.text
+
+
+def test_done_and_planned_both_said(qa) -> None:
+    a = ask(qa, "平潭2019年的培训是已经做了还是计划做")[0]
+    assert "两样都有" in a.text, a.text
+    said = a.text.split("打算做的")
+    assert "组织工作人员进行培训" in said[0] and ("做好工作培训" in said[1] or "人员培训机制" in said[1]), a.text
+
+
+def test_a_count_the_text_does_not_give_is_said_absent(qa) -> None:
+    a = ask(qa, "洪泽区关停整合了几个政务新媒体")[0]
+    assert a.text.startswith("报告没有写明数量") and "关停整合" in a.text and "1136" not in a.text, a.text
+    a = ask(qa, "平潭2023年注销了几个政务新媒体")[0]  # stated: the sentence with its number
+    assert "注销2个" in a.text and "没有写明" not in a.text, a.text
+
+
+def test_a_mistyped_half_is_read_as_meant(qa) -> None:
+    a = ask(qa, "张店执法局的问体有几条")[0]
+    assert "存在的问题，共2条" in a.text and "「问体」读作「问题」" in a.reading.defaults, (a.text, a.reading)
