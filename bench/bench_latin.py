@@ -5,7 +5,7 @@ pinyin (qa.latin), made once per index, at 20,000 places.
     python bench/bench_latin.py --places 5000
 
 The baseline, in the same process, is how the table was made before (pypinyin's lazy_pinyin on every form of
-every place); the figure is the ratio. The places are bench/places.tsv's real ones, then made-up two-character
+every place); the figure is the ratio. The places are qa/places.tsv's real ones, then made-up two-character
 names of their characters (市/县/区), each an agency 「…城市管理局」. Also lists the real places whose spellings
 the two ways differ: a form the old way read alone where the whole name reads otherwise (宜都 yidou, 宜都市 yidushi).
 """

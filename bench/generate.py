@@ -227,15 +227,17 @@ def _place_short(place: str) -> str:
     return rest if sep and rest else place
 
 
-PLACES_FILE = Path(__file__).with_name("places.tsv")
+PLACES_FILE = Path(__file__).resolve().parent.parent / "qa" / "places.tsv"
 
 
 @cache
 def more_places() -> tuple[tuple[str, str, str], ...]:
-    """(province, place, level) of China's other counties, districts and cities (bench/places.tsv, data), in
+    """(province, place, level) of China's other counties, districts and cities (qa/places.tsv, data), in
     file order: the places a corpus larger than PLACES can hold draws from."""
     lines = PLACES_FILE.read_text(encoding="utf-8").splitlines()
-    return tuple(tuple(line.split("\t")) for line in lines if line and not line.startswith("#"))  # type: ignore[misc]
+    own = {place for ps in PLACES.values() for place, _ in ps}  # listed in the file too, for qa/places.py
+    rows = (tuple(line.split("\t")) for line in lines if line and not line.startswith("#"))
+    return tuple(row for row in rows if row[1] not in own)  # type: ignore[misc]
 
 
 def agency_pool(size: int = 0) -> list[Agency]:

@@ -822,7 +822,7 @@ _PLACE_UNIT = re.compile(r"(.{2,7}?(?:自治区|自治州|自治县|地区|省|�
                          r"(?:镇|乡|街道)(?=人民政府$|政府$|办事处$|$)))")  # a town or street reports as itself
 # County-level places whose own name is one character before 县/市 (沛县, 芒市), and the districts named so
 # inside a city (大同市城区): _PLACE_UNIT wants two, so that 单县城市管理局 is not read as the place 单县城市.
-# From the adcodes table of the cpca package (MIT), as bench/places.tsv.
+# From the adcodes table of the cpca package (MIT), as qa/places.tsv.
 _ONE_CHARACTER_PLACES = frozenset("""
 丰县 临县 义县 乾县 云县 代县 任县 佳县 兴县 冠县 凤县 勉县 单县 南县 古县 叶县 吉县 和县 唐县 夏县 威县 宁县 容县 宾县
 富县 寿县 岚县 岷县 嵩县 应县 康县 彬县 徽县 忠县 息县 成县 户县 房县 攸县 文县 新县 易县 景县 曹县 朗县 杞县 横县 歙县

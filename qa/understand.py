@@ -19,6 +19,7 @@ from qa.cnnum import NUMBER, parse_number
 from qa.latin import read_latin
 from qa.nicknames import read_nicknames
 from qa.normalize import english_terms, normalize
+from qa.places import bare_place_names
 from qa.relyears import RelativeYear
 from qa.relyears import find as find_relative
 from qa.relyears import is_relative_note
@@ -1246,21 +1247,30 @@ RE_NAME_ALONE = re.compile(r"(?:那|那么|换成|改成|换|如果是|要是)?[
 
 
 def _known_place(masked: str, alone: bool = False) -> str | None:
-    """A place name of jieba's dictionary (厦门, 盱眙县) standing, outside every agency name and template word,
-    in a question about an item of the template: a name the index does not hold, said, never dropped. alone: a
-    follow-up naming only a name (换成宁德呢), where jieba's person-name tag (宁德 is read as one) counts too."""
+    """A place name of jieba's dictionary or of qa/places.tsv (厦门, 盱眙县, 福清) standing, outside every agency
+    name and template word, in a question about an item of the template or opening a text question: a name the
+    index does not hold, said, never dropped. alone: a follow-up naming only a name (换成宁德呢), where jieba's
+    person-name tag (宁德 is read as one) counts too."""
     import jieba.posseg  # loaded by the keyword index already; here only for questions naming no agency
 
     words = mentions(masked)
-    if not alone and not any(m.kind == "item" for m in words):  # 哪些报告提到台湾: a text question
-        return None
+    # 哪些报告提到台湾: a text question's place is its topic, unless the place opens it (福清存在哪些问题)
+    opening_only = not alone and not any(m.kind == "item" for m in words)
     masked = _mask(masked, [(m.start, m.end) for m in words])  # template words are no places
-    for run in re.findall(r"[\u4e00-\u9fff]{2,}", masked):
+    for run in re.finditer(r"[\u4e00-\u9fff]{2,}", masked):
+        if opening_only and run.start() > 0:
+            return None
         at = 0
-        for w in jieba.posseg.lcut(run):
+        cut = jieba.posseg.lcut(run.group())
+        if opening_only and len(cut) > 1 and cut[1].flag[0] in "njv" and cut[1].flag != "v":
+            return None  # 北京冬奥会 / 上海疫情: the place names a topic; 福清存在 / 厦门的 name the report
+        for w in cut:
+            if opening_only and at > 0:
+                return None
             glued = at > 0 and len(w.word) == 2 and w.word[0] in LOCATIVES  # 报告中加起来: 中 ends the word before
             at += len(w.word)
-            if (w.flag == "ns" or alone and w.flag == "nr") and len(w.word) >= 2 and w.word not in NOT_PLACES \
+            named = w.flag == "ns" or alone and w.flag == "nr" or w.word in bare_place_names()  # 福清: tagged nr
+            if named and len(w.word) >= 2 and w.word not in NOT_PLACES \
                     and w.word not in BEYOND_PLACES \
                     and not RE_BEYOND.search(w.word) and not mentions(w.word) and not glued:
                 return w.word

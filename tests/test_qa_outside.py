@@ -87,3 +87,23 @@ def test_agencies_picked_by_their_count_of_reports(dev_qa, q, said, not_said) ->
     """哪些单位只有一份报告 listed every agency: the condition on the count was dropped."""
     a = _ask(dev_qa, q)
     assert said in a.text and not_said not in a.text, a.text
+
+
+@pytest.mark.parametrize("q, named", [
+    ("福清2023年行政处罚多少", "福清"),  # jieba tags 福清 a person's name
+    ("石狮2024年收到多少申请", "石狮"),
+    ("张家港2023年被复议了几次", "张家港"),
+    ("福清存在哪些问题", "福清"),  # a text question opened by the place
+    ("厦门的改进措施有哪些", "厦门"),
+])
+def test_a_bare_place_the_index_lacks_is_said(dev_qa, q, named) -> None:
+    """福清2023年行政处罚多少 was answered with a ranking of every agency's 2023 penalties: the bare county name
+    was dropped. qa/places.tsv knows China's counties and cities by their bare names."""
+    a = _ask(dev_qa, q)
+    assert a.status == "not_found" and f"「{named}」" in a.text, a.text
+
+
+@pytest.mark.parametrize("q", ["北京冬奥会的筹办情况", "哪些报告提到台湾"])
+def test_a_place_naming_a_topic_is_no_agency(dev_qa, q) -> None:
+    a = _ask(dev_qa, q)
+    assert "索引中没有" not in a.text, a.text
