@@ -307,7 +307,7 @@ class _Live:
         through Generation.live_rows, three queries."""
         from index.store import SCHEMA
 
-        def live(table: str) -> str:
+        def rows_of(table: str) -> str:
             return f"({gen.live_rows(table)})"
 
         dead = {f.doc for f in gone}
@@ -315,13 +315,13 @@ class _Live:
         # same_agency(a) is short_name(a), plus the zone: only reports whose stored short name is one of
         # these can be of these agencies (same_agency for every report took seconds at 100,000 reports)
         maybe = {d for (d,) in con.execute(
-            f"select doc from {live('reports')} where agency_short in (select unnest(?)) or (agency_short is "
+            f"select doc from {rows_of('reports')} where agency_short in (select unnest(?)) or (agency_short is "
             "null and agency is not null)", [sorted({a.split("·")[0] for a in agencies})]).fetchall()}
         maybe |= {w.entry.doc for w in works}
         mine = [f.doc for f in gen.manifest.table.of_docs(maybe) if f.agency and _same(f.agency) in agencies]
         docs = [d for d in mine if d not in dead]
         values: dict[str, dict] = {}
-        for d, k, v in con.execute(f"select doc, key, value from {live('facts')} where key in (?, ?) and doc in "
+        for d, k, v in con.execute(f"select doc, key, value from {rows_of('facts')} where key in (?, ?) and doc in "
                                    "(select unnest(?))", [*CARRIED, docs]).fetchall():  # (the key's ART index: ms)
             values.setdefault(d, {}).setdefault(k, int(v) if isinstance(v, float) and v.is_integer() else v)
         counts = dict(gen.manifest.counts)
@@ -331,7 +331,7 @@ class _Live:
         # the problems among the findings of the reports that leave and of those whose cross-year findings
         # are replaced, in one read: (doc, status, is cross-year) → count
         problems = con.execute(
-            f"select doc, status, kind = 'cross_year', count(*) from {live('findings')} where status in "
+            f"select doc, status, kind = 'cross_year', count(*) from {rows_of('findings')} where status in "
             "('FAIL', 'NOT_ASSESSABLE') and doc in (select unnest(?)) group by all",
             [sorted(dead | set(replaced or ()))]).fetchall() if dead or replaced else []
         if by_doc:
@@ -340,10 +340,10 @@ class _Live:
             counts["fail"] -= sum(n for d, st, cy, n in problems if cy and st == "FAIL" and d in mine_set)
         else:  # (grown before: the whole set, kept but for these agencies)
             at = names.index("agency")
-            rows = [r for r in con.execute(f"select {', '.join(names)} from {live('findings')} where kind = "
+            rows = [r for r in con.execute(f"select {', '.join(names)} from {rows_of('findings')} where kind = "
                                            "'cross_year'").fetchall() if r[at] is None or _same(r[at]) not in agencies]
             kept = {c: [r[i] for r in rows] for i, c in enumerate(names)}
-            (prev_fail,) = con.execute(f"select count(*) from {live('findings')} where status = 'FAIL' and kind = "
+            (prev_fail,) = con.execute(f"select count(*) from {rows_of('findings')} where status = 'FAIL' and kind = "
                                        "'cross_year'").fetchone()
             counts["fail"] += kept["status"].count("FAIL") - int(prev_fail)
         for d, st, cy, n in problems:
