@@ -6,7 +6,7 @@ one-file add, in the same process.
     python bench/bench_grow.py                         # 10,000 generated reports
     python bench/bench_grow.py --n 1000                # quicker
     python bench/bench_grow.py --corpus-from DIR       # copy a generated corpus instead of generating one
-    python bench/bench_grow.py --n 100000 --rounds 1 --corpus C --index I   # folders used in place
+    python bench/bench_grow.py --rounds 1 --corpus C --index I   # folders used in place (the count is the index's)
     python bench/bench_grow.py --only ...              # each change names its file (qa build --only): no walk
 
 With --corpus and --index the folders are used as they are: the bench adds, edits and deletes files of the
@@ -167,15 +167,20 @@ def main(argv: list[str] | None = None) -> int:
     ONLY = args.only
     os.environ["QA_EMBED"] = "0"
     corpus = args.corpus or corpus_of(args.n, args.corpus_from)
-    index = args.index or WORK / f"index_{args.n}"
-    res: dict = {"reports": args.n, "only": args.only, "cores": len(os.sched_getaffinity(0)), "load_avg_1m_start": os.getloadavg()[0]}
+    # (a --corpus without --index gets its own index folder, not the one of --n's generated corpus)
+    index = args.index or WORK / (f"index_{corpus.name}" if args.corpus else f"index_{args.n}")
+    res: dict = {"only": args.only, "cores": len(os.sched_getaffinity(0)), "load_avg_1m_start": os.getloadavg()[0]}
     (corpus / NEW_FILE.name).unlink(missing_ok=True)
     from index.build import build_index
+    from index.generation import Generation
 
     if not (index / "CURRENT").is_file():
         s, _ = timed(build_index, corpus, index, embed=False)
         res["full_build_s"] = round(s, 1)
         print(f"full build: {s:.0f} s", flush=True)
+    # the index's own count (with --corpus and --index, --n is not what the folders hold)
+    res["reports"] = Generation.current(index).manifest.counts["reports"]
+    print(f"{res['reports']} reports in {index}", flush=True)
     from index.keyword import _seg
 
     if not args.no_compact:

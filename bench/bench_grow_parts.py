@@ -5,7 +5,8 @@ layouts are written to a temporary folder):
     python bench/bench_grow_parts.py INDEX
 
 The old ways are done here as they were (the whole file list written, every kept file's key hashed, the
-cache folder globbed, every cross-year finding read and written again); the new ones call the code."""
+cache folder globbed, every cross-year finding read and written again, the facts read through views in a
+connection of the add's own); the new ones call the code."""
 import os
 import sys
 import tempfile
@@ -79,3 +80,39 @@ try:
         [docs]).fetchone())
 finally:
     con.close()
+
+# what an add reads of the facts: before, a connection of its own with the six views over the parts (its
+# reads then, closed, and the segment's database opened); now the segment's connection with the parts
+# attached. The same reads (_Live.read) in both: the difference is the connection and the views.
+from types import SimpleNamespace
+
+from index.store import SCHEMA, open_segment_db, write_segment_db
+
+row = files[len(files) // 2]
+gone, works = [row], [SimpleNamespace(entry=row)]  # (a replace of one file)
+no_findings = {c: [] for c, _ in SCHEMA["findings"]}
+at = [0]
+
+
+def _segment_file() -> Path:
+    at[0] += 1
+    return tmp / f"seg{at[0]}.duckdb"
+
+
+def views_then_segment():
+    con = gen.connect()  # (its parts are attached as the live rows' SQL names them)
+    grow._Live.read(con, gen, gone, works)
+    con.close()
+    write_segment_db(open_segment_db(_segment_file()), [], 0, no_findings).con.close()
+
+
+def one_connection():
+    con = open_segment_db(_segment_file())
+    gen.attach_parts(con)
+    grow._Live.read(con, gen, gone, works)
+    write_segment_db(con, [], 0, no_findings).con.close()
+
+
+for _ in range(3):  # (alternated: the machine is shared)
+    timed("an add's facts read: a connection with the six views, then the segment's", views_then_segment)
+    timed("an add's facts read: the segment's connection, parts attached", one_connection)

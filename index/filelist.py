@@ -41,9 +41,14 @@ def sort_key(path: str) -> str:
     return path.replace("/", "\x00")
 
 
+_NEIGHBOURS = {None: None, 0: False, 1: True}  # (SQLite keeps a bool as 0/1)
+assert FileRow._fields[-1] == "neighbours"  # (_row maps the last field)
+
+
 def _row(values: tuple) -> FileRow:
-    r = FileRow._make(values)
-    return r if r.neighbours is None else r._replace(neighbours=bool(r.neighbours))
+    """A row of the files table as a FileRow (neighbours is the last field: its bool mapped, not made by
+    _replace, which cost ~0.5 s of the 1.5-2.2 s a whole list of 100,000 rows took under load)."""
+    return FileRow._make((*values[:-1], _NEIGHBOURS[values[-1]]))
 
 
 def write_base(folder: Path, rows: list[FileRow]) -> None:

@@ -190,35 +190,77 @@ def _read_and_write(corpus: Path, index: Path, policy, gen, m: Manifest, changed
         return BuildSummary(index=str(index), manifest=manifest, reused=len(m.table), read=0)
     t_extract = time.perf_counter() - t0
     t1 = time.perf_counter()
-    con = gen.connect()
+    if not _neighbours_untouched(gen, gone, [w for *_, w in works]):
+        return None
+    draft = _Draft(index)
     try:
-        if not _neighbours_untouched(con, m.table, gone, [w for *_, w in works]):
-            return None
-        live = _Live.read(con, gen, gone, [w for *_, w in works])
-    finally:
-        con.close()
-    return _write(corpus, index, policy, skipped, gen, gone, restat, works, live, fixes, stats, t0, t_extract,
-                  time.perf_counter() - t1, corrections)
+        draft.start(gen)
+        live = _Live.read(draft.con, gen, gone, [w for *_, w in works])
+        return _write(corpus, index, policy, skipped, gen, gone, restat, works, live, fixes, stats, t0,
+                      t_extract, time.perf_counter() - t1, corrections, draft)
+    except BaseException:
+        draft.discard()
+        raise
 
 
-def _neighbours_untouched(con, table, gone: list[FileEntry], works: list) -> bool:
+class _Draft:
+    """The generation an add makes, until it is switched to: its name, its segment's folder name, the
+    temporary folder (hard links to every file of the previous generation, index/grow.py's layout) and the
+    segment's facts database, open for writing with the previous generation's parts attached read only.
+    One connection serves the add: what it reads of the parts (_Live.read, by Generation.live_rows) and
+    what it writes; a connection of its own with the six views over the parts, for three reads, cost
+    0.3-0.8 s of each add under load."""
+
+    def __init__(self, index: Path):
+        self.generation = _next_generation(index)
+        self.seg = "seg-" + self.generation.split("-", 1)[1]
+        self.work = index / f".{self.generation}.{os.getpid()}.tmp"
+        self.con = None
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def start(self, gen) -> None:
+        from index.store import FACTS_DB, open_segment_db
+
+        _link_tree(gen.path, self.work)
+        _facts_by_key(gen.path, self.work)
+        crash_point("linked")
+        (self.work / self.seg).mkdir()
+        self.con = open_segment_db(self.work / self.seg / FACTS_DB)
+        gen.attach_parts(self.con)
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+    def discard(self) -> None:
+        """Closed and removed (a build that stops; once the folder was switched to, nothing is left to remove)."""
+        self.close()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def _neighbours_untouched(gen, gone: list[FileEntry], works: list) -> bool:
     """No report whose values a neighbouring year decides (or could decide) is next to a changed one:
     the neighbouring-year step (index.neighbours) then gives every other report what it gave before.
-    table: the previous generation's file list (index/filelist.py), of which the rows of the changed
-    agencies are read (FileRow.neighbours says it of each; an older manifest that does not is asked through
-    con, its tables)."""
+    gen: the previous generation, of whose file list (index/filelist.py) the rows of the changed agencies
+    are read (FileRow.neighbours says it of each; an older manifest that does not is asked through its
+    tables)."""
     from index.neighbours import neighbour_docs, neighbour_sensitive
 
     touched = {(f.agency, f.year) for f in gone} | {(w.entry.agency, w.entry.year) for w in works}
     touched = {(a, y) for a, y in touched if a and y}
     if not touched:
         return True
-    files = table.of_agencies({a for a, _ in touched})
+    files = gen.manifest.table.of_agencies({a for a, _ in touched})
     present = {(f.agency, f.year) for f in files}
     if all(f.neighbours is not None for f in files):
         sensitive = {(f.agency, f.year) for f in files if f.neighbours}
     else:
-        docs = neighbour_docs(con)
+        con = gen.connect()
+        try:
+            docs = neighbour_docs(con)
+        finally:
+            con.close()
         sensitive = {(f.agency, f.year) for f in files if f.doc in docs}
     for w in works:
         present.add((w.entry.agency, w.entry.year))
@@ -261,42 +303,52 @@ class _Live:
 
     @classmethod
     def read(cls, con, gen, gone: list[FileEntry], works: list) -> _Live:
+        """con: a connection with gen's parts attached (Generation.attach_parts): its tables are read
+        through Generation.live_rows, three queries."""
         from index.store import SCHEMA
+
+        def rows_of(table: str) -> str:
+            return f"({gen.live_rows(table)})"
 
         dead = {f.doc for f in gone}
         agencies = {_same(a) for a in [f.agency for f in gone] + [w.entry.agency for w in works] if a}
         # same_agency(a) is short_name(a), plus the zone: only reports whose stored short name is one of
         # these can be of these agencies (same_agency for every report took seconds at 100,000 reports)
         maybe = {d for (d,) in con.execute(
-            "select doc from reports where agency_short in (select unnest(?)) or (agency_short is null and "
-            "agency is not null)", [sorted({a.split("·")[0] for a in agencies})]).fetchall()}
+            f"select doc from {rows_of('reports')} where agency_short in (select unnest(?)) or (agency_short is "
+            "null and agency is not null)", [sorted({a.split("·")[0] for a in agencies})]).fetchall()}
         maybe |= {w.entry.doc for w in works}
         mine = [f.doc for f in gen.manifest.table.of_docs(maybe) if f.agency and _same(f.agency) in agencies]
         docs = [d for d in mine if d not in dead]
         values: dict[str, dict] = {}
-        for d, k, v in con.execute("select doc, key, value from facts where key in (?, ?) and doc in "
+        for d, k, v in con.execute(f"select doc, key, value from {rows_of('facts')} where key in (?, ?) and doc in "
                                    "(select unnest(?))", [*CARRIED, docs]).fetchall():  # (the key's ART index: ms)
             values.setdefault(d, {}).setdefault(k, int(v) if isinstance(v, float) and v.is_integer() else v)
         counts = dict(gen.manifest.counts)
         names = [c for c, _ in SCHEMA["findings"]]
-        if all(p in gen.manifest.cross_year for p in gen.manifest.parts):  # each segment holds its agencies' findings
-            kept, replaced = {c: [] for c in names}, sorted(mine)
-            (n,) = con.execute("select count(*) from findings where status = 'FAIL' and kind = 'cross_year' "
-                               "and doc in (select unnest(?))", [replaced]).fetchone()
-            counts["fail"] -= int(n)
+        by_doc = all(p in gen.manifest.cross_year for p in gen.manifest.parts)  # each segment: its agencies' findings
+        replaced = sorted(mine) if by_doc else None
+        # the problems among the findings of the reports that leave and of those whose cross-year findings
+        # are replaced, in one read: (doc, status, is cross-year) → count
+        problems = con.execute(
+            f"select doc, status, kind = 'cross_year', count(*) from {rows_of('findings')} where status in "
+            "('FAIL', 'NOT_ASSESSABLE') and doc in (select unnest(?)) group by all",
+            [sorted(dead | set(replaced or ()))]).fetchall() if dead or replaced else []
+        if by_doc:
+            kept = {c: [] for c in names}
+            mine_set = set(mine)
+            counts["fail"] -= sum(n for d, st, cy, n in problems if cy and st == "FAIL" and d in mine_set)
         else:  # (grown before: the whole set, kept but for these agencies)
             at = names.index("agency")
-            rows = [r for r in con.execute(f"select {', '.join(names)} from findings where kind = 'cross_year'"
-                                           ).fetchall() if r[at] is None or _same(r[at]) not in agencies]
-            kept, replaced = {c: [r[i] for r in rows] for i, c in enumerate(names)}, None
-            (prev_fail,) = con.execute("select count(*) from findings where status = 'FAIL' and kind = 'cross_year'"
-                                       ).fetchone()
+            rows = [r for r in con.execute(f"select {', '.join(names)} from {rows_of('findings')} where kind = "
+                                           "'cross_year'").fetchall() if r[at] is None or _same(r[at]) not in agencies]
+            kept = {c: [r[i] for r in rows] for i, c in enumerate(names)}
+            (prev_fail,) = con.execute(f"select count(*) from {rows_of('findings')} where status = 'FAIL' and kind = "
+                                       "'cross_year'").fetchone()
             counts["fail"] += kept["status"].count("FAIL") - int(prev_fail)
-        if dead:
-            for key, status in (("fail", "FAIL"), ("not_assessable", "NOT_ASSESSABLE")):
-                (n,) = con.execute("select count(*) from findings where status = ? and kind <> 'cross_year' "
-                                   "and doc in (select unnest(?))", [status, sorted(dead)]).fetchone()
-                counts[key] -= int(n)
+        for d, st, cy, n in problems:
+            if d in dead and cy is False:  # (a finding without a kind is neither, as `kind <> …` had it)
+                counts["fail" if st == "FAIL" else "not_assessable"] -= int(n)
         for f in gone:
             counts["reports"] -= 1
             counts["facts"] -= f.facts
@@ -339,7 +391,9 @@ class _Live:
 
 def _write(corpus: Path, index: Path, policy, skipped: dict[str, str], gen, gone: list[FileEntry], restat: list,
            works: list, live: _Live, fixes: dict, stats: dict, t0: float, t_extract: float,
-           t_read: float, corrections: str | None) -> BuildSummary:
+           t_read: float, corrections: str | None, draft: _Draft) -> BuildSummary:
+    """The segment written into the draft (_Draft.start'ed: the previous generation linked), its manifest
+    saved, the folder moved into place and switched to. A failure leaves the draft to the caller's discard."""
     from index.build import _build_dense
     from index.filelist import FileTable, ListTable, Overlay
     from index.keyword import KeywordIndex, MetaColumns, TermCounts, fingerprint_ids
@@ -349,81 +403,65 @@ def _write(corpus: Path, index: Path, policy, skipped: dict[str, str], gen, gone
 
     t1 = time.perf_counter()
     m = gen.manifest
-    generation = _next_generation(index)
-    seg = "seg-" + generation.split("-", 1)[1]
-    work = index / f".{generation}.{os.getpid()}.tmp"
-    shutil.rmtree(work, ignore_errors=True)
-    db = None
-    try:
-        _link_tree(gen.path, work)
-        _facts_by_key(gen.path, work)
-        crash_point("linked")
-        (work / seg).mkdir()
-        start = at = gen.pidx_end()
-        counts = TermCounts()
-        slots, keys, new_entries, passages = [], [], {}, []
-        for i, (rel, key, path, w) in enumerate(works):
-            counts.add(w.tokens)
-            slots.append(FileSlot(i, w.entry.doc, printable(str(path)), w.entry.passages, None))
-            keys.append(key)
-            new_entries[rel] = w.entry.model_copy(update={"part": seg, "pidx": at, "size": stats[rel][0],
-                                                          "mtime_ns": stats[rel][1],
-                                                          "neighbours": neighbour_sensitive(w.rows["facts"])})
-            at += w.entry.passages
-            live.add(w.rows)
-            p = w.rows["passages"]
-            passages += [SimpleNamespace(id=p["id"][j], doc=p["doc"][j], agency=p["agency"][j], year=p["year"][j],
-                                         part=p["part"][j], kind=p["kind"][j]) for j in range(len(p["id"]))]
-        # the file list after this segment: an overlay over the base's (or, over an older layout, the whole list)
-        change = m.table.changed([*new_entries.values(), *restat], [f.path for f in gone])
-        table = FileTable(gen.path, change) if isinstance(change, Overlay) else ListTable(change)
-        cross = live.cross_year(table)
-        db = write_segment_db(work / seg / "facts.duckdb", [(s.path, w.rows) for s, (*_, w) in zip(slots, works)],
-                              start, cross)
-        crash_point("facts")
-        write_parquet(db.con, work / seg)
-        KeywordIndex().build_from_counts(counts, MetaColumns.from_passages(passages),
-                                         fingerprint_ids(p.id for p in passages),
-                                         known=_known_fields(work, {p.agency for p in passages if p.agency})
-                                         ).save(work / seg / "keyword")
-        _save_dead_terms(work / seg / "keyword", index / "cache", gone)
-        t_write = time.perf_counter() - t1 + t_read
-        t2 = time.perf_counter()
-        embedded = policy.reason
-        if policy.embed:
-            import numpy as np
+    generation, seg, work = draft.generation, draft.seg, draft.work
+    start = at = gen.pidx_end()
+    counts = TermCounts()
+    slots, keys, new_entries, passages = [], [], {}, []
+    for i, (rel, key, path, w) in enumerate(works):
+        counts.add(w.tokens)
+        slots.append(FileSlot(i, w.entry.doc, printable(str(path)), w.entry.passages, None))
+        keys.append(key)
+        new_entries[rel] = w.entry.model_copy(update={"part": seg, "pidx": at, "size": stats[rel][0],
+                                                      "mtime_ns": stats[rel][1],
+                                                      "neighbours": neighbour_sensitive(w.rows["facts"])})
+        at += w.entry.passages
+        live.add(w.rows)
+        p = w.rows["passages"]
+        passages += [SimpleNamespace(id=p["id"][j], doc=p["doc"][j], agency=p["agency"][j], year=p["year"][j],
+                                     part=p["part"][j], kind=p["kind"][j]) for j in range(len(p["id"]))]
+    # the file list after this segment: an overlay over the base's (or, over an older layout, the whole list)
+    change = m.table.changed([*new_entries.values(), *restat], [f.path for f in gone])
+    table = FileTable(gen.path, change) if isinstance(change, Overlay) else ListTable(change)
+    cross = live.cross_year(table)
+    db = write_segment_db(draft.con, [(s.path, w.rows) for s, (*_, w) in zip(slots, works)], start, cross)
+    crash_point("facts")
+    write_parquet(db.con, work / seg)
+    KeywordIndex().build_from_counts(counts, MetaColumns.from_passages(passages),
+                                     fingerprint_ids(p.id for p in passages),
+                                     known=_known_fields(work, {p.agency for p in passages if p.agency})
+                                     ).save(work / seg / "keyword")
+    _save_dead_terms(work / seg / "keyword", index / "cache", gone)
+    t_write = time.perf_counter() - t1 + t_read
+    t2 = time.perf_counter()
+    embedded = policy.reason
+    if policy.embed:
+        import numpy as np
 
-            starts = np.cumsum([start] + [s.passages for s in slots])
-            embedded = _build_dense(work / seg / "dense", policy, slots, keys, starts, index / "cache", db) \
-                + "；" + policy.reason
-        t_embed = time.perf_counter() - t2
-        dead = m.dead + [Tombstone(part=f.part, doc=f.doc, pidx=f.pidx, passages=f.passages) for f in gone]
-        write_tombstones(db.con, work, [(t.part or generation, t.doc) for t in dead])
-        cross_year = {**m.cross_year, seg: live.replaced} if live.replaced is not None else {}
-        if cross_year:
-            parts = ["", *m.parts, seg]
-            write_cross_year_replaced(db.con, work, [
-                (p or generation, d) for i, p in enumerate(parts)
-                for d in sorted({d for q in parts[i + 1:] for d in cross_year[q]})])
-        db.con.close()
-        db = None
-        manifest = Manifest(
-            built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
-            versions=_versions(), model=policy.info, embedded=embedded, skipped=skipped,
-            counts=live.counts, parts=[*m.parts, seg], dead=dead, pidx_end=at,
-            cross_year=cross_year, corrections=corrections,
-            timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
-                     "total": time.perf_counter() - t0}
-        ).with_overlay(seg, change, gen.path, index / generation)
-        crash_point("written")
-        manifest.save(work)
-        crash_point("saved")
-        os.replace(work, index / generation)
-    except BaseException:
-        if db is not None:
-            db.con.close()
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+        starts = np.cumsum([start] + [s.passages for s in slots])
+        embedded = _build_dense(work / seg / "dense", policy, slots, keys, starts, index / "cache", db) \
+            + "；" + policy.reason
+    t_embed = time.perf_counter() - t2
+    dead = m.dead + [Tombstone(part=f.part, doc=f.doc, pidx=f.pidx, passages=f.passages) for f in gone]
+    write_tombstones(db.con, work, [(t.part or generation, t.doc) for t in dead])
+    cross_year = {**m.cross_year, seg: live.replaced} if live.replaced is not None else {}
+    if cross_year:
+        parts = ["", *m.parts, seg]
+        write_cross_year_replaced(db.con, work, [
+            (p or generation, d) for i, p in enumerate(parts)
+            for d in sorted({d for q in parts[i + 1:] for d in cross_year[q]})])
+    draft.close()
+    manifest = Manifest(
+        built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=str(corpus.resolve()), generation=generation,
+        versions=_versions(), model=policy.info, embedded=embedded, skipped=skipped,
+        counts=live.counts, parts=[*m.parts, seg], dead=dead, pidx_end=at,
+        cross_year=cross_year, corrections=corrections,
+        timings={"read+extract": t_extract, "index write": t_write, "embed": t_embed,
+                 "total": time.perf_counter() - t0}
+    ).with_overlay(seg, change, gen.path, index / generation)
+    crash_point("written")
+    manifest.save(work)
+    crash_point("saved")
+    os.replace(work, index / generation)
     crash_point("moved")
     _switch(index, generation, cache=None)
     table.close()

@@ -153,16 +153,21 @@ class TablesReader:
             f"select text from passages where pidx >= ? and pidx < ?{where} order by pidx", [start, stop]).fetchall()]
 
 
-def write_segment_db(path: Path, files: Sequence[tuple[str, Rows]], pidx_start: int,
-                     findings: dict[str, list]) -> TablesReader:
-    """A segment's facts database (index/grow.py): the tables of a few files written as they are, in file
-    order, without FactsWriter's staging (each statement costs ~10 ms on a busy machine, and an add must
-    stay well under a second); passages numbered from `pidx_start`; `findings` (columns: the
-    generation's cross-year set) appended. files: (path as the reports table shows it, the file's rows). Returns the
-    open database (close its .con)."""
+def open_segment_db(path: Path):
+    """A new segment's facts database, opened for writing (index/grow.py also reads the previous parts
+    through this connection before write_segment_db fills it: one connection for the add)."""
     import duckdb
 
-    con = duckdb.connect(str(path), config={"memory_limit": os.environ.get("QA_DB_MEMORY", DB_MEMORY)})
+    return duckdb.connect(str(path), config={"memory_limit": os.environ.get("QA_DB_MEMORY", DB_MEMORY)})
+
+
+def write_segment_db(con, files: Sequence[tuple[str, Rows]], pidx_start: int,
+                     findings: dict[str, list]) -> TablesReader:
+    """A segment's facts database (index/grow.py; con: open_segment_db's): the tables of a few files
+    written as they are, in file order, without FactsWriter's staging (each statement costs ~10 ms on a
+    busy machine, and an add must stay well under a second); passages numbered from `pidx_start`;
+    `findings` (columns: the generation's cross-year set) appended. files: (path as the reports table
+    shows it, the file's rows). Returns the open database (close its .con)."""
     out = _empty()
     at = pidx_start
     for shown, rows in files:
@@ -177,9 +182,9 @@ def write_segment_db(path: Path, files: Sequence[tuple[str, Rows]], pidx_start: 
     for c, values in findings.items():
         out["findings"][c].extend(values)
     for t, cols in SCHEMA.items():
-        con.execute(f"create table {t} (" + ", ".join(f'"{c}" {ty}' for c, ty in cols) + ")")
+        con.execute(f"create table main.{t} (" + ", ".join(f'"{c}" {ty}' for c, ty in cols) + ")")
         if out[t][cols[0][0]]:
-            insert_columns(con, t, out[t], cols, arrow=False)  # no pyarrow import for a few files
+            insert_columns(con, f"main.{t}", out[t], cols, arrow=False)  # no pyarrow import for a few files
     return TablesReader(con)
 
 

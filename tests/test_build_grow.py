@@ -482,6 +482,34 @@ def test_a_grown_generation_reads_through_a_cursor(tmp_path: Path, files: list[P
         con.close()
 
 
+def test_the_live_rows_an_add_reads_are_the_views_rows(tmp_path: Path, files: list[Path]) -> None:
+    """A segment add reads the previous generation in the connection that writes the segment, its parts
+    attached and no views made (Generation.attach_parts, live_rows): the same rows as the views, tombstones
+    and replaced cross-year findings left out."""
+    import duckdb
+
+    from index.store import SCHEMA
+
+    corpus, index, seeds = _three_seeds(tmp_path, files)
+    shutil.copy(seeds[3], corpus / seeds[3].name)
+    build_index(corpus, index, embed=False, workers=1, only=[corpus / seeds[3].name])
+    edit = corpus / seeds[0].name
+    edit.write_text(edit.read_text("utf-8").replace("。", "。本年度另有一条补充说明。", 1), encoding="utf-8")
+    (corpus / seeds[1].name).unlink()
+    build_index(corpus, index, embed=False, workers=1, only=[edit, corpus / seeds[1].name])
+    gen = Generation.current(index)
+    assert len(gen.manifest.parts) == 2 and len(gen.manifest.dead) == 2
+    views, bare = gen.connect(), duckdb.connect()
+    try:
+        gen.attach_parts(bare)
+        for t in SCHEMA:
+            assert sorted(map(repr, bare.execute(f"select * from ({gen.live_rows(t)})").fetchall())) == \
+                sorted(map(repr, views.execute(f"select * from {t}").fetchall())), t
+    finally:
+        views.close()
+        bare.close()
+
+
 def test_the_file_table_answers_as_the_whole_list(tmp_path: Path) -> None:
     """The file list's base (files.sqlite) with the overlays of segment after segment gives, by every lookup
     an add and an open use, what the whole list changed the same way gives: rows in corpus order (paths in
