@@ -234,6 +234,50 @@ def test_a_blank_cell_is_said_blank_in_consistency_sentences(app):
     assert any("（七）总计" in q and q.endswith(f" <mark>{render.BLANK_CELL}</mark></div>") for q in quotes)
 
 
+def shown_cells(grid) -> pd.DataFrame:
+    """What the browser's grid writes in each cell of a column without a format of its own: the display text
+    the page sends beside the numbers (a pandas Styler's), as the page sends it."""
+    from streamlit import dataframe_util
+
+    return dataframe_util.convert_arrow_bytes_to_pandas_df(grid.proto.arrow_data.styler.display_values)
+
+
+def test_amounts_show_the_decimals_each_report_gives(app):
+    """An amount column of 7249.4746, 2580.444799 and 232.4586 (万元): each cell as its report gives it, never
+    padded to the longest value's decimals (232.458600) nor rounded; the cells stay numbers (the grid sorts
+    them as numbers) and the export keeps the values."""
+    import json
+
+    ask(app, "哪个单位的政府集中采购金额最多")
+    grid = app.chat_message[-1].dataframe[0]
+    column = next(c for c in grid.value.columns if "万元" in c)
+    assert "format" not in json.loads(grid.proto.columns)[column]["type_config"]  # the cells' own text is shown
+    values = dict(zip(grid.value["单位"], grid.value[column]))
+    shown = dict(zip(grid.value["单位"], shown_cells(grid)[column]))
+    assert values["伊川县城市管理局"] == 232.4586 and shown["伊川县城市管理局"] == "232.4586"
+    assert values["鹤岗市城市管理综合执法局"] == 2580.444799 and shown["鹤岗市城市管理综合执法局"] == "2,580.444799"
+    assert shown["沙河市城市管理综合行政执法局"] == "7,249.4746" and shown["济南市城市管理局"] == "0"
+    assert shown["张店区综合行政执法局"] == "—"  # no value: the grid's placeholder, not 0
+    assert pd.api.types.is_float_dtype(grid.value[column])
+
+
+def test_the_facts_page_shows_amounts_whole_and_unrounded(app):
+    """The facts page's 数值: 2580.444799 in full (the grid's "localized" format rounded it to 2,580.445), in a
+    column wide enough for its widest value (sized by its first rows, it cut the digits on the left)."""
+    import json
+
+    from ui import numbers
+
+    app.switch_page("views/facts.py").run()
+    app.text_input[0].set_value("采购总金额").run()
+    assert not app.exception
+    grid = app.dataframe[0]
+    shown = shown_cells(grid)["数值"].tolist()
+    assert sorted(shown) == sorted(numbers.shown(v) for v in grid.value["数值"]) and "2,580.444799" in shown
+    width = json.loads(grid.proto.columns)["数值"]["width"]
+    assert width >= max(len(v) for v in shown) * numbers.PX_PER_UNIT + numbers.CELL_PAD
+
+
 def test_follow_up_question_uses_the_conversation(app):
     ask(app, RANKING)
     ask(app, "济南呢？")

@@ -15,7 +15,7 @@ import streamlit as st
 from index.template import PARTS
 from qa.answer import Answer, AnswerTable, Citation
 from qa.output import format_value
-from ui import evidence, exports, wrap
+from ui import evidence, exports, numbers, wrap
 from ui.uploads import with_names
 
 PART_TITLES = {p.numeral: p.title for p in PARTS}
@@ -62,18 +62,17 @@ Locate = Callable[[str, str], object]  # (doc, fact key) → state.CellSource | 
 # ---------------------------------------------------------------- the table
 def table_view(table: AnswerTable) -> tuple[pd.DataFrame, dict]:
     """The answer table as shown: units in the headers, numeric columns right-aligned with thousands
-    separators and the decimals their values need."""
+    separators; a column with fractions leaves its format to each cell (numbers.exact, when drawn)."""
     frame = exports.table_frame(table)
     measured = {exports.with_unit(c, u) for c, u in table.units.items()}
     config = {}
     for col in frame.columns:
         series = frame[col]
-        if col in measured:
-            d = exports.decimals(series)
-            config[col] = st.column_config.NumberColumn(col, format=f"%,.{d}f" if d else "%,d",
-                                                        alignment="right")
+        if col in measured:  # a column with fractions: each cell as the report gives it (ui/numbers.py)
+            whole = not pd.api.types.is_float_dtype(series)
+            config[col] = st.column_config.NumberColumn(col, format="%,d" if whole else None, alignment="right")
         elif pd.api.types.is_numeric_dtype(series):  # 名次, 年份: numbers without a unit or separators
-            whole = exports.decimals(series) == 0
+            whole = not pd.api.types.is_float_dtype(series)
             config[col] = st.column_config.NumberColumn(col, format="%d" if whole else None, alignment="right")
         else:
             # as wide as its longest text: the grid sizes a column by its first rows, and a 说明 empty there
@@ -134,7 +133,7 @@ def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
         data = data.head(CHART_BARS)
         title = f"{hint.title}（前 {CHART_BARS} 个）"
     d = exports.decimals(data["value"])
-    fmt = f",.{d}f" if d else ",d"
+    fmt = f",.{d}~f" if d else ",d"  # d3's ~ drops a value's trailing zeros: 18,651.06 beside 24,252.311082
     base = alt.Chart(data).encode(
         y=alt.Y("category:N", sort="ascending" if years else "-x", title=None, axis=alt.Axis(labelLimit=260)),
         x=alt.X("value:Q", title=y_col, axis=alt.Axis(format=fmt)),
@@ -302,7 +301,8 @@ def answer(answer: Answer, key: str, names: dict[str, str], ask: Callable[[str],
         frame, config = table_view(answer.table)
         shown, row_px = wrap_long_text(frame, config)
         height = "auto" if len(frame) <= TABLE_ROWS_SHOWN else 420 if row_px <= 35 else 640  # longer: it scrolls
-        st.dataframe(shown, column_config=config, hide_index=True, key=f"{key}-table", placeholder="—",
+        data, config = numbers.exact(shown, config, placeholder="—")
+        st.dataframe(data, column_config=config, hide_index=True, key=f"{key}-table", placeholder="—",
                      row_height=row_px, height=height)
         if len(frame) > TABLE_ROWS_SHOWN:
             st.caption(f"共 {len(frame):,} 行，表格可滚动；下载的文件包含全部行及每行的来源。")
