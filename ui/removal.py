@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -55,6 +56,28 @@ def remove_uploads(stored: Sequence[str], corpus: Path, index: Path) -> list[str
     return [known[rel] for rel in chosen]
 
 
+@dataclass(frozen=True)
+class Removed:
+    """Files this session took out of the index: the names they were uploaded under, and stored name → that
+    name (the index's list of names no longer has them)."""
+    shown: tuple[str, ...]
+    names: dict[str, str]
+
+
+REMOVED = "removed_since_drawn"
+
+
+def take_removed() -> Removed | None:
+    """The files removed since the chat was last drawn (its answers are asked again: ui/replay.py), once."""
+    return st.session_state.pop(REMOVED, None)
+
+
+def _note_removed(known: dict[str, str], chosen: list[str]) -> None:
+    before = st.session_state.get(REMOVED) or Removed((), {})
+    st.session_state[REMOVED] = Removed(before.shown + tuple(known[rel] for rel in chosen),
+                                        {**before.names, **{Path(rel).name: known[rel] for rel in chosen}})
+
+
 def remove_box(p: state.Paths) -> None:
     """The sidebar's list of uploaded files, any of which can be taken out of the index."""
     files = uploaded(p.corpus)
@@ -72,6 +95,7 @@ def remove_box(p: state.Paths) -> None:
             with st.spinner(f"正在从索引中移除 {len(chosen)} 个文件…"):
                 try:
                     gone = remove_uploads(chosen, p.corpus, p.index)
+                    _note_removed(files, chosen)
                     said = ("ok", f"已移除：{render.escape_md('、'.join(gone))}（问答与统计不再计入）")
                 except ReportError as err:
                     said = ("error", f"未能移除：{render.escape_md(chinese(err.problem))}。原有索引保持不变。")
