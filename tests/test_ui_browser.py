@@ -283,3 +283,32 @@ def test_an_image_upload_is_refused_in_words(server, page, tmp_path):
     refused = page.get_by_test_id("stSidebar").get_by_text("未加入：截图.png：不支持的文件格式")
     refused.wait_for(timeout=90_000)
     assert ".pdf" in refused.inner_text() and ".txt" in refused.inner_text()  # what to upload instead
+
+
+@pytest.mark.parametrize("width", [1400, 420])  # a clerk's laptop, a journalist's phone
+def test_a_findings_answer_fits_the_chat_without_a_sideways_scroll(server, browser, width):
+    """The 核对 answer's table (six columns, long 说明) in the chat: nothing in it scrolls sideways or runs past
+    its cell, at 1400 px beside the sidebar and at 420 px; every 说明 is on the page whole."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN", is_mobile=width < 600)
+    page = context.new_page()
+    try:
+        page.goto(server)
+        box = page.get_by_test_id("stChatInputTextArea")
+        box.wait_for(timeout=90_000)
+        box.fill("哪些报告的数字前后不一致？")
+        box.press("Enter")
+        answer = page.get_by_test_id("stChatMessage").nth(1)
+        table = answer.get_by_test_id("stTable").first
+        table.wait_for(timeout=90_000)
+        page.wait_for_timeout(1000)
+        overflowing = table.evaluate("""e => [e, ...e.querySelectorAll('*')]
+            .filter(x => x.clientWidth > 0 && x.scrollWidth > x.clientWidth + 1)
+            .map(x => [x.tagName, x.scrollWidth, x.clientWidth])""")
+        assert overflowing == []
+        assert table.bounding_box()["width"] <= answer.bounding_box()["width"]
+        details = table.locator("tbody tr").evaluate_all("rows => rows.map(r => r.lastElementChild.innerText)")
+        assert len(details) > 12 and all("规则" in d or "正文" in d or "表格" in d for d in details)
+        table.screenshot(path=str(ARTIFACTS / f"ui_findings_answer_{width}.png"))
+    finally:
+        context.close()
