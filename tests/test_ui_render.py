@@ -162,7 +162,7 @@ def test_a_text_column_empty_in_its_first_rows_is_as_wide_as_its_text(seed_qa):
     from ui import exports
 
     answer, _ = seed_qa.ask("所有报告的行政处罚项目数量加起来是多少", None)
-    frame, config = render.table_view(seed_qa.every_row(answer).table)
+    frame, config, _ = render.fit_columns(*render.table_view(seed_qa.every_row(answer).table))
     notes = [v for v in frame["说明"] if v]
     assert notes == ["未提供（报告中没有这一项）"] and not frame["说明"][0]
     assert config["说明"]["width"] >= exports.text_width(notes[0]) * 7
