@@ -312,3 +312,24 @@ def test_a_findings_answer_fits_the_chat_without_a_sideways_scroll(server, brows
         table.screenshot(path=str(ARTIFACTS / f"ui_findings_answer_{width}.png"))
     finally:
         context.close()
+
+
+def test_the_file_picker_offers_only_report_formats(server, page, tmp_path):
+    """The operating system's picker lists only the formats the readers take (the input's accept list), while
+    a file of another kind that is dropped in still reaches the server and is refused in words (the test
+    above); the fresh input each upload brings gets the list too."""
+    from index.readers import SUPPORTED_SUFFIXES
+
+    page.goto(server)
+    field = page.get_by_test_id("stSidebar").locator("[data-testid=stFileUploaderDropzone] input[type=file]")
+    field.wait_for(state="attached", timeout=90_000)
+    page.wait_for_function("() => document.querySelector('[data-testid=stFileUploaderDropzone] input[type=file]')"
+                           ".getAttribute('accept')", timeout=30_000)
+    assert set(field.get_attribute("accept").split(",")) == set(SUPPORTED_SUFFIXES)
+    image = tmp_path / "截图.png"
+    image.write_bytes(_png())
+    field.set_input_files(str(image))
+    page.get_by_test_id("stSidebar").get_by_text("未加入：截图.png").wait_for(timeout=90_000)
+    again = page.get_by_test_id("stSidebar").locator("[data-testid=stFileUploaderDropzone] input[type=file]")
+    page.wait_for_timeout(1000)
+    assert set(again.get_attribute("accept").split(",")) == set(SUPPORTED_SUFFIXES)
