@@ -59,15 +59,3 @@ def exact(frame: pd.DataFrame, config: Mapping[str, object], placeholder: str = 
             if col in config else st.column_config.NumberColumn(col, format="plain", alignment="right")
     return plain, config
 
-
-def page_table(frame: pd.DataFrame, config: Mapping[str, dict], placeholder: str = "—"):
-    """The frame styled for st.table (the browser's own table, which has no column config): numbers as the
-    grid would show them under `config` (a "%d" column, 年份 or 名次, without separators; any other number
-    as the report gives it), a missing cell as `placeholder`."""
-    styled = frame.style.format(na_rep=placeholder)
-    for col in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[col]):
-            continue
-        bare = config.get(col, {}).get("type_config", {}).get("format") == "%d"
-        styled = styled.format((lambda v: f"{int(v)}") if bare else shown, subset=[col], na_rep=placeholder)
-    return styled

@@ -108,15 +108,30 @@ def fit_columns(frame: pd.DataFrame, config: dict, room: int = CHAT_PX) -> tuple
     return frame, config, wrap.row_height([v for c in wrapped for v in frame[c]])
 
 
+def page_table(frame: pd.DataFrame, config: dict, placeholder: str = "—"):
+    """The frame styled for st.table, the browser's own table, which reads its cells as markdown and has no
+    column config: text escaped (a report's ![](…) in an agency's name is text, never an image fetched),
+    numbers as the grid would show them under `config` (a "%d" column, 年份 or 名次, without separators; any
+    other number as the report gives it), a missing cell as `placeholder`."""
+    styled = frame.style.format(lambda v: escape_md(str(v)), na_rep=placeholder)
+    for col in frame.columns:
+        if pd.api.types.is_numeric_dtype(frame[col]):
+            bare = config.get(col, {}).get("type_config", {}).get("format") == "%d"
+            styled = styled.format((lambda v: f"{int(v)}") if bare else numbers.shown, subset=[col], na_rep=placeholder)
+    return styled
+
+
 def _table(frame: pd.DataFrame, config: dict, key: str) -> None:
-    """The answer's table, fitted to the chat (fit_columns). One whose text must be broken into lines is drawn
-    as the browser's own table, which wraps text as a page does, at any width (a phone's too): the data grid
-    breaks lines by its own measure of the text, which puts a run of Chinese it measures short past the
-    column's edge (the 核对 answer's first 说明). A longer one (more than HTML_ROWS rows) stays a grid."""
+    """The answer's table. A short one (TABLE_ROWS_SHOWN rows), and one whose text must be broken into lines,
+    is drawn as the browser's own table, which wraps text as a page does at any width: on a phone its
+    numbers stay in sight (a grid's right-aligned number column sat past the screen's edge, its cells
+    seemingly blank), and the data grid breaks lines by its own measure of the text, which put a run of
+    Chinese it measured short past the column's edge (the 核对 answer's first 说明). Any other stays a grid
+    (sortable, with a sticky header), fitted to the chat (fit_columns); so does one of more than HTML_ROWS."""
     shown, fitted, row_px = fit_columns(frame, config)
     long = len(frame) > TABLE_ROWS_SHOWN  # it scrolls inside a fixed height
-    if row_px > wrap.row_height([]) and len(frame) <= HTML_ROWS:
-        st.table(numbers.page_table(frame, config), hide_index=True, height=640 if long else "content")
+    if (row_px > wrap.row_height([]) or not long) and len(frame) <= HTML_ROWS:
+        st.table(page_table(frame, config), hide_index=True, height=640 if long else "content")
         return
     data, fitted = numbers.exact(shown, fitted, placeholder="—")
     st.dataframe(data, column_config=fitted, hide_index=True, key=f"{key}-table", placeholder="—",
