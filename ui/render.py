@@ -24,7 +24,7 @@ STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/he
 SOURCES_SHOWN = 8  # more are behind a toggle
 PASSAGE_HEAD = 18  # characters of a quoted passage in its source's title
 TABLE_ROWS_SHOWN = 12  # a longer answer table scrolls inside a fixed height
-HTML_ROWS = 500  # an answer table with text broken into lines is the browser's own table up to this many rows
+HTML_ROWS = 200  # an answer table is the browser's own table up to this many rows, a grid beyond
 CHART_BARS = 30  # a longer ranking's chart shows its first bars
 # An answer table's room: a chat message's content in a 1400 px window beside the sidebar is ~880 px wide (less
 # the grid's borders). Columns wider together are fitted by breaking their longest texts into lines.
@@ -122,20 +122,20 @@ def page_table(frame: pd.DataFrame, config: dict, placeholder: str = "—"):
 
 
 def _table(frame: pd.DataFrame, config: dict, key: str) -> None:
-    """The answer's table. A short one (TABLE_ROWS_SHOWN rows), and one whose text must be broken into lines,
-    is drawn as the browser's own table, which wraps text as a page does at any width: on a phone its
-    numbers stay in sight (a grid's right-aligned number column sat past the screen's edge, its cells
-    seemingly blank), and the data grid breaks lines by its own measure of the text, which put a run of
-    Chinese it measured short past the column's edge (the 核对 answer's first 说明). Any other stays a grid
-    (sortable, with a sticky header), fitted to the chat (fit_columns); so does one of more than HTML_ROWS."""
-    shown, fitted, row_px = fit_columns(frame, config)
+    """The answer's table. Up to HTML_ROWS rows it is the browser's own table, which wraps text as a page does
+    at any width and keeps its header in sight as it scrolls: on a phone its numbers stay on the screen (a
+    grid's right-aligned number column sat past a 420 px screen's edge, its cells seemingly blank), and no
+    text runs past its cell (the grid breaks lines by its own measure of the text, which put a run of Chinese
+    it measured short past the column's edge: the 核对 answer's first 说明). A longer one is a grid fitted to
+    the chat (fit_columns), which draws only the rows in sight."""
     long = len(frame) > TABLE_ROWS_SHOWN  # it scrolls inside a fixed height
-    if (row_px > wrap.row_height([]) or not long) and len(frame) <= HTML_ROWS:
+    if len(frame) <= HTML_ROWS:
         st.table(page_table(frame, config), hide_index=True, height=640 if long else "content")
         return
+    shown, fitted, row_px = fit_columns(frame, config)
     data, fitted = numbers.exact(shown, fitted, placeholder="—")
     st.dataframe(data, column_config=fitted, hide_index=True, key=f"{key}-table", placeholder="—",
-                 row_height=row_px, height=(420 if row_px <= 35 else 640) if long else "auto")
+                 row_height=row_px, height=420 if row_px <= 35 else 640)
 
 
 def _bar_names(frame: pd.DataFrame, x: str) -> pd.Series:
