@@ -23,7 +23,7 @@ STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/he
                 "absent": ":material/block:", "out_of_scope": ":material/info:", "invalid": ":material/edit_note:"}
 SOURCES_SHOWN = 8  # more are behind a toggle
 PASSAGE_HEAD = 18  # characters of a quoted passage in its source's title
-TABLE_ROWS_SHOWN = 12  # a longer answer table scrolls inside a fixed height
+TABLE_ROWS_SHOWN = 16  # a longer answer table scrolls inside a fixed height (16 rows of one line fill it)
 HTML_ROWS = 200  # an answer table is the browser's own table up to this many rows, a grid beyond
 CHART_BARS = 30  # a longer ranking's chart shows its first bars
 # An answer table's room: a chat message's content in a 1400 px window beside the sidebar is ~880 px wide (less
