@@ -98,3 +98,26 @@ def test_answers_that_counted_a_removed_file_are_asked_again_and_marked(seed_ind
     assert not at.chat_message[5].warning
     # the conversation goes on from the answers as they are now
     assert "伊川县城市管理局" in _ask(at, "伊川呢")
+
+
+def test_a_removal_in_another_session_marks_this_chats_answers(seed_index, tmp_path, monkeypatch):
+    """Two people share the server: one takes out a report the other's chat has answers from. At the other's
+    next rerun its answers are asked again over the index as it is now and marked, the file named as it was
+    uploaded."""
+    mine = seed_index.copy(tmp_path)
+    monkeypatch.setenv("QA_INDEX", str(mine.index))
+    monkeypatch.setenv("QA_CORPUS", str(mine.corpus))
+    reader = AppTest.from_file(APP, default_timeout=180).run()
+    reader.get("file_uploader")[0].set_value([("平潭2022年报.txt", REPORT.read_bytes(), "text/plain")]).run()
+    assert "10,690" in _ask(reader, "平潭2022年行政许可处理决定数量是多少")
+
+    other = AppTest.from_file(APP, default_timeout=180).run()
+    other.sidebar.multiselect[0].set_value(list(uploaded(mine.corpus))).run()
+    other.sidebar.button(key="remove-go").click().run()
+    assert not other.exception and not uploaded(mine.corpus)
+
+    reader.run()  # the reader's next rerun (any click)
+    assert not reader.exception
+    answer = reader.session_state["messages"][1]
+    assert answer["before"].removed == ("平潭2022年报.txt",) and "没有「平潭" in answer["answer"].text
+    assert _plain(reader.chat_message[1].warning[0].value).startswith("移除「平潭2022年报.txt」后")

@@ -50,7 +50,7 @@ if not messages and pending is None:
             for i, q in enumerate(examples):
                 st.button(render.escape_md(q), key=f"example-{i}", on_click=queue, args=(q,))
 
-removed = removal.take_removed()  # files this session took out of the index since the chat was last drawn
+removed = removal.take_removed() or removal.gone_elsewhere(p, gen, messages, uploaded)  # this session's, or anyone's
 if removed and messages:
     with st.spinner(f"已移除 {len(removed.shown)} 个文件，正在按现在的索引重新回答之前的问题…"):
         conversation, _ = replay.replay(state.engine(p, gen), messages, removed.shown,
