@@ -136,7 +136,7 @@ def test_ranking_question_shows_text_table_chart_downloads_and_sources(app, down
     user, answer = chat_texts(app)
     assert plain(RANKING) in user
     assert "伊川县城市管理局" in answer and "313" in answer
-    frame = app.dataframe[0].value
+    frame = app.chat_message[-1].table[0].value  # a short table: the browser's own, which fits a phone too
     assert "伊川县城市管理局" in frame.astype(str).to_string()
     assert 313 in pd.to_numeric(frame.stack(), errors="coerce").tolist()
     assert len(app.get("vega_lite_chart")) == 1
@@ -232,6 +232,48 @@ def test_a_blank_cell_is_said_blank_in_consistency_sentences(app):
     assert any(e.label.endswith("第351–358行 · 空白") for e in sources)
     quotes = [m.value for m in app.chat_message[-1].markdown if "qa-quote" in m.value]
     assert any("（七）总计" in q and q.endswith(f" <mark>{render.BLANK_CELL}</mark></div>") for q in quotes)
+
+
+def shown_cells(grid) -> pd.DataFrame:
+    """What the browser's grid writes in each cell of a column without a format of its own: the display text
+    the page sends beside the numbers (a pandas Styler's), as the page sends it."""
+    from streamlit import dataframe_util
+
+    return dataframe_util.convert_arrow_bytes_to_pandas_df(grid.proto.arrow_data.styler.display_values)
+
+
+def test_amounts_show_the_decimals_each_report_gives(app):
+    """An amount column of 7249.4746, 2580.444799 and 232.4586 (万元): each cell as its report gives it, never
+    padded to the longest value's decimals (232.458600) nor rounded; the cells stay numbers, the page's
+    text beside them (a grid gets the same: tests/test_ui_render.py)."""
+    ask(app, "哪个单位的政府集中采购金额最多")
+    grid = app.chat_message[-1].table[0]
+    column = next(c for c in grid.value.columns if "万元" in c)
+    values = dict(zip(grid.value["单位"], grid.value[column]))
+    shown = dict(zip(grid.value["单位"], shown_cells(grid)[column]))
+    assert values["伊川县城市管理局"] == 232.4586 and shown["伊川县城市管理局"] == "232.4586"
+    assert values["鹤岗市城市管理综合执法局"] == 2580.444799 and shown["鹤岗市城市管理综合执法局"] == "2,580.444799"
+    assert shown["沙河市城市管理综合行政执法局"] == "7,249.4746" and shown["济南市城市管理局"] == "0"
+    assert shown["张店区综合行政执法局"] == "—"  # no value: the grid's placeholder, not 0
+    assert pd.api.types.is_float_dtype(grid.value[column])
+    assert set(shown_cells(grid)["年份"]) == {"2020"}  # a year as a year, not 2,020
+
+
+def test_the_facts_page_shows_amounts_whole_and_unrounded(app):
+    """The facts page's 数值: 2580.444799 in full (the grid's "localized" format rounded it to 2,580.445), in a
+    column wide enough for its widest value (sized by its first rows, it cut the digits on the left)."""
+    import json
+
+    from ui import numbers
+
+    app.switch_page("views/facts.py").run()
+    app.text_input[0].set_value("采购总金额").run()
+    assert not app.exception
+    grid = app.dataframe[0]
+    shown = shown_cells(grid)["数值"].tolist()
+    assert sorted(shown) == sorted(numbers.shown(v) for v in grid.value["数值"]) and "2,580.444799" in shown
+    width = json.loads(grid.proto.columns)["数值"]["width"]
+    assert width >= max(len(v) for v in shown) * numbers.PX_PER_UNIT + numbers.CELL_PAD
 
 
 def test_follow_up_question_uses_the_conversation(app):
@@ -453,7 +495,7 @@ def test_findings_details_wrap_whole(app, downloads):
     grid = app.dataframe[0]
     shown = grid.value["说明"].tolist()
     exported = pd.read_csv(io.BytesIO(downloads["核对结果_不一致.csv"]), encoding="utf-8-sig")["说明"].tolist()
-    assert [d.replace("\n", "").replace(" ", "") for d in shown] == [d.replace(" ", "") for d in exported]
+    assert [d.replace("\n", "").replace("\u00a0", " ") for d in shown] == exported  # only line breaks added
     assert max(d.count("\n") for d in shown) >= 2  # the seeds' details need several lines
     widths = {name: c["width"] for name, c in json.loads(grid.proto.columns).items() if "width" in c}
     assert all(text_width(line) * 7 + 16 <= widths["说明"] for d in shown for line in d.split("\n"))
@@ -462,24 +504,44 @@ def test_findings_details_wrap_whole(app, downloads):
 
 
 def test_long_text_in_an_answer_table_wraps_whole(app, downloads):
-    """A findings answer's 说明 is longer than its column: the chat's table breaks it into lines of a fixed
-    column width and makes its rows tall enough, so no detail is cut at the edge; the export keeps it whole."""
-    import json
+    """A findings answer's table (单位, 年份, 核对, 范围, 结果, 说明) is wider than the chat: it is drawn as the
+    browser's own table, which breaks its texts into lines as a page does (the data grid put a run of
+    Chinese it measured short past the column's edge), its cells the exported texts whole, its numbers as
+    the grid would show them; tests/test_ui_browser.py measures it in a 1400 px and a 420 px window."""
+    from ui import render
 
+    ask(app, "哪些报告的数字前后不一致？")
+    answer = app.chat_message[-1]
+    assert not answer.dataframe and len(answer.table) == 1
+    table = answer.table[0]
+    exported = pd.read_csv(io.BytesIO(next(v for k, v in downloads.items() if k.endswith(".csv"))),
+                           encoding="utf-8-sig")
+    assert len(table.value) == len(exported) > render.TABLE_ROWS_SHOWN and table.proto.hide_index
+    for column in ("说明", "范围", "单位"):
+        assert table.value[column].fillna("").tolist() == exported[column].fillna("").tolist()
+    shown = shown_cells(table)
+    assert set(shown["年份"]) <= {"2020", "2023"}  # a year as a year, not 2,020
+    assert max(len(d) for d in table.value["说明"]) > 60  # the seeds' details need several lines
+
+
+def test_a_fitted_grid_breaks_long_text_into_its_columns(app):
+    """An answer table too long for the browser's table (more than HTML_ROWS rows) stays a grid, fitted to
+    the chat: columns as wide as their text, the widest broken into lines of their column's width (only
+    line breaks added, spaces made no-break: the grid breaks a line where it has one), rows tall enough."""
     from ui import render, wrap
     from ui.exports import text_width
 
     ask(app, "哪些报告的数字前后不一致？")
-    grid = app.chat_message[-1].dataframe[0]
-    shown = grid.value["说明"].tolist()
-    exported = pd.read_csv(io.BytesIO(next(v for k, v in downloads.items() if k.endswith(".csv"))),
-                           encoding="utf-8-sig")["说明"].tolist()
-    # only line breaks added (a break at a space takes its place), on the page only
-    assert [d.replace("\n", "").replace(" ", "") for d in shown] == [d.replace(" ", "") for d in exported]
-    assert max(d.count("\n") for d in shown) >= 2
-    assert all(text_width(line) * 7 + 16 <= render.WRAP_PX for d in shown for line in d.split("\n"))
-    assert json.loads(grid.proto.columns)["说明"]["width"] == render.WRAP_PX
-    assert grid.proto.row_height > 64 and grid.proto.row_height >= wrap.LINE_PX * max(d.count("\n") + 1 for d in shown)
+    table = app.session_state["messages"][-1]["answer"].table
+    frame, config = render.table_view(table)
+    shown, fitted, row_px = render.fit_columns(frame, config)
+    widths = {c: fitted[c]["width"] for c in frame.columns}
+    assert sum(widths.values()) <= render.CHAT_PX
+    for column in ("说明", "范围"):
+        lines = [d.split("\n") for d in shown[column]]
+        assert ["".join(d).replace("\u00a0", " ") for d in lines] == frame[column].fillna("").tolist()
+        assert all(text_width(line) * 7 + 16 <= widths[column] for d in lines for line in d)
+    assert row_px > 64 and row_px >= wrap.LINE_PX * max(d.count("\n") + 1 for d in shown["说明"])
 
 
 @pytest.fixture(scope="module")

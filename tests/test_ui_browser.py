@@ -123,7 +123,7 @@ def test_a_question_in_the_browser(server, page):
     box.fill("哪个单位的行政处罚决定数量最多？")
     box.press("Enter")
     messages = page.get_by_test_id("stChatMessage")
-    messages.nth(1).get_by_test_id("stDataFrame").wait_for(timeout=90_000)
+    messages.nth(1).get_by_test_id("stTable").wait_for(timeout=90_000)  # a short table: the browser's own
     answer = messages.nth(1)
     text = answer.inner_text()
     assert "伊川县城市管理局" in text and "313" in text
@@ -141,7 +141,7 @@ def test_a_question_in_the_browser(server, page):
     # a follow-up in the same conversation
     box.fill("济南呢？")
     box.press("Enter")
-    page.get_by_test_id("stChatMessage").nth(3).get_by_test_id("stDataFrame").wait_for(timeout=90_000)
+    page.get_by_test_id("stChatMessage").nth(3).get_by_test_id("stTable").wait_for(timeout=90_000)
     follow_up = page.get_by_test_id("stChatMessage").nth(3).inner_text()
     assert "济南市城市管理局" in follow_up and "135" in follow_up
     assert not page.get_by_test_id("stException").count()
@@ -283,3 +283,71 @@ def test_an_image_upload_is_refused_in_words(server, page, tmp_path):
     refused = page.get_by_test_id("stSidebar").get_by_text("未加入：截图.png：不支持的文件格式")
     refused.wait_for(timeout=90_000)
     assert ".pdf" in refused.inner_text() and ".txt" in refused.inner_text()  # what to upload instead
+
+
+@contextmanager
+def answered_at(browser, server: str, width: int, question: str):
+    """A fresh session in a window `width` px wide (a phone's below 600) that asked `question`: yields the
+    answer's chat message once its table is drawn."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN", is_mobile=width < 600)
+    page = context.new_page()
+    try:
+        page.goto(server)
+        box = page.get_by_test_id("stChatInputTextArea")
+        box.wait_for(timeout=90_000)
+        box.fill(question)
+        box.press("Enter")
+        answer = page.get_by_test_id("stChatMessage").nth(1)
+        answer.get_by_test_id("stTable").first.wait_for(timeout=90_000)
+        page.wait_for_timeout(1000)
+        yield answer
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1400, 420])  # a clerk's laptop, a journalist's phone
+def test_a_findings_answer_fits_the_chat_without_a_sideways_scroll(server, browser, width):
+    """The 核对 answer's table (six columns, long 说明) in the chat: nothing in it scrolls sideways or runs past
+    its cell, at 1400 px beside the sidebar and at 420 px; every 说明 is on the page whole."""
+    with answered_at(browser, server, width, "哪些报告的数字前后不一致？") as answer:
+        table = answer.get_by_test_id("stTable").first
+        overflowing = table.evaluate("""e => [e, ...e.querySelectorAll('*')]
+            .filter(x => x.clientWidth > 0 && x.scrollWidth > x.clientWidth + 1)
+            .map(x => [x.tagName, x.scrollWidth, x.clientWidth])""")
+        assert overflowing == []
+        assert table.bounding_box()["width"] <= answer.bounding_box()["width"]
+        details = table.locator("tbody tr").evaluate_all("rows => rows.map(r => r.lastElementChild.innerText)")
+        assert len(details) > 12 and all("规则" in d or "正文" in d or "表格" in d for d in details)
+        table.screenshot(path=str(ARTIFACTS / f"ui_findings_answer_{width}.png"))
+
+
+def test_the_file_picker_offers_only_report_formats(server, page, tmp_path):
+    """The operating system's picker lists only the formats the readers take (the input's accept list), while
+    a file of another kind that is dropped in still reaches the server and is refused in words (the test
+    above); the fresh input each upload brings gets the list too."""
+    from index.readers import SUPPORTED_SUFFIXES
+
+    page.goto(server)
+    field = page.get_by_test_id("stSidebar").locator("[data-testid=stFileUploaderDropzone] input[type=file]")
+    field.wait_for(state="attached", timeout=90_000)
+    page.wait_for_function("() => document.querySelector('[data-testid=stFileUploaderDropzone] input[type=file]')"
+                           ".getAttribute('accept')", timeout=30_000)
+    assert set(field.get_attribute("accept").split(",")) == set(SUPPORTED_SUFFIXES)
+    image = tmp_path / "截图.png"
+    image.write_bytes(_png())
+    field.set_input_files(str(image))
+    page.get_by_test_id("stSidebar").get_by_text("未加入：截图.png").wait_for(timeout=90_000)
+    again = page.get_by_test_id("stSidebar").locator("[data-testid=stFileUploaderDropzone] input[type=file]")
+    page.wait_for_timeout(1000)
+    assert set(again.get_attribute("accept").split(",")) == set(SUPPORTED_SUFFIXES)
+
+
+def test_a_short_answer_shows_its_numbers_on_a_phone(server, browser):
+    """A ranking of the seeds' five agencies on a 420 px phone: every cell of the table, numbers included, is
+    within the screen (in a grid the right-aligned number column sat past the edge, its cells seemingly blank)."""
+    with answered_at(browser, server, 420, "哪个单位的行政处罚决定数量最多？") as answer:
+        table = answer.get_by_test_id("stTable").first
+        right = table.get_by_text("313", exact=True).evaluate("e => e.getBoundingClientRect().right")
+        assert 0 < right <= 420
+        table.screenshot(path=str(ARTIFACTS / "ui_ranking_420.png"))

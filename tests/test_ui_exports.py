@@ -77,7 +77,18 @@ def test_xlsx_never_writes_a_formula_and_formats_numbers():
     cell = ws["B4"]
     assert cell.value == "=HYPERLINK(\"http://x\")" and cell.data_type == "s"
     assert ws["D3"].number_format == "#,##0"
-    assert ws["E2"].number_format == "#,##0.000000"
+    assert ws["E2"].number_format == "#,##0.000000"  # 2580.444799
+    assert ws["E3"].value is None  # no value: no cell
+
+
+def test_each_xlsx_number_keeps_its_own_decimals():
+    """An amount column of 18651.06 and 24252.311082: each cell shows the decimals its value has, not the
+    column's longest (18,651.060000 is not what the report says)."""
+    table = AnswerTable(columns=["单位", "金额"], rows=[["甲", 24252.311082], ["乙", 18651.06], ["丙", 7730.0]],
+                        units={"金额": "万元"})
+    ws = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(exports.table_frame(table)))).worksheets[0]
+    assert [(c.value, c.number_format) for (c,) in ws.iter_rows(min_row=2, min_col=2, max_col=2)] == [
+        (24252.311082, "#,##0.000000"), (18651.06, "#,##0.00"), (7730, "#,##0")]
     assert ws["A1"].font.bold and ws.freeze_panes == "A2"
 
 

@@ -60,3 +60,64 @@ def test_only_uploaded_files_can_be_removed(seed_index, tmp_path):
     seed = next(p for p in mine.corpus.iterdir() if p.suffix == ".txt")
     assert remove_uploads([seed.name, f"../{seed.name}", "uploads/../" + seed.name], mine.corpus, mine.index) == []
     assert seed.exists()
+
+
+def test_answers_that_counted_a_removed_file_are_asked_again_and_marked(seed_index, tmp_path, monkeypatch):
+    """A conversation held before the removal: the answers that used the removed report (a value of it, a
+    follow-up on it, a ranking that counted it) are asked again in order over the index as it is now, say so
+    and keep what they said before; an answer it did not touch stays as it was, unmarked."""
+    mine = seed_index.copy(tmp_path)
+    monkeypatch.setenv("QA_INDEX", str(mine.index))
+    monkeypatch.setenv("QA_CORPUS", str(mine.corpus))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    at.get("file_uploader")[0].set_value([("平潭2022年报.txt", REPORT.read_bytes(), "text/plain")]).run()
+    questions = ["平潭2022年行政许可处理决定数量是多少", "那行政处罚呢", "伊川县城管局2020年行政处罚决定数量是多少？",
+                 "哪个单位的行政许可处理决定数量最多？"]
+    said = [_ask(at, q) for q in questions]
+    assert "10,690" in said[0] and "平潭综合实验区" in said[1] and "313" in said[2] and "平潭综合实验区" in said[3]
+    untouched = at.session_state["messages"][5]["answer"]
+    stored = next(iter(uploaded(mine.corpus)))
+
+    at.sidebar.multiselect[0].set_value([stored]).run()
+    at.sidebar.button(key="remove-go").click().run()
+    assert not at.exception
+    messages = at.session_state["messages"]
+    assert [m["role"] for m in messages] == ["user", "assistant"] * 4  # asked again in place, nothing added
+    gone = "平潭2022年报.txt"
+    for n in (1, 3, 7):  # the answers that used the report
+        answer, before = messages[n]["answer"], messages[n]["before"]
+        assert before.removed == (gone,)
+        assert "平潭综合实验区" not in answer.text or "没有" in answer.text
+        assert all(c.doc != Path(stored).name for c in answer.citations)
+        chat = at.chat_message[n]
+        assert _plain(chat.warning[0].value) == f"移除「{gone}」后，已按现在的索引重新回答：答案与移除前不同。"
+        assert chat.expander[0].label.startswith("移除前的答案")
+    assert "10,690" in _plain(at.chat_message[1].expander[0].markdown[0].value)  # what it said, kept
+    assert "没有「平潭" in messages[1]["answer"].text
+    assert messages[5]["answer"] == untouched and "before" not in messages[5]  # 伊川: not touched, not marked
+    assert not at.chat_message[5].warning
+    # the conversation goes on from the answers as they are now
+    assert "伊川县城市管理局" in _ask(at, "伊川呢")
+
+
+def test_a_removal_in_another_session_marks_this_chats_answers(seed_index, tmp_path, monkeypatch):
+    """Two people share the server: one takes out a report the other's chat has answers from. At the other's
+    next rerun its answers are asked again over the index as it is now and marked, the file named as it was
+    uploaded."""
+    mine = seed_index.copy(tmp_path)
+    monkeypatch.setenv("QA_INDEX", str(mine.index))
+    monkeypatch.setenv("QA_CORPUS", str(mine.corpus))
+    reader = AppTest.from_file(APP, default_timeout=180).run()
+    reader.get("file_uploader")[0].set_value([("平潭2022年报.txt", REPORT.read_bytes(), "text/plain")]).run()
+    assert "10,690" in _ask(reader, "平潭2022年行政许可处理决定数量是多少")
+
+    other = AppTest.from_file(APP, default_timeout=180).run()
+    other.sidebar.multiselect[0].set_value(list(uploaded(mine.corpus))).run()
+    other.sidebar.button(key="remove-go").click().run()
+    assert not other.exception and not uploaded(mine.corpus)
+
+    reader.run()  # the reader's next rerun (any click)
+    assert not reader.exception
+    answer = reader.session_state["messages"][1]
+    assert answer["before"].removed == ("平潭2022年报.txt",) and "没有「平潭" in answer["answer"].text
+    assert _plain(reader.chat_message[1].warning[0].value).startswith("移除「平潭2022年报.txt」后")

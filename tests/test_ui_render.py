@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import streamlit as st
 
 from qa.answer import AnswerTable
-from ui import render
+from ui import numbers, render
 from ui.ask import MAX_QUESTION, ask_safely, clean
 from ui.examples import candidates, short_name
 
@@ -54,7 +55,10 @@ def test_table_numbers_are_right_aligned_with_thousands_and_units():
     assert list(frame.columns) == ["单位", "数量（件）", "金额（万元）"]
     count, amount = config["数量（件）"], config["金额（万元）"]
     assert count["type_config"]["format"] == "%,d" and count["alignment"] == "right"
-    assert amount["type_config"]["format"] == "%,.6f"
+    # a column with fractions has no one format: each cell says its value as the report gives it
+    assert amount["type_config"].get("format") is None and amount["alignment"] == "right"
+    styled, _ = numbers.exact(frame, config, placeholder="—")
+    assert styled.to_string().splitlines()[1:] == ["0 甲 1113 2,580.444799", "1 乙 — 1.5"]
     assert pd.isna(frame["数量（件）"][1])
 
 
@@ -158,7 +162,29 @@ def test_a_text_column_empty_in_its_first_rows_is_as_wide_as_its_text(seed_qa):
     from ui import exports
 
     answer, _ = seed_qa.ask("所有报告的行政处罚项目数量加起来是多少", None)
-    frame, config = render.table_view(seed_qa.every_row(answer).table)
+    frame, config, _ = render.fit_columns(*render.table_view(seed_qa.every_row(answer).table))
     notes = [v for v in frame["说明"] if v]
     assert notes == ["未提供（报告中没有这一项）"] and not frame["说明"][0]
     assert config["说明"]["width"] >= exports.text_width(notes[0]) * 7
+
+
+def test_a_grid_too_large_to_style_shows_each_numbers_exact_digits(seed_index):
+    """The 事实 page of a corpus: more cells than are styled on every rerun. Its amounts stay numbers (sorted as
+    numbers) in the grid's "plain" format, the shortest digits that are the value, never rounded to three
+    decimals; a unit conversion's float tail (7539.443252000001) is cut at the answers' six decimals."""
+    import duckdb
+
+    from index.build import current_generation
+
+    con = duckdb.connect(str(current_generation(seed_index.index) / "facts.duckdb"), read_only=True)
+    facts = con.execute("select agency, key, raw, value from facts").df()
+    con.close()
+    big = pd.concat([facts] * (numbers.STYLED_CELLS // facts.size + 1), ignore_index=True)
+    big.loc[0, "value"] = 75394432.52 / 10000
+    config = {"value": st.column_config.NumberColumn(alignment="right", width=120)}
+    data, config = numbers.exact(big, config)
+    assert isinstance(data, pd.DataFrame) and pd.api.types.is_float_dtype(data["value"])
+    assert config["value"]["type_config"]["format"] == "plain" and config["value"]["width"] == 120
+    assert data.loc[0, "value"] == 7539.443252 and 2580.444799 in data["value"].tolist()
+    small, _ = numbers.exact(facts.head(50), {})
+    assert not isinstance(small, pd.DataFrame)  # a Styler: each cell's own text

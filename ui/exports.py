@@ -96,25 +96,35 @@ def text_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def value_decimals(value: float) -> int:
+    """How many decimals a value has (at most 6, as the answers write it)."""
+    text = f"{float(value):.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
 def decimals(series: pd.Series) -> int:
     """How many decimals the values of a float column need (at most 6)."""
     if not pd.api.types.is_float_dtype(series):
         return 0
-    needed = 0
-    for v in series.dropna():
-        text = f"{float(v):.6f}".rstrip("0")
-        needed = max(needed, len(text.split(".")[1]) if "." in text else 0)
-    return needed
+    return max((value_decimals(v) for v in series.dropna()), default=0)
+
+
+PER_VALUE = "per value"  # a column whose cells each take the format of their own decimals
 
 
 def number_format(series: pd.Series) -> str | None:
-    """The Excel number format of a column: thousands separators, and the decimals its values need."""
+    """The Excel number format of a column: thousands separators; a column with fractions formats each value
+    with its own decimals (cell_format), so 18,651.06 is not padded to the longest value's 18,651.060000."""
     if pd.api.types.is_integer_dtype(series):
         return "#,##0"
     if pd.api.types.is_float_dtype(series):
-        d = decimals(series)
-        return "#,##0" + ("." + "0" * d if d else "")
+        return PER_VALUE
     return None
+
+
+def cell_format(value: float) -> str:
+    d = value_decimals(value)
+    return "#,##0" + ("." + "0" * d if d else "")
 
 
 def answer_frame(answer: Answer, names: Mapping[str, str] | None = None,
@@ -192,7 +202,7 @@ def _xlsx_cell(ws, value: object, fmt: str | None):
         return cell
     cell = WriteOnlyCell(ws, value=value)
     if fmt and isinstance(value, (int, float)):
-        cell.number_format = fmt
+        cell.number_format = cell_format(value) if fmt == PER_VALUE else fmt
     return cell
 
 

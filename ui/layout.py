@@ -5,6 +5,7 @@ only the page's script, so anything the pages need has to come from the page its
 
 from __future__ import annotations
 
+import json
 import logging
 
 import streamlit as st
@@ -90,14 +91,40 @@ UPLOADER_CSS = """
 """
 
 
+# The picker offers only the formats the readers take, and a file of another kind still reaches the server,
+# which names it and says why in Chinese. Streamlit's `type=` does both in one: the picker's filter and a
+# refusal in the browser, in English and without the file's name; so the uploader has no `type=`, and this
+# script gives its file input the `accept` list that only the operating system's picker reads (the
+# uploader's own check of a dropped or picked file takes no notice of it). An observer sets it again on the
+# fresh input each upload brings (the uploader's key changes).
+ACCEPT_JS = """<script>
+(() => {
+  const accept = %s;
+  const mark = () => document.querySelectorAll('[data-testid="stFileUploaderDropzone"] input[type=file]')
+    .forEach(input => { if (input.getAttribute("accept") !== accept) input.setAttribute("accept", accept); });
+  mark();
+  if (!window.qaAcceptObserver) {
+    window.qaAcceptObserver = new MutationObserver(mark);
+    window.qaAcceptObserver.observe(document.body, {childList: true, subtree: true});
+  }
+})();
+</script>"""
+
+
+def accept_list() -> str:
+    """The picker's filter: every suffix the readers take."""
+    return ",".join(sorted(SUPPORTED_SUFFIXES))
+
+
 def uploader(p: state.Paths, gen: str | None) -> None:
     st.markdown("#### 上传报告")
     st.markdown(UPLOADER_CSS, unsafe_allow_html=True)
+    st.html(ACCEPT_JS % json.dumps(accept_list()), unsafe_allow_javascript=True)
     n = st.session_state.setdefault("uploader_n", 0)
     above = st.container()  # the progress, where it is seen: below it the uploader lists every file chosen
     files = st.file_uploader(
         f"可一次选多个文件（{' '.join(sorted(SUPPORTED_SUFFIXES))}，每个不超过 {MAX_MB} MB）",
-        accept_multiple_files=True,  # no type filter: the browser would mark an image red without a word why
+        accept_multiple_files=True,  # no type=: ACCEPT_JS filters the picker, the server says why it refuses
         key=f"uploader-{n}", max_upload_size=MAX_MB)
     if files:
         bar = above.progress(0.0, text="正在加入索引…")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -55,6 +56,45 @@ def remove_uploads(stored: Sequence[str], corpus: Path, index: Path) -> list[str
     return [known[rel] for rel in chosen]
 
 
+@dataclass(frozen=True)
+class Removed:
+    """Files this session took out of the index: the names they were uploaded under, and stored name → that
+    name (the index's list of names no longer has them)."""
+    shown: tuple[str, ...]
+    names: dict[str, str]
+
+
+REMOVED = "removed_since_drawn"
+
+
+def take_removed() -> Removed | None:
+    """The files removed since the chat was last drawn (its answers are asked again: ui/replay.py), once."""
+    return st.session_state.pop(REMOVED, None)
+
+
+SEEN = "index_seen_by_chat"  # the generation the chat's answers were last drawn over, and the names then
+
+
+def gone_elsewhere(p: state.Paths, gen: str, messages: list[dict], uploaded: dict[str, str]) -> Removed | None:
+    """Files another session (or a `qa build`) took out of the index since this chat was last drawn, that an
+    answer of this chat cites: the chat's answers are asked again too. Looked for only when the index changed;
+    the files are named as they were uploaded (`uploaded`: the names now; the removed ones are remembered from
+    the last drawing, the list no longer has them)."""
+    seen_gen, names = st.session_state.get(SEEN, (gen, {}))
+    st.session_state[SEEN] = (gen, {**names, **uploaded})
+    if seen_gen == gen or not messages:
+        return None
+    live = set(state.tables(p, gen).reports["doc"])
+    gone = sorted({c.doc for m in messages if m["role"] == "assistant" for c in m["answer"].citations} - live)
+    return Removed(tuple(names.get(d, d) for d in gone), {d: names.get(d, d) for d in gone}) if gone else None
+
+
+def _note_removed(known: dict[str, str], chosen: list[str]) -> None:
+    before = st.session_state.get(REMOVED) or Removed((), {})
+    st.session_state[REMOVED] = Removed(before.shown + tuple(known[rel] for rel in chosen),
+                                        {**before.names, **{Path(rel).name: known[rel] for rel in chosen}})
+
+
 def remove_box(p: state.Paths) -> None:
     """The sidebar's list of uploaded files, any of which can be taken out of the index."""
     files = uploaded(p.corpus)
@@ -72,6 +112,7 @@ def remove_box(p: state.Paths) -> None:
             with st.spinner(f"正在从索引中移除 {len(chosen)} 个文件…"):
                 try:
                     gone = remove_uploads(chosen, p.corpus, p.index)
+                    _note_removed(files, chosen)
                     said = ("ok", f"已移除：{render.escape_md('、'.join(gone))}（问答与统计不再计入）")
                 except ReportError as err:
                     said = ("error", f"未能移除：{render.escape_md(chinese(err.problem))}。原有索引保持不变。")

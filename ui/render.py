@@ -15,7 +15,7 @@ import streamlit as st
 from index.template import PARTS
 from qa.answer import Answer, AnswerTable, Citation
 from qa.output import format_value
-from ui import evidence, exports, wrap
+from ui import evidence, exports, numbers, wrap
 from ui.uploads import with_names
 
 PART_TITLES = {p.numeral: p.title for p in PARTS}
@@ -23,12 +23,13 @@ STATUS_ICONS = {"not_found": ":material/search_off:", "ambiguous": ":material/he
                 "absent": ":material/block:", "out_of_scope": ":material/info:", "invalid": ":material/edit_note:"}
 SOURCES_SHOWN = 8  # more are behind a toggle
 PASSAGE_HEAD = 18  # characters of a quoted passage in its source's title
-TABLE_ROWS_SHOWN = 12  # a longer answer table scrolls inside a fixed height
+TABLE_ROWS_SHOWN = 16  # a longer answer table scrolls inside a fixed height (16 rows of one line fill it)
+HTML_ROWS = 200  # an answer table is the browser's own table up to this many rows, a grid beyond
 CHART_BARS = 30  # a longer ranking's chart shows its first bars
-# A chat message is ~750 px wide in a 1400 px window beside the sidebar, and an answer table's other columns
-# (单位, 年份, 核对, 范围 …) take ~450: a long text column gets the rest, lines of 36 units (7 px each).
-WRAP_PX, WRAP_UNITS = 300, 36
-PX_PER_UNIT = 7
+# An answer table's room: a chat message's content in a 1400 px window beside the sidebar is ~880 px wide (less
+# the grid's borders). Columns wider together are fitted by breaking their longest texts into lines.
+CHAT_PX = 860
+MIN_WRAP_PX = 150  # a text column is not broken into lines narrower than this (~9 Chinese characters)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
 # What GitHub-flavoured markdown turns into a link even when escaped (it finds them in the text after the
 # escapes are read): "http://…", "www.…", "name@host". A word joiner (U+2060, invisible) after the scheme,
@@ -62,43 +63,79 @@ Locate = Callable[[str, str], object]  # (doc, fact key) → state.CellSource | 
 # ---------------------------------------------------------------- the table
 def table_view(table: AnswerTable) -> tuple[pd.DataFrame, dict]:
     """The answer table as shown: units in the headers, numeric columns right-aligned with thousands
-    separators and the decimals their values need."""
+    separators; a column with fractions leaves its format to each cell (numbers.exact, when drawn)."""
     frame = exports.table_frame(table)
     measured = {exports.with_unit(c, u) for c, u in table.units.items()}
     config = {}
     for col in frame.columns:
         series = frame[col]
-        if col in measured:
-            d = exports.decimals(series)
-            config[col] = st.column_config.NumberColumn(col, format=f"%,.{d}f" if d else "%,d",
-                                                        alignment="right")
+        whole = not pd.api.types.is_float_dtype(series)
+        if col in measured:  # a column with fractions: each cell as the report gives it (ui/numbers.py)
+            config[col] = st.column_config.NumberColumn(col, format="%,d" if whole else None, alignment="right")
         elif pd.api.types.is_numeric_dtype(series):  # 名次, 年份: numbers without a unit or separators
-            whole = exports.decimals(series) == 0
             config[col] = st.column_config.NumberColumn(col, format="%d" if whole else None, alignment="right")
         else:
-            # as wide as its longest text: the grid sizes a column by its first rows, and a 说明 empty there
-            # (the rows that have the value) cut the 未提供（…） of the last rows
-            units = max((exports.text_width(v) for v in series if isinstance(v, str)), default=0)
-            config[col] = st.column_config.TextColumn(col, width=min(units * PX_PER_UNIT + 24, WRAP_PX) or None)
+            config[col] = st.column_config.TextColumn(col)
     return frame, config
 
 
-def wrap_long_text(frame: pd.DataFrame, config: dict) -> tuple[pd.DataFrame, int]:
-    """The widest text column, when too wide for one line (a finding's 说明), broken into lines in a column
-    of fixed width, so no text is cut at the column's edge (the exports keep the text as it is): the frame as
-    shown, and the row height that shows them."""
-    frame = frame.copy()
-    texts = [c for c in frame.columns if frame[c].dtype == object]
-    widest = max(texts, key=lambda c: max((exports.text_width(v) for v in frame[c] if isinstance(v, str)),
-                                          default=0), default=None)
-    long = [widest] if widest and wrap.too_long(frame[widest].tolist(), WRAP_UNITS) else []  # one: room for one
-    for col in long:
-        frame[col] = frame[col].map(lambda v: wrap.wrapped(v, WRAP_UNITS))
-        config[col] = st.column_config.TextColumn(col, width=WRAP_PX)
-        for other in texts:  # the room is the wrapped column's: the others as wide as the grid makes them
-            if other != col:
-                config[other] = st.column_config.TextColumn(other)
-    return frame, wrap.row_height([v for c in long for v in frame[c]])
+def fit_columns(frame: pd.DataFrame, config: dict, room: int = CHAT_PX) -> tuple[pd.DataFrame, dict, int]:
+    """The table fitted to the chat's width: every column as wide as its longest value or header (the grid sizes
+    a column by its first rows: a 说明 empty there cut the 未提供（…） of the last ones); when together they are
+    wider than `room`, the widest text columns are broken into lines (on the page only: the exports keep
+    the text as it is) in columns that share what the others leave, so no column hides behind a sideways
+    scroll and no text is cut at a column's edge. Returns the frame as shown, its config and the row height
+    that shows every line."""
+    frame, config = frame.copy(), dict(config)
+    natural = {c: numbers.width(frame[c], str(c)) for c in frame.columns}
+    texts = sorted((c for c in frame.columns if frame[c].dtype == object and natural[c] > MIN_WRAP_PX),
+                   key=natural.get, reverse=True)
+    wrapped: list[str] = []
+    for col in texts:  # the widest first, until the others leave each broken column its least width
+        if sum(natural[c] for c in frame.columns if c not in wrapped) + MIN_WRAP_PX * len(wrapped) <= room:
+            break
+        wrapped.append(col)
+    # each broken column gets its least width, and the room left over in proportion to what it lacks
+    spare = room - sum(natural[c] for c in frame.columns if c not in wrapped) - MIN_WRAP_PX * len(wrapped)
+    lacking = sum(natural[c] - MIN_WRAP_PX for c in wrapped)
+    widths = dict(natural)
+    for col in wrapped:
+        widths[col] = MIN_WRAP_PX + max(0, spare) * (natural[col] - MIN_WRAP_PX) // lacking
+        units = (widths[col] - numbers.CELL_PAD) // numbers.PX_PER_UNIT
+        frame[col] = frame[col].map(lambda v, u=units: wrap.wrapped(v, u))
+    for col in frame.columns:
+        config[col] = {**config[col], "width": widths[col]}
+    return frame, config, wrap.row_height([v for c in wrapped for v in frame[c]])
+
+
+def page_table(frame: pd.DataFrame, config: dict, placeholder: str = "—"):
+    """The frame styled for st.table, the browser's own table, which reads its cells as markdown and has no
+    column config: text escaped (a report's ![](…) in an agency's name is text, never an image fetched),
+    numbers as the grid would show them under `config` (a "%d" column, 年份 or 名次, without separators; any
+    other number as the report gives it), a missing cell as `placeholder`."""
+    styled = frame.style.format(lambda v: escape_md(str(v)), na_rep=placeholder)
+    for col in frame.columns:
+        if pd.api.types.is_numeric_dtype(frame[col]):
+            bare = config.get(col, {}).get("type_config", {}).get("format") == "%d"
+            styled = styled.format((lambda v: f"{int(v)}") if bare else numbers.shown, subset=[col], na_rep=placeholder)
+    return styled
+
+
+def _table(frame: pd.DataFrame, config: dict, key: str) -> None:
+    """The answer's table. Up to HTML_ROWS rows it is the browser's own table, which wraps text as a page does
+    at any width and keeps its header in sight as it scrolls: on a phone its numbers stay on the screen (a
+    grid's right-aligned number column sat past a 420 px screen's edge, its cells seemingly blank), and no
+    text runs past its cell (the grid breaks lines by its own measure of the text, which put a run of Chinese
+    it measured short past the column's edge: the 核对 answer's first 说明). A longer one is a grid fitted to
+    the chat (fit_columns), which draws only the rows in sight."""
+    long = len(frame) > TABLE_ROWS_SHOWN  # it scrolls inside a fixed height
+    if len(frame) <= HTML_ROWS:
+        st.table(page_table(frame, config), hide_index=True, height=640 if long else "content")
+        return
+    shown, fitted, row_px = fit_columns(frame, config)
+    data, fitted = numbers.exact(shown, fitted, placeholder="—")
+    st.dataframe(data, column_config=fitted, hide_index=True, key=f"{key}-table", placeholder="—",
+                 row_height=row_px, height=420 if row_px <= 35 else 640)
 
 
 def _bar_names(frame: pd.DataFrame, x: str) -> pd.Series:
@@ -134,7 +171,7 @@ def _bar_chart(answer: Answer, frame: pd.DataFrame, key: str) -> None:
         data = data.head(CHART_BARS)
         title = f"{hint.title}（前 {CHART_BARS} 个）"
     d = exports.decimals(data["value"])
-    fmt = f",.{d}f" if d else ",d"
+    fmt = f",.{d}~f" if d else ",d"  # d3's ~ drops a value's trailing zeros: 18,651.06 beside 24,252.311082
     base = alt.Chart(data).encode(
         y=alt.Y("category:N", sort="ascending" if years else "-x", title=None, axis=alt.Axis(labelLimit=260)),
         x=alt.X("value:Q", title=y_col, axis=alt.Axis(format=fmt)),
@@ -300,10 +337,7 @@ def answer(answer: Answer, key: str, names: dict[str, str], ask: Callable[[str],
                           help=f"改问：{escape_md(alt.question)}", type="secondary", icon=":material/alt_route:")
     if answer.table is not None and answer.table.rows:
         frame, config = table_view(answer.table)
-        shown, row_px = wrap_long_text(frame, config)
-        height = "auto" if len(frame) <= TABLE_ROWS_SHOWN else 420 if row_px <= 35 else 640  # longer: it scrolls
-        st.dataframe(shown, column_config=config, hide_index=True, key=f"{key}-table", placeholder="—",
-                     row_height=row_px, height=height)
+        _table(frame, config, key)
         if len(frame) > TABLE_ROWS_SHOWN:
             st.caption(f"共 {len(frame):,} 行，表格可滚动；下载的文件包含全部行及每行的来源。")
         _downloads(answer, names, locate, key, files_of)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import layout, render, state
-from ui.ask import MAX_QUESTION, ask_safely
+from ui import layout, removal, render, replay, state
+from ui.ask import MAX_QUESTION
+from ui.uploads import with_names
 
 p, gen = layout.page()
 uploaded = state.names(p)
@@ -49,11 +50,29 @@ if not messages and pending is None:
             for i, q in enumerate(examples):
                 st.button(render.escape_md(q), key=f"example-{i}", on_click=queue, args=(q,))
 
+removed = removal.take_removed() or removal.gone_elsewhere(p, gen, messages, uploaded)  # this session's, or anyone's
+if removed and messages:
+    with st.spinner(f"已移除 {len(removed.shown)} 个文件，正在按现在的索引重新回答之前的问题…"):
+        conversation, _ = replay.replay(state.engine(p, gen), messages, removed.shown,
+                                        lambda a: with_names(a.text, {**uploaded, **removed.names}))
+    st.session_state["conversation"] = conversation
+
+
+def before_note(before: replay.Before) -> None:
+    """An answer asked again after a removal that came out different: said so, the old answer kept."""
+    files = "、".join(f"「{render.escape_md(n)}」" for n in before.removed)
+    st.warning(f"移除{files}后，已按现在的索引重新回答：答案与移除前不同。", icon=":material/update:")
+    with st.expander("移除前的答案（用到了已移除的文件，已不成立）"):
+        st.markdown(render.escape_md(before.text))
+
+
 for i, m in enumerate(messages):
     with st.chat_message(m["role"]):
         if m["role"] == "user":
             st.markdown(render.escape_md(m["text"]))
         else:
+            if m.get("before"):
+                before_note(m["before"])
             render.answer(m["answer"], key=f"a{i}", names=uploaded, ask=queue, locate=locate,
                           files_of=files_of)
 
@@ -62,9 +81,7 @@ if pending is not None:
         st.markdown(render.escape_md(pending) or "（空问题）")
     with st.chat_message("assistant"):
         with st.spinner("正在查找…"):
-            engine = state.engine(p, gen)
-            answer, conversation = ask_safely(engine, pending, st.session_state.get("conversation"))
-            answer = engine.every_row(answer)  # the page shows and exports every row, each with its quoted source
+            answer, conversation = replay.answer_turn(state.engine(p, gen), pending, st.session_state.get("conversation"))
         st.session_state["conversation"] = conversation
         messages.append({"role": "user", "text": pending})
         messages.append({"role": "assistant", "answer": answer})

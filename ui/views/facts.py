@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from qa.output import FLAG_WORDS
-from ui import exports, layout, state
+from ui import exports, layout, numbers, state
 
+RAW_PX = 240  # the widest 原文 column: a longer cell (a sentence where a number belongs) is cut there
 p, gen, t, uploaded = layout.table_page(
     "事实", "每份报告表格中的每一个数字：机关、年度、事项、栏目、数值与单位，以及它在原文中的位置和读取方式。"
             "报告没有给出的数字不在表中（从不按 0 计）。")
@@ -69,12 +70,15 @@ view = facts_view(facts[mask])
 
 whole = len(view) == len(facts)
 st.markdown(f"**{len(view):,}** 个事实" + ("（全部）" if whole else f"（共 {len(facts):,} 个，已筛选）"))
-st.dataframe(view, hide_index=True, height=640, key="facts-table", placeholder="", column_config={
+data, config = numbers.exact(view, {  # 数值 as each report gives it, never rounded (ui/numbers.py)
     "年度": st.column_config.NumberColumn(format="%d", width="small"),
-    "数值": st.column_config.NumberColumn(format="localized", alignment="right"),
+    "数值": st.column_config.NumberColumn(alignment="right", width=numbers.width(view["数值"], "数值")),
     "计量单位": st.column_config.TextColumn(width="small"),
     "部分": st.column_config.TextColumn(width="small"),
+    "原文": st.column_config.TextColumn(width=min(numbers.width(view["原文"], "原文"), RAW_PX)),
 })
+st.dataframe(data, hide_index=True, height=min(640, 38 + 35 * max(len(view), 1)), key="facts-table",
+             placeholder="", column_config=config)
 
 stem = "事实_全部" if whole else "事实_筛选"
 key = (str(p.index), gen, with_copies, tuple(agencies), tuple(years), tuple(items), tuple(columns), words.strip(), flagged)

@@ -11,7 +11,7 @@ import streamlit as st
 from index.checks import rule_terms, scope_label
 from index.template import RULES
 from qa.phrasing import zero_words
-from ui import exports, layout, render, state, wrap
+from ui import exports, layout, numbers, render, state, wrap
 
 KINDS = {"rule": "表内勾稽", "prose": "正文与表格", "cross_year": "跨年度"}
 STATUS = {"FAIL": "不一致", "NOT_ASSESSABLE": "无法核对", "PASS": "通过"}
@@ -44,10 +44,10 @@ shown = findings[mask]
 
 def numbers_text(raw: str) -> str:
     try:
-        numbers = json.loads(raw or "{}")
+        terms = json.loads(raw or "{}")
     except ValueError:
         return ""
-    return "；".join(f"{k}={'—' if v is None else f'{v:,}'}" for k, v in numbers.items())
+    return "；".join(f"{k}={'—' if v is None else numbers.shown(v)}" for k, v in terms.items())
 
 
 view = pd.DataFrame({
@@ -120,13 +120,12 @@ if len(fails):
         with st.expander(f"{who} {year} · {render.escape_md(check_name(f))}{where}"):
             st.markdown(render.escape_md(f["detail"]))
             st.caption(f"文件：{render.escape_md(layout.file_label(f['doc'], uploaded, copies))}")
-            numbers = json.loads(f["numbers"] or "{}")
-            if numbers:
+            terms = json.loads(f["numbers"] or "{}")
+            if terms:
                 said = read_as(f, cells_of.get(f["doc"], t.facts.iloc[:0]), formats)
-                frame = pd.DataFrame({"项目": list(numbers), "数值": pd.array(list(numbers.values()), dtype="Float64"),
-                                      "说明": [said.get(k, "") for k in numbers]})
-                st.dataframe(frame, hide_index=True, key=f"finding-{i}",
-                             column_config={"数值": st.column_config.NumberColumn(format="localized",
-                                                                                alignment="right")})
+                frame = pd.DataFrame({"项目": list(terms), "数值": pd.array(list(terms.values()), dtype="Float64"),
+                                      "说明": [said.get(k, "") for k in terms]})
+                data, config = numbers.exact(frame, {"数值": st.column_config.NumberColumn(alignment="right")})
+                st.dataframe(data, hide_index=True, key=f"finding-{i}", column_config=config)
     if len(fails) > 100:
         st.caption(f"只展开了前 100 项；全部 {len(fails):,} 项见上表与导出文件。")
