@@ -175,6 +175,11 @@ COLUMN_LABELS = {"legal_person": "法人或其他组织"}
 # ---------------------------------------------------------------- the words of operations
 # What a question asks to do, as data: operation → the words (regular-expression fragments) that say it.
 # qa.understand compiles each row once; a new way of saying an operation is one more word in its row.
+# Verbs of a report saying a thing (哪些报告说了疫情的事, What did Hegang say about training): the question asks of
+# the text; read also as the verb before a topic, so 哪些报告 is not the list of reports
+SAYING_WORDS = ("提到", "提及", "说到", "讲到", "写到", "谈到", "涉及", "说过", "写了", "说了", "讲了", "讲过", "谈了",
+                "谈过", "提过", "写过",
+                r"(?i:(?<![a-z])(?:mention|(?:say|said|says|write|wrote|written|talk|talked)\s+about|discuss))")
 OPERATION_WORDS: dict[str, tuple[str, ...]] = {
     "max": ("最多", "最高", "最大", "第一名", "排第一", "排名第一", "居首", "之最", "最靠前", "最前"),
     "min": ("最少", "最低", "最小", "倒数第一", "垫底", "末位", "最靠后"),
@@ -247,8 +252,7 @@ OPERATION_WORDS: dict[str, tuple[str, ...]] = {
               "改进", "措施", "下一步", "做法", "经验", "如何", "怎么", "怎样", "哪些工作", "举措", "亮点",
               "情况如何", "做了什么", "做了哪些", "原因", "为什么", "怎么回事", "内容", "哪些方面", "工作情况",
               # whether a report's text says a thing (哪些单位提到了…, 谁的报告写了…): asked of the text
-              "提到", "提及", "说到", "讲到", "写到", "谈到", "涉及", "写了", "说过", "不够",
-              "没提", "未提", "没说", "没讲", "没写", r"(?i:(?<![a-z])mention)"),
+              *SAYING_WORDS, "不够", "没提", "未提", "没说", "没讲", "没写"),
     # an item's own parts in one report (办理结果的分布): its rows, ranked
     "breakdown": ("分布", "构成", "组成", "明细", "各项情形", "各种情形"),
 }

@@ -572,6 +572,9 @@ class Prose:
                 break
         if asked.kind:  # 亮点, 短板, 怎么改进 say what kind of answer, not what about: scope is in the other words,
             terms = scope  # less the template's part names (主动公开, 依申请): every report has those parts
+        if distinct_agencies and terms and sentences:  # what did the reports say about X: each agency's quote
+            saying = [s for s in sentences if any(holds(t, normalize(s.passage.text)) for t, _ in terms)]
+            sentences = saying or sentences  # says X; one saying none of it (济南's 本报告所列数据…) is no answer
         total = sum(w for _, w in terms)
         coverage = 1.0
         missing: list[str] = []

@@ -24,8 +24,8 @@ from qa.relyears import RelativeYear
 from qa.relyears import find as find_relative
 from qa.relyears import is_relative_note
 from qa.relyears import resolve as resolve_relative
-from qa.lexicon import (COLUMN_GROUPS, COMPARISON_WORDS, OPERATION_WORDS, PART_WORDS, RE_MONEY, SHARE_DENOMINATORS,
-                        Measure, default_columns, items, measure, mentions, sound_alike)
+from qa.lexicon import (COLUMN_GROUPS, COMPARISON_WORDS, OPERATION_WORDS, PART_WORDS, RE_MONEY, SAYING_WORDS,
+                        SHARE_DENOMINATORS, Measure, default_columns, items, measure, mentions, sound_alike)
 
 MAX_CHARS = 200
 
@@ -187,7 +187,7 @@ RE_STAFF = re.compile(r"(?:几|多少)(?:个|名|位)?(?:人|工作人员|专职
 # whether a report's text says a thing (说到了, 提到): asked of the text, not of the list of reports
 # 新收加上年结转 / 行政处罚加行政强制: rows added (not 增加, 参加, 加强)
 RE_ADDED = re.compile(r"(?<![增参附追叠更施添])(?:申请)?(?:加上|加(?![强大快紧速])|＋|\+)")
-RE_SAYS = re.compile(r"提到|提及|说到|讲到|写到|谈到|涉及|说过|写了|(?i:(?<![a-z])mention)")
+RE_SAYS = _rx(*SAYING_WORDS)
 RE_YEAR_ON_YEAR = re.compile(r"同比|环比|(?:比|较|与|和|跟)(?:上一?年|去年|前一年)")  # each against its year before
 RE_FORMAT = re.compile(r"((?:19|20)\d\d)\s*年?(?:的)?(?:新版|旧版|版)?(?:格式|模板|版式|样式)|(?:新版|新)(?:格式|模板)|"
                        r"(?:旧版|老版|旧)(?:格式|模板)")
