@@ -86,7 +86,7 @@ def _read_html(path: Path, data: bytes) -> Document:
     elements = list(root.iter())
     if "<img" in text or "<IMG" in text:
         _titles_of_pictures(elements)
-    found, cells_at_most = _scan(elements)
+    found, cells_at_most = _scan(root, elements)
     check_table_sizes(root, path, cells_at_most)
     _show_scripted(found)
     title = page_title(root)
@@ -449,6 +449,8 @@ class _Flow:
         self._buf.append(text)
 
     def _flush(self) -> None:
+        if not self._buf:  # most flushes: a block starts or ends right after another (nothing to flush)
+            return
         text = normalise("".join(self._buf))
         if text and self._buf_line is not None:
             self.entries.append(_Entry(self._buf_line, text, block=self._open[-1] if self._open else 0))
@@ -597,28 +599,32 @@ _PAGE_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機�
                          r"信息名称|信息名稱|名\s*[称稱])\s*[:：]")  # 繁體 pages' fields too
 
 
-def _scan(elements: Iterable[Element]) -> tuple[list[tuple[str, Element]], int]:
-    """One pass over the page's elements for what two would ask: (numeral, element) of each part heading
-    (_part_heading), and a bound of the grid cells of all the page's tables (_spanned_cells)."""
+def _scan(root: Element, elements: Iterable[Element]) -> tuple[list[tuple[str, Element]], int]:
+    """One pass over the page's elements (`elements`: root.iter(), or its list) for the part headings:
+    (numeral, element) of each (_part_heading); and a bound of the grid cells of all the page's tables
+    (_spanned_cells), from the cells and rows lxml's C iterators find."""
     found = []
-    rows = total = 0
-    spans = []  # (rowspan, colspan) of the spanned cells, counted once the rows are
     for el in elements:
-        tag = el.tag  # the parser gives lower-case tag names; a comment's or PI's tag is not a string
-        if tag == "td" or tag == "th":
-            names = el.keys()
-            if not names or "rowspan" not in names and "colspan" not in names:  # most cells: 1
-                total += 1
-            else:
-                spans.append(_span_attributes(el))
-        elif tag == "tr":
-            rows += 1
         text = el.text
-        if text and _HEADING_START.match(text) and type(tag) is str and tag.lower() not in _SKIPPED:
+        # _HEADING_START asked only of texts that start with a numeral, a space or '#' (a character test
+        # is a fifth of a regex call, and most texts start with neither)
+        if text and ((first := text[0]) in _NUMERALS or (first.isspace() or first == "#")
+                     and _HEADING_START.match(text)) and type(tag := el.tag) is str and tag.lower() not in _SKIPPED:
             heading = _part_heading(el)
             if heading is not None:
                 found.append(heading)
-    return found, total + _spanned_cells(spans, rows)
+    total = 0
+    spans = []  # (rowspan, colspan) of the spanned cells, counted once the rows are
+    for el in root.iter("td", "th"):  # the parser gives lower-case tag names
+        names = el.keys()
+        if not names or "rowspan" not in names and "colspan" not in names:  # most cells: 1
+            total += 1
+        else:
+            spans.append(_span_attributes(el))
+    return found, total + _spanned_cells(spans, sum(1 for _ in root.iter("tr")))
+
+
+_NUMERALS = frozenset("一二三四五六")
 
 
 def _show_scripted(found: list[tuple[str, Element]]) -> None:
@@ -639,16 +645,23 @@ def _show_scripted(found: list[tuple[str, Element]]) -> None:
 def _part_heading(el: Element) -> tuple[str, Element] | None:
     """(numeral, element) when the element's text starts a part heading: the largest element whose whole
     text is the heading."""
-    from index.hanzi import to_simplified
-    from index.template import PART_NUMERALS, PARTS
-
     heading = el
     while (parent := heading.getparent()) is not None and _tag(parent) not in ("td", "th", "tr", "table", "body") \
             and not _longer_than(parent, _MAX_HEADING):
         heading = parent
-    m = _PART_HEADING.match(to_simplified(_text_of(heading)))
+    numeral = _heading_numeral(_text_of(heading))
+    return None if numeral is None else (numeral, heading)
+
+
+@lru_cache(maxsize=4096)  # a page's table labels start with 一、二、三、 too, and repeat across pages
+def _heading_numeral(text: str) -> str | None:
+    """The part numeral of a part heading's whitespace-normalised text (一、总体情况), None for other text."""
+    from index.hanzi import to_simplified
+    from index.template import PART_NUMERALS, PARTS
+
+    m = _PART_HEADING.match(to_simplified(text))
     if m and any(k in m.group(2) for k in PARTS[PART_NUMERALS.index(m.group(1))].keywords):
-        return m.group(1), heading
+        return m.group(1)
     return None
 
 
@@ -1044,7 +1057,7 @@ def _span_attributes(td: Element) -> tuple[str | None, str | None]:
 def check_table_sizes(root: Element, path: Path | str, at_most: int | None = None) -> None:
     """Refuse a page whose tables would expand beyond MAX_TABLE_CELLS / MAX_PAGE_CELLS grid cells.
     `at_most`: the page's bound of grid cells (_scan), when taken."""
-    if (_scan(root.iter())[1] if at_most is None else at_most) <= min(MAX_TABLE_CELLS, MAX_PAGE_CELLS):
+    if (_scan(root, root.iter())[1] if at_most is None else at_most) <= min(MAX_TABLE_CELLS, MAX_PAGE_CELLS):
         return  # no table, nor the page, can be over: the table-by-table count is not needed
     total = 0
     for k, table in enumerate(root.iter("table"), start=1):
@@ -1123,6 +1136,7 @@ def _grid(cells: list[list[Element]], spanned: _Spanned) -> list[list[Slot]]:
 _SPAN = re.compile(r"\s*(\d+)")
 
 
+@lru_cache(maxsize=4096)  # a page writes the same few spans ("2", "3") on many cells
 def _span(value: str | None, limit: int, zero_means: int) -> int:
     """rowspan/colspan as browsers read them: leading digits, 1 when missing or unreadable."""
     if value is None:
