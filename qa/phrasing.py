@@ -554,6 +554,12 @@ def spread_words(top: Row, low: Row, shown: str, how: str, multi_year: bool) -> 
             f"多{shown}（{how}）。")
 
 
+def spread_times_words(top: Row, low: Row, value: str, how: str, multi_year: bool) -> str:
+    """「最多的平潭综合实验区（2022年）是最少的平潭综合实验区（2019年）的59.06倍（10690 ÷ 181 = 59.06）。」."""
+    return (f"最多的{top.report.name}{year_tag(top, multi_year)}是最少的{low.report.name}{year_tag(low, multi_year)}"
+            f"的{value}倍（{how}）。")
+
+
 def top_words(label: str, asc: bool, head: str, n: int, listed: str, after: str) -> str:
     """「按「行政处罚」从多到少的前3名：A 10件；B 12件（13个单位）。」."""
     return f"按「{label}」{direction_words(asc)}的{head}{n}名：{listed}（{after}）。"

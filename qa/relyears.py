@@ -2,7 +2,8 @@
 in the reading, never guessed in silence. The base is the one year the question names itself (2023年比去年),
 else, for the words that point back to a year already talked about (前一年, 上一年度), the conversation's year
 (那前一年呢, by qa.context), else the latest year in the index: the reports are yearly and the newest one stands
-for "this year" (去年 = the year before it; 去年呢 in a conversation about 2023 still means that year)."""
+for "this year" (去年 = the year before it). An elliptical follow-up (那前年呢, 去年的呢) after a question that named
+its year counts from that year too (qa.context): it asks about the years around the one talked about."""
 
 from __future__ import annotations
 

@@ -125,6 +125,7 @@ class Plan(BaseModel):
     yesno: bool = False  # 是195件吗 / 有没有超过100件 / 是不是比2023年多: answered 是 or 不是, with the value
     year_at: list[tuple[int, int]] = Field(default_factory=list)  # each year named and where (for A比B)
     than_first: str | None = None  # A比B…: A (an agency, a year as "2024", or an item), so the answer says A比B少N件
+    neighbour: int = 0  # 哪一年最多？比前一年多多少: the year found against its year before (-1) or after (+1)
     than_word: Literal["多", "少"] | None = None  # what A比B asks: 多 (more, higher) or 少 (fewer, lower)  # the base is a year the question names itself (2023年比去年)
 
     def measure(self, item: str | None = None) -> Measure | None:
@@ -240,7 +241,10 @@ RE_STREAK = re.compile(r"连续(?:[几多少两三四五六七八九\d]+年)?(?:
                        r"|连续[^，。？?]{0,3}?(?:几|多少)年")
 # 这几年是什么趋势 / 逐年变化情况: each year against the one before, in year order
 RE_TREND = re.compile(r"趋势|走势|逐年(?:的)?变化|每年(?:的)?变化|历年(?:的)?变化|变化情况|变化曲线|怎么变的|如何变化")
-RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌")
+# 减少 / 比上一年少: a fall (哪几年比上一年少 asks for the years below the one before)
+RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌|(?:比|较)(?:上一?年度?|前一年|去年)的?(?:还|更)?(?:少|低|小)")
+# 哪一年最多，比前一年多多少 / 和后一年差多少: the year found, against the year next to it (not a year counted from now)
+RE_NEIGHBOUR = re.compile(r"(?:比|和|与|跟|较|同)(?:它|其|那一?年)?的?(前一年|上一年|后一年|下一年)")
 RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")  # a difference asked
 # 做得最好 / 最出色: a rating no table gives; read on the count of the part's own table (said in the answer)
 RE_BEST = re.compile(r"最好|最出色|最优秀|最到位|最棒|最差|最不好|最弱|最突出")
@@ -418,11 +422,20 @@ class Reader:
             plan.year_at.append((int(m.group(1)), m.start()))
             spans.append(m.span())
         plan.years = sorted(set(plan.years))
+        self._neighbour(plan, text, spans)
         self._relative_years(plan, _mask(text, spans), spans)
         if RE_ALL_YEARS.search(text) or len(plan.years) >= 2:
             plan.all_years = True
         if RE_LATEST.search(text):
             plan.all_years, plan.latest = False, True
+
+    @staticmethod
+    def _neighbour(plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
+        """哪一年行政许可最多？比前一年多多少: 前一年 is the year before the year found, not one counted from now."""
+        m = RE_NEIGHBOUR.search(_mask(text, spans))
+        if m and RE_WHICH_YEARS.search(text) and (RE_MAX.search(text) or RE_MIN.search(text)):
+            plan.neighbour = -1 if m.group(1) in ("前一年", "上一年") else 1
+            spans.append(m.span())
 
     @staticmethod
     def _than(plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
@@ -649,8 +662,8 @@ class Reader:
             plan.container = None
         # a row and its group both named (无法提供 · 本机关不掌握): the row
         all_items = items()
-        item_ids = [i for i in item_ids if not (all_items[i].is_group and any(
-            j in all_items[i].members for j in item_ids))] or item_ids
+        item_ids = [i for i in item_ids if not (all_items[i].is_group and any(  # (其他处理 is a member of itself)
+            j != i and j in all_items[i].members for j in item_ids))] or item_ids
         # 行政诉讼 and 复议后起诉 named together: the narrower row
         item_ids = [i for i in item_ids if not any(j != i and j.startswith(i + ".") for j in item_ids)] or item_ids
         used_items = [m for m in item_hits if m.target in item_ids]
@@ -795,7 +808,8 @@ class Reader:
         self._comparison(plan, rest)
         self._conditions(plan, rest)
         self._versus(plan, rest)
-        plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(rest) or bool(RE_ANY_WH.search(rest)))
+        asking = re.sub(r"[这那近前][几两]年", "", rest)  # 是不是这几年最多的: 几 here asks nothing
+        plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(asking) or bool(RE_ANY_WH.search(rest)))
         if plan.yesno and plan.comparison is not None and RE_HAVE.search(rest):
             plan.comparison.have = True
         if RE_ASC.search(rest):
@@ -808,6 +822,9 @@ class Reader:
                 break
         n_top, n_bottom = RE_TOPN.search(rest), RE_BOTTOMN.search(rest)
         is_max, is_min = bool(RE_MAX.search(rest)), bool(RE_MIN.search(rest))
+        # 最多的一年 / 最少的一家: the largest (smallest) one, not a list of one
+        n_top, n_bottom = (None if x and x.group(0).startswith("最") and parse_number(x.group(1)) == 1 else x
+                           for x in (n_top, n_bottom))
         which_n = RE_WHICH_N.search(rest)  # 哪三份…最多: the top three, not the one first
         if which_n and (parse_number(which_n.group(1)) or 0) >= 2 and not n_top and not n_bottom and is_max != is_min:
             n_top, n_bottom = (which_n, None) if is_max else (None, which_n)
@@ -932,6 +949,9 @@ class Reader:
             # 平潭行政许可最多的那年: one agency ranked against itself is its years, not its one latest report
             plan.all_years = True
             plan.defaults.append(f"只问了一个单位：按{plan.agency_mentions[0] if plan.agency_mentions else '它'}各年的报告比较")
+        if plan.yesno and (is_max or is_min) and len(plan.agencies) == 1 and len(plan.years) == 1 and \
+                RE_OVER_YEARS.search(rest):  # 2024年是不是历年最多的: that year placed among the agency's years
+            plan.place_of, plan.place_year, plan.years, plan.all_years = list(plan.agencies), plan.years[0], [], True
         if plan.agencies and plan.all_years and ordered:  # 平潭哪一年…最多 / 平潭每年…从多到少排序
             if n_top or n_bottom:
                 plan.operation = _top_or_bottom(plan, n_top, n_bottom)
