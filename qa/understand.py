@@ -125,6 +125,8 @@ class Plan(BaseModel):
     yesno: bool = False  # 是195件吗 / 有没有超过100件 / 是不是比2023年多: answered 是 or 不是, with the value
     year_at: list[tuple[int, int]] = Field(default_factory=list)  # each year named and where (for A比B)
     than_first: str | None = None  # A比B…: A (an agency, a year as "2024", or an item), so the answer says A比B少N件
+    rest_of: bool = False  # 办理结果里除了予以公开以外的: the item (the whole) less extra_items (its parts named)
+    yoy: bool = False  # 2024年、2025年同比各增减多少: each year named against its own year before (change_by_year)
     neighbour: int = 0  # 哪一年最多？比前一年多多少: the year found against its year before (-1) or after (+1)
     than_word: Literal["多", "少"] | None = None  # what A比B asks: 多 (more, higher) or 少 (fewer, lower)  # the base is a year the question names itself (2023年比去年)
 
@@ -245,6 +247,8 @@ RE_TREND = re.compile(r"趋势|走势|逐年(?:的)?变化|每年(?:的)?变化|
 RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌|(?:比|较)(?:上一?年度?|前一年|去年)的?(?:还|更)?(?:少|低|小)")
 # 哪一年最多，比前一年多多少 / 和后一年差多少: the year found, against the year next to it (not a year counted from now)
 RE_NEIGHBOUR = re.compile(r"(?:比|和|与|跟|较|同)(?:它|其|那一?年)?的?(前一年|上一年|后一年|下一年)")
+# 除了予以公开以外的 (the item masked): a part taken out of the whole the question names beside it
+RE_EXCEPT_ITEM = re.compile(r"除(?:了|去|开)?＿+(?:(?:和|与|及|、|以及)＿+)*(?:以外|之外|外)?")
 RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")  # a difference asked
 # 做得最好 / 最出色: a rating no table gives; read on the count of the part's own table (said in the answer)
 RE_BEST = re.compile(r"最好|最出色|最优秀|最到位|最棒|最差|最不好|最弱|最突出")
@@ -682,8 +686,10 @@ class Reader:
             plan.item_word = next(m.word for m in used_items if m.target == plan.item)
             plan.extra_items = item_ids[1:]
         # 比上一年: a change, not the 上一年项目数量 column
+        # 同比增减: against the year before, not the template's 本年增/减 column (of items, not of decisions)
         cols = [m for m in found if m.kind == "column" and not (
-            m.word.startswith("上") and m.start and text[m.start - 1] in "比较与和同跟")]
+            m.word.startswith("上") and m.start and text[m.start - 1] in "比较与和同跟") and not (
+            m.target.endswith(":change") and re.search(r"(?:同比|环比)$", text[:m.start]))]
         chosen: str | None = None
         if plan.item:
             item = items()[plan.item]
@@ -802,6 +808,13 @@ class Reader:
             plan.operation = "prose"
             plan.prose, plan.op_explicit = True, False
             return
+        if has_measure and len(plan.agencies) == 1 and (ex := RE_EXCEPT_ITEM.search(rest)) and not ranked:
+            parts = [i for i, pos in plan.item_at if ex.start() <= pos < ex.end()]
+            wholes = [i for i, pos in plan.item_at if not ex.start() <= pos < ex.end() and i not in parts]
+            if parts and wholes:  # 办理结果里除了予以公开以外的有多少: the whole less the part
+                plan.item, plan.extra_items, plan.container, plan.rest_of = wholes[0], parts, None, True
+                plan.operation = "compare_measures"
+                return
         if has_measure and len(plan.agencies) == 1 and not ranked and (clause := text_clause(plan.text)):
             plan.operation, plan.prose_text = "fact_text", clause  # 收了多少申请，存在什么问题: both answered
             return
@@ -961,6 +974,11 @@ class Reader:
                 plan.operation = "rank"
             return
         aggregate = ordered or RE_AVG.search(rest) or RE_SUM.search(rest) or plan.comparison
+        if len(plan.agencies) == 1 and has_measure and len(plan.years) >= 2 and not aggregate and \
+                RE_YEAR_ON_YEAR.search(rest) and (RE_EACH.search(rest) or re.search(r"各自?(?:增|减|涨|降|变)", rest)
+                                                  or len(plan.years) > 2 or plan.relative):
+            plan.operation, plan.yoy, plan.all_years = "change_by_year", True, True  # 近两年同比各增减多少
+            return
         if len(plan.years) == 2 and (plan.agencies or plan.pronoun) and not aggregate and \
                 not (RE_EACH.search(rest) and not plan.change and not RE_COMPARE.search(rest)):
             plan.operation = "change"  # 平潭2019年和2020年 / 2024年是2019年的几倍 (两年分别多少: the two values)
