@@ -170,7 +170,13 @@ def _change_of_one(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                               [agency, rep.year, change.label, cell_value(cs[0].value)]] + (
                               [[agency, rep.year, prev.label, cell_value(pcs[0].value)]] if pcs and
                               pcs[0].value is not None else []), units={"数值": change.unit}))
-    text = no_change_words(agency, [r.year for r in reports if r.year], rep.format)
+    have = [r.year for r in reports if r.year]
+    if change and change.keys(rep.format):  # the template has the column, the report gives no number in it
+        mv = s.measure_values(change, np.array([rep.rid]))
+        ans = absent(ctx, plan, change, Row(rep, None, int(mv.status[0]), int(mv.flags[0])))
+        ans.text = no_change_words(agency, have, None) + ans.text
+        return ans
+    text = no_change_words(agency, have, rep.format)
     return Answer(question=plan.question, text=text, status="absent",
                   reading=reading(plan, m, f"{agency}「{m.label}」与上一年比较"),
                   alternatives=[Alternative(label="看本年数值", question=compose("value", m, agency))])

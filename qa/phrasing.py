@@ -243,9 +243,11 @@ def own_change_words(agency: str, year: int | None, item_label: str, shown: str)
 OWN_CHANGE_NOTE = "。注意：这一列是事项（项目）数量的增减，不是处理决定数量的变化。"
 
 
-def no_change_words(agency: str, years: list[int], template: str) -> str:
-    return (f"索引中{agency}只有{'、'.join(f'{y}年' for y in years)}的报告，{template}版模板也没有「本年增/减」一栏，"
-            f"无法与上一年比较。")
+def no_change_words(agency: str, years: list[int], template: str | None) -> str:
+    """No report of the year before; template: the report's template lacks 本年增/减 too (None: it has the
+    column, and why it gives no number follows)."""
+    return (f"索引中{agency}只有{'、'.join(f'{y}年' for y in years)}的报告，" +
+            (f"{template}版模板也没有「本年增/减」一栏，无法与上一年比较。" if template else "无法与上一年的报告比较；"))
 
 
 def than_words(a_name: str, a: float, b_name: str, b: float, unit: str,

@@ -246,7 +246,7 @@ RE_TREND = re.compile(r"趋势|走势|逐年(?:的)?变化|每年(?:的)?变化|
 # 减少 / 比上一年少: a fall (哪几年比上一年少 asks for the years below the one before)
 RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌|(?:比|较)(?:上一?年度?|前一年|去年)的?(?:还|更)?(?:少|低|小)")
 # 哪一年最多，比前一年多多少 / 和后一年差多少: the year found, against the year next to it (not a year counted from now)
-RE_NEIGHBOUR = re.compile(r"(?:比|和|与|跟|较|同)(?:它|其|那一?年)?的?(前一年|上一年|后一年|下一年)")
+RE_NEIGHBOUR = re.compile(r"(?:比|和|与|跟|较|同)(?:它|其|那一?年)?的?(前一年|上一年度?|上年度?|后一年|下一年|次年)")
 # 除了予以公开以外的 (the item masked): a part taken out of the whole the question names beside it
 RE_EXCEPT_ITEM = re.compile(r"除(?:了|去|开)?＿+(?:(?:和|与|及|、|以及)＿+)*(?:以外|之外|外)?")
 RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")  # a difference asked
@@ -438,7 +438,7 @@ class Reader:
         """哪一年行政许可最多？比前一年多多少: 前一年 is the year before the year found, not one counted from now."""
         m = RE_NEIGHBOUR.search(_mask(text, spans))
         if m and RE_WHICH_YEARS.search(text) and (RE_MAX.search(text) or RE_MIN.search(text)):
-            plan.neighbour = -1 if m.group(1) in ("前一年", "上一年") else 1
+            plan.neighbour = -1 if m.group(1)[0] in "前上" else 1
             spans.append(m.span())
 
     @staticmethod
@@ -827,7 +827,8 @@ class Reader:
             plan.comparison.have = True
         if RE_ASC.search(rest):
             plan.order = "asc"
-        plan.change = bool(RE_CHANGE.search(rest)) or (plan.column == "change" and plan.column_explicit)
+        plan.change = bool(RE_CHANGE.search(rest)) and not plan.neighbour or \
+            (plan.column == "change" and plan.column_explicit)  # (最多的那年比上年多了多少: a ranking, then its step)
         prose_cue = bool(RE_PROSE.search(rest))
         for rx, part in PART_HINTS:
             if rx.search(rest):
