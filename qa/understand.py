@@ -247,6 +247,8 @@ RE_TREND = re.compile(r"趋势|走势|逐年(?:的)?变化|每年(?:的)?变化|
 RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌|(?:比|较)(?:上一?年度?|前一年|去年)的?(?:还|更)?(?:少|低|小)")
 # 哪一年最多，比前一年多多少 / 和后一年差多少: the year found, against the year next to it (not a year counted from now)
 RE_NEIGHBOUR = re.compile(r"(?:比|和|与|跟|较|同)(?:它|其|那一?年)?的?(前一年|上一年度?|上年度?|后一年|下一年|次年)")
+# 公开率 alone (not 予以公开率 / 部分公开率 / 不予公开率, which name their row)
+RE_OPEN_RATE = re.compile(r"(?<![予以分不])公开率")
 # 除了予以公开以外的 (the item masked): a part taken out of the whole the question names beside it
 RE_EXCEPT_ITEM = re.compile(r"除(?:了|去|开)?＿+(?:(?:和|与|及|、|以及)＿+)*(?:以外|之外|外)?")
 RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")  # a difference asked
@@ -796,6 +798,14 @@ class Reader:
         from qa.op_both import text_clause
         from qa.prose import RE_ASKS_DOING, asks_charged, asks_how, asks_section, asks_shortfalls
 
+        if RE_OPEN_RATE.search(rest) and plan.item in (None, "apply.new") and not plan.extra_items:
+            # 公开率 (依申请公开的公开率): (予以公开 + 部分公开) ÷ 办理结果总计, the usual formula, said
+            plan.item, plan.item_word, plan.item_implied, plan.container = "apply.granted", None, False, None
+            plan.defaults = [d for d in plan.defaults if not d.startswith("「申请」按")]
+            plan.share_items, plan.share_of = ["apply.granted", "apply.partial"], ["apply.total"]
+            if not plan.column_explicit:
+                self.default_column(plan)
+            plan.defaults.append("「公开率」按（予以公开 + 部分公开）÷ 办理结果总计")
         has_measure = plan.item is not None
         if has_measure:
             self._template_years(plan)
@@ -860,7 +870,9 @@ class Reader:
             plan.order = "asc" if is_min and not is_max else "desc"
             return
         if has_measure and RE_SHARE.search(rest):
-            self._share(plan, rest)
+            if not plan.share_of:  # (公开率: read above)
+                self._share(plan, rest)
+            plan.operation = "share"
             return
         # 予以公开的是部分公开的百分之多少: two measures of one report, the first over the second (two years of one
         # measure, 2023年是2022年的百分之几, stay a change)

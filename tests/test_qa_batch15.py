@@ -2,8 +2,8 @@
 corpus: the year found against its neighbour (哪年最多，比上一年多几件), the largest over the smallest (最多的是最少的几倍),
 yes or no over the years (是不是历年最高的), the place of the report talked about (它排第几 / 它在平潭历年里排第几),
 那前年呢 after a named year, years below the one before (哪几年比上一年少), 其他处理 beside other rows, a column of two
-rows over both rows' totals, 同比 of each year named, the rest of a whole (除了…以外的), and a 本年增/减 cell holding words
-(said as such, not as a column the template lacks)."""
+rows over both rows' totals, 同比 of each year named, the rest of a whole (除了…以外的), a 本年增/减 cell holding words
+(said as such, not as a column the template lacks) and 公开率 alone (予以公开 + 部分公开 over 办理结果总计, said)."""
 
 from __future__ import annotations
 
@@ -90,3 +90,13 @@ def test_a_change_column_holding_words_is_said_so(dev_qa) -> None:
     a = dev_qa.ask("济南城管2020年行政许可比2019年增加了多少")[0]
     _says(a, "无法与上一年的报告比较", "一栏填的是文字", "划转")
     assert "模板也没有" not in a.text, a.text
+
+
+@pytest.mark.parametrize("question, says", [
+    # 16_pingtan_2024: 予以公开 71 + 部分公开 29 over （七）总计 218; 予以公开率 names its own row
+    ("平潭24年依申请公开的公开率多少", ["100件 ÷ 218件 = 45.87%", "「公开率」按（予以公开 + 部分公开）÷ 办理结果总计"]),
+    ("平潭2024年的公开率", ["100件 ÷ 218件 = 45.87%"]),
+    ("平潭2022年的予以公开率是多少", ["21件 ÷ 75件 = 28.00%"]),
+])
+def test_the_disclosure_rate_by_its_usual_formula(dev_qa, question, says) -> None:
+    _says(dev_qa.ask(question)[0], *says)
