@@ -415,7 +415,10 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             op = new.operation = "rank"
             whose = list(new.agencies or last.focus[:1])
             new.place_of, new.agencies = whose, []
-            own = bool(plan.agencies) and bool(RE_OVER_YEARS.search(plan.text))  # 在平潭这几年里: its own years
+            # 在平潭这几年里: its own years; so too 它排第几 in a talk that ranked that agency's years (平潭哪年…最多)
+            own = bool(plan.agencies) and bool(RE_OVER_YEARS.search(plan.text)) or any(
+                t.plan.agencies == whose and t.plan.all_years and t.plan.operation in ("max", "min", "top", "bottom", "rank")
+                for t in conversation.turns[-3:])
             everyone = own or bool(re.search(r"所有|全部|历年|各年", plan.text))  # 在所有报告里排第几: every report
             year = (new.years[:1] or last.focus_years[:1] or [None])[0]
             new.years, new.all_years = ([], True) if everyone else ([year] if year else [], False)
@@ -427,7 +430,8 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             new.years = new.years[:1] or list(last.focus_years[:1])
         if RE_WHICH_YEAR.search(plan.text) and (new.agencies or last.focus):
             new.agencies, new.all_years, new.years = list(new.agencies or last.focus[:1]), True, []
-        elif op in ("max", "min", "top", "bottom", "rank", "sum", "avg", "nth") and not plan.agencies:
+        elif op in ("max", "min", "top", "bottom", "rank", "sum", "avg", "nth") and not plan.agencies and \
+                not new.place_of:  # (排第几 has set its own scope above)
             new.agencies, new.agency_mentions = [], []
         changed = True
     if not changed:

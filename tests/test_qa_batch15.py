@@ -48,6 +48,9 @@ def test_the_place_of_the_report_talked_about(dev_qa) -> None:
     _says(own, "平潭综合实验区（2023年）排第3名（提供数据的7份报告中）")  # 10690, 4529, 2629 …
     year = ask_turns(dev_qa, "平潭2020年行政处罚多少", "它排第几")[-1]
     _says(year, "平潭综合实验区排第1名（提供数据的5个单位中）：538件")
+    # a talk that ranked 平潭's years places the report among them, not alone in its year (2022: one report)
+    talk = ask_turns(dev_qa, "平潭行政处罚哪年最多", "那年的行政许可呢", "它排第几")[-1]
+    _says(talk, "平潭综合实验区（2022年）排第1名（提供数据的7份报告中）：10,690件")
 
 
 def test_the_year_before_last_of_the_year_talked_about(dev_qa) -> None:
