@@ -64,6 +64,8 @@ def _change_of_one(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                           text=no_report_words(agency, lost, have, "，无法比较"), reading=reading(plan, m, f"{agency}「{m.label}」{ends[0]}年与{ends[1]}年比较"))
     elif plan.years:
         pick = [r for r in reports if r.year in (plan.years[0] - 1, plan.years[0])]
+    elif plan.all_years and len(reports) > 2:
+        pick = [reports[0], reports[-1]]  # 这几年涨了多少倍 / 历年增长了多少: from the first report to the latest
     else:
         pick = reports[-2:]
     if len(pick) >= 2 and (m.column != "change" or not plan.column_explicit):

@@ -103,3 +103,8 @@ def test_a_change_column_holding_words_is_said_so(dev_qa) -> None:
 ])
 def test_the_disclosure_rate_by_its_usual_formula(dev_qa, question, says) -> None:
     _says(dev_qa.ask(question)[0], *says)
+
+
+def test_a_change_over_these_years_runs_from_the_first_report(dev_qa) -> None:
+    a = dev_qa.ask("平潭这几年信息公开申请涨了多少倍")[0]  # 2019 23 → 2025 154, not 2024 → 2025
+    _says(a, "2019年23件，2025年154件", "2025年是2019年的6.70倍（154 ÷ 23 = 6.70）")
