@@ -390,7 +390,7 @@ class Reader:
             plan.period = m.group()
         elif (m := RE_UNTRACKED.search(rest)) and plan.item and not plan.prose:  # 撤回了多少件: never the total
             plan.untracked = m.group()
-        elif (m := RE_DURATION.search(rest)) and plan.operation in ("value", "out_of_scope", "prose"):
+        elif (m := RE_DURATION.search(rest)) and plan.operation in ("value", "avg", "out_of_scope", "prose"):
             plan.operation, plan.prose = "prose", True
             plan.prose_text = re.sub(RE_DURATION, "答复期限工作日", plan.prose_text)
 

@@ -108,3 +108,8 @@ def test_the_disclosure_rate_by_its_usual_formula(dev_qa, question, says) -> Non
 def test_a_change_over_these_years_runs_from_the_first_report(dev_qa) -> None:
     a = dev_qa.ask("平潭这几年信息公开申请涨了多少倍")[0]  # 2019 23 → 2025 154, not 2024 → 2025
     _says(a, "2019年23件，2025年154件", "2025年是2019年的6.70倍（154 ÷ 23 = 6.70）")
+
+
+def test_a_time_asked_as_an_average_is_no_count(dev_qa) -> None:
+    a = dev_qa.ask("平潭2024年行政复议平均每件多久办完")[0]  # the tables count cases, never days
+    assert a.reading.operation == "prose" and "平均7件" not in a.text, a.text

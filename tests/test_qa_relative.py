@@ -24,6 +24,7 @@ def reader() -> Reader:
     ("伊川上一年度收费金额", [2024]), ("伊川近三年行政处罚合计", [2023, 2024, 2025]),
     ("过去5年伊川行政复议", [2021, 2022, 2023, 2024, 2025]), ("伊川去年比前年行政处罚多多少", [2023, 2024]),
     ("伊川2023年比去年行政处罚多多少", [2022, 2023]),  # the question's own year is the base
+    ("伊川前年和大前年行政处罚一共多少", [2022, 2023]),  # 大前年: three years back, not 前年 with a 大 left over
 ])
 def test_relative_years_are_read_and_said(reader: Reader, q: str, years: list[int]) -> None:
     plan = reader.read(q)
