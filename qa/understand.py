@@ -247,6 +247,8 @@ RE_TREND = re.compile(r"趋势|走势|逐年(?:的)?变化|每年(?:的)?变化|
 RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌|(?:比|较)(?:上一?年度?|前一年|去年)的?(?:还|更)?(?:少|低|小)")
 # 哪一年最多，比前一年多多少 / 和后一年差多少: the year found, against the year next to it (not a year counted from now)
 RE_NEIGHBOUR = re.compile(r"(?:比|和|与|跟|较|同)(?:它|其|那一?年)?的?(前一年|上一年度?|上年度?|后一年|下一年|次年)")
+# 都办完了吗 / 全部办结了吗: whether any request was left for next year
+RE_ALL_DONE = re.compile(r"(?:都|全部|全都|是否都|有没有都)(?:办完|办结|处理完|答复完)")
 # 公开率 alone (not 予以公开率 / 部分公开率 / 不予公开率, which name their row)
 RE_OPEN_RATE = re.compile(r"(?<![予以分不])公开率")
 # 除了予以公开以外的 (the item masked): a part taken out of the whole the question names beside it
@@ -798,6 +800,15 @@ class Reader:
         from qa.op_both import text_clause
         from qa.prose import RE_ASKS_DOING, asks_charged, asks_how, asks_section, asks_shortfalls
 
+        # 收到的申请都办完了吗: none carried over to next year (结转下年度 = 0); the requests must be named (建议提案都办完了吗
+        # asks the text)
+        if (done := RE_ALL_DONE.search(plan.text)) and plan.item in ("apply.new", "apply.total") and \
+                not plan.extra_items:
+            plan.item, plan.item_word, plan.container = "apply.carried_out", None, None
+            plan.defaults = [d for d in plan.defaults if not d.startswith("「申请」按")]
+            self.default_column(plan)
+            plan.comparison = Comparison(op="==", value=0, text=done.group(0))
+            plan.defaults.append(f"「{done.group(0)}」按结转下年度继续办理为0件理解")
         if RE_OPEN_RATE.search(rest) and plan.item in (None, "apply.new") and not plan.extra_items:
             # 公开率 (依申请公开的公开率): (予以公开 + 部分公开) ÷ 办理结果总计, the usual formula, said
             plan.item, plan.item_word, plan.item_implied, plan.container = "apply.granted", None, False, None
@@ -812,7 +823,7 @@ class Reader:
         ranked = RE_MAX.search(rest) or RE_MIN.search(rest) or RE_TOPN.search(rest) or RE_BOTTOMN.search(rest)
         # 依申请公开是怎么办理的 / 依申请公开存在什么问题: the text says how and what fell short, the table only how
         # many (行政处罚最多的单位存在哪些问题 ranks first: the mixed plan below)
-        if has_measure and (asks_how(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)
+        if has_measure and not done and (asks_how(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)
                             or asks_section(rest) or RE_STAFF.search(plan.text) and "申请" not in plan.text or asks_charged(plan.text)):
             plan.defaults = [d for d in plan.defaults if not d.startswith("未指明")]  # no column is read
             plan.operation = "prose"
@@ -832,7 +843,8 @@ class Reader:
         self._conditions(plan, rest)
         self._versus(plan, rest)
         asking = re.sub(r"[这那近前][几两]年", "", rest)  # 是不是这几年最多的: 几 here asks nothing
-        plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(asking) or bool(RE_ANY_WH.search(rest)))
+        plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(asking) or bool(RE_ANY_WH.search(rest))) \
+            or bool(done)  # 都处理完了没有: yes or no
         if plan.yesno and plan.comparison is not None and RE_HAVE.search(rest):
             plan.comparison.have = True
         if RE_ASC.search(rest):

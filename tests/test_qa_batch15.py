@@ -113,3 +113,14 @@ def test_a_change_over_these_years_runs_from_the_first_report(dev_qa) -> None:
 def test_a_time_asked_as_an_average_is_no_count(dev_qa) -> None:
     a = dev_qa.ask("平潭2024年行政复议平均每件多久办完")[0]  # the tables count cases, never days
     assert a.reading.operation == "prose" and "平均7件" not in a.text, a.text
+
+
+@pytest.mark.parametrize("question, verdict, says", [
+    # 结转下年度继续办理 总计: 2024 0, 2025 6 (17_pingtan_2025), 2021 1
+    ("平潭2024年收到的申请都办完了吗", "是", "「结转下年度继续办理 · 总计」为0件"),
+    ("平潭2025年的申请全部办结了吗", "不是", "为6件"),
+    ("平潭2021年信息公开申请都处理完了没有", "没有", "为1件"),
+])
+def test_all_requests_done_is_none_carried_over(dev_qa, question, verdict, says) -> None:
+    a = dev_qa.ask(question)[0]
+    assert a.text.startswith(verdict) and says in a.text, a.text
