@@ -229,15 +229,21 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
 
 def _relative_to_conversation(plan: Plan, last: Turn) -> None:
     """那前一年呢 / 上一年度呢 after a question about 2023: counted back from the conversation's one year, not from
-    the latest year in the index (去年呢 / 近三年呢 count from now, and a complete question keeps the index's)."""
-    if not plan.relative or plan.relative_base_named or (plan.agencies and plan.item) or \
-            not all(r.anaphoric for r in plan.relative):
+    the latest year in the index. 那前年呢 / 去年的呢 too, when the question before named its year itself: the
+    follow-up asks about the years around the one talked about (after 平潭去年… they count from now, as that
+    question did). 近三年呢 counts from now, and a complete question keeps the index's."""
+    if not plan.relative or plan.relative_base_named or (plan.agencies and plan.item):
+        return
+    # 平潭2023年… (or a year counted from one named): the year talked about, not one counted from now
+    talked = len(last.plan.years) == 1 and (not last.plan.relative or last.plan.relative_base_named)
+    elliptical = not plan.item and not plan.agencies
+    if not all(r.anaphoric or elliptical and talked and r.span == 1 and r.back >= 1 for r in plan.relative):
         return
     years = last.plan.years if len(last.plan.years) == 1 else last.focus_years if len(last.focus_years) == 1 else []
     if not years:
         return
     meant, said = resolve_relative(plan.relative, years[0], "上一问的")
-    plan.years = meant
+    plan.years, plan.relative_base_named = meant, True
     plan.all_years = len(meant) > 1
     plan.defaults = [d for d in plan.defaults if not is_relative_note(d, plan.relative)] + said
 
@@ -263,9 +269,10 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     if special is not None:
         return special
     _column_on_last_row(plan, prev)
-    # 它前一年呢: the pronoun says whose report, the rest is elliptical (no text asked): the follow-up path below
+    # 它前一年呢 / 它排第几: the pronoun says whose report, the rest is elliptical (no text asked, or only an
+    # operation on the measure talked about): the follow-up path below
     bare = plan.pronoun and not plan.item and plan.operation in ("prose", "out_of_scope") and \
-        len(RE_PRONOUN_WORDS.sub("", RE_FILLER.sub("", plan.prose_text))) < 2
+        (len(RE_PRONOUN_WORDS.sub("", RE_FILLER.sub("", plan.prose_text))) < 2 or plan.bare_op is not None)
     if plan.pronoun and not plan.agencies and last.focus and not bare:
         plan.agencies = list(last.focus)
         if not plan.years and last.focus_years:
@@ -287,7 +294,9 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     marked = marked or (plan.bare_op in ("max", "min", "top", "bottom", "nth") and not plan.item
                         and not plan.agencies and prev.item is not None)
     # 都有哪些情形 / 分别是哪些原因: the parts of the measure just asked (哪些 here asks for parts, not a scope)
-    marked = marked or (plan.bare_op in ("breakdown", "place") and not plan.agencies and not plan.item)
+    # (它在平潭这几年里排第几: the agency talked about, named again, is no scope of its own)
+    marked = marked or (plan.bare_op in ("breakdown", "place") and not plan.item and
+                        (not plan.agencies or set(plan.agencies) <= set(prev.agencies or last.focus)))
     # a question in words naming no agency, after a text answer about one (城管网评队伍转发了多少): the same report
     marked = marked or (plan.operation == "prose" and prev.operation in ("prose", "mixed") and len(last.focus) == 1
                         and not plan.agencies and not plan.item and not RE_OWN_SCOPE.search(plan.text))
@@ -370,7 +379,7 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         new.years, new.all_years = list(plan.years), plan.all_years and len(plan.years) > 1
         new.defaults = [d for d in new.defaults if not is_relative_note(d, prev.relative)] + \
             [d for d in plan.defaults if is_relative_note(d, plan.relative)]  # how this turn's years were read
-        new.relative = list(plan.relative)
+        new.relative, new.relative_base_named = list(plan.relative), plan.relative_base_named
         changed = True
     elif plan.all_years and not prev.all_years:
         new.all_years = True
@@ -404,17 +413,25 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             new.nth, new.n, new.order = plan.nth, plan.n, plan.order
         if op == "place":  # 排第几: the report just asked, placed in the ranking of its year
             op = new.operation = "rank"
-            new.place_of, new.agencies = list(new.agencies or last.focus[:1]), []
-            everyone = bool(re.search(r"所有|全部|历年|各年", plan.text))  # 在所有报告里排第几: every report
+            whose = list(new.agencies or last.focus[:1])
+            new.place_of, new.agencies = whose, []
+            # 在平潭这几年里: its own years; so too 它排第几 in a talk that ranked that agency's years (平潭哪年…最多)
+            own = bool(plan.agencies) and bool(RE_OVER_YEARS.search(plan.text)) or any(
+                t.plan.agencies == whose and t.plan.all_years and t.plan.operation in ("max", "min", "top", "bottom", "rank")
+                for t in conversation.turns[-3:])
+            everyone = own or bool(re.search(r"所有|全部|历年|各年", plan.text))  # 在所有报告里排第几: every report
             year = (new.years[:1] or last.focus_years[:1] or [None])[0]
             new.years, new.all_years = ([], True) if everyone else ([year] if year else [], False)
             new.place_year = year if everyone else None
+            if own:
+                new.agencies = whose
         if op == "breakdown":  # 分别是什么原因: the same report's parts
             new.each, new.agencies, new.all_years = plan.each, list(new.agencies or last.focus[:1]), False
             new.years = new.years[:1] or list(last.focus_years[:1])
         if RE_WHICH_YEAR.search(plan.text) and (new.agencies or last.focus):
             new.agencies, new.all_years, new.years = list(new.agencies or last.focus[:1]), True, []
-        elif op in ("max", "min", "top", "bottom", "rank", "sum", "avg", "nth") and not plan.agencies:
+        elif op in ("max", "min", "top", "bottom", "rank", "sum", "avg", "nth") and not plan.agencies and \
+                not new.place_of:  # (排第几 has set its own scope above)
             new.agencies, new.agency_mentions = [], []
         changed = True
     if not changed:

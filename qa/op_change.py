@@ -64,6 +64,8 @@ def _change_of_one(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                           text=no_report_words(agency, lost, have, "，无法比较"), reading=reading(plan, m, f"{agency}「{m.label}」{ends[0]}年与{ends[1]}年比较"))
     elif plan.years:
         pick = [r for r in reports if r.year in (plan.years[0] - 1, plan.years[0])]
+    elif plan.all_years and len(reports) > 2:
+        pick = [reports[0], reports[-1]]  # 这几年涨了多少倍 / 历年增长了多少: from the first report to the latest
     else:
         pick = reports[-2:]
     if len(pick) >= 2 and (m.column != "change" or not plan.column_explicit):
@@ -170,7 +172,13 @@ def _change_of_one(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                               [agency, rep.year, change.label, cell_value(cs[0].value)]] + (
                               [[agency, rep.year, prev.label, cell_value(pcs[0].value)]] if pcs and
                               pcs[0].value is not None else []), units={"数值": change.unit}))
-    text = no_change_words(agency, [r.year for r in reports if r.year], rep.format)
+    have = [r.year for r in reports if r.year]
+    if change and change.keys(rep.format):  # the template has the column, the report gives no number in it
+        mv = s.measure_values(change, np.array([rep.rid]))
+        ans = absent(ctx, plan, change, Row(rep, None, int(mv.status[0]), int(mv.flags[0])))
+        ans.text = no_change_words(agency, have, None) + ans.text
+        return ans
+    text = no_change_words(agency, have, rep.format)
     return Answer(question=plan.question, text=text, status="absent",
                   reading=reading(plan, m, f"{agency}「{m.label}」与上一年比较"),
                   alternatives=[Alternative(label="看本年数值", question=compose("value", m, agency))])
@@ -181,7 +189,8 @@ def answer_change_by_year(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     growth rate when 百分之几 / 增幅 is asked), each with its arithmetic; a year without a value breaks the pair."""
     agency = plan.agencies[0]
     s = ctx.store
-    rids = s.scope([agency], plan.years or None, latest=False)
+    years = sorted({plan.years[0] - 1, *plan.years}) if plan.yoy and plan.years else plan.years  # 2024年同比: 2023 too
+    rids = s.scope([agency], years or None, latest=False)
     mv = s.measure_values(m, rids)
     rows = sorted((Row(s.reports[int(r)], None if np.isnan(v) else float(v), int(st), int(f))
                    for r, v, st, f in zip(mv.rids, mv.value, mv.status, mv.flags)), key=lambda r: r.report.year or 0)
@@ -194,6 +203,8 @@ def answer_change_by_year(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if not pairs:
         return Answer(question=plan.question, status="absent", text=f"{agency}没有相邻两年都提供「{m.label}」的报告，"
                       f"无法逐年比较。", reading=reading(plan, m, f"{agency}「{m.label}」逐年变化"))
+    if plan.yoy:
+        return _each_year_on_year(ctx, plan, m, agency, rows, pairs)
     if plan.comparison is not None:  # 哪几年是增加的: the years whose change has the sign asked, in year order
         return _years_of_sign(ctx, plan, m, agency, rows, pairs)
     if plan.trend:
@@ -225,6 +236,29 @@ def answer_change_by_year(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     return Answer(question=plan.question, text=text, citations=citations, derived=derived + d2, table=table,
                   reading=reading(plan, m, f"{agency}「{m.label}」逐年变化，按{'变化率' if by_rate else '变化量'}排序",
                                   operation="change_by_year"))
+
+
+def _each_year_on_year(ctx: Ctx, plan: Plan, m: Measure, agency: str, rows: list[Row], pairs: list) -> Answer:
+    """2024年、2025年同比各增减多少: each year named against the agency's report of the year just before it, in
+    year order; a year with no such pair is said, never skipped in silence."""
+    derived, parts = [], []
+    for year in plan.years:
+        pair = next((p for p in pairs if p[1].report.year == year and p[0].report.year == year - 1), None)
+        if pair is None:
+            held = {r.report.year for r in rows}
+            why = next((f"索引中没有{y}年的报告" for y in (year - 1, year) if y not in held), "缺少该数据")
+            parts.append(f"{year}年无法同比（{why}）")
+            continue
+        old, new, d, dd, g = pair
+        derived += [dd] + ([g[1]] if g else [])
+        parts.append(change_words(year, year - 1, dd, g[1] if g else None, d, g[0] if g else None, m.unit))
+    text = f"{agency}「{m.label}」同比：" + "；".join(parts) + "。" + defaults_phrase(plan)
+    used = [r for r in rows if r.status == OK]
+    citations, d2 = ctx.citer.rows(m, used, limit=None)
+    table = AnswerTable(columns=["年份", "数值"], rows=[[r.report.year, cell_value(r.value)] for r in used],
+                        units={"数值": m.unit})
+    return Answer(question=plan.question, text=text, citations=citations, derived=derived + d2, table=table,
+                  reading=reading(plan, m, f"{agency}「{m.label}」各年同比（与上一年比较）", operation="change_by_year"))
 
 
 def _trend(ctx: Ctx, plan: Plan, m: Measure, agency: str, rows: list[Row], pairs: list) -> Answer:

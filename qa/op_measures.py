@@ -56,7 +56,7 @@ def answer_measures(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 derived += d
         head = f"{r0.report.name}{r0.report.year or ''}年：" + "，".join(
             f"「{mm.label}」{value_words(r.value, mm.unit, r.flags)}" for mm, r in ok)
-        said = _summed(ok) if summing else _compared(plan, ok)
+        said = _summed(ok) if summing else _rest(ok) if plan.rest_of else _compared(plan, ok)
         if said:
             answered = True
             sentences.append(head + "；" + said[0])
@@ -83,6 +83,20 @@ def answer_measures(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                   table=AnswerTable(columns=["单位", "年份", "项目", vc, "说明"], rows=table_rows,
                                     units={vc: units.pop() if len(units) == 1 else ""}),
                   chart=ChartHint(x="项目", y=vc, title=f"{agency}{what}") if not summing else None)
+
+
+def _rest(ok: list[tuple[Measure, Row]]) -> tuple[str, list[Derived]] | None:
+    """办理结果里除了予以公开以外的: the whole (first) less the parts named, with its arithmetic."""
+    if len(ok) < 2:
+        return None
+    if why := units_differ([mm.unit for mm, _ in ok]):
+        return why, []
+    (whole, w), parts = ok[0], ok[1:]
+    d, dd = arith.difference(w.value, sum(r.value for _, r in parts))
+    if len(parts) > 1:
+        dd.how = f"{num(w.value)} − " + " − ".join(num(r.value) for _, r in parts) + f" = {num(d)}"
+    named = "、".join(f"「{mm.label}」" for mm, _ in parts)
+    return f"除{named}以外共{num(d, whole.unit)}（{dd.how}）", [dd]
 
 
 def _summed(ok: list[tuple[Measure, Row]]) -> tuple[str, list[Derived]] | None:

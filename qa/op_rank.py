@@ -9,9 +9,10 @@ import numpy as np
 from qa import arith
 from qa.answer import Alternative, Answer, ChartHint, Derived
 from qa.lexicon import Measure
+from qa.facts import OK, Row
 from qa.ops import ROW_CAP, Ctx, Rows, aggregate, nothing, table_of
 from qa.phrasing import NAMES_IN_TEXT, RANK_IN_TEXT, RANK_ALL_ZERO, TOP_ALL_ZERO, all_zero_words, best_words, compose, \
-    direction_words, more_words, names, no_nth_words, nth_words, num, place_words, ranking_words, reading, other_end_words, runner_up_words, spread_words, tied_best_words, \
+    direction_words, more_words, names, no_nth_words, nth_words, num, place_words, ranking_words, reading, other_end_words, runner_up_words, spread_times_words, spread_words, than_words, tied_best_words, \
     too_few_words, top_list, top_ties_words, top_words, value_column, year_tag
 from qa.understand import RE_HOW_MUCH_MORE, RE_MAX, RE_MIN, Plan
 
@@ -56,6 +57,9 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 d, dd = arith.difference(top.value, low.value)
                 derived.append(dd)
                 text += spread_words(top, low, num(d, unit), dd.how, multi_year)
+            if plan.times and (t := arith.times(top.value, low.value)):  # 最多的是最少的几倍
+                derived.append(t[1])
+                text += spread_times_words(top, low, t[1].value, t[1].how, multi_year)
         summary = f"按「{label}」比较{scope_n}，取{word}"
         alternatives.insert(0, Alternative(label="看完整排名", question=compose("rank", m, years=plan.years)))
     elif op in ("top", "bottom"):
@@ -82,6 +86,12 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             text += RANK_ALL_ZERO
         summary = f"按「{label}」对{scope_n}排序（{direction_words(asc)}）"
     text = places_text(plan, ok, unit, per, multi_year) + text + _lead_text(plan, op, ok, unit, multi_year, derived)
+    if plan.yesno and plan.place_of and op in ("max", "min") and len(ok):  # 2024年是不是历年最多的
+        first = ok.where(ok.values == ok[0].value)
+        won = any(r.report.agency in plan.place_of and plan.place_year in (None, r.report.year) for r in first)
+        text = ("是：" if won else "不是：") + text
+    if plan.neighbour and op in ("max", "min") and len(ok) and (ok.values == ok[0].value).sum() == 1:
+        text += _neighbour_text(plan, ok[0], rows, unit, derived)
     text += lack_text
     table_rows = shown.concat(lacking) if op not in ("top", "bottom") else shown
     citations, d = ctx.citer.rows(m, table_rows)
@@ -94,14 +104,30 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
 
 def _lead_text(plan: Plan, op: str, ok: Rows, unit: str, multi_year: bool, derived: list) -> str:
     """哪家多，多多少 (one end asked, not both): how far the first is ahead of the second, with its arithmetic.
-    Both ends asked (最多的比最少的多多少) is the spread, said in the max branch."""
-    if op not in ("max", "min", "rank") or len(ok) < 2 or ok[0].value == ok[1].value or \
+    Both ends asked (最多的比最少的多多少) is the spread, said in the max branch; 比前一年多多少 is the year found
+    against its neighbour (_neighbour_text)."""
+    if op not in ("max", "min", "rank") or len(ok) < 2 or ok[0].value == ok[1].value or plan.neighbour or \
             not RE_HOW_MUCH_MORE.search(plan.text) or (RE_MAX.search(plan.text) and RE_MIN.search(plan.text)):
         return ""
     hi, lo = (ok[0], ok[1]) if ok[0].value > ok[1].value else (ok[1], ok[0])
     said, dd = more_words(f"{hi.report.name}{year_tag(hi, multi_year)}比{lo.report.name}{year_tag(lo, multi_year)}",
                           hi.value, lo.value, unit)
     derived.append(dd)
+    return f"{said}。"
+
+
+def _neighbour_text(plan: Plan, won: Row, rows: Rows, unit: str, derived: list) -> str:
+    """哪一年最多？比前一年多多少: the year found against the same agency's report of the year before (after) it,
+    from the rows ranked (their cells are cited with the ranking); a year with no report or no value is said."""
+    year = (won.report.year or 0) + plan.neighbour
+    word = "前一年" if plan.neighbour < 0 else "后一年"
+    other = next((r for r in rows if r.report.agency == won.report.agency and r.report.year == year), None)
+    if other is None or other.status != OK:
+        return f"{word}（{year}年）{'没有报告' if other is None else '的报告没有提供该数据'}，无法比较。"
+    said, step = than_words(f"{won.report.year}年", won.value, f"{word}（{year}年，{num(other.value, unit)}）",
+                            other.value, unit, None)
+    if step:
+        derived.append(step)
     return f"{said}。"
 
 

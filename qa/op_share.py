@@ -40,6 +40,9 @@ def plan_measures(plan: Plan) -> tuple[list[Measure], list[Measure]]:
         if plan.column_explicit and plan.column not in ("total", None) and plan.share_of != [plan.item]:
             denom = _measures(plan.share_of, plan.column) or denom  # 自然人 of 新收 over 自然人 of 办理结果
             # (法人 of 新收 over 新收: the column over its own row's total, kept above)
+    elif len(plan.share_items) >= 2 and plan.column_explicit and plan.column != "total":
+        # 直接起诉和复议后起诉合起来的维持比例: the column of both rows over both rows' totals
+        denom = _measures(plan.share_items, "total")
     else:
         denom = _measures([plan.item], "total")
     return numer, denom

@@ -243,9 +243,11 @@ def own_change_words(agency: str, year: int | None, item_label: str, shown: str)
 OWN_CHANGE_NOTE = "。注意：这一列是事项（项目）数量的增减，不是处理决定数量的变化。"
 
 
-def no_change_words(agency: str, years: list[int], template: str) -> str:
-    return (f"索引中{agency}只有{'、'.join(f'{y}年' for y in years)}的报告，{template}版模板也没有「本年增/减」一栏，"
-            f"无法与上一年比较。")
+def no_change_words(agency: str, years: list[int], template: str | None) -> str:
+    """No report of the year before; template: the report's template lacks 本年增/减 too (None: it has the
+    column, and why it gives no number follows)."""
+    return (f"索引中{agency}只有{'、'.join(f'{y}年' for y in years)}的报告，" +
+            (f"{template}版模板也没有「本年增/减」一栏，无法与上一年比较。" if template else "无法与上一年的报告比较；"))
 
 
 def than_words(a_name: str, a: float, b_name: str, b: float, unit: str,
@@ -552,6 +554,12 @@ def spread_words(top: Row, low: Row, shown: str, how: str, multi_year: bool) -> 
     """「最多的平潭综合实验区（2022年）比最少的平潭综合实验区（2019年）多1,683件（2113 − 430 = 1683）。」."""
     return (f"最多的{top.report.name}{year_tag(top, multi_year)}比最少的{low.report.name}{year_tag(low, multi_year)}"
             f"多{shown}（{how}）。")
+
+
+def spread_times_words(top: Row, low: Row, value: str, how: str, multi_year: bool) -> str:
+    """「最多的平潭综合实验区（2022年）是最少的平潭综合实验区（2019年）的59.06倍（10690 ÷ 181 = 59.06）。」."""
+    return (f"最多的{top.report.name}{year_tag(top, multi_year)}是最少的{low.report.name}{year_tag(low, multi_year)}"
+            f"的{value}倍（{how}）。")
 
 
 def top_words(label: str, asc: bool, head: str, n: int, listed: str, after: str) -> str:

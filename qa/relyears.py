@@ -1,8 +1,9 @@
-"""Relative years (去年, 前年, 今年, 上一年度, 前一年, 近三年, 过去两年): years counted back from a base year and said
+"""Relative years (去年, 前年, 大前年, 今年, 上一年度, 前一年, 近三年, 过去两年): years counted back from a base year and said
 in the reading, never guessed in silence. The base is the one year the question names itself (2023年比去年),
 else, for the words that point back to a year already talked about (前一年, 上一年度), the conversation's year
 (那前一年呢, by qa.context), else the latest year in the index: the reports are yearly and the newest one stands
-for "this year" (去年 = the year before it; 去年呢 in a conversation about 2023 still means that year)."""
+for "this year" (去年 = the year before it). An elliptical follow-up (那前年呢, 去年的呢) after a question that named
+its year counts from that year too (qa.context): it asks about the years around the one talked about."""
 
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from qa.cnnum import cn_to_int
 _NOT_A_YEAR = r"(?!结转|转入|项目|事项|的项目|的事项)"
 RE_RELATIVE = re.compile(
     r"(?:(?P<span>(?:最近|近|过去)(?P<k>[两二三四五六七八九十]|\d{1,2})个?年度?(?:以来|来)?)"
-    r"|(?P<one>去年度?|前年度?|今年度?|(?<=[和与跟比较同、])(?:最近|最新)一年度?|(?:最近|最新)一年度?(?=[和与跟比较同、])|上一?个?年度|前一年度?|上一?年(?=呢|的呢|$|[？?])))" + _NOT_A_YEAR)
+    r"|(?P<one>去年度?|大前年度?|前年度?|今年度?|(?<=[和与跟比较同、])(?:最近|最新)一年度?|(?:最近|最新)一年度?(?=[和与跟比较同、])|上一?个?年度|前一年度?|上一?年(?=呢|的呢|$|[？?])))" + _NOT_A_YEAR)
 # 最近一年 beside another year (最近一年和前一年): the latest year, one side of the pair (alone, 最新一年 / 最近一年
 # is each agency's latest report: qa.lexicon's "latest" words)
-BACK = {"去年": 1, "前年": 2, "今年": 0, "上年度": 1, "上一年度": 1, "上个年度": 1, "上一个年度": 1, "前一年": 1,
+BACK = {"去年": 1, "前年": 2, "大前年": 3, "今年": 0, "上年度": 1, "上一年度": 1, "上个年度": 1, "上一个年度": 1, "前一年": 1,
         "上年": 1, "上一年": 1, "最近一年": 0, "最新一年": 0}
 
 

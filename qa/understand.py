@@ -127,6 +127,9 @@ class Plan(BaseModel):
     yesno: bool = False  # 是195件吗 / 有没有超过100件 / 是不是比2023年多: answered 是 or 不是, with the value
     year_at: list[tuple[int, int]] = Field(default_factory=list)  # each year named and where (for A比B)
     than_first: str | None = None  # A比B…: A (an agency, a year as "2024", or an item), so the answer says A比B少N件
+    rest_of: bool = False  # 办理结果里除了予以公开以外的: the item (the whole) less extra_items (its parts named)
+    yoy: bool = False  # 2024年、2025年同比各增减多少: each year named against its own year before (change_by_year)
+    neighbour: int = 0  # 哪一年最多？比前一年多多少: the year found against its year before (-1) or after (+1)
     than_word: Literal["多", "少"] | None = None  # what A比B asks: 多 (more, higher) or 少 (fewer, lower)  # the base is a year the question names itself (2023年比去年)
 
     def measure(self, item: str | None = None) -> Measure | None:
@@ -242,7 +245,16 @@ RE_STREAK = re.compile(r"连续(?:[几多少两三四五六七八九\d]+年)?(?:
                        r"|连续[^，。？?]{0,3}?(?:几|多少)年")
 # 这几年是什么趋势 / 逐年变化情况: each year against the one before, in year order
 RE_TREND = re.compile(r"趋势|走势|逐年(?:的)?变化|每年(?:的)?变化|历年(?:的)?变化|变化情况|变化曲线|怎么变的|如何变化")
-RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌")
+# 减少 / 比上一年少: a fall (哪几年比上一年少 asks for the years below the one before)
+RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌|(?:比|较)(?:上一?年度?|前一年|去年)的?(?:还|更)?(?:少|低|小)")
+# 哪一年最多，比前一年多多少 / 和后一年差多少: the year found, against the year next to it (not a year counted from now)
+RE_NEIGHBOUR = re.compile(r"(?:比|和|与|跟|较|同)(?:它|其|那一?年)?的?(前一年|上一年度?|上年度?|后一年|下一年|次年)")
+# 都办完了吗 / 全部办结了吗: whether any request was left for next year
+RE_ALL_DONE = re.compile(r"(?:都|全部|全都|是否都|有没有都)(?:办完|办结|处理完|答复完)")
+# 公开率 alone (not 予以公开率 / 部分公开率 / 不予公开率, which name their row)
+RE_OPEN_RATE = re.compile(r"(?<![予以分不])公开率")
+# 除了予以公开以外的 (the item masked): a part taken out of the whole the question names beside it
+RE_EXCEPT_ITEM = re.compile(r"除(?:了|去|开)?＿+(?:(?:和|与|及|、|以及)＿+)*(?:以外|之外|外)?")
 RE_HOW_MUCH_MORE = re.compile(r"差多少|相差|差距|差了多少|多多少|少多少|多出多少|多几|少几")  # a difference asked
 # 做得最好 / 最出色: a rating no table gives; read on the count of the part's own table (said in the answer)
 RE_BEST = re.compile(r"最好|最出色|最优秀|最到位|最棒|最差|最不好|最弱|最突出")
@@ -390,7 +402,7 @@ class Reader:
             plan.period = m.group()
         elif (m := RE_UNTRACKED.search(rest)) and plan.item and not plan.prose:  # 撤回了多少件: never the total
             plan.untracked = m.group()
-        elif (m := RE_DURATION.search(rest)) and plan.operation in ("value", "out_of_scope", "prose"):
+        elif (m := RE_DURATION.search(rest)) and plan.operation in ("value", "avg", "out_of_scope", "prose"):
             plan.operation, plan.prose = "prose", True
             plan.prose_text = re.sub(RE_DURATION, "答复期限工作日", plan.prose_text)
 
@@ -428,11 +440,20 @@ class Reader:
             plan.year_at.append((int(m.group(1)), m.start()))
             spans.append(m.span())
         plan.years = sorted(set(plan.years))
+        self._neighbour(plan, text, spans)
         self._relative_years(plan, _mask(text, spans), spans)
         if RE_ALL_YEARS.search(text) or len(plan.years) >= 2:
             plan.all_years = True
         if RE_LATEST.search(text):
             plan.all_years, plan.latest = False, True
+
+    @staticmethod
+    def _neighbour(plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
+        """哪一年行政许可最多？比前一年多多少: 前一年 is the year before the year found, not one counted from now."""
+        m = RE_NEIGHBOUR.search(_mask(text, spans))
+        if m and RE_WHICH_YEARS.search(text) and (RE_MAX.search(text) or RE_MIN.search(text)):
+            plan.neighbour = -1 if m.group(1)[0] in "前上" else 1
+            spans.append(m.span())
 
     @staticmethod
     def _than(plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
@@ -659,8 +680,8 @@ class Reader:
             plan.container = None
         # a row and its group both named (无法提供 · 本机关不掌握): the row
         all_items = items()
-        item_ids = [i for i in item_ids if not (all_items[i].is_group and any(
-            j in all_items[i].members for j in item_ids))] or item_ids
+        item_ids = [i for i in item_ids if not (all_items[i].is_group and any(  # (其他处理 is a member of itself)
+            j != i and j in all_items[i].members for j in item_ids))] or item_ids
         # 行政诉讼 and 复议后起诉 named together: the narrower row
         item_ids = [i for i in item_ids if not any(j != i and j.startswith(i + ".") for j in item_ids)] or item_ids
         used_items = [m for m in item_hits if m.target in item_ids]
@@ -679,8 +700,10 @@ class Reader:
             plan.item_word = next(m.word for m in used_items if m.target == plan.item)
             plan.extra_items = item_ids[1:]
         # 比上一年: a change, not the 上一年项目数量 column
+        # 同比增减: against the year before, not the template's 本年增/减 column (of items, not of decisions)
         cols = [m for m in found if m.kind == "column" and not (
-            m.word.startswith("上") and m.start and text[m.start - 1] in "比较与和同跟")]
+            m.word.startswith("上") and m.start and text[m.start - 1] in "比较与和同跟") and not (
+            m.target.endswith(":change") and re.search(r"(?:同比|环比)$", text[:m.start]))]
         chosen: str | None = None
         if plan.item:
             item = items()[plan.item]
@@ -787,30 +810,57 @@ class Reader:
         from qa.op_both import text_clause
         from qa.prose import RE_ASKS_DOING, asks_charged, asks_how, asks_section, asks_shortfalls
 
+        # 收到的申请都办完了吗: none carried over to next year (结转下年度 = 0); the requests must be named (建议提案都办完了吗
+        # asks the text)
+        if (done := RE_ALL_DONE.search(plan.text)) and plan.item in ("apply.new", "apply.total") and \
+                not plan.extra_items:
+            plan.item, plan.item_word, plan.container = "apply.carried_out", None, None
+            plan.defaults = [d for d in plan.defaults if not d.startswith("「申请」按")]
+            self.default_column(plan)
+            plan.comparison = Comparison(op="==", value=0, text=done.group(0))
+            plan.defaults.append(f"「{done.group(0)}」按结转下年度继续办理为0件理解")
+        if RE_OPEN_RATE.search(rest) and plan.item in (None, "apply.new") and not plan.extra_items:
+            # 公开率 (依申请公开的公开率): (予以公开 + 部分公开) ÷ 办理结果总计, the usual formula, said
+            plan.item, plan.item_word, plan.item_implied, plan.container = "apply.granted", None, False, None
+            plan.defaults = [d for d in plan.defaults if not d.startswith("「申请」按")]
+            plan.share_items, plan.share_of = ["apply.granted", "apply.partial"], ["apply.total"]
+            if not plan.column_explicit:
+                self.default_column(plan)
+            plan.defaults.append("「公开率」按（予以公开 + 部分公开）÷ 办理结果总计")
         has_measure = plan.item is not None
         if has_measure:
             self._template_years(plan)
         ranked = RE_MAX.search(rest) or RE_MIN.search(rest) or RE_TOPN.search(rest) or RE_BOTTOMN.search(rest)
         # 依申请公开是怎么办理的 / 依申请公开存在什么问题: the text says how and what fell short, the table only how
         # many (行政处罚最多的单位存在哪些问题 ranks first: the mixed plan below)
-        if has_measure and (asks_how(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)
+        if has_measure and not done and (asks_how(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)
                             or asks_section(rest) or RE_STAFF.search(plan.text) and "申请" not in plan.text or asks_charged(plan.text)):
             plan.defaults = [d for d in plan.defaults if not d.startswith("未指明")]  # no column is read
             plan.operation = "prose"
             plan.prose, plan.op_explicit = True, False
             return
+        if has_measure and len(plan.agencies) == 1 and (ex := RE_EXCEPT_ITEM.search(rest)) and not ranked:
+            parts = [i for i, pos in plan.item_at if ex.start() <= pos < ex.end()]
+            wholes = [i for i, pos in plan.item_at if not ex.start() <= pos < ex.end() and i not in parts]
+            if parts and wholes:  # 办理结果里除了予以公开以外的有多少: the whole less the part
+                plan.item, plan.extra_items, plan.container, plan.rest_of = wholes[0], parts, None, True
+                plan.operation = "compare_measures"
+                return
         if has_measure and len(plan.agencies) == 1 and not ranked and (clause := text_clause(plan.text)):
             plan.operation, plan.prose_text = "fact_text", clause  # 收了多少申请，存在什么问题: both answered
             return
         self._comparison(plan, rest)
         self._conditions(plan, rest)
         self._versus(plan, rest)
-        plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(rest) or bool(RE_ANY_WH.search(rest)))
+        asking = re.sub(r"[这那近前][几两]年", "", rest)  # 是不是这几年最多的: 几 here asks nothing
+        plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(asking) or bool(RE_ANY_WH.search(rest))) \
+            or bool(done)  # 都处理完了没有: yes or no
         if plan.yesno and plan.comparison is not None and RE_HAVE.search(rest):
             plan.comparison.have = True
         if RE_ASC.search(rest):
             plan.order = "asc"
-        plan.change = bool(RE_CHANGE.search(rest)) or (plan.column == "change" and plan.column_explicit)
+        plan.change = bool(RE_CHANGE.search(rest)) and not plan.neighbour or \
+            (plan.column == "change" and plan.column_explicit)  # (最多的那年比上年多了多少: a ranking, then its step)
         prose_cue = bool(RE_PROSE.search(rest))
         for rx, part in PART_HINTS:
             if rx.search(rest):
@@ -818,6 +868,9 @@ class Reader:
                 break
         n_top, n_bottom = RE_TOPN.search(rest), RE_BOTTOMN.search(rest)
         is_max, is_min = bool(RE_MAX.search(rest)), bool(RE_MIN.search(rest))
+        # 最多的一年 / 最少的一家: the largest (smallest) one, not a list of one
+        n_top, n_bottom = (None if x and x.group(0).startswith("最") and parse_number(x.group(1)) == 1 else x
+                           for x in (n_top, n_bottom))
         which_n = RE_WHICH_N.search(rest)  # 哪三份…最多: the top three, not the one first
         if which_n and (parse_number(which_n.group(1)) or 0) >= 2 and not n_top and not n_bottom and is_max != is_min:
             n_top, n_bottom = (which_n, None) if is_max else (None, which_n)
@@ -839,7 +892,9 @@ class Reader:
             plan.order = "asc" if is_min and not is_max else "desc"
             return
         if has_measure and RE_SHARE.search(rest):
-            self._share(plan, rest)
+            if not plan.share_of:  # (公开率: read above)
+                self._share(plan, rest)
+            plan.operation = "share"
             return
         # 予以公开的是部分公开的百分之多少: two measures of one report, the first over the second (two years of one
         # measure, 2023年是2022年的百分之几, stay a change)
@@ -942,6 +997,9 @@ class Reader:
             # 平潭行政许可最多的那年: one agency ranked against itself is its years, not its one latest report
             plan.all_years = True
             plan.defaults.append(f"只问了一个单位：按{plan.agency_mentions[0] if plan.agency_mentions else '它'}各年的报告比较")
+        if plan.yesno and (is_max or is_min) and len(plan.agencies) == 1 and len(plan.years) == 1 and \
+                RE_OVER_YEARS.search(rest):  # 2024年是不是历年最多的: that year placed among the agency's years
+            plan.place_of, plan.place_year, plan.years, plan.all_years = list(plan.agencies), plan.years[0], [], True
         if plan.agencies and plan.all_years and ordered:  # 平潭哪一年…最多 / 平潭每年…从多到少排序
             if n_top or n_bottom:
                 plan.operation = _top_or_bottom(plan, n_top, n_bottom)
@@ -951,6 +1009,11 @@ class Reader:
                 plan.operation = "rank"
             return
         aggregate = ordered or RE_AVG.search(rest) or RE_SUM.search(rest) or plan.comparison
+        if len(plan.agencies) == 1 and has_measure and len(plan.years) >= 2 and not aggregate and \
+                RE_YEAR_ON_YEAR.search(rest) and (RE_EACH.search(rest) or re.search(r"各自?(?:增|减|涨|降|变)", rest)
+                                                  or len(plan.years) > 2 or plan.relative):
+            plan.operation, plan.yoy, plan.all_years = "change_by_year", True, True  # 近两年同比各增减多少
+            return
         if len(plan.years) == 2 and (plan.agencies or plan.pronoun) and not aggregate and \
                 not (RE_EACH.search(rest) and not plan.change and not RE_COMPARE.search(rest)):
             plan.operation = "change"  # 平潭2019年和2020年 / 2024年是2019年的几倍 (两年分别多少: the two values)

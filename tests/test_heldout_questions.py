@@ -39,6 +39,12 @@ a fact and a text ask in one sentence (收了多少申请，存在什么问题),
 (多少元 for 万元, 多少项, 花了多少钱), 同比 / 环比, negatives (哪几年没有复议后起诉), typos 平谭 / 复义 / 申情) 19/25; 25/25 after the fixes by kind (除了 / 除外 leave an agency out of
 the scope, 多多少 beside a ranking says the lead, 连续…几年 is the longest run of rises, a number and a text ask are
 both answered).
+Batch 15 (ho746–ho795: an auditor's year-on-year checks (近两年同比各增减, 哪几年比上一年少, 同比增幅最大), a journalist's
+headline numbers (七年来累计, 是2019年的几倍, 最多的一年是最少一年的几倍), a law student's 复议/诉讼 outcomes (both routes
+together, 尚未审结, 败诉率), a citizen typing fast (平谭去年行政处法, 洪则区, 济南成管局, 鹤刚, 张店执法局21年), chains of 3–4
+turns (那前年呢 after a named year, 换成行政许可呢, 它排第几, 它在平潭这几年里排第几), 哪一年最多？比前一年多多少 (the year
+found against its own year before), 2020年以后 (read as including 2020, and said), 除了予以公开以外的, and absent years and
+cells) 38/50; 50/50 after the fixes by kind (tests/test_qa_batch15.py asks the same kinds in other words).
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).

@@ -24,6 +24,7 @@ def reader() -> Reader:
     ("伊川上一年度收费金额", [2024]), ("伊川近三年行政处罚合计", [2023, 2024, 2025]),
     ("过去5年伊川行政复议", [2021, 2022, 2023, 2024, 2025]), ("伊川去年比前年行政处罚多多少", [2023, 2024]),
     ("伊川2023年比去年行政处罚多多少", [2022, 2023]),  # the question's own year is the base
+    ("伊川前年和大前年行政处罚一共多少", [2022, 2023]),  # 大前年: three years back, not 前年 with a 大 left over
 ])
 def test_relative_years_are_read_and_said(reader: Reader, q: str, years: list[int]) -> None:
     plan = reader.read(q)
@@ -91,13 +92,29 @@ def test_relative_year_in_a_conversation_counts_from_its_year(seed_qa):
     assert "「前一年」按上一问的2020年往前推一年，读作2019年" in a.text
 
 
-def test_now_words_in_a_conversation_count_from_now(reader: Reader) -> None:
+def test_now_words_in_a_follow_up_count_from_the_year_talked_about(reader: Reader) -> None:
     from qa.context import Conversation, resolve
 
     first = reader.read("伊川2021年行政处罚多少件")
     talk = Conversation().add("伊川2021年行政处罚多少件", first, [YC], [2021])
-    assert resolve(reader.read("去年呢"), talk, reader).years == [2024]  # 去年: the year before the latest
+    assert resolve(reader.read("去年呢"), talk, reader).years == [2020]  # 去年呢: the year before the one talked about
+    assert resolve(reader.read("那前年呢"), talk, reader).years == [2019]
     assert resolve(reader.read("上一年度呢"), talk, reader).years == [2020]  # 上一年度: before the year talked about
+    assert resolve(reader.read("近三年呢"), talk, reader).years == [2023, 2024, 2025]  # a span counts from now
+    # 伊川2021年… → 那前年呢 (2019) → 换成行政许可呢 → 那前年呢: two years before 2019, the year talked about now
+    second = resolve(reader.read("那前年呢"), talk, reader)
+    talk = talk.add("那前年呢", second, [YC], [2019])
+    third = resolve(reader.read("换成行政许可呢"), talk, reader)
+    talk = talk.add("换成行政许可呢", third, [YC], [2019])
+    assert resolve(reader.read("那前年呢"), talk, reader).years == [2017]
+
+
+def test_now_words_after_a_year_counted_from_now_count_from_now(reader: Reader) -> None:
+    from qa.context import Conversation, resolve
+
+    first = reader.read("伊川去年行政处罚多少件")  # 2024, from the latest 2025: 那前年呢 is 2023, in the same frame
+    talk = Conversation().add("伊川去年行政处罚多少件", first, [YC], [2024])
+    assert resolve(reader.read("那前年呢"), talk, reader).years == [2023]
 
 
 def test_unknown_name_beside_found_ones_is_said_and_the_found_answered(seed_qa):
@@ -151,8 +168,8 @@ def test_a_rate_asked_yes_or_no(seed_qa):
 def test_last_year_that_is_the_year_talked_about_still_follows(reader: Reader) -> None:
     from qa.context import Conversation, resolve
 
-    # 伊川2024年… → 那去年呢 (去年 = 2024 from the latest 2025): the same measure and agency, that year
+    # 伊川2024年… → 那去年呢 (the year before 2024, the year talked about): the same measure and agency, 2023
     first = reader.read("伊川2024年行政处罚多少件")
     talk = Conversation().add("伊川2024年行政处罚多少件", first, [YC], [2024])
     plan = resolve(reader.read("那去年呢"), talk, reader)
-    assert plan.operation == "value" and plan.item == first.item and plan.agencies == [YC] and plan.years == [2024]
+    assert plan.operation == "value" and plan.item == first.item and plan.agencies == [YC] and plan.years == [2023]
