@@ -45,6 +45,9 @@ together, 尚未审结, 败诉率), a citizen typing fast (平谭去年行政处
 turns (那前年呢 after a named year, 换成行政许可呢, 它排第几, 它在平潭这几年里排第几), 哪一年最多？比前一年多多少 (the year
 found against its own year before), 2020年以后 (read as including 2020, and said), 除了予以公开以外的, and absent years and
 cells) 38/50; 50/50 after the fixes by kind (tests/test_qa_batch15.py asks the same kinds in other words).
+Batch 15b (ho800–ho839: English follow-up chains, mixed Chinese–English sentences, English words for table rows
+(rejections, overturned, petitions, newly created), English rankings and comparisons, names the index lacks, pinyin with
+typos (Pintan), a pinyin spelling two places share) 28/40; 40/40 after the fixes (tests/test_qa_english.py).
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
