@@ -184,6 +184,21 @@ def _names(office: bool) -> list[str]:
                 "b11-wps-headed-copy.txt", "b11-real15-wps-headed-copy.txt"]
         out += ["b11-thead-repeat.pdf", "b11-real13-widecells.pdf", "b11-landscape-three.pdf",
                 "b11-sideways-three.pdf"] if chromium() else []
+    # batch12: portals titled with the site's name (the title in a <div>, the agency in the breadcrumb), column
+    # pages listing reports (refused), 关于 titles, the 统计期限 day range, 本局 throughout, years in full-width
+    # digits or with ○/零, 繁體 by a portal's button, tables typed out under their pictures, DOCX typed with tabs,
+    # a narrow-column print copied by a PDF viewer.
+    out += ["b12-portal-divtitle.html", "b12-portal-crumbagency.html", "b12-guanyu-title.txt",
+            "b12-guanyu-portal.html", "b12-period-range.txt", "b12-period-range.html", "b12-benju.txt",
+            "b12-benju-countyless.html", "b12-column-list.html", "b12-column-list.txt", "b12-guanyu-notice.txt",
+            "b12-wideyear.txt", "b12-wideyear-portal.html", "b12-circleyear.txt", "b12-lingyear.html",
+            "b12-fanti-portal.html", "b12-real11-fanti.html", "b12-fanti.txt", "b12-labels-wrapped3.txt",
+            "b12-imgtables-transcribed.html",
+            "b12-real15-transcribed.html"]
+    if office:
+        out += ["b12-tabs.docx", "b12-real13-tabs.docx"]
+        out += ["b12-portal-crumbagency.pdf", "b12-narrow-pdfviewer.txt",
+                "b12-real13-narrow-pdfviewer.txt"] if chromium() else []
     return out
 
 
@@ -271,3 +286,36 @@ def test_a_page_saved_complete_is_one_report_in_a_folder(tmp_path) -> None:
     (tmp_path / "other_files" / "report.txt").write_text("某县2022年度政府信息公开工作年度报告\n", encoding="utf-8")
     assert [p.relative_to(tmp_path).as_posix() for p in report_files([tmp_path])] == ["other_files/report.txt",
                                                                                      "page.html"]
+
+
+def test_a_column_page_saved_instead_of_a_report_is_refused_naming_what_it_lists(tmp_path) -> None:
+    """A 政府信息公开年报 column page (a list of reports, no report of its own), as a page and as its text: one
+    line saying it lists reports, naming some, never read as one of them."""
+    from index.errors import ReportError
+    from index.extract import extract_path
+    from tests.variants import column_page, column_titles, site_for
+
+    page = tmp_path / "list.html"
+    page.write_text(column_page(site_for("叶县", "豫"), column_titles("叶县", range(2024, 2021, -1))), encoding="utf-8")
+    text = tmp_path / "list.txt"
+    text.write_text("\n".join(f"{t}\t{d}" for t, d in column_titles("鲁山县", range(2024, 2022, -1))), encoding="utf-8")
+    for path, first in ((page, "叶县财政局2024年"), (text, "鲁山县财政局2024年")):
+        with pytest.raises(ReportError) as err:
+            extract_path(path)
+        message = str(err.value)
+        assert "listing" in message and first in message and str(path) in message and "\n" not in message
+
+
+@pytest.mark.parametrize("width", [2, 3, 4])
+def test_a_label_column_wrapped_a_few_characters_a_line_is_read_whole(tmp_path, width: int) -> None:
+    """A PDF viewer's copy of a print whose label column is narrow: every label over lines of `width`
+    characters, the row's numbers after its last piece. The pieces are joined to name the row."""
+    from index.extract import extract_path
+    from tests.variants import dept_report, label_column_wrapped, render
+
+    report, truth = dept_report("舞钢市人力资源和社会保障局", "舞钢市", 2024, 1223)
+    path = tmp_path / "wrapped.txt"
+    path.write_text(label_column_wrapped(str(render(report, "tab_rows")[0]), width), encoding="utf-8")
+    got = {f.key: f.value for f in extract_path(path).facts}
+    wrong = {k: (got.get(k), v) for k, v in truth.facts.items() if got.get(k) != v}
+    assert not wrong, f"{len(wrong)} facts wrong, e.g. {list(wrong.items())[:5]}"
