@@ -33,16 +33,15 @@ KNOWN_SHORT: dict[str, tuple[int, str]] = {
     # Printed in two narrow columns: the procurement row's count sits inside its label's cell in the PDF's
     # table ('政府集中采购1' | '' | '232.4586'), so the empty cell is read as 0 (197 of 198).
     "002-print-twocol.pdf": (197, "a value inside its label's cell in a narrow printed table"),
-    # A printed report whose label columns are two characters wide: the labels wrap over many lines and
-    # stand, cut, beside each other ('（三 1.属'), so most of 三's rows are not found (60 of 200 measured);
-    # 四 and the rows whose label is whole on its line are read.
-    "b8-002-pdf2htmlex.html": (60, "labels wrapped two characters a line in a pdf2htmlEX page"),
-    "b8-002-dump-pdfium.txt": (60, "labels wrapped two characters a line in a PDF viewer's copy"),
-    # A WPS document's PDF copied by a PDF viewer: its narrow label column wraps 三's labels two to four
-    # characters a line, as in b8-002-dump-pdfium.txt (60 of 200 measured); the renamed real page's copy
-    # loses the two rows whose labels wrap once more (「（一）予以公」「开」: 12 of 14).
-    "b11-wps-headed-copy.txt": (60, "labels wrapped two to four characters a line in a PDF viewer's copy"),
-    "b11-real15-wps-headed-copy.txt": (12, "labels wrapped in a PDF viewer's copy"),
+    # A pdf2htmlEX page of a printed report whose label columns are two characters wide: the group's column and
+    # the row's stand side by side on a line ('度办 （二）部分公'), the first piece of a label carries its row's
+    # numbers; the pieces are joined (index.align: wrapped labels), 165 of 200 measured: （二）部分公开 and a few
+    # rows whose pieces start beside the group's are still missed.
+    "b8-002-pdf2htmlex.html": (160, "labels wrapped two characters a line beside the group's column"),
+    # A WPS document's PDF copied by a PDF viewer: 三's labels wrap two to four characters a line and over page
+    # breaks with the header repeated; joined, 193 of 200 measured: the row whose label's first pieces stand
+    # before the page break without its numbers (「2、申请人逾期未按」 … the header … 「缴纳费用…」) is missed.
+    "b11-wps-headed-copy.txt": (190, "a wrapped label cut by a page break and the repeated header"),
     # The real 2020 dump saved as DOCX: the real file's own miss (03 normative.made, gold disputed).
     "b8-real03-lo.docx": (11, "the real dump's normative.made, as in the real file"),
 }
