@@ -120,12 +120,29 @@ def _refuse_listing(root: Element, path: Path) -> None:
     to several reports. Its links are navigation the reader drops, so the page is refused here, naming them."""
     from index.metadata import listed_reports, listing_refusal
 
-    if _template_tables(root):
-        return
+    if _template_tables(root) or _prose_chars(root) > _LISTING_PROSE:
+        return  # a report's tables or its prose (its part headings written otherwise): not a list of reports
     links = [Line(number=k + 1, text=text) for k, a in enumerate(root.iter("a")) if (text := _text_of(a))]
     listed = listed_reports(links)
     if listed:
         raise ReportError(str(path), listing_refusal(listed))
+
+
+_LISTING_PROSE = 2000  # characters of text outside links: a column page's chrome and teaser, not a report
+
+
+def _prose_chars(root: Element) -> int:
+    """How many visible characters the page has outside its links, scripts and styles."""
+    body = root.find("body")
+    n = 0
+    for el in (body if body is not None else root).iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        if el.text and el.tag != "a":
+            n += len(el.text.strip())
+        if el.tail and el.getparent() is not None:
+            n += len(el.tail.strip())
+    return n
 
 
 def page_title(root: Element) -> str | None:
