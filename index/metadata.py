@@ -796,18 +796,19 @@ def _signed_above(lines: list[Line], i: int) -> bool:
 
 
 def _from_signature(lines: list[Line], date_index: int | None) -> str | None:
-    """The agency signed above the closing date (or before the date on the same line)."""
+    """The agency signed above the closing date (or before the date on the same line, or alone under it as
+    the file's last line)."""
     if date_index is None:
         return None
     same_line = _date_digits(_clean(lines[date_index].text))
     m = _DATE.search(same_line) or _NUMERIC_DATE.search(same_line)
     if m and m.start() > 0:
         return _agency_candidate(same_line[:m.start()])
-    for i in range(date_index - 1, max(-1, date_index - 4), -1):
-        text = _clean(lines[i].text)
-        if text:
-            return _agency_candidate(text)
-    return None
+    above = next((t for i in range(date_index - 1, max(-1, date_index - 4), -1) if (t := _clean(lines[i].text))), "")
+    if agency := _agency_candidate(above) if above else None:
+        return agency
+    after = [t for ln in lines[date_index + 1:] if (t := _clean(ln.text))]
+    return _agency_candidate(after[0]) if len(after) == 1 else None  # signed under the date, the last line
 
 
 def _from_file_name(name: str | None) -> Evidence:

@@ -188,7 +188,7 @@ def _names(office: bool) -> list[str]:
     # digits or with ○/零, 繁體 by a portal's button, tables typed out under their pictures, DOCX typed with tabs,
     # a narrow-column print copied by a PDF viewer.
     out += ["b12-portal-divtitle.html", "b12-portal-crumbagency.html", "b12-guanyu-title.txt",
-            "b12-guanyu-portal.html", "b12-period-range.txt", "b12-period-range.html", "b12-benju.txt",
+            "b12-guanyu-portal.html", "b12-period-range.txt", "b12-period-range.html", "b12-benju.txt", "b12-benju-signedunder.txt",
             "b12-benju-countyless.html", "b12-column-list.html", "b12-column-list.txt", "b12-guanyu-notice.txt",
             "b12-wideyear.txt", "b12-wideyear-portal.html", "b12-circleyear.txt", "b12-lingyear.html",
             "b12-fanti-portal.html", "b12-real11-fanti.html", "b12-fanti.txt", "b12-labels-wrapped3.txt",

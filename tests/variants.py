@@ -3437,6 +3437,11 @@ def batch12(out: Path, put, *, office: bool) -> list[Variant]:
     # A county's 局 saying 本局 and 本县 all through (dump; page whose title drops the county).
     civil, civil_truth = dept_report("郏县民政局", "郏县", 2023, 1210)
     put("b12-benju.txt", benju(str(render(civil, "tab_rows")[0]), "郏县民政局", "郏县"), civil_truth, "drawn")
+    # … titled bare, signed under its closing date (the agency the file's last line).
+    house, house_truth = dept_report("舞钢市住房和城乡建设局", "舞钢市", 2024, 1230)
+    b_text = benju(str(render(house, "tab_rows")[0]), "舞钢市住房和城乡建设局", "舞钢市").splitlines()
+    put("b12-benju-signedunder.txt", "2024年政府信息公开工作年度报告\n" + "\n".join(b_text[1:]) + "\n", house_truth,
+        "drawn")
     market, market_truth = dept_report("宝丰县市场监督管理局", "宝丰县", 2024, 1212)
     title, body = report_body(market)
     short_title = title.replace("宝丰县", "县")
