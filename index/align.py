@@ -252,19 +252,23 @@ class Aligner:
         ahead = self.next_row
         if rewind is not None:
             self.next_row = rewind  # the weak row's place given back while its pieces are joined
-        if run is None and (side := _SIDE_BY_SIDE.fullmatch(text.strip())):
-            text = side.group(1)  # the group's column and the row's side by side ('度办 （二）部分公'): the row's
-            if match is None and len(text) > 1 and (alone := self._match(text)) is not None \
-                    and alone[1].score >= _WHOLE_LABEL:
-                return alone, run, cell
         tries = [(pieces[-k:], None) for k in range(1, len(pieces) + 1)]
         if held is not None:
             tries += [([held[::2], *pieces[len(pieces) - k:]], held[1]) for k in range(len(pieces) + 1)]
-        for before, its_run in tries:
-            joined = self._match("".join(t for t, _ in before) + text)
-            if joined is not None and joined[1].score >= _JOINED_LABEL and joined[1].kind in ("row", "group") \
-                    and (match is None or skipping or joined[1].score > match[1].score):
-                return joined, run or its_run, before[0][1]  # cited where the label starts
+        # The group's column and the row's side by side ('度办 （二）部分公'): the row's piece is the second, when
+        # the line as it stands joins nothing ('政执法案 卷' is one label with a stray space).
+        side = _SIDE_BY_SIDE.fullmatch(text.strip()) if run is None else None
+        for words in (text, side.group(1)) if side else (text,):
+            if words is not text and match is None and len(words) > 1 \
+                    and (alone := self._match(words)) is not None and alone[1].score >= _WHOLE_LABEL:
+                return alone, run, cell
+            for before, its_run in tries:
+                joined = self._match("".join(t for t, _ in before) + words)
+                if joined is not None and joined[1].score >= _JOINED_LABEL and joined[1].kind in ("row", "group") \
+                        and (match is None or skipping or joined[1].score > match[1].score):
+                    return joined, run or its_run, before[0][1]  # cited where the label starts
+        if side and len(side.group(1)) > 1:
+            text = side.group(1)
         self.next_row = ahead
         if short and match is not None and match[1].kind == "row" and match[1].score < _JOINED_LABEL:
             match = None  # a piece only like a row ('其他组' of 法人或其他组织): the next lines may name one
