@@ -31,6 +31,16 @@ _RESULTS_GROUP = "本年度办理结果"  # 三's outer group: its rows are numb
 _NOTE_HEADERS = frozenset({"备注", "備註", "备考", "備考", "说明", "說明", "附注", "附註"})
 _NOTE_HEADER_CHARS = 8
 _SPACE_RUN = re.compile(r"[\s\u3000]+")
+_DIGIT = re.compile(r"\s*\d\s*")
+_HAN = re.compile(r"[\u4e00-\u9fff（）“”]")  # words, or the brackets and quotes a label wraps at
+_WRAPPED_CHARS = 40  # a wrapped label's lines before its last, at most (三's longest label is 31 characters)
+_PIECE_CHARS = 12  # a wrapped label's line is short
+# A line of two label columns' pieces apart by a space, no number: the group's column, then the row's.
+_SIDE_BY_SIDE = re.compile(r"[^\s\d]{1,6}\s+([^\s\d]{1,12})")
+_ROW_START = re.compile(r"\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九][)）])")  # a row label's numbering
+_COLUMN_NAMES = frozenset({"其他", "总计"})  # 三's column headers that are also row labels
+_WHOLE_LABEL = 0.9  # a match this good names its row without the lines before it
+_JOINED_LABEL = 0.85  # … and a wrapped label's pieces joined name one this well ('2、其他法律行政法' 0.90)
 
 
 @dataclass
@@ -90,6 +100,17 @@ class Aligner:
         # 二's tables turned on their side (a column per row: 规章 | 行政规范性文件, a row per column: 本年制发件数 …):
         # per table, the grid column of each row's values.
         self.turned: dict[int | None, dict[int | None, Row]] = {}
+        # A PDF viewer's copy of a narrow label column: a label wrapped two to four characters a line
+        # ('1、属于国' '家秘密 0 0 …'). The label lines that named no row yet, since the last row or value.
+        self.fragments: list[tuple[str, SegCell]] = []
+        # Where the rows stood before a short label line matched a row only weakly ('2、其他法' is like
+        # 三's '其他' row far below): the next lines may make it another row, above the weak one.
+        self.rewind: list[int] | None = None
+        self.lone = False
+        self.header_again = False  # 三's header read again after its rows began (a table over a page break)
+        self.numbered = False  # the cell before was a group's numbering alone ('(六)' on a line of its own)
+        # A label's first piece, the row's numbers on its line, and its cell.
+        self.held: tuple[str, str, SegCell] | None = None
 
     # ------------------------------------------------------------ walking the rows
     def enter_part(self, numeral: str) -> None:
@@ -107,6 +128,7 @@ class Aligner:
             return
         open_ = self.open
         notes = self.note_columns
+        self.lone = len(row.cells) == 1  # a line that is one cell: a wrapped label's piece may stand alone on it
         for cell in row.cells:
             if cell.table is not None:
                 if notes and (cell.table, cell.cell) in notes:
@@ -116,6 +138,9 @@ class Aligner:
                     continue
             kind, label_text, run = _read_cell(cell.text)
             if kind is _VALUE:  # a value (or a blank, a placeholder, an unreadable cell holding its place)
+                self.fragments.clear()
+                self.rewind = None
+                self.header_again = False
                 if open_ is not None:
                     open_.cells.append(cell)  # most cells: a value of the open row
                 elif self.current == 2 and (self.review_seen or 2 in self.entered and _tokens(cell.text, 15)):
@@ -123,6 +148,7 @@ class Aligner:
             elif kind is _LABEL:
                 self._label(cell, label_text, run)
                 open_ = self.open
+            self.numbered = kind is _NUMBERING and _GROUP_NUMBERING.match(cell.text) is not None
         # A row that has its cells ends here; a label alone waits for its cells on the next line. With one
         # cell per line (a PDF's text layer) the row ends only at the next label.
         if open_ and (open_.cells or open_.run) and self.layout != "line_cells":
@@ -149,21 +175,36 @@ class Aligner:
         match = self._match(label_text)
         if match is None and (rest := _after_group(label_text, self.tables[self.current])):
             match = self._match(rest)  # a group's label and its first row's in one cell ('（三）不予公开 1.属于国家秘密')
+        if match is not None and match[1].kind == "row" and self.header_again and match[0] == 1 \
+                and to_simplified(normalise(label_text)) in _COLUMN_NAMES:
+            match = (1, LabelMatch("header", match[1].table, None, match[1].score, match[1].text))  # 三's header
+            # repeated on a new page: its 其他 and 总计 columns, no rows
+        if match is not None and self.numbered and (row := match[1].row) is not None and row.group \
+                and row.group != _RESULTS_GROUP and row.group.startswith(to_simplified(normalise(label_text))):
+            match = (match[0], LabelMatch("group", match[1].table, None, match[1].score, row.group))  # '(六)' '其他'
+        wrapped = self.layout == "line_cells" or self.lone  # a label's pieces may stand a line each
+        if wrapped:
+            match, run, cell = self._unwrapped(cell, label_text, match, run)
         other = self._other_form_row(label_text, match)
         if other is not None:
             self._close()
             self.open = OpenRow(self.other_apply, other, cell, run=run)  # a row only if cells follow
             return
         if match is None:
-            if self.open and self.layout == "line_cells" and len(self.open.cells) >= len(self.open.row.columns):
+            if self.open and self.layout == "line_cells" and _has_cells(self.open):
                 self._close()  # the row has its cells: text after them is no cell of it ('三','、','本' …)
                 return
             row = self.open.row if self.open else None
-            if self.open and row and not any(is_fragment_of(text, name) for name in (row.label, *row.aliases)) \
-                    and not self.open.run:
+            continued = bool(row) and any(is_fragment_of(label_text, name) for name in (row.label, *row.aliases))
+            piece = wrapped and _short(label_text)
+            if self.open and run and (continued or piece) and not self.open.cells and not self.open.run:
+                self.open.run = run  # the label's last piece carries the row's numbers ('…申请' '数量 11 0 0 1 0 0 12')
+            elif self.open and row and not any(is_fragment_of(text, name) for name in (row.label, *row.aliases)) \
+                    and not self.open.run and not (piece and not self.open.cells and not run):
                 self.open.cells.append(cell)  # a sentence where the numbers belong
             return
         table_index, m = match
+        self.header_again = m.kind == "header" and table_index == 1 and self.rows_started[1]
         if m.kind == "row":
             self._close()
             self.current = table_index
@@ -187,6 +228,72 @@ class Aligner:
             self.amount_unit = header_unit(simple)
         elif table_index == 0 and "金额" in simple:
             self.amount_unit = None
+
+    def _unwrapped(self, cell: SegCell, text: str, match: tuple[int, LabelMatch] | None, run: str | None
+                   ) -> tuple[tuple[int, LabelMatch] | None, str | None, SegCell]:
+        """The label a wrapped label's pieces name together, its numbers and the cell it starts in: the text
+        with the label lines before it (up to _WRAPPED_CHARS) that named no row, when they match better than
+        the text alone ('1、属于国' + '家秘密'). A first piece that carries the row's numbers ('5、属 0 0 0 0 0 0 0',
+        the rest of its label after a page break and the repeated header) is held until its pieces name the row."""
+        pieces, self.fragments = self.fragments, []
+        rewind, self.rewind = self.rewind, None
+        held, self.held = self.held, None
+        short = _short(text)
+        # A short piece naming a row well but far below the next one ('2、其他' is like 三's '3.其他' row, rows
+        # ahead of '2、其他法律行政法规禁止公开'): taken only if the next lines name no row nearer.
+        skipping = short and match is not None and match[1].kind == "row" and self._skips(match)
+        if skipping and self.open is not None and not self.open.cells and not self.open.run \
+                and any(is_fragment_of(text, name) for name in (self.open.row.label, *self.open.row.aliases)):
+            match = None  # the open row's label going on ('…不计' '其他' '情形）'), not the row it is like
+        if match is not None and match[1].score >= _WHOLE_LABEL and not skipping:
+            if match[1].kind != "row":
+                self.held = held  # the table's header repeated on the next page: the held row goes on after it
+            return match, run, cell
+        ahead = self.next_row
+        if rewind is not None:
+            self.next_row = rewind  # the weak row's place given back while its pieces are joined
+        tries = [(pieces[-k:], None) for k in range(1, len(pieces) + 1)]
+        if held is not None:
+            tries += [([held[::2], *pieces[len(pieces) - k:]], held[1]) for k in range(len(pieces) + 1)]
+        # The group's column and the row's side by side ('度办 （二）部分公'): the row's piece is the second, when
+        # the line as it stands joins nothing ('政执法案 卷' is one label with a stray space).
+        side = _SIDE_BY_SIDE.fullmatch(text.strip()) if run is None else None
+        for words in (text, side.group(1)) if side else (text,):
+            if words is not text and match is None and len(words) > 1 \
+                    and (alone := self._match(words)) is not None and alone[1].score >= _WHOLE_LABEL:
+                return alone, run, cell
+            for before, its_run in tries:
+                joined = self._match("".join(t for t, _ in before) + words)
+                if joined is not None and joined[1].score >= _JOINED_LABEL and joined[1].kind in ("row", "group") \
+                        and (match is None or skipping or joined[1].score > match[1].score):
+                    return joined, run or its_run, before[0][1]  # cited where the label starts
+        if side and len(side.group(1)) > 1:
+            text = side.group(1)
+        self.next_row = ahead
+        if short and match is not None and match[1].kind == "row" and match[1].score < _JOINED_LABEL:
+            match = None  # a piece only like a row ('其他组' of 法人或其他组织): the next lines may name one
+        if short and match is None and run is not None and len(run.split()) > 1 \
+                and (self.open is None or (not self.open.cells and not self.open.run and _ROW_START.match(text))):
+            self._close()  # (a row whose label ended above without numbers: '2.其' begins the next row)
+            self.held = (text, run, cell)  # a piece with the row's numbers: its label goes on further down
+        elif short and (match is None or match[1].kind == "row"):
+            pieces.append((text, cell))
+            while sum(len(t) for t, _ in pieces) > _WRAPPED_CHARS:
+                pieces.pop(0)
+            self.fragments = pieces
+            if match is not None:
+                self.rewind = list(self.next_row)
+            elif rewind is not None:
+                self.rewind = rewind  # the weak row's pieces go on
+        if held is not None and self.held is None and (match is None or match[1].kind != "row"):
+            self.held = held  # still waiting: the page's header repeated, or the label's first pieces
+        return match, run, cell
+
+    def _skips(self, match: tuple[int, LabelMatch]) -> bool:
+        """Whether a row match passes over rows of its table that have not come yet (more than one)."""
+        table_index, m = match
+        return self.rows_started[table_index] and \
+            self.tables[table_index].rows.index(m.row) > self.next_row[table_index] + 1
 
     def _turns(self, row: TableRow) -> bool:
         """A structured row of 二 naming two rows or more of it and holding no value: the head of a turned
@@ -273,6 +380,13 @@ class Aligner:
         row, table = open_.row, open_.table
         width = len(row.columns)
         keys, slots_of = _row_plan(row, table.key)
+        if open_.run is not None and open_.cells and self.layout == "line_cells":
+            spread = _spread([(open_.run, open_.label), *((c.text, c) for c in open_.cells)])
+            if len(spread) == width and all(is_number_like(t) for t, _ in spread):
+                # the label's number and the lines after it ('七）总计 12' '1' '0' … '0 13'): the row's cells
+                self._add_cells(slots_of, [parse_cell(t) for t, _ in spread], [c for _, c in spread],
+                                open_.amount_unit)
+                return
         if open_.run is not None:
             tokens = _tokens(open_.run, width)
             if tokens is not None:
@@ -291,6 +405,10 @@ class Aligner:
             if len(cells) == 1 and width > 1 and is_value_run(cells[0].text):
                 slots = self._split(cells[0].text, width, vector_rule(keys, self.ctx.format), cells[0],
                                     keys)  # '640020470', '35-15'
+            elif self.layout == "line_cells" and _wrapped_digits(cells, width, vector_rule(keys, self.ctx.format)):
+                # A value column so narrow that its numbers wrap a digit a line ('6' '4' for 64): one run.
+                slots = self._split("".join(c.text for c in cells), width, vector_rule(keys, self.ctx.format),
+                                    cells[0], keys)
             else:
                 parsed = [parse_cell(c.text) for c in cells]
                 if len(cells) == width and not _sentence_row(parsed, width):
@@ -430,6 +548,32 @@ class Aligner:
 
 _UNREADABLE = "?"  # index.readers.ocr.UNREADABLE: a box OCR found in a value column and could not read
 _NUMBERING, _VALUE, _LABEL = "numbering", "value", "label"
+
+
+def _spread(pieces: list[tuple[str, SegCell]]) -> list[tuple[str, SegCell]]:
+    """Each piece's numbers apart by spaces, with the cell it stands in ('0 13' is two)."""
+    return [(token, cell) for text, cell in pieces for token in text.split()]
+
+
+def _short(text: str) -> bool:
+    """A label line short enough to be a piece of a wrapped label, and words ('- 3 -' is a page's number)."""
+    return len(normalise(text)) <= _PIECE_CHARS and _HAN.search(text) is not None
+
+
+def _wrapped_digits(cells: list[SegCell], width: int, rule: Arithmetic | None) -> bool:
+    """More cells than columns, each one digit, that no choice of `width` of them places by the template's
+    arithmetic: digits of numbers wrapped a digit a line, not spare cells (伊川's 13 cells for 7 columns)."""
+    if len(cells) <= width or not all(_DIGIT.fullmatch(c.text) for c in cells):
+        return False
+    return not any(consensus(placements([int(c.text) for c in cells], width, rule), width).agreed)
+
+
+def _has_cells(open_: OpenRow) -> bool:
+    """Whether a row copied one cell a line has its cells: as many as its columns, or one line of exactly
+    that many numbers apart by spaces ('5 0 0 0 0 0 5')."""
+    width = len(open_.row.columns)
+    cells = open_.cells
+    return len(cells) >= width or (len(cells) == 1 and _tokens(cells[0].text, width) is not None)
 
 
 @lru_cache(maxsize=65536)  # cell texts recur across reports ('0', labels): each read once

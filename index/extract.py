@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from index.align import Aligner, ReportContext
 from index.checks import prose_claims, prose_findings, rule_findings
 from index.errors import ReportError
 from index.memory import paused_gc
-from index.metadata import find_metadata, override
+from index.metadata import find_metadata, listed_reports, listing_refusal, override
 from index.model import Claim, Document, ExtractedReport, PartSpan, ReportMeta, Warning_
 from index.parts import detect_format, find_part_indices
 from index.readers.progress import PageProgress
@@ -60,6 +61,11 @@ def _extract(doc: Document, corrected: tuple[str | None, int | None] | None) -> 
             aligner.enter_part(numeral)
         else:
             aligner.feed(row)
+    if not aligner.facts and stop < len(lines) and (typed := _typed_out(lines, stop, fmt, ctx)):
+        aligner = typed
+        warnings = [w for w in warnings if w.line != (lines[end].number if end < len(lines) else None)]
+        warnings.append(Warning_(doc=doc.doc, line=lines[stop].number,
+                                 message=f"表格各部分没有数字（表格是图片？），数字取自第{lines[stop].number}行起报告后附的表格文字"))
     claims = prose_claims(lines[:end], fmt)
     aligner.finish([(c.check, f"正文第{c.line}行「{c.said}」") for c in claims])
     facts = aligner.facts
@@ -67,6 +73,8 @@ def _extract(doc: Document, corrected: tuple[str | None, int | None] | None) -> 
     _flag_low_confidence(lines, facts)
 
     if not facts:  # a "report" with no template content is not a report: it would count in answers as one
+        if not parts and (listed := listed_reports(lines)):
+            raise ReportError(doc.path, listing_refusal(listed))
         raise ReportError(doc.path, "not a government information disclosure annual report " + (
             "(its table parts hold none of the template's numbers: 0 facts)"
             if any(p.numeral in _TABLE_PARTS for p in parts) else "(no template parts or tables found)"))
@@ -77,6 +85,24 @@ def _extract(doc: Document, corrected: tuple[str | None, int | None] | None) -> 
                            candidates=aligner.candidates(),
                            claims=[Claim(readings=[list(r) for r in c.check.readings], value=c.check.value,
                                          source=f"正文第{c.line}行「{c.said}」") for c in claims])
+
+
+def _typed_out(lines: list, start: int, fmt: str, ctx: ReportContext) -> Aligner | None:
+    """The tables typed out after the report (附：表格文字版, under its 落款) when its table parts hold none: the
+    tables were pictures that did not come along, and the page gives their text below for screen readers.
+    Each table is known by its rows' labels, as in a report whose headings were lost."""
+    rows, layout = rows_of(lines, start, len(lines), set())
+    aligner = Aligner(tables(fmt), ctx, layout)
+    for row in rows:
+        head = _TYPED_HEADS.match("".join(c.text for c in row.cells).replace(" ", ""))
+        if head:  # a table's first header row: no part heading stands above a typed-out table
+            aligner.enter_part(next(numeral for numeral, word in zip("二三四", head.groups()) if word))
+        aligner.feed(row)
+    return aligner if aligner.facts else None
+
+
+# The first header row of 二's, 三's and 四's tables (the typed-out tables' only mark of which is which).
+_TYPED_HEADS = re.compile(r"(第二十条)|(申请人情况|（本列数据|\(本列数据)|(行政复议)")
 
 
 def _flag_low_confidence(lines: list, facts: dict) -> None:

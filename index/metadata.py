@@ -71,6 +71,8 @@ _MENTION = re.compile(r"[^\s《〈“「『]{0,16}?[》〉”」』]")
 # After the report word, the sentence goes on (「…现公布甲局」「2020年政府信息公开工作年度报告。本报告…」: a
 # paragraph wrapped in a PDF or an OCR'd page): no title.
 _SENTENCE_GOES_ON = re.compile(r"[。，,；;]\s*\S")
+# After the report word, a short clause that closes a sentence (「现将甲局2024年…年度报告予以公布。」): no title.
+_CLAUSE_CLOSED = re.compile(r"[^\s。；;，,]{0,12}[。；;]")
 _TITLE_WORD = re.compile(r"政府信息公开|政务公开|信息公开")
 # Words of menus, breadcrumbs and page furniture: an agency candidate holding one is navigation text.
 _NAV_WORDS = re.compile(
@@ -388,8 +390,27 @@ def _titles(head: list[str], source: Source, lines_above: bool) -> list[tuple[Ev
     return found
 
 
-# A title's first line broken before its report word: the year and the disclosure words, nothing after.
-_TITLE_OPEN = re.compile(r"20\d{2}\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)[^。，,；;《》]{0,8}$")
+_LISTED_MIN = 3  # titles of different reports on a page without a report: a column page listing them
+
+
+def listed_reports(lines: list[Line]) -> list[str]:
+    """The reports a page without a report of its own lists (a column page of 年报 saved instead of the
+    report's page), each as its agency and year; [] when fewer than _LISTED_MIN different ones."""
+    head = [t for ln in lines[:4 * _HEAD_LINES] if (t := ln.text.strip())]
+    named = dict.fromkeys(f"{ev.agency}{ev.year}年" for ev, _ in _titles(head, "title_line", lines_above=False)
+                          if ev.agency and ev.year)
+    return list(named) if len(named) >= _LISTED_MIN else []
+
+
+def listing_refusal(listed: list[str]) -> str:
+    """Why a page that lists reports is refused, naming the first few (its file's reader or extraction says it)."""
+    return f"not a report but a page listing {len(listed)} reports ({'、'.join(listed[:3])}…): save or open the " \
+           f"report's own page"
+
+
+# A title's first line broken before its report word: the year and the disclosure words, nothing after
+# (「…2024年度政府信息公开工作情况的报告」 is whole: its report word is on it).
+_TITLE_OPEN = re.compile(r"20\d{2}\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)(?:(?!报告|年报)[^。，,；;《》]){0,8}$")
 
 
 def _title_block(head: list[str], k: int) -> int:
@@ -421,7 +442,8 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
     for m in _TITLE_YEAR.finditer(simple):
         words = _TITLE_WORD.search(simple, m.end(), m.end() + 40)
         if (not words and "年报" not in simple[m.end():m.end() + 12]) or _PROSE.search(simple[:m.start()]) \
-                or _MENTION.match(simple, m.end(2)) or _SENTENCE_GOES_ON.match(simple, m.end(2)):
+                or _MENTION.match(simple, m.end(2)) or _SENTENCE_GOES_ON.match(simple, m.end(2)) \
+                or _CLAUSE_CLOSED.match(simple, m.end(2)):
             continue
         agency = _agency_before(text, simple, m.start())
         if agency is None and words:
@@ -774,18 +796,19 @@ def _signed_above(lines: list[Line], i: int) -> bool:
 
 
 def _from_signature(lines: list[Line], date_index: int | None) -> str | None:
-    """The agency signed above the closing date (or before the date on the same line)."""
+    """The agency signed above the closing date (or before the date on the same line, or alone under it as
+    the file's last line)."""
     if date_index is None:
         return None
     same_line = _date_digits(_clean(lines[date_index].text))
     m = _DATE.search(same_line) or _NUMERIC_DATE.search(same_line)
     if m and m.start() > 0:
         return _agency_candidate(same_line[:m.start()])
-    for i in range(date_index - 1, max(-1, date_index - 4), -1):
-        text = _clean(lines[i].text)
-        if text:
-            return _agency_candidate(text)
-    return None
+    above = next((t for i in range(date_index - 1, max(-1, date_index - 4), -1) if (t := _clean(lines[i].text))), "")
+    if agency := _agency_candidate(above) if above else None:
+        return agency
+    after = [t for ln in lines[date_index + 1:] if (t := _clean(ln.text))]
+    return _agency_candidate(after[0]) if len(after) == 1 else None  # signed under the date, the last line
 
 
 def _from_file_name(name: str | None) -> Evidence:

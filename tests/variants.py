@@ -75,6 +75,12 @@ Sources and their gold:
   break with its header rows repeated, the 印发 line of another office) as DOCX, with reviewers' comments, as
   PDF and as a PDF viewer's copy; 三 over pages with <thead> repeated, cells in full-width digits with
   thousands separators, 三 on a landscape page or turned sideways, printed by Chromium.
+- batch12: county portals whose <title> is the site's name, the report's title in a <div class="title"> between
+  当前位置 lines (the agency only as the breadcrumb's column, printed too), column pages listing several reports
+  (refused), titles with the agency after 关于 (…工作情况的报告, …的公告), the year only in a 统计期限 day range,
+  a county's 局 saying 本局/本县 throughout, years in full-width digits or with ○/零, pages and a dump in 繁體
+  by a portal's button, tables as pictures typed out below (附：表格文字版), DOCX with the tables as tab lines,
+  a narrow-column print copied by a PDF viewer.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -115,6 +121,7 @@ class Truth:
     fmt: str
     facts: dict[str, Value]  # key → value; None: no value may be given (a sentence, a lost row, no table)
     undecidable: set[str] = field(default_factory=set)  # keys where giving no value is right too
+    refused: bool = False  # not a report (a column page listing several): refusing it is the right answer
 
 
 @dataclass
@@ -3240,6 +3247,299 @@ def _wide_cells(body: str) -> str:
     return "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
 
 
+# --- batch 12: government portals whose <title> is the site's name and whose report title stands in a
+# <div class="title"> among breadcrumbs and 当前位置 lines (the agency only in the breadcrumb's column), a
+# column page listing several reports saved by mistake (refused), the year only in the 统计期限 sentence
+# (2024年1月1日至2024年12月31日), titles with the agency after 关于, a county's 局 saying 本局 throughout, the
+# year in full-width digits or with 〇/○/零, pages switched to 繁體 by the site's own button, tables typed
+# as tab-separated lines in a DOCX, tables as pictures with a text transcription below, a printed page with
+# narrow label columns copied by a PDF viewer.
+
+_DEPTS = ("财政局", "教育体育局", "公安局", "民政局", "人力资源和社会保障局", "自然资源局", "住房和城乡建设局", "交通运输局",
+          "水利局", "农业农村局", "卫生健康委员会", "市场监督管理局")
+
+
+def page_portal(site: Site, div_title: str, crumbs: list[str], body: str, published: str, *,
+                side: bool = True) -> str:
+    """A county portal's article page: <title> the site's name, a 当前位置 breadcrumb (and a 您所在的位置
+    line repeating it above the article), a side list of the county's departments, the report's title only
+    in a <div class="title">, a 发布时间 line without a 来源."""
+    crumb = " &gt; ".join(f'<a href="/c{k}/">{c}</a>' for k, c in enumerate(crumbs))
+    depts = "".join(f'<li><a href="/bm/{k}/">{site.place}{d}</a></li>' for k, d in enumerate(_DEPTS))
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{site.name}</title>
+<meta name="keywords" content="{site.name},政务公开,政府信息公开"></head><body>
+<div class="top"><span>{site.name}</span><a href="/fanti/">繁體</a><a href="/wza/">无障碍浏览</a></div>
+<div class="nav">{_menu(site)}</div>
+<div class="location">当前位置：{crumb}</div>
+<div class="wrap">{f'<div class="side"><h3>部门信息公开</h3><ul>{depts}</ul></div>' if side else ''}
+<div class="detail"><div class="pos">您所在的位置：{" » ".join(crumbs)}</div>
+<div class="title">{div_title}</div>
+<div class="sub">发布时间：{published}　　浏览次数：<span>126</span>　　【<a>打印</a>】【<a>关闭</a>】</div>
+<div class="article">{body}</div></div></div>
+{_footer(site, 5)}</body></html>"""
+
+
+def column_page(site: Site, titles: list[tuple[str, str]]) -> str:
+    """A column page of the portal (政府信息公开年报): a list of several reports with their dates, one
+    report's opening as a teaser, no report of its own — what a user saves when they meant the article."""
+    items = "".join(f'<li><a href="/art/{k}.html">{t}</a><span class="date">{d}</span></li>'
+                    for k, (t, d) in enumerate(titles))
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报_{site.name}</title></head><body>
+<div class="top">{site.name}</div><div class="nav">{_menu(site)}</div>
+<div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 政府信息公开年报</div>
+<div class="list"><h2>政府信息公开年报</h2><ul>{items}</ul>
+<div class="teaser"><p>{titles[0][0]}</p><p>本报告根据《中华人民共和国政府信息公开条例》要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分……</p></div>
+<div class="pages">共{len(titles)}条　首页 上一页 <b>1</b> 2 3 下一页 尾页</div></div>
+{_footer(site, 6)}</body></html>"""
+
+
+def column_titles(place: str, years: range) -> list[tuple[str, str]]:
+    return [(f"{place}{d}{y}年政府信息公开工作年度报告", f"{y + 1}-01-{10 + k:02d}")
+            for y in years for k, d in enumerate(_DEPTS[:4])]
+
+
+def period_range(text: str, year: int) -> str:
+    """Every year taken out but the statistics-period sentence, written as a day range
+    (统计期限为2024年1月1日至2024年12月31日), the title yearless, published the year after."""
+    text = text.replace(f"{year}年度", "本年度").replace(f"{year}年", "本年")
+    text = text.replace("本年政府信息公开", "政府信息公开").replace("本年度政府信息公开", "政府信息公开")
+    lines = text.splitlines()
+    at = next((k for k, ln in enumerate(lines) if ln.strip() and "年度报告" not in ln), 1)
+    lines.insert(at, f"本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。")
+    return "\n".join(lines) + "\n"
+
+
+def benju(text: str, full: str, place: str) -> str:
+    """A department's report saying 本局 for itself and 本县 for its county all through; its full name kept
+    in the title and the 落款."""
+    lines = text.splitlines()
+    head, rest = lines[0], "\n".join(lines[1:])
+    rest = rest.replace(full, "本局").replace("我局", "本局").replace(place, "本县")
+    return f"{head}\n{rest}\n{full}\n"
+
+
+def han_digits_year(year: int, zero: str) -> str:
+    """The year in Chinese numerals with `zero` for 0: 二〇二四, 二○二四 (a circle typed for 〇), 二零二四."""
+    return "".join("〇一二三四五六七八九"[int(d)] for d in str(year)).replace("〇", zero)
+
+
+def trad_html(html: str) -> str:
+    """The page as a portal's 繁體 button gives it: every text node converted, digits and markup as they are."""
+    root = lxml.html.document_fromstring(html)
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if value:
+                setattr(el, attr, "".join(_TRAD.get(ch, ch) for ch in value))
+    for meta in root.iter("meta"):
+        if meta.get("content"):
+            meta.set("content", "".join(_TRAD.get(ch, ch) for ch in meta.get("content")))
+    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def as_written(truth: Truth) -> Truth:
+    """The truth of a 繁體 copy: the agency named as the copy writes it (index.model.ReportMeta), its short name
+    simplified."""
+    return Truth("".join(_TRAD.get(ch, ch) for ch in truth.agency), truth.short, truth.year, truth.fmt, truth.facts)
+
+
+def transcribed(body: str) -> str:
+    """The body's tables as pictures that did not come along, and below the report the tables typed out
+    (附：表格文字版), a row a paragraph, its cells apart by two spaces — what sites add for screen readers."""
+    lines = []
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for k, table in enumerate(root.findall(".//table")):
+        lines.append(f"<p>表{k + 1}</p>")
+        for row in _grid_cells(table):
+            cells = [normal_cell(td) if td is not None and first else "" for td, first in row]
+            lines.append("<p>" + "  ".join(c for c in cells if c) + "</p>")
+        table.getparent().replace(table, lxml.html.fragment_fromstring(
+            f'<p><img src="/uploadfiles/nb/table{k + 1}.jpg" alt="表{k + 1}"></p>'))
+    inner = "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    return inner + '<div class="wzb"><p>附：表格文字版</p>' + "".join(lines) + "</div>"
+
+
+def label_column_wrapped(text: str, width: int) -> str:
+    """A tab-row report as a PDF viewer copies it from a print whose label column is `width` characters wide:
+    each label over lines of `width` characters, the row's numbers apart by spaces after its last piece."""
+    out = []
+    for line in text.splitlines():
+        if "\t" not in line:
+            out.append(line)
+            continue
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        labels = [c for c in cells if not re.fullmatch(r"[\d.,]+", c)]
+        values = [c for c in cells if re.fullmatch(r"[\d.,]+", c)]
+        pieces = [piece for label in labels for piece in (label[i:i + width] for i in range(0, len(label), width))]
+        if pieces and values:
+            pieces[-1] += " " + " ".join(values)
+        out += pieces or [" ".join(values)]
+    return "\n".join(out) + "\n"
+
+
+def tabs_docx(text: str, out: Path) -> Path:
+    """A DOCX typed as plain paragraphs: each table row a paragraph, its cells apart by tabs (a Word user
+    who lined the tables up with tab stops)."""
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        if line.strip():
+            document.add_paragraph(line.rstrip())
+    document.save(str(out))
+    return out
+
+
+def batch12(out: Path, put, *, office: bool) -> list[Variant]:
+    """The batch-12 kinds, text made with `put`, binary copies returned."""
+    made: list[Variant] = []
+    work = out / "b12"
+    work.mkdir(exist_ok=True)
+    pds = site_for("平顶山市", "豫")
+    # A portal page titled with the site's name, the title in a <div class="title"> between 当前位置 lines.
+    stat, stat_truth = dept_report("汝州市统计局", "汝州市", 2024, 1202)
+    title, body = report_body(stat)
+    put("b12-portal-divtitle.html", page_portal(site_for("汝州市", "豫"), title, ["首页", "政务公开", "部门信息公开",
+                                                                               "政府信息公开年报"],
+                                               body.replace(title, ""), "2025-01-21 16:20"), stat_truth, "drawn")
+    # The same with a bare title: the agency only as the breadcrumb's column (the side lists every department).
+    fin, fin_truth = dept_report("郏县财政局", "郏县", 2024, 1203)
+    title, body = report_body(fin)
+    bare = "2024年度政府信息公开工作年度报告"
+    put("b12-portal-crumbagency.html", page_portal(site_for("郏县", "豫"), bare, ["首页", "信息公开", "部门信息公开目录",
+                                                                               "郏县财政局", "政府信息公开年报"],
+                                                  unplaced(body.replace(title, ""), "郏县财政局", "我局", "郏县"),
+                                                  "2025-01-18 09:00"), fin_truth, "drawn")
+    # The agency after 关于: a page's title and a dump's.
+    land, land_truth = dept_report("宝丰县自然资源局", "宝丰县", 2024, 1204)
+    text = str(render(land, "tab_rows")[0])
+    guanyu = "关于宝丰县自然资源局2024年度政府信息公开工作情况的报告"
+    put("b12-guanyu-title.txt", f"{guanyu}\n发布时间：2025-01-15\n" + without_title_line(text, text.splitlines()[0].strip()),
+        land_truth, "drawn")
+    water, water_truth = dept_report("叶县水利局", "叶县", 2024, 1206)
+    title, body = report_body(water)
+    put("b12-guanyu-portal.html", page_portal(site_for("叶县", "豫"), "关于叶县水利局2024年政府信息公开工作年度报告的公告",
+                                             ["首页", "政务公开", "政府信息公开年报"],
+                                             "<p>现将叶县水利局2024年政府信息公开工作年度报告予以公布。</p>"
+                                             + body.replace(title, ""), "2025-01-24 10:00"), water_truth, "drawn")
+    # The year only in the statistics period written as a day range (dump and page), published the year after.
+    road, road_truth = dept_report("鲁山县交通运输局", "鲁山县", 2024, 1208)
+    put("b12-period-range.txt", "发布日期：2025-01-20\n" + period_range(str(render(road, "tab_rows")[0]), 2024),
+        road_truth, "drawn")
+    farm, farm_truth = dept_report("舞钢市农业农村局", "舞钢市", 2023, 1209)
+    title, body = report_body(farm)
+    p_text = period_range(f"{title}\n{body}", 2023)
+    put("b12-period-range.html", page_portal(site_for("舞钢市", "豫"), p_text.splitlines()[0],
+                                            ["首页", "政务公开", "政府信息公开年报"], "\n".join(p_text.splitlines()[1:]),
+                                            "2024-01-19 15:00"), farm_truth, "drawn")
+    # A county's 局 saying 本局 and 本县 all through (dump; page whose title drops the county).
+    civil, civil_truth = dept_report("郏县民政局", "郏县", 2023, 1210)
+    put("b12-benju.txt", benju(str(render(civil, "tab_rows")[0]), "郏县民政局", "郏县"), civil_truth, "drawn")
+    # … titled bare, signed under its closing date (the agency the file's last line).
+    house, house_truth = dept_report("舞钢市住房和城乡建设局", "舞钢市", 2024, 1230)
+    b_text = benju(str(render(house, "tab_rows")[0]), "舞钢市住房和城乡建设局", "舞钢市").splitlines()
+    put("b12-benju-signedunder.txt", "2024年政府信息公开工作年度报告\n" + "\n".join(b_text[1:]) + "\n", house_truth,
+        "drawn")
+    market, market_truth = dept_report("宝丰县市场监督管理局", "宝丰县", 2024, 1212)
+    title, body = report_body(market)
+    short_title = title.replace("宝丰县", "县")
+    b_text = benju(f"{short_title}\n{body.replace(title, '')}", "宝丰县市场监督管理局", "宝丰县")
+    put("b12-benju-countyless.html", page_trs(site_for("宝丰县", "豫"), short_title, "本局", "2025-01-22 11:00",
+                                              "\n".join(b_text.splitlines()[1:]), 2024), market_truth, "drawn")
+    # Column pages listing several reports, saved instead of the report: refused (page and its text dump).
+    refused = Truth("", "", 0, "", {}, refused=True)
+    put("b12-column-list.html", column_page(pds, column_titles("平顶山市", range(2024, 2021, -1))), refused, "drawn")
+    put("b12-column-list.txt", "政府信息公开年报\n当前位置：首页 > 政务公开 > 政府信息公开年报\n"
+        + "\n".join(f"{t}\t{d}" for t, d in column_titles("叶县", range(2024, 2020, -1))) + "\n共16条 1 2 下一页\n",
+        refused, "drawn")
+    # The report published inside a notice: 关于印发《…年度报告》的通知, addressed to the bureau's offices.
+    urban, urban_truth = dept_report("平顶山市城市管理局", "平顶山市", 2024, 1221)
+    text = str(render(urban, "tab_rows")[0])
+    title = text.splitlines()[0].strip()
+    put("b12-guanyu-notice.txt", f"关于印发《{title}》的通知\n各科室、局属各单位：\n现将《{title}》印发给你们，请认真贯彻落实。\n"
+        + text, urban_truth, "drawn")
+    # The year in full-width digits (title and prose), with 〇/○/零 in the 落款 or the title.
+    health, health_truth = dept_report("汝州市卫生健康委员会", "汝州市", 2024, 1213, me="我委")
+    text = str(render(health, "tab_rows")[0])
+    put("b12-wideyear.txt", text.replace("2024年", "２０２４年").replace("2025年", "２０２５年"), health_truth, "drawn")
+    gas, gas_truth = dept_report("郏县发展和改革委员会", "郏县", 2024, 1222, me="我委")
+    title, body = report_body(gas)
+    put("b12-wideyear-portal.html", page_portal(site_for("郏县", "豫"), title.replace("2024年", "２０２４年"),
+                                               ["首页", "政务公开", "政府信息公开年报"], body.replace(title, ""),
+                                               "2025-01-17 09:40"), gas_truth, "drawn")
+    edu, edu_truth = dept_report("鲁山县教育体育局", "鲁山县", 2023, 1214)
+    text = str(render(edu, "tab_rows")[0])
+    lines = text.splitlines()
+    at = next(k for k, ln in enumerate(lines) if "年度报告" in ln)  # the title, on one line or under its agency
+    lines[at] = lines[at].replace("2023年", f"{han_digits_year(2023, '○')}年")  # a circle typed for 〇
+    rest = "\n".join(lines[at + 1:]).replace("2023年度", "本年度").replace("2023年", "本年")
+    put("b12-circleyear.txt", "\n".join(lines[:at + 1]) + "\n" + rest.replace("2024年1月", "二○二四年一月"),
+        edu_truth, "drawn")
+    sport, sport_truth = dept_report("舞钢市文化广电和旅游局", "舞钢市", 2024, 1215)
+    title, body = report_body(sport)
+    z_title = title.replace("2024年", f"{han_digits_year(2024, '零')}年")
+    put("b12-lingyear.html", page_portal(site_for("舞钢市", "豫"), z_title, ["首页", "政务公开", "政府信息公开年报"],
+                                        body.replace(title, "").replace("2024年度", "本年度").replace("2024年", "本年"),
+                                        "2025-01-23 08:30"), sport_truth, "drawn")
+    # Pages switched to 繁體 by the portal's button (the chrome too, digits as they are), and a 繁體 dump.
+    police, police_truth = dept_report("叶县公安局", "叶县", 2024, 1216)
+    title, body = report_body(police)
+    put("b12-fanti-portal.html", trad_html(page_portal(site_for("叶县", "豫"), title, ["首页", "政务公开", "政府信息公开年报"],
+                                                       body.replace(title, ""), "2025-01-16 10:00")),
+        as_written(police_truth), "drawn")
+    r = renamed_reals()[2]
+    put(f"b12-{r.tag}-fanti.html", trad_html(page_trs(r.site, r.title, r.source, r.published, r.body, r.gold["year"])),
+        as_written(r.truth), r.name)
+    hr, hr_truth = dept_report("郏县人力资源和社会保障局", "郏县", 2023, 1217)
+    put("b12-fanti.txt", "".join(_TRAD.get(ch, ch) for ch in str(render(hr, "tab_rows")[0])), as_written(hr_truth),
+        "drawn")
+    # The label column wrapped three characters a line, the row's numbers after its last piece.
+    lab, lab_truth = dept_report("舞钢市人力资源和社会保障局", "舞钢市", 2024, 1223)
+    put("b12-labels-wrapped3.txt", label_column_wrapped(str(render(lab, "tab_rows")[0]), 3), lab_truth, "drawn")
+    # Tables as pictures that did not come along, typed out below the report (a drawn report and a real one).
+    house, house_truth = dept_report("汝州市住房和城乡建设局", "汝州市", 2024, 1218)
+    title, body = report_body(house)
+    put("b12-imgtables-transcribed.html", page_portal(site_for("汝州市", "豫"), title, ["首页", "政务公开", "年报"],
+                                                      transcribed(body.replace(title, "")), "2025-01-25 09:00"),
+        house_truth, "drawn")
+    r0 = renamed_reals()[0]
+    put(f"b12-{r0.tag}-transcribed.html", page_xxgk(r0.site, r0.title, r0.source, r0.published, transcribed(r0.body),
+                                                   r0.gold["year"]), r0.truth, r0.name)
+    if not office:
+        return made
+    # DOCX typed with tabs: the tables as tab-separated paragraphs (a drawn report and the real dump's rows).
+    trans, trans_truth = dept_report("鲁山县交通运输局", "鲁山县", 2023, 1219)
+    path = tabs_docx(str(render(trans, "tab_rows")[0]), out / "b12-tabs.docx")
+    made.append(Variant(path.name, path, trans_truth, "drawn"))
+    r1 = renamed_reals()[1]
+    lines = [r1.title] + _block_lines(r1.body, "\t")
+    path = tabs_docx("\n".join(lines), out / f"b12-{r1.tag}-tabs.docx")
+    made.append(Variant(path.name, path, r1.truth, r1.name))
+    if chromium():
+        # A portal page printed by the browser, its breadcrumbs and side list on the page.
+        page = work / "portal.html"
+        page.write_text((out / "b12-portal-crumbagency.html").read_text(encoding="utf-8"), encoding="utf-8")
+        made.append(Variant("b12-portal-crumbagency.pdf", chrome_print(page, out / "b12-portal-crumbagency.pdf",
+                                                                      headed=True), fin_truth, "drawn"))
+        # Narrow label columns printed, the PDF copied by a PDF viewer: labels wrapped 2–4 characters a line.
+        narrow, narrow_truth = dept_report("宝丰县卫生健康委员会", "宝丰县", 2024, 1220, me="我委")
+        page = work / "narrow.html"
+        page.write_text(narrow_labels(str(render(narrow, "html")[0])).replace(
+            "</style>", "td:first-child{width:60px}</style>"), encoding="utf-8")
+        pdf = chrome_print(page, work / "narrow.pdf", headed=False)
+        put("b12-narrow-pdfviewer.txt", pdfium_copy(pdf), narrow_truth, "drawn")
+        r2 = renamed_reals()[1]
+        page = work / "narrow-real.html"
+        page.write_text(narrow_labels(f'<html><head><meta charset="utf-8"></head><body><h1>{r2.title}</h1>{r2.body}'
+                                      f'</body></html>').replace("</style>", "td:first-child{width:60px}</style>"),
+                        encoding="utf-8")
+        pdf = chrome_print(page, work / "narrow-real.pdf", headed=False)
+        put(f"b12-{r2.tag}-narrow-pdfviewer.txt", pdfium_copy(pdf), r2.truth, r2.name)
+    return made
+
+
 # --- making them all -------------------------------------------------------------------------------------
 
 def _blank_rows_undecidable(truth: Truth, gold: dict) -> Truth:
@@ -3362,6 +3662,7 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
     made += batch9(out, put, office=office)
     made += batch10(out, put, office=office)
     made += batch11(out, put, office=office)
+    made += batch12(out, put, office=office)
     if to_print:
         made += _printed(out, to_print)
     return made
@@ -3409,9 +3710,11 @@ def score(variant: Variant) -> Score:
         # A report without a number in its tables (its tables were pictures) is refused, and said so: right
         # when the gold gives no value either.
         t = variant.truth
-        if all(v is None for v in t.facts.values()) and "0 facts" in str(err):
+        if t.refused or (all(v is None for v in t.facts.values()) and "0 facts" in str(err)):
             return Score(variant, t.agency, t.short, t.year, t.fmt, len(t.facts), len(t.facts))
         return Score(variant, None, None, None, None, 0, len(t.facts), [str(err)])
+    if variant.truth.refused:  # read as a report: which one it would be is wrong whatever it is
+        return Score(variant, None, None, None, None, 0, 0, [f"read as {report.meta.agency} {report.meta.year}"])
     facts = {f.key: f.value for f in report.facts}
     right, misses = 0, []
     for key, want in variant.truth.facts.items():

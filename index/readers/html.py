@@ -99,6 +99,8 @@ def _read_html(path: Path, data: bytes) -> Document:
     crumb = breadcrumb(root) if framed or "位置" in text else None  # its mark says 位置
     if crumb:  # the page's 当前位置 line, pruned from the text with the rest of the chrome: one more field (last)
         title = f"{title}_{crumb}" if title else crumb
+    if not found:
+        _refuse_listing(root, path)
     entries = _content_entries(root, found)
     if not entries:
         raise ReportError(str(path), "no visible text in the HTML page")
@@ -111,6 +113,36 @@ def _read_html(path: Path, data: bytes) -> Document:
         lines=_number(entries),
         title=title,
     )
+
+
+def _refuse_listing(root: Element, path: Path) -> None:
+    """A column page (政府信息公开年报) saved instead of a report: no part heading, no template table, and links
+    to several reports. Its links are navigation the reader drops, so the page is refused here, naming them."""
+    from index.metadata import listed_reports, listing_refusal
+
+    if _template_tables(root) or _prose_chars(root) > _LISTING_PROSE:
+        return  # a report's tables or its prose (its part headings written otherwise): not a list of reports
+    links = [Line(number=k + 1, text=text) for k, a in enumerate(root.iter("a")) if (text := _text_of(a))]
+    listed = listed_reports(links)
+    if listed:
+        raise ReportError(str(path), listing_refusal(listed))
+
+
+_LISTING_PROSE = 2000  # characters of text outside links: a column page's chrome and teaser, not a report
+
+
+def _prose_chars(root: Element) -> int:
+    """How many visible characters the page has outside its links, scripts and styles."""
+    body = root.find("body")
+    n = 0
+    for el in (body if body is not None else root).iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        if el.text and el.tag != "a":
+            n += len(el.text.strip())
+        if el.tail and el.getparent() is not None:
+            n += len(el.tail.strip())
+    return n
 
 
 def page_title(root: Element) -> str | None:
@@ -556,6 +588,7 @@ def _content_entries(root: Element, found: list[tuple[str, Element]]) -> list[_E
     grids = _Grids(root)  # after pruning, which hides rows; shared by both walks
     if block is None or block is root:
         return _Flow(grids=grids).run(root)
+    block = _with_typed_tables(block, root)
     block.set(_CONTENT, "1")
     # The page's heading of the report: the nearest title before the block that is not a link (a link
     # names another page: related reports, 上一篇, a breadcrumb).
@@ -585,6 +618,29 @@ def _content_entries(root: Element, found: list[tuple[str, Element]]) -> list[_E
     fields = [_Entry(e.line, e.text) for e in near
               if all(e is not t for t in title) and len(e.text) <= _TITLE_MAX * 2 and _PAGE_FIELD.search(e.text)]
     return title + fields + _Flow(grids=grids).run(block)
+
+
+# A row label of 三's or 二's table as typed out in text (本年新收…申请数量, 行政规范性文件): the tables' text.
+_TYPED_ROW = re.compile(r"本年新收|行政规范性文件\s*\d")
+_TYPED_LEVELS = 2  # how far up the typed tables may stand from the report's block
+
+
+def _with_typed_tables(block: Element, root: Element) -> Element:
+    """The report's block, or the element around it that also holds its tables typed out after it (附：表格文字版)
+    when the block's own tables are pictures: a Word copy's wrapper holds the report, the editor added the
+    tables' text below it."""
+    if any(True for _ in block.iter("table")) or not any(True for _ in block.iter("img")):
+        return block
+    up = block
+    for _ in range(_TYPED_LEVELS):
+        parent = up.getparent()
+        if parent is None or parent is root or _tag(parent) == "body":
+            return block
+        if any(_TYPED_ROW.search(to_text) for sib in up.itersiblings() if isinstance(sib.tag, str)
+               for to_text in [_text_of(sib)]):
+            return parent
+        up = parent
+    return block
 
 
 def _siblings(root: Element, a: int, b: int) -> bool:
