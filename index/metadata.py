@@ -396,10 +396,15 @@ _LISTED_MIN = 3  # titles of different reports on a page without a report: a col
 def listed_reports(lines: list[Line]) -> list[str]:
     """The reports a page without a report of its own lists (a column page of 年报 saved instead of the
     report's page), each as its agency and year; [] when fewer than _LISTED_MIN different ones."""
+    named = titled_reports(lines)
+    return named if len(named) >= _LISTED_MIN else []
+
+
+def titled_reports(lines: list[Line]) -> list[str]:
+    """The reports whose titles stand among the first lines, each as its agency and year, in order."""
     head = [t for ln in lines[:4 * _HEAD_LINES] if (t := ln.text.strip())]
-    named = dict.fromkeys(f"{ev.agency}{ev.year}年" for ev, _ in _titles(head, "title_line", lines_above=False)
-                          if ev.agency and ev.year)
-    return list(named) if len(named) >= _LISTED_MIN else []
+    return list(dict.fromkeys(f"{ev.agency}{ev.year}年" for ev, _ in _titles(head, "title_line", lines_above=False)
+                              if ev.agency and ev.year))
 
 
 def listing_refusal(listed: list[str]) -> str:

@@ -118,31 +118,38 @@ def _read_html(path: Path, data: bytes) -> Document:
 def _refuse_listing(root: Element, path: Path) -> None:
     """A column page (政府信息公开年报) saved instead of a report: no part heading, no template table, and links
     to several reports. Its links are navigation the reader drops, so the page is refused here, naming them."""
-    from index.metadata import listed_reports, listing_refusal
+    from index.metadata import listed_reports, listing_refusal, titled_reports
 
     if _template_tables(root) or _prose_chars(root) > _LISTING_PROSE:
         return  # a report's tables or its prose (its part headings written otherwise): not a list of reports
     links = [Line(number=k + 1, text=text) for k, a in enumerate(root.iter("a")) if (text := _text_of(a))]
     listed = listed_reports(links)
-    if listed:
+    # a report's own title outside the links, and not one of them (a column page's teaser repeats a listed
+    # one): a short report with a 相关文章 list, not a column page
+    if listed and not set(titled_reports(_own_lines(root))) - set(listed):
         raise ReportError(str(path), listing_refusal(listed))
 
 
 _LISTING_PROSE = 2000  # characters of text outside links: a column page's chrome and teaser, not a report
 
 
-def _prose_chars(root: Element) -> int:
-    """How many visible characters the page has outside its links, scripts and styles."""
+def _own_lines(root: Element) -> list[Line]:
+    """The page's visible texts outside its links, scripts and styles, one line each, in order."""
     body = root.find("body")
-    n = 0
+    texts: list[str] = []
     for el in (body if body is not None else root).iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
-        if el.text and el.tag != "a":
-            n += len(el.text.strip())
-        if el.tail and el.getparent() is not None:
-            n += len(el.tail.strip())
-    return n
+        if el.text and el.tag != "a" and el.text.strip():
+            texts.append(el.text.strip())
+        if el.tail and el.getparent() is not None and el.tail.strip():
+            texts.append(el.tail.strip())
+    return [Line(number=k + 1, text=t) for k, t in enumerate(texts)]
+
+
+def _prose_chars(root: Element) -> int:
+    """How many visible characters the page has outside its links, scripts and styles."""
+    return sum(len(line.text) for line in _own_lines(root))
 
 
 def page_title(root: Element) -> str | None:
