@@ -1022,6 +1022,11 @@ _GRADES = "具体|详细|详尽|细致|清楚|清晰|扎实|认真|全面|到位
 RE_JUDGED = re.compile(rf"(?:写|讲|说|列|谈|总结|描述|分析)得最(?:{_GRADES})|最(?:具体|详细|详尽|细致|笼统|空泛|简略)")
 
 
+# 哪些单位只是打算开新闻发布会，没真开: which agencies only plan a thing (part 五's measures), never say it was done
+RE_ONLY_PLANNED = re.compile(r"只(?:是|不过是)?(?:打算|计划|准备|说要|想要?)|光(?:说|打算|计划)|"
+                             r"没有?真(?:的|正)?(?:开|做|办|搞|干|落实)|(?:打算|计划)[^，,。？?]{0,12}(?:没|未)(?:开|做|办|搞|干)")
+
+
 # one character mistyped in the words that name part 五's halves (存在的问提, 整该措失): read as the word, and said
 MISTYPED = {"问提": "问题", "问体": "问题", "措失": "措施", "措拖": "措施", "整该": "整改"}
 _MISTYPED = re.compile("|".join(MISTYPED))
