@@ -133,7 +133,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     if not coverage_ok(result) and not in_part:
         missing = "、".join(named_words(qa, query, [t for t in result.missing if not re.search(r"\d", t)])[:4]) or "这个问题"
         closest = [passage_citation(s) for s in result.sentences[:3]]
-        text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{agency}的报告）" if agency else
+        where = f"{agency}{f'{year}年' if year else ''}的报告"  # the year read (平潭2022年关于培训…: that year's)
+        text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{where}）" if agency else
                                                                   f"（已检索全部{searched(qa)}）")
                        + "，无法回答；下面是最接近的段落，仅供参考。")
         return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
