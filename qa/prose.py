@@ -70,8 +70,9 @@ COVERAGE = 0.5  # share of the question's content weight the best passage must h
 # only narrow it (staff, 队伍), and a passage saying only them says nothing of the thing
 # (the reader may have put the report's word in already: about the培训of staff)
 _ABOUT_EN = re.compile(r"(?i)(?<![a-z])(?:about|on|regarding|concerning)(?![a-z])\s*(?:(?:the|its|their|any)(?![a-z])\s*)?"
-                       r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff -]*?)\s*(?:[?？.,，]|$|(?<![a-z])(?:in|for|during|by|from)(?![a-z]))")
-_ABOUT_ZH = re.compile(r"(?:关于|对于|至于)([\u4e00-\u9fff]{2,12}?)(?:方面|这块|那块|都|[说讲写提谈做有的]|[？?，,]|$)")
+                       r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff -]*?)\s*(?:[?？.,，]|$|(?<![a-z])(?:in|at|for|during|by|from)(?![a-z]))")
+_ABOUT_ZH = re.compile(r"(?:关于|对于|至于)([\u4e00-\u9fff]{2,12}?)(?:方面|这块|那块|都|[说讲写提谈做有的]|[？?，,]|$)|"
+                       r"在([\u4e00-\u9fff]{2,12}?)(?:这一?)?方面")  # 在队伍培训方面做了什么
 FETCH_PASSAGES = 8  # passages whose sentences are reranked for one report
 
 # What a number is counted in: 多少条 → 条. Longest first (人次 before 次). A rate or share wants a percentage.
@@ -523,19 +524,20 @@ class Prose:
     def head_term(self, query: str) -> str | None:
         """The content term of the head of the phrase the question is about (the training of staff → 培训,
         关于队伍培训 → 培训), when that phrase holds more than one: a passage must say it to answer."""
+        return self._about(query)[0]
+
+    def _about(self, query: str) -> tuple[str | None, list[str]]:
+        """The head term of the phrase asked about and the terms that only narrow it (staff, 队伍)."""
         m = _ABOUT_EN.search(query)
         if m:
             phrase = re.split(r"(?i)(?<![a-z])of(?![a-z])", m.group(1).strip())[0]
             words = re.findall(r"(?i)[a-z]+|[\u4e00-\u9fff]+", phrase)
-            if not words or len(self.content_terms(m.group(1))) < 2:
-                return None
-            head = self.content_terms(words[-1])
-            return head[-1][0] if head else None
+            terms = [t for t, _ in self.content_terms(m.group(1))]
+            head = [t for t, _ in self.content_terms(words[-1])] if words and len(terms) >= 2 else []
+            return (head[-1], [t for t in terms if t != head[-1]]) if head else (None, [])
         m = _ABOUT_ZH.search(query)
-        if m:
-            terms = self.content_terms(m.group(1))
-            return terms[-1][0] if len(terms) >= 2 else None
-        return None
+        terms = [t for t, _ in self.content_terms(m.group(1) or m.group(2))] if m else []
+        return (terms[-1], terms[:-1]) if len(terms) >= 2 else (None, [])
 
     def find(self, query: str, agency: str | None = None, year: int | None = None, part: str | None = None,
              k: int = 3, distinct_agencies: bool = False, distinct_reports: bool = False) -> ProseResult:
@@ -582,7 +584,7 @@ class Prose:
             plans = [s for s in scored if s.passage.part == "五"]
             if _coverage(scope, others) >= max(COVERAGE, _coverage(scope, plans)):
                 scored = others
-        head = self.head_term(query)
+        head, narrowing = self._about(query)
         headless = bool(head and scored) and not any(holds(head, normalize(s.passage.text)) for s in scored)
         if head and not headless:  # staff training: a passage on training, not one on staff alone
             scored = [s for s in scored if holds(head, normalize(s.passage.text))]
@@ -605,6 +607,8 @@ class Prose:
         if distinct_agencies and terms and sentences:  # what did the reports say about X: each agency's quote
             saying = [s for s in sentences if any(holds(t, normalize(s.passage.text)) for t, _ in terms)]
             sentences = saying or sentences  # says X; one saying none of it (济南's 本报告所列数据…) is no answer
+        if head and not headless:  # 济南在队伍培训方面: its 培训 of 工作人员 answers; 队伍 only narrowed what was asked
+            terms = [(t, w) for t, w in terms if t not in narrowing] or terms
         total = sum(w for _, w in terms)
         coverage = 1.0
         missing: list[str] = []

@@ -804,6 +804,10 @@ def test_the_head_of_the_phrase_asked_must_be_said(qa) -> None:
     assert [t for t, _ in prose.content_terms("鹤岗城管关于培训说了什么")] == ["培训"]
     a = ask(qa, "What did Hegang say about staff training?")[0]
     assert a.status == "out_of_scope" and "「培训」" in a.text and "城管网评" not in a.text, a.text
+    a = ask(qa, "鹤岗城管在队伍培训方面做了什么")[0]
+    assert a.status == "out_of_scope" and "城管网评" not in a.text, a.text
+    a = ask(qa, "济南城管在队伍培训方面做了什么")[0]  # its 培训 of 工作人员 answers: 队伍 only narrows the ask
+    assert a.status == "answered" and "培训" in a.text.split("（另见")[0], a.text
     a = ask(qa, "What did Pingtan say about the training of staff in 2025?")[0]
     assert a.status == "answered" and "培训" in a.text.split("（另见")[0], a.text
 
