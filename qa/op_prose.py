@@ -28,7 +28,7 @@ from qa.op_prose_who import who_says
 from qa.op_prose_years import RE_EVER, each_year
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.phrasing import no_report_words, reading
-from qa.prose import (RE_WHICH_REPORTS, Asked, asks_charged, asks_duration, asks_how, asks_section, coverage_ok,
+from qa.prose import (RE_JUDGED, RE_WHICH_REPORTS, Asked, asks_charged, asks_duration, asks_how, asks_section, coverage_ok,
                       mend_typos, part_named, part_title, sentence_text, states_days)
 from qa.understand import RE_SHARE, Plan
 
@@ -43,6 +43,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     if read_as:  # 存在的问提有哪些: 问题, said in the reading
         plan = plan.model_copy(update={"prose_text": mended, "text": mend_typos(plan.text)[0],
                                        "defaults": list(plan.defaults) + read_as})
+    if not lead and (judged := RE_JUDGED.search(plan.prose_text or plan.text)):
+        return _judged(plan, judged.group(0))
     if len(plan.agencies) >= 2 and not agency and not lead and RE_TOTAL_WORDS.search(plan.text):
         summed = text_total(qa, plan)
         if summed:
@@ -131,7 +133,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     if not coverage_ok(result) and not in_part:
         missing = "、".join(named_words(qa, query, [t for t in result.missing if not re.search(r"\d", t)])[:4]) or "这个问题"
         closest = [passage_citation(s) for s in result.sentences[:3]]
-        text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{agency}的报告）" if agency else
+        where = f"{agency}{f'{year}年' if year else ''}的报告"  # the year read (平潭2022年关于培训…: that year's)
+        text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{where}）" if agency else
                                                                   f"（已检索全部{searched(qa)}）")
                        + "，无法回答；下面是最接近的段落，仅供参考。")
         return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
@@ -180,6 +183,16 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         text += "（另见下列相关段落。）"
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=[c for s in result.sentences for c in sentence_citations(s)])
+
+
+def _judged(plan: Plan, said: str) -> Answer:
+    """写得最具体, 写得最好: how well a report is written is a reader's judgement, not what any report says; said,
+    with what can be asked instead (the items counted, the text itself)."""
+    text = (f"「{said}」是对报告写法的评价，报告本身不作这种评价，也没有可据以排名的数字，无法回答。"
+            "可以问能数出来或读出来的：如「哪家单位的问题最多」（按各报告列出的条数），或某单位的原文（如「济南城管存在哪些问题」）。")
+    return Answer(question=plan.question, status="out_of_scope", text=text, from_text=True,
+                  reading=Reading(operation="prose", agencies=list(plan.agencies), years=plan.years,
+                                  defaults=list(plan.defaults), summary="对报告写法的评价，不是报告的内容"))
 
 
 def _each_agency(qa: QA, plan: Plan) -> Answer:

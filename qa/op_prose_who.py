@@ -11,7 +11,7 @@ from qa.cite import sentence as sentence_citations
 from qa.op_prose_common import (PLANNED, answering_sentences, half_topic, outermost, quote_of, said_in_half, says,
                                 searched, topic)
 from qa.op_prose_years import RE_SINCE, RE_YEARS_NAMED_FIRST
-from qa.prose import Asked, part_title, report_key
+from qa.prose import RE_ONLY_PLANNED, Asked, part_title, report_key
 from qa.understand import Plan
 
 if TYPE_CHECKING:
@@ -37,6 +37,8 @@ def who_says(qa: QA, plan: Plan) -> Answer:
         return Answer(question=plan.question, status="out_of_scope", from_text=True,
                       reading=Reading(operation="prose", summary="问题中没有报告里有的词"),
                       text=f"这些报告中没有找到说到这一点的内容（已检索全部{searched(qa)}），无法回答。")
+    if not negated and RE_ONLY_PLANNED.search(query):  # 只是打算开新闻发布会，没真开
+        return who_only_planned(qa, plan, RE_ONLY_PLANNED.sub(" ", query), year)
     # 哪个单位承认了…问题, 哪些单位在改进措施里提到了…: read in each report's problems or measures
     half = Asked.of(query).half or ("problems" if RE_OWNS.search(query) else None)
     if half and not negated and any(half_topic(qa, query)):
@@ -121,5 +123,32 @@ def who_in_half(qa: QA, plan: Plan, query: str, half: str, year: int | None) -> 
             f"{'、'.join(agencies)}。" + "；".join(quoted) + "。")
     counted = [Derived(value=str(len(agencies)), how="引文所属的单位数"),
                Derived(value=str(len(found)), how="引文所属的报告数")]
+    return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
+                  citations=[c for s in found for c in sentence_citations(s)], derived=counted)
+
+
+def who_only_planned(qa: QA, plan: Plan, query: str, year: int | None) -> Answer:
+    """哪些单位只是打算开新闻发布会，没真开: the agencies whose every report saying it says it among part 五's
+    measures (a plan), each quoted; those with a report saying it was done are named apart, with that quote."""
+    phrases = qa.ctx.prose.topic_phrases(query) or outermost([t for t, _ in qa.ctx.prose.content_terms(query)])
+    what = "、".join(phrases) or "这一点"
+    found = qa.ctx.prose.mentions(phrases, year=year) if phrases else []
+    found.sort(key=lambda s: (s.passage.agency or s.passage.doc, s.passage.year or 0))
+    r = Reading(operation="prose", years=plan.years, defaults=list(plan.defaults),
+                summary="在全部报告中逐份检索，分开打算做的和已经做的")
+    if not found:
+        return Answer(question=plan.question, status="out_of_scope", reading=r, from_text=True,
+                      text=f"这些报告中没有找到说到「{what}」的内容（已检索全部{searched(qa)}），无法回答。")
+    done = [s for s in found if not qa.ctx.prose.planned(s)]
+    did = list(dict.fromkeys(s.passage.agency or s.passage.doc for s in done))
+    only = [s for s in found if (s.passage.agency or s.passage.doc) not in did]
+    agencies = list(dict.fromkeys(s.passage.agency or s.passage.doc for s in only))
+    quoted = lambda ss: "；".join(f"{where}写道「{said}」" for where, said in (quote_of(s, False) for s in ss))  # noqa: E731
+    text = (f"只在第五部分的改进措施里打算做「{what}」、没有一份报告写已经做过的有{len(agencies)}个单位："
+            f"{'、'.join(agencies)}。{quoted(only)}。" if agencies else
+            f"没有只是打算做「{what}」的单位：说到它的单位都有报告写了已经做过。")
+    if did:
+        text += f"写了已经做过的有：{'、'.join(did)}（{quoted(done)}）。"
+    counted = [Derived(value=str(len(agencies)), how="所有说到它的报告都只在改进措施里说到的单位数")]
     return Answer(question=plan.question, text=text, status="answered", reading=r, from_text=True,
                   citations=[c for s in found for c in sentence_citations(s)], derived=counted)

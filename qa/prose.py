@@ -24,7 +24,9 @@ GENERIC = frozenset({"报告", "年报", "年度", "单位", "情况", "工作",
                      # how a question asks, not what about (下一年准备采取哪些改进措施, 工作上还有哪些不足)
                      "还有", "准备", "一年", "下一年", "承认", "采取", "哪些", "一共", "总共", "内容",
                      # whether and where a report says it (有没有提到, 谁的报告写了): the topic is the rest
-                     "提到", "提及", "说到", "讲到", "写到", "谈到", "涉及", "说过", "写了", "部分"})
+                     "提到", "提及", "说到", "讲到", "写到", "谈到", "涉及", "说过", "写了", "部分",
+                     # what it says about a thing (鹤岗关于培训说了什么): the frame of the topic, not a word of it
+                     "关于", "对于", "至于"})
 # Which reports or years a question spans (每年, 这几年, 哪几年): a scope the answer reads report by report,
 # not what the question is about
 # How people talk around what they ask, never what about: who (自己, 那边), what they think or want told
@@ -63,6 +65,14 @@ ITEM_TITLE = 20  # a list item this short (三是继续加强业务指导培训�
 _LIST_GOES_ON = re.compile(r"^(?:其?[二三四五六七八九十]是|（[二三四五六七八九十]）|\([二三四五六七八九十]\)|[2-9][、.．]|"
                            r"第[二三四五六七八九十]|此外|另外|同时)")
 COVERAGE = 0.5  # share of the question's content weight the best passage must hold
+# The phrase a question is about, as English (about the training of staff, on staff training) or Chinese (关于队伍
+# 培训说了什么) frames it: its head, the noun before "of" or the last one, is the thing asked; the words before it
+# only narrow it (staff, 队伍), and a passage saying only them says nothing of the thing
+# (the reader may have put the report's word in already: about the培训of staff)
+_ABOUT_EN = re.compile(r"(?i)(?<![a-z])(?:about|on|regarding|concerning)(?![a-z])\s*(?:(?:the|its|their|any)(?![a-z])\s*)?"
+                       r"([a-z\u4e00-\u9fff][a-z\u4e00-\u9fff -]*?)\s*(?:[?？.,，]|$|(?<![a-z])(?:in|at|for|during|by|from)(?![a-z]))")
+_ABOUT_ZH = re.compile(r"(?:关于|对于|至于)([\u4e00-\u9fff]{2,12}?)(?:方面|这块|那块|都|[说讲写提谈做有的]|[？?，,]|$)|"
+                       r"在([\u4e00-\u9fff]{2,12}?)(?:这一?)?方面")  # 在队伍培训方面做了什么
 FETCH_PASSAGES = 8  # passages whose sentences are reranked for one report
 
 # What a number is counted in: 多少条 → 条. Longest first (人次 before 次). A rate or share wants a percentage.
@@ -511,6 +521,24 @@ class Prose:
             out.append((term, qw * (float(weights[tid]) if tid is not None else top)))
         return out
 
+    def head_term(self, query: str) -> str | None:
+        """The content term of the head of the phrase the question is about (the training of staff → 培训,
+        关于队伍培训 → 培训), when that phrase holds more than one: a passage must say it to answer."""
+        return self._about(query)[0]
+
+    def _about(self, query: str) -> tuple[str | None, list[str]]:
+        """The head term of the phrase asked about and the terms that only narrow it (staff, 队伍)."""
+        m = _ABOUT_EN.search(query)
+        if m:
+            phrase = re.split(r"(?i)(?<![a-z])of(?![a-z])", m.group(1).strip())[0]
+            words = re.findall(r"(?i)[a-z]+|[\u4e00-\u9fff]+", phrase)
+            terms = [t for t, _ in self.content_terms(m.group(1))]
+            head = [t for t, _ in self.content_terms(words[-1])] if words and len(terms) >= 2 else []
+            return (head[-1], [t for t in terms if t != head[-1]]) if head else (None, [])
+        m = _ABOUT_ZH.search(query)
+        terms = [t for t, _ in self.content_terms(m.group(1) or m.group(2))] if m else []
+        return (terms[-1], terms[:-1]) if len(terms) >= 2 else (None, [])
+
     def find(self, query: str, agency: str | None = None, year: int | None = None, part: str | None = None,
              k: int = 3, distinct_agencies: bool = False, distinct_reports: bool = False) -> ProseResult:
         """The k sentences that best answer `query`, best first, one per passage (one per agency with
@@ -556,6 +584,10 @@ class Prose:
             plans = [s for s in scored if s.passage.part == "五"]
             if _coverage(scope, others) >= max(COVERAGE, _coverage(scope, plans)):
                 scored = others
+        head, narrowing = self._about(query)
+        headless = bool(head and scored) and not any(holds(head, normalize(s.passage.text)) for s in scored)
+        if head and not headless:  # staff training: a passage on training, not one on staff alone
+            scored = [s for s in scored if holds(head, normalize(s.passage.text))]
         scored.sort(key=lambda s: -s.score)
         sentences: list[Sentence] = []
         seen: set[str] = set()
@@ -575,6 +607,8 @@ class Prose:
         if distinct_agencies and terms and sentences:  # what did the reports say about X: each agency's quote
             saying = [s for s in sentences if any(holds(t, normalize(s.passage.text)) for t, _ in terms)]
             sentences = saying or sentences  # says X; one saying none of it (济南's 本报告所列数据…) is no answer
+        if head and not headless:  # 济南在队伍培训方面: its 培训 of 工作人员 answers; 队伍 only narrowed what was asked
+            terms = [(t, w) for t, w in terms if t not in narrowing] or terms
         total = sum(w for _, w in terms)
         coverage = 1.0
         missing: list[str] = []
@@ -586,6 +620,8 @@ class Prose:
                        if not any(holds(t, normalize(s.passage.text)) for s in sentences)]
         elif terms:
             coverage, missing = 0.0, [t for t, _ in terms]
+        if headless and head:  # none says the thing asked (培训), whatever else they share with the question
+            coverage, missing = 0.0, [head.split("|")[0]] + [t for t in missing if t != head.split("|")[0]]
         return ProseResult(sentences, coverage, [t for t, _ in terms], missing)
 
     def mentions(self, phrases: list[str], year: int | None = None, part: str | None = None,
@@ -981,6 +1017,18 @@ RE_ASKS_DOING = re.compile(r"(?i)(?<![a-z])(?:承认|认账|检讨|[说讲谈写
                            r"held|hold(?:s)?|host(?:s|ed)?|conduct(?:s|ed)?|organi[sz]e(?:s|d)?|carr(?:y|ies|ied) out|"
                            r"r[au]n(?:s)?|use(?:s|d)?|launch(?:es|ed)?|set up|did|do(?:es)?|ha(?:ve|s|d)(?! ?(?:a |any )?(?:reports?|报告|年报)))"
                            r"(?![a-z])")
+
+
+# 哪个单位的问题写得最具体, 谁的改进措施写得最好: a judgement of how a report is written, which no report states
+# and no count settles (哪家单位的问题最多 counts the items: RE_MOST_LISTED); refused, never read as a topic 具体
+_GRADES = "具体|详细|详尽|细致|清楚|清晰|扎实|认真|全面|到位|深入|笼统|空泛|简单|简略|敷衍|好|差|烂"
+# (only the superlative: 能说得更具体一点吗 asks for more of the text)
+RE_JUDGED = re.compile(rf"(?:写|讲|说|列|谈|总结|描述|分析)得最(?:{_GRADES})|最(?:具体|详细|详尽|细致|笼统|空泛|简略)")
+
+
+# 哪些单位只是打算开新闻发布会，没真开: which agencies only plan a thing (part 五's measures), never say it was done
+RE_ONLY_PLANNED = re.compile(r"只(?:是|不过是)?(?:打算|计划|准备|说要|想要?)|光(?:说|打算|计划)|"
+                             r"没有?真(?:的|正)?(?:开|做|办|搞|干|落实)|(?:打算|计划)[^，,。？?]{0,12}(?:没|未)(?:开|做|办|搞|干)")
 
 
 # one character mistyped in the words that name part 五's halves (存在的问提, 整该措失): read as the word, and said

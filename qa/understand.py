@@ -35,6 +35,8 @@ Operation = Literal["value", "max", "min", "top", "bottom", "rank", "sum", "avg"
 AGGREGATES = {"max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter"}
 
 
+_NAME_GOES_ON = re.compile(r"[会厅台栏]")  # 发布会, 发布厅: the word ends no column, it names a thing
+
 class Comparison(BaseModel):
     op: Literal[">", ">=", "<", "<=", "==", "!=", "between"]
     value: float
@@ -644,7 +646,8 @@ class Reader:
         for start, written, meant in sound_alike(text):  # 行政处发: one character of the same sound, said
             text = text[:start] + meant + text[start + len(written):]
             plan.defaults.append(f"「{written}」按「{meant}」理解")
-        found = mentions(text)
+        # 新闻发布会, 发布厅: a column's word (发布 → 本年制发) that runs into a noun is part of a name the text uses
+        found = [m for m in mentions(text) if not (m.kind == "column" and _NAME_GOES_ON.match(text, m.end))]
         item_hits = [m for m in found if m.kind == "item"]
         item_ids = list(dict.fromkeys(m.target for m in item_hits))
         # "申请" is also the noun of every row of 三: 不予公开的申请 asks for 不予公开, not for 新收
@@ -808,7 +811,7 @@ class Reader:
 
     def _operation(self, plan: Plan, rest: str) -> None:
         from qa.op_both import text_clause
-        from qa.prose import RE_ASKS_DOING, asks_charged, asks_how, asks_section, asks_shortfalls
+        from qa.prose import RE_ASKS_DOING, RE_ONLY_PLANNED, asks_charged, asks_how, asks_section, asks_shortfalls
 
         # 收到的申请都办完了吗: none carried over to next year (结转下年度 = 0); the requests must be named (建议提案都办完了吗
         # asks the text)
@@ -861,7 +864,7 @@ class Reader:
             plan.order = "asc"
         plan.change = bool(RE_CHANGE.search(rest)) and not plan.neighbour or \
             (plan.column == "change" and plan.column_explicit)  # (最多的那年比上年多了多少: a ranking, then its step)
-        prose_cue = bool(RE_PROSE.search(rest))
+        prose_cue = bool(RE_PROSE.search(rest) or RE_ONLY_PLANNED.search(rest))  # 只是打算开…: done or planned, in the text
         for rx, part in PART_HINTS:
             if rx.search(rest):
                 plan.part = part

@@ -485,10 +485,9 @@ def test_prose_question_in_other_words(qa, question: str, expect: list[str], mus
 # Left (the reading of the question, qa/understand, not this module): KNOWN_PROSE below.
 HELDOUT = Path(__file__).with_name("prose_heldout.json")
 PROSE_HELDOUT = json.loads(HELDOUT.read_text("utf-8"))["questions"]
-KNOWN_PROSE = {
-    "ph225": "发布 inside 新闻发布会 is read as the column 本年制发 and 哪些单位 as a ranking (qa/understand), so the text is "
-             "never asked; a which-agencies-only-plan-it reading is not built",
-}
+# ph225 (只是打算开新闻发布会，没真开) passes since batch 16: 发布会 names a thing, not the column 本年制发, and
+# op_prose_who.who_only_planned reads who only plans it.
+KNOWN_PROSE: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("q", [pytest.param(q, marks=pytest.mark.xfail(reason=KNOWN_PROSE[q["id"]], strict=True))
@@ -792,3 +791,36 @@ def test_what_the_reports_said_quotes_only_reports_saying_it(qa, q) -> None:
     济南's 「本报告所列数据的统计期限…」 beside 平潭's 疫情 sentence: a quote saying none of the topic is no answer."""
     a = ask(qa, q)[0]
     assert "疫情" in a.text and "平潭" in a.text and "济南" not in a.text and "索引中共有" not in a.text, a.text
+
+
+# ------------------------------------------------------------------ batch 16's kinds, beyond the set
+def test_the_head_of_the_phrase_asked_must_be_said(qa) -> None:
+    """the training of staff / staff training / 关于队伍培训: training (培训) is the thing asked, staff (队伍) only
+    narrows it; a passage saying 队伍 alone (鹤岗's “城管网评”队伍) says nothing of training. 关于 frames the topic."""
+    prose = qa.ctx.prose
+    assert prose.head_term("what did say about the培训of staff") == "培训"
+    assert prose.head_term("关于队伍培训说了什么") == "培训"
+    assert prose.head_term("关于培训说了什么") is None  # one word: the coverage rule already asks for it
+    assert [t for t, _ in prose.content_terms("鹤岗城管关于培训说了什么")] == ["培训"]
+    a = ask(qa, "What did Hegang say about staff training?")[0]
+    assert a.status == "out_of_scope" and "「培训」" in a.text and "城管网评" not in a.text, a.text
+    a = ask(qa, "鹤岗城管在队伍培训方面做了什么")[0]
+    assert a.status == "out_of_scope" and "城管网评" not in a.text, a.text
+    a = ask(qa, "济南城管在队伍培训方面做了什么")[0]  # its 培训 of 工作人员 answers: 队伍 only narrows the ask
+    assert a.status == "answered" and "培训" in a.text.split("（另见")[0], a.text
+    a = ask(qa, "What did Pingtan say about the training of staff in 2025?")[0]
+    assert a.status == "answered" and "培训" in a.text.split("（另见")[0], a.text
+
+
+@pytest.mark.parametrize("q", ["哪个单位的问题写得最具体", "谁的改进措施写得最好", "哪份报告的问题最笼统"])
+def test_a_judgement_of_the_writing_is_refused(qa, q) -> None:
+    a = ask(qa, q)[0]
+    assert a.status == "out_of_scope" and "评价" in a.text and "说到这一点的有" not in a.text, a.text
+
+
+def test_only_planned_is_told_from_done(qa) -> None:
+    """哪些单位只是计划搞培训，没真搞: those whose every mention is among part 五's measures, apart from those with
+    a report saying it was done (伊川's 集中学习培训, in part 一)."""
+    a = ask(qa, "哪些单位只是计划搞培训，没真搞")[0]
+    only, did = a.text.split("写了已经做过的有")
+    assert "洪泽" in only and "伊川" not in only and "伊川" in did, a.text
