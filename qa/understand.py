@@ -107,6 +107,7 @@ class Plan(BaseModel):
     share_items: list[str] = Field(default_factory=list)  # a share: the numerator's items (empty: the item)
     share_across: bool = False  # 伊川的行政处罚占全部处罚的比例: one report's value over that year's reports' sum
     share_years: bool = False  # 平潭2022年行政许可占历年总和的比例: one year's value over the agency's years' sum
+    share_over: list[int] = Field(default_factory=list)  # …占2019至2025年合计的: share_years' whole, these years only
     container: str | None = None  # 依申请…里 / 新收的申请中: the item the question puts the others in
     times: bool = False  # 几倍
     percent: bool = False  # 百分之几
@@ -678,8 +679,14 @@ class Reader:
                 and any(m.target in item_ids and m.start > qz for m in item_hits):
             item_ids.insert(0, plan.container)
             plan.container = None
-        # a row and its group both named (无法提供 · 本机关不掌握): the row
         all_items = items()
+        # 行政诉讼一共多少（直接起诉加复议后起诉）: a group named beside every one of its parts, none asked each
+        # (各 / 分别), spells out what the whole is: the whole, not its first part
+        whole = next((i for i in item_ids if all_items[i].is_group and len(all_items[i].members) > 1 and
+                      all(j in item_ids for j in all_items[i].members)), None)
+        if whole and not RE_EACH.search(text):
+            item_ids = [whole] + [i for i in item_ids if i != whole and i not in all_items[whole].members]
+        # a row and its group both named (无法提供 · 本机关不掌握): the row
         item_ids = [i for i in item_ids if not (all_items[i].is_group and any(  # (其他处理 is a member of itself)
             j != i and j in all_items[i].members for j in item_ids))] or item_ids
         # 行政诉讼 and 复议后起诉 named together: the narrower row
@@ -1124,6 +1131,14 @@ class Reader:
             plan.share_across, plan.share_years = not own, own
             plan.item, plan.share_of, plan.share_items = after[0], [], []
             return  # the same item over every report's: one agency's part of the whole
+        span = RE_YEAR_RANGE.search(plan.text) if at >= 0 else None
+        own_year = {y for y, _ in plan.year_at}  # (a range's years are not in year_at)
+        if len(plan.agencies) == 1 and span and len(own_year) == 1 and set(after) <= {plan.item}:
+            # 2024年占2019至2025年合计的 / 2025年在2021至2025年总数里占: one year's part of the range's sum
+            low, high = sorted((int(span.group(1)), int(span.group(2))))
+            plan.share_years, plan.share_of, plan.share_items = True, [], []
+            plan.share_over, plan.years, plan.all_years = list(range(low, high + 1)), sorted(own_year), False
+            return
         whole_first = RE_OVER_YEARS.search(rest[:at]) if at >= 0 and not after else None
         if len(plan.agencies) == 1 and len(plan.years) == 1 and at >= 0 and set(after) <= {plan.item} and \
                 (RE_OVER_YEARS.search(rest[at:]) or whole_first and any(p > whole_first.end() for _, p in plan.year_at)):

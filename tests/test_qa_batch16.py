@@ -1,0 +1,47 @@
+"""The kinds held-out batch 16 (ho840–ho869) found answered wrongly, each asked here in other words over dev.json's
+corpus: a group named beside every one of its parts (行政诉讼，包括直接起诉和复议后起诉: the whole, not its first
+part; 各 still asks each), a total and a yearly average asked together (合计多少，年均多少: both said; 年均 is an
+average word) and one year's share of the sum over a range of years named after 占 (占2021至2023年合计的)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_dev_questions import dev_corpus, dev_qa  # noqa: F401 (fixtures)
+
+
+def _says(answer, *parts: str) -> None:
+    assert all(p in answer.text for p in parts), answer.text
+
+
+# 四 行政诉讼 直接起诉 总计: 2021 12, 2022 1, 2023 5, 2024 0, 2025 6; 复议后起诉 总计: 2023 2, 2024 19, 2025 3
+@pytest.mark.parametrize("question, says", [
+    ("平潭2024到2025年行政诉讼一共几件，含直接起诉和复议后起诉", ["合计28件"]),
+    ("平潭2023年直接起诉加复议后起诉的行政诉讼总数", ["7件"]),
+])
+def test_a_group_named_with_all_its_parts_is_the_whole(dev_qa, question, says) -> None:
+    _says(dev_qa.ask(question)[0], *says)
+
+
+def test_each_part_asked_stays_each(dev_qa) -> None:
+    a = dev_qa.ask("平潭2025年行政诉讼里直接起诉和复议后起诉分别多少件")[0]
+    _says(a, "未经复议直接起诉 · 总计」为6件", "复议后起诉 · 总计」为3件")
+
+
+# 二 行政处罚: 2019 430, 2020 538, 2021 1282, 2022 2113, 2023 1330, 2024 1100, 2025 644
+@pytest.mark.parametrize("question, says", [
+    ("平潭2019到2022年行政处罚总共多少件，年均呢", ["平均1,090.75件", "合计4,363件"]),
+    ("平潭2023至2025年行政处罚年均多少", ["平均1,024.67件"]),
+])
+def test_a_total_and_a_yearly_average(dev_qa, question, says) -> None:
+    _says(dev_qa.ask(question)[0], *says)
+
+
+@pytest.mark.parametrize("question, says", [
+    # 行政许可 2021 2293, 2022 10690, 2023 2629: 15612
+    ("平潭2022年行政许可占2021到2023年合计的百分之多少", ["2021年至2023年3份报告合计15,612件的68.47%"]),
+    # 行政复议 总计 2021 3, 2022 2, 2023 2, 2024 7, 2025 36: 50
+    ("平潭2025年的行政复议在2021至2025年总数里占多大比重", ["合计50件的72.00%"]),
+])
+def test_a_years_share_of_a_named_range(dev_qa, question, says) -> None:
+    _says(dev_qa.ask(question)[0], *says)
