@@ -1245,9 +1245,10 @@ class Reader:
         if RE_ZERO.search(rest):
             plan.comparison = Comparison(op="==", value=0, text=RE_ZERO.search(rest).group(0))
             return
-        # 没有收到申请的单位 / 没有行政处罚的: a negation right before the measure word
-        if plan.item and re.search(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|过)?(?:过|到)?(?:任何|一件|一起|一个|一次)?(?:被|被提起|过)?＿",
-                                   rest) and re.search(r"哪|几个|几年|几份|多少个|单位|有没有", rest):
+        # 没有收到申请的单位 / 没有行政处罚的 / 没有被申请过行政复议 / 没被提起过行政诉讼: a negation before the
+        # measure word, with only verbs of happening between
+        if plan.item and re.search(r"(?:没有|没|未|无)(?:被|遭|人|收到|发生|作出|做出|办理|受理|提起|申请|起诉|告|过|到|任何|"
+                                   r"一件|一起|一个|一次)*＿", rest) and re.search(r"哪|几个|几年|几份|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
             return
         # 有行政复议的报告有哪些 / 哪几年有结转的申请: having the measure at all, i.e. not 0 (只有＿的几成 is a ratio)

@@ -1,7 +1,8 @@
 """The kinds held-out batch 16 (ho840–ho869) found answered wrongly, each asked here in other words over dev.json's
 corpus: a group named beside every one of its parts (行政诉讼，包括直接起诉和复议后起诉: the whole, not its first
 part; 各 still asks each), a total and a yearly average asked together (合计多少，年均多少: both said; 年均 is an
-average word) and one year's share of the sum over a range of years named after 占 (占2021至2023年合计的)."""
+average word) one year's share of the sum over a range of years named after 占 (占2021至2023年合计的) and a negation before a passive
+verb (没被提起过行政诉讼 / 没有被申请过行政复议: none, never read as having some)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,14 @@ def test_a_total_and_a_yearly_average(dev_qa, question, says) -> None:
 ])
 def test_a_years_share_of_a_named_range(dev_qa, question, says) -> None:
     _says(dev_qa.ask(question)[0], *says)
+
+
+# 四 行政诉讼 总计 (直接 + 复议后): 平潭 2019 0, 2020 0, 2021 12, 2022 1, 2023 7, 2024 19, 2025 9; the five 2020 seeds 0
+@pytest.mark.parametrize("question, says", [
+    ("平潭哪些年份没被人提起过行政诉讼", ["等于0件的报告有2份", "2019年", "2020年"]),
+    ("哪几家单位没有被申请过行政复议", ["等于0件的单位"]),
+])
+def test_a_negation_before_a_passive_verb(dev_qa, question, says) -> None:
+    a = dev_qa.ask(question)[0]
+    _says(a, *says)
+    assert "不等于0" not in a.text
