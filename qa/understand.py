@@ -81,6 +81,7 @@ class Plan(BaseModel):
     trend: bool = False  # 这几年什么趋势: each year's change in year order (change_by_year)
     streak: bool = False  # 连续增长了几年: the longest run of rises (falls) over the years (change_by_year)
     absent_only: bool = False  # 哪些单位没有提供…: reports lacking the measure
+    every_report: bool = False  # 哪些单位从来没有…: agencies all of whose reports meet the condition
     within: bool = False  # 其中最少的 after a filter: the aggregate runs over the reports meeting `comparison`
     n: int | None = None
     order: Literal["desc", "asc"] = "desc"
@@ -271,6 +272,9 @@ RE_SAME = re.compile(r"一样|相同|相等|持平|同样多")
 RE_EITHER_WAY = re.compile(r"(?:多|少|高|低|大|小)还是(?:多|少|高|低|大|小)|多不多|少不少|高不高|低不低")
 THAN_WORDS = {"多多少": "多", "多": "多", "高": "多", "大": "多", "增加": "多", "增长": "多",
               "少": "少", "低": "少", "小": "少", "减少": "少", "下降": "少"}
+# 哪些单位从来没有 / 每年都没有 / 一直没有: of every report of an agency, not only its latest
+RE_EVER = re.compile(r"从来|从未|从没|一直|始终|历年都|每年都|各年都|每一年都|所有年份都|哪年都")
+RE_WHICH_AGENCY = re.compile(r"(?:哪些|哪几|哪|几|多少)(?:个|家|所)?(?:单位|机关|部门|城管|局)")
 RE_NEGATION = re.compile(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何)?$")
 
 _CMP_WORDS = list(COMPARISON_WORDS)
@@ -375,6 +379,9 @@ class Reader:
         self._measure(plan, rest, spans)
         rest = _mask(text, spans)
         self._operation(plan, rest)
+        if plan.operation in ("filter", "count") and plan.comparison and not plan.yesno and RE_EVER.search(rest) \
+                and RE_WHICH_AGENCY.search(rest):
+            plan.every_report, plan.all_years, plan.latest = True, True, False
         if any(r.compared for r in plan.relative) and plan.operation in ("prose", "mixed", "out_of_scope"):
             self._text_keeps_its_years(plan)
         self._than(plan, text, spans)
@@ -1247,7 +1254,7 @@ class Reader:
             return
         # 没有收到申请的单位 / 没有行政处罚的 / 没有被申请过行政复议 / 没被提起过行政诉讼: a negation before the
         # measure word, with only verbs of happening between
-        if plan.item and re.search(r"(?:没有|没|未|无)(?:被|遭|人|收到|发生|作出|做出|办理|受理|提起|申请|起诉|告|过|到|任何|"
+        if plan.item and re.search(r"(?:没有|没|未|无)(?:被|遭|人|收到|接到|遇到|碰到|出现|发生|作出|做出|办理|受理|提起|申请|起诉|告|过|到|都|任何|"
                                    r"一件|一起|一个|一次)*＿", rest) and re.search(r"哪|几个|几年|几份|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
             return

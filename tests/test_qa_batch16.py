@@ -2,7 +2,8 @@
 corpus: a group named beside every one of its parts (行政诉讼，包括直接起诉和复议后起诉: the whole, not its first
 part; 各 still asks each), a total and a yearly average asked together (合计多少，年均多少: both said; 年均 is an
 average word) one year's share of the sum over a range of years named after 占 (占2021至2023年合计的) and a negation before a passive
-verb (没被提起过行政诉讼 / 没有被申请过行政复议: none, never read as having some)."""
+verb (没被提起过行政诉讼 / 没有被申请过行政复议: none, never read as having some) and 哪些单位从来没有 (every report of
+an agency meets the condition, not only its latest)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,11 @@ def test_a_negation_before_a_passive_verb(dev_qa, question, says) -> None:
     a = dev_qa.ask(question)[0]
     _says(a, *says)
     assert "不等于0" not in a.text
+
+
+# 不予处理 重复申请 总计: 济南 2020 4; 平潭 2019 3, 2020 3, 2023 1, 2024 1, others 0; the other five agencies 0
+@pytest.mark.parametrize("question", ["哪几家单位历年都没有重复申请的", "哪些单位一直都没遇到过重复申请"])
+def test_never_is_every_report_of_an_agency(dev_qa, question) -> None:
+    a = dev_qa.ask(question)[0]
+    _says(a, "每份报告都等于0件的单位有5个", "洪泽")
+    assert "平潭" not in a.text and "济南" not in a.text
