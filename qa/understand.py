@@ -922,6 +922,15 @@ class Reader:
                 plan.operation, plan.nth, plan.n = "nth", int(n), int(n)
                 plan.order = "asc" if nth.group(1) else plan.order
                 return
+        span = RE_YEAR_RANGE.search(plan.text)
+        own_year = {y for y, _ in plan.year_at}  # (a range's years are not in year_at)
+        if has_measure and len(plan.agencies) == 1 and RE_WHICH_PLACE.search(rest) and span and len(own_year) == 1:
+            # 平潭2021年行政处罚在2021至2025年中排第几: that report placed among the agency's own reports of the range
+            low, high = sorted((int(span.group(1)), int(span.group(2))))
+            plan.place_of, plan.place_year = list(plan.agencies), own_year.pop()
+            plan.years, plan.all_years, plan.operation = list(range(low, high + 1)), True, "rank"
+            plan.order = "asc" if RE_MIN.search(rest) or "倒数" in rest else "desc"
+            return
         if has_measure and plan.agencies and RE_WHICH_PLACE.search(rest):
             # 平潭2020年的行政处罚排第几: the whole ranking of the year (or of each agency's latest), its place said
             plan.place_of, plan.agencies = list(plan.agencies), []

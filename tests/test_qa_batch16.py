@@ -3,7 +3,8 @@ corpus: a group named beside every one of its parts (行政诉讼，包括直接
 part; 各 still asks each), a total and a yearly average asked together (合计多少，年均多少: both said; 年均 is an
 average word) one year's share of the sum over a range of years named after 占 (占2021至2023年合计的) and a negation before a passive
 verb (没被提起过行政诉讼 / 没有被申请过行政复议: none, never read as having some) and 哪些单位从来没有 (every report of
-an agency meets the condition, not only its latest)."""
+an agency meets the condition, not only its latest) and 平潭2021年…在2021至2025年中排第几 (that report placed among the
+agency's own reports of the range, not every agency's)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,15 @@ def test_never_is_every_report_of_an_agency(dev_qa, question) -> None:
     a = dev_qa.ask(question)[0]
     _says(a, "每份报告都等于0件的单位有5个", "洪泽")
     assert "平潭" not in a.text and "济南" not in a.text
+
+
+@pytest.mark.parametrize("question, says", [
+    # 行政许可 平潭: 2022 10690, 2024 4529, 2023 2629, 2025 2418, 2021 2293, 2020 278, 2019 181
+    ("平潭2024年行政许可在2019到2025年当中排第几", "平潭综合实验区（2024年）排第2名（提供数据的7份报告中）"),
+    # 行政处罚 平潭 2021–2023: 2022 2113, 2023 1330, 2021 1282 (洪泽 2023's 4119 is another agency's)
+    ("平潭2023年行政处罚在2021至2023年里排名第几", "平潭综合实验区（2023年）排第2名（提供数据的3份报告中）"),
+])
+def test_a_years_place_within_a_named_range(dev_qa, question, says) -> None:
+    a = dev_qa.ask(question)[0]
+    _says(a, says)
+    assert "洪泽" not in a.text
