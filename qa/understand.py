@@ -1129,6 +1129,10 @@ class Reader:
         """占比 / 比例 / 公开率: numerator items (before 占, joined by 加/和), denominator items (after 占, or
         the container the question puts them in, or the other item named); none: the item's total column."""
         plan.operation = "share"
+        if len(plan.years) == 1 and RE_YEAR_ON_YEAR.search(rest):
+            # 2022年纠错率同比变化多少个百分点: the rate of the year before too, the two compared in points
+            plan.years, plan.all_years = [plan.years[0] - 1, plan.years[0]], True
+            plan.defaults.append(f"「{RE_YEAR_ON_YEAR.search(rest).group(0)}」按{plan.years[0]}年的比例比较")
         at = rest.find("占")
         named = sorted(plan.item_at, key=lambda x: x[1])
         after = [i for i, pos in named if at >= 0 and pos > at]

@@ -4,7 +4,8 @@ part; 各 still asks each), a total and a yearly average asked together (合计�
 average word) one year's share of the sum over a range of years named after 占 (占2021至2023年合计的) and a negation before a passive
 verb (没被提起过行政诉讼 / 没有被申请过行政复议: none, never read as having some) and 哪些单位从来没有 (every report of
 an agency meets the condition, not only its latest) and 平潭2021年…在2021至2025年中排第几 (that report placed among the
-agency's own reports of the range, not every agency's)."""
+agency's own reports of the range, not every agency's) and a rate's 同比 / 比上年 (the year before's rate too, the two
+compared in percentage points)."""
 
 from __future__ import annotations
 
@@ -79,3 +80,13 @@ def test_a_years_place_within_a_named_range(dev_qa, question, says) -> None:
     a = dev_qa.ask(question)[0]
     _says(a, says)
     assert "洪泽" not in a.text
+
+
+@pytest.mark.parametrize("question, says", [
+    # 四 行政复议 结果纠正 / 总计: 2023 1/2 = 50%, 2024 1/7 = 14.29%
+    ("平潭2024年行政复议纠错率跟上一年比变了几个百分点", "2024年比平潭综合实验区2023年低35.71个百分点"),
+    # 三 予以公开 / （七）总计: 2024 71/218 = 32.57%, 2025 33/148 = 22.30%
+    ("平潭2025年予以公开的比例同比下降了多少", "2025年比平潭综合实验区2024年低10.27个百分点"),
+])
+def test_a_rates_year_on_year_change(dev_qa, question, says) -> None:
+    _says(dev_qa.ask(question)[0], says)
