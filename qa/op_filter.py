@@ -11,7 +11,7 @@ from qa.answer import Answer, Derived
 from qa.facts import NO_NUMBER, OK
 from qa.lexicon import Measure, default_columns, measure
 from qa.ops import Ctx, aggregate, cmp_ok, scoped_rows, table_of
-from qa.phrasing import ALL_ZERO_WORDS, NAMES_IN_TEXT, filter_condition, lacking_words, matched_words, reading, \
+from qa.phrasing import ALL_ZERO_WORDS, NAMES_IN_TEXT, every_report_words, filter_condition, lacking_words, matched_words, reading, \
     series_verdict, text_in_cell_words
 from qa.understand import Comparison, Plan
 
@@ -72,6 +72,10 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             cond += f"且「{m2.label}」{c2.words(m2.unit)}"
             filters.append(filter_condition(m2, c2))
         matched = ok.where(meets) if len(ok) else ok  # ok is sorted: so is this
+        if plan.every_report and len(ok):  # 从来没有: an agency counts when every report of it giving the value meets
+            failing = {r.report.name for r, keep in zip(ok, meets) if not keep}
+            matched = ok.where(np.array([keep and r.report.name not in failing for r, keep in zip(ok, meets)]))
+            derived.append(Derived(value=str(len({r.report.name for r in matched})), how=f"每份报告都{cond}的单位数"))
         if plan.yesno:
             failed = ok.where(~meets) if len(ok) else ok
             verdict = series_verdict(plan, matched, failed, len(lacking), unit, multi_year, per)
@@ -89,7 +93,8 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 if raw:
                     text += text_in_cell_words(r.report.name, raw)
     else:
-        text = verdict + matched_words(lead, cond, scope_n, per, matched, unit, multi_year)
+        text = verdict + (every_report_words(lead, cond, matched) if plan.every_report else
+                          matched_words(lead, cond, scope_n, per, matched, unit, multi_year))
     if not plan.absent_only and plan.comparison and plan.comparison.op == "==" and plan.comparison.value == 0 \
             and len(matched) and len(matched) == len(ok):
         text += ALL_ZERO_WORDS

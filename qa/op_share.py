@@ -63,9 +63,10 @@ def _share_across(ctx: Ctx, plan: Plan) -> Answer:
     mine = own[-1]
     year = mine.report.year
     if plan.share_years:
-        every = sorted(scoped_rows(ctx, plan.model_copy(update={"years": [], "all_years": True}), m, plan.agencies),
-                       key=lambda r: r.report.year or 0)
-        whose = f"{mine.report.name}历年"
+        every = sorted(scoped_rows(ctx, plan.model_copy(update={"years": plan.share_over, "all_years": True}), m,
+                                   plan.agencies), key=lambda r: r.report.year or 0)
+        span = plan.share_over
+        whose = f"{mine.report.name}{f'{span[0]}年至{span[-1]}年' if span else '历年'}"
         named = lambda r: f"{r.report.year}年"  # noqa: E731 (the sum's parts are the agency's years)
     else:
         every = scoped_rows(ctx, plan.model_copy(update={"years": [year] if year else [], "all_years": False}), m, None)

@@ -21,6 +21,7 @@ RE_PER_MONTH = re.compile(r"每月|每个月|月均|平均一个月|一个月平
 
 
 RE_MEDIAN = re.compile(r"中位数|中位值|中值")
+RE_TOTAL_TOO = re.compile(r"合计|一共|总共|总计|总和|加起来|累计")
 RE_MEAN = re.compile(r"平均(?!每)|均值")  # 平均值和中位数: the mean asked beside the median
 
 # 平均每个项目多少万元: an amount over the count of the same row (采购总金额 ÷ 采购项目数量), not an average of counts
@@ -86,6 +87,8 @@ def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         derived.append(Derived(value=avg_s, how=f"{plain_number(total)} ÷ {len(ok)} = {avg_s}"))
         text = avg_words(lead, scope_n, len(ok), per, avg_s, unit, shown_sum, num(total, unit), plain_number(total),
                          plain_number(round(avg, 2)))
+        if RE_TOTAL_TOO.search(plan.text):  # 合计多少，年均多少: the total asked too, said outside the arithmetic
+            text = text[:-1] + f"；合计{num(total, unit)}。"
         summary = f"「{label}」在{scope_n}中求平均"
     text += lack_text
     table_rows = ok.concat(lacking)

@@ -492,6 +492,18 @@ def matched_words(lead: str, cond: str, scope_n: str, per: str, rows, unit: str,
     return f"{lead}，{cond}的{per[1:]}有{len(rows)}{per[0]}：{names(rows, True, unit, years=years)}。"
 
 
+def every_report_words(lead: str, cond: str, rows) -> str:
+    """「按「重复申请」，每份报告都等于0件的单位有5个：A（2020年）、…。」 (哪些单位从来没有…; rows: every report of
+    those agencies that gives the value)."""
+    by: dict[str, list[str]] = {}
+    for r in rows:
+        by.setdefault(r.report.name, []).append(f"{r.report.year}年")
+    if not by:
+        return f"{lead}，没有哪个单位的每份报告都{cond}。"
+    listed = "、".join(f"{n}（{'、'.join(ys)}）" for n, ys in sorted(by.items()))
+    return f"{lead}，每份报告都{cond}的单位有{len(by)}个：{listed}。"
+
+
 ALL_ZERO_WORDS = "提供数据的单位全部为0。"
 
 # 有没有哪年超过 / 有超过30件的吗: one is enough; 都超过50件吗 (or no such word): every report must

@@ -83,6 +83,7 @@ class Plan(BaseModel):
     trend: bool = False  # 这几年什么趋势: each year's change in year order (change_by_year)
     streak: bool = False  # 连续增长了几年: the longest run of rises (falls) over the years (change_by_year)
     absent_only: bool = False  # 哪些单位没有提供…: reports lacking the measure
+    every_report: bool = False  # 哪些单位从来没有…: agencies all of whose reports meet the condition
     within: bool = False  # 其中最少的 after a filter: the aggregate runs over the reports meeting `comparison`
     n: int | None = None
     order: Literal["desc", "asc"] = "desc"
@@ -109,6 +110,7 @@ class Plan(BaseModel):
     share_items: list[str] = Field(default_factory=list)  # a share: the numerator's items (empty: the item)
     share_across: bool = False  # 伊川的行政处罚占全部处罚的比例: one report's value over that year's reports' sum
     share_years: bool = False  # 平潭2022年行政许可占历年总和的比例: one year's value over the agency's years' sum
+    share_over: list[int] = Field(default_factory=list)  # …占2019至2025年合计的: share_years' whole, these years only
     container: str | None = None  # 依申请…里 / 新收的申请中: the item the question puts the others in
     times: bool = False  # 几倍
     percent: bool = False  # 百分之几
@@ -272,6 +274,9 @@ RE_SAME = re.compile(r"一样|相同|相等|持平|同样多")
 RE_EITHER_WAY = re.compile(r"(?:多|少|高|低|大|小)还是(?:多|少|高|低|大|小)|多不多|少不少|高不高|低不低")
 THAN_WORDS = {"多多少": "多", "多": "多", "高": "多", "大": "多", "增加": "多", "增长": "多",
               "少": "少", "低": "少", "小": "少", "减少": "少", "下降": "少"}
+# 哪些单位从来没有 / 每年都没有 / 一直没有: of every report of an agency, not only its latest
+RE_EVER = re.compile(r"从来|从未|从没|一直|始终|历年都|每年都|各年都|每一年都|所有年份都|哪年都")
+RE_WHICH_AGENCY = re.compile(r"(?:哪些|哪几|哪|几|多少)(?:个|家|所)?(?:单位|机关|部门|城管|局)")
 RE_NEGATION = re.compile(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何)?$")
 
 _CMP_WORDS = list(COMPARISON_WORDS)
@@ -376,6 +381,9 @@ class Reader:
         self._measure(plan, rest, spans)
         rest = _mask(text, spans)
         self._operation(plan, rest)
+        if plan.operation in ("filter", "count") and plan.comparison and not plan.yesno and RE_EVER.search(rest) \
+                and RE_WHICH_AGENCY.search(rest):
+            plan.every_report, plan.all_years, plan.latest = True, True, False
         if any(r.compared for r in plan.relative) and plan.operation in ("prose", "mixed", "out_of_scope"):
             self._text_keeps_its_years(plan)
         self._than(plan, text, spans)
@@ -681,8 +689,14 @@ class Reader:
                 and any(m.target in item_ids and m.start > qz for m in item_hits):
             item_ids.insert(0, plan.container)
             plan.container = None
-        # a row and its group both named (无法提供 · 本机关不掌握): the row
         all_items = items()
+        # 行政诉讼一共多少（直接起诉加复议后起诉）: a group named beside every one of its parts, none asked each
+        # (各 / 分别), spells out what the whole is: the whole, not its first part
+        whole = next((i for i in item_ids if all_items[i].is_group and len(all_items[i].members) > 1 and
+                      all(j in item_ids for j in all_items[i].members)), None)
+        if whole and not RE_EACH.search(text):
+            item_ids = [whole] + [i for i in item_ids if i != whole and i not in all_items[whole].members]
+        # a row and its group both named (无法提供 · 本机关不掌握): the row
         item_ids = [i for i in item_ids if not (all_items[i].is_group and any(  # (其他处理 is a member of itself)
             j != i and j in all_items[i].members for j in item_ids))] or item_ids
         # 行政诉讼 and 复议后起诉 named together: the narrower row
@@ -911,6 +925,15 @@ class Reader:
                 plan.operation, plan.nth, plan.n = "nth", int(n), int(n)
                 plan.order = "asc" if nth.group(1) else plan.order
                 return
+        span = RE_YEAR_RANGE.search(plan.text)
+        own_year = {y for y, _ in plan.year_at}  # (a range's years are not in year_at)
+        if has_measure and len(plan.agencies) == 1 and RE_WHICH_PLACE.search(rest) and span and len(own_year) == 1:
+            # 平潭2021年行政处罚在2021至2025年中排第几: that report placed among the agency's own reports of the range
+            low, high = sorted((int(span.group(1)), int(span.group(2))))
+            plan.place_of, plan.place_year = list(plan.agencies), own_year.pop()
+            plan.years, plan.all_years, plan.operation = list(range(low, high + 1)), True, "rank"
+            plan.order = "asc" if RE_MIN.search(rest) or "倒数" in rest else "desc"
+            return
         if has_measure and plan.agencies and RE_WHICH_PLACE.search(rest):
             # 平潭2020年的行政处罚排第几: the whole ranking of the year (or of each agency's latest), its place said
             plan.place_of, plan.agencies = list(plan.agencies), []
@@ -1109,6 +1132,10 @@ class Reader:
         """占比 / 比例 / 公开率: numerator items (before 占, joined by 加/和), denominator items (after 占, or
         the container the question puts them in, or the other item named); none: the item's total column."""
         plan.operation = "share"
+        if len(plan.years) == 1 and RE_YEAR_ON_YEAR.search(rest):
+            # 2022年纠错率同比变化多少个百分点: the rate of the year before too, the two compared in points
+            plan.years, plan.all_years = [plan.years[0] - 1, plan.years[0]], True
+            plan.defaults.append(f"「{RE_YEAR_ON_YEAR.search(rest).group(0)}」按{plan.years[0]}年的比例比较")
         at = rest.find("占")
         named = sorted(plan.item_at, key=lambda x: x[1])
         after = [i for i, pos in named if at >= 0 and pos > at]
@@ -1127,6 +1154,14 @@ class Reader:
             plan.share_across, plan.share_years = not own, own
             plan.item, plan.share_of, plan.share_items = after[0], [], []
             return  # the same item over every report's: one agency's part of the whole
+        span = RE_YEAR_RANGE.search(plan.text) if at >= 0 else None
+        own_year = {y for y, _ in plan.year_at}  # (a range's years are not in year_at)
+        if len(plan.agencies) == 1 and span and len(own_year) == 1 and set(after) <= {plan.item}:
+            # 2024年占2019至2025年合计的 / 2025年在2021至2025年总数里占: one year's part of the range's sum
+            low, high = sorted((int(span.group(1)), int(span.group(2))))
+            plan.share_years, plan.share_of, plan.share_items = True, [], []
+            plan.share_over, plan.years, plan.all_years = list(range(low, high + 1)), sorted(own_year), False
+            return
         whole_first = RE_OVER_YEARS.search(rest[:at]) if at >= 0 and not after else None
         if len(plan.agencies) == 1 and len(plan.years) == 1 and at >= 0 and set(after) <= {plan.item} and \
                 (RE_OVER_YEARS.search(rest[at:]) or whole_first and any(p > whole_first.end() for _, p in plan.year_at)):
@@ -1233,9 +1268,10 @@ class Reader:
         if RE_ZERO.search(rest):
             plan.comparison = Comparison(op="==", value=0, text=RE_ZERO.search(rest).group(0))
             return
-        # 没有收到申请的单位 / 没有行政处罚的: a negation right before the measure word
-        if plan.item and re.search(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|过)?(?:过|到)?(?:任何|一件|一起|一个|一次)?(?:被|被提起|过)?＿",
-                                   rest) and re.search(r"哪|几个|几年|几份|多少个|单位|有没有", rest):
+        # 没有收到申请的单位 / 没有行政处罚的 / 没有被申请过行政复议 / 没被提起过行政诉讼: a negation before the
+        # measure word, with only verbs of happening between
+        if plan.item and re.search(r"(?:没有|没|未|无)(?:被|遭|人|收到|接到|遇到|碰到|出现|发生|作出|做出|办理|受理|提起|申请|起诉|告|过|到|都|任何|"
+                                   r"一件|一起|一个|一次)*＿", rest) and re.search(r"哪|几个|几年|几份|多少个|单位|有没有", rest):
             plan.comparison = Comparison(op="==", value=0, text="没有")
             return
         # 有行政复议的报告有哪些 / 哪几年有结转的申请: having the measure at all, i.e. not 0 (只有＿的几成 is a ratio)

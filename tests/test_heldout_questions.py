@@ -48,6 +48,15 @@ cells) 38/50; 50/50 after the fixes by kind (tests/test_qa_batch15.py asks the s
 Batch 15b (ho800–ho839: English follow-up chains, mixed Chinese–English sentences, English words for table rows
 (rejections, overturned, petitions, newly created), English rankings and comparisons, names the index lacks, pinyin with
 typos (Pintan), a pinyin spelling two places share) 28/40; 40/40 after the fixes (tests/test_qa_english.py).
+Batch 16 (ho840–ho869: a 人大代表's year ranges (2021至2023年合计, 年均, 占2019至2025年合计的比例, 排第几 within a
+range), a 复议 lawyer's rates with the formula said (纠错率 = 结果纠正÷总计, 维持率, over summed years), voice-input
+homophones (行政除罚, 政府信息工开, 行政虚可, 形政许可), a journalist's tables (按年份列出…, 列出各单位…), negatives (哪些单位没有…,
+一件…都没有), 同比 / 环比, columns one template lacks (收费金额 of 2019's, 项目数量 and 废止 across templates: refused, never 0)
+and units (万元, 项)) 27/30 by the scorer (26/30 by hand: ho864's 第3 was another report's place in a ranking of every
+agency); 30/30 after the fixes by kind (a group named with all its parts is the whole, 合计多少，年均多少 both said, one
+year's share of a named range, a year's place within a named range of its agency's years; further kinds found asking
+the same things in other words: 没被提起过 / 没有被申请过 read as none, 哪些单位从来没有 over every report of an agency;
+tests/test_qa_batch16.py asks them all in other words).
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
