@@ -1,0 +1,97 @@
+"""The first answer after a one-file add, step by step: the app's engine (QA) is open over INDEX, one file is
+added as a segment (`qa build --only`, index/grow.py), the engine is taken forward (QA.reopen, as the app does
+after an upload) and asked; then the file is deleted again (a tombstone) and the engine taken forward again.
+Prints, per round, the add's wall time, the reopen, the first answer, and the reopen's slowest steps
+(cProfile, cumulative, in the engine's own modules), with the 1-minute load average.
+
+    python bench/bench_grow_reopen.py CORPUS INDEX [--rounds 3] [--profile]
+
+CORPUS is a corpus folder the index was built over (bench/out/grow/corpus_N, or a `cp -al` copy); the added
+file is tests/fixtures/hegang_2021.txt (a real layout, an agency the generator lacks), removed at the end.
+To compare two checkouts alternate them in the same conditions, e.g.
+    for i in 1 2; do for t in /work/main /work/wt-x; do PYTHONPATH=$t python $t/bench/bench_grow_reopen.py C I; done; done
+(this script is in the tree given first on PYTHONPATH or beside it)."""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+NEW_FILE = ROOT / "tests" / "fixtures" / "hegang_2021.txt"
+QUESTION = "哪个单位行政处罚最多"
+OWN = ("qa/", "index/", "marshal")  # the profile's lines worth naming
+
+
+def reopen_and_ask(app, profile: bool) -> tuple[dict, object]:
+    prof = cProfile.Profile() if profile else None
+    t = time.perf_counter()
+    if prof:
+        prof.enable()
+    qa = app.reopen()
+    opened = time.perf_counter() - t
+    answer, _ = qa.ask(QUESTION)
+    if prof:
+        prof.disable()
+    out = {"reopen_s": round(opened, 3), "reopen_and_first_answer_s": round(time.perf_counter() - t, 3),
+           "status": answer.status, "load_avg_1m": round(os.getloadavg()[0], 1)}
+    if prof:
+        s = io.StringIO()
+        pstats.Stats(prof, stream=s).sort_stats("cumulative").print_stats(40)
+        out["profile"] = [ln.strip() for ln in s.getvalue().splitlines()
+                          if any(k in ln for k in OWN) and "{built-in" not in ln][:25]
+    return out, qa
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("index", type=Path)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--profile", action="store_true")
+    args = ap.parse_args(argv)
+    os.environ["QA_EMBED"] = "0"
+    from index.build import build_index
+    from qa.engine import QA
+
+    added = args.corpus / NEW_FILE.name
+    added.unlink(missing_ok=True)
+    app = QA(args.index)
+    app.ask(QUESTION)  # the app's engine, warm
+    res = []
+    for _ in range(args.rounds):
+        for change in ("add", "delete"):
+            if change == "add":
+                shutil.copy(NEW_FILE, added)
+            else:
+                added.unlink()
+            t = time.perf_counter()
+            build_index(args.corpus, args.index, embed=False, only=[added])
+            built = time.perf_counter() - t
+            r, new = reopen_and_ask(app, args.profile)
+            app.close()
+            app = new
+            r = {"change": change, "build_s": round(built, 3), **r}
+            res.append(r)
+            print(json.dumps(r, ensure_ascii=False), flush=True)
+    app.close()
+    added.unlink(missing_ok=True)
+    med = {c: sorted(r["reopen_and_first_answer_s"] for r in res if r["change"] == c) for c in ("add", "delete")}
+    print(json.dumps({"tree": str(ROOT), "median_reopen_and_first_answer_s":
+                      {c: v[len(v) // 2] for c, v in med.items()}}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
