@@ -7,10 +7,11 @@ Prints, per round, the add's wall time, the reopen, the first answer, and the re
     python bench/bench_grow_reopen.py CORPUS INDEX [--rounds 3] [--profile]
 
 CORPUS is a corpus folder the index was built over (bench/out/grow/corpus_N, or a `cp -al` copy); the added
-file is tests/fixtures/hegang_2021.txt (a real layout, an agency the generator lacks), removed at the end.
+file is tests/fixtures/hegang_2021.txt (a real layout), its agency moved to another place each round (an
+agency the index has not seen, as a user's next upload is), removed at the end. The process gets an empty
+cache folder (XDG_CACHE_HOME): no agency finder of an earlier run is read from disk.
 To compare two checkouts alternate them in the same conditions, e.g.
-    for i in 1 2; do for t in /work/main /work/wt-x; do PYTHONPATH=$t python $t/bench/bench_grow_reopen.py C I; done; done
-(this script is in the tree given first on PYTHONPATH or beside it)."""
+    for i in 1 2; do for t in /work/main /work/wt-x; do BENCH_TREE=$t python bench/bench_grow_reopen.py C I; done; done"""
 
 from __future__ import annotations
 
@@ -20,16 +21,16 @@ import io
 import json
 import os
 import pstats
-import shutil
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+TREE = Path(os.environ.get("BENCH_TREE", ROOT))  # the checkout whose engine is measured
+sys.path.insert(0, str(TREE))
 
 NEW_FILE = ROOT / "tests" / "fixtures" / "hegang_2021.txt"
+PLACES = ("鹤岗", "虎林", "宁安", "同江", "抚远", "嫩江")  # each round's file names an agency new to the index
 QUESTION = "哪个单位行政处罚最多"
 OWN = ("qa/", "index/", "marshal")  # the profile's lines worth naming
 
@@ -62,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args(argv)
     os.environ["QA_EMBED"] = "0"
+    import tempfile
+
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="bench-grow-reopen-")
     from index.build import build_index
     from qa.engine import QA
 
@@ -70,10 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     app = QA(args.index)
     app.ask(QUESTION)  # the app's engine, warm
     res = []
-    for _ in range(args.rounds):
+    text = NEW_FILE.read_text("utf-8")
+    for round_ in range(args.rounds):
         for change in ("add", "delete"):
             if change == "add":
-                shutil.copy(NEW_FILE, added)
+                place = PLACES[round_ % len(PLACES)]
+                added.write_text(text.replace("鹤岗市城市管理综合执法局", f"{place}市城市管理综合执法局"), "utf-8")
             else:
                 added.unlink()
             t = time.perf_counter()
@@ -88,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     app.close()
     added.unlink(missing_ok=True)
     med = {c: sorted(r["reopen_and_first_answer_s"] for r in res if r["change"] == c) for c in ("add", "delete")}
-    print(json.dumps({"tree": str(ROOT), "median_reopen_and_first_answer_s":
+    print(json.dumps({"tree": str(TREE), "median_reopen_and_first_answer_s":
                       {c: v[len(v) // 2] for c, v in med.items()}}, ensure_ascii=False))
     return 0
 
