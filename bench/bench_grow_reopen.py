@@ -11,7 +11,14 @@ file is tests/fixtures/hegang_2021.txt (a real layout), its agency moved to anot
 agency the index has not seen, as a user's next upload is), removed at the end. The process gets an empty
 cache folder (XDG_CACHE_HOME): no agency finder of an earlier run is read from disk.
 To compare two checkouts alternate them in the same conditions, e.g.
-    for i in 1 2; do for t in /work/main /work/wt-x; do BENCH_TREE=$t python bench/bench_grow_reopen.py C I; done; done"""
+    for i in 1 2; do for t in /work/main /work/wt-x; do BENCH_TREE=$t python bench/bench_grow_reopen.py C I; done; done
+
+Measured (2 shared cores, 1-minute load 5.7-8.8, 10,000 generated reports, 2,807 agencies, keyword + facts;
+before = the engine without a grown agency finder and report rows, after = with them; 2 processes of 3 rounds
+each, alternated): the reopen after an add, median 0.73 s before, 0.30 s after (2.5x); reopen and first
+answer 0.94 s before, 0.50 s after (1.9x); after a delete (the agencies of before, a finder in memory) the
+same within the noise, 0.3-0.6 s. bench_grow_reopen_steps.py, the steps alone: the agency finder made anew
+0.4-0.6 s against grown by one agency 4-8 ms at 2,807 agencies, 5.0-5.8 s against 54-112 ms at 34,000."""
 
 from __future__ import annotations
 
