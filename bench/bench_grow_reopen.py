@@ -17,7 +17,8 @@ Measured (2 shared cores, 1-minute load 5.7-8.8, 10,000 generated reports, 2,807
 before = the engine without a grown agency finder and report rows, after = with them; 2 processes of 3 rounds
 each, alternated): the reopen after an add, median 0.73 s before, 0.30 s after (2.5x); reopen and first
 answer 0.94 s before, 0.50 s after (1.9x); after a delete (the agencies of before, a finder in memory) the
-same within the noise, 0.3-0.6 s. bench_grow_reopen_steps.py, the steps alone: the agency finder made anew
+same within the noise, 0.3-0.6 s. Again with the keyword parts' base share kept too, load 3.5-5.5: reopen after
+an add 0.31 -> 0.15 s (2.0x), reopen and first answer 0.43 -> 0.23 s (1.9x), a delete 0.21 -> 0.22 s. bench_grow_reopen_steps.py, the steps alone: the agency finder made anew
 0.4-0.6 s against grown by one agency 4-8 ms at 2,807 agencies, 5.0-5.8 s against 54-112 ms at 34,000."""
 
 from __future__ import annotations
