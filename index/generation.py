@@ -31,7 +31,7 @@ import numpy as np
 
 from index.build import CURRENT, Manifest, current_generation
 from index.errors import ReportError
-from index.keyword import PART_CODES, FieldBonus, KeywordIndex, MetaColumns, _idf, top_k
+from index.keyword import PART_CODES, FieldBonus, KeywordIndex, MetaColumns, _idf, normalize_agency, top_k
 from index.store import FACTS_DB, SCHEMA
 
 DEAD_TERMS = "dead_terms.json"  # in a segment's keyword folder: see Generation.dead_terms, index/grow.py
@@ -407,20 +407,31 @@ class KeywordParts(KeywordIndex):
         self._all_terms = terms
 
     def _combine_meta(self) -> None:
-        agencies: dict[str, int] = {}
-        docs: dict[str, int] = {}
-        cols = {c: [] for c in ("agency_id", "doc_id", "year", "part", "kind")}
-        self._agency_maps = []
-        for p in self.parts:
-            m = p.meta
-            amap = np.asarray([agencies.setdefault(a, len(agencies)) for a in m.agencies] + [-1], np.int32)
-            dmap = np.asarray([docs.setdefault(d, len(docs)) for d in m.docs] + [-1], np.int32)
-            self._agency_maps.append(amap)
-            cols["agency_id"].append(amap[m.agency_id])  # -1 indexes the trailing -1
-            cols["doc_id"].append(dmap[m.doc_id])
-            for c in ("year", "part", "kind"):
-                cols[c].append(np.asarray(getattr(m, c)))
-        self.meta = MetaColumns(list(agencies), list(docs), {c: np.concatenate(v) for c, v in cols.items()})
+        base = self.parts[0]
+        own = getattr(base, "combined_meta", None)  # the base's share, kept on it for the next reopen
+        if own is None:
+            own = base.combined_meta = self._part_meta(base, {}, {})
+        agencies, docs = dict(own[0]), dict(own[1])
+        shares = [own[2:]] + [self._part_meta(p, agencies, docs)[2:] for p in self.parts[1:]]
+        self._agency_maps = [amap for amap, _, _ in shares]
+        cols = {"agency_id": [a for _, a, _ in shares], "doc_id": [d for _, _, d in shares]}
+        for c in ("year", "part", "kind"):
+            cols[c] = [np.asarray(getattr(p.meta, c)) for p in self.parts]
+        names = list(agencies)
+        base_names = base.meta.agencies
+        norms = None
+        if names[:len(base_names)] == list(base_names):  # (always: a base's agency table is unique)
+            norms = base.meta._agency_norm + [normalize_agency(a) for a in names[len(base_names):]]
+        self.meta = MetaColumns(names, list(docs), {c: np.concatenate(v) for c, v in cols.items()}, norms)
+
+    @staticmethod
+    def _part_meta(p: KeywordIndex, agencies: dict[str, int], docs: dict[str, int]) -> tuple:
+        """One part's agencies and docs numbered in the combined tables (added to them): the tables, its
+        agency map, and its passages' combined agency and doc ids."""
+        m = p.meta
+        amap = np.asarray([agencies.setdefault(a, len(agencies)) for a in m.agencies] + [-1], np.int32)
+        dmap = np.asarray([docs.setdefault(d, len(docs)) for d in m.docs] + [-1], np.int32)
+        return agencies, docs, amap, amap[m.agency_id], dmap[m.doc_id]  # -1 indexes the trailing -1
 
     def _frequencies(self) -> None:
         """Live passage and report frequency of every term; the fields of the live agencies."""

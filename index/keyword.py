@@ -271,7 +271,9 @@ def as_filters(f: FilterArg) -> Filters | None:
 class MetaColumns:
     """Passage metadata as small integer arrays, so a filter is a vectorised mask over all passages."""
 
-    def __init__(self, agencies: list[str], docs: list[str], cols: dict[str, np.ndarray]):
+    def __init__(self, agencies: list[str], docs: list[str], cols: dict[str, np.ndarray],
+                 norms: list[str] | None = None):
+        """norms: the agencies' normalize_agency, when known (a combination of parts keeps its base's)."""
         self.agencies = agencies  # table; agency_id indexes it, -1 = unknown
         self.docs = docs
         self.agency_id = cols["agency_id"]
@@ -279,7 +281,7 @@ class MetaColumns:
         self.year = cols["year"]  # -1 = unknown
         self.part = cols["part"]  # PART_CODES
         self.kind = cols["kind"]  # KIND_CODES
-        self._agency_norm = [normalize_agency(a) for a in agencies]
+        self._agency_norm = norms if norms is not None else [normalize_agency(a) for a in agencies]
 
     @classmethod
     def from_passages(cls, passages: Sequence[Passage]) -> MetaColumns:

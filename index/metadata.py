@@ -986,13 +986,19 @@ def fuller_names(agencies: Iterable[str]) -> dict[str, str]:
     return dict(_fuller_names(frozenset(agencies)))
 
 
+@lru_cache(maxsize=1 << 18)  # an engine reopened after an add reads only the new names' places
+def _body(agency: str) -> tuple[tuple[str, ...], str]:
+    places, rest = _places(to_simplified(_clean(agency)))
+    return tuple(places), rest
+
+
 @lru_cache(maxsize=4)  # the engine's fact store and its retriever ask for the same names
 def _fuller_names(agencies: frozenset[str]) -> tuple[tuple[str, str], ...]:
     by_body: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
     for a in agencies:
-        places, rest = _places(to_simplified(_clean(a)))
+        places, rest = _body(a)
         if places:
-            by_body.setdefault((places[-1], rest), []).append((tuple(places), a))
+            by_body.setdefault((places[-1], rest), []).append((places, a))
     shared = [m for m in by_body.values() if len(m) > 1]  # the usual corpus: none, and agency_keys is not run
     keys = agency_keys(a for m in shared for _, a in m)
     out: dict[str, str] = {}

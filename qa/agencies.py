@@ -218,24 +218,68 @@ class AgencyFinder:
         self.agencies = list(agencies)
         self.alias_map: dict[str, set[str]] = {}
         self.kind_map: dict[str, set[str]] = {}
-        for a in self.agencies:
-            for alias in aliases(a) | {short_name(a)}:  # the reader's short name (index.metadata) too
-                self.alias_map.setdefault(alias, set()).add(a)
-            for k in kinds(a):
-                self.kind_map.setdefault(k, set()).add(a)
-        for k in list(self.kind_map):  # a kind word is no name: 城管局 alone names no agency
-            self.alias_map.pop(k, None)
-        # Latin-letter names (Pingtan, Hongze): the pinyin of each place name
-        places = self._place_aliases()
-        for alias, owners in list(self.alias_map.items()):
-            if alias in places:
-                self.alias_map.setdefault(latin(alias), set()).update(owners)
-        # one character wrong (平谭, 张点, 洪择): each alias with one position masked
+        self.places: set[str] = set()  # the place names given Latin-letter aliases (see _add)
         self._masked: dict[str, list[tuple[str, int]]] = {}
-        for alias in self.alias_map:
+        self._add(self.agencies, grown=False)
+
+    def _add(self, new: list[str], grown: bool) -> bool:
+        """Adds these agencies' names to the tables (the tables' sets and lists are copied before they are
+        changed: a finder grown from another shares the rest with it). grown: the tables hold other agencies'
+        names already; False when one of those names turns out a kind word (then only a new finder is right)."""
+        copied: dict[int, set] = {}
+
+        def put(table: dict, key: str, values, kind=set) -> None:
+            done = copied.setdefault(id(table), set())
+            if key not in done:
+                table[key] = kind(table.get(key, ()))
+                done.add(key)
+            table[key].update(values) if kind is set else table[key].extend(values)
+
+        fresh: set[str] = set()  # aliases the tables did not have
+        new_kinds: set[str] = set()
+        for a in new:
+            for alias in aliases(a) | {short_name(a)}:  # the reader's short name (index.metadata) too
+                if alias not in self.alias_map:
+                    fresh.add(alias)
+                put(self.alias_map, alias, (a,))
+            for k in kinds(a):
+                put(self.kind_map, k, (a,))
+                new_kinds.add(k)
+        # a kind word is no name: 城管局 alone names no agency
+        for k in (new_kinds | copied.get(id(self.alias_map), set())) & self.kind_map.keys():
+            if k in self.alias_map:
+                if k not in fresh:
+                    return False  # (its Latin letters and masks were made as a name's)
+                del self.alias_map[k]
+                fresh.discard(k)
+        # Latin-letter names (Pingtan, Hongze): the pinyin of each place name
+        places = self._place_aliases(new)
+        self.places = self.places | places if grown else places
+        targets = {a for a in copied.get(id(self.alias_map), set()) if a in self.places} | {
+            p for p in places if p in self.alias_map}
+        for alias in sorted(targets):
+            if alias in self.alias_map:
+                put(self.alias_map, latin(alias), self.alias_map[alias])
+        # one character wrong (平谭, 张点, 洪择): each alias with one position masked
+        for alias in fresh:
             if _CJK_ONLY.fullmatch(alias) and len(alias) <= MAX_FUZZY:
                 for j in range(len(alias)):
-                    self._masked.setdefault(alias[:j] + "?" + alias[j + 1:], []).append((alias, j))
+                    put(self._masked, alias[:j] + "?" + alias[j + 1:], [(alias, j)], list)
+        return True
+
+    @classmethod
+    def grown(cls, older: AgencyFinder, agencies: list[str]) -> AgencyFinder | None:
+        """The finder of these agencies made from one of some of them (an engine reopened after an add: only
+        the new agencies' names are made); None when `older` names an agency these do not, or lacks what
+        growing needs."""
+        new = set(agencies).difference(older.agencies)
+        if len(new) + len(older.agencies) != len(agencies) or not hasattr(older, "places"):
+            return None
+        finder = cls.__new__(cls)
+        finder.agencies = list(agencies)
+        finder.alias_map, finder.kind_map = dict(older.alias_map), dict(older.kind_map)
+        finder.places, finder._masked = older.places, dict(older._masked)
+        return finder if finder._add(sorted(new), grown=True) else None
 
     @classmethod
     def cached(cls, agencies: list[str]) -> AgencyFinder:
@@ -251,13 +295,19 @@ class AgencyFinder:
         finder = _FINDERS.get(key)
         if finder is None:
             with paused_gc():
-                finder = _FINDERS[key] = (_from_disk(key, agencies) if len(agencies) >= DISK_CACHE_MIN
-                                          else cls(agencies))
+                # an engine reopened after an add: the finder of the agencies before it, grown by the new ones
+                finder = next(filter(None, (cls.grown(f, agencies) for f in reversed(_FINDERS.values()))), None)
+                if finder is None:
+                    finder = (_from_disk(key, agencies) if len(agencies) >= DISK_CACHE_MIN else cls(agencies))
+            while len(_FINDERS) >= KEPT_FINDERS:
+                del _FINDERS[next(iter(_FINDERS))]  # the oldest: an engine still using it holds its own
+            _FINDERS[key] = finder
         return finder
 
-    def _place_aliases(self) -> set[str]:
+    @staticmethod
+    def _place_aliases(agencies: list[str]) -> set[str]:
         out = set()
-        for a in self.agencies:
+        for a in agencies:
             chain, _ = _places(_squash(a))
             if chain:
                 out |= {p for p in _place_names(chain[-1]) if p[-1] not in "市县区"}
@@ -315,6 +365,7 @@ class AgencyFinder:
 
 
 DISK_CACHE_MIN = 2000  # agencies: a smaller finder is made in well under a second
+KEPT_FINDERS = 4  # finders kept for the process (an app's engine and the ones it was reopened from)
 _FINDERS: dict[str, AgencyFinder] = {}
 
 

@@ -40,7 +40,8 @@ class QA:
 
         with paused_gc():  # (the reports, the agency finder: hundreds of thousands of objects at 100,000 reports)
             self.retriever = Retriever(Path(index), model=model, previous=previous and previous.retriever)
-            self.store = FactStore(self.retriever.db, self.retriever.gen)  # reads per key on first need
+            self.store = FactStore(self.retriever.db, self.retriever.gen,  # reads per key on first need
+                                   previous=previous and previous.store)
             self.retriever.hidden_docs = self.store.copies.other_docs(self.store.reports)
             self.reader = Reader(self.store.agency_names, self.store.has_key, self.store.years)
         self.ctx = Ctx(self.store, Citer(self.store), Prose(self.retriever, self.store.lines))
