@@ -45,6 +45,21 @@ def seed_index(tmp_path_factory) -> BuiltIndex:
     return BuiltIndex(base / "corpus", base / "index")
 
 
+@pytest.fixture
+def open_app(monkeypatch):
+    """Opens the Streamlit app by AppTest over a built corpus and index: a new session at each call."""
+    from streamlit.testing.v1 import AppTest
+
+    def open_over(built: BuiltIndex):
+        monkeypatch.setenv("QA_INDEX", str(built.index))
+        monkeypatch.setenv("QA_CORPUS", str(built.corpus))
+        at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=180).run()
+        assert not at.exception
+        return at
+
+    return open_over
+
+
 @pytest.fixture(scope="session")
 def seed_qa(seed_index):
     """One question-answering engine over the seed index, shared by the test modules that only ask."""

@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from conftest import BuiltIndex
 from ui.evidence import SOURCE_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,11 +34,8 @@ def release_shared_resources():
 
 
 @pytest.fixture
-def app(seed_index, monkeypatch):
-    monkeypatch.setenv("QA_INDEX", str(seed_index.index))
-    monkeypatch.setenv("QA_CORPUS", str(seed_index.corpus))
-    at = AppTest.from_file(APP, default_timeout=180)
-    return at.run()
+def app(seed_index, open_app):
+    return open_app(seed_index)
 
 
 @pytest.fixture
@@ -330,12 +328,9 @@ def test_long_questions_are_capped(app):
     assert len(seen[0]) == MAX_QUESTION and "只读取了前" in answer.text
 
 
-def test_upload_of_a_good_and_a_bad_file(seed_index, tmp_path, monkeypatch):
+def test_upload_of_a_good_and_a_bad_file(seed_index, tmp_path, open_app):
     mine = seed_index.copy(tmp_path)
-    monkeypatch.setenv("QA_INDEX", str(mine.index))
-    monkeypatch.setenv("QA_CORPUS", str(mine.corpus))
-    at = AppTest.from_file(APP, default_timeout=180).run()
-    assert not at.exception
+    at = open_app(mine)
     at.get("file_uploader")[0].set_value([
         ("鹤岗 2021.txt", (FIXTURES / "hegang_2021.txt").read_bytes(), "text/plain"),
         ("../坏文件.txt", bytes(range(256)) * 16, "text/plain"),
@@ -360,11 +355,10 @@ def test_upload_of_a_good_and_a_bad_file(seed_index, tmp_path, monkeypatch):
     assert "鹤岗市城市管理综合执法局2021年" in answer and "10件" in answer
 
 
-def test_one_report_uploaded_as_two_files_is_said_once_by_its_own_names(seed_index, tmp_path, monkeypatch):
+def test_one_report_uploaded_as_two_files_is_said_once_by_its_own_names(seed_index, tmp_path, open_app):
     """The saved page and the text copied out of it, uploaded together: each upload says the other holds the
     same report, and answers name the files by the names they were uploaded under, never the stored ones."""
-    mine = seed_index.copy(tmp_path)
-    at = _app_over(mine.corpus, mine.index, monkeypatch)
+    at = open_app(seed_index.copy(tmp_path))
     real = _real_reports()
     at.get("file_uploader")[0].set_value([
         (name, (real / name).read_bytes(), "text/plain") for name in ("12_pingtan_2020.html", "03_pingtan_2020.txt")
@@ -452,15 +446,12 @@ def ranking_300(tmp_path_factory):
         content, suffix = render(make_report(rng, agency=agency, year=2020), LAYOUTS[i % len(LAYOUTS)])
         (corpus / f"{i:03d}{suffix}").write_bytes(encode(content, "utf-8"))
     build_index(corpus, base / "index", embed=False)  # a ranking needs facts, not vectors
-    return corpus, base / "index"
+    return BuiltIndex(corpus, base / "index")
 
 
 @pytest.mark.slow
-def test_a_300_agency_ranking_is_exported_whole(ranking_300, monkeypatch, downloads):
-    corpus, index = ranking_300
-    monkeypatch.setenv("QA_INDEX", str(index))
-    monkeypatch.setenv("QA_CORPUS", str(corpus))
-    at = ask(AppTest.from_file(APP, default_timeout=180).run(), RANKING)
+def test_a_300_agency_ranking_is_exported_whole(ranking_300, open_app, downloads):
+    at = ask(open_app(ranking_300), RANKING)
     answer = at.session_state["messages"][-1]["answer"]
     table = answer.table
     csv = pd.read_csv(io.BytesIO(next(v for k, v in downloads.items() if k.endswith(".csv"))),
@@ -556,18 +547,10 @@ def with_copy(seed_index, tmp_path_factory):
     for name in ("12_pingtan_2020.html", "03_pingtan_2020.txt"):  # the page and its text dump
         shutil.copy(_real_reports() / name, corpus / name)
     build_index(corpus, base / "index", embed=False)
-    return corpus, base / "index"
+    return BuiltIndex(corpus, base / "index")
 
 
-def _app_over(corpus: Path, index: Path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("QA_INDEX", str(index))
-    monkeypatch.setenv("QA_CORPUS", str(corpus))
-    at = AppTest.from_file(APP, default_timeout=180).run()
-    assert not at.exception
-    return at
-
-
-def test_the_sidebar_counts_a_report_brought_as_two_files_once(with_copy, monkeypatch):
+def test_the_sidebar_counts_a_report_brought_as_two_files_once(with_copy, open_app):
     """A report's text copied out of its page next to the saved page is one report, as every answer counts
     it: the sidebar says 报告 6 for six reports in seven files, its help names the copy, and its count of
     findings is the chat's (a copy's findings are its report's again)."""
@@ -575,11 +558,11 @@ def test_the_sidebar_counts_a_report_brought_as_two_files_once(with_copy, monkey
 
     from index.build import current_generation
 
-    at = _app_over(*with_copy, monkeypatch)
+    at = open_app(with_copy)
     metrics = {m.label: m for m in at.sidebar.get("metric")}
     assert metrics["报告"].value == "6"
     assert "共 7 个文件" in metrics["报告"].proto.help and "1 个是另一文件所载报告的副本" in metrics["报告"].proto.help
-    con = duckdb.connect(str(current_generation(with_copy[1]) / "facts.duckdb"), read_only=True)
+    con = duckdb.connect(str(current_generation(with_copy.index) / "facts.duckdb"), read_only=True)
     per_file = dict(con.execute("select doc, count(*) from findings where status = 'FAIL' group by doc").fetchall())
     facts = con.execute("select sum(facts) from reports where doc <> '03_pingtan_2020.txt'").fetchone()[0]
     con.close()
@@ -592,8 +575,8 @@ def test_the_sidebar_counts_a_report_brought_as_two_files_once(with_copy, monkey
     assert metrics["事实"].value == f"{facts:,}"  # the copy's facts are the report's again
 
 
-def test_the_findings_page_counts_a_copy_once_and_names_it(with_copy, monkeypatch):
-    at = _app_over(*with_copy, monkeypatch)
+def test_the_findings_page_counts_a_copy_once_and_names_it(with_copy, open_app):
+    at = open_app(with_copy)
     sidebar = {m.label: m.value for m in at.sidebar.get("metric")}
     at.switch_page("views/findings.py").run()
     assert not at.exception

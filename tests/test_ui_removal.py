@@ -12,7 +12,6 @@ from streamlit.testing.v1 import AppTest
 from ui.removal import remove_uploads, uploaded
 
 ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "ui" / "app.py")
 REAL = ROOT.parent / "shared" / "real" / "reports"
 REPORT = (REAL if REAL.is_dir() else Path("/work/shared/real/reports")) / "05_pingtan_2022.txt"
 
@@ -29,12 +28,9 @@ def _ask(at: AppTest, question: str) -> str:
     return _plain(" ".join([m.value for m in last.markdown] + [i.value for i in last.info]))
 
 
-def test_an_uploaded_report_is_removed_from_the_sidebar(seed_index, tmp_path, monkeypatch):
+def test_an_uploaded_report_is_removed_from_the_sidebar(seed_index, tmp_path, open_app):
     mine = seed_index.copy(tmp_path)
-    monkeypatch.setenv("QA_INDEX", str(mine.index))
-    monkeypatch.setenv("QA_CORPUS", str(mine.corpus))
-    at = AppTest.from_file(APP, default_timeout=180).run()
-    assert not at.exception
+    at = open_app(mine)
     at.get("file_uploader")[0].set_value([("平潭2022年报.txt", REPORT.read_bytes(), "text/plain")]).run()
     assert not at.exception
     assert {m.label: m.value for m in at.sidebar.get("metric")}["报告"] == "6"
@@ -62,14 +58,12 @@ def test_only_uploaded_files_can_be_removed(seed_index, tmp_path):
     assert seed.exists()
 
 
-def test_answers_that_counted_a_removed_file_are_asked_again_and_marked(seed_index, tmp_path, monkeypatch):
+def test_answers_that_counted_a_removed_file_are_asked_again_and_marked(seed_index, tmp_path, open_app):
     """A conversation held before the removal: the answers that used the removed report (a value of it, a
     follow-up on it, a ranking that counted it) are asked again in order over the index as it is now, say so
     and keep what they said before; an answer it did not touch stays as it was, unmarked."""
     mine = seed_index.copy(tmp_path)
-    monkeypatch.setenv("QA_INDEX", str(mine.index))
-    monkeypatch.setenv("QA_CORPUS", str(mine.corpus))
-    at = AppTest.from_file(APP, default_timeout=180).run()
+    at = open_app(mine)
     at.get("file_uploader")[0].set_value([("平潭2022年报.txt", REPORT.read_bytes(), "text/plain")]).run()
     questions = ["平潭2022年行政许可处理决定数量是多少", "那行政处罚呢", "伊川县城管局2020年行政处罚决定数量是多少？",
                  "哪个单位的行政许可处理决定数量最多？"]
@@ -100,18 +94,16 @@ def test_answers_that_counted_a_removed_file_are_asked_again_and_marked(seed_ind
     assert "伊川县城市管理局" in _ask(at, "伊川呢")
 
 
-def test_a_removal_in_another_session_marks_this_chats_answers(seed_index, tmp_path, monkeypatch):
+def test_a_removal_in_another_session_marks_this_chats_answers(seed_index, tmp_path, open_app):
     """Two people share the server: one takes out a report the other's chat has answers from. At the other's
     next rerun its answers are asked again over the index as it is now and marked, the file named as it was
     uploaded."""
     mine = seed_index.copy(tmp_path)
-    monkeypatch.setenv("QA_INDEX", str(mine.index))
-    monkeypatch.setenv("QA_CORPUS", str(mine.corpus))
-    reader = AppTest.from_file(APP, default_timeout=180).run()
+    reader = open_app(mine)
     reader.get("file_uploader")[0].set_value([("平潭2022年报.txt", REPORT.read_bytes(), "text/plain")]).run()
     assert "10,690" in _ask(reader, "平潭2022年行政许可处理决定数量是多少")
 
-    other = AppTest.from_file(APP, default_timeout=180).run()
+    other = open_app(mine)
     other.sidebar.multiselect[0].set_value(list(uploaded(mine.corpus))).run()
     other.sidebar.button(key="remove-go").click().run()
     assert not other.exception and not uploaded(mine.corpus)
