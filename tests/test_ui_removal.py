@@ -1,5 +1,6 @@
 """Taking an uploaded report out again (ui/removal.py), driven through the app's sidebar by AppTest over a copy
-of the seed index with a real report uploaded: it leaves the corpus, the index and the answers."""
+of the seed index with a real report uploaded: it leaves the corpus, the index and the answers. And the other
+way (ui/changes.py): a report put in while a chat is open has the chat's answers asked again."""
 
 from __future__ import annotations
 
@@ -113,3 +114,33 @@ def test_a_removal_in_another_session_marks_this_chats_answers(seed_index, tmp_p
     answer = reader.session_state["messages"][1]
     assert answer["before"].removed == ("平潭2022年报.txt",) and "没有「平潭" in answer["answer"].text
     assert _plain(reader.chat_message[1].warning[0].value).startswith("移除「平潭2022年报.txt」后")
+
+
+def test_an_upload_in_another_session_marks_the_answers_it_changes(seed_index, tmp_path, open_app):
+    """Two people share the server: one uploads a report while the other's chat holds a ranking it now tops.
+    At the reader's next rerun the ranking is asked again and marked (the file named as it was uploaded, the
+    old answer kept); an answer the new report does not touch stays as it was, unmarked."""
+    mine = seed_index.copy(tmp_path)
+    reader = open_app(mine)
+    ranking = _ask(reader, "哪个单位的行政许可处理决定数量最多？")
+    assert "平潭" not in ranking
+    assert "313" in _ask(reader, "伊川县城管局2020年行政处罚决定数量是多少？")
+    untouched = reader.session_state["messages"][3]["answer"]
+    said_before = reader.session_state["messages"][1]["answer"].text
+
+    other = open_app(mine)
+    other.get("file_uploader")[0].set_value([("平潭2022年报.txt", REPORT.read_bytes(), "text/plain")]).run()
+    assert not other.exception and list(uploaded(mine.corpus).values()) == ["平潭2022年报.txt"]
+
+    reader.run()  # the reader's next rerun (any click)
+    assert not reader.exception
+    messages = reader.session_state["messages"]
+    assert [m["role"] for m in messages] == ["user", "assistant"] * 2  # asked again in place, nothing added
+    assert messages[1]["before"].added == ("平潭2022年报.txt",) and messages[1]["before"].removed == ()
+    assert "平潭综合实验区" in messages[1]["answer"].text and "10,690" in messages[1]["answer"].text
+    assert _plain(reader.chat_message[1].warning[0].value) == \
+        "加入「平潭2022年报.txt」后，已按现在的索引重新回答：答案与加入前不同。"
+    assert reader.chat_message[1].expander[0].label.startswith("加入前的答案")
+    assert _plain(reader.chat_message[1].expander[0].markdown[0].value) == said_before  # what it said, kept
+    assert messages[3]["answer"] == untouched and "before" not in messages[3]
+    assert not reader.chat_message[3].warning

@@ -72,23 +72,6 @@ def take_removed() -> Removed | None:
     return st.session_state.pop(REMOVED, None)
 
 
-SEEN = "index_seen_by_chat"  # the generation the chat's answers were last drawn over, and the names then
-
-
-def gone_elsewhere(p: state.Paths, gen: str, messages: list[dict], uploaded: dict[str, str]) -> Removed | None:
-    """Files another session (or a `qa build`) took out of the index since this chat was last drawn, that an
-    answer of this chat cites: the chat's answers are asked again too. Looked for only when the index changed;
-    the files are named as they were uploaded (`uploaded`: the names now; the removed ones are remembered from
-    the last drawing, the list no longer has them)."""
-    seen_gen, names = st.session_state.get(SEEN, (gen, {}))
-    st.session_state[SEEN] = (gen, {**names, **uploaded})
-    if seen_gen == gen or not messages:
-        return None
-    live = set(state.tables(p, gen).reports["doc"])
-    gone = sorted({c.doc for m in messages if m["role"] == "assistant" for c in m["answer"].citations} - live)
-    return Removed(tuple(names.get(d, d) for d in gone), {d: names.get(d, d) for d in gone}) if gone else None
-
-
 def _note_removed(known: dict[str, str], chosen: list[str]) -> None:
     before = st.session_state.get(REMOVED) or Removed((), {})
     st.session_state[REMOVED] = Removed(before.shown + tuple(known[rel] for rel in chosen),

@@ -1,8 +1,9 @@
-"""A conversation asked again after uploaded files were taken out of the index (ui/removal.py): an answer that
-counted a removed file must not stay on the page as if it still held. Every question of the conversation is
-put again, in order (a follow-up reads the turns before it, as it did), over the index as it is now; an
-answer that comes out different replaces the old one and keeps it beside it, marked, with the files whose
-removal changed it. Answers that come out the same are left as they were."""
+"""A conversation asked again after files were taken out of the index or put into it (ui/changes.py): an
+answer that counted a removed file, or a ranking drawn before a report came in, must not stay on the page as
+if it still held. Every question of the conversation is put again, in order (a follow-up reads the turns
+before it, as it did), over the index as it is now; an answer that comes out different replaces the old one
+and keeps it beside it, marked, with the files whose removal or addition changed it. Answers that come out
+the same are left as they were."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 from qa.answer import Answer
 from ui.ask import ask_safely
+from ui.changes import Change
 
 
 def answer_turn(engine, question: str, conversation=None) -> tuple[Answer, object]:
@@ -21,13 +23,14 @@ def answer_turn(engine, question: str, conversation=None) -> tuple[Answer, objec
 
 @dataclass(frozen=True)
 class Before:
-    """What an answer said before files were removed: its text (with the files' names as they were shown:
-    the removed files' upload names are gone from the index's list by now) and the files removed."""
+    """What an answer said before the index changed: its text (with the files' names as they were shown:
+    the removed files' upload names are gone from the index's list by now) and the files removed and added."""
     text: str
     removed: tuple[str, ...]
+    added: tuple[str, ...] = ()
 
 
-def replay(engine, messages: list[dict], removed: tuple[str, ...], shown_text) -> tuple[object, int]:
+def replay(engine, messages: list[dict], change: Change, shown_text) -> tuple[object, int]:
     """Ask every user message of `messages` again over `engine`, in order, replacing each assistant answer
     that changed (its old text kept under "before"). `shown_text(answer)` is an answer's text as the page
     showed it. Returns the conversation after the last question and how many answers changed."""
@@ -38,6 +41,7 @@ def replay(engine, messages: list[dict], removed: tuple[str, ...], shown_text) -
         old: Answer = messages[i + 1]["answer"]
         new, conversation = answer_turn(engine, message["text"], conversation)
         if new != old:
-            messages[i + 1] = {"role": "assistant", "answer": new, "before": Before(shown_text(old), removed)}
+            messages[i + 1] = {"role": "assistant", "answer": new, "before": Before(shown_text(old), change.removed,
+                                                                                     change.added)}
             changed += 1
     return conversation, changed

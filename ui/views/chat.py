@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import layout, removal, render, replay, state
+from ui import changes, layout, removal, render, replay, state
 from ui.ask import MAX_QUESTION
 from ui.uploads import with_names
 
@@ -21,6 +21,19 @@ def locate(doc: str, key: str):
 
 def files_of(agency: str, year: int | None) -> list[str]:
     return state.report_files(p, gen, agency, year)
+
+
+def _named(verb: str, files: tuple[str, ...], most: int = 3) -> str:
+    """移除「a」「b」 / 加入「a」等 12 个文件: the files a change took out or put in, at most `most` named."""
+    if not files:
+        return ""
+    shown = "、".join(f"「{render.escape_md(n)}」" for n in files[:most])
+    return verb + shown + (f"等 {len(files)} 个文件" if len(files) > most else "")
+
+
+def files_changed(change: changes.Change) -> str:
+    return "，".join(f"{verb} {len(files)} 个文件" for verb, files in (("移除", change.removed), ("加入", change.added))
+                    if files)
 
 
 def queue(question: str) -> None:
@@ -50,19 +63,21 @@ if not messages and pending is None:
             for i, q in enumerate(examples):
                 st.button(render.escape_md(q), key=f"example-{i}", on_click=queue, args=(q,))
 
-removed = removal.take_removed() or removal.gone_elsewhere(p, gen, messages, uploaded)  # this session's, or anyone's
-if removed and messages:
-    with st.spinner(f"已移除 {len(removed.shown)} 个文件，正在按现在的索引重新回答之前的问题…"):
-        conversation, _ = replay.replay(state.engine(p, gen), messages, removed.shown,
-                                        lambda a: with_names(a.text, {**uploaded, **removed.names}))
+change = changes.since_drawn(p, gen, messages, uploaded, own=removal.take_removed())  # this session's, or anyone's
+if change:
+    with st.spinner(f"索引有变化（{files_changed(change)}），正在按现在的索引重新回答之前的问题…"):
+        conversation, _ = replay.replay(state.engine(p, gen), messages, change,
+                                        lambda a: with_names(a.text, {**uploaded, **change.names}))
     st.session_state["conversation"] = conversation
 
 
 def before_note(before: replay.Before) -> None:
-    """An answer asked again after a removal that came out different: said so, the old answer kept."""
-    files = "、".join(f"「{render.escape_md(n)}」" for n in before.removed)
-    st.warning(f"移除{files}后，已按现在的索引重新回答：答案与移除前不同。", icon=":material/update:")
-    with st.expander("移除前的答案（用到了已移除的文件，已不成立）"):
+    """An answer asked again after the index changed that came out different: said so, the old answer kept."""
+    done = "、".join(part for part in (_named("移除", before.removed), _named("加入", before.added)) if part)
+    since = "移除" if not before.added else "加入" if not before.removed else "变化"
+    st.warning(f"{done}后，已按现在的索引重新回答：答案与{since}前不同。", icon=":material/update:")
+    why = {"移除": "用到了已移除的文件，已不成立", "加入": "当时还没有新加入的文件"}.get(since, "索引已变化，已不成立")
+    with st.expander(f"{since}前的答案（{why}）"):
         st.markdown(render.escape_md(before.text))
 
 
