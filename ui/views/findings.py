@@ -15,9 +15,11 @@ from ui import exports, layout, numbers, render, state, wrap
 
 KINDS = {"rule": "表内勾稽", "prose": "正文与表格", "cross_year": "跨年度"}
 STATUS = {"FAIL": "不一致", "NOT_ASSESSABLE": "无法核对", "PASS": "通过"}
-# Column widths (px) that fit the page's main area beside the sidebar in a 1400 px window (~820 px), so that
-# no column hides behind a horizontal scroll; 说明 wraps and its rows are as tall as the longest needs.
-WIDTHS = {"机关": 120, "年度": 56, "结果": 64, "类型": 80, "规则": 48, "说明": wrap.COLUMN_PX, "行": 56}
+# Column widths (px) that fit the page's main area beside the sidebar in a 1400 px window (~940 px), so that
+# no column hides behind a horizontal scroll and 文件 (left to take the rest, ~200 px) shows a stored name
+# whole; 说明 wraps and its rows are as tall as the longest needs.
+WIDTHS = {"机关": 110, "年度": 56, "结果": 64, "类型": 88, "规则": 48, "说明": 320, "行": 56}
+EXPLAIN_UNITS = wrap.UNITS_PER_LINE * WIDTHS["说明"] // wrap.COLUMN_PX  # display units on a line, as measured at 380 px
 
 p, gen, t, uploaded = layout.table_page(
     "核对", "年报表格自身的勾稽关系（规则1 申请收支平衡、规则2 办理结果合计、规则3 申请人合计、规则4 复议诉讼合计），"
@@ -67,7 +69,7 @@ if view.empty:  # an empty grid says nothing: say what was looked for
     st.info(f"{render.escape_md('、'.join(agencies)) + '的报告' if agencies else '这些报告'}中没有「{which}」的核对结果。",
             icon=":material/check_circle:")
     st.stop()
-shown_view = view.drop(columns=["数字"]).assign(说明=view["说明"].map(wrap.wrapped))
+shown_view = view.drop(columns=["数字"]).assign(说明=view["说明"].map(lambda v: wrap.wrapped(v, EXPLAIN_UNITS)))
 row_px = wrap.row_height(shown_view["说明"].tolist())
 st.dataframe(shown_view, hide_index=True, key="findings-table", placeholder="",
              height=min(640, 38 + row_px * max(len(view), 1)), row_height=row_px,
