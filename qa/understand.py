@@ -847,6 +847,11 @@ class Reader:
                 self.default_column(plan)
             plan.defaults.append("「公开率」按（予以公开 + 部分公开）÷ 办理结果总计")
         has_measure = plan.item is not None
+        if has_measure and not plan.agencies and RE_SUMS_SET_AGAINST.search(rest):
+            # 新收加上年结转不等于办理总计加结转下年度的是哪几份: the reports that break a rule, not a threshold (one
+            # report named is its own four cells set side by side: qa.op_measures)
+            plan.operation = "findings"
+            return
         if has_measure:
             self._template_years(plan)
         ranked = RE_MAX.search(rest) or RE_MIN.search(rest) or RE_TOPN.search(rest) or RE_BOTTOMN.search(rest)
@@ -1458,6 +1463,10 @@ def _in_unit(plan: Plan, num: str, unit: str | None) -> float | None:
             return value * _YUAN[unit] / 1e4
         return value / 1e4 if num.endswith("万") else value  # 超过1000: already 万元
     return value * 1e8 if unit and unit.startswith("亿") else value
+
+
+# two measures added set against two others (the measure words masked: ＿＿加＿＿不等于＿＿加＿＿): a rule of the form
+RE_SUMS_SET_AGAINST = re.compile(r"＿+(?:加上?|\+|与|和)＿+(?:之和)?(?:不|是否|是不是)?(?:等于|=|≠)＿+(?:加上?|\+|与|和)＿+")
 
 
 def is_followup(text: str) -> bool:
