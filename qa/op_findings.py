@@ -148,7 +148,7 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
                            for r in clean[:NAMES_IN_TEXT]) + ("等" if len(clean) > NAMES_IN_TEXT else "")
         text = (f"{who}中没有不一致的报告有{len(clean)}份：{listed}。" if clean else
                 f"{who}中每份报告都有不一致之处。") + "另：" + text
-    shown_rules = asked or ((table[1], None) if table else None)
+    shown_rules, passed_shown = asked or ((table[1], None) if table else None), []
     if plan.agencies and not by_doc and shown_rules:  # the rule (table) asked holds: said, with checks that show it
         # (the rows with numbers first: 总计218 = 自然人217 + 商业企业1 shows more than a row of zeros)
         shown_ok = sorted(s.passed_details(sorted(docs), *shown_rules),
@@ -156,14 +156,15 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
         derived.append(Derived(value=str(len(shown_ok)), how="通过的核对项数"))
         what = "、".join(f"规则{x}（{RULE_NAMES.get(x, '')}）" for x in sorted(shown_rules[0])) if shown_rules[0] \
             else "跨年度结转"
+        passed_shown = shown_ok[:SHOWN_PASSED]
         text += f"{what}的{len(shown_ok)}项核对都对得上：" + "；".join(
-            f.detail for f in shown_ok[:SHOWN_PASSED]) + ("等" if len(shown_ok) > SHOWN_PASSED else "") + "。"
+            f.detail for f in passed_shown) + ("等" if len(shown_ok) > SHOWN_PASSED else "") + "。"
     elif plan.agencies and not by_doc:
         passed = s.passed_findings(sorted(docs), table[1] if table else None, "prose" if text_only else None)
         derived.append(Derived(value=str(passed), how="通过的核对项数"))
         text += f"通过{passed}项核对。"
     shown = fails + unassessable
-    citations = [cite.finding(f) for f in shown]
+    citations = [cite.finding(f) for f in shown + passed_shown]
     table = AnswerTable(columns=["单位", "年份", "核对", "范围", "结果", "说明"], rows=[
         [f.agency, f.year, f"规则{f.rule}（{RULE_NAMES.get(f.rule, '')}）" if f.rule else
          ("正文与表格" if f.kind == "prose" else "跨年度"), scope_label(f.kind, f.rule, f.scope),
