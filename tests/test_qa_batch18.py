@@ -105,3 +105,17 @@ def test_an_information_fee_is_money_the_template_never_gives(dev_qa) -> None:
     a = dev_qa.ask("洪泽2023年依申请收取的信息处理费是多少")[0]
     _says(a, "没有", "金额")
     assert "7730.28" not in a.text.replace(",", "")
+
+
+def test_which_reports_break_a_rule_stated_in_words(dev_qa) -> None:
+    # rule 1 breaks only in 济南2020 (（七）总计 blank while 新收 20); 张店's upper rows were lost
+    a = dev_qa.ask("哪些报告的本年新收加上年结转，和办理结果总计加结转下年度合不上")[0]
+    _says(a, "济南市城市管理局2020年报告", "规则1（申请收支平衡）")
+    assert "平潭" not in a.text
+
+
+def test_a_tables_answer_leaves_out_text_checks_of_another_table(dev_qa) -> None:
+    # 洪泽2023 四: 复议 10 + 1 vs 总计 0, 复议后起诉 5 vs 总计 0; 平潭2023's 393 vs 470 is a cell of 二
+    a = dev_qa.ask("哪些报告的复议诉讼那张表分项和总计对不上")[0]
+    _says(a, "淮安市洪泽区人民政府2023年报告2项（规则4")
+    assert "正文与表格" not in a.text
