@@ -59,6 +59,12 @@ RE_EVERY_REPORT = re.compile(r"(?:全部|所有|各个?)(?:报告|单位|家)") 
 RE_ORGS_ALONE = re.compile(r"^(?:那|那么)?(?:单位|组织|企业和组织)(?:的|申请的?)?(?:呢|有?多少|有?几)")  # after 个人的呢
 RE_NTH_PLACE = re.compile(r"第([二三四五六七八九十\d]+)名")  # 第三名的行政处罚呢: a place of the last ranking
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
+RANKINGS = ("max", "min", "top", "bottom", "nth")
+# 换个单位，用元表示 / 换成亿元呢: the last answer again, in the unit this question's words ask (qa.phrasing.in_yuan)
+RE_UNIT_SWITCH = re.compile(r"换个?单位|(?:换|改|用|以|按|折合|换算)(?:成|为|作)?(?:人民币)?(?:亿元|万元|元)|"
+                            r"(?:亿元|万元|元)(?:表示|计|为单位)")
+# 多少？ / 具体数呢 / 具体是多少 / 数字呢: the number of what the last answer talked about
+RE_BARE_NUMBER = re.compile(r"(?:那|那么)?(?:具体)?的?(?:数字?|数值|数目|数据)?(?:是|有|为)?(?:多少|几)?(?:件|项|个|条|次)?呢?")
 
 
 def _continued(prev: Plan, plan: Plan) -> Plan:
@@ -74,6 +80,11 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
     第一名那年的行政复议呢 (the winner's agency and year)."""
     last = turns[-1]
     prev = last.plan
+    if prev.item is not None and not plan.item and not plan.agencies and not plan.years:
+        if RE_UNIT_SWITCH.search(plan.text):
+            return _continued(prev, plan)
+        if _bare_number(plan.text):
+            return _number_of_last(plan, last)
     if prev.item is not None and not plan.item and (compared := _compared_again(plan, last)) is not None:
         return compared
     if prev.item is None or plan.agencies:
@@ -102,7 +113,10 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         new.operation, new.op_explicit = plan.bare_op, True
         return new
     same = [t for t in turns[-3:] if t.plan.item == prev.item]  # the last turns about the same measure
-    if (plan.change or plan.percent or plan.times) and not plan.item and plan.operation != "share":
+    # 本年增减呢 after 上一年项目数量呢: the template's 本年增/减 column of the same row, not a change between years
+    column_change = f"{items()[prev.item].table}:change" in plan.column_words and measure(prev.item, "change")
+    if (plan.change and not column_change or plan.percent or plan.times) and not plan.item and \
+            plan.operation != "share":
         # 是2021年的几倍: the year named against the last one asked; 增长了百分之几: the turns' years
         years = sorted({plan.years[0], prev.years[-1]}) if len(plan.years) == 1 and prev.years else \
             sorted({y for t in same for y in t.plan.years})
@@ -152,6 +166,23 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
             new.operation = "value"
         return new
     return None
+
+
+def _bare_number(text: str) -> bool:
+    """多少？ / 具体数呢: the question asks only for a number, naming nothing."""
+    t = re.sub(r"[？?。！!，,\s]", "", text)
+    return bool(t) and RE_BARE_NUMBER.fullmatch(t) is not None and re.search(r"多少|几|数", t) is not None
+
+
+def _number_of_last(plan: Plan, last: Turn) -> Plan:
+    """具体数呢 after 哪一年最多 / 哪家最多: the value of the report the ranking found (its agency and year);
+    after any other answer, that answer again (its numbers are the ones asked)."""
+    new = _continued(last.plan, plan)
+    if last.plan.operation in RANKINGS and len(last.focus) == 1 and len(last.focus_years) == 1:
+        new.agencies, new.years, new.all_years = list(last.focus), list(last.focus_years), False
+        new.operation, new.n, new.nth, new.comparison = "value", None, None, None
+        new.defaults = [d for d in new.defaults if not d.startswith("范围")]
+    return new
 
 
 def _compared_again(plan: Plan, last: Turn) -> Plan | None:
@@ -234,15 +265,21 @@ def _relative_to_conversation(plan: Plan, last: Turn) -> None:
     question did). 近三年呢 counts from now, and a complete question keeps the index's."""
     if not plan.relative or plan.relative_base_named or (plan.agencies and plan.item):
         return
-    # 平潭2023年… (or a year counted from one named): the year talked about, not one counted from now
-    talked = len(last.plan.years) == 1 and (not last.plan.relative or last.plan.relative_base_named)
+    # 平潭2023年… (or a year counted from one named): the year talked about, not one counted from now; after
+    # 2022年和2024年… each of the two (the comparison moved back); after 哪一年最多, the year found
+    named = 1 <= len(last.plan.years) <= 3 and (not last.plan.relative or last.plan.relative_base_named)
+    found = not last.plan.years and last.plan.operation in RANKINGS and len(last.focus_years) == 1
     elliptical = not plan.item and not plan.agencies
-    if not all(r.anaphoric or elliptical and talked and r.span == 1 and r.back >= 1 for r in plan.relative):
+    if not all(r.anaphoric or elliptical and (named or found) and r.span == 1 and r.back >= 1 for r in plan.relative):
         return
-    years = last.plan.years if len(last.plan.years) == 1 else last.focus_years if len(last.focus_years) == 1 else []
+    years = last.plan.years if named or len(last.plan.years) == 1 else \
+        last.focus_years if len(last.focus_years) == 1 else []
     if not years:
         return
-    meant, said = resolve_relative(plan.relative, years[0], "上一问的")
+    meant, said = [], []
+    for year in years:
+        got, how = resolve_relative(plan.relative, year, "上一问的")
+        meant, said = sorted(set(meant + got)), said + how
     plan.years, plan.relative_base_named = meant, True
     plan.all_years = len(meant) > 1
     plan.defaults = [d for d in plan.defaults if not is_relative_note(d, plan.relative)] + said
@@ -380,6 +417,10 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         new.defaults = [d for d in new.defaults if not is_relative_note(d, prev.relative)] + \
             [d for d in plan.defaults if is_relative_note(d, plan.relative)]  # how this turn's years were read
         new.relative, new.relative_base_named = list(plan.relative), plan.relative_base_named
+        if prev.operation in RANKINGS and prev.all_years and len(new.agencies) == 1 and len(new.years) == 1 and \
+                not plan.bare_op and not plan.op_explicit:  # 平潭哪年最多 → 那前年呢: that year's value
+            new.operation, new.n, new.nth = "value", None, None
+            new.defaults = [d for d in new.defaults if not d.startswith("范围")]
         changed = True
     elif plan.all_years and not prev.all_years:
         new.all_years = True

@@ -288,8 +288,11 @@ class FactStore:
         return self._findings
 
     def _read_findings(self, where: str, params: list) -> list[StoredFinding]:
+        return self._findings_where(f"status <> ? {where} order by doc, rule, scope", ["PASS", *params])
+
+    def _findings_where(self, where: str, params: list) -> list[StoredFinding]:
         rows = self.con.execute("select doc, agency, year, kind, rule, scope, status, detail, line from findings "
-                                f"where status <> ? {where} order by doc, rule, scope", ["PASS", *params]).fetchall()
+                                f"where {where}", params).fetchall()
         return [StoredFinding(d, a, y, k, int(r) if r is not None else None, s, st, det,
                               int(ln) if ln is not None else None) for d, a, y, k, r, s, st, det, ln in rows]
 
@@ -472,6 +475,12 @@ class FactStore:
         if self._findings is None and len(docs) < FINDINGS_BY_DOC:
             return self._read_findings("and doc in (select unnest(?))", [sorted(docs)])
         return [f for f in self.problem_findings if f.doc in docs]
+
+    def passed_details(self, docs: list[str], rules: frozenset[int] | None, kind: str | None) -> list[StoredFinding]:
+        """The checks that passed in these reports, of these rules or of this kind (what a clean answer shows)."""
+        return self._findings_where("status = ? and doc in (select unnest(?)) and (rule in (select unnest(?)) "
+                                    "or kind = ?) order by year, doc, rule, scope",
+                                    ["PASS", docs, sorted(rules or []), kind or ""])
 
     def passed_findings(self, docs: list[str], rules: frozenset[int] | None = None, kind: str | None = None) -> int:
         """How many checks passed in these reports (of these rules only, or of this kind only, when given)."""

@@ -97,7 +97,8 @@ GENERIC_LABELS = frozenset({"其他", "总计"})
 # Words that ask for money: on an item the template counts but never prices (行政处罚 罚了多少钱), the
 # answer says the report has no such amount instead of giving the count.
 MONEY_WORDS = ("多少万元", "多少元", "罚款金额", "罚没金额", "罚没款")
-RE_MONEY = re.compile("多少钱|花了多少|金额|费用|总额|数额|" + "|".join(MONEY_WORDS) + "|万元")  # 罚款总额
+# 罚款总额; 信息处理费 (the fee an applicant may be charged: 三 counts the applications dropped for it, no amount)
+RE_MONEY = re.compile("多少钱|花了多少|金额|费用|总额|数额|处理费|" + "|".join(MONEY_WORDS) + "|万元")
 
 # Column words, per table ("active" 二, "apply" 三, "review" 四). Values: column keys; "legal_person" is the
 # group 法人或其他组织 (the five organisation columns).
@@ -213,6 +214,9 @@ OPERATION_WORDS: dict[str, tuple[str, ...]] = {
                  "(?:之和|加起来|相加|加总)(?:是否|能否|能不能|是不是)?(?:等于|与|和|跟)(?:收到的|本年的|表里的)?"
                  "(?:总计|合计|总数|＿+|申请数|申请量|申请件数)",
                  "等于(?:总计|合计|总数|＿+)吗",
+                 # 每一行的总计等于自然人加法人吗 / 分项加起来等于各自总计吗 / 和2019年的接得上吗: a rule of the form
+                 "(?:每一?行|各行|每一?列|各列).{0,16}(?:等于|之和|加起来|相加)",
+                 "(?:之和|加起来|相加)(?:是否|是不是)?等于(?:各自|各自的|它的|其)(?:总计|合计|＿+)", "接得上|接不上|衔接",
                  # 表三各项加起来等于21吗: the parts of a table against a total the question states
                  "(?:各项|分项|各行|各栏).{0,6}(?:之和|加起来|相加|加总|合计)(?:是否|是不是)?(?:等于|是|为)\\d+",
                  # 加不平 / 算不平 / 合不上 / 对不拢: an auditor's words for a sum that does not come out

@@ -220,10 +220,17 @@ _DISCLOSURE = re.compile(r"(?<![a-z])(?:request|application|disclos|information)
 _GRANTED = re.compile(r"(?<![a-z])(?:granted|grant)(?![a-z])")
 
 
+# as a percentage? / in percent? (a follow-up after a count): the last count as a share, as 按比例呢
+_ENGLISH_AS_SHARE = re.compile(r"^\s*(?:and\s+)?(?:as|in)\s+(?:a\s+)?(?:percentage|percent|share|proportion|ratio|fraction)"
+                               r"(?:\s+of\s+(?:the\s+)?(?:total|all|them|those))?\s*\??\s*$")
+
+
 def english(text: str) -> str:
     """English words of the template's items as their Chinese words (lower-case text); an English question's
     final ? as 吗 (a question word left in it, 多少 / 哪个, still makes it no yes-or-no), a follow-up's as 呢."""
     latin = len(_LATIN_WORDS.findall(text)) >= 2
+    if _ENGLISH_AS_SHARE.match(text):
+        return "按比例呢"
     text = _ENGLISH_SHARE.sub(lambda m: f"{m.group(2)}占{m.group(1)}的比例{m.group(3)}", text)
     text = _ENGLISH_SHARE_WITHIN.sub(lambda m: f"其中{m.group(1)}的占比{m.group(2)}", text)
     if _ENGLISH_FOLLOWUP.match(text):

@@ -1,7 +1,8 @@
 """Consistency questions that bring their own numbers (正文说收到75件，表格里只有74件，矛盾吗; 共公布2599条，
 括号里各类加起来对得上吗): checked here against the report, beside the stored findings (qa.op_findings).
 
-- a total the text states and the parts it lists right after it, in brackets: summed and compared;
+- a total the text states and the parts it lists right after it, in brackets or in the clauses that follow it
+  (其中：…142条，…270条，…53条): summed and compared;
 - a measure the question names: its cells, and for 新收 also 上年结转 and their sum (the template's own rule:
   what an agency handles in a year is what it received plus what it carried over), compared with the numbers
   the question gives.
@@ -24,6 +25,31 @@ from qa.understand import Plan
 
 _NUMBER = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)(?![\d.])")
 _BRACKETS = re.compile(r"[（(]([^（）()]{4,400})[）)]")
+_COUNT_UNIT = r"(?:件|条|项|个|篇|次|起|人次)"
+# 共主动公开465条，其中：门户网站142条，媒体270条，公众号53条。: the parts listed after the total, to the clause end
+_AFTER_TOTAL = re.compile(rf"\s*({_COUNT_UNIT})([^。；;]*)")
+_PART = re.compile(rf"(?<![\d.])(\d[\d,]*)\s*({_COUNT_UNIT})(?!\s*[%％])")
+
+
+def listed_parts(text: str, end: int) -> list[float]:
+    """The parts a sentence lists right after a total that ends at `end` (its unit next), one number in each
+    clause and in the total's unit; [] when a clause says something else first (办结69件) or a part is rounded
+    (30余条) or a share (占51.85%)."""
+    m = _AFTER_TOTAL.match(text, end)
+    if not m:
+        return []
+    unit, parts = m.group(1), []
+    for clause in re.split(r"[，,、：:]", m.group(2)):
+        clause = re.sub(r"^\s*(?:其中|分别是|分别为|包括|含)\s*", "", clause)
+        if not clause.strip():
+            continue
+        found = _PART.findall(clause)
+        if not found and re.search(r"[%％]", clause):
+            continue  # 人大建议16件，占总数25%，政协提案47件: a share said of the part before it
+        if len(found) != 1 or found[0][1] != unit or re.search(r"余|多|约|近|[%％]", clause):
+            break
+        parts.append(float(found[0][0].replace(",", "")))
+    return parts if len(parts) >= 2 else []
 
 
 @dataclass
@@ -49,18 +75,19 @@ def stated_total(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> Check |
                 if float(m.group(1).replace(",", "")) != n:
                     continue
                 inside = _BRACKETS.search(text, m.end())
-                if not inside or inside.start() - m.end() > 6:
-                    continue
-                parts = [float(x.replace(",", "")) for x in _NUMBER.findall(inside.group(1))]
+                if inside and inside.start() - m.end() <= 6:
+                    parts, where = [float(x.replace(",", "")) for x in _NUMBER.findall(inside.group(1))], "括号里所列"
+                else:
+                    parts, where = listed_parts(text, m.end()), "其后所列"
                 if len(parts) < 2:
                     continue
                 total, how = arith.total(parts)
-                verdict = "一致" if total == n else f"不一致，相差{plain_number(abs(n - total))}"
+                verdict = "一致，对得上" if total == n else f"不一致，相差{plain_number(abs(n - total))}"
                 derived = [how]
                 if total != n:
                     derived.append(Derived(value=plain_number(abs(n - total)),
                                            how=f"|{plain_number(n)} − {plain_number(total)}| = {plain_number(abs(n - total))}"))
-                return Check(text=f"正文写的总数是{plain_number(n)}，括号里所列各项相加：{how.how}，与{plain_number(n)}"
+                return Check(text=f"正文写的总数是{plain_number(n)}，{where}各项相加：{how.how}，与{plain_number(n)}"
                                   f"{verdict}。", citations=[passage_citation(s)], derived=derived)
     return None
 
@@ -129,6 +156,34 @@ def columns_summed(ctx: Ctx, plan: Plan) -> Check | None:
             f"两边不相等，对不上（相差{plain_number(abs(got - total_row.value))}）"
         out.text += (f"{total_row.report.name}{total_row.report.year or ''}年「{whole.label}」为"
                      f"{plain_number(total_row.value)}；所问各栏相加：{said} = {plain_number(got)}，{verdict}。")
+    return out if out.text else None
+
+
+def items_run_on(ctx: Ctx, plan: Plan) -> Check | None:
+    """上一年项目数量 of one year against the year before's 上一年项目数量 + 本年增/减 (the 2019 template's item counts
+    run on from report to report), for each two years in a row the question's agency has."""
+    prev_m, change_m = (measure(plan.item, c) if plan.item else None for c in ("prev", "change"))
+    if prev_m is None or change_m is None or plan.column not in ("prev", "change") or len(plan.agencies) != 1:
+        return None
+    whole = plan.model_copy(update={"years": [], "all_years": True})
+    got = {c: {r.report.year: r for r in scoped_rows(ctx, whole, m, plan.agencies) if r.status == OK and r.report.year}
+           for c, m in (("prev", prev_m), ("change", change_m))}
+    asked = set(plan.years)
+    out = Check()
+    for year in sorted(got["prev"]):
+        a, c, b = got["prev"].get(year), got["change"].get(year), got["prev"].get(year + 1)
+        if a is None or c is None or b is None or asked and not {year, year + 1} & asked:
+            continue
+        run, how = arith.total([a.value, c.value])
+        for m, r in ((prev_m, a), (change_m, c), (prev_m, b)):
+            cc, d = ctx.citer.rows(m, [r])
+            out.citations += cc
+            out.derived += d
+        out.derived.append(how)
+        verdict = "两边相等，对得上" if run == b.value else f"对不上（相差{plain_number(abs(run - b.value))}）"
+        out.text += (f"{a.report.name}{year}年「{prev_m.label}」{plain_number(a.value)} + 「本年增/减」"
+                     f"{plain_number(c.value)} = {plain_number(run)}，{year + 1}年报告的「{prev_m.label}」为"
+                     f"{plain_number(b.value)}，{verdict}。")
     return out if out.text else None
 
 

@@ -9,7 +9,9 @@ import re
 from index.checks import scope_label
 from qa import arith, cite
 from qa.answer import Answer, AnswerTable, Derived
-from qa.op_check import asked_numbers, columns_summed, measure_values, stated_percentages, stated_total
+from qa.op_check import (asked_numbers, columns_summed, items_run_on, measure_values, stated_percentages,
+                         stated_total)
+from qa.lexicon import measure
 from qa.ops import Ctx, no_reports
 from qa.output import format_value
 from qa.phrasing import NAMES_IN_TEXT, RULE_NAMES, blank_cells_words, findings_scope, no_findings_words, reading
@@ -25,10 +27,38 @@ TABLE_RULES: tuple[tuple[str, re.Pattern[str], frozenset[int]], ...] = (
 )
 
 
+TABLE_KEYS = {"表三": ("apply.",), "表四": ("review.", "suit.")}  # the fact keys of each table's cells
+
+
+def _of_table(f, table: str) -> bool:
+    """A text or cross-year finding about a cell of this table (a cross-year check is of 三's 结转)."""
+    key = f.scope if f.kind == "prose" else "apply." if f.kind == "cross_year" else ""
+    return key.startswith(TABLE_KEYS.get(table, ()))
+
+
 def table_asked(text: str) -> tuple[str, frozenset[int]] | None:
     """The one table a consistency question names (its rules), or None when it names none or both."""
     named = [(name, rules) for name, rx, rules in TABLE_RULES if rx.search(text)]
     return named[0] if len(named) == 1 else None
+
+
+# 办理结果加起来 / 每一行的总计等于各申请人之和 / 新收加结转等于… / 结转数前后两年对得上吗: the one rule asked (or
+# the cross-year check), its own findings only; (rules, kind) as passed_findings takes them
+RULES_ASKED: tuple[tuple[frozenset[int] | None, str | None, re.Pattern[str]], ...] = (
+    # (办理结果加起来等于收到的申请数吗 sets them against 新收: not rule 2 alone)
+    (frozenset({2}), None, re.compile(r"办理结果.{0,10}(?:加起来|之和|相加).{0,8}(?:总计|合计)")),
+    (frozenset({3}), None, re.compile(r"每一?行|各行|按申请人|申请人类型|各类申请人|自然人加")),
+    (frozenset({1}), None, re.compile(r"新收.{0,8}(?:加|\+).{0,10}结转.{0,20}(?:等于|=|与|和|跟)")),
+    (None, "cross_year", re.compile(r"结转.{0,24}(?:前一年|后一年|下一年|次年).{0,24}结转|历年.{0,8}结转|"
+                                    r"(?:前后|跨)年度?.{0,6}结转|结转.{0,6}(?:前后|跨年)|"
+                                    r"结转下年度.{0,30}上年结转|上年结转.{0,30}结转下年度")),
+)
+SHOWN_PASSED = 4  # passed checks quoted beside a clean answer to one rule
+RE_NONZERO = re.compile(r"(?<![\d.])[1-9]\d*(?![\d年项])")  # a count other than 0 (not a year, not 其余6项)
+
+
+def rule_asked(text: str) -> tuple[frozenset[int] | None, str | None] | None:
+    return next(((rules, kind) for rules, kind, rx in RULES_ASKED if rx.search(text)), None)
 
 
 RE_TEXT_VS_TABLE = re.compile(r"(?:正文|文字|文中|报告里写的|文字部分).{0,12}(?:表格|表里|表中|表)|(?:表格|表里|表中).{0,12}(?:正文|文字|文中)")
@@ -61,13 +91,16 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
     s = ctx.store
     agencies = plan.agencies or plan.kind_agencies or None
     rids = s.scope(agencies, plan.years or None, latest=False)
-    docs = {s.reports[int(r)].doc for r in rids}
+    docs = {s.reports[int(r)].doc for r in rids if s.reports[int(r)].agency not in plan.excluded}  # 除了平潭
     if not docs:
         return no_reports(ctx, plan, None, who="、".join(plan.agencies))
     found = s.findings_of(docs)
     table = table_asked(plan.text)
-    if table:  # the other table's sums are not what was asked (the cross-year and text checks stay)
-        found = [f for f in found if not f.rule or int(f.rule) in table[1]]
+    if table:  # the other table's sums are not what was asked, nor text checks of another table's cells
+        found = [f for f in found if (int(f.rule) in table[1] if f.rule else _of_table(f, table[0]))]
+    asked = rule_asked(plan.text)
+    if asked:  # 每一行的总计…: that rule's findings (the other sums are not what was asked)
+        found = [f for f in found if f.rule and asked[0] and int(f.rule) in asked[0] or f.kind == asked[1]]
     # 哪些报告正文和表格不一致: only the reports whose text disagrees with their table (one report named: all of
     # its findings, its table's own breaks beside the text's)
     text_only = bool(RE_TEXT_VS_TABLE.search(plan.text)) and not plan.agencies
@@ -84,7 +117,8 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
     derived = [Derived(value=str(len(by_doc)), how="有不一致的报告数"),
                Derived(value=str(len(docs)), how="范围内报告数")]
     who = findings_scope(plan.agencies, plan.years, len(docs)) + (f"（{table[0]}）" if table else "") + \
-        ("（正文与表格）" if text_only else "")
+        ("（正文与表格）" if text_only else "") + \
+        (f"（除{'、'.join(plan.excluded)}外）" if plan.excluded and not plan.agencies else "")
     parts = []
     for doc, fs in list(by_doc.items())[:NAMES_IN_TEXT]:
         r = s.by_doc[doc]
@@ -114,12 +148,23 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
                            for r in clean[:NAMES_IN_TEXT]) + ("等" if len(clean) > NAMES_IN_TEXT else "")
         text = (f"{who}中没有不一致的报告有{len(clean)}份：{listed}。" if clean else
                 f"{who}中每份报告都有不一致之处。") + "另：" + text
-    if plan.agencies and not by_doc:
+    shown_rules, passed_shown = asked or ((table[1], None) if table else None), []
+    if plan.agencies and not by_doc and shown_rules:  # the rule (table) asked holds: said, with checks that show it
+        # (the rows with numbers first: 总计218 = 自然人217 + 商业企业1 shows more than a row of zeros)
+        shown_ok = sorted(s.passed_details(sorted(docs), *shown_rules),
+                          key=lambda f: not RE_NONZERO.search(f.detail.split("：", 1)[-1]))
+        derived.append(Derived(value=str(len(shown_ok)), how="通过的核对项数"))
+        what = "、".join(f"规则{x}（{RULE_NAMES.get(x, '')}）" for x in sorted(shown_rules[0])) if shown_rules[0] \
+            else "跨年度结转"
+        passed_shown = shown_ok[:SHOWN_PASSED]
+        text += f"{what}的{len(shown_ok)}项核对都对得上：" + "；".join(
+            f.detail for f in passed_shown) + ("等" if len(shown_ok) > SHOWN_PASSED else "") + "。"
+    elif plan.agencies and not by_doc:
         passed = s.passed_findings(sorted(docs), table[1] if table else None, "prose" if text_only else None)
         derived.append(Derived(value=str(passed), how="通过的核对项数"))
         text += f"通过{passed}项核对。"
     shown = fails + unassessable
-    citations = [cite.finding(f) for f in shown]
+    citations = [cite.finding(f) for f in shown + passed_shown]
     table = AnswerTable(columns=["单位", "年份", "核对", "范围", "结果", "说明"], rows=[
         [f.agency, f.year, f"规则{f.rule}（{RULE_NAMES.get(f.rule, '')}）" if f.rule else
          ("正文与表格" if f.kind == "prose" else "跨年度"), scope_label(f.kind, f.rule, f.scope),
@@ -142,10 +187,14 @@ def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
     if not plan.item and agency and asked_numbers(plan) and (table_asked(plan.text) or ("",))[0] == "表三":
         # 表三各项加起来等于21吗: the number stated is 三's total, checked against the table's 总计
         measured = plan.model_copy(update={"item": "apply.total", "column": "total"})
+    # 正文说行政复议36起、行政诉讼9起: each measure named against the table, not only the first
+    others = [measured.model_copy(update={"item": x, "extra_items": [], "column": "total", "column_explicit": False})
+              for x in measured.extra_items if measure(x, "total") is not None] if asked_numbers(plan) else []
     checks = [c for c in (stated_total(ctx, plan, agency, year) if agency and asked_numbers(plan) else None,
                           stated_percentages(ctx, plan, agency, year) if percent else None,
-                          (columns_summed(ctx, measured) or measure_values(ctx, measured))
-                          if measured.item and not percent else None) if c]
+                          (columns_summed(ctx, measured) or items_run_on(ctx, measured) or measure_values(ctx, measured))
+                          if measured.item and not percent else None,
+                          *(measure_values(ctx, o) for o in others if not percent)) if c]
     if checks:
         answer.text = "".join(c.text for c in checks) + "全部核对结果：" + answer.text
         answer.citations = [x for c in checks for x in c.citations] + answer.citations

@@ -228,7 +228,9 @@ RE_MORE_LESS = re.compile(r"[的]?(?:还|更)?(?:多|高|大|少|低|小)")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共|涨|跌|降了|升了|多了|少了|"
-                         r"差了|相差|翻了|变化)")
+                         r"差了|相差|翻了|变化)"
+                         # 不对，我是说2024年 / 我问的是部分公开: a correction of the last question, asked again changed
+                         r"|^(?:(?:不对|不是|错了|搞错了)[，,\s]*我?|我)(?:是说|说的是|问的是|指的是|要的是|想问的?是)")
 RE_LEADING_LATIN = re.compile(r"^[a-z'\s]+")  # what's the 相差吗: English words the term table left
 # a question answered yes or no: no question word asks for a value (是不是30件 / 多于20件吗 / 有没有超过100件)
 RE_YESNO = re.compile(r"吗[?？。!！]*$|吧[?？。!！]*$|么[?？。!！]*$|是不是|是否|有没有|对不对|对吗|对吧|是吧|没错吧|"
@@ -845,6 +847,11 @@ class Reader:
                 self.default_column(plan)
             plan.defaults.append("「公开率」按（予以公开 + 部分公开）÷ 办理结果总计")
         has_measure = plan.item is not None
+        if has_measure and not plan.agencies and RE_SUMS_SET_AGAINST.search(rest):
+            # 新收加上年结转不等于办理总计加结转下年度的是哪几份: the reports that break a rule, not a threshold (one
+            # report named is its own four cells set side by side: qa.op_measures)
+            plan.operation = "findings"
+            return
         if has_measure:
             self._template_years(plan)
         ranked = RE_MAX.search(rest) or RE_MIN.search(rest) or RE_TOPN.search(rest) or RE_BOTTOMN.search(rest)
@@ -1456,6 +1463,10 @@ def _in_unit(plan: Plan, num: str, unit: str | None) -> float | None:
             return value * _YUAN[unit] / 1e4
         return value / 1e4 if num.endswith("万") else value  # 超过1000: already 万元
     return value * 1e8 if unit and unit.startswith("亿") else value
+
+
+# two measures added set against two others (the measure words masked: ＿＿加＿＿不等于＿＿加＿＿): a rule of the form
+RE_SUMS_SET_AGAINST = re.compile(r"＿+(?:加上?|\+|与|和)＿+(?:之和)?(?:不|是否|是不是)?(?:等于|=|≠)＿+(?:加上?|\+|与|和)＿+")
 
 
 def is_followup(text: str) -> bool:

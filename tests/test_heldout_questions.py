@@ -57,6 +57,21 @@ agency); 30/30 after the fixes by kind (a group named with all its parts is the 
 year's share of a named range, a year's place within a named range of its agency's years; further kinds found asking
 the same things in other words: 没被提起过 / 没有被申请过 read as none, 哪些单位从来没有 over every report of an agency;
 tests/test_qa_batch16.py asks them all in other words).
+Batch 18 (ho920–ho969: conversations — 那前年呢 after a turn naming two years, 具体数呢 / a bare 多少? after a
+ranking, 换个单位 (万元 → 元), 不对，我是说2024年, 它呢 / 那个呢, 前三名呢, English follow-ups (as a percentage?), a year
+switch into a template without the row; consistency — a prose total against its parts after 其中 (渠道, 网络/邮寄/送达),
+cross-year chains (结转下年度 → 上年结转, 上一年项目数量), rule 3 per row and rule 4 per route that hold, prose against
+表四 with two numbers, 除了平潭 over the corpus; refusals — nicknames the index lacks (榕城, 冰城), 以前 / 以后 past the
+corpus, wrong levels (淄博市, 邢台市), a row the 2021 template lacks, money where only counts exist (信息处理费))
+35/50 by the scorer (30/50 by hand: ho921 具体数呢 and ho922 多少? were not answered, ho932 那前年呢 after a year found
+counted from the index, ho935 本年增减呢 answered another column, ho955 除了平潭 kept 平潭); 50/50 after the fixes by
+kind (a correction 不对，我是说… asks the last question changed; 多少？/ 具体数呢 after a ranking is the found report's value;
+换个单位 repeats the last answer in the unit asked; 那前年呢 moves each of two named years, and after 哪一年最多 counts from
+the year found; 本年增减呢 is the 本年增/减 column; English 'as a percentage?' is 按比例呢; a prose total is summed
+against the parts listed after it without brackets; 上一年项目数量 runs on from the year before's 上一年项目数量 + 本年增/减;
+the one rule asked (每一行 / 新收加结转 / 跨年度结转 / 表四) is answered with the checks that show it; 除了 leaves an agency
+out of a corpus check; each measure stated is set against its cell; 信息处理费 is money never given; ho952's 表四 answer
+no longer lists another table's text check). tests/test_qa_batch18.py asks them all in other words.
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
