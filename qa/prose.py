@@ -81,7 +81,8 @@ COUNTERS = ("人次", "万元", "余人", "条", "件", "项", "期", "次", "�
 # 哪几个方面 asks which, not how many
 _ASK_COUNTER = re.compile(r"(?:多少|(?<!哪)几)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 _ASK_RATE = re.compile(r"(?:率|比例|比重|占比|百分之|百分比)")
-_ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封]|数量|次数|人次|比例|百分|率是|率多")
+_ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封]|数量|次数|人次|比例|百分|率是|率多|"
+                         r"(?i:(?<![a-z])how (?:many|much)(?![a-z])|(?<![a-z])(?:number|share|percentage|proportion) of(?![a-z]))")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 # a count a sentence states: a number in one of COUNTERS (154件, 300 余条, 0元, 两次), never a year or a date
 _COUNT = (r"(?:(?<![\d.])\d[\d,]*(?:\.\d+)?|(?<!第)[一二两三四五六七八九十百千万]+)(?:余|多)?(?:"
@@ -124,6 +125,8 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"官网"), "门户网站", None),
     (re.compile(r"打官司|告上法庭|告到法院"), "行政诉讼", None),
     (re.compile(r"收集|搜集|汇集|听取"), "征集 意见箱 意见簿 听取", re.compile(r"意见|建议|诉求|想法")),
+    # a case dealt with (案子都处理完了吗): the reports' 结案 / 审结 (the 处理完 itself is read just below)
+    (re.compile(r"(?:案子|案件)(?=[^，,。？?]{0,6}?(?:处理完|办完|结了|了结|审结))"), "结案 审结", None),
     (re.compile(r"办完|做完|处理完|弄完|办妥"), "完毕 办结", None),
     (re.compile(r"费用|收费|多少钱|收钱|收[了过]?钱|收[了过]费|收没收|收不收"), "信息处理费",
      re.compile(r"申请|要资料|查资料|信息公开")),
@@ -151,8 +154,16 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
      "申请 依申请公开", None),
     # how long an answer takes (多久能答复): the time limits the reports state
     (_ASKS_DURATION, "法定期限 时限 工作日", None),
-    # 被人告了: a review or a suit
+    # 被人告了: a review or a suit; 申诉 is what people call a 行政复议
     (re.compile(r"被人?告|告了|起诉|被诉|状告"), "行政复议 行政诉讼", None),
+    (re.compile(r"申诉"), "行政复议", None),
+    # an account nobody reads or nobody keeps (没人看的公众号, 没人打理): the reports' 关注度低, 无人维护 / 运维
+    (re.compile(r"没(?:什么|啥|有)?人(?:看|关注|点|用)|(?:看|关注|用)的人(?:很|太)?少|阅读量(?:很|太)?(?:低|少)"),
+     "关注度低 关注度", None),
+    (re.compile(r"没(?:什么|啥|有)?人(?:打理|维护|运营|更新|管)|无人(?:打理|管理)|僵尸"), "无人维护 无力运维 运维", None),
+    # more or fewer than the year before (比前一年多了还是少了, than the year before): the reports' 同比
+    (re.compile(r"(?i)比(?:前|上)一?年|比去年|较上年|than (?:the |a )?(?:year before|last year|previous year|prior year)|"
+                r"year[- ]on[- ]year|compared (?:with|to) (?:the )?(?:last|previous|prior) year"), "同比", None),
     # 稿子, 见报, 登报: what the reports call 稿件 / 新闻报道, 刊发 / 发表
     (re.compile(r"稿子"), "稿件 新闻报道", None),
     (re.compile(r"见报|登报|登了?报纸|上了?报纸"), "刊发 发表 报道", None),
@@ -203,6 +214,11 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)(?<![a-z])(?:secre(?:t|ts|cy)|confidential(?:ity)?|leaks?)(?![a-z])"), "保密", None),
     (re.compile(r"(?i)(?<![a-z])(?:hotlines?)(?![a-z])"), "热线", None),
     (re.compile(r"(?i)round[- ]?table"), "圆桌对话", None),
+    (re.compile(r"(?i)single[- ]window|one[- ]stop|(?<![a-z])one window"), "一窗通办 一站式", None),
+    (re.compile(r"(?i)public[- ]services?"), "公共服务", None),
+    # information that does not exist (could not be provided because …): table 三's 无法提供 / 本机关不掌握
+    (re.compile(r"(?i)(?:did|does|do)(?: not|n't) exist|non-?existent|could not be provided|unable to provide"),
+     "无法提供 不掌握", None),
     (re.compile(r"(?i)open[- ]?days?|open house"), "开放日", None),
     (re.compile(r"(?i)(?<![a-z])(?:drones?|UAVs?)(?![a-z])"), "无人机", None),
     (re.compile(r"(?i)(?<![a-z])(?:lawsuits?|sued|sue|court)(?![a-z])"), "行政诉讼", None),

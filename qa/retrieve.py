@@ -40,6 +40,8 @@ STATED_BOOST = 0.2
 # the user's mean them (held-out batch 8: fused MRR 0.871 → 0.889 over 229, seed paraphrase 0.727 kept; 0.25 and
 # below put p12 from rank 3 to 5, 0.5 leaves h223 out of the top 5).
 TRANSLATED_DENSE = 0.35
+# At most this many terms typed apart (政务公开 队伍建设) make a query of the reports' own words (Retriever.verbatim)
+VERBATIM_TERMS = 4
 
 
 # A year as a query names it: 2021年, or bare (平潭 2021 第三方监测, in 2021) when no count follows it (2021件
@@ -52,6 +54,21 @@ _OFFICIAL_HEAD = re.compile(rf"^\s*(?:{_OFFICIAL_ASK})?\s*(?:关于|就)?")
 _OFFICIAL_TAIL = re.compile(r"(?:有关|相关)?(?:事项|工作)?(?:的)?(?:开展|落实|推进|建设)?(?:情况)?(?:的|之)?\s*"
                             r"(?:予以|作出|进行)?(?:报告|说明|汇报|请示|函)?\s*[。.]?\s*$")
 _OFFICIAL_FRAMED = re.compile(rf"^\s*(?:{_OFFICIAL_ASK}|关于)|有关事项|(?:予以|作出)(?:报告|说明)")
+
+
+# The asker's own talk around a question (我想知道…, 请问, 麻烦帮我查一下, 他们那边): how a citizen asks, never what
+# about; the model reads a question as its whole sentence and ranks passages by that talk too
+# (想 and 要 only as the asker's: 主要问题, 思想问题 keep theirs)
+_ASKER_TALK = re.compile(r"(?:(?:我们?|(?<![\u3400-\u9fff]))(?:就是|只是|也|还)?想|我们?要)(?:知道|问问?|了解|打听|咨询)(?:一下|下)?|"
+                         r"请问(?:一下)?|"
+                         r"麻烦(?:你|您)?(?:帮(?:我|忙)?)?(?:查|看|问)(?:一下|查|看|问)?|(?:帮我|帮忙)(?:查|看)(?:一下|查|看)?|"
+                         r"(?:他们|她们|人家)(?:那边|那里|那儿)?")
+
+
+def without_asker_talk(query: str) -> str:
+    """我想知道平潭2022年他们网站改版了没有 → 平潭2022年网站改版了没有; the query itself when nothing else is left."""
+    out = _ASKER_TALK.sub("", query)
+    return out if re.search(r"[\u3400-\u9fff]{2}", out) else query
 
 
 def without_official_frame(query: str) -> str:
@@ -105,6 +122,7 @@ class Retriever:
         self._model = model
         self.dense_weight = model_weight(str(self.manifest.model.get("name"))) if self.manifest.model else 0.0
         self._dense = None
+        self._pinyin_keys: dict[str, str] | None = None
         self.hidden_docs: set[str] = set()  # files whose passages another file of the same report stands for (qa.copies)
 
     # ------------------------------------------------------------ dense, loaded on first need
@@ -124,6 +142,14 @@ class Retriever:
         if self._agencies is None:  # ~0.2 s at 10,000 agencies: not before the first search needs it
             self._agencies = AgencyIndex(self._agency_names)
         return self._agencies
+
+    def pinyin_keys(self) -> dict[str, str]:
+        """The keyword index's words by their pinyin (qa.pinyin), built on the first query typed in pinyin."""
+        if self._pinyin_keys is None:
+            from qa.pinyin import word_keys
+
+            self._pinyin_keys = word_keys(self.keyword.vocab, self.keyword.idf)
+        return self._pinyin_keys
 
     # ------------------------------------------------------------ search
     def resolve_agency(self, query: str) -> AgencyMatch | None:
@@ -160,6 +186,7 @@ class Retriever:
     def search(self, query: str, k: int = 5, agency: str | None = None, year: int | None = None,
                part: str | None = None, kind: str | None = None, mode: str = "hybrid") -> SearchResult:
         from index.fusion import fuse
+        from qa.pinyin import read_pinyin
         from qa.prose import in_report_words, not_asked_parts, users_terms
 
         note, asked = None, query
@@ -191,7 +218,8 @@ class Retriever:
         text = query
         if found and not found.ambiguous and found.agencies[0] == agency:
             text = without_mention(query, found.mention)
-        text = without_official_frame(years(text))
+        text = without_asker_talk(without_official_frame(years(text)))
+        text, _ = read_pinyin(text, self.pinyin_keys)  # xinxi chulifei → 信息 处理费
         plain, text = text, in_report_words(text)
         translated = [w for words in users_terms(plain)[1] for w in words]  # the reports' words for the user's
         names = self._names_of.get(agency, [agency]) if agency else None
@@ -258,15 +286,17 @@ class Retriever:
 
     def verbatim(self, fused: list[tuple[int, float]], head: dict[int, Passage], plain: str,
                  text: str) -> list[tuple[int, float]]:
-        """A query that is one short term once the agency and year are read off it (蜜罐, 跟班学习, 办结率):
-        the passages that say it as written come first, in their fused order. Such a query names a thing in
-        the reports' own words, which keyword search finds, while the model, given two to six characters,
-        ranks passages that only talk around it as high and outvotes it in the fusion. Not for a kind of
-        question said in one word (问题, 整改, 亮点), which the reports say in other words (text != plain)."""
-        term = re.sub(r"[\s\d年度]+", "", plain)
-        if text != plain or not re.fullmatch(r"[\u3400-\u9fff]{2,6}", term):
+        """A query that is one short term once the agency and year are read off it (蜜罐, 跟班学习, 办结率), or a
+        few such terms typed apart as into a search box (政务公开 队伍建设): the passages that say each as
+        written come first, in their fused order. Such a query names a thing in the reports' own words, which
+        keyword search finds, while the model, given a few characters, ranks passages that only talk around
+        it as high and outvotes it in the fusion. Not for a kind of question said in one word (问题, 整改,
+        亮点), which the reports say in other words (text != plain)."""
+        terms = re.sub(r"[\d年度]+", " ", plain).split()
+        if text != plain or not 0 < len(terms) <= VERBATIM_TERMS \
+                or not all(re.fullmatch(r"[\u3400-\u9fff]{2,12}", t) for t in terms):
             return fused
-        says = {i for i, _ in fused if i in head and term in re.sub(r"\s+", "", head[i].text)}
+        says = {i for i, _ in fused if i in head and all(t in re.sub(r"\s+", "", head[i].text) for t in terms)}
         return sorted(fused, key=lambda kv: kv[0] not in says)
 
     def year_named(self, query: str, agency: str | None) -> int | None:

@@ -1,0 +1,85 @@
+"""Topic words typed in pinyin (hongze xinxi chulifei, 平潭2020 zhengfu caigou), read as the index's own words.
+
+A run of Latin words that all split into pinyin syllables is matched against the toneless pinyin of the words
+the keyword index holds (never a list of words from elsewhere): the reading covering most of the run with
+words of two syllables or more wins, a syllable no word covers (le, ji) is dropped, and of several words with
+one spelling (zhengfu: 政府, 正负) the one most passages hold stands. English words do not split into syllables
+(service, window) and stay as they are, as do single syllables (a, he), which name nothing alone. Place names
+in pinyin are the agency finder's (qa.latin); this is for what is asked about them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from qa.latin import fold, is_pinyin  # the syllable table and how a word splits: the agency names' reader's
+
+MAX_SYLLABLES = 6  # the longest word looked up, in syllables
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[\s'’]+[A-Za-z\u00c0-\u024f]+)*")
+_HANZI = re.compile(r"[\u3400-\u9fff]{2,%d}" % MAX_SYLLABLES)
+
+
+@lru_cache(maxsize=65536)
+def _char_key(ch: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(ch, style=Style.NORMAL, errors=lambda _: [""])[0].replace("ü", "v")
+
+
+def word_keys(vocab: dict[str, int], idf: np.ndarray) -> dict[str, str]:
+    """Toneless pinyin → the index's most widely held word of 2–MAX_SYLLABLES characters with that spelling."""
+    best: dict[str, tuple[float, str]] = {}
+    for term, tid in vocab.items():
+        if not _HANZI.fullmatch(term):
+            continue
+        key = "".join(_char_key(c) for c in term)
+        if key.isascii() and key.isalpha():
+            w = float(idf[tid])
+            if key not in best or w < best[key][0]:
+                best[key] = (w, term)
+    return {k: t for k, (_, t) in best.items()}
+
+
+def _read_run(letters: str, keys: dict[str, str]) -> list[str]:
+    """The words covering most letters of a run (spaces removed), each a whole number of syllables."""
+    n = len(letters)
+    best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)  # (letters covered, -words, words)
+    best[0] = (0, 0, [])
+    for i in range(n):
+        if best[i] is None:
+            continue
+        cov, neg, got = best[i]
+        for j in range(i + 1, min(n, i + 6 * MAX_SYLLABLES) + 1):
+            piece = letters[i:j]
+            options = []
+            if j - i <= 6 and is_pinyin(piece, 1):
+                options.append((cov, neg, got))  # a syllable no word takes
+            word = keys.get(piece) if j - i >= 3 else None
+            if word and is_pinyin(piece, 1):
+                options.append((cov + j - i, neg - 1, got + [word]))
+            for o in options:
+                if best[j] is None or o[:2] > best[j][:2]:
+                    best[j] = o
+    return best[n][2] if best[n] else []
+
+
+def read_pinyin(query: str, keys_of) -> tuple[str, list[tuple[str, str]]]:
+    """The query with each run of pinyin words replaced by the index's words it spells, and what was read
+    as what; the query itself when it has none. keys_of() gives word_keys for the index (built on first need)."""
+    readings: list[tuple[str, str]] = []
+
+    def sub(m: re.Match[str]) -> str:
+        tokens = [fold(t) for t in re.split(r"[\s'’]+", m.group(0))]
+        if not all(is_pinyin(t, 1) for t in tokens) or (len(tokens) == 1 and not is_pinyin(tokens[0], 2)):
+            return m.group(0)
+        words = _read_run("".join(tokens), keys_of())
+        if not words:
+            return m.group(0)
+        readings.append((m.group(0), "".join(words)))
+        return " " + " ".join(words) + " "
+
+    out = _LATIN_RUN.sub(sub, query)
+    return (out, readings) if readings else (query, [])
