@@ -573,6 +573,9 @@ class Reader:
                 # trim leading question words: 哪个区 is no place
                 while place and place[0] in NAME_STOP:
                     place = place[1:]
+                # 哪些单位说了市长信箱的事: a name runs on from no 单位 and no verb of saying (市 starts 市长)
+                cut = [m.end() for m in re.finditer(r"单位|部门|机关", place)] + [m.end() for m in RE_SAYS.finditer(place)]
+                place = place[max(cut):] if cut else place
                 if len(place) >= 3 and place not in NOT_PLACES and place[-3:] not in NOT_PLACES and \
                         place[-2:] not in NOT_PLACES:
                     end = m.end()
