@@ -824,3 +824,44 @@ def test_only_planned_is_told_from_done(qa) -> None:
     a = ask(qa, "哪些单位只是计划搞培训，没真搞")[0]
     only, did = a.text.split("写了已经做过的有")
     assert "洪泽" in only and "伊川" not in only and "伊川" in did, a.text
+
+
+# ------------------------------------------------------------------ batch 17's kinds, asked in other words
+# (question, tokens the answer must hold, words its own quotes must not hold, the status when not "answered")
+BATCH17 = [
+    # a bare topic phrase (no question word): its head must be said; 沙河's 执法队伍 is no training
+    ("沙河城管队伍培训", ["队伍培训"], ["执法队伍"], "out_of_scope"),
+    ("伊川城管政务公开培训", ["50余人次"], [], "answered"),
+    # a count named by its counter and 数, without 多少
+    ("济南城管圆桌对话次数", ["186次"], [], "answered"),
+    ("平潭2024政策解读篇数", ["96篇"], [], "answered"),
+    # a count written in words (两次) stands before another sentence's digits
+    ("张店执法局开展了多少次市民代表看城市变化活动", ["两次"], ["25 件"], "answered"),
+    # the report of one year says what it plans for the next
+    ("平潭2023年报说2024年准备怎么改进", ["加大政务公开检查力度"], ["信息发布属性界定"], "answered"),
+    # who did or said a thing, asked in words other than the reports'
+    ("哪些部门说了市长热线的事", ["沙河", "市长热线"], [], "answered"),
+    ("哪些单位组织过政务公开培训", ["伊川", "张店", "济南"], [], "answered"),
+    ("哪些单位把巡查通报列入了绩效考核", ["2020", "2022", "2023"], [], "answered"),
+    # a word no report has (快手) is not one that only narrows what is asked (直播)
+    ("各单位在快手直播方面说了什么", ["快手"], ["全程直播"], "out_of_scope"),
+]
+
+
+@pytest.mark.parametrize("question,expect,must_not,status", BATCH17, ids=[b[0] for b in BATCH17])
+def test_batch17_kinds_in_other_words(qa, question: str, expect: list[str], must_not: list[str], status: str) -> None:
+    a = ask(qa, question)[0]
+    said = a.text.split("（另见")[0]
+    assert a.status == status, (question, a.status, a.text)
+    assert all(t in a.text for t in expect) and not any(w in said for w in must_not), (question, a.text)
+
+
+def test_counts_in_words_and_count_nouns_are_read() -> None:
+    from qa.prose import Asked, states_number
+
+    asked = Asked.of("搞了几次市民代表看城市变化活动")
+    assert asked.figure("我们开展了两次市民代表看城市变化活动") == "两次"
+    assert asked.figure("区人大十七届四次会议议案 14 件") is None  # an ordinal session, not a count
+    assert states_number("共召开三次专题会议") and not states_number("第一项加第二项之和")
+    assert (Asked.of("政策解读篇数").counter, Asked.of("培训人数").counter) == ("篇", "人")
+    assert not Asked.of("数据来源").number
