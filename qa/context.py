@@ -313,8 +313,10 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         if len(RE_PRONOUN_WORDS.sub("", RE_FILLER.sub("", plan.prose_text))) < 2:  # 2023年的呢 / 它前一年呢
             plan.prose_text, plan.part, plan.prose = prev.prose_text, prev.part, True
             plan.operation = "prose"
-        elif re.fullmatch(r"[那这]?(?:一共|总共|共)?(?:有|列了|写了)?(?:几|多少)(?:个方面|条|个|项|点|件)(?:呢|吗)?[？?]?",
-                          plan.prose_text.strip()):  # 一共几条 after 有哪些问题: how many of what was just listed
+        elif re.fullmatch(r"[那这]?(?:一共|总共|共)?(?:有|列了|写了)?(?:几|多少)(?:个方面|条|个|项|点|件)(?:呢|吗)?[？?]?|"
+                          r"(?:那|具体)?(?:说说|讲讲)?(?:其中)?的?第\s*(?:[一二三四五六七八九十]|\d+)\s*(?:条|项|点|个)"
+                          r"(?:是什么|是啥|说的是什么|写的什么|讲了什么|呢|的内容)?[？?]?",
+                          plan.prose_text.strip()):  # 一共几条 / 第二条是什么 after 有哪些问题: of what was just listed
             plan.prose_text, plan.part, plan.prose = f"{prev.prose_text} {plan.prose_text}", prev.part, True
             plan.operation = "prose"
         return plan
