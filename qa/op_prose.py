@@ -135,7 +135,9 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         if row:
             return row
     if not coverage_ok(result) and not in_part:
-        missing = "、".join(named_words(qa, query, [t for t in result.missing if not re.search(r"\d", t)])[:4]) or "这个问题"
+        # a number that names a thing (12345, 12319) is said; a year or a count is not what was searched
+        missing = "、".join(named_words(qa, query, [t for t in result.missing if not re.search(r"\d", t)
+                                                    or re.fullmatch(r"(?!(?:19|20)\d\d$)\d{3,}", t)])[:4]) or "这个问题"
         closest = [passage_citation(s) for s in result.sentences[:3]]
         where = f"{agency}{f'{year}年' if year else ''}的报告"  # the year read (平潭2022年关于培训…: that year's)
         text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{where}）" if agency else

@@ -345,7 +345,7 @@ def asks_shortfalls(question: str) -> bool:
 _ASKS_MEASURES = re.compile(r"改进|改善|措施|下一步|下步|下一年|今后|以后|往后|接下来|后续|来年|明年|打算|计划|整改|"
                             r"(?:怎么|如何|怎样|咋|着手|要|该|去)改(?![革版造制建名变动])|努力方向|准备|"
                             r"(?i:improve|next step|plan)")
-_ASKS_PROBLEMS = re.compile(r"(?:存在(?:的|着|哪些|什么|啥)?(?:主要)?)?问题|不足|薄弱|短板|差距|(?<!够)不够|欠缺|缺点|缺陷|毛病|瑕疵|承认|困难|短处|不到位|没做好|"
+_ASKS_PROBLEMS = re.compile(r"(?:存在(?:的|着|哪些|什么|啥)?(?:主要)?)?问题|不足|薄弱|短板|差距|(?<!够)不够|欠缺|缺点|缺陷|毛病|瑕疵|承认|困难|短处|不到位|没做好|没有?(?:做|搞|干|办)?到位|"
                             r"做得不好|做得差|(?i:weak|shortcoming|problem|issue)")
 # 哪些地方需要改进 asks where the report falls short (the problems), not how it will improve
 _NEEDS_WORK = re.compile(r"(?:哪些|什么|哪个|哪)(?:地方|方面|环节|里|儿)?(?:还)?(?:需要|有待|要|得|应该)(?:改进|改善|加强|提高|完善|提升)")

@@ -854,6 +854,10 @@ BATCH17 = [
     ("哪些单位把巡查通报列入了绩效考核", ["2020", "2022", "2023"], [], "answered"),
     # a word no report has (快手) is not one that only narrows what is asked (直播)
     ("各单位在快手直播方面说了什么", ["快手"], ["全程直播"], "out_of_scope"),
+    # problems asked as what was not done well enough (没做到位)
+    ("鹤岗城管还有哪些方面没做到位", ["力量薄弱"], ["加强政府信息公开机构建设"], "answered"),
+    # a number that names a thing (the 12345 hotline) is said as what was searched, not 「这个问题」
+    ("洪泽区是否提到了12345", ["「12345」"], [], "out_of_scope"),
 ]
 
 
@@ -881,6 +885,13 @@ def test_counts_in_words_and_count_nouns_are_read() -> None:
     (("伊川城管存在哪些问题", "那第三条呢"), "政策解读的水平有待提升"),
     (("平潭2022年有哪些改进措施", "具体说说第三条"), "丰富政策解读形式和方式"),
 ], ids=["jinan-2", "yichuan-3", "pingtan2022-3"])
+@pytest.mark.parametrize("more", ["具体说说", "详细讲讲"])
+def test_tell_me_more_keeps_the_question(qa, more: str) -> None:
+    """具体说说 after a text answer: the same report's same half again, not a search for 具体 / 说说."""
+    a = ask(qa, "鹤岗城管存在哪些问题", more)[1]
+    assert a.status == "answered" and "力量薄弱" in a.text and "城管网评" not in a.text, a.text
+
+
 def test_the_nth_item_of_what_was_just_listed(qa, turns: tuple[str, str], item: str) -> None:
     """第二条是什么 after a list: that list's item, in the report just answered, not a search of every report."""
     a = ask(qa, *turns)[1]
