@@ -854,7 +854,9 @@ class Reader:
         # 依申请公开是怎么办理的 / 依申请公开存在什么问题: the text says how and what fell short, the table only how
         # many (行政处罚最多的单位存在哪些问题 ranks first: the mixed plan below)
         if has_measure and not done and (asks_how(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)
-                            or asks_section(rest) or RE_STAFF.search(plan.text) and "申请" not in plan.text or asks_charged(plan.text)):
+                            or asks_section(rest) or RE_STAFF.search(plan.text) and "申请" not in plan.text or asks_charged(plan.text)
+                            # 有没有提到依申请公开(流程): whether the text says it, not whether the count is above 0
+                            or plan.item_word and re.search(rf"(?:{RE_SAYS.pattern})\s*{re.escape(plan.item_word)}", plan.text)):
             plan.defaults = [d for d in plan.defaults if not d.startswith("未指明")]  # no column is read
             plan.operation = "prose"
             plan.prose, plan.op_explicit = True, False

@@ -858,6 +858,8 @@ BATCH17 = [
     ("鹤岗城管还有哪些方面没做到位", ["力量薄弱"], ["加强政府信息公开机构建设"], "answered"),
     # a number that names a thing (the 12345 hotline) is said as what was searched, not 「这个问题」
     ("洪泽区是否提到了12345", ["「12345」"], [], "out_of_scope"),
+    # 有没有提到 + a table's row (行政处罚): whether the text says it, not whether its count is above 0
+    ("鹤岗城管有没有提到行政处罚", ["行政处罚信息"], [], "answered"),
 ]
 
 
