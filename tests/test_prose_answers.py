@@ -882,11 +882,6 @@ def test_counts_in_words_and_count_nouns_are_read() -> None:
     assert not Asked.of("数据来源").number
 
 
-@pytest.mark.parametrize("turns,item", [
-    (("济南城管下一步有什么改进措施", "第二条是什么"), "做好网站栏目维护管理"),
-    (("伊川城管存在哪些问题", "那第三条呢"), "政策解读的水平有待提升"),
-    (("平潭2022年有哪些改进措施", "具体说说第三条"), "丰富政策解读形式和方式"),
-], ids=["jinan-2", "yichuan-3", "pingtan2022-3"])
 @pytest.mark.parametrize("more", ["具体说说", "详细讲讲"])
 def test_tell_me_more_keeps_the_question(qa, more: str) -> None:
     """具体说说 after a text answer: the same report's same half again, not a search for 具体 / 说说."""
@@ -894,6 +889,11 @@ def test_tell_me_more_keeps_the_question(qa, more: str) -> None:
     assert a.status == "answered" and "力量薄弱" in a.text and "城管网评" not in a.text, a.text
 
 
+@pytest.mark.parametrize("turns,item", [
+    (("济南城管下一步有什么改进措施", "第二条是什么"), "做好网站栏目维护管理"),
+    (("伊川城管存在哪些问题", "那第三条呢"), "政策解读的水平有待提升"),
+    (("平潭2022年有哪些改进措施", "具体说说第三条"), "丰富政策解读形式和方式"),
+], ids=["jinan-2", "yichuan-3", "pingtan2022-3"])
 def test_the_nth_item_of_what_was_just_listed(qa, turns: tuple[str, str], item: str) -> None:
     """第二条是什么 after a list: that list's item, in the report just answered, not a search of every report."""
     a = ask(qa, *turns)[1]
