@@ -44,7 +44,7 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         "每年", "历年", "各年", "这几年", "几年", "哪几年", "哪些年", "逐年", "每一年", "变化", "不同",
                         "区别", "一样", "每个", "单位", "哪家", "谁", "哪些单位", "都", "有没有",
                         # why and whether it went well (因为…的事, 干得好不好): how the question runs on
-                        "一个", "只字", "因为", "由于", "好不好", "不好", "好坏", "行不行", "是不是", "的事", "这事", "那事",
+                        "说法", "一个", "只字", "因为", "由于", "好不好", "不好", "好坏", "行不行", "是不是", "的事", "这事", "那事",
                         # how firmly it is said (压根没提, 根本没说, 一点都没写): the saying, not the topic
                         "压根", "压根儿", "根本", "完全", "丝毫", "一点", "一点儿", "从来", "从未", "半句", "一句",
                         # what it is called (门户网站叫什么名字): the name asked, of the thing that is the topic
@@ -1080,6 +1080,8 @@ RE_WHICH_REPORTS = re.compile(r"哪些(?:单位|部门|机关|报告|地方|年�
 RE_ASKS_DOING = re.compile(r"(?i)(?<![a-z])(?:承认|认账|检讨|[说讲谈写提][了过](?!算)|"
                            # 哪些单位把政务公开纳入了绩效考核, 组织过培训: who did a thing, not which agencies there are
                            r"把[^，,。？?]{2,12}?(?:纳入|列入|写进|写入|放进|当作|作为)|"
+                           # 哪些单位在考核方面有说法: what each says of a thing, not which agencies there are
+                           r"在[^，,。？?]{2,10}?方面|有(?:什么|啥)?说法|"
                            r"(?:开展|组织|建立|设立|开设|推出|召开|举办|引入|采用|实行|实施|纳入|列入|关停|注销)[了过]|"
                            r"talk(?:s|ed)? about|speak(?:s)? (?:of|about)|sa(?:y|ys|id)|discuss(?:es|ed)?|"
                            r"held|hold(?:s)?|host(?:s|ed)?|conduct(?:s|ed)?|organi[sz]e(?:s|d)?|carr(?:y|ies|ied) out|"

@@ -857,7 +857,7 @@ class Reader:
                             or asks_section(rest) or RE_STAFF.search(plan.text) and "申请" not in plan.text or asks_charged(plan.text)
                             # 有没有提到依申请公开(流程): whether the text says it, not whether the count is above 0
                             # (涉及国家秘密 is what a refusal was for: 涉及 there says involving, not the text)
-                            or plan.item_word and re.search(rf"(?<!不)[提说讲写谈][到及过了]\s*{re.escape(plan.item_word)}", plan.text)):
+                            or plan.item_word and re.search(rf"(?<!不)[提说讲写谈][到及过了]了?\s*{re.escape(plan.item_word)}", plan.text)):
             plan.defaults = [d for d in plan.defaults if not d.startswith("未指明")]  # no column is read
             plan.operation = "prose"
             plan.prose, plan.op_explicit = True, False

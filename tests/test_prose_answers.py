@@ -860,6 +860,9 @@ BATCH17 = [
     ("洪泽区是否提到了12345", ["「12345」"], [], "out_of_scope"),
     # 有没有提到 + a table's row (行政处罚): whether the text says it, not whether its count is above 0
     ("鹤岗城管有没有提到行政处罚", ["行政处罚信息"], [], "answered"),
+    ("哪些单位提到了行政复议", ["说到这一点的有", "伊川"], [], "answered"),
+    # 在…方面有说法: what the reports say of it, not the list of agencies; 说法 is no word of the topic
+    ("哪些单位在考核方面有说法", ["说到这一点的有", "平潭"], ["索引中有"], "answered"),
 ]
 
 
