@@ -28,14 +28,13 @@ from qa.op_prose_who import who_says
 from qa.op_prose_years import RE_EVER, each_year
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.phrasing import no_report_words, reading
-from qa.prose import (RE_JUDGED, RE_WHICH_REPORTS, Asked, asks_charged, asks_duration, asks_how, asks_section, coverage_ok,
-                      mend_typos, part_named, part_title, sentence_text, states_days)
+from qa.prose import (RE_JUDGED, RE_PLAN_YEAR, RE_WHICH_REPORTS, Asked, asks_charged, asks_duration, asks_how, asks_section, coverage_ok,
+                      mend_typos, part_named, part_title, sentence_text, states_days, states_number)
 from qa.understand import RE_SHARE, Plan
 
 if TYPE_CHECKING:
     from qa.engine import QA
 
-_NUMBER = re.compile(r"\d")  # a sentence stating a number, for 多少 / 几
 
 
 def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", continued: bool = False) -> Answer:
@@ -66,6 +65,11 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             return most
     if not agency and not plan.agencies and not lead and RE_WHICH_REPORTS.search(plan.text):
         return who_says(qa, plan)
+    if (len(plan.years) == 2 and plan.years[1] == plan.years[0] + 1 and Asked.of(plan.prose_text or plan.text).half
+            and (said := RE_PLAN_YEAR.search(plan.text)) and int(said.group(1)) == plan.years[1]):
+        # 2022年报说2023年打算怎么做: the plans for 2023 are in the report of 2022 (its part 五)
+        plan = plan.model_copy(update={"years": plan.years[:1], "all_years": False, "defaults": list(plan.defaults) + [
+            f"{plan.years[1]}年的打算按{plan.years[0]}年报告里的改进措施理解"]})
     agency = agency or (plan.agencies[0] if plan.agencies else None)
     year = plan.years[0] if len(plan.years) == 1 else None
     defaults = list(plan.defaults)
@@ -131,7 +135,9 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         if row:
             return row
     if not coverage_ok(result) and not in_part:
-        missing = "、".join(named_words(qa, query, [t for t in result.missing if not re.search(r"\d", t)])[:4]) or "这个问题"
+        # a number that names a thing (12345, 12319) is said; a year or a count is not what was searched
+        missing = "、".join(named_words(qa, query, [t for t in result.missing if not re.search(r"\d", t)
+                                                    or re.fullmatch(r"(?!(?:19|20)\d\d$)\d{3,}", t)])[:4]) or "这个问题"
         closest = [passage_citation(s) for s in result.sentences[:3]]
         where = f"{agency}{f'{year}年' if year else ''}的报告"  # the year read (平潭2022年关于培训…: that year's)
         text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{where}）" if agency else
@@ -151,7 +157,7 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         if most:
             return most.model_copy(update={"question": plan.question})
     if RE_QUANTITY.search(plan.text):  # 多少 / 几: a sentence that states a number first
-        sentences.sort(key=lambda s: not _NUMBER.search(re.sub(r"(?:19|20)\d\d\s*年", "", s.text)))
+        sentences.sort(key=lambda s: not states_number(s.text))  # in digits or in words (两次)
         if agency and (unstated := count_unstated(qa, query, sentences)):  # 关停了多少个: the sentence gives none
             sentences = [unstated] + [s for s in sentences if s is not unstated]
             lead += "报告没有写明数量；说到这件事的句子是："

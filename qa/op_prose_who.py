@@ -21,6 +21,9 @@ WHO_REPORTS = 12  # 哪些单位提到了…: at most this many reports quoted, 
 # 哪些单位没有提到政策解读, 一个字都没提疫情: the agencies none of whose reports say it
 # 哪个单位承认了政务新媒体管理不规范的问题: a problem owned is one part 五's problems name, in one clause
 RE_OWNS = re.compile(r"承认|认账|检讨|自认")
+# 组织过, 开展了, 搞过: that it was done, which the reports say in many verbs (组织召开, 制定了…计划); the thing done
+# is what is asked about
+RE_DOING = re.compile(r"(?:组织|开展|举办|进行|搞|做|办)(?:了|过)")
 RE_NOT_SAID = re.compile(r"(?:没有?|未|不曾|从没|从来没有?)(?:提|说|讲|写|谈|涉及)|(?i:never mention|(?:do|does|did)(?: not|n't) mention)")
 
 
@@ -37,6 +40,7 @@ def who_says(qa: QA, plan: Plan) -> Answer:
         return Answer(question=plan.question, status="out_of_scope", from_text=True,
                       reading=Reading(operation="prose", summary="问题中没有报告里有的词"),
                       text=f"这些报告中没有找到说到这一点的内容（已检索全部{searched(qa)}），无法回答。")
+    query = qa.ctx.prose.said_by_heads(RE_DOING.sub(" ", query))  # 组织过业务培训: who trained, in any words
     if not negated and RE_ONLY_PLANNED.search(query):  # 只是打算开新闻发布会，没真开
         return who_only_planned(qa, plan, RE_ONLY_PLANNED.sub(" ", query), year)
     # 哪个单位承认了…问题, 哪些单位在改进措施里提到了…: read in each report's problems or measures

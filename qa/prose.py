@@ -44,7 +44,7 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         "每年", "历年", "各年", "这几年", "几年", "哪几年", "哪些年", "逐年", "每一年", "变化", "不同",
                         "区别", "一样", "每个", "单位", "哪家", "谁", "哪些单位", "都", "有没有",
                         # why and whether it went well (因为…的事, 干得好不好): how the question runs on
-                        "一个", "只字", "因为", "由于", "好不好", "不好", "好坏", "行不行", "是不是", "的事", "这事", "那事",
+                        "说法", "一个", "只字", "因为", "由于", "好不好", "不好", "好坏", "行不行", "是不是", "的事", "这事", "那事",
                         # how firmly it is said (压根没提, 根本没说, 一点都没写): the saying, not the topic
                         "压根", "压根儿", "根本", "完全", "丝毫", "一点", "一点儿", "从来", "从未", "半句", "一句",
                         # what it is called (门户网站叫什么名字): the name asked, of the thing that is the topic
@@ -79,15 +79,29 @@ FETCH_PASSAGES = 8  # passages whose sentences are reranked for one report
 COUNTERS = ("人次", "万元", "余人", "条", "件", "项", "期", "次", "篇", "个", "人", "家", "场", "份", "批", "名", "部",
             "户", "天", "元", "起", "封", "场次", "个工作日")
 # 哪几个方面 asks which, not how many
-_ASK_COUNTER = re.compile(r"(?:多少|(?<!哪)几)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
+# 篇数, 人数, 次数: a count named by its counter and 数 (政策解读篇数), asked without 多少
+_COUNT_NOUN = re.compile(r"(篇|条|件|项|期|次|个|人|场|份|批|名|户|家)数(?!据|字|量|码)")
+_ASK_COUNTER = re.compile(r"(?:多少|(?<!哪)几)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")|"
+                          + _COUNT_NOUN.pattern)
 _ASK_RATE = re.compile(r"(?:率|比例|比重|占比|百分之|百分比)")
-_ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封]|数量|次数|人次|比例|百分|率是|率多|"
-                         r"(?i:(?<![a-z])how (?:many|much)(?![a-z])|(?<![a-z])(?:number|share|percentage|proportion) of(?![a-z]))")
+_ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封]|数量|人次|比例|百分|率是|率多|"
+                         r"(?i:(?<![a-z])how (?:many|much)(?![a-z])|(?<![a-z])(?:number|share|percentage|proportion) of(?![a-z]))|"
+                         + _COUNT_NOUN.pattern)
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 # a count a sentence states: a number in one of COUNTERS (154件, 300 余条, 0元, 两次), never a year or a date
 _COUNT = (r"(?:(?<![\d.])\d[\d,]*(?:\.\d+)?|(?<!第)[一二两三四五六七八九十百千万]+)(?:余|多)?(?:"
           + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 _CLAUSE = r"[^。；;，,！？!?\d]{0,12}?"  # within one clause, no other number between
+# a number a sentence states, with what follows it: in digits (808 条, 96.65%) or in Chinese numerals before a
+# counter (开展了两次, 十余期): a count written out in words is stated as much as one in digits (not an ordinal:
+# 第一项, 十七届四次会议, nor 每一条)
+_NUMBER_SAID = re.compile(r"(\d[\d,]*(?:\.\d+)?|(?<![第届每])[一二两三四五六七八九十百千]+(?=(?:余|多)?(?:"
+                          + "|".join(sorted(COUNTERS, key=len, reverse=True)) + r")))\s*(%|％|[\u4e00-\u9fff]{1,2})?")
+
+
+def states_number(text: str) -> bool:
+    """The text states a number, not a year: in digits or in Chinese numerals before a counter (两次)."""
+    return bool(_NUMBER_SAID.search(_YEAR.sub("", text)))
 
 
 # 向申请人收过费吗, 收没收费: whether a fee was charged, which the text says (part 六: 无收取信息处理费情况); the
@@ -141,6 +155,8 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"追责|追究责任|问责|处分|担责"), "责任追究 问责", None),
     # whether it counts at the year's end (跟年终考核挂不挂钩, 算进考核): 绩效考核
     (re.compile(r"(?:年终|年底|年度|年末)考核|挂不?挂钩|挂钩|算进|考评|绩效"), "绩效考核 考核", None),
+    # 纳入考核: the reports put a thing into another as often with 列入 (列入绩效考核评估范围)
+    (re.compile(r"纳入|列入|归入"), "纳入 列入", None),
     # who keeps an eye on the work (怎么盯着各单位): 监督 / 督查 / 检查
     (re.compile(r"盯(?:着|紧|住)?|看着|管着|(?:专门|专项)?(?:查过|查了|查一查|检查过|抽查过)"), "监督 督查 检查", None),
     # who decides or answers for the work (谁来拿主意, 谁拍板, 指定了谁来负责): its leading group and the people named
@@ -232,6 +248,13 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)(?<![a-z])(?:do(?:es)?n't|do(?:es)? not|not even|without|lacks?)(?![a-z])"), "没有", None),
     (re.compile(r"(?i)(?<![a-z])(?:its|their) own(?![a-z])"), "自己的", None),
 )
+
+
+# 平潭2022年报说…: the question's year was read off with its 年, which leaves the report's 报 at the start of
+# what is left; with the verb after it (报说, 报里) the search would read it as a word no report holds
+_REPORT_LEFT = re.compile(r"(?:^|(?<=\s))(?:度)?报(?:告)?(?=[说里中上写讲提谈称显]|\s|$)")
+# 2022年报说2023年打算怎么做: the second year is when the plans are for, in the report of the year before
+RE_PLAN_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?的?(?:打算|计划|准备|将|要|想|预备|安排)")
 
 
 # 跟2023年比, 和上一年相比: the frame of a comparison whose other side (a year, a name) was read off the query,
@@ -338,7 +361,7 @@ def asks_shortfalls(question: str) -> bool:
 _ASKS_MEASURES = re.compile(r"改进|改善|措施|下一步|下步|下一年|今后|以后|往后|接下来|后续|来年|明年|打算|计划|整改|"
                             r"(?:怎么|如何|怎样|咋|着手|要|该|去)改(?![革版造制建名变动])|努力方向|准备|"
                             r"(?i:improve|next step|plan)")
-_ASKS_PROBLEMS = re.compile(r"(?:存在(?:的|着|哪些|什么|啥)?(?:主要)?)?问题|不足|薄弱|短板|差距|(?<!够)不够|欠缺|缺点|缺陷|毛病|瑕疵|承认|困难|短处|不到位|没做好|"
+_ASKS_PROBLEMS = re.compile(r"(?:存在(?:的|着|哪些|什么|啥)?(?:主要)?)?问题|不足|薄弱|短板|差距|(?<!够)不够|欠缺|缺点|缺陷|毛病|瑕疵|承认|困难|短处|不到位|没做好|没有?(?:做|搞|干|办)?到位|"
                             r"做得不好|做得差|(?i:weak|shortcoming|problem|issue)")
 # 哪些地方需要改进 asks where the report falls short (the problems), not how it will improve
 _NEEDS_WORK = re.compile(r"(?:哪些|什么|哪个|哪)(?:地方|方面|环节|里|儿)?(?:还)?(?:需要|有待|要|得|应该)(?:改进|改善|加强|提高|完善|提升)")
@@ -433,7 +456,7 @@ class Asked:
         half = None if measures and problems else "measures" if measures else "problems" if problems else None
         listing = bool(re.search(r"哪些|哪几|有何|什么措施|什么问题|啥", query))
         done = half is None and bool(_ASKS_DONE.search(query))
-        return cls(number=number, counter=m.group(1) if m else None, rate=rate, half=half, listing=listing,
+        return cls(number=number, counter=(m.group(1) or m.group(2)) if m else None, rate=rate, half=half, listing=listing,
                    done=done, merit=done and bool(_ASKS_MERIT.search(query)))
 
     @property
@@ -453,7 +476,7 @@ class Asked:
         return query
 
     def _numbers(self, text: str) -> list[re.Match]:
-        return list(re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*(%|％|[\u4e00-\u9fff]{1,2})?", _YEAR.sub("", text)))
+        return list(_NUMBER_SAID.finditer(_YEAR.sub("", text)))
 
     def number_bonus(self, text: str) -> float:
         """How well the text states the number asked: the counter asked (808 条) counts most, any other
@@ -509,6 +532,7 @@ class Prose:
         holds any of the report's words for it (征集|听取|意见箱), at the weight of the rarest."""
         kw = self.retriever.keyword
         weights, top = self._weights, self._top
+        query = _REPORT_LEFT.sub(" ", query)  # 2022年报说: the 年 went with the year, 报 is the report, no word
         query, alternatives = users_terms(_COMPARED.sub(" ", _PART_NAMED.sub(" ", query)))  # 第六部分 says where
         out = []
         said = {w for words in alternatives for w in words}  # a report's word the user's stands for: one term
@@ -519,7 +543,8 @@ class Prose:
         known = [t for t, _ in asked if t in kw.vocab]
         for term, qw in asked:
             if (term in self._agency_terms or term in GENERIC or term in COLLOQUIAL or term in said or _ASPECT.match(term)
-                    or len(term) < 2 and not term.isdigit() or set(term) <= _FRAME_CHARS):
+                    or len(term) < 2 and not term.isdigit() or set(term) <= _FRAME_CHARS
+                    or _COUNT_NOUN.fullmatch(term)):  # 篇数: how many is asked (Asked.counter), not what about
                 continue
             tid = kw.vocab.get(term)
             if tid is None and term[-1] in ASPECT and len(term) > 2:  # 建立了 → 建立: the particle says nothing
@@ -552,8 +577,31 @@ class Prose:
             head = [t for t, _ in self.content_terms(words[-1])] if words and len(terms) >= 2 else []
             return (head[-1], [t for t in terms if t != head[-1]]) if head else (None, [])
         m = _ABOUT_ZH.search(query)
-        terms = [t for t, _ in self.content_terms(m.group(1) or m.group(2))] if m else []
+        phrase = (m.group(1) or m.group(2)) if m else query if _bare(query) else ""
+        terms = [t for t, _ in self.content_terms(phrase)] if phrase else []
         return (terms[-1], terms[:-1]) if len(terms) >= 2 else (None, [])
+
+    def said_by_heads(self, query: str) -> str:
+        """The query with each phrase of it no report says whole (业务培训) cut to its head (培训), when reports say
+        the head and know every word that only narrowed it: 组织过业务培训 is answered by 制定了培训计划 too. A phrase
+        some report says (垃圾分类) stays whole, and so does one with a word no report has (抖音短视频); one narrowed
+        only by the words every report is about (政务公开培训) is its head whoever says it whole."""
+        for phrase in self.topic_phrases(query):
+            terms = [t for t, _ in self.content_terms(phrase)]
+            if len(terms) < 2 or not all(self.known(t) for t in terms):
+                continue
+            head = terms[-1].split("|")[0]
+            generic = head in phrase and not re.sub("|".join(_JOINS), "", phrase[:phrase.rindex(head)])
+            if not generic and self.retriever.passages_saying([phrase], reports=1):
+                continue
+            if head in phrase and self.retriever.passages_saying([head], reports=1):
+                query = query.replace(phrase, phrase[phrase.rindex(head):])
+        return query
+
+    def known(self, term: str) -> bool:
+        """Some report holds the term (any of a user's word's alternatives): a word no report has anywhere
+        (抖音) is not one that only narrows what is asked."""
+        return any(w in self.retriever.keyword.vocab for w in term.split("|"))
 
     def find(self, query: str, agency: str | None = None, year: int | None = None, part: str | None = None,
              k: int = 3, distinct_agencies: bool = False, distinct_reports: bool = False) -> ProseResult:
@@ -601,6 +649,8 @@ class Prose:
             if _coverage(scope, others) >= max(COVERAGE, _coverage(scope, plans)):
                 scored = others
         head, narrowing = self._about(query)
+        # 抖音短视频 → 视频 is the head, but no report says 抖音 at all: a sentence on 视频 says nothing of it
+        unknown = [t for t in narrowing if not self.known(t)]
         headless = bool(head and scored) and not any(holds(head, normalize(s.passage.text)) for s in scored)
         if head and not headless:  # staff training: a passage on training, not one on staff alone
             scored = [s for s in scored if holds(head, normalize(s.passage.text))]
@@ -638,6 +688,8 @@ class Prose:
             coverage, missing = 0.0, [t for t, _ in terms]
         if headless and head:  # none says the thing asked (培训), whatever else they share with the question
             coverage, missing = 0.0, [head.split("|")[0]] + [t for t in missing if t != head.split("|")[0]]
+        if unknown:
+            coverage, missing = 0.0, [t.split("|")[0] for t in unknown] + [t for t in missing if t not in unknown]
         return ProseResult(sentences, coverage, [t for t, _ in terms], missing)
 
     def mentions(self, phrases: list[str], year: int | None = None, part: str | None = None,
@@ -1003,6 +1055,19 @@ def _coverage(terms: list[tuple[str, float]], sentences: list[Sentence]) -> floa
     return max(sum(w for t, w in terms if holds(t, normalize(s.passage.text))) / total for s in sentences)
 
 
+# a question that is a topic and nothing else (鹤岗城管队伍培训): no question word, no kind of answer asked; the
+# phrase is what it is about, its head last (队伍培训 → 培训), as 关于队伍培训说了什么 frames it
+_ASKING = re.compile(r"[?？吗呢么嘛]|什么|啥|哪|谁|怎|如何|多少|几|是否|有没有|有无|有何|为何|为什么|说了|写了|提到|"
+                     r"(?i:[a-z])")
+
+
+def _bare(query: str) -> bool:
+    query = re.sub(r"\s+", "", query)
+    asked = Asked.of(query)
+    return (2 < len(query) <= 16 and not _ASKING.search(query) and not asked.number and not asked.kind
+            and not asks_how(query) and not asks_section(query))
+
+
 _JOINS = frozenset({"政务", "政府", "信息", "公开"})  # generic alone, part of a topic's name (政务新媒体)
 _PARTICLES = frozenset("了的过着吗呢么吧和与及或是在有")
 # one-character verbs and adverbs a question puts after its topic (政策解读做得不够, 培训搞了吗): no name ends in one
@@ -1029,6 +1094,11 @@ RE_WHICH_REPORTS = re.compile(r"哪些(?:单位|部门|机关|报告|地方|年�
 # Which agencies held press conferences / talk about the hotline, 哪些单位承认了… / 说了…的事: a which-question that
 # asks what reports say or did (a verb of saying, owning or doing), not which agencies the index holds
 RE_ASKS_DOING = re.compile(r"(?i)(?<![a-z])(?:承认|认账|检讨|[说讲谈写提][了过](?!算)|"
+                           # 哪些单位把政务公开纳入了绩效考核, 组织过培训: who did a thing, not which agencies there are
+                           r"把[^，,。？?]{2,12}?(?:纳入|列入|写进|写入|放进|当作|作为)|"
+                           # 哪些单位在考核方面有说法: what each says of a thing, not which agencies there are
+                           r"在[^，,。？?]{2,10}?方面|有(?:什么|啥)?说法|"
+                           r"(?:开展|组织|建立|设立|开设|推出|召开|举办|引入|采用|实行|实施|纳入|列入|关停|注销)[了过]|"
                            r"talk(?:s|ed)? about|speak(?:s)? (?:of|about)|sa(?:y|ys|id)|discuss(?:es|ed)?|"
                            r"held|hold(?:s)?|host(?:s|ed)?|conduct(?:s|ed)?|organi[sz]e(?:s|d)?|carr(?:y|ies|ied) out|"
                            r"r[au]n(?:s)?|use(?:s|d)?|launch(?:es|ed)?|set up|did|do(?:es)?|ha(?:ve|s|d)(?! ?(?:a |any )?(?:reports?|报告|年报)))"

@@ -575,6 +575,9 @@ class Reader:
                 # trim leading question words: 哪个区 is no place
                 while place and place[0] in NAME_STOP:
                     place = place[1:]
+                # 哪些单位说了市长信箱的事: a name runs on from no 单位 and no verb of saying (市 starts 市长)
+                cut = [m.end() for m in re.finditer(r"单位|部门|机关", place)] + [m.end() for m in RE_SAYS.finditer(place)]
+                place = place[max(cut):] if cut else place
                 if len(place) >= 3 and place not in NOT_PLACES and place[-3:] not in NOT_PLACES and \
                         place[-2:] not in NOT_PLACES:
                     end = m.end()
@@ -858,7 +861,10 @@ class Reader:
         # 依申请公开是怎么办理的 / 依申请公开存在什么问题: the text says how and what fell short, the table only how
         # many (行政处罚最多的单位存在哪些问题 ranks first: the mixed plan below)
         if has_measure and not done and (asks_how(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)
-                            or asks_section(rest) or RE_STAFF.search(plan.text) and "申请" not in plan.text or asks_charged(plan.text)):
+                            or asks_section(rest) or RE_STAFF.search(plan.text) and "申请" not in plan.text or asks_charged(plan.text)
+                            # 有没有提到依申请公开(流程): whether the text says it, not whether the count is above 0
+                            # (涉及国家秘密 is what a refusal was for: 涉及 there says involving, not the text)
+                            or plan.item_word and re.search(rf"(?<!不)[提说讲写谈][到及过了]了?\s*{re.escape(plan.item_word)}", plan.text)):
             plan.defaults = [d for d in plan.defaults if not d.startswith("未指明")]  # no column is read
             plan.operation = "prose"
             plan.prose, plan.op_explicit = True, False
