@@ -29,22 +29,26 @@ an add 0.31 -> 0.15 s (2.0x), reopen and first answer 0.43 -> 0.23 s (1.9x), a d
 
 At 100,001 reports (34,342 agencies, 4.2M passages, 20M facts; the index /work/idx100k_single taken to
 this layout by one add over a `cp -al` copy whose manifest names the copied corpus, 295 s once, then
-snapshotted and copied afresh for each run; 2 rounds of add + delete a run, --steps --walk), before = the
-tree at 2d5c282, after = scale11's; runs alternated base, after, base, after; 1-minute load 16-29 (the
-machine shared by 8): CPU seconds of the process, median of the 4 rounds of each run:
-  reopen                       1.54-1.70 before (base3)   0.62-0.80 after (mine3)   ~2.1x
-  reopen and first answer      1.86-2.23 before           1.04-1.25 after           ~1.8x
-  the answer asked again       0.60-0.77 before           0.51-0.70 after           (the answer itself)
-  then a prose answer          0.33-0.57 before           0.56-0.61 after           (+~0.15: tables made here)
-  walk, nothing changed        5.75, 6.03 before          4.18 after                ~1.4x
-Wall seconds followed the load (load 16-18: reopen 4.1-6.3 s before, 1.9-2.9 s after; load 24-29: 21-25 s
-before, 5.6-6.7 s after; walk 34.7-53 s before, 13.8-39 s after). The steps before (wall, load 16-19): the
+snapshotted and copied afresh for each run; 2 rounds of add + delete a run, --steps, --walk in the first
+pair), before = the tree at 2d5c282, after = scale11's; runs alternated before, after, before, after;
+1-minute load 20-29 (the machine shared by 8). CPU seconds of the process, 8 rounds each (median):
+  reopen                              1.26-1.71 (1.37) before   0.62-1.07 (0.73) after   1.9x
+  reopen and first answer (facts)     1.65-2.23 (1.86) before   1.04-1.55 (1.20) after   1.55x
+  the same answer asked again         0.54-0.77 before          0.51-0.70 after          (the answer itself)
+  then a prose answer                 0.31-0.57 before          0.56-0.78 after          (tables made here now)
+  reopen, fact answer, prose answer   1.98-2.70 (2.2)  before   1.61-2.33 (1.83) after   1.2x
+  walk, nothing changed               5.75, 6.03 before         4.18, 4.60 after         1.35x
+Wall seconds followed the load, 10-15x the CPU seconds at load 20-29 (reopen 17.6-25.1 s before, 5.6-16.3
+s after; walk 52-53 s before, 39-54 s after; at load 16-18 the reopen took 4.1-6.3 s before, 1.9-2.9 s
+after, the walk 34.7-41.9 s before, 13.8-15.3 s after). Where the reopen went before (wall, load 16-19): the
 keyword parts 0.8-3.6 s (a rank, a length normalisation and counts over 4.2M passages), the retriever's three
 queries over every report ~1 s, the fact store 1.1-2.8 s (its report rows 0.05-0.25, copies 0.14-0.39), the
-question reader 0.01-0.6 s; after: keyword parts 0.17-1.4 s, no retriever queries, the store's report rows
-shared with the retriever (0.0 s), copies judged again only where files changed. The first answer to the
-fact question (哪个单位行政处罚最多: a ranking of 34,342 agencies) costs what the same answer asked again does:
-it is the answer at this size, not the reopen."""
+question reader 0.01-0.6 s. After: the keyword parts keep the base's share of the counts and make the rank
+and normalisation when a query first searches (a fact question needs none; the first prose answer pays them,
+~0.2-0.4 CPU s), no retriever queries (the rows are the store's, grown), copies judged again only where files
+changed; what remains is mostly the fact store's objects and arrays per report (qa/facts.py: 1.1-3.3 s wall
+of 1.9-6.7 s, load 16-25) and the arrays over every passage the first search makes. The first answer to the fact question (哪个单位行政处罚最多: a
+ranking of 34,342 agencies) costs what the same answer asked again does: it is the answer at this size."""
 
 from __future__ import annotations
 
