@@ -41,7 +41,8 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from index.checks import cross_year_findings
-from index.corpus import check_lines, check_size, positive_env, read_report_bytes, readable_names, report_files
+from index.corpus import (check_lines, check_size, max_file_bytes, positive_env, read_report_bytes, readable_names,
+                          report_files)
 from index.embedding import with_eta
 from index.errors import ReportError, printable
 from index.neighbours import fill_build_from_neighbours, neighbour_docs
@@ -732,7 +733,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], wa
 
     cache = index / "cache"
     cache.mkdir(exist_ok=True)
-    prev = _previous(index, [os.path.basename(f) for f in files], listed)
+    prev = _previous(index, [f.name if isinstance(f, Path) else os.path.basename(f) for f in files], listed)
     corrections = read_corrections(corpus)  # the user's reports.csv: agency and year by file
     fixes: dict[str, Correction] = {}
     corrections_sha = _corrections_sha(corpus)
@@ -740,6 +741,7 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], wa
     # has there (made with the same name and correction), unhashed (100,000 hashes: ~0.3-0.9 s of an add)
     keys_hold = prev is not None and prev.manifest.corrections == corrections_sha
     suffix = f"-c{CACHE_VERSION}"
+    limit = max_file_bytes()  # (once: an environment read per file was ~10% of a walk at 100,000 files)
 
     # which files come from the previous generation as they are, which must be (re)read
     skipped: dict[str, str] = dict(walk_errors)
@@ -762,9 +764,10 @@ def _build_locked(corpus: Path, index: Path, policy, files: list[Path | str], wa
             stats[rel] = (old[0].size, old[0].mtime_ns)
             plan.append((rel, old[0].key, path, old))
             continue
-        path = Path(path)  # (a path string of _listed whose entry no longer fits)
+        if not isinstance(path, Path):  # (a path string of _listed whose entry no longer fits)
+            path = Path(path)
         try:
-            key, stats[rel] = _key_by_stat(path, name, old[0] if old else None)
+            key, stats[rel] = _key_by_stat(path, name, old[0] if old else None, limit, keys_hold)
         except ReportError as err:
             skipped[rel] = err.problem
             continue
@@ -910,19 +913,24 @@ def prev_generation(prev: _Previous | None):
     return None if prev is None else Generation(prev.generation, prev.manifest)
 
 
-def _key_by_stat(path: Path, name: str, old: FileEntry | None) -> tuple[str, tuple[int, int]]:
+def _key_by_stat(path: Path, name: str, old: FileEntry | None, limit: int | None = None,
+                 key_holds: bool = False) -> tuple[str, tuple[int, int]]:
     """The file's cache key and the (size, mtime_ns) it was made from. A file whose size and mtime are
     those the previous generation recorded keeps its key unread (an add to a large corpus must not read
     and hash every file again); any other is read, hashed and checked against the line limits (a worker
-    checks them again, in case the file changes meanwhile). Raises ReportError."""
+    checks them again, in case the file changes meanwhile). Raises ReportError.
+    limit: max_file_bytes(), read once by a caller that asks for every file of a walk; key_holds: the previous
+    generation's keys were made with this name and correction when of this cache version (see
+    _build_locked's keys_hold): taken without hashing the name again."""
     try:
         st = os.stat(path)
     except OSError:
         st = None
     if (st is not None and old is not None and old.key and stat.S_ISREG(st.st_mode)
             and (st.st_size, st.st_mtime_ns) == (old.size, old.mtime_ns)):
-        check_size(path, st.st_size)
-        key = _key_of(name, old.sha256)
+        if limit is None or st.st_size > limit:
+            check_size(path, st.st_size)
+        key = old.key if key_holds and old.key.endswith(f"-c{CACHE_VERSION}") else _key_of(name, old.sha256)
         if key == old.key:
             return key, (st.st_size, st.st_mtime_ns)
     data = read_report_bytes(path, lines=False)

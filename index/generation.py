@@ -23,7 +23,7 @@ which is why ties are broken by corpus order (the manifest's file order) and not
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +52,15 @@ def _file_id(path: Path) -> tuple[int, int, int] | None:
     return st.st_dev, st.st_ino, st.st_mtime_ns
 
 
+def _in_order(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Passage numbers file by file: each file's span (first number, count) in the order given."""
+    total = int(counts.sum())
+    if not total:
+        return np.zeros(0, np.int64)
+    ends = np.cumsum(counts)
+    return np.repeat(starts - (ends - counts), counts) + np.arange(total, dtype=np.int64)
+
+
 @dataclass(frozen=True)
 class Growth:
     """A generation against an older one it grew from: parts first_new.. are new; the older parts' reports
@@ -74,6 +83,8 @@ class Generation:
         self.manifest = manifest
         self.name = self.path.name
         self.files = self._file_ids()  # taken now: a build removes the older generations' folders
+        self._report_rows: list[tuple] | None = None  # see report_rows
+        self._changed: tuple[Generation, set[str]] | None = None  # see changed_docs
 
     def _file_ids(self) -> list[tuple[int, int] | None]:
         """Each part's facts.duckdb as (device, inode): a grown generation hard-links its older parts."""
@@ -132,12 +143,13 @@ class Generation:
     def corpus_order(self) -> np.ndarray:
         """The live passage numbers in corpus order (file by file as the manifest lists them): from the file
         list's spans (index/filelist.py), not its rows."""
+        return _in_order(*self.manifest.table.spans())
+
+    def corpus_order_later(self) -> Callable[[], np.ndarray]:
+        """corpus_order, made when called: the file list's spans are read now (a later build may remove this
+        generation's folder), the array over every passage when a query first needs it (KeywordParts)."""
         starts, counts = self.manifest.table.spans()
-        total = int(counts.sum())
-        if not total:
-            return np.zeros(0, np.int64)
-        ends = np.cumsum(counts)
-        return np.repeat(starts - (ends - counts), counts) + np.arange(total, dtype=np.int64)
+        return lambda: _in_order(starts, counts)
 
     # ------------------------------------------------------------ facts
     def connect(self):
@@ -211,6 +223,32 @@ class Generation:
         return Growth(first_new=len(old_parts), n_parts=len(parts),
                       dead_docs={d for p, d in dead - old_dead if p in dict(old_parts)})
 
+    def report_rows(self, con, older: Generation | None = None) -> list[tuple]:
+        """(doc, agency, year, format) of every live report, in doc order, read once per generation (the
+        retriever and the fact store of one engine share them). older: the generation of the engine this one
+        is reopened from: when this one only grew from it (index/grow.py), its rows without the replaced and
+        deleted reports and the new parts' rows: reading them all took seconds at 100,000 reports, each time."""
+        if self._report_rows is not None:
+            return self._report_rows
+        growth = self.grown_from(older) if older is not None and older._report_rows is not None else None
+        if growth is None:
+            rows = con.execute("select doc, agency, year, format from reports order by doc").fetchall()
+        else:
+            rows = ([r for r in older._report_rows if r[0] not in growth.dead_docs] if growth.dead_docs
+                    else list(older._report_rows))
+            new = [r for i in growth.new_parts for r in con.execute(
+                f"select doc, agency, year, format from ({self.part_select('reports', i)})").fetchall()]
+            rows += new
+            rows.sort(key=lambda r: r[0])  # code points, as DuckDB's order by (the old rows are in order)
+            self._changed = older, growth.dead_docs | {r[0] for r in new}
+        self._report_rows = rows
+        return rows
+
+    def changed_docs(self, older: Generation | None) -> set[str] | None:
+        """The docs added, replaced or removed since `older`, when report_rows grew this generation's rows from
+        its (else None: nothing is known to be unchanged)."""
+        return self._changed[1] if self._changed is not None and self._changed[0] is older else None
+
     # ------------------------------------------------------------ keyword and vectors
     def keyword(self, previous: KeywordIndex | None = None) -> KeywordIndex:
         """The keyword index: the base's own when there are no segments, else all parts scored as one.
@@ -235,7 +273,7 @@ class Generation:
         if not self.segmented:
             return load(self.path / "keyword", True)
         return KeywordParts([load(f / "keyword", False) for _, f in self.parts()],
-                            self.live(), self.corpus_order(), self.dead_terms())
+                            self.live(), self.corpus_order_later(), self.dead_terms())
 
     def dead_terms(self) -> dict[str, dict[str, int]] | None:
         """What the tombstoned passages took from the terms' passage and report frequencies ("df", "rdf":
@@ -367,9 +405,11 @@ class KeywordParts(KeywordIndex):
     stored term frequencies and lengths with the live passages' average length, and weighted with the
     live passage and report frequencies (see KeywordIndex._assemble and _prepare, which this mirrors)."""
 
-    def __init__(self, parts: list[KeywordIndex], live: np.ndarray, order: np.ndarray,
+    def __init__(self, parts: list[KeywordIndex], live: np.ndarray, order: np.ndarray | Callable[[], np.ndarray],
                  dead: dict[str, dict[str, int]] | None = None):
-        """dead: Generation.dead_terms (None: the tombstoned passages' terms are found in the postings)."""
+        """order: the live passage numbers in corpus order, or what gives them (Generation.corpus_order) when
+        first needed; dead: Generation.dead_terms (None: the tombstoned passages' terms are found in the
+        postings)."""
         super().__init__(parts[0].params, parts[0].tok)
         self.parts = parts
         self._dead = dead
@@ -379,21 +419,39 @@ class KeywordParts(KeywordIndex):
             raise ValueError(f"keyword parts hold {n_all} passages, the manifest {len(live)}")
         self.live = live
         self.n = n_all  # scores() spans every number; dead ones score 0
-        self.rank = np.full(n_all, n_all, np.int64)  # corpus order, for ties
-        self.rank[order] = np.arange(len(order))
+        self._order = order
+        self._ranked: tuple[np.ndarray, np.ndarray] | None = None  # (rank, norm): see _scoring
         self._combine_vocab()
         self._combine_meta()
-        lens = np.concatenate([np.asarray(p.lens, np.int32) for p in parts])
-        self.lens = lens
-        k1, b = self.params.k1, self.params.b
-        live_flens = lens[order].astype(np.float32)  # in corpus order: the same mean as a full build's
-        avgdl = float(live_flens.mean()) if len(order) else 1.0
-        flens = lens.astype(np.float32)
-        self._norm = k1 * (1 - b + b * flens / max(avgdl, 1e-9))
+        self.lens = np.concatenate([np.asarray(p.lens, np.int32) for p in parts])
         self._frequencies()
         self.vocab = _LiveTerms(self._all_terms, self._df)
         self.fingerprint = "+".join(p.fingerprint for p in parts)
         self._prepare()
+
+    def _scoring(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each passage's place in corpus order (for ties) and its length normalisation (k1 (1 - b + b len /
+        avgdl), avgdl over the live passages): made when a query first scores, not when an engine opens (arrays
+        over every passage: seconds of a reopen at 100,000 reports under load, and a fact question needs none)."""
+        if self._ranked is None:
+            order = self._order() if callable(self._order) else self._order
+            n_all = self.n
+            rank = np.full(n_all, n_all, np.int64)
+            rank[order] = np.arange(len(order))
+            k1, b = self.params.k1, self.params.b
+            live_flens = self.lens[order].astype(np.float32)  # in corpus order: the same mean as a full build's
+            avgdl = float(live_flens.mean()) if len(order) else 1.0
+            flens = self.lens.astype(np.float32)
+            self._ranked = rank, k1 * (1 - b + b * flens / max(avgdl, 1e-9))
+        return self._ranked
+
+    @property
+    def rank(self) -> np.ndarray:
+        return self._scoring()[0]
+
+    @property
+    def _norm(self) -> np.ndarray:
+        return self._scoring()[1]
 
     def _combine_vocab(self) -> None:
         """Term ids over the parts: the base's own, then the segments' new terms (the base's vocabulary,
@@ -458,17 +516,45 @@ class KeywordParts(KeywordIndex):
             df[tmap] += counts
             rdf[tmap] += reports
         self._df, self.report_df = df, rdf
-        live_docs = np.zeros(len(self.meta.docs), bool)
-        live_docs[self.meta.doc_id[self.live]] = True
+        per_doc, doc_agency, self._passages_per_part = self._live_counts()
+        live_docs = per_doc > 0
         self._n_docs = int(live_docs.sum())
         self._n_live = int(self.live.sum())
         # a report's passages share its agency: reports per agency = live reports by their agency
-        doc_agency = np.full(len(self.meta.docs), -1, np.int64)
-        doc_agency[self.meta.doc_id] = self.meta.agency_id
         keep = live_docs & (doc_agency >= 0)
         self._reports_per_agency = np.bincount(doc_agency[keep], minlength=len(self.meta.agencies))
         self.fields = {"agency": self._agency_fields(), "part": self.parts[0].fields["part"]}
         self.idf = _idf(self._n_live, df)
+
+    def _live_counts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Live passages per doc, each doc's agency (its passages'), live passages per part code: the base's
+        share over all its passages counted once and kept on it for the next reopen (as combined_meta; its
+        docs and agencies keep their combined ids), the segments' added and the tombstoned passages'
+        taken off: what counting over every live passage gives, without arrays over them all."""
+        m, base, n_codes = self.meta, self.parts[0], len(PART_CODES)
+        n_docs, n0 = len(m.docs), base.n
+        own = getattr(base, "passage_counts", None)
+        if own is None:
+            doc_id = m.doc_id[:n0]
+            if len(doc_id) and doc_id.min() < 0:  # (a passage of no doc: never made by a build)
+                raise ValueError("keyword base: a passage without a document")
+            agency = np.full(int(doc_id.max()) + 1 if len(doc_id) else 0, -1, np.int64)
+            agency[doc_id] = m.agency_id[:n0]
+            own = base.passage_counts = (np.bincount(doc_id), agency, np.bincount(m.part[:n0], minlength=n_codes))
+        per_doc = np.zeros(n_docs, np.int64)
+        per_doc[:len(own[0])] = own[0]
+        doc_agency = np.full(n_docs, -1, np.int64)
+        doc_agency[:len(own[1])] = own[1]
+        per_part = own[2].astype(np.int64)
+        for off, p in zip(self.offsets[1:], self.parts[1:]):  # in passage order: a doc's latest part names its agency
+            ids = m.doc_id[off:off + p.n]
+            per_doc += np.bincount(ids, minlength=n_docs)
+            doc_agency[ids] = m.agency_id[off:off + p.n]
+            per_part += np.bincount(m.part[off:off + p.n], minlength=n_codes)
+        dead = np.flatnonzero(~self.live)
+        per_doc -= np.bincount(m.doc_id[dead], minlength=n_docs)
+        per_part -= np.bincount(m.part[dead], minlength=n_codes)
+        return per_doc, doc_agency, per_part
 
     def _agency_fields(self) -> dict[str, list[int]]:
         """Agency field term → the live agencies (combined ids, ascending) whose names hold it: the base's
@@ -498,7 +584,7 @@ class KeywordParts(KeywordIndex):
         if self._n_docs >= p.common_min_docs:
             w[np.asarray(self.report_df) > p.common_doc_frac * self._n_docs] *= p.common_damping
         self._w = w
-        passages_per_part = np.bincount(self.meta.part[self.live], minlength=len(PART_CODES))
+        passages_per_part = self._passages_per_part
         self._field_idf = {
             "agency": _FieldIdf(self.fields["agency"], self._n_docs, self._reports_per_agency),
             "part": {t: float(_idf(self._n_live, passages_per_part[ids].sum())) for t, ids in self.fields["part"].items()},
@@ -509,6 +595,7 @@ class KeywordParts(KeywordIndex):
 
     def scores(self, query: str) -> np.ndarray | None:
         k1 = self.params.k1
+        norm = self._norm
         scores = np.zeros(self.n, np.float32)
         bonus = FieldBonus(self)
         hit = False
@@ -523,7 +610,7 @@ class KeywordParts(KeywordIndex):
                     s, e = p.indptr[tid], p.indptr[tid + 1]
                     pids = np.asarray(p.postings[s:e], np.int64) + off
                     tff = np.asarray(p.tf[s:e]).astype(np.float32)
-                    impacts = (tff * (k1 + 1) / (tff + self._norm[pids])).astype(np.float32)
+                    impacts = (tff * (k1 + 1) / (tff + norm[pids])).astype(np.float32)
                     scores[pids] += weight * impacts
                 hit = True
             hit = bonus.add(term, qw) or hit

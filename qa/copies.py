@@ -32,9 +32,17 @@ class CopyGroup:
     differ: int  # of those, unequal
 
 
+Place = tuple[str, int]  # (agency, year): only files of one place can be copies of each other
+# a place's files (docs, in report order) and its groups by doc: (primary, others, shared, differ)
+Judged = tuple[tuple[str, ...], list[tuple[str, tuple[str, ...], int, int]]]
+
+
 class Copies:
-    def __init__(self, n: int, groups: list[CopyGroup]):
+    def __init__(self, n: int, groups: list[CopyGroup], places: dict[Place, Judged] | None = None):
+        """places: how each place of several files was judged, by doc (what a reopened engine's
+        find_copies keeps for the places no file of which changed)."""
         self.groups = {g.primary: g for g in groups}
+        self.places = places or {}
         self.is_primary = np.ones(n, bool)
         for g in groups:
             self.is_primary[list(g.others)] = False
@@ -51,42 +59,70 @@ class Copies:
         return [self.groups[r] for r in dict.fromkeys(int(r) for r in rids) if r in self.groups]
 
 
-def find_copies(con, reports: list[Report]) -> Copies:
-    """Group the copies among reports (ids = positions in the list) from the facts table of con."""
-    by_place: dict[tuple[str, int], list[int]] = {}
+def find_copies(con, reports: list[Report], previous: Copies | None = None,
+                changed: set[str] | None = None) -> Copies:
+    """Group the copies among reports (ids = positions in the list) from the facts table of con.
+    previous, changed: the copies found over an older generation of the index and the docs added, replaced or
+    removed since (an engine reopened after an add): a place whose files are the same and none of them
+    changed is judged as it was (a place's groups depend on its files' cells alone); the others are read."""
+    by_place: dict[Place, list[int]] = {}
     for r in reports:
         if r.agency and r.year is not None:
             by_place.setdefault((r.agency, r.year), []).append(r.rid)
-    candidates = [rids for rids in by_place.values() if len(rids) > 1]
+    candidates = {place: rids for place, rids in by_place.items() if len(rids) > 1}
     if not candidates:  # the usual case: no query at all
         return Copies(len(reports), [])
-    docs = [reports[r].doc for rids in candidates for r in rids]
+    judged: dict[Place, Judged] = {}
+    if previous is not None and changed is not None:
+        for place, rids in candidates.items():
+            docs = tuple(reports[r].doc for r in rids)
+            old = previous.places.get(place)
+            if old is not None and old[0] == docs and changed.isdisjoint(docs):
+                judged[place] = old
+    todo = [rids for place, rids in candidates.items() if place not in judged]
+    docs = [reports[r].doc for rids in todo for r in rids]
     rows = con.execute("select doc, key, value, len(flags) > 0 and flags <> ? from facts "
-                       "where doc in (select unnest(?))", [["blank"], docs]).fetchall()
+                       "where doc in (select unnest(?))", [["blank"], docs]).fetchall() if docs else []
     cells: dict[str, dict[str, float]] = {}
     odd: dict[str, int] = {}
     for doc, key, value, special in rows:
         if value is not None:
             cells.setdefault(doc, {})[key] = value
         odd[doc] = odd.get(doc, 0) + bool(special)
-    groups = []
-    for rids in candidates:
-        # cleanest first: fewest cells read in a special way (digits split, place guessed …), then most cells
-        ranked = sorted(rids, key=lambda r: (odd.get(reports[r].doc, 0), -len(cells.get(reports[r].doc, {})),
-                                             reports[r].doc))
-        kept: list[list] = []  # [primary, others, shared, differ]
-        for r in ranked:
-            mine = cells.get(reports[r].doc, {})
-            for g in kept:
-                theirs = cells.get(reports[g[0]].doc, {})
-                both = [k for k in mine if k in theirs]
-                differ = sum(abs(mine[k] - theirs[k]) > 1e-9 for k in both)
-                if len(both) >= MIN_SHARED and differ <= (1 - AGREE) * len(both):
-                    g[1].append(r)
-                    g[2] += len(both)
-                    g[3] += differ
-                    break
-            else:
-                kept.append([r, [], 0, 0])
-        groups += [CopyGroup(p, tuple(o), s, d) for p, o, s, d in kept if o]
-    return Copies(len(reports), groups)
+    for place, rids in candidates.items():
+        if place not in judged:
+            judged[place] = (tuple(reports[r].doc for r in rids), _judge([reports[r].doc for r in rids], cells, odd))
+    rid = {r.doc: r.rid for r in reports}
+    groups = [CopyGroup(rid[p], tuple(rid[o] for o in others), s, d)
+              for place in candidates for p, others, s, d in judged[place][1]]
+    return Copies(len(reports), groups, judged)
+
+
+def _judge(docs: list[str], cells: dict[str, dict[str, float]], odd: dict[str, int]
+           ) -> list[tuple[str, tuple[str, ...], int, int]]:
+    """The groups of copies among one place's files (docs): (primary, others, shared, differ) by doc."""
+    # cleanest first: fewest cells read in a special way (digits split, place guessed …), then most cells
+    ranked = sorted(docs, key=lambda d: (odd.get(d, 0), -len(cells.get(d, {})), d))
+    kept: list[list] = []  # [primary, others, shared, differ]
+    for d in ranked:
+        mine = cells.get(d, {})
+        for g in kept:
+            theirs = cells.get(g[0], {})
+            both = [k for k in mine if k in theirs]
+            differ = sum(abs(mine[k] - theirs[k]) > 1e-9 for k in both)
+            if len(both) >= MIN_SHARED and differ <= (1 - AGREE) * len(both):
+                g[1].append(d)
+                g[2] += len(both)
+                g[3] += differ
+                break
+        else:
+            kept.append([d, [], 0, 0])
+    return [(p, tuple(o), s, n) for p, o, s, n in kept if o]
+
+
+def changed_docs(gen, previous) -> tuple[Copies | None, set[str] | None]:
+    """(the previous store's copies, the docs added, replaced or removed since) when gen's report rows grew
+    from the previous store's generation (index/generation.py Generation.report_rows), else (None, None).
+    previous: a qa.facts.FactStore or None."""
+    changed = gen.changed_docs(previous._gen) if gen is not None and previous is not None else None
+    return (previous.copies, changed) if changed is not None else (None, None)

@@ -20,7 +20,7 @@ import numpy as np
 from index.metadata import fuller_names
 from index.model import Flag
 from index.template import fact_specs
-from qa.copies import find_copies
+from qa.copies import changed_docs, find_copies
 from qa.lexicon import Measure
 
 if TYPE_CHECKING:
@@ -58,17 +58,11 @@ def _key_sources(gen: Generation | None) -> str:
 
 
 def _report_rows(con, gen: Generation | None, previous: FactStore | None) -> list[tuple]:
-    """(doc, agency, year, format) of every live report, in doc order. When the generation only grew from
-    the previous store's (index/grow.py: segments and tombstones added), that store's rows without the
-    replaced and deleted reports and the new parts' rows: at 100,000 reports reading them all took seconds."""
-    growth = (gen.grown_from(previous._gen) if gen is not None and previous is not None
-              and previous._gen is not None else None)
-    if growth is None:
+    """(doc, agency, year, format) of every live report, in doc order (Generation.report_rows: grown from the
+    previous store's generation when this one only grew from it)."""
+    if gen is None:
         return con.execute("select doc, agency, year, format from reports order by doc").fetchall()
-    rows = [r for r in previous._rows if r[0] not in growth.dead_docs] if growth.dead_docs else list(previous._rows)
-    for i in growth.new_parts:
-        rows += con.execute(f"select doc, agency, year, format from ({gen.part_select('reports', i)})").fetchall()
-    return sorted(rows, key=lambda r: r[0])  # code points, as DuckDB's order by (the old rows are in order)
+    return gen.report_rows(con, previous._gen if previous is not None else None)
 
 
 def _sql_str(s: str) -> str:
@@ -188,7 +182,8 @@ class FactStore:
         self.year_of = np.array([r.year if r.year is not None else -1 for r in self.reports], np.int32)
         self.years = sorted({r.year for r in self.reports if r.year is not None})
         self.format_of = np.array([r.format for r in self.reports])
-        self.copies = find_copies(con, self.reports)  # one report brought as two files counts once
+        # one report brought as two files counts once (after an add: the places of the changed files judged)
+        self.copies = find_copies(con, self.reports, *changed_docs(gen, previous))
         self._keys = frozenset(fact_specs())  # the template's keys: others are never answered from
         self._columns: dict[str, _KeyColumn] = {}
         self._special: dict[int, CellDetail] = {}

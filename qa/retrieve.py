@@ -107,8 +107,8 @@ class Retriever:
         self.manifest = self.gen.manifest
         self.keyword: KeywordIndex = self.gen.keyword(previous and previous.keyword)
         self.db = self.gen.connect()
-        stated = [a for (a,) in self.db.execute(
-            "select distinct agency from reports where agency is not null order by agency").fetchall()]
+        rows = self.gen.report_rows(self.db, previous and previous.gen)  # (grown after an add: no query)
+        stated = sorted({a for _, a, _, _ in rows if a is not None})
         fuller = fuller_names(stated)  # the names answers use (qa.facts does the same)
         self._names_of: dict[str, list[str]] = {}  # a name answers use → the names files give
         for a in stated:
@@ -116,9 +116,8 @@ class Retriever:
         self._agency_names = sorted(self._names_of)
         same = previous is not None and previous._agency_names == self._agency_names
         self._agencies = previous._agencies if same else None  # built on first need (a search)
-        self.years = {y for (y,) in self.db.execute("select distinct year from reports").fetchall() if y}
-        self._agency_years = {(fuller.get(a, a), y) for a, y in
-                              self.db.execute("select distinct agency, year from reports").fetchall()}
+        self.years = {y for _, _, y, _ in rows if y}
+        self._agency_years = {(fuller.get(a, a), y) for _, a, y, _ in rows}
         self._model = model
         self.dense_weight = model_weight(str(self.manifest.model.get("name"))) if self.manifest.model else 0.0
         self._dense = None

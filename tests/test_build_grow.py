@@ -6,6 +6,7 @@ merges the segments into a base equal to the scratch build."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -234,6 +235,66 @@ def test_a_reopened_engine_answers_like_a_fresh_one(tmp_path: Path, files: list[
             for q in QUESTIONS:
                 a, b = qa.ask(q)[0], fresh.ask(q)[0]
                 assert a.model_dump_json() == b.model_dump_json(), (change.__name__, q)
+        finally:
+            fresh.close()
+    qa.close()
+
+
+def _same_engine_state(a, b) -> None:
+    """What a reopened engine grows from its predecessor's (the report rows, the retriever's names and years,
+    the copies of one report) equals what a fresh engine reads."""
+    import numpy as np
+
+    ra, rb = a.retriever, b.retriever
+    assert ra.gen.report_rows(None) == rb.gen.report_rows(rb.db)
+    assert (ra._agency_names, ra._names_of, ra.years, ra._agency_years) == (
+        rb._agency_names, rb._names_of, rb.years, rb._agency_years)
+    ca, cb = a.store.copies, b.store.copies
+    assert ca.groups == cb.groups and ca.places == cb.places and np.array_equal(ca.is_primary, cb.is_primary)
+    assert ra.hidden_docs == rb.hidden_docs
+
+
+def test_a_reopened_engine_grows_copies_and_names_like_a_fresh_one(tmp_path: Path, files: list[Path]) -> None:
+    """Copies of one report (qa/copies.py) judged again only at the places whose files changed: a copy added
+    beside a report, one of two copies edited apart, a copy deleted, a report replaced; each time the reopened
+    engine's copies, report rows and names equal a fresh engine's, and an untouched place is not read again."""
+    from qa.engine import QA
+
+    corpus, index, seeds = _three_seeds(tmp_path, files)
+    shutil.copy(seeds[0], corpus / ("copy_" + seeds[0].name))
+    build_index(corpus, index, embed=False, workers=1, compact=True)
+    qa = QA(index)
+    assert len(qa.store.copies) == 1
+    edit = corpus / ("copy_" + seeds[0].name)
+
+    def add_copy() -> None:
+        shutil.copy(seeds[1], corpus / ("copy_" + seeds[1].name))
+
+    def edit_apart() -> None:
+        text = edit.read_text("utf-8")
+        head, table = text[:len(text) // 3], text[len(text) // 3:]
+        edit.write_text(head + re.sub(r"(?<![\d.年])(\d{1,4})(?![\d.年])", lambda m: str(int(m.group(1)) + 1),
+                                      table), "utf-8")
+
+    def delete_copy() -> None:
+        (corpus / ("copy_" + seeds[1].name)).unlink()
+
+    def replace() -> None:
+        seed = corpus / seeds[2].name
+        seed.write_text(seed.read_text("utf-8").replace("。", "。本年度另有一条补充说明。", 1), encoding="utf-8")
+
+    for change, n_copies in ((add_copy, 2), (replace, 2), (edit_apart, 1), (delete_copy, 0)):
+        change()
+        assert build_index(corpus, index, embed=False, workers=1).manifest.parts, change.__name__
+        old, qa = qa, qa.reopen()
+        assert qa.retriever.gen.grown_from(old.retriever.gen), change.__name__  # the incremental path ran
+        if change is replace:  # neither place of copies changed: both kept as judged
+            assert all(qa.store.copies.places[p] is old.store.copies.places[p] for p in old.store.copies.places)
+        old.close()
+        fresh = QA(index)
+        try:
+            assert len(qa.store.copies) == n_copies, change.__name__
+            _same_engine_state(qa, fresh)
         finally:
             fresh.close()
     qa.close()
@@ -615,3 +676,58 @@ def test_the_base_agency_terms_are_kept_beside_it_and_linked_forward(tmp_path: P
     shutil.copy(gen / "keyword" / "keyword.json", other / "keyword.json")
     assert known_fields(gen / AGENCY_TERMS, other, {names[0]}) is None
     assert base_tokenizer(gen / AGENCY_TERMS, gen / "keyword") == TokenizerConfig().model_dump()
+
+
+def test_reopened_keyword_parts_equal_fresh_ones_and_every_passage_counted(tmp_path: Path) -> None:
+    """KeywordParts taken forward from an older generation's (the base's shares of the counts kept on it,
+    rank and length normalisation made on first query) hold what a fresh open and the counts over every live
+    passage give, after an add (a segment), a replace and a delete (tombstones), on a generated corpus."""
+    import sys
+
+    import numpy as np
+
+    from index.keyword import PART_CODES
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import write_corpus
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    write_corpus(corpus, 12, seed=11)
+    files = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix != ".jsonl")
+    held = files[-1].read_bytes()
+    files[-1].unlink()
+    build_index(corpus, index, embed=False, workers=1)
+    kw = Generation.current(index).keyword()
+    edited = files[0]
+
+    def add() -> None:
+        files[-1].write_bytes(held)
+
+    def replace() -> None:
+        edited.write_text(edited.read_text("utf-8").replace("。", "。本年度另有一条补充说明。", 1), encoding="utf-8")
+
+    def delete() -> None:
+        files[1].unlink()
+
+    for change in (add, replace, delete):
+        change()
+        s = build_index(corpus, index, embed=False, workers=1, only=[files[-1], edited, files[1]])
+        assert s.manifest.parts, change.__name__
+        gen = Generation.current(index)
+        kw = gen.keyword(kw)  # grown: loaded parts and the base's shares taken forward
+        fresh = gen.keyword()
+        assert kw.parts[0] is not fresh.parts[0]
+        m, live = kw.meta, kw.live
+        per_doc, doc_agency, per_part = kw._live_counts()
+        assert np.array_equal(per_doc > 0, np.isin(np.arange(len(m.docs)), m.doc_id[live])), change.__name__
+        want_agency = np.full(len(m.docs), -1, np.int64)
+        want_agency[m.doc_id] = m.agency_id
+        assert np.array_equal(doc_agency, want_agency)
+        assert np.array_equal(per_part, np.bincount(m.part[live], minlength=len(PART_CODES)))
+        for a, b in ((kw, fresh),):
+            assert (a._n_docs, a._n_live) == (b._n_docs, b._n_live)
+            for f in ("_df", "report_df", "idf", "_w", "_reports_per_agency", "rank", "_norm", "lens"):
+                assert np.array_equal(getattr(a, f), getattr(b, f)), (change.__name__, f)
+            assert a.fields == b.fields and a._field_idf["part"] == b._field_idf["part"]
+        for q in QUESTIONS:
+            assert kw.search(q, 10) == fresh.search(q, 10), (change.__name__, q)
