@@ -57,6 +57,10 @@ agency); 30/30 after the fixes by kind (a group named with all its parts is the 
 year's share of a named range, a year's place within a named range of its agency's years; further kinds found asking
 the same things in other words: 没被提起过 / 没有被申请过 read as none, 哪些单位从来没有 over every report of an agency;
 tests/test_qa_batch16.py asks them all in other words).
+Batch 17 (ho870–ho919: a 政务公开办 auditor's, a 人大 staffer's and a graduate student's template words — 申请人类型
+为法人或其他组织, 社会公益组织, （六）其他处理“3.其他”一行商业企业栏, 结转下年度 by applicant, 不予公开 / 无法提供 /
+不予处理 sub-rows, 维持率 and 复议后起诉占诉讼 with the formula, thresholds 介于…之间 / 不少于 / 不到 / 超过一亿元, 前三名 /
+倒数第一, 比…多几成, A和B合计, 年均; a citizen on a phone (25年…比24年, 两千零二十四年, 评潭, 繁體, partial disclosure)) 45/50.
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
