@@ -35,7 +35,8 @@ Operation = Literal["value", "max", "min", "top", "bottom", "rank", "sum", "avg"
 AGGREGATES = {"max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter"}
 
 
-_NAME_GOES_ON = re.compile(r"[会厅台栏]")  # 发布会, 发布厅: the word ends no column, it names a thing
+# 发布会, 发布厅, 发布栏: the word ends no column, it names a thing (but 商业企业栏 / 总计栏 is the column itself)
+_NAME_GOES_ON = re.compile(r"[会厅台]|(?<=发布)栏")
 
 class Comparison(BaseModel):
     op: Literal[">", ">=", "<", "<=", "==", "!=", "between"]
@@ -268,6 +269,7 @@ RE_RATED_PART = re.compile("|".join(RATED_PARTS))
 RE_OF_WINNER = re.compile(r"(?:最多|最少|最高|最低|最大|最小|第一)的?(?:那|这)(?:一)?(?:年|个|家|份)")
 # 处理了多少申请 / 办结了几件申请 / 答复了多少件: the year's results (办理结果总计), not the applications received
 RE_HANDLED = re.compile(r"(?:处理|办理|办结|答复|办)(?:了|过|完)?(?:多少|几)(?:件|个)?(?:的)?(?:政府信息公开|信息公开|依申请公开的?)?申请")
+RE_ASKS_TOO = re.compile(r"呢[？?。!！]*$")  # 其中国家秘密呢: a part asked for after its whole
 RE_HOW_MANY = re.compile(r"多少|几(?=[件个次起项条份家]|$|[？?，,])")  # a count asked for (not 几年, 几倍)
 RE_EACH = re.compile(r"分别|各是|各为|各有|各多少|各几")  # 两年分别多少: each value, not their change
 RE_SAME = re.compile(r"一样|相同|相等|持平|同样多")
@@ -288,6 +290,8 @@ RE_CMP = re.compile("(?:(" + "|".join(w for w, op in _CMP_WORDS if op != "==") +
                     rf"(?![类种零〇一二两三四五六七八九十百千万\d.,]){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)?")
 # 在100到1000件之间 / 介于10至50项: a range, both bounds included (a unit after 年 is no count: 2021到2025年)
 RE_BETWEEN = re.compile(rf"({NUMBER}){_UNIT}\s*(?:到|至|~|～|－|-|—)\s*({NUMBER}){_UNIT}\s*(?:之间|以内|范围内|区间)")
+# 介于100到600件 / 介于20和30件: 介于 says a range without a closing 之间 (not a range of years: 2021到2025年)
+RE_BETWEEN_OPEN = re.compile(rf"介于\s*({NUMBER}){_UNIT}\s*(?:到|至|~|～|－|-|—|和|与)\s*({NUMBER}){_UNIT}(?!\s*年|[\d.])")
 RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)")
 # 两千多件 / 四千多万元 / 100多件: a round number and 多 (or 余), i.e. from it up to the next step of its last digit
 RE_ABOUT = re.compile(rf"(?<![\d.第前后超过于到])({NUMBER})\s*(?:多|余)\s*(亿元|万元|元|件|项|个|次|条|家|份)")
@@ -683,11 +687,16 @@ class Reader:
                     break
         # 一共新收了多少件申请，其中予以公开的有多少: the set is asked for in a clause of its own, then a part of
         # it: both are answered (not a share, which 占 / 比例 would ask)
+        # (不予公开总共几件，其中国家秘密呢 / 收到多少申请，其中予以公开的呢: the whole before 其中 is asked too, be
+        # it a group of the part or the 申请 of 三, and 呢 asks after 其中 as 多少 does)
         qz = text.find("其中")
-        if plan.container and qz > 0 and RE_HOW_MANY.search(text, 0, qz) and RE_HOW_MANY.search(text, qz) and \
-                not RE_SHARE.search(text) and any(m.target == plan.container and m.start < qz for m in item_hits) \
-                and any(m.target in item_ids and m.start > qz for m in item_hits):
-            item_ids.insert(0, plan.container)
+        whole = plan.container or next((m.target for m in reversed(item_hits) if m.start < qz), None)
+        asked_whole = None
+        if whole and qz > 0 and RE_HOW_MANY.search(text, 0, qz) and \
+                (RE_HOW_MANY.search(text, qz) or RE_ASKS_TOO.search(text, qz)) and not RE_SHARE.search(text) \
+                and any(m.target == whole and m.start < qz for m in item_hits) \
+                and any(m.target in item_ids and m.target != whole and m.start > qz for m in item_hits):
+            asked_whole = whole
             plan.container = None
         all_items = items()
         # 行政诉讼一共多少（直接起诉加复议后起诉）: a group named beside every one of its parts, none asked each
@@ -701,6 +710,8 @@ class Reader:
             j != i and j in all_items[i].members for j in item_ids))] or item_ids
         # 行政诉讼 and 复议后起诉 named together: the narrower row
         item_ids = [i for i in item_ids if not any(j != i and j.startswith(i + ".") for j in item_ids)] or item_ids
+        if asked_whole:
+            item_ids = [asked_whole] + [i for i in item_ids if i != asked_whole]
         used_items = [m for m in item_hits if m.target in item_ids]
         spans += [(m.start, m.end) for m in used_items]
         # 直接起诉的占全部行政诉讼的比重: the wider row after 占 is the share's denominator, not dropped as the
@@ -1238,7 +1249,7 @@ class Reader:
         if RE_NONZERO.search(rest):
             plan.comparison = Comparison(op="!=", value=0, text=RE_NONZERO.search(rest).group(0))
             return
-        m = RE_BETWEEN.search(rest)
+        m = RE_BETWEEN.search(rest) or RE_BETWEEN_OPEN.search(rest)
         if m:
             lo, hi = _in_unit(plan, m.group(1), m.group(2) or m.group(4)), _in_unit(plan, m.group(3), m.group(4))
             if lo is not None and hi is not None:
