@@ -15,7 +15,7 @@ from qa.lexicon import Measure
 from qa.op_absent import absent
 from qa.ops import Ctx, default_measure, no_reports, scoped_rows
 from qa.phrasing import STATUS_WORDS, cell_value, defaults_phrase, flag_words, measures_words, more_words, num, \
-    pair_verdict, ratio_words, reading, than_words, total_words, units_differ, value_words
+    pair_verdict, ratio_as_asked, reading, than_words, total_words, units_differ, value_words
 from qa.understand import RE_ADDED, Plan
 
 
@@ -159,8 +159,8 @@ def _compared(plan: Plan, ok: list[tuple[Measure, Row]]) -> tuple[str, list[Deri
         said, dd = more_words(f"「{ma.label}」", a.value, b.value, unit)
         parts, derived = [said], [dd]
     if plan.times or plan.percent:
-        (m1, r1), (m2, r2) = ok  # in the question's order: A是B的几倍
-        said = ratio_words(f"「{m1.label}」", r1.value, f"「{m2.label}」", r2.value, plan.percent)
+        (m1, r1), (m2, r2) = (first, next(x for x in ok if x is not first)) if first is not None else ok  # A是B的几倍
+        said = ratio_as_asked(plan, f"「{m1.label}」", r1.value, f"「{m2.label}」", r2.value, first is not None)
         if said:
             parts.append(said[0])
             derived.append(said[1])
