@@ -1287,9 +1287,10 @@ class Reader:
             return
         # 有行政复议的报告有哪些 / 哪几年有结转的申请: having the measure at all, i.e. not 0 (只有＿的几成 is a ratio)
         # 哪家城管收到了申请 / 哪几年作出过行政强制: a verb of having happened, likewise
-        # 哪些单位有行政复议案件: having it, the measure last in the question
+        # 哪些单位有行政复议案件 / 哪几年有商业企业提出申请: having it, the measure (and the verb of its applicant) last
         if plan.item and (re.search(r"(?<![没未无只])(?:有|存在|发生)过?＿+[^＿，,。？?]{0,3}的", rest) or
-                          re.search(r"(?<![没未无只])(?:有|存在|发生)过?＿+(?:案件|案子|申请|记录|情况)?[？?。！!]*$", rest) or
+                          re.search(r"(?<![没未无只])(?:有|存在|发生)过?＿+(?:(?:提出|提交|递交|发起)(?:过|了)?)?"
+                                    r"(?:＿|案件|案子|申请|记录|情况)*[？?。！!]*$", rest) or
                           re.search(r"(?<![没未无])(?:收到|受理|作出|做出|办理|发生|提起)(?:了|过)＿", rest)) and \
                 re.search(r"哪|几|多少个|多少份", rest):
             plan.comparison = Comparison(op="!=", value=0, text="有")
