@@ -500,9 +500,10 @@ def text_in_cell_words(name: str, raw: str) -> str:
 
 
 def matched_words(lead: str, cond: str, scope_n: str, per: str, rows, unit: str, years: bool) -> str:
-    """「按「行政处罚」，大于100件的报告有5份：…。」 / 「…，7个单位中没有大于100件的单位。」 (rows: list or qa.ops.Rows)."""
+    """「按「行政处罚」，大于100件的报告有5份：…。」 / 「…，7个单位中没有大于100件的单位。」 / 「7份报告中没有…的报告」
+    (rows: list or qa.ops.Rows)."""
     if not len(rows):
-        return f"{lead}，{scope_n}中没有{cond}的单位。"
+        return f"{lead}，{scope_n}中没有{cond}的{per[1:]}。"
     return f"{lead}，{cond}的{per[1:]}有{len(rows)}{per[0]}：{names(rows, True, unit, years=years)}。"
 
 
