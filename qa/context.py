@@ -402,6 +402,12 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             new.n = plan.n
         if op == "share":  # 纠正率是多少 after 其中纠正的: the same report's rate
             new.share_of, new.share_items = list(plan.share_of), list(plan.share_items)
+            named = {t for t, _ in plan.item_at}  # (a denominator the question names itself stays)
+            if plan.item and prev.item not in (None, plan.item) and "其中" in plan.text and \
+                    not named & set(plan.share_of):
+                # 不予公开几件 → 其中国家秘密的占多少: a share of the whole the last turn asked, not of 办理结果总计
+                new.share_of = [prev.item]
+                new.defaults = [*new.defaults, f"分母按上一问的「{items()[prev.item].label}」"]
         new.operation = op
         new.order = plan.order
         if plan.comparison or plan.absent_only:
