@@ -84,3 +84,42 @@ def test_between_said_with_jieyu_alone(dev_qa) -> None:
 ])
 def test_a_whole_asked_before_its_part(dev_qa, question, says) -> None:
     _says(dev_qa.ask(question)[0], *says)
+
+
+# 三 一、本年新收 by applicant, 平潭: 商业企业 2022 3, 2023 1, 2024 1, 2025 3; 法律服务机构 0 every year
+@pytest.mark.parametrize("question, says, not_says", [
+    ("平潭哪几年有商业企业提出申请", ["不等于0件的报告有4份", "2022年", "2025年"], ["2019年"]),
+    ("平潭哪几年有法律服务机构提出申请", ["7份报告中没有不等于0件的报告"], ["合计"]),
+])
+def test_having_an_applicant_with_its_verb(dev_qa, question, says, not_says) -> None:
+    a = dev_qa.ask(question)[0]
+    _says(a, *says)
+    assert not any(p in a.text for p in not_says), a.text
+
+
+@pytest.mark.parametrize("turns, says", [
+    # 三（三）不予公开 洪泽2023: 1 + 1 + 1 = 3, 国家秘密 1; （四）无法提供 平潭2025: 50 + 3 + 0 = 53, 不掌握 50
+    (["洪泽23年不予公开几件", "其中属于国家秘密的占多少"], ["1件 ÷ 3件 = 33.33%"]),
+    (["平潭2025年无法提供一共多少", "其中本机关不掌握的占比是多少"], ["50件 ÷ 53件 = 94.34%"]),
+    # a denominator the follow-up names itself stays: 50 ÷ 148 (（七）总计)
+    (["平潭2025年无法提供一共多少", "其中本机关不掌握的占办理结果总计的比例"], ["50件 ÷ 148件 = 33.78%"]),
+])
+def test_a_share_of_the_whole_asked_before(dev_qa, turns, says) -> None:
+    answer, conversation = None, None
+    for q in turns:
+        answer, conversation = dev_qa.ask(q, conversation)
+    _says(answer, *says)
+
+
+@pytest.mark.parametrize("question, says", [
+    # 三 一、本年新收 平潭2024: 自然人 217, 商业企业 1; 四 行政复议 平潭2025: 维持 25, 纠正 3
+    ("平潭2024年新收申请自然人比商业企业多多少", ["自然人」比「本年新收政府信息公开申请数量 · 商业企业」多216件"]),
+    ("平潭2025年行政复议纠正比维持少几件", ["「行政复议 · 结果纠正」比「行政复议 · 结果维持」少22件"]),
+    ("平潭2025年行政复议维持比纠正多百分之几", ["多733.33%"]),
+    # 二 行政规范性文件 平潭2023: 本年制发 77, 现行有效 470; 2024: 制发 62, 废止 33
+    ("平潭2023年行政规范性文件现行有效是本年制发的几倍", ["6.10倍"]),
+    ("平潭2024年行政规范性文件本年制发和本年废止哪个多", ["「规范性文件 · 本年制发件数」多29件"]),
+    ("平潭2025年自然人和商业企业一共申请了多少", ["两项合计154件"]),
+])
+def test_two_columns_of_one_row_compared(dev_qa, question, says) -> None:
+    _says(dev_qa.ask(question)[0], *says)
