@@ -487,6 +487,10 @@ class Reader:
             named = [(pos, item) for item, pos in plan.item_at if pos < m.start()] if plan.extra_items else []
         # 是不是比2023年少 (a follow-up): A is the conversation's; 多还是少 asks neither way
         plan.than_word = None if RE_EITHER_WAY.search(text) else THAN_WORDS[word.group()]
+        # 2025年的行政强制跟2024年比少了几成: B stands between 跟 / 与 / 同 / 和 and 比, A before it
+        joined = re.search(r"(?:跟|与|同|和)[^，,。跟与同和]{0,14}$", text[:m.start()])
+        if joined and (before := [x for x in named if x[0] < joined.start()]):
+            named = before
         if named:
             plan.than_first = max(named)[1]
 

@@ -123,3 +123,14 @@ def test_a_share_of_the_whole_asked_before(dev_qa, turns, says) -> None:
 ])
 def test_two_columns_of_one_row_compared(dev_qa, question, says) -> None:
     _says(dev_qa.ask(question)[0], *says)
+
+
+@pytest.mark.parametrize("question, says", [
+    # 二 行政强制 平潭: 2024 65, 2025 64; 行政处罚 2023: 洪泽 4119, 平潭 1330
+    ("平潭2025年的行政强制跟2024年比少了几成", ["2025年比2024年少1件", "1.54%"]),
+    ("洪泽2023年行政处罚与平潭2023年比多多少", ["淮安市洪泽区人民政府比平潭综合实验区多2,789件"]),
+])
+def test_b_between_gen_and_bi(dev_qa, question, says) -> None:
+    a = dev_qa.ask(question)[0]
+    _says(a, *says)
+    assert "不是少" not in a.text and "不是多" not in a.text
