@@ -134,3 +134,11 @@ def test_b_between_gen_and_bi(dev_qa, question, says) -> None:
     a = dev_qa.ask(question)[0]
     _says(a, *says)
     assert "不是少" not in a.text and "不是多" not in a.text
+
+
+def test_both_last_measures_over_a_whole(dev_qa) -> None:
+    # 三 平潭2025: 予以公开 33, 部分公开 38, （七）总计 148 → 71 ÷ 148
+    answer, conversation = None, None
+    for q in ["平潭2025年予以公开几件", "部分公开呢", "两个合计占办理结果总计的比重呢"]:
+        answer, conversation = dev_qa.ask(q, conversation)
+    _says(answer, "71件 ÷ 148件 = 47.97%")
