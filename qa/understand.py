@@ -1162,7 +1162,13 @@ class Reader:
             plan.share_of = [plan.container]
         elif len(set(before)) >= 2 and not re.search(r"加|与|和|及", rest[:at] if at >= 0 else rest):
             plan.share_of = [i for i in dict.fromkeys(before) if i != plan.item][-1:]
-        if plan.agencies and before and after and set(before) == set(after) and RE_ALL_REPORTS.search(rest[at:]):
+        # 商业企业的新收申请占全部新收申请 / 纠正占全部复议: a column named before 占 only, over its own row's total
+        t_at = plan.text.find("占")
+        own_row = plan.column_explicit and plan.column not in ("total", None) and bool(plan.column_word) and \
+            plan.column_word in plan.text[:t_at] and plan.column_word not in plan.text[t_at:] and \
+            not re.search(r"报告|单位|家", plan.text[t_at:])
+        if plan.agencies and before and after and set(before) == set(after) and RE_ALL_REPORTS.search(rest[at:]) \
+                and not own_row:
             # 占平潭所有报告的: the agency named again after 占 sums its own years, not every agency's
             own = len(plan.agencies) == 1 and len(plan.years) == 1 and \
                 any(w and w in plan.text[at:] for w in plan.agency_mentions)

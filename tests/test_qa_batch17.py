@@ -142,3 +142,15 @@ def test_both_last_measures_over_a_whole(dev_qa) -> None:
     for q in ["平潭2025年予以公开几件", "部分公开呢", "两个合计占办理结果总计的比重呢"]:
         answer, conversation = dev_qa.ask(q, conversation)
     _says(answer, "71件 ÷ 148件 = 47.97%")
+
+
+@pytest.mark.parametrize("question, says", [
+    # 三 平潭2025: 新收 商业企业 3 of 154; （七）总计 商业企业 1 of 148; 四 行政复议 纠正 3 of 36
+    ("平潭2025年商业企业的新收申请占全部新收申请的比例", ["3件 ÷ 154件 = 1.95%"]),
+    ("平潭2025年申请人是商业企业的办理结果总计占全部办理结果的比例", ["1件 ÷ 148件 = 0.68%"]),
+    ("平潭2025年行政复议纠正占全部复议的比例", ["3件 ÷ 36件 = 8.33%"]),
+    # no column named: 伊川's 313 over the 2020 reports' 1008 (every report's whole)
+    ("伊川的行政处罚占全部处罚的比例", ["313 ÷ 1008 = 31.05%"]),
+])
+def test_a_column_over_all_of_its_row(dev_qa, question, says) -> None:
+    _says(dev_qa.ask(question)[0], *says)
