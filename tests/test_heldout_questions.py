@@ -60,7 +60,13 @@ tests/test_qa_batch16.py asks them all in other words).
 Batch 17 (ho870–ho919: a 政务公开办 auditor's, a 人大 staffer's and a graduate student's template words — 申请人类型
 为法人或其他组织, 社会公益组织, （六）其他处理“3.其他”一行商业企业栏, 结转下年度 by applicant, 不予公开 / 无法提供 /
 不予处理 sub-rows, 维持率 and 复议后起诉占诉讼 with the formula, thresholds 介于…之间 / 不少于 / 不到 / 超过一亿元, 前三名 /
-倒数第一, 比…多几成, A和B合计, 年均; a citizen on a phone (25年…比24年, 两千零二十四年, 评潭, 繁體, partial disclosure)) 45/50.
+倒数第一, 比…多几成, A和B合计, 年均; a citizen on a phone (25年…比24年, 两千零二十四年, 评潭, 繁體, partial disclosure)) 45/50
+(two of the misses were the golds' own: 1781.19 / 4669.03 where the answer gave the exact 1781.191333 / 4669.029801, widened
+as ho474 / ho043 accept); 50/50 after the fixes by kind (a year said as a number, 2021's 其他处理 · 3.其他 named after
+its group, a column named with 栏, 变化了多少 is no money word; probes in other words found more, fixed too: A比B多百分之几 /
+多几成 between two rows of one report, 介于X到Y without 之间, 总共几件 其中X呢, 哪几年有X提出申请, 其中X的占多少 after a
+whole, two columns of one row compared or added, A跟B比少了几成, 两项合计占…的比例呢, a column over 全部 of its own row;
+tests/test_qa_batch17.py asks them all in other words).
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).

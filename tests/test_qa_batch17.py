@@ -2,8 +2,10 @@
 over dev.json's corpus: a year said as a number (两千零二十一年, not digit by digit), 2021's （六）其他处理 · 3.其他
 row named after its group (其他处理中的其他, 其他处理第3项其他), a column named with 栏 (商业企业栏, 自然人栏), a
 homophone correction that must not turn an ordinary phrase into a money word (变化了多少 is no 花了多少), A比B多百分之几
-/ 多几成 between two rows of one report ((A − B) ÷ B, in 成 too; 是B的几倍 stays A ÷ B), 介于X到Y without 之间, and a
-whole asked before 其中 beside its part (不予公开总共几件，其中国家秘密呢: both)."""
+/ 多几成 between two rows of one report ((A − B) ÷ B, in 成 too; 是B的几倍 stays A ÷ B), 介于X到Y without 之间, a
+whole asked before 其中 beside its part (不予公开总共几件，其中国家秘密呢: both), 哪几年有X提出申请 (having the column at
+all), 其中X的占多少 after a whole asked alone (over that whole), two columns of one row compared or added, A跟B比 (B between
+跟 and 比), 两项合计占…的比例呢 after two measures, and a column over 全部 of its own row (not every report's)."""
 
 from __future__ import annotations
 
