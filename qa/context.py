@@ -147,10 +147,14 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
             return new
     if plan.operation == "share" and plan.share_of and (not plan.share_items or plan.share_items == plan.share_of):
         new = plan.model_copy(deep=True)
-        new.item, new.share_items = prev.item, [prev.item]
+        # 两项合计占…的比例呢 after two measures of one report: both summed over the whole named
+        pair = _pair_of_turns(turns) if RE_BOTH.search(plan.text) else None
+        numer = [pair[0].item, pair[1].item] if pair else [prev.item]
+        new.item, new.share_items = numer[0], numer
         new.column, new.column_explicit = prev.column, prev.column_explicit
         new.agencies, new.years, new.followup = list(prev.agencies), list(prev.years), True
-        new.defaults = [f"分子按上一问的「{items()[prev.item].label}」"]
+        new.defaults = [f"分子按前两问的「{items()[numer[0]].label}」与「{items()[numer[1]].label}」之和" if pair else
+                        f"分子按上一问的「{items()[prev.item].label}」"]
         return new
     if (nth := RE_NTH_PLACE.search(plan.text)) and plan.item and plan.item != prev.item and \
             prev.operation in ("max", "min", "top", "bottom", "rank", "nth"):
@@ -218,20 +222,28 @@ def _compared_again(plan: Plan, last: Turn) -> Plan | None:
 def _measures_of_turns(plan: Plan, turns: list[Turn], summed: bool) -> Plan | None:
     """The last two turns asked two measures of the same report (平潭2023年行政处罚多少件 / 那行政强制呢): a plan
     over both measures, summed (两个加起来) or compared (哪个多); the engine settles which (qa.operations)."""
-    pair = [t for t in turns if t.plan.item][-2:]
-    if len(pair) < 2 or pair[0].plan.item == pair[1].plan.item:
+    got = _pair_of_turns(turns)
+    if got is None:
         return None
-    # where each was asked: the agency and the year named, or the one report the answer cited (它的行政许可呢)
-    (a, b), where = (t.plan for t in pair), [(tuple(t.plan.agencies or t.focus[:1]),
-                                              tuple(t.plan.years or t.focus_years)) for t in pair]
-    if where[0] != where[1] or len(where[0][0]) != 1 or len(where[0][1]) > 1:
-        return None
+    a, b, agencies, years = got
     new = _continued(a, plan)
-    new.extra_items, new.agencies, new.years, new.all_years = [b.item], list(where[0][0]), list(where[0][1]), False
+    new.extra_items, new.agencies, new.years, new.all_years = [b.item], agencies, years, False
     new.operation = "sum" if summed else "compare"
     new.times, new.percent = plan.times, plan.percent
     new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")] + ["前两问的两项"]
     return new
+
+
+def _pair_of_turns(turns: list[Turn]) -> tuple[Plan, Plan, list[str], list[int]] | None:
+    """The last two turns' plans when they asked two measures of one report, with that report's agency and year."""
+    pair = [t for t in turns if t.plan.item][-2:]
+    if len(pair) < 2 or pair[0].plan.item == pair[1].plan.item:
+        return None
+    # where each was asked: the agency and the year named, or the one report the answer cited (它的行政许可呢)
+    where = [(tuple(t.plan.agencies or t.focus[:1]), tuple(t.plan.years or t.focus_years)) for t in pair]
+    if where[0] != where[1] or len(where[0][0]) != 1 or len(where[0][1]) > 1:
+        return None
+    return pair[0].plan, pair[1].plan, list(where[0][0]), list(where[0][1])
 
 
 def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
@@ -446,6 +458,12 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             new.n = plan.n
         if op == "share":  # 纠正率是多少 after 其中纠正的: the same report's rate
             new.share_of, new.share_items = list(plan.share_of), list(plan.share_items)
+            named = {t for t, _ in plan.item_at}  # (a denominator the question names itself stays)
+            if plan.item and prev.item not in (None, plan.item) and "其中" in plan.text and \
+                    not named & set(plan.share_of):
+                # 不予公开几件 → 其中国家秘密的占多少: a share of the whole the last turn asked, not of 办理结果总计
+                new.share_of = [prev.item]
+                new.defaults = [*new.defaults, f"分母按上一问的「{items()[prev.item].label}」"]
         new.operation = op
         new.order = plan.order
         if plan.comparison or plan.absent_only:

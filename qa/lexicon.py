@@ -436,13 +436,25 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# 2021's （六）其他处理 · 3.其他 has only the generic label 其他: it is named after its group (其他处理中的其他,
+# 其他处理里“3.其他”一行), never by 其他 alone (其他组织 / 其他结果 are other rows and columns)
+_OTHER_MISC = re.compile(r"其他处理(?:中|里|下|之)?的?[“\"「『]?(?:第?[3三]项?[.、:：]?|\([3三]\))?其他"
+                         r"(?!处理|组织|结果|申请|类|机构|对外|法律|行政)[”\"」』]?")
+
+
 def mentions(text: str) -> list[Mention]:
     """Item and column words in the text, leftmost-longest, non-overlapping."""
     pattern, targets = _vocabulary()
     out = []
-    for m in pattern.finditer(text):
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if (misc := _OTHER_MISC.match(text, m.start())) is not None:
+            out.append(Mention("item", "apply.other.misc", misc.start(), misc.end(), misc.group()))
+            pos = misc.end()
+            continue
         for kind, target in targets[m.group()]:
             out.append(Mention(kind, target, m.start(), m.end(), m.group()))
+        pos = m.end()
     return out
 
 
@@ -454,7 +466,8 @@ def _by_sound() -> dict[tuple[str, ...], str]:
     _, targets = _vocabulary()
     out: dict[tuple[str, ...], str] = {}
     for w in sorted(targets, key=len, reverse=True):
-        if 3 <= len(w) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
+        # not a phrasing word (花了多少): its homophones are ordinary words of a question (变化了多少)
+        if 3 <= len(w) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and "多少" not in w:
             out.setdefault(tuple(_sound(ch) for ch in w), w)
     return out
 

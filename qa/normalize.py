@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from index.hanzi import to_simplified
+from qa.cnnum import cn_to_int
 
 # English words people mix into a question, as the template's words. Longest first; whole words only.
 ENGLISH: dict[str, str] = {
@@ -154,8 +155,15 @@ def _full_year(two: str) -> str:
     return str(2000 + n) if n < 50 else str(1900 + n)
 
 
+# 两千零二十四年 / 二千零二十年: a year said as a number, not digit by digit
+_CN_SPOKEN_YEAR = re.compile(r"[两二]千零?(?:[一二]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+                             r"(?=年|\s*(?:至|到|-|—|~)\s*[两二\d])")
+
+
 def years(text: str) -> str:
-    """二〇二三年 → 2023年; 21年 → 2021年; 21到25年 → 2021到2025年. A count of years (10年) stays."""
+    """二〇二三年 → 2023年; 两千零二十四年 → 2024年; 21年 → 2021年; 21到25年 → 2021到2025年. A count of years (10年)
+    stays."""
+    text = _CN_SPOKEN_YEAR.sub(lambda m: str(cn_to_int(m.group(0))), text)
     text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text)
     text = _SHORT_YEAR_PAIR.sub(lambda m: f"{_full_year(m.group(1))}{m.group(2)}{_full_year(m.group(3))}", text)
 

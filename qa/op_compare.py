@@ -10,8 +10,8 @@ from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, scoped_rows, table_of
 from qa.phrasing import SAME_WORDS, column_alternatives, compare_head, defaults_phrase, lead_over_words, more_words, \
     most_words, num, \
-    pair_verdict, ratio_words, reading, than_percent_words, than_words, value_column
-from qa.understand import RE_HOW_MUCH_MORE, RE_OF_PERCENT, Plan
+    pair_verdict, ratio_as_asked, reading, than_words, value_column
+from qa.understand import RE_HOW_MUCH_MORE, Plan
 
 
 def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -60,11 +60,10 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if len(ok) == 2 and (plan.times or plan.percent or "倍" in plan.text):  # 洪泽是平潭的几倍 / 平潭只有洪泽的几成
         first, second = sorted(ok, key=lambda r: plan.agencies.index(r.report.agency)
                                if r.report.agency in plan.agencies else 0)  # first named ÷ second named
-        if plan.percent and plan.than_first and not RE_OF_PERCENT.search(plan.text):  # A比B少百分之几: (A − B) ÷ B
+        if plan.than_first:  # A比B少百分之几: A first
             first, second = sorted(ok, key=lambda r: r.report.agency != plan.than_first)
-            said = than_percent_words(first.report.name, first.value, second.report.name, second.value)
-        else:
-            said = ratio_words(first.report.name, first.value, second.report.name, second.value, plan.percent)
+        said = ratio_as_asked(plan, first.report.name, first.value, second.report.name, second.value,
+                              bool(plan.than_first))
         if said:
             derived.append(said[1])
             text = text.rstrip("。") + f"；{said[0]}。"

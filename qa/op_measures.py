@@ -11,22 +11,25 @@ import re
 from qa import arith
 from qa.answer import Answer, AnswerTable, ChartHint, Citation, Derived
 from qa.facts import OK, Row
-from qa.lexicon import Measure
+from qa.lexicon import Measure, measure
 from qa.op_absent import absent
 from qa.ops import Ctx, default_measure, no_reports, scoped_rows
 from qa.phrasing import STATUS_WORDS, cell_value, defaults_phrase, flag_words, measures_words, more_words, num, \
-    pair_verdict, ratio_words, reading, than_words, total_words, units_differ, value_words
+    pair_verdict, ratio_as_asked, reading, than_words, total_words, units_differ, value_words
 from qa.understand import RE_ADDED, Plan
 
 
 def plan_measures(ctx: Ctx, plan: Plan, m: Measure) -> list[Measure]:
     """The measures named, in the question's order: the settled one, then each other item (at the column the
-    question named, or its default column that the reports hold)."""
+    question named, or its default column that the reports hold), then each other column of its row."""
     out = [m]
     for i in plan.extra_items:
         mm = plan.measure(i) if plan.column_explicit else None
         mm = mm or default_measure(ctx, i)
         if mm is not None and mm not in out:
+            out.append(mm)
+    for c in plan.extra_columns:
+        if (mm := measure(m.item, c)) is not None and mm not in out:
             out.append(mm)
     return out
 
@@ -149,8 +152,10 @@ def _compared(plan: Plan, ok: list[tuple[Measure, Row]]) -> tuple[str, list[Deri
         return (f"「{top[0]}」最多" if len(top) == 1 else f"{'、'.join(f'「{t}」' for t in top)}并列最多"), []
     (ma, a), (mb, b) = ranked
     first = next((x for x in ok if x[0].item == plan.than_first), None) if plan.than_word else None
+    if first is None and plan.than_word and plan.extra_columns and not plan.extra_items:
+        first = ok[0]  # 自然人比商业企业多多少: two columns of one row, the first named before 比
     if first is not None:  # 行政许可比行政处罚少多少: worded as asked, 「A」比「B」少N件
-        (m1, r1), (m2, r2) = first, next(x for x in ok if x[0].item != plan.than_first)
+        (m1, r1), (m2, r2) = first, next(x for x in ok if x is not first)
         said, dd = than_words(f"「{m1.label}」", r1.value, f"「{m2.label}」", r2.value, unit, plan.than_word)
         parts, derived = [said], [dd] if dd else []
     elif a.value == b.value:
@@ -159,8 +164,8 @@ def _compared(plan: Plan, ok: list[tuple[Measure, Row]]) -> tuple[str, list[Deri
         said, dd = more_words(f"「{ma.label}」", a.value, b.value, unit)
         parts, derived = [said], [dd]
     if plan.times or plan.percent:
-        (m1, r1), (m2, r2) = ok  # in the question's order: A是B的几倍
-        said = ratio_words(f"「{m1.label}」", r1.value, f"「{m2.label}」", r2.value, plan.percent)
+        (m1, r1), (m2, r2) = (first, next(x for x in ok if x is not first)) if first is not None else ok  # A是B的几倍
+        said = ratio_as_asked(plan, f"「{m1.label}」", r1.value, f"「{m2.label}」", r2.value, first is not None)
         if said:
             parts.append(said[0])
             derived.append(said[1])

@@ -101,7 +101,9 @@ RE_PREVIOUS_YEAR = re.compile(r"上一?年(?!结转|项目)|去年|同比|环比
 def of_measures(p: Plan) -> str | None:
     """Several measures of one agency's report (not several years): compared (哪个多, 多多少, 几倍, 几成) or
     summed (一共, 两个加起来); None for any other plan (各是多少 stays a value per measure)."""
-    if len(p.agencies) != 1 or not p.extra_items or len(p.years) > 1 or p.all_years and not p.years or \
+    # (two columns of one row count as two measures: 自然人比商业企业多多少, 现行有效是本年制发的几倍)
+    if len(p.agencies) != 1 or not (p.extra_items or p.extra_columns) or len(p.years) > 1 or \
+            p.all_years and not p.years or \
             p.operation not in ("value", "change", "compare", "sum"):
         return None
     # A加B等于C加D吗: two sums of the report's rows set side by side

@@ -14,7 +14,7 @@ from qa.facts import FLAG_BITS, MISSING, NO_NUMBER, NOT_IN_TEMPLATE, Row
 from qa.lexicon import Measure, items, measure
 from qa.output import format_value
 from qa.relyears import is_relative_note
-from qa.understand import RE_SAME, Plan
+from qa.understand import RE_OF_PERCENT, RE_SAME, Plan
 
 NAMES_IN_TEXT = 5  # names a sentence lists before "等"
 SUM_TERMS_IN_TEXT = 12  # a sum of this many terms or fewer writes them out in the sentence
@@ -273,6 +273,20 @@ def than_percent_words(a_name: str, a: float, b_name: str, b: float) -> tuple[st
     return f"{a_name}比{b_name}{'多' if g > 0 else '少' if g < 0 else '持平，差'}{d.value}（{d.how}）", d
 
 
+def ratio_as_asked(plan: Plan, a_name: str, a: float, b_name: str, b: float, than: bool) -> tuple[str, Derived] | None:
+    """A against B as the question asks: A比B多百分之几 / 多几成 (A named before 比, a percentage asked, not 是B的
+    百分之几) is (A − B) ÷ B, also in 成 when 几成 is asked; otherwise A ÷ B (ratio_words)."""
+    if not (plan.percent and than and not RE_OF_PERCENT.search(plan.text)):
+        return ratio_words(a_name, a, b_name, b, plan.percent)
+    got = than_percent_words(a_name, a, b_name, b)
+    if got is None or not RE_TENTHS.search(plan.text):
+        return got
+    said, d = got
+    g = arith.growth(a, b)[0]
+    t, dt = arith.tenths(abs(g))
+    return f"{said}，{t}（{dt.how}）", Derived(value=d.value, how=f"{d.how}；{dt.how}")
+
+
 def than_verdict(asked: str | None, a: float, b: float) -> str:
     """是不是比2023年多: 「是的：」 when A is more (or fewer, as asked) than B, else 「不是：」; 一样多吗 (asked None):
     whether they are equal."""
@@ -486,9 +500,10 @@ def text_in_cell_words(name: str, raw: str) -> str:
 
 
 def matched_words(lead: str, cond: str, scope_n: str, per: str, rows, unit: str, years: bool) -> str:
-    """「按「行政处罚」，大于100件的报告有5份：…。」 / 「…，7个单位中没有大于100件的单位。」 (rows: list or qa.ops.Rows)."""
+    """「按「行政处罚」，大于100件的报告有5份：…。」 / 「…，7个单位中没有大于100件的单位。」 / 「7份报告中没有…的报告」
+    (rows: list or qa.ops.Rows)."""
     if not len(rows):
-        return f"{lead}，{scope_n}中没有{cond}的单位。"
+        return f"{lead}，{scope_n}中没有{cond}的{per[1:]}。"
     return f"{lead}，{cond}的{per[1:]}有{len(rows)}{per[0]}：{names(rows, True, unit, years=years)}。"
 
 

@@ -35,7 +35,8 @@ Operation = Literal["value", "max", "min", "top", "bottom", "rank", "sum", "avg"
 AGGREGATES = {"max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter"}
 
 
-_NAME_GOES_ON = re.compile(r"[会厅台栏]")  # 发布会, 发布厅: the word ends no column, it names a thing
+# 发布会, 发布厅, 发布栏: the word ends no column, it names a thing (but 商业企业栏 / 总计栏 is the column itself)
+_NAME_GOES_ON = re.compile(r"[会厅台]|(?<=发布)栏")
 
 class Comparison(BaseModel):
     op: Literal[">", ">=", "<", "<=", "==", "!=", "between"]
@@ -270,6 +271,7 @@ RE_RATED_PART = re.compile("|".join(RATED_PARTS))
 RE_OF_WINNER = re.compile(r"(?:最多|最少|最高|最低|最大|最小|第一)的?(?:那|这)(?:一)?(?:年|个|家|份)")
 # 处理了多少申请 / 办结了几件申请 / 答复了多少件: the year's results (办理结果总计), not the applications received
 RE_HANDLED = re.compile(r"(?:处理|办理|办结|答复|办)(?:了|过|完)?(?:多少|几)(?:件|个)?(?:的)?(?:政府信息公开|信息公开|依申请公开的?)?申请")
+RE_ASKS_TOO = re.compile(r"呢[？?。!！]*$")  # 其中国家秘密呢: a part asked for after its whole
 RE_HOW_MANY = re.compile(r"多少|几(?=[件个次起项条份家]|$|[？?，,])")  # a count asked for (not 几年, 几倍)
 RE_EACH = re.compile(r"分别|各是|各为|各有|各多少|各几")  # 两年分别多少: each value, not their change
 RE_SAME = re.compile(r"一样|相同|相等|持平|同样多")
@@ -290,6 +292,8 @@ RE_CMP = re.compile("(?:(" + "|".join(w for w, op in _CMP_WORDS if op != "==") +
                     rf"(?![类种零〇一二两三四五六七八九十百千万\d.,]){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)?")
 # 在100到1000件之间 / 介于10至50项: a range, both bounds included (a unit after 年 is no count: 2021到2025年)
 RE_BETWEEN = re.compile(rf"({NUMBER}){_UNIT}\s*(?:到|至|~|～|－|-|—)\s*({NUMBER}){_UNIT}\s*(?:之间|以内|范围内|区间)")
+# 介于100到600件 / 介于20和30件: 介于 says a range without a closing 之间 (not a range of years: 2021到2025年)
+RE_BETWEEN_OPEN = re.compile(rf"介于\s*({NUMBER}){_UNIT}\s*(?:到|至|~|～|－|-|—|和|与)\s*({NUMBER}){_UNIT}(?!\s*年|[\d.])")
 RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以下|及以下|或以下)")
 # 两千多件 / 四千多万元 / 100多件: a round number and 多 (or 余), i.e. from it up to the next step of its last digit
 RE_ABOUT = re.compile(rf"(?<![\d.第前后超过于到])({NUMBER})\s*(?:多|余)\s*(亿元|万元|元|件|项|个|次|条|家|份)")
@@ -485,6 +489,10 @@ class Reader:
             named = [(pos, item) for item, pos in plan.item_at if pos < m.start()] if plan.extra_items else []
         # 是不是比2023年少 (a follow-up): A is the conversation's; 多还是少 asks neither way
         plan.than_word = None if RE_EITHER_WAY.search(text) else THAN_WORDS[word.group()]
+        # 2025年的行政强制跟2024年比少了几成: B stands between 跟 / 与 / 同 / 和 and 比, A before it
+        joined = re.search(r"(?:跟|与|同|和)[^，,。跟与同和]{0,14}$", text[:m.start()])
+        if joined and (before := [x for x in named if x[0] < joined.start()]):
+            named = before
         if named:
             plan.than_first = max(named)[1]
 
@@ -688,11 +696,16 @@ class Reader:
                     break
         # 一共新收了多少件申请，其中予以公开的有多少: the set is asked for in a clause of its own, then a part of
         # it: both are answered (not a share, which 占 / 比例 would ask)
+        # (不予公开总共几件，其中国家秘密呢 / 收到多少申请，其中予以公开的呢: the whole before 其中 is asked too, be
+        # it a group of the part or the 申请 of 三, and 呢 asks after 其中 as 多少 does)
         qz = text.find("其中")
-        if plan.container and qz > 0 and RE_HOW_MANY.search(text, 0, qz) and RE_HOW_MANY.search(text, qz) and \
-                not RE_SHARE.search(text) and any(m.target == plan.container and m.start < qz for m in item_hits) \
-                and any(m.target in item_ids and m.start > qz for m in item_hits):
-            item_ids.insert(0, plan.container)
+        whole = plan.container or next((m.target for m in reversed(item_hits) if m.start < qz), None)
+        asked_whole = None
+        if whole and qz > 0 and RE_HOW_MANY.search(text, 0, qz) and \
+                (RE_HOW_MANY.search(text, qz) or RE_ASKS_TOO.search(text, qz)) and not RE_SHARE.search(text) \
+                and any(m.target == whole and m.start < qz for m in item_hits) \
+                and any(m.target in item_ids and m.target != whole and m.start > qz for m in item_hits):
+            asked_whole = whole
             plan.container = None
         all_items = items()
         # 行政诉讼一共多少（直接起诉加复议后起诉）: a group named beside every one of its parts, none asked each
@@ -706,6 +719,8 @@ class Reader:
             j != i and j in all_items[i].members for j in item_ids))] or item_ids
         # 行政诉讼 and 复议后起诉 named together: the narrower row
         item_ids = [i for i in item_ids if not any(j != i and j.startswith(i + ".") for j in item_ids)] or item_ids
+        if asked_whole:
+            item_ids = [asked_whole] + [i for i in item_ids if i != asked_whole]
         used_items = [m for m in item_hits if m.target in item_ids]
         spans += [(m.start, m.end) for m in used_items]
         # 直接起诉的占全部行政诉讼的比重: the wider row after 占 is the share's denominator, not dropped as the
@@ -1160,7 +1175,13 @@ class Reader:
             plan.share_of = [plan.container]
         elif len(set(before)) >= 2 and not re.search(r"加|与|和|及", rest[:at] if at >= 0 else rest):
             plan.share_of = [i for i in dict.fromkeys(before) if i != plan.item][-1:]
-        if plan.agencies and before and after and set(before) == set(after) and RE_ALL_REPORTS.search(rest[at:]):
+        # 商业企业的新收申请占全部新收申请 / 纠正占全部复议: a column named before 占 only, over its own row's total
+        t_at = plan.text.find("占")
+        own_row = plan.column_explicit and plan.column not in ("total", None) and bool(plan.column_word) and \
+            plan.column_word in plan.text[:t_at] and plan.column_word not in plan.text[t_at:] and \
+            not re.search(r"报告|单位|家", plan.text[t_at:])
+        if plan.agencies and before and after and set(before) == set(after) and RE_ALL_REPORTS.search(rest[at:]) \
+                and not own_row:
             # 占平潭所有报告的: the agency named again after 占 sums its own years, not every agency's
             own = len(plan.agencies) == 1 and len(plan.years) == 1 and \
                 any(w and w in plan.text[at:] for w in plan.agency_mentions)
@@ -1251,7 +1272,7 @@ class Reader:
         if RE_NONZERO.search(rest):
             plan.comparison = Comparison(op="!=", value=0, text=RE_NONZERO.search(rest).group(0))
             return
-        m = RE_BETWEEN.search(rest)
+        m = RE_BETWEEN.search(rest) or RE_BETWEEN_OPEN.search(rest)
         if m:
             lo, hi = _in_unit(plan, m.group(1), m.group(2) or m.group(4)), _in_unit(plan, m.group(3), m.group(4))
             if lo is not None and hi is not None:
@@ -1289,9 +1310,10 @@ class Reader:
             return
         # 有行政复议的报告有哪些 / 哪几年有结转的申请: having the measure at all, i.e. not 0 (只有＿的几成 is a ratio)
         # 哪家城管收到了申请 / 哪几年作出过行政强制: a verb of having happened, likewise
-        # 哪些单位有行政复议案件: having it, the measure last in the question
+        # 哪些单位有行政复议案件 / 哪几年有商业企业提出申请: having it, the measure (and the verb of its applicant) last
         if plan.item and (re.search(r"(?<![没未无只])(?:有|存在|发生)过?＿+[^＿，,。？?]{0,3}的", rest) or
-                          re.search(r"(?<![没未无只])(?:有|存在|发生)过?＿+(?:案件|案子|申请|记录|情况)?[？?。！!]*$", rest) or
+                          re.search(r"(?<![没未无只])(?:有|存在|发生)过?＿+(?:(?:提出|提交|递交|发起)(?:过|了)?)?"
+                                    r"(?:＿|案件|案子|申请|记录|情况)*[？?。！!]*$", rest) or
                           re.search(r"(?<![没未无])(?:收到|受理|作出|做出|办理|发生|提起)(?:了|过)＿", rest)) and \
                 re.search(r"哪|几|多少个|多少份", rest):
             plan.comparison = Comparison(op="!=", value=0, text="有")

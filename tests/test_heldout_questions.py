@@ -57,6 +57,16 @@ agency); 30/30 after the fixes by kind (a group named with all its parts is the 
 year's share of a named range, a year's place within a named range of its agency's years; further kinds found asking
 the same things in other words: 没被提起过 / 没有被申请过 read as none, 哪些单位从来没有 over every report of an agency;
 tests/test_qa_batch16.py asks them all in other words).
+Batch 17 (ho870–ho919: a 政务公开办 auditor's, a 人大 staffer's and a graduate student's template words — 申请人类型
+为法人或其他组织, 社会公益组织, （六）其他处理“3.其他”一行商业企业栏, 结转下年度 by applicant, 不予公开 / 无法提供 /
+不予处理 sub-rows, 维持率 and 复议后起诉占诉讼 with the formula, thresholds 介于…之间 / 不少于 / 不到 / 超过一亿元, 前三名 /
+倒数第一, 比…多几成, A和B合计, 年均; a citizen on a phone (25年…比24年, 两千零二十四年, 评潭, 繁體, partial disclosure)) 45/50
+(two of the misses were the golds' own: 1781.19 / 4669.03 where the answer gave the exact 1781.191333 / 4669.029801, widened
+as ho474 / ho043 accept); 50/50 after the fixes by kind (a year said as a number, 2021's 其他处理 · 3.其他 named after
+its group, a column named with 栏, 变化了多少 is no money word; probes in other words found more, fixed too: A比B多百分之几 /
+多几成 between two rows of one report, 介于X到Y without 之间, 总共几件 其中X呢, 哪几年有X提出申请, 其中X的占多少 after a
+whole, two columns of one row compared or added, A跟B比少了几成, 两项合计占…的比例呢, a column over 全部 of its own row;
+tests/test_qa_batch17.py asks them all in other words).
 Batch 18 (ho920–ho969: conversations — 那前年呢 after a turn naming two years, 具体数呢 / a bare 多少? after a
 ranking, 换个单位 (万元 → 元), 不对，我是说2024年, 它呢 / 那个呢, 前三名呢, English follow-ups (as a percentage?), a year
 switch into a template without the row; consistency — a prose total against its parts after 其中 (渠道, 网络/邮寄/送达),
