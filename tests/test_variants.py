@@ -198,6 +198,19 @@ def _names(office: bool) -> list[str]:
         out += ["b12-tabs.docx", "b12-real13-tabs.docx"]
         out += ["b12-portal-crumbagency.pdf", "b12-narrow-pdfviewer.txt",
                 "b12-real13-narrow-pdfviewer.txt"] if chromium() else []
+    # batch13: a province's platform (发布机构 the 区's), CMS pages (第k页 共3页), print views, 2000s layout tables,
+    # Firefox's and Edge's saves, browser copies with their chrome, flattened and repeated-header tables, two
+    # reports in one file, titles 工作年报/工作报告/（2023年）, the agency in the 落款 or a 以下简称, attachment-only
+    # pages (refused), UTF-16 BE, GBK, Big5 繁體, &nbsp; and trailing spaces.
+    out += ["b13-province-publisher.html", "b13-province-signed.html", "b13-real15-province.html",
+            "b13-paged1of3.html", "b13-paged2of3.html", "b13-paged3of3.html", "b13-real15-page1of3.html",
+            "b13-printview.html", "b13-real13-printview-gbk.html", "b13-layout2000.html", "b13-real13-layout2000.html",
+            "b13-firefox-complete.html", "b13-edge-saved.html", "b13-browser-copy.txt", "b13-real11-browser-copy.txt",
+            "b13-flat-cells.txt", "b13-tsv-repeated.txt", "b13-real15-tsv-repeated.txt", "b13-two-agencies.txt",
+            "b13-two-years.html", "b13-title-nianbao.txt", "b13-title-baogao.txt", "b13-title-bracket.txt",
+            "b13-signed-benjiguan.txt", "b13-firstsentence-jiancheng.html", "b13-attachment-only.html",
+            "b13-attachment-only.txt", "b13-utf16be.txt", "b13-browser-copy-gbk.txt", "b13-fanti-big5.txt",
+            "b13-nbsp-trailing.txt"]
     return out
 
 
