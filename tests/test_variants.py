@@ -210,7 +210,10 @@ def _names(office: bool) -> list[str]:
             "b13-two-years.html", "b13-title-nianbao.txt", "b13-title-baogao.txt", "b13-title-bracket.txt",
             "b13-signed-benjiguan.txt", "b13-firstsentence-jiancheng.html", "b13-attachment-only.html",
             "b13-attachment-only.txt", "b13-utf16be.txt", "b13-browser-copy-gbk.txt", "b13-fanti-big5.txt",
-            "b13-nbsp-trailing.txt"]
+            "b13-nbsp-trailing.txt", "b13-province-nocity.html", "b13-paged2-numbered.html",
+            "b13-browser-copy-years.txt", "b13-browser-copy-crumbonly.txt", "b13-layout2000-br.html",
+            "b13-ie-unicode.html", "b13-province-copied.txt", "b13-coop-signed-sameline.txt", "b13-school-page.html",
+            "b13-weather.txt"]
     return out
 
 
@@ -331,3 +334,36 @@ def test_a_label_column_wrapped_a_few_characters_a_line_is_read_whole(tmp_path, 
     got = {f.key: f.value for f in extract_path(path).facts}
     wrong = {k: (got.get(k), v) for k, v in truth.facts.items() if got.get(k) != v}
     assert not wrong, f"{len(wrong)} facts wrong, e.g. {list(wrong.items())[:5]}"
+
+
+def test_a_page_that_is_only_a_link_to_its_attached_report_is_refused_naming_the_file(tmp_path) -> None:
+    """An article page whose content is the link to the report as an attached PDF: one line saying the report
+    is in that file, naming it, never read as a report."""
+    from index.errors import ReportError
+    from index.extract import extract_path
+    from tests.variants import attachment_only, site_for
+
+    page = tmp_path / "article.html"
+    name = "饶平县教育局2023年政府信息公开工作年度报告.pdf"
+    page.write_text(attachment_only(site_for("饶平县", "粤"), name.removesuffix(".pdf"), name, "2024-01-19 09:00"),
+                    encoding="utf-8")
+    with pytest.raises(ReportError) as err:
+        extract_path(page)
+    message = str(err.value)
+    assert "attachment" in message and name in message and str(page) in message and "\n" not in message
+
+
+def test_a_second_report_in_one_file_is_said_and_kept_out_of_the_first(tmp_path) -> None:
+    """Two reports one after another in a dump: the first is read (its own closing date), the second named
+    in a warning, its numbers in no fact of the first."""
+    from index.extract import extract_path
+    from tests.variants import dept_report, render
+
+    first, truth = dept_report("饶平县财政局", "饶平县", 2023, 1310)
+    second, _ = dept_report("饶平县文化广电旅游体育局", "饶平县", 2023, 1311)
+    path = tmp_path / "two.txt"
+    path.write_text(str(render(first, "tab_rows")[0]) + "\n" + str(render(second, "tab_rows")[0]), encoding="utf-8")
+    report = extract_path(path)
+    assert (report.meta.agency, report.meta.year, report.meta.date) == ("饶平县财政局", 2023, first.date.isoformat())
+    assert {f.key: f.value for f in report.facts} == truth.facts
+    assert any("另一份报告" in w.message and "饶平县文化广电旅游体育局2023年" in w.message for w in report.warnings)

@@ -3790,7 +3790,8 @@ def batch13(out: Path, put, *, office: bool) -> list[Variant]:
     env, env_truth = dept_report("饶平县生态环境局", "饶平县", 2023, 1318)
     title, body = report_body(env)
     body = body.replace(title, "")
-    body = body.replace("饶平县生态环境局", "我局").replace("本报告由我局根据", "饶平县生态环境局（以下简称“我局”）根据", 1)
+    body = body.replace("饶平县生态环境局", "我局").replace("本报告由我局根据", "本报告根据")
+    body = body.replace("我局", "饶平县生态环境局（以下简称“我局”）", 1)  # named once, where it first speaks of itself
     put("b13-firstsentence-jiancheng.html", page_modern(rp, "2023年政府信息公开工作年度报告", "本站", "2024-01-26 11:00",
                                                         body, 2023), env_truth, "drawn")
     # A page that is only the link to the report attached (PDF; DOC in a text dump): refused.
@@ -3810,12 +3811,81 @@ def batch13(out: Path, put, *, office: bool) -> list[Variant]:
                                                  _block_lines(body.replace(title, ""), "\t"), year=2023), vet_truth,
         "drawn", "gbk")
     trade, trade_truth = dept_report("潮州市湘桥区商务局", "潮州市湘桥区", 2023, 1321)
-    text = str(render(trade, "tab_rows")[0])
-    protected = text.split("潮州市湘桥区商务局")
-    put("b13-fanti-big5.txt", "潮州市湘桥区商务局".join(traditional(part) for part in protected).replace("\u3000", " "),
-        trade_truth, "drawn", "big5")
+    big5 = str.maketrans(dict(zip("举习协参够学宽导彻断桥没点监稳纳绕继绩续缴职训访读贯转阵领",
+                                  "舉習協參夠學寬導徹斷橋沒點監穩納繞繼績續繳職訓訪讀貫轉陣領")))
+    text = traditional(str(render(trade, "tab_rows")[0]).translate(big5))
+    put("b13-fanti-big5.txt", text, as_written(Truth(trade_truth.agency.translate(big5), trade_truth.short,
+                                                     trade_truth.year, trade_truth.fmt, trade_truth.facts)),
+        "drawn", "big5")
     cul, cul_truth = dept_report("饶平县文化馆", "饶平县", 2023, 1322, me="我馆")
     put("b13-nbsp-trailing.txt", nbsp_trailing(str(render(cul, "tab_rows")[0])), cul_truth, "drawn")
+    # The district's 局 titled without its city, the city only in the platform's 发布机构: the agency as the
+    # report names itself (as the generated corpus's 区 departments on their city's site).
+    ag, ag_truth = dept_report("湘桥区农业农村水务局", "潮州市湘桥区", 2023, 1323)
+    title, body = report_body(ag)
+    put("b13-province-nocity.html", page_province("广东省", title.replace("潮州市", ""), "潮州市湘桥区人民政府",
+                                                  "007256124/2024-00052", "2024-01-12", "2024-01-16", "2024-01-16",
+                                                  body.replace(title, "").replace("潮州市湘桥区", "湘桥区")),
+        ag_truth, "drawn")
+    # A CMS's second page titled with its page number (…年度报告（2）).
+    piece, families = cms_pages(report_body(civil)[1].replace(report_body(civil)[0], ""))[1]
+    numbered = f"{report_body(civil)[0]}（2）"
+    put("b13-paged2-numbered.html", page_trs(cz, numbered, "潮州市湘桥区民政局", "2024-01-22 10:00", piece, 2023),
+        only_families(civil_truth, families), "drawn")
+    # A browser copy whose side menu lists the agency's reports of other years (工作年报) above the title.
+    forest, forest_truth = dept_report("饶平县林业局", "饶平县", 2023, 1324)
+    title, body = report_body(forest)
+    menu = [f"{y}年度饶平县林业局政府信息公开工作年报" for y in (2022, 2021, 2020)]
+    put("b13-browser-copy-years.txt", browser_copy(rp, "2023年度饶平县林业局政府信息公开工作年报", "饶平县林业局",
+                                                   "2024-01-29 09:00", _block_lines(body.replace(title, ""), "\t"),
+                                                   year=2023).replace("首页 > 政务公开", "\n".join(menu) + "\n首页 > 政务公开"),
+        forest_truth, "drawn")
+    # A browser copy whose only naming of the agency is the breadcrumb copied without its 当前位置 mark.
+    port, port_truth = dept_report("饶平县港口管理局", "饶平县", 2023, 1325)
+    title, body = report_body(port)
+    copied = browser_copy(rp, "政府信息公开工作年度报告（2023年）", "本站", "2024-01-30 10:00",
+                          _block_lines(unplaced(body.replace(title, ""), "饶平县港口管理局", "我局", "饶平县"), "\t"),
+                          year=2023)
+    put("b13-browser-copy-crumbonly.txt", copied.replace("首页 > 政务公开 > 法定主动公开内容 > 政府信息公开年度报告",
+                                                         "首页 > 部门信息公开 > 饶平县港口管理局 > 政府信息公开年报"),
+        port_truth, "drawn")
+    # The 2000s page whose article is lines apart by <br> in one cell, tables inside.
+    tax, tax_truth = dept_report("饶平县医疗保障局", "饶平县", 2022, 1326)
+    title, body = report_body(tax)
+    br_body = re.sub(r"<(?:p|h2)[^>]*>(.*?)</(?:p|h2)>", r"\1<br>", body.replace(title, ""), flags=re.S)
+    put("b13-layout2000-br.html", page_layout2000(rp, title, "县医保局", "2023-01-18", br_body), tax_truth, "drawn",
+        "gbk")
+    # A page saved by IE as 'Unicode': UTF-16 LE with a BOM, its meta still gb2312.
+    law, law_truth = dept_report("潮州市湘桥区司法局", "潮州市湘桥区", 2023, 1327)
+    title, body = report_body(law)
+    ie = page_plain(cz, title, "潮州市湘桥区司法局", "2024-01-11 08:00", body.replace(title, ""), 2023)
+    put("b13-ie-unicode.html", "\ufeff" + ie, law_truth, "drawn", "utf-16-le")
+    # A province page copied as text: its meta table a cell a line (发布机构： then the agency on the next
+    # line), the title bare, 我局 throughout, the platform's 主办 line under the closing date.
+    urb, urb_truth = dept_report("潮州市湘桥区城市管理和综合执法局", "潮州市湘桥区", 2023, 1328)
+    title, body = report_body(urb)
+    body = unplaced(body.replace(title, ""), "潮州市湘桥区城市管理和综合执法局", "我局", "潮州市湘桥区")
+    meta = ["索引号：", "007256124/2024-00061", "分类：", "政府信息公开年报", "发布机构：", "潮州市湘桥区城市管理和综合执法局",
+            "成文日期：", "2024-01-09", "生成日期：", "2024-01-17", "发布日期：", "2024-01-17", "名　　称：",
+            "2023年政府信息公开工作年度报告", "文　　号：", "", "主 题 词：", "年报"]
+    put("b13-province-copied.txt", "\n".join(["广东省政府信息公开平台", "首页\t公开指南\t公开制度\t公开目录\t依申请公开\t公开年报",
+                                              "当前位置：首页 > 公开目录 > 政府信息公开年报", *meta,
+                                              "2023年政府信息公开工作年度报告", *_block_lines(body, "\t"),
+                                              "主办：广东省人民政府办公厅"]) + "\n", urb_truth, "drawn")
+    # Public bodies whose names end otherwise than 局/委/办: a 供销合作社联合社 (dump, signed beside its date on
+    # one line), a school (page), a 气象台 (dump).
+    coop, coop_truth = dept_report("饶平县供销合作社联合社", "饶平县", 2023, 1333, me="我社")
+    lines = str(render(coop, "tab_rows")[0]).splitlines()
+    at = next(j for j, ln in enumerate(lines) if "年度报告" in ln)
+    rest = [ln for ln in lines[at + 1:] if not re.fullmatch(r"\s*20\d\d年\d{1,2}月\d{1,2}日\s*", ln)]
+    put("b13-coop-signed-sameline.txt", "2023年政府信息公开工作年度报告\n" + "\n".join(rest).replace(
+        "饶平县供销合作社联合社", "我社") + "\n饶平县供销合作社联合社　　　　2024年1月16日\n", coop_truth, "drawn")
+    school, school_truth = dept_report("饶平县第一中学", "饶平县", 2023, 1334, me="我校")
+    title, body = report_body(school)
+    put("b13-school-page.html", page_trs(rp, title, "饶平县教育局", "2024-01-26 15:00", body.replace(title, ""), 2023),
+        school_truth, "drawn")
+    met, met_truth = dept_report("饶平县气象台", "饶平县", 2023, 1335, me="我台")
+    put("b13-weather.txt", str(render(met, "tab_rows")[0]), met_truth, "drawn")
     return made
 
 
