@@ -190,6 +190,7 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
     assert [e.source for e in evidence] == list(EVIDENCE_ORDER)
     agency_ev = next((e for e in evidence if e.agency), None)
     year_ev = next((e for e in evidence if e.year), None)
+    agency_ev = _departmental(agency_ev, evidence, lines) if agency_ev else None
     agency = _governed(_qualified(_parented(_placed(agency_ev.agency, evidence), evidence, lines), lines), evidence) \
         if agency_ev else None
     return Metadata(
@@ -623,6 +624,34 @@ def _qualified(agency: str, lines: list[Line]) -> str:
                 return city + _clean(agency)
         at = opening.find(simple, at + 1, _OPENING_CHARS)
     return agency
+
+
+# How a department's report speaks of itself (我局, 本委, 我办 …) and the name endings each word stands for.
+_SELF_UNIT = re.compile(r"[我本](局|委|办|馆|院|中心|站|所|队|社|台|校)")
+_UNIT_ENDINGS = {"局": ("局",), "委": ("委", "委员会"), "办": ("办", "办公室"), "馆": ("馆",), "院": ("院",),
+                 "中心": ("中心",), "站": ("站",), "所": ("所",), "队": ("队",), "社": ("社",), "台": ("台",),
+                 "校": ("校", "学")}
+_SELF_MENTIONS = 2
+
+
+def _departmental(chosen: Evidence, evidence: list[Evidence], lines: list[Line]) -> Evidence:
+    """A government's name taken for a department's report: the portal's banner (甲县人民政府) standing above a
+    bare title, while the page's 发布机构 names one of the county's departments (甲县自然资源局) and the report
+    speaks of itself as that department does (我局 …) — the department's then. A government's own report says
+    本机关/我县, and its office that puts it online is no 局."""
+    places, rest = _places(_simple_clean(chosen.agency))
+    named = next((e for e in evidence if e.source == "publisher" and e.agency), None)
+    publisher = _simple_clean(named.agency) if named else ""
+    place = "".join(places)
+    if not places or rest not in ("人民政府", "政府") or not publisher.startswith(place) \
+            or _GOVERNMENT_OF.fullmatch(publisher[len(place):]) or len(publisher) == len(place):
+        return chosen
+    said = {}
+    for line in lines:
+        for m in _SELF_UNIT.finditer(line.text):
+            said[m.group(1)] = said.get(m.group(1), 0) + 1
+    unit = max(said, key=said.get, default=None)
+    return named if unit and said[unit] >= _SELF_MENTIONS and publisher.endswith(_UNIT_ENDINGS[unit]) else chosen
 
 
 _OWN_WORDS: frozenset[Source] = frozenset({"compiler", "signature"})  # what the report says of itself

@@ -213,7 +213,7 @@ def _names(office: bool) -> list[str]:
             "b13-nbsp-trailing.txt", "b13-province-nocity.html", "b13-paged2-numbered.html",
             "b13-browser-copy-years.txt", "b13-browser-copy-crumbonly.txt", "b13-layout2000-br.html",
             "b13-ie-unicode.html", "b13-province-copied.txt", "b13-coop-signed-sameline.txt", "b13-school-page.html",
-            "b13-weather.txt"]
+            "b13-weather.txt", "b13-banner-above-title.html", "b13-banner-above-title.txt"]
     return out
 
 

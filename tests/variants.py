@@ -81,6 +81,24 @@ Sources and their gold:
   a county's 局 saying 本局/本县 throughout, years in full-width digits or with ○/零, pages and a dump in 繁體
   by a portal's button, tables as pictures typed out below (附：表格文字版), DOCX with the tables as tab lines,
   a narrow-column print copied by a PDF viewer.
+- batch13: a province's 政府信息公开平台 page whose meta table (索引号/发布机构/成文日期/生成日期) names the 区
+  government that put its 局's report online (titled; bare and signed 本机关; the city left out; copied as text a
+  cell a line, 发布机构 on the line after its label, the platform's 主办 line under the closing date); reports
+  paged by the CMS (第k页 共3页: each page a file, page 2 titled （2）, a real page 1 alone); print views
+  (打印本页/关闭窗口); 2000s layout tables (<font>, lines apart by <br>); Firefox's and Edge's/IE's saves (a
+  second charset meta, a BOM over a gb2312 meta, IE's UTF-16 'Unicode'); browser copies with menus, breadcrumbs
+  (one without its 当前位置 mark, the only naming of the agency), 字号/浏览次数/分享到 and other years' 年报 above;
+  tables flattened a cell a line, or tab rows with merged cells' text repeated in each slot (Excel's unmerge and
+  fill); two reports in one file (two agencies, two years); titles …工作年报 / …工作报告 / …年度报告（2023年）; the
+  agency only in a 以下简称 clause under 来源：本站; pages that are only the link to the attached report (refused,
+  the file named); UTF-16 BE, GBK, Big5 繁體, &nbsp; and trailing spaces; public bodies named …联合社 (signed
+  beside its date), …第一中学 (published by the 教育局), …气象台; the portal's banner (the county's government)
+  right above a bare title, the department only in 发布机构 and its 我局 (page and text).
+  First score (tests/variants.py before any fix, the batch's first 31 files): 61756/62177 fields, metadata right
+  for 382/385 files; batch13 26/31 files fully right, metadata 28/31. All 43 on the code before the fixes:
+  31/43 fully right, metadata 33/43 (agencies 本站 twice, 「主办：广东省人民政府办公厅」, the school's 教育局, the
+  county's government under the banner twice, none twice, &nbsp; inside the name, Big5 unreadable), 6788/7087
+  fields.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -3886,6 +3904,18 @@ def batch13(out: Path, put, *, office: bool) -> list[Variant]:
         school_truth, "drawn")
     met, met_truth = dept_report("饶平县气象台", "饶平县", 2023, 1335, me="我台")
     put("b13-weather.txt", str(render(met, "tab_rows")[0]), met_truth, "drawn")
+    # The portal's banner (the county government's name) standing right above a bare title, the department
+    # only in the 发布机构 field and in its 我局 (page and its text copy).
+    res, res_truth = dept_report("饶平县自然资源局", "饶平县", 2023, 1341)
+    title, body = report_body(res)
+    body = unplaced(body.replace(title, ""), "饶平县自然资源局", "我局", "饶平县")
+    put("b13-banner-above-title.html", f"""<html><head><meta charset="utf-8"><title>2023年政府信息公开工作年度报告-饶平县人民政府</title>
+</head><body><h1 class="banner">饶平县人民政府</h1><div class="nav">{_menu(rp)}</div><h2>2023年政府信息公开工作年度报告</h2>
+<table class="meta"><tr><td>发布机构：</td><td>饶平县自然资源局</td><td>发布日期：</td><td>2024-01-18</td></tr></table>
+<div class="content">{body}</div>{_footer(rp, 7)}</body></html>""", res_truth, "drawn")
+    put("b13-banner-above-title.txt", "\n".join(["饶平县人民政府", "2023年政府信息公开工作年度报告",
+                                                 "发布机构：饶平县自然资源局　发布日期：2024-01-18",
+                                                 *_block_lines(body, "\t")]) + "\n", res_truth, "drawn")
     return made
 
 
