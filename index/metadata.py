@@ -57,8 +57,8 @@ _DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # The words an agency name ends with: an office (局, 委员会 …), a public body that reports too (海关, 气象台,
 # 供销合作社联合社, 第一中学, 国有林场, 幼儿园, 支行, 监狱, 水库) or a place that reports as itself (区, 县 …).
 _AGENCY_SUFFIX = re.compile(
-    r"(局|委员会|委|办公室|办|厅|院|署|政府|中心|站|所|队|处|会|部|公司|集团|馆|校|海关|台|社|学|林场|农场|园|支行|"
-    r"监狱|水库|区|县|市|旗|盟|州|省|镇|乡|街道)$"
+    r"(局|委员会|委|办公室|办|厅|院|署|政府|中心|站|所|队|处|会|部|公司|集团|馆|校|海关|气象台|电视台|地震台|社|中学|"
+    r"小学|大学|林场|农场|幼儿园|公园|产业园|支行|监狱|水库|区|县|市|旗|盟|州|省|镇|乡|街道)$"
 )
 # A title: a year, then within a few characters a report word (年度报告, 工作情况的报告, 年报).
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年\s*度?(?=[^。；;！!？?]{0,40}?(报告|年报))")
