@@ -21,8 +21,10 @@ Evidence, strongest first (EVIDENCE_ORDER is the one statement of that order):
                     the site is not the agency unless nothing else says
 
 Navigation text is never evidence: a candidate agency that holds a menu word (首页, 当前位置, 信息公开, 年报 …)
-is refused and the next source is asked. Matching is done on simplified characters (index.hanzi), the
-agency is kept as written. The statistics year is the title's, never the publication date. A district's
+is refused and the next source is asked; so is a page or a report speaking of itself (来源：本站, 本机关). A
+county government's name above a bare title (the portal's banner) yields to the 发布机构's department when the
+report calls itself as that department does (我局: _departmental). Matching is done on simplified characters
+(index.hanzi), the agency is kept as written. The statistics year is the title's, never the publication date. A district's
 agency titled without its city takes the city where the report's opening writes it (_qualified).
 
 Each agency is also reduced to a short name (short_name) that questions and tables can use, and a user's
