@@ -10,7 +10,7 @@ from index.align import Aligner, ReportContext
 from index.checks import prose_claims, prose_findings, rule_findings
 from index.errors import ReportError
 from index.memory import paused_gc
-from index.metadata import find_metadata, listed_reports, listing_refusal, override
+from index.metadata import attached_report, attachment_refusal, find_metadata, listed_reports, listing_refusal, override
 from index.model import Claim, Document, ExtractedReport, PartSpan, ReportMeta, Warning_
 from index.parts import detect_format, find_part_indices
 from index.readers.progress import PageProgress
@@ -38,7 +38,8 @@ def _extract(doc: Document, corrected: tuple[str | None, int | None] | None) -> 
         meta_found = override(meta_found, *corrected)
     fmt, basis = detect_format(lines, meta_found.year)
     # The report ends at its closing date: chart data pasted after it (济南) is no part of the template.
-    end = meta_found.date_index + 1 if meta_found.date_index is not None else len(lines)
+    following = meta_found.next_report
+    end = meta_found.date_index + 1 if meta_found.date_index is not None else following[0] if following else len(lines)
     if parts and meta_found.date_index is not None:
         parts[-1].end = min(parts[-1].end, lines[meta_found.date_index].number)
     meta = ReportMeta(doc=doc.doc, path=doc.path, agency=meta_found.agency, year=meta_found.year,
@@ -46,7 +47,12 @@ def _extract(doc: Document, corrected: tuple[str | None, int | None] | None) -> 
                       year_source=meta_found.year_source, format=fmt, format_basis=basis, date=meta_found.date,
                       file_format=doc.file_format, encoding=doc.encoding, sha256=doc.sha256, parts=parts)
     warnings = [Warning_(doc=doc.doc, message=problem) for problem in meta_found.problems()]
-    if end < len(lines) and any(ln.text.strip() for ln in lines[end:]):
+    if following:  # a second report in the file: said, with its title, never mixed into this one's facts
+        parts[-1].end = min(parts[-1].end, lines[following[0]].number - 1)
+        warnings.append(Warning_(doc=doc.doc, line=lines[following[0]].number,
+                                 message=f"第{lines[following[0]].number}行起是另一份报告「{following[1]}」，未读取："
+                                         f"一个文件只读第一份报告，另一份请另存为单独的文件"))
+    elif end < len(lines) and any(ln.text.strip() for ln in lines[end:]):
         warnings.append(Warning_(doc=doc.doc, line=lines[end].number,
                                  message=f"第{lines[end].number}行起在报告落款日期之后的内容（图表数据？）不计入事实"))
 
@@ -75,6 +81,8 @@ def _extract(doc: Document, corrected: tuple[str | None, int | None] | None) -> 
     if not facts:  # a "report" with no template content is not a report: it would count in answers as one
         if not parts and (listed := listed_reports(lines)):
             raise ReportError(doc.path, listing_refusal(listed))
+        if not parts and (attached := attached_report(lines)):
+            raise ReportError(doc.path, attachment_refusal(attached))
         raise ReportError(doc.path, "not a government information disclosure annual report " + (
             "(its table parts hold none of the template's numbers: 0 facts)"
             if any(p.numeral in _TABLE_PARTS for p in parts) else "(no template parts or tables found)"))

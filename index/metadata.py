@@ -21,8 +21,10 @@ Evidence, strongest first (EVIDENCE_ORDER is the one statement of that order):
                     the site is not the agency unless nothing else says
 
 Navigation text is never evidence: a candidate agency that holds a menu word (首页, 当前位置, 信息公开, 年报 …)
-is refused and the next source is asked. Matching is done on simplified characters (index.hanzi), the
-agency is kept as written. The statistics year is the title's, never the publication date. A district's
+is refused and the next source is asked; so is a page or a report speaking of itself (来源：本站, 本机关). A
+county government's name above a bare title (the portal's banner) yields to the 发布机构's department when the
+report calls itself as that department does (我局: _departmental). Matching is done on simplified characters
+(index.hanzi), the agency is kept as written. The statistics year is the title's, never the publication date. A district's
 agency titled without its city takes the city where the report's opening writes it (_qualified).
 
 Each agency is also reduced to a short name (short_name) that questions and tables can use, and a user's
@@ -54,10 +56,11 @@ OVERRIDE = "reports_csv"
 MIN_YEAR, MAX_YEAR = 2000, 2099
 
 _DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-# The words an agency name ends with: an office (局, 委员会 …) or a place that reports as itself (区, 县 …).
+# The words an agency name ends with: an office (局, 委员会 …), a public body that reports too (海关, 气象台,
+# 供销合作社联合社, 第一中学, 国有林场, 幼儿园, 支行, 监狱, 水库) or a place that reports as itself (区, 县 …).
 _AGENCY_SUFFIX = re.compile(
-    r"(局|委员会|委|办公室|办|厅|院|署|政府|中心|站|所|队|处|会|部|公司|集团|馆|校|"
-    r"区|县|市|旗|盟|州|省|镇|乡|街道)$"
+    r"(局|委员会|委|办公室|办|厅|院|署|政府|中心|站|所|队|处|会|部|公司|集团|馆|校|海关|气象台|电视台|地震台|社|中学|"
+    r"小学|大学|林场|农场|幼儿园|公园|产业园|支行|监狱|水库|区|县|市|旗|盟|州|省|镇|乡|街道)$"
 )
 # A title: a year, then within a few characters a report word (年度报告, 工作情况的报告, 年报).
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年\s*度?(?=[^。；;！!？?]{0,40}?(报告|年报))")
@@ -77,7 +80,7 @@ _TITLE_WORD = re.compile(r"政府信息公开|政务公开|信息公开")
 # Words of menus, breadcrumbs and page furniture: an agency candidate holding one is navigation text.
 _NAV_WORDS = re.compile(
     r"首页|当前位置|您的位置|信息公开|政务公开|年报|栏目|导航|网站|登录|注册|搜索|链接|来源|发布|时间|点击|"
-    r"浏览|打印|关闭|下载|附件|标题|>|»|→|\||/|\\"
+    r"浏览|打印|关闭|下载|附件|标题|主办|承办|版权|技术支持|联系我们|联系电话|地址|邮编|备案|ICP|>|»|→|\||/|\\"
 )
 _HEADER_FIELD = re.compile(r"^\s*(?:文章标题|信息名称|标\s*题|题\s*目|名\s*称|title)\s*[:：]\s*(.+?)\s*$", re.I)
 # Other fields of a header block (archive paths, links, publishers): never the report's title line.
@@ -128,6 +131,7 @@ class Metadata:
     year_source: Source | None = None
     agency_short: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    next_report: tuple[int, str] | None = None  # (index into lines, title) of a second report after this one
 
     def problems(self) -> list[str]:
         """Why a user should look at this report's agency or year: weak evidence, or sources that disagree."""
@@ -164,7 +168,8 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
     """Agency, statistics year and closing date from the strongest evidence, in EVIDENCE_ORDER."""
     # The closing date comes after the report's parts begin: a date above part 一 is a cover's or a header's.
     first = next((i for i, ln in enumerate(lines) if ln.number >= parts[0].start), len(lines)) if parts else 0
-    date, date_index = _closing_date(lines, first)
+    following = _next_report(lines, parts)
+    date, date_index = _closing_date(lines, first, following[0] if following else len(lines))
     head = _head(lines, parts)
     html_ev, site = _from_html_title(html_title)
     header = _header_title(head)
@@ -187,13 +192,45 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
     assert [e.source for e in evidence] == list(EVIDENCE_ORDER)
     agency_ev = next((e for e in evidence if e.agency), None)
     year_ev = next((e for e in evidence if e.year), None)
+    agency_ev = _departmental(agency_ev, evidence, lines) if agency_ev else None
     agency = _governed(_qualified(_parented(_placed(agency_ev.agency, evidence), evidence, lines), lines), evidence) \
         if agency_ev else None
     return Metadata(
         agency=agency, year=year_ev.year if year_ev else None, date=date, date_index=date_index,
         agency_source=agency_ev.source if agency_ev else None, year_source=year_ev.source if year_ev else None,
         agency_short=short_name(agency) if agency else None, evidence=[e for e in evidence if e.agency or e.year],
+        next_report=following,
     )
+
+
+# A second report after the first in one file (a dump of two pages, a page carrying last year's report too):
+# after the first report's last part begins, a title line of its own, no sentence and no quoted or attached
+# title. The report ends there, and says so (index.extract); a file is read as one report.
+_FOLLOWING_TITLE_CHARS = 60
+
+
+def _next_report(lines: list[Line], parts: list[PartSpan]) -> tuple[int, str] | None:
+    last = next((p for p in parts if p.numeral == "六"), parts[-1] if parts else None)
+    if last is None or last.numeral not in ("五", "六"):
+        return None
+    for i, line in enumerate(lines):
+        text = _clean(line.text)
+        if line.number <= last.start or len(text) > _FOLLOWING_TITLE_CHARS or _PROSE.search(text) \
+                or _ATTACHED.search(text) or not _TITLE_WORD.search(simple := to_simplified(text)):
+            continue
+        ev = next((ev for ev, listed in _titles([text], "title_line", False) if not listed), None)
+        if ev is None or not ev.year or not re.search(r"报告|年报", simple) or not any(
+                _BODY_OPENS.match(to_simplified(ln.text)) for ln in lines[i + 1:i + 1 + _FOLLOWING_BODY_LINES]):
+            continue  # a link to another report (上一篇, 相关文章) has no body under it
+        above = _clean(lines[i - 1].text) if i else ""
+        if not ev.agency and _agency_candidate(above):  # the agency on its own line above the title
+            return i - 1, above + text
+        return i, text
+    return None
+
+
+_BODY_OPENS = re.compile(r"^\s*[一二三]\s*[、.．]\s*(?:总体情况|概述|主动公开|收到和处理)")
+_FOLLOWING_BODY_LINES = 60
 
 
 def override(meta: Metadata, agency: str | None, year: int | None) -> Metadata:
@@ -413,6 +450,25 @@ def listing_refusal(listed: list[str]) -> str:
            f"report's own page"
 
 
+# A file the page links to as the report itself (附件：甲县2023年…年度报告.pdf): a page with no report of its own
+# whose text names such an attachment holds the report only there.
+_ATTACHED = re.compile(r"([^\s:：，,。；;（）()<>《》“”\"'|]{2,80}?\.(?:pdf|docx?|wps|xlsx?|ofd|zip|rar))(?![A-Za-z])",
+                       re.I)
+
+
+def attached_report(lines: list[Line]) -> str | None:
+    """The name of the attached file a page without a report links to, when one is named: the report's title
+    with a document suffix, or any document file after 附件."""
+    named = [m.group(1) for ln in lines for m in _ATTACHED.finditer(ln.text)]
+    return next((n for n in named if _TITLE_WORD.search(to_simplified(n))), None) or \
+        next((m.group(1) for ln in lines if "附件" in ln.text for m in _ATTACHED.finditer(ln.text)), None)
+
+
+def attachment_refusal(name: str) -> str:
+    """Why a page whose report is an attachment is refused: the report is in the file it names."""
+    return f"not the report but a page linking to it as an attachment ({name}): open or save that file"
+
+
 # A title's first line broken before its report word: the year and the disclosure words, nothing after
 # (「…2024年度政府信息公开工作情况的报告」 is whole: its report word is on it).
 _TITLE_OPEN = re.compile(r"20\d{2}\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)(?:(?!报告|年报)[^。，,；;《》]){0,8}$")
@@ -572,6 +628,34 @@ def _qualified(agency: str, lines: list[Line]) -> str:
     return agency
 
 
+# How a department's report speaks of itself (我局, 本委, 我办 …) and the name endings each word stands for.
+_SELF_UNIT = re.compile(r"[我本](局|委|办|馆|院|中心|站|所|队|社|台|校)")
+_UNIT_ENDINGS = {"局": ("局",), "委": ("委", "委员会"), "办": ("办", "办公室"), "馆": ("馆",), "院": ("院",),
+                 "中心": ("中心",), "站": ("站",), "所": ("所",), "队": ("队",), "社": ("社",), "台": ("台",),
+                 "校": ("校", "学")}
+_SELF_MENTIONS = 2
+
+
+def _departmental(chosen: Evidence, evidence: list[Evidence], lines: list[Line]) -> Evidence:
+    """A government's name taken for a department's report: the portal's banner (甲县人民政府) standing above a
+    bare title, while the page's 发布机构 names one of the county's departments (甲县自然资源局) and the report
+    speaks of itself as that department does (我局 …) — the department's then. A government's own report says
+    本机关/我县, and its office that puts it online is no 局."""
+    places, rest = _places(_simple_clean(chosen.agency))
+    named = next((e for e in evidence if e.source == "publisher" and e.agency), None)
+    publisher = _simple_clean(named.agency) if named else ""
+    place = "".join(places)
+    if not places or rest not in ("人民政府", "政府") or not publisher.startswith(place) \
+            or _GOVERNMENT_OF.fullmatch(publisher[len(place):]) or len(publisher) == len(place):
+        return chosen
+    said = {}
+    for line in lines:
+        for m in _SELF_UNIT.finditer(line.text):
+            said[m.group(1)] = said.get(m.group(1), 0) + 1
+    unit = max(said, key=said.get, default=None)
+    return named if unit and said[unit] >= _SELF_MENTIONS and publisher.endswith(_UNIT_ENDINGS[unit]) else chosen
+
+
 _OWN_WORDS: frozenset[Source] = frozenset({"compiler", "signature"})  # what the report says of itself
 _GOVERNMENT_OF = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅|办)?")
 
@@ -648,7 +732,8 @@ def _agency_candidate(text: str) -> str | None:
     simple = to_simplified(name)
     if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple):
         return None
-    if re.search(r"[0-9]", simple) or not _AGENCY_SUFFIX.search(simple) or _WHOLE_PLACE.fullmatch(simple):
+    if re.search(r"[0-9]", simple) or not _AGENCY_SUFFIX.search(simple) or _WHOLE_PLACE.fullmatch(simple) \
+            or _SELF.fullmatch(simple):
         return None
     return name
 
@@ -658,6 +743,8 @@ agency_name = _agency_candidate  # for readers: whether a heading names an agenc
 
 # 「全县2019年…」「本区…」: the place the report speaks of, no name of an agency.
 _WHOLE_PLACE = re.compile(r"[全本我该][省市县区旗镇乡]")
+# 「来源：本站」「本机关」「我局」: a page or a report speaking of itself, no name of an agency.
+_SELF = re.compile(r"[本我该](?:站|网|网站|机关|单位|部门|局|委|办|院|馆|所|处|厅|会|队|中心|政府)")
 
 
 def _header_title(head: list[str]) -> Evidence:
@@ -694,16 +781,25 @@ def _tail(lines: list[Line]) -> list[str]:
 
 
 def _publisher(head: list[str]) -> str | None:
-    """The agency a publisher field names, the first one that is an agency's name."""
-    for text in head:
-        for m in _PUBLISHER.finditer(to_simplified(text)):
-            agency = _agency_candidate(_written(text, to_simplified(text), m.start(1), m.end(1)))
+    """The agency a publisher field names, the first one that is an agency's name (its value on the field's
+    line, or on the next line when a meta table was copied a cell a line: 「发布机构：」 then 「甲县财政局」)."""
+    for k, text in enumerate(head):
+        simple = to_simplified(text)
+        for m in _PUBLISHER.finditer(simple):
+            agency = _agency_candidate(_written(text, simple, m.start(1), m.end(1)))
             if agency:
                 return agency
+        if k + 1 < len(head) and _PUBLISHER_LABEL.fullmatch(simple) and (agency := _agency_candidate(head[k + 1])):
+            return agency
     return None
 
 
-_CRUMB = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|您当前的位置|位置)\s*[:：]\s*(.+)$")
+_PUBLISHER_LABEL = re.compile(r"\s*(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源)\s*[:：]\s*")
+
+
+# A 当前位置 line, or a breadcrumb copied without its mark: 「首页 > 部门信息公开 > 甲县港口管理局 > 年报」.
+_CRUMB = re.compile(r"^\s*(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|您当前的位置|位置)\s*[:：]\s*(.+)|"
+                    r"((?:网站首页|首页|主页)\s*(?:>+|＞+|»|›|→)\s*.+))$")
 _CRUMB_SPLIT = re.compile(r"\s*(?:>+|＞+|»|›|→|/|\\)\s*")
 
 
@@ -711,7 +807,7 @@ def _breadcrumb(head: list[str]) -> str | None:
     """The deepest piece of a 当前位置 line that is an agency's name."""
     for text in head:
         if m := _CRUMB.match(text):
-            for piece in reversed(_CRUMB_SPLIT.split(m.group(1))):
+            for piece in reversed(_CRUMB_SPLIT.split(m.group(1) or m.group(2))):
                 if agency := _agency_candidate(piece):
                     return agency
     return None
@@ -743,7 +839,16 @@ def _compiler(lines: list[Line], parts: list[PartSpan]) -> str | None:
             agency = _agency_candidate(_written(opening, simple, at, at + len(m.group(1))))
             if agency and _places(to_simplified(agency))[0]:  # 由我局…, 由区政府办公室…: no name of its own
                 return agency
+    for m in _STYLED.finditer(simple):  # 「甲县生态环境局（以下简称“我局”）根据…」: it names itself once
+        for at in range(m.start(1), m.end(1) - 1):  # the longest tail of the clause that is an agency's name
+            agency = _agency_candidate(_written(opening, simple, at, m.end(1)))
+            if agency and _places(to_simplified(agency))[0]:
+                return agency
     return None
+
+
+# The opening naming the agency once and then calling it 我局/本机关 all through: 「甲县生态环境局（以下简称“我局”）」.
+_STYLED = re.compile(r"([^，,。；;：:、（(《》“”「」\s]{2,40})[（(]\s*(?:以下)?简称\s*[“\"「『]?\s*" + _SELF.pattern)
 
 
 def _period_year(lines: list[Line]) -> int | None:
@@ -775,10 +880,10 @@ def _date_digits(text: str) -> str:
                                    f"{_han_number(m.group(3))}日", text)
 
 
-def _closing_date(lines: list[Line], first: int = 0) -> tuple[str | None, int | None]:
-    """The date that closes the report: the last line from lines[first] on that is only a date (or a
-    signature and a date)."""
-    for i in range(len(lines) - 1, first - 1, -1):
+def _closing_date(lines: list[Line], first: int = 0, stop: int | None = None) -> tuple[str | None, int | None]:
+    """The date that closes the report: the last line from lines[first] on (before lines[stop], where another
+    report begins) that is only a date (or a signature and a date)."""
+    for i in range(min(len(lines), len(lines) if stop is None else stop) - 1, first - 1, -1):
         text = _date_digits(_clean(lines[i].text))
         m = _DATE.fullmatch(text) or (_DATE.search(text) if len(text) <= 60 and text.endswith("日") else None)
         if not m and (n := _NUMERIC_DATE.search(text)) and n.end() == len(text) and len(text) <= 60 \

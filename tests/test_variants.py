@@ -198,6 +198,22 @@ def _names(office: bool) -> list[str]:
         out += ["b12-tabs.docx", "b12-real13-tabs.docx"]
         out += ["b12-portal-crumbagency.pdf", "b12-narrow-pdfviewer.txt",
                 "b12-real13-narrow-pdfviewer.txt"] if chromium() else []
+    # batch13: a province's platform (发布机构 the 区's), CMS pages (第k页 共3页), print views, 2000s layout tables,
+    # Firefox's and Edge's saves, browser copies with their chrome, flattened and repeated-header tables, two
+    # reports in one file, titles 工作年报/工作报告/（2023年）, the agency in the 落款 or a 以下简称, attachment-only
+    # pages (refused), UTF-16 BE, GBK, Big5 繁體, &nbsp; and trailing spaces.
+    out += ["b13-province-publisher.html", "b13-province-signed.html", "b13-real15-province.html",
+            "b13-paged1of3.html", "b13-paged2of3.html", "b13-paged3of3.html", "b13-real15-page1of3.html",
+            "b13-printview.html", "b13-real13-printview-gbk.html", "b13-layout2000.html", "b13-real13-layout2000.html",
+            "b13-firefox-complete.html", "b13-edge-saved.html", "b13-browser-copy.txt", "b13-real11-browser-copy.txt",
+            "b13-flat-cells.txt", "b13-tsv-repeated.txt", "b13-real15-tsv-repeated.txt", "b13-two-agencies.txt",
+            "b13-two-years.html", "b13-title-nianbao.txt", "b13-title-baogao.txt", "b13-title-bracket.txt",
+            "b13-signed-benjiguan.txt", "b13-firstsentence-jiancheng.html", "b13-attachment-only.html",
+            "b13-attachment-only.txt", "b13-utf16be.txt", "b13-browser-copy-gbk.txt", "b13-fanti-big5.txt",
+            "b13-nbsp-trailing.txt", "b13-province-nocity.html", "b13-paged2-numbered.html",
+            "b13-browser-copy-years.txt", "b13-browser-copy-crumbonly.txt", "b13-layout2000-br.html",
+            "b13-ie-unicode.html", "b13-province-copied.txt", "b13-coop-signed-sameline.txt", "b13-school-page.html",
+            "b13-weather.txt", "b13-banner-above-title.html", "b13-banner-above-title.txt"]
     return out
 
 
@@ -318,3 +334,36 @@ def test_a_label_column_wrapped_a_few_characters_a_line_is_read_whole(tmp_path, 
     got = {f.key: f.value for f in extract_path(path).facts}
     wrong = {k: (got.get(k), v) for k, v in truth.facts.items() if got.get(k) != v}
     assert not wrong, f"{len(wrong)} facts wrong, e.g. {list(wrong.items())[:5]}"
+
+
+def test_a_page_that_is_only_a_link_to_its_attached_report_is_refused_naming_the_file(tmp_path) -> None:
+    """An article page whose content is the link to the report as an attached PDF: one line saying the report
+    is in that file, naming it, never read as a report."""
+    from index.errors import ReportError
+    from index.extract import extract_path
+    from tests.variants import attachment_only, site_for
+
+    page = tmp_path / "article.html"
+    name = "饶平县教育局2023年政府信息公开工作年度报告.pdf"
+    page.write_text(attachment_only(site_for("饶平县", "粤"), name.removesuffix(".pdf"), name, "2024-01-19 09:00"),
+                    encoding="utf-8")
+    with pytest.raises(ReportError) as err:
+        extract_path(page)
+    message = str(err.value)
+    assert "attachment" in message and name in message and str(page) in message and "\n" not in message
+
+
+def test_a_second_report_in_one_file_is_said_and_kept_out_of_the_first(tmp_path) -> None:
+    """Two reports one after another in a dump: the first is read (its own closing date), the second named
+    in a warning, its numbers in no fact of the first."""
+    from index.extract import extract_path
+    from tests.variants import dept_report, render
+
+    first, truth = dept_report("饶平县财政局", "饶平县", 2023, 1310)
+    second, _ = dept_report("饶平县文化广电旅游体育局", "饶平县", 2023, 1311)
+    path = tmp_path / "two.txt"
+    path.write_text(str(render(first, "tab_rows")[0]) + "\n" + str(render(second, "tab_rows")[0]), encoding="utf-8")
+    report = extract_path(path)
+    assert (report.meta.agency, report.meta.year, report.meta.date) == ("饶平县财政局", 2023, first.date.isoformat())
+    assert {f.key: f.value for f in report.facts} == truth.facts
+    assert any("另一份报告" in w.message and "饶平县文化广电旅游体育局2023年" in w.message for w in report.warnings)

@@ -81,6 +81,24 @@ Sources and their gold:
   a county's 局 saying 本局/本县 throughout, years in full-width digits or with ○/零, pages and a dump in 繁體
   by a portal's button, tables as pictures typed out below (附：表格文字版), DOCX with the tables as tab lines,
   a narrow-column print copied by a PDF viewer.
+- batch13: a province's 政府信息公开平台 page whose meta table (索引号/发布机构/成文日期/生成日期) names the 区
+  government that put its 局's report online (titled; bare and signed 本机关; the city left out; copied as text a
+  cell a line, 发布机构 on the line after its label, the platform's 主办 line under the closing date); reports
+  paged by the CMS (第k页 共3页: each page a file, page 2 titled （2）, a real page 1 alone); print views
+  (打印本页/关闭窗口); 2000s layout tables (<font>, lines apart by <br>); Firefox's and Edge's/IE's saves (a
+  second charset meta, a BOM over a gb2312 meta, IE's UTF-16 'Unicode'); browser copies with menus, breadcrumbs
+  (one without its 当前位置 mark, the only naming of the agency), 字号/浏览次数/分享到 and other years' 年报 above;
+  tables flattened a cell a line, or tab rows with merged cells' text repeated in each slot (Excel's unmerge and
+  fill); two reports in one file (two agencies, two years); titles …工作年报 / …工作报告 / …年度报告（2023年）; the
+  agency only in a 以下简称 clause under 来源：本站; pages that are only the link to the attached report (refused,
+  the file named); UTF-16 BE, GBK, Big5 繁體, &nbsp; and trailing spaces; public bodies named …联合社 (signed
+  beside its date), …第一中学 (published by the 教育局), …气象台; the portal's banner (the county's government)
+  right above a bare title, the department only in 发布机构 and its 我局 (page and text).
+  First score (tests/variants.py before any fix, the batch's first 31 files): 61756/62177 fields, metadata right
+  for 382/385 files; batch13 26/31 files fully right, metadata 28/31. All 43 on the code before the fixes:
+  31/43 fully right, metadata 33/43 (agencies 本站 twice, 「主办：广东省人民政府办公厅」, the school's 教育局, the
+  county's government under the banner twice, none twice, &nbsp; inside the name, Big5 unreadable), 6788/7087
+  fields.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -3540,6 +3558,367 @@ def batch12(out: Path, put, *, office: bool) -> list[Variant]:
     return made
 
 
+# --- batch 13: provincial 政府信息公开平台 pages whose meta table (索引号/发布机构/成文日期/生成日期) names the
+# 区 that published its 局's report, reports paged by the CMS (第1页 共3页 下一页: each page a file, or page 1 alone),
+# print views (打印本页/关闭窗口), the article in a 2000s layout table, Firefox's and Edge's saves (a second
+# charset, a BOM over a gb2312 meta, the saved-from comment), text copied from a browser with its menus,
+# breadcrumbs, 字号 and 分享到 around it, tables flattened a cell a line or tab-separated with merged header
+# cells repeated, two reports in one dump, titles written 工作年报 / 工作报告 / 年度报告（2023年）, the agency only in
+# the 落款 or in a first sentence's 以下简称, a page that is only a link to the attached report (refused, the
+# file named), UTF-16 BE, GBK with chrome, Big5 繁體 text, trailing spaces and &nbsp; left in a copy.
+
+_FAMILY_PARTS = (("二、主动公开", frozenset({"regulation", "normative", "license", "other_service", "penalty",
+                                          "coercion", "fee", "procurement"})),
+                 ("三、收到和处理", frozenset({"apply"})), ("四、政府信息公开行政复议", frozenset({"review", "suit"})))
+
+
+def _block_start(body: str, marker: str) -> int:
+    """Where the block (<p>, <h2>, <div>) holding `marker` opens."""
+    at = body.index(marker)
+    return max(body.rfind(tag, 0, at) for tag in ("<p", "<h2", "<h3", "<div"))
+
+
+def cms_pages(body: str) -> list[tuple[str, frozenset[str]]]:
+    """The body cut by the CMS into three pages (一 and 二 / 三 / 四 to 六), each with the pager it prints under it
+    (第k页 共3页 上一页 下一页), and the key families each page holds."""
+    cuts = [_block_start(body, "三、收到和处理"), _block_start(body, "四、政府信息公开行政复议")]
+    pieces = [body[:cuts[0]], body[cuts[0]:cuts[1]], body[cuts[1]:]]
+    families = [_FAMILY_PARTS[0][1], _FAMILY_PARTS[1][1], _FAMILY_PARTS[2][1]]
+    out = []
+    for k, piece in enumerate(pieces, 1):
+        links = " ".join(f"<b>{n}</b>" if n == k else f'<a href="index_{n - 1}.html">{n}</a>' for n in (1, 2, 3))
+        out.append((piece + f'<div class="page">第{k}页　共3页　<a href="index.html">首页</a> <a>上一页</a> {links} '
+                            f'<a href="index_{min(k, 2)}.html">下一页</a> <a>尾页</a></div>', families[k - 1]))
+    return out
+
+
+def only_families(truth: Truth, families: frozenset[str]) -> Truth:
+    """The truth of a file that holds only some parts: the other keys give no value."""
+    facts = {key: (v if key.split(".")[0] in families else None) for key, v in truth.facts.items()}
+    return Truth(truth.agency, truth.short, truth.year, truth.fmt, facts)
+
+
+def page_province(portal: str, title: str, publisher: str, index: str, written: str, made: str, published: str,
+                  body: str) -> str:
+    """A province's 政府信息公开平台 page of a county's or district's item: <title> the platform's, a meta table
+    (索引号 / 分类 / 发布机构 / 成文日期 / 生成日期 / 发布日期 / 名称 / 文号 / 主题词) whose 发布机构 is the
+    government that put the item online, the report's own title only in 名称 and the heading."""
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{portal}政府信息公开平台</title></head><body>
+<div class="head"><span>{portal}政府信息公开平台</span> <a href="/">首页</a> <a href="/gkzn/">公开指南</a> <a href="/gkzd/">公开制度</a>
+<a href="/gkml/">公开目录</a> <a href="/ysqgk/">依申请公开</a> <a href="/gknb/">公开年报</a></div>
+<div class="pos">当前位置：<a href="/">首页</a> &gt; <a href="/gkml/">公开目录</a> &gt; <a href="/gknb/">政府信息公开年报</a></div>
+<table class="meta" border="1"><tr><th>索引号：</th><td>{index}</td><th>分类：</th><td>政府信息公开年报</td></tr>
+<tr><th>发布机构：</th><td>{publisher}</td><th>成文日期：</th><td>{written}</td></tr>
+<tr><th>生成日期：</th><td>{made}</td><th>发布日期：</th><td>{published}</td></tr>
+<tr><th>名　　称：</th><td colspan="3">{title}</td></tr>
+<tr><th>文　　号：</th><td></td><th>主 题 词：</th><td>年报</td></tr></table>
+<div class="content"><h1>{title}</h1>{body}</div>
+<div class="foot">主办：{portal}人民政府办公厅　技术支持：{portal}数字政府建设运营中心</div></body></html>"""
+
+
+def print_view(title: str, source: str, published: str, body: str, charset: str = "utf-8") -> str:
+    """A CMS's print view (打印本页 opens it): no chrome but the title, one info line and the buttons."""
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}"><title>打印页面</title>
+<script>function doPrint(){{window.print();}}</script></head><body onload="doPrint()">
+<div align="right"><a href="javascript:doPrint()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
+<div align="center"><h3>{title}</h3></div><div align="center">信息来源：{source}　　发布日期：{published}</div><hr>
+<div id="printContent">{body}</div><hr>
+<div align="right"><a href="javascript:doPrint()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div></body></html>"""
+
+
+def page_layout2000(site: Site, title: str, source: str, published: str, body: str) -> str:
+    """A page of the 2000s: nested layout tables, <font> tags, spacer images, the title in a cell of the
+    article's own table, 文章来源/更新时间/点击数 in another."""
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>{site.name}</title>
+<link href="/css/css.css" rel="stylesheet" type="text/css"></head><body leftmargin="0" topmargin="0">
+<table width="778" border="0" align="center" cellpadding="0" cellspacing="0"><tr><td><img src="/images/top.jpg" width="778" height="120"></td></tr>
+<tr><td background="/images/nav_bg.gif"><font color="#FFFFFF"><a href="/">网站首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/bsfw/">办事服务</a> | <a href="/hdjl/">互动交流</a></font></td></tr></table>
+<table width="778" border="0" align="center" cellpadding="0" cellspacing="0"><tr>
+<td width="180" valign="top"><table width="100%"><tr><td><font color="#990000"><b>信息公开</b></font></td></tr>
+<tr><td><a href="/gkzn/">公开指南</a></td></tr><tr><td><a href="/gkml/">公开目录</a></td></tr><tr><td><a href="/gknb/">公开年报</a></td></tr></table></td>
+<td width="10"><img src="/images/spacer.gif" width="10" height="1"></td>
+<td valign="top"><table width="100%" border="0" cellspacing="0" cellpadding="4">
+<tr><td height="30">当前位置：<a href="/">首页</a> &gt;&gt; <a href="/gknb/">公开年报</a></td></tr>
+<tr><td align="center" height="40"><font size="4" color="#CC0000"><b>{title}</b></font></td></tr>
+<tr><td align="center"><font color="#666666">文章来源：{source}　更新时间：{published}　点击数：<script>document.write(1024)</script></font></td></tr>
+<tr><td class="content"><font size="3">{body}</font></td></tr>
+<tr><td align="right">【<a href="javascript:window.print()">打印此页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</td></tr></table></td></tr></table>
+<table width="778" align="center"><tr><td align="center">{site.name}版权所有　{site.icp}ICP备05003123号</td></tr></table></body></html>"""
+
+
+def firefox_complete(page: str, folder: str) -> str:
+    """A page as Firefox saves it ('Web page, complete'): the DOM as it stood (the hit counter filled in), its
+    scripts and styles pointed at the _files folder, a UTF-8 meta it writes first while the page's own gb2312
+    meta stays further down."""
+    page = re.sub(r'(src|href)="/([^"]*?)([^/"]+\.(?:js|css|png|jpg|gif))"', rf'\1="./{folder}/\3"', page)
+    page = page.replace("<head>", '<head><meta http-equiv="content-type" content="text/html; charset=UTF-8">', 1)
+    page = page.replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    return page.replace('<span id="hits">316</span>', '<span id="hits">317</span>')
+
+
+def edge_saved(page: str, url: str) -> bytes:
+    """A page saved by an old Edge/IE ('Web page, complete'): the saved-from comment before the doctype, the
+    text written in UTF-8 with a BOM while the page's meta still says gb2312."""
+    page = page.replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    return b"\xef\xbb\xbf" + f"<!-- saved from url=({len(url):04d}){url} -->\r\n{page}".encode("utf-8")
+
+
+def browser_copy(site: Site, title: str, source: str, published: str, lines: list[str], *, year: int) -> str:
+    """The text a user selects and copies from a portal's article page (Ctrl+A): the menus, the breadcrumb, the
+    title, the info line with 字号 and 浏览次数, the report (a table row a line, cells apart by tabs), 分享到
+    and the print buttons, related links, the footer."""
+    others = _other_reports(site, year)
+    return "\n".join([f"{site.name}", "首页\t政务公开\t政务服务\t互动交流\t走进" + site.place, "请输入关键词\t搜索",
+                      "首页 > 政务公开 > 法定主动公开内容 > 政府信息公开年度报告", "", title,
+                      f"发布时间：{published}　来源：{source}　浏览次数：2,316　字号：大 中 小", "", *lines, "",
+                      "分享到：", "微信　微博　QQ空间", "【打印本页】　【关闭窗口】", "相关链接",
+                      *others[:2], "网站地图 | 联系我们 | 网站声明",
+                      f"主办单位：{site.name}办公室　{site.icp}ICP备05001123号-1　网站标识码4413020001"]) + "\n"
+
+
+def flattened(text: str) -> str:
+    """A tab-row report with every table cell on a line of its own, blank cells dropped (a copy out of a
+    reader that flattens tables): each number a line."""
+    out = []
+    for line in text.splitlines():
+        out += [c.strip() for c in line.split("\t") if c.strip()] if "\t" in line else [line]
+    return "\n".join(out) + "\n"
+
+
+def nbsp_trailing(text: str) -> str:
+    """A copy out of a page's source: &nbsp; entities left in, non-breaking spaces, trailing spaces and tabs."""
+    out = []
+    for k, line in enumerate(text.splitlines()):
+        if "\t" in line:
+            line = line.replace("\t", "\t\u00a0" if k % 2 else "&nbsp;\t")
+        elif line.strip():
+            line = "&nbsp;&nbsp;&nbsp;&nbsp;" + line if k % 3 == 0 else "\u00a0\u00a0" + line
+        out.append(line + " " * (k % 4) + ("\t" if k % 5 == 0 else ""))
+    return "\r\n".join(out) + "\r\n"
+
+
+def attachment_only(site: Site, title: str, file_name: str, published: str) -> str:
+    """An article page whose only content is the link to the report as an attached file (PDF or DOC)."""
+    return page_trs(site, title, f"{site.name}办公室", published,
+                    f'<p>附件：<a href="/uploadfiles/{published[:4]}/{file_name}">{file_name}</a></p>'
+                    f'<p><img src="/images/pdf.gif"> 附件下载</p>', int(published[:4]) - 1)
+
+
+def batch13(out: Path, put, *, office: bool) -> list[Variant]:
+    """The batch-13 kinds, all text and pages: written with `put`."""
+    made: list[Variant] = []
+    cz = site_for("潮州市湘桥区", "粤")
+    # A province's platform: 发布机构 the 区's government, the report its 局's (title named; title bare and the
+    # agency only in the 落款).
+    edu, edu_truth = dept_report("潮州市湘桥区教育局", "潮州市湘桥区", 2023, 1301)
+    title, body = report_body(edu)
+    put("b13-province-publisher.html", page_province("广东省", title, "潮州市湘桥区人民政府", "007256124/2024-00031",
+                                                     "2024-01-08", "2024-01-15", "2024-01-15", body.replace(title, "")),
+        edu_truth, "drawn")
+    health, health_truth = dept_report("潮州市湘桥区卫生健康局", "潮州市湘桥区", 2023, 1302)
+    title, body = report_body(health)
+    bare = "2023年政府信息公开工作年度报告"
+    signed = unplaced(body.replace(title, ""), "潮州市湘桥区卫生健康局", "本机关", "潮州市湘桥区") \
+        + "<p style=\"text-align:right\">潮州市湘桥区卫生健康局</p><p style=\"text-align:right\">2024年1月10日</p>"
+    put("b13-province-signed.html", page_province("广东省", bare, "潮州市湘桥区人民政府办公室", "007256124/2024-00040",
+                                                  "2024-01-10", "2024-01-19", "2024-01-19", signed), health_truth, "drawn")
+    r15 = renamed_reals()[0]
+    put(f"b13-{r15.tag}-province.html", page_province("福建省", r15.title, f"{r15.full}人民政府办公室",
+                                                      "003591234/2024-00007", "2024-01-30", "2024-02-01",
+                                                      r15.published[:10], r15.body), r15.truth, r15.name)
+    # Paged by the CMS into three pages: each saved as a file, and page 1 alone of the real report.
+    civil, civil_truth = dept_report("潮州市湘桥区民政局", "潮州市湘桥区", 2023, 1303)
+    title, body = report_body(civil)
+    for n, (piece, families) in enumerate(cms_pages(body.replace(title, "")), 1):
+        put(f"b13-paged{n}of3.html", page_trs(cz, title, "潮州市湘桥区民政局", "2024-01-22 10:00", piece, 2023),
+            only_families(civil_truth, families), "drawn")
+    piece, families = cms_pages(r15.body)[0]
+    put(f"b13-{r15.tag}-page1of3.html", page_xxgk(r15.site, r15.title, r15.source, r15.published, piece, 2023),
+        only_families(r15.truth, families), r15.name)
+    # Print views: the CMS's 打印本页 page (UTF-8; GBK with the real body).
+    road, road_truth = dept_report("潮州市湘桥区交通运输局", "潮州市湘桥区", 2023, 1304)
+    title, body = report_body(road)
+    put("b13-printview.html", print_view(title, "潮州市湘桥区交通运输局", "2024-01-12", body.replace(title, "")),
+        road_truth, "drawn")
+    r13 = renamed_reals()[1]
+    put(f"b13-{r13.tag}-printview-gbk.html", print_view(r13.title, r13.source, r13.published[:10], r13.body, "gb2312"),
+        r13.truth, r13.name, "gbk")
+    # The 2000s: the article in nested layout tables with <font> (drawn and real), GBK.
+    water, water_truth = dept_report("饶平县水务局", "饶平县", 2022, 1305)
+    title, body = report_body(water)
+    rp = site_for("饶平县", "粤")
+    put("b13-layout2000.html", page_layout2000(rp, title, "饶平县水务局", "2023-01-16", body.replace(title, "")),
+        water_truth, "drawn", "gbk")
+    put(f"b13-{r13.tag}-layout2000.html", page_layout2000(r13.site, r13.title, r13.source, r13.published[:10],
+                                                          r13.body), r13.truth, r13.name, "gbk")
+    # Firefox's and Edge's saves of a TRS page.
+    market, market_truth = dept_report("饶平县市场监督管理局", "饶平县", 2023, 1306)
+    title, body = report_body(market)
+    trs = page_trs(rp, title, "饶平县市场监督管理局", "2024-01-25 09:00", body.replace(title, ""), 2023)
+    put("b13-firefox-complete.html", firefox_complete(trs, "b13-firefox-complete_files"), market_truth, "drawn")
+    put("b13-edge-saved.html", edge_saved(trs, "http://www.raoping.gov.cn/zwgk/nb/content/post_1234.html"),
+        market_truth, "drawn")
+    # Text copied from the browser: menus, breadcrumb, 字号/浏览次数/分享到 around the report (drawn and real).
+    farm, farm_truth = dept_report("饶平县农业农村局", "饶平县", 2023, 1307)
+    title, body = report_body(farm)
+    put("b13-browser-copy.txt", browser_copy(rp, title, "饶平县农业农村局", "2024-01-18 16:30",
+                                             _block_lines(body.replace(title, ""), "\t"), year=2023), farm_truth, "drawn")
+    r11 = renamed_reals()[2]
+    put(f"b13-{r11.tag}-browser-copy.txt", browser_copy(r11.site, r11.title, r11.source, r11.published,
+                                                        _block_lines(r11.body, "\t"), year=2019), r11.truth, r11.name)
+    # Tables flattened a cell a line; tab-separated with merged cells' text repeated in every slot.
+    land, land_truth = dept_report("潮州市湘桥区自然资源局", "潮州市湘桥区", 2023, 1308)
+    put("b13-flat-cells.txt", flattened(str(render(land, "tab_rows")[0])), land_truth, "drawn")
+    house, house_truth = dept_report("饶平县住房和城乡建设局", "饶平县", 2022, 1309)
+    title, body = report_body(house)
+    put("b13-tsv-repeated.txt", "\n".join([title] + _block_lines(unmerged(body.replace(title, ""), fill=True), "\t"))
+        + "\n", house_truth, "drawn")
+    put(f"b13-{r15.tag}-tsv-repeated.txt", "\n".join([r15.title] + _block_lines(unmerged(r15.body, fill=True), "\t"))
+        + "\n", r15.truth, r15.name)
+    # Two reports in one dump: two agencies (the first is the file's), two years of one agency (page).
+    fin, fin_truth = dept_report("饶平县财政局", "饶平县", 2023, 1310)
+    sport, _ = dept_report("饶平县文化广电旅游体育局", "饶平县", 2023, 1311)
+    put("b13-two-agencies.txt", str(render(fin, "tab_rows")[0]).rstrip("\n") + "\n\n"
+        + str(render(sport, "tab_rows")[0]), fin_truth, "drawn")
+    stat, stat_truth = dept_report("潮州市湘桥区统计局", "潮州市湘桥区", 2023, 1312)
+    stat_prev, _ = dept_report("潮州市湘桥区统计局", "潮州市湘桥区", 2022, 1313)
+    title, body = report_body(stat)
+    p_title, p_body = report_body(stat_prev)
+    put("b13-two-years.html", page_modern(cz, title, "潮州市湘桥区统计局", "2024-01-20 10:00",
+                                          body.replace(title, "") + f"<h1>{p_title}</h1>" + p_body.replace(p_title, ""),
+                                          2023), stat_truth, "drawn")
+    # Titles written otherwise: 2023年度…工作年报, …工作报告, …年度报告（2023年）.
+    for k, (name, fmt_title) in enumerate((("饶平县司法局", "{y}年度{a}政府信息公开工作年报"),
+                                           ("饶平县应急管理局", "{a}{y}年政府信息公开工作报告"),
+                                           ("饶平县林业局", "{a}政府信息公开工作年度报告（{y}年）"))):
+        rep, rep_truth = dept_report(name, "饶平县", 2023, 1314 + k)
+        text = str(render(rep, "tab_rows")[0]).splitlines()
+        at = next(j for j, ln in enumerate(text) if "年度报告" in ln)
+        new_title = fmt_title.format(y=2023, a=name)
+        rest = [ln for ln in text[at + 1:]]
+        put(f"b13-title-{('nianbao', 'baogao', 'bracket')[k]}.txt", "\n".join([new_title, *rest]) + "\n", rep_truth,
+            "drawn")
+    # The agency only in the 落款 (本机关 all through) and only in the first sentence's 以下简称.
+    aud, aud_truth = dept_report("潮州市湘桥区审计局", "潮州市湘桥区", 2023, 1317)
+    text = str(render(aud, "tab_rows")[0]).splitlines()
+    at = next(j for j, ln in enumerate(text) if "年度报告" in ln)
+    rest = "\n".join(text[at + 1:]).replace("潮州市湘桥区审计局", "本机关").replace("我局", "本机关")
+    put("b13-signed-benjiguan.txt", f"2023年政府信息公开工作年度报告\n{rest}\n\n潮州市湘桥区审计局\n2024年1月15日\n",
+        aud_truth, "drawn")
+    env, env_truth = dept_report("饶平县生态环境局", "饶平县", 2023, 1318)
+    title, body = report_body(env)
+    body = body.replace(title, "")
+    body = body.replace("饶平县生态环境局", "我局").replace("本报告由我局根据", "本报告根据")
+    body = body.replace("我局", "饶平县生态环境局（以下简称“我局”）", 1)  # named once, where it first speaks of itself
+    put("b13-firstsentence-jiancheng.html", page_modern(rp, "2023年政府信息公开工作年度报告", "本站", "2024-01-26 11:00",
+                                                        body, 2023), env_truth, "drawn")
+    # A page that is only the link to the report attached (PDF; DOC in a text dump): refused.
+    refused = Truth("", "", 0, "", {}, refused=True)
+    put("b13-attachment-only.html", attachment_only(rp, "饶平县教育局2023年政府信息公开工作年度报告",
+                                                    "饶平县教育局2023年政府信息公开工作年度报告.pdf", "2024-01-19 09:00"),
+        refused, "drawn")
+    put("b13-attachment-only.txt", "饶平县人民政府\n首页 > 政务公开 > 政府信息公开年报\n潮州市湘桥区人力资源和社会保障局2023年"
+        "政府信息公开工作年度报告\n发布时间：2024-01-23　来源：区人社局　字号：大 中 小\n附件：湘桥区人社局2023年政府信息公开"
+        "工作年度报告.doc\n分享到：\n【打印本页】【关闭窗口】\n", refused, "drawn")
+    # Encodings: UTF-16 BE with a BOM, GBK with the browser's chrome, Big5 繁體, &nbsp; and trailing spaces.
+    sci, sci_truth = dept_report("潮州市湘桥区科学技术局", "潮州市湘桥区", 2023, 1319)
+    put("b13-utf16be.txt", "\ufeff" + str(render(sci, "tab_rows")[0]), sci_truth, "drawn", "utf-16-be")
+    vet, vet_truth = dept_report("饶平县退役军人事务局", "饶平县", 2023, 1320)
+    title, body = report_body(vet)
+    put("b13-browser-copy-gbk.txt", browser_copy(rp, title, "饶平县退役军人事务局", "2024-01-17 15:00",
+                                                 _block_lines(body.replace(title, ""), "\t"), year=2023), vet_truth,
+        "drawn", "gbk")
+    trade, trade_truth = dept_report("潮州市湘桥区商务局", "潮州市湘桥区", 2023, 1321)
+    big5 = str.maketrans(dict(zip("举习协参够学宽导彻断桥没点监稳纳绕继绩续缴职训访读贯转阵领",
+                                  "舉習協參夠學寬導徹斷橋沒點監穩納繞繼績續繳職訓訪讀貫轉陣領")))
+    text = traditional(str(render(trade, "tab_rows")[0]).translate(big5))
+    put("b13-fanti-big5.txt", text, as_written(Truth(trade_truth.agency.translate(big5), trade_truth.short,
+                                                     trade_truth.year, trade_truth.fmt, trade_truth.facts)),
+        "drawn", "big5")
+    cul, cul_truth = dept_report("饶平县文化馆", "饶平县", 2023, 1322, me="我馆")
+    put("b13-nbsp-trailing.txt", nbsp_trailing(str(render(cul, "tab_rows")[0])), cul_truth, "drawn")
+    # The district's 局 titled without its city, the city only in the platform's 发布机构: the agency as the
+    # report names itself (as the generated corpus's 区 departments on their city's site).
+    ag, ag_truth = dept_report("湘桥区农业农村水务局", "潮州市湘桥区", 2023, 1323)
+    title, body = report_body(ag)
+    put("b13-province-nocity.html", page_province("广东省", title.replace("潮州市", ""), "潮州市湘桥区人民政府",
+                                                  "007256124/2024-00052", "2024-01-12", "2024-01-16", "2024-01-16",
+                                                  body.replace(title, "").replace("潮州市湘桥区", "湘桥区")),
+        ag_truth, "drawn")
+    # A CMS's second page titled with its page number (…年度报告（2）).
+    piece, families = cms_pages(report_body(civil)[1].replace(report_body(civil)[0], ""))[1]
+    numbered = f"{report_body(civil)[0]}（2）"
+    put("b13-paged2-numbered.html", page_trs(cz, numbered, "潮州市湘桥区民政局", "2024-01-22 10:00", piece, 2023),
+        only_families(civil_truth, families), "drawn")
+    # A browser copy whose side menu lists the agency's reports of other years (工作年报) above the title.
+    forest, forest_truth = dept_report("饶平县林业局", "饶平县", 2023, 1324)
+    title, body = report_body(forest)
+    menu = [f"{y}年度饶平县林业局政府信息公开工作年报" for y in (2022, 2021, 2020)]
+    put("b13-browser-copy-years.txt", browser_copy(rp, "2023年度饶平县林业局政府信息公开工作年报", "饶平县林业局",
+                                                   "2024-01-29 09:00", _block_lines(body.replace(title, ""), "\t"),
+                                                   year=2023).replace("首页 > 政务公开", "\n".join(menu) + "\n首页 > 政务公开"),
+        forest_truth, "drawn")
+    # A browser copy whose only naming of the agency is the breadcrumb copied without its 当前位置 mark.
+    port, port_truth = dept_report("饶平县港口管理局", "饶平县", 2023, 1325)
+    title, body = report_body(port)
+    copied = browser_copy(rp, "政府信息公开工作年度报告（2023年）", "本站", "2024-01-30 10:00",
+                          _block_lines(unplaced(body.replace(title, ""), "饶平县港口管理局", "我局", "饶平县"), "\t"),
+                          year=2023)
+    put("b13-browser-copy-crumbonly.txt", copied.replace("首页 > 政务公开 > 法定主动公开内容 > 政府信息公开年度报告",
+                                                         "首页 > 部门信息公开 > 饶平县港口管理局 > 政府信息公开年报"),
+        port_truth, "drawn")
+    # The 2000s page whose article is lines apart by <br> in one cell, tables inside.
+    tax, tax_truth = dept_report("饶平县医疗保障局", "饶平县", 2022, 1326)
+    title, body = report_body(tax)
+    br_body = re.sub(r"<(?:p|h2)[^>]*>(.*?)</(?:p|h2)>", r"\1<br>", body.replace(title, ""), flags=re.S)
+    put("b13-layout2000-br.html", page_layout2000(rp, title, "县医保局", "2023-01-18", br_body), tax_truth, "drawn",
+        "gbk")
+    # A page saved by IE as 'Unicode': UTF-16 LE with a BOM, its meta still gb2312.
+    law, law_truth = dept_report("潮州市湘桥区司法局", "潮州市湘桥区", 2023, 1327)
+    title, body = report_body(law)
+    ie = page_plain(cz, title, "潮州市湘桥区司法局", "2024-01-11 08:00", body.replace(title, ""), 2023)
+    put("b13-ie-unicode.html", "\ufeff" + ie, law_truth, "drawn", "utf-16-le")
+    # A province page copied as text: its meta table a cell a line (发布机构： then the agency on the next
+    # line), the title bare, 我局 throughout, the platform's 主办 line under the closing date.
+    urb, urb_truth = dept_report("潮州市湘桥区城市管理和综合执法局", "潮州市湘桥区", 2023, 1328)
+    title, body = report_body(urb)
+    body = unplaced(body.replace(title, ""), "潮州市湘桥区城市管理和综合执法局", "我局", "潮州市湘桥区")
+    meta = ["索引号：", "007256124/2024-00061", "分类：", "政府信息公开年报", "发布机构：", "潮州市湘桥区城市管理和综合执法局",
+            "成文日期：", "2024-01-09", "生成日期：", "2024-01-17", "发布日期：", "2024-01-17", "名　　称：",
+            "2023年政府信息公开工作年度报告", "文　　号：", "", "主 题 词：", "年报"]
+    put("b13-province-copied.txt", "\n".join(["广东省政府信息公开平台", "首页\t公开指南\t公开制度\t公开目录\t依申请公开\t公开年报",
+                                              "当前位置：首页 > 公开目录 > 政府信息公开年报", *meta,
+                                              "2023年政府信息公开工作年度报告", *_block_lines(body, "\t"),
+                                              "主办：广东省人民政府办公厅"]) + "\n", urb_truth, "drawn")
+    # Public bodies whose names end otherwise than 局/委/办: a 供销合作社联合社 (dump, signed beside its date on
+    # one line), a school (page), a 气象台 (dump).
+    coop, coop_truth = dept_report("饶平县供销合作社联合社", "饶平县", 2023, 1333, me="我社")
+    lines = str(render(coop, "tab_rows")[0]).splitlines()
+    at = next(j for j, ln in enumerate(lines) if "年度报告" in ln)
+    rest = [ln for ln in lines[at + 1:] if not re.fullmatch(r"\s*20\d\d年\d{1,2}月\d{1,2}日\s*", ln)]
+    put("b13-coop-signed-sameline.txt", "2023年政府信息公开工作年度报告\n" + "\n".join(rest).replace(
+        "饶平县供销合作社联合社", "我社") + "\n饶平县供销合作社联合社　　　　2024年1月16日\n", coop_truth, "drawn")
+    school, school_truth = dept_report("饶平县第一中学", "饶平县", 2023, 1334, me="我校")
+    title, body = report_body(school)
+    put("b13-school-page.html", page_trs(rp, title, "饶平县教育局", "2024-01-26 15:00", body.replace(title, ""), 2023),
+        school_truth, "drawn")
+    met, met_truth = dept_report("饶平县气象台", "饶平县", 2023, 1335, me="我台")
+    put("b13-weather.txt", str(render(met, "tab_rows")[0]), met_truth, "drawn")
+    # The portal's banner (the county government's name) standing right above a bare title, the department
+    # only in the 发布机构 field and in its 我局 (page and its text copy).
+    res, res_truth = dept_report("饶平县自然资源局", "饶平县", 2023, 1341)
+    title, body = report_body(res)
+    body = unplaced(body.replace(title, ""), "饶平县自然资源局", "我局", "饶平县")
+    put("b13-banner-above-title.html", f"""<html><head><meta charset="utf-8"><title>2023年政府信息公开工作年度报告-饶平县人民政府</title>
+</head><body><h1 class="banner">饶平县人民政府</h1><div class="nav">{_menu(rp)}</div><h2>2023年政府信息公开工作年度报告</h2>
+<table class="meta"><tr><td>发布机构：</td><td>饶平县自然资源局</td><td>发布日期：</td><td>2024-01-18</td></tr></table>
+<div class="content">{body}</div>{_footer(rp, 7)}</body></html>""", res_truth, "drawn")
+    put("b13-banner-above-title.txt", "\n".join(["饶平县人民政府", "2023年政府信息公开工作年度报告",
+                                                 "发布机构：饶平县自然资源局　发布日期：2024-01-18",
+                                                 *_block_lines(body, "\t")]) + "\n", res_truth, "drawn")
+    return made
+
+
 # --- making them all -------------------------------------------------------------------------------------
 
 def _blank_rows_undecidable(truth: Truth, gold: dict) -> Truth:
@@ -3663,6 +4042,7 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
     made += batch10(out, put, office=office)
     made += batch11(out, put, office=office)
     made += batch12(out, put, office=office)
+    made += batch13(out, put, office=office)
     if to_print:
         made += _printed(out, to_print)
     return made

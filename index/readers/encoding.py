@@ -119,6 +119,9 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
     text = _strict(data, "gb18030")
     if text is not None and looks_chinese(text):
         return _checked(text, "gb18030", path)
+    text = _strict(data, "cp950")  # 繁體 text saved in Big5 (a 繁體 portal's copy, a Taiwan or Hong Kong editor)
+    if text is not None and looks_chinese(text, _common_big5):
+        return _checked(text, "big5", path)
     fixed = min(filter(None, (_repair(data, "utf-8"), _repair(data, "gb18030"))), key=lambda f: f[1], default=None)
     if fixed is not None:
         return _checked(fixed[0], fixed[2] + REPAIRED, path)
@@ -216,16 +219,18 @@ def looks_textual(text: str) -> bool:
 _PUNCTUATION = set("·×÷°±§¨―‖…‰′″※℃№←↑→↓∶■□▲△◆◇○◎●★☆、。〃々〈〉《》「」『』【】〔〕〖〗" "‘’“”—–")
 
 
-def looks_chinese(text: str) -> bool:
+def looks_chinese(text: str, common=None) -> bool:
     """Whether a GB18030 decoding is plausible. Judged on the non-ASCII characters only, since a Latin-1
     text is mostly ASCII: in real GBK text nearly all of them are common (GB2312) characters, CJK
     punctuation or full-width forms; Latin-1 or random high bytes decode to rare GBK-extension characters,
-    private-use code points and four-byte GB18030 sequences."""
+    private-use code points and four-byte GB18030 sequences. `common`: the test of a character (GB2312's by
+    default; Big5's common characters for a Big5 decoding)."""
+    common = common or _common_chinese
     wide = good = 0
     for ch, n in Counter(text).items():  # each distinct character judged once: a report has a few thousand
         if ord(ch) > 0x7F and not ch.isspace():
             wide += n
-            good += n if _common_chinese(ch) else 0
+            good += n if common(ch) else 0
     if not wide:
         return True  # pure ASCII never reaches here (it is UTF-8), but it would be fine
     return good >= 0.9 * wide
@@ -242,6 +247,21 @@ def _common_chinese(ch: str) -> bool:
         try:
             ch.encode("gb2312")
             return True
+        except UnicodeEncodeError:
+            return False
+    return False
+
+
+@lru_cache(maxsize=1 << 16)
+def _common_big5(ch: str) -> bool:
+    """Punctuation, or an ideograph of Big5's level 1 (its 5,401 frequent characters, lead bytes A4–C6): GBK
+    bytes that happen to decode as Big5 land in level 2 and the symbol rows as often."""
+    code = ord(ch)
+    if 0x3000 <= code <= 0x303F or 0xFF01 <= code <= 0xFF5E or ch in _PUNCTUATION:
+        return True
+    if 0x4E00 <= code <= 0x9FFF:
+        try:
+            return 0xA4 <= ch.encode("cp950")[0] <= 0xC6
         except UnicodeEncodeError:
             return False
     return False

@@ -31,6 +31,8 @@ def read_text(path: Path, data: bytes) -> Document:
     if "|" in text:
         raw = bare_pipe_rows(raw)
     tabs = "\t" in text or any("\t" in ln for ln in raw)
+    if tabs:
+        raw = unfilled(raw)
     if "  " in text and not tabs and not markdown and space_aligned(raw):
         raw = [column_gaps(line) for line in raw]
     if not tabs:
@@ -85,6 +87,36 @@ def unwrapped(raw: list[str]) -> list[str]:
 # as often as anywhere else, the template's own lines begin there every time.
 _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]|"
                             r"\d{1,2}\s*[.、．]\s*[\u4e00-\u9fff])")
+
+
+_LABEL = re.compile(r"[\u4e00-\u9fff（(][^\d０-９]*")
+
+
+def unfilled(raw: list[str]) -> list[str]:
+    """Tab rows of a table pasted out of a spreadsheet after unmerge-and-fill: a merged label's text stands in
+    each of its slots (「一、本年新收…」 three times side by side, 「三、本年度办理结果」 on every row of its
+    group). A text with a label repeated beside itself is such a copy: there every label that repeats the
+    cell left of it or above it is dropped, as a page's merged cell is read once (index.readers.html). Only
+    labels: equal numbers side by side are values of their own."""
+    if not any(_left_repeat(line.split("\t")) for line in raw if "\t" in line):
+        return raw
+    out, above = [], []
+    for line in raw:
+        if "\t" not in line:
+            out.append(line)
+            above = []
+            continue
+        cells = line.split("\t")
+        kept = [cell for c, cell in enumerate(cells)
+                if not (_LABEL.fullmatch(cell.strip()) and (c and cell.strip() == cells[c - 1].strip()
+                                                             or c < len(above) and cell.strip() == above[c]))]
+        above = [cell.strip() for cell in cells]
+        out.append("\t".join(kept))
+    return out
+
+
+def _left_repeat(cells: list[str]) -> bool:
+    return any(_LABEL.fullmatch(b.strip()) and a.strip() == b.strip() for a, b in zip(cells, cells[1:]))
 
 
 # Markdown or text with its tables as HTML (a PDF-to-markdown tool writes merged cells so: <table> with
@@ -155,10 +187,20 @@ def column_gaps(line: str) -> str:
     return _GAP.sub("\t", line.strip()) if "|" not in line else line
 
 
+# Space entities a copy out of a page's source leaves in the text (&nbsp; indents, &#12288; between cells):
+# the characters they stand for, since plain text has no markup that could mean them literally.
+_SPACE_ENTITY = re.compile(r"&(nbsp|ensp|emsp|#160|#xa0|#12288|#x3000);?", re.I)
+_SPACES = {"nbsp": "\u00a0", "#160": "\u00a0", "#xa0": "\u00a0", "ensp": "\u2002", "emsp": "\u2003",
+           "#12288": "\u3000", "#x3000": "\u3000"}
+
+
 def split_lines(text: str) -> list[str]:
     """Lines as an editor numbers them: \\r\\n and lone \\r end a line, a final line end adds no line.
-    BOMs (also mid-file, from concatenated files) and NULs (from PDF copies) are dropped."""
+    BOMs (also mid-file, from concatenated files) and NULs (from PDF copies) are dropped, space entities
+    (&nbsp;) read as their characters."""
     text = text.replace("\ufeff", "").replace("\x00", "")
+    if "&" in text:
+        text = _SPACE_ENTITY.sub(lambda m: _SPACES[m.group(1).lower()], text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if lines and lines[-1] == "":
