@@ -133,8 +133,8 @@ def test_a_second_report_for_the_same_agency_and_year_is_added_with_a_warning(sm
 
 
 # ---------------------------------------------------------------- reasons in Chinese (ui/reasons.py)
-# Names a Chinese sentence keeps as they are: formats, encodings, units, the setting to change.
-KEPT = re.compile(r"PDF|Word|DOCX|DOC|XLS|WPS|ZIP|PNG|MHTML|UTF|GB18030|MB|KB|LibreOffice|Office|QA_\w+")
+# Names a Chinese sentence keeps as they are: formats, encodings, units, the setting to change, a file's suffix.
+KEPT = re.compile(r"PDF|Word|DOCX|DOC|XLS|WPS|ZIP|PNG|MHTML|UTF|GB18030|MB|KB|LibreOffice|Office|QA_\w+|\.[a-z]{2,4}\b")
 
 
 def english_words(text: str) -> list[str]:
@@ -165,7 +165,17 @@ def _bad_files(folder: Path) -> dict[str, bytes]:
             "corrupt.docx": corrupt.getvalue(), "photo.pdf": png.getvalue(), "scan.pdf": b"%PDF-1.4 ...",
             "book.pdf": pages.getvalue(), "binary.txt": bytes(range(256)) * 8, "photo.txt": png.getvalue(),
             "notes.txt": "会议纪要\n今天讨论了食堂菜单。\n".encode(), "empty.html": b"",
-            "blank.html": b"<html><head><title>x</title></head><body> </body></html>"}
+            "blank.html": b"<html><head><title>x</title></head><body> </body></html>",
+            "attached.html": _page("某县2023年政府信息公开工作年度报告", "<p>发布时间：2024-01-20</p><p>附件："
+                                   "<a href='/a.pdf'>某县2023年政府信息公开工作年度报告.pdf</a></p>"),
+            "column.html": _page("政府信息公开年报", "<ul>" + "".join(
+                f"<li><a href='/{y}.html'>某县{y}年政府信息公开工作年度报告</a> {y + 1}-01-20</li>"
+                for y in range(2015, 2025)) + "</ul>")}
+
+
+def _page(title: str, body: str) -> bytes:
+    return f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>" \
+        .encode()
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +197,8 @@ def bad_build(tmp_path_factory):
 
 
 @pytest.mark.parametrize("name", sorted(["junk.docx", "broken.docx", "corrupt.docx", "photo.pdf", "scan.pdf", "book.pdf",
-                                         "binary.txt", "photo.txt", "notes.txt", "empty.html", "blank.html"]))
+                                         "binary.txt", "photo.txt", "notes.txt", "empty.html", "blank.html",
+                                         "attached.html", "column.html"]))
 def test_every_reason_a_reader_gives_has_its_chinese_words(bad_build, name):
     """Each reason the readers and the extractor give for a real bad file is a kind of the table, said in
     Chinese: no English sentence reaches the page (a kind the table lacks would be said framed, with its
