@@ -156,7 +156,7 @@ def _prose_chars(root: Element) -> int:
 def page_title(root: Element) -> str | None:
     """The page's <title>, whitespace-normalised: evidence for the report's agency and year. A <title> that
     is only the site's name is preceded by the article's title from the CMS's meta tags (ArticleTitle …)."""
-    title = next((t for el in root.iter("title") if (t := normalise("".join(el.itertext())))), None)
+    title = next((t for el in root.iter("title") if (t := normalise(_text_inside(el)))), None)
     if title and _REPORT_WORD.search(title):
         return title
     meta = next((t for el in root.iter("meta") if (el.get("name") or el.get("property") or "").lower()
@@ -441,7 +441,7 @@ class _Flow:
                 cursor = el.sourceline or cursor
                 names = el.keys()
                 if tag in _SKIPPED or names and _hidden_by_attributes(names, el, styles_hide):
-                    cursor += sum(t.count("\n") for t in el.itertext())
+                    cursor += _text_inside(el).count("\n")
                     walker.skip_subtree()
                     skipped = True
                     continue
@@ -791,7 +791,7 @@ _ORDER = {n: k for k, n in enumerate("一二三四五六")}
 def _text_of(el: Element) -> str:
     if not len(el):
         return normalise(el.text or "")
-    return normalise("".join(el.itertext()))
+    return normalise(_text_inside(el))
 
 
 _INVISIBLE = re.compile("[\\s\u00a0\u3000\u2002-\u200a\u202f\u205f\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
@@ -803,10 +803,16 @@ def _shows(text: str) -> bool:
 
 
 def _longer_than(el: Element, limit: int) -> bool:
-    """len(_text_of(el)) > limit, without joining a whole report's text: every visible character counts."""
+    """len(_text_of(el)) > limit, without joining a whole report's text: every visible character counts. The
+    pieces itertext() gives are counted, in the order of iter() (lxml 6's itertext costs ~40x as much)."""
     seen = 0
-    for piece in el.itertext():
-        seen += len(_INVISIBLE.sub("", piece))
+    for d in el.iter():
+        text = d.text if type(d.tag) is str else None  # a comment's or PI's own text is not the page's
+        tail = d.tail if d is not el else None
+        if text:
+            seen += len(_INVISIBLE.sub("", text))
+        if tail:
+            seen += len(_INVISIBLE.sub("", tail))
         if seen > limit:
             return True
     return len(_text_of(el)) > limit
@@ -1285,8 +1291,9 @@ def _plain_text(cell: Element, breaks: list[Element] | None) -> str | None:
 
 
 def _text_inside(el: Element) -> str:
-    """"".join(el.itertext()) for an element without comments or PIs, by libxml2's text serialiser (4x as
-    fast; faster still by hand for an element of at most one child element without children)."""
+    """"".join(el.itertext()), by libxml2's text serialiser, which skips comments and PIs as itertext does
+    (itertext costs ~25x as much in lxml 6; by hand still faster for an element of at most one child element
+    without children)."""
     if len(el) <= 1:
         if not len(el):
             return el.text or ""
