@@ -79,7 +79,8 @@ def _read_html(path: Path, data: bytes) -> Document:
     framed = "srcdoc" in text or (("rame" in text or "RAME" in text) and _LOCAL_FRAME.search(text) is not None)
     if framed:
         _inline_frames(root, path)
-    if "<textarea" in text or "<\\/" in text or "\\u003c" in text:  # markup kept as text: a CMS's or an app's
+    held = "<textarea" in text or "<\\/" in text or "\\u003c" in text
+    if held:  # markup kept as text: a CMS's or an app's
         _inline_held_markup(root, path)
     # Every element's Python object made once and kept for the page's reading: lxml makes one for an element
     # each time it is reached anew (a few thousand instructions), and the walks below reach each several times.
@@ -101,7 +102,7 @@ def _read_html(path: Path, data: bytes) -> Document:
         title = f"{title}_{crumb}" if title else crumb
     if not found:
         _refuse_listing(root, path)
-    entries = _content_entries(root, found)
+    entries = _content_entries(root, found, None if utf8 is None or framed or held else _may_hide(utf8))
     if not entries:
         raise ReportError(str(path), "no visible text in the HTML page")
     return Document(
@@ -155,7 +156,7 @@ def _prose_chars(root: Element) -> int:
 def page_title(root: Element) -> str | None:
     """The page's <title>, whitespace-normalised: evidence for the report's agency and year. A <title> that
     is only the site's name is preceded by the article's title from the CMS's meta tags (ArticleTitle …)."""
-    title = next((t for el in root.iter("title") if (t := normalise("".join(el.itertext())))), None)
+    title = next((t for el in root.iter("title") if (t := normalise(_text_inside(el)))), None)
     if title and _REPORT_WORD.search(title):
         return title
     meta = next((t for el in root.iter("meta") if (el.get("name") or el.get("property") or "").lower()
@@ -373,6 +374,22 @@ def _hides(style: str) -> bool:
     return _HIDDEN_STYLE.search(style) is not None
 
 
+_REFERENCE = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+)")  # a character reference's number
+
+
+def _may_hide(utf8: bytes) -> tuple[bool, bool]:
+    """(a style may hide, another attribute may: `hidden`) as the page's UTF-8 source tells, which is what the
+    tree holds: False when no word of them is in it, in any case (the parser lowers attribute names). Only a
+    character reference to a Latin letter (&#100;) or a NUL or BOM the parse drops could make the words:
+    then True."""
+    if b"\x00" in utf8 or b"\xef\xbb\xbf" in utf8 or b"&#" in utf8 and any(
+            65 <= code <= 90 or 97 <= code <= 122 for ref in set(_REFERENCE.findall(utf8))
+            for code in [int(ref[1:], 16) if ref[:1] in b"xX" else int(ref)]):
+        return True, True
+    low = utf8.lower()
+    return b"display" in low or b"visibility" in low, b"hidden" in low
+
+
 class _Row(NamedTuple):
     """A table row's grid cells before its line is numbered: their texts and continuation flags by slot."""
 
@@ -424,7 +441,7 @@ class _Flow:
                 cursor = el.sourceline or cursor
                 names = el.keys()
                 if tag in _SKIPPED or names and _hidden_by_attributes(names, el, styles_hide):
-                    cursor += sum(t.count("\n") for t in el.itertext())
+                    cursor += _text_inside(el).count("\n")
                     walker.skip_subtree()
                     skipped = True
                     continue
@@ -525,8 +542,13 @@ class _Flow:
                     text, cont = "", False
                 elif slot[1]:
                     td = slot[0]
-                    text = texts[td] = normalise(td.text or "") if not len(td) else _inner_text(
-                        td, styles_hide, None if looks is None else looks[td])
+                    if looks is None:  # a table with a nested one: no looks taken
+                        text = normalise(td.text or "") if not len(td) else _inner_text(td, styles_hide)
+                    elif (look := looks.get(td)) is None:  # looks hold the cells with children: text only
+                        text = normalise(td.text or "")
+                    else:
+                        text = look[3] if look[3] is not None else _inner_text(td, styles_hide, look)
+                    texts[td] = text
                     cont = False
                 else:
                     text, cont = texts[slot[0]], True
@@ -585,14 +607,16 @@ _TITLE_PIECES, _PIECE_MAX = 3, 30  # a heading broken by <br>: its pieces before
 _REPORT_WORD = re.compile(r"报告|年报|報告|年報")
 
 
-def _content_entries(root: Element, found: list[tuple[str, Element]]) -> list[_Entry]:
-    """`found`: the page's part headings (_scan)."""
+def _content_entries(root: Element, found: list[tuple[str, Element]],
+                     may_hide: tuple[bool, bool] | None = None) -> list[_Entry]:
+    """`found`: the page's part headings (_scan); `may_hide`: _may_hide of the page's source, if known."""
     headings = _first_report(found)
     if len({n for n, _ in headings}) < _MIN_PARTS:
         headings += _template_tables(root)  # headings lost or unnumbered: the template's tables tell
-    _prune_chrome(root, headings)
+    if _prune_chrome(root, headings):
+        may_hide = None  # elements marked hidden by us
     block = _lowest_common_ancestor(headings) if len({n for n, _ in headings}) >= _MIN_PARTS else None
-    grids = _Grids(root)  # after pruning, which hides rows; shared by both walks
+    grids = _Grids(root, may_hide)  # after pruning, which hides rows; shared by both walks
     if block is None or block is root:
         return _Flow(grids=grids).run(root)
     block = _with_typed_tables(block, root)
@@ -602,7 +626,9 @@ def _content_entries(root: Element, found: list[tuple[str, Element]]) -> list[_E
     links = [a for a in root.iter("a") if a.get(_PRUNED) is None]
     for a in links:
         a.set(_PRUNED, "1")
+    hides, grids.hides = grids.hides, grids.hides or bool(links)  # the tables read by this walk: links hidden
     before = _Flow(stop_at_content=True, grids=grids).run(root)
+    grids.hides = hides
     for a in links:
         del a.attrib[_PRUNED]
     near = before[-_TITLE_LOOKBACK:]
@@ -765,7 +791,7 @@ _ORDER = {n: k for k, n in enumerate("一二三四五六")}
 def _text_of(el: Element) -> str:
     if not len(el):
         return normalise(el.text or "")
-    return normalise("".join(el.itertext()))
+    return normalise(_text_inside(el))
 
 
 _INVISIBLE = re.compile("[\\s\u00a0\u3000\u2002-\u200a\u202f\u205f\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
@@ -777,10 +803,17 @@ def _shows(text: str) -> bool:
 
 
 def _longer_than(el: Element, limit: int) -> bool:
-    """len(_text_of(el)) > limit, without joining a whole report's text: every visible character counts."""
+    """len(_text_of(el)) > limit, without joining a whole report's text: every visible character counts. The
+    pieces itertext() gives are counted, in the order of iter() (lxml's itertext walks by iterwalk with comment
+    and PI events: several times the instructions)."""
     seen = 0
-    for piece in el.itertext():
-        seen += len(_INVISIBLE.sub("", piece))
+    for d in el.iter():
+        text = d.text if type(d.tag) is str else None  # a comment's or PI's own text is not the page's
+        tail = d.tail if d is not el else None
+        if text:
+            seen += len(_INVISIBLE.sub("", text))
+        if tail:
+            seen += len(_INVISIBLE.sub("", tail))
         if seen > limit:
             return True
     return len(_text_of(el)) > limit
@@ -800,13 +833,14 @@ def _lowest_common_ancestor(elements: list[tuple[str, Element]]) -> Element | No
     return common[-1] if common else None
 
 
-def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
+def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> bool:
     """Mark navigation as invisible: landmark elements and link-dense blocks, unless they hold a part heading
     or a number cell (a report framed in a <form> or a table of links to figures stays). Judged bottom-up:
     a block is link-dense by what is left of it after its link lists went (a page with menus and a short
-    report is not one big menu), or when all it has left besides them is a caption (相关文章)."""
+    report is not one big menu), or when all it has left besides them is a caption (相关文章). Whether any
+    element was marked."""
     if not _may_hold_chrome(root):
-        return  # no landmark, no role and fewer links than a dense block needs: nothing to prune
+        return False  # no landmark, no role and fewer links than a dense block needs: nothing to prune
     elements = list(root.iter(lxml.etree.Element))  # no comments or PIs; kept alive: id() stays unique
     at = {id(el): k for k, el in enumerate(elements)}
     keep = {at[id(el)] for _, h in headings for el in (h, *h.iterancestors()) if id(el) in at}
@@ -819,6 +853,7 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
     # order, so one pass from the end sees every element after all of its children.
     w_text, w_linked, w_links = [0] * n, [0] * n, [0] * n
     l_text, l_linked, l_links = [0] * n, [0] * n, [0] * n
+    marked = False
     for k in range(n - 1, -1, -1):
         el, tag = elements[k], tags[k]
         if tag in _SKIPPED:
@@ -841,7 +876,7 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
             landmark = tag in _CHROME_TAGS and not (tag in _OWN_PARTS and _in_article(el))
             if (landmark or role in _CHROME_ROLES or dense) and not _holds_number_cell(el):
                 el.set(_PRUNED, "1")
-                pruned = True
+                pruned = marked = True
         p = parent[k]
         if p < 0:
             continue
@@ -854,6 +889,7 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> None:
             l_text[p] += l_text[k]
             l_linked[p] += l_linked[k]
             l_links[p] += l_links[k]
+    return marked
 
 
 _OWN_PARTS = frozenset({"header", "footer"})  # inside an <article> or <main>: the article's own, kept
@@ -898,10 +934,12 @@ _NUMBER_CELL = re.compile(r"[\d.,，]+\s*(元|万元|件|项|条)?")
 # --- tables ---------------------------------------------------------------------------------------------
 
 
-def own_rows(table: Element, styles_hide: bool = True) -> list[Element]:
+def own_rows(table: Element, styles_hide: bool = True, hides: bool = True) -> list[Element]:
     """The <tr>s of this table (directly or in thead/tbody/tfoot), not those of tables nested in it.
-    `styles_hide`: whether a style may hide (_Grids.styles_hide)."""
+    `styles_hide`: whether a style may hide (_Grids.styles_hide); `hides`: whether any attribute may."""
     if next(table.iterdescendants("table"), None) is None:  # most tables: no nested table, every <tr> is its own
+        if not hides:
+            return list(table.iter("tr"))
         return [tr for tr in table.iter("tr") if not _hidden_by_attributes(tr.keys(), tr, styles_hide)]
     rows = []
     for tr in table.iter("tr"):
@@ -943,21 +981,26 @@ class _Grids:
     data, then read it, and the page is walked twice (the report's title, then the report). Made after
     pruning, which can hide rows; links hidden for the title walk hide no rows or cells."""
 
-    def __init__(self, root: Element) -> None:
+    def __init__(self, root: Element, may_hide: tuple[bool, bool] | None = None) -> None:
         self._tables: dict[int, tuple[Element, list[Element], list[list[Slot]], bool, _Looks | None]] = {}
         # Whether any style on the page hides its element: most pages have none, and then no element's style
-        # needs a look (libxml2 lists the page's styles faster than they are asked for one by one).
-        self.styles_hide = any(map(_hides, set(_STYLES(root))))
+        # needs a look (libxml2 lists the page's styles faster than they are asked for one by one; faster
+        # still, the source says so when it has no word of a hiding style: _may_hide).
+        self.styles_hide = (may_hide is None or may_hide[0]) and any(map(_hides, set(_STYLES(root))))
+        # Whether an attribute other than a style may hide an element (hidden, our pruning mark): when neither
+        # may, no row's or cell's attributes need be asked.
+        self.hides = may_hide is None or may_hide[1]
 
     def _get(self, table: Element) -> tuple[Element, list[Element], list[list[Slot]], bool, _Looks | None]:
         got = self._tables.get(id(table))
         if got is None:  # the element is kept in the value: its id stays its own
-            rows = own_rows(table, self.styles_hide)
+            hides = self.styles_hide or self.hides
+            rows = own_rows(table, self.styles_hide, hides)
             spanned: _Spanned = {}
             cells = _row_cells(rows, spanned, self.styles_hide)
             grid = _grid(cells, spanned)
             if next(table.iterdescendants("table"), None) is None:  # most tables: each cell tells of itself
-                looks = {td: _look_into(td, self.styles_hide) for row in cells for td in row if len(td)}
+                looks = {td: _look_into(td, self.styles_hide, hides) for row in cells for td in row if len(td)}
                 data = bool(rows) and _several_columns(grid) and all(
                     not heading and blocks <= _MAX_CELL_BLOCKS for blocks, heading, _, _ in looks.values())
             else:
@@ -1016,20 +1059,21 @@ _Look = tuple[int, bool, list[Element] | None, str | None]
 _Looks = dict[Element, _Look]
 
 
-def _look_into(cell: Element, styles_hide: bool = True) -> _Look:
+def _look_into(cell: Element, styles_hide: bool = True, hides: bool = True) -> _Look:
     """What one pass over a cell's descendants tells: (its <p>/<div>/<li> descendants, whether it holds a
     heading or table: both for _data_cells; its line breaks (<br> and blocks) when all in it is shown and
     each of them stands directly in it, else None: for _plain_text; the cell's text when the pass has it at
-    hand, else None). `styles_hide`: _Grids.styles_hide."""
+    hand, else None). `styles_hide`: _Grids.styles_hide; `hides`: whether any attribute may hide (own_rows)."""
     if len(cell) == 1:  # Word's cells, <td><p><span>…</span></p></td>: told without the general pass
         child = cell[0]
         n = len(child)
-        if n <= 1 and child.tag in _PAGE_BLOCKS and not _hidden_by_attributes(child.keys(), child, styles_hide):
+        if n <= 1 and child.tag in _PAGE_BLOCKS and not (hides and _hidden_by_attributes(child.keys(), child,
+                                                                                           styles_hide)):
             inner = child[0] if n else None
             if inner is None or not len(inner) and inner.tag not in _KINDS \
-                    and not _hidden_by_attributes(inner.keys(), inner, styles_hide):
+                    and not (hides and _hidden_by_attributes(inner.keys(), inner, styles_hide)):
                 # the cell's text as _plain_text gives it, unless text stands beside the block (then the walk's)
-                if _shows(cell.text or "") or _shows(child.tail or ""):
+                if (t := cell.text) and _shows(t) or (t := child.tail) and _shows(t):
                     return 1, False, [child], None
                 text = child.text or ""
                 if inner is not None:
@@ -1039,11 +1083,9 @@ def _look_into(cell: Element, styles_hide: bool = True) -> _Look:
     breaks: list[Element] | None = []
     for el in cell.iterdescendants():
         kind = _KINDS.get(el.tag)  # the parser gives lower-case tag names
-        if breaks is not None:
-            names = el.keys()
-            if kind is _NOT_SHOWN or names and ("hidden" in names or _PRUNED in names or styles_hide and "style"
-                                                 in names and _hides(el.get("style"))):
-                breaks = None
+        if breaks is not None and (kind is _NOT_SHOWN or hides and (names := el.keys()) and (
+                "hidden" in names or _PRUNED in names or styles_hide and "style" in names and _hides(el.get("style")))):
+            breaks = None
         if kind is None or kind is _NOT_SHOWN:
             continue
         if kind is _PAGE_BLOCK:
@@ -1250,8 +1292,9 @@ def _plain_text(cell: Element, breaks: list[Element] | None) -> str | None:
 
 
 def _text_inside(el: Element) -> str:
-    """"".join(el.itertext()) for an element without comments or PIs, by libxml2's text serialiser (4x as
-    fast; faster still by hand for an element of at most one child element without children)."""
+    """"".join(el.itertext()), by libxml2's text serialiser, which skips comments and PIs as itertext does
+    (itertext costs ~4x the instructions; by hand still fewer for an element of at most one child element
+    without children)."""
     if len(el) <= 1:
         if not len(el):
             return el.text or ""
