@@ -2,7 +2,8 @@
 corpus. Follow-ups: 前者 / 后者 after a turn about two years or two agencies (the one meant, named in its place),
 它比2019年多多少 after 哪一年最多 (the year found against the year named), 占所有报告…合计的比例 after 在所有报告里排第几
 (the whole is every report of every year), 那一栏 / 那一格 (the cell of the report talked about), and a consistency
-ask after a question about one report (that report's checks, not every report's)."""
+ask after a question about one report (that report's checks, not every report's). Comparison: a compared total
+that its own parts do not add up to is said beside it (洪泽2023 行政复议 总计0 against 11)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,9 @@ def test_that_cell_is_the_report_talked_about(dev_qa) -> None:
 def test_a_consistency_ask_after_one_report_checks_that_report(dev_qa, turns, whose, not_whose) -> None:
     a = ask_turns(dev_qa, *turns)[-1]
     assert whose in a.text and not_whose not in a.text, a.text
+
+
+def test_a_compared_total_that_its_parts_break_is_said(dev_qa) -> None:
+    # 22 pdf 四 行政复议: 总计 0, 维持 10 + 纠正 1 = 11; 平潭2023 总计 2 (15 html)
+    a = ask_turns(dev_qa, "平潭和洪泽2023年的行政复议案件比一比")[-1]
+    _says(a, "淮安市洪泽区人民政府2023年的这一格与同一行（列）的分项对不上", "= 11")
