@@ -233,6 +233,8 @@ def _measures_of_turns(plan: Plan, turns: list[Turn], summed: bool) -> Plan | No
     """The last two turns asked two measures of the same report (平潭2023年行政处罚多少件 / 那行政强制呢): a plan
     over both measures, summed (两个加起来) or compared (哪个多); the engine settles which (qa.operations)."""
     pair = [t for t in turns if t.plan.item][-2:]
+    if len(pair) == 2 and (columns := _columns_of_turns(plan, pair)) is not None:
+        return columns
     if len(pair) < 2 or pair[0].plan.item == pair[1].plan.item:
         return None
     # where each was asked: the agency and the year named, or the one report the answer cited (它的行政许可呢)
@@ -245,6 +247,23 @@ def _measures_of_turns(plan: Plan, turns: list[Turn], summed: bool) -> Plan | No
     new.operation = "sum" if summed else "compare"
     new.times, new.percent = plan.times, plan.percent
     new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")] + ["前两问的两项"]
+    return new
+
+
+def _columns_of_turns(plan: Plan, pair: list[Turn]) -> Plan | None:
+    """自然人那一列 → 商业企业那一列呢 → 这两个加起来等于总计吗: two columns of one row of one report, summed against
+    the row's 总计 (qa.op_check.columns_summed says the sum and whether it matches)."""
+    a, b = (t.plan for t in pair)
+    where = {(tuple(t.plan.agencies or t.focus[:1]), tuple(t.plan.years or t.focus_years)) for t in pair}
+    if a.item != b.item or a.column == b.column or "total" in (a.column, b.column) or len(where) != 1 or \
+            plan.operation != "findings":
+        return None
+    (agencies, years), = where
+    if len(agencies) != 1 or len(years) > 1:
+        return None
+    new = _continued(b, plan)
+    new.operation, new.column, new.extra_columns = "findings", a.column, [b.column]
+    new.agencies, new.years, new.all_years = list(agencies), list(years), False
     return new
 
 

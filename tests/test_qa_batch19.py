@@ -3,7 +3,8 @@ corpus. Follow-ups: 前者 / 后者 after a turn about two years or two agencies
 它比2019年多多少 after 哪一年最多 (the year found against the year named), 占所有报告…合计的比例 after 在所有报告里排第几
 (the whole is every report of every year), 那一栏 / 那一格 (the cell of the report talked about), and a consistency
 ask after a question about one report (that report's checks, not every report's). Comparison: a compared total
-that its own parts do not add up to is said beside it (洪泽2023 行政复议 总计0 against 11)."""
+that its own parts do not add up to is said beside it (洪泽2023 行政复议 总计0 against 11); two columns asked in
+turn, summed against the row's 总计; 和表格算出来的相同吗 is a consistency ask."""
 
 from __future__ import annotations
 
@@ -62,3 +63,15 @@ def test_a_compared_total_that_its_parts_break_is_said(dev_qa) -> None:
     # 22 pdf 四 行政复议: 总计 0, 维持 10 + 纠正 1 = 11; 平潭2023 总计 2 (15 html)
     a = ask_turns(dev_qa, "平潭和洪泽2023年的行政复议案件比一比")[-1]
     _says(a, "淮安市洪泽区人民政府2023年的这一格与同一行（列）的分项对不上", "= 11")
+
+
+def test_two_columns_asked_in_turn_summed_against_the_rows_total(dev_qa) -> None:
+    # 22 pdf 三 （二）部分公开: 自然人 4, 商业企业 0, 总计 4
+    a = ask_turns(dev_qa, "洪泽2023年部分公开的自然人有几件", "商业企业的呢", "两个加起来和总计对得上吗")[-1]
+    _says(a, "自然人4 + 商业企业0 = 4，两边相等，对得上")
+
+
+def test_a_number_stated_against_what_the_table_gives(dev_qa) -> None:
+    # 15 html 正文: 予以公开及部分公开42件，占51.85% over 81 (表三 予以公开 22 + 部分公开 20; 新收 81)
+    a = ask_turns(dev_qa, "平潭2023年年报写的42件占51.85%，和表格算出来的相同吗")[-1]
+    _says(a, "42 ÷ 81 = 51.85%")
