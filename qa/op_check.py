@@ -31,6 +31,10 @@ _AFTER_TOTAL = re.compile(rf"\s*({_COUNT_UNIT})([^。；;]*)")
 _PART = re.compile(rf"(?<![\d.])(\d[\d,]*)\s*({_COUNT_UNIT})(?!\s*[%％])")
 
 
+# the sentence so far opens with 其中 (…20件。其中，予以公开3件，…): what follows lists parts of a total said before
+_IS_PART = re.compile(r"(?:^|[。；;])\s*其中[^。；;]*$")
+
+
 def listed_parts(text: str, end: int) -> list[float]:
     """The parts a sentence lists right after a total that ends at `end` (its unit next), one number in each
     clause and in the total's unit; [] when a clause says something else first (办结69件) or a part is rounded
@@ -77,6 +81,8 @@ def stated_total(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> Check |
                 inside = _BRACKETS.search(text, m.end())
                 if inside and inside.start() - m.end() <= 6:
                     parts, where = [float(x.replace(",", "")) for x in _NUMBER.findall(inside.group(1))], "括号里所列"
+                elif _IS_PART.search(text[:m.start()]):  # 其中，予以公开3件，重复申请4件: a part itself, no total
+                    continue
                 else:
                     parts, where = listed_parts(text, m.end()), "其后所列"
                 if len(parts) < 2:

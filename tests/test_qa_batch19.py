@@ -4,7 +4,8 @@ corpus. Follow-ups: 前者 / 后者 after a turn about two years or two agencies
 (the whole is every report of every year), 那一栏 / 那一格 (the cell of the report talked about), and a consistency
 ask after a question about one report (that report's checks, not every report's). Comparison: a compared total
 that its own parts do not add up to is said beside it (洪泽2023 行政复议 总计0 against 11); two columns asked in
-turn, summed against the row's 总计; 和表格算出来的相同吗 is a consistency ask."""
+turn, summed against the row's 总计; 和表格算出来的相同吗 is a consistency ask; a number listed after 其中 is a part,
+never a total with the numbers after it as its parts."""
 
 from __future__ import annotations
 
@@ -75,3 +76,13 @@ def test_a_number_stated_against_what_the_table_gives(dev_qa) -> None:
     # 15 html 正文: 予以公开及部分公开42件，占51.85% over 81 (表三 予以公开 22 + 部分公开 20; 新收 81)
     a = ask_turns(dev_qa, "平潭2023年年报写的42件占51.85%，和表格算出来的相同吗")[-1]
     _says(a, "42 ÷ 81 = 51.85%")
+
+
+@pytest.mark.parametrize("question", [
+    # 004 line 14: …申请人送达1件。其中，予以公开 3件，重复申请4件，不属于本行政机关公开13件: parts of the 20, no total
+    "济南城管2020年正文说重复申请4件，和表里对得上吗",
+    "济南市城管局2020年报告正文里予以公开3件这个数跟表格一致吗",
+])
+def test_a_part_listed_after_qizhong_is_no_total(dev_qa, question) -> None:
+    a = ask_turns(dev_qa, question)[-1]
+    assert "正文写的总数是" not in a.text and "济南市城市管理局2020年" in a.text, a.text
