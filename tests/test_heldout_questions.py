@@ -81,7 +81,13 @@ report's 表三 results against （七）总计, 正文 393 against 表 470, 表
 总计 0 against its results 11) and unusual words (打官司, 买东西花了多少钱, 群众递来的申请)) 22/30 by the scorer (21/30 by
 hand: ho976 后者里面… and ho977 表三办理结果总计那一格 were answered as rankings over every agency, ho986 also stated a
 bogus prose-parts break (予以公开3件 read as a total); ho979's 130.81499 and ho993's 无从计算 were right and the gold's
-tokens were widened).
+tokens were widened); 29/30 after the fixes by kind (前者 / 后者 read as the one meant; 它比2021年多几件 after 哪一年最多
+counts from the year found; 占所有报告…合计 after 在所有报告里排第几 is over every report of every year; 那一格 / 那一栏 is the
+report talked about; a consistency ask after one report checks that report; two columns asked in turn summed against
+the row's 总计; a compared total its own parts break is said; 跟表三算出来的一样吗 is a consistency ask; a number after
+其中 is a part, never a total). Left: ho970's 这两个数和正文对得上吗 gives the report's checks, not the two numbers against
+the text (2 and 7 match it); ho977's blank （七）总计 is said as 空白（按0计）. tests/test_qa_batch19.py asks the kinds in
+other words.
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
