@@ -333,6 +333,7 @@ def _column_on_last_row(plan: Plan, prev: Plan) -> None:
         plan.item, plan.item_word = prev.item, prev.item_word
 
 
+RE_THESE_NUMBERS = re.compile(r"(?:这|那)(?:两|几)?个?(?:数|数字|数据)")  # 这两个数对得上吗: the numbers just given
 RE_ONE_OF_TWO = re.compile(r"前者|后者|前一个|后一个|前一家|后一家|前面那个|后面那个")
 
 
@@ -391,6 +392,9 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         plan.agencies = list(prev.agencies or last.focus)
         plan.years = plan.years or list(prev.years or last.focus_years)[:1]
         plan.all_years, plan.followup = False, True
+        if not plan.item and prev.item and RE_THESE_NUMBERS.search(plan.text):  # 这两个数: the measures just asked
+            asked = list(dict.fromkeys(t.plan.item for t in conversation.turns[-2:] if t.plan.item))
+            plan.item, plan.extra_items, plan.column = asked[0], asked[1:], "total"
         return plan
     # only elliptical questions inherit: a follow-up word, or a short one that names no measure of its own
     complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus")))

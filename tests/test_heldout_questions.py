@@ -85,9 +85,9 @@ tokens were widened); 29/30 after the fixes by kind (前者 / 后者 read as the
 counts from the year found; 占所有报告…合计 after 在所有报告里排第几 is over every report of every year; 那一格 / 那一栏 is the
 report talked about; a consistency ask after one report checks that report; two columns asked in turn summed against
 the row's 总计; a compared total its own parts break is said; 跟表三算出来的一样吗 is a consistency ask; a number after
-其中 is a part, never a total). Left: ho970's 这两个数和正文对得上吗 gives the report's checks, not the two numbers against
-the text (2 and 7 match it); ho977's blank （七）总计 is said as 空白（按0计）. tests/test_qa_batch19.py asks the kinds in
-other words.
+其中 is a part, never a total); 30/30 once 这两个数和正文对得上吗 set the measures just asked against the numbers the text
+gives them (ho970: 2 and 7 match). Left: ho977's blank （七）总计 is said as 空白（按0计）, ho987 checks 42 ÷ 81 = 51.85% but not
+42 = 22 + 20. tests/test_qa_batch19.py asks the kinds in other words.
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).

@@ -5,7 +5,8 @@ corpus. Follow-ups: 前者 / 后者 after a turn about two years or two agencies
 ask after a question about one report (that report's checks, not every report's). Comparison: a compared total
 that its own parts do not add up to is said beside it (洪泽2023 行政复议 总计0 against 11); two columns asked in
 turn, summed against the row's 总计; 和表格算出来的相同吗 is a consistency ask; a number listed after 其中 is a part,
-never a total with the numbers after it as its parts."""
+never a total with the numbers after it as its parts; 这两个数和正文对得上吗 sets the measures just asked against the
+numbers the text gives them."""
 
 from __future__ import annotations
 
@@ -86,3 +87,9 @@ def test_a_number_stated_against_what_the_table_gives(dev_qa) -> None:
 def test_a_part_listed_after_qizhong_is_no_total(dev_qa, question) -> None:
     a = ask_turns(dev_qa, question)[-1]
     assert "正文写的总数是" not in a.text and "济南市城市管理局2020年" in a.text, a.text
+
+
+def test_the_numbers_just_given_against_the_text(dev_qa) -> None:
+    # 17 html 正文: 全年办理因政府信息公开申请引发的行政复议 36 起，行政诉讼 9 起; 四: 复议 36, 诉讼 6 + 3 = 9
+    a = ask_turns(dev_qa, "平潭2025年行政复议多少起", "行政诉讼呢", "这两个数字跟报告正文对得上吗")[-1]
+    _says(a, "表格「行政复议 · 总计」为36件，一致", "为9件，一致")
