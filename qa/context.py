@@ -90,7 +90,10 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         return compared
     if prev.item is None or plan.agencies:
         return None
-    if plan.bare_op == "share" and not plan.item:  # 占比是多少 after 其中…呢: a share, not a comparison of the two
+    # 占比是多少 after 其中…呢: a share, not a comparison of the two; 占所有报告行政处罚合计的比例呢 names the
+    # measure just asked again (its whole over every report)
+    if plan.bare_op == "share" and not plan.item or plan.operation == "share" and plan.item == prev.item and \
+            not plan.years and RE_EVERY_REPORT.search(plan.text):
         return _share_of_last(plan, turns)
     # 合计 / 加起来呢 alone, after two turns that asked different things (not a series): the same as 两个加起来
     both = RE_BOTH.search(plan.text) or plan.bare_op == "sum" and _short(plan) and not plan.all_years and \
@@ -190,6 +193,16 @@ def _number_of_last(plan: Plan, last: Turn) -> Plan:
     return new
 
 
+def _year_asked(last: Turn) -> list[int]:
+    """The one year the last answer was about: the year it named, or the year its ranking found (它比2021年多几件
+    after 平潭哪一年最多)."""
+    if len(last.plan.years) == 1:
+        return list(last.plan.years)
+    if last.plan.operation in RANKINGS and len(last.focus) == 1 and len(last.focus_years) == 1:
+        return list(last.focus_years)
+    return []
+
+
 def _compared_again(plan: Plan, last: Turn) -> Plan | None:
     """The last measure, compared as this question asks: 洪泽比平潭多多少 (two agencies named, no measure), or
     是不是比2023年少 / 比2023年多多少 after a question about 2024 (that year against the one named, A比B as asked)."""
@@ -206,12 +219,14 @@ def _compared_again(plan: Plan, last: Turn) -> Plan | None:
         new.agency_mentions = list(prev.agency_mentions[:1]) + list(plan.agency_mentions)
         plan = plan.model_copy(update={"than_first": before[0]})
     elif (plan.than_word or RE_THAN.search(plan.text)) and not plan.agencies and len(plan.years) == 1 and \
-            len(prev.years) == 1 and \
-            prev.years != plan.years and (prev.agencies or last.focus):
+            len(own := _year_asked(last)) == 1 and \
+            own != plan.years and (prev.agencies or last.focus):
         new = _continued(prev, plan)
         new.agencies = list(prev.agencies or last.focus[:1])
-        new.years, new.operation, new.all_years = sorted(prev.years + plan.years), "change", True
-        plan = plan.model_copy(update={"than_first": plan.than_first or str(prev.years[0])})
+        new.years, new.operation, new.all_years = sorted(own + plan.years), "change", True
+        new.n, new.nth = None, None
+        new.defaults = [d for d in new.defaults if not d.startswith("范围")]
+        plan = plan.model_copy(update={"than_first": plan.than_first or str(own[0])})
     else:
         return None
     new.than_first, new.than_word, new.yesno = plan.than_first, plan.than_word, plan.yesno
@@ -222,6 +237,9 @@ def _compared_again(plan: Plan, last: Turn) -> Plan | None:
 def _measures_of_turns(plan: Plan, turns: list[Turn], summed: bool) -> Plan | None:
     """The last two turns asked two measures of the same report (平潭2023年行政处罚多少件 / 那行政强制呢): a plan
     over both measures, summed (两个加起来) or compared (哪个多); the engine settles which (qa.operations)."""
+    pair = [t for t in turns if t.plan.item][-2:]
+    if len(pair) == 2 and (columns := _columns_of_turns(plan, pair)) is not None:
+        return columns
     got = _pair_of_turns(turns)
     if got is None:
         return None
@@ -246,6 +264,23 @@ def _pair_of_turns(turns: list[Turn]) -> tuple[Plan, Plan, list[str], list[int]]
     return pair[0].plan, pair[1].plan, list(where[0][0]), list(where[0][1])
 
 
+def _columns_of_turns(plan: Plan, pair: list[Turn]) -> Plan | None:
+    """自然人那一列 → 商业企业那一列呢 → 这两个加起来等于总计吗: two columns of one row of one report, summed against
+    the row's 总计 (qa.op_check.columns_summed says the sum and whether it matches)."""
+    a, b = (t.plan for t in pair)
+    where = {(tuple(t.plan.agencies or t.focus[:1]), tuple(t.plan.years or t.focus_years)) for t in pair}
+    if a.item != b.item or a.column == b.column or "total" in (a.column, b.column) or len(where) != 1 or \
+            plan.operation != "findings":
+        return None
+    (agencies, years), = where
+    if len(agencies) != 1 or len(years) > 1:
+        return None
+    new = _continued(b, plan)
+    new.operation, new.column, new.extra_columns = "findings", a.column, [b.column]
+    new.agencies, new.years, new.all_years = list(agencies), list(years), False
+    return new
+
+
 def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     """占比多少 after 其中维持的几件: the last measure over the one asked before it (行政复议 · 总计), or over
     its own total (the engine's default for a share) when the conversation named no other."""
@@ -253,12 +288,16 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     new = _continued(prev, plan)
     new.operation, new.share_items, new.share_of = "share", [prev.item], []
     whole = RE_EVERY_REPORT.search(plan.text)  # (占总数的比例 after 其中维持的: its own table's total, below)
-    if len(prev.agencies or turns[-1].focus) == 1 and (RE_OVER_YEARS.search(plan.text) or whole):
+    # (after 排第几 the report placed is the one asked about, not the ranking's reports)
+    who = prev.agencies or prev.place_of or turns[-1].focus
+    if len(who) == 1 and (RE_OVER_YEARS.search(plan.text) or whole):
         # 占历年总和的比例呢 / 占全部报告的多少: the last value over its agency's years, or over every report
-        new.agencies = list(prev.agencies or turns[-1].focus)
-        new.years = list(prev.years or turns[-1].focus_years)[:1]
+        new.agencies, new.place_of = list(who), []
+        new.years = list(prev.years or ([prev.place_year] if prev.place_year else turns[-1].focus_years))[:1]
         over_years = bool(RE_OVER_YEARS.search(plan.text))
         new.share_years, new.share_across, new.share_items, new.all_years = over_years, not over_years, [], over_years
+        # 在所有报告里排第几 → 占所有报告的合计: the whole is the ranking's, every report of every year
+        new.share_every = not over_years and prev.all_years and not prev.years and prev.operation in (*RANKINGS, "rank")
         return new
     if plan.years:  # 2024年的比例呢: the year this turn names
         new.years, new.all_years = list(plan.years), len(plan.years) > 1
@@ -308,12 +347,36 @@ def _column_on_last_row(plan: Plan, prev: Plan) -> None:
         plan.item, plan.item_word = prev.item, prev.item_word
 
 
+RE_THESE_NUMBERS = re.compile(r"(?:这|那)(?:两|几)?个?(?:数|数字|数据)")  # 这两个数对得上吗: the numbers just given
+RE_ONE_OF_TWO = re.compile(r"前者|后者|前一个|后一个|前一家|后一家|前面那个|后面那个")
+
+
+def _one_of_two(plan: Plan, last: Turn, reader: Reader) -> Plan | None:
+    """后者里面属于行政执法案卷的有几件 after a turn about two years (or two agencies): the question read again with
+    the one meant named in its place (前者 the first, 后者 the last), so it is that report's question."""
+    m = RE_ONE_OF_TWO.search(plan.text)
+    prev = last.plan
+    agencies, years = list(prev.agencies or last.focus), list(prev.years or last.focus_years)
+    if m is None or plan.agencies or plan.years or not (len(agencies) == 2 or len(years) == 2):
+        return None
+    at = 0 if m.group().startswith("前") else -1
+    agency = agencies[at] if len(agencies) == 2 else agencies[0] if len(agencies) == 1 else ""
+    year = years[at] if len(years) == 2 else years[0] if len(years) == 1 else None
+    named = f"{agency}{f'{year}年' if year else ''}"
+    new = reader.read(plan.text[:m.start()] + named + plan.text[m.end():])
+    new.question, new.followup = plan.question, True
+    new.defaults = [*new.defaults, f"「{m.group()}」读作{named}"]
+    return new
+
+
 def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Plan:
     """The plan to execute: the question's own, or the previous one with what this question changes."""
     last = conversation.last if conversation else None
     if last is None or plan.operation in ("invalid",):
         return plan
     prev = last.plan
+    if (picked := _one_of_two(plan, last, reader)) is not None:
+        return picked
     _relative_to_conversation(plan, last)
     special = _elliptical(plan, conversation.turns)
     if special is not None:
@@ -336,6 +399,16 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             plan.operation, plan.prose = "prose", True
         elif plan.operation in AGGREGATES and not plan.op_explicit:
             plan.operation = "value"
+        return plan
+    # 这个数对得上吗 / 和正文说的一样吗 after a question about one report: that report's checks, not every report's
+    if plan.operation == "findings" and not plan.agencies and not RE_OWN_SCOPE.search(plan.text) and \
+            len(prev.agencies or last.focus) == 1 and prev.operation not in ("findings", "corpus"):
+        plan.agencies = list(prev.agencies or last.focus)
+        plan.years = plan.years or list(prev.years or last.focus_years)[:1]
+        plan.all_years, plan.followup = False, True
+        if not plan.item and prev.item and RE_THESE_NUMBERS.search(plan.text):  # 这两个数: the measures just asked
+            asked = list(dict.fromkeys(t.plan.item for t in conversation.turns[-2:] if t.plan.item))
+            plan.item, plan.extra_items, plan.column = asked[0], asked[1:], "total"
         return plan
     # only elliptical questions inherit: a follow-up word, or a short one that names no measure of its own
     complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus")))

@@ -31,6 +31,10 @@ _AFTER_TOTAL = re.compile(rf"\s*({_COUNT_UNIT})([^。；;]*)")
 _PART = re.compile(rf"(?<![\d.])(\d[\d,]*)\s*({_COUNT_UNIT})(?!\s*[%％])")
 
 
+# the sentence so far opens with 其中 (…20件。其中，予以公开3件，…): what follows lists parts of a total said before
+_IS_PART = re.compile(r"(?:^|[。；;])\s*其中[^。；;]*$")
+
+
 def listed_parts(text: str, end: int) -> list[float]:
     """The parts a sentence lists right after a total that ends at `end` (its unit next), one number in each
     clause and in the total's unit; [] when a clause says something else first (办结69件) or a part is rounded
@@ -77,6 +81,8 @@ def stated_total(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> Check |
                 inside = _BRACKETS.search(text, m.end())
                 if inside and inside.start() - m.end() <= 6:
                     parts, where = [float(x.replace(",", "")) for x in _NUMBER.findall(inside.group(1))], "括号里所列"
+                elif _IS_PART.search(text[:m.start()]):  # 其中，予以公开3件，重复申请4件: a part itself, no total
+                    continue
                 else:
                     parts, where = listed_parts(text, m.end()), "其后所列"
                 if len(parts) < 2:
@@ -263,3 +269,34 @@ def stated_percentages(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> C
             out.derived += d2
         return out
     return None
+
+
+def text_agrees(ctx: Ctx, plan: Plan) -> Check | None:
+    """这两个数和正文说的对得上吗 after 行政复议几件 / 诉讼呢: each measure just asked, its table value against the
+    number the report's text gives it (行政复议案件2件), with the sentence cited."""
+    agency = plan.agencies[0] if len(plan.agencies) == 1 else None
+    year = plan.years[0] if len(plan.years) == 1 else None
+    out, bits = Check(), []
+    for item in dict.fromkeys([plan.item, *plan.extra_items]):
+        m = measure(item, "total") if item else None
+        row = next((r for r in scoped_rows(ctx, plan, m, plan.agencies) if r.status == OK), None) if m else None
+        if row is None:
+            continue
+        word = re.sub(r"[（(].*?[）)]", "", m.label.split(" · ")[0]).strip()
+        said = re.compile(rf"{re.escape(word)}[^，。；;,\d]{{0,8}}?(\d+)\s*(?:件|起|项|次)")
+        hit = next(((s, x) for s in ctx.prose.find(word, agency=agency, year=year, k=6).sentences
+                     if (x := said.search(s.passage.text))), None)
+        if hit is None:
+            continue
+        s, x = hit
+        n = float(x.group(1))
+        bits.append(f"正文写「{x.group(0)}」，表格「{m.label}」{stated_words(row.value, m.unit, row.flags)}，"
+                    + ("一致，对得上" if n == row.value else f"不一致，相差{plain_number(abs(n - row.value))}"))
+        c, d = ctx.citer.rows(m, [row])
+        out.citations += [passage_citation(s), *c]
+        out.derived += d
+    if not bits:
+        return None
+    out.text = "；".join(bits) + "。"
+    return out
+

@@ -12,6 +12,7 @@ from qa.phrasing import SAME_WORDS, column_alternatives, compare_head, defaults_
     most_words, num, \
     pair_verdict, ratio_as_asked, reading, than_words, value_column
 from qa.understand import RE_HOW_MUCH_MORE, Plan
+from qa.op_value import total_conflict
 
 
 def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -67,6 +68,9 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if said:
             derived.append(said[1])
             text = text.rstrip("。") + f"；{said[0]}。"
+    for r in ok:  # a compared total its own parts do not add up to (洪泽 行政复议 总计0, 维持10 + 纠正1): said with it
+        if conflict := total_conflict(ctx, m, r.report.doc, derived):
+            text += conflict.replace("这一格", f"{r.report.name}{r.report.year or ''}年的这一格", 1)
     citations, d2 = ctx.citer.rows(m, ok, limit=None)
     for r in lacking:
         why = absent(ctx, plan, m, r)

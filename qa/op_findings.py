@@ -9,7 +9,7 @@ import re
 from index.checks import scope_label
 from qa import arith, cite
 from qa.answer import Answer, AnswerTable, Derived
-from qa.op_check import (asked_numbers, columns_summed, items_run_on, measure_values, stated_percentages,
+from qa.op_check import (asked_numbers, columns_summed, items_run_on, measure_values, stated_percentages, text_agrees,
                          stated_total)
 from qa.lexicon import measure
 from qa.ops import Ctx, no_reports
@@ -177,6 +177,9 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
 
 
 
+RE_TEXT_ASKED = re.compile(r"正文|文字|报告里?说|文中")  # 和正文里说的对得上吗: the text's numbers asked
+
+
 def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
     """The stored findings of the reports in scope, after the checks the question's own numbers ask for."""
     answer = stored_findings(ctx, plan)
@@ -190,10 +193,12 @@ def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
     # 正文说行政复议36起、行政诉讼9起: each measure named against the table, not only the first
     others = [measured.model_copy(update={"item": x, "extra_items": [], "column": "total", "column_explicit": False})
               for x in measured.extra_items if measure(x, "total") is not None] if asked_numbers(plan) else []
-    checks = [c for c in (stated_total(ctx, plan, agency, year) if agency and asked_numbers(plan) else None,
+    # 这两个数和正文说的对得上吗 after two values: those measures against the text's numbers
+    said = text_agrees(ctx, plan) if plan.followup and plan.item and RE_TEXT_ASKED.search(plan.text) else None
+    checks = [c for c in (said, stated_total(ctx, plan, agency, year) if agency and asked_numbers(plan) else None,
                           stated_percentages(ctx, plan, agency, year) if percent else None,
                           (columns_summed(ctx, measured) or items_run_on(ctx, measured) or measure_values(ctx, measured))
-                          if measured.item and not percent else None,
+                          if measured.item and not percent and said is None else None,
                           *(measure_values(ctx, o) for o in others if not percent)) if c]
     if checks:
         answer.text = "".join(c.text for c in checks) + "全部核对结果：" + answer.text

@@ -69,9 +69,10 @@ def _share_across(ctx: Ctx, plan: Plan) -> Answer:
         whose = f"{mine.report.name}{f'{span[0]}年至{span[-1]}年' if span else '历年'}"
         named = lambda r: f"{r.report.year}年"  # noqa: E731 (the sum's parts are the agency's years)
     else:
-        every = scoped_rows(ctx, plan.model_copy(update={"years": [year] if year else [], "all_years": False}), m, None)
-        whose = f"{year}年"
-        named = lambda r: r.report.name  # noqa: E731
+        every = scoped_rows(ctx, plan.model_copy(update={"years": [] if plan.share_every or not year else [year],
+                                                         "all_years": plan.share_every}), m, None)
+        whose = "所有年份" if plan.share_every else f"{year}年"
+        named = lambda r: f"{r.report.name}{r.report.year}年" if plan.share_every else r.report.name  # noqa: E731
     ok = [r for r in every if r.status == OK]
     lacking = [r for r in every if r.status != OK]
     whole, how_sum = arith.total([r.value for r in ok], f"{whose}{len(ok)}份报告合计")

@@ -110,6 +110,7 @@ class Plan(BaseModel):
     share_of: list[str] = Field(default_factory=list)  # a share: the denominator's items (empty: the item's total)
     share_items: list[str] = Field(default_factory=list)  # a share: the numerator's items (empty: the item)
     share_across: bool = False  # 伊川的行政处罚占全部处罚的比例: one report's value over that year's reports' sum
+    share_every: bool = False  # 占所有报告的合计 after a ranking of every report: the whole is every year's
     share_years: bool = False  # 平潭2022年行政许可占历年总和的比例: one year's value over the agency's years' sum
     share_over: list[int] = Field(default_factory=list)  # …占2019至2025年合计的: share_years' whole, these years only
     container: str | None = None  # 依申请…里 / 新收的申请中: the item the question puts the others in
@@ -230,6 +231,8 @@ RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大�
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共|涨|跌|降了|升了|多了|少了|"
                          r"差了|相差|翻了|变化)"
+                         # 表三办理结果总计那一格是多少: the cell of the report talked about
+                         r"|(?:那|这)一?(?:格|栏)"
                          # 不对，我是说2024年 / 我问的是部分公开: a correction of the last question, asked again changed
                          r"|^(?:(?:不对|不是|错了|搞错了)[，,\s]*我?|我)(?:是说|说的是|问的是|指的是|要的是|想问的?是)")
 RE_LEADING_LATIN = re.compile(r"^[a-z'\s]+")  # what's the 相差吗: English words the term table left

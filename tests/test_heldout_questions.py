@@ -82,6 +82,22 @@ against the parts listed after it without brackets; 上一年项目数量 runs o
 the one rule asked (每一行 / 新收加结转 / 跨年度结转 / 表四) is answered with the checks that show it; 除了 leaves an agency
 out of a corpus check; each measure stated is set against its cell; 信息处理费 is money never given; ho952's 表四 answer
 no longer lists another table's text check). tests/test_qa_batch18.py asks them all in other words.
+Batch 19 (ho970–ho999: a 政务公开办 clerk's and a journalist's — conversations mixing kinds (a value → its rank →
+its share of every report's sum, a share → 那去年呢, 表二 rows and 表三 columns switched, 这两个加起来, 后者里面…, 它比2021年
+多几件 after 只看2021年以后的, 再看看洪泽, a blank 总计 cell then 对得上吗, 这两个数和正文对得上吗), consistency (a named
+report's 表三 results against （七）总计, 正文 393 against 表 470, 表三 of every report since 2021, 哪一年的报告有问题, a prose
+75 that 新收 74 + 上年结转 1 explains, a stated share 42件、占51.85%, 伊川 consistent, 洪泽 表四 诉讼 columns), refusals
+(张店's lost 上年结转, 洪泽's missing 逾期不补正 row, a 纠错率 over a zero base), two readings (规范性文件 columns, 洪泽's 复议
+总计 0 against its results 11) and unusual words (打官司, 买东西花了多少钱, 群众递来的申请)) 22/30 by the scorer (21/30 by
+hand: ho976 后者里面… and ho977 表三办理结果总计那一格 were answered as rankings over every agency, ho986 also stated a
+bogus prose-parts break (予以公开3件 read as a total); ho979's 130.81499 and ho993's 无从计算 were right and the gold's
+tokens were widened); 29/30 after the fixes by kind (前者 / 后者 read as the one meant; 它比2021年多几件 after 哪一年最多
+counts from the year found; 占所有报告…合计 after 在所有报告里排第几 is over every report of every year; 那一格 / 那一栏 is the
+report talked about; a consistency ask after one report checks that report; two columns asked in turn summed against
+the row's 总计; a compared total its own parts break is said; 跟表三算出来的一样吗 is a consistency ask; a number after
+其中 is a part, never a total); 30/30 once 这两个数和正文对得上吗 set the measures just asked against the numbers the text
+gives them (ho970: 2 and 7 match). Left: ho977's blank （七）总计 is said as 空白（按0计）, ho987 checks 42 ÷ 81 = 51.85% but not
+42 = 22 + 20. tests/test_qa_batch19.py asks the kinds in other words.
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
