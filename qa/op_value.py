@@ -18,8 +18,8 @@ from qa.op_absent import absent, prose_value
 from qa.ops import Ctx, cmp_ok, default_measure, no_reports, scoped_rows
 from qa.output import format_value
 from qa.phrasing import STATUS_WORDS, cell_value, column_alternatives, defaults_phrase, flag_words, num, reading, \
-    cannot_judge_words, converted_words, no_report_words, same_row_words, series_words, value_sentence, \
-    yes_no_words, latest_instead_words, latest_read_words, in_yuan
+    cannot_judge_words, converted_words, left_blank_sentence, no_report_words, same_row_words, series_words, \
+    value_sentence, yes_no_words, latest_instead_words, latest_read_words, in_yuan
 from qa.understand import Plan
 
 RE_A_YEAR = re.compile(r"(?:19|20)\d\d")  # a year this turn names itself (a follow-up's text)
@@ -124,9 +124,12 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 shown = num(r.value, mm.unit)
                 if len(cs) == 1 and "signed" in cs[0].flags and cites[0].value:
                     shown = f"{cites[0].value}{mm.unit}"  # 增13 as the report writes it
-                sentence = value_sentence(r.report.name, r.report.year, own_label(mm, r.report.format), shown)
+                label = own_label(mm, r.report.format)
+                blank = left_blank_sentence(r.report.name, r.report.year, label, r.value, r.flags)
+                sentence = blank or value_sentence(r.report.name, r.report.year, label, shown)
                 notes = [FLAG_NOTES[f] for c in cites for f in c.flags if f in FLAG_NOTES and f not in
-                         ("signed", "thousands", "unit_converted", "unit_assumed")]
+                         ("signed", "thousands", "unit_converted", "unit_assumed") + (("blank", "placeholder")
+                                                                                      if blank else ())]
                 if notes:
                     sentence += f"（{notes[0]}）"
                 if len(cs) > 1:
@@ -142,8 +145,8 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 if ctx_text:
                     sentence += f"；{ctx_text}"
                 sentences.append(sentence)
-                table_rows.append([r.report.name, r.report.year, mm.label, cell_value(r.value),
-                                   flag_words(r.flags)])
+                table_rows.append([r.report.name, r.report.year, mm.label, None if blank else cell_value(r.value),
+                                   "空白，未填数字" if blank else flag_words(r.flags)])
             else:
                 why = absent(ctx, plan, mm, r)
                 sentences.append(why.text.rstrip("。"))

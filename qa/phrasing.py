@@ -142,6 +142,13 @@ def value_sentence(name: str, year: int | None, label: str, shown: str) -> str:
     return f"{name}{f'{year}年' if year else ''}「{label}」为{shown}"
 
 
+def left_blank_sentence(name: str, year: int | None, label: str, v: float | None, flags: int) -> str | None:
+    """「济南市城市管理局2020年「办理结果总计 · 总计」报告中空白，未填数字（核对时按0计）」: a cell the report left
+    blank (or filled with / or 无) gives no value, so a value answer never says 为0件; None when it states one."""
+    how = _as_zero(v, flags)
+    return None if how is None else f"{name}{f'{year}年' if year else ''}「{label}」报告中{how}，未填数字（核对时按0计）"
+
+
 def converted_words(raw: str) -> str:
     return f"，原文为{raw}，未注明单位，按元换算为万元"
 

@@ -92,3 +92,12 @@ def test_the_rows_other_wordings_are_read_as_claims_that_agree(jinan):
         or sorted(c.said for c in claims) == sorted([f"无法提供{held}件", f"本机关不掌握相关政府信息{held}件",
                                                      f"不属于本机关职责范围{held}件"])
     assert prose_findings(jinan.meta, facts, lines, claims) == []
+
+
+@pytest.mark.parametrize("question", ["济南城管2020年办理结果总计是多少", "济南市城市管理局2020年上年结转政府信息公开申请数量是多少"])
+def test_a_blank_cell_asked_for_is_no_value(seed_qa, question):
+    """A value question on a cell 济南 left blank: the answer says the report left it blank, states no 0 as its
+    value, and its table holds no number for it (the spec reads it as 0 with a flag, for the checks)."""
+    a, _ = seed_qa.ask(question)
+    assert "报告中空白，未填数字" in a.text and "为0件" not in a.text, a.text
+    assert a.table is not None and [r[3] for r in a.table.rows] == [None], a.table.rows
