@@ -14,6 +14,7 @@ import pytest
 
 from bench.binary_copies import soffice
 from tests.variants import Variant, chromium, make_variants, score
+from tests.variants_office import names as office_names
 
 # Variants the product does not read fully yet, with what is missing and why (measured, not hoped for):
 # at least this many facts right out of the gold's (a floor: LibreOffice's layout may differ a little from
@@ -198,6 +199,7 @@ def _names(office: bool) -> list[str]:
         out += ["b12-tabs.docx", "b12-real13-tabs.docx"]
         out += ["b12-portal-crumbagency.pdf", "b12-narrow-pdfviewer.txt",
                 "b12-real13-narrow-pdfviewer.txt"] if chromium() else []
+    out += office_names(office)  # batch14 (tests/variants_office.py)
     return out
 
 
