@@ -23,8 +23,9 @@ First score (before any fix), `nice .venv/bin/python tests/variants_office.py` (
 controls around table rows and cells (15/200: the rows inside w:sdt not read), 三 as a picture (25/200: the
 picture not read), the titled XLSX (unsupported format), the letter-spaced real print (agency not found, one
 cell), the whole scan (168/200, OCR), a narrow-column print whose 三 row is cut by the page break (198/200),
-and the real page's 红头 (then 「永泰县人民政府文件」: read as that agency; the 红头 is now the 办公室's, as
-county governments' offices issue the report)."""
+and the real page's 红头 (then 「永泰县人民政府文件」 signed by the county: read as 永泰县人民政府; it is now the
+办公室's 红头 and 落款, as county governments' offices issue the report, and its gold is the county's government,
+as index.metadata reads a place's report signed by its government's office)."""
 
 from __future__ import annotations
 
@@ -473,7 +474,10 @@ def _convert(inputs: list[Path], suffix: str, work: Path) -> list[Path]:
 
 def batch14(out: Path, put, *, office: bool) -> list[Variant]:
     """The batch-14 kinds (all binary: returned, `put` unused)."""
+    from dataclasses import replace
+
     from bench.binary_copies import soffice
+    from index.metadata import short_name
 
     made: list[Variant] = []
     if not office or not soffice():
@@ -499,7 +503,10 @@ def batch14(out: Path, put, *, office: bool) -> list[Variant]:
     real_red = redhead_docx(f"<html><body><h1>{r15.title}</h1>{r15.body}</body></html>", f"{r15.full}人民政府办公室",
                             f"{r15.full[:2]}政〔{r15.gold['year'] + 1}〕12号", f"{r15.gold['year'] + 1}年2月1日",
                             work / "real15red.docx", work / "r15")
-    to_pdf.append((real_red, "b14-real15-redhead.pdf", r15.truth, r15.name))
+    # Signed by the county government's office: the county's report is its government's (index.metadata).
+    governed = f"{r15.full}人民政府"
+    to_pdf.append((real_red, "b14-real15-redhead.pdf", replace(r15.truth, agency=governed, short=short_name(governed)),
+                   r15.name))
     # Narrow label columns (cells wrapping over 2-3 lines), running header, 「— N —」, 三 over a page break at
     # three positions (rows cut by the break at one of them at least).
     for k, (filler, name, place, seed) in enumerate([(8, "柘城县住房和城乡建设局", "柘城县", 1402),
@@ -598,6 +605,7 @@ def copy_to(src: Path, dst: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
+    import json
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -609,6 +617,8 @@ def main(argv: list[str]) -> int:
             keep.mkdir(parents=True, exist_ok=True)
             for v in variants:
                 shutil.copyfile(v.path, keep / v.name)
+            (keep / "truths.json").write_text(json.dumps({v.name: {**vars(v.truth), "undecidable": sorted(
+                v.truth.undecidable)} for v in variants}, ensure_ascii=False), encoding="utf-8")
         scores = [score(v) for v in variants]
     for s in scores:
         t = s.variant.truth

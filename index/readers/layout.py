@@ -111,12 +111,27 @@ def cells_of_row(row: list[Box], gap: float) -> list[list[Box]]:
     return cells
 
 
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+def letter_spaced(boxes: list[Box]) -> bool:
+    """Text set 宽松 (letter-spaced, 「闽 清 县 2 0 2 1 年」): the words of a line are single characters, most of
+    them Chinese; its digits then stand apart by layout, not as numbers of their own (a row of separate
+    single-digit values holds no Chinese between them)."""
+    texts = [b.text.strip() for b in boxes if b.text.strip()]
+    single = [t for t in texts if len(t) == 1]
+    return len(texts) >= 6 and len(single) >= 0.8 * len(texts) and \
+        sum(1 for t in single if _HAN_CHAR.match(t)) >= 0.5 * len(texts)
+
+
 def join_boxes(boxes: list[Box]) -> str:
     """The text of boxes that stand side by side in one cell."""
     out = ""
+    spaced = letter_spaced(boxes)
     for box in boxes:
         text = box.text.strip()
-        if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii() and text[0].isalnum():
+        if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii() and text[0].isalnum() \
+                and not (spaced and out[-1].isdigit() and text[0].isdigit()):
             out += " "
         out += text
     return tidy(out)
