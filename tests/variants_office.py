@@ -25,7 +25,11 @@ picture not read), the titled XLSX (unsupported format), the letter-spaced real 
 cell), the whole scan (168/200, OCR), a narrow-column print whose 三 row is cut by the page break (198/200),
 and the real page's 红头 (then 「永泰县人民政府文件」 signed by the county: read as 永泰县人民政府; it is now the
 办公室's 红头 and 落款, as county governments' offices issue the report, and its gold is the county's government,
-as index.metadata reads a place's report signed by its government's office)."""
+as index.metadata reads a place's report signed by its government's office).
+
+After the fixes (index/readers: docx.py, pdf.py, ocr.py, layout.py, sheet.py): 3425/3459 fields right, 22/22
+files' agency+short+year+format right, 19 files fully right; the three short ones are in KNOWN_SHORT of
+tests/test_variants.py."""
 
 from __future__ import annotations
 
