@@ -91,7 +91,7 @@ class Document(BaseModel):
 
     path: str
     doc: str  # the file name, as users cite it
-    file_format: Literal["text", "markdown", "html", "pdf", "pdf_ocr", "docx", "doc", "odt", "rtf"]
+    file_format: Literal["text", "markdown", "html", "pdf", "pdf_ocr", "docx", "doc", "odt", "rtf", "xlsx"]
     encoding: str
     sha256: str
     lines: list[Line]

@@ -21,6 +21,7 @@ from index.readers.docx import (looks_like_doc, looks_like_docx, looks_like_odt,
 from index.readers.html import holds_html, looks_like_html, read_html
 from index.readers.mhtml import looks_like_mhtml, read_mhtml
 from index.readers.pdf import looks_like_pdf, read_pdf
+from index.readers.sheet import looks_like_xlsx, read_xlsx
 from index.readers.progress import PageProgress, page_progress
 from index.readers.text import read_text
 
@@ -49,11 +50,13 @@ register(read_doc, [".doc"], sniff=looks_like_doc)
 register(read_odt, [".odt"], sniff=looks_like_odt)  # LibreOffice's DOCX of it, as for .doc
 register(read_rtf, [".rtf"], sniff=looks_like_rtf)
 register(read_mhtml, [".mht", ".mhtml"], sniff=looks_like_mhtml)
+register(read_xlsx, [".xlsx"], sniff=looks_like_xlsx)  # a report's tables attached alone (附表)
 
 # Formats whose files are containers: a file with one of these suffixes and other bytes is named for what
 # it is ("not a PDF: the file is a PNG image"), not decoded as text.
 _CONTAINER_SUFFIXES = {".pdf": "PDF", ".docx": "Word (DOCX) document", ".doc": "Word (DOC) document",
-                       ".odt": "Writer (ODT) document", ".rtf": "Rich Text (RTF) document"}
+                       ".odt": "Writer (ODT) document", ".rtf": "Rich Text (RTF) document",
+                       ".xlsx": "spreadsheet (XLSX)"}
 
 def read_document(path: Path, progress: PageProgress | None = None) -> Document:
     """Read one report file into a Document. Raises ReportError for anything that is not a readable

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -171,8 +172,9 @@ def _open(path: Path, data: bytes) -> Any:
 def _docx_lines(document: Any) -> list[Line]:
     lines: list[Line] = []
     tables = 0
-    # A report without a single Word table pasted its tables as pictures: they are read by OCR (seconds each).
-    pictures = MAX_PICTURES if not any(True for _ in document.element.body.iter(f"{_W}tbl")) else 0
+    # A report with fewer Word tables of numbers than the form's three pasted the others as pictures (one
+    # table or all of them): the document's large pictures are read by OCR (seconds each).
+    pictures = MAX_PICTURES if _number_tables(document.element.body) < FORM_TABLES else 0
     for kind, element in _body_items(document.element.body):
         if kind == "p" and pictures:
             for blob in _pictures(element, document.part)[:pictures]:
@@ -202,10 +204,20 @@ def _docx_lines(document: Any) -> list[Line]:
     return lines
 
 
+FORM_TABLES = 3  # 二, 三 and 四: a report with fewer Word tables holding numbers has some as pictures
 MAX_PICTURES = 12  # of a document read by OCR: a report's three tables, each perhaps cut in a few pictures
 MIN_PICTURE_PIXELS = 200 * 80  # smaller pictures are icons and seals, never a table
 _BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+
+
+def _number_tables(body: Any) -> int:
+    """Word tables with a cell that is a number (a layout table holding the report's tables is not one)."""
+    return sum(1 for tbl in body.iter(f"{_W}tbl") if tbl.find(f".//{_W}tbl") is None
+               and any(_NUMBER_CELL.fullmatch(_cell_text(tc)) for tc in tbl.iter(f"{_W}tc")))
+
+
+_NUMBER_CELL = re.compile(r"[\d０-９][\d０-９.,，．]*")
 
 
 def _pictures(p: Any, part: Any) -> list[bytes]:
@@ -309,11 +321,11 @@ def _grid(tbl: Any) -> list[list[tuple[str, bool]]]:
     """The table's grid of (text, is the cell's first slot), merged cells repeated."""
     grid: list[list[tuple[str, bool]]] = []
     origin_text: dict[tuple[int, int], str] = {}  # slot → text of the cell covering it
-    for r, tr in enumerate(tbl.findall(f"{_W}tr")):
+    for r, tr in enumerate(_controlled(tbl, f"{_W}tr")):
         row: list[tuple[str, bool]] = []
         before = _int_val(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
         row += [("", True)] * before
-        for tc in tr.findall(f"{_W}tc"):
+        for tc in _controlled(tr, f"{_W}tc"):
             tcpr = tc.find(f"{_W}tcPr")
             span = max(1, _int_val(tcpr.find(f"{_W}gridSpan") if tcpr is not None else None, 1))
             vmerge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
@@ -328,6 +340,22 @@ def _grid(tbl: Any) -> list[list[tuple[str, bool]]]:
                 origin_text[(r, c + k)] = text
         grid.append(row)
     return grid
+
+
+def _controlled(parent: Any, tag: str) -> list[Any]:
+    """The children of `parent` with `tag`, also those inside content controls (w:sdt around rows or cells,
+    as a form template's repeating sections leave them) and custom XML elements."""
+    out = []
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                out += _controlled(content, tag)
+        elif child.tag == f"{_W}customXml":
+            out += _controlled(child, tag)
+    return out
 
 
 def _int_val(el: Any, default: int) -> int:

@@ -111,12 +111,42 @@ def cells_of_row(row: list[Box], gap: float) -> list[list[Box]]:
     return cells
 
 
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+def letter_spaced(boxes: list[Box]) -> bool:
+    """Text set 宽松 (letter-spaced, 「闽 清 县 2 0 2 1 年」): the words of a line are single characters, most of
+    them Chinese."""
+    texts = [b.text.strip() for b in boxes if b.text.strip()]
+    single = [t for t in texts if len(t) == 1]
+    return len(texts) >= 6 and len(single) >= 0.8 * len(texts) and \
+        sum(1 for t in single if _HAN_CHAR.match(t)) >= 0.5 * len(texts)
+
+
+def _spaced_numbers(texts: list[str]) -> set[int]:
+    """In a letter-spaced line, the digits that go on with the digit before them: a run of digits followed by a
+    Chinese character is one number set apart by the layout (「2 0 2 1 年」, 「7 0 件」); digits at the end of
+    the line are values of a table row (「缴 0 0」: two values), never joined."""
+    joined: set[int] = set()
+    k = 0
+    while k < len(texts):
+        end = k
+        while end < len(texts) and texts[end].isdigit():
+            end += 1
+        if end > k + 1 and end < len(texts) and _HAN_CHAR.match(texts[end]):
+            joined.update(range(k + 1, end))
+        k = max(end, k + 1)
+    return joined
+
+
 def join_boxes(boxes: list[Box]) -> str:
     """The text of boxes that stand side by side in one cell."""
     out = ""
-    for box in boxes:
-        text = box.text.strip()
-        if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii() and text[0].isalnum():
+    texts = [box.text.strip() for box in boxes]
+    glued = _spaced_numbers(texts) if letter_spaced(boxes) else set()
+    for k, text in enumerate(texts):
+        if out and text and out[-1].isascii() and out[-1].isalnum() and text[0].isascii() and text[0].isalnum() \
+                and k not in glued:
             out += " "
         out += text
     return tidy(out)

@@ -87,7 +87,7 @@ def ocr_page(page: Any, number: int) -> list:
 
 
 def blocks_from_boxes(boxes: list[Box], page: int, height: float) -> list:
-    from index.readers.pdf import Slot, TableBlock, TextBlock
+    from index.readers.pdf import _INNER_NUMBERING, Slot, TableBlock, TextBlock
 
     blocks: list = []
     rows = rows_of_boxes([b for b in boxes if b.text.strip()])
@@ -123,7 +123,10 @@ def blocks_from_boxes(boxes: list[Box], page: int, height: float) -> list:
         for r, row in enumerate(run):
             labels, values = _split_row(row, anchors)
             size = median(b.height for b in row)
-            label_cells = [join_boxes(c) for c in cells_of_row(labels, _LABEL_GAP * size)] if labels else [""]
+            # Label cells OCR read as one box across a ruling ('三、本年度办理（一）予以公开'): apart at the
+            # next column's numbering, as in a text layer's row.
+            label_cells = [piece for c in cells_of_row(labels, _LABEL_GAP * size)
+                           for piece in _INNER_NUMBERING.split(join_boxes(c))] if labels else [""]
             slots = [Slot(t, (r, c), page) for c, t in enumerate(label_cells)]
             for k in range(len(anchors)):
                 cell = values.get(k, [])

@@ -622,7 +622,8 @@ def _merge_rows(last: list[Slot], first: list[Slot]) -> bool:
         if is_number_like(below.text):
             if above.text:
                 return False
-        elif not above.text or is_number_like(above.text) or _starts_row(below.text):
+        elif not above.text or is_number_like(above.text) or (_starts_row(below.text)
+                                                               and not _completes(above.text, below.text)):
             return False
         else:
             joined = True
@@ -632,6 +633,12 @@ def _merge_rows(last: list[Slot], first: list[Slot]) -> bool:
         if below.origin != (-1, -1) and below.text:
             above.text = tidy(above.text + below.text) if above.text else below.text
     return True
+
+
+def _completes(above: str, below: str) -> bool:
+    """`below` is the rest of the label `above` begins, though it reads like a label by itself: the rest of
+    「2.申请人」 is 「逾期未按收费通知要求缴纳费用…」, which alone matches its row's label too."""
+    return not _LIST_MARK.match(below) and not _is_template_label(above) and _is_template_label(above + below)
 
 
 def _starts_row(text: str) -> bool:
