@@ -39,7 +39,8 @@ def test_only_known_suffixes():
     assert uploads.suffix_of("报告.TXT") == ".txt"
     assert uploads.suffix_of("a.html") == ".html"
     assert uploads.suffix_of("a.pdf") == ".pdf" and uploads.suffix_of("a.docx") == ".docx"
-    assert uploads.suffix_of("a.xlsx") is None and uploads.suffix_of("noext") is None
+    assert uploads.suffix_of("a.xlsx") == ".xlsx"  # a report's tables alone (附表): read when titled
+    assert uploads.suffix_of("a.pptx") is None and uploads.suffix_of("noext") is None
     assert uploads.suffix_of("x.txt/../../y") is None
 
 
@@ -134,7 +135,7 @@ def test_a_second_report_for_the_same_agency_and_year_is_added_with_a_warning(sm
 
 # ---------------------------------------------------------------- reasons in Chinese (ui/reasons.py)
 # Names a Chinese sentence keeps as they are: formats, encodings, units, the setting to change, a file's suffix.
-KEPT = re.compile(r"PDF|Word|DOCX|DOC|XLS|WPS|ZIP|PNG|MHTML|UTF|GB18030|MB|KB|LibreOffice|Office|QA_\w+|\.[a-z]{2,4}\b")
+KEPT = re.compile(r"PDF|Word|Excel|DOCX|DOC|XLS|WPS|ZIP|PNG|MHTML|UTF|GB18030|MB|KB|LibreOffice|Office|QA_\w+|\.[a-z]{2,4}\b")
 
 
 def english_words(text: str) -> list[str]:
@@ -166,11 +167,27 @@ def _bad_files(folder: Path) -> dict[str, bytes]:
             "book.pdf": pages.getvalue(), "binary.txt": bytes(range(256)) * 8, "photo.txt": png.getvalue(),
             "notes.txt": "会议纪要\n今天讨论了食堂菜单。\n".encode(), "empty.html": b"",
             "blank.html": b"<html><head><title>x</title></head><body> </body></html>",
+            "tables.xlsx": _bare_workbook(),
             "attached.html": _page("某县2023年政府信息公开工作年度报告", "<p>发布时间：2024-01-20</p><p>附件："
                                    "<a href='/a.pdf'>某县2023年政府信息公开工作年度报告.pdf</a></p>"),
             "column.html": _page("政府信息公开年报", "<ul>" + "".join(
                 f"<li><a href='/{y}.html'>某县{y}年政府信息公开工作年度报告</a> {y + 1}-01-20</li>"
                 for y in range(2015, 2025)) + "</ul>")}
+
+
+def _bare_workbook() -> bytes:
+    """A report's tables saved alone as a workbook (附表): no title says whose report or which year."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in (["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", 0, 0, 0], ["行政规范性文件", 3, 1, 20]):
+        sheet.append(row)
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
 
 
 def _page(title: str, body: str) -> bytes:
@@ -198,7 +215,7 @@ def bad_build(tmp_path_factory):
 
 @pytest.mark.parametrize("name", sorted(["junk.docx", "broken.docx", "corrupt.docx", "photo.pdf", "scan.pdf", "book.pdf",
                                          "binary.txt", "photo.txt", "notes.txt", "empty.html", "blank.html",
-                                         "attached.html", "column.html"]))
+                                         "attached.html", "column.html", "tables.xlsx"]))
 def test_every_reason_a_reader_gives_has_its_chinese_words(bad_build, name):
     """Each reason the readers and the extractor give for a real bad file is a kind of the table, said in
     Chinese: no English sentence reaches the page (a kind the table lacks would be said framed, with its

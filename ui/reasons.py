@@ -11,7 +11,8 @@ import re
 # Format and content names that reasons use (index/readers: _CONTAINER_SUFFIXES, encoding's magic numbers).
 FORMATS = {
     "Word (DOCX) document": "Word 文档（DOCX）", "Word (DOC) document": "Word 文档（DOC）", "PDF": "PDF 文件",
-    "DOCX": "Word 文档（DOCX）", "XLSX": "Excel 表格（XLSX）", "PPTX": "PowerPoint 演示文稿（PPTX）",
+    "DOCX": "Word 文档（DOCX）", "XLSX": "Excel 表格（XLSX）", "spreadsheet (XLSX)": "Excel 表格（XLSX）",
+    "Writer (ODT) document": "Writer 文档（ODT）", "Rich Text (RTF) document": "RTF 文件", "PPTX": "PowerPoint 演示文稿（PPTX）",
     "OFD": "OFD 版式文件", "ODF": "OpenDocument 文件", "ZIP": "ZIP 压缩包", "RTF": "RTF 文件",
     "DOC/XLS/WPS (OLE2)": "旧版 Office 文件（DOC/XLS/WPS）", "gzip archive": "gzip 压缩包",
     "7z archive": "7z 压缩包", "RAR archive": "RAR 压缩包", "executable": "可执行程序",
@@ -39,7 +40,8 @@ KINDS: tuple[tuple[str, str, str], ...] = (
     ("empty", r"empty file", "文件是空的"),
     ("binary", r"binary file, not text(?: \((?P<fmt>.+)\))?", "不是文本文件{fmt_paren}，读不出报告的文字"),
     ("encoding", r"unreadable encoding.*", "无法识别文字编码（不是 UTF-8、UTF-16 或 GB18030），读不出文字"),
-    ("wrong_format", r"not a (?P<fmt>PDF|Word \(DOCX\) document|Word \(DOC\) document): (?P<fmt2>.+)",
+    ("wrong_format", r"not a (?P<fmt>PDF|Word \(DOCX\) document|Word \(DOC\) document|Writer \(ODT\) document|"
+                     r"Rich Text \(RTF\) document|spreadsheet \(XLSX\)): (?P<fmt2>.+)",
      "不是真正的 {fmt}，{fmt2}"),
     ("unsupported", r"unsupported file format \((?P<fmt>.+)\)", "不支持的文件格式（{fmt}）"),
     ("listing", r"not a report but a page listing (?P<n>\d+) reports \((?P<titles>.+?)…?\): .*",
@@ -49,6 +51,11 @@ KINDS: tuple[tuple[str, str, str], ...] = (
     ("not_report", r"not a government information disclosure annual report.*",
      "不像政府信息公开工作年度报告（没有找到年报模板的表格或其中的数字）"),
     ("docx_damaged", r"damaged Word document.*", "Word 文档已损坏，无法打开"),
+    ("sheet_bare", r"a spreadsheet of tables only \(附表\), without the report's title.*",
+     "只有表格的 Excel 文件（附表），没有报告的标题：无法知道是哪个机关哪一年的报告，请上传报告本身"),
+    ("sheet_data", r"a spreadsheet with a data sheet \((?P<sheet>.+): (?P<rows>\d+) rows\), not a report's tables",
+     "Excel 文件里的「{sheet}」是 {rows} 行的数据表，不是年报的表格"),
+    ("sheet_damaged", r"damaged (?:or unreadable )?spreadsheet.*", "Excel 文件已损坏，无法打开"),
     ("docx_not_word", r"not a Word document: .*", "不是 Word 文档（压缩包里没有 Word 正文）"),
     ("docx_no_text", r"no text in the Word document", "Word 文档里没有文字"),
     ("doc_libreoffice", r"DOC files need LibreOffice.*",
