@@ -4117,15 +4117,21 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         variants = make_variants(Path(tmp), office="--no-office" not in argv)
         scores = [score(v) for v in variants]
+    print_scores(scores, "variants")
+    return 0
+
+
+def print_scores(scores: list[Score], label: str) -> None:
+    """One line a file (its fields right, its metadata, its first misses), then the totals."""
     for s in scores:
         t = s.variant.truth
         meta = "ok" if s.meta_ok else f"got ({s.agency}, {s.short}, {s.year}, {s.fmt}) want ({t.agency}, {t.short}, {t.year}, {t.fmt})"
         print(f"{s.variant.name:34} {s.right:4}/{s.total:<4} meta {meta}" + (
             f"  {'; '.join(s.misses[:4])}" if s.misses else ""))
     right, total = sum(s.right for s in scores), sum(s.total for s in scores)
-    print(f"variants: {right}/{total} fields right, agency+short+year+format right for "
-          f"{sum(s.meta_ok for s in scores)}/{len(scores)} files")
-    return 0
+    full = sum(s.meta_ok and s.right == s.total for s in scores)
+    print(f"{label}: {right}/{total} fields right, agency+short+year+format right for "
+          f"{sum(s.meta_ok for s in scores)}/{len(scores)} files, {full} files fully right")
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ if str(ROOT) not in sys.path:
 import lxml.html  # noqa: E402
 
 from tests.variants import (_WNS, Truth, Variant, chrome_print, chromium, dept_report, picture_of,  # noqa: E402
-                            render, renamed_reals, score)
+                            print_scores, render, renamed_reals, score)
 
 _W = _WNS[1:-1]
 _FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
@@ -624,15 +624,7 @@ def main(argv: list[str]) -> int:
             (keep / "truths.json").write_text(json.dumps({v.name: {**vars(v.truth), "undecidable": sorted(
                 v.truth.undecidable)} for v in variants}, ensure_ascii=False), encoding="utf-8")
         scores = [score(v) for v in variants]
-    for s in scores:
-        t = s.variant.truth
-        meta = "ok" if s.meta_ok else f"got ({s.agency}, {s.short}, {s.year}, {s.fmt}) want ({t.agency}, {t.short}, {t.year}, {t.fmt})"
-        print(f"{s.variant.name:30} {s.right:4}/{s.total:<4} meta {meta}" + (
-            f"  {'; '.join(s.misses[:4])}" if s.misses else ""))
-    right, total = sum(s.right for s in scores), sum(s.total for s in scores)
-    full = sum(s.meta_ok and s.right == s.total for s in scores)
-    print(f"batch14: {right}/{total} fields right, agency+short+year+format right for "
-          f"{sum(s.meta_ok for s in scores)}/{len(scores)} files, {full} files fully right")
+    print_scores(scores, "batch14")
     return 0
 
 
