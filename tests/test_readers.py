@@ -116,8 +116,8 @@ def test_stray_nul_and_bom_are_dropped(tmp_path: Path) -> None:
         ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "binary file, not text"),
         ("noext", random.Random(8).randbytes(512), "binary file, not text"),
         ("latin1.txt", ("Ça été très réussi à côté du château. Größe über Straße. " * 30).encode("latin-1"),
-         "unreadable encoding (not UTF-8, UTF-16 or GB18030)"),
-        ("high.txt", bytes(range(0xA0, 0x100)) * 20, "unreadable encoding (not UTF-8, UTF-16 or GB18030)"),
+         "unreadable encoding (not UTF-8, UTF-16, GB18030 or Big5)"),
+        ("high.txt", bytes(range(0xA0, 0x100)) * 20, "unreadable encoding (not UTF-8, UTF-16, GB18030 or Big5)"),
         ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "damaged PDF"),
         ("report.txt", b"%PDF-1.4\n" + bytes(200), "damaged PDF"),  # a PDF by any name
         ("report.docx", b"PK\x03\x04" + bytes(26) + b"[Content_Types].xmlword/document.xml",

@@ -135,7 +135,7 @@ def test_a_second_report_for_the_same_agency_and_year_is_added_with_a_warning(sm
 
 # ---------------------------------------------------------------- reasons in Chinese (ui/reasons.py)
 # Names a Chinese sentence keeps as they are: formats, encodings, units, the setting to change, a file's suffix.
-KEPT = re.compile(r"PDF|Word|Excel|DOCX|DOC|XLS|WPS|ZIP|PNG|MHTML|UTF|GB18030|MB|KB|LibreOffice|Office|QA_\w+|\.[a-z]{2,4}\b")
+KEPT = re.compile(r"PDF|Word|Excel|DOCX|DOC|XLS|WPS|ZIP|PNG|MHTML|UTF|GB18030|Big5|MB|KB|LibreOffice|Office|QA_\w+|\.[a-z]{2,4}\b")
 
 
 def english_words(text: str) -> list[str]:

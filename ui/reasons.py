@@ -39,7 +39,7 @@ def format_name(name: str) -> str:
 KINDS: tuple[tuple[str, str, str], ...] = (
     ("empty", r"empty file", "文件是空的"),
     ("binary", r"binary file, not text(?: \((?P<fmt>.+)\))?", "不是文本文件{fmt_paren}，读不出报告的文字"),
-    ("encoding", r"unreadable encoding.*", "无法识别文字编码（不是 UTF-8、UTF-16 或 GB18030），读不出文字"),
+    ("encoding", r"unreadable encoding.*", "无法识别文字编码（不是 UTF-8、UTF-16、GB18030 或 Big5），读不出文字"),
     ("wrong_format", r"not a (?P<fmt>PDF|Word \(DOCX\) document|Word \(DOC\) document|Writer \(ODT\) document|"
                      r"Rich Text \(RTF\) document|spreadsheet \(XLSX\)): (?P<fmt2>.+)",
      "不是真正的 {fmt}，{fmt2}"),

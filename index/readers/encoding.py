@@ -16,7 +16,7 @@ from index.errors import ReportError
 
 EMPTY = "empty file"
 BINARY = "binary file, not text"
-UNREADABLE = "unreadable encoding (not UTF-8, UTF-16 or GB18030)"
+UNREADABLE = "unreadable encoding (not UTF-8, UTF-16, GB18030 or Big5)"
 
 _BOMS: list[tuple[bytes, str, str]] = [  # mark, name reported, codec for the bytes after the mark
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
