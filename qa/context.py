@@ -347,6 +347,7 @@ def _column_on_last_row(plan: Plan, prev: Plan) -> None:
         plan.item, plan.item_word = prev.item, prev.item_word
 
 
+MAX_SIDE_BY_SIDE = 3  # agencies a question talks about together: a follow-up check is of their reports
 RE_THESE_NUMBERS = re.compile(r"(?:这|那)(?:两|几)?个?(?:数|数字|数据)")  # 这两个数对得上吗: the numbers just given
 RE_ONE_OF_TWO = re.compile(r"前者|后者|前一个|后一个|前一家|后一家|前面那个|后面那个")
 
@@ -400,9 +401,10 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         elif plan.operation in AGGREGATES and not plan.op_explicit:
             plan.operation = "value"
         return plan
-    # 这个数对得上吗 / 和正文说的一样吗 after a question about one report: that report's checks, not every report's
+    # 这个数对得上吗 / 和正文说的一样吗 after a question about one report, or two or three side by side (两家加起来呢 →
+    # 这两个数对得上正文吗): those reports' checks, not every report's
     if plan.operation == "findings" and not plan.agencies and not RE_OWN_SCOPE.search(plan.text) and \
-            len(prev.agencies or last.focus) == 1 and prev.operation not in ("findings", "corpus"):
+            1 <= len(prev.agencies or last.focus) <= MAX_SIDE_BY_SIDE and prev.operation not in ("findings", "corpus"):
         plan.agencies = list(prev.agencies or last.focus)
         plan.years = plan.years or list(prev.years or last.focus_years)[:1]
         plan.all_years, plan.followup = False, True

@@ -55,6 +55,9 @@ def test_that_cell_is_the_report_talked_about(dev_qa) -> None:
     # 洪泽2023: 表四 总计 0 against its results (rule 4); 伊川2020: every check passes
     (["洪泽2023年行政复议多少件", "这个数对得上吗"], "淮安市洪泽区人民政府2023年", "济南"),
     (["伊川城管2020年行政许可多少件", "数据都对得上吗"], "伊川县城市管理局2020年", "济南"),
+    # two agencies talked about side by side: both their reports, not every report (济南's breaks not listed)
+    (["伊川城管2020年行政处罚有多少件", "跟张店比呢", "这两个数对得上正文吗"],
+     "伊川县城市管理局、张店区综合行政执法局2020年", "济南"),
 ])
 def test_a_consistency_ask_after_one_report_checks_that_report(dev_qa, turns, whose, not_whose) -> None:
     a = ask_turns(dev_qa, *turns)[-1]
