@@ -451,6 +451,8 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     if plan.item and plan.item != prev.item and not (plan.op_explicit and plan.operation not in ("value",)
                                                      and not marked):
         new.item, new.item_word, new.extra_items = plan.item, plan.item_word, plan.extra_items
+        if prev.operation == "share" and prev.share_items == [prev.item]:
+            new.share_items = [plan.item]  # 予以公开占多少 → 部分公开呢: the new row's share of the same whole
         keep_col = prev.column if prev.column_explicit and measure(plan.item, prev.column or "") else None
         if plan.column_explicit:
             new.column, new.column_explicit, new.column_word = plan.column, True, plan.column_word

@@ -96,3 +96,13 @@ def test_the_numbers_just_given_against_the_text(dev_qa) -> None:
     # 17 html 正文: 全年办理因政府信息公开申请引发的行政复议 36 起，行政诉讼 9 起; 四: 复议 36, 诉讼 6 + 3 = 9
     a = ask_turns(dev_qa, "平潭2025年行政复议多少起", "行政诉讼呢", "这两个数字跟报告正文对得上吗")[-1]
     _says(a, "表格「行政复议 · 总计」为36件，一致", "为9件，一致")
+
+
+@pytest.mark.parametrize("turns, says", [
+    # 平潭2023 三 办理结果总计 81: 予以公开 22 (27.16%), 部分公开 20 (24.69%) (15 html)
+    (["平潭2023年予以公开占办理结果的比例", "部分公开呢"], ["「部分公开 · 总计」占「办理结果总计 · 总计」", "20件 ÷ 81件 = 24.69%"]),
+    (["平潭2023年予以公开的占比是多少", "那部分公开呢"], ["20件 ÷ 81件 = 24.69%"]),
+])
+def test_a_share_follow_up_naming_another_row_is_that_rows_share(dev_qa, turns, says) -> None:
+    """予以公开占多少 → 部分公开呢: the new row's share of the same whole, not the first row's share again."""
+    _says(ask_turns(dev_qa, *turns)[-1], *says)
