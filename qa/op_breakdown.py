@@ -10,7 +10,7 @@ from qa.facts import OK
 from qa.lexicon import Measure, items, measure
 from qa.ops import Ctx, no_reports, scoped_rows
 from qa.arith import plain_number
-from qa.phrasing import cell_value, num, reading, zeros_words
+from qa.phrasing import cell_value, how_left_blank, num, reading, zeros_words
 from qa.understand import Plan
 
 # the leaf result rows of 三 (其他处理 is one row in the 2019 template and three in 2021)
@@ -97,13 +97,16 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         zeros = len(rows) - len(nonzero)
         whole = next((x for x in scoped_rows(ctx, plan, m, [rep.agency] if rep.agency else None)
                       if x.report.rid == rep.rid and x.status == OK), None)  # the row's own total, as stated
+        blank_total = whole is not None and how_left_blank(whole.value, whole.flags) is not None
         text = (f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」"
-                + (f"共{num(whole.value, m.unit)}，" if whole is not None else "") + "各小项："
+                + (f"共计一格{how_left_blank(whole.value, whole.flags)}，未填数字；" if blank_total else
+                   f"共{num(whole.value, m.unit)}，" if whole is not None else "") + "各小项："
                 + "、".join(f"「{label(mm)}」{num(r.value, m.unit)}" for mm, r in nonzero)
                 + (f"；{zeros_words([(label(mm), r.flags) for mm, r in rows if not r.value])}。" if zeros else "。"))
         parts_sum, how = arith.total([r.value for _, r in rows], "各小项之和")
         if whole is not None and parts_sum != whole.value:  # 洪泽 2023 行政复议: 总计0, parts 11
-            text += f"各小项之和为{num(parts_sum, m.unit)}，与所填的共计{num(whole.value, m.unit)}不一致。"
+            text += (f"各小项之和为{num(parts_sum, m.unit)}" + ("。" if blank_total else
+                     f"，与所填的共计{num(whole.value, m.unit)}不一致。"))
             sum_said = [how]
         elif plan.parts_sum:  # 按申请人类型加起来: the sum asked, with its arithmetic, against the stated total
             text += f"各小项相加：{how.how.split('：', 1)[-1]}" + (
@@ -132,7 +135,8 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                         rows=[[i + 1, label(mm), rep.name, rep.year, cell_value(r.value)] for i, (mm, r) in enumerate(rows)])
     return Answer(question=plan.question, text=text, table=table, citations=citations, derived=derived,
                   reading=reading(plan, m, f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」各小项" +
-                                  ("相加，与所填共计核对" if plan.parts_sum else f"比较，取{word}"),
+                                  ("相加，与所填共计核对" if plan.parts_sum else "逐项列出" if plan.each
+                                   else f"比较，取{word}"),
                                   operation="breakdown", agencies=[rep.agency] if rep.agency else []),
                   chart=ChartHint(x="小项", y=f"数值（{m.unit}）", title=items()[plan.item].label))
 

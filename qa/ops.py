@@ -233,8 +233,14 @@ def best_default(ctx: Ctx, plan: Plan, m: Measure, agencies: list[str] | None = 
         plan.defaults = [d for d in plan.defaults if not d.startswith("未指明列")] + \
             [f"未指明列，按「{best.label.split(' · ', 1)[1]}」"]
     others = [mm for mm, n in zip(options, counts) if mm is not best and n]
-    if others:
-        plan.defaults.append(f"部分报告用另一版模板，该列为「{others[0].label.split(' · ', 1)[1]}」，未计入")
+    # A column the other template names differently (本年制发件数 / 本年新制作数量) is read in both: its reports
+    # are counted, under the other name. Only a column of other cells is left out.
+    renamed = [mm for mm in others if set(mm.all_keys) == set(best.all_keys)]
+    left_out = [mm for mm in others if mm not in renamed]
+    if renamed:
+        plan.defaults.append(f"另一版模板中该列名为「{renamed[0].label.split(' · ', 1)[1]}」，按同一列计入")
+    if left_out:
+        plan.defaults.append(f"部分报告用另一版模板，该列为「{left_out[0].label.split(' · ', 1)[1]}」，未计入")
     return best
 
 

@@ -38,7 +38,7 @@ def num(v: float | None, unit: str = "") -> str:
 COUNTED_AS_ZERO = {"blank": "空白", "placeholder": "填“/”或“无”"}
 
 
-def _as_zero(v: float | None, flags: int) -> str | None:
+def how_left_blank(v: float | None, flags: int) -> str | None:
     """How the report left a value the answer counts as 0 (空白 …), None when it states the value."""
     if v != 0:
         return None
@@ -58,13 +58,13 @@ def zero_words(flag_names) -> str | None:
 
 def stated_words(v: float | None, unit: str, flags: int) -> str:
     """A cell's value as a consistency sentence states it: 「…」为20件 / 「…」空白（按0计）."""
-    zero = _as_zero(v, flags)
+    zero = how_left_blank(v, flags)
     return _counted(zero) if zero else f"为{num(v, unit)}"
 
 
 def value_words(v: float | None, unit: str, flags: int) -> str:
     """A cell's value beside its label in a list: 20件 / 空白（按0计）."""
-    zero = _as_zero(v, flags)
+    zero = how_left_blank(v, flags)
     return _counted(zero) if zero else num(v, unit)
 
 
@@ -73,7 +73,7 @@ def zeros_words(zeros: list[tuple[str, int]]) -> str:
     which of them the report left blank: 「其余5项空白（按0计）」 / 「其余5项为0，其中「商业企业」空白（按0计）」."""
     how: dict[str | None, list[str]] = {}
     for label, flags in zeros:
-        how.setdefault(_as_zero(0, flags), []).append(label)
+        how.setdefault(how_left_blank(0, flags), []).append(label)
     if len(how) == 1 and None not in how:
         return f"其余{len(zeros)}项{_counted(next(iter(how)))}"
     blanks = "，".join("".join(f"「{x}」" for x in labels) + _counted(zero)
@@ -83,7 +83,7 @@ def zeros_words(zeros: list[tuple[str, int]]) -> str:
 
 def term_words(shown: str, v: float | None, flags: int) -> str:
     """A cell's value (written `shown`) as a term of a sum in a sentence: 20 / 0（空白，按0计）."""
-    zero = _as_zero(v, flags)
+    zero = how_left_blank(v, flags)
     return f"{shown}（{zero}，按0计）" if zero else shown
 
 
@@ -145,7 +145,7 @@ def value_sentence(name: str, year: int | None, label: str, shown: str) -> str:
 def left_blank_sentence(name: str, year: int | None, label: str, v: float | None, flags: int) -> str | None:
     """「济南市城市管理局2020年「办理结果总计 · 总计」报告中空白，未填数字（核对时按0计）」: a cell the report left
     blank (or filled with / or 无) gives no value, so a value answer never says 为0件; None when it states one."""
-    how = _as_zero(v, flags)
+    how = how_left_blank(v, flags)
     return None if how is None else f"{name}{f'{year}年' if year else ''}「{label}」报告中{how}，未填数字（核对时按0计）"
 
 

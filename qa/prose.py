@@ -1098,7 +1098,8 @@ RE_ASKS_DOING = re.compile(r"(?i)(?<![a-z])(?:承认|认账|检讨|[说讲谈写
                            r"把[^，,。？?]{2,12}?(?:纳入|列入|写进|写入|放进|当作|作为)|"
                            # 哪些单位在考核方面有说法: what each says of a thing, not which agencies there are
                            r"在[^，,。？?]{2,10}?方面|有(?:什么|啥)?说法|"
-                           r"(?:开展|组织|建立|设立|开设|推出|召开|举办|引入|采用|实行|实施|纳入|列入|关停|注销)[了过]|"
+                           r"(?:开展|组织|建立|设立|开设|推出|召开|举办|引入|采用|实行|实施|纳入|列入|关停|注销|收取?|印发|出台|制定|"
+                           r"开通|上线|建成|编制|举行)[了过]|"
                            r"talk(?:s|ed)? about|speak(?:s)? (?:of|about)|sa(?:y|ys|id)|discuss(?:es|ed)?|"
                            r"held|hold(?:s)?|host(?:s|ed)?|conduct(?:s|ed)?|organi[sz]e(?:s|d)?|carr(?:y|ies|ied) out|"
                            r"r[au]n(?:s)?|use(?:s|d)?|launch(?:es|ed)?|set up|did|do(?:es)?|ha(?:ve|s|d)(?! ?(?:a |any )?(?:reports?|报告|年报)))"

@@ -222,8 +222,15 @@ RE_PARTS_SUMMED = re.compile(r"(?:按|各|分)(?:申请人|＿+人)?(?:类型|�
 RE_PARTS_ASKED = re.compile(r"(?:什么|哪些|哪几种|哪几类|哪几个|各类|各项|各个|每个|每种|每类|具体)(?:原因|理由|情形|结果|类别|类型)|"
                             r"(?:原因|理由|情形|结果|＿)(?:都)?(?:有|包括)哪些[？?。]?$|"
                             r"(?:原因|理由|情形)(?:分别|各)|分别(?:是|为|有)(?:什么|哪些|哪几)|各是什么|(?:都|分别)是谁|谁(?:申请|提交?|提出|递交)的|(?:都|分别)?是(?:哪些|什么)人|"
+                            r"(?:来自|出自)(?:哪些|哪几类|哪类|什么)|(?:哪些|哪几类|哪类|什么)(?:申请人|＿+人|申请主体)|"
                             r"都(?:是|有)(?:什么|哪些)"
                             r"(?:原因|理由|情形|结果|类)?(?![单家个年份])")
+# 行政复议结果如何 / 依申请公开的答复情况 / 办理结果怎么样: how the cases came out, i.e. each result listed (only of an
+# item that has parts: 行政处罚情况如何 stays its value)
+RE_RESULTS_HOW = re.compile(r"(?:结果|＿)(?:如何|怎么样|怎样|咋样|是什么|是啥)|(?:答复|办理|处理|办结)(?:的)?(?:情况|结果)"
+                            r"(?:如何|怎么样|怎样|咋样)?[？?。]?$")
+# 依申请公开的答复情况 / 收到的申请办理结果怎么样: the requests by how they were answered (三's result rows)
+RE_ANSWERED = re.compile(r"答复|办理结果|处理结果|办理情况|处理情况|办结情况")
 RE_SET_ASKED = re.compile(r"哪几年|哪些年份?|哪一?年|哪些报告|哪几份|哪些单位|哪几家|哪几个|有几年|几份|多少份|几家|几年")
 RE_ABOVE_BELOW = re.compile(r"多于|大于|超过|高于|少于|低于|小于|不到|不及")
 RE_MORE_LESS = re.compile(r"[的]?(?:还|更)?(?:多|高|大|少|低|小)")
@@ -927,7 +934,9 @@ class Reader:
             return
         plan.times, plan.percent = bool(RE_TIMES.search(rest)), bool(RE_PERCENT.search(rest))
         # 办理结果中哪一种情形最多 / 占比最大的是哪类: the item's own parts, in one report
-        listed = bool(RE_PARTS_ASKED.search(rest) or RE_BREAKDOWN.search(rest)) and not (is_max or is_min)
+        has_parts = has_measure and (items()[plan.item].table in ("apply", "review") or items()[plan.item].is_group)
+        listed = bool(RE_PARTS_ASKED.search(rest) or RE_BREAKDOWN.search(rest) or
+                      has_parts and RE_RESULTS_HOW.search(rest)) and not (is_max or is_min)
         if has_measure and len(plan.agencies) == 1 and len(plan.years) <= 1 and RE_PARTS_SUMMED.search(rest):
             plan.operation, plan.each, plan.parts_sum, plan.comparison = "breakdown", True, True, None
             return
@@ -938,6 +947,8 @@ class Reader:
                             listed and plan.agencies):  # 洪泽和平潭2023年的理由分别是什么: each report's parts
             plan.operation, plan.each = "breakdown", listed
             plan.order = "asc" if is_min and not is_max else "desc"
+            if plan.item == "apply.new" and RE_ANSWERED.search(plan.text):
+                plan.item = "apply.total"
             return
         if has_measure and RE_SHARE.search(rest):
             if not plan.share_of:  # (公开率: read above)
@@ -1317,7 +1328,11 @@ class Reader:
         if plan.item and (re.search(r"(?<![没未无只])(?:有|存在|发生)过?＿+[^＿，,。？?]{0,3}的", rest) or
                           re.search(r"(?<![没未无只])(?:有|存在|发生)过?＿+(?:(?:提出|提交|递交|发起)(?:过|了)?)?"
                                     r"(?:＿|案件|案子|申请|记录|情况)*[？?。！!]*$", rest) or
-                          re.search(r"(?<![没未无])(?:收到|受理|作出|做出|办理|发生|提起)(?:了|过)＿", rest)) and \
+                          re.search(r"(?<![没未无])(?:收到|受理|作出|做出|办理|发生|提起)(?:了|过)＿", rest) or
+                          # 哪些单位被提起行政诉讼 / 被申请过行政复议 / 被复议过: the passive of having happened
+                          re.search(r"(?<![没未无不])被人?(?:提起|申请|提出|告|起诉|诉)?(?:了|过)?＿+(?:了|过)?"
+                                    r"(?:的|案件|案子|情况|单位|报告|年份|有哪些|是哪些|有几个|有哪几个)*[？?。！!]*$",
+                                    rest)) and \
                 re.search(r"哪|几|多少个|多少份", rest):
             plan.comparison = Comparison(op="!=", value=0, text="有")
 

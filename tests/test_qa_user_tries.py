@@ -1,0 +1,75 @@
+"""Kinds found trying the product as a user over dev.json's corpus (session 23), each asked in more than one
+wording: a passive verb of having happened (被提起行政诉讼, 被申请过行政复议) picks the agencies whose count is not 0;
+结果如何 / 答复情况 / 来自哪类申请人 list a row's parts (the result rows of 三 for the requests asked about by how
+they were answered, the applicant columns, the result columns of 四), with a blank 总计 said blank, never 共0件; a
+column the two templates name differently is counted under both names and the reading says so; 哪些单位收了X asks
+the text, not the list of agencies."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_dev_questions import ask_turns, dev_corpus, dev_qa  # noqa: F401 (fixtures)
+
+
+def _answer(dev_qa, question: str):
+    return ask_turns(dev_qa, question)[-1]
+
+
+@pytest.mark.parametrize("question, item", [
+    # 行政诉讼 over each agency's latest report: only 平潭2025 (6 + 3 = 9) is not 0; 行政复议: 平潭2025 36
+    ("哪几个单位被提起行政诉讼", "行政诉讼"),
+    ("被提起行政诉讼的单位有哪些", "行政诉讼"),
+    ("哪些单位被申请过行政复议", "行政复议"),
+])
+def test_a_passive_of_having_happened_picks_the_agencies_not_at_zero(dev_qa, question, item) -> None:
+    a = _answer(dev_qa, question)
+    assert "不等于0件的单位有1个" in a.text and "平潭综合实验区" in a.text, a.text
+    assert "伊川" not in a.text and item in (a.reading.summary + "；".join(a.reading.defaults)), a.text
+
+
+def test_a_passive_before_a_superlative_stays_a_ranking(dev_qa) -> None:
+    a = _answer(dev_qa, "哪个单位被复议最多")
+    assert "取最多" in (a.reading.summary + "；".join(a.reading.defaults)) and "平潭综合实验区" in a.text, (a.reading.summary + "；".join(a.reading.defaults))
+
+
+@pytest.mark.parametrize("question, says", [
+    # 洪泽2023 表四 行政复议: 维持10 纠正1 其他0 尚未审结0, 总计 0 (the report's own break)
+    ("洪泽区2023年被申请行政复议几次，结果如何", ["「行政复议 · 结果维持」10件", "「行政复议 · 结果纠正」1件", "与所填的共计0件不一致"]),
+    # 平潭2024 行政诉讼 (direct + after review): 维持13 其他4 纠正2
+    ("平潭2024年的行政诉讼结果如何", ["结果维持」13件", "结果纠正」2件"]),
+    # 平潭2024 三: 办理结果 218; 无法提供·不掌握 75, 予以公开 71
+    ("平潭2024年收到的申请办理结果怎么样", ["「办理结果总计」共218件", "「予以公开」71件", "不掌握相关政府信息」75件"]),
+    # 平潭2024 一、本年新收: 自然人217 商业企业1
+    ("平潭2024年的申请都是哪类申请人提出的", ["· 自然人」217件", "· 商业企业」1件"]),
+    ("平潭2024年申请人都是什么人", ["· 自然人」217件"]),
+])
+def test_how_it_came_out_lists_the_parts(dev_qa, question, says) -> None:
+    a = _answer(dev_qa, question)
+    assert all(s in a.text for s in says), a.text
+    assert "逐项列出" in (a.reading.summary + "；".join(a.reading.defaults)), (a.reading.summary + "；".join(a.reading.defaults))
+
+
+def test_answers_asked_of_requests_are_the_results_with_a_blank_total_said_blank(dev_qa) -> None:
+    # 济南2020 三: （七）总计 left blank; 予以公开4, 不掌握14, 重复申请4, 其他处理2, 行政查询1 (sum 25)
+    a = _answer(dev_qa, "济南城管2020年依申请公开的答复情况")
+    assert "「办理结果总计」共计一格空白，未填数字" in a.text and "「予以公开」4件" in a.text, a.text
+    assert "共0件" not in a.text and "共20件" not in a.text, a.text
+
+
+def test_a_state_asked_of_an_item_without_parts_stays_its_value(dev_qa) -> None:
+    a = _answer(dev_qa, "平潭2023年行政处罚情况如何")  # 15_pingtan_2023.html: 1330
+    assert "为1,330件" in a.text, a.text
+
+
+def test_a_column_the_templates_name_differently_is_counted_under_both(dev_qa) -> None:
+    # 规范性文件: 2019's 本年新制作数量 is 2021's 本年制发件数; the seeds (2019) are ranked beside 平潭2025 (58)
+    a = _answer(dev_qa, "各单位主动公开规范性文件数量")
+    assert "按同一列计入" in (a.reading.summary + "；".join(a.reading.defaults)) and "未计入" not in (a.reading.summary + "；".join(a.reading.defaults)), (a.reading.summary + "；".join(a.reading.defaults))
+    assert "济南市城市管理局（2020年） 3件" in a.text, a.text
+
+
+@pytest.mark.parametrize("question", ["哪些单位收了信息处理费", "哪些单位收取过信息处理费"])
+def test_which_agencies_did_a_thing_asks_the_text(dev_qa, question) -> None:
+    a = _answer(dev_qa, question)
+    assert "索引中有" not in a.text and "信息处理费" in a.text, a.text
