@@ -181,6 +181,12 @@ class Citer:
                         note=f"抽取警告：{why}。{where}，报告中没有")
 
 
+def warning(rep: Report, part: str | None, message: str, line: int | None) -> Citation:
+    """An extraction warning about a report (表格缺少4行 …), at the line it names (0: none)."""
+    return Citation(doc=rep.doc, agency=rep.agency, year=rep.year, part=part, line_start=line or 0,
+                    line_end=line or 0, quote=message, kind="finding", note="抽取警告")
+
+
 def finding(f: StoredFinding) -> Citation:
     """A consistency finding: its detail, at the line it names."""
     part = "三" if f.rule in (1, 2, 3) else "四" if f.rule == 4 else None

@@ -51,7 +51,7 @@ RE_BOTH = re.compile(r"(?:(?:这|那)?(?:[两二三四五六七八九十]|几)(?
                      r"(?:加起来|合计|一共|总共|相加|之和)")
 RE_FILLER = re.compile(r"[那呢的吗么了？?。，,！!\s＿\d]|年度?|还有|那么")  # what an elliptical question adds
 RE_WHICH_YEAR = re.compile(r"哪一?年|哪几年|哪些年|哪个年份|年份")  # 哪年最多: over the years of the same agency
-TEXT_OPS = {"prose", "mixed", "findings", "out_of_scope"}  # answers in words: a measure after one asks for a value
+TEXT_OPS = {"prose", "mixed", "findings", "out_of_scope", "gaps"}  # answers in words: a measure after one asks for a value
 RE_AGAINST = re.compile(r"比|还是|相比|对比")  # 和洪泽比呢 / 跟伊川相比: the named one against the last answer's
 RE_PRONOUN_WORDS = re.compile(r"它们?|该单位|这个单位|这家单位?|其|前一年|后一年|上一年|下一年|上年|前年|去年")
 RE_MORE = re.compile(r"(?:再|请|能)?(?:具体|详细|仔细|展开)(?:一点|点|些)?地?(?:说说|讲讲|谈谈|介绍一下|说一下|讲一下|说|讲)?(?:吗|吧)?")  # 具体说说: the same, told more
@@ -413,7 +413,7 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             plan.item, plan.extra_items, plan.column = asked[0], asked[1:], "total"
         return plan
     # only elliptical questions inherit: a follow-up word, or a short one that names no measure of its own
-    complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus")))
+    complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus", "gaps")))
     marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete)
     # 第二多的是谁 / 最少的是哪家 after a value: the same measure ranked (谁 / 哪家 ask for the agency, no own scope)
     marked = marked or (plan.bare_op in ("max", "min", "top", "bottom", "nth") and not plan.item

@@ -23,6 +23,7 @@ from qa.op_compare import answer_compare
 from qa.op_corpus import answer_corpus
 from qa.op_filter import answer_filter
 from qa.op_findings import answer_findings
+from qa.op_gaps import answer_gaps
 from qa.op_measures import answer_measures
 from qa.op_both import answer_fact_text
 from qa.op_prose import answer_mixed, answer_prose
@@ -76,6 +77,7 @@ OPERATIONS: dict[str, Operation] = {op.key: op for op in [
     Operation("mixed", "处罚最多的单位存在哪些问题", True, answer_mixed),
     Operation("fact_text", "济南收了多少申请，存在什么问题", True, answer_fact_text),
     Operation("findings", "对得上吗 一致吗 矛盾 勾稽", False, lambda e, p, m: answer_findings(e.ctx, p)),
+    Operation("gaps", "缺了哪些数据 表格不完整 为什么是空的 哪些格没填", False, lambda e, p, m: answer_gaps(e.ctx, p)),
     Operation("corpus", "有哪些单位 几份报告 2023年的报告 用2021版模板的", False, lambda e, p, m: answer_corpus(e.ctx, p)),
     Operation("prose", "存在哪些问题 改进措施 正文里的数字", False, lambda e, p, m: answer_prose(e, p)),
     Operation("out_of_scope", "nothing the tables hold", False, lambda e, p, m: answer_prose(e, p)),

@@ -31,7 +31,7 @@ MAX_CHARS = 200
 
 Operation = Literal["value", "max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter", "compare",
                     "change", "findings", "corpus", "prose", "mixed", "invalid", "out_of_scope", "share", "nth",
-                    "breakdown", "compare_measures", "sum_measures", "change_by_year", "fact_text"]
+                    "breakdown", "compare_measures", "sum_measures", "change_by_year", "fact_text", "gaps"]
 AGGREGATES = {"max", "min", "top", "bottom", "rank", "sum", "avg", "count", "filter"}
 
 
@@ -229,6 +229,12 @@ RE_PARTS_ASKED = re.compile(r"(?:什么|哪些|哪几种|哪几类|哪几个|各
 # item that has parts: 行政处罚情况如何 stays its value)
 RE_RESULTS_HOW = re.compile(r"(?:结果|＿)(?:如何|怎么样|怎样|咋样|是什么|是啥)|(?:答复|办理|处理|办结)(?:的)?(?:情况|结果)"
                             r"(?:如何|怎么样|怎样|咋样)?[？?。]?$")
+# 张店缺了哪些数据 / 哪些报告的表格不完整 / 为什么很多数据是空的 / 哪些格没填: what the reports leave out of the
+# template (asked of no measure: 哪些单位没有提供行政处罚数据 is that measure's absent reports)
+RE_GAPS = re.compile(r"(?:缺少?|(?<![多至最])少了)了?(?:哪些|什么|几)?(?:数据|数字|内容|行|格|栏|项)|缺失|缺漏|遗漏|漏填|漏报|没填|未填|"
+                     r"空白|空着|是空的|为空|(?:没有|没|未)(?:提供|给出|填写?|列出)(?:的)?(?:哪些|什么)?(?:数据|数字|内容)|"
+                     r"(?:数据|数字)(?:都)?(?:没有|没|未)(?:提供|给出|填写?|列出)|"
+                     r"(?:数据|数字|表格?|报告)(?:不完整|不全|残缺)|(?:不完整|不全|残缺)的(?:报告|表格?)|表格?(?:完整|齐全)")
 # 依申请公开的答复情况 / 收到的申请办理结果怎么样: the requests by how they were answered (三's result rows)
 RE_ANSWERED = re.compile(r"答复|办理结果|处理结果|办理情况|处理情况|办结情况")
 RE_SET_ASKED = re.compile(r"哪几年|哪些年份?|哪一?年|哪些报告|哪几份|哪些单位|哪几家|哪几个|有几年|几份|多少份|几家|几年")
@@ -1013,6 +1019,10 @@ class Reader:
                 plan.bare_op = "rank"
             if plan.column_words and (is_max or is_min or n_top or n_bottom or RE_RANK.search(rest) or plan.comparison):
                 plan.operation = "rank"  # a column without its item: the engine offers the items
+                return
+            # (为什么很多数据是空的 is about the tables, though 为什么 otherwise asks the text)
+            if RE_GAPS.search(rest) and (not prose_cue or re.search(r"数据|数字|表格", rest)):
+                plan.operation = "gaps"
                 return
             fmt = RE_FORMAT.search(plan.text)
             if fmt:  # 用2021年新版格式的有几份: the year names the template, not the reports' year

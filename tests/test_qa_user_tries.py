@@ -73,3 +73,30 @@ def test_a_column_the_templates_name_differently_is_counted_under_both(dev_qa) -
 def test_which_agencies_did_a_thing_asks_the_text(dev_qa, question) -> None:
     a = _answer(dev_qa, question)
     assert "索引中有" not in a.text and "信息处理费" in a.text, a.text
+
+
+@pytest.mark.parametrize("question", ["张店的报告缺了哪些数据", "张店哪些数据没有提供", "张店为什么很多数据是空的"])
+def test_what_a_report_leaves_out_is_its_missing_rows(dev_qa, question) -> None:
+    # 001 (张店2020): 二 lacks 行政处罚 … 政府集中采购 (4 rows), 三 its upper 12 rows (lost at a page break)
+    a = _answer(dev_qa, question)
+    assert a.reading.operation == "gaps", a.reading
+    assert "表格缺少16行" in a.text and "第二部分4行（行政处罚、行政强制、行政事业性收费、政府集中采购）" in a.text, a.text
+    assert any(c.kind == "finding" and "缺少4行" in c.quote for c in a.citations), a.citations
+
+
+def test_a_row_given_in_the_other_templates_shape_is_no_gap(dev_qa) -> None:
+    # 洪泽2023 (2021 form) gives 三's （六）其他处理 as the 2019 form's one row, not its three
+    a = _answer(dev_qa, "洪泽2023年报告缺了哪些数据")
+    assert "表格齐全" in a.text and "「其他处理」按另一版模板填成一行" in a.text, a.text
+
+
+def test_which_reports_are_incomplete_over_the_corpus(dev_qa) -> None:
+    a = _answer(dev_qa, "哪些报告的表格不完整")
+    assert a.text.startswith("13份报告中，1份表格缺行（张店区综合行政执法局2020年缺16行）"), a.text
+    assert "济南市城市管理局2020年" in a.text and "11份表格齐全" in a.text, a.text  # 济南 left cells blank
+    assert len(a.table.rows) == 13
+
+
+def test_a_measure_not_given_stays_that_measures_question(dev_qa) -> None:
+    a = _answer(dev_qa, "哪些单位没有提供行政处罚数据")
+    assert a.reading.operation != "gaps" and "张店区综合行政执法局" in a.text, a.text
