@@ -5,6 +5,7 @@ says which, report by report, from the report's own table as read and the reader
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from index.template import fact_specs, keys_for
@@ -116,6 +117,37 @@ def _row(g: Gaps) -> list:
     return [r.name, r.year, r.doc, g.n_rows, len(g.blank), len(g.worded) + len(g.unplaced), missing or "—"]
 
 
+# 哪个单位的报告最规范 / 报告质量怎么样: no cell rates a report; what can be said is whether its tables are whole
+# and its sums agree, and the answer says that this is how it was read
+RE_QUALITY = re.compile(r"规范|质量|准确|严谨|合格|靠谱|可靠|好坏|水平")
+QUALITY_READING = "报告是否规范没有统一的数字，按可核对的两点回答：表格是否齐全、勾稽关系是否一致"
+
+
+def _quality(ctx: Ctx, plan: Plan, all_gaps: list[Gaps]) -> Answer:
+    """Completeness and consistency side by side, per report; the reports with neither gaps nor breaks named."""
+    fails: dict[str, int] = {}
+    for f in ctx.store.findings_of({g.report.doc for g in all_gaps}):
+        if f.status == "FAIL":
+            fails[f.doc] = fails.get(f.doc, 0) + 1
+    rows = [[g.report.name, g.report.year, g.report.doc, g.n_rows, len(g.blank), fails.get(g.report.doc, 0)]
+            for g in all_gaps]
+    rows.sort(key=lambda r: (r[3] + r[5] > 0, r[3], r[5], r[4], r[0], r[1] or 0))
+    clean = [g for g in all_gaps if not g.n_rows and not fails.get(g.report.doc)]
+    named = "、".join(f"{g.report.name}{g.report.year or ''}年" for g in clean[:SHOWN_REPORTS]) +         ("等" if len(clean) > SHOWN_REPORTS else "")
+    text = (f"{QUALITY_READING}。{len(all_gaps)}份报告中，" +
+            (f"{len(clean)}份表格齐全且数字对得上：{named}" if clean else "没有一份表格齐全且数字都对得上") +
+            ("；其余：" + "，".join(f"{r[0]}{r[1] or ''}年" + "、".join(filter(None, [
+                f"缺{r[3]}行" if r[3] else "", f"{r[5]}项不一致" if r[5] else ""])) for r in rows if r[3] or r[5])
+             if len(clean) < len(all_gaps) else "") + "。")
+    table = AnswerTable(columns=["单位", "年份", "文件", "缺少的行", "空白格", "勾稽不一致（项）"], rows=rows)
+    derived = [Derived(value=str(len(clean)), how="表格齐全且勾稽一致的报告数")] + \
+        [Derived(value=str(r[5]), how=f"{r[0]}{r[1] or ''}年报告勾稽核对不一致的项数") for r in rows if r[5]] + \
+        [Derived(value=str(r[3]), how=f"{r[0]}{r[1] or ''}年报告表格缺少的行数") for r in rows if r[3]]
+    return Answer(question=plan.question, text=text, table=table, derived=derived,
+                  citations=[c for g in all_gaps if g.n_rows for c in _citations(ctx, g)],
+                  reading=reading(plan, None, QUALITY_READING, operation="gaps"))
+
+
 def answer_gaps(ctx: Ctx, plan: Plan) -> Answer:
     s = ctx.store
     reports = [r for r in s.reports if s.copies.is_primary[r.rid]  # one report brought as two files is one
@@ -126,6 +158,8 @@ def answer_gaps(ctx: Ctx, plan: Plan) -> Answer:
         return Answer(question=plan.question, status="not_found", text=f"索引中没有{scope}的报告。",
                       reading=reading(plan, None, f"{scope}报告的表格缺漏", operation="gaps"))
     all_gaps = [gaps_of(ctx, r) for r in reports]
+    if RE_QUALITY.search(plan.text):
+        return _quality(ctx, plan, all_gaps)
     table = AnswerTable(columns=["单位", "年份", "文件", "缺少的行", "空白格", "文字或无法定位的格", "缺少的行（按部分）"],
                         rows=[_row(g) for g in all_gaps])
     if len(all_gaps) == 1:

@@ -235,6 +235,8 @@ RE_GAPS = re.compile(r"(?:缺少?|(?<![多至最])少了)了?(?:哪些|什么|�
                      r"空白|空着|是空的|为空|(?:没有|没|未)(?:提供|给出|填写?|列出)(?:的)?(?:哪些|什么)?(?:数据|数字|内容)|"
                      r"(?:数据|数字)(?:都)?(?:没有|没|未)(?:提供|给出|填写?|列出)|"
                      r"(?:数据|数字|表格?|报告)(?:不完整|不全|残缺)|(?:不完整|不全|残缺)的(?:报告|表格?)|表格?(?:完整|齐全)")
+# 哪个单位的报告最规范 / 平潭的报告质量怎么样: the report itself judged (read as its completeness and its sums)
+RE_REPORT_QUALITY = re.compile(r"(?:报告|年报|数据|表格)(?:的)?(?:最|更|比较|是否|不)?(?:规范|质量|准确|严谨|靠谱|可靠)")
 # 依申请公开的答复情况 / 收到的申请办理结果怎么样: the requests by how they were answered (三's result rows)
 RE_ANSWERED = re.compile(r"答复|办理结果|处理结果|办理情况|处理情况|办结情况")
 RE_SET_ASKED = re.compile(r"哪几年|哪些年份?|哪一?年|哪些报告|哪几份|哪些单位|哪几家|哪几个|有几年|几份|多少份|几家|几年")
@@ -1021,7 +1023,8 @@ class Reader:
                 plan.operation = "rank"  # a column without its item: the engine offers the items
                 return
             # (为什么很多数据是空的 is about the tables, though 为什么 otherwise asks the text)
-            if RE_GAPS.search(rest) and (not prose_cue or re.search(r"数据|数字|表格", rest)):
+            if RE_GAPS.search(rest) and (not prose_cue or re.search(r"数据|数字|表格", rest)) or \
+                    RE_REPORT_QUALITY.search(rest):
                 plan.operation = "gaps"
                 return
             fmt = RE_FORMAT.search(plan.text)

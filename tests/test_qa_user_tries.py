@@ -100,3 +100,12 @@ def test_which_reports_are_incomplete_over_the_corpus(dev_qa) -> None:
 def test_a_measure_not_given_stays_that_measures_question(dev_qa) -> None:
     a = _answer(dev_qa, "哪些单位没有提供行政处罚数据")
     assert a.reading.operation != "gaps" and "张店区综合行政执法局" in a.text, a.text
+
+
+@pytest.mark.parametrize("question", ["哪个单位的报告最规范", "哪些报告的数据最准确"])
+def test_a_report_judged_is_read_as_its_completeness_and_sums(dev_qa, question) -> None:
+    a = _answer(dev_qa, question)
+    assert "按可核对的两点回答" in a.reading.summary, a.reading
+    # 张店2020 lacks 16 rows; 济南2020, 平潭2020 (2), 平潭2023 (1), 洪泽2023 (2) break checks: 8 of 13 whole and agreeing
+    assert "8份表格齐全且数字对得上" in a.text and "张店区综合行政执法局2020年缺16行" in a.text, a.text
+    assert "平潭综合实验区2020年2项不一致" in a.text and "淮安市洪泽区人民政府2023年2项不一致" in a.text, a.text
