@@ -9,10 +9,11 @@ from pydantic import BaseModel, Field
 
 from qa.cnnum import parse_number
 from qa.lexicon import COLUMN_GROUPS, items, measure
+from qa.op_value import RE_EACH_YEAR
 from qa.phrasing import FOLLOWED_VALUE_NOTE
 from qa.relyears import is_relative_note
 from qa.relyears import resolve as resolve_relative
-from qa.understand import AGGREGATES, RE_COMPARE, RE_OVER_YEARS, RE_THAN, Plan, Reader, is_followup
+from qa.understand import AGGREGATES, RE_COMPARE, RE_CORRECTION, RE_NOT_BUT, RE_OVER_YEARS, RE_THAN, Plan, Reader, is_followup
 
 MAX_TURNS = 20
 
@@ -72,6 +73,8 @@ def _continued(prev: Plan, plan: Plan) -> Plan:
     """A copy of the previous plan that answers this question (its words and notes)."""
     new = prev.model_copy(deep=True)
     new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+    if prev.operation == "value" and prev.all_years:  # 各是多少 → 那前年呢: each year again, no total unasked
+        new.each = prev.each or bool(RE_EACH_YEAR.search(prev.text))
     return new
 
 
@@ -370,12 +373,34 @@ def _one_of_two(plan: Plan, last: Turn, reader: Reader) -> Plan | None:
     return new
 
 
+def _of_the_report_talked_about(plan: Plan, last: Turn) -> bool:
+    """办理结果里予以公开占多少 after 平潭2023年收了几件: a value or a share that names its measure but no agency,
+    year or scope of its own, asked right after a turn about one report, is that report's (the reading says so),
+    not a question over every agency. Sets the plan's agency and year; True when it did."""
+    prev = last.plan
+    who, years = list(prev.agencies or last.focus), list(prev.years or last.focus_years)
+    if not plan.item or plan.operation not in ("value", "share") or plan.agencies or plan.years or \
+            plan.all_years or plan.unknown_agency or plan.candidates or plan.kind or \
+            RE_OWN_SCOPE.search(plan.text) or RE_EVERY_REPORT.search(plan.text) or \
+            len(who) != 1 or len(years) > 1 or prev.all_years or prev.operation in ("findings", "corpus", "invalid"):
+        return False
+    plan.agencies, plan.years, plan.followup = who, years, True
+    plan.defaults = [d for d in plan.defaults if not d.startswith("未指明单位")] + \
+        [f"问题中没有单位{'和年份' if years else ''}，按上一问的{who[0]}{f'{years[0]}年' if years else ''}"]
+    return True
+
+
 def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Plan:
     """The plan to execute: the question's own, or the previous one with what this question changes."""
     last = conversation.last if conversation else None
     if last is None or plan.operation in ("invalid",):
         return plan
     prev = last.plan
+    if m := RE_NOT_BUT.match(plan.text):
+        # 不是2022，是2021年: what follows 是 is the correction, read alone (the words before it are the mistake)
+        said = reader.read(plan.text[m.end():])
+        said.question, said.text = plan.question, plan.text
+        plan = said
     if (picked := _one_of_two(plan, last, reader)) is not None:
         return picked
     _relative_to_conversation(plan, last)
@@ -383,6 +408,8 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     if special is not None:
         return special
     _column_on_last_row(plan, prev)
+    if _of_the_report_talked_about(plan, last):
+        return plan
     # 它前一年呢 / 它排第几: the pronoun says whose report, the rest is elliptical (no text asked, or only an
     # operation on the measure talked about): the follow-up path below
     bare = plan.pronoun and not plan.item and plan.operation in ("prose", "out_of_scope") and \
@@ -513,6 +540,13 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
                 not plan.bare_op and not plan.op_explicit:  # 平潭哪年最多 → 那前年呢: that year's value
             new.operation, new.n, new.nth = "value", None, None
             new.defaults = [d for d in new.defaults if not d.startswith("范围")]
+        if RE_CORRECTION.search(plan.text) and len(plan.years) == 1 and len(prev.years) == 2 and \
+                prev.operation in ("change", "compare") and not plan.op_explicit:
+            # 不对，我是说2021年 after 2020年和2022年哪年多: that year alone (which of the two it replaces is not
+            # said), with that reading and the comparison asked before said
+            new.operation, new.all_years = "value", False
+            new.defaults = [*new.defaults, f"「{plan.question.strip('？?。 ')}」读作只问{plan.years[0]}年（上一问比较的是"
+                                           f"{prev.years[0]}年和{prev.years[1]}年）"]
         changed = True
     elif plan.all_years and not prev.all_years:
         new.all_years = True

@@ -17,7 +17,7 @@ from index.cells import plain_number
 from qa import arith
 from qa.answer import Citation, Derived
 from qa.facts import OK
-from qa.lexicon import measure
+from qa.lexicon import items, measure
 from qa.ops import Ctx, scoped_rows
 from qa.phrasing import num, stated_words, term_words
 from qa.cite import passage as passage_citation
@@ -239,8 +239,8 @@ def stated_percentages(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> C
         if not whole_m:
             continue
         whole = float(whole_m.group(1).replace(",", ""))
-        lines, derived, ok = [], [], True
-        for c in claims:
+        lines, derived, ok, cells, against = [], [], True, [], []
+        for i, c in enumerate(claims):
             part, stated = float(c.group(1).replace(",", "")), float(c.group(2))
             got = arith.share(part, whole)
             if got is None:
@@ -249,6 +249,11 @@ def stated_percentages(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> C
             same = abs(round(got[0], 2) - stated) < 0.01 + (0.05 if len(c.group(2).split(".")[-1]) == 1 else 0)
             ok &= same
             lines.append(f"{got[1].how}（正文写{c.group(2)}%，{'一致' if same else '不一致'}）")
+            named = text[claims[i - 1].end():c.start()] if i else re.split(r"[：:，,；;。]", head)[-1]
+            if (cell := _parts_in_table(ctx, plan, agency, named, part)) is not None:
+                against.append(cell[0])
+                cells += cell[1]
+                derived += cell[2]
         if not lines:
             continue
         table = []
@@ -261,7 +266,9 @@ def stated_percentages(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> C
                 break
         verdict = "正文给的百分比都一致" if ok else "正文给的百分比有不一致的"
         text_out = f"正文（第{s.line}行）以{plain_number(whole)}为总数：" + "；".join(lines) + f"。{verdict}。"
-        out = Check(text=text_out, citations=[passage_citation(s)], derived=derived)
+        if against:  # 予以公开及部分公开42件: the count itself against 表三 (22 + 20 = 42)
+            text_out += "各项件数与表三：" + "；".join(against) + "。"
+        out = Check(text=text_out, citations=[passage_citation(s), *cells], derived=derived)
         if table:
             label, c2, d2 = table[0]
             out.text += f"总数{plain_number(whole)}与表格「{label}」相同。"
@@ -269,6 +276,40 @@ def stated_percentages(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> C
             out.derived += d2
         return out
     return None
+
+
+# the result rows of 表三 a sentence names by their template words (予以公开及部分公开42件)
+_RESULT_ROWS = ("apply.granted", "apply.partial", "apply.denied", "apply.unable", "apply.rejected", "apply.other")
+
+
+def _parts_in_table(ctx: Ctx, plan: Plan, agency: str, named: str, part: float
+                    ) -> tuple[str, list[Citation], list[Derived]] | None:
+    """The 表三 rows a stated count names (予以公开及部分公开42件: 予以公开 and 部分公开), their cells summed with the
+    arithmetic said and set against the count; None when the words name no row or a row has no value."""
+    rows = sorted(((named.find(w), item) for item in _RESULT_ROWS
+                   if (w := items()[item].label.split("（")[0]) in named), key=lambda x: x[0])
+    got = []
+    for _, item in rows:
+        m = measure(item, "total")
+        r = next((x for x in scoped_rows(ctx, plan, m, [agency]) if x.status == OK), None) if m else None
+        if r is None:
+            return None
+        got.append((m, r))
+    if not got:
+        return None
+    cells, derived = [], []
+    for m, r in got:
+        c, d = ctx.citer.rows(m, [r])
+        cells, derived = cells + c, derived + d
+    names = "、".join(m.label.split(" · ")[0].split("（")[0] for m, _ in got)  # (one row: its name)
+    if len(got) > 1:
+        t, how = arith.total([r.value for _, r in got])
+        derived.append(how)
+        said = " + ".join(f"{m.label.split(' · ')[0].split('（')[0]}{plain_number(r.value)}" for m, r in got) + \
+            f" = {plain_number(t)}"
+    else:
+        t, said = got[0][1].value, f"{names}{plain_number(got[0][1].value)}"
+    return f"{said}，正文写{plain_number(part)}，{'一致' if t == part else '不一致'}", cells, derived
 
 
 def text_agrees(ctx: Ctx, plan: Plan) -> Check | None:

@@ -173,7 +173,7 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if any(r.status != MISSING for _, rows in rows_by for r in rows) else []
     if multi and len(measures) == 1 and all(r.status == OK for _, rows in rows_by for r in rows):
         text = series_words(agency, m.label, [(r.report.year, num(r.value, m.unit)) for r in rows_by[0][1]])
-        if adds_up(m) and not RE_EACH_YEAR.search(plan.text):  # 历年被告了多少次: the years' total too
+        if adds_up(m) and not (RE_EACH_YEAR.search(plan.text) or plan.each):  # 历年被告了多少次: the years' total too
             t, td = arith.total([r.value for r in rows_by[0][1]])
             derived.append(td)
             text = text.rstrip("。") + f"；以上各年合计{num(t, m.unit)}（{td.how}）。"
