@@ -60,6 +60,8 @@ RE_WITHIN = re.compile(r"其中|这些|这几|里面|当中|之中|以上|上述
 RE_EVERY_REPORT = re.compile(r"(?:全部|所有|各个?)(?:报告|单位|家)")  # 占所有报告的比例呢: the sum over every report
 RE_ORGS_ALONE = re.compile(r"^(?:那|那么)?(?:单位|组织|企业和组织)(?:的|申请的?)?(?:呢|有?多少|有?几)")  # after 个人的呢
 RE_NTH_PLACE = re.compile(r"第([二三四五六七八九十\d]+)名")  # 第三名的行政处罚呢: a place of the last ranking
+RE_SAME_QUESTION = re.compile(r"(?:同样|一样|相同|同一个?)的?问题|这个问题|同一问题|同样问")
+RE_WORD_READ = re.compile(r"「([^」]{1,8})」读作")  # a note on how one word of a question was read
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 RANKINGS = ("max", "min", "top", "bottom", "nth")
 # 换个单位，用元表示 / 换成亿元呢: the last answer again, in the unit this question's words ask (qa.phrasing.in_yuan)
@@ -73,6 +75,8 @@ def _continued(prev: Plan, plan: Plan) -> Plan:
     """A copy of the previous plan that answers this question (its words and notes)."""
     new = prev.model_copy(deep=True)
     new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+    # how a word of the last question was read (「那年」读作…) is not said again for a question without it
+    new.defaults = [d for d in new.defaults if not ((w := RE_WORD_READ.match(d)) and w.group(1) not in plan.text)]
     if prev.operation == "value" and prev.all_years:  # 各是多少 → 那前年呢: each year again, no total unasked
         new.each = prev.each or bool(RE_EACH_YEAR.search(prev.text))
     return new
@@ -155,12 +159,14 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         new = plan.model_copy(deep=True)
         # 两项合计占…的比例呢 after two measures of one report: both summed over the whole named
         pair = _pair_of_turns(turns) if RE_BOTH.search(plan.text) else None
-        numer = [pair[0].item, pair[1].item] if pair else [prev.item]
+        # (after 两个加起来, the sum just given is the numerator: 占…的比例呢)
+        numer = [pair[0].item, pair[1].item] if pair else [prev.item, *prev.extra_items] \
+            if prev.operation == "sum_measures" else [prev.item]
         new.item, new.share_items = numer[0], numer
         new.column, new.column_explicit = prev.column, prev.column_explicit
         new.agencies, new.years, new.followup = list(prev.agencies), list(prev.years), True
-        new.defaults = [f"分子按前两问的「{items()[numer[0]].label}」与「{items()[numer[1]].label}」之和" if pair else
-                        f"分子按上一问的「{items()[prev.item].label}」"]
+        new.defaults = [f"分子按前两问的「{items()[numer[0]].label}」与「{items()[numer[1]].label}」之和"
+                        if len(numer) == 2 else f"分子按上一问的「{items()[prev.item].label}」"]
         return new
     if (nth := RE_NTH_PLACE.search(plan.text)) and plan.item and plan.item != prev.item and \
             prev.operation in ("max", "min", "top", "bottom", "rank", "nth"):
@@ -229,7 +235,10 @@ def _compared_again(plan: Plan, last: Turn) -> Plan | None:
         new.years, new.operation, new.all_years = sorted(own + plan.years), "change", True
         new.n, new.nth = None, None
         new.defaults = [d for d in new.defaults if not d.startswith("范围")]
-        plan = plan.model_copy(update={"than_first": plan.than_first or str(own[0])})
+        # 2025年比这一年少了百分之几: the year named before 比 is the one said more or less; else the one asked
+        than = RE_THAN.search(plan.text)
+        before = str(plan.years[0]) if than and 0 <= plan.text.find(str(plan.years[0])) < than.start() else None
+        plan = plan.model_copy(update={"than_first": plan.than_first or before or str(own[0])})
     else:
         return None
     new.than_first, new.than_word, new.yesno = plan.than_first, plan.than_word, plan.yesno
@@ -363,13 +372,23 @@ def _one_of_two(plan: Plan, last: Turn, reader: Reader) -> Plan | None:
     agencies, years = list(prev.agencies or last.focus), list(prev.years or last.focus_years)
     if m is None or plan.agencies or plan.years or not (len(agencies) == 2 or len(years) == 2):
         return None
-    at = 0 if m.group().startswith("前") else -1
-    agency = agencies[at] if len(agencies) == 2 else agencies[0] if len(agencies) == 1 else ""
-    year = years[at] if len(years) == 2 else years[0] if len(years) == 1 else None
-    named = f"{agency}{f'{year}年' if year else ''}"
-    new = reader.read(plan.text[:m.start()] + named + plan.text[m.end():])
+    said = []
+
+    def named(m: re.Match) -> str:
+        at = 0 if m.group().startswith("前") else -1
+        agency = agencies[at] if len(agencies) == 2 else agencies[0] if len(agencies) == 1 else ""
+        year = years[at] if len(years) == 2 else years[0] if len(years) == 1 else None
+        said.append(f"「{m.group()}」读作{agency}{f'{year}年' if year else ''}")
+        return f"{agency}{f'{year}年' if year else ''}"
+
+    new = reader.read(RE_ONE_OF_TWO.sub(named, plan.text))  # (后者比前者少多少: both named in their places)
     new.question, new.followup = plan.question, True
-    new.defaults = [*new.defaults, f"「{m.group()}」读作{named}"]
+    if not new.item and prev.item and len(said) > 1:  # 后者比前者少多少: the measure talked about, compared
+        new.item, new.item_word, new.column, new.column_explicit = prev.item, prev.item_word, prev.column, \
+            prev.column_explicit
+        new.operation = "change" if len(years) == 2 and len(set(agencies)) <= 1 else "compare"
+        new.all_years = len(years) == 2 and len(set(agencies)) <= 1
+    new.defaults = [*new.defaults, *said]
     return new
 
 
@@ -439,9 +458,18 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             asked = list(dict.fromkeys(t.plan.item for t in conversation.turns[-2:] if t.plan.item))
             plan.item, plan.extra_items, plan.column = asked[0], asked[1:], "total"
         return plan
+    if RE_SAME_QUESTION.search(plan.text) and not plan.item and (plan.agencies or plan.years):
+        # 同样的问题问伊川 / 这个问题换成2024年: the last question asked again of the agency (or year) named
+        if prev.operation in TEXT_OPS:
+            plan.prose_text, plan.part, plan.prose, plan.operation = prev.prose_text, prev.part, True, "prose"
+            plan.agencies, plan.years = plan.agencies or list(prev.agencies), plan.years or list(prev.years)
+            plan.followup = True
+            return plan
+        plan.prose, plan.prose_text, plan.operation = False, "", prev.operation
     # only elliptical questions inherit: a follow-up word, or a short one that names no measure of its own
     complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus")))
-    marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete)
+    marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete) or \
+        bool(RE_SAME_QUESTION.search(plan.text)) and not plan.item
     # 第二多的是谁 / 最少的是哪家 after a value: the same measure ranked (谁 / 哪家 ask for the agency, no own scope)
     marked = marked or (plan.bare_op in ("max", "min", "top", "bottom", "nth") and not plan.item
                         and not plan.agencies and prev.item is not None)
@@ -609,6 +637,13 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         changed = True
     if not changed:
         return plan
+    if RE_FIRST.search(plan.text) and prev.operation in RANKINGS and new.operation == prev.operation and \
+            len(last.focus) == 1 and len(last.focus_years) == 1 and not plan.agencies and not plan.years:
+        # 那年制发了几件 after 平潭哪一年废止得最多: the value of the report the ranking found, not another ranking
+        new.agencies, new.years, new.all_years = list(last.focus), list(last.focus_years), False
+        new.operation, new.n, new.nth = "value", None, None
+        new.defaults = [d for d in new.defaults if not d.startswith("范围")] + \
+            [f"「{RE_FIRST.search(plan.text).group()}」读作上一问找到的{last.focus[0]}{last.focus_years[0]}年"]
     if new.agencies:
         new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")]
     return new

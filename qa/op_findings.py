@@ -197,19 +197,19 @@ def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
               for x in measured.extra_items if measure(x, "total") is not None] if asked_numbers(plan) else []
     # 这两个数和正文说的对得上吗 after two values: those measures against the text's numbers
     said = text_agrees(ctx, plan) if plan.followup and plan.item and RE_TEXT_ASKED.search(plan.text) else None
+    measures = bool(measured.item) and not percent and said is None
+    run = (columns_summed(ctx, measured) or items_run_on(ctx, measured)) if measures else None
     own = [c for c in (said, stated_total(ctx, plan, agency, year) if agency and asked_numbers(plan) else None,
-                       stated_percentages(ctx, plan, agency, year) if percent else None,
-                       (columns_summed(ctx, measured) or items_run_on(ctx, measured))
-                       if measured.item and not percent and said is None else None) if c]
-    checks = own or [c for c in (measure_values(ctx, measured) if measured.item and not percent and said is None
-                                 else None, *(measure_values(ctx, o) for o in others if not percent)) if c]
+                       stated_percentages(ctx, plan, agency, year) if percent else None, run) if c]
+    checks = own + [c for c in (measure_values(ctx, measured) if measures and run is None else None,
+                                *(measure_values(ctx, o) for o in others if not percent)) if c]
     if own and not rule_asked(plan.text):
-        # 括号里各栏目加起来对得上吗 / 占38.27%算得对吗: the check asked is the answer; the report's other findings
-        # are not what was asked (offered instead)
+        # 括号里各栏目加起来对得上吗 / 占38.27%算得对吗: the checks asked are the answer; the report's other
+        # findings are not what was asked (offered instead)
         whole = f"{agency or ''}{f'{year}年' if year else ''}的报告数据都对得上吗"
-        return Answer(question=plan.question, text="".join(c.text for c in own), status="answered",
-                      reading=answer.reading, citations=[x for c in own for x in c.citations],
-                      derived=[x for c in own for x in c.derived],
+        return Answer(question=plan.question, text="".join(c.text for c in checks), status="answered",
+                      reading=answer.reading, citations=[x for c in checks for x in c.citations],
+                      derived=[x for c in checks for x in c.derived],
                       alternatives=[Alternative(label="看这份报告的全部核对", question=whole)] if agency else [])
     if checks:
         answer.text = "".join(c.text for c in checks) + "全部核对结果：" + answer.text
