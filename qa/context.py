@@ -60,6 +60,7 @@ RE_WITHIN = re.compile(r"其中|这些|这几|里面|当中|之中|以上|上述
 RE_EVERY_REPORT = re.compile(r"(?:全部|所有|各个?)(?:报告|单位|家)")  # 占所有报告的比例呢: the sum over every report
 RE_ORGS_ALONE = re.compile(r"^(?:那|那么)?(?:单位|组织|企业和组织)(?:的|申请的?)?(?:呢|有?多少|有?几)")  # after 个人的呢
 RE_NTH_PLACE = re.compile(r"第([二三四五六七八九十\d]+)名")  # 第三名的行政处罚呢: a place of the last ranking
+RE_WHY = re.compile(r"^(?:那|那么)?(?:这是|这|是)?(?:为什么|为啥|为何|怎么回事|咋回事|什么原因|原因是什么|原因呢|哪里不对|错在哪)")
 RE_SAME_QUESTION = re.compile(r"(?:同样|一样|相同|同一个?)的?问题|这个问题|同一问题|同样问")
 RE_WORD_READ = re.compile(r"「([^」]{1,8})」读作")  # a note on how one word of a question was read
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
@@ -458,6 +459,17 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             asked = list(dict.fromkeys(t.plan.item for t in conversation.turns[-2:] if t.plan.item))
             plan.item, plan.extra_items, plan.column = asked[0], asked[1:], "total"
         return plan
+    if RE_WHY.search(plan.text) and not plan.agencies and not plan.item and not plan.years:
+        if prev.operation == "findings":  # 对得上吗 → 为什么: the same checks, each break shown with its sums
+            return _continued(prev, plan)
+        if prev.item and len(last.focus) == 1 and len(last.focus_years) == 1:
+            # 为什么那年这么多: a table gives counts, never causes; only the report's own text could say why
+            plan.agencies, plan.years, plan.all_years = list(last.focus), list(last.focus_years), False
+            # (not marked a follow-up: found nowhere in that report, it is not asked again over every report)
+            plan.operation, plan.prose, plan.followup = "prose", True, False
+            plan.prose_text = f"{items()[prev.item].label.split(' · ')[0].split('（')[0]} 原因"
+            plan.defaults = [*plan.defaults, f"表格只给数字，不说明原因；在{last.focus[0]}{last.focus_years[0]}年报告的正文中查找"]
+            return plan
     if RE_SAME_QUESTION.search(plan.text) and not plan.item and (plan.agencies or plan.years):
         # 同样的问题问伊川 / 这个问题换成2024年: the last question asked again of the agency (or year) named
         if prev.operation in TEXT_OPS:

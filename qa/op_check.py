@@ -193,6 +193,37 @@ def items_run_on(ctx: Ctx, plan: Plan) -> Check | None:
     return out if out.text else None
 
 
+def in_force_run_on(ctx: Ctx, plan: Plan) -> Check | None:
+    """现行有效件数 of one year against the year before's + 本年制发 − 本年废止 (the 2021 template's documents in
+    force, as an auditor runs them on), for each two years in a row asked. Not a rule of the template (a document
+    may also lapse), so only asked, never among the stored findings."""
+    ms = {c: measure(plan.item, c) if plan.item else None for c in ("in_force", "issued", "repealed")}
+    if None in ms.values() or plan.column not in ms or len(plan.agencies) != 1:
+        return None
+    whole = plan.model_copy(update={"years": [], "all_years": True})
+    got = {c: {r.report.year: r for r in scoped_rows(ctx, whole, m, plan.agencies) if r.status == OK and r.report.year}
+           for c, m in ms.items()}
+    asked = set(plan.years)
+    out = Check()
+    for year in sorted(got["in_force"]):
+        a, i, r, b = (got["in_force"].get(year - 1), got["issued"].get(year), got["repealed"].get(year),
+                      got["in_force"].get(year))
+        if None in (a, i, r, b) or asked and not (year in asked and (len(asked) == 1 or year - 1 in asked)):
+            continue
+        run = arith.rounded(a.value + i.value - r.value)
+        how = f"{plain_number(a.value)} + {plain_number(i.value)} − {plain_number(r.value)} = {plain_number(run)}"
+        for m, x in ((ms["in_force"], a), (ms["issued"], i), (ms["repealed"], r), (ms["in_force"], b)):
+            cc, d = ctx.citer.rows(m, [x])
+            out.citations += cc
+            out.derived += d
+        out.derived.append(Derived(value=plain_number(run), how=how))
+        verdict = "两边相等，对得上" if run == b.value else f"对不上（相差{plain_number(abs(run - b.value))}）"
+        out.text += (f"{a.report.name}{year - 1}年「{ms['in_force'].label}」{plain_number(a.value)} + {year}年「本年制发」"
+                     f"{plain_number(i.value)} − 「本年废止」{plain_number(r.value)} = {plain_number(run)}，{year}年报告的"
+                     f"「现行有效件数」为{plain_number(b.value)}，{verdict}。")
+    return out if out.text else None
+
+
 # 三's own rule: 新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理
 BALANCE_ITEMS = ("apply.new", "apply.carried_in", "apply.total", "apply.carried_out")
 

@@ -9,8 +9,8 @@ import re
 from index.checks import scope_label
 from qa import arith, cite
 from qa.answer import Alternative, Answer, AnswerTable, Derived
-from qa.op_check import (asked_numbers, columns_summed, items_run_on, measure_values, stated_percentages, text_agrees,
-                         stated_total)
+from qa.op_check import (asked_numbers, columns_summed, in_force_run_on, items_run_on, measure_values,
+                         stated_percentages, stated_total, text_agrees)
 from qa.lexicon import measure
 from qa.ops import Ctx, no_reports
 from qa.output import format_value
@@ -54,6 +54,7 @@ RULES_ASKED: tuple[tuple[frozenset[int] | None, str | None, re.Pattern[str]], ..
                                     r"结转下年度.{0,30}上年结转|上年结转.{0,30}结转下年度")),
 )
 SHOWN_PASSED = 4  # passed checks quoted beside a clean answer to one rule
+RE_WHY = re.compile(r"为什么|为啥|为何|怎么回事|咋回事|什么原因|原因|哪里不对|错在哪")  # 为什么 after the checks
 RE_NONZERO = re.compile(r"(?<![\d.])[1-9]\d*(?![\d年项])")  # a count other than 0 (not a year, not 其余6项)
 
 
@@ -132,8 +133,10 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
         parts.append(f"{r.name}{r.year or ''}年报告{len(fs)}项（{kinds}）" + _gap(fs, plan.text, derived))
     if by_doc and plan.agencies:
         text = "；".join(p.replace("年报告", "年报告有", 1) for p in parts) + "数字不一致。"
-        if asked and len(fails) <= SHOWN_PASSED:  # the one rule asked of one report: how each check breaks
-            text += "".join(f"{f.detail}。" for f in fails)
+        if asked and len(fails) <= SHOWN_PASSED or RE_WHY.search(plan.text):
+            # the one rule asked of one report, or 为什么 after its checks: how each check breaks
+            text += "".join(f"{f.detail}。" for f in fails[:SHOWN_PASSED]) + \
+                (f"另有{len(fails) - SHOWN_PASSED}项见表。" if len(fails) > SHOWN_PASSED else "")
     elif by_doc:
         text = f"{who}中有{len(by_doc)}份报告的数字不一致：" + "；".join(parts) + "。"
     else:
@@ -198,7 +201,8 @@ def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
     # 这两个数和正文说的对得上吗 after two values: those measures against the text's numbers
     said = text_agrees(ctx, plan) if plan.followup and plan.item and RE_TEXT_ASKED.search(plan.text) else None
     measures = bool(measured.item) and not percent and said is None
-    run = (columns_summed(ctx, measured) or items_run_on(ctx, measured)) if measures else None
+    run = (columns_summed(ctx, measured) or items_run_on(ctx, measured) or in_force_run_on(ctx, measured)) \
+        if measures else None
     own = [c for c in (said, stated_total(ctx, plan, agency, year) if agency and asked_numbers(plan) else None,
                        stated_percentages(ctx, plan, agency, year) if percent else None, run) if c]
     checks = own + [c for c in (measure_values(ctx, measured) if measures and run is None else None,

@@ -75,6 +75,10 @@ def total_conflict(ctx: Ctx, m: Measure, doc: str, derived: list[Derived]) -> st
                 f.rule == 2 and m.item == "apply.total" and f.scope == m.column:
             derived.append(Derived(value=f.detail, how="勾稽核对"))
             return f"注意：这一格与同一行（列）的分项对不上（{f.detail}），以上按表格所填的数值回答。"
+        if f.rule in (3, 4) and f.scope.startswith(row + ".") and m.column == "total":
+            # 行政诉讼 (直接起诉 + 复议后起诉): a part's own 总计 that its results do not add up to
+            derived.append(Derived(value=f.detail, how="勾稽核对"))
+            return f"注意：其中一项的总计与它的分项对不上（{f.detail}），以上按表格所填的数值回答。"
     return ""
 
 

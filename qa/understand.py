@@ -877,7 +877,7 @@ class Reader:
             # report named is its own four cells set side by side: qa.op_measures)
             plan.operation = "findings"
             return
-        if has_measure:
+        if has_measure or RE_FINDINGS.search(plan.text):  # (用2021版模板的报告里哪份对不上: those years' reports)
             self._template_years(plan)
         ranked = RE_MAX.search(rest) or RE_MIN.search(rest) or RE_TOPN.search(rest) or RE_BOTTOMN.search(rest)
         # 依申请公开是怎么办理的 / 依申请公开存在什么问题: the text says how and what fell short, the table only how
