@@ -315,7 +315,11 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     if plan.years:  # 2024年的比例呢: the year this turn names
         new.years, new.all_years = list(plan.years), len(plan.years) > 1
     before = next((t.plan for t in reversed(turns[:-1]) if t.plan.item), None)
-    if before is not None and before.item != prev.item and set(before.agencies) == set(prev.agencies):
+    if prev.operation == "sum_measures":  # 两个加起来 → 占总计的比例呢: the sum just given over its table's total
+        new.operation, new.share_items = "share", [prev.item, *prev.extra_items]
+        new.share_of = ["apply.total"] if items()[prev.item].table == "apply" else []
+        new.defaults = [f"分子按前两问的「{items()[prev.item].label}」与「{items()[prev.extra_items[0]].label}」之和"]
+    elif before is not None and before.item != prev.item and set(before.agencies) == set(prev.agencies):
         new.share_of = [before.item]
         new.defaults = [f"分母按上一问的「{items()[before.item].label}」"]
     elif items()[prev.item].table == "apply" and prev.item not in ("apply.new", "apply.total", "apply.carried_in"):

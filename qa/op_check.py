@@ -193,12 +193,15 @@ def items_run_on(ctx: Ctx, plan: Plan) -> Check | None:
     return out if out.text else None
 
 
+RE_RUN_ON = re.compile(r"制发|废止|加上|减去|减掉|加减")  # the question runs the count on itself (not 正文 vs 表)
+
+
 def in_force_run_on(ctx: Ctx, plan: Plan) -> Check | None:
     """现行有效件数 of one year against the year before's + 本年制发 − 本年废止 (the 2021 template's documents in
     force, as an auditor runs them on), for each two years in a row asked. Not a rule of the template (a document
     may also lapse), so only asked, never among the stored findings."""
     ms = {c: measure(plan.item, c) if plan.item else None for c in ("in_force", "issued", "repealed")}
-    if None in ms.values() or plan.column not in ms or len(plan.agencies) != 1:
+    if None in ms.values() or plan.column not in ms or len(plan.agencies) != 1 or not RE_RUN_ON.search(plan.text):
         return None
     whole = plan.model_copy(update={"years": [], "all_years": True})
     got = {c: {r.report.year: r for r in scoped_rows(ctx, whole, m, plan.agencies) if r.status == OK and r.report.year}
