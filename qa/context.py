@@ -101,7 +101,7 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
     # 占比是多少 after 其中…呢: a share, not a comparison of the two; 占所有报告行政处罚合计的比例呢 names the
     # measure just asked again (its whole over every report)
     if plan.bare_op == "share" and not plan.item or plan.operation == "share" and plan.item == prev.item and \
-            not plan.years and RE_EVERY_REPORT.search(plan.text):
+            plan.years in ([], list(prev.years or turns[-1].focus_years)) and RE_EVERY_REPORT.search(plan.text):
         return _share_of_last(plan, turns)
     # 合计 / 加起来呢 alone, after two turns that asked different things (not a series): the same as 两个加起来
     both = RE_BOTH.search(plan.text) or plan.bare_op == "sum" and _short(plan) and not plan.all_years and \
@@ -303,7 +303,9 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     whole = RE_EVERY_REPORT.search(plan.text)  # (占总数的比例 after 其中维持的: its own table's total, below)
     # (after 排第几 the report placed is the one asked about, not the ranking's reports)
     who = prev.agencies or prev.place_of or turns[-1].focus
-    if len(who) == 1 and (RE_OVER_YEARS.search(plan.text) or whole):
+    if whole and RE_BOTH.search(plan.text):  # 这两个加起来占所有报告的比例: the agencies the last turns asked, summed
+        who = list(dict.fromkeys(a for t in turns[-3:] if t.plan.item == prev.item for a in (t.plan.agencies or t.focus)))
+    if (len(who) == 1 or whole and 1 < len(who) <= MAX_SIDE_BY_SIDE) and (RE_OVER_YEARS.search(plan.text) or whole):
         # 占历年总和的比例呢 / 占全部报告的多少: the last value over its agency's years, or over every report
         new.agencies, new.place_of = list(who), []
         new.years = list(prev.years or ([prev.place_year] if prev.place_year else turns[-1].focus_years))[:1]

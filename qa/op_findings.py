@@ -139,8 +139,8 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
                 (f"另有{len(fails) - SHOWN_PASSED}项见表。" if len(fails) > SHOWN_PASSED else "")
     elif by_doc:
         text = f"{who}中有{len(by_doc)}份报告的数字不一致：" + "；".join(parts) + "。"
-    else:
-        text = no_findings_words(who)
+    else:  # (cells lost: what could be checked holds, the rest is said below, never all called consistent)
+        text = no_findings_words(who).replace("的勾稽关系核对", "能核对的部分", 1) if na_docs else no_findings_words(who)
     if na_docs:
         names_na = "、".join(f"{s.by_doc[d].name}（{n}项）" for d, n in list(na_docs.items())[:NAMES_IN_TEXT])
         text += f"因表格缺行无法核对的：{names_na}。"

@@ -5,7 +5,8 @@ Follow-ups: 哪个更多 after two measures of one report (they are compared); a
 no agency after a turn about one report (that report's, said in the reading); corrections 不是X，是Y and 不对，我是说
 Y年 after a comparison of two years (that year alone, the reading said); 那前年呢 after 各是多少 (each year, no total
 unasked); 那年 after a ranking of years (the found report's value, not another ranking); 占…的比例呢 after 两个加起来
-(the sum is the numerator); 2025年比这一年少 (the year named before 比 is the one compared); 同样的问题问X; 后者比前者
+(the sum is the numerator); 这两个加起来占所有报告的比例 (two agencies' values summed over every report of their
+year); 2025年比这一年少 (the year named before 比 is the one compared); 同样的问题问X; 后者比前者
 (both named in their places); 为什么 after a consistency answer (how each check breaks) or after a value (that
 report's text searched, no cause made up).
 Consistency: a check the question brings (a stated total and its parts, stated shares, a run-on count) is the
@@ -76,6 +77,12 @@ def test_a_share_after_a_sum_of_two_has_the_sum_as_numerator(dev_qa) -> None:
     # 16 html 三: 予以公开 71 + 部分公开 29 = 100 of （七）总计 218
     a = _last(dev_qa, "平潭2024年予以公开多少", "部分公开呢", "两个加起来", "占总计的比例呢")
     _says(a, "100件 ÷ 218件 = 45.87%")
+
+
+def test_two_agencies_summed_over_every_report_of_their_year(dev_qa) -> None:
+    # 2020 行政处罚: 济南 135, 沙河 12; every 2020 report that gives it: 12 + 313 + 10 + 135 + 538 = 1008 (张店 lost)
+    a = _last(dev_qa, "济南城管2020年行政处罚多少", "沙河呢", "两家加起来占2020年全部报告行政处罚的比例是多少")
+    _says(a, "合计147件（12 + 135 = 147）", "147 ÷ 1008 = 14.58%")
 
 
 def test_a_year_named_before_than_is_the_one_compared(dev_qa) -> None:
