@@ -13,7 +13,8 @@ from qa.op_value import RE_EACH_YEAR
 from qa.phrasing import FOLLOWED_VALUE_NOTE
 from qa.relyears import is_relative_note
 from qa.relyears import resolve as resolve_relative
-from qa.understand import AGGREGATES, RE_COMPARE, RE_CORRECTION, RE_NOT_BUT, RE_OVER_YEARS, RE_THAN, Plan, Reader, is_followup
+from qa.understand import (AGGREGATES, RE_COMPARE, RE_CORRECTION, RE_NOT_BUT, RE_OVER_YEARS, RE_THAN, Plan, Reader,
+                           is_followup)
 
 MAX_TURNS = 20
 
@@ -304,7 +305,8 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     # (after 排第几 the report placed is the one asked about, not the ranking's reports)
     who = prev.agencies or prev.place_of or turns[-1].focus
     if whole and RE_BOTH.search(plan.text):  # 这两个加起来占所有报告的比例: the agencies the last turns asked, summed
-        who = list(dict.fromkeys(a for t in turns[-3:] if t.plan.item == prev.item for a in (t.plan.agencies or t.focus)))
+        who = list(dict.fromkeys(a for t in turns[-3:] if t.plan.item == prev.item
+                                 for a in (t.plan.agencies or t.focus)))
     if (len(who) == 1 or whole and 1 < len(who) <= MAX_SIDE_BY_SIDE) and (RE_OVER_YEARS.search(plan.text) or whole):
         # 占历年总和的比例呢 / 占全部报告的多少: the last value over its agency's years, or over every report
         new.agencies, new.place_of = list(who), []
@@ -402,10 +404,12 @@ def _one_of_two(plan: Plan, last: Turn, reader: Reader) -> Plan | None:
 def _of_the_report_talked_about(plan: Plan, last: Turn) -> bool:
     """办理结果里予以公开占多少 after 平潭2023年收了几件: a value or a share that names its measure but no agency,
     year or scope of its own, asked right after a turn about one report, is that report's (the reading says so),
-    not a question over every agency. Sets the plan's agency and year; True when it did."""
+    not a question over every agency (a question marked as a follow-up, 其中…占多少, is merged below as one).
+    Sets the plan's agency and year; True when it did."""
     prev = last.plan
     who, years = list(prev.agencies or last.focus), list(prev.years or last.focus_years)
     if not plan.item or plan.operation not in ("value", "share") or plan.agencies or plan.years or \
+            is_followup(plan.text) or \
             plan.all_years or plan.unknown_agency or plan.candidates or plan.kind or \
             RE_OWN_SCOPE.search(plan.text) or RE_EVERY_REPORT.search(plan.text) or \
             len(who) != 1 or len(years) > 1 or prev.all_years or prev.operation in ("findings", "corpus", "invalid"):
