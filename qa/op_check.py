@@ -186,11 +186,21 @@ def items_run_on(ctx: Ctx, plan: Plan) -> Check | None:
             out.citations += cc
             out.derived += d
         out.derived.append(how)
-        verdict = "两边相等，对得上" if run == b.value else f"对不上（相差{plain_number(abs(run - b.value))}）"
+        verdict = _run_on_verdict(run, b.value, out)
         out.text += (f"{a.report.name}{year}年「{prev_m.label}」{plain_number(a.value)} + 「本年增/减」"
                      f"{plain_number(c.value)} = {plain_number(run)}，{year + 1}年报告的「{prev_m.label}」为"
                      f"{plain_number(b.value)}，{verdict}。")
     return out if out.text else None
+
+
+def _run_on_verdict(run: float, stated: float, out: Check) -> str:
+    """A count run on from the year before against the one the next report states: equal, or by how much not."""
+    if run == stated:
+        return "两边相等，对得上"
+    gap = arith.rounded(abs(run - stated))
+    out.derived.append(Derived(value=plain_number(gap), how=f"|{plain_number(run)} − {plain_number(stated)}| = "
+                                                              f"{plain_number(gap)}"))
+    return f"对不上（相差{plain_number(gap)}）"
 
 
 RE_RUN_ON = re.compile(r"制发|废止|加上|减去|减掉|加减")  # the question runs the count on itself (not 正文 vs 表)
@@ -220,7 +230,7 @@ def in_force_run_on(ctx: Ctx, plan: Plan) -> Check | None:
             out.citations += cc
             out.derived += d
         out.derived.append(Derived(value=plain_number(run), how=how))
-        verdict = "两边相等，对得上" if run == b.value else f"对不上（相差{plain_number(abs(run - b.value))}）"
+        verdict = _run_on_verdict(run, b.value, out)
         out.text += (f"{a.report.name}{year - 1}年「{ms['in_force'].label}」{plain_number(a.value)} + {year}年「本年制发」"
                      f"{plain_number(i.value)} − 「本年废止」{plain_number(r.value)} = {plain_number(run)}，{year}年报告的"
                      f"「现行有效件数」为{plain_number(b.value)}，{verdict}。")
