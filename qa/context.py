@@ -9,10 +9,12 @@ from pydantic import BaseModel, Field
 
 from qa.cnnum import parse_number
 from qa.lexicon import COLUMN_GROUPS, items, measure
+from qa.op_value import RE_EACH_YEAR
 from qa.phrasing import FOLLOWED_VALUE_NOTE
 from qa.relyears import is_relative_note
 from qa.relyears import resolve as resolve_relative
-from qa.understand import AGGREGATES, RE_COMPARE, RE_OVER_YEARS, RE_THAN, Plan, Reader, is_followup
+from qa.understand import (AGGREGATES, RE_COMPARE, RE_CORRECTION, RE_NOT_BUT, RE_OVER_YEARS, RE_THAN, Plan, Reader,
+                           is_followup)
 
 MAX_TURNS = 20
 
@@ -59,6 +61,9 @@ RE_WITHIN = re.compile(r"其中|这些|这几|里面|当中|之中|以上|上述
 RE_EVERY_REPORT = re.compile(r"(?:全部|所有|各个?)(?:报告|单位|家)")  # 占所有报告的比例呢: the sum over every report
 RE_ORGS_ALONE = re.compile(r"^(?:那|那么)?(?:单位|组织|企业和组织)(?:的|申请的?)?(?:呢|有?多少|有?几)")  # after 个人的呢
 RE_NTH_PLACE = re.compile(r"第([二三四五六七八九十\d]+)名")  # 第三名的行政处罚呢: a place of the last ranking
+RE_WHY = re.compile(r"^(?:那|那么)?(?:这是|这|是)?(?:为什么|为啥|为何|怎么回事|咋回事|什么原因|原因是什么|原因呢|哪里不对|错在哪)")
+RE_SAME_QUESTION = re.compile(r"(?:同样|一样|相同|同一个?)的?问题|这个问题|同一问题|同样问")
+RE_WORD_READ = re.compile(r"「([^」]{1,8})」读作")  # a note on how one word of a question was read
 RE_FIRST = re.compile(r"第一名|第一的|最多的那|最高的那|那年|那一年|当年|同一年")
 RANKINGS = ("max", "min", "top", "bottom", "nth")
 # 换个单位，用元表示 / 换成亿元呢: the last answer again, in the unit this question's words ask (qa.phrasing.in_yuan)
@@ -72,6 +77,10 @@ def _continued(prev: Plan, plan: Plan) -> Plan:
     """A copy of the previous plan that answers this question (its words and notes)."""
     new = prev.model_copy(deep=True)
     new.question, new.text, new.followup, new.notes = plan.question, plan.text, True, list(plan.notes)
+    # how a word of the last question was read (「那年」读作…) is not said again for a question without it
+    new.defaults = [d for d in new.defaults if not ((w := RE_WORD_READ.match(d)) and w.group(1) not in plan.text)]
+    if prev.operation == "value" and prev.all_years:  # 各是多少 → 那前年呢: each year again, no total unasked
+        new.each = prev.each or bool(RE_EACH_YEAR.search(prev.text))
     return new
 
 
@@ -93,7 +102,7 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
     # 占比是多少 after 其中…呢: a share, not a comparison of the two; 占所有报告行政处罚合计的比例呢 names the
     # measure just asked again (its whole over every report)
     if plan.bare_op == "share" and not plan.item or plan.operation == "share" and plan.item == prev.item and \
-            not plan.years and RE_EVERY_REPORT.search(plan.text):
+            plan.years in ([], list(prev.years or turns[-1].focus_years)) and RE_EVERY_REPORT.search(plan.text):
         return _share_of_last(plan, turns)
     # 合计 / 加起来呢 alone, after two turns that asked different things (not a series): the same as 两个加起来
     both = RE_BOTH.search(plan.text) or plan.bare_op == "sum" and _short(plan) and not plan.all_years and \
@@ -152,12 +161,14 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         new = plan.model_copy(deep=True)
         # 两项合计占…的比例呢 after two measures of one report: both summed over the whole named
         pair = _pair_of_turns(turns) if RE_BOTH.search(plan.text) else None
-        numer = [pair[0].item, pair[1].item] if pair else [prev.item]
+        # (after 两个加起来, the sum just given is the numerator: 占…的比例呢)
+        numer = [pair[0].item, pair[1].item] if pair else [prev.item, *prev.extra_items] \
+            if prev.operation == "sum_measures" else [prev.item]
         new.item, new.share_items = numer[0], numer
         new.column, new.column_explicit = prev.column, prev.column_explicit
         new.agencies, new.years, new.followup = list(prev.agencies), list(prev.years), True
-        new.defaults = [f"分子按前两问的「{items()[numer[0]].label}」与「{items()[numer[1]].label}」之和" if pair else
-                        f"分子按上一问的「{items()[prev.item].label}」"]
+        new.defaults = [f"分子按前两问的「{items()[numer[0]].label}」与「{items()[numer[1]].label}」之和"
+                        if len(numer) == 2 else f"分子按上一问的「{items()[prev.item].label}」"]
         return new
     if (nth := RE_NTH_PLACE.search(plan.text)) and plan.item and plan.item != prev.item and \
             prev.operation in ("max", "min", "top", "bottom", "rank", "nth"):
@@ -226,7 +237,10 @@ def _compared_again(plan: Plan, last: Turn) -> Plan | None:
         new.years, new.operation, new.all_years = sorted(own + plan.years), "change", True
         new.n, new.nth = None, None
         new.defaults = [d for d in new.defaults if not d.startswith("范围")]
-        plan = plan.model_copy(update={"than_first": plan.than_first or str(own[0])})
+        # 2025年比这一年少了百分之几: the year named before 比 is the one said more or less; else the one asked
+        than = RE_THAN.search(plan.text)
+        before = str(plan.years[0]) if than and 0 <= plan.text.find(str(plan.years[0])) < than.start() else None
+        plan = plan.model_copy(update={"than_first": plan.than_first or before or str(own[0])})
     else:
         return None
     new.than_first, new.than_word, new.yesno = plan.than_first, plan.than_word, plan.yesno
@@ -290,7 +304,10 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     whole = RE_EVERY_REPORT.search(plan.text)  # (占总数的比例 after 其中维持的: its own table's total, below)
     # (after 排第几 the report placed is the one asked about, not the ranking's reports)
     who = prev.agencies or prev.place_of or turns[-1].focus
-    if len(who) == 1 and (RE_OVER_YEARS.search(plan.text) or whole):
+    if whole and RE_BOTH.search(plan.text):  # 这两个加起来占所有报告的比例: the agencies the last turns asked, summed
+        who = list(dict.fromkeys(a for t in turns[-3:] if t.plan.item == prev.item
+                                 for a in (t.plan.agencies or t.focus)))
+    if (len(who) == 1 or whole and 1 < len(who) <= MAX_SIDE_BY_SIDE) and (RE_OVER_YEARS.search(plan.text) or whole):
         # 占历年总和的比例呢 / 占全部报告的多少: the last value over its agency's years, or over every report
         new.agencies, new.place_of = list(who), []
         new.years = list(prev.years or ([prev.place_year] if prev.place_year else turns[-1].focus_years))[:1]
@@ -302,7 +319,11 @@ def _share_of_last(plan: Plan, turns: list[Turn]) -> Plan:
     if plan.years:  # 2024年的比例呢: the year this turn names
         new.years, new.all_years = list(plan.years), len(plan.years) > 1
     before = next((t.plan for t in reversed(turns[:-1]) if t.plan.item), None)
-    if before is not None and before.item != prev.item and set(before.agencies) == set(prev.agencies):
+    if prev.operation == "sum_measures":  # 两个加起来 → 占总计的比例呢: the sum just given over its table's total
+        new.operation, new.share_items = "share", [prev.item, *prev.extra_items]
+        new.share_of = ["apply.total"] if items()[prev.item].table == "apply" else []
+        new.defaults = [f"分子按前两问的「{items()[prev.item].label}」与「{items()[prev.extra_items[0]].label}」之和"]
+    elif before is not None and before.item != prev.item and set(before.agencies) == set(prev.agencies):
         new.share_of = [before.item]
         new.defaults = [f"分母按上一问的「{items()[before.item].label}」"]
     elif items()[prev.item].table == "apply" and prev.item not in ("apply.new", "apply.total", "apply.carried_in"):
@@ -360,14 +381,43 @@ def _one_of_two(plan: Plan, last: Turn, reader: Reader) -> Plan | None:
     agencies, years = list(prev.agencies or last.focus), list(prev.years or last.focus_years)
     if m is None or plan.agencies or plan.years or not (len(agencies) == 2 or len(years) == 2):
         return None
-    at = 0 if m.group().startswith("前") else -1
-    agency = agencies[at] if len(agencies) == 2 else agencies[0] if len(agencies) == 1 else ""
-    year = years[at] if len(years) == 2 else years[0] if len(years) == 1 else None
-    named = f"{agency}{f'{year}年' if year else ''}"
-    new = reader.read(plan.text[:m.start()] + named + plan.text[m.end():])
+    said = []
+
+    def named(m: re.Match) -> str:
+        at = 0 if m.group().startswith("前") else -1
+        agency = agencies[at] if len(agencies) == 2 else agencies[0] if len(agencies) == 1 else ""
+        year = years[at] if len(years) == 2 else years[0] if len(years) == 1 else None
+        said.append(f"「{m.group()}」读作{agency}{f'{year}年' if year else ''}")
+        return f"{agency}{f'{year}年' if year else ''}"
+
+    new = reader.read(RE_ONE_OF_TWO.sub(named, plan.text))  # (后者比前者少多少: both named in their places)
     new.question, new.followup = plan.question, True
-    new.defaults = [*new.defaults, f"「{m.group()}」读作{named}"]
+    if not new.item and prev.item and len(said) > 1:  # 后者比前者少多少: the measure talked about, compared
+        new.item, new.item_word, new.column, new.column_explicit = prev.item, prev.item_word, prev.column, \
+            prev.column_explicit
+        new.operation = "change" if len(years) == 2 and len(set(agencies)) <= 1 else "compare"
+        new.all_years = len(years) == 2 and len(set(agencies)) <= 1
+    new.defaults = [*new.defaults, *said]
     return new
+
+
+def _of_the_report_talked_about(plan: Plan, last: Turn) -> bool:
+    """办理结果里予以公开占多少 after 平潭2023年收了几件: a value or a share that names its measure but no agency,
+    year or scope of its own, asked right after a turn about one report, is that report's (the reading says so),
+    not a question over every agency (a question marked as a follow-up, 其中…占多少, is merged below as one).
+    Sets the plan's agency and year; True when it did."""
+    prev = last.plan
+    who, years = list(prev.agencies or last.focus), list(prev.years or last.focus_years)
+    if not plan.item or plan.operation not in ("value", "share") or plan.agencies or plan.years or \
+            is_followup(plan.text) or \
+            plan.all_years or plan.unknown_agency or plan.candidates or plan.kind or \
+            RE_OWN_SCOPE.search(plan.text) or RE_EVERY_REPORT.search(plan.text) or \
+            len(who) != 1 or len(years) > 1 or prev.all_years or prev.operation in ("findings", "corpus", "invalid"):
+        return False
+    plan.agencies, plan.years, plan.followup = who, years, True
+    plan.defaults = [d for d in plan.defaults if not d.startswith("未指明单位")] + \
+        [f"问题中没有单位{'和年份' if years else ''}，按上一问的{who[0]}{f'{years[0]}年' if years else ''}"]
+    return True
 
 
 def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Plan:
@@ -376,6 +426,11 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     if last is None or plan.operation in ("invalid",):
         return plan
     prev = last.plan
+    if m := RE_NOT_BUT.match(plan.text):
+        # 不是2022，是2021年: what follows 是 is the correction, read alone (the words before it are the mistake)
+        said = reader.read(plan.text[m.end():])
+        said.question, said.text = plan.question, plan.text
+        plan = said
     if (picked := _one_of_two(plan, last, reader)) is not None:
         return picked
     _relative_to_conversation(plan, last)
@@ -383,6 +438,8 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     if special is not None:
         return special
     _column_on_last_row(plan, prev)
+    if _of_the_report_talked_about(plan, last):
+        return plan
     # 它前一年呢 / 它排第几: the pronoun says whose report, the rest is elliptical (no text asked, or only an
     # operation on the measure talked about): the follow-up path below
     bare = plan.pronoun and not plan.item and plan.operation in ("prose", "out_of_scope") and \
@@ -412,9 +469,29 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
             asked = list(dict.fromkeys(t.plan.item for t in conversation.turns[-2:] if t.plan.item))
             plan.item, plan.extra_items, plan.column = asked[0], asked[1:], "total"
         return plan
+    if RE_WHY.search(plan.text) and not plan.agencies and not plan.item and not plan.years:
+        if prev.operation == "findings":  # 对得上吗 → 为什么: the same checks, each break shown with its sums
+            return _continued(prev, plan)
+        if prev.item and len(last.focus) == 1 and len(last.focus_years) == 1:
+            # 为什么那年这么多: a table gives counts, never causes; only the report's own text could say why
+            plan.agencies, plan.years, plan.all_years = list(last.focus), list(last.focus_years), False
+            # (not marked a follow-up: found nowhere in that report, it is not asked again over every report)
+            plan.operation, plan.prose, plan.followup = "prose", True, False
+            plan.prose_text = f"{items()[prev.item].label.split(' · ')[0].split('（')[0]} 原因"
+            plan.defaults = [*plan.defaults, f"表格只给数字，不说明原因；在{last.focus[0]}{last.focus_years[0]}年报告的正文中查找"]
+            return plan
+    if RE_SAME_QUESTION.search(plan.text) and not plan.item and (plan.agencies or plan.years):
+        # 同样的问题问伊川 / 这个问题换成2024年: the last question asked again of the agency (or year) named
+        if prev.operation in TEXT_OPS:
+            plan.prose_text, plan.part, plan.prose, plan.operation = prev.prose_text, prev.part, True, "prose"
+            plan.agencies, plan.years = plan.agencies or list(prev.agencies), plan.years or list(prev.years)
+            plan.followup = True
+            return plan
+        plan.prose, plan.prose_text, plan.operation = False, "", prev.operation
     # only elliptical questions inherit: a follow-up word, or a short one that names no measure of its own
     complete = bool(plan.agencies and (plan.item or plan.prose or plan.operation in ("findings", "corpus", "gaps")))
-    marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete)
+    marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete) or \
+        bool(RE_SAME_QUESTION.search(plan.text)) and not plan.item
     # 第二多的是谁 / 最少的是哪家 after a value: the same measure ranked (谁 / 哪家 ask for the agency, no own scope)
     marked = marked or (plan.bare_op in ("max", "min", "top", "bottom", "nth") and not plan.item
                         and not plan.agencies and prev.item is not None)
@@ -513,6 +590,13 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
                 not plan.bare_op and not plan.op_explicit:  # 平潭哪年最多 → 那前年呢: that year's value
             new.operation, new.n, new.nth = "value", None, None
             new.defaults = [d for d in new.defaults if not d.startswith("范围")]
+        if RE_CORRECTION.search(plan.text) and len(plan.years) == 1 and len(prev.years) == 2 and \
+                prev.operation in ("change", "compare") and not plan.op_explicit:
+            # 不对，我是说2021年 after 2020年和2022年哪年多: that year alone (which of the two it replaces is not
+            # said), with that reading and the comparison asked before said
+            new.operation, new.all_years = "value", False
+            new.defaults = [*new.defaults, f"「{plan.question.strip('？?。 ')}」读作只问{plan.years[0]}年（上一问比较的是"
+                                           f"{prev.years[0]}年和{prev.years[1]}年）"]
         changed = True
     elif plan.all_years and not prev.all_years:
         new.all_years = True
@@ -575,6 +659,13 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         changed = True
     if not changed:
         return plan
+    if RE_FIRST.search(plan.text) and prev.operation in RANKINGS and new.operation == prev.operation and \
+            len(last.focus) == 1 and len(last.focus_years) == 1 and not plan.agencies and not plan.years:
+        # 那年制发了几件 after 平潭哪一年废止得最多: the value of the report the ranking found, not another ranking
+        new.agencies, new.years, new.all_years = list(last.focus), list(last.focus_years), False
+        new.operation, new.n, new.nth = "value", None, None
+        new.defaults = [d for d in new.defaults if not d.startswith("范围")] + \
+            [f"「{RE_FIRST.search(plan.text).group()}」读作上一问找到的{last.focus[0]}{last.focus_years[0]}年"]
     if new.agencies:
         new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")]
     return new

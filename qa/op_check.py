@@ -17,7 +17,7 @@ from index.cells import plain_number
 from qa import arith
 from qa.answer import Citation, Derived
 from qa.facts import OK
-from qa.lexicon import measure
+from qa.lexicon import items, measure
 from qa.ops import Ctx, scoped_rows
 from qa.phrasing import num, stated_words, term_words
 from qa.cite import passage as passage_citation
@@ -186,10 +186,54 @@ def items_run_on(ctx: Ctx, plan: Plan) -> Check | None:
             out.citations += cc
             out.derived += d
         out.derived.append(how)
-        verdict = "两边相等，对得上" if run == b.value else f"对不上（相差{plain_number(abs(run - b.value))}）"
+        verdict = _run_on_verdict(run, b.value, out)
         out.text += (f"{a.report.name}{year}年「{prev_m.label}」{plain_number(a.value)} + 「本年增/减」"
                      f"{plain_number(c.value)} = {plain_number(run)}，{year + 1}年报告的「{prev_m.label}」为"
                      f"{plain_number(b.value)}，{verdict}。")
+    return out if out.text else None
+
+
+def _run_on_verdict(run: float, stated: float, out: Check) -> str:
+    """A count run on from the year before against the one the next report states: equal, or by how much not."""
+    if run == stated:
+        return "两边相等，对得上"
+    gap = arith.rounded(abs(run - stated))
+    out.derived.append(Derived(value=plain_number(gap), how=f"|{plain_number(run)} − {plain_number(stated)}| = "
+                                                              f"{plain_number(gap)}"))
+    return f"对不上（相差{plain_number(gap)}）"
+
+
+RE_RUN_ON = re.compile(r"制发|废止|加上|减去|减掉|加减")  # the question runs the count on itself (not 正文 vs 表)
+
+
+def in_force_run_on(ctx: Ctx, plan: Plan) -> Check | None:
+    """现行有效件数 of one year against the year before's + 本年制发 − 本年废止 (the 2021 template's documents in
+    force, as an auditor runs them on), for each two years in a row asked. Not a rule of the template (a document
+    may also lapse), so only asked, never among the stored findings."""
+    ms = {c: measure(plan.item, c) if plan.item else None for c in ("in_force", "issued", "repealed")}
+    if None in ms.values() or plan.column not in ms or len(plan.agencies) != 1 or not RE_RUN_ON.search(plan.text):
+        return None
+    whole = plan.model_copy(update={"years": [], "all_years": True})
+    got = {c: {r.report.year: r for r in scoped_rows(ctx, whole, m, plan.agencies) if r.status == OK and r.report.year}
+           for c, m in ms.items()}
+    asked = set(plan.years)
+    out = Check()
+    for year in sorted(got["in_force"]):
+        a, i, r, b = (got["in_force"].get(year - 1), got["issued"].get(year), got["repealed"].get(year),
+                      got["in_force"].get(year))
+        if None in (a, i, r, b) or asked and not (year in asked and (len(asked) == 1 or year - 1 in asked)):
+            continue
+        run = arith.rounded(a.value + i.value - r.value)
+        how = f"{plain_number(a.value)} + {plain_number(i.value)} − {plain_number(r.value)} = {plain_number(run)}"
+        for m, x in ((ms["in_force"], a), (ms["issued"], i), (ms["repealed"], r), (ms["in_force"], b)):
+            cc, d = ctx.citer.rows(m, [x])
+            out.citations += cc
+            out.derived += d
+        out.derived.append(Derived(value=plain_number(run), how=how))
+        verdict = _run_on_verdict(run, b.value, out)
+        out.text += (f"{a.report.name}{year - 1}年「{ms['in_force'].label}」{plain_number(a.value)} + {year}年「本年制发」"
+                     f"{plain_number(i.value)} − 「本年废止」{plain_number(r.value)} = {plain_number(run)}，{year}年报告的"
+                     f"「现行有效件数」为{plain_number(b.value)}，{verdict}。")
     return out if out.text else None
 
 
@@ -239,8 +283,8 @@ def stated_percentages(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> C
         if not whole_m:
             continue
         whole = float(whole_m.group(1).replace(",", ""))
-        lines, derived, ok = [], [], True
-        for c in claims:
+        lines, derived, ok, cells, against = [], [], True, [], []
+        for i, c in enumerate(claims):
             part, stated = float(c.group(1).replace(",", "")), float(c.group(2))
             got = arith.share(part, whole)
             if got is None:
@@ -249,6 +293,11 @@ def stated_percentages(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> C
             same = abs(round(got[0], 2) - stated) < 0.01 + (0.05 if len(c.group(2).split(".")[-1]) == 1 else 0)
             ok &= same
             lines.append(f"{got[1].how}（正文写{c.group(2)}%，{'一致' if same else '不一致'}）")
+            named = text[claims[i - 1].end():c.start()] if i else re.split(r"[：:，,；;。]", head)[-1]
+            if (cell := _parts_in_table(ctx, plan, agency, named, part)) is not None:
+                against.append(cell[0])
+                cells += cell[1]
+                derived += cell[2]
         if not lines:
             continue
         table = []
@@ -261,7 +310,9 @@ def stated_percentages(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> C
                 break
         verdict = "正文给的百分比都一致" if ok else "正文给的百分比有不一致的"
         text_out = f"正文（第{s.line}行）以{plain_number(whole)}为总数：" + "；".join(lines) + f"。{verdict}。"
-        out = Check(text=text_out, citations=[passage_citation(s)], derived=derived)
+        if against:  # 予以公开及部分公开42件: the count itself against 表三 (22 + 20 = 42)
+            text_out += "各项件数与表三：" + "；".join(against) + "。"
+        out = Check(text=text_out, citations=[passage_citation(s), *cells], derived=derived)
         if table:
             label, c2, d2 = table[0]
             out.text += f"总数{plain_number(whole)}与表格「{label}」相同。"
@@ -269,6 +320,40 @@ def stated_percentages(ctx: Ctx, plan: Plan, agency: str, year: int | None) -> C
             out.derived += d2
         return out
     return None
+
+
+# the result rows of 表三 a sentence names by their template words (予以公开及部分公开42件)
+_RESULT_ROWS = ("apply.granted", "apply.partial", "apply.denied", "apply.unable", "apply.rejected", "apply.other")
+
+
+def _parts_in_table(ctx: Ctx, plan: Plan, agency: str, named: str, part: float
+                    ) -> tuple[str, list[Citation], list[Derived]] | None:
+    """The 表三 rows a stated count names (予以公开及部分公开42件: 予以公开 and 部分公开), their cells summed with the
+    arithmetic said and set against the count; None when the words name no row or a row has no value."""
+    rows = sorted(((named.find(w), item) for item in _RESULT_ROWS
+                   if (w := items()[item].label.split("（")[0]) in named), key=lambda x: x[0])
+    got = []
+    for _, item in rows:
+        m = measure(item, "total")
+        r = next((x for x in scoped_rows(ctx, plan, m, [agency]) if x.status == OK), None) if m else None
+        if r is None:
+            return None
+        got.append((m, r))
+    if not got:
+        return None
+    cells, derived = [], []
+    for m, r in got:
+        c, d = ctx.citer.rows(m, [r])
+        cells, derived = cells + c, derived + d
+    names = "、".join(m.label.split(" · ")[0].split("（")[0] for m, _ in got)  # (one row: its name)
+    if len(got) > 1:
+        t, how = arith.total([r.value for _, r in got])
+        derived.append(how)
+        said = " + ".join(f"{m.label.split(' · ')[0].split('（')[0]}{plain_number(r.value)}" for m, r in got) + \
+            f" = {plain_number(t)}"
+    else:
+        t, said = got[0][1].value, f"{names}{plain_number(got[0][1].value)}"
+    return f"{said}，正文写{plain_number(part)}，{'一致' if t == part else '不一致'}", cells, derived
 
 
 def text_agrees(ctx: Ctx, plan: Plan) -> Check | None:

@@ -8,9 +8,9 @@ import re
 
 from index.checks import scope_label
 from qa import arith, cite
-from qa.answer import Answer, AnswerTable, Derived
-from qa.op_check import (asked_numbers, columns_summed, items_run_on, measure_values, stated_percentages, text_agrees,
-                         stated_total)
+from qa.answer import Alternative, Answer, AnswerTable, Derived
+from qa.op_check import (asked_numbers, columns_summed, in_force_run_on, items_run_on, measure_values,
+                         stated_percentages, stated_total, text_agrees)
 from qa.lexicon import measure
 from qa.ops import Ctx, no_reports
 from qa.output import format_value
@@ -47,13 +47,14 @@ def table_asked(text: str) -> tuple[str, frozenset[int]] | None:
 RULES_ASKED: tuple[tuple[frozenset[int] | None, str | None, re.Pattern[str]], ...] = (
     # (办理结果加起来等于收到的申请数吗 sets them against 新收: not rule 2 alone)
     (frozenset({2}), None, re.compile(r"办理结果.{0,10}(?:加起来|之和|相加).{0,8}(?:总计|合计)")),
-    (frozenset({3}), None, re.compile(r"每一?行|各行|按申请人|申请人类型|各类申请人|自然人加")),
+    (frozenset({3}), None, re.compile(r"每一?行|各行|按申请人|申请人类型|各类申请人|自然人加|申请人.{0,2}各[栏列]|各申请人")),
     (frozenset({1}), None, re.compile(r"新收.{0,8}(?:加|\+).{0,10}结转.{0,20}(?:等于|=|与|和|跟)")),
     (None, "cross_year", re.compile(r"结转.{0,24}(?:前一年|后一年|下一年|次年).{0,24}结转|历年.{0,8}结转|"
                                     r"(?:前后|跨)年度?.{0,6}结转|结转.{0,6}(?:前后|跨年)|"
                                     r"结转下年度.{0,30}上年结转|上年结转.{0,30}结转下年度")),
 )
 SHOWN_PASSED = 4  # passed checks quoted beside a clean answer to one rule
+RE_WHY = re.compile(r"为什么|为啥|为何|怎么回事|咋回事|什么原因|原因|哪里不对|错在哪")  # 为什么 after the checks
 RE_NONZERO = re.compile(r"(?<![\d.])[1-9]\d*(?![\d年项])")  # a count other than 0 (not a year, not 其余6项)
 
 
@@ -132,10 +133,14 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
         parts.append(f"{r.name}{r.year or ''}年报告{len(fs)}项（{kinds}）" + _gap(fs, plan.text, derived))
     if by_doc and plan.agencies:
         text = "；".join(p.replace("年报告", "年报告有", 1) for p in parts) + "数字不一致。"
+        if asked and len(fails) <= SHOWN_PASSED or RE_WHY.search(plan.text):
+            # the one rule asked of one report, or 为什么 after its checks: how each check breaks
+            text += "".join(f"{f.detail}。" for f in fails[:SHOWN_PASSED]) + \
+                (f"另有{len(fails) - SHOWN_PASSED}项见表。" if len(fails) > SHOWN_PASSED else "")
     elif by_doc:
         text = f"{who}中有{len(by_doc)}份报告的数字不一致：" + "；".join(parts) + "。"
-    else:
-        text = no_findings_words(who)
+    else:  # (cells lost: what could be checked holds, the rest is said below, never all called consistent)
+        text = no_findings_words(who).replace("的勾稽关系核对", "能核对的部分", 1) if na_docs else no_findings_words(who)
     if na_docs:
         names_na = "、".join(f"{s.by_doc[d].name}（{n}项）" for d, n in list(na_docs.items())[:NAMES_IN_TEXT])
         text += f"因表格缺行无法核对的：{names_na}。"
@@ -195,11 +200,21 @@ def answer_findings(ctx: Ctx, plan: Plan) -> Answer:
               for x in measured.extra_items if measure(x, "total") is not None] if asked_numbers(plan) else []
     # 这两个数和正文说的对得上吗 after two values: those measures against the text's numbers
     said = text_agrees(ctx, plan) if plan.followup and plan.item and RE_TEXT_ASKED.search(plan.text) else None
-    checks = [c for c in (said, stated_total(ctx, plan, agency, year) if agency and asked_numbers(plan) else None,
-                          stated_percentages(ctx, plan, agency, year) if percent else None,
-                          (columns_summed(ctx, measured) or items_run_on(ctx, measured) or measure_values(ctx, measured))
-                          if measured.item and not percent and said is None else None,
-                          *(measure_values(ctx, o) for o in others if not percent)) if c]
+    measures = bool(measured.item) and not percent and said is None
+    run = (columns_summed(ctx, measured) or items_run_on(ctx, measured) or in_force_run_on(ctx, measured)) \
+        if measures else None
+    own = [c for c in (said, stated_total(ctx, plan, agency, year) if agency and asked_numbers(plan) else None,
+                       stated_percentages(ctx, plan, agency, year) if percent else None, run) if c]
+    checks = own + [c for c in (measure_values(ctx, measured) if measures and run is None else None,
+                                *(measure_values(ctx, o) for o in others if not percent)) if c]
+    if own and not rule_asked(plan.text):
+        # 括号里各栏目加起来对得上吗 / 占38.27%算得对吗: the checks asked are the answer; the report's other
+        # findings are not what was asked (offered instead)
+        whole = f"{agency or ''}{f'{year}年' if year else ''}的报告数据都对得上吗"
+        return Answer(question=plan.question, text="".join(c.text for c in checks), status="answered",
+                      reading=answer.reading, citations=[x for c in checks for x in c.citations],
+                      derived=[x for c in checks for x in c.derived],
+                      alternatives=[Alternative(label="看这份报告的全部核对", question=whole)] if agency else [])
     if checks:
         answer.text = "".join(c.text for c in checks) + "全部核对结果：" + answer.text
         answer.citations = [x for c in checks for x in c.citations] + answer.citations

@@ -62,6 +62,9 @@ def _share_across(ctx: Ctx, plan: Plan) -> Answer:
         return no_reports(ctx, plan, m, who="、".join(plan.agencies))
     mine = own[-1]
     year = mine.report.year
+    # 这两个加起来占所有报告的比例: the agencies' values of that year, summed (their sum said)
+    theirs = [r for r in own if r.report.year == year] if len(plan.agencies) > 1 and not plan.share_years else [mine]
+    part, how_part = arith.total([r.value for r in theirs]) if len(theirs) > 1 else (mine.value, None)
     if plan.share_years:
         every = sorted(scoped_rows(ctx, plan.model_copy(update={"years": plan.share_over, "all_years": True}), m,
                                    plan.agencies), key=lambda r: r.report.year or 0)
@@ -76,20 +79,22 @@ def _share_across(ctx: Ctx, plan: Plan) -> Answer:
     ok = [r for r in every if r.status == OK]
     lacking = [r for r in every if r.status != OK]
     whole, how_sum = arith.total([r.value for r in ok], f"{whose}{len(ok)}份报告合计")
-    got = arith.share(mine.value, whole)
-    name = f"{mine.report.name}{year}年"
+    got = arith.share(part, whole)
+    name = f"{'、'.join(r.report.name for r in theirs)}{year}年"
     covered = "、".join(named(r) for r in ok)
     if got is None:
         return Answer(question=plan.question, status="absent", reading=reading(plan, m, f"「{m.label}」占全部报告之和"),
                       text=f"{whose}各报告的「{m.label}」合计为0，没有比例可言。")
     pct, how = got
     tenths = in_tenths(plan.text, pct, derived := [])  # 占几成: also in 成
-    text = (f"{name}「{m.label}」为{num(mine.value, m.unit)}，占{whose}{len(ok)}份报告合计{num(whole, m.unit)}的"
+    said = f"合计{num(part, m.unit)}（{how_part.how}）" if how_part else f"为{num(part, m.unit)}"
+    text = (f"{name}「{m.label}」{said}，占{whose}{len(ok)}份报告合计{num(whole, m.unit)}的"
             f"{how.value}（{how.how}）{tenths}。合计覆盖：{covered}。")
     if lacking:
         text += f"另有{len(lacking)}份报告未提供该数据（{'、'.join(named(r) for r in lacking)}），未计入，不计为零。"
     citations, cells = ctx.citer.rows(m, ok)
-    derived = cells + [how_sum, how, *derived, Derived(value=str(len(ok)), how="合计覆盖的报告数")]
+    derived = cells + [how_sum, how, *derived, Derived(value=str(len(ok)), how="合计覆盖的报告数")] + \
+        ([how_part] if how_part else [])
     if lacking:
         derived.append(Derived(value=str(len(lacking)), how="未提供该数据的报告数"))
     table = AnswerTable(columns=["单位", "年份", f"{m.label}（{m.unit}）"], units={f"{m.label}（{m.unit}）": m.unit},

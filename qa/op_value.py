@@ -75,6 +75,10 @@ def total_conflict(ctx: Ctx, m: Measure, doc: str, derived: list[Derived]) -> st
                 f.rule == 2 and m.item == "apply.total" and f.scope == m.column:
             derived.append(Derived(value=f.detail, how="勾稽核对"))
             return f"注意：这一格与同一行（列）的分项对不上（{f.detail}），以上按表格所填的数值回答。"
+        if f.rule in (3, 4) and f.scope.startswith(row + ".") and m.column == "total":
+            # 行政诉讼 (直接起诉 + 复议后起诉): a part's own 总计 that its results do not add up to
+            derived.append(Derived(value=f.detail, how="勾稽核对"))
+            return f"注意：其中一项的总计与它的分项对不上（{f.detail}），以上按表格所填的数值回答。"
     return ""
 
 
@@ -173,7 +177,7 @@ def answer_value(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if any(r.status != MISSING for _, rows in rows_by for r in rows) else []
     if multi and len(measures) == 1 and all(r.status == OK for _, rows in rows_by for r in rows):
         text = series_words(agency, m.label, [(r.report.year, num(r.value, m.unit)) for r in rows_by[0][1]])
-        if adds_up(m) and not RE_EACH_YEAR.search(plan.text):  # 历年被告了多少次: the years' total too
+        if adds_up(m) and not (RE_EACH_YEAR.search(plan.text) or plan.each):  # 历年被告了多少次: the years' total too
             t, td = arith.total([r.value for r in rows_by[0][1]])
             derived.append(td)
             text = text.rstrip("。") + f"；以上各年合计{num(t, m.unit)}（{td.how}）。"

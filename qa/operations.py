@@ -127,7 +127,8 @@ def settle(plan: Plan, ctx: Ctx) -> SettledPlan:
     hold …) and listed for the reading line. The plan given is left as it was."""
     p = thaw(plan)
     p.operation = of_measures(p) or p.operation
-    if p.operation == "share" and len(p.agencies) >= 2 and (lambda n, d: not d or n == d)(*plan_measures(p)):
+    if p.operation == "share" and len(p.agencies) >= 2 and not p.share_across and \
+            (lambda n, d: not d or n == d)(*plan_measures(p)):
         p.operation, p.percent = "compare", True  # 济南的行政处罚占伊川的百分比: the second agency is the whole
     op = p.operation
     if op == "sum" and len(p.agencies) == 1 and not p.all_years:

@@ -243,13 +243,17 @@ RE_SET_ASKED = re.compile(r"哪几年|哪些年份?|哪一?年|哪些报告|哪�
 RE_ABOVE_BELOW = re.compile(r"多于|大于|超过|高于|少于|低于|小于|不到|不及")
 RE_MORE_LESS = re.compile(r"[的]?(?:还|更)?(?:多|高|大|少|低|小)")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
+# 不对，我是说2024年 / 我问的是部分公开 / 不是2022，是2021年: a correction of the last question (qa.context)
+RE_NOT_BUT = re.compile(r"^不是[^，,。]{1,12}?[，,\s]*而?是")  # 不是2022，是2021年: what follows 是 is meant
+CORRECTION = r"^(?:(?:不对|不是|错了|搞错了)[，,\s]*我?|我)(?:是说|说的是|问的是|指的是|要的是|想问的?是)|" + RE_NOT_BUT.pattern
+RE_CORRECTION = re.compile(CORRECTION)
 RE_FOLLOWUP = re.compile(r"呢[？?。！!]*$|^(?:那|那么|再|还有|换成|改成|改为|如果是|要是|看看|其中|它们?的|这两|两个|两年|"
                          r"这几|第一名|第二名|第三名|占|增长|下降|增加|减少|合计|加起来|一共|涨|跌|降了|升了|多了|少了|"
                          r"差了|相差|翻了|变化)"
                          # 表三办理结果总计那一格是多少: the cell of the report talked about
                          r"|(?:那|这)一?(?:格|栏)"
                          # 不对，我是说2024年 / 我问的是部分公开: a correction of the last question, asked again changed
-                         r"|^(?:(?:不对|不是|错了|搞错了)[，,\s]*我?|我)(?:是说|说的是|问的是|指的是|要的是|想问的?是)")
+                         r"|" + CORRECTION)
 RE_LEADING_LATIN = re.compile(r"^[a-z'\s]+")  # what's the 相差吗: English words the term table left
 # a question answered yes or no: no question word asks for a value (是不是30件 / 多于20件吗 / 有没有超过100件)
 RE_YESNO = re.compile(r"吗[?？。!！]*$|吧[?？。!！]*$|么[?？。!！]*$|是不是|是否|有没有|对不对|对吗|对吧|是吧|没错吧|"
@@ -888,7 +892,7 @@ class Reader:
             # report named is its own four cells set side by side: qa.op_measures)
             plan.operation = "findings"
             return
-        if has_measure:
+        if has_measure or RE_FINDINGS.search(plan.text):  # (用2021版模板的报告里哪份对不上: those years' reports)
             self._template_years(plan)
         ranked = RE_MAX.search(rest) or RE_MIN.search(rest) or RE_TOPN.search(rest) or RE_BOTTOMN.search(rest)
         # 依申请公开是怎么办理的 / 依申请公开存在什么问题: the text says how and what fell short, the table only how
