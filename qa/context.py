@@ -557,6 +557,9 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
                 new.defaults = [d for d in new.defaults if not d.startswith("未指明")]
                 changed = True
                 break
+    if changed and prev.operation == "breakdown" and plan.bare_op != "breakdown" and plan.operation != "breakdown":
+        # 涉及哪些申请人 → 其中商业企业几件: one of the parts just listed, its value (not the parts again)
+        new.operation, new.each, new.parts_sum = "value", False, False
     # the agencies
     if plan.agencies and plan.agencies != prev.agencies:
         new.agencies, new.agency_mentions = list(plan.agencies), list(plan.agency_mentions)
