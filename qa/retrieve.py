@@ -226,7 +226,7 @@ class Retriever:
             text = without_mention(query, found.mention)
         text = without_asker_talk(without_official_frame(years(text)))
         text, _ = read_pinyin(text, self.pinyin_keys)  # xinxi chulifei → 信息 处理费
-        plain, text = text, in_report_words(as_reports_negate(text))
+        plain, text = text, as_reports_negate(in_report_words(text))  # the kind of question read off the words as asked
         ring = ring_words(plain)  # 一网通办 → 全程网办 网上办 …: the reports' other words for the thing named
         # the reports' words for the user's, and their other words for the thing the user named
         translated = [w for words in users_terms(plain)[1] for w in words] + ring
