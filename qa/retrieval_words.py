@@ -52,8 +52,9 @@ def as_reports_negate(query: str) -> str:
 
 
 # A count the query quotes (那2599条信息里…, 81件申请里…): the passage stating that very number is the one the
-# question starts from. Not a year (2023年), nor a percent (a rate is asked for, not quoted, as often).
-_QUOTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?=万?(?:条|件|个|项|次|篇|期|人次|名|家|份|起|场|批))")
+# question starts from. Not a year (2023年), nor a percent (a rate is asked for, not quoted, as often), nor one
+# digit (3个工作日: most passages state a 3 somewhere, as the keyword index drops single digits for).
+_QUOTED = re.compile(r"(?<![\d.])(\d{2,}(?:\.\d+)?|\d\.\d+)\s*(?=万?(?:条|件|个|项|次|篇|期|人次|名|家|份|起|场|批))")
 
 
 def quoted_counts(query: str) -> list[str]:

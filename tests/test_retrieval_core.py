@@ -436,13 +436,13 @@ def test_a_request_never_received_meets_the_sentence_that_says_so(kw: KeywordInd
 
 
 def test_a_count_the_query_quotes() -> None:
-    """那2599条信息里…: the count is quoted with its counter; a year, a percent and a bare number are not;
+    """那2599条信息里…: the count is quoted with its counter; a year, a percent, one digit and a bare number are not;
     the passage must state it whole (not inside 12599 nor as 2599.5)."""
     from qa.retrieval_words import quoted_counts, states_any
 
     assert quoted_counts("平潭2019年那2599条信息里规划计划类有几条") == ["2599"]
     assert quoted_counts("2023年收到的81件申请里公开了多少，占了33%") == ["81"]
-    assert quoted_counts("平潭2023年 政务公开 2023") == []
+    assert quoted_counts("平潭2023年 政务公开 2023") == [] and quoted_counts("3个工作日内能答复吗") == []
     assert states_any("共公布政府信息2,599条，其中…", ["2599"])
     assert not states_any("共公布政府信息12599条", ["2599"]) and not states_any("增长2599.5", ["2599"])
 
