@@ -382,3 +382,75 @@ def test_characters_that_rhyme(typed: str, meant: str, same: bool) -> None:
     from index.hanzi import rhymes
 
     assert rhymes(typed, meant) is same
+
+
+# --- a query's words read for the search (qa.retrieval_words) ------------------------------------
+
+
+@pytest.mark.parametrize("query, adds, not_adds", [
+    ("平潭2022年网站上的问答机器人上线了没有", ["智能问答"], []),
+    ("平潭2020年有多少高频服务事项可以一网通办", ["全程网办", "网上办"], ["一窗通办"]),
+    ("济南城管有没有在办公场所设信息公开专栏", ["公开栏", "宣传栏"], ["信息公开专栏", "政务公开"]),
+    ("伊川城管怎么防止答复被纠正", ["纠错"], []),
+    ("济南市城市管理局 新闻发布会", [], ["发布会"]),  # a ring word inside another named is no second word
+    ("做好网络舆论引导", [], ["舆情"]),  # 舆论 (舆论监督) is no 舆情: in no ring
+])
+def test_a_thing_named_in_the_reports_other_words(query: str, adds: list[str], not_adds: list[str]) -> None:
+    """The reports' near-synonyms of one thing (RINGS): a query naming one is searched for the others too."""
+    from qa.retrieval_words import ring_words
+
+    got = ring_words(query)
+    assert all(w in got for w in adds) and not any(w in got for w in not_adds), got
+
+
+def test_a_correction_asked_for_by_another_name_meets_the_sentence(kw: KeywordIndex, passages: list[Passage]) -> None:
+    """被纠正 is what 伊川 writes 被纠错 (避免了行政复议和诉讼被纠错的问题): with the ring's words the keyword
+    search finds that sentence beside table 四's 结果纠正 header, which the query's words alone do not."""
+    from qa.retrieval_words import ring_words
+
+    q = "被纠正"
+    assert not any("被纠错" in p.text for p in top(kw, passages, q, agency="伊川县城市管理局"))
+    hits = top(kw, passages, f"{q} {' '.join(ring_words(q))}", agency="伊川县城市管理局")
+    assert any("被纠错" in p.text for p in hits), [p.text[:30] for p in hits]
+
+
+@pytest.mark.parametrize("query, read", [
+    ("伊川城管2020年是不是一件公开申请都没收到", "伊川城管2020年是不是一件公开申请都未收到"),
+    ("平潭2022年有没有发生责任追究", "平潭2022年有没有发生责任追究"),  # 有没有: a question whether
+    ("平潭有没有出现违规", "平潭有没有出现违规"),
+    ("沙河城管没有自己的门户网站吗", "沙河城管没有自己的门户网站吗"),  # reports say 没有 before a noun too
+    ("公开申请有没有超过期限没答复的", "公开申请有没有超过期限未答复的"),
+])
+def test_a_negation_is_read_as_the_reports_write_it(query: str, read: str) -> None:
+    from qa.retrieval_words import as_reports_negate
+
+    assert as_reports_negate(query) == read
+
+
+def test_a_request_never_received_meets_the_sentence_that_says_so(kw: KeywordIndex, passages: list[Passage]) -> None:
+    """没收到 is cut by jieba as 没收 (confiscate) + 到; read as 未收到 it is the reports' phrase."""
+    from qa.retrieval_words import as_reports_negate
+
+    q = as_reports_negate("一件公开申请都没收到")
+    assert any("未收到政府信息公开申请" in p.text for p in top(kw, passages, q, agency="伊川县城市管理局"))
+
+
+def test_a_count_the_query_quotes() -> None:
+    """那2599条信息里…: the count is quoted with its counter; a year, a percent, one digit and a bare number are not;
+    the passage must state it whole (not inside 12599 nor as 2599.5)."""
+    from qa.retrieval_words import quoted_counts, states_any
+
+    assert quoted_counts("平潭2019年那2599条信息里规划计划类有几条") == ["2599"]
+    assert quoted_counts("2023年收到的81件申请里公开了多少，占了33%") == ["81"]
+    assert quoted_counts("平潭2023年 政务公开 2023") == [] and quoted_counts("3个工作日内能答复吗") == []
+    assert states_any("共公布政府信息2,599条，其中…", ["2599"])
+    assert not states_any("共公布政府信息12599条", ["2599"]) and not states_any("增长2599.5", ["2599"])
+
+
+def test_a_query_in_traditional_characters_meets_the_simplified_text(kw: KeywordIndex, passages: list[Passage]) -> None:
+    """濟南城管建議提案的答覆率 (qa.retrieve reads a query in simplified characters, as the index holds them)."""
+    from index.hanzi import to_simplified
+
+    q = "建議提案的答覆率和滿意率"
+    assert not any("满意率均达到100%" in p.text for p in top(kw, passages, q, agency="济南市城市管理局"))
+    assert any("满意率均达到100%" in p.text for p in top(kw, passages, to_simplified(q), agency="济南市城市管理局"))
