@@ -63,6 +63,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         return _prose_clauses(qa, plan, agency, clauses)
     if len(plan.agencies) >= 2 and not agency and not lead:  # 济南和鹤岗各自有什么问题: each agency's own answer
         return _each_agency(qa, plan)
+    if plan.part == "五" and not part_named(plan.prose_text or plan.text) and not Asked.names_five(plan.prose_text or plan.text):
+        plan = plan.model_copy(update={"part": None})  # 推进了几轮督促整改: a deed of the year, not part 五
     if not plan.part and part_named(plan.prose_text or plan.text):  # 第六部分写了什么
         plan = plan.model_copy(update={"part": part_named(plan.prose_text or plan.text)})
     if not agency and not plan.agencies and not lead and RE_MOST_LISTED.search(plan.prose_text or plan.text):
@@ -173,6 +175,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         if agency and (unstated := count_unstated(qa, query, sentences)):  # 关停了多少个: the sentence gives none
             sentences = [unstated] + [s for s in sentences if s is not unstated]
             lead += "报告没有写明数量；说到这件事的句子是："
+        elif agency and sentences and (other := Asked.of(query).other_count(sentences[0].text)):
+            lead += f"报告没有写明次数，只写了{other}："  # 培训了几次: 培训50余人次 counts people, not times
     # 怎么办理的: the passage that says how, run on; not the next best ones. 明年打算怎么改进 asks for part 五's
     # measures, a list quoted item by item like any other question for them
     how = asks_how(query) and Asked.of(query).half is None

@@ -54,7 +54,9 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         # who asks and what for (我是记者，想引用一句原话; 他们自个咋说的): the asker, not the topic
                         "记者", "引用", "原话", "原文", "自个", "自个儿", "他们", "她们", "人家说", "给我", "直接", "的话",
                         # when within the asked thing (收到申请以后怎么处理): the order of steps, not a topic
-                        "以后", "之后", "然后"})
+                        "以后", "之后", "然后",
+                        # where asked (在哪些方面还有提升空间, 哪些地方): the frame of a which, not a topic
+                        "哪些方面", "哪方面", "哪些地方", "什么地方", "哪些环节", "地方"})
 # characters that make no content word of their own (是从, 都是, 来的): a question's frame, never its topic
 _FRAME_CHARS = frozenset("是从都的了来去在有把被给对向到和与及或也还就又才很太最更没不吗呢么吧啊呀之其这那哪谁啥些个")
 # a verb with its aspect particle (发了, 做过, 搞着): the particle says when, the verb alone is too short to say what
@@ -80,14 +82,14 @@ MAX_NEAR = 8  # a word no report holds: at most this many readings one character
 
 # What a number is counted in: 多少条 → 条. Longest first (人次 before 次). A rate or share wants a percentage.
 COUNTERS = ("人次", "万元", "余人", "条", "件", "项", "期", "次", "篇", "个", "人", "家", "场", "份", "批", "名", "部",
-            "户", "天", "元", "起", "封", "场次", "个工作日")
+            "户", "天", "元", "起", "封", "场次", "个工作日", "轮", "批次")
 # 哪几个方面 asks which, not how many
 # 篇数, 人数, 次数: a count named by its counter and 数 (政策解读篇数), asked without 多少
 _COUNT_NOUN = re.compile(r"(篇|条|件|项|期|次|个|人|场|份|批|名|户|家)数(?!据|字|量|码)")
 _ASK_COUNTER = re.compile(r"(?:多少|(?<!哪)几)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")|"
                           + _COUNT_NOUN.pattern)
 _ASK_RATE = re.compile(r"(?:率|比例|比重|占比|百分之|百分比)")
-_ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封]|数量|人次|比例|百分|率是|率多|"
+_ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封轮]|数量|人次|比例|百分|率是|率多|"
                          r"(?i:(?<![a-z])how (?:many|much)(?![a-z])|(?<![a-z])(?:number|share|percentage|proportion) of(?![a-z]))|"
                          + _COUNT_NOUN.pattern)
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
@@ -156,10 +158,14 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?:办理|处理|受理|答复|办事)?(?:流程|程序|步骤|环节)"), "受理 答复 登记 流程 程序", re.compile(r"申请")),
     (re.compile(r"(?:收到|接到|拿到)(?=[^，,。？?]{0,10}?申请[^，,。？?]{0,4}?(?:以后|之后|后))"), "受理 答复 办理 登记 流程 程序",
      None),  # 收到申请以后怎么处理: the steps after, not the receiving
-    (re.compile(r"收到|接到|拿到"), "收到 受理 接收", re.compile(r"申请")),
     # 怎么保证发布的信息不出错: the checks before publishing (审核, 三审三校, 文字关), not an error the report names
     (re.compile(r"(?:不|没|别|少)?出(?:错|差错|纰漏|岔子)|差错|错漏|纰漏"), "审核 审查 把关 校对 文字关",
      re.compile(r"发布|信息|内容|公开|稿")),
+    # 两微一端 (微博, 微信 and an app): the reports say 两微 or name them
+    (re.compile(r"两微一端|两微"), "两微 微博 微信", None),
+    # the deputies' suggestions and members' proposals, named with or without who makes them (人大代表建议 / 人大建议)
+    (re.compile(r"人大代表的?建议|人大建议"), "人大建议 人大代表建议", None),
+    (re.compile(r"政协委员的?提案|政协提案"), "政协提案 政协委员提案", None),
     # a hotline is its number (热线电话, 服务热线): the reports say 热线 (市长热线, 12345热线), seldom with 电话
     (re.compile(r"热线(?:电话|号码)|(?:服务|投诉|便民)热线"), "热线", None),
     # money and hands for the work (有钱有人吗, 人手够不够): the reports' 经费 / 资金, 人员 / 专职
@@ -334,7 +340,7 @@ RE_DID = re.compile(_DID)
 _ASKS_HOW = re.compile(rf"(?:怎么|如何|怎样|咋)样?(?:来|去)?{_HOW_VERB}|(?i:(?<![a-z])how (?:does|do|did|is|are|was|were)(?![a-z]))|"
                        rf"按?(?:什么|哪些|啥)(?:样的)?(?:流程|程序|步骤|机制|渠道|方式|办法)(?:来|去)?{_HOW_VERB}?|"
                        rf"(?<={_WAY})(?:都|大致|大概|一般)?(?:是|为)?(?:怎样|怎么样|如何|什么样|啥样)|"
-                       rf"(?:办理|处理|受理|答复|办事|审核)(?=的?(?:流程|程序|步骤))")  # 依申请公开的办理程序: the noun asks how
+                       rf"(?:办理|处理|受理|答复|办事|审核|的)(?=的?(?:流程|程序|步骤))")  # (依申请公开的)办理程序: the noun asks how
 
 
 # 怎么保证发布的信息不出错, 如何避免差错: how the work keeps errors out, which the text tells (三审三校), not an
@@ -390,11 +396,15 @@ def asks_shortfalls(question: str) -> bool:
 # What a text question asks for, in the words people use (one place: the answers and the search both read it).
 # Part 五 has two halves: the problems, then the measures. A question asks for one of them.
 # 以后 is a plan on its own (以后打算) or after 今 / 那, not after a clause it times (收到申请以后怎么处理)
+# 整改 after a verb that has it done (督促整改, 责令整改): a deed of the year, no plan
 _ASKS_MEASURES = re.compile(r"改进|改善|措施|下一步|下步|下一年|今后|(?:^|(?<=[^\u4e00-\u9fff])|(?<=[今此那]))以后|"
-                            r"以后(?=打算|准备|要|会|将|还|继续|计划)|往后|接下来|后续|来年|明年|打算|计划|整改|"
+                            r"以后(?=打算|准备|要|会|将|还|继续|计划)|往后|接下来|后续|来年|明年|打算|计划|"
+                            r"(?<!督促)(?<!责令)(?<!限期)(?<!督办)(?<!推动)(?<!进行)整改|"
                             r"(?:怎么|如何|怎样|咋|着手|要|该|去)改(?![革版造制建名变动])|努力方向|准备|"
                             r"(?i:improve|next step|plan)")
 _ASKS_PROBLEMS = re.compile(r"(?:存在(?:的|着|哪些|什么|啥)?(?:主要)?)?问题|不足|薄弱|短板|差距|(?<!够)不够|欠缺|缺点|缺陷|毛病|瑕疵|承认|困难|短处|不到位|没做好|没有?(?:做|搞|干|办)?到位|"
+                            # 不尽如人意, 还有提升空间: short of what it should be, in the asker's words
+                            r"不尽如人意|不尽人意|不如人意|不理想|不满意的地方|(?:提升|提高|改进|改善|进步|完善)的?(?:空间|余地)|"
                             r"做得不好|做得差|(?i:weak|shortcoming|problem|issue)")
 # 哪些地方需要改进 asks where the report falls short (the problems), not how it will improve
 _NEEDS_WORK = re.compile(r"(?:哪些|什么|哪个|哪)(?:地方|方面|环节|里|儿)?(?:还)?(?:需要|有待|要|得|应该)(?:改进|改善|加强|提高|完善|提升)")
@@ -496,6 +506,13 @@ class Asked:
         return cls(number=number, counter=(m.group(1) or m.group(2)) if m else None, rate=rate, half=half, listing=listing,
                    done=done, merit=done and bool(_ASKS_MERIT.search(query)))
 
+    @staticmethod
+    def names_five(query: str) -> bool:
+        """The query asks part 五's problems or measures, either or both (督促整改 done in the year does not)."""
+        rest = _NEEDS_WORK.sub(" ", query)
+        return bool(_NEEDS_WORK.search(query) or _AGAINST.search(rest) or _ASKS_PROBLEMS.search(rest)
+                    or _ASKS_MEASURES.search(re.sub(_DID, " ", rest)))
+
     @property
     def kind(self) -> str | None:
         return self.half or ("done" if self.done else None)
@@ -529,6 +546,19 @@ class Asked:
                 return 1.0
             best = max(best, 0.3)
         return best
+
+    def other_count(self, text: str) -> str | None:
+        """几次 asked of a text that counts only people-times (培训50余人次): that count, which is no number of
+        times; None when the text states the times (两次, 186次) or asks something else."""
+        if self.counter != "次" or self.figure(text):
+            return None
+        text = _YEAR.sub("", text)
+        for m in _NUMBER_SAID.finditer(text):
+            rest = text[m.end(1):]
+            unit = len(rest) - len(rest.lstrip(" 余多"))  # 50余人次: the number, 余, then its unit
+            if rest[unit:].startswith("人次"):
+                return text[m.start(1):m.end(1) + unit + 2].replace(" ", "")
+        return None
 
     def figure(self, text: str) -> str | None:
         """The number asked with its unit (808 条, 96.65%), when the text states it."""
@@ -1173,7 +1203,7 @@ def part_named(query: str) -> str | None:
 
 
 # 哪些单位提到了政务新媒体, 谁的报告提到疫情, 哪几份报告说了…: every report whose text says it, each quoted
-RE_WHICH_REPORTS = re.compile(r"哪些(?:单位|部门|机关|报告|地方|年报)|哪几(?:个|家|份)?(?:单位|部门|机关|报告)|哪家|谁|"
+RE_WHICH_REPORTS = re.compile(r"哪些(?:单位|部门|机关|报告|地方|年报)|哪几(?:个|家|份)?(?:单位|部门|机关|报告)|哪几家|哪家|谁|"
                               r"(?:几|多少)(?:个|家)(?:单位|部门|机关)|(?:哪几|哪些)年(?=\s*(?:都|有)?(?:提到|提及|说到|讲到|写到|谈到|涉及|mention))|"
                               r"哪一?(?:个|家|份)(?:单位|部门|机关|报告)|(?:哪几|哪些|哪一)年(?:份)?的?(?:报告|年报)|"
                               r"(?i:which (?:agenc|report|bureau|department|authorit|years?)|who )")

@@ -39,7 +39,8 @@ def test_the_kind_asked(question: str, kind: str | None) -> None:
 
 
 @pytest.mark.parametrize("question,how", [
-    ("依申请公开的办理流程是怎样的", True), ("依申请公开的办理程序", True), ("怎么保证信息不出错", True),
+    ("依申请公开的办理流程是怎样的", True), ("依申请公开的办理程序", True), ("依申请公开的流程", True),
+    ("怎么保证信息不出错", True),
     ("依申请公开办理了多少件", False), ("依申请公开做了多少件", False),
 ])
 def test_how_it_is_done_asked(question: str, how: bool) -> None:
@@ -59,6 +60,25 @@ def test_what_was_done_asked(question: str, did: bool) -> None:
     assert bool(RE_DID.search(question)) == did, question
 
 
+@pytest.mark.parametrize("question,five", [
+    ("推进了几轮督促整改", False), ("责令整改了几次", False), ("整改措施有几条", True), ("问题和措施", True),
+    ("有哪些不尽如人意的地方", True), ("还有哪些提升空间", True),
+])
+def test_part_five_is_asked(question: str, five: bool) -> None:
+    from qa.prose import Asked
+
+    assert Asked.names_five(question) == five, question
+
+
+def test_times_are_not_people_times() -> None:
+    from qa.prose import Asked
+
+    asked = Asked.of("培训了几次")
+    assert asked.other_count("全年累计培训50余人次，切实提升") == "50余人次"
+    assert asked.other_count("开展了两次培训，参与50人次") is None  # the times are stated
+    assert Asked.of("培训了多少人次").other_count("全年累计培训50余人次") is None
+
+
 def test_how_errors_are_kept_out_is_no_audit() -> None:
     from qa.prose import RE_ENSURES
     from qa.understand import RE_FINDINGS
@@ -68,7 +88,7 @@ def test_how_errors_are_kept_out_is_no_audit() -> None:
 
 
 @pytest.mark.parametrize("question,word", [
-    ("依申请公开的办理流程", "受理"), ("收到申请以后怎么处理", "答复"), ("收到了多少申请", "受理"),
+    ("依申请公开的办理流程", "受理"), ("收到申请以后怎么处理", "答复"),
     ("怎么保证发布的信息不出错", "审核"), ("哪些单位提到了热线电话", "热线"), ("提到人工智能了吗", "智能"),
 ])
 def test_users_words_for_the_reports(question: str, word: str) -> None:
@@ -99,10 +119,19 @@ ASKED = [
     # a user's word for the reports'
     (("哪些单位提到了服务热线",), ["沙河", "济南", "平潭"], [], "answered"),
     (("平潭2025年有没有提到人工智能",), ["AI"], [], "answered"),
+    (("哪些单位提到了人大代表建议",), ["沙河", "张店", "济南"], [], "answered"),  # 人大建议 too
+    (("哪几家提过网上问政",), ["张店", "济南", "平潭"], [], "answered"),  # 哪几家: every report read
+    (("洪泽区依申请公开的流程",), ["规范依申请公开流程"], [], "answered"),  # the noun alone asks how
     # one character off a word the reports hold beside its neighbour
     (("济南城管的圆桌队话开了多少次",), ["186次"], [], "answered"),
     (("平潭2022年的智能问达",), ["智能问答"], [], "answered"),
     (("洪泽区的报告里有提到区块链吗",), ["区块"], [], "out_of_scope"),  # no such word: not read as another
+    # short of what it should be, in the asker's words
+    (("伊川城管有哪些不尽如人意的地方",), ["规范化管理需进一步完善"], ["全面规范主动公开行为"], "answered"),
+    (("济南城管在哪些方面还有提升空间",), ["意识有待加强"], [], "answered"),
+    # a count of the year's deeds: 督促整改 done is no plan of part 五; 人次 is no number of times
+    (("平潭2022年推进了几轮督促整改",), ["3轮"], ["意见征集形式"], "answered"),
+    (("伊川城管培训了几次",), ["没有写明次数", "50余人次"], [], "answered"),
     # the year the plans are for
     (("What does Pingtan plan to do in 2025?",), ["优化主动公开目录"], [], "answered"),
     # told more: what was not quoted (the rest of a sentence cut short), or that there is no more
