@@ -155,7 +155,8 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"开会|开了?会|开过会|开的会"), "会议 召开", None),
     # how an application is dealt with (办理流程, 处理程序, 收到申请以后): the reports tell the steps in their own
     # words (登记、审核、办理、答复, 受理, 答复程序), seldom as 流程
-    (re.compile(r"(?:办理|处理|受理|答复|办事)?(?:流程|程序|步骤|环节)"), "受理 答复 登记 流程 程序", re.compile(r"申请")),
+    (re.compile(r"(?:办理|处理|受理|答复|办事)?(?:流程|程序|步骤|环节)|(?i:(?<![a-z])(?:process|procedure|workflow)(?:es|s)?(?![a-z]))"),
+     "受理 答复 登记 流程 程序", re.compile(r"(?i)申请|request|application")),
     (re.compile(r"(?:收到|接到|拿到)(?=[^，,。？?]{0,10}?申请[^，,。？?]{0,4}?(?:以后|之后|后))"), "受理 答复 办理 登记 流程 程序",
      None),  # 收到申请以后怎么处理: the steps after, not the receiving
     # 怎么保证发布的信息不出错: the checks before publishing (审核, 三审三校, 文字关), not an error the report names
@@ -340,7 +341,8 @@ RE_DID = re.compile(_DID)
 _ASKS_HOW = re.compile(rf"(?:怎么|如何|怎样|咋)样?(?:来|去)?{_HOW_VERB}|(?i:(?<![a-z])how (?:does|do|did|is|are|was|were)(?![a-z]))|"
                        rf"按?(?:什么|哪些|啥)(?:样的)?(?:流程|程序|步骤|机制|渠道|方式|办法)(?:来|去)?{_HOW_VERB}?|"
                        rf"(?<={_WAY})(?:都|大致|大概|一般)?(?:是|为)?(?:怎样|怎么样|如何|什么样|啥样)|"
-                       rf"(?:办理|处理|受理|答复|办事|审核|的)(?=的?(?:流程|程序|步骤))")  # (依申请公开的)办理程序: the noun asks how
+                       rf"(?:办理|处理|受理|答复|办事|审核|的)(?=的?(?:流程|程序|步骤))|"  # (依申请公开的)办理程序: the noun asks how
+                       r"(?i:(?<![a-z])(?:process|procedure|workflow)(?:es|s)? (?:for|of)(?![a-z]))")
 
 
 # 怎么保证发布的信息不出错, 如何避免差错: how the work keeps errors out, which the text tells (三审三校), not an

@@ -122,6 +122,7 @@ ASKED = [
     (("哪些单位提到了人大代表建议",), ["沙河", "张店", "济南"], [], "answered"),  # 人大建议 too
     (("哪几家提过网上问政",), ["张店", "济南", "平潭"], [], "answered"),  # 哪几家: every report read
     (("洪泽区依申请公开的流程",), ["规范依申请公开流程"], [], "answered"),  # the noun alone asks how
+    (("What is Hongze's process for handling information requests?",), ["规范依申请公开流程"], [], "answered"),
     # one character off a word the reports hold beside its neighbour
     (("济南城管的圆桌队话开了多少次",), ["186次"], [], "answered"),
     (("平潭2022年的智能问达",), ["智能问答"], [], "answered"),
