@@ -11,6 +11,7 @@ from qa.cnnum import parse_number
 from qa.lexicon import COLUMN_GROUPS, items, measure
 from qa.op_value import RE_EACH_YEAR
 from qa.phrasing import FOLLOWED_VALUE_NOTE
+from qa.prose_more import RE_TELL_MORE
 from qa.relyears import is_relative_note
 from qa.relyears import resolve as resolve_relative
 from qa.understand import (AGGREGATES, RE_COMPARE, RE_CORRECTION, RE_NOT_BUT, RE_OVER_YEARS, RE_THAN, Plan, Reader,
@@ -56,7 +57,6 @@ RE_WHICH_YEAR = re.compile(r"哪一?年|哪几年|哪些年|哪个年份|年份"
 TEXT_OPS = {"prose", "mixed", "findings", "out_of_scope", "gaps"}  # answers in words: a measure after one asks for a value
 RE_AGAINST = re.compile(r"比|还是|相比|对比")  # 和洪泽比呢 / 跟伊川相比: the named one against the last answer's
 RE_PRONOUN_WORDS = re.compile(r"它们?|该单位|这个单位|这家单位?|其|前一年|后一年|上一年|下一年|上年|前年|去年")
-RE_MORE = re.compile(r"(?:再|请|能)?(?:具体|详细|仔细|展开)(?:一点|点|些)?地?(?:说说|讲讲|谈谈|介绍一下|说一下|讲一下|说|讲)?(?:吗|吧)?")  # 具体说说: the same, told more
 RE_WITHIN = re.compile(r"其中|这些|这几|里面|当中|之中|以上|上述|它们")  # 其中最少的: the set the last answer listed
 RE_EVERY_REPORT = re.compile(r"(?:全部|所有|各个?)(?:报告|单位|家)")  # 占所有报告的比例呢: the sum over every report
 RE_ORGS_ALONE = re.compile(r"^(?:那|那么)?(?:单位|组织|企业和组织)(?:的|申请的?)?(?:呢|有?多少|有?几)")  # after 个人的呢
@@ -512,9 +512,10 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         plan.agencies = list(prev.agencies or last.focus)
         plan.years = plan.years or list(prev.years)
         plan.followup = True
-        if len(RE_PRONOUN_WORDS.sub("", RE_FILLER.sub("", RE_MORE.sub("", plan.prose_text)))) < 2:  # 2023年的呢 / 它前一年呢 / 具体说说
+        if len(RE_PRONOUN_WORDS.sub("", RE_FILLER.sub("", RE_TELL_MORE.sub("", plan.prose_text)))) < 2:  # 2023年的呢 / 它前一年呢 / 具体说说 / 还有呢
             plan.prose_text, plan.part, plan.prose = prev.prose_text, prev.part, True
             plan.operation = "prose"
+            plan.more = prev.more + 1 if RE_TELL_MORE.search(plan.text) else 0  # told more: beyond what was quoted
         elif re.fullmatch(r"[那这]?(?:一共|总共|共)?(?:有|列了|写了)?(?:几|多少)(?:个方面|条|个|项|点|件)(?:呢|吗)?[？?]?|"
                           r"(?:那|具体)?(?:说说|讲讲)?(?:其中)?的?第\s*(?:[一二三四五六七八九十]|\d+)\s*(?:条|项|点|个)"
                           r"(?:是什么|是啥|说的是什么|写的什么|讲了什么|呢|的内容)?[？?]?",

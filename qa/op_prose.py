@@ -28,8 +28,9 @@ from qa.op_prose_who import who_says
 from qa.op_prose_years import RE_EVER, each_year
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.phrasing import no_report_words, reading
-from qa.prose import (RE_JUDGED, RE_PLAN_YEAR, RE_WHICH_REPORTS, Asked, asks_charged, asks_duration, asks_how, asks_section, coverage_ok,
+from qa.prose import (RE_JUDGED, RE_PLAN_FOR_YEAR, RE_PLAN_YEAR, RE_WHICH_REPORTS, Asked, asks_charged, asks_duration, asks_how, asks_section, coverage_ok,
                       mend_typos, part_named, part_title, sentence_text, states_days, states_number)
+from qa.prose_more import tell_more
 from qa.understand import RE_SHARE, Plan
 
 if TYPE_CHECKING:
@@ -39,9 +40,14 @@ if TYPE_CHECKING:
 
 def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", continued: bool = False) -> Answer:
     mended, read_as = mend_typos(plan.prose_text or "")
+    if not plan.more:  # 政务新媒休: a word no report holds, one character from one they hold beside its neighbour
+        mended, near = qa.ctx.prose.mend_unknown(mended)
+        read_as += near
     if read_as:  # 存在的问提有哪些: 问题, said in the reading
         plan = plan.model_copy(update={"prose_text": mended, "text": mend_typos(plan.text)[0],
                                        "defaults": list(plan.defaults) + read_as})
+    if plan.more and not lead:  # 具体说说: beyond what the answer before quoted
+        return tell_more(qa, plan, lambda p: answer_prose(qa, p, agency=agency, continued=continued))
     if not lead and (judged := RE_JUDGED.search(plan.prose_text or plan.text)):
         return _judged(plan, judged.group(0))
     if len(plan.agencies) >= 2 and not agency and not lead and RE_TOTAL_WORDS.search(plan.text):
@@ -57,6 +63,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         return _prose_clauses(qa, plan, agency, clauses)
     if len(plan.agencies) >= 2 and not agency and not lead:  # 济南和鹤岗各自有什么问题: each agency's own answer
         return _each_agency(qa, plan)
+    if plan.part == "五" and not part_named(plan.prose_text or plan.text) and not Asked.names_five(plan.prose_text or plan.text):
+        plan = plan.model_copy(update={"part": None})  # 推进了几轮督促整改: a deed of the year, not part 五
     if not plan.part and part_named(plan.prose_text or plan.text):  # 第六部分写了什么
         plan = plan.model_copy(update={"part": part_named(plan.prose_text or plan.text)})
     if not agency and not plan.agencies and not lead and RE_MOST_LISTED.search(plan.prose_text or plan.text):
@@ -71,6 +79,12 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         plan = plan.model_copy(update={"years": plan.years[:1], "all_years": False, "defaults": list(plan.defaults) + [
             f"{plan.years[1]}年的打算按{plan.years[0]}年报告里的改进措施理解"]})
     agency = agency or (plan.agencies[0] if plan.agencies else None)
+    if (agency and len(plan.years) == 1 and (said := RE_PLAN_FOR_YEAR.search(plan.question))
+            and int(said.group(1)) == plan.years[0]
+            and any(r.agency == agency and r.year == plan.years[0] - 1 for r in qa.store.reports)):
+        # plan to do in 2024: the plans for 2024 are in the report of 2023 (its part 五)
+        plan = plan.model_copy(update={"years": [plan.years[0] - 1], "defaults": list(plan.defaults) + [
+            f"{plan.years[0]}年的打算按{plan.years[0] - 1}年报告里的改进措施理解"]})
     year = plan.years[0] if len(plan.years) == 1 else None
     defaults = list(plan.defaults)
     have = sorted({r.year for r in qa.store.reports if r.agency == agency and r.year}) if agency else []
@@ -161,6 +175,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         if agency and (unstated := count_unstated(qa, query, sentences)):  # 关停了多少个: the sentence gives none
             sentences = [unstated] + [s for s in sentences if s is not unstated]
             lead += "报告没有写明数量；说到这件事的句子是："
+        elif agency and sentences and (other := Asked.of(query).other_count(sentences[0].text)):
+            lead += f"报告没有写明次数，只写了{other}："  # 培训了几次: 培训50余人次 counts people, not times
     # 怎么办理的: the passage that says how, run on; not the next best ones. 明年打算怎么改进 asks for part 五's
     # measures, a list quoted item by item like any other question for them
     how = asks_how(query) and Asked.of(query).half is None

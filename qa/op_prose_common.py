@@ -121,6 +121,10 @@ def number_after(text: str, terms: list[str]) -> bool:
     return any(re.search(re.escape(t) + r"[^。；，,]{0,12}?\d", text) for t in terms)
 
 
+# a section of an account's passage ((三)依申请公开, 2、推进…): where a run quoted for a sentence in it starts
+_SECTION_HEAD = re.compile(r"(?:^|(?<=[。；\s]))(?:[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[、.．](?!\d))")
+
+
 def continued_text(s) -> str:
     """A sentence and what follows it in its passage, to a sentence end within LIST_CHARS: lists in reports run
     over several sentences (一是…；二是…；三是…)."""
@@ -131,6 +135,10 @@ def continued_text(s) -> str:
     body = re.sub(r"^[一二三四五六七八九十]+、[^\n]{0,30}\n", "", text)  # without the part's heading line
     if len(body) <= LIST_CHARS:
         run = body  # a short passage: all of it (the list may come before the sentence that matched)
+        if s.passage.part != "五":  # from the heading of the section it is in ((三)依申请公开), not the one before
+            at_body = next((i for i in (body.find(s.text[:n]) for n in (20, 8)) if i >= 0), 0)
+            heads = [m.start() for m in _SECTION_HEAD.finditer(body) if m.start() <= at_body]
+            run = body[heads[-1]:] if heads else run
     else:
         run = text[at:at + LIST_CHARS]
         end = max(run.rfind("。"), run.rfind("；"))
@@ -167,6 +175,6 @@ def said_in_half(qa: QA, doc: str, half: str, query: str, one_clause: bool = Fal
             hit = all(ph in flat for ph in phrases) if phrases else all(holds(t, normalize(flat)) for t in terms)
         p = next((q for q in passages if squash(sent)[:12] in squash(q.text)), None)
         if hit and p is not None:
-            s = Sentence(p, sent, 0.0, qa.ctx.prose._line_of(p, sent), half=half, scope=said)
+            s = Sentence(p, sent, 0.0, qa.ctx.prose.line_of(p, sent), half=half, scope=said)
             return s
     return None

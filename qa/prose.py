@@ -52,7 +52,11 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         # how the answer is to be given (帮我总结一下…那部分): a summary of what the topic names
                         "帮我", "总结", "概括", "概述", "归纳",
                         # who asks and what for (我是记者，想引用一句原话; 他们自个咋说的): the asker, not the topic
-                        "记者", "引用", "原话", "原文", "自个", "自个儿", "他们", "她们", "人家说", "给我", "直接", "的话"})
+                        "记者", "引用", "原话", "原文", "自个", "自个儿", "他们", "她们", "人家说", "给我", "直接", "的话",
+                        # when within the asked thing (收到申请以后怎么处理): the order of steps, not a topic
+                        "以后", "之后", "然后",
+                        # where asked (在哪些方面还有提升空间, 哪些地方): the frame of a which, not a topic
+                        "哪些方面", "哪方面", "哪些地方", "什么地方", "哪些环节", "地方"})
 # characters that make no content word of their own (是从, 都是, 来的): a question's frame, never its topic
 _FRAME_CHARS = frozenset("是从都的了来去在有把被给对向到和与及或也还就又才很太最更没不吗呢么吧啊呀之其这那哪谁啥些个")
 # a verb with its aspect particle (发了, 做过, 搞着): the particle says when, the verb alone is too short to say what
@@ -74,17 +78,18 @@ _ABOUT_EN = re.compile(r"(?i)(?<![a-z])(?:about|on|regarding|concerning)(?![a-z]
 _ABOUT_ZH = re.compile(r"(?:关于|对于|至于)([\u4e00-\u9fff]{2,12}?)(?:方面|这块|那块|都|[说讲写提谈做有的]|[？?，,]|$)|"
                        r"在([\u4e00-\u9fff]{2,12}?)(?:这一?)?方面")  # 在队伍培训方面做了什么
 FETCH_PASSAGES = 8  # passages whose sentences are reranked for one report
+MAX_NEAR = 8  # a word no report holds: at most this many readings one character away are tried (Prose.mend_unknown)
 
 # What a number is counted in: 多少条 → 条. Longest first (人次 before 次). A rate or share wants a percentage.
 COUNTERS = ("人次", "万元", "余人", "条", "件", "项", "期", "次", "篇", "个", "人", "家", "场", "份", "批", "名", "部",
-            "户", "天", "元", "起", "封", "场次", "个工作日")
+            "户", "天", "元", "起", "封", "场次", "个工作日", "轮", "批次")
 # 哪几个方面 asks which, not how many
 # 篇数, 人数, 次数: a count named by its counter and 数 (政策解读篇数), asked without 多少
 _COUNT_NOUN = re.compile(r"(篇|条|件|项|期|次|个|人|场|份|批|名|户|家)数(?!据|字|量|码)")
 _ASK_COUNTER = re.compile(r"(?:多少|(?<!哪)几)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")|"
                           + _COUNT_NOUN.pattern)
 _ASK_RATE = re.compile(r"(?:率|比例|比重|占比|百分之|百分比)")
-_ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封]|数量|人次|比例|百分|率是|率多|"
+_ASK_NUMBER = re.compile(r"多少|(?<!哪)几[个条件项期次篇人家场份批名部户天封轮]|数量|人次|比例|百分|率是|率多|"
                          r"(?i:(?<![a-z])how (?:many|much)(?![a-z])|(?<![a-z])(?:number|share|percentage|proportion) of(?![a-z]))|"
                          + _COUNT_NOUN.pattern)
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
@@ -148,6 +153,22 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     # text states (信息处理费) or the table's fee row (行政事业性收费)
     (_ASKS_CHARGED, "信息处理费 行政事业性收费", None),
     (re.compile(r"开会|开了?会|开过会|开的会"), "会议 召开", None),
+    # how an application is dealt with (办理流程, 处理程序, 收到申请以后): the reports tell the steps in their own
+    # words (登记、审核、办理、答复, 受理, 答复程序), seldom as 流程
+    (re.compile(r"(?:办理|处理|受理|答复|办事)?(?:流程|程序|步骤|环节)|(?i:(?<![a-z])(?:process|procedure|workflow)(?:es|s)?(?![a-z]))"),
+     "受理 答复 登记 流程 程序", re.compile(r"(?i)申请|request|application")),
+    (re.compile(r"(?:收到|接到|拿到)(?=[^，,。？?]{0,10}?申请[^，,。？?]{0,4}?(?:以后|之后|后))"), "受理 答复 办理 登记 流程 程序",
+     None),  # 收到申请以后怎么处理: the steps after, not the receiving
+    # 怎么保证发布的信息不出错: the checks before publishing (审核, 三审三校, 文字关), not an error the report names
+    (re.compile(r"(?:不|没|别|少)?出(?:错|差错|纰漏|岔子)|差错|错漏|纰漏"), "审核 审查 把关 校对 文字关",
+     re.compile(r"发布|信息|内容|公开|稿")),
+    # 两微一端 (微博, 微信 and an app): the reports say 两微 or name them
+    (re.compile(r"两微一端|两微"), "两微 微博 微信", None),
+    # the deputies' suggestions and members' proposals, named with or without who makes them (人大代表建议 / 人大建议)
+    (re.compile(r"人大代表的?建议|人大建议"), "人大建议 人大代表建议", None),
+    (re.compile(r"政协委员的?提案|政协提案"), "政协提案 政协委员提案", None),
+    # a hotline is its number (热线电话, 服务热线): the reports say 热线 (市长热线, 12345热线), seldom with 电话
+    (re.compile(r"热线(?:电话|号码)|(?:服务|投诉|便民)热线"), "热线", None),
     # money and hands for the work (有钱有人吗, 人手够不够): the reports' 经费 / 资金, 人员 / 专职
     (re.compile(r"(?:有|给|拨|花|缺|没|要)钱|钱(?:够|到位|从哪)|预算够"), "经费 资金", None),
     (re.compile(r"人手|缺人|(?<!没)有人(?=吗|么|没|[？?，,]|$)|(?:配|添|补|加)人|专门(?:干|管|负责|做|搞)"), "人员 专职", None),
@@ -203,7 +224,8 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)(?<![a-z])(?:fees?|charged?|charging)(?![a-z])"), "信息处理费 收费", None),
     (re.compile(r"(?i)garbage|waste sorting|trash"), "垃圾分类 垃圾", None),
     (re.compile(r"(?i)policy interpretations?|explain(?:ing|ed)? (?:the )?polic(?:y|ies)"), "政策解读", None),
-    (re.compile(r"(?i)(?<![a-z])AI(?![a-z])|artificial intelligence"), "AI 智能", None),
+    # 人工智能 / AI: the reports name it by what it does (智能问答, 智能推荐) as often as by AI
+    (re.compile(r"(?i)(?<![a-z])AI(?![a-z])|artificial intelligence|人工智能|大模型"), "AI 智能", None),
     (re.compile(r"(?i)(?<![a-z])(?:websites?|portals?)(?![a-z])"), "门户网站 网站", None),
     (re.compile(r"(?i)(?<![a-z])platforms?(?![a-z])"), "平台", None),
     (re.compile(r"(?i)(?<![a-z])meetings?(?![a-z])"), "会议", None),
@@ -255,6 +277,9 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
 _REPORT_LEFT = re.compile(r"(?:^|(?<=\s))(?:度)?报(?:告)?(?=[说里中上写讲提谈称显]|\s|$)")
 # 2022年报说2023年打算怎么做: the second year is when the plans are for, in the report of the year before
 RE_PLAN_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?的?(?:打算|计划|准备|将|要|想|预备|安排)")
+# What does Pingtan plan to do in 2024, its plans for 2024: the year the plans are for, alone in the question
+# (in Chinese, 平潭2024年打算 names the report of 2024, as 2024年的改进措施 does)
+RE_PLAN_FOR_YEAR = re.compile(r"(?i)(?<![a-z])plan(?:s|ning)?(?: to [a-z]+(?: [a-z]+)?)? (?:for|in) ((?:19|20)\d\d)(?!\d)")
 
 
 # 跟2023年比, 和上一年相比: the frame of a comparison whose other side (a year, a name) was read off the query,
@@ -306,9 +331,23 @@ def asks_number(question: str) -> bool:
 
 # 依申请公开是怎么办理的, 按什么流程处理: how a thing is done, which the text says, even when the thing has a
 # count in a table (unless the question also asks how many)
-_HOW_VERB = r"(?:办理|处理|办的|办|做的|做|开展|答复|受理|落实|推进|管理|建设|规范|审核|保障|回应|操作|提高|提升|改进|改善|加强)"
+_HOW_VERB = (r"(?:办理|处理|办的|办|做的|做|开展|答复|受理|落实|推进|管理|建设|规范|审核|保障|回应|操作|提高|提升|改进|改善|加强|"
+             r"保证|确保|避免|防止|杜绝)")
+# 办理流程是怎样的, 程序如何: the way asked by its noun; 做了什么, 采取了哪些措施 (RE_DID): what was done about a
+# thing (the 了 says done, not planned), which only the text tells even of a thing a table counts
+_WAY = r"(?:流程|程序|步骤|环节|做法|办法|机制)"  # (kept in the query: the noun may say what about)
+_DID = r"(?:做|干|搞|采取|采用|出台|推出|实施)(?:了|过)(?:些|哪些|什么|啥)(?:样的|具体)?(?:措施|举措|办法|工作|事情?)?"
+RE_DID = re.compile(_DID)
 _ASKS_HOW = re.compile(rf"(?:怎么|如何|怎样|咋)样?(?:来|去)?{_HOW_VERB}|(?i:(?<![a-z])how (?:does|do|did|is|are|was|were)(?![a-z]))|"
-                       rf"按?(?:什么|哪些|啥)(?:样的)?(?:流程|程序|步骤|机制|渠道|方式|办法)(?:来|去)?{_HOW_VERB}?")
+                       rf"按?(?:什么|哪些|啥)(?:样的)?(?:流程|程序|步骤|机制|渠道|方式|办法)(?:来|去)?{_HOW_VERB}?|"
+                       rf"(?<={_WAY})(?:都|大致|大概|一般)?(?:是|为)?(?:怎样|怎么样|如何|什么样|啥样)|"
+                       rf"(?:办理|处理|受理|答复|办事|审核|的)(?=的?(?:流程|程序|步骤))|"  # (依申请公开的)办理程序: the noun asks how
+                       r"(?i:(?<![a-z])(?:process|procedure|workflow)(?:es|s)? (?:for|of)(?![a-z]))")
+
+
+# 怎么保证发布的信息不出错, 如何避免差错: how the work keeps errors out, which the text tells (三审三校), not an
+# audit of the report's own numbers (出错 alone is one)
+RE_ENSURES = re.compile(r"(?:怎么|如何|怎样|咋|靠什么|用什么办法)(?:来|去)?(?:保证|确保|避免|防止|杜绝|防范|减少)")
 
 
 # 答复都及时吗, 是否依法办理, 处理规范不规范: whether a thing was done well, which the tables do not record and
@@ -358,17 +397,26 @@ def asks_shortfalls(question: str) -> bool:
 
 # What a text question asks for, in the words people use (one place: the answers and the search both read it).
 # Part 五 has two halves: the problems, then the measures. A question asks for one of them.
-_ASKS_MEASURES = re.compile(r"改进|改善|措施|下一步|下步|下一年|今后|以后|往后|接下来|后续|来年|明年|打算|计划|整改|"
+# 以后 is a plan on its own (以后打算) or after 今 / 那, not after a clause it times (收到申请以后怎么处理)
+# 整改 after a verb that has it done (督促整改, 责令整改): a deed of the year, no plan
+_ASKS_MEASURES = re.compile(r"改进|改善|措施|下一步|下步|下一年|今后|(?:^|(?<=[^\u4e00-\u9fff])|(?<=[今此那]))以后|"
+                            r"以后(?=打算|准备|要|会|将|还|继续|计划)|往后|接下来|后续|来年|明年|打算|计划|"
+                            r"(?<!督促)(?<!责令)(?<!限期)(?<!督办)(?<!推动)(?<!进行)整改|"
                             r"(?:怎么|如何|怎样|咋|着手|要|该|去)改(?![革版造制建名变动])|努力方向|准备|"
                             r"(?i:improve|next step|plan)")
 _ASKS_PROBLEMS = re.compile(r"(?:存在(?:的|着|哪些|什么|啥)?(?:主要)?)?问题|不足|薄弱|短板|差距|(?<!够)不够|欠缺|缺点|缺陷|毛病|瑕疵|承认|困难|短处|不到位|没做好|没有?(?:做|搞|干|办)?到位|"
+                            # 不尽如人意, 还有提升空间: short of what it should be, in the asker's words
+                            r"不尽如人意|不尽人意|不如人意|不理想|不满意的地方|(?:提升|提高|改进|改善|进步|完善)的?(?:空间|余地)|"
                             r"做得不好|做得差|(?i:weak|shortcoming|problem|issue)")
 # 哪些地方需要改进 asks where the report falls short (the problems), not how it will improve
 _NEEDS_WORK = re.compile(r"(?:哪些|什么|哪个|哪)(?:地方|方面|环节|里|儿)?(?:还)?(?:需要|有待|要|得|应该)(?:改进|改善|加强|提高|完善|提升)")
 # 针对不足怎么整改, 对行政复议多的问题打算怎么办, 这些问题怎么解决: the problems are what the measures answer
 _AGAINST = re.compile(r"针对[^，,。？?]{0,8}?(?:问题|不足|短板|薄弱环节|差距)|"
                       r"(?:对于?|就)[^，,。？?]{0,10}?(?:问题|不足|短板|差距)[^，,。？?]{0,6}?(?:打算|准备|计划|要|将|该|怎么|如何|咋)|"
-                      r"(?:问题|不足|短板|差距)[^，,。？?]{0,4}?(?:怎么办|咋办|怎么解决|如何解决|怎么整改|如何整改)")
+                      r"(?:问题|不足|短板|差距)[^，,。？?]{0,4}?(?:怎么办|咋办|怎么解决|如何解决|怎么整改|如何整改)|"
+                      # 怎么补齐短板, 如何解决这些问题: a verb of mending the shortfalls asks for the measures
+                      r"(?:补齐|补上|补足|弥补|解决|克服|改正|改掉|整改|扭转)(?:这些|上述|存在的|自身的?)?(?:短板|不足|问题|差距|"
+                      r"薄弱环节|短处|毛病)")
 # What the report did well or did at all (亮点做法, 特色和创新, 主动公开了哪些内容): its account of the year's work
 # (part 一 and the parts before 五), never part 五, which holds what fell short and what is planned.
 # Of these, the ones that ask for its merits (亮点, 特色, 成效) rather than for what it did (开展了哪些)
@@ -376,7 +424,8 @@ _ASKS_MERIT = re.compile(r"亮点|特色|创新|新招|经验|成效|成绩|成�
                          r"(?:值得)?(?:拿出来)?夸一?夸|值得夸|表扬|称道|可圈可点|出彩|自豪|骄傲|"
                          r"(?:做|干)得(?:比较|很|挺|非常|特别|最)?(?:好|不错|出色|漂亮|精彩|出彩)的?(?:地方|方面|工作)?|好的地方|"
                          r"(?i:highlight|achievement|best practice)")
-_ASKS_DONE = re.compile(_ASKS_MERIT.pattern + r"|做法|举措|做了(?:哪些|什么|啥)|干了|(?:公开|开展|推进|建设|完成|推出|搞)了(?:哪些|什么|啥)")
+_ASKS_DONE = re.compile(_ASKS_MERIT.pattern + r"|做法|举措|做了(?:哪些|什么|啥)|干了|(?:公开|开展|推进|建设|完成|推出|搞)了(?:哪些|什么|啥)|"
+                        + _DID)
 # the words a report itself uses for what each kind of question asks: searched beside the question's own
 # (短板 → 不足 / 有待: the report does not call its problems 短板); a question for what was done (开展了哪些
 # 活动) has its own words for what, and gets none
@@ -451,13 +500,20 @@ class Asked:
         needs = _NEEDS_WORK.search(query)
         rest = _NEEDS_WORK.sub(" ", query)
         against = _AGAINST.search(rest)  # 针对不足怎么整改: the problems are what the measures answer
-        measures = _ASKS_MEASURES.search(rest) or against
+        measures = _ASKS_MEASURES.search(re.sub(_DID, " ", rest)) or against  # 采取了哪些措施: done, no plan
         problems = needs or _ASKS_PROBLEMS.search(_AGAINST.sub(" ", rest) if against else query)
         half = None if measures and problems else "measures" if measures else "problems" if problems else None
         listing = bool(re.search(r"哪些|哪几|有何|什么措施|什么问题|啥", query))
         done = half is None and bool(_ASKS_DONE.search(query))
         return cls(number=number, counter=(m.group(1) or m.group(2)) if m else None, rate=rate, half=half, listing=listing,
                    done=done, merit=done and bool(_ASKS_MERIT.search(query)))
+
+    @staticmethod
+    def names_five(query: str) -> bool:
+        """The query asks part 五's problems or measures, either or both (督促整改 done in the year does not)."""
+        rest = _NEEDS_WORK.sub(" ", query)
+        return bool(_NEEDS_WORK.search(query) or _AGAINST.search(rest) or _ASKS_PROBLEMS.search(rest)
+                    or _ASKS_MEASURES.search(re.sub(_DID, " ", rest)))
 
     @property
     def kind(self) -> str | None:
@@ -493,6 +549,19 @@ class Asked:
             best = max(best, 0.3)
         return best
 
+    def other_count(self, text: str) -> str | None:
+        """几次 asked of a text that counts only people-times (培训50余人次): that count, which is no number of
+        times; None when the text states the times (两次, 186次) or asks something else."""
+        if self.counter != "次" or self.figure(text):
+            return None
+        text = _YEAR.sub("", text)
+        for m in _NUMBER_SAID.finditer(text):
+            rest = text[m.end(1):]
+            unit = len(rest) - len(rest.lstrip(" 余多"))  # 50余人次: the number, 余, then its unit
+            if rest[unit:].startswith("人次"):
+                return text[m.start(1):m.end(1) + unit + 2].replace(" ", "")
+        return None
+
     def figure(self, text: str) -> str | None:
         """The number asked with its unit (808 条, 96.65%), when the text states it."""
         if not self.number:
@@ -525,6 +594,7 @@ class Prose:
         self._top = float(self._weights.max()) if len(self._weights) else 1.0
         self._template_terms = {t for title in PART_TITLES.values() for t, _ in kw.query_terms(title)}
         self._five: dict[tuple, dict[str, list[str]]] = {}  # (doc, year) → passage id → half of each sentence
+        self._masks: dict[str, list[str]] | None = None  # the reports' words with one character masked (新媒?)
 
     def content_terms(self, query: str) -> list[tuple[str, float]]:
         """The question's words that say what it is about, with a weight (IDF; unknown words weigh most).
@@ -598,6 +668,55 @@ class Prose:
                 query = query.replace(phrase, phrase[phrase.rindex(head):])
         return query
 
+    def mend_unknown(self, query: str) -> tuple[str, list[str]]:
+        """The query with each word no report holds (政务新媒休, 公众参于) read as the word one character away
+        that the reports do hold in the same company (新媒体 after 政务, 参与 after 公众), and how each was read;
+        a word no such neighbour confirms (区块链, 抖音) stays as asked, to be said not found."""
+        vocab = self.retriever.keyword.vocab
+        notes = []
+        for term, _ in self.content_terms(query):
+            if term in vocab or "|" in term or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", term) or term not in query:
+                continue
+            at = query.index(term)
+            near = [w for w in self._one_away(term) if self._company(query, at, term, w)]
+            if len(near) == 1:  # one reading, or none: never a guess between two
+                query = query[:at] + near[0] + query[at + len(term):]
+                notes.append(f"「{term}」读作「{near[0]}」")
+        return query, notes
+
+    def _one_away(self, term: str) -> list[str]:
+        """The term with one character changed so that a word of the reports stands in it (新媒休 → 新媒体: 媒体),
+        the commonest words first, at most MAX_NEAR."""
+        vocab, weights = self.retriever.keyword.vocab, self._weights
+        if self._masks is None:
+            self._masks = {}
+            for w in vocab:
+                if 2 <= len(w) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
+                    for i in range(len(w)):
+                        self._masks.setdefault(w[:i] + "?" + w[i + 1:], []).append(w)
+        found = []
+        for i in range(len(term)):
+            for j in range(i + 2, len(term) + 1):
+                part = term[i:j]
+                for k in range(len(part)):
+                    found += [(float(weights[vocab[w]]), term[:i] + w + term[j:])
+                              for w in self._masks.get(part[:k] + "?" + part[k + 1:], [])]
+        return list(dict.fromkeys(t for _, t in sorted(found) if t != term))[:MAX_NEAR]
+
+    def _company(self, query: str, at: int, term: str, word: str) -> bool:
+        """Some report says the word beside what stands next to the term in the query (政务 + 新媒体), and none says
+        the term so (the query's own words are not a slip)."""
+        left = query[max(0, at - 2):at]
+        right = query[at + len(term):at + len(term) + 2]
+        sides = [(left, ""), ("", right)]
+        for a, b in sides:
+            if len(a + b) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", a + b) or set(a + b) & _FRAME_CHARS:
+                continue
+            if self.retriever.passages_saying([a + word + b], reports=1) and \
+                    not self.retriever.passages_saying([a + term + b], reports=1):
+                return True
+        return False
+
     def known(self, term: str) -> bool:
         """Some report holds the term (any of a user's word's alternatives): a word no report has anywhere
         (抖音) is not one that only narrows what is asked."""
@@ -627,7 +746,7 @@ class Prose:
             hits += [(q, 0.0) for q in self._part_passages(hits, whole) if q.id not in {p.id for p, _ in hits}]
         scored: list[Sentence] = []
         for rank, (p, score) in enumerate(hits):
-            halves = self._halves(p) if asked.half else None
+            halves = self.halves(p) if asked.half else None
             # in the half asked for, ties go to the earlier sentence: a list of measures is quoted from its start
             at = self._five_order(p) if halves is not None else None
             s = self._best_sentence(p, terms, asked, rank if at is None else at, halves)
@@ -663,7 +782,7 @@ class Prose:
             if (distinct_agencies or distinct_reports) and key in seen:
                 continue
             seen.add(key)
-            s.line = self._line_of(p, s.text)
+            s.line = self.line_of(p, s.text)
             self._continue(s)
             sentences.append(s)
             if len(sentences) >= k:
@@ -702,7 +821,7 @@ class Prose:
             sent = _saying(_sentences(p.text), phrases)
             if sent is None:  # the phrases far apart in the passage: no one statement says it
                 continue
-            s = Sentence(p, sent, 0.0, self._line_of(p, sent))
+            s = Sentence(p, sent, 0.0, self.line_of(p, sent))
             self._continue(s)
             out.append(s)
         return out
@@ -768,7 +887,7 @@ class Prose:
         halves = self._five.get((p.doc, p.year), {})
         return list(halves).index(p.id) if p.id in halves else None
 
-    def _halves(self, p: Passage) -> list[str] | None:
+    def halves(self, p: Passage) -> list[str] | None:
         """For a passage of part 五: "problems" or "measures" for each of its sentences (as _sentences cuts
         them), read in the order of the whole part: the measures start at the first sentence that turns to
         them (下一步, 今后, 改进措施 …) and run to the end."""
@@ -787,7 +906,7 @@ class Prose:
         """The sentence is one of part 五's measures (下一步…将): what the report plans, not what it did."""
         if s.passage.part != "五":
             return False
-        halves = self._halves(s.passage) or []
+        halves = self.halves(s.passage) or []
         at = next((i for i, x in enumerate(_sentences(s.passage.text)) if s.text[:12] in x), None)
         return at is not None and at < len(halves) and halves[at] == "measures"
 
@@ -815,14 +934,15 @@ class Prose:
                 s.next_line, s.next_text = ln, t[:MAX_SENTENCE]
                 return
 
-    def _line_of(self, p: Passage, text: str) -> int:
+    def line_of(self, p: Passage, text: str) -> int:
+        """The line of its report the text (a sentence of the passage) starts on."""
         if self._lines is None:
             return p.line_start
         lines = self._lines([(p.doc, p.line_start, p.line_end)])
-        head = text[:10]
-        for ln in range(p.line_start, p.line_end + 1):
-            if head in re.sub(r"\s+", "", lines.get((p.doc, ln), "")) or head in lines.get((p.doc, ln), ""):
-                return ln
+        for head in (text[:10], text[:6]):  # 6: a heading line joined to the sentence after it ((三)依申请公开开展了)
+            for ln in range(p.line_start, p.line_end + 1):
+                if head in re.sub(r"\s+", "", lines.get((p.doc, ln), "")) or head in lines.get((p.doc, ln), ""):
+                    return ln
         return p.line_start
 
     @staticmethod
@@ -1085,7 +1205,7 @@ def part_named(query: str) -> str | None:
 
 
 # 哪些单位提到了政务新媒体, 谁的报告提到疫情, 哪几份报告说了…: every report whose text says it, each quoted
-RE_WHICH_REPORTS = re.compile(r"哪些(?:单位|部门|机关|报告|地方|年报)|哪几(?:个|家|份)?(?:单位|部门|机关|报告)|哪家|谁|"
+RE_WHICH_REPORTS = re.compile(r"哪些(?:单位|部门|机关|报告|地方|年报)|哪几(?:个|家|份)?(?:单位|部门|机关|报告)|哪几家|哪家|谁|"
                               r"(?:几|多少)(?:个|家)(?:单位|部门|机关)|(?:哪几|哪些)年(?=\s*(?:都|有)?(?:提到|提及|说到|讲到|写到|谈到|涉及|mention))|"
                               r"哪一?(?:个|家|份)(?:单位|部门|机关|报告)|(?:哪几|哪些|哪一)年(?:份)?的?(?:报告|年报)|"
                               r"(?i:which (?:agenc|report|bureau|department|authorit|years?)|who )")

@@ -97,6 +97,7 @@ class Plan(BaseModel):
     prose_text: str = ""  # the question without agency names, for retrieval
     pronoun: bool = False  # 它 / 该单位: the agency of the previous answer
     followup: bool = False
+    more: int = 0  # 具体说说 after a text answer (还有呢 again: 2 …): more than was quoted (qa/prose_more.py)
     beyond: str | None = None  # 全国 / 全省: a scope no set of agency reports covers
     forecast: str | None = None  # 预测 / 明年: a year no report covers yet
     period: str | None = None  # 上半年 / 第三季度 / 12月: a part of a year no annual table splits out
@@ -867,7 +868,8 @@ class Reader:
 
     def _operation(self, plan: Plan, rest: str) -> None:
         from qa.op_both import text_clause
-        from qa.prose import RE_ASKS_DOING, RE_ONLY_PLANNED, asks_charged, asks_how, asks_section, asks_shortfalls
+        from qa.prose import (RE_ASKS_DOING, RE_DID, RE_ENSURES, RE_ONLY_PLANNED, asks_charged, asks_how,
+                              asks_section, asks_shortfalls)
 
         # 收到的申请都办完了吗: none carried over to next year (结转下年度 = 0); the requests must be named (建议提案都办完了吗
         # asks the text)
@@ -897,7 +899,7 @@ class Reader:
         ranked = RE_MAX.search(rest) or RE_MIN.search(rest) or RE_TOPN.search(rest) or RE_BOTTOMN.search(rest)
         # 依申请公开是怎么办理的 / 依申请公开存在什么问题: the text says how and what fell short, the table only how
         # many (行政处罚最多的单位存在哪些问题 ranks first: the mixed plan below)
-        if has_measure and not done and (asks_how(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)
+        if has_measure and not done and (asks_how(rest) or RE_DID.search(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)
                             or asks_section(rest) or RE_STAFF.search(plan.text) and "申请" not in plan.text or asks_charged(plan.text)
                             # 有没有提到依申请公开(流程): whether the text says it, not whether the count is above 0
                             # (涉及国家秘密 is what a refusal was for: 涉及 there says involving, not the text)
@@ -941,7 +943,8 @@ class Reader:
         which_n = RE_WHICH_N.search(rest)  # 哪三份…最多: the top three, not the one first
         if which_n and (parse_number(which_n.group(1)) or 0) >= 2 and not n_top and not n_bottom and is_max != is_min:
             n_top, n_bottom = (which_n, None) if is_max else (None, which_n)
-        if RE_FINDINGS.search(rest) and not (has_measure and plan.comparison and plan.comparison.op != "=="):
+        if RE_FINDINGS.search(rest) and not (has_measure and plan.comparison and plan.comparison.op != "==") \
+                and not RE_ENSURES.search(rest):  # 怎么保证信息不出错: the work, not the report's numbers
             plan.operation = "findings"
             return
         plan.times, plan.percent = bool(RE_TIMES.search(rest)), bool(RE_PERCENT.search(rest))
