@@ -14,7 +14,7 @@ from qa.answer import Alternative, Answer, AnswerTable, ChartHint, Derived
 from qa.facts import OK, Row
 from qa.lexicon import Measure, items, measure
 from qa.op_absent import absent
-from qa.ops import Ctx, no_reports, table_of
+from qa.ops import Ctx, cmp_ok, no_reports, table_of
 from qa.output import format_value
 from qa.phrasing import OWN_CHANGE_NOTE, cannot_compare_words, cell_value, change_words, compose, defaults_phrase, \
     difference_clause, growth_clause, in_tenths, no_change_words, no_report_words, num, own_change_words, pair_head, \
@@ -314,15 +314,20 @@ def _streak_words(agency: str, label: str, rising: bool, run: list, rows: list[R
 
 
 def _years_of_sign(ctx: Ctx, plan: Plan, m: Measure, agency: str, rows: list[Row], pairs: list) -> Answer:
-    rising = plan.comparison is not None and plan.comparison.op == ">"
-    kept = [p for p in pairs if (p[2] > 0 if rising else p[2] < 0)]
-    derived = [Derived(value=str(len(kept)), how=f"比上一份报告{'增加' if rising else '减少'}的年份数")]
+    c = plan.comparison
+    rising = c is not None and (c.op == ">" if not c.rate else c.value >= 0)
+    if c is not None and c.rate:  # 比上一年增长超过50%: the growth rate of each pair against the bound asked
+        kept = [p for p in pairs if p[4] and cmp_ok(np.array([round(p[4][0], 2)]), c)[0]]
+    else:
+        kept = [p for p in pairs if (p[2] > 0 if rising else p[2] < 0)]
+    said = c.words() if c is not None and c.rate else ("增加" if rising else "减少")
+    derived = [Derived(value=str(len(kept)), how=f"比上一份报告{said}的年份数")]
     parts = []
     for old, new, d, dd, g in kept:
         derived += [dd] + ([g[1]] if g else [])
         parts.append(change_words(new.report.year, old.report.year, dd, g[1] if g else None, d, g[0] if g else None,
                                   m.unit))
-    text = years_of_sign_words(agency, m.label, rising, [p[1].report.year for p in kept], parts) + defaults_phrase(plan)
+    text = years_of_sign_words(agency, m.label, said, [p[1].report.year for p in kept], parts) + defaults_phrase(plan)
     if plan.streak:
         run = _longest_run(pairs, rising)
         derived.append(Derived(value=str(len(run)), how=f"连续{'增加' if rising else '减少'}的年数（每年都比上一份报告"

@@ -7,18 +7,24 @@ from __future__ import annotations
 
 import numpy as np
 
+from index.cells import plain_number
+from qa import arith
 from qa.answer import Answer, Derived
 from qa.facts import NO_NUMBER, OK
 from qa.lexicon import Measure, default_columns, measure
 from qa.ops import Ctx, aggregate, cmp_ok, scoped_rows, table_of
+from qa.output import format_value
 from qa.phrasing import ALL_ZERO_WORDS, NAMES_IN_TEXT, every_report_words, filter_condition, lacking_words, matched_words, reading, \
     series_verdict, text_in_cell_words
 from qa.understand import Comparison, Plan
 
 
 def versus_measure(plan: Plan) -> Measure | None:
-    """The other item of 部分公开多于予以公开, in the same column where it has it."""
+    """The other item of 部分公开多于予以公开, in the same column where it has it (the other column of the same
+    item for 废止的比制发的多)."""
     item = plan.versus or ""
+    if plan.versus_column:
+        return measure(item, plan.versus_column)
     return measure(item, plan.column or "") or next((mm for col in default_columns(item) if (mm := measure(item, col))),
                                                     None)
 
@@ -32,6 +38,15 @@ def also_measures(plan: Plan) -> list[tuple[Measure, Comparison]]:
         if m is not None:
             out.append((m, c))
     return out
+
+
+def _at_average(values: np.ndarray, c: Comparison, unit: str, derived: list[Derived]) -> tuple[Comparison, str]:
+    """高于平均值: the comparison against the mean of the values in scope, its arithmetic kept as derived."""
+    total, d_sum = arith.total([float(v) for v in values])
+    mean = round(total / len(values), 2)
+    derived += [d_sum, Derived(value=format_value(mean), how=f"{plain_number(total)} ÷ {len(values)} = "
+                                                            f"{format_value(mean)}")]
+    return c.model_copy(update={"value": mean}), f"平均值：{plain_number(total)} ÷ {len(values)} = {format_value(mean)}{unit}"
 
 
 def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -51,6 +66,9 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         filters.append(f"{label}：未提供")
     elif plan.comparison:
         c = plan.comparison
+        if c.average and len(ok):  # 高于平均值: the scope's own average of the reports giving the value
+            c, said = _at_average(ok.values, c, unit, derived)
+            filters.append(said)
         meets = cmp_ok(ok.values, c) if len(ok) else None
         cond = c.words(unit)
         filters.append(filter_condition(m, c))

@@ -332,9 +332,9 @@ def change_words(year: int | None, before: int | None, d: Derived, growth: Deriv
     return out
 
 
-def years_of_sign_words(agency: str, label: str, rising: bool, years: list[int | None], parts: list[str]) -> str:
-    """「平潭综合实验区「行政强制」比上一份报告增加的有4年：2020年、…（2020年比2019年增加4件（…）；…）。」."""
-    word = "增加" if rising else "减少"
+def years_of_sign_words(agency: str, label: str, word: str, years: list[int | None], parts: list[str]) -> str:
+    """「平潭综合实验区「行政强制」比上一份报告增加的有4年：2020年、…（2020年比2019年增加4件（…）；…）。」; the word
+    is 增加 / 减少 or a bound on the rate (增长超过50%)."""
     if not years:
         return f"{agency}「{label}」没有哪一年比上一份报告{word}。"
     return (f"{agency}「{label}」比上一份报告{word}的有{len(years)}年：" + "、".join(f"{y}年" for y in years)
@@ -608,6 +608,11 @@ def top_list(rows: list[Row], unit: str, multi_year: bool) -> str:
 
 def top_ties_words(n: int, shown: int) -> str:
     return f"第{n}名有并列，共列出{shown}个。"
+
+
+def top_sum_words(head: str, shown: int, total: str, how: str) -> str:
+    """前三名加起来: the listed ones summed, with the arithmetic."""
+    return f"{head}{shown}名合计{total}（{how}）。"
 
 
 def too_few_words(n: int, per: str) -> str:

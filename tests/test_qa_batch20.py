@@ -1,0 +1,97 @@
+"""The kinds held-out batch 20 (ho1000–ho1049) and its probes found answered wrongly, each asked here in other words
+over dev.json's corpus: two columns of one row compared per report (哪几年废止的比制发的多), a threshold that is the
+scope's own average (高于七年平均值 / 超过平均数 / 低于平均水平: never the 七 before it), the fastest change over the
+year before (比上一年增长最快 / 涨得最快 / 下降得最快: by rate, each year against its own year before), a bound on that
+rate (翻了一倍以上 / 同比增长超过50% / 下降超过30%), one condition on two items (行政复议和行政诉讼都不为0), and a rate
+written as its formula (（予以公开+部分公开）/总计, 结果纠正÷总计, A+B占总计的比例)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_dev_questions import ask_turns, dev_corpus, dev_qa  # noqa: F401 (fixtures)
+
+
+def _says(answer, *parts: str) -> None:
+    assert all(p in answer.text for p in parts), answer.text
+
+
+def _not_says(answer, *parts: str) -> None:
+    assert not any(p in answer.text for p in parts), answer.text
+
+
+# 平潭 行政规范性文件 制发 / 废止: 2021 69/3, 2022 88/55, 2023 77/132, 2024 62/33, 2025 58/45 (2019/2020 template: no 废止)
+@pytest.mark.parametrize("q, says, not_says", [
+    ("平潭哪几年的行政规范性文件废止的比制发的多", ["有1份", "2023年"], ["2024年）"]),
+    ("平潭哪些年份规范性文件制发件数少于废止件数", ["有1份", "2023年"], ["2025年）"]),
+    ("平潭哪几年行政规范性文件制发的比废止的多", ["有4份", "2021年", "2022年", "2024年", "2025年"], ["2023年）"]),
+])
+def test_two_columns_of_one_row_compared_per_report(dev_qa, q, says, not_says) -> None:
+    a = ask_turns(dev_qa, q)[-1]
+    _says(a, *says)
+    _not_says(a, *not_says)
+
+
+@pytest.mark.parametrize("q, says, not_says", [
+    # 平潭 行政处罚 430 538 1282 2113 1330 1100 644: 7437 ÷ 7 = 1062.43 → 2021–2024
+    ("平潭行政处罚决定数高于七年平均值的有哪几年", ["1062.43", "有4份"], ["大于7件"]),
+    # 2020 行政处罚: 平潭 538, 伊川 313, 济南 135, 沙河 12, 鹤岗 10 (张店 lost): 1008 ÷ 5 = 201.6
+    ("2020年哪些单位的行政处罚决定超过了平均数", ["201.6", "平潭综合实验区", "伊川县城市管理局"], ["济南市城市管理局 135"]),
+    # 平潭 新收 23 21 70 74 81 218 154: 641 ÷ 7 = 91.57 → five years below
+    ("平潭收到的申请低于平均水平的是哪几年", ["91.57", "有5份"], ["218件"]),
+])
+def test_a_threshold_that_is_the_scopes_own_average(dev_qa, q, says, not_says) -> None:
+    a = ask_turns(dev_qa, q)[-1]
+    _says(a, *says)
+    _not_says(a, *not_says)
+    assert any("÷" in d.how for d in a.derived), a.derived
+
+
+@pytest.mark.parametrize("q, says", [
+    # 行政许可 181 278 2293 10690 2629 4529 2418: fastest rise 2021 (724.82%), most in count 2022 (+8397)
+    ("平潭行政许可哪一年比上一年增长最快", ["增幅最大的是2021年", "724.82%"]),
+    ("平潭行政许可哪一年比上一年增加得最多", ["增加最多的是2022年", "10690 − 2293 = 8397"]),
+    # 新收 21 → 70 (2021): +233.33%
+    ("平潭收到的申请哪年涨得最快", ["增幅最大的是2021年", "233.33%"]),
+    # 行政处罚 1100 → 644 (2025): −41.45%
+    ("平潭行政处罚哪一年降得最快", ["降幅最大的是2025年", "41.45%"]),
+])
+def test_the_fastest_change_over_the_year_before(dev_qa, q, says) -> None:
+    _says(ask_turns(dev_qa, q)[-1], *says)
+
+
+@pytest.mark.parametrize("q, says, not_says", [
+    # 新收 growth: 2020 −8.70%, 2021 233.33%, 2022 5.71%, 2023 9.46%, 2024 169.14%, 2025 −29.36%
+    ("平潭哪些年份收到的申请比上一年翻了一倍以上", ["有2年", "2021年", "2024年"], ["2023年比2022年"]),
+    ("平潭哪几年新收申请同比增长超过百分之五十", ["有2年", "2021年", "2024年"], ["2022年比2021年"]),
+    # 行政处罚 growth: 2023 −37.06%, 2025 −41.45%, 2024 −17.29%
+    ("平潭行政处罚哪几年比上一年下降了30%以上", ["有2年", "2023年", "2025年"], ["2024年比2023年"]),
+])
+def test_a_bound_on_the_rate_over_the_year_before(dev_qa, q, says, not_says) -> None:
+    a = ask_turns(dev_qa, q)[-1]
+    _says(a, *says)
+    _not_says(a, *not_says)
+
+
+@pytest.mark.parametrize("q, says, not_says", [
+    # 平潭 行政复议 总计 0 0 3 2 2 7 36; 行政诉讼 (both routes) 0 0 12 1 7 19 9 → 2021–2025
+    ("平潭哪些年份行政复议和行政诉讼均不为0", ["有5份", "且「行政诉讼"], []),
+    # 平潭 行政处罚 > 1000: 2021–2024; 行政许可 > 1000: 2021–2025 → 2021–2024
+    ("平潭哪几年行政许可和行政处罚都超过1000件", ["有4份", "且「行政处罚"], ["2025年）"]),
+])
+def test_one_condition_on_two_items(dev_qa, q, says, not_says) -> None:
+    a = ask_turns(dev_qa, q)[-1]
+    _says(a, *says)
+    _not_says(a, *not_says)
+
+
+@pytest.mark.parametrize("q, says", [
+    # 平潭2024 予以公开 71 + 部分公开 29 = 100 of （七）总计 218
+    ("平潭2024年的公开率（予以公开+部分公开）/总计是多少", ["100件 ÷ 218件 = 45.87%"]),
+    ("平潭2024年予以公开+部分公开占总计的比例", ["100件 ÷ 218件 = 45.87%"]),
+    # 平潭2025 行政复议 结果纠正 3 / 总计 36; 结果维持 25
+    ("平潭2025年行政复议 结果纠正÷总计", ["3件 ÷ 36件 = 8.33%"]),
+    ("平潭2025年行政复议结果维持除以总计等于多少", ["25件 ÷ 36件 = 69.44%"]),
+])
+def test_a_rate_written_as_its_formula(dev_qa, q, says) -> None:
+    _says(ask_turns(dev_qa, q)[-1], *says)
