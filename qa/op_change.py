@@ -28,6 +28,8 @@ RE_RATIO_OF = re.compile(r"的(?:百分之|几成|多少成|百分比)")  # 是�
 
 
 # a yearly rate over several years, not the change end to end
+# 平均每年增长多少 / 年均增加几件 / 每年平均减少多少: the change spread over the years between, in the item's unit
+RE_PER_YEAR = re.compile(r"(?:平均每年|年均|每年平均|平均一年)(?:增长|增加|减少|下降|变化|多|少|涨|降)了?(?:多少|几)")
 RE_COMPOUND = re.compile(r"复合|年均增|年均(?:增长|下降|减少)|平均每年(?:增长|下降|减少)(?:百分之|率|了?多少%)")
 
 
@@ -100,6 +102,12 @@ def _change_of_one(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 span = b.year - a.year
                 derived += [c[1], Derived(value=str(span), how=f"{b.year} − {a.year} = {span}年")]
                 text += f"，年均复合{'增长' if c[0] >= 0 else '下降'}{arith.pct_text(abs(c[0]))}（{c[1].how}）"
+            if RE_PER_YEAR.search(plan.text) and a.year and b.year and b.year - a.year > 1:
+                span = b.year - a.year  # 平均每年增长多少: the change over the years between, per year
+                per = format_value(round(d / span, 2))
+                derived += [Derived(value=str(span), how=f"{b.year} − {a.year} = {span}年"),
+                            Derived(value=per.lstrip("-"), how=f"{plain_number(d)} ÷ {span} = {per}")]
+                text += f"，平均每年{'增加' if d >= 0 else '减少'}{num(abs(round(d / span, 2)), m.unit)}（{plain_number(d)} ÷ {span} = {per}）"
             ratio_of = plan.percent and RE_RATIO_OF.search(plan.text)
             if g and d and not ratio_of:  # 多了几成: the growth in 成 too
                 text += in_tenths(plan.text, abs(g[0]), derived)

@@ -610,6 +610,13 @@ def top_ties_words(n: int, shown: int) -> str:
     return f"第{n}名有并列，共列出{shown}个。"
 
 
+def share_filter_words(bound: str, names: list[str]) -> str:
+    """「比例大于10%的有3份：…。」 before the shares themselves."""
+    if not names:
+        return f"没有比例{bound}的报告。"
+    return f"比例{bound}的有{len(names)}份：" + "、".join(names) + "。"
+
+
 def top_sum_words(head: str, shown: int, total: str, how: str) -> str:
     """前三名加起来: the listed ones summed, with the arithmetic."""
     return f"{head}{shown}名合计{total}（{how}）。"

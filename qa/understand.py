@@ -411,6 +411,7 @@ class Reader:
         self._measure(plan, rest, spans)
         rest = _mask(text, spans)
         self._operation(plan, rest)
+        self._container_of_winner(plan, rest)
         if plan.operation in ("filter", "count") and plan.comparison and not plan.yesno and RE_EVER.search(rest) \
                 and RE_WHICH_AGENCY.search(rest):
             plan.every_report, plan.all_years, plan.latest = True, True, False
@@ -431,6 +432,20 @@ class Reader:
         if terms:  # (a question in pinyin reads no English word: its reading is said with the names')
             plan.defaults.append("英文问题按术语表读作中文（" + "，".join(terms[:6]) + "）")
         return plan
+
+    @staticmethod
+    def _container_of_winner(plan: Plan, rest: str) -> None:
+        """收到申请最多的那一年，予以公开多少件: the whole named before the winner (申请) is what is ranked, the
+        item after it is the measure asked of the winner's report (not the item's part of the whole)."""
+        win = RE_OF_WINNER.search(rest)
+        if not (win and plan.item and not plan.extra_items and plan.operation in ("max", "min")):
+            return
+        whole = plan.container or ("apply.new" if "申请" in rest[max(0, win.start() - 6):win.start()] and
+                                   items()[plan.item].table == "apply" else None)  # 申请最多那年: the new requests
+        after = [i for i, pos in plan.item_at if pos >= win.end()]
+        if whole and plan.item in after and whole not in after and measure(whole, "total"):
+            plan.item, plan.extra_items, plan.container = whole, [plan.item], None
+            plan.column = "total"
 
     @staticmethod
     def _unanswerable(plan: Plan, rest: str) -> None:

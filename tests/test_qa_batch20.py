@@ -95,3 +95,59 @@ def test_one_condition_on_two_items(dev_qa, q, says, not_says) -> None:
 ])
 def test_a_rate_written_as_its_formula(dev_qa, q, says) -> None:
     _says(ask_turns(dev_qa, q)[-1], *says)
+
+
+@pytest.mark.parametrize("q, says, not_says", [
+    # 平潭 行政复议 总计 2019–2025: 0 0 3 2 2 7 36 → without 2025: 2024 (7)
+    ("平潭除了2025年以外哪一年行政复议最多", ["不含2025年", "7件（2024年）"], ["36件（2025年）"]),
+    # 新收 without 2024 (218): 2025 (154)
+    ("不算2024年，平潭哪年收到的申请最多", ["不含2024年", "154件（2025年）"], ["218件（2024年）"]),
+    # 行政许可 2019–2025 less 2022 (10690): 181 + 278 + 2293 + 2629 + 4529 + 2418 = 12328
+    ("平潭2019至2025年行政许可合计多少，2022年除外", ["12,328件"], ["10690 +"]),
+])
+def test_a_year_left_out_of_the_years(dev_qa, q, says, not_says) -> None:
+    a = ask_turns(dev_qa, q)[-1]
+    _says(a, *says)
+    _not_says(a, *not_says)
+
+
+@pytest.mark.parametrize("q, says", [
+    # 平潭 新收 top 3: 218 (2024), 154 (2025), 81 (2023)
+    ("平潭收到申请最多的三年加起来一共多少件", ["218 + 154 + 81 = 453"]),
+    # 2020 行政处罚 top 2: 平潭 538, 伊川 313
+    ("2020年行政处罚决定最多的前两个单位合计多少", ["538 + 313 = 851"]),
+])
+def test_the_top_n_summed(dev_qa, q, says) -> None:
+    _says(ask_turns(dev_qa, q)[-1], *says)
+
+
+@pytest.mark.parametrize("q, says", [
+    # 平潭 行政处罚 2019 430 → 2025 644: 214 over 6 years
+    ("平潭2019年到2025年行政处罚决定平均每年增加多少", ["平均每年增加35.67件", "214 ÷ 6 = 35.67"]),
+    # 规范性文件 现行有效 2021 665 → 2024 440: −225 over 3 years
+    ("平潭2021至2024年规范性文件现行有效件数年均减少几件", ["平均每年减少75件"]),
+])
+def test_the_change_per_year_between_two_years(dev_qa, q, says) -> None:
+    _says(ask_turns(dev_qa, q)[-1], *says)
+
+
+@pytest.mark.parametrize("q, says", [
+    # 平潭 新收 most in 2024 (218): 予以公开 71; fewest in 2020 (21): 部分公开 6
+    ("平潭申请最多那年的予以公开是多少", ["218件（2024年）", "2024年「予以公开 · 总计」为71件"]),
+    ("平潭收到申请最少的那一年部分公开有几件", ["21件（2020年）", "2020年「部分公开 · 总计」为6件"]),
+])
+def test_a_part_asked_of_the_year_most_requests_came(dev_qa, q, says) -> None:
+    _says(ask_turns(dev_qa, q)[-1], *says)
+
+
+@pytest.mark.parametrize("q, says, not_says", [
+    # 平潭 行政复议 纠正 / 总计: 2021 0/3, 2022 1/2, 2023 1/2, 2024 1/7 = 14.29%, 2025 3/36 = 8.33% (2019/2020: 0/0)
+    ("平潭哪几年行政复议纠错率超过10%", ["比例大于10%的有3份", "（2022年）、平潭综合实验区（2023年）、平潭综合实验区（2024年）"],
+     ["（2025年）、"]),
+    # 部分公开 / 办理结果总计: 2019 4.35%, 2021 7.25%, 2022 12.00%, 2024 13.30% below 20%
+    ("平潭有几年的部分公开率低于20%", ["比例少于20%的有4份"], []),
+])
+def test_a_bound_on_a_share_over_years(dev_qa, q, says, not_says) -> None:
+    a = ask_turns(dev_qa, q)[-1]
+    _says(a, *says)
+    _not_says(a, *not_says)
