@@ -610,6 +610,15 @@ def top_ties_words(n: int, shown: int) -> str:
     return f"第{n}名有并列，共列出{shown}个。"
 
 
+def sum_shares_words(total: str, how: str, shares: list[str]) -> str:
+    """「合计102件（81 + 21 = 102）；其中平潭综合实验区占81 ÷ 102 = 79.41%。」."""
+    return f"合计{total}（{how}）" + ("；其中" + "，".join(shares) if shares else "") + "。"
+
+
+def share_of_sum_words(name: str, how: str) -> str:
+    return f"{name}占{how}"
+
+
 def share_filter_words(bound: str, names: list[str]) -> str:
     """「比例大于10%的有3份：…。」 before the shares themselves."""
     if not names:

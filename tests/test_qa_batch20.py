@@ -151,3 +151,22 @@ def test_a_bound_on_a_share_over_years(dev_qa, q, says, not_says) -> None:
     a = ask_turns(dev_qa, q)[-1]
     _says(a, *says)
     _not_says(a, *not_says)
+
+
+@pytest.mark.parametrize("q, says", [
+    # 2023 新收: 平潭 81 (15 html), 洪泽 21 (22 pdf)
+    ("平潭和洪泽2023年收到的申请加起来多少，洪泽占多少", ["81 + 21 = 102", "21 ÷ 102 = 20.59%"]),
+    # 2020 行政处罚: 伊川 313, 济南 135
+    ("伊川和济南城管2020年行政处罚哪个多，一共多少", ["多178件", "313 + 135 = 448"]),
+])
+def test_two_agencies_compared_then_summed(dev_qa, q, says) -> None:
+    _says(ask_turns(dev_qa, q)[-1], *says)
+
+
+@pytest.mark.parametrize("q, says", [
+    # 鹤岗2020 行政事业性收费 上一年项目数量 5, 本年增/减 0 (003); 伊川 1 (002)
+    ("鹤岗城管2020年的行政事业性收费项目有几个", ["上一年项目数量」为5"]),
+    ("伊川2020年收费项目多少个", ["上一年项目数量」为1"]),
+])
+def test_items_of_a_row_that_counts_them(dev_qa, q, says) -> None:
+    _says(ask_turns(dev_qa, q)[-1], *says)
