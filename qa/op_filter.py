@@ -14,6 +14,7 @@ from qa.facts import NO_NUMBER, OK
 from qa.lexicon import Measure, default_columns, measure
 from qa.ops import Ctx, aggregate, cmp_ok, scoped_rows, table_of
 from qa.output import format_value
+from qa.phrasing import first_time_words, num
 from qa.phrasing import ALL_ZERO_WORDS, NAMES_IN_TEXT, every_report_words, filter_condition, lacking_words, matched_words, reading, \
     series_verdict, text_in_cell_words
 from qa.understand import Comparison, Plan
@@ -47,6 +48,20 @@ def _at_average(values: np.ndarray, c: Comparison, unit: str, derived: list[Deri
     derived += [d_sum, Derived(value=format_value(mean), how=f"{plain_number(total)} ÷ {len(values)} = "
                                                             f"{format_value(mean)}")]
     return c.model_copy(update={"value": mean}), f"平均值：{plain_number(total)} ÷ {len(values)} = {format_value(mean)}{unit}"
+
+
+def _first_time(ctx: Ctx, plan: Plan, m: Measure, lead: str, cond: str, matched) -> str:
+    """「首次…的是2024年（218件）；前一份报告2023年81件。」 per agency, in name order."""
+    firsts: dict[str, object] = {}
+    for r in sorted(matched, key=lambda r: (r.report.name, r.report.year or 0)):
+        firsts.setdefault(r.report.name, r)
+    before = {(r.report.name, r.report.year): r for r in scoped_rows(ctx, plan, m) if r.status == OK}
+    said = []
+    for name, r in firsts.items():
+        prev = max((y for n, y in before if n == name and y and r.report.year and y < r.report.year), default=None)
+        said.append(first_time_words(name, r.report.year, num(r.value, m.unit),
+                                     (prev, num(before[(name, prev)].value, m.unit)) if prev else None))
+    return f"{lead}，首次{cond}的：" + "；".join(said) + "。"
 
 
 def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -110,6 +125,8 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 raw = next((c.value or c.quote for c in cites if "text" in c.flags), None)
                 if raw:
                     text += text_in_cell_words(r.report.name, raw)
+    elif plan.first_time and len(matched):  # 首次超过: each agency's earliest year meeting it, and its year before
+        text = verdict + _first_time(ctx, plan, m, lead, cond, matched)
     else:
         text = verdict + (every_report_words(lead, cond, matched) if plan.every_report else
                           matched_words(lead, cond, scope_n, per, matched, unit, multi_year))

@@ -610,6 +610,11 @@ def top_ties_words(n: int, shown: int) -> str:
     return f"第{n}名有并列，共列出{shown}个。"
 
 
+def first_time_words(name: str, year: int | None, value: str, before: tuple[int, str] | None) -> str:
+    """「平潭综合实验区2024年（218件），前一份报告2023年81件」."""
+    return f"{name}{year}年（{value}）" + (f"，前一份报告{before[0]}年{before[1]}" if before else "，此前没有更早的报告")
+
+
 def sum_shares_words(total: str, how: str, shares: list[str]) -> str:
     """「合计102件（81 + 21 = 102）；其中平潭综合实验区占81 ÷ 102 = 79.41%。」."""
     return f"合计{total}（{how}）" + ("；其中" + "，".join(shares) if shares else "") + "。"

@@ -125,6 +125,7 @@ class Plan(BaseModel):
     times: bool = False  # 几倍
     percent: bool = False  # 百分之几
     versus: str | None = None  # 部分公开多于予以公开的年份: the comparison's other side is this item, not a number
+    first_time: bool = False  # 哪一年首次超过100件 / 突破 / 跌破: the earliest year meeting the condition, per agency
     versus_column: str | None = None  # 废止的比制发的多的年份: the other side is this column of the same item
     also: list[tuple[str, Comparison]] = Field(default_factory=list)  # 且行政许可超过3000件: more items' conditions
     each: bool = False  # breakdown: every part listed (分别是什么原因), not only the largest
@@ -273,12 +274,15 @@ RE_STREAK = re.compile(r"连续(?:[几多少两三四五六七八九\d]+年)?(?:
 RE_TREND = re.compile(r"趋势|走势|逐年(?:的)?变化|每年(?:的)?变化|历年(?:的)?变化|变化情况|变化曲线|怎么变的|如何变化")
 # 减少 / 比上一年少: a fall (哪几年比上一年少 asks for the years below the one before)
 RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌|(?:比|较)(?:上一?年度?|前一年|去年)的?(?:还|更)?(?:少|低|小)")
-# 哪一年最多，比前一年多多少 / 和后一年差多少: the year found, against the year next to it (not a year counted from now)
+# 除了2025年以外 / 2024年除外: years left out; 首次超过 / 突破 / 跌破: the first year a bound is crossed;
+# 比上一年增长最快: the change itself ranked
 RE_YEAR_EXCEPT = re.compile(r"(?:除了|除去|除开|除|不算|不含|不包括|排除|去掉|去除)\s*(?:(?:19|20)\d\d\s*(?:年度|年)?"
                             r"(?:\s*(?:和|与|及|、)\s*)?)+(?:以外|之外|外)?|(?:(?:19|20)\d\d\s*(?:年度|年)?(?:和|与|及|、)?)+除外")
 RE_FOUR_DIGITS = re.compile(r"(?:19|20)\d\d")
+RE_FIRST_TIME = re.compile(r"首次|第一次|头一次|最早|突破|跌破")
 RE_CHANGE_MOST = re.compile(r"[^，,。？?]{0,12}?(?:增长|增加|上升|上涨|涨|增|提高|攀升|下降|减少|降|跌|下滑|变化)(?:了|得)?"
                             r"(?:最多|最快|最少|最慢|最大|最小|幅度最大)")
+# 哪一年最多，比前一年多多少 / 和后一年差多少: the year found, against the year next to it (not a year counted from now)
 RE_NEIGHBOUR = re.compile(r"(?:比|和|与|跟|较|同)(?:它|其|那一?年)?的?(前一年|上一年度?|上年度?|后一年|下一年|次年)")
 # 都办完了吗 / 全部办结了吗: whether any request was left for next year
 RE_ALL_DONE = re.compile(r"(?:都|全部|全都|是否都|有没有都)(?:办完|办结|处理完|答复完)")
@@ -412,6 +416,9 @@ class Reader:
         rest = _mask(text, spans)
         self._operation(plan, rest)
         self._container_of_winner(plan, rest)
+        if plan.operation in ("filter", "count") and plan.comparison and RE_FIRST_TIME.search(rest) and \
+                RE_WHICH_YEARS.search(rest) and not plan.yesno:
+            plan.first_time, plan.all_years, plan.latest = True, True, False  # 哪一年首次超过100件
         if plan.operation in ("filter", "count") and plan.comparison and not plan.yesno and RE_EVER.search(rest) \
                 and RE_WHICH_AGENCY.search(rest):
             plan.every_report, plan.all_years, plan.latest = True, True, False
@@ -988,7 +995,8 @@ class Reader:
         if has_measure and RE_SHARE.search(rest):
             if not plan.share_of:  # (公开率: read above)
                 self._share(plan, rest)
-            plan.operation = "share"
+            if plan.operation != "sum":  # (合计多少，各占多少: a sum with shares, qa.op_sum)
+                plan.operation = "share"
             return
         # 予以公开的是部分公开的百分之多少: two measures of one report, the first over the second (two years of one
         # measure, 2023年是2022年的百分之几, stay a change)
@@ -1219,6 +1227,10 @@ class Reader:
         at = rest.find("占")
         named = sorted(plan.item_at, key=lambda x: x[1])
         after = [i for i, pos in named if at >= 0 and pos > at]
+        if at > 0 and not after and RE_SUM.search(rest[:at]) and len(set(i for i, _ in named)) == 1 and \
+                (len(plan.agencies) >= 2 or len(plan.agencies) == 1 and len(plan.years) >= 2):
+            plan.operation = "sum"  # 2023年和2024年合计多少，各占多少: the sum, then each one's share of it (qa.op_sum)
+            return
         before = [i for i, pos in named if at < 0 or pos < at]
         if after:
             plan.share_of = list(dict.fromkeys(after))

@@ -170,3 +170,36 @@ def test_two_agencies_compared_then_summed(dev_qa, q, says) -> None:
 ])
 def test_items_of_a_row_that_counts_them(dev_qa, q, says) -> None:
     _says(ask_turns(dev_qa, q)[-1], *says)
+
+
+@pytest.mark.parametrize("q, says, not_says", [
+    # 平潭 新收 ... 2023 81, 2024 218, 2025 154: first above 100 in 2024
+    ("平潭收到的申请是哪一年第一次超过100件的", ["首次大于100件", "2024年（218件）", "2023年81件"], ["2025年（154件）"]),
+    # 收费金额 2021 24252.311082, 2022 9116.36, 2023 5949.088667, 2024 18651.06, 2025 4166.241619
+    ("平潭行政事业性收费哪一年跌破了5000万元", ["首次少于5000万元", "2025年（4,166.241619万元）"], []),
+    # 行政许可 2021 2293 → 2022 10690
+    ("平潭的行政许可决定在哪一年突破一万件", ["2022年（10,690件）", "2021年2,293件"], []),
+])
+def test_the_first_year_a_bound_is_crossed(dev_qa, q, says, not_says) -> None:
+    a = ask_turns(dev_qa, q)[-1]
+    _says(a, *says)
+    _not_says(a, *not_says)
+
+
+@pytest.mark.parametrize("q, says", [
+    # 平潭2023 予以公开 22 (15 html); 2024 本机关不掌握 75 (16 html)
+    ("平潭2023年给予公开的申请有多少件", ["「予以公开 · 总计」为22件"]),
+    ("平潭2024年因信息不存在而无法提供的有几件", ["本机关不掌握相关政府信息 · 总计」为75件"]),
+])
+def test_everyday_words_for_result_rows(dev_qa, q, says) -> None:
+    _says(ask_turns(dev_qa, q)[-1], *says)
+
+
+@pytest.mark.parametrize("q, says", [
+    # 平潭 行政复议 总计 2023 2, 2024 7
+    ("平潭2023年和2024年的行政复议一共几件，各占多少", ["7 + 2 = 9", "2024年占7 ÷ 9 = 77.78%", "2023年占2 ÷ 9 = 22.22%"]),
+    # 2020 行政处罚: 伊川 313, 沙河 12, 鹤岗 10 → 335
+    ("沙河、伊川和鹤岗2020年行政处罚加起来多少，各占多少", ["合计335件", "伊川县城市管理局占313 ÷ 335 = 93.43%"]),
+])
+def test_a_sum_and_each_ones_share_of_it(dev_qa, q, says) -> None:
+    _says(ask_turns(dev_qa, q)[-1], *says)
