@@ -14,7 +14,7 @@ from qa.facts import NO_NUMBER, OK
 from qa.lexicon import Measure, default_columns, measure
 from qa.ops import Ctx, aggregate, cmp_ok, scoped_rows, table_of
 from qa.output import format_value
-from qa.phrasing import first_time_words, num
+from qa.phrasing import first_time_words, num, versus_words
 from qa.phrasing import ALL_ZERO_WORDS, NAMES_IN_TEXT, every_report_words, filter_condition, lacking_words, matched_words, reading, \
     series_verdict, text_in_cell_words
 from qa.understand import Comparison, Plan
@@ -71,6 +71,7 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         return a
     op, m, ok, lacking = plan.operation, a.m, a.ok, a.lacking
     multi_year, lead, per, scope_n = a.multi_year, a.lead, a.per, a.scope_n
+    versus_of: dict[int, float] = {}  # 废止比制发多: the other side's value per report, said beside the matched ones
     derived, alternatives, unit, label = a.derived, a.alternatives, m.unit, m.label
     filters: list[str] = []
     also_cited: list = []
@@ -94,6 +95,7 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                                                         ok.values > other.value if c.op == ">" else ok.values < other.value)
                 c2, _ = ctx.citer.rows(mv, [r for r in scoped_rows(ctx, plan, mv) if r.status == OK])
                 also_cited.extend(c2)
+                versus_of = {int(r): float(v) for r, v, st in zip(other.rids, other.value, other.status) if st == OK}
             cond = f"{'大于' if c.op == '>' else '少于'}同一报告的「{mv.label}」"
             filters[-1] = f"{label}{cond}"
         for m2, c2 in also_measures(plan):  # 且行政许可超过3000件: each further condition on its own item
@@ -133,6 +135,9 @@ def answer_filter(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if not plan.absent_only and plan.comparison and plan.comparison.op == "==" and plan.comparison.value == 0 \
             and len(matched) and len(matched) == len(ok):
         text += ALL_ZERO_WORDS
+    if versus_of and len(matched) and (mv := versus_measure(plan)) is not None:
+        text += versus_words(mv.label, [(r.report.name, r.report.year, num(versus_of[r.report.rid], mv.unit))
+                                        for r in matched[:NAMES_IN_TEXT] if r.report.rid in versus_of])
     if not plan.absent_only:
         text += a.lack_text
     summary = f"「{label}」{cond}的单位" + ("（计数）" if op == "count" else "")

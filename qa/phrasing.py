@@ -610,6 +610,11 @@ def top_ties_words(n: int, shown: int) -> str:
     return f"第{n}名有并列，共列出{shown}个。"
 
 
+def versus_words(label: str, rows: list[tuple[str, int | None, str]]) -> str:
+    """「同一报告的「规范性文件 · 本年制发件数」：平潭综合实验区2023年77件。」 beside the reports that beat it."""
+    return f"同一报告的「{label}」：" + "、".join(f"{n}{y or ''}年{v}" for n, y, v in rows) + "。"
+
+
 def first_time_words(name: str, year: int | None, value: str, before: tuple[int, str] | None) -> str:
     """「平潭综合实验区2024年（218件），前一份报告2023年81件」."""
     return f"{name}{year}年（{value}）" + (f"，前一份报告{before[0]}年{before[1]}" if before else "，此前没有更早的报告")

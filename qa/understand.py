@@ -279,6 +279,7 @@ RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌|(?:比|较)(?:上�
 RE_YEAR_EXCEPT = re.compile(r"(?:除了|除去|除开|除|不算|不含|不包括|排除|去掉|去除)\s*(?:(?:19|20)\d\d\s*(?:年度|年)?"
                             r"(?:\s*(?:和|与|及|、)\s*)?)+(?:以外|之外|外)?|(?:(?:19|20)\d\d\s*(?:年度|年)?(?:和|与|及|、)?)+除外")
 RE_FOUR_DIGITS = re.compile(r"(?:19|20)\d\d")
+RE_EACH_SHARE = re.compile(r"(?:各|分别|各自|每[年家个]?)占")  # 合计多少，各占多少: each one's share of the sum
 RE_FIRST_TIME = re.compile(r"首次|第一次|头一次|最早|突破|跌破")
 RE_CHANGE_MOST = re.compile(r"[^，,。？?]{0,12}?(?:增长|增加|上升|上涨|涨|增|提高|攀升|下降|减少|降|跌|下滑|变化)(?:了|得)?"
                             r"(?:最多|最快|最少|最慢|最大|最小|幅度最大)")
@@ -1228,6 +1229,7 @@ class Reader:
         named = sorted(plan.item_at, key=lambda x: x[1])
         after = [i for i, pos in named if at >= 0 and pos > at]
         if at > 0 and not after and RE_SUM.search(rest[:at]) and len(set(i for i, _ in named)) == 1 and \
+                RE_EACH_SHARE.search(rest) and \
                 (len(plan.agencies) >= 2 or len(plan.agencies) == 1 and len(plan.years) >= 2):
             plan.operation = "sum"  # 2023年和2024年合计多少，各占多少: the sum, then each one's share of it (qa.op_sum)
             return
