@@ -20,6 +20,14 @@ def _not_says(answer, *parts: str) -> None:
     assert not any(p in answer.text for p in parts), answer.text
 
 
+def _asked(qa, q: str, says: list[str], not_says: list[str]):
+    """The answer to q says every part of `says` and none of `not_says`."""
+    a = ask_turns(qa, q)[-1]
+    _says(a, *says)
+    _not_says(a, *not_says)
+    return a
+
+
 # 平潭 行政规范性文件 制发 / 废止: 2021 69/3, 2022 88/55, 2023 77/132, 2024 62/33, 2025 58/45 (2019/2020 template: no 废止)
 @pytest.mark.parametrize("q, says, not_says", [
     ("平潭哪几年的行政规范性文件废止的比制发的多", ["有1份", "2023年", "本年制发件数」：平潭综合实验区2023年77件"], ["2024年）"]),
@@ -27,9 +35,7 @@ def _not_says(answer, *parts: str) -> None:
     ("平潭哪几年行政规范性文件制发的比废止的多", ["有4份", "2021年", "2022年", "2024年", "2025年"], ["2023年）"]),
 ])
 def test_two_columns_of_one_row_compared_per_report(dev_qa, q, says, not_says) -> None:
-    a = ask_turns(dev_qa, q)[-1]
-    _says(a, *says)
-    _not_says(a, *not_says)
+    _asked(dev_qa, q, says, not_says)
 
 
 @pytest.mark.parametrize("q, says, not_says", [
@@ -41,9 +47,7 @@ def test_two_columns_of_one_row_compared_per_report(dev_qa, q, says, not_says) -
     ("平潭收到的申请低于平均水平的是哪几年", ["91.57", "有5份"], ["218件"]),
 ])
 def test_a_threshold_that_is_the_scopes_own_average(dev_qa, q, says, not_says) -> None:
-    a = ask_turns(dev_qa, q)[-1]
-    _says(a, *says)
-    _not_says(a, *not_says)
+    a = _asked(dev_qa, q, says, not_says)
     assert any("÷" in d.how for d in a.derived), a.derived
 
 
@@ -68,9 +72,7 @@ def test_the_fastest_change_over_the_year_before(dev_qa, q, says) -> None:
     ("平潭行政处罚哪几年比上一年下降了30%以上", ["有2年", "2023年", "2025年"], ["2024年比2023年"]),
 ])
 def test_a_bound_on_the_rate_over_the_year_before(dev_qa, q, says, not_says) -> None:
-    a = ask_turns(dev_qa, q)[-1]
-    _says(a, *says)
-    _not_says(a, *not_says)
+    _asked(dev_qa, q, says, not_says)
 
 
 @pytest.mark.parametrize("q, says, not_says", [
@@ -80,9 +82,7 @@ def test_a_bound_on_the_rate_over_the_year_before(dev_qa, q, says, not_says) -> 
     ("平潭哪几年行政许可和行政处罚都超过1000件", ["有4份", "且「行政处罚"], ["2025年）"]),
 ])
 def test_one_condition_on_two_items(dev_qa, q, says, not_says) -> None:
-    a = ask_turns(dev_qa, q)[-1]
-    _says(a, *says)
-    _not_says(a, *not_says)
+    _asked(dev_qa, q, says, not_says)
 
 
 @pytest.mark.parametrize("q, says", [
@@ -106,9 +106,7 @@ def test_a_rate_written_as_its_formula(dev_qa, q, says) -> None:
     ("平潭2019至2025年行政许可合计多少，2022年除外", ["12,328件"], ["10690 +"]),
 ])
 def test_a_year_left_out_of_the_years(dev_qa, q, says, not_says) -> None:
-    a = ask_turns(dev_qa, q)[-1]
-    _says(a, *says)
-    _not_says(a, *not_says)
+    _asked(dev_qa, q, says, not_says)
 
 
 @pytest.mark.parametrize("q, says", [
@@ -148,9 +146,7 @@ def test_a_part_asked_of_the_year_most_requests_came(dev_qa, q, says) -> None:
     ("平潭有几年的部分公开率低于20%", ["比例少于20%的有4份"], []),
 ])
 def test_a_bound_on_a_share_over_years(dev_qa, q, says, not_says) -> None:
-    a = ask_turns(dev_qa, q)[-1]
-    _says(a, *says)
-    _not_says(a, *not_says)
+    _asked(dev_qa, q, says, not_says)
 
 
 @pytest.mark.parametrize("q, says", [
@@ -181,9 +177,7 @@ def test_items_of_a_row_that_counts_them(dev_qa, q, says) -> None:
     ("平潭的行政许可决定在哪一年突破一万件", ["2022年（10,690件）", "2021年2,293件"], []),
 ])
 def test_the_first_year_a_bound_is_crossed(dev_qa, q, says, not_says) -> None:
-    a = ask_turns(dev_qa, q)[-1]
-    _says(a, *says)
-    _not_says(a, *not_says)
+    _asked(dev_qa, q, says, not_says)
 
 
 @pytest.mark.parametrize("q, says", [
