@@ -296,9 +296,20 @@ def applicants(text: str) -> str:
     return _NOT_NATURAL.sub("法人或其他组织", text)
 
 
+# a rate given as its formula: 公开率（予以公开+部分公开）/总计 / 纠正÷总计 / 维持除以总计 → …占…的比例 (a bare / is
+# left alone: 本年增/减 is a column's name)
+_FORMULA_BRACKETED = re.compile(r"\(([^()]{2,40})\)\s*(?:/|÷|除以)\s*\(?([\u4e00-\u9fff·]{2,20})\)?")
+_FORMULA_BARE = re.compile(r"([\u4e00-\u9fff]{2,12}?)\s*(?:÷|除以)\s*([\u4e00-\u9fff]{2,12})")
+
+
+def formula(text: str) -> str:
+    text = _FORMULA_BRACKETED.sub(lambda m: f"，{m.group(1)}占{m.group(2)}的比例", text)
+    return _FORMULA_BARE.sub(lambda m: f"{m.group(1)}占{m.group(2)}的比例", text)
+
+
 def normalize(question: str) -> str:
     """The one normal form every reader works on."""
     text = unicodedata.normalize("NFKC", question)
     text = to_simplified(text).lower()
     text = spaces(english(text))
-    return applicants(round_thresholds(years(signs(text))))
+    return applicants(round_thresholds(years(signs(formula(text)))))

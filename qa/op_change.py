@@ -14,7 +14,7 @@ from qa.answer import Alternative, Answer, AnswerTable, ChartHint, Derived
 from qa.facts import OK, Row
 from qa.lexicon import Measure, items, measure
 from qa.op_absent import absent
-from qa.ops import Ctx, no_reports, table_of
+from qa.ops import Ctx, cmp_ok, no_reports, table_of
 from qa.output import format_value
 from qa.phrasing import OWN_CHANGE_NOTE, cannot_compare_words, cell_value, change_words, compose, defaults_phrase, \
     difference_clause, growth_clause, in_tenths, no_change_words, no_report_words, num, own_change_words, pair_head, \
@@ -28,6 +28,8 @@ RE_RATIO_OF = re.compile(r"的(?:百分之|几成|多少成|百分比)")  # 是�
 
 
 # a yearly rate over several years, not the change end to end
+# 平均每年增长多少 / 年均增加几件 / 每年平均减少多少: the change spread over the years between, in the item's unit
+RE_PER_YEAR = re.compile(r"(?:平均每年|年均|每年平均|平均一年)(?:增长|增加|减少|下降|变化|多|少|涨|降)了?(?:多少|几)")
 RE_COMPOUND = re.compile(r"复合|年均增|年均(?:增长|下降|减少)|平均每年(?:增长|下降|减少)(?:百分之|率|了?多少%)")
 
 
@@ -100,6 +102,12 @@ def _change_of_one(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                 span = b.year - a.year
                 derived += [c[1], Derived(value=str(span), how=f"{b.year} − {a.year} = {span}年")]
                 text += f"，年均复合{'增长' if c[0] >= 0 else '下降'}{arith.pct_text(abs(c[0]))}（{c[1].how}）"
+            if RE_PER_YEAR.search(plan.text) and a.year and b.year and b.year - a.year > 1:
+                span = b.year - a.year  # 平均每年增长多少: the change over the years between, per year
+                per = format_value(round(d / span, 2))
+                derived += [Derived(value=str(span), how=f"{b.year} − {a.year} = {span}年"),
+                            Derived(value=per.lstrip("-"), how=f"{plain_number(d)} ÷ {span} = {per}")]
+                text += f"，平均每年{'增加' if d >= 0 else '减少'}{num(abs(round(d / span, 2)), m.unit)}（{plain_number(d)} ÷ {span} = {per}）"
             ratio_of = plan.percent and RE_RATIO_OF.search(plan.text)
             if g and d and not ratio_of:  # 多了几成: the growth in 成 too
                 text += in_tenths(plan.text, abs(g[0]), derived)
@@ -314,15 +322,20 @@ def _streak_words(agency: str, label: str, rising: bool, run: list, rows: list[R
 
 
 def _years_of_sign(ctx: Ctx, plan: Plan, m: Measure, agency: str, rows: list[Row], pairs: list) -> Answer:
-    rising = plan.comparison is not None and plan.comparison.op == ">"
-    kept = [p for p in pairs if (p[2] > 0 if rising else p[2] < 0)]
-    derived = [Derived(value=str(len(kept)), how=f"比上一份报告{'增加' if rising else '减少'}的年份数")]
+    c = plan.comparison
+    rising = c is not None and (c.op == ">" if not c.rate else c.value >= 0)
+    if c is not None and c.rate:  # 比上一年增长超过50%: the growth rate of each pair against the bound asked
+        kept = [p for p in pairs if p[4] and cmp_ok(np.array([round(p[4][0], 2)]), c)[0]]
+    else:
+        kept = [p for p in pairs if (p[2] > 0 if rising else p[2] < 0)]
+    said = c.words() if c is not None and c.rate else ("增加" if rising else "减少")
+    derived = [Derived(value=str(len(kept)), how=f"比上一份报告{said}的年份数")]
     parts = []
     for old, new, d, dd, g in kept:
         derived += [dd] + ([g[1]] if g else [])
         parts.append(change_words(new.report.year, old.report.year, dd, g[1] if g else None, d, g[0] if g else None,
                                   m.unit))
-    text = years_of_sign_words(agency, m.label, rising, [p[1].report.year for p in kept], parts) + defaults_phrase(plan)
+    text = years_of_sign_words(agency, m.label, said, [p[1].report.year for p in kept], parts) + defaults_phrase(plan)
     if plan.streak:
         run = _longest_run(pairs, rising)
         derived.append(Derived(value=str(len(run)), how=f"连续{'增加' if rising else '减少'}的年数（每年都比上一份报告"

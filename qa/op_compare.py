@@ -3,6 +3,7 @@ values, the difference and the multiple with their arithmetic, and why a value i
 
 from __future__ import annotations
 
+from qa import arith
 from qa.answer import Answer, ChartHint
 from qa.facts import OK
 from qa.lexicon import Measure
@@ -10,8 +11,8 @@ from qa.op_absent import absent
 from qa.ops import Ctx, no_reports, scoped_rows, table_of
 from qa.phrasing import SAME_WORDS, column_alternatives, compare_head, defaults_phrase, lead_over_words, more_words, \
     most_words, num, \
-    pair_verdict, ratio_as_asked, reading, than_words, value_column
-from qa.understand import RE_HOW_MUCH_MORE, Plan
+    pair_verdict, ratio_as_asked, reading, share_of_sum_words, sum_shares_words, than_words, value_column
+from qa.understand import RE_HOW_MUCH_MORE, RE_SUM, Plan
 from qa.op_value import total_conflict
 
 
@@ -58,7 +59,8 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             text = text.rstrip("。") + f"；{said}。"
     else:
         text += "。" if ok else ""
-    if len(ok) == 2 and (plan.times or plan.percent or "倍" in plan.text):  # 洪泽是平潭的几倍 / 平潭只有洪泽的几成
+    of_sum = bool(RE_SUM.search(plan.text)) and "占" in plan.text  # 合计…，平潭占多少: a share of the sum, below
+    if len(ok) == 2 and (plan.times or plan.percent or "倍" in plan.text) and not of_sum:  # 洪泽是平潭的几倍
         first, second = sorted(ok, key=lambda r: plan.agencies.index(r.report.agency)
                                if r.report.agency in plan.agencies else 0)  # first named ÷ second named
         if plan.than_first:  # A比B少百分之几: A first
@@ -68,6 +70,8 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if said:
             derived.append(said[1])
             text = text.rstrip("。") + f"；{said[0]}。"
+    if len(ok) >= 2 and RE_SUM.search(plan.text):  # 两家合计是多少，平潭占多少: the sum, and each one's share of it
+        text = text.rstrip("。") + "；" + _sum_and_shares(plan, ok, unit, derived)
     for r in ok:  # a compared total its own parts do not add up to (洪泽 行政复议 总计0, 维持10 + 纠正1): said with it
         if conflict := total_conflict(ctx, m, r.report.doc, derived):
             text += conflict.replace("这一格", f"{r.report.name}{r.report.year or ''}年的这一格", 1)
@@ -83,6 +87,18 @@ def answer_compare(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                   chart=ChartHint(x="单位", y=value_column(m), title=m.label),
                   alternatives=column_alternatives(plan, m, "compare", "和".join(plan.agencies),
                                                  formats={r.report.format for r in ok + lacking}))
+
+
+def _sum_and_shares(plan: Plan, ok: list, unit: str, derived: list) -> str:
+    t, dt = arith.total([r.value for r in ok])
+    derived.append(dt)
+    shares = []
+    if "占" in plan.text[RE_SUM.search(plan.text).start():]:
+        for r in ok:
+            if got := arith.share(r.value, t):
+                derived.append(got[1])
+                shares.append(share_of_sum_words(r.report.name, got[1].how))
+    return sum_shares_words(num(t, unit), dt.how, shares)
 
 
 def _years_of_agencies(plan: Plan) -> list[int]:

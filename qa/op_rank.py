@@ -13,8 +13,8 @@ from qa.facts import OK, Row
 from qa.ops import ROW_CAP, Ctx, Rows, aggregate, nothing, table_of
 from qa.phrasing import NAMES_IN_TEXT, RANK_IN_TEXT, RANK_ALL_ZERO, TOP_ALL_ZERO, all_zero_words, best_words, compose, \
     direction_words, more_words, names, no_nth_words, nth_words, num, place_words, ranking_words, reading, other_end_words, runner_up_words, spread_times_words, spread_words, than_words, tied_best_words, \
-    too_few_words, top_list, top_ties_words, top_words, value_column, year_tag
-from qa.understand import RE_HOW_MUCH_MORE, RE_MAX, RE_MIN, Plan
+    too_few_words, top_list, top_sum_words, top_ties_words, top_words, value_column, year_tag
+from qa.understand import RE_HOW_MUCH_MORE, RE_MAX, RE_MIN, RE_SUM, Plan
 
 
 def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
@@ -74,6 +74,10 @@ def answer_rank(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
         if len(cut) > n:
             text += top_ties_words(n, len(cut))
             derived.append(Derived(value=str(len(cut)), how="含并列在内列出的单位数"))
+        if RE_SUM.search(plan.text) and len(cut):  # 前三名加起来一共多少: the ones listed, summed
+            t, dt = arith.total([r.value for r in cut])
+            derived.append(dt)
+            text += top_sum_words(head, len(cut), num(t, unit), dt.how)
         if len(ok) < n:
             text += too_few_words(len(ok), per)
         if all(r.value == 0 for r in cut):

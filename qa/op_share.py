@@ -14,7 +14,7 @@ from qa.facts import OK, Row
 from qa.lexicon import Measure, default_columns, measure
 from qa.ops import Ctx, cmp_ok, no_reports, scoped_rows
 from qa.output import format_value
-from qa.phrasing import STATUS_WORDS, cell_value, in_tenths, num, reading, value_words, yes_no_words
+from qa.phrasing import STATUS_WORDS, cell_value, in_tenths, num, reading, share_filter_words, value_words, yes_no_words
 from qa.understand import RE_AVG, RE_MAX, RE_MIN, RE_ORDER, Plan
 
 RE_POOLED = re.compile(r"合起来|合计|总体|整体|加起来|累计|总的")
@@ -181,6 +181,13 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
             table_rows.append([r.report.name, r.report.year, arith.rounded(n_val), arith.rounded(d_val), None,
                                f"分母{zero_denoms.get(id(r), '为0')}"])
     text = f"{what}：" + "；".join(parts[:12]) + ("；……" if len(parts) > 12 else "") + "。"
+    wanted = plan.comparison if plan.comparison and not plan.yesno and not pooled and len(per_report) > 1 else None
+    if wanted:  # 哪些年份纠错率超过10%: the reports whose share meets the bound, before every share
+        kept = [r for r, n_val, d_val in per_report
+                if (got := arith.share(n_val, d_val)) and cmp_ok(np.array([round(got[0], 2)]), wanted)[0]]
+        derived.append(Derived(value=str(len(kept)), how=f"比例{wanted.words('%')}的报告数"))
+        kept.sort(key=lambda r: (r.report.name, r.report.year or 0))
+        text = share_filter_words(wanted.words("%"), [f"{r.report.name}（{r.report.year}年）" for r in kept]) + text
     if not pooled and not order:
         text += _across(plan, per_report, derived)
     if lacking:
@@ -188,7 +195,7 @@ def answer_share(ctx: Ctx, plan: Plan) -> Answer:
     if plan.defaults:
         text += "（" + "；".join(dict.fromkeys(d for d in plan.defaults if not d.startswith("未指明单位"))) + "）"
     summary = f"比例：{_label(numer)} ÷ {_label(denom)}" + ("（各报告合计后相除）" if pooled else "")
-    filters = []
+    filters = [wanted.words("%")] if wanted else []
     one = [arith.share(n_val, d_val) for _, n_val, d_val in per_report] if len(per_report) == 1 and not pooled else []
     if plan.yesno and plan.comparison and one and one[0]:  # 纠正率是不是50%: the verdict on the rate, then the rate
         rate = round(one[0][0], 2)

@@ -12,9 +12,9 @@ from qa.facts import OK
 from qa.lexicon import Measure, measure
 from qa.ops import Ctx, Rows, aggregate, nothing, scoped, table_of
 from qa.output import format_value
-from qa.phrasing import SUM_TERMS_IN_TEXT, avg_words, by_year_words, cell_value, month_avg_words, num, reading, \
-    sum_words, year_total_words, in_yuan
-from qa.understand import Plan
+from qa.phrasing import NAMES_IN_TEXT, SUM_TERMS_IN_TEXT, avg_words, by_year_words, cell_value, month_avg_words, num, reading, \
+    share_of_sum_words, sum_words, year_total_words, in_yuan
+from qa.understand import RE_EACH_SHARE, RE_SUM, Plan
 
 
 RE_PER_MONTH = re.compile(r"每月|每个月|月均|平均一个月|一个月平均")
@@ -50,6 +50,13 @@ def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     shown_sum = f"{terms} = {plain_number(total)}" if len(ok) <= SUM_TERMS_IN_TEXT else ""  # its arithmetic
     if op == "sum":
         text = sum_words(lead, scope_n, len(ok), per, num(total, unit), shown_sum)
+        if (at := RE_SUM.search(plan.text)) and RE_EACH_SHARE.search(plan.text, at.start()) and 1 < len(ok) <= NAMES_IN_TEXT:
+            shares = []  # 合计多少件，各占多少: each report's share of the sum
+            for r in ok:
+                if got := arith.share(r.value, total):
+                    derived.append(got[1])
+                    shares.append(share_of_sum_words(f"{r.report.name}{r.report.year or ''}年", got[1].how))
+            text = text.rstrip("。") + "；其中" + "，".join(shares) + "。"
         yuan = in_yuan(plan.text, total, unit)
         if yuan:  # 一共花了多少元: the 万元 total in 元 too
             text, derived = text + yuan[0], derived + yuan[1]

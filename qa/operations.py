@@ -96,7 +96,7 @@ def by_change(plan: Plan) -> Plan:
     return p
 
 
-RE_FALL = re.compile(r"减少|下降|回落|缩水|降幅")
+RE_FALL = re.compile(r"减少|下降|回落|缩水|降幅|降得|跌得|下滑|下跌")
 RE_PREVIOUS_YEAR = re.compile(r"上一?年(?!结转|项目)|去年|同比|环比|前一年")  # 比上年多: a change, not two measures compared
 
 

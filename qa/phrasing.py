@@ -332,9 +332,9 @@ def change_words(year: int | None, before: int | None, d: Derived, growth: Deriv
     return out
 
 
-def years_of_sign_words(agency: str, label: str, rising: bool, years: list[int | None], parts: list[str]) -> str:
-    """「平潭综合实验区「行政强制」比上一份报告增加的有4年：2020年、…（2020年比2019年增加4件（…）；…）。」."""
-    word = "增加" if rising else "减少"
+def years_of_sign_words(agency: str, label: str, word: str, years: list[int | None], parts: list[str]) -> str:
+    """「平潭综合实验区「行政强制」比上一份报告增加的有4年：2020年、…（2020年比2019年增加4件（…）；…）。」; the word
+    is 增加 / 减少 or a bound on the rate (增长超过50%)."""
     if not years:
         return f"{agency}「{label}」没有哪一年比上一份报告{word}。"
     return (f"{agency}「{label}」比上一份报告{word}的有{len(years)}年：" + "、".join(f"{y}年" for y in years)
@@ -608,6 +608,37 @@ def top_list(rows: list[Row], unit: str, multi_year: bool) -> str:
 
 def top_ties_words(n: int, shown: int) -> str:
     return f"第{n}名有并列，共列出{shown}个。"
+
+
+def versus_words(label: str, rows: list[tuple[str, int | None, str]]) -> str:
+    """「同一报告的「规范性文件 · 本年制发件数」：平潭综合实验区2023年77件。」 beside the reports that beat it."""
+    return f"同一报告的「{label}」：" + "、".join(f"{n}{y or ''}年{v}" for n, y, v in rows) + "。"
+
+
+def first_time_words(name: str, year: int | None, value: str, before: tuple[int, str] | None) -> str:
+    """「平潭综合实验区2024年（218件），前一份报告2023年81件」."""
+    return f"{name}{year}年（{value}）" + (f"，前一份报告{before[0]}年{before[1]}" if before else "，此前没有更早的报告")
+
+
+def sum_shares_words(total: str, how: str, shares: list[str]) -> str:
+    """「合计102件（81 + 21 = 102）；其中平潭综合实验区占81 ÷ 102 = 79.41%。」."""
+    return f"合计{total}（{how}）" + ("；其中" + "，".join(shares) if shares else "") + "。"
+
+
+def share_of_sum_words(name: str, how: str) -> str:
+    return f"{name}占{how}"
+
+
+def share_filter_words(bound: str, names: list[str]) -> str:
+    """「比例大于10%的有3份：…。」 before the shares themselves."""
+    if not names:
+        return f"没有比例{bound}的报告。"
+    return f"比例{bound}的有{len(names)}份：" + "、".join(names) + "。"
+
+
+def top_sum_words(head: str, shown: int, total: str, how: str) -> str:
+    """前三名加起来: the listed ones summed, with the arithmetic."""
+    return f"{head}{shown}名合计{total}（{how}）。"
 
 
 def too_few_words(n: int, per: str) -> str:

@@ -44,8 +44,16 @@ class Comparison(BaseModel):
     text: str  # as the question put it: 超过100件
     high: float | None = None  # between: the upper bound, both bounds included (在100到1000件之间)
     have: bool = False  # asked as 有没有 / …了没有: answered 有 / 没有 (kept when a follow-up reuses it)
+    average: bool = False  # 高于平均值: the value is the scope's own average, computed when the filter runs
+    rate: bool = False  # 比上一年增长超过50% / 翻了一倍以上: on the change over the year before, in %
 
     def words(self, unit: str = "") -> str:
+        if self.rate:
+            return ("增长" if self.value >= 0 else "下降") + {">": "超过", ">=": "不少于", "<": "超过", "<=": "不少于"}.get(
+                self.op, "") + f"{_fmt(abs(self.value))}%"
+        if self.average:
+            return {">": "高于", ">=": "不低于", "<": "低于", "<=": "不高于"}.get(self.op, "等于") + \
+                f"平均值{_fmt(self.value)}{unit}"
         if self.op == "between":
             return f"在{_fmt(self.value)}{unit}到{_fmt(self.high or 0)}{unit}之间"
         return {">": "大于", ">=": "不少于", "<": "少于", "<=": "不超过", "==": "等于", "!=": "不等于"}[self.op] + \
@@ -118,6 +126,8 @@ class Plan(BaseModel):
     times: bool = False  # 几倍
     percent: bool = False  # 百分之几
     versus: str | None = None  # 部分公开多于予以公开的年份: the comparison's other side is this item, not a number
+    first_time: bool = False  # 哪一年首次超过100件 / 突破 / 跌破: the earliest year meeting the condition, per agency
+    versus_column: str | None = None  # 废止的比制发的多的年份: the other side is this column of the same item
     also: list[tuple[str, Comparison]] = Field(default_factory=list)  # 且行政许可超过3000件: more items' conditions
     each: bool = False  # breakdown: every part listed (分别是什么原因), not only the largest
     parts_sum: bool = False  # breakdown: the parts added up against the row's stated total (按申请人类型加起来)
@@ -242,6 +252,13 @@ RE_REPORT_QUALITY = re.compile(r"(?:报告|年报|数据|表格)(?:的)?(?:最|�
 RE_ANSWERED = re.compile(r"答复|办理结果|处理结果|办理情况|处理情况|办结情况")
 RE_SET_ASKED = re.compile(r"哪几年|哪些年份?|哪一?年|哪些报告|哪几份|哪些单位|哪几家|哪几个|有几年|几份|多少份|几家|几年")
 RE_ABOVE_BELOW = re.compile(r"多于|大于|超过|高于|少于|低于|小于|不到|不及")
+# 比上一年翻了一倍以上 / 同比增长超过50% / 下降30%以上: a condition on the change over the year before, in %
+RE_RATE_DOUBLED = re.compile(r"翻了?(?:一|1)?(?:番|倍)(?:以上|多)?")
+RE_RATE_CMP = re.compile(rf"(增长|增加|上涨|涨|上升|提高|下降|减少|下滑|降|跌)了?(超过|大于|高于|多于|不少于|至少|达到|达)?"
+                         rf"\s*(?:百分之({NUMBER})|({NUMBER})\s*[%％])\s*(以上|及以上|多)?")
+# 高于七年平均值 / 超过了平均数 / 低于平均水平: a threshold that is the scope's own average (never the 七 before it)
+RE_VS_AVERAGE = re.compile(r"(多于|大于|超过|高于|少于|低于|小于|不到|不及|不足)了?[^，,。？?]{0,8}?的?"
+                           r"(?:平均值|平均数|平均水平|平均线|均值|平均)")
 RE_MORE_LESS = re.compile(r"[的]?(?:还|更)?(?:多|高|大|少|低|小)")
 RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
 # 不对，我是说2024年 / 我问的是部分公开 / 不是2022，是2021年: a correction of the last question (qa.context)
@@ -277,6 +294,15 @@ RE_STREAK = re.compile(r"连续(?:[几多少两三四五六七八九\d]+年)?(?:
 RE_TREND = re.compile(r"趋势|走势|逐年(?:的)?变化|每年(?:的)?变化|历年(?:的)?变化|变化情况|变化曲线|怎么变的|如何变化")
 # 减少 / 比上一年少: a fall (哪几年比上一年少 asks for the years below the one before)
 RE_FELL = re.compile(r"减少|下降|降了|少了|回落|跌|(?:比|较)(?:上一?年度?|前一年|去年)的?(?:还|更)?(?:少|低|小)")
+# 除了2025年以外 / 2024年除外: years left out; 首次超过 / 突破 / 跌破: the first year a bound is crossed;
+# 比上一年增长最快: the change itself ranked
+RE_YEAR_EXCEPT = re.compile(r"(?:除了|除去|除开|除|不算|不含|不包括|排除|去掉|去除)\s*(?:(?:19|20)\d\d\s*(?:年度|年)?"
+                            r"(?:\s*(?:和|与|及|、)\s*)?)+(?:以外|之外|外)?|(?:(?:19|20)\d\d\s*(?:年度|年)?(?:和|与|及|、)?)+除外")
+RE_FOUR_DIGITS = re.compile(r"(?:19|20)\d\d")
+RE_EACH_SHARE = re.compile(r"(?:各|分别|各自|每[年家个]?)占")  # 合计多少，各占多少: each one's share of the sum
+RE_FIRST_TIME = re.compile(r"首次|第一次|头一次|最早|突破|跌破")
+RE_CHANGE_MOST = re.compile(r"[^，,。？?]{0,12}?(?:增长|增加|上升|上涨|涨|增|提高|攀升|下降|减少|降|跌|下滑|变化)(?:了|得)?"
+                            r"(?:最多|最快|最少|最慢|最大|最小|幅度最大)")
 # 哪一年最多，比前一年多多少 / 和后一年差多少: the year found, against the year next to it (not a year counted from now)
 RE_NEIGHBOUR = re.compile(r"(?:比|和|与|跟|较|同)(?:它|其|那一?年)?的?(前一年|上一年度?|上年度?|后一年|下一年|次年)")
 # 都办完了吗 / 全部办结了吗: whether any request was left for next year
@@ -410,6 +436,10 @@ class Reader:
         self._measure(plan, rest, spans)
         rest = _mask(text, spans)
         self._operation(plan, rest)
+        self._container_of_winner(plan, rest)
+        if plan.operation in ("filter", "count") and plan.comparison and RE_FIRST_TIME.search(rest) and \
+                RE_WHICH_YEARS.search(rest) and not plan.yesno:
+            plan.first_time, plan.all_years, plan.latest = True, True, False  # 哪一年首次超过100件
         if plan.operation in ("filter", "count") and plan.comparison and not plan.yesno and RE_EVER.search(rest) \
                 and RE_WHICH_AGENCY.search(rest):
             plan.every_report, plan.all_years, plan.latest = True, True, False
@@ -430,6 +460,20 @@ class Reader:
         if terms:  # (a question in pinyin reads no English word: its reading is said with the names')
             plan.defaults.append("英文问题按术语表读作中文（" + "，".join(terms[:6]) + "）")
         return plan
+
+    @staticmethod
+    def _container_of_winner(plan: Plan, rest: str) -> None:
+        """收到申请最多的那一年，予以公开多少件: the whole named before the winner (申请) is what is ranked, the
+        item after it is the measure asked of the winner's report (not the item's part of the whole)."""
+        win = RE_OF_WINNER.search(rest)
+        if not (win and plan.item and not plan.extra_items and plan.operation in ("max", "min")):
+            return
+        whole = plan.container or ("apply.new" if "申请" in rest[max(0, win.start() - 6):win.start()] and
+                                   items()[plan.item].table == "apply" else None)  # 申请最多那年: the new requests
+        after = [i for i, pos in plan.item_at if pos >= win.end()]
+        if whole and plan.item in after and whole not in after and measure(whole, "total"):
+            plan.item, plan.extra_items, plan.container = whole, [plan.item], None
+            plan.column = "total"
 
     @staticmethod
     def _unanswerable(plan: Plan, rest: str) -> None:
@@ -455,7 +499,11 @@ class Reader:
 
     # ------------------------------------------------------------ parts of the reading
     def _years(self, plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
-        for m in RE_YEAR_RANGE.finditer(text):
+        left_out = []  # 除了2025年以外 / 不算2019年 / 2020年除外: every other year (of a range, if one is named)
+        for m in RE_YEAR_EXCEPT.finditer(text):
+            left_out += [int(y) for y in RE_FOUR_DIGITS.findall(m.group(0))]
+            spans.append(m.span())
+        for m in RE_YEAR_RANGE.finditer(_mask(text, spans)):
             a, b = sorted((int(m.group(1)), int(m.group(2))))
             plan.years += list(range(a, b + 1))
             spans.append(m.span())
@@ -479,6 +527,10 @@ class Reader:
             plan.year_at.append((int(m.group(1)), m.start()))
             spans.append(m.span())
         plan.years = sorted(set(plan.years))
+        if left_out:
+            plan.years = [y for y in (plan.years or sorted(set(self.years))) if y not in left_out]
+            plan.all_years = True
+            plan.defaults.append(f"不含{'、'.join(f'{y}年' for y in sorted(set(left_out)))}")
         self._neighbour(plan, text, spans)
         self._relative_years(plan, _mask(text, spans), spans)
         if RE_ALL_YEARS.search(text) or len(plan.years) >= 2:
@@ -490,6 +542,8 @@ class Reader:
     def _neighbour(plan: Plan, text: str, spans: list[tuple[int, int]]) -> None:
         """哪一年行政许可最多？比前一年多多少: 前一年 is the year before the year found, not one counted from now."""
         m = RE_NEIGHBOUR.search(_mask(text, spans))
+        if m and RE_CHANGE_MOST.match(text, m.end()):
+            return  # 哪一年比上一年增长最快: the change itself ranked (each year against its own year before)
         if m and RE_WHICH_YEARS.search(text) and (RE_MAX.search(text) or RE_MIN.search(text)):
             plan.neighbour = -1 if m.group(1)[0] in "前上" else 1
             spans.append(m.span())
@@ -968,7 +1022,8 @@ class Reader:
         if has_measure and RE_SHARE.search(rest):
             if not plan.share_of:  # (公开率: read above)
                 self._share(plan, rest)
-            plan.operation = "share"
+            if plan.operation != "sum":  # (合计多少，各占多少: a sum with shares, qa.op_sum)
+                plan.operation = "share"
             return
         # 予以公开的是部分公开的百分之多少: two measures of one report, the first over the second (two years of one
         # measure, 2023年是2022年的百分之几, stay a change)
@@ -1134,6 +1189,9 @@ class Reader:
         if plan.comparison and plan.yesno and one_report:  # 洪泽2023年行政强制是195件吗: one report's value, yes or no
             plan.operation = "value"
             return
+        if plan.comparison and plan.comparison.rate and len(plan.agencies) == 1:
+            plan.operation, plan.all_years = "change_by_year", True  # 哪几年比上一年增长超过50%: each year's own change
+            return
         if plan.comparison or plan.absent_only:
             plan.operation = "count" if RE_COUNT.search(rest) else "filter"
             return
@@ -1201,13 +1259,18 @@ class Reader:
         at = rest.find("占")
         named = sorted(plan.item_at, key=lambda x: x[1])
         after = [i for i, pos in named if at >= 0 and pos > at]
+        if at > 0 and not after and RE_SUM.search(rest[:at]) and len(set(i for i, _ in named)) == 1 and \
+                RE_EACH_SHARE.search(rest) and \
+                (len(plan.agencies) >= 2 or len(plan.agencies) == 1 and len(plan.years) >= 2):
+            plan.operation = "sum"  # 2023年和2024年合计多少，各占多少: the sum, then each one's share of it (qa.op_sum)
+            return
         before = [i for i, pos in named if at < 0 or pos < at]
         if after:
             plan.share_of = list(dict.fromkeys(after))
         elif plan.container and (plan.container not in before[:1] or
                                  plan.container != "apply.new" and len(set(before)) >= 2):
             plan.share_of = [plan.container]
-        elif len(set(before)) >= 2 and not re.search(r"加|与|和|及", rest[:at] if at >= 0 else rest):
+        elif len(set(before)) >= 2 and not re.search(r"加|与|和|及|\+", rest[:at] if at >= 0 else rest):
             plan.share_of = [i for i in dict.fromkeys(before) if i != plan.item][-1:]
         # 商业企业的新收申请占全部新收申请 / 纠正占全部复议: a column named before 占 only, over its own row's total
         t_at = plan.text.find("占")
@@ -1253,6 +1316,14 @@ class Reader:
         """哪几年部分公开多于予以公开 / 哪些报告予以公开比部分公开少: the reports where one item is above (below)
         another; the comparison's value is the other item's, read per report (qa.op_filter)."""
         named = sorted(plan.item_at, key=lambda x: x[1])
+        if plan.comparison is None and not plan.extra_items and len(plan.extra_columns) == 1 and plan.column and \
+                RE_SET_ASKED.search(rest) and (m := RE_ABOVE_BELOW.search(rest) or
+                                               re.search(r"比[^，,。？?]{1,12}?的?(?:还|更)?(多|高|大|少|低|小)", rest)):
+            # 哪几年废止的比制发的多: two columns of one row, per report (the first named against the other)
+            word = m.group(0)
+            plan.versus, plan.versus_column, plan.extra_columns = plan.item, plan.extra_columns[0], []
+            plan.comparison = Comparison(op="<" if re.search(r"少|低|小|不到|不及", word) else ">", value=0, text=word)
+            return
         if plan.comparison is not None or len(plan.extra_items) != 1 or len(named) != 2 or \
                 not RE_SET_ASKED.search(rest):
             return
@@ -1272,6 +1343,12 @@ class Reader:
         it; the first is the plan's item and comparison, the others are kept in plan.also (all must hold)."""
         found = [m for m in RE_CMP.finditer(rest) if not re.match(r"前|后", rest[max(0, m.start() - 1):m.start()])]
         named = sorted(plan.item_at, key=lambda x: x[1])
+        if plan.comparison is not None and len(found) < 2 and len(plan.extra_items) == 1 and \
+                len({i for i, _ in named}) == 2 and RE_SET_ASKED.search(rest) and \
+                re.search(r"(?:都|均|同时|全都|也都)(?:不为|不是|没有|超过|大于|高于|少于|低于|不到|有|在|为|是|等于)", rest):
+            plan.also = [(plan.extra_items[0], plan.comparison)]  # 行政复议和行政诉讼都不为0: one condition on both
+            plan.extra_items = []
+            return
         if len(found) < 2 or plan.comparison is None or len(named) < 2:
             return
         conds: list[tuple[str, Comparison]] = []
@@ -1299,6 +1376,22 @@ class Reader:
             plan.container = None
 
     def _comparison(self, plan: Plan, rest: str) -> None:
+        if plan.item and (m := RE_RATE_DOUBLED.search(rest) or RE_RATE_CMP.search(rest)):
+            if m.re is RE_RATE_DOUBLED:
+                op, value = ">=", 100.0
+            else:
+                fell = bool(re.match(r"下降|减少|下滑|降|跌", m.group(1)))
+                value = parse_number(m.group(3) or m.group(4))
+                if value is None:
+                    return
+                op, value = (("<=" if fell else ">=") if m.group(5) or m.group(2) in ("不少于", "至少", "达到", "达")
+                             else ("<" if fell else ">")), -value if fell else value
+            plan.comparison = Comparison(op=op, value=value, text=m.group(0), rate=True)
+            return
+        if (m := RE_VS_AVERAGE.search(rest)) and plan.item:
+            op = "<" if re.search(r"少|低|小|不到|不及|不足", m.group(1)) else ">"
+            plan.comparison = Comparison(op=op, value=0, text=m.group(0), average=True)
+            return
         m = RE_ABSENT.search(rest)
         if m and not RE_CASES_AFTER.match(rest, m.end()):  # 而没提供的有几件: cases of a row, not missing data
             plan.absent_only = True

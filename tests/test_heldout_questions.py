@@ -98,6 +98,19 @@ the row's 总计; a compared total its own parts break is said; 跟表三算出�
 其中 is a part, never a total); 30/30 once 这两个数和正文对得上吗 set the measures just asked against the numbers the text
 gives them (ho970: 2 and 7 match). Left: ho977's blank （七）总计 is said as 空白（按0计）, ho987 checks 42 ÷ 81 = 51.85% but not
 42 = 22 + 20. tests/test_qa_batch19.py asks the kinds in other words.
+Batch 20 (ho1000–ho1049: a 政务公开办 auditor's, a journalist's, a law student's and a phone user's fact questions —
+前三按顺序, 倒数第二, 三家加起来, 两家合计, 信息不存在 / 被纠错 / 败诉 / 重复申请 / 危及三安全一稳定 / 逾期不补正, 繁體,
+full-width digits, 平谈 / 行政出罚, Pingtan … administrative fees, 几成, 至少 / 超过 / 不到 over years and reports, a
+sentence cell, a lost row, a row the 2021 template lacks, agencies the index lacks (厦门市城市管理局, 福州市), a year
+the agency lacks, two readings of 行政处罚 in the 2019 template) 47/50 by the scorer (49/50 by hand: ho1029's 7 was
+the refusal's own count of agencies held, ho1035's 42.00倍 and ho1039's 100.00% were right and the golds' tokens
+were widened; ho1047 废止比制发多 passed the scorer with a list of cells that did not answer it); 50/50 after the fixes
+by kind, with probes in other words that found more (tests/test_qa_batch20.py asks them all in other words): two
+columns of one row compared per report, 高于平均值 (the scope's own average, never 七年's 七), 比上一年增长最快 (by
+rate) / 翻了一倍以上 / 下降超过30% (the change over the year before, bounded), 行政复议和行政诉讼都不为0 (one condition
+on both), （予以公开+部分公开）/总计 and 纠正÷总计 (a rate as its formula), 除了2025年以外 (a year left out), 前三名加起来,
+平均每年增长多少, 申请最多那年的予以公开, 纠错率超过10%的年份, 合计多少，各占多少 / 谁多，加起来多少, 首次超过 / 突破 /
+跌破, 给予公开 / 信息不存在, 收费项目有几个 (上一年项目数量).
 
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
