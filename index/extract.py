@@ -118,6 +118,7 @@ def _flag_low_confidence(lines: list, facts: dict) -> None:
     from index.readers.ocr import LOW_CONFIDENCE
 
     scores = {(c.source.line, c.source.cell): c.confidence for ln in lines if ln.cells
+              and not getattr(ln.cells, "pending", False)  # an HTML row not made into Cells: no OCR score
               for c in ln.cells if c.confidence is not None}
     if not scores:
         return

@@ -15,9 +15,10 @@ import copy
 import dataclasses
 from dataclasses import KW_ONLY, dataclass, field
 from functools import cache
-from typing import Any, Literal
+from itertools import repeat
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, TypeAdapter
+from pydantic import BaseModel, BeforeValidator, Field, TypeAdapter, WrapSerializer
 
 
 class Record:
@@ -75,6 +76,61 @@ class Cell(Record):
     confidence: float | None = None  # OCR score of the cell's text (0-1); None where the text was not OCR'd
 
 
+class GridCells(list):  # list[Cell]
+    """A table row's grid cells as a structured reader found them (their texts and continuation flags by grid
+    slot, the row's line, table and row), made into Cell records only when read. An HTML page has ~400 grid
+    slots: a Cell and a Source each were a tenth of its reading, and extraction needs neither
+    (index.segment makes its own SegCells from `texts` while `pending`). A list of those Cells to every
+    reader: each list method makes them first; len() and truth need not."""
+
+    __slots__ = ("texts", "continued", "line", "table", "row", "pending")
+
+    def __init__(self, texts: list[str], continued: list[bool], line: int, table: int, row: int) -> None:
+        self.texts, self.continued, self.line, self.table, self.row = texts, continued, line, table, row
+        self.pending = True  # no Cell made yet: the list itself is empty until then
+
+    def made(self) -> GridCells:
+        """Self, its Cells made (once): Cell(text, Source(line, table=, row=, cell=k), continuation)."""
+        if self.pending:
+            self.pending = False
+            n = len(self.texts)
+            sources = map(Source, repeat(self.line, n), repeat(None, n), repeat(self.table, n), repeat(self.row, n),
+                          range(1, n + 1))
+            list.extend(self, map(Cell, self.texts, sources, self.continued))
+        return self
+
+    def __len__(self) -> int:
+        return len(self.texts) if self.pending else list.__len__(self)
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[type, tuple[list[Cell]]]:  # copies and pickles: a plain list
+        return list, (list.copy(self.made()),)
+
+
+def _made_first(method: Any) -> Any:
+    def made_first(self: GridCells, *args: Any) -> Any:
+        # the other operand of a comparison or concatenation too: list's C code reads its items directly
+        return method(self.made(), *(a.made() if type(a) is GridCells else a for a in args))
+    made_first.__name__ = method.__name__
+    return made_first
+
+
+for _name in ("__iter__", "__getitem__", "__contains__", "__reversed__", "__repr__", "__eq__", "__ne__", "__lt__",
+              "__le__", "__gt__", "__ge__", "__add__", "__mul__", "__rmul__", "__iadd__", "__imul__", "__setitem__",
+              "__delitem__", "__sizeof__", "append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse",
+              "copy", "index", "count"):
+    setattr(GridCells, _name, _made_first(getattr(list, _name)))
+GridCells.__radd__ = lambda self, other: other + list(self.made())  # list + GridCells: list's concat reads items
+
+
+def _made_cells(cells: Any) -> Any:
+    """Line.cells with a pending GridCells' Cells made, for pydantic's C code (which reads a list's items)."""
+    return cells.made() if type(cells) is GridCells else cells
+
+
+def _dump_made(cells: Any, handler: Any) -> Any:
+    return handler(_made_cells(cells))
+
+
 @dataclass(slots=True)
 class Line(Record):
     """One line of the document. Structured readers (HTML, markdown tables) give the cells of a table row;
@@ -82,7 +138,7 @@ class Line(Record):
 
     number: int
     text: str
-    cells: list[Cell] | None = None
+    cells: Annotated[list[Cell] | None, BeforeValidator(_made_cells), WrapSerializer(_dump_made)] = None
     page: int | None = None  # the page it stands on, for paged formats (PDF)
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from index.model import Cell, Line, Source
+from index.model import Cell, GridCells, Line, Source
 
 Layout = Literal["cell_per_line", "tab_rows", "grid", "line_cells"]
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
@@ -49,8 +49,14 @@ class TableRow:
 def split_cells(line: Line, after_first: bool = False) -> list[SegCell]:
     """A line's cells: the reader's for structured tables, else the text cut at tabs (`after_first`: from
     the first tab on, for a line that continues a row after its leading tab)."""
-    if line.cells is not None:
-        cells = [_from_cell(c) for c in line.cells if not c.continuation]
+    grid = line.cells
+    if grid is not None:
+        if type(grid) is GridCells and grid.pending:  # an HTML row: SegCells from its texts, no Cell records made
+            number, table, row = grid.line, grid.table, grid.row
+            cells = [SegCell(text, number, None, table, row, k) for k, text, cont
+                     in zip(range(1, len(grid.texts) + 1), grid.texts, grid.continued) if not cont]
+        else:
+            cells = [_from_cell(c) for c in grid if not c.continuation]
         return cells[1:] if after_first else cells
     cells, col, number, page = [], 1, line.number, line.page
     pieces = line.text.split("\t")

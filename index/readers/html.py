@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice, repeat
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -25,7 +25,7 @@ import lxml.etree
 
 from index.errors import ReportError
 from index.memory import paused_gc
-from index.model import Cell, Document, Line, Source
+from index.model import Document, GridCells, Line
 from index.readers.encoding import REPAIRED, decode, looks_chinese
 from index.readers.layout import positioned_gaps
 from index.readers.text import column_gaps, space_aligned
@@ -405,7 +405,7 @@ class _Entry:
 
     line: int
     text: str
-    cells: _Row | None = None  # made Cells when the line is numbered (a Cell's Source names its line)
+    cells: _Row | None = None  # GridCells when the line is numbered (a cell's Source names its line)
     block: int = 0  # id of the block element the text stands in: a heading broken by <br> is one block
 
 
@@ -577,10 +577,7 @@ def _number(entries: list[_Entry]) -> list[Line]:
         if row is None:
             lines.append(Line(number, entry.text))
             continue
-        n = len(row.texts)
-        sources = map(Source, repeat(number, n), repeat(None, n), repeat(row.table, n), repeat(row.row, n),
-                      range(1, n + 1))
-        lines.append(Line(number, entry.text, list(map(Cell, row.texts, sources, row.continued))))
+        lines.append(Line(number, entry.text, GridCells(row.texts, row.continued, number, row.table, row.row)))
     return lines
 
 
@@ -934,10 +931,11 @@ _NUMBER_CELL = re.compile(r"[\d.,，]+\s*(元|万元|件|项|条)?")
 # --- tables ---------------------------------------------------------------------------------------------
 
 
-def own_rows(table: Element, styles_hide: bool = True, hides: bool = True) -> list[Element]:
+def own_rows(table: Element, styles_hide: bool = True, hides: bool = True, nests: bool | None = None) -> list[Element]:
     """The <tr>s of this table (directly or in thead/tbody/tfoot), not those of tables nested in it.
-    `styles_hide`: whether a style may hide (_Grids.styles_hide); `hides`: whether any attribute may."""
-    if next(table.iterdescendants("table"), None) is None:  # most tables: no nested table, every <tr> is its own
+    `styles_hide`: whether a style may hide (_Grids.styles_hide); `hides`: whether any attribute may;
+    `nests`: whether a table stands in this one, if known (_Grids.nests)."""
+    if not (_nests(table) if nests is None else nests):  # most tables: no nested table, every <tr> is its own
         if not hides:
             return list(table.iter("tr"))
         return [tr for tr in table.iter("tr") if not _hidden_by_attributes(tr.keys(), tr, styles_hide)]
@@ -949,6 +947,11 @@ def own_rows(table: Element, styles_hide: bool = True, hides: bool = True) -> li
         if parent is table and not _hidden_by_attributes(tr.keys(), tr, styles_hide):
             rows.append(tr)
     return rows
+
+
+def _nests(table: Element) -> bool:
+    """Whether a table stands in this one."""
+    return next(table.iterdescendants("table"), None) is not None
 
 
 def _own_cells(tr: Element, r: int, spanned: _Spanned, styles_hide: bool) -> list[Element]:
@@ -990,16 +993,23 @@ class _Grids:
         # Whether an attribute other than a style may hide an element (hidden, our pruning mark): when neither
         # may, no row's or cell's attributes need be asked.
         self.hides = may_hide is None or may_hide[1]
+        # The tables that hold another table (the elements kept: their ids stay theirs), from one pass over the
+        # page's tables: asking each table for a table inside it walked all of its cells, twice.
+        self._nesting = {id(up): up for table in root.iter("table") for up in table.iterancestors("table")}
+
+    def nests(self, table: Element) -> bool:
+        return id(table) in self._nesting
 
     def _get(self, table: Element) -> tuple[Element, list[Element], list[list[Slot]], bool, _Looks | None]:
         got = self._tables.get(id(table))
         if got is None:  # the element is kept in the value: its id stays its own
             hides = self.styles_hide or self.hides
-            rows = own_rows(table, self.styles_hide, hides)
+            nests = self.nests(table)
+            rows = own_rows(table, self.styles_hide, hides, nests)
             spanned: _Spanned = {}
             cells = _row_cells(rows, spanned, self.styles_hide)
             grid = _grid(cells, spanned)
-            if next(table.iterdescendants("table"), None) is None:  # most tables: each cell tells of itself
+            if not nests:  # most tables: each cell tells of itself
                 looks = {td: _look_into(td, self.styles_hide, hides) for row in cells for td in row if len(td)}
                 data = bool(rows) and _several_columns(grid) and all(
                     not heading and blocks <= _MAX_CELL_BLOCKS for blocks, heading, _, _ in looks.values())
