@@ -15,6 +15,7 @@ import pytest
 from bench.binary_copies import soffice
 from tests.variants import Variant, chromium, make_variants, score
 from tests.variants_office import names as office_names
+from tests.variants_web import names as web_names
 
 # Variants the product does not read fully yet, with what is missing and why (measured, not hoped for):
 # at least this many facts right out of the gold's (a floor: LibreOffice's layout may differ a little from
@@ -225,6 +226,7 @@ def _names(office: bool) -> list[str]:
             "b13-ie-unicode.html", "b13-province-copied.txt", "b13-coop-signed-sameline.txt", "b13-school-page.html",
             "b13-weather.txt", "b13-banner-above-title.html", "b13-banner-above-title.txt"]
     out += office_names(office)  # batch14 (tests/variants_office.py)
+    out += web_names()  # batch15 (tests/variants_web.py)
     return out
 
 
@@ -378,3 +380,4 @@ def test_a_second_report_in_one_file_is_said_and_kept_out_of_the_first(tmp_path)
     assert (report.meta.agency, report.meta.year, report.meta.date) == ("饶平县财政局", 2023, first.date.isoformat())
     assert {f.key: f.value for f in report.facts} == truth.facts
     assert any("另一份报告" in w.message and "饶平县文化广电旅游体育局2023年" in w.message for w in report.warnings)
+
