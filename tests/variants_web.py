@@ -22,18 +22,19 @@ make, drawn from how real Chinese government sites and their users produce files
 - templates: the 2019 form for 2019 (a 集约化 page) and for 2020 (a WeChat copy, a PDF viewer's copy).
 
 First score (before any fix), `nice .venv/bin/python tests/variants_web.py`: 7445/7482 fields right,
-agency+short+year+format right for 37/43 files, 36 files fully right. Three more were added after probing title
-forms (the year's zero typed as 0 or ０ in 二0二三年度, the year before 年度报告 at the title's end): on the code
-before any fix all three lost the agency (46 files: 8045/8082 fields, 37/46 metadata, 36 fully right). The year
-was right in all 46; the agency was missed in nine: those three, and the 集约化 table's 发文机关 in a cell of its own (page: the county's government from the site;
+agency+short+year+format right for 37/43 files, 36 files fully right. Five more were added after probing title
+forms (the year's zero typed as 0 or ０ in 二0二三年度, the year before 年度报告 at the title's end, a bare title with
+the agency on the line under it, text and page): on the code before any fix all five lost the agency (48 files:
+8445/8482 fields, 37/48 metadata, 36 fully right). The year was right in all 48; the agency was missed in eleven:
+those five, and the 集约化 table's 发文机关 in a cell of its own (page: the county's government from the site;
 its text copies, tab row and a cell a line: none; the 镇's page: the county), the ContentSource meta (the county),
 the WeChat byline (none). One file short of cells: the 2019-form PDF viewer copy (161/198), its footers
 「第 N 页，共 M 页」 with a comma not known as page numbers, so the running title beside them stood between cells.
 
 After the fixes (index/metadata.py: publisher fields in a cell of their own, the WeChat byline, the page's
-ContentSource, 二0二三 read as a year, the disclosure words before a title's year; index/readers/html.py: the
-ContentSource meta and a label in its own cell kept as page fields; index/segment.py: 「第 N 页，共 M 页」 a page
-number): 8082/8082 fields, 46/46 files fully right."""
+ContentSource, 二0二三 read as a year, the disclosure words before a title's year, the agency alone on the line
+under a bare title; index/readers/html.py: the ContentSource meta and a label in its own cell kept as page fields;
+index/segment.py: 「第 N 页，共 M 页」 a page number): 8482/8482 fields, 48/48 files fully right."""
 
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ def names() -> list[str]:
             "b15-form2019-jiyue.html", "b15-form2019-wechat.txt", "b15-real11-contentsource.html",
             "b15-real11-luokuan.txt", "b15-hospital-copy.txt", "b15-town-fawen.html", "b15-jiyue-copy-cells.txt",
             "b15-hanyear-2019.txt", "b15-pdfviewer-agencyheader.txt", "b15-hanzero-year.txt", "b15-hanzero-wide.html",
-            "b15-year-before-report.txt"]
+            "b15-year-before-report.txt", "b15-agency-below-title.txt", "b15-agency-below-title.html"]
 
 
 # --- the pieces ------------------------------------------------------------------------------------------
@@ -359,6 +360,13 @@ def batch15(out: Path, put, *, office: bool = False) -> list[Variant]:
     _, late_t, title, body = drawn("龙游县生态环境分局", 2023, 1533)
     put("b15-year-before-report.txt", "\n".join(text_of("龙游县生态环境分局政府信息公开工作2023年度报告", body)) + "\n",
         late_t, "drawn")
+    # A bare title with the agency on the line under it (a Word layout: the title, the office centred below).
+    _, below_t, title, body = drawn("龙游县医疗保障局", 2023, 1534)
+    anon = unplaced(body, "龙游县医疗保障局", "我局", "龙游县")
+    put("b15-agency-below-title.txt", "\n".join([bare, "龙游县医疗保障局", *text_of(None, anon)]) + "\n", below_t, "drawn")
+    put("b15-agency-below-title.html", plain_page(site, bare, "来源：本站　发布时间：2024-01-25",
+                                                  '<p style="text-align:center">龙游县医疗保障局</p>' + anon,
+                                                  head_title=f"{bare}-{site}"), below_t, "drawn")
     _, h19_t, title, body = drawn("龙游县商务局", 2019, 1530, fmt="2019")
     put("b15-hanyear-2019.txt", "\n".join(text_of(han_years(title, 2019).replace("年政府", "年度政府"),
                                                    han_years(body, 2019))) + "\n", h19_t, "drawn")
