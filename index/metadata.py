@@ -417,8 +417,11 @@ def _titles(head: list[str], source: Source, lines_above: bool) -> list[tuple[Ev
             k += 1
             continue
         after = head[end] if end < len(head) else ""
-        if ev.agency is None and lines_above and not _PROSE.search(after) and (below := _agency_candidate(after)):
-            ev = Evidence(source, agency=below, year=ev.year)  # a bare title, the agency on the line under it
+        # A bare title, the agency alone on the line under it; never the addressee (主送机关) a report to its
+        # superior names there (「市政府办公厅：」).
+        if ev.agency is None and lines_above and not _PROSE.search(after) and not after.rstrip().endswith(("：", ":")) \
+                and (below := _agency_candidate(after)):
+            ev = Evidence(source, agency=below, year=ev.year)
         listed = bool(_LIST_ITEM.match(head[k]) or _DATED.search(head[end - 1]) or _DATE_ONLY.match(after))
         # Titles of other reports one after the other, each naming its agency: an undated list.
         if found and spans[-1][1] == k and ev.agency and found[-1][0].agency \
