@@ -10,7 +10,8 @@ from index.align import Aligner, ReportContext
 from index.checks import prose_claims, prose_findings, rule_findings
 from index.errors import ReportError
 from index.memory import paused_gc
-from index.metadata import attached_report, attachment_refusal, find_metadata, listed_reports, listing_refusal, override
+from index.metadata import (attached_report, attachment_refusal, cms_page, cms_page_refusal, cms_page_said,
+                            find_metadata, listed_reports, listing_refusal, override)
 from index.model import Claim, Document, ExtractedReport, PartSpan, ReportMeta, Warning_
 from index.parts import detect_format, find_part_indices
 from index.readers.progress import PageProgress
@@ -52,7 +53,7 @@ def _extract(doc: Document, corrected: tuple[str | None, int | None] | None) -> 
         warnings.append(Warning_(doc=doc.doc, line=lines[following[0]].number,
                                  message=f"第{lines[following[0]].number}行起是另一份报告「{following[1]}」，未读取："
                                          f"一个文件只读第一份报告，另一份请另存为单独的文件"))
-    elif end < len(lines) and any(ln.text.strip() for ln in lines[end:]):
+    elif end < len(lines) and any(ln.text.strip() and not cms_page([ln]) for ln in lines[end:]):  # a pager: said below
         warnings.append(Warning_(doc=doc.doc, line=lines[end].number,
                                  message=f"第{lines[end].number}行起在报告落款日期之后的内容（图表数据？）不计入事实"))
 
@@ -83,11 +84,16 @@ def _extract(doc: Document, corrected: tuple[str | None, int | None] | None) -> 
             raise ReportError(doc.path, listing_refusal(listed))
         if not parts and (attached := attached_report(lines)):
             raise ReportError(doc.path, attachment_refusal(attached))
+        if paged := cms_page(lines):
+            raise ReportError(doc.path, cms_page_refusal(paged))
         raise ReportError(doc.path, "not a government information disclosure annual report " + (
             "(its table parts hold none of the template's numbers: 0 facts)"
             if any(p.numeral in _TABLE_PARTS for p in parts) else "(no template parts or tables found)"))
     warnings += _damaged_lines(doc)
-    warnings += _missing_tables(doc.doc, facts, fmt)
+    missing = _missing_tables(doc.doc, facts, fmt)
+    if missing and (paged := cms_page(lines)):  # one page of a paged article: the tables are on the others
+        missing.insert(0, Warning_(doc=doc.doc, message=cms_page_said(paged)))
+    warnings += missing
     findings = rule_findings(meta, facts) + prose_findings(meta, facts, lines[:end], claims)
     return ExtractedReport(meta=meta, facts=list(facts.values()), findings=findings, warnings=warnings,
                            candidates=aligner.candidates(),

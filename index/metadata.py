@@ -101,8 +101,10 @@ _HEAD_CHARS = 400  # … and in their first characters (text dumps hold the whol
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-_HAN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
-_HAN_YEAR = re.compile(r"[二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}(?=\s*年)")  # 二〇二〇年
+# A year in Chinese numerals, its zero often typed as a digit or a letter (二0二三年, 二０二三年, 二O二三年).
+_HAN_DIGITS = str.maketrans("〇零○ＯO０一二三四五六七八九", "000000123456789")
+_HAN_ZERO = "〇零○ＯO0０"
+_HAN_YEAR = re.compile(rf"[二][{_HAN_ZERO}][{_HAN_ZERO}一二三四五六七八九]{{2}}(?=\s*年)")  # 二〇二〇年
 
 
 @lru_cache(maxsize=65536)  # called on every line, several times; a report's lines repeat the template's
@@ -184,7 +186,7 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
         Evidence("signature", agency=_from_signature(lines, date_index),
                  year=int(date[:4]) - 1 if date else None),
         Evidence("compiler", agency=_compiler(lines, parts)),
-        Evidence("publisher", agency=_publisher(head) or _publisher(_tail(lines))),
+        Evidence("publisher", agency=_publisher(head) or _publisher(_tail(lines)) or _publisher(_fields(html_title))),
         Evidence("breadcrumb", agency=_breadcrumb(head + ([html_title.rsplit("_", 1)[-1]] if html_title else []))),
         _from_file_name(file_name),
         site,
@@ -415,6 +417,11 @@ def _titles(head: list[str], source: Source, lines_above: bool) -> list[tuple[Ev
             k += 1
             continue
         after = head[end] if end < len(head) else ""
+        # A bare title, the agency alone on the line under it; never the addressee (主送机关) a report to its
+        # superior names there (「市政府办公厅：」).
+        if ev.agency is None and lines_above and not _PROSE.search(after) and not after.rstrip().endswith(("：", ":")) \
+                and (below := _agency_candidate(after)):
+            ev = Evidence(source, agency=below, year=ev.year)
         listed = bool(_LIST_ITEM.match(head[k]) or _DATED.search(head[end - 1]) or _DATE_ONLY.match(after))
         # Titles of other reports one after the other, each naming its agency: an undated list.
         if found and spans[-1][1] == k and ev.agency and found[-1][0].agency \
@@ -469,6 +476,36 @@ def attachment_refusal(name: str) -> str:
     return f"not the report but a page linking to it as an attachment ({name}): open or save that file"
 
 
+# A CMS's pager under one page of an article it cut into pages: 「第1页　共3页　首页 上一页 1 2 3 下一页 尾页」. A
+# PDF's page footers (第1页 共6页) are no pager: they come once a page, with no 上一页/下一页 beside them.
+_PAGER = re.compile(r"第\s*(\d{1,2})\s*页\s*[，,、/]?\s*共\s*(\d{1,2})\s*页")
+_PAGER_LINKS = re.compile(r"上一页|下一页|尾页|末页")
+
+
+def cms_page(lines: list[Line]) -> tuple[int, int] | None:
+    """(k, m) when the file is page k of an article its site paged into m (m ≥ 2): its one pager, with the
+    pager's links on its line or the lines beside it."""
+    texts = [ln.text for ln in lines]
+    found = {(int(m.group(1)), int(m.group(2))): k for k, t in enumerate(texts) if "页" in t
+             for m in _PAGER.finditer(t)}
+    if len(found) != 1:
+        return None
+    (page, pages), at = next(iter(found.items()))
+    near = " ".join(texts[max(0, at - 1):at + 2])
+    return (page, pages) if 1 <= page <= pages and pages >= 2 and _PAGER_LINKS.search(near) else None
+
+
+def cms_page_said(page: tuple[int, int]) -> str:
+    """What a warning says of a file that is one page of a paged article."""
+    return f"第{page[0]}页，共{page[1]}页：报告的其余部分在网站的其他分页上，本文件只有这一页"
+
+
+def cms_page_refusal(page: tuple[int, int]) -> str:
+    """Why one page of a paged article with none of the template's numbers is refused."""
+    return f"page {page[0]} of {page[1]} of an article its site cut into pages, without the report's tables: " \
+           f"the rest of the report is on the other pages; save every page, or the article's print view"
+
+
 # A title's first line broken before its report word: the year and the disclosure words, nothing after
 # (「…2024年度政府信息公开工作情况的报告」 is whole: its report word is on it).
 _TITLE_OPEN = re.compile(r"20\d{2}\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)(?:(?!报告|年报)[^。，,；;《》]){0,8}$")
@@ -495,6 +532,10 @@ def _title_block(head: list[str], k: int) -> int:
     return k + 1
 
 
+# The disclosure words before the year, the title's year standing before 年度报告 at its end.
+_WORDS_BEFORE = re.compile(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?\s*$")
+
+
 def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: bool) -> Evidence | None:
     """The title in one line (or a broken title's lines joined): the last one when the line holds several
     (a dump's one line: the page's list of other reports, then the report's title and its body)."""
@@ -502,11 +543,12 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
     found = None
     for m in _TITLE_YEAR.finditer(simple):
         words = _TITLE_WORD.search(simple, m.end(), m.end() + 40)
-        if (not words and "年报" not in simple[m.end():m.end() + 12]) or _PROSE.search(simple[:m.start()]) \
+        lead = _WORDS_BEFORE.search(simple, 0, m.start())  # 「甲县公安局政府信息公开工作2023年度报告」
+        if (not words and not lead and "年报" not in simple[m.end():m.end() + 12]) or _PROSE.search(simple[:m.start()]) \
                 or _MENTION.match(simple, m.end(2)) or _SENTENCE_GOES_ON.match(simple, m.end(2)) \
                 or _CLAUSE_CLOSED.match(simple, m.end(2)):
             continue
-        agency = _agency_before(text, simple, m.start())
+        agency = _agency_before(text, simple, lead.start() if lead else m.start())
         if agency is None and words:
             agency = _agency_candidate(_written(text, simple, m.end(), words.start()))
         if agency is None and (after := _AGENCY_AFTER.match(simple, m.end(2))):  # 「…年度报告（甲县财政局）」
@@ -768,8 +810,13 @@ def _from_html_title(title: str | None) -> tuple[Evidence, Evidence]:
 
 # A field of the page above the report naming who published it: 发布机构：甲市财政局, 来源：…, 信息来源：…, up
 # to the next field when the page runs its fields together (「来源：甲市财政局发布时间：2021-01-25」).
-_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源)\s*[:：]\s*([^\s:：|｜]{2,40}?)"
+# A 政府网站集约化平台's 信息公开 table copied as text has its label in a cell of its own (「发文机关\t甲县教育局」).
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源)(?:\s*[:：]\s*|\t\s*)([^\s:：|｜]{2,40}?)"
                         r"(?=[\s:：|｜]|发布|时间|日期|浏览|点击|阅读|字号|作者|编辑|$)")
+# A WeChat article's byline copied under its title: 「原创 甲县卫生健康局 健康甲县 2024年01月19日 18:00 浙江」 (原创, the
+# account's name, its nickname, the date and time, the province): the account's name is who published it.
+_BYLINE = re.compile(r"^(?:原创\s+)?(\S{2,40})\s+(?:\S{2,20}\s+)?20\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+                     r"\s+\d{1,2}:\d{2}(?:\s+\S{2,8})?$")
 
 
 _TAIL_LINES = 8  # a page's fields printed under its article (发布机构/发布日期 after the report) stand here
@@ -789,12 +836,22 @@ def _publisher(head: list[str]) -> str | None:
             agency = _agency_candidate(_written(text, simple, m.start(1), m.end(1)))
             if agency:
                 return agency
-        if k + 1 < len(head) and _PUBLISHER_LABEL.fullmatch(simple) and (agency := _agency_candidate(head[k + 1])):
+        if k + 1 < len(head) and _LABEL_ALONE.fullmatch(simple) and (agency := _agency_candidate(head[k + 1])):
+            return agency
+        if (m := _BYLINE.match(simple)) and (agency := _agency_candidate(_written(text, simple, m.start(1), m.end(1)))):
             return agency
     return None
 
 
+def _fields(html_title: str | None) -> list[str]:
+    """The pieces of a page's title line (index.readers.html) that are its fields (「来源：甲县民政局」, from the
+    CMS's ContentSource meta)."""
+    return [p for p in (html_title or "").split("_") if _PUBLISHER_LABEL.match(to_simplified(p))]
+
+
 _PUBLISHER_LABEL = re.compile(r"\s*(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源)\s*[:：]\s*")
+# The label alone on its line, its colon or not (a meta table copied a cell a line: 「发文机关」 then 「甲县教育局」).
+_LABEL_ALONE = re.compile(r"\s*(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源)\s*[:：]?\s*")
 
 
 # A 当前位置 line, or a breadcrumb copied without its mark: 「首页 > 部门信息公开 > 甲县港口管理局 > 年报」.
@@ -862,7 +919,7 @@ def _period_year(lines: list[Line]) -> int | None:
     return None
 
 
-_HAN_DATE = re.compile(r"([二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2})\s*年\s*([一二三四五六七八九十]{1,2})\s*月"
+_HAN_DATE = re.compile(rf"([二][{_HAN_ZERO}][{_HAN_ZERO}一二三四五六七八九]{{2}})\s*年\s*([一二三四五六七八九十]{{1,2}})\s*月"
                        r"\s*([一二三四五六七八九十]{1,3})\s*日")
 
 

@@ -13,7 +13,8 @@ from typing import Literal
 from index.model import Cell, GridCells, Line, Source
 
 Layout = Literal["cell_per_line", "tab_rows", "grid", "line_cells"]
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+# 「- 3 -」「— 3 —」「第3页 共6页」「第 3 页，共 6 页」: a printed page's number, copied out of a PDF viewer.
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[，,、]?\s*共\s*\d+\s*页)?)\s*$")
 _BARE_NUMBER = re.compile(r"^\s*[+\-]?\d[\d,.]*\s*$")
 _MIN_BARE = 10  # lines that are only a number, for a text layer with one cell per line and no tabs
 _MAX_CONTINUATION = 30  # a longer line without a tab is prose, not the rest of a cell

@@ -170,6 +170,10 @@ def _bad_files(folder: Path) -> dict[str, bytes]:
             "tables.xlsx": _bare_workbook(),
             "attached.html": _page("某县2023年政府信息公开工作年度报告", "<p>发布时间：2024-01-20</p><p>附件："
                                    "<a href='/a.pdf'>某县2023年政府信息公开工作年度报告.pdf</a></p>"),
+            "paged.html": _page("某县2023年政府信息公开工作年度报告", "<p>五、存在的主要问题及改进情况</p><p>公开内容不够"
+                                "全面。</p><p>六、其他需要报告的事项</p><p>无。</p><div class='pager'>第3页　共3页　<a href='1.html'>"
+                                "首页</a> <a href='2.html'>上一页</a> <a href='1.html'>1</a> <a href='2.html'>2</a> <b>3</b> "
+                                "<a>下一页</a> <a>尾页</a></div>"),
             "column.html": _page("政府信息公开年报", "<ul>" + "".join(
                 f"<li><a href='/{y}.html'>某县{y}年政府信息公开工作年度报告</a> {y + 1}-01-20</li>"
                 for y in range(2015, 2025)) + "</ul>")}
@@ -215,7 +219,7 @@ def bad_build(tmp_path_factory):
 
 @pytest.mark.parametrize("name", sorted(["junk.docx", "broken.docx", "corrupt.docx", "photo.pdf", "scan.pdf", "book.pdf",
                                          "binary.txt", "photo.txt", "notes.txt", "empty.html", "blank.html",
-                                         "attached.html", "column.html", "tables.xlsx"]))
+                                         "attached.html", "column.html", "tables.xlsx", "paged.html"]))
 def test_every_reason_a_reader_gives_has_its_chinese_words(bad_build, name):
     """Each reason the readers and the extractor give for a real bad file is a kind of the table, said in
     Chinese: no English sentence reaches the page (a kind the table lacks would be said framed, with its

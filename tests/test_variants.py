@@ -15,6 +15,7 @@ import pytest
 from bench.binary_copies import soffice
 from tests.variants import Variant, chromium, make_variants, score
 from tests.variants_office import names as office_names
+from tests.variants_web import names as web_names
 
 # Variants the product does not read fully yet, with what is missing and why (measured, not hoped for):
 # at least this many facts right out of the gold's (a floor: LibreOffice's layout may differ a little from
@@ -225,6 +226,7 @@ def _names(office: bool) -> list[str]:
             "b13-ie-unicode.html", "b13-province-copied.txt", "b13-coop-signed-sameline.txt", "b13-school-page.html",
             "b13-weather.txt", "b13-banner-above-title.html", "b13-banner-above-title.txt"]
     out += office_names(office)  # batch14 (tests/variants_office.py)
+    out += web_names()  # batch15 (tests/variants_web.py)
     return out
 
 
@@ -378,3 +380,31 @@ def test_a_second_report_in_one_file_is_said_and_kept_out_of_the_first(tmp_path)
     assert (report.meta.agency, report.meta.year, report.meta.date) == ("饶平县财政局", 2023, first.date.isoformat())
     assert {f.key: f.value for f in report.facts} == truth.facts
     assert any("另一份报告" in w.message and "饶平县文化广电旅游体育局2023年" in w.message for w in report.warnings)
+
+
+def test_one_page_of_an_article_its_site_paged_says_so(tmp_path) -> None:
+    """An article the CMS cut into three pages, each saved as a file: each page is read for what it holds and
+    its warnings say 第k页，共3页 (the rest of the report is on the other pages), not only which tables are
+    missing; a page holding none of the tables is refused, one line naming the file and the paging. A PDF
+    copy's page footers (第1页 共6页 on every page) are no pager."""
+    from index.errors import ReportError
+    from index.extract import extract_path
+    from tests.variants import cms_pages, dept_report, page_trs, report_body, site_for
+
+    report, _ = dept_report("潮州市湘桥区民政局", "潮州市湘桥区", 2023, 1303)
+    title, body = report_body(report)
+    site = site_for("潮州市湘桥区", "粤")
+    for k, (piece, _) in enumerate(cms_pages(body.replace(title, "")), 1):
+        path = tmp_path / f"p{k}.html"
+        path.write_text(page_trs(site, title, "潮州市湘桥区民政局", "2024-01-22 10:00", piece, 2023), encoding="utf-8")
+        said = [w.message for w in extract_path(path).warnings]
+        assert any(m.startswith(f"第{k}页，共3页：报告的其余部分") for m in said), said
+    last = tmp_path / "p4.html"
+    tail = body[body.index("<p><strong>五、"):]
+    last.write_text(page_trs(site, title, "潮州市湘桥区民政局", "2024-01-22 10:00", tail + '<div class="page">第4页　共4页　'
+                             '<a href="index.html">首页</a> <a href="index_2.html">上一页</a> <a>下一页</a> <a>尾页</a></div>',
+                             2023), encoding="utf-8")
+    with pytest.raises(ReportError) as err:
+        extract_path(last)
+    message = str(err.value)
+    assert "page 4 of 4" in message and str(last) in message and "\n" not in message

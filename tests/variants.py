@@ -99,6 +99,9 @@ Sources and their gold:
   31/43 fully right, metadata 33/43 (agencies 本站 twice, 「主办：广东省人民政府办公厅」, the school's 教育局, the
   county's government under the banner twice, none twice, &nbsp; inside the name, Big5 unreadable), 6788/7087
   fields.
+- batch15 (tests/variants_web.py): 政府网站集约化平台 pages (发文机关 in a cell of its own, ContentSource/ArticleTitle
+  metas), 'zwgk' iframes saved complete, the agency only in 来源/主办单位/落款, WeChat and PDF-viewer and Word copies,
+  a 镇, a 街道, a school, a hospital, a state-owned company, 开发区管委会, years only in 二〇二三年度 or the file name.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -4045,6 +4048,8 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
     made += batch13(out, put, office=office)
     from tests.variants_office import batch14  # Word, PDF, ODT and spreadsheet kinds (its own module)
     made += batch14(out, put, office=office)
+    from tests.variants_web import batch15  # CMS families, WeChat/PDF-viewer/Word copies, public bodies (its module)
+    made += batch15(out, put, office=office)
     if to_print:
         made += _printed(out, to_print)
     return made

@@ -48,6 +48,8 @@ KINDS: tuple[tuple[str, str, str], ...] = (
      "这是列出 {n} 份报告的栏目页（{titles}…），不是报告本身：请打开或保存报告自己的页面"),
     ("attachment", r"not the report but a page linking to it as an attachment \((?P<name>.+)\): .*",
      "这是以附件链接报告的页面，报告在附件「{name}」里：请打开或保存那个文件"),
+    ("paged", r"page (?P<k>\d+) of (?P<m>\d+) of an article its site cut into pages.*",
+     "这是网站把一篇文章分成 {m} 页后的第 {k} 页，没有报告的表格：报告的其余部分在其他分页上，请保存每一页或文章的打印页面"),
     ("not_report", r"not a government information disclosure annual report.*",
      "不像政府信息公开工作年度报告（没有找到年报模板的表格或其中的数字）"),
     ("docx_damaged", r"damaged Word document.*", "Word 文档已损坏，无法打开"),

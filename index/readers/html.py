@@ -94,6 +94,9 @@ def _read_html(path: Path, data: bytes) -> Document:
     author = page_author(root) if "<meta" in text or "<META" in text else None
     if author:  # who the page says published it (<meta name="author">, og:site_name): a field like the footer's
         title = f"{title}_{author}" if title else author
+    source = page_source(root) if "<meta" in text or "<META" in text else None
+    if source:  # the CMS's ContentSource meta: the page's 来源 field, kept as one (index.metadata: publisher)
+        title = f"{title}_来源：{source}" if title else f"来源：{source}"
     owner = _SITE_OWNER.search(text) if "版权所有" in text or "主办" in text else None
     if owner:  # the footer's 主办单位/版权所有: whose site it is, the weakest field (a county's, for its offices)
         title = f"{title}_{owner.group(1)}" if title else owner.group(1)
@@ -173,6 +176,16 @@ def page_author(root: Element) -> str | None:
     return next((t for el in root.iter("meta") if (el.get("name") or el.get("property") or "").lower()
                  in _AUTHOR_METAS and (t := normalise(el.get("content") or ""))
                  and re.search("[\u4e00-\u9fff]", t)), None)
+
+
+_SOURCE_METAS = frozenset({"contentsource", "source", "dc.source", "来源"})
+
+
+def page_source(root: Element) -> str | None:
+    """The page's 来源 as its CMS writes it in <head> (<meta name="ContentSource">): who published the article,
+    the only naming of the agency on pages whose title is bare and whose article says 我局."""
+    return next((t for el in root.iter("meta") if (el.get("name") or "").lower() in _SOURCE_METAS
+                 and (t := normalise(el.get("content") or "")) and re.search("[\u4e00-\u9fff]", t)), None)
 
 
 _PICTURE_TITLE = re.compile(r"(?:20\d\d|[二〇零○]{4})\s*年.{0,30}(?:报告|年报|報告|年報)")
@@ -682,7 +695,7 @@ def _siblings(root: Element, a: int, b: int) -> bool:
 
 _YEAR_FIRST = re.compile(r"\s*(?:20\d\d|二[〇零○]..)\s*年")
 _PAGE_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|信息来源|信息來源|来源|來源|文章标题|文章標題|"
-                         r"信息名称|信息名稱|名\s*[称稱])\s*[:：]")  # 繁體 pages' fields too
+                         r"信息名称|信息名稱|名\s*[称稱])\s*(?:[:：]|\t)")  # 繁體 pages' fields too; a label in its own cell
 
 
 def _scan(root: Element, elements: Iterable[Element]) -> tuple[list[tuple[str, Element]], int]:
@@ -871,7 +884,7 @@ def _prune_chrome(root: Element, headings: list[tuple[str, Element]]) -> bool:
                 w_links[k] >= _MIN_LINKS and w_linked[k] >= _MAX_LINK_SHARE * w_text[k]
                 and l_text[k] - l_linked[k] <= _MAX_CAPTION)
             landmark = tag in _CHROME_TAGS and not (tag in _OWN_PARTS and _in_article(el))
-            if (landmark or role in _CHROME_ROLES or dense) and not _holds_number_cell(el):
+            if (landmark or role in _CHROME_ROLES or dense) and not _holds_number_cell(el) and not _pager(el):
                 el.set(_PRUNED, "1")
                 pruned = marked = True
         p = parent[k]
@@ -901,6 +914,18 @@ def _may_hold_chrome(root: Element) -> bool:
 
 _ANY_ROLE = lxml.etree.XPath("boolean(//@role)")
 _WITH_ROLE = lxml.etree.XPath("//*[@role]")
+
+
+def _pager(block: Element) -> bool:
+    """A CMS's pager under one page of an article it cut into pages (第1页 共3页 … 下一页): kept, as it tells that
+    the rest of the report is on other pages (index.metadata.cms_page). Asked only of blocks about to be pruned."""
+    from index.metadata import cms_page
+
+    text = normalise(_text_inside(block))
+    return len(text) <= _PAGER_CHARS and cms_page([Line(number=1, text=text)]) is not None
+
+
+_PAGER_CHARS = 120  # a pager's words and page links; a longer block is a list of links, not a pager
 
 
 def _holds_number_cell(block: Element) -> bool:
