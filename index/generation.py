@@ -23,6 +23,7 @@ which is why ties are broken by corpus order (the manifest's file order) and not
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +85,9 @@ class Generation:
         self.name = self.path.name
         self.files = self._file_ids()  # taken now: a build removes the older generations' folders
         self._report_rows: list[tuple] | None = None  # see report_rows
-        self._changed: tuple[Generation, set[str]] | None = None  # see changed_docs
+        # see changed_docs; the older generation by weak reference: a strong one kept every generation an
+        # engine was reopened through alive, each with its report rows (100,000 tuples at 100,000 reports)
+        self._changed: tuple[weakref.ref, set[str], list[tuple]] | None = None
 
     def _file_ids(self) -> list[tuple[int, int] | None]:
         """Each part's facts.duckdb as (device, inode): a grown generation hard-links its older parts."""
@@ -240,14 +243,22 @@ class Generation:
                 f"select doc, agency, year, format from ({self.part_select('reports', i)})").fetchall()]
             rows += new
             rows.sort(key=lambda r: r[0])  # code points, as DuckDB's order by (the old rows are in order)
-            self._changed = older, growth.dead_docs | {r[0] for r in new}
+            self._changed = weakref.ref(older), growth.dead_docs, new
         self._report_rows = rows
         return rows
 
     def changed_docs(self, older: Generation | None) -> set[str] | None:
         """The docs added, replaced or removed since `older`, when report_rows grew this generation's rows from
         its (else None: nothing is known to be unchanged)."""
-        return self._changed[1] if self._changed is not None and self._changed[0] is older else None
+        grown = self.grown_rows(older)
+        return grown[0] | {r[0] for r in grown[1]} if grown is not None else None
+
+    def grown_rows(self, older: Generation | None) -> tuple[set[str], list[tuple]] | None:
+        """(the docs replaced or removed since `older`, the new parts' report rows) when report_rows grew this
+        generation's rows from its, else None: what a reader holding arrays over `older`'s reports grows them by."""
+        if self._changed is None or older is None or self._changed[0]() is not older:
+            return None
+        return self._changed[1], self._changed[2]
 
     # ------------------------------------------------------------ keyword and vectors
     def keyword(self, previous: KeywordIndex | None = None) -> KeywordIndex:
