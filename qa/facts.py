@@ -21,7 +21,7 @@ from index.model import Flag
 from index.template import fact_specs
 from qa.copies import changed_docs, find_copies
 from qa.lexicon import Measure
-from qa.report_table import DocIndex, ReportList, ReportTable, unnamed
+from qa.report_table import DocIndex, ReportList, report_table, unnamed
 
 if TYPE_CHECKING:
     from index.generation import Generation
@@ -55,22 +55,6 @@ def _key_sources(gen: Generation | None) -> str:
     parts = [base] + [key_columns_sql(f"({gen.part_select('facts', i)})") + " where key = ?"
                       for i in range(1, len(gen.parts()))]
     return " union all ".join(f"({p})" for p in parts)
-
-
-def _report_rows(con, gen: Generation | None, previous: FactStore | None) -> list[tuple]:
-    """(doc, agency, year, format) of every live report, in doc order (Generation.report_rows: grown from the
-    previous store's generation when this one only grew from it)."""
-    if gen is None:
-        return con.execute("select doc, agency, year, format from reports order by doc").fetchall()
-    return gen.report_rows(con, previous._gen if previous is not None else None)
-
-
-def _report_table(con, gen: Generation | None, previous: FactStore | None) -> ReportTable:
-    """The live reports as arrays: the previous store's grown by the reports added, replaced or removed when
-    this generation's rows grew from its generation's (Generation.grown_rows), else made from every row."""
-    rows = _report_rows(con, gen, previous)
-    grown = gen.grown_rows(previous._gen) if gen is not None and previous is not None else None
-    return previous.table.grown(*grown) if grown is not None else ReportTable.from_rows(rows)
 
 
 def _sql_str(s: str) -> str:
@@ -176,7 +160,7 @@ class FactStore:
         self._base_lines: dict[str, tuple] | None = None  # the base's line places by doc (lines_by_doc)
         # the reports as arrays (qa.report_table; grown from the previous store's after an add), a Report made
         # when an answer asks for one
-        self.table = table = _report_table(con, gen, previous)
+        self.table = table = report_table(con, gen, previous._gen if previous is not None else None)
         # one agency's reports under one name, when some state fewer places (洪泽区人民政府, 淮安市洪泽区人民政府)
         self.fuller = table.fuller
         self.reports = ReportList(table)
