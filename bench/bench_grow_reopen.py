@@ -48,7 +48,28 @@ and normalisation when a query first searches (a fact question needs none; the f
 ~0.2-0.4 CPU s), no retriever queries (the rows are the store's, grown), copies judged again only where files
 changed; what remains is mostly the fact store's objects and arrays per report (qa/facts.py: 1.1-3.3 s wall
 of 1.9-6.7 s, load 16-25) and the arrays over every passage the first search makes. The first answer to the fact question (哪个单位行政处罚最多: a
-ranking of 34,342 agencies) costs what the same answer asked again does: it is the answer at this size."""
+ranking of 34,342 agencies) costs what the same answer asked again does: it is the answer at this size.
+
+Then (scale12), the same index (/work/scale11/idx_snap, a fresh `cp -al` copy each run), 2 rounds of add + delete
+a run, --steps, before = the tree at 53039a4, after = scale12's; runs alternated before, after, before, after;
+1-minute load 8-10. CPU seconds of the process, 8 rounds each (min-max, median):
+  reopen                              0.67-0.94 (0.79) before   0.24-0.43 (0.29) after   2.7x
+  reopen and first answer (facts)     1.05-1.47 (1.26) before   0.38-0.63 (0.45) after   2.8x
+  the same answer asked again         0.55-0.81 (0.63) before   0.12-0.15 (0.13) after   (full collections gone)
+  then a prose answer                 0.51-0.78 (0.67) before   0.38-0.87 (0.59) after   (metadata joined here now)
+  reopen, fact answer, prose answer   1.56-2.20 (1.89) before   0.76-1.34 (1.06) after   1.8x
+Wall seconds (load 8-10): reopen and first answer 3.7-8.8 s before, 1.6-3.3 s after. What went: (1) the
+ranking itself costs 0.13 CPU s; the rest of "the answer at this size" was the cyclic collector walking the
+engine's ~900,000 tracked objects (report objects, the agency finder's lists and sets, pypinyin's tables):
+0.3-0.5 s a full collection, one every answer or two. An engine's objects are now frozen out of the
+collector once made (index/memory.py; an engine holds no reference cycles, so a dropped one is still freed);
+(2) the reports are arrays (qa/report_table.py), one table per generation shared by the retriever and the
+fact store, grown after an add by the files that came and went, with a Report made when an answer asks for
+one; the fuller names kept when no name that came or went shares its place-less body with another; (3) the
+fact store keeps the previous store's key columns (moved to the new report ids, the new parts' cells read in
+one query), cell details and line places: the first answer read ~35 key columns again; (4) the keyword
+parts' metadata over 4.2M passages is joined when a search first needs it (the prose answer's share above);
+(5) a generation no longer holds the one it grew from (each reopen kept every older generation's rows alive)."""
 
 from __future__ import annotations
 
@@ -78,10 +99,9 @@ OWN = ("qa/", "index/", "marshal")  # the profile's lines worth naming
 STEPS = (
     ("qa.retrieve", "Retriever.__init__", "retriever"),
     ("index.generation", "Generation.keyword", "retriever: keyword parts"),
-    ("qa.retrieve", "fuller_names", "retriever: fuller names"),
+    ("qa.retrieve", "report_table", "retriever: report table"),  # (made here, the fact store shares it)
+    ("qa.report_table", "ReportTable.grown", "report table grown"),
     ("qa.facts", "FactStore.__init__", "fact store"),
-    ("qa.facts", "_report_rows", "fact store: report rows"),
-    ("qa.facts", "fuller_names", "fact store: fuller names"),
     ("qa.facts", "find_copies", "fact store: copies"),
     ("qa.engine", "Reader.__init__", "question reader"),
     ("qa.engine", "QA.ask", "first answer"),

@@ -22,10 +22,13 @@ which is why ties are broken by corpus order (the manifest's file order) and not
 
 from __future__ import annotations
 
+import bisect
 import os
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -34,6 +37,7 @@ from index.errors import ReportError
 from index.keyword import PART_CODES, FieldBonus, KeywordIndex, MetaColumns, _idf, normalize_agency, top_k
 from index.store import FACTS_DB, SCHEMA
 
+T = TypeVar("T")
 DEAD_TERMS = "dead_terms.json"  # in a segment's keyword folder: see Generation.dead_terms, index/grow.py
 PART_ROWID_BITS = 40  # a part's rows are numbered from part << 40 in the views: unique, no count needed
 MERGE_POSTINGS = 1 << 23  # postings of a part that KeywordParts.merged places at once
@@ -84,7 +88,10 @@ class Generation:
         self.name = self.path.name
         self.files = self._file_ids()  # taken now: a build removes the older generations' folders
         self._report_rows: list[tuple] | None = None  # see report_rows
-        self._changed: tuple[Generation, set[str]] | None = None  # see changed_docs
+        self._reports = None  # see reports
+        # see changed_docs; the older generation by weak reference: a strong one kept every generation an
+        # engine was reopened through alive, each with its report rows (100,000 tuples at 100,000 reports)
+        self._changed: tuple[weakref.ref, set[str], list[tuple]] | None = None
 
     def _file_ids(self) -> list[tuple[int, int] | None]:
         """Each part's facts.duckdb as (device, inode): a grown generation hard-links its older parts."""
@@ -224,30 +231,59 @@ class Generation:
                       dead_docs={d for p, d in dead - old_dead if p in dict(old_parts)})
 
     def report_rows(self, con, older: Generation | None = None) -> list[tuple]:
-        """(doc, agency, year, format) of every live report, in doc order, read once per generation (the
-        retriever and the fact store of one engine share them). older: the generation of the engine this one
-        is reopened from: when this one only grew from it (index/grow.py), its rows without the replaced and
-        deleted reports and the new parts' rows: reading them all took seconds at 100,000 reports, each time."""
+        """(doc, agency, year, format) of every live report, in doc order, read once per generation. older: the
+        generation of an engine this one is reopened from: when this one only grew from it (index/grow.py), its
+        rows without the replaced and deleted reports and the new parts' rows: reading them all took seconds
+        at 100,000 reports, each time."""
         if self._report_rows is not None:
             return self._report_rows
-        growth = self.grown_from(older) if older is not None and older._report_rows is not None else None
-        if growth is None:
+        grown = self._growth_rows(con, older) if older is not None and older._report_rows is not None else None
+        if grown is None:
             rows = con.execute("select doc, agency, year, format from reports order by doc").fetchall()
         else:
-            rows = ([r for r in older._report_rows if r[0] not in growth.dead_docs] if growth.dead_docs
-                    else list(older._report_rows))
-            new = [r for i in growth.new_parts for r in con.execute(
-                f"select doc, agency, year, format from ({self.part_select('reports', i)})").fetchall()]
-            rows += new
-            rows.sort(key=lambda r: r[0])  # code points, as DuckDB's order by (the old rows are in order)
-            self._changed = older, growth.dead_docs | {r[0] for r in new}
+            dead, new = grown
+            rows = [r for r in older._report_rows if r[0] not in dead] if dead else list(older._report_rows)
+            for r in sorted(new, key=lambda r: r[0]):  # code points, as DuckDB's order by (the old rows are in order)
+                bisect.insort(rows, r, key=lambda r: r[0])
         self._report_rows = rows
         return rows
 
+    def reports(self, con, older: Generation | None, make: Callable[[list[tuple]], T],
+                grow: Callable[[T, set[str], list[tuple]], T]) -> T:
+        """The live reports as a reader holds them (qa.report_table: arrays), made once per generation and
+        shared by the readers of one engine: grow(older's, the docs replaced or removed, the new parts' rows)
+        when this generation only grew from `older` (index/grow.py) and older's were made, else make(every row
+        in doc order)."""
+        if self._reports is None:
+            grown = self._growth_rows(con, older) if older is not None and older._reports is not None else None
+            self._reports = grow(older._reports, *grown) if grown is not None else make(self.report_rows(con))
+        return self._reports
+
+    def _growth_rows(self, con, older: Generation) -> tuple[set[str], list[tuple]] | None:
+        """(the docs replaced or removed since `older`, the new parts' report rows) when this generation only
+        grew from `older`, else None; remembered for grown_rows."""
+        if self._changed is not None and self._changed[0]() is older:
+            return self._changed[1], self._changed[2]
+        growth = self.grown_from(older)
+        if growth is None:
+            return None
+        new = [r for i in growth.new_parts for r in con.execute(
+            f"select doc, agency, year, format from ({self.part_select('reports', i)})").fetchall()]
+        self._changed = weakref.ref(older), growth.dead_docs, new
+        return growth.dead_docs, new
+
     def changed_docs(self, older: Generation | None) -> set[str] | None:
-        """The docs added, replaced or removed since `older`, when report_rows grew this generation's rows from
-        its (else None: nothing is known to be unchanged)."""
-        return self._changed[1] if self._changed is not None and self._changed[0] is older else None
+        """The docs added, replaced or removed since `older`, when this generation's reports grew from its
+        (else None: nothing is known to be unchanged)."""
+        grown = self.grown_rows(older)
+        return grown[0] | {r[0] for r in grown[1]} if grown is not None else None
+
+    def grown_rows(self, older: Generation | None) -> tuple[set[str], list[tuple]] | None:
+        """(the docs replaced or removed since `older`, the new parts' report rows) when this generation's
+        reports grew from `older`'s (report_rows, reports), else None."""
+        if self._changed is None or older is None or self._changed[0]() is not older:
+            return None
+        return self._changed[1], self._changed[2]
 
     # ------------------------------------------------------------ keyword and vectors
     def keyword(self, previous: KeywordIndex | None = None) -> KeywordIndex:
@@ -480,7 +516,30 @@ class KeywordParts(KeywordIndex):
         norms = None
         if names[:len(base_names)] == list(base_names):  # (always: a base's agency table is unique)
             norms = base.meta._agency_norm + [normalize_agency(a) for a in names[len(base_names):]]
-        self.meta = MetaColumns(names, list(docs), {c: np.concatenate(v) for c, v in cols.items()}, norms)
+        self._cols = cols  # each column by part: concatenated when `meta` is first read (a search)
+        self._meta = None
+        self._meta_tables = names, list(docs), norms
+
+    @property
+    def meta(self) -> MetaColumns:
+        """The passages' metadata over every part, made when first read: arrays over every passage (4.2M at
+        100,000 reports, ~0.1 CPU s of each reopen); counting (_live_counts) reads the parts' own."""
+        if self._meta is None:
+            names, docs, norms = self._meta_tables
+            self._meta = MetaColumns(names, docs, {c: np.concatenate(v) for c, v in self._cols.items()}, norms)
+        return self._meta
+
+    @meta.setter
+    def meta(self, value: MetaColumns) -> None:
+        self._meta = value
+
+    def _gather(self, column: str, at: np.ndarray) -> np.ndarray:
+        """A metadata column at these passage numbers, from the parts' arrays (not meta's concatenation)."""
+        out = np.empty(len(at), self._cols[column][0].dtype)
+        for off, p, values in zip(self.offsets, self.parts, self._cols[column]):
+            sel = (at >= off) & (at < off + p.n)
+            out[sel] = values[at[sel] - off]
+        return out
 
     @staticmethod
     def _part_meta(p: KeywordIndex, agencies: dict[str, int], docs: dict[str, int]) -> tuple:
@@ -522,7 +581,7 @@ class KeywordParts(KeywordIndex):
         self._n_live = int(self.live.sum())
         # a report's passages share its agency: reports per agency = live reports by their agency
         keep = live_docs & (doc_agency >= 0)
-        self._reports_per_agency = np.bincount(doc_agency[keep], minlength=len(self.meta.agencies))
+        self._reports_per_agency = np.bincount(doc_agency[keep], minlength=len(self._meta_tables[0]))
         self.fields = {"agency": self._agency_fields(), "part": self.parts[0].fields["part"]}
         self.idf = _idf(self._n_live, df)
 
@@ -531,29 +590,29 @@ class KeywordParts(KeywordIndex):
         share over all its passages counted once and kept on it for the next reopen (as combined_meta; its
         docs and agencies keep their combined ids), the segments' added and the tombstoned passages'
         taken off: what counting over every live passage gives, without arrays over them all."""
-        m, base, n_codes = self.meta, self.parts[0], len(PART_CODES)
-        n_docs, n0 = len(m.docs), base.n
+        cols, base, n_codes = self._cols, self.parts[0], len(PART_CODES)
+        n_docs = len(self._meta_tables[1])
         own = getattr(base, "passage_counts", None)
         if own is None:
-            doc_id = m.doc_id[:n0]
+            doc_id = cols["doc_id"][0]
             if len(doc_id) and doc_id.min() < 0:  # (a passage of no doc: never made by a build)
                 raise ValueError("keyword base: a passage without a document")
             agency = np.full(int(doc_id.max()) + 1 if len(doc_id) else 0, -1, np.int64)
-            agency[doc_id] = m.agency_id[:n0]
-            own = base.passage_counts = (np.bincount(doc_id), agency, np.bincount(m.part[:n0], minlength=n_codes))
+            agency[doc_id] = cols["agency_id"][0]
+            own = base.passage_counts = (np.bincount(doc_id), agency, np.bincount(cols["part"][0], minlength=n_codes))
         per_doc = np.zeros(n_docs, np.int64)
         per_doc[:len(own[0])] = own[0]
         doc_agency = np.full(n_docs, -1, np.int64)
         doc_agency[:len(own[1])] = own[1]
         per_part = own[2].astype(np.int64)
-        for off, p in zip(self.offsets[1:], self.parts[1:]):  # in passage order: a doc's latest part names its agency
-            ids = m.doc_id[off:off + p.n]
+        for i in range(1, len(self.parts)):  # in passage order: a doc's latest part names its agency
+            ids = cols["doc_id"][i]
             per_doc += np.bincount(ids, minlength=n_docs)
-            doc_agency[ids] = m.agency_id[off:off + p.n]
-            per_part += np.bincount(m.part[off:off + p.n], minlength=n_codes)
+            doc_agency[ids] = cols["agency_id"][i]
+            per_part += np.bincount(cols["part"][i], minlength=n_codes)
         dead = np.flatnonzero(~self.live)
-        per_doc -= np.bincount(m.doc_id[dead], minlength=n_docs)
-        per_part -= np.bincount(m.part[dead], minlength=n_codes)
+        per_doc -= np.bincount(self._gather("doc_id", dead), minlength=n_docs)
+        per_part -= np.bincount(self._gather("part", dead), minlength=n_codes)
         return per_doc, doc_agency, per_part
 
     def _agency_fields(self) -> dict[str, list[int]]:

@@ -1154,13 +1154,21 @@ def _body(agency: str) -> tuple[tuple[str, ...], str]:
     return tuple(places), rest
 
 
+def body_key(agency: str) -> tuple[str, str] | None:
+    """What fuller_names groups names by (the last place stated, the words after the places), None for a
+    name that states no place: names whose keys no other name shares are never given a fuller one (a reader
+    that grows its names by a few checks theirs alone)."""
+    places, rest = _body(agency)
+    return (places[-1], rest) if places else None
+
+
 @lru_cache(maxsize=4)  # the engine's fact store and its retriever ask for the same names
 def _fuller_names(agencies: frozenset[str]) -> tuple[tuple[str, str], ...]:
     by_body: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
     for a in agencies:
-        places, rest = _body(a)
-        if places:
-            by_body.setdefault((places[-1], rest), []).append((places, a))
+        key = body_key(a)
+        if key is not None:
+            by_body.setdefault(key, []).append((_body(a)[0], a))
     shared = [m for m in by_body.values() if len(m) > 1]  # the usual corpus: none, and agency_keys is not run
     keys = agency_keys(a for m in shared for _, a in m)
     out: dict[str, str] = {}

@@ -60,16 +60,20 @@ class Copies:
 
 
 def find_copies(con, reports: list[Report], previous: Copies | None = None,
-                changed: set[str] | None = None) -> Copies:
+                changed: set[str] | None = None, places: dict[Place, list[int]] | None = None) -> Copies:
     """Group the copies among reports (ids = positions in the list) from the facts table of con.
     previous, changed: the copies found over an older generation of the index and the docs added, replaced or
     removed since (an engine reopened after an add): a place whose files are the same and none of them
-    changed is judged as it was (a place's groups depend on its files' cells alone); the others are read."""
-    by_place: dict[Place, list[int]] = {}
-    for r in reports:
-        if r.agency and r.year is not None:
-            by_place.setdefault((r.agency, r.year), []).append(r.rid)
-    candidates = {place: rids for place, rids in by_place.items() if len(rids) > 1}
+    changed is judged as it was (a place's groups depend on its files' cells alone); the others are read.
+    places: the places of more than one report and their report ids, when the caller has them
+    (qa.report_table: no pass over every report)."""
+    if places is None:
+        by_place: dict[Place, list[int]] = {}
+        for r in reports:
+            if r.agency and r.year is not None:
+                by_place.setdefault((r.agency, r.year), []).append(r.rid)
+        places = {place: rids for place, rids in by_place.items() if len(rids) > 1}
+    candidates = places
     if not candidates:  # the usual case: no query at all
         return Copies(len(reports), [])
     judged: dict[Place, Judged] = {}
@@ -92,7 +96,7 @@ def find_copies(con, reports: list[Report], previous: Copies | None = None,
     for place, rids in candidates.items():
         if place not in judged:
             judged[place] = (tuple(reports[r].doc for r in rids), _judge([reports[r].doc for r in rids], cells, odd))
-    rid = {r.doc: r.rid for r in reports}
+    rid = {reports[r].doc: r for rids in candidates.values() for r in rids}
     groups = [CopyGroup(rid[p], tuple(rid[o] for o in others), s, d)
               for place in candidates for p, others, s, d in judged[place][1]]
     return Copies(len(reports), groups, judged)

@@ -38,7 +38,7 @@ class QA:
         """previous: an engine over an older generation of the same index (see reopen)."""
         from index.memory import paused_gc
 
-        with paused_gc():  # (the reports, the agency finder: hundreds of thousands of objects at 100,000 reports)
+        with paused_gc(keep=True):  # (the reports, the agency finder: hundreds of thousands of objects at 100,000 reports)
             self.retriever = Retriever(Path(index), model=model, previous=previous and previous.retriever)
             self.store = FactStore(self.retriever.db, self.retriever.gen,  # reads per key on first need
                                    previous=previous and previous.store)

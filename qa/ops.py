@@ -150,24 +150,24 @@ def table_of(rows: list[Row] | Rows, m: Measure, ranked: bool, show_years: bool 
     Rows (arrays): its thousands of rows are read from them, not made into Row objects first."""
     vc = value_column(m)
     cols = (["名次"] if ranked else []) + ["单位", "年份", vc, "说明"]
-    if isinstance(rows, Rows):
-        reports = rows.store.reports
-        data = zip([reports[r] for r in rows.rids.tolist()], rows.values.tolist(), rows.status.tolist(),
+    if isinstance(rows, Rows):  # (names and years from the store's arrays: no Report object a row)
+        years = [y if y >= 0 else None for y in rows.store.year_of[rows.rids].tolist()]
+        data = zip(rows.store.table.names_of(rows.rids), years, rows.values.tolist(), rows.status.tolist(),
                    rows.flags.tolist())
         rids = rows.rids
     else:
-        data = ((r.report, r.value, r.status, r.flags) for r in rows)
+        data = ((r.report.name, r.report.year, r.value, r.status, r.flags) for r in rows)
         rids = np.array([r.report.rid for r in rows], np.int64)
     out, rank, prev = [], 0, None
-    for i, (rep, value, status, flags) in enumerate(data):
+    for i, (name, year, value, status, flags) in enumerate(data):
         if status == OK:
             if value != prev:
                 rank, prev = i + 1, value
             cells = [rank] if ranked else []
-            out.append(cells + [rep.name, rep.year, cell_value(value), flag_words(flags)])
+            out.append(cells + [name, year, cell_value(value), flag_words(flags)])
         else:
             cells = ["—"] if ranked else []
-            out.append(cells + [rep.name, rep.year, None, STATUS_WORDS[status]])
+            out.append(cells + [name, year, None, STATUS_WORDS[status]])
     sources = store.sources(m, rids) if store is not None else []
     return AnswerTable.model_construct(columns=cols, rows=out, units={vc: m.unit}, sources=sources)
 

@@ -15,10 +15,10 @@ from pydantic import BaseModel
 from index.errors import ReportError
 from index.generation import Generation
 from index.keyword import Filters, KeywordIndex
-from index.metadata import fuller_names
 from index.model import Passage
 from qa.agencies import AgencyIndex, AgencyMatch
 from qa.normalize import years
+from qa.report_table import report_table
 
 FETCH = 50  # candidates taken from each path before fusion
 # Each further row of one table counts this share of its fused score less (index/fusion.spread_tables);
@@ -111,17 +111,13 @@ class Retriever:
         self.manifest = self.gen.manifest
         self.keyword: KeywordIndex = self.gen.keyword(previous and previous.keyword)
         self.db = self.gen.connect()
-        rows = self.gen.report_rows(self.db, previous and previous.gen)  # (grown after an add: no query)
-        stated = sorted({a for _, a, _, _ in rows if a is not None})
-        fuller = fuller_names(stated)  # the names answers use (qa.facts does the same)
-        self._names_of: dict[str, list[str]] = {}  # a name answers use → the names files give
-        for a in stated:
-            self._names_of.setdefault(fuller.get(a, a), []).append(a)
-        self._agency_names = sorted(self._names_of)
+        # the reports as arrays, shared with the fact store (qa.report_table; grown after an add: no query)
+        self.table = report_table(self.db, self.gen, previous and previous.gen)
+        self._names_of = self.table.stated_names()  # a name answers use → the names files give (when not itself)
+        self._agency_names = self.table.named_names
         same = previous is not None and previous._agency_names == self._agency_names
         self._agencies = previous._agencies if same else None  # built on first need (a search)
-        self.years = {y for _, _, y, _ in rows if y}
-        self._agency_years = {(fuller.get(a, a), y) for _, a, y, _ in rows}
+        self.years = {y for y in self.table.years if y}
         self._model = model
         self.dense_weight = model_weight(str(self.manifest.model.get("name"))) if self.manifest.model else 0.0
         self._dense = None
@@ -339,7 +335,7 @@ class Retriever:
         if len(named) != 1:
             return None
         year = named.pop()
-        has = (agency, year) in self._agency_years if agency else year in self.years
+        has = self.table.has(agency, year) if agency else year in self.years
         return year if has else None
 
     def passages(self, indices: list[int]) -> dict[int, Passage]:

@@ -246,9 +246,13 @@ def _same_engine_state(a, b) -> None:
     import numpy as np
 
     ra, rb = a.retriever, b.retriever
-    assert ra.gen.report_rows(None) == rb.gen.report_rows(rb.db)
-    assert (ra._agency_names, ra._names_of, ra.years, ra._agency_years) == (
-        rb._agency_names, rb._names_of, rb.years, rb._agency_years)
+    ta, tb = ra.table, rb.table
+    assert ta is a.store.table and tb is b.store.table  # (one table of the reports an engine)
+    for c in ("docs", "stated", "year", "format", "agency_of"):
+        assert np.array_equal(getattr(ta, c), getattr(tb, c)), c
+    assert (ta.agency_names, ta.fuller, ta.places()) == (tb.agency_names, tb.fuller, tb.places())
+    assert (ra._agency_names, ra._names_of, ra.years) == (rb._agency_names, rb._names_of, rb.years)
+    assert all(ta.has(n, y) == tb.has(n, y) for n in tb.agency_names for y in [*tb.years, None, 1999])
     ca, cb = a.store.copies, b.store.copies
     assert ca.groups == cb.groups and ca.places == cb.places and np.array_equal(ca.is_primary, cb.is_primary)
     assert ra.hidden_docs == rb.hidden_docs
