@@ -1107,7 +1107,9 @@ def batch16(out: Path, put, *, office: bool) -> list[Variant]:
     page.write_text(positioned_html(real_page("real15"), seed=1613), encoding="utf-8")
     add(chrome_pdf(page, work / "real15vector.pdf"), "b16-real15-wps-vector.pdf", r15.truth, r15.name)
     # Fonts without ToUnicode maps (all, or every other Chinese glyph's): small type, two pages to OCR.
-    small = "<style>body{font-size:11px}td{font-size:10px;padding:1px 3px}h1{font-size:18px}</style></head>"
+    # Small print (the cells' own 14px too): two pages each, to keep OCR's time in the tests bounded.
+    small = ("<style>body{font-size:11px}td,td span{font-size:10px !important}td{padding:1px 3px}"
+             "h1{font-size:18px}p{margin:3px 0}</style></head>")
     for name, agency, seed, every in (("b16-notounicode.pdf", "沈丘县农业农村局", 1614, 1),
                                       ("b16-partunicode.pdf", "沈丘县城市管理局", 1615, 2)):
         rep, truth = dept_report(agency, "沈丘县", 2024, seed)

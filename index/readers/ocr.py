@@ -20,6 +20,10 @@ from index.cells import is_number_like, normalise
 from index.readers.layout import Box, cells_of_row, is_page_furniture, join_boxes, rows_of_boxes
 
 DPI = 150  # render resolution: PP-OCR reads 10.5-pt table digits reliably from 150 dpi; more only costs time
+# A scanned page is rendered larger: its text is a scan's (blurred, grey, turned straight by a resampling), and
+# at 150 dpi PP-OCR's detector misses lone '0's of small print in table cells (b16-scan-rot150: a third of them);
+# at 190 it finds them (detection costs ~1.6x; recognition, on boxes scaled to one height, the same).
+SCAN_DPI = 190
 # A value read with a lower score is flagged (the score goes in the fact's note). PP-OCRv4 scores a lone
 # digit lower than a word even when it is right ('0' at 0.54-0.7 on the 洪泽 scan), hence not higher.
 LOW_CONFIDENCE = 0.5
@@ -83,7 +87,7 @@ def _split_numbers(box: Box) -> list[Box]:
 def ocr_page(page: Any, number: int) -> list:
     """Blocks (index.readers.pdf) of one scanned PDF page, turned straight first (a sheet fed a little askew
     puts a row's numbers on a slope, and the row's right end on the next line's height)."""
-    image = page.render(scale=DPI / 72).to_pil()
+    image = page.render(scale=SCAN_DPI / 72).to_pil()
     angle = skew(image)
     if abs(angle) >= _MIN_SKEW:
         image = image.convert("RGB").rotate(-angle, resample=3, fillcolor=(255, 255, 255))  # 3: bicubic
