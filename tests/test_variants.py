@@ -54,10 +54,8 @@ KNOWN_SHORT: dict[str, tuple[int, str]] = {
     # A real page printed letter-spaced by Chromium: 三's row （二）部分公开 is cut by the page break where the
     # table's rulings stop, its label in three text lines around its numbers (13 of 14).
     "b14-real13-letterspaced.pdf": (13, "a row cut by a page break outside the ruled table"),
-    # Batch 16 (tests/variants_office.py). Fonts without ToUnicode maps (and their cmap hidden): the junk text
-    # layer is set aside and the pages read by OCR, 193 of 200 measured (a row OCR does not place).
-    "b16-notounicode.pdf": (186, "OCR of pages whose fonts map no characters leaves some cells without a value"),
-    # Every other Chinese glyph unmapped: read by OCR, 190 of 200 measured (二's first rows not placed).
+    # Batch 16 (tests/variants_office.py). Fonts without a ToUnicode map for every other Chinese glyph: the
+    # text layer (holes, (cid:N)) is set aside and the pages read by OCR, 189 of 200 measured at 150 dpi.
     "b16-partunicode.pdf": (183, "OCR of pages with unmapped glyphs leaves some cells without a value"),
     # A scan turned 1.2° and -1.5°, turned straight before OCR: 191 of 200 measured (a wrapped label's row).
     "b16-scan-rot150.pdf": (184, "OCR of a turned scan: a wrapped label's row not placed"),

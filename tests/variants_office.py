@@ -60,7 +60,12 @@ After the fixes (index/readers: pdf.py: pages whose characters have no Unicode v
 headers kept as title evidence; docx.py: the page header's words as title evidence; ocr.py: a scan turned
 straight and rendered at 190 dpi before OCR; the three OCR files then put in small print, two pages each):
 4219/4245 fields right, 24/24 files' agency+short+year+format right, 21 files fully right; the three short
-ones (OCR: 193, 190 and 191 of 200) are in KNOWN_SHORT of tests/test_variants.py."""
+ones (OCR: 193, 190 and 191 of 200) are in KNOWN_SHORT of tests/test_variants.py. For the tests' time (the
+batch cost 76 s to make and 129 s to score, 111 s of it OCR, on the 2-core machine under load), the copy
+with every font map cut is left out (its kind, a text layer of (cid:N), is the one partunicode tests), and
+pages whose fonts map no characters are OCR'd at 150 dpi (crisp vector text; scans at 190). Then: 23 files,
+4025/4045 fields right, 23/23 files' metadata right, 21 fully right (partunicode 189/200, the scan 191/200);
+38 s to make and 76 s to score (89 s CPU, 79 s of it OCR) with the machine's load at about 3."""
 
 from __future__ import annotations
 
@@ -650,7 +655,7 @@ def b16_names(office: bool) -> list[str]:
     if chromium():
         out += ["b16-chrome-saved-headed.pdf", "b16-real13-chrome-saved-headed.pdf", "b16-wps-vector.pdf",
                 "b16-wps-vector-landscape.pdf", "b16-wps-vector-wrapnum.pdf", "b16-real15-wps-vector.pdf",
-                "b16-notounicode.pdf", "b16-partunicode.pdf", "b16-scan-rot150.pdf"]
+                "b16-partunicode.pdf", "b16-scan-rot150.pdf"]
     return out
 
 
@@ -1112,8 +1117,9 @@ def batch16(out: Path, put, *, office: bool) -> list[Variant]:
     # Small print (the cells' own 14px too): two pages each, to keep OCR's time in the tests bounded.
     small = ("<style>body{font-size:11px}td,td span{font-size:10px !important}td{padding:1px 3px}"
              "h1{font-size:18px}p{margin:3px 0}</style></head>")
-    for name, agency, seed, every in (("b16-notounicode.pdf", "沈丘县农业农村局", 1614, 1),
-                                      ("b16-partunicode.pdf", "沈丘县城市管理局", 1615, 2)):
+    # (The copy with every map cut, without_unicode_maps(every=1), read 193/200 by the same rule: left out of
+    # the tests for OCR's time, ~40 s.)
+    for name, agency, seed, every in (("b16-partunicode.pdf", "沈丘县城市管理局", 1615, 2),):
         rep, truth = dept_report(agency, "沈丘县", 2024, seed)
         page = work / f"{seed}.html"
         page.write_text(_page(rep).replace("</head>", small), encoding="utf-8")

@@ -84,10 +84,11 @@ def _split_numbers(box: Box) -> list[Box]:
     return out
 
 
-def ocr_page(page: Any, number: int) -> list:
+def ocr_page(page: Any, number: int, dpi: int = SCAN_DPI) -> list:
     """Blocks (index.readers.pdf) of one scanned PDF page, turned straight first (a sheet fed a little askew
-    puts a row's numbers on a slope, and the row's right end on the next line's height)."""
-    image = page.render(scale=SCAN_DPI / 72).to_pil()
+    puts a row's numbers on a slope, and the row's right end on the next line's height). `dpi`: DPI for a
+    page of crisp vector text (fonts without a text map), SCAN_DPI for a scan."""
+    image = page.render(scale=dpi / 72).to_pil()
     angle = skew(image)
     if abs(angle) >= _MIN_SKEW:
         image = image.convert("RGB").rotate(-angle, resample=3, fillcolor=(255, 255, 255))  # 3: bicubic

@@ -86,9 +86,9 @@ def read_pdf(path: Path, data: bytes) -> Document:
         try:
             for i in range(pages):
                 if scanned[i]:
-                    from index.readers.ocr import ocr_page
+                    from index.readers.ocr import DPI, SCAN_DPI, ocr_page
 
-                    blocks += ocr_page(pdf[i], i + 1)
+                    blocks += ocr_page(pdf[i], i + 1, DPI if unmapped and unmapped[i] else SCAN_DPI)
                 elif plumber is not None:  # a page with little text (the end of a table) is still text
                     pictures = [b for b in _pictures(pdf[i]) if _place(b) not in seen]
                     seen.update(_place(b) for b in pictures)  # a banner on every page is read once
