@@ -150,6 +150,24 @@ def test_scanned_pdf_is_read_by_ocr_with_the_facts_of_the_rows_on_its_page(made,
     assert all(f.source.page == 1 for f in got.values())
 
 
+@pytest.mark.parametrize("turned", [1.3, -0.8, 0.0])
+def test_a_scan_fed_askew_is_measured_to_a_tenth_of_a_degree(turned):
+    """A page of the real 洪泽 PDF as a scanner askew gives it: the angle it was turned by is found (to turn
+    it straight before OCR), and an upright page is left as it is."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    from index.readers.ocr import skew
+
+    pdf = pdfium.PdfDocument(str(HONGZE))
+    try:
+        image = pdf[1].render(scale=150 / 72).to_pil().convert("L")
+    finally:
+        pdf.close()
+    image = image.rotate(turned, resample=Image.BICUBIC, fillcolor=255)
+    assert abs(skew(image) - turned) <= 0.11
+
+
 def test_low_confidence_ocr_digits_are_flagged_with_their_score():
     from index.model import Cell, Document, Line, Source
 

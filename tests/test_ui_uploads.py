@@ -167,7 +167,7 @@ def _bad_files(folder: Path) -> dict[str, bytes]:
             "book.pdf": pages.getvalue(), "binary.txt": bytes(range(256)) * 8, "photo.txt": png.getvalue(),
             "notes.txt": "会议纪要\n今天讨论了食堂菜单。\n".encode(), "empty.html": b"",
             "blank.html": b"<html><head><title>x</title></head><body> </body></html>",
-            "tables.xlsx": _bare_workbook(),
+            "tables.xlsx": _bare_workbook(), "sheet.et": _ole2_workbook(),
             "attached.html": _page("某县2023年政府信息公开工作年度报告", "<p>发布时间：2024-01-20</p><p>附件："
                                    "<a href='/a.pdf'>某县2023年政府信息公开工作年度报告.pdf</a></p>"),
             "paged.html": _page("某县2023年政府信息公开工作年度报告", "<p>五、存在的主要问题及改进情况</p><p>公开内容不够"
@@ -177,6 +177,11 @@ def _bad_files(folder: Path) -> dict[str, bytes]:
             "column.html": _page("政府信息公开年报", "<ul>" + "".join(
                 f"<li><a href='/{y}.html'>某县{y}年政府信息公开工作年度报告</a> {y + 1}-01-20</li>"
                 for y in range(2015, 2025)) + "</ul>")}
+
+
+def _ole2_workbook() -> bytes:
+    """The start of an OLE2 compound file holding a Workbook stream and no Word document (WPS .et, Excel .xls)."""
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "Workbook".encode("utf-16-le") + bytes(2000)
 
 
 def _bare_workbook() -> bytes:
@@ -219,7 +224,7 @@ def bad_build(tmp_path_factory):
 
 @pytest.mark.parametrize("name", sorted(["junk.docx", "broken.docx", "corrupt.docx", "photo.pdf", "scan.pdf", "book.pdf",
                                          "binary.txt", "photo.txt", "notes.txt", "empty.html", "blank.html",
-                                         "attached.html", "column.html", "tables.xlsx", "paged.html"]))
+                                         "attached.html", "column.html", "tables.xlsx", "paged.html", "sheet.et"]))
 def test_every_reason_a_reader_gives_has_its_chinese_words(bad_build, name):
     """Each reason the readers and the extractor give for a real bad file is a kind of the table, said in
     Chinese: no English sentence reaches the page (a kind the table lacks would be said framed, with its

@@ -51,6 +51,7 @@ register(read_odt, [".odt"], sniff=looks_like_odt)  # LibreOffice's DOCX of it, 
 register(read_rtf, [".rtf"], sniff=looks_like_rtf)
 register(read_mhtml, [".mht", ".mhtml"], sniff=looks_like_mhtml)
 register(read_xlsx, [".xlsx"], sniff=looks_like_xlsx)  # a report's tables attached alone (附表)
+SUPPORTED_SUFFIXES.update((".et", ".xls"))  # old workbooks: a folder walk picks them up to say why they are not read
 
 # Formats whose files are containers: a file with one of these suffixes and other bytes is named for what
 # it is ("not a PDF: the file is a PNG image"), not decoded as text.
@@ -99,6 +100,9 @@ def _choose(path: Path, data: bytes) -> Reader:
     (the decoder then rejects binaries and unknown encodings with its own message)."""
     container = document_kind(data)
     kind = binary_kind(data)
+    if old_sheet := _old_spreadsheet(path, data):
+        raise ReportError(str(path), f"an old-format spreadsheet ({old_sheet}) is not read: save it as .xlsx "
+                                     "(Excel workbook) and add that file")
     if container or kind:
         for sniff, reader in SNIFFERS:
             if _safe_sniff(sniff, data):
@@ -126,6 +130,18 @@ def _choose(path: Path, data: bytes) -> Reader:
         if _safe_sniff(sniff, data):
             return reader
     return read_text
+
+
+def _old_spreadsheet(path: Path, data: bytes) -> str | None:
+    """'WPS .et' or 'Excel .xls' for an OLE2 workbook (no Word document in it): no reader here takes these
+    BIFF-style files offline (LibreOffice Calc is not installed with Writer; xlrd is no dependency), so they
+    are refused with what to do instead of as an unknown binary."""
+    if not data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or looks_like_doc(data):
+        return None
+    suffix = path.suffix.lower()
+    if suffix in (".et", ".ett") or b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" in data or b"B\x00o\x00o\x00k\x00" in data:
+        return "WPS .et" if suffix in (".et", ".ett") else "Excel .xls"
+    return None
 
 
 def _safe_sniff(sniff: Sniffer, data: bytes) -> bool:

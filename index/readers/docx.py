@@ -71,32 +71,29 @@ def read_rtf(path: Path, data: bytes) -> Document:
 
 
 def _document(path: Path, data: bytes, docx_data: bytes, file_format: str) -> Document:
-    from index.readers.pdf import report_title
+    from index.readers.pdf import report_title, title_fields
 
     document = _open(path, docx_data)
     lines = _docx_lines(document)
     ocr = any(c.confidence is not None for line in lines for c in line.cells or ())
     if not any(line.text.strip() for line in lines):
         raise ReportError(str(path), "no text in the Word document")
+    title = report_title(document.core_properties.title) or _header_title(document)
     return Document(path=str(path), doc=path.name, file_format=file_format, encoding="ocr" if ocr else file_format,
                     sha256=hashlib.sha256(data).hexdigest(), lines=lines,
-                    title=_joined(report_title(document.core_properties.title) or _header_title(document),
-                                  _footer_fields(document)))
+                    title=title_fields(title, None if title else _margin_fields(document, "header"),
+                                       _margin_fields(document, "footer")))
 
 
-def _joined(*fields: str | None) -> str | None:
-    """Title evidence as a page's <title> gives it: fields apart by _ (index.metadata reads each on its own)."""
-    return "_".join(f for f in fields if f) or None
-
-
-def _footer_fields(document: Any) -> str | None:
-    """The page footer's words apart by _: a department's footer names it in full (栾川县应急管理局　地址：…)
-    where its title calls it by its office alone (县应急管理局)."""
+def _margin_fields(document: Any, part: str) -> str | None:
+    """The page header's or footer's words apart by _: a department's footer names it in full (栾川县应急管理局
+    地址：…) where its title calls it by its office alone (县应急管理局); a header may name it where the title
+    does not (「2024年政府信息公开工作年度报告」 under 「扶沟县市场监督管理局」)."""
     words: list[str] = []
     for section in document.sections:
         try:
-            words += " ".join(p.text for p in section.footer.paragraphs).split()
-        except Exception:  # a damaged or absent footer part names nothing
+            words += " ".join(p.text for p in getattr(section, part).paragraphs).split()
+        except Exception:  # a damaged or absent header or footer part names nothing
             continue
     return "_".join(dict.fromkeys(w for w in words if "_" not in w)) or None
 

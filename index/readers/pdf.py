@@ -75,14 +75,20 @@ def read_pdf(path: Path, data: bytes) -> Document:
         ocr = any(scanned)  # some page (or picture on a page) was read by OCR: its values may carry low_confidence
         seen: set[tuple[int, ...]] = set()  # where pictures read by OCR stood
         plumber = _open_plumber(path, data) if not all(scanned) else None
+        unmapped: list[bool] = []
         if plumber is not None:
+            # A text layer whose fonts map no characters (no ToUnicode, no cmap: 「(cid:1234)」) is junk: the
+            # page is read by OCR as a scan is.
+            unmapped = [has_text[i] and _unmapped_share(plumber.pages[i]) >= MAX_UNMAPPED for i in range(pages)]
+            scanned = [s or u for s, u in zip(scanned, unmapped)]
+            ocr = ocr or any(unmapped)
             plumber = _turned_upright(plumber, pdf, path, has_text)
         try:
             for i in range(pages):
                 if scanned[i]:
-                    from index.readers.ocr import ocr_page
+                    from index.readers.ocr import DPI, SCAN_DPI, ocr_page
 
-                    blocks += ocr_page(pdf[i], i + 1)
+                    blocks += ocr_page(pdf[i], i + 1, DPI if unmapped and unmapped[i] else SCAN_DPI)
                 elif plumber is not None:  # a page with little text (the end of a table) is still text
                     pictures = [b for b in _pictures(pdf[i]) if _place(b) not in seen]
                     seen.update(_place(b) for b in pictures)  # a banner on every page is read once
@@ -98,10 +104,22 @@ def read_pdf(path: Path, data: bytes) -> Document:
         pdf.close()
     lines = _lines(_join_tables(blocks))
     if not any(line.text for line in lines):
+        if any(unmapped):
+            raise ReportError(str(path), "no readable text in the PDF (its fonts map no characters to text, and "
+                                         "OCR of its pages read nothing)")
         raise ReportError(str(path), "no text in the PDF (no text layer, and no page image OCR could read)")
     return Document(path=str(path), doc=path.name, file_format="pdf_ocr" if ocr else "pdf",
                     encoding="ocr" if ocr else "pdf", sha256=hashlib.sha256(data).hexdigest(), lines=lines,
-                    title=title)
+                    title=title_fields(title, *running_texts(blocks)))
+
+
+MAX_UNMAPPED = 0.1  # share of a page's characters without a Unicode value over which its text layer is junk
+
+
+def _unmapped_share(page: Any) -> float:
+    """The share of the page's characters whose font gives no Unicode value (pdfminer writes '(cid:N)')."""
+    chars = page.chars
+    return sum(1 for c in chars if c["text"].startswith("(cid:")) / len(chars) if chars else 0.0
 
 
 def report_title(value: object) -> str | None:
@@ -522,14 +540,25 @@ def _table_block(table: Any, page: int) -> TableBlock:
 _LIST_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.、．])")
 
 
+def running_texts(blocks: list[Block]) -> list[str]:
+    """Running headers and footers: the same text in the margin of several pages (in order of first
+    appearance). Dropped from the lines; a header naming the agency is evidence for the metadata."""
+    pages_of: dict[str, set[int]] = {}
+    for block in blocks:
+        if isinstance(block, TextBlock) and block.at_edge and not block.furniture and not _numbers(block.text):
+            pages_of.setdefault(block.text, set()).add(block.page)  # a bare number is a value or a page number
+    return [text for text, pages in pages_of.items() if len(pages) >= 2]
+
+
+def title_fields(*fields: str | None) -> str | None:
+    """Title evidence as a page's <title> gives it: fields apart by _ (index.metadata reads each on its own)."""
+    return "_".join(f for f in fields if f) or None
+
+
 def _join_tables(blocks: list[Block]) -> list[Block]:
     """Page furniture dropped (page numbers, and running headers or footers: the same text in the margin
     of several pages), and each table that goes on over a page break joined to its first part."""
-    pages_of: dict[str, set[int]] = {}
-    for block in blocks:
-        if isinstance(block, TextBlock) and block.at_edge and not _numbers(block.text):
-            pages_of.setdefault(block.text, set()).add(block.page)  # a bare number is a value or a page number
-    running = {text for text, pages in pages_of.items() if len(pages) >= 2}
+    running = set(running_texts(blocks))
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, TextBlock) and (block.furniture or (block.at_edge and block.text in running)):
