@@ -117,7 +117,7 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
             text += f"（{how.how.split('：', 1)[-1]}，差{num(gap, m.unit)}）"
             sum_said.append(Derived(value=plain_number(gap), how=f"{plain_number(max(parts_sum, whole.value))} − "
                                     f"{plain_number(min(parts_sum, whole.value))} = {plain_number(gap)}"))
-        if plan.parts_sum and zeros:
+        if zeros:  # 「其余4项为0」: a count the answer states, traced like any other
             sum_said.append(Derived(value=str(zeros), how="为0的小项数"))
         if not nonzero:
             text = f"{rep.name}{rep.year or ''}年「{items()[plan.item].label}」的各小项都是0。"
@@ -126,7 +126,7 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     citations, derived = [], []
     if plan.each and whole is not None:
         citations, derived = ctx.citer.rows(m, [whole])
-        derived += sum_said
+    derived += sum_said
     for mm, r in rows:
         c, d = ctx.citer.rows(mm, [r])
         citations += c

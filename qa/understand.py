@@ -1005,7 +1005,7 @@ class Reader:
         # 办理结果中哪一种情形最多 / 占比最大的是哪类: the item's own parts, in one report
         has_parts = has_measure and (items()[plan.item].table in ("apply", "review") or items()[plan.item].is_group)
         listed = bool(RE_PARTS_ASKED.search(rest) or RE_BREAKDOWN.search(rest) or
-                      has_parts and RE_RESULTS_HOW.search(rest)) and not (is_max or is_min)
+                      has_parts and not plan.column_explicit and RE_RESULTS_HOW.search(rest)) and not (is_max or is_min)
         if has_measure and len(plan.agencies) == 1 and len(plan.years) <= 1 and RE_PARTS_SUMMED.search(rest):
             plan.operation, plan.each, plan.parts_sum, plan.comparison = "breakdown", True, True, None
             return
