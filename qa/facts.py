@@ -516,10 +516,6 @@ class FactStore:
     def warnings(self, doc: str) -> list[str]:
         return [m for (m,) in self.con.execute("select message from warnings where doc = ?", [doc]).fetchall()]
 
-    def warning_lines(self, doc: str) -> list[tuple[str, int | None]]:
-        """(message, line) of a report's extraction warnings, in the order they were made."""
-        return [(m, ln) for m, ln in self.con.execute("select message, line from warnings where doc = ?", [doc]).fetchall()]
-
     def report_keys(self, doc: str) -> dict[str, tuple[str, ...]]:
         """Every fact key a report holds, with the flags it was read with (its table as read, for its gaps)."""
         return {k: tuple(f or ()) for k, f in self.con.execute("select key, flags from facts where doc = ?", [doc]).fetchall()}

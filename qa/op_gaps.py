@@ -12,6 +12,7 @@ from index.template import fact_specs, keys_for
 from qa import cite
 from qa.answer import Answer, AnswerTable, Citation, Derived
 from qa.facts import Report
+from qa.lexicon import measure_by_id
 from qa.ops import Ctx
 from qa.phrasing import COUNTED_AS_ZERO, reading
 from qa.understand import Plan
@@ -27,6 +28,7 @@ class Gaps:
 
     report: Report
     rows_missing: dict[str, list[str]] = field(default_factory=dict)  # part → the row names wholly absent
+    first_missing: dict[str, str] = field(default_factory=dict)  # part → a fact key of its first absent row
     cells_missing: int = 0  # cells absent from rows that are otherwise there
     blank: list[str] = field(default_factory=list)  # fact keys left blank or “/”
     worded: list[str] = field(default_factory=list)  # fact keys holding words where a number belongs
@@ -58,6 +60,7 @@ def gaps_of(ctx: Ctx, rep: Report) -> Gaps:
             g.other_shape.add(next(o for o in other_shape if name.startswith(f"{o} · ")))
         elif len(absent) == len(keys):
             g.rows_missing.setdefault(part, []).append(name)
+            g.first_missing.setdefault(part, keys[0])
         else:
             g.cells_missing += len(absent)
     for key, flags in held.items():
@@ -105,8 +108,13 @@ def _one_report_words(g: Gaps) -> str:
 
 def _citations(ctx: Ctx, g: Gaps) -> list[Citation]:
     r = g.report
-    out = [cite.warning(r, None, message, line) for message, line in ctx.store.warning_lines(r.doc)
-           if "缺少" in message]
+    # each part's missing rows at the line where its table breaks off (the extractor's warning as the why)
+    warned = {m.split("部分", 1)[0]: m for m in ctx.store.warnings(r.doc) if "缺少" in m}
+    out = []
+    for part, key in g.first_missing.items():
+        why = warned.get(part, f"第{part}部分表格缺少{len(g.rows_missing[part])}行")
+        m = measure_by_id(key)
+        out.append(ctx.citer.break_off(r, m, why) if m else cite.warning(r, part, why, None))
     cells = [c for k in (g.worded + g.blank + g.unplaced)[:CITED_CELLS] if (c := ctx.store.cell(r.rid, k))]
     return out + ctx.citer.cells(cells)
 
