@@ -66,8 +66,12 @@ def window(line: str, at: int | None, value: str = "") -> str:
     if len(line) <= LONG:
         return line
     if at is None or not (0 <= at < len(line)) or (value and line.find(value, at, at + len(value) + 4) < 0):
-        found = line.find(value) if value else -1
-        at = found if found >= 0 else at if at is not None and 0 <= at < len(line) else 0
+        # `at` may be where the cell's row starts (a text dump's row of cells): the value after it, then anywhere
+        inside = at is not None and 0 <= at < len(line)
+        found = line.find(value, at) if value and inside else -1
+        if found < 0:
+            found = line.find(value) if value else -1
+        at = found if found >= 0 else at if inside else 0
     start, end = max(0, at - BEFORE), min(len(line), at + len(value) + AFTER)
     return ("…" if start else "") + line[start:end].strip() + ("…" if end < len(line) else "")
 

@@ -181,6 +181,8 @@ def _elliptical(plan: Plan, turns: list[Turn]) -> Plan | None:
         new = plan.model_copy(deep=True)
         new.agencies, new.years, new.all_years, new.followup = list(last.focus[:1]), list(last.focus_years[:1]), \
             False, True
+        new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")] + \
+            [f"「{RE_FIRST.search(plan.text).group()}」读作上一问找到的{last.focus[0]}{f'{last.focus_years[0]}年' if last.focus_years else ''}"]
         if new.operation in AGGREGATES:
             new.operation = "value"
         return new

@@ -260,7 +260,7 @@ RE_RATE_CMP = re.compile(rf"(增长|增加|上涨|涨|上升|提高|下降|减�
 RE_VS_AVERAGE = re.compile(r"(多于|大于|超过|高于|少于|低于|小于|不到|不及|不足)了?[^，,。？?]{0,8}?的?"
                            r"(?:平均值|平均数|平均水平|平均线|均值|平均)")
 RE_MORE_LESS = re.compile(r"[的]?(?:还|更)?(?:多|高|大|少|低|小)")
-RE_NONZERO = re.compile(r"(?:不为|不等于|不是|非)(?:0|零)|大于0|大于零|不是零")
+RE_NONZERO = re.compile(r"(?:不为|不等于|(?<!是)不是|非)(?:0|零)|大于0|大于零|(?<!是)不是零")  # (是不是0: a yes/no of 是0)
 # 不对，我是说2024年 / 我问的是部分公开 / 不是2022，是2021年: a correction of the last question (qa.context)
 RE_NOT_BUT = re.compile(r"^不是[^，,。]{1,12}?[，,\s]*而?是")  # 不是2022，是2021年: what follows 是 is meant
 CORRECTION = r"^(?:(?:不对|不是|错了|搞错了)[，,\s]*我?|我)(?:是说|说的是|问的是|指的是|要的是|想问的?是)|" + RE_NOT_BUT.pattern
@@ -978,6 +978,12 @@ class Reader:
         asking = re.sub(r"[这那近前][几两]年", "", rest)  # 是不是这几年最多的: 几 here asks nothing
         plan.yesno = bool(RE_YESNO.search(rest)) and (not RE_WH.search(asking) or bool(RE_ANY_WH.search(rest))) \
             or bool(done)  # 都处理完了没有: yes or no
+        # 收到多少件申请，是不是0: one report's number asked, then checked in a clause of its own (the answer's
+        # 是的：0件 gives both)
+        last_clause = re.split(r"[，,；;]", rest)[-1]
+        if not plan.yesno and len(plan.agencies) == 1 and plan.comparison is not None and \
+                RE_YESNO.search(last_clause) and not RE_WH.search(last_clause):
+            plan.yesno = True
         if plan.yesno and plan.comparison is not None and RE_HAVE.search(rest):
             plan.comparison.have = True
         if RE_ASC.search(rest):
@@ -1393,7 +1399,8 @@ class Reader:
             plan.comparison = Comparison(op=op, value=0, text=m.group(0), average=True)
             return
         m = RE_ABSENT.search(rest)
-        if m and not RE_CASES_AFTER.match(rest, m.end()):  # 而没提供的有几件: cases of a row, not missing data
+        # 而没提供的有几件 / 有几件申请是因为信息不存在没提供的: cases of a row, not missing data
+        if m and not RE_CASES_AFTER.match(rest, m.end()) and not RE_CASES_BEFORE.search(rest, 0, m.start()):
             plan.absent_only = True
             return
         if RE_NONZERO.search(rest):
@@ -1571,6 +1578,7 @@ def question_in(text: str) -> str | None:
 RE_COUNTED_KIND = re.compile(r"(?:这|那|各)?[\d两一二三四五六七八九十几]+[家个所位]$")
 # counted cases right after 没提供 (而没提供的有几件): the row's cases, not a report lacking the figure
 RE_CASES_AFTER = re.compile(r"的?(?:申请)?(?:有|是|共|一共)?(?:几|多少)[件个]")
+RE_CASES_BEFORE = re.compile(r"(?:几|多少)件")
 # a forecast (预测明年): the reports state past years only
 RE_FORECAST = re.compile(r"预测|预计|推测|明年|后年|未来|将来")
 # a part of a year (上半年, 第三季度, 12月份): the tables count a whole year (not 每月 / 平均每月, a rate asked of the year)

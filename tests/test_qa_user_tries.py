@@ -110,3 +110,70 @@ def test_a_report_judged_is_read_as_its_completeness_and_sums(dev_qa, question) 
     # 张店2020 lacks 16 rows; 济南2020, 平潭2020 (2), 平潭2023 (1), 洪泽2023 (2) break checks: 8 of 13 whole and agreeing
     assert "8份表格齐全且数字对得上" in a.text and "张店区综合行政执法局2020年缺16行" in a.text, a.text
     assert "平潭综合实验区2020年2项不一致" in a.text and "淮安市洪泽区人民政府2023年2项不一致" in a.text, a.text
+
+
+# ---- session 24: kinds found asking as a user again ----------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    # 平潭2024 三 四、结转下年度继续办理 总计 0 (16 html); 218 is 新收, not what was asked
+    "平潭2024年的申请有多少没有答复完转到下一年",
+    "平潭2024年有多少申请留到明年办",
+    "平潭2024年跨年办理的申请有几件",
+])
+def test_requests_moved_on_to_next_year_are_the_carried_out_row(dev_qa, question) -> None:
+    a = _answer(dev_qa, question)
+    assert "结转下年度继续办理" in a.text and "218" not in a.text, a.text
+
+
+@pytest.mark.parametrize("question", ["济南城管的报告有什么不对的地方", "济南城管2020年报表哪里写错了"])
+def test_what_is_wrong_with_a_report_is_its_consistency(dev_qa, question) -> None:
+    a = _answer(dev_qa, question)
+    assert "勾稽关系核对" in a.reading.summary and "不一致" in a.text, (a.reading.summary, a.text)
+
+
+@pytest.mark.parametrize("question", [
+    # 平潭2023 三 （四）无法提供 1.本机关不掌握相关政府信息 总计 31 (15 html)
+    "平潭2023年有几件申请是因为信息不存在没提供的",
+    "平潭2023年多少件申请因为不掌握相关信息没有提供",
+])
+def test_cases_not_provided_are_a_row_not_missing_data(dev_qa, question) -> None:
+    a = _answer(dev_qa, question)
+    assert "31件" in a.text and "未提供的单位" not in a.reading.summary, a.text
+
+
+@pytest.mark.parametrize("question, says", [
+    # 鹤岗2020 一、本年新收 总计 0 (003 line 47); 平潭2024 218 (16 html)
+    ("鹤岗城管2020年收到多少件申请，是不是0", "是的：0件"),
+    ("鹤岗城管2020年收到的申请是不是0件", "是的：0件"),
+    ("平潭2024年收了多少申请，超过200件了吗", "是的：218件"),
+    ("平潭2024年收了多少申请，有没有超过300", "没有：218件，不大于300件"),
+])
+def test_is_it_zero_is_a_yes_or_no_of_one_reports_value(dev_qa, question, says) -> None:
+    a = _answer(dev_qa, question)
+    assert a.text.startswith(says.split("：")[0]) and says in a.text, a.text
+
+
+@pytest.mark.parametrize("question", ["哪些单位的报告里申请人分类加起来不等于总计", "申请人类别之和不等于总计的报告有哪些"])
+def test_applicant_columns_against_the_total_is_rule_3_alone(dev_qa, question) -> None:
+    a = _answer(dev_qa, question)
+    # 济南2020 三: 新收 自然人18 against 总计20 is the one rule-3 break of the corpus
+    assert "规则3（申请人合计）" in a.text and "济南市城市管理局" in a.text and "规则1" not in a.text, a.text
+
+
+def test_legal_persons_written_with_huozhe_are_the_column_group(dev_qa) -> None:
+    # 平潭2021 一、本年新收: 商业企业0 科研0 社会公益2 法律服务0 其他4 = 法人或其他组织 6 (13 html)
+    a = _answer(dev_qa, "平潭2021年法人或者其他组织申请了几件")
+    assert "法人或其他组织」为6件" in a.text and "· 其他」为4件" not in a.text, a.text
+
+
+def test_that_year_after_a_ranking_of_years_says_whose_report(dev_qa) -> None:
+    a = ask_turns(dev_qa, "平潭哪一年收到的申请最多", "那一年予以公开了多少")[-1]
+    notes = "；".join(a.reading.defaults)
+    assert "71件" in a.text and "列出全部单位" not in notes and "读作上一问找到的平潭综合实验区2024年" in notes, notes
+
+
+def test_a_text_dump_cell_is_quoted_at_its_row(dev_qa) -> None:
+    # 05_pingtan_2022.txt is one long line: the quote must hold the 四 row (… 0 1 1 0 2 …), not the intro's 〔2021〕
+    a = _answer(dev_qa, "平潭2022年行政复议多少件")
+    quotes = [c.quote for c in a.citations if c.doc == "05_pingtan_2022.txt"]
+    assert quotes and all("0 1 1 0 2" in q and "〔2021〕" not in q for q in quotes), quotes
