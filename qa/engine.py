@@ -23,7 +23,7 @@ from qa.facts import FactStore
 from qa.lexicon import Measure, items, measure
 from qa.op_prose import answer_prose
 from qa.operations import OPERATIONS, settle
-from qa.ops import Ctx, SettledPlan, freeze, of_winner, thaw
+from qa.ops import ONE_MEASURE_NOTE, Ctx, SettledPlan, freeze, of_winner, thaw
 from qa.phrasing import (EXAMPLES, column_phrase, compose, copies_said, names_said, reading, unresolved_words,
                          years_read)
 from qa.prose import Prose
@@ -184,8 +184,9 @@ class QA:
             return answer_prose(self, plan)
         if plan.money:
             return self._no_money(plan, m)
-        if plan.extra_items and plan.operation in ("change", "compare"):
-            return self._each_measure(plan, operation)  # 行政复议和行政诉讼各是多少
+        if plan.extra_items and (plan.operation in ("change", "compare") or plan.operation == "rank" and not plan.of_nth):
+            # 行政复议和行政诉讼各是多少; 列出各单位的行政许可和行政处罚: each measure's ranking, none dropped
+            return self._each_measure(plan, operation)
         if of_winner(plan):
             return self._of_winner(plan, operation)
         return operation.run(self, plan, m)
@@ -221,6 +222,7 @@ class QA:
         for item in [plan.item, *plan.extra_items]:
             sub = thaw(plan)
             sub.item, sub.extra_items = item, []
+            sub.defaults = [d for d in sub.defaults if not d.startswith(ONE_MEASURE_NOTE)]
             if not (plan.column_explicit and measure(item, plan.column or "")):
                 self.reader.default_column(sub)
             m = sub.measure()

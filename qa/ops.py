@@ -197,6 +197,9 @@ def of_winner(plan: Plan) -> bool:
                                       or plan.operation == "nth" and plan.of_nth))
 
 
+ONE_MEASURE_NOTE = "问题提到多项，只按第一项比较"  # (not said when each measure is answered: qa.engine)
+
+
 def settle_aggregate(ctx: Ctx, plan: Plan) -> Plan:
     """What an aggregate over the reports in scope takes by default, in place: the column most of them hold,
     the first of several measures named, and each agency's latest report when some have several."""
@@ -207,7 +210,7 @@ def settle_aggregate(ctx: Ctx, plan: Plan) -> Plan:
         plan.defaults.append(f"只在上一问筛出的单位中（{plan.comparison.words(m.unit)}）")
     if plan.extra_items and not of_winner(plan):  # 行政复议和行政诉讼最多的单位: one measure at a time
         others = "、".join(items()[i].label for i in plan.extra_items)
-        plan.defaults.append(f"问题提到多项，只按第一项比较；另见「{others}」")
+        plan.defaults.append(f"{ONE_MEASURE_NOTE}；另见「{others}」")
     s = ctx.store
     if not plan.years and not plan.all_years and s.multi_year_agencies(s.scope(plan.kind_agencies or None,
                                                                                latest=False)):

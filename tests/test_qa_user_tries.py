@@ -177,3 +177,14 @@ def test_a_text_dump_cell_is_quoted_at_its_row(dev_qa) -> None:
     a = _answer(dev_qa, "平潭2022年行政复议多少件")
     quotes = [c.quote for c in a.citations if c.doc == "05_pingtan_2022.txt"]
     assert quotes and all("0 1 1 0 2" in q and "〔2021〕" not in q for q in quotes), quotes
+
+
+@pytest.mark.parametrize("question", ["列出所有单位2020年的行政许可和行政处罚数量", "2020年各单位行政许可和行政处罚分别是多少"])
+def test_two_measures_listed_for_every_agency_are_both_ranked(dev_qa, question) -> None:
+    # 2020 二: 行政许可 鹤岗798 平潭278 …; 行政处罚 平潭538 伊川313 济南135 … — neither measure dropped
+    a = _answer(dev_qa, question)
+    rows = {(r[0], r[2]): r[4] for r in a.table.rows}
+    assert a.table.columns[0] == "项目", a.table.columns
+    assert rows[("行政许可 · 处理决定数量", "鹤岗市城市管理综合执法局")] == 798, rows
+    assert rows[("行政处罚 · 处理决定数量", "平潭综合实验区")] == 538, rows
+    assert "只按第一项" not in "；".join(a.reading.defaults), a.reading.defaults
