@@ -21,6 +21,7 @@ from qa.op_rank import answer_rank
 from qa.op_prose_common import (LIST_SENTENCES, RE_QUANTITY, asks_list, continued_text, has_content, k_sentences,
                                 named_words, nothing_asked, number_after, one_report, searched)
 from qa.op_prose_counts import RE_HALF_LISTED, RE_MOST_LISTED, RE_WHICH_MOST, halves_listed, most_listed, most_of_items
+from qa.op_prose_ranked import asks_ranked_count, text_ranked
 from qa.op_prose_numbers import RE_TOTAL_WORDS, count_unstated, share_in_text, text_total
 from qa.op_prose_parts import RE_PARTS_PRESENT, asks_gist, gist, names_part, part_rows, parts_present, section_text
 from qa.op_prose_whether import done_and_planned, done_or_planned, fee_row, whether_said
@@ -71,6 +72,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         most = most_listed(qa, plan)  # 哪家单位的改进措施最多: each report's list counted, ranked
         if most:
             return most
+    if not agency and not lead and asks_ranked_count(plan) and (ranked := text_ranked(qa, plan)):
+        return ranked  # 哪个单位主动公开政府信息最多: the counts the texts state, ranked
     if not agency and not plan.agencies and not lead and RE_WHICH_REPORTS.search(plan.text):
         return who_says(qa, plan)
     if (len(plan.years) == 2 and plan.years[1] == plan.years[0] + 1 and Asked.of(plan.prose_text or plan.text).half

@@ -31,8 +31,11 @@ FUNCTION_WORDS = frozenset({"但是", "可是", "因为", "所以", "如果", "�
 
 
 def one_report(qa: QA, agency: str, year: int | None) -> str | None:
-    """The one report of the agency (of the year, when given), or None when there are none or several."""
-    docs = [rep.doc for rep in qa.store.reports if rep.agency == agency and (year is None or rep.year == year)]
+    """The one report of the agency (of the year, when given), or None when there are none or several (a copy of
+    a report brought twice, qa.copies, is the one file that stands for it)."""
+    hidden = qa.retriever.hidden_docs
+    docs = [rep.doc for rep in qa.store.reports
+            if rep.agency == agency and (year is None or rep.year == year) and rep.doc not in hidden]
     return docs[0] if len(docs) == 1 else None
 
 

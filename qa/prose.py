@@ -1194,14 +1194,15 @@ _PARTICLES = frozenset("了的过着吗呢么吧和与及或是在有")
 _LIGHT = _PARTICLES | frozenset("做搞干弄办说讲写提谈没不被把给让对向从到用要能可该得地都也还就又才很太最更开会")
 
 # 第六部分写了什么: the report's parts by their number (the template's 一 … 六)
-_PART_NAMED = re.compile(r"第\s*([一二三四五六]|[1-6])\s*(?:个|大)?(?:部分|大项|章|节)")
+# 第三部分 / 表三 (the table of part 三, as users number the template's tables: 表二 主动公开, 表三 依申请, 表四 复议诉讼)
+_PART_NAMED = re.compile(r"第\s*([一二三四五六]|[1-6])\s*(?:个|大)?(?:部分|大项|章|节)|表\s*([二三四2-4])(?![示达彰扬])")
 _ARABIC = dict(zip("123456", "一二三四五六"))
 
 
 def part_named(query: str) -> str | None:
     """The part a question names by its number (第六部分 → 六), or None."""
     m = _PART_NAMED.search(query)
-    return _ARABIC.get(m.group(1), m.group(1)) if m else None
+    return _ARABIC.get(m.group(1) or m.group(2), m.group(1) or m.group(2)) if m else None
 
 
 # 哪些单位提到了政务新媒体, 谁的报告提到疫情, 哪几份报告说了…: every report whose text says it, each quoted

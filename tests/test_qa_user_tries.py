@@ -188,3 +188,28 @@ def test_two_measures_listed_for_every_agency_are_both_ranked(dev_qa, question) 
     assert rows[("行政许可 · 处理决定数量", "鹤岗市城市管理综合执法局")] == 798, rows
     assert rows[("行政处罚 · 处理决定数量", "平潭综合实验区")] == 538, rows
     assert "只按第一项" not in "；".join(a.reading.defaults), a.reading.defaults
+
+
+@pytest.mark.parametrize("question, first", [
+    # 2020 texts: 济南 第11行 公开信息1373条 (its website), 平潭 主动公开政府信息1053条, 鹤岗 808, 张店 465, 伊川 152余条;
+    # 沙河's text states no such count
+    ("哪个单位2020年主动公开政府信息最多", "济南市城市管理局"),
+    ("2020年各单位主动公开政府信息的数量排名", "济南市城市管理局"),
+])
+def test_agencies_ranked_on_a_count_only_their_texts_state(dev_qa, question, first) -> None:
+    a = _answer(dev_qa, question)
+    rows = {r[1]: r for r in a.table.rows}
+    assert a.table.rows[0][1] == first and rows["张店区综合行政执法局"][3] == 465, a.table.rows
+    assert rows["沙河市城市管理综合行政执法局"][3] is None and "不计为零" in a.text, a.text
+    assert "不是表格数字" in "；".join(a.reading.defaults) and a.citations, a.reading.defaults
+
+
+@pytest.mark.parametrize("question, part", [
+    # 平潭2024 has two files (16 html, 07 txt): one report, read from the file that stands for it
+    ("平潭2024年报告的第三部分", "三、收到和处理政府信息公开申请情况是表格"),
+    ("给我平潭2024年的表三", "三、收到和处理政府信息公开申请情况是表格"),
+    ("平潭2024年表四的内容", "四、政府信息公开行政复议、行政诉讼情况是表格"),
+])
+def test_a_table_part_asked_by_number_is_read_even_when_the_report_has_two_files(dev_qa, question, part) -> None:
+    a = _answer(dev_qa, question)
+    assert part in a.text and a.status == "answered", a.text
