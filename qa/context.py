@@ -672,6 +672,6 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         new.operation, new.n, new.nth = "value", None, None
         new.defaults = [d for d in new.defaults if not d.startswith("范围")] + \
             [f"「{RE_FIRST.search(plan.text).group()}」读作上一问找到的{last.focus[0]}{last.focus_years[0]}年"]
-    if new.agencies:
+    if new.agencies or new.operation != plan.operation:  # (what about licenses? after a 最多: not 列出全部单位)
         new.defaults = [d for d in new.defaults if not d.startswith("未指明单位")]
     return new

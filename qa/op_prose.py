@@ -18,8 +18,8 @@ from qa.answer import Answer, Reading
 from qa.cite import passage as passage_citation, sentence as sentence_citations
 from qa.lexicon import Measure
 from qa.op_rank import answer_rank
-from qa.op_prose_common import (LIST_SENTENCES, RE_QUANTITY, asks_list, continued_text, has_content, k_sentences,
-                                named_words, nothing_asked, number_after, one_report, searched)
+from qa.op_prose_common import (LIST_SENTENCES, RE_MENTION, RE_QUANTITY, asks_list, continued_text, has_content,
+                                k_sentences, named_words, nothing_asked, number_after, one_report, searched)
 from qa.op_prose_counts import RE_HALF_LISTED, RE_MOST_LISTED, RE_WHICH_MOST, halves_listed, most_listed, most_of_items
 from qa.op_prose_ranked import asks_ranked_count, text_ranked
 from qa.op_prose_numbers import RE_TOTAL_WORDS, count_unstated, share_in_text, text_total
@@ -157,9 +157,12 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
                                                     or re.fullmatch(r"(?!(?:19|20)\d\d$)\d{3,}", t)])[:4]) or "这个问题"
         closest = [passage_citation(s) for s in result.sentences[:3]]
         where = f"{agency}{f'{year}年' if year else ''}的报告"  # the year read (平潭2022年关于培训…: that year's)
-        text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{where}）" if agency else
-                                                                  f"（已检索全部{searched(qa)}）")
-                       + "，无法回答；下面是最接近的段落，仅供参考。")
+        if agency and RE_MENTION.search(query):  # 有没有说到12345热线: the answer is that it does not
+            text = lead + f"{where}没有说到「{missing}」（已检索{where}）；下面是最接近的段落，仅供参考。"
+        else:
+            text = lead + (f"这些报告中没有找到关于「{missing}」的内容" + (f"（已检索{where}）" if agency else
+                                                                      f"（已检索全部{searched(qa)}）")
+                           + "，无法回答；下面是最接近的段落，仅供参考。")
         return Answer(question=plan.question, text=text, status="out_of_scope", reading=r, citations=closest,
                       from_text=True)
     if agency and not named_part and result.sentences:  # 有没有提到…, 开过…吗: the report must say it whole

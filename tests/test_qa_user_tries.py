@@ -3,7 +3,10 @@ wording: a passive verb of having happened (被提起行政诉讼, 被申请过�
 结果如何 / 答复情况 / 来自哪类申请人 list a row's parts (the result rows of 三 for the requests asked about by how
 they were answered, the applicant columns, the result columns of 四), with a blank 总计 said blank, never 共0件; a
 column the two templates name differently is counted under both names and the reading says so; 哪些单位收了X asks
-the text, not the list of agencies."""
+the text, not the list of agencies. Session 24: 没答复完转到下一年 is 结转下年度; 报告有什么不对的地方 is the consistency
+check; 几件…没提供 counts a row; 是不是0 is a yes or no; 申请人分类 against 总计 is rule 3; two measures listed over
+every agency are both ranked; agencies ranked on a count only their texts state; 表三 names its part; a report
+with two files gives its part's table; 有没有说到 a thing a report does not say says so."""
 
 from __future__ import annotations
 
@@ -213,3 +216,16 @@ def test_agencies_ranked_on_a_count_only_their_texts_state(dev_qa, question, fir
 def test_a_table_part_asked_by_number_is_read_even_when_the_report_has_two_files(dev_qa, question, part) -> None:
     a = _answer(dev_qa, question)
     assert part in a.text and a.status == "answered", a.text
+
+
+def test_a_follow_up_switching_the_measure_after_a_ranking_says_no_stale_reading(dev_qa) -> None:
+    a = ask_turns(dev_qa, "Which agency had the most administrative penalties in 2020?", "what about licenses?")[-1]
+    notes = "；".join(a.reading.defaults)
+    assert "鹤岗市城市管理综合执法局最多：798件" in a.text and "列出全部单位" not in notes, (a.text, notes)
+
+
+@pytest.mark.parametrize("question", ["平潭2022年的报告有没有说到12345热线", "平潭2022年报告提到12345热线了吗"])
+def test_whether_a_report_mentions_a_thing_it_does_not_says_it_does_not(dev_qa, question) -> None:
+    # 05_pingtan_2022.txt has neither 12345 nor 热线 (grep)
+    a = _answer(dev_qa, question)
+    assert "的报告没有说到「" in a.text and "12345" in a.text, a.text
