@@ -28,7 +28,7 @@ from qa.phrasing import (EXAMPLES, column_phrase, compose, copies_said, names_sa
                          years_read)
 from qa.prose import Prose
 from qa.retrieve import Retriever
-from qa.understand import MAX_CHARS, Plan, Reader
+from qa.understand import MAX_CHARS, RE_EACH, Plan, Reader
 
 log = logging.getLogger("qa.engine")
 
@@ -184,6 +184,8 @@ class QA:
             return answer_prose(self, plan)
         if plan.money:
             return self._no_money(plan, m)
+        if plan.operation == "share" and len(plan.share_items) >= 2 and RE_EACH.search(plan.text):
+            return self._each_measure(plan, operation)  # 予以公开和部分公开的比例各是多少: each share, not their sum's
         if plan.extra_items and (plan.operation in ("change", "compare") or plan.operation == "rank" and not plan.of_nth):
             # 行政复议和行政诉讼各是多少; 列出各单位的行政许可和行政处罚: each measure's ranking, none dropped
             return self._each_measure(plan, operation)
@@ -219,9 +221,12 @@ class QA:
     def _each_measure(self, plan: Plan, operation) -> Answer:
         """One operation over several measures named together: one answer per measure, joined."""
         answers = []
-        for item in [plan.item, *plan.extra_items]:
+        shares = plan.operation == "share" and len(plan.share_items) >= 2
+        for item in plan.share_items if shares else [plan.item, *plan.extra_items]:
             sub = thaw(plan)
             sub.item, sub.extra_items = item, []
+            if shares:
+                sub.share_items = [item]
             sub.defaults = [d for d in sub.defaults if not d.startswith(ONE_MEASURE_NOTE)]
             if not (plan.column_explicit and measure(item, plan.column or "")):
                 self.reader.default_column(sub)
@@ -234,7 +239,7 @@ class QA:
             first.citations = [c for a in answers for c in a.citations]
             first.derived = [d for a in answers for d in a.derived]
             if all(a.table for a in answers):  # one table: each row says its measure, values in one column
-                cols = ["项目", *[c if i != 2 + int(answers[0].table.columns[0] == "名次") else "数值"
+                cols = ["项目", *[c if i != 2 + int(answers[0].table.columns[0] == "名次") or c == "分子" else "数值"
                                   for i, c in enumerate(answers[0].table.columns)]]
                 rows = [[a.reading.measure_label or "", *r] for a in answers for r in a.table.rows]
                 first.table = AnswerTable(columns=cols, rows=rows)

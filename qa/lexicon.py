@@ -80,7 +80,10 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "suit": ("行政诉讼", "诉讼", "起诉", "被诉", *COLLOQUIAL["suit"]),
     "suit.direct": ("未经复议直接起诉", "直接起诉", "未经复议", "没经过复议直接起诉", "没经复议直接起诉", "不经复议直接起诉",
                     "没经过复议", "没经复议", "不经复议"),
-    "suit.after_review": ("复议后起诉",),
+    "suit.after_review": ("复议后起诉", "复议后又起诉", "复议后再起诉", "复议之后起诉", "复议之后又起诉", "经复议后起诉",
+                          "复议后提起诉讼", "复议后又提起诉讼", "复议后打官司",
+                          # leftmost-longest: 行政复议后又起诉 must not be read as 行政复议 then 起诉
+                          "行政复议后起诉", "行政复议后又起诉", "行政复议后再起诉", "行政复议之后起诉", "行政复议后提起诉讼"),
 }
 
 # Groups of rows whose sum users ask for. "apply.other" is one row in format 2019 and a group of three in

@@ -229,3 +229,22 @@ def test_whether_a_report_mentions_a_thing_it_does_not_says_it_does_not(dev_qa, 
     # 05_pingtan_2022.txt has neither 12345 nor 热线 (grep)
     a = _answer(dev_qa, question)
     assert "的报告没有说到「" in a.text and "12345" in a.text, a.text
+
+
+@pytest.mark.parametrize("question, value", [
+    # 平潭2021 四 行政诉讼 复议后起诉 总计 0 (13 html: 直接起诉 12); 平潭2024 复议后起诉 19 (16 html)
+    ("平潭2021年报告中，行政复议后又起诉的有几件", "复议后起诉 · 总计」为0件"),
+    ("平潭2024年经过行政复议后再起诉的案件有多少", "复议后起诉 · 总计」为19件"),
+])
+def test_sued_after_review_in_everyday_words_is_that_row(dev_qa, question, value) -> None:
+    a = _answer(dev_qa, question)
+    assert value in a.text and "「行政复议 · 总计」" not in a.text, a.text
+
+
+def test_shares_asked_each_are_each_shares_not_their_sum(dev_qa) -> None:
+    # 平潭2025 三: 予以公开 33, 部分公开 38, （七）总计 148 (17 html)
+    a = _answer(dev_qa, "2025年平潭依申请公开中，决定予以公开和部分公开的比例各是多少")
+    hows = [d.how for d in a.derived]
+    assert "33 ÷ 148 = 22.30%" in hows and "38 ÷ 148 = 25.68%" in hows and "71" not in a.text, (hows, a.text)
+    a = _answer(dev_qa, "2025年平潭予以公开和部分公开合计占比")
+    assert "71件 ÷ 148件 = 47.97%" in a.text, a.text
