@@ -83,3 +83,67 @@ def read_pinyin(query: str, keys_of) -> tuple[str, list[tuple[str, str]]]:
 
     out = _LATIN_RUN.sub(sub, query)
     return (out, readings) if readings else (query, [])
+
+
+# A topic word typed with one character of the same sound (驾使舱 for 驾驶舱, 跟斑学习 for 跟班学习, 美扁 for 美篇: 扁 is
+# also read pian, 申清 for 申请): a stretch of the query that is no word of the segmenter's dictionary, whose pinyin
+# (any reading of each character, tones aside) spells an index word differing from it in one character
+HOMOPHONE_LENGTHS = (4, 3, 2)
+_HANZI_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+MAX_READINGS = 16  # spellings tried per stretch (a character of several readings multiplies them)
+
+
+@lru_cache(maxsize=65536)
+def _char_readings(ch: str) -> tuple[str, ...]:
+    from pypinyin import Style, pinyin
+
+    return tuple(dict.fromkeys(r.replace("ü", "v") for r in pinyin(ch, style=Style.NORMAL, heteronym=True,
+                                                                    errors=lambda _: [""])[0] if r))
+
+
+def _spellings(stretch: str) -> list[str]:
+    out = [""]
+    for ch in stretch:
+        out = [s + r for s in out for r in _char_readings(ch)][:MAX_READINGS]
+    return out
+
+
+def read_homophones(query: str, keys_of) -> tuple[str, list[tuple[str, str]]]:
+    """The query with each stretch typed by sound read as the index word it spells, and what was read as what;
+    the query itself when it has none. A stretch is one or more whole words of the query as the segmenter cuts
+    it, none a word that only glues the sentence (的, 是, 有: 我是 is no 我市), and the character read otherwise
+    is a word alone or in a word no dictionary knows (美/片, 驾使舱; 问政 and 过问 are words, left alone).
+    keys_of() gives word_keys for the index (built on first need, so only for a query with such a stretch).
+    Seen read wrongly: a run of one-character words that spells a word (小程序里用吗: 里用 → 利用)."""
+    from index.keyword import STOPWORDS, _seg
+
+    seg = _seg()
+    readings: list[tuple[str, str]] = []
+    for run in _HANZI_RUN.findall(query):
+        cut = list(seg.cut(run))
+        starts = [sum(map(len, cut[:j])) for j in range(len(cut) + 1)]
+        taken: set[int] = set()
+        for n in HOMOPHONE_LENGTHS:
+            for a in range(len(cut)):
+                b = next((b for b in range(a + 1, len(cut) + 1) if starts[b] - starts[a] >= n), None)
+                if b is None or starts[b] - starts[a] != n or taken & set(range(a, b)):
+                    continue
+                toks = cut[a:b]
+                stretch = "".join(toks)
+                if any(t in STOPWORDS for t in toks) or seg.dt.FREQ.get(stretch):
+                    continue
+                for word in map(keys_of().get, _spellings(stretch)):
+                    if not word or len(word) != n:
+                        continue
+                    diff = [i for i, (x, y) in enumerate(zip(word, stretch)) if x != y]
+                    if len(diff) != 1:
+                        continue
+                    tok = next(t for j, t in enumerate(toks) if starts[a + j] - starts[a] + len(t) > diff[0])
+                    if len(tok) == 1 or not seg.dt.FREQ.get(tok):
+                        taken |= set(range(a, b))
+                        readings.append((stretch, word))
+                        break
+    out = query
+    for stretch, word in readings:
+        out = out.replace(stretch, word)
+    return (out, readings) if readings else (query, [])

@@ -186,7 +186,7 @@ class Retriever:
                part: str | None = None, kind: str | None = None, mode: str = "hybrid") -> SearchResult:
         from index.fusion import fuse
         from index.hanzi import to_simplified
-        from qa.pinyin import read_pinyin
+        from qa.pinyin import read_homophones, read_pinyin
         from qa.prose import in_report_words, not_asked_parts, users_terms
         from qa.retrieval_words import as_reports_negate, ring_words
 
@@ -222,6 +222,7 @@ class Retriever:
             text = without_mention(query, found.mention)
         text = without_asker_talk(without_official_frame(years(text)))
         text, _ = read_pinyin(text, self.pinyin_keys)  # xinxi chulifei → 信息 处理费
+        text, _ = read_homophones(text, self.pinyin_keys)  # 驾使舱 → 驾驶舱, 美扁 → 美篇
         plain, text = text, as_reports_negate(in_report_words(text))  # the kind of question read off the words as asked
         ring = ring_words(plain)  # 一网通办 → 全程网办 网上办 …: the reports' other words for the thing named
         # the reports' words for the user's, and their other words for the thing the user named
