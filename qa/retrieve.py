@@ -249,6 +249,7 @@ class Retriever:
         fused = self.stated(fused, passages, text, query)
         fused = self.quoted(fused, passages, query)
         fused = self.verbatim(fused, passages, plain, said, ring)
+        fused = self.quoting(fused, passages, query)
         skip = not_asked_parts(query) - {part}
         if skip:  # what the question asks for is not in these parts: they come after the others
             fused = sorted(fused, key=lambda h: passages[h[0]].part in skip)
@@ -301,6 +302,22 @@ class Retriever:
             return fused
         out = [(i, s * (1 + QUOTED_BOOST) if i in head and states_any(head[i].text, numbers) else s) for i, s in fused]
         return sorted(out, key=lambda kv: -kv[1])
+
+    def quoting(self, fused: list[tuple[int, float]], head: dict[int, Passage], query: str) -> list[tuple[int, float]]:
+        """The passages that say more of the terms the query quotes (qa.retrieval_words.quoted_terms) come first,
+        in their fused order: a quoted term is the report's own name for what is asked, which the model, reading
+        the whole pasted sentence, weighs no more than its other words."""
+        from qa.retrieval_words import quoted_terms
+
+        terms = quoted_terms(query)
+        if not terms:
+            return fused
+
+        def said(i: int) -> int:
+            squashed = re.sub(r"\s+", "", head[i].text) if i in head else ""
+            return sum(t in squashed for t in terms)
+
+        return sorted(fused, key=lambda kv: -said(kv[0]))
 
     def verbatim(self, fused: list[tuple[int, float]], head: dict[int, Passage], plain: str,
                  text: str, ring: list[str]) -> list[tuple[int, float]]:

@@ -321,6 +321,27 @@ def test_a_topic_word_typed_by_sound_is_the_index_word(retriever) -> None:
     assert "美篇" in top.text, top.text[:40]
 
 
+def test_a_term_the_query_quotes_is_searched_as_written(retriever) -> None:
+    """A sentence pasted from a news item that quotes the report's name for the thing (“双随机、一公开”): the
+    passages saying it come first (Retriever.quoting); a quoted English phrase is no report's text."""
+    from qa.retrieval_words import quoted_terms
+
+    assert quoted_terms('坚持“集约开设、及时注销”原则，推出"圆桌对话"机制') == ["集约开设、及时注销", "圆桌对话"]
+    assert quoted_terms('What about "formalism at the fingertips"?') == []
+    top = retriever.search("据悉，沙河城管围绕“双随机、一公开”全覆盖监管目标加大了对违法行为的监督管理。", k=5).hits[0]
+    assert "双随机、一公开" in top.passage.text, top.passage.text[:40]
+
+
+def test_a_users_everyday_word_meets_the_reports_formal_one() -> None:
+    """过时, 大项目, 欠工资, 外面的人: words no report uses, searched beside the reports' (qa/retrieval_words.RINGS)."""
+    from qa.retrieval_words import ring_words
+
+    assert "失效" in ring_words("以前公开的信息过时了怎么办")
+    assert "重大建设项目" in ring_words("大项目的进展公布了多少条")
+    assert "欠薪" in ring_words("欠农民工工资的事有没有专门的栏目")
+    assert "社会各界" in ring_words("请了多少外面的人来提意见")
+
+
 def test_the_askers_talk_is_not_searched_for() -> None:
     """我想知道…他们…, 请问, 麻烦帮我查一下: how a citizen asks, cut as the 公文 frame is; the topic stays."""
     from qa.retrieve import without_asker_talk
