@@ -112,38 +112,55 @@ def read_homophones(query: str, keys_of) -> tuple[str, list[tuple[str, str]]]:
     """The query with each stretch typed by sound read as the index word it spells, and what was read as what;
     the query itself when it has none. A stretch is one or more whole words of the query as the segmenter cuts
     it, none a word that only glues the sentence (的, 是, 有: 我是 is no 我市), and the character read otherwise
-    is a word alone or in a word no dictionary knows (美/片, 驾使舱; 问政 and 过问 are words, left alone).
+    is a word alone or in a word no dictionary knows (美/片, 驾使舱; 问政 and 过问 are words, left alone), unless
+    the stretch is three characters or more, long enough to say which word it is (行政复义: 复义 is a word).
     keys_of() gives word_keys for the index (built on first need, so only for a query with such a stretch).
     Seen read wrongly: a run of one-character words that spells a word (小程序里用吗: 里用 → 利用)."""
     from index.keyword import STOPWORDS, _seg
 
-    seg = _seg()
+    freq = _seg().dt.FREQ
     readings: list[tuple[str, str]] = []
     for run in _HANZI_RUN.findall(query):
-        cut = list(seg.cut(run))
-        starts = [sum(map(len, cut[:j])) for j in range(len(cut) + 1)]
+        cut = list(_seg().cut(run))
         taken: set[int] = set()
-        for n in HOMOPHONE_LENGTHS:
-            for a in range(len(cut)):
-                b = next((b for b in range(a + 1, len(cut) + 1) if starts[b] - starts[a] >= n), None)
-                if b is None or starts[b] - starts[a] != n or taken & set(range(a, b)):
-                    continue
-                toks = cut[a:b]
-                stretch = "".join(toks)
-                if any(t in STOPWORDS for t in toks) or seg.dt.FREQ.get(stretch):
-                    continue
-                for word in map(keys_of().get, _spellings(stretch)):
-                    if not word or len(word) != n:
-                        continue
-                    diff = [i for i, (x, y) in enumerate(zip(word, stretch)) if x != y]
-                    if len(diff) != 1:
-                        continue
-                    tok = next(t for j, t in enumerate(toks) if starts[a + j] - starts[a] + len(t) > diff[0])
-                    if len(tok) == 1 or not seg.dt.FREQ.get(tok):
-                        taken |= set(range(a, b))
-                        readings.append((stretch, word))
-                        break
+        for a, b in _stretches(cut):
+            toks, stretch = cut[a:b], "".join(cut[a:b])
+            if taken & set(range(a, b)) or any(t in STOPWORDS for t in toks) or freq.get(stretch):
+                continue
+            for word in map(keys_of().get, _spellings(stretch)):
+                at = _one_off(word, stretch)
+                tok = _token_at(toks, at) if at is not None else ""
+                if tok and (len(stretch) >= 3 or len(tok) == 1 or not freq.get(tok)):
+                    taken |= set(range(a, b))
+                    readings.append((stretch, word))
+                    break
     out = query
     for stretch, word in readings:
         out = out.replace(stretch, word)
     return (out, readings) if readings else (query, [])
+
+
+def _stretches(cut: list[str]) -> list[tuple[int, int]]:
+    """(first token, past the last) of each run of whole tokens HOMOPHONE_LENGTHS characters long, longest first."""
+    starts = [0]
+    for t in cut:
+        starts.append(starts[-1] + len(t))
+    return [(a, b) for n in HOMOPHONE_LENGTHS for a in range(len(cut)) for b in range(a + 1, len(cut) + 1)
+            if starts[b] - starts[a] == n]
+
+
+def _one_off(word: str | None, stretch: str) -> int | None:
+    """Where a word of the stretch's length differs from it, when in exactly one character."""
+    if not word or len(word) != len(stretch):
+        return None
+    diff = [i for i, (x, y) in enumerate(zip(word, stretch)) if x != y]
+    return diff[0] if len(diff) == 1 else None
+
+
+def _token_at(toks: list[str], at: int) -> str:
+    """The token holding the stretch's character `at`."""
+    for t in toks:
+        if at < len(t):
+            return t
+        at -= len(t)
+    return toks[-1]

@@ -315,6 +315,7 @@ def test_a_topic_word_typed_by_sound_is_the_index_word(retriever) -> None:
 
     assert read_homophones("沙河城管用美扁做宣传", retriever.pinyin_keys)[1] == [("美扁", "美篇")]
     assert read_homophones("济南城管的驾使舱是干什么用的", retriever.pinyin_keys)[1] == [("驾使舱", "驾驶舱")]
+    assert read_homophones("平潭2023年行政复义几件", retriever.pinyin_keys)[1] == [("行政复义", "行政复议")]  # 复义 is a word
     for kept in ("我是济南的，想问下城管局过问了没有", "张店执法局参加过问政淄博吗"):
         assert read_homophones(kept, retriever.pinyin_keys)[1] == [], kept
     top = retriever.search("沙河城管有没有在美扁上发东西", k=5).hits[0].passage
