@@ -150,6 +150,11 @@ class Retriever:
             self._pinyin_keys = word_keys(self.keyword.vocab, self.keyword.idf)
         return self._pinyin_keys
 
+    def held(self, word: str) -> float | None:
+        """How widely the keyword index holds a word: its idf (smaller, more passages); None for no index word."""
+        tid = self.keyword.vocab.get(word)
+        return None if tid is None else float(self.keyword.idf[tid])
+
     # ------------------------------------------------------------ search
     def resolve_agency(self, query: str) -> AgencyMatch | None:
         # a place in Latin letters (Hegang, Hongze) is known lower-cased, as questions read it
@@ -222,7 +227,7 @@ class Retriever:
             text = without_mention(query, found.mention)
         text = without_asker_talk(without_official_frame(years(text)))
         text, _ = read_pinyin(text, self.pinyin_keys)  # xinxi chulifei → 信息 处理费
-        text, _ = read_homophones(text, self.pinyin_keys)  # 驾使舱 → 驾驶舱, 美扁 → 美篇
+        text, _ = read_homophones(text, self.held, lambda w: bool(users_terms(w)[1] or ring_words(w)))  # 驾使舱 → 驾驶舱
         plain, text = text, as_reports_negate(in_report_words(text))  # the kind of question read off the words as asked
         ring = ring_words(plain)  # 一网通办 → 全程网办 网上办 …: the reports' other words for the thing named
         # the reports' words for the user's, and their other words for the thing the user named

@@ -308,16 +308,16 @@ def test_topic_words_typed_in_pinyin_are_the_index_words(retriever) -> None:
 
 
 def test_a_topic_word_typed_by_sound_is_the_index_word(retriever) -> None:
-    """美扁 is 美篇 (扁 is also read pian), 驾使舱 驾驶舱, 跟斑 跟班: a stretch that is no word, whose pinyin spells an
-    index word one character away (qa/pinyin.read_homophones); words as typed (问政, 过问) and the sentence's glue
+    """美扁 is 美篇 (扁 is also read pian), 驾使舱 驾驶舱, 跟斑 跟班: a stretch that is no word, which one character
+    swapped for another of its sound makes an index word (qa/pinyin.read_homophones); words as typed (问政, 过问) and the sentence's glue
     (我是 is no 我市) stay."""
     from qa.pinyin import read_homophones
 
-    assert read_homophones("沙河城管用美扁做宣传", retriever.pinyin_keys)[1] == [("美扁", "美篇")]
-    assert read_homophones("济南城管的驾使舱是干什么用的", retriever.pinyin_keys)[1] == [("驾使舱", "驾驶舱")]
-    assert read_homophones("平潭2023年行政复义几件", retriever.pinyin_keys)[1] == [("行政复义", "行政复议")]  # 复义 is a word
+    assert read_homophones("沙河城管用美扁做宣传", retriever.held)[1] == [("美扁", "美篇")]
+    assert read_homophones("济南城管的驾使舱是干什么用的", retriever.held)[1] == [("驾使舱", "驾驶舱")]
+    assert read_homophones("平潭2023年行政复义几件", retriever.held)[1] == [("行政复义", "行政复议")]  # 复义 is a word
     for kept in ("我是济南的，想问下城管局过问了没有", "张店执法局参加过问政淄博吗"):
-        assert read_homophones(kept, retriever.pinyin_keys)[1] == [], kept
+        assert read_homophones(kept, retriever.held)[1] == [], kept
     top = retriever.search("沙河城管有没有在美扁上发东西", k=5).hits[0].passage
     assert "美篇" in top.text, top.text[:40]
 
