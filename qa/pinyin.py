@@ -6,6 +6,9 @@ words of two syllables or more wins, a syllable no word covers (le, ji) is dropp
 one spelling (zhengfu: 政府, 正负) the one most passages hold stands. English words do not split into syllables
 (service, window) and stay as they are, as do single syllables (a, he), which name nothing alone. Place names
 in pinyin are the agency finder's (qa.latin); this is for what is asked about them.
+
+Topic words typed by sound in characters (驾使舱, 美扁, 申清: the input method's wrong pick) are read the same way
+against the index's words (read_homophones).
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """What a search query says in words other than a report's, read for the search alone (qa.retrieve): the
-reports' near-synonyms of one thing, a negation in the reports' form, and a count the query quotes.
+reports' near-synonyms of one thing, a negation in the reports' form, a count the query quotes and a term it
+quotes.
 
 Users' words for a report's term (被人告了 → 行政复议) are qa.prose.USERS_TERMS; the rings here are terms the
 reports themselves use for one thing, any of which a question may name while a report writes another
-(一网通办 / 全程网办, 公开栏 / 宣传栏): one ring, every member stands for each of the others."""
+(一网通办 / 全程网办, 公开栏 / 宣传栏), with the everyday words users say for a few of them (过时, 大项目): one ring,
+every member stands for each of the others."""
 
 from __future__ import annotations
 
