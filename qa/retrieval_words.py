@@ -1,9 +1,11 @@
 """What a search query says in words other than a report's, read for the search alone (qa.retrieve): the
-reports' near-synonyms of one thing, a negation in the reports' form, and a count the query quotes.
+reports' near-synonyms of one thing, a negation in the reports' form, a count the query quotes and a term it
+quotes.
 
 Users' words for a report's term (被人告了 → 行政复议) are qa.prose.USERS_TERMS; the rings here are terms the
 reports themselves use for one thing, any of which a question may name while a report writes another
-(一网通办 / 全程网办, 公开栏 / 宣传栏): one ring, every member stands for each of the others."""
+(一网通办 / 全程网办, 公开栏 / 宣传栏), with the everyday words users say for a few of them (过时, 大项目): one ring,
+every member stands for each of the others."""
 
 from __future__ import annotations
 
@@ -26,6 +28,12 @@ RINGS: tuple[tuple[str, ...], ...] = (
     ("三审三校", "分级审核", "先审后发"),
     ("保密审查", "涉密信息审查", "保密审核"),
     ("在线访谈", "网上访谈"),
+    # users' everyday words for a thing the reports name formally (过期作废的文件, 大项目, 欠工资, 外面的人): none
+    # is in any report, so each only brings the reports' words in
+    ("废止", "失效", "作废", "过期", "过时"),
+    ("重大建设项目", "重大项目", "大项目"),
+    ("欠薪", "欠工资", "拖欠工资", "欠农民工工资", "农民工工资"),
+    ("社会各界", "外面的人", "外部人士", "社会人士"),
 )
 
 
@@ -67,3 +75,14 @@ def states_any(text: str, numbers: list[str]) -> bool:
     thousands separators aside."""
     squashed = re.sub(r"(?<=\d),(?=\d{3})|\s+", "", text)
     return any(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d]|\.\d)", squashed) for n in numbers)
+
+
+# A term the query sets in quotes (坚持“集约开设、及时注销”原则, 推出“圆桌对话”机制): words pasted from a report or a
+# news item quoting one, the report's own name for the thing; Chinese only, 2–12 characters (a quoted English
+# phrase, "formalism at the fingertips", is no report's text)
+_QUOTED_TERM = re.compile(r"[“\"「『‘]([\u3400-\u9fff、，·]{2,12})[”\"」』’]")
+
+
+def quoted_terms(query: str) -> list[str]:
+    """The Chinese terms a query quotes (“集约开设、及时注销” → 集约开设、及时注销)."""
+    return list(dict.fromkeys(_QUOTED_TERM.findall(query)))

@@ -150,6 +150,11 @@ class Retriever:
             self._pinyin_keys = word_keys(self.keyword.vocab, self.keyword.idf)
         return self._pinyin_keys
 
+    def held(self, word: str) -> float | None:
+        """How widely the keyword index holds a word: its idf (smaller, more passages); None for no index word."""
+        tid = self.keyword.vocab.get(word)
+        return None if tid is None else float(self.keyword.idf[tid])
+
     # ------------------------------------------------------------ search
     def resolve_agency(self, query: str) -> AgencyMatch | None:
         # a place in Latin letters (Hegang, Hongze) is known lower-cased, as questions read it
@@ -186,7 +191,7 @@ class Retriever:
                part: str | None = None, kind: str | None = None, mode: str = "hybrid") -> SearchResult:
         from index.fusion import fuse
         from index.hanzi import to_simplified
-        from qa.pinyin import read_pinyin
+        from qa.pinyin import read_homophones, read_pinyin
         from qa.prose import in_report_words, not_asked_parts, users_terms
         from qa.retrieval_words import as_reports_negate, ring_words
 
@@ -222,6 +227,7 @@ class Retriever:
             text = without_mention(query, found.mention)
         text = without_asker_talk(without_official_frame(years(text)))
         text, _ = read_pinyin(text, self.pinyin_keys)  # xinxi chulifei → 信息 处理费
+        text, _ = read_homophones(text, self.held, lambda w: bool(users_terms(w)[1] or ring_words(w)))  # 驾使舱 → 驾驶舱
         plain, text = text, as_reports_negate(in_report_words(text))  # the kind of question read off the words as asked
         ring = ring_words(plain)  # 一网通办 → 全程网办 网上办 …: the reports' other words for the thing named
         # the reports' words for the user's, and their other words for the thing the user named
@@ -248,6 +254,7 @@ class Retriever:
         fused = self.stated(fused, passages, text, query)
         fused = self.quoted(fused, passages, query)
         fused = self.verbatim(fused, passages, plain, said, ring)
+        fused = self.quoting(fused, passages, query)
         skip = not_asked_parts(query) - {part}
         if skip:  # what the question asks for is not in these parts: they come after the others
             fused = sorted(fused, key=lambda h: passages[h[0]].part in skip)
@@ -300,6 +307,22 @@ class Retriever:
             return fused
         out = [(i, s * (1 + QUOTED_BOOST) if i in head and states_any(head[i].text, numbers) else s) for i, s in fused]
         return sorted(out, key=lambda kv: -kv[1])
+
+    def quoting(self, fused: list[tuple[int, float]], head: dict[int, Passage], query: str) -> list[tuple[int, float]]:
+        """The passages that say more of the terms the query quotes (qa.retrieval_words.quoted_terms) come first,
+        in their fused order: a quoted term is the report's own name for what is asked, which the model, reading
+        the whole pasted sentence, weighs no more than its other words."""
+        from qa.retrieval_words import quoted_terms
+
+        terms = quoted_terms(query)
+        if not terms:
+            return fused
+
+        def said(i: int) -> int:
+            squashed = re.sub(r"\s+", "", head[i].text) if i in head else ""
+            return sum(t in squashed for t in terms)
+
+        return sorted(fused, key=lambda kv: -said(kv[0]))
 
     def verbatim(self, fused: list[tuple[int, float]], head: dict[int, Passage], plain: str,
                  text: str, ring: list[str]) -> list[tuple[int, float]]:
