@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from qa.answer import Alternative, Answer, Reading
 from qa.phrasing import EXAMPLES
 from index.keyword import normalize
-from qa.prose import (_JOINS, COVERAGE, Asked, Sentence, _sentences, coverage_ok, holds, part_title,
+from qa.prose import (_ASKS_WHY, _JOINS, COVERAGE, Asked, Sentence, _sentences, coverage_ok, holds, part_title,
                       sentence_text)
 from qa.understand import Plan
 
@@ -101,7 +101,8 @@ def k_sentences(plan: Plan) -> int:
 def asks_list(plan: Plan) -> bool:
     """哪些 …, and a question for the problems, the measures or the work done (整改怎么搞, 亮点做法): each is
     a list in the reports (一是…二是…), quoted as it runs on."""
-    return bool(RE_LISTING.search(plan.text)) or Asked.of(plan.prose_text or plan.text).kind is not None
+    text = _ASKS_WHY.sub(" ", plan.text)  # 为什么, 为啥: a reason asked, not a list (什么 / 啥 inside them)
+    return bool(RE_LISTING.search(text)) or Asked.of(plan.prose_text or plan.text).kind is not None
 
 
 def has_content(qa: QA, query: str) -> bool:
