@@ -24,7 +24,7 @@ from qa.op_prose_counts import RE_HALF_LISTED, RE_MOST_LISTED, RE_WHICH_MOST, ha
 from qa.op_prose_numbers import RE_TOTAL_WORDS, count_unstated, share_in_text, text_total
 from qa.op_prose_premise import answer_premise
 from qa.op_prose_parts import RE_PARTS_PRESENT, asks_gist, gist, names_part, part_rows, parts_present, section_text
-from qa.op_prose_whether import done_and_planned, done_or_planned, fee_row, whether_said
+from qa.op_prose_whether import done_and_planned, done_or_planned, fee_row, item_row, whether_said
 from qa.op_prose_who import who_says
 from qa.op_prose_years import RE_EVER, each_year
 from qa.ops import freeze, settle_aggregate, thaw
@@ -149,6 +149,10 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
     in_part = bool(agency and plan.part and result.sentences and result.sentences[0].passage.part == plan.part)
     if not coverage_ok(result) and not in_part and agency and asks_charged(query):
         row = fee_row(qa, plan.question, agency, year, lead, r)  # 济南城管收过费吗: no sentence says so, the fee row does
+        if row:
+            return row
+    if not coverage_ok(result) and not in_part and agency and plan.item and plan.item_word:
+        row = item_row(qa, plan.question, plan.item, plan.item_word, agency, year, lead, r)  # 信访类申请怎么处理的
         if row:
             return row
     if not coverage_ok(result) and not in_part:

@@ -385,6 +385,8 @@ def asks_charged(question: str) -> bool:
 # 为什么能避免被纠错, 为啥要建监测系统: a reason, which only the text gives (no table holds one); 答复质量怎么样: how
 # good a thing is, which the text judges and a table only counts
 _ASKS_WHY = re.compile(r"为什么|为啥|为何|什么原因|啥原因|原因是|(?i:(?<![a-z])why(?![a-z]))")
+# 效果怎么样: how it went, a word of the asking the reports seldom say of their own work (质量, 水平 they do name)
+_ASKS_EFFECT = re.compile(r"(?:效果|成效)(?:到底|究竟)?(?:怎么样|咋样|如何|怎样|好不好)")
 _ASKS_QUALITY = re.compile(r"(?:质量|水平|效果|成效|规范性|时效性)(?:到底|究竟)?(?:怎么样|咋样|如何|怎样|高不高|好不好|行不行)")
 
 
@@ -765,7 +767,7 @@ class Prose:
         # 亮点做法: the sentences that say so in the report's words (创新, 新机制, 推广经验) come first
         terms = self.content_terms(f"{query} {asked.report_words(query)}" if asked.done else query)
         if asks_how(query):  # 依申请公开是怎么办理的: 办理 says how it is asked, 依申请公开 what about
-            terms = self.content_terms(_ASKS_HOW.sub(" ", query)) or terms
+            terms = self.content_terms(_ASKS_EFFECT.sub(" ", _ASKS_HOW.sub(" ", query))) or terms
         well = _ASKS_WELL.search(query)
         if well and re.search(_FINISHED, well.group(0)):
             # 提案都办完了吗: the sentence that says they were (办理答复完毕), not the one naming most of the rest;
