@@ -695,10 +695,13 @@ class Prose:
         a word no such neighbour confirms (区块链, 抖音) stays as asked, to be said not found."""
         vocab = self.retriever.keyword.vocab
         notes = []
-        for term, _ in self.content_terms(query):
+        terms = [t for t, _ in self.content_terms(query)]
+        for term in terms:
             if term in vocab or "|" in term or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", term) or term not in query:
                 continue
             at = query.index(term)
+            if _covered(query, at, len(term), [t for t in terms if t in vocab]):
+                continue  # 电视节 of 电视节目: a cut across two words the reports hold (电视, 节目), no slip
             near = [w for w in self._one_away(term) if self._company(query, at, term, w)]
             if not near:  # 解都了多少件政策文件: beside frame words (了多); the question's other words say the company
                 others = [t for t, _ in self.content_terms(query) if t != term and t in vocab and len(t) >= 2]
@@ -1216,6 +1219,14 @@ def _window(text: str, terms: list[tuple[str, float]], asked: Asked | None = Non
         if not grown:
             break
     return "".join(clauses[lo:hi])[:limit].rstrip("，,；;：:")
+
+
+def _covered(query: str, at: int, n: int, words: list[str]) -> bool:
+    """Every character of query[at:at+n] lies in some occurrence of one of the words in the query."""
+    marked = set()
+    for w in words:
+        marked |= {i for m in re.finditer(re.escape(w), query) for i in range(m.start(), m.end())}
+    return all(i in marked for i in range(at, at + n))
 
 
 def _made_of(word: str, parts: list[str]) -> bool:
