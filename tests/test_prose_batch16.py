@@ -4,7 +4,8 @@ builds (the five seeds and the real reports ../shared/questions/dev.json lists).
 
 - a plan set against the next year's work (2023年报说2024年要…，2024年做了哪些…; 去年说要…; …做到了吗): the premise
   checked in the earlier report's measures, the question answered from the later report (qa/op_prose_premise);
-- 为什么 / 为啥 / 为何: a reason, read from the text even of a thing a table counts, the reason's own sentence quoted;
+- 为什么 / 为啥 / 为何: a reason, read from the text even of a thing a table counts, the reason's own sentence quoted
+  (and 什么时候: a time, one sentence; neither is a 什么 that asks for a list);
 - 质量怎么样 / 效果如何: how good a thing is, which the text judges and a table only counts;
 - 自我批评 / 反思: the problems;
 - how a thing stands (怎么样, 如何, 高不高): not a plan of part 五 saying it will be better;
@@ -77,6 +78,8 @@ ASKED = [
     (("平潭2024年为何关停政务新媒体",), ["发挥作用不明显"], [], "answered"),
     (("沙河城管为什么设置意见箱",), ["接受来自社会各界的意见"], [], "answered"),
     (("Why did Pingtan shut down new media accounts in 2024?",), ["发挥作用不明显"], [], "answered"),
+    # when: the sentence that says it, not its whole section (什么 inside 什么时候 asks no list)
+    (("沙河城管数字城管平台什么时候建成的",), ["建成于2013年"], ["市长热线"], "answered"),
     # how good it is: the text's judgement
     (("平潭2025年依申请公开答复质量如何",), ["答复质量待进一步提升"], [], "answered"),
     (("平潭2025年政策解读效果怎么样",), ["政策解读82篇"], [], "answered"),
