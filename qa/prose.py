@@ -801,7 +801,8 @@ class Prose:
         others = [s for s in scored if s.passage.part != "五"]
         if asked.done and others and (asked.merit or _coverage(scope, others) >= COVERAGE):
             scored = others
-        elif (asks_how(query) or _ASKS_STATE.search(query)) and not asked.half and others and len(others) < len(scored):
+        elif ((asks_how(query) and not asks_why(query)) or _ASKS_STATE.search(query)) and not asked.half and others \
+                and len(others) < len(scored):  # (why: part 五's problems may be the reason, or say there is none)
             # 依申请公开是怎么办理的 asks how it was done, which part 五's plans (做好依申请公开工作) do not say,
             # when the account of the year speaks of it as fully (意见建议怎么处理: only a measure says 意见)
             plans = [s for s in scored if s.passage.part == "五"]

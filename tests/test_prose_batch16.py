@@ -78,6 +78,9 @@ ASKED = [
     (("平潭2024年为何关停政务新媒体",), ["发挥作用不明显"], [], "answered"),
     (("沙河城管为什么设置意见箱",), ["接受来自社会各界的意见"], [], "answered"),
     (("Why did Pingtan shut down new media accounts in 2024?",), ["发挥作用不明显"], [], "answered"),
+    # why a thing is lacking: part 五's problems say it is (a passage on the city's website elsewhere does not)
+    (("沙河城管为什么没有自己的网站",), ["还没有自己的门户网站"], ["市长信箱"], "answered"),
+    (("Why does Shahe have no website of its own?",), ["还没有自己的门户网站"], ["市长信箱"], "answered"),
     # when: the sentence that says it, not its whole section (什么 inside 什么时候 asks no list)
     (("沙河城管数字城管平台什么时候建成的",), ["建成于2013年"], ["市长热线"], "answered"),
     # how good it is: the text's judgement
