@@ -439,7 +439,7 @@ _AGAINST = re.compile(r"针对[^，,。？?]{0,8}?(?:问题|不足|短板|薄弱
 # What the report did well or did at all (亮点做法, 特色和创新, 主动公开了哪些内容): its account of the year's work
 # (part 一 and the parts before 五), never part 五, which holds what fell short and what is planned.
 # Of these, the ones that ask for its merits (亮点, 特色, 成效) rather than for what it did (开展了哪些)
-_ASKS_MERIT = re.compile(r"亮点|特色|创新|新招|经验|成效|成绩|成果|亮眼|拿得出手|值得一提|值得推广|取得|样板|示范|标杆|"
+_ASKS_MERIT = re.compile(r"亮点|特色|创新|新招|(?<!学习)(?<!借鉴)(?<!交流)(?<!吸取)经验|成效|成绩|成果|亮眼|拿得出手|值得一提|值得推广|取得|样板|示范|标杆|"
                          r"(?:值得)?(?:拿出来)?夸一?夸|值得夸|表扬|称道|可圈可点|出彩|自豪|骄傲|"
                          r"(?:做|干)得(?:比较|很|挺|非常|特别|最)?(?:好|不错|出色|漂亮|精彩|出彩)的?(?:地方|方面|工作)?|好的地方|"
                          r"(?i:highlight|achievement|best practice)")
@@ -808,8 +808,8 @@ class Prose:
             plans = [s for s in scored if s.passage.part == "五"]
             if _coverage(scope, others) >= max(COVERAGE, _coverage(scope, plans)):
                 scored = others
-        if (asks_how(query) or _ASKS_STATE.search(query)) and not asked.half:
-            # 公众参与程度怎么样: how it stands (公众参与程度不高), which a plan (提高公众参与程度) does not say, when a
+        if ((asks_how(query) and not asks_why(query)) or _ASKS_STATE.search(query)) and not asked.half:
+            # (why a thing is planned is said beside the plan) 公众参与程度怎么样: how it stands (公众参与程度不高), which a plan (提高公众参与程度) does not say, when a
             # sentence that is no plan says it as fully
             plans = [s for s in scored if self.planned(s)]
             told = [s for s in scored if s not in plans]

@@ -83,6 +83,8 @@ ASKED = [
     (("Why does Shahe have no website of its own?",), ["还没有自己的门户网站"], ["市长信箱"], "answered"),
     # when: the sentence that says it, not its whole section (什么 inside 什么时候 asks no list)
     (("沙河城管数字城管平台什么时候建成的",), ["建成于2013年"], ["市长热线"], "answered"),
+    # 学习经验 is learning from others, no merit of the report's own: part 五 may answer
+    (("张店执法局为什么要向先进单位学习经验",), ["向先进单位学习经验"], [], "answered"),
     # how good it is: the text's judgement
     (("平潭2025年依申请公开答复质量如何",), ["答复质量待进一步提升"], [], "answered"),
     (("平潭2025年政策解读效果怎么样",), ["政策解读82篇"], [], "answered"),
