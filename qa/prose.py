@@ -44,6 +44,8 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         # scope: every year or report (qa/op_prose answers each), not the topic
                         "每年", "历年", "各年", "这几年", "几年", "哪几年", "哪些年", "逐年", "每一年", "变化", "不同",
                         "区别", "一样", "每个", "单位", "哪家", "谁", "哪些单位", "都", "有没有",
+                        # each its own (各是多少, 分别是): the answer read report by report; 数量 is the how many
+                        "各是", "各为", "分别", "分别是", "各自", "数量",
                         # why and whether it went well (因为…的事, 干得好不好): how the question runs on
                         "说法", "一个", "只字", "因为", "由于", "为啥", "为何", "为什么", "为啥子", "干嘛", "干啥", "好不好", "不好", "好坏", "行不行", "高不高", "多不多", "够不够", "足不足", "全不全", "是不是", "的事", "这事", "那事",
                         # how firmly it is said (压根没提, 根本没说, 一点都没写): the saying, not the topic
@@ -232,6 +234,7 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)(?<![a-z])AI(?![a-z])|artificial intelligence|人工智能|大模型"), "AI 智能", None),
     (re.compile(r"(?i)(?<![a-z])(?:websites?|portals?)(?![a-z])"), "门户网站 网站", None),
     (re.compile(r"(?i)(?<![a-z])platforms?(?![a-z])"), "平台", None),
+    (re.compile(r"(?i)(?<![a-z])(?:channels?|outlets?)(?![a-z])"), "渠道 载体", None),
     (re.compile(r"(?i)(?<![a-z])meetings?(?![a-z])"), "会议", None),
     (re.compile(r"(?i)(?<![a-z])(?:suggestions?|proposals?)(?![a-z])"), "建议 提案", None),
     (re.compile(r"(?i)(?<![a-z])complaints?(?![a-z])"), "投诉", None),

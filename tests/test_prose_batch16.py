@@ -85,6 +85,8 @@ ASKED = [
     (("沙河城管数字城管平台什么时候建成的",), ["建成于2013年"], ["市长热线"], "answered"),
     # 学习经验 is learning from others, no merit of the report's own: part 五 may answer
     (("张店执法局为什么要向先进单位学习经验",), ["向先进单位学习经验"], [], "answered"),
+    # each year's count (各是多少): 各是 / 数量 say how the answer runs, not what about
+    (("平潭2024和2025年关停政务新媒体的数量各是多少",), ["对5个", "政务新媒体2个"], [], "answered"),
     # how good it is: the text's judgement
     (("平潭2025年依申请公开答复质量如何",), ["答复质量待进一步提升"], [], "answered"),
     (("平潭2025年政策解读效果怎么样",), ["政策解读82篇"], [], "answered"),
