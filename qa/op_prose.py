@@ -23,13 +23,14 @@ from qa.op_prose_common import (LIST_SENTENCES, RE_MENTION, RE_QUANTITY, asks_li
 from qa.op_prose_counts import RE_HALF_LISTED, RE_MOST_LISTED, RE_WHICH_MOST, halves_listed, most_listed, most_of_items
 from qa.op_prose_ranked import asks_ranked_count, text_ranked
 from qa.op_prose_numbers import RE_TOTAL_WORDS, count_unstated, share_in_text, text_total
+from qa.op_prose_premise import answer_premise
 from qa.op_prose_parts import RE_PARTS_PRESENT, asks_gist, gist, names_part, part_rows, parts_present, section_text
-from qa.op_prose_whether import done_and_planned, done_or_planned, fee_row, whether_said
+from qa.op_prose_whether import done_and_planned, done_or_planned, fee_row, item_row, whether_said
 from qa.op_prose_who import who_says
 from qa.op_prose_years import RE_EVER, each_year
 from qa.ops import freeze, settle_aggregate, thaw
 from qa.phrasing import no_report_words, reading
-from qa.prose import (RE_JUDGED, RE_PLAN_FOR_YEAR, RE_PLAN_YEAR, RE_WHICH_REPORTS, Asked, asks_charged, asks_duration, asks_how, asks_section, coverage_ok,
+from qa.prose import (RE_JUDGED, RE_PLAN_FOR_YEAR, RE_PLAN_YEAR, RE_WHICH_REPORTS, Asked, asks_charged, asks_duration, asks_how, asks_section, asks_why, coverage_ok,
                       mend_typos, part_named, part_title, sentence_text, states_days, states_number)
 from qa.prose_more import tell_more
 from qa.understand import RE_SHARE, Plan
@@ -49,6 +50,8 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
                                        "defaults": list(plan.defaults) + read_as})
     if plan.more and not lead:  # 具体说说: beyond what the answer before quoted
         return tell_more(qa, plan, lambda p: answer_prose(qa, p, agency=agency, continued=continued))
+    if not lead and not agency and (checked := answer_premise(qa, plan, lambda p: answer_prose(qa, p, continued=continued))):
+        return checked  # 2023年报说2024年要…，2024年做了吗: the plan in the one report, the question in the next
     if not lead and (judged := RE_JUDGED.search(plan.prose_text or plan.text)):
         return _judged(plan, judged.group(0))
     if len(plan.agencies) >= 2 and not agency and not lead and RE_TOTAL_WORDS.search(plan.text):
@@ -151,6 +154,10 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
         row = fee_row(qa, plan.question, agency, year, lead, r)  # 济南城管收过费吗: no sentence says so, the fee row does
         if row:
             return row
+    if not coverage_ok(result) and not in_part and agency and plan.item and plan.item_word:
+        row = item_row(qa, plan.question, plan.item, plan.item_word, agency, year, lead, r)  # 信访类申请怎么处理的
+        if row:
+            return row
     if not coverage_ok(result) and not in_part:
         # a number that names a thing (12345, 12319) is said; a year or a count is not what was searched
         missing = "、".join(named_words(qa, query, [t for t in result.missing if not re.search(r"\d", t)
@@ -185,7 +192,7 @@ def answer_prose(qa: QA, plan: Plan, agency: str | None = None, lead: str = "", 
             lead += f"报告没有写明次数，只写了{other}："  # 培训了几次: 培训50余人次 counts people, not times
     # 怎么办理的: the passage that says how, run on; not the next best ones. 明年打算怎么改进 asks for part 五's
     # measures, a list quoted item by item like any other question for them
-    how = asks_how(query) and Asked.of(query).half is None
+    how = asks_how(query) and Asked.of(query).half is None and not asks_why(query)  # why: the reason's sentence
     section = asks_section(query)  # 平台建设那部分写了啥: that section, run on; not three passages
     best = sentences[:LIST_SENTENCES if asks_list(plan) and not how and not section else 1] if agency else sentences
     listing = bool(agency and (continued or asks_list(plan) or how or section))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from qa.answer import Alternative, Answer, Reading
 from qa.phrasing import EXAMPLES
 from index.keyword import normalize
-from qa.prose import (_JOINS, COVERAGE, Asked, Sentence, _sentences, coverage_ok, holds, part_title,
+from qa.prose import (_ASKS_WHY, _JOINS, COVERAGE, Asked, Sentence, _sentences, coverage_ok, holds, part_title,
                       sentence_text)
 from qa.understand import Plan
 
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 RE_QUANTITY = re.compile(r"多少|(?<!哪)几")  # 哪几个方面 asks which, not how many
 RE_LISTING = re.compile(r"哪些|什么|哪几|有何|啥")
+# 什么时候建成的, 啥时候开始: a time asked, one sentence (什么 inside it asks no list)
+_ASKS_WHEN = re.compile(r"(?:什么|啥)(?:时候|时间|年份?)")
 LIST_CHARS = 320  # how far a list question's quote runs on in the passage
 PLANNED = "（这是下一步的改进措施，打算做的，不是已做的）"  # a quote from part 五's measures
 LIST_SENTENCES = 3  # a 哪些 question about one report: its three best sentences (problems come in lists)
@@ -104,7 +106,8 @@ def k_sentences(plan: Plan) -> int:
 def asks_list(plan: Plan) -> bool:
     """哪些 …, and a question for the problems, the measures or the work done (整改怎么搞, 亮点做法): each is
     a list in the reports (一是…二是…), quoted as it runs on."""
-    return bool(RE_LISTING.search(plan.text)) or Asked.of(plan.prose_text or plan.text).kind is not None
+    text = _ASKS_WHEN.sub(" ", _ASKS_WHY.sub(" ", plan.text))  # 为什么, 什么时候: a reason or a time, not a list
+    return bool(RE_LISTING.search(text)) or Asked.of(plan.prose_text or plan.text).kind is not None
 
 
 def has_content(qa: QA, query: str) -> bool:

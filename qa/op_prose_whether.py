@@ -1,6 +1,6 @@
 """Yes or no about the text: whether a report says a thing (有没有提到…: its name whole), owns a problem the user
 names (有没有承认…), did it or only plans it (开过…吗, 是已经做了还是计划做), and whether fees were charged where no
-sentence says so (the table's fee row)."""
+sentence says so (the table's fee row), or a table row asked of in words when no sentence speaks of it (item_row)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,22 @@ def fee_row(qa: QA, question: str, agency: str, year: int | None, lead: str, r: 
     row = Sentence(p, p.text, hit.score, p.line_start)
     text = (lead + f"{agency}{p.year or ''}年报告的正文没有说到收费（如信息处理费）；表格（{part_title(p.part)}，"
             f"第{p.line_start}行）的收费一行为「{p.text.split(' ', 1)[-1]}」。")
+    return Answer(question=question, text=text, status="answered", reading=r, from_text=False,
+                  citations=sentence_citations(row))
+
+
+def item_row(qa: QA, question: str, item: str, word: str, agency: str, year: int | None, lead: str,
+             r: Reading) -> Answer | None:
+    """A table row the question names (信访举报类的申请是怎么处理的) when no sentence of the report's text speaks of
+    it: the row quoted whole, whose place in the template (不予处理 · 信访举报投诉类申请) is all the report says."""
+    hits = qa.retriever.search(word, k=10, agency=agency, year=year, kind="row").hits
+    hit = next((h for h in hits if any(k.startswith(item + ".") or k == item for k in h.passage.fact_keys)), None)
+    if hit is None:
+        return None
+    p = hit.passage
+    row = Sentence(p, p.text, hit.score, p.line_start)
+    text = (lead + f"{agency}{p.year or ''}年报告的正文没有说到「{word}」；只有表格（{part_title(p.part)}，第{p.line_start}行）"
+            f"的一行：「{p.text.split(' ', 1)[-1]}」。")
     return Answer(question=question, text=text, status="answered", reading=r, from_text=False,
                   citations=sentence_citations(row))
 

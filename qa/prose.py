@@ -36,6 +36,7 @@ GENERIC = frozenset({"报告", "年报", "年度", "单位", "情况", "工作",
 COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这块", "那块", "这方面", "那方面", "外面", "外边",
                         "觉得", "认为", "感觉", "以为", "想问", "想知道", "知道", "听说", "说来", "听听", "讲讲",
                         "聊聊", "看看", "说说看", "比较", "挺", "非常", "特别", "大概", "大约", "到底", "究竟",
+                        "实际", "实际上", "真的", "真正", "确实", "果真",
                         "一般", "平时", "平常", "时候", "时间", "去年", "今年", "明年", "来年", "前年", "当年",
                         "下来", "出来", "起来", "上来", "过来", "一下子", "东西", "事情", "事儿", "老百姓", "百姓",
                         # how it went (搞得咋样): the question's tone, not its topic
@@ -43,8 +44,10 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         # scope: every year or report (qa/op_prose answers each), not the topic
                         "每年", "历年", "各年", "这几年", "几年", "哪几年", "哪些年", "逐年", "每一年", "变化", "不同",
                         "区别", "一样", "每个", "单位", "哪家", "谁", "哪些单位", "都", "有没有",
+                        # each its own (各是多少, 分别是): the answer read report by report; 数量 is the how many
+                        "各是", "各为", "分别", "分别是", "各自", "数量",
                         # why and whether it went well (因为…的事, 干得好不好): how the question runs on
-                        "说法", "一个", "只字", "因为", "由于", "好不好", "不好", "好坏", "行不行", "是不是", "的事", "这事", "那事",
+                        "说法", "一个", "只字", "因为", "由于", "为啥", "为何", "为什么", "为啥子", "干嘛", "干啥", "好不好", "不好", "好坏", "行不行", "高不高", "多不多", "够不够", "足不足", "全不全", "是不是", "的事", "这事", "那事",
                         # how firmly it is said (压根没提, 根本没说, 一点都没写): the saying, not the topic
                         "压根", "压根儿", "根本", "完全", "丝毫", "一点", "一点儿", "从来", "从未", "半句", "一句",
                         # what it is called (门户网站叫什么名字): the name asked, of the thing that is the topic
@@ -57,6 +60,9 @@ COLLOQUIAL = frozenset({"自己", "自家", "人家", "那边", "这边", "这�
                         "以后", "之后", "然后",
                         # where asked (在哪些方面还有提升空间, 哪些地方): the frame of a which, not a topic
                         "哪些方面", "哪方面", "哪些地方", "什么地方", "哪些环节", "地方"})
+# a modal before a one-character verb (要建, 能做, 该改): a two-character word no report holds that starts with one
+# says how the question runs, never what about
+_MODALS = frozenset("要想能会该得")
 # characters that make no content word of their own (是从, 都是, 来的): a question's frame, never its topic
 _FRAME_CHARS = frozenset("是从都的了来去在有把被给对向到和与及或也还就又才很太最更没不吗呢么吧啊呀之其这那哪谁啥些个")
 # a verb with its aspect particle (发了, 做过, 搞着): the particle says when, the verb alone is too short to say what
@@ -228,6 +234,7 @@ USERS_TERMS: tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...] = (
     (re.compile(r"(?i)(?<![a-z])AI(?![a-z])|artificial intelligence|人工智能|大模型"), "AI 智能", None),
     (re.compile(r"(?i)(?<![a-z])(?:websites?|portals?)(?![a-z])"), "门户网站 网站", None),
     (re.compile(r"(?i)(?<![a-z])platforms?(?![a-z])"), "平台", None),
+    (re.compile(r"(?i)(?<![a-z])(?:channels?|outlets?)(?![a-z])"), "渠道 载体", None),
     (re.compile(r"(?i)(?<![a-z])meetings?(?![a-z])"), "会议", None),
     (re.compile(r"(?i)(?<![a-z])(?:suggestions?|proposals?)(?![a-z])"), "建议 提案", None),
     (re.compile(r"(?i)(?<![a-z])complaints?(?![a-z])"), "投诉", None),
@@ -359,7 +366,8 @@ _ASKS_WELL = re.compile(rf"(?:是否|有没有|有无|都|均){_WELL}|{_WELL}了
 
 
 # 培训情况, 网站建设搞得怎么样: how a thing stands, which the account of the year tells (part 五 holds plans)
-_ASKS_STATE = re.compile(r"情况|(?:搞|做|干|办|弄)得(?:怎么样|咋样|如何)|怎么样了?[？?]?$|咋样[？?]?$")
+_ASKS_STATE = re.compile(r"情况|(?:搞|做|干|办|弄)得(?:怎么样|咋样|如何)|(?:怎么样|如何|怎样)了?[？?]?$|咋样[？?]?$|"
+                         r"(?:高不高|好不好|够不够|足不足)[？?]?$")
 
 
 # 依申请公开那部分写了什么, 总结一下…平台建设方面: one section of the report's account, quoted as it runs on
@@ -377,10 +385,24 @@ def asks_charged(question: str) -> bool:
     return bool(_ASKS_CHARGED.search(question))
 
 
+# 为什么能避免被纠错, 为啥要建监测系统: a reason, which only the text gives (no table holds one); 答复质量怎么样: how
+# good a thing is, which the text judges and a table only counts
+_ASKS_WHY = re.compile(r"为什么|为啥|为何|什么原因|啥原因|原因是|(?i:(?<![a-z])why(?![a-z]))")
+# 效果怎么样: how it went, a word of the asking the reports seldom say of their own work (质量, 水平 they do name)
+_ASKS_EFFECT = re.compile(r"(?:效果|成效)(?:到底|究竟)?(?:怎么样|咋样|如何|怎样|好不好)")
+_ASKS_QUALITY = re.compile(r"(?:质量|水平|效果|成效|规范性|时效性)(?:到底|究竟)?(?:怎么样|咋样|如何|怎样|高不高|好不好|行不行)")
+
+
+def asks_why(question: str) -> bool:
+    """The question asks why (为什么, 为啥): the sentence that gives the reason, not the section it stands in."""
+    return bool(_ASKS_WHY.search(question))
+
+
 def asks_how(question: str) -> bool:
-    """The question asks how something is done (a process, a way) or whether it was done (well), not how many."""
-    return bool(_ASKS_HOW.search(question) or _ASKS_WELL.search(question)
-                or _ASKS_CHARGED.search(question)) and not asks_number(question)
+    """The question asks how something is done (a process, a way), whether it was done (well), why, or how
+    good it is: not how many."""
+    return bool(_ASKS_HOW.search(question) or _ASKS_WELL.search(question) or _ASKS_WHY.search(question)
+                or _ASKS_QUALITY.search(question) or _ASKS_CHARGED.search(question)) and not asks_number(question)
 
 
 # 依申请公开存在什么问题, 行政复议方面有哪些不足, 主动公开下一步怎么改进: part 五's problems or measures, of a thing
@@ -404,7 +426,7 @@ _ASKS_MEASURES = re.compile(r"改进|改善|措施|下一步|下步|下一年|�
                             r"(?<!督促)(?<!责令)(?<!限期)(?<!督办)(?<!推动)(?<!进行)整改|"
                             r"(?:怎么|如何|怎样|咋|着手|要|该|去)改(?![革版造制建名变动])|努力方向|准备|"
                             r"(?i:improve|next step|plan)")
-_ASKS_PROBLEMS = re.compile(r"(?:存在(?:的|着|哪些|什么|啥)?(?:主要)?)?问题|不足|薄弱|短板|差距|(?<!够)不够|欠缺|缺点|缺陷|毛病|瑕疵|承认|困难|短处|不到位|没做好|没有?(?:做|搞|干|办)?到位|"
+_ASKS_PROBLEMS = re.compile(r"(?:存在(?:的|着|哪些|什么|啥)?(?:主要)?)?问题|不足|薄弱|短板|差距|(?<!够)不够|欠缺|缺点|缺陷|毛病|瑕疵|承认|困难|短处|不到位|没做好|自我批评|自我剖析|反思|没有?(?:做|搞|干|办)?到位|"
                             # 不尽如人意, 还有提升空间: short of what it should be, in the asker's words
                             r"不尽如人意|不尽人意|不如人意|不理想|不满意的地方|(?:提升|提高|改进|改善|进步|完善)的?(?:空间|余地)|"
                             r"做得不好|做得差|(?i:weak|shortcoming|problem|issue)")
@@ -420,7 +442,7 @@ _AGAINST = re.compile(r"针对[^，,。？?]{0,8}?(?:问题|不足|短板|薄弱
 # What the report did well or did at all (亮点做法, 特色和创新, 主动公开了哪些内容): its account of the year's work
 # (part 一 and the parts before 五), never part 五, which holds what fell short and what is planned.
 # Of these, the ones that ask for its merits (亮点, 特色, 成效) rather than for what it did (开展了哪些)
-_ASKS_MERIT = re.compile(r"亮点|特色|创新|新招|经验|成效|成绩|成果|亮眼|拿得出手|值得一提|值得推广|取得|样板|示范|标杆|"
+_ASKS_MERIT = re.compile(r"亮点|特色|创新|新招|(?<!学习)(?<!借鉴)(?<!交流)(?<!吸取)经验|成效|成绩|成果|亮眼|拿得出手|值得一提|值得推广|取得|样板|示范|标杆|"
                          r"(?:值得)?(?:拿出来)?夸一?夸|值得夸|表扬|称道|可圈可点|出彩|自豪|骄傲|"
                          r"(?:做|干)得(?:比较|很|挺|非常|特别|最)?(?:好|不错|出色|漂亮|精彩|出彩)的?(?:地方|方面|工作)?|好的地方|"
                          r"(?i:highlight|achievement|best practice)")
@@ -625,6 +647,8 @@ class Prose:
                 tid = kw.vocab.get(term)
             if tid is None and _made_of(term, known):  # 意见建议: the reports' 意见 and 建议 stand for it
                 continue
+            if tid is None and len(term) == 2 and term[0] in _MODALS:  # 为啥要建: a modal and its verb, no topic
+                continue
             if tid is None and term.isascii() and term.isalpha():
                 # an English word the reports never hold (what, does, urban): how the question is put, or a name
                 # in Latin letters; the words USERS_TERMS knows (training → 培训) carry what it is about
@@ -674,11 +698,17 @@ class Prose:
         a word no such neighbour confirms (区块链, 抖音) stays as asked, to be said not found."""
         vocab = self.retriever.keyword.vocab
         notes = []
-        for term, _ in self.content_terms(query):
+        terms = [t for t, _ in self.content_terms(query)]
+        for term in terms:
             if term in vocab or "|" in term or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", term) or term not in query:
                 continue
             at = query.index(term)
+            if _covered(query, at, len(term), [t for t in terms if t in vocab]):
+                continue  # 电视节 of 电视节目: a cut across two words the reports hold (电视, 节目), no slip
             near = [w for w in self._one_away(term) if self._company(query, at, term, w)]
+            if not near:  # 解都了多少件政策文件: beside frame words (了多); the question's other words say the company
+                others = [t for t, _ in self.content_terms(query) if t != term and t in vocab and len(t) >= 2]
+                near = [w for w in self._one_away(term) if self._said_with(w, others)]
             if len(near) == 1:  # one reading, or none: never a guess between two
                 query = query[:at] + near[0] + query[at + len(term):]
                 notes.append(f"「{term}」读作「{near[0]}」")
@@ -717,6 +747,19 @@ class Prose:
                 return True
         return False
 
+    def _said_with(self, word: str, others: list[str]) -> bool:
+        """Some report says the word in one sentence with every one of the question's other content words (at
+        least two), right beside one of them (解读政策文件): a reading the question's own company confirms."""
+        if len(others) < 2:
+            return False
+        beside = [word + o for o in others] + [o + word for o in others]
+        for p in self.retriever.passages_saying([word] + others, reports=3):
+            for x in _sentences(p.text):
+                x = re.sub(r"\s+", "", x)
+                if all(w in x for w in others) and any(b in x for b in beside):
+                    return True
+        return False
+
     def known(self, term: str) -> bool:
         """Some report holds the term (any of a user's word's alternatives): a word no report has anywhere
         (抖音) is not one that only narrows what is asked."""
@@ -730,7 +773,7 @@ class Prose:
         # 亮点做法: the sentences that say so in the report's words (创新, 新机制, 推广经验) come first
         terms = self.content_terms(f"{query} {asked.report_words(query)}" if asked.done else query)
         if asks_how(query):  # 依申请公开是怎么办理的: 办理 says how it is asked, 依申请公开 what about
-            terms = self.content_terms(_ASKS_HOW.sub(" ", query)) or terms
+            terms = self.content_terms(_ASKS_EFFECT.sub(" ", _ASKS_HOW.sub(" ", query))) or terms
         well = _ASKS_WELL.search(query)
         if well and re.search(_FINISHED, well.group(0)):
             # 提案都办完了吗: the sentence that says they were (办理答复完毕), not the one naming most of the rest;
@@ -761,12 +804,21 @@ class Prose:
         others = [s for s in scored if s.passage.part != "五"]
         if asked.done and others and (asked.merit or _coverage(scope, others) >= COVERAGE):
             scored = others
-        elif (asks_how(query) or _ASKS_STATE.search(query)) and not asked.half and others and len(others) < len(scored):
+        elif ((asks_how(query) and not asks_why(query)) or _ASKS_STATE.search(query)) and not asked.half and others \
+                and len(others) < len(scored):  # (why: part 五's problems may be the reason, or say there is none)
             # 依申请公开是怎么办理的 asks how it was done, which part 五's plans (做好依申请公开工作) do not say,
             # when the account of the year speaks of it as fully (意见建议怎么处理: only a measure says 意见)
             plans = [s for s in scored if s.passage.part == "五"]
             if _coverage(scope, others) >= max(COVERAGE, _coverage(scope, plans)):
                 scored = others
+        if ((asks_how(query) and not asks_why(query)) or _ASKS_STATE.search(query)) and not asked.half:
+            # (why a thing is planned is said beside the plan) 公众参与程度怎么样: how it stands (公众参与程度不高), which a plan (提高公众参与程度) does not say, when a
+            # sentence that is no plan says it as fully
+            plans = [s for s in scored if self.planned(s)]
+            told = [s for s in scored if s not in plans]
+            if plans and told and max(_coverage(scope, [s]) for s in told) >= \
+                    max(COVERAGE, max(_coverage(scope, [s]) for s in plans)):
+                scored = told
         head, narrowing = self._about(query)
         # 抖音短视频 → 视频 is the head, but no report says 抖音 at all: a sentence on 视频 says nothing of it
         unknown = [t for t in narrowing if not self.known(t)]
@@ -923,8 +975,14 @@ class Prose:
         return [found[i] for i, _ in rows if i in found], said
 
     def _continue(self, s: Sentence) -> None:
-        """A lead-in that ends its passage (…着重从以下三方面做好政务公开工作：): the next line says what."""
-        if self._lines is None or not s.text.endswith(("：", ":")) or not s.passage.text.rstrip().endswith(s.text):
+        """A lead-in that ends its passage (…着重从以下三方面做好政务公开工作：): the next line says what. An item's
+        title that ends its passage (三是开展市民开放日活动。): the next passage's first sentence says what was done."""
+        if not s.passage.text.rstrip().endswith(s.text):
+            return
+        if _ITEM_START.match(s.text) and len(s.text) <= ITEM_TITLE and not s.text.endswith(("：", ":")):
+            self._continue_passage(s)
+            return
+        if self._lines is None or not s.text.endswith(("：", ":")):
             return
         end = s.passage.line_end
         nxt = self._lines([(s.passage.doc, end + 1, end + 3)])
@@ -933,6 +991,16 @@ class Prose:
             if t and not _HEADING.match(t):
                 s.next_line, s.next_text = ln, t[:MAX_SENTENCE]
                 return
+
+    def _continue_passage(self, s: Sentence) -> None:
+        """The first sentence of the report's next prose passage, when it goes on with the item (not a new item
+        or heading), as the continuation of s."""
+        row = self.retriever.db.execute(
+            "select text, line_start from passages where doc = ? and kind = 'prose' and pidx > "
+            "(select pidx from passages where id = ?) order by pidx limit 1", [s.passage.doc, s.passage.id]).fetchone()
+        first = next(iter(_sentences(row[0])), "") if row else ""
+        if first and not _ITEM_START.match(first) and not _HEADING.match(first):
+            s.next_line, s.next_text = row[1], first[:MAX_SENTENCE]
 
     def line_of(self, p: Passage, text: str) -> int:
         """The line of its report the text (a sentence of the passage) starts on."""
@@ -1155,6 +1223,14 @@ def _window(text: str, terms: list[tuple[str, float]], asked: Asked | None = Non
         if not grown:
             break
     return "".join(clauses[lo:hi])[:limit].rstrip("，,；;：:")
+
+
+def _covered(query: str, at: int, n: int, words: list[str]) -> bool:
+    """Every character of query[at:at+n] lies in some occurrence of one of the words in the query."""
+    marked = set()
+    for w in words:
+        marked |= {i for m in re.finditer(re.escape(w), query) for i in range(m.start(), m.end())}
+    return all(i in marked for i in range(at, at + n))
 
 
 def _made_of(word: str, parts: list[str]) -> bool:
