@@ -397,6 +397,32 @@ def _one_of_two(plan: Plan, last: Turn, reader: Reader) -> Plan | None:
             prev.column_explicit
         new.operation = "change" if len(years) == 2 and len(set(agencies)) <= 1 else "compare"
         new.all_years = len(years) == 2 and len(set(agencies)) <= 1
+    elif not new.item and prev.item and new.operation in ("prose", "out_of_scope"):  # 后者是多少: its value
+        new.item, new.item_word, new.column, new.column_explicit = prev.item, prev.item_word, prev.column, \
+            prev.column_explicit
+        new.operation, new.prose = "value", False
+    new.defaults = [*new.defaults, *said]
+    return new
+
+
+def _one_of_two_rows(plan: Plan, last: Turn, reader: Reader) -> Plan:
+    """后者占总计的比例 after 予以公开和部分公开各多少 (two rows of one report): the question read again with the row
+    meant in the pronoun's place (前者 the first named, 后者 the last); the rest of the reading goes on from there
+    as if the row had been named (the report talked about, 按比例, 前一年 …)."""
+    prev = last.plan
+    two = [prev.item, *prev.extra_items] if prev.item else []
+    if len(two) != 2 or plan.item or not RE_ONE_OF_TWO.search(plan.text) or \
+            len(prev.agencies or last.focus) > 1 or len(prev.years or last.focus_years) > 1:
+        return plan
+    said = []
+
+    def named(m: re.Match) -> str:
+        label = items()[two[0 if m.group().startswith("前") else -1]].label.split("（")[0]
+        said.append(f"「{m.group()}」读作上一问的「{label}」")
+        return label
+
+    new = reader.read(RE_ONE_OF_TWO.sub(named, plan.text))
+    new.question = plan.question
     new.defaults = [*new.defaults, *said]
     return new
 
@@ -433,6 +459,7 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         plan = said
     if (picked := _one_of_two(plan, last, reader)) is not None:
         return picked
+    plan = _one_of_two_rows(plan, last, reader)
     _relative_to_conversation(plan, last)
     special = _elliptical(plan, conversation.turns)
     if special is not None:
