@@ -11,7 +11,7 @@ from qa import arith, cite
 from qa.answer import Alternative, Answer, AnswerTable, Derived
 from qa.op_check import (asked_numbers, columns_summed, in_force_run_on, items_run_on, measure_values,
                          stated_percentages, stated_total, text_agrees)
-from qa.lexicon import measure
+from qa.lexicon import items, measure
 from qa.ops import Ctx, no_reports
 from qa.output import format_value
 from qa.phrasing import NAMES_IN_TEXT, RULE_NAMES, blank_cells_words, findings_scope, no_findings_words, reading
@@ -88,6 +88,14 @@ def _gap(fs: list, question: str, derived: list[Derived]) -> str:
     return ""
 
 
+def _of_row_asked(detail: str, plan: Plan) -> bool:
+    """部分公开那一行…加起来等于总计吗 / 复议后起诉那几栏…: a check of the row the question names (shown first)."""
+    if not plan.item:
+        return False
+    label = items()[plan.item].label.split("（")[0]
+    return f"「{label}」行" in detail or f"）{label}：" in detail
+
+
 def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
     s = ctx.store
     agencies = plan.agencies or plan.kind_agencies or None
@@ -157,7 +165,8 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
     if plan.agencies and not by_doc and shown_rules:  # the rule (table) asked holds: said, with checks that show it
         # (the rows with numbers first: 总计218 = 自然人217 + 商业企业1 shows more than a row of zeros)
         shown_ok = sorted(s.passed_details(sorted(docs), *shown_rules),
-                          key=lambda f: not RE_NONZERO.search(f.detail.split("：", 1)[-1]))
+                          key=lambda f: (not _of_row_asked(f.detail, plan),
+                                         not RE_NONZERO.search(f.detail.split("：", 1)[-1])))
         derived.append(Derived(value=str(len(shown_ok)), how="通过的核对项数"))
         what = "、".join(f"规则{x}（{RULE_NAMES.get(x, '')}）" for x in sorted(shown_rules[0])) if shown_rules[0] \
             else "跨年度结转"
