@@ -283,7 +283,7 @@ RE_ANY_WH = re.compile(r"(?:有没有|是否有|有无)哪")  # 有没有哪家�
 RE_WH = re.compile(r"哪|谁|几|多少|什么|怎么|如何|为什么|排名|排序|分别")
 RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?？。!！]*$|(?<!超)过吗[?？。!！]*$|被人?＿+吗[?？。!！]*$")  # 被人告过吗
 # A比B少多少 / 是不是比2023年多: 比 as "than" (not 比例, 比重, 对比, 相比, 比较), and the word it asks
-RE_THAN = re.compile(r"(?<![对相占])比(?![例率重较值])")
+RE_THAN = re.compile(r"(?<![对相占分评类])比(?![例率重较值])")  # (百分比 / 评比: no comparison)
 RE_THAN_WORD = re.compile(r"多多少|多少|多|少|高|低|大|小|增加|减少|增长|下降|一样|相同")
 RE_WHICH_PLACE = re.compile(r"(?:排|排名|排在|位居|位列|列|是)?(?:倒数)?第几(?:名|位)?|名次|排(?:在)?哪")
 RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|(?<![这近前后])几年|(?:啥|什么|哪个)时候|何时")
@@ -1471,7 +1471,9 @@ def _than_side_names(masked: str) -> list[str]:
     if not m or "＿" not in masked:
         return []
     out = []
-    for side in (masked[:m.start()], masked[m.end():]):
+    # 洪泽和平潭比，谁…: 比 closing its clause compares the names before it; what follows is no other side
+    after = "" if re.match(r"\s*(?:[，,。？?！!；;：:]|$|一下|起来|一比)", masked[m.end():]) else masked[m.end():]
+    for side in (masked[:m.start()], after):
         if "＿" in side:
             continue
         words = mentions(side)
@@ -1572,13 +1574,13 @@ RE_COUNTED_KIND = re.compile(r"(?:这|那|各)?[\d两一二三四五六七八九
 # counted cases right after 没提供 (而没提供的有几件): the row's cases, not a report lacking the figure
 RE_CASES_AFTER = re.compile(r"的?(?:申请)?(?:有|是|共|一共)?(?:几|多少)[件个]")
 # a forecast (预测明年): the reports state past years only
-RE_FORECAST = re.compile(r"预测|预计|推测|明年|后年|未来|将来")
+RE_FORECAST = re.compile(r"预测|预计|推测|推算|预估|明年|后年|未来|将来")
 # a part of a year (上半年, 第三季度, 12月份): the tables count a whole year (not 每月 / 平均每月, a rate asked of the year)
 RE_PERIOD = re.compile(r"上半年|下半年|前三季度|第?[一二三四1-4]季度|(?<![每\d.])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
                        r"月份?(?![\d日号]|份?平均)|上旬|中旬|下旬|年初|年底|年末")
 # a handling of requests the template does not count apart (withdrawn, answered on the spot): a count asked of it
 # is said to be absent, never answered by the row the sentence also names (申请人撤回了多少件申请 is not 新收's total)
-RE_UNTRACKED = re.compile(r"撤回|撤销(?:了|其)?申请|撤申请|当场答复|当面答复|现场答复|即时答复")
+RE_UNTRACKED = re.compile(r"撤回起诉|撤诉|(?<!协)调解(?!决)|和解(?![读答释])|撤回|撤销(?:了|其)?申请|撤申请|当场答复|当面答复|现场答复|即时答复")
 # a length of time (要多久能答复): the tables count cases, never days
 RE_DURATION = re.compile(r"多久|多长时间|几天|多少天|几个工作日|多少个?工作日")
 
