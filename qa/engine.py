@@ -22,6 +22,7 @@ from qa.context import Conversation, resolve
 from qa.facts import FactStore
 from qa.lexicon import Measure, items, measure
 from qa.op_prose import answer_prose
+from qa.opinion import no_opinion, opinion_asked
 from qa.operations import OPERATIONS, settle
 from qa.ops import Ctx, SettledPlan, freeze, of_winner, thaw
 from qa.phrasing import (EXAMPLES, column_phrase, compose, copies_said, names_said, reading, unresolved_words,
@@ -175,6 +176,8 @@ class QA:
                                         Alternative(label="查正文", question=f"报告里有没有提到{plan.untracked}")],
                           reading=Reading(operation=plan.operation,
                                           summary=f"问的是「{plan.untracked}」，模板中没有这一项"))
+        if words := opinion_asked(plan.text, plan.item is not None):
+            return no_opinion(plan.question, words, plan.agencies)
         if plan.forecast:
             return Answer(question=plan.question, status="out_of_scope",
                           text=f"问的是「{plan.forecast}」：这些报告只记已经过去的年度，不做预测，无法回答。"
