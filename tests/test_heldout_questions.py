@@ -141,9 +141,7 @@ TARGET = 0.90
 pytestmark = pytest.mark.skipif(not DEV.exists(), reason=f"{DEV.parent} not found (../shared is not beside the repo)")
 
 # Known failures, each with its cause; they stay visible as xfail (an unexpected pass shows as XPASS).
-KNOWN: dict[str, str] = {
-    "ho1069": "涉及哪些申请人 is read as the 新收 total, not its applicant columns (a single-turn reading)",
-}
+KNOWN: dict[str, str] = {}
 
 
 def test_heldout_set_is_well_formed():
