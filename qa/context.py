@@ -397,6 +397,8 @@ def _one_of_two(plan: Plan, last: Turn, reader: Reader) -> Plan | None:
             prev.column_explicit
         new.operation = "change" if len(years) == 2 and len(set(agencies)) <= 1 else "compare"
         new.all_years = len(years) == 2 and len(set(agencies)) <= 1
+    elif new.item_implied and prev.item:  # 前者的维持了几件 after 行政诉讼: that row's column
+        _column_on_last_row(new, prev)
     elif not new.item and prev.item and new.operation in ("prose", "out_of_scope"):  # 后者是多少: its value
         new.item, new.item_word, new.column, new.column_explicit = prev.item, prev.item_word, prev.column, \
             prev.column_explicit

@@ -47,7 +47,8 @@ def table_asked(text: str) -> tuple[str, frozenset[int]] | None:
 RULES_ASKED: tuple[tuple[frozenset[int] | None, str | None, re.Pattern[str]], ...] = (
     # (办理结果加起来等于收到的申请数吗 sets them against 新收: not rule 2 alone)
     (frozenset({2}), None, re.compile(r"办理结果.{0,10}(?:加起来|之和|相加).{0,8}(?:总计|合计)")),
-    (frozenset({3}), None, re.compile(r"每一?行|各行|按申请人|申请人类型|各类申请人|自然人加|申请人.{0,2}各[栏列]|各申请人")),
+    (frozenset({3}), None, re.compile(r"每一?行|各行|按申请人|申请人类型|各类申请人|自然人加|申请人.{0,2}各[栏列]|各申请人|"
+                                      r"[这那]一?行.{0,6}各[栏列]")),
     (frozenset({1}), None, re.compile(r"新收.{0,8}(?:加|\+).{0,10}结转.{0,20}(?:等于|=|与|和|跟)")),
     (None, "cross_year", re.compile(r"结转.{0,24}(?:前一年|后一年|下一年|次年).{0,24}结转|历年.{0,8}结转|"
                                     r"(?:前后|跨)年度?.{0,6}结转|结转.{0,6}(?:前后|跨年)|"
