@@ -11,8 +11,9 @@ from qa.answer import Alternative, Answer, Reading
 RE_ASKED_VERDICT = re.compile(r"你(?:觉得|认为|怎么看|评价)|评价一下|评一评|打个?分|打几分|评个?分|几颗星")
 # 谁做得更规范 / 哪个工作做得更好: a judgement asked of no measure (哪个单位的主动公开做得最好 names one: it is
 # ranked on that measure's count and the reading says so, qa.understand); 做得怎么样 alone asks what the text says
+# (哪个单位的报告最规范 judges the report itself: read on its completeness and sums, qa.understand)
 RE_BETTER = re.compile(r"(?:谁|哪个|哪家|哪一家|哪个单位)[^，。？?]{0,16}(?:做|干|搞)得?(?:更|最)?"
-                       r"(?:好|规范|到位|出色|优秀|差|糟)|(?:更|最)(?:规范|到位|出色|优秀)")
+                       r"(?:好|规范|到位|出色|优秀|差|糟)")
 
 
 def opinion_asked(text: str, measured: bool) -> str | None:
