@@ -23,6 +23,7 @@ from qa.facts import FactStore
 from qa.lexicon import Measure, items, measure
 from qa.op_prose import answer_prose
 from qa.opinion import no_opinion, opinion_asked
+from qa.untracked import untracked_answer
 from qa.operations import OPERATIONS, settle
 from qa.ops import Ctx, SettledPlan, freeze, of_winner, thaw
 from qa.phrasing import (EXAMPLES, column_phrase, compose, copies_said, names_said, reading, unresolved_words,
@@ -156,26 +157,8 @@ class QA:
                                "数字，无法回答。可以问全年的数字。",
                           alternatives=[Alternative(label="看全年", question=plan.question.replace(plan.period, ""))],
                           reading=Reading(operation=plan.operation, summary=f"问的是年内时段（{plan.period}），报告只有全年数字"))
-        if plan.untracked and plan.item and items()[plan.item].table == "review":  # 调解结案 / 撤诉: 表四 has no such column
-            return Answer(question=plan.question, status="absent",
-                          text=f"问的是「{plan.untracked}」的案件：年度报告的表四没有单独统计这一项（行政复议和行政诉讼的结果只分"
-                               "结果维持、结果纠正、其他结果和尚未审结），报告没有给出这个数字，无法回答，也不以总计代替。"
-                               "可以问「其他结果」或报告正文有没有提到。",
-                          alternatives=[Alternative(label="看「其他结果」",
-                                                    question=plan.question.replace(plan.untracked, "其他结果")),
-                                        Alternative(label="查正文", question=f"报告里有没有提到{plan.untracked}")],
-                          reading=Reading(operation=plan.operation,
-                                          summary=f"问的是「{plan.untracked}」，模板中没有这一项"))
         if plan.untracked:
-            return Answer(question=plan.question, status="absent",
-                          text=f"问的是「{plan.untracked}」的申请：年度报告的表格没有单独统计这一项（表三的办理结果只分予以公开、"
-                               "部分公开、不予公开、无法提供、不予处理和其他处理），报告没有给出这个数字，无法回答，"
-                               "也不以申请总数代替。可以问「其他处理」或报告正文有没有提到。",
-                          alternatives=[Alternative(label="看「其他处理」",
-                                                    question=plan.question.replace(plan.untracked, "其他处理")),
-                                        Alternative(label="查正文", question=f"报告里有没有提到{plan.untracked}")],
-                          reading=Reading(operation=plan.operation,
-                                          summary=f"问的是「{plan.untracked}」，模板中没有这一项"))
+            return untracked_answer(plan.question, plan.untracked, plan.operation)
         if words := opinion_asked(plan.text, plan.item is not None):
             return no_opinion(plan.question, words, plan.agencies)
         if plan.forecast:

@@ -24,6 +24,7 @@ from qa.relyears import RelativeYear
 from qa.relyears import find as find_relative
 from qa.relyears import is_relative_note
 from qa.relyears import resolve as resolve_relative
+from qa.untracked import untracked_asked
 from qa.lexicon import (COLUMN_GROUPS, COMPARISON_WORDS, OPERATION_WORDS, PART_WORDS, RE_MONEY, SAYING_WORDS,
                         SHARE_DENOMINATORS, Measure, default_columns, items, measure, mentions, sound_alike)
 
@@ -483,8 +484,8 @@ class Reader:
             plan.forecast = m.group()
         elif (m := RE_PERIOD.search(rest)) and plan.item and not plan.prose:  # 上半年行政处罚多少: no table splits it
             plan.period = m.group()
-        elif (m := RE_UNTRACKED.search(rest)) and plan.item and not plan.prose:  # 撤回了多少件: never the total
-            plan.untracked = m.group()
+        elif plan.item and not plan.prose and (word := untracked_asked(plan.text, items()[plan.item].table)):
+            plan.untracked = word  # 撤回了多少件 / 调解结案 / 个体工商户申请的: never the total
         elif (m := RE_DURATION.search(rest)) and plan.operation in ("value", "avg", "out_of_scope", "prose"):
             plan.operation, plan.prose = "prose", True
             plan.prose_text = re.sub(RE_DURATION, "答复期限工作日", plan.prose_text)
@@ -1578,9 +1579,8 @@ RE_FORECAST = re.compile(r"预测|预计|推测|推算|预估|明年|后年|未�
 # a part of a year (上半年, 第三季度, 12月份): the tables count a whole year (not 每月 / 平均每月, a rate asked of the year)
 RE_PERIOD = re.compile(r"上半年|下半年|前三季度|第?[一二三四1-4]季度|(?<![每\d.])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
                        r"月份?(?![\d日号]|份?平均)|上旬|中旬|下旬|年初|年底|年末")
-# a handling of requests the template does not count apart (withdrawn, answered on the spot): a count asked of it
-# is said to be absent, never answered by the row the sentence also names (申请人撤回了多少件申请 is not 新收's total)
-RE_UNTRACKED = re.compile(r"撤回起诉|撤诉|(?<!协)调解(?!决)|和解(?![读答释])|撤回|撤销(?:了|其)?申请|撤申请|当场答复|当面答复|现场答复|即时答复")
+# a count the template does not split out (撤回, 调解, 个体工商户: qa.untracked) is said to be absent, never answered by
+# the row the sentence also names (申请人撤回了多少件申请 is not 新收's total)
 # a length of time (要多久能答复): the tables count cases, never days
 RE_DURATION = re.compile(r"多久|多长时间|几天|多少天|几个工作日|多少个?工作日")
 

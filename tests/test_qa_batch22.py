@@ -128,3 +128,34 @@ def test_a_projection_is_a_forecast(dev_qa) -> None:
 ])
 def test_the_texts_applicants_beside_the_table(dev_qa, turns, says) -> None:
     _says(_last(dev_qa, *turns), *says)
+
+
+@pytest.mark.parametrize("q, word", [
+    ("平潭2023年表三里申请人为个体工商户的有几件", "个体工商户"),
+    ("洪泽2023年事业单位申请公开的有几件", "事业单位"),
+    ("平潭2024年申请人是学生的有多少", "学生"),
+])
+def test_an_applicant_kind_table_three_has_no_column_for_is_absent(dev_qa, q, word) -> None:
+    # 表三's applicant columns: 自然人; 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他 (never the row's total)
+    a = _last(dev_qa, q)
+    _says(a, f"问的是「{word}」的申请人", "表三没有这一类申请人的栏目")
+    assert a.status == "absent" and not a.table
+
+
+def test_a_named_applicant_column_is_still_its_cell(dev_qa) -> None:
+    # 15 html 三 本年新收 商业企业 1
+    _says(_last(dev_qa, "平潭2023年商业企业申请几件"), "「本年新收政府信息公开申请数量 · 商业企业」为1件")
+
+
+@pytest.mark.parametrize("q, says", [
+    ("平潭2020年的表三有问题吗", "规则2（办理结果合计）"),  # 12 html 三: results 27 against （七）总计 21
+    ("洪泽2023年表四数据没问题吧", "规则4（复议诉讼合计）"),  # 22 pdf 四: 复议 11 against 总计 0
+])
+def test_a_table_with_problems_asked_is_its_checks(dev_qa, q, says) -> None:
+    a = _last(dev_qa, q)
+    _says(a, says, "不一致")
+    assert "写道" not in a.text
+
+
+def test_the_work_with_problems_asked_is_still_the_text(dev_qa) -> None:
+    _says(_last(dev_qa, "平潭2020年政府信息公开工作有问题吗"), "写道")
