@@ -96,7 +96,7 @@ GENERIC_LABELS = frozenset({"其他", "总计"})
 
 # Words that ask for money: on an item the template counts but never prices (行政处罚 罚了多少钱), the
 # answer says the report has no such amount instead of giving the count.
-MONEY_WORDS = ("多少万元", "多少元", "罚款金额", "罚没金额", "罚没款")
+MONEY_WORDS = ("多少万元", "多少元", "罚款金额", "罚没金额", "罚没款", "多少罚款", "罚款数额", "罚款额")
 # 罚款总额; 信息处理费 (the fee an applicant may be charged: 三 counts the applications dropped for it, no amount)
 RE_MONEY = re.compile("多少钱|花了多少|金额|费用|总额|数额|处理费|" + "|".join(MONEY_WORDS) + "|万元")
 
@@ -215,6 +215,8 @@ OPERATION_WORDS: dict[str, tuple[str, ...]] = {
                  "(?:表格|数据|数字|表).{0,4}(?:什么|哪些)问题", "(?:之间|数据|数字|表格?|一栏|一列|一行).{0,3}有没有问题",
                  # 表三有问题吗 / 数据没问题吧: the numbers asked about (存在什么问题 alone asks the text)
                  "(?:表[一二三四]|表格|报表|数据|数字)(?:里|中|的)?.{0,4}(?:有问题吗|有问题没有?|有无问题|没问题吧)",
+                 # 正文说收到154件、办结148件，对不对: the text's numbers asked to be checked
+                 "(?:正文|报告|文中)(?:里|中)?(?:说|写|称)[^？?]{0,40}\\d[^？?]{0,10}(?:对不对|对吗|正确吗|准确吗|没错吧|准不准)",
                  # the measure words are masked (＿) when these are read: 加起来等于＿＿吗
                  "(?:之和|加起来|相加|加总)(?:是否|能否|能不能|是不是|不)?(?:等于|与|和|跟)(?:收到的|本年的|表里的)?"
                  "(?:总计|合计|总数|＿+|申请数|申请量|申请件数)",

@@ -159,3 +159,27 @@ def test_a_table_with_problems_asked_is_its_checks(dev_qa, q, says) -> None:
 
 def test_the_work_with_problems_asked_is_still_the_text(dev_qa) -> None:
     _says(_last(dev_qa, "平潭2020年政府信息公开工作有问题吗"), "写道")
+
+
+@pytest.mark.parametrize("q, says", [
+    # 17 html: 正文 收到154件，共办结148件，结转至2026年6件; 表三 新收 154, （七）总计 148, 结转下年度 6
+    ("平潭2025年正文说收到154件、办结148件、结转6件，对不对", ["新收154 + 上年结转0 = 154", "对得上"]),
+])
+def test_the_texts_numbers_asked_if_right_are_checked(dev_qa, q, says) -> None:
+    _says(_last(dev_qa, q), *says)
+
+
+@pytest.mark.parametrize("q, says", [
+    # 13 html 现行有效 665; 05 txt 制发 88, 废止 55, 现行有效 698
+    ("平潭2021年到2022年规范性文件现行有效数对得上吗", ["665 + 2022年「本年制发」88 − 「本年废止」55 = 698", "对得上"]),
+    # 15 html 现行有效 470; 16 html 制发 62, 废止 33, 现行有效 440
+    ("平潭2023年和2024年的现行有效规范性文件前后接得上吗", ["470 + 2024年「本年制发」62 − 「本年废止」33 = 499", "对不上"]),
+])
+def test_documents_in_force_of_two_years_in_a_row_run_on(dev_qa, q, says) -> None:
+    _says(_last(dev_qa, q), *says)
+
+
+def test_fines_collected_are_money_the_table_lacks(dev_qa) -> None:
+    a = _last(dev_qa, "平潭2024年行政处罚收了多少罚款")
+    _says(a, "没有「行政处罚」的金额")
+    assert "1,100" not in a.text and "1100" not in a.text
