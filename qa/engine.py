@@ -97,7 +97,7 @@ class QA:
                 answer.derived.append(Derived(value=str(MAX_CHARS), how="问题长度上限（字）"))
         answer.citations = _dedupe(answer.citations)
         agencies, years = _focus(answer, plan)
-        return answer, conversation.add(question or "", thaw(plan), agencies, years)
+        return answer, conversation.add(question or "", thaw(plan), agencies, years, _part_found(answer))
 
     def _not_carried(self, question: str, plan, answer: Answer):
         """告诉我天气 after a question about 鹤岗: a question in words the report carried over does not answer is
@@ -358,6 +358,18 @@ def _focus(answer: Answer, plan: Plan) -> tuple[list[str], list[int]]:
     if t and plan.operation == "corpus" and t.columns[:2] == ["单位", "年份"] and len(t.rows) <= 20:
         return list(dict.fromkeys(r[0] for r in t.rows)), sorted({r[1] for r in t.rows if isinstance(r[1], int)})
     return [], list(plan.years)
+
+
+def _part_found(answer: Answer) -> str | None:
+    """The item of the part a breakdown found first (哪种办理结果最多 → 无法提供 · 本机关不掌握…), or None."""
+    t = answer.table
+    if answer.reading.operation != "breakdown" or not t or t.columns[:2] != ["名次", "小项"] or not t.rows:
+        return None
+    if len(t.rows) > 1 and t.rows[1][-1] == t.rows[0][-1]:  # tied first (the table numbers ties apart): no one 它
+        return None
+    label = str(t.rows[0][1])
+    return next((i for i in items() if (m := measure(i, "total")) is not None
+                 and m.label in (label, f"{label} · 总计")), None)
 
 
 def _dedupe(citations: list[Citation]) -> list[Citation]:

@@ -183,3 +183,21 @@ def test_fines_collected_are_money_the_table_lacks(dev_qa) -> None:
     a = _last(dev_qa, "平潭2024年行政处罚收了多少罚款")
     _says(a, "没有「行政处罚」的金额")
     assert "1,100" not in a.text and "1100" not in a.text
+
+
+@pytest.mark.parametrize("turns, says", [
+    # 05 txt 三: 无法提供 · 不掌握 37 of （七）总计 75
+    (["平潭2022年哪种办理结果最多", "它占总计的比例"], ["37件 ÷ 75件 = 49.33%", "读作上一问找到的「无法提供 · 本机关不掌握相关政府信息」"]),
+    # 17 html 三: 不掌握 50 of 148
+    (["平潭2025年办理结果中哪一种情形最多", "占比呢"], ["50件 ÷ 148件 = 33.78%"]),
+    # 16 html 三: 不掌握 75 of 218
+    (["平潭2024年哪种办理结果最多", "它占办理结果的百分之几"], ["75件 ÷ 218件 = 34.40%"]),
+])
+def test_a_share_of_the_part_a_breakdown_found(dev_qa, turns, says) -> None:
+    _says(_last(dev_qa, *turns), *says)
+
+
+def test_a_tied_first_part_is_no_one_part(dev_qa) -> None:
+    # 22 pdf 三 不予公开: 国家秘密 1, 过程性 1, 执法案卷 1 (tied): 这一项 names none of them alone
+    a = _last(dev_qa, "洪泽2023年不予公开里哪类理由最多", "这一项占多少")
+    assert "读作上一问找到的" not in a.text, a.text
