@@ -201,3 +201,21 @@ def test_a_tied_first_part_is_no_one_part(dev_qa) -> None:
     # 22 pdf 三 不予公开: 国家秘密 1, 过程性 1, 执法案卷 1 (tied): 这一项 names none of them alone
     a = _last(dev_qa, "洪泽2023年不予公开里哪类理由最多", "这一项占多少")
     assert "读作上一问找到的" not in a.text, a.text
+
+
+@pytest.mark.parametrize("turns, says", [
+    # 05 txt 三 二、上年结转 总计 1 (13 html 结转下年度 1)
+    (["平潭2021年依申请公开收到几件", "结转了几件", "下一年的报告里上年结转是几件"],
+     ["平潭综合实验区 1件", "「下一年」按上一问的2021年往后推一年，读作2022年"]),
+    # 16 html 二 行政处罚 1100
+    (["平潭2023年行政处罚多少", "那下一年呢"], ["2024年「行政处罚 · 处理决定数量」为1,100件", "往后推一年"]),
+])
+def test_the_next_year_counts_on_from_the_year_talked_about(dev_qa, turns, says) -> None:
+    _says(_last(dev_qa, *turns), *says)
+
+
+def test_next_year_in_the_template_row_is_no_year(dev_qa) -> None:
+    # 16 html 四、结转下年度继续办理 总计 0: 结转下一年 is the row, not 2025
+    a = _last(dev_qa, "平潭2024年结转下一年的有几件")
+    _says(a, "2024年「结转下年度继续办理 · 总计」为0件")
+    assert "往后推" not in a.text
