@@ -122,8 +122,9 @@ corpus lacks, 平均审理天数, 罚没金额 / 罚款总额, 推算, 你评价
 ho1114 后者 read as the first row, ho1137 那几栏加起来等于19吗 read as a filter, ho1146 调解 answered with the total;
 the scorer passed ho1126 (the asked row's check not shown among four others), ho1130 (a 2026 report called
 consistent), ho1132 (百分比算得 read as an agency's name) and ho1143 (你评价 read as a name)); 50/50 by the scorer and by
-hand after the fixes by kind (tests/test_qa_batch22.py asks them in other words), and ho1069 (报告里说…涉及哪些申请人:
-the text's 75 = 新收 74 + 上年结转 1 quoted beside 表三) no longer a known failure.
+hand after the fixes by kind (tests/test_qa_batch22.py asks them in other words, with the further kinds its probes
+found: applicant kinds without a column, 表三有问题吗, 正文说…对不对, 收了多少罚款, 它占总计的比例 after a breakdown, 那下一年呢),
+and ho1069 (报告里说…涉及哪些申请人: the text's 75 = 新收 74 + 上年结转 1 quoted beside 表三) no longer a known failure.
 It measures whether the reading side generalises beyond dev.json's words. Scored exactly like dev.json (the
 scorer and the corpus index are test_dev_questions.py's; both sets share one index per session).
 

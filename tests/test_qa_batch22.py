@@ -11,7 +11,11 @@ report of is said to be uncheckable, never passed; 报告里说…涉及哪些�
 columns and says when the text counts 新收 with 上年结转 (ho1069).
 Refusals: a verdict asked (你评价一下 / 你觉得 / 打个分 / 谁做得更规范) is refused as such, never read as a name;
 百分比 and A和B比， are no comparison whose other side is a name; 表四's outcomes the template does not count
-(调解 / 和解 / 撤诉) are absent, never the total; 推算 asks a forecast."""
+(调解 / 和解 / 撤诉) are absent, never the total; 推算 asks a forecast.
+Probes in other words found more, fixed too: applicant kinds 表三 has no column for (个体工商户, 事业单位, 学生) are
+absent; 表三有问题吗 / 数据没问题吧 ask for the checks; 正文说…件，对不对 checks the text's numbers; 现行有效 of two years
+in a row runs on; 收了多少罚款 is money the table lacks; 它占总计的比例 after 哪种办理结果最多 is the part found over
+the whole; 那下一年呢 / 下一年的… count on from the year talked about."""
 
 from __future__ import annotations
 
