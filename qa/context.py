@@ -25,6 +25,7 @@ class Turn(BaseModel):
     plan: Plan
     focus: list[str] = Field(default_factory=list)  # the agencies the answer was about (for 它 / 该单位)
     focus_years: list[int] = Field(default_factory=list)  # and the years (它的行政许可呢: the winner's year)
+    found_item: str | None = None  # the part a breakdown found largest (哪种办理结果最多 → 它占总计的比例)
 
 
 class Conversation(BaseModel):
@@ -34,9 +35,10 @@ class Conversation(BaseModel):
     def last(self) -> Turn | None:
         return self.turns[-1] if self.turns else None
 
-    def add(self, question: str, plan: Plan, focus: list[str], focus_years: list[int] | None = None) -> Conversation:
+    def add(self, question: str, plan: Plan, focus: list[str], focus_years: list[int] | None = None,
+            found_item: str | None = None) -> Conversation:
         """A new conversation with this turn appended (the old one is left as it was)."""
-        turn = Turn(question=question, plan=plan, focus=focus, focus_years=focus_years or [])
+        turn = Turn(question=question, plan=plan, focus=focus, focus_years=focus_years or [], found_item=found_item)
         return Conversation(turns=[*self.turns[-(MAX_TURNS - 1):], turn])
 
 
@@ -399,8 +401,56 @@ def _one_of_two(plan: Plan, last: Turn, reader: Reader) -> Plan | None:
             prev.column_explicit
         new.operation = "change" if len(years) == 2 and len(set(agencies)) <= 1 else "compare"
         new.all_years = len(years) == 2 and len(set(agencies)) <= 1
+    elif new.item_implied and prev.item:  # 前者的维持了几件 after 行政诉讼: that row's column
+        _column_on_last_row(new, prev)
+    elif not new.item and prev.item and new.operation in ("prose", "out_of_scope"):  # 后者是多少: its value
+        new.item, new.item_word, new.column, new.column_explicit = prev.item, prev.item_word, prev.column, \
+            prev.column_explicit
+        new.operation, new.prose = "value", False
     new.defaults = [*new.defaults, *said]
     return new
+
+
+def _one_of_two_rows(plan: Plan, last: Turn, reader: Reader) -> Plan:
+    """后者占总计的比例 after 予以公开和部分公开各多少 (two rows of one report): the question read again with the row
+    meant in the pronoun's place (前者 the first named, 后者 the last); the rest of the reading goes on from there
+    as if the row had been named (the report talked about, 按比例, 前一年 …)."""
+    prev = last.plan
+    two = [prev.item, *prev.extra_items] if prev.item else []
+    if len(two) != 2 or plan.item or not RE_ONE_OF_TWO.search(plan.text) or \
+            len(prev.agencies or last.focus) > 1 or len(prev.years or last.focus_years) > 1:
+        return plan
+    said = []
+
+    def named(m: re.Match) -> str:
+        label = items()[two[0 if m.group().startswith("前") else -1]].label.split("（")[0]
+        said.append(f"「{m.group()}」读作上一问的「{label}」")
+        return label
+
+    new = reader.read(RE_ONE_OF_TWO.sub(named, plan.text))
+    new.question = plan.question
+    new.defaults = [*new.defaults, *said]
+    return new
+
+
+RE_SHARE_ASKED = re.compile(r"占|比例|比重|百分之|百分比")
+RE_THAT_PART = re.compile(r"它|这一?项|这一?类|这种|该项|那一?项|那一?类")
+
+
+def _share_of_part_found(plan: Plan, last: Turn) -> Plan:
+    """它占总计的比例 / 这一项占多少 after 哪种办理结果最多: the part found over the whole the ranking was of, in the
+    report it was found in (the reading says both)."""
+    prev, part = last.plan, last.found_item
+    if part is None or not prev.item or plan.agencies or plan.years or not RE_SHARE_ASKED.search(plan.text) or \
+            not (RE_THAT_PART.search(plan.text) or plan.operation == "prose" and not plan.item) or \
+            plan.item not in (None, prev.item) or measure(part, "total") is None:
+        return plan
+    label = items()[part].label.split("（")[0]
+    plan.operation, plan.prose, plan.followup = "share", False, True
+    plan.item, plan.item_word, plan.column, plan.share_items, plan.share_of = part, None, "total", [part], [prev.item]
+    plan.agencies, plan.years = list(last.focus), list(last.focus_years)
+    plan.defaults = [*plan.defaults, f"读作上一问找到的「{label}」占「{items()[prev.item].label}」的比例"]
+    return plan
 
 
 def _of_the_report_talked_about(plan: Plan, last: Turn) -> bool:
@@ -435,6 +485,8 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
         plan = said
     if (picked := _one_of_two(plan, last, reader)) is not None:
         return picked
+    plan = _one_of_two_rows(plan, last, reader)
+    plan = _share_of_part_found(plan, last)
     _relative_to_conversation(plan, last)
     special = _elliptical(plan, conversation.turns)
     if special is not None:

@@ -22,6 +22,8 @@ from qa.context import Conversation, resolve
 from qa.facts import FactStore
 from qa.lexicon import Measure, items, measure
 from qa.op_prose import answer_prose
+from qa.opinion import no_opinion, opinion_asked
+from qa.untracked import untracked_answer
 from qa.operations import OPERATIONS, settle
 from qa.ops import ONE_MEASURE_NOTE, Ctx, SettledPlan, freeze, of_winner, thaw
 from qa.phrasing import (EXAMPLES, column_phrase, compose, copies_said, names_said, reading, unresolved_words,
@@ -95,7 +97,7 @@ class QA:
                 answer.derived.append(Derived(value=str(MAX_CHARS), how="问题长度上限（字）"))
         answer.citations = _dedupe(answer.citations)
         agencies, years = _focus(answer, plan)
-        return answer, conversation.add(question or "", thaw(plan), agencies, years)
+        return answer, conversation.add(question or "", thaw(plan), agencies, years, _part_found(answer))
 
     def _not_carried(self, question: str, plan, answer: Answer):
         """告诉我天气 after a question about 鹤岗: a question in words the report carried over does not answer is
@@ -156,15 +158,9 @@ class QA:
                           alternatives=[Alternative(label="看全年", question=plan.question.replace(plan.period, ""))],
                           reading=Reading(operation=plan.operation, summary=f"问的是年内时段（{plan.period}），报告只有全年数字"))
         if plan.untracked:
-            return Answer(question=plan.question, status="absent",
-                          text=f"问的是「{plan.untracked}」的申请：年度报告的表格没有单独统计这一项（表三的办理结果只分予以公开、"
-                               "部分公开、不予公开、无法提供、不予处理和其他处理），报告没有给出这个数字，无法回答，"
-                               "也不以申请总数代替。可以问「其他处理」或报告正文有没有提到。",
-                          alternatives=[Alternative(label="看「其他处理」",
-                                                    question=plan.question.replace(plan.untracked, "其他处理")),
-                                        Alternative(label="查正文", question=f"报告里有没有提到{plan.untracked}")],
-                          reading=Reading(operation=plan.operation,
-                                          summary=f"问的是「{plan.untracked}」，模板中没有这一项"))
+            return untracked_answer(plan.question, plan.untracked, plan.operation)
+        if words := opinion_asked(plan.text, plan.item is not None):
+            return no_opinion(plan.question, words, plan.agencies)
         if plan.forecast:
             return Answer(question=plan.question, status="out_of_scope",
                           text=f"问的是「{plan.forecast}」：这些报告只记已经过去的年度，不做预测，无法回答。"
@@ -369,6 +365,18 @@ def _focus(answer: Answer, plan: Plan) -> tuple[list[str], list[int]]:
     if t and plan.operation == "corpus" and t.columns[:2] == ["单位", "年份"] and len(t.rows) <= 20:
         return list(dict.fromkeys(r[0] for r in t.rows)), sorted({r[1] for r in t.rows if isinstance(r[1], int)})
     return [], list(plan.years)
+
+
+def _part_found(answer: Answer) -> str | None:
+    """The item of the part a breakdown found first (哪种办理结果最多 → 无法提供 · 本机关不掌握…), or None."""
+    t = answer.table
+    if answer.reading.operation != "breakdown" or not t or t.columns[:2] != ["名次", "小项"] or not t.rows:
+        return None
+    if len(t.rows) > 1 and t.rows[1][-1] == t.rows[0][-1]:  # tied first (the table numbers ties apart): no one 它
+        return None
+    label = str(t.rows[0][1])
+    return next((i for i in items() if (m := measure(i, "total")) is not None
+                 and m.label in (label, f"{label} · 总计")), None)
 
 
 def _dedupe(citations: list[Citation]) -> list[Citation]:

@@ -103,7 +103,7 @@ GENERIC_LABELS = frozenset({"其他", "总计"})
 
 # Words that ask for money: on an item the template counts but never prices (行政处罚 罚了多少钱), the
 # answer says the report has no such amount instead of giving the count.
-MONEY_WORDS = ("多少万元", "多少元", "罚款金额", "罚没金额", "罚没款")
+MONEY_WORDS = ("多少万元", "多少元", "罚款金额", "罚没金额", "罚没款", "多少罚款", "罚款数额", "罚款额")
 # 罚款总额; 信息处理费 (the fee an applicant may be charged: 三 counts the applications dropped for it, no amount)
 RE_MONEY = re.compile("多少钱|花了多少|金额|费用|总额|数额|处理费|" + "|".join(MONEY_WORDS) + "|万元")
 
@@ -220,6 +220,10 @@ OPERATION_WORDS: dict[str, tuple[str, ...]] = {
     "findings": ("勾稽", "不一致", "不平衡", "对不上", "不相符", "不符", "矛盾", "数据有问题", "数据问题",
                  "对得上", "一致吗", "是否一致", "一致不一致", "相符吗", "能对上",
                  "(?:表格|数据|数字|表).{0,4}(?:什么|哪些)问题", "(?:之间|数据|数字|表格?|一栏|一列|一行).{0,3}有没有问题",
+                 # 表三有问题吗 / 数据没问题吧: the numbers asked about (存在什么问题 alone asks the text)
+                 "(?:表[一二三四]|表格|报表|数据|数字)(?:里|中|的)?.{0,4}(?:有问题吗|有问题没有?|有无问题|没问题吧)",
+                 # 正文说收到154件、办结148件，对不对: the text's numbers asked to be checked
+                 "(?:正文|报告|文中)(?:里|中)?(?:说|写|称)[^？?]{0,40}\\d[^？?]{0,10}(?:对不对|对吗|正确吗|准确吗|没错吧|准不准)",
                  # the measure words are masked (＿) when these are read: 加起来等于＿＿吗
                  "(?:之和|加起来|相加|加总)(?:是否|能否|能不能|是不是|不)?(?:等于|与|和|跟)(?:收到的|本年的|表里的)?"
                  "(?:总计|合计|总数|＿+|申请数|申请量|申请件数)",
@@ -228,7 +232,7 @@ OPERATION_WORDS: dict[str, tuple[str, ...]] = {
                  "(?:每一?行|各行|每一?列|各列).{0,16}(?:等于|之和|加起来|相加)",
                  "(?:之和|加起来|相加)(?:是否|是不是)?等于(?:各自|各自的|它的|其)(?:总计|合计|＿+)", "接得上|接不上|衔接",
                  # 表三各项加起来等于21吗: the parts of a table against a total the question states
-                 "(?:各项|分项|各行|各栏).{0,6}(?:之和|加起来|相加|加总|合计)(?:是否|是不是)?(?:等于|是|为)\\d+",
+                 "(?:各项|分项|各行|各栏|各列|[这那]?几[栏项列格]).{0,6}(?:之和|加起来|相加|加总|合计)(?:是否|是不是)?(?:等于|是|为)\\d+",
                  # 加不平 / 算不平 / 合不上 / 对不拢: an auditor's words for a sum that does not come out
                  "(?:加|算|对)不平", "合不上", "对不拢", "对不齐", "合得上", "合得拢", "对得拢",
                  "有问题的数据", "数据.{0,4}错", "核对", "校验", "算错", "出错", "错误", "平衡关系", "是否平衡",

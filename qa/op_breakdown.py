@@ -11,6 +11,7 @@ from qa.lexicon import Measure, items, measure
 from qa.ops import Ctx, no_reports, scoped_rows
 from qa.arith import plain_number
 from qa.phrasing import cell_value, how_left_blank, num, reading, zeros_words
+from qa.text_says import applicants_said
 from qa.understand import Plan
 
 # the leaf result rows of 三 (其他处理 is one row in the 2019 template and three in 2021)
@@ -126,6 +127,9 @@ def answer_breakdown(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     citations, derived = [], []
     if plan.each and whole is not None:
         citations, derived = ctx.citer.rows(m, [whole])
+    if plan.each and whole is not None and plan.item == "apply.new":  # 报告里说…涉及哪些申请人: the text beside
+        said, c, d = applicants_said(ctx, plan, whole)
+        text, citations, derived = text + said, citations + c, derived + d
     derived += sum_said
     for mm, r in rows:
         c, d = ctx.citer.rows(mm, [r])

@@ -203,7 +203,7 @@ def _run_on_verdict(run: float, stated: float, out: Check) -> str:
     return f"对不上（相差{plain_number(gap)}）"
 
 
-RE_RUN_ON = re.compile(r"制发|废止|加上|减去|减掉|加减")  # the question runs the count on itself (not 正文 vs 表)
+RE_RUN_ON = re.compile(r"制发|废止|加上|减去|减掉|加减|前后|接得上|接不上|衔接")  # the question runs the count on itself (not 正文 vs 表)
 
 
 def in_force_run_on(ctx: Ctx, plan: Plan) -> Check | None:
@@ -211,7 +211,10 @@ def in_force_run_on(ctx: Ctx, plan: Plan) -> Check | None:
     force, as an auditor runs them on), for each two years in a row asked. Not a rule of the template (a document
     may also lapse), so only asked, never among the stored findings."""
     ms = {c: measure(plan.item, c) if plan.item else None for c in ("in_force", "issued", "repealed")}
-    if None in ms.values() or plan.column not in ms or len(plan.agencies) != 1 or not RE_RUN_ON.search(plan.text):
+    # (2021年到2022年现行有效数对得上吗: two years in a row of the count in force asked to agree is the run-on too)
+    in_a_row = len(set(plan.years)) == 2 and max(plan.years) - min(plan.years) == 1 and plan.column == "in_force"
+    if None in ms.values() or plan.column not in ms or len(plan.agencies) != 1 or \
+            not (RE_RUN_ON.search(plan.text) or in_a_row):
         return None
     whole = plan.model_copy(update={"years": [], "all_years": True})
     got = {c: {r.report.year: r for r in scoped_rows(ctx, whole, m, plan.agencies) if r.status == OK and r.report.year}

@@ -11,7 +11,7 @@ from qa import arith, cite
 from qa.answer import Alternative, Answer, AnswerTable, Derived
 from qa.op_check import (asked_numbers, columns_summed, in_force_run_on, items_run_on, measure_values,
                          stated_percentages, stated_total, text_agrees)
-from qa.lexicon import measure
+from qa.lexicon import items, measure
 from qa.ops import Ctx, no_reports
 from qa.output import format_value
 from qa.phrasing import NAMES_IN_TEXT, RULE_NAMES, blank_cells_words, findings_scope, no_findings_words, reading
@@ -47,7 +47,8 @@ def table_asked(text: str) -> tuple[str, frozenset[int]] | None:
 RULES_ASKED: tuple[tuple[frozenset[int] | None, str | None, re.Pattern[str]], ...] = (
     # (办理结果加起来等于收到的申请数吗 sets them against 新收: not rule 2 alone)
     (frozenset({2}), None, re.compile(r"办理结果.{0,10}(?:加起来|之和|相加).{0,8}(?:总计|合计)")),
-    (frozenset({3}), None, re.compile(r"每一?行|各行|按申请人|申请人(?:类型|分类|类别|构成)|各类申请人|自然人加|申请人.{0,2}各[栏列]|各申请人")),
+    (frozenset({3}), None, re.compile(r"每一?行|各行|按申请人|申请人(?:类型|分类|类别|构成)|各类申请人|自然人加|"
+                                      r"申请人.{0,2}各[栏列]|各申请人|[这那]一?行.{0,6}各[栏列]")),
     (frozenset({1}), None, re.compile(r"新收.{0,8}(?:加|\+).{0,10}结转.{0,20}(?:等于|=|与|和|跟)")),
     (None, "cross_year", re.compile(r"结转.{0,24}(?:前一年|后一年|下一年|次年).{0,24}结转|历年.{0,8}结转|"
                                     r"(?:前后|跨)年度?.{0,6}结转|结转.{0,6}(?:前后|跨年)|"
@@ -88,6 +89,14 @@ def _gap(fs: list, question: str, derived: list[Derived]) -> str:
     return ""
 
 
+def _of_row_asked(detail: str, plan: Plan) -> bool:
+    """部分公开那一行…加起来等于总计吗 / 复议后起诉那几栏…: a check of the row the question names (shown first)."""
+    if not plan.item:
+        return False
+    label = items()[plan.item].label.split("（")[0]
+    return f"「{label}」行" in detail or f"）{label}：" in detail
+
+
 def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
     s = ctx.store
     agencies = plan.agencies or plan.kind_agencies or None
@@ -96,6 +105,11 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
     if not docs:
         return no_reports(ctx, plan, None, who="、".join(plan.agencies))
     found = s.findings_of(docs)
+    # 在2026年报告里能对上吗: a year named that the agency has no report of checks nothing (said, never passed)
+    held = {s.by_doc[d].year for d in docs}
+    lacking = [y for y in plan.years if y not in held] if len(plan.agencies) == 1 else []
+    if lacking:
+        plan = plan.model_copy(update={"years": [y for y in plan.years if y in held]})
     table = table_asked(plan.text)
     if table:  # the other table's sums are not what was asked, nor text checks of another table's cells
         found = [f for f in found if (int(f.rule) in table[1] if f.rule else _of_table(f, table[0]))]
@@ -157,7 +171,8 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
     if plan.agencies and not by_doc and shown_rules:  # the rule (table) asked holds: said, with checks that show it
         # (the rows with numbers first: 总计218 = 自然人217 + 商业企业1 shows more than a row of zeros)
         shown_ok = sorted(s.passed_details(sorted(docs), *shown_rules),
-                          key=lambda f: not RE_NONZERO.search(f.detail.split("：", 1)[-1]))
+                          key=lambda f: (not _of_row_asked(f.detail, plan),
+                                         not RE_NONZERO.search(f.detail.split("：", 1)[-1])))
         derived.append(Derived(value=str(len(shown_ok)), how="通过的核对项数"))
         what = "、".join(f"规则{x}（{RULE_NAMES.get(x, '')}）" for x in sorted(shown_rules[0])) if shown_rules[0] \
             else "跨年度结转"
@@ -168,6 +183,9 @@ def stored_findings(ctx: Ctx, plan: Plan) -> Answer:
         passed = s.passed_findings(sorted(docs), table[1] if table else None, "prose" if text_only else None)
         derived.append(Derived(value=str(passed), how="通过的核对项数"))
         text += f"通过{passed}项核对。"
+    if lacking:
+        text = (f"索引中没有{plan.agencies[0]}{'、'.join(f'{y}年' for y in lacking)}的报告，涉及该年的核对"
+                f"（如跨年度结转）无法进行。" + text.replace("全部核对结果：", "", 1))
     shown = fails + unassessable
     citations = [cite.finding(f) for f in shown + passed_shown]
     table = AnswerTable(columns=["单位", "年份", "核对", "范围", "结果", "说明"], rows=[

@@ -17,15 +17,16 @@ from qa.cnnum import cn_to_int
 _NOT_A_YEAR = r"(?!结转|转入|项目|事项|的项目|的事项)"
 RE_RELATIVE = re.compile(
     r"(?:(?P<span>(?:最近|近|过去)(?P<k>[两二三四五六七八九十]|\d{1,2})个?年度?(?:以来|来)?)"
-    r"|(?P<one>去年度?|大前年度?|前年度?|今年度?|(?<=[和与跟比较同、])(?:最近|最新)一年度?|(?:最近|最新)一年度?(?=[和与跟比较同、])|上一?个?年度|前一年度?|上一?年(?=呢|的呢|$|[？?])))" + _NOT_A_YEAR)
+    r"|(?P<one>去年度?|大前年度?|前年度?|今年度?|(?<=[和与跟比较同、])(?:最近|最新)一年度?|(?:最近|最新)一年度?(?=[和与跟比较同、])|上一?个?年度|前一年度?|上一?年(?=呢|的呢|$|[？?])|(?<![转到至入])下一年(?=呢|的|$|[？?])))" + _NOT_A_YEAR)
+# (结转到下一年 is the template's carry-over and 下一年准备采取 the text's plans: only 那下一年呢 / 下一年的… count on)
 # 最近一年 beside another year (最近一年和前一年): the latest year, one side of the pair (alone, 最新一年 / 最近一年
 # is each agency's latest report: qa.lexicon's "latest" words)
 BACK = {"去年": 1, "前年": 2, "大前年": 3, "今年": 0, "上年度": 1, "上一年度": 1, "上个年度": 1, "上一个年度": 1, "前一年": 1,
-        "上年": 1, "上一年": 1, "最近一年": 0, "最新一年": 0}
+        "上年": 1, "上一年": 1, "最近一年": 0, "最新一年": 0, "下一年": -1}
 
 
 # counted from the year being talked about (那前一年呢, 上一年度呢), where 去年 / 今年 / 近三年 count from now
-ANAPHORIC = {"前一年", "上年", "上一年", "上年度", "上一年度", "上个年度", "上一个年度"}
+ANAPHORIC = {"前一年", "上年", "上一年", "上年度", "上一年度", "上个年度", "上一个年度", "下一年"}
 
 
 class RelativeYear(BaseModel):
@@ -69,7 +70,8 @@ def resolve(relative: list[RelativeYear], base: int, source: str) -> tuple[list[
         years += ys
         got = f"{ys[0]}年至{ys[-1]}年" if len(ys) > 1 else f"{ys[0]}年"
         # counts of years in words (往前推一年): a year label, never a value an answer would have to cite
-        how = f"往前推{_cn(r.back)}年" if r.span == 1 and r.back else f"往前数{_cn(r.span)}年（含该年）" if r.span > 1 \
+        how = f"往后推{_cn(-r.back)}年" if r.span == 1 and r.back < 0 else \
+            f"往前推{_cn(r.back)}年" if r.span == 1 and r.back else f"往前数{_cn(r.span)}年（含该年）" if r.span > 1 \
             else ""
         said.append(f"「{r.word}」按{source}{base}年{how}，读作{got}")
     return sorted(set(years)), said

@@ -24,6 +24,7 @@ from qa.relyears import RelativeYear
 from qa.relyears import find as find_relative
 from qa.relyears import is_relative_note
 from qa.relyears import resolve as resolve_relative
+from qa.untracked import untracked_asked
 from qa.lexicon import (COLUMN_GROUPS, COMPARISON_WORDS, OPERATION_WORDS, PART_WORDS, RE_MONEY, SAYING_WORDS,
                         SHARE_DENOMINATORS, Measure, default_columns, items, measure, mentions, sound_alike)
 
@@ -284,7 +285,7 @@ RE_ANY_WH = re.compile(r"(?:有没有|是否有|有无)哪")  # 有没有哪家�
 RE_WH = re.compile(r"哪|谁|几|多少|什么|怎么|如何|为什么|排名|排序|分别")
 RE_EXISTS = re.compile(r"有没有|是否有|有无|(?<![没未无])有.*吗[?？。!！]*$|(?<!超)过吗[?？。!！]*$|被人?＿+吗[?？。!！]*$")  # 被人告过吗
 # A比B少多少 / 是不是比2023年多: 比 as "than" (not 比例, 比重, 对比, 相比, 比较), and the word it asks
-RE_THAN = re.compile(r"(?<![对相占])比(?![例率重较值])")
+RE_THAN = re.compile(r"(?<![对相占分评类])比(?![例率重较值])")  # (百分比 / 评比: no comparison)
 RE_THAN_WORD = re.compile(r"多多少|多少|多|少|高|低|大|小|增加|减少|增长|下降|一样|相同")
 RE_WHICH_PLACE = re.compile(r"(?:排|排名|排在|位居|位列|列|是)?(?:倒数)?第几(?:名|位)?|名次|排(?:在)?哪")
 RE_WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一?年|(?<![这近前后])几年|(?:啥|什么|哪个)时候|何时")
@@ -484,8 +485,8 @@ class Reader:
             plan.forecast = m.group()
         elif (m := RE_PERIOD.search(rest)) and plan.item and not plan.prose:  # 上半年行政处罚多少: no table splits it
             plan.period = m.group()
-        elif (m := RE_UNTRACKED.search(rest)) and plan.item and not plan.prose:  # 撤回了多少件: never the total
-            plan.untracked = m.group()
+        elif plan.item and not plan.prose and (word := untracked_asked(plan.text, items()[plan.item].table)):
+            plan.untracked = word  # 撤回了多少件 / 调解结案 / 个体工商户申请的: never the total
         elif (m := RE_DURATION.search(rest)) and plan.operation in ("value", "avg", "out_of_scope", "prose"):
             plan.operation, plan.prose = "prose", True
             plan.prose_text = re.sub(RE_DURATION, "答复期限工作日", plan.prose_text)
@@ -1479,7 +1480,9 @@ def _than_side_names(masked: str) -> list[str]:
     if not m or "＿" not in masked:
         return []
     out = []
-    for side in (masked[:m.start()], masked[m.end():]):
+    # 洪泽和平潭比，谁…: 比 closing its clause compares the names before it; what follows is no other side
+    after = "" if re.match(r"\s*(?:[，,。？?！!；;：:]|$|一下|起来|一比)", masked[m.end():]) else masked[m.end():]
+    for side in (masked[:m.start()], after):
         if "＿" in side:
             continue
         words = mentions(side)
@@ -1581,13 +1584,12 @@ RE_COUNTED_KIND = re.compile(r"(?:这|那|各)?[\d两一二三四五六七八九
 RE_CASES_AFTER = re.compile(r"的?(?:申请)?(?:有|是|共|一共)?(?:几|多少)[件个]")
 RE_CASES_BEFORE = re.compile(r"(?:几|多少)件")
 # a forecast (预测明年): the reports state past years only
-RE_FORECAST = re.compile(r"预测|预计|推测|明年|后年|未来|将来")
+RE_FORECAST = re.compile(r"预测|预计|推测|推算|预估|明年|后年|未来|将来")
 # a part of a year (上半年, 第三季度, 12月份): the tables count a whole year (not 每月 / 平均每月, a rate asked of the year)
 RE_PERIOD = re.compile(r"上半年|下半年|前三季度|第?[一二三四1-4]季度|(?<![每\d.])(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
                        r"月份?(?![\d日号]|份?平均)|上旬|中旬|下旬|年初|年底|年末")
-# a handling of requests the template does not count apart (withdrawn, answered on the spot): a count asked of it
-# is said to be absent, never answered by the row the sentence also names (申请人撤回了多少件申请 is not 新收's total)
-RE_UNTRACKED = re.compile(r"撤回|撤销(?:了|其)?申请|撤申请|当场答复|当面答复|现场答复|即时答复")
+# a count the template does not split out (撤回, 调解, 个体工商户: qa.untracked) is said to be absent, never answered by
+# the row the sentence also names (申请人撤回了多少件申请 is not 新收's total)
 # a length of time (要多久能答复): the tables count cases, never days
 RE_DURATION = re.compile(r"多久|多长时间|几天|多少天|几个工作日|多少个?工作日")
 
