@@ -46,7 +46,7 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "apply.granted": ("予以公开", "同意公开", "全部公开", *COLLOQUIAL["apply.granted"]),
     "apply.partial": ("部分公开",),
     "apply.denied": ("不予公开", "不公开", *COLLOQUIAL["apply.denied"]),
-    "apply.denied.state_secret": ("国家秘密",),
+    "apply.denied.state_secret": ("国家秘密", "国家机密"),
     "apply.denied.law": ("法律行政法规禁止公开", "法规禁止公开"),
     "apply.denied.safety": ("三安全一稳定",),
     "apply.denied.third_party": ("第三方合法权益", "保护第三方", "第三方权益", "第三方利益"),
@@ -76,7 +76,9 @@ ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "suit": ("行政诉讼", "诉讼", "起诉", "被诉", *COLLOQUIAL["suit"]),
     "suit.direct": ("未经复议直接起诉", "直接起诉", "未经复议", "没经过复议直接起诉", "没经复议直接起诉", "不经复议直接起诉",
                     "没经过复议", "没经复议", "不经复议"),
-    "suit.after_review": ("复议后起诉",),
+    # spoken: 复议后又去法院告的 / 复议完了再起诉 (the second route of a suit, not the 复议 itself)
+    "suit.after_review": ("复议后起诉", "复议后又起诉", "复议后再起诉", "复议之后起诉", "复议后又去法院", "复议后去法院",
+                          "复议后又告", "复议后再告", "复议完又起诉", "复议完再起诉", "复议完了再起诉", "复议完了又起诉"),
 }
 
 # Groups of rows whose sum users ask for. "apply.other" is one row in format 2019 and a group of three in
@@ -205,6 +207,7 @@ OPERATION_WORDS: dict[str, tuple[str, ...]] = {
                 "差多少", "相差", "差距", "多多少", "少多少", "差了多少", "比.{0,12}(?:多|少|高|低)", "(?<![a-z])vs(?![a-z])",
                 "(?:多|少|高|低)还是.{0,12}(?:多|少|高|低)"),  # 行政强制多还是行政复议多
     "change": ("比上年", "较上年", "比去年", "较去年", "比上一年", "较上一年", "同比", "上年相比", "与上年", "和上年", "(?:和|跟|与|同)上一年度?", "跟上年",
+               "比前一年", "较前一年", "(?:和|跟|与|同)前一年",  # 哪几年比前一年少: each year against its year before
                "增减", "增/减", "增长", "增加", "减少", "下降", "上升", "变化", "变动", "环比", "增幅", "降幅",
                "多了", "少了", "翻了", "缩水", "回落", "涨", "跌", "降了", "升了", "多出", "少出",
                # 项目本年减了多少 / 增了几项: the spoken 本年增/减
