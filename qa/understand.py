@@ -181,8 +181,8 @@ def _words(operation: str) -> re.Pattern[str]:
     "max", "min", "rank", "order", "ascending", "sum", "avg", "compare", "change", "findings", "prose",
     "breakdown", "all_years", "latest", "share", "times", "percent", "beyond", "pronoun", "absent", "zero"
 ))
-# (前一年 / 前两年 are years, never a top-N: 哪几年比前一年翻番)
-RE_TOPN = re.compile(rf"(?:排名前|排前|前|top|最多的|最高的|最大的)({NUMBER})(?![\d零〇一二两三四五六七八九十百]*年)"
+# (前一年 / 前两年 are years, never a top-N: 哪几年比前一年翻番; 前3年份 is: top 3 years)
+RE_TOPN = re.compile(rf"(?:排名前|排前|前|top|最多的|最高的|最大的)({NUMBER})(?![\d零〇一二两三四五六七八九十百]*年(?!份))"
                      rf"(?:名|个|位|家|强|单位)?", re.I)
 RE_BOTTOMN = re.compile(rf"(?:倒数前|倒数|后|最少的|最低的|最小的|末)({NUMBER})(?:名|个|位|家|单位|年|份)?")
 RE_OF_PERCENT = re.compile(r"是[^，。？?]{0,16}?的(?:百分之|几成|多少成|几分之)")
@@ -332,6 +332,10 @@ RE_EITHER_WAY = re.compile(r"(?:多|少|高|低|大|小)还是(?:多|少|高|低
 THAN_WORDS = {"多多少": "多", "多": "多", "高": "多", "大": "多", "增加": "多", "增长": "多",
               "少": "少", "低": "少", "小": "少", "减少": "少", "下降": "少"}
 # 哪些单位从来没有 / 每年都没有 / 一直没有: of every report of an agency, not only its latest
+RE_VERIFY_LEAD = re.compile(r"(?:请|麻烦|帮我|帮忙)?(?:核对|核实|确认|查证)(?:一下)?[:：，,]")
+# 平潭与洪泽…的件数是否一致: two named reports' values the same or not (a check needs its words: 正文, 加起来 …)
+RE_SAME_COUNT = re.compile(r"(?:件数|数量|数字|数据|个数|数)(?:是否|是不是)?(?:一致|相同|一样|相等)")
+RE_CHECK_WORDS = re.compile(r"正文|表格?|勾稽|对得上|对不上|加起来|之和|相加|合计|总计|报告里|前后")
 # 哪个单位的行政处罚占当年所有单位合计的比例最高 / 谁的占两家合计的比重更高: each one's part of their sum, ranked
 RE_SHARE_RANKED = re.compile(r"(?:哪|谁)[^，,。？?]{0,14}占[^，,。？?]{0,12}(?:合计|总和|总数|之和|总计|加起来|全部)"
                              r"[^，,。？?]{0,6}?(?:最|更)(高|大|多|低|小|少)")
@@ -440,6 +444,8 @@ class Reader:
                 plan.unresolved += [written]
             else:
                 plan.candidates, plan.ambiguous_mention = sorted(set(plan.candidates) | set(owners)), written
+        if (lead := RE_VERIFY_LEAD.match(text)) and RE_WH.search(text, lead.end()):
+            spans.append(lead.span())  # 请核对：…是多少？ an auditor's formula before a value asked, no consistency check
         plan.prose_text = re.sub("＿+", " ", _mask(text, spans)).strip() or text  # for retrieval: no names
         rest = _mask(text, spans)
         self._measure(plan, rest, spans)
@@ -449,6 +455,9 @@ class Reader:
         if len(plan.agencies) <= 1 and len(plan.extra_items) == 1 and (plan.all_years or len(plan.years) >= 2) and \
                 plan.operation in ("value", "sum", "findings", "compare") and RE_WHICH_MORE.search(rest):
             plan.operation, plan.compare_sums = "sum", True  # 历年A总数和B总数哪个多: each summed, then compared
+        if plan.operation == "findings" and plan.item and (len(plan.agencies) >= 2 or len(plan.years) >= 2) and \
+                RE_SAME_COUNT.search(rest) and not RE_CHECK_WORDS.search(rest):
+            plan.operation = "compare"  # 两家的件数是否一致: the two values set side by side, not a consistency check
         if plan.operation == "share" and len(plan.agencies) != 1 and plan.item and (m := RE_SHARE_RANKED.search(rest)):
             plan.share_rank = "min" if re.search(r"低|小|少", m.group(1)) else "max"  # each report's share of their sum
         if plan.operation in ("filter", "count") and plan.comparison and RE_FIRST_TIME.search(rest) and \
