@@ -182,7 +182,7 @@ def _words(operation: str) -> re.Pattern[str]:
     "breakdown", "all_years", "latest", "share", "times", "percent", "beyond", "pronoun", "absent", "zero"
 ))
 # (前一年 / 前两年 are years, never a top-N: 哪几年比前一年翻番; 前3年份 is: top 3 years)
-RE_TOPN = re.compile(rf"(?:排名前|排前|前|top|最多的|最高的|最大的)({NUMBER})(?![\d零〇一二两三四五六七八九十百]*年(?!份))"
+RE_TOPN = re.compile(rf"(?:排名前|排前|前(?![\d零〇一二两三四五六七八九十百]+年(?!份))|top|最多的|最高的|最大的)({NUMBER})"
                      rf"(?:名|个|位|家|强|单位)?", re.I)
 RE_BOTTOMN = re.compile(rf"(?:倒数前|倒数|后|最少的|最低的|最小的|末)({NUMBER})(?:名|个|位|家|单位|年|份)?")
 RE_OF_PERCENT = re.compile(r"是[^，。？?]{0,16}?的(?:百分之|几成|多少成|几分之)")
