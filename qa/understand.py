@@ -1482,7 +1482,7 @@ class Reader:
 
 
 # what may stand beside a name on one side of 比 without being one (多吗, 一样, 增加了)
-NOT_NAME_CHARS = set("多少高低大小吗呢吧了的件个项几一样同相等增加减长降下上升涨跌倍还更要是否呀啊么")
+NOT_NAME_CHARS = set("多少高低大小吗呢吧了的件个项几一样同相等增加减长降下上升涨跌倍还更要是否呀啊么翻")  # 比上年翻番
 
 
 RE_JOIN = "(?:和|与|跟|及|、|同|比|还是|vs)"
