@@ -333,6 +333,7 @@ THAN_WORDS = {"多多少": "多", "多": "多", "高": "多", "大": "多", "增
               "少": "少", "低": "少", "小": "少", "减少": "少", "下降": "少"}
 # 哪些单位从来没有 / 每年都没有 / 一直没有: of every report of an agency, not only its latest
 RE_VERIFY_LEAD = re.compile(r"(?:请|麻烦|帮我|帮忙)?(?:核对|核实|确认|查证)(?:一下)?[:：，,]")
+APPLICANT_COLUMNS = frozenset({"business", "research", "nonprofit", "legal", "other_org", "legal_person"})
 # 平潭与洪泽…的件数是否一致: two named reports' values the same or not (a check needs its words: 正文, 加起来 …)
 RE_SAME_COUNT = re.compile(r"(?:件数|数量|数字|数据|个数|数)(?:是否|是不是)?(?:一致|相同|一样|相等)")
 RE_CHECK_WORDS = re.compile(r"正文|表格?|勾稽|对得上|对不上|加起来|之和|相加|合计|总计|报告里|前后")
@@ -1476,8 +1477,9 @@ class Reader:
                                     rest)) and \
                 re.search(r"哪|几|多少个|多少份", rest):
             plan.comparison = Comparison(op="!=", value=0, text="有")
-            if not plan.years and RE_WHICH_AGENCY.search(rest):
-                plan.all_years, plan.latest = True, False  # 哪些单位收到过: any of its reports, each one listed
+            if not plan.years and RE_WHICH_AGENCY.search(rest) and plan.column in APPLICANT_COLUMNS:
+                # 哪些单位收到过公益组织的申请 / 申请来自企业: a rare applicant had in any report, each report listed
+                plan.all_years, plan.latest = True, False
 
 
 
