@@ -8,7 +8,7 @@ year counted from the index nor a top-N); 谁收过信息处理费 answered plai
 says none; 哪些单位有企业来申请 / 收到过 over every report (the column not 0); 历年A总数和B总数哪个多 (each summed over
 the same reports, then compared); 哪个单位占当年所有单位合计的比例最高 / 最低 (each report's share of their sum);
 一共…占多少 (the sums divided, not one share a year); （七）总计一行 is the row 办理结果总计; 两家的件数是否一致 compares
-the two values (no consistency check); 核对一下：…是多少 asks the value."""
+the two values (no consistency check); 核对一下：…是多少 asks the value; 不予公开那块里X占多少 is a share of 不予公开."""
 
 from __future__ import annotations
 
@@ -126,3 +126,12 @@ def test_whether_two_values_are_the_same_is_a_comparison(dev_qa, question, says)
 def test_a_verify_formula_before_a_value_asks_the_value(dev_qa, question, says) -> None:
     text = dev_qa.ask(question)[0].text
     assert says in text and "全部核对结果" not in text, text
+
+
+@pytest.mark.parametrize("question, says", [
+    # 16 html 不予公开 4+3+32 = 39: 那块里 / 这一块中 names the set a share is of
+    ("平潭2024年不予公开那块里国家机密占多少", "4件 ÷ 39件"),
+    ("平潭2024年不予公开这一块中内部事务占多少", "32件 ÷ 39件"),
+])
+def test_a_share_of_that_block(dev_qa, question, says) -> None:
+    assert says in dev_qa.ask(question)[0].text
