@@ -330,6 +330,8 @@ def _years_of_sign(ctx: Ctx, plan: Plan, m: Measure, agency: str, rows: list[Row
         kept = [p for p in pairs if (p[2] > 0 if rising else p[2] < 0)]
     said = c.words() if c is not None and c.rate else ("增加" if rising else "减少")
     derived = [Derived(value=str(len(kept)), how=f"比上一份报告{said}的年份数")]
+    if c is not None and c.rate and not re.search(r"\d", c.text):  # 翻番: the bound the word stands for
+        derived.append(Derived(value=plain_number(abs(c.value)), how=f"「{c.text}」即变化{c.words()}"))
     parts = []
     for old, new, d, dd, g in kept:
         derived += [dd] + ([g[1]] if g else [])

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from qa.answer import Answer, Derived, Reading
 from qa.cite import sentence as sentence_citations
 from qa.op_prose_common import (PLANNED, answering_sentences, half_topic, outermost, quote_of, said_in_half, says,
-                                searched, topic)
+                                searched, sentence_text, topic)
 from qa.op_prose_years import RE_SINCE, RE_YEARS_NAMED_FIRST
 from qa.prose import RE_ONLY_PLANNED, Asked, part_title, report_key
 from qa.understand import Plan
@@ -24,6 +24,9 @@ RE_OWNS = re.compile(r"承认|认账|检讨|自认")
 # 组织过, 开展了, 搞过: that it was done, which the reports say in many verbs (组织召开, 制定了…计划); the thing done
 # is what is asked about
 RE_DOING = re.compile(r"(?:组织|开展|举办|进行|搞|做|办)(?:了|过)")
+# 哪些单位收了信息处理费: every report that speaks of it says it did not happen (无收取…情况, 收取…0元)
+RE_WHO_DID = re.compile(r"哪些|哪个|哪几|谁")
+RE_DENIES = re.compile(r"(?:无|未|没有|没|不曾|并未|从未)(?:收取|收|发生|出现)|(?<![\d.])0\s*(?:元|件|次|起)(?![\d.])")
 RE_NOT_SAID = re.compile(r"(?:没有?|未|不曾|从没|从来没有?)(?:提|说|讲|写|谈|涉及)|(?i:never mention|(?:do|does|did)(?: not|n't) mention)")
 
 
@@ -74,6 +77,10 @@ def who_says(qa: QA, plan: Plan) -> Answer:
     quoted = [f"{where}写道「{said}」" + (PLANNED if qa.ctx.prose.planned(s) else "")
               for s, (where, said) in ((s, quote_of(s, False)) for s in found)]
     text = (f"说到这一点的有{len(agencies)}个单位（{len(found)}份报告）：{'、'.join(agencies)}。" + "；".join(quoted) + "。")
+    if RE_WHO_DID.search(plan.text) and all(RE_DENIES.search(sentence_text(s)) for s in found):
+        what = "、".join(said or topic(qa, query)) or "这一点"
+        text = (f"没有单位写明有过「{what}」：说到它的{len(found)}份报告写的都是没有（或为零），"
+                f"其余报告没有提到。" + "；".join(quoted) + "。")
     years = sorted({s.passage.year for s in found if s.passage.year})
     if years and RE_YEARS_NAMED_FIRST.search(query):  # 哪几年的报告提到了疫情 / 哪一年最早: the years named first
         head = f"最早在{years[0]}年；" if RE_SINCE.search(query) or "最早" in query else ""

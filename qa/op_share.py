@@ -17,7 +17,7 @@ from qa.output import format_value
 from qa.phrasing import STATUS_WORDS, cell_value, in_tenths, num, reading, share_filter_words, value_words, yes_no_words
 from qa.understand import RE_AVG, RE_MAX, RE_MIN, RE_ORDER, Plan
 
-RE_POOLED = re.compile(r"合起来|合计|总体|整体|加起来|累计|总的")
+RE_POOLED = re.compile(r"合起来|合计|总体|整体|加起来|累计|总的|一共|总共")  # 七年来一共…占多少: the sums divided
 
 
 def _measures(item_ids: list[str], column: str | None) -> list[Measure]:
@@ -103,7 +103,44 @@ def _share_across(ctx: Ctx, plan: Plan) -> Answer:
                   reading=reading(plan, m, f"{name}「{m.label}」占{whose}全部报告之和的比例"))
 
 
+def _share_ranked(ctx: Ctx, plan: Plan) -> Answer:
+    """哪个单位的行政处罚占当年所有单位合计的比例最高: each report in scope over the sum of them all, the highest
+    (lowest) named with its division, every other share listed; reports lacking the value left out and named."""
+    m = _measures([plan.item], plan.column)[0]
+    rows = scoped_rows(ctx, plan, m, plan.agencies or None)
+    ok = [r for r in rows if r.status == OK]
+    lacking = [r for r in rows if r.status != OK]
+    if not ok:
+        return no_reports(ctx, plan, m)
+    whole, how_sum = arith.total([r.value for r in ok], f"{len(ok)}份报告合计")
+    shares = [(r, got) for r in ok if (got := arith.share(r.value, whole))]
+    if not shares:
+        return Answer(question=plan.question, status="absent", reading=reading(plan, m, f"「{m.label}」占合计的比例"),
+                      text=f"范围内各报告的「{m.label}」合计为0，没有比例可言。")
+    shares.sort(key=lambda x: x[1][0], reverse=plan.share_rank == "max")
+    best = [x for x in shares if round(x[1][0], 2) == round(shares[0][1][0], 2)]
+    name = lambda r: f"{r.report.name}{r.report.year or ''}年"  # noqa: E731
+    word = "最高" if plan.share_rank == "max" else "最低"
+    text = (f"「{m.label}」占{len(ok)}份报告合计{num(whole, m.unit)}（{how_sum.how.split('：', 1)[-1]}）的比例{word}的是"
+            + "、".join(f"{name(r)}：{num(r.value, m.unit)}，{how.how}" for r, (_, how) in best) + "。"
+            + ("其余：" + "；".join(f"{name(r)} {how.how}" for r, (_, how) in shares[len(best):]) + "。"
+               if len(shares) > len(best) else ""))
+    if lacking:
+        text += f"另有{len(lacking)}份报告未提供该数据（{'、'.join(name(r) for r in lacking)}），未计入，不计为零。"
+    citations, cells = ctx.citer.rows(m, ok)
+    derived = cells + [how_sum] + [how for _, (_, how) in shares] + [Derived(value=str(len(ok)), how="合计覆盖的报告数")]
+    if lacking:
+        derived.append(Derived(value=str(len(lacking)), how="未提供该数据的报告数"))
+    table = AnswerTable(columns=["单位", "年份", f"{m.label}（{m.unit}）", "占合计（%）"],
+                        units={f"{m.label}（{m.unit}）": m.unit},
+                        rows=[[r.report.name, r.report.year, cell_value(r.value), round(p, 2)] for r, (p, _) in shares])
+    return Answer(question=plan.question, text=text, table=table, citations=citations, derived=derived,
+                  reading=reading(plan, m, f"各报告「{m.label}」占范围内合计的比例，取{word}"))
+
+
 def answer_share(ctx: Ctx, plan: Plan) -> Answer:
+    if plan.share_rank:
+        return _share_ranked(ctx, plan)
     if plan.share_across or plan.share_years:
         return _share_across(ctx, plan)
     numer, denom = plan_measures(plan)

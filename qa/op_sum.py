@@ -37,6 +37,7 @@ def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     if isinstance(a, Answer):
         return a
     op, m, rows, ok, lacking = plan.operation, a.m, a.rows, a.ok, a.lacking
+    other_cites: list = []  # the second measure's cells, when two sums are compared
     lead, per, scope_n, lack_text = a.lead, a.per, a.scope_n, a.lack_text
     derived, alternatives, unit, label = a.derived, a.alternatives, m.unit, m.label
     if plan.all_years and len(ok) and len(plan.agencies) != 1 and \
@@ -57,6 +58,8 @@ def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
                     derived.append(got[1])
                     shares.append(share_of_sum_words(f"{r.report.name}{r.report.year or ''}年", got[1].how))
             text = text.rstrip("。") + "；其中" + "，".join(shares) + "。"
+        if plan.compare_sums and (other := other_sum(ctx, plan, m, total)) is not None:
+            text, derived, other_cites = text.rstrip("。") + other[0], derived + other[1], other[2]
         yuan = in_yuan(plan.text, total, unit)
         if yuan:  # 一共花了多少元: the 万元 total in 元 too
             text, derived = text + yuan[0], derived + yuan[1]
@@ -101,6 +104,7 @@ def answer_sum(ctx: Ctx, plan: Plan, m: Measure) -> Answer:
     table_rows = ok.concat(lacking)
     citations, d = ctx.citer.rows(m, table_rows)
     derived += d
+    citations += other_cites
     return Answer(question=plan.question, text=text, reading=reading(plan, m, summary),
                   table=table_of(table_rows, m, ranked=False, store=ctx.store), citations=citations, derived=derived,
                   alternatives=alternatives)
@@ -168,3 +172,29 @@ def per_unit(ctx: Ctx, plan: Plan, m: Measure) -> Answer | None:
     return Answer(question=plan.question, text=text, table=table, citations=cites_a + cites_c,
                   derived=derived + da + dc,
                   reading=reading(plan, amount, f"「{amount.label}」÷「{count.label}」（平均每个项目）"))
+
+
+def other_sum(ctx: Ctx, plan: Plan, m: Measure, total: float) -> tuple[str, list[Derived], list] | None:
+    """历年予以公开总数和部分公开总数哪个多: the second measure summed over the same reports, and the two sums
+    compared (the difference derived); None when that measure has no value in scope."""
+    from qa.lexicon import default_columns
+
+    item = plan.extra_items[0]
+    m2 = measure(item, m.column) or next((mm for c in default_columns(item) if (mm := measure(item, c))), None)
+    if m2 is None or m2.unit != m.unit:
+        return None
+    a = aggregate(ctx, plan, m2)
+    if isinstance(a, Answer) or not len(a.ok):
+        return None
+    total2 = arith.rounded(float(a.ok.values.sum()))
+    terms = " + ".join(plain_number(r.value) for r in a.ok[:30])
+    diff = arith.rounded(total - total2)
+    derived = a.derived[1:] + [Derived(value=format_value(total2), how=f"{terms} = {plain_number(total2)}"),
+                               Derived(value=format_value(abs(diff)), how=f"{plain_number(total)} − {plain_number(total2)} = {plain_number(diff)}")]
+    more, less = (m.label, m2.label) if diff >= 0 else (m2.label, m.label)
+    verdict = (f"两者相同" if diff == 0 else
+               f"「{more}」比「{less}」多{num(abs(diff), m.unit)}（{plain_number(total)} − {plain_number(total2)} = {plain_number(diff)}）")
+    lack = f"（「{m2.label}」另有{len(a.lacking)}{a.per}未提供）" if len(a.lacking) else ""
+    cites, d = ctx.citer.rows(m2, a.ok)
+    return (f"；同一范围内「{m2.label}」{len(a.ok)}{a.per}合计{num(total2, m.unit)}（{terms} = {plain_number(total2)}）{lack}；"
+            f"{verdict}。", derived + d, cites)

@@ -208,7 +208,7 @@ def settle_aggregate(ctx: Ctx, plan: Plan) -> Plan:
         best_default(ctx, plan, m)
     if m is not None and plan.within and plan.comparison:
         plan.defaults.append(f"只在上一问筛出的单位中（{plan.comparison.words(m.unit)}）")
-    if plan.extra_items and not of_winner(plan):  # 行政复议和行政诉讼最多的单位: one measure at a time
+    if plan.extra_items and not of_winner(plan) and not plan.compare_sums:  # 行政复议和行政诉讼最多的单位: one measure at a time
         others = "、".join(items()[i].label for i in plan.extra_items)
         plan.defaults.append(f"{ONE_MEASURE_NOTE}；另见「{others}」")
     s = ctx.store

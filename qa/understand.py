@@ -94,6 +94,8 @@ class Plan(BaseModel):
     streak: bool = False  # 连续增长了几年: the longest run of rises (falls) over the years (change_by_year)
     absent_only: bool = False  # 哪些单位没有提供…: reports lacking the measure
     every_report: bool = False  # 哪些单位从来没有…: agencies all of whose reports meet the condition
+    compare_sums: bool = False  # 历年予以公开总数和部分公开总数哪个多: two measures, each summed, set side by side
+    share_rank: Literal["max", "min"] | None = None  # 哪个单位占当年所有单位合计的比例最高: each one's share, ranked
     within: bool = False  # 其中最少的 after a filter: the aggregate runs over the reports meeting `comparison`
     n: int | None = None
     order: Literal["desc", "asc"] = "desc"
@@ -180,7 +182,9 @@ def _words(operation: str) -> re.Pattern[str]:
     "max", "min", "rank", "order", "ascending", "sum", "avg", "compare", "change", "findings", "prose",
     "breakdown", "all_years", "latest", "share", "times", "percent", "beyond", "pronoun", "absent", "zero"
 ))
-RE_TOPN = re.compile(rf"(?:排名前|排前|前|top|最多的|最高的|最大的)({NUMBER})(?:名|个|位|家|强|单位)?", re.I)
+# (前一年 / 前两年 are years, never a top-N: 哪几年比前一年翻番; 前3年份 is: top 3 years)
+RE_TOPN = re.compile(rf"(?:排名前|排前|前(?![\d零〇一二两三四五六七八九十百]+年(?!份))|top|最多的|最高的|最大的)({NUMBER})"
+                     rf"(?:名|个|位|家|强|单位)?", re.I)
 RE_BOTTOMN = re.compile(rf"(?:倒数前|倒数|后|最少的|最低的|最小的|末)({NUMBER})(?:名|个|位|家|单位|年|份)?")
 RE_OF_PERCENT = re.compile(r"是[^，。？?]{0,16}?的(?:百分之|几成|多少成|几分之)")
 RE_WHICH_N = re.compile(rf"哪({NUMBER})(?:份|个|家|年|位|单位|名)")
@@ -217,7 +221,7 @@ RE_REPORT_YEARS = re.compile(r"(?:哪几年|哪些年份?|哪一年|几年|什�
 RE_CORPUS_OVERVIEW = re.compile(r"总体情况|整体情况|概况|概览|总览|总体上|总的来看|大致情况")
 RE_CORPUS_YEARS = re.compile(r"(?:哪些|哪几|几个|什么)年份?|年份|哪几年|哪一年的|覆盖.{0,6}年")
 PART_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple((_rx(*words), part) for part, words in PART_WORDS.items())
-RE_CONTAINER = re.compile(r"(?:的)?(?:\d+件)?(?:申请|案件|信息|数据)?(?:里面|里|当中|之中|中)(?!心|央|标)")
+RE_CONTAINER = re.compile(r"(?:的)?(?:\d+件)?(?:申请|案件|信息|数据)?(?:(?:那|这)一?(?:块|部分|项|栏))?(?:里面|里|当中|之中|中)(?!心|央|标)")
 RE_NTH = re.compile(rf"(?:排|排名|排在)?(倒数)?第({NUMBER})(?!方|季|条|款|类|部分|章|节|批|届)(?:名|位|多|高|大|少|低|小)?")  # 倒数第二: from the bottom
 RE_WHICH_PART = re.compile(r"哪一?种|哪一?类|哪一?项|什么情形|具体情形|哪个原因|什么原因|哪种原因|哪类申请人|什么理由|"
                             r"谁(?:申请|提交?|提出|递交)的|"
@@ -330,6 +334,15 @@ RE_EITHER_WAY = re.compile(r"(?:多|少|高|低|大|小)还是(?:多|少|高|低
 THAN_WORDS = {"多多少": "多", "多": "多", "高": "多", "大": "多", "增加": "多", "增长": "多",
               "少": "少", "低": "少", "小": "少", "减少": "少", "下降": "少"}
 # 哪些单位从来没有 / 每年都没有 / 一直没有: of every report of an agency, not only its latest
+RE_VERIFY_LEAD = re.compile(r"(?:请|麻烦|帮我|帮忙)?(?:核对|核实|确认|查证)(?:一下)?[:：，,]")
+APPLICANT_COLUMNS = frozenset({"business", "research", "nonprofit", "legal", "other_org", "legal_person"})
+# 平潭与洪泽…的件数是否一致: two named reports' values the same or not (a check needs its words: 正文, 加起来 …)
+RE_SAME_COUNT = re.compile(r"(?:件数|数量|数字|数据|个数|数)(?:是否|是不是)?(?:一致|相同|一样|相等)")
+RE_CHECK_WORDS = re.compile(r"正文|表格?|勾稽|对得上|对不上|加起来|之和|相加|合计|总计|报告里|前后")
+# 哪个单位的行政处罚占当年所有单位合计的比例最高 / 谁的占两家合计的比重更高: each one's part of their sum, ranked
+RE_SHARE_RANKED = re.compile(r"(?:哪|谁)[^，,。？?]{0,14}占[^，,。？?]{0,12}(?:合计|总和|总数|之和|总计|加起来|全部)"
+                             r"[^，,。？?]{0,6}?(?:最|更)(高|大|多|低|小|少)")
+RE_WHICH_MORE = re.compile(r"哪(?:个|项|一项|样)(?:更|比较)?(?:多|少|大|小|高|低)|谁(?:更)?(?:多|少)|多还是少|少还是多|多多少|少多少|差多少|相差")
 RE_EVER = re.compile(r"从来|从未|从没|一直|始终|历年都|每年都|各年都|每一年都|所有年份都|哪年都")
 RE_WHICH_AGENCY = re.compile(r"(?:哪些|哪几|哪|几|多少)(?:个|家|所)?(?:单位|机关|部门|城管|局)")
 RE_NEGATION = re.compile(r"(?:没有|没|未|无)(?:收到|发生|作出|做出|办理|受理|任何)?$")
@@ -350,9 +363,10 @@ RE_CMP_TAIL = re.compile(rf"({NUMBER}){_UNIT}\s*(以上|及以上|或以上|以�
 RE_ABOUT = re.compile(rf"(?<![\d.第前后超过于到])({NUMBER})\s*(?:多|余)\s*(亿元|万元|元|件|项|个|次|条|家|份)")
 _COUNTED_UNITS = {"件", "项", "个", "次", "条", "家", "份"}
 _YUAN = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "元": 1.0}
-# 超过2000件 / 2000到2500件之间: a number with a unit of count or money is no year
+# 超过2000件 / 2000到2500件之间: a number with a unit of count or money is no year (a full stop after it
+# ends an English sentence: in 2023.)
 _COUNT_UNIT = r"\s*(?:多|余|来)?\s*(?:件|项|个|次|条|家|份|人|万|亿|元|%|％)"
-_NOT_YEAR = rf"(?![\d.]|{_COUNT_UNIT}|\s*(?:到|至|~|～|-|－|—)\s*[\d.]+{_COUNT_UNIT})"
+_NOT_YEAR = rf"(?!\d|\.\d|{_COUNT_UNIT}|\s*(?:到|至|~|～|-|－|—)\s*[\d.]+{_COUNT_UNIT})"
 RE_YEAR = re.compile(rf"((?:19|20)\d\d){_NOT_YEAR}\s*(?:年度|年)?")
 RE_YEAR_RANGE = re.compile(rf"((?:19|20)\d\d)\s*(?:年度|年)?\s*(?:至|到|-|—|~|－)\s*((?:19|20)\d\d){_NOT_YEAR}\s*(?:年度|年)?")
 # 2021年以来 / 2022年之后 / 2023年以前: a range open at one end, closed by the index's own years
@@ -433,12 +447,22 @@ class Reader:
                 plan.unresolved += [written]
             else:
                 plan.candidates, plan.ambiguous_mention = sorted(set(plan.candidates) | set(owners)), written
+        if (lead := RE_VERIFY_LEAD.match(text)) and RE_WH.search(text, lead.end()):
+            spans.append(lead.span())  # 请核对：…是多少？ an auditor's formula before a value asked, no consistency check
         plan.prose_text = re.sub("＿+", " ", _mask(text, spans)).strip() or text  # for retrieval: no names
         rest = _mask(text, spans)
         self._measure(plan, rest, spans)
         rest = _mask(text, spans)
         self._operation(plan, rest)
         self._container_of_winner(plan, rest)
+        if len(plan.agencies) <= 1 and len(plan.extra_items) == 1 and (plan.all_years or len(plan.years) >= 2) and \
+                plan.operation in ("value", "sum", "findings", "compare") and RE_WHICH_MORE.search(rest):
+            plan.operation, plan.compare_sums = "sum", True  # 历年A总数和B总数哪个多: each summed, then compared
+        if plan.operation == "findings" and plan.item and (len(plan.agencies) >= 2 or len(plan.years) >= 2) and \
+                RE_SAME_COUNT.search(rest) and not RE_CHECK_WORDS.search(rest):
+            plan.operation = "compare"  # 两家的件数是否一致: the two values set side by side, not a consistency check
+        if plan.operation == "share" and len(plan.agencies) != 1 and plan.item and (m := RE_SHARE_RANKED.search(rest)):
+            plan.share_rank = "min" if re.search(r"低|小|少", m.group(1)) else "max"  # each report's share of their sum
         if plan.operation in ("filter", "count") and plan.comparison and RE_FIRST_TIME.search(rest) and \
                 RE_WHICH_YEARS.search(rest) and not plan.yesno:
             plan.first_time, plan.all_years, plan.latest = True, True, False  # 哪一年首次超过100件
@@ -589,6 +613,9 @@ class Reader:
         """去年 / 近三年: counted back from the one year the question names, else from the latest year in the
         index (qa.context counts again from the conversation's year); the reading says which."""
         found = find_relative(masked)
+        if not plan.years and RE_WHICH_YEARS.search(masked):
+            # 哪几年比前一年翻番 / 哪一年较上一年度增长最快: each year against its own year before, not one year
+            found = [(r, span) for r, span in found if not (r.anaphoric and r.compared)]
         if not found or not (plan.years or self.years):
             return
         plan.relative = [r for r, _ in found]
@@ -1451,17 +1478,22 @@ class Reader:
                           re.search(r"(?<![没未无只])(?:有|存在|发生)过?＿+(?:(?:提出|提交|递交|发起)(?:过|了)?)?"
                                     r"(?:＿|案件|案子|申请|记录|情况)*[？?。！!]*$", rest) or
                           re.search(r"(?<![没未无])(?:收到|受理|作出|做出|办理|发生|提起)(?:了|过)＿", rest) or
+                          # 哪些单位的申请来自企业 / 哪些单位有公司来申请: an applicant column had at all
+                          plan.column and re.search(r"来自＿|(?<![没未无只])有＿+来", rest) or
                           # 哪些单位被提起行政诉讼 / 被申请过行政复议 / 被复议过: the passive of having happened
                           re.search(r"(?<![没未无不])被人?(?:提起|申请|提出|告|起诉|诉)?(?:了|过)?＿+(?:了|过)?"
                                     r"(?:的|案件|案子|情况|单位|报告|年份|有哪些|是哪些|有几个|有哪几个)*[？?。！!]*$",
                                     rest)) and \
                 re.search(r"哪|几|多少个|多少份", rest):
             plan.comparison = Comparison(op="!=", value=0, text="有")
+            if not plan.years and RE_WHICH_AGENCY.search(rest) and plan.column in APPLICANT_COLUMNS:
+                # 哪些单位收到过公益组织的申请 / 申请来自企业: a rare applicant had in any report, each report listed
+                plan.all_years, plan.latest = True, False
 
 
 
 # what may stand beside a name on one side of 比 without being one (多吗, 一样, 增加了)
-NOT_NAME_CHARS = set("多少高低大小吗呢吧了的件个项几一样同相等增加减长降下上升涨跌倍还更要是否呀啊么")
+NOT_NAME_CHARS = set("多少高低大小吗呢吧了的件个项几一样同相等增加减长降下上升涨跌倍还更要是否呀啊么翻")  # 比上年翻番
 
 
 RE_JOIN = "(?:和|与|跟|及|、|同|比|还是|vs)"

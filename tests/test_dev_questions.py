@@ -113,11 +113,12 @@ def score(item: dict, answers: list[Answer]) -> list[str]:
         positions.append(pos)
     if kind == "order" and not problems and positions != sorted(positions):
         problems.append(f"order: first positions {positions}")
-    if kind == "refuse":
-        whole = answer_text(answers[-1], False)
-        for n in item.get("must_not", []):
-            if matches(n, whole):
-                problems.append(f"must_not {n} stated")
+    # A refusal states none of its numbers anywhere; elsewhere must_not lists plausible wrong readings, which
+    # the answer's sentence must not give (its evidence table may show them beside the right one).
+    where = answer_text(answers[-1], kind != "refuse")
+    for n in item.get("must_not", []):
+        if matches(n, where):
+            problems.append(f"must_not {n} stated")
     return problems
 
 

@@ -111,6 +111,15 @@ rate) / 翻了一倍以上 / 下降超过30% (the change over the year before, b
 on both), （予以公开+部分公开）/总计 and 纠正÷总计 (a rate as its formula), 除了2025年以外 (a year left out), 前三名加起来,
 平均每年增长多少, 申请最多那年的予以公开, 纠错率超过10%的年份, 合计多少，各占多少 / 谁多，加起来多少, 首次超过 / 突破 /
 跌破, 给予公开 / 信息不存在, 收费项目有几个 (上一年项目数量).
+Batch 23 (ho1150–ho1199: a provincial 政务公开办 auditor's, a data journalist's, a thesis student's, a phone user's
+and an English researcher's fact questions over 不予公开 sub-rows, applicant columns (商业企业, 科研机构, 社会公益组织),
+复议 / 诉讼 result columns, 废止, 结转, 行政强制 and 收费 amounts; must_not now also checked, in the sentence, for
+every kind) 38/50 by the scorer (35/50 by hand: ho1150 gave 新收 70 and a consistency dump, its 2 matched by
+accident; ho1151 read 是否一致 as a consistency check; ho1198 answered 法人或其他组织, not 社会公益组织); 49/50 after
+the fixes by kind (English applicant and refusal words, a year before a full stop, 国家机密, 复议后又去法院告, 哪几年比
+前一年翻番, 哪些单位收了信息处理费 said as none, 哪些单位的申请来自企业 over every report, 历年A总数和B总数哪个多, 占当年
+所有单位合计的比例最高, 一共…占多少 pooled, （七）总计一行, 两家的件数是否一致, 请核对：…是多少; tests/test_qa_batch23.py);
+left: ho1152 (填报为0的单位 read over each agency's latest report, said in the answer; 平潭2022's 0 not listed).
 
 Batch 22 (ho1100–ho1149: conversations, consistency asks and refusals in a journalist's, an auditor's, a law
 student's, a researcher's and a phone user's words — 它的…呢, 前者是后者的几倍, 按比例呢, 不对，我是说洪泽, 那年 after a
@@ -154,7 +163,9 @@ TARGET = 0.90
 pytestmark = pytest.mark.skipif(not DEV.exists(), reason=f"{DEV.parent} not found (../shared is not beside the repo)")
 
 # Known failures, each with its cause; they stay visible as xfail (an unexpected pass shows as XPASS).
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "ho1152": "填报为0的单位 is read over each agency's latest report (said in the answer); 平潭2022's 0 is not listed",
+}
 
 
 def test_heldout_set_is_well_formed():
