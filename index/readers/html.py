@@ -658,8 +658,11 @@ def _content_entries(root: Element, found: list[tuple[str, Element]],
             title = near[start - 1:start] + title
     # The page's fields about the report (名称, 发布机构, 来源 …, in a line or a table of them) are evidence
     # of its agency when its title does not name it: kept as plain lines before the report.
-    fields = [_Entry(e.line, e.text) for e in near
-              if all(e is not t for t in title) and len(e.text) <= _TITLE_MAX * 2 and _PAGE_FIELD.search(e.text)]
+    # A label alone in its block (a <div> grid: 「发布机构」 then 「甲县医疗保障局」) keeps the block after it.
+    fields = [_Entry(f.line, f.text) for k, e in enumerate(near)
+              if all(e is not t for t in title) and len(e.text) <= _TITLE_MAX * 2
+              for f in ([e] if _PAGE_FIELD.search(e.text) else
+                        near[k:k + 2] if _FIELD_ALONE.fullmatch(e.text) and k + 1 < len(near) else [])]
     return title + fields + _Flow(grids=grids).run(block)
 
 
@@ -694,8 +697,12 @@ def _siblings(root: Element, a: int, b: int) -> bool:
 
 
 _YEAR_FIRST = re.compile(r"\s*(?:20\d\d|二[〇零○]..)\s*年")
-_PAGE_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|信息来源|信息來源|来源|來源|文章标题|文章標題|"
+_PAGE_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|信息来源|信息來源|来源|來源|文章标题|文章標題|作者|"
+                         r"供稿单位|供稿單位|"
                          r"信息名称|信息名稱|名\s*[称稱])\s*(?:[:：]|\t)")  # 繁體 pages' fields too; a label in its own cell
+
+
+_FIELD_ALONE = re.compile(r"\s*(?:发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|信息来源|信息來源|来源|來源)\s*")
 
 
 def _scan(root: Element, elements: Iterable[Element]) -> tuple[list[tuple[str, Element]], int]:
