@@ -864,7 +864,14 @@ def _from_html_title(title: str | None) -> tuple[Evidence, Evidence]:
 # A field of the page above the report naming who published it: 发布机构：甲市财政局, 来源：…, 信息来源：…, up
 # to the next field when the page runs its fields together (「来源：甲市财政局发布时间：2021-01-25」).
 # A 政府网站集约化平台's 信息公开 table copied as text has its label in a cell of its own (「发文机关\t甲县教育局」).
-_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源|供稿单位|作者)(?:\s*[:：]\s*|\t\s*)([^\s:：|｜]{2,40}?)"
+# The labels of a page's field naming who published or provided the item (the one list: index.readers.html
+# keeps such fields as evidence). Longer words first: 信息来源单位 before 信息来源 before 来源.
+PUBLISHER_LABELS: tuple[str, ...] = (
+    "发布机构", "发布机关", "发布单位", "发布部门", "发布主体", "发布者", "发文机关", "发文机构", "发文单位", "制发机关",
+    "信息来源单位", "信息提供单位", "信息来源", "来源单位", "来源", "供稿单位", "公开主体", "公开单位", "公开责任部门",
+    "责任部门", "责任单位", "所属机构", "作者")
+_LABELS = "|".join(PUBLISHER_LABELS)
+_PUBLISHER = re.compile(rf"(?:{_LABELS})(?:\s*[:：]\s*|\t\s*)([^\s:：|｜]{{2,40}}?)"
                         r"(?=[\s:：|｜]|发布|时间|日期|浏览|点击|阅读|字号|作者|编辑|$)")
 # A WeChat article's byline copied under its title: 「原创 甲县卫生健康局 健康甲县 2024年01月19日 18:00 浙江」 (原创, the
 # account's name, its nickname, the date and time, the province): the account's name is who published it.
@@ -902,9 +909,9 @@ def _fields(html_title: str | None) -> list[str]:
     return [p for p in (html_title or "").split("_") if _PUBLISHER_LABEL.match(to_simplified(p))]
 
 
-_PUBLISHER_LABEL = re.compile(r"\s*(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源|供稿单位|作者)\s*[:：]\s*")
+_PUBLISHER_LABEL = re.compile(rf"\s*(?:{_LABELS})\s*[:：]\s*")
 # The label alone on its line, its colon or not (a meta table copied a cell a line: 「发文机关」 then 「甲县教育局」).
-_LABEL_ALONE = re.compile(r"\s*(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源|供稿单位|作者)\s*[:：]?\s*")
+_LABEL_ALONE = re.compile(rf"\s*(?:{_LABELS})\s*[:：]?\s*")
 
 
 # A 当前位置 line, or a breadcrumb copied without its mark: 「首页 > 部门信息公开 > 甲县港口管理局 > 年报」.

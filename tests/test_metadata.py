@@ -195,6 +195,9 @@ def test_site_name_and_publisher_field_are_the_agency_only_when_the_report_does_
 @pytest.mark.parametrize("fields, agency", [
     (["作者：安福县统计局　来源：安福县人民政府网　发布时间：2024-01-18"], "安福县统计局"),  # 作者 names the office
     (["供稿单位：安福县统计局　发布时间：2024-01-18"], "安福县统计局"),
+    (["公开主体：安福县统计局　公开时限：常态公开"], "安福县统计局"),
+    (["发布部门：安福县统计局"], "安福县统计局"),
+    (["所属机构", "安福县统计局"], "安福县统计局"),  # a table copied a cell a line
     (["发布机构：县卫健委", "首页 > 部门信息公开 > 安福县卫生健康委员会 > 年报"], "安福县卫生健康委员会"),  # an abbreviation
     (["来源：县教体局", "当前位置：首页 > 安福县教育体育局 > 年报"], "安福县教育体育局"),
     (["来源：安福县财政局", "当前位置：首页 > 安福县财政局办公室 > 年报"], "安福县财政局"),  # no abbreviation: a name's start

@@ -433,7 +433,7 @@ def names17() -> list[str]:
             "b17-saved-later.html", "b17-stale-title-tag.html", "b17-fabu-abbrev-crumb.txt", "b17-dl-meta.html",
             "b17-abbrev-jiaoti.html", "b17-fabu-verb-title.txt", "b17-title-year-pipe.txt", "b17-title-year-bare.html",
             "b17-title-year-end.txt", "b17-title-quoted.txt", "b17-author-field.html", "b17-title-two-names.txt",
-            "b17-seed003-spaces.txt"]
+            "b17-seed003-spaces.txt", "b17-suoshu-jigou.html", "b17-gongkai-zhuti.txt"]
 
 
 def others_titles(names: tuple[str, ...], year: int, skip: str) -> list[str]:
@@ -917,6 +917,18 @@ def batch17(out: Path, put, *, office: bool = False) -> list[Variant]:
     _, two_t, title, body = drawn_af("安福县人民政府办公室", 2023, 1743, me="我办")
     put("b17-title-two-names.txt", "\n".join(["安福县人民政府办公室（安福县政务服务管理办公室）2023年政府信息公开工作年度报告",
                                                *text_of(None, body)]) + "\n", two_t, "drawn")
+    # Other CMSs' words for who published it: 所属机构 in a Hanweb 信息公开 table, 公开主体 in a 目录 copy.
+    _, ss_t, title, body = drawn_af("安福县乡村振兴局", 2023, 1744)
+    table = ('<table class="xxgk"><tr><td>索引号</td><td>014512377/2024-00009</td><td>所属机构</td><td>安福县乡村振兴局</td></tr>'
+             '<tr><td>发布日期</td><td>2024-01-25</td><td>主题分类</td><td>政务公开</td></tr></table>')
+    put("b17-suoshu-jigou.html", dept_page(AF, bare, "浏览次数：41", unplaced(body, "安福县乡村振兴局", "我局", "安福县"),
+                                           head_title=AF.name, crumbs=["首页", "信息公开", "年度报告"], above=table),
+        ss_t, "drawn")
+    _, gz_t, title, body = drawn_af("安福县行政审批局", 2023, 1745)
+    put("b17-gongkai-zhuti.txt", "\n".join([f"{AF.name}信息公开目录", bare, "公开主体：安福县行政审批局　公开时限：常态公开",
+                                             "公开方式：主动公开　发布日期：2024-01-22",
+                                             *text_of(None, unplaced(body, "安福县行政审批局", "我局", "安福县"))]) + "\n",
+        gz_t, "drawn")
     # Its rows of six values for seven columns (the hand gold's uncertain_placement) lose the blank's place with
     # the tabs: no value is right there too.
     seed3 = (SEEDS / "003_4e4bafc32cf8cb39.txt").read_text(encoding="utf-8")

@@ -697,12 +697,17 @@ def _siblings(root: Element, a: int, b: int) -> bool:
 
 
 _YEAR_FIRST = re.compile(r"\s*(?:20\d\d|二[〇零○]..)\s*年")
-_PAGE_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|信息来源|信息來源|来源|來源|文章标题|文章標題|作者|"
-                         r"供稿单位|供稿單位|"
-                         r"信息名称|信息名稱|名\s*[称稱])\s*(?:[:：]|\t)")  # 繁體 pages' fields too; a label in its own cell
+def _label_words() -> str:
+    """index.metadata's publisher labels, simplified and as 繁體 pages write them (發布機構, 來源)."""
+    from index.metadata import PUBLISHER_LABELS
+
+    trad = str.maketrans("发机构关单来门责属开体", "發機構關單來門責屬開體")
+    return "|".join(dict.fromkeys(w for label in PUBLISHER_LABELS for w in (label, label.translate(trad))))
 
 
-_FIELD_ALONE = re.compile(r"\s*(?:发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|信息来源|信息來源|来源|來源)\s*")
+_PAGE_FIELD = re.compile(rf"(?:{_label_words()}|文章标题|文章標題|信息名称|信息名稱|名\s*[称稱])\s*(?:[:：]|\t)")  # 繁體 too;
+# a label in its own cell. A label alone in its block (a <div> grid, <dt>): the block after it is its value.
+_FIELD_ALONE = re.compile(rf"\s*(?:{_label_words()})\s*")
 
 
 def _scan(root: Element, elements: Iterable[Element]) -> tuple[list[tuple[str, Element]], int]:
