@@ -825,7 +825,8 @@ def _agency_candidate(text: str) -> str | None:
     cleaned = _OWN_NOTICE.sub("", _clean(text))
     name = _LETTERHEAD.sub("", _LEADING_WORDS.sub("", _PUBLISHED.sub("", cleaned)).strip("：:　"))
     simple = to_simplified(name)
-    if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple):
+    if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple) \
+            or ":" in simple or "：" in simple:  # a field (发布部门：…) is no name
         return None
     if re.search(r"[0-9]", simple) or not _AGENCY_SUFFIX.search(simple) or _WHOLE_PLACE.fullmatch(simple) \
             or _SELF.fullmatch(simple):
