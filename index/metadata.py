@@ -823,7 +823,7 @@ _OWN_NOTICE = re.compile(r"(?<=.{2})(?:关于)?(?:印发|公布|发布|转发)$"
 def _agency_candidate(text: str) -> str | None:
     """An agency name, or None when the text is not one (navigation words, too long, no agency ending)."""
     cleaned = _OWN_NOTICE.sub("", _clean(text))
-    name = _LETTERHEAD.sub("", _LEADING_WORDS.sub("", _PUBLISHED.sub("", cleaned)).strip("：:　"))
+    name = _LETTERHEAD.sub("", _LEADING_WORDS.sub("", _PUBLISHED.sub("", cleaned)).strip("：:　")).strip("—－-─")  # ——甲局
     simple = to_simplified(name)
     if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple) \
             or ":" in simple or "：" in simple:  # a field (发布部门：…) is no name

@@ -433,7 +433,8 @@ def names17() -> list[str]:
             "b17-saved-later.html", "b17-stale-title-tag.html", "b17-fabu-abbrev-crumb.txt", "b17-dl-meta.html",
             "b17-abbrev-jiaoti.html", "b17-fabu-verb-title.txt", "b17-title-year-pipe.txt", "b17-title-year-bare.html",
             "b17-title-year-end.txt", "b17-title-quoted.txt", "b17-author-field.html", "b17-title-two-names.txt",
-            "b17-seed003-spaces.txt", "b17-suoshu-jigou.html", "b17-gongkai-zhuti.txt"]
+            "b17-seed003-spaces.txt", "b17-suoshu-jigou.html", "b17-gongkai-zhuti.txt", "b17-meta-description.html",
+            "b17-subtitle-dash.html", "b17-subtitle-dash.txt"]
 
 
 def others_titles(names: tuple[str, ...], year: int, skip: str) -> list[str]:
@@ -929,6 +930,19 @@ def batch17(out: Path, put, *, office: bool = False) -> list[Variant]:
                                              "公开方式：主动公开　发布日期：2024-01-22",
                                              *text_of(None, unplaced(body, "安福县行政审批局", "我局", "安福县"))]) + "\n",
         gz_t, "drawn")
+    # The report's title only in the description meta (the heading bare, <title> the site's); a bare title whose
+    # heading signs it on its own line (「——安福县X局」: page and copy).
+    _, hb_t, title, body = drawn_af("安福县红十字会", 2023, 1746, me="我会")
+    put("b17-meta-description.html", dept_page(AF, bare, "发布时间：2024-01-26　来源：本站",
+                                               unplaced(body, "安福县红十字会", "我会", "安福县"), head_title=AF.name,
+                                               crumbs=["首页", "政务公开", "年度报告"],
+                                               meta=f'<meta name="keywords" content="年度报告"><meta name="description" '
+                                                    f'content="{title}">'), hb_t, "drawn")
+    _, dz_t, title, body = drawn_af("安福县地震局", 2023, 1747)
+    anon = unplaced(body, "安福县地震局", "我局", "安福县")
+    put("b17-subtitle-dash.html", dept_page(AF, f"{bare}<br><small>——安福县地震局</small>", "发布时间：2024-01-17", anon,
+                                            head_title=AF.name, crumbs=["首页", "政务公开", "年度报告"]), dz_t, "drawn")
+    put("b17-subtitle-dash.txt", "\n".join([bare, "——安福县地震局", *text_of(None, anon)]) + "\n", dz_t, "drawn")
     # Its rows of six values for seven columns (the hand gold's uncertain_placement) lose the blank's place with
     # the tabs: no value is right there too.
     seed3 = (SEEDS / "003_4e4bafc32cf8cb39.txt").read_text(encoding="utf-8")

@@ -164,6 +164,9 @@ def page_title(root: Element) -> str | None:
         return title
     meta = next((t for el in root.iter("meta") if (el.get("name") or el.get("property") or "").lower()
                  in _TITLE_METAS and (t := normalise(el.get("content") or ""))), None)
+    if not (meta and _REPORT_WORD.search(meta)):  # a CMS that writes the article's title only as its description
+        meta = next((t for el in root.iter("meta") if (el.get("name") or "").lower() == "description"
+                     and len(t := normalise(el.get("content") or "")) <= _TITLE_MAX and _REPORT_WORD.search(t)), meta)
     return "_".join(t for t in (meta, title) if t) or None
 
 
@@ -656,6 +659,11 @@ def _content_entries(root: Element, found: list[tuple[str, Element]],
 
         if agency_name(near[start - 1].text) and _siblings(root, near[start - 1].block, title[0].block):
             title = near[start - 1:start] + title
+    if title and at + 1 < len(near) and near[at + 1].block == near[at].block and near[at + 1].cells is None:
+        from index.metadata import agency_name  # the heading's own line under a bare title: 「——甲县财政局」
+
+        if agency_name(near[at + 1].text):
+            title = title + [near[at + 1]]
     # The page's fields about the report (名称, 发布机构, 来源 …, in a line or a table of them) are evidence
     # of its agency when its title does not name it: kept as plain lines before the report.
     # A label alone in its block (a <div> grid: 「发布机构」 then 「甲县医疗保障局」) keeps the block after it.
