@@ -189,7 +189,7 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
         Evidence("publisher", agency=_publisher(head) or _publisher(_tail(lines)) or _publisher(_fields(html_title))),
         Evidence("breadcrumb", agency=_breadcrumb(head + ([html_title.rsplit("_", 1)[-1]] if html_title else []))),
         _from_file_name(file_name),
-        site,
+        site if site.agency or html_title else Evidence("site", agency=_copied_site(head)),
     ]
     assert [e.source for e in evidence] == list(EVIDENCE_ORDER)
     agency_ev = next((e for e in evidence if e.agency), None)
@@ -370,6 +370,12 @@ def _from_title_lines(head: list[str], source: Source, *, lines_above: bool = Tr
     found = _titles(head, source, lines_above)
     if not found:
         return _yearless_title(head, source)
+    if all(listed for _, listed in found):
+        # Every dated title a list (a page saved a year on: its side list holds the offices' next reports),
+        # the report's own title yearless after them: that one names the agency, the year is the text's.
+        last = max(k for k, t in enumerate(head) if _TITLE_YEAR.search(to_simplified(t)))
+        if (after := _yearless_title(head[last + 1:], source)).agency:
+            return after
     own = [ev for ev, listed in found if not listed] or ([ev for ev, _ in found] if listed_fallback else [])
     if not own:
         return Evidence(source)
@@ -886,6 +892,14 @@ _TAIL_LINES = 8  # a page's fields printed under its article (发布机构/发�
 def _tail(lines: list[Line]) -> list[str]:
     """The last lines with text: where a CMS that prints its fields under the article puts 发布机构."""
     return [t for ln in lines[-3 * _TAIL_LINES:] if (t := ln.text.strip()) and len(t) <= _HEAD_CHARS][-_TAIL_LINES:]
+
+
+def _copied_site(head: list[str]) -> str | None:
+    """A page's text copy that starts with the site's name (an agency's name alone) over its menus or
+    breadcrumb: that site's name, as a page's <title> would give it (weak: a department's own site names it)."""
+    if len(head) < 2 or not any(_NAV_WORDS.search(to_simplified(t)) for t in head[1:4]):
+        return None
+    return _agency_candidate(head[0]) if len(head[0]) <= _MAX_AGENCY else None
 
 
 def _publisher(head: list[str]) -> str | None:

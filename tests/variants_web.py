@@ -434,7 +434,7 @@ def names17() -> list[str]:
             "b17-abbrev-jiaoti.html", "b17-fabu-verb-title.txt", "b17-title-year-pipe.txt", "b17-title-year-bare.html",
             "b17-title-year-end.txt", "b17-title-quoted.txt", "b17-author-field.html", "b17-title-two-names.txt",
             "b17-seed003-spaces.txt", "b17-suoshu-jigou.html", "b17-gongkai-zhuti.txt", "b17-meta-description.html",
-            "b17-subtitle-dash.html", "b17-subtitle-dash.txt"]
+            "b17-subtitle-dash.html", "b17-subtitle-dash.txt", "b17-saved-later.txt", "b17-dept-site-copy.txt"]
 
 
 def others_titles(names: tuple[str, ...], year: int, skip: str) -> list[str]:
@@ -943,6 +943,17 @@ def batch17(out: Path, put, *, office: bool = False) -> list[Variant]:
     put("b17-subtitle-dash.html", dept_page(AF, f"{bare}<br><small>——安福县地震局</small>", "发布时间：2024-01-17", anon,
                                             head_title=AF.name, crumbs=["首页", "政务公开", "年度报告"]), dz_t, "drawn")
     put("b17-subtitle-dash.txt", "\n".join([bare, "——安福县地震局", *text_of(None, anon)]) + "\n", dz_t, "drawn")
+    # Text copies: the page saved a year on (the other offices' next-year reports listed above its yearless
+    # title); a department's own site, its name the copy's first line over the menu, the title bare.
+    _, sj_t, title, body = drawn_af("安福县数据局", 2023, 1748)
+    put("b17-saved-later.txt", "\n".join([AF.name, "首页\t政务公开\t政务服务", "最新年报", *others_titles(_AF_DEPTS, 2024, ""),
+                                           "安福县数据局政府信息公开工作年度报告", "发布时间：2024-01-29　浏览次数：77",
+                                           *text_of(None, body)]) + "\n", sj_t, "drawn")
+    _, ga_t, title, body = drawn_af("安福县人民防空办公室", 2023, 1749, me="我办")
+    put("b17-dept-site-copy.txt", "\n".join(["安福县人民防空办公室", "首页 | 机构概况 | 政务公开 | 人防知识 | 联系我们",
+                                              "当前位置：首页 > 政务公开 > 年度报告", bare, "发布时间：2024-01-19",
+                                              *text_of(None, unplaced(body, "安福县人民防空办公室", "我办", "安福县")),
+                                              "版权所有：安福县人民防空办公室"]) + "\n", ga_t, "drawn")
     # Its rows of six values for seven columns (the hand gold's uncertain_placement) lose the blank's place with
     # the tabs: no value is right there too.
     seed3 = (SEEDS / "003_4e4bafc32cf8cb39.txt").read_text(encoding="utf-8")
