@@ -670,7 +670,8 @@ def _content_entries(root: Element, found: list[tuple[str, Element]],
     fields = [_Entry(f.line, f.text) for k, e in enumerate(near)
               if all(e is not t for t in title) and len(e.text) <= _TITLE_MAX * 2
               for f in ([e] if _PAGE_FIELD.search(e.text) else
-                        near[k:k + 2] if _FIELD_ALONE.fullmatch(e.text) and k + 1 < len(near) else [])]
+                        near[k:k + 2] if _FIELD_ALONE.fullmatch(e.text) and k + 1 < len(near)
+                        and len(near[k + 1].text) <= _TITLE_MAX * 2 else [])]
     return title + fields + _Flow(grids=grids).run(block)
 
 
