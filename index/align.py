@@ -23,8 +23,12 @@ from index.template import APPLY_2019, APPLY_2021, WAN_YUAN, Row, Table, fact_sp
 _GLUED = re.compile(r"^(?P<label>.*?\D)(?P<digits>\d{3,})$")
 # A label and its values apart by spaces ('行政许可 61', '规章 0 0 7': a PDF viewer's copy of a table row):
 # fewer digits than _GLUED asks for, the space says where the label ends.
-_SPACED = re.compile(r"^(?P<label>.*?[^\d\s,，.])[ \u3000]+"
-                     r"(?P<digits>\d[\d,]*(?:\.\d+)?(?:[ \u3000]+\d[\d,]*(?:\.\d+)?)*)$")
+# A change's sign stands before its number ('行政处罚 56 +2 10').
+_SPACED = re.compile(r"^(?P<label>.*?[^\d\s,，.+\-－＋])[ \u3000]+"
+                     r"(?P<digits>[+\-－＋]?\d[\d,]*(?:\.\d+)?(?:[ \u3000]+[+\-－＋]?\d[\d,]*(?:\.\d+)?)*)$")
+# A full-width point between digits (９．９０４１: a text typed or converted full-width) is the amount's decimal
+# point, as a cell's ．is (index.cells).
+_WIDE_POINT = re.compile(r"(?<=\d)．(?=\d)")
 _GROUP_NUMBERING = re.compile(r"^\s*[（(]\s*[一二三四五六七八九]\s*[)）]")
 _LEAD_NUMBERING = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九]\s*[)）]|[一二三四五六七八九]\s*[、.．])")
 _RESULTS_GROUP = "本年度办理结果"  # 三's outer group: its rows are numbered （一）…（七）
@@ -584,7 +588,7 @@ def _read_cell(text: str) -> tuple[str, str, str | None]:
         return _NUMBERING, text, None
     if is_number_like(text) or text == _UNREADABLE:
         return _VALUE, text, None
-    spaced = _SPACED.match(text.strip()) if " " in text or "\u3000" in text else None
+    spaced = _SPACED.match(_WIDE_POINT.sub(".", text.strip())) if " " in text or "\u3000" in text else None
     if spaced and not is_number_like(spaced.group("label")):
         return _LABEL, spaced.group("label"), spaced.group("digits")  # (its spaces kept: see _tokens)
     glued = _GLUED.match(normalise(text))
@@ -608,6 +612,8 @@ def _tokens(run: str, width: int) -> list[str] | None:
     if " " not in run and "\u3000" not in run:
         return None
     tokens = run.split()
+    if len(tokens) > width and all(normalise(t) == "0" for t in tokens):
+        return ["0"] * width  # more zeros than columns (a row with padding cells joined by spaces): each one is 0
     return tokens if len(tokens) == width and all(is_number_like(t) for t in tokens) else None
 
 

@@ -189,7 +189,7 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
         Evidence("publisher", agency=_publisher(head) or _publisher(_tail(lines)) or _publisher(_fields(html_title))),
         Evidence("breadcrumb", agency=_breadcrumb(head + ([html_title.rsplit("_", 1)[-1]] if html_title else []))),
         _from_file_name(file_name),
-        site,
+        site if site.agency or html_title else Evidence("site", agency=_copied_site(head)),
     ]
     assert [e.source for e in evidence] == list(EVIDENCE_ORDER)
     agency_ev = next((e for e in evidence if e.agency), None)
@@ -197,6 +197,8 @@ def find_metadata(lines: list[Line], parts: list[PartSpan], *, html_title: str |
     agency_ev = _departmental(agency_ev, evidence, lines) if agency_ev else None
     agency = _governed(_qualified(_parented(_placed(agency_ev.agency, evidence), evidence, lines), lines), evidence) \
         if agency_ev else None
+    if agency and agency_ev.source not in _TITLE_SOURCES:  # a title's name is what the report calls itself
+        agency = _unabbreviated(agency, evidence)
     return Metadata(
         agency=agency, year=year_ev.year if year_ev else None, date=date, date_index=date_index,
         agency_source=agency_ev.source if agency_ev else None, year_source=year_ev.source if year_ev else None,
@@ -368,6 +370,12 @@ def _from_title_lines(head: list[str], source: Source, *, lines_above: bool = Tr
     found = _titles(head, source, lines_above)
     if not found:
         return _yearless_title(head, source)
+    if all(listed for _, listed in found):
+        # Every dated title a list (a page saved a year on: its side list holds the offices' next reports),
+        # the report's own title yearless after them: that one names the agency, the year is the text's.
+        last = max(k for k, t in enumerate(head) if _TITLE_YEAR.search(to_simplified(t)))
+        if (after := _yearless_title(head[last + 1:], source)).agency:
+            return after
     own = [ev for ev, listed in found if not listed] or ([ev for ev, _ in found] if listed_fallback else [])
     if not own:
         return Evidence(source)
@@ -384,15 +392,22 @@ _YEARLESS_TITLE = re.compile(r"(.{0,40}?)(?:关于)?(?:本年度|年度)?(?:政�
 def _yearless_title(head: list[str], source: Source) -> Evidence:
     """A line that is a title without a year, the last one naming an agency (on it or on the line above)."""
     for k in range(len(head) - 1, -1, -1):
-        simple = to_simplified(_clean(head[k]))
+        line = _clean(head[k])
+        bare = _BARE_YEAR.fullmatch(line)  # 「2023甲县财政局政府信息公开…报告」, 「…年度报告2023」: the year without 年
+        if bare:
+            line = bare.group(2) or bare.group(3)
+        simple = to_simplified(line)
         m = _YEARLESS_TITLE.fullmatch(simple)
-        if not m or len(simple) != len(_clean(head[k])):
+        if not m or len(simple) != len(line):
             continue
-        agency = _agency_candidate(_clean(head[k])[:m.end(1)]) if m.group(1) else \
+        agency = _agency_candidate(line[:m.end(1)]) if m.group(1) else \
             _agency_candidate(head[k - 1]) if k else None
         if agency:
-            return Evidence(source, agency=agency)
+            return Evidence(source, agency=agency, year=_year(bare.group(1) or bare.group(4)) if bare else None)
     return Evidence(source)
+
+
+_BARE_YEAR = re.compile(r"(20\d{2})\s*(?![年\d\s])(\D.*)|(.*\D)(?<![年\d\s])\s*(20\d{2})")
 
 
 _WRAPPED_LINES = 4  # lines a title broken by a narrow column may take
@@ -540,6 +555,9 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
     """The title in one line (or a broken title's lines joined): the last one when the line holds several
     (a dump's one line: the page's list of other reports, then the report's title and its body)."""
     simple = to_simplified(text)
+    if (quoted := _QUOTED_TITLE.fullmatch(simple)) and (agency := _agency_candidate(
+            _written(text, simple, quoted.start(1), quoted.end(1)))):
+        return Evidence(source, agency=agency, year=_year(quoted.group(2)))
     found = None
     for m in _TITLE_YEAR.finditer(simple):
         words = _TITLE_WORD.search(simple, m.end(), m.end() + 40)
@@ -549,8 +567,8 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
                 or _CLAUSE_CLOSED.match(simple, m.end(2)):
             continue
         agency = _agency_before(text, simple, lead.start() if lead else m.start())
-        if agency is None and words:
-            agency = _agency_candidate(_written(text, simple, m.end(), words.start()))
+        if agency is None and words:  # 「2023年度 | 甲县财政局政府信息公开…」: the agency after the year
+            agency = _agency_candidate(_written(text, simple, m.end(), words.start()).lstrip(_TITLE_SEPARATORS))
         if agency is None and (after := _AGENCY_AFTER.match(simple, m.end(2))):  # 「…年度报告（甲县财政局）」
             agency = _agency_candidate(_written(text, simple, after.start(1), after.end(1)))
         if agency is None and lines_above:
@@ -567,6 +585,9 @@ def _title_in(text: str, head: list[str], k: int, source: Source, lines_above: b
     return None
 
 
+_TITLE_SEPARATORS = " \t\u3000|｜:：·•-—_/"
+# The agency before its report's title in book-title marks: 「甲县财政局《2023年政府信息公开工作年度报告》」.
+_QUOTED_TITLE = re.compile(r"\s*([^《》，,。；;：:\s]{2,40}?)\s*《\s*(20\d{2})\s*年\s*度?[^《》]{0,40}?(?:报告|年报)\s*》\s*")
 _AGENCY_AFTER = re.compile(r"\s*[（(【〔]\s*([^（()）【】〔〕\d]{2,40}?)\s*[）)】〕]\s*$")  # the agency bracketed after the title
 _CITY_UNITS = ("自治州", "地区", "市", "州", "盟")
 _OPENING_CHARS = 3000  # the report's opening, where it names itself in full (「本报告由淮安市洪泽区人民政府办公室…」)
@@ -698,6 +719,31 @@ def _departmental(chosen: Evidence, evidence: list[Evidence], lines: list[Line])
     return named if unit and said[unit] >= _SELF_MENTIONS and publisher.endswith(_UNIT_ENDINGS[unit]) else chosen
 
 
+_TITLE_SOURCES = frozenset({"title_line", "header_title", "html_title"})
+
+
+def _unabbreviated(agency: str, evidence: list[Evidence]) -> str:
+    """An agency named by its abbreviation (发布机构：县卫健委, read as 甲县卫健委) takes the full name another source
+    of the page gives the same place's office (the breadcrumb's 甲县卫生健康委员会): the abbreviation's characters
+    stand in the full name in order, the first the same, but not as one run (甲县财政局 is no abbreviation of
+    甲县财政局办公室). Only for a name the page gave (发布机构, breadcrumb …): a title naming the office otherwise
+    (a renamed office's old name, 文化和旅游局 beside 文化广电和旅游局) is kept as the report writes it."""
+    places, rest = _places(_simple_clean(agency))
+    if not places or len(rest) < 2:
+        return agency
+    for e in evidence:
+        other_places, other = _places(_simple_clean(e.agency)) if e.agency else ([], "")
+        if other_places == places and len(other) > len(rest) and other[0] == rest[0] and rest not in other \
+                and _in_order(rest, other):
+            return _clean(e.agency)
+    return agency
+
+
+def _in_order(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
 _OWN_WORDS: frozenset[Source] = frozenset({"compiler", "signature"})  # what the report says of itself
 _GOVERNMENT_OF = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅|办)?")
 
@@ -761,18 +807,32 @@ def _agency_before(text: str, simple: str, end: int) -> str | None:
         return None
     last = chunks[-1]
     start = before.rfind(last)
+    # 「甲县财政局（甲县国有资产监督管理局）2023年…」: the office's second name (挂牌) in brackets; the first is its name
+    if (two := _SECOND_NAME.search(before)) and _agency_candidate(two.group(2)) \
+            and (first := _agency_candidate(_written(text, simple, two.start(1), two.end(1)))):
+        return first
     return _agency_candidate(_written(text, simple, start, start + len(last)))
+
+
+_SECOND_NAME = re.compile(r"([^\s（()）:：，,。；;|]{2,40})[（(]([^（()）]{2,40})[)）]\s*$")
 
 
 # An official document's letterhead (红头) names the agency with 文件 after it: 「甲市财政局文件」.
 _LETTERHEAD = re.compile(r"(?<=[局委办厅院府会部室])文件$")
 
 
+# A notice publishing the agency's own report: the verb ends the text before the title's year (「甲县城市管理局
+# 关于公布2023年…报告的公告」, 「甲县审计局发布2023年度…」): the name before it is the agency, none follows the verb.
+_OWN_NOTICE = re.compile(r"(?<=.{2})(?:关于)?(?:印发|公布|发布|转发)$")
+
+
 def _agency_candidate(text: str) -> str | None:
     """An agency name, or None when the text is not one (navigation words, too long, no agency ending)."""
-    name = _LETTERHEAD.sub("", _LEADING_WORDS.sub("", _PUBLISHED.sub("", _clean(text))).strip("：:　"))
+    cleaned = _OWN_NOTICE.sub("", _clean(text))
+    name = _LETTERHEAD.sub("", _LEADING_WORDS.sub("", _PUBLISHED.sub("", cleaned)).strip("：:　")).strip("—－-─")  # ——甲局
     simple = to_simplified(name)
-    if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple):
+    if not (2 <= len(name) <= _MAX_AGENCY) or _NAV_WORDS.search(simple) or _DATE.search(simple) \
+            or ":" in simple or "：" in simple:  # a field (发布部门：…) is no name
         return None
     if re.search(r"[0-9]", simple) or not _AGENCY_SUFFIX.search(simple) or _WHOLE_PLACE.fullmatch(simple) \
             or _SELF.fullmatch(simple):
@@ -811,7 +871,14 @@ def _from_html_title(title: str | None) -> tuple[Evidence, Evidence]:
 # A field of the page above the report naming who published it: 发布机构：甲市财政局, 来源：…, 信息来源：…, up
 # to the next field when the page runs its fields together (「来源：甲市财政局发布时间：2021-01-25」).
 # A 政府网站集约化平台's 信息公开 table copied as text has its label in a cell of its own (「发文机关\t甲县教育局」).
-_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源)(?:\s*[:：]\s*|\t\s*)([^\s:：|｜]{2,40}?)"
+# The labels of a page's field naming who published or provided the item (the one list: index.readers.html
+# keeps such fields as evidence). Longer words first: 信息来源单位 before 信息来源 before 来源.
+PUBLISHER_LABELS: tuple[str, ...] = (
+    "发布机构", "发布机关", "发布单位", "发布部门", "发布主体", "发布者", "发文机关", "发文机构", "发文单位", "制发机关",
+    "信息来源单位", "信息提供单位", "信息来源", "来源单位", "来源", "供稿单位", "公开主体", "公开单位", "公开责任部门",
+    "责任部门", "责任单位", "所属机构", "作者")
+_LABELS = "|".join(PUBLISHER_LABELS)
+_PUBLISHER = re.compile(rf"(?:{_LABELS})(?:\s*[:：]\s*|\t\s*)([^\s:：|｜]{{2,40}}?)"
                         r"(?=[\s:：|｜]|发布|时间|日期|浏览|点击|阅读|字号|作者|编辑|$)")
 # A WeChat article's byline copied under its title: 「原创 甲县卫生健康局 健康甲县 2024年01月19日 18:00 浙江」 (原创, the
 # account's name, its nickname, the date and time, the province): the account's name is who published it.
@@ -825,6 +892,14 @@ _TAIL_LINES = 8  # a page's fields printed under its article (发布机构/发�
 def _tail(lines: list[Line]) -> list[str]:
     """The last lines with text: where a CMS that prints its fields under the article puts 发布机构."""
     return [t for ln in lines[-3 * _TAIL_LINES:] if (t := ln.text.strip()) and len(t) <= _HEAD_CHARS][-_TAIL_LINES:]
+
+
+def _copied_site(head: list[str]) -> str | None:
+    """A page's text copy that starts with the site's name (an agency's name alone) over its menus or
+    breadcrumb: that site's name, as a page's <title> would give it (weak: a department's own site names it)."""
+    if len(head) < 2 or not any(_NAV_WORDS.search(to_simplified(t)) for t in head[1:4]):
+        return None
+    return _agency_candidate(head[0]) if len(head[0]) <= _MAX_AGENCY else None
 
 
 def _publisher(head: list[str]) -> str | None:
@@ -849,9 +924,9 @@ def _fields(html_title: str | None) -> list[str]:
     return [p for p in (html_title or "").split("_") if _PUBLISHER_LABEL.match(to_simplified(p))]
 
 
-_PUBLISHER_LABEL = re.compile(r"\s*(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源)\s*[:：]\s*")
+_PUBLISHER_LABEL = re.compile(rf"\s*(?:{_LABELS})\s*[:：]\s*")
 # The label alone on its line, its colon or not (a meta table copied a cell a line: 「发文机关」 then 「甲县教育局」).
-_LABEL_ALONE = re.compile(r"\s*(?:发布机构|发文机关|发布单位|发文单位|信息来源|来源)\s*[:：]?\s*")
+_LABEL_ALONE = re.compile(rf"\s*(?:{_LABELS})\s*[:：]?\s*")
 
 
 # A 当前位置 line, or a breadcrumb copied without its mark: 「首页 > 部门信息公开 > 甲县港口管理局 > 年报」.

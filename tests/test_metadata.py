@@ -124,6 +124,15 @@ def test_each_weaker_source_decides_when_the_stronger_ones_are_absent(drop, sour
     (["甲县财政局政府信息公开工作年度报告（2020年度）"], "甲县财政局"),  # the year after the title
     (["关于公布甲县财政局2020年政府信息公开工作年度报告的公告"], "甲县财政局"),  # a notice publishing it
     (["甲县人民政府办公室关于印发甲县2020年政府信息公开工作年度报告的通知"], "甲县"),
+    # batch 17: the agency publishing its own report; the year apart by a separator or without 年; 《》; 挂牌
+    (["甲县城市管理局关于公布2023年政府信息公开工作年度报告的公告"], "甲县城市管理局"),
+    (["甲县广播电视台发布2023年度政府信息公开工作年度报告"], "甲县广播电视台"),
+    (["2023年度｜甲县粮食和物资储备局政府信息公开工作年度报告"], "甲县粮食和物资储备局"),
+    (["2023年度 | 甲县财政局政府信息公开工作年度报告"], "甲县财政局"),
+    (["2023甲县气象局政府信息公开工作年度报告"], "甲县气象局"),
+    (["甲县商务局政府信息公开工作年度报告 2023"], "甲县商务局"),
+    (["甲县科学技术协会《2023年政府信息公开工作年度报告》"], "甲县科学技术协会"),
+    (["甲县人民政府办公室（甲县政务服务管理办公室）2023年政府信息公开工作年度报告"], "甲县人民政府办公室"),
 ])
 def test_title_shapes(lines: list[str], agency: str) -> None:
     doc = _doc(lines + ["一、总体情况", "正文。"])
@@ -181,6 +190,24 @@ def test_site_name_and_publisher_field_are_the_agency_only_when_the_report_does_
     meta = find_metadata(_doc(titled).lines, find_parts(_doc(titled).lines), html_title=site_title)
     assert (meta.agency, meta.agency_source) == ("甲市财政局", "title_line")
     assert meta.problems() == []  # a publishing office or a site that differs from the title is normal
+
+
+@pytest.mark.parametrize("fields, agency", [
+    (["作者：安福县统计局　来源：安福县人民政府网　发布时间：2024-01-18"], "安福县统计局"),  # 作者 names the office
+    (["供稿单位：安福县统计局　发布时间：2024-01-18"], "安福县统计局"),
+    (["公开主体：安福县统计局　公开时限：常态公开"], "安福县统计局"),
+    (["发布部门：安福县统计局"], "安福县统计局"),
+    (["所属机构", "安福县统计局"], "安福县统计局"),  # a table copied a cell a line
+    (["发布机构：县卫健委", "首页 > 部门信息公开 > 安福县卫生健康委员会 > 年报"], "安福县卫生健康委员会"),  # an abbreviation
+    (["来源：县教体局", "当前位置：首页 > 安福县教育体育局 > 年报"], "安福县教育体育局"),
+    (["来源：安福县财政局", "当前位置：首页 > 安福县财政局办公室 > 年报"], "安福县财政局"),  # no abbreviation: a name's start
+])
+def test_publisher_fields_and_abbreviations(fields: list[str], agency: str) -> None:
+    """A bare title: the page's 作者/供稿单位 field names the office; an abbreviated 发布机构 (县卫健委) takes the full
+    name the breadcrumb gives the same county's office, never a longer name that merely starts with it."""
+    lines = ["2023年政府信息公开工作年度报告", *fields, "一、总体情况", "正文。"]
+    meta = find_metadata(_doc(lines).lines, find_parts(_doc(lines).lines), html_title="安福县人民政府")
+    assert (meta.agency, meta.year) == (agency, 2023)
 
 
 def test_a_sentence_mentioning_a_report_is_no_title() -> None:

@@ -16,6 +16,7 @@ from bench.binary_copies import soffice
 from tests.variants import Variant, chromium, make_variants, score
 from tests.variants_office import names as office_names
 from tests.variants_web import names as web_names
+from tests.variants_web import names17 as web_names17
 
 # Variants the product does not read fully yet, with what is missing and why (measured, not hoped for):
 # at least this many facts right out of the gold's (a floor: LibreOffice's layout may differ a little from
@@ -231,7 +232,7 @@ def _names(office: bool) -> list[str]:
             "b13-ie-unicode.html", "b13-province-copied.txt", "b13-coop-signed-sameline.txt", "b13-school-page.html",
             "b13-weather.txt", "b13-banner-above-title.html", "b13-banner-above-title.txt"]
     out += office_names(office)  # batches 14 and 16 (tests/variants_office.py)
-    out += web_names()  # batch15 (tests/variants_web.py)
+    out += web_names() + web_names17()  # batches 15 and 17 (tests/variants_web.py)
     return out
 
 

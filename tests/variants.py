@@ -102,6 +102,10 @@ Sources and their gold:
 - batch15 (tests/variants_web.py): 政府网站集约化平台 pages (发文机关 in a cell of its own, ContentSource/ArticleTitle
   metas), 'zwgk' iframes saved complete, the agency only in 来源/主办单位/落款, WeChat and PDF-viewer and Word copies,
   a 镇, a 街道, a school, a hospital, a state-owned company, 开发区管委会, years only in 二〇二三年度 or the file name.
+- batch17 (tests/variants_web.py): browsers' saves (Chrome complete and .mhtml, SingleFile, IE/Edge .mht, IE's DOM,
+  Safari .webarchive, Firefox text, .shtml/.htm, charsets declared wrong, missing or late), chrome naming other
+  agencies (side lists, 上一篇/下一篇, 相关链接, 部门导航, 来源 of another office), two years in the title area, reader
+  apps' copies (cells joined by spaces, a cell a line), full-width text, 繁體, part headings lost or 表一 captions.
 
 `make_variants(out)` writes them under `out` and returns one Variant per file; `score(variant)` reads and
 extracts it and compares. Binary copies need LibreOffice (soffice) and Chromium: without them those variants are left out.
@@ -4048,9 +4052,10 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
     made += batch13(out, put, office=office)
     from tests.variants_office import batch14, batch16  # Word, PDF, ODT and spreadsheet kinds (own module)
     made += batch14(out, put, office=office)
-    from tests.variants_web import batch15  # CMS families, WeChat/PDF-viewer/Word copies, public bodies (its module)
+    from tests.variants_web import batch15, batch17  # CMS families, WeChat/PDF-viewer/Word copies, browsers' saves
     made += batch15(out, put, office=office)
     made += batch16(out, put, office=office)
+    made += batch17(out, put, office=office)
     if to_print:
         made += _printed(out, to_print)
     return made

@@ -164,6 +164,9 @@ def page_title(root: Element) -> str | None:
         return title
     meta = next((t for el in root.iter("meta") if (el.get("name") or el.get("property") or "").lower()
                  in _TITLE_METAS and (t := normalise(el.get("content") or ""))), None)
+    if not (meta and _REPORT_WORD.search(meta)):  # a CMS that writes the article's title only as its description
+        meta = next((t for el in root.iter("meta") if (el.get("name") or "").lower() == "description"
+                     and len(t := normalise(el.get("content") or "")) <= _TITLE_MAX and _REPORT_WORD.search(t)), meta)
     return "_".join(t for t in (meta, title) if t) or None
 
 
@@ -656,10 +659,19 @@ def _content_entries(root: Element, found: list[tuple[str, Element]],
 
         if agency_name(near[start - 1].text) and _siblings(root, near[start - 1].block, title[0].block):
             title = near[start - 1:start] + title
+    if title and at + 1 < len(near) and near[at + 1].block == near[at].block and near[at + 1].cells is None:
+        from index.metadata import agency_name  # the heading's own line under a bare title: 「——甲县财政局」
+
+        if agency_name(near[at + 1].text):
+            title = title + [near[at + 1]]
     # The page's fields about the report (名称, 发布机构, 来源 …, in a line or a table of them) are evidence
     # of its agency when its title does not name it: kept as plain lines before the report.
-    fields = [_Entry(e.line, e.text) for e in near
-              if all(e is not t for t in title) and len(e.text) <= _TITLE_MAX * 2 and _PAGE_FIELD.search(e.text)]
+    # A label alone in its block (a <div> grid: 「发布机构」 then 「甲县医疗保障局」) keeps the block after it.
+    fields = [_Entry(f.line, f.text) for k, e in enumerate(near)
+              if all(e is not t for t in title) and len(e.text) <= _TITLE_MAX * 2
+              for f in ([e] if _PAGE_FIELD.search(e.text) else
+                        near[k:k + 2] if _FIELD_ALONE.fullmatch(e.text) and k + 1 < len(near)
+                        and len(near[k + 1].text) <= _TITLE_MAX * 2 else [])]
     return title + fields + _Flow(grids=grids).run(block)
 
 
@@ -694,8 +706,17 @@ def _siblings(root: Element, a: int, b: int) -> bool:
 
 
 _YEAR_FIRST = re.compile(r"\s*(?:20\d\d|二[〇零○]..)\s*年")
-_PAGE_FIELD = re.compile(r"(?:发布机构|發布機構|发文机关|發文機關|发布单位|發布單位|信息来源|信息來源|来源|來源|文章标题|文章標題|"
-                         r"信息名称|信息名稱|名\s*[称稱])\s*(?:[:：]|\t)")  # 繁體 pages' fields too; a label in its own cell
+def _label_words() -> str:
+    """index.metadata's publisher labels, simplified and as 繁體 pages write them (發布機構, 來源)."""
+    from index.metadata import PUBLISHER_LABELS
+
+    trad = str.maketrans("发机构关单来门责属开体", "發機構關單來門責屬開體")
+    return "|".join(dict.fromkeys(w for label in PUBLISHER_LABELS for w in (label, label.translate(trad))))
+
+
+_PAGE_FIELD = re.compile(rf"(?:{_label_words()}|文章标题|文章標題|信息名称|信息名稱|名\s*[称稱])\s*(?:[:：]|\t)")  # 繁體 too;
+# a label in its own cell. A label alone in its block (a <div> grid, <dt>): the block after it is its value.
+_FIELD_ALONE = re.compile(rf"\s*(?:{_label_words()})\s*")
 
 
 def _scan(root: Element, elements: Iterable[Element]) -> tuple[list[tuple[str, Element]], int]:
