@@ -118,6 +118,8 @@ def unfilled(raw: list[str]) -> list[str]:
 def _left_repeat(line: str) -> bool:
     """A label in a tab row that repeats the cell left of it (the cells compared first: a regex per cell of
     every tab row was ~5% of a text report's extraction)."""
+    if line[0] == "\t" and line.count("\t") == 1:
+        return False  # 「\t0」 (one cell a line): one cell after an empty one, nothing of a label to repeat
     cells = [c.strip() for c in line.split("\t")]
     for a, b in zip(cells, cells[1:]):
         if a == b and _LABEL.fullmatch(b):
