@@ -11,6 +11,7 @@ Every failure reaches the caller as ReportError with a one-line message, never a
 from __future__ import annotations
 
 from pathlib import Path
+from stat import S_ISDIR
 from typing import Callable, Iterable
 
 from index.errors import ReportError
@@ -78,11 +79,12 @@ def read_document(path: Path, progress: PageProgress | None = None) -> Document:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        if path.is_dir():
+        status = path.stat()  # one stat for both questions (is_dir() was a second)
+        if S_ISDIR(status.st_mode):
             raise ReportError(str(path), "is a folder, not a file")
         from index.corpus import check_size  # the one size limit (QA_MAX_FILE_MB), also for a file read alone
 
-        check_size(path, path.stat().st_size)
+        check_size(path, status.st_size)
         data = path.read_bytes()
     except FileNotFoundError:
         raise ReportError(str(path), "file not found") from None
