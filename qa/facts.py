@@ -516,6 +516,23 @@ class FactStore:
     def warnings(self, doc: str) -> list[str]:
         return [m for (m,) in self.con.execute("select message from warnings where doc = ?", [doc]).fetchall()]
 
+    def whole_tables(self, docs: list[str] | None, wanted: dict[str, list[str]], flagged: list[str]) -> set[str]:
+        """The docs (None: every report) whose tables hold every key their format wants and no cell read with
+        one of `flagged` (blank, words, unplaced): one grouped read, so a corpus-wide question about gaps reads
+        each report's keys only where it has some."""
+        pairs = [(fmt, k) for fmt, keys in wanted.items() for k in keys]
+        within = "and f.doc in (select unnest(?))" if docs is not None else ""
+        args = [[f for f, _ in pairs], [k for _, k in pairs]] + ([docs] if docs is not None else []) + [flagged]
+        return {d for (d,) in self.con.execute(f"""
+            with want as (select unnest(?) as format, unnest(?) as key),
+                 need as (select format, count(*) as n from want group by format)
+            select f.doc from facts f left join want w on f.format = w.format and f.key = w.key
+            join need on f.format = need.format
+            where true {within}
+            group by f.doc, need.n
+            having count(distinct w.key) = need.n and not bool_or(len(list_intersect(f.flags, ?)) > 0)""",
+                                                    args).fetchall()}
+
     def report_keys(self, doc: str) -> dict[str, tuple[str, ...]]:
         """Every fact key a report holds, with the flags it was read with (its table as read, for its gaps)."""
         return {k: tuple(f or ()) for k, f in self.con.execute("select key, flags from facts where doc = ?", [doc]).fetchall()}

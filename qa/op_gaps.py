@@ -20,6 +20,8 @@ from qa.understand import Plan
 SHOWN_ROWS = 6  # row names listed per part in a sentence
 SHOWN_REPORTS = 10  # reports named in a sentence about many
 CITED_CELLS = 6  # blank or worded cells cited per report
+CITED_REPORTS = 50  # reports with gaps whose rows and cells are cited (a corpus-wide answer: the first ones)
+GAP_FLAGS = frozenset(COUNTED_AS_ZERO) | {"text", "ambiguous"}  # a cell read with one of these is a gap
 
 
 @dataclass
@@ -63,7 +65,7 @@ def gaps_of(ctx: Ctx, rep: Report) -> Gaps:
             g.first_missing.setdefault(part, keys[0])
         else:
             g.cells_missing += len(absent)
-    for key, flags in held.items():
+    for key, flags in held.items():  # (each flag here is in GAP_FLAGS)
         if any(f in COUNTED_AS_ZERO for f in flags):
             g.blank.append(key)
         elif "text" in flags:
@@ -152,7 +154,7 @@ def _quality(ctx: Ctx, plan: Plan, all_gaps: list[Gaps]) -> Answer:
         [Derived(value=str(r[5]), how=f"{r[0]}{r[1] or ''}年报告勾稽核对不一致的项数") for r in rows if r[5]] + \
         [Derived(value=str(r[3]), how=f"{r[0]}{r[1] or ''}年报告表格缺少的行数") for r in rows if r[3]]
     return Answer(question=plan.question, text=text, table=table, derived=derived,
-                  citations=[c for g in all_gaps if g.n_rows for c in _citations(ctx, g)],
+                  citations=[c for g in [g for g in all_gaps if g.n_rows][:CITED_REPORTS] for c in _citations(ctx, g)],
                   reading=reading(plan, None, QUALITY_READING, operation="gaps"))
 
 
@@ -165,7 +167,11 @@ def answer_gaps(ctx: Ctx, plan: Plan) -> Answer:
     if not reports:
         return Answer(question=plan.question, status="not_found", text=f"索引中没有{scope}的报告。",
                       reading=reading(plan, None, f"{scope}报告的表格缺漏", operation="gaps"))
-    all_gaps = [gaps_of(ctx, r) for r in reports]
+    # one grouped read finds the whole tables; only the others are read key by key
+    formats = sorted({r.format for r in reports if r.format})
+    whole = s.whole_tables([r.doc for r in reports] if len(reports) < len(s.reports) else None,
+                           {f: keys_for(f) for f in formats}, sorted(GAP_FLAGS))
+    all_gaps = [Gaps(r) if r.doc in whole else gaps_of(ctx, r) for r in reports]
     if RE_QUALITY.search(plan.text):
         return _quality(ctx, plan, all_gaps)
     table = AnswerTable(columns=["单位", "年份", "文件", "缺少的行", "空白格", "文字或无法定位的格", "缺少的行（按部分）"],
@@ -186,7 +192,7 @@ def answer_gaps(ctx: Ctx, plan: Plan) -> Answer:
             f"{len(blank)}份有空白或填“/”的格（{named(blank)}）" if blank else "",
             f"{len(worded)}份有填文字或无法定位的格（{named(worded)}）" if worded else "",
             f"{len(whole)}份表格齐全" if whole else ""])) + "。缺少或空白的数字不按0计，问到时答「未提供」或「未填数字」。"
-    citations = [c for g in all_gaps if g.any for c in _citations(ctx, g)]
+    citations = [c for g in [g for g in all_gaps if g.any][:CITED_REPORTS] for c in _citations(ctx, g)]
     derived = [Derived(value=str(g.n_rows), how=f"{g.report.name}{g.report.year or ''}年报告缺少的行数（按{g.report.format}版模板）")
                for g in all_gaps if g.n_rows]
     return Answer(question=plan.question, text=text, table=table, citations=citations, derived=derived,

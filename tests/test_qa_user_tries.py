@@ -248,3 +248,19 @@ def test_shares_asked_each_are_each_shares_not_their_sum(dev_qa) -> None:
     assert "33 ÷ 148 = 22.30%" in hows and "38 ÷ 148 = 25.68%" in hows and "71" not in a.text, (hows, a.text)
     a = _answer(dev_qa, "2025年平潭予以公开和部分公开合计占比")
     assert "71件 ÷ 148件 = 47.97%" in a.text, a.text
+
+
+def test_the_grouped_read_of_whole_tables_never_calls_a_report_with_gaps_whole(dev_qa) -> None:
+    """op_gaps reads each report's keys only where FactStore.whole_tables does not find its table whole: every
+    report it calls whole has no gaps by the key-by-key reading, and the reports with gaps (张店, 济南) are not."""
+    from index.template import keys_for
+    from qa import op_gaps
+    ctx, store = dev_qa.ctx, dev_qa.store
+    reports = list(store.reports)
+    whole = store.whole_tables(None, {f: keys_for(f) for f in {r.format for r in reports}}, sorted(op_gaps.GAP_FLAGS))
+    by_key = {r.doc for r in reports if not op_gaps.gaps_of(ctx, r).any}
+    assert whole and whole <= by_key, (whole, by_key)
+    assert not any(d.startswith(("001_", "004_")) for d in whole), whole
+    some = [r.doc for r in reports[:4]]
+    assert store.whole_tables(some, {f: keys_for(f) for f in {r.format for r in reports}},
+                              sorted(op_gaps.GAP_FLAGS)) == whole & set(some)
