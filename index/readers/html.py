@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 import lxml.etree
@@ -27,6 +27,7 @@ from index.errors import ReportError
 from index.memory import paused_gc
 from index.model import Document, GridCells, Line
 from index.readers.encoding import REPAIRED, decode, looks_chinese
+from index.readers.html_source import SOURCE, SourceTable, Unusual, cut_tables
 from index.readers.layout import positioned_gaps
 from index.readers.text import column_gaps, space_aligned
 
@@ -74,13 +75,33 @@ def _read_html(path: Path, data: bytes) -> Document:
     utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
     if "pdf2htmlEX" in text:  # a PDF made a page: its word gaps are CSS widths (index.readers.layout)
         text, utf8 = positioned_gaps(text), None
-    root = _parse(text, path, utf8)
     # the article is a frame's own document (plain substring tests first: most pages have no frame)
     framed = "srcdoc" in text or (("rame" in text or "RAME" in text) and _LOCAL_FRAME.search(text) is not None)
+    held = "<textarea" in text or "<\\/" in text or "\\u003c" in text  # markup kept as text: a CMS's or an app's
+    # Plain tables read from the source, the rest of the page parsed (index.readers.html_source); the whole
+    # page parsed when they do not qualify or the rest is unusual. (位置: breadcrumb reads any text node.)
+    may_hide = None if utf8 is None or framed or held else _may_hide(utf8)
+    cut = None if framed or held or "位置" in text else cut_tables(text, normalise, _may_head,
+                                                                  may_hide is None or any(may_hide))
+    if cut is not None:
+        try:
+            return _read_tree(path, data, text, encoding, may_hide, _parse(cut[0], path), framed, held, cut)
+        except (Unusual, ReportError):  # a page whose reading stops is read whole: its message is the parse's
+            pass
+    return _read_tree(path, data, text, encoding, may_hide, _parse(text, path, utf8), framed, held, None)
+
+
+def _read_tree(path: Path, data: bytes, text: str, encoding: str, may_hide: tuple[bool, bool] | None,
+               root: Element, framed: bool, held: bool, cut: tuple[str, list[SourceTable], int] | None) -> Document:
+    """The page's Document from its parsed tree `root` (`text`: the page; `may_hide`: _may_hide of its UTF-8
+    source, if known); `cut`: its tables read from the source and cut out of the page that was parsed
+    (raises Unusual when that reading may not be the whole parse's)."""
+    sources = None if cut is None else cut[1]
+    if sources is not None:
+        _check_placeholders(root, len(sources))
     if framed:
         _inline_frames(root, path)
-    held = "<textarea" in text or "<\\/" in text or "\\u003c" in text
-    if held:  # markup kept as text: a CMS's or an app's
+    if held:
         _inline_held_markup(root, path)
     # Every element's Python object made once and kept for the page's reading: lxml makes one for an element
     # each time it is reached anew (a few thousand instructions), and the walks below reach each several times.
@@ -88,6 +109,9 @@ def _read_html(path: Path, data: bytes) -> Document:
     if "<img" in text or "<IMG" in text:
         _titles_of_pictures(elements)
     found, cells_at_most = _scan(root, elements)
+    if sources is not None:
+        cells_at_most = cut[2]
+        _check_rest(root, found, cells_at_most)
     check_table_sizes(root, path, cells_at_most)
     _show_scripted(found)
     title = page_title(root)
@@ -105,7 +129,7 @@ def _read_html(path: Path, data: bytes) -> Document:
         title = f"{title}_{crumb}" if title else crumb
     if not found:
         _refuse_listing(root, path)
-    entries = _content_entries(root, found, None if utf8 is None or framed or held else _may_hide(utf8))
+    entries = _content_entries(root, found, may_hide, sources)
     if not entries:
         raise ReportError(str(path), "no visible text in the HTML page")
     return Document(
@@ -117,6 +141,30 @@ def _read_html(path: Path, data: bytes) -> Document:
         lines=_number(entries),
         title=title,
     )
+
+
+def _may_head(raw: str, text: str) -> bool:
+    """Whether a table cell's text (`raw`, and `text` normalised) would be taken by _scan for a part heading."""
+    return _HEADING_START.match(raw) is not None and _heading_numeral(text) is not None
+
+
+def _check_placeholders(root: Element, tables: int) -> None:
+    """Unusual unless the parsed page's tables are the placeholders of the `tables` cut out, in order, and
+    no row or cell stands outside them (a table cut out of a comment or a script's text is no element)."""
+    placed = [table.get(SOURCE) for table in root.iter("table")]
+    if placed != [str(k) for k in range(tables)] or next(root.iter("tr", "td", "th"), None) is not None:
+        raise Unusual
+
+
+def _check_rest(root: Element, found: list[tuple[str, Element]], cells_at_most: int) -> None:
+    """Unusual unless what the page's tables could change is as with the tables parsed: the report is told by
+    its part headings (not by _template_tables or _refuse_listing, which read the tables), no heading holds
+    a table (its text would be the table's), nothing may be pruned as chrome (link density counts text),
+    and no table may be too large (check_table_sizes counts by table)."""
+    if len({n for n, _ in _first_report(found)}) < _MIN_PARTS \
+            or any(next(heading.iter("table"), None) is not None for _, heading in found) \
+            or _may_hold_chrome(root) or cells_at_most > min(MAX_TABLE_CELLS, MAX_PAGE_CELLS):
+        raise Unusual
 
 
 def _refuse_listing(root: Element, path: Path) -> None:
@@ -454,6 +502,8 @@ class _Flow:
                 cursor = el.sourceline or cursor
                 names = el.keys()
                 if tag in _SKIPPED or names and _hidden_by_attributes(names, el, styles_hide):
+                    if self.grids.sources is not None and next(el.iter("table"), None) is not None:
+                        raise Unusual  # its line breaks are counted in its text, which a placeholder's is not
                     cursor += _text_inside(el).count("\n")
                     walker.skip_subtree()
                     skipped = True
@@ -527,19 +577,37 @@ class _Flow:
 
     def _table(self, table: Element) -> None:
         self.tables += 1
+        source = self.grids.source(table)
+        if source is not None:  # read from the page's source (index.readers.html_source): its texts by cell
+            self._rows(source.lines, self.grids.source_grid(table, source), source.texts.__getitem__)
+            return
         for caption in table.findall("caption"):
             text = cell_text(caption)
             if text:
                 self.entries.append(_Entry(caption.sourceline or 0, text))
         rows, grid, looks = self.grids.read(table)
         styles_hide = self.grids.styles_hide
+
+        def text_of(td: Element) -> str:
+            # The grid's cells are visible (hidden ones never enter it); a look into a cell with children may
+            # have been taken already.
+            if looks is None:  # a table with a nested one: no looks taken
+                return normalise(td.text or "") if not len(td) else _inner_text(td, styles_hide)
+            if (look := looks.get(td)) is None:  # looks hold the cells with children: text only
+                return normalise(td.text or "")
+            return look[3] if look[3] is not None else _inner_text(td, styles_hide, look)
+
+        self._rows([tr.sourceline or 0 for tr in rows], grid, text_of)
+
+    def _rows(self, lines: list[int], grid: list[list[Slot]], text_of: Callable[[Any], str]) -> None:
+        """The table's rows as entries: `lines`, each row's source line; `grid`, its slots; `text_of(cell)`,
+        a cell's text."""
         # Each cell's text, once for all the slots it covers, at its first slot (a cell's first slot comes
-        # before its others in reading order). The grid's cells are visible (hidden ones never enter it); a
-        # look into a cell with children may have been taken already.
-        texts: dict[Element, str] = {}
+        # before its others in reading order).
+        texts: dict[Any, str] = {}
         table_no = self.tables
         above: list[str | None] = []  # the row above's texts by slot
-        for r, (tr, slots) in enumerate(zip(rows, grid), start=1):
+        for r, (line, slots) in enumerate(zip(lines, grid), start=1):
             if not slots:
                 continue
             n, n_above = len(slots), len(above)
@@ -554,14 +622,7 @@ class _Flow:
                 if slot is None:
                     text, cont = "", False
                 elif slot[1]:
-                    td = slot[0]
-                    if looks is None:  # a table with a nested one: no looks taken
-                        text = normalise(td.text or "") if not len(td) else _inner_text(td, styles_hide)
-                    elif (look := looks.get(td)) is None:  # looks hold the cells with children: text only
-                        text = normalise(td.text or "")
-                    else:
-                        text = look[3] if look[3] is not None else _inner_text(td, styles_hide, look)
-                    texts[td] = text
+                    text = texts[slot[0]] = text_of(slot[0])
                     cont = False
                 else:
                     text, cont = texts[slot[0]], True
@@ -577,7 +638,7 @@ class _Flow:
                 if not cont:
                     shown.append(text)
             above = texts_here
-            self.entries.append(_Entry(tr.sourceline or 0, "\t".join(shown), _Row(texts_here, continued, table_no, r)))
+            self.entries.append(_Entry(line, "\t".join(shown), _Row(texts_here, continued, table_no, r)))
 
 
 def _number(entries: list[_Entry]) -> list[Line]:
@@ -617,18 +678,21 @@ _TITLE_PIECES, _PIECE_MAX = 3, 30  # a heading broken by <br>: its pieces before
 _REPORT_WORD = re.compile(r"报告|年报|報告|年報")
 
 
-def _content_entries(root: Element, found: list[tuple[str, Element]],
-                     may_hide: tuple[bool, bool] | None = None) -> list[_Entry]:
-    """`found`: the page's part headings (_scan); `may_hide`: _may_hide of the page's source, if known."""
+def _content_entries(root: Element, found: list[tuple[str, Element]], may_hide: tuple[bool, bool] | None = None,
+                     sources: list[SourceTable] | None = None) -> list[_Entry]:
+    """`found`: the page's part headings (_scan); `may_hide`: _may_hide of the page's source, if known;
+    `sources`: the tables read from the source (their placeholders' numbers index it)."""
     headings = _first_report(found)
     if len({n for n, _ in headings}) < _MIN_PARTS:
         headings += _template_tables(root)  # headings lost or unnumbered: the template's tables tell
     if _prune_chrome(root, headings):
         may_hide = None  # elements marked hidden by us
     block = _lowest_common_ancestor(headings) if len({n for n, _ in headings}) >= _MIN_PARTS else None
-    grids = _Grids(root, may_hide)  # after pruning, which hides rows; shared by both walks
+    grids = _Grids(root, may_hide, sources)  # after pruning, which hides rows; shared by both walks
     if block is None or block is root:
         return _Flow(grids=grids).run(root)
+    if sources is not None and next(block.iter("table"), None) is None:
+        raise Unusual  # the report's tables may be typed out beside it: _with_typed_tables reads its siblings
     block = _with_typed_tables(block, root)
     block.set(_CONTENT, "1")
     # The page's heading of the report: the nearest title before the block that is not a link (a link
@@ -1009,8 +1073,11 @@ class _Grids:
     data, then read it, and the page is walked twice (the report's title, then the report). Made after
     pruning, which can hide rows; links hidden for the title walk hide no rows or cells."""
 
-    def __init__(self, root: Element, may_hide: tuple[bool, bool] | None = None) -> None:
+    def __init__(self, root: Element, may_hide: tuple[bool, bool] | None = None,
+                 sources: list[SourceTable] | None = None) -> None:
         self._tables: dict[int, tuple[Element, list[Element], list[list[Slot]], bool, _Looks | None]] = {}
+        self.sources = sources  # the tables read from the source, by their placeholders' numbers
+        self._source_grids: dict[int, list[list[Slot]]] = {}
         # Whether any style on the page hides its element: most pages have none, and then no element's style
         # needs a look (libxml2 lists the page's styles faster than they are asked for one by one; faster
         # still, the source says so when it has no word of a hiding style: _may_hide).
@@ -1045,7 +1112,26 @@ class _Grids:
         return got
 
     def is_data(self, table: Element) -> bool:
+        source = self.source(table)
+        if source is not None:  # its cells hold text and one block at most: data unless one column (page layout)
+            if not _several_columns(self.source_grid(table, source)):
+                raise Unusual  # the walk would enter it
+            return True
         return self._get(table)[3]
+
+    def source(self, table: Element) -> SourceTable | None:
+        """The table as read from the source when `table` is its placeholder, else None."""
+        if self.sources is None:
+            return None
+        k = table.get(SOURCE)
+        return None if k is None else self.sources[int(k)]
+
+    def source_grid(self, table: Element, source: SourceTable) -> list[list[Slot]]:
+        """The grid of a table read from the source: its slots hold the cells' numbers in source.texts."""
+        grid = self._source_grids.get(id(table))
+        if grid is None:
+            grid = self._source_grids[id(table)] = _grid(source.cells, source.spanned)
+        return grid
 
     def read(self, table: Element) -> tuple[list[Element], list[list[Slot]], _Looks | None]:
         """(rows, grid, _look_into of each cell with children when no table is nested in this one)."""
