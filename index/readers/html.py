@@ -579,7 +579,7 @@ class _Flow:
         self.tables += 1
         source = self.grids.source(table)
         if source is not None:  # read from the page's source (index.readers.html_source): its texts by cell
-            self._rows(source.lines, self.grids.source_grid(table, source), source.texts.__getitem__)
+            self._rows(source.lines, self.grids.source_grid(source), source.texts.__getitem__)
             return
         for caption in table.findall("caption"):
             text = cell_text(caption)
@@ -1077,7 +1077,6 @@ class _Grids:
                  sources: list[SourceTable] | None = None) -> None:
         self._tables: dict[int, tuple[Element, list[Element], list[list[Slot]], bool, _Looks | None]] = {}
         self.sources = sources  # the tables read from the source, by their placeholders' numbers
-        self._source_grids: dict[int, list[list[Slot]]] = {}
         # Whether any style on the page hides its element: most pages have none, and then no element's style
         # needs a look (libxml2 lists the page's styles faster than they are asked for one by one; faster
         # still, the source says so when it has no word of a hiding style: _may_hide).
@@ -1114,7 +1113,7 @@ class _Grids:
     def is_data(self, table: Element) -> bool:
         source = self.source(table)
         if source is not None:  # its cells hold text and one block at most: data unless one column (page layout)
-            if not _several_columns(self.source_grid(table, source)):
+            if not _several_columns(self.source_grid(source)):
                 raise Unusual  # the walk would enter it
             return True
         return self._get(table)[3]
@@ -1126,12 +1125,11 @@ class _Grids:
         k = table.get(SOURCE)
         return None if k is None else self.sources[int(k)]
 
-    def source_grid(self, table: Element, source: SourceTable) -> list[list[Slot]]:
+    @staticmethod
+    def source_grid(source: SourceTable) -> list[list[Slot]]:
         """The grid of a table read from the source: its slots hold the cells' numbers in source.texts."""
-        grid = self._source_grids.get(id(table))
-        if grid is None:
-            grid = self._source_grids[id(table)] = _grid(source.cells, source.spanned)
-        return grid
+        return _layout_grid(tuple(map(len, source.cells)), tuple(source.spanned.items()))
+
 
     def read(self, table: Element) -> tuple[list[Element], list[list[Slot]], _Looks | None]:
         """(rows, grid, _look_into of each cell with children when no table is nested in this one)."""
@@ -1140,6 +1138,18 @@ class _Grids:
 
 
 _STYLES = lxml.etree.XPath("//@style", smart_strings=False)
+
+
+@lru_cache(maxsize=256)  # the template's tables: reports of one form share their layouts (never changed: read only)
+def _layout_grid(row_lengths: tuple[int, ...], spanned: tuple[tuple[tuple[int, int], tuple[str | None, str | None]], ...]
+                 ) -> list[list[Slot]]:
+    """The grid of a table whose rows hold `row_lengths` cells, numbered in reading order, with the spans
+    `spanned` (_Spanned's items)."""
+    cells, k = [], 0
+    for n in row_lengths:
+        cells.append(list(range(k, k + n)))
+        k += n
+    return _grid(cells, dict(spanned))
 
 
 def _several_columns(grid: list[list[Slot]]) -> bool:
