@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from operator import eq
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from urllib.parse import unquote
 
 import lxml.etree
@@ -579,7 +580,9 @@ class _Flow:
         self.tables += 1
         source = self.grids.source(table)
         if source is not None:  # read from the page's source (index.readers.html_source): its texts by cell
-            self._rows(source.lines, self.grids.source_grid(source), source.texts.__getitem__)
+            texts = [*source.texts, ""]  # a hole's number is -1: an empty cell of its own
+            self._rows(source.lines, (([texts[k] for k in numbers], list(continued))
+                                      for numbers, continued in self.grids.source_layout(source)))
             return
         for caption in table.findall("caption"):
             text = cell_text(caption)
@@ -597,48 +600,58 @@ class _Flow:
                 return normalise(td.text or "")
             return look[3] if look[3] is not None else _inner_text(td, styles_hide, look)
 
-        self._rows([tr.sourceline or 0 for tr in rows], grid, text_of)
+        self._rows([tr.sourceline or 0 for tr in rows], _slot_texts(grid, text_of))
 
-    def _rows(self, lines: list[int], grid: list[list[Slot]], text_of: Callable[[Any], str]) -> None:
-        """The table's rows as entries: `lines`, each row's source line; `grid`, its slots; `text_of(cell)`,
-        a cell's text."""
-        # Each cell's text, once for all the slots it covers, at its first slot (a cell's first slot comes
-        # before its others in reading order).
-        texts: dict[Any, str] = {}
+    def _rows(self, lines: list[int], rows: Iterable[tuple[list[str], list[bool]]]) -> None:
+        """The table's rows as entries: `lines`, each row's source line; `rows`, each row's texts by slot and
+        whether each slot continues a cell (_slot_texts)."""
         table_no = self.tables
-        above: list[str | None] = []  # the row above's texts by slot
-        for r, (line, slots) in enumerate(zip(lines, grid), start=1):
-            if not slots:
+        above: list[str] = []  # the row above's texts by slot
+        for r, (line, (texts_here, continued)) in enumerate(zip(lines, rows), start=1):
+            if not texts_here:
                 continue
-            n, n_above = len(slots), len(above)
-            texts_here: list[str] = []
-            continued: list[bool] = []
-            shown: list[str] = []  # the texts of the cells at their first slots
-            text = None  # the text left of the slot
-            for c, slot in enumerate(slots):
-                left = text
-                # a cell's slots beyond its first continue it; a hole no cell covers is an empty cell of its
-                # own, so the slots right of it keep their column
-                if slot is None:
-                    text, cont = "", False
-                elif slot[1]:
-                    text = texts[slot[0]] = text_of(slot[0])
-                    cont = False
-                else:
-                    text, cont = texts[slot[0]], True
-                # a text that repeats its neighbour's may be a merged label's slot: asked only of texts that
-                # start as a label does (_LABEL: a Chinese character first), as equal numbers side by side are
-                # common
-                if not cont and text and (text == left or c < n_above and text == above[c]) \
-                        and "\u4e00" <= text[0] <= "\u9fff" \
-                        and _filled_merge(text, left, above[c] if c < n_above else None):
-                    cont = True
-                texts_here.append(text)
-                continued.append(cont)
-                if not cont:
-                    shown.append(text)
+            _mark_filled_merges(texts_here, continued, above)
             above = texts_here
+            shown = [text for text, cont in zip(texts_here, continued) if not cont]  # the cells at their first slots
             self.entries.append(_Entry(line, "\t".join(shown), _Row(texts_here, continued, table_no, r)))
+
+
+def _slot_texts(grid: list[list[Slot]], text_of: Callable[[Element], str]) -> Iterator[tuple[list[str], list[bool]]]:
+    """Each grid row's texts by slot and whether each slot continues a cell: a cell's slots beyond its first
+    continue it; a hole no cell covers is an empty cell of its own, so the slots right of it keep their column.
+    Each cell's text (`text_of`) asked once, at its first slot (which comes before its others in reading order)."""
+    texts: dict[Element, str] = {}
+    for slots in grid:
+        here: list[str] = []
+        continued: list[bool] = []
+        for slot in slots:
+            if slot is None:
+                here.append("")
+                continued.append(False)
+            elif slot[1]:
+                here.append(text := text_of(slot[0]))
+                texts[slot[0]] = text
+                continued.append(False)
+            else:
+                here.append(texts[slot[0]])
+                continued.append(True)
+        yield here, continued
+
+
+def _mark_filled_merges(texts: list[str], continued: list[bool], above: list[str]) -> None:
+    """A row's slots (`texts`, `continued`; `above`: the row above's texts) whose text repeats its neighbour's
+    left or above and is a merged label's (_filled_merge) are marked continued. Asked only of texts that start
+    as a label does (_LABEL: a Chinese character first), as equal numbers side by side are common; and only of
+    rows where some text repeats a neighbour's (compared in C first)."""
+    if not any(map(eq, texts, above)) and not any(map(eq, islice(texts, 1, None), texts)):
+        return
+    n_above = len(above)
+    left = None  # the text left of the slot
+    for c, text in enumerate(texts):
+        if not continued[c] and text and (text == left or c < n_above and text == above[c]) \
+                and "\u4e00" <= text[0] <= "\u9fff" and _filled_merge(text, left, above[c] if c < n_above else None):
+            continued[c] = True
+        left = text
 
 
 def _number(entries: list[_Entry]) -> list[Line]:
@@ -1113,7 +1126,7 @@ class _Grids:
     def is_data(self, table: Element) -> bool:
         source = self.source(table)
         if source is not None:  # its cells hold text and one block at most: data unless one column (page layout)
-            if not _several_columns(self.source_grid(source)):
+            if not _several_columns([numbers for numbers, _ in self.source_layout(source)]):
                 raise Unusual  # the walk would enter it
             return True
         return self._get(table)[3]
@@ -1126,9 +1139,10 @@ class _Grids:
         return None if k is None else self.sources[int(k)]
 
     @staticmethod
-    def source_grid(source: SourceTable) -> list[list[Slot]]:
-        """The grid of a table read from the source: its slots hold the cells' numbers in source.texts."""
-        return _layout_grid(tuple(map(len, source.cells)), tuple(source.spanned.items()))
+    def source_layout(source: SourceTable) -> list[tuple[list[int], list[bool]]]:
+        """A table read from the source, by grid row: its slots' cell numbers in source.texts (-1: a hole) and
+        whether each slot continues a cell (_slot_texts)."""
+        return _layout(tuple(map(len, source.cells)), tuple(source.spanned.items()))
 
 
     def read(self, table: Element) -> tuple[list[Element], list[list[Slot]], _Looks | None]:
@@ -1141,15 +1155,16 @@ _STYLES = lxml.etree.XPath("//@style", smart_strings=False)
 
 
 @lru_cache(maxsize=256)  # the template's tables: reports of one form share their layouts (never changed: read only)
-def _layout_grid(row_lengths: tuple[int, ...], spanned: tuple[tuple[tuple[int, int], tuple[str | None, str | None]], ...]
-                 ) -> list[list[Slot]]:
-    """The grid of a table whose rows hold `row_lengths` cells, numbered in reading order, with the spans
-    `spanned` (_Spanned's items)."""
+def _layout(row_lengths: tuple[int, ...], spanned: tuple[tuple[tuple[int, int], tuple[str | None, str | None]], ...]
+            ) -> list[tuple[list[int], list[bool]]]:
+    """_Grids.source_layout of a table whose rows hold `row_lengths` cells, numbered in reading order, with the
+    spans `spanned` (_Spanned's items)."""
     cells, k = [], 0
     for n in row_lengths:
         cells.append(list(range(k, k + n)))
         k += n
-    return _grid(cells, dict(spanned))
+    return [([-1 if slot is None else slot[0] for slot in slots], [slot is not None and not slot[1] for slot in slots])
+            for slots in _grid(cells, dict(spanned))]
 
 
 def _several_columns(grid: list[list[Slot]]) -> bool:
