@@ -51,6 +51,8 @@ FAST = {
     "th and thead": page(table(["<thead><tr><th>项目</th><th>数量</th><th>比上年</th></tr></thead>"]
                                + [ROW.format(label=x, a=1, b=2) for x in LABELS])),
     "two tables, text beside": page(table(), after="\n文字紧跟表格\n" + table()),
+    "picture title, footer, meta": page(table(), before='<img alt="某县民政局2023年政府信息公开工作年度报告" src="t.png">\n',
+                                         after='\n<meta name="author" content="某县民政局">\n<p>主办：某县人民政府</p>'),
 }
 
 WHOLE = {  # pages read by the whole parse: the cut is not provably the same
@@ -71,6 +73,8 @@ WHOLE = {  # pages read by the whole parse: the cut is not provably the same
     "one column": page(table([f"<tr><td>{x}{x}</td></tr>" for x in LABELS])),
     "link in a cell": page(table([ROW.format(label=f'<a href="x">{x}</a>', a=1, b=2) for x in LABELS])),
     "table holding the headings": table([ROW.format(label="一、总体情况", a=1, b=2)]),
+    "markup escaped in a script": page(table(), before='<script>var s = "<p>\\u003c/p>";</script>\n'),
+    "breadcrumb": page(table(), before="<div>当前位置：首页 » 信息公开</div>\n"),
 }
 
 

@@ -78,25 +78,53 @@ def _read_html(path: Path, data: bytes) -> Document:
         text, utf8 = positioned_gaps(text), None
     # the article is a frame's own document (plain substring tests first: most pages have no frame)
     framed = "srcdoc" in text or (("rame" in text or "RAME" in text) and _LOCAL_FRAME.search(text) is not None)
-    held = "<textarea" in text or "<\\/" in text or "\\u003c" in text  # markup kept as text: a CMS's or an app's
+    page = _Page(text, utf8, text)
+    may_hide = None if utf8 is None or framed else _may_hide(utf8)
     # Plain tables read from the source, the rest of the page parsed (index.readers.html_source); the whole
     # page parsed when they do not qualify or the rest is unusual. (位置: breadcrumb reads any text node.)
-    may_hide = None if utf8 is None or framed or held else _may_hide(utf8)
-    cut = None if framed or held or "位置" in text else cut_tables(text, normalise, _may_head,
-                                                                  may_hide is None or any(may_hide))
+    cut = None if framed or page.holds("位置") else cut_tables(text, normalise, _may_head,
+                                                              may_hide is None or any(may_hide))
     if cut is not None:
+        page = page._replace(outside=cut[0])
+    held = page.holds("<textarea") or page.holds("<\\/") or page.holds("\\u003c")  # markup kept as text: a CMS's
+    if held:
+        may_hide = None
+    elif cut is not None:
         try:
-            return _read_tree(path, data, text, encoding, may_hide, _parse(cut[0], path), framed, held, cut)
+            return _read_tree(path, data, page, encoding, may_hide, _parse(cut[0], path), framed, held, cut)
         except (Unusual, ReportError):  # a page whose reading stops is read whole: its message is the parse's
             pass
-    return _read_tree(path, data, text, encoding, may_hide, _parse(text, path, utf8), framed, held, None)
+    return _read_tree(path, data, page, encoding, may_hide, _parse(text, path, utf8), framed, held, None)
 
 
-def _read_tree(path: Path, data: bytes, text: str, encoding: str, may_hide: tuple[bool, bool] | None,
+class _Page(NamedTuple):
+    """A page's source for the tests of what it holds: its text, its UTF-8 bytes when they are the file's, and
+    its text outside the tables cut out (index.readers.html_source; the text when none is)."""
+
+    text: str
+    utf8: bytes | None
+    outside: str
+
+    def holds(self, mark: str) -> bool:
+        """Whether the page holds `mark`: a mark of _OUTSIDE_MARKS looked for outside the tables cut out, other
+        marks in the UTF-8 bytes when known (a search of text of wide characters costs 2-3 times as much, and
+        each walks a 30 KB page)."""
+        if mark in _OUTSIDE_MARKS:
+            return mark in self.outside
+        return mark.encode("utf-8") in self.utf8 if self.utf8 is not None else mark in self.text
+
+
+# Marks never inside a table cut out (which holds only table, row, cell, <p> and <span> tags, and no backslash)
+# nor across its ends (they hold no '>', and a table starts with '<', which they hold only first).
+_OUTSIDE_MARKS = frozenset({"<textarea", "<\\/", "\\u003c", "<img", "<IMG", "<meta", "<META"})
+
+
+def _read_tree(path: Path, data: bytes, page: _Page, encoding: str, may_hide: tuple[bool, bool] | None,
                root: Element, framed: bool, held: bool, cut: tuple[str, list[SourceTable], int] | None) -> Document:
-    """The page's Document from its parsed tree `root` (`text`: the page; `may_hide`: _may_hide of its UTF-8
+    """The page's Document from its parsed tree `root` (`page`: its source; `may_hide`: _may_hide of its UTF-8
     source, if known); `cut`: its tables read from the source and cut out of the page that was parsed
     (raises Unusual when that reading may not be the whole parse's)."""
+    text = page.text
     sources = None if cut is None else cut[1]
     if sources is not None:
         _check_placeholders(root, len(sources))
@@ -107,7 +135,7 @@ def _read_tree(path: Path, data: bytes, text: str, encoding: str, may_hide: tupl
     # Every element's Python object made once and kept for the page's reading: lxml makes one for an element
     # each time it is reached anew (a few thousand instructions), and the walks below reach each several times.
     elements = list(root.iter())
-    if "<img" in text or "<IMG" in text:
+    if page.holds("<img") or page.holds("<IMG"):
         _titles_of_pictures(elements)
     found, cells_at_most = _scan(root, elements)
     if sources is not None:
@@ -116,16 +144,17 @@ def _read_tree(path: Path, data: bytes, text: str, encoding: str, may_hide: tupl
     check_table_sizes(root, path, cells_at_most)
     _show_scripted(found)
     title = page_title(root)
-    author = page_author(root) if "<meta" in text or "<META" in text else None
+    meta = page.holds("<meta") or page.holds("<META")
+    author = page_author(root) if meta else None
     if author:  # who the page says published it (<meta name="author">, og:site_name): a field like the footer's
         title = f"{title}_{author}" if title else author
-    source = page_source(root) if "<meta" in text or "<META" in text else None
+    source = page_source(root) if meta else None
     if source:  # the CMS's ContentSource meta: the page's 来源 field, kept as one (index.metadata: publisher)
         title = f"{title}_来源：{source}" if title else f"来源：{source}"
-    owner = _SITE_OWNER.search(text) if "版权所有" in text or "主办" in text else None
+    owner = _SITE_OWNER.search(text) if page.holds("版权所有") or page.holds("主办") else None
     if owner:  # the footer's 主办单位/版权所有: whose site it is, the weakest field (a county's, for its offices)
         title = f"{title}_{owner.group(1)}" if title else owner.group(1)
-    crumb = breadcrumb(root) if framed or "位置" in text else None  # its mark says 位置
+    crumb = breadcrumb(root) if framed or page.holds("位置") else None  # its mark says 位置
     if crumb:  # the page's 当前位置 line, pruned from the text with the rest of the chrome: one more field (last)
         title = f"{title}_{crumb}" if title else crumb
     if not found:
@@ -492,6 +521,10 @@ class _Flow:
         skipped = False  # the element just started was skipped: its end event gives only its tail
         alive = self._alive  # the block elements whose ids stand in entries: kept so the ids stay theirs
         styles_hide = self.grids.styles_hide
+        # An element's attributes are asked only when one may hide it or mark the content: most pages have no
+        # hidden attribute, no pruning mark and no style that hides (_Grids.hides, styles_hide).
+        ask = self.grids.hides or styles_hide or self.stop_at_content
+        names: list[str] = []
         for event, el in walker:
             if event == "start":
                 tag = el.tag
@@ -501,7 +534,8 @@ class _Flow:
                     continue
                 tag = tag.lower()
                 cursor = el.sourceline or cursor
-                names = el.keys()
+                if ask:
+                    names = el.keys()
                 if tag in _SKIPPED or names and _hidden_by_attributes(names, el, styles_hide):
                     if self.grids.sources is not None and next(el.iter("table"), None) is not None:
                         raise Unusual  # its line breaks are counted in its text, which a placeholder's is not

@@ -44,8 +44,9 @@ class SourceTable(NamedTuple):
     lines: list[int]
 
 
-_A = r"(?:[ \t][^<>\n&]*+)?"  # a tag's attributes: on its line, no markup character or character reference
-_C = "[^<>&\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]"  # a text's character: no markup, control or non-character
+# (No backslash in a table, so that index.readers.html finds the escaped markup of a script, \/ and \u003c, outside them.)
+_A = r"(?:[ \t][^<>\n&\\]*+)?"  # a tag's attributes: on its line, no markup character or character reference
+_C = "[^<>&\\\\\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]"  # a text's character: no markup, control or non-character
 _T = rf"{_C}*+(?:&(?:amp|lt|gt|quot|nbsp);{_C}*+)*+"  # a text (the entities lxml would decode, and no others)
 _W = "[ \t\n]*+"  # whitespace between tags (ASCII: the parser's blanks)
 # One token of a table's inside: a cell (its tag, attributes and text in one of four groups), a row's start
