@@ -16,8 +16,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
-from operator import eq
+from itertools import compress, islice
+from operator import eq, not_
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -614,8 +614,8 @@ class _Flow:
         self.tables += 1
         source = self.grids.source(table)
         if source is not None:  # read from the page's source (index.readers.html_source): its texts by cell
-            texts = [*source.texts, ""]  # a hole's number is -1: an empty cell of its own
-            self._rows(source.lines, (([texts[k] for k in numbers], list(continued))
+            text_of = [*source.texts, ""].__getitem__  # a hole's number is -1: an empty cell of its own
+            self._rows(source.lines, ((list(map(text_of, numbers)), list(continued))
                                       for numbers, continued in self.grids.source_layout(source)))
             return
         for caption in table.findall("caption"):
@@ -646,7 +646,7 @@ class _Flow:
                 continue
             _mark_filled_merges(texts_here, continued, above)
             above = texts_here
-            shown = [text for text, cont in zip(texts_here, continued) if not cont]  # the cells at their first slots
+            shown = compress(texts_here, map(not_, continued))  # the texts of the cells at their first slots
             self.entries.append(_Entry(line, "\t".join(shown), _Row(texts_here, continued, table_no, r)))
 
 
