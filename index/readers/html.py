@@ -1178,7 +1178,6 @@ class _Grids:
         whether each slot continues a cell (_slot_texts)."""
         return _layout(tuple(map(len, source.cells)), tuple(source.spanned.items()))
 
-
     def read(self, table: Element) -> tuple[list[Element], list[list[Slot]], _Looks | None]:
         """(rows, grid, _look_into of each cell with children when no table is nested in this one)."""
         _, rows, grid, _, looks = self._get(table)

@@ -5,8 +5,10 @@ costs several lxml calls in Python).
 
 A table qualifies when its markup, from <table> to its </table>, is only: <tbody>/<thead>/<tfoot>, <tr>s,
 and cells whose content is text, <span>text</span>, <p>text</p> or <p><span>text</span></p> (Word's cells),
-with whitespace between; lower-case tags without a line break inside; text without markup characters, control
-characters or entities other than &amp; &lt; &gt; &quot; &nbsp;; no word of a hiding style or attribute
+with whitespace between; lower-case tags without a line break, character reference or backslash inside; text
+without markup characters, control characters, backslashes or entities other than &amp; &lt; &gt; &quot; &nbsp;;
+rowspan/colspan written once each; no cell text that _scan could take for a part heading; no word of a hiding
+style or attribute
 (display, visibility, hidden); more than _MIN_VISIBLE visible characters. A page is read this way only when
 every one of its tables qualifies (index.readers.html checks the parsed rest and falls back to the full parse
 when anything else is unusual: see `Unusual`).
@@ -26,7 +28,7 @@ from typing import NamedTuple
 SOURCE = "data-qa-source"  # the placeholder's mark (ours; a page that writes data-qa- is not read this way)
 _MIN_VISIBLE = 60  # _MAX_HEADING of index.readers.html: an element holding a table is longer than a heading
 _PLACEHOLDER_TEXT = "x" * (_MIN_VISIBLE + 1)
-_MAX_LINES = 60_000  # libxml2 counts source lines in 16 bits unless told otherwise: rows below go the old way
+_MAX_LINES = 60_000  # libxml2 counts source lines in 16 bits unless told otherwise: tables below, the old way
 
 
 class Unusual(Exception):
@@ -34,9 +36,9 @@ class Unusual(Exception):
 
 
 class SourceTable(NamedTuple):
-    """One table as its source gives it: by row, its cells' texts (whitespace-normalised) as indexes into
-    `texts`; the (rowspan, colspan) as written of the cells that have either, by (row, position in the row);
-    each row's source line; and whether any cell's text may be a part heading to _scan."""
+    """One table as its source gives it: its cells' texts (whitespace-normalised); by row, its cells as
+    indexes into `texts`; the (rowspan, colspan) as written of the cells that have either, by (row, position
+    in the row); each row's source line."""
 
     texts: list[str]
     cells: list[list[int]]
