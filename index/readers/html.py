@@ -605,8 +605,8 @@ class _Flow:
     def _flush(self) -> None:
         if not self._buf:  # most flushes: a block starts or ends right after another (nothing to flush)
             return
-        text = normalise("".join(self._buf))
-        if text and self._buf_line is not None:
+        # Nothing shown in the buffer (the line breaks between blocks): no line, and nothing to normalise.
+        if self._buf_line is not None and (text := normalise("".join(self._buf))):
             self.entries.append(_Entry(self._buf_line, text, block=self._open[-1] if self._open else 0))
         self._buf, self._buf_line = [], None
 
