@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice
+from operator import eq, not_
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -27,6 +28,7 @@ from index.errors import ReportError
 from index.memory import paused_gc
 from index.model import Document, GridCells, Line
 from index.readers.encoding import REPAIRED, decode, looks_chinese
+from index.readers.html_source import SOURCE, SourceTable, Unusual, cut_tables
 from index.readers.layout import positioned_gaps
 from index.readers.text import column_gaps, space_aligned
 
@@ -74,38 +76,90 @@ def _read_html(path: Path, data: bytes) -> Document:
     utf8 = data if encoding == "utf-8" else data[3:] if encoding == "utf-8-sig" else None
     if "pdf2htmlEX" in text:  # a PDF made a page: its word gaps are CSS widths (index.readers.layout)
         text, utf8 = positioned_gaps(text), None
-    root = _parse(text, path, utf8)
     # the article is a frame's own document (plain substring tests first: most pages have no frame)
     framed = "srcdoc" in text or (("rame" in text or "RAME" in text) and _LOCAL_FRAME.search(text) is not None)
+    page = _Page(text, utf8, text)
+    may_hide = None if utf8 is None or framed else _may_hide(utf8)
+    # Plain tables read from the source, the rest of the page parsed (index.readers.html_source); the whole
+    # page parsed when they do not qualify or the rest is unusual. (位置: breadcrumb reads any text node.)
+    cut = None if framed or page.holds("位置") else cut_tables(text, normalise, _may_head,
+                                                              may_hide is None or any(may_hide))
+    if cut is not None:
+        page = page._replace(outside=cut[0])
+    held = page.holds("<textarea") or page.holds("<\\/") or page.holds("\\u003c")  # markup kept as text: a CMS's
+    if held:
+        may_hide = None
+    elif cut is not None:
+        try:
+            return _read_tree(path, data, page, encoding, may_hide, _parse(cut[0], path), framed, held, cut)
+        except (Unusual, ReportError):  # a page whose reading stops is read whole: its message is the parse's
+            pass
+    return _read_tree(path, data, page, encoding, may_hide, _parse(text, path, utf8), framed, held, None)
+
+
+class _Page(NamedTuple):
+    """A page's source for the tests of what it holds: its text, its UTF-8 bytes when they are the file's, and
+    its text outside the tables cut out (index.readers.html_source; the text when none is)."""
+
+    text: str
+    utf8: bytes | None
+    outside: str
+
+    def holds(self, mark: str) -> bool:
+        """Whether the page holds `mark`: a mark of _OUTSIDE_MARKS looked for outside the tables cut out, other
+        marks in the UTF-8 bytes when known (a search of text of wide characters costs 2-3 times as much, and
+        each walks a 30 KB page)."""
+        if mark in _OUTSIDE_MARKS:
+            return mark in self.outside
+        return mark.encode("utf-8") in self.utf8 if self.utf8 is not None else mark in self.text
+
+
+# Marks never inside a table cut out (which holds only table, row, cell, <p> and <span> tags, and no backslash)
+# nor across its ends (they hold no '>', and a table starts with '<', which they hold only first).
+_OUTSIDE_MARKS = frozenset({"<textarea", "<\\/", "\\u003c", "<img", "<IMG", "<meta", "<META"})
+
+
+def _read_tree(path: Path, data: bytes, page: _Page, encoding: str, may_hide: tuple[bool, bool] | None,
+               root: Element, framed: bool, held: bool, cut: tuple[str, list[SourceTable], int] | None) -> Document:
+    """The page's Document from its parsed tree `root` (`page`: its source; `may_hide`: _may_hide of its UTF-8
+    source, if known); `cut`: its tables read from the source and cut out of the page that was parsed
+    (raises Unusual when that reading may not be the whole parse's)."""
+    text = page.text
+    sources = None if cut is None else cut[1]
+    if sources is not None:
+        _check_placeholders(root, len(sources))
     if framed:
         _inline_frames(root, path)
-    held = "<textarea" in text or "<\\/" in text or "\\u003c" in text
-    if held:  # markup kept as text: a CMS's or an app's
+    if held:
         _inline_held_markup(root, path)
     # Every element's Python object made once and kept for the page's reading: lxml makes one for an element
     # each time it is reached anew (a few thousand instructions), and the walks below reach each several times.
     elements = list(root.iter())
-    if "<img" in text or "<IMG" in text:
+    if page.holds("<img") or page.holds("<IMG"):
         _titles_of_pictures(elements)
     found, cells_at_most = _scan(root, elements)
+    if sources is not None:
+        cells_at_most = cut[2]
+        _check_rest(root, found, cells_at_most)
     check_table_sizes(root, path, cells_at_most)
     _show_scripted(found)
     title = page_title(root)
-    author = page_author(root) if "<meta" in text or "<META" in text else None
+    meta = page.holds("<meta") or page.holds("<META")
+    author = page_author(root) if meta else None
     if author:  # who the page says published it (<meta name="author">, og:site_name): a field like the footer's
         title = f"{title}_{author}" if title else author
-    source = page_source(root) if "<meta" in text or "<META" in text else None
+    source = page_source(root) if meta else None
     if source:  # the CMS's ContentSource meta: the page's 来源 field, kept as one (index.metadata: publisher)
         title = f"{title}_来源：{source}" if title else f"来源：{source}"
-    owner = _SITE_OWNER.search(text) if "版权所有" in text or "主办" in text else None
+    owner = _SITE_OWNER.search(text) if page.holds("版权所有") or page.holds("主办") else None
     if owner:  # the footer's 主办单位/版权所有: whose site it is, the weakest field (a county's, for its offices)
         title = f"{title}_{owner.group(1)}" if title else owner.group(1)
-    crumb = breadcrumb(root) if framed or "位置" in text else None  # its mark says 位置
+    crumb = breadcrumb(root) if framed or page.holds("位置") else None  # its mark says 位置
     if crumb:  # the page's 当前位置 line, pruned from the text with the rest of the chrome: one more field (last)
         title = f"{title}_{crumb}" if title else crumb
     if not found:
         _refuse_listing(root, path)
-    entries = _content_entries(root, found, None if utf8 is None or framed or held else _may_hide(utf8))
+    entries = _content_entries(root, found, may_hide, sources)
     if not entries:
         raise ReportError(str(path), "no visible text in the HTML page")
     return Document(
@@ -117,6 +171,30 @@ def _read_html(path: Path, data: bytes) -> Document:
         lines=_number(entries),
         title=title,
     )
+
+
+def _may_head(raw: str, text: str) -> bool:
+    """Whether a table cell's text (`raw`, and `text` normalised) would be taken by _scan for a part heading."""
+    return _HEADING_START.match(raw) is not None and _heading_numeral(text) is not None
+
+
+def _check_placeholders(root: Element, tables: int) -> None:
+    """Unusual unless the parsed page's tables are the placeholders of the `tables` cut out, in order, and
+    no row or cell stands outside them (a table cut out of a comment or a script's text is no element)."""
+    placed = [table.get(SOURCE) for table in root.iter("table")]
+    if placed != [str(k) for k in range(tables)] or next(root.iter("tr", "td", "th"), None) is not None:
+        raise Unusual
+
+
+def _check_rest(root: Element, found: list[tuple[str, Element]], cells_at_most: int) -> None:
+    """Unusual unless what the page's tables could change is as with the tables parsed: the report is told by
+    its part headings (not by _template_tables or _refuse_listing, which read the tables), no heading holds
+    a table (its text would be the table's), nothing may be pruned as chrome (link density counts text),
+    and no table may be too large (check_table_sizes counts by table)."""
+    if len({n for n, _ in _first_report(found)}) < _MIN_PARTS \
+            or any(next(heading.iter("table"), None) is not None for _, heading in found) \
+            or _may_hold_chrome(root) or cells_at_most > min(MAX_TABLE_CELLS, MAX_PAGE_CELLS):
+        raise Unusual
 
 
 def _refuse_listing(root: Element, path: Path) -> None:
@@ -446,6 +524,10 @@ class _Flow:
         skipped = False  # the element just started was skipped: its end event gives only its tail
         alive = self._alive  # the block elements whose ids stand in entries: kept so the ids stay theirs
         styles_hide = self.grids.styles_hide
+        # An element's attributes are asked only when one may hide it or mark the content: most pages have no
+        # hidden attribute, no pruning mark and no style that hides (_Grids.hides, styles_hide).
+        ask = self.grids.hides or styles_hide or self.stop_at_content
+        names: list[str] = []
         for event, el in walker:
             if event == "start":
                 tag = el.tag
@@ -455,8 +537,11 @@ class _Flow:
                     continue
                 tag = tag.lower()
                 cursor = el.sourceline or cursor
-                names = el.keys()
+                if ask:
+                    names = el.keys()
                 if tag in _SKIPPED or names and _hidden_by_attributes(names, el, styles_hide):
+                    if self.grids.sources is not None and next(el.iter("table"), None) is not None:
+                        raise Unusual  # its line breaks are counted in its text, which a placeholder's is not
                     cursor += _text_inside(el).count("\n")
                     walker.skip_subtree()
                     skipped = True
@@ -523,64 +608,87 @@ class _Flow:
     def _flush(self) -> None:
         if not self._buf:  # most flushes: a block starts or ends right after another (nothing to flush)
             return
-        text = normalise("".join(self._buf))
-        if text and self._buf_line is not None:
+        # Nothing shown in the buffer (the line breaks between blocks): no line, and nothing to normalise.
+        if self._buf_line is not None and (text := normalise("".join(self._buf))):
             self.entries.append(_Entry(self._buf_line, text, block=self._open[-1] if self._open else 0))
         self._buf, self._buf_line = [], None
 
     def _table(self, table: Element) -> None:
         self.tables += 1
+        source = self.grids.source(table)
+        if source is not None:  # read from the page's source (index.readers.html_source): its texts by cell
+            text_of = [*source.texts, ""].__getitem__  # a hole's number is -1: an empty cell of its own
+            self._rows(source.lines, ((list(map(text_of, numbers)), list(continued))
+                                      for numbers, continued in self.grids.source_layout(source)))
+            return
         for caption in table.findall("caption"):
             text = cell_text(caption)
             if text:
                 self.entries.append(_Entry(caption.sourceline or 0, text))
         rows, grid, looks = self.grids.read(table)
         styles_hide = self.grids.styles_hide
-        # Each cell's text, once for all the slots it covers, at its first slot (a cell's first slot comes
-        # before its others in reading order). The grid's cells are visible (hidden ones never enter it); a
-        # look into a cell with children may have been taken already.
-        texts: dict[Element, str] = {}
+
+        def text_of(td: Element) -> str:
+            # The grid's cells are visible (hidden ones never enter it); a look into a cell with children may
+            # have been taken already.
+            if looks is None:  # a table with a nested one: no looks taken
+                return normalise(td.text or "") if not len(td) else _inner_text(td, styles_hide)
+            if (look := looks.get(td)) is None:  # looks hold the cells with children: text only
+                return normalise(td.text or "")
+            return look[3] if look[3] is not None else _inner_text(td, styles_hide, look)
+
+        self._rows([tr.sourceline or 0 for tr in rows], _slot_texts(grid, text_of))
+
+    def _rows(self, lines: list[int], rows: Iterable[tuple[list[str], list[bool]]]) -> None:
+        """The table's rows as entries: `lines`, each row's source line; `rows`, each row's texts by slot and
+        whether each slot continues a cell (_slot_texts)."""
         table_no = self.tables
-        above: list[str | None] = []  # the row above's texts by slot
-        for r, (tr, slots) in enumerate(zip(rows, grid), start=1):
-            if not slots:
+        above: list[str] = []  # the row above's texts by slot
+        for r, (line, (texts_here, continued)) in enumerate(zip(lines, rows), start=1):
+            if not texts_here:
                 continue
-            n, n_above = len(slots), len(above)
-            texts_here: list[str] = []
-            continued: list[bool] = []
-            shown: list[str] = []  # the texts of the cells at their first slots
-            text = None  # the text left of the slot
-            for c, slot in enumerate(slots):
-                left = text
-                # a cell's slots beyond its first continue it; a hole no cell covers is an empty cell of its
-                # own, so the slots right of it keep their column
-                if slot is None:
-                    text, cont = "", False
-                elif slot[1]:
-                    td = slot[0]
-                    if looks is None:  # a table with a nested one: no looks taken
-                        text = normalise(td.text or "") if not len(td) else _inner_text(td, styles_hide)
-                    elif (look := looks.get(td)) is None:  # looks hold the cells with children: text only
-                        text = normalise(td.text or "")
-                    else:
-                        text = look[3] if look[3] is not None else _inner_text(td, styles_hide, look)
-                    texts[td] = text
-                    cont = False
-                else:
-                    text, cont = texts[slot[0]], True
-                # a text that repeats its neighbour's may be a merged label's slot: asked only of texts that
-                # start as a label does (_LABEL: a Chinese character first), as equal numbers side by side are
-                # common
-                if not cont and text and (text == left or c < n_above and text == above[c]) \
-                        and "\u4e00" <= text[0] <= "\u9fff" \
-                        and _filled_merge(text, left, above[c] if c < n_above else None):
-                    cont = True
-                texts_here.append(text)
-                continued.append(cont)
-                if not cont:
-                    shown.append(text)
+            _mark_filled_merges(texts_here, continued, above)
             above = texts_here
-            self.entries.append(_Entry(tr.sourceline or 0, "\t".join(shown), _Row(texts_here, continued, table_no, r)))
+            shown = compress(texts_here, map(not_, continued))  # the texts of the cells at their first slots
+            self.entries.append(_Entry(line, "\t".join(shown), _Row(texts_here, continued, table_no, r)))
+
+
+def _slot_texts(grid: list[list[Slot]], text_of: Callable[[Element], str]) -> Iterator[tuple[list[str], list[bool]]]:
+    """Each grid row's texts by slot and whether each slot continues a cell: a cell's slots beyond its first
+    continue it; a hole no cell covers is an empty cell of its own, so the slots right of it keep their column.
+    Each cell's text (`text_of`) asked once, at its first slot (which comes before its others in reading order)."""
+    texts: dict[Element, str] = {}
+    for slots in grid:
+        here: list[str] = []
+        continued: list[bool] = []
+        for slot in slots:
+            if slot is None:
+                here.append("")
+                continued.append(False)
+            elif slot[1]:
+                here.append(text := text_of(slot[0]))
+                texts[slot[0]] = text
+                continued.append(False)
+            else:
+                here.append(texts[slot[0]])
+                continued.append(True)
+        yield here, continued
+
+
+def _mark_filled_merges(texts: list[str], continued: list[bool], above: list[str]) -> None:
+    """A row's slots (`texts`, `continued`; `above`: the row above's texts) whose text repeats its neighbour's
+    left or above and is a merged label's (_filled_merge) are marked continued. Asked only of texts that start
+    as a label does (_LABEL: a Chinese character first), as equal numbers side by side are common; and only of
+    rows where some text repeats a neighbour's (compared in C first)."""
+    if not any(map(eq, texts, above)) and not any(map(eq, islice(texts, 1, None), texts)):
+        return
+    n_above = len(above)
+    left = None  # the text left of the slot
+    for c, text in enumerate(texts):
+        if not continued[c] and text and (text == left or c < n_above and text == above[c]) \
+                and "\u4e00" <= text[0] <= "\u9fff" and _filled_merge(text, left, above[c] if c < n_above else None):
+            continued[c] = True
+        left = text
 
 
 def _number(entries: list[_Entry]) -> list[Line]:
@@ -620,18 +728,21 @@ _TITLE_PIECES, _PIECE_MAX = 3, 30  # a heading broken by <br>: its pieces before
 _REPORT_WORD = re.compile(r"报告|年报|報告|年報")
 
 
-def _content_entries(root: Element, found: list[tuple[str, Element]],
-                     may_hide: tuple[bool, bool] | None = None) -> list[_Entry]:
-    """`found`: the page's part headings (_scan); `may_hide`: _may_hide of the page's source, if known."""
+def _content_entries(root: Element, found: list[tuple[str, Element]], may_hide: tuple[bool, bool] | None = None,
+                     sources: list[SourceTable] | None = None) -> list[_Entry]:
+    """`found`: the page's part headings (_scan); `may_hide`: _may_hide of the page's source, if known;
+    `sources`: the tables read from the source (their placeholders' numbers index it)."""
     headings = _first_report(found)
     if len({n for n, _ in headings}) < _MIN_PARTS:
         headings += _template_tables(root)  # headings lost or unnumbered: the template's tables tell
     if _prune_chrome(root, headings):
         may_hide = None  # elements marked hidden by us
     block = _lowest_common_ancestor(headings) if len({n for n, _ in headings}) >= _MIN_PARTS else None
-    grids = _Grids(root, may_hide)  # after pruning, which hides rows; shared by both walks
+    grids = _Grids(root, may_hide, sources)  # after pruning, which hides rows; shared by both walks
     if block is None or block is root:
         return _Flow(grids=grids).run(root)
+    if sources is not None and next(block.iter("table"), None) is None:
+        raise Unusual  # the report's tables may be typed out beside it: _with_typed_tables reads its siblings
     block = _with_typed_tables(block, root)
     block.set(_CONTENT, "1")
     # The page's heading of the report: the nearest title before the block that is not a link (a link
@@ -1030,8 +1141,10 @@ class _Grids:
     data, then read it, and the page is walked twice (the report's title, then the report). Made after
     pruning, which can hide rows; links hidden for the title walk hide no rows or cells."""
 
-    def __init__(self, root: Element, may_hide: tuple[bool, bool] | None = None) -> None:
+    def __init__(self, root: Element, may_hide: tuple[bool, bool] | None = None,
+                 sources: list[SourceTable] | None = None) -> None:
         self._tables: dict[int, tuple[Element, list[Element], list[list[Slot]], bool, _Looks | None]] = {}
+        self.sources = sources  # the tables read from the source, by their placeholders' numbers
         # Whether any style on the page hides its element: most pages have none, and then no element's style
         # needs a look (libxml2 lists the page's styles faster than they are asked for one by one; faster
         # still, the source says so when it has no word of a hiding style: _may_hide).
@@ -1066,7 +1179,25 @@ class _Grids:
         return got
 
     def is_data(self, table: Element) -> bool:
+        source = self.source(table)
+        if source is not None:  # its cells hold text and one block at most: data unless one column (page layout)
+            if not _several_columns([numbers for numbers, _ in self.source_layout(source)]):
+                raise Unusual  # the walk would enter it
+            return True
         return self._get(table)[3]
+
+    def source(self, table: Element) -> SourceTable | None:
+        """The table as read from the source when `table` is its placeholder, else None."""
+        if self.sources is None:
+            return None
+        k = table.get(SOURCE)
+        return None if k is None else self.sources[int(k)]
+
+    @staticmethod
+    def source_layout(source: SourceTable) -> list[tuple[list[int], list[bool]]]:
+        """A table read from the source, by grid row: its slots' cell numbers in source.texts (-1: a hole) and
+        whether each slot continues a cell (_slot_texts)."""
+        return _layout(tuple(map(len, source.cells)), tuple(source.spanned.items()))
 
     def read(self, table: Element) -> tuple[list[Element], list[list[Slot]], _Looks | None]:
         """(rows, grid, _look_into of each cell with children when no table is nested in this one)."""
@@ -1075,6 +1206,19 @@ class _Grids:
 
 
 _STYLES = lxml.etree.XPath("//@style", smart_strings=False)
+
+
+@lru_cache(maxsize=256)  # the template's tables: reports of one form share their layouts (never changed: read only)
+def _layout(row_lengths: tuple[int, ...], spanned: tuple[tuple[tuple[int, int], tuple[str | None, str | None]], ...]
+            ) -> list[tuple[list[int], list[bool]]]:
+    """_Grids.source_layout of a table whose rows hold `row_lengths` cells, numbered in reading order, with the
+    spans `spanned` (_Spanned's items)."""
+    cells, k = [], 0
+    for n in row_lengths:
+        cells.append(list(range(k, k + n)))
+        k += n
+    return [([-1 if slot is None else slot[0] for slot in slots], [slot is not None and not slot[1] for slot in slots])
+            for slots in _grid(cells, dict(spanned))]
 
 
 def _several_columns(grid: list[list[Slot]]) -> bool:
