@@ -533,6 +533,14 @@ class FactStore:
             having count(distinct w.key) = need.n and not bool_or(len(list_intersect(f.flags, ?)) > 0)""",
                                                     args).fetchall()}
 
+    def keys_of(self, docs: list[str]) -> dict[str, dict[str, tuple[str, ...]]]:
+        """report_keys of several reports in one read."""
+        out: dict[str, dict[str, tuple[str, ...]]] = {d: {} for d in docs}
+        for d, k, f in self.con.execute("select doc, key, flags from facts where doc in (select unnest(?))",
+                                        [docs]).fetchall():
+            out[d][k] = tuple(f or ())
+        return out
+
     def report_keys(self, doc: str) -> dict[str, tuple[str, ...]]:
         """Every fact key a report holds, with the flags it was read with (its table as read, for its gaps)."""
         return {k: tuple(f or ()) for k, f in self.con.execute("select key, flags from facts where doc = ?", [doc]).fetchall()}

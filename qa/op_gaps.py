@@ -46,9 +46,10 @@ class Gaps:
         return bool(self.n_rows or self.cells_missing or self.blank or self.worded or self.unplaced)
 
 
-def gaps_of(ctx: Ctx, rep: Report) -> Gaps:
+def gaps_of(ctx: Ctx, rep: Report, held: dict[str, tuple[str, ...]] | None = None) -> Gaps:
+    """held: the report's keys with their flags, when already read (FactStore.keys_of)."""
     specs = fact_specs()
-    held = ctx.store.report_keys(rep.doc)
+    held = ctx.store.report_keys(rep.doc) if held is None else held
     g = Gaps(rep)
     rows: dict[tuple[str, str], list[str]] = {}  # (part, row name) → its keys in this format
     for key in keys_for(rep.format):
@@ -171,7 +172,8 @@ def answer_gaps(ctx: Ctx, plan: Plan) -> Answer:
     formats = sorted({r.format for r in reports if r.format})
     whole = s.whole_tables([r.doc for r in reports] if len(reports) < len(s.reports) else None,
                            {f: keys_for(f) for f in formats}, sorted(GAP_FLAGS))
-    all_gaps = [Gaps(r) if r.doc in whole else gaps_of(ctx, r) for r in reports]
+    held = s.keys_of([r.doc for r in reports if r.doc not in whole])
+    all_gaps = [Gaps(r) if r.doc in whole else gaps_of(ctx, r, held[r.doc]) for r in reports]
     if RE_QUALITY.search(plan.text):
         return _quality(ctx, plan, all_gaps)
     table = AnswerTable(columns=["单位", "年份", "文件", "缺少的行", "空白格", "文字或无法定位的格", "缺少的行（按部分）"],
