@@ -230,7 +230,7 @@ def _names(office: bool) -> list[str]:
             "b13-browser-copy-years.txt", "b13-browser-copy-crumbonly.txt", "b13-layout2000-br.html",
             "b13-ie-unicode.html", "b13-province-copied.txt", "b13-coop-signed-sameline.txt", "b13-school-page.html",
             "b13-weather.txt", "b13-banner-above-title.html", "b13-banner-above-title.txt"]
-    out += office_names(office)  # batches 14 and 16 (tests/variants_office.py)
+    out += office_names(office)  # batches 14, 16 and 18 (tests/variants_office.py)
     out += web_names()  # batch15 (tests/variants_web.py)
     return out
 
