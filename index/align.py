@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from index.cells import (CellValue, header_unit, is_number_like, is_numbering, is_value_run, normalise, parse_cell,
                          to_wan_yuan)
 from index.hanzi import to_simplified
-from index.labels import LabelMatch, is_fragment_of, match_label
+from index.labels import LabelMatch, is_fragment_of, match_label, strip_marker
 from index.model import Candidates, Fact, Source, Warning_
 from index.placement import Arithmetic, Check, consensus, placements, resolve, split_values
 from index.segment import Layout, SegCell, TableRow
@@ -176,7 +176,7 @@ class Aligner:
         if match is None and (rest := _after_group(label_text, self.tables[self.current])):
             match = self._match(rest)  # a group's label and its first row's in one cell ('（三）不予公开 1.属于国家秘密')
         if match is not None and match[1].kind == "row" and self.header_again and match[0] == 1 \
-                and to_simplified(normalise(label_text)) in _COLUMN_NAMES:
+                and strip_marker(to_simplified(normalise(label_text))) in _COLUMN_NAMES:
             match = (1, LabelMatch("header", match[1].table, None, match[1].score, match[1].text))  # 三's header
             # repeated on a new page: its 其他 and 总计 columns, no rows
         if match is not None and self.numbered and (row := match[1].row) is not None and row.group \
@@ -347,7 +347,7 @@ class Aligner:
         of its row labels, or on a header no other table has ('行政复议'), never on a shared word ('总计')."""
         here = match_label(text, self.tables[self.current], self.next_row[self.current])
         if here is not None and self.current == 1 and here.kind == "row" and not self.rows_started[1] \
-                and to_simplified(normalise(text)) in ("总计", "其他"):
+                and strip_marker(to_simplified(normalise(text))) in _COLUMN_NAMES:
             here = LabelMatch("header", "apply", None, here.score, here.text)  # 三's column headers
         if self.current == 2 and here is not None and here.kind == "row":
             here = LabelMatch("header", "review", None, here.score, here.text)  # 四's group names
@@ -599,7 +599,16 @@ def _after_group(text: str, table: Table) -> str | None:
     numbered = _LEAD_NUMBERING.match(simple)
     body = simple[numbered.end():] if numbered else simple
     group = next((g for g in table.groups if body.startswith(g) and len(body) > len(g)), None)
-    return body[len(group):] if group else None
+    if group:
+        return body[len(group):]
+    # The last piece of a group label wrapped in its own narrow column, on the line of a row's numbered label
+    # ('理结果（二）部分公开…': 本年度办理结果 over three lines beside its rows).
+    inner = _INNER_GROUP_NUMBERING.search(body, 2)
+    piece = body[:inner.start()] if inner else ""
+    return body[inner.start():] if inner and any(g.endswith(piece) for g in table.groups) else None
+
+
+_INNER_GROUP_NUMBERING = re.compile(r"[（(]\s*[一二三四五六七八九]\s*[)）]")
 
 
 def _tokens(run: str, width: int) -> list[str] | None:
