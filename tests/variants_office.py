@@ -1528,7 +1528,10 @@ def scanned_lowres(pdf: Path, out: Path, *, dpi: int = 110, angle: float = 0.7, 
 
 def batch18(out: Path, put, *, office: bool) -> list[Variant]:
     """The batch-18 kinds (all binary: returned, `put` unused)."""
+    from dataclasses import replace
+
     from bench.binary_copies import soffice
+    from index.metadata import short_name
     from tests.variants import chrome_pdf
 
     made: list[Variant] = []
@@ -1560,9 +1563,11 @@ def batch18(out: Path, put, *, office: bool) -> list[Variant]:
     r13 = reals["real13"]
     _, anon_title, anon_body = r13.anonymous()
     r13_html = (f'<html><head><meta charset="utf-8"></head><body><h1>{anon_title}</h1>{anon_body}'
-                f'<p style="text-align:right">{r13.full}</p></body></html>')
+                f'<p style="text-align:right">{r13.full}人民政府</p></body></html>')  # signed, undated
+    governed = f"{r13.full}人民政府"
     to_pdf.append((office_header_docx(_docx(r13_html, work / "r13anon.docx"), work / "r13gkb.docx",
-                                      "福州市政务公开办公室"), "b18-real13-gkb-header.pdf", r13.truth, r13.name))
+                                      "福州市政务公开办公室"), "b18-real13-gkb-header.pdf",
+                   replace(r13.truth, agency=governed, short=short_name(governed)), r13.name))
     # A sidebar layout table (栏目导航, past years' 年报) beside the report; and its .doc.
     sb, sb_truth = dept_report("上蔡县民政局", "上蔡县", 2024, 1802)
     side = sidebar_layout_docx(_docx(_page(sb), work / "sb.docx"), work / "sidebar.docx", "上蔡县", 2024)
