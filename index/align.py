@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from index.cells import (CellValue, header_unit, is_number_like, is_numbering, is_value_run, normalise, parse_cell,
                          to_wan_yuan)
 from index.hanzi import to_simplified
-from index.labels import LabelMatch, is_fragment_of, match_label, strip_marker
+from index.labels import LabelMatch, is_fragment_of, match_label, normalise_label, strip_marker
 from index.model import Candidates, Fact, Source, Warning_
 from index.placement import Arithmetic, Check, consensus, placements, resolve, split_values
 from index.segment import Layout, SegCell, TableRow
@@ -195,11 +195,13 @@ class Aligner:
                 self._close()  # the row has its cells: text after them is no cell of it ('三','、','本' …)
                 return
             row = self.open.row if self.open else None
-            continued = bool(row) and any(is_fragment_of(label_text, name) for name in (row.label, *row.aliases))
+            continued = bool(row) and (any(is_fragment_of(label_text, name) for name in (row.label, *row.aliases))
+                                       or _finishes_label(self.open.label.text, label_text, row))
             piece = wrapped and _short(label_text)
             if self.open and run and (continued or piece) and not self.open.cells and not self.open.run:
                 self.open.run = run  # the label's last piece carries the row's numbers ('…申请' '数量 11 0 0 1 0 0 12')
-            elif self.open and row and not any(is_fragment_of(text, name) for name in (row.label, *row.aliases)) \
+            elif self.open and row and not continued \
+                    and not any(is_fragment_of(text, name) for name in (row.label, *row.aliases)) \
                     and not self.open.run and not (piece and not self.open.cells and not run):
                 self.open.cells.append(cell)  # a sentence where the numbers belong
             return
@@ -593,6 +595,14 @@ def _read_cell(text: str) -> tuple[str, str, str | None]:
     return _LABEL, text, None
 
 
+def _finishes_label(opened: str, piece: str, row: Row) -> bool:
+    """The open row's label text and the piece after it still read as its label: a label wrapped in its cell
+    with its last character or two alone on the next line, beside the numbers ('…已获取信' '息 0 0 0')."""
+    joined = normalise_label(opened + piece)
+    return len(joined) > len(normalise_label(opened)) and any(
+        normalise_label(name).startswith(joined) for name in (row.label, *row.aliases))
+
+
 def _after_group(text: str, table: Table) -> str | None:
     """The text after a group label it starts with (its numbering too), or None."""
     simple = to_simplified(normalise(text))
@@ -601,14 +611,15 @@ def _after_group(text: str, table: Table) -> str | None:
     group = next((g for g in table.groups if body.startswith(g) and len(body) > len(g)), None)
     if group:
         return body[len(group):]
-    # The last piece of a group label wrapped in its own narrow column, on the line of a row's numbered label
-    # ('理结果（二）部分公开…': 本年度办理结果 over three lines beside its rows).
-    inner = _INNER_GROUP_NUMBERING.search(body, 2)
+    # A piece of a group label wrapped in its own narrow column, on the line of a row's numbered label: its last
+    # ('理结果（二）部分公开…': 本年度办理结果 over three lines) or, numbered, its first ('（六）其2.申请人…').
+    inner = _INNER_ROW_NUMBERING.search(body, 1 if numbered else 2)
     piece = body[:inner.start()] if inner else ""
-    return body[inner.start():] if inner and any(g.endswith(piece) for g in table.groups) else None
+    return body[inner.start():] if inner and any(g.endswith(piece) or (numbered and g.startswith(piece))
+                                                 for g in table.groups) else None
 
 
-_INNER_GROUP_NUMBERING = re.compile(r"[（(]\s*[一二三四五六七八九]\s*[)）]")
+_INNER_ROW_NUMBERING = re.compile(r"[（(]\s*[一二三四五六七八九]\s*[)）]|\d{1,2}\s*[.．、](?=[\u4e00-\u9fff])")
 
 
 def _tokens(run: str, width: int) -> list[str] | None:
