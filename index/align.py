@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from index.cells import (CellValue, header_unit, is_number_like, is_numbering, is_value_run, normalise, parse_cell,
                          to_wan_yuan)
 from index.hanzi import to_simplified
-from index.labels import LabelMatch, is_fragment_of, match_label
+from index.labels import LabelMatch, is_fragment_of, match_label, normalise_label, strip_marker
 from index.model import Candidates, Fact, Source, Warning_
 from index.placement import Arithmetic, Check, consensus, placements, resolve, split_values
 from index.segment import Layout, SegCell, TableRow
@@ -180,7 +180,7 @@ class Aligner:
         if match is None and (rest := _after_group(label_text, self.tables[self.current])):
             match = self._match(rest)  # a group's label and its first row's in one cell ('（三）不予公开 1.属于国家秘密')
         if match is not None and match[1].kind == "row" and self.header_again and match[0] == 1 \
-                and to_simplified(normalise(label_text)) in _COLUMN_NAMES:
+                and strip_marker(to_simplified(normalise(label_text))) in _COLUMN_NAMES:
             match = (1, LabelMatch("header", match[1].table, None, match[1].score, match[1].text))  # 三's header
             # repeated on a new page: its 其他 and 总计 columns, no rows
         if match is not None and self.numbered and (row := match[1].row) is not None and row.group \
@@ -199,11 +199,13 @@ class Aligner:
                 self._close()  # the row has its cells: text after them is no cell of it ('三','、','本' …)
                 return
             row = self.open.row if self.open else None
-            continued = bool(row) and any(is_fragment_of(label_text, name) for name in (row.label, *row.aliases))
+            continued = bool(row) and (any(is_fragment_of(label_text, name) for name in (row.label, *row.aliases))
+                                       or _finishes_label(self.open.label.text, label_text, row))
             piece = wrapped and _short(label_text)
             if self.open and run and (continued or piece) and not self.open.cells and not self.open.run:
                 self.open.run = run  # the label's last piece carries the row's numbers ('…申请' '数量 11 0 0 1 0 0 12')
-            elif self.open and row and not any(is_fragment_of(text, name) for name in (row.label, *row.aliases)) \
+            elif self.open and row and not continued \
+                    and not any(is_fragment_of(text, name) for name in (row.label, *row.aliases)) \
                     and not self.open.run and not (piece and not self.open.cells and not run):
                 self.open.cells.append(cell)  # a sentence where the numbers belong
             return
@@ -351,7 +353,7 @@ class Aligner:
         of its row labels, or on a header no other table has ('行政复议'), never on a shared word ('总计')."""
         here = match_label(text, self.tables[self.current], self.next_row[self.current])
         if here is not None and self.current == 1 and here.kind == "row" and not self.rows_started[1] \
-                and to_simplified(normalise(text)) in ("总计", "其他"):
+                and strip_marker(to_simplified(normalise(text))) in _COLUMN_NAMES:
             here = LabelMatch("header", "apply", None, here.score, here.text)  # 三's column headers
         if self.current == 2 and here is not None and here.kind == "row":
             here = LabelMatch("header", "review", None, here.score, here.text)  # 四's group names
@@ -597,13 +599,31 @@ def _read_cell(text: str) -> tuple[str, str, str | None]:
     return _LABEL, text, None
 
 
+def _finishes_label(opened: str, piece: str, row: Row) -> bool:
+    """The open row's label text and the piece after it still read as its label: a label wrapped in its cell
+    with its last character or two alone on the next line, beside the numbers ('…已获取信' '息 0 0 0')."""
+    joined = normalise_label(opened + piece)
+    return len(joined) > len(normalise_label(opened)) and any(
+        normalise_label(name).startswith(joined) for name in (row.label, *row.aliases))
+
+
 def _after_group(text: str, table: Table) -> str | None:
     """The text after a group label it starts with (its numbering too), or None."""
     simple = to_simplified(normalise(text))
     numbered = _LEAD_NUMBERING.match(simple)
     body = simple[numbered.end():] if numbered else simple
     group = next((g for g in table.groups if body.startswith(g) and len(body) > len(g)), None)
-    return body[len(group):] if group else None
+    if group:
+        return body[len(group):]
+    # A piece of a group label wrapped in its own narrow column, on the line of a row's numbered label: its last
+    # ('理结果（二）部分公开…': 本年度办理结果 over three lines) or, numbered, its first ('（六）其2.申请人…').
+    inner = _INNER_ROW_NUMBERING.search(body, 1 if numbered else 2)
+    piece = body[:inner.start()] if inner else ""
+    return body[inner.start():] if inner and any(g.endswith(piece) or (numbered and g.startswith(piece))
+                                                 for g in table.groups) else None
+
+
+_INNER_ROW_NUMBERING = re.compile(r"[（(]\s*[一二三四五六七八九]\s*[)）]|\d{1,2}\s*[.．、](?=[\u4e00-\u9fff])")
 
 
 def _tokens(run: str, width: int) -> list[str] | None:

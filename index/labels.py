@@ -20,19 +20,28 @@ _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．,，]|[（(][一二三四五六七八九十\d]+[)）][、.．]?|\d+[.、．,，)）]|第[一二三四五六七八九十]+[、.．])"
 )
 _NOISE = str.maketrans("", "", " \t\u3000“”\"'‘’《》:：")
+# A footnote marker after a label ('总计²' printed or pasted as '总计2', '维持①', '规章*'): one or two digits or a
+# mark right after the label's last word. A count glued to its label has its own reading (index.align).
+_MARKER = re.compile(r"(?<=[\u4e00-\u9fff)])(?:\d{1,2}|[①-⑩*＊※])$")
 MIN_SCORE = 0.72
 MAX_LABEL_CHARS = 60  # a longer cell is prose, not a label
 
 
 @lru_cache(maxsize=65536)  # label texts recur in every report of a corpus
 def normalise_label(text: str) -> str:
-    """Label text without spaces, quotes and leading numbering: '（一） 予以公开' → '予以公开'."""
+    """Label text without spaces, quotes, leading numbering and a trailing footnote marker: '（一） 予以公开' →
+    '予以公开', '总计2' → '总计'."""
     t = to_simplified(text).translate(_NOISE).replace("（", "(").replace("）", ")")  # 繁體 labels too
     prev = None
     while prev != t:
         prev = t
         t = _NUMBERING.sub("", t)
-    return t
+    return strip_marker(t)
+
+
+def strip_marker(text: str) -> str:
+    """The text without a trailing footnote marker: '总计2' → '总计', '维持①' → '维持'."""
+    return _MARKER.sub("", text)
 
 
 _NOTE = re.compile(r"\([^()]*\)?$")

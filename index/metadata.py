@@ -844,7 +844,14 @@ def _agency_candidate(text: str) -> str | None:
     if re.search(r"[0-9]", simple) or not _AGENCY_SUFFIX.search(simple) or _WHOLE_PLACE.fullmatch(simple) \
             or _SELF.fullmatch(simple):
         return None
+    site = _SITE_BEFORE.match(simple)
+    if site and simple[site.end():].startswith(site.group(1)) and _AGENCY_SUFFIX.search(simple[site.end():]):
+        return name[site.end():]  # the site's name run into the title: 「甲县人民政府甲县民政局」 is 甲县民政局's
     return name
+
+
+# A government's name (a site's) before a department of the same place, run together in a title line.
+_SITE_BEFORE = re.compile(r"^(.{2,10}?[省市县区旗])(?:人民政府|政府)")
 
 
 agency_name = _agency_candidate  # for readers: whether a heading names an agency alone
@@ -1048,9 +1055,10 @@ def _signed_above(lines: list[Line], i: int) -> bool:
 
 def _from_signature(lines: list[Line], date_index: int | None) -> str | None:
     """The agency signed above the closing date (or before the date on the same line, or alone under it as
-    the file's last line)."""
-    if date_index is None:
-        return None
+    the file's last line); without a closing date, the agency alone on the file's last line."""
+    if date_index is None:  # an undated 落款: the agency alone on the report's last line, after a sentence
+        tail = [t for ln in lines[-2:] if (t := _clean(ln.text))]
+        return _agency_candidate(tail[-1]) if len(tail) == 2 and tail[0].endswith("。") else None
     same_line = _date_digits(_clean(lines[date_index].text))
     m = _DATE.search(same_line) or _NUMERIC_DATE.search(same_line)
     if m and m.start() > 0:

@@ -4050,12 +4050,13 @@ def make_variants(out: Path, *, office: bool = True) -> list[Variant]:
     made += batch11(out, put, office=office)
     made += batch12(out, put, office=office)
     made += batch13(out, put, office=office)
-    from tests.variants_office import batch14, batch16  # Word, PDF, ODT and spreadsheet kinds (own module)
+    from tests.variants_office import batch14, batch16, batch18  # Word, PDF, ODT, spreadsheet kinds (own module)
     made += batch14(out, put, office=office)
     from tests.variants_web import batch15, batch17  # CMS families, WeChat/PDF-viewer/Word copies, browsers' saves
     made += batch15(out, put, office=office)
     made += batch16(out, put, office=office)
     made += batch17(out, put, office=office)
+    made += batch18(out, put, office=office)
     if to_print:
         made += _printed(out, to_print)
     return made

@@ -275,7 +275,7 @@ def _body_items(body: Any) -> Iterator[tuple[str, Any]]:
 
 
 def _paragraph_text(p: Any) -> str:
-    """The visible text of a w:p: runs' text, tabs and breaks; deleted revisions and field codes left out,
+    """The visible text of a w:p: runs' text, tabs and breaks; deleted revisions, hidden runs and field codes left out,
     and the text boxes anchored in it (read as paragraphs of their own by _text_boxes)."""
     out: list[str] = []
     stack = list(reversed(p))
@@ -288,9 +288,18 @@ def _paragraph_text(p: Any) -> str:
             out.append("\t")
         elif tag in (f"{_W}br", f"{_W}cr"):
             out.append("\n")
-        elif tag not in _OWN_BLOCKS and tag not in (f"{_W}delText", f"{_W}instrText"):
+        elif tag not in _OWN_BLOCKS and tag not in (f"{_W}delText", f"{_W}instrText") and not _hidden(el):
             stack.extend(reversed(el))
     return "".join(out)
+
+
+def _hidden(el: Any) -> bool:
+    """A run formatted as hidden text (w:vanish): Word shows and prints none of it (a draft's old title or
+    last year's counts kept under the new ones)."""
+    if el.tag != f"{_W}r":
+        return False
+    vanish = el.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
 
 
 def _up_to(el: Any, top: Any) -> Iterator[Any]:

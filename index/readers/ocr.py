@@ -31,8 +31,8 @@ _COLUMN_GAP = 1.5  # box heights: wider gaps separate cells of a text row
 _LABEL_GAP = 0.8  # box heights: label cells of a table row stand closer (a group label beside a row label)
 _SPLIT_NUMBERS = re.compile(r"^[\d.,，]+(?:\s+[\d.,，]+)+$")
 UNREADABLE = "?"  # a box OCR found but could not read: in a value column it gives no value, never 0
-_DIGITISH = re.compile(r"^[\doOlI|。.,，\s]+$")
-_LOOKALIKES = str.maketrans({"o": "0", "O": "0", "l": "1", "I": "1", "|": "1"})
+_DIGITISH = re.compile(r"^[\doOlI|口。.,，\s]+$")
+_LOOKALIKES = str.maketrans({"o": "0", "O": "0", "口": "0", "l": "1", "I": "1", "|": "1"})
 
 
 @lru_cache(maxsize=1)
@@ -64,9 +64,9 @@ def ocr_boxes(image: Any) -> list[Box]:
 
 
 def _digits(text: str) -> str:
-    """Letters PP-OCR reads for digits in a box of numbers ('o 0' → '0 0', '0。' → '0', a lone 'o' → '0'):
+    """Letters PP-OCR reads for digits in a box of numbers ('o 0' → '0 0', '0。' → '0', a lone 'o' or 口 → '0'):
     only where the box holds a digit and nothing but digits and their look-alikes."""
-    if not _DIGITISH.match(text) or not (any(ch.isdigit() for ch in text) or text.strip() in ("o", "O")):
+    if not _DIGITISH.match(text) or not (any(ch.isdigit() for ch in text) or text.strip() in ("o", "O", "口")):
         return text
     return text.translate(_LOOKALIKES).rstrip("。.，, ")
 

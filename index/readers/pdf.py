@@ -299,6 +299,18 @@ def _visible_ruling(obj: dict) -> bool:
     return not _pale(obj.get("non_stroking_color"), _NEAR_WHITE if thin else _PALE)
 
 
+def _slanted(obj: dict) -> bool:
+    """A character set at a slant (neither upright nor turned a quarter): a watermark's diagonal words
+    (「某市人民政府办公室 2025-02-10」 across each page), whose digits and names would run into cells and titles."""
+    if obj.get("object_type") != "char" or not obj.get("matrix"):
+        return False
+    a, b = abs(obj["matrix"][0]), abs(obj["matrix"][1])
+    return min(a, b) > _SLANT * max(a, b)
+
+
+_SLANT = 0.15  # a character's turn (the smaller of its matrix's a, b over the larger; tan 8.5°) that is a slant
+
+
 _HAIRLINE = 2.0  # points: a filled box this thin is a line
 _PALE = 0.6  # grey level above which a shading is no ruling
 _NEAR_WHITE = 0.8  # grey level above which even a line is none (the light half of a 3-D border)
@@ -321,8 +333,8 @@ def _pale(color: Any, level: float = _PALE) -> bool:
 
 
 def _text_page(page: Any, number: int) -> list[Block]:
-    page = page.filter(_visible_ruling)
-    gutter = _gutter(page)
+    page = page.filter(lambda obj: _visible_ruling(obj) and not _slanted(obj))
+    gutter = _gutter(page) or _sheet_fold(page)
     if gutter is None:
         return _page_blocks(page, number)
     height = float(page.height)
@@ -361,6 +373,42 @@ def _gutter(page: Any) -> float | None:
     ends = sum(1 for w in words if prose(w) and a - 0.06 * width <= w["x1"] <= a)
     starts = sum(1 for w in words if prose(w) and b <= w["x0"] <= b + 0.03 * width)
     return (a + b) / 2 if min(ends, starts) >= _MIN_COLUMN_LINES else None
+
+
+_SHEET_BAND = (0.4, 0.6)  # of a landscape sheet's width: where the fold between two printed pages lies
+_MIN_FOLD = 12.0  # points of blank a fold is wide at least
+_MIN_HALF_WORDS = 5  # words each printed page of a sheet holds at least
+
+
+def _sheet_fold(page: Any) -> float | None:
+    """The x of the fold of a landscape sheet holding two portrait pages side by side (打印 → 每版打印2页):
+    a band near the sheet's middle that no word and no ruling crosses, with words on both sides. A page
+    printed landscape has its table or its prose across the middle."""
+    width, height = float(page.width), float(page.height)
+    if width < 1.2 * height:
+        return None
+    lo, hi = _SHEET_BAND[0] * width, _SHEET_BAND[1] * width
+    spans = sorted([(w["x0"], w["x1"]) for w in page.extract_words()]
+                   + [(float(o["x0"]), float(o["x1"])) for o in page.lines + page.rects + page.curves])
+    gaps, reach = [], lo
+    for x0, x1 in spans:
+        if x1 <= lo:
+            continue
+        if x0 > reach:
+            gaps.append((reach, min(x0, hi)))
+        reach = max(reach, x1)
+        if reach >= hi:
+            break
+    if reach < hi:
+        gaps.append((reach, hi))
+    gaps = [g for g in gaps if g[1] - g[0] >= _MIN_FOLD]
+    if not gaps:
+        return None
+    a, b = max(gaps, key=lambda g: g[1] - g[0])
+    fold = (a + b) / 2
+    words = page.extract_words()
+    left = sum(1 for w in words if w["x1"] <= fold)
+    return fold if left >= _MIN_HALF_WORDS and len(words) - left >= _MIN_HALF_WORDS else None
 
 
 def _page_blocks(page: Any, number: int) -> list[Block]:
