@@ -25,6 +25,7 @@ from qa.op_prose import answer_prose
 from qa.opinion import no_opinion, opinion_asked
 from qa.untracked import untracked_answer
 from qa.operations import OPERATIONS, settle
+from qa import several
 from qa.ops import ONE_MEASURE_NOTE, Ctx, SettledPlan, freeze, of_winner, thaw
 from qa.phrasing import (EXAMPLES, column_phrase, compose, copies_said, names_said, reading, unresolved_words,
                          years_read)
@@ -62,6 +63,12 @@ class QA:
 
     # ------------------------------------------------------------ the one entry point
     def ask(self, question: str, context: Conversation | None = None) -> tuple[Answer, Conversation]:
+        if pieces := several.parts(self.reader, question or ""):  # 收到多少申请？有没有被复议？: each, in turn
+            answers = []
+            for piece in pieces:
+                answer, context = self.ask(piece, context)
+                answers.append(answer)
+            return several.joined(question, answers), context
         conversation = context or Conversation()
         with self._lock:
             try:

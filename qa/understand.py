@@ -239,6 +239,7 @@ RE_PARTS_ASKED = re.compile(r"(?:什么|哪些|哪几种|哪几类|哪几个|各
                             r"(?:原因|理由|情形|结果|＿)(?:都)?(?:有|包括)哪些[？?。]?$|"
                             r"(?:原因|理由|情形)(?:分别|各)|分别(?:是|为|有)(?:什么|哪些|哪几)|各是什么|(?:都|分别)是谁|谁(?:申请|提交?|提出|递交)的|(?:都|分别)?是(?:哪些|什么)人|"
                             r"(?:来自|出自)(?:哪些|哪几类|哪类|什么)|(?:哪些|哪几类|哪类|什么)(?:申请人|＿+人|申请主体)|"
+                            r"按(?:申请人|＿+人)?(?:分类|类别|类型|种类)[^，,。？?]{0,4}(?:各|分别)|"  # 按申请人分类各多少
                             r"都(?:是|有)(?:什么|哪些)"
                             r"(?:原因|理由|情形|结果|类)?(?![单家个年份])")
 # 行政复议结果如何 / 依申请公开的答复情况 / 办理结果怎么样: how the cases came out, i.e. each result listed (only of an
@@ -998,7 +999,9 @@ class Reader:
                 plan.item, plan.extra_items, plan.container, plan.rest_of = wholes[0], parts, None, True
                 plan.operation = "compare_measures"
                 return
-        if has_measure and len(plan.agencies) == 1 and not ranked and (clause := text_clause(plan.text)):
+        # (无法提供的有多少件，都是什么原因: the row's parts are its reasons, a breakdown below, not the text)
+        if has_measure and len(plan.agencies) == 1 and not ranked and (clause := text_clause(plan.text)) and \
+                not (RE_PARTS_ASKED.search(clause) and items()[plan.item].is_group):
             plan.operation, plan.prose_text = "fact_text", clause  # 收了多少申请，存在什么问题: both answered
             return
         self._comparison(plan, rest)

@@ -264,3 +264,33 @@ def test_the_grouped_read_of_whole_tables_never_calls_a_report_with_gaps_whole(d
     some = [r.doc for r in reports[:4]]
     assert store.whole_tables(some, {f: keys_for(f) for f in {r.format for r in reports}},
                               sorted(op_gaps.GAP_FLAGS)) == whole & set(some)
+
+
+@pytest.mark.parametrize("question, says", [
+    # 伊川2020: 新收 总计 0 (002 line 56), 行政复议 总计 0; 平潭2024: 新收 218, 行政复议 7 (16 html)
+    ("伊川县2020年收到了多少政府信息公开申请？有没有被复议？", ["「本年新收政府信息公开申请数量 · 总计」为0件", "没有：0件", "「行政复议 · 总计」为0件"]),
+    ("平潭2024年收到多少申请？行政复议多少件？", ["为218件", "「行政复议 · 总计」为7件"]),
+    # 平潭 政府集中采购 采购项目数量: 2019 135, 2020 395
+    ("平潭2019年政府集中采购项目多少个？2020年呢？", ["2019年「政府集中采购 · 采购项目数量」为135项", "2020年「政府集中采购 · 采购项目数量」为395项"]),
+])
+def test_several_questions_typed_as_one_are_each_answered(dev_qa, question, says) -> None:
+    a = _answer(dev_qa, question)
+    assert all(s in a.text for s in says), a.text
+    assert a.reading.summary.startswith("问1："), a.reading.summary
+
+
+@pytest.mark.parametrize("question", ["平潭2024年和2025年，行政复议哪年多？多几件", "平潭哪一年打官司最多？直接起诉和复议后起诉都算上"])
+def test_a_question_mark_inside_one_question_keeps_it_one(dev_qa, question) -> None:
+    a = _answer(dev_qa, question)
+    assert not a.reading.summary.startswith("问1："), a.reading.summary
+
+
+@pytest.mark.parametrize("question, says", [
+    # 洪泽2023 三 （四）无法提供: 不掌握 10, 没有现成信息 3, 不明确 0 (22 pdf)
+    ("洪泽区2023年依申请公开办理结果中无法提供的有多少件，都是什么原因", ["共13件", "本机关不掌握相关政府信息」10件"]),
+    # 平潭2024 一、本年新收: 自然人217 商业企业1
+    ("平潭2024年收到的申请，按申请人分类各多少", ["共218件", "· 自然人」217件", "· 商业企业」1件"]),
+])
+def test_a_count_and_its_reasons_or_kinds_are_the_rows_parts(dev_qa, question, says) -> None:
+    a = _answer(dev_qa, question)
+    assert all(s in a.text for s in says) and a.status == "answered", a.text
