@@ -983,7 +983,9 @@ class Reader:
         ranked = RE_MAX.search(rest) or RE_MIN.search(rest) or RE_TOPN.search(rest) or RE_BOTTOMN.search(rest)
         # 依申请公开是怎么办理的 / 依申请公开存在什么问题: the text says how and what fell short, the table only how
         # many (行政处罚最多的单位存在哪些问题 ranks first: the mixed plan below)
-        if has_measure and not done and (asks_how(rest) or RE_DID.search(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)
+        # (不予公开的申请分别是什么原因: a row whose parts are its reasons is broken down below, not read in the text)
+        parts_asked = has_measure and items()[plan.item].is_group and bool(RE_PARTS_ASKED.search(rest))
+        if has_measure and not done and (asks_how(rest) and not parts_asked or RE_DID.search(rest) or (asks_shortfalls(rest) and not ranked) or RE_TEXT_THING.search(rest)
                             or asks_section(rest) or RE_STAFF.search(plan.text) and "申请" not in plan.text or asks_charged(plan.text)
                             # 有没有提到依申请公开(流程): whether the text says it, not whether the count is above 0
                             # (涉及国家秘密 is what a refusal was for: 涉及 there says involving, not the text)

@@ -294,3 +294,10 @@ def test_a_question_mark_inside_one_question_keeps_it_one(dev_qa, question) -> N
 def test_a_count_and_its_reasons_or_kinds_are_the_rows_parts(dev_qa, question, says) -> None:
     a = _answer(dev_qa, question)
     assert all(s in a.text for s in says) and a.status == "answered", a.text
+
+
+@pytest.mark.parametrize("question", ["平潭2024年不予公开的申请分别是什么原因", "平潭2024年不予公开的都是什么原因"])
+def test_the_reasons_of_a_row_with_parts_are_its_parts_not_the_text(dev_qa, question) -> None:
+    # prose16 reads 为什么/什么原因 in the text; a row whose parts are its reasons (不予公开's eight) stays a breakdown
+    a = _answer(dev_qa, question)
+    assert a.reading.operation == "breakdown" and "三类内部事务信息」32件" in a.text, a.text
