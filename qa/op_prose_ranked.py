@@ -22,6 +22,7 @@ RE_STATED_COUNT = r"[^。；：:]{0,16}?(?<![\d.])(\d[\d,]*)\s*(余|多)?\s*(条
 RE_ASKING = re.compile(r"(?:哪|各)[个家些一几]*(?:单位|部门|机关|报告|城管局?)?|(?:19|20)\d\d\s*年|数量|多少|几")
 RE_ORDERED = re.compile(r"排名|排序|排行|从多到少|从少到多|由多到少|由少到多")  # (RE_RANK also holds 哪些单位: a list)
 REACH = 24  # characters before the term that still count as the count's own words (主动公开政府信息 … 公开政府信息 808 条)
+MAX_REPORTS = 300  # reports searched one by one for their stated count
 
 
 def asks_ranked_count(plan: Plan) -> bool:
@@ -49,6 +50,16 @@ def stated_count(qa: QA, query: str, agency: str, year: int | None) -> tuple[flo
     return None
 
 
+def _unit(said: str) -> str:
+    return re.search(RE_STATED_COUNT, said).group(3)
+
+
+def _count(said: str) -> str:
+    """The count as the text writes it: 1053条, 152余条."""
+    m = re.search(RE_STATED_COUNT, said)
+    return f"{m.group(1)}{m.group(2) or ''}{m.group(3)}"
+
+
 def text_ranked(qa: QA, plan: Plan) -> Answer | None:
     """Each report in scope (the year asked, or each agency's latest) ranked on the count its text states."""
     query = plan.prose_text or plan.text
@@ -59,7 +70,7 @@ def text_ranked(qa: QA, plan: Plan) -> Answer | None:
             continue
         if r.agency and (r.agency not in latest or (r.year or 0) > (latest[r.agency] or 0)):
             latest[r.agency] = r.year
-    if len(latest) < 2:
+    if not 2 <= len(latest) <= MAX_REPORTS:  # (one search per report: past a few hundred, who_says lists them)
         return None
     stated, unstated = [], []
     for agency, year in latest.items():
@@ -67,17 +78,26 @@ def text_ranked(qa: QA, plan: Plan) -> Answer | None:
         (stated.append((agency, year, got)) if got else unstated.append((agency, year)))
     if not stated:
         return None
+    # counts in another unit (160余项 beside 条) count something else: not ranked with them, said as not stated
+    units = [_unit(g[1]) for _, _, g in stated]
+    unit = max(set(units), key=units.count)
+    other_unit = [(a, y, g) for a, y, g in stated if _unit(g[1]) != unit]
+    stated = [x for x in stated if _unit(x[2][1]) == unit]
     smallest_first = bool(RE_MIN.search(plan.text)) and not RE_MAX.search(plan.text)
     stated.sort(key=lambda x: (x[2][0] if smallest_first else -x[2][0], x[0]))
-    unit = re.search(RE_STATED_COUNT, stated[0][2][1]).group(3)
     top = stated[0]
     tied = [a for a, _, g in stated if g[0] == top[2][0]]
     words = "最少" if smallest_first else "最多"
     head = (f"{'、'.join(tied)}并列{words}" if len(tied) > 1 else f"{top[0]}{top[1] or ''}年{words}") + \
         f"：正文写「{top[2][1]}」。"
     rows, sources, citations = [], [], []
-    for i, (agency, year, (value, said, sent)) in enumerate(stated, 1):
-        rows.append([i, agency, year, int(value) if value == int(value) else value, f"正文第{sent.line}行：「{said}」"])
+    for agency, year, (value, said, sent) in stated:
+        place = 1 + sum(g[0] < value if smallest_first else g[0] > value for _, _, g in stated)  # ties share a place
+        rows.append([place, agency, year, int(value) if value == int(value) else value, f"正文第{sent.line}行：「{said}」"])
+        sources.append([sent.passage.doc, sent.line, None])
+        citations += sentence_citations(sent)
+    for agency, year, (_, said, sent) in other_unit:
+        rows.append(["—", agency, year, None, f"正文第{sent.line}行：「{said}」，以{_unit(said)}计，未一起排序"])
         sources.append([sent.passage.doc, sent.line, None])
         citations += sentence_citations(sent)
     for agency, year in unstated:
@@ -85,10 +105,10 @@ def text_ranked(qa: QA, plan: Plan) -> Answer | None:
         sources.append(None)
     others = f"另有{len(unstated)}个单位的报告正文没有写明这个数（{'、'.join(a for a, _ in unstated)}），不计为零。" \
         if unstated else ""
+    others += "".join(f"{a}{y or ''}年正文写的是{_count(g[1])}，单位不同，未一起排序。" for a, y, g in other_unit)
     scope = f"{plan.years[0]}年" if len(plan.years) == 1 else "各单位最新一年" if not plan.years else "所选年份"
     text = (f"按各单位报告正文中写明的数字（表格中没有这一项）比较{scope}{len(latest)}个单位：{head}"
-            + "；".join(f"{a}{y or ''}年{int(g[0]) if g[0] == int(g[0]) else g[0]}{re.search(RE_STATED_COUNT, g[1]).group(2) or ''}"
-                       f"{re.search(RE_STATED_COUNT, g[1]).group(3)}" for a, y, g in stated) + "。" + others)
+            + "；".join(f"{a}{y or ''}年{_count(g[1])}" for a, y, g in stated) + "。" + others)
     defaults = list(plan.defaults) + ["数字从正文读出，不是表格数字；「余」「多」的约数按所写的数排序"]
     if not plan.years:
         defaults.append("同一单位有多年报告的，取其最新一年")
