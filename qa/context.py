@@ -48,6 +48,9 @@ def _short(plan: Plan) -> bool:
 
 
 RE_LATIN_WORD = re.compile(r"[a-z']{2,}\s*")
+# the words of a bare ranking follow-up (第二多的是谁 / 最少的是哪家 / 2020年哪个单位最多): what is left names a thing
+RE_ASKING_ONLY = re.compile(r"哪个|哪家|哪一?家|哪些|哪几|单位|部门|机关|谁|是|的|最多|最少|最高|最低|最大|最小|"
+                            r"第[一二三四五六七八九十\d]+|多|少|名|排|位|呢|那|前|后|[a-z'?？。，,\s\d]|年度?")
 
 
 # words by which a question sets its own scope (哪个单位行政处罚最多): it starts fresh, even when short
@@ -547,8 +550,10 @@ def resolve(plan: Plan, conversation: Conversation | None, reader: Reader) -> Pl
     marked = is_followup(plan.text) or (_short(plan) and not RE_OWN_SCOPE.search(plan.text) and not complete) or \
         bool(RE_SAME_QUESTION.search(plan.text)) and not plan.item
     # 第二多的是谁 / 最少的是哪家 after a value: the same measure ranked (谁 / 哪家 ask for the agency, no own scope)
+    # (哪个单位主动公开政府信息最多 names a thing of its own, which no table holds: not the measure just asked)
     marked = marked or (plan.bare_op in ("max", "min", "top", "bottom", "nth") and not plan.item
-                        and not plan.agencies and prev.item is not None)
+                        and not plan.agencies and prev.item is not None
+                        and len(RE_ASKING_ONLY.sub("", plan.prose_text or plan.text)) < 3)
     # 都有哪些情形 / 分别是哪些原因: the parts of the measure just asked (哪些 here asks for parts, not a scope)
     # (它在平潭这几年里排第几: the agency talked about, named again, is no scope of its own)
     marked = marked or (plan.bare_op in ("breakdown", "place") and not plan.item and

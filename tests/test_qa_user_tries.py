@@ -301,3 +301,11 @@ def test_the_reasons_of_a_row_with_parts_are_its_parts_not_the_text(dev_qa, ques
     # prose16 reads 为什么/什么原因 in the text; a row whose parts are its reasons (不予公开's eight) stays a breakdown
     a = _answer(dev_qa, question)
     assert a.reading.operation == "breakdown" and "三类内部事务信息」32件" in a.text, a.text
+
+
+def test_a_ranking_of_a_thing_of_its_own_after_a_value_is_not_that_value_ranked(dev_qa) -> None:
+    # 哪个单位…主动公开政府信息最多 names what it ranks (a count only the texts state); 第二多的是谁 names nothing
+    a = ask_turns(dev_qa, "平潭2024年行政复议多少件", "哪个单位2020年主动公开政府信息最多")[-1]
+    assert "正文中写明的数字" in a.text and "行政复议" not in a.text, a.text
+    a = ask_turns(dev_qa, "平潭2024年行政复议多少件", "2020年哪个单位最多")[-1]
+    assert "「行政复议 · 总计」" in a.text, a.text
