@@ -35,11 +35,15 @@ def fee_row(qa: QA, question: str, agency: str, year: int | None, lead: str, r: 
     if hit is None:
         return None
     p = hit.passage
-    row = Sentence(p, p.text, hit.score, p.line_start)
-    text = (lead + f"{agency}{p.year or ''}年报告的正文没有说到收费（如信息处理费）；表格（{part_title(p.part)}，"
-            f"第{p.line_start}行）的收费一行为「{p.text.split(' ', 1)[-1]}」。")
+    return _row_quoted(question, hit, r, lead + f"{agency}{p.year or ''}年报告的正文没有说到收费（如信息处理费）；"
+                       f"表格（{part_title(p.part)}，第{p.line_start}行）的收费一行为「{p.text.split(' ', 1)[-1]}」。")
+
+
+def _row_quoted(question: str, hit, r: Reading, text: str) -> Answer:
+    """A table row standing in for text the report does not have: the answer, the row cited."""
+    p = hit.passage
     return Answer(question=question, text=text, status="answered", reading=r, from_text=False,
-                  citations=sentence_citations(row))
+                  citations=sentence_citations(Sentence(p, p.text, hit.score, p.line_start)))
 
 
 def item_row(qa: QA, question: str, item: str, word: str, agency: str, year: int | None, lead: str,
@@ -51,11 +55,8 @@ def item_row(qa: QA, question: str, item: str, word: str, agency: str, year: int
     if hit is None:
         return None
     p = hit.passage
-    row = Sentence(p, p.text, hit.score, p.line_start)
-    text = (lead + f"{agency}{p.year or ''}年报告的正文没有说到「{word}」；只有表格（{part_title(p.part)}，第{p.line_start}行）"
-            f"的一行：「{p.text.split(' ', 1)[-1]}」。")
-    return Answer(question=question, text=text, status="answered", reading=r, from_text=False,
-                  citations=sentence_citations(row))
+    return _row_quoted(question, hit, r, lead + f"{agency}{p.year or ''}年报告的正文没有说到「{word}」；只有表格"
+                       f"（{part_title(p.part)}，第{p.line_start}行）的一行：「{p.text.split(' ', 1)[-1]}」。")
 
 
 def whether_said(qa: QA, plan: Plan, query: str, agency: str, year: int | None, result, lead: str,
